@@ -346,6 +346,15 @@ checks.check_number(
                              "vous avez calculé la spécificité.")],
     points=1,
 )
+# The value can be right on these counts with a wrong formula: the formula is judged too.
+c_q1 = ev.confusion_at_threshold(y_test, scores, 0.5)
+checks.expect(checks.written_formula(
+    "sensibilite", lambda vp, fp, fn, vn: vp / (vp + fn),
+    values={"vp": c_q1.tp, "fp": c_q1.fp, "fn": c_q1.fn, "vn": c_q1.tn}) is not False
+    or checks.written_formula("sensibilite", lambda vp, fp, fn, vn: vp / (vp + fn)) is not False,
+    "ce calcul tombe juste sur ces comptes, mais ne donne pas la sensibilité quels que soient "
+    "les comptes : en bas, toutes les malades ; en haut, celles que le test détecte.",
+    name="sensibilite")
 ### END HIDDEN TESTS
 
 # %% mistake="sensibilite" session="formative"
@@ -439,6 +448,27 @@ X_a, X_v, y_a, y_v = train_test_split(X_r, y_r, test_size=0.2 / 0.6, stratify=y_
 refait = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_a, y_a)
 s_v, s_t = refait.predict_proba(X_v)[:, 1], refait.predict_proba(X_t)[:, 1]
 c_q1 = ev.confusion_at_threshold(y_t, s_t, 0.5)
+# The calculation is judged on other counts too: on some copies a wrong formula lands within
+# the tolerance of the key. Numbers typed from the copy's own counts stand for them.
+comptes_q1 = {"vp": c_q1.tp, "fp": c_q1.fp, "fn": c_q1.fn, "vn": c_q1.tn}
+if checks.written_formula("sensibilite", lambda vp, fp, fn, vn: vp / (vp + fn),
+                          values=comptes_q1) is False:
+    for fausse_q1, message_q1 in [
+        (lambda vp, fp, fn, vn: vn / (vn + fp), "vous avez calculé la spécificité (la part des "
+         "non-malades rassurées) : la sensibilité ne regarde que les malades."),
+        (lambda vp, fp, fn, vn: vp / (vp + fp), "vous avez calculé la valeur prédictive "
+         "positive : la sensibilité part des malades, pas des tests positifs."),
+        (lambda vp, fp, fn, vn: fn / (vp + fn), "vous avez calculé la part des cancers "
+         "manqués : la sensibilité compte les cancers détectés."),
+    ]:
+        checks.expect(not checks.written_formula("sensibilite", fausse_q1, values=comptes_q1),
+                      message_q1, name="sensibilite")
+    # A sum typed by hand (58 / 85) cannot be named: judged on the names alone, or by value.
+    checks.expect(checks.written_formula("sensibilite", lambda vp, fp, fn, vn: vp / (vp + fn))
+                  is not False, "ce calcul ne donne pas la sensibilité quels que soient les "
+                  "comptes : "
+                  "en bas, toutes les malades ; en haut, celles que le test détecte.",
+                  name="sensibilite")
 checks.check_number(sensibilite, name="sensibilite", expected=c_q1.tp / (c_q1.tp + c_q1.fn),
                     mistakes=[
     checks.Mistake(c_q1.tn / (c_q1.tn + c_q1.fp), "vous avez calculé la spécificité (la part "
@@ -2007,6 +2037,18 @@ checks.check_number(
     ]],
     points=1,
 )
+# The value can be right on these counts with a wrong formula: the formula is judged too.
+checks.expect(checks.written_formula(
+    "risque_negatif", lambda vp2, fp2, fn2, vn2: fn2 / (fn2 + vn2),
+    values={"vp2": c8.tp, "fp2": c8.fp, "fn2": c8.fn, "vn2": c8.tn}) is not False
+    or checks.written_formula("risque_negatif",
+                              lambda vp2, fp2, fn2, vn2: fn2 / (fn2 + vn2)) is not False
+    or (seuil_q8 == 0.5 and checks.written_formula(
+        "risque_negatif", lambda vp, fp, fn, vn: fn / (fn + vn),
+        values={"vp": c05.tp, "fp": c05.fp, "fn": c05.fn, "vn": c05.tn}) is not False),
+    "ce calcul tombe juste sur ces comptes, mais ne donne pas le risque résiduel quels que "
+    "soient les comptes : en bas, toutes les patientes au test négatif ; en haut, celles qui ont "
+    "pourtant un cancer.", name="risque_negatif")
 ### END HIDDEN TESTS
 
 # %% mistake="risque_negatif" session="formative"
@@ -2089,6 +2131,34 @@ seuil_copie_q8 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
                   and (s_t < seuil).any() else 0.5)
 k8 = ev.confusion_at_threshold(y_t, s_t, seuil_copie_q8)
 k8_05 = ev.confusion_at_threshold(y_t, s_t, 0.5)
+# The calculation is judged on other counts too: with a residual risk near 0, fn2 / vn2 or
+# 1 - Se lands within the tolerance of the key on many copies.
+comptes_q8 = {"vp2": k8.tp, "fp2": k8.fp, "fn2": k8.fn, "vn2": k8.tn}
+comptes_q8_05 = {"vp": k8_05.tp, "fp": k8_05.fp, "fn": k8_05.fn, "vn": k8_05.tn}
+if checks.written_formula("risque_negatif", lambda vp2, fp2, fn2, vn2: fn2 / (fn2 + vn2),
+                          values=comptes_q8) is False and not (
+        seuil_copie_q8 == 0.5 and checks.written_formula(
+            "risque_negatif", lambda vp, fp, fn, vn: fn / (fn + vn), values=comptes_q8_05)):
+    for fausse_q8, message_q8 in [
+        (lambda vp2, fp2, fn2, vn2: fn2 / vn2, "divisé par les seuls vrais négatifs : en bas, "
+         "toutes les patientes au test négatif (fn2 et vn2)."),
+        (lambda vp2, fp2, fn2, vn2: fn2 / (vp2 + fn2), "(1 − sensibilité) : le risque résiduel "
+         "part des tests négatifs."),
+        (lambda vp2, fp2, fn2, vn2: vn2 / (vn2 + fn2), "vous avez calculé la valeur prédictive "
+         "négative."),
+        (lambda vp2, fp2, fn2, vn2: fp2 / (fp2 + vn2), "(1 − spécificité) : le risque résiduel "
+         "part des tests négatifs."),
+    ]:
+        checks.expect(not checks.written_formula("risque_negatif", fausse_q8, values=comptes_q8),
+                      message_q8, name="risque_negatif")
+    checks.expect(seuil_copie_q8 == 0.5 or not checks.written_formula(
+        "risque_negatif", lambda vp, fp, fn, vn: fn / (fn + vn), values=comptes_q8_05),
+        "c'est le risque résiduel au seuil 0,5.", name="risque_negatif")
+    # A sum typed by hand cannot be named: judged on the names alone, or by value.
+    checks.expect(checks.written_formula("risque_negatif", lambda vp2, fp2, fn2, vn2: fn2 / (
+        fn2 + vn2)) is not False, "ce calcul ne donne pas le risque résiduel quels que soient les "
+                  "comptes : en bas, toutes les patientes au test négatif ; en haut, celles "
+                  "qui ont pourtant un cancer.", name="risque_negatif")
 checks.check_number(risque_negatif, name="risque_negatif", points=1,
                     expected=k8.fn / (k8.fn + k8.tn), mistakes=[
     checks.Mistake(k8.fn / (k8.tp + k8.fn), "(1 − sensibilité) : le risque résiduel part des "
@@ -2247,6 +2317,18 @@ checks.check_number(
     ]],
     points=1,
 )
+# The value can be right on these counts with a wrong formula: the formula is judged too.
+checks.expect(checks.written_formula(
+    "specificite", lambda vp2, fp2, fn2, vn2: vn2 / (vn2 + fp2),
+    values={"vp2": c9.tp, "fp2": c9.fp, "fn2": c9.fn, "vn2": c9.tn}) is not False
+    or checks.written_formula("specificite",
+                              lambda vp2, fp2, fn2, vn2: vn2 / (vn2 + fp2)) is not False
+    or (seuil_q9 == 0.5 and checks.written_formula(
+        "specificite", lambda vp, fp, fn, vn: vn / (vn + fp),
+        values={"vp": c05.tp, "fp": c05.fp, "fn": c05.fn, "vn": c05.tn}) is not False),
+    "ce calcul tombe juste sur ces comptes, mais ne donne pas la spécificité quels que soient "
+    "les comptes : en bas, toutes les patientes sans cancer ; en haut, celles que le test "
+    "rassure.", name="specificite")
 ### END HIDDEN TESTS
 
 # %% mistake="specificite" session="formative"
@@ -2327,6 +2409,33 @@ seuil_copie_q9 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
                   and (s_t < seuil).any() else 0.5)
 k9 = ev.confusion_at_threshold(y_t, s_t, seuil_copie_q9)
 k9_05 = ev.confusion_at_threshold(y_t, s_t, 0.5)
+# The calculation is judged on other counts too (a wrong formula may land within the tolerance).
+comptes_q9 = {"vp2": k9.tp, "fp2": k9.fp, "fn2": k9.fn, "vn2": k9.tn}
+comptes_q9_05 = {"vp": k9_05.tp, "fp": k9_05.fp, "fn": k9_05.fn, "vn": k9_05.tn}
+if checks.written_formula("specificite", lambda vp2, fp2, fn2, vn2: vn2 / (vn2 + fp2),
+                          values=comptes_q9) is False and not (
+        seuil_copie_q9 == 0.5 and checks.written_formula(
+            "specificite", lambda vp, fp, fn, vn: vn / (vn + fp), values=comptes_q9_05)):
+    for fausse_q9, message_q9 in [
+        (lambda vp2, fp2, fn2, vn2: vp2 / (vp2 + fn2), "vous avez calculé la sensibilité."),
+        (lambda vp2, fp2, fn2, vn2: fp2 / (fp2 + vn2), "(1 − spécificité) : la spécificité "
+         "compte les rassurées à raison."),
+        (lambda vp2, fp2, fn2, vn2: vn2 / (vn2 + fn2), "valeur prédictive négative."),
+        (lambda vp2, fp2, fn2, vn2: vp2 / (vp2 + fp2), "valeur prédictive positive."),
+        (lambda vp2, fp2, fn2, vn2: (vp2 + vn2) / (vp2 + fp2 + fn2 + vn2), "exactitude (toutes "
+         "les bonnes réponses sur le total) : la spécificité ne regarde que les non-malades."),
+    ]:
+        checks.expect(not checks.written_formula("specificite", fausse_q9, values=comptes_q9),
+                      message_q9, name="specificite")
+    checks.expect(seuil_copie_q9 == 0.5 or not checks.written_formula(
+        "specificite", lambda vp, fp, fn, vn: vn / (vn + fp), values=comptes_q9_05),
+        "c'est la spécificité au seuil 0,5.", name="specificite")
+    # A sum typed by hand cannot be named: judged on the names alone, or by value.
+    checks.expect(checks.written_formula("specificite", lambda vp2, fp2, fn2, vn2: vn2 / (
+        vn2 + fp2)) is not False, "ce calcul ne donne pas la spécificité quels que soient les "
+        "comptes : "
+                  "en bas, toutes les patientes sans cancer ; en haut, celles que le test "
+                  "rassure.", name="specificite")
 checks.check_number(specificite, name="specificite", points=1,
                     expected=k9.tn / (k9.tn + k9.fp), mistakes=[
     checks.Mistake(k9.tp / (k9.tp + k9.fn), "vous avez calculé la sensibilité."),

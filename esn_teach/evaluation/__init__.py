@@ -22,8 +22,8 @@ from esn_teach.evaluation._wdbc_cases import WdbcCases, wdbc_case_seed, wdbc_cas
 
 __all__ = [
     "ConfusionCounts",
-    "WdbcCases",
     "RocCurve",
+    "WdbcCases",
     "confusion_at_threshold",
     "diagnostic_metrics",
     "npv",

@@ -63,7 +63,7 @@ def _highest(y: np.ndarray, scores: np.ndarray, rate: str) -> float:
 
 @functools.lru_cache(maxsize=1)
 def _data():
-    """The two measures and the diagnosis (read once)."""
+    """Return the two measures and the diagnosis (read once)."""
     from esn_teach.datasets import load_breast_cancer_wdbc
 
     data = load_breast_cancer_wdbc()
@@ -89,13 +89,13 @@ def wdbc_cases(random_state: int) -> WdbcCases:
 
     check_finite_scalar(random_state, "random_state", numbers.Integral, min_val=0)
     measures, target = _data()
-    X_r, X_t, y_r, y_t = train_test_split(
+    x_r, x_t, y_r, y_t = train_test_split(
         measures, target, test_size=0.4, stratify=target,
         random_state=int(random_state))
-    X_a, X_v, y_a, y_v = train_test_split(
-        X_r, y_r, test_size=0.2 / 0.6, stratify=y_r, random_state=int(random_state))
-    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_a, y_a)
-    s_v, s_t = model.predict_proba(X_v)[:, 1], model.predict_proba(X_t)[:, 1]
+    x_a, x_v, y_a, y_v = train_test_split(
+        x_r, y_r, test_size=0.2 / 0.6, stratify=y_r, random_state=int(random_state))
+    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_a, y_a)
+    s_v, s_t = model.predict_proba(x_v)[:, 1], model.predict_proba(x_t)[:, 1]
     y_v, y_t = np.asarray(y_v), np.asarray(y_t)
     threshold = _highest(y_v, s_v, "sensitivity")
     return WdbcCases(y_v, s_v, y_t, s_t, threshold, confusion_at_threshold(y_t, s_t, 0.5),
