@@ -2562,9 +2562,13 @@ else:
 #   9 % de risque de cancer). En séance évaluée, ces derniers chiffres ne paraissent qu'au
 #   retour : ne pas les exiger. Accepter tout chiffre cohérent avec la copie.
 #   - **1** : chiffre juste, avec son intervalle ou sa marge, et ce qu'il veut dire pour la
-#     patiente. S'il cite la validation (0,951, de 0,84 à 0,99), l'étudiant dit que ce chiffre
+#     patiente. S'il cite la sensibilité de **la validation du module** (sous la question 2,
+#     ligne « Jeu de validation, au seuil … » : en formatif au seuil 0,25, 40 sur 42 = 0,952, de
+#     0,84 à 0,99 ; en séance évaluée, le chiffre de sa copie), l'étudiant dit que ce chiffre
 #     est **optimiste** (ces patientes ont servi à choisir le seuil : question 3 ; c'est le
-#     0,951 qui l'est surtout, la borne basse beaucoup moins) ; sinon, 0,5 au plus. La VPP à 1 % de prévalence (question 4) ne vaut pas pour Madame L. :
+#     chiffre lui-même qui l'est surtout, la borne basse beaucoup moins) ; sinon, 0,5 au plus.
+#     Le 0,951 (39 sur 41) de la question 3 est celui d'une **équipe imaginaire**, pas de ce
+#     test : le donner comme la sensibilité du test pour Madame L., c'est un chiffre faux (0). La VPP à 1 % de prévalence (question 4) ne vaut pas pour Madame L. :
 #     la lui appliquer, c'est le transfert de population que le module condamne (0) ; la citer
 #     pour des femmes dépistées, en le disant, vaut 0,5 au plus.
 #   - **0,5** : chiffre juste mais sans sa marge, ou sans interprétation ; ou l'intervalle de la
@@ -2597,8 +2601,12 @@ else:
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, notés
 # chacun 0, 0,5 ou 1 point. **Séance évaluée : chaque copie a ses propres cas** (répartition
 # tirée de l'identifiant de l'étudiant) ; les chiffres cités ci-dessous sont ceux de la version
-# formative. Jugez le chiffre de la copie avec ce que la copie affiche (sensibilité du test à
-# son seuil et son intervalle, après la question 3 ; cases `vp2`…).
+# formative. Jugez le chiffre de la copie avec ce que **la copie corrigée affiche** : sous la
+# question 2, « Jeu de validation, au seuil … » (sensibilité, spécificité, intervalles) ; après
+# la question 3, « Jeu de test, au seuil … » (sensibilité et son intervalle) ; avant la
+# question 8, la ligne « vp2 = …, fp2 = …, fn2 = …, vn2 = … ». Chaque copie manque au moins 3
+# cancers au seuil de la question 2 sur son jeu de test (tirage par rejet) : aucune n'affiche
+# « 85 sur 85 ».
 #
 # - **Conséquences des deux erreurs, pour la personne**
 #   (valeur V1 — Priorité à la relation humaine). Attendu : faux négatif = cancer découvert plus
@@ -2621,9 +2629,13 @@ else:
 #   9 % de risque de cancer). En séance évaluée, ces derniers chiffres ne paraissent qu'au
 #   retour : ne pas les exiger. Accepter tout chiffre cohérent avec la copie.
 #   - **1** : chiffre juste, avec son intervalle ou sa marge, et ce qu'il veut dire pour la
-#     patiente. S'il cite la validation (0,951, de 0,84 à 0,99), l'étudiant dit que ce chiffre
+#     patiente. S'il cite la sensibilité de **la validation du module** (sous la question 2,
+#     ligne « Jeu de validation, au seuil … » : en formatif au seuil 0,25, 40 sur 42 = 0,952, de
+#     0,84 à 0,99 ; en séance évaluée, le chiffre de sa copie), l'étudiant dit que ce chiffre
 #     est **optimiste** (ces patientes ont servi à choisir le seuil : question 3 ; c'est le
-#     0,951 qui l'est surtout, la borne basse beaucoup moins) ; sinon, 0,5 au plus. La VPP à 1 % de prévalence (question 4) ne vaut pas pour Madame L. :
+#     chiffre lui-même qui l'est surtout, la borne basse beaucoup moins) ; sinon, 0,5 au plus.
+#     Le 0,951 (39 sur 41) de la question 3 est celui d'une **équipe imaginaire**, pas de ce
+#     test : le donner comme la sensibilité du test pour Madame L., c'est un chiffre faux (0). La VPP à 1 % de prévalence (question 4) ne vaut pas pour Madame L. :
 #     la lui appliquer, c'est le transfert de population que le module condamne (0) ; la citer
 #     pour des femmes dépistées, en le disant, vaut 0,5 au plus.
 #   - **0,5** : chiffre juste mais sans sa marge, ou sans interprétation ; ou l'intervalle de la
