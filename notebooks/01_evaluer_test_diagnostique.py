@@ -48,8 +48,19 @@
 #   puis exécutez la cellule **« Vérification »** en dessous.
 # - Pour une réponse chiffrée, écrivez le **calcul** (`7/9`) : Python garde toutes les
 #   décimales. Un nombre tapé à la main en demande 3 (4 à la question 4).
+
+# %% [markdown] session="formative"
 # - **Barème** : 12 points, 9 pour les questions vérifiées par l'ordinateur et 3 pour la
 #   réflexion écrite, corrigée par l'enseignant.
+
+# %% [markdown] session="evaluation"
+# - **Ce qui compte dans la note de cette séance évaluée** : les questions 1 à 4 (4 points,
+#   faites en séance ; le notebook est ramassé à la fin) et la réflexion écrite (3 points,
+#   rendue à part à la date que donne l'enseignant) : **note sur 7**. Les questions 5 à 9
+#   (« Après la séance » ; la ligne « Notation » de l'en-tête compte leurs 5 points, mais une
+#   copie ramassée en fin de séance ne les contient pas) ne comptent pas dans cette note :
+#   faites-les pour vous entraîner, de préférence dans la version formative, qui vous dit si vos
+#   réponses sont justes.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -353,8 +364,8 @@ checks.expect(checks.written_formula(
     values={"vp": c_q1.tp, "fp": c_q1.fp, "fn": c_q1.fn, "vn": c_q1.tn}) is not False
     or checks.written_formula("sensibilite", lambda vp, fp, fn, vn: vp / (vp + fn)) is not False,
     "ce calcul tombe juste sur ces comptes, mais ne donne pas la sensibilité quels que soient "
-    "les comptes : en bas, toutes les malades ; en haut, celles que le test détecte.",
-    name="sensibilite")
+    "les comptes : en bas, toutes les malades ; en haut, celles que le test détecte.", name=(
+        "sensibilite"))
 ### END HIDDEN TESTS
 
 # %% mistake="sensibilite" session="formative"
