@@ -1134,6 +1134,8 @@ def _last_assignment(name: str) -> ast.expr | None:
             and any(isinstance(target, ast.Name) and target.id == name for target in node.targets)
         ]
         if values:
+            if isinstance(values[-1], ast.Constant) and values[-1].value is Ellipsis:
+                return None  # the blank « ... » left as is: the value check says « non traitée »
             return values[-1]
     return None
 

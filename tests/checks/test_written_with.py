@@ -103,3 +103,10 @@ def test_written_formula_does_not_guess_between_equal_counts(shell) -> None:
     shell.run_cell("risque = 5 / (5 + 400)", store_history=True)
     assert checks.written_formula("risque", _formula, values={"fn2": 5, "vn2": 5}) is None
     assert checks.written_formula("risque", _formula) is None  # no counts given
+
+
+def test_a_blank_answer_is_left_to_the_value_check(shell) -> None:
+    """« ... » left as is is not a refused calculation: the value check says « non traitée »."""
+    shell.run_cell("risque = ...", store_history=True)
+    assert checks.written_with("risque", {"fn2", "vn2"})
+    assert checks.written_formula("risque", _formula, values=RESIDUAL) is None

@@ -22,9 +22,14 @@ def _markdown() -> str:
 
 
 def test_module_01_states_its_real_scale():
-    """The introduction's « Barème » adds up the points the cells carry."""
+    """The introduction's « Barème » adds up the points the cells carry; the evaluated session
+    says what its grade counts (Q1 to Q4 and the reflection, out of 7)."""
     module = read_module(SOURCE)
-    intro = re.sub(r"\s+", " ", module.notebook.cells[0].source)
+    intro = re.sub(r"\s+", " ", " ".join(c.source for c in module.notebook.cells[:4]))
+    evaluated = read_module(SOURCE, session="evaluation")
+    told = re.sub(r"\s+", " ", " ".join(c.source for c in evaluated.notebook.cells[:4]))
+    assert "questions 1 à 4 (4 points" in told and "réflexion écrite (3 points" in told
+    assert "**note sur 7**" in told
     stated = re.search(
         r"\*\*Barème\*\* : (\d+) points, (\d+) pour les questions vérifiées par l'ordinateur "
         r"et (\d+) pour la réflexion écrite, corrigée par l'enseignant",
@@ -111,13 +116,14 @@ def _cases(student: str, monkeypatch):
 
     monkeypatch.setenv(checks.STUDENT_ENV, student)
     seed = checks.student_seed("01", announce=False)
+    split = ev.wdbc_case_seed(seed)  # the split is drawn by rejection; Q3, Q5-Q7 use ``seed``
     data = load_breast_cancer_wdbc()
     features = data.data[["mean texture", "mean compactness"]]
     x_rest, x_test, y_rest, y_test = train_test_split(
-        features, data.target, test_size=0.4, stratify=data.target, random_state=seed
+        features, data.target, test_size=0.4, stratify=data.target, random_state=split
     )
     x_train, x_val, y_train, y_val = train_test_split(
-        x_rest, y_rest, test_size=0.2 / 0.6, stratify=y_rest, random_state=seed
+        x_rest, y_rest, test_size=0.2 / 0.6, stratify=y_rest, random_state=split
     )
     model = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_train, y_train)
     s_val, s_test = model.predict_proba(x_val)[:, 1], model.predict_proba(x_test)[:, 1]
@@ -166,7 +172,7 @@ def test_module_01_evaluated_cases_differ_between_students_and_stay_sensible(mon
         assert 0.01 < case["vpp_depistage"] < 0.2
         assert 0.6 < case["sensibilite_apparente"] < 0.95
         assert case["vraie_sensibilite_q5"] < case["sensibilite_apparente"]
-        assert 0 <= case["risque_negatif"] < case["risque_negatif_05"]
+        assert 0 < case["risque_negatif"] < case["risque_negatif_05"]  # no degenerate copy
         assert 0.3 < case["specificite"] < 1
         assert case["sensibilite_test_q2"] > 0.7
     for question in (
