@@ -54,13 +54,9 @@
 #   réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown] session="evaluation"
-# - **Ce qui compte dans la note de cette séance évaluée** : les questions 1 à 4 (4 points,
-#   faites en séance ; le notebook est ramassé à la fin) et la réflexion écrite (3 points,
-#   rendue à part à la date que donne l'enseignant) : **note sur 7**. Les questions 5 à 9
-#   (« Après la séance » ; la ligne « Notation » de l'en-tête compte leurs 5 points, mais une
-#   copie ramassée en fin de séance ne les contient pas) ne comptent pas dans cette note :
-#   faites-les pour vous entraîner, de préférence dans la version formative, qui vous dit si vos
-#   réponses sont justes.
+# - **Note de cette séance évaluée, sur 7** : questions 1 à 4 (4 points, notebook ramassé en
+#   fin de séance) et réflexion écrite (3 points, rendue à part). Les questions 5 à 9 ne
+#   comptent pas (entraînement).
 
 # %% [markdown]
 # ## 1. Une histoire clinique

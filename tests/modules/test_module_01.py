@@ -29,7 +29,8 @@ def test_module_01_states_its_real_scale():
     evaluated = read_module(SOURCE, session="evaluation")
     told = re.sub(r"\s+", " ", " ".join(c.source for c in evaluated.notebook.cells[:4]))
     assert "questions 1 à 4 (4 points" in told and "réflexion écrite (3 points" in told
-    assert "**note sur 7**" in told
+    assert "5 à 9 ne comptent pas" in told
+    assert "sur 7**" in told
     stated = re.search(
         r"\*\*Barème\*\* : (\d+) points, (\d+) pour les questions vérifiées par l'ordinateur "
         r"et (\d+) pour la réflexion écrite, corrigée par l'enseignant",
