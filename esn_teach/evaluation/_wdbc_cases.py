@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import numbers
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -66,7 +67,7 @@ def _data():
     """Return the two measures and the diagnosis (read once)."""
     from esn_teach.datasets import load_breast_cancer_wdbc
 
-    data = load_breast_cancer_wdbc()
+    data: Any = load_breast_cancer_wdbc()  # a Bunch (not return_X_y)
     return data.data[MEASURES].copy(), data.target.copy()
 
 
@@ -90,32 +91,62 @@ def wdbc_cases(random_state: int) -> WdbcCases:
     check_finite_scalar(random_state, "random_state", numbers.Integral, min_val=0)
     measures, target = _data()
     x_r, x_t, y_r, y_t = train_test_split(
-        measures, target, test_size=0.4, stratify=target,
-        random_state=int(random_state))
+        measures, target, test_size=0.4, stratify=target, random_state=int(random_state)
+    )
     x_a, x_v, y_a, y_v = train_test_split(
-        x_r, y_r, test_size=0.2 / 0.6, stratify=y_r, random_state=int(random_state))
+        x_r, y_r, test_size=0.2 / 0.6, stratify=y_r, random_state=int(random_state)
+    )
     model = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_a, y_a)
     s_v, s_t = model.predict_proba(x_v)[:, 1], model.predict_proba(x_t)[:, 1]
     y_v, y_t = np.asarray(y_v), np.asarray(y_t)
     threshold = _highest(y_v, s_v, "sensitivity")
-    return WdbcCases(y_v, s_v, y_t, s_t, threshold, confusion_at_threshold(y_t, s_t, 0.5),
-                     confusion_at_threshold(y_t, s_t, threshold))
+    return WdbcCases(
+        y_v,
+        s_v,
+        y_t,
+        s_t,
+        threshold,
+        confusion_at_threshold(y_t, s_t, 0.5),
+        confusion_at_threshold(y_t, s_t, threshold),
+    )
 
 
 def named_mistakes(cases: WdbcCases) -> dict[str, tuple[float, list[float]]]:
     """Each graded calculation's key and its named wrong values (questions 1, 8, 9)."""
     a, b = cases.at_05, cases.at_threshold
     return {
-        "sensibilite": (a.tp / (a.tp + a.fn), [
-            a.tn / (a.tn + a.fp), a.tp / (a.tp + a.fp), a.fn / (a.tp + a.fn),
-            a.tn / (a.tn + a.fn), (a.tp + a.tn) / (a.tp + a.fp + a.fn + a.tn)]),
-        "risque_negatif": (b.fn / (b.fn + b.tn), [
-            b.fn / b.tn, b.fn / (b.tp + b.fn), b.tn / (b.tn + b.fn), b.fp / (b.fp + b.tn),
-            a.fn / (a.fn + a.tn), b.tp / (b.tp + b.fp)]),
-        "specificite": (b.tn / (b.tn + b.fp), [
-            b.tp / (b.tp + b.fn), b.fp / (b.fp + b.tn), b.tn / (b.tn + b.fn),
-            a.tn / (a.tn + a.fp), b.tp / (b.tp + b.fp),
-            (b.tp + b.tn) / (b.tp + b.fp + b.fn + b.tn)]),
+        "sensibilite": (
+            a.tp / (a.tp + a.fn),
+            [
+                a.tn / (a.tn + a.fp),
+                a.tp / (a.tp + a.fp),
+                a.fn / (a.tp + a.fn),
+                a.tn / (a.tn + a.fn),
+                (a.tp + a.tn) / (a.tp + a.fp + a.fn + a.tn),
+            ],
+        ),
+        "risque_negatif": (
+            b.fn / (b.fn + b.tn),
+            [
+                b.fn / b.tn,
+                b.fn / (b.tp + b.fn),
+                b.tn / (b.tn + b.fn),
+                b.fp / (b.fp + b.tn),
+                a.fn / (a.fn + a.tn),
+                b.tp / (b.tp + b.fp),
+            ],
+        ),
+        "specificite": (
+            b.tn / (b.tn + b.fp),
+            [
+                b.tp / (b.tp + b.fn),
+                b.fp / (b.fp + b.tn),
+                b.tn / (b.tn + b.fn),
+                a.tn / (a.tn + a.fp),
+                b.tp / (b.tp + b.fp),
+                (b.tp + b.tn) / (b.tp + b.fp + b.fn + b.tn),
+            ],
+        ),
     }
 
 
@@ -124,12 +155,15 @@ def acceptable(cases: WdbcCases) -> bool:
     key = cases.threshold
     if not 0.10 - 1e-9 <= key <= 0.35 + 1e-9:
         return False
-    counts = [getattr(c, k) for c in (cases.at_05, cases.at_threshold)
-              for k in ("tp", "fp", "fn", "tn")]
+    counts = [
+        getattr(c, k) for c in (cases.at_05, cases.at_threshold) for k in ("tp", "fp", "fn", "tn")
+    ]
     if cases.at_threshold.fn < 3 or min(counts) < 2:
         return False
-    others = (_highest(cases.y_test, cases.scores_test, "sensitivity"),
-              _highest(cases.y_val, cases.scores_val, "specificity"))
+    others = (
+        _highest(cases.y_test, cases.scores_test, "sensitivity"),
+        _highest(cases.y_val, cases.scores_val, "specificity"),
+    )
     if any(key - 0.05 - 1e-9 <= t < key - 1e-9 for t in others):
         return False  # a named mistake would fall in the half-point window of question 2
     for right, wrongs in named_mistakes(cases).values():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numbers
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sklearn.linear_model import PoissonRegressor
@@ -85,7 +86,7 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
     With ``early``, stop and return None as soon as a pattern fails (the cheap ones first:
     the cohort's mean costs, then the cost score's, before the second score is learnt).
     """
-    data = make_cost_vs_need_cohort(random_state=seed)
+    data: Any = make_cost_vs_need_cohort(random_state=seed)  # a Bunch (not return_X_y)
     frame = data.frame
     means = frame.groupby("race", observed=True)["cost"].mean()
     patterns = {"extra_cost": float(means["Black"] / means["White"] - 1)}
@@ -252,7 +253,7 @@ def cost_need_variant(student_seed: int, *, max_tries: int = 100) -> CostNeedVar
     for k in range(int(max_tries)):
         seed = _candidate(student_seed, k)
         measured = _measure(seed, early=True)
-        if _fits(measured):
+        if measured is not None and _fits(measured):
             return CostNeedVariant(
                 seed, k + 1, measured["answers"], measured["mistakes"], measured["patterns"]
             )
