@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from esn_fixtures import NOTEBOOKS
 
 from esn_teach import evaluation as ev
@@ -160,6 +161,7 @@ def _cases(student: str, monkeypatch):
     }
 
 
+@pytest.mark.slow
 def test_module_01_evaluated_cases_differ_between_students_and_stay_sensible(monkeypatch):
     """Each identifier draws its own split (and Q3/Q5/Q6/Q7 cases): the answers vary, and the
     task keeps its meaning (42 cancers in validation, a threshold below 0,5 that exists, a

@@ -90,6 +90,7 @@ def test_module_03_draws_the_cohort_through_cost_need_variant_in_the_evaluated_s
     ("name", "decimals"),
     [("part_noirs_cout", 3), ("ecart_maladies", 2), ("ecart_score_egal", 2)],
 )
+@pytest.mark.slow
 def test_module_03_answers_differ_between_students(answers, name, decimals):
     values = {round(row[name], decimals) for row in answers.values()}
     assert len(values) >= len(STUDENTS) - 1, (name, values)
@@ -107,6 +108,7 @@ def test_module_03_every_students_cases_keep_the_same_task(answers):
         assert 0.8 < row["ecart_score_egal"] < 3, (student, row)
 
 
+@pytest.mark.slow
 def test_module_03_the_draw_agrees_with_an_independent_computation(answers):
     for student, row in answers.items():
         drawn = _measure(cost_need_variant(_seed_of(student)).seed)["answers"]

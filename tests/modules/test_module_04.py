@@ -11,6 +11,7 @@ import ast
 import re
 
 import numpy as np
+import pytest
 from esn_fixtures import NOTEBOOKS
 
 from esn_teach import checks
@@ -207,6 +208,7 @@ def _rates_overlap(black: tuple[int, int], white: tuple[int, int]) -> bool:
     return bool(low1 < high2 and low2 < high1)
 
 
+@pytest.mark.slow
 def test_module_04_every_draw_keeps_each_trap(monkeypatch):
     """Equal difficulty (lecturer's review d10, findings 1 to 3): over 200 identifiers, each
     named mistake of questions 2 and 4 gives a value that differs from the copy's key, and

@@ -189,6 +189,7 @@ def _variant_answers(monkeypatch, identifier: str) -> tuple[float, float, bool]:
     return missed / cancers, variant.gap_high[2], variant.gap_persists
 
 
+@pytest.mark.slow
 def test_evaluated_session_answers_vary_across_students_and_stay_sensible(monkeypatch):
     answers = [_variant_answers(monkeypatch, i) for i in _IDENTIFIERS]
     fnr = {round(a[0], 3) for a in answers}

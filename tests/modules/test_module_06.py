@@ -143,6 +143,7 @@ def _complaint_rates(seed: int) -> dict:
     return rates
 
 
+@pytest.mark.slow
 def test_question_2_complaints_hold_on_every_case():
     """The facts the four complaints of question 2 state hold on every checked cohort.
 

@@ -140,6 +140,7 @@ def _hanley(truth, score):
     return max(0.0, auc - z * se), min(1.0, auc + z * se)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("student", STUDENTS[:4])
 def test_module_08_fixed_answers_hold_with_each_students_stays(student, monkeypatch):
     seed = _seed(student, monkeypatch)

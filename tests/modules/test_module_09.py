@@ -184,6 +184,7 @@ def test_camille_draws_name_every_mistake_apart():
     assert len({round(j / k, 2) for _, k, j, _ in CAMILLE_DRAWS}) == len(CAMILLE_DRAWS)
 
 
+@pytest.mark.slow
 def test_evaluated_answers_vary_and_stay_sensible(monkeypatch):
     answers = [_student_answers(student, monkeypatch) for student in STUDENTS]
     for name in ("q1", "q2", "q4"):

@@ -391,6 +391,7 @@ def student_answers(student: str) -> dict[str, object]:
     }
 
 
+@pytest.mark.slow
 def test_module_11_evaluated_answers_vary_across_students_and_stay_sensible(monkeypatch):
     monkeypatch.setenv(checks.STUDENT_ENV, "x")  # restored after the test
     answers = [student_answers(student) for student in _IDENTIFIERS]
