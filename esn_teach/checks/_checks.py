@@ -9,7 +9,9 @@ mistakes would produce, each with the message that names the mistake.
 from __future__ import annotations
 
 import ast
+import copy
 import hashlib
+import inspect
 import math
 import numbers
 import os
@@ -1160,8 +1162,6 @@ class _NameCounts(ast.NodeTransformer):
 
 def _counts_named(expression: ast.expr, values: dict[str, float]) -> ast.expr | None:
     """Return ``expression`` with the copy's counts named; None when a number is ambiguous."""
-    import copy
-
     transformer = _NameCounts(values)
     named = transformer.visit(copy.deepcopy(expression))
     if transformer.ambiguous:
@@ -1213,8 +1213,6 @@ def written_formula(
         expression uses anything but the arguments, numbers and arithmetic, or
         differs from ``formula`` on some counts; True otherwise.
     """
-    import inspect
-
     expression = _last_assignment(name)
     if expression is None:
         return None

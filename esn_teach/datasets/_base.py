@@ -111,6 +111,17 @@ def describe_random_state(random_state: RandomStateLike) -> int | list[int] | st
     return np.asarray(random_state).tolist()
 
 
+def pick_case_seed(student_seed: int, seeds: Sequence[int]) -> int:
+    """Return one of ``seeds`` (checked case seeds), the same for the same student seed.
+
+    A module whose every draw must be checked in advance (its texts and keys hold only for
+    some cohorts) keeps a list of the seeds that pass; each student gets one of them.
+    """
+    if isinstance(student_seed, bool) or not isinstance(student_seed, numbers.Integral):
+        raise TypeError(f"student_seed must be an integer, not {received(student_seed)}")
+    return int(seeds[int(student_seed) % len(seeds)])
+
+
 def check_bool(value: Any, name: str) -> bool:
     """Validate a boolean flag.
 

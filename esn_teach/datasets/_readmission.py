@@ -26,6 +26,7 @@ from ._base import (
     check_random_state,
     check_shares,
     mark_synthetic,
+    pick_case_seed,
 )
 
 #: Default 30-day readmission risk per group (invented, for teaching).
@@ -298,6 +299,4 @@ def readmission_case_seed(student_seed: int) -> int:
     int
         One of :data:`READMISSION_CASE_SEEDS`, the same for the same student.
     """
-    if isinstance(student_seed, bool) or not isinstance(student_seed, numbers.Integral):
-        raise TypeError(f"student_seed must be an integer, not {received(student_seed)}")
-    return READMISSION_CASE_SEEDS[int(student_seed) % len(READMISSION_CASE_SEEDS)]
+    return pick_case_seed(student_seed, READMISSION_CASE_SEEDS)

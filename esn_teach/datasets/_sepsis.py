@@ -18,6 +18,7 @@ from ._base import (
     check_as_frame_args,
     check_random_state,
     mark_synthetic,
+    pick_case_seed,
 )
 
 #: Default sepsis prevalence per hospital. The development hospital ("H1") uses
@@ -373,6 +374,4 @@ def sepsis_case_seed(student_seed: int) -> int:
     int
         One of :data:`SEPSIS_CASE_SEEDS`, the same for the same student.
     """
-    if isinstance(student_seed, bool) or not isinstance(student_seed, numbers.Integral):
-        raise TypeError(f"student_seed must be an integer, not {received(student_seed)}")
-    return SEPSIS_CASE_SEEDS[int(student_seed) % len(SEPSIS_CASE_SEEDS)]
+    return pick_case_seed(student_seed, SEPSIS_CASE_SEEDS)

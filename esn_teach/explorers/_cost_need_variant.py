@@ -224,13 +224,14 @@ def cost_need_variant(student_seed: int, *, max_tries: int = 100) -> CostNeedVar
 
     Candidates are the student's seed, then ``SeedSequence([student_seed, k])``
     for ``k = 1, 2, …``; the first kept has Black patients costing more on
-    average (at least 1 %) and less in the top band of the cost score (at least
-    3 % less), the fair score's gap among its enrolled patients with a 95 % CI
-    above 0, the cost score's gap centile by centile with a CI above 0.1, the
+    average (by at least 0.1 %) and less in the top band of the cost score (at
+    least 2 % less), the fair score's gap among its enrolled patients at least
+    0.1, the cost score's gap centile by centile with a 95 % CI above 0.1, the
     task of questions 1 to 3 unchanged (at least 40 enrolled Black patients,
-    their share among the enrolled below 0.3 and close to their share of the
-    cohort, both gaps between 0.8 and 3), and no named mistake of questions 1
-    to 3 within 2.5 units of the last judged decimal of the key.
+    their share among the enrolled below 0.3 and between 0.8 and 1.6 times
+    their share of the cohort, both gaps between 0.8 and 3), and no named
+    mistake of questions 1 to 3 within 2 units of the last judged decimal of
+    the key (the thresholds of :func:`_fits`).
 
     Parameters
     ----------

@@ -603,10 +603,14 @@ class _Worker:
                 if meta.get("grade") and not meta.get("solution")
             ]
             to_examine += [name for name in tests if name not in to_examine]
+            named = ", ".join(f"« {printable(owner, limit=80)} »" for owner in others[:3])
+            if len(others) > 3:  # a copy may hold any number of forged records
+                named += f" et {len(others) - 3} autre(s)"
             details.append(
                 "cas tirés pour un autre identifiant que celui de la copie ("
-                + ", ".join(f"« {printable(owner)} »" for owner in others)
-                + f", au lieu de « {student} ») : copie d'un camarade, ou identifiant du "
+                + named
+                + f", au lieu de « {printable(student, limit=80)} ») : copie d'un camarade, ou "
+                "identifiant du "
                 "serveur différent de celui du carnet de notes ; corrigée sur les cas de "
                 f"« {student} », questions autocorrigées à examiner"
             )
@@ -764,6 +768,21 @@ def _canary_verdict(course: Course, module: str, result: SubmissionResult) -> st
         ]
     if not tests:
         return f"{who} : aucun test autocorrigé n'a été noté"
+    executed = course.root / "autograded" / result.student / module / f"{module}.ipynb"
+    try:
+        drawn = variant_owners(nbformat.read(executed, as_version=4), module)
+    except (OSError, ValueError) as error:
+        return f"{who} : copie corrigée illisible ({error})"
+    strangers = [owner for owner in drawn if owner != result.student]
+    if strangers:
+        # Each copy must be graded on its own student's cases: if the grader's kernel drew
+        # another identifier's, every student's answers would be judged on cases they
+        # never saw (a grader failure, never a student's score).
+        return (
+            f"{who} : le correcteur a tiré les cas de « {printable(strangers[0], limit=80)} » au "
+            f"lieu de ceux de la copie (« {result.student} ») : l'identifiant de la copie "
+            "n'atteint pas le noyau qui la corrige"
+        )
     got = sum(score for _, score, _ in tests)
     full = sum(maximum for _, _, maximum in tests)
     wrong = [name for name, score, maximum in tests if score != (maximum if solution else 0)]

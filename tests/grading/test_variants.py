@@ -126,6 +126,21 @@ def test_each_student_is_graded_on_their_own_cases(tmp_path, monkeypatch, capsys
     # pristine re-check draws David's and refuses.
     hack = f'import os\nos.environ["ESN_TEACH_STUDENT"] = "alice"\ntotal = {alice}'
     submit(root, "david", MODULE, _copy(released, hack, "david"))
+    # Eve forges 30 000 records naming other students (escape sequences, newlines, a
+    # 10 000-character name, records of another module, malformed records) around her own
+    # right answer: the grader reads them in linear time, says so briefly, grades her cases.
+    eve = _copy(released, "total = int(mesures.sum())", "eve")
+    (draw,) = [cell for cell in eve.cells if "student_seed(" in cell.source]
+    forged = [
+        {"module": "02", "student": f"\x1b[2Jx{n}\n=cmd|' /C calc'!A0"} for n in range(30_000)
+    ]
+    forged += [{"module": "02", "student": "y" * 10_000}, {"module": "03", "student": "zoé"}]
+    forged += [{"module": "02", "student": ["liste"]}, "pas un dictionnaire"]
+    draw.outputs += [
+        nbformat.v4.new_output("display_data", data={checks.VARIANT_MIMETYPE: record})
+        for record in forged
+    ]
+    submit(root, "eve", MODULE, eve)
     status = cli(root, "autograde", MODULE, notebooks=notebooks)
     out = capsys.readouterr().out
     assert status == 0, out
@@ -150,12 +165,17 @@ def test_each_student_is_graded_on_their_own_cases(tmp_path, monkeypatch, capsys
     assert "« alice »" in " ".join(rows["bruno"].details)
     assert "à examiner" in " ".join(rows["bruno"].details)
     assert all(not rows[name].to_examine for name in ("alice", "chloe", "david"))
+    assert course.grades(MODULE, "eve").grades["total_tests"] == (1.0, 1.0)
+    assert rows["eve"].to_examine == ["total_tests"]
+    (said,) = [d for d in rows["eve"].details if d.startswith("cas tirés")]
+    assert "et 29998 autre(s)" in said and "\x1b" not in said and len(said) < 1_000
+    assert "zoé" not in said
     report = check_export(
         course.db_url, course.course_id, [MODULE], to_examine={MODULE: {"bruno": ["total_tests"]}}
     )
     assert list(report.pending) == [("bruno", MODULE)]
     # The instructor reads it at the end of the batch too.
-    assert "dont à examiner dans le formgrader : 1" in out
+    assert "dont à examiner dans le formgrader : 2" in out
     assert "  - bruno : corrigée, à examiner (note provisoire) — cas tirés pour" in out
     assert "  - alice" not in out and "  - chloe" not in out
 
@@ -170,3 +190,31 @@ def test_a_formative_cell_cannot_draw_a_students_cases(tmp_path):
     )
     with pytest.raises(CourseError, match='session="evaluation"'):
         read_module(path, session="evaluation")
+
+
+def test_a_grader_that_draws_other_cases_grades_no_one(tmp_path, monkeypatch, capsys):
+    """If the copy's identifier did not reach the kernel that grades it, every student would be
+    judged on cases they never saw: the check of the module's own solution (the canary) finds
+    it first, nothing is graded, and the command fails in French."""
+    from esn_teach.grading import _execute
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    zero = int(np.random.default_rng(0).integers(10, 100, size=5).sum())
+    source = SOURCE.replace(
+        "DIGEST", repr(checks.answer_digest(zero, name="total", decimals=3))
+    ).replace("EXPECTED", str(zero))
+    (notebooks / f"{MODULE}.py").write_text(source, encoding="utf-8")
+    root = make_course(tmp_path / "grading")
+    assert cli(root, "release", MODULE, "--evaluation", notebooks=notebooks) == 0
+    course = Course(root, notebooks)
+    released = nbformat.read(course.release_path(MODULE), as_version=4)
+    submit(root, "alice", MODULE, _copy(released, "total = int(mesures.sum())", "alice"))
+    # The grading workers are forked: they inherit the broken hand-over.
+    monkeypatch.setattr(_execute, "_identity", lambda job: {})
+    assert cli(root, "autograde", MODULE, notebooks=notebooks) != 0
+    said = capsys.readouterr()
+    assert "la vérification préalable a échoué" in said.out + said.err
+    assert "n'atteint pas le noyau qui la corrige" in said.out + said.err
+    with pytest.raises(CourseError):
+        course.grades(MODULE, "alice")
