@@ -29,10 +29,16 @@ import getpass
 import hashlib
 import os
 import re
+import string
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 __all__ = [
     "STUDENT_ENV",
     "VARIANT_MIMETYPE",
+    "SlotDraw",
+    "draw_slots",
     "student_id",
     "student_seed",
     "variant_rng",
@@ -191,3 +197,83 @@ def _announce(module: str, student: str) -> None:
         {"text/plain": text, VARIANT_MIMETYPE: {"module": module, "student": student}},
         raw=True,
     )
+
+
+@dataclass(frozen=True)
+class SlotDraw:
+    """Which case a student sees under each letter of a question: its slot and variant.
+
+    Parameters
+    ----------
+    slots : dict of str to str
+        Letter → slot shown under it, in letter order.
+    variants : dict of str to int
+        Letter → index of the slot's variant drawn for this student.
+    """
+
+    slots: dict[str, str]
+    variants: dict[str, int]
+
+    @property
+    def letters(self) -> list[str]:
+        """The question's letters, in order (``["A", "B", "C", "D"]``)."""
+        return list(self.slots)
+
+    def letter_of(self, slot: str) -> str:
+        """Return the letter under which this student sees ``slot``."""
+        (letter,) = [letter for letter, shown in self.slots.items() if shown == slot]
+        return letter
+
+
+def draw_slots(
+    seed: int,
+    question: str,
+    slots: Sequence[str],
+    *,
+    variants: Mapping[str, int] | None = None,
+    letters: str | None = None,
+) -> tuple[dict[str, str], dict[str, int]]:
+    """Draw, for one question, the order of its slots and a variant of each.
+
+    A question's cases are *slots* (one per case it asks, each with its kind of
+    answer, so that every draw keeps the same mix of answers); a slot may have
+    equivalent *variants*. Each question draws from its own stream (the seed and
+    the question's name), so that one question's draw does not depend on another's.
+
+    Parameters
+    ----------
+    seed : int
+        The student's seed (:func:`student_seed`).
+    question : str
+        The question's name.
+    slots : sequence of str
+        The slots, in the pool's order.
+    variants : mapping of str to int, optional
+        Slot → how many variants it has (default one).
+    letters : str, optional
+        The letters shown (default ``"ABC…"``, as many as slots).
+
+    Returns
+    -------
+    tuple of dict
+        Letter → slot shown under it, and letter → index of its variant.
+
+    Raises
+    ------
+    ValueError
+        If there is no slot, more slots than letters, or a slot without a variant.
+    """
+    names = list(slots)
+    shown_letters = letters if letters is not None else string.ascii_uppercase[: len(names)]
+    if not names or len(names) != len(shown_letters):
+        raise ValueError(f"entre 1 et 26 emplacements, autant que de lettres, pas {len(names)}")
+    counts = {slot: int((variants or {}).get(slot, 1)) for slot in names}
+    if any(count < 1 for count in counts.values()):
+        raise ValueError("chaque emplacement a au moins une variante")
+    import numpy as np
+
+    rng = np.random.default_rng([int(seed), zlib.crc32(question.encode())])
+    order = rng.permutation(len(names))
+    chosen = {slot: int(rng.integers(counts[slot])) for slot in names}
+    shown = {letter: names[i] for letter, i in zip(shown_letters, order, strict=True)}
+    return shown, {letter: chosen[slot] for letter, slot in shown.items()}

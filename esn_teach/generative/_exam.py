@@ -8,12 +8,13 @@ hidden tests call the same function with the copy's seed, so both always agree.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+
+from esn_teach.checks import SlotDraw, draw_slots
 
 __all__ = [
     "DOSE_POOL",
@@ -406,20 +407,12 @@ def name_counts(notes: Any, positions: Sequence[int], nlp: Any) -> NameCounts:
 
 
 @dataclass(frozen=True)
-class CaseDraw:
+class CaseDraw(SlotDraw):
     """Which case a student judges under each letter: its slot and the slot's variant."""
-
-    slots: dict[str, str]
-    variants: dict[str, int]
 
     def by_letter(self, per_slot: Mapping[str, Any]) -> dict[str, Any]:
         """Relabel a mapping slot → value (an answer, named mistakes) by this draw's letters."""
         return {letter: per_slot[slot] for letter, slot in self.slots.items()}
-
-    def letter_of(self, slot: str) -> str:
-        """Return the letter under which this student sees ``slot``."""
-        (letter,) = [letter for letter, shown in self.slots.items() if shown == slot]
-        return letter
 
 
 def draw_cases(
@@ -444,11 +437,8 @@ def draw_cases(
     -------
     CaseDraw
     """
-    rng = np.random.default_rng([seed, zlib.crc32(question.encode())])
-    order = rng.permutation(len(letters))
-    chosen = {slot: int(rng.integers((variants or {}).get(slot, 1))) for slot in letters}
-    slots = {letter: letters[i] for letter, i in zip(letters, order, strict=True)}
-    return CaseDraw(slots=slots, variants={letter: chosen[slot] for letter, slot in slots.items()})
+    slots, chosen = draw_slots(seed, question, list(letters), variants=variants, letters=letters)
+    return CaseDraw(slots=slots, variants=chosen)
 
 
 #: Question 3a's pool, by stratum: prescriptions « Traitement : drug, un comprimé de

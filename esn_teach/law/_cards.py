@@ -17,19 +17,17 @@ module only draws.
 
 from __future__ import annotations
 
-import string
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
+from esn_teach.checks import SlotDraw, draw_slots
 
 __all__ = ["CardDraw", "draw_cards"]
 
 
 @dataclass(frozen=True)
-class CardDraw:
+class CardDraw(SlotDraw):
     """Which card a student sees under each letter: its slot and the slot's variant.
 
     Parameters
@@ -39,14 +37,6 @@ class CardDraw:
     variants : dict of str to int
         Letter → index of the slot's variant drawn for this student.
     """
-
-    slots: dict[str, str]
-    variants: dict[str, int]
-
-    @property
-    def letters(self) -> list[str]:
-        """The question's letters, in order (``["A", "B", "C", "D"]``)."""
-        return list(self.slots)
 
     def by_letter(self, per_slot: Mapping[str, Any]) -> dict[str, Any]:
         """Relabel a mapping slot → value (an answer, named mistakes) by this draw's letters.
@@ -61,11 +51,6 @@ class CardDraw:
                 value = value[self.variants[letter]]
             relabelled[letter] = value
         return relabelled
-
-    def letter_of(self, slot: str) -> str:
-        """Return the letter under which this student sees ``slot``."""
-        (letter,) = [letter for letter, shown in self.slots.items() if shown == slot]
-        return letter
 
 
 def draw_cards(seed: int, question: str, variants: Mapping[str, int]) -> CardDraw:
@@ -92,14 +77,5 @@ def draw_cards(seed: int, question: str, variants: Mapping[str, int]) -> CardDra
     ValueError
         If a slot has no variant, or there are more slots than letters.
     """
-    names = list(variants)
-    if not names or len(names) > len(string.ascii_uppercase):
-        raise ValueError(f"entre 1 et 26 emplacements, pas {len(names)}")
-    if any(int(count) < 1 for count in variants.values()):
-        raise ValueError("chaque emplacement a au moins une variante")
-    rng = np.random.default_rng([seed, zlib.crc32(question.encode())])
-    order = rng.permutation(len(names))
-    chosen = {slot: int(rng.integers(int(variants[slot]))) for slot in names}
-    letters = string.ascii_uppercase[: len(names)]
-    slots = {letter: names[i] for letter, i in zip(letters, order, strict=True)}
-    return CardDraw(slots=slots, variants={letter: chosen[slot] for letter, slot in slots.items()})
+    slots, chosen = draw_slots(seed, question, list(variants), variants=variants)
+    return CardDraw(slots=slots, variants=chosen)

@@ -122,3 +122,23 @@ def test_a_notebook_records_whose_cases_it_drew(nobody):
     notebook = {"cells": [{"cell_type": "code", "source": "", "outputs": [output]}]}
     assert variant_owners(notebook, "03_cout_et_besoin") == ["alice"]
     assert variant_owners(notebook, "06_mesurer_equite") == []
+
+
+def test_a_question_draws_its_own_order_and_variants():
+    """draw_slots: the same for the same seed and question, another stream per question,
+    every slot shown once, and a variant within its slot's count."""
+    variants = {"interdit": 2, "haut": 3, "minimal": 1}
+    slots, chosen = checks.draw_slots(7, "q1", list(variants), variants=variants)
+    assert (slots, chosen) == checks.draw_slots(7, "q1", list(variants), variants=variants)
+    assert list(slots) == ["A", "B", "C"] and sorted(slots.values()) == sorted(variants)
+    assert all(0 <= chosen[letter] < variants[slot] for letter, slot in slots.items())
+    draws = {
+        str(checks.draw_slots(7, f"q{n}", list(variants), variants=variants)) for n in range(20)
+    }
+    assert len(draws) > 1
+    shown, _ = checks.draw_slots(7, "q5b", ["E", "F", "G"], letters="EFG")
+    assert list(shown) == ["E", "F", "G"] and sorted(shown.values()) == ["E", "F", "G"]
+    with pytest.raises(ValueError, match="au moins une variante"):
+        checks.draw_slots(7, "q", ["a"], variants={"a": 0})
+    with pytest.raises(ValueError, match="emplacements"):
+        checks.draw_slots(7, "q", [])
