@@ -38,6 +38,7 @@ from esn_teach.checks._outcome import (
 )
 from esn_teach.checks._progress import (
     ATTEMPTS_BEFORE_SOLUTION,
+    EVALUATED_PROGRESS,
     PROGRESS_ENV,
     course_progress,
     guide_button,
@@ -66,6 +67,7 @@ install_french_errors()
 
 __all__ = [
     "ATTEMPTS_BEFORE_SOLUTION",
+    "EVALUATED_PROGRESS",
     "PROGRESS_ENV",
     "STUDENT_ENV",
     "VARIANT_MIMETYPE",

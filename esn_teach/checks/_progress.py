@@ -57,6 +57,7 @@ except ImportError:  # pragma: no cover - Windows
 
 __all__ = [
     "ATTEMPTS_BEFORE_SOLUTION",
+    "EVALUATED_PROGRESS",
     "PROGRESS_ENV",
     "course_progress",
     "guide_button",
@@ -83,6 +84,9 @@ _IDLE_SECONDS = 15 * 60
 
 _OFF = {"off", "0", "non", "no", "false"}
 _VERSION = 1
+
+#: Suffix of the progress record of an evaluated session (kept apart from practice).
+EVALUATED_PROGRESS = " (séance évaluée)"
 
 #: Question states and what the learner reads.
 _LABELS = {
@@ -364,7 +368,11 @@ def _table_html(
         f"{counts['incorrect']} à revoir",
         f"{counts['todo']} à faire",
     ]
-    if counts["recorded"]:
+    if module.endswith(EVALUATED_PROGRESS):
+        # Nothing is judged during an evaluated session: « 0 juste, 0 à revoir » would
+        # read as a verdict (two students took it for one).
+        parts = [fr_plural(counts["recorded"], "répondue"), f"{counts['todo']} à faire"]
+    elif counts["recorded"]:
         parts.insert(0, fr_plural(counts["recorded"], "répondue"))
     summary = f"{', '.join(parts)} (sur {fr_plural(len(titles), 'question autocorrigée')})"
     if reflections:

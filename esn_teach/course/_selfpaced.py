@@ -36,7 +36,12 @@ from nbgrader.preprocessors import ClearSolutions, Execute
 from traitlets.config import Config
 
 from esn_teach._formatting import fr_count
-from esn_teach.checks import ATTEMPTS_BEFORE_SOLUTION, decode_text, encode_text
+from esn_teach.checks import (
+    ATTEMPTS_BEFORE_SOLUTION,
+    EVALUATED_PROGRESS,
+    decode_text,
+    encode_text,
+)
 from esn_teach.course._errors import CourseError
 from esn_teach.course._outline import GENERATED, estimate_duration, last_heading
 from esn_teach.course._source import MODULE_NAME, SOLUTION_BEGIN, SOLUTION_END, ModuleSource
@@ -78,8 +83,6 @@ SELF_PACED_BANNER = (
     "du module, à faire à votre rythme."
 )
 
-#: Suffix of the progress record of an evaluated session (kept apart from practice).
-EVALUATED_PROGRESS = " (séance évaluée)"
 
 _PROGRESS_NOTE = (
     "# Votre progression dans ce module : exécutez cette cellule une fois. Le tableau se met\n"

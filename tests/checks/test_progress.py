@@ -314,3 +314,14 @@ def test_a_cell_that_cannot_judge_keeps_the_question_to_do(progress_file: Path, 
         checks.check_number(0.1, name="risque", expected=0.1)
     questions = checks.load_progress()["modules"][MODULE]["questions"]
     assert questions["risque"]["state"] == "correct"
+
+
+def test_an_evaluated_session_table_gives_no_verdict(progress_file: Path) -> None:
+    """Nothing is judged during an evaluated session: its summary counts answered questions and
+    questions to do, never « 0 juste, 0 à revoir » (read as a verdict by two students)."""
+    module = MODULE + checks.EVALUATED_PROGRESS
+    with checks.question(module, "sensibilite", evaluation=True):
+        pass
+    html = _progress._table_html(module, ["sensibilite", "seuil"], None, checks.load_progress())
+    assert "1 répondue, 1 à faire" in html
+    assert "juste" not in html.split("(sur")[0] and "à revoir" not in html
