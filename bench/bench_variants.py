@@ -53,16 +53,18 @@ def _grade(course: Course, module: str, jobs: int) -> float:
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     start = time.perf_counter()
-    subprocess.run(
+    done = subprocess.run(
         [
             *(str(bin_dir / "esn-teach"), "--course", str(course.root)),
             *("--notebooks", str(REPO / "notebooks"), "autograde", module),
             *("--jobs", str(jobs), "--force"),
         ],
         env=env,
-        check=True,
         capture_output=True,
+        text=True,
     )
+    if done.returncode != 0:
+        sys.exit(f"esn-teach autograde failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     return time.perf_counter() - start
 
 

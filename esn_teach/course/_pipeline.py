@@ -308,8 +308,9 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
         )
     if "number" in kinds:
         text += (
-            " Un nombre juste mais arrondi d'une décimale de trop (un entier quand la question "
-            "se corrige à 0,1 près) rapporte la moitié des points."
+            " Un nombre juste mais trop arrondi, avec une décimale de moins que demandé (0,68 "
+            "pour 0,682 ; un entier quand la question se corrige à 0,1 près), rapporte la "
+            "moitié des points."
         )
     return text
 

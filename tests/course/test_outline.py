@@ -173,8 +173,8 @@ def test_header_states_points_in_class_and_after_and_the_partial_credit_rules(tm
     )
     assert "chaque item faux en reprend une partie" in text
     assert (
-        "arrondi d'une décimale de trop (un entier quand la question se corrige à 0,1 près) "
-        "rapporte la moitié des points" in text
+        "trop arrondi, avec une décimale de moins que demandé (0,68 pour 0,682 ; un entier "
+        "quand la question se corrige à 0,1 près), rapporte la moitié des points" in text
     )
     # Above a certificate's box, the line sends to it for what the certificate counts.
     boxed = _scoring_markdown(read_module(path), certificate=True)
