@@ -180,9 +180,9 @@ def variant_rng(module: str, *, announce: bool = True):
 def _announce(module: str, student: str) -> None:
     text = (
         f"Vos cas sont propres à votre copie : ils sont tirés à partir de votre identifiant "
-        f"« {student} », et ceux de vos voisins en diffèrent le plus souvent (leurs réponses "
-        "aussi). Si ce n'est pas votre identifiant du cours, prévenez votre enseignant avant "
-        "de continuer."
+        f"« {student} ». Selon les questions, vos données, vos cas ou l'ordre de vos options "
+        "diffèrent de ceux de vos voisins. Si ce n'est pas votre identifiant du cours, "
+        "prévenez votre enseignant avant de continuer."
     )
     try:
         from IPython import get_ipython
