@@ -172,6 +172,8 @@ SPO2_M_K = int(tirage_des_cas.integers(92, 95))  # M. K. : SpO2 affichée
 SAO2_M_K = int(tirage_des_cas.integers(84, 88))  # M. K. : SaO2 du gaz du sang
 SPO2_MME_R = int(tirage_des_cas.integers(89, 92))  # Mme R. : SpO2 affichée
 SAO2_MME_R = int(tirage_des_cas.integers(92, 96))  # Mme R. : SaO2 du gaz du sang
+print("Vos chiffres diffèrent de ceux de vos voisins, mais certaines réponses peuvent "
+      "coïncider : comptez sur votre propre raisonnement.")
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les données synthétiques,
@@ -360,7 +362,7 @@ display(fr_table(
 # moyenne grandit quand la SaO2 baisse, jusque dans la tranche sous 88 % (ses lignes « dont »,
 # deux tranches de 4 points). L'appareil se trompe davantage, toujours dans le même sens :
 # c'est le **biais**, un défaut de **justesse**. La **dispersion** de ses erreurs, un défaut
-# de **fidélité**, reste proche.
+# de **fidélité**, reste proche d'un groupe à l'autre.
 #
 # <details><summary>Pour aller plus loin : la fidélité au sens strict ; l'ARMS, la mesure
 # d'exactitude d'un oxymètre</summary>
@@ -682,8 +684,8 @@ print(f"  patients blancs : {n_occultes_blancs} sur {n_rassurantes_blancs}, soit
 if not checks.passed("taux_occulte_noirs"):
     print("  patients noirs : c'est la réponse de la question 1 ; elle s'affichera ici quand sa "
           "vérification aura dit « juste » : relancez alors cette cellule (en séance évaluée, "
-          "dans votre retour de correction). Bloqué·e ? Ouvrez l'indice 3, ou continuez : les "
-          "audits ci-dessous et la suite du module n'en ont pas besoin.")
+          "dans votre retour de correction). Bloqué·e ? Ouvrez les indices de la question 1, "
+          "ou continuez : les audits ci-dessous et la suite du module n'en ont pas besoin.")
 else:
     k, n = n_occultes_noirs, n_rassurantes_noirs
     print(f"  patients noirs : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
@@ -1240,8 +1242,8 @@ if not checks.passed("sensibilite_noirs"):
     taux_sans_hypoxemie = cadre.by_group["taux d'alarmes sans hypoxémie"]
     print("Le tableau complet s'affichera ici quand la vérification de la question 3 aura dit "
           "« juste » : relancez alors cette cellule (en séance évaluée, il s'affichera dans "
-          "votre retour de correction). Bloqué·e ? Ouvrez l'indice 3, ou continuez : voici ce "
-          "que la suite du module utilise.")
+          "votre retour de correction). Bloqué·e ? Ouvrez les indices de la question 3, ou "
+          "continuez : voici ce que la suite du module utilise.")
     print(f"  patients blancs : sensibilité {fr_number(sensibilite_blancs_92)} ; taux "
           "d'alarmes sans hypoxémie "
           f"{fr_number(taux_sans_hypoxemie['patients blancs'])}")
@@ -1388,8 +1390,9 @@ checks.check_choices(
         ],
         "Mme R.": [
             checks.Mistake(None, "« vrai » dirait que le gaz du sang confirme une hypoxémie "
-                           "au sens du module : sa SaO2 (93 %) est-elle sous 88 % ? (Sa "
-                           "PaO2, environ 67 mmHg, reste au-dessus de 60 mmHg.)",
+                           "au sens du module : sa SaO2 (93 %) est-elle sous 88 % ? La "
+                           "matrice juge l'hypoxémie à ce seuil de l'étude, pas au sens "
+                           "français (PaO2 sous 80 mmHg).",
                            digest="7b5063649ce545d1"),
             checks.Mistake(None, "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 "
                            "affichée (91 %) au seuil du service.", digest="798126985fd1498a"),
@@ -1554,6 +1557,7 @@ situations = {
 # - `"le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante"`
 # - `"la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies"`
 # - `"l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"`
+# - `"l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SpO2 affichée"`
 # - `"l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations"`
 # - `"l'écart-type de l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"`
 #
@@ -1586,6 +1590,7 @@ checks.check_choice(
     options=["le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
              "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies",
              "l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2",
+             "l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SpO2 affichée",
              "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
              "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"],
     digest="dd397ce60f290404",
@@ -1610,6 +1615,11 @@ checks.check_choice(
                        "plus grande avec le même appareil et la même peau. Elle mêle encore "
                        "l'appareil et la gravité.",
                        digest="d183736a6eff85a1"),
+        checks.Mistake(None, "ranger les paires par SpO2 affichée, c'est les ranger par la "
+                       "mesure même que l'on audite : à SpO2 égale, un groupe plus désaturé a "
+                       "des SaO2 plus basses, donc des erreurs plus grandes, avec le même "
+                       "appareil. Les tranches se font sur la référence : laquelle ?",
+                       digest="adaa69a33ae24719"),
     ],
     success="comparer l'erreur de l'oxymètre (SpO2 − SaO2) à SaO2 comparable réduit la part "
     "de la gravité, sans l'annuler tout à fait : le biais grandit quand la SaO2 baisse. Dans "
@@ -1628,6 +1638,7 @@ checks.check_choice(
     options=["le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
              "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies",
              "l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2",
+             "l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SpO2 affichée",
              "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
              "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"],
     expected="l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2",
@@ -1646,6 +1657,12 @@ indicateur_audit = "la sensibilité de l'alarme dans chaque groupe, parmi les hy
 # message : l'écart-type mesure la dispersion des erreurs (la fidélité)
 indicateur_audit = (
     "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"
+)
+
+# %% mistake="indicateur_audit"
+# message : ranger les paires par SpO2 affichée
+indicateur_audit = (
+    "l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SpO2 affichée"
 )
 
 # %% mistake="indicateur_audit"
@@ -1686,7 +1703,7 @@ display(explorateur)
 # estimation n'est pas une certitude : la cellule du coût affichera ensuite l'intervalle de
 # cette sensibilité, et donc si ce seuil est solide. Chaque cran de plus fait sonner l'alarme
 # plus souvent, pour tous. Ce
-# seuil dépend aussi de choix du générateur : la part des paires sous 88 % de SaO2 (environ une
+# seuil dépend aussi des choix du générateur : la part des paires sous 88 % de SaO2 (environ une
 # sur cinq) et leur profondeur règlent la sensibilité de l'alarme, et donc le seuil trouvé.
 #
 # **Essayer un seuil chez vous, pas à pas**
@@ -1815,7 +1832,7 @@ seuil_alarme = 100
 
 # %% tests="seuil_alarme" points=0.5 session="evaluation"
 # Vérification de la question 6 a : exécutez cette cellule.
-checks.check_form(seuil_alarme, name="seuil_alarme", kind="number")
+checks.check_form(seuil_alarme, name="seuil_alarme", kind="number", integer=True, bounds=(70, 100))
 ### BEGIN HIDDEN TESTS
 paires_q6a = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
 noir_q6a = (paires_q6a["race"].astype(str) == "Black").to_numpy()
@@ -1837,7 +1854,7 @@ checks.check_number(seuil_alarme, name="seuil_alarme", expected=seuil_q6a, integ
 seuil_alarme = 88
 
 # %% mistake="seuil_alarme" session="evaluation"
-# message : c'est une sensibilité
+# message : on attend un nombre entier
 seuil_alarme = sensibilite_blancs_92
 
 # %% mistake="seuil_alarme" session="evaluation"
@@ -2386,6 +2403,7 @@ ecart_seuil_releve = lettre_de_l_explication[3]
 # - `"un effet de l'écran trop haut, qui fait taire des alarmes inutiles et utiles"`
 # - `"un effet de vraies saturations plus hautes chez les patients noirs"`
 # - `"un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"`
+# - `"un effet de l'écran trop haut, qui ne fait taire que des alarmes à SaO2 de 92 % ou plus"`
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2415,7 +2433,8 @@ checks.check_choice(
     options=["un avantage net de l'écran trop haut, qui leur épargne des alarmes inutiles",
              "un effet de l'écran trop haut, qui fait taire des alarmes inutiles et utiles",
              "un effet de vraies saturations plus hautes chez les patients noirs",
-             "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"],
+             "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie",
+             "un effet de l'écran trop haut, qui ne fait taire que des alarmes à SaO2 de 92 % ou plus"],
     digest="bb350a64949541d2",
     mistakes=[
         checks.Mistake(None, "vous avez lu ce taux plus bas comme un avantage net. Les alarmes "
@@ -2432,6 +2451,10 @@ checks.check_choice(
                        "effet limité aux hypoxémies ne pourrait pas le faire baisser. Le "
                        "tableau de la section 3 montre d'ailleurs le biais différentiel aussi à "
                        "SaO2 de 88 à 92 %.", digest="c1649b97cfc633c0"),
+        checks.Mistake(None, "l'écran trop haut ne fait pas taire que des alarmes à SaO2 de "
+                       "92 % ou plus : le tableau de la section 3 montre le biais différentiel "
+                       "aussi à SaO2 de 88 à 92 %, la marge de sécurité de la section 5. Ces "
+                       "alarmes-là sont-elles inutiles ?", digest="a14016ef6f5fd96e"),
     ],
     success="en affichant une SpO2 trop haute, l'appareil biaisé privait les patients noirs "
     "d'alarmes : des inutiles (SaO2 de 92 % ou plus), mais aussi des utiles (SaO2 de 88 à "
@@ -2445,7 +2468,8 @@ checks.check_choice(
     options=["un avantage net de l'écran trop haut, qui leur épargne des alarmes inutiles",
              "un effet de l'écran trop haut, qui fait taire des alarmes inutiles et utiles",
              "un effet de vraies saturations plus hautes chez les patients noirs",
-             "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"],
+             "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie",
+             "un effet de l'écran trop haut, qui ne fait taire que des alarmes à SaO2 de 92 % ou plus"],
     expected="un effet de l'écran trop haut, qui fait taire des alarmes inutiles et utiles",
 )
 ### END HIDDEN TESTS
@@ -2461,6 +2485,10 @@ lecture_alarmes = "un effet de vraies saturations plus hautes chez les patients 
 # %% mistake="lecture_alarmes"
 # message : ne pourrait pas le faire baisser
 lecture_alarmes = "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"
+
+# %% mistake="lecture_alarmes"
+# message : ne fait pas taire que des alarmes à SaO2 de 92 % ou plus
+lecture_alarmes = "un effet de l'écran trop haut, qui ne fait taire que des alarmes à SaO2 de 92 % ou plus"
 
 # %% jupyter={"source_hidden": true} reveal="lecture_alarmes"
 # Inutile de lire ce code (replié) : au seuil du service, l'appareil de nos données, puis un

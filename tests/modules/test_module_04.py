@@ -245,3 +245,70 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         assert 60 < _severinghaus_pao2(sao2_r) < 80, sao2_r
         keys.add((audits["six mois"], spo2_mk, sao2_mk, spo2_r, sao2_r))
     assert len(keys) >= 50, "the draw still gives different cases to different students"
+
+
+def _near_key(key: float, mistake: float, decimals: int) -> bool:
+    """A named mistake within two units of the last graded decimal of the key."""
+    return abs(round(key, decimals) - round(mistake, decimals)) <= 2 * 10**-decimals + 1e-12
+
+
+@pytest.mark.slow
+def test_module_04_no_named_mistake_scores_near_the_key(monkeypatch):
+    """A named mistake never scores as the key (all reviews' rule): over 300 identifiers, each
+    numeric named mistake of the evaluated hidden tests of questions 1, 3, 6 b and 8 stays more
+    than two units of the last graded decimal away from the copy's key (library only)."""
+    from sklearn.metrics import precision_score, recall_score
+
+    for number in range(300):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"etu{number:03d}")
+        frame = make_pulse_oximetry(
+            n_samples=_constant("N_PAIRES"),
+            device_bias=_constant("BIAIS_APPAREIL"),
+            random_state=checks.student_seed("04", announce=False),
+        ).frame
+        black = (frame["race"].astype(str) == "Black").to_numpy()
+        hypox = (frame["sao2"] < 88).to_numpy()
+        spo2 = frame["spo2"].to_numpy()
+        calm = frame["spo2"].between(92, 96).to_numpy()
+        ring92 = spo2 < 92
+        error = spo2 - frame["sao2"].to_numpy()
+        cases = []
+        occult = (hypox & calm & black).sum()
+        key1 = occult / (calm & black).sum()
+        cases += [(key1, m, 3) for m in (
+            occult / black.sum(),
+            occult / (hypox & black).sum(),
+            (hypox & calm & ~black).sum() / (calm & ~black).sum(),
+            (hypox & black).sum() / black.sum(),
+            (hypox & black).sum() / (calm & black).sum(),
+        )]
+        key3 = recall_score(hypox[black], ring92[black])
+        cases += [(key3, m, 3) for m in (
+            recall_score(~hypox[black], ~ring92[black]),
+            recall_score(hypox[~black], ring92[~black]),
+            1 - key3,
+            precision_score(hypox[black], ring92[black]),
+            np.mean(hypox[black] == ring92[black]),
+        )]
+        target = recall_score(hypox[~black], ring92[~black])
+        sens = (spo2[black & hypox][:, np.newaxis] < np.arange(92, 101)).mean(axis=0)
+        rings = spo2 < 92 + int(np.argmax(sens >= target))
+        key6 = (rings & ~hypox).sum() / rings.sum()
+        cases += [(key6, m, 3) for m in (
+            1 - key6,
+            (ring92 & ~hypox).sum() / ring92.sum(),
+            (rings & ~hypox).sum() / ring92.sum(),
+            (ring92 & ~hypox).sum() / rings.sum(),
+            (rings & ~hypox).sum() / len(spo2),
+        )]
+        bias_b, bias_w = error[black & hypox].mean(), error[~black & hypox].mean()
+        cases += [(bias_b - bias_w, m, 1) for m in (
+            bias_b,
+            bias_w,
+            bias_w - bias_b,
+            error[black & hypox].std(ddof=1) - error[~black & hypox].std(ddof=1),
+            bias_b + bias_w,
+            bias_b / bias_w,
+        )]
+        for key, mistake, decimals in cases:
+            assert not _near_key(key, mistake, decimals), (number, key, mistake)
