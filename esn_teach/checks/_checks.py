@@ -574,8 +574,8 @@ def _require_whole(number: float, name: str) -> None:
     __tracebackhide__ = True
     if number != round(number):
         raise IncorrectAnswer(
-            f"« {name} » vaut {_fr(number)} : on attend un nombre entier (un compte). "
-            "Recomptez, ou écrivez le calcul qui donne ce compte.",
+            f"« {name} » vaut {_fr(number)} : on attend un nombre entier. Écrivez le "
+            "calcul ou la valeur entière qui le donne.",
             question=name,
             form=True,
         )
@@ -1426,8 +1426,8 @@ def check_form(
         # answer's 0,795… (module 01's review): in a graded session, no hint of that kind.
         if integer:  # a count has no decimals to round: « 3 décimales » made no sense
             warning = (
-                "\nRappel : on attend un nombre entier (un compte). Écrivez plutôt le calcul "
-                "qui le donne que son résultat recopié."
+                "\nRappel : on attend un nombre entier. Écrivez plutôt le calcul qui le donne "
+                "que son résultat recopié."
             )
         elif decimals and decimals > 0:
             precision = "1 décimale" if decimals == 1 else f"{decimals} décimales"

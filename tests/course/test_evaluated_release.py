@@ -177,7 +177,7 @@ def test_check_form_says_nothing_about_correctness(capsys):
     for value in (60, 59, 0):
         checks.check_form(value, name="k", kind="number", decimals=3, integer=True)
         out = capsys.readouterr().out
-        assert "Rappel : on attend un nombre entier (un compte)." in out
+        assert "Rappel : on attend un nombre entier." in out
         assert "décimales" not in out
     with pytest.raises(IncorrectAnswer, match="nombre entier"):
         checks.check_number(3.5, name="k", expected=3, integer=True)
