@@ -419,6 +419,13 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 
 # %% tests="dfg_2009_m_a" points=1.5 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
+try:  # question 1's answer, for the cross-check; its cell may have stopped on an error
+    _q1_eleve = dfg_2021_m_a
+except NameError:
+    _q1_eleve = None
+    print("La question 1 n'a pas encore de réponse (sa cellule s'est arrêtée sur une "
+          "erreur, ou n'a pas été exécutée) : la vérification croisée avec la question 1 "
+          "est sautée, la question 2 est jugée seule.")
 # Accepte aussi le calcul fait avec la créatinine convertie arrondie à 0,01 mg/dL.
 _conversion_arrondie = (
     isinstance(dfg_2009_m_a, float)  # 62.0 typed is 62,03 at 0,1; the integer 62 is not
@@ -438,13 +445,13 @@ REPORT_Q1 = {
 _report = None
 if not _conversion_arrondie and all(
     isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-    for v in (dfg_2021_m_a, dfg_2009_m_a)
+    for v in (_q1_eleve, dfg_2009_m_a)
 ):
     _report = next(
         (
             (empreinte_q2, decimales)
             for empreinte_q1, (empreinte_q2, decimales) in REPORT_Q1.items()
-            if checks.matches_digest(dfg_2021_m_a, empreinte_q1, name="dfg_2021_m_a", decimals=1)
+            if checks.matches_digest(_q1_eleve, empreinte_q1, name="dfg_2021_m_a", decimals=1)
             and checks.matches_digest(dfg_2009_m_a, empreinte_q2, name="dfg_2009_m_a",
                                       decimals=decimales)
         ),
@@ -533,14 +540,14 @@ _entrees_q1 = [
 ]
 if not _conversion_arrondie and all(
     isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-    for v in (dfg_2021_m_a, dfg_2009_m_a)
+    for v in (_q1_eleve, dfg_2009_m_a)
 ):
     for _creat, _femme, _dec in _entrees_q1:
         _q1 = float(egfr_ckd_epi_2021(_creat, AGE_M_A, _femme))
         _q2 = float(egfr_ckd_epi_2009(_creat, AGE_M_A, _femme, True))
         _cle_q1 = checks.answer_digest(_q1, name="dfg_2021_m_a", decimals=1)
         _cle_q2 = checks.answer_digest(_q2, name="dfg_2009_m_a", decimals=_dec)
-        _meme_q1 = checks.matches_digest(dfg_2021_m_a, _cle_q1, name="dfg_2021_m_a", decimals=1)
+        _meme_q1 = checks.matches_digest(_q1_eleve, _cle_q1, name="dfg_2021_m_a", decimals=1)
         _meme_q2 = checks.matches_digest(dfg_2009_m_a, _cle_q2, name="dfg_2009_m_a",
                                          decimals=_dec)
         if _meme_q1 and _meme_q2:
@@ -606,6 +613,13 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False) * 1.159
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_form(dfg_2009_m_a, name="dfg_2009_m_a", kind="number", decimals=1, bounds=(0, 400), percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
+try:  # question 1's answer, for the cross-check; its cell may have stopped on an error
+    _q1_eleve = dfg_2021_m_a
+except NameError:
+    _q1_eleve = None
+    print("La question 1 n'a pas encore de réponse (sa cellule s'est arrêtée sur une "
+          "erreur, ou n'a pas été exécutée) : la vérification croisée avec la question 1 "
+          "est sautée, la question 2 est jugée seule.")
 import esn_teach.datasets as _jeux_caches
 import numpy as _np_cache
 
@@ -639,11 +653,11 @@ _m2 = [
 # Carried forward, as in the formative version: graded with the inputs of question 1 when
 # question 1 shows an input error and this answer is right with the same inputs.
 _attendu, _decimales = (_arrondi_q2 if _accepte_q2 else _exact_q2), 1
-if not _accepte_q2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (dfg_2021_m_a, dfg_2009_m_a)):
+if not _accepte_q2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (_q1_eleve, dfg_2009_m_a)):
     for _creat, _femme, _dec in [(_creat_copie, False, 3), (_creat_copie * 88.4, False, 6), (round(_mg_copie, 1), False, 1), (_mg_copie, True, 1)]:
         _q1 = float(_jeux_caches.egfr_ckd_epi_2021(_creat, _age_copie, _femme))
         _qx = float(_jeux_caches.egfr_ckd_epi_2009(_creat, _age_copie, _femme, True))
-        if round(dfg_2021_m_a, 1) == round(_q1, 1) and round(dfg_2009_m_a, _dec) == round(_qx, _dec):
+        if round(_q1_eleve, 1) == round(_q1, 1) and round(dfg_2009_m_a, _dec) == round(_qx, _dec):
             _attendu, _decimales = _qx, _dec
             break
 checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decimals=_decimales, percent_is_mistake=False, mistakes=_m2, points=1.5)
@@ -892,7 +906,7 @@ else:
 # ### Question 4 — Ce que l'intervalle voit, et ce qu'il ne voit pas (1 point)
 #
 # Pour chaque affirmation sur l'intervalle à 95 % de la part de la question 3 (tant qu'il ne
-# s'affiche pas, lisez l'exemple affiché dessus : il se lit de même), écrivez entre
+# s'affiche pas, lisez l'exemple affiché ci-dessus : il se lit de la même façon), écrivez entre
 # guillemets droits `"oui"` (juste) ou `"non"` (fausse). Note partielle : chaque item faux
 # annule un item juste ; un item laissé `...` ne rapporte ni ne retire rien.
 #
@@ -939,25 +953,28 @@ checks.check_choices(
     },
     mistakes={
         "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": [
-            checks.Mistake(None, "c'est justement ce qu'il prend en compte : une autre cohorte de "
-                           "même taille, fabriquée selon les mêmes règles, aurait contenu d'autres "
-                           "patients, donc donné une autre part.", digest="d038557ade64af06"),
+            checks.Mistake(None, "revoyez ce que contiennent les deux nombres k et n, et ce qui n'y est pas "
+                           "(indice 1) : pour chaque affirmation, demandez-vous si elle parle du "
+                           "hasard du tirage, du nombre de patients, des règles de la fiche ou "
+                           "d'autres patients que les nôtres.", digest="d038557ade64af06"),
         ],
         "avec quatre fois moins de patients noirs et la même part, il serait plus large": [
-            checks.Mistake(None, "l'intervalle dépend de n : compté sur moins de patients, le même "
-                           "pourcentage est moins précis, et l'intervalle s'élargit (environ deux "
-                           "fois plus large pour quatre fois moins de patients).", digest="602d9350bc408cec"),
+            checks.Mistake(None, "revoyez ce que contiennent les deux nombres k et n, et ce qui n'y est pas "
+                           "(indice 1) : pour chaque affirmation, demandez-vous si elle parle du "
+                           "hasard du tirage, du nombre de patients, des règles de la fiche ou "
+                           "d'autres patients que les nôtres.", digest="602d9350bc408cec"),
         ],
         "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": [
-            checks.Mistake(None, "l'intervalle ne connaît que k et n : il suppose justes les règles "
-                           "qui fabriquent les patients. Des créatinines toutes trop hautes "
-                           "déplaceraient la part, sans que rien ne le signale : un biais ne se "
-                           "voit pas dans un intervalle.", digest="496932933ec457b2"),
+            checks.Mistake(None, "revoyez ce que contiennent les deux nombres k et n, et ce qui n'y est pas "
+                           "(indice 1) : pour chaque affirmation, demandez-vous si elle parle du "
+                           "hasard du tirage, du nombre de patients, des règles de la fiche ou "
+                           "d'autres patients que les nôtres.", digest="496932933ec457b2"),
         ],
         "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": [
-            checks.Mistake(None, "nos patients sont synthétiques, fabriqués selon les règles de la "
-                           "fiche : l'intervalle ne dit rien des patients d'un hôpital réel, venus "
-                           "d'une autre population.", digest="eb402b0152a37fe4"),
+            checks.Mistake(None, "revoyez ce que contiennent les deux nombres k et n, et ce qui n'y est pas "
+                           "(indice 1) : pour chaque affirmation, demandez-vous si elle parle du "
+                           "hasard du tirage, du nombre de patients, des règles de la fiche ou "
+                           "d'autres patients que les nôtres.", digest="eb402b0152a37fe4"),
         ],
     },
     success="l'intervalle ne prend en compte qu'une incertitude : le hasard qui a produit ces "
@@ -982,7 +999,7 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_intervalle"
-# message : un biais ne se voit pas dans un intervalle
+# message : ce que contiennent les deux nombres k et n
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "oui",
@@ -992,7 +1009,7 @@ lecture_intervalle = {
 }
 
 # %% mistake="lecture_intervalle"
-# message : l'intervalle dépend de n
+# message : du nombre de patients
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "non",
@@ -1002,7 +1019,7 @@ lecture_intervalle = {
 }
 
 # %% mistake="lecture_intervalle"
-# message : l'intervalle ne dit rien des patients d'un hôpital réel
+# message : d'autres patients que les nôtres
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "non",
@@ -1012,7 +1029,7 @@ lecture_intervalle = {
 }
 
 # %% mistake="lecture_intervalle"
-# message : c'est justement ce qu'il prend en compte
+# message : hasard du tirage
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "non",
@@ -1081,27 +1098,24 @@ checks.check_choices(
     },
     mistakes={
         "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": [
-            checks.Mistake(None, "la metformine n'est contre-indiquée que sous 30 ; avec 2021, le "
-                           "DFGe de M. A. est proche de 60 : un reclassement sous 60 change la "
-                           "dose, il n'arrête pas le traitement.",
-                           digest="26f84e00d47aa42b"),
+            checks.Mistake(None, "revoyez les seuils de la section 1 (30, 45 à 59 pendant plus de 3 "
+                           "mois, 20) et placez-y les DFGe de M. A. des questions 1 et 2 ; relisez "
+                           "aussi ce que l'équation 2021 a changé, en plus du coefficient.", digest="26f84e00d47aa42b"),
         ],
         "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a": [
-            checks.Mistake(None, "le stade G3a, c'est un DFG de 45 à 59 qui dure plus de 3 mois "
-                           "(section 1) : placez-y le DFGe 2021 de M. A., celui de la question 1.",
-                           digest="e662862a7f0a0297"),
+            checks.Mistake(None, "revoyez les seuils de la section 1 (30, 45 à 59 pendant plus de 3 "
+                           "mois, 20) et placez-y les DFGe de M. A. des questions 1 et 2 ; relisez "
+                           "aussi ce que l'équation 2021 a changé, en plus du coefficient.", digest="e662862a7f0a0297"),
         ],
         "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations": [
-            checks.Mistake(None, "ses deux DFGe sont proches de 60, bien au-dessus de 20 : pour "
-                           "M. A., le changement d'équation ne change rien au temps d'attente. "
-                           "C'est près de 20 qu'il compte (voyez la calculatrice, après la séance).",
-                           digest="20f4d61851b42535"),
+            checks.Mistake(None, "revoyez les seuils de la section 1 (30, 45 à 59 pendant plus de 3 "
+                           "mois, 20) et placez-y les DFGe de M. A. des questions 1 et 2 ; relisez "
+                           "aussi ce que l'équation 2021 a changé, en plus du coefficient.", digest="20f4d61851b42535"),
         ],
         "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": [
-            checks.Mistake(None, "l'équation 2021 n'a pas seulement retiré le coefficient : ses "
-                           "autres coefficients ont été réestimés (section 1). Sans coefficient, "
-                           "l'équation 2009 donne à M. A. un autre DFGe que celle de 2021.",
-                           digest="0022578b2e31f340"),
+            checks.Mistake(None, "revoyez les seuils de la section 1 (30, 45 à 59 pendant plus de 3 "
+                           "mois, 20) et placez-y les DFGe de M. A. des questions 1 et 2 ; relisez "
+                           "aussi ce que l'équation 2021 a changé, en plus du coefficient.", digest="0022578b2e31f340"),
         ],
     },
     success="pour M. A., changer d'équation peut toucher la dose de metformine (seuil de 60, en "
@@ -1127,7 +1141,7 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="decisions_m_a"
-# message : la metformine n'est contre-indiquée que sous 30
+# message : revoyez les seuils de la section 1
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 decisions_m_a = {
     "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": "oui",
@@ -1137,7 +1151,7 @@ decisions_m_a = {
 }
 
 # %% mistake="decisions_m_a"
-# message : ses deux DFGe sont proches de 60
+# message : placez-y les DFGe de M. A.
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 decisions_m_a = {
     "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": "non",
@@ -1147,7 +1161,7 @@ decisions_m_a = {
 }
 
 # %% mistake="decisions_m_a"
-# message : ses autres coefficients ont été réestimés
+# message : ce que l'équation 2021 a changé
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 decisions_m_a = {
     "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": "non",
@@ -1157,7 +1171,7 @@ decisions_m_a = {
 }
 
 # %% mistake="decisions_m_a"
-# message : le stade G3a, c'est un DFG de 45 à 59
+# message : 45 à 59 pendant plus de 3
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 decisions_m_a = {
     "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": "oui",
@@ -1377,6 +1391,13 @@ dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 
 # %% tests="dfg_eflm_m_a" points=1 session="formative"
 # Vérification de la question 7 : exécutez cette cellule.
+try:  # question 1's answer, for the cross-check; its cell may have stopped on an error
+    _q1_eleve = dfg_2021_m_a
+except NameError:
+    _q1_eleve = None
+    print("La question 1 n'a pas encore de réponse (sa cellule s'est arrêtée sur une "
+          "erreur, ou n'a pas été exécutée) : la vérification croisée avec la question 1 "
+          "est sautée, la question 7 est jugée seule.")
 # Accepte aussi le calcul fait avec la créatinine convertie arrondie à 0,01 mg/dL.
 _conversion_arrondie = (
     isinstance(dfg_eflm_m_a, float)
@@ -1396,13 +1417,13 @@ REPORT_Q1_Q7 = {
 _report = None
 if not _conversion_arrondie and all(
     isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-    for v in (dfg_2021_m_a, dfg_eflm_m_a)
+    for v in (_q1_eleve, dfg_eflm_m_a)
 ):
     _report = next(
         (
             (empreinte_q7, decimales)
             for empreinte_q1, (empreinte_q7, decimales) in REPORT_Q1_Q7.items()
-            if checks.matches_digest(dfg_2021_m_a, empreinte_q1, name="dfg_2021_m_a", decimals=1)
+            if checks.matches_digest(_q1_eleve, empreinte_q1, name="dfg_2021_m_a", decimals=1)
             and checks.matches_digest(dfg_eflm_m_a, empreinte_q7, name="dfg_eflm_m_a",
                                       decimals=decimales)
         ),
@@ -1468,7 +1489,7 @@ _attendu, _decimales = (_arrondie if _conversion_arrondie else _exacte), 1
 # shows an input error and question 7 is right with the same inputs.
 if not _conversion_arrondie and all(
     isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-    for v in (dfg_2021_m_a, dfg_eflm_m_a)
+    for v in (_q1_eleve, dfg_eflm_m_a)
 ):
     for _creat, _femme, _dec in [
         (CREATININE_M_A, False, 3),
@@ -1480,7 +1501,7 @@ if not _conversion_arrondie and all(
         _q7 = float(egfr_ckd_epi_2009(_creat, AGE_M_A, _femme, False))
         _cle_q1 = checks.answer_digest(_q1, name="dfg_2021_m_a", decimals=1)
         _cle_q7 = checks.answer_digest(_q7, name="dfg_eflm_m_a", decimals=_dec)
-        _meme_q1 = checks.matches_digest(dfg_2021_m_a, _cle_q1, name="dfg_2021_m_a", decimals=1)
+        _meme_q1 = checks.matches_digest(_q1_eleve, _cle_q1, name="dfg_2021_m_a", decimals=1)
         _meme_q7 = checks.matches_digest(dfg_eflm_m_a, _cle_q7, name="dfg_eflm_m_a",
                                          decimals=_dec)
         if _meme_q1 and _meme_q7:
@@ -1522,6 +1543,13 @@ dfg_eflm_m_a = 54
 # Vérification de la question 7 : exécutez cette cellule.
 checks.check_form(dfg_eflm_m_a, name="dfg_eflm_m_a", kind="number", decimals=1, bounds=(0, 400), percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
+try:  # question 1's answer, for the cross-check; its cell may have stopped on an error
+    _q1_eleve = dfg_2021_m_a
+except NameError:
+    _q1_eleve = None
+    print("La question 1 n'a pas encore de réponse (sa cellule s'est arrêtée sur une "
+          "erreur, ou n'a pas été exécutée) : la vérification croisée avec la question 1 "
+          "est sautée, la question 7 est jugée seule.")
 import esn_teach.datasets as _jeux_caches
 import numpy as _np_cache
 
@@ -1551,11 +1579,11 @@ _m7 = [
 # Carried forward, as in the formative version: graded with the inputs of question 1 when
 # question 1 shows an input error and this answer is right with the same inputs.
 _attendu, _decimales = (_arrondi_q7 if _accepte_q7 else _exact_q7), 1
-if not _accepte_q7 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (dfg_2021_m_a, dfg_eflm_m_a)):
+if not _accepte_q7 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (_q1_eleve, dfg_eflm_m_a)):
     for _creat, _femme, _dec in [(_creat_copie, False, 3), (_creat_copie * 88.4, False, 6), (round(_mg_copie, 1), False, 1), (_mg_copie, True, 1)]:
         _q1 = float(_jeux_caches.egfr_ckd_epi_2021(_creat, _age_copie, _femme))
         _qx = float(_jeux_caches.egfr_ckd_epi_2009(_creat, _age_copie, _femme, False))
-        if round(dfg_2021_m_a, 1) == round(_q1, 1) and round(dfg_eflm_m_a, _dec) == round(_qx, _dec):
+        if round(_q1_eleve, 1) == round(_q1, 1) and round(dfg_eflm_m_a, _dec) == round(_qx, _dec):
             _attendu, _decimales = _qx, _dec
             break
 # For the marker of the reflection: this copy's right figures, printed in the graded copy.
@@ -1658,23 +1686,24 @@ checks.check_choices(
     },
     mistakes={
         "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": [
-            checks.Mistake(None, "une seule valeur ne fait pas un stade : KDIGO parle de maladie "
-                           "rénale chronique quand l'anomalie dure plus de 3 mois, et la "
-                           "créatinine varie d'un dosage à l'autre.", digest="cf332f6c0e3b01cc"),
+            checks.Mistake(None, "revoyez la désindexation (DFGe × surface / 1,73, pli « La dose ») "
+                           "et placez chaque DFG en mL/min par rapport au seuil de 60 ; relisez "
+                           "aussi ce qu'il faut pour poser un stade (section 1).", digest="cf332f6c0e3b01cc"),
         ],
         "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": [
-            checks.Mistake(None, "désindexez : DFGe × 2,10 / 1,73. Pour un patient de plus de "
-                           "1,73 m², le DFG en mL/min est plus haut que le DFGe ; ici, il "
-                           "n'est plus sous 60.", digest="036103104492b6ce"),
+            checks.Mistake(None, "revoyez la désindexation (DFGe × surface / 1,73, pli « La dose ») "
+                           "et placez chaque DFG en mL/min par rapport au seuil de 60 ; relisez "
+                           "aussi ce qu'il faut pour poser un stade (section 1).", digest="036103104492b6ce"),
         ],
         "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": [
-            checks.Mistake(None, "désindexez : DFGe × 1,50 / 1,73. Pour un patient de moins de "
-                           "1,73 m², le DFG en mL/min est plus bas que le DFGe, donc ici sous "
-                           "60 (et encore au-dessus de 45).", digest="02067d4845a0f83e"),
+            checks.Mistake(None, "revoyez la désindexation (DFGe × surface / 1,73, pli « La dose ») "
+                           "et placez chaque DFG en mL/min par rapport au seuil de 60 ; relisez "
+                           "aussi ce qu'il faut pour poser un stade (section 1).", digest="02067d4845a0f83e"),
         ],
         "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": [
-            checks.Mistake(None, "à 1,73 m², le DFG en mL/min est égal au DFGe : avec 2021, "
-                           "celui de M. A. est sous 60.", digest="f5990a7401d3981a"),
+            checks.Mistake(None, "revoyez la désindexation (DFGe × surface / 1,73, pli « La dose ») "
+                           "et placez chaque DFG en mL/min par rapport au seuil de 60 ; relisez "
+                           "aussi ce qu'il faut pour poser un stade (section 1).", digest="f5990a7401d3981a"),
         ],
     },
     success="le DFGe est indexé, le RCP de la metformine écrit ses seuils en mL/min : si l'on "
@@ -1699,7 +1728,7 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="interpretation_m_a"
-# message : une seule valeur ne fait pas un stade
+# message : ce qu'il faut pour poser un stade
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "oui",
@@ -1709,7 +1738,7 @@ interpretation_m_a = {
 }
 
 # %% mistake="interpretation_m_a"
-# message : Pour un patient de plus de 1,73 m²
+# message : revoyez la désindexation
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
@@ -1719,7 +1748,7 @@ interpretation_m_a = {
 }
 
 # %% mistake="interpretation_m_a"
-# message : Pour un patient de moins de 1,73 m²
+# message : par rapport au seuil de 60
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",

@@ -997,11 +997,14 @@ def check_choices(
             # the next try. The student gets the reasons, unordered; the feedback after
             # grading names the items.
             reasons = sorted({message for _, message in wrong})
-            parts.append(
-                head + "Lesquelles ? Chaque item n'a que deux réponses : les nommer vous donnerait "
+            which = (
+                "Laquelle ? Chaque item n'a que deux réponses : la nommer vous donnerait "
+                "la réponse. Voici la piste : "
+                if len(wrong) == 1
+                else "Lesquelles ? Chaque item n'a que deux réponses : les nommer vous donnerait "
                 "la réponse. Voici les pistes, dans le désordre : "
-                + " ".join(f"– {reason}" for reason in reasons)
             )
+            parts.append(head + which + " ".join(f"– {reason}" for reason in reasons))
         else:
             parts.append(
                 head
