@@ -923,7 +923,7 @@ else:
 # les patients tirés, ou les règles de la fiche qui les fabriquent ?
 # </details>
 
-# %% answer="lecture_intervalle"
+# %% answer="lecture_intervalle" session="formative"
 lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": ...,
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": ...,
@@ -939,7 +939,7 @@ lecture_intervalle = {
 }
 ### END SOLUTION
 
-# %% tests="lecture_intervalle" points=1
+# %% tests="lecture_intervalle" points=1 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_choices(
     lecture_intervalle,
@@ -998,7 +998,7 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="lecture_intervalle"
+# %% mistake="lecture_intervalle" session="formative"
 # message : ce que contiennent les deux nombres k et n
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 lecture_intervalle = {
@@ -1008,7 +1008,7 @@ lecture_intervalle = {
     "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "oui",
 }
 
-# %% mistake="lecture_intervalle"
+# %% mistake="lecture_intervalle" session="formative"
 # message : du nombre de patients
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 lecture_intervalle = {
@@ -1018,7 +1018,7 @@ lecture_intervalle = {
     "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
 }
 
-# %% mistake="lecture_intervalle"
+# %% mistake="lecture_intervalle" session="formative"
 # message : d'autres patients que les nôtres
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 lecture_intervalle = {
@@ -1028,7 +1028,7 @@ lecture_intervalle = {
     "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "oui",
 }
 
-# %% mistake="lecture_intervalle"
+# %% mistake="lecture_intervalle" session="formative"
 # message : hasard du tirage
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 lecture_intervalle = {
@@ -1037,6 +1037,78 @@ lecture_intervalle = {
     "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "oui",
     "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
 }
+
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche les affirmations de la question 4 dans
+# l'ordre de votre copie, sous des lettres. Exécutez-le (Maj + Entrée).
+import textwrap
+
+_affirmations_q4 = {
+    "hasard": "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de la même façon",
+    "taille": "avec quatre fois moins de patients noirs et la même part, il serait plus large",
+    "biais": "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé",
+    "hopital": "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français",
+}
+_ordre_q4, _ = checks.draw_slots(checks.student_seed("07", announce=False), "lecture_intervalle",
+                            list(_affirmations_q4))
+print("Question 4 : vos affirmations, dans l'ordre de votre copie (celui de vos voisins "
+      "peut différer) ; répondez pour chaque lettre.")
+for _lettre, _cle in _ordre_q4.items():
+    print(textwrap.fill(f"{_lettre} : {_affirmations_q4[_cle]}", width=90,
+                        subsequent_indent="    "))
+
+# %% answer="lecture_intervalle" session="evaluation"
+# Une réponse par lettre, "oui" (juste) ou "non" (fausse) : les affirmations sont affichées
+# au-dessus.
+lecture_intervalle = {"A": ..., "B": ..., "C": ..., "D": ...}
+### BEGIN SOLUTION
+_cles_q4 = {
+    "hasard": "oui",
+    "taille": "oui",
+    "biais": "non",
+    "hopital": "non",
+}
+lecture_intervalle = {_lettre: _cles_q4[_cle] for _lettre, _cle in _ordre_q4.items()}
+### END SOLUTION
+
+# %% tests="lecture_intervalle" points=1 session="evaluation"
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_form(lecture_intervalle, name="lecture_intervalle", kind="choices", options=["oui", "non"],
+                  items=["A", "B", "C", "D"])
+### BEGIN HIDDEN TESTS
+_cles_cachees = {
+    "hasard": "oui",
+    "taille": "oui",
+    "biais": "non",
+    "hopital": "non",
+}
+_ordre_cache, _ = checks.draw_slots(checks.student_seed("07", announce=False), "lecture_intervalle",
+                                    list(_cles_cachees))
+checks.check_choices(
+    lecture_intervalle, name="lecture_intervalle", options=["oui", "non"],
+    expected={_lettre: _cles_cachees[_cle] for _lettre, _cle in _ordre_cache.items()},
+    mistakes={
+        _lettre: [checks.Mistake("non" if _cles_cachees[_cle] == "oui" else "oui",
+                                 "revoyez ce que contiennent les deux nombres k et n (indice 1), puis relisez cette "
+                                 "affirmation.")]
+        for _lettre, _cle in _ordre_cache.items()
+    },
+    points=1,
+)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_intervalle" session="evaluation"
+# message : revoyez ce que contiennent les deux nombres k et n
+lecture_intervalle = {"A": "oui", "B": "oui", "C": "oui", "D": "oui"}
+
+# %% mistake="lecture_intervalle" session="evaluation"
+# message : revoyez ce que contiennent les deux nombres k et n
+lecture_intervalle = {"A": "non", "B": "non", "C": "non", "D": "non"}
+
+# %% mistake="lecture_intervalle" session="evaluation"
+# message : revoyez ce que contiennent les deux nombres k et n
+lecture_intervalle = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 
 # %% [markdown]
 # ## 4. Pourquoi la race était dans l'équation, et pourquoi elle en est sortie
@@ -1068,7 +1140,7 @@ lecture_intervalle = {
 # de la section 1, ou faites le calcul avec les deux fonctions.
 # </details>
 
-# %% answer="decisions_m_a"
+# %% answer="decisions_m_a" session="formative"
 decisions_m_a = {
     "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": ...,
     "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a": ...,
@@ -1084,7 +1156,7 @@ decisions_m_a = {
 }
 ### END SOLUTION
 
-# %% tests="decisions_m_a" points=2
+# %% tests="decisions_m_a" points=2 session="formative"
 # Vérification de la question 5 : exécutez cette cellule.
 checks.check_choices(
     decisions_m_a,
@@ -1140,7 +1212,7 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="decisions_m_a"
+# %% mistake="decisions_m_a" session="formative"
 # message : revoyez les seuils de la section 1
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 decisions_m_a = {
@@ -1150,7 +1222,7 @@ decisions_m_a = {
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "oui",
 }
 
-# %% mistake="decisions_m_a"
+# %% mistake="decisions_m_a" session="formative"
 # message : placez-y les DFGe de M. A.
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 decisions_m_a = {
@@ -1160,7 +1232,7 @@ decisions_m_a = {
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "non",
 }
 
-# %% mistake="decisions_m_a"
+# %% mistake="decisions_m_a" session="formative"
 # message : ce que l'équation 2021 a changé
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 decisions_m_a = {
@@ -1170,7 +1242,7 @@ decisions_m_a = {
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "oui",
 }
 
-# %% mistake="decisions_m_a"
+# %% mistake="decisions_m_a" session="formative"
 # message : 45 à 59 pendant plus de 3
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 decisions_m_a = {
@@ -1179,6 +1251,78 @@ decisions_m_a = {
     "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations": "oui",
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "non",
 }
+
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche les affirmations de la question 5 dans
+# l'ordre de votre copie, sous des lettres. Exécutez-le (Maj + Entrée).
+import textwrap
+
+_affirmations_q5 = {
+    "contre_indication": "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée",
+    "stade": "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a",
+    "greffe": "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations",
+    "sans_coefficient": "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021",
+}
+_ordre_q5, _ = checks.draw_slots(checks.student_seed("07", announce=False), "decisions_m_a",
+                            list(_affirmations_q5))
+print("Question 5 : vos affirmations, dans l'ordre de votre copie (celui de vos voisins "
+      "peut différer) ; répondez pour chaque lettre.")
+for _lettre, _cle in _ordre_q5.items():
+    print(textwrap.fill(f"{_lettre} : {_affirmations_q5[_cle]}", width=90,
+                        subsequent_indent="    "))
+
+# %% answer="decisions_m_a" session="evaluation"
+# Une réponse par lettre, "oui" (juste) ou "non" (fausse) : les affirmations sont affichées
+# au-dessus.
+decisions_m_a = {"A": ..., "B": ..., "C": ..., "D": ...}
+### BEGIN SOLUTION
+_cles_q5 = {
+    "contre_indication": "non",
+    "stade": "oui",
+    "greffe": "oui",
+    "sans_coefficient": "non",
+}
+decisions_m_a = {_lettre: _cles_q5[_cle] for _lettre, _cle in _ordre_q5.items()}
+### END SOLUTION
+
+# %% tests="decisions_m_a" points=2 session="evaluation"
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_form(decisions_m_a, name="decisions_m_a", kind="choices", options=["oui", "non"],
+                  items=["A", "B", "C", "D"])
+### BEGIN HIDDEN TESTS
+_cles_cachees = {
+    "contre_indication": "non",
+    "stade": "oui",
+    "greffe": "oui",
+    "sans_coefficient": "non",
+}
+_ordre_cache, _ = checks.draw_slots(checks.student_seed("07", announce=False), "decisions_m_a",
+                                    list(_cles_cachees))
+checks.check_choices(
+    decisions_m_a, name="decisions_m_a", options=["oui", "non"],
+    expected={_lettre: _cles_cachees[_cle] for _lettre, _cle in _ordre_cache.items()},
+    mistakes={
+        _lettre: [checks.Mistake("non" if _cles_cachees[_cle] == "oui" else "oui",
+                                 "revoyez les seuils de la section 1 (indice 1), puis relisez cette "
+                                 "affirmation.")]
+        for _lettre, _cle in _ordre_cache.items()
+    },
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% mistake="decisions_m_a" session="evaluation"
+# message : revoyez les seuils de la section 1
+decisions_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "oui"}
+
+# %% mistake="decisions_m_a" session="evaluation"
+# message : revoyez les seuils de la section 1
+decisions_m_a = {"A": "non", "B": "non", "C": "non", "D": "non"}
+
+# %% mistake="decisions_m_a" session="evaluation"
+# message : revoyez les seuils de la section 1
+decisions_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 
 # %% [markdown]
 # ## Après la séance
@@ -1656,7 +1800,7 @@ else:
 # DFGe ? Et une seule valeur de DFGe suffit-elle à poser un stade ?
 # </details>
 
-# %% answer="interpretation_m_a"
+# %% answer="interpretation_m_a" session="formative"
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": ...,
     "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": ...,
@@ -1672,7 +1816,7 @@ interpretation_m_a = {
 }
 ### END SOLUTION
 
-# %% tests="interpretation_m_a" points=2
+# %% tests="interpretation_m_a" points=2 session="formative"
 # Vérification de la question 8 : exécutez cette cellule.
 checks.check_choices(
     interpretation_m_a,
@@ -1727,7 +1871,7 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="interpretation_m_a"
+# %% mistake="interpretation_m_a" session="formative"
 # message : ce qu'il faut pour poser un stade
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
@@ -1737,7 +1881,7 @@ interpretation_m_a = {
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 }
 
-# %% mistake="interpretation_m_a"
+# %% mistake="interpretation_m_a" session="formative"
 # message : revoyez la désindexation
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
@@ -1747,7 +1891,7 @@ interpretation_m_a = {
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 }
 
-# %% mistake="interpretation_m_a"
+# %% mistake="interpretation_m_a" session="formative"
 # message : par rapport au seuil de 60
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
@@ -1757,7 +1901,7 @@ interpretation_m_a = {
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "non",
 }
 
-# %% mistake="interpretation_m_a"
+# %% mistake="interpretation_m_a" session="formative"
 # message : à 1,73 m², le DFG en mL/min est égal au DFGe
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
@@ -1766,6 +1910,78 @@ interpretation_m_a = {
     "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "non",
 }
+
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche les affirmations de la question 8 dans
+# l'ordre de votre copie, sous des lettres. Exécutez-le (Maj + Entrée).
+import textwrap
+
+_affirmations_q8 = {
+    "stade": "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a",
+    "surface_210": "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite",
+    "surface_150": "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite",
+    "surface_173": "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite",
+}
+_ordre_q8, _ = checks.draw_slots(checks.student_seed("07", announce=False), "interpretation_m_a",
+                            list(_affirmations_q8))
+print("Question 8 : vos affirmations, dans l'ordre de votre copie (celui de vos voisins "
+      "peut différer) ; répondez pour chaque lettre.")
+for _lettre, _cle in _ordre_q8.items():
+    print(textwrap.fill(f"{_lettre} : {_affirmations_q8[_cle]}", width=90,
+                        subsequent_indent="    "))
+
+# %% answer="interpretation_m_a" session="evaluation"
+# Une réponse par lettre, "oui" (juste) ou "non" (fausse) : les affirmations sont affichées
+# au-dessus.
+interpretation_m_a = {"A": ..., "B": ..., "C": ..., "D": ...}
+### BEGIN SOLUTION
+_cles_q8 = {
+    "stade": "non",
+    "surface_210": "non",
+    "surface_150": "oui",
+    "surface_173": "oui",
+}
+interpretation_m_a = {_lettre: _cles_q8[_cle] for _lettre, _cle in _ordre_q8.items()}
+### END SOLUTION
+
+# %% tests="interpretation_m_a" points=2 session="evaluation"
+# Vérification de la question 8 : exécutez cette cellule.
+checks.check_form(interpretation_m_a, name="interpretation_m_a", kind="choices", options=["oui", "non"],
+                  items=["A", "B", "C", "D"])
+### BEGIN HIDDEN TESTS
+_cles_cachees = {
+    "stade": "non",
+    "surface_210": "non",
+    "surface_150": "oui",
+    "surface_173": "oui",
+}
+_ordre_cache, _ = checks.draw_slots(checks.student_seed("07", announce=False), "interpretation_m_a",
+                                    list(_cles_cachees))
+checks.check_choices(
+    interpretation_m_a, name="interpretation_m_a", options=["oui", "non"],
+    expected={_lettre: _cles_cachees[_cle] for _lettre, _cle in _ordre_cache.items()},
+    mistakes={
+        _lettre: [checks.Mistake("non" if _cles_cachees[_cle] == "oui" else "oui",
+                                 "revoyez la désindexation (indice 1), puis relisez cette "
+                                 "affirmation.")]
+        for _lettre, _cle in _ordre_cache.items()
+    },
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% mistake="interpretation_m_a" session="evaluation"
+# message : revoyez la désindexation
+interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "oui"}
+
+# %% mistake="interpretation_m_a" session="evaluation"
+# message : revoyez la désindexation
+interpretation_m_a = {"A": "non", "B": "non", "C": "non", "D": "non"}
+
+# %% mistake="interpretation_m_a" session="evaluation"
+# message : revoyez la désindexation
+interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 
 # %% [markdown]
 # ### Réflexion — L'agent conversationnel et la formule de 2009 (3 points, corrigée par l'enseignant)
