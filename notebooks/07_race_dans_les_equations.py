@@ -1902,7 +1902,7 @@ interpretation_m_a = {
 }
 
 # %% mistake="interpretation_m_a" session="formative"
-# message : à 1,73 m², le DFG en mL/min est égal au DFGe
+# message : placez chaque DFG en mL/min
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "oui",

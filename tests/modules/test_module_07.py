@@ -371,3 +371,46 @@ def test_module_07_evaluated_questions_1_2_7_are_fair_for_many_identifiers(monke
             assert not _full(q2, made_in_q2) and not _full(q7, made_in_q2), (i, c, woman)
         for wrong in (f21(mg) * 1.159, f09(mg, race=False), f09(mg)):
             assert not _full(q1, {"dfg_2021_m_a": wrong}), i
+
+
+def test_module_07_evaluated_statements_are_shuffled_per_copy(monkeypatch):
+    """Evaluated Q4, Q5, Q8: each copy sees the four statements in its own order (letters
+    A to D); the solution, computed from the draw cell, earns every point in the hidden test;
+    the copies do not share one yes/no pattern; a copy's pattern scores 0 on most others."""
+    notebook = read_module(SOURCE, session="evaluation").notebook
+    by_id = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in notebook.cells}
+    for name in ("lecture_intervalle", "decisions_m_a", "interpretation_m_a"):
+        (draw,) = [
+            c.source
+            for c in notebook.cells
+            if f'"{name}",\n' in c.source and "draw_slots" in c.source and HIDDEN not in c.source
+        ]
+        solution = by_id[name].split("### BEGIN SOLUTION", 1)[1].split("### END SOLUTION")[0]
+        hidden = by_id[f"{name}_tests"].split(HIDDEN, 1)[1].split("### END HIDDEN TESTS")[0]
+        patterns = {}
+        for i in range(60):
+            monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
+            space: dict = {"checks": checks}
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(draw, "draw", "exec"), space)
+                exec(compile(solution, "solution", "exec"), space)
+                answer = space[name]
+                assert sorted(answer) == ["A", "B", "C", "D"]
+                graded = {"checks": checks, name: answer}
+                code = hidden.replace("checks.check_choices(", "_r = checks.check_choices(", 1)
+                exec(compile(code, "hidden", "exec"), graded)
+                assert not isinstance(graded["_r"], PartialCredit), (name, i)
+                patterns[i] = "".join(answer[k] for k in "ABCD")
+                other = {k: ("non" if v == "oui" else "oui") for k, v in answer.items()}
+                with pytest.raises(IncorrectAnswer):
+                    exec(compile(hidden, "hidden", "exec"), {"checks": checks, name: other})
+        assert len(set(patterns.values())) >= 5, (name, patterns)
+
+
+def test_module_07_questions_2_and_7_are_graded_without_question_1(monkeypatch):
+    """When question 1's cell stopped on an error, the evaluated hidden tests of questions 2
+    and 7 still grade them (they skip the cross-check instead of failing on the name)."""
+    monkeypatch.setenv(checks.STUDENT_ENV, "identifiant000")
+    right = _answers("identifiant000", monkeypatch)
+    for name in ("dfg_2009_m_a", "dfg_eflm_m_a"):
+        assert _full(_evaluated_hidden(name), {name: right[name]}), name
