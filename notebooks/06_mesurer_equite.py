@@ -122,7 +122,12 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
-from esn_teach.datasets import data_card, make_readmission_cohort, readmission_case_seed
+from esn_teach.datasets import (
+    data_card,
+    make_readmission_cohort,
+    other_hospital_audit,
+    readmission_case_seed,
+)
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import FairnessExplorer
 from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
@@ -277,8 +282,8 @@ fr_table(par_groupe, columns=noms, index={"groupe": "Groupe"}, caption="Par grou
 # groupe le plus sélectionné **moins** celui du groupe le moins sélectionné (0 = parité
 # parfaite).
 #
-# Calculez `ecart_parite`. Vous pouvez recopier les nombres du tableau (avec un point : 0,25
-# à l'écran s'écrit `0.25`), ou les lire avec
+# Calculez `ecart_parite`, à 0,001 près (trois décimales). Vous pouvez recopier les nombres
+# du tableau (avec un point : 0,25 à l'écran s'écrit `0.25`), ou les lire avec
 # `par_groupe.loc[ligne, colonne]` : `par_groupe.loc["A", "tfn"]` se lit « dans le tableau par
 # groupe, ligne A, colonne tfn ».
 #
@@ -624,10 +629,11 @@ print(
 # La plainte du représentant des usagers du groupe A, tirée pour votre copie (code replié :
 # lisez ce qu'il affiche).
 plaintes = [
-    "Mon voisin est retourné à l'hôpital dix jours après sa sortie, sans avoir reçu d'appel. "
-    "Chez nous, c'est le sort de la plupart de ceux qui y retournent ; dans le groupe B, la "
-    "plupart d'entre eux avaient été appelés. Je demande que ce sort ne soit pas plus "
-    "fréquent chez nous que chez eux.",
+    "Mon père a dû être hospitalisé de nouveau trois semaines après sa sortie ; personne ne "
+    "l'avait appelé. Dans notre groupe, la plupart des patients qui reviennent à l'hôpital "
+    "n'ont pas eu d'appel ; dans le groupe B, la plupart de ceux qui reviennent en avaient "
+    "eu un. Je demande que, chez nous, revenir sans avoir été appelé ne soit pas plus "
+    "fréquent que chez eux.",
     "Chez nous, un patient qui sort de l'hôpital a bien moins de chances de recevoir un appel "
     "que dans le groupe B, qu'il y retourne ensuite ou non. Je demande que, sur cent patients "
     "qui sortent, l'infirmière en appelle autant chez nous que chez eux.",
@@ -1257,9 +1263,9 @@ for groupe in ("A", "B"):  # le tirage au sort touche même les scores les plus 
     if regles_apprises[groupe].get("p_ignore", 0.0) > 0.01:
         tres_haut = (groupe_test == groupe).to_numpy() & (scores > seuils[groupe][1])
         print(
-            f"Groupe {groupe}, tirage au sort : {(1 - appel_corrige[tres_haut]).sum()} des "
-            f"{tres_haut.sum()} patients au score supérieur à {fr_number(seuils[groupe][1])} "
-            "(le seuil haut) n'ont pas été appelés."
+            f"Groupe {groupe}, tirage au sort : patients au score supérieur à "
+            f"{fr_number(seuils[groupe][1])} (le seuil haut) non appelés : "
+            f"{(1 - appel_corrige[tres_haut]).sum()} sur {tres_haut.sum()}."
         )
 assert (
     ecart_erreurs["après correction"] < ecart_erreurs["seuil unique 0,3"] / 5
@@ -1413,11 +1419,11 @@ checks.check_number(
     name="vp_perdus",
     digest="3704c215cd1cd6c0",
     decimals=3,
-    # A count: its evaluated-session reminder speaks of a whole number, not of decimals.
+    # Un nombre de patients : un entier, sans décimales.
     integer=True,
     bounds=(0, 3000),  # une perte, en patients : au plus les 3 000 patients de test
     mistakes=[
-        # By digest: the values would show which rows the answer does not use.
+        # Erreurs repérées par empreinte : leurs valeurs montreraient la réponse.
         checks.Mistake(None, message_seuil, digest="60a607b93ff96d19"),
         checks.Mistake(None, message_seuil, digest="38d843bdf365ef00"),
         checks.Mistake(
@@ -1673,7 +1679,7 @@ else:
     print(
         "La fourchette des 200 tirages, le détail à nombre d'appels égal et la place de ce "
         "tirage-ci dans la fourchette "
-        "s'afficheront ici quand la vérification de la question 4 aura dit « juste » : "
+        "s'afficheront ici quand la vérification de la question 4 aura affiché « ✔ Correct » : "
         "relancez alors cette cellule (en séance évaluée, dans votre retour de correction)."
     )
 # Le texte qui suit s'appuie sur ces constats : le calcul s'arrête s'ils ne tiennent plus.
@@ -1739,7 +1745,8 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 # été appelés. Écrivez les décimales avec un **point** (`0.4`, et non `0,4` comme à l'écran).
 #
 # **5 a (1 point).** Calculez `tfn_autre`, le **TFN** de ce groupe, en proportion (entre 0
-# et 1). Des quatre nombres de l'énoncé, tous ne servent pas.
+# et 1), à 0,001 près (trois décimales). Des quatre nombres de l'énoncé, tous ne servent
+# pas.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1772,10 +1779,8 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 # Les chiffres de l'audit de l'autre hôpital, tirés pour votre copie (code replié : lisez ce
 # qu'il affiche).
 tirage_hopital = np.random.default_rng(graine_etudiant)
-patients_autre = int(tirage_hopital.integers(40, 81)) * 10  # patients du groupe A
-rehosp_autre = int(tirage_hopital.integers(45, 91))  # dont réhospitalisés
-appeles_autre = 2 * rehosp_autre + int(tirage_hopital.integers(-10, 11))  # patients appelés
-manques_autre = int(tirage_hopital.integers(rehosp_autre // 4 + 1, rehosp_autre * 45 // 100 + 1))
+# Patients du groupe A, dont réhospitalisés, patients appelés, réhospitalisés non appelés.
+patients_autre, rehosp_autre, appeles_autre, manques_autre = other_hospital_audit(tirage_hopital)
 print(
     f"Dans son groupe A, l'autre hôpital compte {patients_autre} patients, dont "
     f"{rehosp_autre} réhospitalisés ; l'équipe a appelé {appeles_autre} patients, et "
@@ -1784,7 +1789,8 @@ print(
 
 # %% [markdown] session="evaluation"
 # **5 a (1 point).** Calculez `tfn_autre`, le **TFN** de ce groupe, en proportion (entre 0
-# et 1). Des quatre nombres de l'énoncé, tous ne servent pas.
+# et 1), à 0,001 près (trois décimales). Des quatre nombres de l'énoncé, tous ne servent
+# pas.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1818,7 +1824,7 @@ checks.check_number(
     digest="c23868628bb80a1f",
     bounds=(0, 1),
     mistakes=[
-        # By digest: the values would show which fractions are not the answer.
+        # Erreurs repérées par empreinte : leurs valeurs montreraient la réponse.
         checks.Mistake(
             None,
             "vous avez rapporté les réhospitalisés non appelés à tous les patients du groupe. "
@@ -1884,10 +1890,7 @@ checks.check_form(tfn_autre, name="tfn_autre", kind="number", decimals=3, bounds
 ### BEGIN HIDDEN TESTS
 # The other hospital's figures of this copy, drawn again from its identifier.
 hasard_q5a = checks.variant_rng("06", announce=False)
-n_q5a = int(hasard_q5a.integers(40, 81)) * 10
-r_q5a = int(hasard_q5a.integers(45, 91))
-c_q5a = 2 * r_q5a + int(hasard_q5a.integers(-10, 11))
-m_q5a = int(hasard_q5a.integers(r_q5a // 4 + 1, r_q5a * 45 // 100 + 1))
+n_q5a, r_q5a, c_q5a, m_q5a = other_hospital_audit(hasard_q5a)
 checks.check_number(
     tfn_autre, name="tfn_autre", expected=m_q5a / r_q5a,
     bounds=(0, 1),
@@ -1979,7 +1982,8 @@ tfn_autre = manques_autre / appeles_autre
 tfn_autre = (rehosp_autre - manques_autre) / rehosp_autre
 
 # %% [markdown]
-# **5 b (1 point).** Calculez `marge_tfn_a`, la marge d'erreur à 95 % de ce TFN : quels sont
+# **5 b (1 point).** Calculez `marge_tfn_a`, la marge d'erreur à 95 % de ce TFN, à 0,001
+# près (trois décimales) : quels sont
 # ici *f* et *n* ? En Python, √x s'écrit `np.sqrt(x)`. Erreur reportée : si votre 5 a est
 # fausse mais que vous appliquez bien la formule à votre propre *f* (avec *n* son
 # dénominateur), la 5 b rapporte la moitié de son point.
@@ -2164,10 +2168,7 @@ checks.check_form(marge_tfn_a, name="marge_tfn_a", kind="number", decimals=3, bo
 v = compte_q5b = d_q5b = g_q5b = attendue_q5b = borne_q5b = None
 # The other hospital's figures of this copy, drawn again from its identifier.
 hasard_q5b = checks.variant_rng("06", announce=False)
-n_q5b = int(hasard_q5b.integers(40, 81)) * 10
-r_q5b = int(hasard_q5b.integers(45, 91))
-c_q5b = 2 * r_q5b + int(hasard_q5b.integers(-10, 11))
-m_q5b = int(hasard_q5b.integers(r_q5b // 4 + 1, r_q5b * 45 // 100 + 1))
+n_q5b, r_q5b, c_q5b, m_q5b = other_hospital_audit(hasard_q5b)
 f_q5b = m_q5b / r_q5b
 marge_q5b = 1.96 * np.sqrt(f_q5b * (1 - f_q5b) / r_q5b)
 # Error carried forward: a wrong 5 a, and the formula applied to it with its own denominator.
@@ -2429,6 +2430,7 @@ print(
 # </details>
 
 # %% answer="conclusions" session="formative"
+# Remplacez chacun des quatre `...` par une option, entre guillemets.
 conclusions = {
     "différence des TFN": ...,
     "perte de la question 4": ...,
@@ -2445,6 +2447,7 @@ conclusions = {
 ### END SOLUTION
 
 # %% answer="conclusions" session="evaluation"
+# Remplacez chacun des quatre `...` par une option, entre guillemets.
 conclusions = {
     "différence des TFN": ...,
     "perte de la question 4": ...,
@@ -2942,7 +2945,7 @@ explorateur = FairnessExplorer(
     # L'écart de parité sans correction est la réponse de la question 1 : caché jusque-là.
     parity_gap_note=None
     if checks.passed("ecart_parite")
-    else "la réponse de la question 1, affichée ici quand sa vérification aura dit « juste » "
+    else "la réponse de la question 1, affichée ici quand sa vérification aura affiché « ✔ Correct » "
     "(relancez alors cette cellule ; en séance évaluée, dans votre retour de correction)",
 )
 explorateur
@@ -2987,10 +2990,9 @@ for groupe in ("A", "B"):
     dans_groupe = (groupe_test == groupe).to_numpy()
     sous, dessus = dans_groupe & (scores < bas), dans_groupe & (scores > haut)
     print(
-        f"  Dans le jeu de test : {appel_corrige[sous].sum()} des {sous.sum()} patients au "
-        f"score inférieur à {fr_number(bas)} ont été appelés, et "
-        f"{(1 - appel_corrige[dessus]).sum()} des {dessus.sum()} patients au score supérieur "
-        f"à {fr_number(haut)} ne l'ont pas été."
+        f"  Dans le jeu de test : patients au score inférieur à {fr_number(bas)} appelés : "
+        f"{appel_corrige[sous].sum()} sur {sous.sum()} ; patients au score supérieur à "
+        f"{fr_number(haut)} non appelés : {(1 - appel_corrige[dessus]).sum()} sur {dessus.sum()}."
     )
 
 # %% [markdown]
@@ -3003,8 +3005,8 @@ for groupe in ("A", "B"):
 
 # %% jupyter={"source_hidden": true} reveal="vp_perdus" session="formative"
 # Inutile de lire ce code (replié) : la correction apprise sur trois autres jeux de validation.
-# Section 8 says the bootstrap range is wider than the lottery's (question 4): checked here,
-# where both are computed (this cell, like the lottery's, is hidden in the evaluated session).
+# La section 8 dit la fourchette du bootstrap plus large que celle du tirage au sort
+# (question 4) : c'est vérifié ici, où les deux sont calculées.
 assert haut_b - bas_b > haut_pertes - bas_pertes
 # Les séjours d'apprentissage et de validation, réunis comme avant le partage de la section 2.
 X_tout, _, y_tout, _, groupe_tout, _ = train_test_split(
@@ -3042,7 +3044,7 @@ for partage, r in resultats.items():
         f"{r['perte']} réhospitalisés joints de moins à nombre d'appels égal"
         if partage > 0 or checks.passed("vp_perdus")
         else "perte à nombre d'appels égal : celle de la question 4 (affichée ici quand sa "
-        "vérification aura dit « juste »)"
+        "vérification aura affiché « ✔ Correct »)"
     )
     print(
         f"Partage {partage}{' (celui de la section 2)' if partage == 0 else ''} : "
@@ -3066,8 +3068,8 @@ assert len({tuple(r["tires"]) for r in resultats.values()}) > 1  # le groupe tir
 
 # %% jupyter={"source_hidden": true} reveal="vp_perdus" session="evaluation"
 # Inutile de lire ce code (replié) : la correction apprise sur trois autres jeux de validation.
-# Section 8 says the bootstrap range is wider than the lottery's (question 4): checked here,
-# where both are computed (this cell, like the lottery's, is hidden in the evaluated session).
+# La section 8 dit la fourchette du bootstrap plus large que celle du tirage au sort
+# (question 4) : c'est vérifié ici, où les deux sont calculées.
 assert haut_b - bas_b > haut_pertes - bas_pertes
 # Les séjours d'apprentissage et de validation, réunis comme avant le partage de la section 2.
 X_tout, _, y_tout, _, groupe_tout, _ = train_test_split(
@@ -3106,7 +3108,7 @@ for partage, r in resultats.items():
         f"{r['perte']} réhospitalisés joints de moins à nombre d'appels égal"
         if partage > 0 or checks.passed("vp_perdus")
         else "perte à nombre d'appels égal : celle de la question 4 (affichée ici quand sa "
-        "vérification aura dit « juste »)"
+        "vérification aura affiché « ✔ Correct »)"
     )
     print(
         f"Partage {partage}{' (celui de la section 2)' if partage == 0 else ''} : "
@@ -3299,6 +3301,7 @@ print(
 # </details>
 
 # %% answer="vrai_ou_faux"
+# Remplacez chacun des quatre `...` par "vrai" ou "faux", entre guillemets.
 vrai_ou_faux = {
     "score calibré, donc même VPP": ...,
     "changer de seuil": ...,

@@ -21,7 +21,12 @@ from ._obermeyer import (
     top_share,
 )
 from ._oximetry import make_pulse_oximetry, occult_hypoxemia_rate
-from ._readmission import READMISSION_CASE_SEEDS, make_readmission_cohort, readmission_case_seed
+from ._readmission import (
+    READMISSION_CASE_SEEDS,
+    make_readmission_cohort,
+    other_hospital_audit,
+    readmission_case_seed,
+)
 from ._real import load_breast_cancer_wdbc, load_diabetes_progression
 from ._registry import make_french_registry, make_voter_list
 from ._sepsis import SEPSIS_CASE_SEEDS, make_sepsis_hospitals, sepsis_case_seed
@@ -55,6 +60,7 @@ __all__ = [
     "make_skin_lesions",
     "make_voter_list",
     "occult_hypoxemia_rate",
+    "other_hospital_audit",
     "programme_shares",
     "readmission_case_seed",
     "sepsis_case_seed",

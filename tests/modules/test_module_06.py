@@ -23,8 +23,10 @@ from esn_teach import checks
 from esn_teach.datasets import (
     READMISSION_CASE_SEEDS,
     make_readmission_cohort,
+    other_hospital_audit,
     readmission_case_seed,
 )
+from esn_teach.datasets._readmission import _audit_mistakes
 
 STUDENTS = ("alice", "bruno", "chloe", "david", "emma", "farid")
 
@@ -76,17 +78,14 @@ def _other_hospital(student: str, monkeypatch) -> tuple[float, float]:
     """Questions 5 a and 5 b: the other hospital's TFN and its margin, for ``student``."""
     monkeypatch.setenv(checks.STUDENT_ENV, student)
     rng = checks.variant_rng("06", announce=False)
-    patients = int(rng.integers(40, 81)) * 10
-    readmitted = int(rng.integers(45, 91))
-    called = 2 * readmitted + int(rng.integers(-10, 11))
-    missed = int(rng.integers(readmitted // 4 + 1, readmitted * 45 // 100 + 1))
+    patients, readmitted, called, missed = other_hospital_audit(rng)
     assert readmitted - missed <= called < patients - readmitted  # a coherent audit
     fnr = missed / readmitted
     return fnr, 1.96 * np.sqrt(fnr * (1 - fnr) / readmitted)
 
 
 def test_case_seed_is_one_of_the_checked_seeds():
-    assert len(set(READMISSION_CASE_SEEDS)) == len(READMISSION_CASE_SEEDS) >= 80
+    assert len(set(READMISSION_CASE_SEEDS)) == len(READMISSION_CASE_SEEDS) >= 40
     # Partages 1 to 3 of the « autre jeu de validation » cell must differ from the case's own.
     assert min(READMISSION_CASE_SEEDS) > 3
     assert {readmission_case_seed(n) for n in range(400)} == set(READMISSION_CASE_SEEDS)
@@ -158,3 +157,139 @@ def test_question_2_complaints_hold_on_every_case():
         assert rates["A"]["tfn"] > 0.5 > rates["B"]["tfn"], (seed, rates)
         assert rates["A"]["tfn"] - rates["B"]["tfn"] > 0.15, (seed, rates)
         assert rates["A"]["selection"] < rates["B"]["selection"] / 2, (seed, rates)
+
+
+def test_question_5_mistakes_never_score_as_the_key(monkeypatch):
+    """On 400 identifiers, no named mistake of 5 a or 5 b lies within 0,002 of its key."""
+    redrawn = 0
+    for number in range(400):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"etudiant{number}")
+        audit = other_hospital_audit(checks.variant_rng("06", announce=False))
+        tfn, margin, rates, margins = _audit_mistakes(*audit)
+        assert min(abs(x - tfn) for x in rates) > 0.002, (number, audit)
+        assert min(abs(x - margin) for x in margins) > 0.002, (number, audit)
+        rng = checks.variant_rng("06", announce=False)
+        first = (
+            int(rng.integers(40, 81)) * 10,
+            int(rng.integers(45, 91)),
+        )
+        redrawn += first != audit[:2]
+    assert redrawn < 20  # a redraw is rare: most students keep their first draw
+
+
+def _case_mistakes(seed: int) -> dict:
+    """Keys and named mistakes of questions 1, 3 and 4 (as the hidden tests name them)."""
+    frame = make_readmission_cohort(
+        n_samples=6000, prevalence={"A": 0.15, "B": 0.30}, random_state=seed
+    ).frame
+    x = frame[["age", "prior_admissions", "length_of_stay", "n_medications"]]
+    x = x.assign(groupe_B=(frame["group"] == "B").astype(int))
+    x_app, x_test, y_app, y_test, g_app, g_test = train_test_split(
+        x, frame["readmitted"], frame["group"], test_size=0.5, random_state=seed
+    )
+    x_app, x_valid, y_app, y_valid, _, g_valid = train_test_split(
+        x_app, y_app, g_app, test_size=1 / 3, random_state=seed
+    )
+    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_app, y_app)
+    scores = model.predict_proba(x_test)[:, 1]
+    calls = (scores >= 0.3).astype(int)
+    readmitted = y_test.to_numpy() == 1
+    rate = {g: readmitted[(g_test == g).to_numpy()].mean() for g in "AB"}
+    sel = {g: calls[(g_test == g).to_numpy()].mean() for g in "AB"}
+    odds = {g: rate[g] / (1 - rate[g]) for g in "AB"}
+    fpr = {g: calls[~readmitted & (g_test == g).to_numpy()].mean() for g in "AB"}
+    gap = demographic_parity_difference(y_test, calls, sensitive_features=g_test)
+    mitigated = (
+        ThresholdOptimizer(
+            estimator=model,
+            constraints="equalized_odds",
+            objective="balanced_accuracy_score",
+            prefit=True,
+            predict_method="predict_proba",
+        )
+        .fit(x_valid, y_valid, sensitive_features=g_valid)
+        .predict(x_test, sensitive_features=g_test, random_state=0)
+    )
+    same = (scores >= np.sort(scores)[::-1][mitigated.sum() - 1]).astype(int)
+    joints = {
+        rule: {
+            "all": int(d[readmitted].sum()),
+            **{g: int(d[readmitted & (g_test == g).to_numpy()].sum()) for g in "AB"},
+        }
+        for rule, d in (("seuil", calls), ("meme", same), ("correction", mitigated))
+    }
+    loss = joints["meme"]["all"] - joints["correction"]["all"]
+    return {
+        "ecart_parite": (
+            gap,
+            [-gap, rate["B"] - rate["A"], rate["A"] - rate["B"], calls.mean()]
+            + [sel["A"] / sel["B"], sel["B"] / sel["A"]],
+        ),
+        "rapport_tfp": (
+            odds["B"] / odds["A"],
+            [odds["A"] / odds["B"], rate["B"] / rate["A"], odds["B"], odds["B"] / rate["A"]]
+            + [rate["B"] / odds["A"], fpr["B"] / fpr["A"], 1, (0.3 / 0.7) / (0.15 / 0.85), 2],
+        ),
+        "vp_perdus": (
+            loss,
+            [-loss]
+            + [s * (joints["correction"]["all"] - joints["seuil"]["all"]) for s in (1, -1)]
+            + [s * (joints["meme"]["all"] - joints["seuil"]["all"]) for s in (1, -1)]
+            + [joints[a][g] - joints[b][g] for g in "AB" for a in joints for b in joints if a != b],
+        ),
+    }
+
+
+@pytest.mark.slow
+def test_named_mistakes_never_score_as_the_key_on_any_case():
+    """Questions 1 (three decimals) and 3 (two): no named mistake within two units of the
+    last asked decimal of the key; question 4 (a count): none equal to it."""
+    for seed in READMISSION_CASE_SEEDS:
+        case = _case_mistakes(seed)
+        for name, unit in (("ecart_parite", 0.001), ("rapport_tfp", 0.01), ("vp_perdus", 0.5)):
+            key, mistakes = case[name]
+            assert min(abs(m - key) for m in mistakes) > 2 * unit - 1e-9 or (
+                name == "vp_perdus" and min(abs(m - key) for m in mistakes) > 0
+            ), (seed, name, key, mistakes)
+
+
+@pytest.mark.slow
+def test_question_6_bootstrap_excludes_zero_on_every_case():
+    """The bootstrap interval of the loss (question 6) starts at 5 or more on every case."""
+    for seed in READMISSION_CASE_SEEDS:
+        frame = make_readmission_cohort(
+            n_samples=6000, prevalence={"A": 0.15, "B": 0.30}, random_state=seed
+        ).frame
+        x = frame[["age", "prior_admissions", "length_of_stay", "n_medications"]]
+        x = x.assign(groupe_B=(frame["group"] == "B").astype(int))
+        x_app, x_test, y_app, y_test, g_app, g_test = train_test_split(
+            x, frame["readmitted"], frame["group"], test_size=0.5, random_state=seed
+        )
+        x_app, x_valid, y_app, y_valid, _, g_valid = train_test_split(
+            x_app, y_app, g_app, test_size=1 / 3, random_state=seed
+        )
+        model = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_app, y_app)
+        scores = model.predict_proba(x_test)[:, 1]
+        mitigation = ThresholdOptimizer(
+            estimator=model,
+            constraints="equalized_odds",
+            objective="balanced_accuracy_score",
+            prefit=True,
+            predict_method="predict_proba",
+        ).fit(x_valid, y_valid, sensitive_features=g_valid)
+        proba = np.zeros(len(scores))
+        for group, rule in mitigation.interpolated_thresholder_.interpolation_dict.items():
+            thresholds = rule["p0"] * rule["operation0"](scores)
+            thresholds = thresholds + rule["p1"] * rule["operation1"](scores)
+            ignore = rule.get("p_ignore", 0.0)
+            lottery = ignore * rule.get("prediction_constant", 0.0) + (1 - ignore) * thresholds
+            proba = np.where((g_test == group).to_numpy(), lottery, proba)
+        readmitted = y_test.to_numpy() == 1
+        draw, losses = np.random.default_rng(0), []
+        for number in range(1000):
+            picked = draw.integers(0, len(scores), len(scores))
+            other = proba[picked] >= np.random.RandomState(number).rand(len(picked))
+            best = np.argsort(-scores[picked])[: other.sum()]
+            losses.append(int(readmitted[picked][best].sum() - readmitted[picked][other].sum()))
+        low = np.quantile(losses, 0.025, method="inverted_cdf")
+        assert low >= 5, (seed, low)
