@@ -881,8 +881,9 @@ fr_table(
 # L'équipe veut la même VPP et le même TFN dans les deux groupes, sans en avoir encore choisi
 # les valeurs. Prédisez avec l'identité : quel groupe aura le **TFP le plus élevé**, et combien
 # de fois plus ? Donnez `rapport_tfp`, le TFP du groupe B divisé par celui du groupe A, avec les
-# taux de réhospitalisation observés (section 3), à 0,01 près (la vérification accepte un
-# écart d'une unité sur la deuxième décimale).
+# taux de réhospitalisation observés (section 3), à 0,01 près (deux décimales ; la
+# vérification accepte un écart d'une unité sur la deuxième, mais une réponse arrondie à une
+# seule décimale ne vaut que la moitié des points).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -3554,18 +3555,20 @@ vrai_ou_faux = {
 # présentée comme équitable, sans son prix. Critère 3 : un critère « objectivement » le
 # meilleur, 0 (la règle prime).
 #
-# Les chiffres des copies sont ceux de la graine du cours et de la version de fairlearn du
-# cours : relisez-les dans le module exécuté.
+# Les chiffres des copies sont ceux de la version formative (graine du cours, version de
+# fairlearn du cours) : relisez-les dans le module exécuté. Une copie évaluée cite les siens,
+# pas ceux-ci : lisez « 0,72 », « trois fois », « 60 » et « de 30 à 72 » de la copie type A
+# comme « les TFN de la copie », « son rapport des TFP », « sa perte » et « son intervalle
+# bootstrap », tels que les donne la ligne « Pour le correcteur » (ci-dessous).
 #
 # **En séance évaluée, chaque copie a ses chiffres.** Le correcteur les trouve dans la copie
 # corrigée, sous la vérification de la question 6 : une ligne « Pour le correcteur » (sortie
 # du test caché, absente pendant la séance) donne les TFN des deux groupes au seuil 0,3, le
 # rapport des TFP de la question 3, la perte de la question 4 avec son intervalle bootstrap,
-# et la différence des TFN après correction avec son intervalle. **Si l'intervalle de la
-# perte contient 0**, le prix de la correction n'est pas établi pour cette copie : la réponse
-# attendue au critère 2 le dit (le prix peut être nul ; l'impossibilité, elle, reste) ; citer
-# la perte comme certaine vaut 0,5 au critère 2, la citer avec son intervalle et la bonne
-# conclusion vaut 1. Un chiffre juste d'une autre copie (d'un voisin, ou de ce guide) ne
+# et la différence des TFN après correction avec son intervalle. Sur toutes les copies,
+# l'intervalle de la perte commence à 5 ou plus (les cohortes tirées ont été choisies ainsi) :
+# le prix de la correction est établi partout, comme en formatif ; citer la perte sans son
+# intervalle vaut 0,5 au critère 2, avec son intervalle 1. Un chiffre juste d'une autre copie (d'un voisin, ou de ce guide) ne
 # compte pas comme chiffre du module. Enfin, aucune idée qui ne se lit que dans les passages
 # masqués pendant la séance évaluée (« Qui gagne, qui perd ? », « un autre jeu de
 # validation ») n'est exigée : « surtout dans le groupe B » (copie type A) est un plus, pas
