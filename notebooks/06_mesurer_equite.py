@@ -2021,18 +2021,18 @@ checks.expect(
 
 
 def formule_appliquee(f, marge):
-    # Whether marge is 1.96 * sqrt(f (1 - f) / n) for f, a count of the statement over n, one
-    # of its denominators: the formula applied to one's own 5 a (error carried forward; the
-    # caller excludes a right 5 a or a right margin).
+    # La marge vaut-elle 1,96 × √(f (1 − f) / n), avec f un compte de l'énoncé divisé par n,
+    # l'un de ses dénominateurs ? C'est la formule appliquée à sa propre 5 a (erreur reportée ;
+    # une 5 a juste ou une marge juste sont écartées avant l'appel).
     nombres = (int, float, np.integer, np.floating)
     if not all(isinstance(x, nombres) and not isinstance(x, bool) for x in (f, marge)):
         return False
     if not (0 < f < 1 and np.isfinite(marge)):
         return False
-    for compte in (24, 36, 60, 84, 120):  # the statement's counts, and their differences
-        for n in (36, 60, 120, 440, 500):  # the statement's denominators
+    for compte in (24, 36, 60, 84, 120):  # les comptes de l'énoncé, et leurs différences
+        for n in (36, 60, 120, 440, 500):  # les dénominateurs de l'énoncé
             if compte < n and abs(f - compte / n) <= 0.0005:
-                for g in (f, compte / n):  # the answer as written, or its exact fraction
+                for g in (f, compte / n):  # la réponse telle qu'écrite, ou sa fraction exacte
                     attendue = 1.96 * np.sqrt(g * (1 - g) / n)
                     if abs(round(float(marge), 3) - round(attendue, 3)) <= 0.0011:
                         return True
