@@ -282,7 +282,7 @@ fr_table(par_groupe, columns=noms, index={"groupe": "Groupe"}, caption="Par grou
 # groupe le plus sélectionné **moins** celui du groupe le moins sélectionné (0 = parité
 # parfaite).
 #
-# Calculez `ecart_parite`, à 0,001 près (trois décimales). Vous pouvez recopier les nombres
+# Calculez `ecart_parite`, au millième près (trois décimales). Vous pouvez recopier les nombres
 # du tableau (avec un point : 0,25 à l'écran s'écrit `0.25`), ou les lire avec
 # `par_groupe.loc[ligne, colonne]` : `par_groupe.loc["A", "tfn"]` se lit « dans le tableau par
 # groupe, ligne A, colonne tfn ».
@@ -1746,7 +1746,7 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 # été appelés. Écrivez les décimales avec un **point** (`0.4`, et non `0,4` comme à l'écran).
 #
 # **5 a (1 point).** Calculez `tfn_autre`, le **TFN** de ce groupe, en proportion (entre 0
-# et 1), à 0,001 près (trois décimales). Des quatre nombres de l'énoncé, tous ne servent
+# et 1), au millième près (trois décimales). Des quatre nombres de l'énoncé, tous ne servent
 # pas.
 #
 # <details><summary>Indice 1</summary>
@@ -1790,7 +1790,7 @@ print(
 
 # %% [markdown] session="evaluation"
 # **5 a (1 point).** Calculez `tfn_autre`, le **TFN** de ce groupe, en proportion (entre 0
-# et 1), à 0,001 près (trois décimales). Des quatre nombres de l'énoncé, tous ne servent
+# et 1), au millième près (trois décimales). Des quatre nombres de l'énoncé, tous ne servent
 # pas.
 #
 # <details><summary>Indice 1</summary>
@@ -1983,7 +1983,7 @@ tfn_autre = manques_autre / appeles_autre
 tfn_autre = (rehosp_autre - manques_autre) / rehosp_autre
 
 # %% [markdown]
-# **5 b (1 point).** Calculez `marge_tfn_a`, la marge d'erreur à 95 % de ce TFN, à 0,001
+# **5 b (1 point).** Calculez `marge_tfn_a`, la marge d'erreur à 95 % de ce TFN, au millième
 # près (trois décimales) : quels sont
 # ici *f* et *n* ? En Python, √x s'écrit `np.sqrt(x)`. Erreur reportée : si votre 5 a est
 # fausse mais que vous appliquez bien la formule à votre propre *f* (avec *n* son
