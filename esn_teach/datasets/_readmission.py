@@ -276,8 +276,10 @@ def _audit_mistakes(patients: int, readmitted: int, called: int, missed: int) ->
     n, r, c, m = patients, readmitted, called, missed
     f = m / r
     margin = 1.96 * np.sqrt(f * (1 - f) / r)
-    rates = (m / n, m / c, m / (n - r), (r - m) / r, m / (r - m), r / n, c / n, (r - m) / c)
-    rates += ((c - r + m) / (n - r),)
+    rates = (
+        *(m / n, m / c, m / (n - r), (r - m) / r, m / (r - m), r / n, c / n, (r - m) / c),
+        (c - r + m) / (n - r),
+    )
     margins = tuple(1.96 * np.sqrt(f * (1 - f) / d) for d in (n, c, n - r, r - m))
     margins += (np.sqrt(f * (1 - f) / r), 1.96 * (f * (1 - f) / r))
     margins += (1.96 * np.sqrt(f * (1 - f)) / r, f, f - margin, f + margin)
