@@ -453,16 +453,19 @@ fnr_vi = _v_vi["manque"].sum() / _v_vi["cancer"].sum()
 fnr_vi = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 
 # %% [markdown]
-# **Comparer deux groupes par leurs intervalles.** Deux intervalles qui ne se chevauchent pas :
-# un écart aussi net est **peu compatible avec le seul hasard** du tirage. Chaque taux dans
-# l'intervalle de l'autre : le hasard peut expliquer l'écart ; un écart nul reste possible,
-# et, si les intervalles sont larges, un grand écart aussi. Un léger chevauchement : rien
-# d'exclu sans l'intervalle de l'écart lui-même (section 4).
+# **Comparer deux groupes par leurs intervalles.** Trois cas se présentent (les exemples sont
+# inventés).
 #
-# ## 3. Le test annoncé par l'éditeur
-#
-# L'éditeur, lui, a testé son application sur 2 000 lésions **tirées comme son
-# entraînement** : surtout des peaux claires.
+# - **Les deux intervalles ne se chevauchent pas** : un écart aussi net est peu compatible avec
+#   le seul hasard du tirage. Par exemple, 5 % (de 4 à 6 %) contre 12 % (de 10 à 14 %) :
+#   l'écart est établi.
+# - **Chaque taux est dans l'intervalle de l'autre** : le hasard peut expliquer l'écart. Un
+#   écart nul reste possible et, si les intervalles sont larges, un grand écart aussi. Par
+#   exemple, 30 % (de 15 à 50 %) contre 25 % (de 20 à 30 %) : rien n'est établi, ni dans un
+#   sens ni dans l'autre.
+# - **Les intervalles se chevauchent un peu, sans contenir l'autre taux** : on ne peut rien
+#   exclure sans l'intervalle de l'écart lui-même (section 4). Par exemple, 10 % (de 8 à 12 %)
+#   contre 13 % (de 11,5 à 14,5 %) : il faut cet intervalle pour conclure.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
@@ -836,6 +839,12 @@ checks.check_number(
             "recopiez le nombre tel quel.",
             digest="79bb3e3c49e0134e",
         ),
+        checks.Mistake(
+            None,
+            "c'est la bonne borne sans sa décimale : ici, rien à calculer, recopiez "
+            "le nombre du tableau avec sa décimale (3.7, pas 4).",
+            digest="16e9cfd1fd613805",
+        ),
     ],
     hint="Que rassemble un intervalle à 95 % ?",
     success="la borne haute de l'intervalle : le plus grand écart compatible avec ces "
@@ -875,6 +884,10 @@ ecart_max_48 = 13.2
 # message : vous avez écrit une proportion
 ecart_max_48 = 0.052
 
+# %% mistake="ecart_max_48" session="formative"
+# message : la bonne borne sans sa décimale
+ecart_max_48 = 5
+
 # %% tests="ecart_max_48" points=1 session="evaluation"
 # Vérification de la question 4a : exécutez cette cellule.
 checks.check_form(ecart_max_48, name="ecart_max_48", kind="number", decimals=1)
@@ -892,9 +905,13 @@ _erreurs_q4a = [
                    "celle de 48 %."),
     checks.Mistake(_haut_q4a / 100, "vous avez écrit une proportion : le tableau donne des points, "
                    "recopiez le nombre tel quel."),
+    checks.Mistake(float(round(_haut_q4a)), "c'est la bonne borne sans sa décimale : ici, rien à "
+                   "calculer, recopiez le nombre du tableau avec sa décimale (3.7, pas 4)."),
 ]
 checks.check_number(ecart_max_48, name="ecart_max_48", expected=_haut_q4a, decimals=1,
-                    mistakes=_erreurs_q4a, points=1)
+                    mistakes=_erreurs_q4a, points=1,
+                    hint="Que rassemble un intervalle à 95 % ? Lisez, dans la ligne à 48 %, la "
+                    "borne qui limite les écarts compatibles avec les données.")
 ### END HIDDEN TESTS
 
 # %% mistake="ecart_max_48" session="evaluation"
@@ -913,13 +930,19 @@ ecart_max_48 = round(ecarts[part_editeur][2], 1)
 # message : vous avez écrit une proportion
 ecart_max_48 = round(ecarts[parts[-1]][2] / 100, 3)
 
+# %% mistake="ecart_max_48" session="evaluation"
+# message : la bonne borne sans sa décimale
+ecart_max_48 = round(ecarts[parts[-1]][2])
+
 # %% [markdown]
 # ### Question 4b — Et l'écart, à 48 % ? (1 point)
 #
 # À 48 %, que devient l'écart, intervalle compris ? Écrivez l'une des réponses
-# `"l'écart a disparu"`, `"l'écart est réduit, sans preuve qu'il soit effacé"`,
-# `"l'écart est réduit, et l'intervalle prouve qu'il persiste"` ou
-# `"l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"`.
+# `"l'écart a disparu"`,
+# `"l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste"`,
+# `"l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)"`,
+# `"l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"` ou
+# `"on ne peut rien conclure : l'intervalle à 48 % est trop large"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -935,16 +958,16 @@ ecart_max_48 = round(ecarts[parts[-1]][2] / 100, 3)
 # %% answer="ecart_a_48" session="formative"
 ecart_a_48 = ...
 ### BEGIN SOLUTION
-ecart_a_48 = "l'écart est réduit, sans preuve qu'il soit effacé"
+ecart_a_48 = "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste"
 ### END SOLUTION
 
 # %% answer="ecart_a_48" session="evaluation"
 ecart_a_48 = ...
 ### BEGIN SOLUTION
 if ecarts[parts[-1]][1] > 0:
-    ecart_a_48 = "l'écart est réduit, et l'intervalle prouve qu'il persiste"
+    ecart_a_48 = "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)"
 else:
-    ecart_a_48 = "l'écart est réduit, sans preuve qu'il soit effacé"
+    ecart_a_48 = "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste"
 ### END SOLUTION
 
 # %% tests="ecart_a_48" points=1 session="formative"
@@ -954,11 +977,12 @@ checks.check_choice(
     name="ecart_a_48",
     options=[
         "l'écart a disparu",
-        "l'écart est réduit, sans preuve qu'il soit effacé",
-        "l'écart est réduit, et l'intervalle prouve qu'il persiste",
+        "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste",
+        "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)",
         "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
+        "on ne peut rien conclure : l'intervalle à 48 % est trop large",
     ],
-    digest="781c2a490426f081",
+    digest="cbe356222234db12",
     mistakes=[
         checks.Mistake(
             None,
@@ -972,7 +996,7 @@ checks.check_choice(
             "vous avez lu l'écart sans son intervalle : à 48 %, regardez "
             "si l'intervalle de l'écart contient 0 avant de dire qu'un écart "
             "persiste.",
-            digest="351efb0707b064ba",
+            digest="e957230750af1462",
         ),
         checks.Mistake(
             None,
@@ -980,6 +1004,13 @@ checks.check_choice(
             "3 points, si bien qu'un écart de plus de 3 points reste compatible avec "
             "les données.",
             digest="7b757145d0168371",
+        ),
+        checks.Mistake(
+            None,
+            "la prudence ne dispense pas de lire : l'écart à 48 % est plus petit "
+            "qu'à 8 %, et ses deux bornes disent jusqu'où il peut aller. Regardez si "
+            "l'intervalle contient 0.",
+            digest="5a0002492197d1c3",
         ),
     ],
     success="ajouter des peaux foncées réduit l'écart ; l'intervalle ne permet ni d'affirmer "
@@ -991,11 +1022,12 @@ checks.check_choice(
     name="ecart_a_48",
     options=[
         "l'écart a disparu",
-        "l'écart est réduit, sans preuve qu'il soit effacé",
-        "l'écart est réduit, et l'intervalle prouve qu'il persiste",
+        "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste",
+        "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)",
         "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
+        "on ne peut rien conclure : l'intervalle à 48 % est trop large",
     ],
-    expected="l'écart est réduit, sans preuve qu'il soit effacé",
+    expected="l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste",
 )
 ### END HIDDEN TESTS
 
@@ -1005,11 +1037,15 @@ ecart_a_48 = "l'écart a disparu"
 
 # %% mistake="ecart_a_48" session="formative"
 # message : vous avez lu l'écart sans son intervalle
-ecart_a_48 = "l'écart est réduit, et l'intervalle prouve qu'il persiste"
+ecart_a_48 = "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)"
 
 # %% mistake="ecart_a_48" session="formative"
 # message : relisez la borne haute
 ecart_a_48 = "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"
+
+# %% mistake="ecart_a_48" session="formative"
+# message : la prudence ne dispense pas de lire
+ecart_a_48 = "on ne peut rien conclure : l'intervalle à 48 % est trop large"
 
 # %% tests="ecart_a_48" points=1 session="evaluation"
 # Vérification de la question 4b : exécutez cette cellule.
@@ -1019,17 +1055,18 @@ checks.check_form(
     kind="choice",
     options=[
         "l'écart a disparu",
-        "l'écart est réduit, sans preuve qu'il soit effacé",
-        "l'écart est réduit, et l'intervalle prouve qu'il persiste",
+        "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste",
+        "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)",
         "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
+        "on ne peut rien conclure : l'intervalle à 48 % est trop large",
     ],
 )
 ### BEGIN HIDDEN TESTS
 import esn_teach.explorers as _melanges_q4b
 
 _persiste_q4b = _melanges_q4b.skin_variant(checks.student_seed("05", announce=False)).gap_persists
-_reduit_efface_q4b = "l'écart est réduit, sans preuve qu'il soit effacé"
-_reduit_persiste_q4b = "l'écart est réduit, et l'intervalle prouve qu'il persiste"
+_contient_q4b = "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste"
+_exclut_q4b = "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)"
 _erreurs_q4b = [
     checks.Mistake("l'écart a disparu", (
         "l'intervalle de l'écart à 48 % est tout entier au-dessus de 0 : l'écart n'a pas disparu"
@@ -1037,10 +1074,9 @@ _erreurs_q4b = [
         "ne pas pouvoir exclure un écart nul ne prouve pas que l'écart est nul : l'intervalle "
         "contient aussi des écarts de plusieurs points (comme à la question 3)"
     ) + " ; relisez les deux bornes de l'intervalle à 48 %."),
-    checks.Mistake(_reduit_efface_q4b if _persiste_q4b else _reduit_persiste_q4b, (
-        "à 48 %, la borne basse de l'intervalle de l'écart est au-dessus de 0 : les données "
-        "montrent qu'un écart persiste. Avant de conclure, regardez si l'intervalle de l'écart "
-        "contient 0."
+    checks.Mistake(_contient_q4b if _persiste_q4b else _exclut_q4b, (
+        "relisez la borne basse de l'intervalle de l'écart à 48 % : elle est au-dessus de 0, "
+        "l'intervalle ne contient donc pas 0."
         if _persiste_q4b else
         "vous avez lu l'écart sans son intervalle : à 48 %, regardez si l'intervalle de l'écart "
         "contient 0 avant de dire qu'un écart persiste."
@@ -1048,17 +1084,22 @@ _erreurs_q4b = [
     checks.Mistake("l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
                    "relisez la borne haute de l'intervalle à 48 % : elle dépasse 3 points, si bien "
                    "qu'un écart de plus de 3 points reste compatible avec les données."),
+    checks.Mistake("on ne peut rien conclure : l'intervalle à 48 % est trop large",
+                   "la prudence ne dispense pas de lire : l'écart à 48 % est plus petit qu'à 8 %, "
+                   "et ses deux bornes disent jusqu'où il peut aller. Regardez si l'intervalle "
+                   "contient 0."),
 ]
 checks.check_choice(
     ecart_a_48,
     name="ecart_a_48",
     options=[
         "l'écart a disparu",
-        _reduit_efface_q4b,
-        _reduit_persiste_q4b,
+        _contient_q4b,
+        _exclut_q4b,
         "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
+        "on ne peut rien conclure : l'intervalle à 48 % est trop large",
     ],
-    expected=_reduit_persiste_q4b if _persiste_q4b else _reduit_efface_q4b,
+    expected=_exclut_q4b if _persiste_q4b else _contient_q4b,
     mistakes=_erreurs_q4b,
 )
 ### END HIDDEN TESTS
@@ -1068,15 +1109,19 @@ checks.check_choice(
 ecart_a_48 = "l'écart a disparu"
 
 # %% mistake="ecart_a_48" session="evaluation"
-# message : regardez si l'intervalle de l'écart contient 0
+# message : l'intervalle de l'écart
 if ecarts[parts[-1]][1] > 0:
-    ecart_a_48 = "l'écart est réduit, sans preuve qu'il soit effacé"
+    ecart_a_48 = "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste"
 else:
-    ecart_a_48 = "l'écart est réduit, et l'intervalle prouve qu'il persiste"
+    ecart_a_48 = "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)"
 
 # %% mistake="ecart_a_48" session="evaluation"
 # message : relisez la borne haute
 ecart_a_48 = "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"
+
+# %% mistake="ecart_a_48" session="evaluation"
+# message : la prudence ne dispense pas de lire
+ecart_a_48 = "on ne peut rien conclure : l'intervalle à 48 % est trop large"
 
 # %% [markdown]
 # ## Après la séance
@@ -1274,29 +1319,31 @@ fr_table(
 # ### Ce que dit le droit
 #
 # Le règlement européen sur l'intelligence artificielle (règlement (UE) 2024/1689) fait de la
-# représentativité une obligation pour les systèmes d'IA « à haut risque ». Un dispositif
-# médical qui utilise l'IA en fait partie **par la voie de l'article 6, paragraphe 1**, si
-# l'IA est elle-même le dispositif ou un composant de sécurité de celui-ci, et si ce
-# dispositif doit passer par un **organisme notifié** (un organisme indépendant qui évalue sa
-# conformité) ; l'annexe III (article 6, paragraphe 2), qui liste des usages, est une autre
-# voie.
-# Dans son texte de 2024, l'article 10 demande alors des données d'entraînement, de validation
-# **et** de test pertinentes et suffisamment représentatives, avec les propriétés statistiques
-# appropriées, y compris, le cas échéant, pour les groupes de personnes auprès desquels le
-# système sera utilisé, et qu'on y cherche les biais. La section 2 en donne un exemple : le
-# seuil visait 90 % des cancers ; sur le test équilibré, il en signale moins. La validation
-# qui l'a fixé était tirée comme l'entraînement (surtout des peaux claires), donc pas plus
-# représentative que lui. Le texte ne fixe aucun seuil chiffré : l'éditeur (le « fabricant »
-# au sens du MDR) doit montrer ce qu'il a fait, et l'acheteur peut le lui demander.
-# **Quand ?** Pour ces dispositifs, ces règles ne s'appliquent pas encore : le
-# règlement (UE) 2026/1744 a modifié le règlement et les a reportées ; elles s'appliqueront à
-# partir du 2 août 2028 (lisez la version consolidée du règlement sur EUR-Lex). Et un système
-# mis sur le marché ou en service avant cette date n'y sera soumis que si sa conception change
-# ensuite de façon importante (article 111, paragraphe 2, tel que modifié par le même
-# règlement ; on raisonne par type et modèle de système ; texte modifié lu dans des sources
-# secondaires concordantes, pas au Journal officiel : relisez-le sur EUR-Lex) : pour
-# l'application que l'hôpital achète, les vrais leviers sont le MDR et le contrat. Une révision du MDR, proposée par la Commission le 16 décembre 2025 (COM(2025)
-# 1023), n'est pas adoptée.
+# représentativité une obligation pour les systèmes d'IA « à haut risque ». Trois questions.
+#
+# - **S'applique-t-il à cette application ?** Un dispositif médical qui utilise l'IA est « à
+#   haut risque » **par la voie de l'article 6, paragraphe 1**, si l'IA est elle-même le
+#   dispositif ou un composant de sécurité de celui-ci, et si ce dispositif doit passer par un
+#   **organisme notifié** (un organisme indépendant qui évalue sa conformité). L'annexe III
+#   (article 6, paragraphe 2), qui liste des usages, est une autre voie.
+# - **Que demande l'article 10 ?** Dans son texte de 2024, il demande des données
+#   d'entraînement, de validation **et** de test pertinentes et suffisamment représentatives,
+#   avec les propriétés statistiques appropriées, y compris, le cas échéant, pour les groupes
+#   de personnes auprès desquels le système sera utilisé, et qu'on y cherche les biais. La
+#   section 2 en donne un exemple : le seuil visait 90 % des cancers ; sur le test équilibré,
+#   il en signale moins. La validation qui l'a fixé était tirée comme l'entraînement (surtout
+#   des peaux claires), donc pas plus représentative que lui. Le texte ne fixe aucun seuil
+#   chiffré : l'éditeur (le « fabricant » au sens du MDR) doit montrer ce qu'il a fait, et
+#   l'acheteur peut le lui demander.
+# - **Quand ?** Pour ces dispositifs, ces règles ne s'appliquent pas encore : le règlement
+#   (UE) 2026/1744 les a reportées au 2 août 2028. Un système mis sur le marché ou en service
+#   avant cette date n'y sera soumis que si sa conception change ensuite de façon importante
+#   (article 111, paragraphe 2, tel que modifié par le même règlement ; on raisonne par type et
+#   modèle de système). Réserve : la rédaction modifiée de cet article a été lue dans des
+#   sources secondaires concordantes, pas dans le texte du Journal officiel ; relisez-la dans
+#   la version consolidée sur EUR-Lex. Pour l'application que l'hôpital achète, les vrais
+#   leviers sont donc le MDR et le contrat. Une révision du MDR, proposée par la Commission le
+#   16 décembre 2025, n'est pas adoptée.
 #
 # **Le droit des dispositifs médicaux, lui, s'applique déjà.** Le règlement (UE) 2017/745
 # (MDR) exige une **évaluation clinique** : des données cliniques qui montrent que le
@@ -1378,9 +1425,14 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # **Critère 2 — Résultats par groupe, chiffre et dénominateur justes.**
 #
 # - **1** : la copie demande ou cite des résultats **par groupe** (p. ex. le taux de faux
-#   négatifs par phototype) **et** cite un chiffre du module avec son dénominateur (p. ex.,
-#   sur le test équilibré, 17,8 % des cancers des V–VI manqués, de 15,4 % à 20,6 %, contre
-#   7,8 % des I–II, de 6,2 % à 9,8 %). « Chiffre d'exercice » : ne pénalisez que la copie qui
+#   négatifs par phototype) **et** cite un chiffre **de sa copie** avec son dénominateur
+#   (p. ex., sur le test équilibré, « x % des cancers des V–VI manqués (m sur n), contre
+#   y % des I–II »). En séance évaluée, chaque étudiant a ses propres cas : ses chiffres sont
+#   imprimés dans sa copie ramassée (tableau par groupe de la section 2, tableaux de la
+#   section 3, tableau des écarts de la section 4) ; vérifiez-les là. Si la copie n'est pas
+#   jointe à la réflexion, un chiffre plausible avec son dénominateur suffit (un taux des V–VI
+#   plus haut que celui des I–II sur le test équilibré). En version formative, les chiffres
+#   sont ceux des graines 6 et 9 (notes du module). « Chiffre d'exercice » : ne pénalisez que la copie qui
 #   attribue le chiffre à un outil réel (« l'application X manque 18 % des cancers ») ; citer « dans le module »,
 #   « sur le test équilibré » ou sans précision suffit. Bienvenus sans être exigés :
 #   l'intervalle, un test indépendant de l'entraînement.
@@ -1447,8 +1499,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # > phototype n'est pas toujours noté, je proposerais de le recueillir, dans un cadre validé
 # > avec le délégué à la protection des données. Je demanderais aussi le taux de cancers
 # > manqués par phototype, avec son intervalle : dans le module, sur le test équilibré,
-# > l'application manquait 17,8 % des cancers des phototypes V–VI (144 sur 807, intervalle
-# > de 15,4 % à 20,6 %), contre 7,8 % de ceux des I–II (65 sur 833, de 6,2 % à 9,8 %) ; le taux
+# > l'application manquait x % des cancers des phototypes V–VI (m sur n, intervalle
+# > de a % à b %), contre y % de ceux des I–II (p sur q, de c % à d %) ; le taux
 # > global de l'éditeur, calculé surtout sur des peaux claires, ne le montrait pas. S'il ne
 # > fournit aucun résultat par phototype, ce n'est pas une preuve que tout va bien, c'est une inconnue : je demanderais une évaluation sur nos
 # > patients avant l'usage courant, et en attendant l'examen clinique resterait la règle pour
@@ -1456,7 +1508,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #
 # Notation : critère 1, **1** (composition par phototype comparée aux patients, recueil
 # encadré) ; critère 2, **1** (résultats par phototype, deux chiffres du même test avec
-# leur dénominateur et leur intervalle, sans les attribuer à un outil réel) ; critère 3, **1** (une inconnue, pas une
+# leur dénominateur et leur intervalle, ceux du tableau par groupe de sa copie, sans les
+# attribuer à un outil réel) ; critère 3, **1** (une inconnue, pas une
 # garantie ; évaluation locale et examen clinique maintenu).
 #
 # **Copie faible** (étudiant·e en pharmacie), notée **un demi-point sur 3** :
@@ -1509,7 +1562,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - Un taux global reflète surtout les groupes nombreux : demandez le taux de chaque groupe.
 
 # %% [markdown] reveal="ecart_a_48"
-# - Plus de données d'un groupe peut réduire l'écart, ni toujours ni entièrement.
+# - Plus de données d'un groupe peut réduire l'écart, mais ni toujours ni entièrement.
 
 # %% [markdown]
 # ## Sources
@@ -1548,7 +1601,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   logiciels). *Journal officiel de l'Union européenne*, 5 mai 2017.
 # - Règlement (UE) 2026/1744 du 8 juillet 2026 (omnibus numérique sur l'IA), qui modifie le
 #   règlement (UE) 2024/1689, dont son calendrier d'application (article 113). *Journal
-#   officiel de l'Union européenne*, 24 juillet 2026. Lire la version consolidée sur EUR-Lex.
+#   officiel de l'Union européenne*, 24 juillet 2026 (référence « UE 2026/1744 » de la
+#   bibliothèque du cours). Lire la version consolidée sur EUR-Lex : la rédaction modifiée de
+#   l'article 111, paragraphe 2, citée plus haut, n'a pas été relue dans ce texte.
 # - StatPearls (NCBI Bookshelf), « Fitzpatrick Skin Type », PMID 32491558, version consultée
 #   le 5 décembre 2026 : types I à IV d'abord, pour des peaux blanches, puis V et VI.
 # - Wilson EB. Probable inference, the law of succession, and statistical inference.

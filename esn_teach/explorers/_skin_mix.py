@@ -272,6 +272,53 @@ def missed_by_group(model: Pipeline, threshold: float, test: pd.DataFrame) -> pd
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
+def fnr_vi_and_decoys(model: Pipeline, threshold: float, test: pd.DataFrame) -> tuple[float, dict[str, float]]:
+    """Module 05's question 1: the false-negative rate of type VI and its named mistakes.
+
+    Parameters
+    ----------
+    model : sklearn.pipeline.Pipeline
+        A fitted model (``predict_proba``).
+    threshold : float
+        Flag when the score is at or above it.
+    test : pandas.DataFrame
+        Test lesions (``fitzpatrick``, the features, ``malignant``).
+
+    Returns
+    -------
+    key : float
+        Cancers of type VI missed over cancers of type VI.
+    decoys : dict of str to float
+        The value each named mistake of the question gives (wrong denominator,
+        false-positive rate, sensitivity, all types, group V-VI, type V alone...).
+    """
+    scores = model.predict_proba(test[list(FEATURES)])[:, 1]
+    cancer = test["malignant"].to_numpy() == 1
+    flagged = scores >= threshold
+    types = test["fitzpatrick"].astype(str).to_numpy()
+    vi = types == "VI"
+    missed = int((vi & cancer & ~flagged).sum())
+    cancers = int((vi & cancer).sum())
+    benign = int(vi.sum()) - cancers
+    signalled = cancers - missed
+    false_alarms = int((vi & ~cancer & flagged).sum())
+
+    def rate(keep: np.ndarray) -> float:
+        return float((keep & cancer & ~flagged).sum() / max((keep & cancer).sum(), 1))
+
+    decoys = {
+        "all lesions": missed / max(int(vi.sum()), 1),
+        "false-positive rate": false_alarms / max(benign, 1),
+        "sensitivity": signalled / max(cancers, 1),
+        "over benign": missed / max(benign, 1),
+        "all types": rate(np.ones(len(test), bool)),
+        "over flagged": missed / max(signalled, 1),
+        "group V-VI": rate(vi | (types == "V")),
+        "type V": rate(types == "V"),
+    }
+    return missed / max(cancers, 1), decoys
+
+
 def training_mix_grid(
     test: pd.DataFrame,
     *,
@@ -647,6 +694,11 @@ def skin_variant(
     types over five times as many), each group's rate lies inside the other's
     interval, the interval of the gap reaches beyond 5 points on each side, and
     its overall rate is typical (8 to 12 %, interval holding ``1 - sensitivity``).
+    A training seed is also rejected when a named mistake of question 1 (see
+    :func:`fnr_vi_and_decoys`) lies within 0.0025 of the type VI rate, or when the
+    upper bound of the gap at ``high_share`` lies within 0.25 point of the one at
+    ``editor_share`` or of the observed gap, or rounds to a whole number, so that no
+    named mistake scores as a key.
 
     Parameters
     ----------
@@ -688,12 +740,26 @@ def skin_variant(
             and max(dark_high - dark_low, light_high - light_low) < dark["fnr"] - light["fnr"]
         ):
             continue
+        # No named mistake of question 1 may score as its key: keep each decoy more than
+        # two units of the third decimal away from the type VI rate (the lecturer's review
+        # of 6 December found VI 0.1746 against V-VI 0.1743 and V 0.1741).
+        key, decoys = fnr_vi_and_decoys(editor.model, editor.threshold, test)
+        if any(abs(value - key) <= 0.0025 for value in decoys.values()):
+            continue
         high = train_on_mix(high_share, random_state=seed, **settings)
         gap_editor = _gap_points(counts)
         gap_high = _gap_points(missed_by_group(high.model, high.threshold, test))
         if not (gap_high[1] < gap_editor[0] and gap_high[2] > 4.0):
             continue
         if -0.3 <= gap_high[0] <= 0.5:
+            continue
+        # Question 4a's key (upper bound at ``high_share``) must stand clear of its named
+        # mistakes, the upper bound at ``editor_share`` above all (two units of 0.1 point).
+        if min(abs(gap_editor[2] - gap_high[2]), gap_high[2] - gap_high[1]) <= 0.25:
+            continue
+        # An integer (5 for 5.2) is too rounded, half the points, unless it is the key
+        # itself: keep a key whose decimal is not 0, so that the rule is the same for all.
+        if round(gap_high[2], 1) == round(gap_high[2]):
             continue
         break
     else:
