@@ -465,7 +465,7 @@ fnr_vi = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 #   sens ni dans l'autre.
 # - **Les intervalles se chevauchent un peu, sans contenir l'autre taux** : on ne peut rien
 #   exclure sans l'intervalle de l'écart lui-même (section 4). Par exemple, 10 % (de 8 à 12 %)
-#   contre 13 % (de 11,5 à 14,5 %) : il faut cet intervalle pour conclure.
+#   contre 14 % (de 11 à 17 %) : il faut cet intervalle pour conclure.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
@@ -1250,8 +1250,8 @@ if checks.passed("ecart_a_48"):
     )
 else:
     print(
-        "Ces résultats s'afficheront ici quand la vérification de la question 4b aura dit "
-        "« juste » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
+        "Ces résultats s'afficheront ici quand la vérification de la question 4b aura "
+        "affiché « ✔ Correct » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
         "correction)."
     )
 
@@ -1266,8 +1266,8 @@ else:
 # %% [markdown] reveal="ecart_a_48" session="formative"
 # **Ce que le curseur change.** Il change l'entraînement **et** la validation qui fixe le
 # seuil. Avec le modèle entraîné à 48 % mais le seuil choisi sur la validation de l'éditeur,
-# l'écart reste du même ordre (cellule ci-dessus) : ce n'est pas le seuil seul qui le
-# réduit. Le prix se lit ailleurs : à 48 %, les phototypes I–II reçoivent plus de fausses
+# l'écart reste petit, proche de celui obtenu avec son propre seuil (cellule ci-dessus) : ce
+# n'est pas le seuil seul qui le réduit. Le prix se lit ailleurs : à 48 %, les phototypes I–II reçoivent plus de fausses
 # alertes. Enfin, l'intervalle des questions 4a et 4b ne compte pas le hasard de l'entraînement :
 # d'un tirage à l'autre, l'écart à 48 % change (dernière ligne de la cellule).
 
@@ -1530,7 +1530,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #
 # - **Au-delà des données** : les atlas et manuels de dermatologie montrent eux aussi surtout
 #   des peaux claires (Groh et al., 2021, le rappellent) ; des dermatologues reconnaissent
-#   eux aussi moins bien les lésions sur peau foncée (Daneshjou et al., 2022), sans que
+#   également moins bien les lésions sur peau foncée (Daneshjou et al., 2022), sans que
 #   l'étude en établisse la cause.
 # - **Le phototype** : l'échelle a été conçue d'abord pour des peaux blanches (types I à IV,
 #   puis V et VI ; StatPearls, fiche « Fitzpatrick Skin Type ») ; elle classe surtout la
