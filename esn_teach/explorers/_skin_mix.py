@@ -272,8 +272,10 @@ def missed_by_group(model: Pipeline, threshold: float, test: pd.DataFrame) -> pd
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
-def fnr_vi_and_decoys(model: Pipeline, threshold: float, test: pd.DataFrame) -> tuple[float, dict[str, float]]:
-    """Module 05's question 1: the false-negative rate of type VI and its named mistakes.
+def fnr_vi_and_decoys(
+    model: Pipeline, threshold: float, test: pd.DataFrame
+) -> tuple[float, dict[str, float]]:
+    """Compute module 05's question 1: the false-negative rate of type VI and its named mistakes.
 
     Parameters
     ----------

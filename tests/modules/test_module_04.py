@@ -275,40 +275,52 @@ def test_module_04_no_named_mistake_scores_near_the_key(monkeypatch):
         cases = []
         occult = (hypox & calm & black).sum()
         key1 = occult / (calm & black).sum()
-        cases += [(key1, m, 3) for m in (
-            occult / black.sum(),
-            occult / (hypox & black).sum(),
-            (hypox & calm & ~black).sum() / (calm & ~black).sum(),
-            (hypox & black).sum() / black.sum(),
-            (hypox & black).sum() / (calm & black).sum(),
-        )]
+        cases += [
+            (key1, m, 3)
+            for m in (
+                occult / black.sum(),
+                occult / (hypox & black).sum(),
+                (hypox & calm & ~black).sum() / (calm & ~black).sum(),
+                (hypox & black).sum() / black.sum(),
+                (hypox & black).sum() / (calm & black).sum(),
+            )
+        ]
         key3 = recall_score(hypox[black], ring92[black])
-        cases += [(key3, m, 3) for m in (
-            recall_score(~hypox[black], ~ring92[black]),
-            recall_score(hypox[~black], ring92[~black]),
-            1 - key3,
-            precision_score(hypox[black], ring92[black]),
-            np.mean(hypox[black] == ring92[black]),
-        )]
+        cases += [
+            (key3, m, 3)
+            for m in (
+                recall_score(~hypox[black], ~ring92[black]),
+                recall_score(hypox[~black], ring92[~black]),
+                1 - key3,
+                precision_score(hypox[black], ring92[black]),
+                np.mean(hypox[black] == ring92[black]),
+            )
+        ]
         target = recall_score(hypox[~black], ring92[~black])
         sens = (spo2[black & hypox][:, np.newaxis] < np.arange(92, 101)).mean(axis=0)
         rings = spo2 < 92 + int(np.argmax(sens >= target))
         key6 = (rings & ~hypox).sum() / rings.sum()
-        cases += [(key6, m, 3) for m in (
-            1 - key6,
-            (ring92 & ~hypox).sum() / ring92.sum(),
-            (rings & ~hypox).sum() / ring92.sum(),
-            (ring92 & ~hypox).sum() / rings.sum(),
-            (rings & ~hypox).sum() / len(spo2),
-        )]
+        cases += [
+            (key6, m, 3)
+            for m in (
+                1 - key6,
+                (ring92 & ~hypox).sum() / ring92.sum(),
+                (rings & ~hypox).sum() / ring92.sum(),
+                (ring92 & ~hypox).sum() / rings.sum(),
+                (rings & ~hypox).sum() / len(spo2),
+            )
+        ]
         bias_b, bias_w = error[black & hypox].mean(), error[~black & hypox].mean()
-        cases += [(bias_b - bias_w, m, 1) for m in (
-            bias_b,
-            bias_w,
-            bias_w - bias_b,
-            error[black & hypox].std(ddof=1) - error[~black & hypox].std(ddof=1),
-            bias_b + bias_w,
-            bias_b / bias_w,
-        )]
+        cases += [
+            (bias_b - bias_w, m, 1)
+            for m in (
+                bias_b,
+                bias_w,
+                bias_w - bias_b,
+                error[black & hypox].std(ddof=1) - error[~black & hypox].std(ddof=1),
+                bias_b + bias_w,
+                bias_b / bias_w,
+            )
+        ]
         for key, mistake, decimals in cases:
             assert not _near_key(key, mistake, decimals), (number, key, mistake)

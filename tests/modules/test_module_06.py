@@ -222,13 +222,17 @@ def _case_mistakes(seed: int) -> dict:
     return {
         "ecart_parite": (
             gap,
-            [-gap, rate["B"] - rate["A"], rate["A"] - rate["B"], calls.mean()]
-            + [sel["A"] / sel["B"], sel["B"] / sel["A"]],
+            [
+                *(-gap, rate["B"] - rate["A"], rate["A"] - rate["B"], calls.mean()),
+                *(sel["A"] / sel["B"], sel["B"] / sel["A"]),
+            ],
         ),
         "rapport_tfp": (
             odds["B"] / odds["A"],
-            [odds["A"] / odds["B"], rate["B"] / rate["A"], odds["B"], odds["B"] / rate["A"]]
-            + [rate["B"] / odds["A"], fpr["B"] / fpr["A"], 1, (0.3 / 0.7) / (0.15 / 0.85), 2],
+            [
+                *(odds["A"] / odds["B"], rate["B"] / rate["A"], odds["B"], odds["B"] / rate["A"]),
+                *(rate["B"] / odds["A"], fpr["B"] / fpr["A"], 1, (0.3 / 0.7) / (0.15 / 0.85), 2),
+            ],
         ),
         "vp_perdus": (
             loss,
