@@ -1335,8 +1335,8 @@ fr_table(
 #   des peaux claires), donc pas plus représentative que lui. Le texte ne fixe aucun seuil
 #   chiffré : l'éditeur (le « fabricant » au sens du MDR) doit montrer ce qu'il a fait, et
 #   l'acheteur peut le lui demander.
-# - **Quand ?** Pour ces dispositifs, ces règles ne s'appliquent pas encore : le règlement
-#   (UE) 2026/1744 les a reportées au 2 août 2028. Un système mis sur le marché ou en service
+# - **Quand ?** Pour ces dispositifs, ces règles ne s'appliqueront qu'à partir du 2 août 2028 :
+#   le règlement (UE) 2026/1744 les a reportées à cette date. Un système mis sur le marché ou en service
 #   avant cette date n'y sera soumis que si sa conception change ensuite de façon importante
 #   (article 111, paragraphe 2, tel que modifié par le même règlement ; on raisonne par type et
 #   modèle de système). Réserve : la rédaction modifiée de cet article a été lue dans des
