@@ -38,7 +38,8 @@
 # - Remplacez les `...` par **un texte entre guillemets** choisi dans la liste proposée (par
 #   exemple `"a"`), exécutez la cellule, puis cliquez sur la cellule **repliée** juste en
 #   dessous (la vérification) et faites Maj + Entrée.
-# - Gardez tel quel le mot à gauche du signe `=`. Majuscules et accents ne comptent pas.
+# - Gardez tel quel le nom à gauche du `=`. Entre guillemets, majuscules et accents ne
+#   comptent pas.
 # - Une option n'est juste que si sa **raison** l'est aussi.
 # - Des **indices** sont repliés sous chaque question.
 # - **Barème : 17 points** : 10 en séance (questions 1 à 5) ; 7 à faire **seul après la
@@ -131,8 +132,8 @@ for point in (
 # pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 
 # %% [markdown] session="formative"
-# - **a.** Le bulletin de l'agence régionale de santé : « 3 cas de tuberculose déclarés cette
-#   année dans le département », sans autre précision.
+# - **a.** Le bulletin de l'agence régionale de santé : « 412 cas de tuberculose déclarés
+#   cette année dans la région », sans commune ni date.
 # - **b.** Le bulletin d'un village de 80 habitants, qui signale un cas de tuberculose « chez
 #   notre doyenne », sans la nommer.
 # - **c.** Le nom, l'adresse et la liste des médicaments **sans ordonnance** qu'un client a
@@ -150,8 +151,8 @@ import numpy as np
 GRAINE = checks.student_seed("10")
 print("Les options de la question 1, dans un ordre tiré pour votre copie :")
 OPTIONS_Q1 = [
-    "Le bulletin de l'agence régionale de santé : « 3 cas de tuberculose déclarés cette année "
-    "dans le département », sans autre précision.",
+    "Le bulletin de l'agence régionale de santé : « 412 cas de tuberculose déclarés cette "
+    "année dans la région », sans commune ni date.",
     "Le bulletin d'un village de 80 habitants, qui signale un cas de tuberculose « chez notre "
     "doyenne », sans la nommer.",
     "Le nom, l'adresse et la liste des médicaments sans ordonnance qu'un client a commandés "
@@ -225,8 +226,9 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est la bonne réponse (a). Trois cas dans tout un département ne désignent personne : "
-        "pas de donnée personnelle, donc pas de donnée de santé (article 4, point 15). Dans un "
+        "c'est la bonne réponse (a). 412 cas dans une région, sans commune ni date, ne désignent "
+        "personne : pas de donnée personnelle, donc pas de donnée de santé (article 4, point "
+        "15). Dans un "
         "village de 80 habitants, « notre doyenne » désigne une seule personne (b). La "
         "commande (c) révèle la santé du client (C-21/23). Le tableau codé (d) est "
         "pseudonymisé : l'hôpital retrouve chaque patient (considérant 26)."
@@ -391,9 +393,9 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(
             None,
-            "l'article 9 ne remplace pas l'article 6, il s'y ajoute : un traitement de données "
-            "de santé doit remplir une condition de chacun des deux articles (Cour de justice, "
-            "arrêt du 21 décembre 2023, C-667/21).",
+            "l'article 9 ne remplace pas l'article 6 pour les données de santé : c'est la "
+            "lecture que la Cour de justice a écartée (arrêt du 21 décembre 2023, C-667/21). "
+            "Relisez le début de l'étape 2 avant de choisir une autre option.",
             digest="013abfbee91f30f5",
         ),
         checks.Mistake(
@@ -408,8 +410,8 @@ checks.check_choice(
         checks.Mistake(
             None,
             "une exception de l'article 9(2), même celle des soins, n'est pas une base légale : "
-            "elle lève l'interdiction, mais ne dit pas à quel titre le traitement est licite "
-            "(Cour de justice, arrêt du 21 décembre 2023, C-667/21).",
+            "les deux n'ont pas le même rôle (Cour de justice, arrêt du 21 décembre 2023, "
+            "C-667/21). Relisez le début de l'étape 2.",
             digest="f87429950904bc56",
         ),
     ],
@@ -1174,25 +1176,25 @@ for lettre, numero in zip("abcd", ordre_q6, strict=True):
 # conclusion **et** la raison.
 # </details>
 
-# %% answer="acces_mutuelle" session="formative"
-acces_mutuelle = ...
+# %% answer="acces_assureur" session="formative"
+acces_assureur = ...
 ### BEGIN SOLUTION
-acces_mutuelle = "c"
+acces_assureur = "c"
 ### END SOLUTION
 
-# %% answer="acces_mutuelle" session="evaluation"
-acces_mutuelle = ...
+# %% answer="acces_assureur" session="evaluation"
+acces_assureur = ...
 ### BEGIN SOLUTION
-acces_mutuelle = lettre_q6["c"]
+acces_assureur = lettre_q6["c"]
 ### END SOLUTION
 
-# %% tests="acces_mutuelle" points=1 session="formative"
+# %% tests="acces_assureur" points=1 session="formative"
 # Vérification de la question 6 : exécutez cette cellule.
 checks.check_choice(
-    acces_mutuelle,
-    name="acces_mutuelle",
+    acces_assureur,
+    name="acces_assureur",
     options=["a", "b", "c", "d"],
-    digest="d701f127816259fb",
+    digest="65eaf5880b5c0827",
     mistakes=[
         checks.Mistake(
             None,
@@ -1200,21 +1202,21 @@ checks.check_choice(
             "auprès des soignants, et l'exclusion de garanties ou la modification des "
             "cotisations d'assurance. Étudier des parcours de soins n'en est pas un : l'accès "
             "reste possible, à une condition propre aux assureurs.",
-            digest="3af8bcf32a30932a",
+            digest="e5edfc6d27a9a80f",
         ),
         checks.Mistake(
             None,
             "ce n'est pas le consentement des personnes qui ouvre l'accès à cette base : c'est "
             "l'article L1461-3 du code de la santé publique, qui dit qui peut y accéder et "
             "comment (et recueillir l'accord de milliers de personnes serait irréaliste).",
-            digest="ee6fda24fe410dd4",
+            digest="d27f220cda143237",
         ),
         checks.Mistake(
             None,
             "une promesse ne suffit pas : s'engager n'est pas prouver, et un bureau d'études "
             "qui relit seulement les résultats ne fait pas l'étude. Relisez ce que l'article "
             "L1461-3 exige en plus d'un assureur : qui doit traiter les données ?",
-            digest="8ae94441a9ccc31f",
+            digest="4c254a0f0f9e69f0",
         ),
     ],
     success=(
@@ -1227,33 +1229,33 @@ checks.check_choice(
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
-    acces_mutuelle, name="acces_mutuelle", options=["a", "b", "c", "d"], expected="c"
+    acces_assureur, name="acces_assureur", options=["a", "b", "c", "d"], expected="c"
 )
 ### END HIDDEN TESTS
 
-# %% mistake="acces_mutuelle" session="formative"
+# %% mistake="acces_assureur" session="formative"
 # message : n'interdit que deux usages
-acces_mutuelle = "a"
+acces_assureur = "a"
 
-# %% mistake="acces_mutuelle" session="formative"
+# %% mistake="acces_assureur" session="formative"
 # message : ce n'est pas le consentement des personnes
-acces_mutuelle = "B"
+acces_assureur = "B"
 
-# %% mistake="acces_mutuelle" session="formative"
+# %% mistake="acces_assureur" session="formative"
 # message : une promesse ne suffit pas
-acces_mutuelle = " d "
+acces_assureur = " d "
 
-# %% tests="acces_mutuelle" points=1 session="evaluation"
+# %% tests="acces_assureur" points=1 session="evaluation"
 # Vérification de la question 6 : exécutez cette cellule.
 checks.check_form(
-    acces_mutuelle, name="acces_mutuelle", kind="choice", options=["a", "b", "c", "d"]
+    acces_assureur, name="acces_assureur", kind="choice", options=["a", "b", "c", "d"]
 )
 ### BEGIN HIDDEN TESTS
 # fmt: off
 rang_q6 = np.random.default_rng([checks.student_seed("10", announce=False), 6]).permutation(4)
 nouvelle_q6 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q6, strict=True)}
 checks.check_choice(
-    acces_mutuelle, name="acces_mutuelle", options=["a", "b", "c", "d"], expected=nouvelle_q6["c"],
+    acces_assureur, name="acces_assureur", options=["a", "b", "c", "d"], expected=nouvelle_q6["c"],
     mistakes=[
         checks.Mistake(nouvelle_q6["a"], "l'article L1461-1 (V) n'interdit que deux usages : la promotion de produits auprès des soignants, et l'exclusion de garanties ou la modification des cotisations d'assurance. Étudier des parcours de soins n'en est pas un : l'accès reste possible, à une condition propre aux assureurs."),
         checks.Mistake(nouvelle_q6["b"], "ce n'est pas le consentement des personnes qui ouvre l'accès à cette base : c'est l'article L1461-3 du code de la santé publique, qui dit qui peut y accéder et comment (et recueillir l'accord de milliers de personnes serait irréaliste)."),
@@ -1263,17 +1265,17 @@ checks.check_choice(
 # fmt: on
 ### END HIDDEN TESTS
 
-# %% mistake="acces_mutuelle" session="evaluation"
+# %% mistake="acces_assureur" session="evaluation"
 # message : n'interdit que deux usages
-acces_mutuelle = lettre_q6["a"]
+acces_assureur = lettre_q6["a"]
 
-# %% mistake="acces_mutuelle" session="evaluation"
+# %% mistake="acces_assureur" session="evaluation"
 # message : ce n'est pas le consentement des personnes
-acces_mutuelle = lettre_q6["b"]
+acces_assureur = lettre_q6["b"]
 
-# %% mistake="acces_mutuelle" session="evaluation"
+# %% mistake="acces_assureur" session="evaluation"
 # message : une promesse ne suffit pas
-acces_mutuelle = lettre_q6["d"]
+acces_assureur = lettre_q6["d"]
 
 # %% [markdown]
 # ### Étape 5 sur 5 — Nominatives, pseudonymisées ou anonymes ?
@@ -1661,10 +1663,9 @@ checks.check_choice(
         checks.Mistake(
             None,
             "SAN-2024-013 (Cegedim Santé) : la question porte sur ce que la CNIL a retenu. "
-            "Elle applique le RGPD et la loi Informatique et Libertés ; l'interdiction de "
-            "vendre (code de la santé publique, L1111-8, VII) relève du juge pénal, pas "
-            "d'elle. Que fallait-il faire auprès de la CNIL avant d'utiliser ces données "
-            "pour des études ?",
+            "Elle n'a pas retenu de vente contre Cegedim ; la sanction pénale de la vente "
+            "(code de la santé publique, L1111-8, VII) relève, elle, du juge pénal. Relisez "
+            "les faits : qu'a fait l'éditeur de ces données, et sans quelle démarche ?",
             digest="01e1d7574a263674",
         ),
         checks.Mistake(
@@ -1700,7 +1701,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="principe_cegedim" session="formative"
-# message : relève du juge pénal, pas
+# message : Elle n'a pas retenu de vente contre Cegedim
 principe_cegedim = "vente"
 
 # %% mistake="principe_cegedim" session="formative"
@@ -1721,7 +1722,7 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(regle_q8a["sécurité"], "SAN-2024-013 (Cegedim Santé) : aucune fuite ni aucun accès laissé ouvert dans ces faits. Ces données, où chaque patient a un code propre, étaient-elles anonymes ? Sinon, que fallait-il faire avant de s'en servir pour des études ?"),
         checks.Mistake(regle_q8a["consentement"], "SAN-2024-013 (Cegedim Santé) : une étude sur des données de soins ne repose pas sur l'accord de chaque patient (question 3). Ces données, avec un code propre à chaque patient, étaient-elles anonymes ? Sinon, que fallait-il faire avant les études ?"),
-        checks.Mistake(regle_q8a["vente"], "SAN-2024-013 (Cegedim Santé) : la question porte sur ce que la CNIL a retenu. Elle applique le RGPD et la loi Informatique et Libertés ; l'interdiction de vendre (code de la santé publique, L1111-8, VII) relève du juge pénal, pas d'elle. Que fallait-il faire auprès de la CNIL avant d'utiliser ces données pour des études ?"),
+        checks.Mistake(regle_q8a["vente"], "SAN-2024-013 (Cegedim Santé) : la question porte sur ce que la CNIL a retenu. Elle n'a pas retenu de vente contre Cegedim ; la sanction pénale de la vente (code de la santé publique, L1111-8, VII) relève, elle, du juge pénal. Que fallait-il faire auprès de la CNIL avant d'utiliser ces données pour des études ?"),
         checks.Mistake(regle_q8a["hébergement"], "SAN-2024-013 (Cegedim Santé) : les faits ne parlent ni de serveurs ni d'hébergeur, mais de données transmises pour des études. Ces données étaient-elles anonymes ?"),
         checks.Mistake(regle_q8a["information"], "SAN-2024-013 (Cegedim Santé) : les faits ne disent rien de ce qu'on a dit aux patients ; ils disent que l'éditeur croyait ses données anonymes. S'il se trompait, que devait-il faire avant de s'en servir pour des études ?"),
     ],
@@ -1730,7 +1731,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="principe_cegedim" session="evaluation"
-# message : relève du juge pénal, pas
+# message : Elle n'a pas retenu de vente contre Cegedim
 principe_cegedim = lettre_q8["vente"]
 
 # %% mistake="principe_cegedim" session="evaluation"
@@ -2102,8 +2103,8 @@ principe_medecin = lettre_q8["consentement"]
 # > d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir réopérer. Ses
 # > membres n'ont soigné aucun de ces patients. Le CHU a vérifié que l'étude respecte en tous
 # > points une méthodologie de référence de la CNIL et a fait sa déclaration de conformité.
-# > Aucun patient n'a donné son accord par écrit. Les données seront pseudonymisées avant
-# > l'analyse. Les lettres qui informent chaque patient de l'étude et de son droit de s'y
+# > Son analyse d'impact (AIPD) est faite. Aucun patient n'a donné son accord par écrit. Les
+# > données seront pseudonymisées avant l'analyse. Les lettres qui informent chaque patient de l'étude et de son droit de s'y
 # > opposer ne sont pas encore parties ; l'analyse commencera le lendemain de leur envoi.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
@@ -2115,7 +2116,7 @@ DEBUT_Q9 = (
     "réopérer. Ses membres n'ont soigné aucun de ces patients. "
 )
 FIN_Q9 = (
-    "Aucun patient n'a donné son accord par écrit. Les données seront pseudonymisées avant "
+    "Son analyse d'impact (AIPD) est faite. Aucun patient n'a donné son accord par écrit. Les données seront pseudonymisées avant "
     "l'analyse. "
 )
 PROJETS_Q9 = [
@@ -2177,19 +2178,16 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(
             None,
-            "la formalité auprès de la CNIL est faite, mais est-ce tout ce qui doit précéder "
-            "l'analyse ? Relisez le paragraphe « Réutiliser des données pour la recherche » : "
-            "quand chaque patient doit-il être informé ? Aucun texte ne fixe de délai, mais une "
-            "lettre partie la veille laisse-t-elle au patient le temps de la lire et de "
-            "s'opposer ?",
+            "« licite » suppose que tout ce qui doit précéder l'analyse est fait, et fait à "
+            "temps. Reprenez le paragraphe « Réutiliser des données pour la recherche », puis "
+            "chaque phrase de l'énoncé : chaque démarche due est-elle accomplie ?",
             digest="6f9e71d0e17253f5",
         ),
         checks.Mistake(
             None,
-            "« illicite » veut dire qu'aucune précaution n'y change rien. Si vous pensiez au "
-            "calendrier : rien n'empêche de repousser l'analyse pour laisser aux patients le "
-            "temps de s'opposer. Si vous pensiez à l'accord des patients : ce n'est pas la "
-            "condition d'une recherche (exception 9(2)(j), pas 9(2)(a)).",
+            "« illicite » suppose une étape qui bloque quoi qu'on fasse : laquelle, et quelle "
+            "précaution ne pourrait pas la lever ? Si vous pensiez à l'accord des patients : "
+            "ce n'est pas la condition d'une recherche (exception 9(2)(j), pas 9(2)(a)).",
             digest="4f384ca2fa0153dc",
         ),
     ],
@@ -2211,11 +2209,11 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="verdict_prothese" session="formative"
-# message : est-ce tout ce qui doit précéder
+# message : suppose que tout ce qui doit précéder
 verdict_prothese = "Licite"
 
 # %% mistake="verdict_prothese" session="formative"
-# message : Si vous pensiez au calendrier
+# message : suppose une étape qui bloque quoi qu'on fasse
 verdict_prothese = "illicite"
 
 # %% tests="verdict_prothese" points=1 session="evaluation"
@@ -2233,7 +2231,7 @@ projet_tire_q9 = int(np.random.default_rng([checks.student_seed("10", announce=F
 bloque_q9 = "« illicite » veut dire qu'aucune précaution n'y change rien : aucune étape ne bloque ce projet. L'accord écrit des patients n'est pas la condition d'une recherche (exception 9(2)(j), pas 9(2)(a)), et des données pseudonymisées peuvent servir à une étude encadrée."
 messages_q9 = [
     {"licite": "la formalité auprès de la CNIL est faite, mais est-ce tout ce qui doit précéder l'analyse ? Relisez le paragraphe « Réutiliser des données pour la recherche » : quand chaque patient doit-il être informé ? Une lettre partie la veille laisse-t-elle au patient le temps de la lire et de s'opposer ?", "illicite": bloque_q9 + " Si vous pensiez au calendrier : rien n'empêche de repousser l'analyse pour laisser aux patients le temps de s'opposer."},
-    {"sous condition": "tout ce qui doit précéder l'analyse est fait : la déclaration de conformité auprès de la CNIL, l'information de chaque patient assez tôt pour s'opposer, les dossiers des opposants écartés. Quelle condition manquerait encore ? L'accord écrit n'en est pas une (9(2)(j), pas 9(2)(a)).", "illicite": bloque_q9},
+    {"sous condition": "tout ce qui doit précéder l'analyse est fait : la déclaration de conformité auprès de la CNIL, l'analyse d'impact (AIPD), l'information de chaque patient assez tôt pour s'opposer, les dossiers des opposants écartés. Quelle condition manquerait encore ? L'accord écrit n'en est pas une (9(2)(j), pas 9(2)(a)).", "illicite": bloque_q9},
     {"licite": "les patients sont informés à temps, mais est-ce tout ce qui doit précéder l'analyse ? Relisez le paragraphe « Réutiliser des données pour la recherche » : qu'est-il dû auprès de la CNIL, et est-ce fait ?", "illicite": bloque_q9 + " La formalité qui manque (la déclaration de conformité à la méthodologie de référence) peut être accomplie avant de commencer."},
 ][projet_tire_q9]
 checks.check_choice(

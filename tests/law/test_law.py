@@ -446,8 +446,8 @@ def _module_10_test_cell(answer: str) -> str:
 @pytest.mark.parametrize(
     ("answer", "written"),
     [
-        ("acces_mutuelle", "C"),
-        ("acces_mutuelle", " c "),
+        ("acces_assureur", "C"),
+        ("acces_assureur", " c "),
         ("exception_recherche", "D"),
         ("exception_recherche", " d "),
         ("verdict_prothese", "licite sous condition"),
@@ -608,7 +608,7 @@ def test_the_question_cards_give_the_answers_the_hidden_tests_expect():
     # Question 6: what the insurer must do, as its card concludes (CSP L1461-3).
     assureur = cards["assureur_snds"]
     assert assureur.verdict == "sous condition" and assureur.deciding_keys[0] == "L1461-3"
-    access = _option("6", _hidden_expected("acces_mutuelle"))
+    access = _option("6", _hidden_expected("acces_assureur"))
     assert "bureau d'études" in access
     assert "bureau d'études" in " ".join(assureur.conclusion.split())
     # Question 3: the research exception, for the right reason (the other « 9(2)(j) » option
@@ -729,7 +729,7 @@ def test_the_right_letters_are_spread_over_the_options():
         "exception_recherche",
         "hebergeur_kine",
         "reponse_pharmacie",
-        "acces_mutuelle",
+        "acces_assureur",
         "statut_startup",
     )
     letters = [_hidden_expected(name) for name in names]

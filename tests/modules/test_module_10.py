@@ -72,7 +72,7 @@ def test_module_10_has_twelve_evaluated_questions():
             "exception_recherche",
             "hebergeur_kine",
             "reponse_pharmacie",
-            "acces_mutuelle",
+            "acces_assureur",
             "statut_startup",
             "principe_cegedim",
             "principe_dedalus",
