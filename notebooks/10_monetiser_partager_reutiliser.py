@@ -2116,8 +2116,8 @@ DEBUT_Q9 = (
     "réopérer. Ses membres n'ont soigné aucun de ces patients. "
 )
 FIN_Q9 = (
-    "Son analyse d'impact (AIPD) est faite. Aucun patient n'a donné son accord par écrit. Les données seront pseudonymisées avant "
-    "l'analyse. "
+    "Son analyse d'impact (AIPD) est faite. Aucun patient n'a donné son accord par écrit. "
+    "Les données seront pseudonymisées avant l'analyse. "
 )
 PROJETS_Q9 = [
     "Le CHU a vérifié que l'étude respecte en tous points une méthodologie de référence de la "
