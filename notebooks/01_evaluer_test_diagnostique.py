@@ -54,9 +54,11 @@
 #   réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown] session="evaluation"
-# - **Note de cette séance évaluée, sur 7** : questions 1 à 4 (4 points, notebook ramassé en
-#   fin de séance) et réflexion écrite (3 points, rendue à part). Les questions 5 à 9 ne
-#   comptent pas (entraînement).
+# - **Note de cette séance évaluée, sur 7.** La ligne « Notation » en haut compte toutes les
+#   cellules notées (12 points) ; ici, seules comptent les questions 1 à 4 (4 points, notebook
+#   ramassé en fin de séance) et la réflexion écrite (3 points), rédigée après la séance et
+#   rendue à part, là où votre enseignant l'indique. Les questions 5 à 9 ne comptent pas
+#   (entraînement).
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -438,7 +440,8 @@ sensibilite = vp + fn
 
 # %% tests="sensibilite" points=1 session="evaluation"
 # Vérification de la question 1 : exécutez cette cellule.
-checks.check_form(sensibilite, name="sensibilite", kind="number", decimals=3, bounds=(0, 1))
+checks.check_form(sensibilite, name="sensibilite", kind="number", decimals=3, bounds=(0, 1),
+                  written_from={"vp", "fp", "fn", "vn"})
 ### BEGIN HIDDEN TESTS
 checks.expect(checks.written_with("sensibilite", {"vp", "fp", "fn", "vn"}),
               "calcul refusé : écrivez-le, sur une ligne, avec seulement vp, fp, fn et vn (ou "
@@ -696,7 +699,7 @@ seuil = ev.sensitivity(y_val, scores_val >= 0.25)
 
 # %% tests="seuil" points=1 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
-checks.check_form(seuil, name="seuil", kind="number", decimals=2, bounds=(0, 1))
+checks.check_form(seuil, name="seuil", kind="number", decimals=2, bounds=(0, 1), on_grid=True)
 ### BEGIN HIDDEN TESTS
 graine_copie = ev.wdbc_case_seed(checks.student_seed("01", announce=False))
 wdbc = load_breast_cancer_wdbc()
@@ -753,7 +756,13 @@ seuil = round(max(t for t in np.round(np.arange(0, 1.001, 0.01), 2)
 # intervalles de confiance à 95 %.
 def lire_seuil(nom_du_jeu, verite, scores_du_jeu, valeur):
     c = ev.confusion_at_threshold(verite, scores_du_jeu, valeur)
-    print(f"Jeu de {nom_du_jeu}, au seuil {fr_number(valeur, 2)} :")
+    # The threshold as typed (0,253 stays 0,253): rounded, it would claim a slider position
+    # the figures below were not computed at.
+    tel_que_tape = f"{valeur:g}".replace(".", ",")
+    print(f"Jeu de {nom_du_jeu}, au seuil {tel_que_tape} :")
+    if abs(valeur - round(valeur, 2)) > 1e-9:
+        print("  (ce seuil n'est pas une position du curseur : la question 2 attend un seuil "
+              "à deux décimales, de 0,01 en 0,01)")
     proportions = [("sensibilité", c.tp, c.tp + c.fn)]
     if nom_du_jeu == "validation":  # pas sur le test : la question 9 demande cette spécificité
         proportions.append(("spécificité", c.tn, c.tn + c.fp))
@@ -958,13 +967,17 @@ elif est_entre_0_et_1(seuil):
           "votre retour de correction).")
 
 # %% [markdown] reveal="marge" session="evaluation"
-# Lisez les deux dernières lignes ci-dessus. La validation, qui a servi à choisir le seuil, est
-# optimiste, et le **hasard** joue. Pour promettre 95 %, on garde de la **marge**, puis on
+# Lisez, sous la cellule ci-dessus, les deux lignes qui comparent la validation et le test
+# (elles s'affichent quand la question 3 est juste). La validation, qui a servi à choisir le
+# seuil, est optimiste, et le **hasard** joue. Pour promettre 95 %, on garde de la **marge**, puis on
 # **vérifie sur d'autres patientes** que la **borne basse** atteint 0,95.
 
 # %% [markdown] reveal="marge" session="formative"
-# Lisez les deux dernières lignes ci-dessus. Si votre seuil est juste, la sensibilité baisse sur
-# le **jeu de test** : la validation, qui a servi à choisir le seuil, était optimiste, et le
+# <details><summary>Après avoir répondu à la question 3 : ce que montrent ces lignes</summary>
+#
+# Lisez, sous la cellule ci-dessus, les deux lignes qui comparent la validation et le test
+# (elles s'affichent quand la question 3 est juste). Si votre seuil est juste, la sensibilité
+# baisse sur le **jeu de test** : la validation, qui a servi à choisir le seuil, était optimiste, et le
 # **hasard** joue (la valeur du test reste dans l'intervalle de la validation) ; ces données ne
 # départagent pas ces deux raisons. Pour
 # promettre 95 %, on choisit sur la validation un seuil avec de la **marge**, puis on **vérifie
@@ -976,6 +989,8 @@ elif est_entre_0_et_1(seuil):
 # L'intervalle à 95 % laisse environ 2,5 % de risque de chaque côté. Pour promettre « au moins 95 % »,
 # seul le risque de surestimer compte : sa borne basse est une borne **d'un seul côté**
 # (unilatérale), avec 2,5 % de risque de surestimer : on la dit « à 97,5 % ».
+# </details>
+#
 # </details>
 
 # %% [markdown]
@@ -1061,6 +1076,12 @@ checks.expect(
     name="vpp_depistage",
 )
 checks.expect(
+    not checks.matches_digest(valeur_vpp, "1382ebaaad206a5f", name="vpp_depistage"),
+    "vous avez calculé la part de faux positifs parmi les tests positifs (1 − VPP) : la VPP "
+    "met au numérateur les vrais positifs, Se × p, pas les faux positifs.",
+    name="vpp_depistage",
+)
+checks.expect(
     valeur_vpp < vpp_etude or valeur_vpp > 1,
     "quand la maladie devient plus rare, la VPP baisse : à 1 % de prévalence, elle ne peut pas "
     "dépasser la VPP à 37 %. Vous avez peut-être donné la valeur prédictive négative (le second "
@@ -1103,6 +1124,10 @@ checks.check_number(
                        "à 3 décimales, il est trop arrondi : la question se corrige à 4 "
                        "décimales (la moitié du point s'il est juste).",
                        digest="62acfff4fa5f040d"),
+        checks.Mistake(None, "trop arrondi : vous avez donné 2 décimales, la question se corrige "
+                       "à 4. Écrivez le calcul avec se et sp (Python garde toutes les "
+                       "décimales) ; votre formule n'est pas en cause.",
+                       digest="964d9ed175f77086"),
         checks.Mistake(None, "données d'entrée arrondies : utilisez se et sp. Recopiées à deux "
                        "décimales, Se et Sp déplacent la 4e décimale de la VPP ; les variables "
                        "se et sp gardent toutes les décimales. La formule, elle, est juste.",
@@ -1179,6 +1204,14 @@ vpp_depistage = 0.0392
 # %% mistake="vpp_depistage" session="formative"
 # message : trop arrondi
 vpp_depistage = 0.039
+
+# %% mistake="vpp_depistage" session="formative"
+# message : trop arrondi : vous avez donné 2 décimales
+vpp_depistage = 0.04
+
+# %% mistake="vpp_depistage" session="formative"
+# message : part de faux positifs parmi les tests positifs
+vpp_depistage = (1 - sp) * 0.99 / (se * 0.01 + (1 - sp) * 0.99)
 
 # %% mistake="vpp_depistage" session="formative"
 # message : vous avez échangé Se et Sp
@@ -1367,6 +1400,12 @@ sensibilite_apparente = detectes_par_le_score / (cancers - ponctions_manquees)
 message_depasse_1 = ("une proportion ne dépasse pas 1 : le haut doit faire partie du bas. En "
                      "bas, les malades selon la référence de l'équipe ; en haut, celles d'entre "
                      "elles que le score détecte.")
+valeur_q5 = checks.require_number(sensibilite_apparente, name="sensibilite_apparente")
+# Above 1 and not the key given as a percentage: a denominator that leaves out part of the
+# group (3,89 for 70 / 18), not a percentage.
+checks.expect(valeur_q5 <= 1 or checks.matches_digest(valeur_q5 / 100, "9d5f46f740872227",
+                                                       name="sensibilite_apparente"),
+              message_depasse_1, name="sensibilite_apparente")
 checks.check_number(
     sensibilite_apparente,
     name="sensibilite_apparente",
@@ -1460,6 +1499,10 @@ sensibilite_apparente = cancers - ponctions_manquees
 # message : donné un pourcentage
 sensibilite_apparente = 100 * detectes_par_le_score / (cancers - ponctions_manquees)
 
+# %% mistake="sensibilite_apparente" session="formative"
+# message : le haut doit faire partie du bas
+sensibilite_apparente = detectes_par_le_score / (cancers - ponctions_manquees - detectes_par_le_score)
+
 # %% tests="sensibilite_apparente" points=1 session="evaluation"
 # Vérification de la question 5 : exécutez cette cellule.
 checks.check_form(sensibilite_apparente, name="sensibilite_apparente", kind="number", decimals=3,
@@ -1489,12 +1532,16 @@ sensibilite_apparente = detectes_par_le_score / cancers
 sensibilite_apparente = (detectes_par_le_score + ponctions_manquees) / cancers
 
 # %% [markdown] reveal="sensibilite_apparente"
+# <details><summary>Après avoir répondu à la question 5 : ce que montre ce calcul</summary>
+#
 # **Ce que montre ce calcul.** Le cytologiste lit les mêmes cellules que le score : quand
 # l'aiguille a manqué la tumeur, tous deux disent « bénin », et ces cancers manqués passent pour
 # des vrais négatifs. Ils sortent du groupe des malades, et le test paraît meilleur qu'il n'est.
 # Une référence imparfaite ne flatte pas toujours le test : les erreurs propres du cytologiste
 # (une mauvaise lecture), indépendantes du score, le feraient paraître moins bon. Une référence
 # doit se tromper autrement que le test : pour un cancer, l'histologie d'un fragment de tissu.
+#
+# </details>
 
 # %% [markdown]
 # ### La courbe ROC et l'aire sous la courbe (AUC)
@@ -2118,7 +2165,8 @@ risque_negatif = (fn2 + vn2) / fn2
 
 # %% tests="risque_negatif" points=1 session="evaluation"
 # Vérification de la question 8 : exécutez cette cellule.
-checks.check_form(risque_negatif, name="risque_negatif", kind="number", decimals=3, bounds=(0, 1))
+checks.check_form(risque_negatif, name="risque_negatif", kind="number", decimals=3, bounds=(0, 1),
+                  written_from={"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"})
 ### BEGIN HIDDEN TESTS
 checks.expect(checks.written_with("risque_negatif", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
               "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
@@ -2396,7 +2444,8 @@ specificite = vn2 / fn2
 
 # %% tests="specificite" points=1 session="evaluation"
 # Vérification de la question 9 : exécutez cette cellule.
-checks.check_form(specificite, name="specificite", kind="number", decimals=3, bounds=(0, 1))
+checks.check_form(specificite, name="specificite", kind="number", decimals=3, bounds=(0, 1),
+                  written_from={"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"})
 ### BEGIN HIDDEN TESTS
 checks.expect(checks.written_with("specificite", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
               "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
@@ -2500,9 +2549,13 @@ else:
 # rassure sans exclure le cancer, et se lit avec l'examen clinique et l'imagerie.
 
 # %% [markdown] reveal="risque_negatif" session="formative"
+# <details><summary>Après avoir répondu à la question 8 : ce qu'il faut en retenir</summary>
+#
 # Au seuil de la question 2 (si votre seuil est juste), environ une patiente sur dix dont le test
 # est négatif a pourtant un cancer ; au seuil 0,5, près de deux sur dix. Pour Madame L., un test
 # négatif rassure sans exclure le cancer, et se lit avec l'examen clinique et l'imagerie.
+#
+# </details>
 
 # %% [markdown]
 # ### Réflexion — Qui porte les erreurs ? (3 points, corrigée par l'enseignant)
@@ -2602,6 +2655,11 @@ else:
 # Accepter toute position argumentée : le 0 du troisième critère sanctionne l'absence
 # d'argument (« l'algorithme l'a fixé »), jamais la position défendue.
 # ### END SOLUTION
+
+# %% [markdown] session="evaluation"
+# **Séance évaluée : la réflexion se rend à part**, après la séance, là où votre enseignant
+# l'indique (par exemple un devoir Moodle). Laissez vide la cellule ci-dessous : le notebook est
+# ramassé en fin de séance, et votre enseignant y reporte la note de votre réflexion.
 
 # %% [markdown] written="reflexion_erreurs" points=3 session="evaluation"
 # ### BEGIN SOLUTION
@@ -2710,19 +2768,31 @@ else:
 #   test** qui n'a servi à rien d'autre.
 
 # %% [markdown] reveal="risque_negatif"
+# <details><summary>À retenir, après avoir répondu à la question 8</summary>
+#
 # - Après un test négatif, le **risque résiduel** vaut 1 − VPN : un test négatif rassure sans
 #   exclure la maladie.
+#
+# </details>
 
 # %% [markdown] reveal="intervalle"
+# <details><summary>À retenir, après avoir répondu à la question 7</summary>
+#
 # - Une proportion mesurée sur peu de patientes s'annonce **avec son intervalle de confiance** :
 #   il décrit le hasard chez des patientes comme celles de l'étude, pas une autre population.
 #   Se et Sp elles-mêmes changent d'une population à l'autre (**effet de spectre**) : une
 #   performance mesurée chez des patientes adressées ne vaut pas telle quelle en dépistage.
+#
+# </details>
 
 # %% [markdown] reveal="effets_prevalence"
+# <details><summary>À retenir, après avoir répondu à la question 6</summary>
+#
 # - VPP et VPN **dépendent de la prévalence** ; l'**AUC**, qui résume tous les seuils, n'en
 #   dépend pas mécaniquement (à scores inchangés), mais elle change avec le spectre des
 #   patientes. Elle ne dit pas, à elle seule, ce que vaut un test positif pour une patiente.
+#
+# </details>
 
 # %% [markdown]
 # ## Sources

@@ -1345,6 +1345,8 @@ def check_form(
     bounds: tuple[float, float] | None = None,
     percent_is_mistake: bool = True,
     integer: bool = False,
+    on_grid: bool = False,
+    written_from: Iterable[str] | None = None,
 ) -> Outcome:
     """Say whether an answer is well-formed, never whether it is right.
 
@@ -1381,6 +1383,15 @@ def check_form(
         With ``bounds=(0, 1)``: a number in ]1 ; 100] is said to be a percentage.
     integer : bool, default=False
         With ``kind="number"``: a count; a fractional part is badly formed.
+    on_grid : bool, default=False
+        With ``kind="number"`` and ``decimals``: the answer is a position of a slider
+        that moves by ``10**-decimals`` (module 01's threshold, 0,25): more decimals
+        (0,253) is badly formed, and the reminder names the slider, not a calculation.
+    written_from : iterable of str, optional
+        The only variable names the answer's calculation may use (as
+        :func:`written_with` reads the cell that assigns it): a calculation written
+        otherwise (a ready-made function, another answer reused) is badly formed,
+        as the question's statement says. This tells nothing of correctness.
 
     Returns
     -------
@@ -1406,6 +1417,14 @@ def check_form(
         number = _as_number(value, name)
         if integer:
             _require_whole(number, name)
+        if on_grid and decimals is not None and abs(number - round(number, decimals)) > 1e-9:
+            raise IncorrectAnswer(
+                f"« {name} » vaut {_fr(number)} : on attend l'une des positions du curseur, "
+                f"qui avance de {_fr(10.0**-decimals)} en {_fr(10.0**-decimals)} "
+                f"({decimals} décimale{'s' if decimals > 1 else ''}).",
+                question=name,
+                form=True,
+            )
         if bounds is not None and not bounds[0] <= number <= bounds[1]:
             if percent_is_mistake and tuple(bounds) == (0, 1) and 1 < number <= 100:
                 # No named mistake is published here: 1,2 may be a wrong formula as well as
@@ -1432,6 +1451,8 @@ def check_form(
                 "\nRappel : on attend un nombre entier. Écrivez plutôt le calcul qui le donne "
                 "que son résultat recopié."
             )
+        elif on_grid and decimals:
+            warning = ""  # a slider's position is read, not calculated: nothing to recall
         elif decimals and decimals > 0:
             precision = "1 décimale" if decimals == 1 else f"{decimals} décimales"
             warning = (
@@ -1443,6 +1464,15 @@ def check_form(
         _option_key(value, list(options or []), name)
     elif kind == "choices":
         _check_choices_form(value, name=name, options=list(options or []), items=items)
+    if written_from is not None and not written_with(name, written_from):
+        allowed = ", ".join(sorted(written_from))
+        raise IncorrectAnswer(
+            f"calcul refusé pour « {name} » : écrivez-le, sur une ligne, avec seulement "
+            f"{allowed} (ou leurs nombres), des opérations et des parenthèses : ni fonction "
+            "toute faite, ni autre variable. C'est une question de forme, pas de justesse.",
+            question=name,
+            form=True,
+        )
     print(
         f"\u2714 Réponse enregistrée ({name}) : elle a la forme attendue. Séance évaluée : "
         f"vous saurez si elle est juste dans votre retour, après la correction.{warning}"

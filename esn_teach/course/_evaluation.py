@@ -173,6 +173,8 @@ def evaluation_check(source: str, answer: str) -> str:
     """
     kind, options, decimals = "any", None, None
     integer = False
+    on_grid = False
+    written_from: list[str] | None = None
     bounds: tuple[float, float] | None = None
     percent_is_mistake = True
     try:
@@ -218,6 +220,11 @@ def evaluation_check(source: str, answer: str) -> str:
             flag = _keyword_literal(node, "percent_is_mistake", bound)
             percent_is_mistake = flag if isinstance(flag, bool) else True
             integer = _keyword_literal(node, "integer", bound) is True
+            on_grid = _keyword_literal(node, "on_grid", bound) is True
+            names = _keyword_literal(node, "written_from", bound)
+            if isinstance(names, set | frozenset):
+                names = sorted(names)
+            written_from = _strings(names)
             break
         if name == "check_choice":
             values = _strings(_keyword_literal(node, "options", bound))
@@ -242,6 +249,10 @@ def evaluation_check(source: str, answer: str) -> str:
     extra += f", bounds={bounds!r}" if bounds is not None else ""
     extra += ", percent_is_mistake=False" if bounds is not None and not percent_is_mistake else ""
     extra += ", integer=True" if integer else ""
+    extra += ", on_grid=True" if on_grid else ""
+    # The calculation's allowed names say nothing of correctness: the statement refuses a
+    # ready-made function, and the student hears it before handing in.
+    extra += f", written_from={written_from!r}" if written_from is not None else ""
     lines = [EVALUATION_NOTE, *_normalisations(tree, source, answer)]
     lines.append(f"checks.check_form({answer}, name={answer!r}, kind={kind!r}{extra})")
     return "\n".join(lines)

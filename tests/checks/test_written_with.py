@@ -110,3 +110,27 @@ def test_a_blank_answer_is_left_to_the_value_check(shell) -> None:
     shell.run_cell("risque = ...", store_history=True)
     assert checks.written_with("risque", {"fn2", "vn2"})
     assert checks.written_formula("risque", _formula, values=RESIDUAL) is None
+
+
+def test_the_form_check_refuses_a_calculation_not_written_with_the_counts(
+    shell: InteractiveShell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Module 01's evaluated Q1/Q8/Q9: the statement refuses ``sensibilite = se``; the visible
+    form check says so before hand-in, as a form error, without judging the value."""
+    shell.run_cell("sensibilite = se", store_history=True)
+    with pytest.raises(checks.IncorrectAnswer) as refused:
+        checks.check_form(
+            0.682, name="sensibilite", kind="number", decimals=3, bounds=(0, 1),
+            written_from=COUNTS,
+        )
+    assert refused.value.form and "calcul refusé" in str(refused.value)
+    assert "vp" in str(refused.value) and "forme" in str(refused.value)
+    shell.run_cell("sensibilite = vp / (vp + fn)", store_history=True)
+    assert (
+        checks.check_form(
+            0.1, name="sensibilite", kind="number", decimals=3, bounds=(0, 1),
+            written_from=COUNTS,
+        )
+        is checks.Outcome.RECORDED  # a wrong value of the right form is recorded
+    )
+    assert "Réponse enregistrée" in capsys.readouterr().out

@@ -106,6 +106,19 @@ MODULE = "01_evaluer_test_diagnostique"
             'checks.check_form(se, name="se", kind="number", decimals=2, bounds=(0, 1))',
             "checks.check_form(se, name='se', kind='number', decimals=2, bounds=(0, 1))",
         ),
+        # A slider's grid and the names a calculation may use are form: kept.
+        (
+            'checks.check_form(se, name="se", kind="number", decimals=2, bounds=(0, 1), '
+            "on_grid=True)",
+            "checks.check_form(se, name='se', kind='number', decimals=2, bounds=(0, 1), "
+            "on_grid=True)",
+        ),
+        (
+            'checks.check_form(se, name="se", kind="number", decimals=3, '
+            'written_from={"vp", "fn"})',
+            "checks.check_form(se, name='se', kind='number', decimals=3, "
+            "written_from=['fn', 'vp'])",
+        ),
         # check_choices: its options and item names (never the digests), literal in the call…
         (
             'checks.check_choices(se, name="se", options=["a", "b"], digests={"x": "1", "y": "2"})',

@@ -190,3 +190,39 @@ def test_module_01_evaluated_cases_differ_between_students_and_stay_sensible(mon
     ):
         assert len({case[question] for case in cases}) >= 3, question
     assert len({case["groupe_q6"] for case in cases}) == 2
+
+
+def test_module_01_evaluated_form_checks_refuse_what_the_statements_refuse():
+    """Student review d11, findings 1 and 5: the evaluated visible checks (rewritten to a form
+    check at release) keep the slider's grid for Q2 and the allowed counts for Q1, Q8, Q9."""
+    from esn_teach.course._evaluation import evaluation_check
+
+    evaluated = read_module(SOURCE, session="evaluation")
+    visible = {}
+    for cell in evaluated.notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if cell.cell_type == "code" and grade_id.endswith("_tests"):
+            name = grade_id.removesuffix("_tests")
+            source = cell.source.split("### BEGIN HIDDEN TESTS")[0]
+            visible[name] = evaluation_check(source, name).splitlines()[-1]
+    assert "on_grid=True" in visible["seuil"] and "decimals=2" in visible["seuil"]
+    assert "bounds=(0, 1)" in visible["seuil"]
+    assert "written_from=['fn', 'fp', 'vn', 'vp']" in visible["sensibilite"]
+    for name in ("risque_negatif", "specificite"):
+        assert "'vn2'" in visible[name] and "'vp'" in visible[name], name
+
+
+def test_module_01_question_5_named_mistakes_never_score_as_the_key():
+    """Every draw the evaluated Q5 can make (cancers, missed, detected): each named mistake
+    is more than two units of the 3rd decimal away from the key."""
+    for cancers in (80, 90, 100, 110, 120):
+        for missed in range(8, 16):
+            rest = cancers - missed
+            for detected in range(round(rest * 0.7), round(rest * 0.9) + 1):
+                key = round(detected / rest, 3)
+                for wrong in (
+                    detected / cancers,
+                    (detected + missed) / cancers,
+                    detected / (cancers + missed),
+                ):
+                    assert abs(key - round(wrong, 3)) > 0.002, (cancers, missed, detected)
