@@ -54,11 +54,9 @@
 #   réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown] session="evaluation"
-# - **Note de cette séance évaluée, sur 7.** La ligne « Notation » en haut compte toutes les
-#   cellules notées (12 points) ; ici, seules comptent les questions 1 à 4 (4 points, notebook
-#   ramassé en fin de séance) et la réflexion écrite (3 points), rédigée après la séance et
-#   rendue à part, là où votre enseignant l'indique. Les questions 5 à 9 ne comptent pas
-#   (entraînement).
+# - **Note de cette séance évaluée, sur 7** (et non sur les 12 points de la ligne
+#   « Notation ») : questions 1 à 4 (4 points, notebook ramassé en fin de séance) et réflexion
+#   écrite (3 points, rendue à part après la séance). Les questions 5 à 9 ne comptent pas.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -967,19 +965,17 @@ elif est_entre_0_et_1(seuil):
           "votre retour de correction).")
 
 # %% [markdown] reveal="marge" session="evaluation"
-# Lisez, sous la cellule ci-dessus, les deux lignes qui comparent la validation et le test
-# (elles s'affichent quand la question 3 est juste). La validation, qui a servi à choisir le
-# seuil, est optimiste, et le **hasard** joue. Pour promettre 95 %, on garde de la **marge**, puis on
-# **vérifie sur d'autres patientes** que la **borne basse** atteint 0,95.
+# Lisez la comparaison validation / test affichée ci-dessus (quand la question 3 est juste).
+# La validation, qui a servi à choisir le seuil, est optimiste, et le **hasard** joue. Pour
+# promettre 95 %, on garde de la **marge**, puis on **vérifie sur d'autres patientes** que la **borne basse** atteint 0,95.
 
 # %% [markdown] reveal="marge" session="formative"
 # <details><summary>Après avoir répondu à la question 3 : ce que montrent ces lignes</summary>
 #
-# Lisez, sous la cellule ci-dessus, les deux lignes qui comparent la validation et le test
-# (elles s'affichent quand la question 3 est juste). Si votre seuil est juste, la sensibilité
-# baisse sur le **jeu de test** : la validation, qui a servi à choisir le seuil, était optimiste, et le
-# **hasard** joue (la valeur du test reste dans l'intervalle de la validation) ; ces données ne
-# départagent pas ces deux raisons. Pour
+# Lisez la comparaison validation / test affichée ci-dessus (quand la question 3 est juste).
+# Si votre seuil est juste, la sensibilité baisse sur le **jeu de test** : la validation, qui a
+# servi à choisir le seuil, était optimiste, et le **hasard** joue (la valeur du test reste dans
+# l'intervalle de la validation) ; ces données ne départagent pas ces deux raisons. Pour
 # promettre 95 %, on choisit sur la validation un seuil avec de la **marge**, puis on **vérifie
 # sur d'autres patientes** que la **borne basse** atteint 0,95 : il faut au moins 73 malades, tous
 # détectés (intervalle de Wilson).

@@ -31,11 +31,10 @@ def test_module_01_states_its_real_scale():
     told = re.sub(r"\s+", " ", " ".join(c.source for c in evaluated.notebook.cells[:4]))
     assert "questions 1 à 4 (4 points" in told and "réflexion écrite (3 points" in told
     assert "5 à 9 ne comptent pas" in told
-    assert "sur 7.**" in told
+    assert "sur 7** (et non sur les 12 points de la ligne « Notation »)" in told
     # The header's generated « Notation » line counts every graded cell (12 points): the
-    # evaluated box says which of them count here, and where the reflection goes (review d11).
-    assert "compte toutes les cellules notées (12 points)" in told
-    assert "rendue à part" in told
+    # evaluated box says it is not the grade here, and where the reflection goes (review d11).
+    assert "rendue à part après la séance" in told
     reflection_note = [
         c.source for c in evaluated.notebook.cells
         if c.cell_type == "markdown" and "la réflexion se rend à part" in c.source
