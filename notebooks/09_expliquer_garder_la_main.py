@@ -125,14 +125,47 @@ jeu = load_breast_cancer_wdbc()
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 X = jeu.data[list(MESURES)].rename(columns=MESURES)
 y = jeu.target  # 1 = tumeur maligne, 0 = bénigne
-X_reste, X_test, y_reste, y_test = train_test_split(
-    X, y, test_size=0.3, stratify=y, random_state=GRAINE
-)
-X_app, X_val, y_app, y_val = train_test_split(
-    X_reste, y_reste, test_size=0.3 / 0.7, stratify=y_reste, random_state=GRAINE
-)
-modele = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
-modele.fit(X_app, y_app)
+
+
+def baisse_si_melange(modele, X_val, y_val, colonnes):
+    """Comme perte_si_melange (section 2) : baisse moyenne quand on mélange ces colonnes."""
+    exactitude, hasard, pertes = modele.score(X_val, y_val), np.random.default_rng(GRAINE), []
+    for _ in range(N_REPETITIONS):
+        melange, ordre = X_val.copy(), hasard.permutation(len(X_val))
+        for nom in colonnes:
+            melange[nom] = X_val[nom].to_numpy()[ordre]
+        pertes.append(exactitude - modele.score(melange, y_val))
+    return float(np.mean(pertes))
+
+
+def ecart_a_la_somme(modele, X_val, y_val, colonnes):
+    """Baisse des colonnes mélangées ensemble, moins la somme de leurs baisses seules."""
+    seules = sum(baisse_si_melange(modele, X_val, y_val, [nom]) for nom in colonnes)
+    return baisse_si_melange(modele, X_val, y_val, colonnes) - seules, seules
+
+
+# Le découpage des patientes, tiré de votre graine. Il n'est gardé que si la réponse de la
+# question 1 y est nette : les deux mesures peu corrélées, mélangées ensemble, perdent autant
+# que la somme de leurs baisses seules (à 2 patientes et à 25 % près), et la taille en groupe
+# au moins 10 patientes de plus que sa somme. Sinon, on tire un autre découpage.
+for essai in range(40):
+    DECOUPAGE = GRAINE if essai == 0 else int(
+        np.random.default_rng([GRAINE, 5, essai]).integers(2**31))
+    X_reste, X_test, y_reste, y_test = train_test_split(
+        X, y, test_size=0.3, stratify=y, random_state=DECOUPAGE
+    )
+    X_app, X_val, y_app, y_val = train_test_split(
+        X_reste, y_reste, test_size=0.3 / 0.7, stratify=y_reste, random_state=DECOUPAGE
+    )
+    modele = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
+    modele.fit(X_app, y_app)
+    ecart, somme_seules = ecart_a_la_somme(modele, X_val, y_val,
+                                           ["texture", "variation locale du rayon"])
+    if (abs(ecart) <= 2 / len(y_val) + 1e-9 and abs(ecart) <= 0.25 * somme_seules
+            and ecart_a_la_somme(modele, X_val, y_val, TAILLE)[0] >= 10 / len(y_val) - 1e-9):
+        break
+else:
+    raise RuntimeError("Aucun découpage net en 40 essais : prévenez votre enseignant.")
 exactitude_val = modele.score(X_val, y_val)
 print(f"{len(y)} patientes réelles : apprentissage {len(y_app)}, validation {len(y_val)}, "
       f"test {len(y_test)}.")

@@ -120,6 +120,72 @@ CAMILLE_DRAWS = [(3, 2, 1, 2), (4, 3, 1, 3), (4, 3, 2, 3), (5, 4, 1, 2), (5, 4, 
 STUDENTS = ["esn-teach-construction", "alice.martin", "b.dupont", "c.nguyen", "d.benali"]
 
 
+#: Question 1's rule for keeping a split in the evaluated session (the notebook's first cell):
+#: the uncorrelated pair costs, mixed together, its sum within two patients and 25 %, and the
+#: size group at least ten patients more than its sum.
+PAIR = ["texture", "variation locale du rayon"]
+SIZE = ["rayon", "périmètre", "aire"]
+
+
+def _fast_losses(model, x_val, y_val, seed, groups):
+    """``perte_si_melange`` for each group, on the standardised matrix (same floats, faster).
+
+    Standardising acts column by column, so shuffling rows of a column before or after it gives
+    the same numbers; the decision is the same dot product as ``decision_function``.
+    """
+    scaler, logistic = model[0], model[-1]
+    z = scaler.transform(x_val)
+    truth = y_val.to_numpy()
+    columns = list(x_val.columns)
+
+    def accuracy(matrix):
+        decision = matrix @ logistic.coef_.T + logistic.intercept_
+        return float(np.mean(logistic.classes_[(decision.ravel() > 0).astype(int)] == truth))
+
+    base = accuracy(z)
+    result = []
+    for group in groups:
+        rng = np.random.default_rng(seed)
+        losses = []
+        for _ in range(REPEATS):
+            order = rng.permutation(len(x_val))
+            shuffled = z.copy()
+            for name in group:
+                k = columns.index(name)
+                shuffled[:, k] = z[order, k]
+            losses.append(base - accuracy(shuffled))
+        result.append(float(np.mean(losses)))
+    return result
+
+
+def _split(x_all, y, split_seed):
+    x_rest, x_test, y_rest, y_test = train_test_split(
+        x_all, y, test_size=0.3, stratify=y, random_state=split_seed
+    )
+    x_train, x_val, y_train, y_val = train_test_split(
+        x_rest, y_rest, test_size=0.3 / 0.7, stratify=y_rest, random_state=split_seed
+    )
+    return x_train, x_val, x_test, y_train, y_val, y_test, _fit(x_train, y_train)
+
+
+def _kept_split(x_all, y, seed, *, losses=_fast_losses):
+    """The notebook's loop: the first split (the seed, then ``[seed, 5, k]``) that keeps Q1 clear."""
+    for attempt in range(40):
+        split_seed = seed if attempt == 0 else int(
+            np.random.default_rng([seed, 5, attempt]).integers(2**31))
+        parts = _split(x_all, y, split_seed)
+        x_val, y_val, model = parts[1], parts[4], parts[6]
+        found = losses(
+            model, x_val, y_val, seed, [PAIR, *[[c] for c in PAIR], SIZE, *[[c] for c in SIZE]]
+        )
+        pair, pair_alone, size, size_alone = found[0], found[1:3], found[3], found[4:]
+        gap, one = pair - sum(pair_alone), 1 / len(y_val)
+        if (abs(gap) <= 2 * one + 1e-9 and abs(gap) <= 0.25 * sum(pair_alone)
+                and size - sum(size_alone) >= 10 * one - 1e-9):
+            return attempt, split_seed, parts
+    raise AssertionError(f"no clear split in 40 attempts for seed {seed}")
+
+
 def _student_answers(student: str, monkeypatch) -> dict:
     """Recompute, as the hidden tests do, one student's answers and the figures they rest on."""
 
@@ -128,12 +194,7 @@ def _student_answers(student: str, monkeypatch) -> dict:
     data = load_breast_cancer_wdbc()
     x_all = data.data[list(COLUMNS)].rename(columns=COLUMNS)
     y = data.target
-    x_rest, x_test, y_rest, y_test = train_test_split(
-        x_all, y, test_size=0.3, stratify=y, random_state=seed
-    )
-    x_train, x_val, y_train, y_val = train_test_split(
-        x_rest, y_rest, test_size=0.3 / 0.7, stratify=y_rest, random_state=seed
-    )
+    _, _, (x_train, x_val, x_test, y_train, y_val, y_test, _) = _kept_split(x_all, y, seed)
     model = _fit(x_train, y_train)
     accuracy = model.score(x_val, y_val)
 
@@ -202,3 +263,35 @@ def test_evaluated_answers_vary_and_stay_sensible(monkeypatch):
         assert a["retrained_loss"] <= 2 * a["one_patient"] + 1e-9, a
         # The simulator's 3 AI errors come from the test, Camille's n from what is left.
         assert a["test_errors"] >= 3 and a["errors"] >= 3 + a["draw"][0], a
+
+
+@pytest.mark.slow
+def test_question_1_key_holds_for_every_identifier(monkeypatch):
+    """Over 120 identifiers, the kept split makes « autant, à peu près » clear (the rule above),
+    in at most a few attempts; the fast replica equals the notebook's pandas computation."""
+    data = load_breast_cancer_wdbc()
+    x_all = data.data[list(COLUMNS)].rename(columns=COLUMNS)
+    y = data.target
+    attempts = []
+    for i in range(120):
+        monkeypatch.setenv("ESN_TEACH_STUDENT", f"etudiant{i:03d}")
+        attempt, _, _ = _kept_split(x_all, y, checks.student_seed("09", announce=False))
+        attempts.append(attempt)
+    assert max(attempts) <= 10, attempts
+    assert sum(a == 0 for a in attempts) >= 60, attempts  # most students keep their first split
+    # the fast replica is the notebook's computation, float for float
+    for student in STUDENTS[:2]:
+        monkeypatch.setenv("ESN_TEACH_STUDENT", student)
+        seed = checks.student_seed("09", announce=False)
+        x_train, x_val, _, y_train, y_val, _, model = _split(x_all, y, seed)
+        slow = []
+        for group in (PAIR, [PAIR[0]], SIZE):
+            accuracy, rng, losses = model.score(x_val, y_val), np.random.default_rng(seed), []
+            for _ in range(REPEATS):
+                shuffled, order = x_val.copy(), rng.permutation(len(x_val))
+                for name in group:
+                    shuffled[name] = x_val[name].to_numpy()[order]
+                losses.append(accuracy - model.score(shuffled, y_val))
+            slow.append(float(np.mean(losses)))
+        assert slow == pytest.approx(_fast_losses(model, x_val, y_val, seed,
+                                                 [PAIR, [PAIR[0]], SIZE]), abs=1e-12)
