@@ -699,7 +699,9 @@ with accessible_style():
                 f"(points concaves {fr_number(grille[0], 3)}) à {fr_number(score[-1], 2)} "
                 f"({fr_number(grille[-1], 3)}).", caption=False)
 print("En abscisse, la valeur de points concaves donnée à toutes les patientes de validation ; "
-      "en ordonnée, la moyenne de leurs scores ; une valeur par marqueur.")
+      "en ordonnée, la moyenne de leurs scores (le score : le nombre de 0 à 1 que le modèle "
+      "donne à une patiente ; plus il est haut, plus il penche vers « maligne ») ; une valeur "
+      "par marqueur.")
 
 # %% [markdown]
 # ### Question 3 — Que dit cette courbe ? (2 points, note partielle)
@@ -716,7 +718,7 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
 # - **noyaux** : les scores moyennés incluent des noyaux fabriqués, invraisemblables (très
 #   creusés mais petits, par exemple).
 #
-# Une erreur annule une bonne réponse ; un item laissé `...` ne compte pas.
+# Un item faux retire un juste (4 justes, 1 faux : 1,2 point) ; `...` ne compte pas.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -742,16 +744,20 @@ lecture_courbe = {"valeurs réelles": "oui", "cause": "non", "chaque patiente": 
 
 # %% tests="lecture_courbe" points=2
 # Vérification de la question 3 : exécutez cette cellule.
-message_moyen = ("en chaque point, toutes les patientes reçoivent la même valeur de points "
-                 "concaves. Avaient-elles toutes, au départ, la même ?")
-message_cause = ("une explication décrit comment le modèle calcule, pas ce que ferait "
-                 "une tumeur dont on changerait les noyaux.")
-message_chaque = ("la courbe est une moyenne sur les patientes ; celle d'une "
-                  "patiente peut monter plus ou moins vite.")
-message_classement = ("une courbe d'une seule mesure donne un sens, pas un classement ; "
-                      "pour comparer des mesures, c'est l'importance (section 1).")
-message_noyaux = ("seuls les points concaves changent, chaque patiente garde sa taille. "
-                  "Or les points concaves suivent la taille : quels noyaux fabrique-t-on ?")
+# Une seule piste, la même pour tout item faux : elle reprend les cinq phrases, justes ou non
+# (une piste par item faux désignait l'item, donc sa réponse, quand il n'en restait qu'un).
+pistes_q3 = (
+    "une piste par phrase, qu'elle soit juste ou non. « Valeurs réelles » : en chaque point, "
+    "toutes les patientes reçoivent la même valeur de points concaves ; avaient-elles toutes, "
+    "au départ, la même ? « Cause » : une explication décrit comment le modèle calcule, pas ce "
+    "que ferait une tumeur dont on changerait les noyaux. « Chaque patiente » : la courbe est "
+    "une moyenne sur les patientes ; que sait-on de chacune ? « Classement » : une courbe "
+    "d'une seule mesure donne un sens, pas un classement ; pour comparer des mesures, c'est "
+    "l'importance (section 1). « Noyaux » : seuls les points concaves changent, chaque "
+    "patiente garde sa taille ; or les points concaves suivent la taille : quels noyaux "
+    "fabrique-t-on ?"
+)
+message_moyen = message_cause = message_chaque = message_classement = message_noyaux = pistes_q3
 checks.check_choices(
     lecture_courbe,
     name="lecture_courbe",
@@ -800,12 +806,12 @@ lecture_courbe = {"valeurs réelles": "oui", "cause": "non", "chaque patiente": 
                   "classement": "non", "noyaux": "non"}
 
 # %% mistake="lecture_courbe"
-# message : la courbe est une moyenne sur les patientes
+# message : la courbe est une moyenne sur les patientes ; que sait-on de chacune
 lecture_courbe = {"valeurs réelles": "oui", "cause": "non", "chaque patiente": "oui",
                   "classement": "non", "noyaux": "oui"}
 
 # %% mistake="lecture_courbe"
-# message : Avaient-elles toutes, au départ
+# message : avaient-elles toutes, au départ
 lecture_courbe = {"valeurs réelles": "non", "cause": "non", "chaque patiente": "non",
                   "classement": "non", "noyaux": "oui"}
 
@@ -1050,7 +1056,7 @@ part_camille_ia_fausse = "1/2"
 
 # %% tests="part_camille_ia_fausse" points=1 session="evaluation"
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2)
+checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2, bounds=(0, 4))
 ### BEGIN HIDDEN TESTS
 _cas_copie = ((3, 2, 1, 2), (4, 3, 1, 3), (4, 3, 2, 3), (5, 4, 1, 2), (5, 4, 3, 4))
 _n4, _k4, _j4, _w4 = _cas_copie[np.random.default_rng([checks.student_seed("09", announce=False), 4]).integers(5)]
@@ -1219,24 +1225,25 @@ lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispo
 
 # %% tests="lecture_droit" points=1
 # Vérification de la question 5 : exécutez cette cellule.
+PISTES_Q5 = (
+    "une piste par phrase, qu'elle soit juste ou non. « Information » : relisez ce qui "
+    "déclenche l'obligation : décider d'utiliser l'outil, ou suivre sa suggestion ? « Quand » : "
+    "l'article 14 demande que la personne puisse passer outre ; dit-il dans quels cas le faire ? "
+    "« Urgences » et « dispositif » : un tri des urgences relève de l'annexe III, un dispositif "
+    "médical n'a pas la date de l'annexe III : relisez le calendrier."
+)
 checks.check_choices(
     lecture_droit,
     name="lecture_droit",
     options=["oui", "non"],
     digests={"information": "343c96dbc078d89c", "quand": "9a5f4147f3f6f95e",
              "urgences": "413c174739e61a7e", "dispositif": "66d5cdb5a707e951"},
+    # Une seule piste, la même pour tout item faux, sur les quatre phrases (une piste par item
+    # faux désignait l'item, donc sa réponse, quand il n'en restait qu'un).
     mistakes={
-        "information": [checks.Mistake(None, "relisez ce qui déclenche l'obligation : "
-                                       "décider d'utiliser l'outil, ou suivre sa suggestion ?",
-                                       digest="3380b145aad9a1df")],
-        "quand": [checks.Mistake(None, "l'article 14 demande que la personne puisse passer "
-                                 "outre ; dit-il dans quels cas le faire ?",
-                                 digest="5f95cb5a42034e73")],
-        "urgences": [checks.Mistake(None, "un tri des urgences relève de l'annexe III : "
-                                    "relisez sa date.", digest="3d903dc33e03a883")],
-        "dispositif": [checks.Mistake(None, "un dispositif médical n'a pas la date de "
-                                      "l'annexe III : relisez le calendrier.",
-                                      digest="08fcf529b8c3a749")],
+        key: [checks.Mistake(None, PISTES_Q5, digest=digest)]
+        for key, digest in [("information", "3380b145aad9a1df"), ("quand", "5f95cb5a42034e73"),
+                            ("urgences", "3d903dc33e03a883"), ("dispositif", "08fcf529b8c3a749")]
     },
     success=("l'obligation d'informer naît de la décision d'utiliser l'outil, pas de celle de le "
              "suivre ; l'article 14 porte sur la conception de l'outil, et aucun texte ne dit "
@@ -1264,7 +1271,7 @@ lecture_droit = {"information": "non", "quand": "non", "urgences": "oui", "dispo
 lecture_droit = {"information": "oui", "quand": "oui", "urgences": "oui", "dispositif": "non"}
 
 # %% mistake="lecture_droit"
-# message : un tri des urgences relève de l'annexe III
+# message : un tri des urgences relève de l'annexe III, un dispositif
 lecture_droit = {"information": "oui", "quand": "non", "urgences": "non", "dispositif": "non"}
 
 # %% mistake="lecture_droit"
@@ -1321,7 +1328,7 @@ pluriel = "s" if faux_positifs > 1 else ""
 print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se trompe : "
       f"{faux_negatifs} cancers qu'elle dit bénins (faux négatifs, des cancers manqués) et "
       f"{faux_positifs} tumeur{pluriel} bénigne{pluriel} qu'elle dit maligne{pluriel} "
-      "(faux positifs).")
+      f"(faux positif{pluriel}).")
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il prépare les 12 cas du simulateur (3 erreurs de l'IA),
@@ -1339,8 +1346,10 @@ pluriel = "s" if faux_positifs > 1 else ""
 pluriel_fn = "s" if faux_negatifs > 1 else ""
 print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se trompe : "
       f"{faux_negatifs} cancer{pluriel_fn} qu'elle dit bénin{pluriel_fn} (faux négatif{pluriel_fn}, "
-      f"des cancers manqués) et {faux_positifs} tumeur{pluriel} bénigne{pluriel} qu'elle dit "
-      f"maligne{pluriel} (faux positif{pluriel}).")
+      f"des cancers manqués) et "
+      + (f"{faux_positifs} tumeur{pluriel} bénigne{pluriel} qu'elle dit maligne{pluriel} "
+         f"(faux positif{pluriel})." if faux_positifs else
+         "aucune tumeur bénigne qu'elle dit maligne (aucun faux positif)."))
 
 # %%
 # Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.
