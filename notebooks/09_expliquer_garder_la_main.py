@@ -1372,6 +1372,14 @@ display(simulateur)
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
 # noté **0**, **0,5** ou **1** point.
 #
+# **Les chiffres de la copie.** En séance évaluée, chaque copie a ses propres cas : les
+# chiffres de Camille que l'étudiant peut citer sont dans **sa** copie corrigée, au tableau
+# « Les décisions de Camille (inventées) sur vos 12 cas » (section 4 : vérité, IA et sa
+# confiance, Camille seule, Camille avec l'IA) et, si la question 4 est juste, dans le bilan
+# affiché juste après elle ; ceux du simulateur, dans sa sortie (« 12 cas, dont 3 où l'IA se
+# trompe… »). Les chiffres cités ci-dessous sont ceux de la version formative : sur une copie
+# évaluée, jugez un chiffre juste s'il est juste **pour les cas de cette copie**.
+#
 # **La grille en trois lignes** (détails plus bas) :
 #
 # 1. deux raisons précises de passer outre, la confiance comptée avec sa limite (1) ; une
@@ -1387,7 +1395,8 @@ display(simulateur)
 # - **1** : au moins deux situations précises : désaccord entre la suggestion et l'examen
 #   clinique ou les autres examens (imagerie, histologie) ; confiance basse de l'IA, comptée
 #   **seulement** avec sa limite (un score non vérifié : une confiance haute ne garantit rien ;
-#   les erreurs de l'IA chez Camille avaient 77 % à 93 %) ; patiente
+#   en formatif, les erreurs de l'IA chez Camille avaient 77 % à 93 %, en séance évaluée voir la
+#   colonne de confiance du tableau de la copie) ; patiente
 #   différente de celles de l'apprentissage (module 08) ; mesure absente ou aberrante. La copie
 #   ne conclut pas « toujours » ni « jamais ». (Dire que passer outre se documente et se
 #   discute est un plus, non exigé : l'énoncé ne le demande pas.)
@@ -1457,16 +1466,17 @@ display(simulateur)
 # **Copie exemple** (étudiante infirmière), notée **deux points sur 3** :
 #
 # > « Je passerais outre quand la suggestion contredit ce que je vois chez la patiente, ou quand
-# > l'IA annonce une confiance basse, sans m'y fier pour autant : dans le simulateur, ses
-# > erreurs avaient une confiance de 50 à 70 %, mais chez Camille elle se trompait aussi à
-# > 88 %. Camille, juste dans 2 des 3 cas où l'IA se trompait quand elle
-# > lisait seule, ne l'est plus que dans 1 sur 3 avec l'IA. Les explications montrent que le
+# > l'IA annonce une confiance basse, sans m'y fier pour autant : une confiance n'est pas une
+# > probabilité vérifiée, et l'IA peut se tromper en se disant sûre. Quand l'IA se trompait,
+# > Camille voyait juste seule plus souvent qu'avec l'IA (le tableau de ma copie le montre
+# > ligne par ligne). Les explications montrent que le
 # > modèle regarde surtout les points concaves, ce qui ne prouve pas qu'ils causent le cancer.
 # > Je dirais à la patiente qu'un logiciel a été utilisé et que le médecin a tranché. »
 #
 # Notation : critère 1, **1** (deux situations précises, la confiance avec sa limite) ; critère 2, **0,5** ((a) non acquis :
-# le chiffre de Camille a son groupe, mais la copie le présente comme une mesure, sans dire que
-# ses décisions sont inventées, sur 3 cas ; (b) acquis : « ne prouve pas qu'ils causent » ;
+# la copie compare Camille seule et avec l'IA sur son groupe (les cas où l'IA se trompe), mais
+# sans chiffre, et la présente comme une mesure, sans dire que ses décisions sont inventées,
+# sur quelques cas ; (b) acquis : « ne prouve pas qu'ils causent » ;
 # commenter « surtout les points concaves », vrai mesure par mesure seulement) ; critère 3,
 # **0,5** (l'outil et qui décide sont dits, mais ni ce que l'outil a suggéré ni pourquoi le
 # médecin a tranché).
