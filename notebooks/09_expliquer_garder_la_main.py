@@ -718,7 +718,7 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
 # - **noyaux** : les scores moyennés incluent des noyaux fabriqués, invraisemblables (très
 #   creusés mais petits, par exemple).
 #
-# Un item faux retire un juste (4 justes, 1 faux : 1,2 point) ; `...` ne compte pas.
+# Un item faux retire un juste (4 justes, 1 faux : comme 3 justes) ; `...` ne compte pas.
 #
 # <details><summary>Indice 1</summary>
 #
