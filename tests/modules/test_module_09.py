@@ -9,6 +9,9 @@ these tests recompute them with the module's own protocol.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -120,7 +123,7 @@ CAMILLE_DRAWS = [(3, 2, 1, 2), (4, 3, 1, 3), (4, 3, 2, 3), (5, 4, 1, 2), (5, 4, 
 STUDENTS = ["esn-teach-construction", "alice.martin", "b.dupont", "c.nguyen", "d.benali"]
 
 
-#: Question 1's rule for keeping a split in the evaluated session (the notebook's first cell):
+#: Question 1's rule for the evaluated session's checked splits (``DECOUPAGES``, first cell):
 #: the uncorrelated pair costs, mixed together, its sum within two patients and 25 %, and the
 #: size group at least ten patients more than its sum.
 PAIR = ["texture", "variation locale du rayon"]
@@ -168,22 +171,25 @@ def _split(x_all, y, split_seed):
     return x_train, x_val, x_test, y_train, y_val, y_test, _fit(x_train, y_train)
 
 
-def _kept_split(x_all, y, seed, *, losses=_fast_losses):
-    """The notebook's loop: the first split (the seed, then ``[seed, 5, k]``) that keeps Q1 clear."""
-    for attempt in range(40):
-        split_seed = seed if attempt == 0 else int(
-            np.random.default_rng([seed, 5, attempt]).integers(2**31))
-        parts = _split(x_all, y, split_seed)
-        x_val, y_val, model = parts[1], parts[4], parts[6]
-        found = losses(
-            model, x_val, y_val, seed, [PAIR, *[[c] for c in PAIR], SIZE, *[[c] for c in SIZE]]
-        )
-        pair, pair_alone, size, size_alone = found[0], found[1:3], found[3], found[4:]
-        gap, one = pair - sum(pair_alone), 1 / len(y_val)
-        if (abs(gap) <= 2 * one + 1e-9 and abs(gap) <= 0.25 * sum(pair_alone)
-                and size - sum(size_alone) >= 10 * one - 1e-9):
-            return attempt, split_seed, parts
-    raise AssertionError(f"no clear split in 40 attempts for seed {seed}")
+def _notebook_splits() -> list[int]:
+    """The evaluated session's checked split seeds (``DECOUPAGES``), read from the notebook."""
+    source = (Path(__file__).parents[2] / "notebooks" / "09_expliquer_garder_la_main.py").read_text()
+    block = re.search(r"^DECOUPAGES = \[(.*?)\]", source, re.S | re.M)
+    assert block, "DECOUPAGES not found in the evaluated first cell"
+    return [int(x) for x in re.findall(r"\d+", block.group(1))]
+
+
+def _clear_for_q1(x_all, y, split_seed) -> bool:
+    """Q1's rule (shuffles seeded by the split seed, as ``perte_si_melange``)."""
+    parts = _split(x_all, y, split_seed)
+    x_val, y_val, model = parts[1], parts[4], parts[6]
+    found = _fast_losses(
+        model, x_val, y_val, split_seed, [PAIR, *[[c] for c in PAIR], SIZE, *[[c] for c in SIZE]]
+    )
+    pair, pair_alone, size, size_alone = found[0], found[1:3], found[3], found[4:]
+    gap, one = pair - sum(pair_alone), 1 / len(y_val)
+    return (abs(gap) <= 2 * one + 1e-9 and abs(gap) <= 0.25 * sum(pair_alone)
+            and size - sum(size_alone) >= 10 * one - 1e-9)
 
 
 def _student_answers(student: str, monkeypatch) -> dict:
@@ -194,12 +200,14 @@ def _student_answers(student: str, monkeypatch) -> dict:
     data = load_breast_cancer_wdbc()
     x_all = data.data[list(COLUMNS)].rename(columns=COLUMNS)
     y = data.target
-    _, _, (x_train, x_val, x_test, y_train, y_val, y_test, _) = _kept_split(x_all, y, seed)
+    splits = _notebook_splits()
+    split_seed = splits[seed % len(splits)]
+    x_train, x_val, x_test, y_train, y_val, y_test, _ = _split(x_all, y, split_seed)
     model = _fit(x_train, y_train)
     accuracy = model.score(x_val, y_val)
 
     def loss(columns):
-        rng = np.random.default_rng(seed)
+        rng = np.random.default_rng(split_seed)
         losses = []
         for _ in range(REPEATS):
             shuffled = x_val.copy()
@@ -269,31 +277,31 @@ def test_evaluated_answers_vary_and_stay_sensible(monkeypatch):
 
 @pytest.mark.slow
 def test_question_1_key_holds_for_every_identifier(monkeypatch):
-    """Over 120 identifiers, the kept split makes « autant, à peu près » clear (the rule above),
-    in at most a few attempts; the fast replica equals the notebook's pandas computation."""
+    """Every checked split keeps « autant, à peu près » clear (the rule above); 300 identifiers
+    spread over them; the fast replica equals the notebook's pandas computation."""
     data = load_breast_cancer_wdbc()
     x_all = data.data[list(COLUMNS)].rename(columns=COLUMNS)
     y = data.target
-    attempts = []
-    for i in range(120):
+    splits = _notebook_splits()
+    assert len(splits) == len(set(splits)) == 64
+    assert all(_clear_for_q1(x_all, y, split) for split in splits)
+    used = set()
+    for i in range(300):
         monkeypatch.setenv("ESN_TEACH_STUDENT", f"etudiant{i:03d}")
-        attempt, _, _ = _kept_split(x_all, y, checks.student_seed("09", announce=False))
-        attempts.append(attempt)
-    assert max(attempts) <= 10, attempts
-    assert sum(a == 0 for a in attempts) >= 60, attempts  # most students keep their first split
+        used.add(checks.student_seed("09", announce=False) % len(splits))
+    assert len(used) >= 55, len(used)
     # the fast replica is the notebook's computation, float for float
-    for student in STUDENTS[:2]:
-        monkeypatch.setenv("ESN_TEACH_STUDENT", student)
-        seed = checks.student_seed("09", announce=False)
-        x_train, x_val, _, y_train, y_val, _, model = _split(x_all, y, seed)
+    for split_seed in splits[:2]:
+        x_train, x_val, _, y_train, y_val, _, model = _split(x_all, y, split_seed)
         slow = []
         for group in (PAIR, [PAIR[0]], SIZE):
-            accuracy, rng, losses = model.score(x_val, y_val), np.random.default_rng(seed), []
+            accuracy, rng = model.score(x_val, y_val), np.random.default_rng(split_seed)
+            losses = []
             for _ in range(REPEATS):
                 shuffled, order = x_val.copy(), rng.permutation(len(x_val))
                 for name in group:
                     shuffled[name] = x_val[name].to_numpy()[order]
                 losses.append(accuracy - model.score(shuffled, y_val))
             slow.append(float(np.mean(losses)))
-        assert slow == pytest.approx(_fast_losses(model, x_val, y_val, seed,
+        assert slow == pytest.approx(_fast_losses(model, x_val, y_val, split_seed,
                                                  [PAIR, [PAIR[0]], SIZE]), abs=1e-12)
