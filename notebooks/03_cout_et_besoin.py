@@ -77,10 +77,12 @@
 # (précarité, déserts médicaux).
 #
 # Les catégories de l'étude ne se transposent pas telles quelles en France, où les
-# statistiques ethniques sont très encadrées. Le Conseil constitutionnel a jugé que les
-# traitements de données destinés à mesurer la diversité des origines « peuvent porter sur des
-# données objectives », mais « ne sauraient […] reposer sur l'origine ethnique ou la race »
-# (décision n° 2007-557 DC). On peut en revanche auditer un score sur des groupes que les
+# statistiques ethniques sont très encadrées. Pour un hôpital, le premier cadre est le RGPD
+# (règlement (UE) 2016/679, article 9) : il interdit en principe de traiter des données qui
+# révèlent l'origine raciale ou ethnique, sauf exceptions. Le Conseil constitutionnel a jugé
+# de plus que les traitements de données destinés à mesurer la diversité des origines
+# « peuvent porter sur des données objectives », mais « ne sauraient […] reposer sur l'origine
+# ethnique ou la race » (décision n° 2007-557 DC). On peut en revanche auditer un score sur des groupes que les
 # données de santé permettent de repérer : les bénéficiaires de la complémentaire santé
 # solidaire (C2S), les habitants des communes ou des quartiers les plus défavorisés (indices
 # FDep ou EDI, qui résument leur niveau social), ceux des zones où les médecins manquent. Le
@@ -548,7 +550,7 @@ with accessible_style():
         ax.legend(loc="upper left")
     gauche.set_yscale("log")  # de quelques centaines à des dizaines de milliers de dollars
     gauche.yaxis.set_major_formatter(lambda y, _: en_dollars(y))
-    gauche.set_title("Coût : à peu près calibré, sauf aux extrémités")
+    gauche.set_title("Coût à même centile du score « coût »")
     gauche.set_ylabel("Coût observé l'année suivante\n(moyenne, échelle logarithmique)")
     droite.set_title("Maladies chroniques à même centile du score « coût »")
     droite.set_ylabel("Maladies chroniques actives\n(moyenne, année suivante)")
@@ -590,10 +592,11 @@ print(
 
 # %% [markdown] session="evaluation"
 # À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
-# les deux groupes (à score égal, à peu près le même coût moyen). Il ne l'est pas aux
-# extrémités, et surtout **tout en haut**, là où le programme sélectionne : les patients noirs
-# y coûtent moins que les patients blancs de même score (écart et montants sous la figure).
-# C'est un défaut de notre reproduction. À droite, à même centile du score, la courbe des
+# les deux groupes (à score égal, un coût moyen voisin : écart moyen dans la légende). Tout en
+# bas, et aussi **tout en haut**, là où le programme sélectionne, les patients noirs coûtent
+# **moins** que les patients blancs de même score (écart et montants sous la figure) : à cet
+# endroit, notre score ne sous-estime pas leur coût. Dans l'étude, le coût était le même à
+# score égal : c'est un défaut de notre reproduction. À droite, à même centile du score, la courbe des
 # patients noirs est au-dessus. Cet écart dépasse-t-il celui d'un score juste, mesuré de la même
 # façon ? La section 5 le mesure.
 
@@ -1522,9 +1525,9 @@ checks.check_choices(
             checks.Mistake(
                 None,
                 "la figure de gauche de la section 4 montre un score à peu près calibré pour "
-                "le coût dans les deux groupes, sauf tout en haut : les patients noirs y "
-                "coûtent moins que les patients blancs de même score (montants sous la "
-                "figure). Notre score surestime donc leur coût (un défaut de notre "
+                "le coût dans les deux groupes ; tout en haut, les patients noirs coûtent même "
+                "moins que les patients blancs de même score (montants sous la figure). Notre "
+                "score surestime donc leur coût (un défaut de notre "
                 "reproduction : celui de l'étude était calibré, figure 3A), ce qui les classe "
                 "plutôt plus haut, pas plus bas : cette erreur ne peut pas expliquer qu'on les "
                 "oublie.",
@@ -1723,9 +1726,9 @@ preuve_biais = "tranche par tranche"
 # - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
 #   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
 # - Un score peut être calibré sur le coût et **injuste** pour le besoin, sans utiliser la
-#   race : l'étude le montre (Obermeyer et al., 2019, figure 3A). Notre score, lui, n'est pas
-#   calibré tout en haut (les patients noirs y coûtent moins, section 4) : sur ce point, c'est
-#   l'étude qui porte la leçon, pas notre cohorte.
+#   race : l'étude le montre (Obermeyer et al., 2019, figure 3A). Avec notre score, tout en
+#   haut, les patients noirs coûtent moins que les patients blancs de même score (section 4) :
+#   sur ce point, c'est l'étude qui porte la leçon, pas notre cohorte.
 # - Changer la cible rapproche les inscrits de ceux d'un score juste, sans les rejoindre.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
@@ -2722,8 +2725,8 @@ else:
 #   information du score qui est elle-même un substitut biaisé (le coût de cette année) porte
 #   aussi le biais (section 5) ; il faut suivre les résultats par groupe après la mise en
 #   service. En France, l'audit par groupes passe par des données sociales ou territoriales
-#   (C2S, FDep, zones sous-dotées), pas par l'origine ethnique ou la race (décision
-#   n° 2007-557 DC, qui admet des données objectives) : proposer ce suivi par groupes suffit,
+#   (C2S, FDep, zones sous-dotées), pas par l'origine ethnique ou la race (RGPD, article 9 ;
+#   décision n° 2007-557 DC, qui admet des données objectives) : proposer ce suivi par groupes suffit,
 #   seul, au demi-point de ce critère. Une phrase qui présente le retrait de la race comme un
 #   remède **suffisant** (« il suffit de retirer la race ») retire ce demi-point : le biais
 #   passe par la cible, pas par la race (sans descendre sous 0). Ne pas
@@ -2732,7 +2735,10 @@ else:
 #   officiel de la décision (Cahiers du Conseil constitutionnel).
 # - **Un demi-point : un chiffre calculé dans le module, juste et interprété pour le besoin.**
 #   Accepté : l'écart de maladies à score égal comparé à celui du score juste (0,71 contre
-#   0,10, tous scores) ; la différence entre cibles et son IC (question 5), lue comme une
+#   0,10, tous scores, dans la version formative ; une copie de la séance évaluée a ses propres
+#   chiffres, imprimés dans sa copie notée : tableau des cibles de la section 5, colonnes
+#   « tous scores », et ligne « centile par centile » sous le tableau ; ceux de la cohorte
+#   commune, repris après la séance, sont justes aussi) ; la différence entre cibles et son IC (question 5), lue comme une
 #   taille mal connue ; la part des patients noirs parmi les inscrits selon la cible, **avec**
 #   le fait qu'ils sont plus malades (une part seule ne prouve ni faveur ni oubli, questions 4
 #   et 7) ; une remarque juste sur le taux de sélection (question 7). Refusé : un écart entre
@@ -2751,9 +2757,11 @@ else:
 #   corrigera ») retire un demi-point à ce critère (sans descendre sous 0) : le reste de la
 #   copie est noté normalement (principe de justice et d'équité du CENS : l'aide va aux plus
 #   malades). Écrire que l'algorithme ne doit pas utiliser la race n'est pas
-#   pénalisé : en France, c'est conforme au droit (décision n° 2007-557 DC).
+#   pénalisé : en France, c'est conforme au droit (RGPD, article 9 ; décision n° 2007-557 DC).
 #
-# *Copies types.*
+# *Copies types.* Leurs chiffres sont ceux de la version formative ; une copie de la séance
+# évaluée cite ceux de ses propres cas (voir le critère 3) : notez-la de la même façon. Une
+# même phrase ne compte qu'à un critère.
 #
 # - **3 points.** « Je proposerais de prédire le nombre de maladies chroniques actives de
 #   l'année suivante, complété par l'HbA1c et la pression artérielle : le programme vise les
@@ -2768,8 +2776,8 @@ else:
 # - **1,5 point.** « Il faut prédire les coûts évitables (urgences, hospitalisations), plus
 #   justes que le coût total, même s'ils dépendent encore de l'accès aux soins. Avec la cible
 #   coût, seuls 15,7 % des inscrits étaient noirs, c'est trop peu. Le médecin devrait valider
-#   chaque inscription. » Cible avec sa limite 1 ; limites 0 (aucun patient oublié n'est
-#   nommé) ; chiffre sans rien dire du besoin 0 ; médecin seul 0,5 ; autres publics 0.
+#   chaque inscription. » Cible avec sa limite 1 ; limites 0 (« dépendent encore de l'accès »
+#   est déjà compté à la cible, et aucun patient oublié n'est nommé) ; chiffre sans rien dire du besoin 0 ; médecin seul 0,5 ; autres publics 0.
 # - **0,5 point.** « Il faudrait prédire les maladies plutôt que le coût. Il suffit que
 #   l'algorithme n'utilise pas la race, et le médecin corrigera les erreurs. Dans l'étude, la
 #   part des patients noirs passait de 17,7 % à 46,5 % (Obermeyer et al., 2019). » Cible juste
@@ -2923,7 +2931,7 @@ display(data_card(donnees))
 # détaille pas. En France, le Conseil constitutionnel a jugé que les études sur la diversité
 # des origines peuvent porter sur des « données objectives », mais ne peuvent reposer sur
 # l'origine ethnique ou la race (décision n° 2007-557 DC, section 1) : de telles études restent
-# donc possibles, sans catégories ethniques ou raciales. Savoir si un
+# donc possibles, sans reposer sur l'origine ethnique ou la race. Savoir si un
 # algorithme comme celui-ci est « à haut risque », qui en est le fournisseur et ce que le
 # règlement lui demande, c'est l'analyse que fait le module 13.
 

@@ -19,6 +19,7 @@ from sklearn.linear_model import PoissonRegressor
 from sklearn.model_selection import train_test_split
 
 from esn_teach._validation import check_finite_scalar
+from esn_teach.checks._checks import _too_rounded
 from esn_teach.datasets import make_cost_vs_need_cohort
 
 __all__ = ["CostNeedVariant", "cost_need_variant"]
@@ -45,8 +46,10 @@ class CostNeedVariant:
         For each question, the value of each named mistake on this cohort.
     patterns : dict of str to float
         The figures the texts rely on: ``extra_cost`` (mean cost of Black
-        patients over White, minus 1), ``top_cost_gap`` (same, in the top
-        band of 5 centiles of the cost score), ``fair_enrolled_gap`` and
+        patients over White, minus 1), ``top_cost_gap`` and ``bottom_cost_gap``
+        (same, in the top and bottom bands of 5 centiles of the cost score),
+        ``mean_cost_gap`` (mean absolute gap of the bands above the 10th
+        centile, as the caption of section 4's figure), ``fair_enrolled_gap`` and
         ``fair_enrolled_low`` (the fair score's gap among its enrolled patients
         and the low bound of its 95 % CI),
         ``centile_low`` (low bound of the cost score's gap centile by centile).
@@ -122,12 +125,19 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
     if early and not patterns["fair_enrolled_gap"] >= _MIN_FAIR_ENROLLED_GAP:
         return None
     cost_score = learnt("cost")
-    # The top band of the figures of section 4: the 20th band of 5 centiles of the cost score.
-    fifth = np.argsort(np.argsort(cost_score)) * 20 // len(cost_score) == 19
-    patterns["top_cost_gap"] = float(
-        cost_next[fifth & black].mean() / cost_next[fifth & white].mean() - 1
+    # The 20 bands of 5 centiles of the cost score, as the figures of section 4 draw them.
+    fifths = np.argsort(np.argsort(cost_score)) * 20 // len(cost_score)
+    cost_gaps = np.array(
+        [
+            cost_next[(fifths == t) & black].mean() / cost_next[(fifths == t) & white].mean() - 1
+            for t in range(20)
+        ]
     )
-    if early and not patterns["top_cost_gap"] <= _MAX_TOP_COST_GAP:
+    patterns["top_cost_gap"] = float(cost_gaps[-1])
+    patterns["bottom_cost_gap"] = float(cost_gaps[0])
+    # The caption's « en moyenne » figure: mean absolute gap above the 10th centile.
+    patterns["mean_cost_gap"] = float(np.abs(cost_gaps[2:]).mean())
+    if early and not _top_band_fits(patterns):
         return None
     patterns["centile_low"] = _centile_gap_low(cost_score, need, black, white)
     enrolled, band = above(cost_score, _PROGRAMME), above(cost_score, _BAND)
@@ -139,7 +149,6 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
         "ecart_maladies": gap(enrolled),
         "ecart_score_egal": gap(band),
     }
-    health_score = learnt("n_chronic_next")
     costliest = above(cost_next, _BAND)
     mistakes = {
         "part_noirs_cout": {
@@ -156,7 +165,6 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
             "groupes inversés": -answers["ecart_maladies"],
             "toute la cohorte": gap(everyone),
             "cette année": gap(enrolled, this_year),
-            "score « maladies »": gap(above(health_score, _PROGRAMME)),
             "tranche_haute": gap(band),
             "plus_couteux": gap(costliest),
         },
@@ -164,11 +172,15 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
             "groupes inversés": -answers["ecart_score_egal"],
             "toute la cohorte": gap(everyone),
             "cette année": gap(band, this_year),
-            "tranche « maladies »": gap(above(health_score, _BAND)),
             "inscrits de la question 2": gap(enrolled),
             "plus_couteux": gap(costliest),
         },
     }
+    if early and _close_mistake(answers, mistakes):
+        return None  # before learning the second score: most rejected candidates stop here
+    health_score = learnt("n_chronic_next")
+    mistakes["ecart_maladies"]["score « maladies »"] = gap(above(health_score, _PROGRAMME))
+    mistakes["ecart_score_egal"]["tranche « maladies »"] = gap(above(health_score, _BAND))
     task = {"n_black_enrolled": k_black, "share_in_cohort": n_black / len(race)}
     return {"answers": answers, "mistakes": mistakes, "patterns": patterns, "task": task}
 
@@ -178,10 +190,41 @@ _DECIMALS = {"part_noirs_cout": 3, "ecart_maladies": 2, "ecart_score_egal": 2}
 #: Thresholds of the patterns (see :func:`cost_need_variant`).
 _MIN_EXTRA_COST, _MAX_TOP_COST_GAP, _MIN_FAIR_ENROLLED_GAP, _MIN_CENTILE_LOW = (
     0.001,
-    -0.02,
+    -0.03,
     0.1,
     0.1,
 )
+#: The bottom band's cost gap is at most this (« tout en bas », section 4's evaluated text).
+_MAX_BOTTOM_COST_GAP = -0.1
+
+
+def _top_band_fits(patterns: dict[str, float]) -> bool:
+    """Whether section 4's evaluated sentence holds for the cohort.
+
+    « Tout en bas, et aussi tout en haut, là où le programme sélectionne, les patients noirs
+    coûtent moins que les patients blancs de même score » : at least 3 % less in the top
+    band (so that the printed « soit x % de moins » is never 0 to 2 %), 10 % in the bottom
+    one. The evaluated text no longer says the top is worse than elsewhere (« surtout tout
+    en haut »): for some cohorts the top band's gap is below the caption's mean gap.
+    """
+    return (
+        patterns["top_cost_gap"] <= _MAX_TOP_COST_GAP
+        and patterns["bottom_cost_gap"] <= _MAX_BOTTOM_COST_GAP
+    )
+
+
+def _rounds_like_key(value: float, key: float, decimals: int) -> bool:
+    """Whether ``value``, one decimal coarser, would earn half the points (« trop arrondi »).
+
+    :func:`esn_teach.checks.check_number` gives half the points to an answer with one decimal
+    fewer than asked that stands for the key (0,13 for 0,1288): a named mistake (0,1267) that
+    rounds to the same coarse value would earn them too, with « bon raisonnement ».
+    """
+    return _too_rounded(
+        round(value, decimals - 1),
+        decimals,
+        lambda candidate: round(candidate, decimals) == round(key, decimals),
+    )
 
 
 def _fits(measured: dict | None) -> bool:
@@ -193,7 +236,7 @@ def _fits(measured: dict | None) -> bool:
     share = answers["part_noirs_cout"]
     if not (
         patterns["extra_cost"] >= _MIN_EXTRA_COST  # « coûtent x % de plus en moyenne »
-        and patterns["top_cost_gap"] <= _MAX_TOP_COST_GAP  # « y coûtent moins » (section 4, Q4)
+        and _top_band_fits(patterns)  # « y coûtent moins » (section 4, « À retenir », Q4)
         and patterns["fair_enrolled_gap"] >= _MIN_FAIR_ENROLLED_GAP  # the fair score's gap
         and patterns["centile_low"] > _MIN_CENTILE_LOW  # « centile par centile » shows the bias
         and task["n_black_enrolled"] >= 40
@@ -203,13 +246,23 @@ def _fits(measured: dict | None) -> bool:
         and 0.8 < answers["ecart_score_egal"] < 3
     ):
         return False
-    # No named mistake within two units of the last judged decimal of the key: it would earn
-    # the points (one unit is tolerated), or half of them (rounded one decimal too far).
+    return not _close_mistake(answers, mistakes)
+
+
+def _close_mistake(answers: dict[str, float], mistakes: dict[str, dict[str, float]]) -> bool:
+    """Whether a named mistake of questions 1 to 3 could score as the key.
+
+    Within two units of the last judged decimal of the key, it would earn the points (one
+    unit is tolerated); rounded one decimal coarser to what stands for the key, half of them
+    (« trop arrondi »).
+    """
     for name, key in answers.items():
-        margin = 2 * 10.0 ** -_DECIMALS[name] + 1e-9
-        if any(abs(value - key) <= margin for value in mistakes[name].values()):
-            return False
-    return True
+        decimals = _DECIMALS[name]
+        margin = 2 * 10.0**-decimals + 1e-9
+        for value in mistakes[name].values():
+            if abs(value - key) <= margin or _rounds_like_key(value, key, decimals):
+                return True
+    return False
 
 
 def _candidate(student_seed: int, k: int) -> int:
@@ -219,25 +272,27 @@ def _candidate(student_seed: int, k: int) -> int:
     return int(np.random.SeedSequence([int(student_seed), k]).generate_state(1)[0])
 
 
-def cost_need_variant(student_seed: int, *, max_tries: int = 100) -> CostNeedVariant:
+def cost_need_variant(student_seed: int, *, max_tries: int = 400) -> CostNeedVariant:
     """Draw a student's cohort for module 03, keeping the situation its texts describe.
 
     Candidates are the student's seed, then ``SeedSequence([student_seed, k])``
     for ``k = 1, 2, …``; the first kept has Black patients costing more on
-    average (by at least 0.1 %) and less in the top band of the cost score (at
-    least 2 % less), the fair score's gap among its enrolled patients at least
-    0.1, the cost score's gap centile by centile with a 95 % CI above 0.1, the
-    task of questions 1 to 3 unchanged (at least 40 enrolled Black patients,
-    their share among the enrolled below 0.3 and between 0.8 and 1.6 times
-    their share of the cohort, both gaps between 0.8 and 3), and no named
+    average (by at least 0.1 %), less in the top band of the cost score (at
+    least 3 % less) and in the bottom band (at least 10 % less), the fair
+    score's gap among its enrolled patients at least 0.1, the cost score's
+    gap centile by centile with a 95 % CI above 0.1, the task of questions 1
+    to 3 unchanged (at least 40 enrolled Black patients, their share among
+    the enrolled below 0.3 and between 0.8 and 1.6 times their share of the
+    cohort, both gaps between 0.8 and 3), and no named
     mistake of questions 1 to 3 within 2 units of the last judged decimal of
-    the key (the thresholds of :func:`_fits`).
+    the key, nor rounding, one decimal coarser, to a value that stands for the
+    key (the thresholds of :func:`_fits`).
 
     Parameters
     ----------
     student_seed : int
         From :func:`esn_teach.checks.student_seed`.
-    max_tries : int, default=100
+    max_tries : int, default=400
         Candidates tried before giving up.
 
     Returns
