@@ -655,15 +655,19 @@ def test_a_slider_position_off_the_grid_is_badly_formed(capsys):
     """Module 01's evaluated Q2: 0,253 is not a slider position (it moves by 0,01); recorded
     as well formed, it was then read at 0,253 under « au seuil 0,25 » (student review d11)."""
     with pytest.raises(IncorrectAnswer) as refused:
-        checks.check_form(0.253, name="seuil", kind="number", decimals=2, bounds=(0, 1),
-                          on_grid=True)
+        checks.check_form(
+            0.253, name="seuil", kind="number", decimals=2, bounds=(0, 1), on_grid=True
+        )
     assert refused.value.form and "curseur" in str(refused.value)
     assert "0,01" in str(refused.value)
     with pytest.raises(IncorrectAnswer):
-        checks.check_form(1.2, name="seuil", kind="number", decimals=2, bounds=(0, 1),
-                          on_grid=True)
-    assert checks.check_form(0.25, name="seuil", kind="number", decimals=2, bounds=(0, 1),
-                             on_grid=True) is Outcome.RECORDED
+        checks.check_form(1.2, name="seuil", kind="number", decimals=2, bounds=(0, 1), on_grid=True)
+    assert (
+        checks.check_form(
+            0.25, name="seuil", kind="number", decimals=2, bounds=(0, 1), on_grid=True
+        )
+        is Outcome.RECORDED
+    )
     printed = capsys.readouterr().out
     assert "Réponse enregistrée (seuil)" in printed
     assert "calcul" not in printed  # a position is read on the slider, not calculated

@@ -120,7 +120,11 @@ def test_the_form_check_refuses_a_calculation_not_written_with_the_counts(
     shell.run_cell("sensibilite = se", store_history=True)
     with pytest.raises(checks.IncorrectAnswer) as refused:
         checks.check_form(
-            0.682, name="sensibilite", kind="number", decimals=3, bounds=(0, 1),
+            0.682,
+            name="sensibilite",
+            kind="number",
+            decimals=3,
+            bounds=(0, 1),
             written_from=COUNTS,
         )
     assert refused.value.form and "calcul refusé" in str(refused.value)
@@ -128,7 +132,11 @@ def test_the_form_check_refuses_a_calculation_not_written_with_the_counts(
     shell.run_cell("sensibilite = vp / (vp + fn)", store_history=True)
     assert (
         checks.check_form(
-            0.1, name="sensibilite", kind="number", decimals=3, bounds=(0, 1),
+            0.1,
+            name="sensibilite",
+            kind="number",
+            decimals=3,
+            bounds=(0, 1),
             written_from=COUNTS,
         )
         is checks.Outcome.RECORDED  # a wrong value of the right form is recorded

@@ -36,7 +36,8 @@ def test_module_01_states_its_real_scale():
     # evaluated box says it is not the grade here, and where the reflection goes (review d11).
     assert "rendue à part après la séance" in told
     reflection_note = [
-        c.source for c in evaluated.notebook.cells
+        c.source
+        for c in evaluated.notebook.cells
         if c.cell_type == "markdown" and "la réflexion se rend à part" in c.source
     ]
     assert reflection_note and "Laissez vide la cellule ci-dessous" in reflection_note[0]

@@ -173,7 +173,9 @@ def _split(x_all, y, split_seed):
 
 def _notebook_splits() -> list[int]:
     """The evaluated session's checked split seeds (``DECOUPAGES``), read from the notebook."""
-    source = (Path(__file__).parents[2] / "notebooks" / "09_expliquer_garder_la_main.py").read_text()
+    source = (
+        Path(__file__).parents[2] / "notebooks" / "09_expliquer_garder_la_main.py"
+    ).read_text()
     block = re.search(r"^DECOUPAGES = \[(.*?)\]", source, re.S | re.M)
     assert block, "DECOUPAGES not found in the evaluated first cell"
     return [int(x) for x in re.findall(r"\d+", block.group(1))]
@@ -188,8 +190,11 @@ def _clear_for_q1(x_all, y, split_seed) -> bool:
     )
     pair, pair_alone, size, size_alone = found[0], found[1:3], found[3], found[4:]
     gap, one = pair - sum(pair_alone), 1 / len(y_val)
-    return (abs(gap) <= 2 * one + 1e-9 and abs(gap) <= 0.25 * sum(pair_alone)
-            and size - sum(size_alone) >= 10 * one - 1e-9)
+    return (
+        abs(gap) <= 2 * one + 1e-9
+        and abs(gap) <= 0.25 * sum(pair_alone)
+        and size - sum(size_alone) >= 10 * one - 1e-9
+    )
 
 
 def _student_answers(student: str, monkeypatch) -> dict:
@@ -292,7 +297,7 @@ def test_question_1_key_holds_for_every_identifier(monkeypatch):
     assert len(used) >= 55, len(used)
     # the fast replica is the notebook's computation, float for float
     for split_seed in splits[:2]:
-        x_train, x_val, _, y_train, y_val, _, model = _split(x_all, y, split_seed)
+        _, x_val, _, _, y_val, _, model = _split(x_all, y, split_seed)
         slow = []
         for group in (PAIR, [PAIR[0]], SIZE):
             accuracy, rng = model.score(x_val, y_val), np.random.default_rng(split_seed)
@@ -303,5 +308,6 @@ def test_question_1_key_holds_for_every_identifier(monkeypatch):
                     shuffled[name] = x_val[name].to_numpy()[order]
                 losses.append(accuracy - model.score(shuffled, y_val))
             slow.append(float(np.mean(losses)))
-        assert slow == pytest.approx(_fast_losses(model, x_val, y_val, split_seed,
-                                                 [PAIR, [PAIR[0]], SIZE]), abs=1e-12)
+        assert slow == pytest.approx(
+            _fast_losses(model, x_val, y_val, split_seed, [PAIR, [PAIR[0]], SIZE]), abs=1e-12
+        )
