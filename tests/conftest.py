@@ -125,14 +125,26 @@ COURSE_FILES = frozenset(
     if any(name in path.read_text(encoding="utf-8") for name in SHARED_COURSE)
 )
 
+#: How a test file asks for each of its cases to run as a group of its own: long cases that
+#: share nothing (each builds its own course), which two processes then share evenly.
+SPREAD = "make test: each case is a group of its own"
+SPREAD_FILES = frozenset(
+    path.relative_to(TESTS.parent).as_posix()
+    for path in TESTS.rglob("test_*.py")
+    if SPREAD in path.read_text(encoding="utf-8")
+)
+
 
 def group_of(nodeid: str) -> str:
-    """The group a test runs in: « cours:MODULE », « hub » or its own file.
+    """The group a test runs in: « cours:MODULE », « hub », itself or its own file.
 
     A test of the shared courses runs with the other tests of its module (the first
-    module when it names none), so each process builds only the modules it tests.
+    module when it names none), so each process builds only the modules it tests. A test
+    of a file that says :data:`SPREAD` is a group of its own.
     """
     path, _, rest = nodeid.partition("::")
+    if path in SPREAD_FILES:
+        return nodeid
     if path in COURSE_FILES:
         _, _, params = rest.partition("[")
         module = next((name for name in MODULE_NAMES if name in params), MODULE_NAMES[0])
@@ -167,13 +179,16 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The longest groups first — the hub, then each module's course —, then the files."""
+    """The longest groups first — the hub, then each module's course and the spread cases —,
+    then the files."""
 
     def rank(item: pytest.Item) -> int:
         # Within the hub's group, the files keep their order: the exchange test counts the
         # copies in the shared exchange, which the browser test adds to after it.
         group = group_of(item.nodeid)
-        return 0 if group == "hub" else 1 if group.startswith("cours:") else 2
+        if group == "hub":
+            return 0
+        return 1 if group.startswith("cours:") or group == item.nodeid else 2
 
     items.sort(key=rank)
 

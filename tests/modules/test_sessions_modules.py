@@ -15,6 +15,7 @@ from esn_teach.course import Course, read_module
 from esn_teach.course._evaluation import partial_credit_questions
 
 pytestmark = pytest.mark.slow
+# make test: each case is a group of its own (about 17 s each, nothing shared between them)
 
 WITH_SESSIONS = [path for path in MODULE_PATHS if read_module(path).has_sessions]
 
