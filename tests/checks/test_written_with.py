@@ -117,28 +117,18 @@ def test_the_form_check_refuses_a_calculation_not_written_with_the_counts(
 ) -> None:
     """Module 01's evaluated Q1/Q8/Q9: the statement refuses ``sensibilite = se``; the visible
     form check says so before hand-in, as a form error, without judging the value."""
+
+    def form_check(value: float) -> checks.Outcome:
+        return checks.check_form(
+            value, name="sensibilite", kind="number", decimals=3, bounds=(0, 1), written_from=COUNTS
+        )
+
     shell.run_cell("sensibilite = se", store_history=True)
     with pytest.raises(checks.IncorrectAnswer) as refused:
-        checks.check_form(
-            0.682,
-            name="sensibilite",
-            kind="number",
-            decimals=3,
-            bounds=(0, 1),
-            written_from=COUNTS,
-        )
+        form_check(0.682)
     assert refused.value.form and "calcul refusé" in str(refused.value)
     assert "vp" in str(refused.value) and "forme" in str(refused.value)
     shell.run_cell("sensibilite = vp / (vp + fn)", store_history=True)
-    assert (
-        checks.check_form(
-            0.1,
-            name="sensibilite",
-            kind="number",
-            decimals=3,
-            bounds=(0, 1),
-            written_from=COUNTS,
-        )
-        is checks.Outcome.RECORDED  # a wrong value of the right form is recorded
-    )
+    # a wrong value of the right form is recorded
+    assert form_check(0.1) is checks.Outcome.RECORDED
     assert "Réponse enregistrée" in capsys.readouterr().out
