@@ -441,11 +441,12 @@ sensibilite = vp + fn
 checks.check_form(sensibilite, name="sensibilite", kind="number", decimals=3, bounds=(0, 1),
                   written_from={"vp", "fp", "fn", "vn"})
 ### BEGIN HIDDEN TESTS
-checks.expect(checks.written_with("sensibilite", {"vp", "fp", "fn", "vn"}),
+checks.expect(checks.written_with("sensibilite", {"vp", "fp", "fn", "vn"}, calculation=True),
               "calcul refusé : écrivez-le, sur une ligne, avec seulement vp, fp, fn et vn (ou "
               "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
-              "(ev.sensitivity…), ni autre variable (se…). La question mesure le choix des "
-              "cases de la matrice.", name="sensibilite")
+              "(ev.sensitivity…), ni autre variable (se…), ni un nombre seul (le résultat au "
+              "lieu du calcul). La question mesure le choix des cases de la matrice.",
+              name="sensibilite")
 graine_copie = ev.wdbc_case_seed(checks.student_seed("01", announce=False))
 wdbc = load_breast_cancer_wdbc()
 X_r, X_t, y_r, y_t = train_test_split(
@@ -499,6 +500,10 @@ sensibilite = vp / (vp + fp)
 # %% mistake="sensibilite" session="evaluation"
 # message : calcul refusé
 sensibilite = ev.sensitivity(y_test, scores >= 0.5)
+
+# %% mistake="sensibilite" session="evaluation"
+# message : ni un nombre seul
+sensibilite = 0.7
 
 # %% [markdown]
 # Avec d'autres patientes comparables, cette sensibilité aurait été un peu différente.
@@ -1022,7 +1027,9 @@ else:  # an evaluated session: this line would give question 1's answer
           f"{fr_number(sp)}")
 print(f"Population de l'étude (jeu de test : patientes adressées pour une masse) : prévalence "
       f"{fr_percent(prevalence_etude)}")
-vpp_etude = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=prevalence_etude)[0]
+# The study's VPP from its own counts (the formula above gives the same with p = prevalence).
+positifs_etude = ev.confusion_at_threshold(y_test, scores, seuil_defaut)
+vpp_etude = positifs_etude.tp / (positifs_etude.tp + positifs_etude.fp)
 print(f"VPP dans cette population de l'étude : {fr_number(vpp_etude)}")
 
 # %% [markdown]
@@ -2164,10 +2171,11 @@ risque_negatif = (fn2 + vn2) / fn2
 checks.check_form(risque_negatif, name="risque_negatif", kind="number", decimals=3, bounds=(0, 1),
                   written_from={"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"})
 ### BEGIN HIDDEN TESTS
-checks.expect(checks.written_with("risque_negatif", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
+checks.expect(checks.written_with("risque_negatif", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}, calculation=True),
               "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
               "leurs nombres), des opérations et des parenthèses : ni fonction toute faite, ni "
-              "autre variable. La question mesure le choix des cases.", name="risque_negatif")
+              "autre variable, ni un nombre seul (le résultat au lieu du calcul). La question "
+              "mesure le choix des cases.", name="risque_negatif")
 graine_copie = ev.wdbc_case_seed(checks.student_seed("01", announce=False))
 wdbc = load_breast_cancer_wdbc()
 X_r, X_t, y_r, y_t = train_test_split(
@@ -2228,6 +2236,10 @@ risque_negatif = vn2 / (vn2 + fn2)
 # %% mistake="risque_negatif" session="evaluation"
 # message : (1 − sensibilité)
 risque_negatif = fn2 / (vp2 + fn2)
+
+# %% mistake="risque_negatif" session="evaluation"
+# message : ni un nombre seul
+risque_negatif = 0.05
 
 # %% mistake="risque_negatif" session="evaluation"
 # message : calcul refusé
@@ -2443,10 +2455,11 @@ specificite = vn2 / fn2
 checks.check_form(specificite, name="specificite", kind="number", decimals=3, bounds=(0, 1),
                   written_from={"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"})
 ### BEGIN HIDDEN TESTS
-checks.expect(checks.written_with("specificite", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
+checks.expect(checks.written_with("specificite", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}, calculation=True),
               "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
               "leurs nombres), des opérations et des parenthèses : ni fonction toute faite, ni "
-              "autre variable (sp…). La question mesure le choix des cases.", name="specificite")
+              "autre variable (sp…), ni un nombre seul (le résultat au lieu du calcul). La "
+              "question mesure le choix des cases.", name="specificite")
 graine_copie = ev.wdbc_case_seed(checks.student_seed("01", announce=False))
 wdbc = load_breast_cancer_wdbc()
 X_r, X_t, y_r, y_t = train_test_split(
@@ -2510,6 +2523,10 @@ specificite = fp2 / (fp2 + vn2)
 # message : c'est la spécificité au seuil 0,5
 specificite = vn / (vn + fp)
 
+# %% mistake="specificite" session="evaluation"
+# message : ni un nombre seul
+specificite = 0.9
+
 # %% [markdown] reveal="risque_negatif"
 # La cellule suivante donne, sur le jeu de test, la VPP, la VPN et le risque résiduel (1 − VPN),
 # à votre seuil de la question 2 puis au seuil 0,5, chacun avec sa marge.
@@ -2517,19 +2534,20 @@ specificite = vn / (vn + fp)
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compte, sur le jeu de test, la VPP, la VPN et le risque
 # résiduel, avec leurs intervalles de confiance à 95 %.
-def valeurs_pour_madame_l(valeur_seuil):
-    c = ev.confusion_at_threshold(y_test, scores, valeur_seuil)
-    print(f"Population de l'étude (jeu de test : patientes adressées pour une masse, prévalence "
-          f"{fr_percent(prevalence_etude)}), au seuil {fr_number(valeur_seuil, 2)} :")
-    for nom, k, n in [("VPP (cancers parmi les tests positifs)", c.tp, c.tp + c.fp),
-                      ("VPN (non-malades parmi les tests négatifs)", c.tn, c.tn + c.fn),
-                      ("risque résiduel (1 − VPN)", c.fn, c.tn + c.fn)]:
-        bas, haut = ev.proportion_ci(k, n)
-        print(f"  {nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de confiance à "
-              f"95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}")
+if checks.passed("risque_negatif"):  # defined here: its figures include question 8's
 
+    def valeurs_pour_madame_l(valeur_seuil):
+        c = ev.confusion_at_threshold(y_test, scores, valeur_seuil)
+        print(f"Population de l'étude (jeu de test : patientes adressées pour une masse, "
+              f"prévalence {fr_percent(prevalence_etude)}), au seuil "
+              f"{fr_number(valeur_seuil, 2)} :")
+        for nom, k, n in [("VPP (cancers parmi les tests positifs)", c.tp, c.tp + c.fp),
+                          ("VPN (non-malades parmi les tests négatifs)", c.tn, c.tn + c.fn),
+                          ("risque résiduel (1 − VPN)", c.fn, c.tn + c.fn)]:
+            bas, haut = ev.proportion_ci(k, n)
+            print(f"  {nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de confiance à "
+                  f"95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}")
 
-if checks.passed("risque_negatif"):
     valeurs_pour_madame_l(seuil_madame_l)
     valeurs_pour_madame_l(seuil_defaut)
 else:

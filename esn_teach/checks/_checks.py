@@ -1076,7 +1076,7 @@ def expect(condition: object, message: str, *, name: str) -> None:
         raise IncorrectAnswer(message, question=name)
 
 
-def written_with(name: str, allowed: Iterable[str]) -> bool:
+def written_with(name: str, allowed: Iterable[str], *, calculation: bool = False) -> bool:
     """Tell whether the last cell run that assigns ``name`` computes it from ``allowed`` only.
 
     For a question that measures which counts go into a formula (module 01: « parmi
@@ -1093,6 +1093,10 @@ def written_with(name: str, allowed: Iterable[str]) -> bool:
         The answer's variable name.
     allowed : iterable of str
         The variable names the calculation may use.
+    calculation : bool, default=False
+        Refuse a bare number too (``sensibilite = 0.682``): the result typed, not its
+        calculation. In an evaluated session, a number read from an object of the
+        kernel or a neighbour's screen would otherwise score as the calculation.
 
     Returns
     -------
@@ -1103,7 +1107,16 @@ def written_with(name: str, allowed: Iterable[str]) -> bool:
     expression = _last_assignment(name)
     if expression is None:
         return True
+    if calculation and _bare_number(expression):
+        return False
     return _arithmetic_of(expression, set(allowed))
+
+
+def _bare_number(expression: ast.expr) -> bool:
+    """Whether ``expression`` is a number alone, signed or not (no operation on counts)."""
+    while isinstance(expression, ast.UnaryOp) and isinstance(expression.op, ast.UAdd | ast.USub):
+        expression = expression.operand
+    return isinstance(expression, ast.Constant) and isinstance(expression.value, int | float)
 
 
 _ARITHMETIC = (ast.BinOp, ast.UnaryOp, ast.Constant, ast.operator, ast.unaryop, ast.Load)
@@ -1390,8 +1403,9 @@ def check_form(
     written_from : iterable of str, optional
         The only variable names the answer's calculation may use (as
         :func:`written_with` reads the cell that assigns it): a calculation written
-        otherwise (a ready-made function, another answer reused) is badly formed,
-        as the question's statement says. This tells nothing of correctness.
+        otherwise (a ready-made function, another answer reused) or a number alone
+        (the result, not its calculation) is badly formed, as the question's
+        statement says. This tells nothing of correctness.
 
     Returns
     -------
@@ -1464,12 +1478,13 @@ def check_form(
         _option_key(value, list(options or []), name)
     elif kind == "choices":
         _check_choices_form(value, name=name, options=list(options or []), items=items)
-    if written_from is not None and not written_with(name, written_from):
+    if written_from is not None and not written_with(name, written_from, calculation=True):
         allowed = ", ".join(sorted(written_from))
         raise IncorrectAnswer(
             f"calcul refusé pour « {name} » : écrivez-le, sur une ligne, avec seulement "
             f"{allowed} (ou leurs nombres), des opérations et des parenthèses : ni fonction "
-            "toute faite, ni autre variable. C'est une question de forme, pas de justesse.",
+            "toute faite, ni autre variable, ni un nombre seul (le résultat au lieu du "
+            "calcul). C'est une question de forme, pas de justesse.",
             question=name,
             form=True,
         )

@@ -132,3 +132,23 @@ def test_the_form_check_refuses_a_calculation_not_written_with_the_counts(
     # a wrong value of the right form is recorded
     assert form_check(0.1) is checks.Outcome.RECORDED
     assert "Réponse enregistrée" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("cell", ["sensibilite = 0.682", "sensibilite = -0.5", "sensibilite = 1"])
+def test_a_number_alone_is_not_a_calculation(shell: InteractiveShell, cell: str) -> None:
+    """The audit of 6 December: in module 01's evaluated session, ``se`` holds question 1's
+    key; typed alone, its value scored as the calculation the statement asks for."""
+    shell.run_cell(cell, store_history=True)
+    assert checks.written_with("sensibilite", {"vp", "fn"})  # the formative rule: allowed
+    assert not checks.written_with("sensibilite", {"vp", "fn"}, calculation=True)
+    with pytest.raises(checks.IncorrectAnswer, match="ni un nombre seul") as refused:
+        checks.check_form(
+            0.682, name="sensibilite", kind="number", decimals=3, written_from={"vp", "fn"}
+        )
+    assert refused.value.form
+
+
+@pytest.mark.parametrize("cell", ["sensibilite = 58 / (58 + 27)", "sensibilite = vp / (vp + fn)"])
+def test_a_calculation_with_numbers_is_still_one(shell: InteractiveShell, cell: str) -> None:
+    shell.run_cell(cell, store_history=True)
+    assert checks.written_with("sensibilite", {"vp", "fn"}, calculation=True)
