@@ -1213,33 +1213,38 @@ sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il fait calculer par fairlearn les mesures de chaque
 # groupe ; le tableau complet s'affiche quand la question 3 a été vérifiée juste.
-cadre = MetricFrame(
-    metrics={
-        "sensibilité": recall_score,
-        "taux de faux négatifs": false_negative_rate,
-        "taux d'alarmes sans hypoxémie": false_positive_rate,
-    },
-    y_true=paires["hypoxemie"],
-    y_pred=alarme,
-    sensitive_features=paires["groupe"],
-)
-sensibilite_blancs_92 = float(cadre.by_group.loc["patients blancs", "sensibilité"])
+# Jusqu'à ce que la question 3 soit vérifiée juste, rien ici ne garde sa réponse.
+blancs_q3 = paires["groupe"] == "patients blancs"
+sensibilite_blancs_92 = float(recall_score(paires["hypoxemie"][blancs_q3], alarme[blancs_q3]))
 
 
 def sensibilites(seuil):
-    """Sensibilité de l'alarme (SpO2 < seuil) dans chaque groupe, calculée par fairlearn."""
+    """Sensibilité de l'alarme (SpO2 < seuil) dans chaque groupe, calculée par fairlearn.
+
+    Pour les patients noirs, une alarme identique à celle du seuil du service donne la
+    réponse de la question 3 : elle vaut nan (cachée) tant que sa vérification n'a pas
+    dit « juste ».
+    """
     par_groupe = MetricFrame(
         metrics=recall_score,
         y_true=paires["hypoxemie"],
         y_pred=paires["spo2"] < seuil,
         sensitive_features=paires["groupe"],
     ).by_group
-    return {nom: float(v) for nom, v in par_groupe.items()}
+    valeurs = {nom: float(v) for nom, v in par_groupe.items()}
+    if np.array_equal(spo2 < seuil, alarme) and not checks.passed("sensibilite_noirs"):
+        valeurs["patients noirs"] = float("nan")
+    return valeurs
 
 
 if not checks.passed("sensibilite_noirs"):
     # Sans la réponse de la question 3 : seulement ce qui ne la donne pas.
-    taux_sans_hypoxemie = cadre.by_group["taux d'alarmes sans hypoxémie"]
+    taux_sans_hypoxemie = MetricFrame(
+        metrics=false_positive_rate,
+        y_true=paires["hypoxemie"],
+        y_pred=alarme,
+        sensitive_features=paires["groupe"],
+    ).by_group
     print("Le tableau complet s'affichera ici quand la vérification de la question 3 aura dit "
           "« juste » : relancez alors cette cellule (en séance évaluée, il s'affichera dans "
           "votre retour de correction). Bloqué·e ? Ouvrez les indices de la question 3, ou "
@@ -1250,6 +1255,16 @@ if not checks.passed("sensibilite_noirs"):
     print("  patients noirs : sensibilité cachée (réponse de la question 3) ; taux d'alarmes "
           f"sans hypoxémie {fr_number(taux_sans_hypoxemie['patients noirs'])}")
 else:
+    cadre = MetricFrame(
+        metrics={
+            "sensibilité": recall_score,
+            "taux de faux négatifs": false_negative_rate,
+            "taux d'alarmes sans hypoxémie": false_positive_rate,
+        },
+        y_true=paires["hypoxemie"],
+        y_pred=alarme,
+        sensitive_features=paires["groupe"],
+    )
     print(f"Tous patients confondus : sensibilité {fr_percent(cadre.overall['sensibilité'])}.")
     print("Écart de sensibilité (patients noirs − patients blancs) : "
           + ecart_95(vp_noirs, vp_noirs + fn_noirs, vp_blancs, vp_blancs + fn_blancs) + ".")
@@ -1740,11 +1755,8 @@ print(f"Objectif : {fr_number(sensibilite_blancs_92)} (sensibilité chez les pat
 print(f"Alarme si la SpO2 affichée est sous {seuil_essaye} % :")
 # Au seuil du service, la sensibilité des patients noirs est la réponse de la question 3 :
 # cachée tant que sa vérification n'a pas dit « juste ».
-meme_alarme_qu_au_seuil_du_service = np.array_equal(spo2 < seuil_essaye, alarme)
 for nom, valeur in sensibilites(seuil_essaye).items():
-    if nom == "patients noirs" and meme_alarme_qu_au_seuil_du_service and not checks.passed(
-        "sensibilite_noirs"
-    ):
+    if np.isnan(valeur):
         print(f"  Sensibilité chez les {nom} : cachée (c'est la réponse de la question 3)")
     else:
         print(f"  Sensibilité chez les {nom} : {fr_number(valeur)}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import ipywidgets as widgets
 import numpy as np
@@ -361,8 +361,15 @@ class OximetryExplorer:
         Returns
         -------
         dict
-            :class:`GroupAlarmStats` keyed by ``"White"`` and ``"Black"``.
+            :class:`GroupAlarmStats` keyed by ``"White"`` and ``"Black"``; a rate that
+            ``hidden_until`` hides at this setting is NaN, as the table shows it
+            « cachée » (an evaluated session's student could otherwise read it here).
         """
+        stats = self._compute(threshold, device_bias)
+        return _masked(stats, self._hidden(stats, threshold, device_bias))
+
+    def _compute(self, threshold: int, device_bias: float) -> dict[str, GroupAlarmStats]:
+        """Return the per-group statistics, hidden rates included (for drawing)."""
         _check_bias(device_bias)
         spo2, hypoxemic, black = self._simulate(float(device_bias))
         return {
@@ -389,7 +396,7 @@ class OximetryExplorer:
         dict
             The statistics shown (see :meth:`compute`).
         """
-        stats = self.compute(threshold, device_bias)
+        stats = self._compute(threshold, device_bias)
         hidden = self._hidden(stats, threshold, device_bias)
         spo2, hypoxemic, black = self._simulate(float(device_bias))
         for index, (mask, (key, _)) in enumerate(zip((~black, black), _GROUPS, strict=True)):
@@ -415,9 +422,9 @@ class OximetryExplorer:
         questions = [q for row, q in self.hidden_until.items() if (row, _HIDDEN_GROUP) in hidden]
         note = _hidden_note(questions) if questions else ""
         self.table.value = _table_html(stats, threshold, device_bias, self._table_id, hidden, note)
-        self.stats = stats
+        self.stats = _masked(stats, hidden)
         self.hidden = hidden
-        return stats
+        return self.stats
 
     def _hidden(
         self, stats: dict[str, GroupAlarmStats], threshold: int, device_bias: float
@@ -434,6 +441,19 @@ class OximetryExplorer:
 
     def _ipython_display_(self) -> None:
         show_explorer(self.widget)
+
+
+def _masked(
+    stats: dict[str, GroupAlarmStats], hidden: frozenset[tuple[str, str]]
+) -> dict[str, GroupAlarmStats]:
+    """Return ``stats`` with each hidden ``(rate, group)`` set to NaN."""
+    masked = dict(stats)
+    for row, group in hidden:
+        if row == "sensitivity":
+            masked[group] = replace(masked[group], sensitivity=float("nan"))
+        else:
+            masked[group] = replace(masked[group], occult_rate=float("nan"))
+    return masked
 
 
 def _describe(

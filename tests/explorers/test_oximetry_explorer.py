@@ -139,6 +139,14 @@ def test_hidden_until_hides_answers_at_their_setting_until_the_question_is_passe
     assert "patients noirs cachée" in explorer.image.tooltip
     assert fr_number(answer, 2) not in explorer.image.tooltip
     assert "?" in [label.get_text() for label in explorer._labels]
+    # Nor can the kernel read them (the audit of 6 December: ``explorateur.stats``).
+    for shown in (explorer.stats, explorer.compute(92, 2.9)):
+        assert np.isnan(shown["Black"].sensitivity) and np.isnan(shown["Black"].occult_rate)
+        assert shown["White"].sensitivity == reference.stats["White"].sensitivity
+    assert (
+        explorer.compute(93, 2.9)["Black"].sensitivity
+        == reference.compute(93, 2.9)["Black"].sensitivity
+    )
     # Another threshold: the sensitivity is not the answer any more, the occult rate still is
     # (it does not depend on the threshold).
     explorer.controls["seuil"].value = 95
@@ -160,6 +168,7 @@ def test_hidden_until_hides_answers_at_their_setting_until_the_question_is_passe
     assert explorer.hidden == {("occult_rate", "Black")}
     assert fr_percent(answer) in explorer.table.value
     assert fr_number(answer, 2) in explorer.image.tooltip
+    assert explorer.stats["Black"].sensitivity == answer
     # A form-only check (evaluated session) says nothing about correctness: still hidden.
     checks.check_form(occult, name="expl_occulte", kind="number")
     explorer.update(92, 2.9)
