@@ -1141,19 +1141,20 @@ explorateur
 
 # %% session="evaluation"
 # Les options de la question 3, dans l'ordre de votre copie.
-options_q3 = [
-    "Personnelles pour lui : le CHU qui l'a transmis garde la table.",
-    "Personnelles pour lui : il a lui-même un moyen raisonnable de relier l'extrait à des noms.",
-    "Pas personnelles pour lui : son contrat lui interdit de relier l'extrait à des noms.",
-    "Pas personnelles pour lui : il n'a aucun moyen raisonnable de relier l'extrait à des noms.",
-    "Pas personnelles pour lui : tant qu'il n'a relié aucune ligne à un nom, nul n'est identifié.",
-]
-ordre_q3 = np.random.default_rng([graine, 3]).permutation(5)
-# lettres_q3["A"] : la lettre, dans votre copie, de l'option A de la version d'entraînement.
-vues_q3 = np.array(list("ABCDE"))[np.argsort(ordre_q3)]
-lettres_q3 = dict(zip("ABCDE", vues_q3.tolist(), strict=True))
-display(Markdown("\n".join(f"- **{lettre}.** {options_q3[i]}"
-                            for lettre, i in zip("ABCDE", ordre_q3, strict=True))))
+options_q3 = {
+    "table_chu": "Personnelles pour lui : le CHU qui l'a transmis garde la table.",
+    "moyen_propre": "Personnelles pour lui : il a lui-même un moyen raisonnable de relier "
+    "l'extrait à des noms.",
+    "contrat": "Pas personnelles pour lui : son contrat lui interdit de relier l'extrait à des "
+    "noms.",
+    "aucun_moyen": "Pas personnelles pour lui : il n'a aucun moyen raisonnable de relier "
+    "l'extrait à des noms.",
+    "pas_identifie": "Pas personnelles pour lui : tant qu'il n'a relié aucune ligne à un nom, "
+    "nul n'est identifié.",
+}
+display(Markdown("\n".join(
+    f"- **{lettre}.** {options_q3[option]}" for lettre, option in checks.draw_slots(
+        checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items())))
 
 # %% answer="qualification" session="formative"
 qualification = {
@@ -1174,9 +1175,11 @@ qualification = {
     "prestataire": ...,
 }
 ### BEGIN SOLUTION
+_lettre = {option: lettre for lettre, option in checks.draw_slots(
+    checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items()}
 qualification = {
-    "laboratoire": lettres_q3["D"],
-    "prestataire": lettres_q3["B"],
+    "laboratoire": _lettre["aucun_moyen"],
+    "prestataire": _lettre["moyen_propre"],
 }
 ### END SOLUTION
 
@@ -1248,10 +1251,14 @@ checks.check_choices(
 checks.check_form(qualification, name="qualification", kind="choices",
                   options=["A", "B", "C", "D", "E"], items=["laboratoire", "prestataire"])
 ### BEGIN HIDDEN TESTS
-ordre_copie_q3 = np.random.default_rng(
-    [checks.student_seed("11", announce=False), 3]).permutation(5)
-# lettre_q3[0] : la lettre, dans la copie, de l'option A de la version d'entraînement.
-lettre_q3 = np.array(list("ABCDE"))[np.argsort(ordre_copie_q3)].tolist()
+# La lettre de chaque option dans la copie corrigée, tirée de son identifiant comme
+# l'affichage des options.
+lettre = option = nom = None
+place_q3 = checks.draw_slots(checks.student_seed("11", announce=False), "qualification",
+                             ["table_chu", "moyen_propre", "contrat", "aucun_moyen",
+                              "pas_identifie"])[0]
+lettre_q3 = [next(lettre for lettre, option in place_q3.items() if option == nom)
+             for nom in ("table_chu", "moyen_propre", "contrat", "aucun_moyen", "pas_identifie")]
 identifiee_q3 = (
     "vous avez confondu personne identifiée et personne identifiable : le RGPD protège aussi "
     "celles que l'on peut retrouver par des moyens raisonnables, avant tout croisement. La "
@@ -1289,15 +1296,21 @@ checks.check_choices(
 
 # %% mistake="qualification" session="evaluation"
 # message : un contrat compte dans la pesée, mais n'écarte pas un moyen à lui seul
-qualification = {"laboratoire": lettres_q3["C"], "prestataire": lettres_q3["B"]}
+_lettre = {option: lettre for lettre, option in checks.draw_slots(
+    checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items()}
+qualification = {"laboratoire": _lettre["contrat"], "prestataire": _lettre["moyen_propre"]}
 
 # %% mistake="qualification" session="evaluation"
 # message : personne identifiée et personne identifiable
-qualification = {"laboratoire": lettres_q3["E"], "prestataire": lettres_q3["E"]}
+_lettre = {option: lettre for lettre, option in checks.draw_slots(
+    checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items()}
+qualification = {"laboratoire": _lettre["pas_identifie"], "prestataire": _lettre["pas_identifie"]}
 
 # %% mistake="qualification" session="evaluation"
 # message : vous avez traité le contrat comme une loi
-qualification = {"laboratoire": lettres_q3["D"], "prestataire": lettres_q3["C"]}
+_lettre = {option: lettre for lettre, option in checks.draw_slots(
+    checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items()}
+qualification = {"laboratoire": _lettre["aucun_moyen"], "prestataire": _lettre["contrat"]}
 
 # %% mistake="qualification" session="formative"
 # message : un contrat compte dans la pesée, mais n'écarte pas un moyen à lui seul
@@ -2399,13 +2412,17 @@ choix_publication = "E"
 # %% session="evaluation"
 # Le tableau de la question 7, ses classes numérotées pour votre copie, puis ses options dans
 # l'ordre de votre copie.
+# Deux tableaux possibles, tirés pour votre copie : ils diffèrent par la classe des hommes de
+# 50-59 ans.
+variante_q7 = int(np.random.default_rng([graine, 71]).integers(2))
 lignes_q7 = [
     ("femmes", "30-39 ans", 8, "asthme (3), dépression (2), diabète (2), fracture du poignet (1)"),
     ("hommes", "30-39 ans", 10,
      "asthme (2), maladie due au VIH, B20 (1), dépression (3), fracture du poignet (4)"),
     ("femmes", "40-49 ans", 9, "dépression (9)"),
     ("hommes", "40-49 ans", 12, "diabète (4), hypertension (5), asthme (2), dépression (1)"),
-    ("hommes", "50-59 ans", 11, "dépression (10), asthme (1)"),
+    ("hommes", "50-59 ans", 11,
+     ["dépression (10), asthme (1)", "dépression (4), asthme (4), diabète (3)"][variante_q7]),
 ]
 numeros_q7 = (np.random.default_rng([graine, 17]).permutation(5) + 1).tolist()
 display(Markdown("\n".join(
@@ -2416,19 +2433,18 @@ display(Markdown("\n".join(
        in sorted(zip(numeros_q7, lignes_q7, strict=True))])))
 sure_q7, vih_q7, probable_q7 = numeros_q7[2], numeros_q7[1], numeros_q7[4]
 deux_q7 = " et ".join(str(numero) for numero in sorted([sure_q7, probable_q7]))
-options_q7 = [
-    f"La classe {sure_q7} seule : inférence (la {probable_q7} a deux diagnostics).",
-    f"La classe {vih_q7}, avec la maladie due au VIH : inférence.",
-    f"Les classes {deux_q7} : corrélation seulement, pas d'inférence.",
-    "Aucune : le tableau est 8-anonyme, nul n'est exposé.",
-    f"Les classes {deux_q7} : inférence (sûre en {sure_q7}, probable en {probable_q7}).",
-]
-ordre_q7 = np.random.default_rng([graine, 7]).permutation(5)
-# lettres_q7["A"] : la lettre, dans votre copie, de l'option A de la version d'entraînement.
-vues_q7 = np.array(list("ABCDE"))[np.argsort(ordre_q7)]
-lettres_q7 = dict(zip("ABCDE", vues_q7.tolist(), strict=True))
-display(Markdown("\n".join(f"- **{lettre}.** {options_q7[i]}"
-                            for lettre, i in zip("ABCDE", ordre_q7, strict=True))))
+options_q7 = {
+    "seule": f"La classe {sure_q7} seule : inférence (dans les autres classes, aucun "
+    "diagnostic ne domine).",
+    "vih": f"La classe {vih_q7}, avec la maladie due au VIH : inférence.",
+    "correlation": f"Les classes {deux_q7} : corrélation seulement, pas d'inférence.",
+    "aucune": "Aucune : le tableau est 8-anonyme, nul n'est exposé.",
+    "deux": f"Les classes {deux_q7} : inférence (sûre en {sure_q7}, probable en {probable_q7}).",
+}
+display(Markdown("\n".join(
+    f"- **{lettre}.** {options_q7[option]}" for lettre, option in checks.draw_slots(
+        checks.student_seed("11", announce=False), "classe_exposee",
+        list(options_q7))[0].items())))
 
 # %% answer="classe_exposee" session="formative"
 classe_exposee = ...
@@ -2440,7 +2456,9 @@ classe_exposee = "E"
 # %% answer="classe_exposee" session="evaluation"
 classe_exposee = ...
 ### BEGIN SOLUTION
-classe_exposee = lettres_q7["E"]
+_lettre = {option: lettre for lettre, option in checks.draw_slots(
+    checks.student_seed("11", announce=False), "classe_exposee", list(options_q7))[0].items()}
+classe_exposee = _lettre["seule" if variante_q7 else "deux"]
 ### END SOLUTION
 
 # %% tests="classe_exposee" points=2 session="formative"
@@ -2488,29 +2506,47 @@ checks.check_choice(classe_exposee, name="classe_exposee", options=["A", "B", "C
 # Vérification de la question 7 : exécutez cette cellule.
 checks.check_form(classe_exposee, name="classe_exposee", kind="choice", options=["A", "B", "C", "D", "E"])
 ### BEGIN HIDDEN TESTS
-ordre_copie_q7 = np.random.default_rng(
-    [checks.student_seed("11", announce=False), 7]).permutation(5)
-# lettre_q7[0] : la lettre, dans la copie, de l'option A de la version d'entraînement.
-lettre_q7 = np.array(list("ABCDE"))[np.argsort(ordre_copie_q7)].tolist()
+# Le tableau de la copie (variante 0 : un diagnostic domine chez les hommes de 50-59 ans ;
+# variante 1 : aucun) et la lettre de chaque option, tirés de son identifiant comme l'affichage.
+graine_q7 = checks.student_seed("11", announce=False)
+variante_copie_q7 = int(np.random.default_rng([graine_q7, 71]).integers(2))
+lettre = option = nom = None
+place_q7 = checks.draw_slots(graine_q7, "classe_exposee",
+                             ["seule", "vih", "correlation", "aucune", "deux"])[0]
+lettre_q7 = {nom: next(lettre for lettre, option in place_q7.items() if option == nom)
+             for nom in ("seule", "vih", "correlation", "aucune", "deux")}
+message_seule_q7, message_deux_q7 = [
+    ("la classe des hommes de 50-59 ans compte bien deux diagnostics (l = 2), mais 10 patients "
+     "sur 11 y ont le même : le voisin le devine presque à coup sûr. L'inférence exige-t-elle "
+     "une certitude ?", None),
+    (None, "dans la classe des hommes de 50-59 ans, aucun diagnostic ne domine (4 patients sur "
+     "11 au plus) : le voisin n'y apprend pas le diagnostic. Regardez, classe par classe, si "
+     "un diagnostic domine."),
+][variante_copie_q7]
 checks.check_choice(
     classe_exposee, name="classe_exposee", options=["A", "B", "C", "D", "E"],
-    expected=lettre_q7[4],
+    expected=lettre_q7["seule" if variante_copie_q7 else "deux"],
     mistakes=[
-        checks.Mistake(lettre_q7[0], "la classe des hommes de 50-59 ans compte bien deux diagnostics (l = 2), mais 10 patients sur 11 y ont le même : le voisin le devine presque à coup sûr. L'inférence exige-t-elle une certitude ?"),
-        checks.Mistake(lettre_q7[1], "la classe des hommes de 30-39 ans laisse bien fuir quelque chose (le VIH, absent du reste du tableau), mais 9 fois sur 10 le diagnostic du voisin n'est pas le VIH. Regardez, classe par classe, si un diagnostic domine."),
-        checks.Mistake(lettre_q7[2], "rattacher le voisin à sa classe est bien une corrélation, mais ce rattachement ne dit pas encore son diagnostic. Apprendre ce diagnostic, c'est déduire la valeur d'un attribut."),
-        checks.Mistake(lettre_q7[3], "le tableau est bien 8-anonyme : personne n'y est isolé. Mais le k ne regarde pas les diagnostics : relisez ceux de chaque classe."),
+        checks.Mistake(lettre_q7["deux" if variante_copie_q7 else "seule"],
+                       message_deux_q7 if variante_copie_q7 else message_seule_q7),
+        checks.Mistake(lettre_q7["vih"], "la classe des hommes de 30-39 ans laisse bien fuir quelque chose (le VIH, absent du reste du tableau), mais 9 fois sur 10 le diagnostic du voisin n'est pas le VIH. Regardez, classe par classe, si un diagnostic domine."),
+        checks.Mistake(lettre_q7["correlation"], "rattacher le voisin à sa classe est bien une corrélation, mais ce rattachement ne dit pas encore son diagnostic. Apprendre ce diagnostic, c'est déduire la valeur d'un attribut."),
+        checks.Mistake(lettre_q7["aucune"], "le tableau est bien 8-anonyme : personne n'y est isolé. Mais le k ne regarde pas les diagnostics : relisez ceux de chaque classe."),
     ],
 )
 ### END HIDDEN TESTS
 
 # %% mistake="classe_exposee" session="evaluation"
-# message : compte bien deux diagnostics (l = 2)
-classe_exposee = lettres_q7["A"]
+# message : ce rattachement ne dit pas encore son diagnostic
+_lettre = {option: lettre for lettre, option in checks.draw_slots(
+    checks.student_seed("11", announce=False), "classe_exposee", list(options_q7))[0].items()}
+classe_exposee = _lettre["correlation"]
 
 # %% mistake="classe_exposee" session="evaluation"
 # message : le k ne regarde pas les diagnostics
-classe_exposee = lettres_q7["D"]
+_lettre = {option: lettre for lettre, option in checks.draw_slots(
+    checks.student_seed("11", announce=False), "classe_exposee", list(options_q7))[0].items()}
+classe_exposee = _lettre["aucune"]
 
 # %% mistake="classe_exposee" session="formative"
 # message : la classe 5 compte bien deux diagnostics
@@ -2581,19 +2617,19 @@ classe_exposee = "D"
 
 # %% session="evaluation"
 # Les options de la question 8, dans l'ordre de votre copie.
-options_q8 = [
-    'Elle baisserait : chaque patient aurait plus de « jumeaux » possibles parmi les habitants.',
-    'Elle augmenterait : une liste plus longue donne plus de noms à relier aux dossiers.',
-    'Elle ne changerait pas : elle ne dépend que des patients du registre.',
-    'Elle rejoindrait la part du registre : la liste contiendrait tous les patients.',
-    "Elle rejoindrait la part de la question 2 : le risque d'un patient de la liste.",
-]
-ordre_q8 = np.random.default_rng([graine, 8]).permutation(5)
-# lettres_q8["A"] : la lettre, dans votre copie, de l'option A de la version d'entraînement.
-vues_q8 = np.array(list("ABCDE"))[np.argsort(ordre_q8)]
-lettres_q8 = dict(zip("ABCDE", vues_q8.tolist(), strict=True))
-display(Markdown("\n".join(f"- **{lettre}.** {options_q8[i]}"
-                            for lettre, i in zip("ABCDE", ordre_q8, strict=True))))
+options_q8 = {
+    "baisse": "Elle baisserait : chaque patient aurait plus de « jumeaux » possibles parmi les "
+    "habitants.",
+    "hausse": "Elle augmenterait : une liste plus longue donne plus de noms à relier aux "
+    "dossiers.",
+    "inchangee": "Elle ne changerait pas : elle ne dépend que des patients du registre.",
+    "registre": "Elle rejoindrait la part du registre : la liste contiendrait tous les patients.",
+    "question2": "Elle rejoindrait la part de la question 2 : le risque d'un patient de la liste.",
+}
+display(Markdown("\n".join(
+    f"- **{lettre}.** {options_q8[option]}" for lettre, option in checks.draw_slots(
+        checks.student_seed("11", announce=False), "risque_population",
+        list(options_q8))[0].items())))
 
 # %% answer="risque_population" session="formative"
 risque_population = ...
@@ -2605,7 +2641,9 @@ risque_population = "A"
 # %% answer="risque_population" session="evaluation"
 risque_population = ...
 ### BEGIN SOLUTION
-risque_population = lettres_q8["A"]
+_lettre = {option: lettre for lettre, option in checks.draw_slots(
+    checks.student_seed("11", announce=False), "risque_population", list(options_q8))[0].items()}
+risque_population = _lettre["baisse"]
 ### END SOLUTION
 
 # %% tests="risque_population" points=2 session="formative"
@@ -2652,10 +2690,11 @@ checks.check_choice(risque_population, name="risque_population",
 # Vérification de la question 8 : exécutez cette cellule.
 checks.check_form(risque_population, name="risque_population", kind="choice", options=["A", "B", "C", "D", "E"])
 ### BEGIN HIDDEN TESTS
-ordre_copie_q8 = np.random.default_rng(
-    [checks.student_seed("11", announce=False), 8]).permutation(5)
-# lettre_q8[0] : la lettre, dans la copie, de l'option A de la version d'entraînement.
-lettre_q8 = np.array(list("ABCDE"))[np.argsort(ordre_copie_q8)].tolist()
+lettre = option = nom = None
+place_q8 = checks.draw_slots(checks.student_seed("11", announce=False), "risque_population",
+                             ["baisse", "hausse", "inchangee", "registre", "question2"])[0]
+lettre_q8 = [next(lettre for lettre, option in place_q8.items() if option == nom)
+             for nom in ("baisse", "hausse", "inchangee", "registre", "question2")]
 checks.check_choice(
     risque_population, name="risque_population", options=["A", "B", "C", "D", "E"],
     expected=lettre_q8[0],
@@ -2670,11 +2709,15 @@ checks.check_choice(
 
 # %% mistake="risque_population" session="evaluation"
 # message : un trio partagé n'est relié à aucun nom
-risque_population = lettres_q8["B"]
+_lettre = {option: lettre for lettre, option in checks.draw_slots(
+    checks.student_seed("11", announce=False), "risque_population", list(options_q8))[0].items()}
+risque_population = _lettre["hausse"]
 
 # %% mistake="risque_population" session="evaluation"
 # message : le registre n'est qu'un échantillon
-risque_population = lettres_q8["D"]
+_lettre = {option: lettre for lettre, option in checks.draw_slots(
+    checks.student_seed("11", announce=False), "risque_population", list(options_q8))[0].items()}
+risque_population = _lettre["registre"]
 
 # %% mistake="risque_population" session="formative"
 # message : un trio partagé n'est relié à aucun nom

@@ -274,10 +274,15 @@ _PUBLICATIONS = {
 }
 
 
-def _letters(seed: int, stream: int) -> list[str]:
-    """The letter, in the student's copy, of each option A to E of the formative version."""
-    order = np.random.default_rng([seed, stream]).permutation(5)
-    return np.array(list("ABCDE"))[np.argsort(order)].tolist()
+def _letter(seed: int, question: str, options: list[str], option: str) -> str:
+    """The letter under which the student's copy shows ``option`` (as the notebook draws it)."""
+    shown = checks.draw_slots(seed, question, options)[0]
+    return next(letter for letter, name in shown.items() if name == option)
+
+
+_Q3 = ["table_chu", "moyen_propre", "contrat", "aucun_moyen", "pas_identifie"]
+_Q7 = ["seule", "vih", "correlation", "aucune", "deux"]
+_Q8 = ["baisse", "hausse", "inchangee", "registre", "question2"]
 
 
 def _small_table(seed: int) -> tuple[int, int]:
@@ -375,16 +380,24 @@ def student_answers(student: str) -> dict[str, object]:
         measures[letter] = (result["k"], result["age_span_years"])
     reaching = [letter for letter, (k, _) in measures.items() if k >= 5]
     k_small, l_small = _small_table(seed)
-    q3, q7, q8 = _letters(seed, 3), _letters(seed, 7), _letters(seed, 8)
+    # Question 7: two tables, drawn per copy; in the second, no diagnosis dominates among men
+    # aged 50-59, and the key is « la classe sûre seule ».
+    variant_q7 = int(np.random.default_rng([seed, 71]).integers(2))
     return {
         "k_petit": k_small,
         "l_petit": l_small,
         "taux_reussite": round(rate, 4),
-        "qualification": (q3[3], q3[1]),
+        "qualification": (
+            _letter(seed, "qualification", _Q3, "aucun_moyen"),
+            _letter(seed, "qualification", _Q3, "moyen_propre"),
+        ),
         "debut_classe": _q5_start(registry, seed),
         "choix_publication": min(reaching, key=lambda letter: measures[letter][1]),
-        "classe_exposee": q7[4],
-        "risque_population": q8[0],
+        "classe_exposee": _letter(
+            seed, "classe_exposee", _Q7, "seule" if variant_q7 else "deux"
+        ),
+        "_variant_q7": variant_q7,
+        "risque_population": _letter(seed, "risque_population", _Q8, "baisse"),
         "_reaching": reaching,
         "_mistakes": mistakes,
         "_rate": rate,
@@ -411,3 +424,54 @@ def test_module_11_evaluated_answers_vary_across_students_and_stay_sensible(monk
         # A publication reaches k ≥ 5 (D always does) and the region (E) never does.
         assert "D" in row["_reaching"] and "E" not in row["_reaching"]
         assert row["qualification"][0] != row["qualification"][1]
+
+
+def _evaluated_visible_code_cells() -> list[str]:
+    """The code the evaluated release shows: cells of both sessions or of the evaluation,
+    without solutions, hidden tests and mistake cells."""
+    cells = re.split(r"^# %%", _text(), flags=re.M)[1:]
+    shown = []
+    for cell in cells:
+        header, _, body = cell.partition("\n")
+        if "[markdown]" in header or 'session="formative"' in header or "mistake=" in header:
+            continue
+        body = re.sub(r"### BEGIN SOLUTION.*?### END SOLUTION", "", body, flags=re.S)
+        body = re.sub(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", "", body, flags=re.S)
+        shown.append(body)
+    return shown
+
+
+def test_module_11_evaluated_release_holds_no_key_to_the_formative_letters():
+    """Review d12, finding 2: a visible cell translated the formative letters into the copy's
+    (« lettres_q3["D"] »): with the formative key, it scored without understanding. No visible
+    code of the evaluated version may bind the drawn order of a question's options, nor mention
+    the formative version's letters; the hidden tests recompute it from the seed."""
+    draws = 0
+    for code in _evaluated_visible_code_cells():
+        assert "version d'entraînement" not in code
+        assert not re.search(r"\blettres?_q\d|\bordre_q\d|\bvues_q\d", code)
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.Assign | ast.AnnAssign | ast.NamedExpr):
+                value = ast.unparse(node.value)
+                if "draw_slots" in value or "argsort" in value:
+                    raise AssertionError(f"a visible cell binds a drawn order: {value[:80]}")
+                # A permutation of five options; question 7's class numbers are drawn too, but
+                # they number the table's rows and say nothing about which option is right.
+                if "permutation(5)" in value:
+                    assert "numeros_q7" in ast.unparse(node), value[:80]
+            if isinstance(node, ast.Call) and "draw_slots" in ast.unparse(node.func):
+                draws += 1
+    assert draws == 3  # questions 3, 7 and 8 display their options, binding nothing
+
+
+def test_module_11_question_7_variants_have_each_key():
+    """Review d12, finding 3: question 7's content varies. Its two tables give two keys."""
+    evaluated = _text().split("variante_q7 = int(")[1]
+    assert '"dépression (10), asthme (1)", "dépression (4), asthme (4), diabète (3)"' in evaluated
+    keys = set()
+    for student in _IDENTIFIERS + ("gaspard", "hugo", "ines", "jade"):
+        os.environ[checks.STUDENT_ENV] = student
+        seed = checks.student_seed("11", announce=False)
+        keys.add(int(np.random.default_rng([seed, 71]).integers(2)))
+    os.environ.pop(checks.STUDENT_ENV, None)
+    assert keys == {0, 1}
