@@ -1254,22 +1254,44 @@ decisions_m_a = {
 
 
 # %% session="evaluation" jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il affiche les affirmations de la question 5 dans
-# l'ordre de votre copie, sous des lettres. Exécutez-le (Maj + Entrée).
+# Inutile de lire ce code (replié) : il tire les affirmations de la question 5 de votre
+# copie et les affiche sous des lettres. Exécutez-le (Maj + Entrée).
 import textwrap
 
-_affirmations_q5 = {
-    "contre_indication": "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée",
-    "stade": "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a",
-    "greffe": "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations",
-    "sans_coefficient": "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021",
+# Une réserve d'affirmations : deux justes, deux fausses par copie, tirées parmi plusieurs.
+_reserve_q5 = {
+    "vrai_60": [
+        "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a",
+        "avec l'équation 2021, si ce DFGe se confirmait, sa dose maximale de metformine serait réduite",
+    ],
+    "faux_60": [
+        "avec l'équation 2009 et son coefficient, si ce DFGe se confirmait, sa dose maximale de "
+        "metformine serait réduite",
+        "avec l'équation 2009 et son coefficient, si ce DFGe durait plus de 3 mois, il serait "
+        "classé en stade G3a",
+    ],
+    "vrai_autre": [
+        "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations",
+        "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations",
+        "sans son coefficient, l'équation 2009 lui donnerait un DFGe plus bas que l'équation 2021",
+        "sans son coefficient, l'équation 2009 lui donnerait un DFGe plus bas que l'équation 2021",
+    ],
+    "faux_autre": [
+        "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée",
+        "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021",
+        "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée",
+        "inscrit pour une greffe aux États-Unis, l'équation 2021 ferait compter son temps d'attente",
+    ],
 }
-_ordre_q5, _ = checks.draw_slots(checks.student_seed("07", announce=False), "decisions_m_a",
-                            list(_affirmations_q5))
-print("Question 5 : vos affirmations, dans l'ordre de votre copie (celui de vos voisins "
-      "peut différer) ; répondez pour chaque lettre.")
+_ordre_q5, _variante_q5 = checks.draw_slots(checks.student_seed("07", announce=False), "decisions_m_a",
+                            list(_reserve_q5), variants={"vrai_60": 2, "vrai_autre": 4})
+# Chaque affirmation fausse va avec la juste de même rang : jamais deux sur le même seuil.
+_rang_q5 = {_cle: _variante_q5[_lettre] for _lettre, _cle in _ordre_q5.items()}
+_rang_q5["faux_60"], _rang_q5["faux_autre"] = _rang_q5["vrai_60"], _rang_q5["vrai_autre"]
+print("Question 5 : vos affirmations, tirées pour votre copie (celles de vos voisins "
+      "peuvent différer) ; répondez pour chaque lettre.")
 for _lettre, _cle in _ordre_q5.items():
-    print(textwrap.fill(f"{_lettre} : {_affirmations_q5[_cle]}", width=90,
+    print(textwrap.fill(f"{_lettre} : {_reserve_q5[_cle][_rang_q5[_cle]]}", width=90,
                         subsequent_indent="    "))
 
 # %% answer="decisions_m_a" session="evaluation"
@@ -1277,12 +1299,7 @@ for _lettre, _cle in _ordre_q5.items():
 # au-dessus.
 decisions_m_a = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-_cles_q5 = {
-    "contre_indication": "non",
-    "stade": "oui",
-    "greffe": "oui",
-    "sans_coefficient": "non",
-}
+_cles_q5 = {"vrai_60": "oui", "faux_60": "non", "vrai_autre": "oui", "faux_autre": "non"}
 decisions_m_a = {_lettre: _cles_q5[_cle] for _lettre, _cle in _ordre_q5.items()}
 ### END SOLUTION
 
@@ -1291,21 +1308,27 @@ decisions_m_a = {_lettre: _cles_q5[_cle] for _lettre, _cle in _ordre_q5.items()}
 checks.check_form(decisions_m_a, name="decisions_m_a", kind="choices", options=["oui", "non"],
                   items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-_cles_cachees = {
-    "contre_indication": "non",
-    "stade": "oui",
-    "greffe": "oui",
-    "sans_coefficient": "non",
-}
+# Chaque affirmation de la réserve a la même vérité pour tous les M. A. que le tirage
+# admet (2021 de 46 à moins de 59 ; 2009 avec coefficient à 61 ou plus ; 2009 sans
+# coefficient plus bas que 2021) : vérifié dans tests/modules/test_module_07.py.
+_cles_cachees = {"vrai_60": "oui", "faux_60": "non", "vrai_autre": "oui", "faux_autre": "non"}
 _ordre_cache, _ = checks.draw_slots(checks.student_seed("07", announce=False), "decisions_m_a",
-                                    list(_cles_cachees))
+                                    list(_cles_cachees), variants={"vrai_60": 2, "vrai_autre": 4})
+_messages_caches = {
+    "vrai_60": "placez le DFGe 2021 de M. A. (question 1) par rapport à 60 et à 45 (section 1).",
+    "faux_60": "placez le DFGe 2009 de M. A., avec son coefficient (question 2), par rapport "
+    "à 60 (section 1).",
+    "vrai_autre": "comparez les DFGe de M. A. au seuil de 20, ou calculez son DFGe 2009 sans "
+    "coefficient et comparez-le à celui de 2021 (question 1).",
+    "faux_autre": "comparez les DFGe de M. A. aux seuils de 30 et de 20, ou calculez son DFGe "
+    "2009 sans coefficient : l'équation 2021 a réestimé ses autres coefficients.",
+}
 checks.check_choices(
     decisions_m_a, name="decisions_m_a", options=["oui", "non"],
     expected={_lettre: _cles_cachees[_cle] for _lettre, _cle in _ordre_cache.items()},
     mistakes={
         _lettre: [checks.Mistake("non" if _cles_cachees[_cle] == "oui" else "oui",
-                                 "revoyez les seuils de la section 1 (indice 1), puis relisez cette "
-                                 "affirmation.")]
+                                 _messages_caches[_cle])]
         for _lettre, _cle in _ordre_cache.items()
     },
     points=2,
@@ -1313,15 +1336,15 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="decisions_m_a" session="evaluation"
-# message : revoyez les seuils de la section 1
+# message : M. A.
 decisions_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "oui"}
 
 # %% mistake="decisions_m_a" session="evaluation"
-# message : revoyez les seuils de la section 1
+# message : DFGe
 decisions_m_a = {"A": "non", "B": "non", "C": "non", "D": "non"}
 
 # %% mistake="decisions_m_a" session="evaluation"
-# message : revoyez les seuils de la section 1
+# message : M. A.
 decisions_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 
 # %% [markdown]

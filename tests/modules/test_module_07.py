@@ -414,3 +414,76 @@ def test_module_07_questions_2_and_7_are_graded_without_question_1(monkeypatch):
     right = _answers("identifiant000", monkeypatch)
     for name in ("dfg_2009_m_a", "dfg_eflm_m_a"):
         assert _full(_evaluated_hidden(name), {name: right[name]}), name
+
+
+def _admissible_patients() -> list[tuple[int, int]]:
+    """Every (age, creatinine in µmol/L) the evaluated draw can give M. A."""
+    patients = []
+    grid = np.arange(70, 200)
+    for age in range(40, 76):
+        with_race = egfr_ckd_epi_2009(grid / 88.4, age, False, True)
+        without = egfr_ckd_epi_2009(grid / 88.4, age, False, False)
+        new = egfr_ckd_epi_2021(grid / 88.4, age, False)
+        keep = (with_race >= 61) & (new >= 46) & (new < 59)
+        keep &= abs(without * 2.10 / 1.73 - 60) >= 1
+        tenth = np.round(egfr_ckd_epi_2021(np.round(grid / 88.4, 1), age, False), 1)
+        hundredth = np.round(egfr_ckd_epi_2021(np.round(grid / 88.4, 2), age, False), 1)
+        keep &= (abs(tenth - np.round(new, 1)) > 0.25) & (abs(tenth - hundredth) > 0.25)
+        patients += [(age, int(c)) for c in grid[keep]]
+    return patients
+
+
+def test_module_07_question_5_statements_are_true_or_false_for_every_patient():
+    """Evaluated Q5 draws its statements from a pool: each statement's key holds for every
+    M. A. the draw admits, computed with the exact conversion and with the one rounded to
+    0,01 mg/dL (each value also rounded to 0,1, as a student reads it)."""
+    patients = _admissible_patients()
+    assert len(patients) > 150
+    for age, creatinine in patients:
+        for mg in (creatinine / 88.4, round(creatinine / 88.4, 2)):
+            new = float(egfr_ckd_epi_2021(mg, age, False))
+            old = float(egfr_ckd_epi_2009(mg, age, False, True))
+            bare = float(egfr_ckd_epi_2009(mg, age, False, False))
+            for d21, d09, d09_bare in [(new, old, bare), (round(new, 1), round(old, 1), round(bare, 1))]:
+                truth = {
+                    # vrai_60: stage G3a (45 to 59) and reduced metformin dose (< 60) with 2021
+                    "2021 G3a": 45 <= d21 < 60,
+                    "2021 dose réduite": d21 < 60,
+                    # faux_60: the same with 2009 and its coefficient
+                    "2009 dose réduite": d09 < 60,
+                    "2009 G3a": 45 <= d09 < 60,
+                    # vrai_autre
+                    "greffe au-dessus de 20": d21 > 20 and d09 > 20,
+                    "2009 sans coefficient plus bas": d09_bare < d21,
+                    # faux_autre
+                    "2021 contre-indiquée": d21 < 30,
+                    "2009 sans coefficient égal": d09_bare == d21,
+                    "2021 temps d'attente": d21 <= 20,
+                }
+                expected = {
+                    "2021 G3a": True, "2021 dose réduite": True, "2009 dose réduite": False,
+                    "2009 G3a": False, "greffe au-dessus de 20": True,
+                    "2009 sans coefficient plus bas": True, "2021 contre-indiquée": False,
+                    "2009 sans coefficient égal": False, "2021 temps d'attente": False,
+                }
+                assert truth == expected, (age, creatinine, mg)
+
+
+def test_module_07_question_5_copies_get_different_statements(monkeypatch):
+    """Evaluated Q5: the statements themselves vary between copies (not only their order);
+    no copy gets two statements on the same threshold or the same comparison."""
+    notebook = read_module(SOURCE, session="evaluation").notebook
+    (draw,) = [c.source for c in notebook.cells if "_reserve_q5 = {" in c.source]
+    sets = set()
+    for i in range(60):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
+        space: dict = {"checks": checks}
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(compile(draw, "draw", "exec"), space)
+        shown = [space["_reserve_q5"][k][space["_rang_q5"][k]] for k in space["_reserve_q5"]]
+        assert len(set(shown)) == 4
+        themes = [("greffe" in s, "sans son coefficient" in s, "contre-indiquée" in s) for s in shown[2:]]
+        assert themes[0] != themes[1], shown
+        sets.add(frozenset(shown))
+    assert len(sets) >= 6, len(sets)
