@@ -844,3 +844,14 @@ def test_module_11_cites_the_breyer_judgment_as_the_law_data_holds_it():
     assert "arrêt du 19 octobre 2016, Patrick Breyer" in sources
     assert "affaire C-582/14, ECLI:EU:C:2016:779, points 46 à 48" in sources
     assert "Breyer (19 octobre 2016, affaire C-582/14, points 46 à 48)" in text
+
+
+def test_article_9_1_names_racial_or_ethnic_origin_and_french_law_refers_to_9_2():
+    # Module 07 (review d12, finding 4): the displayed summary of GDPR art. 9(1) names racial
+    # or ethnic origin, the module's subject, and the « cas prévus par la loi » of Code pénal
+    # art. 226-19 are read with the loi Informatique et Libertés, which refers to art. 9(2).
+    assert "origine raciale ou ethnique" in " ".join(law.reference("9(1)").summary.split())
+    lil = law.reference("LIL 6")
+    text = " ".join(lil.summary.split())
+    assert "« prétendue origine raciale »" in text and "article 9, paragraphe 2" in text
+    assert "78-17" in lil.text
