@@ -32,6 +32,9 @@
 #
 # En séance : M. A. et une cohorte synthétique (questions 1 à 5). Après la séance : une
 # calculatrice, un solde, l'Europe et la France (questions 6 à 8), une réflexion écrite.
+# **En séance évaluée, la note qui compte est celle de la séance : questions 1 à 5, sur 8
+# points.** La suite (questions 6 à 8, réflexion : 8 points) est un entraînement, ou un
+# devoir à part si votre enseignant·e l'annonce.
 #
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
 # `...` par votre calcul (décimales avec un **point** : `88.4`, jamais `88,4`), exécutez-le,
@@ -758,7 +761,8 @@ for colonne, noms in comptes.items():
 #
 # Parmi tous les patients noirs de la cohorte, quelle part l'équation 2021 fait-elle passer
 # sous 60, alors que l'équation 2009 les plaçait à 60 ou plus ? Écrivez une division de deux
-# noms listés sous le tableau (proportion entre 0 et 1, à trois décimales).
+# noms listés sous le tableau (proportion entre 0 et 1, à trois décimales ; arrondie à deux
+# décimales, elle ne vaut que la moitié des points).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1412,8 +1416,7 @@ display(calculatrice)
 # 2021 fait moins bien que 2009 ; chez les Noirs d'Europe et d'Afrique, elle n'apporte que peu
 # ou pas de gain (Delanaye et al., 2023b). Le coefficient lui-même, établi chez des
 # **Afro-Américains**, est inexact chez les personnes noires d'Europe et d'Afrique (Delanaye et
-# al., 2021 ; en français : Stehlé et al., 2023). Nous n'avons trouvé aucune recommandation
-# de la Haute Autorité de santé sur ce coefficient. L'appliquer obligerait à déclarer la
+# al., 2021 ; en français : Stehlé et al., 2023). L'appliquer obligerait à déclarer la
 # « race » du patient au laboratoire (droit : « Pour aller plus loin »).
 
 # %% [markdown] reveal="decisions_m_a"
@@ -2021,8 +2024,7 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #
 # - que répondez-vous à votre collègue, et que vérifiez-vous avant d'utiliser un tel chiffre ?
 # - quelles conséquences pour le patient, avec au moins **un chiffre de ce module** (les DFGe
-#   de **votre** M. A. conviennent ; pour une part, dites son dénominateur) ? Si votre métier adapte des doses, dites aussi en quelle
-#   unité le RCP écrit ses seuils et en quelle unité est le DFGe.
+#   de **votre** M. A. conviennent ; pour une part, dites son dénominateur) ?
 # - qui est responsable, que faudrait-il demander à l'outil (ou à son fournisseur), et pourquoi
 #   une catégorie raciale déclarée n'a-t-elle pas sa place dans ce calcul ?
 
@@ -2041,9 +2043,8 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #   reprendre le DFGe du compte rendu **ou** le recalculer sans coefficient racial (une seule
 #   vérification, même si la copie cite les deux), en nommant l'équation (en Europe, 2009 sans coefficient, comme le recommande l'EFLM, ou l'EKFC ;
 #   2021 est le choix américain, à accepter si la copie dit que c'est lui) ; refus de
-#   reprendre le chiffre de l'agent sans contrôle. Pour un profil non soignant (juriste,
-#   gestionnaire) : exiger de connaître l'équation et sa version avant tout usage,
-#   documenter ce choix.
+#   reprendre le chiffre de l'agent sans contrôle ; exiger de connaître l'équation et sa
+#   version avant tout usage, et documenter ce choix (accepté pour toutes les filières).
 # - **0,5** : la copie se méfie de l'agent sans dire quoi vérifier, vérifie l'unité sans
 #   voir le coefficient, ou identifie le coefficient avec une seule vérification.
 # - **0** : la copie reprend le chiffre, ou rejette tout outil sans argument.
@@ -2065,17 +2066,13 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #   correcteur » (âge, créatinine, trois DFGe, aussi avec la créatinine convertie arrondie à
 #   0,01 mg/dL, tous justes ; k / n de la question 3 ; solde de la question 6) ; comparez-y
 #   les chiffres de la réflexion, pas à ceux de la version formative (62,2 et 56,8). La copie ne dit pas que l'équation 2021 donne le
-#   « vrai » DFG d'un patient de la cohorte (aucun DFG mesuré). Ce que le 1 demande en plus,
-#   selon le profil (la filière, écrite en tête de la copie) :
-#   - **soignant qui prescrit, délivre ou adapte des doses** (médecin, pharmacien·ne,
-#     sage-femme) : la remarque sur l'unité (le RCP écrit ses seuils en mL/min, le DFGe est
-#     indexé, en mL/min/1,73 m²) ; désindexer ou non est un choix, les deux sont acceptés
-#     s'ils sont dits ;
-#   - **autre soignant** (infirmier·ère, kinésithérapeute, etc.) : rien de plus ; la
-#     remarque sur l'unité est un bonus, pas une exigence ;
-#   - **non-soignant** (droit, gestion, ingénierie) : rien de plus ; une conséquence pour le
-#     patient ou l'établissement (un diagnostic retardé, une dose, une responsabilité) avec un
-#     chiffre juste suffit.
+#   « vrai » DFG d'un patient de la cohorte (aucun DFG mesuré). **La même exigence pour
+#   toutes les filières** : la filière écrite en tête de la copie (non vérifiée) situe la
+#   réponse, elle ne change pas le barème. Une conséquence pour le patient ou
+#   l'établissement (un diagnostic retardé, une dose, une responsabilité) avec un chiffre
+#   juste suffit. La remarque sur l'unité (le RCP écrit ses seuils en mL/min, le DFGe est
+#   indexé, en mL/min/1,73 m² ; désindexer ou non, les deux acceptés s'ils sont dits) n'est
+#   exigée de personne : signalez-la dans le commentaire, sans point de plus.
 # - **0,5** : des conséquences justes, mais sans chiffre, avec un chiffre faux, une part
 #   sans son dénominateur (ou rapportée à toute la cohorte), ou un chiffre de la cohorte
 #   présenté comme celui de vrais patients.
@@ -2115,7 +2112,7 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 # Notation : critère 1, **1** (équation et coefficient identifiés ; deux vérifications : la
 # reprise du compte rendu ou le recalcul sans coefficient, comptés pour une, et l'unité de la
 # créatinine, divisée par 88,4) ; critère 2, **1** (chiffres justes, dénominateur dit,
-# cohorte dite synthétique, remarque sur les mL/min) ; critère 3, **0,5** (la
+# cohorte dite synthétique ; la remarque sur les mL/min, juste, n'est pas exigée) ; critère 3, **0,5** (la
 # responsabilité est dite, mais la copie ne répond pas à la fin du troisième point de la
 # consigne : ni la race comme catégorie sociale, ni le principe justice et équité).
 #
@@ -2163,18 +2160,21 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #   300 000 € d'amende le fait de mettre ou de conserver en mémoire informatisée, hors les cas
 #   prévus par la loi et sans le consentement exprès de l'intéressé, des données qui font
 #   apparaître ses origines raciales ou ethniques, ou relatives à sa santé (article 226-19 ;
-#   Légifrance, 2019). Le soin est l'un de ces cas, sous conditions (RGPD, article 9,
-#   paragraphe 2, point h) : la question est donc de savoir si recueillir la race est
-#   nécessaire au soin. Le Conseil constitutionnel (décision 2007-557 DC) a censuré
+#   Légifrance, 2019). Ces « cas prévus par la loi » se lisent avec la loi Informatique et
+#   Libertés (n° 78-17, article 6), qui interdit à son tour de traiter les données révélant
+#   la « prétendue origine raciale » ou l'origine ethnique et renvoie, pour les exceptions, au
+#   RGPD (article 9, paragraphe 2) : le soin en est une, sous conditions (point h). La
+#   question est donc de savoir si recueillir la race est nécessaire au soin. Le Conseil constitutionnel (décision 2007-557 DC) a censuré
 #   l'article 63 de la loi de 2007 pour une raison de procédure, en ajoutant une réserve sur
 #   les **études statistiques** de la diversité, pas sur le soin : elles « ne sauraient […]
 #   reposer sur l'origine ethnique ou la race ».
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : les deux textes du RGPD, tirés de la bibliothèque du cours.
+# Inutile de lire ce code (replié) : les textes cités (RGPD, loi Informatique et Libertés),
+# tirés de la bibliothèque du cours.
 from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
 
-for cle in ("9(1)", "9(2)(h)"):
+for cle in ("9(1)", "LIL 6", "9(2)(h)"):
     ref = reference(cle)
     print(f"{ref.citation} ({ref.date_label}) — {ref.title} : {ref.summary}")
     print(f"Texte officiel : {ref.url}")
@@ -2300,8 +2300,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   qui font apparaître les origines raciales ou ethniques et aussi, entre autres, celles
 #   relatives à la santé. Légifrance, texte consulté le 6 décembre 2026 (relu le même jour
 #   sur une reproduction, doctrine.fr, version du 1er juin 2019).
-# - Règlement (UE) 2016/679 (RGPD), article 9, paragraphes 1 et 2, point h ; résumés de
-#   `esn_teach.law` (affichés par la cellule de « Pour aller plus loin »).
+# - Règlement (UE) 2016/679 (RGPD), article 9, paragraphes 1 et 2, point h ; loi n° 78-17
+#   du 6 janvier 1978 modifiée (« Informatique et Libertés »), article 6 (données dites
+#   sensibles, « prétendue origine raciale ou origine ethnique » ; rapproché de l'article 9 du
+#   RGPD par Lefebvre Dalloz, « Connaître les règles applicables au traitement des données
+#   sensibles », consulté le 6 décembre 2026) ; résumés de `esn_teach.law` (affichés par la
+#   cellule de « Pour aller plus loin »).
 # - Données : synthétiques, générées par `esn_teach.datasets.make_egfr_cohort` (graine
 #   `random_state=2021`) ; fiche : `esn_teach/datasets/cards/egfr_cohort.md`. Jamais d'usage
 #   clinique.
