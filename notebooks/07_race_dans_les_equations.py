@@ -1262,25 +1262,25 @@ decisions_m_a = {
 # copie et les affiche sous des lettres. Exécutez-le (Maj + Entrée).
 import textwrap
 
-# Une réserve d'affirmations : deux justes, deux fausses par copie, tirées parmi plusieurs.
+# Une réserve d'affirmations, tirées pour chaque copie.
 _reserve_q5 = {
-    "vrai_60": [
+    "dfge_2021_a_60": [
         "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a",
         "avec l'équation 2021, si ce DFGe se confirmait, sa dose maximale de metformine serait réduite",
     ],
-    "faux_60": [
+    "dfge_2009_a_60": [
         "avec l'équation 2009 et son coefficient, si ce DFGe se confirmait, sa dose maximale de "
         "metformine serait réduite",
         "avec l'équation 2009 et son coefficient, si ce DFGe durait plus de 3 mois, il serait "
         "classé en stade G3a",
     ],
-    "vrai_autre": [
+    "comparaison_1": [
         "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations",
         "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations",
         "sans son coefficient, l'équation 2009 lui donnerait un DFGe plus bas que l'équation 2021",
         "sans son coefficient, l'équation 2009 lui donnerait un DFGe plus bas que l'équation 2021",
     ],
-    "faux_autre": [
+    "comparaison_2": [
         "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée",
         "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021",
         "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée",
@@ -1288,10 +1288,12 @@ _reserve_q5 = {
     ],
 }
 _ordre_q5, _variante_q5 = checks.draw_slots(checks.student_seed("07", announce=False), "decisions_m_a",
-                            list(_reserve_q5), variants={"vrai_60": 2, "vrai_autre": 4})
-# Chaque affirmation fausse va avec la juste de même rang : jamais deux sur le même seuil.
+                            list(_reserve_q5), variants={"dfge_2021_a_60": 2, "comparaison_1": 4})
+# Les deux derniers emplacements sont tirés ensemble : jamais deux affirmations sur le même
+# seuil ou le même calcul.
 _rang_q5 = {_cle: _variante_q5[_lettre] for _lettre, _cle in _ordre_q5.items()}
-_rang_q5["faux_60"], _rang_q5["faux_autre"] = _rang_q5["vrai_60"], _rang_q5["vrai_autre"]
+_rang_q5["dfge_2009_a_60"] = _rang_q5["dfge_2021_a_60"]
+_rang_q5["comparaison_2"] = _rang_q5["comparaison_1"]
 print("Question 5 : vos affirmations, tirées pour votre copie (celles de vos voisins "
       "peuvent différer) ; répondez pour chaque lettre.")
 for _lettre, _cle in _ordre_q5.items():
@@ -1303,7 +1305,8 @@ for _lettre, _cle in _ordre_q5.items():
 # au-dessus.
 decisions_m_a = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-_cles_q5 = {"vrai_60": "oui", "faux_60": "non", "vrai_autre": "oui", "faux_autre": "non"}
+_cles_q5 = {"dfge_2021_a_60": "oui", "dfge_2009_a_60": "non",
+            "comparaison_1": "oui", "comparaison_2": "non"}
 decisions_m_a = {_lettre: _cles_q5[_cle] for _lettre, _cle in _ordre_q5.items()}
 ### END SOLUTION
 
@@ -1315,16 +1318,17 @@ checks.check_form(decisions_m_a, name="decisions_m_a", kind="choices", options=[
 # Chaque affirmation de la réserve a la même vérité pour tous les M. A. que le tirage
 # admet (2021 de 46 à moins de 59 ; 2009 avec coefficient à 61 ou plus ; 2009 sans
 # coefficient plus bas que 2021) : vérifié dans tests/modules/test_module_07.py.
-_cles_cachees = {"vrai_60": "oui", "faux_60": "non", "vrai_autre": "oui", "faux_autre": "non"}
+_cles_cachees = {"dfge_2021_a_60": "oui", "dfge_2009_a_60": "non",
+                 "comparaison_1": "oui", "comparaison_2": "non"}
 _ordre_cache, _ = checks.draw_slots(checks.student_seed("07", announce=False), "decisions_m_a",
-                                    list(_cles_cachees), variants={"vrai_60": 2, "vrai_autre": 4})
+                                    list(_cles_cachees), variants={"dfge_2021_a_60": 2, "comparaison_1": 4})
 _messages_caches = {
-    "vrai_60": "placez le DFGe 2021 de M. A. (question 1) par rapport à 60 et à 45 (section 1).",
-    "faux_60": "placez le DFGe 2009 de M. A., avec son coefficient (question 2), par rapport "
+    "dfge_2021_a_60": "placez le DFGe 2021 de M. A. (question 1) par rapport à 60 et à 45 (section 1).",
+    "dfge_2009_a_60": "placez le DFGe 2009 de M. A., avec son coefficient (question 2), par rapport "
     "à 60 (section 1).",
-    "vrai_autre": "comparez les DFGe de M. A. au seuil de 20, ou calculez son DFGe 2009 sans "
+    "comparaison_1": "comparez les DFGe de M. A. au seuil de 20, ou calculez son DFGe 2009 sans "
     "coefficient et comparez-le à celui de 2021 (question 1).",
-    "faux_autre": "comparez les DFGe de M. A. aux seuils de 30 et de 20, ou calculez son DFGe "
+    "comparaison_2": "comparez les DFGe de M. A. aux seuils de 30 et de 20, ou calculez son DFGe "
     "2009 sans coefficient : l'équation 2021 a réestimé ses autres coefficients.",
 }
 checks.check_choices(

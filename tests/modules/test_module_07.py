@@ -444,27 +444,35 @@ def test_module_07_question_5_statements_are_true_or_false_for_every_patient():
             new = float(egfr_ckd_epi_2021(mg, age, False))
             old = float(egfr_ckd_epi_2009(mg, age, False, True))
             bare = float(egfr_ckd_epi_2009(mg, age, False, False))
-            for d21, d09, d09_bare in [(new, old, bare), (round(new, 1), round(old, 1), round(bare, 1))]:
+            for d21, d09, d09_bare in [
+                (new, old, bare),
+                (round(new, 1), round(old, 1), round(bare, 1)),
+            ]:
                 truth = {
-                    # vrai_60: stage G3a (45 to 59) and reduced metformin dose (< 60) with 2021
+                    # dfge_2021_a_60 (true): stage G3a (45 to 59), reduced metformin dose (< 60)
                     "2021 G3a": 45 <= d21 < 60,
                     "2021 dose réduite": d21 < 60,
-                    # faux_60: the same with 2009 and its coefficient
+                    # dfge_2009_a_60 (false): the same with 2009 and its coefficient
                     "2009 dose réduite": d09 < 60,
                     "2009 G3a": 45 <= d09 < 60,
-                    # vrai_autre
+                    # comparaison_1 (true)
                     "greffe au-dessus de 20": d21 > 20 and d09 > 20,
                     "2009 sans coefficient plus bas": d09_bare < d21,
-                    # faux_autre
+                    # comparaison_2 (false)
                     "2021 contre-indiquée": d21 < 30,
                     "2009 sans coefficient égal": d09_bare == d21,
                     "2021 temps d'attente": d21 <= 20,
                 }
                 expected = {
-                    "2021 G3a": True, "2021 dose réduite": True, "2009 dose réduite": False,
-                    "2009 G3a": False, "greffe au-dessus de 20": True,
-                    "2009 sans coefficient plus bas": True, "2021 contre-indiquée": False,
-                    "2009 sans coefficient égal": False, "2021 temps d'attente": False,
+                    "2021 G3a": True,
+                    "2021 dose réduite": True,
+                    "2009 dose réduite": False,
+                    "2009 G3a": False,
+                    "greffe au-dessus de 20": True,
+                    "2009 sans coefficient plus bas": True,
+                    "2021 contre-indiquée": False,
+                    "2009 sans coefficient égal": False,
+                    "2021 temps d'attente": False,
                 }
                 assert truth == expected, (age, creatinine, mg)
 
@@ -483,7 +491,9 @@ def test_module_07_question_5_copies_get_different_statements(monkeypatch):
             exec(compile(draw, "draw", "exec"), space)
         shown = [space["_reserve_q5"][k][space["_rang_q5"][k]] for k in space["_reserve_q5"]]
         assert len(set(shown)) == 4
-        themes = [("greffe" in s, "sans son coefficient" in s, "contre-indiquée" in s) for s in shown[2:]]
+        themes = [
+            ("greffe" in s, "sans son coefficient" in s, "contre-indiquée" in s) for s in shown[2:]
+        ]
         assert themes[0] != themes[1], shown
         sets.add(frozenset(shown))
     assert len(sets) >= 6, len(sets)
