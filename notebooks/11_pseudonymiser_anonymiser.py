@@ -253,25 +253,30 @@ petit
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il tire votre petit tableau et l'affiche, non trié.
-tirage = np.random.default_rng([graine, 1])
-combinaisons = [(age, sexe, departement) for age in ("40-49", "50-59") for sexe in ("F", "M")
-                for departement in ("Gard", "Hérault")]
-maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
-            "Fracture du poignet"]
-classes = tirage.choice(len(combinaisons), size=4, replace=False)
-k_voulu = int(tirage.choice([2, 3, 5]))
-tailles = tirage.permutation([k_voulu, k_voulu + 1, k_voulu + 2, k_voulu + 3])
-l_voulu = int(tirage.integers(1, min(k_voulu, 4)))  # 1 ≤ l < k : le l n'est jamais le k
-moins_diverse = int(tirage.integers(4))
-lignes_petit = []
-for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
-    nombre = l_voulu if rang == moins_diverse else min(int(taille), 4)
-    diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
-    diagnostics += list(tirage.choice(diagnostics, size=int(taille) - nombre))
-    lignes_petit += [(*combinaisons[classe], str(diagnostic)) for diagnostic in diagnostics]
-ordre = tirage.permutation(len(lignes_petit))
-petit = pd.DataFrame([lignes_petit[i] for i in ordre],
-                     columns=["tranche_age", "sexe", "departement", "diagnostic"])
+# (Dans une fonction : seuls le tableau et ce que vous calculez restent dans le noyau.)
+def tirer_petit_tableau(graine):
+    tirage = np.random.default_rng([graine, 1])
+    combinaisons = [(age, sexe, departement) for age in ("40-49", "50-59") for sexe in ("F", "M")
+                    for departement in ("Gard", "Hérault")]
+    maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
+                "Fracture du poignet"]
+    classes = tirage.choice(len(combinaisons), size=4, replace=False)
+    k_voulu = int(tirage.choice([2, 3, 5]))
+    tailles = tirage.permutation([k_voulu, k_voulu + 1, k_voulu + 2, k_voulu + 3])
+    l_voulu = int(tirage.integers(1, min(k_voulu, 4)))
+    moins_diverse = int(tirage.integers(4))
+    lignes_petit = []
+    for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
+        nombre = l_voulu if rang == moins_diverse else min(int(taille), 4)
+        diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
+        diagnostics += list(tirage.choice(diagnostics, size=int(taille) - nombre))
+        lignes_petit += [(*combinaisons[classe], str(diagnostic)) for diagnostic in diagnostics]
+    ordre = tirage.permutation(len(lignes_petit))
+    return pd.DataFrame([lignes_petit[i] for i in ordre],
+                        columns=["tranche_age", "sexe", "departement", "diagnostic"])
+
+
+petit = tirer_petit_tableau(graine)
 petit
 
 # %% [markdown]
