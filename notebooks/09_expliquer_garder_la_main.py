@@ -11,12 +11,12 @@
 # 1. Lire une **importance par permutation** et sa **variation**.
 # 2. Lire l'importance de mesures **corrélées** (mélangées ensemble, ou retirées).
 # 3. Lire une **dépendance partielle** sans lui faire dire une **cause**.
-# 4. Mesurer le **biais d'automatisation** (suivre une IA qui se trompe).
+# 4. Compter les lectures justes abandonnées pour suivre une IA (**biais d'automatisation**).
 # 5. Dire ce que le droit demande (informer la patiente ; le contrôle humain), et depuis quand.
 #
 # > **Les valeurs de l'école dans ce module**
-# > - **V1 — Priorité à la relation humaine** : le soignant pose le diagnostic, peut passer
-# >   outre la machine et décide des soins avec la patiente.
+# > - **V1 — Priorité à la relation humaine** : le soignant décide avec la patiente et peut
+# >   passer outre la machine.
 # > - **V4 — Prudence, esprit critique et inclusivité** : une explication du modèle n'est pas
 # >   une preuve.
 # > - **V5 — Utilisation responsable et éclairée** : savoir quand passer outre l'outil.
@@ -30,7 +30,9 @@
 # ## Mode d'emploi
 #
 # En séance : le modèle (questions 1 à 3 ; question 2 vers 20 min), une interne et une IA
-# (question 4, vers 45 min), le droit (question 5). Après : un simulateur, une réflexion.
+# (question 4, vers 45 min), le droit (question 5) : environ 60 min, sans marge (estimation,
+# jamais chronométrée). Après : un simulateur, une réflexion (notée seulement si elle est
+# rédigée sous surveillance).
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`,
 # exécutez, puis exécutez la **« Vérification »** ; les **indices** s'ouvrent d'un clic.
 
@@ -129,16 +131,16 @@ y = jeu.target  # 1 = tumeur maligne, 0 = bénigne
 # Votre découpage des patientes : l'un de 64 découpages vérifiés à l'avance (aucun chiffre
 # d'une question n'y tombe sur un cas limite), choisi par votre graine.
 DECOUPAGES = [
-    905266064, 1868845935, 245584351, 1537758557, 1965526454, 1989829892, 1971900293,
-    28050646, 57096725, 1712926926, 1041410012, 1936474744, 1446612637, 628196375,
-    748477722, 2061899947, 677753333, 2100731751, 1514692596, 2080164269, 642486462,
-    1590745254, 2074078922, 600752579, 1680601193, 1801354187, 2121157102, 457647222,
-    2117931157, 243377341, 1895932926, 1872593068, 1960244659, 1877345832, 1520862767,
-    1247465185, 1190772976, 170167646, 1982638955, 1973211591, 192695382, 1276206854,
-    794851440, 1600038825, 1301243972, 1261015274, 1702649333, 1905017846, 418944839,
-    133688367, 271696210, 881028363, 285131147, 485542460, 1338787780, 1187124619,
-    1300604072, 168897213, 128137446, 1999817203, 1583736551, 1638082754, 1751038128,
-    689265194,
+    905266064, 1868845935, 245584351, 1537758557, 1989829892, 1971900293, 1712926926,
+    1041410012, 1936474744, 1446612637, 748477722, 2061899947, 677753333, 2100731751,
+    2080164269, 2074078922, 600752579, 1680601193, 1801354187, 457647222, 2117931157,
+    243377341, 1895932926, 1960244659, 1877345832, 1520862767, 1247465185, 1190772976,
+    170167646, 1982638955, 1973211591, 192695382, 1276206854, 794851440, 1301243972,
+    1702649333, 1905017846, 418944839, 133688367, 271696210, 881028363, 1187124619,
+    1300604072, 168897213, 128137446, 1638082754, 689265194, 1830008790, 816204414,
+    554669760, 1752576222, 99259801, 322909733, 490525992, 625233454, 768146214,
+    1670393777, 1786557943, 211852168, 1443919054, 898102581, 1232243351, 1126604657,
+    168310206,
 ]
 DECOUPAGE = DECOUPAGES[GRAINE % len(DECOUPAGES)]
 X_reste, X_test, y_reste, y_test = train_test_split(
@@ -243,7 +245,9 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # ## 2. Mélanger plusieurs mesures ensemble
 #
 # On mélange les trois mesures de taille **ensemble** (mêmes patientes échangées) et l'on
-# compare la baisse à la **somme** de leurs baisses seules.
+# compare la baisse à la **somme** de leurs baisses seules. Le modèle reste **figé** (on ne le
+# réapprend pas) : il garde ses **poids**, le nombre qu'il donne à chaque mesure pour
+# calculer son score.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la taille mélangée en groupe.
@@ -270,11 +274,10 @@ print(f"Taille ({', '.join(TAILLE)}), baisse d'exactitude :\n"
 print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
 
 # %% [markdown] session="formative"
-# **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle, qui ne
-# se réajuste pas, que ce qu'il lit dans **cette** colonne. Il a partagé le poids de la taille
+# **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle figé que
+# ce qu'il lit dans **cette** colonne. Il a partagé le poids de la taille
 # entre trois colonnes : chacune, mélangée seule, coûte bien moins que la taille entière,
-# lisible encore dans les deux autres. En groupe, la taille dépasse les
-# points concaves : « loin devant » ne valait que mesure par mesure.
+# lisible encore dans les deux autres.
 #
 # ### Question 1 — Texture et variation locale du rayon, ensemble (1 point)
 #
@@ -301,8 +304,8 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # </details>
 
 # %% [markdown] session="evaluation"
-# **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle, qui ne
-# se réajuste pas, que ce qu'il lit dans **cette** colonne. Il a réparti la taille sur trois
+# **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle figé que
+# ce qu'il lit dans **cette** colonne. Il a réparti la taille sur trois
 # colonnes : chacune, mélangée seule, coûte bien moins que la taille entière, lisible dans les
 # deux autres.
 #
@@ -686,13 +689,13 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
       "donne à une patiente ; plus il est haut, plus il penche vers « maligne ») ; une valeur "
       "par marqueur.")
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 3 — Que dit cette courbe ? (2 points, note partielle)
 #
 # Pour chaque phrase, écrivez `"oui"` si elle est vraie de cette courbe (de ce qu'elle montre
 # et du calcul décrit plus haut), `"non"` sinon :
 #
-# - **valeurs réelles** : en un même point de la courbe, certaines patientes ont reçu plus de
+# - **valeurs données** : en un même point de la courbe, certaines patientes ont reçu plus de
 #   points concaves qu'elles n'en ont, d'autres moins ;
 # - **cause** : pour une patiente, des noyaux moins creusés réduiraient le risque de cancer ;
 # - **chaque patiente** : le score de chaque patiente monte de la même quantité que la courbe ;
@@ -717,20 +720,20 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
 # donne beaucoup de points concaves ?
 # </details>
 
-# %% answer="lecture_courbe"
-lecture_courbe = {"valeurs réelles": ..., "cause": ..., "chaque patiente": ...,
+# %% answer="lecture_courbe" session="formative"
+lecture_courbe = {"valeurs données": ..., "cause": ..., "chaque patiente": ...,
                   "classement": ..., "noyaux": ...}
 ### BEGIN SOLUTION
-lecture_courbe = {"valeurs réelles": "oui", "cause": "non", "chaque patiente": "non",
+lecture_courbe = {"valeurs données": "oui", "cause": "non", "chaque patiente": "non",
                   "classement": "non", "noyaux": "oui"}
 ### END SOLUTION
 
-# %% tests="lecture_courbe" points=2
+# %% tests="lecture_courbe" points=2 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
 # Une seule piste, la même pour tout item faux : elle reprend les cinq phrases, justes ou non
 # (une piste par item faux désignait l'item, donc sa réponse, quand il n'en restait qu'un).
 pistes_q3 = (
-    "une piste par phrase, qu'elle soit juste ou non. « Valeurs réelles » : en chaque point, "
+    "une piste par phrase, qu'elle soit juste ou non. « Valeurs données » : en chaque point, "
     "toutes les patientes reçoivent la même valeur de points concaves ; avaient-elles toutes, "
     "au départ, la même ? « Cause » : une explication décrit comment le modèle calcule, pas ce "
     "que ferait une tumeur dont on changerait les noyaux. « Chaque patiente » : la courbe est "
@@ -745,11 +748,11 @@ checks.check_choices(
     lecture_courbe,
     name="lecture_courbe",
     options=["oui", "non"],
-    digests={"valeurs réelles": "aebb1e7e585afa23", "cause": "26deb5642a0d0f3c",
+    digests={"valeurs données": "aebb1e7e585afa23", "cause": "26deb5642a0d0f3c",
              "chaque patiente": "befaab4946130e7c", "classement": "4db151e0baace8ce",
              "noyaux": "98e78589bff4bedb"},
     mistakes={
-        "valeurs réelles": [checks.Mistake(None, message_moyen, digest="1ac7f95622067fb5")],
+        "valeurs données": [checks.Mistake(None, message_moyen, digest="1ac7f95622067fb5")],
         "cause": [checks.Mistake(None, message_cause, digest="8f6a3fba78389ed2")],
         "chaque patiente": [checks.Mistake(None, message_chaque, digest="21a2c39051f5695c")],
         "classement": [checks.Mistake(None, message_classement, digest="1a8821e0c7a5c9af")],
@@ -767,44 +770,142 @@ checks.check_choices(
     lecture_courbe,
     name="lecture_courbe",
     options=["oui", "non"],
-    expected={"valeurs réelles": "oui", "cause": "non", "chaque patiente": "non",
+    expected={"valeurs données": "oui", "cause": "non", "chaque patiente": "non",
               "classement": "non", "noyaux": "oui"},
     points=2,
 )
 ### END HIDDEN TESTS
 
-# %% mistake="lecture_courbe"
+# %% mistake="lecture_courbe" session="formative"
 # message : une explication décrit comment le modèle calcule
-lecture_courbe = {"valeurs réelles": "oui", "cause": "oui", "chaque patiente": "non",
+lecture_courbe = {"valeurs données": "oui", "cause": "oui", "chaque patiente": "non",
                   "classement": "non", "noyaux": "oui"}
 
-# %% mistake="lecture_courbe"
+# %% mistake="lecture_courbe" session="formative"
 # message : donne un sens, pas un classement
-lecture_courbe = {"valeurs réelles": "oui", "cause": "non", "chaque patiente": "non",
+lecture_courbe = {"valeurs données": "oui", "cause": "non", "chaque patiente": "non",
                   "classement": "oui", "noyaux": "oui"}
 
-# %% mistake="lecture_courbe"
+# %% mistake="lecture_courbe" session="formative"
 # message : quels noyaux fabrique-t-on
-lecture_courbe = {"valeurs réelles": "oui", "cause": "non", "chaque patiente": "non",
+lecture_courbe = {"valeurs données": "oui", "cause": "non", "chaque patiente": "non",
                   "classement": "non", "noyaux": "non"}
 
-# %% mistake="lecture_courbe"
+# %% mistake="lecture_courbe" session="formative"
 # message : la courbe est une moyenne sur les patientes ; que sait-on de chacune
-lecture_courbe = {"valeurs réelles": "oui", "cause": "non", "chaque patiente": "oui",
+lecture_courbe = {"valeurs données": "oui", "cause": "non", "chaque patiente": "oui",
                   "classement": "non", "noyaux": "oui"}
 
-# %% mistake="lecture_courbe"
+# %% mistake="lecture_courbe" session="formative"
 # message : avaient-elles toutes, au départ
-lecture_courbe = {"valeurs réelles": "non", "cause": "non", "chaque patiente": "non",
+lecture_courbe = {"valeurs données": "non", "cause": "non", "chaque patiente": "non",
                   "classement": "non", "noyaux": "oui"}
+
+# %% [markdown] session="evaluation"
+# ### Question 3 — Que dit cette courbe ? (2 points, note partielle)
+#
+# Pour chaque phrase affichée ci-dessous, `"oui"` si elle est vraie de cette courbe (et du
+# calcul décrit plus haut), `"non"` sinon. Un item faux retire un juste ; `...` ne compte pas.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : les phrases de la question 3, tirées de votre graine
+# (pour chaque item, l'une de deux phrases).
+VARIANTES_Q3 = [int(b) for b in np.random.default_rng([GRAINE, 6]).integers(2, size=5)]
+PHRASES_Q3 = {
+    "valeurs données": (
+        "en un même point de la courbe, certaines patientes ont reçu plus de points concaves "
+        "qu'elles n'en ont, d'autres moins",
+        "en chaque point de la courbe, chaque patiente garde sa propre valeur de points "
+        "concaves ; seules ses autres mesures changent"),
+    "cause": (
+        "pour une patiente, des noyaux moins creusés réduiraient le risque de cancer",
+        "la courbe ne permet pas de dire que, chez une patiente, des noyaux moins creusés "
+        "réduiraient le risque de cancer"),
+    "chaque patiente": (
+        "le score de chaque patiente monte de la même quantité que la courbe",
+        "en un même point de la courbe, des patientes ont un score au-dessus de la courbe, "
+        "d'autres au-dessous"),
+    "classement": (
+        "cette courbe montre que, pour le modèle, les points concaves comptent plus que la "
+        "texture",
+        "cette courbe montre dans quel sens le score moyen du modèle varie avec les points "
+        "concaves"),
+    "noyaux": (
+        "les scores moyennés incluent des noyaux fabriqués, invraisemblables (très creusés "
+        "mais petits, par exemple)",
+        "tous les noyaux dont on moyenne les scores sont vraisemblables : chaque patiente "
+        "garde des mesures cohérentes entre elles"),
+}
+display(Markdown("\n".join(f"- **{cle}** : {phrases[b]} ;"
+                            for (cle, phrases), b in zip(PHRASES_Q3.items(), VARIANTES_Q3,
+                                                         strict=True))))
+print("Question 3 : pour chaque item, \"oui\" ou \"non\" ; les phrases sont propres à votre "
+      "copie (celles d'un voisin peuvent dire le contraire).")
+
+# %% [markdown] session="evaluation"
+# <details><summary>Indice 1</summary>
+#
+# Reprenez le calcul décrit au-dessus de la figure : quelle mesure change, lesquelles restent,
+# sur qui porte la moyenne, et que lit-on en ordonnée ? Une phrase qui va au-delà de ce calcul
+# n'est pas vraie de la courbe.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour « noyaux » : chaque patiente garde sa taille ; or les points concaves suivent la taille
+# (tableau des corrélations, au début). Que devient une patiente aux petits noyaux à qui l'on
+# donne beaucoup de points concaves ?
+# </details>
+
+# %% answer="lecture_courbe" session="evaluation"
+lecture_courbe = {"valeurs données": ..., "cause": ..., "chaque patiente": ...,
+                  "classement": ..., "noyaux": ...}
+### BEGIN SOLUTION
+lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip({"valeurs données": ("oui", "non"), "cause": ("non", "oui"),
+          "chaque patiente": ("non", "oui"), "classement": ("non", "oui"),
+          "noyaux": ("oui", "non")}.items(), VARIANTES_Q3, strict=True)}
+### END SOLUTION
+
+# %% tests="lecture_courbe" points=2 session="evaluation"
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_form(lecture_courbe, name="lecture_courbe", kind="choices", options=["oui", "non"], items=["valeurs données", "cause", "chaque patiente", "classement", "noyaux"])
+### BEGIN HIDDEN TESTS
+_variantes_q3 = np.random.default_rng([checks.student_seed("09", announce=False), 6]).integers(2, size=5)
+_vrai_q3 = {"valeurs données": ("oui", "non"), "cause": ("non", "oui"),
+          "chaque patiente": ("non", "oui"), "classement": ("non", "oui"),
+          "noyaux": ("oui", "non")}
+_attendu_q3 = {cle: vrai[int(b)] for (cle, vrai), b in zip(_vrai_q3.items(), _variantes_q3, strict=True)}
+_piste_q3 = "une piste par phrase, qu'elle soit juste ou non. « Valeurs données » : en chaque point, toutes les patientes reçoivent la même valeur de points concaves ; avaient-elles toutes, au départ, la même ? « Cause » : une explication décrit comment le modèle calcule, pas ce que ferait une tumeur dont on changerait les noyaux. « Chaque patiente » : la courbe est une moyenne sur les patientes ; que sait-on de chacune ? « Classement » : une courbe d'une seule mesure donne un sens, pas un classement ; pour comparer des mesures, c'est l'importance (section 1). « Noyaux » : seuls les points concaves changent, chaque patiente garde sa taille ; or les points concaves suivent la taille : quels noyaux fabrique-t-on ?"
+checks.check_choices(lecture_courbe, name="lecture_courbe", options=["oui", "non"], expected=_attendu_q3, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _piste_q3)] for cle, bon in _attendu_q3.items()}, success="la courbe décrit le modèle, en moyenne, à autres mesures inchangées (des noyaux parfois invraisemblables, car les points concaves suivent la taille). Elle ne dit ni la cause du cancer, ni de combien monte le score d'une patiente donnée, ni quelle mesure compte le plus ; elle dit dans quel sens le score moyen varie.", points=2)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_courbe" session="evaluation"
+# message : une explication décrit comment le modèle calcule
+lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip({"valeurs données": ("oui", "non"), "cause": ("non", "oui"),
+          "chaque patiente": ("non", "oui"), "classement": ("non", "oui"),
+          "noyaux": ("oui", "non")}.items(), VARIANTES_Q3, strict=True)}
+lecture_courbe["cause"] = "non" if lecture_courbe["cause"] == "oui" else "oui"
+
+# %% mistake="lecture_courbe" session="evaluation"
+# message : quels noyaux fabrique-t-on
+lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip({"valeurs données": ("oui", "non"), "cause": ("non", "oui"),
+          "chaque patiente": ("non", "oui"), "classement": ("non", "oui"),
+          "noyaux": ("oui", "non")}.items(), VARIANTES_Q3, strict=True)}
+lecture_courbe["noyaux"] = "non" if lecture_courbe["noyaux"] == "oui" else "oui"
+
+# %% mistake="lecture_courbe" session="evaluation"
+# message : donne un sens, pas un classement
+lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip({"valeurs données": ("oui", "non"), "cause": ("non", "oui"),
+          "chaque patiente": ("non", "oui"), "classement": ("non", "oui"),
+          "noyaux": ("oui", "non")}.items(), VARIANTES_Q3, strict=True)}
+lecture_courbe["classement"] = "non" if lecture_courbe["classement"] == "oui" else "oui"
 
 # %% [markdown]
 # ## 4. Camille, interne, décide avec une IA
 #
 # Camille, interne (personnage et décisions **inventés**), a lu 12 patientes du **test**,
 # seule, puis avec la suggestion de l'IA (notre modèle), sur des cas choisis où l'IA se trompe
-# plus qu'en réalité (situation simplifiée : en pratique, clinique et imagerie comptent
-# aussi). La « **confiance** » de l'IA est son score pour la réponse suggérée (50 % :
+# plus qu'en réalité (situation simplifiée). La « **confiance** » de l'IA est son score pour la réponse suggérée (50 % :
 # elle hésite ; près de 100 % : sûre, pas forcément juste). Le **biais
 # d'automatisation** est la tendance à suivre une machine même quand elle se trompe.
 
@@ -856,50 +957,67 @@ p_test = modele.predict_proba(X_test)[:, 1]
 suggestion_test = (p_test >= 0.5).astype(int)
 verite_test = y_test.to_numpy()
 confiance_test = np.maximum(p_test, 1 - p_test)
-hasard_cas = np.random.default_rng([GRAINE, 3])
-_erreurs = np.flatnonzero(suggestion_test != verite_test)
-_justes = np.flatnonzero(suggestion_test == verite_test)
-choisis = hasard_cas.permutation(np.concatenate([  # les cas du simulateur : 3 erreurs de l'IA
-    hasard_cas.choice(_erreurs, min(3, len(_erreurs)), replace=False),
-    hasard_cas.choice(_justes[verite_test[_justes] == 1], 4, replace=False),
-    hasard_cas.choice(_justes[verite_test[_justes] == 0], 5, replace=False),
-]))
-# Camille : des cas du test que le simulateur n'a pas pris (et, si les erreurs de l'IA y
-# manquent, des erreurs sur la validation, patientes que le modèle n'a pas apprises non plus).
-p_val = modele.predict_proba(X_val)[:, 1]
-_p = np.concatenate([p_test, p_val])
-_v = np.concatenate([verite_test, y_val.to_numpy()])
-_libres = np.setdiff1d(np.arange(len(_p)), choisis)
-_libres_erreurs = [i for i in _libres if (_p[i] >= 0.5) != _v[i]]
-_libres_justes = [i for i in _libres if (_p[i] >= 0.5) == _v[i] and i < len(p_test)]
-TIRAGES_CAMILLE = [(3, 2, 1, 2), (4, 3, 1, 3), (4, 3, 2, 3), (5, 4, 1, 2), (5, 4, 3, 4)]
-hasard_camille = np.random.default_rng([GRAINE, 4])
-_n, _k, _j, _w = TIRAGES_CAMILLE[hasard_camille.integers(len(TIRAGES_CAMILLE))]
-_test_erreurs = [i for i in _libres_erreurs if i < len(p_test)]
-_cas_faux = hasard_camille.choice(_test_erreurs if len(_test_erreurs) >= _n else _libres_erreurs,
-                                  _n, replace=False)
-_fn = int(_v[_cas_faux].sum())  # cancers que l'IA dit bénins
-autres = hasard_camille.permutation(np.concatenate([
-    _cas_faux,
-    hasard_camille.choice([i for i in _libres_justes if _v[i] == 1], 6 - _fn, replace=False),
-    hasard_camille.choice([i for i in _libres_justes if _v[i] == 0], 6 - (_n - _fn), replace=False),
-]))
-camille_verite = _v[autres]
-camille_ia = (_p[autres] >= 0.5).astype(int)
-camille_confiance = np.maximum(_p[autres], 1 - _p[autres])
-# Ses décisions : seule, juste sur _k des _n erreurs de l'IA et fausse sur _w autres cas ;
-# avec l'IA, elle la suit partout, sauf sur _k - _j des erreurs de l'IA qu'elle avait vues.
-_lignes_faux = np.flatnonzero(camille_ia != camille_verite)
-_vues = hasard_camille.choice(_lignes_faux, _k, replace=False)
-_suivies = hasard_camille.choice(_vues, _j, replace=False)
-_ratees = hasard_camille.choice(np.flatnonzero(camille_ia == camille_verite), _w, replace=False)
-_seule, _finale = camille_ia.copy(), camille_ia.copy()
-_seule[_vues] = camille_verite[_vues]
-_seule[_ratees] = 1 - camille_verite[_ratees]
-_gardees = np.setdiff1d(_vues, _suivies)
-_finale[_gardees] = camille_verite[_gardees]
-CAMILLE_SEULE = [int(c) for c in _seule]  # 1 = malin, 0 = bénin
-CAMILLE_FINALE = [int(c) for c in _finale]
+
+
+def cas_du_simulateur(graine):
+    """12 cas du test pour le simulateur : 3 erreurs de l'IA, 4 cancers et 5 bénins justes."""
+    hasard = np.random.default_rng([graine, 3])
+    erreurs = np.flatnonzero(suggestion_test != verite_test)
+    justes = np.flatnonzero(suggestion_test == verite_test)
+    return hasard.permutation(np.concatenate([
+        hasard.choice(erreurs, min(3, len(erreurs)), replace=False),
+        hasard.choice(justes[verite_test[justes] == 1], 4, replace=False),
+        hasard.choice(justes[verite_test[justes] == 0], 5, replace=False),
+    ]))
+
+
+def cas_de_camille(graine, choisis):
+    """Les 12 cas de Camille et ses décisions inventées (seule, puis avec l'IA).
+
+    Des cas du test que le simulateur n'a pas pris (et, si les erreurs de l'IA y manquent, des
+    erreurs sur la validation, patientes que le modèle n'a pas apprises non plus). Parmi les
+    erreurs de l'IA, au moins une à 85 % de confiance ou plus : une IA sûre d'elle peut se
+    tromper. Les comptes du tirage restent dans la fonction (ils donneraient la réponse).
+    """
+    p = np.concatenate([p_test, modele.predict_proba(X_val)[:, 1]])
+    v = np.concatenate([verite_test, y_val.to_numpy()])
+    confiance = np.maximum(p, 1 - p)
+    libres = np.setdiff1d(np.arange(len(p)), choisis)
+    erreurs = [i for i in libres if (p[i] >= 0.5) != v[i]]
+    justes = [i for i in libres if (p[i] >= 0.5) == v[i] and i < len(p_test)]
+    tirages = [(3, 2, 1, 2), (4, 3, 1, 3), (4, 3, 2, 3), (5, 4, 1, 2), (5, 4, 3, 4)]
+    hasard = np.random.default_rng([graine, 4])
+    n, k, j, w = tirages[hasard.integers(len(tirages))]
+    sures = [i for i in erreurs if confiance[i] >= 0.85]
+    sure = hasard.choice([i for i in sures if i < len(p_test)] or sures)
+    reste = [i for i in erreurs if i != sure]
+    reste_test = [i for i in reste if i < len(p_test)]
+    faux = np.concatenate([[sure], hasard.choice(reste_test if len(reste_test) >= n - 1
+                                                 else reste, n - 1, replace=False)])
+    fn = int(v[faux].sum())  # cancers que l'IA dit bénins
+    lignes = hasard.permutation(np.concatenate([
+        faux,
+        hasard.choice([i for i in justes if v[i] == 1], 6 - fn, replace=False),
+        hasard.choice([i for i in justes if v[i] == 0], 6 - (n - fn), replace=False),
+    ]))
+    verite, ia = v[lignes], (p[lignes] >= 0.5).astype(int)
+    # Seule, juste sur k des n erreurs de l'IA et fausse sur w autres cas ; avec l'IA, elle la
+    # suit partout, sauf sur k - j des erreurs de l'IA qu'elle avait vues.
+    vues = hasard.choice(np.flatnonzero(ia != verite), k, replace=False)
+    suivies = hasard.choice(vues, j, replace=False)
+    ratees = hasard.choice(np.flatnonzero(ia == verite), w, replace=False)
+    seule, finale = ia.copy(), ia.copy()
+    seule[vues] = verite[vues]
+    seule[ratees] = 1 - verite[ratees]
+    gardees = np.setdiff1d(vues, suivies)
+    finale[gardees] = verite[gardees]
+    return (verite, ia, confiance[lignes], [int(c) for c in seule],
+            [int(c) for c in finale])
+
+
+choisis = cas_du_simulateur(GRAINE)
+(camille_verite, camille_ia, camille_confiance, CAMILLE_SEULE,
+ CAMILLE_FINALE) = cas_de_camille(GRAINE, choisis)  # 1 = malin, 0 = bénin
 diagnostic = np.array(["bénin", "malin"])
 juste = {True: "✔ juste", False: "✘ faux"}
 camille = pd.DataFrame({
@@ -1144,9 +1262,6 @@ else:
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
 # %% [markdown]
-# Un **cancer manqué** (la patiente repart rassurée) et une **fausse alerte** (un examen de
-# plus) ne pèsent pas pareil (non-malfaisance) : comptez-les séparément.
-#
 # ## 5. Ce que dit le droit
 
 # %% jupyter={"source_hidden": true}
@@ -1164,15 +1279,15 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # En France, le professionnel qui **décide d'utiliser**, pour un diagnostic, un dispositif
 # médical comportant un traitement algorithmique appris sur des données massives s'assure que
 # la patiente en a été **informée** (article L. 4001-3 ; un arrêté doit fixer les dispositifs
-# visés). Le règlement européen sur l'IA classe
+# visés, et nous n'avons pas pu vérifier s'il a été publié). Le règlement européen sur l'IA classe
 # **à haut risque** l'IA qui est un dispositif médical (ou son composant de sécurité) évalué
 # par un organisme notifié (article 6), et des usages comme le tri des urgences (annexe III).
 # Son article 14 demandera qu'elle soit **conçue** pour que la personne qui la contrôle
 # **puisse** passer outre et reste consciente du biais d'automatisation : à partir du
 # **2 décembre 2027** pour l'annexe III, du **2 août 2028** pour les dispositifs médicaux
-# (règlement (UE) 2026/1744), sauf si la Commission en allège certaines exigences ou si une
-# proposition en discussion est adoptée (voir « Pour aller plus loin »).
-#
+# (règlement (UE) 2026/1744), sauf changement (voir « Pour aller plus loin »).
+
+# %% [markdown] session="formative"
 # ### Question 5 — Ce que demandent les textes (1 point, note partielle)
 #
 # Pour chaque phrase, écrivez `"oui"` si elle est vraie d'après ces textes, `"non"` sinon :
@@ -1200,13 +1315,13 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # catégorie (annexe III ou dispositif médical) relève chaque outil ?
 # </details>
 
-# %% answer="lecture_droit"
+# %% answer="lecture_droit" session="formative"
 lecture_droit = {"information": ..., "quand": ..., "urgences": ..., "dispositif": ...}
 ### BEGIN SOLUTION
 lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispositif": "non"}
 ### END SOLUTION
 
-# %% tests="lecture_droit" points=1
+# %% tests="lecture_droit" points=1 session="formative"
 # Vérification de la question 5 : exécutez cette cellule.
 PISTES_Q5 = (
     "une piste par phrase, qu'elle soit juste ou non. « Information » : relisez ce qui "
@@ -1245,21 +1360,132 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="lecture_droit"
+# %% mistake="lecture_droit" session="formative"
 # message : décider d'utiliser l'outil, ou suivre sa suggestion
 lecture_droit = {"information": "non", "quand": "non", "urgences": "oui", "dispositif": "non"}
 
-# %% mistake="lecture_droit"
+# %% mistake="lecture_droit" session="formative"
 # message : dit-il dans quels cas le faire
 lecture_droit = {"information": "oui", "quand": "oui", "urgences": "oui", "dispositif": "non"}
 
-# %% mistake="lecture_droit"
+# %% mistake="lecture_droit" session="formative"
 # message : un tri des urgences relève de l'annexe III, un dispositif
 lecture_droit = {"information": "oui", "quand": "non", "urgences": "non", "dispositif": "non"}
 
-# %% mistake="lecture_droit"
+# %% mistake="lecture_droit" session="formative"
 # message : un dispositif médical n'a pas la date
 lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispositif": "oui"}
+
+# %% [markdown] session="evaluation"
+# ### Question 5 — Ce que demandent les textes (1 point, note partielle)
+#
+# Pour chaque phrase affichée ci-dessous, `"oui"` si elle est vraie d'après ces textes,
+# `"non"` sinon. Même notation qu'à la question 3.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : les phrases de la question 5 et la date de mise sur le
+# marché, tirées de votre graine.
+_hasard_q5 = np.random.default_rng([GRAINE, 5])
+VARIANTES_Q5 = [int(b) for b in _hasard_q5.integers(2, size=2)]
+DATE_Q5 = ["octobre 2027", "janvier 2028", "septembre 2028"][_hasard_q5.integers(3)]
+del _hasard_q5
+PHRASES_Q5 = {
+    "information": (
+        "un médecin décide d'utiliser un dispositif visé par l'article L. 4001-3 pour un "
+        "diagnostic, puis ne suit pas sa suggestion ; il doit quand même s'assurer que la "
+        "patiente a été informée de cet usage",
+        "un médecin décide d'utiliser un dispositif visé par l'article L. 4001-3 pour un "
+        "diagnostic, puis ne suit pas sa suggestion ; il n'a alors pas à s'assurer que la "
+        "patiente a été informée de cet usage"),
+    "quand": (
+        "l'article 14 fixe les cas où le soignant doit passer outre",
+        "l'article 14 porte sur la conception de l'outil ; il ne dit pas dans quels cas le "
+        "soignant doit passer outre"),
+}
+display(Markdown(
+    "\n".join(f"- **{cle}** : {phrases[b]} ;"
+              for (cle, phrases), b in zip(PHRASES_Q5.items(), VARIANTES_Q5, strict=True))
+    + "\n- **urgences** : une IA de tri des urgences qui n'est pas un dispositif médical "
+    f"(annexe III) doit respecter l'article 14 au moment de sa mise sur le marché, en {DATE_Q5} ;"
+    "\n- **dispositif** : une IA qui est un dispositif médical évalué par un organisme notifié "
+    f"doit respecter l'article 14 au moment de sa mise sur le marché, en {DATE_Q5}."))
+print(f"Question 5 : la date de mise sur le marché de votre copie est {DATE_Q5} ; les phrases "
+      "et la date sont propres à votre copie.")
+
+# %% [markdown] session="evaluation"
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque phrase, cherchez qui le texte oblige (le professionnel, l'outil), à quoi, et à
+# partir de quand.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour L. 4001-3 : qu'est-ce qui déclenche l'obligation d'informer ? Pour les dates : de quelle
+# catégorie (annexe III ou dispositif médical) relève chaque outil, et la date de votre copie
+# vient-elle avant ou après celle de cette catégorie ?
+# </details>
+
+# %% answer="lecture_droit" session="evaluation"
+lecture_droit = {"information": ..., "quand": ..., "urgences": ..., "dispositif": ...}
+### BEGIN SOLUTION
+_mois_q5 = {"octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "septembre 2028": (2028, 9)}
+_le_q5 = _mois_q5[DATE_Q5]  # le mois entier est avant, ou après, le jour d'application
+lecture_droit = dict(zip(
+    ["information", "quand", "urgences", "dispositif"],
+    [("oui", "non")[VARIANTES_Q5[0]], ("non", "oui")[VARIANTES_Q5[1]],
+     "oui" if _le_q5 >= (2027, 12) else "non", "oui" if _le_q5 >= (2028, 8) else "non"],
+))
+### END SOLUTION
+
+# %% tests="lecture_droit" points=1 session="evaluation"
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_form(lecture_droit, name="lecture_droit", kind="choices", options=["oui", "non"], items=["information", "quand", "urgences", "dispositif"])
+### BEGIN HIDDEN TESTS
+import datetime as _dt
+from esn_teach.law import AI_ACT_OBLIGATIONS as _obligations_q5
+_hasard_q5 = np.random.default_rng([checks.student_seed("09", announce=False), 5])
+_var_q5 = _hasard_q5.integers(2, size=2)
+_date_q5 = [_dt.date(2027, 10, 31), _dt.date(2028, 1, 31), _dt.date(2028, 9, 30)][_hasard_q5.integers(3)]
+_debut_q5 = {o.key: o.applies_from for o in _obligations_q5}
+# the whole month drawn lies on one side of each application date (2 Dec. 2027, 2 Aug. 2028)
+assert all((d.replace(day=1) >= _debut_q5[k]) == (d >= _debut_q5[k]) for d in [_date_q5] for k in ("fournisseur_annexe_iii", "fournisseur_annexe_i"))
+_attendu_q5 = {"information": ("oui", "non")[int(_var_q5[0])], "quand": ("non", "oui")[int(_var_q5[1])], "urgences": "oui" if _date_q5 >= _debut_q5["fournisseur_annexe_iii"] else "non", "dispositif": "oui" if _date_q5 >= _debut_q5["fournisseur_annexe_i"] else "non"}
+_piste_q5 = "une piste par phrase, qu'elle soit juste ou non. « Information » : relisez ce qui déclenche l'obligation : décider d'utiliser l'outil, ou suivre sa suggestion ? « Quand » : l'article 14 demande que la personne puisse passer outre ; dit-il dans quels cas le faire ? « Urgences » et « dispositif » : un tri des urgences relève de l'annexe III, un dispositif médical n'a pas la date de l'annexe III : placez la date de votre copie dans le calendrier."
+checks.check_choices(lecture_droit, name="lecture_droit", options=["oui", "non"], expected=_attendu_q5, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _piste_q5)] for cle, bon in _attendu_q5.items()}, success="l'obligation d'informer naît de la décision d'utiliser l'outil, pas de celle de le suivre ; l'article 14 porte sur la conception de l'outil, et aucun texte ne dit quand passer outre : c'est le jugement du soignant. Les deux calendriers ne se confondent pas : 2 décembre 2027 pour l'annexe III, 2 août 2028 pour les dispositifs médicaux.", points=1)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_droit" session="evaluation"
+# message : décider d'utiliser l'outil, ou suivre sa suggestion
+_mois_q5 = {"octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "septembre 2028": (2028, 9)}[DATE_Q5]
+lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
+                 "urgences": "oui" if _mois_q5 >= (2027, 12) else "non",
+                 "dispositif": "oui" if _mois_q5 >= (2028, 8) else "non"}
+lecture_droit["information"] = "non" if lecture_droit["information"] == "oui" else "oui"
+
+# %% mistake="lecture_droit" session="evaluation"
+# message : dit-il dans quels cas le faire
+_mois_q5 = {"octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "septembre 2028": (2028, 9)}[DATE_Q5]
+lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
+                 "urgences": "oui" if _mois_q5 >= (2027, 12) else "non",
+                 "dispositif": "oui" if _mois_q5 >= (2028, 8) else "non"}
+lecture_droit["quand"] = "non" if lecture_droit["quand"] == "oui" else "oui"
+
+# %% mistake="lecture_droit" session="evaluation"
+# message : placez la date de votre copie dans le calendrier
+_mois_q5 = {"octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "septembre 2028": (2028, 9)}[DATE_Q5]
+lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
+                 "urgences": "oui" if _mois_q5 >= (2027, 12) else "non",
+                 "dispositif": "oui" if _mois_q5 >= (2028, 8) else "non"}
+lecture_droit["urgences"] = "non" if lecture_droit["urgences"] == "oui" else "oui"
+
+# %% mistake="lecture_droit" session="evaluation"
+# message : un dispositif médical n'a pas la date
+_mois_q5 = {"octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "septembre 2028": (2028, 9)}[DATE_Q5]
+lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
+                 "urgences": "oui" if _mois_q5 >= (2027, 12) else "non",
+                 "dispositif": "oui" if _mois_q5 >= (2028, 8) else "non"}
+lecture_droit["dispositif"] = "non" if lecture_droit["dispositif"] == "oui" else "oui"
 
 # %% [markdown]
 # ## À retenir
@@ -1277,8 +1503,8 @@ lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispo
 # - L'IA peut améliorer l'exactitude globale et la dégrader sur ses erreurs : mesurez les deux.
 
 # %% [markdown] reveal="lecture_droit"
-# - Le droit demande d'informer la patiente et un outil qu'on peut contredire, pas **quand**
-#   le contredire : c'est votre jugement.
+# - L'article 14 **demandera** (2 décembre 2027, 2 août 2028) un outil qu'on peut contredire,
+#   pas **quand** le contredire : c'est votre jugement.
 
 # %% [markdown]
 # ## Après la séance
@@ -1294,6 +1520,8 @@ lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispo
 # 3. passez au cas suivant (curseur ; au clavier, les **flèches**).
 #
 # Un tableau final compare l'IA seule, vous seul·e, et vous avec l'IA : comparez-vous à Camille.
+# Un **cancer manqué** (la patiente repart rassurée) et une **fausse alerte** (un examen de
+# plus) ne pèsent pas pareil (non-malfaisance) : comptez-les séparément.
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il prépare les 12 cas du simulateur (3 erreurs de l'IA),
@@ -1566,7 +1794,7 @@ display(simulateur)
 #   exactitude en forte baisse avec des catégories BI-RADS fausses attribuées à l'IA (l'écart
 #   selon l'expérience n'est pas repris : article non lu).
 # - Code de la santé publique, article L. 4001-3, créé par la loi n° 2021-1017 du 2 août 2021
-#   relative à la bioéthique (article 17). Légifrance.
+#   relative à la bioéthique. Légifrance.
 # - Code de la santé publique, article R. 4127-69 (code de déontologie médicale, article 69 :
 #   « chaque médecin est responsable de ses décisions et de ses actes »), lu sur le site du
 #   Conseil national de l'ordre des médecins (guide de correction).
