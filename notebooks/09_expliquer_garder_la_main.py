@@ -748,11 +748,11 @@ checks.check_choices(
     lecture_courbe,
     name="lecture_courbe",
     options=["oui", "non"],
-    digests={"valeurs données": "aebb1e7e585afa23", "cause": "26deb5642a0d0f3c",
+    digests={"valeurs données": "275b8b1ead0f62df", "cause": "26deb5642a0d0f3c",
              "chaque patiente": "befaab4946130e7c", "classement": "4db151e0baace8ce",
              "noyaux": "98e78589bff4bedb"},
     mistakes={
-        "valeurs données": [checks.Mistake(None, message_moyen, digest="1ac7f95622067fb5")],
+        "valeurs données": [checks.Mistake(None, message_moyen, digest="9640e5a79310cda4")],
         "cause": [checks.Mistake(None, message_cause, digest="8f6a3fba78389ed2")],
         "chaque patiente": [checks.Mistake(None, message_chaque, digest="21a2c39051f5695c")],
         "classement": [checks.Mistake(None, message_classement, digest="1a8821e0c7a5c9af")],

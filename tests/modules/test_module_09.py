@@ -102,7 +102,7 @@ def test_hooker_paragraph_retrained_versus_permuted(setup):
 
 
 def test_question_3_every_grid_point_raises_some_and_lowers_others(setup):
-    """Q3 « valeurs réelles » (key « oui »): at each point of the partial dependence curve,
+    """Q3 « valeurs données » (key « oui »): at each point of the partial dependence curve,
     some validation patients are given more concave points than they have, others less."""
     from sklearn.inspection import partial_dependence
 
