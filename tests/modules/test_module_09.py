@@ -115,6 +115,26 @@ def test_question_3_every_grid_point_raises_some_and_lowers_others(setup):
         assert (real > value).any() and (real < value).any(), value
 
 
+def test_question_3_evaluated_phrases_hold_on_several_splits(setup):
+    """The evaluated session's opposite phrases of Q3, on the formative split and three of
+    the evaluated ones: « chaque patiente » (key « oui »): at every grid point some patients
+    score above the curve, others below; « valeurs données » (key « non » for « chaque patiente
+    garde sa propre valeur »): some patients are given another value than theirs."""
+    from sklearn.inspection import partial_dependence
+
+    data = load_breast_cancer_wdbc()
+    x_all = data.data[list(COLUMNS)].rename(columns=COLUMNS)
+    y = data.target
+    for split_seed in [SEED, *_notebook_splits()[:3]]:
+        x_val, model = _split(x_all, y, split_seed)[1], _split(x_all, y, split_seed)[6]
+        dp = partial_dependence(model, x_val, ["points concaves"], grid_resolution=20,
+                                kind="both")
+        individual, average = dp["individual"][0], dp["average"][0]
+        for k, value in enumerate(dp["grid_values"][0]):
+            assert (individual[:, k] > average[k]).any() and (individual[:, k] < average[k]).any()
+            assert (x_val["points concaves"].to_numpy() != value).any()
+
+
 # --- The evaluated session: each student's own cases (``checks.student_seed``) -------------
 
 #: Camille's draws in the evaluated session, as in the notebook: AI errors among her 12 cases,
