@@ -1435,6 +1435,7 @@ lecture_droit = dict(zip(
     ["information", "quand", "urgences", "dispositif"],
     [("oui", "non")[VARIANTES_Q5[0]], ("non", "oui")[VARIANTES_Q5[1]],
      "oui" if _le_q5 >= (2027, 12) else "non", "oui" if _le_q5 >= (2028, 8) else "non"],
+    strict=True,
 ))
 ### END SOLUTION
 
@@ -1443,11 +1444,11 @@ lecture_droit = dict(zip(
 checks.check_form(lecture_droit, name="lecture_droit", kind="choices", options=["oui", "non"], items=["information", "quand", "urgences", "dispositif"])
 ### BEGIN HIDDEN TESTS
 import datetime as _dt
-from esn_teach.law import AI_ACT_OBLIGATIONS as _obligations_q5
+from esn_teach.law import AI_ACT_OBLIGATIONS as _OBLIGATIONS_Q5
 _hasard_q5 = np.random.default_rng([checks.student_seed("09", announce=False), 5])
 _var_q5 = _hasard_q5.integers(2, size=2)
 _date_q5 = [_dt.date(2027, 10, 31), _dt.date(2028, 1, 31), _dt.date(2028, 9, 30)][_hasard_q5.integers(3)]
-_debut_q5 = {o.key: o.applies_from for o in _obligations_q5}
+_debut_q5 = {o.key: o.applies_from for o in _OBLIGATIONS_Q5}
 # the whole month drawn lies on one side of each application date (2 Dec. 2027, 2 Aug. 2028)
 assert all((d.replace(day=1) >= _debut_q5[k]) == (d >= _debut_q5[k]) for d in [_date_q5] for k in ("fournisseur_annexe_iii", "fournisseur_annexe_i"))
 _attendu_q5 = {"information": ("oui", "non")[int(_var_q5[0])], "quand": ("non", "oui")[int(_var_q5[1])], "urgences": "oui" if _date_q5 >= _debut_q5["fournisseur_annexe_iii"] else "non", "dispositif": "oui" if _date_q5 >= _debut_q5["fournisseur_annexe_i"] else "non"}

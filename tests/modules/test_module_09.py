@@ -127,8 +127,7 @@ def test_question_3_evaluated_phrases_hold_on_several_splits(setup):
     y = data.target
     for split_seed in [SEED, *_notebook_splits()[:3]]:
         x_val, model = _split(x_all, y, split_seed)[1], _split(x_all, y, split_seed)[6]
-        dp = partial_dependence(model, x_val, ["points concaves"], grid_resolution=20,
-                                kind="both")
+        dp = partial_dependence(model, x_val, ["points concaves"], grid_resolution=20, kind="both")
         individual, average = dp["individual"][0], dp["average"][0]
         for k, value in enumerate(dp["grid_values"][0]):
             assert (individual[:, k] > average[k]).any() and (individual[:, k] < average[k]).any()
@@ -366,17 +365,23 @@ def test_camille_always_meets_a_confident_ai_error(monkeypatch):
         by_split.setdefault(splits[seed % len(splits)], []).append(int(seed))
     assert len(by_split) == len(splits)
     for split_seed, student_seeds in by_split.items():
-        x_train, x_val, x_test, y_train, y_val, y_test, model = _split(x_all, y, split_seed)
+        _, x_val, x_test, _, y_val, y_test, model = _split(x_all, y, split_seed)
         p_test = model.predict_proba(x_test)[:, 1]
-        space = {"np": np, "modele": model, "X_val": x_val, "y_val": y_val,
-                 "p_test": p_test, "suggestion_test": (p_test >= 0.5).astype(int),
-                 "verite_test": y_test.to_numpy()}
+        space = {
+            "np": np,
+            "modele": model,
+            "X_val": x_val,
+            "y_val": y_val,
+            "p_test": p_test,
+            "suggestion_test": (p_test >= 0.5).astype(int),
+            "verite_test": y_test.to_numpy(),
+        }
         exec(code, space)
         for seed in student_seeds:
             chosen = space["cas_du_simulateur"](seed)
             truth, ai, confidence, alone, final = space["cas_de_camille"](seed, chosen)
             wrong = ai != truth
-            n, k, j, w = CAMILLE_DRAWS[np.random.default_rng([seed, 4]).integers(5)]
+            n, k, j, _w = CAMILLE_DRAWS[np.random.default_rng([seed, 4]).integers(5)]
             assert wrong.sum() == n and confidence[wrong].max() >= 0.85, (split_seed, seed)
             right_alone = wrong & (np.array(alone) == truth)
             dropped = right_alone & (np.array(final) != truth)
@@ -413,11 +418,18 @@ def test_no_kernel_variable_gives_an_evaluated_key_away(monkeypatch):
                 continue
             exec(compile(_released_code(cell), "<cell>", "exec"), space)
         keys_q3 = {
-            cle: vrai[b] for (cle, vrai), b in zip(
-                {"valeurs données": ("oui", "non"), "cause": ("non", "oui"),
-                 "chaque patiente": ("non", "oui"), "classement": ("non", "oui"),
-                 "noyaux": ("oui", "non")}.items(),
-                np.random.default_rng([seed, 6]).integers(2, size=5), strict=True)
+            cle: vrai[b]
+            for (cle, vrai), b in zip(
+                {
+                    "valeurs données": ("oui", "non"),
+                    "cause": ("non", "oui"),
+                    "chaque patiente": ("non", "oui"),
+                    "classement": ("non", "oui"),
+                    "noyaux": ("oui", "non"),
+                }.items(),
+                np.random.default_rng([seed, 6]).integers(2, size=5),
+                strict=True,
+            )
         }
         leaks = []
         for name, value in space.items():

@@ -393,9 +393,7 @@ def student_answers(student: str) -> dict[str, object]:
         ),
         "debut_classe": _q5_start(registry, seed),
         "choix_publication": min(reaching, key=lambda letter: measures[letter][1]),
-        "classe_exposee": _letter(
-            seed, "classe_exposee", _Q7, "seule" if variant_q7 else "deux"
-        ),
+        "classe_exposee": _letter(seed, "classe_exposee", _Q7, "seule" if variant_q7 else "deux"),
         "_variant_q7": variant_q7,
         "risque_population": _letter(seed, "risque_population", _Q8, "baisse"),
         "_reaching": reaching,
@@ -469,7 +467,7 @@ def test_module_11_question_7_variants_have_each_key():
     evaluated = _text().split("variante_q7 = int(")[1]
     assert '"dépression (10), asthme (1)", "dépression (4), asthme (4), diabète (3)"' in evaluated
     keys = set()
-    for student in _IDENTIFIERS + ("gaspard", "hugo", "ines", "jade"):
+    for student in (*_IDENTIFIERS, "gaspard", "hugo", "ines", "jade"):
         os.environ[checks.STUDENT_ENV] = student
         seed = checks.student_seed("11", announce=False)
         keys.add(int(np.random.default_rng([seed, 71]).integers(2)))
