@@ -18,7 +18,7 @@
 # > - **V1 — Priorité à la relation humaine** : sous les règles du haut risque, un soignant
 # >   compétent contrôle le système et peut passer outre.
 # > - **V4 — Prudence, esprit critique et inclusivité** : dater une obligation d'après les
-# >   textes adoptés, jamais d'après une proposition.
+# >   textes adoptés ; vérifier qu'une alerte marche aussi bien pour tous les patients.
 # > - **V5 — Utilisation responsable et éclairée** : utiliser un outil selon sa notice et le
 # >   comprendre (maîtrise de l'IA).
 # > - **V6 — Intégrité et transparence** : dire à une personne qu'elle échange avec une IA.
@@ -32,7 +32,8 @@
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez **chaque**
 # `...` par votre réponse entre guillemets **droits** `"…"` (touche 3 du clavier AZERTY,
 # jamais « » ni “ ”), exécutez, puis exécutez la **« Vérification »**. Un message « Python
-# ne connaît pas le nom » : la cellule de réponse n'a pas été exécutée ; un message
+# ne connaît pas le nom » : la cellule de réponse n'a pas été exécutée, ou une réponse est
+# écrite sans guillemets ; un message
 # `SyntaxError` (*invalid character*, *forgot a comma*) : un guillemet manque ou n'est pas
 # droit.
 #
@@ -59,9 +60,11 @@ def montrer(*cles):
         display(Markdown(f"**{ref.citation}** ({ref.date_label}) — *{ref.title}.* {ref.summary}"))
 
 
-print(f"État des textes au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, relu dans les textes publiés "
-      "et des analyses juridiques (EUR-Lex et Légifrance n'étaient pas accessibles) ; ce qui "
-      "n'a pas pu être lu dans sa version en vigueur est signalé comme tel.")
+print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Textes officiels : "
+      "règlement (UE) 2024/1689 (JO L 2024/1689 du 12.7.2024) et règlement (UE) 2026/1744 qui "
+      "le modifie (JO L 2026/1744 du 24.7.2026). Ses modifications sont résumées d'après des "
+      "analyses juridiques publiées qui citent le Journal officiel (dont Produktkanzlei, "
+      "21 mai 2026) ; version consolidée : EUR-Lex.")
 
 # %% [markdown]
 # ## 1. Deux règlements, deux questions
@@ -1605,23 +1608,30 @@ dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 20
 
 # %% [markdown]
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
-#   2026/1744, les règles du haut risque ne s'appliquent pas encore. Pour un système déjà sur
-#   le marché ou en service, l'article 111 prévoit une exception (« Pour aller plus loin »).
+#   2026/1744, les règles du haut risque ne s'appliquent pas encore. Un système mis sur le
+#   marché ou en service avant leur date n'y entre que si sa conception change ensuite de
+#   façon importante (article 111, « Pour aller plus loin »).
 
 # %% [markdown]
 # ## Après la séance
 #
 # ### Réflexion — Quelle garantie humaine doit-on au patient ? (3 points, corrigée par l'enseignant)
 #
-# En 10 à 15 lignes, depuis votre futur métier : un hôpital met en service aujourd'hui
-# l'alerte de sepsis de l'explorateur. Quelle garantie **humaine** doit-il au patient ? Dites :
+# En 10 à 15 lignes, depuis votre futur métier : un fabricant mettra sur le marché en 2029
+# une **nouvelle** alerte de sepsis, comme celle de l'explorateur, et un hôpital la mettra en
+# service dès sa sortie. Quelle garantie **humaine** devra-t-il au patient ? Dites :
 #
-# 1. ce que le droit exigera de l'hôpital quand les règles du haut risque s'appliqueront
-#    (au moins deux devoirs, avec leur article) ;
-# 2. à partir de quelle date ces règles s'appliqueront aux dispositifs médicaux comme cette
-#    alerte, et ce qui est dû dès aujourd'hui ;
+# 1. ce que les règles du haut risque exigeront alors de l'hôpital (au moins deux devoirs,
+#    avec leur article) ;
+# 2. à partir de quelle date ces règles s'appliquent aux dispositifs médicaux comme cette
+#    alerte, si l'exception de l'article 111 l'en dispense (oui ou non, et pourquoi), et un
+#    devoir de l'hôpital ou de ses soignants qui s'applique déjà aujourd'hui ;
 # 3. ce que le droit n'exige pas mais que vous jugez dû, en pensant aussi aux patients pour
 #    qui l'alerte marcherait moins bien.
+#
+# Un devoir déontologique compte s'il est nommé avec son texte (par exemple le devoir
+# d'informer le patient du code de déontologie de votre profession) ; « la déontologie »
+# seule ne compte pas.
 
 # %% [markdown] written="reflexion_garantie_humaine" points=3
 # ### BEGIN SOLUTION
@@ -1648,21 +1658,25 @@ dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 20
 # **Critère 2 — Le calendrier, et ce qui est dû dès aujourd'hui**, valeur
 # V4 — Prudence, esprit critique et inclusivité. Deux éléments :
 #
-# - **(a) quand** : les règles du haut risque ne s'appliquent pas encore ; pour un dispositif
-#   médical, elles s'appliqueront le **2 août 2028** (annexe I, date du règlement (UE)
-#   2026/1744). (a) exige cette date : « pas encore » sans date ne suffit pas. L'article 111
-#   n'est pas demandé et ne rapporte rien : sa rédaction de 2026 n'a pas été lue, et le seul
-#   texte que le cours cite (2024) fixe la date butoir au 2 août 2026, passée quand l'hôpital
-#   met l'alerte en service. Une copie qui dit que l'article 111 dispense l'alerte n'a donc
-#   pas (a) par là ; elle l'a si elle donne aussi la date de 2028.
+# - **(a) quand, et l'article 111** : pour un dispositif médical, les règles du haut risque
+#   s'appliquent à partir du **2 août 2028** (annexe I, règlement (UE) 2026/1744) ; l'alerte,
+#   nouvelle et mise sur le marché en 2029, après cette date, y est donc soumise dès sa mise
+#   sur le marché : l'exception de l'article 111, paragraphe 2 (tel que modifié en 2026), ne
+#   vise que les systèmes mis sur le marché ou en service **avant** cette date (par type et
+#   modèle), donc ne la dispense pas. (a) exige la date **et** ce « non » à l'article 111
+#   avec sa raison (avant / après la date). Une copie qui dit que l'article 111 dispense
+#   l'alerte, ou qui donne la date sans dire si l'article 111 joue, n'a pas (a).
 # - **(b) dès aujourd'hui** : au moins un devoir déjà en vigueur pour l'hôpital ou ses
-#   soignants : la maîtrise de l'IA du personnel (article 4, depuis le 2 février 2025, quelle
+#   soignants (il s'appliquera aussi en 2029) : la maîtrise de l'IA du personnel (article 4, depuis le 2 février 2025, quelle
 #   que soit la rédaction citée) ; la matériovigilance (signalement d'un incident grave à
 #   l'ANSM, article L. 5212-2 du code de la santé publique, à l'hôpital par le correspondant
 #   local de matériovigilance, article R. 5212-17) ; l'information du patient (article
-#   L. 4001-3, module 09) ; un devoir déontologique **nommé** du soignant (par exemple
-#   informer le patient ; « la déontologie » sans autre précision ne compte pas). Un devoir
-#   du seul fabricant ne compte pas : la question porte sur l'hôpital.
+#   L. 4001-3, module 09) ; un devoir déontologique de la **liste fermée** suivante, nommé
+#   avec son texte : le devoir d'informer le patient du code de déontologie de sa profession
+#   (médecins, article R. 4127-35 du code de la santé publique ; infirmiers, kinésithérapeutes,
+#   sages-femmes, pharmaciens : l'article équivalent de leur code). « La déontologie » sans
+#   autre précision ne compte pas. Un devoir du seul fabricant ne compte pas : la question
+#   porte sur l'hôpital.
 #
 # Note : **1** si (a) et (b) ; **un demi** si l'un des deux ; **0** sinon. Une date du seul
 # texte de 2024, ou d'une proposition, donnée comme celle qui vaut aujourd'hui ne donne pas
@@ -1688,7 +1702,8 @@ dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 20
 # > « Quand les règles du haut risque s'appliqueront, l'hôpital devra utiliser l'alerte selon
 # > sa notice (article 26, § 1) et confier le contrôle à des soignants formés qui peuvent
 # > passer outre (article 26, § 2). Pour un dispositif médical, ces règles s'appliqueront le
-# > 2 août 2028, pas avant. Dès aujourd'hui, l'hôpital doit former son personnel
+# > 2 août 2028 ; l'article 111 ne dispense pas cette alerte, mise sur le marché après
+# > cette date. Dès aujourd'hui, l'hôpital doit former son personnel
 # > (article 4) et signaler un incident grave à la matériovigilance. Au-delà, l'infirmière
 # > examine le patient avant d'appeler le médecin et note quand elle ne suit pas l'alerte ;
 # > l'hôpital vérifie qu'elle marche aussi bien chez les patients âgés ou à peau foncée. »
@@ -1698,7 +1713,8 @@ dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 20
 # Copie B, **2 sur 3** :
 #
 # > « L'hôpital doit confier l'alerte à des soignants formés qui peuvent passer outre, et
-# > surveiller son fonctionnement (article 26). Ces règles s'appliqueront le 2 août 2027.
+# > surveiller son fonctionnement (article 26). Ces règles s'appliqueront le 2 août 2027,
+# > et l'article 111 ne joue pas pour une alerte nouvelle.
 # > Les soignants doivent aussi être formés à l'IA (article 4). Il faut garder l'humain dans
 # > la boucle, et penser aux patients chez qui l'alerte se trompe plus souvent. »
 #
@@ -1710,13 +1726,13 @@ dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 20
 #
 # > « L'hôpital doit confier la surveillance des alertes à des soignants formés qui peuvent
 # > passer outre (article 26). Le fabricant a dû faire certifier son logiciel par un organisme
-# > notifié. Ces règles ne s'appliquent pas encore, donc pour l'instant l'hôpital n'a pas
-# > d'obligation. Je pense qu'une infirmière doit toujours aller voir le patient avant
+# > notifié. Grâce à l'article 111, l'hôpital n'aura pas ces obligations, et pour l'instant
+# > il n'en a aucune. Je pense qu'une infirmière doit toujours aller voir le patient avant
 # > d'appeler le médecin, et noter si elle n'est pas d'accord avec l'alerte. »
 #
 # Critère 1 : un demi (un seul devoir de l'hôpital avec son article) ; critère 2 : 0
-# (« pas encore » est juste mais sans la date de 2028, donc pas de (a) ; et « pas
-# d'obligation » oublie l'article 4 et la matériovigilance, donc pas de (b)) ;
+# (pas de date, et l'article 111 ne dispense pas une alerte mise sur le marché après 2028 :
+# pas de (a) ; « aucune obligation » oublie l'article 4 et la matériovigilance : pas de (b)) ;
 # critère 3 : un demi (garantie concrète, rien sur les patients pour qui l'alerte marcherait
 # moins bien).
 # ### END SOLUTION
@@ -1767,24 +1783,22 @@ dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 20
 #   dispositif médical.
 
 # %% [markdown]
-# - **Les systèmes déjà en service.** L'article 111, paragraphe 2, prévoit une exception : un
-#   système à haut risque mis sur le marché ou en service avant une date butoir n'entre dans
-#   ces règles que s'il subit ensuite des modifications importantes de sa conception. Dans le
-#   texte de 2024, cette date butoir était le 2 août 2026. Selon ce même texte, les systèmes
-#   destinés à des autorités publiques devront être mis en conformité au plus tard le
-#   2 août 2030. Le
-#   règlement (UE) 2026/1744 a modifié cet article d'après les analyses lues, mais sa
-#   rédaction au Journal officiel n'a pas pu être lue pour ce cours : il ne dit donc pas
-#   quelle date butoir vaut aujourd'hui. Retenez le raisonnement : date de mise en service,
-#   date butoir, modification importante.
+# - **Les systèmes déjà en service.** L'article 111, paragraphe 2, tel que modifié par le
+#   règlement (UE) 2026/1744, prévoit une exception : un système à haut risque mis sur le
+#   marché ou en service **avant** la date où les règles du haut risque s'appliquent à lui
+#   (2 décembre 2027 pour l'annexe III, 2 août 2028 pour l'annexe I) n'y est soumis que si
+#   sa conception change ensuite de façon importante ; on en juge par type et modèle de
+#   système (considérant 39 du règlement de 2026). Les systèmes destinés à des autorités
+#   publiques doivent de toute façon être en conformité au plus tard le 2 août 2030. Le
+#   texte de 2024 fixait cette date butoir au 2 août 2026. Retenez le raisonnement : date
+#   de mise sur le marché ou en service, date d'application, modification importante.
 
 # %% [markdown] reveal="categories"
 # - **L'hôpital public.** L'article 27, dans son texte de 2024, demande aux organismes de droit
 #   public (un hôpital public par exemple) et aux entités privées qui fournissent des services
 #   publics, quand ils déploient un système à haut risque de l'annexe III, comme un logiciel de
 #   tri, une analyse d'impact sur les droits fondamentaux avant sa mise en service (il vise
-#   aussi certains déployeurs des points 5 b et c de l'annexe III). Ce cours n'a pas pu lire
-#   sa rédaction après le règlement (UE) 2026/1744.
+#   aussi certains déployeurs des points 5 b et c de l'annexe III).
 
 # %% [markdown]
 # - **Le droit français.** L'information du patient quand est utilisé un dispositif médical
@@ -1835,12 +1849,12 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 #
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
 #   des règles harmonisées concernant l'intelligence artificielle : considérant 12 ; articles 3
-#   (points 1, 3, 4 et 23), 4, 5, 6, 14, 16, 25, 26, 27, 43, 50, 111 (rédaction de 2024), 113,
+#   (points 1, 3, 4 et 23), 4, 5, 6, 14, 16, 25, 26, 27, 43, 50, 111 (modifié en 2026), 113,
 #   annexes I et III. EUR-Lex.
 # - Règlement (UE) 2026/1744 du Parlement européen et du Conseil du 8 juillet 2026 modifiant
 #   le règlement (UE) 2024/1689 (omnibus numérique sur l'IA), Journal officiel de l'Union du
-#   24 juillet 2026 (lu dans des analyses juridiques et des copies publiées, pas au Journal
-#   officiel) ; proposition de la Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex.
+#   24 juillet 2026, JO L 2026/1744 (texte officiel ; ses modifications sont résumées ici
+#   d'après des analyses juridiques publiées qui citent le Journal officiel) ; proposition de la Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex.
 # - Code de la santé publique, articles L. 5212-2 et R. 5212-17 (matériovigilance) ; article
 #   L. 4001-3 (information du patient). Légifrance.
 # - Commission européenne. Proposition de règlement modifiant les règlements (UE) 2017/745 et
