@@ -78,7 +78,7 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Tex
 # - Le **règlement (UE) 2024/1689 sur l'intelligence artificielle** (en anglais
 #   *AI Act*) classe les systèmes d'IA selon le **risque** : quelques pratiques **interdites** ;
 #   des systèmes **à haut risque**, très encadrés ; des obligations de **transparence** pour
-#   certains (section 2) ; le reste, à **risque minimal**.
+#   certains (section 2 ; on parle aussi de « risque limité ») ; le reste, à **risque minimal**.
 #
 # Deux acteurs. Le **fournisseur** développe le système et le met sur le marché, ou en service
 # pour son propre usage, sous son nom. Le **déployeur** l'utilise sous sa propre autorité
@@ -176,8 +176,8 @@ explorateur
 # Vos quatre systèmes, **A** à **D**, sont affichés sous cette question : ils sont propres à
 # votre copie (vos voisins en ont d'autres, dans un autre ordre). Pour chacun, écrivez entre
 # guillemets droits sa catégorie : `"interdit"`, `"haut risque"`, `"transparence"` ou
-# `"risque minimal"`. Un système qui est un dispositif médical : sa classe par la règle 11,
-# ci-dessus.
+# `"risque minimal"`. Tous ces systèmes sont des systèmes d'IA (article 3, point 1). Un
+# système qui est un dispositif médical : sa classe par la règle 11, ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -329,6 +329,7 @@ graine = checks.student_seed("13")
 def afficher_cartes(tirage, cartes):
     """Affiche les cartes tirées pour cette copie, sous leurs lettres, dans son ordre."""
     for lettre, texte in tirage.by_letter(cartes).items():
+        texte = texte.replace(" ?", "\u00a0?")  # never a lone « ? » at a line start
         print(textwrap.fill(f"{lettre} : {texte}", width=90, subsequent_indent="    "))
 
 
@@ -346,7 +347,8 @@ systemes_q1 = {
         "une clinique analyse par caméra les émotions de ses infirmiers pendant leur travail, "
         "pour évaluer leur engagement.",
         "un institut de formation en soins infirmiers analyse par caméra le visage de ses "
-        "étudiants pendant les cours, pour repérer l'ennui et noter leur attention.",
+        "étudiants pendant les cours, pour repérer l'ennui ou la frustration et en tenir "
+        "compte dans leur note.",
         "le centre d'appels d'une mutuelle analyse la voix de ses conseillers pendant leurs "
         "appels, pour repérer leur agacement ou leur colère et en tenir compte dans leur "
         "évaluation annuelle.",
@@ -679,8 +681,8 @@ logiciels_q2 = {
         "à partir des radiographies d'un poignet fracturé, il propose à l'orthopédiste un "
         "plâtre seul ou une ostéosynthèse (broches, plaque vissée).",
         "à partir de l'échographie d'une hernie de l'aine sans complication, il propose au "
-        "chirurgien une simple surveillance ou une cure de hernie avec pose d'une prothèse de "
-        "paroi.",
+        "chirurgien une simple surveillance ou une opération (cure de hernie avec pose d'une "
+        "prothèse de paroi).",
     ],
     "cas_3": [
         "il trace pour le neurochirurgien la limite d'une tumeur du cerveau collée à l'aire "
@@ -1216,8 +1218,10 @@ devoirs = tirage_q3.by_letter({"cas_1": "déployeur", "cas_2": "déployeur",
 # Vos cinq systèmes, **A** à **E**, sont affichés sous cette question (propres à votre
 # copie). Pour chacun, trouvez sa catégorie (le parcours), puis écrivez entre guillemets la
 # date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
-# maîtrise de l'IA, due pour tout système) ; aucun n'est à risque minimal. Dates des
-# textes de 2024 ou 2026 ; passées : `"2 février 2025"`, `"2 août 2025"`,
+# maîtrise de l'IA, due pour tout système) ; aucun n'est à risque minimal. Tous sont des
+# systèmes d'IA (article 3, point 1), nouveaux : ceux qui ne sont pas encore sur le marché y
+# seront mis après la dernière date du calendrier (l'exception de l'article 111 ne joue pas).
+# Dates des textes de 2024 ou 2026 ; passées : `"2 février 2025"`, `"2 août 2025"`,
 # `"2 août 2026"` ; à venir : `"2 août 2027"`, `"2 décembre 2027"`, `"2 août 2028"`.
 #
 # <details><summary>Indice 1</summary>
@@ -1452,18 +1456,18 @@ systemes_q4 = {
         "santé.",
     ],
     "cas_4": [
-        "en 2028, une caisse d'assurance maladie mettra en service un logiciel nouveau qui "
+        "une caisse d'assurance maladie mettra en service un logiciel nouveau qui "
         "propose d'accorder ou de refuser la complémentaire santé solidaire (une aide publique "
         "pour payer ses frais de santé) d'après les ressources déclarées.",
-        "en 2028, un assureur mettra en service un modèle nouveau qui évalue le risque de "
+        "un assureur mettra en service un modèle nouveau qui évalue le risque de "
         "chaque client et fixe le prix de son assurance vie d'après son questionnaire de "
         "santé.",
     ],
     "cas_5": [
-        "en 2029, un fabricant mettra sur le marché un logiciel qui repère la rétinopathie "
+        "un fabricant mettra sur le marché un logiciel nouveau qui repère la rétinopathie "
         "diabétique sur les photos du fond de l'œil et dit au médecin s'il faut adresser le "
         "patient à l'ophtalmologiste ; il le destine à ce dépistage.",
-        "en 2029, un fabricant mettra sur le marché un logiciel qui repère les cancers du sein "
+        "un fabricant mettra sur le marché un logiciel nouveau qui repère les cancers du sein "
         "sur les mammographies de dépistage et dit au radiologue s'il faut d'autres examens ; "
         "il le destine à ce dépistage.",
     ],
