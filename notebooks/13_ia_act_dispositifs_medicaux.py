@@ -1663,7 +1663,7 @@ dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 20
 # V4 — Prudence, esprit critique et inclusivité. Deux éléments :
 #
 # - **(a) quand, et l'article 111** : pour un dispositif médical, les règles du haut risque
-#   s'appliquent à partir du **2 août 2028** (annexe I, règlement (UE) 2026/1744) ; l'alerte,
+#   s'appliqueront à partir du **2 août 2028** (annexe I, règlement (UE) 2026/1744) ; l'alerte,
 #   nouvelle et mise sur le marché en 2029, après cette date, y est donc soumise dès sa mise
 #   sur le marché : l'exception de l'article 111, paragraphe 2 (tel que modifié en 2026), ne
 #   vise que les systèmes mis sur le marché ou en service **avant** cette date (par type et
@@ -1671,7 +1671,7 @@ dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 20
 #   avec sa raison (avant / après la date). Une copie qui dit que l'article 111 dispense
 #   l'alerte, ou qui donne la date sans dire si l'article 111 joue, n'a pas (a).
 # - **(b) dès aujourd'hui** : au moins un devoir déjà en vigueur pour l'hôpital ou ses
-#   soignants (il s'appliquera aussi en 2029) : la maîtrise de l'IA du personnel (article 4, depuis le 2 février 2025, quelle
+#   soignants, qui vaudra encore en 2029 : la maîtrise de l'IA du personnel (article 4, depuis le 2 février 2025, quelle
 #   que soit la rédaction citée) ; la matériovigilance (signalement d'un incident grave à
 #   l'ANSM, article L. 5212-2 du code de la santé publique, à l'hôpital par le correspondant
 #   local de matériovigilance, article R. 5212-17) ; l'information du patient (article
@@ -1789,11 +1789,11 @@ dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 20
 # %% [markdown]
 # - **Les systèmes déjà en service.** L'article 111, paragraphe 2, tel que modifié par le
 #   règlement (UE) 2026/1744, prévoit une exception : un système à haut risque mis sur le
-#   marché ou en service **avant** la date où les règles du haut risque s'appliquent à lui
-#   (2 décembre 2027 pour l'annexe III, 2 août 2028 pour l'annexe I) n'y est soumis que si
-#   sa conception change ensuite de façon importante ; on en juge par type et modèle de
+#   marché ou en service **avant** la date où les règles du haut risque s'appliqueront à
+#   lui (2 décembre 2027 pour l'annexe III, 2 août 2028 pour l'annexe I) n'y sera soumis que
+#   si sa conception change ensuite de façon importante ; on en juge par type et modèle de
 #   système (considérant 39 du règlement de 2026). Les systèmes destinés à des autorités
-#   publiques doivent de toute façon être en conformité au plus tard le 2 août 2030. Le
+#   publiques devront de toute façon être en conformité au plus tard le 2 août 2030. Le
 #   texte de 2024 fixait cette date butoir au 2 août 2026. Retenez le raisonnement : date
 #   de mise sur le marché ou en service, date d'application, modification importante.
 

@@ -167,10 +167,19 @@ class AiActPathExplorer:
         cited = [key for q in AI_ACT_QUESTIONS for key in q.reference_keys]
         cited += [key for o in outcome.obligations for key in o.reference_keys]
         cited = list(dict.fromkeys(cited))
-        differences = [
-            q.key
+        # A step the path makes « sans objet » (no class for what is not a device) is
+        # answered by the path itself, whatever its dropdown still shows.
+        settled = {
+            key
+            for key, meaning in outcome.steps
+            if key == "classe" and meaning.startswith("sans objet")
+        }
+        given = {
+            q.key: "sans objet" if q.key in settled else answers.get(q.key, UNANSWERED)
             for q in AI_ACT_QUESTIONS
-            if compare and answers.get(q.key, UNANSWERED) != card.answers[q.key]
+        }
+        differences = [
+            q.key for q in AI_ACT_QUESTIONS if compare and given[q.key] != card.answers[q.key]
         ]
         html = [
             f"<p><b>{_typeset(card.title)}.</b> {_typeset(card.situation)}</p>",

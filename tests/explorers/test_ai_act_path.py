@@ -115,3 +115,18 @@ def test_callback_is_fast():
     # CPU time of this thread, with a generous bound: wall time failed under load (other
     # processes). The 100 ms target is measured side by side in bench/bench_modules.py.
     assert np.percentile(times, 95) < 0.5
+
+
+def test_no_class_is_asked_of_what_is_not_a_device():
+    # Student review d11: « non » at step 2 left step 3 on « … » and the comparison
+    # counted it as a difference, although the path shows « sans objet ».
+    explorer = AiActPathExplorer(system="appli_bien_etre")
+    assert "sans objet" not in explorer.state.get("answers", {}).values()
+    text = _text(explorer)
+    assert "à répondre après la question 2" in text
+    assert "sans objet (pas un dispositif médical)" not in text
+    answers = {**COURSE_ANSWERS["appli_bien_etre"], "classe": UNANSWERED, "analyse": True}
+    _answer(explorer, answers)
+    assert explorer.state["differences"] == []
+    assert "Vos réponses sont celles du cours." in _text(explorer)
+    assert "sans objet (pas un dispositif médical)" in _text(explorer)
