@@ -335,43 +335,61 @@ def afficher_cartes(tirage, cartes):
 
 systemes_q1 = {
     "cas_1": [
-        "au centre 15 (SAMU), un logiciel analyse ce que dit l'appelant et classe l'appel : « à "
-        "passer tout de suite au médecin régulateur » ou « peut attendre ». Par hypothèse, ce "
-        "n'est pas un dispositif médical : son éditeur le destine à organiser la file des "
-        "appels, pas au diagnostic.",
         "un assureur fixe le prix du contrat d'assurance santé de chaque client d'après un "
         "modèle qui évalue son risque à partir de son questionnaire de santé. Ce n'est pas un "
         "dispositif médical : il ne sert à soigner personne.",
-    ],
-    "cas_2": [
-        "une clinique analyse par caméra les émotions de ses infirmiers pendant leur travail, "
-        "pour évaluer leur engagement.",
+        "une caisse primaire d'assurance maladie utilise un modèle qui propose d'accorder ou de "
+        "refuser le remboursement des transports en ambulance demandés par les assurés. Ce n'est "
+        "pas un dispositif médical : il ne sert à soigner personne.",
         "un institut de formation en soins infirmiers analyse par caméra le visage de ses "
-        "étudiants pendant les cours, pour repérer l'ennui ou la frustration et en tenir "
-        "compte dans leur note.",
+        "étudiants pendant les cours, pour repérer l'ennui ou la frustration et en tenir compte "
+        "dans leur note.",
         "le centre d'appels d'une mutuelle analyse la voix de ses conseillers pendant leurs "
         "appels, pour repérer leur agacement ou leur colère et en tenir compte dans leur "
         "évaluation annuelle.",
     ],
+    "cas_2": [
+        "une maison de retraite analyse par caméra le visage de ses aides-soignants pendant leur "
+        "service, pour repérer leur tristesse ou leur colère et en tenir compte dans leurs "
+        "primes.",
+        "une faculté de médecine analyse la voix de ses étudiants pendant les examens oraux, "
+        "pour repérer leur peur et en tenir compte dans leur note.",
+        "sur le site d'une mutuelle santé, un agent conversationnel (une IA qui répond par "
+        "écrit) explique aux adhérents comment envoyer une facture et où en est leur dossier ; "
+        "il ne décide d'aucun remboursement, ne fixe aucun tarif et ne donne aucun conseil de "
+        "santé.",
+        "dans une pharmacie en ligne, un agent conversationnel (une IA qui répond par écrit) "
+        "aide les clients à suivre leur commande et à trouver un point de retrait ; il ne donne "
+        "aucun conseil de santé.",
+    ],
     "cas_3": [
-        "une application grand public dit à l'utilisateur si le grain de beauté qu'il "
-        "photographie est suspect de mélanome et lui conseille alors de consulter. Son éditeur "
-        "la destine au dépistage du mélanome.",
         "une application grand public analyse le tracé du cœur qu'enregistre une montre "
         "connectée, dit à l'utilisateur s'il évoque une fibrillation atriale (un trouble du "
         "rythme cardiaque) et lui conseille alors de consulter. Son éditeur la destine au "
         "dépistage de ce trouble.",
+        "une application grand public analyse la toux que le téléphone enregistre, dit à "
+        "l'utilisateur si elle évoque une pneumonie et lui conseille alors de consulter. Son "
+        "éditeur la destine au dépistage de la pneumonie.",
+        "au service comptable d'un hôpital, un modèle repère parmi les factures des fournisseurs "
+        "celles qui semblent reçues deux fois, pour qu'un agent vérifie avant de payer ; il ne "
+        "parle à personne.",
+        "à la pharmacie d'un hôpital, un modèle prévoit chaque semaine la quantité de chaque "
+        "médicament à commander, pour éviter les ruptures de stock ; il ne parle à personne et "
+        "ne concerne aucun patient en particulier.",
     ],
     "cas_4": [
-        "un modèle repère les patients qui risquent de manquer leur rendez-vous, pour que le "
-        "secrétariat les appelle la veille ; il ne parle à personne.",
-        "sur le site d'une mutuelle santé, un agent conversationnel (une IA qui répond par "
-        "écrit) explique aux adhérents comment envoyer une facture et où en est leur "
-        "dossier ; il ne décide d'aucun remboursement, ne fixe aucun tarif et ne donne aucun "
-        "conseil de santé.",
-        "au service comptable d'un hôpital, un modèle repère parmi les factures des "
-        "fournisseurs celles qui semblent reçues deux fois, pour qu'un agent vérifie avant de "
-        "payer ; il ne parle à personne.",
+        "un modèle prévoit l'affluence aux urgences de la semaine suivante, pour que le cadre de "
+        "santé ajuste le planning des équipes ; il ne parle à personne et ne classe aucun "
+        "patient.",
+        "un modèle range dans le bon dossier les courriers reçus par le secrétariat d'un service "
+        "(résultats, convocations, publicités), pour qu'une secrétaire les traite ; il ne parle "
+        "à personne et n'en tire aucune conclusion médicale.",
+        "une mutuelle fait répondre au téléphone un assistant vocal (une IA qui parle) aux "
+        "adhérents qui demandent un duplicata de leur carte ou un changement d'adresse ; il ne "
+        "décide d'aucun remboursement.",
+        "à l'accueil d'une clinique, une borne parlante (une IA qui dialogue avec les visiteurs) "
+        "leur indique le chemin vers le service où ils se rendent ; elle ne donne aucun conseil "
+        "de santé.",
     ],
 }
 tirage_q1 = draw_cards(graine, "categories", {cle: len(v) for cle, v in systemes_q1.items()})
@@ -381,9 +399,12 @@ afficher_cartes(tirage_q1, systemes_q1)
 # %% answer="categories" session="evaluation"
 categories = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-categories = tirage_q1.by_letter({"cas_1": "haut risque", "cas_2": "interdit",
-                                  "cas_3": "haut risque",
-                                  "cas_4": ["risque minimal", "transparence", "risque minimal"]})
+categories = tirage_q1.by_letter({
+    "cas_1": ["haut risque", "haut risque", "interdit", "interdit"],
+    "cas_2": ["interdit", "interdit", "transparence", "transparence"],
+    "cas_3": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
+    "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
+})
 ### END SOLUTION
 
 # %% tests="categories" points=3 session="evaluation"
@@ -395,60 +416,78 @@ checks.check_form(categories, name="categories", kind="choices",
 from esn_teach.law import draw_cards as cartes_copie_q1
 
 q1 = cartes_copie_q1(checks.student_seed("13", announce=False), "categories",
-                     {"cas_1": 2, "cas_2": 3, "cas_3": 2, "cas_4": 3})
+                     {"cas_1": 4, "cas_2": 4, "cas_3": 4, "cas_4": 4})
+usage_q1 = {
+    "risque minimal": (
+        "vous vous êtes arrêté à la destination ; or le parcours a une question sur l'usage, "
+        "quelle que soit la destination : cet usage figure-t-il à l'annexe III ?"),
+    "transparence": (
+        "ce système ne dialogue avec personne et ne génère aucun contenu ; reprenez le parcours "
+        "dans l'ordre : la question 5 vient en dernier."),
+    "interdit": (
+        "relisez les points de l'article 5 : aucun ne vise cet usage ; passez aux questions "
+        "suivantes du parcours."),
+}
+emotion_q1 = {
+    "haut risque": (
+        "l'article 5, point f, vise la reconnaissance des émotions au travail et à l'école, avec "
+        "deux exceptions (raison médicale ou de sécurité) : ce système en relève-t-il ?"),
+    "transparence": (
+        "analyser des visages ou des voix, ce n'est pas dialoguer ; reprenez le parcours dans "
+        "l'ordre, à sa première question."),
+    "risque minimal": (
+        "vous avez sauté une étape : reprenez les cinq questions du parcours dans l'ordre, avec "
+        "le texte de l'article 5."),
+}
+dm_q1 = {
+    "risque minimal": (
+        "une application grand public peut être un dispositif médical : que promet-elle, et "
+        "quelle classe lui donne la règle 11 (section 3) si l'on manque la maladie ?"),
+    "transparence": (
+        "vous l'avez classée comme une application qui dialogue ; mais la question 5 vient en "
+        "dernier : relisez d'abord les questions 2 et 3 du parcours (sa destination, sa classe)."),
+    "interdit": (
+        "l'article 5 vise la manipulation et l'exploitation des vulnérabilités ; conseiller de "
+        "consulter n'en est pas une."),
+}
 minimal_q1 = {
-    "haut risque": "« IA en santé = haut risque » est faux : ce modèle a-t-il une finalité "
-    "médicale pour un patient ? son usage figure-t-il à l'annexe III ?",
-    "transparence": "la transparence de l'article 50 vise les systèmes qui dialoguent avec des "
-    "personnes ou génèrent du contenu ; relisez l'énoncé : à qui ce modèle parle-t-il ?",
-    "interdit": "aucun point de l'article 5 ne vise ce modèle : il ne manipule personne et ne "
-    "lit aucune émotion.",
+    "haut risque": (
+        "« IA en santé = haut risque » est faux : ce modèle a-t-il une finalité médicale pour un "
+        "patient ? son usage figure-t-il à l'annexe III ?"),
+    "transparence": (
+        "la transparence de l'article 50 vise les systèmes qui dialoguent avec des personnes ou "
+        "génèrent du contenu ; relisez l'énoncé : à qui ce modèle parle-t-il ?"),
+    "interdit": (
+        "aucun point de l'article 5 ne vise ce modèle : il ne manipule personne et ne lit aucune "
+        "émotion."),
+}
+dialogue_q1 = {
+    "risque minimal": (
+        "relisez la question 5 du parcours : ce système dialogue-t-il avec des personnes ? "
+        "L'article 50 demande alors de leur dire qu'elles échangent avec une IA."),
+    "haut risque": (
+        "dialoguer avec des personnes ne fait pas un haut risque : ce système a-t-il une "
+        "finalité médicale ? décide-t-il d'un droit, d'un prix ou d'une priorité de l'annexe "
+        "III ?"),
+    "interdit": (
+        "renseigner ou orienter quelqu'un n'est ni manipuler ni exploiter personne : aucun point "
+        "de l'article 5 ne le vise."),
 }
 erreurs_q1 = {
-    "cas_1": {
-        "risque minimal": "vous vous êtes arrêté à la destination ; or le parcours a une "
-        "question sur l'usage, quelle que soit la destination : cet usage figure-t-il à "
-        "l'annexe III ?",
-        "transparence": "ce système ne dialogue avec personne et ne génère aucun contenu ; "
-        "reprenez le parcours dans l'ordre : la question 5 vient en dernier.",
-        "interdit": "relisez les points de l'article 5 : aucun ne vise cet usage ; passez aux "
-        "questions suivantes du parcours.",
-    },
-"cas_2": {
-        "haut risque": "l'article 5, point f, vise la reconnaissance des émotions au travail et "
-        "à l'école, avec deux exceptions (raison médicale ou de sécurité) : ce système en "
-        "relève-t-il ?",
-        "transparence": "analyser des visages ou des voix, ce n'est pas dialoguer ; reprenez le "
-        "parcours dans l'ordre, à sa première question.",
-        "risque minimal": "vous avez sauté une étape : reprenez les cinq questions du parcours "
-        "dans l'ordre, avec le texte de l'article 5.",
-    },
-    "cas_3": {
-        "risque minimal": "une application grand public peut être un dispositif médical : que "
-        "promet-elle, et quelle classe lui donne la règle 11 (section 3) si l'on manque la "
-        "maladie ?",
-        "transparence": "vous l'avez classée comme une application qui dialogue ; mais la "
-        "question 5 vient en dernier : relisez d'abord les questions 2 et 3 du parcours (sa "
-        "destination, sa classe).",
-        "interdit": "l'article 5 vise la manipulation et l'exploitation des vulnérabilités ; "
-        "conseiller de consulter n'en est pas une.",
-    },
-    "cas_4": [minimal_q1, {
-        "risque minimal": "relisez la question 5 du parcours : cet agent dialogue-t-il avec "
-        "des personnes ? L'article 50 demande alors de leur dire qu'elles échangent avec une IA.",
-        "haut risque": "l'annexe III vise l'évaluation du risque et la tarification d'une "
-        "assurance santé, pas l'explication d'une démarche ; et expliquer comment envoyer une "
-        "facture n'a aucune finalité médicale.",
-        "interdit": "expliquer une démarche n'est ni manipuler ni exploiter personne : aucun "
-        "point de l'article 5 ne le vise.",
-    }, minimal_q1],
+    "cas_1": [usage_q1, usage_q1, emotion_q1, emotion_q1],
+    "cas_2": [emotion_q1, emotion_q1, dialogue_q1, dialogue_q1],
+    "cas_3": [dm_q1, dm_q1, minimal_q1, minimal_q1],
+    "cas_4": [minimal_q1, minimal_q1, dialogue_q1, dialogue_q1],
 }
 checks.check_choices(
     categories, name="categories", points=3,
     options=("interdit", "haut risque", "transparence", "risque minimal"),
-    expected=q1.by_letter({"cas_1": "haut risque", "cas_2": "interdit",
-                           "cas_3": "haut risque",
-                           "cas_4": ("risque minimal", "transparence", "risque minimal")}),
+    expected=q1.by_letter({
+    "cas_1": ["haut risque", "haut risque", "interdit", "interdit"],
+    "cas_2": ["interdit", "interdit", "transparence", "transparence"],
+    "cas_3": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
+    "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
+}),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q1.by_letter(erreurs_q1).items()},
     success="la catégorie ne dépend pas de la technique (tous ont de l'IA) mais de la "
@@ -461,21 +500,39 @@ checks.check_choices(
 
 # %% mistake="categories" session="evaluation"
 # message : une application grand public peut être un dispositif médical
-categories = tirage_q1.by_letter({"cas_1": "haut risque", "cas_2": "interdit",
-                                  "cas_3": "risque minimal",
-                                  "cas_4": ["risque minimal", "transparence", "risque minimal"]})
+categories = tirage_q1.by_letter({
+    "cas_1": ["haut risque", "haut risque", "interdit", "interdit"],
+    "cas_2": ["interdit", "interdit", "transparence", "transparence"],
+    "cas_3": ["risque minimal", "risque minimal", "risque minimal", "risque minimal"],
+    "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
+})
 
 # %% mistake="categories" session="evaluation"
 # message : avec deux exceptions (raison médicale ou de sécurité)
-categories = tirage_q1.by_letter({"cas_1": "haut risque", "cas_2": "haut risque",
-                                  "cas_3": "haut risque",
-                                  "cas_4": ["risque minimal", "transparence", "risque minimal"]})
+categories = tirage_q1.by_letter({
+    "cas_1": ["haut risque", "haut risque", "haut risque", "haut risque"],
+    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
+    "cas_3": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
+    "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
+})
 
 # %% mistake="categories" session="evaluation"
 # message : vous vous êtes arrêté à la destination
-categories = tirage_q1.by_letter({"cas_1": "risque minimal", "cas_2": "interdit",
-                                  "cas_3": "haut risque",
-                                  "cas_4": ["risque minimal", "transparence", "risque minimal"]})
+categories = tirage_q1.by_letter({
+    "cas_1": ["risque minimal", "risque minimal", "interdit", "interdit"],
+    "cas_2": ["interdit", "interdit", "transparence", "transparence"],
+    "cas_3": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
+    "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
+})
+
+# %% mistake="categories" session="evaluation"
+# message : relisez la question 5 du parcours
+categories = tirage_q1.by_letter({
+    "cas_1": ["haut risque", "haut risque", "interdit", "interdit"],
+    "cas_2": ["interdit", "interdit", "risque minimal", "risque minimal"],
+    "cas_3": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
+    "cas_4": ["risque minimal", "risque minimal", "risque minimal", "risque minimal"],
+})
 
 # %% [markdown] session="formative"
 # ### Question 2 — Trouver la classe (2 points ; item faux : − 1/3 d'item)
@@ -509,11 +566,11 @@ categories = tirage_q1.by_letter({"cas_1": "risque minimal", "cas_2": "interdit"
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 2 — Trouver la classe (2 points ; item faux : − 1/3 d'item)
+# ### Question 2 — Trouver la classe (2 points ; item faux : − 1/2 d'item)
 #
 # Vos quatre logiciels, **A** à **D**, sont affichés sous cette question (propres à votre
-# copie). Ce sont des dispositifs médicaux. Pour chacun, écrivez entre guillemets sa classe
-# par la règle 11 : `"I"`, `"IIa"`, `"IIb"` ou `"III"`.
+# copie). Ce sont des dispositifs médicaux, tous des parties a ou b de la règle 11. Pour
+# chacun, écrivez entre guillemets sa classe par la règle 11 : `"IIa"`, `"IIb"` ou `"III"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -671,42 +728,63 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 # Vos quatre logiciels, tirés à partir de votre identifiant.
 logiciels_q2 = {
     "cas_1": [
-        "à partir de photos du visage, il propose au médecin généraliste le degré d'une acné "
-        "légère à modérée, pour choisir entre deux crèmes.",
         "à partir d'un questionnaire, il propose au médecin généraliste le degré d'une rhinite "
         "allergique saisonnière légère, pour choisir entre deux médicaments antiallergiques "
         "courants.",
-    ],
-    "cas_2": [
-        "à partir des radiographies d'un poignet fracturé, il propose à l'orthopédiste un "
-        "plâtre seul ou une ostéosynthèse (broches, plaque vissée).",
+        "à partir de photos des ongles, il dit au médecin généraliste si une mycose de l'ongle "
+        "est probable, pour décider de prescrire ou non un vernis antifongique.",
         "à partir de l'échographie d'une hernie de l'aine sans complication, il propose au "
         "chirurgien une simple surveillance ou une opération (cure de hernie avec pose d'une "
         "prothèse de paroi).",
+        "à partir de l'IRM d'un genou, il propose au chirurgien orthopédiste une arthroscopie "
+        "(une opération par de petites incisions) ou de la rééducation seule, pour une déchirure "
+        "du ménisque.",
     ],
-    "cas_3": [
-        "il trace pour le neurochirurgien la limite d'une tumeur du cerveau collée à l'aire "
-        "motrice, pour décider de ce qu'il retire. Une marge trop large emporte du cortex "
-        "moteur sain.",
+    "cas_2": [
         "aux urgences, il dit au médecin, d'après le scanner du cerveau, si un accident "
         "vasculaire cérébral vient d'un caillot ou d'un saignement, pour décider de donner ou "
         "non un médicament qui dissout le caillot. Donné lors d'un saignement, ce médicament "
         "aggrave l'hémorragie dans le cerveau.",
+        "il dit au médecin, d'après l'électrocardiogramme, si une douleur de poitrine vient d'un "
+        "infarctus, pour décider de faire déboucher tout de suite son artère. Un infarctus "
+        "manqué détruit du muscle du cœur, qui ne repousse pas.",
+        "à partir de l'échographie de la vésicule biliaire de patients sans complication, il "
+        "propose au chirurgien une surveillance ou une opération (ablation de la vésicule).",
+        "à partir de photos d'une plaie chronique de la jambe, il propose à l'infirmière de "
+        "garder le pansement ou d'appeler le médecin ; une plaie mal suivie peut s'infecter et "
+        "s'aggraver gravement, sans mettre la vie ni la jambe en danger.",
+    ],
+    "cas_3": [
+        "il trace pour le radiothérapeute la zone à irradier autour d'une tumeur de la "
+        "prostate ; une zone trop large irradie la vessie et le rectum, avec des lésions qui ne "
+        "guérissent pas.",
+        "aux urgences pédiatriques, il dit au médecin, d'après les constantes et l'examen "
+        "saisis, si la fièvre d'un nourrisson évoque une méningite, pour décider de faire tout "
+        "de suite les examens et les antibiotiques. Une méningite traitée trop tard peut laisser "
+        "une surdité définitive.",
+        "à partir de photos des mains, il propose au médecin généraliste le degré d'un eczéma "
+        "léger, pour choisir entre une crème hydratante et une crème à la cortisone.",
+        "à partir de l'agenda des maux de tête que remplit le patient, il propose au médecin de "
+        "changer ou non le traitement de fond d'une migraine déjà diagnostiquée ; une erreur "
+        "prolonge de quelques semaines des crises gênantes.",
     ],
     "cas_4": [
-        "en réanimation, il suit en continu la saturation en oxygène (SpO2) de patients "
-        "intubés et ventilés, et sonne quand elle passe sous le seuil réglé par l'équipe ; il "
-        "ne donne aucune information de diagnostic ni de traitement : l'équipe décide seule. "
-        "Une sonde bouchée fait chuter la saturation.",
-        "en néonatalogie, il suit en continu la respiration de nouveau-nés prématurés, et "
-        "sonne quand elle s'arrête plus longtemps que la durée réglée par l'équipe ; il ne "
-        "donne aucune information de diagnostic ni de traitement : l'équipe décide seule. Une "
-        "pause respiratoire prolongée fait chuter l'oxygène du sang.",
+        "en néonatalogie, il suit en continu la respiration de nouveau-nés prématurés, et sonne "
+        "quand elle s'arrête plus longtemps que la durée réglée par l'équipe ; il ne donne "
+        "aucune information de diagnostic ni de traitement : l'équipe décide seule. Une pause "
+        "respiratoire prolongée fait chuter l'oxygène du sang.",
+        "au bloc opératoire, il suit en continu la pression artérielle d'un patient endormi et "
+        "sonne quand elle passe sous la valeur réglée par l'anesthésiste ; il ne donne aucune "
+        "information de diagnostic ni de traitement : l'équipe décide seule. Une chute brutale "
+        "de la pression prive le cerveau d'oxygène en quelques minutes.",
         "en soins de suite, il suit chaque nuit, par un capteur placé sous le matelas, le "
-        "sommeil (durée, réveils) de patients convalescents, et signale à l'équipe, le "
-        "lendemain matin, les nuits très agitées ; il ne donne aucune information de "
-        "diagnostic ni de traitement : l'équipe décide seule. Un mauvais sommeil retarde la "
-        "récupération.",
+        "sommeil (durée, réveils) de patients convalescents, et signale à l'équipe, le lendemain "
+        "matin, les nuits très agitées ; il ne donne aucune information de diagnostic ni de "
+        "traitement : l'équipe décide seule. Un mauvais sommeil retarde la récupération.",
+        "à domicile, il suit la glycémie que des patients diabétiques sous comprimés relèvent "
+        "chaque jour, et signale à l'infirmière, chaque semaine, ceux dont la moyenne monte ; il "
+        "ne donne aucune information de diagnostic ni de traitement : l'infirmière décide seule. "
+        "Une glycémie un peu haute pendant quelques jours n'expose à aucun danger immédiat.",
     ],
 }
 tirage_q2 = draw_cards(graine, "classes_mdr", {cle: len(v) for cle, v in logiciels_q2.items()})
@@ -716,70 +794,88 @@ afficher_cartes(tirage_q2, logiciels_q2)
 # %% answer="classes_mdr" session="evaluation"
 classes_mdr = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-classes_mdr = tirage_q2.by_letter({"cas_1": "IIa", "cas_2": "IIb", "cas_3": "III",
-                                   "cas_4": ["IIb", "IIb", "IIa"]})
+classes_mdr = tirage_q2.by_letter({
+    "cas_1": ["IIa", "IIa", "IIb", "IIb"],
+    "cas_2": ["III", "III", "IIb", "IIb"],
+    "cas_3": ["III", "III", "IIa", "IIa"],
+    "cas_4": ["IIb", "IIb", "IIa", "IIa"],
+})
 ### END SOLUTION
 
 # %% tests="classes_mdr" points=2 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_form(classes_mdr, name="classes_mdr", kind="choices",
-                  options=["I", "IIa", "IIb", "III"], items=["A", "B", "C", "D"])
+                  options=["IIa", "IIb", "III"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
 from esn_teach.law import draw_cards as cartes_copie_q2
 
 q2 = cartes_copie_q2(checks.student_seed("13", announce=False), "classes_mdr",
-                     {"cas_1": 2, "cas_2": 2, "cas_3": 2, "cas_4": 3})
-premiere_partie = ("informer une décision de diagnostic ou de traitement, c'est la première "
-                   "partie de la règle 11 : relisez-la.")
-surveiller_q2 = ("ce logiciel ne donne aucune information pour un diagnostic ou un traitement "
-                 "(l'énoncé le dit) : il surveille. Or la deuxième partie de la règle 11 "
-                 "(surveiller) ne monte jamais jusqu'à la classe III.")
-vital_q2 = ("relisez la deuxième partie de la règle 11 jusqu'au bout : son exception vise des "
-            "paramètres vitaux ; ce que décrit l'énoncé, est-ce un danger immédiat ?")
-processus_q2 = ("suivre un paramètre en continu, c'est surveiller un processus physiologique : "
-                "relisez la deuxième partie de la règle 11.")
+                     {"cas_1": 4, "cas_2": 4, "cas_3": 4, "cas_4": 4})
+general_q2 = {
+    "IIb": (
+        "d'après l'énoncé, une erreur entraîne-t-elle une détérioration grave de l'état de "
+        "santé, ou une opération ? Relisez le cas général de la première partie de la règle 11."),
+    "III": (
+        "la classe III vise une erreur qui peut tuer ou laisser une atteinte définitive : est-ce "
+        "ce que décrit l'énoncé ?"),
+}
+operation_q2 = {
+    "IIa": (
+        "vous n'avez pas regardé la gravité : relisez les deux exceptions de la première partie "
+        "de la règle 11 ; que propose le logiciel ?"),
+    "III": (
+        "une opération de trop, ou retardée, n'est ni la mort ni une atteinte irréversible ; "
+        "relisez l'exception de la règle 11 qui nomme l'intervention chirurgicale."),
+}
+grave_q2 = {
+    "IIa": (
+        "vous n'avez pas regardé la gravité : relisez les deux exceptions de la première partie "
+        "de la règle 11 ; que dit l'énoncé de ce qu'entraîne une erreur ?"),
+    "III": (
+        "l'énoncé exclut la mort et l'atteinte définitive ; relisez la première exception de la "
+        "première partie de la règle 11."),
+}
+mort_q2 = {
+    "IIa": (
+        "vous avez lu le cas général de la première partie de la règle 11 ; relisez ses "
+        "exceptions : que peut entraîner une erreur, d'après l'énoncé ?"),
+    "IIb": (
+        "une erreur qui peut tuer ou laisser une atteinte définitive est-elle seulement grave ? "
+        "Relisez la seconde exception de la première partie de la règle 11."),
+}
+vital_q2 = {
+    "IIa": (
+        "relisez la deuxième partie de la règle 11 jusqu'au bout : son exception vise des "
+        "paramètres vitaux ; ce que décrit l'énoncé, est-ce un danger immédiat ?"),
+    "III": (
+        "ce logiciel ne donne aucune information pour un diagnostic ou un traitement (l'énoncé "
+        "le dit) : il surveille. Or la deuxième partie de la règle 11 (surveiller) ne monte "
+        "jamais jusqu'à la classe III."),
+}
+suivi_q2 = {
+    "IIb": (
+        "l'exception de la deuxième partie de la règle 11 vise des paramètres vitaux dont les "
+        "variations exposent à un danger immédiat : est-ce ce que décrit l'énoncé ?"),
+    "III": (
+        "ce logiciel ne donne aucune information pour un diagnostic ou un traitement (l'énoncé "
+        "le dit) : il surveille. Or la deuxième partie de la règle 11 (surveiller) ne monte "
+        "jamais jusqu'à la classe III."),
+}
 erreurs_q2 = {
-    "cas_1": {
-        "I": "relisez la première partie de la règle 11 : un logiciel qui fournit des "
-        "informations pour choisir un traitement peut-il tomber dans « tout autre logiciel », "
-        "même s'il ne fait que « proposer » ?",
-        "IIb": "quelques semaines avec un traitement moins adapté à une maladie légère, est-ce "
-        "une détérioration grave de l'état de santé, ou une opération ?",
-        "III": "la classe III vise une erreur qui peut tuer ou laisser une atteinte définitive : "
-        "est-ce ce que décrit l'énoncé ?",
-    },
-    "cas_2": {
-        "IIa": "vous n'avez pas regardé la gravité : relisez les deux exceptions de la première "
-        "partie de la règle 11 ; que propose le logiciel ?",
-        "III": "une opération de trop, ou retardée, n'est ni la mort ni une atteinte "
-        "irréversible ; relisez l'exception de la règle 11 qui nomme l'intervention "
-        "chirurgicale.",
-        "I": premiere_partie,
-    },
-    "cas_3": {
-        "IIa": "vous avez lu le cas général de la première partie de la règle 11 ; relisez ses "
-        "exceptions : que peut entraîner une erreur, d'après l'énoncé ?",
-        "IIb": "une erreur qui peut tuer ou laisser une atteinte définitive est-elle seulement "
-        "grave ? Relisez la seconde exception de la première partie de la règle 11.",
-        "I": premiere_partie,
-    },
-    "cas_4": [
-        {"IIa": vital_q2, "III": surveiller_q2, "I": processus_q2},
-        {"IIa": vital_q2, "III": surveiller_q2, "I": processus_q2},
-        {
-            "IIb": "l'exception de la deuxième partie de la règle 11 vise des paramètres "
-            "vitaux dont les variations exposent à un danger immédiat : le sommeil, signalé "
-            "le lendemain, en est-il un ?",
-            "III": surveiller_q2,
-            "I": "suivre le sommeil chaque nuit, c'est surveiller un processus physiologique : "
-            "relisez la deuxième partie de la règle 11.",
-        },
-    ],
+    "cas_1": [general_q2, general_q2, operation_q2, operation_q2],
+    "cas_2": [mort_q2, mort_q2, operation_q2, grave_q2],
+    "cas_3": [mort_q2, mort_q2, general_q2, general_q2],
+    "cas_4": [vital_q2, vital_q2, suivi_q2, suivi_q2],
 }
 checks.check_choices(
-    classes_mdr, name="classes_mdr", points=2, options=("I", "IIa", "IIb", "III"),
-    expected=q2.by_letter({"cas_1": "IIa", "cas_2": "IIb", "cas_3": "III",
-                           "cas_4": ("IIb", "IIb", "IIa")}),
+    classes_mdr, name="classes_mdr", points=2,
+    options=("IIa", "IIb", "III"),
+    expected=q2.by_letter({
+    "cas_1": ["IIa", "IIa", "IIb", "IIb"],
+    "cas_2": ["III", "III", "IIb", "IIb"],
+    "cas_3": ["III", "III", "IIa", "IIa"],
+    "cas_4": ["IIb", "IIb", "IIa", "IIa"],
+}),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q2.by_letter(erreurs_q2).items()},
     success="la règle 11 met presque tout logiciel qui aide à décider en IIa ou au-dessus, "
@@ -793,19 +889,31 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="classes_mdr" session="evaluation"
-# message : ne monte jamais jusqu'à la classe III
-classes_mdr = tirage_q2.by_letter({"cas_1": "IIa", "cas_2": "IIb", "cas_3": "III",
-                                   "cas_4": "III"})
+# message : vise des paramètres vitaux dont les variations exposent
+classes_mdr = tirage_q2.by_letter({
+    "cas_1": ["IIa", "IIa", "IIb", "IIb"],
+    "cas_2": ["III", "III", "IIb", "IIb"],
+    "cas_3": ["III", "III", "IIa", "IIa"],
+    "cas_4": ["IIb", "IIb", "IIb", "IIb"],
+})
 
 # %% mistake="classes_mdr" session="evaluation"
 # message : vous n'avez pas regardé la gravité
-classes_mdr = tirage_q2.by_letter({"cas_1": "IIa", "cas_2": "IIa", "cas_3": "III",
-                                   "cas_4": ["IIb", "IIb", "IIa"]})
+classes_mdr = tirage_q2.by_letter({
+    "cas_1": ["IIa", "IIa", "IIa", "IIa"],
+    "cas_2": ["III", "III", "IIa", "IIb"],
+    "cas_3": ["III", "III", "IIa", "IIa"],
+    "cas_4": ["IIb", "IIb", "IIa", "IIa"],
+})
 
 # %% mistake="classes_mdr" session="evaluation"
-# message : peut-il tomber dans « tout autre logiciel »
-classes_mdr = tirage_q2.by_letter({"cas_1": "I", "cas_2": "IIb", "cas_3": "III",
-                                   "cas_4": ["IIb", "IIb", "IIa"]})
+# message : est-elle seulement grave
+classes_mdr = tirage_q2.by_letter({
+    "cas_1": ["IIa", "IIa", "IIb", "IIb"],
+    "cas_2": ["IIb", "IIb", "IIb", "IIb"],
+    "cas_3": ["IIb", "IIb", "IIa", "IIa"],
+    "cas_4": ["IIb", "IIb", "IIa", "IIa"],
+})
 
 # %% [markdown] session="formative"
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
@@ -1015,45 +1123,75 @@ devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fourni
 # Vos cinq cas, tirés à partir de votre identifiant.
 cas_q3 = {
     "cas_1": [
-        "l'éditeur réentraîne son modèle, ce que son évaluation initiale ne prévoyait pas, et "
-        "diffuse cette version ; les hôpitaux l'installent telle quelle et la font utiliser "
-        "par leurs équipes. Quel rôle ont les hôpitaux pour cette version ?",
         "l'éditeur ajoute à son alerte une nouvelle donnée d'entrée, ce que son évaluation "
         "initiale ne prévoyait pas, et diffuse cette version ; une clinique l'installe telle "
-        "quelle et la fait utiliser par ses équipes. Quel rôle a la clinique pour cette "
-        "version ?",
+        "quelle et la fait utiliser par ses équipes. Quel rôle a la clinique pour cette version ?",
+        "l'éditeur d'un logiciel qui trie les patients aux urgences change son modèle, ce que "
+        "son évaluation initiale ne prévoyait pas, et diffuse cette version ; un hôpital "
+        "l'installe telle quelle et la fait utiliser par ses infirmiers d'accueil. Quel rôle a "
+        "l'hôpital pour cette version ?",
+        "l'hôpital, seul, ajoute au modèle de l'alerte de sepsis une donnée d'entrée (ses "
+        "résultats d'analyses de sang), ce que ni la notice ni l'évaluation initiale ne "
+        "prévoyaient et qui change ses performances, puis le fait utiliser ainsi par ses "
+        "équipes. L'alerte du marché répondait à son besoin : pas d'exception du MDR (article 5, "
+        "paragraphe 5), l'alerte modifiée reste à haut risque.",
+        "un hôpital modifie seul le logiciel de tri des urgences qu'il a acheté, pour qu'il "
+        "classe aussi les enfants, ce que ni la notice ni l'évaluation initiale ne prévoyaient, "
+        "puis le fait utiliser ainsi par ses infirmiers d'accueil. Le logiciel modifié reste à "
+        "haut risque.",
     ],
     "cas_2": [
-        "l'hôpital rend l'alerte plus sensible par un réglage que la notice propose et que "
-        "l'évaluation initiale a couvert, puis la fait utiliser par ses équipes.",
         "l'hôpital active une option de la notice, que l'évaluation initiale a couverte, qui "
-        "envoie aussi l'alerte au téléphone du médecin de garde, puis la fait utiliser par ses "
-        "équipes.",
+        "envoie aussi l'alerte de sepsis au téléphone du médecin de garde, puis la fait utiliser "
+        "par ses équipes.",
+        "un hôpital choisit, parmi les trois seuils que la notice de l'alerte de sepsis propose "
+        "et que l'évaluation initiale a couverts, le moins sensible, puis fait utiliser l'alerte "
+        "par ses équipes.",
+        "un distributeur de matériel médical achète à un éditeur un logiciel qui classe les "
+        "appels d'urgence, n'y change rien et le revend à des SAMU sous sa propre marque ; il ne "
+        "l'utilise pas lui-même.",
+        "une jeune entreprise développe une alerte de sepsis et la vend sous son nom à des "
+        "hôpitaux ; elle ne l'utilise pas elle-même.",
     ],
     "cas_3": [
-        "une centrale d'achat hospitalière achète l'alerte à l'éditeur, n'y change rien et la "
-        "revend à des hôpitaux sous son propre nom ; elle ne l'utilise pas.",
-        "un distributeur de matériel médical achète à un éditeur un logiciel qui classe les "
-        "appels d'urgence, n'y change rien et le revend à des SAMU sous sa propre marque ; il "
-        "ne l'utilise pas lui-même.",
+        "un groupe de cliniques achète à un éditeur un logiciel de tri des urgences, n'y change "
+        "rien et le revend à d'autres établissements sous son propre nom ; il ne l'utilise dans "
+        "aucune de ses cliniques.",
+        "un laboratoire pharmaceutique fait développer par un sous-traitant une application de "
+        "dépistage du mélanome, la met sur le marché sous son propre nom et ne l'utilise pas.",
+        "un hôpital développe lui-même, sous son nom, un logiciel qui trie les patients arrivant "
+        "aux urgences selon l'ordre de leur prise en charge, et le fait utiliser par ses propres "
+        "infirmiers d'accueil.",
+        "une caisse d'assurance maladie développe elle-même, sous son nom, un logiciel qui "
+        "propose d'accorder ou de refuser la complémentaire santé solidaire (une aide publique), "
+        "et le fait utiliser par ses propres agents.",
     ],
     "cas_4": [
-        "l'hôpital, seul, réentraîne le modèle sur ses patients, ce que ni la notice ni "
-        "l'évaluation initiale ne prévoyaient et qui change ses performances, puis le fait "
-        "utiliser ainsi par ses équipes. L'alerte du marché répondait à son besoin : pas "
-        "d'exception du MDR (article 5, paragraphe 5), l'alerte modifiée reste à haut risque.",
-        "l'hôpital, seul, ajoute au modèle une donnée d'entrée (ses résultats d'analyses de "
-        "sang), ce que ni la notice ni l'évaluation initiale ne prévoyaient et qui change ses "
-        "performances, puis le fait utiliser ainsi par ses équipes. L'alerte du marché "
-        "répondait à son besoin : pas d'exception du MDR (article 5, paragraphe 5), l'alerte "
-        "modifiée reste à haut risque.",
+        "une clinique, seule, change le modèle de l'alerte de sepsis qu'elle a achetée pour "
+        "qu'il serve aussi chez les enfants, ce que ni la notice ni l'évaluation initiale ne "
+        "prévoyaient, puis le fait utiliser ainsi par ses pédiatres. Aucune exception du MDR : "
+        "l'alerte modifiée reste à haut risque.",
+        "un SAMU ajoute seul une langue à son logiciel de classement des appels, ce que ni la "
+        "notice ni l'évaluation initiale ne prévoyaient et qui change ses performances, puis le "
+        "fait utiliser ainsi par ses assistants de régulation. Le logiciel modifié reste à haut "
+        "risque.",
+        "un SAMU achète un logiciel qui classe les appels d'urgence, n'y change rien et le fait "
+        "utiliser par ses assistants de régulation, selon la notice.",
+        "une clinique achète l'alerte de sepsis, la fait installer par l'éditeur et la fait "
+        "utiliser par ses équipes selon la notice, après avoir formé ses infirmiers.",
     ],
     "cas_5": [
-        "un CHU développe lui-même, sous son nom, un logiciel qui classe les appels de son "
-        "SAMU et le fait utiliser par ses propres assistants de régulation.",
-        "un hôpital développe lui-même, sous son nom, un logiciel qui trie les patients "
-        "arrivant aux urgences selon l'ordre de leur prise en charge, et le fait utiliser par "
-        "ses propres infirmiers d'accueil.",
+        "une mutuelle fait développer par un sous-traitant un modèle qui fixe le prix des "
+        "contrats d'assurance santé, et le vend sous son nom à d'autres assureurs sans "
+        "l'utiliser elle-même.",
+        "un grossiste en matériel médical achète une application de dépistage du mélanome, n'y "
+        "change rien et la revend sous sa propre marque à des pharmacies ; il ne l'utilise pas.",
+        "un conseil départemental achète un logiciel qui propose d'accorder ou de refuser une "
+        "aide publique aux personnes âgées dépendantes, n'y change rien et le fait utiliser par "
+        "ses agents selon la notice.",
+        "une maison de retraite active une fonction de la notice, couverte par l'évaluation "
+        "initiale, qui envoie l'alerte de sepsis à l'infirmière de nuit, puis fait utiliser "
+        "l'alerte par ses équipes.",
     ],
 }
 tirage_q3 = draw_cards(graine, "devoirs", {cle: len(v) for cle, v in cas_q3.items()})
@@ -1063,9 +1201,13 @@ afficher_cartes(tirage_q3, cas_q3)
 # %% answer="devoirs" session="evaluation"
 devoirs = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
-devoirs = tirage_q3.by_letter({"cas_1": "déployeur", "cas_2": "déployeur",
-                               "cas_3": "fournisseur", "cas_4": "les deux",
-                               "cas_5": "les deux"})
+devoirs = tirage_q3.by_letter({
+    "cas_1": ["déployeur", "déployeur", "les deux", "les deux"],
+    "cas_2": ["déployeur", "déployeur", "fournisseur", "fournisseur"],
+    "cas_3": ["fournisseur", "fournisseur", "les deux", "les deux"],
+    "cas_4": ["les deux", "les deux", "déployeur", "déployeur"],
+    "cas_5": ["fournisseur", "fournisseur", "déployeur", "déployeur"],
+})
 ### END SOLUTION
 
 # %% tests="devoirs" points=2 session="evaluation"
@@ -1077,44 +1219,53 @@ checks.check_form(devoirs, name="devoirs", kind="choices",
 from esn_teach.law import draw_cards as cartes_copie_q3
 
 q3 = cartes_copie_q3(checks.student_seed("13", announce=False), "devoirs",
-                     {"cas_1": 2, "cas_2": 2, "cas_3": 2, "cas_4": 2, "cas_5": 2})
-deux_roles_q3 = ("un acteur peut avoir un rôle ou deux : reprenez les deux définitions de la "
-                 "section 1 et l'article 25, une par une ; pour chacune, l'énoncé dit-il que "
-                 "cet acteur fait ce qu'elle décrit ?")
+                     {"cas_1": 4, "cas_2": 4, "cas_3": 4, "cas_4": 4, "cas_5": 4})
+deployeur_q3 = {
+    "fournisseur": (
+        "relisez la définition du fournisseur et l'article 25 : cet acteur a-t-il développé le "
+        "système, mis son nom dessus, ou fait lui-même un changement que le fournisseur n'avait "
+        "pas prévu ?"),
+    "les deux": (
+        "installer, régler selon la notice ou utiliser un système, est-ce le modifier "
+        "substantiellement ? Relisez l'article 25 et l'article 3, point 23 : qui a fait la "
+        "modification, s'il y en a une ?"),
+}
+fournisseur_q3 = {
+    "déployeur": (
+        "vendre un système ne fait pas un déployeur : le déployeur l'utilise. Relisez la "
+        "définition du fournisseur et l'article 25, paragraphe 1 : sous quel nom ce système "
+        "est-il vendu ?"),
+    "les deux": (
+        "relisez la définition du déployeur : cet acteur utilise-t-il le système dans ses "
+        "services ?"),
+}
+deux_q3 = {
+    "déployeur": (
+        "qu'a fait cet acteur au système, et le fournisseur l'avait-il prévu ? Relisez la "
+        "définition du fournisseur, l'article 25 et le critère de l'article 3, point 23 (section "
+        "4)."),
+    "fournisseur": (
+        "un acteur peut avoir un rôle ou deux : reprenez les deux définitions de la section 1 et "
+        "l'article 25, une par une ; pour chacune, l'énoncé dit-il que cet acteur fait ce "
+        "qu'elle décrit ?"),
+}
 erreurs_q3 = {
-    "cas_1": {
-        "fournisseur": "l'établissement fait utiliser cette version par ses équipes : relisez "
-        "la définition du déployeur. Et qui a apporté la modification ?",
-        "les deux": "installer une version sans la changer, est-ce la modifier ? Relisez "
-        "l'article 25 : qui a fait la modification, l'établissement ou l'éditeur ?",
-    },
-    "cas_2": {
-        "les deux": "changer un réglage n'est pas toujours une modification substantielle : "
-        "relisez le critère de l'article 3, point 23. Ce réglage, le fournisseur l'avait-il "
-        "prévu et fait évaluer ?",
-        "fournisseur": "relisez la définition du fournisseur et l'article 25 : l'hôpital a-t-il "
-        "développé le système, mis son nom dessus, ou fait un changement que le fournisseur "
-        "n'avait pas prévu ?",
-    },
-    "cas_3": {
-        "déployeur": "vendre un système ne fait pas un déployeur : le déployeur l'utilise. "
-        "Relisez la définition du fournisseur et l'article 25, paragraphe 1 : sous quel nom ce "
-        "système est-il vendu ?",
-        "les deux": "relisez la définition du déployeur : cet acteur utilise-t-il le système "
-        "dans ses services ?",
-    },
-    "cas_4": {
-        "déployeur": "qu'a fait l'hôpital au système, et le fournisseur l'avait-il prévu ? "
-        "Relisez l'article 25 et le critère de l'article 3, point 23 (section 4).",
-        "fournisseur": deux_roles_q3,
-    },
-    "cas_5": {"déployeur": deux_roles_q3, "fournisseur": deux_roles_q3},
+    "cas_1": [deployeur_q3, deployeur_q3, deux_q3, deux_q3],
+    "cas_2": [deployeur_q3, deployeur_q3, fournisseur_q3, fournisseur_q3],
+    "cas_3": [fournisseur_q3, fournisseur_q3, deux_q3, deux_q3],
+    "cas_4": [deux_q3, deux_q3, deployeur_q3, deployeur_q3],
+    "cas_5": [fournisseur_q3, fournisseur_q3, deployeur_q3, deployeur_q3],
 }
 checks.check_choices(
-    devoirs, name="devoirs", points=2, options=("fournisseur", "déployeur", "les deux"),
-    expected=q3.by_letter({"cas_1": "déployeur", "cas_2": "déployeur",
-                           "cas_3": "fournisseur", "cas_4": "les deux",
-                           "cas_5": "les deux"}),
+    devoirs, name="devoirs", points=2,
+    options=("fournisseur", "déployeur", "les deux"),
+    expected=q3.by_letter({
+    "cas_1": ["déployeur", "déployeur", "les deux", "les deux"],
+    "cas_2": ["déployeur", "déployeur", "fournisseur", "fournisseur"],
+    "cas_3": ["fournisseur", "fournisseur", "les deux", "les deux"],
+    "cas_4": ["les deux", "les deux", "déployeur", "déployeur"],
+    "cas_5": ["fournisseur", "fournisseur", "déployeur", "déployeur"],
+}),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q3.by_letter(erreurs_q3).items()},
     success="le fournisseur répond du produit : il en fait évaluer de nouveau la conformité "
@@ -1129,22 +1280,24 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="devoirs" session="evaluation"
-# message : relisez la définition du déployeur. Et qui a apporté
-devoirs = tirage_q3.by_letter({"cas_1": "fournisseur", "cas_2": "déployeur",
-                               "cas_3": "fournisseur", "cas_4": "les deux",
-                               "cas_5": "les deux"})
-
-# %% mistake="devoirs" session="evaluation"
-# message : changer un réglage n'est pas toujours une modification substantielle
-devoirs = tirage_q3.by_letter({"cas_1": "déployeur", "cas_2": "les deux",
-                               "cas_3": "fournisseur", "cas_4": "les deux",
-                               "cas_5": "les deux"})
-
-# %% mistake="devoirs" session="evaluation"
 # message : vendre un système ne fait pas un déployeur
-devoirs = tirage_q3.by_letter({"cas_1": "déployeur", "cas_2": "déployeur",
-                               "cas_3": "déployeur", "cas_4": "les deux",
-                               "cas_5": "les deux"})
+devoirs = tirage_q3.by_letter({
+    "cas_1": ["déployeur", "déployeur", "les deux", "les deux"],
+    "cas_2": ["déployeur", "déployeur", "déployeur", "déployeur"],
+    "cas_3": ["déployeur", "déployeur", "les deux", "les deux"],
+    "cas_4": ["les deux", "les deux", "déployeur", "déployeur"],
+    "cas_5": ["déployeur", "déployeur", "déployeur", "déployeur"],
+})
+
+# %% mistake="devoirs" session="evaluation"
+# message : qu'a fait cet acteur au système
+devoirs = tirage_q3.by_letter({
+    "cas_1": ["déployeur", "déployeur", "déployeur", "déployeur"],
+    "cas_2": ["déployeur", "déployeur", "fournisseur", "fournisseur"],
+    "cas_3": ["fournisseur", "fournisseur", "déployeur", "déployeur"],
+    "cas_4": ["déployeur", "déployeur", "déployeur", "déployeur"],
+    "cas_5": ["fournisseur", "fournisseur", "déployeur", "déployeur"],
+})
 
 # %% [markdown] session="formative"
 # ## 5. Le calendrier, et ce qui a changé en 2026
@@ -1213,16 +1366,17 @@ devoirs = tirage_q3.by_letter({"cas_1": "déployeur", "cas_2": "déployeur",
 # | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
 # | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir, au lieu du 2 août 2027 du texte de 2024). |
 #
-# ### Question 4 — Depuis quand, à partir de quand ? (2 points ; item faux : − 1/5 d'item)
+# ### Question 4 — Depuis quand, à partir de quand ? (2 points ; item faux : − 1/4 d'item)
 #
-# Vos cinq systèmes, **A** à **E**, sont affichés sous cette question (propres à votre
-# copie). Pour chacun, trouvez sa catégorie (le parcours), puis écrivez entre guillemets la
+# Vos cinq cas, **A** à **E**, sont affichés sous cette question (propres à votre copie) :
+# des systèmes d'IA (article 3, point 1) ou des modèles d'IA à usage général, tous nouveaux
+# (ceux qui ne sont pas encore sur le marché y seront mis après la dernière date du
+# calendrier : l'exception de l'article 111 ne joue pas). Pour chacun, trouvez sa catégorie
+# (le parcours, ou la ligne des modèles à usage général), puis écrivez entre guillemets la
 # date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
-# maîtrise de l'IA, due pour tout système) ; aucun n'est à risque minimal. Tous sont des
-# systèmes d'IA (article 3, point 1), nouveaux : ceux qui ne sont pas encore sur le marché y
-# seront mis après la dernière date du calendrier (l'exception de l'article 111 ne joue pas).
-# Dates des textes de 2024 ou 2026 ; passées : `"2 février 2025"`, `"2 août 2025"`,
-# `"2 août 2026"` ; à venir : `"2 août 2027"`, `"2 décembre 2027"`, `"2 août 2028"`.
+# maîtrise de l'IA, due pour tout système) ; aucun n'est à risque minimal. Dates passées :
+# `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir : `"2 décembre 2027"`,
+# `"2 août 2028"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1430,138 +1584,199 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "fond_oeil": "2 août 2028"}
 
 # %% session="evaluation"
-# Vos cinq systèmes, tirés à partir de votre identifiant.
+# Vos cinq cas, tirés à partir de votre identifiant.
 systemes_q4 = {
     "cas_1": [
-        "dans une application de sport pour adolescents, un système d'IA choisit et insère "
-        "dans les vidéos des images trop brèves pour être vues consciemment, qui les poussent "
-        "à jeûner ; plusieurs ont été hospitalisés.",
         "sur le site d'un vendeur de produits amaigrissants, un système d'IA choisit et insère "
         "dans les pages des images trop brèves pour être vues consciemment, qui poussent les "
         "visiteurs à dépasser la dose indiquée ; plusieurs ont été hospitalisés.",
-    ],
-    "cas_2": [
-        "un assistant vocal pour personnes âgées vivant seules profite des troubles de mémoire "
-        "de certaines pour leur faire commander chaque semaine des compléments alimentaires "
-        "coûteux ; plusieurs se sont endettées.",
-        "un agent conversationnel destiné à des adultes qui vivent avec une déficience "
-        "intellectuelle profite de leur handicap pour leur faire souscrire des abonnements "
-        "payants qu'ils ne comprennent pas ; plusieurs se sont endettés.",
-    ],
-    "cas_3": [
-        "un assistant vocal répond au téléphone d'une pharmacie (pharmacie de garde, "
-        "médicament en stock) ; il ne donne aucun conseil de santé.",
+        "dans un jeu pour enfants, un système d'IA repère les plus impulsifs et profite de leur "
+        "âge, par des messages ciblés, pour les pousser à des achats répétés ; plusieurs "
+        "familles ont perdu de fortes sommes.",
         "un agent conversationnel écrit répond aux patients sur le site d'un laboratoire "
         "d'analyses médicales (horaires, papiers à apporter) ; il ne donne aucun conseil de "
         "santé.",
+        "un assistant vocal répond au téléphone d'un cabinet de radiologie (horaires, "
+        "préparation à l'examen, papiers à apporter) ; il ne donne aucun conseil de santé et ne "
+        "fixe aucune priorité.",
+    ],
+    "cas_2": [
+        "un agent conversationnel destiné à des adultes qui vivent avec une déficience "
+        "intellectuelle profite de leur handicap pour leur faire souscrire des abonnements "
+        "payants qu'ils ne comprennent pas ; plusieurs se sont endettés.",
+        "un agent conversationnel destiné à des personnes en grande précarité profite de leur "
+        "situation pour leur faire souscrire des crédits coûteux ; plusieurs se sont "
+        "surendettées.",
+        "un assureur mettra en service un modèle nouveau qui évalue le risque de chaque client "
+        "et fixe le prix de son assurance vie d'après son questionnaire de santé.",
+        "un conseil départemental mettra en service un logiciel nouveau qui propose d'accorder "
+        "ou de refuser l'allocation personnalisée d'autonomie (une aide publique aux personnes "
+        "âgées dépendantes).",
+    ],
+    "cas_3": [
+        "une entreprise mettra sur le marché un modèle d'IA à usage général nouveau : il rédige, "
+        "résume et traduit des textes, et d'autres entreprises s'en servent ensuite pour toutes "
+        "sortes de produits.",
+        "un laboratoire de recherche mettra sur le marché un modèle d'IA à usage général "
+        "nouveau, qui analyse et produit des images de toute sorte, pour que d'autres "
+        "entreprises l'intègrent à leurs propres systèmes.",
+        "un centre communal d'action sociale mettra en service un logiciel nouveau qui propose "
+        "d'accorder ou de refuser une aide publique d'urgence pour payer des soins dentaires, "
+        "d'après les ressources déclarées.",
+        "une maison départementale des personnes handicapées mettra en service un logiciel "
+        "nouveau qui propose d'accorder ou de refuser la prestation de compensation du handicap "
+        "(une aide publique).",
     ],
     "cas_4": [
-        "une caisse d'assurance maladie mettra en service un logiciel nouveau qui "
-        "propose d'accorder ou de refuser la complémentaire santé solidaire (une aide publique "
-        "pour payer ses frais de santé) d'après les ressources déclarées.",
-        "un assureur mettra en service un modèle nouveau qui évalue le risque de "
-        "chaque client et fixe le prix de son assurance vie d'après son questionnaire de "
-        "santé.",
+        "sur le site d'une agence régionale de santé, un agent conversationnel écrit répond aux "
+        "questions sur les démarches administratives des professionnels ; il ne donne aucun "
+        "conseil de santé.",
+        "une mutuelle fait répondre au téléphone un assistant vocal (une IA qui parle) aux "
+        "adhérents qui demandent une attestation ; il ne décide d'aucun remboursement.",
+        "un fabricant mettra sur le marché un logiciel nouveau qui repère les cancers du sein "
+        "sur les mammographies de dépistage et dit au radiologue s'il faut d'autres examens ; il "
+        "le destine à ce dépistage.",
+        "un fabricant mettra sur le marché un logiciel nouveau qui lit les électrocardiogrammes "
+        "enregistrés en pharmacie et dit au médecin s'il faut adresser le patient au "
+        "cardiologue ; il le destine au dépistage des troubles du rythme cardiaque.",
     ],
     "cas_5": [
-        "un fabricant mettra sur le marché un logiciel nouveau qui repère la rétinopathie "
-        "diabétique sur les photos du fond de l'œil et dit au médecin s'il faut adresser le "
-        "patient à l'ophtalmologiste ; il le destine à ce dépistage.",
-        "un fabricant mettra sur le marché un logiciel nouveau qui repère les cancers du sein "
-        "sur les mammographies de dépistage et dit au radiologue s'il faut d'autres examens ; "
-        "il le destine à ce dépistage.",
+        "un fabricant mettra sur le marché un logiciel nouveau qui repère les fractures sur les "
+        "radiographies des urgences et les signale au médecin ; il le destine à l'aide au "
+        "diagnostic.",
+        "un fabricant mettra sur le marché un logiciel nouveau qui propose au médecin la dose "
+        "d'insuline de patients diabétiques d'après leurs glycémies ; il le destine à "
+        "l'ajustement de ce traitement.",
+        "une entreprise mettra sur le marché un modèle d'IA à usage général nouveau, qui "
+        "transcrit et résume la parole dans des dizaines de langues, pour tous les usages que "
+        "d'autres entreprises en feront.",
+        "un éditeur mettra sur le marché un grand modèle de langage nouveau, modèle d'IA à usage "
+        "général que d'autres entreprises adaptent ensuite à leurs propres produits (banque, "
+        "droit, santé…).",
     ],
 }
 tirage_q4 = draw_cards(graine, "dates", {cle: len(v) for cle, v in systemes_q4.items()})
-print("Vos cinq systèmes (question 4) :")
+print("Vos cinq cas (question 4) :")
 afficher_cartes(tirage_q4, systemes_q4)
 
 # %% answer="dates" session="evaluation"
 dates = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
-dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 2025",
-                             "cas_3": "2 août 2026", "cas_4": "2 décembre 2027",
-                             "cas_5": "2 août 2028"})
+dates = tirage_q4.by_letter({
+    "cas_1": ["2 février 2025", "2 février 2025", "2 août 2026", "2 août 2026"],
+    "cas_2": ["2 février 2025", "2 février 2025", "2 décembre 2027", "2 décembre 2027"],
+    "cas_3": ["2 août 2025", "2 août 2025", "2 décembre 2027", "2 décembre 2027"],
+    "cas_4": ["2 août 2026", "2 août 2026", "2 août 2028", "2 août 2028"],
+    "cas_5": ["2 août 2028", "2 août 2028", "2 août 2025", "2 août 2025"],
+})
 ### END SOLUTION
 
 # %% tests="dates" points=2 session="evaluation"
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_form(dates, name="dates", kind="choices",
-                  options=["2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027",
-                           "2 décembre 2027", "2 août 2028"],
+                  options=["2 février 2025", "2 août 2025", "2 août 2026", "2 décembre 2027",
+                           "2 août 2028"],
                   items=["A", "B", "C", "D", "E"])
 ### BEGIN HIDDEN TESTS
 from esn_teach.law import draw_cards as cartes_copie_q4
 
 q4 = cartes_copie_q4(checks.student_seed("13", announce=False), "dates",
-                     {"cas_1": 2, "cas_2": 2, "cas_3": 2, "cas_4": 2,
-                      "cas_5": 2})
-general_q4 = ("le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent "
-              "à tout ; ce système n'a qu'une tâche. Reprenez le parcours à sa première "
-              "question.")
-interdit_q4 = ("vous en avez fait un système à haut risque ; mais la première question du "
-               "parcours qui reçoit un « oui » décide : reprenez-le dans l'ordre, avec les "
-               "points a et b de l'article 5.")
-autre_q4 = ("cette date est celle d'une autre règle ; trouvez d'abord la catégorie du "
-            "système par le parcours, puis relisez sa ligne dans le calendrier.")
-horaires_dm = ("vous avez pris une date des dispositifs médicaux ; mais donner des "
-               "renseignements pratiques n'a aucune finalité médicale : quelle question du "
-               "parcours reçoit un « oui » ?")
+                     {"cas_1": 4, "cas_2": 4, "cas_3": 4, "cas_4": 4, "cas_5": 4})
+interdit_q4 = {
+    "2 août 2025": (
+        "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
+        "ce système n'a qu'une tâche. Reprenez le parcours à sa première question."),
+    "2 août 2026": (
+        "le 2 août 2026 est la date de la transparence et de la plupart des autres règles ; or "
+        "la question 5 du parcours vient en dernier : que fait ce système aux personnes visées, "
+        "et à quel prix ?"),
+    "2 décembre 2027": (
+        "vous en avez fait un système à haut risque ; mais la première question du parcours qui "
+        "reçoit un « oui » décide : reprenez-le dans l'ordre, avec les points a et b de "
+        "l'article 5."),
+    "2 août 2028": (
+        "vous en avez fait un système à haut risque ; mais la première question du parcours qui "
+        "reçoit un « oui » décide : reprenez-le dans l'ordre, avec les points a et b de "
+        "l'article 5."),
+}
+general_q4 = {
+    "2 février 2025": (
+        "le 2 février 2025 est la date des pratiques interdites et de la maîtrise de l'IA ; ce "
+        "modèle ne manipule personne : cherchez dans le calendrier la ligne de ce type de modèle."),
+    "2 août 2026": (
+        "le 2 août 2026 est la date de la plupart des autres règles ; un modèle d'IA à usage "
+        "général, qui sert à tout, a sa propre ligne dans le calendrier."),
+    "2 décembre 2027": (
+        "vous avez pris une date du haut risque ; or un modèle à usage général n'est classé ni "
+        "par la règle 11 ni par l'annexe III : il a ses propres règles, et sa propre ligne dans "
+        "le calendrier."),
+    "2 août 2028": (
+        "vous avez pris une date du haut risque ; or un modèle à usage général n'est classé ni "
+        "par la règle 11 ni par l'annexe III : il a ses propres règles, et sa propre ligne dans "
+        "le calendrier."),
+}
+dialogue_q4 = {
+    "2 février 2025": (
+        "renseigner des patients n'est ni manipuler ni exploiter personne ; et la maîtrise de "
+        "l'IA, due pour tout système d'IA depuis cette date, n'est pas une règle propre à une "
+        "catégorie."),
+    "2 août 2025": (
+        "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
+        "ce système n'a qu'une tâche. Reprenez le parcours à sa première question."),
+    "2 décembre 2027": (
+        "vous avez pris la date de l'annexe III ; mais donner des renseignements pratiques "
+        "n'évalue aucun droit aux soins ni aucune urgence : quelle question du parcours reçoit "
+        "un « oui » ?"),
+    "2 août 2028": (
+        "vous avez pris une date des dispositifs médicaux ; mais donner des renseignements "
+        "pratiques n'a aucune finalité médicale : quelle question du parcours reçoit un « oui » ?"),
+}
+usage_q4 = {
+    "2 février 2025": (
+        "cette date est celle d'une autre règle ; trouvez d'abord la catégorie du système par le "
+        "parcours, puis relisez sa ligne dans le calendrier."),
+    "2 août 2025": (
+        "cette date est celle d'une autre règle ; trouvez d'abord la catégorie du système par le "
+        "parcours, puis relisez sa ligne dans le calendrier."),
+    "2 août 2026": (
+        "c'était la date du texte de 2024 pour l'annexe III ; le règlement (UE) 2026/1744, "
+        "adopté, l'a reportée."),
+    "2 août 2028": (
+        "vous avez pris la date de l'annexe I (dispositifs médicaux) ; par quelle voie ce "
+        "système est-il à haut risque ?"),
+}
+dm_q4 = {
+    "2 février 2025": (
+        "cette date est celle d'une autre règle ; trouvez d'abord la catégorie du système par le "
+        "parcours, puis relisez sa ligne dans le calendrier."),
+    "2 août 2025": (
+        "cette date est celle d'une autre règle ; trouvez d'abord la catégorie du système par le "
+        "parcours, puis relisez sa ligne dans le calendrier."),
+    "2 août 2026": (
+        "le 2 août 2026 est la date de la transparence et de la plupart des autres règles ; le "
+        "règlement (UE) 2026/1744 en a sorti le haut risque. Reprenez les questions 2 et 3 du "
+        "parcours."),
+    "2 décembre 2027": (
+        "vous avez pris la date de l'annexe III ; or la destination de ce logiciel est médicale, "
+        "et ce n'est pas un usage de l'annexe III : par quelle voie est-il à haut risque ?"),
+}
 erreurs_q4 = {
-    "cas_1": {
-        "2 août 2025": general_q4,
-        "2 août 2026": "le 2 août 2026 est la date de la transparence et de la plupart des "
-        "autres règles ; or la question 5 du parcours vient en dernier : que font ces images "
-        "aux personnes qui les voient, et à quel prix ?",
-        "2 août 2027": interdit_q4, "2 décembre 2027": interdit_q4, "2 août 2028": interdit_q4,
-    },
-    "cas_2": {
-        "2 août 2025": general_q4,
-        "2 août 2026": "il dialogue, c'est vrai ; mais la question 5 vient en dernier, et la "
-        "première question qui reçoit un « oui » décide. De quoi profite-t-il, et à quel prix "
-        "pour ces personnes ?",
-        "2 août 2027": interdit_q4, "2 décembre 2027": interdit_q4, "2 août 2028": interdit_q4,
-    },
-    "cas_3": {
-        "2 février 2025": "donner des renseignements pratiques n'est ni manipuler ni exploiter "
-        "personne ; et la maîtrise de l'IA, due pour tout système d'IA depuis cette date, n'est pas une "
-        "règle propre à une catégorie.",
-        "2 août 2025": general_q4,
-        "2 août 2027": horaires_dm,
-        "2 décembre 2027": "vous avez pris la date de l'annexe III ; mais donner des "
-        "renseignements pratiques n'évalue aucun droit aux soins ni aucune urgence : quelle "
-        "question du parcours reçoit un « oui » ?",
-        "2 août 2028": horaires_dm,
-    },
-    "cas_4": {
-        "2 février 2025": autre_q4, "2 août 2025": autre_q4,
-        "2 août 2026": "c'était la date du texte de 2024 pour l'annexe III ; le règlement (UE) "
-        "2026/1744, adopté, l'a reportée.",
-        "2 août 2027": "le 2 août 2027 était, dans le texte de 2024, la date des dispositifs "
-        "médicaux (annexe I) ; elle a été reportée, et ce système n'est pas un dispositif "
-        "médical.",
-        "2 août 2028": "vous avez pris la date de l'annexe I (dispositifs médicaux) ; par "
-        "quelle voie ce système est-il à haut risque ?",
-    },
-    "cas_5": {
-        "2 février 2025": autre_q4, "2 août 2025": autre_q4,
-        "2 août 2026": "le 2 août 2026 est la date de la transparence et de la plupart des "
-        "autres règles ; le règlement (UE) 2026/1744 en a sorti le haut risque. Reprenez les "
-        "questions 2 et 3 du parcours.",
-        "2 août 2027": "c'était la date du texte de 2024 pour les dispositifs médicaux ; le "
-        "règlement (UE) 2026/1744, adopté, l'a reportée.",
-        "2 décembre 2027": "vous avez pris la date de l'annexe III ; or dépister une maladie "
-        "n'est pas un usage de l'annexe III : par quelle voie ce logiciel est-il à haut "
-        "risque ?",
-    },
+    "cas_1": [interdit_q4, interdit_q4, dialogue_q4, dialogue_q4],
+    "cas_2": [interdit_q4, interdit_q4, usage_q4, usage_q4],
+    "cas_3": [general_q4, general_q4, usage_q4, usage_q4],
+    "cas_4": [dialogue_q4, dialogue_q4, dm_q4, dm_q4],
+    "cas_5": [dm_q4, dm_q4, general_q4, general_q4],
 }
 checks.check_choices(
     dates, name="dates", points=2,
-    options=("2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027", "2 décembre 2027",
-             "2 août 2028"),
-    expected=q4.by_letter({"cas_1": "2 février 2025",
-                           "cas_2": "2 février 2025", "cas_3": "2 août 2026",
-                           "cas_4": "2 décembre 2027", "cas_5": "2 août 2028"}),
+    options=("2 février 2025", "2 août 2025", "2 août 2026", "2 décembre 2027", "2 août 2028"),
+    expected=q4.by_letter({
+    "cas_1": ["2 février 2025", "2 février 2025", "2 août 2026", "2 août 2026"],
+    "cas_2": ["2 février 2025", "2 février 2025", "2 décembre 2027", "2 décembre 2027"],
+    "cas_3": ["2 août 2025", "2 août 2025", "2 décembre 2027", "2 décembre 2027"],
+    "cas_4": ["2 août 2026", "2 août 2026", "2 août 2028", "2 août 2028"],
+    "cas_5": ["2 août 2028", "2 août 2028", "2 août 2025", "2 août 2025"],
+}),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q4.by_letter(erreurs_q4).items()},
     success="la catégorie d'abord, la date ensuite : interdictions et maîtrise de l'IA en "
@@ -1573,22 +1788,34 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="dates" session="evaluation"
-# message : c'était la date du texte de 2024 pour les dispositifs médicaux
-dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 2025",
-                             "cas_3": "2 août 2026", "cas_4": "2 décembre 2027",
-                             "cas_5": "2 août 2027"})
+# message : a sa propre ligne dans le calendrier
+dates = tirage_q4.by_letter({
+    "cas_1": ["2 février 2025", "2 février 2025", "2 août 2026", "2 août 2026"],
+    "cas_2": ["2 février 2025", "2 février 2025", "2 décembre 2027", "2 décembre 2027"],
+    "cas_3": ["2 août 2026", "2 août 2026", "2 décembre 2027", "2 décembre 2027"],
+    "cas_4": ["2 août 2026", "2 août 2026", "2 août 2028", "2 août 2028"],
+    "cas_5": ["2 août 2028", "2 août 2028", "2 août 2026", "2 août 2026"],
+})
 
 # %% mistake="dates" session="evaluation"
-# message : il dialogue, c'est vrai ; mais la question 5 vient en dernier
-dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 août 2026",
-                             "cas_3": "2 août 2026", "cas_4": "2 décembre 2027",
-                             "cas_5": "2 août 2028"})
+# message : ce n'est pas un usage de l'annexe III
+dates = tirage_q4.by_letter({
+    "cas_1": ["2 février 2025", "2 février 2025", "2 août 2026", "2 août 2026"],
+    "cas_2": ["2 février 2025", "2 février 2025", "2 décembre 2027", "2 décembre 2027"],
+    "cas_3": ["2 août 2025", "2 août 2025", "2 décembre 2027", "2 décembre 2027"],
+    "cas_4": ["2 août 2026", "2 août 2026", "2 décembre 2027", "2 décembre 2027"],
+    "cas_5": ["2 décembre 2027", "2 décembre 2027", "2 août 2025", "2 août 2025"],
+})
 
 # %% mistake="dates" session="evaluation"
-# message : c'était la date du texte de 2024 pour l'annexe III
-dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 2025",
-                             "cas_3": "2 août 2026", "cas_4": "2 août 2026",
-                             "cas_5": "2 août 2028"})
+# message : que fait ce système aux personnes visées
+dates = tirage_q4.by_letter({
+    "cas_1": ["2 août 2026", "2 août 2026", "2 août 2026", "2 août 2026"],
+    "cas_2": ["2 août 2026", "2 août 2026", "2 décembre 2027", "2 décembre 2027"],
+    "cas_3": ["2 août 2025", "2 août 2025", "2 décembre 2027", "2 décembre 2027"],
+    "cas_4": ["2 août 2026", "2 août 2026", "2 août 2028", "2 août 2028"],
+    "cas_5": ["2 août 2028", "2 août 2028", "2 août 2025", "2 août 2025"],
+})
 
 # %% [markdown]
 # ## À retenir

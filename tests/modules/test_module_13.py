@@ -21,7 +21,7 @@ from esn_teach import checks
 from esn_teach.course import read_module
 from esn_teach.law import draw_cards
 
-STUDENTS = [f"etudiant{number:02d}" for number in range(12)] + ["esn-teach-construction"]
+STUDENTS = [f"etudiant{number:02d}" for number in range(20)] + ["esn-teach-construction"]
 QUESTIONS = ["categories", "classes_mdr", "devoirs", "dates"]
 # The source itself, even when ESN_TEACH_MODULES selects other modules.
 (PATH,) = NOTEBOOKS.glob("13_*.py")
@@ -43,6 +43,16 @@ def _hidden(question: str):
         tree = ast.parse(cell.source)
         sizes = key = None
         mistakes = {}
+        # Named tables (wrong option -> message) that a slot's list may refer to.
+        named = {
+            node.targets[0].id: {ast.literal_eval(k) for k in node.value.keys}
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Dict)
+            and node.value.keys
+            and all(isinstance(k, ast.Constant) for k in node.value.keys)
+        }
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "").startswith(
                 "cartes_copie"
@@ -60,7 +70,7 @@ def _hidden(question: str):
                     mistakes[ast.literal_eval(slot)] = [
                         {ast.literal_eval(k) for k in table.keys}
                         if isinstance(table, ast.Dict)
-                        else None
+                        else named.get(getattr(table, "id", None))
                         for table in tables
                     ]
         assert sizes and key and mistakes, question
@@ -89,6 +99,18 @@ def _pool(question: str) -> dict[str, list[str]]:
     raise AssertionError(f"pas de tirage affiché pour {question}")
 
 
+def _options(question: str) -> list[str]:
+    """The options the evaluated check accepts (its visible form check)."""
+    for cell in _evaluation_cells():
+        if cell.metadata.get("nbgrader", {}).get("grade_id") != f"{question}_tests":
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "check_form":
+                (options,) = [k.value for k in node.keywords if k.arg == "options"]
+                return ast.literal_eval(options)
+    raise AssertionError(question)
+
+
 def _answer(question: str, student: str, monkeypatch) -> dict[str, str]:
     sizes, key, _ = _hidden(question)
     monkeypatch.setenv(checks.STUDENT_ENV, student)
@@ -101,20 +123,34 @@ def test_the_printed_pool_is_the_graded_one(question):
     pool = _pool(question)
     assert {slot: len(cards) for slot, cards in pool.items()} == sizes
     assert list(pool) == list(sizes) == list(key) == list(mistakes)
-    # At least twice as many cards as asked, and no card twice.
+    # Four cards per slot at least, no card twice, none of the formative session's cards.
     cards = [card for slot_cards in pool.values() for card in slot_cards]
-    assert len(cards) >= 2 * len(pool) and len(set(cards)) == len(cards)
+    assert min(len(slot_cards) for slot_cards in pool.values()) >= 4
+    assert len(set(cards)) == len(cards)
+    formative = "\n".join(
+        " ".join(cell.source.split())
+        for cell in read_module(PATH, session="formative").notebook.cells
+    )
+    for card in cards:
+        assert " ".join(card.split())[:60] not in formative, card
+    options = _options(question)
+    right_somewhere = set()
     for slot, answer in key.items():
         answers = answer if isinstance(answer, list | tuple) else [answer] * sizes[slot]
         assert len(answers) == sizes[slot]
         tables = mistakes[slot] * sizes[slot] if len(mistakes[slot]) == 1 else mistakes[slot]
+        # The cards of a slot do not share one answer: knowing a neighbour's slot gives nothing.
+        assert len(set(answers)) >= 2, slot
+        right_somewhere.update(answers)
         for right, named in zip(answers, tables, strict=True):
-            # At least one named mistake per card, never the right answer.
-            assert named is None or (named and right not in named), (slot, right, named)
+            # Every wrong option of every card is named, never the right answer.
+            assert named == set(options) - {right}, (slot, right, named)
+    # No option is wrong on every card (no option to rule out).
+    assert right_somewhere == set(options)
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
-def test_each_student_gets_other_cards_and_the_same_mix(question, monkeypatch):
+def test_each_student_gets_other_cards_and_another_mix(question, monkeypatch):
     answers = [_answer(question, student, monkeypatch) for student in STUDENTS]
     assert len({tuple(a.items()) for a in answers}) >= 6
     sizes, key, _ = _hidden(question)
@@ -122,12 +158,10 @@ def test_each_student_gets_other_cards_and_the_same_mix(question, monkeypatch):
     mixes = Counter(tuple(sorted(Counter(a.values()).items())) for a in answers)
     for answer in answers:
         assert list(answer) == letters
-        # Two of one kind at most: a student never has a whole question of one answer.
-        assert max(Counter(answer.values()).values()) <= 2
-    # Every draw has the same mix, except where a slot's cards differ in answer (question 1's
-    # last slot: risque minimal or transparence).
-    varying = sum(isinstance(v, list | tuple) for v in key.values())
-    assert len(mixes) <= 2**varying
+        # A student never has a whole question of one answer.
+        assert max(Counter(answer.values()).values()) < len(letters)
+    # The mix of answers varies between students (no answer to deduce by elimination).
+    assert len(mixes) >= 3
     # The same identifier always draws the same cards (in class and at grading).
     assert _answer(question, STUDENTS[3], monkeypatch) == answers[3]
 
