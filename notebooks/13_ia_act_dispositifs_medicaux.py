@@ -32,14 +32,12 @@
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez **chaque**
 # `...` par votre réponse entre guillemets **droits** `"…"` (touche 3 du clavier AZERTY,
 # jamais « » ni “ ”), exécutez, puis exécutez la **« Vérification »**. Un message « Python
-# ne connaît pas le nom » : la cellule de réponse n'a pas été exécutée, ou une réponse est
-# écrite sans guillemets ; un message
+# ne connaît pas le nom » : la cellule de réponse n'a pas été exécutée, ou un mot est sans
+# guillemets ; un message
 # `SyntaxError` (*invalid character*, *forgot a comma*) : un guillemet manque ou n'est pas
 # droit.
 #
-# **Notation** : un item juste rapporte sa part des points ; un item faux en retire la
-# fraction écrite sous chaque question (correction du hasard) ; un item laissé `...` ne coûte
-# rien ; une question ne descend pas sous 0.
+# Notation : l'en-tête, et le titre de chaque question (ce que coûte un item faux).
 #
 # *Enseignement, pas un conseil juridique ; les textes sont résumés et datés.*
 
@@ -419,8 +417,9 @@ q1 = cartes_copie_q1(checks.student_seed("13", announce=False), "categories",
                      {"cas_1": 4, "cas_2": 4, "cas_3": 4, "cas_4": 4})
 usage_q1 = {
     "risque minimal": (
-        "vous vous êtes arrêté à la destination ; or le parcours a une question sur l'usage, "
-        "quelle que soit la destination : cet usage figure-t-il à l'annexe III ?"),
+        "vous vous êtes arrêté à la destination ; reprenez les cinq questions du parcours dans "
+        "l'ordre : la question 4 porte sur l'usage, quelle que soit la destination ; cet usage "
+        "figure-t-il à l'annexe III ?"),
     "transparence": (
         "ce système ne dialogue avec personne et ne génère aucun contenu ; reprenez le parcours "
         "dans l'ordre : la question 5 vient en dernier."),
@@ -447,8 +446,8 @@ dm_q1 = {
         "vous l'avez classée comme une application qui dialogue ; mais la question 5 vient en "
         "dernier : relisez d'abord les questions 2 et 3 du parcours (sa destination, sa classe)."),
     "interdit": (
-        "l'article 5 vise la manipulation et l'exploitation des vulnérabilités ; conseiller de "
-        "consulter n'en est pas une."),
+        "aucun point de l'article 5 ne vise le fait de conseiller de consulter : ce n'est ni "
+        "manipuler ni exploiter une vulnérabilité."),
 }
 minimal_q1 = {
     "haut risque": (
@@ -466,9 +465,9 @@ dialogue_q1 = {
         "relisez la question 5 du parcours : ce système dialogue-t-il avec des personnes ? "
         "L'article 50 demande alors de leur dire qu'elles échangent avec une IA."),
     "haut risque": (
-        "dialoguer avec des personnes ne fait pas un haut risque : ce système a-t-il une "
-        "finalité médicale ? décide-t-il d'un droit, d'un prix ou d'une priorité de l'annexe "
-        "III ?"),
+        "« IA en santé = haut risque » est faux, et dialoguer ne fait pas un haut risque : ce "
+        "système a-t-il une finalité médicale ? décide-t-il d'un droit, d'un prix ou d'une "
+        "priorité de l'annexe III ?"),
     "interdit": (
         "renseigner ou orienter quelqu'un n'est ni manipuler ni exploiter personne : aucun point "
         "de l'article 5 ne le vise."),
@@ -499,39 +498,30 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="categories" session="evaluation"
-# message : une application grand public peut être un dispositif médical
+# message : reprenez les cinq questions du parcours dans l'ordre
 categories = tirage_q1.by_letter({
-    "cas_1": ["haut risque", "haut risque", "interdit", "interdit"],
-    "cas_2": ["interdit", "interdit", "transparence", "transparence"],
-    "cas_3": ["risque minimal", "risque minimal", "risque minimal", "risque minimal"],
-    "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
-})
-
-# %% mistake="categories" session="evaluation"
-# message : avec deux exceptions (raison médicale ou de sécurité)
-categories = tirage_q1.by_letter({
-    "cas_1": ["haut risque", "haut risque", "haut risque", "haut risque"],
-    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
-    "cas_3": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
-    "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
-})
-
-# %% mistake="categories" session="evaluation"
-# message : vous vous êtes arrêté à la destination
-categories = tirage_q1.by_letter({
-    "cas_1": ["risque minimal", "risque minimal", "interdit", "interdit"],
+    "cas_1": ["risque minimal", "risque minimal", "risque minimal", "risque minimal"],
     "cas_2": ["interdit", "interdit", "transparence", "transparence"],
     "cas_3": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
     "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
 })
 
 # %% mistake="categories" session="evaluation"
-# message : relisez la question 5 du parcours
+# message : aucun point de l'article 5 ne vise
 categories = tirage_q1.by_letter({
     "cas_1": ["haut risque", "haut risque", "interdit", "interdit"],
-    "cas_2": ["interdit", "interdit", "risque minimal", "risque minimal"],
+    "cas_2": ["interdit", "interdit", "transparence", "transparence"],
+    "cas_3": ["interdit", "interdit", "interdit", "interdit"],
+    "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
+})
+
+# %% mistake="categories" session="evaluation"
+# message : « IA en santé = haut risque » est faux
+categories = tirage_q1.by_letter({
+    "cas_1": ["haut risque", "haut risque", "interdit", "interdit"],
+    "cas_2": ["interdit", "interdit", "transparence", "transparence"],
     "cas_3": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
-    "cas_4": ["risque minimal", "risque minimal", "risque minimal", "risque minimal"],
+    "cas_4": ["haut risque", "haut risque", "haut risque", "haut risque"],
 })
 
 # %% [markdown] session="formative"
@@ -824,21 +814,23 @@ operation_q2 = {
         "vous n'avez pas regardé la gravité : relisez les deux exceptions de la première partie "
         "de la règle 11 ; que propose le logiciel ?"),
     "III": (
-        "une opération de trop, ou retardée, n'est ni la mort ni une atteinte irréversible ; "
-        "relisez l'exception de la règle 11 qui nomme l'intervention chirurgicale."),
+        "la classe III vise une erreur qui peut tuer ou laisser une atteinte définitive ; une "
+        "opération de trop, ou retardée, n'en est pas une : relisez l'exception de la règle 11 "
+        "qui nomme l'intervention chirurgicale."),
 }
 grave_q2 = {
     "IIa": (
         "vous n'avez pas regardé la gravité : relisez les deux exceptions de la première partie "
         "de la règle 11 ; que dit l'énoncé de ce qu'entraîne une erreur ?"),
     "III": (
-        "l'énoncé exclut la mort et l'atteinte définitive ; relisez la première exception de la "
-        "première partie de la règle 11."),
+        "la classe III vise une erreur qui peut tuer ou laisser une atteinte définitive ; "
+        "l'énoncé les exclut : relisez la première exception de la première partie de la règle "
+        "11."),
 }
 mort_q2 = {
     "IIa": (
-        "vous avez lu le cas général de la première partie de la règle 11 ; relisez ses "
-        "exceptions : que peut entraîner une erreur, d'après l'énoncé ?"),
+        "vous avez lu le cas général : relisez les deux exceptions de la première partie de la "
+        "règle 11 ; que peut entraîner une erreur, d'après l'énoncé ?"),
     "IIb": (
         "une erreur qui peut tuer ou laisser une atteinte définitive est-elle seulement grave ? "
         "Relisez la seconde exception de la première partie de la règle 11."),
@@ -889,29 +881,29 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="classes_mdr" session="evaluation"
-# message : vise des paramètres vitaux dont les variations exposent
+# message : ne monte jamais jusqu'à la classe III
 classes_mdr = tirage_q2.by_letter({
     "cas_1": ["IIa", "IIa", "IIb", "IIb"],
     "cas_2": ["III", "III", "IIb", "IIb"],
     "cas_3": ["III", "III", "IIa", "IIa"],
-    "cas_4": ["IIb", "IIb", "IIb", "IIb"],
+    "cas_4": ["III", "III", "III", "III"],
 })
 
 # %% mistake="classes_mdr" session="evaluation"
-# message : vous n'avez pas regardé la gravité
+# message : relisez les deux exceptions de la première partie de la règle 11
 classes_mdr = tirage_q2.by_letter({
-    "cas_1": ["IIa", "IIa", "IIa", "IIa"],
-    "cas_2": ["III", "III", "IIa", "IIb"],
+    "cas_1": ["IIa", "IIa", "IIb", "IIb"],
+    "cas_2": ["IIa", "IIa", "IIa", "IIa"],
     "cas_3": ["III", "III", "IIa", "IIa"],
     "cas_4": ["IIb", "IIb", "IIa", "IIa"],
 })
 
 # %% mistake="classes_mdr" session="evaluation"
-# message : est-elle seulement grave
+# message : la classe III vise une erreur qui peut tuer
 classes_mdr = tirage_q2.by_letter({
-    "cas_1": ["IIa", "IIa", "IIb", "IIb"],
-    "cas_2": ["IIb", "IIb", "IIb", "IIb"],
-    "cas_3": ["IIb", "IIb", "IIa", "IIa"],
+    "cas_1": ["III", "III", "III", "III"],
+    "cas_2": ["III", "III", "IIb", "IIb"],
+    "cas_3": ["III", "III", "IIa", "IIa"],
     "cas_4": ["IIb", "IIb", "IIa", "IIa"],
 })
 
@@ -1222,9 +1214,10 @@ q3 = cartes_copie_q3(checks.student_seed("13", announce=False), "devoirs",
                      {"cas_1": 4, "cas_2": 4, "cas_3": 4, "cas_4": 4, "cas_5": 4})
 deployeur_q3 = {
     "fournisseur": (
-        "relisez la définition du fournisseur et l'article 25 : cet acteur a-t-il développé le "
-        "système, mis son nom dessus, ou fait lui-même un changement que le fournisseur n'avait "
-        "pas prévu ?"),
+        "un acteur peut avoir un rôle ou deux, mais il faut un fait précis pour devenir "
+        "fournisseur : relisez la définition du fournisseur et l'article 25 ; cet acteur a-t-il "
+        "développé le système, mis son nom dessus, ou fait lui-même un changement que le "
+        "fournisseur n'avait pas prévu ?"),
     "les deux": (
         "installer, régler selon la notice ou utiliser un système, est-ce le modifier "
         "substantiellement ? Relisez l'article 25 et l'article 3, point 23 : qui a fait la "
@@ -1280,22 +1273,22 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="devoirs" session="evaluation"
-# message : vendre un système ne fait pas un déployeur
+# message : un acteur peut avoir un rôle ou deux
 devoirs = tirage_q3.by_letter({
     "cas_1": ["déployeur", "déployeur", "les deux", "les deux"],
-    "cas_2": ["déployeur", "déployeur", "déployeur", "déployeur"],
-    "cas_3": ["déployeur", "déployeur", "les deux", "les deux"],
-    "cas_4": ["les deux", "les deux", "déployeur", "déployeur"],
-    "cas_5": ["déployeur", "déployeur", "déployeur", "déployeur"],
+    "cas_2": ["déployeur", "déployeur", "fournisseur", "fournisseur"],
+    "cas_3": ["fournisseur", "fournisseur", "les deux", "les deux"],
+    "cas_4": ["fournisseur", "fournisseur", "fournisseur", "fournisseur"],
+    "cas_5": ["fournisseur", "fournisseur", "déployeur", "déployeur"],
 })
 
 # %% mistake="devoirs" session="evaluation"
-# message : qu'a fait cet acteur au système
+# message : Relisez la définition du fournisseur
 devoirs = tirage_q3.by_letter({
-    "cas_1": ["déployeur", "déployeur", "déployeur", "déployeur"],
+    "cas_1": ["déployeur", "déployeur", "les deux", "les deux"],
     "cas_2": ["déployeur", "déployeur", "fournisseur", "fournisseur"],
-    "cas_3": ["fournisseur", "fournisseur", "déployeur", "déployeur"],
-    "cas_4": ["déployeur", "déployeur", "déployeur", "déployeur"],
+    "cas_3": ["déployeur", "déployeur", "déployeur", "déployeur"],
+    "cas_4": ["les deux", "les deux", "déployeur", "déployeur"],
     "cas_5": ["fournisseur", "fournisseur", "déployeur", "déployeur"],
 })
 
@@ -1739,8 +1732,9 @@ usage_q4 = {
         "cette date est celle d'une autre règle ; trouvez d'abord la catégorie du système par le "
         "parcours, puis relisez sa ligne dans le calendrier."),
     "2 août 2026": (
-        "c'était la date du texte de 2024 pour l'annexe III ; le règlement (UE) 2026/1744, "
-        "adopté, l'a reportée."),
+        "le 2 août 2026 est la date de la plupart des autres règles ; c'était aussi, dans le "
+        "texte de 2024, celle de l'annexe III : le règlement (UE) 2026/1744, adopté, l'a "
+        "reportée."),
     "2 août 2028": (
         "vous avez pris la date de l'annexe I (dispositifs médicaux) ; par quelle voie ce "
         "système est-il à haut risque ?"),
@@ -1788,31 +1782,31 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="dates" session="evaluation"
-# message : a sa propre ligne dans le calendrier
+# message : le 2 août 2025 est la date des modèles d'IA à usage général
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 février 2025", "2 février 2025", "2 août 2026", "2 août 2026"],
+    "cas_1": ["2 août 2025", "2 août 2025", "2 août 2025", "2 août 2025"],
     "cas_2": ["2 février 2025", "2 février 2025", "2 décembre 2027", "2 décembre 2027"],
-    "cas_3": ["2 août 2026", "2 août 2026", "2 décembre 2027", "2 décembre 2027"],
+    "cas_3": ["2 août 2025", "2 août 2025", "2 décembre 2027", "2 décembre 2027"],
     "cas_4": ["2 août 2026", "2 août 2026", "2 août 2028", "2 août 2028"],
-    "cas_5": ["2 août 2028", "2 août 2028", "2 août 2026", "2 août 2026"],
+    "cas_5": ["2 août 2028", "2 août 2028", "2 août 2025", "2 août 2025"],
 })
 
 # %% mistake="dates" session="evaluation"
-# message : ce n'est pas un usage de l'annexe III
+# message : vous avez pris la date de l'annexe III
 dates = tirage_q4.by_letter({
     "cas_1": ["2 février 2025", "2 février 2025", "2 août 2026", "2 août 2026"],
     "cas_2": ["2 février 2025", "2 février 2025", "2 décembre 2027", "2 décembre 2027"],
     "cas_3": ["2 août 2025", "2 août 2025", "2 décembre 2027", "2 décembre 2027"],
-    "cas_4": ["2 août 2026", "2 août 2026", "2 décembre 2027", "2 décembre 2027"],
-    "cas_5": ["2 décembre 2027", "2 décembre 2027", "2 août 2025", "2 août 2025"],
+    "cas_4": ["2 décembre 2027", "2 décembre 2027", "2 décembre 2027", "2 décembre 2027"],
+    "cas_5": ["2 août 2028", "2 août 2028", "2 août 2025", "2 août 2025"],
 })
 
 # %% mistake="dates" session="evaluation"
-# message : que fait ce système aux personnes visées
+# message : le 2 août 2026 est la date de la plupart des autres règles
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 août 2026", "2 août 2026", "2 août 2026", "2 août 2026"],
-    "cas_2": ["2 août 2026", "2 août 2026", "2 décembre 2027", "2 décembre 2027"],
-    "cas_3": ["2 août 2025", "2 août 2025", "2 décembre 2027", "2 décembre 2027"],
+    "cas_1": ["2 février 2025", "2 février 2025", "2 août 2026", "2 août 2026"],
+    "cas_2": ["2 février 2025", "2 février 2025", "2 décembre 2027", "2 décembre 2027"],
+    "cas_3": ["2 août 2026", "2 août 2026", "2 août 2026", "2 août 2026"],
     "cas_4": ["2 août 2026", "2 août 2026", "2 août 2028", "2 août 2028"],
     "cas_5": ["2 août 2028", "2 août 2028", "2 août 2025", "2 août 2025"],
 })
@@ -1840,8 +1834,8 @@ dates = tirage_q4.by_letter({
 # %% [markdown]
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
 #   2026/1744, les règles du haut risque ne s'appliquent pas encore. Un système mis sur le
-#   marché ou en service avant leur date n'y entre que si sa conception change ensuite de
-#   façon importante (article 111, « Pour aller plus loin »).
+#   marché ou en service avant leur date n'y entre que s'il change ensuite de façon
+#   importante (article 111).
 
 # %% [markdown]
 # ## Après la séance
