@@ -314,7 +314,7 @@ categories = {"appels_samu": "haut risque", "emotions_soignants": "risque minima
 categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
               "absences_rdv": "interdit", "grain_de_beaute": "haut risque"}
 
-# %% session="evaluation"
+# %% jupyter={"source_hidden": true} session="evaluation"
 # Vos cas : ils sont tirés à partir de votre identifiant (la même copie les retrouve à la
 # correction).
 import textwrap
@@ -336,58 +336,58 @@ systemes_q1 = {
         "un assureur fixe le prix du contrat d'assurance santé de chaque client d'après un "
         "modèle qui évalue son risque à partir de son questionnaire de santé. Ce n'est pas un "
         "dispositif médical : il ne sert à soigner personne.",
-        "une caisse primaire d'assurance maladie utilise un modèle qui propose d'accorder ou de "
-        "refuser le remboursement des transports en ambulance demandés par les assurés. Ce n'est "
-        "pas un dispositif médical : il ne sert à soigner personne.",
         "un institut de formation en soins infirmiers analyse par caméra le visage de ses "
         "étudiants pendant les cours, pour repérer l'ennui ou la frustration et en tenir compte "
         "dans leur note.",
         "le centre d'appels d'une mutuelle analyse la voix de ses conseillers pendant leurs "
         "appels, pour repérer leur agacement ou leur colère et en tenir compte dans leur "
         "évaluation annuelle.",
+        "une caisse primaire d'assurance maladie utilise un modèle qui propose d'accorder ou de "
+        "refuser le remboursement des transports en ambulance demandés par les assurés. Ce n'est "
+        "pas un dispositif médical : il ne sert à soigner personne.",
     ],
     "cas_2": [
+        "sur le site d'une mutuelle santé, un agent conversationnel (une IA qui répond par "
+        "écrit) explique aux adhérents comment envoyer une facture et où en est leur dossier ; "
+        "il ne décide d'aucun remboursement, ne fixe aucun tarif et ne donne aucun conseil de "
+        "santé.",
         "une maison de retraite analyse par caméra le visage de ses aides-soignants pendant leur "
         "service, pour repérer leur tristesse ou leur colère et en tenir compte dans leurs "
         "primes.",
         "une faculté de médecine analyse la voix de ses étudiants pendant les examens oraux, "
         "pour repérer leur peur et en tenir compte dans leur note.",
-        "sur le site d'une mutuelle santé, un agent conversationnel (une IA qui répond par "
-        "écrit) explique aux adhérents comment envoyer une facture et où en est leur dossier ; "
-        "il ne décide d'aucun remboursement, ne fixe aucun tarif et ne donne aucun conseil de "
-        "santé.",
         "dans une pharmacie en ligne, un agent conversationnel (une IA qui répond par écrit) "
         "aide les clients à suivre leur commande et à trouver un point de retrait ; il ne donne "
         "aucun conseil de santé.",
     ],
     "cas_3": [
+        "une application grand public analyse la toux que le téléphone enregistre, dit à "
+        "l'utilisateur si elle évoque une pneumonie et lui conseille alors de consulter. Son "
+        "éditeur la destine au dépistage de la pneumonie.",
+        "à la pharmacie d'un hôpital, un modèle prévoit chaque semaine la quantité de chaque "
+        "médicament à commander, pour éviter les ruptures de stock ; il ne parle à personne et "
+        "ne concerne aucun patient en particulier.",
         "une application grand public analyse le tracé du cœur qu'enregistre une montre "
         "connectée, dit à l'utilisateur s'il évoque une fibrillation atriale (un trouble du "
         "rythme cardiaque) et lui conseille alors de consulter. Son éditeur la destine au "
         "dépistage de ce trouble.",
-        "une application grand public analyse la toux que le téléphone enregistre, dit à "
-        "l'utilisateur si elle évoque une pneumonie et lui conseille alors de consulter. Son "
-        "éditeur la destine au dépistage de la pneumonie.",
         "au service comptable d'un hôpital, un modèle repère parmi les factures des fournisseurs "
         "celles qui semblent reçues deux fois, pour qu'un agent vérifie avant de payer ; il ne "
         "parle à personne.",
-        "à la pharmacie d'un hôpital, un modèle prévoit chaque semaine la quantité de chaque "
-        "médicament à commander, pour éviter les ruptures de stock ; il ne parle à personne et "
-        "ne concerne aucun patient en particulier.",
     ],
     "cas_4": [
-        "un modèle prévoit l'affluence aux urgences de la semaine suivante, pour que le cadre de "
-        "santé ajuste le planning des équipes ; il ne parle à personne et ne classe aucun "
-        "patient.",
+        "à l'accueil d'une clinique, une borne parlante (une IA qui dialogue avec les visiteurs) "
+        "leur indique le chemin vers le service où ils se rendent ; elle ne donne aucun conseil "
+        "de santé.",
         "un modèle range dans le bon dossier les courriers reçus par le secrétariat d'un service "
         "(résultats, convocations, publicités), pour qu'une secrétaire les traite ; il ne parle "
         "à personne et n'en tire aucune conclusion médicale.",
         "une mutuelle fait répondre au téléphone un assistant vocal (une IA qui parle) aux "
         "adhérents qui demandent un duplicata de leur carte ou un changement d'adresse ; il ne "
         "décide d'aucun remboursement.",
-        "à l'accueil d'une clinique, une borne parlante (une IA qui dialogue avec les visiteurs) "
-        "leur indique le chemin vers le service où ils se rendent ; elle ne donne aucun conseil "
-        "de santé.",
+        "un modèle prévoit l'affluence aux urgences de la semaine suivante, pour que le cadre de "
+        "santé ajuste le planning des équipes ; il ne parle à personne et ne classe aucun "
+        "patient.",
     ],
 }
 tirage_q1 = draw_cards(graine, "categories", {cle: len(v) for cle, v in systemes_q1.items()})
@@ -398,10 +398,10 @@ afficher_cartes(tirage_q1, systemes_q1)
 categories = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
 categories = tirage_q1.by_letter({
-    "cas_1": ["haut risque", "haut risque", "interdit", "interdit"],
-    "cas_2": ["interdit", "interdit", "transparence", "transparence"],
-    "cas_3": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
-    "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
+    "cas_1": ["haut risque", "interdit", "interdit", "haut risque"],
+    "cas_2": ["transparence", "interdit", "interdit", "transparence"],
+    "cas_3": ["haut risque", "risque minimal", "haut risque", "risque minimal"],
+    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal"],
 })
 ### END SOLUTION
 
@@ -473,19 +473,19 @@ dialogue_q1 = {
         "de l'article 5 ne le vise."),
 }
 erreurs_q1 = {
-    "cas_1": [usage_q1, usage_q1, emotion_q1, emotion_q1],
-    "cas_2": [emotion_q1, emotion_q1, dialogue_q1, dialogue_q1],
-    "cas_3": [dm_q1, dm_q1, minimal_q1, minimal_q1],
-    "cas_4": [minimal_q1, minimal_q1, dialogue_q1, dialogue_q1],
+    "cas_1": [usage_q1, emotion_q1, emotion_q1, usage_q1],
+    "cas_2": [dialogue_q1, emotion_q1, emotion_q1, dialogue_q1],
+    "cas_3": [dm_q1, minimal_q1, dm_q1, minimal_q1],
+    "cas_4": [dialogue_q1, minimal_q1, dialogue_q1, minimal_q1],
 }
 checks.check_choices(
     categories, name="categories", points=3,
     options=("interdit", "haut risque", "transparence", "risque minimal"),
     expected=q1.by_letter({
-    "cas_1": ["haut risque", "haut risque", "interdit", "interdit"],
-    "cas_2": ["interdit", "interdit", "transparence", "transparence"],
-    "cas_3": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
-    "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
+    "cas_1": ["haut risque", "interdit", "interdit", "haut risque"],
+    "cas_2": ["transparence", "interdit", "interdit", "transparence"],
+    "cas_3": ["haut risque", "risque minimal", "haut risque", "risque minimal"],
+    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal"],
 }),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q1.by_letter(erreurs_q1).items()},
@@ -501,26 +501,26 @@ checks.check_choices(
 # message : reprenez les cinq questions du parcours dans l'ordre
 categories = tirage_q1.by_letter({
     "cas_1": ["risque minimal", "risque minimal", "risque minimal", "risque minimal"],
-    "cas_2": ["interdit", "interdit", "transparence", "transparence"],
-    "cas_3": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
-    "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
+    "cas_2": ["transparence", "interdit", "interdit", "transparence"],
+    "cas_3": ["haut risque", "risque minimal", "haut risque", "risque minimal"],
+    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal"],
 })
 
 # %% mistake="categories" session="evaluation"
 # message : aucun point de l'article 5 ne vise
 categories = tirage_q1.by_letter({
-    "cas_1": ["haut risque", "haut risque", "interdit", "interdit"],
-    "cas_2": ["interdit", "interdit", "transparence", "transparence"],
+    "cas_1": ["haut risque", "interdit", "interdit", "haut risque"],
+    "cas_2": ["transparence", "interdit", "interdit", "transparence"],
     "cas_3": ["interdit", "interdit", "interdit", "interdit"],
-    "cas_4": ["risque minimal", "risque minimal", "transparence", "transparence"],
+    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal"],
 })
 
 # %% mistake="categories" session="evaluation"
 # message : « IA en santé = haut risque » est faux
 categories = tirage_q1.by_letter({
-    "cas_1": ["haut risque", "haut risque", "interdit", "interdit"],
-    "cas_2": ["interdit", "interdit", "transparence", "transparence"],
-    "cas_3": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
+    "cas_1": ["haut risque", "interdit", "interdit", "haut risque"],
+    "cas_2": ["transparence", "interdit", "interdit", "transparence"],
+    "cas_3": ["haut risque", "risque minimal", "haut risque", "risque minimal"],
     "cas_4": ["haut risque", "haut risque", "haut risque", "haut risque"],
 })
 
@@ -714,23 +714,25 @@ classes_mdr = {"acne": "IIa", "fracture": "III", "tumeur_cerebrale": "III",
 classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb"}
 
-# %% session="evaluation"
+# %% jupyter={"source_hidden": true} session="evaluation"
 # Vos quatre logiciels, tirés à partir de votre identifiant.
 logiciels_q2 = {
     "cas_1": [
         "à partir d'un questionnaire, il propose au médecin généraliste le degré d'une rhinite "
         "allergique saisonnière légère, pour choisir entre deux médicaments antiallergiques "
         "courants.",
-        "à partir de photos des ongles, il dit au médecin généraliste si une mycose de l'ongle "
-        "est probable, pour décider de prescrire ou non un vernis antifongique.",
         "à partir de l'échographie d'une hernie de l'aine sans complication, il propose au "
         "chirurgien une simple surveillance ou une opération (cure de hernie avec pose d'une "
         "prothèse de paroi).",
         "à partir de l'IRM d'un genou, il propose au chirurgien orthopédiste une arthroscopie "
         "(une opération par de petites incisions) ou de la rééducation seule, pour une déchirure "
         "du ménisque.",
+        "à partir de photos des ongles, il dit au médecin généraliste si une mycose de l'ongle "
+        "est probable, pour décider de prescrire ou non un vernis antifongique.",
     ],
     "cas_2": [
+        "à partir de l'échographie de la vésicule biliaire de patients sans complication, il "
+        "propose au chirurgien une surveillance ou une opération (ablation de la vésicule).",
         "aux urgences, il dit au médecin, d'après le scanner du cerveau, si un accident "
         "vasculaire cérébral vient d'un caillot ou d'un saignement, pour décider de donner ou "
         "non un médicament qui dissout le caillot. Donné lors d'un saignement, ce médicament "
@@ -738,31 +740,29 @@ logiciels_q2 = {
         "il dit au médecin, d'après l'électrocardiogramme, si une douleur de poitrine vient d'un "
         "infarctus, pour décider de faire déboucher tout de suite son artère. Un infarctus "
         "manqué détruit du muscle du cœur, qui ne repousse pas.",
-        "à partir de l'échographie de la vésicule biliaire de patients sans complication, il "
-        "propose au chirurgien une surveillance ou une opération (ablation de la vésicule).",
         "à partir de photos d'une plaie chronique de la jambe, il propose à l'infirmière de "
         "garder le pansement ou d'appeler le médecin ; une plaie mal suivie peut s'infecter et "
         "s'aggraver gravement, sans mettre la vie ni la jambe en danger.",
     ],
     "cas_3": [
-        "il trace pour le radiothérapeute la zone à irradier autour d'une tumeur de la "
-        "prostate ; une zone trop large irradie la vessie et le rectum, avec des lésions qui ne "
-        "guérissent pas.",
         "aux urgences pédiatriques, il dit au médecin, d'après les constantes et l'examen "
         "saisis, si la fièvre d'un nourrisson évoque une méningite, pour décider de faire tout "
         "de suite les examens et les antibiotiques. Une méningite traitée trop tard peut laisser "
         "une surdité définitive.",
-        "à partir de photos des mains, il propose au médecin généraliste le degré d'un eczéma "
-        "léger, pour choisir entre une crème hydratante et une crème à la cortisone.",
         "à partir de l'agenda des maux de tête que remplit le patient, il propose au médecin de "
         "changer ou non le traitement de fond d'une migraine déjà diagnostiquée ; une erreur "
         "prolonge de quelques semaines des crises gênantes.",
+        "il trace pour le radiothérapeute la zone à irradier autour d'une tumeur de la "
+        "prostate ; une zone trop large irradie la vessie et le rectum, avec des lésions qui ne "
+        "guérissent pas.",
+        "à partir de photos des mains, il propose au médecin généraliste le degré d'un eczéma "
+        "léger, pour choisir entre une crème hydratante et une crème à la cortisone.",
     ],
     "cas_4": [
-        "en néonatalogie, il suit en continu la respiration de nouveau-nés prématurés, et sonne "
-        "quand elle s'arrête plus longtemps que la durée réglée par l'équipe ; il ne donne "
-        "aucune information de diagnostic ni de traitement : l'équipe décide seule. Une pause "
-        "respiratoire prolongée fait chuter l'oxygène du sang.",
+        "à domicile, il suit la glycémie que des patients diabétiques sous comprimés relèvent "
+        "chaque jour, et signale à l'infirmière, chaque semaine, ceux dont la moyenne monte ; il "
+        "ne donne aucune information de diagnostic ni de traitement : l'infirmière décide seule. "
+        "Une glycémie un peu haute pendant quelques jours n'expose à aucun danger immédiat.",
         "au bloc opératoire, il suit en continu la pression artérielle d'un patient endormi et "
         "sonne quand elle passe sous la valeur réglée par l'anesthésiste ; il ne donne aucune "
         "information de diagnostic ni de traitement : l'équipe décide seule. Une chute brutale "
@@ -771,10 +771,10 @@ logiciels_q2 = {
         "sommeil (durée, réveils) de patients convalescents, et signale à l'équipe, le lendemain "
         "matin, les nuits très agitées ; il ne donne aucune information de diagnostic ni de "
         "traitement : l'équipe décide seule. Un mauvais sommeil retarde la récupération.",
-        "à domicile, il suit la glycémie que des patients diabétiques sous comprimés relèvent "
-        "chaque jour, et signale à l'infirmière, chaque semaine, ceux dont la moyenne monte ; il "
-        "ne donne aucune information de diagnostic ni de traitement : l'infirmière décide seule. "
-        "Une glycémie un peu haute pendant quelques jours n'expose à aucun danger immédiat.",
+        "en néonatalogie, il suit en continu la respiration de nouveau-nés prématurés, et sonne "
+        "quand elle s'arrête plus longtemps que la durée réglée par l'équipe ; il ne donne "
+        "aucune information de diagnostic ni de traitement : l'équipe décide seule. Une pause "
+        "respiratoire prolongée fait chuter l'oxygène du sang.",
     ],
 }
 tirage_q2 = draw_cards(graine, "classes_mdr", {cle: len(v) for cle, v in logiciels_q2.items()})
@@ -785,10 +785,10 @@ afficher_cartes(tirage_q2, logiciels_q2)
 classes_mdr = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
 classes_mdr = tirage_q2.by_letter({
-    "cas_1": ["IIa", "IIa", "IIb", "IIb"],
-    "cas_2": ["III", "III", "IIb", "IIb"],
-    "cas_3": ["III", "III", "IIa", "IIa"],
-    "cas_4": ["IIb", "IIb", "IIa", "IIa"],
+    "cas_1": ["IIa", "IIb", "IIb", "IIa"],
+    "cas_2": ["IIb", "III", "III", "IIb"],
+    "cas_3": ["III", "IIa", "III", "IIa"],
+    "cas_4": ["IIa", "IIb", "IIa", "IIb"],
 })
 ### END SOLUTION
 
@@ -854,19 +854,19 @@ suivi_q2 = {
         "jamais jusqu'à la classe III."),
 }
 erreurs_q2 = {
-    "cas_1": [general_q2, general_q2, operation_q2, operation_q2],
-    "cas_2": [mort_q2, mort_q2, operation_q2, grave_q2],
-    "cas_3": [mort_q2, mort_q2, general_q2, general_q2],
-    "cas_4": [vital_q2, vital_q2, suivi_q2, suivi_q2],
+    "cas_1": [general_q2, operation_q2, operation_q2, general_q2],
+    "cas_2": [operation_q2, mort_q2, mort_q2, grave_q2],
+    "cas_3": [mort_q2, general_q2, mort_q2, general_q2],
+    "cas_4": [suivi_q2, vital_q2, suivi_q2, vital_q2],
 }
 checks.check_choices(
     classes_mdr, name="classes_mdr", points=2,
     options=("IIa", "IIb", "III"),
     expected=q2.by_letter({
-    "cas_1": ["IIa", "IIa", "IIb", "IIb"],
-    "cas_2": ["III", "III", "IIb", "IIb"],
-    "cas_3": ["III", "III", "IIa", "IIa"],
-    "cas_4": ["IIb", "IIb", "IIa", "IIa"],
+    "cas_1": ["IIa", "IIb", "IIb", "IIa"],
+    "cas_2": ["IIb", "III", "III", "IIb"],
+    "cas_3": ["III", "IIa", "III", "IIa"],
+    "cas_4": ["IIa", "IIb", "IIa", "IIb"],
 }),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q2.by_letter(erreurs_q2).items()},
@@ -883,28 +883,28 @@ checks.check_choices(
 # %% mistake="classes_mdr" session="evaluation"
 # message : ne monte jamais jusqu'à la classe III
 classes_mdr = tirage_q2.by_letter({
-    "cas_1": ["IIa", "IIa", "IIb", "IIb"],
-    "cas_2": ["III", "III", "IIb", "IIb"],
-    "cas_3": ["III", "III", "IIa", "IIa"],
+    "cas_1": ["IIa", "IIb", "IIb", "IIa"],
+    "cas_2": ["IIb", "III", "III", "IIb"],
+    "cas_3": ["III", "IIa", "III", "IIa"],
     "cas_4": ["III", "III", "III", "III"],
 })
 
 # %% mistake="classes_mdr" session="evaluation"
 # message : relisez les deux exceptions de la première partie de la règle 11
 classes_mdr = tirage_q2.by_letter({
-    "cas_1": ["IIa", "IIa", "IIb", "IIb"],
+    "cas_1": ["IIa", "IIb", "IIb", "IIa"],
     "cas_2": ["IIa", "IIa", "IIa", "IIa"],
-    "cas_3": ["III", "III", "IIa", "IIa"],
-    "cas_4": ["IIb", "IIb", "IIa", "IIa"],
+    "cas_3": ["III", "IIa", "III", "IIa"],
+    "cas_4": ["IIa", "IIb", "IIa", "IIb"],
 })
 
 # %% mistake="classes_mdr" session="evaluation"
 # message : la classe III vise une erreur qui peut tuer
 classes_mdr = tirage_q2.by_letter({
     "cas_1": ["III", "III", "III", "III"],
-    "cas_2": ["III", "III", "IIb", "IIb"],
-    "cas_3": ["III", "III", "IIa", "IIa"],
-    "cas_4": ["IIb", "IIb", "IIa", "IIa"],
+    "cas_2": ["IIb", "III", "III", "IIb"],
+    "cas_3": ["III", "IIa", "III", "IIa"],
+    "cas_4": ["IIa", "IIb", "IIa", "IIb"],
 })
 
 # %% [markdown] session="formative"
@@ -1111,17 +1111,13 @@ devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fourni
 devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
            "reentrainement": "les deux", "chu_maison": "déployeur"}
 
-# %% session="evaluation"
+# %% jupyter={"source_hidden": true} session="evaluation"
 # Vos cinq cas, tirés à partir de votre identifiant.
 cas_q3 = {
     "cas_1": [
         "l'éditeur ajoute à son alerte une nouvelle donnée d'entrée, ce que son évaluation "
         "initiale ne prévoyait pas, et diffuse cette version ; une clinique l'installe telle "
         "quelle et la fait utiliser par ses équipes. Quel rôle a la clinique pour cette version ?",
-        "l'éditeur d'un logiciel qui trie les patients aux urgences change son modèle, ce que "
-        "son évaluation initiale ne prévoyait pas, et diffuse cette version ; un hôpital "
-        "l'installe telle quelle et la fait utiliser par ses infirmiers d'accueil. Quel rôle a "
-        "l'hôpital pour cette version ?",
         "l'hôpital, seul, ajoute au modèle de l'alerte de sepsis une donnée d'entrée (ses "
         "résultats d'analyses de sang), ce que ni la notice ni l'évaluation initiale ne "
         "prévoyaient et qui change ses performances, puis le fait utiliser ainsi par ses "
@@ -1131,59 +1127,63 @@ cas_q3 = {
         "classe aussi les enfants, ce que ni la notice ni l'évaluation initiale ne prévoyaient, "
         "puis le fait utiliser ainsi par ses infirmiers d'accueil. Le logiciel modifié reste à "
         "haut risque.",
+        "l'éditeur d'un logiciel qui trie les patients aux urgences change son modèle, ce que "
+        "son évaluation initiale ne prévoyait pas, et diffuse cette version ; un hôpital "
+        "l'installe telle quelle et la fait utiliser par ses infirmiers d'accueil. Quel rôle a "
+        "l'hôpital pour cette version ?",
     ],
     "cas_2": [
+        "un distributeur de matériel médical achète à un éditeur un logiciel qui classe les "
+        "appels d'urgence, n'y change rien et le revend à des SAMU sous sa propre marque ; il ne "
+        "l'utilise pas lui-même.",
         "l'hôpital active une option de la notice, que l'évaluation initiale a couverte, qui "
         "envoie aussi l'alerte de sepsis au téléphone du médecin de garde, puis la fait utiliser "
         "par ses équipes.",
         "un hôpital choisit, parmi les trois seuils que la notice de l'alerte de sepsis propose "
         "et que l'évaluation initiale a couverts, le moins sensible, puis fait utiliser l'alerte "
         "par ses équipes.",
-        "un distributeur de matériel médical achète à un éditeur un logiciel qui classe les "
-        "appels d'urgence, n'y change rien et le revend à des SAMU sous sa propre marque ; il ne "
-        "l'utilise pas lui-même.",
         "une jeune entreprise développe une alerte de sepsis et la vend sous son nom à des "
         "hôpitaux ; elle ne l'utilise pas elle-même.",
     ],
     "cas_3": [
-        "un groupe de cliniques achète à un éditeur un logiciel de tri des urgences, n'y change "
-        "rien et le revend à d'autres établissements sous son propre nom ; il ne l'utilise dans "
-        "aucune de ses cliniques.",
         "un laboratoire pharmaceutique fait développer par un sous-traitant une application de "
         "dépistage du mélanome, la met sur le marché sous son propre nom et ne l'utilise pas.",
-        "un hôpital développe lui-même, sous son nom, un logiciel qui trie les patients arrivant "
-        "aux urgences selon l'ordre de leur prise en charge, et le fait utiliser par ses propres "
-        "infirmiers d'accueil.",
         "une caisse d'assurance maladie développe elle-même, sous son nom, un logiciel qui "
         "propose d'accorder ou de refuser la complémentaire santé solidaire (une aide publique), "
         "et le fait utiliser par ses propres agents.",
+        "un groupe de cliniques achète à un éditeur un logiciel de tri des urgences, n'y change "
+        "rien et le revend à d'autres établissements sous son propre nom ; il ne l'utilise dans "
+        "aucune de ses cliniques.",
+        "un hôpital développe lui-même, sous son nom, un logiciel qui trie les patients arrivant "
+        "aux urgences selon l'ordre de leur prise en charge, et le fait utiliser par ses propres "
+        "infirmiers d'accueil.",
     ],
     "cas_4": [
-        "une clinique, seule, change le modèle de l'alerte de sepsis qu'elle a achetée pour "
-        "qu'il serve aussi chez les enfants, ce que ni la notice ni l'évaluation initiale ne "
-        "prévoyaient, puis le fait utiliser ainsi par ses pédiatres. Aucune exception du MDR : "
-        "l'alerte modifiée reste à haut risque.",
+        "une clinique achète l'alerte de sepsis, la fait installer par l'éditeur et la fait "
+        "utiliser par ses équipes selon la notice, après avoir formé ses infirmiers.",
         "un SAMU ajoute seul une langue à son logiciel de classement des appels, ce que ni la "
         "notice ni l'évaluation initiale ne prévoyaient et qui change ses performances, puis le "
         "fait utiliser ainsi par ses assistants de régulation. Le logiciel modifié reste à haut "
         "risque.",
         "un SAMU achète un logiciel qui classe les appels d'urgence, n'y change rien et le fait "
         "utiliser par ses assistants de régulation, selon la notice.",
-        "une clinique achète l'alerte de sepsis, la fait installer par l'éditeur et la fait "
-        "utiliser par ses équipes selon la notice, après avoir formé ses infirmiers.",
+        "une clinique, seule, change le modèle de l'alerte de sepsis qu'elle a achetée pour "
+        "qu'il serve aussi chez les enfants, ce que ni la notice ni l'évaluation initiale ne "
+        "prévoyaient, puis le fait utiliser ainsi par ses pédiatres. Aucune exception du MDR : "
+        "l'alerte modifiée reste à haut risque.",
     ],
     "cas_5": [
         "une mutuelle fait développer par un sous-traitant un modèle qui fixe le prix des "
         "contrats d'assurance santé, et le vend sous son nom à d'autres assureurs sans "
         "l'utiliser elle-même.",
+        "une maison de retraite active une fonction de la notice, couverte par l'évaluation "
+        "initiale, qui envoie l'alerte de sepsis à l'infirmière de nuit, puis fait utiliser "
+        "l'alerte par ses équipes.",
         "un grossiste en matériel médical achète une application de dépistage du mélanome, n'y "
         "change rien et la revend sous sa propre marque à des pharmacies ; il ne l'utilise pas.",
         "un conseil départemental achète un logiciel qui propose d'accorder ou de refuser une "
         "aide publique aux personnes âgées dépendantes, n'y change rien et le fait utiliser par "
         "ses agents selon la notice.",
-        "une maison de retraite active une fonction de la notice, couverte par l'évaluation "
-        "initiale, qui envoie l'alerte de sepsis à l'infirmière de nuit, puis fait utiliser "
-        "l'alerte par ses équipes.",
     ],
 }
 tirage_q3 = draw_cards(graine, "devoirs", {cle: len(v) for cle, v in cas_q3.items()})
@@ -1194,11 +1194,11 @@ afficher_cartes(tirage_q3, cas_q3)
 devoirs = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
 devoirs = tirage_q3.by_letter({
-    "cas_1": ["déployeur", "déployeur", "les deux", "les deux"],
-    "cas_2": ["déployeur", "déployeur", "fournisseur", "fournisseur"],
-    "cas_3": ["fournisseur", "fournisseur", "les deux", "les deux"],
-    "cas_4": ["les deux", "les deux", "déployeur", "déployeur"],
-    "cas_5": ["fournisseur", "fournisseur", "déployeur", "déployeur"],
+    "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
+    "cas_2": ["fournisseur", "déployeur", "déployeur", "fournisseur"],
+    "cas_3": ["fournisseur", "les deux", "fournisseur", "les deux"],
+    "cas_4": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
 })
 ### END SOLUTION
 
@@ -1243,21 +1243,21 @@ deux_q3 = {
         "qu'elle décrit ?"),
 }
 erreurs_q3 = {
-    "cas_1": [deployeur_q3, deployeur_q3, deux_q3, deux_q3],
-    "cas_2": [deployeur_q3, deployeur_q3, fournisseur_q3, fournisseur_q3],
-    "cas_3": [fournisseur_q3, fournisseur_q3, deux_q3, deux_q3],
-    "cas_4": [deux_q3, deux_q3, deployeur_q3, deployeur_q3],
-    "cas_5": [fournisseur_q3, fournisseur_q3, deployeur_q3, deployeur_q3],
+    "cas_1": [deployeur_q3, deux_q3, deux_q3, deployeur_q3],
+    "cas_2": [fournisseur_q3, deployeur_q3, deployeur_q3, fournisseur_q3],
+    "cas_3": [fournisseur_q3, deux_q3, fournisseur_q3, deux_q3],
+    "cas_4": [deployeur_q3, deux_q3, deployeur_q3, deux_q3],
+    "cas_5": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3],
 }
 checks.check_choices(
     devoirs, name="devoirs", points=2,
     options=("fournisseur", "déployeur", "les deux"),
     expected=q3.by_letter({
-    "cas_1": ["déployeur", "déployeur", "les deux", "les deux"],
-    "cas_2": ["déployeur", "déployeur", "fournisseur", "fournisseur"],
-    "cas_3": ["fournisseur", "fournisseur", "les deux", "les deux"],
-    "cas_4": ["les deux", "les deux", "déployeur", "déployeur"],
-    "cas_5": ["fournisseur", "fournisseur", "déployeur", "déployeur"],
+    "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
+    "cas_2": ["fournisseur", "déployeur", "déployeur", "fournisseur"],
+    "cas_3": ["fournisseur", "les deux", "fournisseur", "les deux"],
+    "cas_4": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
 }),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q3.by_letter(erreurs_q3).items()},
@@ -1275,21 +1275,21 @@ checks.check_choices(
 # %% mistake="devoirs" session="evaluation"
 # message : un acteur peut avoir un rôle ou deux
 devoirs = tirage_q3.by_letter({
-    "cas_1": ["déployeur", "déployeur", "les deux", "les deux"],
-    "cas_2": ["déployeur", "déployeur", "fournisseur", "fournisseur"],
-    "cas_3": ["fournisseur", "fournisseur", "les deux", "les deux"],
+    "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
+    "cas_2": ["fournisseur", "déployeur", "déployeur", "fournisseur"],
+    "cas_3": ["fournisseur", "les deux", "fournisseur", "les deux"],
     "cas_4": ["fournisseur", "fournisseur", "fournisseur", "fournisseur"],
-    "cas_5": ["fournisseur", "fournisseur", "déployeur", "déployeur"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
 })
 
 # %% mistake="devoirs" session="evaluation"
 # message : Relisez la définition du fournisseur
 devoirs = tirage_q3.by_letter({
-    "cas_1": ["déployeur", "déployeur", "les deux", "les deux"],
-    "cas_2": ["déployeur", "déployeur", "fournisseur", "fournisseur"],
+    "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
+    "cas_2": ["fournisseur", "déployeur", "déployeur", "fournisseur"],
     "cas_3": ["déployeur", "déployeur", "déployeur", "déployeur"],
-    "cas_4": ["les deux", "les deux", "déployeur", "déployeur"],
-    "cas_5": ["fournisseur", "fournisseur", "déployeur", "déployeur"],
+    "cas_4": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
 })
 
 # %% [markdown] session="formative"
@@ -1576,76 +1576,76 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 février 2025",
          "fond_oeil": "2 août 2028"}
 
-# %% session="evaluation"
+# %% jupyter={"source_hidden": true} session="evaluation"
 # Vos cinq cas, tirés à partir de votre identifiant.
 systemes_q4 = {
     "cas_1": [
         "sur le site d'un vendeur de produits amaigrissants, un système d'IA choisit et insère "
         "dans les pages des images trop brèves pour être vues consciemment, qui poussent les "
         "visiteurs à dépasser la dose indiquée ; plusieurs ont été hospitalisés.",
-        "dans un jeu pour enfants, un système d'IA repère les plus impulsifs et profite de leur "
-        "âge, par des messages ciblés, pour les pousser à des achats répétés ; plusieurs "
-        "familles ont perdu de fortes sommes.",
         "un agent conversationnel écrit répond aux patients sur le site d'un laboratoire "
         "d'analyses médicales (horaires, papiers à apporter) ; il ne donne aucun conseil de "
         "santé.",
         "un assistant vocal répond au téléphone d'un cabinet de radiologie (horaires, "
         "préparation à l'examen, papiers à apporter) ; il ne donne aucun conseil de santé et ne "
         "fixe aucune priorité.",
+        "dans un jeu pour enfants, un système d'IA repère les plus impulsifs et profite de leur "
+        "âge, par des messages ciblés, pour les pousser à des achats répétés ; plusieurs "
+        "familles ont perdu de fortes sommes.",
     ],
     "cas_2": [
+        "un assureur mettra en service un modèle nouveau qui évalue le risque de chaque client "
+        "et fixe le prix de son assurance vie d'après son questionnaire de santé.",
         "un agent conversationnel destiné à des adultes qui vivent avec une déficience "
         "intellectuelle profite de leur handicap pour leur faire souscrire des abonnements "
         "payants qu'ils ne comprennent pas ; plusieurs se sont endettés.",
         "un agent conversationnel destiné à des personnes en grande précarité profite de leur "
         "situation pour leur faire souscrire des crédits coûteux ; plusieurs se sont "
         "surendettées.",
-        "un assureur mettra en service un modèle nouveau qui évalue le risque de chaque client "
-        "et fixe le prix de son assurance vie d'après son questionnaire de santé.",
         "un conseil départemental mettra en service un logiciel nouveau qui propose d'accorder "
         "ou de refuser l'allocation personnalisée d'autonomie (une aide publique aux personnes "
         "âgées dépendantes).",
     ],
     "cas_3": [
-        "une entreprise mettra sur le marché un modèle d'IA à usage général nouveau : il rédige, "
-        "résume et traduit des textes, et d'autres entreprises s'en servent ensuite pour toutes "
-        "sortes de produits.",
         "un laboratoire de recherche mettra sur le marché un modèle d'IA à usage général "
         "nouveau, qui analyse et produit des images de toute sorte, pour que d'autres "
         "entreprises l'intègrent à leurs propres systèmes.",
-        "un centre communal d'action sociale mettra en service un logiciel nouveau qui propose "
-        "d'accorder ou de refuser une aide publique d'urgence pour payer des soins dentaires, "
-        "d'après les ressources déclarées.",
         "une maison départementale des personnes handicapées mettra en service un logiciel "
         "nouveau qui propose d'accorder ou de refuser la prestation de compensation du handicap "
         "(une aide publique).",
+        "une entreprise mettra sur le marché un modèle d'IA à usage général nouveau : il rédige, "
+        "résume et traduit des textes, et d'autres entreprises s'en servent ensuite pour toutes "
+        "sortes de produits.",
+        "un centre communal d'action sociale mettra en service un logiciel nouveau qui propose "
+        "d'accorder ou de refuser une aide publique d'urgence pour payer des soins dentaires, "
+        "d'après les ressources déclarées.",
     ],
     "cas_4": [
-        "sur le site d'une agence régionale de santé, un agent conversationnel écrit répond aux "
-        "questions sur les démarches administratives des professionnels ; il ne donne aucun "
-        "conseil de santé.",
+        "un fabricant mettra sur le marché un logiciel nouveau qui lit les électrocardiogrammes "
+        "enregistrés en pharmacie et dit au médecin s'il faut adresser le patient au "
+        "cardiologue ; il le destine au dépistage des troubles du rythme cardiaque.",
         "une mutuelle fait répondre au téléphone un assistant vocal (une IA qui parle) aux "
         "adhérents qui demandent une attestation ; il ne décide d'aucun remboursement.",
         "un fabricant mettra sur le marché un logiciel nouveau qui repère les cancers du sein "
         "sur les mammographies de dépistage et dit au radiologue s'il faut d'autres examens ; il "
         "le destine à ce dépistage.",
-        "un fabricant mettra sur le marché un logiciel nouveau qui lit les électrocardiogrammes "
-        "enregistrés en pharmacie et dit au médecin s'il faut adresser le patient au "
-        "cardiologue ; il le destine au dépistage des troubles du rythme cardiaque.",
+        "sur le site d'une agence régionale de santé, un agent conversationnel écrit répond aux "
+        "questions sur les démarches administratives des professionnels ; il ne donne aucun "
+        "conseil de santé.",
     ],
     "cas_5": [
         "un fabricant mettra sur le marché un logiciel nouveau qui repère les fractures sur les "
         "radiographies des urgences et les signale au médecin ; il le destine à l'aide au "
         "diagnostic.",
+        "un éditeur mettra sur le marché un grand modèle de langage nouveau, modèle d'IA à usage "
+        "général que d'autres entreprises adaptent ensuite à leurs propres produits (banque, "
+        "droit, santé…).",
         "un fabricant mettra sur le marché un logiciel nouveau qui propose au médecin la dose "
         "d'insuline de patients diabétiques d'après leurs glycémies ; il le destine à "
         "l'ajustement de ce traitement.",
         "une entreprise mettra sur le marché un modèle d'IA à usage général nouveau, qui "
         "transcrit et résume la parole dans des dizaines de langues, pour tous les usages que "
         "d'autres entreprises en feront.",
-        "un éditeur mettra sur le marché un grand modèle de langage nouveau, modèle d'IA à usage "
-        "général que d'autres entreprises adaptent ensuite à leurs propres produits (banque, "
-        "droit, santé…).",
     ],
 }
 tirage_q4 = draw_cards(graine, "dates", {cle: len(v) for cle, v in systemes_q4.items()})
@@ -1656,11 +1656,11 @@ afficher_cartes(tirage_q4, systemes_q4)
 dates = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 février 2025", "2 février 2025", "2 août 2026", "2 août 2026"],
-    "cas_2": ["2 février 2025", "2 février 2025", "2 décembre 2027", "2 décembre 2027"],
-    "cas_3": ["2 août 2025", "2 août 2025", "2 décembre 2027", "2 décembre 2027"],
-    "cas_4": ["2 août 2026", "2 août 2026", "2 août 2028", "2 août 2028"],
-    "cas_5": ["2 août 2028", "2 août 2028", "2 août 2025", "2 août 2025"],
+    "cas_1": ["2 février 2025", "2 août 2026", "2 août 2026", "2 février 2025"],
+    "cas_2": ["2 décembre 2027", "2 février 2025", "2 février 2025", "2 décembre 2027"],
+    "cas_3": ["2 août 2025", "2 décembre 2027", "2 août 2025", "2 décembre 2027"],
+    "cas_4": ["2 août 2028", "2 août 2026", "2 août 2028", "2 août 2026"],
+    "cas_5": ["2 août 2028", "2 août 2025", "2 août 2028", "2 août 2025"],
 })
 ### END SOLUTION
 
@@ -1755,21 +1755,21 @@ dm_q4 = {
         "et ce n'est pas un usage de l'annexe III : par quelle voie est-il à haut risque ?"),
 }
 erreurs_q4 = {
-    "cas_1": [interdit_q4, interdit_q4, dialogue_q4, dialogue_q4],
-    "cas_2": [interdit_q4, interdit_q4, usage_q4, usage_q4],
-    "cas_3": [general_q4, general_q4, usage_q4, usage_q4],
-    "cas_4": [dialogue_q4, dialogue_q4, dm_q4, dm_q4],
-    "cas_5": [dm_q4, dm_q4, general_q4, general_q4],
+    "cas_1": [interdit_q4, dialogue_q4, dialogue_q4, interdit_q4],
+    "cas_2": [usage_q4, interdit_q4, interdit_q4, usage_q4],
+    "cas_3": [general_q4, usage_q4, general_q4, usage_q4],
+    "cas_4": [dm_q4, dialogue_q4, dm_q4, dialogue_q4],
+    "cas_5": [dm_q4, general_q4, dm_q4, general_q4],
 }
 checks.check_choices(
     dates, name="dates", points=2,
     options=("2 février 2025", "2 août 2025", "2 août 2026", "2 décembre 2027", "2 août 2028"),
     expected=q4.by_letter({
-    "cas_1": ["2 février 2025", "2 février 2025", "2 août 2026", "2 août 2026"],
-    "cas_2": ["2 février 2025", "2 février 2025", "2 décembre 2027", "2 décembre 2027"],
-    "cas_3": ["2 août 2025", "2 août 2025", "2 décembre 2027", "2 décembre 2027"],
-    "cas_4": ["2 août 2026", "2 août 2026", "2 août 2028", "2 août 2028"],
-    "cas_5": ["2 août 2028", "2 août 2028", "2 août 2025", "2 août 2025"],
+    "cas_1": ["2 février 2025", "2 août 2026", "2 août 2026", "2 février 2025"],
+    "cas_2": ["2 décembre 2027", "2 février 2025", "2 février 2025", "2 décembre 2027"],
+    "cas_3": ["2 août 2025", "2 décembre 2027", "2 août 2025", "2 décembre 2027"],
+    "cas_4": ["2 août 2028", "2 août 2026", "2 août 2028", "2 août 2026"],
+    "cas_5": ["2 août 2028", "2 août 2025", "2 août 2028", "2 août 2025"],
 }),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q4.by_letter(erreurs_q4).items()},
@@ -1785,30 +1785,30 @@ checks.check_choices(
 # message : le 2 août 2025 est la date des modèles d'IA à usage général
 dates = tirage_q4.by_letter({
     "cas_1": ["2 août 2025", "2 août 2025", "2 août 2025", "2 août 2025"],
-    "cas_2": ["2 février 2025", "2 février 2025", "2 décembre 2027", "2 décembre 2027"],
-    "cas_3": ["2 août 2025", "2 août 2025", "2 décembre 2027", "2 décembre 2027"],
-    "cas_4": ["2 août 2026", "2 août 2026", "2 août 2028", "2 août 2028"],
-    "cas_5": ["2 août 2028", "2 août 2028", "2 août 2025", "2 août 2025"],
+    "cas_2": ["2 décembre 2027", "2 février 2025", "2 février 2025", "2 décembre 2027"],
+    "cas_3": ["2 août 2025", "2 décembre 2027", "2 août 2025", "2 décembre 2027"],
+    "cas_4": ["2 août 2028", "2 août 2026", "2 août 2028", "2 août 2026"],
+    "cas_5": ["2 août 2028", "2 août 2025", "2 août 2028", "2 août 2025"],
 })
 
 # %% mistake="dates" session="evaluation"
 # message : vous avez pris la date de l'annexe III
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 février 2025", "2 février 2025", "2 août 2026", "2 août 2026"],
-    "cas_2": ["2 février 2025", "2 février 2025", "2 décembre 2027", "2 décembre 2027"],
-    "cas_3": ["2 août 2025", "2 août 2025", "2 décembre 2027", "2 décembre 2027"],
+    "cas_1": ["2 février 2025", "2 août 2026", "2 août 2026", "2 février 2025"],
+    "cas_2": ["2 décembre 2027", "2 février 2025", "2 février 2025", "2 décembre 2027"],
+    "cas_3": ["2 août 2025", "2 décembre 2027", "2 août 2025", "2 décembre 2027"],
     "cas_4": ["2 décembre 2027", "2 décembre 2027", "2 décembre 2027", "2 décembre 2027"],
-    "cas_5": ["2 août 2028", "2 août 2028", "2 août 2025", "2 août 2025"],
+    "cas_5": ["2 août 2028", "2 août 2025", "2 août 2028", "2 août 2025"],
 })
 
 # %% mistake="dates" session="evaluation"
 # message : le 2 août 2026 est la date de la plupart des autres règles
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 février 2025", "2 février 2025", "2 août 2026", "2 août 2026"],
-    "cas_2": ["2 février 2025", "2 février 2025", "2 décembre 2027", "2 décembre 2027"],
+    "cas_1": ["2 février 2025", "2 août 2026", "2 août 2026", "2 février 2025"],
+    "cas_2": ["2 décembre 2027", "2 février 2025", "2 février 2025", "2 décembre 2027"],
     "cas_3": ["2 août 2026", "2 août 2026", "2 août 2026", "2 août 2026"],
-    "cas_4": ["2 août 2026", "2 août 2026", "2 août 2028", "2 août 2028"],
-    "cas_5": ["2 août 2028", "2 août 2028", "2 août 2025", "2 août 2025"],
+    "cas_4": ["2 août 2028", "2 août 2026", "2 août 2028", "2 août 2026"],
+    "cas_5": ["2 août 2028", "2 août 2025", "2 août 2028", "2 août 2025"],
 })
 
 # %% [markdown]
