@@ -625,9 +625,9 @@ checks.check_choices(
             checks.Mistake(None, "vous avez lu le cas général de la première partie de la "
                            "règle 11 ; relisez ses exceptions : que laisse une marge trop "
                            "large ?", digest="71f8069b98c34d6a"),
-            checks.Mistake(None, "le cortex moteur retiré repousse-t-il ? Une paralysie qui ne "
-                           "récupère pas est-elle seulement grave ? Relisez la seconde exception "
-                           "de la première partie de la règle 11.",
+            checks.Mistake(None, "vous avez retenu une détérioration grave ; relisez les deux "
+                           "exceptions de la première partie de la règle 11 et l'énoncé : ce "
+                           "qu'emporte une marge trop large se répare-t-il ?",
                            digest="1aa13b15dfd4e100"),
             checks.Mistake(None, "guider un geste chirurgical, c'est informer une décision de "
                            "traitement : relisez la première partie de la règle 11.",
@@ -635,9 +635,8 @@ checks.check_choices(
         ],
         "saturation_rea": [
             checks.Mistake(None, "relisez la deuxième partie de la règle 11 jusqu'au bout : son "
-                           "exception vise des paramètres vitaux ; que devient en quelques "
-                           "minutes un patient ventilé dont la sonde est bouchée, est-ce un "
-                           "danger immédiat ?",
+                           "exception a deux conditions ; l'énoncé les remplit-il toutes les "
+                           "deux ?",
                            digest="a71984cb7ac855e9"),
             checks.Mistake(None, "ce logiciel ne donne aucune information pour un diagnostic ou "
                            "un traitement (l'énoncé le dit) : il surveille, comme l'écrit sa "
@@ -680,7 +679,7 @@ classes_mdr = {"acne": "IIa", "fracture": "IIa", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb"}
 
 # %% mistake="classes_mdr" session="formative"
-# message : est-ce un danger immédiat
+# message : son exception a deux conditions
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIa"}
 
@@ -695,7 +694,7 @@ classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "IIa",
                "saturation_rea": "IIb"}
 
 # %% mistake="classes_mdr" session="formative"
-# message : le cortex moteur retiré repousse-t-il
+# message : vous avez retenu une détérioration grave
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "IIb",
                "saturation_rea": "IIb"}
 
