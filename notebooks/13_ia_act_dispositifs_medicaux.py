@@ -1996,15 +1996,15 @@ dates = tirage_q4.by_letter({
 # %% [markdown] reveal="categories" session="evaluation"
 # - **L'exception de l'article 6, paragraphe 3.** Un système de l'annexe III qui ne fait qu'une
 #   tâche procédurale étroite ou préparatoire peut échapper au haut risque, jamais s'il établit
-#   le profil de personnes. Un logiciel du SAMU qui classe les appels (une carte de la
-#   question 1) fixe l'ordre dans lequel le médecin entend les appelants : il influence la
-#   décision, l'exception ne joue pas (analyse de ce cours).
-# - **Les deux voies à la fois.** La carte du SAMU de la question 1 pose que ce logiciel
-#   n'est pas un dispositif médical. Si son éditeur lui donnait une destination médicale (proposer une
-#   conduite à tenir pour le patient, par exemple), il pourrait l'être et relever des deux voies
-#   du haut risque ; ce cours ne dit pas quelle date prévaudrait alors. Un logiciel qui attribue
-#   une priorité clinique à un patient examiné aux urgences serait, lui, très probablement un
-#   dispositif médical.
+#   le profil de personnes. Un logiciel du SAMU qui classe les appels fixe l'ordre dans
+#   lequel le médecin entend les appelants : il influence la décision, l'exception ne joue
+#   pas (analyse de ce cours).
+# - **Les deux voies à la fois.** Un tel logiciel, que son éditeur destine à organiser la
+#   file des appels, n'est pas un dispositif médical. Si son éditeur lui donnait une
+#   destination médicale (proposer une conduite à tenir pour le patient, par exemple), il
+#   pourrait l'être et relever des deux voies du haut risque ; ce cours ne dit pas quelle
+#   date prévaudrait alors. Un logiciel qui attribue une priorité clinique à un patient
+#   examiné aux urgences serait, lui, très probablement un dispositif médical.
 
 # %% [markdown]
 # - **Les systèmes déjà en service.** L'article 111, paragraphe 2, tel que modifié par le
