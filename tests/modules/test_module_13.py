@@ -153,7 +153,7 @@ def test_the_printed_pool_is_the_graded_one(question):
 def test_each_student_gets_other_cards_and_another_mix(question, monkeypatch):
     answers = [_answer(question, student, monkeypatch) for student in STUDENTS]
     assert len({tuple(a.items()) for a in answers}) >= 6
-    sizes, key, _ = _hidden(question)
+    sizes, _, _ = _hidden(question)
     letters = list("ABCDE"[: len(sizes)])
     mixes = Counter(tuple(sorted(Counter(a.values()).items())) for a in answers)
     for answer in answers:
