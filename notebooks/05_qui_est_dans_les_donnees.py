@@ -58,6 +58,7 @@ from esn_teach.explorers import skin_variant
 
 _variante = skin_variant(checks.student_seed("05"))
 GRAINE, GRAINE_TEST_EDITEUR = _variante.seed, _variante.editor_test_seed
+del _variante  # seules les deux graines restent (pas ce que le tirage a vérifié d'elles)
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les lésions synthétiques,

@@ -84,25 +84,32 @@ AGE_M_A = 57
 import numpy as np
 
 from esn_teach import checks
-from esn_teach.datasets import egfr_ckd_epi_2009 as _equation_2009
-from esn_teach.datasets import egfr_ckd_epi_2021 as _equation_2021
-
 GRAINE = checks.student_seed("07")
-_hasard = checks.variant_rng("07", announce=False)
-AGE_M_A = int(_hasard.integers(40, 76))  # de 40 à 75 ans
-_valeurs = np.arange(70, 200)  # créatinines possibles, en µmol/L
-_avec = _equation_2009(_valeurs / 88.4, AGE_M_A, False, True)
-_sans = _equation_2009(_valeurs / 88.4, AGE_M_A, False, False)
-_nouvelle = _equation_2021(_valeurs / 88.4, AGE_M_A, False)
-# Un patient de même difficulté que celui de l'entraînement, loin des bords des seuils.
-_garder = (_avec >= 61) & (_nouvelle >= 46) & (_nouvelle < 59)
-_garder &= abs(_sans * 2.10 / 1.73 - 60) >= 1
-# Loin des erreurs nommées : la créatinine arrondie à 0,1 mg/dL donne un DFGe 2021 à plus
-# de deux dixièmes de la réponse, qu'elle soit convertie exactement ou arrondie à 0,01.
-_a01 = np.round(_equation_2021(np.round(_valeurs / 88.4, 1), AGE_M_A, False), 1)
-_a001 = np.round(_equation_2021(np.round(_valeurs / 88.4, 2), AGE_M_A, False), 1)
-_garder &= (abs(_a01 - np.round(_nouvelle, 1)) > 0.25) & (abs(_a01 - _a001) > 0.25)
-CREATININE_M_A = int(_hasard.choice(_valeurs[_garder]))
+
+
+# Dans une fonction : seuls l'âge et la créatinine de votre M. A. restent dans le noyau.
+def _tirer_m_a():
+    from esn_teach.datasets import egfr_ckd_epi_2009 as _equation_2009
+    from esn_teach.datasets import egfr_ckd_epi_2021 as _equation_2021
+
+    _hasard = checks.variant_rng("07", announce=False)
+    age = int(_hasard.integers(40, 76))  # de 40 à 75 ans
+    _valeurs = np.arange(70, 200)  # créatinines possibles, en µmol/L
+    _avec = _equation_2009(_valeurs / 88.4, age, False, True)
+    _sans = _equation_2009(_valeurs / 88.4, age, False, False)
+    _nouvelle = _equation_2021(_valeurs / 88.4, age, False)
+    # Un patient de même difficulté que celui de l'entraînement, loin des bords des seuils.
+    _garder = (_avec >= 61) & (_nouvelle >= 46) & (_nouvelle < 59)
+    _garder &= abs(_sans * 2.10 / 1.73 - 60) >= 1
+    # Loin des erreurs nommées : la créatinine arrondie à 0,1 mg/dL donne un DFGe 2021 à plus
+    # de deux dixièmes de la réponse, qu'elle soit convertie exactement ou arrondie à 0,01.
+    _a01 = np.round(_equation_2021(np.round(_valeurs / 88.4, 1), age, False), 1)
+    _a001 = np.round(_equation_2021(np.round(_valeurs / 88.4, 2), age, False), 1)
+    _garder &= (abs(_a01 - np.round(_nouvelle, 1)) > 0.25) & (abs(_a01 - _a001) > 0.25)
+    return age, int(_hasard.choice(_valeurs[_garder]))
+
+
+AGE_M_A, CREATININE_M_A = _tirer_m_a()
 print(f"Votre M. A. : {AGE_M_A} ans, créatinine de {CREATININE_M_A} µmol/L.")
 
 # %% jupyter={"source_hidden": true}

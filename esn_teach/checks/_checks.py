@@ -739,18 +739,23 @@ def check_number(
     )
 
 
-def _option_key(value: object, options: Sequence[str], name: str) -> str:
+def _option_key(
+    value: object, options: Sequence[str], name: str, *, item: str | None = None
+) -> str:
     """Return the normalised option ``value`` designates, or say in French why none does.
 
     Case, accents and surrounding spaces are ignored; so are hyphens, inner spaces and
     apostrophes (« quasi identifiant » is « quasi-identifiant »), the key returned being the
-    option's own spelling: digests made from the options never change.
+    option's own spelling: digests made from the options never change. ``item`` names the
+    entry of a dictionary answer the value is (« la réponse « E » de « dates » », not
+    Python's ``dates[E]``).
     """
     __tracebackhide__ = True
     listed = ", ".join(f"« {option} »" for option in options)
+    where = f"La réponse « {item} » de « {name} »" if item is not None else f"« {name} »"
     if not isinstance(value, str):
         raise IncorrectAnswer(
-            f"« {name} » doit être un texte entre guillemets, l'une des options : {listed}.",
+            f"{where} doit être un texte entre guillemets, l'une des options : {listed}.",
             question=name,
             form=True,
         )
@@ -761,8 +766,11 @@ def _option_key(value: object, options: Sequence[str], name: str) -> str:
     loose = {_loose(key): key for key in keys}
     if _loose(answer) in loose:
         return loose[_loose(answer)]
+    prefix = f"{where} : " if item is not None else ""
     raise IncorrectAnswer(
-        f"« {value} » n'est pas l'une des options proposées : {listed}.", question=name, form=True
+        f"{prefix}« {value} » n'est pas l'une des options proposées : {listed}.",
+        question=name,
+        form=True,
     )
 
 
@@ -1339,7 +1347,7 @@ def _check_choices_form(
         )
     for key, answer in value.items():
         if not is_placeholder(answer):
-            _option_key(answer, options, f"{name}[{key}]")
+            _option_key(answer, options, name, item=str(key))
     _require_items_given(value, name)
 
 

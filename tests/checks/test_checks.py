@@ -673,3 +673,26 @@ def test_a_slider_position_off_the_grid_is_badly_formed(capsys):
     assert "calcul" not in printed  # a position is read on the slider, not calculated
     # Without on_grid, 0,253 stays well formed (a proportion asked at 2 decimals).
     assert checks.check_form(0.253, name="p", kind="number", decimals=2) is Outcome.RECORDED
+
+
+def test_a_badly_formed_item_of_a_choices_answer_is_named_in_french():
+    """Module 13's student review: the message said « dates[E] », Python's notation."""
+    with pytest.raises(IncorrectAnswer) as refused:
+        checks.check_form(
+            {"A": "oui", "E": 3},
+            name="dates",
+            kind="choices",
+            options=["oui", "non"],
+            items=["A", "E"],
+        )
+    text = str(refused.value)
+    assert "La réponse « E » de « dates » doit être un texte entre guillemets" in text
+    assert "[" not in text and refused.value.form and refused.value.question == "dates"
+    with pytest.raises(IncorrectAnswer, match="La réponse « A » de « dates » : « peut-être »"):
+        checks.check_form(
+            {"A": "peut-être", "E": "non"},
+            name="dates",
+            kind="choices",
+            options=["oui", "non"],
+            items=["A", "E"],
+        )
