@@ -192,13 +192,14 @@ probabilites_phrase = [0.5, 0.2, 0.8, 0.25]
 # %% session="evaluation"
 # Vos cas : ils sont tirés à partir de votre identifiant (la même copie les retrouve à la
 # correction).
-from esn_teach.generative import dose_cases, draw_cases, exam_cases, incident_scenario
+from esn_teach.generative import copy_order, dose_cases, exam_cases, incident_scenario
 
 graine = checks.student_seed("14")
 cas = exam_cases(graine)
 probabilites_phrase = list(cas.sentence_probabilities)
-# Les exemples de doses hors corpus (section 3) laissent de côté ces médicaments.
-medicaments_question_3a = ["atorvastatine", "metformine", "lévothyroxine", "apixaban"]
+# (La section 3 affiche des exemples de doses hors corpus ; ici, elle n'écarte aucun
+# médicament : vos prescriptions de la question 3a ne sont jamais parmi ces exemples.)
+medicaments_question_3a = []
 print("Vos probabilités, mot par mot : " + " ; ".join(
     f"« {mot} » {str(p).replace('.', ',')}"
     for mot, p in zip(cas.sentence, probabilites_phrase, strict=True)))
@@ -315,8 +316,10 @@ checks.check_form(perplexite, name="perplexite", kind="number", decimals=2, boun
                   percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
 from esn_teach.generative import exam_cases as cas_copie_q1
+from esn_teach.generative._exam import _perplexity_key as cle_copie_q1
 
 q1 = cas_copie_q1(checks.student_seed("14", announce=False))
+cle_q1 = cle_copie_q1(checks.student_seed("14", announce=False))
 (pa, pb, pc, pd_), produit_q1 = q1.sentence_probabilities, math.prod(q1.sentence_probabilities)
 erreurs_q1 = [
     checks.Mistake((1 / pa + 1 / pb + 1 / pc + 1 / pd_) / 4, "vous avez fait la moyenne "
@@ -349,15 +352,15 @@ erreurs_q1 = [
                    "probabilité a été mise à la puissance 1/4."),
 ]
 perplexite_entrainement = 1 / (0.5 * 0.2 * 0.8 * 0.25) ** 0.25
-if round(perplexite_entrainement, 2) != round(q1.perplexity, 2):
+if round(perplexite_entrainement, 2) != round(cle_q1, 2):
     erreurs_q1.append(checks.Mistake(perplexite_entrainement, "c'est la perplexité de la "
                                      "phrase de l'entraînement (« le patient est vu ») : "
                                      "refaites le calcul avec vos probabilités."))
-checks.check_number(perplexite, name="perplexite", decimals=2, expected=q1.perplexity,
+checks.check_number(perplexite, name="perplexite", decimals=2, expected=cle_q1,
                     percent_is_mistake=False, mistakes=erreurs_q1,
                     hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de "
                     "probabilités.",
-                    success=f"{q1.perplexity:.2f}".replace(".", ",") + " : en moyenne, le "
+                    success=f"{cle_q1:.2f}".replace(".", ",") + " : en moyenne, le "
                     "modèle hésitait comme entre autant de mots également probables.",
                     points=1)
 ### END HIDDEN TESTS
@@ -641,13 +644,6 @@ exemples = (audit[(audit["verdict"] == "dose hors corpus")
                   & ~audit["drug"].isin(["paracétamol", *medicaments_question_3a])]
             .drop_duplicates("drug").head(3))
 assert not set(exemples["drug"]) & set(medicaments_question_3a)
-# Les prescriptions que la séance évaluée tire pour chaque copie : toutes écrites par le modèle
-# pendant cette mesure, aucune parmi les exemples affichés.
-from esn_teach.generative._exam import DOSE_POOL
-
-ecrites = set(zip(audit["drug"], audit["dose"], audit["unit"], strict=True))
-affichees = set(zip(exemples["drug"], exemples["dose"], exemples["unit"], strict=True))
-assert all(p in ecrites and p not in affichees for cas in DOSE_POOL.values() for p in cas)
 print("Exemples de doses hors corpus :")
 for ligne in exemples.itertuples():
     print(f"- « Traitement : {ligne.drug}, un comprimé de {ligne.dose} {ligne.unit} » "
@@ -789,12 +785,14 @@ verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "corpus"
 # pendant la mesure (ni celles de la version d'entraînement, ni les exemples affichés).
 cas_3a = dose_cases(graine)
 for lettre, prescription in cas_3a.items():
-    print(f"- {lettre} : « Traitement : {prescription.text} »")
+    print(f"- {lettre} : « Traitement : {prescription} »")
 
 # %% answer="verdict_doses" session="evaluation"
 verdict_doses = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-verdict_doses = {lettre: prescription.verdict for lettre, prescription in cas_3a.items()}
+from esn_teach.generative._exam import _dose_key
+
+verdict_doses = _dose_key(graine)[0]
 ### END SOLUTION
 
 # %% tests="verdict_doses" points=2 session="evaluation"
@@ -802,13 +800,12 @@ verdict_doses = {lettre: prescription.verdict for lettre, prescription in cas_3a
 checks.check_form(verdict_doses, name="verdict_doses", kind="choices",
                   options=["corpus", "hors corpus"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative import dose_cases as cas_copie_3a
+from esn_teach.generative._exam import _dose_key as cle_copie_3a
 
-q3a = cas_copie_3a(checks.student_seed("14", announce=False))
+cles_3a, erreurs_3a = cle_copie_3a(checks.student_seed("14", announce=False))
 checks.check_choices(
     verdict_doses, name="verdict_doses", options=["corpus", "hors corpus"],
-    expected={lettre: cas.verdict for lettre, cas in q3a.items()},
-    mistakes={lettre: [cas.mistake] for lettre, cas in q3a.items()},
+    expected=cles_3a, mistakes=erreurs_3a,
     success="une dose hors corpus est, ici, une dose que le corpus écrit pour d'autres "
     "médicaments : le modèle, qui ne lit que « comprimé de », l'a lue après un autre "
     "médicament ; sa phrase est fluide, sans appui. Une dose du corpus écrite dans une autre "
@@ -937,21 +934,22 @@ reponses_3b = {
     "D": "elle ne changerait pas : le modèle compose des nombres et des unités qu'aucune note "
          "du corpus ne contient.",
 }
-tirage_3b = draw_cases(graine, "origine_dose", "ABCD")
-for lettre in "ABCD":
-    print(f"- {lettre} : {reponses_3b[tirage_3b.slots[lettre]]}")
+for lettre, reponse in copy_order(graine, "origine_dose", reponses_3b).items():
+    print(f"- {lettre} : {reponse}")
 
 # %% answer="origine_dose" session="evaluation"
 origine_dose = ...
 ### BEGIN SOLUTION
-origine_dose = tirage_3b.letter_of("B")
+from esn_teach.generative._exam import _draw_cases
+
+origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("B")
 ### END SOLUTION
 
 # %% tests="origine_dose" points=1 session="evaluation"
 # Vérification de la question 3b : exécutez cette cellule.
 checks.check_form(origine_dose, name="origine_dose", kind="choice", options=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative import draw_cases as tirage_copie_3b
+from esn_teach.generative._exam import _draw_cases as tirage_copie_3b
 
 q3b = tirage_copie_3b(checks.student_seed("14", announce=False), "origine_dose", "ABCD")
 lettre_3b = q3b.letter_of
@@ -977,15 +975,15 @@ checks.check_choice(
 
 # %% mistake="origine_dose" session="evaluation"
 # message : le modèle ne « sait » rien de ce qui doit suivre
-origine_dose = tirage_3b.letter_of("A")
+origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("A")
 
 # %% mistake="origine_dose" session="evaluation"
 # message : la dose la plus probable est alors une dose du ramipril
-origine_dose = tirage_3b.letter_of("C")
+origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("C")
 
 # %% mistake="origine_dose" session="evaluation"
 # message : Il ne crée pas de nombres
-origine_dose = tirage_3b.letter_of("D")
+origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 
 # %% [markdown] reveal="origine_dose"
 # <details><summary>Pourquoi ? (ouvrez après avoir répondu)</summary>
@@ -1214,12 +1212,14 @@ fuite = {"A": "oui", "B": "non", "C": "oui", "D": "oui", "E": "oui"}
 # %% session="evaluation"
 print("Vos cinq messages, à juger chacun seul :")
 for lettre, message in cas.leaks.items():
-    print(f"- {lettre} : {message.text}")
+    print(f"- {lettre} : {message}")
 
 # %% answer="fuite" session="evaluation"
 fuite = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
-fuite = {lettre: message.answer for lettre, message in cas.leaks.items()}
+from esn_teach.generative._exam import _leak_key
+
+fuite = _leak_key(graine)[0]
 ### END SOLUTION
 
 # %% tests="fuite" points=2 session="evaluation"
@@ -1227,12 +1227,11 @@ fuite = {lettre: message.answer for lettre, message in cas.leaks.items()}
 checks.check_form(fuite, name="fuite", kind="choices", options=["oui", "non"],
                   items=["A", "B", "C", "D", "E"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative import exam_cases as cas_copie_q4
+from esn_teach.generative._exam import _leak_key as cle_copie_q4
 
-q4 = cas_copie_q4(checks.student_seed("14", announce=False))
+cles_q4, erreurs_q4 = cle_copie_q4(checks.student_seed("14", announce=False))
 checks.check_choices(
-    fuite, name="fuite", options=["oui", "non"], expected=q4.leak_answers,
-    mistakes=q4.leak_mistakes,
+    fuite, name="fuite", options=["oui", "non"], expected=cles_q4, mistakes=erreurs_q4,
     success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou sans son "
     "nom : une initiale ne le cache pas, une fonction unique dans une petite commune le "
     "désigne. Un patient sans détail qui le distingue, ou une question générale, ne le laisse "
@@ -1419,45 +1418,46 @@ texte_obligation = {"A": "secret", "B": "HDS", "C": "IA", "D": "aucun"}
 texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "HDS"}
 
 # %% session="evaluation"
-# Vos quatre cas : pour chaque lettre, l'un des cas de la réserve, dans votre ordre.
-cas_5a = {
-    "A": ["**un employeur** tient un tableau des arrêts de travail de ses salariés, avec le "
-          "motif médical qu'il exige de chacun d'eux.",
-          "**un propriétaire** qui loue un appartement exige de chaque candidat locataire un "
-          "certificat de son médecin sur ses maladies, et garde ces certificats dans un "
-          "classeur, rangés par nom."],
-    "B": ["**un cabinet de kinésithérapie** garde les dossiers de ses patients sur un serveur "
-          "installé dans son propre local ; ni le cabinet ni ce serveur n'ont de certification.",
-          "**un médecin généraliste** garde les dossiers de ses patients sur l'ordinateur de son "
-          "cabinet ; ni le médecin ni cet ordinateur n'ont de certification.",
-          "un cabinet de kinésithérapie confie les dossiers de ses patients à **une entreprise "
-          "informatique**, qui les garde sur ses propres serveurs ; l'entreprise n'a pas de "
-          "certification."],
-    "C": ["**un prestataire informatique** garde, dans ses propres centres de données, les "
-          "dossiers des patients d'un centre de santé ; il n'a pas de certification.",
-          "**une société de sauvegarde en ligne** garde sur ses serveurs, pour le compte d'un "
-          "laboratoire de biologie médicale, les résultats d'analyses de ses patients ; elle "
-          "n'a pas de certification.",
-          "**un hébergeur de données de santé certifié** garde sur ses serveurs, pour le "
-          "compte d'un centre de santé, les dossiers de ses patients, sous contrat avec lui."],
-    "D": ["**une sage-femme** recopie, dans un message à sa famille, ce qu'elle a lu dans le "
-          "dossier d'une voisine qu'elle a suivie pendant un accouchement difficile.",
-          "**un infirmier** raconte sur un réseau social, en le nommant, ce qu'il a lu dans le "
-          "dossier d'un patient de son service."],
-}
-tirage_5a = draw_cases(graine, "texte_obligation", "ABCD", {"A": 2, "B": 3, "C": 3, "D": 2})
+# La réserve des cas, dans le désordre : votre copie en tire quatre, un de chaque sorte, dans
+# l'ordre de votre copie.
+cas_5a = [
+    "**une société de sauvegarde en ligne** garde sur ses serveurs, pour le compte d'un "
+    "laboratoire de biologie médicale, les résultats d'analyses de ses patients ; elle n'a "
+    "pas de certification.",
+    "**un employeur** tient un tableau des arrêts de travail de ses salariés, avec le motif "
+    "médical qu'il exige de chacun d'eux.",
+    "**un hébergeur de données de santé certifié** garde sur ses serveurs, pour le compte "
+    "d'un centre de santé, les dossiers de ses patients, sous contrat avec lui.",
+    "**un infirmier** raconte sur un réseau social, en le nommant, ce qu'il a lu dans le "
+    "dossier d'un patient de son service.",
+    "**un prestataire informatique** garde, dans ses propres centres de données, les dossiers "
+    "des patients d'un centre de santé ; il n'a pas de certification.",
+    "**un cabinet de kinésithérapie** garde les dossiers de ses patients sur un serveur "
+    "installé dans son propre local ; ni le cabinet ni ce serveur n'ont de certification.",
+    "**un propriétaire** qui loue un appartement exige de chaque candidat locataire un "
+    "certificat de son médecin sur ses maladies, et garde ces certificats dans un classeur, "
+    "rangés par nom.",
+    "**une sage-femme** recopie, dans un message à sa famille, ce qu'elle a lu dans le "
+    "dossier d'une voisine qu'elle a suivie pendant un accouchement difficile.",
+    "un cabinet de kinésithérapie confie les dossiers de ses patients à **une entreprise "
+    "informatique**, qui les garde sur ses propres serveurs ; l'entreprise n'a pas de "
+    "certification.",
+    "**un médecin généraliste** garde les dossiers de ses patients sur l'ordinateur de son "
+    "cabinet ; ni le médecin ni cet ordinateur n'ont de certification.",
+]
 display(Markdown("\n".join(
-    f"- **{lettre}** : {cas_5a[tirage_5a.slots[lettre]][tirage_5a.variants[lettre]]}"
-    for lettre in "ABCD")))
+    f"- **{lettre}** : {texte}" for lettre, texte in copy_order(graine, "texte_obligation",
+                                                                cas_5a).items())))
 print("Quatre cas : A, B, C et D.")
 
 # %% answer="texte_obligation" session="evaluation"
 texte_obligation = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-reponses_5a = {"A": ["RGPD"] * 2, "B": ["aucun", "aucun", "HDS"], "C": ["HDS", "HDS", "aucun"],
-               "D": ["secret"] * 2}
-texte_obligation = {lettre: reponses_5a[tirage_5a.slots[lettre]][tirage_5a.variants[lettre]]
-                    for lettre in "ABCD"}
+from esn_teach.generative._exam import _draw_cases
+
+tirage_5a = _draw_cases(graine, "texte_obligation", "ABCD", {"A": 2, "B": 3, "C": 3, "D": 2})
+reponses_5a = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"}
+texte_obligation = {lettre: reponses_5a[tirage_5a.slots[lettre]] for lettre in "ABCD"}
 ### END SOLUTION
 
 # %% tests="texte_obligation" points=1 session="evaluation"
@@ -1465,13 +1465,13 @@ texte_obligation = {lettre: reponses_5a[tirage_5a.slots[lettre]][tirage_5a.varia
 checks.check_form(texte_obligation, name="texte_obligation", kind="choices",
                   options=["secret", "HDS", "RGPD", "IA", "aucun"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative import draw_cases as tirage_copie_5a
+from esn_teach.generative._exam import _draw_cases as tirage_copie_5a
 
 q5a = tirage_copie_5a(checks.student_seed("14", announce=False), "texte_obligation", "ABCD",
                       dict(A=2, B=3, C=3, D=2))
 # Le genre de chaque cas de la réserve (lettre d'origine, variante) : il décide de la réponse
 # et des erreurs types.
-genres_5a = {"A": ["A", "A"], "B": ["B", "B", "C"], "C": ["C", "C", "certifie"], "D": ["D", "D"]}
+genres_5a = {"A": ["A", "A"], "B": ["B", "B", "certifie"], "C": ["C", "C", "C"], "D": ["D", "D"]}
 reponses_5a = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret", "certifie": "aucun"}
 pas_ia_5a = "rien ici n'est un système d'IA."
 erreurs_5a = {
@@ -1708,57 +1708,56 @@ texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "IA"}
 texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "RGPD"}
 
 # %% session="evaluation"
-# Vos quatre cas : pour chaque lettre, l'un des cas équivalents de la réserve, dans votre ordre.
-cas_5b = {
-    "E": ["**une jeune entreprise** entraîne son outil d'IA sur les photos de peau que les "
-          "utilisateurs de son application grand public lui ont envoyées pour un tout autre "
-          "usage, avec leur diagnostic déclaré, sans le leur demander et sans aucun lien avec "
-          "un soin.",
-          "**l'éditeur d'une application de suivi du sommeil** entraîne son outil d'IA sur les "
-          "troubles du sommeil et les traitements que ses utilisateurs y ont notés pour un tout "
-          "autre usage, sans le leur demander et sans aucun lien avec un soin."],
-    "F": ["**une mutuelle** publie sur son site une page sur la rougeole, destinée à informer "
-          "le public, écrite par un agent conversationnel ; personne ne l'a relue avant de la "
-          "publier, ni n'en assume la responsabilité éditoriale ; la page ne dit pas qu'une IA "
-          "l'a écrite.",
-          "**une association de patients** publie sur son site une page sur le diabète de type "
-          "2, destinée à informer le public, écrite par un agent conversationnel ; personne ne "
-          "l'a relue avant de la publier, ni n'en assume la responsabilité éditoriale ; la page "
-          "ne dit pas qu'une IA l'a écrite.",
-          "**un institut de cancérologie** publie sur son site une page sur le dépistage du "
-          "cancer du sein, destinée au public, écrite par un agent conversationnel ; une "
-          "radiologue de l'institut l'a relue, corrigée et signée, et l'institut la publie sous "
-          "sa responsabilité ; la page ne dit pas qu'une IA l'a écrite."],
-    "G": ["**un kinésithérapeute** fait écrire par un outil d'IA un billet humoristique sur la "
-          "rééducation d'un de ses patients, qu'il nomme, et le publie sur un réseau social.",
-          "**une orthophoniste** fait écrire par un outil d'IA une anecdote sur les progrès "
-          "d'une de ses patientes, qu'elle nomme, et la publie sur son blog."],
-    "H": ["**un centre hospitalier** publie sur son site une page sur la rougeole, destinée au "
-          "public, écrite par un agent conversationnel ; un médecin du service l'a relue, "
-          "corrigée et signée, et le centre la publie sous sa responsabilité ; la page ne dit "
-          "pas qu'une IA l'a écrite.",
-          "**une clinique** publie sur son site une page sur la prévention des chutes des "
-          "personnes âgées, destinée au public, écrite par un agent conversationnel ; un "
-          "gériatre de la clinique l'a relue, corrigée et signée, et la clinique la publie sous "
-          "sa responsabilité ; la page ne dit pas qu'une IA l'a écrite.",
-          "**un laboratoire de biologie médicale** publie sur son site une page sur la "
-          "vaccination contre la grippe, destinée au public, écrite par un agent "
-          "conversationnel ; personne ne l'a relue avant de la publier, ni n'en assume la "
-          "responsabilité éditoriale ; la page ne dit pas qu'une IA l'a écrite."],
-}
-tirage_5b = draw_cases(graine, "texte_ia", "EFGH", {"E": 2, "F": 3, "G": 2, "H": 3})
+# La réserve des cas, dans le désordre : votre copie en tire quatre, un de chaque sorte, dans
+# l'ordre de votre copie.
+cas_5b = [
+    "**une clinique** publie sur son site une page sur la prévention des chutes des personnes "
+    "âgées, destinée au public, écrite par un agent conversationnel ; un gériatre de la "
+    "clinique l'a relue, corrigée et signée, et la clinique la publie sous sa responsabilité "
+    "; la page ne dit pas qu'une IA l'a écrite.",
+    "**une jeune entreprise** entraîne son outil d'IA sur les photos de peau que les "
+    "utilisateurs de son application grand public lui ont envoyées pour un tout autre usage, "
+    "avec leur diagnostic déclaré, sans le leur demander et sans aucun lien avec un soin.",
+    "**un laboratoire de biologie médicale** publie sur son site une page sur la vaccination "
+    "contre la grippe, destinée au public, écrite par un agent conversationnel ; personne ne "
+    "l'a relue avant de la publier, ni n'en assume la responsabilité éditoriale ; la page ne "
+    "dit pas qu'une IA l'a écrite.",
+    "**une orthophoniste** fait écrire par un outil d'IA une anecdote sur les progrès d'une "
+    "de ses patientes, qu'elle nomme, et la publie sur son blog.",
+    "**un centre hospitalier** publie sur son site une page sur la rougeole, destinée au "
+    "public, écrite par un agent conversationnel ; un médecin du service l'a relue, corrigée "
+    "et signée, et le centre la publie sous sa responsabilité ; la page ne dit pas qu'une IA "
+    "l'a écrite.",
+    "**une mutuelle** publie sur son site une page sur la rougeole, destinée à informer le "
+    "public, écrite par un agent conversationnel ; personne ne l'a relue avant de la publier, "
+    "ni n'en assume la responsabilité éditoriale ; la page ne dit pas qu'une IA l'a écrite.",
+    "**l'éditeur d'une application de suivi du sommeil** entraîne son outil d'IA sur les "
+    "troubles du sommeil et les traitements que ses utilisateurs y ont notés pour un tout "
+    "autre usage, sans le leur demander et sans aucun lien avec un soin.",
+    "**un kinésithérapeute** fait écrire par un outil d'IA un billet humoristique sur la "
+    "rééducation d'un de ses patients, qu'il nomme, et le publie sur un réseau social.",
+    "**un institut de cancérologie** publie sur son site une page sur le dépistage du cancer "
+    "du sein, destinée au public, écrite par un agent conversationnel ; une radiologue de "
+    "l'institut l'a relue, corrigée et signée, et l'institut la publie sous sa responsabilité "
+    "; la page ne dit pas qu'une IA l'a écrite.",
+    "**une association de patients** publie sur son site une page sur le diabète de type 2, "
+    "destinée à informer le public, écrite par un agent conversationnel ; personne ne l'a "
+    "relue avant de la publier, ni n'en assume la responsabilité éditoriale ; la page ne dit "
+    "pas qu'une IA l'a écrite.",
+]
 display(Markdown("\n".join(
-    f"- **{lettre}** : {cas_5b[tirage_5b.slots[lettre]][tirage_5b.variants[lettre]]}"
-    for lettre in "EFGH")))
+    f"- **{lettre}** : {texte}" for lettre, texte in copy_order(graine, "texte_ia",
+                                                                cas_5b).items())))
 print("Quatre cas : E, F, G et H.")
 
 # %% answer="texte_ia" session="evaluation"
 texte_ia = {"E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
-reponses_5b = {"E": ["RGPD"] * 2, "F": ["IA", "IA", "aucun"], "G": ["secret"] * 2,
-               "H": ["aucun", "aucun", "IA"]}
-texte_ia = {lettre: reponses_5b[tirage_5b.slots[lettre]][tirage_5b.variants[lettre]]
-            for lettre in "EFGH"}
+from esn_teach.generative._exam import _draw_cases
+
+tirage_5b = _draw_cases(graine, "texte_ia", "EFGH", {"E": 2, "F": 3, "G": 2, "H": 3})
+reponses_5b = {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}
+texte_ia = {lettre: reponses_5b[tirage_5b.slots[lettre]] for lettre in "EFGH"}
 ### END SOLUTION
 
 # %% tests="texte_ia" points=1 session="evaluation"
@@ -1766,12 +1765,12 @@ texte_ia = {lettre: reponses_5b[tirage_5b.slots[lettre]][tirage_5b.variants[lett
 checks.check_form(texte_ia, name="texte_ia", kind="choices",
                   options=["secret", "HDS", "RGPD", "IA", "aucun"], items=["E", "F", "G", "H"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative import draw_cases as tirage_copie_5b
+from esn_teach.generative._exam import _draw_cases as tirage_copie_5b
 
 q5b = tirage_copie_5b(checks.student_seed("14", announce=False), "texte_ia", "EFGH",
                       dict(E=2, F=3, G=2, H=3))
 # Le genre de chaque cas de la réserve : une page non relue (F), une page relue et signée (H).
-genres_5b = {"E": ["E", "E"], "F": ["F", "F", "H"], "G": ["G", "G"], "H": ["H", "H", "F"]}
+genres_5b = {"E": ["E", "E"], "F": ["F", "F", "F"], "G": ["G", "G"], "H": ["H", "H", "H"]}
 reponses_5b = {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}
 page_publique_5b = ("le secret dit qui peut connaître les informations sur un patient ; la "
                     "page ne parle d'aucun patient.")
@@ -2234,7 +2233,7 @@ checks.check_form(rappel_spacy, name="rappel_spacy", kind="number", decimals=3, 
 from esn_teach.datasets import make_clinical_notes as corpus_copie
 from esn_teach.generative import exam_cases as cas_copie_q6
 from esn_teach.generative import load_french_ner as ner_copie
-from esn_teach.generative import name_counts as comptes_copie
+from esn_teach.generative._exam import _name_counts as comptes_copie
 
 notes_q6 = cas_copie_q6(checks.student_seed("14", announce=False)).scored_notes
 q6 = comptes_copie(corpus_copie(n_samples=400, random_state=14), notes_q6,
@@ -2569,7 +2568,7 @@ signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'a
 # %% session="evaluation"
 # Votre cas, puis vos huit actions, dans l'ordre tiré pour votre copie.
 cas_7 = incident_scenario(graine)
-print("Votre cas : " + cas_7.text + "\n")
+print("Votre cas : " + cas_7 + "\n")
 actions_7 = {
     "A": "déclarer l'incident en matériovigilance, puisque l'erreur vient d'un outil numérique.",
     "B": "déclarer un événement indésirable grave associé aux soins (EIGS) à l'agence "
@@ -2586,14 +2585,15 @@ actions_7 = {
     "H": "notifier vous-même une violation de données à la CNIL, dans les 72 heures, puisque "
          "des données du patient sont passées par l'outil qui a écrit la synthèse.",
 }
-tirage_7 = draw_cases(graine, "signalement", "ABCDEFGH")
-for lettre in "ABCDEFGH":
-    print(f"- {lettre} : {actions_7[tirage_7.slots[lettre]]}")
+for lettre, action in copy_order(graine, "signalement", actions_7).items():
+    print(f"- {lettre} : {action}")
 
 # %% answer="signalement" session="evaluation"
 signalement = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
-signalement = tirage_7.by_letter(cas_7.answers())
+from esn_teach.generative._exam import _incident_key
+
+signalement = _incident_key(graine)
 ### END SOLUTION
 
 # %% tests="signalement" points=2 session="evaluation"
@@ -2601,8 +2601,8 @@ signalement = tirage_7.by_letter(cas_7.answers())
 checks.check_form(signalement, name="signalement", kind="choices",
                   options=["d'abord", "ensuite", "non"], items=list("ABCDEFGH"))
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative import draw_cases as tirage_copie_7
-from esn_teach.generative import incident_scenario as scenario_copie_7
+from esn_teach.generative._exam import _draw_cases as tirage_copie_7
+from esn_teach.generative._exam import _incident as scenario_copie_7
 
 graine_7 = checks.student_seed("14", announce=False)
 q7 = tirage_copie_7(graine_7, "signalement", "ABCDEFGH")

@@ -5,28 +5,27 @@ clinical notes, gives the probability of each next word; the temperature
 reshapes those probabilities before a word is drawn. Everything is counted, so
 every probability shown to a student can be checked by hand. Nothing is
 downloaded.
+
+The evaluated session's statement functions (``exam_cases``, ``dose_cases``,
+``incident_scenario``, ``copy_order``) return texts and numbers only; the keys stay
+in private functions of ``_exam`` that only the hidden tests call. The formulas of
+questions 1 and 2 (``perplexity``, ``apply_temperature``) are not re-exported either:
+a student computes them by hand, not by finding a library function.
 """
 
 from esn_teach.generative._exam import (
-    CaseDraw,
-    DoseCase,
-    ExamCase,
     ExamCases,
-    NameCounts,
+    copy_order,
     dose_cases,
-    draw_cases,
     exam_cases,
     incident_scenario,
-    name_counts,
 )
 from esn_teach.generative._ner import load_french_ner
 from esn_teach.generative._ngram import (
     END,
     PRESCRIPTION_PROMPT,
     NGramModel,
-    apply_temperature,
     detokenize,
-    perplexity,
     prescription_audit,
     tokenize,
 )
@@ -34,21 +33,14 @@ from esn_teach.generative._ngram import (
 __all__ = [
     "END",
     "PRESCRIPTION_PROMPT",
-    "CaseDraw",
-    "DoseCase",
-    "ExamCase",
     "ExamCases",
     "NGramModel",
-    "NameCounts",
-    "apply_temperature",
+    "copy_order",
     "detokenize",
     "dose_cases",
-    "draw_cases",
     "exam_cases",
     "incident_scenario",
     "load_french_ner",
-    "name_counts",
-    "perplexity",
     "prescription_audit",
     "tokenize",
 ]

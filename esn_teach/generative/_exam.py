@@ -3,7 +3,15 @@
 The evaluated session draws, from the student's seed (``checks.student_seed``),
 the probabilities of the two calculation questions and which messages of a pool
 the student judges, in which order. The notebook shows the cases it draws; the
-hidden tests call the same function with the copy's seed, so both always agree.
+hidden tests call the same functions with the copy's seed, so both always agree.
+
+The public functions (``exam_cases``, ``dose_cases``, ``incident_scenario``,
+``copy_order``) return **only what the statement shows**: texts and numbers. The keys
+and the named mistakes are computed by private functions (``_perplexity_key``,
+``_cold_key``, ``_leak_key``, ``_dose_key``, ``_incident_key``, ``_draw_cases``,
+``_name_counts``) that only the hidden tests call: nothing a visible cell of the
+evaluated notebook creates holds an answer (tests/modules/test_module_14.py walks
+them).
 """
 
 from __future__ import annotations
@@ -17,20 +25,11 @@ import numpy as np
 from esn_teach.checks import SlotDraw, draw_slots
 
 __all__ = [
-    "DOSE_POOL",
-    "INCIDENT_SCENARIOS",
-    "LEAK_POOL",
-    "CaseDraw",
-    "DoseCase",
-    "ExamCase",
     "ExamCases",
-    "IncidentScenario",
-    "NameCounts",
+    "copy_order",
     "dose_cases",
-    "draw_cases",
     "exam_cases",
     "incident_scenario",
-    "name_counts",
 ]
 
 #: Probabilities a sentence's words may get in question 1 (one or two decimals,
@@ -63,7 +62,7 @@ class ExamCase:
 #: Each case has a stratum (``kind``): a direct identifier (``"nom"``), details
 #: that single a person out (``"quasi"``), a patient described without them, the
 #: borderline « non » (``"limite"``), a general question (``"générale"``).
-LEAK_POOL = (
+_LEAK_POOL = (
     ExamCase(
         "« Ma patiente, la seule pharmacienne de Saint-Aubin-des-Prés, vient d'apprendre "
         "qu'elle a une sclérose en plaques : comment l'accompagner ? »",
@@ -240,41 +239,19 @@ LEAK_NO = "ne laisse reconnaître personne"
 
 @dataclass(frozen=True)
 class ExamCases:
-    """One student's cases for module 14's evaluated session."""
+    """One student's statement for module 14's evaluated session: what the notebook shows.
+
+    Only texts and numbers: no answer, no verdict, no named mistake (the hidden
+    tests compute them with the private ``_*_key`` functions from the same seed).
+    """
 
     sentence: tuple[str, ...]
     sentence_probabilities: tuple[float, ...]
     temperature_probabilities: tuple[float, float, float]
     temperature: float
-    leaks: dict[str, ExamCase]
+    #: Question 4's messages, by letter (their texts only).
+    leaks: dict[str, str]
     scored_notes: tuple[int, ...]
-
-    @property
-    def perplexity(self) -> float:
-        """Question 1's answer: 1 / geometric mean of the sentence's probabilities."""
-        product = float(np.prod(self.sentence_probabilities))
-        return 1 / product ** (1 / len(self.sentence_probabilities))
-
-    @property
-    def cold_probability(self) -> float:
-        """Question 2's answer: the second word's probability at the temperature."""
-        powered = [p ** (1 / self.temperature) for p in self.temperature_probabilities]
-        return powered[1] / sum(powered)
-
-    @property
-    def leak_answers(self) -> dict[str, str]:
-        """Question 4's answers, by letter."""
-        return {letter: case.answer for letter, case in self.leaks.items()}
-
-    @property
-    def leak_mistakes(self) -> dict[str, list[Any]]:
-        """Question 4's named mistakes: each message's wrong answer and why it is wrong."""
-        from esn_teach.checks import Mistake
-
-        return {
-            letter: [Mistake("non" if case.answer == "oui" else "oui", case.mistake)]
-            for letter, case in self.leaks.items()
-        }
 
 
 def _sentence(rng: np.random.Generator) -> tuple[float, ...]:
@@ -308,7 +285,7 @@ def _leaks(rng: np.random.Generator) -> dict[str, ExamCase]:
     one or two cases with details that single a person out; with only one of
     those, a second general question.
     """
-    by_kind = {kind: [c for c in LEAK_POOL if c.kind == kind] for kind in LEAK_KINDS}
+    by_kind = {kind: [c for c in _LEAK_POOL if c.kind == kind] for kind in LEAK_KINDS}
     n_quasi = int(rng.choice((1, 2)))
     wanted = {"limite": 1, "générale": 3 - n_quasi, "nom": 1, "quasi": n_quasi}
     chosen = []
@@ -320,7 +297,7 @@ def _leaks(rng: np.random.Generator) -> dict[str, ExamCase]:
 
 
 def exam_cases(seed: int) -> ExamCases:
-    """Draw module 14's evaluated cases from a student's seed.
+    """Draw module 14's evaluated statement (questions 1, 2, 4 and 6) from a student's seed.
 
     Parameters
     ----------
@@ -330,20 +307,53 @@ def exam_cases(seed: int) -> ExamCases:
     Returns
     -------
     ExamCases
+        Texts and numbers only.
     """
     return ExamCases(
         sentence=SENTENCE,
         sentence_probabilities=_sentence(np.random.default_rng([seed, 1])),
         temperature_probabilities=_temperature(np.random.default_rng([seed, 2])),
         temperature=TEMPERATURE,
-        leaks=_leaks(np.random.default_rng([seed, 4])),
-        scored_notes=tuple(
-            int(i)
-            for i in np.sort(
-                np.random.default_rng([seed, 6]).choice(N_NOTES, size=N_SCORED, replace=False)
-            )
-        ),
+        leaks={letter: case.text for letter, case in _leak_cases(seed).items()},
+        scored_notes=_scored_notes(seed),
     )
+
+
+def _scored_notes(seed: int) -> tuple[int, ...]:
+    rng = np.random.default_rng([seed, 6])
+    return tuple(int(i) for i in np.sort(rng.choice(N_NOTES, size=N_SCORED, replace=False)))
+
+
+def _leak_cases(seed: int) -> dict[str, ExamCase]:
+    """Question 4's drawn cases, with their answers (hidden tests only)."""
+    return _leaks(np.random.default_rng([seed, 4]))
+
+
+def _perplexity_key(seed: int) -> float:
+    """Question 1's answer: 1 / geometric mean of the sentence's probabilities."""
+    probabilities = _sentence(np.random.default_rng([seed, 1]))
+    return 1 / float(np.prod(probabilities)) ** (1 / len(probabilities))
+
+
+def _cold_key(seed: int) -> float:
+    """Question 2's answer: the second word's probability at the temperature."""
+    powered = [
+        p ** (1 / TEMPERATURE) for p in _temperature(np.random.default_rng([seed, 2]))
+    ]
+    return powered[1] / sum(powered)
+
+
+def _leak_key(seed: int) -> tuple[dict[str, str], dict[str, list[Any]]]:
+    """Question 4's answers by letter, and each message's named mistake."""
+    from esn_teach.checks import Mistake
+
+    cases = _leak_cases(seed)
+    answers = {letter: case.answer for letter, case in cases.items()}
+    mistakes = {
+        letter: [Mistake("non" if case.answer == "oui" else "oui", case.mistake)]
+        for letter, case in cases.items()
+    }
+    return answers, mistakes
 
 
 @dataclass(frozen=True)
@@ -364,7 +374,7 @@ class NameCounts:
         return self.patients_spacy / self.patients
 
 
-def name_counts(notes: Any, positions: Sequence[int], nlp: Any) -> NameCounts:
+def _name_counts(notes: Any, positions: Sequence[int], nlp: Any) -> NameCounts:
     """Count, on the notes at ``positions``, the names present and found by each tool.
 
     Parameters
@@ -415,7 +425,7 @@ class CaseDraw(SlotDraw):
         return {letter: per_slot[slot] for letter, slot in self.slots.items()}
 
 
-def draw_cases(
+def _draw_cases(
     seed: int, question: str, letters: str, variants: Mapping[str, int] | None = None
 ) -> CaseDraw:
     """Draw, for a question, which case each letter shows, in this student's order.
@@ -441,42 +451,75 @@ def draw_cases(
     return CaseDraw(slots=slots, variants=chosen)
 
 
+#: Questions 5a and 5b: which texts of the notebook's flat list (by position) are the
+#: variants of each slot. The notebook lists the texts in a mixed order, so that its
+#: visible cell does not show which cases are of the same kind.
+_POOL_SLOTS: dict[str, dict[str, tuple[int, ...]]] = {
+    "texte_obligation": {"A": (1, 6), "B": (5, 9, 2), "C": (4, 0, 8), "D": (7, 3)},
+    "texte_ia": {"E": (1, 6), "F": (5, 9, 2), "G": (7, 3), "H": (4, 0, 8)},
+}
+
+
+def copy_order(
+    seed: int, question: str, pool: Mapping[str, str] | Sequence[str]
+) -> dict[str, str]:
+    """Return the texts a student sees, by letter, for a question drawn from a pool.
+
+    Parameters
+    ----------
+    seed : int
+        ``checks.student_seed("14")``.
+    question : str
+        The question's name (each question draws from its own stream).
+    pool : mapping of str to str, or sequence of str
+        Slot → its text (questions 3b and 7: every copy sees every slot), or the
+        flat list of a question's cases (questions 5a and 5b: each copy sees one
+        variant of each slot; which texts are variants of which slot is kept here).
+
+    Returns
+    -------
+    dict of str to str
+        Letter → the text shown under it: the statement only (which slot a letter
+        shows is kept by the hidden tests, which call ``_draw_cases``).
+    """
+    if isinstance(pool, Mapping):
+        letters = "".join(pool)
+        draw = _draw_cases(seed, question, letters)
+        return {letter: pool[draw.slots[letter]] for letter in letters}
+    slots = _POOL_SLOTS[question]
+    if sorted(i for indices in slots.values() for i in indices) != list(range(len(pool))):
+        raise ValueError(f"{question}: the pool must hold {sum(map(len, slots.values()))} texts")
+    letters = "".join(slots)
+    draw = _draw_cases(seed, question, letters, {slot: len(ix) for slot, ix in slots.items()})
+    return {
+        letter: pool[slots[draw.slots[letter]][draw.variants[letter]]] for letter in letters
+    }
+
+
 #: Question 3a's pool, by stratum: prescriptions « Traitement : drug, un comprimé de
 #: dose unit » that the model wrote in the module's audit (``prescription_audit``,
-#: ``random_state=14``; the notebook asserts it). Left out: paracetamol (the
-#: explorer's start), the formative question's four cases and the three examples
-#: the evaluated session prints. Each stratum holds doses of both verdicts.
-DOSE_POOL: dict[str, tuple[tuple[str, str, str], ...]] = {
-    # One gram written « 1 g » or « 1000 mg »: compare in the same unit.
-    "unité": (
-        ("metformine", "1", "g"),
-        ("metformine", "1000", "mg"),
-        ("amoxicilline", "1", "g"),
-        ("apixaban", "1000", "mg"),
-        ("atorvastatine", "1", "g"),
-        ("amlodipine", "1000", "mg"),
-        ("bisoprolol", "1000", "mg"),
-        ("furosémide", "1", "g"),
-        ("lévothyroxine", "1000", "mg"),
+#: ``random_state=14``; tests/modules/test_module_14.py checks it). Every copy draws
+#: one case of each stratum (:data:`DOSE_STRATA`), so every copy has the same kinds
+#: of case: a unit trap, a dose in use for the drug but absent from the corpus, a
+#: corpus dose, and one more of either of the last two kinds. No dose outside any
+#: usual range (review d12: « bisoprolol 1000 mg » was classed by common sense).
+#: Left out: paracetamol (the explorer's start), the formative question's four
+#: cases and the three examples the evaluated session prints.
+_DOSE_POOL: dict[str, tuple[tuple[str, str, str], ...]] = {
+    # The corpus writes 1000 mg; the model wrote 1 g: compare in the same unit.
+    "unité": (("metformine", "1", "g"),),
+    # Strengths in use for this drug, absent from the corpus for it (the model read
+    # them after another drug): « hors corpus » does not mean « false in pharmacy ».
+    "réelle hors corpus": (
+        ("bisoprolol", "10", "mg"),
+        ("ramipril", "1,25", "mg"),
+        ("furosémide", "500", "mg"),
     ),
-    # Micrograms, 1,25 mg, 850 mg: a dose that looks unusual.
-    "inhabituelle": (
-        ("lévothyroxine", "25", "µg"),
-        ("lévothyroxine", "50", "µg"),
-        ("lévothyroxine", "75", "µg"),
-        ("metformine", "850", "mg"),
-        ("amlodipine", "75", "µg"),
-        ("apixaban", "1,25", "mg"),
-        ("atorvastatine", "25", "µg"),
-        ("ramipril", "25", "µg"),
-        ("bisoprolol", "50", "µg"),
-        ("amoxicilline", "850", "mg"),
-        ("furosémide", "1,25", "mg"),
-    ),
-    # Everyday doses in milligrams.
-    "courante": (
+    # Corpus doses, some in micrograms.
+    "corpus": (
         ("ramipril", "2,5", "mg"),
         ("ramipril", "10", "mg"),
+        ("bisoprolol", "2,5", "mg"),
         ("bisoprolol", "5", "mg"),
         ("atorvastatine", "20", "mg"),
         ("atorvastatine", "40", "mg"),
@@ -486,24 +529,15 @@ DOSE_POOL: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("apixaban", "5", "mg"),
         ("amlodipine", "5", "mg"),
         ("amlodipine", "10", "mg"),
-        ("metformine", "500", "mg"),
         ("amoxicilline", "500", "mg"),
-        ("atorvastatine", "5", "mg"),
-        ("apixaban", "10", "mg"),
-        ("ramipril", "20", "mg"),
-        ("metformine", "5", "mg"),
-        ("lévothyroxine", "5", "mg"),
-        ("amoxicilline", "10", "mg"),
-        ("furosémide", "5", "mg"),
-        ("amlodipine", "40", "mg"),
-        ("apixaban", "20", "mg"),
-        ("metformine", "10", "mg"),
-        ("lévothyroxine", "2,5", "mg"),
-        ("bisoprolol", "20", "mg"),
+        ("lévothyroxine", "25", "µg"),
+        ("lévothyroxine", "50", "µg"),
+        ("lévothyroxine", "75", "µg"),
     ),
 }
-#: The strata of question 3a's four cases, in drawing order.
-DOSE_STRATA = ("unité", "inhabituelle", "courante", "courante")
+#: The strata of question 3a's four cases, in drawing order (« libre »: a corpus dose
+#: or a dose in use absent from the corpus, even odds).
+DOSE_STRATA = ("unité", "réelle hors corpus", "corpus", "libre")
 #: The common fragments of question 3a's named mistakes (wrong « corpus », wrong « hors corpus »).
 DOSE_NOT_THIS_DRUG = "n'est pas pour autant une dose de ce médicament"
 DOSE_CHECK_IT_TOO = "se vérifie, elle aussi"
@@ -578,13 +612,31 @@ class DoseCase:
         )
 
 
-def dose_cases(seed: int) -> dict[str, DoseCase]:
-    """Draw question 3a's four prescriptions for a student, by letter.
+def _dose_draw(seed: int) -> dict[str, DoseCase]:
+    """Draw question 3a's four prescriptions for a student, by letter (hidden tests only).
 
-    One case per stratum of :data:`DOSE_STRATA`, four different drugs; each case's
-    verdict is drawn first (« corpus » or « hors corpus », even odds), so the number
-    of « corpus » answers changes from copy to copy (one to three: never all the
-    same, which answering everywhere the same would exploit).
+    One case per stratum of :data:`DOSE_STRATA`, four different drugs: every copy
+    judges a unit trap, a dose in use absent from the corpus, a corpus dose and one
+    more of either kind, so two or three answers are « corpus » (never all the same,
+    which answering everywhere the same would exploit).
+    """
+    rng = np.random.default_rng([seed, 3])
+    pool = {
+        stratum: [DoseCase(d, v, u, stratum) for d, v, u in cases]
+        for stratum, cases in _DOSE_POOL.items()
+    }
+    chosen: list[DoseCase] = []
+    for stratum in DOSE_STRATA:
+        if stratum == "libre":
+            stratum = str(rng.choice(["réelle hors corpus", "corpus"]))
+        fits = [c for c in pool[stratum] if c.drug not in {x.drug for x in chosen}]
+        chosen.append(fits[int(rng.integers(len(fits)))])
+    order = rng.permutation(len(chosen))
+    return {letter: chosen[i] for letter, i in zip("ABCD", order, strict=True)}
+
+
+def dose_cases(seed: int) -> dict[str, str]:
+    """Question 3a's four prescriptions for a student, by letter: their texts only.
 
     Parameters
     ----------
@@ -593,27 +645,19 @@ def dose_cases(seed: int) -> dict[str, DoseCase]:
 
     Returns
     -------
-    dict of str to DoseCase
-        Letters ``"A"`` to ``"D"``.
+    dict of str to str
+        Letters ``"A"`` to ``"D"`` → « drug, un comprimé de dose unit ».
     """
-    rng = np.random.default_rng([seed, 3])
-    pool = {
-        stratum: [DoseCase(d, v, u, stratum) for d, v, u in cases]
-        for stratum, cases in DOSE_POOL.items()
-    }
-    while True:
-        chosen: list[DoseCase] = []
-        for stratum in DOSE_STRATA:
-            verdict = str(rng.choice(["corpus", "hors corpus"]))
-            fits = [
-                c
-                for c in pool[stratum]
-                if c.verdict == verdict and c.drug not in {x.drug for x in chosen}
-            ]
-            chosen.append(fits[int(rng.integers(len(fits)))])
-        if 1 <= sum(c.verdict == "corpus" for c in chosen) <= 3:
-            order = rng.permutation(len(chosen))
-            return {letter: chosen[i] for letter, i in zip("ABCD", order, strict=True)}
+    return {letter: case.text for letter, case in _dose_draw(seed).items()}
+
+
+def _dose_key(seed: int) -> tuple[dict[str, str], dict[str, list[Any]]]:
+    """Question 3a's verdicts by letter, and each case's named mistake."""
+    drawn = _dose_draw(seed)
+    return (
+        {letter: case.verdict for letter, case in drawn.items()},
+        {letter: [case.mistake] for letter, case in drawn.items()},
+    )
 
 
 @dataclass(frozen=True)
@@ -663,7 +707,7 @@ _DEVICE = (
 )
 
 #: Question 7's scenarios (the formative one, not serious with a consumer chatbot, is left out).
-INCIDENT_SCENARIOS = (
+_INCIDENT_SCENARIOS = (
     IncidentScenario(
         "grave, agent grand public",
         True,
@@ -688,7 +732,18 @@ INCIDENT_SCENARIOS = (
 )
 
 
-def incident_scenario(seed: int) -> IncidentScenario:
-    """Draw question 7's scenario for a student (``checks.student_seed("14")``)."""
+def _incident(seed: int) -> IncidentScenario:
+    """Question 7's scenario for a student, with its keys (hidden tests only)."""
     rng = np.random.default_rng([seed, 7])
-    return INCIDENT_SCENARIOS[int(rng.integers(len(INCIDENT_SCENARIOS)))]
+    return _INCIDENT_SCENARIOS[int(rng.integers(len(_INCIDENT_SCENARIOS)))]
+
+
+def incident_scenario(seed: int) -> str:
+    """Question 7's case for a student (``checks.student_seed("14")``): its text only."""
+    return _incident(seed).text
+
+
+def _incident_key(seed: int) -> dict[str, str]:
+    """Question 7's answers, by the letters of this student's copy."""
+    draw = _draw_cases(seed, "signalement", "ABCDEFGH")
+    return draw.by_letter(_incident(seed).answers())

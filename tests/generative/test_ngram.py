@@ -7,12 +7,11 @@ from esn_teach.datasets import make_clinical_notes
 from esn_teach.generative import (
     END,
     NGramModel,
-    apply_temperature,
     detokenize,
-    perplexity,
     prescription_audit,
     tokenize,
 )
+from esn_teach.generative._ngram import apply_temperature, perplexity
 
 CORPUS = ["le chat dort .", "le chat mange .", "le chien dort ."]
 

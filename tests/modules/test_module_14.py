@@ -1,7 +1,9 @@
 """Module 14's evaluated session gives each student their own cases.
 
-The cases come from ``esn_teach.generative.exam_cases`` (the notebook and the hidden
-tests call it with the same seed). These tests draw them for a few identifiers, with
+The statements come from ``esn_teach.generative`` (``exam_cases``, ``dose_cases``,
+``incident_scenario``, ``copy_order``: texts and numbers only); the keys from the private
+functions of ``esn_teach.generative._exam`` that only the hidden tests call, with the
+same seed. These tests draw them for a few identifiers, with
 the library only: the answers must differ between students, stay sensible (a real
 probability, a perplexity a hand calculation gives), and no named mistake may give the
 right answer.
@@ -9,30 +11,65 @@ right answer.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from esn_teach import checks
-from esn_teach.generative import dose_cases, draw_cases, exam_cases
+from esn_teach.generative import copy_order, dose_cases, exam_cases, incident_scenario
 from esn_teach.generative._exam import (
+    _DOSE_POOL,
+    _INCIDENT_SCENARIOS,
+    _LEAK_POOL,
+    _POOL_SLOTS,
     DOSE_CHECK_IT_TOO,
     DOSE_NOT_THIS_DRUG,
-    DOSE_POOL,
     DOSE_STRATA,
     LEAK_KINDS,
     LEAK_NO,
-    LEAK_POOL,
     LEAK_YES,
     N_NOTES,
     N_SCORED,
     TRAINING_TRIPLET,
+    DoseCase,
+    _cold_key,
+    _dose_draw,
+    _dose_key,
+    _draw_cases,
+    _incident,
+    _incident_key,
+    _leak_cases,
+    _leak_key,
+    _perplexity_key,
 )
+
+DOSE_POOL, LEAK_POOL, INCIDENT_SCENARIOS = _DOSE_POOL, _LEAK_POOL, _INCIDENT_SCENARIOS
+draw_cases = _draw_cases
 
 STUDENTS = [f"etudiant{number:02d}" for number in range(12)] + ["esn-teach-construction"]
 
 
+class _Keyed:
+    """A copy's statement and keys together, for these tests only."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+        self.statement = exam_cases(seed)
+        self.sentence_probabilities = self.statement.sentence_probabilities
+        self.temperature_probabilities = self.statement.temperature_probabilities
+        self.scored_notes = self.statement.scored_notes
+        self.perplexity = _perplexity_key(seed)
+        self.cold_probability = _cold_key(seed)
+        self.leaks = _leak_cases(seed)
+        self.leak_answers = _leak_key(seed)[0]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Keyed) and self.statement == other.statement
+
+
 def _cases(student: str, monkeypatch):
     monkeypatch.setenv(checks.STUDENT_ENV, student)
-    return exam_cases(checks.student_seed("14", announce=False))
+    return _Keyed(checks.student_seed("14", announce=False))
 
 
 def test_each_student_draws_other_answers(monkeypatch):
@@ -101,7 +138,7 @@ SEEDS = range(1000)
 def test_question_4_is_the_same_task_for_every_copy():
     answers = set()
     for seed in SEEDS:
-        leaks = exam_cases(seed).leaks
+        leaks = _leak_cases(seed)
         kinds = [case.kind for case in leaks.values()]
         assert kinds.count("limite") == 1 and kinds.count("nom") == 1
         assert kinds.count("quasi") in (1, 2)
@@ -123,34 +160,42 @@ FORMATIVE_3A = {
 }
 
 
-def test_question_3a_draws_answers_that_change_from_copy_to_copy():
+def test_question_3a_draws_the_same_kinds_of_case_for_every_copy():
     pool = {p for cases in DOSE_POOL.values() for p in cases}
     assert not pool & FORMATIVE_3A and not any(p[0] == "paracétamol" for p in pool)
     answers, cases_seen = set(), set()
     for seed in SEEDS:
-        drawn = dose_cases(seed)
+        drawn = _dose_draw(seed)
+        assert dose_cases(seed) == {letter: c.text for letter, c in drawn.items()}
         assert list(drawn) == list("ABCD")
-        assert sorted(c.stratum for c in drawn.values()) == sorted(DOSE_STRATA)
+        strata = sorted(c.stratum for c in drawn.values())
+        # Every copy: the unit trap, a dose in use absent from the corpus, a corpus dose, and
+        # one more of either of the last two kinds (review d12: equal difficulty).
+        assert strata.count("unité") == 1
+        assert strata.count("réelle hors corpus") in (1, 2) and strata.count("corpus") in (1, 2)
         assert len({c.drug for c in drawn.values()}) == 4
-        assert 1 <= sum(c.verdict == "corpus" for c in drawn.values()) <= 3
+        assert 2 <= sum(c.verdict == "corpus" for c in drawn.values()) <= 3
         for case in drawn.values():
             assert case.mistake.value != case.verdict
             fragment = DOSE_NOT_THIS_DRUG if case.verdict == "hors corpus" else DOSE_CHECK_IT_TOO
             assert fragment in case.mistake.message
         answers.add(tuple((letter, c.verdict) for letter, c in drawn.items()))
         cases_seen |= {(c.drug, c.dose, c.unit) for c in drawn.values()}
-    assert len(answers) == 14  # every split of « corpus » / « hors corpus » but the two uniform
+    assert len(answers) == 10  # every split with two or three « corpus »
     assert len(cases_seen) >= 0.9 * len(pool)
-    # A given prescription's verdict is not a fact about the drug: both occur for each stratum.
+    # Each stratum holds one verdict; a drug appears with both (the verdict is not a fact
+    # about the drug).
     for stratum, cases in DOSE_POOL.items():
-        verdicts = {dose_cases_verdict(stratum, p) for p in cases}
-        assert verdicts == {"corpus", "hors corpus"}
-
-
-def dose_cases_verdict(stratum, prescription):
-    from esn_teach.generative import DoseCase
-
-    return DoseCase(*prescription, stratum).verdict
+        verdicts = {DoseCase(*p, stratum).verdict for p in cases}
+        assert verdicts == ({"hors corpus"} if stratum == "réelle hors corpus" else {"corpus"})
+    for drug, _, _ in DOSE_POOL["réelle hors corpus"]:
+        assert any(p[0] == drug for p in DOSE_POOL["corpus"])
+    # No dose outside any usual range (review d12): nothing in grams but the unit trap,
+    # nothing in micrograms but lévothyroxine.
+    for stratum, cases in DOSE_POOL.items():
+        for drug, _, unit in cases:
+            assert unit != "g" or stratum == "unité"
+            assert unit != "µg" or drug == "lévothyroxine"
 
 
 def test_question_3a_pool_was_written_by_the_module_model():
@@ -164,17 +209,27 @@ def test_question_3a_pool_was_written_by_the_module_model():
     )
     written = set(zip(audit["drug"], audit["dose"], audit["unit"], strict=True))
     assert all(p in written for cases in DOSE_POOL.values() for p in cases)
+    # The examples the evaluated section 3 prints (it leaves out no drug but paracetamol)
+    # are never among the drawn prescriptions.
+    examples = (
+        audit[(audit["verdict"] == "dose hors corpus") & (audit["drug"] != "paracétamol")]
+        .drop_duplicates("drug")
+        .head(3)
+    )
+    shown = set(zip(examples["drug"], examples["dose"], examples["unit"], strict=True))
+    assert not shown & {p for cases in DOSE_POOL.values() for p in cases}
 
 
 # question: (letters, the right answer of each slot's variants). These mirror the evaluated
-# cells of questions 5a and 5b (a slot's last variant changes its answer).
+# cells of questions 5a and 5b (every variant of a slot has the slot's answer: every copy
+# has the same set of answers, review d12).
 QUESTIONS = {
     "texte_obligation": (
         "ABCD",
         {
             "A": ["RGPD"] * 2,
-            "B": ["aucun", "aucun", "HDS"],
-            "C": ["HDS", "HDS", "aucun"],
+            "B": ["aucun"] * 3,
+            "C": ["HDS"] * 3,
             "D": ["secret"] * 2,
         },
     ),
@@ -182,9 +237,9 @@ QUESTIONS = {
         "EFGH",
         {
             "E": ["RGPD"] * 2,
-            "F": ["IA", "IA", "aucun"],
+            "F": ["IA"] * 3,
             "G": ["secret"] * 2,
-            "H": ["aucun", "aucun", "IA"],
+            "H": ["aucun"] * 3,
         },
     ),
 }
@@ -202,31 +257,30 @@ def test_the_answers_of_question_5_change_from_copy_to_copy(question):
     variants = {slot: len(answers) for slot, answers in right.items()}
     # The notebook draws with the same number of variants per slot.
     drawn = "{" + ", ".join(f'"{k}": {v}' for k, v in variants.items()) + "}"
-    assert f'draw_cases(graine, "{question}", "{letters}", {drawn})' in _notebook_source()
+    assert f'_draw_cases(graine, "{question}", "{letters}", {drawn})' in _notebook_source()
+    assert {slot: len(ix) for slot, ix in _POOL_SLOTS[question].items()} == variants
     answers = set()
     for seed in SEEDS:
         draw = draw_cases(seed, question, letters, variants)
         assert sorted(draw.slots) == sorted(draw.slots.values()) == list(letters)
         answers.add(tuple(right[draw.slots[letter]][draw.variants[letter]] for letter in letters))
-    # Not only the order: the multiset of answers changes too.
-    assert len({tuple(sorted(a)) for a in answers}) >= 3
-    assert len(answers) >= 40
+    # Only the order changes: every copy has one case of each kind, the same answers.
+    assert len({tuple(sorted(a)) for a in answers}) == 1
+    assert len(answers) >= 20
 
 
 def test_question_7_keys_change_with_the_scenario():
-    from esn_teach.generative import incident_scenario
-    from esn_teach.generative._exam import INCIDENT_SCENARIOS
-
     keys = {(s.answers()["A"], s.answers()["B"]) for s in INCIDENT_SCENARIOS}
     assert len(keys) == len(INCIDENT_SCENARIOS) == 3
     # The formative scenario (not serious, consumer chatbot) is not drawn.
     assert ("non", "non") not in keys
-    drawn = {incident_scenario(seed).key for seed in SEEDS}
+    drawn = {_incident(seed).key for seed in SEEDS}
     assert drawn == {s.key for s in INCIDENT_SCENARIOS}
     answers = set()
     for seed in SEEDS:
         draw = draw_cases(seed, "signalement", "ABCDEFGH")
-        answers.add(tuple(draw.by_letter(incident_scenario(seed).answers()).items()))
+        answers.add(tuple(draw.by_letter(_incident(seed).answers()).items()))
+        assert _incident_key(seed) == draw.by_letter(_incident(seed).answers())
     assert len(answers) >= 200
     for scenario in INCIDENT_SCENARIOS:
         assert ("réanimation" in scenario.text) == scenario.severe
@@ -240,3 +294,125 @@ def test_the_right_option_of_question_3b_moves(monkeypatch):
         draw = draw_cases(checks.student_seed("14", announce=False), "origine_dose", "ABCD")
         letters.add(draw.letter_of("B"))
     assert len(letters) >= 3  # the right option is not always under the same letter
+
+
+# --- Nothing a visible cell of the evaluated notebook creates holds a key (review d12) ---
+
+FORBIDDEN_NAMES = re.compile(
+    r"perplex|cold|verdict|answer|mistake|key|expected|recall|solution|letter_of|by_letter|"
+    r"slots|variants|stratum|severe|device|kind|leak_|pool",
+    re.IGNORECASE,
+)
+
+
+def _public_attributes(value):
+    """Yield (name, attribute) for each public attribute of a value, its items too."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _public_attributes(item)
+            yield str(key), item
+        return
+    if isinstance(value, (str, int, float, tuple, list)):
+        return
+    for name in dir(value):
+        if not name.startswith("_"):
+            yield name, getattr(value, name)
+
+
+def _flat_values(value):
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _flat_values(item)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _flat_values(item)
+    else:
+        yield value
+
+
+def _visible_evaluation_cells():
+    """The code of the evaluated notebook's cells a student sees (not answers, tests, mistakes)."""
+    cells = re.split(r"^# %%", _notebook_source(), flags=re.M)[1:]
+    for cell in cells:
+        header, _, body = cell.partition("\n")
+        if "[markdown]" in header or 'session="formative"' in header:
+            continue
+        if any(f'{tag}="' in header for tag in ("answer", "tests", "mistake")):
+            continue
+        yield body
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3, 7, 14, 2026, 99999])
+def test_no_object_a_visible_cell_creates_exposes_a_key(seed):
+    statement = exam_cases(seed)
+    doses = dose_cases(seed)
+    incident = incident_scenario(seed)
+    orders = {
+        "origine_dose": copy_order(seed, "origine_dose", {k: f"option {k}" for k in "ABCD"}),
+        "signalement": copy_order(seed, "signalement", {k: f"action {k}" for k in "ABCDEFGH"}),
+        "texte_obligation": copy_order(seed, "texte_obligation", [f"cas {i}" for i in range(10)]),
+        "texte_ia": copy_order(seed, "texte_ia", [f"cas {i}" for i in range(10)]),
+    }
+    visible = [statement, doses, incident, *orders.values()]
+    for value in visible:
+        for name, attribute in _public_attributes(value):
+            assert not FORBIDDEN_NAMES.search(name), (type(value), name)
+            assert not callable(attribute) or isinstance(attribute, type), (type(value), name)
+    values = [v for value in visible for v in _flat_values(value)]
+    values += [v for _, a in _public_attributes(statement) for v in _flat_values(a)]
+    drawn = statement.sentence_probabilities + statement.temperature_probabilities
+    floats = [v for v in values if isinstance(v, float) and v not in drawn]
+    assert all(round(v, 2) != round(_perplexity_key(seed), 2) for v in floats)
+    assert all(round(v, 3) != round(_cold_key(seed), 3) for v in floats)
+    for value in values:
+        if isinstance(value, str):
+            # No key value among the statement's strings (« oui », « corpus », « ensuite »...).
+            assert value not in {"oui", "non", "corpus", "hors corpus", "d'abord", "ensuite"}
+            assert value not in {"secret", "HDS", "RGPD", "IA", "aucun"}
+    assert isinstance(incident, str) and all(isinstance(t, str) for t in doses.values())
+    assert all(isinstance(t, str) for t in statement.leaks.values())
+    # The keys are not derivable from the draw's letters either: a copy's answers to 3a and
+    # 4 are a function of the seed alone, computed only by the private functions.
+    assert set(_dose_key(seed)[0]) == set(doses) and set(_leak_key(seed)[0]) == set("ABCDE")
+
+
+def test_the_public_namespace_holds_no_key_and_no_pool():
+    import esn_teach.generative as generative
+
+    for name in generative.__all__:
+        assert not name.startswith("_")
+        assert not FORBIDDEN_NAMES.search(name), name
+        assert name not in {"perplexity", "apply_temperature", "name_counts", "draw_cases"}
+    public = {name for name in dir(generative) if not name.startswith("_")}
+    assert not any(FORBIDDEN_NAMES.search(name) for name in public), public
+
+
+def test_visible_evaluation_cells_call_no_private_function():
+    visible = "\n".join(_visible_evaluation_cells())
+    assert "copy_order(graine" in visible and "exam_cases(graine)" in visible
+    assert "._exam" not in visible and "import _" not in visible
+    assert not re.search(r"\b_(?:dose|leak|incident|perplexity|cold|draw|name)", visible)
+    assert not re.search(
+        r"\.(?:verdict|answers?|mistakes?|perplexity|cold_probability|leak_\w+|slots|variants|"
+        r"letter_of|by_letter)\b",
+        visible,
+    )
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_statement_and_the_hidden_tests_draw_the_same_cases(seed):
+    pool = {k: f"option {k}" for k in "ABCDEFGH"}
+    shown = copy_order(seed, "signalement", pool)
+    draw = _draw_cases(seed, "signalement", "ABCDEFGH")
+    assert shown == {letter: pool[slot] for letter, slot in draw.slots.items()}
+    for question, variants in (
+        ("texte_obligation", {"A": 2, "B": 3, "C": 3, "D": 2}),
+        ("texte_ia", {"E": 2, "F": 3, "G": 2, "H": 3}),
+    ):
+        texts = [f"cas {i}" for i in range(10)]
+        shown = copy_order(seed, question, texts)
+        draw = _draw_cases(seed, question, "".join(variants), variants)
+        slots = _POOL_SLOTS[question]
+        assert shown == {
+            letter: texts[slots[slot][draw.variants[letter]]] for letter, slot in draw.slots.items()
+        }
