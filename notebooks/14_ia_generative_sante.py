@@ -3,9 +3,11 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
-# **Durée : environ 2 h 30 en tout**, d'une traite ou en deux fois : partie 1 (sections 1 à 3,
-# questions 1 à 3, 5 points sur 12), environ 1 h ; partie 2 (sections 4 à 8, questions 4 à 7,
-# 7 points), environ 1 h 30. Rendez le notebook une fois **les deux parties** faites.
+# **Durée : environ 2 h 35 en tout**, d'une traite ou en deux fois : partie 1 (sections 1 à 3,
+# questions 1 à 3, 5 points sur 12), environ 60 min ; partie 2 (sections 4 à 8, questions 4 à
+# 7, 7 points), environ 95 min. Rendez le notebook une fois **les deux parties** faites. (Si
+# votre enseignant donne ce module en une heure de cours, seule la partie 1 est notée ; il vous
+# le dira.)
 #
 # **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
 # Ce module se suit seul, à distance : chaque question dit tout ce qu'il faut pour y répondre.
@@ -15,8 +17,8 @@
 #
 # **Agents conversationnels** : l'usage d'un agent conversationnel pendant l'évaluation est
 # interdit sauf indication contraire de l'enseignant. Personne ne le surveille à distance : c'est
-# une règle d'honneur (V6 — Intégrité et transparence). Tout le contenu du module et une
-# calculatrice sont permis.
+# une règle d'honneur (V6 — Intégrité et transparence), et l'attestation le dit (« passée à
+# distance, sans surveillance »). Tout le contenu du module et une calculatrice sont permis.
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
@@ -991,19 +993,19 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 # Le modèle ne voit que les deux derniers mots, « comprimé de » : le médicament est trop loin
 # derrière. Il écrit une dose **lue** après « comprimé de », mais pour un autre médicament,
 # faite de morceaux de trois mots du corpus (« de 2,5 mg ») : le texte est **fluide**, pas
-# **vrai**. Baisser la température ne rend pas les doses vraies : à 0,2, la part des doses hors
-# corpus parmi toutes les prescriptions est plus haute qu'à 1 ; parmi les seules doses écrites,
-# elle est un peu plus basse, et reste la majorité (les deux lectures sous le tableau). La
-# monter mène à l'incohérence.
+# **appuyé sur le corpus**. Baisser la température ne ramène pas les doses dans le corpus : à
+# 0,2, la part des doses hors corpus parmi toutes les prescriptions est plus haute qu'à 1 ;
+# parmi les seules doses écrites, elle est un peu plus basse, et reste la majorité (les deux
+# lectures sous le tableau). La monter mène à l'incohérence. Les grands modèles, eux, lisent
+# tout le passage, pas deux mots : leurs erreurs ne viennent pas d'un contexte trop court.
 # </details>
 
-# %% [markdown] reveal="origine_dose"
-# **Et les grands modèles ?** Ils lisent tout le passage, pas deux mots : leurs doses fausses ne
-# viennent pas d'un contexte trop court. Ils écrivent eux aussi ce qui est **probable**, pas ce
-# qui est **vérifié** : ils se trompent sur des faits rares ou absents de leurs données, et leur
-# entraînement comme leurs évaluations récompensent une réponse donnée au hasard plutôt qu'un
-# « je ne sais pas » (Kalai et al., 2025). Donner plus de contexte ne suffit donc pas : une dose
-# ou une référence d'article se **vérifie** dans une source (résumé des caractéristiques du
+# %% [markdown]
+# **Et les grands modèles ?** Ils écrivent eux aussi ce qui est **probable**, pas ce qui est
+# **vérifié** : ils se trompent sur des faits rares ou absents de leurs données ; et les
+# évaluations notées juste ou faux, avec l'entraînement qui vise à les réussir, récompensent une
+# réponse donnée au hasard plutôt qu'un « je ne sais pas » (Kalai et al., 2025). Une dose ou une
+# référence d'article se **vérifie** donc dans une source (résumé des caractéristiques du
 # produit, article lui-même).
 
 # %% [markdown]
@@ -1248,7 +1250,7 @@ fuite = {lettre: "non" for lettre in "ABCDE"}
 # message : ne laisse reconnaître personne
 fuite = {lettre: "oui" for lettre in "ABCDE"}
 
-# %% [markdown] reveal="fuite"
+# %% [markdown]
 # **Que faire à la place ?** Utiliser l'outil encadré par l'établissement (hébergeur certifié,
 # contrat, données non réutilisées) ; sinon, ne poser que des questions générales ; relire et
 # vérifier ce qui est produit ; dire qu'une IA a aidé (règle de l'école).
@@ -2766,7 +2768,7 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 # troisième critère.
 # ### END SOLUTION
 
-# %% [markdown] reveal="texte_ia"
+# %% [markdown]
 # ## À retenir
 #
 # - Un modèle de langage écrit le mot **probable**, pas le mot **vrai** : un texte fluide peut
@@ -2776,6 +2778,8 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 #   incohérent.
 # - Coller un dossier dans un service en ligne, c'est le **transmettre** : secret médical,
 #   données sensibles, hébergement certifié.
+
+# %% [markdown] reveal="signalement"
 # - Un texte rédigé avec une IA se **relit** et se signe par un humain ; le **dire** est une
 #   règle de l'école (V6 — Intégrité et transparence).
 # - Une dose fausse qui atteint un patient : **le patient d'abord**, puis la fiche d'événement
