@@ -646,6 +646,8 @@ exemples = (audit[(audit["verdict"] == "dose hors corpus")
                   & ~audit["drug"].isin(["paracétamol", *medicaments_question_3a])]
             .drop_duplicates("drug").head(3))
 assert not set(exemples["drug"]) & set(medicaments_question_3a)
+# Le détail des 10 000 prescriptions n'est plus utile : seuls les totaux ci-dessus restent.
+del audit
 print("Exemples de doses hors corpus :")
 for ligne in exemples.itertuples():
     print(f"- « Traitement : {ligne.drug}, un comprimé de {ligne.dose} {ligne.unit} » "
@@ -1034,25 +1036,28 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 # >   soin doit être **certifié HDS** (CSP, article L1111-8) : l'hôpital ne les confie qu'à un
 # >   hébergeur certifié, sous contrat, ce qu'un service grand public n'est pas pour lui.
 # > - Le règlement sur l'IA (article 50) impose des obligations de **transparence** : dire
-# >   qu'on parle à une IA, marquer ce qu'elle génère ; à qui chacune s'adresse est dit dans le
-# >   repli ci-dessous.
+# >   qu'on parle à une IA, marquer ce qu'elle génère ; à qui chacune s'adresse est dit dans la
+# >   liste « Textes cités » ci-dessous.
 # > - Retirer le nom ne suffit pas : un âge, une commune, un métier, une date d'entrée peuvent
-# >   suffire à reconnaître quelqu'un.
+# >   suffire à reconnaître quelqu'un. Et un **identifiant** (numéro de sécurité sociale, numéro
+# >   de dossier, numéro de téléphone) désigne à lui seul une personne, même si un voisin ne
+# >   sait pas le lire : l'éditeur, ou quiconque peut le relier à un fichier, la reconnaît.
 #
-# Les textes, avec leur date, sont dans le repli ci-dessous (cellule suivante). Quelques mots
+# Les textes, avec leur date, sont dans la liste « Textes cités », affichée sous ce
+# paragraphe. Quelques mots
 # qu'on y lit : le règlement sur l'IA dit « à **haut risque** » les systèmes d'IA qu'il encadre
 # le plus ; son **annexe I** liste des produits déjà réglementés, dont les dispositifs
 # médicaux ; son **annexe III**, des usages, comme le tri des patients aux urgences. Le
 # **règlement (UE) 2026/1744** a modifié le règlement sur l'IA en 2026 (il en a reporté des
 # dates) ; sa référence complète, avec sa publication au Journal officiel de l'Union, est la
-# dernière du repli. La **version consolidée** d'un texte, sur EUR-Lex (le site officiel du droit de
+# dernière de la liste. La **version consolidée** d'un texte, sur EUR-Lex (le site officiel du droit de
 # l'Union), le donne avec toutes ses modifications.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche les textes cités, avec leur date.
 from IPython.display import Markdown
 
-print(f"Textes vérifiés le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (enseignement, pas un "
+print(f"Textes cités, vérifiés le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (enseignement, pas un "
       "conseil juridique). Pour chaque texte : qui il vise, ce qu'il impose, puis son résumé.")
 qui_quoi = {
     "9(1)": "**Qui ?** Quiconque traite des données de santé, soignant ou non, avec ou sans "
@@ -1092,7 +1097,8 @@ display(Markdown("\n\n---\n\n".join(blocs)))
 # Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
 # dites si le message laisse **reconnaître le patient par un lecteur extérieur** : quelqu'un
 # qui le lit hors de l'équipe de soins (l'éditeur du service, un voisin, un journaliste local)
-# peut-il savoir de qui il s'agit, directement ou en croisant les détails ? Ce n'est pas la
+# peut-il savoir de qui il s'agit, directement, par un identifiant, ou en croisant les
+# détails ? Ce n'est pas la
 # question « contient-il des données personnelles ? » : au sens du RGPD, une donnée qui n'est
 # pas anonyme reste une donnée personnelle, même sans nom.
 # Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
@@ -1129,7 +1135,8 @@ display(Markdown("\n\n---\n\n".join(blocs)))
 # Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
 # dites si le message laisse **reconnaître le patient par un lecteur extérieur** : quelqu'un
 # qui le lit hors de l'équipe de soins (l'éditeur du service, un voisin, un journaliste local)
-# peut-il savoir de qui il s'agit, directement ou en croisant les détails ? Ce n'est pas la
+# peut-il savoir de qui il s'agit, directement, par un identifiant, ou en croisant les
+# détails ? Ce n'est pas la
 # question « contient-il des données personnelles ? » : au sens du RGPD, une donnée qui n'est
 # pas anonyme reste une donnée personnelle, même sans nom.
 # Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
@@ -1260,7 +1267,7 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 #
 # Les textes de la section 4 ne visent pas les mêmes personnes ni les mêmes actes. Pour chaque
 # cas, cherchez d'abord **qui** doit faire (ou ne pas faire) quelque chose, et **quoi** ; puis
-# lisez, dans le repli « Textes » de la section 4, à qui chaque texte s'adresse. En bref :
+# lisez, dans la liste « Textes cités » de la section 4, à qui chaque texte s'adresse. En bref :
 #
 # | Réponse | Texte | Qui ? | Quoi ? |
 # |---|---|---|---|
@@ -1275,11 +1282,11 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 # %% [markdown] session="formative"
 # ### Question 5a — Soigner, héberger, traiter des données (1 point)
 #
-# Dans chaque cas, une personne ou une entreprise est en **gras**. À quel texte manque-t-elle,
+# Dans chaque cas, une personne ou une entreprise est en **gras**. Quel texte enfreint-elle,
 # par ce qu'elle fait là ? Écrivez `"secret"` (code de la santé publique, article L1110-4),
 # `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9), `"IA"` (règlement sur l'IA,
-# article 50), ou `"aucun"` si elle ne manque à aucun de ces quatre textes. Si elle manque à
-# deux textes, écrivez celui qui la vise **en raison de son métier ou de son activité** (le
+# article 50), ou `"aucun"` si elle n'enfreint aucun de ces quatre textes (un texte peut
+# s'appliquer à ce qu'elle fait sans qu'elle l'enfreigne). Si elle en enfreint deux, écrivez celui qui la vise **en raison de son métier ou de son activité** (le
 # RGPD, lui, vaut pour tous). Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
 # cas se juge seul (la question 5b suit le même principe). Chaque cas juste vaut un quart de
 # point ; chaque cas faux retire un seizième de point (répondre au hasard, ou partout la même
@@ -1298,18 +1305,18 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 #
 # Demandez-vous d'abord **qui** porte l'obligation (un soignant ? celui qui héberge des données
 # de soin, et pour le compte de qui ? quiconque traite des données de santé ? le fournisseur
-# d'un outil d'IA ?), puis relisez le repli « Textes » de la section 4 : un mot de l'énoncé
+# d'un outil d'IA ?), puis relisez la liste « Textes cités » de la section 4 : un mot de l'énoncé
 # (« certification », « secret », « IA ») ne suffit pas à trancher.
 # </details>
 
 # %% [markdown] session="evaluation"
 # ### Question 5a — Soigner, héberger, traiter des données (1 point)
 #
-# Dans chaque cas, une personne ou une entreprise est en **gras**. À quel texte manque-t-elle,
+# Dans chaque cas, une personne ou une entreprise est en **gras**. Quel texte enfreint-elle,
 # par ce qu'elle fait là ? Écrivez `"secret"` (code de la santé publique, article L1110-4),
 # `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9), `"IA"` (règlement sur l'IA,
-# article 50), ou `"aucun"` si elle ne manque à aucun de ces quatre textes. Si elle manque à
-# deux textes, écrivez celui qui la vise **en raison de son métier ou de son activité** (le
+# article 50), ou `"aucun"` si elle n'enfreint aucun de ces quatre textes (un texte peut
+# s'appliquer à ce qu'elle fait sans qu'elle l'enfreigne). Si elle en enfreint deux, écrivez celui qui la vise **en raison de son métier ou de son activité** (le
 # RGPD, lui, vaut pour tous). Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
 # cas se juge seul (la question 5b suit le même principe). Chaque cas juste vaut un quart de
 # point ; chaque cas faux retire un seizième de point (répondre au hasard, ou partout la même
@@ -1322,7 +1329,7 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 #
 # Demandez-vous d'abord **qui** porte l'obligation (un soignant ? celui qui héberge des données
 # de soin, et pour le compte de qui ? quiconque traite des données de santé ? le fournisseur
-# d'un outil d'IA ?), puis relisez le repli « Textes » de la section 4 : un mot de l'énoncé
+# d'un outil d'IA ?), puis relisez la liste « Textes cités » de la section 4 : un mot de l'énoncé
 # (« certification », « secret », « IA ») ne suffit pas à trancher.
 # </details>
 
@@ -1380,10 +1387,14 @@ checks.check_choices(
             checks.Mistake(None, "la certification HDS vise qui héberge des données de soin pour "
                            "le compte d'un autre (un professionnel, un établissement, le "
                            "patient) : un hôpital qui garde ses propres dossiers chez lui "
-                           "n'héberge pour personne. Il n'a pas à être certifié, mais le RGPD "
-                           "s'applique toujours.", digest="448a56b2ef682222"),
-            checks.Mistake(None, "le RGPD s'applique bien à ces dossiers, mais il n'exige "
-                           "aucune certification.", digest="28e053f2209351db"),
+                           "n'héberge pour personne. Il n'a pas à être certifié ; le RGPD s'applique "
+                           "à ces dossiers, mais l'hôpital ne l'enfreint pas.",
+                           digest="448a56b2ef682222"),
+            checks.Mistake(None, "le RGPD s'applique bien à ces dossiers, mais l'hôpital ne "
+                           "l'enfreint pas : garder les dossiers de ses patients pour les "
+                           "soigner fait partie des exceptions de l'article 9 (paragraphe 2, "
+                           "point h : les soins) ; et le RGPD n'exige aucune certification.",
+                           digest="28e053f2209351db"),
             checks.Mistake(None, "le secret dit qui peut connaître les informations ; il "
                            "n'impose aucune certification.", digest="56d39d424d970527"),
             checks.Mistake(None, "rien ici n'est un système d'IA.", digest="615db40631e495f2"),
@@ -1490,8 +1501,10 @@ erreurs_5a = {
     "B": [checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin pour "
                          "le compte d'un autre : qui garde ses propres dossiers chez lui "
                          "n'héberge pour personne. Il n'a pas à être certifié."),
-          checks.Mistake("RGPD", "le RGPD s'applique bien à ces dossiers, mais il n'exige aucune "
-                         "certification, et rien ne dit qu'il est méconnu ici."),
+          checks.Mistake("RGPD", "le RGPD s'applique bien à ces dossiers, mais ce soignant ne "
+                         "l'enfreint pas : garder les dossiers de ses patients pour les soigner "
+                         "fait partie des exceptions de l'article 9 (paragraphe 2, point h : les "
+                         "soins) ; et le RGPD n'exige aucune certification."),
           checks.Mistake("secret", "garder ses dossiers n'est pas les révéler : le secret n'est "
                          "pas en cause, et il n'impose aucune certification."),
           checks.Mistake("IA", pas_ia_5a),
@@ -1516,11 +1529,10 @@ erreurs_5a = {
     ],
     "certifie": [
         checks.Mistake("HDS", "cet hébergeur est certifié, comme l'exige l'article L1111-8 à qui "
-                       "garde des données de soin pour le compte d'un autre : il ne manque à "
+                       "garde des données de soin pour le compte d'un autre : il n'enfreint "
                        "aucun texte."),
-        checks.Mistake("RGPD", "le RGPD s'applique à ces dossiers, mais rien ne dit qu'il est "
-                       "méconnu ici : héberger pour un soignant, certifié et sous contrat, est "
-                       "permis."),
+        checks.Mistake("RGPD", "le RGPD s'applique à ces dossiers, mais l'hébergeur ne l'enfreint "
+                       "pas : héberger pour un soignant, certifié et sous contrat, est permis."),
         checks.Mistake("secret", "garder des dossiers pour le compte d'un centre de santé, sous "
                        "contrat, n'est pas les révéler : le secret n'est pas en cause."),
         checks.Mistake("IA", pas_ia_5a),
@@ -1574,7 +1586,7 @@ texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 # <details><summary>Indice</summary>
 #
 # Pour chaque cas, cherchez d'abord **qui** doit faire quelque chose, et **quoi** (dire,
-# marquer, être certifié, se taire) ; puis lisez dans le repli « Textes » à qui s'adresse
+# marquer, être certifié, se taire) ; puis lisez dans la liste « Textes cités » à qui s'adresse
 # chaque texte, et chaque paragraphe de l'article 50.
 # </details>
 
@@ -1592,7 +1604,7 @@ texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 # <details><summary>Indice</summary>
 #
 # Pour chaque cas, cherchez d'abord **qui** doit faire quelque chose, et **quoi** (dire,
-# marquer, être certifié, se taire) ; puis lisez dans le repli « Textes » à qui s'adresse
+# marquer, être certifié, se taire) ; puis lisez dans la liste « Textes cités » à qui s'adresse
 # chaque texte, et chaque paragraphe de l'article 50.
 # </details>
 
@@ -1933,8 +1945,9 @@ regles_standard = sur("standard", "trouvés par les règles")
 cas_rates = ", ".join(f"« {cas} »" for cas in rates)
 print(f"- les règles : noms « standard » (après une civilité) {regles_standard} ; aucun dans "
       f"les cas {cas_rates}.")
-print(f"- spaCy : « {meilleur} » {sur(meilleur, 'trouvés par spaCy')} ; il manque le plus de "
-      f"noms dans le cas « {pire} » : {sur(pire, 'trouvés par spaCy')} seulement. Par exemple, il classe « "
+print(f"- spaCy : « {meilleur} » {sur(meilleur, 'trouvés par spaCy')} ; c'est dans le cas "
+      f"« {pire} » qu'il en manque le plus : il n'en trouve que {sur(pire, 'trouvés par spaCy')}. "
+      f"Par exemple, il classe « "
       f"{texte_exemple[debut:exemple['end']]} » en entité « divers » (MISC), pas « personne ».")
 print(f"- en comptant aussi les entités « divers », spaCy trouverait {n_divers} noms sur "
       f"{n_noms}, mais signalerait "
@@ -2046,8 +2059,9 @@ regles_standard = sur("standard", "trouvés par les règles")
 cas_rates = ", ".join(f"« {cas} »" for cas in rates)
 print(f"- les règles : noms « standard » (après une civilité) {regles_standard} ; aucun dans "
       f"les cas {cas_rates}.")
-print(f"- spaCy : « {meilleur} » {sur(meilleur, 'trouvés par spaCy')} ; il manque le plus de "
-      f"noms dans le cas « {pire} » : {sur(pire, 'trouvés par spaCy')} seulement. Par exemple, il classe « "
+print(f"- spaCy : « {meilleur} » {sur(meilleur, 'trouvés par spaCy')} ; c'est dans le cas "
+      f"« {pire} » qu'il en manque le plus : il n'en trouve que {sur(pire, 'trouvés par spaCy')}. "
+      f"Par exemple, il classe « "
       f"{texte_exemple[debut:exemple['end']]} » en entité « divers » (MISC), pas « personne ».")
 print(f"- en comptant aussi les entités « divers », spaCy trouverait {n_divers} noms sur "
       f"{n_noms}, mais signalerait "
@@ -2307,8 +2321,8 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # plusieurs tâches, et quand on fait confiance à la machine (Goddard et al., 2012 ; Parasuraman
 # et Manzey, 2010). Le
 # règlement européen sur l'IA oblige le fournisseur d'un système à haut risque à le concevoir
-# pour que ceux qui le contrôlent puissent rester conscients de ce biais (article 14 ; repli
-# « Textes » de la section 4) ; un agent
+# pour que ceux qui le contrôlent puissent rester conscients de ce biais (article 14 ; liste
+# « Textes cités » de la section 4) ; un agent
 # conversationnel grand public n'est pas, à lui seul, un système à haut risque : le biais, lui,
 # reste le même.
 
@@ -2524,8 +2538,10 @@ checks.check_choices(
         "G": [checks.Mistake(None, "écrire la fiche avant d'appeler le médecin retarde le "
                              "traitement de la patiente : l'ordre est faux.",
                              digest="508519c5acfd408a"),
-              checks.Mistake(None, "la fiche vient après l'appel au médecin, pas avant : "
-                             "l'ordre est faux.", digest="3d406f0bc3cb44fd")],
+              checks.Mistake(None, "telle qu'elle est écrite (« avant d'appeler le médecin »), "
+                             "cette action ne se fait ni d'abord ni ensuite : la fiche, remplie "
+                             "au bon moment, après l'appel, est une autre ligne.",
+                             digest="3d406f0bc3cb44fd")],
         "H": [checks.Mistake(None, "prévenir le DPO ne protège pas la patiente d'un "
                              "surdosage : cela vient une fois celle-ci prise en charge.",
                              digest="0e7535326d340672"),
@@ -2615,7 +2631,11 @@ if s7.device:
                        "elle vient une fois celui-ci pris en charge."),
         checks.Mistake("non", "le logiciel qui a écrit la dose est un dispositif médical "
                        "(marqué CE, destiné par son fabricant à un usage médical) : l'incident "
-                       "se déclare en matériovigilance, en plus de la pharmacovigilance.")]
+                       "se déclare en matériovigilance (par le correspondant de matériovigilance "
+                       "de l'établissement), en plus de la pharmacovigilance. Même sans gravité "
+                       "ici, l'obligation (code de la santé publique, article L5212-2) vise "
+                       "aussi un incident « susceptible d'entraîner » une dégradation grave de "
+                       "l'état de santé : une dose fausse écrite par ce logiciel le pouvait.")]
 else:
     erreurs_a = [
         checks.Mistake("d'abord", "la matériovigilance vaut pour un dispositif médical, qu'un "
@@ -2654,8 +2674,9 @@ erreurs_7 = {
                          "geste, pas une option.")],
     "D": [checks.Mistake("d'abord", "écrire la fiche avant de prévenir le médecin retarde le "
                          "traitement du patient : l'ordre est faux."),
-          checks.Mistake("ensuite", "la fiche vient après l'appel au médecin, pas avant : "
-                         "l'ordre est faux.")],
+          checks.Mistake("ensuite", "telle qu'elle est écrite (« avant de prévenir le "
+                         "médecin »), cette action ne se fait ni d'abord ni ensuite : la fiche, "
+                         "remplie au bon moment, après l'appel, est une autre ligne.")],
     "E": [checks.Mistake("d'abord", "la fiche ne protège pas le patient : elle vient une fois "
                          "celui-ci pris en charge."),
           checks.Mistake("non", "la fiche d'événement indésirable est à remplir, en disant "

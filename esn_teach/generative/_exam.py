@@ -163,11 +163,12 @@ _LEAK_POOL = (
         "nom",
     ),
     ExamCase(
-        "« Mon patient a le numéro de sécurité sociale 1 71 04 34 172 045 12 ; voici ses "
-        "traitements : y a-t-il une interaction ? »",
+        "« Mon patient a le numéro de sécurité sociale 1 71 04 34 172 045 12 (numéro fictif) ; "
+        "voici ses traitements : y a-t-il une interaction ? »",
         "oui",
-        "un numéro de sécurité sociale est attribué à une seule personne : même sans nom, ce "
-        "message laisse reconnaître la personne.",
+        "un numéro de sécurité sociale est attribué à une seule personne : même si un voisin ne "
+        "sait pas le lire, l'éditeur ou quiconque peut le relier à un fichier la reconnaît ; "
+        "même sans nom, ce message laisse reconnaître la personne.",
         "nom",
     ),
     ExamCase(

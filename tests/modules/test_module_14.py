@@ -391,6 +391,8 @@ def test_visible_evaluation_cells_call_no_private_function():
     visible = "\n".join(_visible_evaluation_cells())
     assert "copy_order(graine" in visible and "exam_cases(graine)" in visible
     assert "._exam" not in visible and "import _" not in visible
+    # The audit's per-prescription verdicts would answer question 3a: only its totals stay.
+    assert "\ndel audit\n" in visible
     assert not re.search(r"\b_(?:dose|leak|incident|perplexity|cold|draw|name)", visible)
     assert not re.search(
         r"\.(?:verdict|answers?|mistakes?|perplexity|cold_probability|leak_\w+|slots|variants|"
