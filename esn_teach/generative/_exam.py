@@ -338,9 +338,7 @@ def _perplexity_key(seed: int) -> float:
 
 def _cold_key(seed: int) -> float:
     """Question 2's answer: the second word's probability at the temperature."""
-    powered = [
-        p ** (1 / TEMPERATURE) for p in _temperature(np.random.default_rng([seed, 2]))
-    ]
+    powered = [p ** (1 / TEMPERATURE) for p in _temperature(np.random.default_rng([seed, 2]))]
     return powered[1] / sum(powered)
 
 
@@ -461,9 +459,7 @@ _POOL_SLOTS: dict[str, dict[str, tuple[int, ...]]] = {
 }
 
 
-def copy_order(
-    seed: int, question: str, pool: Mapping[str, str] | Sequence[str]
-) -> dict[str, str]:
+def copy_order(seed: int, question: str, pool: Mapping[str, str] | Sequence[str]) -> dict[str, str]:
     """Return the texts a student sees, by letter, for a question drawn from a pool.
 
     Parameters
@@ -492,9 +488,7 @@ def copy_order(
         raise ValueError(f"{question}: the pool must hold {sum(map(len, slots.values()))} texts")
     letters = "".join(slots)
     draw = _draw_cases(seed, question, letters, {slot: len(ix) for slot, ix in slots.items()})
-    return {
-        letter: pool[slots[draw.slots[letter]][draw.variants[letter]]] for letter in letters
-    }
+    return {letter: pool[slots[draw.slots[letter]][draw.variants[letter]]] for letter in letters}
 
 
 #: Question 3a's pool, by stratum: prescriptions « Traitement : drug, un comprimé de

@@ -24,7 +24,6 @@ from esn_teach.generative._exam import (
     _POOL_SLOTS,
     DOSE_CHECK_IT_TOO,
     DOSE_NOT_THIS_DRUG,
-    DOSE_STRATA,
     LEAK_KINDS,
     LEAK_NO,
     LEAK_YES,
