@@ -979,14 +979,20 @@ checks.check_choice(
 
 # %% mistake="origine_dose" session="evaluation"
 # message : le modèle ne « sait » rien de ce qui doit suivre
+from esn_teach.generative._exam import _draw_cases
+
 origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("A")
 
 # %% mistake="origine_dose" session="evaluation"
 # message : la dose la plus probable est alors une dose du ramipril
+from esn_teach.generative._exam import _draw_cases
+
 origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("C")
 
 # %% mistake="origine_dose" session="evaluation"
 # message : Il ne crée pas de nombres
+from esn_teach.generative._exam import _draw_cases
+
 origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 
 # %% [markdown] reveal="origine_dose"
