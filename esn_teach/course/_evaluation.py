@@ -23,7 +23,7 @@ import nbformat
 from nbformat import NotebookNode
 
 from esn_teach.checks import answer_digest, matches_digest
-from esn_teach.course._outline import GENERATED, opens_sources
+from esn_teach.course._outline import GENERATED, opens_sources, question_titles
 from esn_teach.course._source import REVEAL, SESSION
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "output_leaks",
     "partial_credit_kinds",
     "partial_credit_questions",
+    "reveal_note",
     "submission_session",
     "to_evaluation",
 ]
@@ -64,9 +65,11 @@ _LATER_HINT = re.compile(
 
 #: What an evaluated release shows in place of a passage that comments on an answer.
 REVEAL_NOTE = (
-    "*Séance évaluée : ce passage commente la réponse `{name}`. Il paraîtra dans votre retour "
-    "de correction, après la remise.*"
+    "*Séance évaluée : ce passage commente votre réponse à « {question} ». Il paraîtra dans "
+    "votre retour de correction, après la remise.*"
 )
+#: A question title's points, left out where a passage names its question.
+_POINTS = re.compile(r"\s*\([^()]*\bpoints?\)\s*$")
 
 #: What an evaluated release runs in place of code whose output comments on an answer.
 REVEAL_CODE = (
@@ -328,6 +331,18 @@ def _literal_bounds(value: object) -> tuple[float, float] | None:
     return None
 
 
+def reveal_note(name: str, titles: dict[str, str]) -> str:
+    """Return :data:`REVEAL_NOTE` for a passage commenting on answer ``name``.
+
+    It names the question by its title, points left out (« Question 3 b — L'origine de
+    la dose »), as the student sees it: the answer's variable name means nothing to them
+    (module 14's review of 6 December). An answer without a verification cell keeps its
+    name, as does one whose heading is not a question's (« Question … »).
+    """
+    title = _POINTS.sub("", titles.get(name, "")).strip()
+    return REVEAL_NOTE.format(question=title if title.startswith("Question") else name)
+
+
 def to_evaluation(notebook: NotebookNode) -> int:
     """Turn a released notebook, in place, into its evaluated version; return the checks replaced.
 
@@ -352,10 +367,13 @@ def to_evaluation(notebook: NotebookNode) -> int:
     banner = nbformat.v4.new_markdown_cell(EVALUATION_BANNER, id="esn-evaluation")
     banner.metadata[GENERATED] = "evaluation"
     notebook.cells.insert(1, banner)
+    titles = question_titles(notebook)
     for cell in notebook.cells:
         if REVEAL in cell.metadata:  # nbgrader puts it back at autograde (locked cell)
-            note = REVEAL_CODE if cell.cell_type == "code" else REVEAL_NOTE
-            cell.source = note.format(name=cell.metadata[REVEAL])
+            if cell.cell_type == "code":
+                cell.source = REVEAL_CODE.format(name=cell.metadata[REVEAL])
+            else:
+                cell.source = reveal_note(cell.metadata[REVEAL], titles)
             if cell.cell_type == "code":
                 cell.outputs = []
                 cell.execution_count = None

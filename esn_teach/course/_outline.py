@@ -39,6 +39,8 @@ __all__ = [
     "module_values",
     "opens_sources",
     "outline_markdown",
+    "question_titles",
+    "tests_cells",
     "values_problems",
 ]
 
@@ -278,6 +280,29 @@ def last_heading(source: str) -> str:
     """Return the text of the last heading of a markdown cell (``""`` when it has none)."""
     found = [m.group(1) for line in source.splitlines() if (m := _HEADING.match(line))]
     return found[-1].strip(" #") if found else ""
+
+
+def tests_cells(notebook: NotebookNode) -> list[tuple[int, str]]:
+    """Return the indices and answer names of the visible verification cells, in order."""
+    found = []
+    for index, cell in enumerate(notebook.cells):
+        meta = cell.metadata.get("nbgrader", {})
+        grade_id = meta.get("grade_id", "")
+        if cell.cell_type == "code" and meta.get("grade") and grade_id.endswith("_tests"):
+            found.append((index, grade_id.removesuffix("_tests")))
+    return found
+
+
+def question_titles(notebook: NotebookNode) -> dict[str, str]:
+    """Return each question's title: the last heading above its verification cell."""
+    titles, heading = {}, ""
+    tests = dict((index, name) for index, name in tests_cells(notebook))
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type == "markdown":
+            heading = last_heading(str(cell.source)) or heading
+        if index in tests:
+            titles[tests[index]] = heading or tests[index]
+    return titles
 
 
 _TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$", re.MULTILINE)

@@ -43,7 +43,12 @@ from esn_teach.checks import (
     encode_text,
 )
 from esn_teach.course._errors import CourseError
-from esn_teach.course._outline import GENERATED, estimate_duration, last_heading
+from esn_teach.course._outline import (
+    GENERATED,
+    estimate_duration,
+    question_titles,
+    tests_cells,
+)
 from esn_teach.course._source import MODULE_NAME, SOLUTION_BEGIN, SOLUTION_END, ModuleSource
 
 __all__ = [
@@ -276,30 +281,7 @@ def _generated(cell: NotebookNode, kind: str) -> NotebookNode:
     return cell
 
 
-def _tests_cells(notebook: NotebookNode) -> list[tuple[int, str]]:
-    """Return the indices and answer names of the visible verification cells, in order."""
-    found = []
-    for index, cell in enumerate(notebook.cells):
-        meta = cell.metadata.get("nbgrader", {})
-        grade_id = meta.get("grade_id", "")
-        if cell.cell_type == "code" and meta.get("grade") and grade_id.endswith("_tests"):
-            found.append((index, grade_id.removesuffix("_tests")))
-    return found
-
-
 _GUIDE_TITLE = re.compile(r"^\*Guide de correction[^*]*\*\s*:?\s*")
-
-
-def _question_titles(notebook: NotebookNode) -> dict[str, str]:
-    """Return each question's title: the last heading above its verification cell."""
-    titles, heading = {}, ""
-    tests = dict((index, name) for index, name in _tests_cells(notebook))
-    for index, cell in enumerate(notebook.cells):
-        if cell.cell_type == "markdown":
-            heading = last_heading(str(cell.source)) or heading
-        if index in tests:
-            titles[tests[index]] = heading or tests[index]
-    return titles
 
 
 def _wrap(source: str, module: str, name: str, *, evaluation: bool) -> str:
@@ -337,11 +319,11 @@ def add_progress(notebook: NotebookNode, module: ModuleSource, *, evaluation: bo
     evaluation : bool
         An evaluated release: a passing check is recorded as answered, not correct.
     """
-    questions = _question_titles(notebook)
+    questions = question_titles(notebook)
     # An evaluated session keeps its own record: practising later in the formative version
     # must not read « répondue (corrigée après la remise) » for questions never tried there.
     key = f"{module.name}{EVALUATED_PROGRESS}" if evaluation else module.name
-    for index, name in _tests_cells(notebook):
+    for index, name in tests_cells(notebook):
         cell = notebook.cells[index]
         cell.source = _wrap(cell.source, key, name, evaluation=evaluation)
     duration = estimate_duration(module.notebook)
@@ -431,7 +413,7 @@ def to_self_paced(
     int
         The number of « Voir la solution » buttons.
     """
-    tests = _tests_cells(notebook)
+    tests = tests_cells(notebook)
     for index, name in reversed(tests):
         encoded = encode_text(_solution_code(module, name))
         cell = nbformat.v4.new_code_cell(

@@ -29,8 +29,10 @@ from esn_teach.course._evaluation import (
     answer_leaks,
     evaluation_check,
     output_leaks,
+    reveal_note,
     to_evaluation,
 )
+from esn_teach.course._outline import question_titles
 from esn_teach.course._selfpaced import EVALUATED_PROGRESS, add_progress
 
 MODULE = "01_evaluer_test_diagnostique"
@@ -292,9 +294,12 @@ def test_evaluated_release_grades_with_the_hidden_tests(tmp_path, capsys):
     passages = [cell for cell in source.cells if REVEAL in cell.metadata]
     assert passages, "module 01 marks at least one passage reveal="
     noted = [cell for cell in released.cells if REVEAL in cell.metadata]
+    titles = question_titles(released)
     assert [cell.source for cell in noted] == [
-        REVEAL_NOTE.format(name=cell.metadata[REVEAL]) for cell in passages
+        reveal_note(cell.metadata[REVEAL], titles) for cell in passages
     ]
+    # Named by the question the student reads, not by the answer's variable.
+    assert all("« Question " in cell.source and "`" not in cell.source for cell in noted)
     graded_texts = {cell.source for cell in graded.cells if cell.cell_type == "markdown"}
     assert all(cell.source in graded_texts for cell in passages)
 
@@ -461,7 +466,7 @@ def test_evaluated_release_shows_a_note_in_place_of_a_revealing_passage(tmp_path
     notebook = read_module(path).notebook
     to_evaluation(notebook)
     revealing, code = [cell for cell in notebook.cells if REVEAL in cell.metadata]
-    assert revealing.source == REVEAL_NOTE.format(name="preuve")
+    assert revealing.source == REVEAL_NOTE.format(question="preuve")  # no « Question » heading
     assert code.source == REVEAL_CODE.format(name="preuve") and "score égal" not in code.source
     assert "retour de correction" in revealing.source and "0,157" not in revealing.source
     assert answer_leaks(notebook) == []  # the form checks hold no digest any more

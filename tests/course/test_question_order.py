@@ -8,14 +8,14 @@ import pytest
 from esn_fixtures import MODULE_PATHS
 
 from esn_teach.course import read_module
-from esn_teach.course._selfpaced import _question_titles
+from esn_teach.course._outline import question_titles
 
 NUMBER = re.compile(r"^Question (\d+)([a-z]?)\b")
 
 
 @pytest.mark.parametrize("path", MODULE_PATHS, ids=lambda p: p.stem)
 def test_question_numbers_follow_the_module(path):
-    titles = list(_question_titles(read_module(path).notebook).values())
+    titles = list(question_titles(read_module(path).notebook).values())
     numbers = []
     for title in titles:
         found = NUMBER.match(title)
