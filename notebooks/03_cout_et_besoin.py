@@ -2923,14 +2923,17 @@ display(data_card(donnees))
 # articles. Pour repérer ces biais par groupe d'origine, il faudrait traiter des données qui
 # révèlent l'origine raciale ou ethnique, que le RGPD (règlement (UE) 2016/679, article 9)
 # interdit en principe de traiter, sauf exceptions. L'une vise précisément un tel audit : dans
-# son texte de 2024, l'article 10, paragraphe 5 du règlement sur l'IA permet au fournisseur
+# son texte de 2024, l'article 10, paragraphe 5 du règlement sur l'IA permettait au fournisseur
 # d'un système à haut risque de traiter ces données à titre exceptionnel, dans la mesure
 # strictement nécessaire pour détecter et corriger les biais, avec des garanties (entre autres :
-# que d'autres données, synthétiques ou anonymisées, n'y suffisent pas) ; la réforme de 2026
-# (règlement (UE) 2026/1744, présenté au module 13) a modifié ce régime, que ce module ne
-# détaille pas. En France, le Conseil constitutionnel a jugé que les études sur la diversité
-# des origines peuvent porter sur des « données objectives », mais ne peuvent reposer sur
-# l'origine ethnique ou la race (décision n° 2007-557 DC, section 1) : de telles études restent
+# que d'autres données, synthétiques ou anonymisées, n'y suffisent pas). Ce texte n'est plus à
+# jour : le règlement (UE) 2026/1744 (présenté au module 13), en vigueur depuis le 27 juillet
+# 2026, a modifié ce régime (la proposition de la Commission le déplaçait dans un nouvel
+# article 4 bis) ; ce module n'a pas pu vérifier le texte adopté : avant tout audit, lisez la
+# version consolidée du règlement sur EUR-Lex. Le RGPD, lui, reste la règle de base. En France,
+# le Conseil constitutionnel a jugé que les études sur la diversité des origines peuvent porter
+# sur des « données objectives », mais ne peuvent reposer sur l'origine ethnique ou la race
+# (décision n° 2007-557 DC ; voir la section 1 du module) : de telles études restent
 # donc possibles, sans reposer sur l'origine ethnique ou la race. Savoir si un
 # algorithme comme celui-ci est « à haut risque », qui en est le fournisseur et ce que le
 # règlement lui demande, c'est l'analyse que fait le module 13.
@@ -2993,6 +2996,10 @@ print(
 #   et article 113, modifié par le règlement (UE) 2026/1744 du 8 juillet
 #   2026 (fiches « IA 10 » et « IA 113 » de la bibliothèque du cours, affichées plus haut avec
 #   la date de leur dernière vérification). Règlement (UE) 2016/679 (RGPD), article 9.
+# - Proposition d'un nouvel article 4 bis remplaçant l'article 10, paragraphe 5 : proposition de
+#   la Commission COM(2025) 836 du 19 novembre 2025, telle que l'analysent le Comité européen de
+#   la protection des données et le Contrôleur européen (avis conjoint 1/2026 du 20 janvier
+#   2026 ; lu dans une source secondaire, le texte adopté n'a pas pu être lu ici).
 # - Intervalle de Wilson : Wilson EB. Probable inference, the law of succession, and statistical
 #   inference. *Journal of the American Statistical Association* 1927;22(158):209-212.
 # - Weerts H, Dudík M, Edgar R, Jalali A, Lutz R, Madaio M. Fairlearn: Assessing and improving
