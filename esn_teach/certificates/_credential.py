@@ -145,6 +145,8 @@ def criteria_narrative(spec: CertificateSpec, titles: dict[str, str]) -> str:
             f"- {title} : au moins {fr_percent_value(criterion.min_percent)} des points des "
             "questions autocorrigées"
         )
+        if criterion.in_class_only:
+            text += " de la partie en séance"
         if criterion.reflection_graded:
             text += ", et une réflexion rédigée, notée par un enseignant"
         if criterion.evaluated_session:
@@ -183,7 +185,9 @@ def unit_grading_markdown(
         The module's points: autograded questions, written reflections.
     after_class_points : float, default=0.0
         The autograded points after the heading « Après la séance »: they count, so
-        the copy that counts is the complete one, handed in after that part.
+        the copy that counts is the complete one, handed in after that part; unless
+        the module's criterion counts the in-class part only (``in_class_only``),
+        when the box says they do not count.
     whole_points : bool, default=True
         Whether every question is worth a whole number of points (then 70 % of 16,
         that is 11,2, means 12 points).
@@ -194,7 +198,9 @@ def unit_grading_markdown(
         French Markdown, a blockquote.
     """
     criterion = next(c for c in spec.modules if c.module == module)
-    exact = autograded_points * criterion.min_percent / 100
+    in_class_only = criterion.in_class_only and after_class_points > 0
+    counted = autograded_points - after_class_points if in_class_only else autograded_points
+    exact = counted * criterion.min_percent / 100
     needed = math.ceil(exact - 1e-9)
     if math.isclose(exact, round(exact)):
         threshold = f"soit {_points(round(exact))}"
@@ -205,16 +211,28 @@ def unit_grading_markdown(
         )
     else:
         threshold = f"soit {_points(exact)}"
+    which = (
+        "Les questions autocorrigées de la partie en séance valent"
+        if in_class_only
+        else "Les questions autocorrigées valent"
+    )
     lines = [
         f"> **Comment cette unité est notée** (certificat « {spec.name} »)",
         ">",
-        f"> - Les questions autocorrigées valent {_points(autograded_points)} : il faut au moins "
+        f"> - {which} {_points(counted)} : il faut au moins "
         f"{fr_percent_value(criterion.min_percent)} de ces points, {threshold}. Une question "
         "rapporte ses points si la réponse est juste quand vous rendez le notebook (une "
         "question à plusieurs items, une part selon les items justes et faux) ; le nombre "
         "d'essais ne compte pas.",
     ]
-    if after_class_points:
+    if in_class_only:
+        lines.append(
+            f"> - Les questions de la partie « Après la séance » "
+            f"({_points(after_class_points)}) ne comptent pas pour ce certificat : faites-les "
+            "sans surveillance, pour vous entraîner (elles comptent dans la note du module si "
+            "l'enseignant le décide)."
+        )
+    elif after_class_points:
         in_class = autograded_points - after_class_points
         line = (
             f"> - Ces points comprennent les questions de la partie « Après la séance » "

@@ -82,12 +82,19 @@ class ModuleCriterion:
         Whether the module's last release in the course must have been the evaluated
         session (``esn-teach release --evaluation``), whose checks never say whether an
         answer is right (``seance_evaluee`` in the file; false by default).
+    in_class_only : bool
+        Whether ``min_percent`` applies to the autograded points of the in-class part
+        only, those before the heading « Après la séance » (``autocorrige_seance`` in
+        the file; false by default): questions done after class, unsupervised, then do
+        not count towards the certificate (the written reflection still does when
+        ``reflection_graded``).
     """
 
     module: str
     min_percent: float
     reflection_graded: bool
     evaluated_session: bool = False
+    in_class_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -414,7 +421,13 @@ def _criteria(
             continue
         _unknown_keys(
             entry,
-            {"module", "autocorrige_min", "reflexion_notee", "seance_evaluee"},
+            {
+                "module",
+                "autocorrige_min",
+                "reflexion_notee",
+                "seance_evaluee",
+                "autocorrige_seance",
+            },
             item,
             problems,
             locate,
@@ -462,14 +475,28 @@ def _criteria(
                 f"{item}.seance_evaluee", "true ou false est attendu", locate("seance_evaluee")
             )
             evaluated = None
-        if module is None or minimum is None or graded is None or evaluated is None:
+        in_class = entry.get("autocorrige_seance", False)
+        if not isinstance(in_class, bool):
+            problems.add(
+                f"{item}.autocorrige_seance",
+                "true ou false est attendu",
+                locate("autocorrige_seance"),
+            )
+            in_class = None
+        if (
+            module is None
+            or minimum is None
+            or graded is None
+            or evaluated is None
+            or in_class is None
+        ):
             ok = False
             continue
         if any(c.module == module for c in criteria):
             problems.add(f"{item}.module", f"module {module} déjà exigé", locate("module"))
             ok = False
             continue
-        criteria.append(ModuleCriterion(module, float(minimum), graded, evaluated))
+        criteria.append(ModuleCriterion(module, float(minimum), graded, evaluated, in_class))
     return criteria if ok else None
 
 

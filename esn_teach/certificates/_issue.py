@@ -41,7 +41,7 @@ from esn_teach.certificates._keys import (
 )
 from esn_teach.certificates._signing import sign_credential
 from esn_teach.course import METADATA_KEY, SELF_PACED, Course, CourseError, find_modules
-from esn_teach.grading import csv_safe, grade_status, printable
+from esn_teach.grading import InClassPart, csv_safe, grade_status, in_class_part, printable
 
 __all__ = [
     "REGISTER_FILE",
@@ -218,6 +218,7 @@ def assess_learners(course: Course, spec: CertificateSpec) -> list[LearnerAssess
                     "copies qui en viennent"
                 )
     assessments = []
+    parts: dict[str, InClassPart | CourseError] = {}
     with Gradebook(course.db_url, course.course_id) as gradebook:
         for student in sorted(gradebook.students, key=lambda s: s.id):
             name = " ".join(part for part in (student.first_name, student.last_name) if part)
@@ -247,6 +248,26 @@ def assess_learners(course: Course, spec: CertificateSpec) -> list[LearnerAssess
                     learner.reasons.append(f"{title} : note non définitive ({reason})")
                 grades = [g for notebook in submission.notebooks for g in notebook.grades]
                 code = [g for g in grades if g.cell_type == "code"]
+                if criterion.in_class_only:
+                    # Only the autograded questions before « Après la séance » count.
+                    if criterion.module not in parts:
+                        try:
+                            parts[criterion.module] = in_class_part(
+                                gradebook.find_assignment(criterion.module),
+                                course.root / "source",
+                            )
+                        except CourseError as error:
+                            parts[criterion.module] = error
+                    part = parts[criterion.module]
+                    if isinstance(part, CourseError):
+                        learner.reasons.append(f"{title} : {part}")
+                        continue
+                    code = [
+                        g
+                        for notebook in submission.notebooks
+                        for g in notebook.grades
+                        if g.cell_type == "code" and (notebook.name, g.name) in part.counted
+                    ]
                 maximum = sum(float(g.max_score) for g in code)
                 obtained = sum(float(g.score) for g in code)
                 percent = 100.0 * obtained / maximum if maximum else 100.0

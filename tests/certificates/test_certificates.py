@@ -823,3 +823,73 @@ def test_unit_grading_box_says_what_the_declaration_requires():
     # Every module of the course's certificates counts only in its evaluated session.
     assert "Seule compte une copie de la **séance évaluée**" in box
     assert all(c.evaluated_session for c in other.modules)
+
+
+def test_in_class_criterion_counts_only_the_questions_before_after_class(book, tmp_path):
+    """« autocorrige_seance = true »: questions after « Après la séance » leave the threshold."""
+    import nbformat
+
+    text = book.declaration.read_text(encoding="utf-8").replace(
+        'module = "06"\nautocorrige_min = 70\nreflexion_notee = true',
+        'module = "06"\nautocorrige_min = 70\nreflexion_notee = true\nautocorrige_seance = true',
+    )
+    declaration = tmp_path / DECLARATION_FILE
+    declaration.write_text(text, encoding="utf-8")
+    spec = course_declaration(book.course, declaration).certificate("ethique-test")
+    assert [c.in_class_only for c in spec.modules] == [False, True]
+    module = spec.modules[1].module
+
+    def bruno():  # q1 5/5 in class, q2 1/5 after class: 60 % of the whole module
+        return next(a for a in assess_learners(book.course, spec) if a.student == "bruno")
+
+    # Without the built module, the boundary cannot be read: refused, with the reason.
+    assert not bruno().eligible
+    assert "introuvable" in " ".join(bruno().reasons)
+    built = book.course.root / "source" / module / f"{module}.ipynb"
+    built.parent.mkdir(parents=True)
+
+    def graded(cell_type, grade_id, text=""):
+        make = nbformat.v4.new_code_cell if cell_type == "code" else nbformat.v4.new_markdown_cell
+        cell = make(text)
+        cell.metadata["nbgrader"] = {"grade": True, "grade_id": grade_id, "points": 5}
+        return cell
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        graded("code", "q1"),
+        nbformat.v4.new_markdown_cell("## Après la séance"),
+        graded("code", "q2"),
+        graded("markdown", "reflexion", "guide"),
+    ]
+    try:
+        nbformat.write(notebook, built)
+        assessed = bruno()
+        assert assessed.eligible, assessed.reasons
+        assert next(r for r in assessed.results if r.module == module).percent == 100
+        # The plain criterion still counts the whole module: 60 % < 70 %.
+        plain = course_declaration(book.course, book.declaration).certificate("ethique-test")
+        assert not next(
+            a for a in assess_learners(book.course, plain) if a.student == "bruno"
+        ).eligible
+    finally:
+        shutil.rmtree(book.course.root / "source")
+    bad = tmp_path / "mauvais.toml"
+    bad.write_text(text.replace("autocorrige_seance = true", "autocorrige_seance = 1"), "utf-8")
+    with pytest.raises(CertificateError, match="autocorrige_seance"):
+        course_declaration(book.course, bad)
+
+
+def test_unit_grading_box_for_an_in_class_criterion():
+    from esn_teach.certificates import unit_grading_markdown
+
+    spec = load_declaration(NOTEBOOKS / DECLARATION_FILE, MODULES).certificate(
+        "ethique-donnees-sante"
+    )
+    criterion = next(c for c in spec.modules if c.module.startswith("03"))
+    assert criterion.in_class_only
+    box = unit_grading_markdown(
+        spec, criterion.module, 16, 3, after_class_points=8, whole_points=False
+    )
+    assert "de la partie en séance valent 8 points" in box and "soit 5,6 points" in box
+    assert "« Après la séance » (8 points) ne comptent pas pour ce certificat" in box
+    assert "non à la fin de la séance" not in box
