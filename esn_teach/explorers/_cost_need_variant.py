@@ -10,6 +10,7 @@ answers to questions 1 to 3 no named mistake comes close to.
 
 from __future__ import annotations
 
+import functools
 import numbers
 from dataclasses import dataclass
 from typing import Any
@@ -52,7 +53,10 @@ class CostNeedVariant:
         centile, as the caption of section 4's figure), ``fair_enrolled_gap`` and
         ``fair_enrolled_low`` (the fair score's gap among its enrolled patients
         and the low bound of its 95 % CI),
-        ``centile_low`` (low bound of the cost score's gap centile by centile).
+        ``centile_low`` (low bound of the cost score's gap centile by centile),
+        ``enrolled_excess_low`` (low bound of the cost score's gap among its enrolled
+        minus the fair score's among its own), ``band_low`` and ``fair_band_low``
+        (low bounds of the gaps in the top band of the cost score and of the fair score).
     """
 
     seed: int
@@ -71,9 +75,14 @@ def _gap_ci(need: np.ndarray, chosen: np.ndarray, black: np.ndarray, white: np.n
 
 def _centile_gap_low(scores, need, black, white) -> float:
     """Low bound of the gap centile by centile (100 bands, weighted by Black patients)."""
-    bands = np.argsort(np.argsort(scores)) * 100 // len(scores)
+    return _bands_gap_low(scores, need, black, white, 100)
+
+
+def _bands_gap_low(scores, need, black, white, n_bands: int) -> float:
+    """Low bound of the gap at equal score (``n_bands`` bands, weighted by Black patients)."""
+    bands = np.argsort(np.argsort(scores)) * n_bands // len(scores)
     gaps, weights, variances = [], [], []
-    for t in range(100):
+    for t in range(n_bands):
         a, b = need[(bands == t) & black], need[(bands == t) & white]
         gaps.append(a.mean() - b.mean())
         weights.append(a.size)
@@ -122,8 +131,8 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
 
     fair = _gap_ci(need, above(latent, _PROGRAMME), black, white)
     patterns["fair_enrolled_gap"], patterns["fair_enrolled_low"] = fair[0], fair[1]
-    if early and not patterns["fair_enrolled_gap"] >= _MIN_FAIR_ENROLLED_GAP:
-        return None
+    if early and not _fair_enrolled_fits(patterns):
+        return None  # cheap: before any score is learnt
     cost_score = learnt("cost")
     # The 20 bands of 5 centiles of the cost score, as the figures of section 4 draw them.
     fifths = np.argsort(np.argsort(cost_score)) * 20 // len(cost_score)
@@ -141,6 +150,12 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
         return None
     patterns["centile_low"] = _centile_gap_low(cost_score, need, black, white)
     enrolled, band = above(cost_score, _PROGRAMME), above(cost_score, _BAND)
+    # Q4's bank of statements (evaluated session): each statement drawn must be true.
+    enrolled_gap = _gap_ci(need, enrolled, black, white)
+    half_width = np.hypot(enrolled_gap[0] - enrolled_gap[1], fair[0] - fair[1])
+    patterns["enrolled_excess_low"] = float(enrolled_gap[0] - fair[0] - half_width)
+    patterns["band_low"] = _gap_ci(need, band, black, white)[1]
+    patterns["fair_band_low"] = _gap_ci(need, above(latent, _BAND), black, white)[1]
     k_black, k_white = int((enrolled & black).sum()), int((enrolled & white).sum())
     n_black, n_white = int(black.sum()), int(white.sum())
     everyone = np.ones_like(black)
@@ -198,6 +213,34 @@ _MIN_EXTRA_COST, _MAX_TOP_COST_GAP, _MIN_FAIR_ENROLLED_GAP, _MIN_CENTILE_LOW = (
 _MAX_BOTTOM_COST_GAP = -0.1
 
 
+def _fair_enrolled_fits(patterns: dict[str, float]) -> bool:
+    """Whether the fair score's gap among its enrolled patients is established.
+
+    Q4's « entre inscrits » is « non » because a fair score, too, enrols sicker Black
+    patients (« À retenir »): the gap must be at least 0.1 and its 95 % CI must exclude 0
+    (review d12, finding 6: 0,18, CI −0,17 to 0,53, for « alice » before this rule).
+    """
+    return (
+        patterns["fair_enrolled_gap"] >= _MIN_FAIR_ENROLLED_GAP
+        and patterns["fair_enrolled_low"] > 0
+    )
+
+
+def _bank_fits(patterns: dict[str, float]) -> bool:
+    """Whether every statement of Q4's bank (evaluated session) is true for the cohort.
+
+    « inscrits et score juste », second wording: the gap among the cost score's enrolled
+    exceeds the fair score's among its own, the 95 % CI of the difference above 0; « près du
+    seuil », second wording: the top band's gap (question 3) has a 95 % CI above 0, and so has
+    the fair score's in its top band (the message: « même le score juste y garde un écart »).
+    """
+    return (
+        patterns["enrolled_excess_low"] > 0
+        and patterns["band_low"] > 0
+        and patterns["fair_band_low"] > 0
+    )
+
+
 def _top_band_fits(patterns: dict[str, float]) -> bool:
     """Whether section 4's evaluated sentence holds for the cohort.
 
@@ -237,7 +280,8 @@ def _fits(measured: dict | None) -> bool:
     if not (
         patterns["extra_cost"] >= _MIN_EXTRA_COST  # « coûtent x % de plus en moyenne »
         and _top_band_fits(patterns)  # « y coûtent moins » (section 4, « À retenir », Q4)
-        and patterns["fair_enrolled_gap"] >= _MIN_FAIR_ENROLLED_GAP  # the fair score's gap
+        and _fair_enrolled_fits(patterns)  # the fair score's gap, established
+        and _bank_fits(patterns)  # Q4's statements
         and patterns["centile_low"] > _MIN_CENTILE_LOW  # « centile par centile » shows the bias
         and task["n_black_enrolled"] >= 40
         and 0.8 < share / task["share_in_cohort"] < 1.6
@@ -279,7 +323,8 @@ def cost_need_variant(student_seed: int, *, max_tries: int = 400) -> CostNeedVar
     for ``k = 1, 2, …``; the first kept has Black patients costing more on
     average (by at least 0.1 %), less in the top band of the cost score (at
     least 3 % less) and in the bottom band (at least 10 % less), the fair
-    score's gap among its enrolled patients at least 0.1, the cost score's
+    score's gap among its enrolled patients at least 0.1 with a 95 % CI
+    above 0, the statements of question 4's bank true (:func:`_bank_fits`), the cost score's
     gap centile by centile with a 95 % CI above 0.1, the task of questions 1
     to 3 unchanged (at least 40 enrolled Black patients, their share among
     the enrolled below 0.3 and between 0.8 and 1.6 times their share of the
@@ -306,7 +351,17 @@ def cost_need_variant(student_seed: int, *, max_tries: int = 400) -> CostNeedVar
     """
     check_finite_scalar(student_seed, "student_seed", numbers.Integral, min_val=0)
     check_finite_scalar(max_tries, "max_tries", numbers.Integral, min_val=1)
-    for k in range(int(max_tries)):
+    return _draw(int(student_seed), int(max_tries))
+
+
+@functools.lru_cache(maxsize=8)
+def _draw(student_seed: int, max_tries: int) -> CostNeedVariant:
+    """Draw the cohort; kept for the kernel, so that it runs once per copy.
+
+    The session's first cell and the three hidden tests of a copy, run in one kernel by
+    the autograder, then draw it once instead of four times.
+    """
+    for k in range(max_tries):
         seed = _candidate(student_seed, k)
         measured = _measure(seed, early=True)
         if measured is not None and _fits(measured):

@@ -136,6 +136,9 @@ def test_module_03_the_draw_keeps_the_texts_true_for_every_identifier(variants):
             "fair_enrolled_gap",
             "fair_enrolled_low",
             "centile_low",
+            "enrolled_excess_low",
+            "band_low",
+            "fair_band_low",
         }, student
         # Section 2: « Les patients noirs coûtent donc x % de plus en moyenne ».
         assert patterns["extra_cost"] > 0, (student, patterns)
@@ -143,8 +146,14 @@ def test_module_03_the_draw_keeps_the_texts_true_for_every_identifier(variants):
         # haut, […] les patients noirs coûtent moins » (printed « soit x % de moins », x >= 3).
         assert patterns["top_cost_gap"] <= -0.03, (student, patterns)
         assert patterns["bottom_cost_gap"] <= -0.1, (student, patterns)
-        # Q4 « entre inscrits »: the fair score too enrols sicker Black patients.
+        # Q4 « entre inscrits »: the fair score too enrols sicker Black patients, and the
+        # cohort shows it (95 % CI above 0; review d12, finding 6).
         assert patterns["fair_enrolled_gap"] > 0, (student, patterns)
+        assert patterns["fair_enrolled_low"] > 0, (student, patterns)
+        # Q4's bank: the second wordings of « inscrits et score juste » and « près du seuil »
+        # state CIs above 0, and the fair score keeps a gap in its top band.
+        for name in ("enrolled_excess_low", "band_low", "fair_band_low"):
+            assert patterns[name] > 0, (student, name, patterns)
         # Q4 « centile par centile »: the audit of the study shows the bias.
         assert patterns["centile_low"] > 0, (student, patterns)
         # No named mistake within two units of the last judged decimal of the key, and none
@@ -165,8 +174,8 @@ def test_module_03_the_draw_keeps_the_texts_true_for_every_identifier(variants):
 
 
 def test_module_03_the_draw_keeps_the_students_seed_when_it_fits_and_rejects_otherwise():
-    kept = cost_need_variant(_seed_of("etu22"))
-    assert kept.tries == 1 and kept.seed == _seed_of("etu22")
+    kept = cost_need_variant(_seed_of("etu77"))
+    assert kept.tries == 1 and kept.seed == _seed_of("etu77")
     # The review's « bruno » (top band only 4 % below, Q1's « part dans la cohorte » 0,1267
     # for the key 0,1288: both 0,13) is redrawn.
     assert not _fits(_measure(_seed_of("bruno")))
