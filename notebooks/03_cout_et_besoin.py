@@ -131,7 +131,12 @@ from sklearn.model_selection import train_test_split
 from esn_teach import checks, fr_number, fr_percent
 from esn_teach.datasets import data_card, make_cost_vs_need_cohort, top_share
 from esn_teach.evaluation import proportion_ci
-from esn_teach.explorers import CostNeedExplorer, cost_need_variant, selection_by_group
+from esn_teach.explorers import (
+    CostNeedExplorer,
+    cost_need_statements,
+    cost_need_variant,
+    selection_by_group,
+)
 from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style, show_figure
 
 
@@ -1442,7 +1447,8 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # noirs ?
 #
 # Les affirmations sont affichées par la cellule suivante, dans un ordre tiré pour votre
-# copie ; chacune a sa clé entre guillemets.
+# copie ; chacune a sa clé entre guillemets. Certaines ne sont pas formulées comme à
+# l'entraînement : lisez chacune en entier.
 #
 # Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les clés. Un item juste
 # rapporte une part des points ; un item faux en reprend une partie (ici autant : deux réponses
@@ -1464,29 +1470,13 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # </details>
 
 # %% session="evaluation" jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il affiche les affirmations de la question 4, dans un
-# ordre tiré pour votre copie.
-affirmations = {
-    "erreur sur le coût": "Tout en haut, le score se trompe sur le coût : les patients noirs y "
-    "coûtent moins que les blancs de même score (section 4).",
-    "entre inscrits": "Les inscrits noirs ont plus de maladies chroniques que les inscrits "
-    "blancs, et l'IC 95 % de cet écart exclut 0 (question 2).",
-    "part qui double": "La cible « maladies » inscrit à peu près deux fois plus de patients "
-    "noirs que la cible « coût » (question 1).",
-    "inscrits et score juste": "L'écart entre inscrits de la question 2 est bien plus grand que "
-    "l'écart du score juste sur tous les scores (tableau, dernière colonne).",
-    "centile par centile": "Comparés centile par centile du score « coût », les patients noirs "
-    "ont en moyenne plus de maladies chroniques que les blancs, et l'IC 95 % de cet écart "
-    "exclut 0 (ligne sous le tableau).",
-    "près du seuil": "Du 95e au 100e centile, l'écart de la question 3 dépasse celui du score "
-    "juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0.",
-}
-ordre = checks.variant_rng("03", announce=False).permutation(len(affirmations))
-cles = list(affirmations)
-for rang, numero in enumerate(ordre, start=1):
-    print(f"{rang}. « {cles[numero]} » : {affirmations[cles[numero]]}")
+# Inutile de lire ce code (replié) : il affiche les affirmations de la question 4, tirées pour
+# votre copie, dans un ordre tiré aussi.
+affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
+for rang, (cle, affirmation) in enumerate(affirmations_q4, start=1):
+    print(f"{rang}. « {cle} » : {affirmation}")
 
-# %% answer="preuve_biais"
+# %% answer="preuve_biais" session="formative"
 preuve_biais = {
     "erreur sur le coût": ...,
     "entre inscrits": ...,
@@ -1506,7 +1496,29 @@ preuve_biais = {
 }
 ### END SOLUTION
 
-# %% tests="preuve_biais" points=2
+# %% answer="preuve_biais" session="evaluation"
+preuve_biais = {
+    "erreur sur le coût": ...,
+    "entre inscrits": ...,
+    "part qui double": ...,
+    "inscrits et score juste": ...,
+    "centile par centile": ...,
+    "près du seuil": ...,
+}
+### BEGIN SOLUTION
+preuve_biais = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    # Seconde formulation : comparé aux inscrits du score juste, avec l'IC de la différence.
+    "inscrits et score juste": "oui" if formulations_q4["inscrits et score juste"] else "non",
+    "centile par centile": "oui",
+    # Seconde formulation : l'écart de la tranche, sans la référence du score juste.
+    "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
+}
+### END SOLUTION
+
+# %% tests="preuve_biais" points=2 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_choices(
     preuve_biais,
@@ -1614,7 +1626,7 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="preuve_biais"
+# %% mistake="preuve_biais" session="formative"
 # message : à peu près calibré pour le coût
 preuve_biais = {
     "erreur sur le coût": "oui",
@@ -1625,7 +1637,7 @@ preuve_biais = {
     "près du seuil": "oui",
 }
 
-# %% mistake="preuve_biais"
+# %% mistake="preuve_biais" session="formative"
 # message : la comparaison deviendrait probante
 preuve_biais = {
     "erreur sur le coût": "non",
@@ -1636,7 +1648,7 @@ preuve_biais = {
     "près du seuil": "oui",
 }
 
-# %% mistake="preuve_biais"
+# %% mistake="preuve_biais" session="formative"
 # message : pas lequel se trompe
 preuve_biais = {
     "erreur sur le coût": "non",
@@ -1647,7 +1659,7 @@ preuve_biais = {
     "près du seuil": "oui",
 }
 
-# %% mistake="preuve_biais"
+# %% mistake="preuve_biais" session="formative"
 # message : pas mesurés de la même façon
 preuve_biais = {
     "erreur sur le coût": "non",
@@ -1658,7 +1670,7 @@ preuve_biais = {
     "près du seuil": "oui",
 }
 
-# %% mistake="preuve_biais"
+# %% mistake="preuve_biais" session="formative"
 # message : la référence y est un écart nul
 preuve_biais = {
     "erreur sur le coût": "non",
@@ -1669,7 +1681,7 @@ preuve_biais = {
     "près du seuil": "oui",
 }
 
-# %% mistake="preuve_biais"
+# %% mistake="preuve_biais" session="formative"
 # message : pas de la largeur de la tranche
 preuve_biais = {
     "erreur sur le coût": "non",
@@ -1680,9 +1692,165 @@ preuve_biais = {
     "près du seuil": "non",
 }
 
-# %% mistake="preuve_biais"
+# %% mistake="preuve_biais" session="formative"
 # message : doit rester un dictionnaire
 preuve_biais = "tranche par tranche"
+
+# %% tests="preuve_biais" points=2 session="evaluation"
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_form(
+    preuve_biais,
+    name="preuve_biais",
+    kind="choices",
+    options=["oui", "non"],
+    items=[
+        "erreur sur le coût",
+        "entre inscrits",
+        "part qui double",
+        "inscrits et score juste",
+        "centile par centile",
+        "près du seuil",
+    ],
+)
+### BEGIN HIDDEN TESTS
+_, seconde_copie_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
+juste_copie_q4 = seconde_copie_q4["inscrits et score juste"]
+seuil_copie_q4 = seconde_copie_q4["près du seuil"]
+checks.check_choices(
+    preuve_biais,
+    name="preuve_biais",
+    options=["oui", "non"],
+    expected={
+        "erreur sur le coût": "non",
+        "entre inscrits": "non",
+        "part qui double": "non",
+        "inscrits et score juste": "oui" if juste_copie_q4 else "non",
+        "centile par centile": "oui",
+        "près du seuil": "non" if seuil_copie_q4 else "oui",
+    },
+    mistakes={
+        "erreur sur le coût": [
+            checks.Mistake(
+                "oui",
+                "la figure de gauche de la section 4 montre un score à peu près calibré pour "
+                "le coût ; tout en haut, les patients noirs coûtent même moins que les patients "
+                "blancs de même score. Notre score surestime donc plutôt leur coût, ce qui les "
+                "classe plus haut, pas plus bas : cette erreur ne peut pas expliquer qu'on les "
+                "oublie.",
+            )
+        ],
+        "entre inscrits": [
+            checks.Mistake(
+                "oui",
+                "un écart entre inscrits peut exister sans biais : les patients noirs étant en "
+                "moyenne plus malades, un score juste en inscrit de plus malades aussi (dernière "
+                "colonne). Il faut comparer l'écart à cette référence.",
+            )
+        ],
+        "part qui double": [
+            checks.Mistake(
+                "oui",
+                "une part qui change entre deux cibles montre que les deux scores n'inscrivent "
+                "pas les mêmes patients, pas lequel se trompe.",
+            )
+        ],
+        "inscrits et score juste": [
+            checks.Mistake(
+                "non",
+                "les deux écarts sont mesurés de la même façon, entre les inscrits de chaque "
+                "score, dans la même cohorte, et l'IC de leur différence exclut 0 : ce qui "
+                "dépasse la référence du score juste vient du score « coût ».",
+            )
+            if juste_copie_q4
+            else checks.Mistake(
+                "oui",
+                "les deux écarts ne sont pas mesurés de la même façon : l'un entre inscrits, "
+                "l'autre dans des tranches du score, sur tous les scores. Il faudrait comparer "
+                "à l'écart entre les inscrits du score juste.",
+            )
+        ],
+        "centile par centile": [
+            checks.Mistake(
+                "non",
+                "dans des tranches d'un seul centile, un score juste ne laisse presque pas "
+                "d'écart : la référence y est nulle. Un écart dont l'IC 95 % exclut 0, mesuré "
+                "ainsi, vient donc du score.",
+            )
+        ],
+        "près du seuil": [
+            checks.Mistake(
+                "oui",
+                "l'affirmation ne compare l'écart à aucune référence : dans une tranche de "
+                "5 centiles, même le score juste garde un écart (dernière colonne). Il faudrait "
+                "que l'écart dépasse la référence du score juste.",
+            )
+            if seuil_copie_q4
+            else checks.Mistake(
+                "non",
+                "la tranche est large, mais l'affirmation compare l'écart à la référence du "
+                "score juste, mesurée sur les mêmes patients et de la même façon, et l'IC de "
+                "leur différence exclut 0 : l'excès vient du score.",
+            )
+        ],
+    },
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% mistake="preuve_biais" session="evaluation"
+# message : à peu près calibré pour le coût
+preuve_biais = {
+    "erreur sur le coût": "oui",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "inscrits et score juste": "oui" if formulations_q4["inscrits et score juste"] else "non",
+    "centile par centile": "oui",
+    "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
+}
+
+# %% mistake="preuve_biais" session="evaluation"
+# message : un score juste en inscrit de plus malades aussi
+preuve_biais = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "oui",
+    "part qui double": "non",
+    "inscrits et score juste": "oui" if formulations_q4["inscrits et score juste"] else "non",
+    "centile par centile": "oui",
+    "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
+}
+
+# %% mistake="preuve_biais" session="evaluation"
+# message : mesurés de la même façon
+preuve_biais = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "inscrits et score juste": "non" if formulations_q4["inscrits et score juste"] else "oui",
+    "centile par centile": "oui",
+    "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
+}
+
+# %% mistake="preuve_biais" session="evaluation"
+# message : la référence du score juste
+preuve_biais = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "inscrits et score juste": "oui" if formulations_q4["inscrits et score juste"] else "non",
+    "centile par centile": "oui",
+    "près du seuil": "oui" if formulations_q4["près du seuil"] else "non",
+}
+
+# %% mistake="preuve_biais" session="evaluation"
+# message : la référence y est nulle
+preuve_biais = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "inscrits et score juste": "oui" if formulations_q4["inscrits et score juste"] else "non",
+    "centile par centile": "non",
+    "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
+}
 
 # %% [markdown] reveal="preuve_biais" session="formative"
 # **Ce qui désigne le substitut.** Refaisons tout sans écart d'accès (calcul dans « Après la
@@ -2524,8 +2692,8 @@ for titre, scores, mesure in [
 #   preuve disponible que le score n'est plus biaisé ;
 # - `"biais caché"` : il a tort de conclure : le score apprend sur les maladies enregistrées et
 #   l'audit juge avec elles ; un biais commun aux deux ne laisse pas d'écart ;
-# - `"audit seul"` : le score apprend sur des données imparfaites, mais c'est surtout l'audit
-#   qui se trompe : corriger les maladies enregistrées de l'audit ferait réapparaître l'écart ;
+# - `"audit seul"` : seul l'audit se trompe : il juge avec des maladies mal enregistrées, mais
+#   le score, lui, est resté juste ;
 # - `"biais réduit"` : prudence : l'écart presque nul montre que le biais a nettement diminué,
 #   pas qu'il a disparu ; il faut continuer à le mesurer de la même façon chaque année ;
 # - `"revenir au coût"` : la cible « maladies » hérite du sous-diagnostic ; la cible « coût »

@@ -17,7 +17,11 @@ from esn_teach.explorers._ai_suggestion import AiSuggestionExplorer, team_accura
 from esn_teach.explorers._anonymisation import AnonymisationExplorer
 from esn_teach.explorers._controls import READOUT_CLASS
 from esn_teach.explorers._cost_need import CostNeedExplorer, selection_by_group
-from esn_teach.explorers._cost_need_variant import CostNeedVariant, cost_need_variant
+from esn_teach.explorers._cost_need_variant import (
+    CostNeedVariant,
+    cost_need_statements,
+    cost_need_variant,
+)
 from esn_teach.explorers._egfr import EgfrExplorer
 from esn_teach.explorers._fairness import FairnessExplorer, forced_fpr
 from esn_teach.explorers._figure import DESCRIPTION_CLASS, FIGURE_CLASS
@@ -56,6 +60,7 @@ __all__ = [
     "SkinVariant",
     "ThresholdExplorer",
     "TrainingMixExplorer",
+    "cost_need_statements",
     "cost_need_variant",
     "forced_fpr",
     "missed_by_group",

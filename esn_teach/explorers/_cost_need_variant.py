@@ -23,7 +23,7 @@ from esn_teach._validation import check_finite_scalar
 from esn_teach.checks._checks import _too_rounded
 from esn_teach.datasets import make_cost_vs_need_cohort
 
-__all__ = ["CostNeedVariant", "cost_need_variant"]
+__all__ = ["CostNeedVariant", "cost_need_statements", "cost_need_variant"]
 
 #: The programme's threshold (97th percentile) and the top band (95th to 100th).
 _PROGRAMME, _BAND = 97, 95
@@ -372,3 +372,66 @@ def _draw(student_seed: int, max_tries: int) -> CostNeedVariant:
         f"Aucune cohorte ne convient parmi les {max_tries} premières graines tirées de "
         f"{student_seed} : signalez-le à l'enseignant."
     )
+
+
+#: Question 4's statements (evaluated session), in the order of the answer's keys: the first
+#: wording of each, as in the formative version (without its figures).
+_STATEMENTS = {
+    "erreur sur le coût": "Tout en haut, le score se trompe sur le coût : les patients noirs y "
+    "coûtent moins que les blancs de même score (section 4).",
+    "entre inscrits": "Les inscrits noirs ont plus de maladies chroniques que les inscrits "
+    "blancs, et l'IC 95 % de cet écart exclut 0 (question 2).",
+    "part qui double": "La cible « maladies » inscrit à peu près deux fois plus de patients "
+    "noirs que la cible « coût » (question 1).",
+    "inscrits et score juste": "L'écart entre inscrits de la question 2 est bien plus grand que "
+    "l'écart du score juste sur tous les scores (tableau, dernière colonne).",
+    "centile par centile": "Comparés centile par centile du score « coût », les patients noirs "
+    "ont en moyenne plus de maladies chroniques que les blancs, et l'IC 95 % de cet écart "
+    "exclut 0 (ligne sous le tableau).",
+    "près du seuil": "Du 95e au 100e centile, l'écart de la question 3 dépasse celui du score "
+    "juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0.",
+}
+#: The second wordings, drawn for half of the copies each (the module's notes give the keys).
+#: Each is true for every kept cohort (:func:`_bank_fits`).
+_SECOND_WORDINGS = {
+    "inscrits et score juste": "L'écart entre inscrits de la question 2 dépasse l'écart entre "
+    "les inscrits du score juste (même ligne, dernière colonne), et l'IC 95 % de la "
+    "différence de ces deux écarts exclut 0.",
+    "près du seuil": "Du 95e au 100e centile du score « coût », les patients noirs ont plus de "
+    "maladies chroniques que les patients blancs, et l'IC 95 % de cet écart exclut 0 "
+    "(question 3).",
+}
+
+
+def cost_need_statements(rng: np.random.Generator) -> tuple[list[tuple[str, str]], dict[str, bool]]:
+    """Draw question 4's statements for one copy of module 03's evaluated session.
+
+    Kept in the library rather than in the notebook, whose folded code a student can read:
+    the drawn wording is shown, not the other one.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        From ``checks.variant_rng("03")``; the draw takes the display order first
+        (``rng.permutation(6)``), then one wording for each of the two items that have
+        two (``rng.integers(2, size=2)``), so that a hidden test recomputes it in the same
+        order.
+
+    Returns
+    -------
+    statements : list of (str, str)
+        ``(key, statement)`` in the drawn display order.
+    second : dict of str to bool
+        For « inscrits et score juste » and « près du seuil », whether the second wording
+        was drawn.
+    """
+    order = rng.permutation(len(_STATEMENTS))
+    second = {
+        key: bool(drawn)
+        for key, drawn in zip(_SECOND_WORDINGS, rng.integers(2, size=2), strict=True)
+    }
+    texts = {
+        key: _SECOND_WORDINGS[key] if second.get(key) else text for key, text in _STATEMENTS.items()
+    }
+    keys = list(texts)
+    return [(keys[i], texts[keys[i]]) for i in order], second
