@@ -20,11 +20,12 @@
 # > - **V4 — Prudence, esprit critique et inclusivité** : vérifier qui un score précis laisse
 # >   de côté.
 # > - **V6 — Intégrité et transparence** : dire ce qu'un score prédit vraiment, ce qui est
-# >   reproduit ou inventé, et qui décide.
+# >   reproduit ou inventé (la fiche des données, dans « Pour aller plus loin »), et qui décide.
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : justice et équité (une aide rare va
 # > aux plus malades, quel que soit leur groupe), non-malfaisance (un score biaisé prive de soins des
-# > patients déjà désavantagés).
+# > patients déjà désavantagés), autonomie (le patient à qui l'on propose le programme doit
+# > pouvoir comprendre pourquoi).
 #
 # ## Mode d'emploi
 #
@@ -38,7 +39,8 @@
 #   des points.
 # - Barème : 19 points. En séance, les questions 1 à 4 (8 points). Après la séance, les
 #   questions 5 à 8 (8 points) et une réflexion rédigée (3 points) : elles ne comptent que si
-#   vous rendez le notebook complet à la date que fixe votre enseignant.
+#   vous rendez le notebook complet à la date que fixe votre enseignant (pour le certificat,
+#   voir l'encadré en tête).
 
 # %% [markdown]
 # ## 1. Une histoire clinique : le programme de suivi renforcé
@@ -2929,7 +2931,9 @@ else:
 #
 # *Copies types.* Leurs chiffres sont ceux de la version formative ; une copie de la séance
 # évaluée cite ceux de ses propres cas (voir le critère 3) : notez-la de la même façon. Une
-# même phrase ne compte qu'à un critère.
+# même phrase ne compte qu'à un critère, sauf une limite de la cible qui nomme aussi les
+# patients oubliés (« ceux qui consultent peu resteraient sous-estimés ») : elle compte à la
+# cible et aux limites.
 #
 # - **3 points.** « Je proposerais de prédire le nombre de maladies chroniques actives de
 #   l'année suivante, complété par l'HbA1c et la pression artérielle : le programme vise les
@@ -2945,7 +2949,7 @@ else:
 #   justes que le coût total, même s'ils dépendent encore de l'accès aux soins. Avec la cible
 #   coût, seuls 15,7 % des inscrits étaient noirs, c'est trop peu. Le médecin devrait valider
 #   chaque inscription. » Cible avec sa limite 1 ; limites 0 (« dépendent encore de l'accès »
-#   est déjà compté à la cible, et aucun patient oublié n'est nommé) ; chiffre sans rien dire du besoin 0 ; médecin seul 0,5 ; autres publics 0.
+#   est compté à la cible et ne nomme aucun patient oublié) ; chiffre sans rien dire du besoin 0 ; médecin seul 0,5 ; autres publics 0.
 # - **0,5 point.** « Il faudrait prédire les maladies plutôt que le coût. Il suffit que
 #   l'algorithme n'utilise pas la race, et le médecin corrigera les erreurs. Dans l'étude, la
 #   part des patients noirs passait de 17,7 % à 46,5 % (Obermeyer et al., 2019). » Cible juste
