@@ -23,8 +23,8 @@
 # >   validé là où il servira, puis surveillé.
 # > - **V4 — Prudence, esprit critique et inclusivité** : une AUC annoncée ailleurs n'est pas
 # >   une promesse ; on la lit avec sa marge d'erreur.
-# > - **V3 — Formation et accompagnement** : ceux qui contrôlent les alertes sont formés à
-# >   lire le score.
+# > - **V6 — Intégrité et transparence** : ce qu'annonce un éditeur se vérifie par une mesure
+# >   indépendante.
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (un sepsis manqué
 # > retarde le traitement ; trop d'alertes épuisent l'équipe), bienfaisance (un score n'est utile
@@ -1951,8 +1951,9 @@ raccourci_hopital = {
 #   l'établissement et utilisé seulement en son sein échappe à la plupart des exigences du
 #   règlement, marquage CE compris, à des conditions : exigences de sécurité et de performance
 #   de l'annexe I, système de gestion de la qualité, justification qu'aucun dispositif
-#   équivalent du marché ne répond aux besoins, déclaration publique. L'établissement en
-#   répond alors lui-même.
+#   équivalent du marché ne répond aux besoins, ou pas avec la performance voulue (pour un
+#   score du marché recalibré sur place, il faut donc montrer que le score d'origine ne suffit
+#   pas), déclaration publique. L'établissement en répond alors lui-même.
 # - **Matériovigilance** (déjà en vigueur ; elle ne dépend ni de l'article 26 ni de sa date) :
 #   à l'hôpital, un incident se signale au **correspondant local de matériovigilance**, qui le
 #   transmet à l'ANSM (Code de la santé publique, article R5212-17).
@@ -2013,14 +2014,14 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": ...,
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": ...,
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": ...,
+    "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": ...,
     "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": ...,
 }
 ### BEGIN SOLUTION
 decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
     "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
 }
 ### END SOLUTION
@@ -2034,7 +2035,7 @@ checks.check_choices(
     digests={
         "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "8892832196fdeaea",
         "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "82aa163d831c2e41",
-        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "aedef2766bc4853b",
+        "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "64b0adbc795338a3",
         "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "d0458146195e8364",
     },
     mistakes={
@@ -2054,7 +2055,7 @@ checks.check_choices(
                            "calibration. Tout score se valide sur place avant d'être activé.",
                            digest="ec1277ccf7c2e657"),
         ],
-        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": [
+        "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": [
             checks.Mistake(None, "une bonne validation locale ne change rien au droit : le "
                            "marquage CE couvre le dispositif tel qu'il a été évalué, avec sa "
                            "notice ; une recalibration hors de la notice le modifie d'une façon "
@@ -2063,7 +2064,7 @@ checks.check_choices(
                            "l'utilise qu'en son sein, relève du régime des dispositifs internes "
                            "et de ses conditions (article 5, paragraphe 5) : dans les deux cas, "
                            "il n'est plus sous le seul marquage de l'éditeur.",
-                           digest="f57c440dff417faa"),
+                           digest="ee234f03a663d7da"),
         ],
         "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": [
             checks.Mistake(None, "le seuil local est dans la plage que prévoit la notice : régler "
@@ -2086,7 +2087,7 @@ checks.check_choices(
     expected={
         "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
         "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
-        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
+        "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
         "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
     },
     points=2,
@@ -2098,7 +2099,7 @@ checks.check_choices(
 decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "oui",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
     "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
 }
 
@@ -2107,7 +2108,7 @@ decision_h3 = {
 decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "oui",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
     "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
 }
 
@@ -2116,7 +2117,7 @@ decision_h3 = {
 decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "non",
+    "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "non",
     "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
 }
 
@@ -2125,7 +2126,7 @@ decision_h3 = {
 decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
     "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "non",
 }
 
@@ -2229,12 +2230,12 @@ decision_h3 = {
 #
 # Tout chiffre juste du module compte, de H1, de H2 ou de H3. **Juste veut dire : celui de la
 # copie.** En séance évaluée, chaque étudiant a ses propres séjours, donc ses propres chiffres :
-# vérifiez un chiffre cité dans les sorties de la copie corrigée elle-même (tableau « Charge
-# d'alertes au seuil choisi à H1 » de la section 4 pour H1 et H3, sorties de la section 3,
-# tableau avant/après de la section 7), jamais dans les copies types ci-dessous, dont les
-# chiffres sont ceux de la version formative (graine 2018). Les chiffres de H2 ne s'affichent
-# pas en séance évaluée : ne comptez pas faux un chiffre de H2 que rien dans la copie ne
-# contredit. Un chiffre de la version formative (11,1 ; 23,2 ; 0,6 sur 10 alertes ; 213 pour
+# vérifiez un chiffre cité d'abord dans la ligne « Pour le correcteur » que la correction
+# imprime sous la vérification de la question 4 (AUC interne, de H2 et de H3 ; seuil ; alertes
+# pour 100 séjours et vrais sepsis sur 10 alertes à H1, H2 et H3 ; alertes pour 100 sepsis à
+# H2), sinon dans les sorties de la copie corrigée elle-même (sorties de la section 3, tableau
+# avant/après de la section 7), jamais dans les copies types ci-dessous, dont les chiffres sont
+# ceux de la version formative (graine 2018). Un chiffre de la version formative (11,1 ; 23,2 ; 0,6 sur 10 alertes ; 213 pour
 # 100 sepsis) que la sortie de la copie contredit est un chiffre faux (et signale peut-être
 # une copie recopiée : mettez-la de côté).
 #

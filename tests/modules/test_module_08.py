@@ -140,6 +140,63 @@ def _hanley(truth, score):
     return max(0.0, auc - z * se), min(1.0, auc + z * se)
 
 
+#: The evaluated session's TOLERANCE_REGLAGE (the formative one keeps 0.1 for seed 2018).
+_EVALUATED_TOLERANCE = 0.05
+
+
+def _audit_key(c, seed, auc_1):
+    """Question 2's « audit » key for these stays, drawn as section 3 draws the audit."""
+    for attempt in range(100):
+        audit = c.h3.sample(_constant("N_AUDIT"), random_state=seed + attempt)
+        if audit["sepsis"].sum() < 3:
+            continue
+        low, high = (round(b, 2) for b in _hanley(audit["sepsis"].to_numpy(), c.risk(audit)))
+        if min(abs(low - auc_1), abs(high - auc_1)) >= 0.02:
+            break
+    else:
+        pytest.fail("no readable audit in 100 draws")
+    if high < auc_1:
+        return "la baisse est établie"
+    if low > auc_1:
+        return "il n'y a pas de baisse"
+    return "on ne peut pas conclure"
+
+
+def test_module_08_evaluated_tolerance_matches_the_module():
+    text = SOURCE.read_text(encoding="utf-8")
+    assert f"TOLERANCE_REGLAGE = {_EVALUATED_TOLERANCE}  #" in text
+    assert "à 10 points près (de 0,50 à 0,70" in text  # the evaluated statement of question 5
+
+
+@pytest.mark.slow
+def test_module_08_audit_key_and_local_sensitivity_over_the_seed_list():
+    """Over every checked seed: Q2's audit key varies and is never a bound-reading; Q5's
+    local sensitivity stays 0.05 from the stated bounds within a few redraws."""
+    keys = {}
+    target = _constant("SENSIBILITE_VISEE")
+    for seed in SEPSIS_CASE_SEEDS:
+        c = cases(seed)
+        auc_1 = roc_auc_score(c.h1_test["sepsis"], c.risk(c.h1_test))
+        keys[seed] = _audit_key(c, seed, auc_1)
+        for attempt in range(100):
+            local, test = train_test_split(
+                c.h3, train_size=_constant("N_LOCAL"), random_state=seed + attempt,
+                stratify=c.h3["sepsis"],
+            )
+            septic = np.sort(c.risk(local)[local["sepsis"].to_numpy() == 1])[::-1]
+            threshold = septic[int(np.ceil(target * len(septic))) - 1]
+            sens = site_alert_stats(test["sepsis"].to_numpy(), c.risk(test), threshold).sensitivity
+            if abs(sens - target) <= _EVALUATED_TOLERANCE:
+                break
+        else:
+            pytest.fail(f"seed {seed}: no local sensitivity within 0.05 in 100 draws")
+        assert 0.55 - 1e-9 <= sens <= 0.65 + 1e-9, seed
+    counts = {k: list(keys.values()).count(k) for k in set(keys.values())}
+    # Measured on 6 December 2026: 28 « établie », 85 « on ne peut pas conclure ».
+    assert counts.get("la baisse est établie", 0) >= 10, counts
+    assert counts.get("on ne peut pas conclure", 0) >= 50, counts
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("student", STUDENTS[:4])
 def test_module_08_fixed_answers_hold_with_each_students_stays(student, monkeypatch):
@@ -147,23 +204,17 @@ def test_module_08_fixed_answers_hold_with_each_students_stays(student, monkeypa
     c = cases(seed)
     truth_1, score_1 = c.h1_test["sepsis"].to_numpy(), c.risk(c.h1_test)
     truth_3, score_3 = c.h3["sepsis"].to_numpy(), c.risk(c.h3)
-    auc_1, auc_3 = roc_auc_score(truth_1, score_1), roc_auc_score(truth_3, score_3)
+    auc_1 = roc_auc_score(truth_1, score_1)
     # Question 2, « tous les séjours » : the drop is established (its interval excludes 0).
     low, _ = np.quantile(
         _bootstrap(seed, truth_1, score_1) - _bootstrap(seed, truth_3, score_3), [0.025, 0.975]
     )
     assert low > 0
-    # Question 2, « audit » : the module finds a typical audit within its 100 draws.
-    for attempt in range(100):
-        audit = c.h3.sample(_constant("N_AUDIT"), random_state=seed + attempt)
-        bas, haut = _hanley(audit["sepsis"].to_numpy(), c.risk(audit))
-        if audit["sepsis"].sum() >= 3 and round(bas, 1) < auc_3 < auc_1 < round(haut, 1):
-            break
-    else:
-        pytest.fail("no typical audit in 100 draws")
+    # Question 2, « audit » : the copy's audit is readable (see the seed-list test below).
+    assert _audit_key(c, seed, auc_1) in ("la baisse est établie", "on ne peut pas conclure")
     # Questions 5 and 7 : H3's local adaptation.
-    # The module redraws H3's tuning stays until the local threshold lands within 0.1 of its
-    # target on the local test (a typical adaptation).
+    # The evaluated session redraws H3's tuning stays until the local sensitivity lands within
+    # 0.05 of its target on the local test: 0.05 away from the stated bounds (0.50 and 0.70).
     target = _constant("SENSIBILITE_VISEE")
     for attempt in range(100):
         local, test = train_test_split(
@@ -177,7 +228,7 @@ def test_module_08_fixed_answers_hold_with_each_students_stays(student, monkeypa
         septic = np.sort(score_l[truth_l == 1])[::-1]
         local_threshold = septic[int(np.ceil(target * len(septic))) - 1]
         adapted = site_alert_stats(truth_t, score_t, local_threshold)
-        if abs(adapted.sensitivity - target) <= 0.1:
+        if abs(adapted.sensitivity - target) <= _EVALUATED_TOLERANCE:
             break
     else:
         pytest.fail("no typical local adaptation in 100 draws")
