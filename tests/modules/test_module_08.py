@@ -180,7 +180,9 @@ def test_module_08_audit_key_and_local_sensitivity_over_the_seed_list():
         keys[seed] = _audit_key(c, seed, auc_1)
         for attempt in range(100):
             local, test = train_test_split(
-                c.h3, train_size=_constant("N_LOCAL"), random_state=seed + attempt,
+                c.h3,
+                train_size=_constant("N_LOCAL"),
+                random_state=seed + attempt,
                 stratify=c.h3["sepsis"],
             )
             septic = np.sort(c.risk(local)[local["sepsis"].to_numpy() == 1])[::-1]
