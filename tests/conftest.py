@@ -20,6 +20,7 @@ from esn_fixtures import (
     SelfPacedCourse,
     answer_cell,
     cli,
+    evaluated_release,
     make_course,
     probe_mistakes,
     submit,
@@ -99,6 +100,19 @@ def self_paced_course(tmp_path_factory: pytest.TempPathFactory) -> SelfPacedCour
     return SelfPacedCourse(make_course(tmp_path_factory.mktemp("autonome") / "grading"), NOTEBOOKS)
 
 
+@pytest.fixture(scope="session")
+def evaluated_modules(tmp_path_factory: pytest.TempPathFactory) -> LazyModules:
+    """Each module with an evaluated session, built and released for it on first use
+    (``esn_fixtures.evaluated_release``: its solution and blank kernels probed for answers)."""
+    return LazyModules(
+        MODULE_NAMES,
+        lambda name: evaluated_release(  # type: ignore[arg-type,return-value]
+            tmp_path_factory.mktemp(f"evaluee-{name}") / "grading",
+            next(path for path in MODULE_PATHS if path.stem == name),
+        ),
+    )
+
+
 @pytest.fixture(autouse=True)
 def _module_ready(request: pytest.FixtureRequest) -> None:
     """Before a test about one module, that module is ready in the shared courses it uses."""
@@ -135,8 +149,19 @@ SPREAD_FILES = frozenset(
 )
 
 
+#: Files of tests about a module's evaluated session (built and released once per module and
+#: process, shared by these files' tests of that module): one group per module.
+EVALUATED = "evaluated_modules"
+EVALUATED_FILES = frozenset(
+    path.relative_to(TESTS.parent).as_posix()
+    for path in TESTS.rglob("test_*.py")
+    if EVALUATED in path.read_text(encoding="utf-8")
+)
+
+
 def group_of(nodeid: str) -> str:
-    """The group a test runs in: « cours:MODULE », « hub », itself or its own file.
+    """The group a test runs in: « cours:MODULE », « evaluee:MODULE », « hub », itself or its
+    own file.
 
     A test of the shared courses runs with the other tests of its module (the first
     module when it names none), so each process builds only the modules it tests. A test
@@ -145,6 +170,10 @@ def group_of(nodeid: str) -> str:
     path, _, rest = nodeid.partition("::")
     if path in SPREAD_FILES:
         return nodeid
+    if path in EVALUATED_FILES:
+        _, _, params = rest.partition("[")
+        module = next((name for name in MODULE_NAMES if name in params), MODULE_NAMES[0])
+        return f"evaluee:{module}"
     if path in COURSE_FILES:
         _, _, params = rest.partition("[")
         module = next((name for name in MODULE_NAMES if name in params), MODULE_NAMES[0])
@@ -179,7 +208,7 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The longest groups first — the hub, then each module's course and the spread cases —,
+    """The longest groups first — the hub, then each module's courses and the spread cases —,
     then the files."""
 
     def rank(item: pytest.Item) -> int:
@@ -188,7 +217,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         group = group_of(item.nodeid)
         if group == "hub":
             return 0
-        return 1 if group.startswith("cours:") or group == item.nodeid else 2
+        return 1 if group.startswith(("cours:", "evaluee:")) or group == item.nodeid else 2
 
     items.sort(key=rank)
 

@@ -6,6 +6,7 @@ live in conftest.py, which uses these helpers.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -19,7 +20,7 @@ import pytest
 
 from esn_teach._formatting import DECIMAL_POINT
 from esn_teach.cli import main
-from esn_teach.course import Course, ModuleSource, find_modules
+from esn_teach.course import Course, ModuleSource, find_modules, read_module
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
@@ -364,3 +365,192 @@ def check_no_english_nor_decimal_point(cases: Iterable, words: re.Pattern[str]) 
             points.append(message)
     assert not english, english
     assert not points, points
+
+
+# -- the evaluated session, built and released once per module, its kernel probed ----------------
+#: The walker that looks for answers in a kernel (tests/kernel_keys.py), run in the blank kernel.
+KERNEL_KEYS = Path(__file__).resolve().parent / "kernel_keys.py"
+
+
+@dataclass(frozen=True)
+class Question:
+    """An autograded answer as its visible check reads it (``checks.check_form``)."""
+
+    name: str  # the question (``name=``)
+    variable: str  # the answer's variable
+    kind: str  # "number", "choice", "choices", "any"
+    decimals: int | None  # numbers: the precision the hidden test compares at (0: an integer)
+
+
+def checked_questions(notebook: nbformat.NotebookNode) -> list[Question]:
+    """The questions of a notebook's test cells, with their ``check_form`` kind and precision."""
+    import ast
+
+    found = []
+    for cell in notebook.cells:
+        if not cell.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_tests"):
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "check_form"):
+                continue
+            if not node.args or not isinstance(node.args[0], ast.Name):
+                continue
+            options = {k.arg: k.value for k in node.keywords if k.arg}
+
+            def literal(name: str, default: object, options: dict = options) -> object:
+                try:
+                    return ast.literal_eval(options[name]) if name in options else default
+                except ValueError:
+                    return default
+
+            decimals = literal("decimals", None)
+            if literal("integer", False):
+                decimals = 0
+            name = literal("name", node.args[0].id)
+            kind = literal("kind", "any")
+            found.append(Question(str(name), node.args[0].id, str(kind), decimals))  # type: ignore[arg-type]
+    return found
+
+
+_KEYS_CELL = """\
+import json as _kk_json
+def _kk_plain(value):
+    if isinstance(value, bool) or value is None or value is Ellipsis:
+        return None
+    if isinstance(value, dict):
+        return {{str(k): str(v) for k, v in value.items()}}
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    if isinstance(value, str):
+        return value
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+with open({path!r}, "w", encoding="utf-8") as _kk_file:
+    _kk_json.dump({{_kk_name: _kk_plain(globals().get(_kk_name)) for _kk_name in {names!r}}},
+                  _kk_file)
+"""
+
+_WALK_CELL = """\
+import json as _kk_json, time as _kk_time
+_kk_start = _kk_time.perf_counter()
+_kk_namespace = {{k: v for k, v in globals().items() if not k.startswith("_kk_")}}
+_kk_walker = {{}}
+exec({walker!r}, _kk_walker)
+_kk_found = _kk_walker["find_leaks"](_kk_namespace, {numbers!r}, {choices!r}, skip={skip!r})
+with open({path!r}, "w", encoding="utf-8") as _kk_file:
+    _kk_json.dump({{"found": _kk_found, "seconds": _kk_time.perf_counter() - _kk_start}}, _kk_file)
+"""
+
+
+@dataclass
+class EvaluatedModule:
+    """A module's evaluated session, built and released, and what its blank kernel held."""
+
+    course: Course
+    source: ModuleSource
+    questions: list[Question]
+    #: The solution's answers, read in its kernel after the build ran it (as the build's student).
+    keys: dict[str, object]
+    #: ``(question, path)``: where the blank kernel, as the same student, holds an answer.
+    leaks: list[tuple[str, str]]
+    probe_seconds: float  # the walker's time in the blank kernel
+    release_seconds: float  # the build and the release, probes included
+
+
+class _KernelProbe:
+    """Appends a last cell to the notebooks the course's validator executes: in the solution
+    (the build), a cell that writes the answers' values; in the blank copy (the release
+    gate), the walker of tests/kernel_keys.py, given those values. The cell is removed from
+    the executed notebook before the course reads it: the build and the release check the
+    same notebook as without the probe."""
+
+    def __init__(self, folder: Path, questions: list[Question]) -> None:
+        self.folder = folder
+        self.questions = questions
+        self.keys: dict[str, object] | None = None
+        self.found: dict | None = None
+        self.errors: list[str] = []
+
+    def cell(self, invert: bool) -> str:
+        if not invert:
+            names = sorted({q.variable for q in self.questions})
+            return _KEYS_CELL.format(path=str(self.folder / "keys.json"), names=names)
+        assert self.keys is not None, "the blank copy ran before the solution"
+        numbers, choices = {}, {}
+        for q in self.questions:
+            key = self.keys.get(q.variable)
+            if q.kind == "number" and isinstance(key, float):
+                decimals = q.decimals
+                if decimals is None:  # compared exactly: an integer, or three decimals
+                    decimals = 0 if key.is_integer() else 3
+                numbers[q.name] = (key, decimals)
+            elif q.kind == "choices" and isinstance(key, dict | list):
+                choices[q.name] = key
+        return _WALK_CELL.format(
+            walker=KERNEL_KEYS.read_text(encoding="utf-8"),
+            numbers=numbers,
+            choices=choices,
+            skip=sorted({q.variable for q in self.questions}),
+            path=str(self.folder / "found.json"),
+        )
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        import json
+
+        from esn_teach.course import _pipeline
+
+        validator = _pipeline._KeepingValidator
+        original = validator._preprocess
+        probe = self
+
+        def _preprocess(self, nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+            invert = bool(self.invert)
+            probe_cell = nbformat.v4.new_code_cell(probe.cell(invert))
+            probe_cell.metadata["esn_kernel_probe"] = True
+            nb.cells.append(probe_cell)
+            executed = original(self, nb)
+            cell = executed.cells.pop()
+            assert cell.metadata.get("esn_kernel_probe"), cell.source[:200]
+            errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
+            probe.errors += [f"{o.ename}: {o.evalue}" for o in errors]
+            written = probe.folder / ("found.json" if invert else "keys.json")
+            if not errors and written.exists():
+                value = json.loads(written.read_text(encoding="utf-8"))
+                if invert:
+                    probe.found = value
+                else:
+                    probe.keys = value
+            return executed
+
+        validator._preprocess = _preprocess  # type: ignore[method-assign]
+        try:
+            yield
+        finally:
+            validator._preprocess = original  # type: ignore[method-assign]
+
+
+def evaluated_release(root: Path, path: Path) -> EvaluatedModule:
+    """Build and release ``path``'s evaluated session in a new course at ``root``, probed.
+
+    The build executes the solution, the release the blank copy, both as the build's student
+    (``esn-teach-construction``): the same cases. One execution each, as without the probes.
+    """
+    import time
+
+    course = Course(make_course(root), path.parent)
+    source = read_module(path, session="evaluation")
+    questions = checked_questions(source.notebook)
+    probe = _KernelProbe(root, questions)
+    start = time.perf_counter()
+    with probe.installed():
+        course.release([path.stem], evaluation=True)
+    seconds = time.perf_counter() - start
+    assert not probe.errors, f"{path.stem} : la sonde du noyau a échoué : {probe.errors}"
+    assert probe.keys is not None and probe.found is not None, "the probes did not run"
+    leaks = [(str(q), str(p)) for q, p in probe.found["found"]]
+    return EvaluatedModule(
+        course, source, questions, probe.keys, leaks, probe.found["seconds"], seconds
+    )

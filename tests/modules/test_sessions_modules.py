@@ -9,24 +9,23 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from esn_fixtures import MODULE_PATHS, make_course, probe_mistakes
+from esn_fixtures import MODULE_PATHS, probe_mistakes
 
-from esn_teach.course import Course, read_module
+from esn_teach.course import read_module
 from esn_teach.course._evaluation import partial_credit_questions
 
 pytestmark = pytest.mark.slow
-# make test: each case is a group of its own (about 17 s each, nothing shared between them)
+# make test: each module is a group of its own (about 17 s each), with its test of
+# tests/modules/test_kernel_keys.py, which reads the same release (the evaluated_modules fixture)
 
 WITH_SESSIONS = [path for path in MODULE_PATHS if read_module(path).has_sessions]
 
 
 @pytest.mark.parametrize("path", WITH_SESSIONS, ids=[path.stem for path in WITH_SESSIONS])
-def test_the_evaluated_version_is_built_released_and_names_its_mistakes(tmp_path, path):
-    root = make_course(tmp_path / "grading")
-    course = Course(root, path.parent)
+def test_the_evaluated_version_is_built_released_and_names_its_mistakes(evaluated_modules, path):
     # Builds the evaluated version (solution executed: every test passes), then releases it
     # (blank copy executed: every test fails; no passage nor output shows an answer).
-    course.release([path.stem], evaluation=True)
+    course = evaluated_modules[path.stem].course
     assert course.built_session(path.stem) == "evaluation"
     source = read_module(path, session="evaluation")
     solution = nbformat.read(course.source_path(path.stem), as_version=4)
