@@ -10,12 +10,14 @@ attribute, a dictionary or list item, a table cell — whose value is the answer
 - a number equal to a numeric answer at the question's precision (its ``decimals``); a key with
   fewer than two significant digits (3, 0,5) is looked for only in the globals themselves, where
   a drawn value is kept under a name of its own (``k_voulu``), not in every attribute and table;
-  large arrays and tables match only the exact float a computation gives (a random column of ten
-  thousand scores holds any three-decimal value);
+  an array, list or table column of more than SMALL numbers matches only the exact float a
+  computation gives, and only for a key of EXACT_DIGITS significant digits or more (a curve or a
+  column of scores holds any two- or three-decimal value);
 - a dictionary, list or pandas Series equal to a choices answer (item -> option), or to its
   options in order.
 """
 
+import contextlib
 import dataclasses
 import functools
 import math
@@ -60,7 +62,9 @@ _FUNCTIONS = (
 #: Items of a container looked into (recursion), and the size from which an array or a table
 #: matches only exact floats.
 MAX_ITEMS = 60
-SMALL = 200
+SMALL = 12
+#: A key looked for in a larger array is a computed float (0,873015873…), not a grid value.
+EXACT_DIGITS = 6
 
 
 def significant_digits(value: float, decimals: int) -> int:
@@ -153,9 +157,9 @@ class _Walker:
             if digits < 2:
                 continue
             if flat.size <= SMALL:
-                hits = np.flatnonzero((np.round(flat, decimals) == _round(key, decimals)))
-            elif float(key).is_integer():
-                continue
+                hits = np.flatnonzero(np.round(flat, decimals) == _round(key, decimals))
+            elif significant_digits(key, 17) < EXACT_DIGITS:
+                continue  # a value on a grid (0,31, 92): any curve or column holds it
             else:
                 hits = np.flatnonzero(flat == key)
             if hits.size:
@@ -264,10 +268,8 @@ class _Walker:
         if dataclasses.is_dataclass(value):
             for field in dataclasses.fields(value):
                 names[field.name] = None
-        try:
+        with contextlib.suppress(TypeError):
             names.update(dict.fromkeys(vars(value)))
-        except TypeError:
-            pass
         for cls in type(value).__mro__:
             for name in getattr(cls, "__slots__", ()):
                 names[name] = None
