@@ -68,7 +68,7 @@ EXACT_DIGITS = 6
 
 
 def significant_digits(value: float, decimals: int) -> int:
-    """How many significant digits ``value`` has once rounded to ``decimals`` (0,10 -> 1; 40 -> 2)."""
+    """Significant digits of ``value`` rounded to ``decimals`` (0,10 -> 1; 40 -> 2)."""
     text = f"{abs(value):.{max(decimals, 0)}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -107,9 +107,9 @@ def _as_choice(value):
             return {str(k): str(v) for k, v in value.items()} if len(value) <= MAX_ITEMS else None
         if isinstance(value, list | tuple):
             return [str(v) for v in value] if len(value) <= MAX_ITEMS else None
-        if type(value).__module__.startswith("pandas") and type(value).__name__ == "Series":
-            if len(value) <= MAX_ITEMS:
-                return {str(k): str(v) for k, v in value.items()}
+        series = type(value).__module__.startswith("pandas") and type(value).__name__ == "Series"
+        if series and len(value) <= MAX_ITEMS:
+            return {str(k): str(v) for k, v in value.items()}
     except Exception:  # an object whose str() fails is no answer
         return None
     return None
@@ -241,9 +241,10 @@ class _Walker:
         elif kind == "Series":
             self.choice(path, value)
             self.series(path, value, len(value) <= SMALL)
-        elif kind in ("Index", "RangeIndex") and depth < self.max_depth:
-            if value.dtype.kind in "iuf":
-                self.array(path, np.asarray(value))
+        elif (
+            kind in ("Index", "RangeIndex") and depth < self.max_depth and value.dtype.kind in "iuf"
+        ):
+            self.array(path, np.asarray(value))
 
     def series(self, path, series, small):
         import numpy as np

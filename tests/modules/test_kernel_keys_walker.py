@@ -1,0 +1,72 @@
+"""The walker that looks for answer keys in a kernel (tests/kernel_keys.py), on a fake namespace.
+
+Fast: it runs in ``make check``; tests/modules/test_kernel_keys.py runs it in each evaluated
+module's blank kernel.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from kernel_keys import find_leaks, significant_digits
+
+
+class _Case:
+    def __init__(self, perplexity: float) -> None:
+        self.sentence = "Le patient a de la fièvre"
+        self.perplexity = perplexity
+
+    def answers(self) -> dict[str, str]:
+        return {"A": "oui", "B": "non", "C": "oui"}
+
+
+_Case.__module__ = "esn_teach.generative.fake"  # its zero-argument methods are called
+
+
+def _namespace(perplexity=12.3456, occult=0.1234, sensitivity=0.8731, mapping=None):
+    return {
+        "cas": _Case(perplexity),
+        "stats": {"Black": {"occult_rate": occult}},
+        "cadre": pd.DataFrame(
+            {"sensibilité": [0.91, sensitivity]}, index=["patients blancs", "patients noirs"]
+        ),
+        "_j": 3,
+        "scores": np.linspace(0, 1, 5000),  # every three-decimal value: no match (not exact)
+        "courbe": np.linspace(0, 1, 101),  # every two-decimal value: no match (a grid)
+        "choix": mapping or {"A": "non", "B": "non", "C": "oui"},
+    }
+
+
+NUMBERS = {"perplexite": (12.35, 2), "taux": (0.123, 3), "sensibilite": (0.873, 3), "k": (3, 0)}
+CHOICES = {"fuite": {"A": "oui", "B": "non", "C": "oui"}}
+
+
+def test_the_walker_finds_a_key_in_an_attribute_a_dict_a_table_and_a_method():
+    found = find_leaks(_namespace(), NUMBERS, CHOICES, skip=["perplexite"])
+    assert ("perplexite", "cas.perplexity") in found
+    assert ("taux", "stats['Black']['occult_rate']") in found
+    assert ("sensibilite", "cadre['sensibilité']['patients noirs']") in found
+    assert ("k", "_j") in found  # a one-digit key: in the globals only
+    assert ("fuite", "cas.answers()") in found
+    assert not [where for _, where in found if where.startswith("scores")]
+
+
+def test_the_walker_finds_nothing_where_no_key_is():
+    namespace = _namespace(perplexity=14.2, occult=0.2, sensitivity=0.7)
+    namespace["_j"] = 4
+    namespace["cas"].answers = lambda: {"A": "non"}
+    found = find_leaks(namespace, NUMBERS, CHOICES, skip=["choix"])
+    assert found == []
+
+
+def test_the_answers_themselves_are_not_leaks():
+    assert find_leaks({"sensibilite": 0.873}, NUMBERS, CHOICES, skip=["sensibilite"]) == []
+
+
+def test_a_key_with_one_significant_digit_is_looked_for_only_in_the_globals():
+    assert significant_digits(0.1, 2) == 1
+    assert significant_digits(40, 0) == 2
+    assert significant_digits(0.873, 3) == 3
+    numbers = {"k": (3, 0)}
+    assert find_leaks({"tirage": {"k": 3}}, numbers, {}) == []
+    assert find_leaks({"k_voulu": 3}, numbers, {}) == [("k", "k_voulu")]
