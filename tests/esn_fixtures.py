@@ -542,10 +542,7 @@ def evaluated_release(root: Path, path: Path) -> EvaluatedModule:
 
     course = Course(make_course(root), path.parent)
     source = read_module(path, session="evaluation")
-    # The questions with their own cases in the evaluated session (an answer cell marked
-    # session="evaluation"): the others have the formative session's answer, the same for all.
-    own = set(re.findall(r'^# %%.*answer="(\w+)".*session="evaluation"', path.read_text(), re.M))
-    questions = [q for q in checked_questions(source.notebook) if q.name in own]
+    questions = checked_questions(source.notebook)
     probe = _KernelProbe(root, questions)
     start = time.perf_counter()
     with probe.installed():

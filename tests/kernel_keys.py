@@ -8,8 +8,9 @@ A *leak* is an object the student's kernel holds after the visible cells ran —
 attribute, a dictionary or list item, a table cell — whose value is the answer of a question:
 
 - a number equal to a numeric answer at the question's precision (its ``decimals``); a key with
-  fewer than two significant digits (3, 0,5) is looked for only in the globals themselves, where
-  a drawn value is kept under a name of its own (``k_voulu``), not in every attribute and table;
+  fewer than two significant digits (3, 0,5) is not looked for (every kernel holds such values);
+  an integer answer (92) is looked for only in objects' fields (``explorateur.seuil``), not in
+  globals, loop variables and arrays of bounds, where it is a coincidence;
   an array, list or table column of more than SMALL numbers matches only the exact float a
   computation gives, and only for a key of EXACT_DIGITS significant digits or more (a curve or a
   column of scores holds any two- or three-decimal value);
@@ -75,6 +76,14 @@ def significant_digits(value: float, decimals: int) -> int:
     return len(text.replace(".", "").lstrip("0"))
 
 
+def full_digits(value: float) -> int:
+    """Significant digits of ``value`` as Python writes it (0,31 -> 2; 0,873015873015873 -> 15)."""
+    mantissa = repr(abs(float(value))).split("e")[0]
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return len(mantissa.replace(".", "").lstrip("0"))
+
+
 def _round(value: float, decimals: int) -> float:
     return round(float(value), decimals)
 
@@ -138,8 +147,10 @@ class _Walker:
     # -- what a value may hold -----------------------------------------------------------------
     def scalar(self, path, value, top):
         for question, (key, decimals, digits) in self.numbers.items():
-            if digits < 2 and not top:
-                continue
+            if digits < 2:
+                continue  # 3, 0,5: every kernel holds such a value
+            if decimals == 0 and not re.search(r"\.\w+(\(\))?$", path):
+                continue  # an integer (92): loop variables, bounds; looked for in objects' fields
             if float(value) == key or (
                 significant_digits(float(value), decimals) == digits
                 and _round(value, decimals) == _round(key, decimals)
@@ -154,11 +165,11 @@ class _Walker:
         if flat.size == 0:
             return
         for question, (key, decimals, digits) in self.numbers.items():
-            if digits < 2:
+            if digits < 2 or decimals == 0:
                 continue
             if flat.size <= SMALL:
                 hits = np.flatnonzero(np.round(flat, decimals) == _round(key, decimals))
-            elif significant_digits(key, 17) < EXACT_DIGITS:
+            elif full_digits(key) < EXACT_DIGITS:
                 continue  # a value on a grid (0,31, 92): any curve or column holds it
             else:
                 hits = np.flatnonzero(flat == key)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from kernel_keys import find_leaks, significant_digits
+from kernel_keys import find_leaks, full_digits, significant_digits
 
 
 class _Case:
@@ -46,7 +46,7 @@ def test_the_walker_finds_a_key_in_an_attribute_a_dict_a_table_and_a_method():
     assert ("perplexite", "cas.perplexity") in found
     assert ("taux", "stats['Black']['occult_rate']") in found
     assert ("sensibilite", "cadre['sensibilité']['patients noirs']") in found
-    assert ("k", "_j") in found  # a one-digit key: in the globals only
+    assert ("k", "_j") not in found  # a one-digit key: a coincidence anywhere
     assert ("fuite", "cas.answers()") in found
     assert not [where for _, where in found if where.startswith("scores")]
 
@@ -63,10 +63,19 @@ def test_the_answers_themselves_are_not_leaks():
     assert find_leaks({"sensibilite": 0.873}, NUMBERS, CHOICES, skip=["sensibilite"]) == []
 
 
-def test_a_key_with_one_significant_digit_is_looked_for_only_in_the_globals():
+def test_small_and_integer_keys_are_looked_for_where_they_are_no_coincidence():
     assert significant_digits(0.1, 2) == 1
     assert significant_digits(40, 0) == 2
     assert significant_digits(0.873, 3) == 3
-    numbers = {"k": (3, 0)}
-    assert find_leaks({"tirage": {"k": 3}}, numbers, {}) == []
-    assert find_leaks({"k_voulu": 3}, numbers, {}) == [("k", "k_voulu")]
+    assert full_digits(0.31) == 2
+    assert full_digits(6.2) == 2
+    assert full_digits(0.873015873015873) == 15
+    assert find_leaks({"k_voulu": 3}, {"k": (3, 0)}, {}) == []
+    seuil = {"seuil_alarme": (92, 0)}
+    assert find_leaks({"v": 92, "bornes": list(range(80, 101))}, seuil, {}) == []
+    assert find_leaks({"cas": _Case(92)}, seuil, {}) == [("seuil_alarme", "cas.perplexity")]
+    # In a long array, only a computed float: not 6,2 (a measurement), but 6,2137… exactly
+    mesures = {"diametre": np.round(np.linspace(0, 10, 500), 1)}
+    assert find_leaks(mesures, {"ecart": (6.2, 1)}, {}) == []
+    x = np.linspace(0, 10, 500)
+    assert find_leaks({"x": x}, {"ecart": (float(x[7]), 1)}, {}) == [("ecart", "x[7]")]
