@@ -78,4 +78,4 @@ def test_small_and_integer_keys_are_looked_for_where_they_are_no_coincidence():
     mesures = {"diametre": np.round(np.linspace(0, 10, 500), 1)}
     assert find_leaks(mesures, {"ecart": (6.2, 1)}, {}) == []
     x = np.linspace(0, 10, 500)
-    assert find_leaks({"x": x}, {"ecart": (float(x[7]), 1)}, {}) == [("ecart", "x[7]")]
+    assert find_leaks({"x": x}, {"ecart": (float(x[70]), 1)}, {}) == [("ecart", "x[70]")]
