@@ -32,7 +32,22 @@ WITH_SESSIONS = [
 
 #: Modules whose kernel holds answers today. Remove a module's entry when its fix is merged
 #: (strict: a module that no longer leaks fails here until its entry goes).
-LEAKING = {}
+LEAKING = {
+    "01": "se (sensibilite) ; courbe.tpr[18] (sensibilite)",
+    "04": "explorateur.stats['Black'].occult_rate / .sensitivity ; cadre._result_cache['by_group']",
+    "05": "_variante.gap_high[2] (ecart_max_48)",
+    "06": "explorateur.rates[False]['dp_difference'] (ecart_parite)",
+    "07": "_avec[43] (dfg_2009_m_a) ; _sans[43] (dfg_eflm_m_a) ; _nouvelle[43] (dfg_2021_m_a)",
+    "08": "explorateur._curves['H2'].auc (auc_h2)",
+    "11": "essai_parts[13] (taux_reussite)",
+    "14": "cas.perplexity ; cas.cold_probability ; cas.leak_answers (fuite)",
+}
+#: Values the student is meant to read: ``(module, question, path)`` -> why.
+ALLOWED = {
+    ("05", "ecart_max_48", "ecarts[np.float64(0.48)][2]"): (
+        "le tableau des écarts affiché : la question 4a se lit dans ce tableau"
+    ),
+}
 
 
 def _cases():
@@ -51,13 +66,17 @@ def test_the_blank_kernel_holds_no_answer(evaluated_modules, path):
         f"publication {module.release_seconds:.0f} s"
     )
     numeric = [q for q in module.questions if q.kind in ("number", "choices")]
-    assert numeric, "aucune question à cas propres dont chercher la réponse"
+    assert numeric, "aucune question dont chercher la réponse"
     assert any(module.keys.get(q.variable) is not None for q in numeric), module.keys
-    leaks = "\n".join(
-        f"- question « {question} » : « {where} » vaut la réponse"
+    found = [
+        (question, where)
         for question, where in module.leaks
+        if (path.stem[:2], question, where) not in ALLOWED
+    ]
+    leaks = "\n".join(
+        f"- question « {question} » : « {where} » vaut la réponse" for question, where in found
     )
-    assert not module.leaks, (
+    assert not found, (
         f"{path.stem} : en séance évaluée, après les cellules visibles, le noyau de l'étudiant "
         "garde la réponse de ces questions (ses propres cas). Gardez les réponses dans une "
         "fonction privée que seuls les tests cachés appellent, ou calculez-les sous "
