@@ -139,16 +139,6 @@ COURSE_FILES = frozenset(
     if any(name in path.read_text(encoding="utf-8") for name in SHARED_COURSE)
 )
 
-#: How a test file asks for each of its cases to run as a group of its own: long cases that
-#: share nothing (each builds its own course), which two processes then share evenly.
-SPREAD = "make test: each case is a group of its own"
-SPREAD_FILES = frozenset(
-    path.relative_to(TESTS.parent).as_posix()
-    for path in TESTS.rglob("test_*.py")
-    if SPREAD in path.read_text(encoding="utf-8")
-)
-
-
 #: Files of tests about a module's evaluated session (built and released once per module and
 #: process, shared by these files' tests of that module): one group per module.
 EVALUATED = "evaluated_modules"
@@ -164,12 +154,11 @@ def group_of(nodeid: str) -> str:
     own file.
 
     A test of the shared courses runs with the other tests of its module (the first
-    module when it names none), so each process builds only the modules it tests. A test
-    of a file that says :data:`SPREAD` is a group of its own.
+    module when it names none), so each process builds only the modules it tests; so do
+    the tests of a module's evaluated session (:data:`EVALUATED`): twelve builds of about
+    17 s were one file of 205 s in one process.
     """
     path, _, rest = nodeid.partition("::")
-    if path in SPREAD_FILES:
-        return nodeid
     if path in EVALUATED_FILES:
         _, _, params = rest.partition("[")
         module = next((name for name in MODULE_NAMES if name in params), MODULE_NAMES[0])
@@ -208,8 +197,7 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The longest groups first — the hub, then each module's courses and the spread cases —,
-    then the files."""
+    """The longest groups first — the hub, then each module's courses —, then the files."""
 
     def rank(item: pytest.Item) -> int:
         # Within the hub's group, the files keep their order: the exchange test counts the
@@ -217,7 +205,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         group = group_of(item.nodeid)
         if group == "hub":
             return 0
-        return 1 if group.startswith(("cours:", "evaluee:")) or group == item.nodeid else 2
+        return 1 if group.startswith(("cours:", "evaluee:")) else 2
 
     items.sort(key=rank)
 

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from conftest import SPREAD_FILES, group_of
+from conftest import EVALUATED_FILES, group_of
 
 SESSIONS = "tests/modules/test_sessions_modules.py"
+KEYS = "tests/modules/test_kernel_keys.py"
 
 
-def test_each_evaluated_build_is_a_group_of_its_own():
-    """Twelve builds of about 17 s each: as one file they ran 205 s in one process."""
-    assert SESSIONS in SPREAD_FILES
-    one = f"{SESSIONS}::test_the_evaluated_version_is_built_released_and_names_its_mistakes[01_x]"
-    other = one.replace("[01_x]", "[03_y]")
-    assert group_of(one) == one and group_of(other) == other
+def test_each_evaluated_module_is_a_group_shared_by_its_tests():
+    """Twelve evaluated builds of about 17 s each: as one file they ran 205 s in one process.
+    Each module's build is now its own group, shared by the two files that read it."""
+    assert {SESSIONS, KEYS} <= EVALUATED_FILES
+    case = "test_the_evaluated_version_is_built_released_and_names_its_mistakes"
+    one = f"{SESSIONS}::{case}[01_evaluer_test_diagnostique]"
+    other = f"{SESSIONS}::{case}[03_cout_et_besoin]"
+    assert group_of(one) == "evaluee:01_evaluer_test_diagnostique"
+    assert group_of(other) == "evaluee:03_cout_et_besoin"
+    assert group_of(f"{KEYS}::test_x[03_cout_et_besoin]") == group_of(other)
 
 
 def test_a_module_course_a_hub_and_a_file_keep_their_groups():
