@@ -132,24 +132,30 @@ registre = donnees.frame
 # La liste nominative (section 4) : on écarte les tirages où deux divisions différentes des
 # nombres affichés en section 4 donneraient presque la même part (à 4 décimales), ou une part
 # proche de 0,75 (un réglage du générateur) : chaque calcul doit se distinguer des autres.
-for essai in range(200):
-    graine_liste = graine + 2 + 7919 * essai
-    essai_liste = make_voter_list(registre, random_state=graine_liste)
-    essai_attaque = pv.linkage_attack(registre.drop(columns=["pseudonym"]), essai_liste.frame,
-                                      ["birth_date", "sex", "postcode"])
-    essai_corrige = pd.Series(essai_liste.true_pseudonym, index=essai_liste.frame.index)
-    essai_comptes = [
-        len(registre), len(essai_liste.frame), int((registre["age"] >= 18).sum()),
-        int((essai_corrige >= 0).sum()), essai_attaque.n_reidentified,
-        int((registre.loc[essai_attaque.matches["released_index"], "pseudonym"].to_numpy()
-             == essai_corrige.loc[essai_attaque.matches["external_index"]].to_numpy()).sum())]
-    essai_parts = [a / b for a in essai_comptes for b in essai_comptes if a < b]
-    essai_toutes = sorted(round(part, 4) for part in [*essai_parts,
-        pv.unique_share(registre.drop(columns=["pseudonym"]), ["birth_date", "sex", "postcode"]),
-        0.75])
-    if (float(np.min(np.diff(essai_toutes))) > 0.00025
-            and all(abs(round(part, 3) - 0.75) > 0.0015 for part in essai_parts)):
-        break
+def choisir_graine_liste(graine, registre):
+    # Dans une fonction : les essais ne restent pas dans le noyau.
+    for essai in range(200):
+        graine_liste = graine + 2 + 7919 * essai
+        essai_liste = make_voter_list(registre, random_state=graine_liste)
+        essai_attaque = pv.linkage_attack(registre.drop(columns=["pseudonym"]), essai_liste.frame,
+                                          ["birth_date", "sex", "postcode"])
+        essai_corrige = pd.Series(essai_liste.true_pseudonym, index=essai_liste.frame.index)
+        essai_comptes = [
+            len(registre), len(essai_liste.frame), int((registre["age"] >= 18).sum()),
+            int((essai_corrige >= 0).sum()), essai_attaque.n_reidentified,
+            int((registre.loc[essai_attaque.matches["released_index"], "pseudonym"].to_numpy()
+                 == essai_corrige.loc[essai_attaque.matches["external_index"]].to_numpy()).sum())]
+        essai_parts = [a / b for a in essai_comptes for b in essai_comptes if a < b]
+        essai_toutes = sorted(round(part, 4) for part in [*essai_parts,
+            pv.unique_share(registre.drop(columns=["pseudonym"]), ["birth_date", "sex", "postcode"]),
+            0.75])
+        if (float(np.min(np.diff(essai_toutes))) > 0.00025
+                and all(abs(round(part, 3) - 0.75) > 0.0015 for part in essai_parts)):
+            return graine_liste
+    return graine_liste
+
+
+graine_liste = choisir_graine_liste(graine, registre)
 print(f"Registre synthétique : {milliers(len(registre))} patients.")
 en_francais = {"pseudonym": "pseudonyme", "sex": "sexe", "birth_date": "date de naissance",
                "postcode": "code postal", "departement_name": "département",

@@ -274,6 +274,10 @@ class FairnessExplorer:
         check_finite_scalar(fnr, "fnr", numbers.Real, min_val=0.0, max_val=0.95)
         self._table_id = new_table_id()
         self.rates = self._mitigation_rates(y_true, y_pred, y_pred_mitigated, sensitive_features)
+        if parity_gap_note is not None and self.rates:
+            # The gap the note stands for is not kept either (an evaluated session's student
+            # could otherwise read it from the object).
+            self.rates[False] = {**self.rates[False], "dp_difference": float("nan")}
         self._build_figure()
 
         slider_style = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import Any, cast
 
@@ -225,6 +225,10 @@ class SiteAlertExplorer:
             self._data[str(name)] = (y, s)
             self._curves[str(name)] = roc(y, s)
         self._hidden_until = dict(hidden_until or {})
+        if "auc" in self._hidden_until and hidden_site in self._curves:
+            # Kept only for drawing: the area a question asks is computed when shown (an
+            # evaluated session's student could otherwise read it from the object).
+            self._curves[hidden_site] = replace(self._curves[hidden_site], auc=float("nan"))
         unknown = set(self._hidden_until) - set(HIDEABLE_METRICS)
         if unknown:
             raise ValueError(
@@ -354,6 +358,11 @@ class SiteAlertExplorer:
         self._point.set_data([x], [sens])
         self.figure_view.show(self.render_png(), self._describe(site, threshold, stats))
         self.table.value = self._table_html(site, threshold, stats)
+        # A rate the table shows « cachée » is NaN here too.
+        if "alerts_per_100" in self.hidden:
+            stats = replace(stats, alerts_per_100=float("nan"))
+        if "ppv" in self.hidden:
+            stats = replace(stats, ppv=float("nan"))
         self.stats = stats
         return stats
 
@@ -393,7 +402,7 @@ class SiteAlertExplorer:
         def stays_of(n: int) -> str:
             return f"{fr_count(n)} sur {fr_count(stats.stays)}"
 
-        auc = hidden if "auc" in self.hidden else fr_number(self._curves[site].auc, 3)
+        auc = hidden if "auc" in self.hidden else fr_number(roc(*self._data[site]).auc, 3)
         per_100 = (
             hidden
             if "alerts_per_100" in self.hidden

@@ -1,3 +1,4 @@
+import math
 import time
 
 import numpy as np
@@ -300,6 +301,9 @@ def test_parity_gap_note_hides_the_unmitigated_difference_only():
     hidden = _explorer(parity_gap_note=note)
     assert gap not in hidden._mitigation_html[False].split("Écart de parité")[1].split("</li>")[0]
     assert note in hidden._mitigation_html[False]
+    # Nor kept in the object (the kernel-keys test of 6 December: « rates[False] »).
+    assert math.isnan(hidden.rates[False]["dp_difference"])
+    assert hidden.rates[True]["dp_difference"] == shown.rates[True]["dp_difference"]
     after = [e._mitigation_html[True].split("<ul>")[1] for e in (hidden, shown)]
     assert after[0] == after[1]  # the view after mitigation keeps its own difference
     assert "chances égalisées" not in shown._mitigation_html[False]

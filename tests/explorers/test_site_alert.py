@@ -94,11 +94,16 @@ def test_answers_stay_hidden_near_the_question_until_it_is_passed(monkeypatch):
     explorer.site.value = "H2"
     assert explorer.hidden == {"auc", "alerts_per_100", "ppv"}
     assert "cachée" in explorer.table.value
+    # Nor can the kernel read them (the kernel-keys test of 6 December: « _curves['H2'].auc »).
+    assert math.isnan(explorer.stats.alerts_per_100) and math.isnan(explorer.stats.ppv)
+    assert math.isnan(explorer._curves["H2"].auc)
+    assert not math.isnan(explorer._curves["H1 interne"].auc)
     explorer.slider.value = 0.3  # far from the question's threshold: only the AUC stays hidden
     assert explorer.hidden == {"auc"}
     passed.update({"q1", "q3", "q4"})
     explorer.slider.value = 0.2
     assert explorer.hidden == set() and "cachée" not in explorer.table.value
+    assert not math.isnan(explorer.stats.alerts_per_100)
 
 
 def test_real_checks_hide_until_the_answer_is_right():

@@ -32,21 +32,19 @@ WITH_SESSIONS = [
 
 #: Modules whose kernel holds answers today. Remove a module's entry when its fix is merged
 #: (strict: a module that no longer leaks fails here until its entry goes).
-LEAKING = {
-    "01": "se (sensibilite) ; courbe.tpr[18] (sensibilite)",
-    "04": "explorateur.stats['Black'].occult_rate / .sensitivity ; cadre._result_cache['by_group']",
-    "05": "_variante.gap_high[2] (ecart_max_48)",
-    "06": "explorateur.rates[False]['dp_difference'] (ecart_parite)",
-    "07": "_avec[43] (dfg_2009_m_a) ; _sans[43] (dfg_eflm_m_a) ; _nouvelle[43] (dfg_2021_m_a)",
-    "08": "explorateur._curves['H2'].auc (auc_h2)",
-    "11": "essai_parts[13] (taux_reussite)",
-    "14": "cas.perplexity ; cas.cold_probability ; cas.leak_answers (fuite)",
-}
+LEAKING: dict[str, str] = {}
 #: Values the student is meant to read: ``(module, question, path)`` -> why.
 ALLOWED = {
     ("05", "ecart_max_48", "ecarts[np.float64(0.48)][2]"): (
         "le tableau des écarts affiché : la question 4a se lit dans ce tableau"
     ),
+    # Module 01's question 1 asks the calculation, written with vp, fp, fn and vn only: a
+    # number alone or another variable is refused (checks.written_with(calculation=True)).
+    ("01", "sensibilite", "se"): "la question 4 utilise se ; la question 1 refuse se et un nombre",
+    ("01", "sensibilite", "courbe.tpr[18]"): "la courbe ROC ; la question 1 refuse un nombre seul",
+    # A coincidence at three decimals for the construction's identifier: a coefficient of the
+    # model is not a share of patients.
+    ("03", "part_noirs_cout", "modele_sd.coef_[3]"): "un coefficient du modèle, par hasard égal",
 }
 
 
