@@ -168,7 +168,7 @@ from esn_teach import checks
 
 GRAINE = checks.student_seed("04")
 tirage_des_cas = np.random.default_rng([GRAINE, 7])  # M. K. et Mme R. (section 7)
-SPO2_M_K = int(tirage_des_cas.integers(92, 95))  # M. K. : SpO2 affichée
+SPO2_M_K = int(tirage_des_cas.integers(93, 95))  # M. K. : SpO2 affichée (93 ou 94 %)
 SAO2_M_K = int(tirage_des_cas.integers(84, 88))  # M. K. : SaO2 du gaz du sang
 SPO2_MME_R = int(tirage_des_cas.integers(89, 92))  # Mme R. : SpO2 affichée
 SAO2_MME_R = int(tirage_des_cas.integers(92, 96))  # Mme R. : SaO2 du gaz du sang
@@ -1478,14 +1478,15 @@ checks.check_form(
 )
 ### BEGIN HIDDEN TESTS
 tirage_q4 = np.random.default_rng([checks.student_seed("04", announce=False), 7])
-spo2_mk_q4 = int(tirage_q4.integers(92, 95))
+spo2_mk_q4 = int(tirage_q4.integers(93, 95))
 sao2_mk_q4 = int(tirage_q4.integers(84, 88))
 spo2_r_q4 = int(tirage_q4.integers(89, 92))
 sao2_r_q4 = int(tirage_q4.integers(92, 96))
-# Drawn so that every copy has the same cells: M. K.'s screen is reassuring (92 to 94 %) and his
+# Drawn so that every copy has the same cells: M. K.'s screen is reassuring (93 or 94 %, never on
+# the 92 % rule's bound: the fourth review of 6 December) and his
 # blood gas under 88 % (84 to 87 %); Mme R.'s screen rings (89 to 91 %) and her SaO2 (92 to 95 %,
 # PaO2 64 to 76 mmHg) is no hypoxaemia at the study's threshold nor an acute respiratory failure.
-assert spo2_mk_q4 >= 92 and sao2_mk_q4 < 88 and spo2_r_q4 < 92 <= sao2_r_q4
+assert spo2_mk_q4 >= 93 and sao2_mk_q4 < 88 and spo2_r_q4 < 92 <= sao2_r_q4
 muette_r_q4 = "« négatif » dirait que l'alarme n'a pas sonné : comparez la SpO2 de Mme R. au seuil du service (92 %)."
 gaz_r_q4 = "« vrai » dirait que le gaz du sang confirme une hypoxémie au sens du module : comparez la SaO2 de Mme R. à 88 %. Hypoxémique au sens français (PaO2 sous 80 mmHg), elle ne l'est pas au seuil de la matrice."
 checks.check_choices(
