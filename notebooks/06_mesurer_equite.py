@@ -629,21 +629,23 @@ print(
 # La plainte du représentant des usagers du groupe A, tirée pour votre copie (code replié :
 # lisez ce qu'il affiche).
 plaintes = [
-    "Mon père a dû être hospitalisé de nouveau trois semaines après sa sortie ; personne ne "
-    "l'avait appelé. Dans notre groupe, la plupart des patients qui reviennent à l'hôpital "
-    "n'ont pas eu d'appel ; dans le groupe B, la plupart de ceux qui reviennent en avaient "
-    "eu un. Je demande que, chez nous, revenir sans avoir été appelé ne soit pas plus "
-    "fréquent que chez eux.",
-    "Chez nous, un patient qui sort de l'hôpital a bien moins de chances de recevoir un appel "
-    "que dans le groupe B, qu'il y retourne ensuite ou non. Je demande que, sur cent patients "
-    "qui sortent, l'infirmière en appelle autant chez nous que chez eux.",
-    "Ma voisine a reçu un appel à sa sortie et s'est inquiétée ; l'infirmière lui a dit que "
-    "beaucoup des patients appelés ne retournent pas à l'hôpital. Je demande que, parmi les "
-    "patients qu'elle appelle, la part qui y retourne soit la même chez nous et chez eux.",
-    "Chez nous, parmi les patients qui retournent à l'hôpital, la part qui n'avait pas reçu "
-    "d'appel est bien plus grande que dans le groupe B. Je demande que cette part soit la "
-    "même chez nous et chez eux, et que la part appelée quand même, parmi ceux qui n'y "
-    "retournent pas, le soit aussi.",
+    "Mon père est retourné à l'hôpital trois semaines après sa sortie ; personne ne l'avait "
+    "appelé. Je ne demande pas que l'infirmière appelle plus de monde chez nous. Je demande "
+    "que, chez nous, ceux qui finissent par retourner à l'hôpital aient reçu un appel aussi "
+    "souvent que ceux du groupe B qui y retournent.",
+    "Ma mère n'a pas reçu d'appel à sa sortie et n'est jamais retournée à l'hôpital ; tant "
+    "mieux pour elle. Mais chez nous, bien moins de patients reçoivent un appel que dans le "
+    "groupe B. Qu'ils retournent ensuite à l'hôpital ou non, je demande que, chez nous, les "
+    "patients qui sortent reçoivent un appel aussi souvent que ceux du groupe B.",
+    "Ma voisine a reçu un appel à sa sortie et s'est inquiétée toute la semaine ; elle n'est "
+    "jamais retournée à l'hôpital. Je ne demande pas moins d'appels. Je demande que, chez "
+    "nous, ceux qui reçoivent un appel finissent par retourner à l'hôpital aussi souvent que "
+    "ceux du groupe B qui en reçoivent un.",
+    "Mon frère est retourné à l'hôpital sans avoir reçu d'appel ; son voisin a été appelé et "
+    "n'y est jamais retourné. Je ne veux pas que l'on règle le premier problème en créant le "
+    "second. Je demande que, chez nous, ceux qui retournent à l'hôpital aient reçu un appel "
+    "aussi souvent que dans le groupe B, et que ceux qui n'y retournent pas en reçoivent un "
+    "aussi souvent que dans le groupe B.",
 ]
 numero_plainte = int(np.random.default_rng([graine_etudiant, 2]).integers(len(plaintes)))
 print(f"« {plaintes[numero_plainte]} »")
@@ -760,38 +762,41 @@ option_q2 = message_q2 = None
 # The complaint of this copy, drawn again from its identifier (not from the notebook).
 plainte_q2 = int(np.random.default_rng([checks.student_seed("06", announce=False), 2]).integers(4))
 attendu_q2 = ("égalité des chances", "parité démographique", "parité prédictive", "égalité des erreurs")[plainte_q2]
-denominateur_q2 = " Cherchez de quels patients parle la plainte : c'est un autre dénominateur."
+# Who each complaint counts (its denominator), and each wrong option's message for it.
+partie_q2 = (
+    "de ceux qui retournent à l'hôpital",
+    "de tous les patients qui sortent",
+    "des patients appelés",
+    "de ceux qui retournent à l'hôpital et de ceux qui n'y retournent pas, séparément",
+)[plainte_q2]
 messages_q2 = {
     "parité démographique": "la parité démographique compare les taux de sélection, sur tous "
-    "les patients, réhospitalisés ou non." + denominateur_q2,
-    "égalité des chances": "l'égalité des chances compare les TFN : parmi les réhospitalisés, "
-    "la part qui n'a pas été appelée." + denominateur_q2,
-    "parité prédictive": "la parité prédictive (même VPP) part des patients appelés : « parmi "
-    "les appelés, combien ont été réhospitalisés ? »." + denominateur_q2,
-    "égalité des erreurs": "l'égalité des erreurs demande le même TFN, mais aussi le même TFP, "
-    "calculé parmi les patients non réhospitalisés : la plainte parle-t-elle des deux "
-    "erreurs ?",
+    "les patients qui sortent, sans séparer ceux qui retournent à l'hôpital des autres. La "
+    f"plainte part {partie_q2} : c'est un autre dénominateur.",
+    "égalité des chances": "l'égalité des chances compare les seuls TFN : elle part des "
+    "patients réhospitalisés (« parmi eux, combien n'ont pas été appelés ? »). La plainte "
+    f"part {partie_q2} : c'est un autre dénominateur.",
+    "parité prédictive": "la parité prédictive (même VPP) part des patients appelés (« parmi "
+    "eux, combien retournent à l'hôpital ? »). La plainte part "
+    f"{partie_q2} : c'est un autre dénominateur.",
+    "égalité des erreurs": "l'égalité des erreurs compare deux taux : le TFN, parmi les "
+    "réhospitalisés, et le TFP, parmi les non-réhospitalisés. La plainte part "
+    f"{partie_q2} : c'est un autre dénominateur.",
     "calibration": "la calibration porte sur le score : le risque qu'il annonce comparé à la "
     "part réellement réhospitalisée. La plainte porte sur une décision (appeler ou non) : "
     "c'est un critère d'équité des décisions qu'elle invoque.",
 }
-if attendu_q2 in ("parité démographique", "parité prédictive"):
-    messages_q2["égalité des chances"] = (
-        "l'égalité des chances compare les TFN, parmi les seuls patients réhospitalisés. "
-        "Relisez la plainte : de quels patients demande-t-elle la part ? C'est un autre "
-        "dénominateur."
-    )
 if attendu_q2 == "égalité des erreurs":
     messages_q2["égalité des chances"] = (
         "l'égalité des chances ne compare que les TFN, parmi les réhospitalisés. La plainte "
-        "parle aussi des appels inutiles, parmi les patients non réhospitalisés : elle exige "
-        "davantage."
+        "parle aussi de ceux qui ne retournent pas à l'hôpital (les appels pour rien) : elle "
+        "exige davantage, deux dénominateurs et non un seul."
     )
 if attendu_q2 == "égalité des chances":
     messages_q2["égalité des erreurs"] = (
         "l'égalité des erreurs demande le même TFN, mais aussi le même TFP, calculé parmi les "
-        "patients non réhospitalisés. La plainte ne parle que des patients réhospitalisés : "
-        "elle n'exige pas autant."
+        "patients non réhospitalisés. La plainte ne parle que de ceux qui retournent à "
+        "l'hôpital : elle n'exige pas autant, un seul dénominateur et non deux."
     )
 checks.check_choice(
     critere_plainte,
@@ -835,6 +840,14 @@ critere_plainte = "calibration"
 # %% mistake="critere_plainte" session="evaluation"
 # message : c'est un autre dénominateur
 critere_plainte = "parité prédictive" if numero_plainte != 2 else "parité démographique"
+
+# %% mistake="critere_plainte" session="evaluation"
+# message : dénominateur
+critere_plainte = "égalité des erreurs" if numero_plainte != 3 else "égalité des chances"
+
+# %% mistake="critere_plainte" session="evaluation"
+# message : dénominateur
+critere_plainte = "égalité des chances" if numero_plainte in (1, 2) else "parité démographique"
 
 # %% [markdown]
 # ## 5. L'identité de Chouldechova

@@ -144,13 +144,14 @@ def _complaint_rates(seed: int) -> dict:
 
 @pytest.mark.slow
 def test_question_2_complaints_hold_on_every_case():
-    """The facts the four complaints of question 2 state hold on every checked cohort.
+    """The facts the complaints of question 2 state hold on every checked cohort.
 
-    « la plupart de ceux qui y retournent » (group A's TFN above one half, group B's
-    below), « bien moins de chances de recevoir un appel » (group A's selection rate
-    well below group B's), « la part qui n'avait pas reçu d'appel est bien plus
-    grande » (group A's TFN well above group B's). The predictive-parity complaint
-    states no direction: on some cohorts group A's VPP is the higher one.
+    The formative complaint: « c'est le sort de la plupart de ceux qui y retournent »
+    (group A's TFN above one half, group B's below, well apart). The evaluated
+    complaints state one rate only: « chez nous, bien moins de patients reçoivent un
+    appel que dans le groupe B » (group A's selection rate well below group B's); the
+    others are anecdotes and requests, with no direction (on some cohorts group A's VPP
+    is the higher one).
     """
     for seed in READMISSION_CASE_SEEDS:
         rates = _complaint_rates(seed)
