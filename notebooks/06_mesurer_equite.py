@@ -3501,12 +3501,15 @@ vrai_ou_faux = {
 #   réhospitalisation. (La parité prédictive n'est pas la calibration.)
 # - **Critère 2 — L'impossibilité et son prix, chiffrés** (question 2). 1 point : avec des
 #   taux de réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP
-#   (sauf règle dégénérée), et un chiffre juste du module, interprété, avec son incertitude
-#   s'il en a une (rapport des TFP de la question 3 ; réhospitalisés joints en moins de la
-#   question 4, au mieux avec sa fourchette ; TFN des deux groupes au seuil 0,3, tableau de
-#   la section 3 ; intervalle de la question 6). 0,5 point : l'impossibilité sans chiffre, ou
-#   un chiffre sans interprétation. 0 point : ni l'un ni l'autre, ou une correction qui
-#   rendrait le modèle équitable « sur tous les critères ».
+#   (sauf règle dégénérée), et un chiffre juste du module, interprété, avec l'intervalle que
+#   le module affiche pour ce chiffre : les réhospitalisés joints en moins de la question 4
+#   avec leur intervalle bootstrap ; la différence des TFN après correction avec son
+#   intervalle (question 6 ou section 8). Un chiffre pour lequel le module n'affiche aucun
+#   intervalle (rapport des TFP de la question 3 ; TFN des deux groupes au seuil 0,3, tableau
+#   de la section 3) vaut 1 s'il est interprété. 0,5 point : l'impossibilité sans chiffre, un
+#   chiffre sans interprétation, ou un chiffre cité sans l'intervalle que le module affiche
+#   pour lui. 0 point : ni l'un ni l'autre, ou une correction qui rendrait le modèle
+#   équitable « sur tous les critères ».
 # - **Critère 3 — Le regard critique et collectif** (questions 3 et 4), valeurs
 #   V4 — Prudence, esprit critique et inclusivité,
 #   V6 — Intégrité et transparence, et V7 — Partage et collaboration.
