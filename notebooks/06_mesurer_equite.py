@@ -1701,6 +1701,7 @@ assert comparaison.loc["correction", "joints"] > comparaison.loc["seuil 0,3", "j
 assert min(pertes) > 0  # moins de réhospitalisés joints, quel que soit le tirage
 assert comparaison.loc["correction", "appeles_B"] < comparaison.loc["même nombre", "appeles_B"]
 assert comparaison.loc["correction", "joints_B"] < comparaison.loc["seuil 0,3", "joints_B"]
+assert comparaison.loc["correction", "joints_A"] > comparaison.loc["seuil 0,3", "joints_A"]
 assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"])
 
 # %% [markdown] reveal="vp_perdus"
@@ -1714,10 +1715,13 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 # risque, vers le groupe A. Le groupe B perd plus de réhospitalisés joints que le groupe A
 # n'en gagne.
 #
-# **Un nivellement vers le bas, dans ce tirage.** Même face au seuil 0,3, le groupe B perd
-# des réhospitalisés joints : l'écart se réduit en dégradant le groupe le mieux servi
-# (*levelling down* : Mittelstadt, Wachter et Russell, 2023). Ce n'est pas une loi. Ce
-# niveau vient de l'objectif choisi (l'exactitude équilibrée), pas de l'égalité des erreurs
+# **En partie un nivellement vers le bas, dans ce tirage.** Face au seuil 0,3 (lignes
+# « groupe A » et « groupe B » ci-dessus), le groupe A gagne des réhospitalisés joints, mais
+# le groupe B en perd, malgré les appels en plus : une part de l'écart se réduit en
+# dégradant le groupe le mieux servi. Le nivellement vers le bas (*levelling down* :
+# Mittelstadt, Wachter et Russell, 2023) désigne une égalité obtenue en dégradant les mieux
+# servis **sans** améliorer les autres : la correction n'en est donc un qu'en partie. Ce
+# n'est pas une loi. Ce niveau vient de l'objectif choisi (l'exactitude équilibrée), pas de l'égalité des erreurs
 # elle-même ; et les règles ont été apprises sur peu de séjours de validation (nombres
 # ci-dessus) : d'autres séjours donneraient d'autres règles (après la séance).
 #
