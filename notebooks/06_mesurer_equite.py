@@ -3216,9 +3216,12 @@ print(
 #   s'appliquer.
 # - **Un dispositif médical ?** Est un dispositif médical un logiciel destiné par son
 #   fabricant à des fins médicales, dont la « prédiction » ou le « pronostic » d'une maladie
-#   (règlement (UE) 2017/745, art. 2, point 1). Un score qui prédit la réhospitalisation d'un
-#   patient donné, pour décider de ses soins, pourrait donc en être un : dans le texte de 2024
-#   du règlement sur l'IA, c'est la voie la plus probable vers le « haut risque » (art. 6,
+#   (règlement (UE) 2017/745, art. 2, point 1). Tout dépend donc de la finalité que déclare
+#   le fabricant. Un score présenté comme le pronostic de réhospitalisation d'un patient
+#   donné, pour décider de ses soins, pourrait en être un ; un outil présenté comme servant
+#   seulement à organiser le travail de l'équipe (planifier les appels de suivi) peut ne pas
+#   en être un (guide MDCG 2019-11, non contraignant). S'il en est un, c'est, dans le texte
+#   de 2024 du règlement sur l'IA, la voie la plus probable vers le « haut risque » (art. 6,
 #   § 1, et annexe I, si l'évaluation de sa conformité fait intervenir un organisme
 #   notifié). Le patient devrait alors en être informé par le professionnel qui l'utilise
 #   (le professionnel « s'assure que la personne concernée en a été informée » : code de la
@@ -3625,7 +3628,10 @@ vrai_ou_faux = {
 #   art. 4 ;
 #   code de la
 #   santé publique, art. L. 1110-3 et L. 4001-3 ; règlement (UE) 2017/745 relatif aux
-#   dispositifs médicaux, art. 2, point 1 ; règlement (UE) 2024/1689 sur l'intelligence
+#   dispositifs médicaux, art. 2, point 1 ; Medical Device Coordination Group, guide MDCG
+#   2019-11, révision 1 (*Guidance on qualification and classification of software in
+#   Regulation (EU) 2017/745 – MDR and Regulation (EU) 2017/746 – IVDR*, octobre 2019,
+#   révision 1 de juin 2025 ; non contraignant) ; règlement (UE) 2024/1689 sur l'intelligence
 #   artificielle, art. 6, § 1 et § 2, art. 10, art. 27, annexe I et annexe III, point 5 a),
 #   cités dans le texte publié au
 #   *Journal officiel de l'Union européenne* le 12 juillet 2024 (art. 10, § 5, dans ce texte),
