@@ -27,10 +27,11 @@
 # > - **V7 — Partage et collaboration** : ce choix se fait avec les soignants, les usagers et
 # >   la direction.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : justice (répartir les appels et les
-# > erreurs entre les groupes), bienfaisance (appeler ceux à qui l'appel profite, pas seulement
-# > les plus à risque), non-malfaisance (le réhospitalisé qui n'a pas été appelé), autonomie
-# > (informer le patient ; une décision tirée au sort se justifie mal devant lui).
+# > **Cadre de l'éthique du numérique en santé (CENS)** : justice et équité (répartir les
+# > appels et les erreurs entre les groupes), bienfaisance (appeler ceux à qui l'appel
+# > profite, pas seulement les plus à risque), non-malfaisance (le réhospitalisé qui n'a pas
+# > été appelé), autonomie (informer le patient ; une décision tirée au sort se justifie mal
+# > devant lui), écoresponsabilité (un modèle simple, une régression logistique, suffit ici).
 #
 # **Mode d'emploi.** Exécutez les cellules dans l'ordre (**Maj + Entrée**). Remplacez chaque
 # `...` par votre calcul, puis exécutez la cellule **« Vérification »** en dessous. Décimales
@@ -2426,7 +2427,9 @@ print(
 # « différence des TFN, marge 0,15 »), ou de moins de 0,05 (clé « différence des TFN, marge
 # 0,05 »), dans un sens ou dans l'autre, est négligeable : que pourrait-elle conclure dans
 # chaque cas ? (Ces marges sont choisies pour l'exercice ; dans un vrai audit, la marge se
-# justifie cliniquement, avant de voir les données.)
+# justifie cliniquement, avant de voir les données.) Les essais d'équivalence comparent
+# souvent la marge à un intervalle à 90 % ; nous gardons ici l'intervalle à 95 % affiché,
+# plus large, donc plus prudent.
 # `conclusions` est un **dictionnaire** Python : des paires « clé : valeur » entre accolades.
 # Ne changez pas les clés ; remplacez chaque `...` par l'une de ces options, **entre
 # guillemets** : `"un écart est établi"`, `"l'écart est négligeable (équivalence)"` ou
@@ -3387,8 +3390,9 @@ checks.check_choices(
         "seuils par pays de naissance": [
             checks.Mistake(
                 None,
-                "le pays de naissance est ici un critère d'origine, et "
-                "l'exception du but légitime (article 2, 3° de la loi de 2008) ne "
+                "le pays de naissance est ici un critère d'origine (l'affirmation "
+                "le dit) : une règle fondée sur lui est une différence fondée sur "
+                "l'origine, et l'exception du but légitime (article 2, 3° de la loi de 2008) ne "
                 "s'applique pas aux différences fondées sur l'origine : aucune "
                 "démonstration de nécessité ne suffit. L'affirmation est donc "
                 "fausse.",
