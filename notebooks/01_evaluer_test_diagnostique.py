@@ -2672,20 +2672,30 @@ else:
 
 # %% [markdown] session="evaluation"
 # **Séance évaluée : la réflexion se rend à part**, après la séance, là où votre enseignant
-# l'indique (par exemple un devoir Moodle). Laissez vide la cellule ci-dessous : le notebook est
-# ramassé en fin de séance, et votre enseignant y reporte la note de votre réflexion.
+# l'indique (par exemple un devoir Moodle). **En tête de votre réflexion, recopiez les deux
+# lignes affichées après la question 3** : « Jeu de test, au seuil … : » et la sensibilité qui
+# suit (« … sur …, soit … ; intervalle … »). Votre enseignant juge votre chiffre d'après elles.
+# Laissez vide la cellule ci-dessous : le notebook est ramassé en fin de séance, et votre
+# enseignant y reporte la note de votre réflexion.
 
 # %% [markdown] written="reflexion_erreurs" points=3 session="evaluation"
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, notés
 # chacun 0, 0,5 ou 1 point. **Séance évaluée : chaque copie a ses propres cas** (répartition
 # tirée de l'identifiant de l'étudiant) ; les chiffres cités ci-dessous sont ceux de la version
-# formative. Jugez le chiffre de la copie avec ce que **la copie corrigée affiche** : sous la
-# question 2, « Jeu de validation, au seuil … » (sensibilité, spécificité, intervalles) ; après
-# la question 3, « Jeu de test, au seuil … » (sensibilité et son intervalle) ; avant la
-# question 8, la ligne « vp2 = …, fp2 = …, fn2 = …, vn2 = … ». Chaque copie manque au moins 3
+# formative. **Où vérifier** : l'étudiant recopie en tête de sa réflexion les deux lignes
+# « Jeu de test, au seuil … » de sa copie (sensibilité k sur n, intervalle) ; jugez son chiffre
+# contre ces lignes, et vérifiez-les par sondage (quelques copies) dans la copie corrigée,
+# après la question 3. Lignes absentes : jugez contre la copie corrigée, qui affiche aussi sous
+# la question 2 « Jeu de validation, au seuil … » et avant la question 8 la ligne
+# « vp2 = …, fp2 = …, fn2 = …, vn2 = … ». Lignes qui ne correspondent pas à la copie :
+# demandez-en la raison à l'étudiant. Chaque copie manque au moins 3
 # cancers au seuil de la question 2 sur son jeu de test (tirage par rejet) : aucune n'affiche
-# « 85 sur 85 ».
+# « 85 sur 85 ». **Les copies ne racontent pas la même histoire** : au bon seuil, la
+# sensibilité au test va par exemple de 68 sur 85 = 0,800 (intervalle de 0,70 à 0,87 : la
+# promesse de 95 % est démentie) à 77 sur 85 = 0,906 (de 0,83 à 0,95 : la promesse n'est pas
+# exclue, sans être prouvée). Les deux lectures valent le point si elles sont justes pour la
+# copie et argumentées avec la marge ; ne préférez pas l'une à l'autre.
 #
 # - **Conséquences des deux erreurs, pour la personne**
 #   (valeur V1 — Priorité à la relation humaine). Attendu : faux négatif = cancer découvert plus
