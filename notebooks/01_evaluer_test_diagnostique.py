@@ -793,8 +793,8 @@ else:
 #
 # - **A.** Le modèle n'a jamais appris sur ces 41 malades : la mesure est indépendante. On
 #   annonce 0,951 avec son intervalle, 0,84 à 0,99, sans promettre plus.
-# - **B.** Le seuil a été placé pour que ces 41 malades atteignent 95 % : leur 0,951 ne vérifie
-#   rien. Il faut mesurer chez d'autres malades avant d'annoncer.
+# - **B.** Le seuil a été réglé sur ces 41 malades : leur 0,951, optimiste par construction, ne
+#   vérifie pas la promesse. Il faut mesurer chez d'autres malades.
 # - **C.** 41 malades, c'est peu : on ajoute celles du jeu de test, on règle de nouveau le seuil
 #   sur l'ensemble et on annonce la sensibilité mesurée, plus précise.
 # - **D.** On annonce « au moins 95 % » : 0,951 atteint 0,95, et la borne haute de
@@ -836,7 +836,7 @@ else:
 # Les quatre réponses de la question 3, dans l'ordre tiré pour votre copie.
 reponses_q3 = [
     "Le modèle n'a jamais appris sur ces 41 malades : la mesure est indépendante. On annonce 0,951 avec son intervalle, 0,84 à 0,99, sans promettre plus.",
-    "Le seuil a été placé pour que ces 41 malades atteignent 95 % : leur 0,951 ne vérifie rien. Il faut mesurer chez d'autres malades avant d'annoncer.",
+    "Le seuil a été réglé sur ces 41 malades : leur 0,951, optimiste par construction, ne vérifie pas la promesse. Il faut mesurer chez d'autres malades.",
     "41 malades, c'est peu : on ajoute celles du jeu de test, on règle de nouveau le seuil sur l'ensemble et on annonce la sensibilité mesurée, plus précise.",
     "On annonce « au moins 95 % » : 0,951 atteint 0,95, et la borne haute de l'intervalle, 0,99, le confirme.",
 ]
@@ -865,8 +865,8 @@ checks.check_choice(
     digest="7281b74c76524fcc",
     mistakes=[
         checks.Mistake(None, "0,951 atteint 0,95 parce que le seuil a été placé pour cela sur "
-                       "ces 41 malades : ce chiffre ne vérifie rien, il est optimiste par "
-                       "construction. Et la borne haute ne confirme rien : l'intervalle, de 0,84 "
+                       "ces 41 malades : ce chiffre ne vérifie pas la promesse, il est optimiste "
+                       "par construction. Et la borne haute ne confirme rien : l'intervalle, de 0,84 "
                        "à 0,99, laisse possible une sensibilité de 0,85. Pour promettre « au "
                        "moins 95 % », c'est la borne basse qui doit atteindre 0,95, mesurée sur "
                        "d'autres patientes, qui n'ont rien réglé.",
