@@ -64,7 +64,8 @@
 # Madame L., 52 ans, a découvert une boule dans le sein. Après l'examen clinique, une
 # mammographie et une échographie, on réalise une **cytoponction** (ponction à l'aiguille fine),
 # comme dans le Wisconsin au début des années 1990 : des cellules de la masse sont aspirées et
-# photographiées au microscope.
+# photographiées au microscope. Aujourd'hui, on ferait plutôt une **microbiopsie** (un fragment
+# de tissu : recommandation forte, ECIBC) ; l'évaluation du test suit les mêmes principes.
 # Un logiciel mesure leurs noyaux, et un modèle d'intelligence artificielle en tire un
 # **score** entre 0 et 1 : plus il est élevé, plus la tumeur est probablement **maligne**.
 # À partir d'un **seuil**, le test est « positif » (on poursuit les examens) ; en dessous,
@@ -1368,10 +1369,8 @@ else:
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
-# Aujourd'hui, pour une lésion suspecte en mammographie, les recommandations européennes
-# préfèrent à la cytoponction la **microbiopsie**, qui prélève un fragment de tissu. Une étude
-# de test diagnostique se conduit **à l'aveugle** : qui lit la référence ne connaît pas le
-# résultat du test. Les grilles STARD (pour rédiger une telle étude) et QUADAS-2 (pour en juger
+# Une étude de test diagnostique se conduit **à l'aveugle** : qui lit la référence ne connaît
+# pas le résultat du test. Les grilles STARD (pour rédiger une telle étude) et QUADAS-2 (pour en juger
 # la qualité) le demandent (Bossuyt et al., 2015 ; Whiting et al., 2011).
 # </details>
 
