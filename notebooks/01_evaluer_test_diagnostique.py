@@ -29,6 +29,8 @@
 # >   rassurée ou inquiétée, à qui il faudra expliquer son résultat.
 # > - **V4 — Prudence, esprit critique et inclusivité** : un chiffre de performance ne vaut
 # >   que pour la population où il a été mesuré, avec sa marge d'incertitude.
+# > - **V6 — Intégrité et transparence** : annoncer un chiffre avec sa marge, dire sur quelles
+# >   patientes il a été mesuré et ce qu'on a écarté (les résultats indéterminés), sans l'embellir.
 # >
 # > <details><summary>Cadre de l'éthique du numérique en santé (CENS)</summary>
 # >
@@ -57,6 +59,8 @@
 # - **Note de cette séance évaluée, sur 7** (et non sur les 12 points de la ligne
 #   « Notation ») : questions 1 à 4 (4 points, notebook ramassé en fin de séance) et réflexion
 #   écrite (3 points, rendue à part après la séance). Les questions 5 à 9 ne comptent pas.
+# - Vos cas sont propres à votre copie : recopier les réponses d'un voisin ne sert à rien. Mais
+#   une méthode se recopie : c'est la **surveillance**, comme à un examen écrit, qui l'empêche.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
