@@ -3,7 +3,7 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
-# **Prérequis** : aucun (ce qui a été vu en PASS/LAS ou IFSI aide, mais tout est redéfini ici).
+# **Prérequis** : aucun ; tout est redéfini ici.
 #
 # **Ce que vous allez faire** : mesurer sur de vraies données ce que vaut un test du cancer du
 # sein, choisir son seuil, puis voir ce que vaut un test positif selon la population. **En
@@ -12,14 +12,11 @@
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Dire ce qu'un mauvais **test de référence** fait à la mesure d'un test (question 5, après
-#    la séance).
-# 2. Lire une **matrice de confusion** ; calculer la **sensibilité** (question 1), la
-#    **spécificité** (question 9) et les **valeurs prédictives** (questions 4 et 8).
-# 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes (question 7,
-#    après la séance).
-# 4. **Choisir un seuil** sur un jeu de validation, en mesurer le coût sur un jeu de test
-#    (questions 2 et 3).
+# 1. Dire ce qu'un mauvais **test de référence** fait à la mesure d'un test.
+# 2. Lire une **matrice de confusion** ; calculer la **sensibilité**, la **spécificité** et les
+#    **valeurs prédictives**.
+# 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes.
+# 4. **Choisir un seuil** sur un jeu de validation, en mesurer le coût sur un jeu de test.
 # 5. Expliquer pourquoi la valeur prédictive d'un test change avec la **prévalence**.
 # 6. Après la séance : lire une **courbe ROC** et son aire (**AUC**).
 #
@@ -29,8 +26,7 @@
 # >   rassurée ou inquiétée, à qui il faudra expliquer son résultat.
 # > - **V4 — Prudence, esprit critique et inclusivité** : un chiffre de performance ne vaut
 # >   que pour la population où il a été mesuré, avec sa marge d'incertitude.
-# > - **V6 — Intégrité et transparence** : annoncer un chiffre avec sa marge, dire sur quelles
-# >   patientes il a été mesuré et ce qu'on a écarté (les résultats indéterminés), sans l'embellir.
+# > - **V6 — Intégrité et transparence** : un chiffre s'annonce avec sa marge.
 # >
 # > <details><summary>Cadre de l'éthique du numérique en santé (CENS)</summary>
 # >
@@ -38,7 +34,7 @@
 # > inutile sont des torts), autonomie (une patiente qui sait ce que vaut son test décide mieux
 # > avec son médecin), justice et équité (le test est-il aussi bon pour toutes les patientes ?
 # > Ces données ne le disent pas),
-# > écoresponsabilité (un petit modèle, appris sur un ordinateur ordinaire, suffit ici).
+# > écoresponsabilité (un petit modèle suffit ici).
 # > </details>
 #
 # ## Mode d'emploi
@@ -59,8 +55,7 @@
 # - **Note de cette séance évaluée, sur 7** (et non sur les 12 points de la ligne
 #   « Notation ») : questions 1 à 4 (4 points, notebook ramassé en fin de séance) et réflexion
 #   écrite (3 points, rendue à part après la séance). Les questions 5 à 9 ne comptent pas.
-# - Vos cas sont propres à votre copie : recopier les réponses d'un voisin ne sert à rien. Mais
-#   une méthode se recopie : c'est la **surveillance**, comme à un examen écrit, qui l'empêche.
+# - Une méthode se recopie : la **surveillance**, pas vos cas propres, l'empêche.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -68,8 +63,8 @@
 # Madame L., 52 ans, a découvert une boule dans le sein. Après l'examen clinique, une
 # mammographie et une échographie, on réalise une **cytoponction** (ponction à l'aiguille fine),
 # comme dans le Wisconsin au début des années 1990 : des cellules de la masse sont aspirées et
-# photographiées au microscope. Aujourd'hui, on ferait plutôt une **microbiopsie** (un fragment
-# de tissu : recommandation forte, ECIBC) ; l'évaluation du test suit les mêmes principes.
+# photographiées au microscope. Aujourd'hui, on ferait plutôt une **microbiopsie**
+# (recommandation forte, ECIBC) ; l'évaluation du test suit les mêmes principes.
 # Un logiciel mesure leurs noyaux, et un modèle d'intelligence artificielle en tire un
 # **score** entre 0 et 1 : plus il est élevé, plus la tumeur est probablement **maligne**.
 # À partir d'un **seuil**, le test est « positif » (on poursuit les examens) ; en dessous,
@@ -83,8 +78,7 @@
 #
 # Nos données sont **réelles** : le jeu *Breast Cancer Wisconsin (Diagnostic)* (hôpital de
 # l'Université du Wisconsin ; décrit par Street et al., 1993). Il ne contient que
-# des mesures de noyaux et le diagnostic final de l'équipe : c'est notre référence (voir ses
-# limites ci-dessous).
+# des mesures de noyaux et le diagnostic final de l'équipe : c'est notre référence.
 # Exécutez la cellule suivante : elle donne la **prévalence** (la part de malades parmi les
 # patientes) ; lisez les **trois limites** qu'elle affiche.
 
