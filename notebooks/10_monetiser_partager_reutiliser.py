@@ -478,7 +478,11 @@ fondement_soins = lettre_q2["d"]
 #
 # Une recherche demande une formalité auprès de la CNIL (LIL, article 66) : le plus souvent,
 # une **déclaration de conformité**, par laquelle on s'engage à respecter une **méthodologie
-# de référence** (un cadre type publié par la CNIL) ; sinon, son autorisation. Les études
+# de référence** (un cadre type publié par la CNIL, par exemple la MR-004) ; sinon, son
+# autorisation. Cette déclaration se fait **une seule fois par organisme** (un CHU, un
+# laboratoire), pour toutes ses études conformes ; **pour chaque étude**, il l'inscrit en plus
+# au **répertoire public** des études (tenu aujourd'hui par la Plateforme des données de
+# santé, ou Health Data Hub) et dans son registre des traitements. Les études
 # **internes** en sont dispensées : celles que mènent les soignants qui suivent les patients,
 # sur les données de ce suivi, pour leur seul usage (LIL, articles 65 et 44). Chaque patient
 # est informé **individuellement** avant l'étude, assez tôt pour exercer son **droit
@@ -2101,9 +2105,9 @@ principe_medecin = lettre_q8["consentement"]
 # %% [markdown] session="formative"
 # > L'unité de recherche clinique d'un CHU veut étudier, sur les dossiers des patients opérés
 # > d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir réopérer. Ses
-# > membres n'ont soigné aucun de ces patients. Le CHU a vérifié que l'étude respecte en tous
-# > points une méthodologie de référence de la CNIL et a fait sa déclaration de conformité.
-# > Son analyse d'impact (AIPD) est faite. Aucun patient n'a donné son accord par écrit. Les
+# > membres n'ont soigné aucun de ces patients. Le CHU a déclaré à la CNIL, une fois pour
+# > toutes, sa conformité à une méthodologie de référence ; l'étude la respecte en tous points
+# > et elle est inscrite au répertoire public des études. Son analyse d'impact (AIPD) est faite. Aucun patient n'a donné son accord par écrit. Les
 # > données seront pseudonymisées avant l'analyse. Les lettres qui informent chaque patient de l'étude et de son droit de s'y
 # > opposer ne sont pas encore parties ; l'analyse commencera le lendemain de leur envoi.
 
@@ -2115,24 +2119,30 @@ DEBUT_Q9 = (
     "opérés d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir "
     "réopérer. Ses membres n'ont soigné aucun de ces patients. "
 )
+FORMALITE_FAITE_Q9 = (
+    "Le CHU a déclaré à la CNIL, une fois pour toutes, sa conformité à une méthodologie de "
+    "référence ; l'étude la respecte en tous points et elle est inscrite au répertoire public "
+    "des études. "
+)
 FIN_Q9 = (
     "Son analyse d'impact (AIPD) est faite. Aucun patient n'a donné son accord par écrit. "
-    "Les données seront pseudonymisées avant l'analyse. "
+    "Les données seront pseudonymisées avant l'analyse. Les lettres qui informent chaque "
+    "patient de l'étude et de son droit de s'y opposer sont parties il y a trois mois ; les "
+    "dossiers des patients qui s'y sont opposés sont écartés. Le fabricant des prothèses "
+    "finance l'étude ; il recevra en échange "
+)
+RAPPORT_Q9 = (
+    "le rapport de l'étude : des taux de réopération par modèle de prothèse, sans aucune "
+    "donnée sur un patient."
 )
 PROJETS_Q9 = [
-    "Le CHU a vérifié que l'étude respecte en tous points une méthodologie de référence de la "
-    "CNIL et a fait sa déclaration de conformité. " + FIN_Q9 + "Les lettres qui informent "
-    "chaque patient de l'étude et de son droit de s'y opposer ne sont pas encore parties ; "
-    "l'analyse commencera le lendemain de leur envoi.",
-    "Le CHU a vérifié que l'étude respecte en tous points une méthodologie de référence de la "
-    "CNIL et a fait sa déclaration de conformité. " + FIN_Q9 + "Les lettres qui informent "
-    "chaque patient de l'étude et de son droit de s'y opposer sont parties il y a trois mois ; "
-    "les dossiers des patients qui s'y sont opposés sont écartés de l'analyse.",
-    "Le CHU a vérifié que l'étude respecte en tous points une méthodologie de référence de la "
-    "CNIL, mais n'a encore accompli aucune formalité auprès de la CNIL. " + FIN_Q9 + "Les "
-    "lettres qui informent chaque patient de l'étude et de son droit de s'y opposer sont "
-    "parties il y a trois mois ; les dossiers des patients qui s'y sont opposés seront "
-    "écartés de l'analyse, qui doit commencer la semaine prochaine.",
+    FORMALITE_FAITE_Q9 + FIN_Q9 + RAPPORT_Q9,
+    "Le CHU a déclaré à la CNIL, une fois pour toutes, sa conformité à une méthodologie de "
+    "référence et l'étude la respecte en tous points, mais elle n'est pas encore inscrite au "
+    "répertoire public des études ; l'analyse doit commencer la semaine prochaine. "
+    + FIN_Q9 + RAPPORT_Q9,
+    FORMALITE_FAITE_Q9 + FIN_Q9 + "une copie des dossiers étudiés, avec le nom et la date de "
+    "naissance de chaque patient.",
 ]
 projet_q9 = int(np.random.default_rng([GRAINE, 9]).integers(len(PROJETS_Q9)))
 print("Le projet de la question 9, tiré pour votre copie :")
@@ -2164,7 +2174,7 @@ verdict_prothese = "sous condition"
 # %% answer="verdict_prothese" session="evaluation"
 verdict_prothese = ...
 ### BEGIN SOLUTION
-verdict_prothese = ["sous condition", "licite", "sous condition"][projet_q9]
+verdict_prothese = ["licite", "sous condition", "illicite"][projet_q9]
 ### END SOLUTION
 
 # %% tests="verdict_prothese" points=1 session="formative"
@@ -2228,27 +2238,26 @@ checks.check_form(
 ### BEGIN HIDDEN TESTS
 # fmt: off
 projet_tire_q9 = int(np.random.default_rng([checks.student_seed("10", announce=False), 9]).integers(3))
-bloque_q9 = "« illicite » veut dire qu'aucune précaution n'y change rien : aucune étape ne bloque ce projet. L'accord écrit des patients n'est pas la condition d'une recherche (exception 9(2)(j), pas 9(2)(a)), et des données pseudonymisées peuvent servir à une étude encadrée."
 messages_q9 = [
-    {"licite": "la formalité auprès de la CNIL est faite, mais est-ce tout ce qui doit précéder l'analyse ? Relisez le paragraphe « Réutiliser des données pour la recherche » : quand chaque patient doit-il être informé ? Une lettre partie la veille laisse-t-elle au patient le temps de la lire et de s'opposer ?", "illicite": bloque_q9 + " Si vous pensiez au calendrier : rien n'empêche de repousser l'analyse pour laisser aux patients le temps de s'opposer."},
-    {"sous condition": "tout ce qui doit précéder l'analyse est fait : la déclaration de conformité auprès de la CNIL, l'analyse d'impact (AIPD), l'information de chaque patient assez tôt pour s'opposer, les dossiers des opposants écartés. Quelle condition manquerait encore ? L'accord écrit n'en est pas une (9(2)(j), pas 9(2)(a)).", "illicite": bloque_q9},
-    {"licite": "les patients sont informés à temps, mais est-ce tout ce qui doit précéder l'analyse ? Relisez le paragraphe « Réutiliser des données pour la recherche » : qu'est-il dû auprès de la CNIL, et est-ce fait ?", "illicite": bloque_q9 + " La formalité qui manque (la déclaration de conformité à la méthodologie de référence) peut être accomplie avant de commencer."},
+    {"sous condition": "« sous condition » ne convient pas à ce projet : quelle démarche due manquerait encore ? Déclaration de conformité (une fois pour toutes), inscription de l'étude au répertoire public, AIPD, information de chaque patient trois mois avant, opposants écartés : tout est fait. L'accord écrit n'est pas une condition (9(2)(j), pas 9(2)(a)) et un rapport de taux, sans donnée sur un patient, n'est pas une cession de données de santé.", "illicite": "« illicite » ne convient pas à ce projet : quelle étape bloquerait, quoi qu'on fasse ? L'accord écrit n'est pas la condition d'une recherche (9(2)(j), pas 9(2)(a)), des données pseudonymisées peuvent servir à une étude encadrée, et le fabricant ne reçoit que des taux, sans donnée sur un patient."},
+    {"licite": "« licite » ne convient pas à ce projet : la déclaration de conformité vaut pour tout l'organisme, mais qu'est-il dû pour chaque étude ? Relisez le paragraphe « Réutiliser des données pour la recherche » et reprenez l'énoncé phrase par phrase.", "illicite": "« illicite » ne convient pas à ce projet : la démarche qui manque peut être faite avant de commencer, et rien d'autre ne bloque (l'accord écrit n'est pas la condition d'une recherche : 9(2)(j), pas 9(2)(a) ; le fabricant ne reçoit que des taux, sans donnée sur un patient)."},
+    {"licite": "« licite » ne convient pas à ce projet : les démarches dues sont faites, mais que reçoit le fabricant en échange de son financement ? Reprenez l'étape « un but ou un acte interdit ? » et la question 5.", "sous condition": "« sous condition » ne convient pas à ce projet : quelle précaution rendrait permise la remise, contre un financement, de dossiers avec le nom et la date de naissance ? Ni l'accord des patients ni la pseudonymisation des données analysées n'y changent rien (CSP, L1111-8) ; sans cette remise, ce serait un autre projet."},
 ][projet_tire_q9]
 checks.check_choice(
     verdict_prothese, name="verdict_prothese", options=["licite", "illicite", "sous condition"],
-    expected=["sous condition", "licite", "sous condition"][projet_tire_q9],
+    expected=["licite", "sous condition", "illicite"][projet_tire_q9],
     mistakes=[checks.Mistake(faux_q9, message_q9) for faux_q9, message_q9 in messages_q9.items()],
 )
 # fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="verdict_prothese" session="evaluation"
-# message : veut dire qu'aucune précaution n'y change rien
-verdict_prothese = "illicite"
+# message : ne convient pas à ce projet
+verdict_prothese = ["illicite", "illicite", "Licite"][projet_q9]
 
 # %% mistake="verdict_prothese" session="evaluation"
-# message : doit précéder l'analyse
-verdict_prothese = "sous condition" if projet_q9 == 1 else "Licite"
+# message : ne convient pas à ce projet
+verdict_prothese = ["sous condition", "Licite", "sous condition"][projet_q9]
 
 # %% [markdown]
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
