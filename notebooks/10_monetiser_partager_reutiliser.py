@@ -1309,10 +1309,12 @@ acces_assureur = lettre_q6["d"]
 # retrouver personne par des moyens raisonnables : le RGPD ne s'applique alors pas à lui. Les
 # mêmes données peuvent être personnelles pour l'un et anonymes pour l'autre. L'arrêt est
 # récent et sa portée pratique reste discutée : dans le doute, traitez les données comme
-# personnelles. En France, le Conseil d'État a jugé le 13 février 2026 (n° 498628, décision
-# mentionnée aux tables du recueil Lebon) le recours de la société GERS contre sa sanction
-# par la CNIL (délibération SAN-2024-010 du 28 août 2024) : lisez-la sur le site du Conseil
-# d'État avant de vous en servir. Le module 11 montre pourquoi l'anonymat est si difficile
+# personnelles. En France, le Conseil d'État (13 février 2026, n° 498628, société GERS,
+# recours contre sa sanction par la CNIL) en tire la règle, mentionnée aux tables du recueil
+# Lebon : une donnée pseudonymisée n'est **anonyme** que si le risque d'identification est
+# insignifiant, l'identification étant **irréalisable en pratique** (elle demanderait un
+# effort démesuré en temps, en coût et en main-d'œuvre), d'après la Cour de justice (7 mars
+# 2024, C-479/22 P). Le module 11 montre pourquoi l'anonymat est si difficile
 # à atteindre.
 #
 # Un traitement de données de santé **à grande échelle** exige aussi, **avant** de commencer,
@@ -2475,7 +2477,9 @@ verdict_prothese = ["sous condition", "Licite", "sous condition"][projet_q9]
 # - Conseil d'État, 13 février 2026, n° 498628 (société GERS),
 #   ECLI:FR:CECHR:2026:498628.20260213, mentionnée aux tables du recueil Lebon ; recours contre
 #   la délibération SAN-2024-010 de la formation restreinte de la CNIL du 28 août 2024
-#   (conseil-etat.fr, ArianeWeb).
+#   (conseil-etat.fr, ArianeWeb : décision et analyse aux tables, lue le 6 décembre 2026).
+# - Cour de justice de l'Union européenne, 7 mars 2024, OC c/ Commission, C-479/22 P (cité par
+#   l'analyse aux tables de la décision du Conseil d'État n° 498628).
 # - Arrêté du 17 juillet 2017 relatif au référentiel déterminant les critères de
 #   confidentialité, d'expertise et d'indépendance pour les laboratoires de recherche et
 #   bureaux d'études (visé par les délibérations de la CNIL sur le SNDS, Légifrance).
