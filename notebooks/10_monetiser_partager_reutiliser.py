@@ -64,8 +64,8 @@ for point in (
     "parlementaires de 2016 et des délibérations de la CNIL ;",
     "code de la santé publique, article L1111-8 : la phrase citée sur la vente est vérifiée, "
     "son numéro (VII) ne l'est que par des débats parlementaires de 2019 ;",
-    "décret n° 2026-209 sur l'hébergement de données de santé : non lu ; il peut préciser "
-    "les règles de l'étape 3 ;",
+    "décret n° 2026-209 sur l'hébergement de données de santé (lecture facultative de "
+    "l'étape 3) : connu par l'analyse d'un cabinet d'avocats, texte officiel non relu ;",
     "règlement de 2026 modifiant le règlement sur l'IA (lecture facultative, fin du module) : "
     "dates de report vérifiées, numéro et date du règlement non relus.",
 ):
@@ -664,7 +664,14 @@ exception_recherche = lettre_q3["c"]
 #
 # Le référentiel de certification (arrêté du 26 avril 2024) impose de stocker les données
 # dans l'**Espace économique européen** (EEE : l'Union européenne, plus l'Islande, le
-# Liechtenstein et la Norvège), pour tous les hébergeurs depuis le 16 mai 2026.
+# Liechtenstein et la Norvège), pour tous les hébergeurs depuis le 16 mai 2026. Le décret
+# n° 2026-209 du 24 mars 2026 (Journal officiel du 26 mars 2026) inscrit ce stockage dans le
+# code de la santé publique, mais il ne ferme pas la porte à tout pays tiers : selon l'analyse
+# du cabinet Delsol Avocats (nous n'avons pas relu le texte officiel), il admet des transferts
+# hors de l'EEE, y compris un simple accès à distance, si la Commission européenne a reconnu
+# le pays comme offrant une protection adéquate (RGPD, article 45) ou, à défaut, avec des
+# garanties appropriées (article 46) décrites dans le contrat d'hébergement. « Stocké dans
+# l'EEE » ne veut donc pas dire « jamais lu d'ailleurs ».
 # </details>
 #
 # > Un cabinet de trois kinésithérapeutes remplace son serveur local par un logiciel de
@@ -2474,6 +2481,10 @@ verdict_prothese = ["sous condition", "Licite", "sous condition"][projet_q9]
 #   (Doctissimo) ; SAN-2020-015 du 7 décembre 2020 (médecin libéral). Légifrance. Pour la
 #   remise sur la licence accordée aux médecins de l'observatoire Cegedim : GDPRhub,
 #   « CNIL (France) - SAN-2024-013 », gdprhub.eu (résumé en anglais de la délibération).
+# - Décret n° 2026-209 du 24 mars 2026 (hébergement de données de santé ; Journal officiel du
+#   26 mars 2026), non relu dans sa version officielle ; décrit d'après Delsol Avocats, « The
+#   new "hosting providers" decree aligns with the certification framework regarding the
+#   location of hosting », delsol-lawyers.com.
 # - Conseil d'État, 13 février 2026, n° 498628 (société GERS),
 #   ECLI:FR:CECHR:2026:498628.20260213, mentionnée aux tables du recueil Lebon ; recours contre
 #   la délibération SAN-2024-010 de la formation restreinte de la CNIL du 28 août 2024
