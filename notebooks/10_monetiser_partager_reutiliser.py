@@ -2287,7 +2287,7 @@ verdict_prothese = ["sous condition", "Licite", "sous condition"][projet_q9]
 #
 # ### Réflexion — Puis-je monétiser, échanger, réutiliser ? (3 points, après la séance)
 #
-# En 300 à 450 mots, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
+# En 300 à 450 mots environ (un dépassement n'est pas pénalisé), répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
 # des données, ai-je le droit de les monétiser, de les échanger, de les traiter pour tel
 # diagnostic ? »
 #
@@ -2340,8 +2340,12 @@ verdict_prothese = ["sous condition", "Licite", "sous condition"][projet_q9]
 # **Règle de notation.** Les trois points sont indépendants : chaque critère ne se juge que
 # dans son point. Dans chaque point, comptez les manques de sa liste : aucun manque, 1 ; un
 # manque, ½ ; deux manques ou plus, 0. Une **erreur de fond** (le consentement lèverait
-# l'interdiction de vendre ; des données pseudonymisées seraient anonymes) met à 0 le point
-# où elle apparaît, et seulement celui-là, une seule fois. Accepter toute position qui
+# l'interdiction de vendre ; affirmer **sans condition** que des données pseudonymisées sont
+# anonymes, par exemple « anonymes puisque le nom est retiré ») met à 0 le point où elle
+# apparaît, et seulement celui-là, une seule fois. Dire qu'elles **peuvent** ne pas être
+# personnelles pour un destinataire qui n'a ni la table ni d'autre moyen raisonnable de
+# retrouver les patients (C-413/23 P ; copie D) est juste : ce n'est pas une erreur de fond.
+# La longueur (300 à 450 mots) est indicative : un dépassement n'est pas pénalisé. Accepter toute position qui
 # s'appuie sur des arguments. **Données pseudonymisées et vente** : accepter les deux
 # positions si elles sont argumentées (« interdit, elles restent indirectement identifiantes »
 # ou « pas clairement visé par L1111-8, c'est débattu ») ; ce n'est pas une erreur de fond.
@@ -2419,6 +2423,7 @@ verdict_prothese = ["sous condition", "Licite", "sous condition"][projet_q9]
 # | A | « Monétiser : vendre des données de santé identifiantes est interdit, même avec l'accord du patient (CSP, L1111-8). Échanger : entre soignants qui prennent en charge le patient, le secret partagé (L1110-4) ; avec un tiers, base légale (art. 6), exception (art. 9(2)) et contrat (art. 28). Réutiliser : une étude relève de 9(2)(j), avec une formalité auprès de la CNIL et l'information de chaque patient. La cohorte du CHU : les dossiers servaient à soigner ; chercher est une autre finalité, qui demande son propre fondement. Principe du CENS : l'autonomie, car chaque patient peut s'opposer. Avant un projet : consulter le DPO, faire une analyse d'impact, vérifier que l'hébergeur est certifié HDS. La recherche encadrée me paraît acceptable parce que le patient est informé et peut refuser. » | 1 (aucun manque) | 1 (cas relié à la finalité, principe relié) | 1 (trois démarches, position argumentée) | 3 |
 # | B | « Monétiser : vendre des données de santé est interdit, même avec l'accord du patient (code de la santé publique). Échanger : on peut partager avec d'autres soignants. Réutiliser : une étude relève de 9(2)(j), avec une formalité auprès de la CNIL et l'information des patients. Dedalus a laissé fuiter des analyses : non-malfaisance. Avant un projet : consulter le DPO, faire une analyse d'impact, informer les patients. Je trouve cela normal. » | ½ (*échanger* sans règle ni texte : un manque) | ½ (cas juste sans lien avec la finalité : un manque) | ½ (trois démarches ; position sans argument : un manque) | 1 ½ |
 # | C | « Monétiser : possible si le patient signe son accord. Échanger : secret partagé entre soignants (L1110-4). Réutiliser : il faut une formalité à la CNIL. L'officine de la question 5 ne peut pas céder ses fichiers : ils ont été recueillis pour délivrer des médicaments, pas pour être vendus ; principe : la minimisation. Avant un projet : respecter le RGPD. Il faut rester prudent. » | 0 (erreur de fond : le consentement lèverait l'interdiction de vendre) | ½ (cas relié à la finalité ; la minimisation n'est pas un principe du CENS : un manque) | 0 (démarches vagues, position sans argument : deux manques) | ½ |
+# | D | Comme A pour *monétiser* et *échanger*, puis : « Réutiliser : une étude relève de 9(2)(j), avec une formalité auprès de la CNIL et l'information de chaque patient. Des données pseudonymisées restent personnelles pour l'hôpital qui garde la table ; pour une start-up qui n'a ni la table ni d'autre moyen raisonnable de retrouver les patients, elles peuvent ne plus l'être (C-413/23 P). » | 1 (aucun manque ; la nuance sur les données pseudonymisées est juste, pas une erreur de fond) | (selon la suite) | (selon la suite) | — |
 # ### END SOLUTION
 
 # %% [markdown]
