@@ -2287,9 +2287,9 @@ verdict_prothese = ["sous condition", "Licite", "sous condition"][projet_q9]
 #
 # ### Réflexion — Puis-je monétiser, échanger, réutiliser ? (3 points, après la séance)
 #
-# En 300 à 450 mots environ (un dépassement n'est pas pénalisé), répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
-# des données, ai-je le droit de les monétiser, de les échanger, de les traiter pour tel
-# diagnostic ? »
+# En 300 à 450 mots environ (un dépassement n'est pas pénalisé), répondez à la question des
+# chercheurs : « Si j'ai le droit d'utiliser des données, ai-je le droit de les monétiser, de
+# les échanger, de les traiter pour tel diagnostic ? »
 #
 # 1. Distinguez trois verbes, chacun avec **la règle** qui le décide et le texte qui la pose
 #    (un renvoi approximatif suffit, par exemple « le code de la santé publique ») :
