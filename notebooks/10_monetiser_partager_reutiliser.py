@@ -36,17 +36,15 @@
 #
 # - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
 # - Remplacez les `...` par **un texte entre guillemets** choisi dans la liste proposée (par
-#   exemple `"a"`), exécutez la cellule, puis cliquez sur la cellule **repliée** juste en
-#   dessous (la vérification) et faites Maj + Entrée.
+#   exemple `"a"`), exécutez la cellule, puis la cellule **repliée** juste en dessous (la
+#   vérification).
 # - Gardez tel quel le nom à gauche du `=`. Entre guillemets, majuscules et accents ne
 #   comptent pas.
 # - Une option n'est juste que si sa **raison** l'est aussi.
 # - Des **indices** sont repliés sous chaque question.
 # - **Barème : 17 points** : 10 en séance (questions 1 à 5) ; 7 à faire **seul après la
 #   séance**, environ 100 min (questions 6 à 9 : 4 points ; réflexion écrite : 3 points).
-#   **Pour une note**, les questions 6 à 9 ne comptent que si elles sont faites en séance
-#   surveillée ; faites seul, elles servent à vous entraîner. Votre enseignant vous dira
-#   laquelle des deux formules il retient.
+#   **Pour une note**, les questions 6 à 9 comptent seulement en séance surveillée.
 # - Repères : question 2 vers la 20e minute, question 5 vers la 50e.
 # - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne.
 #
@@ -481,16 +479,20 @@ fondement_soins = lettre_q2["d"]
 #
 # Une recherche demande une formalité auprès de la CNIL (LIL, article 66) : le plus souvent,
 # une **déclaration de conformité**, par laquelle on s'engage à respecter une **méthodologie
-# de référence** (un cadre type publié par la CNIL, par exemple la MR-004) ; sinon, son
-# autorisation. Cette déclaration se fait **une seule fois par organisme** (un CHU, un
-# laboratoire), pour toutes ses études conformes ; **pour chaque étude**, il l'inscrit en plus
-# au **répertoire public** des études (tenu aujourd'hui par la Plateforme des données de
-# santé, ou Health Data Hub) et dans son registre des traitements. Les études
+# de référence** (un cadre type publié par la CNIL) ; sinon, son autorisation. Les études
 # **internes** en sont dispensées : celles que mènent les soignants qui suivent les patients,
 # sur les données de ce suivi, pour leur seul usage (LIL, articles 65 et 44). Chaque patient
 # est informé **individuellement** avant l'étude, assez tôt pour exercer son **droit
 # d'opposition** (refuser que ses données y servent) ; la loi prévoit des dérogations, par
 # exemple pour un patient perdu de vue (LIL, article 69).
+#
+# <details><summary>La déclaration de conformité en pratique (à lire pour la question 9)</summary>
+#
+# La déclaration vaut **une fois pour toutes** pour l'organisme (un CHU, un laboratoire), pour
+# toutes ses études conformes à la méthodologie de référence. **Chaque étude** doit en plus
+# être inscrite au **répertoire public** des études (tenu par la Plateforme des données de
+# santé, ou Health Data Hub) et au registre des traitements de l'organisme.
+# </details>
 #
 # > L'unité de recherche clinique d'un CHU veut réutiliser les dossiers de vingt mille patients
 # > hospitalisés pour insuffisance cardiaque depuis 2015, afin de chercher quels examens faits
