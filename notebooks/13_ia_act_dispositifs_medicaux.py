@@ -2013,9 +2013,10 @@ dates = tirage_q4.by_letter({
 #   lui (2 décembre 2027 pour l'annexe III, 2 août 2028 pour l'annexe I) n'y sera soumis que
 #   si sa conception change ensuite de façon importante ; on en juge par type et modèle de
 #   système (considérant 39 du règlement de 2026). Les systèmes destinés à des autorités
-#   publiques devront de toute façon être en conformité au plus tard le 2 août 2030. Le
-#   texte de 2024 fixait cette date butoir au 2 août 2026. Retenez le raisonnement : date
-#   de mise sur le marché ou en service, date d'application, modification importante.
+#   publiques devront de toute façon être en conformité au plus tard le 2 août 2030. Dans
+#   le texte de 2024, la date de coupure était le 2 août 2026 ; le délai des autorités
+#   publiques y figurait déjà. Retenez le raisonnement : date de mise sur le marché ou en
+#   service, date d'application, modification importante.
 
 # %% [markdown] reveal="categories"
 # - **L'hôpital public.** L'article 27, dans son texte de 2024, demande aux organismes de droit
