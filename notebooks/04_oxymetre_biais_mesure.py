@@ -744,13 +744,11 @@ AUDITS = {
     },
     "six mois": {"patients noirs": noirs_six_mois, "patients blancs": blancs_six_mois},
 }
-TITRES_AUDITS = {
-    "un mois": "L'audit « un mois », service A",
-    "un an": "L'audit « un an », même service A",
-    "six mois": "L'audit « six mois », un autre service B",
-}
-for duree, audit in AUDITS.items():
-    print(f"\n{TITRES_AUDITS[duree]} (chiffres inventés ; une paire par patient) :")
+# Votre copie présente les trois audits sous des lettres, dans un ordre tiré pour elle.
+LETTRES_AUDITS, _ = checks.draw_slots(GRAINE, "conclusion_audit", list(AUDITS))
+for lettre, duree in LETTRES_AUDITS.items():
+    audit = AUDITS[duree]
+    print(f"\nL'audit {lettre} (chiffres inventés ; une paire par patient) :")
     for nom, (k, n) in audit.items():
         print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
               f"{intervalle_95(k, n)}")
@@ -768,11 +766,12 @@ for duree, audit in AUDITS.items():
 # l'écart, celui de Newcombe (1998), qui combine les intervalles de Wilson des deux taux.
 # </details>
 #
-# ### Question 2 — Que conclure de chaque audit ? (3 points : + 1 par audit juste, − 0,5 par audit faux, 0 sans réponse)
+# ### Question 2 — Que conclure de chaque audit ? (3 points : + 1 par audit juste, − 1 par audit faux, 0 sans réponse ; total jamais sous 0)
 #
 # Pour **chaque audit seul**, que peut-on conclure ? Écrivez entre guillemets **doubles** l'une
-# des réponses `"un écart est mis en évidence"`, `"il n'y a pas d'écart"` ou
-# `"on ne peut pas conclure"`.
+# des deux réponses `"un écart est mis en évidence"` ou `"on ne peut pas conclure"`. Deux
+# réponses possibles : un audit faux retire autant qu'un audit juste rapporte, et répondre au
+# hasard ne rapporte rien en moyenne ; un audit laissé `...` ne coûte rien.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -783,7 +782,7 @@ for duree, audit in AUDITS.items():
 # <details><summary>Indice 2</summary>
 #
 # Pour chaque audit, deux questions. Un écart nul est-il dans l'intervalle de l'écart ? Un
-# écart important l'est-il ? Puis relisez les trois phrases : laquelle décrit ce cas ? Les
+# écart important l'est-il ? Puis relisez les deux phrases : laquelle décrit ce cas ? Les
 # intervalles des deux taux, eux, ne décident pas.
 # </details>
 
@@ -796,10 +795,11 @@ conclusion_audit["six mois"] = "un écart est mis en évidence"
 ### END SOLUTION
 
 # %% answer="conclusion_audit" session="evaluation"
-conclusion_audit = {"un mois": ..., "un an": ..., "six mois": ...}
+conclusion_audit = {"A": ..., "B": ..., "C": ...}
 ### BEGIN SOLUTION
 for audit_lu in conclusion_audit:
-    (k_n, n_n), (k_b, n_b) = AUDITS[audit_lu]["patients noirs"], AUDITS[audit_lu]["patients blancs"]
+    audit = AUDITS[LETTRES_AUDITS[audit_lu]]
+    (k_n, n_n), (k_b, n_b) = audit["patients noirs"], audit["patients blancs"]
     (bas_n, haut_n), (bas_b, haut_b) = proportion_ci(k_n, n_n), proportion_ci(k_b, n_b)
     borne_basse = k_n / n_n - k_b / n_b - np.hypot(k_n / n_n - bas_n, haut_b - k_b / n_b)
     conclusion_audit[audit_lu] = (
@@ -812,7 +812,7 @@ for audit_lu in conclusion_audit:
 checks.check_choices(
     conclusion_audit,
     name="conclusion_audit",
-    options=["un écart est mis en évidence", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    options=["un écart est mis en évidence", "on ne peut pas conclure"],
     digests={"un mois": "554a6d52daf1618b", "un an": "211eed93791a117e",
              "six mois": "969ed5f68dccf5c9"},
     mistakes={
@@ -821,41 +821,32 @@ checks.check_choices(
                            "Avec 20 paires chez les patients noirs, lisez l'intervalle de "
                            "l'écart : quelles valeurs contient-il, de la plus basse à la plus "
                            "haute ?", digest="b3d5dc992fd90961"),
-            checks.Mistake(None, "un intervalle de l'écart qui contient 0 contient aussi des "
-                           "écarts importants : il ne prouve pas l'absence d'écart. Une absence "
-                           "de preuve n'est pas une preuve d'absence.",
-                           digest="f9d742d525effa4d"),
         ],
         "un an": [
             checks.Mistake(None, "mêmes taux qu'en un mois, mais pas la même marge d'erreur : "
                            "avec dix fois plus de paires, relisez les deux bornes de "
                            "l'intervalle de l'écart. Un écart nul en fait-il partie ?",
                            digest="9dde92112385a4ac"),
-            checks.Mistake(None, "un écart nul est hors de l'intervalle de l'écart : cet audit "
-                           "n'est pas compatible avec l'absence d'écart.",
-                           digest="0ab7e8760598c2a7"),
         ],
         "six mois": [
             checks.Mistake(None, "vous avez regardé si les intervalles des deux taux se "
                            "chevauchent. Ce chevauchement ne dit pas quelles valeurs de l'écart "
                            "sont compatibles avec l'audit : c'est l'intervalle de l'écart, sur la "
                            "dernière ligne, qui décide.", digest="26cceead8bbf4f9b"),
-            checks.Mistake(None, "un écart nul est hors de l'intervalle de l'écart : cet audit "
-                           "n'est pas compatible avec l'absence d'écart. Les intervalles des "
-                           "deux taux, qui se chevauchent, ne décident pas.",
-                           digest="c294a8d50f686af9"),
         ],
     },
     success="mêmes taux, conclusions différentes en un mois et en un an : la taille de l'audit "
     "décide. Et deux intervalles de taux qui se chevauchent (six mois) n'empêchent pas "
-    "l'intervalle de l'écart d'exclure 0 : c'est lui qu'on lit.",
+    "l'intervalle de l'écart d'exclure 0 : c'est lui qu'on lit. Et un intervalle de l'écart qui "
+    "contient 0 ne prouve pas l'absence d'écart : une absence de preuve n'est pas une preuve "
+    "d'absence.",
     points=3,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
     conclusion_audit,
     name="conclusion_audit",
-    options=["un écart est mis en évidence", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    options=["un écart est mis en évidence", "on ne peut pas conclure"],
     expected={
         "un mois": "on ne peut pas conclure",
         "un an": "un écart est mis en évidence",
@@ -873,23 +864,9 @@ conclusion_audit = {
 }
 
 # %% mistake="conclusion_audit" session="formative"
-# message : Une absence de preuve n'est pas une preuve d'absence
-conclusion_audit = {
-    "un mois": "il n'y a pas d'écart", "un an": "un écart est mis en évidence",
-    "six mois": "un écart est mis en évidence",
-}
-
-# %% mistake="conclusion_audit" session="formative"
 # message : pas la même marge d'erreur
 conclusion_audit = {
     "un mois": "on ne peut pas conclure", "un an": "on ne peut pas conclure",
-    "six mois": "un écart est mis en évidence",
-}
-
-# %% mistake="conclusion_audit" session="formative"
-# message : n'est pas compatible avec l'absence d'écart
-conclusion_audit = {
-    "un mois": "on ne peut pas conclure", "un an": "il n'y a pas d'écart",
     "six mois": "un écart est mis en évidence",
 }
 
@@ -906,14 +883,17 @@ checks.check_form(
     conclusion_audit,
     name="conclusion_audit",
     kind="choices",
-    options=["un écart est mis en évidence", "il n'y a pas d'écart", "on ne peut pas conclure"],
-    items=["un mois", "un an", "six mois"],
+    options=["un écart est mis en évidence", "on ne peut pas conclure"],
+    items=["A", "B", "C"],
 )
 ### BEGIN HIDDEN TESTS
 tirage_q2 = np.random.default_rng([checks.student_seed("04", announce=False), 2])
 mois_q2 = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))][tirage_q2.integers(3)]
 six_q2 = [((12, 100), (20, 400)), ((13, 100), (24, 400)), ((13, 110), (20, 400)), ((14, 120), (20, 400))][tirage_q2.integers(4)]
 audits_q2 = [("un mois", mois_q2), ("un an", ((10 * mois_q2[0][0], 10 * mois_q2[0][1]), (10 * mois_q2[1][0], 10 * mois_q2[1][1]))), ("six mois", six_q2)]
+# The letter under which this copy shows each audit (same draw as the display cell).
+lettres_q2, _ = checks.draw_slots(checks.student_seed("04", announce=False), "conclusion_audit", ["un mois", "un an", "six mois"])
+lettre_q2 = {duree: lettre for lettre, duree in lettres_q2.items()}
 attendu_q2 = {}
 # The Newcombe 95 % interval of the difference, audit by audit: does it exclude 0?
 noirs_q2, blancs_q2 = audits_q2[0][1]
@@ -921,31 +901,29 @@ ic_n_q2, ic_b_q2 = proportion_ci(*noirs_q2), proportion_ci(*blancs_q2)
 p_n_q2, p_b_q2 = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
 bas_q2 = p_n_q2 - p_b_q2 - np.hypot(p_n_q2 - ic_n_q2[0], ic_b_q2[1] - p_b_q2)
 haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
-attendu_q2["un mois"] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
+attendu_q2[lettre_q2["un mois"]] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
 noirs_q2, blancs_q2 = audits_q2[1][1]
 ic_n_q2, ic_b_q2 = proportion_ci(*noirs_q2), proportion_ci(*blancs_q2)
 p_n_q2, p_b_q2 = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
 bas_q2 = p_n_q2 - p_b_q2 - np.hypot(p_n_q2 - ic_n_q2[0], ic_b_q2[1] - p_b_q2)
 haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
-attendu_q2["un an"] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
+attendu_q2[lettre_q2["un an"]] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
 noirs_q2, blancs_q2 = audits_q2[2][1]
 ic_n_q2, ic_b_q2 = proportion_ci(*noirs_q2), proportion_ci(*blancs_q2)
 p_n_q2, p_b_q2 = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
 bas_q2 = p_n_q2 - p_b_q2 - np.hypot(p_n_q2 - ic_n_q2[0], ic_b_q2[1] - p_b_q2)
 haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
-attendu_q2["six mois"] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
-absence_q2 = checks.Mistake("il n'y a pas d'écart", "un intervalle de l'écart qui contient 0 contient aussi des écarts importants : Une absence de preuve n'est pas une preuve d'absence.")
+attendu_q2[lettre_q2["six mois"]] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
 sans_marge_q2 = checks.Mistake("un écart est mis en évidence", "vous avez comparé les deux taux sans leur marge d'erreur : l'intervalle de l'écart contient 0.")
-nul_exclu_q2 = checks.Mistake("il n'y a pas d'écart", "un écart nul est hors de l'intervalle de l'écart : cet audit n'est pas compatible avec l'absence d'écart.")
 exclut_q2 = checks.Mistake("on ne peut pas conclure", "un écart nul est hors de l'intervalle de l'écart : avec ces effectifs, pas la même marge d'erreur ; les intervalles des deux taux, qui se chevauchent, ne décident pas.")
 erreurs_q2 = {
-    "un mois": [absence_q2, sans_marge_q2] if attendu_q2["un mois"] == "on ne peut pas conclure" else [nul_exclu_q2, exclut_q2],
-    "un an": [absence_q2, sans_marge_q2] if attendu_q2["un an"] == "on ne peut pas conclure" else [nul_exclu_q2, exclut_q2],
-    "six mois": [absence_q2, sans_marge_q2] if attendu_q2["six mois"] == "on ne peut pas conclure" else [nul_exclu_q2, exclut_q2],
+    "A": [sans_marge_q2] if attendu_q2["A"] == "on ne peut pas conclure" else [exclut_q2],
+    "B": [sans_marge_q2] if attendu_q2["B"] == "on ne peut pas conclure" else [exclut_q2],
+    "C": [sans_marge_q2] if attendu_q2["C"] == "on ne peut pas conclure" else [exclut_q2],
 }
 checks.check_choices(
     conclusion_audit, name="conclusion_audit",
-    options=["un écart est mis en évidence", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    options=["un écart est mis en évidence", "on ne peut pas conclure"],
     expected=attendu_q2,
     mistakes=erreurs_q2,
     points=3,
@@ -955,29 +933,14 @@ checks.check_choices(
 # %% mistake="conclusion_audit" session="evaluation"
 # message : sans leur marge d'erreur
 conclusion_audit = {
-    "un mois": "un écart est mis en évidence", "un an": "un écart est mis en évidence",
-    "six mois": "il n'y a pas d'écart",
+    "A": "un écart est mis en évidence", "B": "un écart est mis en évidence",
+    "C": "un écart est mis en évidence",
 }
 
 # %% mistake="conclusion_audit" session="evaluation"
 # message : pas la même marge d'erreur
 conclusion_audit = {
-    "un mois": "on ne peut pas conclure", "un an": "on ne peut pas conclure",
-    "six mois": "il n'y a pas d'écart",
-}
-
-# %% mistake="conclusion_audit" session="evaluation"
-# message : Une absence de preuve n'est pas une preuve d'absence
-conclusion_audit = {
-    "un mois": "il n'y a pas d'écart", "un an": "un écart est mis en évidence",
-    "six mois": "il n'y a pas d'écart",
-}
-
-# %% mistake="conclusion_audit" session="evaluation"
-# message : qui se chevauchent, ne décident pas
-conclusion_audit = {
-    "un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence",
-    "six mois": "on ne peut pas conclure",
+    "A": "on ne peut pas conclure", "B": "on ne peut pas conclure", "C": "on ne peut pas conclure",
 }
 
 # %% [markdown]
@@ -2856,13 +2819,17 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #   demanderiez-vous (ou feriez-vous demander) un gaz du sang ?
 # - faut-il relever le seuil pour tous, adapter le seuil selon la couleur de peau, ou agir
 #   ailleurs ? Qui doit agir (fabricants, autorités, hôpital, soignants, matériovigilance :
-#   signalement d'un incident grave à l'ANSM) ?
+#   signalement d'un incident grave à l'ANSM) ? **Pour chaque piste, dites sa limite** : une
+#   correction proposée sans réserve (« il suffit d'ajouter quelques points ») vaut 0 à ce
+#   critère.
 # - qui supporte le coût de chaque option : les alarmes en plus, pour tous les patients et
 #   les soignants ; les hypoxémies manquées, pour certains patients seulement ?
 # - comment en parleriez-vous à un patient inquiet d'avoir lu que « l'oxymètre marche moins
 #   bien sur les peaux foncées » ?
 #
-# Appuyez-vous sur au moins un chiffre de ce module, avec son dénominateur.
+# Appuyez-vous sur au moins un chiffre de ce module, avec son dénominateur, et dites d'où il
+# vient : la section et la ligne de votre copie où il est imprimé (p. ex. « section 4, ligne
+# patients blancs »), ou l'article publié.
 
 # %% [markdown] written="reflexion_oxymetre" points=3
 # ### BEGIN SOLUTION
@@ -2913,6 +2880,11 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #   patients noirs » au lieu de « des paires à SpO2 rassurante »).
 # - **0** : aucun chiffre, ou un chiffre faux. Un arrondi n'est pas un chiffre faux (11 % ou
 #   11,3 % pour 0,113).
+#
+# *Vérifier vite* : la consigne demande d'où vient le chiffre (section et ligne de la copie) ;
+# allez lire cette ligne. Sans provenance, cherchez-le dans les sections 3, 4 et 6 de la copie.
+# Pour les taux des patients noirs, l'ordre de grandeur suffit quand la question 1, 3 ou 6 b
+# de la copie est juste (relecture d12, constat 5).
 #
 # **Critère 3 — Où agir, avec prudence**, valeur
 # V4 — Prudence, esprit critique et inclusivité. Cochez chaque case que la copie remplit

@@ -156,6 +156,10 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
         "conclusion_audit": tuple(
             "écart" if _newcombe_excludes_zero(*audits[label]) else "?" for label in AUDIT_LABELS
         ),
+        # The letters (A, B, C) under which the copy shows the three audits (review d12, 1).
+        "_audit_letters": tuple(
+            checks.draw_slots(seed, "conclusion_audit", list(AUDIT_LABELS))[0].values()
+        ),
         "sensibilite_noirs": round(float(recall_score(hypox[black], service[black])), 3),
         "situations": (_cell(spo2_mk, sao2_mk), _cell(sao2_mk, sao2_mk), _cell(spo2_r, sao2_r)),
         "seuil_alarme": threshold,
@@ -181,7 +185,9 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
     answers = [evaluation_answers(student, monkeypatch) for student in STUDENTS]
     for name in ("taux_occulte_noirs", "sensibilite_noirs", "part_alarmes_sans_hypoxemie"):
         assert len({a[name] for a in answers}) >= 4, name
-    # Question 2 and 4 keep the same key for all (the draw varies the figures, not the traps).
+    # Question 2 and 4 keep the same key for all (the draw varies the figures, not the traps);
+    # question 2 shows its audits under letters in a drawn order, so its letter key varies.
+    assert len({a["_audit_letters"] for a in answers}) >= 3
     for name in ("ecart_biais", "seuil_alarme", "ecart_seuil_releve"):
         assert len({a[name] for a in answers}) >= 2, name
     for a in answers:
