@@ -1288,34 +1288,43 @@ print(f"Mme R., une autre patiente : SpO2 affichée {SPO2_MME_R} % ; SaO2 au gaz
 # %% [markdown] session="evaluation"
 # ### Question 4 — Trois mesures, trois cases de la matrice de confusion (3 points : + 1 par mesure juste, − 1/3 par fausse, 0 sans réponse)
 #
-# Au seuil du service, classez chaque mesure, avec les chiffres affichés ci-dessus :
+# Sous la cellule suivante s'affichent trois mesures, sous les lettres A, B et C, dans un
+# ordre tiré pour votre copie : celle de M. K., celle de Mme R., et une mesure faite avec un
+# **oxymètre exact**, qui affiche la vraie SaO2 (chez M. K. ou chez un autre patient). Pour
+# chacune : la SpO2 affichée et la SaO2 du gaz du sang. Mme R. est hypoxémique au sens
+# français par sa PaO2 (sous 80 mmHg) ; la matrice juge l'hypoxémie au seuil de l'étude (SaO2
+# sous 88 % ; Severinghaus, 1979, relie les deux).
 #
-# - « M. K. » : sa SpO2 affichée et sa SaO2 ;
-# - « M. K., oxymètre exact » : la même SaO2, avec un oxymètre exact qui afficherait cette
-#   SaO2 ;
-# - « Mme R. » : sa SpO2 affichée et sa SaO2. Au sens français (PaO2 sous 80 mmHg), elle est
-#   hypoxémique ; la matrice juge l'hypoxémie au seuil de l'étude (SaO2 sous 88 % ;
-#   Severinghaus, 1979, relie les deux).
-#
-# Remplacez chaque `...` par `"vrai positif"`, `"faux positif"`, `"faux négatif"` ou
-# `"vrai négatif"` (entre guillemets **doubles**).
+# Au seuil du service, classez chaque mesure : remplacez chaque `...` par `"vrai positif"`,
+# `"faux positif"`, `"faux négatif"` ou `"vrai négatif"` (entre guillemets **doubles**).
 #
 # <details><summary>Indice 1</summary>
 #
 # Pour chaque mesure, deux questions séparées. La vérité : d'après le **gaz du sang**, y a-t-il
 # une hypoxémie (SaO2 sous 88 %) ? Le test : au seuil du service, l'alarme a-t-elle sonné ?
 # </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# « Positif » ou « négatif » décrit ce qu'a répondu le test (alarme ou pas) ; « vrai » ou
-# « faux » dit si cette réponse correspond à la réalité du gaz du sang. Relisez le schéma des
-# seuils (section 3) : l'alarme se juge sur la SpO2 (sous 92 %), l'hypoxémie sur la SaO2
-# (sous 88 %). Pour chaque mesure, quel chiffre comparez-vous à 92, lequel à 88 ?
-# </details>
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les trois mesures de la question 4, dans
+# l'ordre tiré pour votre copie. Exécutez-le (Maj + Entrée).
+# La mesure à l'oxymètre exact : M. K. (sa SaO2), ou un patient sans hypoxémie (93 à 96 %).
+SAO2_AUTRE_PATIENT = int(np.random.default_rng([GRAINE, 8]).integers(93, 97))
+MESURES_Q4 = {
+    "M. K.": (SPO2_M_K, SAO2_M_K),
+    "oxymètre exact": [(SAO2_M_K, SAO2_M_K), (SAO2_AUTRE_PATIENT, SAO2_AUTRE_PATIENT)],
+    "Mme R.": (SPO2_MME_R, SAO2_MME_R),
+}
+LETTRES_Q4, VARIANTES_Q4 = checks.draw_slots(
+    GRAINE, "situations", list(MESURES_Q4), variants={"oxymètre exact": 2}
+)
+for lettre, mesure in LETTRES_Q4.items():
+    spo2_lue, sao2_lue = MESURES_Q4[mesure]
+    if mesure == "oxymètre exact":
+        spo2_lue, sao2_lue = MESURES_Q4[mesure][VARIANTES_Q4[lettre]]
+    print(f"Mesure {lettre} : SpO2 affichée {spo2_lue} % ; SaO2 au gaz du sang {sao2_lue} %.")
 
 # %% answer="situations" session="evaluation"
-situations = {"M. K.": ..., "M. K., oxymètre exact": ..., "Mme R.": ...}
+situations = {"A": ..., "B": ..., "C": ...}
 ### BEGIN SOLUTION
 def case_lue(spo2_affichee, sao2_mesuree):
     """The cell of the confusion matrix: the alarm judged by the blood gas."""
@@ -1324,9 +1333,11 @@ def case_lue(spo2_affichee, sao2_mesuree):
     return ("vrai " if alarme_lue == verite_lue else "faux ") + ("positif" if alarme_lue else "négatif")
 
 
-situations = {"M. K.": case_lue(SPO2_M_K, SAO2_M_K)}
-situations["M. K., oxymètre exact"] = case_lue(SAO2_M_K, SAO2_M_K)
-situations["Mme R."] = case_lue(SPO2_MME_R, SAO2_MME_R)
+for lettre, mesure in LETTRES_Q4.items():
+    mesure_lue = MESURES_Q4[mesure]
+    if mesure == "oxymètre exact":
+        mesure_lue = mesure_lue[VARIANTES_Q4[lettre]]
+    situations[lettre] = case_lue(*mesure_lue)
 ### END SOLUTION
 
 # %% answer="situations" session="formative"
@@ -1437,7 +1448,7 @@ checks.check_form(
     name="situations",
     kind="choices",
     options=["vrai positif", "faux positif", "faux négatif", "vrai négatif"],
-    items=["M. K.", "M. K., oxymètre exact", "Mme R."],
+    items=["A", "B", "C"],
 )
 ### BEGIN HIDDEN TESTS
 tirage_q4 = np.random.default_rng([checks.student_seed("04", announce=False), 7])
@@ -1452,47 +1463,54 @@ sao2_r_q4 = int(tirage_q4.integers(92, 96))
 assert spo2_mk_q4 >= 93 and sao2_mk_q4 < 88 and spo2_r_q4 < 92 <= sao2_r_q4
 muette_r_q4 = "« négatif » dirait que l'alarme n'a pas sonné : comparez la SpO2 de Mme R. au seuil du service (92 %)."
 gaz_r_q4 = "« vrai » dirait que le gaz du sang confirme une hypoxémie au sens du module : comparez la SaO2 de Mme R. à 88 %. Hypoxémique au sens français (PaO2 sous 80 mmHg), elle ne l'est pas au seuil de la matrice."
+# The three measures under drawn letters (the display cell's draw): M. K. (a false negative),
+# Mme R. (a false positive), an exact oximeter on M. K. (a true positive) or on another patient
+# without hypoxaemia, SaO2 93 to 96 % (a true negative).
+lettres_q4, variantes_q4 = checks.draw_slots(checks.student_seed("04", announce=False), "situations", ["M. K.", "oxymètre exact", "Mme R."], variants={"oxymètre exact": 2})
+sao2_autre_q4 = int(np.random.default_rng([checks.student_seed("04", announce=False), 8]).integers(93, 97))
+assert 93 <= sao2_autre_q4 <= 96, "the other patient: no alarm, no hypoxaemia"
+lettre_mk_q4 = [lettre for lettre, mesure in lettres_q4.items() if mesure == "M. K."][0]
+lettre_r_q4 = [lettre for lettre, mesure in lettres_q4.items() if mesure == "Mme R."][0]
+lettre_ex_q4 = [lettre for lettre, mesure in lettres_q4.items() if mesure == "oxymètre exact"][0]
+exact_vp_q4 = variantes_q4[lettre_ex_q4] == 0
+attendu_q4 = {lettre_mk_q4: "faux négatif", lettre_r_q4: "faux positif", lettre_ex_q4: "vrai positif" if exact_vp_q4 else "vrai négatif"}
+erreurs_q4 = {
+    lettre_mk_q4: [
+        checks.Mistake("vrai négatif", "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang."),
+        checks.Mistake("vrai positif", "l'alarme sonne quand la SpO2 affichée passe sous le seuil. A-t-elle sonné pour cette mesure ?"),
+        checks.Mistake("faux positif", "une réponse « positive » voudrait dire que l'alarme a sonné. Relisez la SpO2 affichée : a-t-elle sonné pour cette mesure ?"),
+    ],
+    lettre_r_q4: [checks.Mistake("vrai positif", gaz_r_q4), checks.Mistake("faux négatif", muette_r_q4), checks.Mistake("vrai négatif", muette_r_q4)],
+    lettre_ex_q4: [
+        checks.Mistake("faux négatif", "« négatif » dirait que l'alarme n'a pas sonné. Un oxymètre exact afficherait la vraie SaO2 : comparez-la au seuil du service."),
+        checks.Mistake("faux positif", "« faux » dirait que la réponse du test contredit le gaz du sang. Comparez la SaO2 à 88 % : que dit le gaz du sang ?"),
+        checks.Mistake("vrai négatif", "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
+    ] if exact_vp_q4 else [
+        checks.Mistake("vrai positif", "« positif » dirait que l'alarme a sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
+        checks.Mistake("faux positif", "« positif » dirait que l'alarme a sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
+        checks.Mistake("faux négatif", "« faux » dirait que la réponse du test contredit le gaz du sang. Comparez la SaO2 à 88 % : que dit le gaz du sang ?"),
+    ],
+}
 checks.check_choices(
     situations, name="situations",
     options=["vrai positif", "faux positif", "faux négatif", "vrai négatif"],
-    expected={"M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"},
-    mistakes={
-        "M. K.": [
-            checks.Mistake("vrai négatif", "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang."),
-            checks.Mistake("vrai positif", "l'alarme sonne quand la SpO2 affichée passe sous le seuil. A-t-elle sonné pour M. K. ?"),
-            checks.Mistake("faux positif", "une réponse « positive » voudrait dire que l'alarme a sonné. Relisez la SpO2 affichée : a-t-elle sonné pour M. K. ?"),
-        ],
-        "M. K., oxymètre exact": [
-            checks.Mistake("faux négatif", "« négatif » dirait que l'alarme n'a pas sonné. Un oxymètre exact afficherait la vraie SaO2 : comparez-la au seuil du service."),
-            checks.Mistake("faux positif", "« faux » dirait que la réponse du test contredit le gaz du sang. Comparez la SaO2 à 88 % : que dit le gaz du sang ?"),
-            checks.Mistake("vrai négatif", "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
-        ],
-        "Mme R.": [checks.Mistake("vrai positif", gaz_r_q4), checks.Mistake("faux négatif", muette_r_q4), checks.Mistake("vrai négatif", muette_r_q4)],
-    },
+    expected=attendu_q4,
+    mistakes=erreurs_q4,
     points=3,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="situations" session="evaluation"
 # message : comme si l'écran disait la vérité
-situations = {
-    "M. K.": "vrai négatif", "M. K., oxymètre exact": "vrai positif",
-    "Mme R.": "faux positif",
-}
+situations = {"A": "vrai négatif", "B": "vrai négatif", "C": "vrai négatif"}
 
 # %% mistake="situations" session="evaluation"
-# message : Un oxymètre exact afficherait la vraie SaO2
-situations = {
-    "M. K.": "faux négatif", "M. K., oxymètre exact": "faux négatif",
-    "Mme R.": "faux positif",
-}
+# message : A-t-elle sonné pour cette mesure
+situations = {"A": "vrai positif", "B": "vrai positif", "C": "vrai positif"}
 
 # %% mistake="situations" session="evaluation"
-# message : comparez la SaO2 de Mme R. à 88 %
-situations = {
-    "M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif",
-    "Mme R.": "vrai positif",
-}
+# message : comparez la SpO2 de Mme R. au seuil du service
+situations = {"A": "faux négatif", "B": "faux négatif", "C": "faux négatif"}
 
 # %% [markdown] reveal="situations"
 # Ce qui a protégé M. K. : le **regard clinique** d'Inès (un chiffre discordant avec l'état

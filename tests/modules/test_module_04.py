@@ -160,6 +160,21 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
         "_audit_letters": tuple(
             checks.draw_slots(seed, "conclusion_audit", list(AUDIT_LABELS))[0].values()
         ),
+        # Question 4's three measures under drawn letters, the exact oximeter on M. K. (a true
+        # positive) or on another patient (a true negative): the letter key varies.
+        "_q4_letters": tuple(
+            (slot, variant)
+            for slot, variant in zip(
+                *(
+                    d.values()
+                    for d in checks.draw_slots(
+                        seed, "situations", ["M. K.", "oxymètre exact", "Mme R."],
+                        variants={"oxymètre exact": 2},
+                    )
+                ),
+                strict=True,
+            )
+        ),
         "sensibilite_noirs": round(float(recall_score(hypox[black], service[black])), 3),
         "situations": (_cell(spo2_mk, sao2_mk), _cell(sao2_mk, sao2_mk), _cell(spo2_r, sao2_r)),
         "seuil_alarme": threshold,
@@ -188,6 +203,7 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
     # Question 2 and 4 keep the same key for all (the draw varies the figures, not the traps);
     # question 2 shows its audits under letters in a drawn order, so its letter key varies.
     assert len({a["_audit_letters"] for a in answers}) >= 3
+    assert len({a["_q4_letters"] for a in answers}) >= 3
     for name in ("ecart_biais", "seuil_alarme", "ecart_seuil_releve"):
         assert len({a[name] for a in answers}) >= 2, name
     for a in answers:
