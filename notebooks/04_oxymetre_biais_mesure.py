@@ -1469,9 +1469,9 @@ gaz_r_q4 = "« vrai » dirait que le gaz du sang confirme une hypoxémie au sens
 lettres_q4, variantes_q4 = checks.draw_slots(checks.student_seed("04", announce=False), "situations", ["M. K.", "oxymètre exact", "Mme R."], variants={"oxymètre exact": 2})
 sao2_autre_q4 = int(np.random.default_rng([checks.student_seed("04", announce=False), 8]).integers(93, 97))
 assert 93 <= sao2_autre_q4 <= 96, "the other patient: no alarm, no hypoxaemia"
-lettre_mk_q4 = [lettre for lettre, mesure in lettres_q4.items() if mesure == "M. K."][0]
-lettre_r_q4 = [lettre for lettre, mesure in lettres_q4.items() if mesure == "Mme R."][0]
-lettre_ex_q4 = [lettre for lettre, mesure in lettres_q4.items() if mesure == "oxymètre exact"][0]
+lettre_mk_q4 = next(lettre for lettre, mesure in lettres_q4.items() if mesure == "M. K.")
+lettre_r_q4 = next(lettre for lettre, mesure in lettres_q4.items() if mesure == "Mme R.")
+lettre_ex_q4 = next(lettre for lettre, mesure in lettres_q4.items() if mesure == "oxymètre exact")
 exact_vp_q4 = variantes_q4[lettre_ex_q4] == 0
 attendu_q4 = {lettre_mk_q4: "faux négatif", lettre_r_q4: "faux positif", lettre_ex_q4: "vrai positif" if exact_vp_q4 else "vrai négatif"}
 erreurs_q4 = {

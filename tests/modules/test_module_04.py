@@ -168,7 +168,9 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
                 *(
                     d.values()
                     for d in checks.draw_slots(
-                        seed, "situations", ["M. K.", "oxymètre exact", "Mme R."],
+                        seed,
+                        "situations",
+                        ["M. K.", "oxymètre exact", "Mme R."],
                         variants={"oxymètre exact": 2},
                     )
                 ),
