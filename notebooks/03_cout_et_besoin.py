@@ -1449,7 +1449,7 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # noirs ?
 #
 # Les affirmations sont affichées par la cellule suivante, dans un ordre tiré pour votre
-# copie ; chacune a sa clé entre guillemets. Certaines ne sont pas formulées comme à
+# copie ; chacune a sa clé entre guillemets. L'une peut être formulée autrement qu'à
 # l'entraînement : lisez chacune en entier.
 #
 # Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les clés. Un item juste

@@ -392,11 +392,13 @@ _STATEMENTS = {
     "juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0.",
 }
 #: The second wordings, drawn for half of the copies each (the module's notes give the keys).
-#: Each is true for every kept cohort (:func:`_bank_fits`).
+#: Each is true for every kept cohort (:func:`_bank_fits`). « inscrits et score juste » had
+#: one too (« l'écart entre inscrits dépasse celui des inscrits du score juste ») with the key
+#: « oui »; a lecturer showed it compares different patients, which the question's second hint
+#: rules out (re-review d13 of 6 December): it is no longer drawn, its draw is kept (ignored)
+#: so that every copy's other draws stay the same.
+_RETIRED = "inscrits et score juste"
 _SECOND_WORDINGS = {
-    "inscrits et score juste": "L'écart entre inscrits de la question 2 dépasse l'écart entre "
-    "les inscrits du score juste (même ligne, dernière colonne), et l'IC 95 % de la "
-    "différence de ces deux écarts exclut 0.",
     "près du seuil": "Du 95e au 100e centile du score « coût », les patients noirs ont plus de "
     "maladies chroniques que les patients blancs, et l'IC 95 % de cet écart exclut 0 "
     "(question 3).",
@@ -422,14 +424,12 @@ def cost_need_statements(rng: np.random.Generator) -> tuple[list[tuple[str, str]
     statements : list of (str, str)
         ``(key, statement)`` in the drawn display order.
     second : dict of str to bool
-        For « inscrits et score juste » and « près du seuil », whether the second wording
-        was drawn.
+        For « inscrits et score juste » (always False since 6 December, evening) and « près
+        du seuil », whether the second wording was drawn.
     """
     order = rng.permutation(len(_STATEMENTS))
-    second = {
-        key: bool(drawn)
-        for key, drawn in zip(_SECOND_WORDINGS, rng.integers(2, size=2), strict=True)
-    }
+    drawn = rng.integers(2, size=2)  # two draws, as before the retired wording (see above)
+    second = {_RETIRED: False, "près du seuil": bool(drawn[1])}
     texts = {
         key: _SECOND_WORDINGS[key] if second.get(key) else text for key, text in _STATEMENTS.items()
     }
