@@ -946,8 +946,8 @@ ecart_max_48 = round(ecarts[parts[-1]][2])
 #
 # À 48 %, que devient l'écart, intervalle compris ? Écrivez l'une des réponses
 # `"l'écart a disparu"`,
-# `"l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste"`,
-# `"l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)"`,
+# `"l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste"`,
+# `"l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste (au niveau 95 %)"`,
 # `"l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"` ou
 # `"on ne peut rien conclure : l'intervalle à 48 % est trop large"`.
 #
@@ -965,16 +965,16 @@ ecart_max_48 = round(ecarts[parts[-1]][2])
 # %% answer="ecart_a_48" session="formative"
 ecart_a_48 = ...
 ### BEGIN SOLUTION
-ecart_a_48 = "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste"
+ecart_a_48 = "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste"
 ### END SOLUTION
 
 # %% answer="ecart_a_48" session="evaluation"
 ecart_a_48 = ...
 ### BEGIN SOLUTION
 if ecarts[parts[-1]][1] > 0:
-    ecart_a_48 = "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)"
+    ecart_a_48 = "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste (au niveau 95 %)"
 else:
-    ecart_a_48 = "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste"
+    ecart_a_48 = "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste"
 ### END SOLUTION
 
 # %% tests="ecart_a_48" points=1 session="formative"
@@ -984,12 +984,12 @@ checks.check_choice(
     name="ecart_a_48",
     options=[
         "l'écart a disparu",
-        "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste",
-        "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)",
+        "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste",
+        "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste (au niveau 95 %)",
         "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
         "on ne peut rien conclure : l'intervalle à 48 % est trop large",
     ],
-    digest="cbe356222234db12",
+    digest="806ad08b1a034eb2",
     mistakes=[
         checks.Mistake(
             None,
@@ -1003,7 +1003,7 @@ checks.check_choice(
             "vous avez lu l'écart sans son intervalle : à 48 %, regardez "
             "si l'intervalle de l'écart contient 0 avant de dire qu'un écart "
             "persiste.",
-            digest="e957230750af1462",
+            digest="2ac1ccc382cd1155",
         ),
         checks.Mistake(
             None,
@@ -1029,12 +1029,12 @@ checks.check_choice(
     name="ecart_a_48",
     options=[
         "l'écart a disparu",
-        "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste",
-        "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)",
+        "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste",
+        "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste (au niveau 95 %)",
         "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
         "on ne peut rien conclure : l'intervalle à 48 % est trop large",
     ],
-    expected="l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste",
+    expected="l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste",
 )
 ### END HIDDEN TESTS
 
@@ -1044,7 +1044,7 @@ ecart_a_48 = "l'écart a disparu"
 
 # %% mistake="ecart_a_48" session="formative"
 # message : vous avez lu l'écart sans son intervalle
-ecart_a_48 = "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)"
+ecart_a_48 = "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste (au niveau 95 %)"
 
 # %% mistake="ecart_a_48" session="formative"
 # message : relisez la borne haute
@@ -1062,8 +1062,8 @@ checks.check_form(
     kind="choice",
     options=[
         "l'écart a disparu",
-        "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste",
-        "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)",
+        "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste",
+        "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste (au niveau 95 %)",
         "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
         "on ne peut rien conclure : l'intervalle à 48 % est trop large",
     ],
@@ -1072,8 +1072,8 @@ checks.check_form(
 import esn_teach.explorers as _melanges_q4b
 
 _persiste_q4b = _melanges_q4b.skin_variant(checks.student_seed("05", announce=False)).gap_persists
-_contient_q4b = "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste"
-_exclut_q4b = "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)"
+_contient_q4b = "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste"
+_exclut_q4b = "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste (au niveau 95 %)"
 _erreurs_q4b = [
     checks.Mistake("l'écart a disparu", (
         "l'intervalle de l'écart à 48 % est tout entier au-dessus de 0 : l'écart n'a pas disparu"
@@ -1118,9 +1118,9 @@ ecart_a_48 = "l'écart a disparu"
 # %% mistake="ecart_a_48" session="evaluation"
 # message : l'intervalle de l'écart
 if ecarts[parts[-1]][1] > 0:
-    ecart_a_48 = "l'écart est réduit ; son intervalle contient 0 : on ne peut pas dire qu'il persiste"
+    ecart_a_48 = "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste"
 else:
-    ecart_a_48 = "l'écart est réduit ; son intervalle exclut 0 : il persiste (au niveau 95 %)"
+    ecart_a_48 = "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste (au niveau 95 %)"
 
 # %% mistake="ecart_a_48" session="evaluation"
 # message : relisez la borne haute

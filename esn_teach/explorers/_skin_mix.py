@@ -700,7 +700,9 @@ def skin_variant(
     :func:`fnr_vi_and_decoys`) lies within 0.0025 of the type VI rate, or when the
     upper bound of the gap at ``high_share`` lies within 0.25 point of the one at
     ``editor_share`` or of the observed gap, or rounds to a whole number, so that no
-    named mistake scores as a key.
+    named mistake scores as a key. Among the candidates where that interval
+    excludes 0 (7 to 8 in 10), only those whose seed is a multiple of 3
+    are kept, so that question 4b's two keys are about equally frequent.
 
     Parameters
     ----------
@@ -762,6 +764,12 @@ def skin_variant(
         # An integer (5 for 5.2) is too rounded, half the points, unless it is the key
         # itself: keep a key whose decimal is not 0, so that the rule is the same for all.
         if round(gap_high[2], 1) == round(gap_high[2]):
+            continue
+        # Question 4b: 7 to 8 candidates in 10 have a gap whose interval at ``high_share``
+        # excludes 0, where reading the positive gap alone gives the key. Keep 1 in 3 of
+        # them (decided by the seed itself) so that both keys come about equally often
+        # (review d12, finding 1).
+        if gap_high[0] > 0 and seed % 3 != 0:
             continue
         break
     else:
