@@ -1388,9 +1388,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # **Ce qui est noté** (trois critères, 1 point chacun ; 0,5 si l'une des deux moitiés
 # manque) :
 #
-# 1. vous demandez la composition des données **par groupe** (phototype ou couleur de peau)
-#    **et** vous la comparez aux patients de l'hôpital, ou, si leur phototype n'est pas
-#    connu, vous proposez de le recueillir ou de l'estimer. Bon à savoir (le mentionner est
+# 1. vous demandez la composition des données **par groupe** (phototype ou couleur de peau),
+#    **et**, au choix, vous la comparez aux patients de l'hôpital **ou**, si leur phototype
+#    n'est pas connu, vous proposez de le recueillir ou de l'estimer. Bon à savoir (le mentionner est
 #    un plus, non exigé) : noté dans le dossier, le phototype est une **donnée de santé**
 #    (RGPD, article 4, point 15, et considérant 35), catégorie particulière comme l'origine
 #    ethnique (RGPD, article 9) ; recueilli pour le soin, le réutiliser pour évaluer un outil
@@ -1413,10 +1413,10 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # **Critère 1 — Les bonnes questions sur les données**, valeur
 # V4 — Prudence, esprit critique et inclusivité.
 #
-# - **1** : la copie demande la composition des données **par groupe** (phototype ou couleur
-#   de peau) **et** la compare aux patients de l'hôpital, ou propose de recueillir ou
-#   d'estimer le phototype de ces patients (souvent inconnu ; l'origine ethnique n'est pas
-#   exigée). Le phototype noté dans le dossier est une donnée de santé (RGPD, art. 4, point 15, et
+# - **1** : la copie (A) demande la composition des données **par groupe** (phototype ou
+#   couleur de peau) **et**, au choix, (B) la compare aux patients de l'hôpital **ou** (C)
+#   propose de recueillir ou d'estimer le phototype de ces patients (souvent inconnu ;
+#   l'origine ethnique n'est pas exigée) : A et (B ou C). Le phototype noté dans le dossier est une donnée de santé (RGPD, art. 4, point 15, et
 #   considérant 35), catégorie particulière de l'article 9 comme l'origine ethnique : recueilli
 #   pour le soin (art. 9, 2, h), il ne se réutilise pour évaluer l'outil que dans un cadre
 #   (art. 9, 2, h, i ou j ; en France, loi Informatique et Libertés, sous le contrôle de la
@@ -1424,8 +1424,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   qui dit le phototype « non sensible » ou librement réutilisable n'a pas le point entier. D'autres questions sont bienvenues
 #   sans être exigées, p. ex. : qui a collecté les données, où ; comment les diagnostics ont été
 #   confirmés (biopsie) ; le phototype est-il une bonne mesure ?
-# - **0,5** : l'un des deux seulement (composition par groupe sans comparaison aux patients,
-#   ou comparaison aux patients sans composition par groupe).
+# - **0,5** : A seul (composition par groupe, sans comparaison aux patients ni proposition de
+#   recueil), ou B ou C sans A (comparaison aux patients, ou recueil du phototype des
+#   patients, sans demander la composition des données par groupe).
 # - **0** : ni l'un ni l'autre (aucune question sur les données, ou « l'IA est fiable » sans
 #   analyse).
 #
@@ -1436,9 +1437,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   (p. ex., sur le test équilibré, « x % des cancers des V–VI manqués (m sur n), contre
 #   y % des I–II »). En séance évaluée, chaque étudiant a ses propres cas : ses chiffres sont
 #   imprimés dans sa copie ramassée (tableau par groupe de la section 2, tableaux de la
-#   section 3, tableau des écarts de la section 4) ; vérifiez-les là. Si la copie n'est pas
-#   jointe à la réflexion, un chiffre plausible avec son dénominateur suffit (un taux des V–VI
-#   plus haut que celui des I–II sur le test équilibré). En version formative, les chiffres
+#   section 3, tableau des écarts de la section 4) ; vérifiez-les dans la copie du même
+#   identifiant, toujours ramassée : un chiffre qui n'y figure pas n'a pas cette moitié. En
+#   version formative, les chiffres
 #   sont ceux des graines 6 et 9 (notes du module). « Chiffre d'exercice » : ne pénalisez que la copie qui
 #   attribue le chiffre à un outil réel (« l'application X manque 18 % des cancers ») ; citer « dans le module »,
 #   « sur le test équilibré » ou sans précision suffit. Bienvenus sans être exigés :
