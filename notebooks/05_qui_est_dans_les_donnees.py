@@ -460,8 +460,10 @@ fnr_vi = _v_vi["manque"].sum() / _v_vi["cancer"].sum()
 fnr_vi = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 
 # %% [markdown]
-# **Comparer deux groupes par leurs intervalles.** Trois cas se présentent (les exemples sont
-# inventés).
+# **Comparer deux groupes par leurs intervalles.** L'écart entre deux taux se compte en
+# **points de pourcentage** (« points ») : de 5 % à 12 %, il est de 7 points (pas de 140 %).
+# Trois cas se présentent (les exemples sont inventés) ; chaque conclusion vaut pour ce
+# modèle, sur ce test, au niveau 95 %.
 #
 # - **Les deux intervalles ne se chevauchent pas** : un écart aussi net est peu compatible avec
 #   le seul hasard du tirage. Par exemple, 5 % (de 4 à 6 %) contre 12 % (de 10 à 14 %) :
@@ -616,7 +618,7 @@ lecture_global = "les six phototypes, chacun pour un sixième"
 #
 # #### Question 3a — Le test équilibré (1 point)
 #
-# L'écart y est-il établi, et pourquoi ? Écrivez l'une des réponses
+# L'écart y est-il établi (pour ce modèle, sur ce test), et pourquoi ? Écrivez l'une des réponses
 # `"oui : intervalles séparés, sur des centaines de cancers"`,
 # `"oui : un taux observé plus haut suffit à l'établir"`,
 # `"non : les deux intervalles se chevauchent en partie"` ou
