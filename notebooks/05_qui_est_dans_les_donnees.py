@@ -1345,14 +1345,9 @@ fr_table(
 #   chiffré : l'éditeur (le « fabricant » au sens du MDR) doit montrer ce qu'il a fait, et
 #   l'acheteur peut le lui demander.
 # - **Quand ?** Pour ces dispositifs, ces règles ne s'appliqueront qu'à partir du 2 août 2028 :
-#   le règlement (UE) 2026/1744 les a reportées à cette date. Un système mis sur le marché ou en service
-#   avant cette date n'y sera soumis que si sa conception change ensuite de façon importante
-#   (article 111, paragraphe 2, tel que modifié par le même règlement ; on raisonne par type et
-#   modèle de système). Réserve : la rédaction modifiée de cet article a été lue dans des
-#   sources secondaires concordantes, pas dans le texte du Journal officiel ; relisez-la dans
-#   la version consolidée sur EUR-Lex. Pour l'application que l'hôpital achète, les vrais
-#   leviers sont donc le MDR et le contrat. Une révision du MDR, proposée par la Commission le
-#   16 décembre 2025, n'est pas adoptée.
+#   le règlement (UE) 2026/1744 les a reportées à cette date. Pour l'application que
+#   l'hôpital achète aujourd'hui, les vrais leviers sont donc le MDR et le contrat. Une
+#   révision du MDR, proposée par la Commission le 16 décembre 2025, n'est pas adoptée.
 #
 # **Le droit des dispositifs médicaux, lui, s'applique déjà.** Le règlement (UE) 2017/745
 # (MDR) exige une **évaluation clinique** : des données cliniques qui montrent que le
@@ -1612,8 +1607,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - Règlement (UE) 2026/1744 du 8 juillet 2026 (omnibus numérique sur l'IA), qui modifie le
 #   règlement (UE) 2024/1689, dont son calendrier d'application (article 113). *Journal
 #   officiel de l'Union européenne*, 24 juillet 2026 (référence « UE 2026/1744 » de la
-#   bibliothèque du cours). Lire la version consolidée sur EUR-Lex : la rédaction modifiée de
-#   l'article 111, paragraphe 2, citée plus haut, n'a pas été relue dans ce texte.
+#   bibliothèque du cours).
 # - StatPearls (NCBI Bookshelf), « Fitzpatrick Skin Type », PMID 32491558, version consultée
 #   le 5 décembre 2026 : types I à IV d'abord, pour des peaux blanches, puis V et VI.
 # - Wilson EB. Probable inference, the law of succession, and statistical inference.
