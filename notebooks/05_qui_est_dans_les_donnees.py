@@ -461,8 +461,8 @@ fnr_vi = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 
 # %% [markdown]
 # **Comparer deux groupes par leurs intervalles.** L'écart entre deux taux se compte en
-# **points de pourcentage** (« points ») : de 5 % à 12 %, il est de 7 points (pas de 140 %).
-# Trois cas se présentent (les exemples sont inventés) ; chaque conclusion vaut pour ce
+# **points de pourcentage** (« points ») : de 5 % à 12 %, il est de 7 points (une
+# différence, pas une hausse relative). Trois cas se présentent (les exemples sont inventés) ; chaque conclusion vaut pour ce
 # modèle, sur ce test, au niveau 95 %.
 #
 # - **Les deux intervalles ne se chevauchent pas** : un écart aussi net est peu compatible avec
@@ -840,7 +840,7 @@ checks.check_number(
         checks.Mistake(
             None,
             "c'est la ligne des données de l'éditeur (8 %) ; lisez celle de 48 %.",
-            digest="6369a8833bbe93ba",
+            digest="6ec5696507121080",
         ),
         checks.Mistake(
             None,
@@ -887,7 +887,7 @@ ecart_max_48 = 2.3
 
 # %% mistake="ecart_max_48" session="formative"
 # message : c'est la ligne des données de l'éditeur
-ecart_max_48 = 13.2
+ecart_max_48 = 10.0
 
 # %% mistake="ecart_max_48" session="formative"
 # message : vous avez écrit une proportion
@@ -910,7 +910,7 @@ _erreurs_q4a = [
                    "basse) ; la question demande le plus grand."),
     checks.Mistake(_observe_q4a, "c'est l'écart observé (colonne « Écart ») : avec le hasard du "
                    "test, un écart réel plus grand reste compatible avec les données. Cherchez jusqu'où."),
-    checks.Mistake(_v_q4a.gap_editor[2], "c'est la ligne des données de l'éditeur (8 %) ; lisez "
+    checks.Mistake(_v_q4a.gap_editor[1], "c'est la ligne des données de l'éditeur (8 %) ; lisez "
                    "celle de 48 %."),
     checks.Mistake(_haut_q4a / 100, "vous avez écrit une proportion : le tableau donne des points, "
                    "recopiez le nombre tel quel."),
@@ -933,7 +933,7 @@ ecart_max_48 = round(ecarts[parts[-1]][0], 1)
 
 # %% mistake="ecart_max_48" session="evaluation"
 # message : c'est la ligne des données de l'éditeur
-ecart_max_48 = round(ecarts[part_editeur][2], 1)
+ecart_max_48 = round(ecarts[part_editeur][0], 1)
 
 # %% mistake="ecart_max_48" session="evaluation"
 # message : vous avez écrit une proportion

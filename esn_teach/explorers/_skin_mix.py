@@ -699,7 +699,7 @@ def skin_variant(
     A training seed is also rejected when a named mistake of question 1 (see
     :func:`fnr_vi_and_decoys`) lies within 0.0025 of the type VI rate, or when the
     upper bound of the gap at ``high_share`` lies within 0.25 point of the one at
-    ``editor_share`` or of the observed gap, or rounds to a whole number, so that no
+    ``editor_share``, of the observed gap at either share, or rounds to a whole number, so that no
     named mistake scores as a key. Among the candidates where that interval
     excludes 0 (7 to 8 in 10), only those whose seed is a multiple of 3
     are kept, so that question 4b's two keys are about equally frequent.
@@ -758,8 +758,16 @@ def skin_variant(
         if -0.3 <= gap_high[0] <= 0.5:
             continue
         # Question 4a's key (upper bound at ``high_share``) must stand clear of its named
-        # mistakes, the upper bound at ``editor_share`` above all (two units of 0.1 point).
-        if min(abs(gap_editor[2] - gap_high[2]), gap_high[2] - gap_high[1]) <= 0.25:
+        # mistakes (two units of 0.1 point): the observed gap at ``editor_share`` (the
+        # wrong line of the gaps table, which shows no interval there) and its upper bound.
+        if (
+            min(
+                abs(gap_editor[2] - gap_high[2]),
+                abs(gap_editor[1] - gap_high[2]),
+                gap_high[2] - gap_high[1],
+            )
+            <= 0.25
+        ):
             continue
         # An integer (5 for 5.2) is too rounded, half the points, unless it is the key
         # itself: keep a key whose decimal is not 0, so that the rule is the same for all.

@@ -289,7 +289,7 @@ def test_no_named_mistake_scores_as_a_key_for_any_identifier(monkeypatch):
         key, decoys = _q1_rates(editor.model, editor.threshold, balanced)
         assert min(abs(d - key) for d in decoys) > 0.002, (number, key, decoys)
         low, gap, high = variant.gap_high
-        for decoy in (low, gap, variant.gap_editor[2], high / 100):
+        for decoy in (low, gap, variant.gap_editor[1], variant.gap_editor[2], high / 100):
             assert abs(decoy - high) > 0.2, (number, variant)
         assert round(high, 1) != round(high), (number, variant)  # « 5 » is too rounded
 
