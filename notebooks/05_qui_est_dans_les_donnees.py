@@ -851,7 +851,7 @@ checks.check_number(
         checks.Mistake(
             None,
             "c'est la bonne borne sans sa décimale : ici, rien à calculer, recopiez "
-            "le nombre du tableau avec sa décimale (3.7, pas 4).",
+            "le nombre du tableau avec sa décimale (x.y, pas x).",
             digest="16e9cfd1fd613805",
         ),
     ],
@@ -915,7 +915,7 @@ _erreurs_q4a = [
     checks.Mistake(_haut_q4a / 100, "vous avez écrit une proportion : le tableau donne des points, "
                    "recopiez le nombre tel quel."),
     checks.Mistake(float(round(_haut_q4a)), "c'est la bonne borne sans sa décimale : ici, rien à "
-                   "calculer, recopiez le nombre du tableau avec sa décimale (3.7, pas 4)."),
+                   "calculer, recopiez le nombre du tableau avec sa décimale (x.y, pas x)."),
 ]
 checks.check_number(ecart_max_48, name="ecart_max_48", expected=_haut_q4a, decimals=1,
                     mistakes=_erreurs_q4a, points=1,
