@@ -134,7 +134,8 @@ def test_question_4_key_gap_clearly_reduced_and_its_interval_at_48_percent_holds
 ):
     _, balanced, _ = module_data
     assert _hidden_key("ecart_a_48") == (
-        "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste"
+        "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, "
+        "on ne peut pas dire qu'il persiste"
     )
     grid = training_mix_grid(
         balanced,
