@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from conftest import EVALUATED_FILES, group_of
+import importlib.util
+from pathlib import Path
+
+# tests/conftest.py by its path: under xdist, « conftest » may name tests/hub/conftest.py.
+_SPEC = importlib.util.spec_from_file_location(
+    "esn_tests_root_conftest", Path(__file__).with_name("conftest.py")
+)
+assert _SPEC and _SPEC.loader
+_ROOT = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(_ROOT)
+EVALUATED_FILES, group_of = _ROOT.EVALUATED_FILES, _ROOT.group_of
 
 SESSIONS = "tests/modules/test_sessions_modules.py"
 KEYS = "tests/modules/test_kernel_keys.py"
