@@ -115,9 +115,9 @@ graine = 0
 # Vos cas : une cohorte synthétique tirée pour votre copie, à partir de votre identifiant
 # (quelques secondes : le tirage garde une cohorte où les phrases du module restent vraies).
 from esn_teach import checks
-from esn_teach.explorers import cost_need_variant
+from esn_teach.explorers import cost_need_seed
 
-graine = cost_need_variant(checks.student_seed("03")).seed
+graine = cost_need_seed(checks.student_seed("03"))
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils et la cohorte, puis affiche quelques
@@ -135,8 +135,8 @@ from esn_teach.datasets import data_card, make_cost_vs_need_cohort, top_share
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import (
     CostNeedExplorer,
+    cost_need_seed,
     cost_need_statements,
-    cost_need_variant,
     selection_by_group,
 )
 from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style, show_figure
@@ -438,7 +438,7 @@ checks.check_form(
     part_noirs_cout, name="part_noirs_cout", kind="number", decimals=3, bounds=(0, 1)
 )
 ### BEGIN HIDDEN TESTS
-graine_copie = cost_need_variant(checks.student_seed("03", announce=False)).seed
+graine_copie = cost_need_seed(checks.student_seed("03", announce=False))
 cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
 appris_copie, juges_copie = train_test_split(
     cas_copie.frame, test_size=1 / 3, random_state=graine_copie
@@ -845,7 +845,7 @@ ecart_maladies = (
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_form(ecart_maladies, name="ecart_maladies", kind="number", decimals=2, bounds=(-5, 5))
 ### BEGIN HIDDEN TESTS
-graine_copie = cost_need_variant(checks.student_seed("03", announce=False)).seed
+graine_copie = cost_need_seed(checks.student_seed("03", announce=False))
 cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
 appris_copie, juges_copie = train_test_split(
     cas_copie.frame, test_size=1 / 3, random_state=graine_copie
@@ -1149,7 +1149,7 @@ checks.check_form(
     ecart_score_egal, name="ecart_score_egal", kind="number", decimals=2, bounds=(-5, 5)
 )
 ### BEGIN HIDDEN TESTS
-graine_copie = cost_need_variant(checks.student_seed("03", announce=False)).seed
+graine_copie = cost_need_seed(checks.student_seed("03", announce=False))
 cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
 appris_copie, juges_copie = train_test_split(
     cas_copie.frame, test_size=1 / 3, random_state=graine_copie

@@ -23,7 +23,7 @@ from esn_teach._validation import check_finite_scalar
 from esn_teach.checks._checks import _too_rounded
 from esn_teach.datasets import make_cost_vs_need_cohort
 
-__all__ = ["CostNeedVariant", "cost_need_statements", "cost_need_variant"]
+__all__ = ["CostNeedVariant", "cost_need_seed", "cost_need_statements", "cost_need_variant"]
 
 #: The programme's threshold (97th percentile) and the top band (95th to 100th).
 _PROGRAMME, _BAND = 97, 95
@@ -314,6 +314,27 @@ def _candidate(student_seed: int, k: int) -> int:
     if k == 0:
         return int(student_seed)
     return int(np.random.SeedSequence([int(student_seed), k]).generate_state(1)[0])
+
+
+def cost_need_seed(student_seed: int) -> int:
+    """Return the seed of a student's cohort for module 03, and nothing else.
+
+    What the evaluated notebook's visible cells call: :func:`cost_need_variant` also
+    returns the keys and named mistakes of questions 1 to 3, which a student could read
+    from their kernel by calling it (the kernel audit of 6 December, evening). The hidden
+    tests recompute the keys from this seed.
+
+    Parameters
+    ----------
+    student_seed : int
+        From ``checks.student_seed("03")``.
+
+    Returns
+    -------
+    int
+        The cohort's seed (``make_cost_vs_need_cohort(random_state=...)``).
+    """
+    return cost_need_variant(student_seed).seed
 
 
 def cost_need_variant(student_seed: int, *, max_tries: int = 400) -> CostNeedVariant:

@@ -18,7 +18,7 @@ from sklearn.model_selection import train_test_split
 
 from esn_teach import checks
 from esn_teach.datasets import make_cost_vs_need_cohort
-from esn_teach.explorers import cost_need_variant, selection_by_group
+from esn_teach.explorers import cost_need_seed, cost_need_variant, selection_by_group
 from esn_teach.explorers._cost_need_variant import (
     _DECIMALS,
     _fits,
@@ -76,19 +76,25 @@ def variants():
     return {student: cost_need_variant(_seed_of(student)) for student in MANY}
 
 
-def test_module_03_draws_the_cohort_through_cost_need_variant_in_the_evaluated_session():
+def test_module_03_draws_the_cohort_through_cost_need_seed_in_the_evaluated_session():
     text = SOURCE.read_text(encoding="utf-8")
-    assert 'graine = cost_need_variant(checks.student_seed("03")).seed' in text
+    assert 'graine = cost_need_seed(checks.student_seed("03"))' in text
     # The three hidden tests draw the same cohort from the copy's identifier.
     assert (
-        text.count(
-            'graine_copie = cost_need_variant(checks.student_seed("03", announce=False)).seed'
-        )
-        == 3
+        text.count('graine_copie = cost_need_seed(checks.student_seed("03", announce=False))') == 3
     )
+    # No cell calls the function that also returns the keys (the kernel audit of 6 December:
+    # « cost_need_variant(...).answers » gave questions 1 to 3).
+    assert "cost_need_variant" not in text
     assert 'checks.student_seed("03", announce=False)\n' not in text
     assert "make_cost_vs_need_cohort(random_state=graine)" in text
     assert "train_test_split(patients, test_size=1 / 3, random_state=graine)" in text
+
+
+def test_cost_need_seed_is_the_variant_seed_alone():
+    seed = _seed_of(STUDENTS[0])
+    drawn = cost_need_seed(seed)
+    assert isinstance(drawn, int) and drawn == cost_need_variant(seed).seed
 
 
 @pytest.mark.parametrize(
