@@ -440,12 +440,6 @@ sensibilite = vp + fn
 checks.check_form(sensibilite, name="sensibilite", kind="number", decimals=3, bounds=(0, 1),
                   written_from={"vp", "fp", "fn", "vn"})
 ### BEGIN HIDDEN TESTS
-checks.expect(checks.written_with("sensibilite", {"vp", "fp", "fn", "vn"}, calculation=True),
-              "calcul refusé : écrivez-le, sur une ligne, avec seulement vp, fp, fn et vn (ou "
-              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
-              "(ev.sensitivity…), ni autre variable (se…), ni un nombre seul (le résultat au "
-              "lieu du calcul). La question mesure le choix des cases de la matrice.",
-              name="sensibilite")
 graine_copie = ev.wdbc_case_seed(checks.student_seed("01", announce=False))
 wdbc = load_breast_cancer_wdbc()
 X_r, X_t, y_r, y_t = train_test_split(
@@ -459,6 +453,15 @@ c_q1 = ev.confusion_at_threshold(y_t, s_t, 0.5)
 # The calculation is judged on other counts too: on some copies a wrong formula lands within
 # the tolerance of the key. Numbers typed from the copy's own counts stand for them.
 comptes_q1 = {"vp": c_q1.tp, "fp": c_q1.fp, "fn": c_q1.fn, "vn": c_q1.tn}
+# A number typed instead of the calculation (0.7 * 1, 682 / 1000) is refused.
+checks.expect(checks.written_with("sensibilite", {"vp", "fp", "fn", "vn"}, calculation=True,
+                                  values=comptes_q1),
+              "calcul refusé : écrivez-le, sur une ligne, avec seulement vp, fp, fn et vn (ou "
+              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
+              "(ev.sensitivity…), ni autre variable (se…), ni un nombre seul ou des nombres "
+              "qui ne sont pas vos comptes (le résultat au lieu du calcul). La question mesure "
+              "le choix des cases de la matrice.",
+              name="sensibilite")
 if checks.written_formula("sensibilite", lambda vp, fp, fn, vn: vp / (vp + fn),
                           values=comptes_q1) is False:
     for fausse_q1, message_q1 in [
@@ -503,6 +506,10 @@ sensibilite = ev.sensitivity(y_test, scores >= 0.5)
 # %% mistake="sensibilite" session="evaluation"
 # message : ni un nombre seul
 sensibilite = 0.7
+
+# %% mistake="sensibilite" session="evaluation"
+# message : des nombres qui ne sont pas vos comptes
+sensibilite = 0.7 * 1
 
 # %% [markdown]
 # Avec d'autres patientes comparables, cette sensibilité aurait été un peu différente.
@@ -2168,11 +2175,6 @@ risque_negatif = (fn2 + vn2) / fn2
 checks.check_form(risque_negatif, name="risque_negatif", kind="number", decimals=3, bounds=(0, 1),
                   written_from={"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"})
 ### BEGIN HIDDEN TESTS
-checks.expect(checks.written_with("risque_negatif", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}, calculation=True),
-              "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
-              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite, ni "
-              "autre variable, ni un nombre seul (le résultat au lieu du calcul). La question "
-              "mesure le choix des cases.", name="risque_negatif")
 graine_copie = ev.wdbc_case_seed(checks.student_seed("01", announce=False))
 wdbc = load_breast_cancer_wdbc()
 X_r, X_t, y_r, y_t = train_test_split(
@@ -2191,6 +2193,14 @@ k8_05 = ev.confusion_at_threshold(y_t, s_t, 0.5)
 # 1 - Se lands within the tolerance of the key on many copies.
 comptes_q8 = {"vp2": k8.tp, "fp2": k8.fp, "fn2": k8.fn, "vn2": k8.tn}
 comptes_q8_05 = {"vp": k8_05.tp, "fp": k8_05.fp, "fn": k8_05.fn, "vn": k8_05.tn}
+# A number typed instead of the calculation (0.7 * 1, 682 / 1000) is refused.
+checks.expect(checks.written_with("risque_negatif", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"},
+                                  calculation=True, values={**comptes_q8, **comptes_q8_05}),
+              "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
+              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite, ni "
+              "autre variable, ni un nombre seul ou des nombres qui ne sont pas vos comptes (le "
+              "résultat au lieu du calcul). La question mesure le choix des cases.",
+              name="risque_negatif")
 if checks.written_formula("risque_negatif", lambda vp2, fp2, fn2, vn2: fn2 / (fn2 + vn2),
                           values=comptes_q8) is False and not (
         seuil_copie_q8 == 0.5 and checks.written_formula(
@@ -2237,6 +2247,10 @@ risque_negatif = fn2 / (vp2 + fn2)
 # %% mistake="risque_negatif" session="evaluation"
 # message : ni un nombre seul
 risque_negatif = 0.05
+
+# %% mistake="risque_negatif" session="evaluation"
+# message : des nombres qui ne sont pas vos comptes
+risque_negatif = 0.05 * 1
 
 # %% mistake="risque_negatif" session="evaluation"
 # message : calcul refusé
@@ -2452,11 +2466,6 @@ specificite = vn2 / fn2
 checks.check_form(specificite, name="specificite", kind="number", decimals=3, bounds=(0, 1),
                   written_from={"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"})
 ### BEGIN HIDDEN TESTS
-checks.expect(checks.written_with("specificite", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}, calculation=True),
-              "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
-              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite, ni "
-              "autre variable (sp…), ni un nombre seul (le résultat au lieu du calcul). La "
-              "question mesure le choix des cases.", name="specificite")
 graine_copie = ev.wdbc_case_seed(checks.student_seed("01", announce=False))
 wdbc = load_breast_cancer_wdbc()
 X_r, X_t, y_r, y_t = train_test_split(
@@ -2474,6 +2483,14 @@ k9_05 = ev.confusion_at_threshold(y_t, s_t, 0.5)
 # The calculation is judged on other counts too (a wrong formula may land within the tolerance).
 comptes_q9 = {"vp2": k9.tp, "fp2": k9.fp, "fn2": k9.fn, "vn2": k9.tn}
 comptes_q9_05 = {"vp": k9_05.tp, "fp": k9_05.fp, "fn": k9_05.fn, "vn": k9_05.tn}
+# A number typed instead of the calculation (0.7 * 1, 682 / 1000) is refused.
+checks.expect(checks.written_with("specificite", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"},
+                                  calculation=True, values={**comptes_q9, **comptes_q9_05}),
+              "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
+              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite, ni "
+              "autre variable (sp…), ni un nombre seul ou des nombres qui ne sont pas vos "
+              "comptes (le résultat au lieu du calcul). La question mesure le choix des cases.",
+              name="specificite")
 if checks.written_formula("specificite", lambda vp2, fp2, fn2, vn2: vn2 / (vn2 + fp2),
                           values=comptes_q9) is False and not (
         seuil_copie_q9 == 0.5 and checks.written_formula(
@@ -2523,6 +2540,10 @@ specificite = vn / (vn + fp)
 # %% mistake="specificite" session="evaluation"
 # message : ni un nombre seul
 specificite = 0.9
+
+# %% mistake="specificite" session="evaluation"
+# message : des nombres qui ne sont pas vos comptes
+specificite = 0.9 * 1
 
 # %% [markdown] reveal="risque_negatif"
 # La cellule suivante donne, sur le jeu de test, la VPP, la VPN et le risque résiduel (1 − VPN),

@@ -1084,7 +1084,13 @@ def expect(condition: object, message: str, *, name: str) -> None:
         raise IncorrectAnswer(message, question=name)
 
 
-def written_with(name: str, allowed: Iterable[str], *, calculation: bool = False) -> bool:
+def written_with(
+    name: str,
+    allowed: Iterable[str],
+    *,
+    calculation: bool = False,
+    values: Mapping[str, float] | None = None,
+) -> bool:
     """Tell whether the last cell run that assigns ``name`` computes it from ``allowed`` only.
 
     For a question that measures which counts go into a formula (module 01: « parmi
@@ -1102,9 +1108,17 @@ def written_with(name: str, allowed: Iterable[str], *, calculation: bool = False
     allowed : iterable of str
         The variable names the calculation may use.
     calculation : bool, default=False
-        Refuse a bare number too (``sensibilite = 0.682``): the result typed, not its
-        calculation. In an evaluated session, a number read from an object of the
-        kernel or a neighbour's screen would otherwise score as the calculation.
+        Refuse the result typed instead of its calculation: a bare number
+        (``sensibilite = 0.682``), and a calculation of numbers alone when one of them
+        is not made of the counts (``0.682 * 1``, ``682 / 1000``). A number is made of
+        the counts when it is one of them, a sum of several, 1 or 100 (``58 / 85``
+        stays a calculation when 85 is vp + fn). In an evaluated session, a number
+        read from an object of the kernel or a neighbour's screen would otherwise
+        score as the calculation.
+    values : mapping, optional
+        The copy's counts (name → value) for ``calculation=True``: the hidden tests
+        pass those they recompute. Without it, the values the names in ``allowed``
+        hold in the kernel; when none is a number, only the bare number is refused.
 
     Returns
     -------
@@ -1115,9 +1129,48 @@ def written_with(name: str, allowed: Iterable[str], *, calculation: bool = False
     expression = _last_assignment(name)
     if expression is None:
         return True
-    if calculation and _bare_number(expression):
+    permitted = set(allowed)
+    if not _arithmetic_of(expression, permitted):
         return False
-    return _arithmetic_of(expression, set(allowed))
+    if not calculation:
+        return True
+    if _bare_number(expression):
+        return False
+    if any(isinstance(node, ast.Name) for node in ast.walk(expression)):
+        return True
+    counts = dict(values) if values is not None else _kernel_counts(permitted)
+    return not counts or all(
+        _made_of_counts(node.value, counts)
+        for node in ast.walk(expression)
+        if isinstance(node, ast.Constant)
+    )
+
+
+def _kernel_counts(names: set[str]) -> dict[str, float]:
+    """Return the numbers the kernel holds under ``names`` (those that hold one)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with Jupyter
+        return {}
+    shell = get_ipython()
+    namespace = shell.user_ns if shell is not None else {}
+    return {
+        key: float(namespace[key])
+        for key in names
+        if isinstance(namespace.get(key), int | float) and not isinstance(namespace[key], bool)
+    }
+
+
+def _made_of_counts(number: object, counts: Mapping[str, float]) -> bool:
+    """Whether ``number`` is one of ``counts``, a sum of several, 1 or 100."""
+    if isinstance(number, bool) or not isinstance(number, int | float):
+        return False
+    if float(number) in (1.0, 100.0):
+        return True
+    sums: set[float] = set()
+    for count in counts.values():  # the sums of every non-empty subset (a dozen counts at most)
+        sums |= {total + float(count) for total in sums} | {float(count)}
+    return float(number) in sums
 
 
 def _bare_number(expression: ast.expr) -> bool:
@@ -1487,11 +1540,13 @@ def check_form(
     elif kind == "choices":
         _check_choices_form(value, name=name, options=list(options or []), items=items)
     if written_from is not None and not written_with(name, written_from, calculation=True):
+        # the counts are read in the kernel: the hidden tests pass those they recompute
         allowed = ", ".join(sorted(written_from))
         raise IncorrectAnswer(
             f"calcul refusé pour « {name} » : écrivez-le, sur une ligne, avec seulement "
             f"{allowed} (ou leurs nombres), des opérations et des parenthèses : ni fonction "
-            "toute faite, ni autre variable, ni un nombre seul (le résultat au lieu du "
+            "toute faite, ni autre variable, ni un nombre seul ou des nombres qui ne sont "
+            "pas vos comptes (le résultat au lieu du "
             "calcul). C'est une question de forme, pas de justesse.",
             question=name,
             form=True,

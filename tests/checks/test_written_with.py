@@ -152,3 +152,59 @@ def test_a_number_alone_is_not_a_calculation(shell: InteractiveShell, cell: str)
 def test_a_calculation_with_numbers_is_still_one(shell: InteractiveShell, cell: str) -> None:
     shell.run_cell(cell, store_history=True)
     assert checks.written_with("sensibilite", {"vp", "fn"}, calculation=True)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "sensibilite = 0.682 * 1",  # the result, dressed as a calculation
+        "sensibilite = 682 / 1000",
+        "sensibilite = -(-0.682)",
+        "sensibilite = 0.5 + 0.182",
+    ],
+)
+def test_numbers_that_are_not_the_counts_are_not_a_calculation(
+    shell: InteractiveShell, cell: str
+) -> None:
+    """The diff read of 6 December: a number dressed as a calculation passed the bare-number
+    rule; the numbers of a calculation must be the copy's counts, sums of them, 1 or 100."""
+    shell.run_cell(cell, store_history=True)
+    assert checks.written_with("sensibilite", COUNTS)  # the formative rule: allowed
+    assert not checks.written_with("sensibilite", COUNTS, calculation=True)  # kernel's counts
+    counts = {"vp": 58, "fp": 2, "fn": 27, "vn": 40}
+    assert not checks.written_with("sensibilite", COUNTS, calculation=True, values=counts)
+    with pytest.raises(checks.IncorrectAnswer, match="pas vos comptes") as refused:
+        checks.check_form(0.682, name="sensibilite", kind="number", decimals=3, written_from=COUNTS)
+    assert refused.value.form
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "sensibilite = 58 / 85",  # 85 is vp + fn
+        "sensibilite = 1 - 27 / (58 + 27)",
+        "sensibilite = 100 * 58 / 85 / 100",
+        "sensibilite = 58.0 / (58 + 27)",
+    ],
+)
+def test_numbers_made_of_the_counts_are_a_calculation(shell: InteractiveShell, cell: str) -> None:
+    shell.run_cell(cell, store_history=True)
+    assert checks.written_with("sensibilite", COUNTS, calculation=True)
+    counts = {"vp": 58, "fp": 2, "fn": 27, "vn": 40}
+    assert checks.written_with("sensibilite", COUNTS, calculation=True, values=counts)
+
+
+def test_the_counts_given_outrank_those_of_the_kernel(shell: InteractiveShell) -> None:
+    """The hidden tests pass the counts they recompute: a student who sets ``vp, vn = 682, 1000`` in
+    a cell cannot make ``682 / 1000`` a calculation of the counts."""
+    shell.run_cell("vp, vn = 682, 1000\nsensibilite = 682 / 1000", store_history=True)
+    assert checks.written_with("sensibilite", COUNTS, calculation=True)  # fooled: the kernel's
+    counts = {"vp": 58, "fp": 2, "fn": 27, "vn": 40}
+    assert not checks.written_with("sensibilite", COUNTS, calculation=True, values=counts)
+
+
+def test_without_counts_only_the_bare_number_is_refused(shell: InteractiveShell) -> None:
+    shell.run_cell("del vp, fp, fn, vn\nsensibilite = 0.682 * 1", store_history=True)
+    assert checks.written_with("sensibilite", COUNTS, calculation=True)
+    shell.run_cell("sensibilite = 0.682", store_history=True)
+    assert not checks.written_with("sensibilite", COUNTS, calculation=True)
