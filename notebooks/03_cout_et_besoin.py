@@ -1512,8 +1512,7 @@ preuve_biais = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "non",
-    # Seconde formulation : comparé aux inscrits du score juste, avec l'IC de la différence.
-    "inscrits et score juste": "oui" if formulations_q4["inscrits et score juste"] else "non",
+    "inscrits et score juste": "non",
     "centile par centile": "oui",
     # Seconde formulation : l'écart de la tranche, sans la référence du score juste.
     "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
@@ -1716,7 +1715,6 @@ checks.check_form(
 )
 ### BEGIN HIDDEN TESTS
 _, seconde_copie_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
-juste_copie_q4 = seconde_copie_q4["inscrits et score juste"]
 seuil_copie_q4 = seconde_copie_q4["près du seuil"]
 checks.check_choices(
     preuve_biais,
@@ -1726,7 +1724,7 @@ checks.check_choices(
         "erreur sur le coût": "non",
         "entre inscrits": "non",
         "part qui double": "non",
-        "inscrits et score juste": "oui" if juste_copie_q4 else "non",
+        "inscrits et score juste": "non",
         "centile par centile": "oui",
         "près du seuil": "non" if seuil_copie_q4 else "oui",
     },
@@ -1758,13 +1756,6 @@ checks.check_choices(
         ],
         "inscrits et score juste": [
             checks.Mistake(
-                "non",
-                "les deux écarts sont mesurés de la même façon, entre les inscrits de chaque "
-                "score, dans la même cohorte, et l'IC de leur différence exclut 0 : ce qui "
-                "dépasse la référence du score juste vient du score « coût ».",
-            )
-            if juste_copie_q4
-            else checks.Mistake(
                 "oui",
                 "les deux écarts ne sont pas mesurés de la même façon : l'un entre inscrits, "
                 "l'autre dans des tranches du score, sur tous les scores. Il faudrait comparer "
@@ -1805,7 +1796,7 @@ preuve_biais = {
     "erreur sur le coût": "oui",
     "entre inscrits": "non",
     "part qui double": "non",
-    "inscrits et score juste": "oui" if formulations_q4["inscrits et score juste"] else "non",
+    "inscrits et score juste": "non",
     "centile par centile": "oui",
     "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
 }
@@ -1816,18 +1807,18 @@ preuve_biais = {
     "erreur sur le coût": "non",
     "entre inscrits": "oui",
     "part qui double": "non",
-    "inscrits et score juste": "oui" if formulations_q4["inscrits et score juste"] else "non",
+    "inscrits et score juste": "non",
     "centile par centile": "oui",
     "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
 }
 
 # %% mistake="preuve_biais" session="evaluation"
-# message : mesurés de la même façon
+# message : ne sont pas mesurés de la même façon
 preuve_biais = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "non",
-    "inscrits et score juste": "non" if formulations_q4["inscrits et score juste"] else "oui",
+    "inscrits et score juste": "oui",
     "centile par centile": "oui",
     "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
 }
@@ -1838,7 +1829,7 @@ preuve_biais = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "non",
-    "inscrits et score juste": "oui" if formulations_q4["inscrits et score juste"] else "non",
+    "inscrits et score juste": "non",
     "centile par centile": "oui",
     "près du seuil": "oui" if formulations_q4["près du seuil"] else "non",
 }
@@ -1849,7 +1840,7 @@ preuve_biais = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "non",
-    "inscrits et score juste": "oui" if formulations_q4["inscrits et score juste"] else "non",
+    "inscrits et score juste": "non",
     "centile par centile": "non",
     "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
 }
