@@ -50,22 +50,21 @@ def _grade_module(root: Path, course: Course, name: str) -> GradedModule:
     solution_nb = nbformat.read(course.source_path(name), as_version=4)
     submit(root, "solution", name, solution_nb)
     submit(root, "blank", name, released)
-    partial = nbformat.reads(nbformat.writes(released), as_version=4)
-    first = next(iter(source.answers))
-    answer_cell(partial, first).source = answer_cell(solution_nb, first).source
-    submit(root, "partial", name, partial)
     by_answer: dict[str, list[str]] = {}
     for mistake in source.wrong_answers:
         by_answer.setdefault(mistake.answer, []).append(mistake.code)
-    # One graded round through nbgrader (each answer's first mistake); every mistake is
-    # checked by probe_mistakes, in one kernel.
-    graded.mistake_rounds = min(1, max((len(codes) for codes in by_answer.values()), default=0))
-    for k in range(graded.mistake_rounds):
-        notebook = nbformat.reads(nbformat.writes(released), as_version=4)
-        for answer, codes in by_answer.items():
-            if k < len(codes):
-                answer_cell(notebook, answer).source = codes[k]
-        submit(root, f"mistakes-{k + 1}", name, notebook)
+    # One mixed copy: the first question answered right, every other question with its first
+    # named mistake (or left blank). It checks that the scores do not leak from one question
+    # to another and grades the mistakes through nbgrader in the same run of the notebook;
+    # every mistake is also checked by probe_mistakes, in one kernel.
+    partial = nbformat.reads(nbformat.writes(released), as_version=4)
+    first = next(iter(source.answers))
+    answer_cell(partial, first).source = answer_cell(solution_nb, first).source
+    for answer, codes in by_answer.items():
+        if answer != first:
+            answer_cell(partial, answer).source = codes[0]
+    submit(root, "partial", name, partial)
+    graded.mistake_rounds = int(any(answer != first for answer in by_answer))
     assert cli(root, "autograde", name) == 0
     graded.probed = probe_mistakes(source, solution_nb)
     return graded
@@ -78,10 +77,9 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
     Students, for each module:
     - ``solution``: the instructor's solution notebook;
     - ``blank``: the released student version, untouched;
-    - ``partial``: the released version with only the first question answered
-      (the solution's code);
-    - ``mistakes-K``: the released version where each answer that has a K-th
-      declared mistake gets that mistake's code (other answers left blank).
+    - ``partial``: the released version with the first question answered (the
+      solution's code) and each other answer's first declared mistake (blank for an
+      answer without one).
     """
     root = make_course(tmp_path_factory.mktemp("course") / "grading")
     course = Course(root, NOTEBOOKS)

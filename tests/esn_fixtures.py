@@ -85,7 +85,7 @@ class GradedModule:
 
     source: ModuleSource
     released: nbformat.NotebookNode
-    #: Submissions ``mistakes-K`` graded through nbgrader (each answer's K-th mistake).
+    #: 1 when ``partial`` carries first mistakes (of the answers after the first), else 0.
     mistake_rounds: int
     students: list[str] = field(default_factory=list)
     #: What each declared mistake's check printed, and whether it failed (probe_mistakes).
@@ -152,7 +152,7 @@ def probe_mistakes(source: ModuleSource, solution: nbformat.NotebookNode) -> lis
     state is an error here,
     not a silent change of what the next ones see. Grading one submission per mistake
     through nbgrader would run the whole notebook once per mistake rank, a dozen times for
-    some modules; one graded round (``mistakes-1``) keeps that path tested.
+    some modules; the ``partial`` copy (each answer's first mistake) keeps that path tested.
     """
     from nbclient import NotebookClient
 

@@ -16,22 +16,24 @@ pytestmark = pytest.mark.slow
 def test_exact_scores_feedback_and_export(graded_course: GradedCourse, name, tmp_path, capsys):
     graded = graded_course.modules[name]
     module = graded.source
-    first_points = next(iter(module.answers.values()))
+    first = next(iter(module.answers))
     total = module.autograded_points + sum(module.written.values())
-    expected = {"solution": module.autograded_points, "partial": first_points, "blank": 0.0}
-    # A copy made of typical mistakes scores 0, except the share a question with partial
-    # credit gives to its right items (check_choices(..., points=N)): never all its points.
+    expected = {"solution": module.autograded_points, "blank": 0.0}
+    # The « partial » copy: the first question right, every other one with its first named
+    # mistake (or blank). A mistake scores 0, except the share a question with partial credit
+    # gives to its right items (check_choices(..., points=N)): never all its points.
     partial_credit = partial_credit_questions(module.notebook)
-    for k in range(graded.mistake_rounds):
-        student = f"mistakes-{k + 1}"
-        grades = graded_course.course.grades(name, student).grades
-        for answer, points in module.answers.items():
-            score = grades[f"{answer}_tests"][0]
-            if answer in partial_credit:
-                assert 0.0 <= score < points, (student, answer, score)
-            else:
-                assert score == 0.0, (student, answer, score)
-        expected[student] = sum(grades[f"{answer}_tests"][0] for answer in module.answers)
+    with_mistakes = {mistake.answer for mistake in module.wrong_answers}
+    grades = graded_course.course.grades(name, "partial").grades
+    for answer, points in module.answers.items():
+        score = grades[f"{answer}_tests"][0]
+        if answer == first:
+            assert score == points, (answer, score)
+        elif answer in partial_credit and answer in with_mistakes:
+            assert 0.0 <= score < points, (answer, score)
+        else:
+            assert score == 0.0, (answer, score)
+    expected["partial"] = sum(grades[f"{answer}_tests"][0] for answer in module.answers)
 
     for student, score in expected.items():
         report = graded_course.course.grades(name, student)
@@ -46,7 +48,7 @@ def test_exact_scores_feedback_and_export(graded_course: GradedCourse, name, tmp
     blank = (graded_course.root / "feedback" / "blank" / name / f"{name}.html").read_text()
     assert "Non traitée : " in blank and 'lang="fr"' in blank
     if graded.mistake_rounds:  # each wrong answer's feedback says what was wrong
-        wrong = (graded_course.root / "feedback" / "mistakes-1" / name / f"{name}.html").read_text()
+        wrong = (graded_course.root / "feedback" / "partial" / name / f"{name}.html").read_text()
         # A question with partial credit says which items to revise, as « partiellement juste ».
         assert "Incorrecte : " in wrong or "Partiellement juste : " in wrong
 
