@@ -15,8 +15,8 @@
 # 4. **Dater** chaque obligation d'après les seuls textes adoptés.
 #
 # > **Les valeurs de l'école dans ce module**
-# > - **V1 — Priorité à la relation humaine** : sous les règles du haut risque, un soignant
-# >   compétent contrôle le système et peut passer outre.
+# > - **V1 — Priorité à la relation humaine** : au-delà du contrôle humain que la loi exige,
+# >   examiner le patient avant d'agir sur une alerte.
 # > - **V4 — Prudence, esprit critique et inclusivité** : dater une obligation d'après les
 # >   textes adoptés ; vérifier qu'une alerte marche aussi bien pour tous les patients.
 # > - **V5 — Utilisation responsable et éclairée** : utiliser un outil selon sa notice et le
@@ -67,7 +67,7 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Tex
 # %% [markdown]
 # ## 1. Deux règlements, deux questions
 #
-# Un logiciel d'IA en santé peut relever de **deux** règlements européens à la fois.
+# Un logiciel d'IA en santé peut relever **à la fois** de deux règlements européens.
 #
 # - Le **règlement (UE) 2017/745 sur les dispositifs médicaux** (MDR) demande : ce logiciel
 #   a-t-il une **finalité médicale** pour des patients ? Si oui, c'est un **dispositif
@@ -78,10 +78,10 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Tex
 #   des systèmes **à haut risque**, très encadrés ; des obligations de **transparence** pour
 #   certains (section 2 ; on parle aussi de « risque limité ») ; le reste, à **risque minimal**.
 #
-# Deux acteurs. Le **fournisseur** développe le système et le met sur le marché, ou en service
-# pour son propre usage, sous son nom. Le **déployeur** l'utilise sous sa propre autorité
-# dans un cadre professionnel : l'hôpital qui achète le logiciel et le fait utiliser par ses
-# équipes.
+# Deux acteurs. Le **fournisseur** développe le système, ou le fait développer, et le met sur
+# le marché, ou en service pour son propre usage, sous son nom. Le **déployeur** l'utilise
+# sous sa propre autorité dans un cadre professionnel : l'hôpital qui l'achète et le fait
+# utiliser.
 #
 # Un **système d'IA** (article 3, point 1) est un système automatisé qui fonctionne avec une
 # certaine autonomie et **déduit** des données qu'il reçoit comment produire des prédictions,
@@ -96,7 +96,7 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Tex
 #
 # ## 2. Le parcours de classification
 #
-# Cinq questions, toujours dans le même ordre :
+# Cinq questions, toujours dans cet ordre :
 #
 # 1. Est-ce une **pratique interdite** (article 5) ? Si oui, le parcours s'arrête. En santé,
 #    surtout : manipuler une personne ou exploiter sa vulnérabilité en lui causant un
@@ -126,11 +126,11 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Tex
 # | Le logiciel est destiné à… | Classe |
 # |---|---|
 # | a) fournir des informations utilisées pour prendre des décisions de diagnostic ou de traitement | IIa ; **IIb** si ces décisions peuvent causer une détérioration grave de l'état de santé ou une intervention chirurgicale ; **III** si elles peuvent causer la mort ou une détérioration irréversible |
-# | b) surveiller (en anglais, *monitor*) des processus physiologiques | IIa ; **IIb** s'il surveille des paramètres vitaux dont les variations peuvent exposer le patient à un danger immédiat |
+# | b) surveiller des processus physiologiques | IIa ; **IIb** s'il surveille des paramètres vitaux dont les variations peuvent exposer le patient à un danger immédiat |
 # | c) tout autre usage | I |
 #
 # **Explorateur.** En séance, choisissez l'**alerte de sepsis** (les autres fiches : après),
-# répondez aux cinq questions (au clavier : Tab, puis les flèches), puis cochez « Comparer
+# répondez aux cinq questions (au clavier : Tab, puis flèches), puis cochez « Comparer
 # avec l'analyse du cours ».
 
 # %%
@@ -336,44 +336,37 @@ systemes_q1 = {
         "un assureur fixe le prix du contrat d'assurance santé de chaque client d'après un "
         "modèle qui évalue son risque à partir de son questionnaire de santé. Ce n'est pas un "
         "dispositif médical : il ne sert à soigner personne.",
-        "un institut de formation en soins infirmiers analyse par caméra le visage de ses "
-        "étudiants pendant les cours, pour repérer l'ennui ou la frustration et en tenir compte "
-        "dans leur note.",
-        "le centre d'appels d'une mutuelle analyse la voix de ses conseillers pendant leurs "
-        "appels, pour repérer leur agacement ou leur colère et en tenir compte dans leur "
-        "évaluation annuelle.",
         "une caisse primaire d'assurance maladie utilise un modèle qui propose d'accorder ou de "
         "refuser le remboursement des transports en ambulance demandés par les assurés. Ce n'est "
         "pas un dispositif médical : il ne sert à soigner personne.",
     ],
     "cas_2": [
-        "sur le site d'une mutuelle santé, un agent conversationnel (une IA qui répond par "
-        "écrit) explique aux adhérents comment envoyer une facture et où en est leur dossier ; "
-        "il ne décide d'aucun remboursement, ne fixe aucun tarif et ne donne aucun conseil de "
-        "santé.",
-        "une maison de retraite analyse par caméra le visage de ses aides-soignants pendant leur "
-        "service, pour repérer leur tristesse ou leur colère et en tenir compte dans leurs "
-        "primes.",
-        "une faculté de médecine analyse la voix de ses étudiants pendant les examens oraux, "
-        "pour repérer leur peur et en tenir compte dans leur note.",
-        "dans une pharmacie en ligne, un agent conversationnel (une IA qui répond par écrit) "
-        "aide les clients à suivre leur commande et à trouver un point de retrait ; il ne donne "
-        "aucun conseil de santé.",
-    ],
-    "cas_3": [
         "une application grand public analyse la toux que le téléphone enregistre, dit à "
         "l'utilisateur si elle évoque une pneumonie et lui conseille alors de consulter. Son "
         "éditeur la destine au dépistage de la pneumonie.",
-        "à la pharmacie d'un hôpital, un modèle prévoit chaque semaine la quantité de chaque "
-        "médicament à commander, pour éviter les ruptures de stock ; il ne parle à personne et "
-        "ne concerne aucun patient en particulier.",
         "une application grand public analyse le tracé du cœur qu'enregistre une montre "
         "connectée, dit à l'utilisateur s'il évoque une fibrillation atriale (un trouble du "
         "rythme cardiaque) et lui conseille alors de consulter. Son éditeur la destine au "
         "dépistage de ce trouble.",
+    ],
+    "cas_3": [
+        "un institut de formation en soins infirmiers analyse par caméra le visage de ses "
+        "étudiants pendant les cours, pour repérer l'ennui ou la frustration et en tenir compte "
+        "dans leur note.",
+        "à la pharmacie d'un hôpital, un modèle prévoit chaque semaine la quantité de chaque "
+        "médicament à commander, pour éviter les ruptures de stock ; il ne parle à personne et "
+        "ne concerne aucun patient en particulier.",
+        "le centre d'appels d'une mutuelle analyse la voix de ses conseillers pendant leurs "
+        "appels, pour repérer leur agacement ou leur colère et en tenir compte dans leur "
+        "évaluation annuelle.",
+        "une maison de retraite analyse par caméra le visage de ses aides-soignants pendant leur "
+        "service, pour repérer leur tristesse ou leur colère et en tenir compte dans leurs "
+        "primes.",
         "au service comptable d'un hôpital, un modèle repère parmi les factures des fournisseurs "
         "celles qui semblent reçues deux fois, pour qu'un agent vérifie avant de payer ; il ne "
         "parle à personne.",
+        "une faculté de médecine analyse la voix de ses étudiants pendant les examens oraux, "
+        "pour repérer leur peur et en tenir compte dans leur note.",
     ],
     "cas_4": [
         "à l'accueil d'une clinique, une borne parlante (une IA qui dialogue avec les visiteurs) "
@@ -382,12 +375,19 @@ systemes_q1 = {
         "un modèle range dans le bon dossier les courriers reçus par le secrétariat d'un service "
         "(résultats, convocations, publicités), pour qu'une secrétaire les traite ; il ne parle "
         "à personne et n'en tire aucune conclusion médicale.",
-        "une mutuelle fait répondre au téléphone un assistant vocal (une IA qui parle) aux "
-        "adhérents qui demandent un duplicata de leur carte ou un changement d'adresse ; il ne "
-        "décide d'aucun remboursement.",
+        "sur le site d'une mutuelle santé, un agent conversationnel (une IA qui répond par "
+        "écrit) explique aux adhérents comment envoyer une facture et où en est leur dossier ; "
+        "il ne décide d'aucun remboursement, ne fixe aucun tarif et ne donne aucun conseil de "
+        "santé.",
         "un modèle prévoit l'affluence aux urgences de la semaine suivante, pour que le cadre de "
         "santé ajuste le planning des équipes ; il ne parle à personne et ne classe aucun "
         "patient.",
+        "une mutuelle fait répondre au téléphone un assistant vocal (une IA qui parle) aux "
+        "adhérents qui demandent un duplicata de leur carte ou un changement d'adresse ; il ne "
+        "décide d'aucun remboursement.",
+        "dans une pharmacie en ligne, un agent conversationnel (une IA qui répond par écrit) "
+        "aide les clients à suivre leur commande et à trouver un point de retrait ; il ne donne "
+        "aucun conseil de santé.",
     ],
 }
 tirage_q1 = draw_cards(graine, "categories", {cle: len(v) for cle, v in systemes_q1.items()})
@@ -398,10 +398,10 @@ afficher_cartes(tirage_q1, systemes_q1)
 categories = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
 categories = tirage_q1.by_letter({
-    "cas_1": ["haut risque", "interdit", "interdit", "haut risque"],
-    "cas_2": ["transparence", "interdit", "interdit", "transparence"],
-    "cas_3": ["haut risque", "risque minimal", "haut risque", "risque minimal"],
-    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal"],
+    "cas_1": "haut risque",
+    "cas_2": "haut risque",
+    "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
+    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 })
 ### END SOLUTION
 
@@ -414,7 +414,7 @@ checks.check_form(categories, name="categories", kind="choices",
 from esn_teach.law import draw_cards as cartes_copie_q1
 
 q1 = cartes_copie_q1(checks.student_seed("13", announce=False), "categories",
-                     {"cas_1": 4, "cas_2": 4, "cas_3": 4, "cas_4": 4})
+                     {"cas_1": 2, "cas_2": 2, "cas_3": 6, "cas_4": 6})
 usage_q1 = {
     "risque minimal": (
         "vous vous êtes arrêté à la destination ; reprenez les cinq questions du parcours dans "
@@ -472,22 +472,31 @@ dialogue_q1 = {
         "renseigner ou orienter quelqu'un n'est ni manipuler ni exploiter personne : aucun point "
         "de l'article 5 ne le vise."),
 }
-erreurs_q1 = {
-    "cas_1": [usage_q1, emotion_q1, emotion_q1, usage_q1],
-    "cas_2": [dialogue_q1, emotion_q1, emotion_q1, dialogue_q1],
-    "cas_3": [dm_q1, minimal_q1, dm_q1, minimal_q1],
-    "cas_4": [dialogue_q1, minimal_q1, dialogue_q1, minimal_q1],
+cles_q1 = {
+    "cas_1": "haut risque",
+    "cas_2": "haut risque",
+    "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
+    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 }
+erreurs_q1 = {
+    "cas_1": usage_q1,
+    "cas_2": dm_q1,
+    "cas_3": [emotion_q1, minimal_q1, emotion_q1, emotion_q1, minimal_q1, emotion_q1],
+    "cas_4": [dialogue_q1, minimal_q1, dialogue_q1, minimal_q1, dialogue_q1, dialogue_q1],
+}
+# A wrong answer that is another card's key of the same slot.
+versions_q1 = q1.by_letter({cas: frozenset(cles if isinstance(cles, list) else [cles])
+                              for cas, cles in cles_q1.items()})
+autre_version = (
+    "c'est la réponse d'une autre version de ce cas, tirée pour d'autres copies : "
+    "relisez ce que dit la vôtre ; ")
 checks.check_choices(
     categories, name="categories", points=3,
     options=("interdit", "haut risque", "transparence", "risque minimal"),
-    expected=q1.by_letter({
-    "cas_1": ["haut risque", "interdit", "interdit", "haut risque"],
-    "cas_2": ["transparence", "interdit", "interdit", "transparence"],
-    "cas_3": ["haut risque", "risque minimal", "haut risque", "risque minimal"],
-    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal"],
-}),
-    mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
+    expected=q1.by_letter(cles_q1),
+    mistakes={lettre: [checks.Mistake(faux, autre_version + message
+                                       if faux in versions_q1[lettre] else message)
+                        for faux, message in erreurs.items()]
               for lettre, erreurs in q1.by_letter(erreurs_q1).items()},
     success="la catégorie ne dépend pas de la technique (tous ont de l'IA) mais de la "
     "destination et de l'usage : une reconnaissance des émotions au travail ou à l'école est "
@@ -500,28 +509,37 @@ checks.check_choices(
 # %% mistake="categories" session="evaluation"
 # message : reprenez les cinq questions du parcours dans l'ordre
 categories = tirage_q1.by_letter({
-    "cas_1": ["risque minimal", "risque minimal", "risque minimal", "risque minimal"],
-    "cas_2": ["transparence", "interdit", "interdit", "transparence"],
-    "cas_3": ["haut risque", "risque minimal", "haut risque", "risque minimal"],
-    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal"],
+    "cas_1": "risque minimal",
+    "cas_2": "haut risque",
+    "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
+    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 })
 
 # %% mistake="categories" session="evaluation"
 # message : aucun point de l'article 5 ne vise
 categories = tirage_q1.by_letter({
-    "cas_1": ["haut risque", "interdit", "interdit", "haut risque"],
-    "cas_2": ["transparence", "interdit", "interdit", "transparence"],
-    "cas_3": ["interdit", "interdit", "interdit", "interdit"],
-    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal"],
+    "cas_1": "haut risque",
+    "cas_2": "interdit",
+    "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
+    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 })
 
 # %% mistake="categories" session="evaluation"
 # message : « IA en santé = haut risque » est faux
 categories = tirage_q1.by_letter({
-    "cas_1": ["haut risque", "interdit", "interdit", "haut risque"],
-    "cas_2": ["transparence", "interdit", "interdit", "transparence"],
-    "cas_3": ["haut risque", "risque minimal", "haut risque", "risque minimal"],
-    "cas_4": ["haut risque", "haut risque", "haut risque", "haut risque"],
+    "cas_1": "haut risque",
+    "cas_2": "haut risque",
+    "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
+    "cas_4": ["haut risque", "haut risque", "haut risque", "haut risque", "haut risque", "haut risque"],
+})
+
+# %% mistake="categories" session="evaluation"
+# message : c'est la réponse d'une autre version de ce cas
+categories = tirage_q1.by_letter({
+    "cas_1": "haut risque",
+    "cas_2": "haut risque",
+    "cas_3": ["risque minimal", "interdit", "risque minimal", "risque minimal", "interdit", "risque minimal"],
+    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 })
 
 # %% [markdown] session="formative"
@@ -740,8 +758,9 @@ logiciels_q2 = {
         "infarctus, pour décider de faire déboucher tout de suite son artère. Un infarctus "
         "manqué détruit du muscle du cœur, qui ne repousse pas.",
         "à partir de photos d'une plaie chronique de la jambe, il propose à l'infirmière de "
-        "garder le pansement ou d'appeler le médecin ; une plaie mal suivie peut s'infecter et "
-        "s'aggraver gravement, sans mettre la vie ni la jambe en danger.",
+        "garder le pansement ou d'appeler le médecin ; une plaie mal suivie peut s'infecter au "
+        "point d'imposer une hospitalisation pour des antibiotiques par perfusion, sans mettre "
+        "la vie ni la jambe en danger.",
     ],
     "cas_3": [
         "aux urgences pédiatriques, il dit au médecin, d'après les constantes et l'examen "
@@ -852,22 +871,31 @@ suivi_q2 = {
         "le dit) : il surveille. Or la deuxième partie de la règle 11 (surveiller) ne monte "
         "jamais jusqu'à la classe III."),
 }
+cles_q2 = {
+    "cas_1": ["IIa", "IIb", "IIb", "IIa"],
+    "cas_2": ["IIb", "III", "III", "IIb"],
+    "cas_3": ["III", "IIa", "III", "IIa"],
+    "cas_4": ["IIa", "IIb", "IIa", "IIb"],
+}
 erreurs_q2 = {
     "cas_1": [general_q2, operation_q2, operation_q2, general_q2],
     "cas_2": [operation_q2, mort_q2, mort_q2, grave_q2],
     "cas_3": [mort_q2, general_q2, mort_q2, general_q2],
     "cas_4": [suivi_q2, vital_q2, suivi_q2, vital_q2],
 }
+# A wrong answer that is another card's key of the same slot.
+versions_q2 = q2.by_letter({cas: frozenset(cles if isinstance(cles, list) else [cles])
+                              for cas, cles in cles_q2.items()})
+autre_version = (
+    "c'est la réponse d'une autre version de ce cas, tirée pour d'autres copies : "
+    "relisez ce que dit la vôtre ; ")
 checks.check_choices(
     classes_mdr, name="classes_mdr", points=2,
     options=("IIa", "IIb", "III"),
-    expected=q2.by_letter({
-    "cas_1": ["IIa", "IIb", "IIb", "IIa"],
-    "cas_2": ["IIb", "III", "III", "IIb"],
-    "cas_3": ["III", "IIa", "III", "IIa"],
-    "cas_4": ["IIa", "IIb", "IIa", "IIb"],
-}),
-    mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
+    expected=q2.by_letter(cles_q2),
+    mistakes={lettre: [checks.Mistake(faux, autre_version + message
+                                       if faux in versions_q2[lettre] else message)
+                        for faux, message in erreurs.items()]
               for lettre, erreurs in q2.by_letter(erreurs_q2).items()},
     success="la règle 11 met presque tout logiciel qui aide à décider en IIa ou au-dessus, "
     "selon ce qu'une erreur peut entraîner : une opération, IIb ; la mort ou une atteinte "
@@ -904,6 +932,15 @@ classes_mdr = tirage_q2.by_letter({
     "cas_2": ["IIb", "III", "III", "IIb"],
     "cas_3": ["III", "IIa", "III", "IIa"],
     "cas_4": ["IIa", "IIb", "IIa", "IIb"],
+})
+
+# %% mistake="classes_mdr" session="evaluation"
+# message : c'est la réponse d'une autre version de ce cas
+classes_mdr = tirage_q2.by_letter({
+    "cas_1": ["IIa", "IIb", "IIb", "IIa"],
+    "cas_2": ["IIb", "III", "III", "IIb"],
+    "cas_3": ["III", "IIa", "III", "IIa"],
+    "cas_4": ["IIb", "IIa", "IIb", "IIa"],
 })
 
 # %% [markdown] session="formative"
@@ -1132,57 +1169,57 @@ cas_q3 = {
         "l'hôpital pour cette version ?",
     ],
     "cas_2": [
-        "un distributeur de matériel médical achète à un éditeur un logiciel qui classe les "
-        "appels d'urgence, n'y change rien et le revend à des SAMU sous sa propre marque ; il ne "
-        "l'utilise pas lui-même.",
         "l'hôpital active une option de la notice, que l'évaluation initiale a couverte, qui "
         "envoie aussi l'alerte de sepsis au téléphone du médecin de garde, puis la fait utiliser "
         "par ses équipes.",
-        "un hôpital choisit, parmi les trois seuils que la notice de l'alerte de sepsis propose "
-        "et que l'évaluation initiale a couverts, le moins sensible, puis fait utiliser l'alerte "
-        "par ses équipes.",
-        "une jeune entreprise développe une alerte de sepsis et la vend sous son nom à des "
-        "hôpitaux ; elle ne l'utilise pas elle-même.",
-    ],
-    "cas_3": [
-        "un laboratoire pharmaceutique fait développer par un sous-traitant une application de "
-        "dépistage du mélanome, la met sur le marché sous son propre nom et ne l'utilise pas.",
-        "une caisse d'assurance maladie développe elle-même, sous son nom, un logiciel qui "
-        "propose d'accorder ou de refuser la complémentaire santé solidaire (une aide publique), "
-        "et le fait utiliser par ses propres agents.",
-        "un groupe de cliniques achète à un éditeur un logiciel de tri des urgences, n'y change "
-        "rien et le revend à d'autres établissements sous son propre nom ; il ne l'utilise dans "
-        "aucune de ses cliniques.",
-        "un hôpital développe lui-même, sous son nom, un logiciel qui trie les patients arrivant "
-        "aux urgences selon l'ordre de leur prise en charge, et le fait utiliser par ses propres "
-        "infirmiers d'accueil.",
-    ],
-    "cas_4": [
-        "une clinique achète l'alerte de sepsis, la fait installer par l'éditeur et la fait "
-        "utiliser par ses équipes selon la notice, après avoir formé ses infirmiers.",
         "un SAMU ajoute seul une langue à son logiciel de classement des appels, ce que ni la "
         "notice ni l'évaluation initiale ne prévoyaient et qui change ses performances, puis le "
         "fait utiliser ainsi par ses assistants de régulation. Le logiciel modifié reste à haut "
         "risque.",
-        "un SAMU achète un logiciel qui classe les appels d'urgence, n'y change rien et le fait "
-        "utiliser par ses assistants de régulation, selon la notice.",
+        "un hôpital choisit, parmi les trois seuils que la notice de l'alerte de sepsis propose "
+        "et que l'évaluation initiale a couverts, le moins sensible, puis fait utiliser l'alerte "
+        "par ses équipes.",
         "une clinique, seule, change le modèle de l'alerte de sepsis qu'elle a achetée pour "
         "qu'il serve aussi chez les enfants, ce que ni la notice ni l'évaluation initiale ne "
         "prévoyaient, puis le fait utiliser ainsi par ses pédiatres. Aucune exception du MDR : "
         "l'alerte modifiée reste à haut risque.",
     ],
-    "cas_5": [
-        "une mutuelle fait développer par un sous-traitant un modèle qui fixe le prix des "
-        "contrats d'assurance santé, et le vend sous son nom à d'autres assureurs sans "
-        "l'utiliser elle-même.",
-        "une maison de retraite active une fonction de la notice, couverte par l'évaluation "
-        "initiale, qui envoie l'alerte de sepsis à l'infirmière de nuit, puis fait utiliser "
-        "l'alerte par ses équipes.",
+    "cas_3": [
+        "un distributeur de matériel médical achète à un éditeur un logiciel qui classe les "
+        "appels d'urgence, n'y change rien et le revend à des SAMU sous sa propre marque ; il ne "
+        "l'utilise pas lui-même.",
+        "un SAMU achète un logiciel qui classe les appels d'urgence, n'y change rien et le fait "
+        "utiliser par ses assistants de régulation, selon la notice.",
         "un grossiste en matériel médical achète une application de dépistage du mélanome, n'y "
         "change rien et la revend sous sa propre marque à des pharmacies ; il ne l'utilise pas.",
         "un conseil départemental achète un logiciel qui propose d'accorder ou de refuser une "
         "aide publique aux personnes âgées dépendantes, n'y change rien et le fait utiliser par "
         "ses agents selon la notice.",
+    ],
+    "cas_4": [
+        "un laboratoire pharmaceutique fait développer par un sous-traitant une application de "
+        "dépistage du mélanome, la met sur le marché sous son propre nom et ne l'utilise pas.",
+        "une caisse d'assurance maladie développe elle-même, sous son nom, un logiciel qui "
+        "propose d'accorder ou de refuser la complémentaire santé solidaire (une aide publique), "
+        "et le fait utiliser par ses propres agents.",
+        "une mutuelle fait développer par un sous-traitant un modèle qui fixe le prix des "
+        "contrats d'assurance santé, et le vend sous son nom à d'autres assureurs sans "
+        "l'utiliser elle-même.",
+        "un hôpital développe lui-même, sous son nom, un logiciel qui trie les patients arrivant "
+        "aux urgences selon l'ordre de leur prise en charge, et le fait utiliser par ses propres "
+        "infirmiers d'accueil.",
+    ],
+    "cas_5": [
+        "une jeune entreprise développe une alerte de sepsis et la vend sous son nom à des "
+        "hôpitaux ; elle ne l'utilise pas elle-même.",
+        "une clinique achète l'alerte de sepsis, la fait installer par l'éditeur et la fait "
+        "utiliser par ses équipes selon la notice, après avoir formé ses infirmiers.",
+        "un groupe de cliniques achète à un éditeur un logiciel de tri des urgences, n'y change "
+        "rien et le revend à d'autres établissements sous son propre nom ; il ne l'utilise dans "
+        "aucune de ses cliniques.",
+        "une maison de retraite active une fonction de la notice, couverte par l'évaluation "
+        "initiale, qui envoie l'alerte de sepsis à l'infirmière de nuit, puis fait utiliser "
+        "l'alerte par ses équipes.",
     ],
 }
 tirage_q3 = draw_cards(graine, "devoirs", {cle: len(v) for cle, v in cas_q3.items()})
@@ -1194,9 +1231,9 @@ devoirs = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
 devoirs = tirage_q3.by_letter({
     "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
-    "cas_2": ["fournisseur", "déployeur", "déployeur", "fournisseur"],
-    "cas_3": ["fournisseur", "les deux", "fournisseur", "les deux"],
-    "cas_4": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_2": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+    "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
     "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
 })
 ### END SOLUTION
@@ -1241,24 +1278,33 @@ deux_q3 = {
         "l'article 25, une par une ; pour chacune, l'énoncé dit-il que cet acteur fait ce "
         "qu'elle décrit ?"),
 }
+cles_q3 = {
+    "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
+    "cas_2": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+    "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+}
 erreurs_q3 = {
     "cas_1": [deployeur_q3, deux_q3, deux_q3, deployeur_q3],
-    "cas_2": [fournisseur_q3, deployeur_q3, deployeur_q3, fournisseur_q3],
-    "cas_3": [fournisseur_q3, deux_q3, fournisseur_q3, deux_q3],
-    "cas_4": [deployeur_q3, deux_q3, deployeur_q3, deux_q3],
+    "cas_2": [deployeur_q3, deux_q3, deployeur_q3, deux_q3],
+    "cas_3": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3],
+    "cas_4": [fournisseur_q3, deux_q3, fournisseur_q3, deux_q3],
     "cas_5": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3],
 }
+# A wrong answer that is another card's key of the same slot.
+versions_q3 = q3.by_letter({cas: frozenset(cles if isinstance(cles, list) else [cles])
+                              for cas, cles in cles_q3.items()})
+autre_version = (
+    "c'est la réponse d'une autre version de ce cas, tirée pour d'autres copies : "
+    "relisez ce que dit la vôtre ; ")
 checks.check_choices(
     devoirs, name="devoirs", points=2,
     options=("fournisseur", "déployeur", "les deux"),
-    expected=q3.by_letter({
-    "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
-    "cas_2": ["fournisseur", "déployeur", "déployeur", "fournisseur"],
-    "cas_3": ["fournisseur", "les deux", "fournisseur", "les deux"],
-    "cas_4": ["déployeur", "les deux", "déployeur", "les deux"],
-    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
-}),
-    mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
+    expected=q3.by_letter(cles_q3),
+    mistakes={lettre: [checks.Mistake(faux, autre_version + message
+                                       if faux in versions_q3[lettre] else message)
+                        for faux, message in erreurs.items()]
               for lettre, erreurs in q3.by_letter(erreurs_q3).items()},
     success="le fournisseur répond du produit : il en fait évaluer de nouveau la conformité "
     "après chaque modification substantielle (article 43, paragraphe 4), pas après un réglage "
@@ -1274,10 +1320,10 @@ checks.check_choices(
 # %% mistake="devoirs" session="evaluation"
 # message : un acteur peut avoir un rôle ou deux
 devoirs = tirage_q3.by_letter({
-    "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
-    "cas_2": ["fournisseur", "déployeur", "déployeur", "fournisseur"],
-    "cas_3": ["fournisseur", "les deux", "fournisseur", "les deux"],
-    "cas_4": ["fournisseur", "fournisseur", "fournisseur", "fournisseur"],
+    "cas_1": ["fournisseur", "fournisseur", "fournisseur", "fournisseur"],
+    "cas_2": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+    "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
     "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
 })
 
@@ -1285,9 +1331,19 @@ devoirs = tirage_q3.by_letter({
 # message : Relisez la définition du fournisseur
 devoirs = tirage_q3.by_letter({
     "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
-    "cas_2": ["fournisseur", "déployeur", "déployeur", "fournisseur"],
-    "cas_3": ["déployeur", "déployeur", "déployeur", "déployeur"],
-    "cas_4": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_2": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+    "cas_4": ["déployeur", "déployeur", "déployeur", "déployeur"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+})
+
+# %% mistake="devoirs" session="evaluation"
+# message : c'est la réponse d'une autre version de ce cas
+devoirs = tirage_q3.by_letter({
+    "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
+    "cas_2": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_3": ["déployeur", "fournisseur", "déployeur", "fournisseur"],
+    "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
     "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
 })
 
@@ -1299,7 +1355,7 @@ devoirs = tirage_q3.by_letter({
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
-# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4). |
+# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4 ; réécrit en 2026 : la soutenir, sans niveau garanti). |
 # | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
 # | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
 # | 2 décembre 2026 | les pratiques interdites ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
@@ -1351,7 +1407,7 @@ devoirs = tirage_q3.by_letter({
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
-# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4). |
+# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4 ; réécrit en 2026 : la soutenir, sans niveau garanti). |
 # | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
 # | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
 # | 2 décembre 2026 | les pratiques interdites ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
@@ -1579,72 +1635,72 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # Vos cinq cas, tirés à partir de votre identifiant.
 systemes_q4 = {
     "cas_1": [
+        "un fabricant mettra sur le marché un logiciel nouveau qui lit les électrocardiogrammes "
+        "enregistrés en pharmacie et dit au médecin s'il faut adresser le patient au "
+        "cardiologue ; il le destine au dépistage des troubles du rythme cardiaque.",
+        "un fabricant mettra sur le marché un logiciel nouveau qui repère les fractures sur les "
+        "radiographies des urgences et les signale au médecin ; il le destine à l'aide au "
+        "diagnostic.",
+        "un fabricant mettra sur le marché un logiciel nouveau qui repère les cancers du sein "
+        "sur les mammographies de dépistage et dit au radiologue s'il faut d'autres examens ; il "
+        "le destine à ce dépistage.",
+        "un fabricant mettra sur le marché un logiciel nouveau qui propose au médecin la dose "
+        "d'insuline de patients diabétiques d'après leurs glycémies ; il le destine à "
+        "l'ajustement de ce traitement.",
+    ],
+    "cas_2": [
+        "un assureur mettra en service un modèle nouveau qui évalue le risque de chaque client "
+        "et fixe le prix de son assurance vie d'après son questionnaire de santé.",
+        "une maison départementale des personnes handicapées mettra en service un logiciel "
+        "nouveau qui propose d'accorder ou de refuser la prestation de compensation du handicap "
+        "(une aide publique).",
+        "un conseil départemental mettra en service un logiciel nouveau qui propose d'accorder "
+        "ou de refuser l'allocation personnalisée d'autonomie (une aide publique aux personnes "
+        "âgées dépendantes).",
+        "un centre communal d'action sociale mettra en service un logiciel nouveau qui propose "
+        "d'accorder ou de refuser une aide publique d'urgence pour payer des soins dentaires, "
+        "d'après les ressources déclarées.",
+    ],
+    "cas_3": [
+        "un laboratoire de recherche mettra sur le marché un modèle d'IA à usage général "
+        "nouveau, qui analyse et produit des images de toute sorte, pour que d'autres "
+        "entreprises l'intègrent à leurs propres systèmes.",
+        "un éditeur mettra sur le marché un grand modèle de langage nouveau, modèle d'IA à usage "
+        "général que d'autres entreprises adaptent ensuite à leurs propres produits (banque, "
+        "droit, santé…).",
+        "une entreprise mettra sur le marché un modèle d'IA à usage général nouveau : il rédige, "
+        "résume et traduit des textes, et d'autres entreprises s'en servent ensuite pour toutes "
+        "sortes de produits.",
+        "une entreprise mettra sur le marché un modèle d'IA à usage général nouveau, qui "
+        "transcrit et résume la parole dans des dizaines de langues, pour tous les usages que "
+        "d'autres entreprises en feront.",
+    ],
+    "cas_4": [
         "sur le site d'un vendeur de produits amaigrissants, un système d'IA choisit et insère "
         "dans les pages des images trop brèves pour être vues consciemment, qui poussent les "
         "visiteurs à dépasser la dose indiquée ; plusieurs ont été hospitalisés.",
         "un agent conversationnel écrit répond aux patients sur le site d'un laboratoire "
         "d'analyses médicales (horaires, papiers à apporter) ; il ne donne aucun conseil de "
         "santé.",
-        "un assistant vocal répond au téléphone d'un cabinet de radiologie (horaires, "
-        "préparation à l'examen, papiers à apporter) ; il ne donne aucun conseil de santé et ne "
-        "fixe aucune priorité.",
         "dans un jeu pour enfants, un système d'IA repère les plus impulsifs et profite de leur "
         "âge, par des messages ciblés, pour les pousser à des achats répétés ; plusieurs "
         "familles ont perdu de fortes sommes.",
+        "un assistant vocal répond au téléphone d'un cabinet de radiologie (horaires, "
+        "préparation à l'examen, papiers à apporter) ; il ne donne aucun conseil de santé et ne "
+        "fixe aucune priorité.",
     ],
-    "cas_2": [
-        "un assureur mettra en service un modèle nouveau qui évalue le risque de chaque client "
-        "et fixe le prix de son assurance vie d'après son questionnaire de santé.",
+    "cas_5": [
         "un agent conversationnel destiné à des adultes qui vivent avec une déficience "
         "intellectuelle profite de leur handicap pour leur faire souscrire des abonnements "
         "payants qu'ils ne comprennent pas ; plusieurs se sont endettés.",
+        "une mutuelle fait répondre au téléphone un assistant vocal (une IA qui parle) aux "
+        "adhérents qui demandent une attestation ; il ne décide d'aucun remboursement.",
         "un agent conversationnel destiné à des personnes en grande précarité profite de leur "
         "situation pour leur faire souscrire des crédits coûteux ; plusieurs se sont "
         "surendettées.",
-        "un conseil départemental mettra en service un logiciel nouveau qui propose d'accorder "
-        "ou de refuser l'allocation personnalisée d'autonomie (une aide publique aux personnes "
-        "âgées dépendantes).",
-    ],
-    "cas_3": [
-        "un laboratoire de recherche mettra sur le marché un modèle d'IA à usage général "
-        "nouveau, qui analyse et produit des images de toute sorte, pour que d'autres "
-        "entreprises l'intègrent à leurs propres systèmes.",
-        "une maison départementale des personnes handicapées mettra en service un logiciel "
-        "nouveau qui propose d'accorder ou de refuser la prestation de compensation du handicap "
-        "(une aide publique).",
-        "une entreprise mettra sur le marché un modèle d'IA à usage général nouveau : il rédige, "
-        "résume et traduit des textes, et d'autres entreprises s'en servent ensuite pour toutes "
-        "sortes de produits.",
-        "un centre communal d'action sociale mettra en service un logiciel nouveau qui propose "
-        "d'accorder ou de refuser une aide publique d'urgence pour payer des soins dentaires, "
-        "d'après les ressources déclarées.",
-    ],
-    "cas_4": [
-        "un fabricant mettra sur le marché un logiciel nouveau qui lit les électrocardiogrammes "
-        "enregistrés en pharmacie et dit au médecin s'il faut adresser le patient au "
-        "cardiologue ; il le destine au dépistage des troubles du rythme cardiaque.",
-        "une mutuelle fait répondre au téléphone un assistant vocal (une IA qui parle) aux "
-        "adhérents qui demandent une attestation ; il ne décide d'aucun remboursement.",
-        "un fabricant mettra sur le marché un logiciel nouveau qui repère les cancers du sein "
-        "sur les mammographies de dépistage et dit au radiologue s'il faut d'autres examens ; il "
-        "le destine à ce dépistage.",
         "sur le site d'une agence régionale de santé, un agent conversationnel écrit répond aux "
         "questions sur les démarches administratives des professionnels ; il ne donne aucun "
         "conseil de santé.",
-    ],
-    "cas_5": [
-        "un fabricant mettra sur le marché un logiciel nouveau qui repère les fractures sur les "
-        "radiographies des urgences et les signale au médecin ; il le destine à l'aide au "
-        "diagnostic.",
-        "un éditeur mettra sur le marché un grand modèle de langage nouveau, modèle d'IA à usage "
-        "général que d'autres entreprises adaptent ensuite à leurs propres produits (banque, "
-        "droit, santé…).",
-        "un fabricant mettra sur le marché un logiciel nouveau qui propose au médecin la dose "
-        "d'insuline de patients diabétiques d'après leurs glycémies ; il le destine à "
-        "l'ajustement de ce traitement.",
-        "une entreprise mettra sur le marché un modèle d'IA à usage général nouveau, qui "
-        "transcrit et résume la parole dans des dizaines de langues, pour tous les usages que "
-        "d'autres entreprises en feront.",
     ],
 }
 tirage_q4 = draw_cards(graine, "dates", {cle: len(v) for cle, v in systemes_q4.items()})
@@ -1655,11 +1711,11 @@ afficher_cartes(tirage_q4, systemes_q4)
 dates = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 février 2025", "2 août 2026", "2 août 2026", "2 février 2025"],
-    "cas_2": ["2 décembre 2027", "2 février 2025", "2 février 2025", "2 décembre 2027"],
-    "cas_3": ["2 août 2025", "2 décembre 2027", "2 août 2025", "2 décembre 2027"],
-    "cas_4": ["2 août 2028", "2 août 2026", "2 août 2028", "2 août 2026"],
-    "cas_5": ["2 août 2028", "2 août 2025", "2 août 2028", "2 août 2025"],
+    "cas_1": "2 août 2028",
+    "cas_2": "2 décembre 2027",
+    "cas_3": "2 août 2025",
+    "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
+    "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
 })
 ### END SOLUTION
 
@@ -1753,24 +1809,33 @@ dm_q4 = {
         "vous avez pris la date de l'annexe III ; or la destination de ce logiciel est médicale, "
         "et ce n'est pas un usage de l'annexe III : par quelle voie est-il à haut risque ?"),
 }
-erreurs_q4 = {
-    "cas_1": [interdit_q4, dialogue_q4, dialogue_q4, interdit_q4],
-    "cas_2": [usage_q4, interdit_q4, interdit_q4, usage_q4],
-    "cas_3": [general_q4, usage_q4, general_q4, usage_q4],
-    "cas_4": [dm_q4, dialogue_q4, dm_q4, dialogue_q4],
-    "cas_5": [dm_q4, general_q4, dm_q4, general_q4],
+cles_q4 = {
+    "cas_1": "2 août 2028",
+    "cas_2": "2 décembre 2027",
+    "cas_3": "2 août 2025",
+    "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
+    "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
 }
+erreurs_q4 = {
+    "cas_1": dm_q4,
+    "cas_2": usage_q4,
+    "cas_3": general_q4,
+    "cas_4": [interdit_q4, dialogue_q4, interdit_q4, dialogue_q4],
+    "cas_5": [interdit_q4, dialogue_q4, interdit_q4, dialogue_q4],
+}
+# A wrong answer that is another card's key of the same slot.
+versions_q4 = q4.by_letter({cas: frozenset(cles if isinstance(cles, list) else [cles])
+                              for cas, cles in cles_q4.items()})
+autre_version = (
+    "c'est la réponse d'une autre version de ce cas, tirée pour d'autres copies : "
+    "relisez ce que dit la vôtre ; ")
 checks.check_choices(
     dates, name="dates", points=2,
     options=("2 février 2025", "2 août 2025", "2 août 2026", "2 décembre 2027", "2 août 2028"),
-    expected=q4.by_letter({
-    "cas_1": ["2 février 2025", "2 août 2026", "2 août 2026", "2 février 2025"],
-    "cas_2": ["2 décembre 2027", "2 février 2025", "2 février 2025", "2 décembre 2027"],
-    "cas_3": ["2 août 2025", "2 décembre 2027", "2 août 2025", "2 décembre 2027"],
-    "cas_4": ["2 août 2028", "2 août 2026", "2 août 2028", "2 août 2026"],
-    "cas_5": ["2 août 2028", "2 août 2025", "2 août 2028", "2 août 2025"],
-}),
-    mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
+    expected=q4.by_letter(cles_q4),
+    mistakes={lettre: [checks.Mistake(faux, autre_version + message
+                                       if faux in versions_q4[lettre] else message)
+                        for faux, message in erreurs.items()]
               for lettre, erreurs in q4.by_letter(erreurs_q4).items()},
     success="la catégorie d'abord, la date ensuite : interdictions et maîtrise de l'IA en "
     "premier, puis la transparence, puis le haut risque, en deux temps depuis le report adopté "
@@ -1783,31 +1848,41 @@ checks.check_choices(
 # %% mistake="dates" session="evaluation"
 # message : le 2 août 2025 est la date des modèles d'IA à usage général
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 août 2025", "2 août 2025", "2 août 2025", "2 août 2025"],
-    "cas_2": ["2 décembre 2027", "2 février 2025", "2 février 2025", "2 décembre 2027"],
-    "cas_3": ["2 août 2025", "2 décembre 2027", "2 août 2025", "2 décembre 2027"],
-    "cas_4": ["2 août 2028", "2 août 2026", "2 août 2028", "2 août 2026"],
-    "cas_5": ["2 août 2028", "2 août 2025", "2 août 2028", "2 août 2025"],
+    "cas_1": "2 août 2028",
+    "cas_2": "2 décembre 2027",
+    "cas_3": "2 août 2025",
+    "cas_4": ["2 août 2025", "2 août 2025", "2 août 2025", "2 août 2025"],
+    "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
 })
 
 # %% mistake="dates" session="evaluation"
 # message : vous avez pris la date de l'annexe III
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 février 2025", "2 août 2026", "2 août 2026", "2 février 2025"],
-    "cas_2": ["2 décembre 2027", "2 février 2025", "2 février 2025", "2 décembre 2027"],
-    "cas_3": ["2 août 2025", "2 décembre 2027", "2 août 2025", "2 décembre 2027"],
-    "cas_4": ["2 décembre 2027", "2 décembre 2027", "2 décembre 2027", "2 décembre 2027"],
-    "cas_5": ["2 août 2028", "2 août 2025", "2 août 2028", "2 août 2025"],
+    "cas_1": "2 décembre 2027",
+    "cas_2": "2 décembre 2027",
+    "cas_3": "2 août 2025",
+    "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
+    "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
 })
 
 # %% mistake="dates" session="evaluation"
 # message : le 2 août 2026 est la date de la plupart des autres règles
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 février 2025", "2 août 2026", "2 août 2026", "2 février 2025"],
-    "cas_2": ["2 décembre 2027", "2 février 2025", "2 février 2025", "2 décembre 2027"],
-    "cas_3": ["2 août 2026", "2 août 2026", "2 août 2026", "2 août 2026"],
-    "cas_4": ["2 août 2028", "2 août 2026", "2 août 2028", "2 août 2026"],
-    "cas_5": ["2 août 2028", "2 août 2025", "2 août 2028", "2 août 2025"],
+    "cas_1": "2 août 2028",
+    "cas_2": "2 décembre 2027",
+    "cas_3": "2 août 2026",
+    "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
+    "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
+})
+
+# %% mistake="dates" session="evaluation"
+# message : c'est la réponse d'une autre version de ce cas
+dates = tirage_q4.by_letter({
+    "cas_1": "2 août 2028",
+    "cas_2": "2 décembre 2027",
+    "cas_3": "2 août 2025",
+    "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
+    "cas_5": ["2 août 2026", "2 février 2025", "2 août 2026", "2 février 2025"],
 })
 
 # %% [markdown]
@@ -1891,8 +1966,10 @@ dates = tirage_q4.by_letter({
 #   avec sa raison (avant / après la date). Une copie qui dit que l'article 111 dispense
 #   l'alerte, ou qui donne la date sans dire si l'article 111 joue, n'a pas (a).
 # - **(b) dès aujourd'hui** : au moins un devoir déjà en vigueur pour l'hôpital ou ses
-#   soignants, qui vaudra encore en 2029 : la maîtrise de l'IA du personnel (article 4, depuis le 2 février 2025, quelle
-#   que soit la rédaction citée) ; la matériovigilance (signalement d'un incident grave à
+#   soignants, qui vaudra encore en 2029 : la maîtrise de l'IA du personnel (article 4,
+#   depuis le 2 février 2025 ; réécrit par le règlement (UE) 2026/1744 : prendre des mesures
+#   pour la soutenir, sans niveau garanti pour chacun ; « former » et « soutenir la
+#   formation » comptent tous deux) ; la matériovigilance (signalement d'un incident grave à
 #   l'ANSM, article L. 5212-2 du code de la santé publique, à l'hôpital par le correspondant
 #   local de matériovigilance, article R. 5212-17) ; l'information du patient (article
 #   L. 4001-3, module 09) ; un devoir déontologique de la **liste fermée** suivante, nommé
@@ -1927,8 +2004,8 @@ dates = tirage_q4.by_letter({
 # > sa notice (article 26, § 1) et confier le contrôle à des soignants formés qui peuvent
 # > passer outre (article 26, § 2). Pour un dispositif médical, ces règles s'appliqueront le
 # > 2 août 2028 ; l'article 111 ne dispense pas cette alerte, mise sur le marché après
-# > cette date. Dès aujourd'hui, l'hôpital doit former son personnel
-# > (article 4) et signaler un incident grave à la matériovigilance. Au-delà, l'infirmière
+# > cette date. Dès aujourd'hui, l'hôpital doit soutenir la formation de son personnel à
+# > l'IA (article 4) et signaler un incident grave à la matériovigilance. Au-delà, l'infirmière
 # > examine le patient avant d'appeler le médecin et note quand elle ne suit pas l'alerte ;
 # > l'hôpital vérifie qu'elle marche aussi bien chez les patients âgés ou à peau foncée. »
 #
