@@ -1974,8 +1974,9 @@ dates = tirage_q4.by_letter({
 #   local de matériovigilance, article R. 5212-17) ; l'information du patient (article
 #   L. 4001-3, module 09) ; un devoir déontologique de la **liste fermée** suivante, nommé
 #   avec son texte : le devoir d'informer le patient du code de déontologie de sa profession
-#   (médecins, article R. 4127-35 du code de la santé publique ; infirmiers, kinésithérapeutes,
-#   sages-femmes, pharmaciens : l'article équivalent de leur code). « La déontologie » sans
+#   (médecins, article R. 4127-35 du code de la santé publique ; infirmiers, article
+#   R. 4312-13 ; kinésithérapeutes, sages-femmes, pharmaciens : l'article équivalent de leur
+#   code, que le correcteur vérifie). « La déontologie » sans
 #   autre précision ne compte pas. Un devoir du seul fabricant ne compte pas : la question
 #   porte sur l'hôpital.
 #

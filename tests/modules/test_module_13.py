@@ -5,11 +5,11 @@ of the slots (``esn_teach.law.draw_cards``). A slot is a notion (a route to high
 the article 5 or 50 question, who modified the system…): every copy gets one card per
 notion, so every copy is as hard as the others. A slot either has one answer (its cards
 only change the wording) or two (a true and a false version of the notion), and a wrong
-answer that is another card's key of the same slot is named as such. The notebook prints the cards it draws; the
-hidden tests call the same function with the copy's seed and grade against the
-answer key they hold. These tests read the pools, the key and the named mistakes from
-the evaluated notebook's cells (no notebook is run) and draw them for a few
-identifiers with the library only.
+answer that is another card's key of the same slot is named as such. The notebook
+prints the cards it draws; the hidden tests call the same function with the copy's
+seed and grade against the answer key they hold. These tests read the pools, the key
+and the named mistakes from the evaluated notebook's cells (no notebook is run) and
+draw them for a few identifiers with the library only.
 """
 
 from __future__ import annotations
