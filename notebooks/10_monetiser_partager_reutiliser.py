@@ -128,11 +128,11 @@ for point in (
 # </details>
 #
 # ### Question 1 — Trouvez l'intrus (2 points)
-#
-# Trois de ces informations sont des données de santé au sens du RGPD ; une seule ne l'est
-# pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 
 # %% [markdown] session="formative"
+# Trois de ces informations sont des données de santé au sens du RGPD ; une seule ne l'est
+# pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+#
 # - **a.** Le bulletin de l'agence régionale de santé : « 412 cas de tuberculose déclarés
 #   cette année dans la région », sans commune ni date.
 # - **b.** Le bulletin d'un village de 80 habitants, qui signale un cas de tuberculose « chez
@@ -142,30 +142,51 @@ for point in (
 # - **d.** Le tableau des séjours d'un hôpital, où chaque nom de patient est remplacé par un
 #   code ; l'hôpital sait qui est derrière chaque code.
 
+# %% [markdown] session="evaluation"
+# Quatre informations : trois sont du même genre (données de santé au sens du RGPD, ou non),
+# une seule fait exception. **Votre consigne** (laquelle chercher) et les options sont
+# affichées par la cellule repliée ci-dessous : elles sont tirées pour votre copie. Répondez
+# `"a"`, `"b"`, `"c"` ou `"d"`.
+
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il tire vos cas à partir de votre identifiant, puis affiche
-# les options de la question 1, dans l'ordre tiré pour votre copie. Exécutez-le (Maj + Entrée).
+# la consigne et les options de la question 1, dans l'ordre tiré pour votre copie. Exécutez-le
+# (Maj + Entrée).
 import textwrap
 
 import numpy as np
 
 GRAINE = checks.student_seed("10")
-print("Les options de la question 1, dans un ordre tiré pour votre copie :")
-OPTIONS_Q1 = [
-    "Le bulletin de l'agence régionale de santé : « 412 cas de tuberculose déclarés cette "
+VERSION_Q1 = int(np.random.default_rng([GRAINE, 11]).integers(2))
+CONSIGNES_Q1 = (
+    "Trois de ces informations sont des données de santé au sens du RGPD ; une seule ne l'est "
+    "pas. Laquelle ?",
+    "Trois de ces informations ne sont pas des données de santé au sens du RGPD ; une seule "
+    "l'est. Laquelle ?",
+)
+TEXTES_Q1 = {
+    "a": "Le bulletin de l'agence régionale de santé : « 412 cas de tuberculose déclarés cette "
     "année dans la région », sans commune ni date.",
-    "Le bulletin d'un village de 80 habitants, qui signale un cas de tuberculose « chez notre "
-    "doyenne », sans la nommer.",
-    "Le nom, l'adresse et la liste des médicaments sans ordonnance qu'un client a commandés "
+    "b": "Le bulletin d'un village de 80 habitants, qui signale un cas de tuberculose « chez "
+    "notre doyenne », sans la nommer.",
+    "c": "Le nom, l'adresse et la liste des médicaments sans ordonnance qu'un client a commandés "
     "sur le site de sa pharmacie.",
-    "Le tableau des séjours d'un hôpital, où chaque nom de patient est remplacé par un code ; "
+    "d": "Le tableau des séjours d'un hôpital, où chaque nom de patient est remplacé par un code ; "
     "l'hôpital sait qui est derrière chaque code.",
-]
-ordre_q1 = np.random.default_rng([GRAINE, 1]).permutation(len(OPTIONS_Q1))
+    "e": "La liste nominative des infirmiers de garde ce week-end dans un service de l'hôpital, "
+    "avec leur numéro de téléphone professionnel.",
+    "f": "Le carnet de vaccination d'un chien, avec le nom et l'adresse de son propriétaire.",
+}
+ITEMS_Q1 = (("a", "b", "c", "d"), ("a", "e", "f", "d"))[VERSION_Q1]
+print("Question 1, votre consigne :", CONSIGNES_Q1[VERSION_Q1])
+print("Les options, dans un ordre tiré pour votre copie :")
+ordre_q1 = np.random.default_rng([GRAINE, 1]).permutation(len(ITEMS_Q1))
 lettre_q1 = {}
 for lettre, numero in zip("abcd", ordre_q1, strict=True):
-    lettre_q1["abcd"[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q1[numero]}", width=92, subsequent_indent="   "))
+    lettre_q1[ITEMS_Q1[numero]] = lettre
+    print(
+        textwrap.fill(f"{lettre}. {TEXTES_Q1[ITEMS_Q1[numero]]}", width=92, subsequent_indent="   ")
+    )
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -191,7 +212,7 @@ intrus = "a"
 # %% answer="intrus" session="evaluation"
 intrus = ...
 ### BEGIN SOLUTION
-intrus = lettre_q1["a"]
+intrus = lettre_q1[("a", "d")[VERSION_Q1]]
 ### END SOLUTION
 
 # %% tests="intrus" points=2 session="formative"
@@ -214,7 +235,8 @@ checks.check_choice(
             "sans son nom, la doyenne d'un village de 80 habitants est reconnue de tous : "
             "elle est identifiable (RGPD, article 4, point 1 : identifiée « directement ou "
             "indirectement »), et l'on apprend sa maladie. C'est une donnée personnelle qui "
-            "révèle son état de santé : une donnée de santé.",
+            "révèle son état de santé : une donnée de santé. La question porte sur la nature "
+            "de l'information, pas sur le droit de la publier.",
             digest="5742f4e2d9ad2436",
         ),
         checks.Mistake(
@@ -256,30 +278,42 @@ intrus = "D"
 checks.check_form(intrus, name="intrus", kind="choice", options=["a", "b", "c", "d"])
 ### BEGIN HIDDEN TESTS
 # fmt: off
-rang_q1 = np.random.default_rng([checks.student_seed("10", announce=False), 1]).permutation(4)
-nouvelle_q1 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q1, strict=True)}
+graine_q1 = checks.student_seed("10", announce=False)
+version_q1 = int(np.random.default_rng([graine_q1, 11]).integers(2))
+items_q1 = (("a", "b", "c", "d"), ("a", "e", "f", "d"))[version_q1]
+rang_q1 = np.random.default_rng([graine_q1, 1]).permutation(4)
+nouvelle_q1 = {items_q1[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q1, strict=True)}
+autre_q1 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+messages_q1 = (
+    {
+        "d": autre_q1 + "Votre consigne demande l'information qui n'est pas une donnée de santé. Or un code à la place du nom ne rend pas les données anonymes : l'hôpital sait qui est derrière chaque code ; le patient reste identifiable, et ses séjours révèlent sa santé. Des données pseudonymisées restent personnelles (RGPD, considérant 26).",
+        "b": "sans son nom, la doyenne d'un village de 80 habitants est reconnue de tous : elle est identifiable (RGPD, article 4, point 1 : identifiée « directement ou indirectement »), et l'on apprend sa maladie. C'est une donnée personnelle qui révèle son état de santé : une donnée de santé. La question porte sur la nature de l'information, pas sur le droit de la publier.",
+        "c": "une commande de médicaments, même sans ordonnance, rattachée au nom du client révèle des informations sur sa santé : c'est une donnée de santé (Cour de justice de l'Union européenne, arrêt du 4 octobre 2024, C-21/23).",
+    },
+    {
+        "a": autre_q1 + "Votre consigne demande la seule information qui est une donnée de santé. Or « 412 cas dans la région », sans commune ni date, ne désigne personne : ce n'est pas une donnée personnelle, donc pas une donnée de santé (RGPD, article 4, points 1 et 15).",
+        "e": "cette liste désigne des personnes, les infirmiers : c'est une donnée personnelle. Mais elle n'apprend rien de leur santé ; qu'elle vienne d'un hôpital ne suffit pas (RGPD, article 4, point 15).",
+        "f": "le carnet renseigne sur la santé de l'animal ; du propriétaire, identifié, il n'apprend rien sur sa santé à lui. L'article 4, point 15 vise la santé d'une personne physique.",
+    },
+)[version_q1]
 checks.check_choice(
-    intrus, name="intrus", options=["a", "b", "c", "d"], expected=nouvelle_q1["a"],
-    mistakes=[
-        checks.Mistake(nouvelle_q1["b"], "sans son nom, la doyenne d'un village de 80 habitants est reconnue de tous : elle est identifiable (RGPD, article 4, point 1 : identifiée « directement ou indirectement »), et l'on apprend sa maladie. C'est une donnée personnelle qui révèle son état de santé : une donnée de santé."),
-        checks.Mistake(nouvelle_q1["c"], "une commande de médicaments, même sans ordonnance, rattachée au nom du client révèle des informations sur sa santé : c'est une donnée de santé (Cour de justice de l'Union européenne, arrêt du 4 octobre 2024, C-21/23)."),
-        checks.Mistake(nouvelle_q1["d"], "un code à la place du nom ne rend pas les données anonymes : l'hôpital sait qui est derrière chaque code ; le patient reste identifiable, et ses séjours révèlent sa santé. Des données pseudonymisées restent personnelles (RGPD, considérant 26)."),
-    ],
+    intrus, name="intrus", options=["a", "b", "c", "d"], expected=nouvelle_q1[("a", "d")[version_q1]],
+    mistakes=[checks.Mistake(nouvelle_q1[item], message) for item, message in messages_q1.items()],
 )
 # fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="intrus" session="evaluation"
-# message : même sans ordonnance
-intrus = lettre_q1["c"]
+# message : c'est la réponse d'une autre version de la question
+intrus = lettre_q1[("d", "a")[VERSION_Q1]]
 
 # %% mistake="intrus" session="evaluation"
-# message : la doyenne d'un village de 80 habitants est reconnue de tous
-intrus = lettre_q1["b"]
+# message : donnée personnelle
+intrus = lettre_q1[("b", "e")[VERSION_Q1]]
 
 # %% mistake="intrus" session="evaluation"
-# message : considérant 26
-intrus = lettre_q1["d"]
+# message : sur sa santé
+intrus = lettre_q1[("c", "f")[VERSION_Q1]]
 
 # %% [markdown]
 # ## Étape 2 sur 5 — Sur quel fondement ?
@@ -319,7 +353,8 @@ intrus = lettre_q1["d"]
 # consentement libre et éclairé du patient (CSP, article L1111-4). Le consentement au
 # **traitement des données** (9(2)(a)) n'est qu'une exception parmi d'autres.
 # </details>
-#
+
+# %% [markdown] session="formative"
 # ### Question 2 — L'exception des soins suffit-elle ? (2 points)
 #
 # > Interrogée sur ce qui l'autorise à traiter les données de santé de ses patients, une
@@ -327,8 +362,7 @@ intrus = lettre_q1["d"]
 # > « L'article 9(2)(h) du RGPD, l'exception des soins ; il ne faut rien d'autre. »
 #
 # A-t-elle raison ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
-
-# %% [markdown] session="formative"
+#
 # - **a.** Oui : pour des données de santé, l'article 9 remplace l'article 6, qui ne vise que
 #   les autres données personnelles.
 # - **b.** Non : cette exception permet de toucher à des données de santé ; le traitement
@@ -338,25 +372,45 @@ intrus = lettre_q1["d"]
 # - **d.** Oui : l'exception des soins est la base légale propre aux professionnels de santé
 #   tenus au secret.
 
+# %% [markdown] session="evaluation"
+# ### Question 2 — Ce fondement suffit-il ? (2 points)
+#
+# Une maison de santé libérale dit ce qui l'autorise à traiter les données de santé de ses
+# patients. **Sa réponse**, tirée pour votre copie, et les options sont affichées par la
+# cellule repliée ci-dessous. A-t-elle raison ? Répondez `"a"`, `"b"`, `"c"`, `"d"` ou `"e"`.
+
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il affiche les options de la question 2, dans l'ordre tiré
-# pour votre copie. Exécutez-le (Maj + Entrée).
-print("Les options de la question 2, dans un ordre tiré pour votre copie :")
-OPTIONS_Q2 = [
-    "Oui : pour des données de santé, l'article 9 remplace l'article 6, qui ne vise que les "
+# Inutile de lire ce code (replié) : il affiche la réponse de la maison de santé et les options
+# de la question 2, tirées pour votre copie. Exécutez-le (Maj + Entrée).
+VERSION_Q2 = int(np.random.default_rng([GRAINE, 12]).integers(2))
+DIRES_Q2 = (
+    "« L'article 9(2)(h) du RGPD, l'exception des soins ; il ne faut rien d'autre. »",
+    "« L'article 6 du RGPD : nous avons une base légale, celle que notre délégué à la protection "
+    "des données a choisie ; il ne faut rien d'autre. »",
+)
+TEXTES_Q2 = {
+    "a": "Oui : pour des données de santé, l'article 9 remplace l'article 6, qui ne vise que les "
     "autres données personnelles.",
-    "Non : cette exception permet de toucher à des données de santé ; le traitement doit aussi "
-    "relever de l'article 6.",
-    "Non : pour des données de santé, il faut en plus le consentement explicite de chaque "
+    "b": "Non : ce qu'elle cite ne suffit pas ; le traitement doit aussi relever d'une base légale "
+    "de l'article 6.",
+    "c": "Non : pour des données de santé, il faut en plus le consentement explicite de chaque "
     "patient, l'exception 9(2)(a).",
-    "Oui : l'exception des soins est la base légale propre aux professionnels de santé tenus "
-    "au secret.",
-]
-ordre_q2 = np.random.default_rng([GRAINE, 2]).permutation(len(OPTIONS_Q2))
+    "d": "Oui : des professionnels de santé tenus au secret n'ont pas besoin d'autre fondement "
+    "que celui qu'elle cite.",
+    "e": "Non : ce qu'elle cite ne suffit pas ; le traitement doit aussi relever d'une exception "
+    "de l'article 9(2), qui lève l'interdiction.",
+}
+print("Question 2. Interrogée sur ce qui l'autorise à traiter les données de santé de ses")
+print("patients, la maison de santé de votre copie répond :")
+print(textwrap.fill(DIRES_Q2[VERSION_Q2], width=92))
+print("A-t-elle raison ? Les options, dans un ordre tiré pour votre copie :")
+ordre_q2 = np.random.default_rng([GRAINE, 2]).permutation(len(TEXTES_Q2))
 lettre_q2 = {}
-for lettre, numero in zip("abcd", ordre_q2, strict=True):
-    lettre_q2["abcd"[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q2[numero]}", width=92, subsequent_indent="   "))
+for lettre, numero in zip("abcde", ordre_q2, strict=True):
+    lettre_q2["abcde"[numero]] = lettre
+    print(
+        textwrap.fill(f"{lettre}. {TEXTES_Q2['abcde'[numero]]}", width=92, subsequent_indent="   ")
+    )
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -381,7 +435,7 @@ fondement_soins = "b"
 # %% answer="fondement_soins" session="evaluation"
 fondement_soins = ...
 ### BEGIN SOLUTION
-fondement_soins = lettre_q2["b"]
+fondement_soins = lettre_q2[("b", "e")[VERSION_Q2]]
 ### END SOLUTION
 
 # %% tests="fondement_soins" points=2 session="formative"
@@ -445,33 +499,50 @@ fondement_soins = "d"
 # %% tests="fondement_soins" points=2 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_form(
-    fondement_soins, name="fondement_soins", kind="choice", options=["a", "b", "c", "d"]
+    fondement_soins, name="fondement_soins", kind="choice", options=["a", "b", "c", "d", "e"]
 )
 ### BEGIN HIDDEN TESTS
 # fmt: off
-rang_q2 = np.random.default_rng([checks.student_seed("10", announce=False), 2]).permutation(4)
-nouvelle_q2 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q2, strict=True)}
+graine_q2 = checks.student_seed("10", announce=False)
+version_q2 = int(np.random.default_rng([graine_q2, 12]).integers(2))
+rang_q2 = np.random.default_rng([graine_q2, 2]).permutation(5)
+nouvelle_q2 = {"abcde"[int(numero)]: lettre for lettre, numero in zip("abcde", rang_q2, strict=True)}
+autre_q2 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+messages_q2 = {
+    "a": "l'article 9 ne remplace pas l'article 6 pour les données de santé : c'est la lecture que la Cour de justice a écartée (arrêt du 21 décembre 2023, C-667/21). Relisez le début de l'étape 2.",
+    "d": "être tenu au secret ne dispense d'aucune des conditions de l'étape 2 : une exception de l'article 9(2) et une base légale de l'article 6 n'ont pas le même rôle (Cour de justice, arrêt du 21 décembre 2023, C-667/21).",
+}
+messages_q2 |= (
+    {
+        "e": autre_q2 + "La maison de santé de votre copie cite déjà une exception de l'article 9(2), celle des soins : ce n'est pas ce qui lui manque.",
+        "c": "vous confondez deux consentements. Le consentement au traitement des données (RGPD, 9(2)(a)) n'est pas la condition pour traiter les données des patients qu'on soigne : l'exception des soins (h) lève déjà l'interdiction. Le consentement aux soins (CSP, L1111-4) est une autre règle, qui reste due. Ce qui manque dans la réponse de la maison de santé est d'une autre nature.",
+    },
+    {
+        "b": autre_q2 + "La maison de santé de votre copie cite déjà une base légale de l'article 6 : ce n'est pas ce qui lui manque.",
+        "c": "la conclusion est juste, pas la raison : ne confondez pas deux consentements. Le consentement au traitement des données (9(2)(a)) n'est qu'une des exceptions de l'article 9(2) ; pour des patients qu'elle soigne, l'exception des soins (h) lèverait l'interdiction sans lui. Le consentement aux soins (CSP, L1111-4) est une autre règle.",
+    },
+)[version_q2]
 checks.check_choice(
-    fondement_soins, name="fondement_soins", options=["a", "b", "c", "d"], expected=nouvelle_q2["b"],
-    mistakes=[
-        checks.Mistake(nouvelle_q2["a"], "l'article 9 ne remplace pas l'article 6, il s'y ajoute : un traitement de données de santé doit remplir une condition de chacun des deux articles (Cour de justice, arrêt du 21 décembre 2023, C-667/21)."),
-        checks.Mistake(nouvelle_q2["c"], "vous confondez deux consentements. Le consentement au traitement des données (RGPD, 9(2)(a)) n'est pas la condition pour traiter les données des patients qu'on soigne : l'exception des soins (h) lève déjà l'interdiction. Le consentement aux soins (CSP, L1111-4) est une autre règle, qui reste due. Ce qui manque dans la réponse de la maison de santé est d'une autre nature."),
-        checks.Mistake(nouvelle_q2["d"], "une exception de l'article 9(2), même celle des soins, n'est pas une base légale : elle lève l'interdiction, mais ne dit pas à quel titre le traitement est licite (Cour de justice, arrêt du 21 décembre 2023, C-667/21)."),
-    ],
+    fondement_soins, name="fondement_soins", options=["a", "b", "c", "d", "e"], expected=nouvelle_q2[("b", "e")[version_q2]],
+    mistakes=[checks.Mistake(nouvelle_q2[item], message) for item, message in messages_q2.items()],
 )
 # fmt: on
 ### END HIDDEN TESTS
+
+# %% mistake="fondement_soins" session="evaluation"
+# message : c'est la réponse d'une autre version de la question
+fondement_soins = lettre_q2[("e", "b")[VERSION_Q2]]
 
 # %% mistake="fondement_soins" session="evaluation"
 # message : l'article 9 ne remplace pas l'article 6
 fondement_soins = lettre_q2["a"]
 
 # %% mistake="fondement_soins" session="evaluation"
-# message : vous confondez deux consentements
+# message : deux consentements
 fondement_soins = lettre_q2["c"]
 
 # %% mistake="fondement_soins" session="evaluation"
-# message : n'est pas une base légale
+# message : ne dispense d'aucune des conditions
 fondement_soins = lettre_q2["d"]
 
 # %% [markdown]
@@ -493,7 +564,8 @@ fondement_soins = lettre_q2["d"]
 # être inscrite au **répertoire public** des études (tenu par la Plateforme des données de
 # santé, ou Health Data Hub) et au registre des traitements de l'organisme.
 # </details>
-#
+
+# %% [markdown] session="formative"
 # > L'unité de recherche clinique d'un CHU veut réutiliser les dossiers de vingt mille patients
 # > hospitalisés pour insuffisance cardiaque depuis 2015, afin de chercher quels examens faits
 # > à l'admission prédisent la survie. Ses membres n'ont soigné aucun
@@ -504,8 +576,7 @@ fondement_soins = lettre_q2["d"]
 #
 # Les résultats seront publiés dans une revue. Le CHU a une base légale, sa mission d'intérêt
 # public. Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
-
-# %% [markdown] session="formative"
+#
 # - **a.** 9(2)(h) : les données viennent des dossiers de soins du CHU, où ses soignants les
 #   ont recueillies.
 # - **b.** 9(2)(j) : une étude dont les résultats sont publiés dans une revue n'a ni accord ni
@@ -515,25 +586,52 @@ fondement_soins = lettre_q2["d"]
 # - **d.** 9(2)(j) : le but n'est plus de soigner ces patients mais de produire des
 #   connaissances scientifiques.
 
+# %% [markdown] session="evaluation"
+# ### Question 3 — Quelle exception de l'article 9(2), et pourquoi ? (2 points)
+#
+# Un service du CHU veut réutiliser des dossiers de ses patients ; le CHU a une base légale,
+# sa mission d'intérêt public. **Le projet de votre copie**, tiré pour elle, et les options
+# sont affichés par la cellule repliée ci-dessous. Répondez `"a"`, `"b"`, `"c"`, `"d"` ou
+# `"e"`.
+
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il affiche les options de la question 3, dans l'ordre tiré
-# pour votre copie. Exécutez-le (Maj + Entrée).
-print("Les options de la question 3, dans un ordre tiré pour votre copie :")
-OPTIONS_Q3 = [
-    "9(2)(h) : les données viennent des dossiers de soins du CHU, où ses soignants les ont "
-    "recueillies.",
-    "9(2)(j) : une étude dont les résultats sont publiés dans une revue n'a ni accord ni "
+# Inutile de lire ce code (replié) : il affiche le projet et les options de la question 3,
+# tirés pour votre copie. Exécutez-le (Maj + Entrée).
+VERSION_Q3 = int(np.random.default_rng([GRAINE, 13]).integers(2))
+PROJETS_Q3 = (
+    "L'unité de recherche clinique d'un CHU veut réutiliser les dossiers de vingt mille patients "
+    "hospitalisés pour insuffisance cardiaque depuis 2015, afin de chercher quels examens faits "
+    "à l'admission prédisent la survie. Ses membres n'ont soigné aucun de ces patients. Beaucoup "
+    "de ces patients sont perdus de vue ou décédés : les recontacter tous pour leur demander "
+    "leur accord est impossible. Les résultats seront publiés dans une revue.",
+    "Le service de cardiologie d'un CHU veut relire chaque semaine les dossiers des deux cents "
+    "patients insuffisants cardiaques qu'il suit, afin de repérer ceux dont le traitement doit "
+    "être ajusté et de les rappeler en consultation. Ce sont les médecins et les infirmiers qui "
+    "suivent ces patients qui font ce travail. Le service ne leur demande pas d'accord pour "
+    "cela, et rien ne sera publié.",
+)
+TEXTES_Q3 = {
+    "a": "9(2)(h) : le but de ce traitement est de soigner ces patients, par des professionnels "
+    "tenus au secret.",
+    "b": "9(2)(j) : une étude dont les résultats sont publiés dans une revue n'a ni accord ni "
     "formalité à demander.",
-    "9(2)(i) : le CHU est un établissement public, donc toute étude faite sur ses dossiers "
+    "c": "9(2)(i) : le CHU est un établissement public, donc tout ce qu'il fait de ses dossiers "
     "relève de l'intérêt public.",
-    "9(2)(j) : le but n'est plus de soigner ces patients mais de produire des connaissances "
+    "d": "9(2)(j) : le but n'est plus de soigner ces patients mais de produire des connaissances "
     "scientifiques.",
-]
-ordre_q3 = np.random.default_rng([GRAINE, 3]).permutation(len(OPTIONS_Q3))
+    "e": "9(2)(h) : les données viennent des dossiers de soins du CHU, où ses soignants les ont "
+    "recueillies.",
+}
+print("Question 3, le projet de votre copie :")
+print(textwrap.fill(PROJETS_Q3[VERSION_Q3], width=92))
+print("Quelle exception de l'article 9(2), et pourquoi ? Les options, dans un ordre tiré :")
+ordre_q3 = np.random.default_rng([GRAINE, 3]).permutation(len(TEXTES_Q3))
 lettre_q3 = {}
-for lettre, numero in zip("abcd", ordre_q3, strict=True):
-    lettre_q3["abcd"[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q3[numero]}", width=92, subsequent_indent="   "))
+for lettre, numero in zip("abcde", ordre_q3, strict=True):
+    lettre_q3["abcde"[numero]] = lettre
+    print(
+        textwrap.fill(f"{lettre}. {TEXTES_Q3['abcde'[numero]]}", width=92, subsequent_indent="   ")
+    )
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -559,7 +657,7 @@ exception_recherche = "d"
 # %% answer="exception_recherche" session="evaluation"
 exception_recherche = ...
 ### BEGIN SOLUTION
-exception_recherche = lettre_q3["d"]
+exception_recherche = lettre_q3[("d", "a")[VERSION_Q3]]
 ### END SOLUTION
 
 # %% tests="exception_recherche" points=2 session="formative"
@@ -624,26 +722,46 @@ exception_recherche = " c "
 # %% tests="exception_recherche" points=2 session="evaluation"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_form(
-    exception_recherche, name="exception_recherche", kind="choice", options=["a", "b", "c", "d"]
+    exception_recherche,
+    name="exception_recherche",
+    kind="choice",
+    options=["a", "b", "c", "d", "e"],
 )
 ### BEGIN HIDDEN TESTS
 # fmt: off
-rang_q3 = np.random.default_rng([checks.student_seed("10", announce=False), 3]).permutation(4)
-nouvelle_q3 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q3, strict=True)}
+graine_q3 = checks.student_seed("10", announce=False)
+version_q3 = int(np.random.default_rng([graine_q3, 13]).integers(2))
+rang_q3 = np.random.default_rng([graine_q3, 3]).permutation(5)
+nouvelle_q3 = {"abcde"[int(numero)]: lettre for lettre, numero in zip("abcde", rang_q3, strict=True)}
+autre_q3 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+messages_q3 = {
+    "b": "la raison est fausse : hors études internes (menées par les soignants qui suivent les patients, pour leur seul usage), une recherche sur des données de santé demande une formalité auprès de la CNIL et l'information des patients, publiée ou non. Quel est le but du projet de votre copie ?",
+    "c": "être un établissement public ne fait pas de chacun de ses traitements un motif de santé publique : l'exception (i) vise des motifs d'intérêt public prévus par une loi, « tels que » les menaces transfrontalières graves ou la qualité et la sécurité des soins et des médicaments (la vigilance). Relisez le tableau de l'étape 2 : quelle exception correspond au but de ce projet-ci ?",
+}
+messages_q3 |= (
+    {
+        "a": autre_q3 + "Le projet de votre copie ne soigne pas ces patients : ses auteurs ne les ont pas soignés, et le but est de savoir quels examens prédisent la survie.",
+        "e": "l'exception des soins (h) couvre la prise en charge du patient lui-même, par des professionnels tenus au secret : d'où viennent les données ne décide pas ; c'est le but du nouveau traitement qui compte, et ici on ne soigne plus ces patients.",
+    },
+    {
+        "d": autre_q3 + "Le projet de votre copie ne produit pas de connaissances : il sert à ajuster le traitement des patients que le service suit, et à les revoir en consultation.",
+        "e": "la conclusion est juste, pas la raison : d'où viennent les données ne décide pas ; c'est le but du traitement qui compte (des données de soins peuvent servir à une recherche, qui relève alors du point j).",
+    },
+)[version_q3]
 checks.check_choice(
-    exception_recherche, name="exception_recherche", options=["a", "b", "c", "d"], expected=nouvelle_q3["d"],
-    mistakes=[
-        checks.Mistake(nouvelle_q3["a"], "l'exception des soins (h) couvre la prise en charge du patient lui-même, par des professionnels tenus au secret. D'où viennent les données ne décide pas : c'est le but du nouveau traitement qui compte, et ici on ne soigne plus ces patients."),
-        checks.Mistake(nouvelle_q3["b"], "la raison est fausse : hors études internes (menées par les soignants qui suivent les patients, pour leur seul usage), une recherche sur des données de santé demande une formalité auprès de la CNIL et l'information des patients, publiée ou non. Qui mène celle-ci ?"),
-        checks.Mistake(nouvelle_q3["c"], "être un établissement public ne fait pas de chacune de ses études un motif de santé publique : l'exception (i) vise des motifs d'intérêt public prévus par une loi, « tels que » les menaces transfrontalières graves ou la qualité et la sécurité des soins et des médicaments (la vigilance). Relisez le tableau de l'étape 2 : quelle exception correspond au but de cette étude-ci ?"),
-    ],
+    exception_recherche, name="exception_recherche", options=["a", "b", "c", "d", "e"], expected=nouvelle_q3[("d", "a")[version_q3]],
+    mistakes=[checks.Mistake(nouvelle_q3[item], message) for item, message in messages_q3.items()],
 )
 # fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="exception_recherche" session="evaluation"
-# message : le but du nouveau traitement qui compte
-exception_recherche = lettre_q3["a"]
+# message : c'est la réponse d'une autre version de la question
+exception_recherche = lettre_q3[("a", "d")[VERSION_Q3]]
+
+# %% mistake="exception_recherche" session="evaluation"
+# message : d'où viennent les données ne décide pas
+exception_recherche = lettre_q3["e"]
 
 # %% mistake="exception_recherche" session="evaluation"
 # message : la raison est fausse
@@ -679,20 +797,20 @@ exception_recherche = lettre_q3["c"]
 # l'EEE » ne veut donc pas dire « jamais lu d'ailleurs ».
 # </details>
 #
+# (*Chiffrées* : illisibles sans une clé.)
+
+# %% [markdown] session="formative"
 # > Un cabinet de trois kinésithérapeutes remplace son serveur local par un logiciel de
 # > dossiers patients en ligne : les bilans et les comptes rendus seront stockés sur les
 # > serveurs de l'éditeur du logiciel. L'éditeur n'est pas certifié HDS. Il met en avant ses
 # > garanties : ses serveurs sont en Allemagne, les données y sont chiffrées, et il signe avec
 # > le cabinet un contrat de sous-traitance.
 #
-# (*Chiffrées* : illisibles sans une clé.)
-#
 # ### Question 4 — Que peut faire le cabinet ? (2 points)
 #
 # Laquelle de ces solutions est permise (avec, dans tous les cas, un contrat de
 # sous-traitance) ? Répondez `"a"`, `"b"`, `"c"`, `"d"` ou `"e"`.
-
-# %% [markdown] session="formative"
+#
 # - **a.** Prendre un autre éditeur, certifié HDS celui-là, et informer ses patients de cet
 #   hébergement.
 # - **b.** Garder cet éditeur, si chaque patient signe un accord écrit pour y stocker son
@@ -704,23 +822,53 @@ exception_recherche = lettre_q3["c"]
 # - **e.** Garder cet éditeur le temps qu'il soit certifié HDS, en informant ses patients de
 #   cet hébergement.
 
+# %% [markdown] session="evaluation"
+# ### Question 4 — Que doit faire le cabinet ? (2 points)
+#
+# Un cabinet de kinésithérapeutes veut passer à un logiciel de dossiers patients en ligne.
+# **Le cas de votre copie**, tiré pour elle, et les options sont affichés par la cellule
+# repliée ci-dessous. Laquelle de ces solutions fait ce que la loi exige du cabinet, sans
+# exigence qu'elle n'impose pas (avec, dans tous les cas, un contrat de sous-traitance) ?
+# Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"` ou `"f"`.
+
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il affiche les options de la question 4, dans l'ordre tiré
+# Inutile de lire ce code (replié) : il affiche le cas et les options de la question 4, tirés
 # pour votre copie. Exécutez-le (Maj + Entrée).
-print("Les options de la question 4, dans un ordre tiré pour votre copie :")
-OPTIONS_Q4 = [
-    "Prendre un autre éditeur, certifié HDS celui-là, et informer ses patients de cet hébergement.",
-    "Garder cet éditeur, si chaque patient signe un accord écrit pour y stocker son dossier.",
-    "Garder cet éditeur : contrat, chiffrement et serveurs dans l'Union européenne suffisent.",
-    "Renoncer : la loi interdit de confier des dossiers de soins à une entreprise hors du cabinet.",
-    "Garder cet éditeur le temps qu'il soit certifié HDS, en informant ses patients de cet "
+VERSION_Q4 = int(np.random.default_rng([GRAINE, 14]).integers(2))
+CAS_Q4 = (
+    "Un cabinet de trois kinésithérapeutes remplace son serveur local par un logiciel de "
+    "dossiers patients en ligne : les bilans et les comptes rendus seront stockés sur les "
+    "serveurs de l'éditeur du logiciel. L'éditeur n'est pas certifié HDS. Il met en avant ses "
+    "garanties : ses serveurs sont en Allemagne, les données y sont chiffrées, et il signe avec "
+    "le cabinet un contrat de sous-traitance. Le cabinet n'a encore rien dit à ses patients.",
+    "Un cabinet de trois kinésithérapeutes remplace son serveur local par un logiciel de "
+    "dossiers patients en ligne : les bilans et les comptes rendus seront stockés sur les "
+    "serveurs de l'éditeur du logiciel. L'éditeur est certifié HDS. Il met en avant d'autres "
+    "garanties : ses serveurs sont en Allemagne, les données y sont chiffrées, et il signe avec "
+    "le cabinet un contrat de sous-traitance. Le cabinet n'a encore rien dit à ses patients.",
+)
+TEXTES_Q4 = {
+    "a": "Changer d'éditeur, pour un éditeur certifié HDS, et informer ses patients de cet "
     "hébergement.",
-]
-ordre_q4 = np.random.default_rng([GRAINE, 4]).permutation(len(OPTIONS_Q4))
+    "b": "Garder cet éditeur, si chaque patient signe un accord écrit pour y stocker son dossier.",
+    "c": "Garder cet éditeur sans autre démarche : contrat, chiffrement et serveurs dans l'Union "
+    "européenne suffisent.",
+    "d": "Renoncer : la loi interdit de confier des dossiers de soins à une entreprise hors du "
+    "cabinet.",
+    "e": "Faire certifier HDS le cabinet lui-même, puisque c'est lui qui confie les dossiers à "
+    "l'éditeur.",
+    "f": "Garder cet éditeur, et informer ses patients de cet hébergement.",
+}
+print("Question 4, le cas de votre copie :")
+print(textwrap.fill(CAS_Q4[VERSION_Q4], width=92))
+print("Les options, dans un ordre tiré pour votre copie :")
+ordre_q4 = np.random.default_rng([GRAINE, 4]).permutation(len(TEXTES_Q4))
 lettre_q4 = {}
-for lettre, numero in zip("abcde", ordre_q4, strict=True):
-    lettre_q4["abcde"[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q4[numero]}", width=92, subsequent_indent="   "))
+for lettre, numero in zip("abcdef", ordre_q4, strict=True):
+    lettre_q4["abcdef"[numero]] = lettre
+    print(
+        textwrap.fill(f"{lettre}. {TEXTES_Q4['abcdef'[numero]]}", width=92, subsequent_indent="   ")
+    )
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -745,7 +893,7 @@ hebergeur_kine = "a"
 # %% answer="hebergeur_kine" session="evaluation"
 hebergeur_kine = ...
 ### BEGIN SOLUTION
-hebergeur_kine = lettre_q4["a"]
+hebergeur_kine = lettre_q4[("a", "f")[VERSION_Q4]]
 ### END SOLUTION
 
 # %% tests="hebergeur_kine" points=2 session="formative"
@@ -820,23 +968,40 @@ hebergeur_kine = "e"
 # %% tests="hebergeur_kine" points=2 session="evaluation"
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_form(
-    hebergeur_kine, name="hebergeur_kine", kind="choice", options=["a", "b", "c", "d", "e"]
+    hebergeur_kine, name="hebergeur_kine", kind="choice", options=["a", "b", "c", "d", "e", "f"]
 )
 ### BEGIN HIDDEN TESTS
 # fmt: off
-rang_q4 = np.random.default_rng([checks.student_seed("10", announce=False), 4]).permutation(5)
-nouvelle_q4 = {"abcde"[int(numero)]: lettre for lettre, numero in zip("abcde", rang_q4, strict=True)}
+graine_q4 = checks.student_seed("10", announce=False)
+version_q4 = int(np.random.default_rng([graine_q4, 14]).integers(2))
+rang_q4 = np.random.default_rng([graine_q4, 4]).permutation(6)
+nouvelle_q4 = {"abcdef"[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q4, strict=True)}
+autre_q4 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+messages_q4 = {
+    "b": "la loi ne subordonne pas l'hébergement à l'accord écrit de chaque patient, et un accord ne dispenserait l'éditeur de rien (relisez l'étape 3 : ce que la loi exige de l'hébergeur, puis envers les patients).",
+    "d": "la loi n'interdit pas de confier des dossiers de soins à un prestataire : elle l'encadre. Relisez l'étape 3 : à quelles conditions un prestataire peut-il héberger ces données pour le compte du cabinet ? Savoir dire « oui, à ces conditions » fait partie du métier.",
+    "e": "la certification HDS vise l'hébergeur, celui qui garde les données pour le compte d'un autre, pas le cabinet qui les lui confie (CSP, article L1111-8, I).",
+}
+messages_q4 |= (
+    {
+        "f": autre_q4 + "L'éditeur de votre copie n'est pas certifié HDS : informer les patients ne suffit pas, il ne peut pas héberger ces dossiers pour le compte du cabinet (CSP, article L1111-8, I).",
+        "c": "le contrat de sous-traitance (RGPD, article 28) est nécessaire, le chiffrement et des serveurs dans l'Union sont de bonnes mesures de sécurité, mais tout cela n'est pas suffisant : le code de la santé publique ajoute une exigence pour qui héberge des données de soins pour le compte d'un autre (relisez l'étape 3).",
+    },
+    {
+        "a": autre_q4 + "L'éditeur de votre copie est déjà certifié HDS : rien n'oblige le cabinet à en changer.",
+        "c": "le contrat de sous-traitance (RGPD, article 28) est nécessaire, le chiffrement et des serveurs dans l'Union sont de bonnes mesures de sécurité, mais tout cela n'est pas suffisant : l'étape 3 dit aussi ce qui est dû aux patients dont on confie les dossiers.",
+    },
+)[version_q4]
 checks.check_choice(
-    hebergeur_kine, name="hebergeur_kine", options=["a", "b", "c", "d", "e"], expected=nouvelle_q4["a"],
-    mistakes=[
-        checks.Mistake(nouvelle_q4["b"], "la loi ne subordonne pas l'hébergement à l'accord écrit de chaque patient, et un accord ne dispenserait l'éditeur de rien : c'est à l'éditeur lui-même qu'il manque quelque chose (relisez l'étape 3)."),
-        checks.Mistake(nouvelle_q4["c"], "le contrat de sous-traitance (RGPD, article 28) est nécessaire, le chiffrement et des serveurs dans l'Union sont de bonnes mesures de sécurité, mais tout cela n'est pas suffisant : le code de la santé publique ajoute une exigence pour qui héberge des données de soins pour le compte d'un autre (relisez l'étape 3)."),
-        checks.Mistake(nouvelle_q4["d"], "la loi n'interdit pas de confier des dossiers de soins à un prestataire : elle l'encadre. Relisez l'étape 3 : à quelles conditions un prestataire peut-il héberger ces données pour le compte du cabinet ? Savoir dire « oui, à ces conditions » fait partie du métier."),
-        checks.Mistake(nouvelle_q4["e"], "l'obligation vaut dès le premier jour : tant qu'il n'est pas certifié HDS, l'éditeur ne peut pas héberger ces dossiers pour le compte du cabinet, même pour un temps, même si les patients en sont informés (CSP, article L1111-8, I)."),
-    ],
+    hebergeur_kine, name="hebergeur_kine", options=["a", "b", "c", "d", "e", "f"], expected=nouvelle_q4[("a", "f")[version_q4]],
+    mistakes=[checks.Mistake(nouvelle_q4[item], message) for item, message in messages_q4.items()],
 )
 # fmt: on
 ### END HIDDEN TESTS
+
+# %% mistake="hebergeur_kine" session="evaluation"
+# message : c'est la réponse d'une autre version de la question
+hebergeur_kine = lettre_q4[("f", "a")[VERSION_Q4]]
 
 # %% mistake="hebergeur_kine" session="evaluation"
 # message : n'interdit pas de confier des dossiers de soins
@@ -851,7 +1016,7 @@ hebergeur_kine = lettre_q4["b"]
 hebergeur_kine = lettre_q4["c"]
 
 # %% mistake="hebergeur_kine" session="evaluation"
-# message : même pour un temps
+# message : la certification HDS vise l'hébergeur
 hebergeur_kine = lettre_q4["e"]
 
 # %% [markdown]
@@ -873,7 +1038,8 @@ hebergeur_kine = lettre_q4["e"]
 # Ces données *pseudonymisées* (étape 5) sont-elles « indirectement » identifiantes au sens
 # de cette phrase ? Le texte ne le dit pas, et c'est débattu : lu largement, il les vise aussi.
 # </details>
-#
+
+# %% [markdown] session="formative"
 # > L'éditeur du logiciel de votre officine propose à la pharmacie une remise de 200 € par an
 # > sur son abonnement au logiciel si elle l'autorise à transmettre chaque mois à un
 # > laboratoire pharmaceutique les ordonnances délivrées, avec le nom, la date de naissance et
@@ -883,8 +1049,7 @@ hebergeur_kine = lettre_q4["e"]
 # ### Question 5 — Que doit répondre la pharmacie ? (2 points)
 #
 # Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"` ou `"f"`.
-
-# %% [markdown] session="formative"
+#
 # - **a.** Accepter si chaque patient signe un consentement explicite : l'affiche ne suffit
 #   pas, mais un accord écrit suffirait.
 # - **b.** Refuser : ce serait vendre des données de santé identifiantes, ce qu'aucune
@@ -898,29 +1063,58 @@ hebergeur_kine = lettre_q4["e"]
 # - **f.** Accepter : une remise sur l'abonnement n'est pas un paiement, donc la pharmacie ne
 #   vendrait rien.
 
+# %% [markdown] session="evaluation"
+# ### Question 5 — Que doit répondre la pharmacie ? (2 points)
+#
+# L'éditeur du logiciel d'une officine lui propose une remise sur son abonnement contre des
+# données transmises à un laboratoire pharmaceutique. **L'offre de votre copie**, tirée pour
+# elle, et les options sont affichées par la cellule repliée ci-dessous. Au regard des règles
+# de ce module, quelle réponse est juste, avec la bonne raison ? Répondez `"a"`, `"b"`, `"c"`,
+# `"d"`, `"e"`, `"f"` ou `"g"`.
+
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il affiche les options de la question 5, dans l'ordre tiré
+# Inutile de lire ce code (replié) : il affiche l'offre et les options de la question 5, tirées
 # pour votre copie. Exécutez-le (Maj + Entrée).
-print("Les options de la question 5, dans un ordre tiré pour votre copie :")
-OPTIONS_Q5 = [
-    "Accepter si chaque patient signe un consentement explicite : l'affiche ne suffit pas, "
-    "mais un accord écrit suffirait.",
-    "Refuser : ce serait vendre des données de santé identifiantes, ce qu'aucune signature des "
+VERSION_Q5 = int(np.random.default_rng([GRAINE, 15]).integers(2))
+OFFRES_Q5 = (
+    "L'éditeur du logiciel de votre officine propose à la pharmacie une remise de 200 € par an "
+    "sur son abonnement au logiciel si elle l'autorise à transmettre chaque mois à un "
+    "laboratoire pharmaceutique les ordonnances délivrées, avec le nom, la date de naissance et "
+    "la commune des patients. Les patients peuvent s'y opposer au comptoir, comme l'indique une "
+    "affiche.",
+    "L'éditeur du logiciel de votre officine propose à la pharmacie une remise de 200 € par an "
+    "sur son abonnement au logiciel si elle l'autorise à transmettre chaque mois à un "
+    "laboratoire pharmaceutique le nombre de boîtes de chaque médicament qu'elle a commandées à "
+    "ses grossistes, sans rien sur les ordonnances ni sur les patients.",
+)
+TEXTES_Q5 = {
+    "a": "Accepter si chaque patient signe un consentement explicite : avec un accord écrit, la "
+    "transmission serait permise.",
+    "b": "Refuser : ce serait vendre des données de santé identifiantes, ce qu'aucune signature des "
     "patients ne rend licite.",
-    "Accepter si l'éditeur retire les noms : avec la date de naissance et la commune seules, "
+    "c": "Accepter si l'éditeur retire les noms : avec la date de naissance et la commune seules, "
     "personne n'est identifié.",
-    "Refuser : l'éditeur devrait d'abord obtenir une autorisation de la CNIL, qu'il n'a pas "
+    "d": "Refuser : l'éditeur devrait d'abord obtenir une autorisation de la CNIL, qu'il n'a pas "
     "demandée.",
-    "Refuser : seul un hébergeur certifié HDS peut recevoir des ordonnances, et rien ne dit "
-    "que le laboratoire l'est.",
-    "Accepter : une remise sur l'abonnement n'est pas un paiement, donc la pharmacie ne "
+    "e": "Refuser : seul un hébergeur certifié HDS peut recevoir ces données, et rien ne dit que le "
+    "laboratoire l'est.",
+    "f": "Accepter : une remise sur l'abonnement n'est pas un paiement, donc la pharmacie ne "
     "vendrait rien.",
-]
-ordre_q5 = np.random.default_rng([GRAINE, 5]).permutation(len(OPTIONS_Q5))
+    "g": "Accepter : ces données ne désignent aucun patient, et l'interdiction de l'article "
+    "L1111-8 (VII) ne vise que des données de santé identifiantes.",
+}
+print("Question 5, l'offre de votre copie :")
+print(textwrap.fill(OFFRES_Q5[VERSION_Q5], width=92))
+print("Les options, dans un ordre tiré pour votre copie :")
+ordre_q5 = np.random.default_rng([GRAINE, 5]).permutation(len(TEXTES_Q5))
 lettre_q5 = {}
-for lettre, numero in zip("abcdef", ordre_q5, strict=True):
-    lettre_q5["abcdef"[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q5[numero]}", width=92, subsequent_indent="   "))
+for lettre, numero in zip("abcdefg", ordre_q5, strict=True):
+    lettre_q5["abcdefg"[numero]] = lettre
+    print(
+        textwrap.fill(
+            f"{lettre}. {TEXTES_Q5['abcdefg'[numero]]}", width=92, subsequent_indent="   "
+        )
+    )
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -946,7 +1140,7 @@ reponse_pharmacie = "b"
 # %% answer="reponse_pharmacie" session="evaluation"
 reponse_pharmacie = ...
 ### BEGIN SOLUTION
-reponse_pharmacie = lettre_q5["b"]
+reponse_pharmacie = lettre_q5[("b", "g")[VERSION_Q5]]
 ### END SOLUTION
 
 # %% tests="reponse_pharmacie" points=2 session="formative"
@@ -1037,24 +1231,43 @@ checks.check_form(
     reponse_pharmacie,
     name="reponse_pharmacie",
     kind="choice",
-    options=["a", "b", "c", "d", "e", "f"],
+    options=["a", "b", "c", "d", "e", "f", "g"],
 )
 ### BEGIN HIDDEN TESTS
 # fmt: off
-rang_q5 = np.random.default_rng([checks.student_seed("10", announce=False), 5]).permutation(6)
-nouvelle_q5 = {"abcdef"[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q5, strict=True)}
+graine_q5 = checks.student_seed("10", announce=False)
+version_q5 = int(np.random.default_rng([graine_q5, 15]).integers(2))
+rang_q5 = np.random.default_rng([graine_q5, 5]).permutation(7)
+nouvelle_q5 = {"abcdefg"[int(numero)]: lettre for lettre, numero in zip("abcdefg", rang_q5, strict=True)}
+autre_q5 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+messages_q5 = (
+    {
+        "g": autre_q5 + "Les ordonnances de votre copie portent le nom, la date de naissance et la commune des patients : elles désignent chacun d'eux.",
+        "a": "un consentement explicite ne changerait rien : relisez jusqu'au bout la phrase de l'article L1111-8 (VII) du code de la santé publique. Que dit-elle de l'accord de la personne concernée ?",
+        "c": "sans le nom, la date de naissance et la commune permettent souvent de retrouver un patient, surtout dans une petite commune : les données restent identifiantes « indirectement », et la phrase de l'article L1111-8 (VII) vise aussi ce cas.",
+        "d": "la raison ne tient pas : aucune autorisation, de la CNIL ou de quiconque, ne rend licite ce que l'article L1111-8 (VII) interdit. Relisez cette phrase : que ferait en réalité la pharmacie, et contre quoi ?",
+        "e": "la certification HDS vise qui héberge des données pour le compte d'un soignant ; elle ne rend licite aucune cession. Même certifié, le laboratoire ne pourrait pas recevoir ces ordonnances contre une remise : relisez la phrase de l'article L1111-8 (VII).",
+        "f": "une remise est une contrepartie, comme de l'argent : céder des données contre un avantage, c'est une cession « à titre onéreux » (code civil, article 1107). Relisez ce que l'article L1111-8 (VII) dit de ces cessions.",
+    },
+    {
+        "b": autre_q5 + "Les chiffres de commandes de votre copie ne portent sur aucun patient : ce ne sont pas des données de santé identifiantes.",
+        "a": "un consentement explicite ne changerait rien : ces chiffres ne portent sur aucun patient, il n'y a aucun accord à leur demander.",
+        "c": "l'offre de votre copie ne contient ni nom ni date de naissance à retirer. Sachez aussi que, sans le nom, avec la date de naissance et la commune, les données restent identifiantes « indirectement ».",
+        "d": "la raison ne tient pas : transmettre des chiffres qui ne concernent aucune personne ne demande aucune autorisation de la CNIL.",
+        "e": "la certification HDS vise qui héberge des données de santé pour le compte d'un soignant ; des chiffres de commandes aux grossistes n'en sont pas.",
+        "f": "la conclusion est juste, pas la raison : une remise est une contrepartie, comme de l'argent (code civil, article 1107), et la pharmacie vendrait bien ces chiffres. Ce qui rend cette vente permise est ailleurs.",
+    },
+)[version_q5]
 checks.check_choice(
-    reponse_pharmacie, name="reponse_pharmacie", options=["a", "b", "c", "d", "e", "f"], expected=nouvelle_q5["b"],
-    mistakes=[
-        checks.Mistake(nouvelle_q5["a"], "un consentement explicite ne changerait rien : relisez jusqu'au bout la phrase de l'article L1111-8 (VII) du code de la santé publique. Que dit-elle de l'accord de la personne concernée ?"),
-        checks.Mistake(nouvelle_q5["c"], "sans le nom, la date de naissance et la commune permettent souvent de retrouver un patient, surtout dans une petite commune : les données restent identifiantes « indirectement », et la phrase de l'article L1111-8 (VII) vise aussi ce cas."),
-        checks.Mistake(nouvelle_q5["d"], "la raison ne tient pas : aucune autorisation, de la CNIL ou de quiconque, ne rend licite ce que l'article L1111-8 (VII) interdit. Relisez cette phrase : que ferait en réalité la pharmacie, et contre quoi ?"),
-        checks.Mistake(nouvelle_q5["e"], "la certification HDS vise qui héberge des données pour le compte d'un soignant ; elle ne rend licite aucune cession. Même certifié, le laboratoire ne pourrait pas recevoir ces ordonnances contre une remise : relisez la phrase de l'article L1111-8 (VII)."),
-        checks.Mistake(nouvelle_q5["f"], "une remise est une contrepartie, comme de l'argent : céder des données contre un avantage, c'est une cession « à titre onéreux » (code civil, article 1107). Relisez ce que l'article L1111-8 (VII) dit de ces cessions."),
-    ],
+    reponse_pharmacie, name="reponse_pharmacie", options=["a", "b", "c", "d", "e", "f", "g"], expected=nouvelle_q5[("b", "g")[version_q5]],
+    mistakes=[checks.Mistake(nouvelle_q5[item], message) for item, message in messages_q5.items()],
 )
 # fmt: on
 ### END HIDDEN TESTS
+
+# %% mistake="reponse_pharmacie" session="evaluation"
+# message : c'est la réponse d'une autre version de la question
+reponse_pharmacie = lettre_q5[("g", "b")[VERSION_Q5]]
 
 # %% mistake="reponse_pharmacie" session="evaluation"
 # message : un consentement explicite ne changerait rien
@@ -1065,7 +1278,7 @@ reponse_pharmacie = lettre_q5["a"]
 reponse_pharmacie = lettre_q5["c"]
 
 # %% mistake="reponse_pharmacie" session="evaluation"
-# message : elle ne rend licite aucune cession
+# message : la certification HDS vise qui héberge
 reponse_pharmacie = lettre_q5["e"]
 
 # %% mistake="reponse_pharmacie" session="evaluation"
@@ -2155,7 +2368,8 @@ PROJETS_Q9 = [
     "Le CHU a déclaré à la CNIL, une fois pour toutes, sa conformité à une méthodologie de "
     "référence et l'étude la respecte en tous points, mais elle n'est pas encore inscrite au "
     "répertoire public des études ; l'analyse doit commencer la semaine prochaine. "
-    + FIN_Q9 + RAPPORT_Q9,
+    + FIN_Q9
+    + RAPPORT_Q9,
     FORMALITE_FAITE_Q9 + FIN_Q9 + "une copie des dossiers étudiés, avec le nom et la date de "
     "naissance de chaque patient.",
 ]

@@ -115,3 +115,50 @@ def test_module_10_question_9_draws_every_verdict(monkeypatch):
     """Q9's three projects have three different verdicts, and the draw reaches each one."""
     verdicts = {right_answers(student, monkeypatch)["verdict_prothese"] for student in STUDENTS}
     assert verdicts == {"licite", "sous condition", "illicite"}
+
+
+IN_CLASS = (
+    "intrus",
+    "fondement_soins",
+    "exception_recherche",
+    "hebergeur_kine",
+    "reponse_pharmacie",
+)
+OTHER_VERSION = "c'est la réponse d'une autre version de la question"
+
+
+def _message(source: str, name: str, answer: str) -> str:
+    """What the hidden test says to ``answer`` (empty when it passes)."""
+    namespace = {"checks": checks, "law": law, "np": np, name: answer}
+    output = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(output):
+            exec(compile(source, f"<hidden test {name}>", "exec"), namespace)
+    except checks.CheckFailed as error:
+        return f"{output.getvalue()}\n{error}"
+    return ""
+
+
+def test_module_10_questions_1_to_5_vary_the_task(monkeypatch):
+    """Each in-class question has two tasks (different keys); the draw reaches both, and the
+    other task's key gets « une autre version de la question »."""
+    monkeypatch.setenv("ESN_TEACH_PROGRESS", "off")
+    cells = graded_cells()
+    seen: dict[str, set[str]] = {name: set() for name in IN_CLASS}
+    for student in STUDENTS:
+        monkeypatch.setenv(checks.STUDENT_ENV, student)
+        for name in IN_CLASS:
+            source, options = cells[name]
+            messages = {option: _message(source, name, option) for option in options}
+            assert sum(not message for message in messages.values()) == 1, (student, name)
+            other = [m for m in messages.values() if OTHER_VERSION in m]
+            assert len(other) == 1, (student, name, messages)
+            # The sentence after the prefix names this copy's task: two tasks, two sentences.
+            seen[name].add(other[0].split(OTHER_VERSION, 1)[1][:160])
+            # Every wrong option gets a message of its own, not the generic refusal.
+            wrong = [m for m in messages.values() if m]
+            assert len(set(wrong)) == len(wrong), (student, name)
+    for name, tasks in seen.items():
+        assert len(tasks) == 2, (
+            f"{name} : {len(tasks)} tâche(s) tirée(s) pour {len(STUDENTS)} étudiants"
+        )
