@@ -2,9 +2,10 @@
 
 Module 13 asks students to classify scenario cards. In the evaluated session,
 each question's cards come from a pool: the pool has *slots* (one per card the
-question asks, each with its kind of answer, so that every draw keeps the same
-mix of answers) and each slot has equivalent *variants* (cards written in the
-same style, decided by the same articles). From the student's seed
+question asks, each for one notion, so that every draw asks the same notions)
+and each slot has equivalent *variants* (cards written in the same style,
+decided by the same articles; in most slots, some whose answer is one option
+and some whose answer is another, so that copies' keys differ). From the student's seed
 (``checks.student_seed("13")``) a draw picks one variant per slot and shows the
 slots under the letters A, B, C… in a shuffled order. The notebook prints the
 cards it draws; the hidden tests call the same function with the copy's seed,
