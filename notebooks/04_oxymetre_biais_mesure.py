@@ -452,7 +452,7 @@ print("Les mêmes nombres, sous le nom à écrire dans vos calculs :")
 for colonne, noms in comptes.items():
     print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # Chacun de ces noms (une **variable**) garde un nombre : une case du tableau.
 #
 # ### Question 1 — Le taux d'hypoxémie occulte chez les patients noirs (1 point)
@@ -482,10 +482,48 @@ for colonne, noms in comptes.items():
 # doit aussi faire partie du groupe en dessous.
 # </details>
 
-# %% answer="taux_occulte_noirs"
+# %% [markdown] session="evaluation"
+# Chacun de ces noms (une **variable**) garde un nombre : une case du tableau.
+#
+# ### Question 1 — Une part de paires chez les patients noirs (1 point)
+#
+# Votre copie pose l'une de deux questions de même difficulté, tirée pour elle : la cellule
+# suivante l'affiche. Chacune demande une part, « parmi telles paires, la part de telles
+# autres ». Calculez-la chez les patients noirs, sous forme de proportion entre 0 et 1 :
+# écrivez une division de deux de ces noms, avec `/`. Rangez-la sous le nom
+# `taux_occulte_noirs`, le même pour toutes les copies.
+#
+# <details><summary>Indice 1</summary>
+#
+# Une part répond à « parmi **qui** ? ». Les paires qui suivent « parmi » forment le groupe de
+# départ : quelle colonne du tableau les compte ? Et lesquelles, dans ce groupe, compte-t-on ?
+# </details>
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche la question 1 de votre copie. Exécutez-le.
+from esn_teach.datasets._oximetry import _question_1_task
+
+TACHE_Q1 = ("parmi les rassurantes", "parmi les hypoxémies")[_question_1_task(GRAINE)]
+if TACHE_Q1 == "parmi les rassurantes":
+    print("Votre question 1 : parmi les paires des patients noirs où l'écran rassurait (SpO2 "
+          "de 92 à 96 %), quelle part cachait une hypoxémie (SaO2 < 88 %) ?")
+else:
+    print("Votre question 1 : parmi les paires des patients noirs en hypoxémie (SaO2 < 88 %), "
+          "quelle part l'écran cachait-il derrière une SpO2 rassurante (de 92 à 96 %) ?")
+
+# %% answer="taux_occulte_noirs" session="formative"
 taux_occulte_noirs = ...
 ### BEGIN SOLUTION
 taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs
+### END SOLUTION
+
+# %% answer="taux_occulte_noirs" session="evaluation"
+taux_occulte_noirs = ...
+### BEGIN SOLUTION
+if TACHE_Q1 == "parmi les rassurantes":
+    taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs
+else:
+    taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
 ### END SOLUTION
 
 # %% tests="taux_occulte_noirs" points=1 session="formative"
@@ -605,40 +643,55 @@ taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs + n_occultes_noirs
 checks.check_form(taux_occulte_noirs, name="taux_occulte_noirs", kind="number", decimals=3,
                   bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
+from esn_teach.datasets._oximetry import _question_1_task
+
 paires_q1 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
 noir_q1 = (paires_q1["race"].astype(str) == "Black").to_numpy()
 rassure_q1 = paires_q1["spo2"].between(92, 96).to_numpy()
 hypox_q1 = (paires_q1["sao2"] < 88).to_numpy()
+# The copy's question (its draw cell's stream): among the reassuring pairs (the study's rate)
+# or among the hypoxaemic pairs (the share the screen hid). Same numerator, same steps.
+parmi_rassurantes_q1 = _question_1_task(checks.student_seed("04", announce=False)) == 0
+cle_rassurantes_q1 = (hypox_q1 & rassure_q1 & noir_q1).sum() / (rassure_q1 & noir_q1).sum()
+cle_hypoxemies_q1 = (hypox_q1 & rassure_q1 & noir_q1).sum() / (hypox_q1 & noir_q1).sum()
+autre_version_q1 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé, « parmi » quelles paires. Le groupe de départ va sous la barre."
 checks.check_number(
     taux_occulte_noirs, name="taux_occulte_noirs",
-    expected=occult_hypoxemia_rate(paires_q1.assign(noir_q1=noir_q1), by="noir_q1")[True],
+    expected=cle_rassurantes_q1 if parmi_rassurantes_q1 else cle_hypoxemies_q1,
     bounds=(0, 1),
     mistakes=[
+        checks.Mistake(cle_hypoxemies_q1 if parmi_rassurantes_q1 else cle_rassurantes_q1, autre_version_q1),
         checks.Mistake((hypox_q1 & rassure_q1 & noir_q1).sum() / noir_q1.sum(), "mauvais dénominateur : vous avez divisé par toutes les paires du groupe."),
-        checks.Mistake((hypox_q1 & rassure_q1 & noir_q1).sum() / (hypox_q1 & noir_q1).sum(), "mauvais dénominateur : vous avez divisé par les hypoxémies."),
-        checks.Mistake((hypox_q1 & rassure_q1 & ~noir_q1).sum() / (rassure_q1 & ~noir_q1).sum(), "vous avez calculé le taux des patients blancs (groupes inversés)."),
+        checks.Mistake((hypox_q1 & rassure_q1 & ~noir_q1).sum() / ((rassure_q1 if parmi_rassurantes_q1 else hypox_q1) & ~noir_q1).sum(), "vous avez calculé la part chez les patients blancs (groupes inversés)."),
         checks.Mistake((hypox_q1 & noir_q1).sum() / noir_q1.sum(), "vous avez calculé la part des hypoxémies parmi toutes les paires du groupe (sa prévalence)."),
-        checks.Mistake((hypox_q1 & noir_q1).sum() / (rassure_q1 & noir_q1).sum(), "numérateur : vous avez compté toutes les hypoxémies du groupe."),
+        checks.Mistake((rassure_q1 & noir_q1).sum() / noir_q1.sum(), "vous avez calculé la part des paires à SpO2 rassurante parmi toutes les paires du groupe."),
+        checks.Mistake((hypox_q1 & noir_q1).sum() / (rassure_q1 & noir_q1).sum() if parmi_rassurantes_q1 else (rassure_q1 & noir_q1).sum() / (hypox_q1 & noir_q1).sum(), "numérateur : vous avez compté toutes les paires du second groupe, pas seulement celles du groupe de départ."),
     ],
     points=1,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="taux_occulte_noirs" session="evaluation"
-# message : vous avez divisé par toutes les paires du groupe
-taux_occulte_noirs = n_occultes_noirs / n_paires_noirs
+# message : c'est la réponse d'une autre version de la question
+if TACHE_Q1 == "parmi les rassurantes":
+    taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
+else:
+    taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs
 
 # %% mistake="taux_occulte_noirs" session="evaluation"
-# message : vous avez divisé par les hypoxémies
-taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
+# message : vous avez divisé par toutes les paires du groupe
+taux_occulte_noirs = n_occultes_noirs / n_paires_noirs
 
 # %% mistake="taux_occulte_noirs" session="evaluation"
 # message : (sa prévalence)
 taux_occulte_noirs = n_hypoxemies_noirs / n_paires_noirs
 
 # %% mistake="taux_occulte_noirs" session="evaluation"
-# message : numérateur : vous avez compté toutes les hypoxémies
-taux_occulte_noirs = n_hypoxemies_noirs / n_rassurantes_noirs
+# message : groupes inversés
+if TACHE_Q1 == "parmi les rassurantes":
+    taux_occulte_noirs = n_occultes_blancs / n_rassurantes_blancs
+else:
+    taux_occulte_noirs = n_occultes_blancs / n_hypoxemies_blancs
 
 # %% [markdown]
 # ### La marge d'erreur d'un taux
@@ -682,7 +735,7 @@ print(f"  patients blancs : {n_occultes_blancs} sur {n_rassurantes_blancs}, soit
       f"{intervalle_95(n_occultes_blancs, n_rassurantes_blancs)}")
 # checks.passed : la dernière vérification de la question 1 a-t-elle dit « juste » ?
 if not checks.passed("taux_occulte_noirs"):
-    print("  patients noirs : c'est la réponse de la question 1 ; elle s'affichera ici quand sa "
+    print("  patients noirs : ce taux touche à la question 1 ; il s'affichera ici quand sa "
           "vérification aura dit « juste » : relancez alors cette cellule (en séance évaluée, "
           "dans votre retour de correction). Bloqué·e ? Ouvrez les indices de la question 1, "
           "ou continuez : les audits ci-dessous et la suite du module n'en ont pas besoin.")
@@ -983,7 +1036,7 @@ print("Les mêmes nombres, sous le nom à écrire dans vos calculs :")
 for colonne, noms in cases.items():
     print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 3 — La sensibilité de l'alarme chez les patients noirs (1 point)
 #
 # Au seuil du service, calculez la **sensibilité** de l'alarme chez les **patients noirs**
@@ -1010,10 +1063,45 @@ for colonne, noms in cases.items():
 # choisir, dans le tableau, les cases de votre groupe de départ.
 # </details>
 
-# %% answer="sensibilite_noirs"
+# %% [markdown] session="evaluation"
+# ### Question 3 — Un indicateur de l'alarme chez les patients noirs (1 point)
+#
+# Votre copie demande l'un de deux indicateurs de même difficulté, tiré pour elle : la
+# cellule suivante dit lequel, et ce qu'il mesure. Au seuil du service, calculez-le chez les
+# **patients noirs** (proportion entre 0 et 1), avec les noms qui finissent par `_noirs`.
+# Rangez-le sous le nom `sensibilite_noirs`, le même pour toutes les copies.
+#
+# <details><summary>Indice 1</summary>
+#
+# Relisez la phrase de votre indicateur : « parmi les ______ ». Quelles colonnes du tableau
+# contiennent ces paires, le groupe de départ ? Laquelle contient la part cherchée ?
+# </details>
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche la question 3 de votre copie. Exécutez-le.
+TACHE_Q3 = ("sensibilité", "valeur prédictive positive")[
+    int(np.random.default_rng([GRAINE, 13]).integers(2))
+]
+if TACHE_Q3 == "sensibilité":
+    print("Votre question 3 : la sensibilité de l'alarme, c'est-à-dire, parmi les paires des "
+          "patients noirs en hypoxémie (SaO2 < 88 %), la part où l'alarme a sonné.")
+else:
+    print("Votre question 3 : la valeur prédictive positive de l'alarme, c'est-à-dire, parmi "
+          "les paires des patients noirs où l'alarme a sonné, la part en hypoxémie (SaO2 < 88 %).")
+
+# %% answer="sensibilite_noirs" session="formative"
 sensibilite_noirs = ...
 ### BEGIN SOLUTION
 sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs)
+### END SOLUTION
+
+# %% answer="sensibilite_noirs" session="evaluation"
+sensibilite_noirs = ...
+### BEGIN SOLUTION
+if TACHE_Q3 == "sensibilité":
+    sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs)
+else:
+    sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
 ### END SOLUTION
 
 # %% tests="sensibilite_noirs" points=1 session="formative"
@@ -1128,15 +1216,22 @@ paires_q3 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=
 noir_q3 = (paires_q3["race"].astype(str) == "Black").to_numpy()
 hypox_q3 = (paires_q3["sao2"] < 88).to_numpy()
 sonne_q3 = (paires_q3["spo2"] < 92).to_numpy()
+# The copy's indicator (its draw cell's stream): the sensitivity (among the hypoxaemias) or the
+# positive predictive value (among the alarms). Both: VP over the sum of two cells.
+sensibilite_demandee_q3 = int(np.random.default_rng([checks.student_seed("04", announce=False), 13]).integers(2)) == 0
+cle_sens_q3 = recall_score(hypox_q3[noir_q3], sonne_q3[noir_q3])
+cle_vpp_q3 = precision_score(hypox_q3[noir_q3], sonne_q3[noir_q3])
+autre_version_q3 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé, « parmi » quelles paires. Le groupe de départ va sous la barre."
 checks.check_number(
     sensibilite_noirs, name="sensibilite_noirs",
-    expected=recall_score(hypox_q3[noir_q3], sonne_q3[noir_q3]),
+    expected=cle_sens_q3 if sensibilite_demandee_q3 else cle_vpp_q3,
     bounds=(0, 1),
     mistakes=[
+        checks.Mistake(cle_vpp_q3 if sensibilite_demandee_q3 else cle_sens_q3, autre_version_q3),
         checks.Mistake(recall_score(~hypox_q3[noir_q3], ~sonne_q3[noir_q3]), "vous avez calculé la spécificité (parmi les paires sans hypoxémie, la part sans alarme)."),
-        checks.Mistake(recall_score(hypox_q3[~noir_q3], sonne_q3[~noir_q3]), "vous avez calculé la sensibilité chez les patients blancs (groupes inversés)."),
-        checks.Mistake(1 - recall_score(hypox_q3[noir_q3], sonne_q3[noir_q3]), "vous avez calculé la part des hypoxémies manquées (taux de faux négatifs), 1 − sensibilité."),
-        checks.Mistake(precision_score(hypox_q3[noir_q3], sonne_q3[noir_q3]), "vous avez calculé la valeur prédictive positive (parmi les alarmes, la part d'hypoxémies)."),
+        checks.Mistake(recall_score(hypox_q3[~noir_q3], sonne_q3[~noir_q3]) if sensibilite_demandee_q3 else precision_score(hypox_q3[~noir_q3], sonne_q3[~noir_q3]), "vous avez calculé l'indicateur chez les patients blancs (groupes inversés)."),
+        checks.Mistake(1 - cle_sens_q3 if sensibilite_demandee_q3 else 1 - cle_vpp_q3, "vous avez compté la part des paires qui ne répondent pas à la question (1 − la bonne part) : au-dessus de la barre, la case que l'on cherche, VP."),
+        checks.Mistake(precision_score(~hypox_q3[noir_q3], ~sonne_q3[noir_q3]), "vous avez calculé la valeur prédictive négative (parmi les paires sans alarme, la part sans hypoxémie)."),
         checks.Mistake(np.mean(hypox_q3[noir_q3] == sonne_q3[noir_q3]), "vous avez calculé l'exactitude (VP et VN parmi toutes les paires)."),
     ],
     points=1,
@@ -1144,20 +1239,33 @@ checks.check_number(
 ### END HIDDEN TESTS
 
 # %% mistake="sensibilite_noirs" session="evaluation"
+# message : c'est la réponse d'une autre version de la question
+if TACHE_Q3 == "sensibilité":
+    sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
+else:
+    sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs)
+
+# %% mistake="sensibilite_noirs" session="evaluation"
 # message : vous avez calculé la spécificité
 sensibilite_noirs = vn_noirs / (vn_noirs + fp_noirs)
 
 # %% mistake="sensibilite_noirs" session="evaluation"
 # message : groupes inversés
-sensibilite_noirs = vp_blancs / (vp_blancs + fn_blancs)
+if TACHE_Q3 == "sensibilité":
+    sensibilite_noirs = vp_blancs / (vp_blancs + fn_blancs)
+else:
+    sensibilite_noirs = vp_blancs / (vp_blancs + fp_blancs)
 
 # %% mistake="sensibilite_noirs" session="evaluation"
-# message : taux de faux négatifs
-sensibilite_noirs = fn_noirs / (vp_noirs + fn_noirs)
+# message : 1 − la bonne part
+if TACHE_Q3 == "sensibilité":
+    sensibilite_noirs = fn_noirs / (vp_noirs + fn_noirs)
+else:
+    sensibilite_noirs = fp_noirs / (vp_noirs + fp_noirs)
 
 # %% mistake="sensibilite_noirs" session="evaluation"
-# message : valeur prédictive positive
-sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
+# message : valeur prédictive négative
+sensibilite_noirs = vn_noirs / (vn_noirs + fn_noirs)
 
 # %% [markdown]
 # ## 6. Comparer les groupes avec fairlearn
@@ -1215,7 +1323,7 @@ if not checks.passed("sensibilite_noirs"):
     print(f"  patients blancs : sensibilité {fr_number(sensibilite_blancs_92)} ; taux "
           "d'alarmes sans hypoxémie "
           f"{fr_number(taux_sans_hypoxemie['patients blancs'])}")
-    print("  patients noirs : sensibilité cachée (réponse de la question 3) ; taux d'alarmes "
+    print("  patients noirs : sensibilité cachée (elle touche à la question 3) ; taux d'alarmes "
           f"sans hypoxémie {fr_number(taux_sans_hypoxemie['patients noirs'])}")
 else:
     cadre = MetricFrame(
@@ -1739,7 +1847,7 @@ print(f"Alarme si la SpO2 affichée est sous {seuil_essaye} % :")
 # cachée tant que sa vérification n'a pas dit « juste ».
 for nom, valeur in sensibilites(seuil_essaye).items():
     if np.isnan(valeur):
-        print(f"  Sensibilité chez les {nom} : cachée (c'est la réponse de la question 3)")
+        print(f"  Sensibilité chez les {nom} : cachée (elle touche à la question 3)")
     else:
         print(f"  Sensibilité chez les {nom} : {fr_number(valeur)}")
 
@@ -1938,8 +2046,8 @@ else:
         "sensibilite_noirs"
     ):
         print(
-            f"Sensibilité chez les patients noirs au seuil {seuil_alarme} : cachée (c'est la "
-            "réponse de la question 3). Ce seuil est celui du service, pas un seuil relevé : "
+            f"Sensibilité chez les patients noirs au seuil {seuil_alarme} : cachée (elle touche à la "
+            "question 3). Ce seuil est celui du service, pas un seuil relevé : "
             "corrigez la question 6 a."
         )
     else:
@@ -2503,7 +2611,7 @@ for biais in (BIAIS_APPAREIL, 0.0):
         sans_hypoxemie = r.pairs - r.hypoxemic
         cachee = cle == "Black" and biais and not q3_juste
         sensibilite = (
-            "cachée (réponse de la question 3 : relancez cette cellule quand sa vérification "
+            "cachée (elle touche à la question 3 : relancez cette cellule quand sa vérification "
             "aura dit « juste » ; en séance évaluée, voyez votre retour de correction)"
             if cachee else fr_number(r.sensitivity)
         )

@@ -16,6 +16,7 @@ from esn_fixtures import NOTEBOOKS
 
 from esn_teach import checks
 from esn_teach.datasets import make_pulse_oximetry
+from esn_teach.datasets._oximetry import _question_1_task
 
 SOURCE = NOTEBOOKS / "04_oxymetre_biais_mesure.py"
 
@@ -110,6 +111,15 @@ def _drawn_patients(seed: int) -> tuple[int, int, int, int]:
     return tuple(int(cases.integers(low, high)) for low, high in _patient_ranges())
 
 
+def _task(seed: int, stream: int) -> int:
+    """Which of its two tasks a copy's question asks (the draw cell's stream ``stream``)."""
+    text = SOURCE.read_text(encoding="utf-8")
+    # The draw cell and the hidden test read the same stream.
+    assert f"np.random.default_rng([GRAINE, {stream}])" in text, stream
+    assert f'student_seed("04", announce=False), {stream}]).integers(2)' in text, stream
+    return int(np.random.default_rng([seed, stream]).integers(2))
+
+
 def _cell(shown: int, measured: int) -> str:
     alarm = shown < 92
     truth = "vrai " if alarm == (measured < 88) else "faux "
@@ -126,7 +136,7 @@ def _severinghaus_pao2(sao2: float) -> float:
 def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
     """Each autograded answer of module 04's evaluated session for ``student``, and the
     figures its questions take for granted (computed with the library, as the hidden tests do)."""
-    from sklearn.metrics import recall_score
+    from sklearn.metrics import precision_score, recall_score
 
     from esn_teach.datasets import occult_hypoxemia_rate
 
@@ -149,10 +159,16 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
 
     order = list(np.random.default_rng([seed, 6]).permutation(4))
     service = spo2 < 92
+    calm = frame["spo2"].between(92, 96).to_numpy()
+    # Questions 1 and 3 ask one of two tasks per copy (the draw cells' streams 11 and 13).
+    among_calm = _question_1_task(seed) == 0
+    among = calm if among_calm else hypox
+    sensitivity_asked = _task(seed, 13) == 0
+    indicator = recall_score if sensitivity_asked else precision_score
     return {
-        "taux_occulte_noirs": round(
-            float(occult_hypoxemia_rate(frame.assign(noir=black), by="noir")[True]), 3
-        ),
+        "taux_occulte_noirs": round(float((hypox & calm & black).sum() / (among & black).sum()), 3),
+        "_q1_task": among_calm,
+        "_q3_task": sensitivity_asked,
         "conclusion_audit": tuple(
             "écart" if _newcombe_excludes_zero(*audits[label]) else "?" for label in AUDIT_LABELS
         ),
@@ -177,14 +193,18 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
                 strict=True,
             )
         ),
-        "sensibilite_noirs": round(float(recall_score(hypox[black], service[black])), 3),
+        "sensibilite_noirs": round(float(indicator(hypox[black], service[black])), 3),
         "situations": (_cell(spo2_mk, sao2_mk), _cell(sao2_mk, sao2_mk), _cell(spo2_r, sao2_r)),
         "seuil_alarme": threshold,
         "part_alarmes_sans_hypoxemie": round(float((rings & ~hypox).sum() / rings.sum()), 3),
         "ecart_seuil_releve": "ABCD"[order.index(2)],
         "ecart_biais": round(float(error[black & hypox].mean() - error[~black & hypox].mean()), 1),
         # What the questions' texts take for granted, for every student:
-        "_rate_white": float(occult_hypoxemia_rate(frame.assign(noir=black), by="noir")[False]),
+        "_rate_white": float((hypox & calm & ~black).sum() / (among & ~black).sum()),
+        "_study_rates": tuple(
+            float(occult_hypoxemia_rate(frame.assign(noir=black), by="noir")[group])
+            for group in (True, False)
+        ),
         "_false_alarms": tuple(
             float((service[group] & ~hypox[group]).sum() / (~hypox[group]).sum())
             for group in (black, ~black)
@@ -208,10 +228,14 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
     assert len({a["_q4_letters"] for a in answers}) >= 3
     for name in ("ecart_biais", "seuil_alarme", "ecart_seuil_releve"):
         assert len({a[name] for a in answers}) >= 2, name
+    # Each of questions 1 and 3 asks both of its tasks among six students.
+    assert len({a["_q1_task"] for a in answers}) == 2
+    assert len({a["_q3_task"] for a in answers}) == 2
     for a in answers:
         # The study's published rate is 11.7 % (Sjoding et al., 2020); each sample stays near.
-        assert 0.07 < a["taux_occulte_noirs"] < 0.17
-        assert a["_rate_white"] < a["taux_occulte_noirs"]
+        assert 0.07 < a["_study_rates"][0] < 0.17
+        assert a["_study_rates"][1] < a["_study_rates"][0]
+        assert a["_rate_white"] < a["taux_occulte_noirs"] < (0.17 if a["_q1_task"] else 0.35)
         assert 0.4 < a["sensibilite_noirs"] < 0.9
         assert 93 <= a["seuil_alarme"] <= 97, "a raised threshold exists, a few points up"
         assert 0.3 < a["part_alarmes_sans_hypoxemie"] < 0.9
@@ -298,28 +322,37 @@ def test_module_04_no_named_mistake_scores_near_the_key(monkeypatch):
         error = spo2 - frame["sao2"].to_numpy()
         cases = []
         occult = (hypox & calm & black).sum()
-        key1 = occult / (calm & black).sum()
-        cases += [
-            (key1, m, 3)
-            for m in (
-                occult / black.sum(),
-                occult / (hypox & black).sum(),
-                (hypox & calm & ~black).sum() / (calm & ~black).sum(),
-                (hypox & black).sum() / black.sum(),
-                (hypox & black).sum() / (calm & black).sum(),
-            )
-        ]
-        key3 = recall_score(hypox[black], ring92[black])
-        cases += [
-            (key3, m, 3)
-            for m in (
-                recall_score(~hypox[black], ~ring92[black]),
-                recall_score(hypox[~black], ring92[~black]),
-                1 - key3,
-                precision_score(hypox[black], ring92[black]),
-                np.mean(hypox[black] == ring92[black]),
-            )
-        ]
+        # Question 1's task (among the reassuring pairs, or among the hypoxaemic pairs): the
+        # other task's key is its "other version" mistake.
+        seed = checks.student_seed("04", announce=False)
+        tasks = ((calm, hypox), (hypox, calm))
+        for among, other in tasks[_question_1_task(seed) : _question_1_task(seed) + 1]:
+            key1 = occult / (among & black).sum()
+            cases += [
+                (key1, m, 3)
+                for m in (
+                    occult / (other & black).sum(),
+                    occult / black.sum(),
+                    (hypox & calm & ~black).sum() / (among & ~black).sum(),
+                    (hypox & black).sum() / black.sum(),
+                    (calm & black).sum() / black.sum(),
+                    (other & black).sum() / (among & black).sum(),
+                )
+            ]
+        # Both tasks of question 3: the sensitivity and the positive predictive value.
+        for indicator, other in ((recall_score, precision_score), (precision_score, recall_score)):
+            key3 = indicator(hypox[black], ring92[black])
+            cases += [
+                (key3, m, 3)
+                for m in (
+                    other(hypox[black], ring92[black]),
+                    recall_score(~hypox[black], ~ring92[black]),
+                    indicator(hypox[~black], ring92[~black]),
+                    1 - key3,
+                    precision_score(~hypox[black], ~ring92[black]),
+                    np.mean(hypox[black] == ring92[black]),
+                )
+            ]
         target = recall_score(hypox[~black], ring92[~black])
         sens = (spo2[black & hypox][:, np.newaxis] < np.arange(92, 101)).mean(axis=0)
         rings = spo2 < 92 + int(np.argmax(sens >= target))
