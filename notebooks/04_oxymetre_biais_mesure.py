@@ -487,16 +487,14 @@ for colonne, noms in comptes.items():
 #
 # ### Question 1 — Une part de paires chez les patients noirs (1 point)
 #
-# Votre copie pose l'une de deux questions de même difficulté, tirée pour elle : la cellule
-# suivante l'affiche. Chacune demande une part, « parmi telles paires, la part de telles
-# autres ». Calculez-la chez les patients noirs, sous forme de proportion entre 0 et 1 :
-# écrivez une division de deux de ces noms, avec `/`. Rangez-la sous le nom
-# `taux_occulte_noirs`, le même pour toutes les copies.
+# Votre copie pose l'une de deux questions de même difficulté, affichée par la cellule
+# suivante. Calculez cette part (proportion entre 0 et 1) : une division de deux de ces noms,
+# avec `/`, sous le nom `taux_occulte_noirs`, le même pour toutes les copies.
 #
 # <details><summary>Indice 1</summary>
 #
-# Une part répond à « parmi **qui** ? ». Les paires qui suivent « parmi » forment le groupe de
-# départ : quelle colonne du tableau les compte ? Et lesquelles, dans ce groupe, compte-t-on ?
+# Les paires qui suivent « parmi » forment le groupe de départ : quelle colonne du tableau
+# les compte ? Lesquelles, dans ce groupe, compte-t-on ?
 # </details>
 
 # %% jupyter={"source_hidden": true} session="evaluation"
@@ -1066,10 +1064,9 @@ for colonne, noms in cases.items():
 # %% [markdown] session="evaluation"
 # ### Question 3 — Un indicateur de l'alarme chez les patients noirs (1 point)
 #
-# Votre copie demande l'un de deux indicateurs de même difficulté, tiré pour elle : la
-# cellule suivante dit lequel, et ce qu'il mesure. Au seuil du service, calculez-le chez les
-# **patients noirs** (proportion entre 0 et 1), avec les noms qui finissent par `_noirs`.
-# Rangez-le sous le nom `sensibilite_noirs`, le même pour toutes les copies.
+# Votre copie demande l'un de deux indicateurs de même difficulté, affiché par la cellule
+# suivante. Au seuil du service, calculez-le (proportion entre 0 et 1) avec les noms qui
+# finissent par `_noirs`, sous le nom `sensibilite_noirs`, le même pour toutes les copies.
 #
 # <details><summary>Indice 1</summary>
 #
