@@ -120,8 +120,8 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 # $$\text{perplexité} = \exp\Big(\text{moyenne des } -\ln p\Big)
 # = \frac{1}{\text{moyenne géométrique des } p}$$
 #
-# (la moyenne géométrique de quatre nombres est la racine quatrième de leur produit ; la
-# deuxième forme suffit pour calculer). Plus
+# (la moyenne géométrique de quatre nombres est la racine quatrième de leur produit, celle de
+# trois nombres la racine cubique ; la deuxième forme suffit pour calculer). Plus
 # elle est **basse**, moins le modèle est surpris : à 4, il hésitait en moyenne comme entre
 # 4 mots également probables.
 
@@ -164,10 +164,13 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 # Un modèle a lu la phrase « la plaie est propre » ; **vos** probabilités, mot par mot
 # (propres à votre copie), sont affichées sous cette question.
 #
-# Quelle est la **perplexité** de cette phrase ? Donnez un nombre (vérifié à 2 décimales) ;
+# On ne vous demande pas la perplexité des quatre mots, mais celle de **trois** d'entre eux :
+# les trois premiers ou les trois derniers, selon votre copie. **Votre tâche** est écrite sous
+# cette question, après vos probabilités : lisez-la bien, chaque copie n'a pas la même.
+# Donnez un nombre (vérifié à 2 décimales) ;
 # vous pouvez écrire le calcul en Python, par exemple `(0.5 * 0.2) ** (1 / 2)` pour une racine
 # carrée. En Python, `**` veut dire « puissance », et se calcule avant `*` et `/` : entourez de
-# parenthèses tout ce que la puissance concerne (le produit d'un côté, l'exposant `(1 / 4)` de
+# parenthèses tout ce que la puissance concerne (le produit d'un côté, l'exposant de
 # l'autre), comme dans l'exemple.
 #
 # <details><summary>Indice 1</summary>
@@ -184,8 +187,9 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 #
 # <details><summary>Indice 3</summary>
 #
-# La moyenne géométrique de quatre nombres, c'est leur produit à la puissance `(1 / 4)` ; la
-# perplexité en est l'inverse.
+# La moyenne géométrique de trois nombres, c'est leur produit à la puissance `(1 / 3)` (la
+# racine cubique) ; la perplexité en est l'inverse. Ne prenez que les trois probabilités des
+# mots que votre tâche désigne.
 # </details>
 
 # %% session="formative"
@@ -206,6 +210,7 @@ print("Vos probabilités, mot par mot : " + " ; ".join(
     f"« {mot} » {str(p).replace('.', ',')}"
     for mot, p in zip(cas.sentence, probabilites_phrase, strict=True)))
 print("En Python, la même liste : probabilites_phrase =", probabilites_phrase)
+print("Votre tâche (question 1) : calculez " + cas.sentence_task + ".")
 
 # %% answer="perplexite" session="formative"
 perplexite = ...
@@ -308,8 +313,10 @@ perplexite = 1 / 0.5 * 0.2 * 0.8 * 0.25 ** (1 / 4)
 # %% answer="perplexite" session="evaluation"
 perplexite = ...
 ### BEGIN SOLUTION
-perplexite = 1 / (probabilites_phrase[0] * probabilites_phrase[1] * probabilites_phrase[2]
-                  * probabilites_phrase[3]) ** (1 / 4)
+from esn_teach.generative._exam import _perplexity_task
+
+p_a, p_b, p_c = (probabilites_phrase[i] for i in _perplexity_task(graine))
+perplexite = 1 / (p_a * p_b * p_c) ** (1 / 3)
 ### END SOLUTION
 
 # %% tests="perplexite" points=1 session="evaluation"
@@ -319,65 +326,91 @@ checks.check_form(perplexite, name="perplexite", kind="number", decimals=2, boun
 ### BEGIN HIDDEN TESTS
 from esn_teach.generative import exam_cases as cas_copie_q1
 from esn_teach.generative._exam import _perplexity_key as cle_copie_q1
+from esn_teach.generative._exam import _perplexity_task as tache_copie_q1
 
 q1 = cas_copie_q1(checks.student_seed("14", announce=False))
 cle_q1 = cle_copie_q1(checks.student_seed("14", announce=False))
-(pa, pb, pc, pd_), produit_q1 = q1.sentence_probabilities, math.prod(q1.sentence_probabilities)
+mots_q1 = tache_copie_q1(checks.student_seed("14", announce=False))
+pa, pb, pc = (q1.sentence_probabilities[i] for i in mots_q1)
+produit_q1 = pa * pb * pc
+autres_mots_q1 = (1, 2, 3) if mots_q1 == (0, 1, 2) else (0, 1, 2)
 erreurs_q1 = [
-    checks.Mistake((1 / pa + 1 / pb + 1 / pc + 1 / pd_) / 4, "vous avez fait la moyenne "
+    checks.Mistake(1 / math.prod(q1.sentence_probabilities[i] for i in autres_mots_q1)
+                   ** (1 / 3), "c'est la réponse d'une autre version de la question (la "
+                   "perplexité des trois autres mots) : relisez ce que demande votre énoncé, "
+                   "sous vos probabilités, et ne prenez que les mots qu'il désigne."),
+    checks.Mistake(1 / math.prod(q1.sentence_probabilities) ** (1 / 4), "c'est la perplexité "
+                   "des quatre mots : votre énoncé n'en demande que trois (relisez votre tâche, "
+                   "sous vos probabilités), avec la racine cubique."),
+    checks.Mistake((1 / pa + 1 / pb + 1 / pc) / 3, "vous avez fait la moyenne "
                    "ordinaire des inverses (1/p). La perplexité utilise la moyenne géométrique : "
-                   "multipliez les probabilités, prenez la racine quatrième, puis l'inverse."),
+                   "multipliez les probabilités, prenez la racine cubique, puis l'inverse."),
     checks.Mistake(1 / produit_q1, "vous avez pris l'inverse du produit, sans la racine "
-                   "quatrième : c'est la surprise de toute la phrase, pas celle d'un mot en "
-                   "moyenne."),
-    checks.Mistake(-math.log(produit_q1) / 4, "vous avez calculé la moyenne des -ln p sans "
+                   "cubique : c'est la surprise de ces trois mots ensemble, pas celle d'un mot "
+                   "en moyenne."),
+    checks.Mistake(-math.log(produit_q1) / 3, "vous avez calculé la moyenne des -ln p sans "
                    "prendre l'exponentielle à la fin."),
-    checks.Mistake(4 / (pa + pb + pc + pd_), "vous avez calculé l'inverse de la moyenne "
+    checks.Mistake(3 / (pa + pb + pc), "vous avez calculé l'inverse de la moyenne "
                    "ordinaire des probabilités : la perplexité utilise la moyenne géométrique."),
     checks.Mistake(-math.log(produit_q1), "vous avez additionné les -ln p au lieu d'en faire la "
                    "moyenne, et oublié l'exponentielle."),
-    checks.Mistake(produit_q1 ** 0.25, "c'est la moyenne géométrique des probabilités : une "
+    checks.Mistake(produit_q1 ** (1 / 3), "c'est la moyenne géométrique des probabilités : une "
                    "probabilité moyenne, inférieure à 1. Relisez la formule : la perplexité n'est "
                    "pas cette moyenne elle-même."),
-    checks.Mistake((pa + pb + pc + pd_) / 4, "vous avez fait la moyenne ordinaire des "
-                   "probabilités (leur somme divisée par 4) : une probabilité moyenne, inférieure "
+    checks.Mistake((pa + pb + pc) / 3, "vous avez fait la moyenne ordinaire des "
+                   "probabilités (leur somme divisée par 3) : une probabilité moyenne, inférieure "
                    "à 1. La perplexité part de la moyenne géométrique, puis en prend l'inverse."),
     checks.Mistake(produit_q1, "vous avez seulement multiplié les probabilités : c'est la "
-                   "probabilité de toute la phrase. La formule demande encore deux étapes."),
-    checks.Mistake(1 / produit_q1 / 4, "il manque des parenthèses autour de l'exposant : "
-                   "`** 1 / 4` élève à la puissance 1, puis divise par 4. Écrivez `** (1 / 4)`."),
-    checks.Mistake(produit_q1 / 4, "il manque des parenthèses autour de l'exposant : `** 1 / 4` "
-                   "élève le produit à la puissance 1, puis divise par 4. Écrivez "
-                   "`** (1 / 4)`, puis prenez l'inverse."),
-    checks.Mistake(1 / pa * pb * pc * pd_ ** 0.25, "il manque des parenthèses autour du "
+                   "probabilité de ces trois mots ensemble. La formule demande encore deux "
+                   "étapes."),
+    checks.Mistake(1 / produit_q1 / 3, "il manque des parenthèses autour de l'exposant : "
+                   "`** 1 / 3` élève à la puissance 1, puis divise par 3. Écrivez `** (1 / 3)`."),
+    checks.Mistake(produit_q1 / 3, "il manque des parenthèses autour de l'exposant : `** 1 / 3` "
+                   "élève le produit à la puissance 1, puis divise par 3. Écrivez "
+                   "`** (1 / 3)`, puis prenez l'inverse."),
+    checks.Mistake(1 / pa * pb * pc ** (1 / 3), "il manque des parenthèses autour du "
                    "produit : `**` se calcule avant `*` et `/`, si bien que seule la dernière "
-                   "probabilité a été mise à la puissance 1/4."),
+                   "probabilité a été mise à la puissance 1/3."),
+    checks.Mistake(1 / produit_q1 ** (1 / 4), "vous avez pris la racine quatrième, comme à "
+                   "l'entraînement : avec trois mots, la moyenne géométrique est la racine "
+                   "cubique, puissance `(1 / 3)`."),
+    checks.Mistake(1 / (0.5 * 0.2 * 0.8 * 0.25) ** 0.25, "c'est la perplexité de la phrase de "
+                   "l'entraînement (« le patient est vu ») : refaites le calcul avec vos "
+                   "probabilités."),
 ]
-perplexite_entrainement = 1 / (0.5 * 0.2 * 0.8 * 0.25) ** 0.25
-if round(perplexite_entrainement, 2) != round(cle_q1, 2):
-    erreurs_q1.append(checks.Mistake(perplexite_entrainement, "c'est la perplexité de la "
-                                     "phrase de l'entraînement (« le patient est vu ») : "
-                                     "refaites le calcul avec vos probabilités."))
+# A mistake that would round to the key is no mistake (none does for the seeds the tests try).
+erreurs_q1 = [e for e in erreurs_q1 if round(e.value, 2) != round(cle_q1, 2)]
 checks.check_number(perplexite, name="perplexite", decimals=2, expected=cle_q1,
                     percent_is_mistake=False, mistakes=erreurs_q1,
                     hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de "
-                    "probabilités.",
-                    success=f"{cle_q1:.2f}".replace(".", ",") + " : en moyenne, le "
-                    "modèle hésitait comme entre autant de mots également probables.",
+                    "probabilités, ici celles des trois mots que votre tâche désigne.",
+                    success=f"{cle_q1:.2f}".replace(".", ",") + " : en moyenne, sur ces trois "
+                    "mots, le modèle hésitait comme entre autant de mots également probables.",
                     points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="perplexite" session="evaluation"
 # message : la moyenne ordinaire des inverses
-perplexite = sum(1 / p for p in probabilites_phrase) / 4
+from esn_teach.generative._exam import _perplexity_task
+
+perplexite = sum(1 / probabilites_phrase[i] for i in _perplexity_task(graine)) / 3
 
 # %% mistake="perplexite" session="evaluation"
-# message : l'inverse du produit, sans la racine quatrième
-perplexite = 1 / math.prod(probabilites_phrase)
+# message : c'est la réponse d'une autre version de la question
+from esn_teach.generative._exam import _perplexity_task
+
+autres = (1, 2, 3) if _perplexity_task(graine) == (0, 1, 2) else (0, 1, 2)
+perplexite = 1 / math.prod(probabilites_phrase[i] for i in autres) ** (1 / 3)
 
 # %% mistake="perplexite" session="evaluation"
-# message : la moyenne ordinaire des
-perplexite = 1 / (sum(probabilites_phrase) / 4)
+# message : c'est la perplexité des quatre mots
+perplexite = 1 / math.prod(probabilites_phrase) ** (1 / 4)
+
+# %% mistake="perplexite" session="evaluation"
+# message : vous avez pris la racine quatrième, comme à l'entraînement
+from esn_teach.generative._exam import _perplexity_task
+
+perplexite = 1 / math.prod(probabilites_phrase[i] for i in _perplexity_task(graine)) ** (1 / 4)
 
 # %% [markdown]
 # ## 2. La température : choisir plus ou moins audacieusement
@@ -436,8 +469,9 @@ explorateur
 # ### Question 2 — L'effet de la température (1 point)
 #
 # Après un début de phrase, un modèle donne trois mots possibles ; **vos** probabilités (à
-# la température 1) sont affichées sous cette question. Quelle est la probabilité du
-# **deuxième** mot à la température **T = 0,5** ? Donnez un nombre entre 0 et 1 (vérifié à 3
+# la température 1) sont affichées sous cette question, avec **votre tâche** : la probabilité
+# du premier mot ou celle du deuxième, selon votre copie, à la température **T = 0,5**.
+# Lisez bien lequel. Donnez un nombre entre 0 et 1 (vérifié à 3
 # décimales). Écrivez le calcul en
 # Python (`**` veut dire « puissance » ; des parenthèses autour de ce qui va ensemble : Python
 # fait `**`, puis `*` et `/`, puis `+`).
@@ -464,6 +498,8 @@ print("Vos trois mots possibles, à la température 1 : premier mot "
       + " ; deuxième mot ".join(str(p).replace(".", ",") for p in probabilites_t1[:2])
       + " ; troisième mot " + str(probabilites_t1[2]).replace(".", ",") + ".")
 print("En Python, la même liste : probabilites_t1 =", probabilites_t1)
+print("Votre tâche (question 2) : calculez " + cas.temperature_task
+      + " à la température T = 0,5.")
 
 # %% answer="proba_froide" session="formative"
 proba_froide = ...
@@ -536,8 +572,11 @@ proba_froide = 0.6**2 / 0.6**2 + 0.3**2 + 0.1**2
 # %% answer="proba_froide" session="evaluation"
 proba_froide = ...
 ### BEGIN SOLUTION
-proba_froide = probabilites_t1[1] ** 2 / (probabilites_t1[0] ** 2 + probabilites_t1[1] ** 2
-                                          + probabilites_t1[2] ** 2)
+from esn_teach.generative._exam import _cold_task
+
+proba_froide = probabilites_t1[_cold_task(graine)] ** 2 / (
+    probabilites_t1[0] ** 2 + probabilites_t1[1] ** 2 + probabilites_t1[2] ** 2
+)
 ### END SOLUTION
 
 # %% tests="proba_froide" points=1 session="evaluation"
@@ -545,16 +584,27 @@ proba_froide = probabilites_t1[1] ** 2 / (probabilites_t1[0] ** 2 + probabilites
 checks.check_form(proba_froide, name="proba_froide", kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 from esn_teach.generative import exam_cases as cas_copie_q2
+from esn_teach.generative._exam import WORD_ORDINALS as rangs_q2
+from esn_teach.generative._exam import _cold_task as tache_copie_q2
 
 q2 = cas_copie_q2(checks.student_seed("14", announce=False))
-u, v, w = q2.temperature_probabilities
-carres_q2 = u**2 + v**2 + w**2
+k_q2 = tache_copie_q2(checks.student_seed("14", announce=False))
+probas_q2 = q2.temperature_probabilities
+v = probas_q2[k_q2]
+carres_q2 = sum(p**2 for p in probas_q2)
+cle_q2 = v**2 / carres_q2
 erreurs_q2 = [
+    checks.Mistake(probas_q2[j] ** 2 / carres_q2, f"c'est la probabilité du {rangs_q2[j]} mot : "
+                   "c'est la réponse d'une autre version de la question. Relisez ce que "
+                   "demande votre énoncé (votre tâche, sous vos probabilités) : le "
+                   f"{rangs_q2[k_q2]} mot.")
+    for j in range(2) if j != k_q2
+] + [
     checks.Mistake(v, "c'est la probabilité à la température 1 : la température la change. "
                    "Élevez chaque probabilité à la puissance 1/T."),
     checks.Mistake(v**2, "vous avez élevé au carré sans diviser par la somme des carrés : les "
                    "trois nouvelles probabilités doivent faire 1 au total."),
-    checks.Mistake(v**0.5 / (u**0.5 + v**0.5 + w**0.5), "vous avez pris la racine carrée "
+    checks.Mistake(v**0.5 / sum(p**0.5 for p in probas_q2), "vous avez pris la racine carrée "
                    "(puissance 0,5) : c'est la puissance 1/T, et 1/0,5 = 2. La racine "
                    "correspond à T = 2, qui aplatit."),
     checks.Mistake(v * 0.5, "vous avez multiplié la probabilité par la température : on l'élève "
@@ -562,48 +612,60 @@ erreurs_q2 = [
     checks.Mistake(v / 0.5, "vous avez divisé la probabilité par la température (ou écrit "
                    "`** 1 / 0.5` sans parenthèses autour de l'exposant) : on l'élève à la "
                    "puissance 1/T, puis on divise par la somme."),
-    checks.Mistake(v**2 / u**2 + v**2 + w**2, "avez-vous mis des parenthèses autour de la "
-                   "somme ? Sans elles, Python divise d'abord, puis ajoute les deux autres "
-                   "carrés."),
-    checks.Mistake(u**2 / carres_q2, "c'est la probabilité du premier mot : la question porte "
-                   "sur le deuxième."),
+    checks.Mistake(v**2 / probas_q2[0] ** 2 + probas_q2[1] ** 2 + probas_q2[2] ** 2,
+                   "avez-vous mis des parenthèses autour de la somme ? Sans elles, Python "
+                   "divise d'abord, puis ajoute les carrés."),
+    checks.Mistake(0.36 / 0.46, "c'est la réponse de l'entraînement (probabilités 0,6 ; 0,3 et "
+                   "0,1) : refaites le calcul avec vos probabilités."),
 ]
-if round(0.36 / 0.46, 3) != round(v**2 / carres_q2, 3):
-    erreurs_q2.append(checks.Mistake(0.36 / 0.46, "c'est la réponse de l'entraînement "
-                                     "(probabilités 0,6 ; 0,3 et 0,1) : refaites le calcul "
-                                     "avec vos probabilités."))
-checks.check_number(proba_froide, name="proba_froide", decimals=3, expected=v**2 / carres_q2,
+# A mistake that would round to the key is no mistake (none does for the seeds the tests try).
+erreurs_q2 = [e for e in erreurs_q2 if round(e.value, 3) != round(cle_q2, 3)]
+effet_q2 = ("le mot le plus probable l'est encore plus" if k_q2 == 0 else
+            "un mot moins probable que le premier le devient encore moins")
+checks.check_number(proba_froide, name="proba_froide", decimals=3, expected=cle_q2,
                     mistakes=erreurs_q2,
                     hint="Puissance 1/T pour chaque probabilité, puis division par la somme.",
-                    success=f"{v**2 / carres_q2:.3f}".replace(".", ",") + " : à basse "
-                    "température, un mot moins probable que le premier le devient encore moins ; "
-                    "le texte devient prévisible, pas plus vrai.",
+                    success=f"{cle_q2:.3f}".replace(".", ",") + " : à basse température, "
+                    + effet_q2 + " ; le texte devient prévisible, pas plus vrai.",
                     points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="proba_froide" session="evaluation"
 # message : sans diviser par la somme des carrés
-proba_froide = probabilites_t1[1] ** 2
+from esn_teach.generative._exam import _cold_task
+
+proba_froide = probabilites_t1[_cold_task(graine)] ** 2
 
 # %% mistake="proba_froide" session="evaluation"
 # message : vous avez pris la racine carrée
-proba_froide = probabilites_t1[1] ** 0.5 / sum(p**0.5 for p in probabilites_t1)
+from esn_teach.generative._exam import _cold_task
+
+proba_froide = probabilites_t1[_cold_task(graine)] ** 0.5 / sum(p**0.5 for p in probabilites_t1)
 
 # %% mistake="proba_froide" session="evaluation"
 # message : c'est la probabilité à la température 1
-proba_froide = probabilites_t1[1]
+from esn_teach.generative._exam import _cold_task
+
+proba_froide = probabilites_t1[_cold_task(graine)]
 
 # %% mistake="proba_froide" session="evaluation"
 # message : multiplié la probabilité par la température
-proba_froide = probabilites_t1[1] * 0.5
+from esn_teach.generative._exam import _cold_task
+
+proba_froide = probabilites_t1[_cold_task(graine)] * 0.5
 
 # %% mistake="proba_froide" session="evaluation"
 # message : divisé la probabilité par la température
-proba_froide = probabilites_t1[1] / 0.5
+from esn_teach.generative._exam import _cold_task
+
+proba_froide = probabilites_t1[_cold_task(graine)] / 0.5
 
 # %% mistake="proba_froide" session="evaluation"
-# message : c'est la probabilité du premier mot
-proba_froide = probabilites_t1[0] ** 2 / sum(p**2 for p in probabilites_t1)
+# message : c'est la réponse d'une autre version de la question
+from esn_teach.generative._exam import _cold_task
+
+autre = 1 - _cold_task(graine)
+proba_froide = probabilites_t1[autre] ** 2 / sum(p**2 for p in probabilites_t1)
 
 # %% [markdown]
 # ## 3. Une hallucination : une dose fluide, sans appui dans le corpus
@@ -861,12 +923,14 @@ verdict_doses = {"A": "hors corpus", "B": "hors corpus", "C": "hors corpus", "D"
 # ### Question 3b — Et avec un autre corpus ? (1 point)
 #
 # Dans nos notes, une prescription s'écrit « Traitement : ramipril, un comprimé de 5 mg ».
-# Imaginez un autre corpus, identique, sauf que chaque prescription s'y écrit sans « un comprimé
-# de » : « Traitement : ramipril 5 mg ». On entraîne **le même** modèle à trigrammes sur ce
-# corpus, puis on lui fait compléter « Traitement : ramipril » 200 fois, à la température 0,2.
-# Comparée à celle que montre le tableau à 0,2, que deviendrait la part des doses hors corpus ?
-# Une seule réponse est juste ; écrivez sa lettre, `"A"`, `"B"`, `"C"` ou `"D"` (les quatre
-# réponses sont affichées sous cette question, dans l'ordre de votre copie).
+# Imaginez un autre corpus, identique, sauf que chaque prescription s'y écrit **autrement** :
+# **votre** corpus (il dépend de votre copie) est décrit sous cette question. On entraîne
+# **le même** modèle à trigrammes sur ce corpus, puis on lui fait compléter le début de
+# prescription indiqué 200 fois, à la température 0,2. Comparée à celle que montre la seconde
+# lecture sous le tableau à 0,2 (la part des doses hors corpus **parmi les doses écrites**),
+# que deviendrait cette part ? Une seule réponse est juste ; écrivez sa lettre, `"A"`, `"B"`,
+# `"C"` ou `"D"` (les quatre réponses sont affichées sous cette question, dans l'ordre de
+# votre copie).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -876,8 +940,8 @@ verdict_doses = {"A": "hors corpus", "B": "hors corpus", "C": "hors corpus", "D"
 #
 # <details><summary>Indice 2</summary>
 #
-# Dans le nouveau corpus, quels sont les deux derniers mots avant la dose ? Qu'est-ce que le
-# modèle a lu juste après eux ?
+# Dans votre corpus, quels sont les deux derniers mots avant la dose ? Contiennent-ils le nom
+# du médicament ? Qu'est-ce que le modèle a lu juste après eux ?
 # </details>
 
 # %% answer="origine_dose" session="formative"
@@ -927,16 +991,18 @@ origine_dose = "B"
 origine_dose = "D"
 
 # %% session="evaluation"
-# Les quatre réponses possibles, dans l'ordre tiré pour votre copie.
+# Votre corpus, puis les quatre réponses possibles, dans l'ordre tiré pour votre copie.
+print("Votre corpus (question 3b) : " + cas.corpus_task)
+print("Que deviendrait la part des doses hors corpus parmi les doses écrites ?")
 reponses_3b = {
-    "A": "elle monterait : sans « un comprimé de », le modèle ne saurait plus qu'une dose doit "
-         "suivre.",
-    "B": "elle baisserait nettement : le nom du médicament serait parmi les mots que le modèle "
-         "lit avant d'écrire la dose.",
-    "C": "elle baisserait à peine : à basse température, le modèle écrit surtout la dose la "
-         "plus fréquente du corpus, quel que soit le médicament.",
-    "D": "elle ne changerait pas : le modèle compose des nombres et des unités qu'aucune note "
-         "du corpus ne contient.",
+    "A": "elle monterait : avec d'autres mots avant la dose, le modèle ne saurait plus qu'une "
+         "dose doit suivre.",
+    "B": "elle baisserait nettement : le nom du médicament serait parmi les deux mots que le "
+         "modèle lit juste avant d'écrire la dose.",
+    "C": "elle resterait à peu près la même : les deux mots que le modèle lit juste avant "
+         "d'écrire la dose seraient encore les mêmes pour tous les médicaments.",
+    "D": "elle deviendrait imprévisible : le modèle compose des nombres et des unités qu'aucune "
+         "note du corpus ne contient.",
 }
 for lettre, reponse in copy_order(graine, "origine_dose", reponses_3b).items():
     print(f"- {lettre} : {reponse}")
@@ -944,37 +1010,53 @@ for lettre, reponse in copy_order(graine, "origine_dose", reponses_3b).items():
 # %% answer="origine_dose" session="evaluation"
 origine_dose = ...
 ### BEGIN SOLUTION
-from esn_teach.generative._exam import _draw_cases
+from esn_teach.generative._exam import _CORPUS_TASK_SLOTS, _corpus_task, _draw_cases
 
-origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("B")
+origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of(
+    _CORPUS_TASK_SLOTS[_corpus_task(graine)]
+)
 ### END SOLUTION
 
 # %% tests="origine_dose" points=1 session="evaluation"
 # Vérification de la question 3b : exécutez cette cellule.
 checks.check_form(origine_dose, name="origine_dose", kind="choice", options=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
+from esn_teach.generative._exam import _corpus_task as tache_copie_3b
 from esn_teach.generative._exam import _draw_cases as tirage_copie_3b
 
 q3b = tirage_copie_3b(checks.student_seed("14", announce=False), "origine_dose", "ABCD")
 lettre_3b = q3b.letter_of
+if tache_copie_3b(checks.student_seed("14", announce=False)) == 0:
+    # « Traitement : ramipril 5 mg » : the two words before the dose hold the drug.
+    cle_3b, autre_3b, mots_3b = "B", "C", "« : ramipril »"
+    succes_3b = ("sans « un comprimé de », « : ramipril » précède la dose, et le modèle n'a lu "
+                 "après ces deux mots que des doses du ramipril : la part des doses hors corpus "
+                 "tombe presque à zéro.")
+    pourquoi_autre_3b = "ils contiennent le nom du médicament."
+else:
+    # « un comprimé dosé à 5 mg » : the two words before the dose are the same for every drug.
+    cle_3b, autre_3b, mots_3b = "C", "B", "« dosé à »"
+    succes_3b = ("« dosé à » précède la dose pour tous les médicaments, comme « comprimé de » : "
+                 "le médicament reste trop loin, et le modèle écrit encore une dose lue après "
+                 "ces deux mots, pour n'importe quel médicament.")
+    pourquoi_autre_3b = "le nom du médicament reste trop loin derrière, comme avec « comprimé de »."
 checks.check_choice(
-    origine_dose, name="origine_dose", options=["A", "B", "C", "D"], expected=lettre_3b("B"),
+    origine_dose, name="origine_dose", options=["A", "B", "C", "D"],
+    expected=lettre_3b(cle_3b),
     mistakes=[
+        checks.Mistake(lettre_3b(autre_3b), "c'est la réponse d'une autre version de la "
+                       "question (un autre corpus) : relisez ce que demande votre énoncé. Dans "
+                       f"votre corpus, les deux mots lus avant la dose sont {mots_3b} : "
+                       + pourquoi_autre_3b),
         checks.Mistake(lettre_3b("A"), "le modèle ne « sait » rien de ce qui doit suivre : il "
-                       "écrit ce qu'il a lu après les deux derniers mots. Dans le nouveau "
-                       "corpus, après « : ramipril », il n'a lu que des doses du ramipril."),
-        checks.Mistake(lettre_3b("C"), "à basse température, le modèle écrit le mot le plus "
-                       "probable après les deux derniers mots ; dans le nouveau corpus, ces "
-                       "mots contiennent le nom du médicament : la dose la plus probable est "
-                       "alors une dose du ramipril."),
+                       "écrit ce qu'il a lu après les deux derniers mots. Dans votre corpus, "
+                       f"après {mots_3b}, il n'a lu que des doses."),
         checks.Mistake(lettre_3b("D"), "le modèle n'écrit que des mots qu'il a lus : ses doses "
                        "hors corpus sont des doses du corpus lues après un autre médicament. Il "
                        "ne crée pas de nombres."),
     ],
-    success="le modèle ne lit que les deux derniers mots : avec « un comprimé de », le "
-    "médicament est trop loin ; sans eux, « : ramipril » précède la dose, et le modèle n'a lu "
-    "après ces mots que des doses du ramipril. Ce qui trompe notre petit modèle, c'est un "
-    "contexte trop court.")
+    success="le modèle ne lit que les deux derniers mots : " + succes_3b + " Ce qui trompe "
+    "notre petit modèle, c'est un contexte trop court.")
 ### END HIDDEN TESTS
 
 # %% mistake="origine_dose" session="evaluation"
@@ -984,10 +1066,12 @@ from esn_teach.generative._exam import _draw_cases
 origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("A")
 
 # %% mistake="origine_dose" session="evaluation"
-# message : la dose la plus probable est alors une dose du ramipril
-from esn_teach.generative._exam import _draw_cases
+# message : c'est la réponse d'une autre version de la question
+from esn_teach.generative._exam import _CORPUS_TASK_SLOTS, _corpus_task, _draw_cases
 
-origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("C")
+origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of(
+    _CORPUS_TASK_SLOTS[1 - _corpus_task(graine)]
+)
 
 # %% mistake="origine_dose" session="evaluation"
 # message : Il ne crée pas de nombres

@@ -44,6 +44,41 @@ TRAINING_TRIPLET = (0.6, 0.3, 0.1)
 #: Question 6: how many notes of the module's corpus there are, how many are scored.
 N_NOTES, N_SCORED = 400, 100
 
+# --- One task per copy (6 December 2026, night) ---------------------------------------
+# Each in-class calculation question draws, besides its values, which of two or three
+# tasks of equal difficulty the copy asks; the statement says it in words (the public
+# ``*_task`` texts of :class:`ExamCases`), the hidden test recomputes it from the seed
+# with the private ``_*_task`` functions and grades that task.
+
+#: Question 1's tasks: the perplexity over three of the sentence's four words, the
+#: first three or the last three. Same steps (product of three probabilities, cube
+#: root, inverse); neither is the formative four-word calculation.
+_PERPLEXITY_TASKS: tuple[tuple[int, ...], ...] = ((0, 1, 2), (1, 2, 3))
+#: Question 2's tasks: whose probability is asked at T = 0,5, the first word's or the
+#: second's (the same calculation; the third word's, often below 0,01 when cooled, would
+#: be graded on one significant digit).
+_COLD_TASKS = (0, 1)
+#: French ordinals of question 2's words.
+WORD_ORDINALS = ("premier", "deuxième", "troisième")
+#: Question 3b's tasks: how the imagined corpus writes a prescription, and what the
+#: model is asked to complete. In the first, the two words before the dose are
+#: « : ramipril » (the drug: the share of doses outside the corpus falls); in the
+#: second, « dosé à », the same for every drug (the share stays about the same). The
+#: option that answers the copy's task is slot ``"B"`` for the first, ``"C"`` for the
+#: second (the notebook's option texts).
+_CORPUS_TASKS = (
+    "Imaginez un autre corpus, identique, sauf que chaque prescription s'y écrit sans "
+    "« un comprimé de » : « Traitement : ramipril 5 mg ». On entraîne le même modèle à "
+    "trigrammes sur ce corpus, puis on lui fait compléter « Traitement : ramipril » 200 fois, "
+    "à la température 0,2.",
+    "Imaginez un autre corpus, identique, sauf que chaque prescription s'y écrit « dosé à » "
+    "au lieu de « de » : « Traitement : ramipril, un comprimé dosé à 5 mg ». On entraîne le "
+    "même modèle à trigrammes sur ce corpus, puis on lui fait compléter « Traitement : "
+    "ramipril, un comprimé dosé à » 200 fois, à la température 0,2.",
+)
+#: Question 3b: the slot of the option that answers each corpus task.
+_CORPUS_TASK_SLOTS = ("B", "C")
+
 
 @dataclass(frozen=True)
 class ExamCase:
@@ -253,6 +288,10 @@ class ExamCases:
     #: Question 4's messages, by letter (their texts only).
     leaks: dict[str, str]
     scored_notes: tuple[int, ...]
+    #: This copy's task in questions 1, 2 and 3b, in words (the statement shows them).
+    sentence_task: str = ""
+    temperature_task: str = ""
+    corpus_task: str = ""
 
 
 def _sentence(rng: np.random.Generator) -> tuple[float, ...]:
@@ -317,6 +356,37 @@ def exam_cases(seed: int) -> ExamCases:
         temperature=TEMPERATURE,
         leaks={letter: case.text for letter, case in _leak_cases(seed).items()},
         scored_notes=_scored_notes(seed),
+        sentence_task=_sentence_task_text(_perplexity_task(seed)),
+        temperature_task=f"la probabilité du {WORD_ORDINALS[_cold_task(seed)]} mot",
+        corpus_task=_CORPUS_TASKS[_corpus_task(seed)],
+    )
+
+
+def _perplexity_task(seed: int) -> tuple[int, ...]:
+    """Question 1: the positions of the words this copy's perplexity is asked over."""
+    rng = np.random.default_rng([seed, 11])
+    return _PERPLEXITY_TASKS[int(rng.integers(len(_PERPLEXITY_TASKS)))]
+
+
+def _cold_task(seed: int) -> int:
+    """Question 2: the position of the word whose probability this copy asks."""
+    rng = np.random.default_rng([seed, 12])
+    return _COLD_TASKS[int(rng.integers(len(_COLD_TASKS)))]
+
+
+def _corpus_task(seed: int) -> int:
+    """Question 3b: which imagined corpus this copy asks about (index in ``_CORPUS_TASKS``)."""
+    rng = np.random.default_rng([seed, 13])
+    return int(rng.integers(len(_CORPUS_TASKS)))
+
+
+def _sentence_task_text(positions: tuple[int, ...]) -> str:
+    words = " ".join(SENTENCE[i] for i in positions)
+    left = [SENTENCE[i] for i in range(len(SENTENCE)) if i not in positions]
+    which = "premiers" if positions[0] == 0 else "derniers"
+    return (
+        f"la perplexité des trois {which} mots seulement, « {words} » (sans « {left[0]} », "
+        "dont vous ne tenez pas compte)"
     )
 
 
@@ -331,15 +401,16 @@ def _leak_cases(seed: int) -> dict[str, ExamCase]:
 
 
 def _perplexity_key(seed: int) -> float:
-    """Question 1's answer: 1 / geometric mean of the sentence's probabilities."""
-    probabilities = _sentence(np.random.default_rng([seed, 1]))
+    """Question 1's answer: 1 / geometric mean of the asked words' probabilities."""
+    sentence = _sentence(np.random.default_rng([seed, 1]))
+    probabilities = [sentence[i] for i in _perplexity_task(seed)]
     return 1 / float(np.prod(probabilities)) ** (1 / len(probabilities))
 
 
 def _cold_key(seed: int) -> float:
-    """Question 2's answer: the second word's probability at the temperature."""
+    """Question 2's answer: the asked word's probability at the temperature."""
     powered = [p ** (1 / TEMPERATURE) for p in _temperature(np.random.default_rng([seed, 2]))]
-    return powered[1] / sum(powered)
+    return powered[_cold_task(seed)] / sum(powered)
 
 
 def _leak_key(seed: int) -> tuple[dict[str, str], dict[str, list[Any]]]:

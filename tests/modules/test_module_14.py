@@ -31,7 +31,11 @@ from esn_teach.generative._exam import (
     N_SCORED,
     TRAINING_TRIPLET,
     DoseCase,
+    _CORPUS_TASK_SLOTS,
+    _CORPUS_TASKS,
     _cold_key,
+    _cold_task,
+    _corpus_task,
     _dose_draw,
     _dose_key,
     _draw_cases,
@@ -40,10 +44,12 @@ from esn_teach.generative._exam import (
     _leak_cases,
     _leak_key,
     _perplexity_key,
+    _perplexity_task,
 )
 
 DOSE_POOL, LEAK_POOL, INCIDENT_SCENARIOS = _DOSE_POOL, _LEAK_POOL, _INCIDENT_SCENARIOS
 draw_cases = _draw_cases
+SENTENCE_WORDS = ("la", "plaie", "est", "propre")
 
 STUDENTS = [f"etudiant{number:02d}" for number in range(12)] + ["esn-teach-construction"]
 
@@ -89,24 +95,35 @@ def test_the_cases_stay_sensible(student, monkeypatch):
     assert len(probabilities) == 4 and len(set(probabilities)) >= 3
     assert all(0 < p < 1 for p in probabilities)
     assert 1 < cases.perplexity < 20
-    product = 1.0
-    for p in probabilities:
-        product *= p
+    task = _perplexity_task(cases.seed)
+    asked = [probabilities[i] for i in task]
+    other = [probabilities[i] for i in ({(0, 1, 2): (1, 2, 3), (1, 2, 3): (0, 1, 2)}[task])]
+    product = asked[0] * asked[1] * asked[2]
+    assert cases.perplexity == pytest.approx(1 / product ** (1 / 3))
     mistakes = [
-        sum(1 / p for p in probabilities) / 4,
+        sum(1 / p for p in asked) / 3,
         1 / product,
-        4 / sum(probabilities),
-        product**0.25,
-        1 / product / 4,
+        3 / sum(asked),
+        product ** (1 / 3),
+        1 / product / 3,
+        1 / product**0.25,
+        # The other version's key, and the four words' perplexity, are named mistakes.
+        1 / (other[0] * other[1] * other[2]) ** (1 / 3),
+        1 / (probabilities[0] * probabilities[1] * probabilities[2] * probabilities[3]) ** 0.25,
     ]
     assert all(round(m, 2) != round(cases.perplexity, 2) for m in mistakes)
 
     first, second, third = cases.temperature_probabilities
     assert first > second > third > 0 and abs(first + second + third - 1) < 1e-9
     answer = cases.cold_probability
-    assert 0.03 < answer < second  # a cold temperature lowers the second word
+    word = _cold_task(cases.seed)
+    chosen = cases.temperature_probabilities[word]
     squares = first**2 + second**2 + third**2
-    named = [second, second**2, second * 0.5, second / 0.5, first**2 / squares]
+    assert answer == pytest.approx(chosen**2 / squares)
+    # A cold temperature raises the first word and lowers the others (the feedback says so).
+    assert (answer > chosen) if word == 0 else (0.03 < answer < chosen)
+    others = [p**2 / squares for i, p in enumerate((first, second, third)) if i != word]
+    named = [chosen, chosen**2, chosen * 0.5, chosen / 0.5, *others, 0.36 / 0.46]
     assert all(round(m, 3) != round(answer, 3) for m in named)
 
     leaks = list(cases.leaks.values())
@@ -417,3 +434,69 @@ def test_the_statement_and_the_hidden_tests_draw_the_same_cases(seed):
         assert shown == {
             letter: texts[slots[slot][draw.variants[letter]]] for letter, slot in draw.slots.items()
         }
+
+
+# --- One task per copy (6 December 2026, night) ---
+
+
+def test_every_task_of_questions_1_2_and_3b_is_drawn_about_as_often():
+    from collections import Counter
+
+    seeds = range(3000)
+    q1 = Counter(_perplexity_task(seed) for seed in seeds)
+    q2 = Counter(_cold_task(seed) for seed in seeds)
+    q3b = Counter(_corpus_task(seed) for seed in seeds)
+    assert set(q1) == {(0, 1, 2), (1, 2, 3)} and min(q1.values()) > 1300
+    assert set(q2) == {0, 1} and min(q2.values()) > 1300
+    assert set(q3b) == {0, 1} and min(q3b.values()) > 1300
+    # The statement says the task in words, and the words name it.
+    for seed in range(40):
+        statement = exam_cases(seed)
+        words = " ".join(SENTENCE_WORDS[i] for i in _perplexity_task(seed))
+        assert f"« {words} »" in statement.sentence_task
+        assert ("premiers" in statement.sentence_task) == (_perplexity_task(seed)[0] == 0)
+        assert statement.temperature_task.endswith(
+            ("premier mot", "deuxième mot")[_cold_task(seed)]
+        )
+        assert statement.corpus_task == _CORPUS_TASKS[_corpus_task(seed)]
+    # Two students next to each other: about half the pairs have another task somewhere.
+    differ = sum(
+        (_perplexity_task(s), _cold_task(s), _corpus_task(s))
+        != (_perplexity_task(s + 1), _cold_task(s + 1), _corpus_task(s + 1))
+        for s in range(0, 2000, 2)
+    )
+    assert differ > 800
+
+
+def test_question_3b_tasks_say_what_the_model_would_do():
+    """Both imagined corpora, rebuilt and audited: the answer each task's key gives is true.
+
+    « Traitement : ramipril 5 mg »: among the doses written, the share outside the corpus
+    falls (to about zero); « un comprimé dosé à 5 mg »: it stays about the same (the two
+    words before the dose are the same for every drug, as « comprimé de »).
+    """
+    from esn_teach.datasets import make_clinical_notes
+    from esn_teach.generative import NGramModel, prescription_audit
+
+    notes = make_clinical_notes(n_samples=400, random_state=14)
+    texts = notes.frame["text"]
+    assert texts.str.count(", un comprimé de ").sum() == len(texts)
+
+    def share(corpus, prompt):
+        model = NGramModel(n=3).fit(corpus)
+        audit = prescription_audit(model, notes.reference_doses, [0.2], prompt=prompt,
+                                   n_per_drug=200, random_state=14)
+        counts = audit["verdict"].value_counts()
+        outside = counts.get("dose hors corpus", 0)
+        return outside / (outside + counts.get("dose du corpus", 0))
+
+    now = share(texts, "Traitement : {drug}, un comprimé de")
+    without = share(texts.str.replace(", un comprimé de ", " ", regex=False),
+                    "Traitement : {drug}")
+    dosed = share(texts.str.replace(", un comprimé de ", ", un comprimé dosé à ", regex=False),
+                  "Traitement : {drug}, un comprimé dosé à")
+    assert now > 0.5
+    assert without < 0.05  # task 0, key slot B: « baisserait nettement »
+    assert abs(dosed - now) < 0.05  # task 1, key slot C: « resterait à peu près la même »
+    assert _CORPUS_TASK_SLOTS == ("B", "C")
+    assert "ramipril 5 mg" in _CORPUS_TASKS[0] and "dosé à 5 mg" in _CORPUS_TASKS[1]
