@@ -1521,7 +1521,8 @@ texte_obligation = {"A": "secret", "B": "HDS", "C": "IA", "D": "aucun"}
 texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "HDS"}
 
 # %% session="evaluation"
-# La réserve des cas, dans le désordre : votre copie en tire quatre, un de chaque sorte, dans
+# La réserve des cas, dans le désordre : votre copie en tire quatre (deux peuvent avoir la
+# même réponse, et une réponse peut ne pas servir), dans
 # l'ordre de votre copie.
 cas_5a = [
     "**une société de sauvegarde en ligne** garde sur ses serveurs, pour le compte d'un "
@@ -1556,9 +1557,9 @@ print("Quatre cas : A, B, C et D.")
 # %% answer="texte_obligation" session="evaluation"
 texte_obligation = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-from esn_teach.generative._exam import _draw_cases
+from esn_teach.generative._exam import _pool_draw
 
-tirage_5a = _draw_cases(graine, "texte_obligation", "ABCD", {"A": 2, "B": 3, "C": 3, "D": 2})
+tirage_5a = _pool_draw(graine, "texte_obligation")
 reponses_5a = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"}
 texte_obligation = {lettre: reponses_5a[tirage_5a.slots[lettre]] for lettre in "ABCD"}
 ### END SOLUTION
@@ -1568,10 +1569,9 @@ texte_obligation = {lettre: reponses_5a[tirage_5a.slots[lettre]] for lettre in "
 checks.check_form(texte_obligation, name="texte_obligation", kind="choices",
                   options=["secret", "HDS", "RGPD", "IA", "aucun"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative._exam import _draw_cases as tirage_copie_5a
+from esn_teach.generative._exam import _pool_draw as tirage_copie_5a
 
-q5a = tirage_copie_5a(checks.student_seed("14", announce=False), "texte_obligation", "ABCD",
-                      dict(A=2, B=3, C=3, D=2))
+q5a = tirage_copie_5a(checks.student_seed("14", announce=False), "texte_obligation")
 # Le genre de chaque cas de la réserve (lettre d'origine, variante) : il décide de la réponse
 # et des erreurs types.
 genres_5a = {"A": ["A", "A"], "B": ["B", "B", "certifie"], "C": ["C", "C", "C"], "D": ["D", "D"]}
@@ -1812,7 +1812,8 @@ texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "IA"}
 texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "RGPD"}
 
 # %% session="evaluation"
-# La réserve des cas, dans le désordre : votre copie en tire quatre, un de chaque sorte, dans
+# La réserve des cas, dans le désordre : votre copie en tire quatre (deux peuvent avoir la
+# même réponse, et une réponse peut ne pas servir), dans
 # l'ordre de votre copie.
 cas_5b = [
     "**une clinique** publie sur son site une page sur la prévention des chutes des personnes "
@@ -1857,9 +1858,9 @@ print("Quatre cas : E, F, G et H.")
 # %% answer="texte_ia" session="evaluation"
 texte_ia = {"E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
-from esn_teach.generative._exam import _draw_cases
+from esn_teach.generative._exam import _pool_draw
 
-tirage_5b = _draw_cases(graine, "texte_ia", "EFGH", {"E": 2, "F": 3, "G": 2, "H": 3})
+tirage_5b = _pool_draw(graine, "texte_ia")
 reponses_5b = {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}
 texte_ia = {lettre: reponses_5b[tirage_5b.slots[lettre]] for lettre in "EFGH"}
 ### END SOLUTION
@@ -1869,10 +1870,9 @@ texte_ia = {lettre: reponses_5b[tirage_5b.slots[lettre]] for lettre in "EFGH"}
 checks.check_form(texte_ia, name="texte_ia", kind="choices",
                   options=["secret", "HDS", "RGPD", "IA", "aucun"], items=["E", "F", "G", "H"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative._exam import _draw_cases as tirage_copie_5b
+from esn_teach.generative._exam import _pool_draw as tirage_copie_5b
 
-q5b = tirage_copie_5b(checks.student_seed("14", announce=False), "texte_ia", "EFGH",
-                      dict(E=2, F=3, G=2, H=3))
+q5b = tirage_copie_5b(checks.student_seed("14", announce=False), "texte_ia")
 # Le genre de chaque cas de la réserve : une page non relue (F), une page relue et signée (H).
 genres_5b = {"E": ["E", "E"], "F": ["F", "F", "F"], "G": ["G", "G"], "H": ["H", "H", "H"]}
 reponses_5b = {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}

@@ -530,6 +530,31 @@ _POOL_SLOTS: dict[str, dict[str, tuple[int, ...]]] = {
 }
 
 
+def _pool_draw(seed: int, question: str) -> CaseDraw:
+    """Questions 5a and 5b: which case of the flat pool each letter shows (hidden tests).
+
+    Half of the copies get one case of each kind (four different answers); the other half
+    get two cases of one kind (two different variants of a slot with several) in place of
+    another kind's case: three different answers, one of them twice. The key pattern then
+    differs from copy to copy, and no copy can fill its last case by elimination (review
+    d13, finding 3); each case is still judged alone, with the same four-row table.
+    """
+    slots = _POOL_SLOTS[question]
+    letters = "".join(slots)
+    draw = _draw_cases(seed, question, letters, {slot: len(ix) for slot, ix in slots.items()})
+    rng = np.random.default_rng([seed, 15, len(question)])
+    if rng.random() < 0.5:
+        return draw
+    shown, chosen = dict(draw.slots), dict(draw.variants)
+    replaced = letters[int(rng.integers(len(letters)))]
+    doubled = [slot for slot, ix in slots.items() if len(ix) > 1 and slot != shown[replaced]]
+    slot = doubled[int(rng.integers(len(doubled)))]
+    (twin,) = [letter for letter in letters if shown[letter] == slot]
+    free = [v for v in range(len(slots[slot])) if v != chosen[twin]]
+    shown[replaced], chosen[replaced] = slot, free[int(rng.integers(len(free)))]
+    return CaseDraw(slots=shown, variants=chosen)
+
+
 def copy_order(seed: int, question: str, pool: Mapping[str, str] | Sequence[str]) -> dict[str, str]:
     """Return the texts a student sees, by letter, for a question drawn from a pool.
 
@@ -557,9 +582,8 @@ def copy_order(seed: int, question: str, pool: Mapping[str, str] | Sequence[str]
     slots = _POOL_SLOTS[question]
     if sorted(i for indices in slots.values() for i in indices) != list(range(len(pool))):
         raise ValueError(f"{question}: the pool must hold {sum(map(len, slots.values()))} texts")
-    letters = "".join(slots)
-    draw = _draw_cases(seed, question, letters, {slot: len(ix) for slot, ix in slots.items()})
-    return {letter: pool[slots[draw.slots[letter]][draw.variants[letter]]] for letter in letters}
+    draw = _pool_draw(seed, question)
+    return {letter: pool[slots[draw.slots[letter]][draw.variants[letter]]] for letter in draw.slots}
 
 
 #: Question 3a's pool, by stratum: prescriptions « Traitement : drug, un comprimé de
