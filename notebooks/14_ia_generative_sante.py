@@ -161,17 +161,12 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 # %% [markdown] session="evaluation"
 # ### Question 1 — La perplexité d'une phrase (1 point)
 #
-# Un modèle a lu la phrase « la plaie est propre » ; **vos** probabilités, mot par mot
-# (propres à votre copie), sont affichées sous cette question.
-#
-# On ne vous demande pas la perplexité des quatre mots, mais celle de **trois** d'entre eux :
-# les trois premiers ou les trois derniers, selon votre copie. **Votre tâche** est écrite sous
-# cette question, après vos probabilités : lisez-la bien, chaque copie n'a pas la même.
-# Donnez un nombre (vérifié à 2 décimales) ;
-# vous pouvez écrire le calcul en Python, par exemple `(0.5 * 0.2) ** (1 / 2)` pour une racine
-# carrée. En Python, `**` veut dire « puissance », et se calcule avant `*` et `/` : entourez de
-# parenthèses tout ce que la puissance concerne (le produit d'un côté, l'exposant de
-# l'autre), comme dans l'exemple.
+# Un modèle a lu la phrase « la plaie est propre ». Sous cette question : **vos**
+# probabilités, mot par mot, et **votre tâche** : la perplexité de trois des quatre mots
+# (lesquels dépend de votre copie : lisez bien). Donnez un nombre (vérifié à 2 décimales), ou
+# le calcul en Python : `**` veut dire « puissance » et se calcule avant `*` et `/` ; entourez
+# de parenthèses le produit et l'exposant, comme dans `(0.5 * 0.2) ** (1 / 2)` (une racine
+# carrée).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -468,13 +463,11 @@ explorateur
 # %% [markdown] session="evaluation"
 # ### Question 2 — L'effet de la température (1 point)
 #
-# Après un début de phrase, un modèle donne trois mots possibles ; **vos** probabilités (à
-# la température 1) sont affichées sous cette question, avec **votre tâche** : la probabilité
-# du premier mot ou celle du deuxième, selon votre copie, à la température **T = 0,5**.
-# Lisez bien lequel. Donnez un nombre entre 0 et 1 (vérifié à 3
-# décimales). Écrivez le calcul en
-# Python (`**` veut dire « puissance » ; des parenthèses autour de ce qui va ensemble : Python
-# fait `**`, puis `*` et `/`, puis `+`).
+# Après un début de phrase, un modèle donne trois mots possibles. Sous cette question :
+# **vos** probabilités (à la température 1) et **votre tâche** : la probabilité du premier ou
+# du deuxième mot à la température **T = 0,5** (lisez bien lequel). Donnez un nombre entre 0
+# et 1 (vérifié à 3 décimales), écrit en Python (`**` : puissance ; des parenthèses autour de
+# ce qui va ensemble : Python fait `**`, puis `*` et `/`, puis `+`).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -923,14 +916,12 @@ verdict_doses = {"A": "hors corpus", "B": "hors corpus", "C": "hors corpus", "D"
 # ### Question 3b — Et avec un autre corpus ? (1 point)
 #
 # Dans nos notes, une prescription s'écrit « Traitement : ramipril, un comprimé de 5 mg ».
-# Imaginez un autre corpus, identique, sauf que chaque prescription s'y écrit **autrement** :
-# **votre** corpus (il dépend de votre copie) est décrit sous cette question. On entraîne
-# **le même** modèle à trigrammes sur ce corpus, puis on lui fait compléter le début de
-# prescription indiqué 200 fois, à la température 0,2. Comparée à celle que montre la seconde
-# lecture sous le tableau à 0,2 (la part des doses hors corpus **parmi les doses écrites**),
-# que deviendrait cette part ? Une seule réponse est juste ; écrivez sa lettre, `"A"`, `"B"`,
-# `"C"` ou `"D"` (les quatre réponses sont affichées sous cette question, dans l'ordre de
-# votre copie).
+# Imaginez un autre corpus, identique sauf que chaque prescription s'y écrit autrement :
+# **votre** corpus est décrit sous cette question. On y entraîne **le même** modèle à
+# trigrammes, qui complète le début indiqué 200 fois à la température 0,2. La part des doses
+# hors corpus **parmi les doses écrites** (la seconde lecture sous le tableau, à 0,2) : que
+# deviendrait-elle ? Écrivez la lettre de la seule réponse juste, `"A"`, `"B"`, `"C"` ou
+# `"D"` (les réponses sont sous cette question).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1121,7 +1112,7 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 # >   informé et peut s'y opposer) ; entre professionnels qui ne sont pas de la même équipe
 # >   de soins, les **partager** demande son accord préalable (CSP, article L1110-4). Ce
 # >   partage ne vaut qu'entre professionnels : l'éditeur d'un service en ligne n'en est pas
-# >   un, et l'accord du patient n'y change rien.
+# >   un, et l'accord du patient ne fait pas de lui un membre de l'équipe de soins.
 # > - Qui héberge, pour un hôpital ou un soignant, des données de santé recueillies pour le
 # >   soin doit être **certifié HDS** (CSP, article L1111-8) : l'hôpital ne les confie qu'à un
 # >   hébergeur certifié, sous contrat, ce qu'un service grand public n'est pas pour lui.
@@ -1161,8 +1152,8 @@ qui_quoi = {
     "IA 14": "**Qui ?** Le fournisseur d'un système d'IA à haut risque, qui le conçoit. "
              "**Quoi ?** Que les personnes qui le contrôlent le puissent vraiment.",
     "IA 50": "**Qui ?** Surtout le fournisseur d'un outil d'IA ; aussi celui qui publie un texte "
-             "généré pour informer le public. **Quoi ?** Dire qu'on parle à une IA, marquer ce "
-             "qu'elle génère.",
+             "généré pour informer le public sur une question d'intérêt public. **Quoi ?** "
+             "Dire qu'on parle à une IA, marquer ce qu'elle génère.",
     "UE 2026/1744": "**Quoi ?** Il a reporté les règles des systèmes à haut risque (dates "
                     "ci-dessus, sous l'article 14). Le détail est au module 13.",
 }
@@ -1364,7 +1355,7 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 # | `"secret"` | CSP, article L1110-4 | les professionnels qui prennent en charge le patient | ne rien révéler de lui |
 # | `"HDS"` | CSP, article L1111-8 | qui garde des données de soin pour le compte d'un autre | être certifié |
 # | `"RGPD"` | RGPD, article 9 | quiconque traite des données de santé, soignant ou non | interdit, sauf exceptions |
-# | `"IA"` | règlement sur l'IA, article 50 | le fournisseur d'un outil d'IA ; qui publie un texte généré pour informer le public | dire qu'on parle à une IA, marquer ce qu'elle génère ; le dire, sauf relecture humaine et responsabilité éditoriale |
+# | `"IA"` | règlement sur l'IA, article 50 | le fournisseur d'un outil d'IA ; qui publie un texte généré pour informer le public sur une question d'intérêt public | dire qu'on parle à une IA, marquer ce qu'elle génère ; le dire, sauf relecture humaine et responsabilité éditoriale |
 #
 # Quand deux textes visent la même personne (un soignant qui divulgue tombe sous le secret
 # **et** sous le RGPD), la question demande celui qui la vise **en raison de son métier**.
@@ -1664,7 +1655,8 @@ texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 #   patients sur le site d'un hôpital ; rien n'y dit aux patients qu'ils écrivent à une IA, et
 #   ce n'est pas évident.
 # - **F** : **un hôpital** publie sur son site une fiche sur la vaccination contre la grippe,
-#   destinée au public, rédigée par son agent conversationnel encadré ; une infirmière l'a
+#   pour informer le public sur une question d'intérêt public (la santé publique), rédigée
+#   par son agent conversationnel encadré ; une infirmière l'a
 #   relue et corrigée, l'hôpital la publie sous sa responsabilité, avec le nom de
 #   l'infirmière ; la fiche ne dit pas qu'une IA l'a rédigée.
 # - **G** : **un éditeur** vend aux hôpitaux un outil d'IA qui transcrit et résume les
@@ -1817,38 +1809,42 @@ texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "RGPD"}
 # l'ordre de votre copie.
 cas_5b = [
     "**une clinique** publie sur son site une page sur la prévention des chutes des personnes "
-    "âgées, destinée au public, écrite par un agent conversationnel ; un gériatre de la "
-    "clinique l'a relue, corrigée et signée, et la clinique la publie sous sa responsabilité "
-    "; la page ne dit pas qu'une IA l'a écrite.",
+    "âgées, pour informer le public sur une question d'intérêt public (la santé publique), "
+    "écrite par un agent conversationnel ; un gériatre de la clinique l'a relue, corrigée et "
+    "signée, et la clinique la publie sous sa responsabilité ; la page ne dit pas qu'une IA "
+    "l'a écrite.",
     "**une jeune entreprise** entraîne son outil d'IA sur les photos de peau que les "
     "utilisateurs de son application grand public lui ont envoyées pour un tout autre usage, "
     "avec leur diagnostic déclaré, sans le leur demander et sans aucun lien avec un soin.",
     "**un laboratoire de biologie médicale** publie sur son site une page sur la vaccination "
-    "contre la grippe, destinée au public, écrite par un agent conversationnel ; personne ne "
-    "l'a relue avant de la publier, ni n'en assume la responsabilité éditoriale ; la page ne "
-    "dit pas qu'une IA l'a écrite.",
+    "contre la grippe, pour informer le public sur une question d'intérêt public (la santé "
+    "publique), écrite par un agent conversationnel ; personne ne l'a relue avant de la "
+    "publier, ni n'en assume la responsabilité éditoriale ; la page ne dit pas qu'une IA l'a "
+    "écrite.",
     "**une orthophoniste** fait écrire par un outil d'IA une anecdote sur les progrès d'une "
     "de ses patientes, qu'elle nomme, et la publie sur son blog.",
-    "**un centre hospitalier** publie sur son site une page sur la rougeole, destinée au "
-    "public, écrite par un agent conversationnel ; un médecin du service l'a relue, corrigée "
-    "et signée, et le centre la publie sous sa responsabilité ; la page ne dit pas qu'une IA "
-    "l'a écrite.",
-    "**une mutuelle** publie sur son site une page sur la rougeole, destinée à informer le "
-    "public, écrite par un agent conversationnel ; personne ne l'a relue avant de la publier, "
-    "ni n'en assume la responsabilité éditoriale ; la page ne dit pas qu'une IA l'a écrite.",
+    "**un centre hospitalier** publie sur son site une page sur la rougeole, pour informer le "
+    "public sur une question d'intérêt public (la santé publique), écrite par un agent "
+    "conversationnel ; un médecin du service l'a relue, corrigée et signée, et le centre la "
+    "publie sous sa responsabilité ; la page ne dit pas qu'une IA l'a écrite.",
+    "**une mutuelle** publie sur son site une page sur la rougeole, pour informer le public "
+    "sur une question d'intérêt public (la santé publique), écrite par un agent "
+    "conversationnel ; personne ne l'a relue avant de la publier, ni n'en assume la "
+    "responsabilité éditoriale ; la page ne dit pas qu'une IA l'a écrite.",
     "**l'éditeur d'une application de suivi du sommeil** entraîne son outil d'IA sur les "
     "troubles du sommeil et les traitements que ses utilisateurs y ont notés pour un tout "
     "autre usage, sans le leur demander et sans aucun lien avec un soin.",
     "**un kinésithérapeute** fait écrire par un outil d'IA un billet humoristique sur la "
     "rééducation d'un de ses patients, qu'il nomme, et le publie sur un réseau social.",
     "**un institut de cancérologie** publie sur son site une page sur le dépistage du cancer "
-    "du sein, destinée au public, écrite par un agent conversationnel ; une radiologue de "
-    "l'institut l'a relue, corrigée et signée, et l'institut la publie sous sa responsabilité "
-    "; la page ne dit pas qu'une IA l'a écrite.",
+    "du sein, pour informer le public sur une question d'intérêt public (la santé publique), "
+    "écrite par un agent conversationnel ; une radiologue de l'institut l'a relue, corrigée "
+    "et signée, et l'institut la publie sous sa responsabilité ; la page ne dit pas qu'une IA "
+    "l'a écrite.",
     "**une association de patients** publie sur son site une page sur le diabète de type 2, "
-    "destinée à informer le public, écrite par un agent conversationnel ; personne ne l'a "
-    "relue avant de la publier, ni n'en assume la responsabilité éditoriale ; la page ne dit "
-    "pas qu'une IA l'a écrite.",
+    "pour informer le public sur une question d'intérêt public (la santé publique), écrite "
+    "par un agent conversationnel ; personne ne l'a relue avant de la publier, ni n'en assume "
+    "la responsabilité éditoriale ; la page ne dit pas qu'une IA l'a écrite.",
 ]
 display(Markdown("\n".join(
     f"- **{lettre}** : {texte}" for lettre, texte in copy_order(graine, "texte_ia",
