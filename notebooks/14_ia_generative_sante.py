@@ -577,7 +577,7 @@ proba_froide = probabilites_t1[_cold_task(graine)] ** 2 / (
 checks.check_form(proba_froide, name="proba_froide", kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 from esn_teach.generative import exam_cases as cas_copie_q2
-from esn_teach.generative._exam import WORD_ORDINALS as rangs_q2
+from esn_teach.generative._exam import WORD_ORDINALS as RANGS_Q2
 from esn_teach.generative._exam import _cold_task as tache_copie_q2
 
 q2 = cas_copie_q2(checks.student_seed("14", announce=False))
@@ -587,10 +587,10 @@ v = probas_q2[k_q2]
 carres_q2 = sum(p**2 for p in probas_q2)
 cle_q2 = v**2 / carres_q2
 erreurs_q2 = [
-    checks.Mistake(probas_q2[j] ** 2 / carres_q2, f"c'est la probabilité du {rangs_q2[j]} mot : "
+    checks.Mistake(probas_q2[j] ** 2 / carres_q2, f"c'est la probabilité du {RANGS_Q2[j]} mot : "
                    "c'est la réponse d'une autre version de la question. Relisez ce que "
                    "demande votre énoncé (votre tâche, sous vos probabilités) : le "
-                   f"{rangs_q2[k_q2]} mot.")
+                   f"{RANGS_Q2[k_q2]} mot.")
     for j in range(2) if j != k_q2
 ] + [
     checks.Mistake(v, "c'est la probabilité à la température 1 : la température la change. "

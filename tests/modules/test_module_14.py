@@ -18,6 +18,8 @@ import pytest
 from esn_teach import checks
 from esn_teach.generative import copy_order, dose_cases, exam_cases, incident_scenario
 from esn_teach.generative._exam import (
+    _CORPUS_TASK_SLOTS,
+    _CORPUS_TASKS,
     _DOSE_POOL,
     _INCIDENT_SCENARIOS,
     _LEAK_POOL,
@@ -31,8 +33,6 @@ from esn_teach.generative._exam import (
     N_SCORED,
     TRAINING_TRIPLET,
     DoseCase,
-    _CORPUS_TASK_SLOTS,
-    _CORPUS_TASKS,
     _cold_key,
     _cold_task,
     _corpus_task,
@@ -435,10 +435,7 @@ def test_the_statement_and_the_hidden_tests_draw_the_same_cases(seed):
     shown = copy_order(seed, "signalement", pool)
     draw = _draw_cases(seed, "signalement", "ABCDEFGH")
     assert shown == {letter: pool[slot] for letter, slot in draw.slots.items()}
-    for question, variants in (
-        ("texte_obligation", {"A": 2, "B": 3, "C": 3, "D": 2}),
-        ("texte_ia", {"E": 2, "F": 3, "G": 2, "H": 3}),
-    ):
+    for question in ("texte_obligation", "texte_ia"):
         texts = [f"cas {i}" for i in range(10)]
         shown = copy_order(seed, question, texts)
         draw = _pool_draw(seed, question)
@@ -496,17 +493,19 @@ def test_question_3b_tasks_say_what_the_model_would_do():
 
     def share(corpus, prompt):
         model = NGramModel(n=3).fit(corpus)
-        audit = prescription_audit(model, notes.reference_doses, [0.2], prompt=prompt,
-                                   n_per_drug=200, random_state=14)
+        audit = prescription_audit(
+            model, notes.reference_doses, [0.2], prompt=prompt, n_per_drug=200, random_state=14
+        )
         counts = audit["verdict"].value_counts()
         outside = counts.get("dose hors corpus", 0)
         return outside / (outside + counts.get("dose du corpus", 0))
 
     now = share(texts, "Traitement : {drug}, un comprimé de")
-    without = share(texts.str.replace(", un comprimé de ", " ", regex=False),
-                    "Traitement : {drug}")
-    dosed = share(texts.str.replace(", un comprimé de ", ", un comprimé dosé à ", regex=False),
-                  "Traitement : {drug}, un comprimé dosé à")
+    without = share(texts.str.replace(", un comprimé de ", " ", regex=False), "Traitement : {drug}")
+    dosed = share(
+        texts.str.replace(", un comprimé de ", ", un comprimé dosé à ", regex=False),
+        "Traitement : {drug}, un comprimé dosé à",
+    )
     assert now > 0.5
     assert without < 0.05  # task 0, key slot B: « baisserait nettement »
     assert abs(dosed - now) < 0.05  # task 1, key slot C: « resterait à peu près la même »
