@@ -112,7 +112,7 @@ from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, s
 GRAINE = checks.student_seed("09")  # votre graine : votre découpage des patientes, votre modèle
 # L'ordre des options des questions 1 et 2, tiré de votre graine.
 ORDRE_Q1 = np.random.default_rng([GRAINE, 1]).permutation(5)
-ORDRE_Q2 = np.random.default_rng([GRAINE, 2]).permutation(5)
+ORDRE_Q2 = np.random.default_rng([GRAINE, 2]).permutation(6)
 N_REPETITIONS = 20  # nombre de mélanges par mesure
 MESURES = {  # les six mesures du modèle (moyennes sur les noyaux de l'image)
     "mean radius": "rayon",
@@ -309,14 +309,17 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # colonnes : chacune, mélangée seule, coûte bien moins que la taille entière, lisible dans les
 # deux autres.
 #
-# ### Question 1 — Texture et variation locale du rayon, ensemble (1 point)
+# ### Question 1 — Deux mesures, mélangées ensemble (1 point)
 #
-# La texture et la variation locale du rayon, mélangées ensemble, font-elles perdre plus,
-# autant ou moins que la **somme** de leurs baisses seules, et pourquoi ?
+# Deux mesures, nommées sous ce texte (elles sont propres à votre copie), mélangées ensemble,
+# font-elles perdre plus, autant ou moins que la **somme** de leurs baisses seules, et
+# pourquoi ?
 
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : les options de la question 1, dans l'ordre de votre
-# copie.
+# Inutile de lire ce code (replié) : les deux mesures de votre question 1 (tirées de votre
+# graine) et ses options, dans l'ordre de votre copie.
+PAIRE_Q1 = [["texture", "variation locale du rayon"],
+            ["périmètre", "aire"]][int(np.random.default_rng([GRAINE, 9]).integers(2))]
 OPTIONS_Q1 = [
     "Plus : deux colonnes mélangées brouillent plus que deux fois une.",
     "Plus : l'une redit en bonne partie l'autre, comme pour la taille.",
@@ -326,7 +329,9 @@ OPTIONS_Q1 = [
 ]
 display(Markdown("\n".join(f"- **{lettre}.** {OPTIONS_Q1[k]}"
                             for lettre, k in zip("ABCDE", ORDRE_Q1, strict=True))))
-print("Question 1 : écrivez la lettre de l'option choisie, entre guillemets (\"A\" à \"E\") ; "
+print(f"Question 1 de votre copie : les mesures « {PAIRE_Q1[0]} » et « {PAIRE_Q1[1]} », "
+      "mélangées ensemble. "
+      "Écrivez la lettre de l'option choisie, entre guillemets (\"A\" à \"E\") ; "
       "l'ordre des options est propre à votre copie.")
 
 # %% [markdown] session="evaluation"
@@ -403,31 +408,38 @@ pari_temoin = "E"
 # %% answer="pari_temoin" session="evaluation"
 pari_temoin = ...
 ### BEGIN SOLUTION
-pari_temoin = "ABCDE"[list(ORDRE_Q1).index(2)]  # l'option « autant, à peu près : l'une redit à peine … »
+_tache_q1 = int(np.random.default_rng([GRAINE, 9]).integers(2))  # la paire de la copie
+pari_temoin = "ABCDE"[list(ORDRE_Q1).index((2, 1)[_tache_q1])]  # « autant… redit à peine », ou « plus… redit en bonne partie »
 ### END SOLUTION
 
 # %% tests="pari_temoin" points=1 session="evaluation"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_form(pari_temoin, name="pari_temoin", kind="choice", options=["A", "B", "C", "D", "E"])
 ### BEGIN HIDDEN TESTS
-_rang_q1 = list(np.random.default_rng([checks.student_seed("09", announce=False), 1]).permutation(5))
+_graine_q1 = checks.student_seed("09", announce=False)
+_rang_q1 = list(np.random.default_rng([_graine_q1, 1]).permutation(5))
 _lettre_q1 = {k: "ABCDE"[_rang_q1.index(k)] for k in range(5)}
+# the copy's pair: 0, texture and local radius variation (barely correlated: « autant », option
+# 2); 1, perimeter and area (correlated near 1: « plus », option 1, as the size group)
+_tache_q1 = int(np.random.default_rng([_graine_q1, 9]).integers(2))
+_cle_q1, _autre_q1 = ((2, 1), (1, 2))[_tache_q1]
 _erreurs_q1 = [
-    checks.Mistake(_lettre_q1[0], "pour la taille, l'excès ne venait pas du nombre de colonnes mélangées, mais de ce que ces colonnes se redisaient. Qu'en est-il de ces deux-ci ?"),
-    checks.Mistake(_lettre_q1[1], "relisez les chiffres de la première sortie : ces deux mesures se redisent-elles comme le rayon, le périmètre et l'aire ?"),
+    checks.Mistake(_lettre_q1[_autre_q1], "c'est la réponse d'une autre version de la question, pour une autre paire de mesures : relisez la paire que nomme votre énoncé, puis sa corrélation dans la première sortie du module."),
+    checks.Mistake(_lettre_q1[0], ("pour la taille, l'excès ne venait pas du nombre de colonnes mélangées, mais de ce que ces colonnes se redisaient. Qu'en est-il de ces deux-ci ?", "bonne prévision, mauvaise raison : l'excès ne vient pas du nombre de colonnes mélangées (deux mesures qui se redisent à peine s'ajoutent à peu près), mais de ce que ces deux-ci se redisent.")[_tache_q1]),
     checks.Mistake(_lettre_q1[3], "la section 2 montre le contraire : la taille, mélangée en groupe, fait perdre bien plus que la somme. La prévision doit venir d'une autre raison."),
     checks.Mistake(_lettre_q1[4], "pour perdre « une fois » ce que deux mesures disent en commun, il faut qu'elles en disent beaucoup en commun ; et même alors, la taille en groupe faisait perdre plus, pas moins."),
 ]
-checks.check_choice(pari_temoin, name="pari_temoin", options=list("ABCDE"), expected=_lettre_q1[2], mistakes=_erreurs_q1, success="leur corrélation est presque nulle : brouiller l'une ne retire pas au modèle ce qu'il lit dans l'autre, et les deux baisses s'ajoutent à peu près. « À peu près » : l'exactitude ne s'additionne pas exactement (une patiente que les deux mélanges font basculer ne compte qu'une fois), et d'un découpage des patientes à l'autre l'écart varie.")
+checks.check_choice(pari_temoin, name="pari_temoin", options=list("ABCDE"), expected=_lettre_q1[_cle_q1], mistakes=_erreurs_q1, success=("leur corrélation est presque nulle : brouiller l'une ne retire pas au modèle ce qu'il lit dans l'autre, et les deux baisses s'ajoutent à peu près. « À peu près » : l'exactitude ne s'additionne pas exactement (une patiente que les deux mélanges font basculer ne compte qu'une fois), et d'un découpage des patientes à l'autre l'écart varie.", "leur corrélation est proche de 1 : mélangées ensemble, elles retirent au modèle figé ce qu'il lisait dans l'une comme dans l'autre, et la baisse dépasse la somme, comme pour la taille.")[_tache_q1])
 ### END HIDDEN TESTS
 
 # %% mistake="pari_temoin" session="evaluation"
-# message : l'excès ne venait pas du nombre de colonnes
-pari_temoin = "ABCDE"[list(ORDRE_Q1).index(0)]
+# message : une autre version de la question
+_t = int(np.random.default_rng([GRAINE, 9]).integers(2))
+pari_temoin = "ABCDE"[list(ORDRE_Q1).index((1, 2)[_t])]
 
 # %% mistake="pari_temoin" session="evaluation"
-# message : se redisent-elles comme le rayon
-pari_temoin = "ABCDE"[list(ORDRE_Q1).index(1)]
+# message : nombre de colonnes mélangées
+pari_temoin = "ABCDE"[list(ORDRE_Q1).index(0)]
 
 # %% mistake="pari_temoin" session="evaluation"
 # message : la section 2 montre le contraire
@@ -463,24 +475,29 @@ pari_temoin = "ABCDE"[list(ORDRE_Q1).index(4)]
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 2 — Réapprendre sans rayon ni périmètre (1 point)
+# ### Question 2 — Réapprendre sans deux mesures de taille (1 point)
 #
-# On retire le rayon et le périmètre et l'on **réapprend** le modèle sur les quatre autres
-# mesures. Que perd-il en exactitude, et pourquoi ?
+# On retire deux des trois mesures de taille, nommées sous ce texte (elles sont propres à votre
+# copie), et l'on **réapprend** le modèle sur les quatre autres mesures. Que perd-il en
+# exactitude, et pourquoi ?
 
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : les options de la question 2, dans l'ordre de votre
-# copie.
+# Inutile de lire ce code (replié) : les deux mesures retirées de votre question 2 (tirées de
+# votre graine) et ses options, dans l'ordre de votre copie.
+RETIREES_Q2 = [["rayon", "périmètre"],
+               ["périmètre", "aire"]][int(np.random.default_rng([GRAINE, 8]).integers(2))]
 OPTIONS_Q2 = [
     "À peu près la somme : chaque colonne retirée emporte sa propre baisse.",
     "Bien plus que la somme, comme la taille mélangée en groupe.",
-    "À peu près la somme : l'aire, une surface, ne redit pas le rayon.",
-    "Presque rien : le modèle réappris lit la taille dans l'aire, restée.",
-    "Presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu.",
+    "À peu près la somme : une surface et une longueur ne se redisent pas.",
+    "Presque rien : le modèle réappris lit la taille dans l'aire.",
+    "Presque rien : le modèle réappris lit la taille dans le rayon.",
+    "Presque rien : mélangées seules, ces deux mesures coûtaient peu.",
 ]
 display(Markdown("\n".join(f"- **{lettre}.** {OPTIONS_Q2[k]}"
-                            for lettre, k in zip("ABCDE", ORDRE_Q2, strict=True))))
-print("Question 2 : écrivez la lettre de l'option choisie, entre guillemets (\"A\" à \"E\") ; "
+                            for lettre, k in zip("ABCDEF", ORDRE_Q2, strict=True))))
+print(f"Question 2 de votre copie : on retire les mesures « {RETIREES_Q2[0]} » et "
+      f"« {RETIREES_Q2[1]} », puis on réapprend. Écrivez la lettre de l'option choisie, entre guillemets (\"A\" à \"F\") ; "
       "l'ordre des options est propre à votre copie.")
 
 # %% [markdown] session="evaluation"
@@ -493,8 +510,8 @@ print("Question 2 : écrivez la lettre de l'option choisie, entre guillemets (\"
 # <details><summary>Indice 2</summary>
 #
 # Un modèle réappris répartit de nouveau ses poids entre les mesures qu'on lui laisse. Dans le
-# tableau des corrélations (première sortie), lisez celles de l'aire avec le rayon et le
-# périmètre.
+# tableau des corrélations (première sortie), lisez celles de la mesure de taille restée avec
+# les deux autres.
 # </details>
 
 # %% answer="modele_reappris" session="formative"
@@ -558,41 +575,53 @@ modele_reappris = "E"
 # %% answer="modele_reappris" session="evaluation"
 modele_reappris = ...
 ### BEGIN SOLUTION
-modele_reappris = "ABCDE"[list(ORDRE_Q2).index(3)]  # l'option « presque rien : le modèle réappris lit la taille dans l'aire »
+_tache_q2 = int(np.random.default_rng([GRAINE, 8]).integers(2))  # les mesures retirées
+modele_reappris = "ABCDEF"[list(ORDRE_Q2).index((3, 4)[_tache_q2])]  # « presque rien : … lit la taille dans » la mesure restée
 ### END SOLUTION
 
 # %% tests="modele_reappris" points=1 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
-checks.check_form(modele_reappris, name="modele_reappris", kind="choice", options=["A", "B", "C", "D", "E"])
+checks.check_form(modele_reappris, name="modele_reappris", kind="choice", options=["A", "B", "C", "D", "E", "F"])
 ### BEGIN HIDDEN TESTS
-_rang_q2 = list(np.random.default_rng([checks.student_seed("09", announce=False), 2]).permutation(5))
-_lettre_q2 = {k: "ABCDE"[_rang_q2.index(k)] for k in range(5)}
+_graine_q2 = checks.student_seed("09", announce=False)
+_rang_q2 = list(np.random.default_rng([_graine_q2, 2]).permutation(6))
+_lettre_q2 = {k: "ABCDEF"[_rang_q2.index(k)] for k in range(6)}
+# the copy's removed pair: 0, radius and perimeter (area stays: option 3); 1, perimeter and
+# area (radius stays: option 4)
+_tache_q2 = int(np.random.default_rng([_graine_q2, 8]).integers(2))
+_cle_q2, _autre_q2 = ((3, 4), (4, 3))[_tache_q2]
 _erreurs_q2 = [
+    checks.Mistake(_lettre_q2[_autre_q2], "c'est la réponse d'une autre version de la question, qui retire d'autres mesures : un modèle réappris ne lit rien dans une colonne qu'on lui a retirée. Relisez ce que demande votre énoncé : quelle mesure de taille reste ?"),
     checks.Mistake(_lettre_q2[0], "additionner les baisses seules suppose que chaque colonne porte une information à elle. Est-ce le cas de ces mesures de taille ?"),
     checks.Mistake(_lettre_q2[1], "mélanger la taille en groupe la retirait toute à un modèle figé. Ici, le modèle réapprend sur les mesures qui restent : que disent-elles encore ?"),
-    checks.Mistake(_lettre_q2[2], "une surface et une longueur ne s'expriment pas pareil, mais elles montent ensemble : lisez la corrélation de l'aire avec le rayon et le périmètre."),
-    checks.Mistake(_lettre_q2[4], "bonne prévision, mauvaise raison : mélangée seule, une colonne redondante coûte peu, car les autres la redisent (section 2). Ce qu'elle coûtait seule ne dit donc pas ce que perd un modèle réappris sans elle."),
+    checks.Mistake(_lettre_q2[2], "une surface et une longueur ne s'expriment pas pareil, mais elles montent ensemble : lisez les corrélations entre rayon, périmètre et aire."),
+    checks.Mistake(_lettre_q2[5], "bonne prévision, mauvaise raison : mélangée seule, une colonne redondante coûte peu, car les autres la redisent (section 2). Ce qu'elle coûtait seule ne dit donc pas ce que perd un modèle réappris sans elle."),
 ]
-checks.check_choice(modele_reappris, name="modele_reappris", options=list("ABCDE"), expected=_lettre_q2[3], mistakes=_erreurs_q2, success="l'aire redit presque exactement le rayon et le périmètre : le modèle réappris lit la taille dans l'aire. Réapprendre répond à « le modèle peut-il s'en passer ? », une autre question que « que perd-il si l'on brouille ? ».")
+checks.check_choice(modele_reappris, name="modele_reappris", options=list("ABCDEF"), expected=_lettre_q2[_cle_q2], mistakes=_erreurs_q2, success=("l'aire", "le rayon")[_tache_q2] + " redit presque exactement les deux mesures retirées : le modèle réappris y lit la taille. Réapprendre répond à « le modèle peut-il s'en passer ? », une autre question que « que perd-il si l'on brouille ? ».")
 ### END HIDDEN TESTS
 
 # %% mistake="modele_reappris" session="evaluation"
+# message : une autre version de la question
+_t = int(np.random.default_rng([GRAINE, 8]).integers(2))
+modele_reappris = "ABCDEF"[list(ORDRE_Q2).index((4, 3)[_t])]
+
+# %% mistake="modele_reappris" session="evaluation"
 # message : additionner les baisses seules suppose
-modele_reappris = "ABCDE"[list(ORDRE_Q2).index(0)]
+modele_reappris = "ABCDEF"[list(ORDRE_Q2).index(0)]
 
 # %% mistake="modele_reappris" session="evaluation"
 # message : le modèle réapprend sur les mesures qui restent
-modele_reappris = "ABCDE"[list(ORDRE_Q2).index(1)]
+modele_reappris = "ABCDEF"[list(ORDRE_Q2).index(1)]
 
 # %% mistake="modele_reappris" session="evaluation"
 # message : une surface et une longueur ne s'expriment pas pareil
-modele_reappris = "ABCDE"[list(ORDRE_Q2).index(2)]
+modele_reappris = "ABCDEF"[list(ORDRE_Q2).index(2)]
 
 # %% mistake="modele_reappris" session="evaluation"
 # message : bonne prévision, mauvaise raison
-modele_reappris = "ABCDE"[list(ORDRE_Q2).index(4)]
+modele_reappris = "ABCDEF"[list(ORDRE_Q2).index(5)]
 
-# %% jupyter={"source_hidden": true} reveal="modele_reappris"
+# %% jupyter={"source_hidden": true} reveal="modele_reappris" session="formative"
 # Inutile de lire ce code (replié) : les calculs des questions 1 et 2, quand elles ont dit
 # « juste ».
 def exactitude_reapprise(retirees):
@@ -623,6 +652,38 @@ else:
     print("Le calcul de la question 2 s'affichera ici quand sa vérification aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
+# %% jupyter={"source_hidden": true} reveal="modele_reappris" session="evaluation"
+# Inutile de lire ce code (replié) : les calculs des questions 1 et 2, quand elles ont dit
+# « juste ».
+def exactitude_reapprise(retirees):
+    """Exactitude de validation d'un modèle réappris sans ces colonnes."""
+    gardees = [nom for nom in X.columns if nom not in retirees]
+    autre = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
+    return autre.fit(X_app[gardees], y_app).score(X_val[gardees], y_val)
+
+
+if checks.passed("pari_temoin"):
+    somme = sum(perte_si_melange([nom]) for nom in PAIRE_Q1)
+    print(f"Question 1. Mesures « {PAIRE_Q1[0]} » et « {PAIRE_Q1[1]} » : somme des baisses seules "
+          f"{fr_number(somme, 3)} ; mélangées ensemble {fr_number(perte_si_melange(PAIRE_Q1), 3)} "
+          f"(une patiente : {fr_number(1 / len(y_val), 3)}).")
+else:
+    print("Le calcul de la question 1 s'affichera ici quand sa vérification aura dit « juste » : "
+          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+if checks.passed("modele_reappris"):
+    print(f"Question 2. Exactitude sur la validation : six mesures {fr_number(exactitude_val, 3)} ; "
+          f"réappris sans « {RETIREES_Q2[0]} » ni « {RETIREES_Q2[1]} » "
+          f"{fr_number(exactitude_reapprise(RETIREES_Q2), 3)} ; "
+          f"réappris sans les trois mesures de taille {fr_number(exactitude_reapprise(TAILLE), 3)}.")
+    print("Une seule mesure retirée : perte d'exactitude du modèle réappris sans elle (entre "
+          "parenthèses, la baisse quand on la mélange seule, section 1) :")
+    for nom in ("rayon", "texture", "points concaves"):
+        print(f"- {nom} : {fr_number(exactitude_val - exactitude_reapprise([nom]), 3)} "
+              f"({fr_number(importances.loc[nom, 'moyenne'], 3)}).")
+else:
+    print("Le calcul de la question 2 s'affichera ici quand sa vérification aura dit « juste » : "
+          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+
 # %% [markdown] reveal="pari_temoin" session="formative"
 # <details><summary>Après avoir répondu à la question 1 : ce que montre ce calcul</summary>
 #
@@ -634,11 +695,12 @@ else:
 # %% [markdown] reveal="pari_temoin" session="evaluation"
 # <details><summary>Après avoir répondu à la question 1 : ce que montre ce calcul</summary>
 #
-# C'est un **témoin**, comme dans une expérience : la même opération sur deux mesures à peine
-# corrélées. Elles ne se remplacent pas : leurs baisses s'ajoutent à peu près. Comptez l'écart
-# entre « ensemble » et « somme » en patientes (une patiente, c'est la baisse affichée en
-# section 1) et comparez-le à celui de la taille : l'excès de la taille venait de la
-# redondance, pas du mélange de plusieurs colonnes.
+# Comptez l'écart entre « ensemble » et « somme » en patientes (une patiente : la baisse
+# affichée entre parenthèses) et comparez-le à celui de la taille. Deux mesures qui se
+# redisent (corrélées presque à 1) font perdre, ensemble, plus que leur somme ; deux mesures à
+# peine corrélées ne se remplacent pas, et leurs baisses s'ajoutent à peu près (c'est un
+# **témoin**, comme dans une expérience). L'excès vient de la redondance, pas du mélange de
+# plusieurs colonnes.
 # </details>
 
 # %% [markdown] reveal="modele_reappris" session="formative"
@@ -655,10 +717,10 @@ else:
 # %% [markdown] reveal="modele_reappris" session="evaluation"
 # <details><summary>Après avoir répondu à la question 2 : ce que montre ce calcul</summary>
 #
-# Sans rayon ni périmètre, le modèle réappris fait à peu près aussi bien (comparez vos deux
-# exactitudes : l'écart se compte en patientes) : l'aire suffit. Même sans les trois mesures de
-# taille, il perd bien moins que la taille mélangée en groupe : il reporte du poids sur les
-# points concaves, qui suivent la taille. Les dernières lignes comparent, mesure par mesure, ce
+# Sans les deux mesures retirées, le modèle réappris fait à peu près aussi bien (comparez vos
+# deux exactitudes : l'écart se compte en patientes) : la mesure de taille restée suffit. Même
+# sans les trois mesures de taille, il perd bien moins que la taille mélangée en groupe : il
+# reporte du poids sur les points concaves, qui suivent la taille. Les dernières lignes comparent, mesure par mesure, ce
 # que perd un modèle réappris sans elle et ce que coûte la mesure mélangée seule.
 # </details>
 
@@ -985,7 +1047,7 @@ def cas_de_camille(graine, choisis):
     libres = np.setdiff1d(np.arange(len(p)), choisis)
     erreurs = [i for i in libres if (p[i] >= 0.5) != v[i]]
     justes = [i for i in libres if (p[i] >= 0.5) == v[i] and i < len(p_test)]
-    tirages = [(3, 2, 1, 2), (4, 3, 1, 3), (4, 3, 2, 3), (5, 4, 1, 2), (5, 4, 3, 4)]
+    tirages = [(5, 2, 1, 2), (5, 4, 1, 2), (5, 4, 2, 4)]
     hasard = np.random.default_rng([graine, 4])
     n, k, j, w = tirages[hasard.integers(len(tirages))]
     sures = [i for i in erreurs if confiance[i] >= 0.85]
@@ -1031,9 +1093,36 @@ camille = pd.DataFrame({
                           for c, v in zip(CAMILLE_FINALE, camille_verite, strict=True)],
     "Diagnostic de référence": diagnostic[camille_verite],
 }, index=pd.Index([f"Patiente {k}" for k in range(1, 13)], name="Patiente"))
-fr_table(camille, caption="Les décisions de Camille (inventées) sur vos 12 cas")
+display(fr_table(camille, caption="Les décisions de Camille (inventées) sur vos 12 cas"))
+# La question 4 de votre copie : l'une de deux questions de même difficulté (votre graine).
+QUESTION_Q4 = [
+    "prenez les cas où l'IA se trompe et où Camille seule avait vu juste. Dans quelle part de "
+    "ces cas Camille, avec l'IA, s'est-elle trompée ?",
+    "prenez les cas où l'IA se trompe et où Camille, avec l'IA, s'est trompée. Dans quelle "
+    "part de ces cas Camille seule avait-elle vu juste ?",
+][int(np.random.default_rng([GRAINE, 7]).integers(2))]
+print(f"Question 4 de votre copie : {QUESTION_Q4}")
 
-# %% [markdown]
+# %% [markdown] session="evaluation"
+# ### Question 4 — Les lectures justes abandonnées (1 point)
+#
+# Votre question est affichée sous le tableau : elle pose **deux conditions** (le « parmi »)
+# et demande une part. Celle d'un voisin peut poser d'autres conditions : répondez à la vôtre.
+# Écrivez une division de deux nombres comptés dans le tableau (proportion entre 0 et 1).
+#
+# <details><summary>Indice 1</summary>
+#
+# Une part se lit « tant parmi combien ». Ici, le « parmi » pose deux conditions : quelles
+# lignes du tableau remplissent les deux ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Sur ces lignes seulement, comptez celles qui remplissent aussi la troisième condition de
+# votre question : comparez « Camille seule » et « Camille avec l'IA ».
+# </details>
+
+# %% [markdown] session="formative"
 # ### Question 4 — Les lectures justes abandonnées (1 point)
 #
 # Prenez les cas où **l'IA se trompe** et où **Camille seule** avait vu juste. Dans quelle part
@@ -1062,9 +1151,11 @@ part_camille_ia_fausse = 1 / 2
 part_camille_ia_fausse = ...
 ### BEGIN SOLUTION
 _ia_fausse = camille_ia != camille_verite
-_vue_seule = (np.array(CAMILLE_SEULE) == camille_verite) & _ia_fausse
-part_camille_ia_fausse = float((_vue_seule & (np.array(CAMILLE_FINALE) != camille_verite)).sum()
-                               / _vue_seule.sum())
+_seule_juste = np.array(CAMILLE_SEULE) == camille_verite
+_finale_fausse = np.array(CAMILLE_FINALE) != camille_verite
+_tache_q4 = int(np.random.default_rng([GRAINE, 7]).integers(2))  # la question de la copie
+_parmi = _ia_fausse & (_seule_juste if _tache_q4 == 0 else _finale_fausse)
+part_camille_ia_fausse = float((_ia_fausse & _seule_juste & _finale_fausse).sum() / _parmi.sum())
 ### END SOLUTION
 
 # %% tests="part_camille_ia_fausse" points=1 session="formative"
@@ -1159,40 +1250,83 @@ part_camille_ia_fausse = "1/2"
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2, bounds=(0, 4))
 ### BEGIN HIDDEN TESTS
-_cas_copie = ((3, 2, 1, 2), (4, 3, 1, 3), (4, 3, 2, 3), (5, 4, 1, 2), (5, 4, 3, 4))
-_n4, _k4, _j4, _w4 = _cas_copie[np.random.default_rng([checks.student_seed("09", announce=False), 4]).integers(5)]
+_graine_q4 = checks.student_seed("09", announce=False)
+_cas_copie = ((5, 2, 1, 2), (5, 4, 1, 2), (5, 4, 2, 4))
+_n4, _k4, _j4, _w4 = _cas_copie[np.random.default_rng([_graine_q4, 4]).integers(3)]
+# the copy's question: 0, among the right readings alone (k of the AI's n errors), the share
+# given up with the AI (j / k); 1, among Camille's errors with the AI (e = n - k + j of the
+# AI's n errors), the share she had read right alone (j / e)
+_tache4 = int(np.random.default_rng([_graine_q4, 7]).integers(2))
+_e4 = _n4 - _k4 + _j4
+_parmi4 = (_k4, _e4)[_tache4]
 _m4 = [
+    checks.Mistake((_j4 / _k4, _j4 / _e4)[1 - _tache4], "c'est la réponse d'une autre version de la question, qui pose d'autres conditions : relisez ce que demande votre énoncé (la question affichée sous votre tableau), puis comptez son « parmi »."),
     checks.Mistake(_j4 / _n4, "groupe de départ trop large : vous avez divisé par tous les cas où l'IA se trompe. Le « parmi » pose deux conditions."),
     checks.Mistake(_j4 / 12, "mauvais dénominateur : vous avez divisé par les 12 cas. Le groupe de départ ne compte que les lignes qui remplissent les deux conditions."),
-    checks.Mistake(_k4 / _n4, "c'est la part des lectures justes de Camille seule, quand l'IA se trompe ; la question demande ce qu'elle a fait de ces lectures avec l'IA."),
-    checks.Mistake(_k4 / _j4, "fraction inversée : une part se lit « tant parmi combien », le petit nombre en haut."),
+    checks.Mistake(_parmi4 / _n4, ("une seule des deux conditions comptée : c'est la part des lectures justes de Camille seule, quand l'IA se trompe ; la question demande ce qu'elle a fait de ces lectures avec l'IA.", "une seule des deux conditions comptée : c'est la part des erreurs de Camille avec l'IA, quand l'IA se trompe ; la question demande combien de ces erreurs suivaient une lecture juste abandonnée.")[_tache4]),
+    checks.Mistake(_parmi4 / _j4, "fraction inversée : une part se lit « tant parmi combien », le petit nombre en haut."),
     checks.Mistake(_j4 / (_j4 + _w4), "groupe de départ trop large : vous avez divisé par tous les changements d'avis de Camille. Le « parmi » pose deux conditions."),
     checks.Mistake((_k4 - _j4 + 12 - _n4) / 12, "vous avez compté les diagnostics justes de Camille avec l'IA sur tous les cas ; la question porte sur ses lectures justes abandonnées."),
     checks.Mistake(0, "aucune ? Comparez, ligne par ligne, « Camille seule » et « Camille avec l'IA », sur les lignes où l'IA dit faux."),
     checks.Mistake(1, "vous avez donné un nombre de cas, ou bien toutes les lectures auraient été abandonnées : relisez le tableau, puis divisez par le nombre de cas du groupe de départ."),
 ]
-checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", expected=_j4 / _k4, decimals=2, mistakes=_m4, points=1, hint="Dénominateur : les cas où l'IA se trompe et où Camille seule voyait juste ; numérateur : parmi eux, ceux où elle se trompe avec l'IA.", success="Camille a abandonné des lectures justes pour suivre une IA qui se trompait : c'est le biais d'automatisation. Même numérateur que Goddard et al. (2014), les passages « juste seule → faux avec l'aide » ; autre dénominateur : eux les rapportent à tous les cas (5,2 %), la question 4 aux lectures justes exposées à une IA fausse. Quelques lectures, chez une interne inventée : un exemple, pas une mesure.")
+checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", expected=_j4 / _parmi4, decimals=2, mistakes=_m4, points=1, hint=("Dénominateur : les cas où l'IA se trompe et où Camille seule voyait juste ; numérateur : parmi eux, ceux où elle se trompe avec l'IA.", "Dénominateur : les cas où l'IA se trompe et où Camille se trompe avec l'IA ; numérateur : parmi eux, ceux où elle voyait juste seule.")[_tache4], success="Camille a abandonné des lectures justes pour suivre une IA qui se trompait : c'est le biais d'automatisation. Les deux versions de la question comptent les mêmes lignes en haut (juste seule, fausse avec l'IA, quand l'IA se trompe) et changent le « parmi » : parmi ses lectures justes, ou parmi ses erreurs avec l'IA. Même numérateur que Goddard et al. (2014), les passages « juste seule → faux avec l'aide » ; autre dénominateur : eux les rapportent à tous les cas (5,2 %). Quelques lectures, chez une interne inventée : un exemple, pas une mesure.")
 ### END HIDDEN TESTS
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
+# message : une autre version de la question
+_ia = camille_ia != camille_verite
+_sj = np.array(CAMILLE_SEULE) == camille_verite
+_ff = np.array(CAMILLE_FINALE) != camille_verite
+_t = int(np.random.default_rng([GRAINE, 7]).integers(2))
+_parmi = _ia & (_sj if _t == 0 else _ff)
+_autre = _ia & (_ff if _t == 0 else _sj)
+part_camille_ia_fausse = float((_ia & _sj & _ff).sum() / _autre.sum())
+
+# %% mistake="part_camille_ia_fausse" session="evaluation"
 # message : vous avez divisé par tous les cas où l'IA se trompe
-part_camille_ia_fausse = float(((camille_ia != camille_verite) & (np.array(CAMILLE_SEULE) == camille_verite) & (np.array(CAMILLE_FINALE) != camille_verite)).sum() / (camille_ia != camille_verite).sum())
+_ia = camille_ia != camille_verite
+_sj = np.array(CAMILLE_SEULE) == camille_verite
+_ff = np.array(CAMILLE_FINALE) != camille_verite
+_t = int(np.random.default_rng([GRAINE, 7]).integers(2))
+_parmi = _ia & (_sj if _t == 0 else _ff)
+part_camille_ia_fausse = float((_ia & _sj & _ff).sum() / _ia.sum())
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
 # message : vous avez divisé par les 12 cas
-part_camille_ia_fausse = float(((camille_ia != camille_verite) & (np.array(CAMILLE_SEULE) == camille_verite) & (np.array(CAMILLE_FINALE) != camille_verite)).sum() / 12)
+_ia = camille_ia != camille_verite
+_sj = np.array(CAMILLE_SEULE) == camille_verite
+_ff = np.array(CAMILLE_FINALE) != camille_verite
+_t = int(np.random.default_rng([GRAINE, 7]).integers(2))
+_parmi = _ia & (_sj if _t == 0 else _ff)
+part_camille_ia_fausse = float((_ia & _sj & _ff).sum() / 12)
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
-# message : c'est la part des lectures justes de Camille seule
-part_camille_ia_fausse = float(((camille_ia != camille_verite) & (np.array(CAMILLE_SEULE) == camille_verite)).sum() / (camille_ia != camille_verite).sum())
+# message : une seule des deux conditions comptée
+_ia = camille_ia != camille_verite
+_sj = np.array(CAMILLE_SEULE) == camille_verite
+_ff = np.array(CAMILLE_FINALE) != camille_verite
+_t = int(np.random.default_rng([GRAINE, 7]).integers(2))
+_parmi = _ia & (_sj if _t == 0 else _ff)
+part_camille_ia_fausse = float(_parmi.sum() / _ia.sum())
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
 # message : fraction inversée
-part_camille_ia_fausse = float(((camille_ia != camille_verite) & (np.array(CAMILLE_SEULE) == camille_verite)).sum() / ((camille_ia != camille_verite) & (np.array(CAMILLE_SEULE) == camille_verite) & (np.array(CAMILLE_FINALE) != camille_verite)).sum())
+_ia = camille_ia != camille_verite
+_sj = np.array(CAMILLE_SEULE) == camille_verite
+_ff = np.array(CAMILLE_FINALE) != camille_verite
+_t = int(np.random.default_rng([GRAINE, 7]).integers(2))
+_parmi = _ia & (_sj if _t == 0 else _ff)
+part_camille_ia_fausse = float(_parmi.sum() / (_ia & _sj & _ff).sum())
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
 # message : tous les changements d'avis de Camille
-part_camille_ia_fausse = float(((camille_ia != camille_verite) & (np.array(CAMILLE_SEULE) == camille_verite) & (np.array(CAMILLE_FINALE) != camille_verite)).sum() / (np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)).sum())
+_ia = camille_ia != camille_verite
+_sj = np.array(CAMILLE_SEULE) == camille_verite
+_ff = np.array(CAMILLE_FINALE) != camille_verite
+_t = int(np.random.default_rng([GRAINE, 7]).integers(2))
+_parmi = _ia & (_sj if _t == 0 else _ff)
+part_camille_ia_fausse = float((_ia & _sj & _ff).sum() / (np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)).sum())
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
 # message : aucune ?
