@@ -224,8 +224,8 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # %% [markdown] session="formative"
 # <details><summary>Lire une boîte à moustaches</summary>
 #
-# Elle résume les 20 baisses d'une mesure : trait à la médiane, boîte autour de la moitié
-# centrale, points isolés à part.
+# Elle résume les 20 baisses d'une mesure : trait dans la boîte à la médiane, boîte autour de
+# la moitié centrale, moustaches jusqu'aux valeurs extrêmes non isolées, points isolés à part.
 # </details>
 #
 # Mélangés seuls, les **points concaves** (creux du contour du noyau) arrivent loin devant.
@@ -234,8 +234,8 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # %% [markdown] session="evaluation"
 # <details><summary>Lire une boîte à moustaches</summary>
 #
-# Elle résume les 20 baisses d'une mesure : trait à la médiane, boîte autour de la moitié
-# centrale, points isolés à part.
+# Elle résume les 20 baisses d'une mesure : trait dans la boîte à la médiane, boîte autour de
+# la moitié centrale, moustaches jusqu'aux valeurs extrêmes non isolées, points isolés à part.
 # </details>
 #
 # Les **points concaves** sont les creux du contour du noyau.
@@ -276,8 +276,8 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # %% [markdown] session="formative"
 # **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle figé que
 # ce qu'il lit dans **cette** colonne. Il a partagé le poids de la taille
-# entre trois colonnes : chacune, mélangée seule, coûte bien moins que la taille entière,
-# lisible encore dans les deux autres.
+# entre trois colonnes : chacune, mélangée seule, coûte bien moins que la taille entière, car
+# le modèle lit encore la taille dans les deux autres.
 #
 # ### Question 1 — Texture et variation locale du rayon, ensemble (1 point)
 #
@@ -306,8 +306,8 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # %% [markdown] session="evaluation"
 # **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle figé que
 # ce qu'il lit dans **cette** colonne. Il a réparti la taille sur trois
-# colonnes : chacune, mélangée seule, coûte bien moins que la taille entière, lisible dans les
-# deux autres.
+# colonnes : chacune, mélangée seule, coûte bien moins que la taille entière, car le modèle la
+# lit encore dans les deux autres.
 #
 # ### Question 1 — Deux mesures, mélangées ensemble (1 point)
 #
@@ -710,8 +710,8 @@ else:
 # suffit. Même sans les trois mesures de taille, il perd bien moins que la taille mélangée en
 # groupe : il reporte du poids sur les points concaves, qui suivent la taille. Réappris sans
 # les points concaves, il perd à peu près autant que sans la texture (dernières lignes) : ils
-# sont remplaçables, la taille les suit ; ce n'est pas un artefact, et on ne classe rien à deux
-# patientes près.
+# sont remplaçables, la taille les suit ; et un écart de deux patientes ne suffit pas pour dire
+# qu'une mesure compte plus qu'une autre.
 # </details>
 
 # %% [markdown] reveal="modele_reappris" session="evaluation"
@@ -1848,11 +1848,13 @@ display(simulateur)
 #   mesurer ce que perd un modèle réappris sans elles (comme à la question 2). Notre rayon le
 #   montre (dernières lignes du calcul de la question 2) : réappris sans lui, le modèle perd
 #   bien moins que ce que coûte le rayon mélangé seul. Le chiffre du mélange seul
-#   est donc trop petit à côté de ce que porte la taille mélangée en groupe, et trop grand à
-#   côté de ce que perd un modèle réappris : c'est l'extrapolation que décrivent Hooker et al.
+#   est donc trop petit à côté de ce que porte la taille mélangée en groupe (les colonnes se
+#   redisent), et trop grand à côté de ce que perd un modèle réappris : ce second écart est
+#   l'**extrapolation** que décrivent Hooker et al. (le modèle figé répond sur des noyaux qu'il
+#   n'a jamais vus).
 #   De même, réappris sans les points concaves, le modèle perd à peu près autant que sans la
 #   texture : ils restent la mesure la plus discriminante, mais remplaçable (la taille les
-#   suit) ; à deux patientes près, on ne classe rien. Le mélange répond à « que lit ce
+#   suit) ; un écart de deux patientes ne suffit pas pour les classer. Le mélange répond à « que lit ce
 #   modèle ? », le réapprentissage à « un modèle peut-il s'en passer ? ».
 #   Mélanger la taille en groupe garde rayon, périmètre et aire d'une même
 #   patiente, mais casse encore leur lien avec les points concaves (petits noyaux très creusés,
