@@ -257,7 +257,7 @@ print(
     f"cancers ({fr_percent(SENSIBILITE_VISEE, 0)} visés sur la validation)."
 )
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 1 — Les cancers manqués sur le phototype VI (2 points)
 #
 # Calculez `fnr_vi`, le **taux de faux négatifs** de l'application sur le phototype VI :
@@ -278,10 +278,49 @@ print(
 # module 01 font-ils 1 ensemble ?
 # </details>
 
-# %% answer="fnr_vi"
+# %% [markdown] session="evaluation"
+# ### Question 1 — Les cancers manqués sur le phototype VI (2 points)
+#
+# Calculez `fnr_vi`, une **part de cancers manqués** du phototype VI : une proportion entre 0
+# et 1 (trois décimales). **Parmi quelles lésions** : votre consigne le dit ; elle est tirée
+# pour votre copie et affichée par la cellule repliée ci-dessous, avec un nom de plus pour
+# votre calcul. Écrivez de préférence le calcul, division de deux noms listés.
+#
+# <details><summary>Indice 1</summary>
+#
+# « Parmi » nomme le groupe de départ : quel nom listé compte exactement ce groupe ? Puis,
+# dans ce groupe, lesquelles compte-t-on : quel nom listé les compte ?
+# </details>
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche la consigne de la question 1, tirée pour votre
+# copie, et un nom de plus pour votre calcul. Exécutez-le.
+import numpy as np
+
+VERSION_Q1 = int(np.random.default_rng([checks.student_seed("05", announce=False), 51]).integers(2))
+CONSIGNES_Q1 = (
+    "parmi les cancers du phototype VI, quelle part l'application ne signale-t-elle pas ?\n"
+    "  (son taux de faux négatifs sur ce phototype)",
+    "parmi les lésions du phototype VI que l'application ne signale pas, quelle part sont des\n"
+    "  cancers ? (le risque qu'une lésion laissée sans alerte soit un cancer manqué)",
+)
+print("Question 1, votre consigne :", CONSIGNES_Q1[VERSION_Q1])
+n_non_signalees_vi = n_lesions_vi - n_signales_vi - n_fausses_alertes_vi
+print(
+    "Un nom de plus, phototype VI : n_non_signalees_vi = "
+    f"{n_non_signalees_vi} (lésions que l'application ne signale pas, cancers ou non)"
+)
+
+# %% answer="fnr_vi" session="formative"
 fnr_vi = ...
 ### BEGIN SOLUTION
 fnr_vi = n_manques_vi / n_cancers_vi
+### END SOLUTION
+
+# %% answer="fnr_vi" session="evaluation"
+fnr_vi = ...
+### BEGIN SOLUTION
+fnr_vi = n_manques_vi / (n_cancers_vi, n_non_signalees_vi)[VERSION_Q1]
 ### END SOLUTION
 
 # %% tests="fnr_vi" points=2 session="formative"
@@ -418,9 +457,58 @@ _erreurs_q1 = [
     checks.Mistake(_taux_q1(_v_seul_q1), "c'est le taux du seul phototype V : la question porte "
                    "sur le phototype VI."),
 ]
-checks.check_number(fnr_vi, name="fnr_vi", expected=_manques_q1 / _cancers_q1, decimals=3,
+import numpy as _tirage_q1
+
+_version_q1 = int(_tirage_q1.random.default_rng([checks.student_seed("05", announce=False), 51]).integers(2))
+_non_signalees_q1 = int((_vi_q1 & ~_alerte_q1).sum())
+_autre_q1 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+if _version_q1 == 0:
+    _cle_q1 = _manques_q1 / _cancers_q1
+    _erreurs_q1.append(checks.Mistake(_manques_q1 / _non_signalees_q1, _autre_q1 + "Votre consigne "
+                       "demande la part des cancers manqués parmi les cancers du phototype VI, "
+                       "pas parmi les lésions que l'application ne signale pas."))
+else:
+    _cle_q1 = _manques_q1 / _non_signalees_q1
+    _erreurs_q1 = [
+        checks.Mistake(_manques_q1 / _cancers_q1, _autre_q1 + "Votre consigne demande la part des "
+                       "cancers parmi les lésions du phototype VI que l'application ne signale pas : "
+                       "divisez par ces lésions, pas par les cancers."),
+        checks.Mistake(_cancers_q1 / _non_signalees_q1, "au numérateur, vous avez mis tous les cancers "
+                       "du phototype VI : parmi les lésions non signalées, les cancers sont ceux que "
+                       "l'application a manqués."),
+        checks.Mistake(1 - _manques_q1 / _non_signalees_q1, "vous avez calculé la part des lésions "
+                       "bénignes parmi les lésions non signalées ; votre consigne demande celle des "
+                       "cancers."),
+        checks.Mistake(_manques_q1 / _lesions_vi_q1, "mauvais dénominateur : vous avez divisé par "
+                       "toutes les lésions du phototype VI. Votre consigne ne compte que celles que "
+                       "l'application ne signale pas."),
+        checks.Mistake(_manques_q1 / _benignes_q1, "mauvais dénominateur : vous avez divisé les "
+                       "cancers manqués par les lésions bénignes. Les lésions non signalées comptent "
+                       "aussi les cancers manqués, et pas les bénignes signalées."),
+        checks.Mistake(_fausses_q1 / _benignes_q1, "vous avez calculé le taux de faux positifs (les "
+                       "lésions bénignes signalées à tort) ; votre consigne porte sur les cancers "
+                       "manqués."),
+        checks.Mistake(_signales_q1 / _cancers_q1, "vous avez calculé la sensibilité (les cancers "
+                       "signalés) ; votre consigne porte sur les cancers manqués, parmi les lésions "
+                       "non signalées."),
+        checks.Mistake(_taux_q1(_cancer_q1 | ~_cancer_q1), "c'est le taux de tous les phototypes "
+                       "ensemble, parmi leurs cancers : votre consigne porte sur le seul phototype VI, "
+                       "parmi ses lésions non signalées."),
+        checks.Mistake(_manques_q1 / max(_signales_q1, 1), "vous avez divisé les cancers manqués par "
+                       "les cancers signalés : votre consigne divise par les lésions non signalées."),
+        checks.Mistake(_taux_q1(_vi_q1 | _v_seul_q1), "c'est le taux du groupe V–VI, lu dans le "
+                       "tableau : votre consigne porte sur le seul phototype VI, parmi ses lésions "
+                       "non signalées. Écrivez le calcul avec deux noms listés."),
+        checks.Mistake(_taux_q1(_v_seul_q1), "c'est le taux du seul phototype V, parmi ses cancers : "
+                       "votre consigne porte sur le phototype VI, parmi ses lésions non signalées."),
+    ]
+checks.check_number(fnr_vi, name="fnr_vi", expected=_cle_q1, decimals=3,
                     mistakes=_erreurs_q1, points=2)
 ### END HIDDEN TESTS
+
+# %% mistake="fnr_vi" session="evaluation"
+# message : c'est la réponse d'une autre version de la question
+fnr_vi = n_manques_vi / (n_non_signalees_vi, n_cancers_vi)[VERSION_Q1]
 
 # %% mistake="fnr_vi"
 # message : vous avez divisé par toutes les lésions
@@ -476,7 +564,7 @@ fnr_vi = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 #   exclure sans l'intervalle de l'écart lui-même (section 4). Par exemple, 10 % (de 8 à 12 %)
 #   contre 14 % (de 11 à 17 %) : il faut cet intervalle pour conclure.
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
 # groupe.
 global_editeur = ligne_taux(test_editeur)
@@ -503,7 +591,111 @@ fr_table(
     caption="Test de l'éditeur : taux de faux négatifs par groupe (comme en section 2)",
 )
 
-# %% [markdown]
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
+# groupe ; puis les consignes et les réponses des questions 2, 3a et 3b, tirées pour votre copie.
+global_editeur = ligne_taux(test_editeur)
+print(
+    f"L'éditeur annonce : « notre application manque {global_editeur['Taux']} des cancers "
+    f"({global_editeur['Cancers manqués']}) »."
+)
+par_type = pd.DataFrame(
+    {t: ligne_taux(test_editeur[test_editeur["phototype"] == t]) for t in PHOTOTYPES}
+).T
+display(
+    fr_table(
+        par_type.rename_axis("Phototype"),
+        caption="Test de l'éditeur : taux de faux négatifs par phototype",
+    )
+)
+display(
+    fr_table(
+        pd.DataFrame(
+            {
+                f"phototypes {g}": ligne_taux(test_editeur[test_editeur["phototype"].isin(t)])
+                for g, t in GROUPES.items()
+            }
+        ).T,
+        caption="Test de l'éditeur : taux de faux négatifs par groupe (comme en section 2)",
+    )
+)
+
+# Questions 2, 3a et 3b : consignes et réponses tirées pour votre copie.
+import textwrap
+
+VERSION_Q2 = int(np.random.default_rng([checks.student_seed("05", announce=False), 52]).integers(2))
+CONSIGNES_Q2 = (
+    "ce taux global reflète surtout quels phototypes ?",
+    "de quels phototypes ce taux global dit-il le moins ?",
+)
+OPTIONS_Q2 = [
+    "aucun en particulier : chaque phototype y pèse pour un sixième",
+    "aucun en particulier : le seuil étant le même, il vaut pour chaque phototype",
+    "les phototypes nombreux dans son test",
+    "les phototypes rares dans son test",
+]
+print("Question 2, votre consigne :", CONSIGNES_Q2[VERSION_Q2])
+print("Les réponses possibles, dans un ordre tiré pour votre copie :")
+LETTRES_Q2 = {}
+ordre = np.random.default_rng([checks.student_seed("05", announce=False), 62]).permutation(4)
+for lettre, numero in zip("abcd", ordre, strict=True):
+    LETTRES_Q2[OPTIONS_Q2[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q2[numero]}", width=92, subsequent_indent="   "))
+print()
+VERSION_Q3A = int(np.random.default_rng([checks.student_seed("05", announce=False), 53]).integers(2))
+VERSION_Q3B = int(np.random.default_rng([checks.student_seed("05", announce=False), 54]).integers(2))
+CONSIGNES_Q3A = (
+    "sur le test équilibré, l'écart est-il établi (pour ce modèle, sur ce test), et pourquoi ?",
+    "sur le test équilibré, un collègue affirme : « l'écart peut venir du seul hasard du "
+    "tirage ». A-t-il raison, et pourquoi ?",
+)
+OPTIONS_Q3A = (
+    [
+        "non : les deux intervalles se chevauchent en partie",
+        "non : les intervalles sont trop larges pour conclure",
+        "oui : intervalles séparés, sur des centaines de cancers",
+        "oui : un taux observé plus haut suffit à l'établir",
+    ],
+    [
+        "non : intervalles séparés, sur des centaines de cancers",
+        "non : un taux observé plus haut suffit à l'exclure",
+        "oui : les deux intervalles se chevauchent en partie",
+        "oui : les intervalles sont trop larges pour conclure",
+    ],
+)[VERSION_Q3A]
+CONSIGNES_Q3B = (
+    "sur le test de l'éditeur, que conclure ?",
+    "sur le test de l'éditeur, un collègue affirme : « les V–VI et les I–II ont le même taux "
+    "de faux négatifs : pas d'écart ». A-t-il raison ?",
+)
+OPTIONS_Q3B = (
+    [
+        "les V–VI ont moins de cancers manqués que les I–II",
+        "les V–VI ont plus de cancers manqués que les I–II",
+        "pas d'écart : chaque taux est dans l'intervalle de l'autre",
+        "rien d'établi : un écart de plusieurs points reste compatible",
+    ],
+    [
+        "non : les V–VI ont moins de cancers manqués que les I–II",
+        "non : les V–VI ont plus de cancers manqués que les I–II",
+        "non : rien d'établi, un écart de plusieurs points reste compatible",
+        "oui : chaque taux est dans l'intervalle de l'autre",
+    ],
+)[VERSION_Q3B]
+LETTRES_Q3A, LETTRES_Q3B = {}, {}
+for nom, consigne, options, lettres, tirage in (
+    ("3a", CONSIGNES_Q3A[VERSION_Q3A], OPTIONS_Q3A, LETTRES_Q3A, 63),
+    ("3b", CONSIGNES_Q3B[VERSION_Q3B], OPTIONS_Q3B, LETTRES_Q3B, 64),
+):
+    print(f"Question {nom}, votre consigne :", consigne)
+    print("Les réponses possibles, dans un ordre tiré pour votre copie :")
+    ordre = np.random.default_rng([checks.student_seed("05", announce=False), tirage])
+    for lettre, numero in zip("abcd", ordre.permutation(4), strict=True):
+        lettres[options[numero]] = lettre
+        print(textwrap.fill(f"{lettre}. {options[numero]}", width=92, subsequent_indent="   "))
+    print()
+# %% [markdown] session="formative"
 # ### Question 2 — Que reflète le taux annoncé ? (1 point)
 #
 # L'éditeur annonce **un seul** taux, calculé sur tous les cancers de son test. Ce taux global
@@ -527,13 +719,13 @@ fr_table(
 # cancers), puis comparez-le au taux de chacun des deux groupes.
 # </details>
 
-# %% answer="lecture_global"
+# %% answer="lecture_global" session="formative"
 lecture_global = ...
 ### BEGIN SOLUTION
 lecture_global = "surtout les phototypes nombreux dans son test"
 ### END SOLUTION
 
-# %% tests="lecture_global" points=1
+# %% tests="lecture_global" points=1 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_choice(
     lecture_global,
@@ -586,19 +778,92 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="lecture_global"
+# %% mistake="lecture_global" session="formative"
 # message : un même seuil ne donne pas le même taux
 lecture_global = "chaque phototype, car le seuil est le même"
 
-# %% mistake="lecture_global"
+# %% mistake="lecture_global" session="formative"
 # message : c'est l'inverse : chaque cancer compte une fois
 lecture_global = "surtout les phototypes rares, les plus difficiles"
 
-# %% mistake="lecture_global"
+# %% mistake="lecture_global" session="formative"
 # message : ce serait la moyenne simple des six taux
 lecture_global = "les six phototypes, chacun pour un sixième"
 
-# %% [markdown]
+
+# %% [markdown] session="evaluation"
+# ### Question 2 — Que reflète le taux annoncé ? (1 point)
+#
+# L'éditeur annonce **un seul** taux, calculé sur tous les cancers de son test. Que dit ce
+# taux global des phototypes ? **Votre consigne** et les réponses possibles, tirées pour votre
+# copie, sont affichées sous les tableaux du test de l'éditeur (ci-dessus). Écrivez la lettre de votre réponse :
+# `"a"`, `"b"`, `"c"` ou `"d"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Le taux global divise **tous** les cancers manqués du test par **tous** ses cancers. Dans le
+# tableau par phototype, regardez les cancers de chaque ligne (le nombre après « sur ») : que
+# pèse chaque ligne dans le total ?
+# </details>
+
+# %% answer="lecture_global" session="evaluation"
+lecture_global = ...
+### BEGIN SOLUTION
+lecture_global = LETTRES_Q2[
+    ("les phototypes nombreux dans son test", "les phototypes rares dans son test")[VERSION_Q2]
+]
+### END SOLUTION
+
+# %% tests="lecture_global" points=1 session="evaluation"
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_form(lecture_global, name="lecture_global", kind="choice", options=["a", "b", "c", "d"])
+### BEGIN HIDDEN TESTS
+import numpy as _tirage_q2
+
+_version_q2 = int(_tirage_q2.random.default_rng([checks.student_seed("05", announce=False), 52]).integers(2))
+_ordre_q2 = _tirage_q2.random.default_rng([checks.student_seed("05", announce=False), 62]).permutation(4)
+_textes_q2 = ["sixieme", "seuil", "nombreux", "rares"]
+_lettre_q2 = {_textes_q2[int(numero)]: lettre for lettre, numero in zip("abcd", _ordre_q2, strict=True)}
+_autre_q2 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+_messages_q2 = {
+    "seuil": "un même seuil ne donne pas le même taux à chaque groupe : les taux du tableau par "
+    "phototype diffèrent d'une ligne à l'autre. Un taux global n'est pas le taux de chaque groupe.",
+    "sixieme": "ce serait la moyenne simple des six taux. Le taux global divise le total des cancers "
+    "manqués par le total des cancers : chaque phototype pèse selon son nombre de cancers, pas pour "
+    "un sixième.",
+}
+if _version_q2 == 0:
+    _messages_q2["rares"] = _autre_q2 + ("Votre consigne demande ce que le taux global reflète "
+                                         "surtout : chaque cancer y compte une fois, si bien qu'un "
+                                         "phototype rare, avec peu de cancers, y pèse peu.")
+else:
+    _messages_q2["nombreux"] = _autre_q2 + ("Votre consigne demande de quels phototypes le taux "
+                                            "global dit le moins : les phototypes nombreux, avec "
+                                            "beaucoup de cancers, y pèsent le plus.")
+checks.check_choice(
+    lecture_global, name="lecture_global", options=["a", "b", "c", "d"],
+    expected=_lettre_q2[("nombreux", "rares")[_version_q2]],
+    mistakes=[checks.Mistake(_lettre_q2[cle], message) for cle, message in _messages_q2.items()],
+)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_global" session="evaluation"
+# message : c'est la réponse d'une autre version de la question
+lecture_global = LETTRES_Q2[
+    ("les phototypes rares dans son test", "les phototypes nombreux dans son test")[VERSION_Q2]
+]
+
+# %% mistake="lecture_global" session="evaluation"
+# message : un même seuil ne donne pas le même taux
+lecture_global = LETTRES_Q2[
+    "aucun en particulier : le seuil étant le même, il vaut pour chaque phototype"
+]
+
+# %% mistake="lecture_global" session="evaluation"
+# message : ce serait la moyenne simple des six taux
+lecture_global = LETTRES_Q2["aucun en particulier : chaque phototype y pèse pour un sixième"]
+
+# %% [markdown] session="formative"
 # ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
 #
 # Comparez les phototypes V–VI aux I–II : **3a**, sur le test **équilibré** (section 2) ;
@@ -624,13 +889,13 @@ lecture_global = "les six phototypes, chacun pour un sixième"
 # `"non : les deux intervalles se chevauchent en partie"` ou
 # `"non : les intervalles sont trop larges pour conclure"`.
 
-# %% answer="conclusion_equilibre"
+# %% answer="conclusion_equilibre" session="formative"
 conclusion_equilibre = ...
 ### BEGIN SOLUTION
 conclusion_equilibre = "oui : intervalles séparés, sur des centaines de cancers"
 ### END SOLUTION
 
-# %% tests="conclusion_equilibre" points=1
+# %% tests="conclusion_equilibre" points=1 session="formative"
 # Vérification de la question 3a : exécutez cette cellule.
 checks.check_choice(
     conclusion_equilibre,
@@ -682,19 +947,90 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="conclusion_equilibre"
+# %% mistake="conclusion_equilibre" session="formative"
 # message : la conclusion est juste, pas la raison
 conclusion_equilibre = "oui : un taux observé plus haut suffit à l'établir"
 
-# %% mistake="conclusion_equilibre"
+# %% mistake="conclusion_equilibre" session="formative"
 # message : relisez les bornes des deux groupes
 conclusion_equilibre = "non : les deux intervalles se chevauchent en partie"
 
-# %% mistake="conclusion_equilibre"
+# %% mistake="conclusion_equilibre" session="formative"
 # message : La prudence n'est pas de ne jamais conclure
 conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 
-# %% [markdown]
+
+# %% [markdown] session="evaluation"
+# ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
+#
+# Comparez les phototypes V–VI aux I–II : **3a**, sur le test **équilibré** (section 2) ;
+# **3b**, sur le test **de l'éditeur** (section 3). **Votre consigne** et les réponses
+# possibles de chaque question, tirées pour votre copie, sont affichées sous les tableaux du
+# test de l'éditeur (avant la question 2). Écrivez la lettre de votre réponse : `"a"`, `"b"`, `"c"` ou `"d"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque test, regardez combien de cancers compte chaque groupe (le nombre après
+# « sur »), puis où se trouve chaque taux par rapport à l'intervalle de l'autre groupe.
+# </details>
+
+# %% answer="conclusion_equilibre" session="evaluation"
+conclusion_equilibre = ...
+### BEGIN SOLUTION
+conclusion_equilibre = LETTRES_Q3A[
+    f"{('oui', 'non')[VERSION_Q3A]} : intervalles séparés, sur des centaines de cancers"
+]
+### END SOLUTION
+
+# %% tests="conclusion_equilibre" points=1 session="evaluation"
+# Vérification de la question 3a : exécutez cette cellule.
+checks.check_form(
+    conclusion_equilibre, name="conclusion_equilibre", kind="choice", options=["a", "b", "c", "d"]
+)
+### BEGIN HIDDEN TESTS
+import numpy as _tirage_q3a
+
+_version_q3a = int(_tirage_q3a.random.default_rng([checks.student_seed("05", announce=False), 53]).integers(2))
+_ordre_q3a = _tirage_q3a.random.default_rng([checks.student_seed("05", announce=False), 63]).permutation(4)
+# Options in the draw cell's order, by their reason (the same four in both versions).
+_raisons_q3a = (["chevauchent", "larges", "separes", "taux"], ["separes", "taux", "chevauchent", "larges"])[_version_q3a]
+_lettre_q3a = {_raisons_q3a[int(numero)]: lettre for lettre, numero in zip("abcd", _ordre_q3a, strict=True)}
+_messages_q3a = {
+    "taux": "la conclusion est juste, pas la raison : un taux plus haut peut venir du seul hasard "
+    "quand un groupe compte peu de cancers. Ce qui décide, ce sont les effectifs et la place des "
+    "intervalles.",
+    "chevauchent": "relisez les bornes des deux groupes dans le tableau par groupe de la section 2 : "
+    "la borne basse de l'un dépasse-t-elle la borne haute de l'autre ?",
+    "larges": "avec des centaines de cancers par groupe, chaque intervalle ne fait que quelques "
+    "points, bien moins que l'écart observé. La prudence n'est pas de ne jamais conclure.",
+}
+checks.check_choice(
+    conclusion_equilibre, name="conclusion_equilibre", options=["a", "b", "c", "d"],
+    expected=_lettre_q3a["separes"],
+    mistakes=[checks.Mistake(_lettre_q3a[cle], message) for cle, message in _messages_q3a.items()],
+)
+### END HIDDEN TESTS
+
+# %% mistake="conclusion_equilibre" session="evaluation"
+# message : la conclusion est juste, pas la raison
+conclusion_equilibre = LETTRES_Q3A[
+    ("oui : un taux observé plus haut suffit à l'établir",
+     "non : un taux observé plus haut suffit à l'exclure")[VERSION_Q3A]
+]
+
+# %% mistake="conclusion_equilibre" session="evaluation"
+# message : relisez les bornes des deux groupes
+conclusion_equilibre = LETTRES_Q3A[
+    f"{('non', 'oui')[VERSION_Q3A]} : les deux intervalles se chevauchent en partie"
+]
+
+# %% mistake="conclusion_equilibre" session="evaluation"
+# message : La prudence n'est pas de ne jamais conclure
+conclusion_equilibre = LETTRES_Q3A[
+    f"{('non', 'oui')[VERSION_Q3A]} : les intervalles sont trop larges pour conclure"
+]
+
+# %% [markdown] session="formative"
 # #### Question 3b — Le test de l'éditeur (1 point)
 #
 # Que conclure ? Écrivez l'une des réponses
@@ -703,13 +1039,13 @@ conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 # `"pas d'écart : chaque taux est dans l'intervalle de l'autre"` ou
 # `"rien d'établi : un écart de plusieurs points reste compatible"`.
 
-# %% answer="conclusion_editeur"
+# %% answer="conclusion_editeur" session="formative"
 conclusion_editeur = ...
 ### BEGIN SOLUTION
 conclusion_editeur = "rien d'établi : un écart de plusieurs points reste compatible"
 ### END SOLUTION
 
-# %% tests="conclusion_editeur" points=1
+# %% tests="conclusion_editeur" points=1 session="formative"
 # Vérification de la question 3b : exécutez cette cellule.
 checks.check_choice(
     conclusion_editeur,
@@ -761,17 +1097,85 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="conclusion_editeur"
+# %% mistake="conclusion_editeur" session="formative"
 # message : vous avez repris la conclusion du test équilibré
 conclusion_editeur = "les V–VI ont plus de cancers manqués que les I–II"
 
-# %% mistake="conclusion_editeur"
+# %% mistake="conclusion_editeur" session="formative"
 # message : vous avez comparé deux taux sans leurs intervalles
 conclusion_editeur = "les V–VI ont moins de cancers manqués que les I–II"
 
-# %% mistake="conclusion_editeur"
+# %% mistake="conclusion_editeur" session="formative"
 # message : ne pas voir d'écart ne prouve pas
 conclusion_editeur = "pas d'écart : chaque taux est dans l'intervalle de l'autre"
+
+
+# %% [markdown] session="evaluation"
+# #### Question 3b — Le test de l'éditeur (1 point)
+#
+# Votre consigne et les réponses possibles sont affichées sous les tableaux du test de
+# l'éditeur (avant la question 2). Écrivez la lettre de votre réponse.
+
+# %% answer="conclusion_editeur" session="evaluation"
+conclusion_editeur = ...
+### BEGIN SOLUTION
+conclusion_editeur = LETTRES_Q3B[
+    (
+        "rien d'établi : un écart de plusieurs points reste compatible",
+        "non : rien d'établi, un écart de plusieurs points reste compatible",
+    )[VERSION_Q3B]
+]
+### END SOLUTION
+
+# %% tests="conclusion_editeur" points=1 session="evaluation"
+# Vérification de la question 3b : exécutez cette cellule.
+checks.check_form(
+    conclusion_editeur, name="conclusion_editeur", kind="choice", options=["a", "b", "c", "d"]
+)
+### BEGIN HIDDEN TESTS
+import numpy as _tirage_q3b
+
+_version_q3b = int(_tirage_q3b.random.default_rng([checks.student_seed("05", announce=False), 54]).integers(2))
+_ordre_q3b = _tirage_q3b.random.default_rng([checks.student_seed("05", announce=False), 64]).permutation(4)
+# Options in the draw cell's order, by their content (the same four in both versions).
+_sens_q3b = (["moins", "plus", "egal", "rien"], ["moins", "plus", "rien", "egal"])[_version_q3b]
+_lettre_q3b = {_sens_q3b[int(numero)]: lettre for lettre, numero in zip("abcd", _ordre_q3b, strict=True)}
+_messages_q3b = {
+    "plus": "vous avez repris la conclusion du test équilibré : chaque test se lit avec ses propres "
+    "effectifs et ses propres intervalles.",
+    "moins": "vous avez comparé deux taux sans leurs intervalles : avec une poignée de cancers chez "
+    "les V–VI, l'écart observé peut venir du hasard du tirage.",
+    "egal": "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : chaque taux dans l'intervalle de "
+    "l'autre veut dire qu'un écart nul reste possible, pas qu'il est établi. Avec si peu de cancers, "
+    "un grand écart reste possible aussi, dans un sens comme dans l'autre.",
+}
+checks.check_choice(
+    conclusion_editeur, name="conclusion_editeur", options=["a", "b", "c", "d"],
+    expected=_lettre_q3b["rien"],
+    mistakes=[checks.Mistake(_lettre_q3b[cle], message) for cle, message in _messages_q3b.items()],
+)
+### END HIDDEN TESTS
+
+# %% mistake="conclusion_editeur" session="evaluation"
+# message : vous avez repris la conclusion du test équilibré
+conclusion_editeur = LETTRES_Q3B[
+    f"{('', 'non : ')[VERSION_Q3B]}les V–VI ont plus de cancers manqués que les I–II"
+]
+
+# %% mistake="conclusion_editeur" session="evaluation"
+# message : vous avez comparé deux taux sans leurs intervalles
+conclusion_editeur = LETTRES_Q3B[
+    f"{('', 'non : ')[VERSION_Q3B]}les V–VI ont moins de cancers manqués que les I–II"
+]
+
+# %% mistake="conclusion_editeur" session="evaluation"
+# message : ne pas voir d'écart ne prouve pas
+conclusion_editeur = LETTRES_Q3B[
+    (
+        "pas d'écart : chaque taux est dans l'intervalle de l'autre",
+        "oui : chaque taux est dans l'intervalle de l'autre",
+    )[VERSION_Q3B]
+]
 
 # %% [markdown]
 # ## 4. Et si l'on changeait les données d'entraînement ?
@@ -782,9 +1186,29 @@ conclusion_editeur = "pas d'écart : chaque taux est dans l'intervalle de l'autr
 # Toutes les parts, de 0 à 48 %, avec leurs intervalles : l'explorateur, après la séance.
 
 
-# %%
+# %% session="formative"
 # Le tableau des écarts des questions 4a et 4b.
 tableau_ecarts
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Le tableau des écarts des questions 4a et 4b, puis les réponses de la question 4b, dans un
+# ordre tiré pour votre copie (inutile de lire ce code replié : exécutez-le).
+display(tableau_ecarts)
+OPTIONS_Q4B = [
+    "l'écart a disparu",
+    "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut "
+    "pas dire qu'il persiste",
+    "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste "
+    "(au niveau 95 %)",
+    "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
+    "on ne peut rien conclure : l'intervalle à 48 % est trop large",
+]
+print("Question 4b, les réponses possibles, dans un ordre tiré pour votre copie :")
+LETTRES_Q4B = {}
+ordre = np.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(5)
+for lettre, numero in zip("abcde", ordre, strict=True):
+    LETTRES_Q4B[OPTIONS_Q4B[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q4B[numero]}", width=92, subsequent_indent="   "))
 
 # %% [markdown]
 # ### Question 4a — Jusqu'où l'écart peut-il aller, à 48 % ? (1 point)
@@ -943,7 +1367,7 @@ ecart_max_48 = round(ecarts[parts[-1]][2] / 100, 3)
 # message : la bonne borne sans sa décimale
 ecart_max_48 = round(ecarts[parts[-1]][2])
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 4b — Et l'écart, à 48 % ? (1 point)
 #
 # À 48 %, que devient l'écart, intervalle compris ? Écrivez l'une des réponses
@@ -964,6 +1388,19 @@ ecart_max_48 = round(ecarts[parts[-1]][2])
 # Lisez les deux bornes de l'intervalle à 48 % : que veut dire chacune ?
 # </details>
 
+# %% [markdown] session="evaluation"
+# ### Question 4b — Et l'écart, à 48 % ? (1 point)
+#
+# À 48 %, que devient l'écart, intervalle compris ? Les réponses possibles, dans un ordre tiré
+# pour votre copie, sont affichées sous le tableau des écarts (ci-dessus). Écrivez la lettre de
+# votre réponse : `"a"`, `"b"`, `"c"`, `"d"` ou `"e"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Comparez d'abord les deux écarts : lequel est le plus petit ? Un écart positif veut dire que
+# les phototypes V–VI ont plus de cancers manqués.
+# </details>
+
 # %% answer="ecart_a_48" session="formative"
 ecart_a_48 = ...
 ### BEGIN SOLUTION
@@ -973,10 +1410,7 @@ ecart_a_48 = "l'écart est réduit ; son intervalle contient 0 : pour ce modèle
 # %% answer="ecart_a_48" session="evaluation"
 ecart_a_48 = ...
 ### BEGIN SOLUTION
-if ecarts[parts[-1]][1] > 0:
-    ecart_a_48 = "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste (au niveau 95 %)"
-else:
-    ecart_a_48 = "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste"
+ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[1 + int(ecarts[parts[-1]][1] > 0)]]
 ### END SOLUTION
 
 # %% tests="ecart_a_48" points=1 session="formative"
@@ -1058,79 +1492,57 @@ ecart_a_48 = "on ne peut rien conclure : l'intervalle à 48 % est trop large"
 
 # %% tests="ecart_a_48" points=1 session="evaluation"
 # Vérification de la question 4b : exécutez cette cellule.
-checks.check_form(
-    ecart_a_48,
-    name="ecart_a_48",
-    kind="choice",
-    options=[
-        "l'écart a disparu",
-        "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste",
-        "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste (au niveau 95 %)",
-        "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
-        "on ne peut rien conclure : l'intervalle à 48 % est trop large",
-    ],
-)
+checks.check_form(ecart_a_48, name="ecart_a_48", kind="choice", options=["a", "b", "c", "d", "e"])
 ### BEGIN HIDDEN TESTS
 import esn_teach.explorers as _melanges_q4b
+import numpy as _tirage_q4b
 
 _persiste_q4b = _melanges_q4b.skin_variant(checks.student_seed("05", announce=False)).gap_persists
-_contient_q4b = "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste"
-_exclut_q4b = "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste (au niveau 95 %)"
-_erreurs_q4b = [
-    checks.Mistake("l'écart a disparu", (
+_ordre_q4b = _tirage_q4b.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(5)
+# Options in the draw cell's order: disparu, contient 0, exclut 0, plus de 3 points, trop large.
+_sens_q4b = ["disparu", "contient", "exclut", "trois", "large"]
+_lettre_q4b = {_sens_q4b[int(numero)]: lettre for lettre, numero in zip("abcde", _ordre_q4b, strict=True)}
+_messages_q4b = {
+    "disparu": (
         "l'intervalle de l'écart à 48 % est tout entier au-dessus de 0 : l'écart n'a pas disparu"
         if _persiste_q4b else
         "ne pas pouvoir exclure un écart nul ne prouve pas que l'écart est nul : l'intervalle "
         "contient aussi des écarts de plusieurs points (comme à la question 3)"
-    ) + " ; relisez les deux bornes de l'intervalle à 48 %."),
-    checks.Mistake(_contient_q4b if _persiste_q4b else _exclut_q4b, (
+    ) + " ; relisez les deux bornes de l'intervalle à 48 %.",
+    ("contient" if _persiste_q4b else "exclut"): (
         "relisez la borne basse de l'intervalle de l'écart à 48 % : elle est au-dessus de 0, "
         "l'intervalle ne contient donc pas 0."
         if _persiste_q4b else
         "vous avez lu l'écart sans son intervalle : à 48 %, regardez si l'intervalle de l'écart "
         "contient 0 avant de dire qu'un écart persiste."
-    )),
-    checks.Mistake("l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
-                   "relisez la borne haute de l'intervalle à 48 % : elle dépasse 3 points, si bien "
-                   "qu'un écart de plus de 3 points reste compatible avec les données."),
-    checks.Mistake("on ne peut rien conclure : l'intervalle à 48 % est trop large",
-                   "la prudence ne dispense pas de lire : l'écart à 48 % est plus petit qu'à 8 %, "
-                   "et ses deux bornes disent jusqu'où il peut aller. Regardez si l'intervalle "
-                   "contient 0."),
-]
+    ),
+    "trois": "relisez la borne haute de l'intervalle à 48 % : elle dépasse 3 points, si bien qu'un "
+    "écart de plus de 3 points reste compatible avec les données.",
+    "large": "la prudence ne dispense pas de lire : l'écart à 48 % est plus petit qu'à 8 %, et ses "
+    "deux bornes disent jusqu'où il peut aller. Regardez si l'intervalle contient 0.",
+}
 checks.check_choice(
-    ecart_a_48,
-    name="ecart_a_48",
-    options=[
-        "l'écart a disparu",
-        _contient_q4b,
-        _exclut_q4b,
-        "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
-        "on ne peut rien conclure : l'intervalle à 48 % est trop large",
-    ],
-    expected=_exclut_q4b if _persiste_q4b else _contient_q4b,
-    mistakes=_erreurs_q4b,
+    ecart_a_48, name="ecart_a_48", options=["a", "b", "c", "d", "e"],
+    expected=_lettre_q4b["exclut" if _persiste_q4b else "contient"],
+    mistakes=[checks.Mistake(_lettre_q4b[cle], message) for cle, message in _messages_q4b.items()],
 )
 ### END HIDDEN TESTS
 
 # %% mistake="ecart_a_48" session="evaluation"
 # message : relisez les deux bornes de l'intervalle à 48 %
-ecart_a_48 = "l'écart a disparu"
+ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[0]]
 
 # %% mistake="ecart_a_48" session="evaluation"
 # message : l'intervalle de l'écart
-if ecarts[parts[-1]][1] > 0:
-    ecart_a_48 = "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut pas dire qu'il persiste"
-else:
-    ecart_a_48 = "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste (au niveau 95 %)"
+ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[2 - int(ecarts[parts[-1]][1] > 0)]]
 
 # %% mistake="ecart_a_48" session="evaluation"
 # message : relisez la borne haute
-ecart_a_48 = "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"
+ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[3]]
 
 # %% mistake="ecart_a_48" session="evaluation"
 # message : la prudence ne dispense pas de lire
-ecart_a_48 = "on ne peut rien conclure : l'intervalle à 48 % est trop large"
+ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[4]]
 
 # %% [markdown]
 # ## Après la séance
