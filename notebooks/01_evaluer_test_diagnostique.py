@@ -232,7 +232,7 @@ print(f"Test : {len(y_test)} patientes, dont {y_test.sum()} cancers.")
 # (parmi les malades, la part que le test détecte) et la **spécificité** (parmi les non-malades,
 # la part qu'il rassure à raison).
 
-# %%
+# %% session="formative"
 seuil_defaut = 0.5
 comptes = ev.confusion_at_threshold(y_test, scores, seuil_defaut)
 vp, fp, fn, vn = comptes.tp, comptes.fp, comptes.fn, comptes.tn
@@ -243,7 +243,22 @@ with accessible_style():
         describe_confusion_matrix(comptes),
     )
 
-# %% [markdown]
+# %% session="evaluation"
+seuil_defaut = 0.5
+comptes = ev.confusion_at_threshold(y_test, scores, seuil_defaut)
+vp, fp, fn, vn = comptes.tp, comptes.fp, comptes.fn, comptes.tn
+print(f"Au seuil {fr_number(seuil_defaut, 1)} : VP = {vp}, FP = {fp}, FN = {fn}, VN = {vn}")
+with accessible_style():
+    show_figure(
+        plot_confusion_matrix(comptes, title="Matrice de confusion au seuil 0,5 (jeu de test)"),
+        describe_confusion_matrix(comptes),
+    )
+# La tâche de la question 1, tirée pour votre copie (deux tâches de même difficulté).
+TACHE_Q1 = int(np.random.default_rng([graine, 11]).integers(2))
+print("Question 1, votre tâche : calculez la " + ("sensibilité", "spécificité")[TACHE_Q1]
+      + " du test au seuil 0,5 (dans la variable sensibilite : même nom pour toutes les copies).")
+
+# %% [markdown] session="formative"
 # ### Question 1 — La sensibilité au seuil 0,5 (1 point)
 #
 # Calculez la **sensibilité** du test au seuil 0,5 (une proportion entre 0 et 1, pas un
@@ -264,10 +279,41 @@ with accessible_style():
 # puis traduisez chaque morceau en cases de la matrice.
 # </details>
 
-# %% answer="sensibilite"
+# %% [markdown] session="evaluation"
+# ### Question 1 — Une proportion au seuil 0,5 (1 point)
+#
+# Calculez la proportion que demande **votre tâche** (affichée sous la matrice), entre 0 et 1,
+# dans `sensibilite` : écrivez le calcul, sur une ligne, avec les **variables** `vp`, `fp`,
+# `fn` et `vn` (ou leurs nombres), comme `a / (a + b)` avec ces noms ; une fonction (`ev.…`)
+# ou un nombre seul est refusé.
+#
+# <details><summary>Indice 1</summary>
+#
+# Votre proportion ne regarde qu'un groupe de patientes : les malades, ou les non-malades.
+# Quelles cases de la matrice le contiennent ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Une proportion est une division : en haut, les patientes qui nous intéressent ; en bas, tout
+# le groupe dont on parle. Dites la définition en une phrase, « parmi les …, la part de … »,
+# puis traduisez chaque morceau en cases de la matrice.
+# </details>
+
+# %% answer="sensibilite" session="formative"
 sensibilite = ...
 ### BEGIN SOLUTION
 sensibilite = vp / (vp + fn)
+### END SOLUTION
+
+# %% answer="sensibilite" session="evaluation"
+sensibilite = ...
+### BEGIN SOLUTION
+# The copy's task decides the calculation. It is run as a cell of its own, as a student types
+# it: checks.written_with reads the last cell run (IPython's In).
+get_ipython().run_cell(
+    ("sensibilite = vp / (vp + fn)", "sensibilite = vn / (vn + fp)")[TACHE_Q1], store_history=True
+).raise_error()
 ### END SOLUTION
 
 # %% tests="sensibilite" points=1 session="formative"
@@ -462,42 +508,64 @@ checks.expect(checks.written_with("sensibilite", {"vp", "fp", "fn", "vn"}, calcu
               "qui ne sont pas vos comptes (le résultat au lieu du calcul). La question mesure "
               "le choix des cases de la matrice.",
               name="sensibilite")
-if checks.written_formula("sensibilite", lambda vp, fp, fn, vn: vp / (vp + fn),
-                          values=comptes_q1) is False:
-    for fausse_q1, message_q1 in [
-        (lambda vp, fp, fn, vn: vn / (vn + fp), "vous avez calculé la spécificité (la part des "
-         "non-malades rassurées) : la sensibilité ne regarde que les malades."),
+# The copy's task, drawn from the seed as the matrix cell draws it: sensitivity or specificity.
+tache_q1 = int(np.random.default_rng([checks.student_seed("01", announce=False), 11]).integers(2))
+autre_q1 = ("c'est la réponse d'une autre version de la question : relisez ce que demande votre "
+            "énoncé (la tâche affichée sous la matrice). ")
+# Per task: the right formula, then each named wrong formula with its message; the first wrong
+# one is the other task's key.
+formules_q1 = (
+    (lambda vp, fp, fn, vn: vp / (vp + fn), [
+        (lambda vp, fp, fn, vn: vn / (vn + fp), autre_q1 + "Vous avez calculé la spécificité (la "
+         "part des non-malades rassurées) ; votre tâche demande la sensibilité : parmi les "
+         "malades, la part que le test détecte."),
         (lambda vp, fp, fn, vn: vp / (vp + fp), "vous avez calculé la valeur prédictive "
          "positive : la sensibilité part des malades, pas des tests positifs."),
-        (lambda vp, fp, fn, vn: fn / (vp + fn), "vous avez calculé la part des cancers "
-         "manqués : la sensibilité compte les cancers détectés."),
-    ]:
+        (lambda vp, fp, fn, vn: fn / (vp + fn), "vous avez calculé la part des cancers manqués, "
+         "le complément à 1 de votre proportion : la sensibilité compte les cancers détectés."),
+    ], "la sensibilité", "en bas, toutes les malades ; en haut, celles que le test détecte."),
+    (lambda vp, fp, fn, vn: vn / (vn + fp), [
+        (lambda vp, fp, fn, vn: vp / (vp + fn), autre_q1 + "Vous avez calculé la sensibilité (la "
+         "part des malades détectées) ; votre tâche demande la spécificité : parmi les "
+         "non-malades, la part que le test rassure à raison."),
+        (lambda vp, fp, fn, vn: vn / (vn + fn), "vous avez calculé la valeur prédictive "
+         "négative : la spécificité part des non-malades, pas des tests négatifs."),
+        (lambda vp, fp, fn, vn: fp / (fp + vn), "vous avez calculé la part des non-malades "
+         "inquiétées à tort, le complément à 1 de votre proportion : la spécificité compte "
+         "celles que le test rassure à raison."),
+    ], "la spécificité", "en bas, toutes les non-malades ; en haut, celles que le test rassure."),
+)
+juste_q1, fausses_q1, nom_q1, definition_q1 = formules_q1[tache_q1]
+if checks.written_formula("sensibilite", juste_q1, values=comptes_q1) is False:
+    for fausse_q1, message_q1 in fausses_q1:
         checks.expect(not checks.written_formula("sensibilite", fausse_q1, values=comptes_q1),
                       message_q1, name="sensibilite")
     # A sum typed by hand (58 / 85) cannot be named: judged on the names alone, or by value.
-    checks.expect(checks.written_formula("sensibilite", lambda vp, fp, fn, vn: vp / (vp + fn))
-                  is not False, "ce calcul ne donne pas la sensibilité quels que soient les "
-                  "comptes : "
-                  "en bas, toutes les malades ; en haut, celles que le test détecte.",
-                  name="sensibilite")
-checks.check_number(sensibilite, name="sensibilite", expected=c_q1.tp / (c_q1.tp + c_q1.fn),
-                    mistakes=[
-    checks.Mistake(c_q1.tn / (c_q1.tn + c_q1.fp), "vous avez calculé la spécificité (la part "
-                   "des non-malades rassurées) : la sensibilité ne regarde que les malades."),
-    checks.Mistake(c_q1.tp / (c_q1.tp + c_q1.fp), "vous avez calculé la valeur prédictive "
-                   "positive : la sensibilité part des malades, pas des tests positifs."),
-    checks.Mistake(c_q1.fn / (c_q1.tp + c_q1.fn), "vous avez calculé la part des cancers "
-                   "manqués : la sensibilité compte les cancers détectés."),
-], points=1)
+    checks.expect(checks.written_formula("sensibilite", juste_q1) is not False,
+                  f"ce calcul ne donne pas {nom_q1} quels que soient les comptes : "
+                  + definition_q1, name="sensibilite")
+checks.check_number(sensibilite, name="sensibilite", expected=juste_q1(**comptes_q1),
+                    mistakes=[checks.Mistake(fausse_q1(**comptes_q1), message_q1)
+                              for fausse_q1, message_q1 in fausses_q1], points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="sensibilite" session="evaluation"
-# message : vous avez calculé la spécificité
-sensibilite = vn / (vn + fp)
+# message : c'est la réponse d'une autre version de la question
+get_ipython().run_cell(
+    ("sensibilite = vn / (vn + fp)", "sensibilite = vp / (vp + fn)")[TACHE_Q1], store_history=True
+).raise_error()
 
 # %% mistake="sensibilite" session="evaluation"
-# message : valeur prédictive positive
-sensibilite = vp / (vp + fp)
+# message : vous avez calculé la valeur prédictive
+get_ipython().run_cell(
+    ("sensibilite = vp / (vp + fp)", "sensibilite = vn / (vn + fn)")[TACHE_Q1], store_history=True
+).raise_error()
+
+# %% mistake="sensibilite" session="evaluation"
+# message : le complément à 1 de votre proportion
+get_ipython().run_cell(
+    ("sensibilite = fn / (vp + fn)", "sensibilite = fp / (fp + vn)")[TACHE_Q1], store_history=True
+).raise_error()
 
 # %% mistake="sensibilite" session="evaluation"
 # message : calcul refusé
@@ -821,10 +889,9 @@ else:
 # %% [markdown] session="evaluation"
 # ### Question 3 — Que vaut la promesse « 95 % » ? (1 point)
 #
-# Une autre équipe a appris son modèle sur d'autres patientes, puis réglé son seuil sur un **jeu
-# de validation** de 41 malades : il en détecte 39, soit 0,951 (intervalle : 0,84 à 0,99). Que
-# dire aux cliniciens ? La cellule suivante affiche quatre réponses, dans un ordre propre à votre
-# copie : écrivez la lettre de la bonne **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
+# Une autre équipe promet un test qui détecte 95 % des cancers. La cellule suivante affiche **sa
+# situation**, tirée pour votre copie, et quatre réponses. Que dire aux cliniciens ? Écrivez la
+# lettre de la bonne **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -839,16 +906,27 @@ else:
 # </details>
 
 # %% session="evaluation"
-# Les quatre réponses de la question 3, dans l'ordre tiré pour votre copie.
+# La situation de la question 3 et ses quatre réponses, tirées pour votre copie.
+VERSION_Q3 = int(np.random.default_rng([graine, 13]).integers(2))
+situations_q3 = [
+    "Elle a appris son modèle sur d'autres patientes, puis réglé son seuil sur un **jeu de "
+    "validation** de 41 malades : il en détecte 39, soit 0,951 (intervalle : 0,84 à 0,99).",
+    "Elle a appris son modèle et réglé son seuil sur d'autres patientes, puis l'a mesuré sur un "
+    "**jeu de test** de 41 malades, qui n'ont servi ni à apprendre ni à régler : il en détecte "
+    "39, soit 0,951 (intervalle : 0,84 à 0,99).",
+]
 reponses_q3 = [
-    "Le modèle n'a jamais appris sur ces 41 malades : la mesure est indépendante. On annonce 0,951 avec son intervalle, 0,84 à 0,99, sans promettre plus.",
-    "Le seuil a été réglé sur ces 41 malades : leur 0,951, optimiste par construction, ne vérifie pas la promesse. Il faut mesurer chez d'autres malades.",
-    "41 malades, c'est peu : on ajoute celles du jeu de test, on règle de nouveau le seuil sur l'ensemble et on annonce la sensibilité mesurée, plus précise.",
-    "On annonce « au moins 95 % » : 0,951 atteint 0,95, et la borne haute de l'intervalle, 0,99, le confirme.",
+    ["Le modèle n'a jamais appris sur ces 41 malades : la mesure est indépendante. On annonce 0,951 avec son intervalle, 0,84 à 0,99, sans promettre plus.",
+     "Ces 41 malades n'ont servi ni à apprendre ni à régler : la mesure est indépendante. On annonce 0,951 avec son intervalle, 0,84 à 0,99, sans promettre plus."],
+    ["Le seuil a été réglé sur ces 41 malades : leur 0,951, optimiste par construction, ne vérifie pas la promesse. Il faut mesurer chez d'autres malades."] * 2,
+    ["41 malades, c'est peu : on ajoute celles du jeu de test, on règle de nouveau le seuil sur l'ensemble et on annonce la sensibilité mesurée, plus précise.",
+     "41 malades, c'est peu : on ajoute les malades qui ont servi à régler, on règle de nouveau le seuil sur l'ensemble et on annonce la sensibilité mesurée, plus précise."],
+    ["On annonce « au moins 95 % » : 0,951 atteint 0,95, et la borne haute de l'intervalle, 0,99, le confirme."] * 2,
 ]
 ordre_q3 = np.random.default_rng([graine, 3]).permutation(4)
-display(Markdown("\n".join(f"- **{lettre}.** {reponses_q3[i]}"
-                            for lettre, i in zip("ABCD", ordre_q3, strict=True))))
+display(Markdown(f"**Question 3, la situation de votre copie.** {situations_q3[VERSION_Q3]}\n\n"
+                 + "\n".join(f"- **{lettre}.** {reponses_q3[i][VERSION_Q3]}"
+                              for lettre, i in zip("ABCD", ordre_q3, strict=True))))
 
 # %% answer="marge" session="formative"
 marge = ...
@@ -859,7 +937,7 @@ marge = "B"
 # %% answer="marge" session="evaluation"
 marge = ...
 ### BEGIN SOLUTION
-marge = "ABCD"[list(ordre_q3).index(1)]
+marge = "ABCD"[list(ordre_q3).index((1, 0)[VERSION_Q3])]
 ### END SOLUTION
 
 # %% tests="marge" points=1 session="formative"
@@ -916,27 +994,34 @@ marge = "D"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_form(marge, name="marge", kind="choice", options=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-ordre_copie_q3 = np.random.default_rng(
-    [checks.student_seed("01", announce=False), 3]).permutation(4)
+graine_q3 = checks.student_seed("01", announce=False)
+version_q3 = int(np.random.default_rng([graine_q3, 13]).integers(2))
+ordre_copie_q3 = np.random.default_rng([graine_q3, 3]).permutation(4)
 lettre_q3 = dict(zip(ordre_copie_q3.tolist(), "ABCD", strict=True))
+autre_q3 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé (la situation de l'équipe). "
+messages_q3 = (
+    {0: autre_q3 + "Dans votre situation, le modèle n'a pas appris sur ces 41 malades, mais son seuil a été réglé sur elles : ce n'est pas une mesure indépendante.",
+     2: "régler le seuil sur le jeu de test puis y mesurer la sensibilité refait l'erreur que les trois jeux évitent.",
+     3: "la borne haute ne confirme rien : 0,951 atteint 0,95 parce que le seuil a été placé pour cela."},
+    {1: autre_q3 + "Dans votre situation, le seuil a été réglé sur d'autres patientes : ces 41 malades n'ont servi ni à apprendre ni à régler, leur 0,951 n'est pas optimiste par construction. On l'annonce avec sa marge.",
+     2: "régler de nouveau le seuil sur les malades où l'on a mesuré refait l'erreur que les trois jeux évitent : la mesure ne serait plus indépendante.",
+     3: "la borne haute ne confirme rien : l'intervalle, de 0,84 à 0,99, laisse possible une sensibilité de 0,85 ; pour promettre « au moins 95 % », c'est la borne basse qui doit atteindre 0,95."},
+)[version_q3]
 checks.check_choice(marge, name="marge", options=list("ABCD"),
-                    expected=lettre_q3[1], mistakes=[
-    checks.Mistake(lettre_q3[0], "le modèle n'a pas appris sur ces 41 malades, mais son seuil a été réglé sur elles : ce n'est pas une mesure indépendante."),
-    checks.Mistake(lettre_q3[2], "régler le seuil sur le jeu de test puis y mesurer la sensibilité refait l'erreur que les trois jeux évitent."),
-    checks.Mistake(lettre_q3[3], 'la borne haute ne confirme rien : 0,951 atteint 0,95 parce que le seuil a été placé pour cela.'),
-])
+                    expected=lettre_q3[(1, 0)[version_q3]],
+                    mistakes=[checks.Mistake(lettre_q3[i], m) for i, m in messages_q3.items()])
 ### END HIDDEN TESTS
 
 # %% mistake="marge" session="evaluation"
-# message : le modèle n'a pas appris sur ces 41
-marge = "ABCD"[list(ordre_q3).index(0)]
+# message : c'est la réponse d'une autre version de la question
+marge = "ABCD"[list(ordre_q3).index((0, 1)[VERSION_Q3])]
 
 # %% mistake="marge" session="evaluation"
-# message : régler le seuil sur le jeu de test puis
+# message : refait l'erreur que les trois jeux évitent
 marge = "ABCD"[list(ordre_q3).index(2)]
 
 # %% mistake="marge" session="evaluation"
-# message : la borne haute ne confirme rien : 0,951
+# message : la borne haute ne confirme rien
 marge = "ABCD"[list(ordre_q3).index(3)]
 
 # %% jupyter={"source_hidden": true}
@@ -1020,7 +1105,7 @@ elif est_entre_0_et_1(seuil):
 # En réalité Se et Sp changent aussi d'une population à l'autre (**effet de spectre** : ni les
 # malades ni les non-malades n'y sont les mêmes ; Leeflang et al., *CMAJ* 2013).
 
-# %%
+# %% session="formative"
 # Inutile de lire tout ce code : exécutez-le. Retenez les noms `se` et `sp` (sensibilité et
 # spécificité au seuil 0,5, sur le jeu de test), utiles à la question 4.
 se = ev.sensitivity(y_test, ev.predict_at_threshold(scores, seuil_defaut))
@@ -1038,7 +1123,26 @@ positifs_etude = ev.confusion_at_threshold(y_test, scores, seuil_defaut)
 vpp_etude = positifs_etude.tp / (positifs_etude.tp + positifs_etude.fp)
 print(f"VPP dans cette population de l'étude : {fr_number(vpp_etude)}")
 
-# %% [markdown]
+# %% session="evaluation"
+# Inutile de lire tout ce code : exécutez-le. Retenez les noms `se` et `sp` (sensibilité et
+# spécificité au seuil 0,5, sur le jeu de test), utiles à la question 4.
+se = ev.sensitivity(y_test, ev.predict_at_threshold(scores, seuil_defaut))
+sp = ev.specificity(y_test, ev.predict_at_threshold(scores, seuil_defaut))
+prevalence_etude = float(y_test.mean())
+# Not printed: on each copy one of them is question 1's answer.
+print("Au seuil 0,5 : la sensibilité est dans la variable se, la spécificité dans sp.")
+print(f"Population de l'étude (jeu de test : patientes adressées pour une masse) : prévalence "
+      f"{fr_percent(prevalence_etude)}")
+# The study's VPP from its own counts (the formula above gives the same with p = prevalence).
+positifs_etude = ev.confusion_at_threshold(y_test, scores, seuil_defaut)
+vpp_etude = positifs_etude.tp / (positifs_etude.tp + positifs_etude.fp)
+print(f"VPP dans cette population de l'étude : {fr_number(vpp_etude)}")
+# La tâche de la question 4, tirée pour votre copie (deux tâches de même difficulté).
+TACHE_Q4 = int(np.random.default_rng([graine, 14]).integers(2))
+print("Question 4, votre tâche : parmi les tests positifs, la part de femmes "
+      + ("atteintes d'un cancer", "sans cancer")[TACHE_Q4] + ", à 1 % de prévalence.")
+
+# %% [markdown] session="formative"
 # ### Question 4 — La VPP quand la prévalence est de 1 % (1 point)
 #
 # Calculez la **VPP** du même test (mêmes `se` et `sp`) dans la population de dépistage
@@ -1057,10 +1161,30 @@ print(f"VPP dans cette population de l'étude : {fr_number(vpp_etude)}")
 # `0.99`). Attention aux parenthèses : tout le dénominateur entre parenthèses.
 # </details>
 
-# %% answer="vpp_depistage"
+# %% [markdown] session="evaluation"
+# ### Question 4 — Un test positif quand la prévalence est de 1 % (1 point)
+#
+# Parmi les tests positifs, les malades détectées pèsent Se × *p* et les non-malades inquiétées à
+# tort (1 − Sp) × (1 − *p*). Pour le même test (`se`, `sp`) à *p* = **1 %**, calculez dans
+# `vpp_depistage` la part que demande **votre tâche** (affichée ci-dessus) : entre 0 et 1, à
+# **4 décimales**, écrivez le **calcul** (arrondi à 3 décimales : la moitié du point).
+#
+# <details><summary>Indice 1</summary>
+#
+# Seule la prévalence change : *p* = 0,01. En bas, tous les tests positifs ; en haut, ceux du
+# groupe que demande votre tâche.
+# </details>
+
+# %% answer="vpp_depistage" session="formative"
 vpp_depistage = ...
 ### BEGIN SOLUTION
 vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp) * 0.99)
+### END SOLUTION
+
+# %% answer="vpp_depistage" session="evaluation"
+vpp_depistage = ...
+### BEGIN SOLUTION
+vpp_depistage = (se * 0.01, (1 - sp) * 0.99)[TACHE_Q4] / (se * 0.01 + (1 - sp) * 0.99)
 ### END SOLUTION
 
 # %% tests="vpp_depistage" points=1 session="formative"
@@ -1245,29 +1369,53 @@ refait = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_a, y_a)
 s_v, s_t = refait.predict_proba(X_v)[:, 1], refait.predict_proba(X_t)[:, 1]
 c_q4 = ev.confusion_at_threshold(y_t, s_t, 0.5)
 se_q4, sp_q4 = c_q4.tp / (c_q4.tp + c_q4.fn), c_q4.tn / (c_q4.tn + c_q4.fp)
+# The copy's task, drawn from the seed as section 6's cell draws it.
+tache_q4 = int(np.random.default_rng([checks.student_seed("01", announce=False), 14]).integers(2))
+malades_q4, inquietees_q4 = se_q4 * 0.01, (1 - sp_q4) * 0.99
+autre_q4 = ("c'est la réponse d'une autre version de la question : relisez ce que demande votre "
+            "énoncé (la tâche affichée au-dessus de la question). ")
+cles_q4 = (malades_q4 / (malades_q4 + inquietees_q4), inquietees_q4 / (malades_q4 + inquietees_q4))
+erreurs_q4 = (
+    [
+        (cles_q4[1], autre_q4 + "Vous avez calculé la part des non-malades (fausses alertes) ; "
+         "votre tâche demande la part des malades parmi les tests positifs (la VPP)."),
+        (malades_q4 / (malades_q4 + sp_q4 * 0.99), "vous avez mis Sp là où il faut 1 − Sp : les "
+         "non-malades inquiétées à tort sont une part 1 − Sp des non-malades."),
+        (malades_q4 / (malades_q4 + (1 - sp_q4) * 0.01), "vous avez multiplié (1 − Sp) par "
+         "0,01 : les non-malades sont 99 %, soit 0,99."),
+        (se_q4, "vous avez donné la sensibilité : elle part des malades, pas des tests positifs."),
+        (sp_q4 * 0.99 / (sp_q4 * 0.99 + (1 - se_q4) * 0.01), "vous avez donné la valeur "
+         "prédictive négative : elle part des tests négatifs, pas des tests positifs."),
+    ],
+    [
+        (cles_q4[0], autre_q4 + "Vous avez calculé la part des malades (la VPP) ; votre tâche "
+         "demande la part des non-malades parmi les tests positifs (les fausses alertes)."),
+        (sp_q4 * 0.99 / (malades_q4 + sp_q4 * 0.99), "vous avez mis Sp là où il faut 1 − Sp : les "
+         "non-malades inquiétées à tort sont une part 1 − Sp des non-malades."),
+        ((1 - sp_q4) * 0.01 / (malades_q4 + (1 - sp_q4) * 0.01), "vous avez multiplié (1 − Sp) "
+         "par 0,01 : les non-malades sont 99 %, soit 0,99."),
+        (1 - sp_q4, "vous avez donné 1 − Sp (parmi les non-malades, la part inquiétée à tort) : "
+         "votre tâche part des tests positifs, pas des non-malades."),
+        ((1 - se_q4) * 0.01 / ((1 - se_q4) * 0.01 + sp_q4 * 0.99), "vous avez donné la part de "
+         "cancers parmi les tests négatifs : votre tâche part des tests positifs."),
+    ],
+)[tache_q4]
 checks.check_number(vpp_depistage, name="vpp_depistage", decimals=4, points=1,
-                    expected=se_q4 * 0.01 / (se_q4 * 0.01 + (1 - sp_q4) * 0.99), mistakes=[
-    checks.Mistake(se_q4 * 0.01 / (se_q4 * 0.01 + sp_q4 * 0.99), "vous avez mis Sp là où il "
-                   "faut 1 − Sp : les faux positifs sont une part 1 − Sp des non-malades."),
-    checks.Mistake(se_q4 * 0.01 / (se_q4 * 0.01 + (1 - sp_q4) * 0.01), "vous avez multiplié "
-                   "(1 − Sp) par 0,01 : les non-malades sont 99 %, soit 0,99."),
-    checks.Mistake(se_q4, "vous avez donné la sensibilité, pas la VPP."),
-    checks.Mistake(sp_q4 * 0.99 / (sp_q4 * 0.99 + (1 - se_q4) * 0.01), "vous avez donné la "
-                   "valeur prédictive négative, pas la VPP."),
-])
+                    expected=cles_q4[tache_q4],
+                    mistakes=[checks.Mistake(v, m) for v, m in erreurs_q4])
 ### END HIDDEN TESTS
 
 # %% mistake="vpp_depistage" session="evaluation"
+# message : c'est la réponse d'une autre version de la question
+vpp_depistage = (se * 0.01, (1 - sp) * 0.99)[1 - TACHE_Q4] / (se * 0.01 + (1 - sp) * 0.99)
+
+# %% mistake="vpp_depistage" session="evaluation"
 # message : vous avez mis Sp là où il faut 1 − Sp
-vpp_depistage = se * 0.01 / (se * 0.01 + sp * 0.99)
+vpp_depistage = (se * 0.01, sp * 0.99)[TACHE_Q4] / (se * 0.01 + sp * 0.99)
 
 # %% mistake="vpp_depistage" session="evaluation"
 # message : vous avez multiplié (1 − Sp) par 0,01
-vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp) * 0.01)
-
-# %% mistake="vpp_depistage" session="evaluation"
-# message : valeur prédictive négative, pas la VPP
-vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)[1]
+vpp_depistage = (se * 0.01, (1 - sp) * 0.01)[TACHE_Q4] / (se * 0.01 + (1 - sp) * 0.01)
 
 # %% [markdown]
 # ## Après la séance
@@ -2601,8 +2749,9 @@ else:
 #    exemple la sensibilité sur le jeu de test au seuil que vous avez donné à la question 2, et
 #    son intervalle, affichés après la question 3).
 # 3. **Qui décide, et pour qui.** Qui devrait participer au choix du seuil, et de la cible de
-#    95 % ? Le test est-il aussi bon pour toutes les patientes ? Dites ce que ces données
-#    permettent, ou non, d'en savoir.
+#    95 % ? Le test est-il aussi bon pour toutes les patientes ? Nommez un groupe précis pour
+#    qui il pourrait l'être moins, avec votre raison, et dites ce que ces données permettent, ou
+#    non, d'en savoir.
 #
 # <details><summary>Pour aller plus loin : ce que dit la loi sur l'information (lecture
 # facultative)</summary>
@@ -2673,8 +2822,12 @@ else:
 #   données, sans âge ni origine, ne permettent pas de le dire. (L'incertitude est notée au
 #   critère précédent, pas ici.)
 #   - **1** : plusieurs acteurs nommés, le choix présenté comme un choix de valeurs, **et**
-#     l'équité traitée (ces données ne disent pas si le test est aussi bon pour toutes, ou une
-#     raison précise de craindre qu'il ne le soit pas). Valoriser, sans l'exiger, une discussion
+#     l'équité traitée avec une raison propre à l'étudiant : un groupe précis et pourquoi le
+#     test pourrait y être moins bon (par exemple l'âge, une petite lésion difficile à
+#     ponctionner, des lames préparées ou numérisées dans un autre laboratoire, dont la texture
+#     mesurée dépend), et ce que ces données, sans âge ni origine, ne permettent pas de dire.
+#     « Ces données ne le disent pas » seul, déjà écrit dans le module, est une recopie : 0,5 au
+#     plus. Valoriser, sans l'exiger, une discussion
 #     de la cible (pourquoi 95 % et pas 90 % ou 99 %) et la mention du devoir d'information
 #     (art. L. 1111-2 et R. 4127-35 du code de la santé publique ; L. 4001-3 en plus, si l'outil
 #     était un tel dispositif).
@@ -2755,8 +2908,12 @@ else:
 #   données, sans âge ni origine, ne permettent pas de le dire. (L'incertitude est notée au
 #   critère précédent, pas ici.)
 #   - **1** : plusieurs acteurs nommés, le choix présenté comme un choix de valeurs, **et**
-#     l'équité traitée (ces données ne disent pas si le test est aussi bon pour toutes, ou une
-#     raison précise de craindre qu'il ne le soit pas). Valoriser, sans l'exiger, une discussion
+#     l'équité traitée avec une raison propre à l'étudiant : un groupe précis et pourquoi le
+#     test pourrait y être moins bon (par exemple l'âge, une petite lésion difficile à
+#     ponctionner, des lames préparées ou numérisées dans un autre laboratoire, dont la texture
+#     mesurée dépend), et ce que ces données, sans âge ni origine, ne permettent pas de dire.
+#     « Ces données ne le disent pas » seul, déjà écrit dans le module, est une recopie : 0,5 au
+#     plus. Valoriser, sans l'exiger, une discussion
 #     de la cible (pourquoi 95 % et pas 90 % ou 99 %) et la mention du devoir d'information
 #     (art. L. 1111-2 et R. 4127-35 du code de la santé publique ; L. 4001-3 en plus, si l'outil
 #     était un tel dispositif).

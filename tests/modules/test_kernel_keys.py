@@ -41,6 +41,8 @@ ALLOWED = {
     # Module 01's question 1 asks the calculation, written with vp, fp, fn and vn only: a
     # number alone or another variable is refused (checks.written_with(calculation=True)).
     ("01", "sensibilite", "se"): "la question 4 utilise se ; la question 1 refuse se et un nombre",
+    # Since the night of 6 December, question 1 asks the specificity on half the copies.
+    ("01", "sensibilite", "sp"): "la question 4 utilise sp ; la question 1 refuse sp et un nombre",
     ("01", "sensibilite", "courbe.tpr[18]"): "la courbe ROC ; la question 1 refuse un nombre seul",
     # A coincidence at three decimals for the construction's identifier: a coefficient of the
     # model is not a share of patients.

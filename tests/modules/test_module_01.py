@@ -147,17 +147,27 @@ def _cases(student: str, monkeypatch):
     cancers = int(draw5.choice([80, 90, 100, 110, 120]))
     missed = int(draw5.integers(8, 16))
     detected = round((cancers - missed) * draw5.uniform(0.7, 0.9))
+    # The night edition of 6 December: one task per copy for Q1 (sensitivity or specificity),
+    # Q3 (threshold set on the 41 patients, or measured on them) and Q4 (share of the sick or
+    # of the healthy among the positive tests at 1 %).
+    task_q1, version_q3, task_q4 = (
+        int(np.random.default_rng([seed, number]).integers(2)) for number in (11, 13, 14)
+    )
     letters = {}
-    for number, right in ((3, 1), (7, 0)):
+    for number, right in ((3, (1, 0)[version_q3]), (7, 0)):
         order = list(np.random.default_rng([seed, number]).permutation(4))
         letters[number] = "ABCD"[order.index(right)]
+    sick, healthy = se * 0.01, (1 - sp) * 0.99
     return {
         "malades_validation": int(y_val.sum()),
-        "sensibilite": round(se, 3),
+        "tache_q1": task_q1,
+        "version_q3": version_q3,
+        "tache_q4": task_q4,
+        "sensibilite": round((se, sp)[task_q1], 3),
+        "autre_tache_q1": round((sp, se)[task_q1], 3),
         "seuil": float(threshold),
-        "vpp_depistage": round(
-            ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)[0], 4
-        ),
+        "vpp_depistage": round((sick, healthy)[task_q4] / (sick + healthy), 4),
+        "autre_tache_q4": round((healthy, sick)[task_q4] / (sick + healthy), 4),
         "sensibilite_apparente": round(detected / (cancers - missed), 3),
         "vraie_sensibilite_q5": round(detected / cancers, 3),
         "marge": letters[3],
@@ -179,9 +189,12 @@ def test_module_01_evaluated_cases_differ_between_students_and_stay_sensible(mon
     cases = [_cases(student, monkeypatch) for student in students]
     for case in cases:
         assert case["malades_validation"] == 42  # the text's « avec 42 malades »
-        assert 0.5 <= case["sensibilite"] <= 0.85
+        assert 0.5 <= case["sensibilite"] <= 0.97
+        assert abs(case["sensibilite"] - case["autre_tache_q1"]) > 0.002  # the tasks differ
         assert 0.05 <= case["seuil"] < 0.5
-        assert 0.01 < case["vpp_depistage"] < 0.2
+        low = (0.01, 0.8)[case["tache_q4"]]
+        assert low < case["vpp_depistage"] < low + 0.19
+        assert abs(case["vpp_depistage"] - case["autre_tache_q4"]) > 0.5
         assert 0.6 < case["sensibilite_apparente"] < 0.95
         assert case["vraie_sensibilite_q5"] < case["sensibilite_apparente"]
         assert 0 < case["risque_negatif"] < case["risque_negatif_05"]  # no degenerate copy
@@ -199,6 +212,8 @@ def test_module_01_evaluated_cases_differ_between_students_and_stay_sensible(mon
     ):
         assert len({case[question] for case in cases}) >= 3, question
     assert len({case["groupe_q6"] for case in cases}) == 2
+    for task in ("tache_q1", "version_q3", "tache_q4"):  # both tasks occur among 7 copies
+        assert {case[task] for case in cases} == {0, 1}, task
 
 
 def test_module_01_evaluated_form_checks_refuse_what_the_statements_refuse():
