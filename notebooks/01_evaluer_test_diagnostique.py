@@ -311,6 +311,8 @@ sensibilite = ...
 ### BEGIN SOLUTION
 # The copy's task decides the calculation. It is run as a cell of its own, as a student types
 # it: checks.written_with reads the last cell run (IPython's In).
+from IPython import get_ipython
+
 get_ipython().run_cell(
     ("sensibilite = vp / (vp + fn)", "sensibilite = vn / (vn + fp)")[TACHE_Q1], store_history=True
 ).raise_error()
@@ -551,18 +553,24 @@ checks.check_number(sensibilite, name="sensibilite", expected=juste_q1(**comptes
 
 # %% mistake="sensibilite" session="evaluation"
 # message : c'est la réponse d'une autre version de la question
+from IPython import get_ipython
+
 get_ipython().run_cell(
     ("sensibilite = vn / (vn + fp)", "sensibilite = vp / (vp + fn)")[TACHE_Q1], store_history=True
 ).raise_error()
 
 # %% mistake="sensibilite" session="evaluation"
 # message : vous avez calculé la valeur prédictive
+from IPython import get_ipython
+
 get_ipython().run_cell(
     ("sensibilite = vp / (vp + fp)", "sensibilite = vn / (vn + fn)")[TACHE_Q1], store_history=True
 ).raise_error()
 
 # %% mistake="sensibilite" session="evaluation"
 # message : le complément à 1 de votre proportion
+from IPython import get_ipython
+
 get_ipython().run_cell(
     ("sensibilite = fn / (vp + fn)", "sensibilite = fp / (fp + vn)")[TACHE_Q1], store_history=True
 ).raise_error()
