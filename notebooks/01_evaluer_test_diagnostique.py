@@ -45,7 +45,7 @@
 # - Remplacez chaque `...` par votre réponse (décimales avec un **point** : `0.8`), exécutez,
 #   puis exécutez la cellule **« Vérification »** en dessous.
 # - Pour une réponse chiffrée, écrivez le **calcul** (`7/9`) : Python garde toutes les
-#   décimales. Un nombre tapé à la main en demande 3 (4 à la question 4).
+#   décimales. Un nombre tapé à la main doit avoir 3 décimales (4 à la question 4).
 
 # %% [markdown] session="formative"
 # - **Barème** : 12 points, 9 pour les questions vérifiées par l'ordinateur et 3 pour la
