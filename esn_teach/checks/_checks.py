@@ -1123,12 +1123,23 @@ def written_with(
     Returns
     -------
     bool
-        True as well when no cell run assigns ``name`` with ``=`` (nothing to judge:
-        the value check decides), or outside IPython.
+        False when the last cell that binds ``name`` binds it otherwise than by a
+        ``name = …`` line of its own (inside ``if``, a loop, ``+=``…) and, with
+        ``calculation=True``, when the kernel's value of ``name`` is not what that
+        line gives (set by ``exec`` or ``globals()``). True as well when no cell run
+        assigns ``name`` (nothing to judge: the value check decides; with
+        ``calculation=True`` only while ``name`` holds nothing or « ... »), or outside
+        IPython.
     """
-    expression = _last_assignment(name)
+    try:
+        expression = _last_assignment(name)
+    except _NotPlain:
+        return False
     if expression is None:
-        return True
+        if not calculation:
+            return True
+        held = _kernel_value(name)  # a value without a « name = … » line: set some other way
+        return held is None or held is Ellipsis
     permitted = set(allowed)
     if not _arithmetic_of(expression, permitted):
         return False
@@ -1136,9 +1147,12 @@ def written_with(
         return True
     if _bare_number(expression):
         return False
+    kernel_counts = _kernel_counts(permitted)
+    if not _gives_the_value(expression, name, kernel_counts):
+        return False
+    counts = dict(values) if values is not None else kernel_counts
     if any(isinstance(node, ast.Name) for node in ast.walk(expression)):
         return True
-    counts = dict(values) if values is not None else _kernel_counts(permitted)
     return not counts or all(
         _made_of_counts(node.value, counts)
         for node in ast.walk(expression)
@@ -1193,8 +1207,20 @@ def _arithmetic_of(expression: ast.expr, permitted: set[str]) -> bool:
     )
 
 
+class _NotPlain(Exception):
+    """The answer is bound otherwise than by one ``name = expression`` line of its own."""
+
+
 def _last_assignment(name: str) -> ast.expr | None:
-    """Return the expression last assigned to ``name`` in a cell run (IPython's ``In``)."""
+    """Return the expression last assigned to ``name`` in a cell run (IPython's ``In``).
+
+    Raises
+    ------
+    _NotPlain
+        If the last cell run that binds ``name`` binds it otherwise than by a
+        ``name = expression`` statement at the top of the cell: inside a block
+        (``if True:``), a loop, a function, with ``+=``, by unpacking, by an import.
+    """
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython ships with Jupyter
@@ -1206,17 +1232,84 @@ def _last_assignment(name: str) -> ast.expr | None:
             tree = ast.parse(str(text))
         except SyntaxError:
             continue
-        values = [
-            node.value
+        plain = [
+            node
             for node in tree.body
             if isinstance(node, ast.Assign)
-            and any(isinstance(target, ast.Name) and target.id == name for target in node.targets)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and node.targets[0].id == name
         ]
-        if values:
-            if isinstance(values[-1], ast.Constant) and values[-1].value is Ellipsis:
+        plain_targets = {id(node.targets[0]) for node in plain}
+        others = [
+            node
+            for node in ast.walk(tree)
+            if (
+                isinstance(node, ast.Name)
+                and node.id == name
+                and isinstance(node.ctx, ast.Store | ast.Del)
+                and id(node) not in plain_targets
+            )
+            or (isinstance(node, ast.alias) and (node.asname or node.name) == name)
+            or (
+                isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+                and node.name == name
+            )
+            or (isinstance(node, ast.Global | ast.Nonlocal) and name in node.names)
+        ]
+        if others:
+            raise _NotPlain(name)
+        if plain:
+            value = plain[-1].value
+            if isinstance(value, ast.Constant) and value.value is Ellipsis:
                 return None  # the blank « ... » left as is: the value check says « non traitée »
-            return values[-1]
+            return value
     return None
+
+
+def _kernel_value(name: str) -> object:
+    """Return what ``name`` holds in the kernel (None outside IPython or when unbound)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with Jupyter
+        return None
+    shell = get_ipython()
+    return shell.user_ns.get(name) if shell is not None else None
+
+
+def _small_powers(expression: ast.expr) -> bool:
+    """Whether every power in ``expression`` has a number of at most 4 as exponent."""
+    for node in ast.walk(expression):  # 500 ** 10**9 would not end
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            exponent = node.right
+            power = exponent.value if isinstance(exponent, ast.Constant) else None
+            if not isinstance(power, int | float) or isinstance(power, bool) or abs(power) > 4:
+                return False
+    return True
+
+
+def _gives_the_value(expression: ast.expr, name: str, counts: Mapping[str, float]) -> bool:
+    """Whether ``expression``, computed with ``counts``, is what ``name`` holds in the kernel.
+
+    The calculation found in the history must be where the value comes from: a value set
+    by ``exec`` or ``globals()`` would not be. ``counts`` are the kernel's own (the
+    calculation gave the value with them). True when it cannot be told (a name without a
+    count, a value that is not a number).
+    """
+    held = _kernel_value(name)
+    names = {node.id for node in ast.walk(expression) if isinstance(node, ast.Name)}
+    if not isinstance(held, int | float) or isinstance(held, bool) or not names <= set(counts):
+        return True
+    if not _small_powers(expression):
+        return False
+    code = compile(ast.Expression(expression), f"<{name}>", "eval")
+    try:
+        computed = eval(code, {"__builtins__": {}}, {k: counts[k] for k in names})
+    except (ArithmeticError, ValueError, TypeError):
+        return False
+    return isinstance(computed, int | float) and math.isclose(
+        float(computed), float(held), rel_tol=1e-9, abs_tol=1e-12
+    )
 
 
 class _NameCounts(ast.NodeTransformer):
@@ -1290,7 +1383,10 @@ def written_formula(
         expression uses anything but the arguments, numbers and arithmetic, or
         differs from ``formula`` on some counts; True otherwise.
     """
-    expression = _last_assignment(name)
+    try:
+        expression = _last_assignment(name)
+    except _NotPlain:
+        return False
     if expression is None:
         return None
     arguments = list(inspect.signature(formula).parameters)
@@ -1299,12 +1395,8 @@ def written_formula(
     expression = _counts_named(expression, dict(values or {}))
     if expression is None or not any(isinstance(n, ast.Name) for n in ast.walk(expression)):
         return None  # numbers that cannot be told apart: the value check decides
-    for node in ast.walk(expression):  # 500 ** 10**9 would not end
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
-            exponent = node.right
-            power = exponent.value if isinstance(exponent, ast.Constant) else None
-            if not isinstance(power, int | float) or isinstance(power, bool) or abs(power) > 4:
-                return False
+    if not _small_powers(expression):
+        return False
     code = compile(ast.Expression(expression), f"<{name}>", "eval")
     rng = random.Random(seed)
     for _ in range(trials):

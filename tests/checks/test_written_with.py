@@ -208,3 +208,48 @@ def test_without_counts_only_the_bare_number_is_refused(shell: InteractiveShell)
     assert checks.written_with("sensibilite", COUNTS, calculation=True)
     shell.run_cell("sensibilite = 0.682", store_history=True)
     assert not checks.written_with("sensibilite", COUNTS, calculation=True)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "if True:\n    sensibilite = 0.682",  # inside a block: not read as « sensibilite = … »
+        "for sensibilite in [0.682]:\n    pass",
+        "sensibilite = 0\nsensibilite += 0.682",
+        "sensibilite, autre = 0.682, 1",
+        "from math import pi as sensibilite",
+        "def f():\n    global sensibilite\n    sensibilite = 0.682\nf()",
+    ],
+)
+def test_an_answer_bound_otherwise_than_by_a_line_of_its_own_is_refused(
+    shell: InteractiveShell, cell: str
+) -> None:
+    """The diff read of 6 December, night: ``_last_assignment`` read only the top of a cell;
+    the answer set inside ``if True:`` was not seen, and an older line was judged."""
+    shell.run_cell("sensibilite = vp / (vp + fn)", store_history=True)
+    shell.run_cell(cell, store_history=True)
+    assert not checks.written_with("sensibilite", COUNTS)
+    assert not checks.written_with("sensibilite", COUNTS, calculation=True)
+    assert checks.written_formula("sensibilite", lambda vp, fn: vp / (vp + fn)) is False
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ['exec("sensibilite = 0.682")', 'globals()["sensibilite"] = 0.682'],
+)
+def test_a_value_that_does_not_come_from_the_calculation_is_refused(
+    shell: InteractiveShell, cell: str
+) -> None:
+    """The calculation found in the history must give the value the kernel holds."""
+    shell.run_cell("sensibilite = vp / (vp + fn)", store_history=True)
+    assert checks.written_with("sensibilite", COUNTS, calculation=True)
+    shell.run_cell(cell, store_history=True)
+    assert not checks.written_with("sensibilite", COUNTS, calculation=True)
+
+
+def test_a_value_set_without_any_line_is_refused_as_a_calculation(shell) -> None:
+    shell.run_cell('exec("sensibilite = 0.682")', store_history=True)
+    assert checks.written_with("sensibilite", COUNTS)  # formative: the value check decides
+    assert not checks.written_with("sensibilite", COUNTS, calculation=True)
+    shell.run_cell("sensibilite = ...", store_history=True)
+    assert checks.written_with("sensibilite", COUNTS, calculation=True)  # blank: not attempted
