@@ -163,6 +163,7 @@ from sklearn.preprocessing import StandardScaler
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import data_card, make_sepsis_hospitals, sepsis_case_seed
+from esn_teach.datasets._sepsis import _audit_size
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import SiteAlertExplorer, site_alert_stats
 from esn_teach.law import reference
@@ -176,7 +177,9 @@ N_SEJOURS = 20000  # séjours hospitaliers, répartis entre trois hôpitaux
 N_BOOTSTRAP = 1000  # rééchantillonnages par intervalle (sections 3, 6, 7)
 NIVEAU = 0.95  # niveau des intervalles de confiance
 SENSIBILITE_VISEE = 0.6  # objectif du service : détecter 60 % des sepsis des séjours de réglage
-N_AUDIT = 150  # petit audit local à H3 (section 3)
+# Votre audit local à H3 (section 3, question 2) : un mois (150 séjours) ou deux mois (300),
+# tiré de votre identifiant.
+N_AUDIT = _audit_size(checks.student_seed("08", announce=False))
 N_LOCAL = 1000  # séjours de réglage locaux à H3 (section 7)
 NOTICE_SEUILS = (0.02, 0.20)  # plage de seuil d'une notice imaginaire (section 7, question 7)
 TOLERANCE_REGLAGE = 0.05  # écart toléré à l'objectif de 60 % au test local de H3 (section 7)
@@ -232,6 +235,8 @@ print("La vérité (1 = sepsis) et le score de chaque groupe, sous le nom à éc
 for groupe, suffixe in (("H1 entraînement", "h1_app"), ("H1 réglage", "h1_reglage"),
                         ("H1 test", "h1_test"), ("H2", "h2"), ("H3", "h3")):
     print(f"  {groupe} : vérité sepsis_{suffixe}, score score_{suffixe}")
+print(f"Votre audit à H3 (section 3, question 2) : {N_AUDIT} séjours tirés au hasard, soit "
+      f"{'un mois' if N_AUDIT == 150 else 'deux mois'} d'audit.")
 
 # %% [markdown]
 # ## 2. Interne ou externe ?
@@ -460,11 +465,11 @@ auc_h2 = round(roc_auc_score(sepsis_h2, score_h2), 2)
 # même l'**écart** d'AUC et **son** intervalle : s'il contient 0, un écart nul reste possible ;
 # s'il exclut 0, on dit l'écart **établi** (au niveau de 95 %, pas certain).
 #
-# La cellule ajoute un **audit** de 150 séjours tirés au hasard à H3 (un mois d'audit) ; son
-# intervalle se compare à l'AUC de H1, prise comme exacte (sa marge est bien plus étroite).
-# Repère tiré d'une étude par rééchantillonnage :
-# au moins 100 sepsis, idéalement 200 (Collins et al., 2016) ; pour la calibration, même 200
-# peuvent ne pas suffire (Snell et al., 2021).
+# La cellule ajoute **votre audit** : des séjours tirés au hasard à H3, un mois (150) ou deux
+# mois (300) selon votre copie (la section 1 l'a affiché) ; son intervalle se compare à l'AUC
+# de H1, prise comme exacte (sa marge est bien plus étroite). Repère tiré d'une étude par
+# rééchantillonnage : au moins 100 sepsis, idéalement 200 (Collins et al., 2016) ; pour la
+# calibration, même 200 peuvent ne pas suffire (Snell et al., 2021).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : AUC, intervalles à 95 % par bootstrap, écarts d'AUC avec
@@ -538,7 +543,7 @@ def intervalle_audit(vrai, score):
     return auc, max(0.0, auc - z * erreur_type), min(1.0, auc + z * erreur_type)
 
 
-# L'audit : 150 séjours tirés au hasard à H3. Son intervalle décide, quel qu'il soit. Seuls
+# L'audit : N_AUDIT séjours tirés au hasard à H3. Son intervalle décide, quel qu'il soit. Seuls
 # sont remplacés par le suivant un audit de moins de 3 sepsis (la formule n'a plus de sens) et
 # un audit dont une borne, arrondie comme elle s'affiche, tombe à moins de 0,02 de l'AUC de H1
 # (la réponse se jouerait sur la lecture d'une borne).
@@ -556,7 +561,7 @@ print(f"H3, audit ({len(sepsis_audit)} séjours, {n_sepsis_audit} sepsis) : AUC 
       f"{fr_number(haut_audit, 2)} (formule approchée de Hanley et McNeil : avec si peu de "
       f"sepsis, un ordre de grandeur seulement).")
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 2 — Que peut conclure H3 ? (2 points)
 #
 # Avec **tous** ses séjours, puis avec le seul **audit** de 150 séjours, H3 peut-elle dire que le
@@ -576,10 +581,39 @@ print(f"H3, audit ({len(sepsis_audit)} séjours, {n_sepsis_audit} sepsis) : AUC 
 # chose et d'autres le contraire.
 # </details>
 
-# %% answer="conclusion_h3"
+# %% [markdown] session="evaluation"
+# ### Question 2 — Que peut conclure H3 ? (2 points)
+#
+# Avec **tous** ses séjours, puis avec le seul **audit** de votre copie (sa taille est affichée),
+# H3 peut-elle dire que le score marche moins bien chez elle qu'à H1 ? Pour chacun, écrivez entre guillemets **doubles**
+# `"la baisse est établie"`, `"il n'y a pas de baisse"` ou `"on ne peut pas conclure"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Ne comparez pas seulement les deux AUC : regardez la ligne de l'**écart** et son intervalle.
+# Quelles valeurs de l'écart sont compatibles avec les données ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un intervalle à 95 % rassemble les valeurs compatibles avec les données. Pour chaque cas,
+# demandez-vous si toutes ces valeurs racontent la même histoire, ou si certaines disent une
+# chose et d'autres le contraire.
+# </details>
+
+# %% answer="conclusion_h3" session="formative"
 conclusion_h3 = {"tous les séjours": ..., "audit": ...}
 ### BEGIN SOLUTION
 conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": "on ne peut pas conclure"}
+### END SOLUTION
+
+# %% answer="conclusion_h3" session="evaluation"
+conclusion_h3 = {"tous les séjours": ..., "audit": ...}
+### BEGIN SOLUTION
+# The copy's audit, read as displayed: its interval below H1's AUC, or containing it.
+lecture_audit = ("la baisse est établie" if round(haut_audit, 2) < auc_interne
+                 else "on ne peut pas conclure")
+conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": lecture_audit}
 ### END SOLUTION
 
 # %% tests="conclusion_h3" points=2 session="formative"
@@ -655,22 +689,39 @@ score_copie = make_pipeline(StandardScaler(), LogisticRegression()).fit(
     copie_app[infos_copie], copie_app["sepsis"])
 auc_copie_h1 = roc_auc_score(copie_test["sepsis"],
                              score_copie.predict_proba(copie_test[infos_copie])[:, 1])
-# The copy's audit, drawn as in section 3, and its Hanley-McNeil interval as displayed.
-for essai_copie in range(100):
-    audit_copie = copie_h3.sample(150, random_state=graine_copie + essai_copie)
-    vrai_audit_copie = audit_copie["sepsis"].to_numpy()
-    if vrai_audit_copie.sum() < 3:
-        continue
-    auc_a = roc_auc_score(vrai_audit_copie,
-                          score_copie.predict_proba(audit_copie[infos_copie])[:, 1])
-    n1_a, n0_a = vrai_audit_copie.sum(), len(vrai_audit_copie) - vrai_audit_copie.sum()
-    q1_a, q2_a = auc_a / (2 - auc_a), 2 * auc_a**2 / (1 + auc_a)
-    et_a = np.sqrt((auc_a * (1 - auc_a) + (n1_a - 1) * (q1_a - auc_a**2)
-                    + (n0_a - 1) * (q2_a - auc_a**2)) / (n1_a * n0_a))
-    bas_a = round(max(0.0, auc_a - norm.ppf(0.975) * et_a), 2)
-    haut_a = round(min(1.0, auc_a + norm.ppf(0.975) * et_a), 2)
-    if min(abs(bas_a - auc_copie_h1), abs(haut_a - auc_copie_h1)) >= 0.02:
-        break
+# The copy's audit, drawn as in section 3 (its size, one or two months, from the student's
+# seed), and its Hanley-McNeil interval as displayed.
+from esn_teach.datasets._sepsis import _audit_size as _taille_audit
+
+taille_audit_copie = _taille_audit(checks.student_seed("08", announce=False))
+
+
+def intervalle_audit_copie(taille):
+    """The copy's audit of this size at H3, and its interval rounded as displayed."""
+    for essai_copie in range(100):
+        audit_copie = copie_h3.sample(taille, random_state=graine_copie + essai_copie)
+        vrai_audit_copie = audit_copie["sepsis"].to_numpy()
+        if vrai_audit_copie.sum() < 3:
+            continue
+        auc_a = roc_auc_score(vrai_audit_copie,
+                              score_copie.predict_proba(audit_copie[infos_copie])[:, 1])
+        n1_a, n0_a = vrai_audit_copie.sum(), len(vrai_audit_copie) - vrai_audit_copie.sum()
+        q1_a, q2_a = auc_a / (2 - auc_a), 2 * auc_a**2 / (1 + auc_a)
+        et_a = np.sqrt((auc_a * (1 - auc_a) + (n1_a - 1) * (q1_a - auc_a**2)
+                        + (n0_a - 1) * (q2_a - auc_a**2)) / (n1_a * n0_a))
+        bas_a = round(max(0.0, auc_a - norm.ppf(0.975) * et_a), 2)
+        haut_a = round(min(1.0, auc_a + norm.ppf(0.975) * et_a), 2)
+        if min(abs(bas_a - auc_copie_h1), abs(haut_a - auc_copie_h1)) >= 0.02:
+            break
+    return bas_a, haut_a
+
+
+bas_a, haut_a = intervalle_audit_copie(taille_audit_copie)
+# The key of the other version (an audit of the other size), to name a neighbour's answer.
+bas_autre, haut_autre = intervalle_audit_copie(300 if taille_audit_copie == 150 else 150)
+cle_autre_version = ("la baisse est établie" if haut_autre < auc_copie_h1
+                     else "il n'y a pas de baisse" if bas_autre > auc_copie_h1
+                     else "on ne peut pas conclure")
 if haut_a < auc_copie_h1:
     cle_audit = "la baisse est établie"
     erreurs_audit = [
@@ -697,6 +748,14 @@ else:
         checks.Mistake("il n'y a pas de baisse", "l'intervalle de votre audit contient aussi des "
                        "valeurs bien plus basses que l'AUC de H1 : une absence de preuve n'est pas "
                        "une preuve d'absence."),
+    ]
+if cle_autre_version != cle_audit:
+    erreurs_audit = [
+        checks.Mistake(erreur.value, erreur.message + " C'est aussi la réponse d'une autre "
+                       "version de la question, dont l'audit a une autre taille : relisez la "
+                       "taille de votre audit et son intervalle.")
+        if erreur.value == cle_autre_version else erreur
+        for erreur in erreurs_audit
     ]
 checks.check_choices(
     conclusion_h3, name="conclusion_h3", points=2,

@@ -375,3 +375,21 @@ def sepsis_case_seed(student_seed: int) -> int:
         One of :data:`SEPSIS_CASE_SEEDS`, the same for the same student.
     """
     return pick_case_seed(student_seed, SEPSIS_CASE_SEEDS)
+
+
+#: Module 08's question 2 (evaluated session): the size of each copy's audit at H3, one month
+#: or two months of stays. Same reading either way (the interval against H1's AUC); over
+#: :data:`SEPSIS_CASE_SEEDS` and 2018, 28 of 113 one-month audits establish the decline, 69 of
+#: 113 two-month audits do, so two copies' keys differ often.
+_AUDIT_SIZES: tuple[int, ...] = (150, 300)
+
+
+def _audit_size(student_seed: int) -> int:
+    """Return the size of a copy's audit at H3 in module 08's evaluated session (question 2).
+
+    Drawn from the student's seed (:func:`esn_teach.checks.student_seed`), independently of
+    the stays' seed (:func:`sepsis_case_seed`): two students with the same stays may still
+    have audits of different sizes.
+    """
+    rng = np.random.default_rng([student_seed, 8, 2])
+    return _AUDIT_SIZES[int(rng.integers(len(_AUDIT_SIZES)))]
