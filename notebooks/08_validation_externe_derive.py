@@ -465,10 +465,9 @@ auc_h2 = round(roc_auc_score(sepsis_h2, score_h2), 2)
 # même l'**écart** d'AUC et **son** intervalle : s'il contient 0, un écart nul reste possible ;
 # s'il exclut 0, on dit l'écart **établi** (au niveau de 95 %, pas certain).
 #
-# La cellule ajoute **votre audit** : des séjours tirés au hasard à H3, un mois (150) ou deux
-# mois (300) selon votre copie (la section 1 l'a affiché) ; son intervalle se compare à l'AUC
-# de H1, prise comme exacte (sa marge est bien plus étroite). Repère tiré d'une étude par
-# rééchantillonnage : au moins 100 sepsis, idéalement 200 (Collins et al., 2016) ; pour la
+# La cellule ajoute **votre audit** à H3 (un ou deux mois de séjours, selon votre copie) ;
+# son intervalle se compare à l'AUC de H1, prise comme exacte (sa marge est bien plus
+# étroite). Repère : au moins 100 sepsis, idéalement 200 (Collins et al., 2016) ; pour la
 # calibration, même 200 peuvent ne pas suffire (Snell et al., 2021).
 
 # %% jupyter={"source_hidden": true}
@@ -1311,11 +1310,10 @@ print(f"Sensibilité au test de H1 : {r_h1.true_alerts} sepsis détectés sur {r
 
 # %% [markdown] session="evaluation"
 # Au même seuil, la **sensibilité** baisse ailleurs : les sepsis y ont moins souvent des
-# antibiotiques prescrits, l'appui principal du score (section 6). Comparez H1 et H3 : H3
-# prescrit des antibiotiques à bien plus de séjours sans sepsis (ligne sous le tableau), et le
-# score y voit un risque élevé, d'où des alertes en plus. Au test de H1, comparez la
-# sensibilité à l'objectif de 0,60 avec son intervalle (dernière ligne) : si l'intervalle
-# contient 0,60, l'écart peut venir du hasard des séjours.
+# antibiotiques prescrits, l'appui principal du score (section 6). H3 prescrit des
+# antibiotiques à bien plus de séjours sans sepsis (ligne sous le tableau) : le score y voit un
+# risque élevé, d'où des alertes en plus. Au test de H1, si l'intervalle de la sensibilité
+# (dernière ligne) contient l'objectif de 0,60, l'écart peut venir du hasard.
 #
 # ## 5. Explorer : un hôpital, un seuil
 #
