@@ -1386,7 +1386,8 @@ print(f"Exactitude équilibrée la plus basse des trois : « {la_plus_basse} ».
 # possible sous sa contrainte sur les séjours de validation, pas dans l'absolu.
 #
 # ### Question 4 — Le prix de l'égalité des erreurs (3 points)
-#
+
+# %% [markdown] session="formative"
 # Que coûte la correction **à capacité égale** de l'équipe ? Donnez `vp_perdus`, le nombre de
 # patients réhospitalisés qu'elle joint **en moins** (vous pouvez recopier les nombres du
 # tableau ; choisir à quoi la comparer fait partie de la question). Il vaut pour **un** tirage
@@ -1405,10 +1406,47 @@ print(f"Exactitude équilibrée la plus basse des trois : « {la_plus_basse} ».
 # négatif ?
 # </details>
 
-# %% answer="vp_perdus"
+# %% [markdown] session="evaluation"
+# Que coûte la correction **à capacité égale** de l'équipe ? Donnez `vp_perdus`, le nombre de
+# patients réhospitalisés qu'elle joint **en moins**, parmi ceux que désigne la cellule
+# suivante : selon les copies, tous les réhospitalisés ou ceux du seul groupe B (vous pouvez
+# recopier les nombres du tableau ; choisir à quoi la comparer fait partie de la question).
+# Il vaut pour **un** tirage au sort de la correction ; après la séance, une cellule donne la
+# fourchette de la perte des deux groupes sur 200 tirages.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pourquoi comparer à capacité égale ? Une règle qui appelle plus de patients joint en
+# général plus de réhospitalisés : quelles règles isolent l'effet de la correction ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Quelle colonne compte exactement les réhospitalisés que demande votre copie ? Entre les
+# deux règles retenues, laquelle en joint le plus ? Le nombre demandé, une perte, est-il
+# positif ou négatif ?
+# </details>
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Ce que demande votre copie à la question 4 (code replié : lisez ce qu'il affiche).
+taches_q4 = [
+    "les réhospitalisés joints en moins, des deux groupes A et B réunis",
+    "les réhospitalisés joints en moins dans le seul groupe B",
+]
+numero_tache_q4 = int(np.random.default_rng([graine_etudiant, 4]).integers(len(taches_q4)))
+print(f"Question 4, votre copie : vp_perdus = {taches_q4[numero_tache_q4]}, à capacité égale.")
+
+# %% answer="vp_perdus" session="formative"
 vp_perdus = ...
 ### BEGIN SOLUTION
 vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["correction", "joints"]
+### END SOLUTION
+
+# %% answer="vp_perdus" session="evaluation"
+vp_perdus = ...
+### BEGIN SOLUTION
+colonne_q4 = ["joints", "joints_B"][numero_tache_q4]  # la colonne que demande la copie
+vp_perdus = comparaison.loc["même nombre", colonne_q4] - comparaison.loc["correction", colonne_q4]
 ### END SOLUTION
 
 # %% tests="vp_perdus" points=3 session="formative"
@@ -1476,7 +1514,7 @@ checks.check_number(
 checks.check_form(vp_perdus, name="vp_perdus", kind="number", integer=True, bounds=(0, 3000))
 ### BEGIN HIDDEN TESTS
 # The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
-sens_q4 = regle_q4 = decisions_q4 = g_q4 = colonne_q4 = r1_q4 = r2_q4 = None
+sens_q4 = regle_q4 = decisions_q4 = g_q4 = c_q4 = r1_q4 = r2_q4 = None
 # The copy's own cases, drawn again from its identifier (not from the notebook).
 graine_q4 = readmission_case_seed(checks.student_seed("06", announce=False))
 cas_q4 = make_readmission_cohort(
@@ -1517,7 +1555,14 @@ joints_q4 = {
         ("correction", corrige_q4),
     )
 }
-perte_q4 = joints_q4["meme"]["joints"] - joints_q4["correction"]["joints"]
+# The copy's task (the draw cell's stream): all readmitted patients, or group B's only.
+tache_q4 = int(np.random.default_rng([checks.student_seed("06", announce=False), 4]).integers(2))
+colonne_q4, autre_q4 = [("joints", "joints_B"), ("joints_B", "joints")][tache_q4]
+perte_q4 = joints_q4["meme"][colonne_q4] - joints_q4["correction"][colonne_q4]
+demande_q4 = [
+    "tous les réhospitalisés joints, des deux groupes (colonne joints)",
+    "les seuls réhospitalisés du groupe B (colonne joints_B)",
+][tache_q4]
 message_seuil_q4 = (
     "vous avez comparé la correction à la règle du seuil 0,3, qui appelle moins de patients : "
     "à capacité inégale, l'écart mélange l'effet de l'équité et celui du nombre d'appels. "
@@ -1528,29 +1573,40 @@ checks.check_number(
     bounds=(0, 3000), percent_is_mistake=False,
     mistakes=[
         checks.Mistake(
+            joints_q4["meme"][autre_q4] - joints_q4["correction"][autre_q4],
+            "vous avez bien comparé la correction à la règle « même nombre », mais c'est la "
+            "réponse d'une autre version de la question : relisez ce que demande votre "
+            f"énoncé ({demande_q4}).",
+        ),
+        checks.Mistake(
             -perte_q4,
             "votre nombre est négatif : vous avez soustrait dans l'autre sens. On demande "
             "combien de réhospitalisés la correction joint en moins : un nombre positif.",
         ),
         *[
-            checks.Mistake(sens_q4 * (joints_q4["correction"]["joints"] - joints_q4["seuil"]["joints"]), message_seuil_q4)
+            checks.Mistake(
+                sens_q4 * (joints_q4["correction"][c_q4] - joints_q4["seuil"][c_q4]),
+                message_seuil_q4,
+            )
             for sens_q4 in (1, -1)
+            for c_q4 in (colonne_q4, autre_q4)
         ],
         *[
             checks.Mistake(
-                sens_q4 * (joints_q4["meme"]["joints"] - joints_q4["seuil"]["joints"]),
+                sens_q4 * (joints_q4["meme"][c_q4] - joints_q4["seuil"][c_q4]),
                 "vous avez comparé les deux règles à seuil unique ; la question porte sur ce "
                 "que coûte la correction.",
             )
             for sens_q4 in (1, -1)
+            for c_q4 in (colonne_q4, autre_q4)
         ],
         *[
             checks.Mistake(
-                joints_q4[r1_q4][colonne_q4] - joints_q4[r2_q4][colonne_q4],
-                f"vous avez lu la colonne {colonne_q4}, qui ne compte qu'un groupe. La question "
-                "porte sur tous les réhospitalisés joints, des deux groupes.",
+                joints_q4[r1_q4][c_q4] - joints_q4[r2_q4][c_q4],
+                f"vous avez lu la colonne {c_q4}. Votre énoncé demande {demande_q4}.",
             )
-            for colonne_q4 in ("joints_A", "joints_B")
+            for c_q4 in ("joints", "joints_A", "joints_B")
+            if c_q4 != colonne_q4
             for r1_q4 in joints_q4
             for r2_q4 in joints_q4
             if r1_q4 != r2_q4
@@ -1578,15 +1634,22 @@ vp_perdus = comparaison.loc["même nombre", "joints_B"] - comparaison.loc["corre
 
 # %% mistake="vp_perdus" session="evaluation"
 # message : vous avez comparé la correction à la règle du seuil 0,3
-vp_perdus = comparaison.loc["correction", "joints"] - comparaison.loc["seuil 0,3", "joints"]
+colonne_q4 = ["joints", "joints_B"][numero_tache_q4]
+vp_perdus = comparaison.loc["correction", colonne_q4] - comparaison.loc["seuil 0,3", colonne_q4]
 
 # %% mistake="vp_perdus" session="evaluation"
 # message : vous avez comparé les deux règles à seuil unique
-vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["seuil 0,3", "joints"]
+colonne_q4 = ["joints", "joints_B"][numero_tache_q4]
+vp_perdus = comparaison.loc["même nombre", colonne_q4] - comparaison.loc["seuil 0,3", colonne_q4]
 
 # %% mistake="vp_perdus" session="evaluation"
-# message : vous avez lu la colonne joints_B
-vp_perdus = comparaison.loc["même nombre", "joints_B"] - comparaison.loc["correction", "joints_B"]
+# message : c'est la réponse d'une autre version de la question
+autre_q4 = ["joints_B", "joints"][numero_tache_q4]
+vp_perdus = comparaison.loc["même nombre", autre_q4] - comparaison.loc["correction", autre_q4]
+
+# %% mistake="vp_perdus" session="evaluation"
+# message : vous avez lu la colonne joints_A
+vp_perdus = comparaison.loc["correction", "joints_A"] - comparaison.loc["même nombre", "joints_A"]
 
 # %% [markdown]
 # ## À retenir
@@ -3124,12 +3187,12 @@ for partage, graine_partage in enumerate((graine, 1, 2, 3)):
     }
 for partage, r in resultats.items():
     tires = f"dans le groupe {' et '.join(r['tires'])}" if r["tires"] else "dans aucun groupe"
-    # La perte du partage 0 est la réponse de la question 4 : seulement une fois juste.
+    # La perte du partage 0 est une réponse possible de la question 4 : jamais affichée.
     perte = (
         f"{r['perte']} réhospitalisés joints de moins à nombre d'appels égal"
-        if partage > 0 or checks.passed("vp_perdus")
-        else "perte à nombre d'appels égal : celle de la question 4 (affichée ici quand sa "
-        "vérification aura affiché « ✔ Correct »)"
+        if partage > 0
+        else "perte des deux groupes à nombre d'appels égal : non affichée ici (une des "
+        "réponses possibles de la question 4)"
     )
     print(
         f"Partage {partage}{' (celui de la section 2)' if partage == 0 else ''} : "
@@ -3289,7 +3352,8 @@ print(
 #   permettent d'en présumer l'existence » ; il appartient alors à la partie défenderesse (ici
 #   l'hôpital) de prouver que la mesure est « justifiée par des éléments objectifs étrangers à
 #   toute discrimination » (loi n° 2008-496, art. 4 ; pas devant les juridictions pénales).
-#
+
+# %% [markdown] session="formative"
 # ### Question 7 — Vrai ou faux ? (2 points)
 #
 # Jugez chacune de ces quatre affirmations, en appliquant ce que vous avez lu à des cas que le
@@ -3324,7 +3388,76 @@ print(
 # est en jeu dans chaque cas ? L'exception du « but légitime » vaut-elle pour ce motif ?
 # </details>
 
-# %% answer="vrai_ou_faux"
+# %% [markdown] session="evaluation"
+# ### Question 7 — Vrai ou faux ? (2 points)
+#
+# Jugez chacune des quatre affirmations qu'affiche la cellule suivante, en appliquant ce que
+# vous avez lu à des cas que le texte ne traite pas. Elles sont propres à votre copie : pour
+# chaque sujet, certaines copies ont une affirmation vraie, d'autres une affirmation fausse.
+#
+# `vrai_ou_faux` est un **dictionnaire** Python : des paires « clé : valeur » entre
+# accolades. Ne changez pas les clés (le sujet de chaque affirmation) ; remplacez chaque
+# `...` par `"vrai"` ou `"faux"`, **entre guillemets**.
+#
+# **Notation.** Chaque item juste rapporte un demi-point ; chaque item faux en retire un demi
+# (répondre au hasard rapporte donc très peu). Quatre justes : 2 points ; trois
+# justes et un faux : 1 point ; deux et deux : 0. Un item laissé `...` ne rapporte ni ne
+# retire rien : trois justes et un laissé, 1,5 point.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour les deux premières : la calibration a-t-elle besoin d'un seuil ? Que montre le
+# tableau de la section 3 pour les VPP des deux groupes au seuil 0,3 ? Qu'est-ce qui, dans un
+# TFN ou un TFP, dépend du seuil ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour les deux dernières : relisez « Là où elle est interdite ». Quel motif de l'article 1er
+# est en jeu dans chaque cas ? L'exception du « but légitime » vaut-elle pour ce motif ?
+# </details>
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Les quatre affirmations de votre copie (code replié : lisez ce qu'il affiche).
+affirmations_q7 = {
+    "calibration et VPP": [
+        "Notre score est calibré dans chaque groupe ; au seuil 0,3, un appel signifie donc le "
+        "même risque (la même VPP) dans les deux groupes.",
+        "Notre score est calibré dans chaque groupe ; cela ne garantit pas qu'au seuil 0,3 un "
+        "appel signifie le même risque (la même VPP) dans les deux groupes.",
+    ],
+    "seuil et fiabilité": [
+        "L'équipe passe du seuil 0,3 au seuil 0,2 sans toucher au modèle : les TFN et les TFP "
+        "des deux groupes changent, mais pas le diagramme de fiabilité.",
+        "L'équipe passe du seuil 0,3 au seuil 0,2 sans toucher au modèle : les TFN et les TFP "
+        "des deux groupes changent, et le diagramme de fiabilité aussi.",
+    ],
+    "seuils par âge": [
+        "Un service fixe un seuil d'appel plus bas pour les patients de plus de 75 ans, parce "
+        "qu'une réhospitalisation y est plus grave. L'article 2 (3°) de la loi de 2008 ne s'y "
+        "oppose pas si l'hôpital démontre un but légitime et des moyens nécessaires et "
+        "appropriés.",
+        "Un service fixe un seuil d'appel plus bas pour les patients de plus de 75 ans, parce "
+        "qu'une réhospitalisation y est plus grave. L'article 2 (3°) de la loi de 2008 s'y "
+        "oppose, même si l'hôpital démontre un but légitime et des moyens nécessaires et "
+        "appropriés.",
+    ],
+    "seuils par pays de naissance": [
+        "Pour réduire l'écart de TFN, un hôpital fixe des seuils d'appel différents selon le "
+        "pays de naissance des patients (un critère d'origine), et démontre que c'est le seul "
+        "moyen de joindre autant de réhospitalisés dans chaque groupe. Cette démonstration "
+        "suffit au regard de l'article 2 (3°).",
+        "Pour réduire l'écart de TFN, un hôpital fixe des seuils d'appel différents selon le "
+        "pays de naissance des patients (un critère d'origine), et démontre que c'est le seul "
+        "moyen de joindre autant de réhospitalisés dans chaque groupe. Cette démonstration ne "
+        "suffit pas au regard de l'article 2 (3°).",
+    ],
+}
+versions_q7 = np.random.default_rng([graine_etudiant, 7]).integers(2, size=len(affirmations_q7))
+for (sujet_q7, textes_q7), version_q7 in zip(affirmations_q7.items(), versions_q7, strict=True):
+    print(f"« {sujet_q7} » : {textes_q7[version_q7]}")
+
+# %% answer="vrai_ou_faux" session="formative"
 # Remplacez chacun des quatre `...` par "vrai" ou "faux", entre guillemets.
 vrai_ou_faux = {
     "score calibré, donc même VPP": ...,
@@ -3341,7 +3474,7 @@ vrai_ou_faux = {
 }
 ### END SOLUTION
 
-# %% tests="vrai_ou_faux" points=2
+# %% tests="vrai_ou_faux" points=2 session="formative"
 # Vérification de la question 7 : exécutez cette cellule.
 checks.check_choices(
     vrai_ou_faux,
@@ -3417,7 +3550,7 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="vrai_ou_faux"
+# %% mistake="vrai_ou_faux" session="formative"
 # message : Calibration et parité prédictive sont deux critères distincts
 vrai_ou_faux = {
     "score calibré, donc même VPP": "vrai",
@@ -3426,7 +3559,7 @@ vrai_ou_faux = {
     "seuils par pays de naissance": "faux",
 }
 
-# %% mistake="vrai_ou_faux"
+# %% mistake="vrai_ou_faux" session="formative"
 # message : il ne dépend d'aucun seuil
 vrai_ou_faux = {
     "score calibré, donc même VPP": "faux",
@@ -3435,7 +3568,7 @@ vrai_ou_faux = {
     "seuils par pays de naissance": "faux",
 }
 
-# %% mistake="vrai_ou_faux"
+# %% mistake="vrai_ou_faux" session="formative"
 # message : l'âge est un motif de l'article 1er
 vrai_ou_faux = {
     "score calibré, donc même VPP": "faux",
@@ -3444,13 +3577,133 @@ vrai_ou_faux = {
     "seuils par pays de naissance": "faux",
 }
 
-# %% mistake="vrai_ou_faux"
+# %% mistake="vrai_ou_faux" session="formative"
 # message : aucune démonstration de nécessité ne suffit
 vrai_ou_faux = {
     "score calibré, donc même VPP": "faux",
     "changer de seuil": "vrai",
     "seuils par âge": "vrai",
     "seuils par pays de naissance": "vrai",
+}
+
+# %% answer="vrai_ou_faux" session="evaluation"
+# Remplacez chacun des quatre `...` par "vrai" ou "faux", entre guillemets.
+vrai_ou_faux = {
+    "calibration et VPP": ...,
+    "seuil et fiabilité": ...,
+    "seuils par âge": ...,
+    "seuils par pays de naissance": ...,
+}
+### BEGIN SOLUTION
+cles_q7 = {
+    "calibration et VPP": ["faux", "vrai"],
+    "seuil et fiabilité": ["vrai", "faux"],
+    "seuils par âge": ["vrai", "faux"],
+    "seuils par pays de naissance": ["faux", "vrai"],
+}
+vrai_ou_faux = {
+    sujet: cles[version] for (sujet, cles), version in zip(cles_q7.items(), versions_q7, strict=True)
+}
+### END SOLUTION
+
+# %% tests="vrai_ou_faux" points=2 session="evaluation"
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_form(
+    vrai_ou_faux,
+    name="vrai_ou_faux",
+    kind="choices",
+    options=["vrai", "faux"],
+    items=["calibration et VPP", "seuil et fiabilité", "seuils par âge", "seuils par pays de naissance"],
+)
+### BEGIN HIDDEN TESTS
+# The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
+sujet_q7h = version_q7h = None
+# The copy's versions (the draw cell's stream): 0 or 1 for each subject, in this order.
+versions_q7h = np.random.default_rng([checks.student_seed("06", announce=False), 7]).integers(2, size=4)
+# Each subject: the key of version 0, then of version 1 (opposite keys), and the message for
+# the wrong option (the same misunderstanding in both versions).
+banque_q7h = {
+    "calibration et VPP": (
+        ("faux", "vrai"),
+        "la calibration compare, score par score, le risque annoncé à la part réhospitalisée ; "
+        "elle ne fixe pas la part réhospitalisée parmi les appelés. Au-dessus de 0,3, les "
+        "appelés du groupe B ont en moyenne des scores plus élevés, donc plus de réhospitalisés "
+        "parmi eux : les VPP diffèrent (section 3). Calibration et parité prédictive sont deux "
+        "critères distincts.",
+    ),
+    "seuil et fiabilité": (
+        ("vrai", "faux"),
+        "le diagramme de fiabilité compare le risque annoncé par le score à la part réellement "
+        "réhospitalisée : il ne dépend d'aucun seuil, et le modèle n'a pas changé. Les TFN et "
+        "TFP comptent les erreurs des décisions (appeler ou non), qui changent avec le seuil.",
+    ),
+    "seuils par âge": (
+        ("vrai", "faux"),
+        "l'âge est un motif de l'article 1er, mais l'article 2, 3° de la loi de 2008 ne retire "
+        "l'exception du but légitime qu'aux différences fondées sur l'origine, le patronyme, "
+        "l'ethnie ou la race. Pour l'âge, comme pour le lieu de résidence, l'interdiction ne "
+        "vise pas une différence justifiée par un but légitime avec des moyens nécessaires et "
+        "appropriés.",
+    ),
+    "seuils par pays de naissance": (
+        ("faux", "vrai"),
+        "le pays de naissance est ici un critère d'origine (l'affirmation le dit) : une règle "
+        "fondée sur lui est une différence fondée sur l'origine, et l'exception du but "
+        "légitime (article 2, 3° de la loi de 2008) ne s'applique pas aux différences fondées "
+        "sur l'origine : aucune démonstration de nécessité ne suffit.",
+    ),
+}
+autre_q7h = (
+    " C'est la réponse de l'autre version de cette affirmation (d'autres copies ont "
+    "l'affirmation contraire) : relisez ce que dit la vôtre."
+)
+cles_q7h = {
+    sujet_q7h: banque_q7h[sujet_q7h][0][int(version_q7h)]
+    for sujet_q7h, version_q7h in zip(banque_q7h, versions_q7h, strict=True)
+}
+checks.check_choices(
+    vrai_ou_faux,
+    name="vrai_ou_faux",
+    options=["vrai", "faux"],
+    expected=cles_q7h,
+    mistakes={
+        sujet_q7h: [
+            checks.Mistake(
+                "faux" if cles_q7h[sujet_q7h] == "vrai" else "vrai",
+                banque_q7h[sujet_q7h][1] + autre_q7h,
+            )
+        ]
+        for sujet_q7h in banque_q7h
+    },
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% mistake="vrai_ou_faux" session="evaluation"
+# message : Calibration et parité prédictive sont deux critères distincts
+vrai_ou_faux = {
+    "calibration et VPP": ["vrai", "faux"][versions_q7[0]],
+    "seuil et fiabilité": ["vrai", "faux"][versions_q7[1]],
+    "seuils par âge": ["vrai", "faux"][versions_q7[2]],
+    "seuils par pays de naissance": ["faux", "vrai"][versions_q7[3]],
+}
+
+# %% mistake="vrai_ou_faux" session="evaluation"
+# message : l'âge est un motif de l'article 1er
+vrai_ou_faux = {
+    "calibration et VPP": ["faux", "vrai"][versions_q7[0]],
+    "seuil et fiabilité": ["vrai", "faux"][versions_q7[1]],
+    "seuils par âge": ["faux", "vrai"][versions_q7[2]],
+    "seuils par pays de naissance": ["faux", "vrai"][versions_q7[3]],
+}
+
+# %% mistake="vrai_ou_faux" session="evaluation"
+# message : la réponse de l'autre version de cette affirmation
+vrai_ou_faux = {
+    "calibration et VPP": ["faux", "vrai"][versions_q7[0]],
+    "seuil et fiabilité": ["vrai", "faux"][versions_q7[1]],
+    "seuils par âge": ["vrai", "faux"][versions_q7[2]],
+    "seuils par pays de naissance": ["vrai", "faux"][versions_q7[3]],
 }
 
 # %% [markdown] session="formative"
