@@ -2469,17 +2469,11 @@ for tirage in range(1000):
     pertes_bootstrap.append(int(reel[patients][meilleurs].sum() - reel[patients][autre == 1].sum()))
 bas_b, haut_b = np.quantile(pertes_bootstrap, [0.025, 0.975], method="inverted_cdf")
 print(
-    f"Réhospitalisés joints en moins à nombre d'appels égal (question 4), bootstrap : "
-    f"intervalle à 95 % de {int(bas_b)} à {int(haut_b)}."
-)
-# Écarts de TFN jugés négligeables, dans les deux hypothèses de la question 6.
-marge_equivalence, marge_etroite = 0.15, 0.05
-print(
-    f"Marges d'équivalence de la question 6 : {fr_number(marge_equivalence, 2)} et "
-    f"{fr_number(marge_etroite, 2)}."
+    f"Réhospitalisés joints en moins, des deux groupes, à nombre d'appels égal (question 4), "
+    f"bootstrap : intervalle à 95 % de {int(bas_b)} à {int(haut_b)}."
 )
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 6 — Que disent ces deux intervalles ? (1 point)
 #
 # La cellule ci-dessus affiche deux intervalles à 95 % : celui de la **différence** TFN du
@@ -2513,6 +2507,62 @@ print(
 # décidé avant l'audit ?
 # </details>
 
+# %% jupyter={"source_hidden": true} session="formative"
+# Écarts de TFN jugés négligeables, dans les deux hypothèses de la question 6.
+marge_equivalence, marge_etroite = 0.15, 0.05
+print(
+    f"Marges d'équivalence de la question 6 : {fr_number(marge_equivalence, 2)} et "
+    f"{fr_number(marge_etroite, 2)}."
+)
+
+# %% [markdown] session="evaluation"
+# ### Question 6 — Que disent ces deux intervalles ? (1 point)
+#
+# La cellule ci-dessus affiche deux intervalles à 95 % : celui de la **différence** TFN du
+# groupe A − TFN du groupe B après correction, et celui des réhospitalisés joints **en moins**
+# à nombre d'appels égal (question 4, bootstrap). Pour chacun, que peut conclure l'équipe ?
+# Deux autres cas reprennent le même intervalle des TFN, mais **si** l'équipe avait décidé
+# avant l'audit, avec les soignants et les usagers, qu'un écart de TFN plus petit qu'une
+# marge, dans un sens ou dans l'autre, est négligeable : la cellule qui suit cet énoncé
+# affiche les deux marges de votre copie (clés « différence des TFN, première marge » et
+# « différence des TFN, seconde marge » ; leurs valeurs et leur ordre changent d'une copie à
+# l'autre). Que pourrait-elle conclure dans chaque cas ? (Ces marges sont choisies pour l'exercice ; dans un vrai audit, la marge se
+# justifie cliniquement, avant de voir les données.) Les essais d'équivalence comparent
+# souvent la marge à un intervalle à 90 % ; nous gardons ici l'intervalle à 95 % affiché,
+# plus large, donc plus prudent.
+# `conclusions` est un **dictionnaire** Python : des paires « clé : valeur » entre accolades.
+# Ne changez pas les clés ; remplacez chaque `...` par l'une de ces options, **entre
+# guillemets** : `"un écart est établi"`, `"l'écart est négligeable (équivalence)"` ou
+# `"on ne peut pas conclure"`. Une fois votre réponse juste, la vérification explique ce que
+# disent les deux intervalles (en séance évaluée : dans votre retour de correction).
+#
+# <details><summary>Indice 1</summary>
+#
+# Un intervalle de confiance rassemble les valeurs compatibles avec les données. Pour chacun,
+# où se trouve 0, la valeur « pas d'écart » (pour la perte : aucun réhospitalisé perdu) ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Si 0 est hors de l'intervalle, toutes les valeurs compatibles vont dans le même sens. S'il
+# est dedans, des écarts non nuls sont compatibles aussi. Pour affirmer qu'un écart est
+# négligeable, il faudrait savoir quel écart est assez petit pour être négligé : l'avait-on
+# décidé avant l'audit ?
+# </details>
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Les deux marges de votre copie à la question 6 (code replié : lisez ce qu'il affiche).
+hasard_marges = np.random.default_rng([graine_etudiant, 6])
+marge_large = float(hasard_marges.choice([0.15, 0.20]))
+marge_etroite = float(hasard_marges.choice([0.03, 0.05]))
+marges_q6 = [marge_large, marge_etroite]
+if hasard_marges.integers(2) == 1:
+    marges_q6 = [marge_etroite, marge_large]
+print(
+    f"Question 6, votre copie : première marge {fr_number(marges_q6[0], 2)} ; seconde "
+    f"marge {fr_number(marges_q6[1], 2)}."
+)
+
 # %% answer="conclusions" session="formative"
 # Remplacez chacun des quatre `...` par une option, entre guillemets.
 conclusions = {
@@ -2535,11 +2585,11 @@ conclusions = {
 conclusions = {
     "différence des TFN": ...,
     "perte de la question 4": ...,
-    "différence des TFN, marge 0,15": ...,
-    "différence des TFN, marge 0,05": ...,
+    "différence des TFN, première marge": ...,
+    "différence des TFN, seconde marge": ...,
 }
 ### BEGIN SOLUTION
-# Each copy's intervals are its own: the answer follows from where they lie.
+# Each copy's intervals and margins are its own: the answer follows from where they lie.
 conclusions = {
     "différence des TFN": "on ne peut pas conclure"
     if abs(difference_tfn) < marge_difference
@@ -2547,17 +2597,15 @@ conclusions = {
     "perte de la question 4": "un écart est établi"
     if bas_b > 0 or haut_b < 0
     else "on ne peut pas conclure",
-    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)"
-    if abs(difference_tfn) + marge_difference < marge_equivalence
-    else "un écart est établi"
-    if abs(difference_tfn) > marge_difference
-    else "on ne peut pas conclure",
-    "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)"
-    if abs(difference_tfn) + marge_difference < marge_etroite
-    else "un écart est établi"
-    if abs(difference_tfn) > marge_difference
-    else "on ne peut pas conclure",
 }
+for rang, marge in zip(("première", "seconde"), marges_q6, strict=True):
+    conclusions[f"différence des TFN, {rang} marge"] = (
+        "l'écart est négligeable (équivalence)"
+        if abs(difference_tfn) + marge_difference < marge
+        else "un écart est établi"
+        if abs(difference_tfn) > marge_difference
+        else "on ne peut pas conclure"
+    )
 ### END SOLUTION
 
 # %% tests="conclusions" points=1 session="formative"
@@ -2701,14 +2749,23 @@ checks.check_form(
     items=[
         "différence des TFN",
         "perte de la question 4",
-        "différence des TFN, marge 0,15",
-        "différence des TFN, marge 0,05",
+        "différence des TFN, première marge",
+        "différence des TFN, seconde marge",
     ],
 )
 ### BEGIN HIDDEN TESTS
 # The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
 h_q6 = g_q6 = regle_q6 = seuils_q6 = ignore_q6 = tirage_q6 = manques_q6 = None
 t_q6 = tires_q6 = autre_q6 = premiers_q6 = cle_q6 = messages_q6 = juste_q6 = faux_q6 = None
+rang_q6 = marge_q6 = None
+# The copy's two margins, drawn again from its identifier (the draw cell's stream).
+hasard_marges_q6 = np.random.default_rng([checks.student_seed("06", announce=False), 6])
+marges_q6h = [
+    float(hasard_marges_q6.choice([0.15, 0.20])),
+    float(hasard_marges_q6.choice([0.03, 0.05])),
+]
+if hasard_marges_q6.integers(2) == 1:
+    marges_q6h = marges_q6h[::-1]
 # The copy's own cases, drawn again from its identifier (not from the notebook).
 graine_q6 = readmission_case_seed(checks.student_seed("06", announce=False))
 cas_q6 = make_readmission_cohort(
@@ -2766,17 +2823,15 @@ attendu_q6 = {
     "perte de la question 4": "un écart est établi"
     if bas_q6 > 0 or haut_q6 < 0
     else "on ne peut pas conclure",
-    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)"
-    if abs(d_q6) + m_q6 < 0.15
-    else "on ne peut pas conclure"
-    if zero_dedans_q6
-    else "un écart est établi",
-    "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)"
-    if abs(d_q6) + m_q6 < 0.05
-    else "on ne peut pas conclure"
-    if zero_dedans_q6
-    else "un écart est établi",
 }
+for rang_q6, marge_q6 in zip(("première", "seconde"), marges_q6h, strict=True):
+    attendu_q6[f"différence des TFN, {rang_q6} marge"] = (
+        "l'écart est négligeable (équivalence)"
+        if abs(d_q6) + m_q6 < marge_q6
+        else "on ne peut pas conclure"
+        if zero_dedans_q6
+        else "un écart est établi"
+    )
 sans_marge_q6 = {
     ("on ne peut pas conclure", "un écart est établi"): "0 est dans l'intervalle, parmi les "
     "valeurs compatibles avec ce jeu de test : l'écart observé peut tenir au hasard de "
@@ -2813,17 +2868,31 @@ avec_marge_q6 = {
     ("un écart est établi", "on ne peut pas conclure"): "0 est hors de l'intervalle : un écart "
     "est établi, et une borne dépasse la marge fixée d'avance.",
 }
+# A margin item answered as the other one: the other version's answer (margins swapped).
+autre_version_q6 = {
+    "différence des TFN, première marge": attendu_q6["différence des TFN, seconde marge"],
+    "différence des TFN, seconde marge": attendu_q6["différence des TFN, première marge"],
+}
 erreurs_q6 = {
     cle_q6: [
-        checks.Mistake(faux_q6, messages_q6[(juste_q6, faux_q6)])
+        checks.Mistake(
+            faux_q6,
+            messages_q6[(juste_q6, faux_q6)]
+            + (
+                " C'est la réponse d'une autre version de la question (d'autres copies ont "
+                "leurs marges dans un autre ordre) : relisez les marges de votre énoncé."
+                if autre_version_q6.get(cle_q6) == faux_q6
+                else ""
+            ),
+        )
         for (juste_q6, faux_q6) in messages_q6
         if juste_q6 == attendu_q6[cle_q6]
     ]
     for cle_q6, messages_q6 in (
         ("différence des TFN", sans_marge_q6),
         ("perte de la question 4", sans_marge_q6),
-        ("différence des TFN, marge 0,15", avec_marge_q6),
-        ("différence des TFN, marge 0,05", avec_marge_q6),
+        ("différence des TFN, première marge", avec_marge_q6),
+        ("différence des TFN, seconde marge", avec_marge_q6),
     )
 }
 # For the marker of the reflection (criterion 2): this copy's key figures, printed in the
@@ -2923,58 +2992,86 @@ conclusions = {
 
 # %% mistake="conclusions" session="evaluation"
 # message : sans marge d'équivalence fixée avant l'audit
-conclusions = {
-    "différence des TFN": "l'écart est négligeable (équivalence)",
+juste_q6 = {
+    "différence des TFN": "on ne peut pas conclure"
+    if abs(difference_tfn) < marge_difference
+    else "un écart est établi",
     "perte de la question 4": "un écart est établi"
     if bas_b > 0 or haut_b < 0
     else "on ne peut pas conclure",
-    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)"
-    if abs(difference_tfn) + marge_difference < marge_equivalence
-    else "un écart est établi"
-    if abs(difference_tfn) > marge_difference
-    else "on ne peut pas conclure",
-    "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)"
-    if abs(difference_tfn) + marge_difference < marge_etroite
-    else "un écart est établi"
-    if abs(difference_tfn) > marge_difference
-    else "on ne peut pas conclure",
 }
+for rang, marge in zip(("première", "seconde"), marges_q6, strict=True):
+    juste_q6[f"différence des TFN, {rang} marge"] = (
+        "l'écart est négligeable (équivalence)"
+        if abs(difference_tfn) + marge_difference < marge
+        else "un écart est établi"
+        if abs(difference_tfn) > marge_difference
+        else "on ne peut pas conclure"
+    )
+conclusions = {**juste_q6, "différence des TFN": "l'écart est négligeable (équivalence)"}
 
 # %% mistake="conclusions" session="evaluation"
 # message : comparez les deux bornes de l'intervalle à cette marge-ci
-conclusions = {
+juste_q6 = {
     "différence des TFN": "on ne peut pas conclure"
     if abs(difference_tfn) < marge_difference
     else "un écart est établi",
     "perte de la question 4": "un écart est établi"
     if bas_b > 0 or haut_b < 0
     else "on ne peut pas conclure",
-    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)"
-    if abs(difference_tfn) + marge_difference < marge_equivalence
-    else "un écart est établi"
-    if abs(difference_tfn) > marge_difference
-    else "on ne peut pas conclure",
-    "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)",
 }
+for rang, marge in zip(("première", "seconde"), marges_q6, strict=True):
+    juste_q6[f"différence des TFN, {rang} marge"] = (
+        "l'écart est négligeable (équivalence)"
+        if abs(difference_tfn) + marge_difference < marge
+        else "un écart est établi"
+        if abs(difference_tfn) > marge_difference
+        else "on ne peut pas conclure"
+    )
+rang_etroite = ["première", "seconde"][marges_q6.index(min(marges_q6))]
+etroite = f"différence des TFN, {rang_etroite} marge"
+conclusions = {**juste_q6, etroite: "l'écart est négligeable (équivalence)"}
 
 # %% mistake="conclusions" session="evaluation"
 # message : on ne peut pas dire qu'un écart est négligeable
-conclusions = {
+juste_q6 = {
     "différence des TFN": "on ne peut pas conclure"
     if abs(difference_tfn) < marge_difference
     else "un écart est établi",
-    "perte de la question 4": "l'écart est négligeable (équivalence)",
-    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)"
-    if abs(difference_tfn) + marge_difference < marge_equivalence
-    else "un écart est établi"
-    if abs(difference_tfn) > marge_difference
-    else "on ne peut pas conclure",
-    "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)"
-    if abs(difference_tfn) + marge_difference < marge_etroite
-    else "un écart est établi"
-    if abs(difference_tfn) > marge_difference
+    "perte de la question 4": "un écart est établi"
+    if bas_b > 0 or haut_b < 0
     else "on ne peut pas conclure",
 }
+for rang, marge in zip(("première", "seconde"), marges_q6, strict=True):
+    juste_q6[f"différence des TFN, {rang} marge"] = (
+        "l'écart est négligeable (équivalence)"
+        if abs(difference_tfn) + marge_difference < marge
+        else "un écart est établi"
+        if abs(difference_tfn) > marge_difference
+        else "on ne peut pas conclure"
+    )
+conclusions = {**juste_q6, "perte de la question 4": "l'écart est négligeable (équivalence)"}
+
+# %% mistake="conclusions" session="evaluation"
+# message : relisez les marges de votre énoncé
+juste_q6 = {
+    "différence des TFN": "on ne peut pas conclure"
+    if abs(difference_tfn) < marge_difference
+    else "un écart est établi",
+    "perte de la question 4": "un écart est établi"
+    if bas_b > 0 or haut_b < 0
+    else "on ne peut pas conclure",
+}
+for rang, marge in zip(("première", "seconde"), marges_q6, strict=True):
+    juste_q6[f"différence des TFN, {rang} marge"] = (
+        "l'écart est négligeable (équivalence)"
+        if abs(difference_tfn) + marge_difference < marge
+        else "un écart est établi"
+        if abs(difference_tfn) > marge_difference
+        else "on ne peut pas conclure"
+    )
+premiere, seconde = "différence des TFN, première marge", "différence des TFN, seconde marge"
+conclusions = {**juste_q6, premiere: juste_q6[seconde], seconde: juste_q6[premiere]}
 
 # %% [markdown]
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
