@@ -1575,8 +1575,8 @@ checks.check_number(
         checks.Mistake(
             joints_q4["meme"][autre_q4] - joints_q4["correction"][autre_q4],
             "vous avez bien comparé la correction à la règle « même nombre », mais c'est la "
-            "réponse d'une autre version de la question : relisez ce que demande votre "
-            f"énoncé ({demande_q4}).",
+            "réponse d'une autre version de la question. Relisez ce que demande votre "
+            f"énoncé : {demande_q4}.",
         ),
         checks.Mistake(
             -perte_q4,
@@ -1634,8 +1634,10 @@ vp_perdus = comparaison.loc["même nombre", "joints_B"] - comparaison.loc["corre
 
 # %% mistake="vp_perdus" session="evaluation"
 # message : vous avez comparé la correction à la règle du seuil 0,3
+# (groupe B : la correction en joint moins que le seuil 0,3 ; les deux groupes : plus)
 colonne_q4 = ["joints", "joints_B"][numero_tache_q4]
-vp_perdus = comparaison.loc["correction", colonne_q4] - comparaison.loc["seuil 0,3", colonne_q4]
+plus_q4, moins_q4 = [("correction", "seuil 0,3"), ("seuil 0,3", "correction")][numero_tache_q4]
+vp_perdus = comparaison.loc[plus_q4, colonne_q4] - comparaison.loc[moins_q4, colonne_q4]
 
 # %% mistake="vp_perdus" session="evaluation"
 # message : vous avez comparé les deux règles à seuil unique
