@@ -1514,7 +1514,7 @@ checks.check_number(
 checks.check_form(vp_perdus, name="vp_perdus", kind="number", integer=True, bounds=(0, 3000))
 ### BEGIN HIDDEN TESTS
 # The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
-sens_q4 = regle_q4 = decisions_q4 = g_q4 = c_q4 = r1_q4 = r2_q4 = None
+sens_q4 = regle_q4 = decisions_q4 = g_q4 = c_q4 = r1_q4 = r2_q4 = mistake_q4 = None
 # The copy's own cases, drawn again from its identifier (not from the notebook).
 graine_q4 = readmission_case_seed(checks.student_seed("06", announce=False))
 cas_q4 = make_readmission_cohort(
@@ -1583,22 +1583,27 @@ checks.check_number(
             "votre nombre est négatif : vous avez soustrait dans l'autre sens. On demande "
             "combien de réhospitalisés la correction joint en moins : un nombre positif.",
         ),
+        # The copy's own column first: a count of another column may be equal by chance.
         *[
-            checks.Mistake(
-                sens_q4 * (joints_q4["correction"][c_q4] - joints_q4["seuil"][c_q4]),
-                message_seuil_q4,
-            )
-            for sens_q4 in (1, -1)
+            mistake_q4
             for c_q4 in (colonne_q4, autre_q4)
-        ],
-        *[
-            checks.Mistake(
-                sens_q4 * (joints_q4["meme"][c_q4] - joints_q4["seuil"][c_q4]),
-                "vous avez comparé les deux règles à seuil unique ; la question porte sur ce "
-                "que coûte la correction.",
+            for mistake_q4 in (
+                *[
+                    checks.Mistake(
+                        sens_q4 * (joints_q4["correction"][c_q4] - joints_q4["seuil"][c_q4]),
+                        message_seuil_q4,
+                    )
+                    for sens_q4 in (1, -1)
+                ],
+                *[
+                    checks.Mistake(
+                        sens_q4 * (joints_q4["meme"][c_q4] - joints_q4["seuil"][c_q4]),
+                        "vous avez comparé les deux règles à seuil unique ; la question porte "
+                        "sur ce que coûte la correction.",
+                    )
+                    for sens_q4 in (1, -1)
+                ],
             )
-            for sens_q4 in (1, -1)
-            for c_q4 in (colonne_q4, autre_q4)
         ],
         *[
             checks.Mistake(
