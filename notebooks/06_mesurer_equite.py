@@ -3318,22 +3318,23 @@ assert (
 assert len({r["perte"] for r in resultats.values()}) > 1  # la perte change
 assert len({tuple(r["tires"]) for r in resultats.values()}) > 1  # le groupe tiré au sort aussi
 
-# %% [markdown]
+# %% [markdown] reveal="vp_perdus"
 # D'un jeu de validation à l'autre, le groupe dont une part des décisions est tirée au sort et
 # la perte à nombre d'appels égal changent : avec si peu de réhospitalisés, surtout dans le
 # groupe A, les règles apprises suivent en partie le hasard du tirage des séjours. Ces quatre
 # partages réutilisent les mêmes séjours : ils montrent la variabilité, pas sa mesure
 # complète. Les chiffres de la section 7 décrivent un tirage, pas une loi ; un audit sérieux
 # apprendrait et vérifierait la correction sur bien plus de séjours.
-#
+
+# %% [markdown]
 # Pourquoi un tirage au sort ? Hardt et al. (2016) l'expliquent : il ne sert qu'à atteindre
 # un compromis entre erreurs qu'aucun seuil n'atteint dans l'un des groupes. Si les deux
 # groupes avaient la même courbe ROC (la courbe des couples sensibilité, TFP de tous les
 # seuils), deux seuils suffiraient. C'est le cas de notre générateur, dans la population :
 # les variables des réhospitalisés, comme celles des autres, y ont la même distribution dans
 # les deux groupes ; seul le taux de réhospitalisation change. Estimées sur peu de séjours
-# de validation, les deux courbes diffèrent par hasard : d'où une loterie, qui change d'un
-# partage à l'autre, et un nivellement du groupe B qui n'a rien d'inévitable.
+# de validation, les deux courbes diffèrent par hasard : d'où une loterie, qui dépend des
+# séjours de validation tirés ; rien, dans ces règles, n'est inévitable.
 #
 # Un seuil propre à chaque groupe, même sans tirage au sort, traite différemment deux patients
 # au même score ; une décision tirée au sort est, en plus, difficile à justifier devant le

@@ -242,6 +242,24 @@ def _case_mistakes(seed: int) -> dict:
             + [s * (joints["meme"]["all"] - joints["seuil"]["all"]) for s in (1, -1)]
             + [joints[a][g] - joints[b][g] for g in "AB" for a in joints for b in joints if a != b],
         ),
+        # The evaluated session's other task of question 4: group B's loss only.
+        "vp_perdus_B": (
+            joints["meme"]["B"] - joints["correction"]["B"],
+            [loss, joints["correction"]["B"] - joints["meme"]["B"]]
+            + [
+                s * (joints["correction"][c] - joints["seuil"][c])
+                for c in ("B", "all")
+                for s in (1, -1)
+            ]
+            + [s * (joints["meme"][c] - joints["seuil"][c]) for c in ("B", "all") for s in (1, -1)]
+            + [
+                joints[a][g] - joints[b][g]
+                for g in ("A", "all")
+                for a in joints
+                for b in joints
+                if a != b
+            ],
+        ),
     }
 
 
@@ -251,11 +269,18 @@ def test_named_mistakes_never_score_as_the_key_on_any_case():
     last asked decimal of the key; question 4 (a count): none equal to it."""
     for seed in READMISSION_CASE_SEEDS:
         case = _case_mistakes(seed)
-        for name, unit in (("ecart_parite", 0.001), ("rapport_tfp", 0.01), ("vp_perdus", 0.5)):
+        for name, unit in (
+            ("ecart_parite", 0.001),
+            ("rapport_tfp", 0.01),
+            ("vp_perdus", 0.5),
+            ("vp_perdus_B", 0.5),
+        ):
             key, mistakes = case[name]
             assert min(abs(m - key) for m in mistakes) > 2 * unit - 1e-9 or (
-                name == "vp_perdus" and min(abs(m - key) for m in mistakes) > 0
+                name.startswith("vp_perdus") and min(abs(m - key) for m in mistakes) > 0
             ), (seed, name, key, mistakes)
+            if name == "vp_perdus_B":
+                assert key > 0, (seed, key)  # a loss for group B on every case
 
 
 @pytest.mark.slow
@@ -298,3 +323,23 @@ def test_question_6_bootstrap_excludes_zero_on_every_case():
             losses.append(int(readmitted[picked][best].sum() - readmitted[picked][other].sum()))
         low = np.quantile(losses, 0.025, method="inverted_cdf")
         assert low >= 5, (seed, low)
+
+
+def test_evaluated_tasks_vary_between_copies(monkeypatch):
+    """Questions 4, 6 and 7 of the evaluated session: each copy's task, margins and statement
+    versions are drawn from its seed (streams 4, 6 and 7, as the draw cells and the hidden
+    tests do); over 200 identifiers every task is frequent and the key patterns differ."""
+    tasks, margins, versions = [], [], []
+    for number in range(200):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"etudiant{number:03d}")
+        seed = checks.student_seed("06", announce=False)
+        tasks.append(int(np.random.default_rng([seed, 4]).integers(2)))
+        draw = np.random.default_rng([seed, 6])
+        pair = [float(draw.choice([0.15, 0.20])), float(draw.choice([0.03, 0.05]))]
+        margins.append(tuple(pair[::-1] if draw.integers(2) == 1 else pair))
+        versions.append(tuple(np.random.default_rng([seed, 7]).integers(2, size=4)))
+    assert 60 < sum(tasks) < 140  # both tasks of question 4, about half each
+    assert len(set(margins)) == 8  # 2 wide × 2 narrow margins × 2 orders
+    assert 60 < sum(m[0] > m[1] for m in margins) < 140  # the wide margin first in about half
+    assert len(set(versions)) == 16  # every pattern of the four statements
+    assert max(versions.count(v) for v in set(versions)) < 30  # none dominates
