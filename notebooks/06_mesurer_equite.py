@@ -2424,7 +2424,7 @@ marge_tfn_a = 1.96 * np.sqrt(tfn_autre * (1 - tfn_autre) / appeles_autre)
 # quand *n* est petit ou *f* proche de 0 ou de 1. Les deux se rejoignent quand *n* est grand.
 # </details>
 #
-# Le nombre de réhospitalisés joints en moins de la question 4 a lui aussi son incertitude :
+# Le nombre de réhospitalisés joints en moins (question 4, deux groupes) a son incertitude :
 # un autre jeu de test donnerait un autre nombre. Le **bootstrap** l'estime. On tire au
 # hasard, avec remise, autant de patients que le jeu de test en compte : c'est un nouveau
 # jeu de test imaginaire, où certains patients reviennent deux fois et d'autres manquent. On
@@ -2916,7 +2916,8 @@ print(
     "Pour le correcteur (réflexion, critère 2), les chiffres de cette copie : TFN au seuil 0,3 "
     f"{fr_number(tfn03_q6['A'])} (groupe A) et {fr_number(tfn03_q6['B'])} (groupe B) ; "
     f"rapport des TFP (question 3) {fr_number(rapport_q6, 2)} ; réhospitalisés joints en "
-    f"moins à nombre d'appels égal (question 4) {perte_q6}, intervalle bootstrap de "
+    f"moins, des deux groupes, à nombre d'appels égal (question 4) {perte_q6}, intervalle "
+    f"bootstrap de "
     f"{int(bas_q6)} à {int(haut_q6)}"
     + (
         " : il contient 0, le prix de la correction n'est pas établi"
@@ -3871,8 +3872,10 @@ vrai_ou_faux = {
 # - **Critère 2 — L'impossibilité et son prix, chiffrés** (question 2). 1 point : avec des
 #   taux de réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP
 #   (sauf règle dégénérée), et un chiffre juste du module, interprété, avec l'intervalle que
-#   le module affiche pour ce chiffre : les réhospitalisés joints en moins de la question 4
-#   avec leur intervalle bootstrap ; la différence des TFN après correction avec son
+#   le module affiche pour ce chiffre : les réhospitalisés joints en moins des deux groupes
+#   (question 4) avec leur intervalle bootstrap (une perte du seul groupe B, tâche de
+#   certaines copies évaluées, n'a pas d'intervalle affiché : elle vaut 1 si elle est
+#   interprétée) ; la différence des TFN après correction avec son
 #   intervalle (question 6 ou section 8). Un chiffre pour lequel le module n'affiche aucun
 #   intervalle (rapport des TFP de la question 3 ; TFN des deux groupes au seuil 0,3, tableau
 #   de la section 3) vaut 1 s'il est interprété. 0,5 point : l'impossibilité sans chiffre, un
