@@ -1514,7 +1514,7 @@ checks.check_number(
 checks.check_form(vp_perdus, name="vp_perdus", kind="number", integer=True, bounds=(0, 3000))
 ### BEGIN HIDDEN TESTS
 # The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
-sens_q4 = regle_q4 = decisions_q4 = g_q4 = c_q4 = r1_q4 = r2_q4 = mistake_q4 = None
+sens_q4 = regle_q4 = decisions_q4 = g_q4 = c_q4 = r1_q4 = r2_q4 = mistake_q4 = v_q4 = None
 # The copy's own cases, drawn again from its identifier (not from the notebook).
 graine_q4 = readmission_case_seed(checks.student_seed("06", announce=False))
 cas_q4 = make_readmission_cohort(
@@ -1583,6 +1583,26 @@ checks.check_number(
             "votre nombre est négatif : vous avez soustrait dans l'autre sens. On demande "
             "combien de réhospitalisés la correction joint en moins : un nombre positif.",
         ),
+        # On some cases the two wrong comparisons give the same count: one message names both.
+        *[
+            checks.Mistake(
+                v_q4,
+                "vous avez comparé la correction à la règle du seuil 0,3, ou bien vous avez "
+                "comparé les deux règles à seuil unique (sur vos cas, les deux calculs donnent "
+                "le même nombre) : ni l'un ni l'autre ne mesure ce que coûte la correction à "
+                "capacité égale. Comparez deux règles qui appellent le même nombre de patients.",
+            )
+            for v_q4 in sorted(
+                {
+                    sens_q4 * (joints_q4["correction"][colonne_q4] - joints_q4["seuil"][colonne_q4])
+                    for sens_q4 in (1, -1)
+                }
+                & {
+                    sens_q4 * (joints_q4["meme"][colonne_q4] - joints_q4["seuil"][colonne_q4])
+                    for sens_q4 in (1, -1)
+                }
+            )
+        ],
         # The copy's own column first: a count of another column may be equal by chance.
         *[
             mistake_q4
