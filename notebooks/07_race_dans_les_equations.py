@@ -81,36 +81,27 @@ AGE_M_A = 57
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il tire vos cas à partir de votre identifiant, la
 # graine de votre cohorte et votre M. A. Exécutez-le (Maj + Entrée) et lisez ce qu'il affiche.
-import numpy as np
-
 from esn_teach import checks
+
 GRAINE = checks.student_seed("07")
 
 
-# Dans une fonction : seuls l'âge et la créatinine de votre M. A. restent dans le noyau.
+# Dans une fonction : seuls l'âge, les deux créatinines de votre M. A. et le dosage que
+# demande votre copie restent dans le noyau.
 def _tirer_m_a():
-    from esn_teach.datasets import egfr_ckd_epi_2009 as _equation_2009
-    from esn_teach.datasets import egfr_ckd_epi_2021 as _equation_2021
+    from esn_teach.datasets._egfr_tasks import _cases, _dosage_task
 
-    _hasard = checks.variant_rng("07", announce=False)
-    age = int(_hasard.integers(40, 76))  # de 40 à 75 ans
-    _valeurs = np.arange(70, 200)  # créatinines possibles, en µmol/L
-    _avec = _equation_2009(_valeurs / 88.4, age, False, True)
-    _sans = _equation_2009(_valeurs / 88.4, age, False, False)
-    _nouvelle = _equation_2021(_valeurs / 88.4, age, False)
-    # Un patient de même difficulté que celui de l'entraînement, loin des bords des seuils.
-    _garder = (_avec >= 61) & (_nouvelle >= 46) & (_nouvelle < 59)
-    _garder &= abs(_sans * 2.10 / 1.73 - 60) >= 1
-    # Loin des erreurs nommées : la créatinine arrondie à 0,1 mg/dL donne un DFGe 2021 à plus
-    # de deux dixièmes de la réponse, qu'elle soit convertie exactement ou arrondie à 0,01.
-    _a01 = np.round(_equation_2021(np.round(_valeurs / 88.4, 1), age, False), 1)
-    _a001 = np.round(_equation_2021(np.round(_valeurs / 88.4, 2), age, False), 1)
-    _garder &= (abs(_a01 - np.round(_nouvelle, 1)) > 0.25) & (abs(_a01 - _a001) > 0.25)
-    return age, int(_hasard.choice(_valeurs[_garder]))
+    age, premier, controle = _cases(GRAINE)
+    return age, premier, controle, ("premier", "contrôle")[_dosage_task(GRAINE)]
 
 
-AGE_M_A, CREATININE_M_A = _tirer_m_a()
-print(f"Votre M. A. : {AGE_M_A} ans, créatinine de {CREATININE_M_A} µmol/L.")
+AGE_M_A, CREATININE_PREMIER_M_A, CREATININE_CONTROLE_M_A, DOSAGE_M_A = _tirer_m_a()
+print(f"Votre M. A. : {AGE_M_A} ans. Deux dosages de créatinine, à un mois d'intervalle :")
+print(f"  premier dosage : {CREATININE_PREMIER_M_A} µmol/L (CREATININE_PREMIER_M_A) ;")
+print(f"  dosage de contrôle : {CREATININE_CONTROLE_M_A} µmol/L (CREATININE_CONTROLE_M_A).")
+_dosage_demande = "premier dosage" if DOSAGE_M_A == "premier" else "dosage de contrôle"
+print(f"Vos questions 1, 2, 5, 7 et 8 portent sur le {_dosage_demande} : c'est celui que "
+      "demande votre copie (celle de vos voisins peut demander l'autre).")
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, définit les deux équations et
@@ -239,8 +230,10 @@ fr_table(
 #
 # ## 2. Votre M. A.
 #
-# M. A., un homme, se déclare noir. Son âge et sa créatinine sont ceux de votre copie : la
-# cellule qui a tiré vos cas les affiche, sa créatinine en **µmol/L** (micromoles par litre,
+# M. A., un homme, se déclare noir. Son âge et ses **deux dosages** de créatinine, à un mois
+# d'intervalle, sont ceux de votre copie : la cellule qui a tiré vos cas les affiche, avec le
+# dosage sur lequel portent **vos** questions (le premier, ou celui de contrôle : votre
+# voisin·e peut avoir l'autre). La créatinine est en **µmol/L** (micromoles par litre,
 # l'unité des laboratoires français) ; les équations l'attendent en **mg/dL** : pour
 # convertir, on **divise par 88,4**.
 #
@@ -253,12 +246,14 @@ fr_table(
 #
 # **Exemple** : une patiente de 40 ans dont la créatinine est **déjà en mg/dL** (1,2) s'écrit
 # `dfge_2021(1.2, 40, True)`. En Python, × s'écrit `*` et ÷ s'écrit `/` ; on peut écrire un
-# calcul entre les parenthèses. Données de M. A. : `CREATININE_M_A` (en µmol/L) et `AGE_M_A`.
+# calcul entre les parenthèses. Données de M. A. : `CREATININE_PREMIER_M_A` et
+# `CREATININE_CONTROLE_M_A` (en µmol/L), `AGE_M_A`.
 #
 # ### Question 1 — Le DFGe 2021 de M. A. (1,5 point)
 #
-# Calculez `dfg_2021_m_a`, en mL/min/1,73 m², à 0,1 près : **écrivez le calcul, pas sa
-# valeur** (un entier ne vaut que la moitié des points ; une créatinine convertie arrondie à
+# Calculez `dfg_2021_m_a`, le DFGe 2021 de M. A. **au dosage que demande votre copie**, en
+# mL/min/1,73 m², à 0,1 près : **de préférence le calcul** (Python garde les décimales ;
+# un entier ne vaut que la moitié des points ; une créatinine convertie arrondie à
 # 0,01 mg/dL est acceptée, en questions 1 et 2).
 #
 # <details><summary>Indice 1</summary>
@@ -274,10 +269,19 @@ fr_table(
 # elle-même : Python la calcule d'abord. Puis l'âge, puis `femme` : que vaut-il pour M. A. ?
 # </details>
 
-# %% answer="dfg_2021_m_a"
+# %% answer="dfg_2021_m_a" session="formative"
 dfg_2021_m_a = ...
 ### BEGIN SOLUTION
 dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False)
+### END SOLUTION
+
+# %% answer="dfg_2021_m_a" session="evaluation"
+dfg_2021_m_a = ...
+### BEGIN SOLUTION
+if DOSAGE_M_A == "premier":
+    dfg_2021_m_a = dfge_2021(CREATININE_PREMIER_M_A / 88.4, AGE_M_A, False)
+else:
+    dfg_2021_m_a = dfge_2021(CREATININE_CONTROLE_M_A / 88.4, AGE_M_A, False)
 ### END SOLUTION
 
 # %% tests="dfg_2021_m_a" points=1.5 session="formative"
@@ -359,22 +363,14 @@ dfg_2021_m_a = dfge_2021(1.4, AGE_M_A, False)
 checks.check_form(dfg_2021_m_a, name="dfg_2021_m_a", kind="number", decimals=1, bounds=(0, 400), percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
 import esn_teach.datasets as _jeux_caches
-import numpy as _np_cache
+from esn_teach.datasets._egfr_tasks import _copy_creatinines
 
-_rng_copie = checks.variant_rng("07", announce=False)
-_age_copie = int(_rng_copie.integers(40, 76))
-_grille = _np_cache.arange(70, 200)
-_e09 = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, True)
-_e09s = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, False)
-_e21 = _jeux_caches.egfr_ckd_epi_2021(_grille / 88.4, _age_copie, False)
-_ok = (_e09 >= 61) & (_e21 >= 46) & (_e21 < 59) & (_np_cache.abs(_e09s * 2.10 / 1.73 - 60) >= 1)
-_a01 = _np_cache.round(_jeux_caches.egfr_ckd_epi_2021(_np_cache.round(_grille / 88.4, 1), _age_copie, False), 1)
-_a001 = _np_cache.round(_jeux_caches.egfr_ckd_epi_2021(_np_cache.round(_grille / 88.4, 2), _age_copie, False), 1)
-_ok &= (_np_cache.abs(_a01 - _np_cache.round(_e21, 1)) > 0.25) & (_np_cache.abs(_a01 - _a001) > 0.25)
-_creat_copie = int(_rng_copie.choice(_grille[_ok]))
+# The copy's M. A. and the dosage its statement asks (the other dosage: another version's key).
+_age_copie, _creat_copie, _creat_autre = _copy_creatinines(checks.student_seed("07", announce=False))
 _mg_copie = _creat_copie / 88.4
 
 _m1 = [
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_creat_autre / 88.4, _age_copie, False)), "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé (la cellule de tirage dit sur quel dosage, premier ou de contrôle, portent vos questions)."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_creat_copie, _age_copie, False)), "vous avez donné la créatinine en µmol/L à une équation qui l'attend en mg/dL : divisez d'abord par 88,4."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_creat_copie * 88.4, _age_copie, False)), "conversion à l'envers : vous avez multiplié par 88,4. Des µmol/L vers les mg/dL, on divise (un mg/dL vaut 88,4 µmol/L)."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, True)), "M. A. est un homme : femme vaut False."),
@@ -390,23 +386,38 @@ checks.check_number(dfg_2021_m_a, name="dfg_2021_m_a", expected=_arrondi_q1 if _
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_2021_m_a" session="evaluation"
+# message : c'est la réponse d'une autre version de la question
+creatinine = CREATININE_CONTROLE_M_A if DOSAGE_M_A == "premier" else CREATININE_PREMIER_M_A
+dfg_2021_m_a = dfge_2021(creatinine / 88.4, AGE_M_A, False)
+
+# %% mistake="dfg_2021_m_a" session="evaluation"
 # message : l'attend en mg/dL : divisez d'abord par 88,4
-dfg_2021_m_a = dfge_2021(CREATININE_M_A, AGE_M_A, False)
+creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
+dfg_2021_m_a = dfge_2021(creatinine, AGE_M_A, False)
 
 # %% mistake="dfg_2021_m_a" session="evaluation"
 # message : M. A. est un homme
-dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, True)
+creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
+dfg_2021_m_a = dfge_2021(creatinine / 88.4, AGE_M_A, True)
 
 # %% mistake="dfg_2021_m_a" session="evaluation"
 # message : celui de la question 2
-dfg_2021_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
+creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
+dfg_2021_m_a = dfge_2009_sans_coefficient(creatinine / 88.4, AGE_M_A, False) * 1.159
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 2 — Le DFGe 2009 de M. A. (1,5 point)
 #
 # Calculez `dfg_2009_m_a`, le DFGe de M. A. avec l'équation **2009 complète**, coefficient
 # racial compris (il se déclare noir), à 0,1 près.
+
+# %% [markdown] session="evaluation"
+# ### Question 2 — Le DFGe 2009 de M. A. (1,5 point)
 #
+# Calculez `dfg_2009_m_a`, le DFGe de M. A. avec l'équation **2009 complète**, coefficient
+# racial compris (il se déclare noir), au même dosage qu'en question 1, à 0,1 près.
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # Le coefficient de 2009 rendait le DFGe des patients déclarés noirs plus **haut** ou plus
@@ -421,10 +432,19 @@ dfg_2021_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 # multiplié 100 ?
 # </details>
 
-# %% answer="dfg_2009_m_a"
+# %% answer="dfg_2009_m_a" session="formative"
 dfg_2009_m_a = ...
 ### BEGIN SOLUTION
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
+### END SOLUTION
+
+# %% answer="dfg_2009_m_a" session="evaluation"
+dfg_2009_m_a = ...
+### BEGIN SOLUTION
+if DOSAGE_M_A == "premier":
+    dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_PREMIER_M_A / 88.4, AGE_M_A, False) * 1.159
+else:
+    dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_CONTROLE_M_A / 88.4, AGE_M_A, False) * 1.159
 ### END SOLUTION
 
 # %% tests="dfg_2009_m_a" points=1.5 session="formative"
@@ -631,19 +651,10 @@ except NameError:
           "erreur, ou n'a pas été exécutée) : la vérification croisée avec la question 1 "
           "est sautée, la question 2 est jugée seule.")
 import esn_teach.datasets as _jeux_caches
-import numpy as _np_cache
+from esn_teach.datasets._egfr_tasks import _copy_creatinines
 
-_rng_copie = checks.variant_rng("07", announce=False)
-_age_copie = int(_rng_copie.integers(40, 76))
-_grille = _np_cache.arange(70, 200)
-_e09 = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, True)
-_e09s = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, False)
-_e21 = _jeux_caches.egfr_ckd_epi_2021(_grille / 88.4, _age_copie, False)
-_ok = (_e09 >= 61) & (_e21 >= 46) & (_e21 < 59) & (_np_cache.abs(_e09s * 2.10 / 1.73 - 60) >= 1)
-_a01 = _np_cache.round(_jeux_caches.egfr_ckd_epi_2021(_np_cache.round(_grille / 88.4, 1), _age_copie, False), 1)
-_a001 = _np_cache.round(_jeux_caches.egfr_ckd_epi_2021(_np_cache.round(_grille / 88.4, 2), _age_copie, False), 1)
-_ok &= (_np_cache.abs(_a01 - _np_cache.round(_e21, 1)) > 0.25) & (_np_cache.abs(_a01 - _a001) > 0.25)
-_creat_copie = int(_rng_copie.choice(_grille[_ok]))
+# The copy's M. A. and the dosage its statement asks (the other dosage: another version's key).
+_age_copie, _creat_copie, _creat_autre = _copy_creatinines(checks.student_seed("07", announce=False))
 _mg_copie = _creat_copie / 88.4
 
 _sans_coef = float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, False, False))
@@ -651,6 +662,7 @@ _exact_q2 = float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, False, T
 _arrondi_q2 = float(_jeux_caches.egfr_ckd_epi_2009(round(_mg_copie, 2), _age_copie, False, True))
 _accepte_q2 = isinstance(dfg_2009_m_a, float) and math.isfinite(dfg_2009_m_a) and round(dfg_2009_m_a, 1) == round(_arrondi_q2, 1)
 _m2 = [
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_creat_autre / 88.4, _age_copie, False, True)), "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé (la cellule de tirage dit sur quel dosage, premier ou de contrôle, portent vos questions)."),
     checks.Mistake(_sans_coef, "vous avez oublié le coefficient racial : M. A. se déclare noir, l'équation 2009 multiplie son DFGe par 1,159."),
     checks.Mistake(_sans_coef / 1.159, "vous avez divisé par 1,159 au lieu de multiplier : le coefficient de 2009 rendait le DFGe des patients noirs plus haut, pas plus bas."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)) * 1.159, "vous avez appliqué le coefficient à l'équation 2021 : c'est l'équation 2009 qui le porte, avec ses propres coefficients."),
@@ -674,16 +686,24 @@ checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decima
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_2009_m_a" session="evaluation"
+# message : c'est la réponse d'une autre version de la question
+creatinine = CREATININE_CONTROLE_M_A if DOSAGE_M_A == "premier" else CREATININE_PREMIER_M_A
+dfg_2009_m_a = dfge_2009_sans_coefficient(creatinine / 88.4, AGE_M_A, False) * 1.159
+
+# %% mistake="dfg_2009_m_a" session="evaluation"
 # message : vous avez oublié le coefficient racial
-dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
+creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
+dfg_2009_m_a = dfge_2009_sans_coefficient(creatinine / 88.4, AGE_M_A, False)
 
 # %% mistake="dfg_2009_m_a" session="evaluation"
 # message : vous avez divisé par 1,159 au lieu de multiplier
-dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) / 1.159
+creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
+dfg_2009_m_a = dfge_2009_sans_coefficient(creatinine / 88.4, AGE_M_A, False) / 1.159
 
 # %% mistake="dfg_2009_m_a" session="evaluation"
 # message : vous avez appliqué le coefficient à l'équation 2021
-dfg_2009_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
+creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
+dfg_2009_m_a = dfge_2021(creatinine / 88.4, AGE_M_A, False) * 1.159
 
 # %% [markdown]
 # Placez vos deux valeurs par rapport à 60 : que change l'équation ? Les réserves (stade,
@@ -763,14 +783,41 @@ print(f"  Toute la cohorte : n_patients = {n_patients}")
 for colonne, noms in comptes.items():
     print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 3 — La part des patients noirs qui passent sous 60 (2 points)
 #
 # Parmi tous les patients noirs de la cohorte, quelle part l'équation 2021 fait-elle passer
 # sous 60, alors que l'équation 2009 les plaçait à 60 ou plus ? Écrivez une division de deux
 # noms listés sous le tableau (proportion entre 0 et 1, à trois décimales ; arrondie à deux
 # décimales, elle ne vaut que la moitié des points).
+
+# %% [markdown] session="evaluation"
+# ### Question 3 — La part des patients noirs qui passent sous 60 (2 points)
 #
+# On compte les patients noirs que l'équation 2021 fait passer sous 60, alors que l'équation
+# 2009 les plaçait à 60 ou plus. Votre copie demande leur part **parmi l'un de deux groupes
+# de départ**, tiré pour elle : la cellule suivante dit lequel. Écrivez une division de deux
+# noms listés sous le tableau (proportion entre 0 et 1, à trois décimales ; arrondie à deux
+# décimales, elle ne vaut que la moitié des points), sous le nom `part_noirs_sous_60`, le même
+# pour toutes les copies.
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche le groupe de départ de votre question 3.
+def _tache_q3():
+    from esn_teach.datasets._egfr_tasks import _share_task
+
+    return ("tous", "60 en 2009")[_share_task(GRAINE)]
+
+
+TACHE_Q3 = _tache_q3()
+if TACHE_Q3 == "tous":
+    print("Votre question 3 : parmi tous les patients noirs de votre cohorte, quelle part "
+          "l'équation 2021 fait-elle passer sous 60, alors que 2009 les plaçait à 60 ou plus ?")
+else:
+    print("Votre question 3 : parmi les patients noirs que l'équation 2009 plaçait à 60 ou "
+          "plus, quelle part l'équation 2021 fait-elle passer sous 60 ?")
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # Une part se lit « parmi qui ? » : relisez, mot pour mot, le groupe que nomme la question,
@@ -784,10 +831,19 @@ for colonne, noms in comptes.items():
 # patient du numérateur fait-il partie du dénominateur ?
 # </details>
 
-# %% answer="part_noirs_sous_60"
+# %% answer="part_noirs_sous_60" session="formative"
 part_noirs_sous_60 = ...
 ### BEGIN SOLUTION
 part_noirs_sous_60 = n_noirs_passent_sous_60 / n_noirs
+### END SOLUTION
+
+# %% answer="part_noirs_sous_60" session="evaluation"
+part_noirs_sous_60 = ...
+### BEGIN SOLUTION
+if TACHE_Q3 == "tous":
+    part_noirs_sous_60 = n_noirs_passent_sous_60 / n_noirs
+else:
+    part_noirs_sous_60 = n_noirs_passent_sous_60 / n_noirs_60_en_2009
 ### END SOLUTION
 
 # %% tests="part_noirs_sous_60" points=2 session="formative"
@@ -845,24 +901,37 @@ _a09, _a21 = _copie["egfr_2009"].to_numpy(), _copie["egfr_2021"].to_numpy()
 _bas = (_a09 >= 60) & (_a21 < 60)
 _haut = (_a09 < 60) & (_a21 >= 60)
 _k = int((_noir_c & _bas).sum())
+from esn_teach.datasets._egfr_tasks import _share_task
+
+# The copy's group of departure (its draw cell's task): all Black patients, or those that 2009
+# placed at 60 or more. Same numerator, same steps; the other group gives the other version.
+_parmi_tous = _share_task(checks.student_seed("07", announce=False)) == 0
+_cle_tous, _cle_60 = _k / int(_noir_c.sum()), _k / int((_noir_c & (_a09 >= 60)).sum())
 _m3 = [
+    checks.Mistake(_cle_60 if _parmi_tous else _cle_tous, "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé, « parmi » quels patients noirs. Le groupe de départ va sous la barre."),
     checks.Mistake(_k / len(_copie), "mauvais dénominateur : vous avez divisé par tous les patients de la cohorte. La question porte sur les patients noirs."),
-    checks.Mistake(_k / int((_noir_c & (_a09 >= 60)).sum()), "vous avez divisé par les patients noirs à 60 ou plus selon 2009 : cette part existe, mais elle répond à une autre question (parmi ceux que 2009 plaçait à 60 ou plus). Celle-ci part de tous les patients noirs."),
     checks.Mistake(0, "une part nulle : vous avez compté des patients qui remontent à 60 ou plus, ou des patients non noirs. En retirant le coefficient, le DFGe des patients noirs baisse : ils passent sous 60, ils ne remontent pas."),
-    checks.Mistake(int(_noir_c.sum()) / _k, "numérateur et dénominateur inversés : une part se calcule « ceux que l'on compte » divisé par « le groupe de départ », et elle est inférieure à 1."),
+    checks.Mistake((int(_noir_c.sum()) if _parmi_tous else int((_noir_c & (_a09 >= 60)).sum())) / _k, "numérateur et dénominateur inversés : une part se calcule « ceux que l'on compte » divisé par « le groupe de départ », et elle est inférieure à 1."),
     checks.Mistake(_k, "vous avez donné un nombre de patients ; la question demande une part : divisez par le groupe de départ."),
     checks.Mistake(_k / int((~_noir_c).sum()), "mauvais dénominateur : vous avez divisé par les patients non noirs. Ceux que l'on compte sont noirs : le groupe de départ aussi."),
 ]
-checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60", expected=_k / int(_noir_c.sum()), percent_is_mistake=False, mistakes=_m3, points=2)
+checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60", expected=_cle_tous if _parmi_tous else _cle_60, percent_is_mistake=False, mistakes=_m3, points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="part_noirs_sous_60"
 # message : vous avez divisé par tous les patients de la cohorte
 part_noirs_sous_60 = n_noirs_passent_sous_60 / n_patients
 
-# %% mistake="part_noirs_sous_60"
+# %% mistake="part_noirs_sous_60" session="formative"
 # message : elle répond à une autre question
 part_noirs_sous_60 = n_noirs_passent_sous_60 / n_noirs_60_en_2009
+
+# %% mistake="part_noirs_sous_60" session="evaluation"
+# message : c'est la réponse d'une autre version de la question
+if TACHE_Q3 == "tous":
+    part_noirs_sous_60 = n_noirs_passent_sous_60 / n_noirs_60_en_2009
+else:
+    part_noirs_sous_60 = n_noirs_passent_sous_60 / n_noirs
 
 # %% mistake="part_noirs_sous_60"
 # message : ils passent sous 60, ils ne remontent pas
@@ -891,7 +960,7 @@ part_noirs_sous_60 = n_noirs_passent_sous_60 / n_non_noirs
 # **estimation**. Son **intervalle de confiance à 95 %** en donne la marge (méthode
 # « exacte » de Clopper et Pearson, 1934). La cellule le calcule aux seuils de 60 et de 20.
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : parts et intervalles à 95 % (exacts), patients noirs.
 def part_et_intervalle(k, n):
     """« k sur n, soit p ; intervalle à 95 % de a à b » (intervalle exact de Clopper-Pearson)."""
@@ -913,14 +982,42 @@ else:
     print("En attendant, un exemple sur d'autres nombres que ceux de votre cohorte, qui se lit "
           "de même (question 4) : " + part_et_intervalle(60, 1_200) + ".")
 
-# %% [markdown]
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : la part des patients noirs de votre cohorte que le
+# changement d'équation fait passer à 20 ou moins, et son intervalle à 95 % (exact).
+def part_et_intervalle(k, n):
+    """« k sur n, soit p ; intervalle à 95 % de a à b » (intervalle exact de Clopper-Pearson)."""
+    bas, haut = binomtest(k, n).proportion_ci(confidence_level=0.95, method="exact")
+    return (f"{k} sur {n}, soit {fr_percent(k / n, 2)} ; intervalle à 95 % de "
+            f"{fr_percent(bas, 2)} à {fr_percent(haut, 2)}")
+
+
+passe_sous_20 = (d09 > SEUIL_GREFFE) & (d21 <= SEUIL_GREFFE)
+n_noirs_passent_sous_20 = int((noirs & passe_sous_20).sum())
+print("Votre cohorte, patients noirs que l'équation 2021 fait passer à 20 ou moins (2009 : plus "
+      "de 20), parmi tous les patients noirs : " + part_et_intervalle(n_noirs_passent_sous_20, n_noirs)
+      + ".")
+print("C'est l'intervalle de la question 4 ; celui de la part de la question 3 (seuil de 60) se "
+      "lit de la même façon et s'affichera dans votre retour de correction.")
+
+# %% [markdown] session="formative"
 # ### Question 4 — Ce que l'intervalle voit, et ce qu'il ne voit pas (1 point)
 #
 # Pour chaque affirmation sur l'intervalle à 95 % de la part de la question 3 (tant qu'il ne
 # s'affiche pas, lisez l'exemple affiché ci-dessus : il se lit de la même façon), écrivez entre
 # guillemets droits `"oui"` (juste) ou `"non"` (fausse). Note partielle : chaque item faux
 # annule un item juste ; un item laissé `...` ne rapporte ni ne retire rien.
+
+# %% [markdown] session="evaluation"
+# ### Question 4 — Ce que l'intervalle voit, et ce qu'il ne voit pas (1 point)
 #
+# Les affirmations portent sur l'intervalle à 95 % affiché ci-dessus, celui de **votre**
+# cohorte (la part des patients noirs passés à 20 ou moins). Elles sont tirées pour votre
+# copie et affichées sous des lettres par la cellule repliée ci-dessous. Pour chacune,
+# écrivez entre guillemets droits `"oui"` (juste) ou `"non"` (fausse). Note partielle : chaque
+# item faux annule un item juste ; un item laissé `...` ne rapporte ni ne retire rien.
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # La cellule calcule l'intervalle à partir de deux nombres seulement, « k sur n » (compter
@@ -1051,36 +1148,30 @@ lecture_intervalle = {
 
 
 # %% session="evaluation" jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il affiche les affirmations de la question 4 dans
-# l'ordre de votre copie, sous des lettres. Exécutez-le (Maj + Entrée).
+# Inutile de lire ce code (replié) : il tire les affirmations de la question 4 de votre copie
+# et les affiche sous des lettres. Exécutez-le (Maj + Entrée).
 import textwrap
 
-_affirmations_q4 = {
-    "hasard": "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de la même façon",
-    "taille": "avec quatre fois moins de patients noirs et la même part, il serait plus large",
-    "biais": "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé",
-    "hopital": "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français",
-}
-_ordre_q4, _ = checks.draw_slots(checks.student_seed("07", announce=False), "lecture_intervalle",
-                            list(_affirmations_q4))
-print("Question 4 : vos affirmations, dans l'ordre de votre copie (celui de vos voisins "
-      "peut différer) ; répondez pour chaque lettre.")
-for _lettre, _cle in _ordre_q4.items():
-    print(textwrap.fill(f"{_lettre} : {_affirmations_q4[_cle]}", width=90,
-                        subsequent_indent="    "))
+
+def _afficher_q4():
+    from esn_teach.datasets._egfr_tasks import _question_4_statements
+
+    print("Question 4 : vos affirmations, tirées pour votre copie (celles de vos voisins "
+          "peuvent différer) ; répondez pour chaque lettre.")
+    for lettre, texte in _question_4_statements(GRAINE).items():
+        print(textwrap.fill(f"{lettre} : {texte}", width=90, subsequent_indent="    "))
+
+
+_afficher_q4()
 
 # %% answer="lecture_intervalle" session="evaluation"
 # Une réponse par lettre, "oui" (juste) ou "non" (fausse) : les affirmations sont affichées
 # au-dessus.
 lecture_intervalle = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-_cles_q4 = {
-    "hasard": "oui",
-    "taille": "oui",
-    "biais": "non",
-    "hopital": "non",
-}
-lecture_intervalle = {_lettre: _cles_q4[_cle] for _lettre, _cle in _ordre_q4.items()}
+from esn_teach.datasets._egfr_tasks import _question_4_keys
+
+lecture_intervalle = _question_4_keys(GRAINE)
 ### END SOLUTION
 
 # %% tests="lecture_intervalle" points=1 session="evaluation"
@@ -1088,22 +1179,19 @@ lecture_intervalle = {_lettre: _cles_q4[_cle] for _lettre, _cle in _ordre_q4.ite
 checks.check_form(lecture_intervalle, name="lecture_intervalle", kind="choices", options=["oui", "non"],
                   items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-_cles_cachees = {
-    "hasard": "oui",
-    "taille": "oui",
-    "biais": "non",
-    "hopital": "non",
-}
-_ordre_cache, _ = checks.draw_slots(checks.student_seed("07", announce=False), "lecture_intervalle",
-                                    list(_cles_cachees))
+from esn_teach.datasets._egfr_tasks import _question_4_keys
+
+# Each notion (chance, size, bias of the sheet's rules, a real hospital) has a right and a
+# wrong statement; each copy gets two of each, in its own order (tested over 300 identifiers).
+_cles_cachees = _question_4_keys(checks.student_seed("07", announce=False))
 checks.check_choices(
     lecture_intervalle, name="lecture_intervalle", options=["oui", "non"],
-    expected={_lettre: _cles_cachees[_cle] for _lettre, _cle in _ordre_cache.items()},
+    expected=_cles_cachees,
     mistakes={
-        _lettre: [checks.Mistake("non" if _cles_cachees[_cle] == "oui" else "oui",
+        _lettre: [checks.Mistake("non" if _cle == "oui" else "oui",
                                  "revoyez ce que contiennent les deux nombres k et n (indice 1), puis relisez cette "
                                  "affirmation.")]
-        for _lettre, _cle in _ordre_cache.items()
+        for _lettre, _cle in _cles_cachees.items()
     },
     points=1,
 )
@@ -1132,13 +1220,26 @@ lecture_intervalle = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 # une **construction sociale**, pas une mesure biologique, et proposent une équation
 # **réestimée** sans race (détails après la séance).
 #
+# %% [markdown] session="formative"
 # ### Question 5 — Ce que les seuils décident pour M. A. (2 points)
 #
 # Placez les DFGe de M. A. (questions 1 et 2) par rapport aux seuils de la section 1. Pour
 # chaque affirmation, écrivez entre guillemets droits `"oui"` (juste) ou `"non"` (fausse).
 # Note partielle : chaque item faux annule un item juste (répondre au hasard rapporte donc
 # peu) ; un item laissé `...` ne rapporte ni ne retire rien.
+
+# %% [markdown] session="evaluation"
+# ### Question 5 — Ce que les seuils décident pour M. A. (2 points)
 #
+# Placez les DFGe de **votre** M. A. (questions 1 et 2, au dosage de votre copie) par rapport
+# aux seuils de la section 1 : selon les copies, ils ne tombent pas tous du même côté. Comme
+# en section 1, on compare ici le DFGe indexé aux seuils, sans le désindexer. Les affirmations
+# sont tirées pour votre copie et affichées sous des lettres par la cellule repliée
+# ci-dessous. Pour chacune, écrivez entre guillemets droits `"oui"` (juste) ou `"non"`
+# (fausse). Note partielle : chaque item faux annule un item juste (répondre au hasard
+# rapporte donc peu) ; un item laissé `...` ne rapporte ni ne retire rien.
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # Pour chaque affirmation, retrouvez en section 1 le seuil de la décision (stade, dose,
@@ -1269,52 +1370,26 @@ decisions_m_a = {
 # copie et les affiche sous des lettres. Exécutez-le (Maj + Entrée).
 import textwrap
 
-# Une réserve d'affirmations, tirées pour chaque copie.
-_reserve_q5 = {
-    "dfge_2021_a_60": [
-        "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a",
-        "avec l'équation 2021, si ce DFGe se confirmait, sa dose maximale de metformine serait réduite",
-    ],
-    "dfge_2009_a_60": [
-        "avec l'équation 2009 et son coefficient, si ce DFGe se confirmait, sa dose maximale de "
-        "metformine serait réduite",
-        "avec l'équation 2009 et son coefficient, si ce DFGe durait plus de 3 mois, il serait "
-        "classé en stade G3a",
-    ],
-    "comparaison_1": [
-        "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations",
-        "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations",
-        "sans son coefficient, l'équation 2009 lui donnerait un DFGe plus bas que l'équation 2021",
-        "sans son coefficient, l'équation 2009 lui donnerait un DFGe plus bas que l'équation 2021",
-    ],
-    "comparaison_2": [
-        "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée",
-        "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021",
-        "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée",
-        "inscrit pour une greffe aux États-Unis, l'équation 2021 ferait compter son temps d'attente",
-    ],
-}
-_ordre_q5, _variante_q5 = checks.draw_slots(checks.student_seed("07", announce=False), "decisions_m_a",
-                            list(_reserve_q5), variants={"dfge_2021_a_60": 2, "comparaison_1": 4})
-# Les deux derniers emplacements sont tirés ensemble : jamais deux affirmations sur le même
-# seuil ou le même calcul.
-_rang_q5 = {_cle: _variante_q5[_lettre] for _lettre, _cle in _ordre_q5.items()}
-_rang_q5["dfge_2009_a_60"] = _rang_q5["dfge_2021_a_60"]
-_rang_q5["comparaison_2"] = _rang_q5["comparaison_1"]
-print("Question 5 : vos affirmations, tirées pour votre copie (celles de vos voisins "
-      "peuvent différer) ; répondez pour chaque lettre.")
-for _lettre, _cle in _ordre_q5.items():
-    print(textwrap.fill(f"{_lettre} : {_reserve_q5[_cle][_rang_q5[_cle]]}", width=90,
-                        subsequent_indent="    "))
+
+def _afficher_q5():
+    from esn_teach.datasets._egfr_tasks import _question_5_statements
+
+    print("Question 5 : vos affirmations, tirées pour votre copie (celles de vos voisins "
+          "peuvent différer) ; répondez pour chaque lettre.")
+    for lettre, texte in _question_5_statements(GRAINE).items():
+        print(textwrap.fill(f"{lettre} : {texte}", width=90, subsequent_indent="    "))
+
+
+_afficher_q5()
 
 # %% answer="decisions_m_a" session="evaluation"
 # Une réponse par lettre, "oui" (juste) ou "non" (fausse) : les affirmations sont affichées
 # au-dessus.
 decisions_m_a = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-_cles_q5 = {"dfge_2021_a_60": "oui", "dfge_2009_a_60": "non",
-            "comparaison_1": "oui", "comparaison_2": "non"}
-decisions_m_a = {_lettre: _cles_q5[_cle] for _lettre, _cle in _ordre_q5.items()}
+from esn_teach.datasets._egfr_tasks import _question_5_keys
+
+decisions_m_a = {lettre: cle for lettre, (cle, _) in _question_5_keys(GRAINE).items()}
 ### END SOLUTION
 
 # %% tests="decisions_m_a" points=2 session="evaluation"
@@ -1322,29 +1397,18 @@ decisions_m_a = {_lettre: _cles_q5[_cle] for _lettre, _cle in _ordre_q5.items()}
 checks.check_form(decisions_m_a, name="decisions_m_a", kind="choices", options=["oui", "non"],
                   items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-# Chaque affirmation de la réserve a la même vérité pour tous les M. A. que le tirage
-# admet (2021 de 46 à moins de 59 ; 2009 avec coefficient à 61 ou plus ; 2009 sans
-# coefficient plus bas que 2021) : vérifié dans tests/modules/test_module_07.py.
-_cles_cachees = {"dfge_2021_a_60": "oui", "dfge_2009_a_60": "non",
-                 "comparaison_1": "oui", "comparaison_2": "non"}
-_ordre_cache, _ = checks.draw_slots(checks.student_seed("07", announce=False), "decisions_m_a",
-                                    list(_cles_cachees), variants={"dfge_2021_a_60": 2, "comparaison_1": 4})
-_messages_caches = {
-    "dfge_2021_a_60": "placez le DFGe 2021 de M. A. (question 1) par rapport à 60 et à 45 (section 1).",
-    "dfge_2009_a_60": "placez le DFGe 2009 de M. A., avec son coefficient (question 2), par rapport "
-    "à 60 (section 1).",
-    "comparaison_1": "comparez les DFGe de M. A. au seuil de 20, ou calculez son DFGe 2009 sans "
-    "coefficient et comparez-le à celui de 2021 (question 1).",
-    "comparaison_2": "comparez les DFGe de M. A. aux seuils de 30 et de 20, ou calculez son DFGe "
-    "2009 sans coefficient : l'équation 2021 a réestimé ses autres coefficients.",
-}
+from esn_teach.datasets._egfr_tasks import _question_5_keys
+
+# Each notion has two statements of opposite truth; for the copy's story (2021 below 60 or
+# not), one statement on it, three on the other thresholds; two right, two wrong. Each key
+# holds for every M. A. the draw admits: tests/modules/test_module_07.py.
+_cles_cachees = _question_5_keys(checks.student_seed("07", announce=False))
 checks.check_choices(
     decisions_m_a, name="decisions_m_a", options=["oui", "non"],
-    expected={_lettre: _cles_cachees[_cle] for _lettre, _cle in _ordre_cache.items()},
+    expected={_lettre: _cle for _lettre, (_cle, _) in _cles_cachees.items()},
     mistakes={
-        _lettre: [checks.Mistake("non" if _cles_cachees[_cle] == "oui" else "oui",
-                                 _messages_caches[_cle])]
-        for _lettre, _cle in _ordre_cache.items()
+        _lettre: [checks.Mistake("non" if _cle == "oui" else "oui", _message)]
+        for _lettre, (_cle, _message) in _cles_cachees.items()
     },
     points=2,
 )
@@ -1543,7 +1607,7 @@ solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 solde_sous_60 = (n_noirs_passent_sous_60 + n_non_noirs_passent_sous_60
                  - n_noirs_remontent_60 - n_non_noirs_remontent_60) / n_patients
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 7 — Le DFGe de M. A. au laboratoire européen (1 point)
 #
 # M. A. fait doser sa créatinine dans un laboratoire français qui suit la recommandation de
@@ -1551,7 +1615,18 @@ solde_sous_60 = (n_noirs_passent_sous_60 + n_non_noirs_passent_sous_60
 # `dfg_eflm_m_a`, le DFGe que ce laboratoire rendrait pour lui, en mL/min/1,73 m², à 0,1 près
 # (une créatinine convertie arrondie à 0,01 mg/dL est acceptée ; un entier ne vaut que la
 # moitié des points). À vous de choisir l'équation.
+
+# %% [markdown] session="evaluation"
+# ### Question 7 — Le DFGe de M. A. au laboratoire européen (1 point)
 #
+# M. A. fait doser sa créatinine dans un laboratoire français qui suit la recommandation de
+# l'EFLM aux laboratoires européens (« Et en Europe, en France ? », plus haut). Calculez
+# `dfg_eflm_m_a`, le DFGe que ce laboratoire rendrait pour lui, au même dosage qu'en questions
+# 1 et 2, en mL/min/1,73 m², à 0,1 près
+# (une créatinine convertie arrondie à 0,01 mg/dL est acceptée ; un entier ne vaut que la
+# moitié des points). À vous de choisir l'équation.
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # Relisez « Et en Europe, en France ? » : quelle équation l'EFLM conseille-t-elle de garder, et
@@ -1560,14 +1635,23 @@ solde_sous_60 = (n_noirs_passent_sous_60 + n_non_noirs_passent_sous_60
 #
 # <details><summary>Indice 2</summary>
 #
-# M. A. reste un homme de 57 ans, et sa créatinine se convertit comme en questions 1 et 2 :
+# M. A. reste un homme du même âge, et sa créatinine se convertit comme en questions 1 et 2 :
 # seule l'équation change. Laquelle, et avec ou sans quoi ?
 # </details>
 
-# %% answer="dfg_eflm_m_a"
+# %% answer="dfg_eflm_m_a" session="formative"
 dfg_eflm_m_a = ...
 ### BEGIN SOLUTION
 dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
+### END SOLUTION
+
+# %% answer="dfg_eflm_m_a" session="evaluation"
+dfg_eflm_m_a = ...
+### BEGIN SOLUTION
+if DOSAGE_M_A == "premier":
+    dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_PREMIER_M_A / 88.4, AGE_M_A, False)
+else:
+    dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_CONTROLE_M_A / 88.4, AGE_M_A, False)
 ### END SOLUTION
 
 # %% tests="dfg_eflm_m_a" points=1 session="formative"
@@ -1732,25 +1816,17 @@ except NameError:
           "erreur, ou n'a pas été exécutée) : la vérification croisée avec la question 1 "
           "est sautée, la question 7 est jugée seule.")
 import esn_teach.datasets as _jeux_caches
-import numpy as _np_cache
+from esn_teach.datasets._egfr_tasks import _copy_creatinines
 
-_rng_copie = checks.variant_rng("07", announce=False)
-_age_copie = int(_rng_copie.integers(40, 76))
-_grille = _np_cache.arange(70, 200)
-_e09 = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, True)
-_e09s = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, False)
-_e21 = _jeux_caches.egfr_ckd_epi_2021(_grille / 88.4, _age_copie, False)
-_ok = (_e09 >= 61) & (_e21 >= 46) & (_e21 < 59) & (_np_cache.abs(_e09s * 2.10 / 1.73 - 60) >= 1)
-_a01 = _np_cache.round(_jeux_caches.egfr_ckd_epi_2021(_np_cache.round(_grille / 88.4, 1), _age_copie, False), 1)
-_a001 = _np_cache.round(_jeux_caches.egfr_ckd_epi_2021(_np_cache.round(_grille / 88.4, 2), _age_copie, False), 1)
-_ok &= (_np_cache.abs(_a01 - _np_cache.round(_e21, 1)) > 0.25) & (_np_cache.abs(_a01 - _a001) > 0.25)
-_creat_copie = int(_rng_copie.choice(_grille[_ok]))
+# The copy's M. A. and the dosage its statement asks (the other dosage: another version's key).
+_age_copie, _creat_copie, _creat_autre = _copy_creatinines(checks.student_seed("07", announce=False))
 _mg_copie = _creat_copie / 88.4
 
 _exact_q7 = float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, False, False))
 _arrondi_q7 = float(_jeux_caches.egfr_ckd_epi_2009(round(_mg_copie, 2), _age_copie, False, False))
 _accepte_q7 = isinstance(dfg_eflm_m_a, float) and math.isfinite(dfg_eflm_m_a) and round(dfg_eflm_m_a, 1) == round(_arrondi_q7, 1)
 _m7 = [
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_creat_autre / 88.4, _age_copie, False, False)), "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé (la cellule de tirage dit sur quel dosage, premier ou de contrôle, portent vos questions)."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)), "vous avez pris l'équation 2021 : l'EFLM conseille aux laboratoires européens de garder celle de 2009, sans son coefficient."),
     checks.Mistake(_exact_q7 * 1.159, "vous avez gardé le coefficient racial : l'EFLM conseille l'équation 2009 sans lui."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)) / 1.159, "vous avez divisé l'équation 2021 par 1,159 : l'EFLM garde l'équation 2009, sans son coefficient."),
@@ -1769,17 +1845,19 @@ if not _accepte_q7 and all(isinstance(v, (int, float)) and not isinstance(v, boo
             break
 # For the marker of the reflection: this copy's right figures, printed in the graded copy.
 from esn_teach import fr_number as _fr
+from esn_teach.datasets._egfr_tasks import _share_task
 
 _cohorte_copie = _jeux_caches.make_egfr_cohort(n_samples=5_000, random_state=checks.student_seed("07", announce=False)).frame
 _nc = _cohorte_copie["black"].to_numpy() == 1
 _c09, _c21 = _cohorte_copie["egfr_2009"].to_numpy(), _cohorte_copie["egfr_2021"].to_numpy()
-_kc, _nnc = int((_nc & (_c09 >= 60) & (_c21 < 60)).sum()), int(_nc.sum())
+_kc = int((_nc & (_c09 >= 60) & (_c21 < 60)).sum())
+_nnc = int(_nc.sum()) if _share_task(checks.student_seed("07", announce=False)) == 0 else int((_nc & (_c09 >= 60)).sum())
 _soldec = int(((_c09 >= 60) & (_c21 < 60)).sum()) - int(((_c09 < 60) & (_c21 >= 60)).sum())
 _d = [float(_jeux_caches.egfr_ckd_epi_2021(_x, _age_copie, False)) for _x in (_mg_copie, round(_mg_copie, 2))]
 _d += [float(_jeux_caches.egfr_ckd_epi_2009(_x, _age_copie, False, True)) for _x in (_mg_copie, round(_mg_copie, 2))]
 _pour_le_correcteur = (
     f"Pour le correcteur, les chiffres justes de cette copie : M. A. de {_age_copie} ans, créatinine de "
-    f"{_creat_copie} µmol/L ; DFGe 2021 {_fr(_d[0], 1)}, 2009 avec coefficient {_fr(_d[2], 1)}, "
+    f"{_creat_copie} µmol/L (le dosage de ses questions) ; DFGe 2021 {_fr(_d[0], 1)}, 2009 avec coefficient {_fr(_d[2], 1)}, "
     f"2009 sans coefficient {_fr(_exact_q7, 1)} (créatinine convertie arrondie à 0,01 mg/dL : "
     f"{_fr(_d[1], 1)}, {_fr(_d[3], 1)}, {_fr(_arrondi_q7, 1)}) ; question 3 : {_kc} / {_nnc} = "
     f"{_fr(_kc / _nnc, 3)} ; question 6 : {_soldec}."
@@ -1789,16 +1867,24 @@ checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decima
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_eflm_m_a" session="evaluation"
+# message : c'est la réponse d'une autre version de la question
+creatinine = CREATININE_CONTROLE_M_A if DOSAGE_M_A == "premier" else CREATININE_PREMIER_M_A
+dfg_eflm_m_a = dfge_2009_sans_coefficient(creatinine / 88.4, AGE_M_A, False)
+
+# %% mistake="dfg_eflm_m_a" session="evaluation"
 # message : vous avez pris l'équation 2021
-dfg_eflm_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False)
+creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
+dfg_eflm_m_a = dfge_2021(creatinine / 88.4, AGE_M_A, False)
 
 # %% mistake="dfg_eflm_m_a" session="evaluation"
 # message : vous avez gardé le coefficient racial
-dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
+creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
+dfg_eflm_m_a = dfge_2009_sans_coefficient(creatinine / 88.4, AGE_M_A, False) * 1.159
 
 # %% mistake="dfg_eflm_m_a" session="evaluation"
 # message : M. A. est un homme
-dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, True)
+creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
+dfg_eflm_m_a = dfge_2009_sans_coefficient(creatinine / 88.4, AGE_M_A, True)
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les trois DFGe de M. A., quand les vérifications des
@@ -1973,12 +2059,9 @@ for _lettre, _cle in _ordre_q8.items():
 # au-dessus.
 interpretation_m_a = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-_cles_q8 = {
-    "stade": "non",
-    "surface_210": "non",
-    "surface_150": "oui",
-    "surface_173": "oui",
-}
+from esn_teach.datasets._egfr_tasks import _question_8_keys
+
+_cles_q8 = _question_8_keys(GRAINE)
 interpretation_m_a = {_lettre: _cles_q8[_cle] for _lettre, _cle in _ordre_q8.items()}
 ### END SOLUTION
 
@@ -1987,12 +2070,10 @@ interpretation_m_a = {_lettre: _cles_q8[_cle] for _lettre, _cle in _ordre_q8.ite
 checks.check_form(interpretation_m_a, name="interpretation_m_a", kind="choices", options=["oui", "non"],
                   items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-_cles_cachees = {
-    "stade": "non",
-    "surface_210": "non",
-    "surface_150": "oui",
-    "surface_173": "oui",
-}
+from esn_teach.datasets._egfr_tasks import _question_8_keys
+
+# The keys of the copy's own DFGe (the item on 2021 at 1,73 m² depends on its story).
+_cles_cachees = _question_8_keys(checks.student_seed("07", announce=False))
 _ordre_cache, _ = checks.draw_slots(checks.student_seed("07", announce=False), "interpretation_m_a",
                                     list(_cles_cachees))
 checks.check_choices(

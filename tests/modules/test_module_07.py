@@ -17,7 +17,6 @@ import contextlib
 import io
 
 import nbformat
-import numpy as np
 import pytest
 from esn_fixtures import NOTEBOOKS, answer_cell, cli, make_course, submit
 
@@ -25,6 +24,13 @@ from esn_teach import checks
 from esn_teach.checks import IncorrectAnswer, PartialCredit
 from esn_teach.course import Course, read_module
 from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021, make_egfr_cohort
+from esn_teach.datasets._egfr_tasks import (
+    _admissible,
+    _copy_creatinines,
+    _question_4_keys,
+    _question_5_truths,
+    _share_task,
+)
 
 SOURCE = NOTEBOOKS / "07_race_dans_les_equations.py"
 HIDDEN = "### BEGIN HIDDEN TESTS"
@@ -197,19 +203,10 @@ STUDENTS = [f"etudiant{i:02d}" for i in range(20)]
 
 
 def _patient(student: str, monkeypatch) -> tuple[int, int]:
-    """(age, creatinine in µmol/L) of ``student``'s M. A., drawn as the notebook draws it."""
+    """(age, creatinine in µmol/L) of ``student``'s M. A. at the dosage their copy asks."""
     monkeypatch.setenv(checks.STUDENT_ENV, student)
-    rng = checks.variant_rng("07", announce=False)
-    age = int(rng.integers(40, 76))
-    grid = np.arange(70, 200)
-    with_race = egfr_ckd_epi_2009(grid / 88.4, age, False, True)
-    without = egfr_ckd_epi_2009(grid / 88.4, age, False, False)
-    new = egfr_ckd_epi_2021(grid / 88.4, age, False)
-    keep = (with_race >= 61) & (new >= 46) & (new < 59) & (abs(without * 2.10 / 1.73 - 60) >= 1)
-    tenth = np.round(egfr_ckd_epi_2021(np.round(grid / 88.4, 1), age, False), 1)
-    hundredth = np.round(egfr_ckd_epi_2021(np.round(grid / 88.4, 2), age, False), 1)
-    keep &= (abs(tenth - np.round(new, 1)) > 0.25) & (abs(tenth - hundredth) > 0.25)
-    return age, int(rng.choice(grid[keep]))
+    age, creatinine, _ = _copy_creatinines(checks.student_seed("07", announce=False))
+    return age, creatinine
 
 
 def _answers(student: str, monkeypatch) -> dict[str, float]:
@@ -221,36 +218,48 @@ def _answers(student: str, monkeypatch) -> dict[str, float]:
     black = frame["black"].to_numpy() == 1
     d09, d21 = frame["egfr_2009"].to_numpy(), frame["egfr_2021"].to_numpy()
     down, up = (d09 >= 60) & (d21 < 60), (d09 < 60) & (d21 >= 60)
+    among = black if _share_task(seed) == 0 else black & (d09 >= 60)
     return {
         "dfg_2021_m_a": float(egfr_ckd_epi_2021(mg, age, False)),
         "dfg_2009_m_a": float(egfr_ckd_epi_2009(mg, age, False, True)),
         "dfg_eflm_m_a": float(egfr_ckd_epi_2009(mg, age, False, False)),
-        "part_noirs_sous_60": float((black & down).sum() / black.sum()),
+        "part_noirs_sous_60": float((black & down).sum() / among.sum()),
         "solde_sous_60": int(down.sum() - up.sum()),
     }
 
 
 def test_module_07_the_notebook_draws_the_patient_of_the_tests(monkeypatch):
-    """The evaluated draw cell and this file's copy of it give the same M. A."""
+    """The evaluated draw cell shows the M. A. of the hidden tests: both dosages, and the one
+    the copy asks is the one the hidden tests grade."""
     notebook = read_module(SOURCE, session="evaluation").notebook
     (draw,) = [c for c in notebook.cells if 'GRAINE = checks.student_seed("07")' in c.source]
-    for student in STUDENTS[:3]:
+    tasks = set()
+    for student in STUDENTS[:8]:
         expected = _patient(student, monkeypatch)
         space: dict = {}
         with contextlib.redirect_stdout(io.StringIO()):
             exec(compile(draw.source, "draw", "exec"), space)
-        assert (space["AGE_M_A"], space["CREATININE_M_A"]) == expected
+        asked = space[
+            "CREATININE_PREMIER_M_A"
+            if space["DOSAGE_M_A"] == "premier"
+            else "CREATININE_CONTROLE_M_A"
+        ]
+        assert (space["AGE_M_A"], asked) == expected
+        assert abs(space["CREATININE_PREMIER_M_A"] - space["CREATININE_CONTROLE_M_A"]) >= 2
+        tasks.add(space["DOSAGE_M_A"])
+    assert tasks == {"premier", "contrôle"}
 
 
 def test_module_07_each_student_has_their_own_sensible_answers(monkeypatch):
-    """Answers vary across identifiers and keep M. A.'s story (2009 at 60 or more, 2021 in
-    stage G3a) and a cohort where some Black patients cross 60 and the balance is negative."""
+    """Answers vary across identifiers; 2009 with its coefficient stays at 60 or more (2021
+    below 60 or not: the copy's story) and the cohort has Black patients who cross 60 and a
+    negative balance."""
     answers = [_answers(student, monkeypatch) for student in STUDENTS[:6]]
     for name, low, high in [
-        ("dfg_2021_m_a", 46, 59),
+        ("dfg_2021_m_a", 46, 68),
         ("dfg_2009_m_a", 61, 80),
-        ("dfg_eflm_m_a", 45, 60),
-        ("part_noirs_sous_60", 0.005, 0.06),
+        ("dfg_eflm_m_a", 45, 66),
+        ("part_noirs_sous_60", 0.005, 0.07),
         ("solde_sous_60", -150, -1),
     ]:
         values = [a[name] for a in answers]
@@ -346,6 +355,17 @@ def test_module_07_evaluated_questions_1_2_7_are_fair_for_many_identifiers(monke
             "dfg_eflm_m_a": f09(mg, race=False),
         }
         assert all(_full(code, right) for code in (q1, q2, q7)), i
+        # The other dosage (another version's task) never earns the points.
+        other = _copy_creatinines(checks.student_seed("07", announce=False))[2] / 88.4
+        assert not _full(q1, {"dfg_2021_m_a": f21(other)}), i
+        assert not _full(q2, {**right, "dfg_2009_m_a": f09(other)}), i
+        assert not _full(q7, {**right, "dfg_eflm_m_a": f09(other, race=False)}), i
+        both = {
+            "dfg_2021_m_a": f21(other),
+            "dfg_2009_m_a": f09(other),
+            "dfg_eflm_m_a": f09(other, race=False),
+        }
+        assert not _full(q2, both) and not _full(q7, both), i
         rounded = round(mg, 2)
         assert _full(q1, {"dfg_2021_m_a": f21(rounded)}), (i, age, creatinine)
         assert _full(q2, {**right, "dfg_2009_m_a": f09(rounded)}), i
@@ -373,17 +393,23 @@ def test_module_07_evaluated_questions_1_2_7_are_fair_for_many_identifiers(monke
             assert not _full(q1, {"dfg_2021_m_a": wrong}), i
 
 
-def test_module_07_evaluated_statements_are_shuffled_per_copy(monkeypatch):
-    """Evaluated Q4, Q5, Q8: each copy sees the four statements in its own order (letters
-    A to D); the solution, computed from the draw cell, earns every point in the hidden test;
-    the copies do not share one yes/no pattern; a copy's pattern scores 0 on most others."""
+def test_module_07_evaluated_statements_are_drawn_per_copy(monkeypatch):
+    """Evaluated Q4, Q5, Q8: each copy sees its own statements (Q4, Q5) or order (Q8) under
+    the letters A to D; the solution earns every point in the hidden test; the copies do not
+    share one yes/no pattern; the opposite answers earn nothing."""
     notebook = read_module(SOURCE, session="evaluation").notebook
     by_id = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in notebook.cells}
-    for name in ("lecture_intervalle", "decisions_m_a", "interpretation_m_a"):
+    (setup,) = [
+        c.source for c in notebook.cells if 'GRAINE = checks.student_seed("07")' in c.source
+    ]
+    draws = {
+        "lecture_intervalle": "_afficher_q4()",
+        "decisions_m_a": "_afficher_q5()",
+        "interpretation_m_a": "_affirmations_q8 = {",
+    }
+    for name, marker in draws.items():
         (draw,) = [
-            c.source
-            for c in notebook.cells
-            if f'"{name}",\n' in c.source and "draw_slots" in c.source and HIDDEN not in c.source
+            c.source for c in notebook.cells if marker in c.source and HIDDEN not in c.source
         ]
         solution = by_id[name].split("### BEGIN SOLUTION", 1)[1].split("### END SOLUTION")[0]
         hidden = by_id[f"{name}_tests"].split(HIDDEN, 1)[1].split("### END HIDDEN TESTS")[0]
@@ -392,6 +418,7 @@ def test_module_07_evaluated_statements_are_shuffled_per_copy(monkeypatch):
             monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
             space: dict = {"checks": checks}
             with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(setup, "setup", "exec"), space)
                 exec(compile(draw, "draw", "exec"), space)
                 exec(compile(solution, "solution", "exec"), space)
                 answer = space[name]
@@ -407,6 +434,17 @@ def test_module_07_evaluated_statements_are_shuffled_per_copy(monkeypatch):
         assert len(set(patterns.values())) >= 5, (name, patterns)
 
 
+def test_module_07_question_4_bank_has_both_keys_for_every_notion(monkeypatch):
+    """Q4: two right and two wrong statements per copy; six key patterns over 120 copies."""
+    patterns = set()
+    for i in range(120):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
+        keys = _question_4_keys(checks.student_seed("07", announce=False))
+        assert sorted(keys.values()) == ["non", "non", "oui", "oui"]
+        patterns.add("".join(keys[k] for k in "ABCD"))
+    assert len(patterns) == 6
+
+
 def test_module_07_questions_2_and_7_are_graded_without_question_1(monkeypatch):
     """When question 1's cell stopped on an error, the evaluated hidden tests of questions 2
     and 7 still grade them (they skip the cross-check instead of failing on the name)."""
@@ -416,84 +454,104 @@ def test_module_07_questions_2_and_7_are_graded_without_question_1(monkeypatch):
         assert _full(_evaluated_hidden(name), {name: right[name]}), name
 
 
-def _admissible_patients() -> list[tuple[int, int]]:
-    """Every (age, creatinine in µmol/L) the evaluated draw can give M. A."""
-    patients = []
-    grid = np.arange(70, 200)
-    for age in range(40, 76):
-        with_race = egfr_ckd_epi_2009(grid / 88.4, age, False, True)
-        without = egfr_ckd_epi_2009(grid / 88.4, age, False, False)
-        new = egfr_ckd_epi_2021(grid / 88.4, age, False)
-        keep = (with_race >= 61) & (new >= 46) & (new < 59)
-        keep &= abs(without * 2.10 / 1.73 - 60) >= 1
-        tenth = np.round(egfr_ckd_epi_2021(np.round(grid / 88.4, 1), age, False), 1)
-        hundredth = np.round(egfr_ckd_epi_2021(np.round(grid / 88.4, 2), age, False), 1)
-        keep &= (abs(tenth - np.round(new, 1)) > 0.25) & (abs(tenth - hundredth) > 0.25)
-        patients += [(age, int(c)) for c in grid[keep]]
-    return patients
+def _admissible_patients(story: int) -> list[tuple[int, int]]:
+    """Every (age, creatinine in µmol/L) the evaluated draw can give M. A. in ``story``."""
+    return [(age, int(c)) for age in range(40, 76) for c in _admissible(age, story)]
 
 
 def test_module_07_question_5_statements_are_true_or_false_for_every_patient():
-    """Evaluated Q5 draws its statements from a pool: each statement's key holds for every
-    M. A. the draw admits, computed with the exact conversion and with the one rounded to
-    0,01 mg/dL (each value also rounded to 0,1, as a student reads it)."""
-    patients = _admissible_patients()
-    assert len(patients) > 150
-    for age, creatinine in patients:
-        for mg in (creatinine / 88.4, round(creatinine / 88.4, 2)):
-            new = float(egfr_ckd_epi_2021(mg, age, False))
-            old = float(egfr_ckd_epi_2009(mg, age, False, True))
-            bare = float(egfr_ckd_epi_2009(mg, age, False, False))
-            for d21, d09, d09_bare in [
-                (new, old, bare),
-                (round(new, 1), round(old, 1), round(bare, 1)),
-            ]:
-                truth = {
-                    # dfge_2021_a_60 (true): stage G3a (45 to 59), reduced metformin dose (< 60)
-                    "2021 G3a": 45 <= d21 < 60,
-                    "2021 dose réduite": d21 < 60,
-                    # dfge_2009_a_60 (false): the same with 2009 and its coefficient
-                    "2009 dose réduite": d09 < 60,
-                    "2009 G3a": 45 <= d09 < 60,
-                    # comparaison_1 (true)
-                    "greffe au-dessus de 20": d21 > 20 and d09 > 20,
-                    "2009 sans coefficient plus bas": d09_bare < d21,
-                    # comparaison_2 (false)
-                    "2021 contre-indiquée": d21 < 30,
-                    "2009 sans coefficient égal": d09_bare == d21,
-                    "2021 temps d'attente": d21 <= 20,
-                }
-                expected = {
-                    "2021 G3a": True,
-                    "2021 dose réduite": True,
-                    "2009 dose réduite": False,
-                    "2009 G3a": False,
-                    "greffe au-dessus de 20": True,
-                    "2009 sans coefficient plus bas": True,
-                    "2021 contre-indiquée": False,
-                    "2009 sans coefficient égal": False,
-                    "2021 temps d'attente": False,
-                }
-                assert truth == expected, (age, creatinine, mg)
+    """Evaluated Q5 draws its statements from a bank: each statement's truth holds for every
+    M. A. of its story, computed with the exact conversion and with the one rounded to
+    0,01 mg/dL (each value also rounded to 0,1, as a student reads it). In story 0 the change
+    of equation takes M. A. below 60; in story 1 he stays at 60 or more."""
+    for story in (0, 1):
+        patients = _admissible_patients(story)
+        assert len(patients) > 150, (story, len(patients))
+        for age, creatinine in patients:
+            for mg in (creatinine / 88.4, round(creatinine / 88.4, 2)):
+                new = float(egfr_ckd_epi_2021(mg, age, False))
+                old = float(egfr_ckd_epi_2009(mg, age, False, True))
+                bare = float(egfr_ckd_epi_2009(mg, age, False, False))
+                for d21, d09, d09_bare in [
+                    (new, old, bare),
+                    (round(new, 1), round(old, 1), round(bare, 1)),
+                ]:
+                    truth = {
+                        "2021 G3a": 45 <= d21 < 60,
+                        "2021 à 60 ou plus, dose non réduite": d21 >= 60,
+                        "passe sous 60": d09 >= 60 > d21,
+                        "même côté de 60": (d09 >= 60) == (d21 >= 60),
+                        "2009 dose réduite": d09 < 60,
+                        "2009 à 60 ou plus, pas G3a": d09 >= 60,
+                        "2021 contre-indiquée": d21 < 30,
+                        "2021 pas contre-indiquée": d21 >= 30,
+                        "greffe : temps compté": d21 <= 20,
+                        "greffe : pas encore": d21 > 20,
+                        "2009 sans coefficient égal": d09_bare == d21,
+                        "2009 sans coefficient plus bas": d09_bare < d21,
+                        # Q8's items, deindexed (2.10 and 1.50 m²) or not
+                        "Q8 2,10 m² dose réduite": d09_bare * 2.10 / 1.73 < 60,
+                        "Q8 1,50 m² dose réduite": 45 <= d09_bare * 1.50 / 1.73 < 60,
+                        "Q8 2021 dose réduite": d21 < 60,
+                    }
+                    crosses = story == 0
+                    expected = {
+                        "2021 G3a": crosses,
+                        "2021 à 60 ou plus, dose non réduite": not crosses,
+                        "passe sous 60": crosses,
+                        "même côté de 60": not crosses,
+                        "2009 dose réduite": False,
+                        "2009 à 60 ou plus, pas G3a": True,
+                        "2021 contre-indiquée": False,
+                        "2021 pas contre-indiquée": True,
+                        "greffe : temps compté": False,
+                        "greffe : pas encore": True,
+                        "2009 sans coefficient égal": False,
+                        "2009 sans coefficient plus bas": True,
+                        "Q8 2,10 m² dose réduite": False,
+                        "Q8 1,50 m² dose réduite": True,
+                        "Q8 2021 dose réduite": crosses,
+                    }
+                    assert truth == expected, (story, age, creatinine, mg)
+
+
+def test_module_07_question_5_keys_follow_each_copys_story(monkeypatch):
+    """The library's truths (read by the draw and the hidden test) match the story of each
+    copy, and both stories occur."""
+    stories = set()
+    for i in range(60):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
+        truths = _question_5_truths(checks.student_seed("07", announce=False))
+        crosses = truths["bascule"][0]
+        stories.add(crosses)
+        assert truths["seuil60_2021"] == (crosses, not crosses)
+        assert truths["bascule"] == (crosses, not crosses)
+        for notion in ("seuil60_2009", "seuil30", "seuil20", "sans_coef"):
+            assert truths[notion] == (False, True), notion
+    assert stories == {True, False}
 
 
 def test_module_07_question_5_copies_get_different_statements(monkeypatch):
     """Evaluated Q5: the statements themselves vary between copies (not only their order);
-    no copy gets two statements on the same threshold or the same comparison."""
+    each copy gets four notions, one of them on its own story, two right and two wrong."""
     notebook = read_module(SOURCE, session="evaluation").notebook
-    (draw,) = [c.source for c in notebook.cells if "_reserve_q5 = {" in c.source]
+    (setup,) = [
+        c.source for c in notebook.cells if 'GRAINE = checks.student_seed("07")' in c.source
+    ]
+    (draw,) = [c.source for c in notebook.cells if "_afficher_q5()" in c.source]
     sets = set()
     for i in range(60):
         monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
         space: dict = {"checks": checks}
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
+            exec(compile(setup, "setup", "exec"), space)
             exec(compile(draw, "draw", "exec"), space)
-        shown = [space["_reserve_q5"][k][space["_rang_q5"][k]] for k in space["_reserve_q5"]]
-        assert len(set(shown)) == 4
-        themes = [
-            ("greffe" in s, "sans son coefficient" in s, "contre-indiquée" in s) for s in shown[2:]
-        ]
-        assert themes[0] != themes[1], shown
-        sets.add(frozenset(shown))
-    assert len(sets) >= 6, len(sets)
+        shown = " ".join(out.getvalue().split("lettre.", 1)[1].split())
+        assert all(f"{letter} : " in shown for letter in "ABCD"), shown
+        story = ("classé en stade G3a" in shown and "avec l'équation 2021, si" in shown) or (
+            "60 ou plus : même" in shown or "seul passage" in shown or "même côté" in shown
+        )
+        assert story, shown
+        sets.add(shown)
+    assert len(sets) >= 30, len(sets)
