@@ -2128,6 +2128,8 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 # noté **0**, **0,5** ou **1** point.
 #
 # **Critère 1 — Vérifier avant d'utiliser**, valeur V5 — Utilisation responsable et éclairée.
+# **Reprendre le DFGe du compte rendu et le recalculer sans coefficient comptent pour une seule
+# vérification.**
 #
 # - **1** : la copie identifie l'équation (2009, coefficient racial) **et** cite au moins
 #   **deux** vérifications parmi : équation utilisée par le laboratoire (en France, le
@@ -2148,8 +2150,10 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #   metformine non réduite si l'estimation en mL/min suit le même sens) ou de 20
 #   (aux États-Unis, temps d'attente de greffe compté plus tard pour un candidat inscrit) ;
 #   **et** un chiffre juste du module (pour une part : son dénominateur ; pour un chiffre de
-#   la cohorte : dire qu'elle est **synthétique**) : p. ex. les deux DFGe de M. A. (l'un
-#   au-dessus, l'autre au-dessous de 60), ou la part des patients noirs de la cohorte
+#   la cohorte : dire qu'elle est **synthétique**) : p. ex. les deux DFGe de M. A. (en
+#   formatif, l'un au-dessus, l'autre au-dessous de 60 ; en séance évaluée, selon la copie,
+#   de part et d'autre de 60 ou tous deux à 60 ou plus : le seuil de 20, la part de la cohorte
+#   ou le sens de l'écart conviennent alors), ou la part des patients noirs de la cohorte
 #   synthétique qui passent sous 60 (parmi **tous** les patients noirs, avec si possible son
 #   intervalle). « 15,9 % » est juste si la copie le rapporte à l'équation 2009 sans
 #   coefficient ; faux si elle le rapporte au DFG mesuré ou « vrai ». **Chaque copie de la
