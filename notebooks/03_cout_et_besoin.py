@@ -115,7 +115,7 @@ graine = 0
 # Vos cas : une cohorte synthétique tirée pour votre copie, à partir de votre identifiant
 # (quelques secondes : le tirage garde une cohorte où les phrases du module restent vraies).
 from esn_teach import checks
-from esn_teach.explorers import cost_need_seed
+from esn_teach.explorers import cost_need_seed, cost_need_task_text
 
 graine = cost_need_seed(checks.student_seed("03"))
 
@@ -281,7 +281,7 @@ print("- tranche_haute : score « coût » du 95e au 100e centile ;")
 print("- tranche_haute_sante : score « maladies » du 95e au 100e centile ;")
 print("- plus_couteux : coût réel de l'année suivante du 95e au 100e centile.")
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 1 — La part des patients noirs parmi les inscrits, cible « coût » (2 points)
 #
 # Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part de
@@ -315,10 +315,52 @@ print("- plus_couteux : coût réel de l'année suivante du 95e au 100e centile.
 # faits ? `n_noirs` et `n_blancs` comptent des patients inscrits ou non.
 # </details>
 
-# %% answer="part_noirs_cout"
+# %% [markdown] session="evaluation"
+# ### Question 1 — La part d'un groupe parmi les inscrits, cible « coût » (2 points)
+#
+# Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part du
+# groupe que demande votre copie** : les patients noirs, ou les patients blancs ? La cellule
+# suivante affiche vos tâches des questions 1 à 3 ; elles ne sont pas les mêmes pour toutes
+# les copies. Donnez une
+# proportion entre 0 et 1 (`0.25`, et non `25`), rangée dans `part_noirs_cout` quel que soit
+# le groupe (le nom est le même pour toutes les copies). Écrivez le calcul, pas un résultat
+# arrondi (la vérification juge **3 décimales**), avec les variables dont le nom est affiché
+# ci-dessus entre parenthèses (les nombres affichés, recopiés, sont acceptés aussi).
+#
+# <details><summary>Rappel d'écriture</summary>
+#
+# En Python, `/` divise, et ce qui est entre parenthèses se calcule d'abord : `6 / (1 + 2)`
+# vaut 2.
+# </details>
+#
+# <details><summary>Indice 1</summary>
+#
+# Une part répond à « combien sur combien ? ». Imaginez 100 inscrits : combien sont du groupe
+# demandé ? Qui compte-t-on alors en bas de la fraction : toute la cohorte, tout le groupe, ou
+# seulement les inscrits ?
+# </details>
+
+# %% session="evaluation"
+# Vos tâches pour les questions 1 à 3, tirées pour votre copie :
+for question in ("part_noirs_cout", "ecart_maladies", "ecart_score_egal"):
+    print(cost_need_task_text(question, checks.variant_rng("03", announce=False)))
+
+# %% answer="part_noirs_cout" session="formative"
 part_noirs_cout = ...
 ### BEGIN SOLUTION
 part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
+### END SOLUTION
+
+# %% answer="part_noirs_cout" session="evaluation"
+part_noirs_cout = ...
+### BEGIN SOLUTION
+from esn_teach.explorers import cost_need_tasks
+
+# La tâche de la copie : 0, la part des patients noirs ; 1, celle des patients blancs.
+if cost_need_tasks(checks.variant_rng("03", announce=False))["part_noirs_cout"] == 0:
+    part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
+else:
+    part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 ### END SOLUTION
 
 # %% tests="part_noirs_cout" points=2 session="formative"
@@ -458,26 +500,32 @@ race_copie = juges_copie["race"].to_numpy(dtype=str)
 selection_copie = selection_by_group(
     scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=97
 )
+from esn_teach.explorers import cost_need_tasks
+
+# La tâche de la copie (0 : les patients noirs ; 1 : les patients blancs), tirée de son identifiant.
+tache_copie = cost_need_tasks(checks.variant_rng("03", announce=False))["part_noirs_cout"]
+groupe_copie, autre_copie = ("Black", "White") if tache_copie == 0 else ("White", "Black")
 checks.check_number(
     part_noirs_cout,  # la réponse de la copie
     name="part_noirs_cout",
-    expected=float(selection_copie.loc["Black", "share_of_selected"]),
+    expected=float(selection_copie.loc[groupe_copie, "share_of_selected"]),
     mistakes=[
         checks.Mistake(
-            float(selection_copie.loc["Black", "selection_rate"]),
-            "vous avez calculé le taux de sélection des patients noirs (la part des patients "
-            "noirs qui sont inscrits) : le dénominateur est alors tous les patients noirs. La "
-            "question porte sur les inscrits : le dénominateur est le nombre total d'inscrits.",
+            float(selection_copie.loc[autre_copie, "share_of_selected"]),
+            "c'est la part de l'autre groupe : la réponse d'une autre version de la question (ou "
+            "des groupes inversés). Relisez ce que demande votre énoncé, affiché sous la "
+            "question : la part des patients noirs, ou celle des patients blancs ?",
         ),
         checks.Mistake(
-            float((race_copie == "Black").mean()),
-            "vous avez calculé la part des patients noirs dans toute la cohorte jugée, inscrits "
-            "ou non. Ne regardez que les patients inscrits.",
+            float(selection_copie.loc[groupe_copie, "selection_rate"]),
+            "vous avez calculé un taux de sélection (la part des patients du groupe qui sont "
+            "inscrits) : le dénominateur est alors tout le groupe. La question porte sur les "
+            "inscrits : le dénominateur est le nombre total d'inscrits.",
         ),
         checks.Mistake(
-            float(selection_copie.loc["White", "share_of_selected"]),
-            "vous avez inversé les groupes : c'est la part des patients blancs parmi les "
-            "inscrits. Au numérateur, les inscrits noirs.",
+            float((race_copie == groupe_copie).mean()),
+            "vous avez calculé la part du groupe dans toute la cohorte jugée, inscrits ou non. "
+            "Ne regardez que les patients inscrits.",
         ),
     ],
     points=2,
@@ -485,16 +533,29 @@ checks.check_number(
 ### END HIDDEN TESTS
 
 # %% mistake="part_noirs_cout" session="evaluation"
-# message : taux de sélection des patients noirs
-part_noirs_cout = n_noirs_inscrits / n_noirs
+# message : vous avez calculé un taux de sélection
+from esn_teach.explorers import cost_need_tasks
+
+if cost_need_tasks(checks.variant_rng("03", announce=False))["part_noirs_cout"] == 0:
+    part_noirs_cout = n_noirs_inscrits / n_noirs
+else:
+    part_noirs_cout = n_blancs_inscrits / n_blancs
 
 # %% mistake="part_noirs_cout" session="evaluation"
 # message : dans toute la cohorte
-part_noirs_cout = n_noirs / (n_noirs + n_blancs)
+from esn_teach.explorers import cost_need_tasks
+if cost_need_tasks(checks.variant_rng("03", announce=False))["part_noirs_cout"] == 0:
+    part_noirs_cout = n_noirs / (n_noirs + n_blancs)
+else:
+    part_noirs_cout = n_blancs / (n_noirs + n_blancs)
 
 # %% mistake="part_noirs_cout" session="evaluation"
-# message : vous avez inversé les groupes
-part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
+# message : la réponse d'une autre version de la question
+from esn_teach.explorers import cost_need_tasks
+if cost_need_tasks(checks.variant_rng("03", announce=False))["part_noirs_cout"] == 0:
+    part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
+else:
+    part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 
 # %% [markdown] reveal="part_noirs_cout" session="formative"
 # <details><summary>Après avoir répondu : plus que leur part dans la cohorte ?</summary>
@@ -607,7 +668,7 @@ print(
 # patients noirs est au-dessus. Cet écart dépasse-t-il celui d'un score juste, mesuré de la même
 # façon ? La section 5 le mesure.
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
 #
 # Avec la cible « coût », comparez les inscrits, tous au-dessus du même seuil. Calculez
@@ -634,12 +695,47 @@ print(
 # écrite avec `&`, garde les patients à la fois inscrits et noirs ?
 # </details>
 
-# %% answer="ecart_maladies"
+# %% [markdown] session="evaluation"
+# ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
+#
+# Avec la cible « coût », comparez les inscrits, tous au-dessus du même seuil. Calculez
+# l'**écart** du nombre moyen de maladies chroniques de l'année que demande votre copie
+# (cette année, `n_chronic`, ou l'année suivante, `n_chronic_next` : votre tâche est affichée
+# sous l'énoncé de la question 1) : moyenne des **inscrits
+# noirs** **moins** moyenne des **inscrits blancs** (la vérification juge **2 décimales**).
+#
+# La moyenne d'une colonne pour certains patients s'écrit
+# `cohorte.loc[condition, "nom_de_colonne"].mean()` ; `&` veut dire « et » entre deux
+# conditions. Exemple, le coût moyen des patients blancs parmi les plus coûteux :
+# `cohorte.loc[blancs & plus_couteux, "cost"].mean()`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Quels patients comparez-vous : toute la cohorte jugée, ou seulement ceux que le score a
+# retenus ? Quelle colonne votre tâche demande-t-elle ? Dans quel ordre soustraire, pour
+# qu'un écart positif veuille dire « les patients noirs sont plus malades » ?
+# </details>
+
+# %% answer="ecart_maladies" session="formative"
 ecart_maladies = ...
 ### BEGIN SOLUTION
 ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
+)
+### END SOLUTION
+
+# %% answer="ecart_maladies" session="evaluation"
+ecart_maladies = ...
+### BEGIN SOLUTION
+from esn_teach.explorers import cost_need_tasks
+# La colonne de la tâche de la copie : l'année suivante (0) ou cette année (1).
+colonne_q2 = ("n_chronic_next", "n_chronic")[
+    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
+]
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, colonne_q2].mean()
+    - cohorte.loc[inscrits_cout & blancs, colonne_q2].mean()
 )
 ### END SOLUTION
 
@@ -863,19 +959,20 @@ scores_copie = {
 }
 race_copie = juges_copie["race"].to_numpy(dtype=str)
 
-moyennes_copie = selection_by_group(
-    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=97
-)["mean_need_selected"]
-tous_copie = selection_by_group(
-    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=0
-)["mean_need_selected"]
-cette_annee_copie = selection_by_group(
-    scores_copie["cost"], race_copie, juges_copie["n_chronic"], percentile=97
-)["mean_need_selected"]
-sante_copie = selection_by_group(
-    scores_copie["n_chronic_next"], race_copie, juges_copie["n_chronic_next"], percentile=97
-)["mean_need_selected"]
-attendu_copie = float(moyennes_copie["Black"] - moyennes_copie["White"])
+from esn_teach.explorers import cost_need_tasks
+
+# La tâche de la copie (0 : l'année suivante ; 1 : cette année), tirée de son identifiant.
+tache_copie = cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
+colonne_copie, autre_colonne_copie = ("n_chronic_next", "n_chronic")[:: 1 - 2 * tache_copie]
+
+
+def ecart_copie(scores, colonne, centile):
+    """Noirs moins blancs au-dessus d'un centile du score, sur les cas de la copie."""
+    moyennes = selection_by_group(scores, race_copie, juges_copie[colonne], percentile=centile)
+    return float(moyennes["mean_need_selected"]["Black"] - moyennes["mean_need_selected"]["White"])
+
+
+attendu_copie = ecart_copie(scores_copie["cost"], colonne_copie, 97)
 checks.check_number(
     ecart_maladies,  # la réponse de la copie
     name="ecart_maladies",
@@ -889,17 +986,18 @@ checks.check_number(
             "patients noirs moins celle des patients blancs.",
         ),
         checks.Mistake(
-            float(tous_copie["Black"] - tous_copie["White"]),
+            ecart_copie(scores_copie["cost"], colonne_copie, 0),
             "vous avez comparé les groupes dans toute la cohorte jugée, quel que soit leur "
             "score. Ne gardez que les patients au-dessus du seuil de score demandé.",
         ),
         checks.Mistake(
-            float(cette_annee_copie["Black"] - cette_annee_copie["White"]),
-            "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
-            "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
+            ecart_copie(scores_copie["cost"], autre_colonne_copie, 97),
+            "vous avez pris l'autre colonne de maladies chroniques : c'est la réponse d'une "
+            "autre version de la question. Relisez ce que demande votre énoncé, affiché sous la "
+            "question : cette année (« n_chronic ») ou l'année suivante (« n_chronic_next ») ?",
         ),
         checks.Mistake(
-            float(sante_copie["Black"] - sante_copie["White"]),
+            ecart_copie(scores_copie["n_chronic_next"], colonne_copie, 97),
             "vous avez pris les patients retenus par le score « maladies ». La question porte "
             "sur la cible « coût » (celle de l'algorithme de l'étude).",
         ),
@@ -910,25 +1008,46 @@ checks.check_number(
 
 # %% mistake="ecart_maladies" session="evaluation"
 # message : inversé les groupes
+from esn_teach.explorers import cost_need_tasks
+colonne_q2 = ("n_chronic_next", "n_chronic")[
+    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
+]
 ecart_maladies = (
-    cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
-    - cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+    cohorte.loc[inscrits_cout & blancs, colonne_q2].mean()
+    - cohorte.loc[inscrits_cout & noirs, colonne_q2].mean()
 )
 
 # %% mistake="ecart_maladies" session="evaluation"
 # message : dans toute la cohorte
-ecart_maladies = (
-    cohorte.loc[noirs, "n_chronic_next"].mean() - cohorte.loc[blancs, "n_chronic_next"].mean()
-)
+from esn_teach.explorers import cost_need_tasks
+colonne_q2 = ("n_chronic_next", "n_chronic")[
+    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
+]
+ecart_maladies = cohorte.loc[noirs, colonne_q2].mean() - cohorte.loc[blancs, colonne_q2].mean()
 
 # %% mistake="ecart_maladies" session="evaluation"
 # message : score « maladies »
+from esn_teach.explorers import cost_need_tasks
+colonne_q2 = ("n_chronic_next", "n_chronic")[
+    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
+]
 ecart_maladies = (
-    cohorte.loc[inscrits_sante & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[inscrits_sante & blancs, "n_chronic_next"].mean()
+    cohorte.loc[inscrits_sante & noirs, colonne_q2].mean()
+    - cohorte.loc[inscrits_sante & blancs, colonne_q2].mean()
 )
 
-# %% [markdown]
+# %% mistake="ecart_maladies" session="evaluation"
+# message : la réponse d'une autre version de la question
+from esn_teach.explorers import cost_need_tasks
+colonne_q2 = ("n_chronic", "n_chronic_next")[
+    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
+]
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, colonne_q2].mean()
+    - cohorte.loc[inscrits_cout & blancs, colonne_q2].mean()
+)
+
+# %% [markdown] session="formative"
 # ### Question 3 — L'écart de maladies chroniques dans la tranche du haut (2 points)
 #
 # La question 2 comparait les inscrits. Comparez maintenant des patients que le score « coût »
@@ -952,12 +1071,44 @@ ecart_maladies = (
 # section 4 ?
 # </details>
 
-# %% answer="ecart_score_egal"
+# %% [markdown] session="evaluation"
+# ### Question 3 — L'écart de maladies chroniques dans la tranche du haut (2 points)
+#
+# La question 2 comparait les inscrits. Comparez maintenant des patients que le score « coût »
+# classe presque de la même façon : ceux de la **dernière tranche** des figures de la section 4,
+# inscrits ou non. Calculez l'écart du nombre moyen de maladies chroniques, pour l'année que
+# demande votre copie (votre tâche, affichée sous l'énoncé de la question 1, peut différer de
+# celle de la question 2), dans cette tranche : patients **noirs** **moins** patients **blancs** (la
+# vérification juge **2 décimales**).
+#
+# Choisissez le bon groupe parmi les **trois** définis par la cellule de la section 3.
+#
+# <details><summary>Indice 1</summary>
+#
+# Le calcul a la même forme qu'à la question 2 ; changent la condition qui choisit les
+# patients, et peut-être la colonne : relisez votre tâche.
+# </details>
+
+# %% answer="ecart_score_egal" session="formative"
 ecart_score_egal = ...
 ### BEGIN SOLUTION
 ecart_score_egal = (
     cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
     - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
+)
+### END SOLUTION
+
+# %% answer="ecart_score_egal" session="evaluation"
+ecart_score_egal = ...
+### BEGIN SOLUTION
+from esn_teach.explorers import cost_need_tasks
+# La colonne de la tâche de la copie : l'année suivante (0) ou cette année (1).
+colonne_q3 = ("n_chronic_next", "n_chronic")[
+    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]
+]
+ecart_score_egal = (
+    cohorte.loc[tranche_haute & noirs, colonne_q3].mean()
+    - cohorte.loc[tranche_haute & blancs, colonne_q3].mean()
 )
 ### END SOLUTION
 
@@ -1167,22 +1318,20 @@ scores_copie = {
 }
 race_copie = juges_copie["race"].to_numpy(dtype=str)
 
-moyennes_copie = selection_by_group(
-    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=95
-)["mean_need_selected"]
-tous_copie = selection_by_group(
-    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=0
-)["mean_need_selected"]
-cette_annee_copie = selection_by_group(
-    scores_copie["cost"], race_copie, juges_copie["n_chronic"], percentile=95
-)["mean_need_selected"]
-sante_copie = selection_by_group(
-    scores_copie["n_chronic_next"], race_copie, juges_copie["n_chronic_next"], percentile=95
-)["mean_need_selected"]
-inscrits_copie = selection_by_group(
-    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=97
-)["mean_need_selected"]
-attendu_copie = float(moyennes_copie["Black"] - moyennes_copie["White"])
+from esn_teach.explorers import cost_need_tasks
+
+# La tâche de la copie (0 : l'année suivante ; 1 : cette année), tirée de son identifiant.
+tache_copie = cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]
+colonne_copie, autre_colonne_copie = ("n_chronic_next", "n_chronic")[:: 1 - 2 * tache_copie]
+
+
+def ecart_copie(scores, colonne, centile):
+    """Noirs moins blancs au-dessus d'un centile du score, sur les cas de la copie."""
+    moyennes = selection_by_group(scores, race_copie, juges_copie[colonne], percentile=centile)
+    return float(moyennes["mean_need_selected"]["Black"] - moyennes["mean_need_selected"]["White"])
+
+
+attendu_copie = ecart_copie(scores_copie["cost"], colonne_copie, 95)
 checks.check_number(
     ecart_score_egal,  # la réponse de la copie
     name="ecart_score_egal",
@@ -1196,22 +1345,23 @@ checks.check_number(
             "patients noirs moins celle des patients blancs.",
         ),
         checks.Mistake(
-            float(tous_copie["Black"] - tous_copie["White"]),
+            ecart_copie(scores_copie["cost"], colonne_copie, 0),
             "vous avez comparé les groupes dans toute la cohorte jugée, quel que soit leur "
             "score. Ne gardez que les patients au-dessus du seuil de score demandé.",
         ),
         checks.Mistake(
-            float(cette_annee_copie["Black"] - cette_annee_copie["White"]),
-            "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
-            "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
+            ecart_copie(scores_copie["cost"], autre_colonne_copie, 95),
+            "vous avez pris l'autre colonne de maladies chroniques : c'est la réponse d'une "
+            "autre version de la question. Relisez ce que demande votre énoncé, affiché sous la "
+            "question : cette année (« n_chronic ») ou l'année suivante (« n_chronic_next ») ?",
         ),
         checks.Mistake(
-            float(sante_copie["Black"] - sante_copie["White"]),
+            ecart_copie(scores_copie["n_chronic_next"], colonne_copie, 95),
             "vous avez pris la tranche du score « maladies ». Les figures de la section 4, et la "
             "question, classent les patients selon le score « coût ».",
         ),
         checks.Mistake(
-            float(inscrits_copie["Black"] - inscrits_copie["White"]),
+            ecart_copie(scores_copie["cost"], colonne_copie, 97),
             "vous avez repris les inscrits de la question 2 (inscrits_cout). La question porte "
             "sur la dernière tranche des figures, inscrits ou non.",
         ),
@@ -1222,23 +1372,46 @@ checks.check_number(
 
 # %% mistake="ecart_score_egal" session="evaluation"
 # message : vous avez repris les inscrits de la question 2
+from esn_teach.explorers import cost_need_tasks
+colonne_q3 = ("n_chronic_next", "n_chronic")[
+    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]
+]
 ecart_score_egal = (
-    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
+    cohorte.loc[inscrits_cout & noirs, colonne_q3].mean()
+    - cohorte.loc[inscrits_cout & blancs, colonne_q3].mean()
 )
 
 # %% mistake="ecart_score_egal" session="evaluation"
 # message : la tranche du score « maladies »
+from esn_teach.explorers import cost_need_tasks
+colonne_q3 = ("n_chronic_next", "n_chronic")[
+    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]
+]
 ecart_score_egal = (
-    cohorte.loc[tranche_haute_sante & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[tranche_haute_sante & blancs, "n_chronic_next"].mean()
+    cohorte.loc[tranche_haute_sante & noirs, colonne_q3].mean()
+    - cohorte.loc[tranche_haute_sante & blancs, colonne_q3].mean()
 )
 
 # %% mistake="ecart_score_egal" session="evaluation"
 # message : inversé les groupes
+from esn_teach.explorers import cost_need_tasks
+colonne_q3 = ("n_chronic_next", "n_chronic")[
+    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]
+]
 ecart_score_egal = (
-    cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
-    - cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
+    cohorte.loc[tranche_haute & blancs, colonne_q3].mean()
+    - cohorte.loc[tranche_haute & noirs, colonne_q3].mean()
+)
+
+# %% mistake="ecart_score_egal" session="evaluation"
+# message : la réponse d'une autre version de la question
+from esn_teach.explorers import cost_need_tasks
+colonne_q3 = ("n_chronic", "n_chronic_next")[
+    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]
+]
+ecart_score_egal = (
+    cohorte.loc[tranche_haute & noirs, colonne_q3].mean()
+    - cohorte.loc[tranche_haute & blancs, colonne_q3].mean()
 )
 
 # %% [markdown]
@@ -1401,7 +1574,8 @@ print(
 )
 if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "ecart_score_egal")):
     print(
-        "Les cases « après la question 1 » (2 ou 3) se remplissent quand sa vérification a dit "
+        "Les cases « après la question 1 » (2 ou 3) se remplissent quand la vérification de "
+        "cette question a dit "
         "« ✔ Correct » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
         "correction)."
     )
@@ -1449,8 +1623,9 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # noirs ?
 #
 # Les affirmations sont affichées par la cellule suivante, dans un ordre tiré pour votre
-# copie ; chacune a sa clé entre guillemets. L'une peut être formulée autrement qu'à
-# l'entraînement : lisez chacune en entier.
+# copie ; chacune a sa clé entre guillemets. Chaque clé a deux formulations, tirées pour
+# chaque copie : plusieurs sont formulées autrement qu'à l'entraînement, et vos voisins n'ont
+# pas les mêmes. Lisez chacune en entier.
 #
 # Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les clés. Un item juste
 # rapporte une part des points ; un item faux en reprend une partie (ici autant : deux réponses
@@ -1508,14 +1683,18 @@ preuve_biais = {
     "près du seuil": ...,
 }
 ### BEGIN SOLUTION
-preuve_biais = {
+# Les clés de l'entraînement ; une seconde formulation a la clé contraire (notes du module).
+cles_entrainement_q4 = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "non",
     "inscrits et score juste": "non",
     "centile par centile": "oui",
-    # Seconde formulation : l'écart de la tranche, sans la référence du score juste.
-    "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
+    "près du seuil": "oui",
+}
+preuve_biais = {
+    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
+    for cle, cle_1 in cles_entrainement_q4.items()
 }
 ### END SOLUTION
 
@@ -1715,135 +1894,185 @@ checks.check_form(
 )
 ### BEGIN HIDDEN TESTS
 _, seconde_copie_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
-seuil_copie_q4 = seconde_copie_q4["près du seuil"]
+# Pour chaque clé : sa réponse dans la formulation de l'entraînement, et le message de l'erreur
+# pour chaque formulation (la seconde a la réponse contraire).
+cles_q4 = {
+    "erreur sur le coût": (
+        "non",
+        "la figure de gauche de la section 4 montre un score à peu près calibré pour le coût ; "
+        "tout en haut, les patients noirs coûtent même moins que les patients blancs de même "
+        "score. Notre score surestime donc plutôt leur coût, ce qui les classe plus haut, pas "
+        "plus bas : cette erreur ne peut pas expliquer qu'on les oublie.",
+        "à besoin réel égal (même maladie latente), un score plus bas les classe plus bas que "
+        "des patients blancs aussi malades : c'est exactement sous-estimer leur besoin, "
+        "mesuré par rapport à la bonne référence.",
+    ),
+    "entre inscrits": (
+        "non",
+        "un écart entre inscrits peut exister sans biais : les patients noirs étant en moyenne "
+        "plus malades, un score juste en inscrit de plus malades aussi (dernière colonne). Il "
+        "faut comparer l'écart à cette référence.",
+        "ici, l'écart est mesuré centile par centile, même parmi les inscrits : dans des "
+        "tranches d'un seul centile, un score juste ne laisse presque pas d'écart. Un écart dont "
+        "l'IC 95 % exclut 0 y vient donc du score, pas de ce que les patients noirs sont en "
+        "moyenne plus malades.",
+    ),
+    "part qui double": (
+        "non",
+        "une part qui change entre deux cibles montre que les deux scores n'inscrivent pas les "
+        "mêmes patients, pas lequel se trompe.",
+        "à besoin réel égal, un score juste inscrirait les patients noirs aussi souvent que les "
+        "blancs. Ce n'est pas une part qui change entre deux cibles : la comparaison se fait à "
+        "même maladie latente, et l'IC exclut 0. Le score les oublie.",
+    ),
+    "inscrits et score juste": (
+        "non",
+        "les deux écarts ne sont pas mesurés de la même façon : l'un entre inscrits, l'autre "
+        "dans des tranches du score, sur tous les scores. Il faudrait comparer deux écarts "
+        "mesurés sur les mêmes patients.",
+        "ici, les deux écarts sont mesurés de la même façon, centile par centile, sur tous les "
+        "scores, et l'IC de leur différence exclut 0 : l'excès sur le score juste vient du "
+        "score.",
+    ),
+    "centile par centile": (
+        "oui",
+        "dans des tranches d'un seul centile, un score juste ne laisse presque pas d'écart : la "
+        "référence y est nulle. Un écart dont l'IC 95 % exclut 0, mesuré ainsi, vient donc du "
+        "score.",
+        "un score juste pour le coût ne dit rien du besoin : comparer des coûts, centile par "
+        "centile, ne mesure pas les maladies. Dans l'étude même, le score était calibré pour le "
+        "coût, et pourtant injuste.",
+    ),
+    "près du seuil": (
+        "oui",
+        "la tranche est large, mais l'affirmation compare l'écart à la référence du score "
+        "juste, mesurée sur les mêmes patients et de la même façon, et l'IC de leur différence "
+        "exclut 0 : l'excès vient du score.",
+        "l'affirmation ne compare l'écart à aucune référence : dans une tranche de 5 centiles, "
+        "même le score juste garde un écart (dernière colonne). Il faudrait que l'écart dépasse "
+        "la référence du score juste.",
+    ),
+}
+contraire_q4 = {"oui": "non", "non": "oui"}
+attendu_q4 = {
+    cle: contraire_q4[premiere] if seconde_copie_q4[cle] else premiere
+    for cle, (premiere, _, _) in cles_q4.items()
+}
 checks.check_choices(
     preuve_biais,
     name="preuve_biais",
     options=["oui", "non"],
-    expected={
-        "erreur sur le coût": "non",
-        "entre inscrits": "non",
-        "part qui double": "non",
-        "inscrits et score juste": "non",
-        "centile par centile": "oui",
-        "près du seuil": "non" if seuil_copie_q4 else "oui",
-    },
+    expected=attendu_q4,
     mistakes={
-        "erreur sur le coût": [
+        cle: [
             checks.Mistake(
-                "oui",
-                "la figure de gauche de la section 4 montre un score à peu près calibré pour "
-                "le coût ; tout en haut, les patients noirs coûtent même moins que les patients "
-                "blancs de même score. Notre score surestime donc plutôt leur coût, ce qui les "
-                "classe plus haut, pas plus bas : cette erreur ne peut pas expliquer qu'on les "
-                "oublie.",
+                contraire_q4[attendu_q4[cle]],
+                (seconde if seconde_copie_q4[cle] else premier)
+                + " (Votre copie a sa propre formulation : la réponse d'une autre copie peut "
+                "être fausse pour la vôtre.)",
             )
-        ],
-        "entre inscrits": [
-            checks.Mistake(
-                "oui",
-                "un écart entre inscrits peut exister sans biais : les patients noirs étant en "
-                "moyenne plus malades, un score juste en inscrit de plus malades aussi (dernière "
-                "colonne). Il faut comparer l'écart à cette référence.",
-            )
-        ],
-        "part qui double": [
-            checks.Mistake(
-                "oui",
-                "une part qui change entre deux cibles montre que les deux scores n'inscrivent "
-                "pas les mêmes patients, pas lequel se trompe.",
-            )
-        ],
-        "inscrits et score juste": [
-            checks.Mistake(
-                "oui",
-                "les deux écarts ne sont pas mesurés de la même façon : l'un entre inscrits, "
-                "l'autre dans des tranches du score, sur tous les scores. Il faudrait comparer "
-                "à l'écart entre les inscrits du score juste.",
-            )
-        ],
-        "centile par centile": [
-            checks.Mistake(
-                "non",
-                "dans des tranches d'un seul centile, un score juste ne laisse presque pas "
-                "d'écart : la référence y est nulle. Un écart dont l'IC 95 % exclut 0, mesuré "
-                "ainsi, vient donc du score.",
-            )
-        ],
-        "près du seuil": [
-            checks.Mistake(
-                "oui",
-                "l'affirmation ne compare l'écart à aucune référence : dans une tranche de "
-                "5 centiles, même le score juste garde un écart (dernière colonne). Il faudrait "
-                "que l'écart dépasse la référence du score juste.",
-            )
-            if seuil_copie_q4
-            else checks.Mistake(
-                "non",
-                "la tranche est large, mais l'affirmation compare l'écart à la référence du "
-                "score juste, mesurée sur les mêmes patients et de la même façon, et l'IC de "
-                "leur différence exclut 0 : l'excès vient du score.",
-            )
-        ],
+        ]
+        for cle, (_, premier, seconde) in cles_q4.items()
     },
     points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="preuve_biais" session="evaluation"
-# message : à peu près calibré pour le coût
-preuve_biais = {
-    "erreur sur le coût": "oui",
+# message : les classe plus
+cles_q4 = {
+    "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "non",
     "inscrits et score juste": "non",
     "centile par centile": "oui",
-    "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
+    "près du seuil": "oui",
 }
+preuve_biais = {
+    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
+    for cle, cle_1 in cles_q4.items()
+}
+preuve_biais["erreur sur le coût"] = {"oui": "non", "non": "oui"}[preuve_biais["erreur sur le coût"]]
 
 # %% mistake="preuve_biais" session="evaluation"
-# message : un score juste en inscrit de plus malades aussi
-preuve_biais = {
-    "erreur sur le coût": "non",
-    "entre inscrits": "oui",
-    "part qui double": "non",
-    "inscrits et score juste": "non",
-    "centile par centile": "oui",
-    "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
-}
-
-# %% mistake="preuve_biais" session="evaluation"
-# message : ne sont pas mesurés de la même façon
-preuve_biais = {
+# message : en moyenne plus malades
+cles_q4 = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "non",
-    "inscrits et score juste": "oui",
+    "inscrits et score juste": "non",
     "centile par centile": "oui",
-    "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
+    "près du seuil": "oui",
 }
+preuve_biais = {
+    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
+    for cle, cle_1 in cles_q4.items()
+}
+preuve_biais["entre inscrits"] = {"oui": "non", "non": "oui"}[preuve_biais["entre inscrits"]]
+
+# %% mistake="preuve_biais" session="evaluation"
+# message : entre deux cibles
+cles_q4 = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "inscrits et score juste": "non",
+    "centile par centile": "oui",
+    "près du seuil": "oui",
+}
+preuve_biais = {
+    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
+    for cle, cle_1 in cles_q4.items()
+}
+preuve_biais["part qui double"] = {"oui": "non", "non": "oui"}[preuve_biais["part qui double"]]
+
+# %% mistake="preuve_biais" session="evaluation"
+# message : de la même façon
+cles_q4 = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "inscrits et score juste": "non",
+    "centile par centile": "oui",
+    "près du seuil": "oui",
+}
+preuve_biais = {
+    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
+    for cle, cle_1 in cles_q4.items()
+}
+preuve_biais["inscrits et score juste"] = {"oui": "non", "non": "oui"}[preuve_biais["inscrits et score juste"]]
+
+# %% mistake="preuve_biais" session="evaluation"
+# message : centile
+cles_q4 = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "inscrits et score juste": "non",
+    "centile par centile": "oui",
+    "près du seuil": "oui",
+}
+preuve_biais = {
+    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
+    for cle, cle_1 in cles_q4.items()
+}
+preuve_biais["centile par centile"] = {"oui": "non", "non": "oui"}[preuve_biais["centile par centile"]]
 
 # %% mistake="preuve_biais" session="evaluation"
 # message : la référence du score juste
-preuve_biais = {
+cles_q4 = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "non",
     "inscrits et score juste": "non",
     "centile par centile": "oui",
-    "près du seuil": "oui" if formulations_q4["près du seuil"] else "non",
+    "près du seuil": "oui",
 }
-
-# %% mistake="preuve_biais" session="evaluation"
-# message : la référence y est nulle
 preuve_biais = {
-    "erreur sur le coût": "non",
-    "entre inscrits": "non",
-    "part qui double": "non",
-    "inscrits et score juste": "non",
-    "centile par centile": "non",
-    "près du seuil": "non" if formulations_q4["près du seuil"] else "oui",
+    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
+    for cle, cle_1 in cles_q4.items()
 }
+preuve_biais["près du seuil"] = {"oui": "non", "non": "oui"}[preuve_biais["près du seuil"]]
 
 # %% [markdown] reveal="preuve_biais" session="formative"
 # **Ce qui désigne le substitut.** Refaisons tout sans écart d'accès (calcul dans « Après la
@@ -2100,8 +2329,8 @@ print(
 #   établie, on ne peut rien dire de sa taille, et il faut s'en tenir à « pas de baisse » ;
 # - `"environ 0,25"` : la différence affichée est la valeur la plus compatible avec les
 #   données ; l'IC dit seulement sa précision : la cible réduit l'écart d'environ 0,25 maladie ;
-# - `"mal connue"` : la baisse de l'écart noirs–blancs va de presque rien à environ 0,5
-#   maladie ; on ne sait pas si elle est petite ou forte ;
+# - `"mal connue"` : l'écart noirs–blancs peut aller d'une légère hausse à une baisse d'environ
+#   0,5 maladie ; on ne sait pas si la baisse est petite ou forte ;
 # - `"attendre"` : prudence : l'IC est trop large pour conclure quoi que ce soit ; avant de
 #   parler d'une baisse ou de sa taille, il faut une cohorte plus grande ;
 # - `"retenir les inscrits"` : la tranche des seuls inscrits correspond mieux à la décision
@@ -2160,7 +2389,7 @@ checks.check_choice(
         checks.Mistake(
             None,
             "un IC large dit déjà quelque chose : ses bornes limitent la taille de la baisse "
-            "(de presque rien à environ 0,5). Refuser de conclure jette cette information ; une "
+            "(d'une légère hausse à une baisse d'environ 0,5). Refuser de conclure jette cette information ; une "
             "cohorte plus grande rendrait l'IC plus étroit, mais la question porte sur ce que "
             "dit celui-ci.",
             digest="da8117907d249a5e",
@@ -2186,8 +2415,8 @@ checks.check_choice(
         ),
     ],
     success="vous avez lu l'IC de la différence comme une fourchette de tailles possibles : "
-    "dans la tranche principale, l'écart noirs–blancs baisserait de presque rien à environ "
-    "0,5 maladie. L'analyse de sensibilité (seuls inscrits) donne une baisse plus nette, "
+    "dans la tranche principale, l'écart noirs–blancs irait d'une légère hausse à une baisse "
+    "d'environ 0,5 maladie. L'analyse de sensibilité (seuls inscrits) donne une baisse plus nette, "
     "compatible avec la première. Le but n'est pas un écart nul : même le score juste de la "
     "section 5 garde un écart entre inscrits.",
 )
@@ -2280,7 +2509,7 @@ lecture_difference = "tranche"
 # <details><summary>Facultatif : et l'écart qui reste sans le coût de cette année ?</summary>
 #
 # Sur tous les scores, retirer le coût de cette année fait passer l'écart à score égal de 0,49
-# à 0,16 (tableau de la section 5, et tableau affiché avant la question 5) : de l'ordre du tiers de sa valeur (sans IC de la
+# à 0,16 (tableau de la section 5, et tableau affiché avant la question 5) : il tombe à environ un tiers de sa valeur (sans IC de la
 # différence), sans tout à fait rejoindre celui du score juste. Un score peut être bien réglé
 # pour l'ensemble des patients, mais pas pour chaque groupe : c'est la question de la
 # **calibration par groupe** (module 06). Mais avec des tranches d'un seul centile, ce reste

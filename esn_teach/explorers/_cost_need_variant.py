@@ -23,7 +23,14 @@ from esn_teach._validation import check_finite_scalar
 from esn_teach.checks._checks import _too_rounded
 from esn_teach.datasets import make_cost_vs_need_cohort
 
-__all__ = ["CostNeedVariant", "cost_need_seed", "cost_need_statements", "cost_need_variant"]
+__all__ = [
+    "CostNeedVariant",
+    "cost_need_seed",
+    "cost_need_statements",
+    "cost_need_task_text",
+    "cost_need_tasks",
+    "cost_need_variant",
+]
 
 #: The programme's threshold (97th percentile) and the top band (95th to 100th).
 _PROGRAMME, _BAND = 97, 95
@@ -42,9 +49,10 @@ class CostNeedVariant:
         student's own seed).
     answers : dict of str to float
         The keys of questions 1 to 3 (``part_noirs_cout``, ``ecart_maladies``,
-        ``ecart_score_egal``) on this cohort.
+        ``ecart_score_egal``) on this cohort, for the copy's tasks.
     mistakes : dict of str to dict of str to float
-        For each question, the value of each named mistake on this cohort.
+        For each question, the value of each named mistake of the copy's task on this
+        cohort (« autre version »: the other task's key).
     patterns : dict of str to float
         The figures the texts rely on: ``extra_cost`` (mean cost of Black
         patients over White, minus 1), ``top_cost_gap`` and ``bottom_cost_gap``
@@ -56,7 +64,15 @@ class CostNeedVariant:
         ``centile_low`` (low bound of the cost score's gap centile by centile),
         ``enrolled_excess_low`` (low bound of the cost score's gap among its enrolled
         minus the fair score's among its own), ``band_low`` and ``fair_band_low``
-        (low bounds of the gaps in the top band of the cost score and of the fair score).
+        (low bounds of the gaps in the top band of the cost score and of the fair score),
+        and the figures of Q4's second wordings: ``centile_excess_low`` (low bound of the
+        cost score's gap centile by centile minus the fair score's), ``enrolled_centile_low``
+        (low bound of the gap centile by centile among the enrolled), ``latent_score_high``
+        and ``latent_rate_high`` (high bounds, at equal latent illness, of the cost score's gap
+        and, from the 90th centile of the latent illness, of the selection rates' gap).
+    tasks : dict of str to int
+        The copy's task of each of questions 1 to 3 (:func:`cost_need_tasks`; 0: the
+        formative task).
     """
 
     seed: int
@@ -64,6 +80,7 @@ class CostNeedVariant:
     answers: dict[str, float]
     mistakes: dict[str, dict[str, float]]
     patterns: dict[str, float]
+    tasks: dict[str, int]
 
 
 def _gap_ci(need: np.ndarray, chosen: np.ndarray, black: np.ndarray, white: np.ndarray):
@@ -71,6 +88,25 @@ def _gap_ci(need: np.ndarray, chosen: np.ndarray, black: np.ndarray, white: np.n
     gap = a.mean() - b.mean()
     se = np.sqrt(a.var(ddof=1) / a.size + b.var(ddof=1) / b.size)
     return float(gap), float(gap - 1.96 * se), float(gap + 1.96 * se)
+
+
+def _bands_gap(scores, values, black, white, n_bands: int, first: int = 0):
+    """Gap (Black minus White) at equal score and its variance, over bands ``first`` and up.
+
+    The bands are ``n_bands`` bands of equal size of ``scores``; each weighs as its Black
+    patients, as in the module's ``ecart_par_tranches``.
+    """
+    bands = np.argsort(np.argsort(scores)) * n_bands // len(scores)
+    gaps, weights, variances = [], [], []
+    for t in range(first, n_bands):
+        a, b = values[(bands == t) & black], values[(bands == t) & white]
+        if a.size < 2 or b.size < 2:
+            continue  # no gap to measure (the lowest centiles of the latent illness)
+        gaps.append(a.mean() - b.mean())
+        weights.append(a.size)
+        variances.append(a.var(ddof=1) / a.size + b.var(ddof=1) / b.size)
+    w = np.array(weights) / sum(weights)
+    return float(w @ gaps), float(w**2 @ variances)
 
 
 def _centile_gap_low(scores, need, black, white) -> float:
@@ -92,11 +128,13 @@ def _bands_gap_low(scores, need, black, white, n_bands: int) -> float:
     return gap - 1.96 * float(np.sqrt(w**2 @ variances))
 
 
-def _measure(seed: int, *, early: bool = False) -> dict | None:
+def _measure(seed: int, *, early: bool = False, tasks: dict[str, int] | None = None) -> dict | None:
     """Measure the keys, named mistakes, patterns and task figures of the cohort from ``seed``.
 
     With ``early``, stop and return None as soon as a pattern fails (the cheap ones first:
-    the cohort's mean costs, then the cost score's, before the second score is learnt).
+    the cohort's mean costs, then the cost score's, before the second score is learnt);
+    ``tasks`` (from :func:`cost_need_tasks`; default, the formative tasks) says which keys
+    and named mistakes of questions 1 to 3 that early check compares.
     """
     data: Any = make_cost_vs_need_cohort(random_state=seed)  # a Bunch (not return_X_y)
     frame = data.frame
@@ -156,6 +194,18 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
     patterns["enrolled_excess_low"] = float(enrolled_gap[0] - fair[0] - half_width)
     patterns["band_low"] = _gap_ci(need, band, black, white)[1]
     patterns["fair_band_low"] = _gap_ci(need, above(latent, _BAND), black, white)[1]
+    # Second wordings of Q4's bank (evaluated session, night of 6 December 2026).
+    cost_centile, cost_centile_var = _bands_gap(cost_score, need, black, white, 100)
+    fair_centile, fair_centile_var = _bands_gap(latent, need, black, white, 100)
+    patterns["centile_excess_low"] = (
+        cost_centile - fair_centile - 1.96 * float(np.sqrt(cost_centile_var + fair_centile_var))
+    )
+    inner, inner_var = _bands_gap(cost_score, need, black, white, 100, first=_PROGRAMME)
+    patterns["enrolled_centile_low"] = inner - 1.96 * float(np.sqrt(inner_var))
+    lower, lower_var = _bands_gap(latent, cost_score, black, white, 100)
+    patterns["latent_score_high"] = lower + 1.96 * float(np.sqrt(lower_var))
+    rate, rate_var = _bands_gap(latent, enrolled.astype(float), black, white, 100, first=90)
+    patterns["latent_rate_high"] = rate + 1.96 * float(np.sqrt(rate_var))
     k_black, k_white = int((enrolled & black).sum()), int((enrolled & white).sum())
     n_black, n_white = int(black.sum()), int(white.sum())
     everyone = np.ones_like(black)
@@ -191,13 +241,68 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
             "plus_couteux": gap(costliest),
         },
     }
-    if early and _close_mistake(answers, mistakes):
+    # The second task of each question (evaluated session, drawn per copy by
+    # :func:`cost_need_tasks`): the White patients' share among the enrolled; the gaps of
+    # this year's chronic illnesses. Its keys and named mistakes, the first task's key
+    # included (« la réponse d'une autre version »).
+    second = {
+        "part_noirs_cout": k_white / (k_black + k_white),
+        "ecart_maladies": gap(enrolled, this_year),
+        "ecart_score_egal": gap(band, this_year),
+    }
+    second_mistakes = {
+        "part_noirs_cout": {
+            "autre version": answers["part_noirs_cout"],
+            "taux de sélection": k_white / n_white,
+            "part dans la cohorte": n_white / (n_black + n_white),
+            "rapport des inscrits": k_white / k_black,
+            "sur toute la cohorte": k_white / len(race),
+        },
+        "ecart_maladies": {
+            "autre version": answers["ecart_maladies"],
+            "groupes inversés": -second["ecart_maladies"],
+            "toute la cohorte": gap(everyone, this_year),
+            "tranche_haute": gap(band, this_year),
+            "plus_couteux": gap(costliest, this_year),
+        },
+        "ecart_score_egal": {
+            "autre version": answers["ecart_score_egal"],
+            "groupes inversés": -second["ecart_score_egal"],
+            "toute la cohorte": gap(everyone, this_year),
+            "inscrits de la question 2": gap(enrolled, this_year),
+            "plus_couteux": gap(costliest, this_year),
+        },
+    }
+    if early and _close_mistake(
+        *_task_keys(
+            {
+                "answers": answers,
+                "mistakes": mistakes,
+                "second": second,
+                "second_mistakes": second_mistakes,
+            },
+            tasks,
+        )
+    ):
         return None  # before learning the second score: most rejected candidates stop here
     health_score = learnt("n_chronic_next")
     mistakes["ecart_maladies"]["score « maladies »"] = gap(above(health_score, _PROGRAMME))
     mistakes["ecart_score_egal"]["tranche « maladies »"] = gap(above(health_score, _BAND))
+    second_mistakes["ecart_maladies"]["score « maladies »"] = gap(
+        above(health_score, _PROGRAMME), this_year
+    )
+    second_mistakes["ecart_score_egal"]["tranche « maladies »"] = gap(
+        above(health_score, _BAND), this_year
+    )
     task = {"n_black_enrolled": k_black, "share_in_cohort": n_black / len(race)}
-    return {"answers": answers, "mistakes": mistakes, "patterns": patterns, "task": task}
+    return {
+        "answers": answers,
+        "mistakes": mistakes,
+        "second": second,
+        "second_mistakes": second_mistakes,
+        "patterns": patterns,
+        "task": task,
+    }
 
 
 #: The last decimal each question judges (3 for question 1, 2 for questions 2 and 3).
@@ -226,19 +331,26 @@ def _fair_enrolled_fits(patterns: dict[str, float]) -> bool:
     )
 
 
-def _bank_fits(patterns: dict[str, float]) -> bool:
-    """Whether every statement of Q4's bank (evaluated session) is true for the cohort.
+#: For each second wording of Q4's bank, the pattern that makes it true (:func:`_bank_fits`).
+_SECOND_PATTERNS = {
+    "erreur sur le coût": lambda p: p["latent_score_high"] < 0,
+    "entre inscrits": lambda p: p["enrolled_centile_low"] > 0,
+    "part qui double": lambda p: p["latent_rate_high"] < 0,
+    "inscrits et score juste": lambda p: p["centile_excess_low"] > 0,
+    "centile par centile": lambda p: True,  # the evaluated text of section 4 says it
+    "près du seuil": lambda p: p["band_low"] > 0 and p["fair_band_low"] > 0,
+}
 
-    « inscrits et score juste », second wording: the gap among the cost score's enrolled
-    exceeds the fair score's among its own, the 95 % CI of the difference above 0; « près du
-    seuil », second wording: the top band's gap (question 3) has a 95 % CI above 0, and so has
-    the fair score's in its top band (the message: « même le score juste y garde un écart »).
+
+def _bank_fits(patterns: dict[str, float], second: dict[str, bool] | None = None) -> bool:
+    """Whether the statements of Q4's bank a copy shows are true for the cohort.
+
+    ``second`` (from :func:`cost_need_statements`) says which items show their second
+    wording; by default, every second wording must hold. The first wordings' patterns are
+    checked by :func:`_fits` (« centile par centile », the fair score's gaps).
     """
-    return (
-        patterns["enrolled_excess_low"] > 0
-        and patterns["band_low"] > 0
-        and patterns["fair_band_low"] > 0
-    )
+    drawn = [key for key in _SECOND_PATTERNS if second is None or second.get(key)]
+    return all(_SECOND_PATTERNS[key](patterns) for key in drawn)
 
 
 def _top_band_fits(patterns: dict[str, float]) -> bool:
@@ -270,8 +382,27 @@ def _rounds_like_key(value: float, key: float, decimals: int) -> bool:
     )
 
 
-def _fits(measured: dict | None) -> bool:
-    """Whether a cohort shows every pattern the module's texts and keys rely on."""
+def _task_keys(measured: dict, tasks: dict[str, int] | None):
+    """Return the keys and named mistakes of a copy's tasks (default: the formative ones)."""
+    answers, mistakes = dict(measured["answers"]), dict(measured["mistakes"])
+    for name, task in (tasks or {}).items():
+        if task:
+            answers[name] = measured["second"][name]
+            mistakes[name] = measured["second_mistakes"][name]
+    return answers, mistakes
+
+
+def _fits(
+    measured: dict | None,
+    tasks: dict[str, int] | None = None,
+    second: dict[str, bool] | None = None,
+) -> bool:
+    """Whether a cohort shows every pattern the module's texts and keys rely on.
+
+    ``tasks`` and ``second`` are the copy's draws (:func:`cost_need_tasks`,
+    :func:`cost_need_statements`); by default, every task's keys and every statement of the
+    bank are checked.
+    """
     if measured is None:
         return False
     answers, mistakes = measured["answers"], measured["mistakes"]
@@ -281,16 +412,23 @@ def _fits(measured: dict | None) -> bool:
         patterns["extra_cost"] >= _MIN_EXTRA_COST  # « coûtent x % de plus en moyenne »
         and _top_band_fits(patterns)  # « y coûtent moins » (section 4, « À retenir », Q4)
         and _fair_enrolled_fits(patterns)  # the fair score's gap, established
-        and _bank_fits(patterns)  # Q4's statements
+        and _bank_fits(patterns, second)  # Q4's statements
         and patterns["centile_low"] > _MIN_CENTILE_LOW  # « centile par centile » shows the bias
         and task["n_black_enrolled"] >= 40
         and 0.8 < share / task["share_in_cohort"] < 1.6
         and share < 0.3
         and 0.8 < answers["ecart_maladies"] < 3
         and 0.8 < answers["ecart_score_egal"] < 3
+        and 0.8 < measured["second"]["ecart_maladies"] < 3
+        and 0.8 < measured["second"]["ecart_score_egal"] < 3
     ):
         return False
-    return not _close_mistake(answers, mistakes)
+    if tasks is None:  # every task
+        return not (
+            _close_mistake(answers, mistakes)
+            or _close_mistake(measured["second"], measured["second_mistakes"])
+        )
+    return not _close_mistake(*_task_keys(measured, tasks))
 
 
 def _close_mistake(answers: dict[str, float], mistakes: dict[str, dict[str, float]]) -> bool:
@@ -382,13 +520,17 @@ def _draw(student_seed: int, max_tries: int) -> CostNeedVariant:
     The session's first cell and the three hidden tests of a copy, run in one kernel by
     the autograder, then draw it once instead of four times.
     """
+    # The copy's tasks (questions 1 to 3) and wordings (question 4), drawn as its cells draw
+    # them (``checks.variant_rng("03")`` is ``default_rng(student_seed)``): only what the copy
+    # shows is checked.
+    tasks = cost_need_tasks(np.random.default_rng(student_seed))
+    _, second = cost_need_statements(np.random.default_rng(student_seed))
     for k in range(max_tries):
         seed = _candidate(student_seed, k)
-        measured = _measure(seed, early=True)
-        if measured is not None and _fits(measured):
-            return CostNeedVariant(
-                seed, k + 1, measured["answers"], measured["mistakes"], measured["patterns"]
-            )
+        measured = _measure(seed, early=True, tasks=tasks)
+        if measured is not None and _fits(measured, tasks, second):
+            answers, mistakes = _task_keys(measured, tasks)
+            return CostNeedVariant(seed, k + 1, answers, mistakes, measured["patterns"], tasks)
     raise RuntimeError(
         f"Aucune cohorte ne convient parmi les {max_tries} premières graines tirées de "
         f"{student_seed} : signalez-le à l'enseignant."
@@ -396,33 +538,56 @@ def _draw(student_seed: int, max_tries: int) -> CostNeedVariant:
 
 
 #: Question 4's statements (evaluated session), in the order of the answer's keys: the first
-#: wording of each, as in the formative version (without its figures).
+#: wording of each, as in the formative version (without its figures, and naming the table
+#: rather than questions 1 to 3, whose task varies from copy to copy).
 _STATEMENTS = {
     "erreur sur le coût": "Tout en haut, le score se trompe sur le coût : les patients noirs y "
     "coûtent moins que les blancs de même score (section 4).",
     "entre inscrits": "Les inscrits noirs ont plus de maladies chroniques que les inscrits "
-    "blancs, et l'IC 95 % de cet écart exclut 0 (question 2).",
+    "blancs, et l'IC 95 % de cet écart exclut 0 (tableau, écart entre inscrits).",
     "part qui double": "La cible « maladies » inscrit à peu près deux fois plus de patients "
-    "noirs que la cible « coût » (question 1).",
-    "inscrits et score juste": "L'écart entre inscrits de la question 2 est bien plus grand que "
-    "l'écart du score juste sur tous les scores (tableau, dernière colonne).",
+    "noirs que la cible « coût » (tableau, première ligne).",
+    "inscrits et score juste": "L'écart entre inscrits du score « coût » est bien plus grand "
+    "que l'écart du score juste sur tous les scores (tableau, dernière colonne).",
     "centile par centile": "Comparés centile par centile du score « coût », les patients noirs "
     "ont en moyenne plus de maladies chroniques que les blancs, et l'IC 95 % de cet écart "
     "exclut 0 (ligne sous le tableau).",
-    "près du seuil": "Du 95e au 100e centile, l'écart de la question 3 dépasse celui du score "
-    "juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0.",
+    "près du seuil": "Du 95e au 100e centile, l'écart du score « coût » dépasse celui du score "
+    "juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0 (tableau).",
 }
-#: The second wordings, drawn for half of the copies each (the module's notes give the keys).
-#: Each is true for every kept cohort (:func:`_bank_fits`). « inscrits et score juste » had
-#: one too (« l'écart entre inscrits dépasse celui des inscrits du score juste ») with the key
-#: « oui »; a lecturer showed it compares different patients, which the question's second hint
-#: rules out (re-review d13 of 6 December): it is no longer drawn, its draw is kept (ignored)
-#: so that every copy's other draws stay the same.
-_RETIRED = "inscrits et score juste"
+#: The first wordings' keys (the formative keys).
+_FIRST_KEYS = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "inscrits et score juste": "non",
+    "centile par centile": "oui",
+    "près du seuil": "oui",
+}
+#: The second wordings, each of the opposite key, drawn item by item for half of the copies
+#: (the module's notes give the keys and why each is as demanding). Each is true for every
+#: cohort drawn for a copy that shows it (:func:`_bank_fits`). « inscrits et score juste »
+#: had another second wording until 6 December, evening (« l'écart entre inscrits dépasse
+#: celui des inscrits du score juste »): a lecturer showed it compares different patients.
 _SECOND_WORDINGS = {
+    "erreur sur le coût": "À maladie latente égale (le même besoin réel), le score « coût » "
+    "donne aux patients noirs un score plus bas qu'aux patients blancs, parce qu'on dépense "
+    "moins pour eux ; l'IC 95 % de cet écart exclut 0 (calcul non montré).",
+    "entre inscrits": "Parmi les inscrits, comparés centile par centile du score « coût » "
+    "(97e, 98e et 99e centiles), les patients noirs ont en moyenne plus de maladies "
+    "chroniques que les blancs, et l'IC 95 % de cet écart exclut 0 (calcul non montré).",
+    "part qui double": "Parmi des patients de même maladie latente (le même besoin réel), le "
+    "score « coût » inscrit une part plus faible des patients noirs que des patients blancs, "
+    "et l'IC 95 % de cet écart exclut 0 (calcul non montré).",
+    "inscrits et score juste": "Mesuré non plus entre inscrits mais centile par centile, sur "
+    "tous les scores, l'écart du score « coût » dépasse celui du score juste mesuré de la "
+    "même façon, et l'IC 95 % de leur différence exclut 0 (ligne sous le tableau).",
+    "centile par centile": "Comparés centile par centile du score « coût », les patients "
+    "noirs et blancs coûtent à peu près autant l'année suivante : le score est à peu près "
+    "calibré pour le coût (section 4, figure de gauche).",
     "près du seuil": "Du 95e au 100e centile du score « coût », les patients noirs ont plus de "
     "maladies chroniques que les patients blancs, et l'IC 95 % de cet écart exclut 0 "
-    "(question 3).",
+    "(tableau, tranche du haut).",
 }
 
 
@@ -430,29 +595,104 @@ def cost_need_statements(rng: np.random.Generator) -> tuple[list[tuple[str, str]
     """Draw question 4's statements for one copy of module 03's evaluated session.
 
     Kept in the library rather than in the notebook, whose folded code a student can read:
-    the drawn wording is shown, not the other one.
+    the drawn wording is shown, not the other one. Each item has two wordings of opposite
+    keys (the keys are in the hidden test and the module's notes, not here).
 
     Parameters
     ----------
     rng : numpy.random.Generator
         From ``checks.variant_rng("03")``; the draw takes the display order first
-        (``rng.permutation(6)``), then one wording for each of the two items that have
-        two (``rng.integers(2, size=2)``), so that a hidden test recomputes it in the same
-        order.
+        (``rng.permutation(6)``), then one wording for each item (``rng.integers(2,
+        size=6)``, in the order of the answer's keys), so that a hidden test recomputes it.
 
     Returns
     -------
     statements : list of (str, str)
         ``(key, statement)`` in the drawn display order.
     second : dict of str to bool
-        For « inscrits et score juste » (always False since 6 December, evening) and « près
-        du seuil », whether the second wording was drawn.
+        For each item, whether its second wording was drawn.
     """
     order = rng.permutation(len(_STATEMENTS))
-    drawn = rng.integers(2, size=2)  # two draws, as before the retired wording (see above)
-    second = {_RETIRED: False, "près du seuil": bool(drawn[1])}
+    drawn = rng.integers(2, size=len(_STATEMENTS))
+    second = {key: bool(flag) for key, flag in zip(_STATEMENTS, drawn, strict=True)}
     texts = {
-        key: _SECOND_WORDINGS[key] if second.get(key) else text for key, text in _STATEMENTS.items()
+        key: _SECOND_WORDINGS[key] if second[key] else text for key, text in _STATEMENTS.items()
     }
     keys = list(texts)
     return [(keys[i], texts[keys[i]]) for i in order], second
+
+
+def _statement_keys(second: dict[str, bool]) -> dict[str, str]:
+    """Return the keys of question 4 for a copy's wordings (hidden tests only)."""
+    flip = {"oui": "non", "non": "oui"}
+    return {key: flip[first] if second[key] else first for key, first in _FIRST_KEYS.items()}
+
+
+#: The tasks of questions 1 to 3 in the evaluated session, in words (index 0: the formative
+#: task). What the copy must compute is printed under the question; the values are the copy's.
+_TASK_TEXTS = {
+    "part_noirs_cout": (
+        "Question 1 : la part des patients NOIRS parmi les inscrits (les inscrits noirs sur "
+        "tous les inscrits).",
+        "Question 1 : la part des patients BLANCS parmi les inscrits (les inscrits blancs sur "
+        "tous les inscrits ; rangez-la quand même dans part_noirs_cout, le nom commun à toutes "
+        "les copies).",
+    ),
+    "ecart_maladies": (
+        "Question 2 : l'écart des maladies chroniques de l'ANNÉE SUIVANTE (colonne "
+        "« n_chronic_next »), inscrits noirs moins inscrits blancs.",
+        "Question 2 : l'écart des maladies chroniques de CETTE ANNÉE (colonne « n_chronic »), "
+        "inscrits noirs moins inscrits blancs.",
+    ),
+    "ecart_score_egal": (
+        "Question 3 : l'écart des maladies chroniques de l'ANNÉE SUIVANTE (colonne "
+        "« n_chronic_next ») dans la tranche du haut, patients noirs moins patients blancs.",
+        "Question 3 : l'écart des maladies chroniques de CETTE ANNÉE (colonne « n_chronic ») "
+        "dans la tranche du haut, patients noirs moins patients blancs.",
+    ),
+}
+
+
+def cost_need_tasks(rng: np.random.Generator) -> dict[str, int]:
+    """Draw the task of each of questions 1 to 3 for one copy of module 03's evaluated session.
+
+    Two tasks of equal difficulty per question (the same steps on other figures of the same
+    table): the share of Black or of White patients among the enrolled (question 1); the gap
+    of next year's or of this year's chronic illnesses (questions 2 and 3).
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        From ``checks.variant_rng("03")``. The tasks are drawn on a jumped copy of its bit
+        generator, so that they do not mirror question 4's draw from the same seed; ``rng``
+        itself is left as it was.
+
+    Returns
+    -------
+    dict of str to int
+        For ``part_noirs_cout``, ``ecart_maladies`` and ``ecart_score_egal``, the copy's task
+        (0: as in the formative version; 1: the other one).
+    """
+    bits: Any = rng.bit_generator  # PCG64 from ``default_rng``: it has ``jumped``
+    jumped = np.random.Generator(bits.jumped())
+    drawn = jumped.integers(2, size=len(_TASK_TEXTS))
+    return {name: int(task) for name, task in zip(_TASK_TEXTS, drawn, strict=True)}
+
+
+def cost_need_task_text(name: str, rng: np.random.Generator) -> str:
+    """Return the sentence that tells a copy its task for question ``name`` (1 to 3).
+
+    Parameters
+    ----------
+    name : str
+        ``part_noirs_cout``, ``ecart_maladies`` or ``ecart_score_egal``.
+    rng : numpy.random.Generator
+        From ``checks.variant_rng("03")`` (see :func:`cost_need_tasks`).
+
+    Returns
+    -------
+    str
+    """
+    if name not in _TASK_TEXTS:
+        raise ValueError(f"name must be one of {sorted(_TASK_TEXTS)}, not {name!r}")
+    return _TASK_TEXTS[name][cost_need_tasks(rng)[name]]

@@ -10,6 +10,8 @@ checked over a sample of identifiers (the notes give a larger measurement).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from esn_fixtures import NOTEBOOKS
@@ -18,12 +20,24 @@ from sklearn.model_selection import train_test_split
 
 from esn_teach import checks
 from esn_teach.datasets import make_cost_vs_need_cohort
-from esn_teach.explorers import cost_need_seed, cost_need_variant, selection_by_group
+from esn_teach.explorers import (
+    cost_need_seed,
+    cost_need_statements,
+    cost_need_task_text,
+    cost_need_tasks,
+    cost_need_variant,
+    selection_by_group,
+)
 from esn_teach.explorers._cost_need_variant import (
     _DECIMALS,
+    _FIRST_KEYS,
+    _SECOND_PATTERNS,
+    _SECOND_WORDINGS,
+    _STATEMENTS,
     _fits,
     _measure,
     _rounds_like_key,
+    _statement_keys,
 )
 
 SOURCE = NOTEBOOKS / "03_cout_et_besoin.py"
@@ -145,6 +159,10 @@ def test_module_03_the_draw_keeps_the_texts_true_for_every_identifier(variants):
             "enrolled_excess_low",
             "band_low",
             "fair_band_low",
+            "centile_excess_low",
+            "enrolled_centile_low",
+            "latent_score_high",
+            "latent_rate_high",
         }, student
         # Section 2: « Les patients noirs coûtent donc x % de plus en moyenne ».
         assert patterns["extra_cost"] > 0, (student, patterns)
@@ -156,10 +174,15 @@ def test_module_03_the_draw_keeps_the_texts_true_for_every_identifier(variants):
         # cohort shows it (95 % CI above 0; review d12, finding 6).
         assert patterns["fair_enrolled_gap"] > 0, (student, patterns)
         assert patterns["fair_enrolled_low"] > 0, (student, patterns)
-        # Q4's bank: the second wordings of « inscrits et score juste » and « près du seuil »
-        # state CIs above 0, and the fair score keeps a gap in its top band.
-        for name in ("enrolled_excess_low", "band_low", "fair_band_low"):
-            assert patterns[name] > 0, (student, name, patterns)
+        # Q4's bank: every second wording the copy shows is true for its cohort.
+        _, second = cost_need_statements(np.random.default_rng(_seed_of(student)))
+        for key, shown in second.items():
+            if shown:
+                assert _SECOND_PATTERNS[key](patterns), (student, key, patterns)
+        # The copy's tasks: its keys are those of its tasks, « autre version » a named mistake.
+        assert variant.tasks == cost_need_tasks(np.random.default_rng(_seed_of(student)))
+        for name in _DECIMALS:
+            assert "autre version" in variant.mistakes[name] or not variant.tasks[name]
         # Q4 « centile par centile »: the audit of the study shows the bias.
         assert patterns["centile_low"] > 0, (student, patterns)
         # No named mistake within two units of the last judged decimal of the key, and none
@@ -212,3 +235,58 @@ def test_module_03_a_mistake_that_rounds_like_the_key_is_caught():
     # Apart by more than half a unit of the coarser decimal: no clash.
     assert not _rounds_like_key(0.1388, 0.1288, 3)
     assert not _rounds_like_key(1.41, 1.29, 2)
+
+
+def test_module_03_tasks_are_drawn_per_copy_and_both_are_given():
+    drawn = {student: cost_need_tasks(np.random.default_rng(_seed_of(student))) for student in MANY}
+    for name in _DECIMALS:
+        assert {tasks[name] for tasks in drawn.values()} == {0, 1}, name
+    # The draw is the same for the copy and for its hidden tests, and does not move the rng.
+    rng = np.random.default_rng(_seed_of("alice"))
+    first = cost_need_tasks(rng)
+    assert cost_need_tasks(rng) == first
+    assert cost_need_statements(rng) == cost_need_statements(
+        np.random.default_rng(_seed_of("alice"))
+    )
+    text = cost_need_task_text("ecart_maladies", np.random.default_rng(_seed_of("alice")))
+    assert text.startswith("Question 2 : ") and ("n_chronic" in text)
+    with pytest.raises(ValueError):
+        cost_need_task_text("preuve_biais", rng)
+
+
+def test_module_03_second_tasks_keys_and_mistakes_stay_apart():
+    # Every task's keys and named mistakes, the other task's key included, on the kept cohorts.
+    for student in ("alice", "bruno"):
+        variant = cost_need_variant(_seed_of(student))
+        measured = _measure(variant.seed)
+        second = measured["second"]
+        assert second["part_noirs_cout"] == pytest.approx(
+            1 - measured["answers"]["part_noirs_cout"]
+        )
+        for name in ("ecart_maladies", "ecart_score_egal"):
+            assert 0.8 < second[name] < 3, (student, name, second)
+        for name, task in variant.tasks.items():
+            key = variant.answers[name]
+            other = (measured["answers"], second)[1 - task][name]
+            assert key == (measured["answers"], second)[task][name]
+            assert abs(other - key) > 2 * 10.0 ** -_DECIMALS[name], (student, name)
+
+
+def test_module_03_question_4_bank_has_two_wordings_of_opposite_keys_for_every_item():
+    assert set(_SECOND_WORDINGS) == set(_STATEMENTS) == set(_FIRST_KEYS) == set(_SECOND_PATTERNS)
+    for key in _STATEMENTS:
+        assert _SECOND_WORDINGS[key] != _STATEMENTS[key]
+        assert _statement_keys(dict.fromkeys(_STATEMENTS, True))[key] != _FIRST_KEYS[key]
+    # The first wordings keep the formative keys (the formative solution).
+    text = SOURCE.read_text(encoding="utf-8")
+    for key, answer in _FIRST_KEYS.items():
+        assert f'    "{key}": "{answer}",' in text, key
+    # Two copies' key patterns differ: 64 patterns, drawn item by item.
+    patterns = {
+        tuple(_statement_keys(cost_need_statements(np.random.default_rng(seed))[1]).values())
+        for seed in range(200)
+    }
+    assert len(patterns) >= 50
+    # No statement quotes a figure of a copy (the text is the same for all copies).
+    for statement in [*_STATEMENTS.values(), *_SECOND_WORDINGS.values()]:
+        assert not re.search(r"\d,\d", statement), statement
