@@ -1968,8 +1968,8 @@ checks.check_choices(
             checks.Mistake(
                 contraire_q4[attendu_q4[cle]],
                 (seconde if seconde_copie_q4[cle] else premier)
-                + " (Votre copie a sa propre formulation : la réponse d'une autre copie peut "
-                "être fausse pour la vôtre.)",
+                + " (votre copie a sa propre formulation : la réponse d'une autre copie peut "
+                "être fausse pour la vôtre)",
             )
         ]
         for cle, (_, premier, seconde) in cles_q4.items()

@@ -203,8 +203,11 @@ def test_module_03_the_draw_keeps_the_texts_true_for_every_identifier(variants):
 
 
 def test_module_03_the_draw_keeps_the_students_seed_when_it_fits_and_rejects_otherwise():
-    kept = cost_need_variant(_seed_of("etu77"))
-    assert kept.tries == 1 and kept.seed == _seed_of("etu77")
+    # « etu88 » keeps its own seed with its tasks and wordings (« etu77 » did before the tasks
+    # of 6 December, night: its second task of Q2 needs another cohort).
+    kept = cost_need_variant(_seed_of("etu88"))
+    assert kept.tries == 1 and kept.seed == _seed_of("etu88")
+    assert kept.tasks["part_noirs_cout"] == 1
     # The review's « bruno » (top band only 4 % below, Q1's « part dans la cohorte » 0,1267
     # for the key 0,1288: both 0,13) is redrawn.
     assert not _fits(_measure(_seed_of("bruno")))
@@ -290,3 +293,40 @@ def test_module_03_question_4_bank_has_two_wordings_of_opposite_keys_for_every_i
     # No statement quotes a figure of a copy (the text is the same for all copies).
     for statement in [*_STATEMENTS.values(), *_SECOND_WORDINGS.values()]:
         assert not re.search(r"\d,\d", statement), statement
+
+
+#: A fragment of each item's message, for each wording (the evaluated hidden test of Q4).
+_Q4_MESSAGES = {
+    "erreur sur le coût": ("ce qui les classe plus haut", "à besoin réel égal (même maladie"),
+    "entre inscrits": ("peut exister sans biais", "même parmi les inscrits"),
+    "part qui double": ("pas lequel se trompe", "à même maladie latente"),
+    "inscrits et score juste": ("ne sont pas mesurés de la même façon", "sont mesurés de la même"),
+    "centile par centile": ("la référence y est nulle", "ne dit rien du besoin"),
+    "près du seuil": ("la tranche est large", "ne compare l'écart à aucune référence"),
+}
+
+
+def test_module_03_question_4_hidden_test_grades_each_copys_wordings(capsys):
+    text = SOURCE.read_text(encoding="utf-8")
+    cell = text[text.index('# %% tests="preuve_biais" points=2 session="evaluation"') :]
+    hidden = cell[cell.index("### BEGIN HIDDEN TESTS") : cell.index("### END HIDDEN TESTS")]
+    flip = {"oui": "non", "non": "oui"}
+    shown = set()
+    # Together, these identifiers show both wordings of every item.
+    for student in ("esn-teach-construction", "etu001", "etu003"):
+        seed = _seed_of(student)
+        _, second = cost_need_statements(np.random.default_rng(seed))
+        key = _statement_keys(second)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv(checks.STUDENT_ENV, student)
+            names = {"checks": checks, "cost_need_statements": cost_need_statements}
+            exec(hidden, {**names, "preuve_biais": key})
+            assert "✔ Correct" in capsys.readouterr().out
+            for item in key:
+                wrong = {**key, item: flip[key[item]]}
+                exec(hidden, {**names, "preuve_biais": wrong})
+                out = capsys.readouterr().out
+                assert "1 réponse sur 6" in out, (student, item, out)
+                assert _Q4_MESSAGES[item][int(second[item])] in out, (student, item, out)
+                shown.add((item, second[item]))
+    assert len(shown) == 12
