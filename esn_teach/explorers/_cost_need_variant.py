@@ -577,8 +577,8 @@ _SECOND_WORDINGS = {
     "(97e, 98e et 99e centiles), les patients noirs ont en moyenne plus de maladies "
     "chroniques que les blancs, et l'IC 95 % de cet écart exclut 0 (calcul non montré).",
     "part qui double": "Parmi des patients de même maladie latente (le même besoin réel), le "
-    "score « coût » inscrit une part plus faible des patients noirs que des patients blancs, "
-    "et l'IC 95 % de cet écart exclut 0 (calcul non montré).",
+    "score « coût » inscrit moins souvent les patients noirs que les patients blancs (un taux "
+    "d'inscription plus faible), et l'IC 95 % de cet écart exclut 0 (calcul non montré).",
     "inscrits et score juste": "Mesuré non plus entre inscrits mais centile par centile, sur "
     "tous les scores, l'écart du score « coût » dépasse celui du score juste mesuré de la "
     "même façon, et l'IC 95 % de leur différence exclut 0 (ligne sous le tableau).",
