@@ -129,8 +129,8 @@ def _task(seed: int, stream: int) -> int:
     return int(np.random.default_rng([seed, stream]).integers(2))
 
 
-def _cell(shown: int, measured: int) -> str:
-    alarm = shown < 92
+def _cell(shown: int, measured: int, threshold: int = 92) -> str:
+    alarm = shown < threshold
     truth = "vrai " if alarm == (measured < 88) else "faux "
     return truth + ("positif" if alarm else "négatif")
 
@@ -173,6 +173,8 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
     among_calm = _question_1_task(seed) == 0
     among = calm if among_calm else hypox
     sensitivity_asked = _task(seed, 13) == 0
+    # Question 4: at the service's threshold (92 %) or at a raised one (95 %), stream 14.
+    q4_threshold = (92, 95)[_task(seed, 14)]
     indicator = recall_score if sensitivity_asked else precision_score
     return {
         "taux_occulte_noirs": round(float((hypox & calm & black).sum() / (among & black).sum()), 3),
@@ -203,7 +205,11 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
             )
         ),
         "sensibilite_noirs": round(float(indicator(hypox[black], service[black])), 3),
-        "situations": (_cell(spo2_mk, sao2_mk), _cell(sao2_mk, sao2_mk), _cell(spo2_r, sao2_r)),
+        "situations": tuple(
+            _cell(shown, measured, q4_threshold)
+            for shown, measured in ((spo2_mk, sao2_mk), (sao2_mk, sao2_mk), (spo2_r, sao2_r))
+        ),
+        "_q4_task": q4_threshold,
         "seuil_alarme": threshold,
         "part_alarmes_sans_hypoxemie": round(float((rings & ~hypox).sum() / rings.sum()), 3),
         "ecart_seuil_releve": "ABCD"[order.index(2)],
@@ -241,6 +247,7 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
     # Each of questions 1 and 3 asks both of its tasks among six students.
     assert len({a["_q1_task"] for a in answers}) == 2
     assert len({a["_q3_task"] for a in answers}) == 2
+    assert len({a["_q4_task"] for a in answers}) == 2
     for a in answers:
         # The study's published rate is 11.7 % (Sjoding et al., 2020); each sample stays near.
         assert 0.07 < a["_study_rates"][0] < 0.17
@@ -253,7 +260,8 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
         assert a["conclusion_audit"] in {
             ("?", "écart", "écart"), ("écart", "?", "écart"), ("?", "écart", "?")
         }, "the traps of question 2 hold"
-        assert a["situations"][:2] == ("faux négatif", "vrai positif"), "M. K.'s story holds"
+        mk = "faux négatif" if a["_q4_task"] == 92 else "vrai positif"
+        assert a["situations"][:2] == (mk, "vrai positif"), "M. K.'s story holds"
         assert a["situations"][2] == "faux positif", "Mme R. always rings without hypoxaemia"
         # Question 7: fewer alarms without hypoxaemia in Black patients; question 6 c: White
         # patients stay better protected at the raised threshold.
@@ -327,6 +335,15 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         assert answer == ("faux négatif", "vrai positif", "faux positif"), answer
         # "The screen tells the truth" (truth read on the SpO2) never scores on M. K.
         assert _cell(spo2_mk, spo2_mk) != answer[0]
+        # Question 4's other task, at a raised threshold (95 %): M. K. rings (a true positive,
+        # "the screen tells the truth" and the service's threshold both fail), Mme R. stays a
+        # false positive, and the other patient's exact SaO2 (96 to 99 %) stays above it.
+        raised = (_cell(spo2_mk, sao2_mk, 95), _cell(sao2_mk, sao2_mk, 95), _cell(spo2_r, sao2_r, 95))
+        assert raised == ("vrai positif", "vrai positif", "faux positif"), raised
+        assert _cell(spo2_mk, spo2_mk, 95) != raised[0] and answer[0] != raised[0]
+        other = int(np.random.default_rng([seed, 8]).integers(93, 97))
+        assert _cell(other, other) == _cell(other + 3, other + 3, 95) == "vrai négatif", other
+        assert other != 92 and other + 3 != 95, "never on an alarm's bound"
         # "Hypoxaemic in the French sense, so a true positive" never scores on Mme R.
         french_truth = _severinghaus_pao2(sao2_r) < 80
         french = ("vrai " if (spo2_r < 92) == french_truth else "faux ") + (
