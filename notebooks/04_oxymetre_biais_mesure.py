@@ -1692,7 +1692,10 @@ situations = {"A": "faux négatif", "B": "faux négatif", "C": "faux négatif"}
 # Votre hôpital veut savoir si ses oxymètres se trompent davantage chez les patients à peau
 # foncée (gaz du sang et SpO2 simultanés). Or ces patients y sont en moyenne plus graves (plus
 # souvent et plus profondément désaturés). Quel indicateur compare le mieux **l'appareil**, et
-# non les patients ? Écrivez entre guillemets **doubles** l'une des réponses :
+# non les patients ?
+
+# %% [markdown] session="formative"
+# Écrivez entre guillemets **doubles** l'une des réponses :
 #
 # - `"le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante"`
 # - `"la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies"`
@@ -1700,7 +1703,29 @@ situations = {"A": "faux négatif", "B": "faux négatif", "C": "faux négatif"}
 # - `"l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SpO2 affichée"`
 # - `"l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations"`
 # - `"l'écart-type de l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"`
-#
+
+# %% [markdown] session="evaluation"
+# Les six réponses s'affichent sous la cellule suivante, dans un ordre tiré pour votre
+# copie. Écrivez la lettre **entre guillemets** (`"A"` à `"F"`).
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les réponses de la question 5, dans l'ordre
+# tiré pour votre copie. Exécutez-le (Maj + Entrée).
+REPONSES_Q5 = [
+    "le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
+    "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies",
+    "l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2",
+    "l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SpO2 affichée",
+    "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
+    "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2",
+]
+lettre_de_la_reponse_q5 = {}
+ordre_q5 = np.random.default_rng([GRAINE, 15]).permutation(len(REPONSES_Q5))
+for lettre, numero in zip("ABCDEF", ordre_q5, strict=True):
+    lettre_de_la_reponse_q5[int(numero)] = lettre
+    print(f"{lettre}. {REPONSES_Q5[numero]}")
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # La section 4 le dit du taux d'hypoxémie occulte : dans un groupe plus grave, il est plus
@@ -1716,13 +1741,13 @@ situations = {"A": "faux négatif", "B": "faux négatif", "C": "faux négatif"}
 # l'appareil est celui que la gravité fait le moins bouger.
 # </details>
 
-# %% answer="indicateur_audit"
+# %% answer="indicateur_audit" session="formative"
 indicateur_audit = ...
 ### BEGIN SOLUTION
 indicateur_audit = "l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"
 ### END SOLUTION
 
-# %% tests="indicateur_audit" points=1
+# %% tests="indicateur_audit" points=1 session="formative"
 # Vérification de la question 5 : exécutez cette cellule.
 checks.check_choice(
     indicateur_audit,
@@ -1785,32 +1810,79 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="indicateur_audit"
+# %% mistake="indicateur_audit" session="formative"
 # message : le taux d'hypoxémie occulte est une valeur prédictive
 indicateur_audit = "le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante"
 
-# %% mistake="indicateur_audit"
+# %% mistake="indicateur_audit" session="formative"
 # message : elle dépend encore de leur profondeur
 indicateur_audit = "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies"
 
-# %% mistake="indicateur_audit"
+# %% mistake="indicateur_audit" session="formative"
 # message : l'écart-type mesure la dispersion des erreurs (la fidélité)
 indicateur_audit = (
     "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"
 )
 
-# %% mistake="indicateur_audit"
+# %% mistake="indicateur_audit" session="formative"
 # message : ranger les paires par SpO2 affichée
 indicateur_audit = (
     "l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SpO2 affichée"
 )
 
-# %% mistake="indicateur_audit"
+# %% mistake="indicateur_audit" session="formative"
 # message : est faussée par la gravité
 indicateur_audit = (
     "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations"
 )
 
+
+# %% answer="indicateur_audit" session="evaluation"
+indicateur_audit = ...
+### BEGIN SOLUTION
+indicateur_audit = lettre_de_la_reponse_q5[2]
+### END SOLUTION
+
+# %% tests="indicateur_audit" points=1 session="evaluation"
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_form(indicateur_audit, name="indicateur_audit", kind="choice",
+                  options=["A", "B", "C", "D", "E", "F"])
+### BEGIN HIDDEN TESTS
+rang_q5 = list(np.random.default_rng([checks.student_seed("04", announce=False), 15]).permutation(6))
+lettre_q5 = "".join(np.array(list("ABCDEF"))[np.argsort(rang_q5)])  # letter of each answer
+checks.check_choice(
+    indicateur_audit, name="indicateur_audit",
+    options=["A", "B", "C", "D", "E", "F"],
+    expected=lettre_q5[2],
+    mistakes=[
+        checks.Mistake(lettre_q5[0], "le taux d'hypoxémie occulte est une valeur prédictive : dans un groupe plus grave, il est plus haut même avec un appareil sans biais (section 4)."),
+        checks.Mistake(lettre_q5[1], "la sensibilité part bien des hypoxémies, mais elle dépend encore de leur profondeur : elle mêle encore l'appareil et la gravité."),
+        checks.Mistake(lettre_q5[3], "ranger les paires par SpO2 affichée, c'est les ranger par la mesure même que l'on audite : les tranches se font sur la référence."),
+        checks.Mistake(lettre_q5[4], "l'erreur moyenne, toutes saturations confondues, est faussée par la gravité : le biais grandit quand la saturation baisse (section 3)."),
+        checks.Mistake(lettre_q5[5], "l'écart-type mesure la dispersion des erreurs (la fidélité), pas une erreur dans un sens constant (un biais)."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="indicateur_audit" session="evaluation"
+# message : le taux d'hypoxémie occulte est une valeur prédictive
+indicateur_audit = lettre_de_la_reponse_q5[0]
+
+# %% mistake="indicateur_audit" session="evaluation"
+# message : elle dépend encore de leur profondeur
+indicateur_audit = lettre_de_la_reponse_q5[1]
+
+# %% mistake="indicateur_audit" session="evaluation"
+# message : ranger les paires par SpO2 affichée
+indicateur_audit = lettre_de_la_reponse_q5[3]
+
+# %% mistake="indicateur_audit" session="evaluation"
+# message : est faussée par la gravité
+indicateur_audit = lettre_de_la_reponse_q5[4]
+
+# %% mistake="indicateur_audit" session="evaluation"
+# message : l'écart-type mesure la dispersion des erreurs (la fidélité)
+indicateur_audit = lettre_de_la_reponse_q5[5]
 # %% [markdown]
 # ## 9. Corriger l'appareil ou relever le seuil ?
 #
@@ -2534,6 +2606,8 @@ ecart_seuil_releve = lettre_de_l_explication[3]
 #
 # Au seuil du service, le taux d'alarmes sans hypoxémie est plus bas chez les patients
 # noirs que chez les patients blancs (section 6). Dans nos données, de quoi est-ce l'effet ?
+
+# %% [markdown] session="formative"
 # Écrivez entre guillemets **doubles** l'une des réponses :
 #
 # - `"un avantage net de l'écran trop haut, qui leur épargne des alarmes inutiles"`
@@ -2541,7 +2615,28 @@ ecart_seuil_releve = lettre_de_l_explication[3]
 # - `"un effet de vraies saturations plus hautes chez les patients noirs"`
 # - `"un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"`
 # - `"un effet de l'écran trop haut, qui ne fait taire que des alarmes à SaO2 de 92 % ou plus"`
-#
+
+# %% [markdown] session="evaluation"
+# Les cinq réponses s'affichent sous la cellule suivante, dans un ordre tiré pour votre
+# copie. Écrivez la lettre **entre guillemets** (`"A"` à `"E"`).
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les réponses de la question 7, dans l'ordre
+# tiré pour votre copie. Exécutez-le (Maj + Entrée).
+REPONSES_Q7 = [
+    "un avantage net de l'écran trop haut, qui leur épargne des alarmes inutiles",
+    "un effet de l'écran trop haut, qui fait taire des alarmes inutiles et utiles",
+    "un effet de vraies saturations plus hautes chez les patients noirs",
+    "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie",
+    "un effet de l'écran trop haut, qui ne fait taire que des alarmes à SaO2 de 92 % ou plus",
+]
+lettre_de_la_reponse_q7 = {}
+ordre_q7 = np.random.default_rng([GRAINE, 16]).permutation(len(REPONSES_Q7))
+for lettre, numero in zip("ABCDE", ordre_q7, strict=True):
+    lettre_de_la_reponse_q7[int(numero)] = lettre
+    print(f"{lettre}. {REPONSES_Q7[numero]}")
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # Une SpO2 affichée trop haute fait-elle sonner l'alarme plus ou moins souvent ? Pour quelles
@@ -2556,13 +2651,13 @@ ecart_seuil_releve = lettre_de_l_explication[3]
 # effet ? Ce qui fait baisser le premier taux, que fait-il à la sensibilité ?
 # </details>
 
-# %% answer="lecture_alarmes"
+# %% answer="lecture_alarmes" session="formative"
 lecture_alarmes = ...
 ### BEGIN SOLUTION
 lecture_alarmes = "un effet de l'écran trop haut, qui fait taire des alarmes inutiles et utiles"
 ### END SOLUTION
 
-# %% tests="lecture_alarmes" points=1
+# %% tests="lecture_alarmes" points=1 session="formative"
 # Vérification de la question 7 : exécutez cette cellule.
 checks.check_choice(
     lecture_alarmes,
@@ -2611,22 +2706,64 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="lecture_alarmes"
+# %% mistake="lecture_alarmes" session="formative"
 # message : vous avez lu ce taux plus bas comme un avantage net
 lecture_alarmes = "un avantage net de l'écran trop haut, qui leur épargne des alarmes inutiles"
 
-# %% mistake="lecture_alarmes"
+# %% mistake="lecture_alarmes" session="formative"
 # message : les vraies saturations se répartissent de la même façon
 lecture_alarmes = "un effet de vraies saturations plus hautes chez les patients noirs"
 
-# %% mistake="lecture_alarmes"
+# %% mistake="lecture_alarmes" session="formative"
 # message : ne pourrait pas le faire baisser
 lecture_alarmes = "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"
 
-# %% mistake="lecture_alarmes"
+# %% mistake="lecture_alarmes" session="formative"
 # message : ne fait pas taire que des alarmes à SaO2 de 92 % ou plus
 lecture_alarmes = "un effet de l'écran trop haut, qui ne fait taire que des alarmes à SaO2 de 92 % ou plus"
 
+
+# %% answer="lecture_alarmes" session="evaluation"
+lecture_alarmes = ...
+### BEGIN SOLUTION
+lecture_alarmes = lettre_de_la_reponse_q7[1]
+### END SOLUTION
+
+# %% tests="lecture_alarmes" points=1 session="evaluation"
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_form(lecture_alarmes, name="lecture_alarmes", kind="choice",
+                  options=["A", "B", "C", "D", "E"])
+### BEGIN HIDDEN TESTS
+rang_q7 = list(np.random.default_rng([checks.student_seed("04", announce=False), 16]).permutation(5))
+lettre_q7 = "".join(np.array(list("ABCDE"))[np.argsort(rang_q7)])  # letter of each answer
+checks.check_choice(
+    lecture_alarmes, name="lecture_alarmes",
+    options=["A", "B", "C", "D", "E"],
+    expected=lettre_q7[1],
+    mistakes=[
+        checks.Mistake(lettre_q7[0], "vous avez lu ce taux plus bas comme un avantage net : les alarmes que l'écran trop haut fait taire ne sont pas toutes inutiles (SaO2 de 88 à 92 %, section 5)."),
+        checks.Mistake(lettre_q7[2], 'les vraies saturations se répartissent de la même façon dans les deux groupes (section 3) : la différence ne vient pas des patients.'),
+        checks.Mistake(lettre_q7[3], 'ce taux ne compte que des paires sans hypoxémie : un effet limité aux hypoxémies ne pourrait pas le faire baisser.'),
+        checks.Mistake(lettre_q7[4], "l'écran trop haut ne fait pas taire que des alarmes à SaO2 de 92 % ou plus : le biais différentiel existe aussi à SaO2 de 88 à 92 % (section 3)."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_alarmes" session="evaluation"
+# message : vous avez lu ce taux plus bas comme un avantage net
+lecture_alarmes = lettre_de_la_reponse_q7[0]
+
+# %% mistake="lecture_alarmes" session="evaluation"
+# message : les vraies saturations se répartissent de la même façon
+lecture_alarmes = lettre_de_la_reponse_q7[2]
+
+# %% mistake="lecture_alarmes" session="evaluation"
+# message : ne pourrait pas le faire baisser
+lecture_alarmes = lettre_de_la_reponse_q7[3]
+
+# %% mistake="lecture_alarmes" session="evaluation"
+# message : ne fait pas taire que des alarmes à SaO2 de 92 % ou plus
+lecture_alarmes = lettre_de_la_reponse_q7[4]
 # %% jupyter={"source_hidden": true} reveal="lecture_alarmes"
 # Inutile de lire ce code (replié) : au seuil du service, l'appareil de nos données, puis un
 # appareil sans biais (biais à 0).

@@ -210,6 +210,11 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
             for shown, measured in ((spo2_mk, sao2_mk), (sao2_mk, sao2_mk), (spo2_r, sao2_r))
         ),
         "_q4_task": q4_threshold,
+        # Questions 5 and 7 show their answers under letters drawn per copy (streams 15, 16).
+        "_q5_q7_letters": tuple(
+            "ABCDEF"[list(np.random.default_rng([seed, stream]).permutation(size)).index(key)]
+            for stream, size, key in ((15, 6, 2), (16, 5, 1))
+        ),
         "seuil_alarme": threshold,
         "part_alarmes_sans_hypoxemie": round(float((rings & ~hypox).sum() / rings.sum()), 3),
         "ecart_seuil_releve": "ABCD"[order.index(2)],
@@ -248,6 +253,7 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
     assert len({a["_q1_task"] for a in answers}) == 2
     assert len({a["_q3_task"] for a in answers}) == 2
     assert len({a["_q4_task"] for a in answers}) == 2
+    assert len({a["_q5_q7_letters"] for a in answers}) >= 4
     for a in answers:
         # The study's published rate is 11.7 % (Sjoding et al., 2020); each sample stays near.
         assert 0.07 < a["_study_rates"][0] < 0.17
