@@ -264,7 +264,9 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
         assert 0.3 < a["part_alarmes_sans_hypoxemie"] < 0.9
         assert 2.5 < a["ecart_biais"] < 6
         assert a["conclusion_audit"] in {
-            ("?", "écart", "écart"), ("écart", "?", "écart"), ("?", "écart", "?")
+            ("?", "écart", "écart"),
+            ("écart", "?", "écart"),
+            ("?", "écart", "?"),
         }, "the traps of question 2 hold"
         mk = "faux négatif" if a["_q4_task"] == 92 else "vrai positif"
         assert a["situations"][:2] == (mk, "vrai positif"), "M. K.'s story holds"
@@ -316,7 +318,7 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         # prints whole points), and no blanket answer scores: keys differ within a copy.
         for label in AUDIT_LABELS:
             low, high = _newcombe_bounds(*audits[label])
-            assert low <= -0.01 or low >= 0.01, (label, audits[label])
+            assert low >= 0.01 or low <= -0.01 < 0.01 <= high, (label, audits[label])
         assert len(set(key.values())) == 2, audits
         small, large, medium = (audits[label] for label in AUDIT_LABELS)
         if audit_set == 1:
@@ -344,7 +346,10 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         # Question 4's other task, at a raised threshold (95 %): M. K. rings (a true positive,
         # "the screen tells the truth" and the service's threshold both fail), Mme R. stays a
         # false positive, and the other patient's exact SaO2 (96 to 99 %) stays above it.
-        raised = (_cell(spo2_mk, sao2_mk, 95), _cell(sao2_mk, sao2_mk, 95), _cell(spo2_r, sao2_r, 95))
+        raised = tuple(
+            _cell(shown, measured, 95)
+            for shown, measured in ((spo2_mk, sao2_mk), (sao2_mk, sao2_mk), (spo2_r, sao2_r))
+        )
         assert raised == ("vrai positif", "vrai positif", "faux positif"), raised
         assert _cell(spo2_mk, spo2_mk, 95) != raised[0] and answer[0] != raised[0]
         other = int(np.random.default_rng([seed, 8]).integers(93, 97))
