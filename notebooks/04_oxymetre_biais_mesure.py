@@ -58,12 +58,14 @@
 #   **co-oxymétrie** : la **référence**.
 # - La **SpO2** est l'**estimation** de la SaO2 par l'oxymètre, à travers la peau.
 # - L'**hypoxémie** est un manque d'oxygène dans le sang artériel. Dans ce module,
-#   **hypoxémie** veut dire **SaO2 < 88 %, seuil de l'étude**, bien sous l'objectif de 94 à
-#   98 % (O'Driscoll et al., 2017) : pas une règle de soin. Une SaO2 de 88 à 92 % n'est pas
-#   comptée, sans être normale : sous 90 %, la PaO2 est déjà sous 60 mmHg (encadré).
+#   **hypoxémie** veut dire **SaO2 < 88 %, seuil de l'étude** : pas une règle de soin (encadré).
 #
-# <details><summary>Pour aller plus loin (lecture facultative) : la définition française, par la
-# PaO2 ; la co-oxymétrie</summary>
+# <details><summary>Pour aller plus loin (lecture facultative) : le seuil de l'étude et
+# l'objectif de soin ; la définition française, par la PaO2 ; la co-oxymétrie</summary>
+#
+# Le seuil de l'étude (SaO2 < 88 %) est bien sous l'objectif de soin, 94 à 98 % (O'Driscoll
+# et al., 2017). Une SaO2 de 88 à 92 % n'est donc pas comptée comme hypoxémie dans ce module,
+# sans être normale : sous 90 %, la PaO2 est déjà sous 60 mmHg (voir ci-dessous).
 #
 # En France, on définit plutôt l'hypoxémie par la **PaO2** (pression partielle en oxygène, sur
 # le même gaz du sang) : hypoxémie sous 80 mmHg, insuffisance respiratoire aiguë sous 60 mmHg
