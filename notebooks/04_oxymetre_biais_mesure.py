@@ -63,9 +63,10 @@
 # <details><summary>Pour aller plus loin (lecture facultative) : le seuil de l'étude et
 # l'objectif de soin ; la définition française, par la PaO2 ; la co-oxymétrie</summary>
 #
-# Le seuil de l'étude (SaO2 < 88 %) est bien sous l'objectif de soin, 94 à 98 % (O'Driscoll
-# et al., 2017). Une SaO2 de 88 à 92 % n'est donc pas comptée comme hypoxémie dans ce module,
-# sans être normale : sous 90 %, la PaO2 est déjà sous 60 mmHg (voir ci-dessous).
+# Le seuil de l'étude (SaO2 < 88 %) est bien sous l'objectif de soin,
+# 94 à 98 % (O'Driscoll et al., 2017). Une SaO2 de 88 à 92 % n'est donc pas comptée comme
+# hypoxémie dans ce module, sans être normale : sous 90 %, la PaO2 est déjà sous 60 mmHg (voir
+# ci-dessous).
 #
 # En France, on définit plutôt l'hypoxémie par la **PaO2** (pression partielle en oxygène, sur
 # le même gaz du sang) : hypoxémie sous 80 mmHg, insuffisance respiratoire aiguë sous 60 mmHg
