@@ -512,7 +512,7 @@ checks.expect(checks.written_with("sensibilite", {"vp", "fp", "fn", "vn"}, calcu
               name="sensibilite")
 # The copy's task, drawn from the seed as the matrix cell draws it: sensitivity or specificity.
 tache_q1 = int(np.random.default_rng([checks.student_seed("01", announce=False), 11]).integers(2))
-autre_q1 = ("c'est la réponse d'une autre version de la question : relisez ce que demande votre "
+autre_q1 = ("cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre "
             "énoncé (la tâche affichée sous la matrice). ")
 # Per task: the right formula, then each named wrong formula with its message; the first wrong
 # one is the other task's key.
@@ -552,7 +552,7 @@ checks.check_number(sensibilite, name="sensibilite", expected=juste_q1(**comptes
 ### END HIDDEN TESTS
 
 # %% mistake="sensibilite" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 from IPython import get_ipython
 
 get_ipython().run_cell(
@@ -1006,7 +1006,7 @@ graine_q3 = checks.student_seed("01", announce=False)
 version_q3 = int(np.random.default_rng([graine_q3, 13]).integers(2))
 ordre_copie_q3 = np.random.default_rng([graine_q3, 3]).permutation(4)
 lettre_q3 = dict(zip(ordre_copie_q3.tolist(), "ABCD", strict=True))
-autre_q3 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé (la situation de l'équipe). "
+autre_q3 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé (la situation de l'équipe). "
 messages_q3 = (
     {0: autre_q3 + "Dans votre situation, le modèle n'a pas appris sur ces 41 malades, mais son seuil a été réglé sur elles : ce n'est pas une mesure indépendante.",
      2: "régler le seuil sur le jeu de test puis y mesurer la sensibilité refait l'erreur que les trois jeux évitent.",
@@ -1021,7 +1021,7 @@ checks.check_choice(marge, name="marge", options=list("ABCD"),
 ### END HIDDEN TESTS
 
 # %% mistake="marge" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 marge = "ABCD"[list(ordre_q3).index((0, 1)[VERSION_Q3])]
 
 # %% mistake="marge" session="evaluation"
@@ -1380,7 +1380,7 @@ se_q4, sp_q4 = c_q4.tp / (c_q4.tp + c_q4.fn), c_q4.tn / (c_q4.tn + c_q4.fp)
 # The copy's task, drawn from the seed as section 6's cell draws it.
 tache_q4 = int(np.random.default_rng([checks.student_seed("01", announce=False), 14]).integers(2))
 malades_q4, inquietees_q4 = se_q4 * 0.01, (1 - sp_q4) * 0.99
-autre_q4 = ("c'est la réponse d'une autre version de la question : relisez ce que demande votre "
+autre_q4 = ("cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre "
             "énoncé (la tâche affichée au-dessus de la question). ")
 cles_q4 = (malades_q4 / (malades_q4 + inquietees_q4), inquietees_q4 / (malades_q4 + inquietees_q4))
 erreurs_q4 = (
@@ -1414,7 +1414,7 @@ checks.check_number(vpp_depistage, name="vpp_depistage", decimals=4, points=1,
 ### END HIDDEN TESTS
 
 # %% mistake="vpp_depistage" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 vpp_depistage = (se * 0.01, (1 - sp) * 0.99)[1 - TACHE_Q4] / (se * 0.01 + (1 - sp) * 0.99)
 
 # %% mistake="vpp_depistage" session="evaluation"

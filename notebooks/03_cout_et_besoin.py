@@ -512,7 +512,7 @@ checks.check_number(
     mistakes=[
         checks.Mistake(
             float(selection_copie.loc[autre_copie, "share_of_selected"]),
-            "c'est la part de l'autre groupe : la réponse d'une autre version de la question (ou "
+            "c'est la part de l'autre groupe : la réponse à une autre consigne que la vôtre (ou "
             "des groupes inversés). Relisez ce que demande votre énoncé, affiché sous la "
             "question : la part des patients noirs, ou celle des patients blancs ?",
         ),
@@ -550,7 +550,7 @@ else:
     part_noirs_cout = n_blancs / (n_noirs + n_blancs)
 
 # %% mistake="part_noirs_cout" session="evaluation"
-# message : la réponse d'une autre version de la question
+# message : une autre consigne que la vôtre
 from esn_teach.explorers import cost_need_tasks
 if cost_need_tasks(checks.variant_rng("03", announce=False))["part_noirs_cout"] == 0:
     part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
@@ -992,8 +992,8 @@ checks.check_number(
         ),
         checks.Mistake(
             ecart_copie(scores_copie["cost"], autre_colonne_copie, 97),
-            "vous avez pris l'autre colonne de maladies chroniques : c'est la réponse d'une "
-            "autre version de la question. Relisez ce que demande votre énoncé, affiché sous la "
+            "vous avez pris l'autre colonne de maladies chroniques : c'est la réponse à une "
+            "autre consigne que la vôtre. Relisez ce que demande votre énoncé, affiché sous la "
             "question : cette année (« n_chronic ») ou l'année suivante (« n_chronic_next ») ?",
         ),
         checks.Mistake(
@@ -1037,7 +1037,7 @@ ecart_maladies = (
 )
 
 # %% mistake="ecart_maladies" session="evaluation"
-# message : la réponse d'une autre version de la question
+# message : une autre consigne que la vôtre
 from esn_teach.explorers import cost_need_tasks
 colonne_q2 = ("n_chronic", "n_chronic_next")[
     cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
@@ -1351,8 +1351,8 @@ checks.check_number(
         ),
         checks.Mistake(
             ecart_copie(scores_copie["cost"], autre_colonne_copie, 95),
-            "vous avez pris l'autre colonne de maladies chroniques : c'est la réponse d'une "
-            "autre version de la question. Relisez ce que demande votre énoncé, affiché sous la "
+            "vous avez pris l'autre colonne de maladies chroniques : c'est la réponse à une "
+            "autre consigne que la vôtre. Relisez ce que demande votre énoncé, affiché sous la "
             "question : cette année (« n_chronic ») ou l'année suivante (« n_chronic_next ») ?",
         ),
         checks.Mistake(
@@ -1404,7 +1404,7 @@ ecart_score_egal = (
 )
 
 # %% mistake="ecart_score_egal" session="evaluation"
-# message : la réponse d'une autre version de la question
+# message : une autre consigne que la vôtre
 from esn_teach.explorers import cost_need_tasks
 colonne_q3 = ("n_chronic", "n_chronic_next")[
     cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]

@@ -655,7 +655,7 @@ hypox_q1 = (paires_q1["sao2"] < 88).to_numpy()
 parmi_rassurantes_q1 = _question_1_task(checks.student_seed("04", announce=False)) == 0
 cle_rassurantes_q1 = (hypox_q1 & rassure_q1 & noir_q1).sum() / (rassure_q1 & noir_q1).sum()
 cle_hypoxemies_q1 = (hypox_q1 & rassure_q1 & noir_q1).sum() / (hypox_q1 & noir_q1).sum()
-autre_version_q1 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé, « parmi » quelles paires. Le groupe de départ va sous la barre."
+autre_version_q1 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé, « parmi » quelles paires. Le groupe de départ va sous la barre."
 checks.check_number(
     taux_occulte_noirs, name="taux_occulte_noirs",
     expected=cle_rassurantes_q1 if parmi_rassurantes_q1 else cle_hypoxemies_q1,
@@ -673,7 +673,7 @@ checks.check_number(
 ### END HIDDEN TESTS
 
 # %% mistake="taux_occulte_noirs" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 if TACHE_Q1 == "parmi les rassurantes":
     taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
 else:
@@ -1241,7 +1241,7 @@ sonne_q3 = (paires_q3["spo2"] < 92).to_numpy()
 sensibilite_demandee_q3 = int(np.random.default_rng([checks.student_seed("04", announce=False), 13]).integers(2)) == 0
 cle_sens_q3 = recall_score(hypox_q3[noir_q3], sonne_q3[noir_q3])
 cle_vpp_q3 = precision_score(hypox_q3[noir_q3], sonne_q3[noir_q3])
-autre_version_q3 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé, « parmi » quelles paires. Le groupe de départ va sous la barre."
+autre_version_q3 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé, « parmi » quelles paires. Le groupe de départ va sous la barre."
 checks.check_number(
     sensibilite_noirs, name="sensibilite_noirs",
     expected=cle_sens_q3 if sensibilite_demandee_q3 else cle_vpp_q3,
@@ -1259,7 +1259,7 @@ checks.check_number(
 ### END HIDDEN TESTS
 
 # %% mistake="sensibilite_noirs" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 if TACHE_Q3 == "sensibilité":
     sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
 else:
@@ -1601,7 +1601,7 @@ assert spo2_mk_q4 >= 93 and sao2_mk_q4 < 88 and spo2_r_q4 < 92 <= sao2_r_q4
 # The copy's question (its display cell's stream 14): at the service's threshold (92 %, M. K. is a
 # false negative) or at a raised threshold (95 %, M. K. is a true positive). Same steps.
 seuil_q4 = (92, 95)[int(np.random.default_rng([checks.student_seed("04", announce=False), 14]).integers(2))]
-autre_version_q4 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé (le seuil de l'alarme). L'alarme sonne quand la SpO2 affichée passe sous ce seuil : a-t-elle sonné pour cette mesure ?"
+autre_version_q4 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé (le seuil de l'alarme). L'alarme sonne quand la SpO2 affichée passe sous ce seuil : a-t-elle sonné pour cette mesure ?"
 muette_r_q4 = "« négatif » dirait que l'alarme n'a pas sonné : comparez la SpO2 de Mme R. au seuil de votre énoncé."
 gaz_r_q4 = "« vrai » dirait que le gaz du sang confirme une hypoxémie au sens du module : comparez la SaO2 de Mme R. à 88 %. Hypoxémique au sens français (PaO2 sous 80 mmHg), elle ne l'est pas au seuil de la matrice."
 # The three measures under drawn letters (the display cell's draw): M. K. (a false negative),
@@ -1651,7 +1651,7 @@ checks.check_choices(
 situations = dict.fromkeys("ABC", "vrai négatif" if SEUIL_Q4 == SEUIL_ALARME else "faux positif")
 
 # %% mistake="situations" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 situations = dict.fromkeys("ABC", "vrai positif" if SEUIL_Q4 == SEUIL_ALARME else "faux négatif")
 
 # %% mistake="situations" session="evaluation"

@@ -461,7 +461,7 @@ import numpy as _tirage_q1
 
 _version_q1 = int(_tirage_q1.random.default_rng([checks.student_seed("05", announce=False), 51]).integers(2))
 _non_signalees_q1 = int((_vi_q1 & ~_alerte_q1).sum())
-_autre_q1 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+_autre_q1 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
 if _version_q1 == 0:
     _cle_q1 = _manques_q1 / _cancers_q1
     _erreurs_q1.append(checks.Mistake(_manques_q1 / _non_signalees_q1, _autre_q1 + "Votre consigne "
@@ -507,7 +507,7 @@ checks.check_number(fnr_vi, name="fnr_vi", expected=_cle_q1, decimals=3,
 ### END HIDDEN TESTS
 
 # %% mistake="fnr_vi" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 fnr_vi = n_manques_vi / (n_non_signalees_vi, n_cancers_vi)[VERSION_Q1]
 
 # %% mistake="fnr_vi"
@@ -824,7 +824,7 @@ _version_q2 = int(_tirage_q2.random.default_rng([checks.student_seed("05", annou
 _ordre_q2 = _tirage_q2.random.default_rng([checks.student_seed("05", announce=False), 62]).permutation(4)
 _textes_q2 = ["sixieme", "seuil", "nombreux", "rares"]
 _lettre_q2 = {_textes_q2[int(numero)]: lettre for lettre, numero in zip("abcd", _ordre_q2, strict=True)}
-_autre_q2 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+_autre_q2 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
 _messages_q2 = {
     "seuil": "un même seuil ne donne pas le même taux à chaque groupe : les taux du tableau par "
     "phototype diffèrent d'une ligne à l'autre. Un taux global n'est pas le taux de chaque groupe.",
@@ -848,7 +848,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_global" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 lecture_global = LETTRES_Q2[
     ("les phototypes rares dans son test", "les phototypes nombreux dans son test")[VERSION_Q2]
 ]

@@ -1575,7 +1575,7 @@ checks.check_number(
         checks.Mistake(
             joints_q4["meme"][autre_q4] - joints_q4["correction"][autre_q4],
             "vous avez bien comparé la correction à la règle « même nombre », mais c'est la "
-            "réponse d'une autre version de la question. Relisez ce que demande votre "
+            "réponse à une autre consigne que la vôtre. Relisez ce que demande votre "
             f"énoncé : {demande_q4}.",
         ),
         checks.Mistake(
@@ -1670,7 +1670,7 @@ colonne_q4 = ["joints", "joints_B"][numero_tache_q4]
 vp_perdus = comparaison.loc["même nombre", colonne_q4] - comparaison.loc["seuil 0,3", colonne_q4]
 
 # %% mistake="vp_perdus" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : réponse à une autre consigne que la vôtre
 autre_q4 = ["joints_B", "joints"][numero_tache_q4]
 vp_perdus = comparaison.loc["même nombre", autre_q4] - comparaison.loc["correction", autre_q4]
 
@@ -2906,8 +2906,8 @@ erreurs_q6 = {
             faux_q6,
             messages_q6[(juste_q6, faux_q6)]
             + (
-                " C'est la réponse d'une autre version de la question (d'autres copies ont "
-                "leurs marges dans un autre ordre) : relisez les marges de votre énoncé."
+                " Cette réponse correspond à des marges dans un autre ordre que les vôtres : "
+                "relisez les marges de votre énoncé."
                 if autre_version_q6.get(cle_q6) == faux_q6
                 else ""
             ),
@@ -3780,8 +3780,7 @@ banque_q7h = {
     ),
 }
 autre_q7h = (
-    " C'est la réponse de l'autre version de cette affirmation (d'autres copies ont "
-    "l'affirmation contraire) : relisez ce que dit la vôtre."
+    " Cette réponse irait à l'affirmation contraire : relisez ce que dit la vôtre."
 )
 cles_q7h = {
     sujet_q7h: banque_q7h[sujet_q7h][0][int(version_q7h)]
@@ -3824,7 +3823,7 @@ vrai_ou_faux = {
 }
 
 # %% mistake="vrai_ou_faux" session="evaluation"
-# message : la réponse de l'autre version de cette affirmation
+# message : irait à l'affirmation contraire
 vrai_ou_faux = {
     "calibration et VPP": ["faux", "vrai"][versions_q7[0]],
     "seuil et fiabilité": ["vrai", "faux"][versions_q7[1]],

@@ -370,7 +370,7 @@ _age_copie, _creat_copie, _creat_autre = _copy_creatinines(checks.student_seed("
 _mg_copie = _creat_copie / 88.4
 
 _m1 = [
-    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_creat_autre / 88.4, _age_copie, False)), "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé (la cellule de tirage dit sur quel dosage, premier ou de contrôle, portent vos questions)."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_creat_autre / 88.4, _age_copie, False)), "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé (la cellule de tirage dit sur quel dosage, premier ou de contrôle, portent vos questions)."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_creat_copie, _age_copie, False)), "vous avez donné la créatinine en µmol/L à une équation qui l'attend en mg/dL : divisez d'abord par 88,4."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_creat_copie * 88.4, _age_copie, False)), "conversion à l'envers : vous avez multiplié par 88,4. Des µmol/L vers les mg/dL, on divise (un mg/dL vaut 88,4 µmol/L)."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, True)), "M. A. est un homme : femme vaut False."),
@@ -386,7 +386,7 @@ checks.check_number(dfg_2021_m_a, name="dfg_2021_m_a", expected=_arrondi_q1 if _
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_2021_m_a" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 creatinine = CREATININE_CONTROLE_M_A if DOSAGE_M_A == "premier" else CREATININE_PREMIER_M_A
 dfg_2021_m_a = dfge_2021(creatinine / 88.4, AGE_M_A, False)
 
@@ -662,7 +662,7 @@ _exact_q2 = float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, False, T
 _arrondi_q2 = float(_jeux_caches.egfr_ckd_epi_2009(round(_mg_copie, 2), _age_copie, False, True))
 _accepte_q2 = isinstance(dfg_2009_m_a, float) and math.isfinite(dfg_2009_m_a) and round(dfg_2009_m_a, 1) == round(_arrondi_q2, 1)
 _m2 = [
-    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_creat_autre / 88.4, _age_copie, False, True)), "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé (la cellule de tirage dit sur quel dosage, premier ou de contrôle, portent vos questions)."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_creat_autre / 88.4, _age_copie, False, True)), "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé (la cellule de tirage dit sur quel dosage, premier ou de contrôle, portent vos questions)."),
     checks.Mistake(_sans_coef, "vous avez oublié le coefficient racial : M. A. se déclare noir, l'équation 2009 multiplie son DFGe par 1,159."),
     checks.Mistake(_sans_coef / 1.159, "vous avez divisé par 1,159 au lieu de multiplier : le coefficient de 2009 rendait le DFGe des patients noirs plus haut, pas plus bas."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)) * 1.159, "vous avez appliqué le coefficient à l'équation 2021 : c'est l'équation 2009 qui le porte, avec ses propres coefficients."),
@@ -686,7 +686,7 @@ checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decima
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_2009_m_a" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 creatinine = CREATININE_CONTROLE_M_A if DOSAGE_M_A == "premier" else CREATININE_PREMIER_M_A
 dfg_2009_m_a = dfge_2009_sans_coefficient(creatinine / 88.4, AGE_M_A, False) * 1.159
 
@@ -908,7 +908,7 @@ from esn_teach.datasets._egfr_tasks import _share_task
 _parmi_tous = _share_task(checks.student_seed("07", announce=False)) == 0
 _cle_tous, _cle_60 = _k / int(_noir_c.sum()), _k / int((_noir_c & (_a09 >= 60)).sum())
 _m3 = [
-    checks.Mistake(_cle_60 if _parmi_tous else _cle_tous, "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé, « parmi » quels patients noirs. Le groupe de départ va sous la barre."),
+    checks.Mistake(_cle_60 if _parmi_tous else _cle_tous, "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé, « parmi » quels patients noirs. Le groupe de départ va sous la barre."),
     checks.Mistake(_k / len(_copie), "mauvais dénominateur : vous avez divisé par tous les patients de la cohorte. La question porte sur les patients noirs."),
     checks.Mistake(0, "une part nulle : vous avez compté des patients qui remontent à 60 ou plus, ou des patients non noirs. En retirant le coefficient, le DFGe des patients noirs baisse : ils passent sous 60, ils ne remontent pas."),
     checks.Mistake((int(_noir_c.sum()) if _parmi_tous else int((_noir_c & (_a09 >= 60)).sum())) / _k, "numérateur et dénominateur inversés : une part se calcule « ceux que l'on compte » divisé par « le groupe de départ », et elle est inférieure à 1."),
@@ -927,7 +927,7 @@ part_noirs_sous_60 = n_noirs_passent_sous_60 / n_patients
 part_noirs_sous_60 = n_noirs_passent_sous_60 / n_noirs_60_en_2009
 
 # %% mistake="part_noirs_sous_60" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 if TACHE_Q3 == "tous":
     part_noirs_sous_60 = n_noirs_passent_sous_60 / n_noirs_60_en_2009
 else:
@@ -1826,7 +1826,7 @@ _exact_q7 = float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, False, F
 _arrondi_q7 = float(_jeux_caches.egfr_ckd_epi_2009(round(_mg_copie, 2), _age_copie, False, False))
 _accepte_q7 = isinstance(dfg_eflm_m_a, float) and math.isfinite(dfg_eflm_m_a) and round(dfg_eflm_m_a, 1) == round(_arrondi_q7, 1)
 _m7 = [
-    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_creat_autre / 88.4, _age_copie, False, False)), "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé (la cellule de tirage dit sur quel dosage, premier ou de contrôle, portent vos questions)."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_creat_autre / 88.4, _age_copie, False, False)), "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé (la cellule de tirage dit sur quel dosage, premier ou de contrôle, portent vos questions)."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)), "vous avez pris l'équation 2021 : l'EFLM conseille aux laboratoires européens de garder celle de 2009, sans son coefficient."),
     checks.Mistake(_exact_q7 * 1.159, "vous avez gardé le coefficient racial : l'EFLM conseille l'équation 2009 sans lui."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)) / 1.159, "vous avez divisé l'équation 2021 par 1,159 : l'EFLM garde l'équation 2009, sans son coefficient."),
@@ -1867,7 +1867,7 @@ checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decima
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_eflm_m_a" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 creatinine = CREATININE_CONTROLE_M_A if DOSAGE_M_A == "premier" else CREATININE_PREMIER_M_A
 dfg_eflm_m_a = dfge_2009_sans_coefficient(creatinine / 88.4, AGE_M_A, False)
 

@@ -488,8 +488,8 @@ erreurs_q1 = {
 versions_q1 = q1.by_letter({cas: frozenset(cles if isinstance(cles, list) else [cles])
                               for cas, cles in cles_q1.items()})
 autre_version = (
-    "c'est la réponse d'une autre version de ce cas, tirée pour d'autres copies : "
-    "relisez ce que dit la vôtre ; ")
+    "cette réponse irait à un cas voisin, pas au vôtre : relisez ce que dit le "
+    "vôtre ; ")
 checks.check_choices(
     categories, name="categories", points=3,
     options=("interdit", "haut risque", "transparence", "risque minimal"),
@@ -534,7 +534,7 @@ categories = tirage_q1.by_letter({
 })
 
 # %% mistake="categories" session="evaluation"
-# message : c'est la réponse d'une autre version de ce cas
+# message : irait à un cas voisin, pas au vôtre
 categories = tirage_q1.by_letter({
     "cas_1": "haut risque",
     "cas_2": "haut risque",
@@ -887,8 +887,8 @@ erreurs_q2 = {
 versions_q2 = q2.by_letter({cas: frozenset(cles if isinstance(cles, list) else [cles])
                               for cas, cles in cles_q2.items()})
 autre_version = (
-    "c'est la réponse d'une autre version de ce cas, tirée pour d'autres copies : "
-    "relisez ce que dit la vôtre ; ")
+    "cette réponse irait à un cas voisin, pas au vôtre : relisez ce que dit le "
+    "vôtre ; ")
 checks.check_choices(
     classes_mdr, name="classes_mdr", points=2,
     options=("IIa", "IIb", "III"),
@@ -935,7 +935,7 @@ classes_mdr = tirage_q2.by_letter({
 })
 
 # %% mistake="classes_mdr" session="evaluation"
-# message : c'est la réponse d'une autre version de ce cas
+# message : irait à un cas voisin, pas au vôtre
 classes_mdr = tirage_q2.by_letter({
     "cas_1": ["IIa", "IIb", "IIb", "IIa"],
     "cas_2": ["IIb", "III", "III", "IIb"],
@@ -1296,8 +1296,8 @@ erreurs_q3 = {
 versions_q3 = q3.by_letter({cas: frozenset(cles if isinstance(cles, list) else [cles])
                               for cas, cles in cles_q3.items()})
 autre_version = (
-    "c'est la réponse d'une autre version de ce cas, tirée pour d'autres copies : "
-    "relisez ce que dit la vôtre ; ")
+    "cette réponse irait à un cas voisin, pas au vôtre : relisez ce que dit le "
+    "vôtre ; ")
 checks.check_choices(
     devoirs, name="devoirs", points=2,
     options=("fournisseur", "déployeur", "les deux"),
@@ -1338,7 +1338,7 @@ devoirs = tirage_q3.by_letter({
 })
 
 # %% mistake="devoirs" session="evaluation"
-# message : c'est la réponse d'une autre version de ce cas
+# message : irait à un cas voisin, pas au vôtre
 devoirs = tirage_q3.by_letter({
     "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
     "cas_2": ["déployeur", "les deux", "déployeur", "les deux"],
@@ -1827,8 +1827,8 @@ erreurs_q4 = {
 versions_q4 = q4.by_letter({cas: frozenset(cles if isinstance(cles, list) else [cles])
                               for cas, cles in cles_q4.items()})
 autre_version = (
-    "c'est la réponse d'une autre version de ce cas, tirée pour d'autres copies : "
-    "relisez ce que dit la vôtre ; ")
+    "cette réponse irait à un cas voisin, pas au vôtre : relisez ce que dit le "
+    "vôtre ; ")
 checks.check_choices(
     dates, name="dates", points=2,
     options=("2 février 2025", "2 août 2025", "2 août 2026", "2 décembre 2027", "2 août 2028"),
@@ -1876,7 +1876,7 @@ dates = tirage_q4.by_letter({
 })
 
 # %% mistake="dates" session="evaluation"
-# message : c'est la réponse d'une autre version de ce cas
+# message : irait à un cas voisin, pas au vôtre
 dates = tirage_q4.by_letter({
     "cas_1": "2 août 2028",
     "cas_2": "2 décembre 2027",
