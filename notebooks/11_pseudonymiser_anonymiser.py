@@ -653,17 +653,17 @@ display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 # La ligne « liens faux » ci-dessus les compte.
 # </details>
 #
-# ### Question 2 — Le risque d'un patient qui figure dans la liste (2 points)
+# ### Question 2 — Que vaut un nom donné par l'attaquant ? (2 points)
 #
-# Un patient du registre figure sur la liste nominative. Quelle est la probabilité que
-# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1 (vérifiée à 4
-# décimales) : écrivez une division, `a / b`, avec deux des noms affichés entre parenthèses
-# ci-dessus.
+# Cette question a deux versions, de même difficulté : celle de votre copie s'affiche sous ce
+# texte. Lisez-la mot à mot : elle dit de quel groupe part la probabilité demandée. Donnez une
+# proportion entre 0 et 1 (vérifiée à 4 décimales) : écrivez une division, `a / b`, avec deux
+# des noms affichés entre parenthèses ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
-# Sur quels patients porte la question : tout le registre, toute la liste, ou un autre
-# groupe ? Lequel des nombres affichés les compte ?
+# Sur quel groupe porte votre question : tout le registre, toute la liste, ou un autre
+# groupe ? Lequel des nombres affichés le compte ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -672,10 +672,27 @@ display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 # compte que les bons ?
 # </details>
 
-# %% answer="taux_reussite"
+# %% session="evaluation"
+# La question 2 de votre copie : l'une de deux versions, tirée de votre identifiant.
+print("Question 2, version de votre copie : " + [
+    "un patient du registre figure sur la liste nominative. Quelle est la probabilité que "
+    "l'attaquant le nomme correctement ?",
+    "l'attaquant a relié un dossier du registre à un nom de la liste nominative. Quelle est la "
+    "probabilité que ce nom soit le bon ?",
+][int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))])
+
+# %% answer="taux_reussite" session="formative"
 taux_reussite = ...
 ### BEGIN SOLUTION
 taux_reussite = n_justes / n_dans_liste
+### END SOLUTION
+
+# %% answer="taux_reussite" session="evaluation"
+taux_reussite = ...
+### BEGIN SOLUTION
+# Version 0 : parmi les patients de la liste ; version 1 : parmi les dossiers reliés.
+taux_reussite = n_justes / [n_dans_liste, n_reidentifies][
+    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))]
 ### END SOLUTION
 
 # %% tests="taux_reussite" points=2 session="formative"
@@ -800,35 +817,48 @@ for essai_q2 in range(200):
             and all(abs(round(part, 3) - 0.75) > 0.0015 for part in parts_q2)):
         break
 relies_q2 = attaque_q2.n_reidentified
+# La version de la copie (0 : parmi les patients de la liste ; 1 : parmi les dossiers reliés à
+# un nom), tirée de son identifiant comme l'énoncé affiché.
+version_q2 = int(np.random.default_rng([graine_q2, 2]).integers(2))
+groupe_q2 = ["les patients de la liste", "les dossiers reliés à un nom"][version_q2]
+relisez_q2 = f" Votre version part de {groupe_q2} : relisez ce que demande votre énoncé."
+propres_q2 = [
+    [checks.Mistake(relies_q2 / presents_q2, "vous avez compté au numérateur tous les "
+                    "dossiers reliés à un nom. Certains liens sont faux : un patient relié "
+                    "au nom d'un autre n'est pas nommé correctement.")],
+    [checks.Mistake(1.0, "vous avez divisé le nombre de dossiers reliés par lui-même. "
+                    "Certains liens sont faux : au numérateur, ne gardez que les liens "
+                    "justes.")] if justes_q2 < relies_q2 else [],
+][version_q2]
 checks.check_number(
-    taux_reussite, name="taux_reussite", expected=justes_q2 / presents_q2, decimals=4,
+    taux_reussite, name="taux_reussite",
+    expected=justes_q2 / [presents_q2, relies_q2][version_q2], decimals=4,
     points=2,
     mistakes=[
+        checks.Mistake(justes_q2 / [relies_q2, presents_q2][version_q2],
+                       "c'est la réponse de l'autre version de la question 2 (parmi "
+                       + ["les dossiers reliés à un nom", "les patients de la liste"][version_q2]
+                       + "), pas de la vôtre." + relisez_q2),
+        *propres_q2,
         checks.Mistake(uniques_q2,
                        "vous avez donné la part des patients uniques dans le registre "
                        "(section 3) : ceux qu'un attaquant pourrait isoler. On demande ce que ce "
                        "croisement-ci a fait."),
         checks.Mistake(justes_q2 / len(registre_q2), "vous avez divisé par le nombre de "
-                       "patients de tout le registre. On demande le risque d'un patient qui "
-                       "figure dans la liste."),
+                       "patients de tout le registre." + relisez_q2),
         checks.Mistake(relies_q2 / len(registre_q2), "vous avez divisé par le nombre de "
-                       "patients de tout le registre, et compté tous les dossiers reliés. On "
-                       "demande le risque d'un patient qui figure dans la liste."),
+                       "patients de tout le registre, et compté tous les dossiers reliés."
+                       + relisez_q2),
         checks.Mistake(justes_q2 / len(liste_q2.frame), "vous avez divisé par le nombre de "
                        "personnes de la liste nominative, dont la moitié ne sont pas dans le "
-                       "registre."),
+                       "registre." + relisez_q2),
         checks.Mistake(presents_q2 / len(registre_q2), "vous avez calculé la part du registre "
                        "qui figure dans la liste : elle dit combien de patients la liste "
                        "contient, pas combien l'attaquant en nomme."),
         checks.Mistake(relies_q2 / len(liste_q2.frame), "vous avez divisé les dossiers reliés "
                        "par toute la liste nominative : ni l'un ni l'autre ne convient."),
-        checks.Mistake(justes_q2 / relies_q2, "vous avez calculé la part des liens justes parmi "
-                       "tous les liens faits : c'est la fiabilité de l'attaquant."),
-        checks.Mistake(relies_q2 / presents_q2, "vous avez compté au numérateur tous les "
-                       "dossiers reliés à un nom. Certains liens sont faux."),
         checks.Mistake(justes_q2 / adultes_q2, "vous avez divisé par le nombre de patients "
-                       "adultes du registre : la question porte sur les seuls patients qui "
-                       "figurent dans la liste."),
+                       "adultes du registre." + relisez_q2),
         checks.Mistake(presents_q2 / adultes_q2, "vous avez calculé la couverture de la liste : "
                        "la part des patients adultes du registre qui y figurent."),
         checks.Mistake(0.75, "vous avez déduit la part d'un réglage du générateur (la part de "
@@ -838,12 +868,14 @@ checks.check_number(
 ### END HIDDEN TESTS
 
 # %% mistake="taux_reussite" session="evaluation"
-# message : la fiabilité de l'attaquant
-taux_reussite = n_justes / n_reidentifies
+# message : c'est la réponse de l'autre version de la question 2
+taux_reussite = n_justes / [n_reidentifies, n_dans_liste][
+    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))]
 
 # %% mistake="taux_reussite" session="evaluation"
-# message : tous les dossiers reliés à un nom
-taux_reussite = n_reidentifies / n_dans_liste
+# message : Certains liens sont faux
+taux_reussite = n_reidentifies / [n_dans_liste, n_reidentifies][
+    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))]
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : patients de tout le registre
@@ -929,7 +961,15 @@ else:
           "« juste » : relancez alors cette cellule (en séance évaluée, elles s'afficheront "
           "dans votre retour de correction).")
 
-# %% [markdown] reveal="taux_reussite"
+# %% [markdown] reveal="taux_reussite" session="evaluation"
+# La première part dépend surtout de la **couverture** de la liste (un réglage) : elle dit
+# combien de patients **cette** liste expose. La seconde est votre réponse : selon la version
+# de votre copie, le risque d'un patient de la liste (la part des patients de la liste nommés
+# correctement) ou la fiabilité de l'attaquant (la part des noms donnés qui sont les bons),
+# **pour cette liste synthétique** : un patient de la liste n'y échappe guère que si son
+# profil est inexact, et un nom donné par l'attaquant est presque toujours le bon.
+
+# %% [markdown] reveal="taux_reussite" session="formative"
 # La première part dépend surtout de la **couverture** de la liste (un réglage) : elle dit
 # combien de patients **cette** liste expose. La seconde dit le risque d'un patient de la
 # liste, **pour cette liste synthétique** : il n'y échappe guère que si son profil est
@@ -2423,14 +2463,14 @@ choix_publication = "E"
 # %% session="evaluation"
 # Le tableau de la question 7, ses classes numérotées pour votre copie, puis ses options dans
 # l'ordre de votre copie.
-# Deux tableaux possibles, tirés pour votre copie : ils diffèrent par la classe des hommes de
-# 50-59 ans.
+# Deux tableaux possibles, tirés pour votre copie : ils diffèrent par les classes des femmes de
+# 40-49 ans et des hommes de 50-59 ans.
 variante_q7 = int(np.random.default_rng([graine, 71]).integers(2))
 lignes_q7 = [
     ("femmes", "30-39 ans", 8, "asthme (3), dépression (2), diabète (2), fracture du poignet (1)"),
     ("hommes", "30-39 ans", 10,
      "asthme (2), maladie due au VIH, B20 (1), dépression (3), fracture du poignet (4)"),
-    ("femmes", "40-49 ans", 9, "dépression (9)"),
+    ("femmes", "40-49 ans", 9, ["dépression (9)", "dépression (8), asthme (1)"][variante_q7]),
     ("hommes", "40-49 ans", 12, "diabète (4), hypertension (5), asthme (2), dépression (1)"),
     ("hommes", "50-59 ans", 11,
      ["dépression (10), asthme (1)", "dépression (4), asthme (4), diabète (3)"][variante_q7]),
@@ -2449,8 +2489,10 @@ options_q7 = {
     "diagnostic ne domine).",
     "vih": f"La classe {vih_q7}, avec la maladie due au VIH : inférence.",
     "correlation": f"Les classes {deux_q7} : corrélation seulement, pas d'inférence.",
-    "aucune": "Aucune : le tableau est 8-anonyme, nul n'est exposé.",
-    "deux": f"Les classes {deux_q7} : inférence (sûre en {sure_q7}, probable en {probable_q7}).",
+    "aucune": ["Aucune : le tableau est 8-anonyme, nul n'est exposé.",
+               "Aucune : aucune classe n'a un seul diagnostic, nul n'est exposé."][variante_q7],
+    "deux": [f"Les classes {deux_q7} : inférence (sûre en {sure_q7}, probable en {probable_q7}).",
+             f"Les classes {deux_q7} : inférence (probable dans chacune)."][variante_q7],
 }
 display(Markdown("\n".join(
     f"- **{lettre}.** {options_q7[option]}" for lettre, option in checks.draw_slots(
@@ -2517,8 +2559,10 @@ checks.check_choice(classe_exposee, name="classe_exposee", options=["A", "B", "C
 # Vérification de la question 7 : exécutez cette cellule.
 checks.check_form(classe_exposee, name="classe_exposee", kind="choice", options=["A", "B", "C", "D", "E"])
 ### BEGIN HIDDEN TESTS
-# Le tableau de la copie (variante 0 : un diagnostic domine chez les hommes de 50-59 ans ;
-# variante 1 : aucun) et la lettre de chaque option, tirés de son identifiant comme l'affichage.
+# Le tableau de la copie (variante 0 : dépression chez les 9 femmes de 40-49 ans et chez 10
+# hommes de 50-59 ans sur 11 ; variante 1 : chez 8 femmes de 40-49 ans sur 9, et aucun
+# diagnostic ne domine chez les hommes de 50-59 ans) et la lettre de chaque option, tirés de
+# son identifiant comme l'affichage.
 graine_q7 = checks.student_seed("11", announce=False)
 variante_copie_q7 = int(np.random.default_rng([graine_q7, 71]).integers(2))
 lettre = option = nom = None
@@ -2529,10 +2573,18 @@ lettre_q7 = {nom: next(lettre for lettre, option in place_q7.items() if option =
 message_seule_q7, message_deux_q7 = [
     ("la classe des hommes de 50-59 ans compte bien deux diagnostics (l = 2), mais 10 patients "
      "sur 11 y ont le même : le voisin le devine presque à coup sûr. L'inférence exige-t-elle "
-     "une certitude ?", None),
+     "une certitude ? (C'est la réponse de l'autre version du tableau : relisez le vôtre.)",
+     None),
     (None, "dans la classe des hommes de 50-59 ans, aucun diagnostic ne domine (4 patients sur "
-     "11 au plus) : le voisin n'y apprend pas le diagnostic. Regardez, classe par classe, si "
-     "un diagnostic domine."),
+     "11 au plus) : le voisin n'y apprend pas le diagnostic. C'est la réponse de l'autre "
+     "version du tableau : relisez le vôtre, classe par classe."),
+][variante_copie_q7]
+message_aucune_q7 = [
+    "le tableau est bien 8-anonyme : personne n'y est isolé. Mais le k ne regarde pas les "
+    "diagnostics : relisez les diagnostics de chaque classe.",
+    "aucune classe n'a, c'est vrai, un seul diagnostic ; mais dans celle des femmes de 40-49 "
+    "ans, 8 patients sur 9 ont le même : le voisin le devine presque à coup sûr. L'inférence "
+    "exige-t-elle une certitude ? Relisez les diagnostics de chaque classe.",
 ][variante_copie_q7]
 checks.check_choice(
     classe_exposee, name="classe_exposee", options=["A", "B", "C", "D", "E"],
@@ -2542,7 +2594,7 @@ checks.check_choice(
                        message_deux_q7 if variante_copie_q7 else message_seule_q7),
         checks.Mistake(lettre_q7["vih"], "la classe des hommes de 30-39 ans laisse bien fuir quelque chose (le VIH, absent du reste du tableau), mais 9 fois sur 10 le diagnostic du voisin n'est pas le VIH. Regardez, classe par classe, si un diagnostic domine."),
         checks.Mistake(lettre_q7["correlation"], "rattacher le voisin à sa classe est bien une corrélation, mais ce rattachement ne dit pas encore son diagnostic. Apprendre ce diagnostic, c'est déduire la valeur d'un attribut."),
-        checks.Mistake(lettre_q7["aucune"], "le tableau est bien 8-anonyme : personne n'y est isolé. Mais le k ne regarde pas les diagnostics : relisez ceux de chaque classe."),
+        checks.Mistake(lettre_q7["aucune"], message_aucune_q7),
     ],
 )
 ### END HIDDEN TESTS
@@ -2554,7 +2606,7 @@ _lettre = {option: lettre for lettre, option in checks.draw_slots(
 classe_exposee = _lettre["correlation"]
 
 # %% mistake="classe_exposee" session="evaluation"
-# message : le k ne regarde pas les diagnostics
+# message : relisez les diagnostics de chaque classe
 _lettre = {option: lettre for lettre, option in checks.draw_slots(
     checks.student_seed("11", announce=False), "classe_exposee", list(options_q7))[0].items()}
 classe_exposee = _lettre["aucune"]
@@ -2635,7 +2687,8 @@ options_q8 = {
     "dossiers.",
     "inchangee": "Elle ne changerait pas : elle ne dépend que des patients du registre.",
     "registre": "Elle rejoindrait la part du registre : la liste contiendrait tous les patients.",
-    "question2": "Elle rejoindrait la part de la question 2 : le risque d'un patient de la liste.",
+    "question2": "Elle rejoindrait la part des patients de la liste nommés correctement (section "
+    "4) : le risque d'un patient de la liste.",
 }
 display(Markdown("\n".join(
     f"- **{lettre}.** {options_q8[option]}" for lettre, option in checks.draw_slots(
@@ -2713,7 +2766,7 @@ checks.check_choice(
         checks.Mistake(lettre_q8[1], "une liste plus longue a plus de noms, mais aussi plus d'habitants qui partagent un trio, et un trio partagé n'est relié à aucun nom."),
         checks.Mistake(lettre_q8[2], "vous avez supposé que cette part ne dépend que des patients. Or être seul de son trio, c'est n'avoir aucun « jumeau » parmi les habitants."),
         checks.Mistake(lettre_q8[3], "être seul dans le registre ne suffit pas : le registre n'est qu'un échantillon."),
-        checks.Mistake(lettre_q8[4], "la part de la question 2 vaut pour notre liste : elle dépend de la liste. Ici, la liste contient tous les « jumeaux » possibles d'un patient."),
+        checks.Mistake(lettre_q8[4], "la part des patients de la liste nommés correctement vaut pour notre liste : elle dépend de la liste. Ici, la liste contient tous les « jumeaux » possibles d'un patient."),
     ],
 )
 ### END HIDDEN TESTS
@@ -2978,7 +3031,7 @@ risque_population = "E"
 # évaluée : chaque copie a ses propres chiffres.** Vérifiez le chiffre cité dans la copie
 # corrigée elle-même, où le code l'affiche : part des uniques (sortie de la section 3),
 # résultats de l'attaque (sortie de la section 4 ; la réponse de la question 2 est
-# `n_justes / n_dans_liste`), k et l de l'Hérault par largeur et patients seuls par
+# `n_justes / n_dans_liste` ou, selon la version de la copie, `n_justes / n_reidentifies`), k et l de l'Hérault par largeur et patients seuls par
 # département (tableaux de l'exercice 5), k des publications (`mesurer_publication("D")`,
 # exercice 6, dans la copie autocorrigée). Un chiffre de la version d'entraînement cité comme
 # tel est juste aussi ; un ordre de grandeur juste (« presque tous uniques », « k ≥ 5 ») suffit.

@@ -298,7 +298,9 @@ def _voter_list(registry: pd.DataFrame, seed: int):
     """The student's name list, drawn as in the notebook: the first draw where no two divisions
     of the displayed counts are within 2 units of the 4th decimal, nor close to 0,75.
 
-    Returns the list, the attack, the counts and the question 2 mistakes' values."""
+    Returns question 2's key for the copy's version (0: among the listed patients, 1: among
+    the links made; drawn from ``[seed, 2]``) and the values of its named mistakes, among which
+    the other version's key."""
     released = registry.drop(columns=["pseudonym"])
     adults = int((registry["age"] >= 18).sum())
     uniques = pv.unique_share(released, _QUASI)
@@ -333,7 +335,15 @@ def _voter_list(registry: pd.DataFrame, seed: int):
                 present / adults,
                 0.75,
             ]
-            return right / present, mistakes
+            version = int(np.random.default_rng([seed, 2]).integers(2))
+            keys = [right / present, right / linked]
+            mistakes = [value for value in mistakes if value != keys[version]]
+            mistakes.append(keys[1 - version])
+            if version == 0:
+                mistakes.append(linked / present)
+            elif right < linked:
+                mistakes.append(1.0)
+            return keys[version], mistakes
     raise AssertionError("no name list drawn")
 
 
@@ -413,7 +423,9 @@ def test_module_11_evaluated_answers_vary_across_students_and_stay_sensible(monk
     for row in answers:
         assert row["k_petit"] in (2, 3, 5)
         assert 1 <= row["l_petit"] < row["k_petit"]  # « vous avez donné le k » stays a mistake
-        assert 0.6 < row["taux_reussite"] < 0.9
+        # Question 2: the share among the listed patients (about 0,75) or among the links
+        # made (the attacker's reliability, above 0,99).
+        assert 0.6 < row["taux_reussite"] < 0.9 or 0.99 < row["taux_reussite"] < 1
         assert row["debut_classe"] in (81, 84, 86, 87)
         # Finding 1 of review d10: no named mistake of question 2 scores as the key.
         for value in row["_mistakes"]:
@@ -466,6 +478,10 @@ def test_module_11_question_7_variants_have_each_key():
     """Review d12, finding 3: question 7's content varies. Its two tables give two keys."""
     evaluated = _text().split("variante_q7 = int(")[1]
     assert '"dépression (10), asthme (1)", "dépression (4), asthme (4), diabète (3)"' in evaluated
+    # Night edition of 6 December (review d13, finding 3): each table has a class where a
+    # diagnosis dominates without being unanimous, so every copy is asked about a probable
+    # inference.
+    assert '["dépression (9)", "dépression (8), asthme (1)"][variante_q7]' in evaluated
     keys = set()
     for student in (*_IDENTIFIERS, "gaspard", "hugo", "ines", "jade"):
         os.environ[checks.STUDENT_ENV] = student
