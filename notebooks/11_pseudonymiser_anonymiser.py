@@ -691,8 +691,8 @@ taux_reussite = n_justes / n_dans_liste
 taux_reussite = ...
 ### BEGIN SOLUTION
 # Version 0 : parmi les patients de la liste ; version 1 : parmi les dossiers reliés.
-taux_reussite = n_justes / [n_dans_liste, n_reidentifies][
-    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))]
+_version = np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2)
+taux_reussite = n_justes / (n_reidentifies if _version else n_dans_liste)
 ### END SOLUTION
 
 # %% tests="taux_reussite" points=2 session="formative"
@@ -1873,8 +1873,7 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # %% [markdown] session="evaluation"
 # Quel k viser ? Aucun texte ne le fixe : l'avis du G29 refuse de donner des paramètres
 # minimaux, chaque jeu de données se jugeant au cas par cas (G29, 2014). Avec **k ≥ 5** comme
-# objectif, le tableau donne la plus petite largeur qui convient (nous verrons après la
-# question 5 pourquoi ce n'est pas forcément celle à retenir).
+# objectif, le tableau donne la plus petite largeur qui convient.
 #
 # <details><summary>Pourquoi 5 ? (lecture facultative)</summary>
 #
@@ -1892,42 +1891,47 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 #
 # ### Question 5 — Quelle classe est coupée ? (2 points)
 #
-# La cellule ci-dessous vous donne une largeur de classes d'âge, et le k de l'extrait de
-# l'Hérault avec cette largeur et avec des classes d'un an plus étroites : k baisse, alors que
-# les classes sont plus larges. Avec votre largeur, quelle est la **plus petite classe**
+# La cellule ci-dessous vous donne une largeur de classes d'âge, un âge à partir duquel tous
+# les patients forment une seule classe (la **classe du haut**, par exemple « 90 ans et
+# plus »), et le k de l'extrait de l'Hérault publié ainsi. Les classes partent de **0 an** et
+# ont toutes votre largeur, jusqu'à la classe du haut. Quelle est la **plus petite classe**
 # (celle qui fixe k) ? Donnez l'**âge où elle commence**, un nombre entier (pour la classe
 # « 40-49 ans », ce serait `40`). Le sexe compte aussi dans les classes, mais la réponse ne
-# dépend que de l'âge. Comme dans l'explorateur, les classes partent de **0 an**, et tous les
-# patients de 90 ans et plus forment une seule classe, « 90 ans et plus », quelle que soit la
-# largeur choisie.
+# dépend que de l'âge.
 #
 # <details><summary>Indice 1</summary>
 #
 # Le k compte les patients de la plus petite classe. Une classe qui couvre moins d'années
-# que les autres a toutes les chances d'être petite : avec votre largeur, en existe-t-il une ?
+# que les autres a toutes les chances d'être petite : avec votre largeur et votre classe du
+# haut, en existe-t-il une ?
 # </details>
 
 # %% session="evaluation"
-# Votre largeur de classes pour la question 5, tirée de votre identifiant parmi celles qui,
-# dans votre extrait de l'Hérault, font baisser k par rapport à des classes d'un an plus
-# étroites (et dont une seule classe d'âge fixe k).
-def q5_largeur_convient(largeur):
-    tailles = {}
-    for plus_etroite in (largeur - 1, largeur):
-        tailles[plus_etroite] = classes_herault(plus_etroite).groupby(
+# Vos classes pour la question 5, tirées de votre identifiant : une largeur de 8 à 15 ans et
+# une classe du haut à 80, 85, 90 ou 95 ans, parmi celles où, dans votre extrait de
+# l'Hérault, une seule classe d'âge fixe k.
+def q5_tailles(largeur, haut):
+    return pd.DataFrame({"sexe": sexes_herault, "classe_age": pv.age_bands(
+        pd.Series(ages_herault), largeur, top=haut)}).groupby(
             ["sexe", "classe_age"], observed=True).size()
-    plus_petites = tailles[largeur][tailles[largeur] == tailles[largeur].min()]
-    return (tailles[largeur].min() < tailles[largeur - 1].min()
-            and plus_petites.index.get_level_values("classe_age").nunique() == 1)
 
 
-largeurs_q5 = [largeur for largeur in (27, 28, 29, 43) if q5_largeur_convient(largeur)]
-largeur_q5 = largeurs_q5[int(np.random.default_rng([graine, 5]).choice(len(largeurs_q5)))]
+def q5_convient(largeur, haut):
+    tailles = q5_tailles(largeur, haut)
+    plus_petites = tailles[tailles == tailles.min()].index.get_level_values("classe_age")
+    coupee = (haut - 1) // largeur * largeur
+    return (0 < haut - coupee <= 5 and coupee != 88 and largeur != 10
+            and plus_petites.nunique() == 1 and str(plus_petites[0]).startswith(f"{coupee}-"))
+
+
+classes_q5 = [(largeur, haut) for haut in (80, 85, 90, 95) for largeur in range(8, 16)
+              if q5_convient(largeur, haut)] or [(11, 90)]
+largeur_q5, haut_q5 = classes_q5[int(np.random.default_rng([graine, 5]).choice(len(classes_q5)))]
 print(f"Votre largeur de classes d'âge : {largeur_q5} ans (première classe : 0-{largeur_q5 - 1} "
-      f"ans, puis {largeur_q5}-{2 * largeur_q5 - 1} ans…).")
-print(f"k de l'extrait de l'Hérault avec des classes de {largeur_q5 - 1} ans : "
-      f"{k_herault(largeur_q5 - 1)} ; avec des classes de {largeur_q5} ans : "
-      f"{k_herault(largeur_q5)}")
+      f"ans, puis {largeur_q5}-{2 * largeur_q5 - 1} ans…) ; classe du haut : « {haut_q5} ans et "
+      "plus ».")
+print(f"k de l'extrait de l'Hérault publié avec ces classes : "
+      f"{int(q5_tailles(largeur_q5, haut_q5).min())}")
 
 # %% answer="debut_classe" session="formative"
 debut_classe = ...
@@ -1939,7 +1943,7 @@ debut_classe = 88
 # %% answer="debut_classe" session="evaluation"
 debut_classe = ...
 ### BEGIN SOLUTION
-debut_classe = 89 // largeur_q5 * largeur_q5
+debut_classe = (haut_q5 - 1) // largeur_q5 * largeur_q5
 ### END SOLUTION
 
 # %% tests="debut_classe" points=2 session="formative"
@@ -1997,54 +2001,72 @@ registre_q5 = make_french_registry(n_samples=10_000, random_state=graine_q5).fra
 herault_q5 = registre_q5[registre_q5["departement"] == "34"]
 ages_q5 = pd.Series(pv.age_on(herault_q5["birth_date"], "2025-01-01").to_numpy())
 sexes_q5 = herault_q5["sex"].to_numpy()
-# Les largeurs qui font baisser k par rapport à un an de moins, une seule classe d'âge fixant
-# k : la plus petite classe est alors celle que coupe « 90 ans et plus ».
-largeurs_copie, classes_copie = [], []
-largeur = largeur_testee = tailles_q5 = plus_petites_q5 = None
-for largeur in (27, 28, 29, 43):
-    tailles_q5 = [pd.DataFrame({"sexe": sexes_q5,
-                                "classe": pv.age_bands(ages_q5, largeur_testee, top=90)})
-                  .groupby(["sexe", "classe"], observed=True).size()
-                  for largeur_testee in (largeur - 1, largeur)]
-    plus_petites_q5 = tailles_q5[1][tailles_q5[1] == tailles_q5[1].min()]
-    if (tailles_q5[1].min() < tailles_q5[0].min()
-            and plus_petites_q5.index.get_level_values("classe").nunique() == 1):
-        largeurs_copie.append(largeur)
-        classes_copie.append(str(plus_petites_q5.index.get_level_values("classe")[0]))
-choix_q5 = int(np.random.default_rng([graine_q5, 5]).choice(len(largeurs_copie)))
-largeur_copie = largeurs_copie[choix_q5]
-# L'âge où commence la plus petite classe, lu dans les données (« 84-89 ans » : 84).
-debut_attendu = int(classes_copie[choix_q5].split("-")[0])
+# Les classes de la copie (largeur de 8 à 15 ans, classe du haut à 80, 85, 90 ou 95 ans), tirées
+# de son identifiant comme l'affichage : celles où une seule classe d'âge fixe k, la classe
+# coupée par la classe du haut (de 1 à 5 années), hors réponse d'entraînement (88) et hors 10 ans.
+couples_q5 = []
+largeur = haut = tailles_q5 = plus_petites_q5 = coupee_q5 = None
+for haut in (80, 85, 90, 95):
+    for largeur in range(8, 16):
+        tailles_q5 = (pd.DataFrame({"sexe": sexes_q5,
+                                    "classe": pv.age_bands(ages_q5, largeur, top=haut)})
+                      .groupby(["sexe", "classe"], observed=True).size())
+        plus_petites_q5 = tailles_q5[tailles_q5 == tailles_q5.min()].index.get_level_values(
+            "classe")
+        coupee_q5 = (haut - 1) // largeur * largeur
+        if (0 < haut - coupee_q5 <= 5 and coupee_q5 != 88 and largeur != 10
+                and plus_petites_q5.nunique() == 1
+                and str(plus_petites_q5[0]).startswith(f"{coupee_q5}-")):
+            couples_q5.append((largeur, haut))
+couples_q5 = couples_q5 or [(11, 90)]
+largeur_copie, haut_copie = couples_q5[int(np.random.default_rng([graine_q5, 5]).choice(
+    len(couples_q5)))]
+debut_attendu = (haut_copie - 1) // largeur_copie * largeur_copie
+erreurs_q5 = {}
+for valeur_q5, message_q5 in [
+    (haut_copie, f"la classe « {haut_copie} ans et plus » réunit les mêmes patients pour toutes "
+     "les largeurs, et elle n'est pas la plus petite."),
+    (89 // largeur_copie * largeur_copie, "c'est la réponse d'une autre version de la question "
+     f"(classe du haut à 90 ans) : relisez la classe du haut de votre copie, « {haut_copie} ans "
+     "et plus »."),
+    (88, "c'est la réponse de la version d'entraînement (classes de 11 ans, « 90 ans et plus ») : "
+     "relisez la largeur et la classe du haut de votre copie."),
+    (debut_attendu - largeur_copie, "cette classe couvre des années entières, comme les autres : "
+     "regardez celle qui la suit, juste avant la classe du haut."),
+    (haut_copie - 1, "on demande l'âge où la classe commence, pas celui où elle finit."),
+    (debut_attendu + largeur_copie - 1, "on demande l'âge où la classe commence, pas celui où "
+     "elle finit."),
+    (0, "la classe qui part de 0 an couvre autant d'années que les autres : cherchez une classe "
+     "qui en couvre moins."),
+    ((haut_copie - 1) // 10 * 10, "vous avez raisonné avec des classes de 10 ans (0-9, "
+     "10-19…). Avec votre largeur, les limites se déplacent."),
+]:
+    # Deux lectures fausses peuvent donner le même nombre : le message les nomme toutes deux.
+    if valeur_q5 != debut_attendu and message_q5 not in erreurs_q5.get(valeur_q5, ""):
+        erreurs_q5[valeur_q5] = " Ou bien : ".join(
+            [*([erreurs_q5[valeur_q5]] if valeur_q5 in erreurs_q5 else []), message_q5])
 checks.check_number(
     debut_classe, name="debut_classe", integer=True, expected=debut_attendu, points=2,
-    percent_is_mistake=False, mistakes=[
-        checks.Mistake(90, "la classe « 90 ans et plus » commence toujours à 90 ans : elle "
-                       "réunit les mêmes patients pour toutes les largeurs."),
-        checks.Mistake(debut_attendu - largeur_copie, "cette classe couvre des années "
-                       "entières, comme les autres : regardez celle qui la suit, juste avant "
-                       "« 90 ans et plus »."),
-        checks.Mistake(89, "on demande l'âge où la classe commence, pas celui où elle finit."),
-        checks.Mistake(0, "la classe qui part de 0 an couvre autant d'années que les autres : "
-                       "cherchez une classe qui en couvre moins."),
-        checks.Mistake(80, "vous avez raisonné avec des classes de 10 ans (0-9, 10-19…). Avec "
-                       "votre largeur, les limites se déplacent."),
-        checks.Mistake(88, "vous avez repris la classe des 88-89 ans, celle des classes de 11 "
-                       "ans. Avec votre largeur, les limites se déplacent."),
-    ],
+    percent_is_mistake=False, mistakes=[checks.Mistake(valeur, message)
+                                        for valeur, message in erreurs_q5.items()],
 )
 ### END HIDDEN TESTS
 
 # %% mistake="debut_classe" session="evaluation"
-# message : elle réunit les mêmes patients pour toutes les largeurs
-debut_classe = 90
+# message : réunit les mêmes patients pour toutes les largeurs
+debut_classe = haut_q5
 
 # %% mistake="debut_classe" session="evaluation"
 # message : regardez celle qui la suit
-debut_classe = 89 // largeur_q5 * largeur_q5 - largeur_q5
+debut_classe = (haut_q5 - 1) // largeur_q5 * largeur_q5 - largeur_q5
 
 # %% mistake="debut_classe" session="evaluation"
 # message : pas celui où elle finit
-debut_classe = 89
+debut_classe = haut_q5 - 1
+
+# %% mistake="debut_classe" session="evaluation"
+# message : c'est la réponse de la version d'entraînement
+debut_classe = 88
 
 # %% mistake="debut_classe" session="formative"
 # message : elle réunit les mêmes patients pour toutes les largeurs

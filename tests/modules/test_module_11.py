@@ -348,27 +348,41 @@ def _voter_list(registry: pd.DataFrame, seed: int):
 
 
 def _q5_start(registry: pd.DataFrame, seed: int) -> int:
-    """Question 5's key as in the notebook: the smallest age class for the drawn width."""
+    """Question 5's key as in the notebook: where the smallest age class starts, for the drawn
+    width (8 to 15 years, not 10) and top class (80, 85, 90 or 95 years and over).
+
+    Review d13, finding 3: widths of 27 to 43 years made two or three classes to write; the
+    night edition of 6 December draws plausible widths and top classes, among those where one
+    age class alone sets k, the class cut short by the top class (1 to 5 years)."""
     herault = registry[registry["departement"] == "34"]
     ages = pd.Series(pv.age_on(herault["birth_date"], "2025-01-01").to_numpy())
-    widths, starts = [], []
-    for width in (27, 28, 29, 43):
-        sizes = [
-            pd.DataFrame(
-                {"sexe": herault["sex"].to_numpy(), "classe": pv.age_bands(ages, tested, top=90)}
+    pairs = []
+    for top in (80, 85, 90, 95):
+        for width in range(8, 16):
+            sizes = (
+                pd.DataFrame(
+                    {
+                        "sexe": herault["sex"].to_numpy(),
+                        "classe": pv.age_bands(ages, width, top=top),
+                    }
+                )
+                .groupby(["sexe", "classe"], observed=True)
+                .size()
             )
-            .groupby(["sexe", "classe"], observed=True)
-            .size()
-            for tested in (width - 1, width)
-        ]
-        smallest = sizes[1][sizes[1] == sizes[1].min()].index.get_level_values("classe")
-        if sizes[1].min() < sizes[0].min() and smallest.nunique() == 1:
-            widths.append(width)
-            starts.append(int(str(smallest[0]).split("-")[0]))
-            # Finding 2 of review d10: the class that lowers k is the one cut by « 90 ans et
-            # plus », so the reasoning asked (a class covering fewer years) gives the key.
-            assert starts[-1] == 89 // width * width
-    return starts[int(np.random.default_rng([seed, 5]).choice(len(widths)))]
+            smallest = sizes[sizes == sizes.min()].index.get_level_values("classe")
+            cut = (top - 1) // width * width
+            if (
+                0 < top - cut <= 5
+                and cut != 88
+                and width != 10
+                and smallest.nunique() == 1
+                and str(smallest[0]).startswith(f"{cut}-")
+            ):
+                pairs.append((width, top))
+    width, top = (pairs or [(11, 90)])[
+        int(np.random.default_rng([seed, 5]).choice(len(pairs or [0])))
+    ]
+    return (top - 1) // width * width
 
 
 def student_answers(student: str) -> dict[str, object]:
@@ -426,7 +440,8 @@ def test_module_11_evaluated_answers_vary_across_students_and_stay_sensible(monk
         # Question 2: the share among the listed patients (about 0,75) or among the links
         # made (the attacker's reliability, above 0,99).
         assert 0.6 < row["taux_reussite"] < 0.9 or 0.99 < row["taux_reussite"] < 1
-        assert row["debut_classe"] in (81, 84, 86, 87)
+        # Not the formative key (88): the copy's width and top class set the answer.
+        assert 70 <= row["debut_classe"] <= 94 and row["debut_classe"] != 88
         # Finding 1 of review d10: no named mistake of question 2 scores as the key.
         for value in row["_mistakes"]:
             with pytest.raises(checks.IncorrectAnswer):
