@@ -1907,30 +1907,36 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # </details>
 
 # %% session="evaluation"
-# Vos classes pour la question 5, tirées de votre identifiant : une largeur de 8 à 15 ans et
-# une classe du haut à 80, 85, 90 ou 95 ans, parmi celles où, dans votre extrait de
-# l'Hérault, une seule classe d'âge fixe k.
+# Vos classes pour la question 5, tirées de votre identifiant : une largeur de 8 à 15 ans
+# (sauf 10) et une classe du haut à 80, 85, 90 ou 95 ans, parmi celles où, dans votre extrait
+# de l'Hérault, une seule classe d'âge fixe k et couvre de 1 à 5 années.
 def q5_tailles(largeur, haut):
     return pd.DataFrame({"sexe": sexes_herault, "classe_age": pv.age_bands(
         pd.Series(ages_herault), largeur, top=haut)}).groupby(
             ["sexe", "classe_age"], observed=True).size()
 
 
-def q5_convient(largeur, haut):
-    tailles = q5_tailles(largeur, haut)
-    plus_petites = tailles[tailles == tailles.min()].index.get_level_values("classe_age")
-    coupee = (haut - 1) // largeur * largeur
-    return (0 < haut - coupee <= 5 and coupee != 88 and largeur != 10
-            and plus_petites.nunique() == 1 and str(plus_petites[0]).startswith(f"{coupee}-"))
+def q5_tirer_classes(graine):
+    # Dans une fonction : les essais ne restent pas dans le noyau.
+    couples = []
+    for haut in (80, 85, 90, 95):
+        for largeur in (8, 9, 11, 12, 13, 14, 15):
+            tailles = q5_tailles(largeur, haut)
+            plus_petites = tailles[tailles == tailles.min()].index.get_level_values(
+                "classe_age").unique()
+            bornes = str(plus_petites[0]).split(" ")[0].split("-")
+            if (len(plus_petites) == 1 and len(bornes) == 2 and bornes[0] != "88"
+                    and int(bornes[1]) - int(bornes[0]) < 5):
+                couples.append((largeur, haut))
+    couples = couples or [(11, 90)]
+    return couples[int(np.random.default_rng([graine, 5]).choice(len(couples)))]
 
 
-classes_q5 = [(largeur, haut) for haut in (80, 85, 90, 95) for largeur in range(8, 16)
-              if q5_convient(largeur, haut)] or [(11, 90)]
-largeur_q5, haut_q5 = classes_q5[int(np.random.default_rng([graine, 5]).choice(len(classes_q5)))]
+largeur_q5, haut_q5 = q5_tirer_classes(graine)
 print(f"Votre largeur de classes d'âge : {largeur_q5} ans (première classe : 0-{largeur_q5 - 1} "
       f"ans, puis {largeur_q5}-{2 * largeur_q5 - 1} ans…) ; classe du haut : « {haut_q5} ans et "
       "plus ».")
-print(f"k de l'extrait de l'Hérault publié avec ces classes : "
+print("k de l'extrait de l'Hérault publié avec ces classes : "
       f"{int(q5_tailles(largeur_q5, haut_q5).min())}")
 
 # %% answer="debut_classe" session="formative"
