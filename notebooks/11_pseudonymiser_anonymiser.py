@@ -1910,34 +1910,31 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # Vos classes pour la question 5, tirées de votre identifiant : une largeur de 8 à 15 ans
 # (sauf 10) et une classe du haut à 80, 85, 90 ou 95 ans, parmi celles où, dans votre extrait
 # de l'Hérault, une seule classe d'âge fixe k et couvre de 1 à 5 années.
-def q5_tailles(largeur, haut):
-    return pd.DataFrame({"sexe": sexes_herault, "classe_age": pv.age_bands(
-        pd.Series(ages_herault), largeur, top=haut)}).groupby(
-            ["sexe", "classe_age"], observed=True).size()
-
-
 def q5_tirer_classes(graine):
-    # Dans une fonction : les essais ne restent pas dans le noyau.
+    # Dans une fonction : les essais ne restent pas dans le noyau ; elle rend la largeur, la
+    # classe du haut et le k de l'extrait ainsi publié.
     couples = []
     for haut in (80, 85, 90, 95):
         for largeur in (8, 9, 11, 12, 13, 14, 15):
-            tailles = q5_tailles(largeur, haut)
+            tailles = pd.DataFrame({"sexe": sexes_herault, "classe_age": pv.age_bands(
+                pd.Series(ages_herault), largeur, top=haut)}).groupby(
+                    ["sexe", "classe_age"], observed=True).size()
             plus_petites = tailles[tailles == tailles.min()].index.get_level_values(
                 "classe_age").unique()
             bornes = str(plus_petites[0]).split(" ")[0].split("-")
             if (len(plus_petites) == 1 and len(bornes) == 2 and bornes[0] != "88"
                     and int(bornes[1]) - int(bornes[0]) < 5):
-                couples.append((largeur, haut))
-    couples = couples or [(11, 90)]
-    return couples[int(np.random.default_rng([graine, 5]).choice(len(couples)))]
+                couples.append((largeur, haut, int(tailles.min())))
+    # Sans couple qui convienne (un identifiant sur 40 environ) : le cas d'entraînement.
+    return (couples[int(np.random.default_rng([graine, 5]).choice(len(couples)))] if couples
+            else (11, 90, k_herault(11)))
 
 
-largeur_q5, haut_q5 = q5_tirer_classes(graine)
+largeur_q5, haut_q5, k_q5 = q5_tirer_classes(graine)
 print(f"Votre largeur de classes d'âge : {largeur_q5} ans (première classe : 0-{largeur_q5 - 1} "
       f"ans, puis {largeur_q5}-{2 * largeur_q5 - 1} ans…) ; classe du haut : « {haut_q5} ans et "
       "plus ».")
-print("k de l'extrait de l'Hérault publié avec ces classes : "
-      f"{int(q5_tailles(largeur_q5, haut_q5).min())}")
+print(f"k de l'extrait de l'Hérault publié avec ces classes : {k_q5}")
 
 # %% answer="debut_classe" session="formative"
 debut_classe = ...
