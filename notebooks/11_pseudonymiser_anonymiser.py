@@ -2609,7 +2609,7 @@ message_aucune_q7 = [
     "diagnostics : relisez les diagnostics de chaque classe.",
     "aucune classe n'a, c'est vrai, un seul diagnostic ; mais dans celle des femmes de 40-49 "
     "ans, 8 patients sur 9 ont le même : le voisin le devine presque à coup sûr. L'inférence "
-    "exige-t-elle une certitude ? Relisez les diagnostics de chaque classe.",
+    "exige-t-elle une certitude ? Pour le voir, relisez les diagnostics de chaque classe.",
 ][variante_copie_q7]
 checks.check_choice(
     classe_exposee, name="classe_exposee", options=["A", "B", "C", "D", "E"],
