@@ -1921,9 +1921,11 @@ def q5_tirer_classes(graine):
                     ["sexe", "classe_age"], observed=True).size()
             plus_petites = tailles[tailles == tailles.min()].index.get_level_values(
                 "classe_age").unique()
+            # Une classe d'âge courte (« 78-79 ans », ou « 84 ans », une seule année), pas la
+            # classe du haut.
             bornes = str(plus_petites[0]).split(" ")[0].split("-")
-            if (len(plus_petites) == 1 and len(bornes) == 2 and bornes[0] != "88"
-                    and int(bornes[1]) - int(bornes[0]) < 5):
+            if (len(plus_petites) == 1 and not str(plus_petites[0]).endswith("et plus")
+                    and bornes[0] != "88" and int(bornes[-1]) - int(bornes[0]) < 5):
                 couples.append((largeur, haut, int(tailles.min())))
     # Sans couple qui convienne (un identifiant sur 40 environ) : le cas d'entraînement.
     return (couples[int(np.random.default_rng([graine, 5]).choice(len(couples)))] if couples
@@ -2019,7 +2021,8 @@ for haut in (80, 85, 90, 95):
         coupee_q5 = (haut - 1) // largeur * largeur
         if (0 < haut - coupee_q5 <= 5 and coupee_q5 != 88 and largeur != 10
                 and plus_petites_q5.nunique() == 1
-                and str(plus_petites_q5[0]).startswith(f"{coupee_q5}-")):
+                and (str(plus_petites_q5[0]).startswith(f"{coupee_q5}-")
+                     or str(plus_petites_q5[0]) == f"{coupee_q5} ans")):
             couples_q5.append((largeur, haut))
 couples_q5 = couples_q5 or [(11, 90)]
 largeur_copie, haut_copie = couples_q5[int(np.random.default_rng([graine_q5, 5]).choice(

@@ -376,7 +376,7 @@ def _q5_start(registry: pd.DataFrame, seed: int) -> int:
                 and cut != 88
                 and width != 10
                 and smallest.nunique() == 1
-                and str(smallest[0]).startswith(f"{cut}-")
+                and (str(smallest[0]).startswith(f"{cut}-") or str(smallest[0]) == f"{cut} ans")
             ):
                 pairs.append((width, top))
     width, top = (pairs or [(11, 90)])[
