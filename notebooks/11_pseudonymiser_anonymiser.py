@@ -673,13 +673,15 @@ display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 # </details>
 
 # %% session="evaluation"
-# La question 2 de votre copie : l'une de deux versions, tirée de votre identifiant.
+# La question 2 de votre copie : l'une de deux versions, tirée de votre identifiant (la
+# seconde demande au moins 3 liens faux).
 print("Question 2, version de votre copie : " + [
     "un patient du registre figure sur la liste nominative. Quelle est la probabilité que "
     "l'attaquant le nomme correctement ?",
     "l'attaquant a relié un dossier du registre à un nom de la liste nominative. Quelle est la "
     "probabilité que ce nom soit le bon ?",
-][int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))])
+][int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))
+  if n_reidentifies - n_justes >= 3 else 0])
 
 # %% answer="taux_reussite" session="formative"
 taux_reussite = ...
@@ -691,7 +693,8 @@ taux_reussite = n_justes / n_dans_liste
 taux_reussite = ...
 ### BEGIN SOLUTION
 # Version 0 : parmi les patients de la liste ; version 1 : parmi les dossiers reliés.
-_version = np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2)
+_version = (np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2)
+            and n_reidentifies - n_justes >= 3)
 taux_reussite = n_justes / (n_reidentifies if _version else n_dans_liste)
 ### END SOLUTION
 
@@ -819,7 +822,8 @@ for essai_q2 in range(200):
 relies_q2 = attaque_q2.n_reidentified
 # La version de la copie (0 : parmi les patients de la liste ; 1 : parmi les dossiers reliés à
 # un nom), tirée de son identifiant comme l'énoncé affiché.
-version_q2 = int(np.random.default_rng([graine_q2, 2]).integers(2))
+version_q2 = (int(np.random.default_rng([graine_q2, 2]).integers(2))
+              if relies_q2 - justes_q2 >= 3 else 0)
 groupe_q2 = ["les patients de la liste", "les dossiers reliés à un nom"][version_q2]
 relisez_q2 = f" Votre version part de {groupe_q2} : relisez ce que demande votre énoncé."
 propres_q2 = [
@@ -828,7 +832,7 @@ propres_q2 = [
                     "au nom d'un autre n'est pas nommé correctement.")],
     [checks.Mistake(1.0, "vous avez divisé le nombre de dossiers reliés par lui-même. "
                     "Certains liens sont faux : au numérateur, ne gardez que les liens "
-                    "justes.")] if justes_q2 < relies_q2 else [],
+                    "justes.")],
 ][version_q2]
 checks.check_number(
     taux_reussite, name="taux_reussite",
@@ -870,12 +874,14 @@ checks.check_number(
 # %% mistake="taux_reussite" session="evaluation"
 # message : c'est la réponse de l'autre version de la question 2
 taux_reussite = n_justes / [n_reidentifies, n_dans_liste][
-    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))]
+    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))
+    if n_reidentifies - n_justes >= 3 else 0]
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : Certains liens sont faux
 taux_reussite = n_reidentifies / [n_dans_liste, n_reidentifies][
-    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))]
+    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))
+    if n_reidentifies - n_justes >= 3 else 0]
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : patients de tout le registre
@@ -2040,6 +2046,8 @@ for valeur_q5, message_q5 in [
     (debut_attendu - largeur_copie, "cette classe couvre des années entières, comme les autres : "
      "regardez celle qui la suit, juste avant la classe du haut."),
     (haut_copie - 1, "on demande l'âge où la classe commence, pas celui où elle finit."),
+    (debut_attendu - 1, "c'est l'âge où finit la classe d'avant : on demande l'âge où commence "
+     "la plus petite classe."),
     (debut_attendu + largeur_copie - 1, "on demande l'âge où la classe commence, pas celui où "
      "elle finit."),
     (0, "la classe qui part de 0 an couvre autant d'années que les autres : cherchez une classe "
@@ -2067,8 +2075,8 @@ debut_classe = haut_q5
 debut_classe = (haut_q5 - 1) // largeur_q5 * largeur_q5 - largeur_q5
 
 # %% mistake="debut_classe" session="evaluation"
-# message : pas celui où elle finit
-debut_classe = haut_q5 - 1
+# message : où finit la classe d'avant
+debut_classe = (haut_q5 - 1) // largeur_q5 * largeur_q5 - 1
 
 # %% mistake="debut_classe" session="evaluation"
 # message : c'est la réponse de la version d'entraînement

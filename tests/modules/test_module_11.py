@@ -335,13 +335,17 @@ def _voter_list(registry: pd.DataFrame, seed: int):
                 present / adults,
                 0.75,
             ]
-            version = int(np.random.default_rng([seed, 2]).integers(2))
+            # The second version needs at least 3 false links: with fewer, its key (above
+            # 0,9995) would make 1 « too rounded », half the points.
+            version = (
+                int(np.random.default_rng([seed, 2]).integers(2)) if linked - right >= 3 else 0
+            )
             keys = [right / present, right / linked]
             mistakes = [value for value in mistakes if value != keys[version]]
             mistakes.append(keys[1 - version])
             if version == 0:
                 mistakes.append(linked / present)
-            elif right < linked:
+            else:
                 mistakes.append(1.0)
             return keys[version], mistakes
     raise AssertionError("no name list drawn")
