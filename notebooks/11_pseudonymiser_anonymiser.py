@@ -681,7 +681,8 @@ print("Question 2, version de votre copie : " + [
     "l'attaquant a relié un dossier du registre à un nom de la liste nominative. Quelle est la "
     "probabilité que ce nom soit le bon ?",
 ][int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))
-  if n_reidentifies - n_justes >= 3 else 0])
+  if n_reidentifies - n_justes >= 3
+    else 0])
 
 # %% answer="taux_reussite" session="formative"
 taux_reussite = ...
@@ -834,6 +835,17 @@ propres_q2 = [
                     "Certains liens sont faux : au numérateur, ne gardez que les liens "
                     "justes.")],
 ][version_q2]
+# La part d'uniques (souvent 0,998 ou 0,999, à 3 décimales) et 1 sont proches de la clé de la
+# version 1 : la règle « trop arrondi » leur donnerait la moitié des points. Ce sont des
+# erreurs : elles sont jugées avant.
+valeur_q2 = checks.require_number(taux_reussite, name="taux_reussite")
+checks.expect(abs(valeur_q2 - uniques_q2) >= 0.00005,
+              "vous avez donné la part des patients uniques dans le registre (section 3) : ceux "
+              "qu'un attaquant pourrait isoler. On demande ce que ce croisement-ci a fait.",
+              name="taux_reussite")
+checks.expect(abs(valeur_q2 - 1) >= 0.00005,
+              "1, c'est « à coup sûr ». Certains liens sont faux : au numérateur, ne gardez que "
+              "les liens justes.", name="taux_reussite")
 checks.check_number(
     taux_reussite, name="taux_reussite",
     expected=justes_q2 / [presents_q2, relies_q2][version_q2], decimals=4,
@@ -875,13 +887,15 @@ checks.check_number(
 # message : c'est la réponse de l'autre version de la question 2
 taux_reussite = n_justes / [n_reidentifies, n_dans_liste][
     int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))
-    if n_reidentifies - n_justes >= 3 else 0]
+    if n_reidentifies - n_justes >= 3
+    else 0]
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : Certains liens sont faux
 taux_reussite = n_reidentifies / [n_dans_liste, n_reidentifies][
     int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))
-    if n_reidentifies - n_justes >= 3 else 0]
+    if n_reidentifies - n_justes >= 3
+    else 0]
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : patients de tout le registre
