@@ -842,7 +842,7 @@ valeur_q2 = checks.require_number(taux_reussite, name="taux_reussite")
 checks.expect(abs(valeur_q2 - uniques_q2) >= 0.00005,
               "vous avez donné la part des patients uniques dans le registre (section 3) : ceux "
               "qu'un attaquant pourrait isoler. On demande ce que ce croisement-ci a fait.",
-              name="taux_reussite")
+              name="taux_reussite")  # erreur : la part d'uniques
 checks.expect(abs(valeur_q2 - 1) >= 0.00005,
               "1, c'est « à coup sûr ». Certains liens sont faux : au numérateur, ne gardez que "
               "les liens justes.", name="taux_reussite")
