@@ -852,9 +852,9 @@ checks.check_number(
     points=2,
     mistakes=[
         checks.Mistake(justes_q2 / [relies_q2, presents_q2][version_q2],
-                       "c'est la réponse de l'autre version de la question 2 (parmi "
+                       "cette réponse correspond à une autre consigne que la vôtre (parmi "
                        + ["les dossiers reliés à un nom", "les patients de la liste"][version_q2]
-                       + "), pas de la vôtre." + relisez_q2),
+                       + ")." + relisez_q2),
         *propres_q2,
         checks.Mistake(uniques_q2,
                        "vous avez donné la part des patients uniques dans le registre "
@@ -884,7 +884,7 @@ checks.check_number(
 ### END HIDDEN TESTS
 
 # %% mistake="taux_reussite" session="evaluation"
-# message : c'est la réponse de l'autre version de la question 2
+# message : cette réponse correspond à une autre consigne que la vôtre
 taux_reussite = n_justes / [n_reidentifies, n_dans_liste][
     int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))
     if n_reidentifies - n_justes >= 3
@@ -2052,7 +2052,7 @@ erreurs_q5 = {}
 for valeur_q5, message_q5 in [
     (haut_copie, f"la classe « {haut_copie} ans et plus » réunit les mêmes patients pour toutes "
      "les largeurs, et elle n'est pas la plus petite."),
-    (89 // largeur_copie * largeur_copie, "c'est la réponse d'une autre version de la question "
+    (89 // largeur_copie * largeur_copie, "cette réponse correspond à une autre consigne que la vôtre "
      f"(classe du haut à 90 ans) : relisez la classe du haut de votre copie, « {haut_copie} ans "
      "et plus »."),
     (88, "c'est la réponse de la version d'entraînement (classes de 11 ans, « 90 ans et plus ») : "
@@ -2623,7 +2623,7 @@ lettre_q7 = {nom: next(lettre for lettre, option in place_q7.items() if option =
 message_seule_q7, message_deux_q7 = [
     ("la classe des hommes de 50-59 ans compte bien deux diagnostics (l = 2), mais 10 patients "
      "sur 11 y ont le même : le voisin le devine presque à coup sûr. L'inférence exige-t-elle "
-     "une certitude ? (C'est la réponse de l'autre version du tableau : relisez le vôtre.)",
+     "une certitude ? (Cette réponse irait à un autre tableau que le vôtre : relisez le vôtre.)",
      None),
     (None, "dans la classe des hommes de 50-59 ans, aucun diagnostic ne domine (4 patients sur "
      "11 au plus) : le voisin n'y apprend pas le diagnostic. C'est la réponse de l'autre "
