@@ -539,6 +539,25 @@ def _too_rounded_error(number: float, name: str, decimals: int) -> IncorrectAnsw
     )
 
 
+def _mistake_closer(
+    number: float, found: Mistake | None, expected: float | None, decimals: int
+) -> bool:
+    """Whether a named mistake, other than the key's rounding, explains ``number`` better.
+
+    A value with one decimal fewer than asked can be the key too rounded and, at the same
+    time, another quantity (another version's key, the share of uniques) at the asked
+    precision: 0,33 for a key of 0,3333 and a mistake of 0,3312. The closer one decides;
+    a mistake whose value is the key rounded (« trop arrondi ») keeps the half points.
+    Known only where the key is (hidden tests, ``expected=``).
+    """
+    if found is None or expected is None or not isinstance(found.value, numbers.Real):
+        return False
+    value, key = float(found.value), float(expected)
+    if math.isclose(value, round(key, decimals - 1), rel_tol=0, abs_tol=1e-12):
+        return False
+    return abs(number - value) < abs(number - key)
+
+
 def _half_points(
     number: float, name: str, decimals: int, points: float, found: Mistake | None
 ) -> PartialCredit:
@@ -687,7 +706,7 @@ def check_number(
         # when the key ends in 9, 0 or 1 and half of them otherwise: with each student's own
         # cases, the grade would depend on the draw.
         found = _closest_mistake(number, list(mistakes), name, decimals)
-        if points is not None:
+        if points is not None and not _mistake_closer(number, found, expected, decimals):
             return _half_points(number, name, decimals, points, found)
         if found is not None:
             raise IncorrectAnswer(found.message, question=name)
@@ -695,7 +714,11 @@ def check_number(
     if is_correct(number):
         return _success(name, success)
     found = _closest_mistake(number, list(mistakes), name, decimals)
-    if points is not None and _too_rounded(number, decimals, is_key):
+    if (
+        points is not None
+        and _too_rounded(number, decimals, is_key)
+        and not _mistake_closer(number, found, expected, decimals)
+    ):
         # The header promises half the points for the right value rounded one decimal too
         # far: a named mistake for that rounding (module 07's « trop arrondi », module 08's
         # ambiguous 0,61) changes the message, never the points.

@@ -190,3 +190,21 @@ def test_one_decimal_too_few_keeps_the_named_mistakes_message(capsys):
         checks.check_number(0.63, name="q", expected=0.629, mistakes=[mistake])
     # An integer for a question asked at 0,1: 57 for 56,9 is half, as 57 for 56,8.
     assert checks.check_number(57, name="d", expected=56.9, decimals=1, points=2).points == 1.0
+
+
+def test_a_closer_named_mistake_outranks_the_key_too_rounded(capsys):
+    """Review 07 d14, finding 5: where two versions' keys lie within 0,005 of each other, the
+    other version's key rounded to two decimals earned half the points as « trop arrondi »."""
+    other = checks.Mistake(0.3312, "cette réponse correspond à une autre consigne que la vôtre.")
+    with pytest.raises(checks.IncorrectAnswer, match="autre consigne"):
+        checks.check_number(0.33, name="part", expected=0.3333, mistakes=[other], points=2)
+    assert not checks.passed("part")
+    # A mistake that does not explain the answer leaves the half points.
+    far = checks.Mistake(0.3412, "vous avez pris l'autre groupe.")
+    credit = checks.check_number(0.33, name="part", expected=0.3333, mistakes=[far], points=2)
+    assert isinstance(credit, checks.PartialCredit) and credit.points == 1.0
+    # A named mistake that is the key's rounding keeps the half points (the header's promise).
+    rounding = checks.Mistake(0.33, "bon raisonnement, mais trop arrondi.")
+    credit = checks.check_number(0.33, name="part", expected=0.3333, mistakes=[rounding], points=2)
+    assert isinstance(credit, checks.PartialCredit) and credit.points == 1.0
+    capsys.readouterr()
