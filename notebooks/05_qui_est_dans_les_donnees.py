@@ -279,36 +279,38 @@ print(
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 1 — Les cancers manqués sur le phototype VI (2 points)
+# ### Question 1 — Les cancers manqués sur un phototype foncé (2 points)
 #
-# Calculez `fnr_vi`, une **part de cancers manqués** du phototype VI : une proportion entre 0
-# et 1 (trois décimales). **Parmi quelles lésions** : votre consigne le dit ; elle est tirée
-# pour votre copie et affichée par la cellule repliée ci-dessous, avec un nom de plus pour
-# votre calcul. Écrivez de préférence le calcul, division de deux noms listés.
+# Calculez `fnr_vi`, le **taux de faux négatifs** de l'application sur **le phototype que
+# nomme votre consigne** (V ou VI, tiré pour votre copie et affiché par la cellule repliée
+# ci-dessous, avec les noms du phototype V) : une proportion entre 0 et 1 (trois décimales).
+# Le nom `fnr_vi` est le même pour toutes les copies, quel que soit le phototype. Écrivez de
+# préférence le calcul, division de deux noms listés.
 #
 # <details><summary>Indice 1</summary>
 #
-# « Parmi » nomme le groupe de départ : quel nom listé compte exactement ce groupe ? Puis,
-# dans ce groupe, lesquelles compte-t-on : quel nom listé les compte ?
+# Un taux se lit « parmi qui ? ». Un faux négatif ne peut arriver qu'à un patient qui a un
+# cancer : quel est donc le groupe de départ ? Prenez les noms de votre phototype.
 # </details>
 
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche la consigne de la question 1, tirée pour votre
-# copie, et un nom de plus pour votre calcul. Exécutez-le.
+# copie, et les noms du phototype V pour votre calcul. Exécutez-le.
 import numpy as np
 
-VERSION_Q1 = int(np.random.default_rng([checks.student_seed("05", announce=False), 51]).integers(2))
-CONSIGNES_Q1 = (
-    "parmi les cancers du phototype VI, quelle part l'application ne signale-t-elle pas ?\n"
-    "  (son taux de faux négatifs sur ce phototype)",
-    "parmi les lésions du phototype VI que l'application ne signale pas, quelle part sont des\n"
-    "  cancers ? (le risque qu'une lésion laissée sans alerte soit un cancer manqué)",
-)
-print("Question 1, votre consigne :", CONSIGNES_Q1[VERSION_Q1])
-n_non_signalees_vi = n_lesions_vi - n_signales_vi - n_fausses_alertes_vi
+from esn_teach.datasets._skin_tasks import question_1_statement, question_1_version
+
+VERSION_Q1 = question_1_version(checks.student_seed("05", announce=False))
+print("Question 1, votre consigne :", question_1_statement(checks.student_seed("05", announce=False)))
+ligne_v = comptes.loc["V"]
+n_lesions_v, n_cancers_v, n_benignes_v = (int(ligne_v[c]) for c in ("lesions", "cancers", "benignes"))
+n_signales_v, n_manques_v = int(ligne_v["signales"]), int(ligne_v["manques"])
+n_fausses_alertes_v = int(ligne_v["fausses_alertes"])
+print("Phototype V, sous le nom à écrire dans vos calculs (ceux du VI sont plus haut) :")
+print(f"  n_lesions_v = {n_lesions_v} ; n_cancers_v = {n_cancers_v} ; n_benignes_v = {n_benignes_v}")
 print(
-    "Un nom de plus, phototype VI : n_non_signalees_vi = "
-    f"{n_non_signalees_vi} (lésions que l'application ne signale pas, cancers ou non)"
+    f"  n_signales_v = {n_signales_v} ; n_manques_v = {n_manques_v} ; "
+    f"n_fausses_alertes_v = {n_fausses_alertes_v}"
 )
 
 # %% answer="fnr_vi" session="formative"
@@ -320,7 +322,7 @@ fnr_vi = n_manques_vi / n_cancers_vi
 # %% answer="fnr_vi" session="evaluation"
 fnr_vi = ...
 ### BEGIN SOLUTION
-fnr_vi = n_manques_vi / (n_cancers_vi, n_non_signalees_vi)[VERSION_Q1]
+fnr_vi = (n_manques_vi / n_cancers_vi, n_manques_v / n_cancers_v)[VERSION_Q1]
 ### END SOLUTION
 
 # %% tests="fnr_vi" points=2 session="formative"
@@ -436,7 +438,7 @@ def _taux_q1(garde):
 
 _erreurs_q1 = [
     checks.Mistake(_manques_q1 / _lesions_vi_q1, "mauvais dénominateur : vous avez divisé par "
-                   "toutes les lésions du phototype VI. Un cancer ne peut être manqué que s'il "
+                   "toutes les lésions du phototype. Un cancer ne peut être manqué que s'il "
                    "existe : divisez par les cancers."),
     checks.Mistake(_fausses_q1 / _benignes_q1, "vous avez calculé le taux de faux positifs (les "
                    "lésions bénignes signalées à tort) ; la question porte sur les cancers manqués."),
@@ -445,62 +447,47 @@ _erreurs_q1 = [
     checks.Mistake(_manques_q1 / _benignes_q1, "mauvais dénominateur : vous avez divisé les "
                    "cancers manqués par les lésions bénignes. Le groupe de départ est celui des cancers."),
     checks.Mistake(_taux_q1(_cancer_q1 | ~_cancer_q1), "c'est le taux de tous les phototypes "
-                   "ensemble : la question porte sur le seul phototype VI."),
+                   "ensemble : la question porte sur un seul phototype, celui de votre consigne."),
     checks.Mistake(_manques_q1 / max(_signales_q1, 1), "vous avez divisé les cancers manqués par "
                    "les cancers signalés : le dénominateur doit compter tous les cancers, signalés ou non."),
     checks.Mistake(_cancers_q1 / max(_manques_q1, 1), "fraction à l'envers : vous avez divisé les "
                    "cancers par les cancers manqués. Le taux met au numérateur les cancers manqués, "
                    "au dénominateur tous les cancers."),
     checks.Mistake(_taux_q1(_vi_q1 | _v_seul_q1), "c'est le taux du groupe V–VI : la question porte "
-                   "sur le seul phototype VI. Écrivez le calcul avec ses cancers manqués et ses "
+                   "sur un seul phototype, celui de votre consigne. Écrivez le calcul avec ses cancers manqués et ses "
                    "cancers, pas un taux lu dans un tableau."),
     checks.Mistake(_taux_q1(_v_seul_q1), "c'est le taux du seul phototype V : la question porte "
                    "sur le phototype VI."),
 ]
-import numpy as _tirage_q1
+from esn_teach.datasets._skin_tasks import question_1_type as _type_tire_q1
 
-_version_q1 = int(_tirage_q1.random.default_rng([checks.student_seed("05", announce=False), 51]).integers(2))
-_non_signalees_q1 = int((_vi_q1 & ~_alerte_q1).sum())
 _autre_q1 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
-if _version_q1 == 0:
+if _type_tire_q1(checks.student_seed("05", announce=False)) == "VI":
     _cle_q1 = _manques_q1 / _cancers_q1
-    _erreurs_q1.append(checks.Mistake(_manques_q1 / _non_signalees_q1, _autre_q1 + "Votre consigne "
-                       "demande la part des cancers manqués parmi les cancers du phototype VI, "
-                       "pas parmi les lésions que l'application ne signale pas."))
+    _erreurs_q1[-1] = checks.Mistake(_taux_q1(_v_seul_q1), _autre_q1 + "Votre consigne demande "
+                                     "le taux de faux négatifs du phototype VI, pas du phototype V.")
 else:
-    _cle_q1 = _manques_q1 / _non_signalees_q1
+    # The copy's key is type V's rate; the mistakes are written with type V's names, then
+    # with type VI's (a copy may take the wrong phototype and the wrong denominator).
+    _cle_q1 = _taux_q1(_v_seul_q1)
+    _m_v, _c_v = int((_v_seul_q1 & _cancer_q1 & ~_alerte_q1).sum()), int((_v_seul_q1 & _cancer_q1).sum())
+    _l_v = int(_v_seul_q1.sum())
+    _f_v = int((_v_seul_q1 & ~_cancer_q1 & _alerte_q1).sum())
     _erreurs_q1 = [
-        checks.Mistake(_manques_q1 / _cancers_q1, _autre_q1 + "Votre consigne demande la part des "
-                       "cancers parmi les lésions du phototype VI que l'application ne signale pas : "
-                       "divisez par ces lésions, pas par les cancers."),
-        checks.Mistake(_cancers_q1 / _non_signalees_q1, "au numérateur, vous avez mis tous les cancers "
-                       "du phototype VI : parmi les lésions non signalées, les cancers sont ceux que "
-                       "l'application a manqués."),
-        checks.Mistake(1 - _manques_q1 / _non_signalees_q1, "vous avez calculé la part des lésions "
-                       "bénignes parmi les lésions non signalées ; votre consigne demande celle des "
+        checks.Mistake(_m_v / _l_v, "mauvais dénominateur : vous avez divisé par toutes les lésions "
+                       "du phototype. Un cancer ne peut être manqué que s'il existe : divisez par les "
                        "cancers."),
-        checks.Mistake(_manques_q1 / _lesions_vi_q1, "mauvais dénominateur : vous avez divisé par "
-                       "toutes les lésions du phototype VI. Votre consigne ne compte que celles que "
-                       "l'application ne signale pas."),
-        checks.Mistake(_manques_q1 / _benignes_q1, "mauvais dénominateur : vous avez divisé les "
-                       "cancers manqués par les lésions bénignes. Les lésions non signalées comptent "
-                       "aussi les cancers manqués, et pas les bénignes signalées."),
-        checks.Mistake(_fausses_q1 / _benignes_q1, "vous avez calculé le taux de faux positifs (les "
-                       "lésions bénignes signalées à tort) ; votre consigne porte sur les cancers "
-                       "manqués."),
-        checks.Mistake(_signales_q1 / _cancers_q1, "vous avez calculé la sensibilité (les cancers "
-                       "signalés) ; votre consigne porte sur les cancers manqués, parmi les lésions "
-                       "non signalées."),
-        checks.Mistake(_taux_q1(_cancer_q1 | ~_cancer_q1), "c'est le taux de tous les phototypes "
-                       "ensemble, parmi leurs cancers : votre consigne porte sur le seul phototype VI, "
-                       "parmi ses lésions non signalées."),
-        checks.Mistake(_manques_q1 / max(_signales_q1, 1), "vous avez divisé les cancers manqués par "
-                       "les cancers signalés : votre consigne divise par les lésions non signalées."),
-        checks.Mistake(_taux_q1(_vi_q1 | _v_seul_q1), "c'est le taux du groupe V–VI, lu dans le "
-                       "tableau : votre consigne porte sur le seul phototype VI, parmi ses lésions "
-                       "non signalées. Écrivez le calcul avec deux noms listés."),
-        checks.Mistake(_taux_q1(_v_seul_q1), "c'est le taux du seul phototype V, parmi ses cancers : "
-                       "votre consigne porte sur le phototype VI, parmi ses lésions non signalées."),
+        checks.Mistake(_f_v / (_l_v - _c_v), "vous avez calculé le taux de faux positifs (les lésions "
+                       "bénignes signalées à tort) ; la question porte sur les cancers manqués."),
+        checks.Mistake((_c_v - _m_v) / _c_v, "vous avez calculé la sensibilité (les cancers signalés) ; "
+                       "le taux de faux négatifs est son complément : les cancers manqués."),
+        checks.Mistake(_m_v / (_l_v - _c_v), "mauvais dénominateur : vous avez divisé les cancers "
+                       "manqués par les lésions bénignes. Le groupe de départ est celui des cancers."),
+        checks.Mistake(_m_v / max(_c_v - _m_v, 1), "vous avez divisé les cancers manqués par les "
+                       "cancers signalés : le dénominateur doit compter tous les cancers, signalés ou non."),
+        checks.Mistake(_taux_q1(_vi_q1), _autre_q1 + "Votre consigne demande le taux de faux "
+                       "négatifs du phototype V, pas du phototype VI."),
+        *_erreurs_q1[:-1],
     ]
 checks.check_number(fnr_vi, name="fnr_vi", expected=_cle_q1, decimals=3,
                     mistakes=_erreurs_q1, points=2)
@@ -508,7 +495,11 @@ checks.check_number(fnr_vi, name="fnr_vi", expected=_cle_q1, decimals=3,
 
 # %% mistake="fnr_vi" session="evaluation"
 # message : cette réponse correspond à une autre consigne que la vôtre
-fnr_vi = n_manques_vi / (n_non_signalees_vi, n_cancers_vi)[VERSION_Q1]
+fnr_vi = (n_manques_v / n_cancers_v, n_manques_vi / n_cancers_vi)[VERSION_Q1]
+
+# %% mistake="fnr_vi" session="evaluation"
+# message : vous avez calculé la sensibilité
+fnr_vi = (n_signales_vi / n_cancers_vi, n_signales_v / n_cancers_v)[VERSION_Q1]
 
 # %% mistake="fnr_vi"
 # message : vous avez divisé par toutes les lésions
@@ -543,7 +534,7 @@ fnr_vi = n_manques_vi / n_signales_vi
 _v_vi = test[test["phototype"].isin(["V", "VI"])]
 fnr_vi = _v_vi["manque"].sum() / _v_vi["cancer"].sum()
 
-# %% mistake="fnr_vi"
+# %% mistake="fnr_vi" session="formative"
 # message : c'est le taux du seul phototype V
 fnr_vi = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 
@@ -643,50 +634,17 @@ for lettre, numero in zip("abcd", ordre, strict=True):
     LETTRES_Q2[OPTIONS_Q2[numero]] = lettre
     print(textwrap.fill(f"{lettre}. {OPTIONS_Q2[numero]}", width=92, subsequent_indent="   "))
 print()
+from esn_teach.datasets._skin_tasks import question_3a, question_3b
+
 VERSION_Q3A = int(np.random.default_rng([checks.student_seed("05", announce=False), 53]).integers(2))
 VERSION_Q3B = int(np.random.default_rng([checks.student_seed("05", announce=False), 54]).integers(2))
-CONSIGNES_Q3A = (
-    "sur le test équilibré, l'écart est-il établi (pour ce modèle, sur ce test), et pourquoi ?",
-    "sur le test équilibré, un collègue affirme : « l'écart peut venir du seul hasard du "
-    "tirage ». A-t-il raison, et pourquoi ?",
-)
-OPTIONS_Q3A = (
-    [
-        "non : les deux intervalles se chevauchent en partie",
-        "non : les intervalles sont trop larges pour conclure",
-        "oui : intervalles séparés, sur des centaines de cancers",
-        "oui : un taux observé plus haut suffit à l'établir",
-    ],
-    [
-        "non : intervalles séparés, sur des centaines de cancers",
-        "non : un taux observé plus haut suffit à l'exclure",
-        "oui : les deux intervalles se chevauchent en partie",
-        "oui : les intervalles sont trop larges pour conclure",
-    ],
-)[VERSION_Q3A]
-CONSIGNES_Q3B = (
-    "sur le test de l'éditeur, que conclure ?",
-    "sur le test de l'éditeur, un collègue affirme : « les V–VI et les I–II ont le même taux "
-    "de faux négatifs : pas d'écart ». A-t-il raison ?",
-)
-OPTIONS_Q3B = (
-    [
-        "les V–VI ont moins de cancers manqués que les I–II",
-        "les V–VI ont plus de cancers manqués que les I–II",
-        "pas d'écart : chaque taux est dans l'intervalle de l'autre",
-        "rien d'établi : un écart de plusieurs points reste compatible",
-    ],
-    [
-        "non : les V–VI ont moins de cancers manqués que les I–II",
-        "non : les V–VI ont plus de cancers manqués que les I–II",
-        "non : rien d'établi, un écart de plusieurs points reste compatible",
-        "oui : chaque taux est dans l'intervalle de l'autre",
-    ],
-)[VERSION_Q3B]
+
+CONSIGNE_Q3A, OPTIONS_Q3A = question_3a(checks.student_seed("05", announce=False))
+CONSIGNE_Q3B, OPTIONS_Q3B = question_3b(checks.student_seed("05", announce=False))
 LETTRES_Q3A, LETTRES_Q3B = {}, {}
 for nom, consigne, options, lettres, tirage in (
-    ("3a", CONSIGNES_Q3A[VERSION_Q3A], OPTIONS_Q3A, LETTRES_Q3A, 63),
-    ("3b", CONSIGNES_Q3B[VERSION_Q3B], OPTIONS_Q3B, LETTRES_Q3B, 64),
+    ("3a", CONSIGNE_Q3A, OPTIONS_Q3A, LETTRES_Q3A, 63),
+    ("3b", CONSIGNE_Q3B, OPTIONS_Q3B, LETTRES_Q3B, 64),
 ):
     print(f"Question {nom}, votre consigne :", consigne)
     print("Les réponses possibles, dans un ordre tiré pour votre copie :")
@@ -978,7 +936,10 @@ conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 conclusion_equilibre = ...
 ### BEGIN SOLUTION
 conclusion_equilibre = LETTRES_Q3A[
-    f"{('oui', 'non')[VERSION_Q3A]} : intervalles séparés, sur des centaines de cancers"
+    (
+        "oui : intervalles séparés, sur des centaines de cancers",
+        "non : peu compatible avec le seul hasard, intervalles séparés sur des centaines de cancers",
+    )[VERSION_Q3A]
 ]
 ### END SOLUTION
 
@@ -1015,7 +976,7 @@ checks.check_choice(
 # message : la conclusion est juste, pas la raison
 conclusion_equilibre = LETTRES_Q3A[
     ("oui : un taux observé plus haut suffit à l'établir",
-     "non : un taux observé plus haut suffit à l'exclure")[VERSION_Q3A]
+     "non : un taux observé plus haut suffit à écarter le hasard")[VERSION_Q3A]
 ]
 
 # %% mistake="conclusion_equilibre" session="evaluation"
@@ -1138,13 +1099,38 @@ import numpy as _tirage_q3b
 _version_q3b = int(_tirage_q3b.random.default_rng([checks.student_seed("05", announce=False), 54]).integers(2))
 _ordre_q3b = _tirage_q3b.random.default_rng([checks.student_seed("05", announce=False), 64]).permutation(4)
 # Options in the draw cell's order, by their content (the same four in both versions).
-_sens_q3b = (["moins", "plus", "egal", "rien"], ["moins", "plus", "rien", "egal"])[_version_q3b]
+_sens_q3b = (["bas", "haut", "egal", "rien"], ["bas", "haut", "rien", "egal"])[_version_q3b]
 _lettre_q3b = {_sens_q3b[int(numero)]: lettre for lettre, numero in zip("abcd", _ordre_q3b, strict=True)}
+# The observed direction on the copy's vendor test (recomputed from its seed, review d14,
+# finding 3): the decoy in that direction compares two rates without their intervals; the
+# other one goes against what the copy shows.
+import esn_teach.datasets as _lesions_q3b
+import esn_teach.explorers as _melanges_q3b
+
+_v_q3b = _melanges_q3b.skin_variant(checks.student_seed("05", announce=False))
+_m_q3b = _melanges_q3b.train_on_mix(
+    0.08, n_train=10_000, n_validation=5_000, sensitivity=0.9, random_state=_v_q3b.seed
+)
+_t_q3b = _lesions_q3b.make_skin_lesions(n_samples=2_000, random_state=_v_q3b.editor_test_seed).frame
+_alerte_q3b = _m_q3b.model.predict_proba(_t_q3b.drop(columns=["fitzpatrick", "malignant"]))[:, 1] >= _m_q3b.threshold
+_cancer_q3b = _t_q3b["malignant"].to_numpy() == 1
+_type_q3b = _t_q3b["fitzpatrick"].astype(str).to_numpy()
+
+
+def _taux_q3b(types):
+    garde = _cancer_q3b & _tirage_q3b.isin(_type_q3b, types)
+    return (garde & ~_alerte_q3b).sum() / garde.sum()
+
+
+_haut_q3b = _taux_q3b(["V", "VI"]) > _taux_q3b(["I", "II"])
+_meme_sens_q3b = ("vous avez comparé deux taux sans leurs intervalles : avec une poignée de cancers "
+                  "chez les V–VI, l'écart observé peut venir du hasard du tirage.")
 _messages_q3b = {
-    "plus": "vous avez repris la conclusion du test équilibré : chaque test se lit avec ses propres "
-    "effectifs et ses propres intervalles.",
-    "moins": "vous avez comparé deux taux sans leurs intervalles : avec une poignée de cancers chez "
-    "les V–VI, l'écart observé peut venir du hasard du tirage.",
+    "haut" if _haut_q3b else "bas": _meme_sens_q3b,
+    "bas" if _haut_q3b else "haut": "ce n'est pas le sens observé sur ce test : dans votre copie, le "
+    "taux observé des V–VI est " + ("plus haut" if _haut_q3b else "plus bas, et vous avez sans doute "
+    "repris la conclusion du test équilibré") + ". Chaque test se lit avec ses propres effectifs et "
+    "ses propres intervalles.",
     "egal": "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : chaque taux dans l'intervalle de "
     "l'autre veut dire qu'un écart nul reste possible, pas qu'il est établi. Avec si peu de cancers, "
     "un grand écart reste possible aussi, dans un sens comme dans l'autre.",
@@ -1157,15 +1143,25 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="conclusion_editeur" session="evaluation"
-# message : vous avez repris la conclusion du test équilibré
+# message : vous avez comparé deux taux sans leurs intervalles
+_fonce = test_editeur[test_editeur["phototype"].isin(["V", "VI"])]
+_clair = test_editeur[test_editeur["phototype"].isin(["I", "II"])]
+_plus_haut = _fonce["manque"].sum() / _fonce["cancer"].sum() > _clair["manque"].sum() / _clair["cancer"].sum()
 conclusion_editeur = LETTRES_Q3B[
-    f"{('', 'non : ')[VERSION_Q3B]}les V–VI ont plus de cancers manqués que les I–II"
+    f"{('', 'non : ')[VERSION_Q3B]}l'application manque "
+    + ("plus souvent les cancers des V–VI (taux plus haut)" if _plus_haut
+       else "moins souvent les cancers des V–VI (taux plus bas)")
 ]
 
 # %% mistake="conclusion_editeur" session="evaluation"
-# message : vous avez comparé deux taux sans leurs intervalles
+# message : ce n'est pas le sens observé sur ce test
+_fonce = test_editeur[test_editeur["phototype"].isin(["V", "VI"])]
+_clair = test_editeur[test_editeur["phototype"].isin(["I", "II"])]
+_plus_haut = _fonce["manque"].sum() / _fonce["cancer"].sum() > _clair["manque"].sum() / _clair["cancer"].sum()
 conclusion_editeur = LETTRES_Q3B[
-    f"{('', 'non : ')[VERSION_Q3B]}les V–VI ont moins de cancers manqués que les I–II"
+    f"{('', 'non : ')[VERSION_Q3B]}l'application manque "
+    + ("moins souvent les cancers des V–VI (taux plus bas)" if _plus_haut
+       else "plus souvent les cancers des V–VI (taux plus haut)")
 ]
 
 # %% mistake="conclusion_editeur" session="evaluation"

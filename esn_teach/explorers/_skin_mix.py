@@ -28,6 +28,7 @@ from esn_teach._formatting import fr_count, fr_number, fr_percent
 from esn_teach._validation import check_finite_scalar
 from esn_teach.datasets import make_skin_lesions
 from esn_teach.datasets._skin import DEFAULT_TYPE_SHARES, FEATURES
+from esn_teach.datasets._skin_tasks import question_1_type
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers._blit import blit_png, freeze_background
 from esn_teach.explorers._controls import show_explorer
@@ -273,9 +274,9 @@ def missed_by_group(model: Pipeline, threshold: float, test: pd.DataFrame) -> pd
 
 
 def fnr_vi_and_decoys(
-    model: Pipeline, threshold: float, test: pd.DataFrame
+    model: Pipeline, threshold: float, test: pd.DataFrame, phototype: str = "VI"
 ) -> tuple[float, dict[str, float]]:
-    """Compute module 05's question 1: the false-negative rate of type VI and its named mistakes.
+    """Compute module 05's question 1: the false-negative rate of a type and its named mistakes.
 
     Parameters
     ----------
@@ -285,20 +286,25 @@ def fnr_vi_and_decoys(
         Flag when the score is at or above it.
     test : pandas.DataFrame
         Test lesions (``fitzpatrick``, the features, ``malignant``).
+    phototype : {"VI", "V"}, default="VI"
+        The type the copy's task names (evaluated session: VI or V, drawn per copy).
 
     Returns
     -------
     key : float
-        Cancers of type VI missed over cancers of type VI.
+        Cancers of ``phototype`` missed over its cancers.
     decoys : dict of str to float
         The value each named mistake of the question gives (wrong denominator,
-        false-positive rate, sensitivity, all types, group V-VI, type V alone...).
+        false-positive rate, sensitivity, all types, group V-VI, the other dark type...).
     """
+    if phototype not in ("V", "VI"):
+        raise ValueError("phototype : « V » ou « VI ».")
+    other = "V" if phototype == "VI" else "VI"
     scores = model.predict_proba(test[list(FEATURES)])[:, 1]
     cancer = test["malignant"].to_numpy() == 1
     flagged = scores >= threshold
     types = test["fitzpatrick"].astype(str).to_numpy()
-    vi = types == "VI"
+    vi = types == phototype
     missed = int((vi & cancer & ~flagged).sum())
     cancers = int((vi & cancer).sum())
     benign = int(vi.sum()) - cancers
@@ -315,8 +321,8 @@ def fnr_vi_and_decoys(
         "over benign": missed / max(benign, 1),
         "all types": rate(np.ones(len(test), bool)),
         "over flagged": missed / max(signalled, 1),
-        "group V-VI": rate(vi | (types == "V")),
-        "type V": rate(types == "V"),
+        "group V-VI": rate((types == "V") | (types == "VI")),
+        f"type {other}": rate(types == other),
     }
     return missed / max(cancers, 1), decoys
 
@@ -697,7 +703,8 @@ def skin_variant(
     interval, the interval of the gap reaches beyond 5 points on each side, and
     its overall rate is typical (8 to 12 %, interval holding ``1 - sensitivity``).
     A training seed is also rejected when a named mistake of question 1 (see
-    :func:`fnr_vi_and_decoys`) lies within 0.0025 of the type VI rate, or when the
+    :func:`fnr_vi_and_decoys`) lies within 0.0025 of the copy's key (type VI rate, and
+    for the copies whose task is type V, its rate too), or when the
     upper bound of the gap at ``high_share`` lies within 0.25 point of the one at
     ``editor_share``, of the observed gap at either share, or rounds to a whole number, so that no
     named mistake scores as a key. Among the candidates where that interval
@@ -750,6 +757,13 @@ def skin_variant(
         key, decoys = fnr_vi_and_decoys(editor.model, editor.threshold, test)
         if any(abs(value - key) <= 0.0025 for value in decoys.values()):
             continue
+        # Copies whose task is type V (review d14, finding 1): their key must also stand
+        # clear of its own named mistakes and of those written with type VI's names.
+        if question_1_type(int(student_seed)) == "V":
+            key_v, decoys_v = fnr_vi_and_decoys(editor.model, editor.threshold, test, "V")
+            values = [*decoys_v.values(), *(v for k, v in decoys.items() if k != "type V")]
+            if any(abs(value - key_v) <= 0.0025 for value in values):
+                continue
         high = train_on_mix(high_share, random_state=seed, **settings)
         gap_editor = _gap_points(counts)
         gap_high = _gap_points(missed_by_group(high.model, high.threshold, test))

@@ -1,0 +1,90 @@
+"""Module 05's evaluated session: each copy's tasks and statements (private).
+
+The notebook's draw cells and its hidden tests both call these functions with the
+student's seed (``checks.student_seed("05")``): the draw cells print only the drawn
+statement and its options (in alphabetical order, the letters being drawn apart), so
+that the texts of the versions a copy did not draw are not in its notebook.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: Question 1: each copy computes the false-negative rate of one dark phototype.
+_Q1_TYPES = ("VI", "V")
+
+_Q3A = (
+    (
+        "sur le test équilibré, l'écart est-il établi (pour ce modèle, sur ce test), et pourquoi ?",
+        [
+            "non : les deux intervalles se chevauchent en partie",
+            "non : les intervalles sont trop larges pour conclure",
+            "oui : intervalles séparés, sur des centaines de cancers",
+            "oui : un taux observé plus haut suffit à l'établir",
+        ],
+    ),
+    (
+        "sur le test équilibré, un collègue affirme : « le seul hasard du tirage suffit à "
+        "expliquer cet écart ». A-t-il raison, et pourquoi ?",
+        [
+            "non : peu compatible avec le seul hasard, intervalles séparés sur des centaines "
+            "de cancers",
+            "non : un taux observé plus haut suffit à écarter le hasard",
+            "oui : les deux intervalles se chevauchent en partie",
+            "oui : les intervalles sont trop larges pour conclure",
+        ],
+    ),
+)
+
+_Q3B = (
+    (
+        "sur le test de l'éditeur, que conclure ?",
+        [
+            "l'application manque moins souvent les cancers des V–VI (taux plus bas)",
+            "l'application manque plus souvent les cancers des V–VI (taux plus haut)",
+            "pas d'écart : chaque taux est dans l'intervalle de l'autre",
+            "rien d'établi : un écart de plusieurs points reste compatible",
+        ],
+    ),
+    (
+        "sur le test de l'éditeur, un collègue affirme : « les V–VI et les I–II ont le même "
+        "taux de faux négatifs : pas d'écart ». A-t-il raison ?",
+        [
+            "non : l'application manque moins souvent les cancers des V–VI (taux plus bas)",
+            "non : l'application manque plus souvent les cancers des V–VI (taux plus haut)",
+            "non : rien d'établi, un écart de plusieurs points reste compatible",
+            "oui : chaque taux est dans l'intervalle de l'autre",
+        ],
+    ),
+)
+
+
+def question_1_version(seed: int) -> int:
+    """Return which task of question 1 (0: type VI, 1: type V) a copy draws."""
+    return int(np.random.default_rng([int(seed), 51]).integers(2))
+
+
+def question_1_type(seed: int) -> str:
+    """Return the phototype whose false-negative rate a copy computes (« VI » or « V »)."""
+    return _Q1_TYPES[question_1_version(seed)]
+
+
+def question_1_statement(seed: int) -> str:
+    """Return the copy's task for question 1 (its own phototype only)."""
+    phototype = question_1_type(seed)
+    return (
+        f"calculez le taux de faux négatifs de l'application sur le phototype {phototype} :\n"
+        f"  parmi les cancers du phototype {phototype}, la part qu'elle ne signale pas."
+    )
+
+
+def question_3a(seed: int) -> tuple[str, list[str]]:
+    """Return the copy's statement of question 3a and its four options (alphabetical)."""
+    statement, options = _Q3A[int(np.random.default_rng([int(seed), 53]).integers(2))]
+    return statement, list(options)
+
+
+def question_3b(seed: int) -> tuple[str, list[str]]:
+    """Return the copy's statement of question 3b and its four options (alphabetical)."""
+    statement, options = _Q3B[int(np.random.default_rng([int(seed), 54]).integers(2))]
+    return statement, list(options)
