@@ -18,6 +18,7 @@ from esn_fixtures import NOTEBOOKS
 
 from esn_teach.datasets import make_skin_lesions
 from esn_teach.datasets._skin import FEATURES
+from esn_teach.datasets._skin_tasks import question_1_type
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import train_on_mix, training_mix_grid
 
@@ -240,13 +241,16 @@ def test_the_evaluated_draw_cell_matches_the_library():
     assert _constant("GRAINE") == 6 and _constant("GRAINE_TEST_EDITEUR") == 9
 
 
-def _q1_rates(model, threshold, test: pd.DataFrame) -> tuple[float, list[float]]:
-    """Question 1's key and the value of each named mistake, computed as the hidden test does."""
+def _q1_rates(
+    model, threshold, test: pd.DataFrame, phototype: str = "VI"
+) -> tuple[float, list[float]]:
+    """Question 1's key and the value of each named mistake, computed as the hidden test does
+    (for type VI, or type V: the evaluated session's second task, review d14 finding 1)."""
     scores = model.predict_proba(test[list(FEATURES)])[:, 1]
     cancer = test["malignant"].to_numpy() == 1
     alert = scores >= threshold
     types = test["fitzpatrick"].astype(str).to_numpy()
-    vi = types == "VI"
+    vi = types == phototype
     missed = int((vi & cancer & ~alert).sum())
     cancers = int((vi & cancer).sum())
     benign = int(vi.sum()) - cancers
@@ -262,8 +266,8 @@ def _q1_rates(model, threshold, test: pd.DataFrame) -> tuple[float, list[float]]
         missed / benign,
         rate(np.ones(len(test), bool)),
         missed / max(flagged, 1),
-        rate(vi | (types == "V")),
-        rate(types == "V"),
+        rate((types == "V") | (types == "VI")),
+        rate(types == ("V" if phototype == "VI" else "VI")),  # the other task's key: last
     ]
     return missed / cancers, decoys
 
@@ -278,6 +282,7 @@ def test_no_named_mistake_scores_as_a_key_for_any_identifier(monkeypatch):
     from esn_teach import checks
     from esn_teach.explorers import skin_variant
 
+    typed_v = 0
     for number in (1, *range(0, 200, 25)):  # etu001 is the review's case
         monkeypatch.setenv("ESN_TEACH_STUDENT", f"etu{number:03d}")
         variant = skin_variant(checks.student_seed("05", announce=False))
@@ -289,10 +294,16 @@ def test_no_named_mistake_scores_as_a_key_for_any_identifier(monkeypatch):
         ).frame
         key, decoys = _q1_rates(editor.model, editor.threshold, balanced)
         assert min(abs(d - key) for d in decoys) > 0.002, (number, key, decoys)
+        if question_1_type(checks.student_seed("05", announce=False)) == "V":
+            typed_v += 1
+            key_v, decoys_v = _q1_rates(editor.model, editor.threshold, balanced, "V")
+            near = [*decoys_v, *decoys[:-1]]  # its own mistakes, then those with VI's names
+            assert min(abs(d - key_v) for d in near) > 0.002, (number, key_v, near)
         low, gap, high = variant.gap_high
         for decoy in (low, gap, variant.gap_editor[1], variant.gap_editor[2], high / 100):
             assert abs(decoy - high) > 0.2, (number, variant)
         assert round(high, 1) != round(high), (number, variant)  # « 5 » is too rounded
+    assert typed_v >= 2, typed_v  # both tasks of question 1 are swept
 
 
 @pytest.mark.slow
