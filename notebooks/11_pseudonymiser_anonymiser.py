@@ -563,9 +563,10 @@ l_petit = 2
 # mêmes quasi-identifiants : Latanya Sweeney a ainsi croisé des données médicales
 # « anonymisées » du Massachusetts avec la liste électorale de Cambridge (Sweeney, 2002).
 #
-# En France, une entreprise ne peut pas se servir de la liste électorale : seuls les
-# électeurs, qui s'engagent à ne pas en faire un usage commercial, les candidats et les partis
-# en obtiennent copie (Code électoral, article L37). Mais chacun peut lire des profils publics
+# En France, seuls les électeurs, les candidats et les partis obtiennent copie de la liste
+# électorale, et les électeurs, au moins, s'engagent à ne pas en faire un usage commercial
+# (Code électoral, article L37) : une entreprise ne peut pas l'obtenir pour ses fichiers. Mais
+# chacun peut lire des profils publics
 # de réseaux sociaux (nom, date de naissance, ville) ou la presse locale.
 #
 # Voici une **liste nominative synthétique** qui joue ce rôle : des patients adultes du
@@ -3128,9 +3129,9 @@ risque_population = "E"
 #   Bundesrepublik Deutschland, affaire C-582/14, ECLI:EU:C:2016:779, points 46 à 48 (moyens
 #   légaux d'identifier une personne, y compris avec l'aide de tiers ; moyens interdits par la
 #   loi ou irréalisables en pratique exclus ; interprétation de la directive 95/46/CE).
-# - Code électoral, article L37 (communication et copie de la liste électorale : à tout
-#   électeur, à la condition de s'engager à ne pas en faire un usage commercial ; aux candidats
-#   et aux partis ou groupements politiques), Légifrance.
+# - Code électoral, article L37 (communication et copie de la liste électorale : aux
+#   électeurs, qui s'engagent à ne pas en faire un usage commercial, ainsi qu'aux candidats et
+#   aux partis ou groupements politiques), Légifrance.
 # - Groupe de travail « Article 29 » sur la protection des données (G29). Avis 05/2014 sur les
 #   techniques d'anonymisation (WP216), adopté le 10 avril 2014, sous la directive 95/46/CE ;
 #   un avis non contraignant, qui n'est pas parmi les documents du G29 repris en 2018 par le

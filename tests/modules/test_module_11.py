@@ -94,8 +94,11 @@ def test_module_11_question_7_table_has_one_homogeneous_class_named_by_the_answe
 
 def test_module_11_section_4_states_article_l37_exactly():
     # Code électoral, article L37: every voter may obtain a copy on condition of committing
-    # not to use it commercially; candidates and parties may too. The commitment is the
-    # voters' condition, not a condition stated for candidates and parties.
+    # not to use it commercially; candidates and parties may obtain one too. Whether the
+    # commitment is also theirs is read both ways (the 2011 ministerial answer on the former
+    # R16: voters only; two lecturers, on the text the CADA quotes in 20225915: all three):
+    # until the text in force is read on Légifrance, the module states what both readings
+    # share, and never that the commitment is the voters' alone.
     flat = " ".join(
         _text()
         .split("## 4. L'attaque par croisement")[1]
@@ -104,9 +107,11 @@ def test_module_11_section_4_states_article_l37_exactly():
         .split()
     )
     assert (
-        "seuls les électeurs, qui s'engagent à ne pas en faire un usage commercial, les "
-        "candidats et les partis en obtiennent copie (Code électoral, article L37)"
+        "seuls les électeurs, les candidats et les partis obtiennent copie de la liste "
+        "électorale, et les électeurs, au moins, s'engagent à ne pas en faire un usage "
+        "commercial (Code électoral, article L37)"
     ) in flat
+    assert "qui s'engagent à ne pas en faire un usage commercial, les candidats" not in flat
 
 
 def test_module_11_question_3_needs_the_recipient_side_reasoning():
