@@ -643,10 +643,10 @@ plaintes = [
     "nous, ceux qui reçoivent un appel finissent par retourner à l'hôpital aussi souvent que "
     "ceux du groupe B qui en reçoivent un.",
     "Mon frère est retourné à l'hôpital sans avoir reçu d'appel ; son voisin a été appelé et "
-    "n'y est jamais retourné. Je ne veux pas que l'on règle le premier problème en créant le "
-    "second. Je demande que, chez nous, ceux qui retournent à l'hôpital aient reçu un appel "
-    "aussi souvent que dans le groupe B, et que ceux qui n'y retournent pas en reçoivent un "
-    "aussi souvent que dans le groupe B.",
+    "n'y est jamais retourné. Je demande que les deux sortes d'erreurs pèsent chez nous comme "
+    "dans le groupe B, même s'il faut pour cela plus d'appels pour rien chez nous : que ceux "
+    "qui retournent à l'hôpital aient reçu un appel aussi souvent que dans le groupe B, et que "
+    "ceux qui n'y retournent pas en reçoivent un aussi souvent que dans le groupe B.",
 ]
 numero_plainte = int(np.random.default_rng([graine_etudiant, 2]).integers(len(plaintes)))
 print(f"« {plaintes[numero_plainte]} »")
@@ -3488,7 +3488,7 @@ print(
 # | Clé | Affirmation |
 # |---|---|
 # | « score calibré, donc même VPP » | Notre score est calibré dans chaque groupe ; au seuil 0,3, un appel signifie donc le même risque (la même VPP) dans les deux groupes. |
-# | « changer de seuil » | L'équipe passe du seuil 0,3 au seuil 0,2 sans toucher au modèle : les TFN et les TFP des deux groupes changent, mais pas le diagramme de fiabilité. |
+# | « changer de seuil » | L'équipe passe du seuil 0,3 au seuil 0,2 sans toucher au modèle : les TFN et les TFP des deux groupes changent, tandis que le diagramme de fiabilité reste le même. |
 # | « seuils par âge » | Un service fixe un seuil d'appel plus bas pour les patients de plus de 75 ans, parce qu'une réhospitalisation y est plus grave. L'article 2 (3°) de la loi de 2008 ne s'y oppose pas si l'hôpital démontre un but légitime et des moyens nécessaires et appropriés. |
 # | « seuils par pays de naissance » | Pour réduire l'écart de TFN, un hôpital fixe des seuils d'appel différents selon le pays de naissance des patients (un critère d'origine), et démontre que c'est le seul moyen de joindre autant de réhospitalisés dans chaque groupe. Cette démonstration suffit au regard de l'article 2 (3°). |
 #
@@ -3532,9 +3532,10 @@ print(
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour les deux premières : la calibration a-t-elle besoin d'un seuil ? Que montre le
-# tableau de la section 3 pour les VPP des deux groupes au seuil 0,3 ? Qu'est-ce qui, dans un
-# TFN ou un TFP, dépend du seuil ?
+# Pour les deux premières : la calibration a-t-elle besoin d'un seuil ? Elle compare,
+# score par score, le risque annoncé à la part réhospitalisée : que dit-elle de la part
+# réhospitalisée parmi **tous** les appelés d'un groupe, quels que soient leurs scores
+# au-dessus de 0,3 ? Qu'est-ce qui, dans un TFN ou un TFP, dépend du seuil ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -3545,43 +3546,14 @@ print(
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Les quatre affirmations de votre copie (code replié : lisez ce qu'il affiche).
-affirmations_q7 = {
-    "calibration et VPP": [
-        "Notre score est calibré dans chaque groupe ; au seuil 0,3, un appel signifie donc le "
-        "même risque (la même VPP) dans les deux groupes.",
-        "Notre score est calibré dans chaque groupe ; cela ne garantit pas qu'au seuil 0,3 un "
-        "appel signifie le même risque (la même VPP) dans les deux groupes.",
-    ],
-    "seuil et fiabilité": [
-        "L'équipe passe du seuil 0,3 au seuil 0,2 sans toucher au modèle : les TFN et les TFP "
-        "des deux groupes changent, mais pas le diagramme de fiabilité.",
-        "L'équipe passe du seuil 0,3 au seuil 0,2 sans toucher au modèle : les TFN et les TFP "
-        "des deux groupes changent, et le diagramme de fiabilité aussi.",
-    ],
-    "seuils par âge": [
-        "Un service fixe un seuil d'appel plus bas pour les patients de plus de 75 ans, parce "
-        "qu'une réhospitalisation y est plus grave. L'article 2 (3°) de la loi de 2008 ne s'y "
-        "oppose pas si l'hôpital démontre un but légitime et des moyens nécessaires et "
-        "appropriés.",
-        "Un service fixe un seuil d'appel plus bas pour les patients de plus de 75 ans, parce "
-        "qu'une réhospitalisation y est plus grave. L'article 2 (3°) de la loi de 2008 s'y "
-        "oppose, même si l'hôpital démontre un but légitime et des moyens nécessaires et "
-        "appropriés.",
-    ],
-    "seuils par pays de naissance": [
-        "Pour réduire l'écart de TFN, un hôpital fixe des seuils d'appel différents selon le "
-        "pays de naissance des patients (un critère d'origine), et démontre que c'est le seul "
-        "moyen de joindre autant de réhospitalisés dans chaque groupe. Cette démonstration "
-        "suffit au regard de l'article 2 (3°).",
-        "Pour réduire l'écart de TFN, un hôpital fixe des seuils d'appel différents selon le "
-        "pays de naissance des patients (un critère d'origine), et démontre que c'est le seul "
-        "moyen de joindre autant de réhospitalisés dans chaque groupe. Cette démonstration ne "
-        "suffit pas au regard de l'article 2 (3°).",
-    ],
-}
-versions_q7 = np.random.default_rng([graine_etudiant, 7]).integers(2, size=len(affirmations_q7))
-for (sujet_q7, textes_q7), version_q7 in zip(affirmations_q7.items(), versions_q7, strict=True):
-    print(f"« {sujet_q7} » : {textes_q7[version_q7]}")
+def _afficher_q7():
+    from esn_teach.datasets._readmission_tasks import _question_7_statements
+
+    for sujet, texte in _question_7_statements(graine_etudiant).items():
+        print(f"« {sujet} » : {texte}")
+
+
+_afficher_q7()
 
 # %% answer="vrai_ou_faux" session="formative"
 # Remplacez chacun des quatre `...` par "vrai" ou "faux", entre guillemets.
@@ -3721,15 +3693,9 @@ vrai_ou_faux = {
     "seuils par pays de naissance": ...,
 }
 ### BEGIN SOLUTION
-cles_q7 = {
-    "calibration et VPP": ["faux", "vrai"],
-    "seuil et fiabilité": ["vrai", "faux"],
-    "seuils par âge": ["vrai", "faux"],
-    "seuils par pays de naissance": ["faux", "vrai"],
-}
-vrai_ou_faux = {
-    sujet: cles[version] for (sujet, cles), version in zip(cles_q7.items(), versions_q7, strict=True)
-}
+from esn_teach.datasets._readmission_tasks import _question_7_keys
+
+vrai_ou_faux = _question_7_keys(graine_etudiant)
 ### END SOLUTION
 
 # %% tests="vrai_ou_faux" points=2 session="evaluation"
@@ -3742,50 +3708,14 @@ checks.check_form(
     items=["calibration et VPP", "seuil et fiabilité", "seuils par âge", "seuils par pays de naissance"],
 )
 ### BEGIN HIDDEN TESTS
-# The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
-sujet_q7h = version_q7h = None
-# The copy's versions (the draw cell's stream): 0 or 1 for each subject, in this order.
-versions_q7h = np.random.default_rng([checks.student_seed("06", announce=False), 7]).integers(2, size=4)
-# Each subject: the key of version 0, then of version 1 (opposite keys), and the message for
-# the wrong option (the same misunderstanding in both versions).
-banque_q7h = {
-    "calibration et VPP": (
-        ("faux", "vrai"),
-        "la calibration compare, score par score, le risque annoncé à la part réhospitalisée ; "
-        "elle ne fixe pas la part réhospitalisée parmi les appelés. Au-dessus de 0,3, les "
-        "appelés du groupe B ont en moyenne des scores plus élevés, donc plus de réhospitalisés "
-        "parmi eux : les VPP diffèrent (section 3). Calibration et parité prédictive sont deux "
-        "critères distincts.",
-    ),
-    "seuil et fiabilité": (
-        ("vrai", "faux"),
-        "le diagramme de fiabilité compare le risque annoncé par le score à la part réellement "
-        "réhospitalisée : il ne dépend d'aucun seuil, et le modèle n'a pas changé. Les TFN et "
-        "TFP comptent les erreurs des décisions (appeler ou non), qui changent avec le seuil.",
-    ),
-    "seuils par âge": (
-        ("vrai", "faux"),
-        "l'âge est un motif de l'article 1er, mais l'article 2, 3° de la loi de 2008 ne retire "
-        "l'exception du but légitime qu'aux différences fondées sur l'origine, le patronyme, "
-        "l'ethnie ou la race. Pour l'âge, comme pour le lieu de résidence, l'interdiction ne "
-        "vise pas une différence justifiée par un but légitime avec des moyens nécessaires et "
-        "appropriés.",
-    ),
-    "seuils par pays de naissance": (
-        ("faux", "vrai"),
-        "le pays de naissance est ici un critère d'origine (l'affirmation le dit) : une règle "
-        "fondée sur lui est une différence fondée sur l'origine, et l'exception du but "
-        "légitime (article 2, 3° de la loi de 2008) ne s'applique pas aux différences fondées "
-        "sur l'origine : aucune démonstration de nécessité ne suffit.",
-    ),
-}
-autre_q7h = (
-    " Cette réponse irait à l'affirmation contraire : relisez ce que dit la vôtre."
-)
-cles_q7h = {
-    sujet_q7h: banque_q7h[sujet_q7h][0][int(version_q7h)]
-    for sujet_q7h, version_q7h in zip(banque_q7h, versions_q7h, strict=True)
-}
+from esn_teach.datasets._readmission_tasks import _QUESTION_7_FEEDBACK, _question_7_keys
+
+# The name of this cell's loop, bound here: the cell reads nothing else from the notebook.
+sujet_q7h = None
+# The copy's keys, drawn again from its identifier (the draw cell's stream [seed, 7]); each
+# subject's message names the misunderstanding (the same in both versions).
+cles_q7h = _question_7_keys(checks.student_seed("06", announce=False))
+autre_q7h = " Cette réponse irait à l'affirmation contraire : relisez ce que dit la vôtre."
 checks.check_choices(
     vrai_ou_faux,
     name="vrai_ou_faux",
@@ -3795,10 +3725,10 @@ checks.check_choices(
         sujet_q7h: [
             checks.Mistake(
                 "faux" if cles_q7h[sujet_q7h] == "vrai" else "vrai",
-                banque_q7h[sujet_q7h][1] + autre_q7h,
+                _QUESTION_7_FEEDBACK[sujet_q7h] + autre_q7h,
             )
         ]
-        for sujet_q7h in banque_q7h
+        for sujet_q7h in cles_q7h
     },
     points=2,
 )
@@ -3806,30 +3736,24 @@ checks.check_choices(
 
 # %% mistake="vrai_ou_faux" session="evaluation"
 # message : Calibration et parité prédictive sont deux critères distincts
-vrai_ou_faux = {
-    "calibration et VPP": ["vrai", "faux"][versions_q7[0]],
-    "seuil et fiabilité": ["vrai", "faux"][versions_q7[1]],
-    "seuils par âge": ["vrai", "faux"][versions_q7[2]],
-    "seuils par pays de naissance": ["faux", "vrai"][versions_q7[3]],
-}
+from esn_teach.datasets._readmission_tasks import _question_7_keys
+
+vrai_ou_faux = _question_7_keys(graine_etudiant)
+vrai_ou_faux["calibration et VPP"] = {"vrai": "faux", "faux": "vrai"}[vrai_ou_faux["calibration et VPP"]]
 
 # %% mistake="vrai_ou_faux" session="evaluation"
 # message : l'âge est un motif de l'article 1er
-vrai_ou_faux = {
-    "calibration et VPP": ["faux", "vrai"][versions_q7[0]],
-    "seuil et fiabilité": ["vrai", "faux"][versions_q7[1]],
-    "seuils par âge": ["faux", "vrai"][versions_q7[2]],
-    "seuils par pays de naissance": ["faux", "vrai"][versions_q7[3]],
-}
+from esn_teach.datasets._readmission_tasks import _question_7_keys
+
+vrai_ou_faux = _question_7_keys(graine_etudiant)
+vrai_ou_faux["seuils par âge"] = {"vrai": "faux", "faux": "vrai"}[vrai_ou_faux["seuils par âge"]]
 
 # %% mistake="vrai_ou_faux" session="evaluation"
 # message : irait à l'affirmation contraire
-vrai_ou_faux = {
-    "calibration et VPP": ["faux", "vrai"][versions_q7[0]],
-    "seuil et fiabilité": ["vrai", "faux"][versions_q7[1]],
-    "seuils par âge": ["vrai", "faux"][versions_q7[2]],
-    "seuils par pays de naissance": ["vrai", "faux"][versions_q7[3]],
-}
+from esn_teach.datasets._readmission_tasks import _question_7_keys
+
+vrai_ou_faux = _question_7_keys(graine_etudiant)
+vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[vrai_ou_faux["seuils par pays de naissance"]]
 
 # %% [markdown] session="formative"
 # ### Réflexion — Dépistage ou ressource rare ? (3 points, corrigée par l'enseignant)

@@ -10,6 +10,8 @@ range the questions assume.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from fairlearn.metrics import demographic_parity_difference
@@ -27,6 +29,12 @@ from esn_teach.datasets import (
     readmission_case_seed,
 )
 from esn_teach.datasets._readmission import _audit_mistakes
+from esn_teach.datasets._readmission_tasks import (
+    _QUESTION_7,
+    _QUESTION_7_FEEDBACK,
+    _question_7_keys,
+    _question_7_statements,
+)
 
 STUDENTS = ("alice", "bruno", "chloe", "david", "emma", "farid")
 
@@ -138,6 +146,8 @@ def _complaint_rates(seed: int) -> dict:
         rates[group] = {
             "selection": calls[in_group].mean(),
             "tfn": (~calls & readmitted & in_group).sum() / (readmitted & in_group).sum(),
+            "tfp": (calls & ~readmitted & in_group).sum() / (~readmitted & in_group).sum(),
+            "ppv": readmitted[calls & in_group].mean(),
         }
     return rates
 
@@ -149,15 +159,61 @@ def test_question_2_complaints_hold_on_every_case():
     The formative complaint: « c'est le sort de la plupart de ceux qui y retournent »
     (group A's TFN above one half, group B's below, well apart). The evaluated
     complaints state one rate only: « chez nous, bien moins de patients reçoivent un
-    appel que dans le groupe B » (group A's selection rate well below group B's); the
-    others are anecdotes and requests, with no direction (on some cohorts group A's VPP
-    is the higher one).
+    appel que dans le groupe B » (group A's selection rate well below group B's) and « même
+    s'il faut pour cela plus d'appels pour rien chez nous » (group A's TFP well below group
+    B's: asking for group B's TFP adds unnecessary calls in group A); the others are
+    anecdotes and requests, with no direction (on some cohorts group A's VPP is the higher
+    one).
     """
     for seed in READMISSION_CASE_SEEDS:
         rates = _complaint_rates(seed)
         assert rates["A"]["tfn"] > 0.5 > rates["B"]["tfn"], (seed, rates)
         assert rates["A"]["tfn"] - rates["B"]["tfn"] > 0.15, (seed, rates)
         assert rates["A"]["selection"] < rates["B"]["selection"] / 2, (seed, rates)
+        assert rates["A"]["tfp"] < rates["B"]["tfp"] / 2, (seed, rates)
+
+
+@pytest.mark.slow
+def test_question_7_calibration_feedback_holds_on_every_case():
+    """Question 7, « calibration et VPP »: what the statements and the message say holds on
+    every checked cohort. Version 0 (« calibré … donc le même risque (la même VPP) ») is
+    false and version 1 (« peut pourtant signifier un risque différent ») true as logic: the
+    cohorts have VPPs in both orders and well apart on some, so calibration fixes no VPP. On
+    some cohorts group A's VPP equals or exceeds group B's (3043: both 0,496), so the
+    message states no direction of the gap and no figure of the copy's table.
+    """
+    rates = [_complaint_rates(seed) for seed in READMISSION_CASE_SEEDS]
+    gaps = [rate["B"]["ppv"] - rate["A"]["ppv"] for rate in rates]
+    assert min(gaps) <= 0 < max(gaps)  # both orders: no direction holds everywhere
+    assert max(abs(gap) for gap in gaps) > 0.05  # calibrated, and the VPPs differ
+    message = _QUESTION_7_FEEDBACK["calibration et VPP"]
+    for claim in ("groupe A", "groupe B", "plus élevé", "plus de réhospitalisés", "diffèrent"):
+        assert claim not in message, claim
+    assert "Calibration et parité prédictive sont deux critères distincts" in message
+
+
+def test_question_7_form_gives_no_key():
+    """Question 7 of the evaluated session: in each subject the two versions have opposite
+    keys, and neither a negation (« ne », « n' ») nor its absence gives the key: the true
+    versions are not the negated ones, and each rule « negated → vrai » or « negated →
+    faux » is right on at most half the versions (review d14, finding 1)."""
+    negation = re.compile(r"\bne\b|\bn'", re.IGNORECASE)
+    true_ones, negated, rule_right = set(), set(), 0
+    for subject, versions in _QUESTION_7.items():
+        assert {key for _, key in versions} == {"vrai", "faux"}, subject
+        for number, (text, key) in enumerate(versions):
+            is_negated = bool(negation.search(text))
+            if key == "vrai":
+                true_ones.add((subject, number))
+            if is_negated:
+                negated.add((subject, number))
+            rule_right += (key == "vrai") == is_negated
+    assert true_ones != negated
+    assert rule_right <= 4 and 8 - rule_right <= 4, rule_right
+    for number in range(200):  # the draw and the keys agree with the statements shown
+        statements, keys = _question_7_statements(number), _question_7_keys(number)
+        for subject, versions in _QUESTION_7.items():
+            assert (statements[subject], keys[subject]) in versions
 
 
 def test_question_5_mistakes_never_score_as_the_key(monkeypatch):
