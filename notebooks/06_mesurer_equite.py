@@ -3815,10 +3815,10 @@ vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[
 # - **Critère 2 — L'impossibilité et son prix, chiffrés** (question 2). 1 point : avec des
 #   taux de réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP
 #   (sauf règle dégénérée), et un chiffre juste du module, interprété, avec l'intervalle que
-#   le module affiche pour ce chiffre : les réhospitalisés joints en moins des deux groupes
-#   (question 4) avec leur intervalle bootstrap (une perte du seul groupe B, tâche de
-#   certaines copies évaluées, n'a pas d'intervalle affiché : elle vaut 1 si elle est
-#   interprétée) ; la différence des TFN après correction avec son
+#   le module affiche pour ce chiffre : une perte de la question 4 (réhospitalisés joints en
+#   moins des deux groupes, ou du seul groupe B selon la tâche de la copie) avec
+#   l'intervalle bootstrap de la perte des deux groupes, affiché sur toutes les copies
+#   (section 8) ; la même règle pour les deux tâches ; la différence des TFN après correction avec son
 #   intervalle (question 6 ou section 8). Un chiffre pour lequel le module n'affiche aucun
 #   intervalle (rapport des TFP de la question 3 ; TFN des deux groupes au seuil 0,3, tableau
 #   de la section 3) vaut 1 s'il est interprété. 0,5 point : l'impossibilité sans chiffre, un
@@ -3898,8 +3898,9 @@ vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[
 # rapport des TFP de la question 3, la perte de la question 4 avec son intervalle bootstrap,
 # et la différence des TFN après correction avec son intervalle. Sur toutes les copies,
 # l'intervalle de la perte commence à 5 ou plus (les cohortes tirées ont été choisies ainsi) :
-# le prix de la correction est établi partout, comme en formatif ; citer la perte sans son
-# intervalle vaut 0,5 au critère 2, avec son intervalle 1. Un chiffre juste d'une autre copie (d'un voisin, ou de ce guide) ne
+# le prix de la correction est établi partout, comme en formatif ; citer une perte de la
+# question 4 (des deux groupes ou du seul groupe B, selon la tâche) sans cet intervalle vaut
+# 0,5 au critère 2, avec lui 1. Un chiffre juste d'une autre copie (d'un voisin, ou de ce guide) ne
 # compte pas comme chiffre du module. Enfin, aucune idée qui ne se lit que dans les passages
 # masqués pendant la séance évaluée (« Qui gagne, qui perd ? », « un autre jeu de
 # validation ») n'est exigée : « surtout dans le groupe B » (copie type A) est un plus, pas
