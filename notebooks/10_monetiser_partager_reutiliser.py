@@ -157,36 +157,16 @@ import textwrap
 import numpy as np
 
 GRAINE = checks.student_seed("10")
-VERSION_Q1 = int(np.random.default_rng([GRAINE, 11]).integers(2))
-CONSIGNES_Q1 = (
-    "Trois de ces informations sont des données de santé au sens du RGPD ; une seule ne l'est "
-    "pas. Laquelle ?",
-    "Trois de ces informations ne sont pas des données de santé au sens du RGPD ; une seule "
-    "l'est. Laquelle ?",
-)
-TEXTES_Q1 = {
-    "a": "Le bulletin de l'agence régionale de santé : « 412 cas de tuberculose déclarés cette "
-    "année dans la région », sans commune ni date.",
-    "b": "Le bulletin d'un village de 80 habitants, qui signale un cas de tuberculose « chez "
-    "notre doyenne », sans la nommer.",
-    "c": "Le nom, l'adresse et la liste des médicaments sans ordonnance qu'un client a commandés "
-    "sur le site de sa pharmacie.",
-    "d": "Le tableau des séjours d'un hôpital, où chaque nom de patient est remplacé par un code ; "
-    "l'hôpital sait qui est derrière chaque code.",
-    "e": "La liste nominative des infirmiers de garde ce week-end dans un service de l'hôpital, "
-    "avec leur numéro de téléphone professionnel.",
-    "f": "Le carnet de vaccination d'un chien, avec le nom et l'adresse de son propriétaire.",
-}
-ITEMS_Q1 = (("a", "b", "c", "d"), ("a", "e", "f", "d"))[VERSION_Q1]
-print("Question 1, votre consigne :", CONSIGNES_Q1[VERSION_Q1])
-print("Les options, dans un ordre tiré pour votre copie :")
-ordre_q1 = np.random.default_rng([GRAINE, 1]).permutation(len(ITEMS_Q1))
-lettre_q1 = {}
-for lettre, numero in zip("abcd", ordre_q1, strict=True):
-    lettre_q1[ITEMS_Q1[numero]] = lettre
-    print(
-        textwrap.fill(f"{lettre}. {TEXTES_Q1[ITEMS_Q1[numero]]}", width=92, subsequent_indent="   ")
-    )
+
+
+# Dans une fonction : seul le texte tiré pour votre copie est affiché ; rien d'autre ne reste.
+def _afficher(question):
+    from esn_teach.law._tasks10 import _statement
+
+    print(_statement(GRAINE, question))
+
+
+_afficher(1)
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -212,7 +192,9 @@ intrus = "a"
 # %% answer="intrus" session="evaluation"
 intrus = ...
 ### BEGIN SOLUTION
-intrus = lettre_q1[("a", "d")[VERSION_Q1]]
+from esn_teach.law._tasks10 import _letter
+
+intrus = _letter(GRAINE, 1, ("a", "d"))
 ### END SOLUTION
 
 # %% tests="intrus" points=2 session="formative"
@@ -286,14 +268,14 @@ nouvelle_q1 = {items_q1[int(numero)]: lettre for lettre, numero in zip("abcd", r
 autre_q1 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
 messages_q1 = (
     {
-        "d": autre_q1 + "Votre consigne demande l'information qui n'est pas une donnée de santé. Or un code à la place du nom ne rend pas les données anonymes : l'hôpital sait qui est derrière chaque code ; le patient reste identifiable, et ses séjours révèlent sa santé. Des données pseudonymisées restent personnelles (RGPD, considérant 26).",
-        "b": "sans son nom, la doyenne d'un village de 80 habitants est reconnue de tous : elle est identifiable (RGPD, article 4, point 1 : identifiée « directement ou indirectement »), et l'on apprend sa maladie. C'est une donnée personnelle qui révèle son état de santé : une donnée de santé. La question porte sur la nature de l'information, pas sur le droit de la publier.",
-        "c": "une commande de médicaments, même sans ordonnance, rattachée au nom du client révèle des informations sur sa santé : c'est une donnée de santé (Cour de justice de l'Union européenne, arrêt du 4 octobre 2024, C-21/23).",
+        "d": autre_q1 + "Votre consigne demande l'information qui n'est pas une donnée de santé. Or un numéro à la place du nom ne rend pas les données anonymes : le laboratoire sait qui est derrière chaque numéro ; le patient reste identifiable, et ses analyses renseignent sur sa santé. Des données pseudonymisées restent personnelles (RGPD, considérant 26).",
+        "b": "sans son nom, le capitaine d'un club est reconnu de tous ses membres : il est identifiable (RGPD, article 4, point 1 : identifiée « directement ou indirectement »), et l'on apprend sa blessure. C'est une donnée personnelle qui révèle son état de santé : une donnée de santé. La question porte sur la nature de l'information, pas sur le droit de la publier.",
+        "c": "des bandelettes de glycémie et des aiguilles pour stylo injecteur, rattachées au nom du client, laissent déduire qu'il est diabétique : c'est une donnée de santé, même sans ordonnance (Cour de justice de l'Union européenne, arrêt du 4 octobre 2024, C-21/23 ; RGPD, article 4, point 15 : ce qui renseigne sur sa santé).",
     },
     {
-        "a": autre_q1 + "Votre consigne demande la seule information qui est une donnée de santé. Or « 412 cas dans la région », sans commune ni date, ne désigne personne : ce n'est pas une donnée personnelle, donc pas une donnée de santé (RGPD, article 4, points 1 et 15).",
-        "e": "cette liste désigne des personnes, les infirmiers : c'est une donnée personnelle. Mais elle n'apprend rien de leur santé ; qu'elle vienne d'un hôpital ne suffit pas (RGPD, article 4, point 15).",
-        "f": "le carnet renseigne sur la santé de l'animal ; du propriétaire, identifié, il n'apprend rien sur sa santé à lui. L'article 4, point 15 vise la santé d'une personne physique.",
+        "a": autre_q1 + "Votre consigne demande la seule information qui est une donnée de santé. Or des séances comptées pour tout un cabinet, sans nom ni date, ne désignent personne : ce n'est pas une donnée personnelle, donc pas une donnée de santé (RGPD, article 4, points 1 et 15).",
+        "e": "cet annuaire désigne des personnes, les médecins : c'est une donnée personnelle. Mais il n'apprend rien de leur santé à eux ; parler de médecine ne suffit pas (RGPD, article 4, point 15).",
+        "f": "cette liste désigne des personnes : c'est une donnée personnelle. Mais avoir suivi une formation aux premiers secours n'apprend rien sur sa santé à chacun ; une donnée de santé renseigne sur la santé de la personne concernée elle-même (RGPD, article 4, point 15).",
     },
 )[version_q1]
 checks.check_choice(
@@ -305,15 +287,21 @@ checks.check_choice(
 
 # %% mistake="intrus" session="evaluation"
 # message : c'est la réponse d'une autre version de la question
-intrus = lettre_q1[("d", "a")[VERSION_Q1]]
+from esn_teach.law._tasks10 import _letter
+
+intrus = _letter(GRAINE, 1, ("d", "a"))
 
 # %% mistake="intrus" session="evaluation"
 # message : donnée personnelle
-intrus = lettre_q1[("b", "e")[VERSION_Q1]]
+from esn_teach.law._tasks10 import _letter
+
+intrus = _letter(GRAINE, 1, ("b", "e"))
 
 # %% mistake="intrus" session="evaluation"
 # message : sur sa santé
-intrus = lettre_q1[("c", "f")[VERSION_Q1]]
+from esn_teach.law._tasks10 import _letter
+
+intrus = _letter(GRAINE, 1, ("c", "f"))
 
 # %% [markdown]
 # ## Étape 2 sur 5 — Sur quel fondement ?
@@ -377,40 +365,13 @@ intrus = lettre_q1[("c", "f")[VERSION_Q1]]
 #
 # Une maison de santé libérale dit ce qui l'autorise à traiter les données de santé de ses
 # patients. **Sa réponse**, tirée pour votre copie, et les options sont affichées par la
-# cellule repliée ci-dessous. A-t-elle raison ? Répondez `"a"`, `"b"`, `"c"`, `"d"` ou `"e"`.
+# cellule repliée ci-dessous. A-t-elle raison ? Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"`
+# ou `"f"`.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche la réponse de la maison de santé et les options
 # de la question 2, tirées pour votre copie. Exécutez-le (Maj + Entrée).
-VERSION_Q2 = int(np.random.default_rng([GRAINE, 12]).integers(2))
-DIRES_Q2 = (
-    "« L'article 9(2)(h) du RGPD, l'exception des soins ; il ne faut rien d'autre. »",
-    "« L'article 6 du RGPD : nous avons une base légale, celle que notre délégué à la protection "
-    "des données a choisie ; il ne faut rien d'autre. »",
-)
-TEXTES_Q2 = {
-    "a": "Oui : pour des données de santé, l'article 9 remplace l'article 6, qui ne vise que les "
-    "autres données personnelles.",
-    "b": "Non : ce qu'elle cite ne suffit pas ; le traitement doit aussi relever d'une base légale "
-    "de l'article 6.",
-    "c": "Non : pour des données de santé, il faut en plus le consentement explicite de chaque "
-    "patient, l'exception 9(2)(a).",
-    "d": "Oui : des professionnels de santé tenus au secret n'ont pas besoin d'autre fondement "
-    "que celui qu'elle cite.",
-    "e": "Non : ce qu'elle cite ne suffit pas ; le traitement doit aussi relever d'une exception "
-    "de l'article 9(2), qui lève l'interdiction.",
-}
-print("Question 2. Interrogée sur ce qui l'autorise à traiter les données de santé de ses")
-print("patients, la maison de santé de votre copie répond :")
-print(textwrap.fill(DIRES_Q2[VERSION_Q2], width=92))
-print("A-t-elle raison ? Les options, dans un ordre tiré pour votre copie :")
-ordre_q2 = np.random.default_rng([GRAINE, 2]).permutation(len(TEXTES_Q2))
-lettre_q2 = {}
-for lettre, numero in zip("abcde", ordre_q2, strict=True):
-    lettre_q2["abcde"[numero]] = lettre
-    print(
-        textwrap.fill(f"{lettre}. {TEXTES_Q2['abcde'[numero]]}", width=92, subsequent_indent="   ")
-    )
+_afficher(2)
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -435,7 +396,9 @@ fondement_soins = "b"
 # %% answer="fondement_soins" session="evaluation"
 fondement_soins = ...
 ### BEGIN SOLUTION
-fondement_soins = lettre_q2[("b", "e")[VERSION_Q2]]
+from esn_teach.law._tasks10 import _letter
+
+fondement_soins = _letter(GRAINE, 2, ("f", "e"))
 ### END SOLUTION
 
 # %% tests="fondement_soins" points=2 session="formative"
@@ -499,31 +462,33 @@ fondement_soins = "d"
 # %% tests="fondement_soins" points=2 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_form(
-    fondement_soins, name="fondement_soins", kind="choice", options=["a", "b", "c", "d", "e"]
+    fondement_soins, name="fondement_soins", kind="choice", options=["a", "b", "c", "d", "e", "f"]
 )
 ### BEGIN HIDDEN TESTS
 # fmt: off
 graine_q2 = checks.student_seed("10", announce=False)
 version_q2 = int(np.random.default_rng([graine_q2, 12]).integers(2))
-rang_q2 = np.random.default_rng([graine_q2, 2]).permutation(5)
-nouvelle_q2 = {"abcde"[int(numero)]: lettre for lettre, numero in zip("abcde", rang_q2, strict=True)}
+rang_q2 = np.random.default_rng([graine_q2, 2]).permutation(6)
+nouvelle_q2 = {"abcdef"[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q2, strict=True)}
 autre_q2 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
-messages_q2 = {
-    "a": "l'article 9 ne remplace pas l'article 6 pour les données de santé : c'est la lecture que la Cour de justice a écartée (arrêt du 21 décembre 2023, C-667/21). Relisez le début de l'étape 2.",
-    "d": "être tenu au secret ne dispense d'aucune des conditions de l'étape 2 : une exception de l'article 9(2) et une base légale de l'article 6 n'ont pas le même rôle (Cour de justice, arrêt du 21 décembre 2023, C-667/21).",
-}
-messages_q2 |= (
+messages_q2 = (
     {
-        "e": autre_q2 + "La maison de santé de votre copie cite déjà une exception de l'article 9(2), celle des soins : ce n'est pas ce qui lui manque.",
-        "c": "vous confondez deux consentements. Le consentement au traitement des données (RGPD, 9(2)(a)) n'est pas la condition pour traiter les données des patients qu'on soigne : l'exception des soins (h) lève déjà l'interdiction. Le consentement aux soins (CSP, L1111-4) est une autre règle, qui reste due. Ce qui manque dans la réponse de la maison de santé est d'une autre nature.",
+        "e": autre_q2 + "La maison de santé de votre copie cite déjà une exception de l'article 9(2), celle des soins, et une base légale de l'article 6 : il ne lui manque rien.",
+        "b": "la maison de santé de votre copie cite déjà une base légale de l'article 6 : relisez sa réponse, puis les deux conditions du début de l'étape 2.",
+        "a": "la conclusion est juste, pas la raison : l'article 9 ne remplace pas l'article 6 pour les données de santé, il faut les deux (Cour de justice, arrêt du 21 décembre 2023, C-667/21). C'est parce qu'elle cite les deux que la maison de santé a raison.",
+        "c": "vous confondez deux consentements. Le consentement au traitement des données (9(2)(a)) n'est qu'une des exceptions de l'article 9(2) ; pour les patients qu'elle soigne, l'exception des soins (h), qu'elle cite, lève déjà l'interdiction. Le consentement aux soins (CSP, L1111-4) est une autre règle, qui reste due.",
+        "d": "la conclusion est juste, pas la raison : être tenu au secret ne dispense d'aucune des conditions de l'étape 2 (Cour de justice, arrêt du 21 décembre 2023, C-667/21). C'est parce qu'elle cite une base légale et une exception que la maison de santé a raison.",
     },
     {
-        "b": autre_q2 + "La maison de santé de votre copie cite déjà une base légale de l'article 6 : ce n'est pas ce qui lui manque.",
+        "f": autre_q2 + "La maison de santé de votre copie ne cite qu'un texte : relisez sa réponse, puis les deux conditions du début de l'étape 2.",
+        "b": "la maison de santé de votre copie cite déjà une base légale de l'article 6 : ce n'est pas ce qui lui manque.",
+        "a": "l'article 9 ne remplace pas l'article 6 pour les données de santé : c'est la lecture que la Cour de justice a écartée (arrêt du 21 décembre 2023, C-667/21). Relisez le début de l'étape 2.",
         "c": "la conclusion est juste, pas la raison : ne confondez pas deux consentements. Le consentement au traitement des données (9(2)(a)) n'est qu'une des exceptions de l'article 9(2) ; pour des patients qu'elle soigne, l'exception des soins (h) lèverait l'interdiction sans lui. Le consentement aux soins (CSP, L1111-4) est une autre règle.",
+        "d": "être tenu au secret ne dispense d'aucune des conditions de l'étape 2 : une exception de l'article 9(2) et une base légale de l'article 6 n'ont pas le même rôle (Cour de justice, arrêt du 21 décembre 2023, C-667/21).",
     },
 )[version_q2]
 checks.check_choice(
-    fondement_soins, name="fondement_soins", options=["a", "b", "c", "d", "e"], expected=nouvelle_q2[("b", "e")[version_q2]],
+    fondement_soins, name="fondement_soins", options=["a", "b", "c", "d", "e", "f"], expected=nouvelle_q2[("f", "e")[version_q2]],
     mistakes=[checks.Mistake(nouvelle_q2[item], message) for item, message in messages_q2.items()],
 )
 # fmt: on
@@ -531,19 +496,33 @@ checks.check_choice(
 
 # %% mistake="fondement_soins" session="evaluation"
 # message : c'est la réponse d'une autre version de la question
-fondement_soins = lettre_q2[("e", "b")[VERSION_Q2]]
+from esn_teach.law._tasks10 import _letter
+
+fondement_soins = _letter(GRAINE, 2, ("e", "f"))
 
 # %% mistake="fondement_soins" session="evaluation"
 # message : l'article 9 ne remplace pas l'article 6
-fondement_soins = lettre_q2["a"]
+from esn_teach.law._tasks10 import _letter
+
+fondement_soins = _letter(GRAINE, 2, "a")
+
+# %% mistake="fondement_soins" session="evaluation"
+# message : cite déjà une base légale de l'article 6
+from esn_teach.law._tasks10 import _letter
+
+fondement_soins = _letter(GRAINE, 2, "b")
 
 # %% mistake="fondement_soins" session="evaluation"
 # message : deux consentements
-fondement_soins = lettre_q2["c"]
+from esn_teach.law._tasks10 import _letter
+
+fondement_soins = _letter(GRAINE, 2, "c")
 
 # %% mistake="fondement_soins" session="evaluation"
 # message : ne dispense d'aucune des conditions
-fondement_soins = lettre_q2["d"]
+from esn_teach.law._tasks10 import _letter
+
+fondement_soins = _letter(GRAINE, 2, "d")
 
 # %% [markdown]
 # ### Réutiliser des données pour la recherche : la cohorte du CHU
@@ -597,41 +576,7 @@ fondement_soins = lettre_q2["d"]
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche le projet et les options de la question 3,
 # tirés pour votre copie. Exécutez-le (Maj + Entrée).
-VERSION_Q3 = int(np.random.default_rng([GRAINE, 13]).integers(2))
-PROJETS_Q3 = (
-    "L'unité de recherche clinique d'un CHU veut réutiliser les dossiers de vingt mille patients "
-    "hospitalisés pour insuffisance cardiaque depuis 2015, afin de chercher quels examens faits "
-    "à l'admission prédisent la survie. Ses membres n'ont soigné aucun de ces patients. Beaucoup "
-    "de ces patients sont perdus de vue ou décédés : les recontacter tous pour leur demander "
-    "leur accord est impossible. Les résultats seront publiés dans une revue.",
-    "Le service de cardiologie d'un CHU veut relire chaque semaine les dossiers des deux cents "
-    "patients insuffisants cardiaques qu'il suit, afin de repérer ceux dont le traitement doit "
-    "être ajusté et de les rappeler en consultation. Ce sont les médecins et les infirmiers qui "
-    "suivent ces patients qui font ce travail. Le service ne leur demande pas d'accord pour "
-    "cela, et rien ne sera publié.",
-)
-TEXTES_Q3 = {
-    "a": "9(2)(h) : le but de ce traitement est de soigner ces patients, par des professionnels "
-    "tenus au secret.",
-    "b": "9(2)(j) : une étude dont les résultats sont publiés dans une revue n'a ni accord ni "
-    "formalité à demander.",
-    "c": "9(2)(i) : le CHU est un établissement public, donc tout ce qu'il fait de ses dossiers "
-    "relève de l'intérêt public.",
-    "d": "9(2)(j) : le but n'est plus de soigner ces patients mais de produire des connaissances "
-    "scientifiques.",
-    "e": "9(2)(h) : les données viennent des dossiers de soins du CHU, où ses soignants les ont "
-    "recueillies.",
-}
-print("Question 3, le projet de votre copie :")
-print(textwrap.fill(PROJETS_Q3[VERSION_Q3], width=92))
-print("Quelle exception de l'article 9(2), et pourquoi ? Les options, dans un ordre tiré :")
-ordre_q3 = np.random.default_rng([GRAINE, 3]).permutation(len(TEXTES_Q3))
-lettre_q3 = {}
-for lettre, numero in zip("abcde", ordre_q3, strict=True):
-    lettre_q3["abcde"[numero]] = lettre
-    print(
-        textwrap.fill(f"{lettre}. {TEXTES_Q3['abcde'[numero]]}", width=92, subsequent_indent="   ")
-    )
+_afficher(3)
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -657,7 +602,9 @@ exception_recherche = "d"
 # %% answer="exception_recherche" session="evaluation"
 exception_recherche = ...
 ### BEGIN SOLUTION
-exception_recherche = lettre_q3[("d", "a")[VERSION_Q3]]
+from esn_teach.law._tasks10 import _letter
+
+exception_recherche = _letter(GRAINE, 3, ("d", "a"))
 ### END SOLUTION
 
 # %% tests="exception_recherche" points=2 session="formative"
@@ -740,7 +687,7 @@ messages_q3 = {
 }
 messages_q3 |= (
     {
-        "a": autre_q3 + "Le projet de votre copie ne soigne pas ces patients : ses auteurs ne les ont pas soignés, et le but est de savoir quels examens prédisent la survie.",
+        "a": autre_q3 + "Le projet de votre copie ne soigne pas ces patients : ses auteurs ne les ont pas soignés, et le but est de savoir quels résultats d'analyses annoncent une amputation.",
         "e": "l'exception des soins (h) couvre la prise en charge du patient lui-même, par des professionnels tenus au secret : d'où viennent les données ne décide pas ; c'est le but du nouveau traitement qui compte, et ici on ne soigne plus ces patients.",
     },
     {
@@ -757,19 +704,27 @@ checks.check_choice(
 
 # %% mistake="exception_recherche" session="evaluation"
 # message : c'est la réponse d'une autre version de la question
-exception_recherche = lettre_q3[("a", "d")[VERSION_Q3]]
+from esn_teach.law._tasks10 import _letter
+
+exception_recherche = _letter(GRAINE, 3, ("a", "d"))
 
 # %% mistake="exception_recherche" session="evaluation"
 # message : d'où viennent les données ne décide pas
-exception_recherche = lettre_q3["e"]
+from esn_teach.law._tasks10 import _letter
+
+exception_recherche = _letter(GRAINE, 3, "e")
 
 # %% mistake="exception_recherche" session="evaluation"
 # message : la raison est fausse
-exception_recherche = lettre_q3["b"]
+from esn_teach.law._tasks10 import _letter
+
+exception_recherche = _letter(GRAINE, 3, "b")
 
 # %% mistake="exception_recherche" session="evaluation"
 # message : vise des motifs d'intérêt public prévus par une
-exception_recherche = lettre_q3["c"]
+from esn_teach.law._tasks10 import _letter
+
+exception_recherche = _letter(GRAINE, 3, "c")
 
 # %% [markdown]
 # ## Étape 3 sur 5 — Qui héberge les données ?
@@ -834,41 +789,7 @@ exception_recherche = lettre_q3["c"]
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche le cas et les options de la question 4, tirés
 # pour votre copie. Exécutez-le (Maj + Entrée).
-VERSION_Q4 = int(np.random.default_rng([GRAINE, 14]).integers(2))
-CAS_Q4 = (
-    "Un cabinet de trois kinésithérapeutes remplace son serveur local par un logiciel de "
-    "dossiers patients en ligne : les bilans et les comptes rendus seront stockés sur les "
-    "serveurs de l'éditeur du logiciel. L'éditeur n'est pas certifié HDS. Il met en avant ses "
-    "garanties : ses serveurs sont en Allemagne, les données y sont chiffrées, et il signe avec "
-    "le cabinet un contrat de sous-traitance. Le cabinet n'a encore rien dit à ses patients.",
-    "Un cabinet de trois kinésithérapeutes remplace son serveur local par un logiciel de "
-    "dossiers patients en ligne : les bilans et les comptes rendus seront stockés sur les "
-    "serveurs de l'éditeur du logiciel. L'éditeur est certifié HDS. Il met en avant d'autres "
-    "garanties : ses serveurs sont en Allemagne, les données y sont chiffrées, et il signe avec "
-    "le cabinet un contrat de sous-traitance. Le cabinet n'a encore rien dit à ses patients.",
-)
-TEXTES_Q4 = {
-    "a": "Changer d'éditeur, pour un éditeur certifié HDS, et informer ses patients de cet "
-    "hébergement.",
-    "b": "Garder cet éditeur, si chaque patient signe un accord écrit pour y stocker son dossier.",
-    "c": "Garder cet éditeur sans autre démarche : contrat, chiffrement et serveurs dans l'Union "
-    "européenne suffisent.",
-    "d": "Renoncer : la loi interdit de confier des dossiers de soins à une entreprise hors du "
-    "cabinet.",
-    "e": "Faire certifier HDS le cabinet lui-même, puisque c'est lui qui confie les dossiers à "
-    "l'éditeur.",
-    "f": "Garder cet éditeur, et informer ses patients de cet hébergement.",
-}
-print("Question 4, le cas de votre copie :")
-print(textwrap.fill(CAS_Q4[VERSION_Q4], width=92))
-print("Les options, dans un ordre tiré pour votre copie :")
-ordre_q4 = np.random.default_rng([GRAINE, 4]).permutation(len(TEXTES_Q4))
-lettre_q4 = {}
-for lettre, numero in zip("abcdef", ordre_q4, strict=True):
-    lettre_q4["abcdef"[numero]] = lettre
-    print(
-        textwrap.fill(f"{lettre}. {TEXTES_Q4['abcdef'[numero]]}", width=92, subsequent_indent="   ")
-    )
+_afficher(4)
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -893,7 +814,9 @@ hebergeur_kine = "a"
 # %% answer="hebergeur_kine" session="evaluation"
 hebergeur_kine = ...
 ### BEGIN SOLUTION
-hebergeur_kine = lettre_q4[("a", "f")[VERSION_Q4]]
+from esn_teach.law._tasks10 import _letter
+
+hebergeur_kine = _letter(GRAINE, 4, ("a", "f"))
 ### END SOLUTION
 
 # %% tests="hebergeur_kine" points=2 session="formative"
@@ -984,8 +907,8 @@ messages_q4 = {
 }
 messages_q4 |= (
     {
-        "f": autre_q4 + "L'éditeur de votre copie n'est pas certifié HDS : informer les patients ne suffit pas, il ne peut pas héberger ces dossiers pour le compte du cabinet (CSP, article L1111-8, I).",
-        "c": "le contrat de sous-traitance (RGPD, article 28) est nécessaire, le chiffrement et des serveurs dans l'Union sont de bonnes mesures de sécurité, mais tout cela n'est pas suffisant : le code de la santé publique ajoute une exigence pour qui héberge des données de soins pour le compte d'un autre (relisez l'étape 3).",
+        "f": autre_q4 + "L'éditeur de votre copie n'est pas certifié HDS : prévenir les patients ne suffit pas, il ne peut pas héberger ces dossiers pour le compte du cabinet (CSP, article L1111-8, I).",
+        "c": "le contrat de sous-traitance (RGPD, article 28) est nécessaire, le double mot de passe et des serveurs en France sont de bonnes mesures, mais tout cela n'est pas suffisant : le code de la santé publique ajoute une exigence pour qui héberge des données de soins pour le compte d'un autre (relisez l'étape 3).",
     },
     {
         "a": autre_q4 + "L'éditeur de votre copie est déjà certifié HDS : rien n'oblige le cabinet à en changer.",
@@ -1001,23 +924,33 @@ checks.check_choice(
 
 # %% mistake="hebergeur_kine" session="evaluation"
 # message : c'est la réponse d'une autre version de la question
-hebergeur_kine = lettre_q4[("f", "a")[VERSION_Q4]]
+from esn_teach.law._tasks10 import _letter
+
+hebergeur_kine = _letter(GRAINE, 4, ("f", "a"))
 
 # %% mistake="hebergeur_kine" session="evaluation"
 # message : n'interdit pas de confier des dossiers de soins
-hebergeur_kine = lettre_q4["d"]
+from esn_teach.law._tasks10 import _letter
+
+hebergeur_kine = _letter(GRAINE, 4, "d")
 
 # %% mistake="hebergeur_kine" session="evaluation"
 # message : l'accord écrit de chaque patient
-hebergeur_kine = lettre_q4["b"]
+from esn_teach.law._tasks10 import _letter
+
+hebergeur_kine = _letter(GRAINE, 4, "b")
 
 # %% mistake="hebergeur_kine" session="evaluation"
 # message : mais tout cela n'est pas suffisant
-hebergeur_kine = lettre_q4["c"]
+from esn_teach.law._tasks10 import _letter
+
+hebergeur_kine = _letter(GRAINE, 4, "c")
 
 # %% mistake="hebergeur_kine" session="evaluation"
 # message : la certification HDS vise l'hébergeur
-hebergeur_kine = lettre_q4["e"]
+from esn_teach.law._tasks10 import _letter
+
+hebergeur_kine = _letter(GRAINE, 4, "e")
 
 # %% [markdown]
 # ## Étape 4 sur 5 — Le but ou l'acte est-il interdit ? La vente de données
@@ -1066,55 +999,15 @@ hebergeur_kine = lettre_q4["e"]
 # %% [markdown] session="evaluation"
 # ### Question 5 — Que doit répondre la pharmacie ? (2 points)
 #
-# L'éditeur du logiciel d'une officine lui propose une remise sur son abonnement contre des
-# données transmises à un laboratoire pharmaceutique. **L'offre de votre copie**, tirée pour
-# elle, et les options sont affichées par la cellule repliée ci-dessous. Au regard des règles
-# de ce module, quelle réponse est juste, avec la bonne raison ? Répondez `"a"`, `"b"`, `"c"`,
-# `"d"`, `"e"`, `"f"` ou `"g"`.
+# Une société propose à une officine de lui payer des données. **L'offre de votre copie**,
+# tirée pour elle, et les options sont affichées par la cellule repliée ci-dessous. Quelle
+# réponse est juste, avec la bonne raison ? Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"`, `"f"`
+# ou `"g"`.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche l'offre et les options de la question 5, tirées
 # pour votre copie. Exécutez-le (Maj + Entrée).
-VERSION_Q5 = int(np.random.default_rng([GRAINE, 15]).integers(2))
-OFFRES_Q5 = (
-    "L'éditeur du logiciel de votre officine propose à la pharmacie une remise de 200 € par an "
-    "sur son abonnement au logiciel si elle l'autorise à transmettre chaque mois à un "
-    "laboratoire pharmaceutique les ordonnances délivrées, avec le nom, la date de naissance et "
-    "la commune des patients. Les patients peuvent s'y opposer au comptoir, comme l'indique une "
-    "affiche.",
-    "L'éditeur du logiciel de votre officine propose à la pharmacie une remise de 200 € par an "
-    "sur son abonnement au logiciel si elle l'autorise à transmettre chaque mois à un "
-    "laboratoire pharmaceutique le nombre de boîtes de chaque médicament qu'elle a commandées à "
-    "ses grossistes, sans rien sur les ordonnances ni sur les patients.",
-)
-TEXTES_Q5 = {
-    "a": "Accepter si chaque patient signe un consentement explicite : avec un accord écrit, la "
-    "transmission serait permise.",
-    "b": "Refuser : ce serait vendre des données de santé identifiantes, ce qu'aucune signature des "
-    "patients ne rend licite.",
-    "c": "Accepter si l'éditeur retire les noms : avec la date de naissance et la commune seules, "
-    "personne n'est identifié.",
-    "d": "Refuser : l'éditeur devrait d'abord obtenir une autorisation de la CNIL, qu'il n'a pas "
-    "demandée.",
-    "e": "Refuser : seul un hébergeur certifié HDS peut recevoir ces données, et rien ne dit que le "
-    "laboratoire l'est.",
-    "f": "Accepter : une remise sur l'abonnement n'est pas un paiement, donc la pharmacie ne "
-    "vendrait rien.",
-    "g": "Accepter : ces données ne désignent aucun patient, et l'interdiction de l'article "
-    "L1111-8 (VII) ne vise que des données de santé identifiantes.",
-}
-print("Question 5, l'offre de votre copie :")
-print(textwrap.fill(OFFRES_Q5[VERSION_Q5], width=92))
-print("Les options, dans un ordre tiré pour votre copie :")
-ordre_q5 = np.random.default_rng([GRAINE, 5]).permutation(len(TEXTES_Q5))
-lettre_q5 = {}
-for lettre, numero in zip("abcdefg", ordre_q5, strict=True):
-    lettre_q5["abcdefg"[numero]] = lettre
-    print(
-        textwrap.fill(
-            f"{lettre}. {TEXTES_Q5['abcdefg'[numero]]}", width=92, subsequent_indent="   "
-        )
-    )
+_afficher(5)
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1140,7 +1033,9 @@ reponse_pharmacie = "b"
 # %% answer="reponse_pharmacie" session="evaluation"
 reponse_pharmacie = ...
 ### BEGIN SOLUTION
-reponse_pharmacie = lettre_q5[("b", "g")[VERSION_Q5]]
+from esn_teach.law._tasks10 import _letter
+
+reponse_pharmacie = _letter(GRAINE, 5, ("b", "g"))
 ### END SOLUTION
 
 # %% tests="reponse_pharmacie" points=2 session="formative"
@@ -1222,7 +1117,7 @@ reponse_pharmacie = "E"
 reponse_pharmacie = "d"
 
 # %% mistake="reponse_pharmacie" session="formative"
-# message : une remise est une contrepartie
+# message : quel que soit l'acheteur
 reponse_pharmacie = "f"
 
 # %% tests="reponse_pharmacie" points=2 session="evaluation"
@@ -1242,20 +1137,20 @@ nouvelle_q5 = {"abcdefg"[int(numero)]: lettre for lettre, numero in zip("abcdefg
 autre_q5 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
 messages_q5 = (
     {
-        "g": autre_q5 + "Les ordonnances de votre copie portent le nom, la date de naissance et la commune des patients : elles désignent chacun d'eux.",
+        "g": autre_q5 + "Les ordonnances de votre copie portent le nom, l'année de naissance et le code postal des patients : elles désignent chacun d'eux.",
         "a": "un consentement explicite ne changerait rien : relisez jusqu'au bout la phrase de l'article L1111-8 (VII) du code de la santé publique. Que dit-elle de l'accord de la personne concernée ?",
-        "c": "sans le nom, la date de naissance et la commune permettent souvent de retrouver un patient, surtout dans une petite commune : les données restent identifiantes « indirectement », et la phrase de l'article L1111-8 (VII) vise aussi ce cas.",
+        "c": "sans le nom, l'année de naissance et le code postal permettent souvent de retrouver un patient, surtout dans un village : les données restent identifiantes « indirectement », et la phrase de l'article L1111-8 (VII) vise aussi ce cas.",
         "d": "la raison ne tient pas : aucune autorisation, de la CNIL ou de quiconque, ne rend licite ce que l'article L1111-8 (VII) interdit. Relisez cette phrase : que ferait en réalité la pharmacie, et contre quoi ?",
-        "e": "la certification HDS vise qui héberge des données pour le compte d'un soignant ; elle ne rend licite aucune cession. Même certifié, le laboratoire ne pourrait pas recevoir ces ordonnances contre une remise : relisez la phrase de l'article L1111-8 (VII).",
-        "f": "une remise est une contrepartie, comme de l'argent : céder des données contre un avantage, c'est une cession « à titre onéreux » (code civil, article 1107). Relisez ce que l'article L1111-8 (VII) dit de ces cessions.",
+        "e": "la certification HDS vise qui héberge des données pour le compte d'un soignant ; elle ne rend licite aucune cession. Même certifiée, la société ne pourrait pas acheter ces ordonnances : relisez la phrase de l'article L1111-8 (VII).",
+        "f": "l'article L1111-8 (VII) interdit toute cession à titre onéreux de données de santé identifiantes, quel que soit l'acheteur : relisez cette phrase.",
     },
     {
-        "b": autre_q5 + "Les chiffres de commandes de votre copie ne portent sur aucun patient : ce ne sont pas des données de santé identifiantes.",
+        "b": autre_q5 + "Les chiffres de votre copie comptent des entrées : ils ne désignent aucune personne et ne disent rien de sa santé.",
         "a": "un consentement explicite ne changerait rien : ces chiffres ne portent sur aucun patient, il n'y a aucun accord à leur demander.",
         "c": "l'offre de votre copie ne contient ni nom ni date de naissance à retirer. Sachez aussi que, sans le nom, avec la date de naissance et la commune, les données restent identifiantes « indirectement ».",
         "d": "la raison ne tient pas : transmettre des chiffres qui ne concernent aucune personne ne demande aucune autorisation de la CNIL.",
-        "e": "la certification HDS vise qui héberge des données de santé pour le compte d'un soignant ; des chiffres de commandes aux grossistes n'en sont pas.",
-        "f": "la conclusion est juste, pas la raison : une remise est une contrepartie, comme de l'argent (code civil, article 1107), et la pharmacie vendrait bien ces chiffres. Ce qui rend cette vente permise est ailleurs.",
+        "e": "la certification HDS vise qui héberge des données de santé pour le compte d'un soignant ; des comptages d'entrées n'en sont pas.",
+        "f": "la conclusion est juste, pas la raison : l'article L1111-8 (VII) interdit de céder contre de l'argent des données de santé identifiantes, quel que soit l'acheteur. Ce qui rend cette vente permise est ailleurs : que sont ces chiffres ?",
     },
 )[version_q5]
 checks.check_choice(
@@ -1267,27 +1162,39 @@ checks.check_choice(
 
 # %% mistake="reponse_pharmacie" session="evaluation"
 # message : c'est la réponse d'une autre version de la question
-reponse_pharmacie = lettre_q5[("g", "b")[VERSION_Q5]]
+from esn_teach.law._tasks10 import _letter
+
+reponse_pharmacie = _letter(GRAINE, 5, ("g", "b"))
 
 # %% mistake="reponse_pharmacie" session="evaluation"
 # message : un consentement explicite ne changerait rien
-reponse_pharmacie = lettre_q5["a"]
+from esn_teach.law._tasks10 import _letter
+
+reponse_pharmacie = _letter(GRAINE, 5, "a")
 
 # %% mistake="reponse_pharmacie" session="evaluation"
 # message : les données restent identifiantes
-reponse_pharmacie = lettre_q5["c"]
+from esn_teach.law._tasks10 import _letter
+
+reponse_pharmacie = _letter(GRAINE, 5, "c")
 
 # %% mistake="reponse_pharmacie" session="evaluation"
 # message : la certification HDS vise qui héberge
-reponse_pharmacie = lettre_q5["e"]
+from esn_teach.law._tasks10 import _letter
+
+reponse_pharmacie = _letter(GRAINE, 5, "e")
 
 # %% mistake="reponse_pharmacie" session="evaluation"
 # message : la raison ne tient pas
-reponse_pharmacie = lettre_q5["d"]
+from esn_teach.law._tasks10 import _letter
+
+reponse_pharmacie = _letter(GRAINE, 5, "d")
 
 # %% mistake="reponse_pharmacie" session="evaluation"
-# message : une remise est une contrepartie
-reponse_pharmacie = lettre_q5["f"]
+# message : quel que soit l'acheteur
+from esn_teach.law._tasks10 import _letter
+
+reponse_pharmacie = _letter(GRAINE, 5, "f")
 
 # %% [markdown]
 # ## À retenir
@@ -2339,43 +2246,17 @@ principe_medecin = lettre_q8["consentement"]
 # > données seront pseudonymisées avant l'analyse. Les lettres qui informent chaque patient de l'étude et de son droit de s'y
 # > opposer ne sont pas encore parties ; l'analyse commencera le lendemain de leur envoi.
 
+
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche le projet tiré pour votre copie. Exécutez-le
 # (Maj + Entrée).
-DEBUT_Q9 = (
-    "L'unité de recherche clinique d'un CHU veut étudier, sur les dossiers des patients "
-    "opérés d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir "
-    "réopérer. Ses membres n'ont soigné aucun de ces patients. "
-)
-FORMALITE_FAITE_Q9 = (
-    "Le CHU a déclaré à la CNIL, une fois pour toutes, sa conformité à une méthodologie de "
-    "référence ; l'étude la respecte en tous points et elle est inscrite au répertoire public "
-    "des études. "
-)
-FIN_Q9 = (
-    "Son analyse d'impact (AIPD) est faite. Aucun patient n'a donné son accord par écrit. "
-    "Les données seront pseudonymisées avant l'analyse. Les lettres qui informent chaque "
-    "patient de l'étude et de son droit de s'y opposer sont parties il y a trois mois ; les "
-    "dossiers des patients qui s'y sont opposés sont écartés. Le fabricant des prothèses "
-    "finance l'étude ; il recevra en échange "
-)
-RAPPORT_Q9 = (
-    "le rapport de l'étude : des taux de réopération par modèle de prothèse, sans aucune "
-    "donnée sur un patient."
-)
-PROJETS_Q9 = [
-    FORMALITE_FAITE_Q9 + FIN_Q9 + RAPPORT_Q9,
-    "Le CHU a déclaré à la CNIL, une fois pour toutes, sa conformité à une méthodologie de "
-    "référence et l'étude la respecte en tous points, mais elle n'est pas encore inscrite au "
-    "répertoire public des études ; l'analyse doit commencer la semaine prochaine. "
-    + FIN_Q9
-    + RAPPORT_Q9,
-    FORMALITE_FAITE_Q9 + FIN_Q9 + "une copie des dossiers étudiés, avec le nom et la date de "
-    "naissance de chaque patient.",
-]
-projet_q9 = int(np.random.default_rng([GRAINE, 9]).integers(len(PROJETS_Q9)))
-print("Le projet de la question 9, tiré pour votre copie :")
-print(textwrap.fill(DEBUT_Q9 + PROJETS_Q9[projet_q9], width=92))
+def _afficher_q9():
+    from esn_teach.law._tasks10 import _project_9
+
+    print(_project_9(GRAINE))
+
+
+_afficher_q9()
 
 # %% [markdown]
 # Quel verdict le parcours juridique donne-t-il à ce projet : peut-il être mené, et si oui,
@@ -2403,7 +2284,9 @@ verdict_prothese = "sous condition"
 # %% answer="verdict_prothese" session="evaluation"
 verdict_prothese = ...
 ### BEGIN SOLUTION
-verdict_prothese = ["licite", "sous condition", "illicite"][projet_q9]
+from esn_teach.law._tasks10 import _version
+
+verdict_prothese = ["licite", "sous condition", "illicite"][_version(GRAINE, 9)]
 ### END SOLUTION
 
 # %% tests="verdict_prothese" points=1 session="formative"
@@ -2482,11 +2365,15 @@ checks.check_choice(
 
 # %% mistake="verdict_prothese" session="evaluation"
 # message : ne convient pas à ce projet
-verdict_prothese = ["illicite", "illicite", "Licite"][projet_q9]
+from esn_teach.law._tasks10 import _version
+
+verdict_prothese = ["illicite", "illicite", "Licite"][_version(GRAINE, 9)]
 
 # %% mistake="verdict_prothese" session="evaluation"
 # message : ne convient pas à ce projet
-verdict_prothese = ["sous condition", "Licite", "sous condition"][projet_q9]
+from esn_teach.law._tasks10 import _version
+
+verdict_prothese = ["sous condition", "Licite", "sous condition"][_version(GRAINE, 9)]
 
 # %% [markdown]
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
