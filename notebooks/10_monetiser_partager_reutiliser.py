@@ -317,14 +317,14 @@ intrus = _letter(GRAINE, 1, ("c", "f"))
 # |---|---|
 # | **9(2)(a)** consentement explicite | la personne a dit oui, pour un but précis |
 # | **9(2)(c)** intérêts vitaux | sauver une personne hors d'état de consentir |
-# | **9(2)(h)** médecine, diagnostic, soins | diagnostic, soins, médecine préventive ou du travail, gestion des services de santé, sous secret professionnel |
-# | **9(2)(i)** intérêt public en santé publique | sur la base d'une loi, « tels que » menaces transfrontalières graves, « normes élevées de qualité et de sécurité des soins de santé et des médicaments » |
-# | **9(2)(j)** recherche et statistiques | une étude scientifique, sur la base d'une loi, avec des garanties et, en France, une formalité auprès de la CNIL |
+# | **9(2)(h)** soins | diagnostic, soins, médecine préventive ou du travail, gestion des services de santé, sous secret professionnel |
+# | **9(2)(i)** intérêt public en santé publique | sur la base d'une loi, « tels que » menaces transfrontalières graves, « normes élevées de qualité et de sécurité des soins de santé et des médicaments ou des dispositifs médicaux » |
+# | **9(2)(j)** recherche et statistiques | une étude scientifique, sur la base d'une loi, avec des garanties ; en France, une formalité CNIL |
 #
 # <details><summary>Les six bases légales de l'article 6, en une ligne chacune</summary>
 #
 # - **Consentement** : la personne a dit oui, pour un but précis.
-# - **Contrat** : le traitement est nécessaire à un contrat avec la personne, ou à ce qu'elle
+# - **Contrat** : nécessaire à un contrat avec la personne, ou à ce qu'elle
 #   a demandé avant de le signer.
 # - **Obligation légale** : une loi impose ce traitement à l'organisme.
 # - **Intérêts vitaux** : protéger la vie de la personne ou d'une autre.
