@@ -1117,7 +1117,7 @@ reponse_pharmacie = "E"
 reponse_pharmacie = "d"
 
 # %% mistake="reponse_pharmacie" session="formative"
-# message : quel que soit l'acheteur
+# message : une remise est une contrepartie
 reponse_pharmacie = "f"
 
 # %% tests="reponse_pharmacie" points=2 session="evaluation"
