@@ -167,7 +167,7 @@ _QUESTIONS: dict[int, tuple[tuple[str, str], dict[str, str], tuple[str, str]]] =
 }
 
 _Q9_START = (
-    "L'unité de recherche clinique d'un CHU veut étudier, sur les dossiers des patients "
+    "Dans un CHU, l'unité de recherche clinique veut étudier, sur les dossiers des patients "
     "opérés d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir "
     "réopérer. Ses membres n'ont soigné aucun de ces patients. "
 )
@@ -187,7 +187,8 @@ _Q9_REPORT = (
     "le rapport de l'étude : des taux de réopération par modèle de prothèse, sans aucune "
     "donnée sur un patient."
 )
-#: Question 9's three projects (verdicts: licite, sous condition, illicite, in this order).
+#: Question 9's three projects (one per verdict). The opening differs from the formative card's
+#: (notebooks/notes/10_scenarios_des_questions.toml), which the package must not name.
 _Q9_PROJECTS = (
     _Q9_DECLARED + _Q9_END + _Q9_REPORT,
     "Le CHU a déclaré à la CNIL, une fois pour toutes, sa conformité à une méthodologie de "
