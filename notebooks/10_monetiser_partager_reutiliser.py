@@ -270,7 +270,7 @@ messages_q1 = (
     {
         "d": autre_q1 + "Votre consigne demande l'information qui n'est pas une donnée de santé. Or un numéro à la place du nom ne rend pas les données anonymes : le laboratoire sait qui est derrière chaque numéro ; le patient reste identifiable, et ses analyses renseignent sur sa santé. Des données pseudonymisées restent personnelles (RGPD, considérant 26).",
         "b": "sans son nom, le capitaine d'un club est reconnu de tous ses membres : il est identifiable (RGPD, article 4, point 1 : identifiée « directement ou indirectement »), et l'on apprend sa blessure. C'est une donnée personnelle qui révèle son état de santé : une donnée de santé. La question porte sur la nature de l'information, pas sur le droit de la publier.",
-        "c": "des bandelettes de glycémie et des aiguilles pour stylo injecteur, rattachées au nom du client, laissent déduire qu'il est diabétique : c'est une donnée de santé, même sans ordonnance (Cour de justice de l'Union européenne, arrêt du 4 octobre 2024, C-21/23 ; RGPD, article 4, point 15 : ce qui renseigne sur sa santé).",
+        "c": "des bandelettes de glycémie et des aiguilles pour stylo injecteur, rattachées au nom du client, laissent déduire qu'il est diabétique : l'information renseigne sur sa santé, c'est une donnée de santé (RGPD, article 4, point 15). La Cour de justice l'a jugé pour des médicaments commandés en ligne sans ordonnance (arrêt du 4 octobre 2024, C-21/23).",
     },
     {
         "a": autre_q1 + "Votre consigne demande la seule information qui est une donnée de santé. Or des séances comptées pour tout un cabinet, sans nom ni date, ne désignent personne : ce n'est pas une donnée personnelle, donc pas une donnée de santé (RGPD, article 4, points 1 et 15).",
