@@ -265,7 +265,7 @@ version_q1 = int(np.random.default_rng([graine_q1, 11]).integers(2))
 items_q1 = (("a", "b", "c", "d"), ("a", "e", "f", "d"))[version_q1]
 rang_q1 = np.random.default_rng([graine_q1, 1]).permutation(4)
 nouvelle_q1 = {items_q1[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q1, strict=True)}
-autre_q1 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+autre_q1 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
 messages_q1 = (
     {
         "d": autre_q1 + "Votre consigne demande l'information qui n'est pas une donnée de santé. Or un numéro à la place du nom ne rend pas les données anonymes : le laboratoire sait qui est derrière chaque numéro ; le patient reste identifiable, et ses analyses renseignent sur sa santé. Des données pseudonymisées restent personnelles (RGPD, considérant 26).",
@@ -286,7 +286,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="intrus" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 from esn_teach.law._tasks10 import _letter
 
 intrus = _letter(GRAINE, 1, ("d", "a"))
@@ -470,7 +470,7 @@ graine_q2 = checks.student_seed("10", announce=False)
 version_q2 = int(np.random.default_rng([graine_q2, 12]).integers(2))
 rang_q2 = np.random.default_rng([graine_q2, 2]).permutation(6)
 nouvelle_q2 = {"abcdef"[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q2, strict=True)}
-autre_q2 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+autre_q2 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
 messages_q2 = (
     {
         "e": autre_q2 + "La maison de santé de votre copie cite déjà une exception de l'article 9(2), celle des soins, et une base légale de l'article 6 : il ne lui manque rien.",
@@ -495,7 +495,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="fondement_soins" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 from esn_teach.law._tasks10 import _letter
 
 fondement_soins = _letter(GRAINE, 2, ("e", "f"))
@@ -680,7 +680,7 @@ graine_q3 = checks.student_seed("10", announce=False)
 version_q3 = int(np.random.default_rng([graine_q3, 13]).integers(2))
 rang_q3 = np.random.default_rng([graine_q3, 3]).permutation(5)
 nouvelle_q3 = {"abcde"[int(numero)]: lettre for lettre, numero in zip("abcde", rang_q3, strict=True)}
-autre_q3 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+autre_q3 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
 messages_q3 = {
     "b": "la raison est fausse : hors études internes (menées par les soignants qui suivent les patients, pour leur seul usage), une recherche sur des données de santé demande une formalité auprès de la CNIL et l'information des patients, publiée ou non. Quel est le but du projet de votre copie ?",
     "c": "être un établissement public ne fait pas de chacun de ses traitements un motif de santé publique : l'exception (i) vise des motifs d'intérêt public prévus par une loi, « tels que » les menaces transfrontalières graves ou la qualité et la sécurité des soins et des médicaments (la vigilance). Relisez le tableau de l'étape 2 : quelle exception correspond au but de ce projet-ci ?",
@@ -703,7 +703,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="exception_recherche" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 from esn_teach.law._tasks10 import _letter
 
 exception_recherche = _letter(GRAINE, 3, ("a", "d"))
@@ -899,7 +899,7 @@ graine_q4 = checks.student_seed("10", announce=False)
 version_q4 = int(np.random.default_rng([graine_q4, 14]).integers(2))
 rang_q4 = np.random.default_rng([graine_q4, 4]).permutation(6)
 nouvelle_q4 = {"abcdef"[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q4, strict=True)}
-autre_q4 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+autre_q4 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
 messages_q4 = {
     "b": "la loi ne subordonne pas l'hébergement à l'accord écrit de chaque patient, et un accord ne dispenserait l'éditeur de rien (relisez l'étape 3 : ce que la loi exige de l'hébergeur, puis envers les patients).",
     "d": "la loi n'interdit pas de confier des dossiers de soins à un prestataire : elle l'encadre. Relisez l'étape 3 : à quelles conditions un prestataire peut-il héberger ces données pour le compte du cabinet ? Savoir dire « oui, à ces conditions » fait partie du métier.",
@@ -923,7 +923,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="hebergeur_kine" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 from esn_teach.law._tasks10 import _letter
 
 hebergeur_kine = _letter(GRAINE, 4, ("f", "a"))
@@ -1134,7 +1134,7 @@ graine_q5 = checks.student_seed("10", announce=False)
 version_q5 = int(np.random.default_rng([graine_q5, 15]).integers(2))
 rang_q5 = np.random.default_rng([graine_q5, 5]).permutation(7)
 nouvelle_q5 = {"abcdefg"[int(numero)]: lettre for lettre, numero in zip("abcdefg", rang_q5, strict=True)}
-autre_q5 = "c'est la réponse d'une autre version de la question : relisez ce que demande votre énoncé. "
+autre_q5 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
 messages_q5 = (
     {
         "g": autre_q5 + "Les ordonnances de votre copie portent le nom, l'année de naissance et le code postal des patients : elles désignent chacun d'eux.",
@@ -1161,7 +1161,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="reponse_pharmacie" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : cette réponse correspond à une autre consigne que la vôtre
 from esn_teach.law._tasks10 import _letter
 
 reponse_pharmacie = _letter(GRAINE, 5, ("g", "b"))

@@ -124,7 +124,7 @@ IN_CLASS = (
     "hebergeur_kine",
     "reponse_pharmacie",
 )
-OTHER_VERSION = "c'est la réponse d'une autre version de la question"
+OTHER_VERSION = "cette réponse correspond à une autre consigne que la vôtre"
 
 
 def _message(source: str, name: str, answer: str) -> str:
@@ -141,7 +141,7 @@ def _message(source: str, name: str, answer: str) -> str:
 
 def test_module_10_questions_1_to_5_vary_the_task(monkeypatch):
     """Each in-class question has two tasks (different keys); the draw reaches both, and the
-    other task's key gets « une autre version de la question »."""
+    other task's key gets « une autre consigne que la vôtre »."""
     monkeypatch.setenv("ESN_TEACH_PROGRESS", "off")
     cells = graded_cells()
     seen: dict[str, set[str]] = {name: set() for name in IN_CLASS}
