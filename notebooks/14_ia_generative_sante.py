@@ -5,15 +5,15 @@
 #
 # **Durée : environ 2 h 35 en tout**, d'une traite ou en deux fois : partie 1 (sections 1 à 3,
 # questions 1 à 3, 5 points sur 12), environ 60 min ; partie 2 (sections 4 à 8, questions 4 à
-# 7, 7 points), environ 95 min. Rendez le notebook une fois **les deux parties** faites. (Si
-# votre enseignant donne ce module en une heure de cours, seule la partie 1 est notée ; il vous
-# le dira.)
+# 7, 7 points), environ 95 min. Le certificat demande 8,4 points sur 12 : rendez le notebook
+# une fois **les deux parties** faites (après une heure de cours, la partie 2 se fait
+# ensuite). La réflexion ne compte pas pour le certificat (décision de l'école).
 #
 # **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
 # Ce module se suit seul, à distance : chaque question dit tout ce qu'il faut pour y répondre.
-# L'en-tête ci-dessous, commun à tous les modules, dit « en séance » pour la partie 1 (celle
-# qu'on fait en classe quand le module est suivi en présence d'un enseignant) et « après la
-# séance » pour la partie 2 : à distance, ce ne sont que deux parties, à votre rythme.
+# L'en-tête ci-dessous, commun à tous les modules, dit « en séance » pour la partie 1 (faite
+# en classe quand un enseignant est présent) et « après la séance » pour la partie 2 : à
+# distance, ce ne sont que deux parties, à votre rythme.
 #
 # **Agents conversationnels** : l'usage d'un agent conversationnel pendant l'évaluation est
 # interdit sauf indication contraire de l'enseignant. Personne ne le surveille à distance : c'est
