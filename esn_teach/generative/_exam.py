@@ -16,6 +16,7 @@ them).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -588,13 +589,13 @@ def copy_order(seed: int, question: str, pool: Mapping[str, str] | Sequence[str]
 
 #: Question 3a's pool, by stratum: prescriptions « Traitement : drug, un comprimé de
 #: dose unit » that the model wrote in the module's audit (``prescription_audit``,
-#: ``random_state=14``; tests/modules/test_module_14.py checks it). Every copy draws
-#: one case of each stratum (:data:`DOSE_STRATA`), so every copy has the same kinds
-#: of case: a unit trap, a dose in use for the drug but absent from the corpus, a
-#: corpus dose, and one more of either of the last two kinds. No dose outside any
-#: usual range (review d12: « bisoprolol 1000 mg » was classed by common sense).
-#: Left out: paracetamol (the explorer's start), the formative question's four
-#: cases and the three examples the evaluated session prints.
+#: ``random_state=14``; tests/modules/test_module_14.py checks it). Every copy judges
+#: the unit trap (the only one the model wrote outside paracetamol and the formative
+#: cases) and three more cases, each « corpus » or « hors corpus » as its copy's drawn
+#: pattern says (review d14: all positions shuffled, 14 patterns). No dose outside any
+#: usual range (review d12: « bisoprolol 1000 mg » was classed by common sense). Left
+#: out: paracetamol (the explorer's start), the formative question's four cases and the
+#: three examples the evaluated session prints.
 _DOSE_POOL: dict[str, tuple[tuple[str, str, str], ...]] = {
     # The corpus writes 1000 mg; the model wrote 1 g: compare in the same unit.
     "unité": (("metformine", "1", "g"),),
@@ -604,6 +605,16 @@ _DOSE_POOL: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("bisoprolol", "10", "mg"),
         ("ramipril", "1,25", "mg"),
         ("furosémide", "500", "mg"),
+    ),
+    # Ordinary-looking doses of another drug of the corpus (review d14: a wider pool).
+    # Nothing is claimed about pharmacy: only the corpus table decides.
+    "autre médicament": (
+        ("apixaban", "10", "mg"),
+        ("atorvastatine", "5", "mg"),
+        ("amlodipine", "1,25", "mg"),
+        ("furosémide", "5", "mg"),
+        ("bisoprolol", "20", "mg"),
+        ("ramipril", "20", "mg"),
     ),
     # Corpus doses, some in micrograms.
     "corpus": (
@@ -625,9 +636,13 @@ _DOSE_POOL: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("lévothyroxine", "75", "µg"),
     ),
 }
-#: The strata of question 3a's four cases, in drawing order (« libre »: a corpus dose
-#: or a dose in use absent from the corpus, even odds).
-DOSE_STRATA = ("unité", "réelle hors corpus", "corpus", "libre")
+#: Question 3a's verdict patterns: every split of four letters with one to three
+#: « corpus » (never all the same, which answering everywhere the same would exploit).
+DOSE_PATTERNS = tuple(
+    pattern
+    for pattern in itertools.product(("corpus", "hors corpus"), repeat=4)
+    if 1 <= pattern.count("corpus") <= 3
+)
 #: The common fragments of question 3a's named mistakes (wrong « corpus », wrong « hors corpus »).
 DOSE_NOT_THIS_DRUG = "n'est pas pour autant une dose de ce médicament"
 DOSE_CHECK_IT_TOO = "se vérifie, elle aussi"
@@ -705,24 +720,28 @@ class DoseCase:
 def _dose_draw(seed: int) -> dict[str, DoseCase]:
     """Draw question 3a's four prescriptions for a student, by letter (hidden tests only).
 
-    One case per stratum of :data:`DOSE_STRATA`, four different drugs: every copy
-    judges a unit trap, a dose in use absent from the corpus, a corpus dose and one
-    more of either kind, so two or three answers are « corpus » (never all the same,
-    which answering everywhere the same would exploit).
+    The copy's verdict pattern is one of :data:`DOSE_PATTERNS` (one to three « corpus »,
+    at any letters); the unit trap takes one of the « corpus » letters, at random; every
+    other letter gets a case of its verdict, uniformly among the cases of that verdict
+    (« hors corpus »: a strength in use or a dose of another drug), four different drugs.
     """
-    rng = np.random.default_rng([seed, 3])
+    rng = np.random.default_rng([seed, 3, 14])
     pool = {
         stratum: [DoseCase(d, v, u, stratum) for d, v, u in cases]
         for stratum, cases in _DOSE_POOL.items()
     }
-    chosen: list[DoseCase] = []
-    for stratum in DOSE_STRATA:
-        if stratum == "libre":
-            stratum = str(rng.choice(["réelle hors corpus", "corpus"]))
-        fits = [c for c in pool[stratum] if c.drug not in {x.drug for x in chosen}]
-        chosen.append(fits[int(rng.integers(len(fits)))])
-    order = rng.permutation(len(chosen))
-    return {letter: chosen[i] for letter, i in zip("ABCD", order, strict=True)}
+    pattern = DOSE_PATTERNS[int(rng.integers(len(DOSE_PATTERNS)))]
+    corpus_letters = [letter for letter, v in zip("ABCD", pattern, strict=True) if v == "corpus"]
+    trap = corpus_letters[int(rng.integers(len(corpus_letters)))]
+    chosen: dict[str, DoseCase] = {trap: pool["unité"][0]}
+    for letter, verdict in zip("ABCD", pattern, strict=True):
+        if letter == trap:
+            continue
+        strata = ("corpus",) if verdict == "corpus" else ("réelle hors corpus", "autre médicament")
+        used = {c.drug for c in chosen.values()}
+        fits = [c for stratum in strata for c in pool[stratum] if c.drug not in used]
+        chosen[letter] = fits[int(rng.integers(len(fits)))]
+    return {letter: chosen[letter] for letter in "ABCD"}
 
 
 def dose_cases(seed: int) -> dict[str, str]:

@@ -180,32 +180,42 @@ FORMATIVE_3A = {
 def test_question_3a_draws_the_same_kinds_of_case_for_every_copy():
     pool = {p for cases in DOSE_POOL.values() for p in cases}
     assert not pool & FORMATIVE_3A and not any(p[0] == "paracétamol" for p in pool)
-    answers, cases_seen = set(), set()
+    answers, cases_seen, trap_letters = set(), set(), set()
+    same_at_same_letter = 0
+    previous = None
     for seed in SEEDS:
         drawn = _dose_draw(seed)
         assert dose_cases(seed) == {letter: c.text for letter, c in drawn.items()}
         assert list(drawn) == list("ABCD")
-        strata = sorted(c.stratum for c in drawn.values())
-        # Every copy: the unit trap, a dose in use absent from the corpus, a corpus dose, and
-        # one more of either of the last two kinds (review d12: equal difficulty).
+        strata = [c.stratum for c in drawn.values()]
+        # Every copy: the unit trap (the only one the model wrote), then three cases whose
+        # verdicts follow a drawn pattern (review d14: every position shuffled).
         assert strata.count("unité") == 1
-        assert strata.count("réelle hors corpus") in (1, 2) and strata.count("corpus") in (1, 2)
+        trap_letters |= {letter for letter, c in drawn.items() if c.stratum == "unité"}
         assert len({c.drug for c in drawn.values()}) == 4
-        assert 2 <= sum(c.verdict == "corpus" for c in drawn.values()) <= 3
+        assert 1 <= sum(c.verdict == "corpus" for c in drawn.values()) <= 3
         for case in drawn.values():
             assert case.mistake.value != case.verdict
             fragment = DOSE_NOT_THIS_DRUG if case.verdict == "hors corpus" else DOSE_CHECK_IT_TOO
             assert fragment in case.mistake.message
         answers.add(tuple((letter, c.verdict) for letter, c in drawn.items()))
         cases_seen |= {(c.drug, c.dose, c.unit) for c in drawn.values()}
-    assert len(answers) == 10  # every split with two or three « corpus »
+        if previous is not None:
+            same_at_same_letter += sum(drawn[x] == previous[x] for x in "ABCD")
+        previous = drawn
+    assert len(answers) == 14  # every split with one to three « corpus »
+    assert trap_letters == set("ABCD")
     assert len(cases_seen) >= 0.9 * len(pool)
+    # Two successive copies share fewer than half a case at the same letter (0,39 on these
+    # seeds, 0,25 of it the unit trap; review d14: alice and bruno had the same A and B).
+    assert same_at_same_letter / (len(SEEDS) - 1) < 0.5
     # Each stratum holds one verdict; a drug appears with both (the verdict is not a fact
     # about the drug).
     for stratum, cases in DOSE_POOL.items():
         verdicts = {DoseCase(*p, stratum).verdict for p in cases}
-        assert verdicts == ({"hors corpus"} if stratum == "réelle hors corpus" else {"corpus"})
-    for drug, _, _ in DOSE_POOL["réelle hors corpus"]:
+        hors = stratum in ("réelle hors corpus", "autre médicament")
+        assert verdicts == ({"hors corpus"} if hors else {"corpus"})
+    for drug, _, _ in DOSE_POOL["réelle hors corpus"] + DOSE_POOL["autre médicament"]:
         assert any(p[0] == drug for p in DOSE_POOL["corpus"])
     # No dose outside any usual range (review d12): nothing in grams but the unit trap,
     # nothing in micrograms but lévothyroxine.
