@@ -2481,7 +2481,10 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 #   santé (ARS ; article L1413-14), par le même portail (Haute Autorité de santé, 2022).
 # - **Matériovigilance** : elle recueille les incidents dus à un **dispositif médical**, un
 #   produit (un logiciel, par exemple) que son fabricant destine à un usage médical :
-#   diagnostic, surveillance, traitement.
+#   diagnostic, surveillance, traitement. Ses utilisateurs déclarent à l'Agence nationale de
+#   sécurité du médicament (ANSM) tout incident, ou risque d'incident, qui a causé **ou aurait
+#   pu causer** un décès ou une dégradation grave de l'état de santé (code de la santé
+#   publique, article L5212-2), par le correspondant de matériovigilance de l'établissement.
 # - **Données** : des données d'un patient envoyées à un service que l'établissement n'a pas
 #   choisi, c'est une **violation de données personnelles**. On prévient le **délégué à la
 #   protection des données** (DPO) de l'établissement. C'est l'établissement, responsable du
@@ -2718,10 +2721,10 @@ if s7.device:
         checks.Mistake("non", "le logiciel qui a écrit la dose est un dispositif médical "
                        "(marqué CE, destiné par son fabricant à un usage médical) : l'incident "
                        "se déclare en matériovigilance (par le correspondant de matériovigilance "
-                       "de l'établissement), en plus de la pharmacovigilance. Même sans gravité "
-                       "ici, l'obligation (code de la santé publique, article L5212-2) vise "
-                       "aussi un incident « susceptible d'entraîner » une dégradation grave de "
-                       "l'état de santé : une dose fausse écrite par ce logiciel le pouvait.")]
+                       "de l'établissement), en plus de la pharmacovigilance. Même quand rien "
+                       "de grave n'est arrivé, l'obligation (code de la santé publique, article "
+                       "L5212-2) vise aussi l'incident qui aurait pu causer une dégradation "
+                       "grave de l'état de santé : une hémorragie, ou une chute à 81 ans.")]
 else:
     erreurs_a = [
         checks.Mistake("d'abord", "la matériovigilance vaut pour un dispositif médical, qu'un "

@@ -803,11 +803,15 @@ _ANTICOAGULANT = (
     "transféré en réanimation et transfusé. C'est en relisant son traitement que vous "
     "découvrez l'erreur."
 )
+# Review d14, finding 6: the users' duty (CSP L5212-2) covers an incident that caused, or
+# could have caused, death or a serious deterioration of health; the near fall of an
+# 81-year-old makes that risk explicit, while nothing serious happened (no EIGS).
 _ANTIHYPERTENSEUR = (
     "a doublé la dose de son antihypertenseur ; il la reçoit depuis. Ce matin, il a des "
-    "vertiges et sa tension est basse. Allongé et surveillé dans le service, sans autre "
-    "traitement, il ira bien le lendemain, sans séquelle. C'est en relisant son traitement que "
-    "vous découvrez l'erreur."
+    "vertiges et sa tension est basse : en se levant seul, il a failli tomber, et une chute, à "
+    "son âge, peut causer une fracture du col du fémur. Allongé et surveillé dans le service, "
+    "sans autre traitement, il ira bien le lendemain, sans séquelle. C'est en relisant son "
+    "traitement que vous découvrez l'erreur."
 )
 _CONSUMER = "une synthèse écrite par un agent conversationnel grand public"
 _DEVICE = (
