@@ -2825,21 +2825,24 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 
 # %% [markdown] written="reflexion_chatbot" points=4
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants)* : 4 points, quatre critères notés chacun 0, 0,5 ou 1.
+# *Guide de correction (enseignants)* : 4 points. Les critères 1 à 3 sont notés 0, 0,5 ou 1 ;
+# le critère 4 (le signalement) est en deux parties, 4a et 4b, notées chacune 0, 0,25 ou 0,5,
+# chaque exigence comptée une fois.
 # Les numéros d'articles ne sont **pas** exigés : le nom de la règle suffit (secret médical,
 # hébergement certifié, données sensibles). Deux valeurs sont demandées (un numéro ou un nom
 # approché suffit à en identifier une) : sur le total, sans descendre sous 0, 0,5 point de moins
-# si aucune n'est identifiable, 0,25 si une seule l'est. Critère 4 : la case 1 a cinq
-# exigences (le patient d'abord, la fiche, dire au patient, un circuit externe juste, prévenir
-# le DPO, comme en question 7) ; une copie qui en omet une, quelle qu'elle soit, a 0,5 ;
-# au-delà, les colonnes 0,5 et 0 s'appliquent telles qu'elles sont écrites.
+# si aucune n'est identifiable, 0,25 si une seule l'est.
 #
 # | critère | 1 | 0,5 | 0 |
 # |---|---|---|---|
 # | **Ce qui sort, et pourquoi c'est un problème** | au moins trois de : tout le texte collé part (identité, chambre, diagnostic, traitement) ; chez l'éditeur, hors de l'équipe de soins (secret médical) ; sur des serveurs non certifiés pour des données de soin ; parfois hors de l'Union ; parfois réutilisé ; données sensibles ; enlever le nom ne suffit pas | une partie seulement, ou croit qu'enlever le nom suffit (la chambre, la date, le diagnostic peuvent reconnaître le patient) | rien de ce qui sort, ou « aucun risque » |
 # | **Le risque d'erreur** | une synthèse fluide peut omettre ou inventer (une dose, une allergie) ; biais d'automatisation ; on relit et vérifie dans le dossier | l'erreur est citée sans dire comment la repérer (ou l'inverse) | rien sur l'erreur |
 # | **Ce qu'on propose et comment on en parle au patient** | une alternative concrète (l'outil encadré par l'établissement, ou des questions générales sans détail identifiant) **et** ce qu'on dit au patient (ce qui a été fait de ses données, ce qui sera fait, son accord ; garder sa confiance) | l'un des deux seulement, ou une interdiction de toute IA sans alternative | ni l'un ni l'autre |
-# | **La mauvaise dose arrivée au patient : signaler** | d'abord le patient (surveiller, prévenir le médecin qui le prend en charge, corriger) ; puis **déclarer** l'événement dans le système de signalement des événements indésirables de l'établissement (la fiche d'événement indésirable), en disant que la synthèse venait d'un agent conversationnel ; dire au patient ce qui s'est passé ; et au moins un circuit externe juste : un effet indésirable dû à une erreur médicamenteuse se signale au centre régional de pharmacovigilance (obligatoire pour les médecins, chirurgiens-dentistes, sages-femmes, pharmaciens et infirmiers, possible pour tous : CSP R5121-161), sur signalement-sante.gouv.fr ; un événement grave (décès, pronostic vital, séquelle probable) est un EIGS, déclaré à l'ARS ; et prévenir le DPO de l'établissement (les données sorties sont une violation de données, que l'établissement notifie à la CNIL s'il y a un risque), attendu comme en question 7 | signale seulement en interne (cadre, médecin) sans déclaration, ou cite un circuit sans le relier au cas ; ou « matériovigilance » seule (elle ne vaut que si l'outil est un dispositif médical, ce qu'un agent grand public n'est pas en principe) | rien, ou « on corrige sans rien dire » |
+#
+# | critère 4 : la mauvaise dose arrivée au patient | 0,5 | 0,25 | 0 |
+# |---|---|---|---|
+# | **4a. Le patient, puis la fiche** | les trois : d'abord le patient (surveiller, prévenir le médecin qui le prend en charge, corriger) ; puis **déclarer** l'événement dans le système de signalement des événements indésirables de l'établissement (la fiche d'événement indésirable), en disant que la synthèse venait d'un agent conversationnel ; dire au patient ce qui s'est passé | une ou deux des trois, ou les trois dans un ordre faux (la fiche avant le patient) | aucune, ou « on corrige sans rien dire » |
+# | **4b. Les circuits externes** | les deux : au moins un circuit externe juste, relié au cas (un effet indésirable dû à une erreur médicamenteuse se signale au centre régional de pharmacovigilance : obligatoire pour les médecins, chirurgiens-dentistes, sages-femmes, pharmaciens et infirmiers, possible pour tous, CSP R5121-161, sur signalement-sante.gouv.fr ; un événement grave, décès, pronostic vital, séquelle probable, est un EIGS, déclaré à l'ARS) ; **et** prévenir le DPO de l'établissement (les données sorties sont une violation de données, que l'établissement notifie à la CNIL s'il y a un risque), comme en question 7 | l'un des deux seulement, ou un circuit cité sans le relier au cas | aucun des deux, ou « matériovigilance » seule (elle ne vaut que si l'outil est un dispositif médical, ce qu'un agent grand public n'est pas en principe) |
 #
 # Valeurs attendues, par exemple **V1 — Priorité à la relation humaine** (la confiance du
 # patient ; la synthèse ne remplace pas la transmission orale) et
@@ -2867,10 +2870,11 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 #
 # **Réponse limite (2 points).** « C'est interdit à cause du RGPD, et l'IA peut se tromper.
 # Il vaut mieux ne pas l'utiliser et faire la synthèse soi-même, par prudence et pour la
-# relation humaine. Pour la dose, je préviens le cadre. » Ce qui sort :
-# 0,5 (« le RGPD », sans dire ce qui part ni pourquoi) ; erreur : 0,5 (citée, sans
-# vérification) ; proposition et patient : 0,5 (interdiction, rien pour le patient) ;
-# signalement : 0,5 (interne seulement, aucune déclaration) ; valeurs : « prudence »
+# relation humaine. Pour la dose, je préviens le médecin, et je la déclare à la
+# pharmacovigilance. » Ce qui sort : 0,5 (« le RGPD », sans dire ce qui part ni pourquoi) ;
+# erreur : 0,5 (citée, sans vérification) ; proposition et patient : 0,5 (interdiction, rien
+# pour le patient) ; 4a : 0,25 (le médecin prévenu, ni fiche ni parole au patient) ; 4b : 0,25
+# (la pharmacovigilance, pas le DPO) ; valeurs : « prudence »
 # (V4 — Prudence, esprit critique et inclusivité) et « la relation humaine »
 # (V1 — Priorité à la relation humaine) se reconnaissent, pas de retrait ; total 2.
 #
