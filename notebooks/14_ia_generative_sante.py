@@ -2438,7 +2438,9 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 #
 # Ces trois études portent sur des modèles de 2022 et 2023 : leurs chiffres ont trois à quatre
 # ans, et les modèles d'aujourd'hui sont autres. Ce qui ne vieillit pas, c'est la question à
-# poser : qu'a-t-on mesuré, sur quelles questions, contre qui ?
+# poser : qu'a-t-on mesuré, sur quelles questions, contre qui ? Et en quelle langue : ces
+# questions sont en anglais, sur la médecine américaine ; elles ne disent rien de ce que valent
+# ces modèles sur des dossiers français.
 #
 # Réussir un QCM n'est pas soigner : l'examen ne mesure ni l'examen clinique, ni la relation
 # avec le patient, ni la sécurité d'une prescription. D'autres travaux ont montré que des
