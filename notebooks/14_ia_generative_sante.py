@@ -5,9 +5,8 @@
 #
 # **Durée : environ 2 h 35 en tout**, d'une traite ou en deux fois : partie 1 (sections 1 à 3,
 # questions 1 à 3, 5 points sur 12), environ 60 min ; partie 2 (sections 4 à 8, questions 4 à
-# 7, 7 points), environ 95 min. Le certificat demande 8,4 points sur 12 : rendez le notebook
-# une fois **les deux parties** faites (après une heure de cours, la partie 2 se fait
-# ensuite). La réflexion ne compte pas pour le certificat (décision de l'école).
+# 7, 7 points), environ 95 min. Le seuil du certificat exige **les deux parties** : rendez le
+# notebook une fois les deux faites (après une heure de cours, la partie 2 se fait ensuite). La réflexion ne compte pas pour le certificat (décision de l'école).
 #
 # **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
 # Ce module se suit seul, à distance : chaque question dit tout ce qu'il faut pour y répondre.
