@@ -330,8 +330,8 @@ produit_q1 = pa * pb * pc
 autres_mots_q1 = (1, 2, 3) if mots_q1 == (0, 1, 2) else (0, 1, 2)
 erreurs_q1 = [
     checks.Mistake(1 / math.prod(q1.sentence_probabilities[i] for i in autres_mots_q1)
-                   ** (1 / 3), "c'est la réponse d'une autre version de la question (la "
-                   "perplexité des trois autres mots) : relisez ce que demande votre énoncé, "
+                   ** (1 / 3), "cette réponse correspond à une autre consigne que la "
+                   "vôtre (la perplexité des trois autres mots) : relisez ce que demande votre énoncé, "
                    "sous vos probabilités, et ne prenez que les mots qu'il désigne."),
     checks.Mistake(1 / math.prod(q1.sentence_probabilities) ** (1 / 4), "c'est la perplexité "
                    "des quatre mots : votre énoncé n'en demande que trois (relisez votre tâche, "
@@ -390,7 +390,7 @@ from esn_teach.generative._exam import _perplexity_task
 perplexite = sum(1 / probabilites_phrase[i] for i in _perplexity_task(graine)) / 3
 
 # %% mistake="perplexite" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : correspond à une autre consigne que la
 from esn_teach.generative._exam import _perplexity_task
 
 autres = (1, 2, 3) if _perplexity_task(graine) == (0, 1, 2) else (0, 1, 2)
@@ -587,7 +587,7 @@ carres_q2 = sum(p**2 for p in probas_q2)
 cle_q2 = v**2 / carres_q2
 erreurs_q2 = [
     checks.Mistake(probas_q2[j] ** 2 / carres_q2, f"c'est la probabilité du {RANGS_Q2[j]} mot : "
-                   "c'est la réponse d'une autre version de la question. Relisez ce que "
+                   "cette réponse correspond à une autre consigne que la vôtre. Relisez ce que "
                    "demande votre énoncé (votre tâche, sous vos probabilités) : le "
                    f"{RANGS_Q2[k_q2]} mot.")
     for j in range(2) if j != k_q2
@@ -653,7 +653,7 @@ from esn_teach.generative._exam import _cold_task
 proba_froide = probabilites_t1[_cold_task(graine)] / 0.5
 
 # %% mistake="proba_froide" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : correspond à une autre consigne que la
 from esn_teach.generative._exam import _cold_task
 
 autre = 1 - _cold_task(graine)
@@ -1034,8 +1034,8 @@ checks.check_choice(
     origine_dose, name="origine_dose", options=["A", "B", "C", "D"],
     expected=lettre_3b(cle_3b),
     mistakes=[
-        checks.Mistake(lettre_3b(autre_3b), "c'est la réponse d'une autre version de la "
-                       "question (un autre corpus) : relisez ce que demande votre énoncé. Dans "
+        checks.Mistake(lettre_3b(autre_3b), "cette réponse correspond à une autre consigne que la "
+                       "vôtre (un autre corpus) : relisez ce que demande votre énoncé. Dans "
                        f"votre corpus, les deux mots lus avant la dose sont {mots_3b} : "
                        + pourquoi_autre_3b),
         checks.Mistake(lettre_3b("A"), "le modèle ne « sait » rien de ce qui doit suivre : il "
@@ -1056,7 +1056,7 @@ from esn_teach.generative._exam import _draw_cases
 origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("A")
 
 # %% mistake="origine_dose" session="evaluation"
-# message : c'est la réponse d'une autre version de la question
+# message : correspond à une autre consigne que la
 from esn_teach.generative._exam import _CORPUS_TASK_SLOTS, _corpus_task, _draw_cases
 
 origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of(
