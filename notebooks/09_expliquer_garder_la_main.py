@@ -1047,7 +1047,7 @@ def cas_de_camille(graine, choisis):
     libres = np.setdiff1d(np.arange(len(p)), choisis)
     erreurs = [i for i in libres if (p[i] >= 0.5) != v[i]]
     justes = [i for i in libres if (p[i] >= 0.5) == v[i] and i < len(p_test)]
-    tirages = [(5, 2, 1, 2), (5, 4, 1, 2), (5, 4, 2, 4)]
+    tirages = [(5, 4, 2, 4), (6, 4, 1, 4), (6, 5, 2, 5)]
     hasard = np.random.default_rng([graine, 4])
     n, k, j, w = tirages[hasard.integers(len(tirages))]
     sures = [i for i in erreurs if confiance[i] >= 0.85]
@@ -1251,7 +1251,7 @@ part_camille_ia_fausse = "1/2"
 checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2, bounds=(0, 4))
 ### BEGIN HIDDEN TESTS
 _graine_q4 = checks.student_seed("09", announce=False)
-_cas_copie = ((5, 2, 1, 2), (5, 4, 1, 2), (5, 4, 2, 4))
+_cas_copie = ((5, 4, 2, 4), (6, 4, 1, 4), (6, 5, 2, 5))
 _n4, _k4, _j4, _w4 = _cas_copie[np.random.default_rng([_graine_q4, 4]).integers(3)]
 # the copy's question: 0, among the right readings alone (k of the AI's n errors), the share
 # given up with the AI (j / k); 1, among Camille's errors with the AI (e = n - k + j of the

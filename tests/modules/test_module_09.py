@@ -138,7 +138,7 @@ def test_question_3_evaluated_phrases_hold_on_several_splits(setup):
 
 #: Camille's draws in the evaluated session, as in the notebook: AI errors among her 12 cases,
 #: her right readings alone among them, the ones she gave up for the AI, her other mistakes.
-CAMILLE_DRAWS = [(5, 2, 1, 2), (5, 4, 1, 2), (5, 4, 2, 4)]
+CAMILLE_DRAWS = [(5, 4, 2, 4), (6, 4, 1, 4), (6, 5, 2, 5)]
 #: The evaluated session's tasks, drawn per copy: Q1's mixed pair ([seed, 9]), Q2's removed
 #: pair ([seed, 8]), Q4's question ([seed, 7]: 0, j / k; 1, j / (n - k + j)).
 Q1_PAIRS = [["texture", "variation locale du rayon"], ["périmètre", "aire"]]
@@ -319,6 +319,34 @@ def test_camille_draws_name_every_mistake_apart():
             )
             assert len({round(m, 2) for m in mistakes}) == len(mistakes), (n, k, j, w, task)
         assert final_right > k + (12 - n - w), (n, k, j, w)
+
+
+def test_question_4_keys_are_rarely_shared(monkeypatch):
+    """Q4 (evaluated): the two tasks never share a key (whatever a neighbour's task, their key
+    is never right for the other task), no key is drawn for more than a third of the copies,
+    and two copies drawn at random share their key with probability about 2/9 (0.39 with the
+    draws of the first per-copy edition, where half the copies had 0.5). Measured exactly over
+    the six equally likely (draw, task) pairs, then over 600 identifiers."""
+    from collections import Counter
+
+    pairs = [
+        (round((j / k, j / (n - k + j))[task], 2), task)
+        for n, k, j, _w in CAMILLE_DRAWS
+        for task in (0, 1)
+    ]
+    assert not {key for key, task in pairs if task == 0} & {key for key, t in pairs if t == 1}
+    shares = Counter(key for key, _ in pairs)
+    assert max(shares.values()) / len(pairs) <= 1 / 3 + 1e-9, shares
+    common = sum((count / len(pairs)) ** 2 for count in shares.values())
+    assert common < 0.25, common
+    assert 0.5 not in {key for key, task in pairs if task == 1}
+    seeds = []
+    for i in range(600):
+        monkeypatch.setenv("ESN_TEACH_STUDENT", f"etudiant{i:03d}")
+        seeds.append(checks.student_seed("09", announce=False))
+    counted = Counter(round(_q4_key(seed), 2) for seed in seeds)
+    measured = sum((c / len(seeds)) ** 2 for c in counted.values())
+    assert measured < 0.27 and max(counted.values()) / len(seeds) < 0.4, counted
 
 
 def test_evaluated_tasks_are_drawn_evenly(monkeypatch):
