@@ -1517,12 +1517,22 @@ lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispo
 # `"non"` sinon. Même notation qu'à la question 3.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : les phrases de la question 5 et la date de mise sur le
-# marché, tirées de votre graine.
+# Inutile de lire ce code (replié) : les phrases de la question 5, la date de mise sur le
+# marché et l'ordre des deux outils, tirés de votre graine.
 _hasard_q5 = np.random.default_rng([GRAINE, 5])
 VARIANTES_Q5 = [int(b) for b in _hasard_q5.integers(2, size=2)]
-DATE_Q5 = ["octobre 2027", "janvier 2028", "septembre 2028"][_hasard_q5.integers(3)]
-del _hasard_q5
+DATE_Q5 = ["janvier 2028", "mars 2028", "mai 2028"][_hasard_q5.integers(3)]
+_dm_q5 = [
+    "une IA d'aide à la lecture des mammographies, dispositif médical évalué par un organisme "
+    "notifié,",
+    "une IA qui analyse les électrocardiogrammes, dispositif médical évalué par un organisme "
+    "notifié,",
+][_hasard_q5.integers(2)]
+OUTILS_Q5 = ["une IA de tri des urgences qui n'est pas un dispositif médical (annexe III)",
+             _dm_q5]
+if _hasard_q5.integers(2):
+    OUTILS_Q5.reverse()
+del _hasard_q5, _dm_q5
 PHRASES_Q5 = {
     "information": (
         "un médecin décide d'utiliser un dispositif visé par l'article L. 4001-3 pour un "
@@ -1539,12 +1549,11 @@ PHRASES_Q5 = {
 display(Markdown(
     "\n".join(f"- **{cle}** : {phrases[b]} ;"
               for (cle, phrases), b in zip(PHRASES_Q5.items(), VARIANTES_Q5, strict=True))
-    + "\n- **urgences** : une IA de tri des urgences qui n'est pas un dispositif médical "
-    f"(annexe III) doit respecter l'article 14 au moment de sa mise sur le marché, en {DATE_Q5} ;"
-    "\n- **dispositif** : une IA qui est un dispositif médical évalué par un organisme notifié "
-    f"doit respecter l'article 14 au moment de sa mise sur le marché, en {DATE_Q5}."))
-print(f"Question 5 : la date de mise sur le marché de votre copie est {DATE_Q5} ; les phrases "
-      "et la date sont propres à votre copie.")
+    + "".join(f"\n- **outil {lettre}** : d'après les textes en vigueur au 06/12/2026, {outil} "
+              f"doit respecter l'article 14 au moment de sa mise sur le marché, en {DATE_Q5}"
+              f"{fin}" for lettre, outil, fin in zip("AB", OUTILS_Q5, " ;."))))
+print(f"Question 5 : la date de mise sur le marché de votre copie est {DATE_Q5} ; les phrases, "
+      "la date et l'ordre des outils A et B sont propres à votre copie.")
 
 # %% [markdown] session="evaluation"
 # <details><summary>Indice 1</summary>
@@ -1555,72 +1564,67 @@ print(f"Question 5 : la date de mise sur le marché de votre copie est {DATE_Q5}
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour L. 4001-3 : qu'est-ce qui déclenche l'obligation d'informer ? Pour les dates : de quelle
-# catégorie (annexe III ou dispositif médical) relève chaque outil, et la date de votre copie
+# Pour L. 4001-3 : qu'est-ce qui déclenche l'obligation d'informer ? Pour les outils A et B : de
+# quelle catégorie (annexe III ou dispositif médical) relève chacun, et la date de votre copie
 # vient-elle avant ou après celle de cette catégorie ?
 # </details>
 
 # %% answer="lecture_droit" session="evaluation"
-lecture_droit = {"information": ..., "quand": ..., "urgences": ..., "dispositif": ...}
+lecture_droit = {"information": ..., "quand": ..., "outil A": ..., "outil B": ...}
 ### BEGIN SOLUTION
-_mois_q5 = {"octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "septembre 2028": (2028, 9)}
-_le_q5 = _mois_q5[DATE_Q5]  # le mois entier est avant, ou après, le jour d'application
-lecture_droit = dict(zip(
-    ["information", "quand", "urgences", "dispositif"],
-    [("oui", "non")[VARIANTES_Q5[0]], ("non", "oui")[VARIANTES_Q5[1]],
-     "oui" if _le_q5 >= (2027, 12) else "non", "oui" if _le_q5 >= (2028, 8) else "non"],
-    strict=True,
-))
+# la date de la copie tombe après le 2 décembre 2027 (annexe III), avant le 2 août 2028
+# (dispositifs médicaux)
+lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
+                 "outil A": "oui" if "annexe III" in OUTILS_Q5[0] else "non",
+                 "outil B": "oui" if "annexe III" in OUTILS_Q5[1] else "non"}
 ### END SOLUTION
 
 # %% tests="lecture_droit" points=1 session="evaluation"
 # Vérification de la question 5 : exécutez cette cellule.
-checks.check_form(lecture_droit, name="lecture_droit", kind="choices", options=["oui", "non"], items=["information", "quand", "urgences", "dispositif"])
+checks.check_form(lecture_droit, name="lecture_droit", kind="choices", options=["oui", "non"], items=["information", "quand", "outil A", "outil B"])
 ### BEGIN HIDDEN TESTS
 import datetime as _dt
 from esn_teach.law import AI_ACT_OBLIGATIONS as _OBLIGATIONS_Q5
 _hasard_q5 = np.random.default_rng([checks.student_seed("09", announce=False), 5])
 _var_q5 = _hasard_q5.integers(2, size=2)
-_date_q5 = [_dt.date(2027, 10, 31), _dt.date(2028, 1, 31), _dt.date(2028, 9, 30)][_hasard_q5.integers(3)]
+_date_q5 = [_dt.date(2028, 1, 31), _dt.date(2028, 3, 31), _dt.date(2028, 5, 31)][_hasard_q5.integers(3)]
+_hasard_q5.integers(2)  # which medical device the copy names (same key)
+_ordre_q5 = ("annexe_iii", "annexe_i") if _hasard_q5.integers(2) == 0 else ("annexe_i", "annexe_iii")
 _debut_q5 = {o.key: o.applies_from for o in _OBLIGATIONS_Q5}
-# the whole month drawn lies on one side of each application date (2 Dec. 2027, 2 Aug. 2028)
-assert all((d.replace(day=1) >= _debut_q5[k]) == (d >= _debut_q5[k]) for d in [_date_q5] for k in ("fournisseur_annexe_iii", "fournisseur_annexe_i"))
-_attendu_q5 = {"information": ("oui", "non")[int(_var_q5[0])], "quand": ("non", "oui")[int(_var_q5[1])], "urgences": "oui" if _date_q5 >= _debut_q5["fournisseur_annexe_iii"] else "non", "dispositif": "oui" if _date_q5 >= _debut_q5["fournisseur_annexe_i"] else "non"}
-_piste_q5 = "une piste par phrase, qu'elle soit juste ou non. « Information » : relisez ce qui déclenche l'obligation : décider d'utiliser l'outil, ou suivre sa suggestion ? « Quand » : l'article 14 demande que la personne puisse passer outre ; dit-il dans quels cas le faire ? « Urgences » et « dispositif » : un tri des urgences relève de l'annexe III, un dispositif médical n'a pas la date de l'annexe III : placez la date de votre copie dans le calendrier."
+# the whole month drawn lies after Annex III's application date and before medical devices'
+assert _debut_q5["fournisseur_annexe_iii"] <= _date_q5.replace(day=1) and _date_q5 < _debut_q5["fournisseur_annexe_i"]
+_attendu_q5 = {"information": ("oui", "non")[int(_var_q5[0])], "quand": ("non", "oui")[int(_var_q5[1])], **{f"outil {lettre}": "oui" if _date_q5 >= _debut_q5[f"fournisseur_{c}"] else "non" for lettre, c in zip("AB", _ordre_q5, strict=True)}}
+_piste_q5 = "une piste par phrase, qu'elle soit juste ou non. « Information » : relisez ce qui déclenche l'obligation : décider d'utiliser l'outil, ou suivre sa suggestion ? « Quand » : l'article 14 demande que la personne puisse passer outre ; dit-il dans quels cas le faire ? « Outil A » et « outil B » : de quelle catégorie relève chaque outil, annexe III ou dispositif médical ? Les deux n'ont pas la même date : placez la date de votre copie dans le calendrier."
 checks.check_choices(lecture_droit, name="lecture_droit", options=["oui", "non"], expected=_attendu_q5, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _piste_q5)] for cle, bon in _attendu_q5.items()}, success="l'obligation d'informer naît de la décision d'utiliser l'outil, pas de celle de le suivre ; l'article 14 porte sur la conception de l'outil, et aucun texte ne dit quand passer outre : c'est le jugement du soignant. Les deux calendriers ne se confondent pas : 2 décembre 2027 pour l'annexe III, 2 août 2028 pour les dispositifs médicaux.", points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_droit" session="evaluation"
 # message : décider d'utiliser l'outil, ou suivre sa suggestion
-_mois_q5 = {"octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "septembre 2028": (2028, 9)}[DATE_Q5]
 lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
-                 "urgences": "oui" if _mois_q5 >= (2027, 12) else "non",
-                 "dispositif": "oui" if _mois_q5 >= (2028, 8) else "non"}
+                 "outil A": "oui" if "annexe III" in OUTILS_Q5[0] else "non",
+                 "outil B": "oui" if "annexe III" in OUTILS_Q5[1] else "non"}
 lecture_droit["information"] = "non" if lecture_droit["information"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
 # message : dit-il dans quels cas le faire
-_mois_q5 = {"octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "septembre 2028": (2028, 9)}[DATE_Q5]
 lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
-                 "urgences": "oui" if _mois_q5 >= (2027, 12) else "non",
-                 "dispositif": "oui" if _mois_q5 >= (2028, 8) else "non"}
+                 "outil A": "oui" if "annexe III" in OUTILS_Q5[0] else "non",
+                 "outil B": "oui" if "annexe III" in OUTILS_Q5[1] else "non"}
 lecture_droit["quand"] = "non" if lecture_droit["quand"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
 # message : placez la date de votre copie dans le calendrier
-_mois_q5 = {"octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "septembre 2028": (2028, 9)}[DATE_Q5]
 lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
-                 "urgences": "oui" if _mois_q5 >= (2027, 12) else "non",
-                 "dispositif": "oui" if _mois_q5 >= (2028, 8) else "non"}
-lecture_droit["urgences"] = "non" if lecture_droit["urgences"] == "oui" else "oui"
+                 "outil A": "oui" if "annexe III" in OUTILS_Q5[0] else "non",
+                 "outil B": "oui" if "annexe III" in OUTILS_Q5[1] else "non"}
+lecture_droit["outil A"] = "non" if lecture_droit["outil A"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
-# message : un dispositif médical n'a pas la date
-_mois_q5 = {"octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "septembre 2028": (2028, 9)}[DATE_Q5]
+# message : n'ont pas la même date
 lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
-                 "urgences": "oui" if _mois_q5 >= (2027, 12) else "non",
-                 "dispositif": "oui" if _mois_q5 >= (2028, 8) else "non"}
-lecture_droit["dispositif"] = "non" if lecture_droit["dispositif"] == "oui" else "oui"
+                 "outil A": "oui" if "annexe III" in OUTILS_Q5[0] else "non",
+                 "outil B": "oui" if "annexe III" in OUTILS_Q5[1] else "non"}
+lecture_droit["outil B"] = "non" if lecture_droit["outil B"] == "oui" else "oui"
 
 # %% [markdown]
 # ## À retenir

@@ -557,34 +557,30 @@ def test_no_kernel_variable_gives_an_evaluated_key_away(monkeypatch):
 
 
 def test_question_5_drawn_dates_follow_the_law_data(monkeypatch):
-    """Q5 (evaluated): each drawn month lies wholly before or after each application date of
-    esn_teach.law (2 Dec. 2027, Annex III; 2 Aug. 2028, medical devices), the three months give
-    three different keys for « urgences » and « dispositif », and over 300 identifiers every
-    combination of phrases and dates is drawn."""
+    """Q5 (evaluated): each drawn month lies wholly after Annex III's application date
+    (2 Dec. 2027) and before medical devices' (2 Aug. 2028) in esn_teach.law, so that every
+    copy tests the two calendars; the two tools A and B are always one of each category, in
+    an order drawn per copy (keys « oui »/« non » or « non »/« oui »), and over 300
+    identifiers every combination of phrases, dates and orders is drawn."""
     import datetime
 
     from esn_teach.law import AI_ACT_OBLIGATIONS
 
     source = NOTEBOOK.read_text()
-    assert 'DATE_Q5 = ["octobre 2027", "janvier 2028", "septembre 2028"]' in source
-    months = [(2027, 10), (2028, 1), (2028, 9)]
+    assert 'DATE_Q5 = ["janvier 2028", "mars 2028", "mai 2028"]' in source
     start = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
     annex_iii, device = start["fournisseur_annexe_iii"], start["fournisseur_annexe_i"]
-    keys = set()
-    for year, month in months:
-        first = datetime.date(year, month, 1)
-        last = datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
-        assert (first >= annex_iii) == (last >= annex_iii) and (first >= device) == (last >= device)
-        # the evaluated solution compares (year, month) with (2027, 12) and (2028, 8)
-        assert ((year, month) >= (2027, 12)) == (first >= annex_iii)
-        assert ((year, month) >= (2028, 8)) == (first >= device)
-        keys.add((first >= annex_iii, first >= device))
-    assert len(keys) == 3
-    drawn_q5, drawn_q3 = set(), set()
+    for month in (1, 3, 5):
+        first = datetime.date(2028, month, 1)
+        last = datetime.date(2028, month + 1, 1) - datetime.timedelta(days=1)
+        assert annex_iii <= first and last < device, month
+    drawn_q5, drawn_q3, keys = set(), set(), set()
     for i in range(300):
         monkeypatch.setenv("ESN_TEACH_STUDENT", f"etudiant{i:03d}")
         seed = checks.student_seed("09", announce=False)
         rng = np.random.default_rng([seed, 5])
-        drawn_q5.add((*rng.integers(2, size=2), rng.integers(3)))
+        drawn = (*rng.integers(2, size=2), rng.integers(3), rng.integers(2), rng.integers(2))
+        drawn_q5.add(drawn)
+        keys.add(drawn[4])
         drawn_q3.add(tuple(np.random.default_rng([seed, 6]).integers(2, size=5)))
-    assert len(drawn_q5) == 12 and len(drawn_q3) == 32
+    assert len(drawn_q5) == 48 and keys == {0, 1} and len(drawn_q3) == 32
