@@ -1551,7 +1551,7 @@ display(Markdown(
               for (cle, phrases), b in zip(PHRASES_Q5.items(), VARIANTES_Q5, strict=True))
     + "".join(f"\n- **outil {lettre}** : d'après les textes en vigueur au 06/12/2026, {outil} "
               f"doit respecter l'article 14 au moment de sa mise sur le marché, en {DATE_Q5}"
-              f"{fin}" for lettre, outil, fin in zip("AB", OUTILS_Q5, " ;."))))
+              f"{fin}" for lettre, outil, fin in zip("AB", OUTILS_Q5, (" ;", "."), strict=True))))
 print(f"Question 5 : la date de mise sur le marché de votre copie est {DATE_Q5} ; les phrases, "
       "la date et l'ordre des outils A et B sont propres à votre copie.")
 
