@@ -319,7 +319,7 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # Inutile de lire ce code (replié) : les deux mesures de votre question 1 (tirées de votre
 # graine) et ses options, dans l'ordre de votre copie.
 PAIRE_Q1 = [["texture", "variation locale du rayon"],
-            ["périmètre", "aire"]][int(np.random.default_rng([GRAINE, 9]).integers(2))]
+            ["périmètre", "points concaves"]][int(np.random.default_rng([GRAINE, 9]).integers(2))]
 OPTIONS_Q1 = [
     "Plus : deux colonnes mélangées brouillent plus que deux fois une.",
     "Plus : l'une redit en bonne partie l'autre, comme pour la taille.",
@@ -420,7 +420,8 @@ _graine_q1 = checks.student_seed("09", announce=False)
 _rang_q1 = list(np.random.default_rng([_graine_q1, 1]).permutation(5))
 _lettre_q1 = {k: "ABCDE"[_rang_q1.index(k)] for k in range(5)}
 # the copy's pair: 0, texture and local radius variation (barely correlated: « autant », option
-# 2); 1, perimeter and area (correlated near 1: « plus », option 1, as the size group)
+# 2); 1, perimeter and concave points (correlated about 0.85: « plus », option 1, redundant
+# like the size group but not part of it)
 _tache_q1 = int(np.random.default_rng([_graine_q1, 9]).integers(2))
 _cle_q1, _autre_q1 = ((2, 1), (1, 2))[_tache_q1]
 _erreurs_q1 = [
@@ -429,7 +430,7 @@ _erreurs_q1 = [
     checks.Mistake(_lettre_q1[3], "la section 2 montre le contraire : la taille, mélangée en groupe, fait perdre bien plus que la somme. La prévision doit venir d'une autre raison."),
     checks.Mistake(_lettre_q1[4], "pour perdre « une fois » ce que deux mesures disent en commun, il faut qu'elles en disent beaucoup en commun ; et même alors, la taille en groupe faisait perdre plus, pas moins."),
 ]
-checks.check_choice(pari_temoin, name="pari_temoin", options=list("ABCDE"), expected=_lettre_q1[_cle_q1], mistakes=_erreurs_q1, success=("leur corrélation est presque nulle : brouiller l'une ne retire pas au modèle ce qu'il lit dans l'autre, et les deux baisses s'ajoutent à peu près. « À peu près » : l'exactitude ne s'additionne pas exactement (une patiente que les deux mélanges font basculer ne compte qu'une fois), et d'un découpage des patientes à l'autre l'écart varie.", "leur corrélation est proche de 1 : mélangées ensemble, elles retirent au modèle figé ce qu'il lisait dans l'une comme dans l'autre, et la baisse dépasse la somme, comme pour la taille.")[_tache_q1])
+checks.check_choice(pari_temoin, name="pari_temoin", options=list("ABCDE"), expected=_lettre_q1[_cle_q1], mistakes=_erreurs_q1, success=("leur corrélation est presque nulle : brouiller l'une ne retire pas au modèle ce qu'il lit dans l'autre, et les deux baisses s'ajoutent à peu près. « À peu près » : l'exactitude ne s'additionne pas exactement (une patiente que les deux mélanges font basculer ne compte qu'une fois), et d'un découpage des patientes à l'autre l'écart varie.", "leur corrélation est d'environ 0,85 (première sortie du module) : mélangées ensemble, elles retirent au modèle figé ce qu'il lisait dans l'une comme dans l'autre, et la baisse dépasse la somme, comme pour la taille.")[_tache_q1])
 ### END HIDDEN TESTS
 
 # %% mistake="pari_temoin" session="evaluation"
@@ -697,7 +698,8 @@ else:
 #
 # Comptez l'écart entre « ensemble » et « somme » en patientes (une patiente : la baisse
 # affichée entre parenthèses) et comparez-le à celui de la taille. Deux mesures qui se
-# redisent (corrélées presque à 1) font perdre, ensemble, plus que leur somme ; deux mesures à
+# redisent en bonne partie (corrélées à 0,85 ou plus, comme le périmètre et les points
+# concaves) font perdre, ensemble, plus que leur somme ; deux mesures à
 # peine corrélées ne se remplacent pas, et leurs baisses s'ajoutent à peu près (c'est un
 # **témoin**, comme dans une expérience). L'excès vient de la redondance, pas du mélange de
 # plusieurs colonnes.
