@@ -1096,6 +1096,9 @@ camille = pd.DataFrame({
     "Diagnostic de référence": diagnostic[camille_verite],
 }, index=pd.Index([f"Patiente {k}" for k in range(1, 13)], name="Patiente"))
 display(fr_table(camille, caption="Les décisions de Camille (inventées) sur vos 12 cas"))
+print(f"Sur ces 12 cas, l'IA se trompe {int((camille_ia != camille_verite).sum())} fois : bien "
+      f"plus que sur tout le test ({int((suggestion_test != verite_test).sum())} erreurs sur "
+      f"{len(verite_test)} patientes). Les cas ont été choisis pour l'exercice.")
 # La question 4 de votre copie : l'une de deux questions de même difficulté (votre graine).
 QUESTION_Q4 = [
     "prenez les cas où l'IA se trompe et où Camille seule avait vu juste. Dans quelle part de "
