@@ -1522,41 +1522,20 @@ lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispo
 # `"non"` sinon. Même notation qu'à la question 3.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : les phrases de la question 5, la date de mise sur le
-# marché et l'ordre des deux outils, tirés de votre graine.
-_hasard_q5 = np.random.default_rng([GRAINE, 5])
-VARIANTES_Q5 = [int(b) for b in _hasard_q5.integers(2, size=2)]
-DATE_Q5 = ["janvier 2028", "mars 2028", "mai 2028"][_hasard_q5.integers(3)]
-_dm_q5 = [
-    "une IA d'aide à la lecture des mammographies, dispositif médical évalué par un organisme "
-    "notifié,",
-    "une IA qui analyse les électrocardiogrammes, dispositif médical évalué par un organisme "
-    "notifié,",
-][_hasard_q5.integers(2)]
-OUTILS_Q5 = ["une IA de tri des urgences qui n'est pas un dispositif médical (annexe III)",
-             _dm_q5]
-if _hasard_q5.integers(2):
-    OUTILS_Q5.reverse()
-del _hasard_q5, _dm_q5
-PHRASES_Q5 = {
-    "information": (
-        "un médecin décide d'utiliser un dispositif visé par l'article L. 4001-3 pour un "
-        "diagnostic, puis ne suit pas sa suggestion ; il doit quand même s'assurer que la "
-        "patiente a été informée de cet usage",
-        "un médecin décide d'utiliser un dispositif visé par l'article L. 4001-3 pour un "
-        "diagnostic, puis ne suit pas sa suggestion ; il n'a alors pas à s'assurer que la "
-        "patiente a été informée de cet usage"),
-    "quand": (
-        "l'article 14 fixe les cas où le soignant doit passer outre",
-        "l'article 14 porte sur la conception de l'outil ; il ne dit pas dans quels cas le "
-        "soignant doit passer outre"),
-}
-display(Markdown(
-    "\n".join(f"- **{cle}** : {phrases[b]} ;"
-              for (cle, phrases), b in zip(PHRASES_Q5.items(), VARIANTES_Q5, strict=True))
-    + "".join(f"\n- **outil {lettre}** : d'après les textes en vigueur au 06/12/2026, {outil} "
-              f"doit respecter l'article 14 au moment de sa mise sur le marché, en {DATE_Q5}"
-              f"{fin}" for lettre, outil, fin in zip("AB", OUTILS_Q5, (" ;", "."), strict=True))))
+# Inutile de lire ce code (replié) : les phrases de la question 5 et la date de mise sur le
+# marché, tirées de votre graine.
+
+
+# Dans une fonction : seules les quatre phrases de votre copie restent dans le noyau.
+def _enonces_q5():
+    from esn_teach.datasets._wdbc_tasks import _question_5_statements
+
+    return _question_5_statements(GRAINE)
+
+
+ENONCES_Q5, DATE_Q5 = _enonces_q5()
+display(Markdown("\n".join(f"- **{cle}** : {texte}{fin}" for (cle, texte), fin in zip(
+    ENONCES_Q5.items(), (" ;", " ;", " ;", "."), strict=True))))
 print(f"Question 5 : la date de mise sur le marché de votre copie est {DATE_Q5} ; les phrases, "
       "la date et l'ordre des outils A et B sont propres à votre copie.")
 
@@ -1569,7 +1548,7 @@ print(f"Question 5 : la date de mise sur le marché de votre copie est {DATE_Q5}
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour L. 4001-3 : qu'est-ce qui déclenche l'obligation d'informer ? Pour les outils A et B : de
+# Pour L. 4001-3 : qui oblige-t-il, à quoi, pour quels actes ? Pour les outils A et B : de
 # quelle catégorie (annexe III ou dispositif médical) relève chacun, et la date de votre copie
 # vient-elle avant ou après celle de cette catégorie ?
 # </details>
@@ -1577,58 +1556,49 @@ print(f"Question 5 : la date de mise sur le marché de votre copie est {DATE_Q5}
 # %% answer="lecture_droit" session="evaluation"
 lecture_droit = {"information": ..., "quand": ..., "outil A": ..., "outil B": ...}
 ### BEGIN SOLUTION
-# la date de la copie tombe après le 2 décembre 2027 (annexe III), avant le 2 août 2028
-# (dispositifs médicaux)
-lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
-                 "outil A": "oui" if "annexe III" in OUTILS_Q5[0] else "non",
-                 "outil B": "oui" if "annexe III" in OUTILS_Q5[1] else "non"}
+from esn_teach.datasets._wdbc_tasks import _question_5_keys
+
+lecture_droit = _question_5_keys(GRAINE)
 ### END SOLUTION
 
 # %% tests="lecture_droit" points=1 session="evaluation"
 # Vérification de la question 5 : exécutez cette cellule.
 checks.check_form(lecture_droit, name="lecture_droit", kind="choices", options=["oui", "non"], items=["information", "quand", "outil A", "outil B"])
 ### BEGIN HIDDEN TESTS
-import datetime as _dt
-from esn_teach.law import AI_ACT_OBLIGATIONS as _OBLIGATIONS_Q5
-_hasard_q5 = np.random.default_rng([checks.student_seed("09", announce=False), 5])
-_var_q5 = _hasard_q5.integers(2, size=2)
-_date_q5 = [_dt.date(2028, 1, 31), _dt.date(2028, 3, 31), _dt.date(2028, 5, 31)][_hasard_q5.integers(3)]
-_hasard_q5.integers(2)  # which medical device the copy names (same key)
-_ordre_q5 = ("annexe_iii", "annexe_i") if _hasard_q5.integers(2) == 0 else ("annexe_i", "annexe_iii")
-_debut_q5 = {o.key: o.applies_from for o in _OBLIGATIONS_Q5}
-# the whole month drawn lies after Annex III's application date and before medical devices'
-assert _debut_q5["fournisseur_annexe_iii"] <= _date_q5.replace(day=1) and _date_q5 < _debut_q5["fournisseur_annexe_i"]
-_attendu_q5 = {"information": ("oui", "non")[int(_var_q5[0])], "quand": ("non", "oui")[int(_var_q5[1])], **{f"outil {lettre}": "oui" if _date_q5 >= _debut_q5[f"fournisseur_{c}"] else "non" for lettre, c in zip("AB", _ordre_q5, strict=True)}}
-_piste_q5 = "une piste par phrase, qu'elle soit juste ou non. « Information » : relisez ce qui déclenche l'obligation : décider d'utiliser l'outil, ou suivre sa suggestion ? « Quand » : l'article 14 demande que la personne puisse passer outre ; dit-il dans quels cas le faire ? « Outil A » et « outil B » : de quelle catégorie relève chaque outil, annexe III ou dispositif médical ? Les deux n'ont pas la même date : placez la date de votre copie dans le calendrier."
-checks.check_choices(lecture_droit, name="lecture_droit", options=["oui", "non"], expected=_attendu_q5, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _piste_q5)] for cle, bon in _attendu_q5.items()}, success="l'obligation d'informer naît de la décision d'utiliser l'outil, pas de celle de le suivre ; l'article 14 porte sur la conception de l'outil, et aucun texte ne dit quand passer outre : c'est le jugement du soignant. Les deux calendriers ne se confondent pas : 2 décembre 2027 pour l'annexe III, 2 août 2028 pour les dispositifs médicaux.", points=1)
+from esn_teach.datasets._wdbc_tasks import _question_5_keys as _cles_q5
+# the copy's keys: two true then two false statements per notion, and the two tools' dates
+# read from esn_teach.law (the month always between Annex III's date and medical devices')
+_attendu_q5 = _cles_q5(checks.student_seed("09", announce=False))
+_piste_q5 = "une piste par phrase, qu'elle soit juste ou non. « Information » : relisez qui l'article L. 4001-3 oblige, à quoi, et pour quels actes. « Quand » : l'article 14 porte sur la conception de l'outil ; dit-il dans quels cas passer outre ? « Outil A » et « outil B » : de quelle catégorie relève chaque outil, annexe III ou dispositif médical ? Les deux n'ont pas la même date : placez la date de votre copie dans le calendrier."
+checks.check_choices(lecture_droit, name="lecture_droit", options=["oui", "non"], expected=_attendu_q5, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _piste_q5)] for cle, bon in _attendu_q5.items()}, success="l'article L. 4001-3 oblige le professionnel de santé qui décide d'utiliser l'outil, pour un acte de prévention, de diagnostic ou de soin, à s'assurer que la personne en est informée, et les concepteurs à rendre son fonctionnement explicable ; l'article 14 porte sur la conception de l'outil (pouvoir ne pas l'utiliser ou passer outre, rester conscient du biais d'automatisation), et aucun texte ne dit quand passer outre : c'est le jugement du soignant. Les deux calendriers ne se confondent pas : 2 décembre 2027 pour l'annexe III, 2 août 2028 pour les dispositifs médicaux.", points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_droit" session="evaluation"
-# message : décider d'utiliser l'outil, ou suivre sa suggestion
-lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
-                 "outil A": "oui" if "annexe III" in OUTILS_Q5[0] else "non",
-                 "outil B": "oui" if "annexe III" in OUTILS_Q5[1] else "non"}
+# message : qui l'article L. 4001-3 oblige
+from esn_teach.datasets._wdbc_tasks import _question_5_keys
+
+lecture_droit = _question_5_keys(GRAINE)
 lecture_droit["information"] = "non" if lecture_droit["information"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
-# message : dit-il dans quels cas le faire
-lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
-                 "outil A": "oui" if "annexe III" in OUTILS_Q5[0] else "non",
-                 "outil B": "oui" if "annexe III" in OUTILS_Q5[1] else "non"}
+# message : dit-il dans quels cas passer outre
+from esn_teach.datasets._wdbc_tasks import _question_5_keys
+
+lecture_droit = _question_5_keys(GRAINE)
 lecture_droit["quand"] = "non" if lecture_droit["quand"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
 # message : placez la date de votre copie dans le calendrier
-lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
-                 "outil A": "oui" if "annexe III" in OUTILS_Q5[0] else "non",
-                 "outil B": "oui" if "annexe III" in OUTILS_Q5[1] else "non"}
+from esn_teach.datasets._wdbc_tasks import _question_5_keys
+
+lecture_droit = _question_5_keys(GRAINE)
 lecture_droit["outil A"] = "non" if lecture_droit["outil A"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
 # message : n'ont pas la même date
-lecture_droit = {"information": ("oui", "non")[VARIANTES_Q5[0]], "quand": ("non", "oui")[VARIANTES_Q5[1]],
-                 "outil A": "oui" if "annexe III" in OUTILS_Q5[0] else "non",
-                 "outil B": "oui" if "annexe III" in OUTILS_Q5[1] else "non"}
+from esn_teach.datasets._wdbc_tasks import _question_5_keys
+
+lecture_droit = _question_5_keys(GRAINE)
 lecture_droit["outil B"] = "non" if lecture_droit["outil B"] == "oui" else "oui"
 
 # %% [markdown]

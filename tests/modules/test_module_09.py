@@ -365,7 +365,8 @@ def test_evaluated_tasks_are_drawn_evenly(monkeypatch):
 def test_evaluated_tasks_keep_their_keys_on_every_split():
     """On every checked split (``DECOUPAGES``): Q1's correlated pair (perimeter and concave
     points, outside the size group of section 2) mixed together costs at least three patients
-    more than its sum (« plus », measured: +5.75 to +17.9; perimeter and area gave +3.5 to +14), and Q2's model retrained without perimeter and area loses at most two patients
+    more than its sum (« plus », measured: +5.75 to +17.9; perimeter and area gave +3.5 to
+    +14), and Q2's model retrained without perimeter and area loses at most two patients
     (« presque rien », measured: -3 to +2), as without radius and perimeter."""
     data = load_breast_cancer_wdbc()
     x_all = data.data[list(COLUMNS)].rename(columns=COLUMNS)
@@ -557,30 +558,39 @@ def test_no_kernel_variable_gives_an_evaluated_key_away(monkeypatch):
 
 
 def test_question_5_drawn_dates_follow_the_law_data(monkeypatch):
-    """Q5 (evaluated): each drawn month lies wholly after Annex III's application date
-    (2 Dec. 2027) and before medical devices' (2 Aug. 2028) in esn_teach.law, so that every
-    copy tests the two calendars; the two tools A and B are always one of each category, in
-    an order drawn per copy (keys « oui »/« non » or « non »/« oui »), and over 300
-    identifiers every combination of phrases, dates and orders is drawn."""
-    import datetime
-
+    """Q5 (evaluated, esn_teach/datasets/_wdbc_tasks.py): each drawn month lies wholly after
+    Annex III's application date (2 Dec. 2027) and before medical devices' (2 Aug. 2028) in
+    esn_teach.law, so that every copy tests the two calendars; tools A and B are always one
+    of each category (keys « oui »/« non » in a drawn order); the statements of « information »
+    and « quand » come from a reserve of two true and two false, none the formative session's;
+    the statements shown never include an undrawn one; over 300 identifiers every statement,
+    month and order is drawn and both keys occur for every item."""
+    from esn_teach.datasets import _wdbc_tasks as tasks
     from esn_teach.law import AI_ACT_OBLIGATIONS
 
-    source = NOTEBOOK.read_text()
-    assert 'DATE_Q5 = ["janvier 2028", "mars 2028", "mai 2028"]' in source
     start = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-    annex_iii, device = start["fournisseur_annexe_iii"], start["fournisseur_annexe_i"]
-    for month in (1, 3, 5):
-        first = datetime.date(2028, month, 1)
-        last = datetime.date(2028, month + 1, 1) - datetime.timedelta(days=1)
-        assert annex_iii <= first and last < device, month
-    drawn_q5, drawn_q3, keys = set(), set(), set()
+    for last in tasks._LAST_DAYS:
+        assert start["fournisseur_annexe_iii"] <= last.replace(day=1)
+        assert last < start["fournisseur_annexe_i"]
+    source = NOTEBOOK.read_text()
+    formative = source[: source.index('# %% [markdown] session="evaluation"\n# ### Question 5')]
+    for text in (*tasks._INFORMATION, *tasks._WHEN):
+        assert text not in formative and text not in source, text
+    draws, keys = set(), {}
     for i in range(300):
         monkeypatch.setenv("ESN_TEACH_STUDENT", f"etudiant{i:03d}")
         seed = checks.student_seed("09", announce=False)
-        rng = np.random.default_rng([seed, 5])
-        drawn = (*rng.integers(2, size=2), rng.integers(3), rng.integers(2), rng.integers(2))
-        drawn_q5.add(drawn)
-        keys.add(drawn[4])
-        drawn_q3.add(tuple(np.random.default_rng([seed, 6]).integers(2, size=5)))
-    assert len(drawn_q5) == 48 and keys == {0, 1} and len(drawn_q3) == 32
+        draw = tasks._question_5_draw(seed)
+        statements, month = tasks._question_5_statements(seed)
+        key = tasks._question_5_keys(seed)
+        assert statements["information"] == tasks._INFORMATION[draw[0]]
+        assert statements["quand"] == tasks._WHEN[draw[1]]
+        assert {key["outil A"], key["outil B"]} == {"oui", "non"}
+        assert ("annexe III" in statements["outil A"]) == (key["outil A"] == "oui")
+        assert month in statements["outil A"] and month in statements["outil B"]
+        draws.add(draw)
+        for item, value in key.items():
+            keys.setdefault(item, set()).add(value)
+    for position, size in enumerate((4, 4, 3, 2, 2)):
+        assert {d[position] for d in draws} == set(range(size)), position
+    assert all(values == {"oui", "non"} for values in keys.values()), keys
