@@ -425,7 +425,7 @@ _lettre_q1 = {k: "ABCDE"[_rang_q1.index(k)] for k in range(5)}
 _tache_q1 = int(np.random.default_rng([_graine_q1, 9]).integers(2))
 _cle_q1, _autre_q1 = ((2, 1), (1, 2))[_tache_q1]
 _erreurs_q1 = [
-    checks.Mistake(_lettre_q1[_autre_q1], "c'est la réponse d'une autre version de la question, pour une autre paire de mesures : relisez la paire que nomme votre énoncé, puis sa corrélation dans la première sortie du module."),
+    checks.Mistake(_lettre_q1[_autre_q1], "cette réponse correspond à une autre consigne que la vôtre, pour une autre paire de mesures : relisez la paire que nomme votre énoncé, puis sa corrélation dans la première sortie du module."),
     checks.Mistake(_lettre_q1[0], ("pour la taille, l'excès ne venait pas du nombre de colonnes mélangées, mais de ce que ces colonnes se redisaient. Qu'en est-il de ces deux-ci ?", "bonne prévision, mauvaise raison : l'excès ne vient pas du nombre de colonnes mélangées (deux mesures qui se redisent à peine s'ajoutent à peu près), mais de ce que ces deux-ci se redisent.")[_tache_q1]),
     checks.Mistake(_lettre_q1[3], "la section 2 montre le contraire : la taille, mélangée en groupe, fait perdre bien plus que la somme. La prévision doit venir d'une autre raison."),
     checks.Mistake(_lettre_q1[4], "pour perdre « une fois » ce que deux mesures disent en commun, il faut qu'elles en disent beaucoup en commun ; et même alors, la taille en groupe faisait perdre plus, pas moins."),
@@ -434,7 +434,7 @@ checks.check_choice(pari_temoin, name="pari_temoin", options=list("ABCDE"), expe
 ### END HIDDEN TESTS
 
 # %% mistake="pari_temoin" session="evaluation"
-# message : une autre version de la question
+# message : une autre consigne que la vôtre
 _t = int(np.random.default_rng([GRAINE, 9]).integers(2))
 pari_temoin = "ABCDE"[list(ORDRE_Q1).index((1, 2)[_t])]
 
@@ -592,7 +592,7 @@ _lettre_q2 = {k: "ABCDEF"[_rang_q2.index(k)] for k in range(6)}
 _tache_q2 = int(np.random.default_rng([_graine_q2, 8]).integers(2))
 _cle_q2, _autre_q2 = ((3, 4), (4, 3))[_tache_q2]
 _erreurs_q2 = [
-    checks.Mistake(_lettre_q2[_autre_q2], "c'est la réponse d'une autre version de la question, qui retire d'autres mesures : un modèle réappris ne lit rien dans une colonne qu'on lui a retirée. Relisez ce que demande votre énoncé : quelle mesure de taille reste ?"),
+    checks.Mistake(_lettre_q2[_autre_q2], "cette réponse correspond à une autre consigne que la vôtre, qui retire d'autres mesures : un modèle réappris ne lit rien dans une colonne qu'on lui a retirée. Relisez ce que demande votre énoncé : quelle mesure de taille reste ?"),
     checks.Mistake(_lettre_q2[0], "additionner les baisses seules suppose que chaque colonne porte une information à elle. Est-ce le cas de ces mesures de taille ?"),
     checks.Mistake(_lettre_q2[1], "mélanger la taille en groupe la retirait toute à un modèle figé. Ici, le modèle réapprend sur les mesures qui restent : que disent-elles encore ?"),
     checks.Mistake(_lettre_q2[2], "une surface et une longueur ne s'expriment pas pareil, mais elles montent ensemble : lisez les corrélations entre rayon, périmètre et aire."),
@@ -602,7 +602,7 @@ checks.check_choice(modele_reappris, name="modele_reappris", options=list("ABCDE
 ### END HIDDEN TESTS
 
 # %% mistake="modele_reappris" session="evaluation"
-# message : une autre version de la question
+# message : une autre consigne que la vôtre
 _t = int(np.random.default_rng([GRAINE, 8]).integers(2))
 modele_reappris = "ABCDEF"[list(ORDRE_Q2).index((4, 3)[_t])]
 
@@ -1265,7 +1265,7 @@ _tache4 = int(np.random.default_rng([_graine_q4, 7]).integers(2))
 _e4 = _n4 - _k4 + _j4
 _parmi4 = (_k4, _e4)[_tache4]
 _m4 = [
-    checks.Mistake((_j4 / _k4, _j4 / _e4)[1 - _tache4], "c'est la réponse d'une autre version de la question, qui pose d'autres conditions : relisez ce que demande votre énoncé (la question affichée sous votre tableau), puis comptez son « parmi »."),
+    checks.Mistake((_j4 / _k4, _j4 / _e4)[1 - _tache4], "cette réponse correspond à une autre consigne que la vôtre, qui pose d'autres conditions : relisez ce que demande votre énoncé (la question affichée sous votre tableau), puis comptez son « parmi »."),
     checks.Mistake(_j4 / _n4, "groupe de départ trop large : vous avez divisé par tous les cas où l'IA se trompe. Le « parmi » pose deux conditions."),
     checks.Mistake(_j4 / 12, "mauvais dénominateur : vous avez divisé par les 12 cas. Le groupe de départ ne compte que les lignes qui remplissent les deux conditions."),
     checks.Mistake(_parmi4 / _n4, ("une seule des deux conditions comptée : c'est la part des lectures justes de Camille seule, quand l'IA se trompe ; la question demande ce qu'elle a fait de ces lectures avec l'IA.", "une seule des deux conditions comptée : c'est la part des erreurs de Camille avec l'IA, quand l'IA se trompe ; la question demande combien de ces erreurs suivaient une lecture juste abandonnée.")[_tache4]),
@@ -1279,7 +1279,7 @@ checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", expec
 ### END HIDDEN TESTS
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
-# message : une autre version de la question
+# message : une autre consigne que la vôtre
 _ia = camille_ia != camille_verite
 _sj = np.array(CAMILLE_SEULE) == camille_verite
 _ff = np.array(CAMILLE_FINALE) != camille_verite
