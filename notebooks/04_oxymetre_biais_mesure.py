@@ -1057,7 +1057,7 @@ print("Les mêmes nombres, sous le nom à écrire dans vos calculs :")
 for colonne, noms in cases.items():
     print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
-# %% [markdown] session="formative"
+# %% [markdown]
 # ### Question 3 — La sensibilité de l'alarme chez les patients noirs (1 point)
 #
 # Au seuil du service, calculez la **sensibilité** de l'alarme chez les **patients noirs**
@@ -1084,44 +1084,10 @@ for colonne, noms in cases.items():
 # choisir, dans le tableau, les cases de votre groupe de départ.
 # </details>
 
-# %% [markdown] session="evaluation"
-# ### Question 3 — Un indicateur de l'alarme chez les patients noirs (1 point)
-#
-# Votre copie demande l'un de deux indicateurs de même difficulté, affiché par la cellule
-# suivante. Au seuil du service, calculez-le (proportion entre 0 et 1) avec les noms qui
-# finissent par `_noirs`, sous le nom `sensibilite_noirs`, le même pour toutes les copies.
-#
-# <details><summary>Indice 1</summary>
-#
-# Relisez la phrase de votre indicateur : « parmi les ______ ». Quelles colonnes du tableau
-# contiennent ces paires, le groupe de départ ? Laquelle contient la part cherchée ?
-# </details>
-
-# %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il affiche la question 3 de votre copie. Exécutez-le.
-TACHE_Q3 = ("sensibilité", "valeur prédictive positive")[
-    int(np.random.default_rng([GRAINE, 13]).integers(2))
-]
-if TACHE_Q3 == "sensibilité":
-    print("Votre question 3 : la sensibilité de l'alarme, c'est-à-dire, parmi les paires des "
-          "patients noirs en hypoxémie (SaO2 < 88 %), la part où l'alarme a sonné.")
-else:
-    print("Votre question 3 : la valeur prédictive positive de l'alarme, c'est-à-dire, parmi "
-          "les paires des patients noirs où l'alarme a sonné, la part en hypoxémie (SaO2 < 88 %).")
-
-# %% answer="sensibilite_noirs" session="formative"
+# %% answer="sensibilite_noirs"
 sensibilite_noirs = ...
 ### BEGIN SOLUTION
 sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs)
-### END SOLUTION
-
-# %% answer="sensibilite_noirs" session="evaluation"
-sensibilite_noirs = ...
-### BEGIN SOLUTION
-if TACHE_Q3 == "sensibilité":
-    sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs)
-else:
-    sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
 ### END SOLUTION
 
 # %% tests="sensibilite_noirs" points=1 session="formative"
@@ -1236,22 +1202,15 @@ paires_q3 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=
 noir_q3 = (paires_q3["race"].astype(str) == "Black").to_numpy()
 hypox_q3 = (paires_q3["sao2"] < 88).to_numpy()
 sonne_q3 = (paires_q3["spo2"] < 92).to_numpy()
-# The copy's indicator (its draw cell's stream): the sensitivity (among the hypoxaemias) or the
-# positive predictive value (among the alarms). Both: VP over the sum of two cells.
-sensibilite_demandee_q3 = int(np.random.default_rng([checks.student_seed("04", announce=False), 13]).integers(2)) == 0
-cle_sens_q3 = recall_score(hypox_q3[noir_q3], sonne_q3[noir_q3])
-cle_vpp_q3 = precision_score(hypox_q3[noir_q3], sonne_q3[noir_q3])
-autre_version_q3 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé, « parmi » quelles paires. Le groupe de départ va sous la barre."
 checks.check_number(
     sensibilite_noirs, name="sensibilite_noirs",
-    expected=cle_sens_q3 if sensibilite_demandee_q3 else cle_vpp_q3,
+    expected=recall_score(hypox_q3[noir_q3], sonne_q3[noir_q3]),
     bounds=(0, 1),
     mistakes=[
-        checks.Mistake(cle_vpp_q3 if sensibilite_demandee_q3 else cle_sens_q3, autre_version_q3),
         checks.Mistake(recall_score(~hypox_q3[noir_q3], ~sonne_q3[noir_q3]), "vous avez calculé la spécificité (parmi les paires sans hypoxémie, la part sans alarme)."),
-        checks.Mistake(recall_score(hypox_q3[~noir_q3], sonne_q3[~noir_q3]) if sensibilite_demandee_q3 else precision_score(hypox_q3[~noir_q3], sonne_q3[~noir_q3]), "vous avez calculé l'indicateur chez les patients blancs (groupes inversés)."),
-        checks.Mistake(1 - cle_sens_q3 if sensibilite_demandee_q3 else 1 - cle_vpp_q3, "vous avez compté la part des paires qui ne répondent pas à la question (1 − la bonne part) : au-dessus de la barre, la case que l'on cherche, VP."),
-        checks.Mistake(precision_score(~hypox_q3[noir_q3], ~sonne_q3[noir_q3]), "vous avez calculé la valeur prédictive négative (parmi les paires sans alarme, la part sans hypoxémie)."),
+        checks.Mistake(recall_score(hypox_q3[~noir_q3], sonne_q3[~noir_q3]), "vous avez calculé la sensibilité chez les patients blancs (groupes inversés)."),
+        checks.Mistake(1 - recall_score(hypox_q3[noir_q3], sonne_q3[noir_q3]), "vous avez calculé la part des hypoxémies manquées (taux de faux négatifs), 1 − sensibilité."),
+        checks.Mistake(precision_score(hypox_q3[noir_q3], sonne_q3[noir_q3]), "vous avez calculé la valeur prédictive positive (parmi les alarmes, la part d'hypoxémies)."),
         checks.Mistake(np.mean(hypox_q3[noir_q3] == sonne_q3[noir_q3]), "vous avez calculé l'exactitude (VP et VN parmi toutes les paires)."),
     ],
     points=1,
@@ -1259,33 +1218,20 @@ checks.check_number(
 ### END HIDDEN TESTS
 
 # %% mistake="sensibilite_noirs" session="evaluation"
-# message : cette réponse correspond à une autre consigne que la vôtre
-if TACHE_Q3 == "sensibilité":
-    sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
-else:
-    sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs)
-
-# %% mistake="sensibilite_noirs" session="evaluation"
 # message : vous avez calculé la spécificité
 sensibilite_noirs = vn_noirs / (vn_noirs + fp_noirs)
 
 # %% mistake="sensibilite_noirs" session="evaluation"
 # message : groupes inversés
-if TACHE_Q3 == "sensibilité":
-    sensibilite_noirs = vp_blancs / (vp_blancs + fn_blancs)
-else:
-    sensibilite_noirs = vp_blancs / (vp_blancs + fp_blancs)
+sensibilite_noirs = vp_blancs / (vp_blancs + fn_blancs)
 
 # %% mistake="sensibilite_noirs" session="evaluation"
-# message : 1 − la bonne part
-if TACHE_Q3 == "sensibilité":
-    sensibilite_noirs = fn_noirs / (vp_noirs + fn_noirs)
-else:
-    sensibilite_noirs = fp_noirs / (vp_noirs + fp_noirs)
+# message : taux de faux négatifs
+sensibilite_noirs = fn_noirs / (vp_noirs + fn_noirs)
 
 # %% mistake="sensibilite_noirs" session="evaluation"
-# message : valeur prédictive négative
-sensibilite_noirs = vn_noirs / (vn_noirs + fn_noirs)
+# message : valeur prédictive positive
+sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
 
 # %% [markdown]
 # ## 6. Comparer les groupes avec fairlearn
@@ -1343,7 +1289,7 @@ if not checks.passed("sensibilite_noirs"):
     print(f"  patients blancs : sensibilité {fr_number(sensibilite_blancs_92)} ; taux "
           "d'alarmes sans hypoxémie "
           f"{fr_number(taux_sans_hypoxemie['patients blancs'])}")
-    print("  patients noirs : sensibilité cachée (elle touche à la question 3) ; taux d'alarmes "
+    print("  patients noirs : sensibilité cachée (réponse de la question 3) ; taux d'alarmes "
           f"sans hypoxémie {fr_number(taux_sans_hypoxemie['patients noirs'])}")
 else:
     cadre = MetricFrame(
@@ -1957,7 +1903,7 @@ print(f"Alarme si la SpO2 affichée est sous {seuil_essaye} % :")
 # cachée tant que sa vérification n'a pas dit « juste ».
 for nom, valeur in sensibilites(seuil_essaye).items():
     if np.isnan(valeur):
-        print(f"  Sensibilité chez les {nom} : cachée (elle touche à la question 3)")
+        print(f"  Sensibilité chez les {nom} : cachée (c'est la réponse de la question 3)")
     else:
         print(f"  Sensibilité chez les {nom} : {fr_number(valeur)}")
 
@@ -2156,7 +2102,7 @@ else:
         "sensibilite_noirs"
     ):
         print(
-            f"Sensibilité chez les patients noirs au seuil {seuil_alarme} : cachée (elle touche à la "
+            f"Sensibilité chez les patients noirs au seuil {seuil_alarme} : cachée (réponse de la "
             "question 3). Ce seuil est celui du service, pas un seuil relevé : "
             "corrigez la question 6 a."
         )
@@ -2786,7 +2732,7 @@ for biais in (BIAIS_APPAREIL, 0.0):
         sans_hypoxemie = r.pairs - r.hypoxemic
         cachee = cle == "Black" and biais and not q3_juste
         sensibilite = (
-            "cachée (elle touche à la question 3 : relancez cette cellule quand sa vérification "
+            "cachée (réponse de la question 3 : relancez cette cellule quand sa vérification "
             "aura dit « juste » ; en séance évaluée, voyez votre retour de correction)"
             if cachee else fr_number(r.sensitivity)
         )

@@ -145,7 +145,7 @@ def _severinghaus_pao2(sao2: float) -> float:
 def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
     """Each autograded answer of module 04's evaluated session for ``student``, and the
     figures its questions take for granted (computed with the library, as the hidden tests do)."""
-    from sklearn.metrics import precision_score, recall_score
+    from sklearn.metrics import recall_score
 
     from esn_teach.datasets import occult_hypoxemia_rate
 
@@ -169,17 +169,14 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
     order = list(np.random.default_rng([seed, 6]).permutation(4))
     service = spo2 < 92
     calm = frame["spo2"].between(92, 96).to_numpy()
-    # Questions 1 and 3 ask one of two tasks per copy (the draw cells' streams 11 and 13).
+    # Question 1 asks one of two tasks per copy (the draw cell's stream 11).
     among_calm = _question_1_task(seed) == 0
     among = calm if among_calm else hypox
-    sensitivity_asked = _task(seed, 13) == 0
     # Question 4: at the service's threshold (92 %) or at a raised one (95 %), stream 14.
     q4_threshold = (92, 95)[_task(seed, 14)]
-    indicator = recall_score if sensitivity_asked else precision_score
     return {
         "taux_occulte_noirs": round(float((hypox & calm & black).sum() / (among & black).sum()), 3),
         "_q1_task": among_calm,
-        "_q3_task": sensitivity_asked,
         "conclusion_audit": tuple(
             "écart" if _newcombe_excludes_zero(*audits[label]) else "?" for label in AUDIT_LABELS
         ),
@@ -204,7 +201,7 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
                 strict=True,
             )
         ),
-        "sensibilite_noirs": round(float(indicator(hypox[black], service[black])), 3),
+        "sensibilite_noirs": round(float(recall_score(hypox[black], service[black])), 3),
         "situations": tuple(
             _cell(shown, measured, q4_threshold)
             for shown, measured in ((spo2_mk, sao2_mk), (sao2_mk, sao2_mk), (spo2_r, sao2_r))
@@ -251,7 +248,6 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
         assert len({a[name] for a in answers}) >= 2, name
     # Each of questions 1 and 3 asks both of its tasks among six students.
     assert len({a["_q1_task"] for a in answers}) == 2
-    assert len({a["_q3_task"] for a in answers}) == 2
     assert len({a["_q4_task"] for a in answers}) == 2
     assert len({a["_q5_q7_letters"] for a in answers}) >= 4
     for a in answers:
@@ -416,20 +412,18 @@ def test_module_04_no_named_mistake_scores_near_the_key(monkeypatch):
                     (other & black).sum() / (among & black).sum(),
                 )
             ]
-        # Both tasks of question 3: the sensitivity and the positive predictive value.
-        for indicator, other in ((recall_score, precision_score), (precision_score, recall_score)):
-            key3 = indicator(hypox[black], ring92[black])
-            cases += [
-                (key3, m, 3)
-                for m in (
-                    other(hypox[black], ring92[black]),
-                    recall_score(~hypox[black], ~ring92[black]),
-                    indicator(hypox[~black], ring92[~black]),
-                    1 - key3,
-                    precision_score(~hypox[black], ~ring92[black]),
-                    np.mean(hypox[black] == ring92[black]),
-                )
-            ]
+        # Question 3: the sensitivity, one task for every copy (review 04 d14, finding 3).
+        key3 = recall_score(hypox[black], ring92[black])
+        cases += [
+            (key3, m, 3)
+            for m in (
+                precision_score(hypox[black], ring92[black]),
+                recall_score(~hypox[black], ~ring92[black]),
+                recall_score(hypox[~black], ring92[~black]),
+                1 - key3,
+                np.mean(hypox[black] == ring92[black]),
+            )
+        ]
         target = recall_score(hypox[~black], ring92[~black])
         sens = (spo2[black & hypox][:, np.newaxis] < np.arange(92, 101)).mean(axis=0)
         rings = spo2 < 92 + int(np.argmax(sens >= target))
