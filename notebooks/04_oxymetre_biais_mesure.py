@@ -1369,29 +1369,20 @@ print(f"Mme R., une autre patiente : SpO2 affichée {SPO2_MME_R} % ; SaO2 au gaz
 # français par sa PaO2 (sous 80 mmHg) ; la matrice juge l'hypoxémie au seuil de l'étude (SaO2
 # sous 88 % ; Severinghaus, 1979, relie les deux).
 #
-# Au seuil de votre copie, classez chaque mesure : remplacez chaque `...` par
-# `"vrai positif"`, `"faux positif"`, `"faux négatif"` ou `"vrai négatif"` (guillemets **doubles**).
+# Au seuil du service, classez chaque mesure : remplacez chaque `...` par `"vrai positif"`,
+# `"faux positif"`, `"faux négatif"` ou `"vrai négatif"` (entre guillemets **doubles**).
 #
 # <details><summary>Indice 1</summary>
 #
 # Pour chaque mesure, deux questions séparées. La vérité : d'après le **gaz du sang**, y a-t-il
-# une hypoxémie (SaO2 sous 88 %) ? Le test : à votre seuil, l'alarme a-t-elle sonné ?
+# une hypoxémie (SaO2 sous 88 %) ? Le test : au seuil du service, l'alarme a-t-elle sonné ?
 # </details>
 
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il affiche votre question 4 et ses trois mesures, dans
+# Inutile de lire ce code (replié) : il affiche les trois mesures de la question 4, dans
 # l'ordre tiré pour votre copie. Exécutez-le (Maj + Entrée).
-# Votre question 4 : au seuil du service (92 %) ou à un seuil relevé (95 %).
-SEUIL_Q4 = (SEUIL_ALARME, 95)[int(np.random.default_rng([GRAINE, 14]).integers(2))]
-if SEUIL_Q4 == SEUIL_ALARME:
-    print(f"Votre question 4 : classez chaque mesure au seuil du service : l'alarme sonne "
-          f"quand la SpO2 affichée passe sous {SEUIL_ALARME} %.\n")
-else:
-    print("Votre question 4 : le service envisage de relever son seuil. Classez chaque mesure "
-          "comme si l'alarme sonnait quand la SpO2 affichée passe sous 95 %.\n")
-# La mesure à l'oxymètre exact : M. K. (sa SaO2), ou un patient sans hypoxémie, dont la SaO2
-# reste au-dessus du seuil de la copie (93 à 96 % ; 96 à 99 % au seuil de 95 %).
-SAO2_AUTRE_PATIENT = int(np.random.default_rng([GRAINE, 8]).integers(93, 97)) + 3 * (SEUIL_Q4 == 95)
+# La mesure à l'oxymètre exact : M. K. (sa SaO2), ou un patient sans hypoxémie (93 à 96 %).
+SAO2_AUTRE_PATIENT = int(np.random.default_rng([GRAINE, 8]).integers(93, 97))
 MESURES_Q4 = {
     "M. K.": (SPO2_M_K, SAO2_M_K),
     "oxymètre exact": [(SAO2_M_K, SAO2_M_K), (SAO2_AUTRE_PATIENT, SAO2_AUTRE_PATIENT)],
@@ -1410,8 +1401,8 @@ for lettre, mesure in LETTRES_Q4.items():
 situations = {"A": ..., "B": ..., "C": ...}
 ### BEGIN SOLUTION
 def case_lue(spo2_affichee, sao2_mesuree):
-    """The cell of the confusion matrix: the alarm (at the copy's threshold) judged by the blood gas."""
-    alarme_lue = spo2_affichee < SEUIL_Q4
+    """The cell of the confusion matrix: the alarm judged by the blood gas."""
+    alarme_lue = spo2_affichee < SEUIL_ALARME
     verite_lue = sao2_mesuree < SEUIL_HYPOXEMIE
     return ("vrai " if alarme_lue == verite_lue else "faux ") + ("positif" if alarme_lue else "négatif")
 
@@ -1544,42 +1535,33 @@ sao2_r_q4 = int(tirage_q4.integers(92, 96))
 # blood gas under 88 % (84 to 87 %); Mme R.'s screen rings (89 to 91 %) and her SaO2 (92 to 95 %,
 # PaO2 64 to 76 mmHg) is no hypoxaemia at the study's threshold nor an acute respiratory failure.
 assert spo2_mk_q4 >= 93 and sao2_mk_q4 < 88 and spo2_r_q4 < 92 <= sao2_r_q4
-# The copy's question (its display cell's stream 14): at the service's threshold (92 %, M. K. is a
-# false negative) or at a raised threshold (95 %, M. K. is a true positive). Same steps.
-seuil_q4 = (92, 95)[int(np.random.default_rng([checks.student_seed("04", announce=False), 14]).integers(2))]
-autre_version_q4 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé (le seuil de l'alarme). L'alarme sonne quand la SpO2 affichée passe sous ce seuil : a-t-elle sonné pour cette mesure ?"
-muette_r_q4 = "« négatif » dirait que l'alarme n'a pas sonné : comparez la SpO2 de Mme R. au seuil de votre énoncé."
+muette_r_q4 = "« négatif » dirait que l'alarme n'a pas sonné : comparez la SpO2 de Mme R. au seuil du service (92 %)."
 gaz_r_q4 = "« vrai » dirait que le gaz du sang confirme une hypoxémie au sens du module : comparez la SaO2 de Mme R. à 88 %. Hypoxémique au sens français (PaO2 sous 80 mmHg), elle ne l'est pas au seuil de la matrice."
 # The three measures under drawn letters (the display cell's draw): M. K. (a false negative),
 # Mme R. (a false positive), an exact oximeter on M. K. (a true positive) or on another patient
 # without hypoxaemia, SaO2 93 to 96 % (a true negative).
 lettres_q4, variantes_q4 = checks.draw_slots(checks.student_seed("04", announce=False), "situations", ["M. K.", "oxymètre exact", "Mme R."], variants={"oxymètre exact": 2})
-sao2_autre_q4 = int(np.random.default_rng([checks.student_seed("04", announce=False), 8]).integers(93, 97)) + 3 * (seuil_q4 == 95)
-assert seuil_q4 < sao2_autre_q4 <= 99, "the other patient: no alarm, no hypoxaemia"
-assert spo2_mk_q4 < seuil_q4 or seuil_q4 == 92, "at the raised threshold, M. K.'s alarm rings"
+sao2_autre_q4 = int(np.random.default_rng([checks.student_seed("04", announce=False), 8]).integers(93, 97))
+assert 93 <= sao2_autre_q4 <= 96, "the other patient: no alarm, no hypoxaemia"
 lettre_mk_q4 = next(lettre for lettre, mesure in lettres_q4.items() if mesure == "M. K.")
 lettre_r_q4 = next(lettre for lettre, mesure in lettres_q4.items() if mesure == "Mme R.")
 lettre_ex_q4 = next(lettre for lettre, mesure in lettres_q4.items() if mesure == "oxymètre exact")
 exact_vp_q4 = variantes_q4[lettre_ex_q4] == 0
-attendu_q4 = {lettre_mk_q4: "faux négatif" if seuil_q4 == 92 else "vrai positif", lettre_r_q4: "faux positif", lettre_ex_q4: "vrai positif" if exact_vp_q4 else "vrai négatif"}
+attendu_q4 = {lettre_mk_q4: "faux négatif", lettre_r_q4: "faux positif", lettre_ex_q4: "vrai positif" if exact_vp_q4 else "vrai négatif"}
 erreurs_q4 = {
     lettre_mk_q4: [
         checks.Mistake("vrai négatif", "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang."),
-        checks.Mistake("vrai positif", autre_version_q4),
+        checks.Mistake("vrai positif", "l'alarme sonne quand la SpO2 affichée passe sous le seuil. A-t-elle sonné pour cette mesure ?"),
         checks.Mistake("faux positif", "une réponse « positive » voudrait dire que l'alarme a sonné. Relisez la SpO2 affichée : a-t-elle sonné pour cette mesure ?"),
-    ] if seuil_q4 == 92 else [
-        checks.Mistake("faux positif", "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang."),
-        checks.Mistake("faux négatif", autre_version_q4),
-        checks.Mistake("vrai négatif", "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 affichée au seuil de votre énoncé : a-t-elle sonné pour cette mesure ?"),
     ],
     lettre_r_q4: [checks.Mistake("vrai positif", gaz_r_q4), checks.Mistake("faux négatif", muette_r_q4), checks.Mistake("vrai négatif", muette_r_q4)],
     lettre_ex_q4: [
-        checks.Mistake("faux négatif", "« négatif » dirait que l'alarme n'a pas sonné. Un oxymètre exact afficherait la vraie SaO2 : comparez-la au seuil de votre énoncé."),
+        checks.Mistake("faux négatif", "« négatif » dirait que l'alarme n'a pas sonné. Un oxymètre exact afficherait la vraie SaO2 : comparez-la au seuil du service."),
         checks.Mistake("faux positif", "« faux » dirait que la réponse du test contredit le gaz du sang. Comparez la SaO2 à 88 % : que dit le gaz du sang ?"),
-        checks.Mistake("vrai négatif", "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil de votre énoncé."),
+        checks.Mistake("vrai négatif", "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
     ] if exact_vp_q4 else [
-        checks.Mistake("vrai positif", "« positif » dirait que l'alarme a sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil de votre énoncé."),
-        checks.Mistake("faux positif", "« positif » dirait que l'alarme a sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil de votre énoncé."),
+        checks.Mistake("vrai positif", "« positif » dirait que l'alarme a sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
+        checks.Mistake("faux positif", "« positif » dirait que l'alarme a sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
         checks.Mistake("faux négatif", "« faux » dirait que la réponse du test contredit le gaz du sang. Comparez la SaO2 à 88 % : que dit le gaz du sang ?"),
     ],
 }
@@ -1594,14 +1576,14 @@ checks.check_choices(
 
 # %% mistake="situations" session="evaluation"
 # message : comme si l'écran disait la vérité
-situations = dict.fromkeys("ABC", "vrai négatif" if SEUIL_Q4 == SEUIL_ALARME else "faux positif")
+situations = {"A": "vrai négatif", "B": "vrai négatif", "C": "vrai négatif"}
 
 # %% mistake="situations" session="evaluation"
-# message : cette réponse correspond à une autre consigne que la vôtre
-situations = dict.fromkeys("ABC", "vrai positif" if SEUIL_Q4 == SEUIL_ALARME else "faux négatif")
+# message : A-t-elle sonné pour cette mesure
+situations = {"A": "vrai positif", "B": "vrai positif", "C": "vrai positif"}
 
 # %% mistake="situations" session="evaluation"
-# message : comparez la SpO2 de Mme R. au seuil de votre énoncé
+# message : comparez la SpO2 de Mme R. au seuil du service
 situations = {"A": "faux négatif", "B": "faux négatif", "C": "faux négatif"}
 
 # %% [markdown] reveal="situations"

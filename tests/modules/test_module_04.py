@@ -129,8 +129,8 @@ def _task(seed: int, stream: int) -> int:
     return int(np.random.default_rng([seed, stream]).integers(2))
 
 
-def _cell(shown: int, measured: int, threshold: int = 92) -> str:
-    alarm = shown < threshold
+def _cell(shown: int, measured: int) -> str:
+    alarm = shown < 92
     truth = "vrai " if alarm == (measured < 88) else "faux "
     return truth + ("positif" if alarm else "négatif")
 
@@ -172,8 +172,6 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
     # Question 1 asks one of two tasks per copy (the draw cell's stream 11).
     among_calm = _question_1_task(seed) == 0
     among = calm if among_calm else hypox
-    # Question 4: at the service's threshold (92 %) or at a raised one (95 %), stream 14.
-    q4_threshold = (92, 95)[_task(seed, 14)]
     return {
         "taux_occulte_noirs": round(float((hypox & calm & black).sum() / (among & black).sum()), 3),
         "_q1_task": among_calm,
@@ -202,11 +200,7 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
             )
         ),
         "sensibilite_noirs": round(float(recall_score(hypox[black], service[black])), 3),
-        "situations": tuple(
-            _cell(shown, measured, q4_threshold)
-            for shown, measured in ((spo2_mk, sao2_mk), (sao2_mk, sao2_mk), (spo2_r, sao2_r))
-        ),
-        "_q4_task": q4_threshold,
+        "situations": (_cell(spo2_mk, sao2_mk), _cell(sao2_mk, sao2_mk), _cell(spo2_r, sao2_r)),
         # Questions 5 and 7 show their answers under letters drawn per copy (streams 15, 16).
         "_q5_q7_letters": tuple(
             "ABCDEF"[list(np.random.default_rng([seed, stream]).permutation(size)).index(key)]
@@ -248,7 +242,6 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
         assert len({a[name] for a in answers}) >= 2, name
     # Each of questions 1 and 3 asks both of its tasks among six students.
     assert len({a["_q1_task"] for a in answers}) == 2
-    assert len({a["_q4_task"] for a in answers}) == 2
     assert len({a["_q5_q7_letters"] for a in answers}) >= 4
     for a in answers:
         # The study's published rate is 11.7 % (Sjoding et al., 2020); each sample stays near.
@@ -264,8 +257,7 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
             ("écart", "?", "écart"),
             ("?", "écart", "?"),
         }, "the traps of question 2 hold"
-        mk = "faux négatif" if a["_q4_task"] == 92 else "vrai positif"
-        assert a["situations"][:2] == (mk, "vrai positif"), "M. K.'s story holds"
+        assert a["situations"][:2] == ("faux négatif", "vrai positif"), "M. K.'s story holds"
         assert a["situations"][2] == "faux positif", "Mme R. always rings without hypoxaemia"
         # Question 7: fewer alarms without hypoxaemia in Black patients; question 6 c: White
         # patients stay better protected at the raised threshold.
@@ -339,18 +331,11 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         assert answer == ("faux négatif", "vrai positif", "faux positif"), answer
         # "The screen tells the truth" (truth read on the SpO2) never scores on M. K.
         assert _cell(spo2_mk, spo2_mk) != answer[0]
-        # Question 4's other task, at a raised threshold (95 %): M. K. rings (a true positive,
-        # "the screen tells the truth" and the service's threshold both fail), Mme R. stays a
-        # false positive, and the other patient's exact SaO2 (96 to 99 %) stays above it.
-        raised = tuple(
-            _cell(shown, measured, 95)
-            for shown, measured in ((spo2_mk, sao2_mk), (sao2_mk, sao2_mk), (spo2_r, sao2_r))
-        )
-        assert raised == ("vrai positif", "vrai positif", "faux positif"), raised
-        assert _cell(spo2_mk, spo2_mk, 95) != raised[0] and answer[0] != raised[0]
+        # Question 4 is asked at the service's threshold (92 %) on every copy (review 04 d14,
+        # finding 4): M. K. is always a false negative; the other patient under the exact
+        # oximeter (SaO2 93 to 96 %) is a true negative, never on the alarm's bound.
         other = int(np.random.default_rng([seed, 8]).integers(93, 97))
-        assert _cell(other, other) == _cell(other + 3, other + 3, 95) == "vrai négatif", other
-        assert other != 92 and other + 3 != 95, "never on an alarm's bound"
+        assert _cell(other, other) == "vrai négatif" and other != 92, other
         # "Hypoxaemic in the French sense, so a true positive" never scores on Mme R.
         french_truth = _severinghaus_pao2(sao2_r) < 80
         french = ("vrai " if (spo2_r < 92) == french_truth else "faux ") + (
