@@ -455,7 +455,7 @@ print("Les mêmes nombres, sous le nom à écrire dans vos calculs :")
 for colonne, noms in comptes.items():
     print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
-# %% [markdown] session="formative"
+# %% [markdown]
 # Chacun de ces noms (une **variable**) garde un nombre : une case du tableau.
 #
 # ### Question 1 — Le taux d'hypoxémie occulte chez les patients noirs (1 point)
@@ -485,46 +485,10 @@ for colonne, noms in comptes.items():
 # doit aussi faire partie du groupe en dessous.
 # </details>
 
-# %% [markdown] session="evaluation"
-# Chacun de ces noms (une **variable**) garde un nombre : une case du tableau.
-#
-# ### Question 1 — Une part de paires chez les patients noirs (1 point)
-#
-# Votre copie pose l'une de deux questions de même difficulté, affichée par la cellule
-# suivante. Calculez cette part (proportion entre 0 et 1) : une division de deux de ces noms,
-# avec `/`, sous le nom `taux_occulte_noirs`, le même pour toutes les copies.
-#
-# <details><summary>Indice 1</summary>
-#
-# Les paires qui suivent « parmi » forment le groupe de départ : quelle colonne du tableau
-# les compte ? Lesquelles, dans ce groupe, compte-t-on ?
-# </details>
-
-# %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il affiche la question 1 de votre copie. Exécutez-le.
-from esn_teach.datasets._oximetry import _question_1_task
-
-TACHE_Q1 = ("parmi les rassurantes", "parmi les hypoxémies")[_question_1_task(GRAINE)]
-if TACHE_Q1 == "parmi les rassurantes":
-    print("Votre question 1 : parmi les paires des patients noirs où l'écran rassurait (SpO2 "
-          "de 92 à 96 %), quelle part cachait une hypoxémie (SaO2 < 88 %) ?")
-else:
-    print("Votre question 1 : parmi les paires des patients noirs en hypoxémie (SaO2 < 88 %), "
-          "quelle part l'écran cachait-il derrière une SpO2 rassurante (de 92 à 96 %) ?")
-
-# %% answer="taux_occulte_noirs" session="formative"
+# %% answer="taux_occulte_noirs"
 taux_occulte_noirs = ...
 ### BEGIN SOLUTION
 taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs
-### END SOLUTION
-
-# %% answer="taux_occulte_noirs" session="evaluation"
-taux_occulte_noirs = ...
-### BEGIN SOLUTION
-if TACHE_Q1 == "parmi les rassurantes":
-    taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs
-else:
-    taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
 ### END SOLUTION
 
 # %% tests="taux_occulte_noirs" points=1 session="formative"
@@ -644,55 +608,40 @@ taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs + n_occultes_noirs
 checks.check_form(taux_occulte_noirs, name="taux_occulte_noirs", kind="number", decimals=3,
                   bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets._oximetry import _question_1_task
-
 paires_q1 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
 noir_q1 = (paires_q1["race"].astype(str) == "Black").to_numpy()
 rassure_q1 = paires_q1["spo2"].between(92, 96).to_numpy()
 hypox_q1 = (paires_q1["sao2"] < 88).to_numpy()
-# The copy's question (its draw cell's stream): among the reassuring pairs (the study's rate)
-# or among the hypoxaemic pairs (the share the screen hid). Same numerator, same steps.
-parmi_rassurantes_q1 = _question_1_task(checks.student_seed("04", announce=False)) == 0
-cle_rassurantes_q1 = (hypox_q1 & rassure_q1 & noir_q1).sum() / (rassure_q1 & noir_q1).sum()
-cle_hypoxemies_q1 = (hypox_q1 & rassure_q1 & noir_q1).sum() / (hypox_q1 & noir_q1).sum()
-autre_version_q1 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé, « parmi » quelles paires. Le groupe de départ va sous la barre."
 checks.check_number(
     taux_occulte_noirs, name="taux_occulte_noirs",
-    expected=cle_rassurantes_q1 if parmi_rassurantes_q1 else cle_hypoxemies_q1,
+    expected=occult_hypoxemia_rate(paires_q1.assign(noir_q1=noir_q1), by="noir_q1")[True],
     bounds=(0, 1),
     mistakes=[
-        checks.Mistake(cle_hypoxemies_q1 if parmi_rassurantes_q1 else cle_rassurantes_q1, autre_version_q1),
         checks.Mistake((hypox_q1 & rassure_q1 & noir_q1).sum() / noir_q1.sum(), "mauvais dénominateur : vous avez divisé par toutes les paires du groupe."),
-        checks.Mistake((hypox_q1 & rassure_q1 & ~noir_q1).sum() / ((rassure_q1 if parmi_rassurantes_q1 else hypox_q1) & ~noir_q1).sum(), "vous avez calculé la part chez les patients blancs (groupes inversés)."),
+        checks.Mistake((hypox_q1 & rassure_q1 & noir_q1).sum() / (hypox_q1 & noir_q1).sum(), "mauvais dénominateur : vous avez divisé par les hypoxémies."),
+        checks.Mistake((hypox_q1 & rassure_q1 & ~noir_q1).sum() / (rassure_q1 & ~noir_q1).sum(), "vous avez calculé le taux des patients blancs (groupes inversés)."),
         checks.Mistake((hypox_q1 & noir_q1).sum() / noir_q1.sum(), "vous avez calculé la part des hypoxémies parmi toutes les paires du groupe (sa prévalence)."),
-        checks.Mistake((rassure_q1 & noir_q1).sum() / noir_q1.sum(), "vous avez calculé la part des paires à SpO2 rassurante parmi toutes les paires du groupe."),
-        checks.Mistake((hypox_q1 & noir_q1).sum() / (rassure_q1 & noir_q1).sum() if parmi_rassurantes_q1 else (rassure_q1 & noir_q1).sum() / (hypox_q1 & noir_q1).sum(), "numérateur : vous avez compté toutes les paires du second groupe, pas seulement celles du groupe de départ."),
+        checks.Mistake((hypox_q1 & noir_q1).sum() / (rassure_q1 & noir_q1).sum(), "numérateur : vous avez compté toutes les hypoxémies du groupe."),
     ],
     points=1,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="taux_occulte_noirs" session="evaluation"
-# message : cette réponse correspond à une autre consigne que la vôtre
-if TACHE_Q1 == "parmi les rassurantes":
-    taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
-else:
-    taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs
-
-# %% mistake="taux_occulte_noirs" session="evaluation"
 # message : vous avez divisé par toutes les paires du groupe
 taux_occulte_noirs = n_occultes_noirs / n_paires_noirs
+
+# %% mistake="taux_occulte_noirs" session="evaluation"
+# message : vous avez divisé par les hypoxémies
+taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
 
 # %% mistake="taux_occulte_noirs" session="evaluation"
 # message : (sa prévalence)
 taux_occulte_noirs = n_hypoxemies_noirs / n_paires_noirs
 
 # %% mistake="taux_occulte_noirs" session="evaluation"
-# message : groupes inversés
-if TACHE_Q1 == "parmi les rassurantes":
-    taux_occulte_noirs = n_occultes_blancs / n_rassurantes_blancs
-else:
-    taux_occulte_noirs = n_occultes_blancs / n_hypoxemies_blancs
+# message : numérateur : vous avez compté toutes les hypoxémies
+taux_occulte_noirs = n_hypoxemies_noirs / n_rassurantes_noirs
 
 # %% [markdown]
 # ### La marge d'erreur d'un taux

@@ -248,28 +248,3 @@ def occult_hypoxemia_rate(
     hidden = (frame["sao2"] < sao2_threshold).astype(float)
     rate = hidden[in_range].groupby(frame.loc[in_range, by], observed=False).mean()
     return rate.rename("occult_hypoxemia_rate")
-
-
-def _question_1_task(seed: int, *, n_samples: int = 10_789, device_bias: float = 2.9) -> int:
-    """Return which of its two tasks module 04's evaluated question 1 asks a copy (0 or 1).
-
-    Task 0: among the Black patients' reassuring pairs (SpO2 92-96 %), the share
-    with hypoxemia (the study's rate). Task 1: among their hypoxemic pairs, the
-    share the screen hid behind a reassuring SpO2. The draw reads the seed's
-    stream 11; a copy whose task-1 key lies within 0.003 of the group's
-    prevalence (hypoxemic pairs among all pairs, a named mistake that would
-    otherwise score) asks task 0. Returns no key: the notebook's draw cell and
-    the hidden test both call it.
-    """
-    task = int(np.random.default_rng([int(seed), 11]).integers(2))
-    if task == 0:
-        return 0
-    data = make_pulse_oximetry(n_samples=n_samples, device_bias=device_bias, random_state=int(seed))
-    assert isinstance(data, Bunch)
-    frame = data.frame
-    black = (frame["race"].astype(str) == "Black").to_numpy()
-    hypoxemic = (frame["sao2"] < 88).to_numpy()
-    reassuring = frame["spo2"].between(92, 96).to_numpy()
-    hidden_share = (hypoxemic & reassuring & black).sum() / (hypoxemic & black).sum()
-    prevalence = (hypoxemic & black).sum() / black.sum()
-    return 1 if abs(round(hidden_share, 3) - round(prevalence, 3)) > 0.003 + 1e-12 else 0

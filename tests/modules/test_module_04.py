@@ -16,7 +16,6 @@ from esn_fixtures import NOTEBOOKS
 
 from esn_teach import checks
 from esn_teach.datasets import make_pulse_oximetry
-from esn_teach.datasets._oximetry import _question_1_task
 
 SOURCE = NOTEBOOKS / "04_oxymetre_biais_mesure.py"
 
@@ -170,11 +169,8 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
     service = spo2 < 92
     calm = frame["spo2"].between(92, 96).to_numpy()
     # Question 1 asks one of two tasks per copy (the draw cell's stream 11).
-    among_calm = _question_1_task(seed) == 0
-    among = calm if among_calm else hypox
     return {
-        "taux_occulte_noirs": round(float((hypox & calm & black).sum() / (among & black).sum()), 3),
-        "_q1_task": among_calm,
+        "taux_occulte_noirs": round(float((hypox & calm & black).sum() / (calm & black).sum()), 3),
         "conclusion_audit": tuple(
             "écart" if _newcombe_excludes_zero(*audits[label]) else "?" for label in AUDIT_LABELS
         ),
@@ -211,7 +207,7 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
         "ecart_seuil_releve": "ABCD"[order.index(2)],
         "ecart_biais": round(float(error[black & hypox].mean() - error[~black & hypox].mean()), 1),
         # What the questions' texts take for granted, for every student:
-        "_rate_white": float((hypox & calm & ~black).sum() / (among & ~black).sum()),
+        "_rate_white": float((hypox & calm & ~black).sum() / (calm & ~black).sum()),
         "_study_rates": tuple(
             float(occult_hypoxemia_rate(frame.assign(noir=black), by="noir")[group])
             for group in (True, False)
@@ -240,14 +236,12 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
     assert len({a["_q4_letters"] for a in answers}) >= 3
     for name in ("ecart_biais", "seuil_alarme", "ecart_seuil_releve"):
         assert len({a[name] for a in answers}) >= 2, name
-    # Each of questions 1 and 3 asks both of its tasks among six students.
-    assert len({a["_q1_task"] for a in answers}) == 2
     assert len({a["_q5_q7_letters"] for a in answers}) >= 4
     for a in answers:
         # The study's published rate is 11.7 % (Sjoding et al., 2020); each sample stays near.
         assert 0.07 < a["_study_rates"][0] < 0.17
         assert a["_study_rates"][1] < a["_study_rates"][0]
-        assert a["_rate_white"] < a["taux_occulte_noirs"] < (0.17 if a["_q1_task"] else 0.35)
+        assert a["_rate_white"] < a["taux_occulte_noirs"] < 0.17
         assert 0.4 < a["sensibilite_noirs"] < 0.9
         assert 93 <= a["seuil_alarme"] <= 97, "a raised threshold exists, a few points up"
         assert 0.3 < a["part_alarmes_sans_hypoxemie"] < 0.9
@@ -380,23 +374,19 @@ def test_module_04_no_named_mistake_scores_near_the_key(monkeypatch):
         error = spo2 - frame["sao2"].to_numpy()
         cases = []
         occult = (hypox & calm & black).sum()
-        # Question 1's task (among the reassuring pairs, or among the hypoxaemic pairs): the
-        # other task's key is its "other version" mistake.
-        seed = checks.student_seed("04", announce=False)
-        tasks = ((calm, hypox), (hypox, calm))
-        for among, other in tasks[_question_1_task(seed) : _question_1_task(seed) + 1]:
-            key1 = occult / (among & black).sum()
-            cases += [
-                (key1, m, 3)
-                for m in (
-                    occult / (other & black).sum(),
-                    occult / black.sum(),
-                    (hypox & calm & ~black).sum() / (among & ~black).sum(),
-                    (hypox & black).sum() / black.sum(),
-                    (calm & black).sum() / black.sum(),
-                    (other & black).sum() / (among & black).sum(),
-                )
-            ]
+        # Question 1: the occult rate among the reassuring pairs, one task for every copy
+        # (review 04 d14, finding 2).
+        key1 = occult / (calm & black).sum()
+        cases += [
+            (key1, m, 3)
+            for m in (
+                occult / (hypox & black).sum(),
+                occult / black.sum(),
+                (hypox & calm & ~black).sum() / (calm & ~black).sum(),
+                (hypox & black).sum() / black.sum(),
+                (hypox & black).sum() / (calm & black).sum(),
+            )
+        ]
         # Question 3: the sensitivity, one task for every copy (review 04 d14, finding 3).
         key3 = recall_score(hypox[black], ring92[black])
         cases += [
