@@ -731,33 +731,21 @@ for duree, audit in AUDITS.items():
 # audits de même difficulté ; leurs taux et leurs intervalles à 95 %, sous la cellule.
 tirage_des_audits = np.random.default_rng([GRAINE, 2])
 # (paires occultes, paires rassurantes) chez les patients noirs, puis chez les patients blancs.
-# Un petit audit (20 paires chez les patients noirs), un grand (200) et un moyen (100 à 120),
-# tirés parmi trois jeux ; la conclusion de chacun se lit sur l'intervalle de l'écart.
 UN_MOIS_POSSIBLES = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))]
-PETIT_AUDIT_POSSIBLES = [((5, 20), (6, 80)), ((6, 20), (8, 80)), ((4, 20), (2, 60))]
-GRAND_AUDIT_POSSIBLES = [((50, 200), (160, 800)), ((50, 200), (120, 600)), ((60, 200), (150, 600))]
 SIX_MOIS_POSSIBLES = [
     ((12, 100), (20, 400)), ((13, 100), (24, 400)), ((13, 110), (20, 400)), ((14, 120), (20, 400))
 ]
-MOYEN_AUDIT_POSSIBLES = [
-    ((13, 100), (32, 400)), ((14, 100), (36, 400)), ((16, 110), (38, 400)), ((18, 120), (40, 400))
-]
-jeu_des_audits = int(tirage_des_audits.integers(3))
-if jeu_des_audits == 1:
-    petit_audit = PETIT_AUDIT_POSSIBLES[tirage_des_audits.integers(3)]
-    grand_audit = GRAND_AUDIT_POSSIBLES[tirage_des_audits.integers(3)]
-else:
-    # Le grand audit a les mêmes taux que le petit, avec dix fois plus de paires.
-    petit_audit = UN_MOIS_POSSIBLES[tirage_des_audits.integers(3)]
-    grand_audit = tuple((10 * k, 10 * n) for k, n in petit_audit)
-moyen_audit = (MOYEN_AUDIT_POSSIBLES if jeu_des_audits == 2 else SIX_MOIS_POSSIBLES)[
-    tirage_des_audits.integers(4)
-]
-# Trois audits inventés, une paire par patient (des paires indépendantes).
+noirs_un_mois, blancs_un_mois = UN_MOIS_POSSIBLES[tirage_des_audits.integers(3)]
+noirs_six_mois, blancs_six_mois = SIX_MOIS_POSSIBLES[tirage_des_audits.integers(4)]
+# Trois audits inventés, une paire par patient (des paires indépendantes) ; l'audit « un an »
+# a les mêmes taux que l'audit « un mois », avec dix fois plus de paires.
 AUDITS = {
-    "un mois": dict(zip(("patients noirs", "patients blancs"), petit_audit, strict=True)),
-    "un an": dict(zip(("patients noirs", "patients blancs"), grand_audit, strict=True)),
-    "six mois": dict(zip(("patients noirs", "patients blancs"), moyen_audit, strict=True)),
+    "un mois": {"patients noirs": noirs_un_mois, "patients blancs": blancs_un_mois},
+    "un an": {
+        "patients noirs": (10 * noirs_un_mois[0], 10 * noirs_un_mois[1]),
+        "patients blancs": (10 * blancs_un_mois[0], 10 * blancs_un_mois[1]),
+    },
+    "six mois": {"patients noirs": noirs_six_mois, "patients blancs": blancs_six_mois},
 }
 # Votre copie présente les trois audits sous des lettres, dans un ordre tiré pour elle.
 LETTRES_AUDITS, _ = checks.draw_slots(GRAINE, "conclusion_audit", list(AUDITS))
@@ -903,17 +891,9 @@ checks.check_form(
 )
 ### BEGIN HIDDEN TESTS
 tirage_q2 = np.random.default_rng([checks.student_seed("04", announce=False), 2])
-# The copy's set of audits (the display cell's draw): the small and the large audit with the
-# same rates (set 0 and 2) or not (set 1); the medium audit from one pool or the other (set 2).
-jeu_q2 = int(tirage_q2.integers(3))
-if jeu_q2 == 1:
-    petit_q2 = [((5, 20), (6, 80)), ((6, 20), (8, 80)), ((4, 20), (2, 60))][tirage_q2.integers(3)]
-    grand_q2 = [((50, 200), (160, 800)), ((50, 200), (120, 600)), ((60, 200), (150, 600))][tirage_q2.integers(3)]
-else:
-    petit_q2 = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))][tirage_q2.integers(3)]
-    grand_q2 = ((10 * petit_q2[0][0], 10 * petit_q2[0][1]), (10 * petit_q2[1][0], 10 * petit_q2[1][1]))
-moyen_q2 = ([((13, 100), (32, 400)), ((14, 100), (36, 400)), ((16, 110), (38, 400)), ((18, 120), (40, 400))] if jeu_q2 == 2 else [((12, 100), (20, 400)), ((13, 100), (24, 400)), ((13, 110), (20, 400)), ((14, 120), (20, 400))])[tirage_q2.integers(4)]
-audits_q2 = [("un mois", petit_q2), ("un an", grand_q2), ("six mois", moyen_q2)]
+mois_q2 = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))][tirage_q2.integers(3)]
+six_q2 = [((12, 100), (20, 400)), ((13, 100), (24, 400)), ((13, 110), (20, 400)), ((14, 120), (20, 400))][tirage_q2.integers(4)]
+audits_q2 = [("un mois", mois_q2), ("un an", ((10 * mois_q2[0][0], 10 * mois_q2[0][1]), (10 * mois_q2[1][0], 10 * mois_q2[1][1]))), ("six mois", six_q2)]
 # The letter under which this copy shows each audit (same draw as the display cell).
 lettres_q2, _ = checks.draw_slots(checks.student_seed("04", announce=False), "conclusion_audit", ["un mois", "un an", "six mois"])
 lettre_q2 = {duree: lettre for lettre, duree in lettres_q2.items()}
@@ -937,8 +917,8 @@ p_n_q2, p_b_q2 = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
 bas_q2 = p_n_q2 - p_b_q2 - np.hypot(p_n_q2 - ic_n_q2[0], ic_b_q2[1] - p_b_q2)
 haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
 attendu_q2[lettre_q2["six mois"]] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
-sans_marge_q2 = checks.Mistake("un écart est mis en évidence", "vous avez comparé les deux taux sans leur marge d'erreur : l'intervalle de l'écart contient 0, un écart nul reste possible (même dans un grand audit).")
-exclut_q2 = checks.Mistake("on ne peut pas conclure", "un écart nul est hors de l'intervalle de l'écart : pas la même marge d'erreur d'un audit à l'autre. Ni la taille de l'audit ni le chevauchement des intervalles des deux taux ne décident : c'est l'intervalle de l'écart.")
+sans_marge_q2 = checks.Mistake("un écart est mis en évidence", "vous avez comparé les deux taux sans leur marge d'erreur : l'intervalle de l'écart contient 0.")
+exclut_q2 = checks.Mistake("on ne peut pas conclure", "un écart nul est hors de l'intervalle de l'écart : avec ces effectifs, pas la même marge d'erreur ; les intervalles des deux taux, qui se chevauchent, ne décident pas.")
 erreurs_q2 = {
     "A": [sans_marge_q2] if attendu_q2["A"] == "on ne peut pas conclure" else [exclut_q2],
     "B": [sans_marge_q2] if attendu_q2["B"] == "on ne peut pas conclure" else [exclut_q2],

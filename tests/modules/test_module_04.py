@@ -59,15 +59,24 @@ def test_module_04_question_5b_digests_follow_the_data_at_every_threshold():
 AUDIT_LABELS = ("un mois", "un an", "six mois")
 
 
-def _newcombe_excludes_zero(black: tuple[int, int], white: tuple[int, int]) -> bool:
+def _newcombe_bounds(black: tuple[int, int], white: tuple[int, int]) -> tuple[float, float]:
+    """The Newcombe 95 % interval of the gap (Black minus White rate), as the hidden test."""
     from esn_teach.evaluation import proportion_ci
 
     (k1, n1), (k2, n2) = black, white
     p1, p2 = k1 / n1, k2 / n2
     (low1, high1), (low2, high2) = proportion_ci(k1, n1), proportion_ci(k2, n2)
-    low = p1 - p2 - np.hypot(p1 - low1, high2 - p2)
-    high = p1 - p2 + np.hypot(high1 - p1, p2 - low2)
+    return p1 - p2 - np.hypot(p1 - low1, high2 - p2), p1 - p2 + np.hypot(high1 - p1, p2 - low2)
+
+
+def _newcombe_excludes_zero(black: tuple[int, int], white: tuple[int, int]) -> bool:
+    low, high = _newcombe_bounds(black, white)
     return bool(low > 0 or high < 0)
+
+
+def _gap(black: tuple[int, int], white: tuple[int, int]) -> float:
+    """The gap between the two rates (Black minus White), without its margin."""
+    return black[0] / black[1] - white[0] / white[1]
 
 
 def _pool(name: str) -> list:
@@ -96,36 +105,18 @@ def _patient_ranges() -> list[tuple[int, int]]:
     return ranges
 
 
-def _audit_set(seed: int) -> int:
-    """Which of its three sets of audits a copy's question 2 shows (0, 1 or 2)."""
-    return int(np.random.default_rng([seed, 2]).integers(3))
-
-
 def _drawn_audits(seed: int) -> dict[str, tuple]:
     draw = np.random.default_rng([seed, 2])
-    audit_set = int(draw.integers(3))
-    if audit_set == 1:
-        small = _pool("PETIT_AUDIT_POSSIBLES")[draw.integers(3)]
-        large = _pool("GRAND_AUDIT_POSSIBLES")[draw.integers(3)]
-    else:
-        small = _pool("UN_MOIS_POSSIBLES")[draw.integers(3)]
-        large = tuple((10 * k, 10 * n) for k, n in small)
-    medium = _pool("MOYEN_AUDIT_POSSIBLES" if audit_set == 2 else "SIX_MOIS_POSSIBLES")
-    return {"un mois": small, "un an": large, "six mois": medium[draw.integers(4)]}
+    months, sixes = _pool("UN_MOIS_POSSIBLES"), _pool("SIX_MOIS_POSSIBLES")
+    month = months[draw.integers(len(months))]
+    six = sixes[draw.integers(len(sixes))]
+    return {"un mois": month, "un an": tuple((10 * k, 10 * n) for k, n in month),
+            "six mois": six}  # fmt: skip
 
 
 def _drawn_patients(seed: int) -> tuple[int, int, int, int]:
     cases = np.random.default_rng([seed, 7])
     return tuple(int(cases.integers(low, high)) for low, high in _patient_ranges())
-
-
-def _task(seed: int, stream: int) -> int:
-    """Which of its two tasks a copy's question asks (the draw cell's stream ``stream``)."""
-    text = SOURCE.read_text(encoding="utf-8")
-    # The draw cell and the hidden test read the same stream.
-    assert f"np.random.default_rng([GRAINE, {stream}])" in text, stream
-    assert f'student_seed("04", announce=False), {stream}]).integers(2)' in text, stream
-    return int(np.random.default_rng([seed, stream]).integers(2))
 
 
 def _cell(shown: int, measured: int) -> str:
@@ -229,10 +220,9 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
     answers = [evaluation_answers(student, monkeypatch) for student in STUDENTS]
     for name in ("taux_occulte_noirs", "sensibilite_noirs", "part_alarmes_sans_hypoxemie"):
         assert len({a[name] for a in answers}) >= 4, name
-    # Question 2 shows one of three sets of audits (keys no-yes-yes, yes-no-yes, no-yes-no), under
-    # letters in a drawn order; question 4 its measures under drawn letters.
+    # Question 2 and 4 keep the same key for all (the draw varies the figures, not the traps);
+    # question 2 shows its audits under letters in a drawn order, so its letter key varies.
     assert len({a["_audit_letters"] for a in answers}) >= 3
-    assert len({a["conclusion_audit"] for a in answers}) >= 2
     assert len({a["_q4_letters"] for a in answers}) >= 3
     for name in ("ecart_biais", "seuil_alarme", "ecart_seuil_releve"):
         assert len({a[name] for a in answers}) >= 2, name
@@ -246,33 +236,13 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
         assert 93 <= a["seuil_alarme"] <= 97, "a raised threshold exists, a few points up"
         assert 0.3 < a["part_alarmes_sans_hypoxemie"] < 0.9
         assert 2.5 < a["ecart_biais"] < 6
-        assert a["conclusion_audit"] in {
-            ("?", "écart", "écart"),
-            ("écart", "?", "écart"),
-            ("?", "écart", "?"),
-        }, "the traps of question 2 hold"
+        assert a["conclusion_audit"] == ("?", "écart", "écart"), "the traps of question 2 hold"
         assert a["situations"][:2] == ("faux négatif", "vrai positif"), "M. K.'s story holds"
         assert a["situations"][2] == "faux positif", "Mme R. always rings without hypoxaemia"
         # Question 7: fewer alarms without hypoxaemia in Black patients; question 6 c: White
         # patients stay better protected at the raised threshold.
         assert a["_false_alarms"][0] < a["_false_alarms"][1]
         assert a["_raised"][0] < a["_raised"][1]
-
-
-def _newcombe_bounds(black: tuple[int, int], white: tuple[int, int]) -> tuple[float, float]:
-    from esn_teach.evaluation import proportion_ci
-
-    (k1, n1), (k2, n2) = black, white
-    p1, p2 = k1 / n1, k2 / n2
-    (low1, high1), (low2, high2) = proportion_ci(k1, n1), proportion_ci(k2, n2)
-    return (
-        float(p1 - p2 - np.hypot(p1 - low1, high2 - p2)),
-        float(p1 - p2 + np.hypot(high1 - p1, p2 - low2)),
-    )
-
-
-def _gap(black: tuple[int, int], white: tuple[int, int]) -> float:
-    return black[0] / black[1] - white[0] / white[1]
 
 
 def _rates_overlap(black: tuple[int, int], white: tuple[int, int]) -> bool:
@@ -285,41 +255,41 @@ def _rates_overlap(black: tuple[int, int], white: tuple[int, int]) -> bool:
 @pytest.mark.slow
 def test_module_04_every_draw_keeps_each_trap(monkeypatch):
     """Equal difficulty (lecturer's review d10, findings 1 to 3): over 200 identifiers, each
-    named mistake of questions 2 and 4 gives a value that differs from the copy's key (question
-    2: each of its three sets of audits keeps a trap on every audit, and both keys), and
+    named mistake of questions 2 and 4 gives a value that differs from the copy's key, and
     Mme R. is never in acute respiratory failure (PaO2 under 60 mmHg)."""
-    keys, sets = set(), set()
+    keys, scores = set(), {}
     for number in range(200):
         monkeypatch.setenv(checks.STUDENT_ENV, f"etu{number:03d}")
         seed = checks.student_seed("04", announce=False)
         audits = _drawn_audits(seed)
-        audit_set = _audit_set(seed)
-        sets.add(audit_set)
         key = {label: _newcombe_excludes_zero(*audits[label]) for label in AUDIT_LABELS}
-        # Every audit is decided by its gap interval, at least one point away from 0 (the cell
-        # prints whole points), and no blanket answer scores: keys differ within a copy.
+        # Every set keeps both traps (review 04 d14, finding 1): only the counts and the letter
+        # order vary. The medium audit: rate intervals that overlap, a gap interval that
+        # excludes 0 ("overlapping intervals, so no conclusion" fails). The small audit: rates
+        # at least 5 points apart, a gap interval that holds 0 ("compare the rates without
+        # their margin" fails). The large audit: the small one's rates, ten times the pairs
+        # ("same rates, same conclusion" fails).
+        assert key == {"un mois": False, "un an": True, "six mois": True}, audits
+        assert _rates_overlap(*audits["six mois"]), audits["six mois"]
+        assert _gap(*audits["un mois"]) >= 0.05, audits["un mois"]
+        assert audits["un an"] == tuple((10 * k, 10 * n) for k, n in audits["un mois"])
         for label in AUDIT_LABELS:
+            # Decided at a glance: the deciding bound is at least a point away from 0 (the cell
+            # prints whole points); the White patients' rate stays near the published 3.6 %
+            # (review 04 d14, finding 9: between 3 and 10 %).
             low, high = _newcombe_bounds(*audits[label])
             assert low >= 0.01 or low <= -0.01 < 0.01 <= high, (label, audits[label])
-        assert len(set(key.values())) == 2, audits
-        small, large, medium = (audits[label] for label in AUDIT_LABELS)
-        if audit_set == 1:
-            # A small audit with a large gap: "few pairs, so no conclusion" and "overlapping rate
-            # intervals, so no conclusion" both fail; a large audit with close rates: "a large
-            # audit with different rates shows a gap" fails.
-            assert key["un mois"] and _rates_overlap(*small), small
-            assert not key["un an"] and _gap(*large) >= 0.04 and large[0][1] >= 200, large
-        else:
-            # "Compare the two rates without their margin" would say "a gap" in the small audit;
-            # "same rates, same conclusion" would say "cannot conclude" in the large one.
-            assert not key["un mois"] and _gap(*small) >= 0.05, small
-            assert key["un an"] and large == tuple((10 * k, 10 * n) for k, n in small), large
-        if audit_set == 2:
-            # The medium audit without a conclusion: "different rates, so a gap" fails.
-            assert not key["six mois"] and _gap(*medium) >= 0.04, medium
-        else:
-            # "Overlapping rate intervals, so no conclusion" fails on the medium audit.
-            assert key["six mois"] and _rates_overlap(*medium), medium
+            k_white, n_white = audits[label][1]
+            assert 0.03 <= k_white / n_white <= 0.10, (label, audits[label])
+        # Each wrong rule, scored as the hidden test does (+1 right, -1 wrong), never earns
+        # the 3 points, on every draw: the same idea costs the same on every copy.
+        rules = {
+            "overlap": lambda a: not _rates_overlap(*a),
+            "no margin": lambda a: _gap(*a) > 0,
+        }
+        for name, rule in rules.items():
+            score = sum(1 if rule(audits[lab]) == key[lab] else -1 for lab in AUDIT_LABELS)
+            scores.setdefault(name, set()).add(score)
         spo2_mk, sao2_mk, spo2_r, sao2_r = _drawn_patients(seed)
         answer = (_cell(spo2_mk, sao2_mk), _cell(sao2_mk, sao2_mk), _cell(spo2_r, sao2_r))
         assert answer == ("faux négatif", "vrai positif", "faux positif"), answer
@@ -344,7 +314,8 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         assert 60 < _severinghaus_pao2(sao2_r) < 80, sao2_r
         keys.add((audits["six mois"], spo2_mk, sao2_mk, spo2_r, sao2_r))
     assert len(keys) >= 50, "the draw still gives different cases to different students"
-    assert sets == {0, 1, 2}, "each set of audits of question 2 is drawn"
+    # The same wrong rule earns the same score on every copy, and never the 3 points.
+    assert all(len(found) == 1 and max(found) < 3 for found in scores.values()), scores
 
 
 def _near_key(key: float, mistake: float, decimals: int) -> bool:
