@@ -3021,8 +3021,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # taux » ; sensibilité des patients blancs et taux d'alarmes sans hypoxémie des deux groupes :
 # section 6 ; erreur moyenne par groupe et par tranche de SaO2 : tableau de la section 3 ; les
 # trois audits : section 4. Ceux des patients noirs sont les réponses de la copie aux
-# questions 1 (taux occulte), 3 (sensibilité) et 6 b (part des alarmes sans hypoxémie) : justes
-# si l'autocorrection leur donne leurs points. Les chiffres des copies exemples ci-dessous
+# questions 1 (taux occulte, parmi les paires à SpO2 de 92 à 96 %), 3 (sensibilité au seuil
+# de 92 %) et 6 b (part des alarmes sans hypoxémie) : les mêmes tâches pour toutes les copies,
+# seules les données changent ; justes si l'autocorrection leur donne leurs points. Les chiffres des copies exemples ci-dessous
 # viennent de la version formative (graine 2020) : une copie évaluée qui cite les siens, justes
 # pour ses données, vaut autant.
 #
