@@ -115,7 +115,7 @@ graine = 0
 # Vos cas : une cohorte synthétique tirée pour votre copie, à partir de votre identifiant
 # (quelques secondes : le tirage garde une cohorte où les phrases du module restent vraies).
 from esn_teach import checks
-from esn_teach.explorers import cost_need_seed, cost_need_task_text
+from esn_teach.explorers import cost_need_seed
 
 graine = cost_need_seed(checks.student_seed("03"))
 
@@ -281,7 +281,7 @@ print("- tranche_haute : score « coût » du 95e au 100e centile ;")
 print("- tranche_haute_sante : score « maladies » du 95e au 100e centile ;")
 print("- plus_couteux : coût réel de l'année suivante du 95e au 100e centile.")
 
-# %% [markdown] session="formative"
+# %% [markdown]
 # ### Question 1 — La part des patients noirs parmi les inscrits, cible « coût » (2 points)
 #
 # Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part de
@@ -315,52 +315,10 @@ print("- plus_couteux : coût réel de l'année suivante du 95e au 100e centile.
 # faits ? `n_noirs` et `n_blancs` comptent des patients inscrits ou non.
 # </details>
 
-# %% [markdown] session="evaluation"
-# ### Question 1 — La part d'un groupe parmi les inscrits, cible « coût » (2 points)
-#
-# Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part du
-# groupe que demande votre copie** : les patients noirs, ou les patients blancs ? La cellule
-# suivante affiche vos tâches des questions 1 à 3 ; elles ne sont pas les mêmes pour toutes
-# les copies. Donnez une
-# proportion entre 0 et 1 (`0.25`, et non `25`), rangée dans `part_noirs_cout` quel que soit
-# le groupe (le nom est le même pour toutes les copies). Écrivez le calcul, pas un résultat
-# arrondi (la vérification juge **3 décimales**), avec les variables dont le nom est affiché
-# ci-dessus entre parenthèses (les nombres affichés, recopiés, sont acceptés aussi).
-#
-# <details><summary>Rappel d'écriture</summary>
-#
-# En Python, `/` divise, et ce qui est entre parenthèses se calcule d'abord : `6 / (1 + 2)`
-# vaut 2.
-# </details>
-#
-# <details><summary>Indice 1</summary>
-#
-# Une part répond à « combien sur combien ? ». Imaginez 100 inscrits : combien sont du groupe
-# demandé ? Qui compte-t-on alors en bas de la fraction : toute la cohorte, tout le groupe, ou
-# seulement les inscrits ?
-# </details>
-
-# %% session="evaluation"
-# Vos tâches pour les questions 1 à 3, tirées pour votre copie :
-for question in ("part_noirs_cout", "ecart_maladies", "ecart_score_egal"):
-    print(cost_need_task_text(question, checks.variant_rng("03", announce=False)))
-
-# %% answer="part_noirs_cout" session="formative"
+# %% answer="part_noirs_cout"
 part_noirs_cout = ...
 ### BEGIN SOLUTION
 part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
-### END SOLUTION
-
-# %% answer="part_noirs_cout" session="evaluation"
-part_noirs_cout = ...
-### BEGIN SOLUTION
-from esn_teach.explorers import cost_need_tasks
-
-# La tâche de la copie : 0, la part des patients noirs ; 1, celle des patients blancs.
-if cost_need_tasks(checks.variant_rng("03", announce=False))["part_noirs_cout"] == 0:
-    part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
-else:
-    part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 ### END SOLUTION
 
 # %% tests="part_noirs_cout" points=2 session="formative"
@@ -500,32 +458,26 @@ race_copie = juges_copie["race"].to_numpy(dtype=str)
 selection_copie = selection_by_group(
     scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=97
 )
-from esn_teach.explorers import cost_need_tasks
-
-# La tâche de la copie (0 : les patients noirs ; 1 : les patients blancs), tirée de son identifiant.
-tache_copie = cost_need_tasks(checks.variant_rng("03", announce=False))["part_noirs_cout"]
-groupe_copie, autre_copie = ("Black", "White") if tache_copie == 0 else ("White", "Black")
 checks.check_number(
     part_noirs_cout,  # la réponse de la copie
     name="part_noirs_cout",
-    expected=float(selection_copie.loc[groupe_copie, "share_of_selected"]),
+    expected=float(selection_copie.loc["Black", "share_of_selected"]),
     mistakes=[
         checks.Mistake(
-            float(selection_copie.loc[autre_copie, "share_of_selected"]),
-            "c'est la part de l'autre groupe : la réponse à une autre consigne que la vôtre (ou "
-            "des groupes inversés). Relisez ce que demande votre énoncé, affiché sous la "
-            "question : la part des patients noirs, ou celle des patients blancs ?",
+            float(selection_copie.loc["Black", "selection_rate"]),
+            "vous avez calculé le taux de sélection des patients noirs (la part des patients "
+            "noirs qui sont inscrits) : le dénominateur est alors tous les patients noirs. La "
+            "question porte sur les inscrits : le dénominateur est le nombre total d'inscrits.",
         ),
         checks.Mistake(
-            float(selection_copie.loc[groupe_copie, "selection_rate"]),
-            "vous avez calculé un taux de sélection (la part des patients du groupe qui sont "
-            "inscrits) : le dénominateur est alors tout le groupe. La question porte sur les "
-            "inscrits : le dénominateur est le nombre total d'inscrits.",
+            float((race_copie == "Black").mean()),
+            "vous avez calculé la part des patients noirs dans toute la cohorte jugée, inscrits "
+            "ou non. Ne regardez que les patients inscrits.",
         ),
         checks.Mistake(
-            float((race_copie == groupe_copie).mean()),
-            "vous avez calculé la part du groupe dans toute la cohorte jugée, inscrits ou non. "
-            "Ne regardez que les patients inscrits.",
+            float(selection_copie.loc["White", "share_of_selected"]),
+            "vous avez inversé les groupes : c'est la part des patients blancs parmi les "
+            "inscrits. Au numérateur, les inscrits noirs.",
         ),
     ],
     points=2,
@@ -533,29 +485,16 @@ checks.check_number(
 ### END HIDDEN TESTS
 
 # %% mistake="part_noirs_cout" session="evaluation"
-# message : vous avez calculé un taux de sélection
-from esn_teach.explorers import cost_need_tasks
-
-if cost_need_tasks(checks.variant_rng("03", announce=False))["part_noirs_cout"] == 0:
-    part_noirs_cout = n_noirs_inscrits / n_noirs
-else:
-    part_noirs_cout = n_blancs_inscrits / n_blancs
+# message : taux de sélection des patients noirs
+part_noirs_cout = n_noirs_inscrits / n_noirs
 
 # %% mistake="part_noirs_cout" session="evaluation"
 # message : dans toute la cohorte
-from esn_teach.explorers import cost_need_tasks
-if cost_need_tasks(checks.variant_rng("03", announce=False))["part_noirs_cout"] == 0:
-    part_noirs_cout = n_noirs / (n_noirs + n_blancs)
-else:
-    part_noirs_cout = n_blancs / (n_noirs + n_blancs)
+part_noirs_cout = n_noirs / (n_noirs + n_blancs)
 
 # %% mistake="part_noirs_cout" session="evaluation"
-# message : une autre consigne que la vôtre
-from esn_teach.explorers import cost_need_tasks
-if cost_need_tasks(checks.variant_rng("03", announce=False))["part_noirs_cout"] == 0:
-    part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
-else:
-    part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
+# message : vous avez inversé les groupes
+part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 
 # %% [markdown] reveal="part_noirs_cout" session="formative"
 # <details><summary>Après avoir répondu : plus que leur part dans la cohorte ?</summary>
@@ -668,7 +607,7 @@ print(
 # patients noirs est au-dessus. Cet écart dépasse-t-il celui d'un score juste, mesuré de la même
 # façon ? La section 5 le mesure.
 
-# %% [markdown] session="formative"
+# %% [markdown]
 # ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
 #
 # Avec la cible « coût », comparez les inscrits, tous au-dessus du même seuil. Calculez
@@ -695,47 +634,12 @@ print(
 # écrite avec `&`, garde les patients à la fois inscrits et noirs ?
 # </details>
 
-# %% [markdown] session="evaluation"
-# ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
-#
-# Avec la cible « coût », comparez les inscrits, tous au-dessus du même seuil. Calculez
-# l'**écart** du nombre moyen de maladies chroniques de l'année que demande votre copie
-# (cette année, `n_chronic`, ou l'année suivante, `n_chronic_next` : votre tâche est affichée
-# sous l'énoncé de la question 1) : moyenne des **inscrits
-# noirs** **moins** moyenne des **inscrits blancs** (la vérification juge **2 décimales**).
-#
-# La moyenne d'une colonne pour certains patients s'écrit
-# `cohorte.loc[condition, "nom_de_colonne"].mean()` ; `&` veut dire « et » entre deux
-# conditions. Exemple, le coût moyen des patients blancs parmi les plus coûteux :
-# `cohorte.loc[blancs & plus_couteux, "cost"].mean()`.
-#
-# <details><summary>Indice 1</summary>
-#
-# Quels patients comparez-vous : toute la cohorte jugée, ou seulement ceux que le score a
-# retenus ? Quelle colonne votre tâche demande-t-elle ? Dans quel ordre soustraire, pour
-# qu'un écart positif veuille dire « les patients noirs sont plus malades » ?
-# </details>
-
-# %% answer="ecart_maladies" session="formative"
+# %% answer="ecart_maladies"
 ecart_maladies = ...
 ### BEGIN SOLUTION
 ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
-)
-### END SOLUTION
-
-# %% answer="ecart_maladies" session="evaluation"
-ecart_maladies = ...
-### BEGIN SOLUTION
-from esn_teach.explorers import cost_need_tasks
-# La colonne de la tâche de la copie : l'année suivante (0) ou cette année (1).
-colonne_q2 = ("n_chronic_next", "n_chronic")[
-    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
-]
-ecart_maladies = (
-    cohorte.loc[inscrits_cout & noirs, colonne_q2].mean()
-    - cohorte.loc[inscrits_cout & blancs, colonne_q2].mean()
 )
 ### END SOLUTION
 
@@ -959,20 +863,19 @@ scores_copie = {
 }
 race_copie = juges_copie["race"].to_numpy(dtype=str)
 
-from esn_teach.explorers import cost_need_tasks
-
-# La tâche de la copie (0 : l'année suivante ; 1 : cette année), tirée de son identifiant.
-tache_copie = cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
-colonne_copie, autre_colonne_copie = ("n_chronic_next", "n_chronic")[:: 1 - 2 * tache_copie]
-
-
-def ecart_copie(scores, colonne, centile):
-    """Noirs moins blancs au-dessus d'un centile du score, sur les cas de la copie."""
-    moyennes = selection_by_group(scores, race_copie, juges_copie[colonne], percentile=centile)
-    return float(moyennes["mean_need_selected"]["Black"] - moyennes["mean_need_selected"]["White"])
-
-
-attendu_copie = ecart_copie(scores_copie["cost"], colonne_copie, 97)
+moyennes_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=97
+)["mean_need_selected"]
+tous_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=0
+)["mean_need_selected"]
+cette_annee_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic"], percentile=97
+)["mean_need_selected"]
+sante_copie = selection_by_group(
+    scores_copie["n_chronic_next"], race_copie, juges_copie["n_chronic_next"], percentile=97
+)["mean_need_selected"]
+attendu_copie = float(moyennes_copie["Black"] - moyennes_copie["White"])
 checks.check_number(
     ecart_maladies,  # la réponse de la copie
     name="ecart_maladies",
@@ -986,18 +889,17 @@ checks.check_number(
             "patients noirs moins celle des patients blancs.",
         ),
         checks.Mistake(
-            ecart_copie(scores_copie["cost"], colonne_copie, 0),
+            float(tous_copie["Black"] - tous_copie["White"]),
             "vous avez comparé les groupes dans toute la cohorte jugée, quel que soit leur "
             "score. Ne gardez que les patients au-dessus du seuil de score demandé.",
         ),
         checks.Mistake(
-            ecart_copie(scores_copie["cost"], autre_colonne_copie, 97),
-            "vous avez pris l'autre colonne de maladies chroniques : c'est la réponse à une "
-            "autre consigne que la vôtre. Relisez ce que demande votre énoncé, affiché sous la "
-            "question : cette année (« n_chronic ») ou l'année suivante (« n_chronic_next ») ?",
+            float(cette_annee_copie["Black"] - cette_annee_copie["White"]),
+            "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
+            "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
         ),
         checks.Mistake(
-            ecart_copie(scores_copie["n_chronic_next"], colonne_copie, 97),
+            float(sante_copie["Black"] - sante_copie["White"]),
             "vous avez pris les patients retenus par le score « maladies ». La question porte "
             "sur la cible « coût » (celle de l'algorithme de l'étude).",
         ),
@@ -1008,46 +910,25 @@ checks.check_number(
 
 # %% mistake="ecart_maladies" session="evaluation"
 # message : inversé les groupes
-from esn_teach.explorers import cost_need_tasks
-colonne_q2 = ("n_chronic_next", "n_chronic")[
-    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
-]
 ecart_maladies = (
-    cohorte.loc[inscrits_cout & blancs, colonne_q2].mean()
-    - cohorte.loc[inscrits_cout & noirs, colonne_q2].mean()
+    cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
+    - cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
 )
 
 # %% mistake="ecart_maladies" session="evaluation"
 # message : dans toute la cohorte
-from esn_teach.explorers import cost_need_tasks
-colonne_q2 = ("n_chronic_next", "n_chronic")[
-    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
-]
-ecart_maladies = cohorte.loc[noirs, colonne_q2].mean() - cohorte.loc[blancs, colonne_q2].mean()
+ecart_maladies = (
+    cohorte.loc[noirs, "n_chronic_next"].mean() - cohorte.loc[blancs, "n_chronic_next"].mean()
+)
 
 # %% mistake="ecart_maladies" session="evaluation"
 # message : score « maladies »
-from esn_teach.explorers import cost_need_tasks
-colonne_q2 = ("n_chronic_next", "n_chronic")[
-    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
-]
 ecart_maladies = (
-    cohorte.loc[inscrits_sante & noirs, colonne_q2].mean()
-    - cohorte.loc[inscrits_sante & blancs, colonne_q2].mean()
+    cohorte.loc[inscrits_sante & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[inscrits_sante & blancs, "n_chronic_next"].mean()
 )
 
-# %% mistake="ecart_maladies" session="evaluation"
-# message : une autre consigne que la vôtre
-from esn_teach.explorers import cost_need_tasks
-colonne_q2 = ("n_chronic", "n_chronic_next")[
-    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_maladies"]
-]
-ecart_maladies = (
-    cohorte.loc[inscrits_cout & noirs, colonne_q2].mean()
-    - cohorte.loc[inscrits_cout & blancs, colonne_q2].mean()
-)
-
-# %% [markdown] session="formative"
+# %% [markdown]
 # ### Question 3 — L'écart de maladies chroniques dans la tranche du haut (2 points)
 #
 # La question 2 comparait les inscrits. Comparez maintenant des patients que le score « coût »
@@ -1071,44 +952,12 @@ ecart_maladies = (
 # section 4 ?
 # </details>
 
-# %% [markdown] session="evaluation"
-# ### Question 3 — L'écart de maladies chroniques dans la tranche du haut (2 points)
-#
-# La question 2 comparait les inscrits. Comparez maintenant des patients que le score « coût »
-# classe presque de la même façon : ceux de la **dernière tranche** des figures de la section 4,
-# inscrits ou non. Calculez l'écart du nombre moyen de maladies chroniques, pour l'année que
-# demande votre copie (votre tâche, affichée sous l'énoncé de la question 1, peut différer de
-# celle de la question 2), dans cette tranche : patients **noirs** **moins** patients **blancs** (la
-# vérification juge **2 décimales**).
-#
-# Choisissez le bon groupe parmi les **trois** définis par la cellule de la section 3.
-#
-# <details><summary>Indice 1</summary>
-#
-# Le calcul a la même forme qu'à la question 2 ; changent la condition qui choisit les
-# patients, et peut-être la colonne : relisez votre tâche.
-# </details>
-
-# %% answer="ecart_score_egal" session="formative"
+# %% answer="ecart_score_egal"
 ecart_score_egal = ...
 ### BEGIN SOLUTION
 ecart_score_egal = (
     cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
     - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
-)
-### END SOLUTION
-
-# %% answer="ecart_score_egal" session="evaluation"
-ecart_score_egal = ...
-### BEGIN SOLUTION
-from esn_teach.explorers import cost_need_tasks
-# La colonne de la tâche de la copie : l'année suivante (0) ou cette année (1).
-colonne_q3 = ("n_chronic_next", "n_chronic")[
-    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]
-]
-ecart_score_egal = (
-    cohorte.loc[tranche_haute & noirs, colonne_q3].mean()
-    - cohorte.loc[tranche_haute & blancs, colonne_q3].mean()
 )
 ### END SOLUTION
 
@@ -1318,20 +1167,22 @@ scores_copie = {
 }
 race_copie = juges_copie["race"].to_numpy(dtype=str)
 
-from esn_teach.explorers import cost_need_tasks
-
-# La tâche de la copie (0 : l'année suivante ; 1 : cette année), tirée de son identifiant.
-tache_copie = cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]
-colonne_copie, autre_colonne_copie = ("n_chronic_next", "n_chronic")[:: 1 - 2 * tache_copie]
-
-
-def ecart_copie(scores, colonne, centile):
-    """Noirs moins blancs au-dessus d'un centile du score, sur les cas de la copie."""
-    moyennes = selection_by_group(scores, race_copie, juges_copie[colonne], percentile=centile)
-    return float(moyennes["mean_need_selected"]["Black"] - moyennes["mean_need_selected"]["White"])
-
-
-attendu_copie = ecart_copie(scores_copie["cost"], colonne_copie, 95)
+moyennes_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=95
+)["mean_need_selected"]
+tous_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=0
+)["mean_need_selected"]
+cette_annee_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic"], percentile=95
+)["mean_need_selected"]
+sante_copie = selection_by_group(
+    scores_copie["n_chronic_next"], race_copie, juges_copie["n_chronic_next"], percentile=95
+)["mean_need_selected"]
+inscrits_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=97
+)["mean_need_selected"]
+attendu_copie = float(moyennes_copie["Black"] - moyennes_copie["White"])
 checks.check_number(
     ecart_score_egal,  # la réponse de la copie
     name="ecart_score_egal",
@@ -1345,23 +1196,22 @@ checks.check_number(
             "patients noirs moins celle des patients blancs.",
         ),
         checks.Mistake(
-            ecart_copie(scores_copie["cost"], colonne_copie, 0),
+            float(tous_copie["Black"] - tous_copie["White"]),
             "vous avez comparé les groupes dans toute la cohorte jugée, quel que soit leur "
             "score. Ne gardez que les patients au-dessus du seuil de score demandé.",
         ),
         checks.Mistake(
-            ecart_copie(scores_copie["cost"], autre_colonne_copie, 95),
-            "vous avez pris l'autre colonne de maladies chroniques : c'est la réponse à une "
-            "autre consigne que la vôtre. Relisez ce que demande votre énoncé, affiché sous la "
-            "question : cette année (« n_chronic ») ou l'année suivante (« n_chronic_next ») ?",
+            float(cette_annee_copie["Black"] - cette_annee_copie["White"]),
+            "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
+            "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
         ),
         checks.Mistake(
-            ecart_copie(scores_copie["n_chronic_next"], colonne_copie, 95),
+            float(sante_copie["Black"] - sante_copie["White"]),
             "vous avez pris la tranche du score « maladies ». Les figures de la section 4, et la "
             "question, classent les patients selon le score « coût ».",
         ),
         checks.Mistake(
-            ecart_copie(scores_copie["cost"], colonne_copie, 97),
+            float(inscrits_copie["Black"] - inscrits_copie["White"]),
             "vous avez repris les inscrits de la question 2 (inscrits_cout). La question porte "
             "sur la dernière tranche des figures, inscrits ou non.",
         ),
@@ -1372,46 +1222,23 @@ checks.check_number(
 
 # %% mistake="ecart_score_egal" session="evaluation"
 # message : vous avez repris les inscrits de la question 2
-from esn_teach.explorers import cost_need_tasks
-colonne_q3 = ("n_chronic_next", "n_chronic")[
-    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]
-]
 ecart_score_egal = (
-    cohorte.loc[inscrits_cout & noirs, colonne_q3].mean()
-    - cohorte.loc[inscrits_cout & blancs, colonne_q3].mean()
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 )
 
 # %% mistake="ecart_score_egal" session="evaluation"
 # message : la tranche du score « maladies »
-from esn_teach.explorers import cost_need_tasks
-colonne_q3 = ("n_chronic_next", "n_chronic")[
-    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]
-]
 ecart_score_egal = (
-    cohorte.loc[tranche_haute_sante & noirs, colonne_q3].mean()
-    - cohorte.loc[tranche_haute_sante & blancs, colonne_q3].mean()
+    cohorte.loc[tranche_haute_sante & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche_haute_sante & blancs, "n_chronic_next"].mean()
 )
 
 # %% mistake="ecart_score_egal" session="evaluation"
 # message : inversé les groupes
-from esn_teach.explorers import cost_need_tasks
-colonne_q3 = ("n_chronic_next", "n_chronic")[
-    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]
-]
 ecart_score_egal = (
-    cohorte.loc[tranche_haute & blancs, colonne_q3].mean()
-    - cohorte.loc[tranche_haute & noirs, colonne_q3].mean()
-)
-
-# %% mistake="ecart_score_egal" session="evaluation"
-# message : une autre consigne que la vôtre
-from esn_teach.explorers import cost_need_tasks
-colonne_q3 = ("n_chronic", "n_chronic_next")[
-    cost_need_tasks(checks.variant_rng("03", announce=False))["ecart_score_egal"]
-]
-ecart_score_egal = (
-    cohorte.loc[tranche_haute & noirs, colonne_q3].mean()
-    - cohorte.loc[tranche_haute & blancs, colonne_q3].mean()
+    cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
 )
 
 # %% [markdown]

@@ -21,8 +21,6 @@ from esn_teach.explorers._cost_need_variant import (
     CostNeedVariant,
     cost_need_seed,
     cost_need_statements,
-    cost_need_task_text,
-    cost_need_tasks,
     cost_need_variant,
 )
 from esn_teach.explorers._egfr import EgfrExplorer
@@ -65,8 +63,6 @@ __all__ = [
     "TrainingMixExplorer",
     "cost_need_seed",
     "cost_need_statements",
-    "cost_need_task_text",
-    "cost_need_tasks",
     "cost_need_variant",
     "forced_fpr",
     "missed_by_group",

@@ -27,8 +27,6 @@ __all__ = [
     "CostNeedVariant",
     "cost_need_seed",
     "cost_need_statements",
-    "cost_need_task_text",
-    "cost_need_tasks",
     "cost_need_variant",
 ]
 
@@ -49,10 +47,9 @@ class CostNeedVariant:
         student's own seed).
     answers : dict of str to float
         The keys of questions 1 to 3 (``part_noirs_cout``, ``ecart_maladies``,
-        ``ecart_score_egal``) on this cohort, for the copy's tasks.
+        ``ecart_score_egal``) on this cohort (one task for every copy).
     mistakes : dict of str to dict of str to float
-        For each question, the value of each named mistake of the copy's task on this
-        cohort (« autre version »: the other task's key).
+        For each question, the value of each named mistake on this cohort.
     patterns : dict of str to float
         The figures the texts rely on: ``extra_cost`` (mean cost of Black
         patients over White, minus 1), ``top_cost_gap`` and ``bottom_cost_gap``
@@ -70,9 +67,6 @@ class CostNeedVariant:
         (low bound of the gap centile by centile among the enrolled), ``latent_score_high``
         and ``latent_rate_high`` (high bounds, at equal latent illness, of the cost score's gap
         and, from the 90th centile of the latent illness, of the selection rates' gap).
-    tasks : dict of str to int
-        The copy's task of each of questions 1 to 3 (:func:`cost_need_tasks`; 0: the
-        formative task).
     """
 
     seed: int
@@ -80,7 +74,6 @@ class CostNeedVariant:
     answers: dict[str, float]
     mistakes: dict[str, dict[str, float]]
     patterns: dict[str, float]
-    tasks: dict[str, int]
 
 
 def _gap_ci(need: np.ndarray, chosen: np.ndarray, black: np.ndarray, white: np.ndarray):
@@ -128,13 +121,11 @@ def _bands_gap_low(scores, need, black, white, n_bands: int) -> float:
     return gap - 1.96 * float(np.sqrt(w**2 @ variances))
 
 
-def _measure(seed: int, *, early: bool = False, tasks: dict[str, int] | None = None) -> dict | None:
+def _measure(seed: int, *, early: bool = False) -> dict | None:
     """Measure the keys, named mistakes, patterns and task figures of the cohort from ``seed``.
 
     With ``early``, stop and return None as soon as a pattern fails (the cheap ones first:
-    the cohort's mean costs, then the cost score's, before the second score is learnt);
-    ``tasks`` (from :func:`cost_need_tasks`; default, the formative tasks) says which keys
-    and named mistakes of questions 1 to 3 that early check compares.
+    the cohort's mean costs, then the cost score's, before the second score is learnt).
     """
     data: Any = make_cost_vs_need_cohort(random_state=seed)  # a Bunch (not return_X_y)
     frame = data.frame
@@ -241,65 +232,15 @@ def _measure(seed: int, *, early: bool = False, tasks: dict[str, int] | None = N
             "plus_couteux": gap(costliest),
         },
     }
-    # The second task of each question (evaluated session, drawn per copy by
-    # :func:`cost_need_tasks`): the White patients' share among the enrolled; the gaps of
-    # this year's chronic illnesses. Its keys and named mistakes, the first task's key
-    # included (« la réponse d'une autre version »).
-    second = {
-        "part_noirs_cout": k_white / (k_black + k_white),
-        "ecart_maladies": gap(enrolled, this_year),
-        "ecart_score_egal": gap(band, this_year),
-    }
-    second_mistakes = {
-        "part_noirs_cout": {
-            "autre version": answers["part_noirs_cout"],
-            "taux de sélection": k_white / n_white,
-            "part dans la cohorte": n_white / (n_black + n_white),
-            "rapport des inscrits": k_white / k_black,
-            "sur toute la cohorte": k_white / len(race),
-        },
-        "ecart_maladies": {
-            "autre version": answers["ecart_maladies"],
-            "groupes inversés": -second["ecart_maladies"],
-            "toute la cohorte": gap(everyone, this_year),
-            "tranche_haute": gap(band, this_year),
-            "plus_couteux": gap(costliest, this_year),
-        },
-        "ecart_score_egal": {
-            "autre version": answers["ecart_score_egal"],
-            "groupes inversés": -second["ecart_score_egal"],
-            "toute la cohorte": gap(everyone, this_year),
-            "inscrits de la question 2": gap(enrolled, this_year),
-            "plus_couteux": gap(costliest, this_year),
-        },
-    }
-    if early and _close_mistake(
-        *_task_keys(
-            {
-                "answers": answers,
-                "mistakes": mistakes,
-                "second": second,
-                "second_mistakes": second_mistakes,
-            },
-            tasks,
-        )
-    ):
+    if early and _close_mistake(answers, mistakes):
         return None  # before learning the second score: most rejected candidates stop here
     health_score = learnt("n_chronic_next")
     mistakes["ecart_maladies"]["score « maladies »"] = gap(above(health_score, _PROGRAMME))
     mistakes["ecart_score_egal"]["tranche « maladies »"] = gap(above(health_score, _BAND))
-    second_mistakes["ecart_maladies"]["score « maladies »"] = gap(
-        above(health_score, _PROGRAMME), this_year
-    )
-    second_mistakes["ecart_score_egal"]["tranche « maladies »"] = gap(
-        above(health_score, _BAND), this_year
-    )
     task = {"n_black_enrolled": k_black, "share_in_cohort": n_black / len(race)}
     return {
         "answers": answers,
         "mistakes": mistakes,
-        "second": second,
-        "second_mistakes": second_mistakes,
         "patterns": patterns,
         "task": task,
     }
@@ -382,26 +323,11 @@ def _rounds_like_key(value: float, key: float, decimals: int) -> bool:
     )
 
 
-def _task_keys(measured: dict, tasks: dict[str, int] | None):
-    """Return the keys and named mistakes of a copy's tasks (default: the formative ones)."""
-    answers, mistakes = dict(measured["answers"]), dict(measured["mistakes"])
-    for name, task in (tasks or {}).items():
-        if task:
-            answers[name] = measured["second"][name]
-            mistakes[name] = measured["second_mistakes"][name]
-    return answers, mistakes
-
-
-def _fits(
-    measured: dict | None,
-    tasks: dict[str, int] | None = None,
-    second: dict[str, bool] | None = None,
-) -> bool:
+def _fits(measured: dict | None, second: dict[str, bool] | None = None) -> bool:
     """Whether a cohort shows every pattern the module's texts and keys rely on.
 
-    ``tasks`` and ``second`` are the copy's draws (:func:`cost_need_tasks`,
-    :func:`cost_need_statements`); by default, every task's keys and every statement of the
-    bank are checked.
+    ``second`` is the copy's draw of Q4's wordings (:func:`cost_need_statements`); by
+    default, every statement of the bank is checked.
     """
     if measured is None:
         return False
@@ -419,16 +345,9 @@ def _fits(
         and share < 0.3
         and 0.8 < answers["ecart_maladies"] < 3
         and 0.8 < answers["ecart_score_egal"] < 3
-        and 0.8 < measured["second"]["ecart_maladies"] < 3
-        and 0.8 < measured["second"]["ecart_score_egal"] < 3
     ):
         return False
-    if tasks is None:  # every task
-        return not (
-            _close_mistake(answers, mistakes)
-            or _close_mistake(measured["second"], measured["second_mistakes"])
-        )
-    return not _close_mistake(*_task_keys(measured, tasks))
+    return not _close_mistake(answers, mistakes)
 
 
 def _close_mistake(answers: dict[str, float], mistakes: dict[str, dict[str, float]]) -> bool:
@@ -520,17 +439,17 @@ def _draw(student_seed: int, max_tries: int) -> CostNeedVariant:
     The session's first cell and the three hidden tests of a copy, run in one kernel by
     the autograder, then draw it once instead of four times.
     """
-    # The copy's tasks (questions 1 to 3) and wordings (question 4), drawn as its cells draw
-    # them (``checks.variant_rng("03")`` is ``default_rng(student_seed)``): only what the copy
-    # shows is checked.
-    tasks = cost_need_tasks(np.random.default_rng(student_seed))
+    # The copy's wordings of question 4, drawn as its cells draw them
+    # (``checks.variant_rng("03")`` is ``default_rng(student_seed)``): only what the copy
+    # shows is checked. Questions 1 to 3 have one task for every copy (review 03 d14,
+    # findings 1 and 5: the per-copy tasks of the night of 6 December were removed).
     _, second = cost_need_statements(np.random.default_rng(student_seed))
     for k in range(max_tries):
         seed = _candidate(student_seed, k)
-        measured = _measure(seed, early=True, tasks=tasks)
-        if measured is not None and _fits(measured, tasks, second):
-            answers, mistakes = _task_keys(measured, tasks)
-            return CostNeedVariant(seed, k + 1, answers, mistakes, measured["patterns"], tasks)
+        measured = _measure(seed, early=True)
+        if measured is not None and _fits(measured, second):
+            answers, mistakes = measured["answers"], measured["mistakes"]
+            return CostNeedVariant(seed, k + 1, answers, mistakes, measured["patterns"])
     raise RuntimeError(
         f"Aucune cohorte ne convient parmi les {max_tries} premières graines tirées de "
         f"{student_seed} : signalez-le à l'enseignant."
@@ -539,7 +458,7 @@ def _draw(student_seed: int, max_tries: int) -> CostNeedVariant:
 
 #: Question 4's statements (evaluated session), in the order of the answer's keys: the first
 #: wording of each, as in the formative version (without its figures, and naming the table
-#: rather than questions 1 to 3, whose task varies from copy to copy).
+#: rather than questions 1 to 3, whose values vary from copy to copy).
 _STATEMENTS = {
     "erreur sur le coût": "Tout en haut, le score se trompe sur le coût : les patients noirs y "
     "coûtent moins que les blancs de même score (section 4).",
@@ -626,73 +545,3 @@ def _statement_keys(second: dict[str, bool]) -> dict[str, str]:
     """Return the keys of question 4 for a copy's wordings (hidden tests only)."""
     flip = {"oui": "non", "non": "oui"}
     return {key: flip[first] if second[key] else first for key, first in _FIRST_KEYS.items()}
-
-
-#: The tasks of questions 1 to 3 in the evaluated session, in words (index 0: the formative
-#: task). What the copy must compute is printed under the question; the values are the copy's.
-_TASK_TEXTS = {
-    "part_noirs_cout": (
-        "Question 1 : la part des patients NOIRS parmi les inscrits (les inscrits noirs sur "
-        "tous les inscrits).",
-        "Question 1 : la part des patients BLANCS parmi les inscrits (les inscrits blancs sur "
-        "tous les inscrits ; rangez-la quand même dans part_noirs_cout, le nom commun à toutes "
-        "les copies).",
-    ),
-    "ecart_maladies": (
-        "Question 2 : l'écart des maladies chroniques de l'ANNÉE SUIVANTE (colonne "
-        "« n_chronic_next »), inscrits noirs moins inscrits blancs.",
-        "Question 2 : l'écart des maladies chroniques de CETTE ANNÉE (colonne « n_chronic »), "
-        "inscrits noirs moins inscrits blancs.",
-    ),
-    "ecart_score_egal": (
-        "Question 3 : l'écart des maladies chroniques de l'ANNÉE SUIVANTE (colonne "
-        "« n_chronic_next ») dans la tranche du haut, patients noirs moins patients blancs.",
-        "Question 3 : l'écart des maladies chroniques de CETTE ANNÉE (colonne « n_chronic ») "
-        "dans la tranche du haut, patients noirs moins patients blancs.",
-    ),
-}
-
-
-def cost_need_tasks(rng: np.random.Generator) -> dict[str, int]:
-    """Draw the task of each of questions 1 to 3 for one copy of module 03's evaluated session.
-
-    Two tasks of equal difficulty per question (the same steps on other figures of the same
-    table): the share of Black or of White patients among the enrolled (question 1); the gap
-    of next year's or of this year's chronic illnesses (questions 2 and 3).
-
-    Parameters
-    ----------
-    rng : numpy.random.Generator
-        From ``checks.variant_rng("03")``. The tasks are drawn on a jumped copy of its bit
-        generator, so that they do not mirror question 4's draw from the same seed; ``rng``
-        itself is left as it was.
-
-    Returns
-    -------
-    dict of str to int
-        For ``part_noirs_cout``, ``ecart_maladies`` and ``ecart_score_egal``, the copy's task
-        (0: as in the formative version; 1: the other one).
-    """
-    bits: Any = rng.bit_generator  # PCG64 from ``default_rng``: it has ``jumped``
-    jumped = np.random.Generator(bits.jumped())
-    drawn = jumped.integers(2, size=len(_TASK_TEXTS))
-    return {name: int(task) for name, task in zip(_TASK_TEXTS, drawn, strict=True)}
-
-
-def cost_need_task_text(name: str, rng: np.random.Generator) -> str:
-    """Return the sentence that tells a copy its task for question ``name`` (1 to 3).
-
-    Parameters
-    ----------
-    name : str
-        ``part_noirs_cout``, ``ecart_maladies`` or ``ecart_score_egal``.
-    rng : numpy.random.Generator
-        From ``checks.variant_rng("03")`` (see :func:`cost_need_tasks`).
-
-    Returns
-    -------
-    str
-    """
-    if name not in _TASK_TEXTS:
-        raise ValueError(f"name must be one of {sorted(_TASK_TEXTS)}, not {name!r}")
-    return _TASK_TEXTS[name][cost_need_tasks(rng)[name]]

@@ -23,8 +23,6 @@ from esn_teach.datasets import make_cost_vs_need_cohort
 from esn_teach.explorers import (
     cost_need_seed,
     cost_need_statements,
-    cost_need_task_text,
-    cost_need_tasks,
     cost_need_variant,
     selection_by_group,
 )
@@ -179,10 +177,12 @@ def test_module_03_the_draw_keeps_the_texts_true_for_every_identifier(variants):
         for key, shown in second.items():
             if shown:
                 assert _SECOND_PATTERNS[key](patterns), (student, key, patterns)
-        # The copy's tasks: its keys are those of its tasks, « autre version » a named mistake.
-        assert variant.tasks == cost_need_tasks(np.random.default_rng(_seed_of(student)))
-        for name in _DECIMALS:
-            assert "autre version" in variant.mistakes[name] or not variant.tasks[name]
+        # One task for every copy (review 03 d14, findings 1 and 5): the keys are the
+        # formative ones on the copy's cohort, and « cette année » stays a named mistake.
+        assert variant.answers == _measure(variant.seed)["answers"]
+        for name in ("ecart_maladies", "ecart_score_egal"):
+            assert "cette année" in variant.mistakes[name], name
+        assert not hasattr(variant, "tasks")
         # Q4 « centile par centile »: the audit of the study shows the bias.
         assert patterns["centile_low"] > 0, (student, patterns)
         # No named mistake within two units of the last judged decimal of the key, and none
@@ -203,11 +203,9 @@ def test_module_03_the_draw_keeps_the_texts_true_for_every_identifier(variants):
 
 
 def test_module_03_the_draw_keeps_the_students_seed_when_it_fits_and_rejects_otherwise():
-    # « etu88 » keeps its own seed with its tasks and wordings (« etu77 » did before the tasks
-    # of 6 December, night: its second task of Q2 needs another cohort).
+    # « etu88 » keeps its own seed with its wordings.
     kept = cost_need_variant(_seed_of("etu88"))
     assert kept.tries == 1 and kept.seed == _seed_of("etu88")
-    assert kept.tasks["part_noirs_cout"] == 1
     # The review's « bruno » (top band only 4 % below, Q1's « part dans la cohorte » 0,1267
     # for the key 0,1288: both 0,13) is redrawn.
     assert not _fits(_measure(_seed_of("bruno")))
@@ -240,39 +238,16 @@ def test_module_03_a_mistake_that_rounds_like_the_key_is_caught():
     assert not _rounds_like_key(1.41, 1.29, 2)
 
 
-def test_module_03_tasks_are_drawn_per_copy_and_both_are_given():
-    drawn = {student: cost_need_tasks(np.random.default_rng(_seed_of(student))) for student in MANY}
-    for name in _DECIMALS:
-        assert {tasks[name] for tasks in drawn.values()} == {0, 1}, name
-    # The draw is the same for the copy and for its hidden tests, and does not move the rng.
-    rng = np.random.default_rng(_seed_of("alice"))
-    first = cost_need_tasks(rng)
-    assert cost_need_tasks(rng) == first
-    assert cost_need_statements(rng) == cost_need_statements(
-        np.random.default_rng(_seed_of("alice"))
-    )
-    text = cost_need_task_text("ecart_maladies", np.random.default_rng(_seed_of("alice")))
-    assert text.startswith("Question 2 : ") and ("n_chronic" in text)
-    with pytest.raises(ValueError):
-        cost_need_task_text("preuve_biais", rng)
+def test_module_03_questions_1_to_3_have_one_task_for_every_copy():
+    # Review 03 d14, findings 1 and 5: no per-copy task (« cette année », « part des blancs »)
+    # in the evaluated session; the library no longer draws one.
+    import esn_teach.explorers as explorers
 
-
-def test_module_03_second_tasks_keys_and_mistakes_stay_apart():
-    # Every task's keys and named mistakes, the other task's key included, on the kept cohorts.
-    for student in ("alice", "bruno"):
-        variant = cost_need_variant(_seed_of(student))
-        measured = _measure(variant.seed)
-        second = measured["second"]
-        assert second["part_noirs_cout"] == pytest.approx(
-            1 - measured["answers"]["part_noirs_cout"]
-        )
-        for name in ("ecart_maladies", "ecart_score_egal"):
-            assert 0.8 < second[name] < 3, (student, name, second)
-        for name, task in variant.tasks.items():
-            key = variant.answers[name]
-            other = (measured["answers"], second)[1 - task][name]
-            assert key == (measured["answers"], second)[task][name]
-            assert abs(other - key) > 2 * 10.0 ** -_DECIMALS[name], (student, name)
+    assert not hasattr(explorers, "cost_need_tasks")
+    assert not hasattr(explorers, "cost_need_task_text")
+    text = SOURCE.read_text(encoding="utf-8")
+    for gone in ("cost_need_task", "CETTE ANNÉE", "rangez-la quand même", "autre consigne"):
+        assert gone not in text, gone
 
 
 def test_module_03_question_4_bank_has_two_wordings_of_opposite_keys_for_every_item():
