@@ -1449,12 +1449,11 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # vides) : suffit-elle à montrer que le score « coût » **sous-estime le besoin** des patients
 # noirs ?
 #
-# Les affirmations sont affichées par la cellule suivante, dans un ordre tiré pour votre
-# copie ; chacune a sa clé entre guillemets. Chaque clé a deux formulations, tirées pour
-# chaque copie : plusieurs sont formulées autrement qu'à l'entraînement, et vos voisins n'ont
-# pas les mêmes. Lisez chacune en entier.
+# Les six affirmations sont affichées par la cellule suivante, désignées par une lettre (A à
+# F), dans un ordre tiré pour votre copie. Plusieurs sont formulées autrement qu'à
+# l'entraînement, et vos voisins n'ont pas les mêmes : lisez chacune en entier.
 #
-# Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les clés. Un item juste
+# Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les lettres. Un item juste
 # rapporte une part des points ; un item faux en reprend une partie (ici autant : deux réponses
 # possibles) ; un item laissé `...` ne compte pas : dans le doute, laissez-le.
 #
@@ -1476,9 +1475,10 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche les affirmations de la question 4, tirées pour
 # votre copie, dans un ordre tiré aussi.
-affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
-for rang, (cle, affirmation) in enumerate(affirmations_q4, start=1):
-    print(f"{rang}. « {cle} » : {affirmation}")
+for lettre, (_, affirmation) in zip(
+    "ABCDEF", cost_need_statements(checks.variant_rng("03", announce=False))[0], strict=True
+):
+    print(f"« {lettre} » : {affirmation}")
 
 # %% answer="preuve_biais" session="formative"
 preuve_biais = {
@@ -1502,15 +1502,16 @@ preuve_biais = {
 
 # %% answer="preuve_biais" session="evaluation"
 preuve_biais = {
-    "erreur sur le coût": ...,
-    "entre inscrits": ...,
-    "part qui double": ...,
-    "inscrits et score juste": ...,
-    "centile par centile": ...,
-    "près du seuil": ...,
+    "A": ...,
+    "B": ...,
+    "C": ...,
+    "D": ...,
+    "E": ...,
+    "F": ...,
 }
 ### BEGIN SOLUTION
-# Les clés de l'entraînement ; une seconde formulation a la clé contraire (notes du module).
+# Les clés de l'entraînement, par notion ; une seconde formulation a la clé contraire (notes
+# du module). Chaque lettre désigne la notion affichée à ce rang pour la copie.
 cles_entrainement_q4 = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
@@ -1519,9 +1520,12 @@ cles_entrainement_q4 = {
     "centile par centile": "oui",
     "près du seuil": "oui",
 }
+affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
 preuve_biais = {
-    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
-    for cle, cle_1 in cles_entrainement_q4.items()
+    lettre: {"oui": "non", "non": "oui"}[cles_entrainement_q4[cle]]
+    if formulations_q4[cle]
+    else cles_entrainement_q4[cle]
+    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
 }
 ### END SOLUTION
 
@@ -1710,17 +1714,16 @@ checks.check_form(
     name="preuve_biais",
     kind="choices",
     options=["oui", "non"],
-    items=[
-        "erreur sur le coût",
-        "entre inscrits",
-        "part qui double",
-        "inscrits et score juste",
-        "centile par centile",
-        "près du seuil",
-    ],
+    items=["A", "B", "C", "D", "E", "F"],
 )
 ### BEGIN HIDDEN TESTS
-_, seconde_copie_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
+affirmations_copie_q4, seconde_copie_q4 = cost_need_statements(
+    checks.variant_rng("03", announce=False)
+)
+# La lettre de chaque notion : son rang d'affichage pour la copie.
+lettres_copie_q4 = {
+    cle: lettre for lettre, (cle, _) in zip("ABCDEF", affirmations_copie_q4, strict=True)
+}
 # Pour chaque clé : sa réponse dans la formulation de l'entraînement, et le message de l'erreur
 # pour chaque formulation (la seconde a la réponse contraire).
 cles_q4 = {
@@ -1782,7 +1785,7 @@ cles_q4 = {
 }
 contraire_q4 = {"oui": "non", "non": "oui"}
 attendu_q4 = {
-    cle: contraire_q4[premiere] if seconde_copie_q4[cle] else premiere
+    lettres_copie_q4[cle]: contraire_q4[premiere] if seconde_copie_q4[cle] else premiere
     for cle, (premiere, _, _) in cles_q4.items()
 }
 checks.check_choices(
@@ -1791,12 +1794,10 @@ checks.check_choices(
     options=["oui", "non"],
     expected=attendu_q4,
     mistakes={
-        cle: [
+        lettres_copie_q4[cle]: [
             checks.Mistake(
-                contraire_q4[attendu_q4[cle]],
-                (seconde if seconde_copie_q4[cle] else premier)
-                + " (votre copie a sa propre formulation : la réponse d'une autre copie peut "
-                "être fausse pour la vôtre)",
+                contraire_q4[attendu_q4[lettres_copie_q4[cle]]],
+                seconde if seconde_copie_q4[cle] else premier,
             )
         ]
         for cle, (_, premier, seconde) in cles_q4.items()
@@ -1815,11 +1816,14 @@ cles_q4 = {
     "centile par centile": "oui",
     "près du seuil": "oui",
 }
+affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
 preuve_biais = {
-    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
-    for cle, cle_1 in cles_q4.items()
+    lettre: {"oui": "non", "non": "oui"}[cles_q4[cle]] if formulations_q4[cle] else cles_q4[cle]
+    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
 }
-preuve_biais["erreur sur le coût"] = {"oui": "non", "non": "oui"}[preuve_biais["erreur sur le coût"]]
+# La notion « erreur sur le coût » retournée, sous sa lettre pour la copie.
+lettre_q4 = "ABCDEF"[[cle for cle, _ in affirmations_q4].index("erreur sur le coût")]
+preuve_biais[lettre_q4] = {"oui": "non", "non": "oui"}[preuve_biais[lettre_q4]]
 
 # %% mistake="preuve_biais" session="evaluation"
 # message : en moyenne plus malades
@@ -1831,11 +1835,14 @@ cles_q4 = {
     "centile par centile": "oui",
     "près du seuil": "oui",
 }
+affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
 preuve_biais = {
-    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
-    for cle, cle_1 in cles_q4.items()
+    lettre: {"oui": "non", "non": "oui"}[cles_q4[cle]] if formulations_q4[cle] else cles_q4[cle]
+    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
 }
-preuve_biais["entre inscrits"] = {"oui": "non", "non": "oui"}[preuve_biais["entre inscrits"]]
+# La notion « entre inscrits » retournée, sous sa lettre pour la copie.
+lettre_q4 = "ABCDEF"[[cle for cle, _ in affirmations_q4].index("entre inscrits")]
+preuve_biais[lettre_q4] = {"oui": "non", "non": "oui"}[preuve_biais[lettre_q4]]
 
 # %% mistake="preuve_biais" session="evaluation"
 # message : entre deux cibles
@@ -1847,11 +1854,14 @@ cles_q4 = {
     "centile par centile": "oui",
     "près du seuil": "oui",
 }
+affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
 preuve_biais = {
-    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
-    for cle, cle_1 in cles_q4.items()
+    lettre: {"oui": "non", "non": "oui"}[cles_q4[cle]] if formulations_q4[cle] else cles_q4[cle]
+    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
 }
-preuve_biais["part qui double"] = {"oui": "non", "non": "oui"}[preuve_biais["part qui double"]]
+# La notion « part qui double » retournée, sous sa lettre pour la copie.
+lettre_q4 = "ABCDEF"[[cle for cle, _ in affirmations_q4].index("part qui double")]
+preuve_biais[lettre_q4] = {"oui": "non", "non": "oui"}[preuve_biais[lettre_q4]]
 
 # %% mistake="preuve_biais" session="evaluation"
 # message : de la même façon
@@ -1863,11 +1873,14 @@ cles_q4 = {
     "centile par centile": "oui",
     "près du seuil": "oui",
 }
+affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
 preuve_biais = {
-    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
-    for cle, cle_1 in cles_q4.items()
+    lettre: {"oui": "non", "non": "oui"}[cles_q4[cle]] if formulations_q4[cle] else cles_q4[cle]
+    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
 }
-preuve_biais["inscrits et score juste"] = {"oui": "non", "non": "oui"}[preuve_biais["inscrits et score juste"]]
+# La notion « inscrits et score juste » retournée, sous sa lettre pour la copie.
+lettre_q4 = "ABCDEF"[[cle for cle, _ in affirmations_q4].index("inscrits et score juste")]
+preuve_biais[lettre_q4] = {"oui": "non", "non": "oui"}[preuve_biais[lettre_q4]]
 
 # %% mistake="preuve_biais" session="evaluation"
 # message : centile
@@ -1879,11 +1892,14 @@ cles_q4 = {
     "centile par centile": "oui",
     "près du seuil": "oui",
 }
+affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
 preuve_biais = {
-    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
-    for cle, cle_1 in cles_q4.items()
+    lettre: {"oui": "non", "non": "oui"}[cles_q4[cle]] if formulations_q4[cle] else cles_q4[cle]
+    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
 }
-preuve_biais["centile par centile"] = {"oui": "non", "non": "oui"}[preuve_biais["centile par centile"]]
+# La notion « centile par centile » retournée, sous sa lettre pour la copie.
+lettre_q4 = "ABCDEF"[[cle for cle, _ in affirmations_q4].index("centile par centile")]
+preuve_biais[lettre_q4] = {"oui": "non", "non": "oui"}[preuve_biais[lettre_q4]]
 
 # %% mistake="preuve_biais" session="evaluation"
 # message : la référence du score juste
@@ -1895,11 +1911,14 @@ cles_q4 = {
     "centile par centile": "oui",
     "près du seuil": "oui",
 }
+affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
 preuve_biais = {
-    cle: {"oui": "non", "non": "oui"}[cle_1] if formulations_q4[cle] else cle_1
-    for cle, cle_1 in cles_q4.items()
+    lettre: {"oui": "non", "non": "oui"}[cles_q4[cle]] if formulations_q4[cle] else cles_q4[cle]
+    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
 }
-preuve_biais["près du seuil"] = {"oui": "non", "non": "oui"}[preuve_biais["près du seuil"]]
+# La notion « près du seuil » retournée, sous sa lettre pour la copie.
+lettre_q4 = "ABCDEF"[[cle for cle, _ in affirmations_q4].index("près du seuil")]
+preuve_biais[lettre_q4] = {"oui": "non", "non": "oui"}[preuve_biais[lettre_q4]]
 
 # %% [markdown] reveal="preuve_biais" session="formative"
 # **Ce qui désigne le substitut.** Refaisons tout sans écart d'accès (calcul dans « Après la

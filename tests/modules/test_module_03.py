@@ -290,18 +290,28 @@ def test_module_03_question_4_hidden_test_grades_each_copys_wordings(capsys):
     # Together, these identifiers show both wordings of every item.
     for student in ("esn-teach-construction", "etu001", "etu003"):
         seed = _seed_of(student)
-        _, second = cost_need_statements(np.random.default_rng(seed))
-        key = _statement_keys(second)
+        statements, second = cost_need_statements(np.random.default_rng(seed))
+        # Neutral letters in the evaluated session (review 03 d14, finding 2): A is the first
+        # statement shown to the copy.
+        letters = {item: letter for letter, (item, _) in zip("ABCDEF", statements, strict=True)}
+        key = {letters[item]: answer for item, answer in _statement_keys(second).items()}
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv(checks.STUDENT_ENV, student)
             names = {"checks": checks, "cost_need_statements": cost_need_statements}
             exec(hidden, {**names, "preuve_biais": key})
             assert "✔ Correct" in capsys.readouterr().out
-            for item in key:
-                wrong = {**key, item: flip[key[item]]}
+            for item, letter in letters.items():
+                wrong = {**key, letter: flip[key[letter]]}
                 exec(hidden, {**names, "preuve_biais": wrong})
                 out = capsys.readouterr().out
                 assert "1 réponse sur 6" in out, (student, item, out)
                 assert _Q4_MESSAGES[item][int(second[item])] in out, (student, item, out)
                 shown.add((item, second[item]))
+                assert "autre copie" not in out, out
     assert len(shown) == 12
+    # The evaluated answer names the items by letter only: no formative key labels a statement
+    # whose wording may differ.
+    answer = text[text.index('# %% answer="preuve_biais" session="evaluation"') :]
+    answer = answer[: answer.index("### BEGIN SOLUTION")]
+    assert all(f'"{letter}": ...,' in answer for letter in "ABCDEF")
+    assert not any(item in answer for item in _STATEMENTS)
