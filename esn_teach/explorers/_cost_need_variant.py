@@ -474,6 +474,8 @@ _STATEMENTS = {
     "près du seuil": "Du 95e au 100e centile, l'écart du score « coût » dépasse celui du score "
     "juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0 (tableau).",
 }
+#: How many of a copy's six keys are « oui » (the other three are « non »): 20 key patterns.
+_YES_PER_COPY = 3
 #: The first wordings' keys (the formative keys).
 _FIRST_KEYS = {
     "erreur sur le coût": "non",
@@ -500,7 +502,7 @@ _SECOND_WORDINGS = {
     "d'inscription plus faible), et l'IC 95 % de cet écart exclut 0 (calcul non montré).",
     "inscrits et score juste": "Mesuré non plus entre inscrits mais centile par centile, sur "
     "tous les scores, l'écart du score « coût » dépasse celui du score juste mesuré de la "
-    "même façon, et l'IC 95 % de leur différence exclut 0 (ligne sous le tableau).",
+    "même façon, et l'IC 95 % de leur différence exclut 0 (calcul non montré).",
     "centile par centile": "Comparés centile par centile du score « coût », les patients "
     "noirs et blancs coûtent à peu près autant l'année suivante : le score est à peu près "
     "calibré pour le coût (section 4, figure de gauche).",
@@ -522,7 +524,8 @@ def cost_need_statements(rng: np.random.Generator) -> tuple[list[tuple[str, str]
     rng : numpy.random.Generator
         From ``checks.variant_rng("03")``; the draw takes the display order first
         (``rng.permutation(6)``), then one wording for each item (``rng.integers(2,
-        size=6)``, in the order of the answer's keys), so that a hidden test recomputes it.
+        size=6)``, in the order of the answer's keys, drawn again until three keys are
+        « oui »), so that a hidden test recomputes it.
 
     Returns
     -------
@@ -532,8 +535,11 @@ def cost_need_statements(rng: np.random.Generator) -> tuple[list[tuple[str, str]
         For each item, whether its second wording was drawn.
     """
     order = rng.permutation(len(_STATEMENTS))
-    drawn = rng.integers(2, size=len(_STATEMENTS))
-    second = {key: bool(flag) for key, flag in zip(_STATEMENTS, drawn, strict=True)}
+    while True:  # three « oui » and three « non » for every copy (review 03 d14, finding 3)
+        drawn = rng.integers(2, size=len(_STATEMENTS))
+        second = {key: bool(flag) for key, flag in zip(_STATEMENTS, drawn, strict=True)}
+        if list(_statement_keys(second).values()).count("oui") == _YES_PER_COPY:
+            break
     texts = {
         key: _SECOND_WORDINGS[key] if second[key] else text for key, text in _STATEMENTS.items()
     }
