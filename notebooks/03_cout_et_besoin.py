@@ -1717,9 +1717,8 @@ checks.check_form(
     items=["A", "B", "C", "D", "E", "F"],
 )
 ### BEGIN HIDDEN TESTS
-affirmations_copie_q4, seconde_copie_q4 = cost_need_statements(
-    checks.variant_rng("03", announce=False)
-)
+generateur_copie_q4 = checks.variant_rng("03", announce=False)
+affirmations_copie_q4, seconde_copie_q4 = cost_need_statements(generateur_copie_q4)
 # La lettre de chaque notion : son rang d'affichage pour la copie.
 lettres_copie_q4 = {
     cle: lettre for lettre, (cle, _) in zip("ABCDEF", affirmations_copie_q4, strict=True)
