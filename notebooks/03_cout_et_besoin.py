@@ -1475,9 +1475,8 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche les affirmations de la question 4, tirées pour
 # votre copie, dans un ordre tiré aussi.
-for lettre, (_, affirmation) in zip(
-    "ABCDEF", cost_need_statements(checks.variant_rng("03", announce=False))[0], strict=True
-):
+textes_q4 = [texte for _, texte in cost_need_statements(checks.variant_rng("03", announce=False))[0]]
+for lettre, affirmation in zip("ABCDEF", textes_q4, strict=True):
     print(f"« {lettre} » : {affirmation}")
 
 # %% answer="preuve_biais" session="formative"
