@@ -1183,14 +1183,19 @@ def written_with(
     )
 
 
-def _kernel_counts(names: set[str]) -> dict[str, float]:
-    """Return the numbers the kernel holds under ``names`` (those that hold one)."""
+def _user_namespace() -> dict[str, Any]:
+    """Return the kernel's namespace (empty outside IPython)."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython ships with Jupyter
         return {}
     shell = get_ipython()
-    namespace = shell.user_ns if shell is not None else {}
+    return shell.user_ns if shell is not None else {}
+
+
+def _kernel_counts(names: set[str]) -> dict[str, float]:
+    """Return the numbers the kernel holds under ``names`` (those that hold one)."""
+    namespace = _user_namespace()
     return {
         key: float(namespace[key])
         for key in names
@@ -1244,17 +1249,12 @@ def _last_assignment(name: str) -> ast.expr | None:
         ``name = expression`` statement at the top of the cell: inside a block
         (``if True:``), a loop, a function, with ``+=``, by unpacking, by an import.
     """
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython ships with Jupyter
-        return None
-    shell = get_ipython()
-    history = shell.user_ns.get("In", []) if shell is not None else []
+    history = _user_namespace().get("In", [])
     for text in reversed(list(history)):
         try:
             tree = ast.parse(str(text))
-        except SyntaxError:
-            continue
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue  # not Python, a null byte, or nested past what the parser takes
         plain = [
             node
             for node in tree.body
@@ -1292,12 +1292,7 @@ def _last_assignment(name: str) -> ast.expr | None:
 
 def _kernel_value(name: str) -> object:
     """Return what ``name`` holds in the kernel (None outside IPython or when unbound)."""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython ships with Jupyter
-        return None
-    shell = get_ipython()
-    return shell.user_ns.get(name) if shell is not None else None
+    return _user_namespace().get(name)
 
 
 def _small_powers(expression: ast.expr) -> bool:
@@ -1328,7 +1323,7 @@ def _gives_the_value(expression: ast.expr, name: str, counts: Mapping[str, float
     code = compile(ast.Expression(expression), f"<{name}>", "eval")
     try:
         computed = eval(code, {"__builtins__": {}}, {k: counts[k] for k in names})
-    except (ArithmeticError, ValueError, TypeError):
+    except (ArithmeticError, ValueError, TypeError, RecursionError):
         return False
     return isinstance(computed, int | float) and math.isclose(
         float(computed), float(held), rel_tol=1e-9, abs_tol=1e-12
@@ -1427,7 +1422,7 @@ def written_formula(
         try:
             written = eval(code, {"__builtins__": {}}, dict(counts))
             right = formula(**counts)
-        except (ArithmeticError, ValueError, TypeError):
+        except (ArithmeticError, ValueError, TypeError, RecursionError):
             return False
         if not isinstance(written, int | float) or not math.isclose(
             float(written), float(right), rel_tol=1e-9, abs_tol=1e-12

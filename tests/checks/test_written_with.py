@@ -253,3 +253,22 @@ def test_a_value_set_without_any_line_is_refused_as_a_calculation(shell) -> None
     assert not checks.written_with("sensibilite", COUNTS, calculation=True)
     shell.run_cell("sensibilite = ...", store_history=True)
     assert checks.written_with("sensibilite", COUNTS, calculation=True)  # blank: not attempted
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "sensibilite = " + "-" * 5000 + "1",  # nested past what the parser takes
+        "sensibilite = (" * 300 + "vp" + ")" * 300,
+        "sensibilite = vp / (vp + fn)\x00",  # a null byte in the cell's text
+    ],
+)
+def test_a_cell_the_parser_cannot_read_is_skipped_not_an_error(
+    shell: InteractiveShell, cell: str
+) -> None:
+    """A hostile cell must not make the check itself fail (nbgrader would record 0 with a
+    traceback): it is not read, and the last readable line decides."""
+    shell.run_cell("sensibilite = vp / (vp + fn)", store_history=True)
+    shell.user_ns["In"].append(cell)  # as stored, whether or not the cell ran
+    assert checks.written_with("sensibilite", COUNTS, calculation=True)
+    assert checks.written_formula("sensibilite", lambda vp, fn: vp / (vp + fn)) is True
