@@ -826,8 +826,8 @@ relies_q2 = attaque_q2.n_reidentified
 # un nom), tirée de son identifiant comme l'énoncé affiché.
 version_q2 = (int(np.random.default_rng([graine_q2, 2]).integers(2))
               if relies_q2 - justes_q2 >= 3 else 0)
-groupe_q2 = ["les patients de la liste", "les dossiers reliés à un nom"][version_q2]
-relisez_q2 = f" Votre version part de {groupe_q2} : relisez ce que demande votre énoncé."
+groupe_q2 = ["des patients de la liste", "des dossiers reliés à un nom"][version_q2]
+relisez_q2 = f" Votre version part {groupe_q2} : relisez ce que demande votre énoncé."
 propres_q2 = [
     [checks.Mistake(relies_q2 / presents_q2, "vous avez compté au numérateur tous les "
                     "dossiers reliés à un nom. Certains liens sont faux : un patient relié "
