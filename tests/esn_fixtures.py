@@ -439,8 +439,12 @@ _kk_namespace = {{k: v for k, v in globals().items() if not k.startswith("_kk_")
 _kk_walker = {{}}
 exec({walker!r}, _kk_walker)
 _kk_found = _kk_walker["find_leaks"](_kk_namespace, {numbers!r}, {choices!r}, skip={skip!r})
+from esn_teach import checks as _kk_checks
+_kk_package = _kk_walker["package_results"](_kk_checks.student_seed({module!r}, announce=False))
+_kk_package_found = _kk_walker["find_leaks"](_kk_package, {numbers!r}, {choices!r})
 with open({path!r}, "w", encoding="utf-8") as _kk_file:
-    _kk_json.dump({{"found": _kk_found, "seconds": _kk_time.perf_counter() - _kk_start}}, _kk_file)
+    _kk_json.dump({{"found": _kk_found, "package": _kk_package_found,
+                   "seconds": _kk_time.perf_counter() - _kk_start}}, _kk_file)
 """
 
 
@@ -455,6 +459,9 @@ class EvaluatedModule:
     keys: dict[str, object]
     #: ``(question, path)``: where the blank kernel, as the same student, holds an answer.
     leaks: list[tuple[str, str]]
+    #: ``(question, call)``: which function of the installed package, called with the same
+    #: student's seed, returns an answer (tests/kernel_keys.py, ``package_results``).
+    package_leaks: list[tuple[str, str]]
     probe_seconds: float  # the walker's time in the blank kernel
     release_seconds: float  # the build and the release, probes included
 
@@ -466,8 +473,9 @@ class _KernelProbe:
     the executed notebook before the course reads it: the build and the release check the
     same notebook as without the probe."""
 
-    def __init__(self, folder: Path, questions: list[Question]) -> None:
+    def __init__(self, folder: Path, questions: list[Question], module: str) -> None:
         self.folder = folder
+        self.module = module
         self.questions = questions
         self.keys: dict[str, object] | None = None
         self.found: dict | None = None
@@ -493,6 +501,7 @@ class _KernelProbe:
             numbers=numbers,
             choices=choices,
             skip=sorted({q.variable for q in self.questions}),
+            module=self.module,
             path=str(self.folder / "found.json"),
         )
 
@@ -543,7 +552,7 @@ def evaluated_release(root: Path, path: Path) -> EvaluatedModule:
     course = Course(make_course(root), path.parent)
     source = read_module(path, session="evaluation")
     questions = checked_questions(source.notebook)
-    probe = _KernelProbe(root, questions)
+    probe = _KernelProbe(root, questions, path.stem[:2])
     start = time.perf_counter()
     with probe.installed():
         course.release([path.stem], evaluation=True)
@@ -551,6 +560,7 @@ def evaluated_release(root: Path, path: Path) -> EvaluatedModule:
     assert not probe.errors, f"{path.stem} : la sonde du noyau a échoué : {probe.errors}"
     assert probe.keys is not None and probe.found is not None, "the probes did not run"
     leaks = [(str(q), str(p)) for q, p in probe.found["found"]]
+    package = [(str(q), str(p)) for q, p in probe.found["package"]]
     return EvaluatedModule(
-        course, source, questions, probe.keys, leaks, probe.found["seconds"], seconds
+        course, source, questions, probe.keys, leaks, package, probe.found["seconds"], seconds
     )

@@ -357,3 +357,63 @@ def find_leaks(namespace, numbers, choices, skip=(), max_depth=3):
         except Exception:  # an object that breaks when looked at hides nothing we can read
             continue
     return walker.found
+
+
+#: Subpackages whose functions are not the course's content (grading, hub, certificates, the
+#: course pipeline, the command line): their seed arguments are not a student's.
+PACKAGE_SKIP = re.compile(r"^esn_teach\.(grading|hub|certificates|course|cli|evaluation)\b")
+
+
+def package_results(seed):
+    """What the installed package gives a student who calls its functions with their seed.
+
+    Every function of ``esn_teach`` (private modules and names included, as tab completion
+    shows them) whose one required argument is named ``*seed*`` is called with ``seed``; its
+    result is returned under ``module.function(graine)``. A dictionary of tuples (letter ->
+    (key, message)) is also given as its first elements. A function that fails is skipped.
+    """
+    import importlib
+    import inspect
+    import pkgutil
+
+    import esn_teach
+
+    results = {}
+    for info in pkgutil.walk_packages(esn_teach.__path__, "esn_teach."):
+        if PACKAGE_SKIP.match(info.name):
+            continue
+        try:
+            module = importlib.import_module(info.name)
+        except Exception:
+            continue
+        for name, function in vars(module).items():
+            if not inspect.isfunction(function) or function.__module__ != info.name:
+                continue
+            try:
+                parameters = list(inspect.signature(function).parameters.values())
+            except (TypeError, ValueError):
+                continue
+            required = [
+                p
+                for p in parameters
+                if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+            ]
+            if len(required) != 1 or "seed" not in required[0].name:
+                continue
+            try:
+                with contextlib.redirect_stdout(None):
+                    value = function(seed)
+            except Exception:
+                continue
+            where = f"{info.name}.{name}(graine)"
+            results[where] = value
+            if (
+                isinstance(value, dict)
+                and value
+                and all(
+                    isinstance(v, (tuple, list)) and v and isinstance(v[0], str)
+                    for v in value.values()
+                )
+            ):
+                results[where + "[…][0]"] = {k: v[0] for k, v in value.items()}
+    return results

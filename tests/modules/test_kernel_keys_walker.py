@@ -79,3 +79,33 @@ def test_small_and_integer_keys_are_looked_for_where_they_are_no_coincidence():
     assert find_leaks(mesures, {"ecart": (6.2, 1)}, {}) == []
     x = np.linspace(0, 10, 500)
     assert find_leaks({"x": x}, {"ecart": (float(x[70]), 1)}, {}) == [("ecart", "x[70]")]
+
+
+def test_package_results_calls_the_course_functions_of_a_seed(monkeypatch):
+    import sys
+    import types
+
+    from kernel_keys import package_results
+
+    fake = types.ModuleType("esn_teach.datasets._fake_tasks")
+
+    def _question_keys(seed):
+        return {"A": ("oui", "relisez A"), "B": ("non", "relisez B")}
+
+    def _two_arguments(seed, question):  # not called: a second required argument
+        return {"A": "oui", "B": "non"}
+
+    _question_keys.__module__ = _two_arguments.__module__ = fake.__name__
+    fake._question_keys = _question_keys
+    fake._two_arguments = _two_arguments
+    monkeypatch.setitem(sys.modules, fake.__name__, fake)
+    monkeypatch.setattr(
+        "pkgutil.walk_packages",
+        lambda path, prefix: [types.SimpleNamespace(name=fake.__name__)],
+    )
+    results = package_results(7)
+    where = "esn_teach.datasets._fake_tasks._question_keys(graine)"
+    assert results[where + "[…][0]"] == {"A": "oui", "B": "non"}
+    leaks = find_leaks(results, {}, {"lecture": {"A": "oui", "B": "non"}})
+    assert ("lecture", where + "[…][0]") in leaks
+    assert not [name for name in results if "_two_arguments" in name]
