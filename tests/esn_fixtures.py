@@ -412,6 +412,23 @@ def checked_questions(notebook: nbformat.NotebookNode) -> list[Question]:
     return found
 
 
+def walker_keys(
+    questions: list[Question], keys: dict[str, object]
+) -> tuple[dict[str, tuple[float, int]], dict[str, object]]:
+    """The answers the walker looks for: ``{question: (key, decimals)}`` and ``{question: key}``."""
+    numbers, choices = {}, {}
+    for q in questions:
+        key = keys.get(q.variable)
+        if q.kind == "number" and isinstance(key, float):
+            decimals = q.decimals
+            if decimals is None:  # compared exactly: an integer, or three decimals
+                decimals = 0 if key.is_integer() else 3
+            numbers[q.name] = (key, decimals)
+        elif q.kind == "choices" and isinstance(key, dict | list):
+            choices[q.name] = key
+    return numbers, choices
+
+
 _KEYS_CELL = """\
 import json as _kk_json
 def _kk_plain(value):
@@ -440,10 +457,8 @@ _kk_walker = {{}}
 exec({walker!r}, _kk_walker)
 _kk_found = _kk_walker["find_leaks"](_kk_namespace, {numbers!r}, {choices!r}, skip={skip!r})
 from esn_teach import checks as _kk_checks
-_kk_package = _kk_walker["package_results"](_kk_checks.student_seed({module!r}, announce=False))
-_kk_package_found = _kk_walker["find_leaks"](_kk_package, {numbers!r}, {choices!r})
 with open({path!r}, "w", encoding="utf-8") as _kk_file:
-    _kk_json.dump({{"found": _kk_found, "package": _kk_package_found,
+    _kk_json.dump({{"found": _kk_found, "seed": _kk_checks.student_seed({module!r}, announce=False),
                    "seconds": _kk_time.perf_counter() - _kk_start}}, _kk_file)
 """
 
@@ -459,9 +474,8 @@ class EvaluatedModule:
     keys: dict[str, object]
     #: ``(question, path)``: where the blank kernel, as the same student, holds an answer.
     leaks: list[tuple[str, str]]
-    #: ``(question, call)``: which function of the installed package, called with the same
-    #: student's seed, returns an answer (tests/kernel_keys.py, ``package_results``).
-    package_leaks: list[tuple[str, str]]
+    #: The build's student's seed for this module (``checks.student_seed``), read in its kernel.
+    seed: int
     probe_seconds: float  # the walker's time in the blank kernel
     release_seconds: float  # the build and the release, probes included
 
@@ -486,16 +500,7 @@ class _KernelProbe:
             names = sorted({q.variable for q in self.questions})
             return _KEYS_CELL.format(path=str(self.folder / "keys.json"), names=names)
         assert self.keys is not None, "the blank copy ran before the solution"
-        numbers, choices = {}, {}
-        for q in self.questions:
-            key = self.keys.get(q.variable)
-            if q.kind == "number" and isinstance(key, float):
-                decimals = q.decimals
-                if decimals is None:  # compared exactly: an integer, or three decimals
-                    decimals = 0 if key.is_integer() else 3
-                numbers[q.name] = (key, decimals)
-            elif q.kind == "choices" and isinstance(key, dict | list):
-                choices[q.name] = key
+        numbers, choices = walker_keys(self.questions, self.keys)
         return _WALK_CELL.format(
             walker=KERNEL_KEYS.read_text(encoding="utf-8"),
             numbers=numbers,
@@ -560,7 +565,13 @@ def evaluated_release(root: Path, path: Path) -> EvaluatedModule:
     assert not probe.errors, f"{path.stem} : la sonde du noyau a échoué : {probe.errors}"
     assert probe.keys is not None and probe.found is not None, "the probes did not run"
     leaks = [(str(q), str(p)) for q, p in probe.found["found"]]
-    package = [(str(q), str(p)) for q, p in probe.found["package"]]
     return EvaluatedModule(
-        course, source, questions, probe.keys, leaks, package, probe.found["seconds"], seconds
+        course,
+        source,
+        questions,
+        probe.keys,
+        leaks,
+        int(probe.found["seed"]),
+        probe.found["seconds"],
+        seconds,
     )

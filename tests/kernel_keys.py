@@ -364,13 +364,14 @@ def find_leaks(namespace, numbers, choices, skip=(), max_depth=3):
 PACKAGE_SKIP = re.compile(r"^esn_teach\.(grading|hub|certificates|course|cli|evaluation)\b")
 
 
-def package_results(seed):
+def package_results(seed, modules=None):
     """What the installed package gives a student who calls its functions with their seed.
 
     Every function of ``esn_teach`` (private modules and names included, as tab completion
     shows them) whose one required argument is named ``*seed*`` is called with ``seed``; its
     result is returned under ``module.function(graine)``. A dictionary of tuples (letter ->
     (key, message)) is also given as its first elements. A function that fails is skipped.
+    ``modules``: the names of the modules to look into (default: the whole package).
     """
     import importlib
     import inspect
@@ -380,7 +381,7 @@ def package_results(seed):
 
     results = {}
     for info in pkgutil.walk_packages(esn_teach.__path__, "esn_teach."):
-        if PACKAGE_SKIP.match(info.name):
+        if PACKAGE_SKIP.match(info.name) or (modules is not None and info.name not in modules):
             continue
         try:
             module = importlib.import_module(info.name)
@@ -417,3 +418,29 @@ def package_results(seed):
             ):
                 results[where + "[…][0]"] = {k: v[0] for k, v in value.items()}
     return results
+
+
+def imported_modules(source):
+    """The ``esn_teach`` modules a notebook's code uses: those it imports, and those that
+    define what it imports (``from esn_teach.datasets import f``: ``f``'s own module).
+
+    A module's draws and its keys sit together: the functions worth calling with a student's
+    seed are there (calling the whole package for every module would cost seconds each).
+    """
+    import ast
+    import importlib
+
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names if alias.name.startswith("esn_teach")}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("esn_teach"):
+            names.add(node.module)
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                value = getattr(module, alias.name, None)
+                if isinstance(value, types.ModuleType):
+                    names.add(value.__name__)
+                elif getattr(value, "__module__", None):
+                    names.add(value.__module__)
+    return {name for name in names if name.startswith("esn_teach")}

@@ -109,3 +109,25 @@ def test_package_results_calls_the_course_functions_of_a_seed(monkeypatch):
     leaks = find_leaks(results, {}, {"lecture": {"A": "oui", "B": "non"}})
     assert ("lecture", where + "[…][0]") in leaks
     assert not [name for name in results if "_two_arguments" in name]
+
+
+def test_imported_modules_names_where_the_imported_functions_live():
+    from kernel_keys import imported_modules
+
+    source = (
+        "from esn_teach.datasets import egfr_ckd_epi_2021\n"
+        "import esn_teach.checks\n"
+        "def f():\n"
+        "    from esn_teach.datasets._egfr_tasks import _share_task\n"
+        "import numpy\n"
+    )
+    found = imported_modules(source)
+    assert {"esn_teach.datasets", "esn_teach.checks", "esn_teach.datasets._egfr_tasks"} <= found
+    assert egfr_module() in found
+    assert not [name for name in found if not name.startswith("esn_teach")]
+
+
+def egfr_module():
+    from esn_teach.datasets import egfr_ckd_epi_2021
+
+    return egfr_ckd_epi_2021.__module__
