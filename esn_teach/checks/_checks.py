@@ -9,6 +9,7 @@ mistakes would produce, each with the message that names the mistake.
 from __future__ import annotations
 
 import ast
+import contextlib
 import copy
 import hashlib
 import inspect
@@ -18,7 +19,7 @@ import os
 import random
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -1171,7 +1172,9 @@ def written_with(
     if _bare_number(expression):
         return False
     kernel_counts = _kernel_counts(permitted)
-    if not _gives_the_value(expression, name, kernel_counts):
+    # The grader's checker holds only the names the test reads: the recomputed counts stand
+    # in for those the kernel held (the same data for an honest copy).
+    if not _gives_the_value(expression, name, {**(values or {}), **kernel_counts}):
         return False
     counts = dict(values) if values is not None else kernel_counts
     if any(isinstance(node, ast.Name) for node in ast.walk(expression)):
@@ -1183,8 +1186,26 @@ def written_with(
     )
 
 
+#: Set by the grader's pristine checker while it re-runs a test cell: the namespace the test
+#: reads and the cells the notebook really ran (``esn_teach.grading._recheck``).
+_GRADED_KERNEL: list[tuple[dict[str, Any], list[str]]] = []
+
+
+@contextlib.contextmanager
+def _graded_kernel(namespace: dict[str, Any], history: list[str]) -> Iterator[None]:
+    """Read ``namespace`` and ``history`` (``In``) as the kernel's, outside IPython."""
+    _GRADED_KERNEL.append((namespace, history))
+    try:
+        yield
+    finally:
+        _GRADED_KERNEL.pop()
+
+
 def _user_namespace() -> dict[str, Any]:
     """Return the kernel's namespace (empty outside IPython)."""
+    if _GRADED_KERNEL:
+        namespace, history = _GRADED_KERNEL[-1]
+        return {**namespace, "In": history}
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython ships with Jupyter

@@ -25,6 +25,7 @@ test) is nbgrader's own code, so scores equal plain ``nbgrader autograde``.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import shutil
 import threading
@@ -172,6 +173,33 @@ def _pristine_score(cell: nbformat.NotebookNode, score: object) -> None:
                 execution_count=cell.get("execution_count"),
             ),
         )
+
+
+def _cell_texts(source: str) -> list[str]:
+    """Return what a code cell may leave in IPython's ``In``.
+
+    Its text as sent and as IPython transforms it (magics), and the strings it holds
+    (``get_ipython().run_cell("…")``). The pristine checker keeps only these among the
+    kernel's ``In`` (``_recheck._history``): a line appended to ``In`` by code is no cell run.
+    """
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    texts = [source]
+    try:
+        transformed = TransformerManager().transform_cell(source)
+    except Exception:  # IPython could not read it: the kernel could not run it either
+        return texts
+    texts.append(transformed)
+    try:
+        tree = ast.parse(transformed)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return texts
+    texts += [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+    return texts
 
 
 def without_hidden(source: str) -> str:
@@ -398,7 +426,14 @@ class SandboxedExecute(Execute):
         """Re-run every passed test on pristine libraries; a test not re-checked fails."""
         tests = []
         unchecked = []
+        # What the grader sent to the kernel since the previous test (``_cell_texts``); the
+        # checker adds each test's to the previous ones (``_recheck.run``).
+        run: list[str] = []
+        given = 0  # how many of ``run`` the tests already appended carry
         for index, cell in enumerate(nb.cells):
+            before = len(run)
+            if cell.cell_type == "code" and index in self._esn_executed:
+                run += _cell_texts(without_hidden(cell.source) if is_test(cell) else cell.source)
             if not is_test(cell):
                 continue
             if any(output.output_type == "error" for output in cell.outputs):
@@ -406,6 +441,7 @@ class SandboxedExecute(Execute):
             if index not in self._esn_snapshots:
                 unchecked.append(index)
                 continue
+            sources, given = run[given:before], before
             grade_id = cell.metadata.nbgrader["grade_id"]
             test = {
                 "grade_id": grade_id,
@@ -417,6 +453,7 @@ class SandboxedExecute(Execute):
                 "libraries": job.libraries,
                 "types": job.types,
                 "trusted": job.trusted,
+                "sources": sources,
             }
             reference = job.reference / f"{grade_id}.pkl" if job.reference else None
             if reference is not None and reference.is_file():

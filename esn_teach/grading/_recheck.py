@@ -46,10 +46,21 @@ def _esn_snapshot(names, path, ns):
             out[name] = ("value", pickle.dumps(value, protocol=4))
         except Exception as error:
             out[name] = ("unpicklable", type(value).__name__)
+    # The cells run (IPython's In), which checks.written_with reads: the checker keeps only
+    # those the notebook holds (a line appended to In by code is no cell run).
+    try:
+        history = ns.get("In")
+        history = [str(text) for text in history] if isinstance(history, list) else []
+        out[HISTORY] = ("value", pickle.dumps(history[-2000:], protocol=4))
+    except Exception:
+        out[HISTORY] = ("value", pickle.dumps([], protocol=4))
     with open(path, "wb") as handle:
         pickle.dump(out, handle, protocol=4)
 _esn_snapshot(NAMES, PATH, get_ipython().user_ns)
-"""
+""".replace("HISTORY", repr("\x00In"))
+
+#: The snapshot's entry for IPython's list of cells run (no Python name holds a NUL).
+HISTORY = "\x00In"
 
 _SAFE_BUILTINS = {
     "set",
@@ -250,8 +261,10 @@ def run(tests: list[dict]) -> dict[str, dict]:
         such names are always rebuilt from the instructor's import, never from
         the student's kernel), ``reference`` (a snapshot of the course's own
         data, taken from the canary: these values replace the student's) and
-        ``libraries`` (packages whose classes may be rebuilt). Anything else
-        must be plain data: a module or a function bound by the student fails.
+        ``libraries`` (packages whose classes may be rebuilt), ``sources`` (the
+        texts of the cells run since the previous test, see ``_history``; in the
+        notebook's order). Anything else must be plain data: a module or a
+        function bound by the student fails.
 
     Returns
     -------
@@ -263,11 +276,15 @@ def run(tests: list[dict]) -> dict[str, dict]:
         student's kernel ran) passes and only the hidden tests fail.
     """
     results: dict[str, dict] = {}
+    sources: list[str] = []
     for test in tests:
         _LIBRARIES[:] = [name for name in test.get("libraries", []) if name != "builtins"]
         _STUDENT_TYPES.clear()
         _STUDENT_TYPES.update(BASE_TYPES)
         _STUDENT_TYPES.update(tuple(pair) for pair in test.get("types", []))
+        if test.get("sources") is not None:
+            sources += list(test["sources"])
+            test = {**test, "sources": sources}
         results[test["grade_id"]] = _run_one(test)
     return results
 
@@ -306,6 +323,10 @@ def _run_one(test: dict) -> dict:
     if not isinstance(entries, dict):
         return {"status": "failed", "error": "instantané invalide"}
     namespace: dict = {"__name__": "__main__", "__builtins__": builtins}
+    try:
+        history = _history(entries.pop(HISTORY, None), test.get("sources"))
+    except BaseException as error:
+        return {"status": "failed", "error": f"historique des cellules illisible ({error})"}
     imports = {name: tuple(value) for name, value in dict(test.get("imports", {})).items()}
     reference = _reference(test.get("reference"))
     for name in reference:
@@ -337,20 +358,51 @@ def _run_one(test: dict) -> dict:
                 "error": f"« {name} » n'est pas une donnée simple ({error})",
             }
     fresh = dict(namespace)
-    failure, score = _execute_scored(test["source"], test["grade_id"], namespace)
+    with _cells_run(history, namespace):
+        failure, score = _execute_scored(test["source"], test["grade_id"], namespace)
     if failure is None:
         # ``score``: the partial credit the test computed here (None: all its points).
         return {"status": "passed", "error": "", "score": score}
     visible = test.get("visible")
     # The student's kernel ran only the visible part, and it passed there. If it passes
     # here too, only the hidden tests fail: a wrong answer, not a tampering.
-    if (
-        visible is not None
-        and visible != test["source"]
-        and _execute(visible, test["grade_id"], fresh) is None
-    ):
-        return {"status": "hidden_failed", "error": failure}
+    if visible is not None and visible != test["source"]:
+        with _cells_run(history, fresh):
+            if _execute(visible, test["grade_id"], fresh) is None:
+                return {"status": "hidden_failed", "error": failure}
     return {"status": "failed", "error": failure}
+
+
+def _history(entry: object, sources: object) -> list[str] | None:
+    """Return the kernel's list of cells run, keeping only what the notebook's cells hold.
+
+    ``entry`` is the snapshot's (the student's kernel wrote it: plain data only);
+    ``sources`` the texts the grader sent to that kernel before this test (each code
+    cell, as sent and as IPython transforms it, and the strings it holds, which a
+    ``get_ipython().run_cell("…")`` runs). A line appended to ``In`` by code matches no
+    cell: it is left out, so ``checks.written_with`` judges the lines really run.
+    None when the grader gave no sources (the history is then not judged here).
+    """
+    if sources is None:
+        return None
+    allowed = {str(text).strip() for text in sources}  # type: ignore[attr-defined]
+    kept = [""]
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == "value":
+        texts = _student_loads(entry[1])
+        if isinstance(texts, list):
+            kept += [t for t in texts[1:] if isinstance(t, str) and t.strip() in allowed]
+    return kept
+
+
+@contextlib.contextmanager
+def _cells_run(history: list[str] | None, namespace: dict):
+    """Let the pristine checks read ``history`` and ``namespace`` as the kernel's (``In``)."""
+    if history is None:
+        yield
+        return
+    checks = importlib.import_module("esn_teach.checks._checks")
+    with checks._graded_kernel(namespace, history):
+        yield
 
 
 #: What a check returns for partial credit (``esn_teach.checks.PartialCredit``).
