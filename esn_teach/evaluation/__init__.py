@@ -18,12 +18,12 @@ from esn_teach.evaluation._diagnostic import (
     sensitivity,
     specificity,
 )
-from esn_teach.evaluation._wdbc_cases import WdbcCases, wdbc_case_seed, wdbc_cases
+from esn_teach.evaluation._wdbc_cases import WDBC_CASE_SEEDS, wdbc_case_seed
 
 __all__ = [
+    "WDBC_CASE_SEEDS",
     "ConfusionCounts",
     "RocCurve",
-    "WdbcCases",
     "confusion_at_threshold",
     "diagnostic_metrics",
     "npv",
@@ -35,5 +35,4 @@ __all__ = [
     "sensitivity",
     "specificity",
     "wdbc_case_seed",
-    "wdbc_cases",
 ]

@@ -1,211 +1,103 @@
-"""Each student's cases for module 01's evaluated session, drawn so that none is degenerate.
+"""Each student's split of module 01's evaluated session, among splits checked in advance.
 
 Module 01 splits the *Breast Cancer Wisconsin (Diagnostic)* patients into training,
-validation and test sets with the student's seed (``checks.student_seed("01")``) and
-fits a logistic regression on two measures. Some seeds give a copy that contradicts
-the lesson or grades unfairly: no cancer missed on the test set at the question 2
-threshold (its residual risk is 0 and any formula with ``fn2`` on top is right), a
-named wrong formula within the tolerance of the key, a threshold far from the others.
-:func:`wdbc_case_seed` keeps the first seed, in a sequence drawn from the student's,
-whose cases have none of these flaws; the notebook and its hidden tests call it with
-the same student seed, so they draw the same cases.
+validation and test sets and fits a logistic regression on two measures. Some splits give a
+copy that contradicts the lesson or grades unfairly (no cancer missed on the test set at
+question 2's threshold, a named wrong formula within the tolerance of the key, a threshold far
+from the others). The splits of :data:`WDBC_CASE_SEEDS` were checked once against these flaws;
+:func:`wdbc_case_seed` gives each student one of them, the same in the notebook and in its
+hidden tests. The package neither checks a split nor computes a key: the criteria and the keys
+are in ``tests/evaluation/test_wdbc_cases.py`` and in the module's hidden tests (review 07,
+finding 1, 7 December 2026).
 """
 
 from __future__ import annotations
 
-import functools
-import numbers
-from dataclasses import dataclass
-from typing import Any
+__all__ = ["WDBC_CASE_SEEDS", "wdbc_case_seed"]
 
-import numpy as np
-
-from esn_teach._validation import check_finite_scalar
-from esn_teach.evaluation._diagnostic import ConfusionCounts, confusion_at_threshold
-
-__all__ = ["WdbcCases", "wdbc_case_seed", "wdbc_cases"]
-
-MEASURES = ["mean texture", "mean compactness"]
-GRID = np.round(np.arange(0, 1.001, 0.01), 2)
-
-
-@dataclass(frozen=True)
-class WdbcCases:
-    """One split of module 01 (see :func:`wdbc_cases`).
-
-    Attributes
-    ----------
-    y_val, scores_val, y_test, scores_test : numpy.ndarray
-        Truth and model scores on the validation and test sets.
-    threshold : float
-        Question 2's key: the highest threshold of the grid (0.01 steps) whose
-        validation sensitivity reaches 0.95.
-    at_05, at_threshold : ConfusionCounts
-        The test set's counts at 0.5 (question 1) and at ``threshold`` (questions 8, 9).
-    """
-
-    y_val: np.ndarray
-    scores_val: np.ndarray
-    y_test: np.ndarray
-    scores_test: np.ndarray
-    threshold: float
-    at_05: ConfusionCounts
-    at_threshold: ConfusionCounts
-
-
-def _highest(y: np.ndarray, scores: np.ndarray, rate: str) -> float:
-    """Highest grid threshold whose sensitivity reaches 0.95 (lowest for specificity)."""
-    if rate == "sensitivity":
-        sick = scores[y == 1]
-        return float(max(t for t in GRID if np.mean(sick >= t) >= 0.95))
-    healthy = scores[y == 0]
-    return float(min(t for t in GRID if np.mean(healthy < t) >= 0.95))
-
-
-@functools.lru_cache(maxsize=1)
-def _data():
-    """Return the two measures and the diagnosis (read once)."""
-    from esn_teach.datasets import load_breast_cancer_wdbc
-
-    data: Any = load_breast_cancer_wdbc()  # a Bunch (not return_X_y)
-    return data.data[MEASURES].copy(), data.target.copy()
-
-
-def wdbc_cases(random_state: int) -> WdbcCases:
-    """Split and fit as module 01 does, with ``random_state`` for both splits.
-
-    Parameters
-    ----------
-    random_state : int
-        The split's seed (``random_state`` of both ``train_test_split`` calls).
-
-    Returns
-    -------
-    WdbcCases
-    """
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import train_test_split
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-
-    check_finite_scalar(random_state, "random_state", numbers.Integral, min_val=0)
-    measures, target = _data()
-    x_r, x_t, y_r, y_t = train_test_split(
-        measures, target, test_size=0.4, stratify=target, random_state=int(random_state)
-    )
-    x_a, x_v, y_a, y_v = train_test_split(
-        x_r, y_r, test_size=0.2 / 0.6, stratify=y_r, random_state=int(random_state)
-    )
-    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_a, y_a)
-    s_v, s_t = model.predict_proba(x_v)[:, 1], model.predict_proba(x_t)[:, 1]
-    y_v, y_t = np.asarray(y_v), np.asarray(y_t)
-    threshold = _highest(y_v, s_v, "sensitivity")
-    return WdbcCases(
-        y_v,
-        s_v,
-        y_t,
-        s_t,
-        threshold,
-        confusion_at_threshold(y_t, s_t, 0.5),
-        confusion_at_threshold(y_t, s_t, threshold),
-    )
+#: Split seeds (``random_state`` of both ``train_test_split`` calls) of module 01's evaluated
+#: copies: the 851 of the seeds 1 to 3999 that passed, on 7 December 2026, the checks of
+#: ``tests/evaluation/test_wdbc_cases.py`` (which rechecks them). Seed 0 passes too but is left
+#: out: it is the formative session's split, whose values the marking guide quotes.
+# fmt: off
+WDBC_CASE_SEEDS: tuple[int, ...] = (
+    5, 6, 12, 15, 29, 31, 33, 36, 40, 44, 50, 53, 58, 59, 65, 70, 76, 81, 93, 98, 104, 105,
+    110, 111, 112, 116, 118, 120, 135, 141, 146, 148, 152, 155, 157, 163, 169, 172, 177, 186,
+    189, 201, 208, 214, 225, 233, 240, 242, 248, 254, 256, 266, 269, 271, 272, 273, 277, 289,
+    294, 295, 296, 298, 300, 306, 307, 309, 310, 320, 325, 326, 329, 337, 341, 342, 349, 351,
+    361, 369, 370, 374, 375, 384, 390, 391, 392, 396, 400, 403, 407, 410, 418, 419, 420, 430,
+    432, 434, 438, 440, 455, 456, 460, 461, 465, 467, 480, 484, 488, 490, 493, 496, 497, 498,
+    499, 505, 510, 512, 513, 518, 526, 543, 544, 548, 555, 556, 560, 561, 564, 569, 571, 572,
+    573, 575, 578, 582, 593, 595, 596, 597, 599, 604, 606, 613, 619, 624, 634, 637, 639, 646,
+    647, 662, 676, 688, 692, 695, 706, 711, 712, 718, 723, 725, 726, 741, 744, 748, 755, 757,
+    766, 769, 773, 775, 778, 779, 781, 784, 785, 787, 790, 791, 794, 795, 801, 805, 813, 815,
+    818, 819, 828, 836, 840, 857, 861, 869, 872, 879, 886, 890, 894, 899, 900, 905, 910, 914,
+    917, 919, 935, 936, 939, 943, 944, 950, 952, 956, 957, 960, 967, 972, 979, 981, 982, 993,
+    996, 1001, 1004, 1007, 1012, 1013, 1020, 1021, 1024, 1029, 1031, 1038, 1042, 1046, 1047,
+    1068, 1069, 1075, 1077, 1078, 1083, 1086, 1099, 1109, 1111, 1112, 1121, 1124, 1131, 1137,
+    1138, 1139, 1159, 1166, 1174, 1175, 1176, 1190, 1192, 1194, 1196, 1203, 1204, 1206, 1208,
+    1214, 1227, 1246, 1249, 1251, 1252, 1262, 1267, 1269, 1270, 1278, 1280, 1286, 1294, 1301,
+    1302, 1303, 1304, 1305, 1306, 1311, 1314, 1317, 1319, 1324, 1327, 1330, 1334, 1335, 1338,
+    1340, 1341, 1344, 1345, 1357, 1365, 1369, 1370, 1371, 1373, 1384, 1385, 1400, 1405, 1406,
+    1413, 1416, 1421, 1434, 1438, 1440, 1442, 1446, 1458, 1459, 1468, 1472, 1474, 1477, 1481,
+    1490, 1496, 1502, 1503, 1504, 1507, 1510, 1511, 1512, 1513, 1514, 1518, 1537, 1540, 1545,
+    1546, 1550, 1551, 1552, 1554, 1558, 1565, 1570, 1571, 1579, 1591, 1596, 1599, 1601, 1611,
+    1612, 1619, 1620, 1621, 1623, 1625, 1626, 1665, 1667, 1669, 1679, 1680, 1685, 1686, 1693,
+    1694, 1708, 1709, 1710, 1719, 1726, 1733, 1734, 1737, 1738, 1739, 1754, 1757, 1758, 1763,
+    1767, 1777, 1779, 1783, 1795, 1799, 1801, 1805, 1806, 1807, 1818, 1827, 1831, 1835, 1839,
+    1845, 1847, 1854, 1861, 1864, 1865, 1868, 1871, 1873, 1878, 1884, 1895, 1906, 1909, 1915,
+    1921, 1931, 1941, 1946, 1947, 1951, 1958, 1959, 1961, 1978, 1982, 1983, 1988, 1995, 2002,
+    2007, 2014, 2015, 2020, 2032, 2045, 2046, 2056, 2059, 2063, 2067, 2069, 2072, 2075, 2076,
+    2079, 2081, 2084, 2086, 2092, 2094, 2103, 2109, 2117, 2122, 2129, 2136, 2140, 2144, 2150,
+    2154, 2157, 2158, 2164, 2166, 2169, 2175, 2181, 2199, 2203, 2207, 2212, 2218, 2224, 2225,
+    2231, 2242, 2251, 2252, 2257, 2260, 2262, 2263, 2267, 2272, 2274, 2276, 2281, 2283, 2286,
+    2287, 2288, 2291, 2292, 2303, 2307, 2317, 2320, 2322, 2323, 2329, 2331, 2338, 2340, 2349,
+    2350, 2351, 2354, 2355, 2356, 2357, 2359, 2360, 2370, 2372, 2373, 2382, 2384, 2393, 2395,
+    2399, 2403, 2409, 2412, 2419, 2421, 2423, 2429, 2433, 2434, 2438, 2450, 2454, 2459, 2466,
+    2467, 2475, 2477, 2479, 2486, 2487, 2495, 2496, 2499, 2501, 2503, 2504, 2509, 2513, 2517,
+    2519, 2520, 2523, 2527, 2541, 2545, 2546, 2557, 2560, 2562, 2572, 2577, 2580, 2582, 2588,
+    2594, 2595, 2597, 2599, 2600, 2610, 2611, 2614, 2615, 2618, 2623, 2643, 2649, 2654, 2659,
+    2660, 2664, 2665, 2667, 2668, 2671, 2672, 2676, 2679, 2684, 2687, 2688, 2691, 2695, 2701,
+    2705, 2708, 2711, 2713, 2715, 2720, 2735, 2738, 2739, 2741, 2744, 2753, 2759, 2764, 2765,
+    2767, 2768, 2771, 2774, 2781, 2783, 2784, 2794, 2796, 2814, 2817, 2818, 2827, 2840, 2844,
+    2846, 2847, 2851, 2854, 2858, 2861, 2872, 2880, 2883, 2884, 2887, 2893, 2896, 2904, 2906,
+    2907, 2908, 2916, 2919, 2949, 2950, 2953, 2957, 2967, 2974, 2983, 2988, 2990, 2993, 2994,
+    3005, 3028, 3036, 3037, 3041, 3043, 3049, 3050, 3052, 3056, 3057, 3065, 3071, 3072, 3074,
+    3076, 3077, 3091, 3101, 3105, 3110, 3111, 3114, 3117, 3133, 3134, 3140, 3147, 3150, 3159,
+    3164, 3166, 3167, 3171, 3176, 3177, 3178, 3182, 3183, 3184, 3196, 3200, 3201, 3202, 3204,
+    3211, 3212, 3219, 3227, 3236, 3238, 3244, 3245, 3247, 3249, 3253, 3255, 3256, 3267, 3270,
+    3272, 3280, 3294, 3297, 3299, 3305, 3309, 3313, 3314, 3317, 3318, 3319, 3326, 3333, 3334,
+    3345, 3353, 3356, 3358, 3361, 3367, 3368, 3369, 3384, 3394, 3399, 3404, 3409, 3413, 3416,
+    3422, 3425, 3441, 3442, 3444, 3447, 3448, 3451, 3460, 3473, 3474, 3477, 3478, 3482, 3488,
+    3490, 3494, 3495, 3503, 3516, 3529, 3535, 3548, 3557, 3559, 3560, 3563, 3572, 3574, 3575,
+    3576, 3580, 3582, 3586, 3596, 3606, 3610, 3617, 3620, 3626, 3628, 3630, 3636, 3637, 3639,
+    3641, 3645, 3646, 3652, 3654, 3656, 3657, 3659, 3682, 3694, 3698, 3701, 3702, 3712, 3713,
+    3717, 3718, 3725, 3733, 3734, 3740, 3744, 3765, 3773, 3775, 3779, 3781, 3786, 3792, 3800,
+    3801, 3807, 3814, 3815, 3816, 3818, 3819, 3826, 3830, 3838, 3866, 3875, 3876, 3877, 3880,
+    3888, 3902, 3905, 3912, 3917, 3920, 3924, 3926, 3929, 3931, 3944, 3950, 3953, 3963, 3977,
+    3979,
+)
+# fmt: on
 
 
-def named_mistakes(cases: WdbcCases) -> dict[str, tuple[float, list[float]]]:
-    """Each graded calculation's key and its named wrong values (questions 1, 8, 9)."""
-    a, b = cases.at_05, cases.at_threshold
-    return {
-        "sensibilite": (
-            a.tp / (a.tp + a.fn),
-            [
-                a.tn / (a.tn + a.fp),
-                a.tp / (a.tp + a.fp),
-                a.fn / (a.tp + a.fn),
-                a.tn / (a.tn + a.fn),
-                (a.tp + a.tn) / (a.tp + a.fp + a.fn + a.tn),
-            ],
-        ),
-        "risque_negatif": (
-            b.fn / (b.fn + b.tn),
-            [
-                b.fn / b.tn,
-                b.fn / (b.tp + b.fn),
-                b.tn / (b.tn + b.fn),
-                b.fp / (b.fp + b.tn),
-                a.fn / (a.fn + a.tn),
-                b.tp / (b.tp + b.fp),
-            ],
-        ),
-        "specificite": (
-            b.tn / (b.tn + b.fp),
-            [
-                b.tp / (b.tp + b.fn),
-                b.fp / (b.fp + b.tn),
-                b.tn / (b.tn + b.fn),
-                a.tn / (a.tn + a.fp),
-                b.tp / (b.tp + b.fp),
-                (b.tp + b.tn) / (b.tp + b.fp + b.fn + b.tn),
-            ],
-        ),
-    }
-
-
-def acceptable(cases: WdbcCases) -> bool:
-    """Whether a split gives a fair copy (the criteria of :func:`wdbc_case_seed`)."""
-    key = cases.threshold
-    if not 0.10 - 1e-9 <= key <= 0.35 + 1e-9:
-        return False
-    counts = [
-        getattr(c, k) for c in (cases.at_05, cases.at_threshold) for k in ("tp", "fp", "fn", "tn")
-    ]
-    if cases.at_threshold.fn < 3 or min(counts) < 2:
-        return False
-    others = (
-        _highest(cases.y_test, cases.scores_test, "sensitivity"),
-        _highest(cases.y_val, cases.scores_val, "specificity"),
-    )
-    if any(key - 0.05 - 1e-9 <= t < key - 1e-9 for t in others):
-        return False  # a named mistake would fall in the half-point window of question 2
-    for right, wrongs in named_mistakes(cases).values():
-        if any(abs(round(right, 3) - round(w, 3)) <= 0.002 + 1e-9 for w in wrongs):
-            return False
-    return True
-
-
-def wdbc_case_seed(student_seed: int, *, max_tries: int = 200) -> int:
-    """Return the split seed of a student's copy of module 01, keeping only fair cases.
-
-    Candidates are ``student_seed`` itself, then integers drawn by
-    ``numpy.random.default_rng(student_seed)``. A candidate is kept when, with
-    its split: question 2's threshold lies in [0.10, 0.35]; at that threshold the
-    test set misses at least 3 cancers; every count of the test set's matrix, at 0.5
-    and at that threshold, is at least 2 (a number typed from the copy then stands
-    for one count only); the thresholds set on the test set or for 95 %
-    specificity, named mistakes of question 2, are not among the five steps below
-    the key (the half-point window); and no named wrong value of questions 1, 8
-    and 9 lies within two units of the third decimal of the key.
+def wdbc_case_seed(student_seed: int) -> int:
+    """Return the split seed of a student's copy of module 01's evaluated session.
 
     Parameters
     ----------
     student_seed : int
         From :func:`esn_teach.checks.student_seed`.
-    max_tries : int, default=200
-        Candidates tried before giving up.
 
     Returns
     -------
     int
+        One of :data:`WDBC_CASE_SEEDS`, the same for the same student.
 
     Raises
     ------
-    RuntimeError
-        If no candidate fits within ``max_tries``.
+    TypeError
+        If ``student_seed`` is not an integer.
     """
-    check_finite_scalar(student_seed, "student_seed", numbers.Integral, min_val=0)
-    rng = np.random.default_rng(int(student_seed))
-    candidate = int(student_seed)
-    for _ in range(max_tries):
-        if acceptable(wdbc_cases(candidate)):
-            return candidate
-        candidate = int(rng.integers(0, 2**31 - 1))
-    raise RuntimeError("wdbc_case_seed : aucune répartition ne convient.")
+    from esn_teach.datasets._base import pick_case_seed
+
+    return pick_case_seed(student_seed, WDBC_CASE_SEEDS)

@@ -127,7 +127,7 @@ def _cases(student: str, monkeypatch):
 
     monkeypatch.setenv(checks.STUDENT_ENV, student)
     seed = checks.student_seed("01", announce=False)
-    split = ev.wdbc_case_seed(seed)  # the split is drawn by rejection; Q3, Q5-Q7 use ``seed``
+    split = ev.wdbc_case_seed(seed)  # a checked split; Q3, Q5-Q7 use ``seed``
     data = load_breast_cancer_wdbc()
     features = data.data[["mean texture", "mean compactness"]]
     x_rest, x_test, y_rest, y_test = train_test_split(
