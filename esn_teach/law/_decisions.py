@@ -7,27 +7,28 @@ amount were checked (see :data:`esn_teach.law.LEGAL_FACTS_LAST_CHECKED`) are
 listed. :data:`PRINCIPLES`, given in the same file, are the teaching
 categories among which module 10's students choose the principle each decision
 enforces; which one is right is deliberately not in the package (a student
-could read it): it is in the module's instructor notes.
+could read it): it is in the module's instructor notes, with the articles each decision
+found breached and the references it applies (they name the principle: review 07, finding 1,
+7 December 2026).
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from typing import NamedTuple
 
 from esn_teach.law._load import (
     build,
-    check_references,
     data_file,
     entries,
     read_document,
     read_value,
 )
-from esn_teach.law._references import LEGAL_FACTS_LAST_CHECKED, REFERENCES
+from esn_teach.law._references import LEGAL_FACTS_LAST_CHECKED
 
 __all__ = ["CNIL_DECISIONS", "PRINCIPLES", "CnilDecision", "decision"]
 
@@ -48,10 +49,6 @@ class CnilDecision:
         Who was sanctioned.
     amount_eur : int
         Total fine, in euros.
-    articles : tuple of str
-        Provisions found breached, as written in the decision.
-    reference_keys : tuple of str
-        Keys of :data:`esn_teach.law.REFERENCES` that the decision applies.
     facts : str
         What happened, in French.
     url : str
@@ -62,8 +59,6 @@ class CnilDecision:
     date: datetime.date
     organisation: str
     amount_eur: int
-    articles: tuple[str, ...]
-    reference_keys: tuple[str, ...]
     facts: str
     url: str
 
@@ -73,17 +68,13 @@ class _DecisionData(NamedTuple):
     decisions: tuple[CnilDecision, ...]
 
 
-def _load_decisions(
-    source: Traversable, *, known_references: Collection[str], last_checked: datetime.date
-) -> _DecisionData:
+def _load_decisions(source: Traversable, *, last_checked: datetime.date) -> _DecisionData:
     """Read and check the CNIL decisions data file.
 
     Parameters
     ----------
     source : importlib.resources.abc.Traversable
         ``decisions.toml`` (a :class:`pathlib.Path` works too).
-    known_references : collection of str
-        The keys of the legal references, which decisions may cite.
     last_checked : datetime.date
         The date of the last check; no decision may be later.
 
@@ -96,8 +87,8 @@ def _load_decisions(
     ------
     esn_teach.law._load.LawDataError
         Naming the file and the entry: malformed file, unknown or missing
-        field, wrong type, duplicate or malformed number, a reference key that
-        does not exist, or a date after the last check.
+        field, wrong type, duplicate or malformed number, or a date after the
+        last check.
     """
     document, place = read_document(source, sections=("principles", "decisions"))
     principles: dict[str, str] = read_value(
@@ -126,9 +117,6 @@ def _load_decisions(
             )
         if item.amount_eur <= 0:
             raise where.at("champ « amount_eur »").error("le montant doit être positif")
-        check_references(
-            item.reference_keys, known_references, where.at("champ « reference_keys »")
-        )
         if not item.url.startswith("https://"):
             raise where.at("champ « url »").error(
                 f"une adresse https:// est attendue, pas « {item.url} »"
@@ -139,7 +127,6 @@ def _load_decisions(
 
 _DATA = _load_decisions(
     data_file("decisions.toml"),
-    known_references=[ref.key for ref in REFERENCES],
     last_checked=LEGAL_FACTS_LAST_CHECKED,
 )
 
