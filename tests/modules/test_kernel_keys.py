@@ -44,7 +44,8 @@ ALLOWED = {
     ("01", "sensibilite", "se"): "la question 4 utilise se ; la question 1 refuse se et un nombre",
     # Since the night of 6 December, question 1 asks the specificity on half the copies.
     ("01", "sensibilite", "sp"): "la question 4 utilise sp ; la question 1 refuse sp et un nombre",
-    ("01", "sensibilite", "courbe.tpr[18]"): "la courbe ROC ; la question 1 refuse un nombre seul",
+    # The index is that of the construction identifier's split (WDBC_CASE_SEEDS, 7 December).
+    ("01", "sensibilite", "courbe.tpr[20]"): "la courbe ROC ; la question 1 refuse un nombre seul",
     # A coincidence at three decimals for the construction's identifier: a coefficient of the
     # model is not a share of patients.
     ("03", "part_noirs_cout", "modele_sd.coef_[3]"): "un coefficient du modèle, par hasard égal",
