@@ -52,13 +52,13 @@ GRAINE_TEST_EDITEUR = 9  # un tirage typique du test de l'éditeur (voir les not
 
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il tire de votre identifiant les graines de vos lésions
-# (quelques secondes). Exécutez-le.
+# (parmi des graines vérifiées à l'avance). Exécutez-le.
 from esn_teach import checks
 from esn_teach.explorers import skin_variant
 
 _variante = skin_variant(checks.student_seed("05"))
 GRAINE, GRAINE_TEST_EDITEUR = _variante.seed, _variante.editor_test_seed
-del _variante  # seules les deux graines restent (pas ce que le tirage a vérifié d'elles)
+del _variante  # seules les deux graines restent
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les lésions synthétiques,
@@ -1323,14 +1323,33 @@ checks.check_form(ecart_max_48, name="ecart_max_48", kind="number", decimals=1)
 ### BEGIN HIDDEN TESTS
 import esn_teach.explorers as _melanges_q4a
 
+import esn_teach.datasets as _lesions_q4a
+
 _v_q4a = _melanges_q4a.skin_variant(checks.student_seed("05", announce=False))
-_bas_q4a, _observe_q4a, _haut_q4a = _v_q4a.gap_high
+_test_q4a = _lesions_q4a.make_skin_lesions(n_samples=12_000, type_shares=[1] * 6, random_state=_v_q4a.seed + 1).frame
+
+
+def _ecart_q4a(part):
+    """The key's logic: gap V-VI minus I-II on the balanced test and its 95 % interval, in points."""
+    entraine = _melanges_q4a.train_on_mix(part, n_train=10_000, n_validation=5_000, sensitivity=0.9,
+                                          random_state=_v_q4a.seed)
+    comptes = _melanges_q4a.missed_by_group(entraine.model, entraine.threshold, _test_q4a)
+    fonce, clair = comptes.loc["V–VI"], comptes.loc["I–II"]
+    ecart = fonce["fnr"] - clair["fnr"]
+    erreur = (fonce["fnr"] * (1 - fonce["fnr"]) / fonce["cancers"]
+              + clair["fnr"] * (1 - clair["fnr"]) / clair["cancers"]) ** 0.5
+    return float(100 * (ecart - 1.96 * erreur)), float(100 * ecart), float(100 * (ecart + 1.96 * erreur))
+
+
+# The key is the upper bound at 48 %; the vendor's line (8 %) gives a named mistake.
+_bas_q4a, _observe_q4a, _haut_q4a = _ecart_q4a(0.48)
+_editeur_q4a = _ecart_q4a(0.08)
 _erreurs_q4a = [
     checks.Mistake(_bas_q4a, "c'est le plus petit écart compatible avec les données (la borne "
                    "basse) ; la question demande le plus grand."),
     checks.Mistake(_observe_q4a, "c'est l'écart observé (colonne « Écart ») : avec le hasard du "
                    "test, un écart réel plus grand reste compatible avec les données. Cherchez jusqu'où."),
-    checks.Mistake(_v_q4a.gap_editor[1], "c'est la ligne des données de l'éditeur (8 %) ; lisez "
+    checks.Mistake(_editeur_q4a[1], "c'est la ligne des données de l'éditeur (8 %) ; lisez "
                    "celle de 48 %."),
     checks.Mistake(_haut_q4a / 100, "vous avez écrit une proportion : le tableau donne des points, "
                    "recopiez le nombre tel quel."),
@@ -1490,10 +1509,23 @@ ecart_a_48 = "on ne peut rien conclure : l'intervalle à 48 % est trop large"
 # Vérification de la question 4b : exécutez cette cellule.
 checks.check_form(ecart_a_48, name="ecart_a_48", kind="choice", options=["a", "b", "c", "d", "e"])
 ### BEGIN HIDDEN TESTS
+import esn_teach.datasets as _lesions_q4b
 import esn_teach.explorers as _melanges_q4b
 import numpy as _tirage_q4b
 
-_persiste_q4b = _melanges_q4b.skin_variant(checks.student_seed("05", announce=False)).gap_persists
+# The key's logic: does the interval of the gap V-VI minus I-II at 48 % (balanced test) lie
+# above 0? Recomputed from the copy's seed (the library gives the seeds only).
+_v_q4b = _melanges_q4b.skin_variant(checks.student_seed("05", announce=False))
+_m_q4b = _melanges_q4b.train_on_mix(0.48, n_train=10_000, n_validation=5_000, sensitivity=0.9,
+                                    random_state=_v_q4b.seed)
+_c_q4b = _melanges_q4b.missed_by_group(
+    _m_q4b.model, _m_q4b.threshold,
+    _lesions_q4b.make_skin_lesions(n_samples=12_000, type_shares=[1] * 6, random_state=_v_q4b.seed + 1).frame,
+)
+_fonce_q4b, _clair_q4b = _c_q4b.loc["V–VI"], _c_q4b.loc["I–II"]
+_erreur_q4b = (_fonce_q4b["fnr"] * (1 - _fonce_q4b["fnr"]) / _fonce_q4b["cancers"]
+               + _clair_q4b["fnr"] * (1 - _clair_q4b["fnr"]) / _clair_q4b["cancers"]) ** 0.5
+_persiste_q4b = bool(_fonce_q4b["fnr"] - _clair_q4b["fnr"] - 1.96 * _erreur_q4b > 0)
 _ordre_q4b = _tirage_q4b.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(5)
 # Options in the draw cell's order: disparu, contient 0, exclut 0, plus de 3 points, trop large.
 _sens_q4b = ["disparu", "contient", "exclut", "trois", "large"]

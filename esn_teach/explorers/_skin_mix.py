@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import numbers
 from dataclasses import dataclass
-from typing import Any, cast
 
 import ipywidgets as widgets
 import numpy as np
@@ -28,7 +27,6 @@ from esn_teach._formatting import fr_count, fr_number, fr_percent
 from esn_teach._validation import check_finite_scalar
 from esn_teach.datasets import make_skin_lesions
 from esn_teach.datasets._skin import DEFAULT_TYPE_SHARES, FEATURES
-from esn_teach.datasets._skin_tasks import question_1_type
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers._blit import blit_png, freeze_background
 from esn_teach.explorers._controls import show_explorer
@@ -271,60 +269,6 @@ def missed_by_group(model: Pipeline, threshold: float, test: pd.DataFrame) -> pd
             "fnr": n_missed / n_cancers if n_cancers else float("nan"),
         }
     return pd.DataFrame.from_dict(rows, orient="index")
-
-
-def fnr_vi_and_decoys(
-    model: Pipeline, threshold: float, test: pd.DataFrame, phototype: str = "VI"
-) -> tuple[float, dict[str, float]]:
-    """Compute module 05's question 1: the false-negative rate of a type and its named mistakes.
-
-    Parameters
-    ----------
-    model : sklearn.pipeline.Pipeline
-        A fitted model (``predict_proba``).
-    threshold : float
-        Flag when the score is at or above it.
-    test : pandas.DataFrame
-        Test lesions (``fitzpatrick``, the features, ``malignant``).
-    phototype : {"VI", "V"}, default="VI"
-        The type the copy's task names (evaluated session: VI or V, drawn per copy).
-
-    Returns
-    -------
-    key : float
-        Cancers of ``phototype`` missed over its cancers.
-    decoys : dict of str to float
-        The value each named mistake of the question gives (wrong denominator,
-        false-positive rate, sensitivity, all types, group V-VI, the other dark type...).
-    """
-    if phototype not in ("V", "VI"):
-        raise ValueError("phototype : « V » ou « VI ».")
-    other = "V" if phototype == "VI" else "VI"
-    scores = model.predict_proba(test[list(FEATURES)])[:, 1]
-    cancer = test["malignant"].to_numpy() == 1
-    flagged = scores >= threshold
-    types = test["fitzpatrick"].astype(str).to_numpy()
-    vi = types == phototype
-    missed = int((vi & cancer & ~flagged).sum())
-    cancers = int((vi & cancer).sum())
-    benign = int(vi.sum()) - cancers
-    signalled = cancers - missed
-    false_alarms = int((vi & ~cancer & flagged).sum())
-
-    def rate(keep: np.ndarray) -> float:
-        return float((keep & cancer & ~flagged).sum() / max((keep & cancer).sum(), 1))
-
-    decoys = {
-        "all lesions": missed / max(int(vi.sum()), 1),
-        "false-positive rate": false_alarms / max(benign, 1),
-        "sensitivity": signalled / max(cancers, 1),
-        "over benign": missed / max(benign, 1),
-        "all types": rate(np.ones(len(test), bool)),
-        "over flagged": missed / max(signalled, 1),
-        "group V-VI": rate((types == "V") | (types == "VI")),
-        f"type {other}": rate(types == other),
-    }
-    return missed / max(cancers, 1), decoys
 
 
 def training_mix_grid(
@@ -637,25 +581,9 @@ class TrainingMixExplorer:
         show_explorer(self.widget)
 
 
-def _gap_points(counts: pd.DataFrame) -> tuple[float, float, float]:
-    """Gap of false-negative rates, V-VI minus I-II, and its 95 % interval, in points."""
-    table: Any = counts  # pandas' stubs type a row's cell as a Series
-    dark, light = table.loc["V–VI"], table.loc["I–II"]
-    gap = dark["fnr"] - light["fnr"]
-    error = (
-        dark["fnr"] * (1 - dark["fnr"]) / dark["cancers"]
-        + light["fnr"] * (1 - light["fnr"]) / light["cancers"]
-    ) ** 0.5
-    return (
-        float(100 * (gap - _Z95 * error)),
-        float(100 * gap),
-        float(100 * (gap + _Z95 * error)),
-    )
-
-
 @dataclass(frozen=True)
 class SkinVariant:
-    """One student's cases for module 05's evaluated session (see :func:`skin_variant`).
+    """One student's seeds for module 05's evaluated session (see :func:`skin_variant`).
 
     Attributes
     ----------
@@ -663,166 +591,318 @@ class SkinVariant:
         The training seed (``GRAINE``); the balanced test uses ``seed + 1``.
     editor_test_seed : int
         The seed of the vendor's test set (``GRAINE_TEST_EDITEUR``).
-    gap_editor, gap_high : tuple of 3 floats
-        Gap V-VI minus I-II on the balanced test (low bound, gap, high bound, in
-        points), with the vendor's share and with the highest share.
-    gap_persists : bool
-        Whether the interval of the gap at the highest share lies above 0.
     """
 
     seed: int
     editor_test_seed: int
-    gap_editor: tuple[float, float, float]
-    gap_high: tuple[float, float, float]
-    gap_persists: bool
 
 
-def skin_variant(
-    student_seed: int,
-    *,
-    editor_share: float = 0.08,
-    high_share: float = V_VI_SHARES[-1],
-    n_train: int = 10_000,
-    n_validation: int = 5_000,
-    n_test: int = 12_000,
-    n_editor_test: int = 2_000,
-    sensitivity: float = 0.9,
-    max_tries: int = 200,
-) -> SkinVariant:
-    """Draw a student's seeds for module 05, keeping the situation its questions read.
+#: The pool of seed pairs (training seed, vendor's test seed), vetted by tests/skin_vetting.py:
+#: with each, the module's questions read as its texts say, and no named mistake of questions
+#: 1 and 4a comes close to a key. Sorted by training seed. Copies that draw the same slot share
+#: their lesions.
+_SEED_PAIRS: tuple[tuple[int, int], ...] = (
+    (2229317, 102325761),
+    (5433098, 504074317),
+    (7315058, 509614738),
+    (11066222, 328163254),
+    (11597074, 344681226),
+    (11802099, 215537349),
+    (15403647, 937281411),
+    (19417482, 731857840),
+    (21599177, 151261657),
+    (24807368, 757229733),
+    (30416095, 524303833),
+    (34260159, 1058561056),
+    (43200311, 868542188),
+    (44550082, 424327432),
+    (47343806, 308994549),
+    (47655859, 292756593),
+    (48816144, 57830784),
+    (51629563, 50447168),
+    (58528552, 690103051),
+    (59148118, 753883826),
+    (63028332, 576333982),
+    (67116329, 136927183),
+    (76513729, 322934826),
+    (79249488, 828889039),
+    (86791636, 19283574),
+    (89398921, 653875916),
+    (91631686, 118444934),
+    (96022037, 281390447),
+    (96655082, 874079683),
+    (104066409, 732156782),
+    (106282737, 204147057),
+    (107022823, 827915301),
+    (109354042, 299883102),
+    (111845990, 189778212),
+    (114548144, 956874807),
+    (116437127, 12393323),
+    (123621431, 626343260),
+    (124822435, 343750207),
+    (128969859, 600734320),
+    (131726076, 361511736),
+    (141067531, 973758880),
+    (141547075, 94184765),
+    (146829917, 563509314),
+    (148399856, 603837314),
+    (151101752, 425480570),
+    (159040066, 469442339),
+    (164398360, 633639769),
+    (169668119, 136271089),
+    (173232301, 143505255),
+    (175621672, 605341525),
+    (187288205, 595120293),
+    (191823087, 40420680),
+    (195438535, 951134592),
+    (195631991, 427605556),
+    (196421712, 857496174),
+    (198646113, 675379059),
+    (202361748, 665612185),
+    (202970948, 857758342),
+    (203655272, 605711771),
+    (203773534, 1061904818),
+    (207114881, 405436836),
+    (211296926, 151486933),
+    (213812951, 909723252),
+    (217959773, 530217254),
+    (220548901, 438210613),
+    (223835663, 691227902),
+    (225665210, 678633559),
+    (227780588, 559997389),
+    (228336599, 999018520),
+    (231131030, 925797880),
+    (236378367, 505487184),
+    (247739924, 352149560),
+    (255807315, 870103319),
+    (259752577, 396486219),
+    (261992680, 384162696),
+    (265802352, 22252994),
+    (277097356, 194905762),
+    (281493959, 245667939),
+    (289267523, 614003723),
+    (306150770, 879138615),
+    (307007133, 45488985),
+    (307495633, 761950768),
+    (318556899, 55903390),
+    (328495305, 788858445),
+    (333695509, 464899259),
+    (337661449, 322136671),
+    (345323243, 838017612),
+    (351022333, 205178517),
+    (351878620, 958412821),
+    (352657633, 357507014),
+    (357985500, 734947572),
+    (361310185, 209117657),
+    (366107044, 683630828),
+    (373061074, 1039892361),
+    (373431493, 355776812),
+    (374938672, 399584445),
+    (377197037, 988003513),
+    (389224729, 556801174),
+    (390966117, 424844362),
+    (394965942, 922891711),
+    (398476677, 786464812),
+    (402404179, 410800155),
+    (408614544, 496562876),
+    (411994326, 234391503),
+    (416322557, 905454357),
+    (430688077, 781575507),
+    (435016590, 620537890),
+    (437300065, 295254846),
+    (439705519, 16018099),
+    (442036853, 230277157),
+    (455654088, 996919028),
+    (456497082, 100290038),
+    (457176318, 38726455),
+    (463425289, 662212222),
+    (465131533, 547777007),
+    (469466764, 368762681),
+    (473656301, 779965884),
+    (480299558, 66482554),
+    (480713172, 424666120),
+    (485238128, 567793409),
+    (486912223, 976815341),
+    (498159250, 744261406),
+    (503046473, 736043943),
+    (514829054, 395627259),
+    (516440886, 272905906),
+    (518893844, 647880331),
+    (526507500, 98834713),
+    (529104328, 230104398),
+    (531996905, 1004991067),
+    (532485593, 796303009),
+    (538708088, 447357953),
+    (541155168, 294254216),
+    (543441190, 433489001),
+    (549132978, 222729387),
+    (550477409, 922616201),
+    (555053313, 41080816),
+    (559333690, 252309783),
+    (565896239, 488800204),
+    (566994430, 32242724),
+    (568563601, 296384995),
+    (570695012, 104908595),
+    (570787957, 972424077),
+    (576403342, 703516323),
+    (576582611, 19819742),
+    (577688210, 117790950),
+    (580949207, 139020861),
+    (586593320, 888087386),
+    (586850382, 539965042),
+    (587792653, 122054321),
+    (589724065, 810680839),
+    (591404449, 447582978),
+    (598348980, 845098469),
+    (607943079, 167081037),
+    (610112213, 847739352),
+    (612239195, 970598317),
+    (612490971, 98743007),
+    (614997323, 658088075),
+    (623712544, 184101763),
+    (628750679, 635985784),
+    (637348008, 172108065),
+    (641296111, 974703948),
+    (642706788, 18769196),
+    (645042078, 409802757),
+    (646027820, 520347336),
+    (651800504, 713646468),
+    (652166348, 153393013),
+    (652663135, 802898161),
+    (656717952, 499036953),
+    (663932601, 784391612),
+    (664290049, 632892798),
+    (667941653, 1045765784),
+    (676526288, 570007991),
+    (680165949, 223465270),
+    (682114564, 69253767),
+    (682156354, 137328575),
+    (685073416, 938501001),
+    (689937804, 735438196),
+    (693544407, 118670013),
+    (699050015, 982644805),
+    (701660828, 911547821),
+    (707453763, 905720185),
+    (712841804, 284367335),
+    (715821344, 79945699),
+    (719087732, 581981291),
+    (723901356, 30370567),
+    (725796052, 284883856),
+    (726532872, 77679843),
+    (727110590, 244063614),
+    (727473281, 875218549),
+    (730168707, 236288913),
+    (736485380, 431410715),
+    (737363827, 187944147),
+    (745285650, 835837019),
+    (748695613, 663349915),
+    (751313770, 997061552),
+    (756955395, 431264938),
+    (760543197, 991478818),
+    (765398245, 1017349159),
+    (765605361, 825971057),
+    (767043417, 575671692),
+    (769663755, 281789416),
+    (769702001, 168246922),
+    (770655463, 984618306),
+    (772201363, 510893861),
+    (773136547, 61573103),
+    (777996156, 194783479),
+    (782684987, 697544501),
+    (787611504, 776888342),
+    (790645780, 897766827),
+    (790732776, 630454641),
+    (796341764, 943018212),
+    (796710562, 374547409),
+    (804832575, 825366777),
+    (806205316, 719718786),
+    (810266227, 326167473),
+    (812304800, 58859493),
+    (813656491, 222733777),
+    (818684579, 248540142),
+    (825280259, 345721256),
+    (827679450, 780011734),
+    (828838151, 564059531),
+    (830162076, 264133452),
+    (830764511, 880899058),
+    (837281490, 97371298),
+    (842862384, 254664313),
+    (852487956, 873441159),
+    (856423937, 30011696),
+    (874282293, 734053488),
+    (875739078, 570386960),
+    (880488311, 658489812),
+    (880864173, 1056789539),
+    (890972766, 114367347),
+    (891993885, 658173435),
+    (893061990, 74405471),
+    (893562965, 1028048736),
+    (893933608, 995692329),
+    (898289230, 646442253),
+    (899658212, 1052026124),
+    (899985487, 547479458),
+    (900531470, 807985821),
+    (908287564, 359177084),
+    (918702286, 381620787),
+    (921828360, 387329152),
+    (926095352, 511238988),
+    (934941894, 257625996),
+    (937596216, 487565649),
+    (948787148, 304532202),
+    (951358571, 217335698),
+    (952380028, 546286756),
+    (956736508, 146108603),
+    (960076967, 219480097),
+    (965953481, 929540984),
+    (970251659, 307468896),
+    (972201991, 84374916),
+    (973391427, 750560113),
+    (973442771, 799091754),
+    (973524065, 387069018),
+    (979115777, 696877552),
+    (981288183, 305509062),
+    (988811210, 1025644679),
+    (990778950, 67931856),
+    (993238667, 335452387),
+    (998103082, 312747895),
+    (1005862071, 790244512),
+    (1016650171, 296496990),
+    (1020352288, 847489383),
+    (1022596944, 581754478),
+    (1023734918, 129113756),
+    (1031270700, 263517399),
+    (1034150877, 685979097),
+    (1035373219, 51027120),
+    (1037970719, 491957702),
+    (1038734222, 598858532),
+    (1039706077, 39247023),
+    (1041439990, 765856707),
+    (1044321381, 484084729),
+    (1046343014, 499896123),
+    (1056241532, 543573346),
+    (1060589069, 469724136),
+    (1069664795, 169425335),
+)
 
-    Candidate seeds come from ``numpy.random.default_rng(student_seed)``; a
-    training seed is kept when, on the balanced test (``seed + 1``), the model
-    trained with ``editor_share`` misses more than ``1 - sensitivity`` of the
-    cancers, the V-VI and I-II intervals are clearly apart (hundreds of cancers
-    each), the gap at ``high_share`` is below the lower bound of the gap at
-    ``editor_share`` and its interval reaches beyond 4 points, with 0 either
-    clearly inside it or clearly below it (0.3 and 0.5 point margins). A vendor's
-    test seed is kept when its V-VI cancers are a handful (at most 40, light
-    types over five times as many), each group's rate lies inside the other's
-    interval, the interval of the gap reaches beyond 5 points on each side, and
-    its overall rate is typical (8 to 12 %, interval holding ``1 - sensitivity``).
-    A training seed is also rejected when a named mistake of question 1 (see
-    :func:`fnr_vi_and_decoys`) lies within 0.0025 of the copy's key (type VI rate, and
-    for the copies whose task is type V, its rate too), or when the
-    upper bound of the gap at ``high_share`` lies within 0.25 point of the one at
-    ``editor_share``, of the observed gap at either share, or rounds to a whole number, so that no
-    named mistake scores as a key. Among the candidates where that interval
-    excludes 0 (7 to 8 in 10), only those whose seed is a multiple of 3
-    are kept, so that question 4b's two keys are about equally frequent.
+
+def skin_variant(student_seed: int) -> SkinVariant:
+    """Return a student's seeds for module 05's evaluated session.
+
+    The slot of the pool is drawn from the student's seed alone
+    (``default_rng([student_seed, 5])``): no model is trained, and nothing about the copy's
+    answers is computed here (review 07, finding 1: the keys are in the notebook's hidden
+    tests, the vetting of the pool in the test suite).
 
     Parameters
     ----------
     student_seed : int
         From :func:`esn_teach.checks.student_seed`.
-    editor_share, high_share, n_train, n_validation, n_test, n_editor_test, sensitivity
-        The module's settings.
-    max_tries : int, default=200
-        Candidates tried for each seed before giving up.
 
     Returns
     -------
     SkinVariant
-
-    Raises
-    ------
-    RuntimeError
-        If no candidate fits within ``max_tries``.
     """
     check_finite_scalar(student_seed, "student_seed", numbers.Integral, min_val=0)
-    rng = np.random.default_rng(int(student_seed))
-    settings: dict[str, Any] = dict(
-        n_train=n_train, n_validation=n_validation, sensitivity=sensitivity
-    )
-    for _ in range(max_tries):
-        seed = int(rng.integers(100, 2**30))
-        test = cast(
-            Any, make_skin_lesions(n_samples=n_test, type_shares=[1] * 6, random_state=seed + 1)
-        ).frame
-        editor = train_on_mix(editor_share, random_state=seed, **settings)
-        counts: Any = missed_by_group(editor.model, editor.threshold, test)
-        dark, light = counts.loc["V–VI"], counts.loc["I–II"]
-        dark_low, dark_high = proportion_ci(int(dark["missed"]), int(dark["cancers"]))
-        light_low, light_high = proportion_ci(int(light["missed"]), int(light["cancers"]))
-        if not (
-            counts.loc[OVERALL, "fnr"] > 1 - sensitivity
-            and dark_low > light_high + 0.02
-            and min(dark["cancers"], light["cancers"]) >= 200
-            and max(dark_high - dark_low, light_high - light_low) < dark["fnr"] - light["fnr"]
-        ):
-            continue
-        # No named mistake of question 1 may score as its key: keep each decoy more than
-        # two units of the third decimal away from the type VI rate (the lecturer's review
-        # of 6 December found VI 0.1746 against V-VI 0.1743 and V 0.1741).
-        key, decoys = fnr_vi_and_decoys(editor.model, editor.threshold, test)
-        if any(abs(value - key) <= 0.0025 for value in decoys.values()):
-            continue
-        # Copies whose task is type V (review d14, finding 1): their key must also stand
-        # clear of its own named mistakes and of those written with type VI's names.
-        if question_1_type(int(student_seed)) == "V":
-            key_v, decoys_v = fnr_vi_and_decoys(editor.model, editor.threshold, test, "V")
-            values = [*decoys_v.values(), *(v for k, v in decoys.items() if k != "type V")]
-            if any(abs(value - key_v) <= 0.0025 for value in values):
-                continue
-        high = train_on_mix(high_share, random_state=seed, **settings)
-        gap_editor = _gap_points(counts)
-        gap_high = _gap_points(missed_by_group(high.model, high.threshold, test))
-        if not (gap_high[1] < gap_editor[0] and gap_high[2] > 4.0):
-            continue
-        if -0.3 <= gap_high[0] <= 0.5:
-            continue
-        # Question 4a's key (upper bound at ``high_share``) must stand clear of its named
-        # mistakes (two units of 0.1 point): the observed gap at ``editor_share`` (the
-        # wrong line of the gaps table, which shows no interval there) and its upper bound.
-        if (
-            min(
-                abs(gap_editor[2] - gap_high[2]),
-                abs(gap_editor[1] - gap_high[2]),
-                gap_high[2] - gap_high[1],
-            )
-            <= 0.25
-        ):
-            continue
-        # An integer (5 for 5.2) is too rounded, half the points, unless it is the key
-        # itself: keep a key whose decimal is not 0, so that the rule is the same for all.
-        if round(gap_high[2], 1) == round(gap_high[2]):
-            continue
-        # Question 4b: 7 to 8 candidates in 10 have a gap whose interval at ``high_share``
-        # excludes 0, where reading the positive gap alone gives the key. Keep 1 in 3 of
-        # them (decided by the seed itself) so that both keys come about equally often
-        # (review d12, finding 1).
-        if gap_high[0] > 0 and seed % 3 != 0:
-            continue
-        break
-    else:
-        raise RuntimeError("skin_variant : aucune graine d'entraînement ne convient.")
-    for _ in range(max_tries):
-        editor_test_seed = int(rng.integers(100, 2**30))
-        lesions = cast(
-            Any, make_skin_lesions(n_samples=n_editor_test, random_state=editor_test_seed)
-        ).frame
-        counts = missed_by_group(editor.model, editor.threshold, lesions)
-        dark, light = counts.loc["V–VI"], counts.loc["I–II"]
-        light_cancers = int(
-            (
-                lesions["malignant"].astype(bool)
-                & lesions["fitzpatrick"].astype(str).isin(["I", "II", "III"])
-            ).sum()
-        )
-        if not (0 < dark["cancers"] <= 40 and light_cancers > 5 * dark["cancers"]):
-            continue
-        dark_low, dark_high = proportion_ci(int(dark["missed"]), int(dark["cancers"]))
-        light_low, light_high = proportion_ci(int(light["missed"]), int(light["cancers"]))
-        gap_low, _, gap_high_bound = _gap_points(counts)
-        overall = counts.loc[OVERALL]
-        low, up = proportion_ci(int(overall["missed"]), int(overall["cancers"]))
-        if (
-            dark_low < light["fnr"] < dark_high
-            and light_low < dark["fnr"] < light_high
-            and gap_low < -5
-            and gap_high_bound > 5
-            and 0.08 <= overall["fnr"] <= 0.12
-            and low < 1 - sensitivity < up
-        ):
-            return SkinVariant(seed, editor_test_seed, gap_editor, gap_high, gap_high[0] > 0)
-    raise RuntimeError("skin_variant : aucune graine du test de l'éditeur ne convient.")
+    slot = int(np.random.default_rng([int(student_seed), 5]).integers(len(_SEED_PAIRS)))
+    seed, editor_test_seed = _SEED_PAIRS[slot]
+    return SkinVariant(int(seed), int(editor_test_seed))

@@ -1,0 +1,201 @@
+"""Vet the seeds of module 05's evaluated session (test side, not in the installed package).
+
+:func:`esn_teach.explorers.skin_variant` gives each copy one pair of seeds (training, vendor's
+test) from a fixed pool (``_SEED_PAIRS``). The pool was built, and is checked by
+``tests/modules/test_module_05.py``, with the code below: it computes, for each candidate, the
+keys of questions 1 and 4 and the values of their named mistakes, and keeps the candidates
+where the questions read as the module says and no named mistake comes close to a key. This
+code computes answer keys: it must stay out of ``esn_teach`` (review 07, finding 1; brief of 7
+December 2026). It is independent of the notebook's hidden tests, which recompute a copy's keys
+from its seeds.
+
+Extend the pool::
+
+    PYTHONPATH=$PWD .venv/bin/python tests/skin_vetting.py --count 20
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, cast
+
+import numpy as np
+import pandas as pd
+
+from esn_teach.datasets import make_skin_lesions
+from esn_teach.datasets._skin import FEATURES
+from esn_teach.evaluation import proportion_ci
+from esn_teach.explorers import missed_by_group, train_on_mix
+from esn_teach.explorers._skin_mix import OVERALL, V_VI_SHARES
+
+#: The module's settings (the notebook's constants).
+EDITOR_SHARE, HIGH_SHARE = 0.08, V_VI_SHARES[-1]
+N_TEST, N_EDITOR_TEST, SENSITIVITY = 12_000, 2_000, 0.9
+SETTINGS: dict[str, Any] = dict(n_train=10_000, n_validation=5_000, sensitivity=SENSITIVITY)
+#: The stream of candidate seeds of the pool (``default_rng(POOL_ENTROPY)``).
+POOL_ENTROPY = 2026_12_07_05
+
+
+def gap_points(counts: pd.DataFrame) -> tuple[float, float, float]:
+    """Gap of false-negative rates, V-VI minus I-II, and its 95 % interval, in points."""
+    table: Any = counts
+    dark, light = table.loc["V–VI"], table.loc["I–II"]
+    gap = dark["fnr"] - light["fnr"]
+    error = (
+        dark["fnr"] * (1 - dark["fnr"]) / dark["cancers"]
+        + light["fnr"] * (1 - light["fnr"]) / light["cancers"]
+    ) ** 0.5
+    return (
+        float(100 * (gap - 1.96 * error)),
+        float(100 * gap),
+        float(100 * (gap + 1.96 * error)),
+    )
+
+
+def fnr_and_decoys(model, threshold: float, test: pd.DataFrame, phototype: str = "VI"):
+    """Question 1's key (a type's false-negative rate) and the value of each named mistake."""
+    other = "V" if phototype == "VI" else "VI"
+    scores = model.predict_proba(test[list(FEATURES)])[:, 1]
+    cancer = test["malignant"].to_numpy() == 1
+    flagged = scores >= threshold
+    types = test["fitzpatrick"].astype(str).to_numpy()
+    mine = types == phototype
+    missed = int((mine & cancer & ~flagged).sum())
+    cancers = int((mine & cancer).sum())
+    benign = int(mine.sum()) - cancers
+    signalled = cancers - missed
+    false_alarms = int((mine & ~cancer & flagged).sum())
+
+    def rate(keep: np.ndarray) -> float:
+        return float((keep & cancer & ~flagged).sum() / max((keep & cancer).sum(), 1))
+
+    decoys = {
+        "all lesions": missed / max(int(mine.sum()), 1),
+        "false-positive rate": false_alarms / max(benign, 1),
+        "sensitivity": signalled / max(cancers, 1),
+        "over benign": missed / max(benign, 1),
+        "all types": rate(np.ones(len(test), bool)),
+        "over flagged": missed / max(signalled, 1),
+        "group V-VI": rate((types == "V") | (types == "VI")),
+        f"type {other}": rate(types == other),
+    }
+    return missed / max(cancers, 1), decoys
+
+
+def measure_training(seed: int) -> dict | None:
+    """Vet a training seed (balanced test ``seed + 1``); None when it does not fit.
+
+    The rules of the former library draw (notes of the module): a clear gap at 8 %, no named
+    mistake of question 1 within 0.0025 of its key for either task (VI or V), question 4a's key
+    (upper bound at 48 %) clear of its named mistakes and not a whole number, and 0 clearly
+    inside or clearly below the gap's interval at 48 %.
+    """
+    test = cast(
+        Any, make_skin_lesions(n_samples=N_TEST, type_shares=[1] * 6, random_state=seed + 1)
+    ).frame
+    editor = train_on_mix(EDITOR_SHARE, random_state=seed, **SETTINGS)
+    counts: Any = missed_by_group(editor.model, editor.threshold, test)
+    dark, light = counts.loc["V–VI"], counts.loc["I–II"]
+    dark_low, dark_high = proportion_ci(int(dark["missed"]), int(dark["cancers"]))
+    light_low, light_high = proportion_ci(int(light["missed"]), int(light["cancers"]))
+    if not (
+        counts.loc[OVERALL, "fnr"] > 1 - SENSITIVITY
+        and dark_low > light_high + 0.02
+        and min(dark["cancers"], light["cancers"]) >= 200
+        and max(dark_high - dark_low, light_high - light_low) < dark["fnr"] - light["fnr"]
+    ):
+        return None
+    key, decoys = fnr_and_decoys(editor.model, editor.threshold, test)
+    if any(abs(value - key) <= 0.0025 for value in decoys.values()):
+        return None
+    key_v, decoys_v = fnr_and_decoys(editor.model, editor.threshold, test, "V")
+    values = [*decoys_v.values(), *(v for k, v in decoys.items() if k != "type V")]
+    if any(abs(value - key_v) <= 0.0025 for value in values):
+        return None
+    high = train_on_mix(HIGH_SHARE, random_state=seed, **SETTINGS)
+    gap_editor = gap_points(counts)
+    gap_high = gap_points(missed_by_group(high.model, high.threshold, test))
+    if not (gap_high[1] < gap_editor[0] and gap_high[2] > 4.0):
+        return None
+    if -0.3 <= gap_high[0] <= 0.5:
+        return None
+    if (
+        min(
+            abs(gap_editor[2] - gap_high[2]),
+            abs(gap_editor[1] - gap_high[2]),
+            gap_high[2] - gap_high[1],
+        )
+        <= 0.25
+    ):
+        return None
+    if round(gap_high[2], 1) == round(gap_high[2]):
+        return None
+    return {
+        "editor": editor,
+        "key_vi": key,
+        "decoys_vi": decoys,
+        "key_v": key_v,
+        "decoys_v": decoys_v,
+        "gap_editor": gap_editor,
+        "gap_high": gap_high,
+        "persists": gap_high[0] > 0,
+    }
+
+
+def editor_test_fits(editor, editor_test_seed: int) -> bool:
+    """Whether the vendor's test from ``editor_test_seed`` reads as question 3b says."""
+    lesions = cast(
+        Any, make_skin_lesions(n_samples=N_EDITOR_TEST, random_state=editor_test_seed)
+    ).frame
+    counts = missed_by_group(editor.model, editor.threshold, lesions)
+    dark, light = counts.loc["V–VI"], counts.loc["I–II"]
+    light_cancers = int(
+        (
+            lesions["malignant"].astype(bool)
+            & lesions["fitzpatrick"].astype(str).isin(["I", "II", "III"])
+        ).sum()
+    )
+    if not (0 < dark["cancers"] <= 40 and light_cancers > 5 * dark["cancers"]):
+        return False
+    dark_low, dark_high = proportion_ci(int(dark["missed"]), int(dark["cancers"]))
+    light_low, light_high = proportion_ci(int(light["missed"]), int(light["cancers"]))
+    gap_low, _, gap_high_bound = gap_points(counts)
+    overall = counts.loc[OVERALL]
+    low, up = proportion_ci(int(overall["missed"]), int(overall["cancers"]))
+    return bool(
+        dark_low < light["fnr"] < dark_high
+        and light_low < dark["fnr"] < light_high
+        and gap_low < -5
+        and gap_high_bound > 5
+        and 0.08 <= overall["fnr"] <= 0.12
+        and low < 1 - SENSITIVITY < up
+    )
+
+
+def generate(count: int):
+    """Yield ``(seed, editor_test_seed, persists)`` for the first ``count`` vetted candidates."""
+    rng = np.random.default_rng(POOL_ENTROPY)
+    kept = 0
+    while kept < count:
+        seed = int(rng.integers(100, 2**30))
+        measured = measure_training(seed)
+        if measured is None:
+            continue
+        for _ in range(200):
+            editor_test_seed = int(rng.integers(100, 2**30))
+            if editor_test_fits(measured["editor"], editor_test_seed):
+                yield seed, editor_test_seed, measured["persists"]
+                kept += 1
+                break
+
+
+def _main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10, help="pairs to keep")
+    args = parser.parse_args()
+    for seed, editor_test_seed, persists in generate(args.count):
+        print(seed, editor_test_seed, int(persists), flush=True)
+
+
+if __name__ == "__main__":
+    _main()
