@@ -113,7 +113,7 @@ graine = 0
 
 # %% session="evaluation"
 # Vos cas : une cohorte synthétique tirée pour votre copie, à partir de votre identifiant
-# (quelques secondes : le tirage garde une cohorte où les phrases du module restent vraies).
+# (tirée parmi des cohortes vérifiées à l'avance, où les phrases du module restent vraies).
 from esn_teach import checks
 from esn_teach.explorers import cost_need_seed
 
@@ -1450,8 +1450,9 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # noirs ?
 #
 # Les six affirmations sont affichées par la cellule suivante, désignées par une lettre (A à
-# F), dans un ordre tiré pour votre copie. Plusieurs sont formulées autrement qu'à
-# l'entraînement, et vos voisins n'ont pas les mêmes : lisez chacune en entier.
+# F), dans un ordre tiré pour votre copie. Trois sont formulées autrement qu'à
+# l'entraînement, et vos voisins n'ont pas les mêmes : lisez chacune en entier. Le nombre de
+# « oui » varie d'une copie à l'autre : ne le devinez pas, jugez chaque affirmation.
 #
 # Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les lettres. Un item juste
 # rapporte une part des points ; un item faux en reprend une partie (ici autant : deux réponses

@@ -18,10 +18,8 @@ from esn_teach.explorers._anonymisation import AnonymisationExplorer
 from esn_teach.explorers._controls import READOUT_CLASS
 from esn_teach.explorers._cost_need import CostNeedExplorer, selection_by_group
 from esn_teach.explorers._cost_need_variant import (
-    CostNeedVariant,
     cost_need_seed,
     cost_need_statements,
-    cost_need_variant,
 )
 from esn_teach.explorers._egfr import EgfrExplorer
 from esn_teach.explorers._fairness import FairnessExplorer, forced_fpr
@@ -49,7 +47,6 @@ __all__ = [
     "AiSuggestionExplorer",
     "AnonymisationExplorer",
     "CostNeedExplorer",
-    "CostNeedVariant",
     "EgfrExplorer",
     "FairnessExplorer",
     "GenerationExplorer",
@@ -63,7 +60,6 @@ __all__ = [
     "TrainingMixExplorer",
     "cost_need_seed",
     "cost_need_statements",
-    "cost_need_variant",
     "forced_fpr",
     "missed_by_group",
     "selection_by_group",

@@ -1,49 +1,63 @@
 """Module 03's evaluated session gives each student their own cohort (``checks.student_seed``).
 
-The cohort is drawn by :func:`esn_teach.explorers.cost_need_variant`, which keeps the first
-candidate seed where the module's evaluated texts and keys stay true. The answers to
-questions 1 to 3 are recomputed here independently, as the hidden tests do, for a few
-identifiers: they must differ from one student to the next, and the task must stay the same
-for each (a minority group among the enrolled, sicker at equal score). The draw itself is
-checked over a sample of identifiers (the notes give a larger measurement).
+The cohort seed is drawn by :func:`esn_teach.explorers.cost_need_seed` from a fixed pool of
+cohorts vetted by tests/cost_need_vetting.py (test side: it computes the keys of questions 1 to
+3, which the installed package no longer does; review 07, finding 1). The answers to questions
+1 to 3 are recomputed here independently, as the hidden tests do, for a few identifiers: they
+must differ from one student to the next, and the task must stay the same for each (a minority
+group among the enrolled, sicker at equal score). Every cohort of the pool is re-vetted here.
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 
 import numpy as np
 import pytest
+from cost_need_vetting import (
+    _DECIMALS,
+    _SECOND_PATTERNS,
+    _fits,
+    _measure,
+    _rounds_like_key,
+    candidate,
+    vetted,
+)
 from esn_fixtures import NOTEBOOKS
 from sklearn.linear_model import PoissonRegressor
 from sklearn.model_selection import train_test_split
 
+import esn_teach.explorers as explorers
 from esn_teach import checks
 from esn_teach.datasets import make_cost_vs_need_cohort
-from esn_teach.explorers import (
-    cost_need_seed,
-    cost_need_statements,
-    cost_need_variant,
-    selection_by_group,
-)
+from esn_teach.explorers import _cost_need_variant as variant_module
+from esn_teach.explorers import cost_need_seed, cost_need_statements, selection_by_group
 from esn_teach.explorers._cost_need_variant import (
-    _DECIMALS,
-    _FIRST_KEYS,
-    _SECOND_PATTERNS,
+    _COHORT_SEEDS,
     _SECOND_WORDINGS,
     _STATEMENTS,
-    _fits,
-    _measure,
-    _rounds_like_key,
-    _statement_keys,
 )
 
 SOURCE = NOTEBOOKS / "03_cout_et_besoin.py"
 STUDENTS = ("alice", "bruno", "chloe", "david", "esn-teach-construction")
-# The draw was measured once over many identifiers (notes of 6 December 2026, « après-midi »
-# sections). The suite keeps a sample that includes the review's redrawn « etu47 » and
-# « bruno »: each draw costs a few seconds, and make test has a time budget.
-MANY = (*tuple(f"etu{i:02d}" for i in range(0, 60, 6)), "etu47", "alice", "bruno")
+
+#: The keys of question 4's first wordings (the formative keys), written here independently of
+#: the notebook's hidden test; a second wording has the opposite key (the module's notes).
+_FIRST_KEYS = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "inscrits et score juste": "non",
+    "centile par centile": "oui",
+    "près du seuil": "oui",
+}
+
+
+def _q4_keys(second: dict[str, bool]) -> dict[str, str]:
+    """Question 4's keys for a copy's wordings (independent of the notebook's hidden test)."""
+    flip = {"oui": "non", "non": "oui"}
+    return {item: flip[first] if second[item] else first for item, first in _FIRST_KEYS.items()}
 
 
 def _seed_of(student: str) -> int:
@@ -80,12 +94,7 @@ def _answers(seed: int) -> dict[str, float]:
 
 @pytest.fixture(scope="module")
 def answers():
-    return {student: _answers(cost_need_variant(_seed_of(student)).seed) for student in STUDENTS}
-
-
-@pytest.fixture(scope="module")
-def variants():
-    return {student: cost_need_variant(_seed_of(student)) for student in MANY}
+    return {student: _answers(cost_need_seed(_seed_of(student))) for student in STUDENTS}
 
 
 def test_module_03_draws_the_cohort_through_cost_need_seed_in_the_evaluated_session():
@@ -95,18 +104,61 @@ def test_module_03_draws_the_cohort_through_cost_need_seed_in_the_evaluated_sess
     assert (
         text.count('graine_copie = cost_need_seed(checks.student_seed("03", announce=False))') == 3
     )
-    # No cell calls the function that also returns the keys (the kernel audit of 6 December:
-    # « cost_need_variant(...).answers » gave questions 1 to 3).
+    # No cell calls the function that also returned the keys (the kernel audit of 6 December:
+    # « cost_need_variant(...).answers » gave questions 1 to 3); it is gone from the package.
     assert "cost_need_variant" not in text
     assert 'checks.student_seed("03", announce=False)\n' not in text
     assert "make_cost_vs_need_cohort(random_state=graine)" in text
     assert "train_test_split(patients, test_size=1 / 3, random_state=graine)" in text
 
 
-def test_cost_need_seed_is_the_variant_seed_alone():
-    seed = _seed_of(STUDENTS[0])
-    drawn = cost_need_seed(seed)
-    assert isinstance(drawn, int) and drawn == cost_need_variant(seed).seed
+def test_module_03_the_library_exposes_no_key_of_the_evaluated_session():
+    # Review 07, finding 1 (brief of 7 December 2026): nothing importable from esn_teach gives
+    # an answer of the evaluated session, its named mistakes, or which wording is right.
+    for gone in ("cost_need_variant", "CostNeedVariant"):
+        assert not hasattr(explorers, gone), gone
+    for gone in (
+        "cost_need_variant",
+        "CostNeedVariant",
+        "_measure",
+        "_fits",
+        "_close_mistake",
+        "_draw",
+        "_FIRST_KEYS",
+        "_statement_keys",
+        "_YES_PER_COPY",
+        "_SECOND_PATTERNS",
+        "_bank_fits",
+    ):
+        assert not hasattr(variant_module, gone), gone
+    assert variant_module.__all__ == ["cost_need_seed", "cost_need_statements"]
+    source = inspect.getsource(variant_module)
+    # No model, no selection, no key word: the module only draws texts and a seed.
+    for word in ("sklearn", "selection_by_group", "esn_teach.datasets", '"oui"', '"non"'):
+        assert word not in source, word
+    assert "opposite key" not in source
+    # What the two functions return: a seed, and texts with which wording is shown.
+    seed = cost_need_seed(_seed_of("alice"))
+    assert isinstance(seed, int)
+    statements, second = cost_need_statements(np.random.default_rng(1))
+    assert [type(text) for _, text in statements] == [str] * 6
+    assert set(second) == set(_STATEMENTS) and {type(v) for v in second.values()} == {bool}
+
+
+def test_cost_need_seed_is_a_slot_of_the_pool():
+    drawn = {student: cost_need_seed(_seed_of(student)) for student in STUDENTS}
+    assert all(seed in _COHORT_SEEDS for seed in drawn.values())
+    assert cost_need_seed(_seed_of("alice")) == drawn["alice"]  # the same for a copy
+    # The pool's seeds are distinct, in the order of the vetting's candidates.
+    assert len(set(_COHORT_SEEDS)) == len(_COHORT_SEEDS) >= 50
+    order = {candidate(k): k for k in range(20_000)}
+    positions = [order[seed] for seed in _COHORT_SEEDS]
+    assert positions == sorted(positions)
+    # The slots spread over the pool (the draw reads the student's seed alone).
+    slots = {cost_need_seed(s) for s in range(2_000)}
+    assert len(slots) == len(_COHORT_SEEDS)
+    with pytest.raises((TypeError, ValueError)):
+        cost_need_seed(-1)
 
 
 @pytest.mark.parametrize(
@@ -132,95 +184,55 @@ def test_module_03_every_students_cases_keep_the_same_task(answers):
 
 
 @pytest.mark.slow
-def test_module_03_the_draw_agrees_with_an_independent_computation(answers):
+def test_module_03_the_vetting_agrees_with_an_independent_computation(answers):
     for student, row in answers.items():
-        drawn = _measure(cost_need_variant(_seed_of(student)).seed)["answers"]
+        drawn = _measure(cost_need_seed(_seed_of(student)))["answers"]
         for name in _DECIMALS:
             assert drawn[name] == pytest.approx(row[name], abs=1e-12), (student, name)
 
 
 @pytest.mark.slow
-def test_module_03_the_draw_keeps_the_texts_true_for_every_identifier(variants):
-    seeds = set()
-    for student, variant in variants.items():
-        seeds.add(variant.seed)
-        # A kept candidate was measured in full (the draw stops early only on a failure).
-        patterns, answers = variant.patterns, variant.answers
-        assert set(patterns) == {
-            "extra_cost",
-            "top_cost_gap",
-            "bottom_cost_gap",
-            "mean_cost_gap",
-            "fair_enrolled_gap",
-            "fair_enrolled_low",
-            "centile_low",
-            "enrolled_excess_low",
-            "band_low",
-            "fair_band_low",
-            "centile_excess_low",
-            "enrolled_centile_low",
-            "latent_score_high",
-            "latent_rate_high",
-        }, student
+def test_module_03_every_cohort_of_the_pool_keeps_the_texts_true():
+    for seed in _COHORT_SEEDS:
+        measured = _measure(seed)
+        assert _fits(measured), seed
+        patterns, answers = measured["patterns"], measured["answers"]
         # Section 2: « Les patients noirs coûtent donc x % de plus en moyenne ».
-        assert patterns["extra_cost"] > 0, (student, patterns)
+        assert patterns["extra_cost"] > 0, (seed, patterns)
         # Section 4, « À retenir », Q4 « erreur sur le coût »: « tout en bas, et aussi tout en
         # haut, […] les patients noirs coûtent moins » (printed « soit x % de moins », x >= 3).
-        assert patterns["top_cost_gap"] <= -0.03, (student, patterns)
-        assert patterns["bottom_cost_gap"] <= -0.1, (student, patterns)
-        # Q4 « entre inscrits »: the fair score too enrols sicker Black patients, and the
-        # cohort shows it (95 % CI above 0; review d12, finding 6).
-        assert patterns["fair_enrolled_gap"] > 0, (student, patterns)
-        assert patterns["fair_enrolled_low"] > 0, (student, patterns)
-        # Q4's bank: every second wording the copy shows is true for its cohort.
-        _, second = cost_need_statements(np.random.default_rng(_seed_of(student)))
-        for key, shown in second.items():
-            if shown:
-                assert _SECOND_PATTERNS[key](patterns), (student, key, patterns)
-        # One task for every copy (review 03 d14, findings 1 and 5): the keys are the
-        # formative ones on the copy's cohort, and « cette année » stays a named mistake.
-        assert variant.answers == _measure(variant.seed)["answers"]
-        for name in ("ecart_maladies", "ecart_score_egal"):
-            assert "cette année" in variant.mistakes[name], name
-        assert not hasattr(variant, "tasks")
+        assert patterns["top_cost_gap"] <= -0.03, (seed, patterns)
+        assert patterns["bottom_cost_gap"] <= -0.1, (seed, patterns)
+        # Q4 « entre inscrits »: the fair score too enrols sicker Black patients (95 % CI).
+        assert patterns["fair_enrolled_low"] > 0, (seed, patterns)
+        # Q4's bank: every second wording is true for every cohort (any copy may show it).
+        for key, holds in _SECOND_PATTERNS.items():
+            assert holds(patterns), (seed, key, patterns)
         # Q4 « centile par centile »: the audit of the study shows the bias.
-        assert patterns["centile_low"] > 0, (student, patterns)
+        assert patterns["centile_low"] > 0, (seed, patterns)
+        for name in ("ecart_maladies", "ecart_score_egal"):
+            assert "cette année" in measured["mistakes"][name], name
         # No named mistake within two units of the last judged decimal of the key, and none
         # that scores, fully or half, given as asked or one decimal coarser (the checker itself).
         for name, key in answers.items():
             decimals = _DECIMALS[name]
             unit = 10.0**-decimals
-            for mistake, value in variant.mistakes[name].items():
-                assert abs(value - key) > 2 * unit, (student, name, mistake, value, key)
+            for mistake, value in measured["mistakes"][name].items():
+                assert abs(value - key) > 2 * unit, (seed, name, mistake, value, key)
                 for given in (value, round(value, decimals), round(value, decimals - 1)):
                     with pytest.raises(checks.IncorrectAnswer):
                         checks.check_number(
                             given, name=name, expected=key, decimals=decimals, points=2
                         )
-        assert variant.tries <= 150, (student, variant.tries)
-    # Every student has their own cohort (a clash would be a rare coincidence).
-    assert len(seeds) >= len(variants) - 2
 
 
-def test_module_03_the_draw_keeps_the_students_seed_when_it_fits_and_rejects_otherwise():
-    # « etu88 » keeps its own seed with its wordings.
-    kept = cost_need_variant(_seed_of("etu88"))
-    assert kept.tries == 1 and kept.seed == _seed_of("etu88")
+def test_module_03_the_vetting_rejects_the_reviews_cohorts():
     # The review's « bruno » (top band only 4 % below, Q1's « part dans la cohorte » 0,1267
-    # for the key 0,1288: both 0,13) is redrawn.
+    # for the key 0,1288: both 0,13) and « etu47 » (top band with Black patients costing
+    # more) would not enter the pool.
     assert not _fits(_measure(_seed_of("bruno")))
-    assert cost_need_variant(_seed_of("bruno")).seed != _seed_of("bruno")
-    # The review's identifier whose top band had Black patients costing more is redrawn.
-    redrawn = cost_need_variant(_seed_of("etu47"))
     assert not _fits(_measure(_seed_of("etu47")))
-    assert redrawn.seed != _seed_of("etu47")
-
-
-def test_module_03_the_draw_rejects_bad_arguments():
-    with pytest.raises((TypeError, ValueError)):
-        cost_need_variant(-1)
-    with pytest.raises(RuntimeError, match="Aucune cohorte"):
-        cost_need_variant(_seed_of("etu47"), max_tries=1)
+    assert not vetted(_seed_of("etu47"))
 
 
 def test_module_03_a_mistake_that_rounds_like_the_key_is_caught():
@@ -241,8 +253,6 @@ def test_module_03_a_mistake_that_rounds_like_the_key_is_caught():
 def test_module_03_questions_1_to_3_have_one_task_for_every_copy():
     # Review 03 d14, findings 1 and 5: no per-copy task (« cette année », « part des blancs »)
     # in the evaluated session; the library no longer draws one.
-    import esn_teach.explorers as explorers
-
     assert not hasattr(explorers, "cost_need_tasks")
     assert not hasattr(explorers, "cost_need_task_text")
     text = SOURCE.read_text(encoding="utf-8")
@@ -250,22 +260,22 @@ def test_module_03_questions_1_to_3_have_one_task_for_every_copy():
         assert gone not in text, gone
 
 
-def test_module_03_question_4_bank_has_two_wordings_of_opposite_keys_for_every_item():
+def test_module_03_question_4_bank_has_two_wordings_for_every_item():
     assert set(_SECOND_WORDINGS) == set(_STATEMENTS) == set(_FIRST_KEYS) == set(_SECOND_PATTERNS)
     for key in _STATEMENTS:
         assert _SECOND_WORDINGS[key] != _STATEMENTS[key]
-        assert _statement_keys(dict.fromkeys(_STATEMENTS, True))[key] != _FIRST_KEYS[key]
     # The first wordings keep the formative keys (the formative solution).
     text = SOURCE.read_text(encoding="utf-8")
     for key, answer in _FIRST_KEYS.items():
         assert f'    "{key}": "{answer}",' in text, key
-    # Every copy has three « oui » and three « non » (review 03 d14, finding 3): 20 patterns.
-    patterns = {
-        tuple(_statement_keys(cost_need_statements(np.random.default_rng(seed))[1]).values())
-        for seed in range(300)
-    }
+    # Three second wordings for every copy, drawn from the seed alone: 20 draws, whose number
+    # of « oui » is 1, 3 or 5 (never all alike); the statement says it varies.
+    draws = [cost_need_statements(np.random.default_rng(seed))[1] for seed in range(400)]
+    assert all(sum(second.values()) == 3 for second in draws)
+    patterns = {tuple(_q4_keys(second).values()) for second in draws}
     assert len(patterns) == 20
-    assert all(pattern.count("oui") == 3 for pattern in patterns)
+    assert {pattern.count("oui") for pattern in patterns} == {1, 3, 5}
+    assert "Le nombre de\n# « oui » varie d'une copie à l'autre" in text
     # No statement quotes a figure of a copy (the text is the same for all copies).
     for statement in [*_STATEMENTS.values(), *_SECOND_WORDINGS.values()]:
         assert not re.search(r"\d,\d", statement), statement
@@ -289,13 +299,13 @@ def test_module_03_question_4_hidden_test_grades_each_copys_wordings(capsys):
     flip = {"oui": "non", "non": "oui"}
     shown = set()
     # Together, these identifiers show both wordings of every item.
-    for student in ("esn-teach-construction", "etu000", "etu003"):
+    for student in ("esn-teach-construction", "etu017"):
         seed = _seed_of(student)
         statements, second = cost_need_statements(np.random.default_rng(seed))
         # Neutral letters in the evaluated session (review 03 d14, finding 2): A is the first
         # statement shown to the copy.
         letters = {item: letter for letter, (item, _) in zip("ABCDEF", statements, strict=True)}
-        key = {letters[item]: answer for item, answer in _statement_keys(second).items()}
+        key = {letters[item]: answer for item, answer in _q4_keys(second).items()}
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv(checks.STUDENT_ENV, student)
             names = {"checks": checks, "cost_need_statements": cost_need_statements}

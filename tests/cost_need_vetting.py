@@ -1,0 +1,353 @@
+"""Vet the cohorts of module 03's evaluated session (test side, not in the installed package).
+
+:func:`esn_teach.explorers.cost_need_seed` gives each copy one cohort seed from a fixed pool
+(``_COHORT_SEEDS``). The pool was built, and is checked by ``tests/modules/test_module_03.py``,
+with the code below: it measures, on each candidate cohort, the keys of questions 1 to 3, the
+values of their named mistakes and the patterns the module's texts rely on, and keeps the
+cohorts where every text is true and no named mistake comes close to a key. This code computes
+answer keys: it must stay out of ``esn_teach`` (review 07, finding 1; brief of 7 December 2026),
+so that no function of the student's kernel returns them. It is independent of the notebook's
+hidden tests, which recompute the keys of a copy from its seed.
+
+Extend the pool (each kept cohort costs about 25 candidates, a few seconds)::
+
+    PYTHONPATH=$PWD .venv/bin/python tests/cost_need_vetting.py --start 0 --count 50
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import PoissonRegressor
+from sklearn.model_selection import train_test_split
+
+from esn_teach.checks._checks import _too_rounded
+from esn_teach.datasets import make_cost_vs_need_cohort
+
+#: The programme's threshold (97th percentile) and the top band (95th to 100th).
+_PROGRAMME, _BAND = 97, 95
+#: The stream of candidate seeds of the pool (``SeedSequence([POOL_ENTROPY, k])``).
+POOL_ENTROPY = 20261207
+
+
+def _gap_ci(need: np.ndarray, chosen: np.ndarray, black: np.ndarray, white: np.ndarray):
+    a, b = need[chosen & black], need[chosen & white]
+    gap = a.mean() - b.mean()
+    se = np.sqrt(a.var(ddof=1) / a.size + b.var(ddof=1) / b.size)
+    return float(gap), float(gap - 1.96 * se), float(gap + 1.96 * se)
+
+
+def _bands_gap(scores, values, black, white, n_bands: int, first: int = 0):
+    """Gap (Black minus White) at equal score and its variance, over bands ``first`` and up.
+
+    The bands are ``n_bands`` bands of equal size of ``scores``; each weighs as its Black
+    patients, as in the module's ``ecart_par_tranches``.
+    """
+    bands = np.argsort(np.argsort(scores)) * n_bands // len(scores)
+    gaps, weights, variances = [], [], []
+    for t in range(first, n_bands):
+        a, b = values[(bands == t) & black], values[(bands == t) & white]
+        if a.size < 2 or b.size < 2:
+            continue  # no gap to measure (the lowest centiles of the latent illness)
+        gaps.append(a.mean() - b.mean())
+        weights.append(a.size)
+        variances.append(a.var(ddof=1) / a.size + b.var(ddof=1) / b.size)
+    w = np.array(weights) / sum(weights)
+    return float(w @ gaps), float(w**2 @ variances)
+
+
+def _centile_gap_low(scores, need, black, white) -> float:
+    """Low bound of the gap centile by centile (100 bands, weighted by Black patients)."""
+    return _bands_gap_low(scores, need, black, white, 100)
+
+
+def _bands_gap_low(scores, need, black, white, n_bands: int) -> float:
+    """Low bound of the gap at equal score (``n_bands`` bands, weighted by Black patients)."""
+    bands = np.argsort(np.argsort(scores)) * n_bands // len(scores)
+    gaps, weights, variances = [], [], []
+    for t in range(n_bands):
+        a, b = need[(bands == t) & black], need[(bands == t) & white]
+        gaps.append(a.mean() - b.mean())
+        weights.append(a.size)
+        variances.append(a.var(ddof=1) / a.size + b.var(ddof=1) / b.size)
+    w = np.array(weights) / sum(weights)
+    gap = float(w @ gaps)
+    return gap - 1.96 * float(np.sqrt(w**2 @ variances))
+
+
+def _measure(seed: int, *, early: bool = False) -> dict | None:
+    """Measure the keys, named mistakes, patterns and task figures of the cohort from ``seed``.
+
+    With ``early``, stop and return None as soon as a pattern fails (the cheap ones first:
+    the cohort's mean costs, then the cost score's, before the second score is learnt).
+    """
+    data: Any = make_cost_vs_need_cohort(random_state=seed)  # a Bunch (not return_X_y)
+    frame = data.frame
+    means = frame.groupby("race", observed=True)["cost"].mean()
+    patterns = {"extra_cost": float(means["Black"] / means["White"] - 1)}
+    if early and not patterns["extra_cost"] >= _MIN_EXTRA_COST:
+        return None
+    train, judged = train_test_split(frame, test_size=1 / 3, random_state=seed)
+    judged = judged.reset_index(drop=True)
+    features = []
+    for part in (train, judged):
+        x = part[list(data.feature_names)].astype(float)
+        x["prior_cost"] = np.log1p(x["prior_cost"])
+        features.append(x)
+
+    def learnt(target):
+        model = PoissonRegressor(alpha=0, solver="newton-cholesky")
+        return model.fit(features[0], train[target]).predict(features[1])
+
+    race = judged["race"].to_numpy(dtype=str)
+    black, white = race == "Black", race == "White"
+    need = judged["n_chronic_next"].to_numpy(dtype=float)
+    this_year = judged["n_chronic"].to_numpy(dtype=float)
+    cost_next = judged["cost"].to_numpy(dtype=float)
+    latent = judged["latent_illness"].to_numpy(dtype=float)
+
+    def above(values, percentile):
+        return values >= np.percentile(values, percentile)
+
+    def gap(chosen, measure=need):
+        return float(measure[chosen & black].mean() - measure[chosen & white].mean())
+
+    fair = _gap_ci(need, above(latent, _PROGRAMME), black, white)
+    patterns["fair_enrolled_gap"], patterns["fair_enrolled_low"] = fair[0], fair[1]
+    if early and not _fair_enrolled_fits(patterns):
+        return None  # cheap: before any score is learnt
+    cost_score = learnt("cost")
+    # The 20 bands of 5 centiles of the cost score, as the figures of section 4 draw them.
+    fifths = np.argsort(np.argsort(cost_score)) * 20 // len(cost_score)
+    cost_gaps = np.array(
+        [
+            cost_next[(fifths == t) & black].mean() / cost_next[(fifths == t) & white].mean() - 1
+            for t in range(20)
+        ]
+    )
+    patterns["top_cost_gap"] = float(cost_gaps[-1])
+    patterns["bottom_cost_gap"] = float(cost_gaps[0])
+    # The caption's « en moyenne » figure: mean absolute gap above the 10th centile.
+    patterns["mean_cost_gap"] = float(np.abs(cost_gaps[2:]).mean())
+    if early and not _top_band_fits(patterns):
+        return None
+    patterns["centile_low"] = _centile_gap_low(cost_score, need, black, white)
+    enrolled, band = above(cost_score, _PROGRAMME), above(cost_score, _BAND)
+    # Q4's bank of statements (evaluated session): each statement drawn must be true.
+    enrolled_gap = _gap_ci(need, enrolled, black, white)
+    half_width = np.hypot(enrolled_gap[0] - enrolled_gap[1], fair[0] - fair[1])
+    patterns["enrolled_excess_low"] = float(enrolled_gap[0] - fair[0] - half_width)
+    patterns["band_low"] = _gap_ci(need, band, black, white)[1]
+    patterns["fair_band_low"] = _gap_ci(need, above(latent, _BAND), black, white)[1]
+    # Second wordings of Q4's bank (evaluated session, night of 6 December 2026).
+    cost_centile, cost_centile_var = _bands_gap(cost_score, need, black, white, 100)
+    fair_centile, fair_centile_var = _bands_gap(latent, need, black, white, 100)
+    patterns["centile_excess_low"] = (
+        cost_centile - fair_centile - 1.96 * float(np.sqrt(cost_centile_var + fair_centile_var))
+    )
+    inner, inner_var = _bands_gap(cost_score, need, black, white, 100, first=_PROGRAMME)
+    patterns["enrolled_centile_low"] = inner - 1.96 * float(np.sqrt(inner_var))
+    lower, lower_var = _bands_gap(latent, cost_score, black, white, 100)
+    patterns["latent_score_high"] = lower + 1.96 * float(np.sqrt(lower_var))
+    rate, rate_var = _bands_gap(latent, enrolled.astype(float), black, white, 100, first=90)
+    patterns["latent_rate_high"] = rate + 1.96 * float(np.sqrt(rate_var))
+    k_black, k_white = int((enrolled & black).sum()), int((enrolled & white).sum())
+    n_black, n_white = int(black.sum()), int(white.sum())
+    everyone = np.ones_like(black)
+    answers = {
+        "part_noirs_cout": k_black / (k_black + k_white),
+        "ecart_maladies": gap(enrolled),
+        "ecart_score_egal": gap(band),
+    }
+    costliest = above(cost_next, _BAND)
+    mistakes = {
+        "part_noirs_cout": {
+            "taux de sélection": k_black / n_black,
+            "part dans la cohorte": n_black / (n_black + n_white),
+            "groupes inversés": k_white / (k_black + k_white),
+            "étude réelle": 0.177,
+            "rapport des inscrits": k_black / k_white,
+            "sur toute la cohorte": k_black / len(race),
+            "sur les patients blancs": k_black / n_white,
+            "taux combinés": (k_black / n_black) / (k_black / n_black + k_white / n_white),
+        },
+        "ecart_maladies": {
+            "groupes inversés": -answers["ecart_maladies"],
+            "toute la cohorte": gap(everyone),
+            "cette année": gap(enrolled, this_year),
+            "tranche_haute": gap(band),
+            "plus_couteux": gap(costliest),
+        },
+        "ecart_score_egal": {
+            "groupes inversés": -answers["ecart_score_egal"],
+            "toute la cohorte": gap(everyone),
+            "cette année": gap(band, this_year),
+            "inscrits de la question 2": gap(enrolled),
+            "plus_couteux": gap(costliest),
+        },
+    }
+    if early and _close_mistake(answers, mistakes):
+        return None  # before learning the second score: most rejected candidates stop here
+    health_score = learnt("n_chronic_next")
+    mistakes["ecart_maladies"]["score « maladies »"] = gap(above(health_score, _PROGRAMME))
+    mistakes["ecart_score_egal"]["tranche « maladies »"] = gap(above(health_score, _BAND))
+    task = {"n_black_enrolled": k_black, "share_in_cohort": n_black / len(race)}
+    return {
+        "answers": answers,
+        "mistakes": mistakes,
+        "patterns": patterns,
+        "task": task,
+    }
+
+
+#: The last decimal each question judges (3 for question 1, 2 for questions 2 and 3).
+_DECIMALS = {"part_noirs_cout": 3, "ecart_maladies": 2, "ecart_score_egal": 2}
+#: Thresholds of the patterns (see :func:`_fits`).
+_MIN_EXTRA_COST, _MAX_TOP_COST_GAP, _MIN_FAIR_ENROLLED_GAP, _MIN_CENTILE_LOW = (
+    0.001,
+    -0.03,
+    0.1,
+    0.1,
+)
+#: The bottom band's cost gap is at most this (« tout en bas », section 4's evaluated text).
+_MAX_BOTTOM_COST_GAP = -0.1
+
+
+def _fair_enrolled_fits(patterns: dict[str, float]) -> bool:
+    """Whether the fair score's gap among its enrolled patients is established.
+
+    Q4's « entre inscrits » is « non » because a fair score, too, enrols sicker Black
+    patients (« À retenir »): the gap must be at least 0.1 and its 95 % CI must exclude 0
+    (review d12, finding 6: 0,18, CI −0,17 to 0,53, for « alice » before this rule).
+    """
+    return (
+        patterns["fair_enrolled_gap"] >= _MIN_FAIR_ENROLLED_GAP
+        and patterns["fair_enrolled_low"] > 0
+    )
+
+
+#: For each second wording of Q4's bank, the pattern that makes it true (:func:`_bank_fits`).
+_SECOND_PATTERNS = {
+    "erreur sur le coût": lambda p: p["latent_score_high"] < 0,
+    "entre inscrits": lambda p: p["enrolled_centile_low"] > 0,
+    "part qui double": lambda p: p["latent_rate_high"] < 0,
+    "inscrits et score juste": lambda p: p["centile_excess_low"] > 0,
+    "centile par centile": lambda p: True,  # the evaluated text of section 4 says it
+    "près du seuil": lambda p: p["band_low"] > 0 and p["fair_band_low"] > 0,
+}
+
+
+def _bank_fits(patterns: dict[str, float], second: dict[str, bool] | None = None) -> bool:
+    """Whether the statements of Q4's bank a copy shows are true for the cohort.
+
+    ``second`` says which items show their second wording (as drawn by
+    :func:`esn_teach.explorers.cost_need_statements`); by default, every second wording must
+    hold (the pool's rule). The first wordings' patterns are
+    checked by :func:`_fits` (« centile par centile », the fair score's gaps).
+    """
+    drawn = [key for key in _SECOND_PATTERNS if second is None or second.get(key)]
+    return all(_SECOND_PATTERNS[key](patterns) for key in drawn)
+
+
+def _top_band_fits(patterns: dict[str, float]) -> bool:
+    """Whether section 4's evaluated sentence holds for the cohort.
+
+    « Tout en bas, et aussi tout en haut, là où le programme sélectionne, les patients noirs
+    coûtent moins que les patients blancs de même score » : at least 3 % less in the top
+    band (so that the printed « soit x % de moins » is never 0 to 2 %), 10 % in the bottom
+    one. The evaluated text no longer says the top is worse than elsewhere (« surtout tout
+    en haut »): for some cohorts the top band's gap is below the caption's mean gap.
+    """
+    return (
+        patterns["top_cost_gap"] <= _MAX_TOP_COST_GAP
+        and patterns["bottom_cost_gap"] <= _MAX_BOTTOM_COST_GAP
+    )
+
+
+def _rounds_like_key(value: float, key: float, decimals: int) -> bool:
+    """Whether ``value``, one decimal coarser, would earn half the points (« trop arrondi »).
+
+    :func:`esn_teach.checks.check_number` gives half the points to an answer with one decimal
+    fewer than asked that stands for the key (0,13 for 0,1288): a named mistake (0,1267) that
+    rounds to the same coarse value would earn them too, with « bon raisonnement ».
+    """
+    return _too_rounded(
+        round(value, decimals - 1),
+        decimals,
+        lambda candidate: round(candidate, decimals) == round(key, decimals),
+    )
+
+
+def _fits(measured: dict | None, second: dict[str, bool] | None = None) -> bool:
+    """Whether a cohort shows every pattern the module's texts and keys rely on.
+
+    ``second`` is the copy's draw of Q4's wordings (:func:`cost_need_statements`); by
+    default, every statement of the bank is checked.
+    """
+    if measured is None:
+        return False
+    answers, mistakes = measured["answers"], measured["mistakes"]
+    patterns, task = measured["patterns"], measured["task"]
+    share = answers["part_noirs_cout"]
+    if not (
+        patterns["extra_cost"] >= _MIN_EXTRA_COST  # « coûtent x % de plus en moyenne »
+        and _top_band_fits(patterns)  # « y coûtent moins » (section 4, « À retenir », Q4)
+        and _fair_enrolled_fits(patterns)  # the fair score's gap, established
+        and _bank_fits(patterns, second)  # Q4's statements
+        and patterns["centile_low"] > _MIN_CENTILE_LOW  # « centile par centile » shows the bias
+        and task["n_black_enrolled"] >= 40
+        and 0.8 < share / task["share_in_cohort"] < 1.6
+        and share < 0.3
+        and 0.8 < answers["ecart_maladies"] < 3
+        and 0.8 < answers["ecart_score_egal"] < 3
+    ):
+        return False
+    return not _close_mistake(answers, mistakes)
+
+
+def _close_mistake(answers: dict[str, float], mistakes: dict[str, dict[str, float]]) -> bool:
+    """Whether a named mistake of questions 1 to 3 could score as the key.
+
+    Within two units of the last judged decimal of the key, it would earn the points (one
+    unit is tolerated); rounded one decimal coarser to what stands for the key, half of them
+    (« trop arrondi »).
+    """
+    for name, key in answers.items():
+        decimals = _DECIMALS[name]
+        margin = 2 * 10.0**-decimals + 1e-9
+        for value in mistakes[name].values():
+            if abs(value - key) <= margin or _rounds_like_key(value, key, decimals):
+                return True
+    return False
+
+
+def candidate(k: int) -> int:
+    """Return the ``k``-th candidate cohort seed of the pool."""
+    return int(np.random.SeedSequence([POOL_ENTROPY, int(k)]).generate_state(1)[0])
+
+
+def vetted(seed: int) -> bool:
+    """Whether the cohort from ``seed`` may be in the pool (every text true, no close mistake).
+
+    Every second wording of question 4 must hold, whichever a copy draws.
+    """
+    return _fits(_measure(seed, early=True))
+
+
+def _main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--start", type=int, default=0, help="first candidate index k")
+    parser.add_argument("--count", type=int, default=10, help="cohorts to keep")
+    args = parser.parse_args()
+    kept, k = 0, args.start
+    while kept < args.count:
+        if vetted(candidate(k)):
+            print(f"{candidate(k)},  # k = {k}", flush=True)
+            kept += 1
+        k += 1
+
+
+if __name__ == "__main__":
+    _main()
