@@ -3520,6 +3520,8 @@ print(
 # Jugez chacune des quatre affirmations qu'affiche la cellule suivante, en appliquant ce que
 # vous avez lu à des cas que le texte ne traite pas. Elles sont propres à votre copie : pour
 # chaque sujet, certaines copies ont une affirmation vraie, d'autres une affirmation fausse.
+# Le nombre d'affirmations vraies varie donc d'une copie à l'autre, de zéro à quatre : jugez
+# chacune pour elle-même.
 #
 # `vrai_ou_faux` est un **dictionnaire** Python : des paires « clé : valeur » entre
 # accolades. Ne changez pas les clés (le sujet de chaque affirmation) ; remplacez chaque
@@ -3693,9 +3695,23 @@ vrai_ou_faux = {
     "seuils par pays de naissance": ...,
 }
 ### BEGIN SOLUTION
-from esn_teach.datasets._readmission_tasks import _question_7_keys
+from esn_teach.datasets._readmission_tasks import _question_7_versions
 
-vrai_ou_faux = _question_7_keys(graine_etudiant)
+# The key of version 0, then of version 1, of each subject (the hidden test's table: the
+# installed package draws the versions and holds no key).
+vrai_ou_faux = {
+    sujet: cles[version]
+    for (sujet, cles), version in zip(
+        {
+            "calibration et VPP": ("faux", "vrai"),
+            "seuil et fiabilité": ("vrai", "faux"),
+            "seuils par âge": ("vrai", "faux"),
+            "seuils par pays de naissance": ("faux", "vrai"),
+        }.items(),
+        _question_7_versions(graine_etudiant),
+        strict=True,
+    )
+}
 ### END SOLUTION
 
 # %% tests="vrai_ou_faux" points=2 session="evaluation"
@@ -3708,13 +3724,56 @@ checks.check_form(
     items=["calibration et VPP", "seuil et fiabilité", "seuils par âge", "seuils par pays de naissance"],
 )
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets._readmission_tasks import _QUESTION_7_FEEDBACK, _question_7_keys
+from esn_teach.datasets._readmission_tasks import _question_7_versions as versions_copie_q7h
 
-# The name of this cell's loop, bound here: the cell reads nothing else from the notebook.
-sujet_q7h = None
-# The copy's keys, drawn again from its identifier (the draw cell's stream [seed, 7]); each
-# subject's message names the misunderstanding (the same in both versions).
-cles_q7h = _question_7_keys(checks.student_seed("06", announce=False))
+# The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
+sujet_q7h = version_q7h = None
+# The key of version 0, then of version 1, of each subject: kept here, in the source that
+# the release strips, not in the installed package (which draws the versions only).
+verites_q7h = {
+    "calibration et VPP": ("faux", "vrai"),
+    "seuil et fiabilité": ("vrai", "faux"),
+    "seuils par âge": ("vrai", "faux"),
+    "seuils par pays de naissance": ("faux", "vrai"),
+}
+# The message of a wrong answer to each subject: the same misunderstanding in both versions.
+# The calibration message rests on the logic only (on some checked cohorts group A's VPP
+# equals or exceeds group B's at 0,3: cohort 3043, both 0,496): no direction of the gap.
+retours_q7h = {
+    "calibration et VPP": (
+        "la calibration compare, score par score, le risque annoncé à la part réhospitalisée ; "
+        "elle ne fixe pas la part réhospitalisée parmi les appelés (la VPP). Celle-ci dépend "
+        "aussi de la façon dont les scores des appelés se répartissent au-dessus de 0,3 dans "
+        "chaque groupe : des VPP égales seraient une coïncidence, pas une conséquence de la "
+        "calibration. Calibration et parité prédictive sont deux critères distincts."
+    ),
+    "seuil et fiabilité": (
+        "le diagramme de fiabilité compare le risque annoncé par le score à la part réellement "
+        "réhospitalisée : il ne dépend d'aucun seuil, et le modèle n'a pas changé. Les TFN et "
+        "TFP comptent les erreurs des décisions (appeler ou non), qui changent avec le seuil."
+    ),
+    "seuils par âge": (
+        "l'âge est un motif de l'article 1er, mais l'article 2, 3° de la loi de 2008 ne retire "
+        "l'exception du but légitime qu'aux différences fondées sur l'origine, le patronyme, "
+        "l'ethnie ou la race. Pour l'âge, comme pour le lieu de résidence, l'interdiction ne "
+        "vise pas une différence justifiée par un but légitime avec des moyens nécessaires et "
+        "appropriés (ce qui ne la rend pas licite pour autant : d'autres règles demeurent)."
+    ),
+    "seuils par pays de naissance": (
+        "le pays de naissance est ici un critère d'origine (l'affirmation le dit) : une règle "
+        "fondée sur lui est une différence fondée sur l'origine, et l'exception du but "
+        "légitime (article 2, 3° de la loi de 2008) ne s'applique pas aux différences fondées "
+        "sur l'origine : aucune démonstration de nécessité ne suffit."
+    ),
+}
+# The copy's keys: its versions, drawn again from its identifier (the draw cell's stream
+# [seed, 7]), read in the table above.
+cles_q7h = {
+    sujet_q7h: verites_q7h[sujet_q7h][version_q7h]
+    for sujet_q7h, version_q7h in zip(
+        verites_q7h, versions_copie_q7h(checks.student_seed("06", announce=False)), strict=True
+    )
+}
 autre_q7h = " Cette réponse irait à l'affirmation contraire : relisez ce que dit la vôtre."
 checks.check_choices(
     vrai_ou_faux,
@@ -3725,7 +3784,7 @@ checks.check_choices(
         sujet_q7h: [
             checks.Mistake(
                 "faux" if cles_q7h[sujet_q7h] == "vrai" else "vrai",
-                _QUESTION_7_FEEDBACK[sujet_q7h] + autre_q7h,
+                retours_q7h[sujet_q7h] + autre_q7h,
             )
         ]
         for sujet_q7h in cles_q7h
@@ -3736,23 +3795,62 @@ checks.check_choices(
 
 # %% mistake="vrai_ou_faux" session="evaluation"
 # message : Calibration et parité prédictive sont deux critères distincts
-from esn_teach.datasets._readmission_tasks import _question_7_keys
+from esn_teach.datasets._readmission_tasks import _question_7_versions
 
-vrai_ou_faux = _question_7_keys(graine_etudiant)
+# The copy's keys (the hidden test's table: key of version 0, of version 1), then the other
+# answer on one subject.
+cles_versions = {
+    "calibration et VPP": ("faux", "vrai"),
+    "seuil et fiabilité": ("vrai", "faux"),
+    "seuils par âge": ("vrai", "faux"),
+    "seuils par pays de naissance": ("faux", "vrai"),
+}
+vrai_ou_faux = {
+    sujet: cles[version]
+    for (sujet, cles), version in zip(
+        cles_versions.items(), _question_7_versions(graine_etudiant), strict=True
+    )
+}
 vrai_ou_faux["calibration et VPP"] = {"vrai": "faux", "faux": "vrai"}[vrai_ou_faux["calibration et VPP"]]
 
 # %% mistake="vrai_ou_faux" session="evaluation"
 # message : l'âge est un motif de l'article 1er
-from esn_teach.datasets._readmission_tasks import _question_7_keys
+from esn_teach.datasets._readmission_tasks import _question_7_versions
 
-vrai_ou_faux = _question_7_keys(graine_etudiant)
+# The copy's keys (the hidden test's table: key of version 0, of version 1), then the other
+# answer on one subject.
+cles_versions = {
+    "calibration et VPP": ("faux", "vrai"),
+    "seuil et fiabilité": ("vrai", "faux"),
+    "seuils par âge": ("vrai", "faux"),
+    "seuils par pays de naissance": ("faux", "vrai"),
+}
+vrai_ou_faux = {
+    sujet: cles[version]
+    for (sujet, cles), version in zip(
+        cles_versions.items(), _question_7_versions(graine_etudiant), strict=True
+    )
+}
 vrai_ou_faux["seuils par âge"] = {"vrai": "faux", "faux": "vrai"}[vrai_ou_faux["seuils par âge"]]
 
 # %% mistake="vrai_ou_faux" session="evaluation"
 # message : irait à l'affirmation contraire
-from esn_teach.datasets._readmission_tasks import _question_7_keys
+from esn_teach.datasets._readmission_tasks import _question_7_versions
 
-vrai_ou_faux = _question_7_keys(graine_etudiant)
+# The copy's keys (the hidden test's table: key of version 0, of version 1), then the other
+# answer on one subject.
+cles_versions = {
+    "calibration et VPP": ("faux", "vrai"),
+    "seuil et fiabilité": ("vrai", "faux"),
+    "seuils par âge": ("vrai", "faux"),
+    "seuils par pays de naissance": ("faux", "vrai"),
+}
+vrai_ou_faux = {
+    sujet: cles[version]
+    for (sujet, cles), version in zip(
+        cles_versions.items(), _question_7_versions(graine_etudiant), strict=True
+    )
+}
 vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[vrai_ou_faux["seuils par pays de naissance"]]
 
 # %% [markdown] session="formative"

@@ -10,7 +10,9 @@ range the questions assume.
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -24,6 +26,7 @@ from sklearn.preprocessing import StandardScaler
 from esn_teach import checks
 from esn_teach.datasets import (
     READMISSION_CASE_SEEDS,
+    _readmission_tasks,
     make_readmission_cohort,
     other_hospital_audit,
     readmission_case_seed,
@@ -31,12 +34,48 @@ from esn_teach.datasets import (
 from esn_teach.datasets._readmission import _audit_mistakes
 from esn_teach.datasets._readmission_tasks import (
     _QUESTION_7,
-    _QUESTION_7_FEEDBACK,
-    _question_7_keys,
     _question_7_statements,
+    _question_7_versions,
 )
 
 STUDENTS = ("alice", "bruno", "chloe", "david", "emma", "farid")
+NOTEBOOK = Path(__file__).parents[2] / "notebooks" / "06_mesurer_equite.py"
+
+#: Question 7 (evaluated): the phrase that makes each subject's statement true, written here
+#: independently of the notebook's hidden test (whose table gives each version's key by its
+#: number). The other version of each subject is false.
+_Q7_TRUE_PHRASE = {
+    "calibration et VPP": "un appel peut pourtant signifier un risque différent",
+    "seuil et fiabilité": "tandis que le diagramme de fiabilité reste le même",
+    "seuils par âge": "ne s'y oppose pas si l'hôpital démontre un but légitime",
+    "seuils par pays de naissance": "Cette démonstration reste insuffisante",
+}
+
+
+def _q7_truth(subject: str, text: str) -> str:
+    """« vrai » or « faux » for a statement of question 7 (independent of the notebook's
+    hidden test: read from the statement's wording, see ``_Q7_TRUE_PHRASE``)."""
+    return "vrai" if _Q7_TRUE_PHRASE[subject] in " ".join(text.split()) else "faux"
+
+
+def _q7_hidden_tables() -> dict[str, dict]:
+    """The literal tables (``verites_q7h``, ``retours_q7h``) of question 7's evaluated hidden
+    test, read from the notebook's source without running it."""
+    source = NOTEBOOK.read_text()
+    start = source.index(
+        "### BEGIN HIDDEN TESTS\nfrom esn_teach.datasets._readmission_tasks import"
+    )
+    block = source[start : source.index("### END HIDDEN TESTS", start)]
+    tables = {}
+    for node in ast.parse(block).body:
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Name)
+            and node.targets[0].id in ("verites_q7h", "retours_q7h")
+        ):
+            tables[node.targets[0].id] = ast.literal_eval(node.value)
+    assert set(tables) == {"verites_q7h", "retours_q7h"}, tables
+    return tables
 
 
 def _case(seed: int) -> dict:
@@ -186,22 +225,24 @@ def test_question_7_calibration_feedback_holds_on_every_case():
     gaps = [rate["B"]["ppv"] - rate["A"]["ppv"] for rate in rates]
     assert min(gaps) <= 0 < max(gaps)  # both orders: no direction holds everywhere
     assert max(abs(gap) for gap in gaps) > 0.05  # calibrated, and the VPPs differ
-    message = _QUESTION_7_FEEDBACK["calibration et VPP"]
+    message = _q7_hidden_tables()["retours_q7h"]["calibration et VPP"]
     for claim in ("groupe A", "groupe B", "plus élevé", "plus de réhospitalisés", "diffèrent"):
         assert claim not in message, claim
     assert "Calibration et parité prédictive sont deux critères distincts" in message
 
 
 def test_question_7_form_gives_no_key():
-    """Question 7 of the evaluated session: in each subject the two versions have opposite
-    keys, and neither a negation (« ne », « n' ») nor its absence gives the key: the true
-    versions are not the negated ones, and each rule « negated → vrai » or « negated →
-    faux » is right on at most half the versions (review d14, finding 1)."""
+    """Question 7 of the evaluated session: in each subject one version is true and the other
+    false (the test's own reading, ``_q7_truth``), and neither a negation (« ne », « n' ») nor
+    its absence gives the key: the true versions are not the negated ones, and each rule
+    « negated → vrai » or « negated → faux » is right on at most half the versions (review
+    d14, finding 1)."""
     negation = re.compile(r"\bne\b|\bn'", re.IGNORECASE)
     true_ones, negated, rule_right = set(), set(), 0
     for subject, versions in _QUESTION_7.items():
-        assert {key for _, key in versions} == {"vrai", "faux"}, subject
-        for number, (text, key) in enumerate(versions):
+        assert sorted(_q7_truth(subject, text) for text in versions) == ["faux", "vrai"], subject
+        for number, text in enumerate(versions):
+            key = _q7_truth(subject, text)
             is_negated = bool(negation.search(text))
             if key == "vrai":
                 true_ones.add((subject, number))
@@ -210,10 +251,68 @@ def test_question_7_form_gives_no_key():
             rule_right += (key == "vrai") == is_negated
     assert true_ones != negated
     assert rule_right <= 4 and 8 - rule_right <= 4, rule_right
-    for number in range(200):  # the draw and the keys agree with the statements shown
-        statements, keys = _question_7_statements(number), _question_7_keys(number)
-        for subject, versions in _QUESTION_7.items():
-            assert (statements[subject], keys[subject]) in versions
+    for number in range(200):  # the draw gives the drawn version's text, and only it
+        statements = _question_7_statements(number)
+        versions = _question_7_versions(number)
+        for (subject, pair), version in zip(_QUESTION_7.items(), versions, strict=True):
+            assert statements[subject] == pair[version]
+
+
+def test_question_7_hidden_test_keys_agree_with_an_independent_reading():
+    """The hidden test's table (the key of version 0, then of version 1) agrees with the
+    test's own reading of each statement, and each subject's message is in it."""
+    tables = _q7_hidden_tables()
+    assert list(tables["verites_q7h"]) == list(_QUESTION_7)
+    assert list(tables["retours_q7h"]) == list(_QUESTION_7)
+    for subject, versions in _QUESTION_7.items():
+        expected = tuple(_q7_truth(subject, text) for text in versions)
+        assert tables["verites_q7h"][subject] == expected, subject
+
+
+def test_question_7_keys_vary_between_copies(monkeypatch):
+    """Over 400 identifiers, each subject has both keys, and the number of true statements
+    takes every value from 0 to 4 (as the statement says): the versions are drawn from the
+    seed alone, never from which one is true."""
+    keys: dict[str, set[str]] = {}
+    counts = set()
+    for number in range(400):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"etudiant{number}")
+        statements = _question_7_statements(checks.student_seed("06", announce=False))
+        truths = {subject: _q7_truth(subject, text) for subject, text in statements.items()}
+        for subject, key in truths.items():
+            keys.setdefault(subject, set()).add(key)
+        counts.add(sum(key == "vrai" for key in truths.values()))
+    assert all(found == {"vrai", "faux"} for found in keys.values()), keys
+    assert counts == {0, 1, 2, 3, 4}, counts
+    statement = NOTEBOOK.read_text()
+    assert "Le nombre d'affirmations vraies varie donc d'une copie à l'autre" in statement
+
+
+def test_question_7_keys_are_not_in_the_installed_package():
+    """Review 07, finding 1: the installed esn_teach gives question 7's texts and versions
+    only. No function or constant gives a key, a truth table or a message of a wrong answer
+    (which would say which version is true)."""
+    module = _readmission_tasks
+    assert not hasattr(module, "_question_7_keys")
+    assert not hasattr(module, "_QUESTION_7_FEEDBACK")
+    for name, value in vars(module).items():
+        if name.startswith("__"):
+            continue
+        for text in (value if isinstance(value, dict) else {}).values():
+            assert not {"vrai", "faux"} & set(text if isinstance(text, tuple) else ()), name
+        assert value not in ("vrai", "faux"), name
+    texts = [
+        node.value
+        for node in ast.walk(ast.parse(Path(module.__file__).read_text()))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+    assert not {"vrai", "faux"} & set(texts)
+    for message in _q7_hidden_tables()["retours_q7h"].values():
+        assert not any(message[:50] in text for text in texts), message
+    for number in range(50):
+        assert all(
+            text in _QUESTION_7[subject] for subject, text in _question_7_statements(number).items()
+        )
 
 
 def test_question_5_mistakes_never_score_as_the_key(monkeypatch):
