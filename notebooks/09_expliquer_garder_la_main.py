@@ -1519,7 +1519,8 @@ lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispo
 # ### Question 5 — Ce que demandent les textes (1 point, note partielle)
 #
 # Pour chaque phrase affichée ci-dessous, `"oui"` si elle est vraie d'après ces textes,
-# `"non"` sinon. Même notation qu'à la question 3.
+# `"non"` sinon. Le nombre de phrases vraies varie d'une copie à l'autre. Même notation qu'à
+# la question 3.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : les phrases de la question 5 et la date de mise sur le
@@ -1556,49 +1557,134 @@ print(f"Question 5 : la date de mise sur le marché de votre copie est {DATE_Q5}
 # %% answer="lecture_droit" session="evaluation"
 lecture_droit = {"information": ..., "quand": ..., "outil A": ..., "outil B": ...}
 ### BEGIN SOLUTION
-from esn_teach.datasets._wdbc_tasks import _question_5_keys
+import datetime
 
-lecture_droit = _question_5_keys(GRAINE)
+from esn_teach.datasets._wdbc_tasks import _question_5_draw
+from esn_teach.law import AI_ACT_OBLIGATIONS
+
+# The copy's keys: the key of each statement of the two reserves (the hidden test's table,
+# in the package's order), and each tool's, read from the law's dates (the last day of the
+# copy's month against its category's date; tool A is Annex III's unless the order is 1).
+_information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
+_debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
+_fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
+_categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
+lecture_droit = {
+    "information": ("oui", "non", "non", "oui")[_information_q5],
+    "quand": ("non", "oui", "oui", "non")[_quand_q5],
+}
+for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
+    lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 ### END SOLUTION
 
 # %% tests="lecture_droit" points=1 session="evaluation"
 # Vérification de la question 5 : exécutez cette cellule.
 checks.check_form(lecture_droit, name="lecture_droit", kind="choices", options=["oui", "non"], items=["information", "quand", "outil A", "outil B"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets._wdbc_tasks import _question_5_keys as _cles_q5
-# the copy's keys: two true then two false statements per notion, and the two tools' dates
-# read from esn_teach.law (the month always between Annex III's date and medical devices')
-_attendu_q5 = _cles_q5(checks.student_seed("09", announce=False))
+import datetime
+
+from esn_teach.datasets._wdbc_tasks import _question_5_draw as _tirage_q5h
+from esn_teach.law import AI_ACT_OBLIGATIONS as _obligations_q5h
+
+# The copy's keys, kept here (the release strips this block), not in the installed package,
+# which draws indices and gives texts only. « information » and « quand »: the key of each
+# statement of the package's reserves, in their order (two true, two false each). The tools:
+# the month (janvier, mars or mai 2028) always lies after Annex III's date (2 Dec. 2027) and
+# before medical devices' (2 Aug. 2028); the keys are read from esn_teach.law's dates.
+_lettre_q5h = _categorie_q5h = _ob_q5h = cle = bon = None  # this cell's loop names, bound here
+_i_q5h, _q_q5h, _m_q5h, _, _o_q5h = _tirage_q5h(checks.student_seed("09", announce=False))
+_dates_q5h = {_ob_q5h.key: _ob_q5h.applies_from for _ob_q5h in _obligations_q5h}
+_dernier_jour_q5h = datetime.date(2028, (1, 3, 5)[_m_q5h], 31)
+_attendu_q5 = {
+    "information": ("oui", "non", "non", "oui")[_i_q5h],
+    "quand": ("non", "oui", "oui", "non")[_q_q5h],
+}
+# Tool A is Annex III's and tool B a medical device, unless the drawn order is 1.
+_outils_q5h = ["fournisseur_annexe_iii", "fournisseur_annexe_i"]
+for _lettre_q5h, _categorie_q5h in zip("AB", _outils_q5h[::-1] if _o_q5h else _outils_q5h, strict=True):
+    _attendu_q5[f"outil {_lettre_q5h}"] = "oui" if _dernier_jour_q5h >= _dates_q5h[_categorie_q5h] else "non"
 _piste_q5 = "une piste par phrase, qu'elle soit juste ou non. « Information » : relisez qui l'article L. 4001-3 oblige, à quoi, et pour quels actes. « Quand » : l'article 14 porte sur la conception de l'outil ; dit-il dans quels cas passer outre ? « Outil A » et « outil B » : de quelle catégorie relève chaque outil, annexe III ou dispositif médical ? Les deux n'ont pas la même date : placez la date de votre copie dans le calendrier."
 checks.check_choices(lecture_droit, name="lecture_droit", options=["oui", "non"], expected=_attendu_q5, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _piste_q5)] for cle, bon in _attendu_q5.items()}, success="l'article L. 4001-3 oblige le professionnel de santé qui décide d'utiliser l'outil, pour un acte de prévention, de diagnostic ou de soin, à s'assurer que la personne en est informée, et les concepteurs à rendre son fonctionnement explicable ; l'article 14 porte sur la conception de l'outil (pouvoir ne pas l'utiliser ou passer outre, rester conscient du biais d'automatisation), et aucun texte ne dit quand passer outre : c'est le jugement du soignant. Les deux calendriers ne se confondent pas : 2 décembre 2027 pour l'annexe III, 2 août 2028 pour les dispositifs médicaux.", points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_droit" session="evaluation"
 # message : qui l'article L. 4001-3 oblige
-from esn_teach.datasets._wdbc_tasks import _question_5_keys
+import datetime
 
-lecture_droit = _question_5_keys(GRAINE)
+from esn_teach.datasets._wdbc_tasks import _question_5_draw
+from esn_teach.law import AI_ACT_OBLIGATIONS
+
+# The copy's keys (as in the solution), then the other answer on one item.
+_information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
+_debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
+_fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
+_categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
+lecture_droit = {
+    "information": ("oui", "non", "non", "oui")[_information_q5],
+    "quand": ("non", "oui", "oui", "non")[_quand_q5],
+}
+for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
+    lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 lecture_droit["information"] = "non" if lecture_droit["information"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
 # message : dit-il dans quels cas passer outre
-from esn_teach.datasets._wdbc_tasks import _question_5_keys
+import datetime
 
-lecture_droit = _question_5_keys(GRAINE)
+from esn_teach.datasets._wdbc_tasks import _question_5_draw
+from esn_teach.law import AI_ACT_OBLIGATIONS
+
+# The copy's keys (as in the solution), then the other answer on one item.
+_information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
+_debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
+_fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
+_categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
+lecture_droit = {
+    "information": ("oui", "non", "non", "oui")[_information_q5],
+    "quand": ("non", "oui", "oui", "non")[_quand_q5],
+}
+for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
+    lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 lecture_droit["quand"] = "non" if lecture_droit["quand"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
 # message : placez la date de votre copie dans le calendrier
-from esn_teach.datasets._wdbc_tasks import _question_5_keys
+import datetime
 
-lecture_droit = _question_5_keys(GRAINE)
+from esn_teach.datasets._wdbc_tasks import _question_5_draw
+from esn_teach.law import AI_ACT_OBLIGATIONS
+
+# The copy's keys (as in the solution), then the other answer on one item.
+_information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
+_debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
+_fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
+_categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
+lecture_droit = {
+    "information": ("oui", "non", "non", "oui")[_information_q5],
+    "quand": ("non", "oui", "oui", "non")[_quand_q5],
+}
+for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
+    lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 lecture_droit["outil A"] = "non" if lecture_droit["outil A"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
 # message : n'ont pas la même date
-from esn_teach.datasets._wdbc_tasks import _question_5_keys
+import datetime
 
-lecture_droit = _question_5_keys(GRAINE)
+from esn_teach.datasets._wdbc_tasks import _question_5_draw
+from esn_teach.law import AI_ACT_OBLIGATIONS
+
+# The copy's keys (as in the solution), then the other answer on one item.
+_information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
+_debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
+_fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
+_categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
+lecture_droit = {
+    "information": ("oui", "non", "non", "oui")[_information_q5],
+    "quand": ("non", "oui", "oui", "non")[_quand_q5],
+}
+for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
+    lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 lecture_droit["outil B"] = "non" if lecture_droit["outil B"] == "oui" else "oui"
 
 # %% [markdown]

@@ -2,41 +2,38 @@
 
 The notebook's draw cell calls :func:`_question_5_statements` with the student's seed
 (``checks.student_seed("09")``) and shows only the four statements drawn for the copy and
-its month; the statements a copy did not draw (which would show which of a pair is true)
-stay here. :func:`_question_5_keys` is called by the hidden test and the solution only, so
-that the student's kernel never holds the keys.
+its month. This module draws indices (:func:`_question_5_draw`, from the seed alone) and
+gives texts only: which statements are true and the keys are in the notebook's source (the
+hidden test, the solution and the ``mistake=`` cells), which the release strips (review 07,
+finding 1); the tools' keys are read there from esn_teach.law's dates.
 """
 
 from __future__ import annotations
 
-import datetime
-
 import numpy as np
 
-#: Per notion, two true statements then two false ones (none is the formative session's).
+#: Per notion, the reserve of four statements a copy draws one from (none is the formative
+#: session's; which are true is not said here).
 _INFORMATION = (
     "une sage-femme qui décide d'utiliser, pour un acte de prévention, un dispositif visé par "
     "l'article L. 4001-3 doit s'assurer que la personne en a été informée",
-    "l'article L. 4001-3 demande aussi aux concepteurs de s'assurer que le fonctionnement du "
-    "traitement est explicable pour ses utilisateurs",
     "l'article L. 4001-3 laisse au concepteur de l'outil, et à lui seul, le soin d'informer la "
     "patiente",
     "l'obligation d'informer de l'article L. 4001-3 vaut pour un acte de diagnostic, mais pas "
     "pour un acte de soin",
+    "l'article L. 4001-3 demande aussi aux concepteurs de s'assurer que le fonctionnement du "
+    "traitement est explicable pour ses utilisateurs",
 )
 _WHEN = (
+    "l'article 14 oblige le soignant à suivre l'outil tant qu'il n'a pas prouvé son erreur",
     "l'article 14 demande que la personne qui contrôle l'outil puisse, dans une situation "
     "donnée, décider de ne pas l'utiliser",
     "l'article 14 demande un outil conçu pour que la personne qui le contrôle puisse rester "
     "consciente du biais d'automatisation",
-    "l'article 14 oblige le soignant à suivre l'outil tant qu'il n'a pas prouvé son erreur",
     "l'article 14 fixe le score de confiance au-dessous duquel le soignant doit passer outre",
 )
-_TRUE = ("oui", "oui", "non", "non")
-#: The months a copy's tools are placed on the market: all after Annex III's application
-#: date (2 Dec. 2027) and before medical devices' (2 Aug. 2028).
+#: The months a copy's tools are placed on the market.
 _MONTHS = ("janvier 2028", "mars 2028", "mai 2028")
-_LAST_DAYS = (datetime.date(2028, 1, 31), datetime.date(2028, 3, 31), datetime.date(2028, 5, 31))
 _ANNEX_III = "une IA de tri des urgences qui n'est pas un dispositif médical (annexe III)"
 _DEVICES = (
     "une IA d'aide à la lecture des mammographies, dispositif médical évalué par un organisme "
@@ -54,9 +51,9 @@ def _question_5_draw(seed: int) -> tuple[int, int, int, int, int]:
     return information, when, month, device, order
 
 
-def _tools(device: int, order: int) -> list[tuple[str, str]]:
-    """Tools A and B as (category, text): one of Annex III, one medical device."""
-    tools = [("fournisseur_annexe_iii", _ANNEX_III), ("fournisseur_annexe_i", _DEVICES[device])]
+def _tools(device: int, order: int) -> list[str]:
+    """Return the texts of tools A and B, in this order (Annex III's and a medical device)."""
+    tools = [_ANNEX_III, _DEVICES[device]]
     return tools[::-1] if order else tools
 
 
@@ -64,25 +61,9 @@ def _question_5_statements(seed: int) -> tuple[dict[str, str], str]:
     """Return the copy's four statements (item -> text, in French) and its month."""
     information, when, month, device, order = _question_5_draw(seed)
     statements = {"information": _INFORMATION[information], "quand": _WHEN[when]}
-    for letter, (_, text) in zip("AB", _tools(device, order), strict=True):
+    for letter, text in zip("AB", _tools(device, order), strict=True):
         statements[f"outil {letter}"] = (
             f"d'après les textes en vigueur au 06/12/2026, {text} doit respecter l'article 14 "
             f"au moment de sa mise sur le marché, en {_MONTHS[month]}"
         )
     return statements, _MONTHS[month]
-
-
-def _question_5_keys(seed: int) -> dict[str, str]:
-    """Return the copy's keys (item -> « oui » or « non »), dates read from esn_teach.law."""
-    from esn_teach.law import AI_ACT_OBLIGATIONS
-
-    information, when, month, device, order = _question_5_draw(seed)
-    start = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-    last = _LAST_DAYS[month]
-    # the whole month lies after Annex III's date and before medical devices'
-    assert start["fournisseur_annexe_iii"] <= last.replace(day=1)
-    assert last < start["fournisseur_annexe_i"]
-    keys = {"information": _TRUE[information], "quand": _TRUE[when]}
-    for letter, (category, _) in zip("AB", _tools(device, order), strict=True):
-        keys[f"outil {letter}"] = "oui" if last >= start[category] else "non"
-    return keys

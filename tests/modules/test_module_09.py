@@ -557,6 +557,54 @@ def test_no_kernel_variable_gives_an_evaluated_key_away(monkeypatch):
         assert space["part_camille_ia_fausse"] is Ellipsis
 
 
+#: Q5 (evaluated): the statements of the two reserves that are true, written here
+#: independently of the notebook's hidden test (whose tables give each key by its index).
+_Q5_TRUE = (
+    "une sage-femme qui décide d'utiliser, pour un acte de prévention, un dispositif visé par",
+    "l'article L. 4001-3 demande aussi aux concepteurs de s'assurer que le fonctionnement",
+    "l'article 14 demande que la personne qui contrôle l'outil puisse, dans une situation",
+    "l'article 14 demande un outil conçu pour que la personne qui le contrôle puisse rester",
+)
+_FRENCH_MONTHS = {"janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6}
+
+
+def _q5_last_day(month: str):
+    """The last day of a month named « mai 2028 »."""
+    import calendar
+    import datetime
+
+    name, year = month.split()
+    number = _FRENCH_MONTHS[name]
+    return datetime.date(int(year), number, calendar.monthrange(int(year), number)[1])
+
+
+def _q5_truth(statements: dict[str, str], month: str) -> dict[str, str]:
+    """Q5's keys for a copy's statements (independent of the notebook's hidden test): the
+    true statements of ``_Q5_TRUE``; a tool must comply in its month if the whole month lies
+    after its category's date in esn_teach.law (Annex III if its text says so, otherwise a
+    medical device)."""
+    from esn_teach.law import AI_ACT_OBLIGATIONS
+
+    start = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
+    keys = {
+        item: "oui" if any(text.startswith(true) for true in _Q5_TRUE) else "non"
+        for item, text in statements.items()
+        if item in ("information", "quand")
+    }
+    for letter in "AB":
+        text = statements[f"outil {letter}"]
+        category = "fournisseur_annexe_iii" if "(annexe III)" in text else "fournisseur_annexe_i"
+        keys[f"outil {letter}"] = "oui" if _q5_last_day(month) >= start[category] else "non"
+    return keys
+
+
+def _q5_hidden_test() -> str:
+    """The evaluated hidden test of Q5 (self-contained: it runs in a fresh namespace)."""
+    source = NOTEBOOK.read_text()
+    start = source.index("### BEGIN HIDDEN TESTS\nimport datetime")
+    return source[start : source.index("### END HIDDEN TESTS", start)]
+
+
 def test_question_5_drawn_dates_follow_the_law_data(monkeypatch):
     """Q5 (evaluated, esn_teach/datasets/_wdbc_tasks.py): each drawn month lies wholly after
     Annex III's application date (2 Dec. 2027) and before medical devices' (2 Aug. 2028) in
@@ -564,33 +612,77 @@ def test_question_5_drawn_dates_follow_the_law_data(monkeypatch):
     of each category (keys « oui »/« non » in a drawn order); the statements of « information »
     and « quand » come from a reserve of two true and two false, none the formative session's;
     the statements shown never include an undrawn one; over 300 identifiers every statement,
-    month and order is drawn and both keys occur for every item."""
+    month and order is drawn, both keys occur for every item, and the number of true
+    statements varies (1 to 3, as the statement says). The keys are the test's own reading
+    (``_q5_truth``), independent of the notebook's hidden test."""
     from esn_teach.datasets import _wdbc_tasks as tasks
     from esn_teach.law import AI_ACT_OBLIGATIONS
 
     start = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-    for last in tasks._LAST_DAYS:
+    for month in tasks._MONTHS:
+        last = _q5_last_day(month)
         assert start["fournisseur_annexe_iii"] <= last.replace(day=1)
         assert last < start["fournisseur_annexe_i"]
     source = NOTEBOOK.read_text()
     formative = source[: source.index('# %% [markdown] session="evaluation"\n# ### Question 5')]
     for text in (*tasks._INFORMATION, *tasks._WHEN):
         assert text not in formative and text not in source, text
-    draws, keys = set(), {}
+    for reserve in (tasks._INFORMATION, tasks._WHEN):
+        truths = [any(text.startswith(true) for true in _Q5_TRUE) for text in reserve]
+        assert sorted(truths) == [False, False, True, True], reserve
+    draws, keys, counts = set(), {}, set()
     for i in range(300):
         monkeypatch.setenv("ESN_TEACH_STUDENT", f"etudiant{i:03d}")
         seed = checks.student_seed("09", announce=False)
         draw = tasks._question_5_draw(seed)
         statements, month = tasks._question_5_statements(seed)
-        key = tasks._question_5_keys(seed)
+        key = _q5_truth(statements, month)
         assert statements["information"] == tasks._INFORMATION[draw[0]]
         assert statements["quand"] == tasks._WHEN[draw[1]]
         assert {key["outil A"], key["outil B"]} == {"oui", "non"}
-        assert ("annexe III" in statements["outil A"]) == (key["outil A"] == "oui")
         assert month in statements["outil A"] and month in statements["outil B"]
         draws.add(draw)
+        counts.add(sum(value == "oui" for value in key.values()))
         for item, value in key.items():
             keys.setdefault(item, set()).add(value)
     for position, size in enumerate((4, 4, 3, 2, 2)):
         assert {d[position] for d in draws} == set(range(size)), position
     assert all(values == {"oui", "non"} for values in keys.values()), keys
+    assert counts == {1, 2, 3}, counts
+    assert "Le nombre de phrases vraies varie d'une copie à l'autre." in source
+
+
+def test_question_5_hidden_test_agrees_with_an_independent_reading(monkeypatch):
+    """The evaluated hidden test of Q5, run alone in a fresh namespace (as the grader does),
+    expects on 60 identifiers the keys the test reads itself (``_q5_truth``)."""
+    from esn_teach.datasets import _wdbc_tasks as tasks
+
+    hidden = _q5_hidden_test()
+    for i in range(60):
+        monkeypatch.setenv("ESN_TEACH_STUDENT", f"etudiant{i:03d}")
+        statements, month = tasks._question_5_statements(checks.student_seed("09", announce=False))
+        expected = _q5_truth(statements, month)
+        space = {"checks": checks, "lecture_droit": dict(expected)}
+        exec(compile(hidden, "hidden", "exec"), space)
+        assert space["_attendu_q5"] == expected, (i, statements)
+
+
+def test_question_5_keys_are_not_in_the_installed_package():
+    """Review 07, finding 1: the installed esn_teach draws Q5's indices and gives its texts
+    only; no function or constant gives a key, which statements are true, or a tool's
+    category next to its text."""
+    import ast
+
+    from esn_teach.datasets import _wdbc_tasks as tasks
+
+    for name in ("_question_5_keys", "_TRUE", "_LAST_DAYS"):
+        assert not hasattr(tasks, name), name
+    texts = {
+        node.value
+        for node in ast.walk(ast.parse(Path(tasks.__file__).read_text()))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    assert not {"oui", "non", "fournisseur_annexe_iii", "fournisseur_annexe_i"} & texts
+    for device in range(2):
+        for order in range(2):
+            assert all(isinstance(text, str) for text in tasks._tools(device, order))
