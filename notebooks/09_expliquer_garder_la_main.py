@@ -1569,10 +1569,10 @@ _information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
 _fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
 _categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
-lecture_droit = {
-    "information": ("oui", "non", "non", "oui")[_information_q5],
-    "quand": ("non", "oui", "oui", "non")[_quand_q5],
-}
+lecture_droit = dict(
+    information=("oui", "non", "non", "oui")[_information_q5],
+    quand=("non", "oui", "oui", "non")[_quand_q5],
+)
 for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
     lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 ### END SOLUTION
@@ -1619,10 +1619,10 @@ _information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
 _fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
 _categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
-lecture_droit = {
-    "information": ("oui", "non", "non", "oui")[_information_q5],
-    "quand": ("non", "oui", "oui", "non")[_quand_q5],
-}
+lecture_droit = dict(
+    information=("oui", "non", "non", "oui")[_information_q5],
+    quand=("non", "oui", "oui", "non")[_quand_q5],
+)
 for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
     lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 lecture_droit["information"] = "non" if lecture_droit["information"] == "oui" else "oui"
@@ -1639,10 +1639,10 @@ _information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
 _fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
 _categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
-lecture_droit = {
-    "information": ("oui", "non", "non", "oui")[_information_q5],
-    "quand": ("non", "oui", "oui", "non")[_quand_q5],
-}
+lecture_droit = dict(
+    information=("oui", "non", "non", "oui")[_information_q5],
+    quand=("non", "oui", "oui", "non")[_quand_q5],
+)
 for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
     lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 lecture_droit["quand"] = "non" if lecture_droit["quand"] == "oui" else "oui"
@@ -1659,10 +1659,10 @@ _information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
 _fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
 _categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
-lecture_droit = {
-    "information": ("oui", "non", "non", "oui")[_information_q5],
-    "quand": ("non", "oui", "oui", "non")[_quand_q5],
-}
+lecture_droit = dict(
+    information=("oui", "non", "non", "oui")[_information_q5],
+    quand=("non", "oui", "oui", "non")[_quand_q5],
+)
 for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
     lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 lecture_droit["outil A"] = "non" if lecture_droit["outil A"] == "oui" else "oui"
@@ -1679,10 +1679,10 @@ _information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
 _fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
 _categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
-lecture_droit = {
-    "information": ("oui", "non", "non", "oui")[_information_q5],
-    "quand": ("non", "oui", "oui", "non")[_quand_q5],
-}
+lecture_droit = dict(
+    information=("oui", "non", "non", "oui")[_information_q5],
+    quand=("non", "oui", "oui", "non")[_quand_q5],
+)
 for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
     lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 lecture_droit["outil B"] = "non" if lecture_droit["outil B"] == "oui" else "oui"
