@@ -1584,7 +1584,7 @@ checks.check_form(lecture_droit, name="lecture_droit", kind="choices", options=[
 import datetime
 
 from esn_teach.datasets._wdbc_tasks import _question_5_draw as _tirage_q5h
-from esn_teach.law import AI_ACT_OBLIGATIONS as _obligations_q5h
+from esn_teach.law import AI_ACT_OBLIGATIONS as _OBLIGATIONS_Q5H
 
 # The copy's keys, kept here (the release strips this block), not in the installed package,
 # which draws indices and gives texts only. « information » and « quand »: the key of each
@@ -1593,7 +1593,7 @@ from esn_teach.law import AI_ACT_OBLIGATIONS as _obligations_q5h
 # before medical devices' (2 Aug. 2028); the keys are read from esn_teach.law's dates.
 _lettre_q5h = _categorie_q5h = _ob_q5h = cle = bon = None  # this cell's loop names, bound here
 _i_q5h, _q_q5h, _m_q5h, _, _o_q5h = _tirage_q5h(checks.student_seed("09", announce=False))
-_dates_q5h = {_ob_q5h.key: _ob_q5h.applies_from for _ob_q5h in _obligations_q5h}
+_dates_q5h = {_ob_q5h.key: _ob_q5h.applies_from for _ob_q5h in _OBLIGATIONS_Q5H}
 _dernier_jour_q5h = datetime.date(2028, (1, 3, 5)[_m_q5h], 31)
 _attendu_q5 = {
     "information": ("oui", "non", "non", "oui")[_i_q5h],
