@@ -1014,8 +1014,10 @@ print("C'est l'intervalle de la question 4 ; celui de la part de la question 3 (
 # Les affirmations portent sur l'intervalle à 95 % affiché ci-dessus, celui de **votre**
 # cohorte (la part des patients noirs passés à 20 ou moins). Elles sont tirées pour votre
 # copie et affichées sous des lettres par la cellule repliée ci-dessous. Pour chacune,
-# écrivez entre guillemets droits `"oui"` (juste) ou `"non"` (fausse). Note partielle : chaque
-# item faux annule un item juste ; un item laissé `...` ne rapporte ni ne retire rien.
+# écrivez entre guillemets droits `"oui"` (juste) ou `"non"` (fausse). **Le nombre
+# d'affirmations justes varie d'une copie à l'autre**, de 0 à 4 : toutes justes ou toutes
+# fausses, cela peut arriver ; jugez chacune pour elle-même. Note partielle : chaque item faux
+# annule un item juste ; un item laissé `...` ne rapporte ni ne retire rien.
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1169,9 +1171,14 @@ _afficher_q4()
 # au-dessus.
 lecture_intervalle = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-from esn_teach.datasets._egfr_tasks import _question_4_keys
+from esn_teach.datasets._egfr_tasks import _question_4_draw
 
-lecture_intervalle = _question_4_keys(GRAINE)
+# The right version of each notion (the hidden test holds the same table; the package has
+# the texts only): the interval sees chance and shrinks as n grows; it sees neither a bias of
+# the sheet's rules nor a real hospital.
+_justes_q4 = {("hasard", 0), ("taille", 1), ("biais", 0), ("hopital", 1)}
+lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
+                      for lettre, tirage in _question_4_draw(GRAINE).items()}
 ### END SOLUTION
 
 # %% tests="lecture_intervalle" points=1 session="evaluation"
@@ -1179,11 +1186,15 @@ lecture_intervalle = _question_4_keys(GRAINE)
 checks.check_form(lecture_intervalle, name="lecture_intervalle", kind="choices", options=["oui", "non"],
                   items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets._egfr_tasks import _question_4_keys
+from esn_teach.datasets._egfr_tasks import _question_4_draw as _tirage_q4
 
 # Each notion (chance, size, bias of the sheet's rules, a real hospital) has a right and a
-# wrong statement; each copy gets two of each, in its own order (tested over 300 identifiers).
-_cles_cachees = _question_4_keys(checks.student_seed("07", announce=False))
+# wrong statement in the package's bank (texts only); the draw takes each notion's version
+# from the seed alone, so a copy has 0 to 4 right statements. The key of each version is
+# here, never in the package: (notion, version) of the right statements.
+_vraies_q4 = {("hasard", 0), ("taille", 1), ("biais", 0), ("hopital", 1)}
+_cles_cachees = {_lettre: "oui" if _tirage in _vraies_q4 else "non"
+                 for _lettre, _tirage in _tirage_q4(checks.student_seed("07", announce=False)).items()}
 checks.check_choices(
     lecture_intervalle, name="lecture_intervalle", options=["oui", "non"],
     expected=_cles_cachees,
@@ -1199,15 +1210,29 @@ checks.check_choices(
 
 # %% mistake="lecture_intervalle" session="evaluation"
 # message : revoyez ce que contiennent les deux nombres k et n
-lecture_intervalle = {"A": "oui", "B": "oui", "C": "oui", "D": "oui"}
+# (every item inverted; the right versions, as in the hidden test)
+from esn_teach.datasets._egfr_tasks import _question_4_draw
+
+_justes_q4 = {("hasard", 0), ("taille", 1), ("biais", 0), ("hopital", 1)}
+lecture_intervalle = {lettre: "non" if tirage in _justes_q4 else "oui"
+                      for lettre, tirage in _question_4_draw(GRAINE).items()}
 
 # %% mistake="lecture_intervalle" session="evaluation"
 # message : revoyez ce que contiennent les deux nombres k et n
-lecture_intervalle = {"A": "non", "B": "non", "C": "non", "D": "non"}
+# (the item on the size of n inverted, the others left blank: « more patients, wider »)
+from esn_teach.datasets._egfr_tasks import _question_4_draw
+
+lecture_intervalle = {lettre: ("oui" if version == 0 else "non") if notion == "taille" else ...
+                      for lettre, (notion, version) in _question_4_draw(GRAINE).items()}
 
 # %% mistake="lecture_intervalle" session="evaluation"
 # message : revoyez ce que contiennent les deux nombres k et n
-lecture_intervalle = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
+# (the interval taken for a guard against the sheet's bias and for a real hospital)
+from esn_teach.datasets._egfr_tasks import _question_4_draw
+
+_justes_q4 = {("hasard", 0), ("taille", 1), ("biais", 1), ("hopital", 0)}
+lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
+                      for lettre, tirage in _question_4_draw(GRAINE).items()}
 
 # %% [markdown]
 # ## 4. Pourquoi la race était dans l'équation, et pourquoi elle en est sortie
@@ -1236,8 +1261,10 @@ lecture_intervalle = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 # en section 1, on compare ici le DFGe indexé aux seuils, sans le désindexer. Les affirmations
 # sont tirées pour votre copie et affichées sous des lettres par la cellule repliée
 # ci-dessous. Pour chacune, écrivez entre guillemets droits `"oui"` (juste) ou `"non"`
-# (fausse). Note partielle : chaque item faux annule un item juste (répondre au hasard
-# rapporte donc peu) ; un item laissé `...` ne rapporte ni ne retire rien.
+# (fausse). **Le nombre d'affirmations justes varie d'une copie à l'autre**, de 0 à 4 :
+# toutes justes ou toutes fausses, cela peut arriver. Note partielle : chaque item faux annule
+# un item juste (répondre au hasard rapporte donc peu) ; un item laissé `...` ne rapporte ni
+# ne retire rien.
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1387,9 +1414,26 @@ _afficher_q5()
 # au-dessus.
 decisions_m_a = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-from esn_teach.datasets._egfr_tasks import _question_5_keys
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_draw
 
-decisions_m_a = {lettre: cle for lettre, (cle, _) in _question_5_keys(GRAINE).items()}
+# Whether each drawn statement is right, from the copy's own DFGe (as in the hidden test).
+_age, _creat, _ = _copy_creatinines(GRAINE)
+_mg = _creat / 88.4
+_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
+_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
+_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
+    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
+    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
+    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
+    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
+    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
+    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
+                  _nu >= _d21),
+}
+decisions_m_a = {lettre: "oui" if _vrai[notion][version] else "non"
+                 for lettre, (notion, version) in _question_5_draw(GRAINE).items()}
 ### END SOLUTION
 
 # %% tests="decisions_m_a" points=2 session="evaluation"
@@ -1397,18 +1441,38 @@ decisions_m_a = {lettre: cle for lettre, (cle, _) in _question_5_keys(GRAINE).it
 checks.check_form(decisions_m_a, name="decisions_m_a", kind="choices", options=["oui", "non"],
                   items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets._egfr_tasks import _question_5_keys
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _Q5_MESSAGES, _copy_creatinines
+from esn_teach.datasets._egfr_tasks import _question_5_draw as _tirage_q5
 
-# Each notion has two statements of opposite truth; for the copy's story (2021 below 60 or
-# not), one statement on it, three on the other thresholds; two right, two wrong. Each key
-# holds for every M. A. the draw admits: tests/modules/test_module_07.py.
-_cles_cachees = _question_5_keys(checks.student_seed("07", announce=False))
+# The package draws each slot's (notion, version) from the seed alone and holds the texts
+# only; whether each version is right is computed here, from the copy's own DFGe (exact
+# conversion: the draw admits no M. A. within one unit of a threshold, so a DFGe read at 0,1
+# or a creatinine converted at 0,01 mg/dL changes no key; tests/modules/test_module_07.py).
+# A copy has 0 to 4 right statements.
+_age, _creat, _ = _copy_creatinines(checks.student_seed("07", announce=False))
+_mg = _creat / 88.4
+_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
+_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
+_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
+    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
+    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
+    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
+    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
+    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
+    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
+                  _nu >= _d21),
+}
+_tirage = _tirage_q5(checks.student_seed("07", announce=False))
+_cles_cachees = {_lettre: "oui" if _vrai[_notion][_version] else "non"
+                 for _lettre, (_notion, _version) in _tirage.items()}
 checks.check_choices(
     decisions_m_a, name="decisions_m_a", options=["oui", "non"],
-    expected={_lettre: _cle for _lettre, (_cle, _) in _cles_cachees.items()},
+    expected=_cles_cachees,
     mistakes={
-        _lettre: [checks.Mistake("non" if _cle == "oui" else "oui", _message)]
-        for _lettre, (_cle, _message) in _cles_cachees.items()
+        _lettre: [checks.Mistake("non" if _cles_cachees[_lettre] == "oui" else "oui", _Q5_MESSAGES[_notion])]
+        for _lettre, (_notion, _) in _tirage.items()
     },
     points=2,
 )
@@ -1416,15 +1480,54 @@ checks.check_choices(
 
 # %% mistake="decisions_m_a" session="evaluation"
 # message : M. A.
-decisions_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "oui"}
+# (every item inverted; the truths as in the hidden test)
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_draw
+
+_age, _creat, _ = _copy_creatinines(GRAINE)
+_mg = _creat / 88.4
+_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
+_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
+_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
+    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
+    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
+    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
+    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
+    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
+    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
+                  _nu >= _d21),
+}
+decisions_m_a = {lettre: "non" if _vrai[notion][version] else "oui"
+                 for lettre, (notion, version) in _question_5_draw(GRAINE).items()}
+
+# %% mistake="decisions_m_a" session="evaluation"
+# message : par rapport à 60
+# (the item on the change of equation answered as if M. A. were on the other side of 60,
+# the others left blank)
+from esn_teach.datasets._egfr_tasks import _question_5_draw
+
+creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
+_sous_60 = dfge_2021(creatinine / 88.4, AGE_M_A, False) < 60  # the change takes him below 60
+decisions_m_a = {
+    lettre: ("non" if _sous_60 == (version == 0) else "oui")
+    if notion in ("seuil60_2021", "bascule") else ...
+    for lettre, (notion, version) in _question_5_draw(GRAINE).items()
+}
 
 # %% mistake="decisions_m_a" session="evaluation"
 # message : DFGe
-decisions_m_a = {"A": "non", "B": "non", "C": "non", "D": "non"}
+# (the three items on the other thresholds inverted, the one on the change of equation left
+# blank; the right versions of those notions, for every M. A. the draw admits)
+from esn_teach.datasets._egfr_tasks import _question_5_draw
 
-# %% mistake="decisions_m_a" session="evaluation"
-# message : M. A.
-decisions_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
+_justes = {("seuil60_2009", 1), ("seuil60_2009", 3), ("seuil30", 0), ("seuil30", 2),
+           ("seuil20", 1), ("seuil20", 2), ("sans_coef", 0), ("sans_coef", 2)}
+decisions_m_a = {
+    lettre: ("non" if tirage in _justes else "oui")
+    if tirage[0] not in ("seuil60_2021", "bascule") else ...
+    for lettre, tirage in _question_5_draw(GRAINE).items()
+}
 
 # %% [markdown]
 # ## Après la séance
@@ -2059,9 +2162,17 @@ for _lettre, _cle in _ordre_q8.items():
 # au-dessus.
 interpretation_m_a = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-from esn_teach.datasets._egfr_tasks import _question_8_keys
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines
 
-_cles_q8 = _question_8_keys(GRAINE)
+# Q8's keys, from the copy's own DFGe: one dosage never makes a stage; 2009 without its
+# coefficient deindexed with 2,10 or 1,50 m², then 2021 at 1,73 m², each placed under 60.
+_age, _creat, _ = _copy_creatinines(GRAINE)
+_nu = float(egfr_ckd_epi_2009(_creat / 88.4, _age, False, False))
+_d21 = float(egfr_ckd_epi_2021(_creat / 88.4, _age, False))
+_oui = {True: "oui", False: "non"}
+_cles_q8 = {"stade": "non", "surface_210": _oui[_nu * 2.10 / 1.73 < 60],
+            "surface_150": _oui[_nu * 1.50 / 1.73 < 60], "surface_173": _oui[_d21 < 60]}
 interpretation_m_a = {_lettre: _cles_q8[_cle] for _lettre, _cle in _ordre_q8.items()}
 ### END SOLUTION
 
@@ -2070,10 +2181,18 @@ interpretation_m_a = {_lettre: _cles_q8[_cle] for _lettre, _cle in _ordre_q8.ite
 checks.check_form(interpretation_m_a, name="interpretation_m_a", kind="choices", options=["oui", "non"],
                   items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets._egfr_tasks import _question_8_keys
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines
 
-# The keys of the copy's own DFGe (the item on 2021 at 1,73 m² depends on its story).
-_cles_cachees = _question_8_keys(checks.student_seed("07", announce=False))
+# Q8's keys, from the copy's own DFGe: one dosage never makes a stage; 2009 without its
+# coefficient deindexed with 2,10 or 1,50 m², then 2021 at 1,73 m², each placed under 60.
+_age, _creat, _ = _copy_creatinines(checks.student_seed("07", announce=False))
+_nu = float(egfr_ckd_epi_2009(_creat / 88.4, _age, False, False))
+_d21 = float(egfr_ckd_epi_2021(_creat / 88.4, _age, False))
+_oui = {True: "oui", False: "non"}
+_cles_q8 = {"stade": "non", "surface_210": _oui[_nu * 2.10 / 1.73 < 60],
+            "surface_150": _oui[_nu * 1.50 / 1.73 < 60], "surface_173": _oui[_d21 < 60]}
+_cles_cachees = _cles_q8
 _ordre_cache, _ = checks.draw_slots(checks.student_seed("07", announce=False), "interpretation_m_a",
                                     list(_cles_cachees))
 checks.check_choices(

@@ -23,12 +23,16 @@ from esn_fixtures import NOTEBOOKS, answer_cell, cli, make_course, submit
 from esn_teach import checks
 from esn_teach.checks import IncorrectAnswer, PartialCredit
 from esn_teach.course import Course, read_module
-from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021, make_egfr_cohort
+from esn_teach.datasets import _egfr_tasks, egfr_ckd_epi_2009, egfr_ckd_epi_2021, make_egfr_cohort
 from esn_teach.datasets._egfr_tasks import (
+    _Q4_BANK,
+    _Q5_BANK,
     _admissible,
     _copy_creatinines,
-    _question_4_keys,
-    _question_5_truths,
+    _question_4_draw,
+    _question_4_statements,
+    _question_5_draw,
+    _question_5_statements,
     _share_task,
 )
 
@@ -395,7 +399,8 @@ def test_module_07_evaluated_questions_1_2_7_are_fair_for_many_identifiers(monke
 
 def test_module_07_evaluated_statements_are_drawn_per_copy(monkeypatch):
     """Evaluated Q4, Q5, Q8: each copy sees its own statements (Q4, Q5) or order (Q8) under
-    the letters A to D; the solution earns every point in the hidden test; the copies do not
+    the letters A to D; the solution gives the keys of the test-side truth
+    (``_independent_keys``) and earns every point in the hidden test; the copies do not
     share one yes/no pattern; the opposite answers earn nothing."""
     notebook = read_module(SOURCE, session="evaluation").notebook
     by_id = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in notebook.cells}
@@ -428,21 +433,139 @@ def test_module_07_evaluated_statements_are_drawn_per_copy(monkeypatch):
                 exec(compile(code, "hidden", "exec"), graded)
                 assert not isinstance(graded["_r"], PartialCredit), (name, i)
                 patterns[i] = "".join(answer[k] for k in "ABCD")
+                seed = checks.student_seed("07", announce=False)
+                assert answer == _independent_keys(name, seed, space), (name, i)
                 other = {k: ("non" if v == "oui" else "oui") for k, v in answer.items()}
                 with pytest.raises(IncorrectAnswer):
                     exec(compile(hidden, "hidden", "exec"), {"checks": checks, name: other})
         assert len(set(patterns.values())) >= 5, (name, patterns)
 
 
+# Independent of the notebook's hidden tests: each statement of the banks, found by its
+# words, with its truth for M. A.'s DFGe (2021, 2009 with and without its coefficient).
+Q4_TRUTH = {
+    "il tient compte du hasard": True,
+    "il ne tient aucun compte du hasard": False,
+    "avec quatre fois moins": True,
+    "avec quatre fois plus": False,
+    "il ne l'aurait pas signalé": True,
+    "patients, il l'aurait signalé": False,
+    "il ne dit pas quelle part": True,
+    "il donne, à quelques points près": False,
+}
+Q5_TRUTH = {
+    "il serait classé en stade G3a": lambda d21, d09, bare: 45 <= d21 < 60,
+    "2021, ce DFGe est à 60 ou plus : même": lambda d21, d09, bare: d21 >= 60,
+    "le fait passer sous 60": lambda d21, d09, bare: d09 >= 60 > d21,
+    "il reste du même côté": lambda d21, d09, bare: (d09 >= 60) == (d21 >= 60),
+    "coefficient, si ce DFGe se confirmait, sa dose": lambda d21, d09, bare: d09 < 60,
+    "coefficient, ce DFGe est à 60 ou plus": lambda d21, d09, bare: d09 >= 60,
+    "coefficient, ce DFGe n'atteint pas 60": lambda d21, d09, bare: d09 < 60,
+    "coefficient, même si ce DFGe": lambda d21, d09, bare: d09 >= 60,
+    "la metformine ne lui serait pas contre-indiquée": lambda d21, d09, bare: d21 >= 30,
+    "confirmait, la metformine lui serait contre-indiquée": lambda d21, d09, bare: d21 < 30,
+    "ce DFGe est au-dessus de 30": lambda d21, d09, bare: d21 > 30,
+    "ce DFGe n'atteint pas 30": lambda d21, d09, bare: d21 < 30,
+    "ferait déjà compter": lambda d21, d09, bare: d21 <= 20,
+    "ne ferait pas encore compter": lambda d21, d09, bare: d21 > 20,
+    "serait encore au-dessus du seuil de 20": lambda d21, d09, bare: d21 > 20,
+    "ne dépasserait pas le seuil de 20": lambda d21, d09, bare: d21 <= 20,
+    "lui donnerait un DFGe plus bas": lambda d21, d09, bare: bare < d21,
+    "lui donnerait le même DFGe": lambda d21, d09, bare: round(bare, 1) == round(d21, 1),
+    "ne lui donnerait pas le même DFGe": lambda d21, d09, bare: round(bare, 1) != round(d21, 1),
+    "ne lui donnerait pas un DFGe plus bas": lambda d21, d09, bare: bare >= d21,
+}
+
+
+def _fragment(text: str, table: dict) -> str:
+    (fragment,) = [f for f in table if f in text]
+    return fragment
+
+
+def _dfge(seed: int) -> tuple[float, float, float]:
+    """The copy's DFGe (2021, 2009 with and without its coefficient), at its dosage."""
+    age, creatinine, _ = _copy_creatinines(seed)
+    mg = creatinine / 88.4
+    return (
+        float(egfr_ckd_epi_2021(mg, age, False)),
+        float(egfr_ckd_epi_2009(mg, age, False, True)),
+        float(egfr_ckd_epi_2009(mg, age, False, False)),
+    )
+
+
+def _yes(truth: bool) -> str:
+    return "oui" if truth else "non"
+
+
+def _independent_keys(name: str, seed: int, space: dict) -> dict[str, str]:
+    """A copy's keys of evaluated Q4, Q5 or Q8, independent of the notebook's hidden test."""
+    if name == "lecture_intervalle":
+        shown = _question_4_statements(seed)
+        return {k: _yes(Q4_TRUTH[_fragment(t, Q4_TRUTH)]) for k, t in shown.items()}
+    d21, d09, bare = _dfge(seed)
+    if name == "decisions_m_a":
+        shown = _question_5_statements(seed)
+        return {k: _yes(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare)) for k, t in shown.items()}
+    truth = {
+        "stade": False,
+        "surface_210": bare * 2.10 / 1.73 < 60,
+        "surface_150": bare * 1.50 / 1.73 < 60,
+        "surface_173": d21 < 60,
+    }
+    return {k: _yes(truth[slot]) for k, slot in space["_ordre_q8"].items()}
+
+
+def test_module_07_the_package_holds_no_key_of_the_evaluated_session():
+    """The package installed on the hub (which the student's kernel imports) holds no key of
+    questions 4, 5 and 8: no key function, no truth table, no story of M. A.; the draws
+    return (notion, version) only, and never read the copy's data (they run with the
+    patient's functions broken)."""
+    for name in (
+        "_question_4_keys",
+        "_question_5_keys",
+        "_question_8_keys",
+        "_question_5_truths",
+        "_story",
+        "_STORIES",
+    ):
+        assert not hasattr(_egfr_tasks, name), name
+    for bank in (_Q4_BANK, _Q5_BANK):
+        assert all(isinstance(texts, tuple) for texts in bank.values())
+        assert all(isinstance(text, str) for texts in bank.values() for text in texts)
+
+
+def test_module_07_the_draws_do_not_read_the_copys_data(monkeypatch):
+    """A draw that forced the number of right statements would read the truths: these
+    draws run with M. A.'s functions and the equations broken."""
+    expected = {seed: (_question_4_draw(seed), _question_5_draw(seed)) for seed in range(20)}
+
+    def broken(*args, **kwargs):
+        raise AssertionError("the draw reads the copy's data")
+
+    for name in ("_cases", "_copy_creatinines", "egfr_ckd_epi_2009", "egfr_ckd_epi_2021"):
+        monkeypatch.setattr(_egfr_tasks, name, broken)
+    for seed, (q4, q5) in expected.items():
+        assert _question_4_draw(seed) == q4 and _question_5_draw(seed) == q5
+        for draw in (q4, q5):
+            assert all(isinstance(n, str) and isinstance(v, int) for n, v in draw.values()), draw
+
+
 def test_module_07_question_4_bank_has_both_keys_for_every_notion(monkeypatch):
-    """Q4: two right and two wrong statements per copy; six key patterns over 120 copies."""
-    patterns = set()
+    """Q4 (test-side truth): each notion has one right and one wrong statement; the number of
+    right statements varies from copy to copy (0 to 4, as the statement says), and both
+    versions of each notion are drawn."""
+    for texts in _Q4_BANK.values():
+        assert sorted(Q4_TRUTH[_fragment(t, Q4_TRUTH)] for t in texts) == [False, True]
+    counts, shown = set(), set()
     for i in range(120):
         monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
-        keys = _question_4_keys(checks.student_seed("07", announce=False))
-        assert sorted(keys.values()) == ["non", "non", "oui", "oui"]
-        patterns.add("".join(keys[k] for k in "ABCD"))
-    assert len(patterns) == 6
+        statements = _question_4_statements(checks.student_seed("07", announce=False))
+        counts.add(sum(Q4_TRUTH[_fragment(t, Q4_TRUTH)] for t in statements.values()))
+        shown.update(statements.values())
+    assert counts == {0, 1, 2, 3, 4}
+    assert shown == {t for texts in _Q4_BANK.values() for t in texts}
+    source = SOURCE.read_text(encoding="utf-8")
+    assert "de 0 à 4 : toutes justes ou toutes\n# fausses, cela peut arriver" in source
 
 
 def test_module_07_questions_2_and_7_are_graded_without_question_1(monkeypatch):
@@ -515,25 +638,40 @@ def test_module_07_question_5_statements_are_true_or_false_for_every_patient():
                     assert truth == expected, (story, age, creatinine, mg)
 
 
-def test_module_07_question_5_keys_follow_each_copys_story(monkeypatch):
-    """The library's truths (read by the draw and the hidden test) match the story of each
-    copy, and both stories occur."""
-    stories = set()
-    for i in range(60):
+def test_module_07_question_5_keys_follow_each_copys_data(monkeypatch):
+    """Q5 (test-side truth, from each copy's DFGe): every text of the bank is right or wrong
+    for every M. A. the draw admits; the statements on the change of equation follow the
+    copy's story (both stories occur); the four other notions have two right versions, one
+    affirmative and one negative (the form is no cue); the number of right statements varies
+    from copy to copy (0 to 4)."""
+    for notion, texts in _Q5_BANK.items():
+        assert len({_fragment(t, Q5_TRUTH) for t in texts}) == len(texts), notion
+    stories, counts = set(), set()
+    for i in range(200):
         monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
-        truths = _question_5_truths(checks.student_seed("07", announce=False))
-        crosses = truths["bascule"][0]
+        seed = checks.student_seed("07", announce=False)
+        d21, d09, bare = _dfge(seed)
+        truths = {
+            notion: [Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare) for t in texts]
+            for notion, texts in _Q5_BANK.items()
+        }
+        crosses = d09 >= 60 > d21
         stories.add(crosses)
-        assert truths["seuil60_2021"] == (crosses, not crosses)
-        assert truths["bascule"] == (crosses, not crosses)
+        assert truths["seuil60_2021"] == [crosses, not crosses]
+        assert truths["bascule"] == [crosses, not crosses]
         for notion in ("seuil60_2009", "seuil30", "seuil20", "sans_coef"):
-            assert truths[notion] == (False, True), notion
+            right = [t for t, ok in zip(_Q5_BANK[notion], truths[notion], strict=True) if ok]
+            negative = [" ne " in t or " n'" in t for t in right]
+            assert sorted(negative) == [False, True], (notion, right)
+        shown = _question_5_statements(seed).values()
+        counts.add(sum(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare) for t in shown))
     assert stories == {True, False}
+    assert counts == {0, 1, 2, 3, 4}
 
 
 def test_module_07_question_5_copies_get_different_statements(monkeypatch):
     """Evaluated Q5: the statements themselves vary between copies (not only their order);
-    each copy gets four notions, one of them on its own story, two right and two wrong."""
+    each copy gets four notions, one of them on the change of equation."""
     notebook = read_module(SOURCE, session="evaluation").notebook
     (setup,) = [
         c.source for c in notebook.cells if 'GRAINE = checks.student_seed("07")' in c.source
