@@ -1219,11 +1219,12 @@ lecture_intervalle = {lettre: "non" if tirage in _justes_q4 else "oui"
 
 # %% mistake="lecture_intervalle" session="evaluation"
 # message : revoyez ce que contiennent les deux nombres k et n
-# (the item on the size of n inverted, the others left blank: « more patients, wider »)
+# (the item on the size of n inverted, « more patients, wider »; the others right)
 from esn_teach.datasets._egfr_tasks import _question_4_draw
 
-lecture_intervalle = {lettre: ("oui" if version == 0 else "non") if notion == "taille" else ...
-                      for lettre, (notion, version) in _question_4_draw(GRAINE).items()}
+_justes_q4 = {("hasard", 0), ("taille", 0), ("biais", 0), ("hopital", 1)}
+lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
+                      for lettre, tirage in _question_4_draw(GRAINE).items()}
 
 # %% mistake="lecture_intervalle" session="evaluation"
 # message : revoyez ce que contiennent les deux nombres k et n
@@ -1503,29 +1504,32 @@ decisions_m_a = {lettre: "non" if _vrai[notion][version] else "oui"
 
 # %% mistake="decisions_m_a" session="evaluation"
 # message : par rapport à 60
-# (the item on the change of equation answered as if M. A. were on the other side of 60,
-# the others left blank)
+# (the item on the change of equation answered as if M. A. were on the other side of 60;
+# the three others right: their right versions, for every M. A. the draw admits)
 from esn_teach.datasets._egfr_tasks import _question_5_draw
 
 creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
 _sous_60 = dfge_2021(creatinine / 88.4, AGE_M_A, False) < 60  # the change takes him below 60
+_justes = {("seuil60_2009", 1), ("seuil60_2009", 3), ("seuil30", 0), ("seuil30", 2),
+           ("seuil20", 1), ("seuil20", 2), ("sans_coef", 0), ("sans_coef", 2)}
 decisions_m_a = {
-    lettre: ("non" if _sous_60 == (version == 0) else "oui")
-    if notion in ("seuil60_2021", "bascule") else ...
-    for lettre, (notion, version) in _question_5_draw(GRAINE).items()
+    lettre: ("non" if _sous_60 == (tirage[1] == 0) else "oui")
+    if tirage[0] in ("seuil60_2021", "bascule") else ("oui" if tirage in _justes else "non")
+    for lettre, tirage in _question_5_draw(GRAINE).items()
 }
 
 # %% mistake="decisions_m_a" session="evaluation"
 # message : DFGe
-# (the three items on the other thresholds inverted, the one on the change of equation left
-# blank; the right versions of those notions, for every M. A. the draw admits)
+# (the three items on the other thresholds inverted; the one on the change of equation right)
 from esn_teach.datasets._egfr_tasks import _question_5_draw
 
+creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
+_sous_60 = dfge_2021(creatinine / 88.4, AGE_M_A, False) < 60  # the change takes him below 60
 _justes = {("seuil60_2009", 1), ("seuil60_2009", 3), ("seuil30", 0), ("seuil30", 2),
            ("seuil20", 1), ("seuil20", 2), ("sans_coef", 0), ("sans_coef", 2)}
 decisions_m_a = {
-    lettre: ("non" if tirage in _justes else "oui")
-    if tirage[0] not in ("seuil60_2021", "bascule") else ...
+    lettre: ("oui" if _sous_60 == (tirage[1] == 0) else "non")
+    if tirage[0] in ("seuil60_2021", "bascule") else ("non" if tirage in _justes else "oui")
     for lettre, tirage in _question_5_draw(GRAINE).items()
 }
 
