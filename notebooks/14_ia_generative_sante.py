@@ -319,14 +319,14 @@ checks.check_form(perplexite, name="perplexite", kind="number", decimals=2, boun
                   percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
 from esn_teach.generative import exam_cases as cas_copie_q1
-from esn_teach.generative._exam import _perplexity_key as cle_copie_q1
 from esn_teach.generative._exam import _perplexity_task as tache_copie_q1
 
 q1 = cas_copie_q1(checks.student_seed("14", announce=False))
-cle_q1 = cle_copie_q1(checks.student_seed("14", announce=False))
 mots_q1 = tache_copie_q1(checks.student_seed("14", announce=False))
 pa, pb, pc = (q1.sentence_probabilities[i] for i in mots_q1)
 produit_q1 = pa * pb * pc
+# The key: 1 / geometric mean of the three asked words' probabilities (the package has none).
+cle_q1 = 1 / produit_q1 ** (1 / 3)
 autres_mots_q1 = (1, 2, 3) if mots_q1 == (0, 1, 2) else (0, 1, 2)
 erreurs_q1 = [
     checks.Mistake(1 / math.prod(q1.sentence_probabilities[i] for i in autres_mots_q1)
@@ -848,9 +848,15 @@ for lettre, prescription in cas_3a.items():
 # %% answer="verdict_doses" session="evaluation"
 verdict_doses = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-from esn_teach.generative._exam import _dose_key
+from esn_teach.datasets import REFERENCE_DOSES, dose_in_mg
+from esn_teach.generative._exam import _dose_draw
 
-verdict_doses = _dose_key(graine)[0]
+# Read in the corpus table: is the dose, in mg, one the corpus writes for this drug?
+verdict_doses = {
+    lettre: "corpus" if any(abs(dose_in_mg(dose, unite) - dose_in_mg(v, u)) < 1e-9
+                            for v, u in REFERENCE_DOSES[medicament]) else "hors corpus"
+    for lettre, (medicament, dose, unite) in _dose_draw(graine).items()
+}
 ### END SOLUTION
 
 # %% tests="verdict_doses" points=2 session="evaluation"
@@ -858,9 +864,37 @@ verdict_doses = _dose_key(graine)[0]
 checks.check_form(verdict_doses, name="verdict_doses", kind="choices",
                   options=["corpus", "hors corpus"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative._exam import _dose_key as cle_copie_3a
+from esn_teach.datasets import REFERENCE_DOSES as table_3a
+from esn_teach.datasets import dose_in_mg as en_mg_3a
+from esn_teach.generative._exam import _dose_draw as tirage_copie_3a
 
-cles_3a, erreurs_3a = cle_copie_3a(checks.student_seed("14", announce=False))
+# The truth, read in the corpus table as the statement asks (the package holds no verdict):
+# « corpus » if the corpus writes this dose, in mg, for this drug; each wrong verdict's
+# named mistake gives the case's figures.
+cles_3a, erreurs_3a = {}, {}
+for lettre, (med_3a, dose_3a, unite_3a) in tirage_copie_3a(
+        checks.student_seed("14", announce=False)).items():
+    texte_3a = f"{med_3a}, un comprimé de {dose_3a} {unite_3a}"
+    ecrites_3a = ", ".join(f"{v} {u}" for v, u in table_3a[med_3a])
+    mg_3a = en_mg_3a(dose_3a, unite_3a)
+    if any(abs(mg_3a - en_mg_3a(v, u)) < 1e-9 for v, u in table_3a[med_3a]):
+        cles_3a[lettre] = "corpus"
+        unite_note_3a = ("" if any((v, u) == (dose_3a, unite_3a) for v, u in table_3a[med_3a])
+                         else " Comparez les doses dans la même unité : un gramme vaut mille "
+                         "milligrammes.")
+        erreurs_3a[lettre] = [checks.Mistake(
+            "hors corpus", f"« {texte_3a} » : c'est bien une dose du médicament {med_3a} dans "
+            f"le corpus ({ecrites_3a}).{unite_note_3a} Une dose, qu'elle paraisse banale ou "
+            "inhabituelle, se vérifie, elle aussi, dans le tableau : elle peut y être.")]
+    else:
+        cles_3a[lettre] = "hors corpus"
+        autres_3a = sorted(m for m, doses in table_3a.items() if m != med_3a
+                           and any(abs(mg_3a - en_mg_3a(v, u)) < 1e-9 for v, u in doses))
+        erreurs_3a[lettre] = [checks.Mistake(
+            "corpus", f"« {texte_3a} » : le corpus n'écrit le médicament {med_3a} qu'aux doses "
+            f"{ecrites_3a} ; {dose_3a} {unite_3a} y est une dose d'autres médicaments "
+            f"({', '.join(autres_3a)}). Une dose banale n'est pas pour autant une dose de ce "
+            "médicament : le modèle l'a lue après un autre médicament.")]
 checks.check_choices(
     verdict_doses, name="verdict_doses", options=["corpus", "hors corpus"],
     expected=cles_3a, mistakes=erreurs_3a,
@@ -1000,10 +1034,11 @@ for lettre, reponse in copy_order(graine, "origine_dose", reponses_3b).items():
 # %% answer="origine_dose" session="evaluation"
 origine_dose = ...
 ### BEGIN SOLUTION
-from esn_teach.generative._exam import _CORPUS_TASK_SLOTS, _corpus_task, _draw_cases
+from esn_teach.generative._exam import _corpus_task, _draw_cases
 
+# The option that answers each corpus: B for « : ramipril » (task 0), C for « dosé à ».
 origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of(
-    _CORPUS_TASK_SLOTS[_corpus_task(graine)]
+    ("B", "C")[_corpus_task(graine)]
 )
 ### END SOLUTION
 
@@ -1057,10 +1092,11 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("A")
 
 # %% mistake="origine_dose" session="evaluation"
 # message : correspond à une autre consigne que la
-from esn_teach.generative._exam import _CORPUS_TASK_SLOTS, _corpus_task, _draw_cases
+from esn_teach.generative._exam import _corpus_task, _draw_cases
 
+# The option that answers the other corpus.
 origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of(
-    _CORPUS_TASK_SLOTS[1 - _corpus_task(graine)]
+    ("C", "B")[_corpus_task(graine)]
 )
 
 # %% mistake="origine_dose" session="evaluation"
@@ -1306,9 +1342,10 @@ for lettre, message in cas.leaks.items():
 # %% answer="fuite" session="evaluation"
 fuite = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
-from esn_teach.generative._exam import _leak_key
+from esn_teach.generative._exam import _leak_draw
 
-fuite = _leak_key(graine)[0]
+# The answer of each slot of the pool (the hidden test checks each message on its own).
+fuite = _leak_draw(graine).by_letter({"A": "non", "B": "non", "C": "oui", "D": "oui"})
 ### END SOLUTION
 
 # %% tests="fuite" points=2 session="evaluation"
@@ -1316,9 +1353,87 @@ fuite = _leak_key(graine)[0]
 checks.check_form(fuite, name="fuite", kind="choices", options=["oui", "non"],
                   items=["A", "B", "C", "D", "E"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative._exam import _leak_key as cle_copie_q4
+from esn_teach.generative import exam_cases as cas_copie_q4
 
-cles_q4, erreurs_q4 = cle_copie_q4(checks.student_seed("14", announce=False))
+# The truth table (the package holds the texts only): a fragment of each message of the
+# pool, its answer and why the other answer is wrong.
+raisons_q4 = {
+    "la seule pharmacienne": ("oui",
+        "« la seule pharmacienne » d'une petite commune désigne une seule personne, et le"
+        " texte révèle sa maladie : ce message laisse reconnaître la personne."),
+    "Mme L., 87 ans": ("oui",
+        "une initiale ne protège pas : l'âge, la date d'entrée, le service, la chambre et"
+        " une petite commune désignent une seule patiente : ce message laisse reconnaître"
+        " la personne."),
+    "l'entraîneur de l'équipe de rugby": ("oui",
+        "sans nom, une fonction unique dans une petite commune, avec une date, désigne "
+        "une seule personne : ce message laisse reconnaître la personne."),
+    "Karim Benali": ("oui",
+        "un nom et une date de naissance désignent directement la personne, quels que "
+        "soient les autres détails : ce message laisse reconnaître la personne."),
+    "la directrice de l'unique école": ("oui",
+        "« la directrice de l'unique école » d'une petite commune désigne une seule "
+        "personne, et le texte révèle sa grossesse : ce message laisse reconnaître la "
+        "personne."),
+    "reprendre le football": ("non",
+        "une tranche d'âge et une opération courante, sans nom, sans lieu, sans date ni "
+        "détail rare : beaucoup d'adultes correspondent à ce message, qui ne laisse "
+        "reconnaître personne. (L'éditeur sait quel compte l'envoie : n'envoyez que le "
+        "nécessaire.)"),
+    "au retour d'un séjour": ("non",
+        "une question générale ne parle d'aucun patient : ce message ne laisse "
+        "reconnaître personne."),
+    "la maladie de Parkinson": ("non",
+        "« Parkinson » est le nom d'une maladie, pas d'un patient ; sans aucun détail, ce"
+        " message ne laisse reconnaître personne."),
+    "l'amoxicilline dans une otite": ("non",
+        "une question de posologie générale ne parle d'aucun patient : ce message ne "
+        "laisse reconnaître personne."),
+    "prendre de l'ibuprofène": ("non",
+        "un âge et une maladie courante, sans nom, sans lieu, sans date : des centaines "
+        "de milliers de personnes correspondent, et ce message ne laisse reconnaître "
+        "personne. (L'éditeur sait quel compte l'envoie : n'envoyez que le nécessaire.)"),
+    "Sophie Lefèvre": ("oui",
+        "un nom et une adresse désignent directement la personne, quels que soient les "
+        "autres détails : ce message laisse reconnaître la personne."),
+    "Jean-Pierre Morel": ("oui",
+        "un prénom et un nom désignent directement la personne, même sans date de "
+        "naissance : ce message laisse reconnaître la personne."),
+    "numéro de sécurité sociale": ("oui",
+        "un numéro de sécurité sociale est attribué à une seule personne : même si un "
+        "voisin ne sait pas le lire, l'éditeur ou quiconque peut le relier à un fichier "
+        "la reconnaît ; même sans nom, ce message laisse reconnaître la personne."),
+    "le maire de Saint-Aubin": ("oui",
+        "« le maire » d'une commune est une seule personne, et le texte révèle sa maladie"
+        " : ce message laisse reconnaître la personne."),
+    "accouché de triplés": ("oui",
+        "une naissance de triplés, avec un lieu et une date, est un événement rare qui "
+        "désigne une seule famille : ce message laisse reconnaître la personne."),
+    "reprendre le vélo": ("non",
+        "un âge et des maladies fréquentes, sans nom, sans lieu, sans date ni détail rare"
+        " : des dizaines de milliers de personnes correspondent, et ce message ne laisse "
+        "reconnaître personne. (L'éditeur sait quel compte l'envoie : n'envoyez que le "
+        "nécessaire.)"),
+    "prendre l'avion": ("non",
+        "une tranche d'âge et une grossesse, sans nom, sans lieu, sans date ni détail "
+        "rare : beaucoup de femmes correspondent à ce message, qui ne laisse reconnaître "
+        "personne. (L'éditeur sait quel compte l'envoie : n'envoyez que le nécessaire.)"),
+    "effets indésirables les plus fréquents": ("non",
+        "une question générale sur un médicament ne parle d'aucun patient : ce message ne"
+        " laisse reconnaître personne."),
+    "vaccination contre la grippe": ("non",
+        "une affiche générale ne parle d'aucun patient : ce message ne laisse reconnaître"
+        " personne."),
+    "signes d'une phlébite": ("non",
+        "une question clinique générale ne parle d'aucun patient : ce message ne laisse "
+        "reconnaître personne."),
+}
+cles_q4, erreurs_q4 = {}, {}
+for lettre, texte_q4 in cas_copie_q4(checks.student_seed("14", announce=False)).leaks.items():
+    (fragment_q4,) = [f for f in raisons_q4 if f in texte_q4]
+    reponse_q4, pourquoi_q4 = raisons_q4[fragment_q4]
+    cles_q4[lettre] = reponse_q4
+    erreurs_q4[lettre] = [checks.Mistake("non" if reponse_q4 == "oui" else "oui", pourquoi_q4)]
 checks.check_choices(
     fuite, name="fuite", options=["oui", "non"], expected=cles_q4, mistakes=erreurs_q4,
     success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou sans son "
@@ -2331,14 +2446,34 @@ rappel_spacy = par_role.loc["patient", "PER"] / par_role.loc["patient", "présen
 # Vérification de la question 6 : exécutez cette cellule.
 checks.check_form(rappel_spacy, name="rappel_spacy", kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
+from types import SimpleNamespace
+
+from esn_teach import privacy as pv_q6
 from esn_teach.datasets import make_clinical_notes as corpus_copie
 from esn_teach.generative import exam_cases as cas_copie_q6
 from esn_teach.generative import load_french_ner as ner_copie
-from esn_teach.generative._exam import _name_counts as comptes_copie
 
-notes_q6 = cas_copie_q6(checks.student_seed("14", announce=False)).scored_notes
-q6 = comptes_copie(corpus_copie(n_samples=400, random_state=14), notes_q6,
-                   ner_copie("fr_core_news_sm"))
+# Recount, on this copy's 100 notes, with the public tools the statement uses (rules and
+# spaCy), the names present and found, by whose name it is (the package holds no count).
+corpus_q6 = corpus_copie(n_samples=400, random_state=14)
+lignes_q6 = corpus_q6.frame.iloc[list(cas_copie_q6(
+    checks.student_seed("14", announce=False)).scored_notes)]
+ids_q6, textes_q6 = lignes_q6["note_id"].tolist(), lignes_q6["text"].tolist()
+entites_q6 = corpus_q6.entities[corpus_q6.entities["note_id"].isin(ids_q6)].copy()
+docs_q6 = list(ner_copie("fr_core_news_sm").pipe(textes_q6))
+entites_q6["spacy"] = pv_q6.mark_detected(
+    entites_q6, dict(zip(ids_q6, pv_q6.entity_spans(docs_q6, ["PER"]), strict=True)))
+entites_q6["rules"] = pv_q6.mark_detected(
+    entites_q6, {i: pv_q6.rule_spans(t) for i, t in zip(ids_q6, textes_q6, strict=True)})
+noms_q6 = entites_q6[entites_q6["kind"] == "nom"]
+patients_q6 = noms_q6[noms_q6["role"] == "patient"]
+proches_q6 = noms_q6[noms_q6["role"] == "proche"]
+q6 = SimpleNamespace(
+    patients=len(patients_q6), patients_spacy=int(patients_q6["spacy"].sum()),
+    patients_rules=int(patients_q6["rules"].sum()), relatives=len(proches_q6),
+    relatives_spacy=int(proches_q6["spacy"].sum()), names=len(noms_q6),
+    names_spacy=int(noms_q6["spacy"].sum()))
+q6.patient_recall = q6.patients_spacy / q6.patients
 checks.expect(rappel_spacy not in (q6.patients_spacy, q6.patients),
               "vous avez donné un nombre de noms. On demande une proportion, entre 0 et 1 : "
               "rapportez-le à ce qui était à trouver.", name="rappel_spacy")
@@ -2699,9 +2834,15 @@ for lettre, action in copy_order(graine, "signalement", actions_7).items():
 # %% answer="signalement" session="evaluation"
 signalement = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
-from esn_teach.generative._exam import _incident_key
+from esn_teach.generative._exam import _draw_cases
 
-signalement = _incident_key(graine)
+# The scenario's two facts decide A (a CE-marked medical device: matériovigilance) and B
+# (a serious event: EIGS); the other actions' answers are the same for every scenario.
+signalement = _draw_cases(graine, "signalement", "ABCDEFGH").by_letter({
+    "A": "ensuite" if "marqué CE" in cas_7 else "non",
+    "B": "ensuite" if "réanimation" in cas_7 else "non",
+    "C": "d'abord", "D": "non", "E": "ensuite", "F": "d'abord", "G": "ensuite", "H": "non",
+})
 ### END SOLUTION
 
 # %% tests="signalement" points=2 session="evaluation"
@@ -2709,13 +2850,21 @@ signalement = _incident_key(graine)
 checks.check_form(signalement, name="signalement", kind="choices",
                   options=["d'abord", "ensuite", "non"], items=list("ABCDEFGH"))
 ### BEGIN HIDDEN TESTS
+from esn_teach.generative import incident_scenario as scenario_copie_7
 from esn_teach.generative._exam import _draw_cases as tirage_copie_7
-from esn_teach.generative._exam import _incident as scenario_copie_7
 
 graine_7 = checks.student_seed("14", announce=False)
 q7 = tirage_copie_7(graine_7, "signalement", "ABCDEFGH")
-s7 = scenario_copie_7(graine_7)
-if s7.device:
+texte_7 = scenario_copie_7(graine_7)
+# The truth table (the package holds the texts only): the scenario's two facts decide A
+# (a CE-marked medical device: matériovigilance « ensuite ») and B (a serious event, in
+# intensive care: EIGS « ensuite »); the other actions' answers are the same for all.
+dispositif_7 = "dispositif médical marqué CE" in texte_7
+grave_7 = "réanimation" in texte_7
+reponses_7 = {"A": "ensuite" if dispositif_7 else "non", "B": "ensuite" if grave_7 else "non",
+              "C": "d'abord", "D": "non", "E": "ensuite", "F": "d'abord", "G": "ensuite",
+              "H": "non"}
+if dispositif_7:
     erreurs_a = [
         checks.Mistake("d'abord", "la déclaration de matériovigilance ne soigne pas le patient : "
                        "elle vient une fois celui-ci pris en charge."),
@@ -2734,7 +2883,7 @@ else:
         checks.Mistake("ensuite", "la matériovigilance vaut pour un dispositif médical, qu'un "
                        "fabricant destine à un usage médical : un agent conversationnel grand "
                        "public n'en est pas un, même plus tard.")]
-if s7.severe:
+if grave_7:
     erreurs_b = [
         checks.Mistake("d'abord", "une hémorragie qui mène en réanimation met en jeu le "
                        "pronostic vital : c'est un événement grave, à déclarer à l'ARS, mais une "
@@ -2748,7 +2897,7 @@ else:
                        "n'est pas un événement indésirable grave associé aux soins ; l'ARS n'est "
                        "pas le circuit. La fiche et la pharmacovigilance, si.")
         for answer in ("d'abord", "ensuite")]
-if s7.device:
+if dispositif_7:
     pourquoi_h = ("le logiciel est celui de l'établissement, qui l'a choisi : les données n'ont "
                   "pas quitté son traitement, ce n'est pas une violation. Et une notification, "
                   "s'il y en avait une, reviendrait à l'établissement")
@@ -2786,7 +2935,7 @@ erreurs_7 = {
 }
 checks.check_choices(
     signalement, name="signalement", options=["d'abord", "ensuite", "non"],
-    expected=q7.by_letter(s7.answers()),
+    expected=q7.by_letter(reponses_7),
     mistakes=q7.by_letter(erreurs_7),
     success="le patient d'abord (dire au médecin la dose reçue, faire corriger la dose écrite) ; "
     "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, et la "

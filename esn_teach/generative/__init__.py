@@ -7,8 +7,9 @@ every probability shown to a student can be checked by hand. Nothing is
 downloaded.
 
 The evaluated session's statement functions (``exam_cases``, ``dose_cases``,
-``incident_scenario``, ``copy_order``) return texts and numbers only; the keys stay
-in private functions of ``_exam`` that only the hidden tests call. The formulas of
+``incident_scenario``, ``copy_order``) return texts and numbers only; no function,
+constant or field of the package holds a key (the keys are in the source notebook's
+hidden tests, which stay with the instructor). The formulas of
 questions 1 and 2 (``perplexity``, ``apply_temperature``) are not re-exported either:
 a student computes them by hand, not by finding a library function.
 """

@@ -1,24 +1,26 @@
 """Each student's own cases for module 14's evaluated session.
 
 The evaluated session draws, from the student's seed (``checks.student_seed``),
-the probabilities of the two calculation questions and which messages of a pool
-the student judges, in which order. The notebook shows the cases it draws; the
-hidden tests call the same functions with the copy's seed, so both always agree.
+the probabilities of the two calculation questions, each copy's task, and which
+messages or prescriptions of a pool the student judges, in which order. The notebook
+shows the cases it draws; the hidden tests call the same functions with the copy's
+seed, so both always agree.
 
-The public functions (``exam_cases``, ``dose_cases``, ``incident_scenario``,
-``copy_order``) return **only what the statement shows**: texts and numbers. The keys
-and the named mistakes are computed by private functions (``_perplexity_key``,
-``_cold_key``, ``_leak_key``, ``_dose_key``, ``_incident_key``, ``_draw_cases``,
-``_name_counts``) that only the hidden tests call: nothing a visible cell of the
-evaluated notebook creates holds an answer (tests/modules/test_module_14.py walks
-them).
+This module holds **no answer key** (review 07, finding 1; 7 December 2026): no right
+answer, no verdict, no named mistake that says which answer is right, no expected
+number. A student's kernel imports this package: everything here is readable. The
+draws look at nothing but the seed and the pools' shape (which texts are variants of
+one slot); the keys, the truth tables and the named mistakes are in the source
+notebook's hidden tests, solution and ``mistake=`` cells, which stay with the
+instructor. Tests/modules/test_module_14.py checks the keys against its own, independent
+truth tables.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -64,9 +66,8 @@ WORD_ORDINALS = ("premier", "deuxième", "troisième")
 #: Question 3b's tasks: how the imagined corpus writes a prescription, and what the
 #: model is asked to complete. In the first, the two words before the dose are
 #: « : ramipril » (the drug: the share of doses outside the corpus falls); in the
-#: second, « dosé à », the same for every drug (the share stays about the same). The
-#: option that answers the copy's task is slot ``"B"`` for the first, ``"C"`` for the
-#: second (the notebook's option texts).
+#: second, « dosé à », the same for every drug (the share stays about the same). Which
+#: option answers which task is the hidden test's (not here).
 _CORPUS_TASKS = (
     "Imaginez un autre corpus, identique, sauf que chaque prescription s'y écrit sans "
     "« un comprimé de » : « Traitement : ramipril 5 mg ». On entraîne le même modèle à "
@@ -77,199 +78,86 @@ _CORPUS_TASKS = (
     "même modèle à trigrammes sur ce corpus, puis on lui fait compléter « Traitement : "
     "ramipril, un comprimé dosé à » 200 fois, à la température 0,2.",
 )
-#: Question 3b: the slot of the option that answers each corpus task.
-_CORPUS_TASK_SLOTS = ("B", "C")
 
-
-@dataclass(frozen=True)
-class ExamCase:
-    """One message to judge: its text, the right answer, why a wrong one is wrong."""
-
-    text: str
-    # Not in the repr: printing a drawn case in the notebook must not show its answer.
-    answer: str = field(repr=False)
-    mistake: str = field(repr=False)
-    kind: str = field(default="", repr=False)
-
-
-#: Question 4's pool: messages a caregiver pastes into an online chatbot. Does an
-#: outside reader recognise the patient? Each wrong answer's message ends with
-#: the same words for every case of a kind (the named mistakes match on them).
-#: Each case has a stratum (``kind``): a direct identifier (``"nom"``), details
-#: that single a person out (``"quasi"``), a patient described without them, the
-#: borderline « non » (``"limite"``), a general question (``"générale"``).
-_LEAK_POOL = (
-    ExamCase(
-        "« Ma patiente, la seule pharmacienne de Saint-Aubin-des-Prés, vient d'apprendre "
-        "qu'elle a une sclérose en plaques : comment l'accompagner ? »",
-        "oui",
-        "« la seule pharmacienne » d'une petite commune désigne une seule personne, et le "
-        "texte révèle sa maladie : ce message laisse reconnaître la personne.",
-        "quasi",
-    ),
-    ExamCase(
-        "« Rédige la transmission de Mme L., 87 ans, entrée le 2 novembre à l'unité de soins "
-        "palliatifs de la clinique de Saint-Aubin-des-Prés, chambre 3. »",
-        "oui",
-        "une initiale ne protège pas : l'âge, la date d'entrée, le service, la chambre et une "
-        "petite commune désignent une seule patiente : ce message laisse reconnaître la "
-        "personne.",
-        "quasi",
-    ),
-    ExamCase(
-        "« Mon patient, l'entraîneur de l'équipe de rugby de Saint-Aubin-des-Prés, a fait un "
-        "malaise pendant le match de dimanche dernier : quel bilan demander ? »",
-        "oui",
-        "sans nom, une fonction unique dans une petite commune, avec une date, désigne une "
-        "seule personne : ce message laisse reconnaître la personne.",
-        "quasi",
-    ),
-    ExamCase(
-        "« Résume l'observation de M. Karim Benali, né le 4 avril 1971, admis pour une "
-        "pancréatite aiguë. »",
-        "oui",
-        "un nom et une date de naissance désignent directement la personne, quels que soient "
-        "les autres détails : ce message laisse reconnaître la personne.",
-        "nom",
-    ),
-    ExamCase(
-        "« Ma patiente, la directrice de l'unique école de Saint-Aubin-des-Prés, est enceinte "
-        "de jumeaux : peut-elle continuer à travailler jusqu'au terme ? »",
-        "oui",
-        "« la directrice de l'unique école » d'une petite commune désigne une seule personne, "
-        "et le texte révèle sa grossesse : ce message laisse reconnaître la personne.",
-        "quasi",
-    ),
-    ExamCase(
+#: Question 4's pool: messages a caregiver pastes into an online chatbot (does an outside
+#: reader recognise the patient?), in a mixed order. Texts only: whether each one lets a
+#: reader recognise the patient, and why, is the hidden test's truth table.
+_LEAK_TEXTS = (
+    (
         "« Un de mes patients, la quarantaine, me demande combien de temps attendre après une "
-        "appendicite sans complication pour reprendre le football : que lui répondre ? »",
-        "non",
-        "une tranche d'âge et une opération courante, sans nom, sans lieu, sans date ni détail "
-        "rare : beaucoup d'adultes correspondent à ce message, qui ne laisse reconnaître "
-        "personne. (L'éditeur sait quel compte l'envoie : n'envoyez que le nécessaire.)",
-        "limite",
+        "appendicite sans complication pour reprendre le football : que lui répondre ? »"
     ),
-    ExamCase(
-        "« Quels examens demander devant une fièvre au retour d'un séjour en Afrique de "
-        "l'Ouest ? »",
-        "non",
-        "une question générale ne parle d'aucun patient : ce message ne laisse reconnaître "
-        "personne.",
-        "générale",
+    (
+        "« Une patiente de 70 ans, hypertendue, me demande si elle peut prendre de l'ibuprofène"
+        " pour une douleur au genou : que lui répondre ? »"
     ),
-    ExamCase(
-        "« Comment expliquer la maladie de Parkinson, avec des mots simples, à un patient qui "
-        "vient d'en apprendre le diagnostic ? »",
-        "non",
-        "« Parkinson » est le nom d'une maladie, pas d'un patient ; sans aucun détail, ce "
-        "message ne laisse reconnaître personne.",
-        "générale",
-    ),
-    ExamCase(
-        "« Quelle est la posologie habituelle de l'amoxicilline dans une otite aiguë de "
-        "l'enfant ? »",
-        "non",
-        "une question de posologie générale ne parle d'aucun patient : ce message ne laisse "
-        "reconnaître personne.",
-        "générale",
-    ),
-    ExamCase(
-        "« Une patiente de 70 ans, hypertendue, me demande si elle peut prendre de "
-        "l'ibuprofène pour une douleur au genou : que lui répondre ? »",
-        "non",
-        "un âge et une maladie courante, sans nom, sans lieu, sans date : des centaines de "
-        "milliers de personnes correspondent, et ce message ne laisse reconnaître personne. "
-        "(L'éditeur sait quel compte l'envoie : n'envoyez que le nécessaire.)",
-        "limite",
-    ),
-    ExamCase(
-        "« Rédige un courrier au cardiologue pour Mme Sophie Lefèvre, 12 rue des Tilleuls à "
-        "Saint-Aubin-des-Prés, suivie pour une insuffisance cardiaque. »",
-        "oui",
-        "un nom et une adresse désignent directement la personne, quels que soient les autres "
-        "détails : ce message laisse reconnaître la personne.",
-        "nom",
-    ),
-    ExamCase(
-        "« Traduis en anglais le compte rendu opératoire de Jean-Pierre Morel, opéré hier d'un "
-        "pontage coronarien, pour son transfert à l'étranger. »",
-        "oui",
-        "un prénom et un nom désignent directement la personne, même sans date de naissance : "
-        "ce message laisse reconnaître la personne.",
-        "nom",
-    ),
-    ExamCase(
-        "« Mon patient a le numéro de sécurité sociale 1 71 04 34 172 045 12 (numéro fictif) ; "
-        "voici ses traitements : y a-t-il une interaction ? »",
-        "oui",
-        "un numéro de sécurité sociale est attribué à une seule personne : même si un voisin ne "
-        "sait pas le lire, l'éditeur ou quiconque peut le relier à un fichier la reconnaît ; "
-        "même sans nom, ce message laisse reconnaître la personne.",
-        "nom",
-    ),
-    ExamCase(
-        "« Mon patient, le maire de Saint-Aubin-des-Prés, a été hospitalisé la semaine dernière "
-        "pour une dépression : quand peut-il reprendre ses fonctions ? »",
-        "oui",
-        "« le maire » d'une commune est une seule personne, et le texte révèle sa maladie : ce "
-        "message laisse reconnaître la personne.",
-        "quasi",
-    ),
-    ExamCase(
-        "« Ma patiente, 34 ans, a accouché de triplés dimanche dernier à la maternité de "
-        "Saint-Aubin-des-Prés : quels conseils lui donner pour l'allaitement ? »",
-        "oui",
-        "une naissance de triplés, avec un lieu et une date, est un événement rare qui désigne "
-        "une seule famille : ce message laisse reconnaître la personne.",
-        "quasi",
-    ),
-    ExamCase(
+    (
         "« Un patient de 55 ans, fumeur et diabétique, me demande quand il pourra reprendre le "
-        "vélo après son infarctus : que lui répondre ? »",
-        "non",
-        "un âge et des maladies fréquentes, sans nom, sans lieu, sans date ni détail rare : des "
-        "dizaines de milliers de personnes correspondent, et ce message ne laisse reconnaître "
-        "personne. (L'éditeur sait quel compte l'envoie : n'envoyez que le nécessaire.)",
-        "limite",
+        "vélo après son infarctus : que lui répondre ? »"
     ),
-    ExamCase(
-        "« Une de mes patientes, la trentaine, enceinte de cinq mois, me demande si elle peut "
-        "prendre l'avion pour ses vacances : que lui répondre ? »",
-        "non",
-        "une tranche d'âge et une grossesse, sans nom, sans lieu, sans date ni détail rare : "
-        "beaucoup de femmes correspondent à ce message, qui ne laisse reconnaître personne. "
-        "(L'éditeur sait quel compte l'envoie : n'envoyez que le nécessaire.)",
-        "limite",
+    (
+        "« Mon patient a le numéro de sécurité sociale 1 71 04 34 172 045 12 (numéro fictif) ; "
+        "voici ses traitements : y a-t-il une interaction ? »"
     ),
-    ExamCase(
-        "« Quels sont les effets indésirables les plus fréquents de la metformine ? »",
-        "non",
-        "une question générale sur un médicament ne parle d'aucun patient : ce message ne "
-        "laisse reconnaître personne.",
-        "générale",
+    (
+        "« Mon patient, l'entraîneur de l'équipe de rugby de Saint-Aubin-des-Prés, a fait un "
+        "malaise pendant le match de dimanche dernier : quel bilan demander ? »"
     ),
-    ExamCase(
+    (
+        "« Ma patiente, la seule pharmacienne de Saint-Aubin-des-Prés, vient d'apprendre "
+        "qu'elle a une sclérose en plaques : comment l'accompagner ? »"
+    ),
+    (
+        "« Quels signes d'une phlébite doivent faire rappeler le médecin, après une opération "
+        "du genou ? »"
+    ),
+    ("« Quels examens demander devant une fièvre au retour d'un séjour en Afrique de l'Ouest ? »"),
+    (
+        "« Mon patient, le maire de Saint-Aubin-des-Prés, a été hospitalisé la semaine dernière"
+        " pour une dépression : quand peut-il reprendre ses fonctions ? »"
+    ),
+    (
+        "« Ma patiente, 34 ans, a accouché de triplés dimanche dernier à la maternité de Saint-"
+        "Aubin-des-Prés : quels conseils lui donner pour l'allaitement ? »"
+    ),
+    ("« Quels sont les effets indésirables les plus fréquents de la metformine ? »"),
+    (
+        "« Rédige un courrier au cardiologue pour Mme Sophie Lefèvre, 12 rue des Tilleuls à "
+        "Saint-Aubin-des-Prés, suivie pour une insuffisance cardiaque. »"
+    ),
+    (
+        "« Rédige la transmission de Mme L., 87 ans, entrée le 2 novembre à l'unité de soins "
+        "palliatifs de la clinique de Saint-Aubin-des-Prés, chambre 3. »"
+    ),
+    (
+        "« Traduis en anglais le compte rendu opératoire de Jean-Pierre Morel, opéré hier d'un "
+        "pontage coronarien, pour son transfert à l'étranger. »"
+    ),
+    (
+        "« Ma patiente, la directrice de l'unique école de Saint-Aubin-des-Prés, est enceinte "
+        "de jumeaux : peut-elle continuer à travailler jusqu'au terme ? »"
+    ),
+    (
         "« Rédige une affiche sur la vaccination contre la grippe pour la salle d'attente d'un "
-        "cabinet infirmier. »",
-        "non",
-        "une affiche générale ne parle d'aucun patient : ce message ne laisse reconnaître "
-        "personne.",
-        "générale",
+        "cabinet infirmier. »"
     ),
-    ExamCase(
-        "« Quels signes d'une phlébite doivent faire rappeler le médecin, après une "
-        "opération du genou ? »",
-        "non",
-        "une question clinique générale ne parle d'aucun patient : ce message ne laisse "
-        "reconnaître personne.",
-        "générale",
+    ("« Quelle est la posologie habituelle de l'amoxicilline dans une otite aiguë de l'enfant ? »"),
+    (
+        "« Comment expliquer la maladie de Parkinson, avec des mots simples, à un patient qui "
+        "vient d'en apprendre le diagnostic ? »"
+    ),
+    (
+        "« Une de mes patientes, la trentaine, enceinte de cinq mois, me demande si elle peut "
+        "prendre l'avion pour ses vacances : que lui répondre ? »"
+    ),
+    (
+        "« Résume l'observation de M. Karim Benali, né le 4 avril 1971, admis pour une "
+        "pancréatite aiguë. »"
     ),
 )
 
-#: Question 4's strata.
-LEAK_KINDS = ("limite", "générale", "nom", "quasi")
-
-#: The common ends of question 4's messages, for a « oui » case and a « non » case.
+#: The common ends of question 4's named mistakes, for a « oui » case and a « non » case
+#: (every message of the hidden test ends with one of them; neither says which case is which).
 LEAK_YES = "ce message laisse reconnaître la personne"
 LEAK_NO = "ne laisse reconnaître personne"
 
@@ -279,7 +167,7 @@ class ExamCases:
     """One student's statement for module 14's evaluated session: what the notebook shows.
 
     Only texts and numbers: no answer, no verdict, no named mistake (the hidden
-    tests compute them with the private ``_*_key`` functions from the same seed).
+    tests compute them, from the same seed, with their own truth tables).
     """
 
     sentence: tuple[str, ...]
@@ -319,22 +207,38 @@ def _temperature(rng: np.random.Generator) -> tuple[float, float, float]:
             return first, second, third
 
 
-def _leaks(rng: np.random.Generator) -> dict[str, ExamCase]:
-    """Five messages, one stratum each: the same task for every student.
+def _leak_draw(seed: int) -> CaseDraw:
+    """Question 4: which message of :data:`_LEAK_TEXTS` each letter shows (five letters).
 
-    Exactly one borderline « non », one general question, one direct identifier,
-    one or two cases with details that single a person out; with only one of
-    those, a second general question.
+    Five slots' worth of messages, the same shape for every copy: one of slot ``"A"``,
+    one of slot ``"C"``, and three of slots ``"B"`` and ``"D"`` together, one or two of
+    ``"D"`` as the seed alone draws it (two variants of a slot are never the same text).
+    The draw reads no answer: what each slot's messages answer is the hidden test's.
     """
-    by_kind = {kind: [c for c in _LEAK_POOL if c.kind == kind] for kind in LEAK_KINDS}
-    n_quasi = int(rng.choice((1, 2)))
-    wanted = {"limite": 1, "générale": 3 - n_quasi, "nom": 1, "quasi": n_quasi}
-    chosen = []
-    for kind, count in wanted.items():
-        pool = by_kind[kind]
-        chosen += [pool[i] for i in rng.choice(len(pool), size=count, replace=False)]
+    slots = _POOL_SLOTS["fuite"]
+    rng = np.random.default_rng([seed, 4])
+    n_d = int(rng.choice((1, 2)))
+    wanted = {"A": 1, "B": 3 - n_d, "C": 1, "D": n_d}
+    chosen = [
+        (slot, int(i))
+        for slot, count in wanted.items()
+        for i in rng.choice(len(slots[slot]), size=count, replace=False)
+    ]
     order = rng.permutation(len(chosen))
-    return {letter: chosen[i] for letter, i in zip("ABCDE", order, strict=True)}
+    shown = {letter: chosen[i] for letter, i in zip("ABCDE", order, strict=True)}
+    return CaseDraw(
+        slots={letter: slot for letter, (slot, _) in shown.items()},
+        variants={letter: v for letter, (_, v) in shown.items()},
+    )
+
+
+def _leak_texts(seed: int) -> dict[str, str]:
+    draw = _leak_draw(seed)
+    slots = _POOL_SLOTS["fuite"]
+    return {
+        letter: _LEAK_TEXTS[slots[draw.slots[letter]][draw.variants[letter]]]
+        for letter in draw.slots
+    }
 
 
 def exam_cases(seed: int) -> ExamCases:
@@ -355,7 +259,7 @@ def exam_cases(seed: int) -> ExamCases:
         sentence_probabilities=_sentence(np.random.default_rng([seed, 1])),
         temperature_probabilities=_temperature(np.random.default_rng([seed, 2])),
         temperature=TEMPERATURE,
-        leaks={letter: case.text for letter, case in _leak_cases(seed).items()},
+        leaks=_leak_texts(seed),
         scored_notes=_scored_notes(seed),
         sentence_task=_sentence_task_text(_perplexity_task(seed)),
         temperature_task=f"la probabilité du {WORD_ORDINALS[_cold_task(seed)]} mot",
@@ -396,97 +300,6 @@ def _scored_notes(seed: int) -> tuple[int, ...]:
     return tuple(int(i) for i in np.sort(rng.choice(N_NOTES, size=N_SCORED, replace=False)))
 
 
-def _leak_cases(seed: int) -> dict[str, ExamCase]:
-    """Question 4's drawn cases, with their answers (hidden tests only)."""
-    return _leaks(np.random.default_rng([seed, 4]))
-
-
-def _perplexity_key(seed: int) -> float:
-    """Question 1's answer: 1 / geometric mean of the asked words' probabilities."""
-    sentence = _sentence(np.random.default_rng([seed, 1]))
-    probabilities = [sentence[i] for i in _perplexity_task(seed)]
-    return 1 / float(np.prod(probabilities)) ** (1 / len(probabilities))
-
-
-def _cold_key(seed: int) -> float:
-    """Question 2's answer: the asked word's probability at the temperature."""
-    powered = [p ** (1 / TEMPERATURE) for p in _temperature(np.random.default_rng([seed, 2]))]
-    return powered[_cold_task(seed)] / sum(powered)
-
-
-def _leak_key(seed: int) -> tuple[dict[str, str], dict[str, list[Any]]]:
-    """Question 4's answers by letter, and each message's named mistake."""
-    from esn_teach.checks import Mistake
-
-    cases = _leak_cases(seed)
-    answers = {letter: case.answer for letter, case in cases.items()}
-    mistakes = {
-        letter: [Mistake("non" if case.answer == "oui" else "oui", case.mistake)]
-        for letter, case in cases.items()
-    }
-    return answers, mistakes
-
-
-@dataclass(frozen=True)
-class NameCounts:
-    """Question 6's counts: names present and found, by whose name it is."""
-
-    patients: int
-    patients_spacy: int
-    patients_rules: int
-    relatives: int
-    relatives_spacy: int
-    names: int
-    names_spacy: int
-
-    @property
-    def patient_recall(self) -> float:
-        """SpaCy's recall (« personne » entities) for the patients' names alone."""
-        return self.patients_spacy / self.patients
-
-
-def _name_counts(notes: Any, positions: Sequence[int], nlp: Any) -> NameCounts:
-    """Count, on the notes at ``positions``, the names present and found by each tool.
-
-    Parameters
-    ----------
-    notes : Dataset
-        ``make_clinical_notes(...)`` (its ``frame`` and ``entities``).
-    positions : sequence of int
-        Row positions of the scored notes in ``notes.frame``.
-    nlp : spacy.Language
-        ``load_french_ner("fr_core_news_sm")``.
-
-    Returns
-    -------
-    NameCounts
-    """
-    from esn_teach import privacy as pv
-
-    scored = notes.frame.iloc[list(positions)]
-    ids, texts = scored["note_id"].tolist(), scored["text"].tolist()
-    entities = notes.entities[notes.entities["note_id"].isin(ids)].copy()
-    documents = list(nlp.pipe(texts))
-    entities["spacy"] = pv.mark_detected(
-        entities, dict(zip(ids, pv.entity_spans(documents, ["PER"]), strict=True))
-    )
-    entities["rules"] = pv.mark_detected(
-        entities, {i: pv.rule_spans(t) for i, t in zip(ids, texts, strict=True)}
-    )
-    names = entities[entities["kind"] == "nom"]
-    patients = names[names["role"] == "patient"]
-    relatives = names[names["role"] == "proche"]
-    return NameCounts(
-        patients=len(patients),
-        patients_spacy=int(patients["spacy"].sum()),
-        patients_rules=int(patients["rules"].sum()),
-        relatives=len(relatives),
-        relatives_spacy=int(relatives["spacy"].sum()),
-        names=len(names),
-        names_spacy=int(names["spacy"].sum()),
-    )
-
-
 @dataclass(frozen=True)
 class CaseDraw(SlotDraw):
     """Which case a student judges under each letter: its slot and the slot's variant."""
@@ -522,10 +335,23 @@ def _draw_cases(
     return CaseDraw(slots=slots, variants=chosen)
 
 
-#: Questions 5a and 5b: which texts of the notebook's flat list (by position) are the
-#: variants of each slot. The notebook lists the texts in a mixed order, so that its
-#: visible cell does not show which cases are of the same kind.
+#: Questions 3a, 4, 5a and 5b: which texts of a flat list (by position) are the variants
+#: of each slot (a slot: cases of one kind; the kind, and so the answer, is the hidden
+#: test's). The lists hold the texts in a mixed order, so that no visible cell and no
+#: listing shows which cases are of the same kind. Questions 5a and 5b's texts are in
+#: the notebook; question 4's in :data:`_LEAK_TEXTS`, question 3a's in :data:`_DOSE_POOL`.
 _POOL_SLOTS: dict[str, dict[str, tuple[int, ...]]] = {
+    "fuite": {
+        "A": (0, 1, 2, 18),
+        "B": (6, 7, 10, 15, 16, 17),
+        "C": (3, 11, 13, 19),
+        "D": (4, 5, 8, 9, 12, 14),
+    },
+    "verdict_doses": {
+        "P": (1, 2, 3, 6, 7, 9, 10, 11, 14, 15, 18, 19, 20, 21, 23, 24),
+        "Q": (0, 4, 5, 8, 12, 13, 17, 22, 25),
+        "T": (16,),
+    },
     "texte_obligation": {"A": (1, 6), "B": (5, 9, 2), "C": (4, 0, 8), "D": (7, 3)},
     "texte_ia": {"E": (1, 6), "F": (5, 9, 2), "G": (7, 3), "H": (4, 0, 8)},
 }
@@ -587,159 +413,54 @@ def copy_order(seed: int, question: str, pool: Mapping[str, str] | Sequence[str]
     return {letter: pool[slots[draw.slots[letter]][draw.variants[letter]]] for letter in draw.slots}
 
 
-#: Question 3a's pool, by stratum: prescriptions « Traitement : drug, un comprimé de
-#: dose unit » that the model wrote in the module's audit (``prescription_audit``,
-#: ``random_state=14``; tests/modules/test_module_14.py checks it). Every copy judges
-#: the unit trap (the only one the model wrote outside paracetamol and the formative
-#: cases) and three more cases, each « corpus » or « hors corpus » as its copy's drawn
-#: pattern says (review d14: all positions shuffled, 14 patterns). No dose outside any
+#: Question 3a's pool, in a mixed order: prescriptions « Traitement : drug, un comprimé
+#: de dose unit » that the model wrote in the module's audit (``prescription_audit``,
+#: ``random_state=14``; tests/modules/test_module_14.py checks it). No dose outside any
 #: usual range (review d12: « bisoprolol 1000 mg » was classed by common sense). Left
 #: out: paracetamol (the explorer's start), the formative question's four cases and the
-#: three examples the evaluated session prints.
-_DOSE_POOL: dict[str, tuple[tuple[str, str, str], ...]] = {
-    # The corpus writes 1000 mg; the model wrote 1 g: compare in the same unit.
-    "unité": (("metformine", "1", "g"),),
-    # Strengths in use for this drug, absent from the corpus for it (the model read
-    # them after another drug): « hors corpus » does not mean « false in pharmacy ».
-    "réelle hors corpus": (
-        ("bisoprolol", "10", "mg"),
-        ("ramipril", "1,25", "mg"),
-        ("furosémide", "500", "mg"),
-    ),
-    # Ordinary-looking doses of another drug of the corpus (review d14: a wider pool).
-    # Nothing is claimed about pharmacy: only the corpus table decides.
-    "autre médicament": (
-        ("apixaban", "10", "mg"),
-        ("atorvastatine", "5", "mg"),
-        ("amlodipine", "1,25", "mg"),
-        ("furosémide", "5", "mg"),
-        ("bisoprolol", "20", "mg"),
-        ("ramipril", "20", "mg"),
-    ),
-    # Corpus doses, some in micrograms.
-    "corpus": (
-        ("ramipril", "2,5", "mg"),
-        ("ramipril", "10", "mg"),
-        ("bisoprolol", "2,5", "mg"),
-        ("bisoprolol", "5", "mg"),
-        ("atorvastatine", "20", "mg"),
-        ("atorvastatine", "40", "mg"),
-        ("furosémide", "20", "mg"),
-        ("furosémide", "40", "mg"),
-        ("apixaban", "2,5", "mg"),
-        ("apixaban", "5", "mg"),
-        ("amlodipine", "5", "mg"),
-        ("amlodipine", "10", "mg"),
-        ("amoxicilline", "500", "mg"),
-        ("lévothyroxine", "25", "µg"),
-        ("lévothyroxine", "50", "µg"),
-        ("lévothyroxine", "75", "µg"),
-    ),
-}
-#: Question 3a's verdict patterns: every split of four letters with one to three
-#: « corpus » (never all the same, which answering everywhere the same would exploit).
-DOSE_PATTERNS = tuple(
-    pattern
-    for pattern in itertools.product(("corpus", "hors corpus"), repeat=4)
-    if 1 <= pattern.count("corpus") <= 3
-)
-#: The common fragments of question 3a's named mistakes (wrong « corpus », wrong « hors corpus »).
+#: three examples the evaluated session prints. Whether a dose is in the corpus is read
+#: in the corpus table (``esn_teach.datasets.REFERENCE_DOSES``), as the statement asks:
+#: the hidden test does it, nothing here does.
+_DOSE_POOL: tuple[tuple[str, str, str], ...] = (
+    ("amlodipine", "1,25", "mg"), ("furosémide", "20", "mg"), ("lévothyroxine", "25", "µg"),
+    ("atorvastatine", "20", "mg"), ("bisoprolol", "10", "mg"), ("atorvastatine", "5", "mg"),
+    ("amlodipine", "10", "mg"), ("ramipril", "2,5", "mg"), ("ramipril", "20", "mg"),
+    ("bisoprolol", "5", "mg"), ("lévothyroxine", "75", "µg"), ("bisoprolol", "2,5", "mg"),
+    ("furosémide", "500", "mg"), ("bisoprolol", "20", "mg"), ("amoxicilline", "500", "mg"),
+    ("amlodipine", "5", "mg"), ("metformine", "1", "g"), ("ramipril", "1,25", "mg"),
+    ("lévothyroxine", "50", "µg"), ("atorvastatine", "40", "mg"), ("apixaban", "5", "mg"),
+    ("ramipril", "10", "mg"), ("apixaban", "10", "mg"), ("furosémide", "40", "mg"),
+    ("apixaban", "2,5", "mg"), ("furosémide", "5", "mg"),
+)  # fmt: skip
+#: The common fragments of question 3a's named mistakes (wrong « corpus », wrong « hors
+#: corpus »): the hidden test's messages hold them; neither says which case is which.
 DOSE_NOT_THIS_DRUG = "n'est pas pour autant une dose de ce médicament"
 DOSE_CHECK_IT_TOO = "se vérifie, elle aussi"
 
 
-def _corpus_doses(drug: str) -> list[float]:
-    from esn_teach.datasets import REFERENCE_DOSES, dose_in_mg
+def _dose_draw(seed: int) -> dict[str, tuple[str, str, str]]:
+    """Draw question 3a's four prescriptions for a student, by letter: (drug, dose, unit).
 
-    return [dose_in_mg(v, u) for v, u in REFERENCE_DOSES[drug]]
-
-
-@dataclass(frozen=True)
-class DoseCase:
-    """One prescription of question 3a: what the model wrote, and its verdict."""
-
-    drug: str
-    dose: str
-    unit: str
-    stratum: str
-
-    @property
-    def text(self) -> str:
-        """The prescription's end, as the notebook prints it."""
-        return f"{self.drug}, un comprimé de {self.dose} {self.unit}"
-
-    @property
-    def verdict(self) -> str:
-        """« corpus » if the corpus writes this dose for this drug (in mg), else « hors corpus »."""
-        from esn_teach.datasets import dose_in_mg
-
-        in_mg = dose_in_mg(self.dose, self.unit)
-        return (
-            "corpus"
-            if any(abs(in_mg - d) < 1e-9 for d in _corpus_doses(self.drug))
-            else ("hors corpus")
-        )
-
-    @property
-    def mistake(self) -> Any:
-        """The named mistake of the wrong verdict, with this case's figures."""
-        from esn_teach.checks import Mistake
-        from esn_teach.datasets import REFERENCE_DOSES, dose_in_mg
-
-        written = ", ".join(f"{v} {u}" for v, u in REFERENCE_DOSES[self.drug])
-        if self.verdict == "hors corpus":
-            in_mg = dose_in_mg(self.dose, self.unit)
-            others = sorted(
-                drug
-                for drug, doses in REFERENCE_DOSES.items()
-                if drug != self.drug and any(abs(dose_in_mg(v, u) - in_mg) < 1e-9 for v, u in doses)
-            )
-            assert others, self
-            return Mistake(
-                "corpus",
-                f"« {self.text} » : le corpus n'écrit le médicament {self.drug} qu'aux doses "
-                f"{written} ; "
-                f"{self.dose} {self.unit} y est une dose d'autres médicaments "
-                f"({', '.join(others)}). Une dose banale {DOSE_NOT_THIS_DRUG} : le modèle l'a "
-                "lue après un autre médicament.",
-            )
-        same_unit = any((v, u) == (self.dose, self.unit) for v, u in REFERENCE_DOSES[self.drug])
-        unit_note = (
-            ""
-            if same_unit
-            else " Comparez les doses dans la même unité : un gramme vaut mille milligrammes."
-        )
-        return Mistake(
-            "hors corpus",
-            f"« {self.text} » : c'est bien une dose du médicament {self.drug} dans le corpus "
-            f"({written}).{unit_note} Une dose, qu'elle paraisse banale ou inhabituelle, "
-            f"{DOSE_CHECK_IT_TOO}, dans le tableau : elle peut y être.",
-        )
-
-
-def _dose_draw(seed: int) -> dict[str, DoseCase]:
-    """Draw question 3a's four prescriptions for a student, by letter (hidden tests only).
-
-    The copy's verdict pattern is one of :data:`DOSE_PATTERNS` (one to three « corpus »,
-    at any letters); the unit trap takes one of the « corpus » letters, at random; every
-    other letter gets a case of its verdict, uniformly among the cases of that verdict
-    (« hors corpus »: a strength in use or a dose of another drug), four different drugs.
+    From the seed alone: how many letters show a case of slot ``"P"`` or ``"T"`` (one to
+    three, at any letters: 14 patterns), which of them shows slot ``"T"`` (one case,
+    every copy judges it), and one case of its slot for every letter, four different
+    drugs. Which slot's doses are in the corpus is the hidden test's (it reads the
+    corpus table); the draw reads no verdict.
     """
     rng = np.random.default_rng([seed, 3, 14])
-    pool = {
-        stratum: [DoseCase(d, v, u, stratum) for d, v, u in cases]
-        for stratum, cases in _DOSE_POOL.items()
-    }
-    pattern = DOSE_PATTERNS[int(rng.integers(len(DOSE_PATTERNS)))]
-    corpus_letters = [letter for letter, v in zip("ABCD", pattern, strict=True) if v == "corpus"]
-    trap = corpus_letters[int(rng.integers(len(corpus_letters)))]
-    chosen: dict[str, DoseCase] = {trap: pool["unité"][0]}
-    for letter, verdict in zip("ABCD", pattern, strict=True):
+    slots = _POOL_SLOTS["verdict_doses"]
+    patterns = [
+        pattern for pattern in itertools.product("PQ", repeat=4) if 1 <= pattern.count("P") <= 3
+    ]
+    pattern = patterns[int(rng.integers(len(patterns)))]
+    p_letters = [letter for letter, slot in zip("ABCD", pattern, strict=True) if slot == "P"]
+    trap = p_letters[int(rng.integers(len(p_letters)))]
+    chosen: dict[str, tuple[str, str, str]] = {trap: _DOSE_POOL[slots["T"][0]]}
+    for letter, slot in zip("ABCD", pattern, strict=True):
         if letter == trap:
             continue
-        strata = ("corpus",) if verdict == "corpus" else ("réelle hors corpus", "autre médicament")
-        used = {c.drug for c in chosen.values()}
-        fits = [c for stratum in strata for c in pool[stratum] if c.drug not in used]
+        used = {case[0] for case in chosen.values()}
+        fits = [_DOSE_POOL[i] for i in slots[slot] if _DOSE_POOL[i][0] not in used]
         chosen[letter] = fits[int(rng.integers(len(fits)))]
     return {letter: chosen[letter] for letter in "ABCD"}
 
@@ -757,44 +478,10 @@ def dose_cases(seed: int) -> dict[str, str]:
     dict of str to str
         Letters ``"A"`` to ``"D"`` → « drug, un comprimé de dose unit ».
     """
-    return {letter: case.text for letter, case in _dose_draw(seed).items()}
-
-
-def _dose_key(seed: int) -> tuple[dict[str, str], dict[str, list[Any]]]:
-    """Question 3a's verdicts by letter, and each case's named mistake."""
-    drawn = _dose_draw(seed)
-    return (
-        {letter: case.verdict for letter, case in drawn.items()},
-        {letter: [case.mistake] for letter, case in drawn.items()},
-    )
-
-
-@dataclass(frozen=True)
-class IncidentScenario:
-    """Question 7's case: how serious the harm is, and which tool wrote the wrong dose.
-
-    The evaluated question's actions are the same for every scenario; two answers
-    follow the scenario: matériovigilance (« ensuite » only for a medical device)
-    and the EIGS declared to the ARS (« ensuite » only for a serious event).
-    """
-
-    key: str
-    severe: bool
-    device: bool
-    text: str
-
-    def answers(self) -> dict[str, str]:
-        """Return the right answer of each action (slots ``"A"`` to ``"H"``)."""
-        return {
-            "A": "ensuite" if self.device else "non",
-            "B": "ensuite" if self.severe else "non",
-            "C": "d'abord",
-            "D": "non",
-            "E": "ensuite",
-            "F": "d'abord",
-            "G": "ensuite",
-            "H": "non",
-        }
+    return {
+        letter: f"{drug}, un comprimé de {dose} {unit}"
+        for letter, (drug, dose, unit) in _dose_draw(seed).items()
+    }
 
 
 _ANTICOAGULANT = (
@@ -819,44 +506,18 @@ _DEVICE = (
     "dispositif médical marqué CE, que son fabricant destine à préparer les prescriptions)"
 )
 
-#: Question 7's scenarios (the formative one, not serious with a consumer chatbot, is left out).
+#: Question 7's scenarios: texts only (the formative one, not serious with a consumer
+#: chatbot, is left out). What each one answers is the hidden test's truth table.
 _INCIDENT_SCENARIOS = (
-    IncidentScenario(
-        "grave, agent grand public",
-        True,
-        False,
-        f"M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, {_CONSUMER} "
-        + _ANTICOAGULANT,
-    ),
-    IncidentScenario(
-        "grave, dispositif médical",
-        True,
-        True,
-        f"M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, {_DEVICE} "
-        + _ANTICOAGULANT,
-    ),
-    IncidentScenario(
-        "sans gravité, dispositif médical",
-        False,
-        True,
-        f"M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, {_DEVICE} "
-        + _ANTIHYPERTENSEUR,
-    ),
+    f"M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, {_CONSUMER} "
+    + _ANTICOAGULANT,
+    f"M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, {_DEVICE} " + _ANTICOAGULANT,
+    f"M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, {_DEVICE} "
+    + _ANTIHYPERTENSEUR,
 )
-
-
-def _incident(seed: int) -> IncidentScenario:
-    """Question 7's scenario for a student, with its keys (hidden tests only)."""
-    rng = np.random.default_rng([seed, 7])
-    return _INCIDENT_SCENARIOS[int(rng.integers(len(_INCIDENT_SCENARIOS)))]
 
 
 def incident_scenario(seed: int) -> str:
     """Question 7's case for a student (``checks.student_seed("14")``): its text only."""
-    return _incident(seed).text
-
-
-def _incident_key(seed: int) -> dict[str, str]:
-    """Question 7's answers, by the letters of this student's copy."""
-    draw = _draw_cases(seed, "signalement", "ABCDEFGH")
-    return draw.by_letter(_incident(seed).answers())
+    rng = np.random.default_rng([seed, 7])
+    return _INCIDENT_SCENARIOS[int(rng.integers(len(_INCIDENT_SCENARIOS)))]

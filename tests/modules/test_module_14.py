@@ -1,58 +1,125 @@
 """Module 14's evaluated session gives each student their own cases.
 
 The statements come from ``esn_teach.generative`` (``exam_cases``, ``dose_cases``,
-``incident_scenario``, ``copy_order``: texts and numbers only); the keys from the private
-functions of ``esn_teach.generative._exam`` that only the hidden tests call, with the
-same seed. These tests draw them for a few identifiers, with
-the library only: the answers must differ between students, stay sensible (a real
+``incident_scenario``, ``copy_order``: texts and numbers only). The package holds no key
+(review 07, finding 1; 7 December 2026): the keys are in the source notebook's hidden
+tests. These tests draw the cases for many identifiers and compute each copy's truth
+with their own small functions (``_truth_*`` below, independent of the notebook's
+hidden tests): the answers must differ between students, stay sensible (a real
 probability, a perplexity a hand calculation gives), and no named mistake may give the
-right answer.
+right answer. The notebook's truth tables are checked against these.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 
 import pytest
 
 from esn_teach import checks
+from esn_teach.datasets import REFERENCE_DOSES, dose_in_mg
+from esn_teach.generative import _exam as exam_module
 from esn_teach.generative import copy_order, dose_cases, exam_cases, incident_scenario
 from esn_teach.generative._exam import (
-    _CORPUS_TASK_SLOTS,
     _CORPUS_TASKS,
     _DOSE_POOL,
     _INCIDENT_SCENARIOS,
-    _LEAK_POOL,
+    _LEAK_TEXTS,
     _POOL_SLOTS,
-    DOSE_CHECK_IT_TOO,
-    DOSE_NOT_THIS_DRUG,
-    LEAK_KINDS,
     LEAK_NO,
     LEAK_YES,
     N_NOTES,
     N_SCORED,
     TRAINING_TRIPLET,
-    DoseCase,
-    _cold_key,
     _cold_task,
     _corpus_task,
     _dose_draw,
-    _dose_key,
     _draw_cases,
-    _incident,
-    _incident_key,
-    _leak_cases,
-    _leak_key,
-    _perplexity_key,
+    _leak_draw,
     _perplexity_task,
     _pool_draw,
 )
 
-DOSE_POOL, LEAK_POOL, INCIDENT_SCENARIOS = _DOSE_POOL, _LEAK_POOL, _INCIDENT_SCENARIOS
+DOSE_POOL, INCIDENT_SCENARIOS = _DOSE_POOL, _INCIDENT_SCENARIOS
 draw_cases = _draw_cases
 SENTENCE_WORDS = ("la", "plaie", "est", "propre")
 
 STUDENTS = [f"etudiant{number:02d}" for number in range(12)] + ["esn-teach-construction"]
+
+
+# --- The truth, computed here, independent of the notebook's hidden tests ---
+
+
+def _truth_perplexity(seed: int) -> float:
+    """Question 1: 1 / geometric mean of the asked words' probabilities."""
+    asked = [exam_cases(seed).sentence_probabilities[i] for i in _perplexity_task(seed)]
+    return 1 / (asked[0] * asked[1] * asked[2]) ** (1 / 3)
+
+
+def _truth_cold(seed: int) -> float:
+    """Question 2: the asked word's probability at T = 0,5 (squares, renormalised)."""
+    probabilities = exam_cases(seed).temperature_probabilities
+    return probabilities[_cold_task(seed)] ** 2 / sum(p**2 for p in probabilities)
+
+
+#: Question 4, by a word of each message: its kind (a direct identifier, details that single
+#: a person out, a borderline patient, a general question). Independent of the notebook's
+#: hidden test (which keys its own table by other fragments).
+LEAK_KINDS_BY_WORD = {
+    "pharmacienne": "quasi",
+    "Mme L.": "quasi",
+    "rugby": "quasi",
+    "Benali": "nom",
+    "directrice": "quasi",
+    "football": "limite",
+    "Afrique": "générale",
+    "Parkinson": "générale",
+    "otite": "générale",
+    "ibuprofène": "limite",
+    "Lefèvre": "nom",
+    "Morel": "nom",
+    "sécurité sociale": "nom",
+    "maire": "quasi",
+    "triplés": "quasi",
+    "vélo": "limite",
+    "avion": "limite",
+    "metformine": "générale",
+    "grippe": "générale",
+    "phlébite": "générale",
+}
+
+
+def _leak_kind(text: str) -> str:
+    (kind,) = [k for word, k in LEAK_KINDS_BY_WORD.items() if word in text]
+    return kind
+
+
+def _truth_leak(text: str) -> str:
+    return "oui" if _leak_kind(text) in ("nom", "quasi") else "non"
+
+
+def _truth_dose(drug: str, dose: str, unit: str) -> str:
+    """Question 3a: « corpus » if the corpus table writes this dose (in mg) for this drug."""
+    written = [dose_in_mg(v, u) for v, u in REFERENCE_DOSES[drug]]
+    in_mg = dose_in_mg(dose, unit)
+    return "corpus" if any(abs(in_mg - d) < 1e-9 for d in written) else "hors corpus"
+
+
+def _truth_incident(text: str) -> dict[str, str]:
+    """Question 7, by slot: A and B follow the scenario (device? serious?)."""
+    device = "dispositif médical" in text
+    severe = "réanimation" in text
+    return {
+        "A": "ensuite" if device else "non",
+        "B": "ensuite" if severe else "non",
+        "C": "d'abord",
+        "D": "non",
+        "E": "ensuite",
+        "F": "d'abord",
+        "G": "ensuite",
+        "H": "non",
+    }
 
 
 class _Keyed:
@@ -64,10 +131,10 @@ class _Keyed:
         self.sentence_probabilities = self.statement.sentence_probabilities
         self.temperature_probabilities = self.statement.temperature_probabilities
         self.scored_notes = self.statement.scored_notes
-        self.perplexity = _perplexity_key(seed)
-        self.cold_probability = _cold_key(seed)
-        self.leaks = _leak_cases(seed)
-        self.leak_answers = _leak_key(seed)[0]
+        self.perplexity = _truth_perplexity(seed)
+        self.cold_probability = _truth_cold(seed)
+        self.leaks = self.statement.leaks
+        self.leak_answers = {letter: _truth_leak(t) for letter, t in self.leaks.items()}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Keyed) and self.statement == other.statement
@@ -83,7 +150,7 @@ def test_each_student_draws_other_answers(monkeypatch):
     assert len({round(c.perplexity, 2) for c in drawn}) >= 9
     assert len({round(c.cold_probability, 3) for c in drawn}) >= 6
     assert len({tuple(c.leak_answers.items()) for c in drawn}) >= 6
-    assert len({tuple(m.text for m in c.leaks.values()) for c in drawn}) == len(drawn)
+    assert len({tuple(c.leaks.values()) for c in drawn}) == len(drawn)
     assert len({c.scored_notes for c in drawn}) == len(drawn)
     # The same identifier always draws the same cases (in class and at grading).
     assert _cases("etudiant03", monkeypatch) == drawn[3]
@@ -129,24 +196,22 @@ def test_the_cases_stay_sensible(student, monkeypatch):
 
     leaks = list(cases.leaks.values())
     assert list(cases.leaks) == list("ABCDE") and len(set(leaks)) == 5
-    assert 2 <= sum(case.answer == "oui" for case in leaks) <= 3
+    assert 2 <= sum(_truth_leak(text) == "oui" for text in leaks) <= 3
     assert cases.temperature_probabilities != TRAINING_TRIPLET
-    assert all(case in LEAK_POOL for case in leaks)
+    assert all(text in _LEAK_TEXTS for text in leaks)
     assert len(cases.scored_notes) == N_SCORED and len(set(cases.scored_notes)) == N_SCORED
     assert all(0 <= i < N_NOTES for i in cases.scored_notes)
 
 
-def test_the_pool_is_twice_the_question_and_its_messages_match_the_named_mistakes():
-    assert len(LEAK_POOL) >= 4 * 5
-    for case in LEAK_POOL:
-        assert (LEAK_YES in case.mistake) == (case.answer == "oui")
-        assert (LEAK_NO in case.mistake) == (case.answer == "non")
-        assert case.kind in LEAK_KINDS
-        assert (case.answer == "oui") == (case.kind in ("nom", "quasi"))
-    # Each stratum holds at least twice what one copy draws from it.
-    per_kind = {kind: sum(c.kind == kind for c in LEAK_POOL) for kind in LEAK_KINDS}
-    assert per_kind["limite"] >= 4 and per_kind["nom"] >= 3
-    assert per_kind["générale"] >= 4 and per_kind["quasi"] >= 4
+def test_the_pool_is_twice_the_question_and_each_slot_holds_one_kind():
+    assert len(_LEAK_TEXTS) >= 4 * 5 and len(set(_LEAK_TEXTS)) == len(_LEAK_TEXTS)
+    slots = _POOL_SLOTS["fuite"]
+    assert sorted(i for ix in slots.values() for i in ix) == list(range(len(_LEAK_TEXTS)))
+    kinds = {slot: {_leak_kind(_LEAK_TEXTS[i]) for i in ix} for slot, ix in slots.items()}
+    assert kinds == {"A": {"limite"}, "B": {"générale"}, "C": {"nom"}, "D": {"quasi"}}
+    # Each slot holds at least twice what one copy draws from it.
+    assert len(slots["A"]) >= 4 and len(slots["C"]) >= 3
+    assert len(slots["B"]) >= 4 and len(slots["D"]) >= 4
 
 
 SEEDS = range(1000)
@@ -155,12 +220,12 @@ SEEDS = range(1000)
 def test_question_4_is_the_same_task_for_every_copy():
     answers = set()
     for seed in SEEDS:
-        leaks = _leak_cases(seed)
-        kinds = [case.kind for case in leaks.values()]
+        leaks = exam_cases(seed).leaks
+        kinds = [_leak_kind(text) for text in leaks.values()]
         assert kinds.count("limite") == 1 and kinds.count("nom") == 1
         assert kinds.count("quasi") in (1, 2)
         assert kinds.count("générale") == 3 - kinds.count("quasi")
-        answers.add(tuple((letter, case.answer) for letter, case in leaks.items()))
+        answers.add(tuple((letter, _truth_leak(text)) for letter, text in leaks.items()))
     assert len(answers) >= 15
 
 
@@ -178,51 +243,52 @@ FORMATIVE_3A = {
 
 
 def test_question_3a_draws_the_same_kinds_of_case_for_every_copy():
-    pool = {p for cases in DOSE_POOL.values() for p in cases}
+    pool = set(DOSE_POOL)
+    assert len(pool) == len(DOSE_POOL)
     assert not pool & FORMATIVE_3A and not any(p[0] == "paracétamol" for p in pool)
+    slots = _POOL_SLOTS["verdict_doses"]
+    assert sorted(i for ix in slots.values() for i in ix) == list(range(len(DOSE_POOL)))
+    # Each slot holds one verdict (computed here from the corpus table): the draw then picks
+    # how many letters get each slot from the seed alone.
+    verdicts = {slot: {_truth_dose(*DOSE_POOL[i]) for i in ix} for slot, ix in slots.items()}
+    assert verdicts == {"P": {"corpus"}, "Q": {"hors corpus"}, "T": {"corpus"}}
+    (trap,) = slots["T"]
+    assert DOSE_POOL[trap] == ("metformine", "1", "g")  # the unit trap: 1000 mg in the corpus
     answers, cases_seen, trap_letters = set(), set(), set()
     same_at_same_letter = 0
     previous = None
     for seed in SEEDS:
         drawn = _dose_draw(seed)
-        assert dose_cases(seed) == {letter: c.text for letter, c in drawn.items()}
+        assert dose_cases(seed) == {
+            letter: f"{d}, un comprimé de {v} {u}" for letter, (d, v, u) in drawn.items()
+        }
         assert list(drawn) == list("ABCD")
-        strata = [c.stratum for c in drawn.values()]
-        # Every copy: the unit trap (the only one the model wrote), then three cases whose
-        # verdicts follow a drawn pattern (review d14: every position shuffled).
-        assert strata.count("unité") == 1
-        trap_letters |= {letter for letter, c in drawn.items() if c.stratum == "unité"}
-        assert len({c.drug for c in drawn.values()}) == 4
-        assert 1 <= sum(c.verdict == "corpus" for c in drawn.values()) <= 3
-        for case in drawn.values():
-            assert case.mistake.value != case.verdict
-            fragment = DOSE_NOT_THIS_DRUG if case.verdict == "hors corpus" else DOSE_CHECK_IT_TOO
-            assert fragment in case.mistake.message
-        answers.add(tuple((letter, c.verdict) for letter, c in drawn.items()))
-        cases_seen |= {(c.drug, c.dose, c.unit) for c in drawn.values()}
+        # Every copy: the unit trap, then three cases whose verdicts follow a drawn pattern.
+        assert sum(case == DOSE_POOL[trap] for case in drawn.values()) == 1
+        trap_letters |= {letter for letter, c in drawn.items() if c == DOSE_POOL[trap]}
+        assert len({c[0] for c in drawn.values()}) == 4
+        key = {letter: _truth_dose(*c) for letter, c in drawn.items()}
+        assert 1 <= sum(v == "corpus" for v in key.values()) <= 3
+        answers.add(tuple(key.items()))
+        cases_seen |= set(drawn.values())
         if previous is not None:
             same_at_same_letter += sum(drawn[x] == previous[x] for x in "ABCD")
         previous = drawn
     assert len(answers) == 14  # every split with one to three « corpus »
     assert trap_letters == set("ABCD")
     assert len(cases_seen) >= 0.9 * len(pool)
-    # Two successive copies share fewer than half a case at the same letter (0,39 on these
-    # seeds, 0,25 of it the unit trap; review d14: alice and bruno had the same A and B).
+    # Two successive copies share fewer than half a case at the same letter (review d14).
     assert same_at_same_letter / (len(SEEDS) - 1) < 0.5
-    # Each stratum holds one verdict; a drug appears with both (the verdict is not a fact
+    # A drug of a « hors corpus » case appears in the corpus too (the verdict is not a fact
     # about the drug).
-    for stratum, cases in DOSE_POOL.items():
-        verdicts = {DoseCase(*p, stratum).verdict for p in cases}
-        hors = stratum in ("réelle hors corpus", "autre médicament")
-        assert verdicts == ({"hors corpus"} if hors else {"corpus"})
-    for drug, _, _ in DOSE_POOL["réelle hors corpus"] + DOSE_POOL["autre médicament"]:
-        assert any(p[0] == drug for p in DOSE_POOL["corpus"])
+    for i in slots["Q"]:
+        drug = DOSE_POOL[i][0]
+        assert any(DOSE_POOL[j][0] == drug for j in slots["P"])
     # No dose outside any usual range (review d12): nothing in grams but the unit trap,
     # nothing in micrograms but lévothyroxine.
-    for stratum, cases in DOSE_POOL.items():
-        for drug, _, unit in cases:
-            assert unit != "g" or stratum == "unité"
-            assert unit != "µg" or drug == "lévothyroxine"
+    for index, (drug, _, unit) in enumerate(DOSE_POOL):
+        assert unit != "g" or index == trap
+        assert unit != "µg" or drug == "lévothyroxine"
 
 
 def test_question_3a_pool_was_written_by_the_module_model():
@@ -235,7 +301,7 @@ def test_question_3a_pool_was_written_by_the_module_model():
         model, notes.reference_doses, [0.2, 0.5, 1.0, 1.5, 2.0], n_per_drug=200, random_state=14
     )
     written = set(zip(audit["drug"], audit["dose"], audit["unit"], strict=True))
-    assert all(p in written for cases in DOSE_POOL.values() for p in cases)
+    assert all(p in written for p in DOSE_POOL)
     # The examples the evaluated section 3 prints (it leaves out no drug but paracetamol)
     # are never among the drawn prescriptions.
     examples = (
@@ -244,7 +310,7 @@ def test_question_3a_pool_was_written_by_the_module_model():
         .head(3)
     )
     shown = set(zip(examples["drug"], examples["dose"], examples["unit"], strict=True))
-    assert not shown & {p for cases in DOSE_POOL.values() for p in cases}
+    assert not shown & set(DOSE_POOL)
 
 
 # question: (letters, the right answer of each slot's variants). These mirror the evaluated
@@ -308,21 +374,19 @@ def test_the_answers_of_question_5_change_from_copy_to_copy(question):
 
 
 def test_question_7_keys_change_with_the_scenario():
-    keys = {(s.answers()["A"], s.answers()["B"]) for s in INCIDENT_SCENARIOS}
+    keys = {(_truth_incident(t)["A"], _truth_incident(t)["B"]) for t in INCIDENT_SCENARIOS}
     assert len(keys) == len(INCIDENT_SCENARIOS) == 3
     # The formative scenario (not serious, consumer chatbot) is not drawn.
     assert ("non", "non") not in keys
-    drawn = {_incident(seed).key for seed in SEEDS}
-    assert drawn == {s.key for s in INCIDENT_SCENARIOS}
+    assert {incident_scenario(seed) for seed in SEEDS} == set(INCIDENT_SCENARIOS)
     answers = set()
     for seed in SEEDS:
         draw = draw_cases(seed, "signalement", "ABCDEFGH")
-        answers.add(tuple(draw.by_letter(_incident(seed).answers()).items()))
-        assert _incident_key(seed) == draw.by_letter(_incident(seed).answers())
+        answers.add(tuple(draw.by_letter(_truth_incident(incident_scenario(seed))).items()))
     assert len(answers) >= 200
-    for scenario in INCIDENT_SCENARIOS:
-        assert ("réanimation" in scenario.text) == scenario.severe
-        assert ("dispositif médical" in scenario.text) == scenario.device
+    # The notebook's hidden test reads the same two facts in the text, with its own words.
+    for text in INCIDENT_SCENARIOS:
+        assert ("dispositif médical marqué CE" in text) == ("dispositif médical" in text)
 
 
 def test_the_right_option_of_question_3b_moves(monkeypatch):
@@ -400,8 +464,8 @@ def test_no_object_a_visible_cell_creates_exposes_a_key(seed):
     values += [v for _, a in _public_attributes(statement) for v in _flat_values(a)]
     drawn = statement.sentence_probabilities + statement.temperature_probabilities
     floats = [v for v in values if isinstance(v, float) and v not in drawn]
-    assert all(round(v, 2) != round(_perplexity_key(seed), 2) for v in floats)
-    assert all(round(v, 3) != round(_cold_key(seed), 3) for v in floats)
+    assert all(round(v, 2) != round(_truth_perplexity(seed), 2) for v in floats)
+    assert all(round(v, 3) != round(_truth_cold(seed), 3) for v in floats)
     for value in values:
         if isinstance(value, str):
             # No key value among the statement's strings (« oui », « corpus », « ensuite »...).
@@ -409,9 +473,7 @@ def test_no_object_a_visible_cell_creates_exposes_a_key(seed):
             assert value not in {"secret", "HDS", "RGPD", "IA", "aucun"}
     assert isinstance(incident, str) and all(isinstance(t, str) for t in doses.values())
     assert all(isinstance(t, str) for t in statement.leaks.values())
-    # The keys are not derivable from the draw's letters either: a copy's answers to 3a and
-    # 4 are a function of the seed alone, computed only by the private functions.
-    assert set(_dose_key(seed)[0]) == set(doses) and set(_leak_key(seed)[0]) == set("ABCDE")
+    assert set(doses) == set("ABCD") and set(statement.leaks) == set("ABCDE")
 
 
 def test_the_public_namespace_holds_no_key_and_no_pool():
@@ -445,6 +507,16 @@ def test_the_statement_and_the_hidden_tests_draw_the_same_cases(seed):
     shown = copy_order(seed, "signalement", pool)
     draw = _draw_cases(seed, "signalement", "ABCDEFGH")
     assert shown == {letter: pool[slot] for letter, slot in draw.slots.items()}
+    # Question 4: the solution relabels the slots' answers with the same draw.
+    leak_draw = _leak_draw(seed)
+    slots = _POOL_SLOTS["fuite"]
+    assert exam_cases(seed).leaks == {
+        letter: _LEAK_TEXTS[slots[slot][leak_draw.variants[letter]]]
+        for letter, slot in leak_draw.slots.items()
+    }
+    assert leak_draw.by_letter({"A": "non", "B": "non", "C": "oui", "D": "oui"}) == {
+        letter: _truth_leak(text) for letter, text in exam_cases(seed).leaks.items()
+    }
     for question in ("texte_obligation", "texte_ia"):
         texts = [f"cas {i}" for i in range(10)]
         shown = copy_order(seed, question, texts)
@@ -519,5 +591,76 @@ def test_question_3b_tasks_say_what_the_model_would_do():
     assert now > 0.5
     assert without < 0.05  # task 0, key slot B: « baisserait nettement »
     assert abs(dosed - now) < 0.05  # task 1, key slot C: « resterait à peu près la même »
-    assert _CORPUS_TASK_SLOTS == ("B", "C")
+    # The notebook's hidden test gives task 0 the option B, task 1 the option C.
+    source = _notebook_source()
+    assert 'cle_3b, autre_3b, mots_3b = "B", "C"' in source
+    assert 'cle_3b, autre_3b, mots_3b = "C", "B"' in source
     assert "ramipril 5 mg" in _CORPUS_TASKS[0] and "dosé à 5 mg" in _CORPUS_TASKS[1]
+
+
+# --- The package holds no key (review 07, finding 1; 7 December 2026) ---
+
+KEY_WORDS = {"oui", "non", "corpus", "hors corpus", "d'abord", "ensuite"}
+KEY_WORDS |= {"secret", "HDS", "RGPD", "IA", "aucun"}
+
+
+def test_the_package_exposes_no_key_function_field_or_constant():
+    for name in (
+        "_perplexity_key",
+        "_cold_key",
+        "_leak_key",
+        "_dose_key",
+        "_incident_key",
+        "_incident",
+        "_leak_cases",
+        "_name_counts",
+        "NameCounts",
+        "DoseCase",
+        "ExamCase",
+        "IncidentScenario",
+        "_LEAK_POOL",
+        "_CORPUS_TASK_SLOTS",
+        "DOSE_PATTERNS",
+        "LEAK_KINDS",
+    ):
+        assert not hasattr(exam_module, name), name
+    # No class of the module has a field or method that holds an answer.
+    for value in vars(exam_module).values():
+        if isinstance(value, type) and value.__module__ == exam_module.__name__:
+            for attribute in dir(value):
+                assert not re.search(
+                    r"answer|verdict|mistake|key|severe|device|kind|stratum|recall", attribute
+                ), (value, attribute)
+    # No string literal of the module is an answer (« oui », « corpus », « ensuite », « HDS »…).
+    with open(exam_module.__file__, encoding="utf-8") as source:
+        tree = ast.parse(source.read())
+    literals = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    assert not literals & KEY_WORDS, literals & KEY_WORDS
+
+
+def _hidden_table(name: str):
+    """A dict literal the notebook's evaluated hidden test defines (``name = {...}``)."""
+    tree = ast.parse(_notebook_source())
+    (node,) = [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Assign)
+        and isinstance(n.targets[0], ast.Name)
+        and n.targets[0].id == name
+    ]
+    return ast.literal_eval(node.value)
+
+
+def test_the_notebooks_question_4_table_agrees_with_an_independent_one():
+    table = _hidden_table("raisons_q4")
+    for text in _LEAK_TEXTS:
+        (fragment,) = [f for f in table if f in text]
+        answer, why = table[fragment]
+        assert answer == _truth_leak(text), text
+        # The named mistake (the other answer's message) ends with the common words.
+        assert (LEAK_YES in why) == (answer == "oui") and (LEAK_NO in why) == (answer == "non")
+    assert len(table) == len(_LEAK_TEXTS)
