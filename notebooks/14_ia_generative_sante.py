@@ -5,8 +5,9 @@
 #
 # **Durée : environ 2 h 35 en tout**, d'une traite ou en deux fois : partie 1 (sections 1 à 3,
 # questions 1 à 3, 5 points sur 12), environ 60 min ; partie 2 (sections 4 à 8, questions 4 à
-# 7, 7 points), environ 95 min. Le seuil du certificat exige **les deux parties** : rendez le
-# notebook une fois les deux faites (après une heure de cours, la partie 2 se fait ensuite). La réflexion ne compte pas pour le certificat (décision de l'école).
+# 7, 7 points), environ 1 h 35. Le seuil du certificat exige **les deux parties** : rendez le
+# notebook une fois les deux faites. La réflexion ne compte pas pour le certificat (décision de
+# l'école).
 #
 # **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
 # Ce module se suit seul, à distance : chaque question dit tout ce qu'il faut pour y répondre.
@@ -191,9 +192,11 @@ probabilites_phrase = [0.5, 0.2, 0.8, 0.25]
 
 # %% session="evaluation"
 # Vos cas : ils sont tirés à partir de votre identifiant (la même copie les retrouve à la
-# correction).
+# correction). La première ligne affichée dit de qui est cette copie.
 from esn_teach.generative import copy_order, dose_cases, exam_cases, incident_scenario
 
+print(f"Copie de : {checks.student_id()}. Vos cas sont tirés de cet identifiant ; vos voisins "
+      "ont d'autres cas. Si ce n'est pas votre identifiant, prévenez l'enseignant.")
 graine = checks.student_seed("14")
 cas = exam_cases(graine)
 probabilites_phrase = list(cas.sentence_probabilities)
@@ -1129,7 +1132,7 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 # %% [markdown]
 # ## Après la séance
 #
-# **Partie 2 (sections 4 à 8, questions 4 à 7, 7 points sur 12, environ 1 h 30).** À
+# **Partie 2 (sections 4 à 8, questions 4 à 7, 7 points sur 12, environ 1 h 35).** À
 # distance, c'est simplement la seconde partie du module : vous pouvez faire une pause ici.
 #
 # ## 4. Coller un dossier dans un agent conversationnel en ligne
