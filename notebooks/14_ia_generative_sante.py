@@ -855,11 +855,11 @@ from esn_teach.datasets import REFERENCE_DOSES, dose_in_mg
 from esn_teach.generative._exam import _dose_draw
 
 # Read in the corpus table: is the dose, in mg, one the corpus writes for this drug?
-verdict_doses = {
-    lettre: "corpus" if any(abs(dose_in_mg(dose, unite) - dose_in_mg(v, u)) < 1e-9
-                            for v, u in REFERENCE_DOSES[medicament]) else "hors corpus"
-    for lettre, (medicament, dose, unite) in _dose_draw(graine).items()
-}
+verdict_doses = dict.fromkeys("ABCD")
+for lettre, (medicament, dose, unite) in _dose_draw(graine).items():
+    ecrite = any(abs(dose_in_mg(dose, unite) - dose_in_mg(v, u)) < 1e-9
+                 for v, u in REFERENCE_DOSES[medicament])
+    verdict_doses[lettre] = "corpus" if ecrite else "hors corpus"
 ### END SOLUTION
 
 # %% tests="verdict_doses" points=2 session="evaluation"

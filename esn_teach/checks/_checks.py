@@ -920,6 +920,7 @@ def check_choices(
     mistakes: Mapping[str, Iterable[Mistake]] | None = None,
     success: str | None = None,
     points: float | None = None,
+    name_items: bool | None = None,
 ) -> Outcome | PartialCredit:
     """Check a dictionary of answers, each chosen among ``options``, and say every slip at once.
 
@@ -958,6 +959,13 @@ def check_choices(
         instead of raised and the check returns :class:`PartialCredit` (``points`` ×
         that share), which nbgrader reads as the cell's score when it is the cell's
         last value. Give the same ``points=`` to the visible and the hidden check.
+    name_items : bool, optional
+        Whether the message names the wrong items, each with its reason. By default,
+        only with more than two options: with two (oui / non), naming an item gives its
+        answer at the next try, so the student gets the count and the reasons, unordered.
+        ``False`` does the same with more options (a few items, few options: naming the
+        wrong ones lets a student answer by elimination). After grading
+        (``NBGRADER_EXECUTION``), the feedback always names them.
 
     Returns
     -------
@@ -1024,17 +1032,22 @@ def check_choices(
     if wrong:
         plural = "s" if len(wrong) > 1 else ""
         head = f"{len(wrong)} réponse{plural} sur {len(reference)} à revoir. "
-        if len(options) == 2 and not os.environ.get("NBGRADER_EXECUTION"):
-            # Two options (oui / non): naming the wrong items would give every answer at
-            # the next try. The student gets the reasons, unordered; the feedback after
-            # grading names the items.
+        unnamed = (len(options) == 2) if name_items is None else not name_items
+        if unnamed and not os.environ.get("NBGRADER_EXECUTION"):
+            # Two options (oui / non), or name_items=False: naming the wrong items would
+            # give their answers at the next try, or by elimination. The student gets the
+            # reasons, unordered; the feedback after grading names the items.
             reasons = sorted({message for _, message in wrong})
+            why = (
+                "Chaque item n'a que deux réponses"
+                if len(options) == 2
+                else "Il y a peu de réponses possibles"
+            )
             which = (
-                "Laquelle ? Chaque item n'a que deux réponses : la nommer vous donnerait "
-                "la réponse. Voici la piste : "
+                f"Laquelle ? {why} : la nommer vous donnerait la réponse. Voici la piste : "
                 if len(wrong) == 1
-                else "Lesquelles ? Chaque item n'a que deux réponses : les nommer vous donnerait "
-                "la réponse. Voici les pistes, dans le désordre : "
+                else f"Lesquelles ? {why} : les nommer vous donnerait la réponse. Voici les "
+                "pistes, dans le désordre : "
             )
             parts.append(head + which + " ".join(f"– {reason}" for reason in reasons))
         else:

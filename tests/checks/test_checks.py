@@ -173,6 +173,47 @@ def test_check_choices_with_two_options_gives_reasons_without_naming_items(monke
     assert "(1) « a » : une courbe montre une association" in str(raised.value)
 
 
+def test_check_choices_can_keep_the_items_unnamed_with_more_options(monkeypatch):
+    """name_items=False: a few items, a few options: naming them allows elimination."""
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    expected = {"A": "d'abord", "B": "ensuite", "C": "non"}
+    mistakes = {"A": [Mistake("non", "relisez ce qui protège le patient")]}
+    answer = {"A": "non", "B": "ensuite", "C": "ensuite"}
+    options = ["d'abord", "ensuite", "non"]
+    with pytest.raises(IncorrectAnswer) as raised:
+        checks.check_choices(
+            answer,
+            name="q",
+            options=options,
+            expected=expected,
+            mistakes=mistakes,
+            name_items=False,
+        )
+    text = str(raised.value)
+    assert "2 réponses sur 3 à revoir" in text and "dans le désordre" in text
+    assert "Il y a peu de réponses possibles" in text
+    assert "relisez ce qui protège le patient" in text
+    assert "« A »" not in text and "« C »" not in text
+    # By default, with three options, the items are named.
+    with pytest.raises(IncorrectAnswer) as raised:
+        checks.check_choices(
+            answer, name="q", options=options, expected=expected, mistakes=mistakes
+        )
+    assert "(1) « A » : relisez ce qui protège le patient" in str(raised.value)
+    # The feedback after grading names them.
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    with pytest.raises(IncorrectAnswer) as raised:
+        checks.check_choices(
+            answer,
+            name="q",
+            options=options,
+            expected=expected,
+            mistakes=mistakes,
+            name_items=False,
+        )
+    assert "(1) « A » : relisez ce qui protège le patient" in str(raised.value)
+
+
 def test_check_choices_names_every_item_to_revise_at_once(capsys):
     mistakes = {
         "sexe": [
