@@ -1543,6 +1543,7 @@ checks.check_choices(
     texte_obligation,
     name="texte_obligation",
     options=["secret", "HDS", "RGPD", "IA", "aucun"],
+    name_items=False,  # naming the wrong cases would let a student answer by elimination
     digests={"A": "61c95eb29f2f6d2c", "B": "e5f24c3b3349e25e", "C": "0e9881f336a14d40",
              "D": "9bc314a7d9f99b34"},
     mistakes={
@@ -1564,8 +1565,9 @@ checks.check_choices(
                            digest="d0366654825ab4a2"),
             checks.Mistake(None, "le secret dit qui peut connaître les informations ; il "
                            "n'impose aucune certification.", digest="c651a50fdc5ded6b"),
-            checks.Mistake(None, "cette certification est bien obligatoire, par un des quatre "
-                           "textes.", digest="d82255f0a53a0531"),
+            checks.Mistake(None, "« aucun » suppose qu'aucun des quatre textes ne vise ce cas : "
+                           "relisez, dans « Textes cités », celui qui parle de certification, "
+                           "et à qui il s'adresse.", digest="d82255f0a53a0531"),
         ],
         "C": [
             checks.Mistake(None, "le secret médical lie les professionnels qui prennent en "
@@ -1819,6 +1821,7 @@ checks.check_choices(
     texte_ia,
     name="texte_ia",
     options=["secret", "HDS", "RGPD", "IA", "aucun"],
+    name_items=False,  # naming the wrong cases would let a student answer by elimination
     digests={"E": "81cb2c1ac7067db1", "F": "a0174ef86c0485af", "G": "5b79f8c6171fcb26",
              "H": "1fe97e8b5c3ae745"},
     mistakes={
@@ -1832,8 +1835,9 @@ checks.check_choices(
             checks.Mistake(None, "la certification HDS vise qui héberge des données de soin ; "
                            "elle ne dit rien de ce que l'outil doit annoncer aux patients.",
                            digest="b193e65bc4595ff2"),
-            checks.Mistake(None, "cette obligation existe, depuis le 2 août 2026, et vise "
-                           "l'entreprise.", digest="bf6bc96aa7268a4b"),
+            checks.Mistake(None, "« aucun » suppose qu'aucun des quatre textes ne vise ce cas : "
+                           "relisez chaque paragraphe de l'article 50, et la date où il "
+                           "s'applique.", digest="bf6bc96aa7268a4b"),
         ],
         "F": [
             checks.Mistake(None, "l'article 50 (paragraphe 4) vise bien celui qui publie un "
@@ -1861,8 +1865,9 @@ checks.check_choices(
                            digest="4d1dd461eea74f2f"),
             checks.Mistake(None, "le secret dit qui peut connaître les informations ; il "
                            "n'impose aucune certification.", digest="7615377151611295"),
-            checks.Mistake(None, "cette certification est bien obligatoire, par un des quatre "
-                           "textes.", digest="c8f3789b6a3e6536"),
+            checks.Mistake(None, "« aucun » suppose qu'aucun des quatre textes ne vise ce cas : "
+                           "relisez, dans « Textes cités », celui qui parle de certification, "
+                           "et à qui il s'adresse.", digest="c8f3789b6a3e6536"),
         ],
         "H": [
             checks.Mistake(None, "le règlement sur l'IA ne dit pas à qui un soignant peut parler "
@@ -2721,15 +2726,16 @@ checks.check_choices(
     signalement,
     name="signalement",
     options=["d'abord", "ensuite", "non"],
+    name_items=False,  # naming the wrong actions would let a student answer by elimination
     digests={"A": "80be28fdf992ca46", "B": "bda5fefa787f599b", "C": "c868f472d34752b4",
              "D": "58b2e1a45ecb20b6", "E": "c7ec2427f06353b0", "F": "cee0b94c743de2ae",
              "G": "a010310a3401965a", "H": "a907bc7d7be57ffa"},
     mistakes={
-        "A": [checks.Mistake(None, "la patiente d'abord : tant que le médecin ne sait pas quelle "
-                             "dose elle a reçue, personne ne peut la traiter ; les déclarations "
-                             "attendent.", digest="630392923c76ad74"),
-              checks.Mistake(None, "prévenir le médecin et surveiller, c'est le premier geste, "
-                             "pas une option.", digest="11deab3110be3f33")],
+        "A": [checks.Mistake(None, "tant que le médecin ne sait pas quelle dose la patiente a "
+                             "reçue, peut-on la traiter ? Relisez ce qui passe en premier.",
+                             digest="630392923c76ad74"),
+              checks.Mistake(None, "relisez chaque action : laquelle permet de traiter la "
+                             "patiente, et peut-on s'en passer ?", digest="11deab3110be3f33")],
         "B": [checks.Mistake(None, "un EIGS suppose un décès, un pronostic vital en jeu ou un "
                              "déficit fonctionnel permanent probable : rien de cela ici (si son "
                              "état s'était aggravé, bradycardie mal tolérée ou malaise, l'EIGS "
@@ -2739,27 +2745,26 @@ checks.check_choices(
               checks.Mistake(None, "un EIGS suppose un décès, un pronostic vital en jeu ou un "
                              "déficit fonctionnel permanent probable : rien de cela ici, même "
                              "une fois la patiente prise en charge.", digest="445319546e8c6aca")],
-        "C": [checks.Mistake(None, "la fiche ne protège pas la patiente : elle vient une fois "
-                             "celle-ci prise en charge.", digest="0a9b05e2465160ae"),
+        "C": [checks.Mistake(None, "une déclaration ou une fiche soigne-t-elle la patiente ? "
+                             "Relisez ce qui passe en premier.", digest="0a9b05e2465160ae"),
               checks.Mistake(None, "la fiche d'événement indésirable est à remplir, en disant "
                              "d'où venait l'erreur : c'est elle qui permet d'éviter que cela "
                              "recommence.", digest="dbc2e7ed96d48be1")],
         "D": [checks.Mistake(None, "la matériovigilance vaut pour un dispositif médical, qu'un "
                              "fabricant destine à un usage médical : un agent conversationnel "
-                             "grand public n'en est pas un. Le bon circuit est la "
-                             "pharmacovigilance.", digest="19a95548cb040354"),
+                             "grand public n'en est pas un.", digest="19a95548cb040354"),
               checks.Mistake(None, "la matériovigilance vaut pour un dispositif médical, qu'un "
                              "fabricant destine à un usage médical : un agent conversationnel "
                              "grand public n'en est pas un, même plus tard.",
                              digest="12741ee0cd0b5c2f")],
-        "E": [checks.Mistake(None, "empêcher une nouvelle prise de la dose fausse protège la "
-                             "patiente : cela ne peut pas attendre.", digest="98521db6c0a9b63d"),
-              checks.Mistake(None, "empêcher une nouvelle prise de la dose fausse protège la "
-                             "patiente : c'est à faire, tout de suite ; le médecin corrige la "
-                             "prescription.", digest="31464a0bf871dcc5")],
-        "F": [checks.Mistake(None, "la déclaration au centre de pharmacovigilance ne soigne pas "
-                             "la patiente : elle vient une fois celle-ci prise en charge.",
-                             digest="916a08975b5c06dd"),
+        "E": [checks.Mistake(None, "relisez l'ordre : tant que la dose fausse peut être "
+                             "reprise, qu'est-ce qui protège la patiente, et quand ?",
+                             digest="98521db6c0a9b63d"),
+              checks.Mistake(None, "relisez chaque action : laquelle empêche que la dose fausse "
+                             "soit reprise, et peut-on s'en passer ?",
+                             digest="31464a0bf871dcc5")],
+        "F": [checks.Mistake(None, "une déclaration ou une fiche soigne-t-elle la patiente ? "
+                             "Relisez ce qui passe en premier.", digest="916a08975b5c06dd"),
               checks.Mistake(None, "un effet indésirable d'un médicament, dû à une erreur de "
                              "dose, se déclare bien au centre régional de pharmacovigilance, "
                              "même sans séquelle.", digest="74ee8633fd1f4ef4")],
@@ -2770,8 +2775,8 @@ checks.check_choices(
                              "cette action ne se fait ni d'abord ni ensuite : la fiche, remplie "
                              "au bon moment, après l'appel, est une autre ligne.",
                              digest="3d406f0bc3cb44fd")],
-        "H": [checks.Mistake(None, "prévenir le DPO ne protège pas la patiente d'un "
-                             "surdosage : cela vient une fois celle-ci prise en charge.",
+        "H": [checks.Mistake(None, "prévenir quelqu'un qui ne soigne pas protège-t-il la "
+                             "patiente d'un surdosage ? Relisez ce qui passe en premier.",
                              digest="0e7535326d340672"),
               checks.Mistake(None, "des données de la patiente envoyées à un service grand "
                              "public, c'est une violation de données : le DPO de "

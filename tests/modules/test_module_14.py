@@ -664,3 +664,13 @@ def test_the_notebooks_question_4_table_agrees_with_an_independent_one():
         # The named mistake (the other answer's message) ends with the common words.
         assert (LEAK_YES in why) == (answer == "oui") and (LEAK_NO in why) == (answer == "non")
     assert len(table) == len(_LEAK_TEXTS)
+
+
+def test_formative_questions_5_and_7_do_not_name_the_wrong_items():
+    """Review d15, finding 1: naming them let a student answer by elimination."""
+    source = _notebook_source()
+    for name in ("texte_obligation", "texte_ia", "signalement"):
+        check = source.split(f'    name="{name}",\n', 1)[1].split("points=", 1)[0]
+        assert "name_items=False" in check, name
+        assert "Le bon circuit est" not in check, name
+        assert "cette certification est bien obligatoire" not in check, name
