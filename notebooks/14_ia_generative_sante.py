@@ -867,7 +867,7 @@ for lettre, (medicament, dose, unite) in _dose_draw(graine).items():
 checks.check_form(verdict_doses, name="verdict_doses", kind="choices",
                   options=["corpus", "hors corpus"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets import REFERENCE_DOSES as table_3a
+from esn_teach.datasets import REFERENCE_DOSES as TABLE_3A
 from esn_teach.datasets import dose_in_mg as en_mg_3a
 from esn_teach.generative._exam import _dose_draw as tirage_copie_3a
 
@@ -878,11 +878,11 @@ cles_3a, erreurs_3a = {}, {}
 for lettre, (med_3a, dose_3a, unite_3a) in tirage_copie_3a(
         checks.student_seed("14", announce=False)).items():
     texte_3a = f"{med_3a}, un comprimé de {dose_3a} {unite_3a}"
-    ecrites_3a = ", ".join(f"{v} {u}" for v, u in table_3a[med_3a])
+    ecrites_3a = ", ".join(f"{v} {u}" for v, u in TABLE_3A[med_3a])
     mg_3a = en_mg_3a(dose_3a, unite_3a)
-    if any(abs(mg_3a - en_mg_3a(v, u)) < 1e-9 for v, u in table_3a[med_3a]):
+    if any(abs(mg_3a - en_mg_3a(v, u)) < 1e-9 for v, u in TABLE_3A[med_3a]):
         cles_3a[lettre] = "corpus"
-        unite_note_3a = ("" if any((v, u) == (dose_3a, unite_3a) for v, u in table_3a[med_3a])
+        unite_note_3a = ("" if any((v, u) == (dose_3a, unite_3a) for v, u in TABLE_3A[med_3a])
                          else " Comparez les doses dans la même unité : un gramme vaut mille "
                          "milligrammes.")
         erreurs_3a[lettre] = [checks.Mistake(
@@ -891,7 +891,7 @@ for lettre, (med_3a, dose_3a, unite_3a) in tirage_copie_3a(
             "inhabituelle, se vérifie, elle aussi, dans le tableau : elle peut y être.")]
     else:
         cles_3a[lettre] = "hors corpus"
-        autres_3a = sorted(m for m, doses in table_3a.items() if m != med_3a
+        autres_3a = sorted(m for m, doses in TABLE_3A.items() if m != med_3a
                            and any(abs(mg_3a - en_mg_3a(v, u)) < 1e-9 for v, u in doses))
         erreurs_3a[lettre] = [checks.Mistake(
             "corpus", f"« {texte_3a} » : le corpus n'écrit le médicament {med_3a} qu'aux doses "
