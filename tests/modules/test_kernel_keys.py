@@ -88,14 +88,7 @@ def test_the_blank_kernel_holds_no_answer(evaluated_modules, path):
 
 #: Modules whose installed package gives answers to a student who calls its functions with
 #: their seed, today (strict: remove a module's entry when its fix is merged).
-PACKAGE_LEAKING: dict[str, str] = {
-    "03": "cost_need_variant(graine).answers : clés des questions 1 à 3",
-    "05": "skin_variant(graine).gap_high : borne de la question 4a",
-    "06": "_question_7_keys(graine)",
-    "07": "_question_4_keys, _question_5_keys, _question_8_keys",
-    "09": "_question_5_keys(graine)",
-    "14": "_perplexity_key, _cold_key, _leak_key, _dose_key, _incident_key",
-}
+PACKAGE_LEAKING: dict[str, str] = {}
 
 
 def _package_cases():
