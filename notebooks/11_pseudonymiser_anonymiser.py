@@ -611,7 +611,7 @@ print(f"- patients du registre présents dans la liste (n_dans_liste) : {millier
       f"soit {fr_percent(n_dans_liste / n_adultes)} des adultes")
 print("- dossiers reliés à un seul nom de la liste (n_reidentifies) : "
       f"{milliers(n_reidentifies)}")
-print("- parmi eux, dossiers reliés à leur vrai nom, d'après le corrigé (n_justes) : "
+print("- dossiers reliés à leur vrai nom, d'après le corrigé (n_justes) : "
       f"{milliers(n_justes)}")
 print(f"- liens faux, d'après le corrigé : {milliers(n_faux)}, dont {n_faux_absents} pour des patients "
       "absents de la liste (voir l'encadré sous ce résultat)")
@@ -970,7 +970,7 @@ taux_reussite = n_dans_liste / n_adultes
 # message : un réglage du générateur (la part de profils inexacts
 taux_reussite = 1 - 0.25
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Replié : affiche deux parts à comparer, une fois que la question 2 a reçu « juste ».
 if checks.passed("taux_reussite"):
     part_liste = checks.require_number(taux_reussite, name="taux_reussite")  # votre réponse
@@ -979,16 +979,16 @@ if checks.passed("taux_reussite"):
     print(f"Votre réponse à la question 2 : {fr_percent(part_liste)}")
 else:
     print("Les deux parts s'afficheront ici quand la vérification de la question 2 aura dit "
-          "« juste » : relancez alors cette cellule (en séance évaluée, elles s'afficheront "
-          "dans votre retour de correction).")
+          "« juste » : relancez alors cette cellule.")
 
 # %% [markdown] reveal="taux_reussite" session="evaluation"
-# La première part dépend surtout de la **couverture** de la liste (un réglage) : elle dit
-# combien de patients **cette** liste expose. La seconde est votre réponse : selon la version
-# de votre copie, le risque d'un patient de la liste (la part des patients de la liste nommés
-# correctement) ou la fiabilité de l'attaquant (la part des noms donnés qui sont les bons),
-# **pour cette liste synthétique** : un patient de la liste n'y échappe guère que si son
-# profil est inexact, et un nom donné par l'attaquant est presque toujours le bon.
+# Comparez votre réponse à la part de **tout le registre** nommée correctement
+# (`n_justes / len(registre)`). Celle-ci dépend surtout de la **couverture** de la liste (un
+# réglage) : elle dit combien de patients **cette** liste expose. Votre réponse, selon la
+# version de votre copie, dit le risque d'un patient de la liste (la part des patients de la
+# liste nommés correctement) ou la fiabilité de l'attaquant (la part des noms donnés qui sont
+# les bons), **pour cette liste synthétique** : un patient de la liste n'y échappe guère que si
+# son profil est inexact, et un nom donné par l'attaquant est presque toujours le bon.
 
 # %% [markdown] reveal="taux_reussite" session="formative"
 # La première part dépend surtout de la **couverture** de la liste (un réglage) : elle dit
@@ -1124,9 +1124,9 @@ explorateur
 # > - **Quels moyens ?** Tous ceux « raisonnablement susceptibles d'être utilisés […] pour
 # >   identifier », « tels que le ciblage » (considérant 26) : isoler une ligne (k = 1), la
 # >   table, les recoupements avec d'autres sources, selon leur coût et leur durée.
-# > - **Une loi, un contrat.** Un moyen interdit par la loi ou irréalisable en pratique ne
-# >   compte pas. Un contrat qui interdit de réidentifier est une mesure qui compte dans la
-# >   pesée, mais il n'est pas une loi.
+# > - **Une loi, un contrat.** Un moyen interdit par la loi ou irréalisable ne compte pas
+# >   (arrêt Breyer). Un contrat qui interdit de réidentifier compte dans la pesée, sans être
+# >   une loi (*lecture retenue ici* : l'arrêt ne parle pas des contrats).
 #
 # ### Question 3 — Deux destinataires, un même contrat (2 points, 1 par destinataire)
 #
@@ -1178,9 +1178,9 @@ explorateur
 # > - **Quels moyens ?** Tous ceux « raisonnablement susceptibles d'être utilisés […] pour
 # >   identifier », « tels que le ciblage » (considérant 26) : isoler une ligne (k = 1), la
 # >   table, les recoupements avec d'autres sources, selon leur coût et leur durée.
-# > - **Une loi, un contrat.** Un moyen interdit par la loi ou irréalisable en pratique ne
-# >   compte pas. Un contrat qui interdit de réidentifier est une mesure qui compte dans la
-# >   pesée, mais il n'est pas une loi.
+# > - **Une loi, un contrat.** Un moyen interdit par la loi ou irréalisable ne compte pas
+# >   (arrêt Breyer). Un contrat qui interdit de réidentifier compte dans la pesée, sans être
+# >   une loi (*lecture retenue ici* : l'arrêt ne parle pas des contrats).
 #
 # ### Question 3 — Deux destinataires, un même contrat (2 points, 1 par destinataire)
 #
@@ -2937,8 +2937,9 @@ risque_population = "E"
 #   identifiable, y compris en isolant sa ligne (le « ciblage » du considérant 26) ;
 # - on juge du côté de celui qui détient les données, avec ses moyens raisonnables,
 #   recoupements compris (arrêt du 4 septembre 2025) ;
-# - un moyen interdit par la loi ou irréalisable ne compte pas ; un contrat compte dans la
-#   pesée, mais n'est pas une loi (arrêt Breyer, 2016) ;
+# - un moyen interdit par la loi ou irréalisable ne compte pas (arrêt Breyer, 2016) ; un
+#   contrat compte dans la pesée, mais n'est pas une loi (lecture retenue par ce module :
+#   l'arrêt ne parle pas des contrats) ;
 # - le CHU qui transmet reste tenu de dire aux patients, dès la collecte, à qui leurs données
 #   peuvent aller (RGPD, article 13) : c'est l'objet même de l'arrêt de 2025.
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from nbformat import NotebookNode
 
+from esn_teach.course._source import REVEAL, SESSION
+
 __all__ = [
     "AFTER_CLASS_HEADING",
     "CENS_PRINCIPLES",
@@ -134,10 +136,15 @@ def _round_up(minutes: float) -> int:
     return int(5 * math.ceil(minutes / 5 - 1e-9)) if minutes > 0 else 0
 
 
-def _minutes(cells: list[NotebookNode]) -> tuple[float, dict[str, int]]:
+def _minutes(cells: list[NotebookNode], evaluated: bool = False) -> tuple[float, dict[str, int]]:
     counts = {"words": 0, "questions": 0, "explorers": 0, "reflections": 0, "code_cells": 0}
     for cell in cells:
         if GENERATED in cell.metadata:
+            continue
+        if evaluated and cell.cell_type == "markdown" and REVEAL in cell.metadata:
+            # An evaluated release shows instead the same one-line note each time (« ce
+            # passage… paraîtra dans votre retour »), read at a glance; the passage comes
+            # back in the feedback, after the session.
             continue
         nbgrader = cell.metadata.get("nbgrader", {})
         if cell.cell_type == "markdown":
@@ -218,8 +225,9 @@ def estimate_duration(notebook: NotebookNode) -> Duration:
     start = after_class_start(notebook)
     split = end if start is None else start
     in_class, after = cells[:split], cells[split:end]
-    minutes, counts = _minutes(in_class)
-    after_minutes, _ = _minutes(after)
+    evaluated = notebook.metadata.get(SESSION) == "evaluation"
+    minutes, counts = _minutes(in_class, evaluated)
+    after_minutes, _ = _minutes(after, evaluated)
     return Duration(in_class=_round_up(minutes), after_class=_round_up(after_minutes), **counts)
 
 

@@ -75,6 +75,20 @@ def test_duration_counts_each_part_with_its_rate():
     assert "après la séance" in duration.describe()
 
 
+def test_an_evaluated_session_does_not_count_the_passages_it_shows_after_grading():
+    from esn_teach.course import REVEAL
+    from esn_teach.course._source import SESSION
+
+    words = " ".join(["mot"] * WORDS_PER_MINUTE)
+    passage = _md(" ".join(["commentaire"] * 400), **{REVEAL: "x"})
+    formative = _notebook(_md(words), passage)
+    evaluated = _notebook(_md(words), passage)
+    evaluated.metadata[SESSION] = "evaluation"
+    # The evaluated release shows a one-line note instead; the formative one, the passage.
+    assert estimate_duration(formative).words == WORDS_PER_MINUTE + 400
+    assert estimate_duration(evaluated).words == WORDS_PER_MINUTE
+
+
 def test_values_must_be_named_exactly_and_boxed():
     box = _md(
         f"> **{VALUES_BOX_TITLE}**\n> - **V4 — Prudence, esprit critique et inclusivité** : …"
