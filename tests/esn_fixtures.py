@@ -52,6 +52,32 @@ def submit(course: Path, student: str, module: str, notebook: nbformat.NotebookN
     return path
 
 
+def release_and_submit(
+    tmp_path: Path, module: str, source: str, answer: str, codes: dict[str, str]
+) -> tuple[Path, Path]:
+    """Build and release a one-file module, then submit one copy per student.
+
+    ``codes``: student -> the code of answer cell ``answer`` in their copy. Returns the
+    course root and the notebooks folder (for ``cli(root, "autograde", …)``).
+    """
+    import copy
+
+    from esn_teach.course import Course
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    (notebooks / f"{module}.py").write_text(source, encoding="utf-8")
+    root = make_course(tmp_path / "grading")
+    assert cli(root, "build", module, notebooks=notebooks) == 0
+    assert cli(root, "release", module, notebooks=notebooks) == 0
+    released = nbformat.read(Course(root, notebooks).release_path(module), as_version=4)
+    for student, code in codes.items():
+        copy_ = copy.deepcopy(released)
+        answer_cell(copy_, answer).source = code
+        submit(root, student, module, copy_)
+    return root, notebooks
+
+
 def answer_cell(notebook: nbformat.NotebookNode, answer: str) -> nbformat.NotebookNode:
     """The answer cell ``answer`` of a notebook."""
     for cell in notebook.cells:

@@ -7,11 +7,9 @@ it reads the kernel's list with only the texts the notebook's cells hold (``_rec
 
 from __future__ import annotations
 
-import copy
-
 import nbformat
 import pytest
-from esn_fixtures import cli, make_course, submit
+from esn_fixtures import cli, release_and_submit, submit
 
 from esn_teach.course import Course
 from esn_teach.grading._execute import _cell_texts
@@ -78,20 +76,8 @@ def test_history_keeps_only_the_texts_of_cells_run():
 
 
 def test_the_grader_judges_the_cells_run(tmp_path, capsys):
-    notebooks = tmp_path / "notebooks"
-    notebooks.mkdir()
-    (notebooks / f"{MODULE}.py").write_text(SOURCE, encoding="utf-8")
-    root = make_course(tmp_path / "grading")
-    assert cli(root, "build", MODULE, notebooks=notebooks) == 0
-    assert cli(root, "release", MODULE, notebooks=notebooks) == 0
+    root, notebooks = release_and_submit(tmp_path, MODULE, SOURCE, "part", ANSWERS)
     course = Course(root, notebooks)
-    released = nbformat.read(course.release_path(MODULE), as_version=4)
-    for student, code in ANSWERS.items():
-        copy_ = copy.deepcopy(released)
-        for cell in copy_.cells:
-            if cell.metadata.get("nbgrader", {}).get("grade_id") == "part":
-                cell.source = code
-        submit(root, student, MODULE, copy_)
     # The instructor's solution (its answer is run by get_ipython().run_cell) as a copy too.
     submit(root, "solution", MODULE, nbformat.read(course.source_path(MODULE), as_version=4))
     cli(root, "autograde", MODULE, notebooks=notebooks)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 import json
 
 import nbformat
 import pytest
-from esn_fixtures import cli, make_course, submit
+from esn_fixtures import cli, release_and_submit
 
 from esn_teach import checks
 from esn_teach.course import Course, read_module
@@ -77,20 +76,8 @@ def test_the_questions_with_partial_credit_are_found(tmp_path):
 
 
 def test_partial_credit_is_graded_from_the_pristine_checks(tmp_path, capsys):
-    notebooks = tmp_path / "notebooks"
-    notebooks.mkdir()
-    (notebooks / f"{MODULE}.py").write_text(SOURCE, encoding="utf-8")
-    root = make_course(tmp_path / "grading")
-    assert cli(root, "build", MODULE, notebooks=notebooks) == 0
-    assert cli(root, "release", MODULE, notebooks=notebooks) == 0
+    root, notebooks = release_and_submit(tmp_path, MODULE, SOURCE, "role", ANSWERS)
     course = Course(root, notebooks)
-    released = nbformat.read(course.release_path(MODULE), as_version=4)
-    for student, code in ANSWERS.items():
-        copy_ = copy.deepcopy(released)
-        for cell in copy_.cells:
-            if cell.metadata.get("nbgrader", {}).get("grade_id") == "role":
-                cell.source = code
-        submit(root, student, MODULE, copy_)
     cli(root, "autograde", MODULE, notebooks=notebooks)
     capsys.readouterr()
     scores = {
