@@ -1185,9 +1185,9 @@ def written_with(
     if _bare_number(expression):
         return False
     kernel_counts = _kernel_counts(permitted)
-    # The grader's checker holds only the names the test reads: the recomputed counts stand
-    # in for those the kernel held (the same data for an honest copy).
-    if not _gives_the_value(expression, name, {**(values or {}), **kernel_counts}):
+    # The grader's checker has no counts of its own: the recomputed ones stand in for those
+    # the kernel held (the same data for an honest copy).
+    if not _gives_the_value(expression, name, {**kernel_counts, **(values or {})}):
         return False
     counts = dict(values) if values is not None else kernel_counts
     if any(isinstance(node, ast.Name) for node in ast.walk(expression)):
@@ -1228,7 +1228,14 @@ def _user_namespace() -> dict[str, Any]:
 
 
 def _kernel_counts(names: set[str]) -> dict[str, float]:
-    """Return the numbers the kernel holds under ``names`` (those that hold one)."""
+    """Return the numbers the kernel holds under ``names`` (those that hold one).
+
+    None in the grader's checker: the names it holds are those the test reads, and the
+    course's data there are the instructor's run's (``_recheck``), not always the copy's
+    (each student has their own cases). The hidden test passes the copy's own (``values=``).
+    """
+    if _GRADED_KERNEL:
+        return {}
     namespace = _user_namespace()
     return {
         key: float(namespace[key])

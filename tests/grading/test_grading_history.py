@@ -25,8 +25,10 @@ SOURCE = """# %% [markdown]
 # %%
 from esn_teach import checks
 
-vp, fn = 30, 10
-reference = 0.75
+# Each copy has its own counts (as in an evaluated session): the checker's course data are
+# the instructor's run's, so the copy's own counts come from the hidden test (values=).
+vp, fn = 25 + len(checks.student_id()), 10
+reference = vp / (vp + fn)
 
 # %% answer="part"
 part = ...
@@ -40,10 +42,13 @@ get_ipython().run_cell("part = vp / (vp + fn)", store_history=True).raise_error(
 checks.check_form(part, name="part", kind="number", decimals=3, bounds=(0, 1),
                   written_from={"vp", "fn"})
 ### BEGIN HIDDEN TESTS
-checks.expect(checks.written_with("part", {"vp", "fn"}, calculation=True,
-                                  values={"vp": 30, "fn": 10}),
+comptes = {"vp": 25 + len(checks.student_id()), "fn": 10}
+checks.expect(checks.written_with("part", {"vp", "fn"}, calculation=True, values=comptes),
               "calcul refusé", name="part")
-checks.check_number(part, name="part", expected=0.75)
+# The formula as module 01 writes it: the checker's snapshot then holds the kernel's vp and fn
+# (a lambda's arguments read as names), replaced there by the instructor's run's values.
+formule = lambda vp, fn: vp / (vp + fn)  # noqa: E731
+checks.check_number(part, name="part", expected=formule(**comptes))
 ### END HIDDEN TESTS
 
 # %% mistake="part"
