@@ -3890,8 +3890,9 @@ vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[
 # **dépistage**, un faux négatif est un malade à qui l'on ne propose pas l'examen, un faux
 # positif un examen proposé pour rien.
 #
-# Citez les chiffres de **votre** copie (ce ne sont pas ceux de vos voisins), avec leur
-# intervalle quand il y en a un, et dites ce que cet intervalle permet de conclure.
+# Citez les chiffres de **votre** copie (ce ne sont pas ceux de vos voisins), chacun avec
+# l'intervalle que le module affiche pour **ce** chiffre quand il y en a un (pas celui d'un
+# autre chiffre), et dites ce que cet intervalle permet de conclure.
 
 # %% [markdown] written="reflexion_criteres" points=3
 # ### BEGIN SOLUTION
@@ -3913,16 +3914,19 @@ vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[
 # - **Critère 2 — L'impossibilité et son prix, chiffrés** (question 2). 1 point : avec des
 #   taux de réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP
 #   (sauf règle dégénérée), et un chiffre juste du module, interprété, avec l'intervalle que
-#   le module affiche pour ce chiffre : une perte de la question 4 (réhospitalisés joints en
-#   moins des deux groupes, ou du seul groupe B selon la tâche de la copie) avec
-#   l'intervalle bootstrap de la perte des deux groupes, affiché sur toutes les copies
-#   (section 8) ; la même règle pour les deux tâches ; la différence des TFN après correction avec son
-#   intervalle (question 6 ou section 8). Un chiffre pour lequel le module n'affiche aucun
-#   intervalle (rapport des TFP de la question 3 ; TFN des deux groupes au seuil 0,3, tableau
-#   de la section 3) vaut 1 s'il est interprété. 0,5 point : l'impossibilité sans chiffre, un
-#   chiffre sans interprétation, ou un chiffre cité sans l'intervalle que le module affiche
-#   pour lui. 0 point : ni l'un ni l'autre, ou une correction qui rendrait le modèle
-#   équitable « sur tous les critères ».
+#   le module affiche pour ce chiffre, **le chiffre et l'intervalle d'une même grandeur** :
+#   la perte des **deux groupes** (réhospitalisés joints en moins, à nombre d'appels égal :
+#   colonne joints du tableau de la section 7, quelle que soit la tâche de la question 4)
+#   avec son intervalle bootstrap (section 8, affiché sur toutes les copies) ; ou la
+#   différence des TFN après correction avec son intervalle (question 6 ou section 8). Un
+#   chiffre pour lequel le module n'affiche aucun intervalle (rapport des TFP de la question
+#   3 ; TFN des deux groupes au seuil 0,3, tableau de la section 3) vaut 1 s'il est
+#   interprété. La perte du seul groupe B n'a pas d'intervalle affiché, mais elle a celui
+#   d'une grandeur voisine : elle vaut 0,5, avec ou sans intervalle (la même règle pour
+#   les deux tâches). 0,5 point : l'impossibilité sans chiffre, un chiffre sans
+#   interprétation, un chiffre cité sans l'intervalle que le module affiche pour lui, ou
+#   avec l'intervalle d'une autre grandeur. 0 point : ni l'un ni l'autre, ou une correction
+#   qui rendrait le modèle équitable « sur tous les critères ».
 # - **Critère 3 — Le regard critique et collectif** (questions 3 et 4), valeurs
 #   V4 — Prudence, esprit critique et inclusivité,
 #   V6 — Intégrité et transparence, et V7 — Partage et collaboration.
@@ -3996,9 +4000,11 @@ vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[
 # rapport des TFP de la question 3, la perte de la question 4 avec son intervalle bootstrap,
 # et la différence des TFN après correction avec son intervalle. Sur toutes les copies,
 # l'intervalle de la perte commence à 5 ou plus (les cohortes tirées ont été choisies ainsi) :
-# le prix de la correction est établi partout, comme en formatif ; citer une perte de la
-# question 4 (des deux groupes ou du seul groupe B, selon la tâche) sans cet intervalle vaut
-# 0,5 au critère 2, avec lui 1. Un chiffre juste d'une autre copie (d'un voisin, ou de ce guide) ne
+# le prix de la correction est établi partout, comme en formatif ; citer la perte des deux
+# groupes sans cet intervalle vaut 0,5 au critère 2, avec lui 1, quelle que soit la tâche de
+# la question 4. La perte du seul groupe B (tâche d'une copie sur deux) vaut 0,5 : cet
+# intervalle est celui des deux groupes, pas le sien (un chiffre et l'intervalle d'une autre
+# grandeur). Un chiffre juste d'une autre copie (d'un voisin, ou de ce guide) ne
 # compte pas comme chiffre du module. Enfin, aucune idée qui ne se lit que dans les passages
 # masqués pendant la séance évaluée (« Qui gagne, qui perd ? », « un autre jeu de
 # validation ») n'est exigée : « surtout dans le groupe B » (copie type A) est un plus, pas
