@@ -1511,7 +1511,10 @@ checks.check_number(
 
 # %% tests="vp_perdus" points=3 session="evaluation"
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_form(vp_perdus, name="vp_perdus", kind="number", integer=True, bounds=(0, 3000))
+# Bounds symmetric about 0: the sign is the statement's (« en moins »), not the form check's;
+# the central trap (threshold 0,3) is negative on one task and positive on the other, and
+# neither may be singled out here (review d16, finding 3).
+checks.check_form(vp_perdus, name="vp_perdus", kind="number", integer=True, bounds=(-3000, 3000))
 ### BEGIN HIDDEN TESTS
 # The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
 sens_q4 = regle_q4 = decisions_q4 = g_q4 = c_q4 = r1_q4 = r2_q4 = mistake_q4 = v_q4 = None
