@@ -643,10 +643,10 @@ plaintes = [
     "nous, ceux qui reçoivent un appel finissent par retourner à l'hôpital aussi souvent que "
     "ceux du groupe B qui en reçoivent un.",
     "Mon frère est retourné à l'hôpital sans avoir reçu d'appel ; son voisin a été appelé et "
-    "n'y est jamais retourné. Je demande que les deux sortes d'erreurs pèsent chez nous comme "
-    "dans le groupe B, même s'il faut pour cela plus d'appels pour rien chez nous : que ceux "
-    "qui retournent à l'hôpital aient reçu un appel aussi souvent que dans le groupe B, et que "
-    "ceux qui n'y retournent pas en reçoivent un aussi souvent que dans le groupe B.",
+    "n'y est jamais retourné. Peu m'importe combien de patients reçoivent un appel chez nous. "
+    "Je demande que, chez nous, ceux qui finissent par retourner à l'hôpital aient reçu un "
+    "appel aussi souvent que ceux du groupe B qui y retournent, et que ceux qui n'y retournent "
+    "jamais en aient reçu un aussi souvent que ceux du groupe B qui n'y retournent pas.",
 ]
 numero_plainte = int(np.random.default_rng([graine_etudiant, 2]).integers(len(plaintes)))
 print(f"« {plaintes[numero_plainte]} »")

@@ -198,11 +198,12 @@ def test_question_2_complaints_hold_on_every_case():
     The formative complaint: « c'est le sort de la plupart de ceux qui y retournent »
     (group A's TFN above one half, group B's below, well apart). The evaluated
     complaints state one rate only: « chez nous, bien moins de patients reçoivent un
-    appel que dans le groupe B » (group A's selection rate well below group B's) and « même
-    s'il faut pour cela plus d'appels pour rien chez nous » (group A's TFP well below group
-    B's: asking for group B's TFP adds unnecessary calls in group A); the others are
-    anecdotes and requests, with no direction (on some cohorts group A's VPP is the higher
-    one).
+    appel que dans le groupe B » (group A's selection rate well below group B's); the others
+    are anecdotes and requests, with no direction (on some cohorts group A's VPP is the
+    higher one). The hidden test's message for « égalité des chances » on the « égalité des
+    erreurs » complaint calls group A's extra calls « les appels pour rien »: group A's TFP
+    is well below group B's, so asking for group B's TFP adds unnecessary calls in group A
+    (the complaint itself no longer says so since review d16, finding 4).
     """
     for seed in READMISSION_CASE_SEEDS:
         rates = _complaint_rates(seed)
