@@ -1326,7 +1326,8 @@ fr_table(
 #
 # La correction choisit elle-même son nombre d'appels (cellule ci-dessous). Le tableau compare
 # trois règles : le seuil 0,3, la correction, et la règle à seuil unique qui appelle autant de
-# patients que la correction (les scores les plus élevés ; ligne « même nombre »). Un patient
+# patients que la correction (les scores les plus élevés ; ligne « même nombre » ; des scores
+# ex æquo au seuil peuvent y ajouter un ou deux appels, la cellule le dit). Un patient
 # **joint** est un réhospitalisé appelé par l'équipe (un vrai positif ; on suppose que chaque
 # appel aboutit).
 
@@ -1342,7 +1343,16 @@ print(
     f"{abs(n_appels - n_seuil)} appels {sens_appels} pour l'équipe, soit "
     f"{fr_percent(abs(n_appels / n_seuil - 1), 0)} {sens_appels}."
 )
-print(f"Seuil unique qui appelle {n_appels} patients : {fr_number(seuil_meme_nombre, 3)}")
+n_meme_nombre = int(appel_meme_nombre.sum())  # one more or so when scores tie at the threshold
+print(
+    f"Seuil unique de la règle « même nombre » : {fr_number(seuil_meme_nombre, 3)} ; il appelle "
+    f"{n_meme_nombre} patients"
+    + (
+        f" (des scores ex æquo au seuil : {n_meme_nombre - n_appels} de plus que la correction)."
+        if n_meme_nombre != n_appels
+        else "."
+    )
+)
 reel = y_test.to_numpy() == 1  # vrai pour les patients réhospitalisés
 dans_a = (groupe_test == "A").to_numpy()
 dans_b = (groupe_test == "B").to_numpy()
