@@ -1327,7 +1327,7 @@ fr_table(
 # La correction choisit elle-même son nombre d'appels (cellule ci-dessous). Le tableau compare
 # trois règles : le seuil 0,3, la correction, et la règle à seuil unique qui appelle autant de
 # patients que la correction (les scores les plus élevés ; ligne « même nombre » ; des scores
-# ex æquo au seuil peuvent y ajouter un ou deux appels, la cellule le dit). Un patient
+# ex æquo au seuil peuvent y ajouter quelques appels, la cellule le dit). Un patient
 # **joint** est un réhospitalisé appelé par l'équipe (un vrai positif ; on suppose que chaque
 # appel aboutit).
 
