@@ -260,8 +260,8 @@ print(
 # %% [markdown] session="formative"
 # ### Question 1 — Les cancers manqués sur le phototype VI (2 points)
 #
-# Calculez `fnr_vi`, le **taux de faux négatifs** de l'application sur le phototype VI :
-# une proportion entre 0 et 1 (trois décimales). Écrivez de préférence le calcul, division
+# Calculez `fnr_fonce`, le **taux de faux négatifs** de l'application sur le phototype VI
+# (le plus foncé) : une proportion entre 0 et 1 (trois décimales). Écrivez de préférence le calcul, division
 # de deux noms listés ci-dessus.
 #
 # <details><summary>Indice 1</summary>
@@ -281,11 +281,10 @@ print(
 # %% [markdown] session="evaluation"
 # ### Question 1 — Les cancers manqués sur un phototype foncé (2 points)
 #
-# Calculez `fnr_vi`, le **taux de faux négatifs** de l'application sur **le phototype que
-# nomme votre consigne** (V ou VI, tiré pour votre copie et affiché par la cellule repliée
-# ci-dessous, avec les noms du phototype V) : une proportion entre 0 et 1 (trois décimales).
-# Le nom `fnr_vi` est le même pour toutes les copies, quel que soit le phototype. Écrivez de
-# préférence le calcul, division de deux noms listés.
+# Calculez `fnr_fonce`, le **taux de faux négatifs** de l'application sur **le phototype
+# foncé que nomme votre consigne** (V ou VI, tiré pour votre copie et affiché par la cellule
+# repliée ci-dessous, avec les noms du phototype V) : une proportion entre 0 et 1 (trois
+# décimales). Écrivez de préférence le calcul, division de deux noms listés.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -313,24 +312,24 @@ print(
     f"n_fausses_alertes_v = {n_fausses_alertes_v}"
 )
 
-# %% answer="fnr_vi" session="formative"
-fnr_vi = ...
+# %% answer="fnr_fonce" session="formative"
+fnr_fonce = ...
 ### BEGIN SOLUTION
-fnr_vi = n_manques_vi / n_cancers_vi
+fnr_fonce = n_manques_vi / n_cancers_vi
 ### END SOLUTION
 
-# %% answer="fnr_vi" session="evaluation"
-fnr_vi = ...
+# %% answer="fnr_fonce" session="evaluation"
+fnr_fonce = ...
 ### BEGIN SOLUTION
-fnr_vi = (n_manques_vi / n_cancers_vi, n_manques_v / n_cancers_v)[VERSION_Q1]
+fnr_fonce = (n_manques_vi / n_cancers_vi, n_manques_v / n_cancers_v)[VERSION_Q1]
 ### END SOLUTION
 
-# %% tests="fnr_vi" points=2 session="formative"
+# %% tests="fnr_fonce" points=2 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_number(
-    fnr_vi,
-    name="fnr_vi",
-    digest="1caa9a2449bd56be",
+    fnr_fonce,
+    name="fnr_fonce",
+    digest="d6ef5645ca50740b",
     decimals=3,
     bounds=(0, 1),
     mistakes=[
@@ -339,56 +338,56 @@ checks.check_number(
             "mauvais dénominateur : vous avez divisé par toutes les lésions "
             "du phototype VI. Un cancer ne peut être manqué que s'il existe : "
             "divisez par les cancers.",
-            digest="185281e713135165",
+            digest="7a7078c2d93c5293",
         ),
         checks.Mistake(
             None,
             "vous avez calculé le taux de faux positifs (les lésions bénignes "
             "signalées à tort) ; la question porte sur les cancers manqués.",
-            digest="9703c6005866f932",
+            digest="c90b3bcef3432da7",
         ),
         checks.Mistake(
             None,
             "vous avez calculé la sensibilité (les cancers signalés) ; le taux "
             "de faux négatifs est son complément : les cancers manqués.",
-            digest="67c7f183568ce194",
+            digest="558b891303b26902",
         ),
         checks.Mistake(
             None,
             "mauvais dénominateur : vous avez divisé les cancers manqués par "
             "les lésions bénignes. Le groupe de départ est celui des cancers.",
-            digest="a2fafb2a57130cf3",
+            digest="139e1c32047393d2",
         ),
         checks.Mistake(
             None,
             "c'est le taux de tous les phototypes ensemble : la question porte "
             "sur le seul phototype VI.",
-            digest="64be638b36deb0c0",
+            digest="497cccf6ed56e609",
         ),
         checks.Mistake(
             None,
             "vous avez divisé les cancers manqués par les cancers signalés : "
             "le dénominateur doit compter tous les cancers, signalés ou non.",
-            digest="0f1dfe0bef230cf2",
+            digest="d61c915cb0b2dd8a",
         ),
         checks.Mistake(
             None,
             "fraction à l'envers : vous avez divisé les cancers par les "
             "cancers manqués. Le taux met au numérateur les cancers manqués, au "
             "dénominateur tous les cancers.",
-            digest="ef832895bd36d0a0",
+            digest="bd3171a7dd81d9d8",
         ),
         checks.Mistake(
             None,
             "c'est le taux du groupe V–VI : la question porte sur le seul "
             "phototype VI. Écrivez le calcul avec ses cancers manqués et ses "
             "cancers, pas un taux lu dans un tableau.",
-            digest="16b73bdbdf99d18d",
+            digest="1675d9fc395b80f9",
         ),
         checks.Mistake(
             None,
             "c'est le taux du seul phototype V : la question porte sur le phototype VI.",
-            digest="d1bec5364683b28c",
+            digest="79f9f4373f7394db",
         ),
     ],
     hint="Parmi quelles lésions un cancer peut-il être manqué ?",
@@ -398,17 +397,17 @@ checks.check_number(
 ### BEGIN HIDDEN TESTS
 _vi = test[test["phototype"] == "VI"]
 checks.check_number(
-    fnr_vi,
-    name="fnr_vi",
+    fnr_fonce,
+    name="fnr_fonce",
     expected=float(_vi["manque"].sum() / _vi["cancer"].sum()),
     decimals=3,
     points=2,
 )
 ### END HIDDEN TESTS
 
-# %% tests="fnr_vi" points=2 session="evaluation"
+# %% tests="fnr_fonce" points=2 session="evaluation"
 # Vérification de la question 1 : exécutez cette cellule.
-checks.check_form(fnr_vi, name="fnr_vi", kind="number", decimals=3, bounds=(0, 1))
+checks.check_form(fnr_fonce, name="fnr_fonce", kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 import esn_teach.datasets as _lesions_q1
 import esn_teach.explorers as _melanges_q1
@@ -489,54 +488,54 @@ else:
                        "négatifs du phototype V, pas du phototype VI."),
         *_erreurs_q1[:-1],
     ]
-checks.check_number(fnr_vi, name="fnr_vi", expected=_cle_q1, decimals=3,
+checks.check_number(fnr_fonce, name="fnr_fonce", expected=_cle_q1, decimals=3,
                     mistakes=_erreurs_q1, points=2)
 ### END HIDDEN TESTS
 
-# %% mistake="fnr_vi" session="evaluation"
+# %% mistake="fnr_fonce" session="evaluation"
 # message : cette réponse correspond à une autre consigne que la vôtre
-fnr_vi = (n_manques_v / n_cancers_v, n_manques_vi / n_cancers_vi)[VERSION_Q1]
+fnr_fonce = (n_manques_v / n_cancers_v, n_manques_vi / n_cancers_vi)[VERSION_Q1]
 
-# %% mistake="fnr_vi" session="evaluation"
+# %% mistake="fnr_fonce" session="evaluation"
 # message : vous avez calculé la sensibilité
-fnr_vi = (n_signales_vi / n_cancers_vi, n_signales_v / n_cancers_v)[VERSION_Q1]
+fnr_fonce = (n_signales_vi / n_cancers_vi, n_signales_v / n_cancers_v)[VERSION_Q1]
 
-# %% mistake="fnr_vi"
+# %% mistake="fnr_fonce"
 # message : vous avez divisé par toutes les lésions
-fnr_vi = n_manques_vi / n_lesions_vi
+fnr_fonce = n_manques_vi / n_lesions_vi
 
-# %% mistake="fnr_vi"
+# %% mistake="fnr_fonce"
 # message : vous avez calculé le taux de faux positifs
-fnr_vi = n_fausses_alertes_vi / n_benignes_vi
+fnr_fonce = n_fausses_alertes_vi / n_benignes_vi
 
-# %% mistake="fnr_vi"
+# %% mistake="fnr_fonce"
 # message : vous avez calculé la sensibilité
-fnr_vi = n_signales_vi / n_cancers_vi
+fnr_fonce = n_signales_vi / n_cancers_vi
 
-# %% mistake="fnr_vi"
+# %% mistake="fnr_fonce"
 # message : divisé les cancers manqués par les lésions bénignes
-fnr_vi = n_manques_vi / n_benignes_vi
+fnr_fonce = n_manques_vi / n_benignes_vi
 
-# %% mistake="fnr_vi" session="formative"
+# %% mistake="fnr_fonce" session="formative"
 # message : fraction à l'envers
-fnr_vi = n_cancers_vi / n_manques_vi
+fnr_fonce = n_cancers_vi / n_manques_vi
 
-# %% mistake="fnr_vi"
+# %% mistake="fnr_fonce"
 # message : c'est le taux de tous les phototypes ensemble
-fnr_vi = taux_global
+fnr_fonce = taux_global
 
-# %% mistake="fnr_vi"
+# %% mistake="fnr_fonce"
 # message : par les cancers signalés
-fnr_vi = n_manques_vi / n_signales_vi
+fnr_fonce = n_manques_vi / n_signales_vi
 
-# %% mistake="fnr_vi"
+# %% mistake="fnr_fonce"
 # message : c'est le taux du groupe V–VI
 _v_vi = test[test["phototype"].isin(["V", "VI"])]
-fnr_vi = _v_vi["manque"].sum() / _v_vi["cancer"].sum()
+fnr_fonce = _v_vi["manque"].sum() / _v_vi["cancer"].sum()
 
-# %% mistake="fnr_vi" session="formative"
+# %% mistake="fnr_fonce" session="formative"
 # message : c'est le taux du seul phototype V
-fnr_vi = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
+fnr_fonce = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 
 # %% [markdown]
 # **Comparer deux groupes par leurs intervalles.** L'écart entre deux taux se compte en

@@ -195,7 +195,7 @@ def _gap_points(seed: int, share: float) -> tuple[float, float, float]:
 
 
 def _variant_answers(monkeypatch, identifier: str) -> tuple[float, float, bool]:
-    """fnr_vi, ecart_max_48 and whether the gap persists at 48 %, for one identifier."""
+    """fnr_fonce, ecart_max_48 and whether the gap persists at 48 %, for one identifier."""
     from esn_teach import checks
     from esn_teach.explorers import skin_variant
 
