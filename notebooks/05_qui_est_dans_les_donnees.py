@@ -1197,11 +1197,12 @@ OPTIONS_Q4B = [
     "(au niveau 95 %)",
     "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
     "on ne peut rien conclure : l'intervalle à 48 % est trop large",
+    "l'écart est réduit, mais l'écart observé reste positif : cela suffit pour dire qu'il persiste",
 ]
 print("Question 4b, les réponses possibles, dans un ordre tiré pour votre copie :")
 LETTRES_Q4B = {}
-ordre = np.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(5)
-for lettre, numero in zip("abcde", ordre, strict=True):
+ordre = np.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(6)
+for lettre, numero in zip("abcdef", ordre, strict=True):
     LETTRES_Q4B[OPTIONS_Q4B[numero]] = lettre
     print(textwrap.fill(f"{lettre}. {OPTIONS_Q4B[numero]}", width=92, subsequent_indent="   "))
 
@@ -1407,7 +1408,7 @@ ecart_max_48 = round(ecarts[parts[-1]][2])
 #
 # À 48 %, que devient l'écart, intervalle compris ? Les réponses possibles, dans un ordre tiré
 # pour votre copie, sont affichées sous le tableau des écarts (ci-dessus). Écrivez la lettre de
-# votre réponse : `"a"`, `"b"`, `"c"`, `"d"` ou `"e"`.
+# votre réponse : `"a"`, `"b"`, `"c"`, `"d"`, `"e"` ou `"f"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1506,7 +1507,7 @@ ecart_a_48 = "on ne peut rien conclure : l'intervalle à 48 % est trop large"
 
 # %% tests="ecart_a_48" points=1 session="evaluation"
 # Vérification de la question 4b : exécutez cette cellule.
-checks.check_form(ecart_a_48, name="ecart_a_48", kind="choice", options=["a", "b", "c", "d", "e"])
+checks.check_form(ecart_a_48, name="ecart_a_48", kind="choice", options=["a", "b", "c", "d", "e", "f"])
 ### BEGIN HIDDEN TESTS
 import esn_teach.datasets as _lesions_q4b
 import esn_teach.explorers as _melanges_q4b
@@ -1525,10 +1526,12 @@ _fonce_q4b, _clair_q4b = _c_q4b.loc["V–VI"], _c_q4b.loc["I–II"]
 _erreur_q4b = (_fonce_q4b["fnr"] * (1 - _fonce_q4b["fnr"]) / _fonce_q4b["cancers"]
                + _clair_q4b["fnr"] * (1 - _clair_q4b["fnr"]) / _clair_q4b["cancers"]) ** 0.5
 _persiste_q4b = bool(_fonce_q4b["fnr"] - _clair_q4b["fnr"] - 1.96 * _erreur_q4b > 0)
-_ordre_q4b = _tirage_q4b.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(5)
-# Options in the draw cell's order: disparu, contient 0, exclut 0, plus de 3 points, trop large.
-_sens_q4b = ["disparu", "contient", "exclut", "trois", "large"]
-_lettre_q4b = {_sens_q4b[int(numero)]: lettre for lettre, numero in zip("abcde", _ordre_q4b, strict=True)}
+_ordre_q4b = _tirage_q4b.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(6)
+# Options in the draw cell's order: disparu, contient 0, exclut 0, plus de 3 points, trop large,
+# then « l'écart observé reste positif : cela suffit » (the gap read without its interval, a
+# wrong reason on every copy: review d16, finding 1).
+_sens_q4b = ["disparu", "contient", "exclut", "trois", "large", "positif"]
+_lettre_q4b = {_sens_q4b[int(numero)]: lettre for lettre, numero in zip("abcdef", _ordre_q4b, strict=True)}
 _messages_q4b = {
     "disparu": (
         "l'intervalle de l'écart à 48 % est tout entier au-dessus de 0 : l'écart n'a pas disparu"
@@ -1540,16 +1543,22 @@ _messages_q4b = {
         "relisez la borne basse de l'intervalle de l'écart à 48 % : elle est au-dessus de 0, "
         "l'intervalle ne contient donc pas 0."
         if _persiste_q4b else
-        "vous avez lu l'écart sans son intervalle : à 48 %, regardez si l'intervalle de l'écart "
-        "contient 0 avant de dire qu'un écart persiste."
+        "relisez la borne basse de l'intervalle de l'écart à 48 % : elle est sous 0, "
+        "l'intervalle contient donc 0 ; on ne peut pas dire que l'écart persiste."
     ),
+    "positif": (
+        "la conclusion est juste, pas sa raison : "
+        if _persiste_q4b else
+        "vous avez lu l'écart sans son intervalle : "
+    ) + "un écart observé positif ne suffit pas à dire qu'il persiste (le hasard du test peut "
+    "le donner). C'est l'intervalle de l'écart à 48 % qui le dit : regardez s'il contient 0.",
     "trois": "relisez la borne haute de l'intervalle à 48 % : elle dépasse 3 points, si bien qu'un "
     "écart de plus de 3 points reste compatible avec les données.",
     "large": "la prudence ne dispense pas de lire : l'écart à 48 % est plus petit qu'à 8 %, et ses "
     "deux bornes disent jusqu'où il peut aller. Regardez si l'intervalle contient 0.",
 }
 checks.check_choice(
-    ecart_a_48, name="ecart_a_48", options=["a", "b", "c", "d", "e"],
+    ecart_a_48, name="ecart_a_48", options=["a", "b", "c", "d", "e", "f"],
     expected=_lettre_q4b["exclut" if _persiste_q4b else "contient"],
     mistakes=[checks.Mistake(_lettre_q4b[cle], message) for cle, message in _messages_q4b.items()],
 )
@@ -1560,7 +1569,7 @@ checks.check_choice(
 ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[0]]
 
 # %% mistake="ecart_a_48" session="evaluation"
-# message : l'intervalle de l'écart
+# message : relisez la borne basse de l'intervalle de l'écart à 48 %
 ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[2 - int(ecarts[parts[-1]][1] > 0)]]
 
 # %% mistake="ecart_a_48" session="evaluation"
@@ -1570,6 +1579,10 @@ ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[3]]
 # %% mistake="ecart_a_48" session="evaluation"
 # message : la prudence ne dispense pas de lire
 ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[4]]
+
+# %% mistake="ecart_a_48" session="evaluation"
+# message : un écart observé positif ne suffit pas à dire qu'il persiste
+ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[5]]
 
 # %% [markdown]
 # ## Après la séance
