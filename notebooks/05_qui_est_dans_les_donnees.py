@@ -1207,6 +1207,11 @@ for lettre, numero in zip("abcdef", ordre, strict=True):
     print(textwrap.fill(f"{lettre}. {OPTIONS_Q4B[numero]}", width=92, subsequent_indent="   "))
 
 # %% [markdown]
+# L'intervalle de l'écart, dans ce tableau, se calcule par la méthode de **Wald** (différence
+# de deux proportions), celui de chaque taux des tableaux par groupe par la méthode de Wilson :
+# avec des centaines de cancers par groupe, les deux sont fiables.
+
+# %% [markdown]
 # ### Question 4a — Jusqu'où l'écart peut-il aller, à 48 % ? (1 point)
 #
 # À 48 %, quel est le **plus grand écart** (en points, une décimale) **compatible avec ces
