@@ -1812,7 +1812,9 @@ fr_table(
 # un plan qui précise les groupes de patients visés (article 61 et annexe XIV). Un logiciel
 # qui fournit des informations pour décider d'un diagnostic, comme cette application, est de
 # classe IIa au moins (règle 11) : il passe donc par un organisme notifié, ce qui le fait
-# entrer dans l'article 6, paragraphe 1, du règlement sur l'IA (cellule ci-dessous).
+# entrer dans l'article 6, paragraphe 1, du règlement sur l'IA (cellule ci-dessous). La
+# révision du MDR proposée le 16 décembre 2025 réécrirait cette règle 11 : si elle est adoptée,
+# la classe de ce logiciel, et donc son entrée par l'article 6, paragraphe 1, pourraient changer.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : l'article 10 et les deux règles du MDR, tirés de la
@@ -2061,6 +2063,10 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - Règlement (UE) 2017/745 du 5 avril 2017 relatif aux dispositifs médicaux (MDR), article 61
 #   et annexe XIV, partie A (évaluation clinique) ; annexe VIII, règle 11 (classe des
 #   logiciels). *Journal officiel de l'Union européenne*, 5 mai 2017.
+# - Proposition de la Commission européenne du 16 décembre 2025 de révision du MDR et de
+#   l'IVDR, qui réécrit la règle 11 de l'annexe VIII (proposition, non adoptée). Lue dans des
+#   analyses : blog « Cyber-Medical Devices » (cm-dm.com), 19 décembre 2025 ; BAYOOSOFT,
+#   2 février 2026.
 # - Règlement (UE) 2026/1744 du 8 juillet 2026 (omnibus numérique sur l'IA), qui modifie le
 #   règlement (UE) 2024/1689, dont son calendrier d'application (article 113). *Journal
 #   officiel de l'Union européenne*, 24 juillet 2026 (référence « UE 2026/1744 » de la
