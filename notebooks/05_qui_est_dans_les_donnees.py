@@ -2065,8 +2065,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   logiciels). *Journal officiel de l'Union européenne*, 5 mai 2017.
 # - Proposition de la Commission européenne du 16 décembre 2025 de révision du MDR et de
 #   l'IVDR, qui réécrit la règle 11 de l'annexe VIII (proposition, non adoptée). Lue dans des
-#   analyses : blog « Cyber-Medical Devices » (cm-dm.com), 19 décembre 2025 ; BAYOOSOFT,
-#   2 février 2026.
+#   analyses : « Proposal for MDR/IVDR changes and Rule 11 », blog.cm-dm.com, 19 décembre
+#   2025 ; « MDR Rule 11 in transition », BAYOOSOFT, 2 février 2026.
 # - Règlement (UE) 2026/1744 du 8 juillet 2026 (omnibus numérique sur l'IA), qui modifie le
 #   règlement (UE) 2024/1689, dont son calendrier d'application (article 113). *Journal
 #   officiel de l'Union européenne*, 24 juillet 2026 (référence « UE 2026/1744 » de la
