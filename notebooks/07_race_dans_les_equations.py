@@ -24,9 +24,9 @@
 # > - **V6 — Intégrité et transparence** : exiger qu'un outil (laboratoire, logiciel, agent
 # >   conversationnel) dise quelle équation il applique.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : justice et équité (un même rein,
-# > jugé autrement selon la catégorie raciale déclarée), non-malfaisance (un DFG surestimé
-# > peut retarder un diagnostic, une dose adaptée, une greffe).
+# > **Cadre de l'éthique du numérique en santé (CENS)** : justice (équité), car un même
+# > rein est jugé autrement selon la catégorie raciale déclarée ; non-malfaisance, car un DFG
+# > surestimé peut retarder un diagnostic, une dose adaptée, une greffe.
 #
 # ## Ce que vous allez faire
 #
@@ -1038,14 +1038,14 @@ lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": ...,
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": ...,
     "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": ...,
-    "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": ...,
+    "la part d'un hôpital français se trouverait, avec 95 % de confiance, dans cet intervalle": ...,
 }
 ### BEGIN SOLUTION
 lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "oui",
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
     "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "non",
-    "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
+    "la part d'un hôpital français se trouverait, avec 95 % de confiance, dans cet intervalle": "non",
 }
 ### END SOLUTION
 
@@ -1059,7 +1059,7 @@ checks.check_choices(
         "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "82215e5ebd3482c4",
         "avec quatre fois moins de patients noirs et la même part, il serait plus large": "6ec0da6084c8278d",
         "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "03245de8f03db26c",
-        "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "553e795efc0aa7b4",
+        "la part d'un hôpital français se trouverait, avec 95 % de confiance, dans cet intervalle": "2c9f9c1d73196cd4",
     },
     mistakes={
         "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": [
@@ -1080,11 +1080,11 @@ checks.check_choices(
                            "hasard du tirage, du nombre de patients, des règles de la fiche ou "
                            "d'autres patients que les nôtres.", digest="496932933ec457b2"),
         ],
-        "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": [
+        "la part d'un hôpital français se trouverait, avec 95 % de confiance, dans cet intervalle": [
             checks.Mistake(None, "revoyez ce que contiennent les deux nombres k et n, et ce qui n'y est pas "
                            "(indice 1) : pour chaque affirmation, demandez-vous si elle parle du "
                            "hasard du tirage, du nombre de patients, des règles de la fiche ou "
-                           "d'autres patients que les nôtres.", digest="eb402b0152a37fe4"),
+                           "d'autres patients que les nôtres.", digest="3c0eb149e5b83739"),
         ],
     },
     success="l'intervalle ne prend en compte qu'une incertitude : le hasard qui a produit ces "
@@ -1102,7 +1102,7 @@ checks.check_choices(
         "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "oui",
         "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
         "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "non",
-        "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
+        "la part d'un hôpital français se trouverait, avec 95 % de confiance, dans cet intervalle": "non",
     },
     points=1,
 )
@@ -1115,7 +1115,7 @@ lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "oui",
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
     "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "oui",
-    "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "oui",
+    "la part d'un hôpital français se trouverait, avec 95 % de confiance, dans cet intervalle": "oui",
 }
 
 # %% mistake="lecture_intervalle" session="formative"
@@ -1125,7 +1125,7 @@ lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "non",
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": "non",
     "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "non",
-    "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
+    "la part d'un hôpital français se trouverait, avec 95 % de confiance, dans cet intervalle": "non",
 }
 
 # %% mistake="lecture_intervalle" session="formative"
@@ -1135,7 +1135,7 @@ lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "non",
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
     "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "non",
-    "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "oui",
+    "la part d'un hôpital français se trouverait, avec 95 % de confiance, dans cet intervalle": "oui",
 }
 
 # %% mistake="lecture_intervalle" session="formative"
@@ -1145,7 +1145,7 @@ lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "non",
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
     "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "oui",
-    "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
+    "la part d'un hôpital français se trouverait, avec 95 % de confiance, dans cet intervalle": "non",
 }
 
 
@@ -1262,10 +1262,11 @@ lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
 # en section 1, on compare ici le DFGe indexé aux seuils, sans le désindexer. Les affirmations
 # sont tirées pour votre copie et affichées sous des lettres par la cellule repliée
 # ci-dessous. Pour chacune, écrivez entre guillemets droits `"oui"` (juste) ou `"non"`
-# (fausse). **Le nombre d'affirmations justes varie d'une copie à l'autre**, de 0 à 4 :
-# toutes justes ou toutes fausses, cela peut arriver. Note partielle : chaque item faux annule
-# un item juste (répondre au hasard rapporte donc peu) ; un item laissé `...` ne rapporte ni
-# ne retire rien.
+# (fausse). Deux d'entre elles (la cellule dit lesquelles) disent le contraire l'une de
+# l'autre : **une seule des deux est juste**, à vous de trouver laquelle. Les deux autres
+# peuvent être justes toutes les deux, fausses toutes les deux, ou l'une et l'autre. Note
+# partielle : chaque item faux annule un item juste (répondre au hasard rapporte donc peu) ;
+# un item laissé `...` ne rapporte ni ne retire rien.
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1400,12 +1401,15 @@ import textwrap
 
 
 def _afficher_q5():
-    from esn_teach.datasets._egfr_tasks import _question_5_statements
+    from esn_teach.datasets._egfr_tasks import _question_5_pair, _question_5_statements
 
     print("Question 5 : vos affirmations, tirées pour votre copie (celles de vos voisins "
           "peuvent différer) ; répondez pour chaque lettre.")
     for lettre, texte in _question_5_statements(GRAINE).items():
         print(textwrap.fill(f"{lettre} : {texte}", width=90, subsequent_indent="    "))
+    premiere, seconde = _question_5_pair(GRAINE)
+    print(f"Les affirmations {premiere} et {seconde} disent le contraire l'une de l'autre : "
+          "une seule des deux est juste.")
 
 
 _afficher_q5()
@@ -1450,7 +1454,8 @@ from esn_teach.datasets._egfr_tasks import _question_5_draw as _tirage_q5
 # only; whether each version is right is computed here, from the copy's own DFGe (exact
 # conversion: the draw admits no M. A. within one unit of a threshold, so a DFGe read at 0,1
 # or a creatinine converted at 0,01 mg/dL changes no key; tests/modules/test_module_07.py).
-# A copy has 0 to 4 right statements.
+# Every copy has the same notions, « sans_coef » as two contradictory statements: a copy
+# has 1 to 3 right statements.
 _age, _creat, _ = _copy_creatinines(checks.student_seed("07", announce=False))
 _mg = _creat / 88.4
 _d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
@@ -1530,6 +1535,21 @@ _justes = {("seuil60_2009", 1), ("seuil60_2009", 3), ("seuil30", 0), ("seuil30",
 decisions_m_a = {
     lettre: ("oui" if _sous_60 == (tirage[1] == 0) else "non")
     if tirage[0] in ("seuil60_2021", "bascule") else ("non" if tirage in _justes else "oui")
+    for lettre, tirage in _question_5_draw(GRAINE).items()
+}
+
+# %% mistake="decisions_m_a" session="evaluation"
+# message : réestimé
+# (the pair on the 2009 equation without its coefficient inverted, as if 2021 were 2009
+# minus its coefficient; the two others right)
+from esn_teach.datasets._egfr_tasks import _question_5_draw
+
+creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
+_sous_60 = dfge_2021(creatinine / 88.4, AGE_M_A, False) < 60  # the change takes him below 60
+_justes = {("seuil60_2009", 1), ("seuil60_2009", 3), ("sans_coef", 1), ("sans_coef", 3)}
+decisions_m_a = {
+    lettre: ("oui" if _sous_60 == (tirage[1] == 0) else "non")
+    if tirage[0] in ("seuil60_2021", "bascule") else ("oui" if tirage in _justes else "non")
     for lettre, tirage in _question_5_draw(GRAINE).items()
 }
 
@@ -2305,7 +2325,7 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #   responsable ; ce qu'il faut demander au fournisseur, au titre de
 #   V6 — Intégrité et transparence : dire quelle équation l'outil applique, et la mettre à
 #   jour) **et pourquoi la race pose problème** : c'est une catégorie sociale, pas une mesure
-#   du rein (Inker et al., 2021), ou le principe **justice et équité** du CENS (un même rein
+#   du rein (Inker et al., 2021), ou le principe **justice (équité)** du CENS (un même rein
 #   jugé différemment selon une catégorie déclarée) ; le problème ne se règle pas en
 #   « corrigeant » à la main selon la couleur de peau. Accepter la mention de la cystatine C ou d'un DFG mesuré quand
 #   la décision est importante.
@@ -2333,7 +2353,7 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 # créatinine, divisée par 88,4) ; critère 2, **1** (chiffres justes, dénominateur dit,
 # cohorte dite synthétique ; la remarque sur les mL/min, juste, n'est pas exigée) ; critère 3, **0,5** (la
 # responsabilité est dite, mais la copie ne répond pas à la fin du troisième point de la
-# consigne : ni la race comme catégorie sociale, ni le principe justice et équité).
+# consigne : ni la race comme catégorie sociale, ni le principe de justice (équité) du CENS).
 #
 # **Copie faible**, notée **un demi-point sur 3** :
 #

@@ -117,7 +117,7 @@ _Q4_BANK: dict[str, tuple[str, str]] = {
         "patients, il l'aurait signalé",
     ),
     "hopital": (
-        "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français",
+        "la part d'un hôpital français se trouverait, avec 95 % de confiance, dans cet intervalle",
         "il ne dit pas quelle part l'on trouverait dans un hôpital français",
     ),
 }
@@ -147,11 +147,18 @@ def _question_4_statements(seed: int) -> dict[str, str]:
     }
 
 
-# Question 5: one notion per slot. Two notions (« seuil60_2021 », « bascule ») place M. A. by
-# the change of equation; four place him by other thresholds or compare two equations, each
-# in affirmative and negative forms. Texts only, in no fixed order of truth: whether each
-# is right for a copy is computed from its own DFGe by the notebook's hidden test.
+# Question 5: the same three notions for every copy. One places M. A. by the change of
+# equation (« seuil60_2021 » or « bascule », the same question in two wordings), one places
+# his 2009 DFGe by 60 (« seuil60_2009 »), and the most demanding one (« sans_coef ») comes
+# as a pair of statements that contradict each other, so that one of the two is right
+# whatever the copy: a copy has 1 to 3 right statements by construction, and the draw never
+# reads which one is right. Texts only, in no fixed order of truth: whether each is right
+# for a copy is computed from its own DFGe by the notebook's hidden test. « seuil30 » and
+# « seuil20 » stay in the bank (the tests read their truth) but are no longer drawn.
 _Q5_STORY_NOTIONS = ("seuil60_2021", "bascule")
+#: Pairs of versions of « sans_coef » that say the contrary of each other (which one is
+#: right is not said here).
+_Q5_PAIRS: tuple[tuple[int, int], ...] = ((0, 3), (1, 2))
 _Q5_BANK: dict[str, tuple[str, ...]] = {
     "seuil60_2021": (
         "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a",
@@ -222,19 +229,29 @@ _Q5_MESSAGES: dict[str, str] = {
 def _question_5_draw(seed: int) -> dict[str, tuple[str, int]]:
     """Letter -> (notion, version) of a copy's question 5, from the seed alone.
 
-    One of the two notions on the change of equation, three of the four others; each
-    version drawn on its own, without reading the copy's DFGe or which text is right (the
-    number of right statements varies from copy to copy, 0 to 4); order shuffled.
+    Every copy gets the same notions: one of the two wordings on the change of equation,
+    « seuil60_2009 », and a pair of contradictory statements of « sans_coef » (two letters
+    that follow each other). The draw takes the versions, the pair and the order, without
+    reading the copy's DFGe or which text is right.
     """
     rng = np.random.default_rng([int(seed), 75])
     story_notion = _Q5_STORY_NOTIONS[int(rng.integers(2))]
-    others = [notion for notion in _Q5_BANK if notion not in _Q5_STORY_NOTIONS]
-    chosen = [others[i] for i in sorted(rng.choice(len(others), 3, replace=False).tolist())]
-    slots = [
-        (notion, int(rng.integers(len(_Q5_BANK[notion])))) for notion in [story_notion, *chosen]
-    ]
-    order = rng.permutation(4).tolist()
-    return {"ABCD"[position]: slots[index] for position, index in enumerate(order)}
+    story = (story_notion, int(rng.integers(len(_Q5_BANK[story_notion]))))
+    old = ("seuil60_2009", int(rng.integers(len(_Q5_BANK["seuil60_2009"]))))
+    pair = [("sans_coef", version) for version in _Q5_PAIRS[int(rng.integers(len(_Q5_PAIRS)))]]
+    if rng.integers(2):
+        pair.reverse()
+    blocks = [[story], [old], pair]
+    slots = [slot for index in rng.permutation(3).tolist() for slot in blocks[index]]
+    return {"ABCD"[position]: slot for position, slot in enumerate(slots)}
+
+
+def _question_5_pair(seed: int) -> tuple[str, str]:
+    """Return the letters of a copy's two contradictory statements (one of them is right)."""
+    first, second = (
+        letter for letter, (notion, _) in _question_5_draw(seed).items() if notion == "sans_coef"
+    )
+    return first, second
 
 
 def _question_5_statements(seed: int) -> dict[str, str]:

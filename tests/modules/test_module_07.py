@@ -32,6 +32,7 @@ from esn_teach.datasets._egfr_tasks import (
     _question_4_draw,
     _question_4_statements,
     _question_5_draw,
+    _question_5_pair,
     _question_5_statements,
     _share_task,
 )
@@ -451,7 +452,7 @@ Q4_TRUTH = {
     "il ne l'aurait pas signalé": True,
     "patients, il l'aurait signalé": False,
     "il ne dit pas quelle part": True,
-    "il donne, à quelques points près": False,
+    "la part d'un hôpital français se trouverait": False,
 }
 Q5_TRUTH = {
     "il serait classé en stade G3a": lambda d21, d09, bare: 45 <= d21 < 60,
@@ -642,8 +643,9 @@ def test_module_07_question_5_keys_follow_each_copys_data(monkeypatch):
     """Q5 (test-side truth, from each copy's DFGe): every text of the bank is right or wrong
     for every M. A. the draw admits; the statements on the change of equation follow the
     copy's story (both stories occur); the four other notions have two right versions, one
-    affirmative and one negative (the form is no cue); the number of right statements varies
-    from copy to copy (0 to 4)."""
+    affirmative and one negative (the form is no cue). Every copy gets the same notions (the
+    story, « seuil60_2009 », and « sans_coef » as two contradictory statements, one right),
+    so the number of right statements is 1 to 3, and every count occurs."""
     for notion, texts in _Q5_BANK.items():
         assert len({_fragment(t, Q5_TRUTH) for t in texts}) == len(texts), notion
     stories, counts = set(), set()
@@ -663,15 +665,30 @@ def test_module_07_question_5_keys_follow_each_copys_data(monkeypatch):
             right = [t for t, ok in zip(_Q5_BANK[notion], truths[notion], strict=True) if ok]
             negative = [" ne " in t or " n'" in t for t in right]
             assert sorted(negative) == [False, True], (notion, right)
-        shown = _question_5_statements(seed).values()
-        counts.add(sum(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare) for t in shown))
+        draw = _question_5_draw(seed)
+        notions = [notion for notion, _ in draw.values()]
+        story = [n for n in notions if n in ("bascule", "seuil60_2021")]
+        assert len(story) == 1, draw
+        assert sorted(n for n in notions if n not in story) == [
+            "sans_coef",
+            "sans_coef",
+            "seuil60_2009",
+        ], draw
+        shown = _question_5_statements(seed)
+        pair = [shown[letter] for letter in _question_5_pair(seed)]
+        assert sorted(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare) for t in pair) == [
+            False,
+            True,
+        ], pair
+        counts.add(sum(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare) for t in shown.values()))
     assert stories == {True, False}
-    assert counts == {0, 1, 2, 3, 4}
+    assert counts == {1, 2, 3}
 
 
 def test_module_07_question_5_copies_get_different_statements(monkeypatch):
     """Evaluated Q5: the statements themselves vary between copies (not only their order);
-    each copy gets four notions, one of them on the change of equation."""
+    each copy gets the same notions, one of them on the change of equation, and the draw
+    cell names the two contradictory statements."""
     notebook = read_module(SOURCE, session="evaluation").notebook
     (setup,) = [
         c.source for c in notebook.cells if 'GRAINE = checks.student_seed("07")' in c.source
@@ -691,5 +708,7 @@ def test_module_07_question_5_copies_get_different_statements(monkeypatch):
             "60 ou plus : même" in shown or "seul passage" in shown or "même côté" in shown
         )
         assert story, shown
+        assert "disent le contraire l'une de l'autre : une seule des deux est juste" in shown
+        assert shown.count("sans son coefficient") == 2, shown
         sets.add(shown)
     assert len(sets) >= 30, len(sets)
