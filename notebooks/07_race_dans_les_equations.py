@@ -1264,9 +1264,9 @@ lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
 # ci-dessous. Pour chacune, écrivez entre guillemets droits `"oui"` (juste) ou `"non"`
 # (fausse). Deux d'entre elles (la cellule dit lesquelles) disent le contraire l'une de
 # l'autre : **une seule des deux est juste**, à vous de trouver laquelle. Les deux autres
-# peuvent être justes toutes les deux, fausses toutes les deux, ou l'une et l'autre. Note
-# partielle : chaque item faux annule un item juste (répondre au hasard rapporte donc peu) ;
-# un item laissé `...` ne rapporte ni ne retire rien.
+# peuvent être justes toutes les deux, fausses toutes les deux, ou l'une juste et l'autre
+# fausse. Note partielle : chaque item faux annule un item juste (répondre au hasard
+# rapporte donc peu) ; un item laissé `...` ne rapporte ni ne retire rien.
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
