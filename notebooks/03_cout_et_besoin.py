@@ -434,9 +434,7 @@ part_noirs_cout = (n_noirs_inscrits / n_noirs) / (
 
 # %% tests="part_noirs_cout" points=2 session="evaluation"
 # Vérification de la question 1 : exécutez cette cellule.
-checks.check_form(
-    part_noirs_cout, name="part_noirs_cout", kind="number", decimals=3, bounds=(0, 1)
-)
+checks.check_form(part_noirs_cout, name="part_noirs_cout", kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 graine_copie = cost_need_seed(checks.student_seed("03", announce=False))
 cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
@@ -451,8 +449,9 @@ modele_cout_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
 modele_sante_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
 scores_copie = {
     "cost": modele_cout_copie.fit(x_appris_copie, appris_copie["cost"]).predict(x_juges_copie),
-    "n_chronic_next": modele_sante_copie.fit(x_appris_copie, appris_copie["n_chronic_next"])
-    .predict(x_juges_copie),
+    "n_chronic_next": modele_sante_copie.fit(
+        x_appris_copie, appris_copie["n_chronic_next"]
+    ).predict(x_juges_copie),
 }
 race_copie = juges_copie["race"].to_numpy(dtype=str)
 selection_copie = selection_by_group(
@@ -858,8 +857,9 @@ modele_cout_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
 modele_sante_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
 scores_copie = {
     "cost": modele_cout_copie.fit(x_appris_copie, appris_copie["cost"]).predict(x_juges_copie),
-    "n_chronic_next": modele_sante_copie.fit(x_appris_copie, appris_copie["n_chronic_next"])
-    .predict(x_juges_copie),
+    "n_chronic_next": modele_sante_copie.fit(
+        x_appris_copie, appris_copie["n_chronic_next"]
+    ).predict(x_juges_copie),
 }
 race_copie = juges_copie["race"].to_numpy(dtype=str)
 
@@ -1162,8 +1162,9 @@ modele_cout_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
 modele_sante_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
 scores_copie = {
     "cost": modele_cout_copie.fit(x_appris_copie, appris_copie["cost"]).predict(x_juges_copie),
-    "n_chronic_next": modele_sante_copie.fit(x_appris_copie, appris_copie["n_chronic_next"])
-    .predict(x_juges_copie),
+    "n_chronic_next": modele_sante_copie.fit(
+        x_appris_copie, appris_copie["n_chronic_next"]
+    ).predict(x_juges_copie),
 }
 race_copie = juges_copie["race"].to_numpy(dtype=str)
 
@@ -1445,14 +1446,15 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # %% [markdown] session="evaluation"
 # ### Question 4 — Quel résultat révèle le biais ? (2 points)
 #
-# Tenez chaque affirmation pour vraie (en séance évaluée, des cases du tableau restent
-# vides) : suffit-elle à montrer que le score « coût » **sous-estime le besoin** des patients
-# noirs ?
+# Tenez chaque affirmation pour vraie, et chaque écart qu'elle cite pour établi (son IC 95 %
+# exclut 0) : suffit-elle à montrer que le score « coût » **sous-estime le besoin** des
+# patients noirs ?
 #
-# Les six affirmations sont affichées par la cellule suivante, désignées par une lettre (A à
-# F), dans un ordre tiré pour votre copie. Trois sont formulées autrement qu'à
-# l'entraînement, et vos voisins n'ont pas les mêmes : lisez chacune en entier. Le nombre de
-# « oui » varie d'une copie à l'autre : ne le devinez pas, jugez chaque affirmation.
+# La cellule suivante affiche six affirmations, désignées par une lettre, **par paires** (A et
+# B, C et D, E et F). Les deux affirmations d'une paire parlent de la même chose, et **une
+# seule des deux suffit** : à vous de dire laquelle. Elles ne reprennent pas les textes de
+# l'entraînement, et vos voisins n'ont pas toujours les mêmes paires : lisez chacune en
+# entier.
 #
 # Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les lettres. Un item juste
 # rapporte une part des points ; un item faux en reprend une partie (ici autant : deux réponses
@@ -1474,11 +1476,13 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # </details>
 
 # %% session="evaluation" jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il affiche les affirmations de la question 4, tirées pour
-# votre copie, dans un ordre tiré aussi.
-textes_q4 = [texte for _, texte in cost_need_statements(checks.variant_rng("03", announce=False))[0]]
-for lettre, affirmation in zip("ABCDEF", textes_q4, strict=True):
-    print(f"« {lettre} » : {affirmation}")
+# Inutile de lire ce code (replié) : il affiche les trois paires d'affirmations de la
+# question 4 tirées pour votre copie, dans un ordre tiré aussi.
+affirmations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
+for rang, (lettre, (_, _, affirmation)) in enumerate(zip("ABCDEF", affirmations_q4, strict=True)):
+    if rang % 2 == 0:
+        print(f"Paire {rang // 2 + 1} : une seule des deux affirmations suffit.")
+    print(f"  « {lettre} » : {affirmation}")
 
 # %% answer="preuve_biais" session="formative"
 preuve_biais = {
@@ -1510,22 +1514,22 @@ preuve_biais = {
     "F": ...,
 }
 ### BEGIN SOLUTION
-# Les clés de l'entraînement, par notion ; une seconde formulation a la clé contraire (notes
-# du module). Chaque lettre désigne la notion affichée à ce rang pour la copie.
-cles_entrainement_q4 = {
+# La clé de la formulation 0 de chaque notion ; la formulation 1 a la clé contraire (dans
+# chaque paire, une seule affirmation suffit ; notes du module). Chaque lettre désigne la
+# formulation affichée à ce rang pour la copie.
+cles_formulation_0 = {
     "erreur sur le coût": "non",
-    "entre inscrits": "non",
+    "entre inscrits": "oui",
     "part qui double": "non",
-    "inscrits et score juste": "non",
-    "centile par centile": "oui",
+    "inscrits et score juste": "oui",
+    "centile par centile": "non",
     "près du seuil": "oui",
 }
-affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
+contraire_q4 = {"oui": "non", "non": "oui"}
+affirmations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
 preuve_biais = {
-    lettre: {"oui": "non", "non": "oui"}[cles_entrainement_q4[cle]]
-    if formulations_q4[cle]
-    else cles_entrainement_q4[cle]
-    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
+    lettre: cles_formulation_0[cle] if formulation == 0 else contraire_q4[cles_formulation_0[cle]]
+    for lettre, (cle, formulation, _) in zip("ABCDEF", affirmations_q4, strict=True)
 }
 ### END SOLUTION
 
@@ -1717,207 +1721,163 @@ checks.check_form(
     items=["A", "B", "C", "D", "E", "F"],
 )
 ### BEGIN HIDDEN TESTS
-generateur_copie_q4 = checks.variant_rng("03", announce=False)
-affirmations_copie_q4, seconde_copie_q4 = cost_need_statements(generateur_copie_q4)
-# La lettre de chaque notion : son rang d'affichage pour la copie.
-lettres_copie_q4 = {
-    cle: lettre for lettre, (cle, _) in zip("ABCDEF", affirmations_copie_q4, strict=True)
-}
-# Pour chaque clé : sa réponse dans la formulation de l'entraînement, et le message de l'erreur
-# pour chaque formulation (la seconde a la réponse contraire).
+affirmations_copie_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
+# Pour chaque notion : la clé de sa formulation 0 (la formulation 1 a la clé contraire), et le
+# message de l'erreur sur chaque formulation. « ne suffit pas » : la réponse « oui » donnée à
+# une affirmation qui ne suffit pas ; « suffit pourtant » : la réponse « non » donnée à celle
+# qui suffit.
 cles_q4 = {
     "erreur sur le coût": (
         "non",
-        "la figure de gauche de la section 4 montre un score à peu près calibré pour le coût ; "
-        "tout en haut, les patients noirs coûtent même moins que les patients blancs de même "
-        "score. Notre score surestime donc plutôt leur coût, ce qui les classe plus haut, pas "
-        "plus bas : cette erreur ne peut pas expliquer qu'on les oublie.",
-        "à besoin réel égal (même maladie latente), un score plus bas les classe plus bas que "
-        "des patients blancs aussi malades : c'est exactement sous-estimer leur besoin, "
-        "mesuré par rapport à la bonne référence.",
+        "cette affirmation ne suffit pas : un coût réel plus bas à même score veut dire que le "
+        "score surestime leur coût, ce qui les classe plus haut, pas plus bas. Cette erreur ne "
+        "peut pas expliquer qu'on les oublie.",
+        "cette affirmation suffit pourtant : à besoin réel égal (même maladie latente), un "
+        "score plus bas classe les patients noirs après des patients blancs aussi malades : "
+        "c'est exactement sous-estimer leur besoin.",
     ),
     "entre inscrits": (
-        "non",
-        "un écart entre inscrits peut exister sans biais : les patients noirs étant en moyenne "
-        "plus malades, un score juste en inscrit de plus malades aussi (dernière colonne). Il "
-        "faut comparer l'écart à cette référence.",
-        "ici, l'écart est mesuré centile par centile, même parmi les inscrits : dans des "
-        "tranches d'un seul centile, un score juste ne laisse presque pas d'écart. Un écart dont "
-        "l'IC 95 % exclut 0 y vient donc du score, pas de ce que les patients noirs sont en "
-        "moyenne plus malades.",
+        "oui",
+        "cette affirmation suffit pourtant : l'écart est comparé à celui du score juste, "
+        "mesuré de la même façon (les mêmes centiles de chaque score), et il le dépasse. Au "
+        "sommet du score, même le score juste garde un écart : c'est lui, pas zéro, la "
+        "référence.",
+        "cette affirmation ne suffit pas : un écart entre inscrits peut exister sans biais. Les "
+        "patients noirs étant en moyenne plus malades, un score juste en inscrit de plus "
+        "malades aussi (dernière colonne) ; l'affirmation ne compare l'écart à aucune "
+        "référence.",
     ),
     "part qui double": (
         "non",
-        "une part qui change entre deux cibles montre que les deux scores n'inscrivent pas les "
-        "mêmes patients, pas lequel se trompe.",
-        "à besoin réel égal, un score juste inscrirait les patients noirs aussi souvent que les "
-        "blancs. Ce n'est pas une part qui change entre deux cibles : la comparaison se fait à "
-        "même maladie latente, et l'IC exclut 0. Le score les oublie.",
+        "cette affirmation ne suffit pas : une part qui change entre deux cibles montre que les "
+        "deux scores n'inscrivent pas les mêmes patients, pas lequel se trompe.",
+        "cette affirmation suffit pourtant : à besoin réel égal, un score juste inscrirait les "
+        "patients noirs aussi souvent que les blancs. La comparaison se fait à même maladie "
+        "latente : le score les oublie.",
     ),
     "inscrits et score juste": (
-        "non",
-        "les deux écarts ne sont pas mesurés de la même façon : l'un entre inscrits, l'autre "
-        "dans des tranches du score, sur tous les scores. Il faudrait comparer deux écarts "
-        "mesurés sur les mêmes patients.",
-        "ici, les deux écarts sont mesurés de la même façon, centile par centile, sur tous les "
-        "scores, et l'IC de leur différence exclut 0 : l'excès sur le score juste vient du "
-        "score.",
+        "oui",
+        "cette affirmation suffit pourtant : les deux écarts sont mesurés de la même façon, "
+        "centile par centile, sur tous les scores : l'excès sur le score juste vient du score.",
+        "cette affirmation ne suffit pas : les deux écarts ne sont pas mesurés de la même "
+        "façon, l'un entre inscrits, l'autre centile par centile sur tous les scores. Entre "
+        "inscrits, le score juste garde lui aussi un écart.",
     ),
     "centile par centile": (
-        "oui",
-        "dans des tranches d'un seul centile, un score juste ne laisse presque pas d'écart : la "
-        "référence y est nulle. Un écart dont l'IC 95 % exclut 0, mesuré ainsi, vient donc du "
-        "score.",
-        "un score juste pour le coût ne dit rien du besoin : comparer des coûts, centile par "
-        "centile, ne mesure pas les maladies. Dans l'étude même, le score était calibré pour le "
-        "coût, et pourtant injuste.",
+        "non",
+        "cette affirmation ne suffit pas : un score juste pour le coût ne dit rien du besoin ; "
+        "comparer des coûts, centile par centile, ne mesure pas les maladies. Dans l'étude "
+        "même, le score était calibré pour le coût, et pourtant injuste.",
+        "cette affirmation suffit pourtant : dans des tranches d'un centile, sur tous les "
+        "scores, un score juste ne laisse presque pas d'écart (ligne sous le tableau) : la "
+        "référence y est nulle, et l'écart vient du score.",
     ),
     "près du seuil": (
         "oui",
-        "la tranche est large, mais l'affirmation compare l'écart à la référence du score "
-        "juste, mesurée sur les mêmes patients et de la même façon, et l'IC de leur différence "
-        "exclut 0 : l'excès vient du score.",
-        "l'affirmation ne compare l'écart à aucune référence : dans une tranche de 5 centiles, "
-        "même le score juste garde un écart (dernière colonne). Il faudrait que l'écart dépasse "
-        "la référence du score juste.",
+        "cette affirmation suffit pourtant : la tranche est large, mais l'écart est comparé à "
+        "celui du score juste dans sa tranche du haut, mesuré de la même façon, et il le "
+        "dépasse : l'excès vient du score.",
+        "cette affirmation ne suffit pas : dans une tranche de 5 centiles, même le score juste "
+        "garde un écart (dernière colonne) ; la référence mesurée centile par centile, sur "
+        "tous les scores, n'est pas mesurée de la même façon.",
     ),
 }
 contraire_q4 = {"oui": "non", "non": "oui"}
-attendu_q4 = {
-    lettres_copie_q4[cle]: contraire_q4[premiere] if seconde_copie_q4[cle] else premiere
-    for cle, (premiere, _, _) in cles_q4.items()
-}
+attendu_q4, messages_q4 = {}, {}
+for lettre, (cle, formulation, _) in zip("ABCDEF", affirmations_copie_q4, strict=True):
+    premiere, message_0, message_1 = cles_q4[cle]
+    attendu_q4[lettre] = premiere if formulation == 0 else contraire_q4[premiere]
+    messages_q4[lettre] = message_0 if formulation == 0 else message_1
 checks.check_choices(
     preuve_biais,
     name="preuve_biais",
     options=["oui", "non"],
     expected=attendu_q4,
     mistakes={
-        lettres_copie_q4[cle]: [
-            checks.Mistake(
-                contraire_q4[attendu_q4[lettres_copie_q4[cle]]],
-                seconde if seconde_copie_q4[cle] else premier,
-            )
-        ]
-        for cle, (_, premier, seconde) in cles_q4.items()
+        lettre: [checks.Mistake(contraire_q4[attendu], messages_q4[lettre])]
+        for lettre, attendu in attendu_q4.items()
     },
     points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="preuve_biais" session="evaluation"
-# message : les classe plus
-cles_q4 = {
+# message : ne suffit pas
+cles_formulation_0 = {
     "erreur sur le coût": "non",
-    "entre inscrits": "non",
+    "entre inscrits": "oui",
     "part qui double": "non",
-    "inscrits et score juste": "non",
-    "centile par centile": "oui",
+    "inscrits et score juste": "oui",
+    "centile par centile": "non",
     "près du seuil": "oui",
 }
-affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
+contraire_q4 = {"oui": "non", "non": "oui"}
+affirmations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
 preuve_biais = {
-    lettre: {"oui": "non", "non": "oui"}[cles_q4[cle]] if formulations_q4[cle] else cles_q4[cle]
-    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
+    lettre: cles_formulation_0[cle] if formulation == 0 else contraire_q4[cles_formulation_0[cle]]
+    for lettre, (cle, formulation, _) in zip("ABCDEF", affirmations_q4, strict=True)
 }
-# La notion « erreur sur le coût » retournée, sous sa lettre pour la copie.
-lettre_q4 = "ABCDEF"[[cle for cle, _ in affirmations_q4].index("erreur sur le coût")]
-preuve_biais[lettre_q4] = {"oui": "non", "non": "oui"}[preuve_biais[lettre_q4]]
+# Dans la première paire (A et B), l'affirmation qui ne suffit pas jugée suffisante.
+lettre_q4 = "A" if preuve_biais["A"] == "non" else "B"
+preuve_biais[lettre_q4] = "oui"
 
 # %% mistake="preuve_biais" session="evaluation"
-# message : en moyenne plus malades
-cles_q4 = {
+# message : suffit pourtant
+cles_formulation_0 = {
     "erreur sur le coût": "non",
-    "entre inscrits": "non",
+    "entre inscrits": "oui",
     "part qui double": "non",
-    "inscrits et score juste": "non",
-    "centile par centile": "oui",
+    "inscrits et score juste": "oui",
+    "centile par centile": "non",
     "près du seuil": "oui",
 }
-affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
+contraire_q4 = {"oui": "non", "non": "oui"}
+affirmations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
 preuve_biais = {
-    lettre: {"oui": "non", "non": "oui"}[cles_q4[cle]] if formulations_q4[cle] else cles_q4[cle]
-    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
+    lettre: cles_formulation_0[cle] if formulation == 0 else contraire_q4[cles_formulation_0[cle]]
+    for lettre, (cle, formulation, _) in zip("ABCDEF", affirmations_q4, strict=True)
 }
-# La notion « entre inscrits » retournée, sous sa lettre pour la copie.
-lettre_q4 = "ABCDEF"[[cle for cle, _ in affirmations_q4].index("entre inscrits")]
-preuve_biais[lettre_q4] = {"oui": "non", "non": "oui"}[preuve_biais[lettre_q4]]
+# Dans la deuxième paire (C et D), l'affirmation qui suffit jugée insuffisante.
+lettre_q4 = "C" if preuve_biais["C"] == "oui" else "D"
+preuve_biais[lettre_q4] = "non"
 
 # %% mistake="preuve_biais" session="evaluation"
-# message : entre deux cibles
-cles_q4 = {
+# message : suffit pourtant
+cles_formulation_0 = {
     "erreur sur le coût": "non",
-    "entre inscrits": "non",
+    "entre inscrits": "oui",
     "part qui double": "non",
-    "inscrits et score juste": "non",
-    "centile par centile": "oui",
+    "inscrits et score juste": "oui",
+    "centile par centile": "non",
     "près du seuil": "oui",
 }
-affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
+contraire_q4 = {"oui": "non", "non": "oui"}
+affirmations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
 preuve_biais = {
-    lettre: {"oui": "non", "non": "oui"}[cles_q4[cle]] if formulations_q4[cle] else cles_q4[cle]
-    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
+    lettre: cles_formulation_0[cle] if formulation == 0 else contraire_q4[cles_formulation_0[cle]]
+    for lettre, (cle, formulation, _) in zip("ABCDEF", affirmations_q4, strict=True)
 }
-# La notion « part qui double » retournée, sous sa lettre pour la copie.
-lettre_q4 = "ABCDEF"[[cle for cle, _ in affirmations_q4].index("part qui double")]
-preuve_biais[lettre_q4] = {"oui": "non", "non": "oui"}[preuve_biais[lettre_q4]]
+# Dans la troisième paire (E et F), les deux affirmations échangées.
+preuve_biais["E"], preuve_biais["F"] = preuve_biais["F"], preuve_biais["E"]
 
 # %% mistake="preuve_biais" session="evaluation"
-# message : de la même façon
-cles_q4 = {
+# message : ne suffit pas
+cles_formulation_0 = {
     "erreur sur le coût": "non",
-    "entre inscrits": "non",
+    "entre inscrits": "oui",
     "part qui double": "non",
-    "inscrits et score juste": "non",
-    "centile par centile": "oui",
+    "inscrits et score juste": "oui",
+    "centile par centile": "non",
     "près du seuil": "oui",
 }
-affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
+contraire_q4 = {"oui": "non", "non": "oui"}
+affirmations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
 preuve_biais = {
-    lettre: {"oui": "non", "non": "oui"}[cles_q4[cle]] if formulations_q4[cle] else cles_q4[cle]
-    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
+    lettre: cles_formulation_0[cle] if formulation == 0 else contraire_q4[cles_formulation_0[cle]]
+    for lettre, (cle, formulation, _) in zip("ABCDEF", affirmations_q4, strict=True)
 }
-# La notion « inscrits et score juste » retournée, sous sa lettre pour la copie.
-lettre_q4 = "ABCDEF"[[cle for cle, _ in affirmations_q4].index("inscrits et score juste")]
-preuve_biais[lettre_q4] = {"oui": "non", "non": "oui"}[preuve_biais[lettre_q4]]
-
-# %% mistake="preuve_biais" session="evaluation"
-# message : centile
-cles_q4 = {
-    "erreur sur le coût": "non",
-    "entre inscrits": "non",
-    "part qui double": "non",
-    "inscrits et score juste": "non",
-    "centile par centile": "oui",
-    "près du seuil": "oui",
-}
-affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
-preuve_biais = {
-    lettre: {"oui": "non", "non": "oui"}[cles_q4[cle]] if formulations_q4[cle] else cles_q4[cle]
-    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
-}
-# La notion « centile par centile » retournée, sous sa lettre pour la copie.
-lettre_q4 = "ABCDEF"[[cle for cle, _ in affirmations_q4].index("centile par centile")]
-preuve_biais[lettre_q4] = {"oui": "non", "non": "oui"}[preuve_biais[lettre_q4]]
-
-# %% mistake="preuve_biais" session="evaluation"
-# message : la référence du score juste
-cles_q4 = {
-    "erreur sur le coût": "non",
-    "entre inscrits": "non",
-    "part qui double": "non",
-    "inscrits et score juste": "non",
-    "centile par centile": "oui",
-    "près du seuil": "oui",
-}
-affirmations_q4, formulations_q4 = cost_need_statements(checks.variant_rng("03", announce=False))
-preuve_biais = {
-    lettre: {"oui": "non", "non": "oui"}[cles_q4[cle]] if formulations_q4[cle] else cles_q4[cle]
-    for lettre, (cle, _) in zip("ABCDEF", affirmations_q4, strict=True)
-}
-# La notion « près du seuil » retournée, sous sa lettre pour la copie.
-lettre_q4 = "ABCDEF"[[cle for cle, _ in affirmations_q4].index("près du seuil")]
-preuve_biais[lettre_q4] = {"oui": "non", "non": "oui"}[preuve_biais[lettre_q4]]
+# « oui » partout : chaque affirmation jugée suffisante.
+preuve_biais = dict.fromkeys(preuve_biais, "oui")
 
 # %% [markdown] reveal="preuve_biais" session="formative"
 # **Ce qui désigne le substitut.** Refaisons tout sans écart d'accès (calcul dans « Après la

@@ -140,8 +140,17 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
     half_width = np.hypot(enrolled_gap[0] - enrolled_gap[1], fair[0] - fair[1])
     patterns["enrolled_excess_low"] = float(enrolled_gap[0] - fair[0] - half_width)
     patterns["band_low"] = _gap_ci(need, band, black, white)[1]
-    patterns["fair_band_low"] = _gap_ci(need, above(latent, _BAND), black, white)[1]
-    # Second wordings of Q4's bank (evaluated session, night of 6 December 2026).
+    fair_band = _gap_ci(need, above(latent, _BAND), black, white)
+    patterns["fair_band_low"] = fair_band[1]
+    # « près du seuil »'s « oui » wording: the top band's gap exceeds the fair score's in its
+    # own top band (normal CI of the difference; the module's table shows a bootstrap one).
+    cost_band = _gap_ci(need, band, black, white)
+    patterns["band_excess_low"] = float(
+        cost_band[0]
+        - fair_band[0]
+        - np.hypot(cost_band[0] - cost_band[1], fair_band[0] - fair_band[1])
+    )
+    # Q4's bank (evaluated session; pairs of wordings since review 03 d16).
     cost_centile, cost_centile_var = _bands_gap(cost_score, need, black, white, 100)
     fair_centile, fair_centile_var = _bands_gap(latent, need, black, white, 100)
     patterns["centile_excess_low"] = (
@@ -149,6 +158,14 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
     )
     inner, inner_var = _bands_gap(cost_score, need, black, white, 100, first=_PROGRAMME)
     patterns["enrolled_centile_low"] = inner - 1.96 * float(np.sqrt(inner_var))
+    # Review 03 d16, finding 1: in centiles 97 to 99 a fair score too keeps a gap (0,30 on
+    # average), so « entre inscrits »'s « oui » wording compares the cost score's gap there to
+    # the fair score's, in its own centiles 97 to 99: the CI of the difference must exclude 0.
+    fair_inner, fair_inner_var = _bands_gap(latent, need, black, white, 100, first=_PROGRAMME)
+    patterns["fair_enrolled_centile_gap"] = fair_inner
+    patterns["enrolled_centile_excess_low"] = (
+        inner - fair_inner - 1.96 * float(np.sqrt(inner_var + fair_inner_var))
+    )
     lower, lower_var = _bands_gap(latent, cost_score, black, white, 100)
     patterns["latent_score_high"] = lower + 1.96 * float(np.sqrt(lower_var))
     rate, rate_var = _bands_gap(latent, enrolled.astype(float), black, white, 100, first=90)
@@ -228,27 +245,23 @@ def _fair_enrolled_fits(patterns: dict[str, float]) -> bool:
     )
 
 
-#: For each second wording of Q4's bank, the pattern that makes it true (:func:`_bank_fits`).
-_SECOND_PATTERNS = {
+#: For each item of Q4's bank, the pattern that makes its two wordings true (:func:`_bank_fits`;
+#: the « non » wordings' other facts are checked by :func:`_fits`).
+_BANK_PATTERNS = {
     "erreur sur le coût": lambda p: p["latent_score_high"] < 0,
-    "entre inscrits": lambda p: p["enrolled_centile_low"] > 0,
+    "entre inscrits": lambda p: p["enrolled_centile_excess_low"] > 0,
     "part qui double": lambda p: p["latent_rate_high"] < 0,
     "inscrits et score juste": lambda p: p["centile_excess_low"] > 0,
     "centile par centile": lambda p: True,  # the evaluated text of section 4 says it
-    "près du seuil": lambda p: p["band_low"] > 0 and p["fair_band_low"] > 0,
+    "près du seuil": lambda p: (
+        p["band_low"] > 0 and p["fair_band_low"] > 0 and p["band_excess_low"] > 0
+    ),
 }
 
 
-def _bank_fits(patterns: dict[str, float], second: dict[str, bool] | None = None) -> bool:
-    """Whether the statements of Q4's bank a copy shows are true for the cohort.
-
-    ``second`` says which items show their second wording (as drawn by
-    :func:`esn_teach.explorers.cost_need_statements`); by default, every second wording must
-    hold (the pool's rule). The first wordings' patterns are
-    checked by :func:`_fits` (« centile par centile », the fair score's gaps).
-    """
-    drawn = [key for key in _SECOND_PATTERNS if second is None or second.get(key)]
-    return all(_SECOND_PATTERNS[key](patterns) for key in drawn)
+def _bank_fits(patterns: dict[str, float]) -> bool:
+    """Whether every statement of Q4's bank is true for the cohort (any copy may show it)."""
+    return all(holds(patterns) for holds in _BANK_PATTERNS.values())
 
 
 def _top_band_fits(patterns: dict[str, float]) -> bool:
@@ -280,12 +293,8 @@ def _rounds_like_key(value: float, key: float, decimals: int) -> bool:
     )
 
 
-def _fits(measured: dict | None, second: dict[str, bool] | None = None) -> bool:
-    """Whether a cohort shows every pattern the module's texts and keys rely on.
-
-    ``second`` is the copy's draw of Q4's wordings (:func:`cost_need_statements`); by
-    default, every statement of the bank is checked.
-    """
+def _fits(measured: dict | None) -> bool:
+    """Whether a cohort shows every pattern the module's texts and keys rely on."""
     if measured is None:
         return False
     answers, mistakes = measured["answers"], measured["mistakes"]
@@ -295,7 +304,7 @@ def _fits(measured: dict | None, second: dict[str, bool] | None = None) -> bool:
         patterns["extra_cost"] >= _MIN_EXTRA_COST  # « coûtent x % de plus en moyenne »
         and _top_band_fits(patterns)  # « y coûtent moins » (section 4, « À retenir », Q4)
         and _fair_enrolled_fits(patterns)  # the fair score's gap, established
-        and _bank_fits(patterns, second)  # Q4's statements
+        and _bank_fits(patterns)  # Q4's statements
         and patterns["centile_low"] > _MIN_CENTILE_LOW  # « centile par centile » shows the bias
         and task["n_black_enrolled"] >= 40
         and 0.8 < share / task["share_in_cohort"] < 1.6
@@ -331,7 +340,7 @@ def candidate(k: int) -> int:
 def vetted(seed: int) -> bool:
     """Whether the cohort from ``seed`` may be in the pool (every text true, no close mistake).
 
-    Every second wording of question 4 must hold, whichever a copy draws.
+    Every wording of question 4 must hold, whichever a copy draws.
     """
     return _fits(_measure(seed, early=True))
 

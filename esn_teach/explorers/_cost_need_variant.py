@@ -1,11 +1,12 @@
 """Module 03's evaluated session: each copy's cohort seed and question 4's statements.
 
 Only what a copy is shown is drawn here: the seed of its cohort, picked from a fixed pool of
-cohorts where the module's texts stay true (:data:`_COHORT_SEEDS`), and the wordings of
-question 4 with their display order. No function here computes, stores or returns an answer
-of the evaluated session (review 07, finding 1): the keys of questions 1 to 4 are in the
-notebook's hidden tests and the module's notes, and the vetting of the pool, which measures
-the keys of questions 1 to 3, is in the test suite (tests/cost_need_vetting.py).
+cohorts where the module's texts stay true (:data:`_COHORT_SEEDS`), and which pairs of
+wordings of question 4 a copy shows, in which order. No function here computes, stores or
+returns an answer of the evaluated session (review 07, finding 1): the keys of questions 1
+to 4 are in the notebook's hidden tests and the module's notes, and the vetting of the pool,
+which measures the keys of questions 1 to 3, is in the test suite
+(tests/cost_need_vetting.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ __all__ = ["cost_need_seed", "cost_need_statements"]
 #: ``random_state``), in the order they were found by tests/cost_need_vetting.py (candidates
 #: ``SeedSequence([20261207, k])``): each shows every pattern the texts rely on, and no named
 #: mistake of questions 1 to 3 comes close to its keys. Copies that draw the same slot share a
-#: cohort (not their question 4).
+#: cohort (not always their question 4).
 _COHORT_SEEDS: tuple[int, ...] = (
     741819868,
     1527149538,
@@ -199,80 +200,89 @@ def cost_need_seed(student_seed: int) -> int:
     return int(_COHORT_SEEDS[int(slot)])
 
 
-#: Question 4's statements (evaluated session), in the order of the formative answer's items:
-#: the first wording of each, as in the formative version (without its figures, and naming
-#: the table rather than questions 1 to 3, whose values vary from copy to copy).
-_STATEMENTS = {
-    "erreur sur le coût": "Tout en haut, le score se trompe sur le coût : les patients noirs y "
-    "coûtent moins que les blancs de même score (section 4).",
-    "entre inscrits": "Les inscrits noirs ont plus de maladies chroniques que les inscrits "
-    "blancs, et l'IC 95 % de cet écart exclut 0 (tableau, écart entre inscrits).",
-    "part qui double": "La cible « maladies » inscrit à peu près deux fois plus de patients "
-    "noirs que la cible « coût » (tableau, première ligne).",
-    "inscrits et score juste": "L'écart entre inscrits du score « coût » est bien plus grand "
-    "que l'écart du score juste sur tous les scores (tableau, dernière colonne).",
-    "centile par centile": "Comparés centile par centile du score « coût », les patients noirs "
-    "ont en moyenne plus de maladies chroniques que les blancs, et l'IC 95 % de cet écart "
-    "exclut 0 (ligne sous le tableau).",
-    "près du seuil": "Du 95e au 100e centile, l'écart du score « coût » dépasse celui du score "
-    "juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0 (tableau).",
+#: Question 4's bank (evaluated session): for each item of the formative answer, two wordings
+#: in no particular order, the same for every copy. A copy shows three items, each as its two
+#: wordings side by side (review 03 d16, finding 3): which wording is right is the hidden
+#: test's and the module's notes' business, not this module's. No wording quotes the
+#: formative statement word for word (finding 2), none names where its figure would be
+#: found, and none quotes a figure (the same texts for every copy); tests/cost_need_vetting.py
+#: checks that every wording is true for every cohort of the pool.
+_PAIRS: dict[str, tuple[str, str]] = {
+    "erreur sur le coût": (
+        "Parmi des patients de même score « coût », tout en haut, le coût réel de l'année "
+        "suivante des patients noirs est plus bas que celui des patients blancs.",
+        "Parmi des patients de même maladie latente (le même besoin réel), le score « coût » "
+        "des patients noirs est plus bas que celui des patients blancs.",
+    ),
+    "entre inscrits": (
+        "Parmi les inscrits du score « coût », comparés centile par centile (97e, 98e et 99e "
+        "centiles), l'écart de maladies chroniques entre patients noirs et blancs dépasse "
+        "celui du score juste mesuré de la même façon, dans ses 97e, 98e et 99e centiles.",
+        "Parmi les inscrits du score « coût », pris tous ensemble, les patients noirs ont "
+        "plus de maladies chroniques l'année suivante que les patients blancs.",
+    ),
+    "part qui double": (
+        "Le score « maladies » inscrit les patients noirs à peu près deux fois plus souvent "
+        "que le score « coût ».",
+        "Parmi des patients de même maladie latente (le même besoin réel), le score « coût » "
+        "inscrit les patients noirs moins souvent que les patients blancs.",
+    ),
+    "inscrits et score juste": (
+        "L'écart de maladies chroniques du score « coût », mesuré centile par centile sur "
+        "tous les scores, dépasse celui du score juste, mesuré centile par centile sur tous "
+        "les scores.",
+        "L'écart de maladies chroniques du score « coût », mesuré entre ses inscrits pris "
+        "tous ensemble, dépasse celui du score juste, mesuré centile par centile sur tous les "
+        "scores.",
+    ),
+    "centile par centile": (
+        "Comparés centile par centile du score « coût », sur tous les scores, les patients "
+        "noirs et blancs coûtent à peu près autant l'année suivante.",
+        "Comparés centile par centile du score « coût », sur tous les scores, les patients "
+        "noirs ont plus de maladies chroniques l'année suivante que les patients blancs.",
+    ),
+    "près du seuil": (
+        "Du 95e au 100e centile du score « coût », l'écart de maladies chroniques entre "
+        "patients noirs et blancs dépasse celui du score juste dans sa propre tranche du 95e "
+        "au 100e centile.",
+        "Du 95e au 100e centile du score « coût », l'écart de maladies chroniques entre "
+        "patients noirs et blancs dépasse celui du score juste mesuré centile par centile, "
+        "sur tous les scores.",
+    ),
 }
-#: The second wordings (the module's notes give the keys; they are not in the package). Each
-#: is true for every cohort of the pool (tests/cost_need_vetting.py checks it).
-_SECOND_WORDINGS = {
-    "erreur sur le coût": "À maladie latente égale (le même besoin réel), le score « coût » "
-    "donne aux patients noirs un score plus bas qu'aux patients blancs, parce qu'on dépense "
-    "moins pour eux ; l'IC 95 % de cet écart exclut 0 (calcul non montré).",
-    "entre inscrits": "Parmi les inscrits, comparés centile par centile du score « coût » "
-    "(97e, 98e et 99e centiles), les patients noirs ont en moyenne plus de maladies "
-    "chroniques que les blancs, et l'IC 95 % de cet écart exclut 0 (calcul non montré).",
-    "part qui double": "Parmi des patients de même maladie latente (le même besoin réel), le "
-    "score « coût » inscrit moins souvent les patients noirs que les patients blancs (un taux "
-    "d'inscription plus faible), et l'IC 95 % de cet écart exclut 0 (calcul non montré).",
-    "inscrits et score juste": "Mesuré non plus entre inscrits mais centile par centile, sur "
-    "tous les scores, l'écart du score « coût » dépasse celui du score juste mesuré de la "
-    "même façon, et l'IC 95 % de leur différence exclut 0 (calcul non montré).",
-    "centile par centile": "Comparés centile par centile du score « coût », les patients "
-    "noirs et blancs coûtent à peu près autant l'année suivante : le score est à peu près "
-    "calibré pour le coût (section 4, figure de gauche).",
-    "près du seuil": "Du 95e au 100e centile du score « coût », les patients noirs ont plus de "
-    "maladies chroniques que les patients blancs, et l'IC 95 % de cet écart exclut 0 "
-    "(tableau, tranche du haut).",
-}
+
+#: How many items a copy shows, each as a pair of wordings (six statements, A to F).
+_PAIRS_PER_COPY = 3
 
 
-#: How many of a copy's six items show their second wording (always three: the draw reads
-#: the seed only, never the keys).
-_SECOND_PER_COPY = 3
-
-
-def cost_need_statements(rng: np.random.Generator) -> tuple[list[tuple[str, str]], dict[str, bool]]:
+def cost_need_statements(rng: np.random.Generator) -> list[tuple[str, int, str]]:
     """Draw question 4's statements for one copy of module 03's evaluated session.
 
-    Kept in the library rather than in the notebook, whose folded code a student can read:
-    the drawn wording is shown, not the other one. Each item has two wordings; the draw
-    reads the seed only (the keys are in the hidden test and the module's notes, not here).
+    Kept in the library rather than in the notebook, whose folded code a student can read.
+    The draw reads the seed only: three items of the bank, then, for each, the order of its
+    two wordings. Both wordings of an item are shown, side by side, so every copy has the same
+    task (judge, in each pair, which statement suffices) whatever the keys, which are in the
+    hidden test and the module's notes, not here.
 
     Parameters
     ----------
     rng : numpy.random.Generator
-        From ``checks.variant_rng("03")``; the draw takes the display order first
-        (``rng.permutation(6)``), then which three items show their second wording
-        (``rng.choice(6, size=3, replace=False)``, indices in the order of
-        ``_STATEMENTS``), so that a hidden test recomputes it.
+        From ``checks.variant_rng("03")``; the draw takes the items first
+        (``rng.choice(6, size=3, replace=False)``, indices in the order of ``_PAIRS``), then
+        the order of each pair (``rng.permutation(2)``), so that a hidden test recomputes it.
 
     Returns
     -------
-    statements : list of (str, str)
-        ``(item, statement)`` in the drawn display order.
-    second : dict of str to bool
-        For each item, whether its second wording was drawn (what the copy is shown).
+    list of (str, int, str)
+        ``(item, wording, statement)`` for the six statements in display order (A to F): the
+        two wordings (0 and 1, as in ``_PAIRS``) of the first item drawn, then of the second,
+        then of the third.
     """
-    order = rng.permutation(len(_STATEMENTS))
-    flipped = {int(i) for i in rng.choice(len(_STATEMENTS), size=_SECOND_PER_COPY, replace=False)}
-    second = {key: i in flipped for i, key in enumerate(_STATEMENTS)}
-    texts = {
-        key: _SECOND_WORDINGS[key] if second[key] else text for key, text in _STATEMENTS.items()
-    }
-    keys = list(texts)
-    return [(keys[i], texts[keys[i]]) for i in order], second
+    items = list(_PAIRS)
+    chosen = rng.choice(len(items), size=_PAIRS_PER_COPY, replace=False)
+    shown = []
+    for index in chosen:
+        item = items[int(index)]
+        for wording in rng.permutation(2):
+            shown.append((item, int(wording), _PAIRS[item][int(wording)]))
+    return shown

@@ -16,8 +16,8 @@ import re
 import numpy as np
 import pytest
 from cost_need_vetting import (
+    _BANK_PATTERNS,
     _DECIMALS,
-    _SECOND_PATTERNS,
     _fits,
     _measure,
     _rounds_like_key,
@@ -35,16 +35,24 @@ from esn_teach.explorers import _cost_need_variant as variant_module
 from esn_teach.explorers import cost_need_seed, cost_need_statements, selection_by_group
 from esn_teach.explorers._cost_need_variant import (
     _COHORT_SEEDS,
-    _SECOND_WORDINGS,
-    _STATEMENTS,
+    _PAIRS,
 )
 
 SOURCE = NOTEBOOKS / "03_cout_et_besoin.py"
 STUDENTS = ("alice", "bruno", "chloe", "david", "esn-teach-construction")
 
-#: The keys of question 4's first wordings (the formative keys), written here independently of
-#: the notebook's hidden test; a second wording has the opposite key (the module's notes).
-_FIRST_KEYS = {
+#: The keys of question 4's wordings 0 (evaluated bank), written here independently of the
+#: notebook's hidden test; wording 1 has the opposite key (the module's notes).
+_WORDING_0_KEYS = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "oui",
+    "part qui double": "non",
+    "inscrits et score juste": "oui",
+    "centile par centile": "non",
+    "près du seuil": "oui",
+}
+#: The formative keys (the formative solution).
+_FORMATIVE_KEYS = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "non",
@@ -52,12 +60,18 @@ _FIRST_KEYS = {
     "centile par centile": "oui",
     "près du seuil": "oui",
 }
+#: The formative session's keys of questions 1 to 3 (review 03 d16, finding 4: no cohort of
+#: the pool has one of them, at the judged precision).
+_FORMATIVE_ANSWERS = {"part_noirs_cout": 0.157, "ecart_maladies": 1.64, "ecart_score_egal": 1.36}
 
 
-def _q4_keys(second: dict[str, bool]) -> dict[str, str]:
-    """Question 4's keys for a copy's wordings (independent of the notebook's hidden test)."""
+def _q4_keys(statements: list[tuple[str, int, str]]) -> list[str]:
+    """Question 4's keys for a copy, A to F (independent of the notebook's hidden test)."""
     flip = {"oui": "non", "non": "oui"}
-    return {item: flip[first] if second[item] else first for item, first in _FIRST_KEYS.items()}
+    return [
+        _WORDING_0_KEYS[item] if wording == 0 else flip[_WORDING_0_KEYS[item]]
+        for item, wording, _ in statements
+    ]
 
 
 def _seed_of(student: str) -> int:
@@ -140,9 +154,9 @@ def test_module_03_the_library_exposes_no_key_of_the_evaluated_session():
     # What the two functions return: a seed, and texts with which wording is shown.
     seed = cost_need_seed(_seed_of("alice"))
     assert isinstance(seed, int)
-    statements, second = cost_need_statements(np.random.default_rng(1))
-    assert [type(text) for _, text in statements] == [str] * 6
-    assert set(second) == set(_STATEMENTS) and {type(v) for v in second.values()} == {bool}
+    statements = cost_need_statements(np.random.default_rng(1))
+    assert [tuple(map(type, row)) for row in statements] == [(str, int, str)] * 6
+    assert "_WORDING_0_KEYS" not in source and "_FORMATIVE_KEYS" not in source
 
 
 def test_cost_need_seed_is_a_slot_of_the_pool():
@@ -205,9 +219,16 @@ def test_module_03_every_cohort_of_the_pool_keeps_the_texts_true():
         assert patterns["bottom_cost_gap"] <= -0.1, (seed, patterns)
         # Q4 « entre inscrits »: the fair score too enrols sicker Black patients (95 % CI).
         assert patterns["fair_enrolled_low"] > 0, (seed, patterns)
-        # Q4's bank: every second wording is true for every cohort (any copy may show it).
-        for key, holds in _SECOND_PATTERNS.items():
+        # Q4's bank: every wording is true for every cohort (any copy may show it). Review 03
+        # d16, finding 1: « entre inscrits »'s « oui » wording compares the gap in centiles 97
+        # to 99 to the fair score's in its own centiles 97 to 99 (CI of the difference).
+        for key, holds in _BANK_PATTERNS.items():
             assert holds(patterns), (seed, key, patterns)
+        assert patterns["enrolled_centile_excess_low"] > 0, (seed, patterns)
+        assert patterns["band_excess_low"] > 0, (seed, patterns)
+        # Review 03 d16, finding 4: no key of questions 1 to 3 equals the formative one.
+        for name, formative in _FORMATIVE_ANSWERS.items():
+            assert round(answers[name], _DECIMALS[name]) != formative, (seed, name)
         # Q4 « centile par centile »: the audit of the study shows the bias.
         assert patterns["centile_low"] > 0, (seed, patterns)
         for name in ("ecart_maladies", "ecart_score_egal"):
@@ -261,34 +282,49 @@ def test_module_03_questions_1_to_3_have_one_task_for_every_copy():
 
 
 def test_module_03_question_4_bank_has_two_wordings_for_every_item():
-    assert set(_SECOND_WORDINGS) == set(_STATEMENTS) == set(_FIRST_KEYS) == set(_SECOND_PATTERNS)
-    for key in _STATEMENTS:
-        assert _SECOND_WORDINGS[key] != _STATEMENTS[key]
-    # The first wordings keep the formative keys (the formative solution).
+    assert set(_PAIRS) == set(_WORDING_0_KEYS) == set(_FORMATIVE_KEYS) == set(_BANK_PATTERNS)
     text = SOURCE.read_text(encoding="utf-8")
-    for key, answer in _FIRST_KEYS.items():
+    # The formative solution keeps its keys.
+    for key, answer in _FORMATIVE_KEYS.items():
         assert f'    "{key}": "{answer}",' in text, key
-    # Three second wordings for every copy, drawn from the seed alone: 20 draws, whose number
-    # of « oui » is 1, 3 or 5 (never all alike); the statement says it varies.
-    draws = [cost_need_statements(np.random.default_rng(seed))[1] for seed in range(400)]
-    assert all(sum(second.values()) == 3 for second in draws)
-    patterns = {tuple(_q4_keys(second).values()) for second in draws}
-    assert len(patterns) == 20
-    assert {pattern.count("oui") for pattern in patterns} == {1, 3, 5}
-    assert "Le nombre de\n# « oui » varie d'une copie à l'autre" in text
-    # No statement quotes a figure of a copy (the text is the same for all copies).
-    for statement in [*_STATEMENTS.values(), *_SECOND_WORDINGS.values()]:
-        assert not re.search(r"\d,\d", statement), statement
+    formative = text[text.index("# | « erreur sur le coût » |") :]
+    formative = formative[: formative.index("\n#\n")]
+    wordings = [wording for pair in _PAIRS.values() for wording in pair]
+    assert len(set(wordings)) == 12
+    allowed = ("(le même besoin réel)", "(97e, 98e et 99e centiles)")
+    for wording in wordings:
+        # Review 03 d16, finding 2: no cue of form (« calcul non montré », a source for some
+        # wordings only), no formative statement quoted, no figure of a copy.
+        bare = wording
+        for aside in allowed:
+            bare = bare.replace(aside, "")
+        assert "(" not in bare, wording
+        assert wording[:60] not in formative, wording
+        assert not re.search(r"\d,\d", wording), wording
+    # Review 03 d16, finding 3: three pairs per copy, so three « oui » on every copy, drawn
+    # from the seed alone; every item and both orders of a pair occur.
+    draws = [cost_need_statements(np.random.default_rng(seed)) for seed in range(400)]
+    for statements in draws:
+        keys = _q4_keys(statements)
+        assert keys.count("oui") == 3
+        assert [statements[k][0] for k in (0, 2, 4)] == [statements[k][0] for k in (1, 3, 5)]
+        assert all(keys[k] != keys[k + 1] for k in (0, 2, 4))
+    assert {row[:2] for statements in draws for row in statements} == {
+        (item, wording) for item in _PAIRS for wording in (0, 1)
+    }
+    assert len({tuple(_q4_keys(statements)) for statements in draws}) == 8
+    assert "une\n# seule des deux suffit" in text
+    assert "Le nombre de\n# « oui » varie" not in text
 
 
 #: A fragment of each item's message, for each wording (the evaluated hidden test of Q4).
 _Q4_MESSAGES = {
     "erreur sur le coût": ("ce qui les classe plus haut", "à besoin réel égal (même maladie"),
-    "entre inscrits": ("peut exister sans biais", "même parmi les inscrits"),
+    "entre inscrits": ("c'est lui, pas zéro", "peut exister sans biais"),
     "part qui double": ("pas lequel se trompe", "à même maladie latente"),
-    "inscrits et score juste": ("ne sont pas mesurés de la même façon", "sont mesurés de la même"),
-    "centile par centile": ("la référence y est nulle", "ne dit rien du besoin"),
-    "près du seuil": ("la tranche est large", "ne compare l'écart à aucune référence"),
+    "inscrits et score juste": ("sont mesurés de la même façon", "ne sont pas mesurés de la"),
+    "centile par centile": ("ne dit rien du besoin", "la référence y est nulle"),
+    "près du seuil": ("la tranche est large", "même le score juste garde"),
 }
 
 
@@ -298,31 +334,28 @@ def test_module_03_question_4_hidden_test_grades_each_copys_wordings(capsys):
     hidden = cell[cell.index("### BEGIN HIDDEN TESTS") : cell.index("### END HIDDEN TESTS")]
     flip = {"oui": "non", "non": "oui"}
     shown = set()
-    # Together, these identifiers show both wordings of every item.
-    for student in ("esn-teach-construction", "etu017"):
-        seed = _seed_of(student)
-        statements, second = cost_need_statements(np.random.default_rng(seed))
-        # Neutral letters in the evaluated session (review 03 d14, finding 2): A is the first
-        # statement shown to the copy.
-        letters = {item: letter for letter, (item, _) in zip("ABCDEF", statements, strict=True)}
-        key = {letters[item]: answer for item, answer in _q4_keys(second).items()}
+    for student in ("esn-teach-construction", "etu017", "alice", "bruno", "chloe", "david"):
+        statements = cost_need_statements(np.random.default_rng(_seed_of(student)))
+        key = dict(zip("ABCDEF", _q4_keys(statements), strict=True))
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv(checks.STUDENT_ENV, student)
             names = {"checks": checks, "cost_need_statements": cost_need_statements}
             exec(hidden, {**names, "preuve_biais": key})
             assert "✔ Correct" in capsys.readouterr().out
-            for item, letter in letters.items():
+            for letter, (item, wording, _) in zip("ABCDEF", statements, strict=True):
                 wrong = {**key, letter: flip[key[letter]]}
                 exec(hidden, {**names, "preuve_biais": wrong})
-                out = capsys.readouterr().out
+                out = " ".join(capsys.readouterr().out.split())
                 assert "1 réponse sur 6" in out, (student, item, out)
-                assert _Q4_MESSAGES[item][int(second[item])] in out, (student, item, out)
-                shown.add((item, second[item]))
+                assert _Q4_MESSAGES[item][wording] in out, (student, item, out)
+                assert ("suffit pourtant" if key[letter] == "oui" else "ne suffit pas") in out
+                shown.add((item, wording))
                 assert "autre copie" not in out, out
-    assert len(shown) == 12
+    # Together, these identifiers show both wordings of every item.
+    assert len(shown) == 12, sorted(shown)
     # The evaluated answer names the items by letter only: no formative key labels a statement
     # whose wording may differ.
     answer = text[text.index('# %% answer="preuve_biais" session="evaluation"') :]
     answer = answer[: answer.index("### BEGIN SOLUTION")]
     assert all(f'"{letter}": ...,' in answer for letter in "ABCDEF")
-    assert not any(item in answer for item in _STATEMENTS)
+    assert not any(item in answer for item in _PAIRS)
