@@ -18,6 +18,7 @@ import pytest
 from cost_need_vetting import (
     _BANK_PATTERNS,
     _DECIMALS,
+    FORMATIVE_ANSWERS,
     _fits,
     _measure,
     _rounds_like_key,
@@ -60,8 +61,8 @@ _FORMATIVE_KEYS = {
     "centile par centile": "oui",
     "près du seuil": "oui",
 }
-#: The formative session's keys of questions 1 to 3 (review 03 d16, finding 4: no cohort of
-#: the pool has one of them, at the judged precision).
+#: The formative session's keys of questions 1 to 3, written here independently of the
+#: vetting (review 03 d16, finding 4: no cohort of the pool has one, at the judged precision).
 _FORMATIVE_ANSWERS = {"part_noirs_cout": 0.157, "ecart_maladies": 1.64, "ecart_score_egal": 1.36}
 
 
@@ -254,6 +255,10 @@ def test_module_03_the_vetting_rejects_the_reviews_cohorts():
     assert not _fits(_measure(_seed_of("bruno")))
     assert not _fits(_measure(_seed_of("etu47")))
     assert not vetted(_seed_of("etu47"))
+    # Review 03 d16, finding 4: a cohort with the formative Q1 key (0,157) is left out.
+    assert FORMATIVE_ANSWERS == _FORMATIVE_ANSWERS
+    assert round(_measure(2781841225)["answers"]["part_noirs_cout"], 3) == 0.157
+    assert not _fits(_measure(2781841225))
 
 
 def test_module_03_a_mistake_that_rounds_like_the_key_is_caught():
