@@ -735,16 +735,17 @@ UN_MOIS_POSSIBLES = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))]
 SIX_MOIS_POSSIBLES = [
     ((12, 100), (20, 400)), ((13, 100), (24, 400)), ((13, 110), (20, 400)), ((14, 120), (20, 400))
 ]
+# L'audit « un an » : 200 paires chez les patients noirs, des taux proches.
+UN_AN_POSSIBLES = [
+    ((16, 200), (48, 800)), ((18, 200), (56, 800)), ((20, 200), (64, 800)), ((19, 200), (42, 600))
+]
 noirs_un_mois, blancs_un_mois = UN_MOIS_POSSIBLES[tirage_des_audits.integers(3)]
 noirs_six_mois, blancs_six_mois = SIX_MOIS_POSSIBLES[tirage_des_audits.integers(4)]
-# Trois audits inventés, une paire par patient (des paires indépendantes) ; l'audit « un an »
-# a les mêmes taux que l'audit « un mois », avec dix fois plus de paires.
+noirs_un_an, blancs_un_an = UN_AN_POSSIBLES[tirage_des_audits.integers(4)]
+# Trois audits inventés, une paire par patient (des paires indépendantes).
 AUDITS = {
     "un mois": {"patients noirs": noirs_un_mois, "patients blancs": blancs_un_mois},
-    "un an": {
-        "patients noirs": (10 * noirs_un_mois[0], 10 * noirs_un_mois[1]),
-        "patients blancs": (10 * blancs_un_mois[0], 10 * blancs_un_mois[1]),
-    },
+    "un an": {"patients noirs": noirs_un_an, "patients blancs": blancs_un_an},
     "six mois": {"patients noirs": noirs_six_mois, "patients blancs": blancs_six_mois},
 }
 # Votre copie présente les trois audits sous des lettres, dans un ordre tiré pour elle.
@@ -893,7 +894,8 @@ checks.check_form(
 tirage_q2 = np.random.default_rng([checks.student_seed("04", announce=False), 2])
 mois_q2 = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))][tirage_q2.integers(3)]
 six_q2 = [((12, 100), (20, 400)), ((13, 100), (24, 400)), ((13, 110), (20, 400)), ((14, 120), (20, 400))][tirage_q2.integers(4)]
-audits_q2 = [("un mois", mois_q2), ("un an", ((10 * mois_q2[0][0], 10 * mois_q2[0][1]), (10 * mois_q2[1][0], 10 * mois_q2[1][1]))), ("six mois", six_q2)]
+an_q2 = [((16, 200), (48, 800)), ((18, 200), (56, 800)), ((20, 200), (64, 800)), ((19, 200), (42, 600))][tirage_q2.integers(4)]
+audits_q2 = [("un mois", mois_q2), ("un an", an_q2), ("six mois", six_q2)]
 # The letter under which this copy shows each audit (same draw as the display cell).
 lettres_q2, _ = checks.draw_slots(checks.student_seed("04", announce=False), "conclusion_audit", ["un mois", "un an", "six mois"])
 lettre_q2 = {duree: lettre for lettre, duree in lettres_q2.items()}
@@ -919,11 +921,11 @@ haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
 attendu_q2[lettre_q2["six mois"]] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
 sans_marge_q2 = checks.Mistake("un écart est mis en évidence", "vous avez comparé les deux taux sans leur marge d'erreur : l'intervalle de l'écart contient 0.")
 exclut_q2 = checks.Mistake("on ne peut pas conclure", "un écart nul est hors de l'intervalle de l'écart : avec ces effectifs, pas la même marge d'erreur ; les intervalles des deux taux, qui se chevauchent, ne décident pas.")
-erreurs_q2 = {
-    "A": [sans_marge_q2] if attendu_q2["A"] == "on ne peut pas conclure" else [exclut_q2],
-    "B": [sans_marge_q2] if attendu_q2["B"] == "on ne peut pas conclure" else [exclut_q2],
-    "C": [sans_marge_q2] if attendu_q2["C"] == "on ne peut pas conclure" else [exclut_q2],
-}
+grand_q2 = checks.Mistake("un écart est mis en évidence", "ni la taille de l'audit ni les deux taux sans leur marge d'erreur ne décident : même avec 200 paires, l'intervalle de l'écart contient 0.")
+# One named mistake per audit: the small audit (20 pairs, its gap interval holds 0), the large
+# one (200 pairs, close rates, its gap interval holds 0), the medium one (rate intervals that
+# overlap, a gap interval that excludes 0).
+erreurs_q2 = {lettre_q2["un mois"]: [sans_marge_q2], lettre_q2["un an"]: [grand_q2], lettre_q2["six mois"]: [exclut_q2]}
 checks.check_choices(
     conclusion_audit, name="conclusion_audit",
     options=["un écart est mis en évidence", "on ne peut pas conclure"],
@@ -944,6 +946,13 @@ conclusion_audit = {
 # message : pas la même marge d'erreur
 conclusion_audit = {
     "A": "on ne peut pas conclure", "B": "on ne peut pas conclure", "C": "on ne peut pas conclure",
+}
+
+# %% mistake="conclusion_audit" session="evaluation"
+# message : ni la taille de l'audit
+conclusion_audit = {
+    lettre: "on ne peut pas conclure" if duree == "un mois" else "un écart est mis en évidence"
+    for lettre, duree in LETTRES_AUDITS.items()
 }
 
 # %% [markdown]
@@ -1293,7 +1302,7 @@ print(f"Mme R., une autre patiente : SpO2 affichée {SPO2_MME_R} % ; SaO2 au gaz
 #
 # Sous la cellule suivante s'affichent trois mesures, sous les lettres A, B et C, dans un
 # ordre tiré pour votre copie : celle de M. K., celle de Mme R., et une mesure faite avec un
-# **oxymètre exact**, qui affiche la vraie SaO2 (chez M. K. ou chez un autre patient). Pour
+# **oxymètre exact**, qui affiche la vraie SaO2, posé chez M. K. au même moment. Pour
 # chacune : la SpO2 affichée et la SaO2 du gaz du sang. Mme R. est hypoxémique au sens
 # français par sa PaO2 (sous 80 mmHg) ; la matrice juge l'hypoxémie au seuil de l'étude (SaO2
 # sous 88 % ; Severinghaus, 1979, relie les deux).
@@ -1310,20 +1319,15 @@ print(f"Mme R., une autre patiente : SpO2 affichée {SPO2_MME_R} % ; SaO2 au gaz
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche les trois mesures de la question 4, dans
 # l'ordre tiré pour votre copie. Exécutez-le (Maj + Entrée).
-# La mesure à l'oxymètre exact : M. K. (sa SaO2), ou un patient sans hypoxémie (93 à 96 %).
-SAO2_AUTRE_PATIENT = int(np.random.default_rng([GRAINE, 8]).integers(93, 97))
+# La mesure à l'oxymètre exact : chez M. K., il afficherait sa SaO2.
 MESURES_Q4 = {
     "M. K.": (SPO2_M_K, SAO2_M_K),
-    "oxymètre exact": [(SAO2_M_K, SAO2_M_K), (SAO2_AUTRE_PATIENT, SAO2_AUTRE_PATIENT)],
+    "oxymètre exact": (SAO2_M_K, SAO2_M_K),
     "Mme R.": (SPO2_MME_R, SAO2_MME_R),
 }
-LETTRES_Q4, VARIANTES_Q4 = checks.draw_slots(
-    GRAINE, "situations", list(MESURES_Q4), variants={"oxymètre exact": 2}
-)
+LETTRES_Q4, _ = checks.draw_slots(GRAINE, "situations", list(MESURES_Q4))
 for lettre, mesure in LETTRES_Q4.items():
     spo2_lue, sao2_lue = MESURES_Q4[mesure]
-    if mesure == "oxymètre exact":
-        spo2_lue, sao2_lue = MESURES_Q4[mesure][VARIANTES_Q4[lettre]]
     print(f"Mesure {lettre} : SpO2 affichée {spo2_lue} % ; SaO2 au gaz du sang {sao2_lue} %.")
 
 # %% answer="situations" session="evaluation"
@@ -1337,10 +1341,7 @@ def case_lue(spo2_affichee, sao2_mesuree):
 
 
 for lettre, mesure in LETTRES_Q4.items():
-    mesure_lue = MESURES_Q4[mesure]
-    if mesure == "oxymètre exact":
-        mesure_lue = mesure_lue[VARIANTES_Q4[lettre]]
-    situations[lettre] = case_lue(*mesure_lue)
+    situations[lettre] = case_lue(*MESURES_Q4[mesure])
 ### END SOLUTION
 
 # %% answer="situations" session="formative"
@@ -1467,16 +1468,13 @@ assert spo2_mk_q4 >= 93 and sao2_mk_q4 < 88 and spo2_r_q4 < 92 <= sao2_r_q4
 muette_r_q4 = "« négatif » dirait que l'alarme n'a pas sonné : comparez la SpO2 de Mme R. au seuil du service (92 %)."
 gaz_r_q4 = "« vrai » dirait que le gaz du sang confirme une hypoxémie au sens du module : comparez la SaO2 de Mme R. à 88 %. Hypoxémique au sens français (PaO2 sous 80 mmHg), elle ne l'est pas au seuil de la matrice."
 # The three measures under drawn letters (the display cell's draw): M. K. (a false negative),
-# Mme R. (a false positive), an exact oximeter on M. K. (a true positive) or on another patient
-# without hypoxaemia, SaO2 93 to 96 % (a true negative).
-lettres_q4, variantes_q4 = checks.draw_slots(checks.student_seed("04", announce=False), "situations", ["M. K.", "oxymètre exact", "Mme R."], variants={"oxymètre exact": 2})
-sao2_autre_q4 = int(np.random.default_rng([checks.student_seed("04", announce=False), 8]).integers(93, 97))
-assert 93 <= sao2_autre_q4 <= 96, "the other patient: no alarm, no hypoxaemia"
+# Mme R. (a false positive), an exact oximeter on M. K. (a true positive, on every copy: the
+# bias changes the cell, not the disease; review 04 d16, finding 3).
+lettres_q4, _ = checks.draw_slots(checks.student_seed("04", announce=False), "situations", ["M. K.", "oxymètre exact", "Mme R."])
 lettre_mk_q4 = next(lettre for lettre, mesure in lettres_q4.items() if mesure == "M. K.")
 lettre_r_q4 = next(lettre for lettre, mesure in lettres_q4.items() if mesure == "Mme R.")
 lettre_ex_q4 = next(lettre for lettre, mesure in lettres_q4.items() if mesure == "oxymètre exact")
-exact_vp_q4 = variantes_q4[lettre_ex_q4] == 0
-attendu_q4 = {lettre_mk_q4: "faux négatif", lettre_r_q4: "faux positif", lettre_ex_q4: "vrai positif" if exact_vp_q4 else "vrai négatif"}
+attendu_q4 = {lettre_mk_q4: "faux négatif", lettre_r_q4: "faux positif", lettre_ex_q4: "vrai positif"}
 erreurs_q4 = {
     lettre_mk_q4: [
         checks.Mistake("vrai négatif", "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang."),
@@ -1488,10 +1486,6 @@ erreurs_q4 = {
         checks.Mistake("faux négatif", "« négatif » dirait que l'alarme n'a pas sonné. Un oxymètre exact afficherait la vraie SaO2 : comparez-la au seuil du service."),
         checks.Mistake("faux positif", "« faux » dirait que la réponse du test contredit le gaz du sang. Comparez la SaO2 à 88 % : que dit le gaz du sang ?"),
         checks.Mistake("vrai négatif", "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
-    ] if exact_vp_q4 else [
-        checks.Mistake("vrai positif", "« positif » dirait que l'alarme a sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
-        checks.Mistake("faux positif", "« positif » dirait que l'alarme a sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
-        checks.Mistake("faux négatif", "« faux » dirait que la réponse du test contredit le gaz du sang. Comparez la SaO2 à 88 % : que dit le gaz du sang ?"),
     ],
 }
 checks.check_choices(
@@ -1514,6 +1508,13 @@ situations = {"A": "vrai positif", "B": "vrai positif", "C": "vrai positif"}
 # %% mistake="situations" session="evaluation"
 # message : comparez la SpO2 de Mme R. au seuil du service
 situations = {"A": "faux négatif", "B": "faux négatif", "C": "faux négatif"}
+
+# %% mistake="situations" session="evaluation"
+# message : Un oxymètre exact afficherait la vraie SaO2
+situations = {
+    lettre: "faux positif" if mesure == "Mme R." else "faux négatif"
+    for lettre, mesure in LETTRES_Q4.items()
+}
 
 # %% [markdown] reveal="situations"
 # Ce qui a protégé M. K. : le **regard clinique** d'Inès (un chiffre discordant avec l'état

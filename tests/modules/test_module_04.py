@@ -108,10 +108,11 @@ def _patient_ranges() -> list[tuple[int, int]]:
 def _drawn_audits(seed: int) -> dict[str, tuple]:
     draw = np.random.default_rng([seed, 2])
     months, sixes = _pool("UN_MOIS_POSSIBLES"), _pool("SIX_MOIS_POSSIBLES")
+    years = _pool("UN_AN_POSSIBLES")
     month = months[draw.integers(len(months))]
     six = sixes[draw.integers(len(sixes))]
-    return {"un mois": month, "un an": tuple((10 * k, 10 * n) for k, n in month),
-            "six mois": six}  # fmt: skip
+    year = years[draw.integers(len(years))]
+    return {"un mois": month, "un an": year, "six mois": six}
 
 
 def _drawn_patients(seed: int) -> tuple[int, int, int, int]:
@@ -170,21 +171,9 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
             checks.draw_slots(seed, "conclusion_audit", list(AUDIT_LABELS))[0].values()
         ),
         # Question 4's three measures under drawn letters, the exact oximeter on M. K. (a true
-        # positive) or on another patient (a true negative): the letter key varies.
+        # positive) on every copy (review 04 d16, finding 3): the letter key varies.
         "_q4_letters": tuple(
-            (slot, variant)
-            for slot, variant in zip(
-                *(
-                    d.values()
-                    for d in checks.draw_slots(
-                        seed,
-                        "situations",
-                        ["M. K.", "oxymètre exact", "Mme R."],
-                        variants={"oxymètre exact": 2},
-                    )
-                ),
-                strict=True,
-            )
+            checks.draw_slots(seed, "situations", ["M. K.", "oxymètre exact", "Mme R."])[0].values()
         ),
         "sensibilite_noirs": round(float(recall_score(hypox[black], service[black])), 3),
         "situations": (_cell(spo2_mk, sao2_mk), _cell(sao2_mk, sao2_mk), _cell(spo2_r, sao2_r)),
@@ -236,7 +225,7 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
         assert 93 <= a["seuil_alarme"] <= 97, "a raised threshold exists, a few points up"
         assert 0.3 < a["part_alarmes_sans_hypoxemie"] < 0.9
         assert 2.5 < a["ecart_biais"] < 6
-        assert a["conclusion_audit"] == ("?", "écart", "écart"), "the traps of question 2 hold"
+        assert a["conclusion_audit"] == ("?", "?", "écart"), "the traps of question 2 hold"
         assert a["situations"][:2] == ("faux négatif", "vrai positif"), "M. K.'s story holds"
         assert a["situations"][2] == "faux positif", "Mme R. always rings without hypoxaemia"
         # Question 7: fewer alarms without hypoxaemia in Black patients; question 6 c: White
@@ -269,10 +258,14 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         # at least 5 points apart, a gap interval that holds 0 ("compare the rates without
         # their margin" fails). The large audit: the small one's rates, ten times the pairs
         # ("same rates, same conclusion" fails).
-        assert key == {"un mois": False, "un an": True, "six mois": True}, audits
+        # Since review 04 d16 (finding 2), the large audit (200 pairs) has close rates and a gap
+        # interval that holds 0: "small audit, so no conclusion" no longer earns the 3 points.
+        assert key == {"un mois": False, "un an": False, "six mois": True}, audits
         assert _rates_overlap(*audits["six mois"]), audits["six mois"]
         assert _gap(*audits["un mois"]) >= 0.05, audits["un mois"]
-        assert audits["un an"] == tuple((10 * k, 10 * n) for k, n in audits["un mois"])
+        assert audits["un mois"][0][1] == 20 and audits["un an"][0][1] == 200, audits
+        assert audits["six mois"][0][1] in range(100, 121), audits
+        assert 0.015 <= _gap(*audits["un an"]) <= 0.03, audits["un an"]
         for label in AUDIT_LABELS:
             # Decided at a glance: the deciding bound is at least a point away from 0 (the cell
             # prints whole points); the White patients' rate stays near the published 3.6 %
@@ -286,6 +279,7 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         rules = {
             "overlap": lambda a: not _rates_overlap(*a),
             "no margin": lambda a: _gap(*a) > 0,
+            "small audit": lambda a: a[0][1] > 20,
         }
         for name, rule in rules.items():
             score = sum(1 if rule(audits[lab]) == key[lab] else -1 for lab in AUDIT_LABELS)
@@ -296,10 +290,9 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         # "The screen tells the truth" (truth read on the SpO2) never scores on M. K.
         assert _cell(spo2_mk, spo2_mk) != answer[0]
         # Question 4 is asked at the service's threshold (92 %) on every copy (review 04 d14,
-        # finding 4): M. K. is always a false negative; the other patient under the exact
-        # oximeter (SaO2 93 to 96 %) is a true negative, never on the alarm's bound.
-        other = int(np.random.default_rng([seed, 8]).integers(93, 97))
-        assert _cell(other, other) == "vrai négatif" and other != 92, other
+        # finding 4): M. K. is always a false negative, and a true positive under the exact
+        # oximeter (review 04 d16, finding 3): "same patient, same cell" never scores.
+        assert _cell(sao2_mk, sao2_mk) != answer[0]
         # "Hypoxaemic in the French sense, so a true positive" never scores on Mme R.
         french_truth = _severinghaus_pao2(sao2_r) < 80
         french = ("vrai " if (spo2_r < 92) == french_truth else "faux ") + (
