@@ -39,8 +39,7 @@
 # ligne de Python en anglais : lisez l'explication française au-dessus. En séance, sautez les
 # encadrés « Pour aller plus loin » et la fiche des données.
 #
-# **La note** : en séance, questions 1 à 4 (8 points) ; après la séance, questions 5 à 8 et
-# réflexion écrite (sept points et demi), qui comptent aussi. Comptez environ 2 h 30 de
+# **La note** : voir la ligne « Notation », juste en dessous. Comptez environ 2 h 30 de
 # travail en tout : une heure en séance, le reste après. En **séance évaluée**, les
 # vérifications disent seulement si une réponse est bien écrite, pas si elle est juste : les
 # résultats qui attendent une réponse juste paraîtront dans votre retour de correction.
@@ -1537,13 +1536,22 @@ situations = {
 # - La correction de fond est l'**appareil**. Au chevet, un chiffre discordant appelle un
 #   **gaz du sang**.
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ## Après la séance
 #
 # Cette partie se fait **après la séance**, chez vous : six questions autocorrigées, un
 # explorateur, une lecture, puis une réflexion écrite, corrigée par l'enseignant. Elle compte
 # pour sept points et demi sur quinze et demi : rendez le notebook complet à la date que fixe
 # votre enseignant (une copie ramassée en fin de séance n'aurait pas ces points).
+
+# %% [markdown] session="evaluation" graded="in-class"
+# ## Après la séance
+#
+# Cette partie se fait **après la séance**, chez vous : six questions autocorrigées, un
+# explorateur, une lecture, puis une réflexion écrite, corrigée par l'enseignant. Ici, les six
+# questions sont un **entraînement** : corrigées, elles ne comptent pas dans la note. La note
+# porte sur les questions 1 à 4 (8 points) et sur la **réflexion** (3 points), soit 11 points :
+# rendez la réflexion à la date et sous la forme que fixe votre enseignant.
 
 # %% [markdown]
 # ## 8. Auditer l'appareil

@@ -285,7 +285,12 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
     if not in_class + after + written:
         return ""
     parts = []
-    if in_class + after:
+    practice = module.graded_in_class and after > 0
+    if practice:
+        # graded="in-class": the grade counts the in-class part and the written answers
+        # (README: ``esn-teach export --partie seance``, the reflection graded by hand).
+        parts.append(f"questions autocorrigées de la séance, {_fr_points(in_class)}")
+    elif in_class + after:
         autograded = f"questions autocorrigées, {_fr_points(in_class)} en séance"
         if after:
             autograded += f" et {_fr_points(after)} après la séance"
@@ -298,6 +303,12 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
             reflection += " (ce qui compte pour le certificat : voir l'encadré ci-dessous)"
         parts.append(reflection)
     text = "**Notation** : " + " ; ".join(parts) + "."
+    if practice:
+        text += (
+            f" La note porte sur ces {_fr_points(in_class + written)} : les questions "
+            f"autocorrigées d'après la séance ({_fr_points(after)}) sont un entraînement, "
+            "corrigé mais hors de la note."
+        )
     kinds = partial_credit_kinds(module.notebook)
     if "items" in kinds:
         text += (

@@ -27,6 +27,12 @@ A source declares its graded cells with a few cell-metadata keys on the
     nbgrader restores it at autograde, so the feedback has it. A code cell
     ``reveal=`` must not define a name that a later cell uses: the evaluated
     session would fail there.
+``graded="in-class"``
+    on the ``## Après la séance`` Markdown cell (usually its ``session="evaluation"``
+    version): the grade of this release counts the autograded questions of the in-class
+    part and the written answers only (``esn-teach export --partie seance``, the written
+    answers graded by hand); the autograded questions after the session are practice. The
+    header's « Notation » line says so.
 """
 
 from __future__ import annotations
@@ -62,7 +68,10 @@ HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
 #: A call that draws a student's own cases (``esn_teach.checks._variant``).
 _VARIANT_CALL = re.compile(r"\b(student_seed|variant_rng)\s*\(")
-_KEYS = {"answer", "tests", "written", "points", "mistake", "reveal", "session"}
+_KEYS = {"answer", "tests", "written", "points", "mistake", "reveal", "session", "graded"}
+#: The one value of ``graded=``, on the after-class heading (``_outline.AFTER_CLASS_HEADING``).
+GRADED_IN_CLASS = "in-class"
+_AFTER_CLASS_HEADING = "## Après la séance"
 #: The two versions a module source may differ in (``session=`` cells).
 SESSIONS = ("formative", "evaluation")
 #: Notebook metadata key: the version a built notebook or a release was made from.
@@ -121,6 +130,9 @@ class ModuleSource:
         The version read: ``"formative"`` or ``"evaluation"``.
     has_sessions : bool
         Whether some cells belong to one version only (``session=``).
+    graded_in_class : bool
+        Whether this version's grade counts the in-class autograded questions and the
+        written answers only (``graded="in-class"`` on its after-class heading).
     """
 
     path: Path
@@ -131,6 +143,7 @@ class ModuleSource:
     wrong_answers: list[WrongAnswer] = field(default_factory=list)
     session: str = "formative"
     has_sessions: bool = False
+    graded_in_class: bool = False
 
     @property
     def autograded_points(self) -> float:
@@ -423,6 +436,18 @@ def _read_module(path: Path, session: str) -> ModuleSource:
                 "ceux que leurs textes, indices et messages commentent."
             )
         _check_marker_spelling(cell.source, where)
+        if "graded" in meta:
+            if (
+                meta["graded"] != GRADED_IN_CLASS
+                or cell.cell_type != "markdown"
+                or not cell.source.lstrip().startswith(_AFTER_CLASS_HEADING)
+            ):
+                raise CourseError(
+                    f'{where} : graded="{GRADED_IN_CLASS}" se place sur la cellule Markdown qui '
+                    f"commence par « {_AFTER_CLASS_HEADING} » : la note de cette version ne "
+                    "compte que les questions autocorrigées de la séance et la réflexion."
+                )
+            module.graded_in_class = True
         if "mistake" in meta:
             first, _, code = cell.source.partition("\n")
             found = _MESSAGE.match(first)

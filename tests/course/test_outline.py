@@ -12,6 +12,7 @@ from esn_teach.course import (
     SCHOOL_VALUES,
     VALUES_BOX_TITLE,
     Course,
+    CourseError,
     estimate_duration,
     read_module,
     values_problems,
@@ -193,6 +194,24 @@ def test_header_states_points_in_class_and_after_and_the_partial_credit_rules(tm
     # Above a certificate's box, the line sends to it for what the certificate counts.
     boxed = _scoring_markdown(read_module(path), certificate=True)
     assert "notée d'après un guide de correction (ce qui compte pour le certificat : voir " in boxed
+    # graded="in-class" on the after-class heading: the grade counts the in-class part and
+    # the reflection; the autograded questions after the session are practice (review 04 d16).
+    heading = "# %% [markdown]\n# ## Après la séance"
+    assert heading in SCORED
+    path.write_text(
+        SCORED.replace(heading, '# %% [markdown] graded="in-class"\n# ## Après la séance')
+    )
+    practice = _scoring_markdown(read_module(path))
+    assert practice.startswith(
+        "**Notation** : questions autocorrigées de la séance, 2 points ; réflexion rédigée, "
+        "3 points, notée d'après un guide de correction. La note porte sur ces 5 points : les "
+        "questions autocorrigées d'après la séance (1,5 point) sont un entraînement, corrigé "
+        "mais hors de la note."
+    ), practice
+    path.write_text(SCORED.replace(heading, '# %% [markdown] graded="yes"\n# ## Après la séance'))
+    with pytest.raises(CourseError, match="graded="):
+        read_module(path)
+    path.write_text(SCORED, encoding="utf-8")
     plain = SCORED.replace(", points=2,", ",").replace(", points=1.5)", ")")
     path.write_text(plain, encoding="utf-8")
     text = _scoring_markdown(read_module(path))
