@@ -734,23 +734,29 @@ UN_MOIS_POSSIBLES = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))]
 SIX_MOIS_POSSIBLES = [
     ((12, 100), (20, 400)), ((13, 100), (24, 400)), ((13, 110), (20, 400)), ((14, 120), (20, 400))
 ]
-# L'audit « un an » : 200 paires chez les patients noirs, des taux proches.
-UN_AN_POSSIBLES = [
+ECART_NET_POSSIBLES = [((6, 20), (4, 80)), ((6, 20), (3, 60)), ((6, 20), (5, 80)), ((7, 20), (4, 80))]
+TAUX_PROCHES_POSSIBLES = [
     ((16, 200), (48, 800)), ((18, 200), (56, 800)), ((20, 200), (64, 800)), ((19, 200), (42, 600))
 ]
-noirs_un_mois, blancs_un_mois = UN_MOIS_POSSIBLES[tirage_des_audits.integers(3)]
-noirs_six_mois, blancs_six_mois = SIX_MOIS_POSSIBLES[tirage_des_audits.integers(4)]
-noirs_un_an, blancs_un_an = UN_AN_POSSIBLES[tirage_des_audits.integers(4)]
-# Trois audits inventés, une paire par patient (des paires indépendantes).
-AUDITS = {
-    "un mois": {"patients noirs": noirs_un_mois, "patients blancs": blancs_un_mois},
-    "un an": {"patients noirs": noirs_un_an, "patients blancs": blancs_un_an},
-    "six mois": {"patients noirs": noirs_six_mois, "patients blancs": blancs_six_mois},
+un_mois = UN_MOIS_POSSIBLES[tirage_des_audits.integers(3)]
+six_mois = SIX_MOIS_POSSIBLES[tirage_des_audits.integers(4)]
+ecart_net = ECART_NET_POSSIBLES[tirage_des_audits.integers(4)]
+taux_proches = TAUX_PROCHES_POSSIBLES[tirage_des_audits.integers(4)]
+# Deux petits audits (20 paires chez les patients noirs) ou deux grands (200), et un moyen.
+if tirage_des_audits.integers(2) == 0:
+    audits_tires = [un_mois, ecart_net, six_mois]
+else:
+    audits_tires = [taux_proches, tuple((10 * k, 10 * n) for k, n in un_mois), six_mois]
+# Votre copie présente les trois audits sous des lettres, dans un ordre tiré pour elle, et ne
+# garde qu'eux : les audits sous leurs lettres.
+ordre_des_audits, _ = checks.draw_slots(GRAINE, "conclusion_audit", ["un mois", "un an", "six mois"])
+AUDITS_LUS = {
+    lettre: dict(zip(["patients noirs", "patients blancs"],
+                     audits_tires[["un mois", "un an", "six mois"].index(role)], strict=True))
+    for lettre, role in ordre_des_audits.items()
 }
-# Votre copie présente les trois audits sous des lettres, dans un ordre tiré pour elle.
-LETTRES_AUDITS, _ = checks.draw_slots(GRAINE, "conclusion_audit", list(AUDITS))
-for lettre, duree in LETTRES_AUDITS.items():
-    audit = AUDITS[duree]
+del un_mois, six_mois, ecart_net, taux_proches, audits_tires, ordre_des_audits
+for lettre, audit in AUDITS_LUS.items():
     print(f"\nL'audit {lettre} (chiffres inventés ; une paire par patient) :")
     for nom, (k, n) in audit.items():
         print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
@@ -801,7 +807,7 @@ conclusion_audit["six mois"] = "un écart est mis en évidence"
 conclusion_audit = {"A": ..., "B": ..., "C": ...}
 ### BEGIN SOLUTION
 for audit_lu in conclusion_audit:
-    audit = AUDITS[LETTRES_AUDITS[audit_lu]]
+    audit = AUDITS_LUS[audit_lu]
     (k_n, n_n), (k_b, n_b) = audit["patients noirs"], audit["patients blancs"]
     (bas_n, haut_n), (bas_b, haut_b) = proportion_ci(k_n, n_n), proportion_ci(k_b, n_b)
     borne_basse = k_n / n_n - k_b / n_b - np.hypot(k_n / n_n - bas_n, haut_b - k_b / n_b)
@@ -893,8 +899,11 @@ checks.check_form(
 tirage_q2 = np.random.default_rng([checks.student_seed("04", announce=False), 2])
 mois_q2 = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))][tirage_q2.integers(3)]
 six_q2 = [((12, 100), (20, 400)), ((13, 100), (24, 400)), ((13, 110), (20, 400)), ((14, 120), (20, 400))][tirage_q2.integers(4)]
-an_q2 = [((16, 200), (48, 800)), ((18, 200), (56, 800)), ((20, 200), (64, 800)), ((19, 200), (42, 600))][tirage_q2.integers(4)]
-audits_q2 = [("un mois", mois_q2), ("un an", an_q2), ("six mois", six_q2)]
+net_q2 = [((6, 20), (4, 80)), ((6, 20), (3, 60)), ((6, 20), (5, 80)), ((7, 20), (4, 80))][tirage_q2.integers(4)]
+proches_q2 = [((16, 200), (48, 800)), ((18, 200), (56, 800)), ((20, 200), (64, 800)), ((19, 200), (42, 600))][tirage_q2.integers(4)]
+# Two small audits (20 pairs) or two large ones (200), and a medium one (review 04 d16, finding 2).
+petits_q2 = tirage_q2.integers(2) == 0
+audits_q2 = [("un mois", mois_q2 if petits_q2 else proches_q2), ("un an", net_q2 if petits_q2 else ((10 * mois_q2[0][0], 10 * mois_q2[0][1]), (10 * mois_q2[1][0], 10 * mois_q2[1][1]))), ("six mois", six_q2)]
 # The letter under which this copy shows each audit (same draw as the display cell).
 lettres_q2, _ = checks.draw_slots(checks.student_seed("04", announce=False), "conclusion_audit", ["un mois", "un an", "six mois"])
 lettre_q2 = {duree: lettre for lettre, duree in lettres_q2.items()}
@@ -918,13 +927,13 @@ p_n_q2, p_b_q2 = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
 bas_q2 = p_n_q2 - p_b_q2 - np.hypot(p_n_q2 - ic_n_q2[0], ic_b_q2[1] - p_b_q2)
 haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
 attendu_q2[lettre_q2["six mois"]] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
-sans_marge_q2 = checks.Mistake("un écart est mis en évidence", "vous avez comparé les deux taux sans leur marge d'erreur : l'intervalle de l'écart contient 0.")
+sans_marge_q2 = checks.Mistake("un écart est mis en évidence", "vous avez comparé les deux taux sans leur marge d'erreur : l'intervalle de l'écart contient 0." if petits_q2 else "ni la taille de l'audit ni les deux taux sans leur marge d'erreur ne décident : même avec 200 paires, l'intervalle de l'écart contient 0.")
+net_q2 = checks.Mistake("on ne peut pas conclure", "un écart nul est hors de l'intervalle de l'écart : ni la taille de l'audit ni sa marge d'erreur ne décident seules, c'est l'intervalle de l'écart." if petits_q2 else "un écart nul est hors de l'intervalle de l'écart : pas la même marge d'erreur d'un audit à l'autre.")
 exclut_q2 = checks.Mistake("on ne peut pas conclure", "un écart nul est hors de l'intervalle de l'écart : avec ces effectifs, pas la même marge d'erreur ; les intervalles des deux taux, qui se chevauchent, ne décident pas.")
-grand_q2 = checks.Mistake("un écart est mis en évidence", "ni la taille de l'audit ni les deux taux sans leur marge d'erreur ne décident : même avec 200 paires, l'intervalle de l'écart contient 0.")
-# One named mistake per audit: the small audit (20 pairs, its gap interval holds 0), the large
-# one (200 pairs, close rates, its gap interval holds 0), the medium one (rate intervals that
-# overlap, a gap interval that excludes 0).
-erreurs_q2 = {lettre_q2["un mois"]: [sans_marge_q2], lettre_q2["un an"]: [grand_q2], lettre_q2["six mois"]: [exclut_q2]}
+# One named mistake per audit: the audit whose gap interval holds 0 (small, rates apart; or
+# large, close rates), the one whose gap interval clearly excludes 0 (small, rates far apart;
+# or large), the medium one (rate intervals that overlap, a gap interval that excludes 0).
+erreurs_q2 = {lettre_q2["un mois"]: [sans_marge_q2], lettre_q2["un an"]: [net_q2], lettre_q2["six mois"]: [exclut_q2]}
 checks.check_choices(
     conclusion_audit, name="conclusion_audit",
     options=["un écart est mis en évidence", "on ne peut pas conclure"],
@@ -950,8 +959,10 @@ conclusion_audit = {
 # %% mistake="conclusion_audit" session="evaluation"
 # message : ni la taille de l'audit
 conclusion_audit = {
-    lettre: "on ne peut pas conclure" if duree == "un mois" else "un écart est mis en évidence"
-    for lettre, duree in LETTRES_AUDITS.items()
+    lettre: "on ne peut pas conclure"
+    if audit["patients noirs"][1] == 20
+    else "un écart est mis en évidence"
+    for lettre, audit in AUDITS_LUS.items()
 }
 
 # %% [markdown]

@@ -106,13 +106,17 @@ def _patient_ranges() -> list[tuple[int, int]]:
 
 
 def _drawn_audits(seed: int) -> dict[str, tuple]:
+    """The three audits of a copy by role: "un mois" (its gap interval holds 0), "un an" (its
+    gap interval clearly excludes 0), "six mois" (overlapping rate intervals, a gap interval
+    that excludes 0). Two small audits (20 pairs) or two large ones (200), and a medium one."""
     draw = np.random.default_rng([seed, 2])
-    months, sixes = _pool("UN_MOIS_POSSIBLES"), _pool("SIX_MOIS_POSSIBLES")
-    years = _pool("UN_AN_POSSIBLES")
-    month = months[draw.integers(len(months))]
-    six = sixes[draw.integers(len(sixes))]
-    year = years[draw.integers(len(years))]
-    return {"un mois": month, "un an": year, "six mois": six}
+    month = _pool("UN_MOIS_POSSIBLES")[draw.integers(3)]
+    six = _pool("SIX_MOIS_POSSIBLES")[draw.integers(4)]
+    clear = _pool("ECART_NET_POSSIBLES")[draw.integers(4)]
+    close = _pool("TAUX_PROCHES_POSSIBLES")[draw.integers(4)]
+    if draw.integers(2) == 0:
+        return {"un mois": month, "un an": clear, "six mois": six}
+    return {"un mois": close, "un an": tuple((10 * k, 10 * n) for k, n in month), "six mois": six}
 
 
 def _drawn_patients(seed: int) -> tuple[int, int, int, int]:
@@ -225,7 +229,7 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
         assert 93 <= a["seuil_alarme"] <= 97, "a raised threshold exists, a few points up"
         assert 0.3 < a["part_alarmes_sans_hypoxemie"] < 0.9
         assert 2.5 < a["ecart_biais"] < 6
-        assert a["conclusion_audit"] == ("?", "?", "écart"), "the traps of question 2 hold"
+        assert a["conclusion_audit"] == ("?", "écart", "écart"), "the traps of question 2 hold"
         assert a["situations"][:2] == ("faux négatif", "vrai positif"), "M. K.'s story holds"
         assert a["situations"][2] == "faux positif", "Mme R. always rings without hypoxaemia"
         # Question 7: fewer alarms without hypoxaemia in Black patients; question 6 c: White
@@ -246,7 +250,7 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
     """Equal difficulty (lecturer's review d10, findings 1 to 3): over 200 identifiers, each
     named mistake of questions 2 and 4 gives a value that differs from the copy's key, and
     Mme R. is never in acute respiratory failure (PaO2 under 60 mmHg)."""
-    keys, scores = set(), {}
+    keys, scores, sets = set(), {}, set()
     for number in range(200):
         monkeypatch.setenv(checks.STUDENT_ENV, f"etu{number:03d}")
         seed = checks.student_seed("04", announce=False)
@@ -258,14 +262,22 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         # at least 5 points apart, a gap interval that holds 0 ("compare the rates without
         # their margin" fails). The large audit: the small one's rates, ten times the pairs
         # ("same rates, same conclusion" fails).
-        # Since review 04 d16 (finding 2), the large audit (200 pairs) has close rates and a gap
-        # interval that holds 0: "small audit, so no conclusion" no longer earns the 3 points.
-        assert key == {"un mois": False, "un an": False, "six mois": True}, audits
+        # Every copy keeps the traps (review 04 d14, finding 1), and no rule of size gives the
+        # keys (review 04 d16, finding 2): two small audits (20 pairs), one whose gap interval
+        # holds 0 and one whose gap clearly excludes 0, or two large ones (200 pairs), one with
+        # close rates whose gap interval holds 0 and one with a clear gap; and a medium one
+        # whose rate intervals overlap while its gap interval excludes 0.
+        assert key == {"un mois": False, "un an": True, "six mois": True}, audits
         assert _rates_overlap(*audits["six mois"]), audits["six mois"]
-        assert _gap(*audits["un mois"]) >= 0.05, audits["un mois"]
-        assert audits["un mois"][0][1] == 20 and audits["un an"][0][1] == 200, audits
         assert audits["six mois"][0][1] in range(100, 121), audits
-        assert 0.015 <= _gap(*audits["un an"]) <= 0.03, audits["un an"]
+        sizes = (audits["un mois"][0][1], audits["un an"][0][1])
+        assert sizes in ((20, 20), (200, 200)), audits
+        sets.add(sizes)
+        if sizes == (20, 20):
+            assert _gap(*audits["un mois"]) >= 0.05, audits["un mois"]
+        else:
+            assert 0.015 <= _gap(*audits["un mois"]) <= 0.03, audits["un mois"]
+        assert not _rates_overlap(*audits["un an"]), audits["un an"]
         for label in AUDIT_LABELS:
             # Decided at a glance: the deciding bound is at least a point away from 0 (the cell
             # prints whole points); the White patients' rate stays near the published 3.6 %
@@ -280,6 +292,7 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
             "overlap": lambda a: not _rates_overlap(*a),
             "no margin": lambda a: _gap(*a) > 0,
             "small audit": lambda a: a[0][1] > 20,
+            "large audit": lambda a: a[0][1] >= 200,
         }
         for name, rule in rules.items():
             score = sum(1 if rule(audits[lab]) == key[lab] else -1 for lab in AUDIT_LABELS)
@@ -307,6 +320,7 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         assert 60 < _severinghaus_pao2(sao2_r) < 80, sao2_r
         keys.add((audits["six mois"], spo2_mk, sao2_mk, spo2_r, sao2_r))
     assert len(keys) >= 50, "the draw still gives different cases to different students"
+    assert sets == {(20, 20), (200, 200)}, "both sets of audits are drawn"
     # The same wrong rule earns the same score on every copy, and never the 3 points.
     assert all(len(found) == 1 and max(found) < 3 for found in scores.values()), scores
 
