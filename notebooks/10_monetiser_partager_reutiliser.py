@@ -143,10 +143,9 @@ for point in (
 #   code ; l'hôpital sait qui est derrière chaque code.
 
 # %% [markdown] session="evaluation"
-# Quatre informations : trois sont du même genre (données de santé au sens du RGPD, ou non),
-# une seule fait exception. **Votre consigne** (laquelle chercher) et les options sont
-# affichées par la cellule repliée ci-dessous : elles sont tirées pour votre copie. Répondez
-# `"a"`, `"b"`, `"c"` ou `"d"`.
+# Trois de ces informations sont des données de santé au sens du RGPD ; une seule **ne l'est
+# pas**. Laquelle ? Les quatre informations sont affichées par la cellule repliée ci-dessous :
+# elles sont tirées pour votre copie. Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il tire vos cas à partir de votre identifiant, puis affiche
@@ -194,7 +193,7 @@ intrus = ...
 ### BEGIN SOLUTION
 from esn_teach.law._tasks10 import _letter
 
-intrus = _letter(GRAINE, 1, ("a", "d"))
+intrus = _letter(GRAINE, 1, ("a", "e"))
 ### END SOLUTION
 
 # %% tests="intrus" points=2 session="formative"
@@ -262,46 +261,45 @@ checks.check_form(intrus, name="intrus", kind="choice", options=["a", "b", "c", 
 # fmt: off
 graine_q1 = checks.student_seed("10", announce=False)
 version_q1 = int(np.random.default_rng([graine_q1, 11]).integers(2))
-items_q1 = (("a", "b", "c", "d"), ("a", "e", "f", "d"))[version_q1]
+items_q1 = (("a", "b", "c", "d"), ("e", "g", "h", "i"))[version_q1]
 rang_q1 = np.random.default_rng([graine_q1, 1]).permutation(4)
 nouvelle_q1 = {items_q1[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q1, strict=True)}
-autre_q1 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
 messages_q1 = (
     {
-        "d": autre_q1 + "Votre consigne demande l'information qui n'est pas une donnée de santé. Or un numéro à la place du nom ne rend pas les données anonymes : le laboratoire sait qui est derrière chaque numéro ; le patient reste identifiable, et ses analyses renseignent sur sa santé. Des données pseudonymisées restent personnelles (RGPD, considérant 26).",
+        "d": "un numéro à la place du nom ne rend pas les données anonymes : le laboratoire sait qui est derrière chaque numéro ; le patient reste identifiable, et ses analyses renseignent sur sa santé. Des données pseudonymisées restent personnelles (RGPD, considérant 26) : c'est une donnée de santé.",
         "b": "sans son nom, le capitaine d'un club est reconnu de tous ses membres : il est identifiable (RGPD, article 4, point 1 : identifiée « directement ou indirectement »), et l'on apprend sa blessure. C'est une donnée personnelle qui révèle son état de santé : une donnée de santé. La question porte sur la nature de l'information, pas sur le droit de la publier.",
         "c": "des bandelettes de glycémie et des aiguilles pour stylo injecteur, rattachées au nom du client, laissent déduire qu'il est diabétique : l'information renseigne sur sa santé, c'est une donnée de santé (RGPD, article 4, point 15). La Cour de justice l'a jugé pour des médicaments commandés en ligne sans ordonnance (arrêt du 4 octobre 2024, C-21/23).",
     },
     {
-        "a": autre_q1 + "Votre consigne demande la seule information qui est une donnée de santé. Or des séances comptées pour tout un cabinet, sans nom ni date, ne désignent personne : ce n'est pas une donnée personnelle, donc pas une donnée de santé (RGPD, article 4, points 1 et 15).",
-        "e": "cet annuaire désigne des personnes, les médecins : c'est une donnée personnelle. Mais il n'apprend rien de leur santé à eux ; parler de médecine ne suffit pas (RGPD, article 4, point 15).",
-        "f": "cette liste désigne des personnes : c'est une donnée personnelle. Mais avoir suivi une formation aux premiers secours n'apprend rien sur sa santé à chacun ; une donnée de santé renseigne sur la santé de la personne concernée elle-même (RGPD, article 4, point 15).",
+        "i": "un code à la place du nom ne rend pas les données anonymes : l'association sait qui est derrière chaque code ; le participant reste identifiable, et sa tension artérielle renseigne sur sa santé. Des données pseudonymisées restent personnelles (RGPD, considérant 26) : c'est une donnée de santé.",
+        "g": "sans son nom, la maîtresse d'une classe est reconnue de tous les parents : elle est identifiable (RGPD, article 4, point 1 : identifiée « directement ou indirectement »), et l'on apprend son opération. C'est une donnée personnelle qui révèle son état de santé : une donnée de santé. La question porte sur la nature de l'information, pas sur le droit de la diffuser.",
+        "h": "des protections contre les fuites urinaires et une alèse, rattachées au nom de la cliente, laissent déduire un trouble de sa santé : l'information renseigne sur sa santé, c'est une donnée de santé (RGPD, article 4, point 15). La Cour de justice l'a jugé pour des médicaments commandés en ligne sans ordonnance (arrêt du 4 octobre 2024, C-21/23).",
     },
 )[version_q1]
 checks.check_choice(
-    intrus, name="intrus", options=["a", "b", "c", "d"], expected=nouvelle_q1[("a", "d")[version_q1]],
+    intrus, name="intrus", options=["a", "b", "c", "d"], expected=nouvelle_q1[("a", "e")[version_q1]],
     mistakes=[checks.Mistake(nouvelle_q1[item], message) for item, message in messages_q1.items()],
 )
 # fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="intrus" session="evaluation"
-# message : cette réponse correspond à une autre consigne que la vôtre
+# message : Des données pseudonymisées restent personnelles
 from esn_teach.law._tasks10 import _letter
 
-intrus = _letter(GRAINE, 1, ("d", "a"))
+intrus = _letter(GRAINE, 1, ("d", "i"))
 
 # %% mistake="intrus" session="evaluation"
-# message : donnée personnelle
+# message : identifiée « directement ou indirectement »
 from esn_teach.law._tasks10 import _letter
 
-intrus = _letter(GRAINE, 1, ("b", "e"))
+intrus = _letter(GRAINE, 1, ("b", "g"))
 
 # %% mistake="intrus" session="evaluation"
-# message : sur sa santé
+# message : laissent déduire
 from esn_teach.law._tasks10 import _letter
 
-intrus = _letter(GRAINE, 1, ("c", "f"))
+intrus = _letter(GRAINE, 1, ("c", "h"))
 
 # %% [markdown]
 # ## Étape 2 sur 5 — Sur quel fondement ?
@@ -473,18 +471,18 @@ nouvelle_q2 = {"abcdef"[int(numero)]: lettre for lettre, numero in zip("abcdef",
 autre_q2 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
 messages_q2 = (
     {
-        "e": autre_q2 + "La maison de santé de votre copie cite déjà une exception de l'article 9(2), celle des soins, et une base légale de l'article 6 : il ne lui manque rien.",
+        "e": autre_q2 + "La maison de santé de votre copie cite déjà une exception de l'article 9(2), celle des soins, et une base légale de l'article 6 : les deux conditions de licéité sont réunies.",
         "b": "la maison de santé de votre copie cite déjà une base légale de l'article 6 : relisez sa réponse, puis les deux conditions du début de l'étape 2.",
         "a": "la conclusion est juste, pas la raison : l'article 9 ne remplace pas l'article 6 pour les données de santé, il faut les deux (Cour de justice, arrêt du 21 décembre 2023, C-667/21). C'est parce qu'elle cite les deux que la maison de santé a raison.",
         "c": "vous confondez deux consentements. Le consentement au traitement des données (9(2)(a)) n'est qu'une des exceptions de l'article 9(2) ; pour les patients qu'elle soigne, l'exception des soins (h), qu'elle cite, lève déjà l'interdiction. Le consentement aux soins (CSP, L1111-4) est une autre règle, qui reste due.",
-        "d": "la conclusion est juste, pas la raison : être tenu au secret ne dispense d'aucune des conditions de l'étape 2 (Cour de justice, arrêt du 21 décembre 2023, C-667/21). C'est parce qu'elle cite une base légale et une exception que la maison de santé a raison.",
+        "d": "la conclusion est juste, pas la raison : être tenu au secret ne dispense d'aucune des conditions de l'étape 2 ; il faut les deux textes, une base légale de l'article 6 et une exception de l'article 9(2) (Cour de justice, arrêt du 21 décembre 2023, C-667/21). C'est parce qu'elle cite les deux que la maison de santé a raison.",
     },
     {
         "f": autre_q2 + "La maison de santé de votre copie ne cite qu'un texte : relisez sa réponse, puis les deux conditions du début de l'étape 2.",
         "b": "la maison de santé de votre copie cite déjà une base légale de l'article 6 : ce n'est pas ce qui lui manque.",
         "a": "l'article 9 ne remplace pas l'article 6 pour les données de santé : c'est la lecture que la Cour de justice a écartée (arrêt du 21 décembre 2023, C-667/21). Relisez le début de l'étape 2.",
         "c": "la conclusion est juste, pas la raison : ne confondez pas deux consentements. Le consentement au traitement des données (9(2)(a)) n'est qu'une des exceptions de l'article 9(2) ; pour des patients qu'elle soigne, l'exception des soins (h) lèverait l'interdiction sans lui. Le consentement aux soins (CSP, L1111-4) est une autre règle.",
-        "d": "être tenu au secret ne dispense d'aucune des conditions de l'étape 2 : une exception de l'article 9(2) et une base légale de l'article 6 n'ont pas le même rôle (Cour de justice, arrêt du 21 décembre 2023, C-667/21).",
+        "d": "être tenu au secret ne dispense d'aucune des conditions de l'étape 2 : il faut les deux textes, une base légale de l'article 6 et une exception de l'article 9(2), qui n'ont pas le même rôle (Cour de justice, arrêt du 21 décembre 2023, C-667/21). La maison de santé de votre copie n'en cite qu'un.",
     },
 )[version_q2]
 checks.check_choice(
@@ -1001,8 +999,8 @@ hebergeur_kine = _letter(GRAINE, 4, "e")
 #
 # Une société propose à une officine de lui payer des données. **L'offre de votre copie**,
 # tirée pour elle, et les options sont affichées par la cellule repliée ci-dessous. Quelle
-# réponse est juste, avec la bonne raison ? Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"`, `"f"`
-# ou `"g"`.
+# réponse est juste, avec la bonne raison ? Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"` ou
+# `"f"`.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche l'offre et les options de la question 5, tirées
@@ -1035,7 +1033,7 @@ reponse_pharmacie = ...
 ### BEGIN SOLUTION
 from esn_teach.law._tasks10 import _letter
 
-reponse_pharmacie = _letter(GRAINE, 5, ("b", "g"))
+reponse_pharmacie = _letter(GRAINE, 5, ("b", "h"))
 ### END SOLUTION
 
 # %% tests="reponse_pharmacie" points=2 session="formative"
@@ -1126,63 +1124,55 @@ checks.check_form(
     reponse_pharmacie,
     name="reponse_pharmacie",
     kind="choice",
-    options=["a", "b", "c", "d", "e", "f", "g"],
+    options=["a", "b", "c", "d", "e", "f"],
 )
 ### BEGIN HIDDEN TESTS
 # fmt: off
 graine_q5 = checks.student_seed("10", announce=False)
 version_q5 = int(np.random.default_rng([graine_q5, 15]).integers(2))
-rang_q5 = np.random.default_rng([graine_q5, 5]).permutation(7)
-nouvelle_q5 = {"abcdefg"[int(numero)]: lettre for lettre, numero in zip("abcdefg", rang_q5, strict=True)}
-autre_q5 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
+items_q5 = (("a", "b", "c", "d", "e", "f"), ("h", "i", "j", "k", "d", "f"))[version_q5]
+rang_q5 = np.random.default_rng([graine_q5, 5]).permutation(6)
+nouvelle_q5 = {items_q5[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q5, strict=True)}
 messages_q5 = (
     {
-        "g": autre_q5 + "Les ordonnances de votre copie portent le nom, l'année de naissance et le code postal des patients : elles désignent chacun d'eux.",
         "a": "un consentement explicite ne changerait rien : relisez jusqu'au bout la phrase de l'article L1111-8 (VII) du code de la santé publique. Que dit-elle de l'accord de la personne concernée ?",
-        "c": "sans le nom, l'année de naissance et le code postal permettent souvent de retrouver un patient, surtout dans un village : les données restent identifiantes « indirectement », et la phrase de l'article L1111-8 (VII) vise aussi ce cas.",
+        "c": "sans le nom, l'année de naissance et le code postal permettent souvent de retrouver un patient, surtout dans un village : ce sont encore des données de santé identifiantes, « indirectement », et la phrase de l'article L1111-8 (VII) vise aussi ce cas.",
         "d": "la raison ne tient pas : aucune autorisation, de la CNIL ou de quiconque, ne rend licite ce que l'article L1111-8 (VII) interdit. Relisez cette phrase : que ferait en réalité la pharmacie, et contre quoi ?",
-        "e": "la certification HDS vise qui héberge des données pour le compte d'un soignant ; elle ne rend licite aucune cession. Même certifiée, la société ne pourrait pas acheter ces ordonnances : relisez la phrase de l'article L1111-8 (VII).",
+        "e": "la certification HDS vise qui héberge des données pour le compte d'un soignant ; elle ne rend licite aucune cession. Même certifiée, la société ne pourrait pas acheter ces ordonnances : relisez la phrase de l'article L1111-8 (VII) : c'est la nature de ces données qui compte.",
         "f": "l'article L1111-8 (VII) interdit toute cession à titre onéreux de données de santé identifiantes, quel que soit l'acheteur : relisez cette phrase.",
     },
     {
-        "b": autre_q5 + "Les chiffres de votre copie comptent des entrées : ils ne désignent aucune personne et ne disent rien de sa santé.",
-        "a": "un consentement explicite ne changerait rien : ces chiffres ne portent sur aucun patient, il n'y a aucun accord à leur demander.",
-        "c": "l'offre de votre copie ne contient ni nom ni date de naissance à retirer. Sachez aussi que, sans le nom, avec la date de naissance et la commune, les données restent identifiantes « indirectement ».",
+        "i": "entrer dans une officine ne dit rien de la santé de qui que ce soit, et un comptage sans caméra ne désigne personne : ce ne sont ni des données personnelles ni des données de santé (RGPD, article 4, points 1 et 15) : c'est la nature de ces données qui compte, pas le lieu où on les recueille.",
+        "j": "l'article L1111-8 (VII) n'interdit pas toute vente : il interdit de céder des données de santé identifiantes, ce que ces comptages ne sont pas. Relisez cette phrase, puis demandez-vous ce que sont ces comptages.",
+        "k": "la conclusion est juste, pas la condition : un comptage sans caméra ne désigne personne, ce n'est pas une donnée personnelle ; il n'y a aucun droit d'opposition à offrir, et ni l'accord ni l'opposition des clients ne changerait rien à ce qui est permis.",
         "d": "la raison ne tient pas : transmettre des chiffres qui ne concernent aucune personne ne demande aucune autorisation de la CNIL.",
-        "e": "la certification HDS vise qui héberge des données de santé pour le compte d'un soignant ; des comptages d'entrées n'en sont pas.",
         "f": "la conclusion est juste, pas la raison : l'article L1111-8 (VII) interdit de céder contre de l'argent des données de santé identifiantes, quel que soit l'acheteur. Ce qui rend cette vente permise est ailleurs : que sont ces chiffres ?",
     },
 )[version_q5]
 checks.check_choice(
-    reponse_pharmacie, name="reponse_pharmacie", options=["a", "b", "c", "d", "e", "f", "g"], expected=nouvelle_q5[("b", "g")[version_q5]],
+    reponse_pharmacie, name="reponse_pharmacie", options=["a", "b", "c", "d", "e", "f"], expected=nouvelle_q5[("b", "h")[version_q5]],
     mistakes=[checks.Mistake(nouvelle_q5[item], message) for item, message in messages_q5.items()],
 )
 # fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="reponse_pharmacie" session="evaluation"
-# message : cette réponse correspond à une autre consigne que la vôtre
+# message : ne changerait rien
 from esn_teach.law._tasks10 import _letter
 
-reponse_pharmacie = _letter(GRAINE, 5, ("g", "b"))
+reponse_pharmacie = _letter(GRAINE, 5, ("a", "k"))
 
 # %% mistake="reponse_pharmacie" session="evaluation"
-# message : un consentement explicite ne changerait rien
+# message : données de santé identifiantes
 from esn_teach.law._tasks10 import _letter
 
-reponse_pharmacie = _letter(GRAINE, 5, "a")
+reponse_pharmacie = _letter(GRAINE, 5, ("c", "j"))
 
 # %% mistake="reponse_pharmacie" session="evaluation"
-# message : les données restent identifiantes
+# message : c'est la nature de ces données qui compte
 from esn_teach.law._tasks10 import _letter
 
-reponse_pharmacie = _letter(GRAINE, 5, "c")
-
-# %% mistake="reponse_pharmacie" session="evaluation"
-# message : la certification HDS vise qui héberge
-from esn_teach.law._tasks10 import _letter
-
-reponse_pharmacie = _letter(GRAINE, 5, "e")
+reponse_pharmacie = _letter(GRAINE, 5, ("e", "i"))
 
 # %% mistake="reponse_pharmacie" session="evaluation"
 # message : la raison ne tient pas

@@ -1,7 +1,9 @@
 """Module 10's evaluated session: the task each copy draws in questions 1 to 5 and 9 (private).
 
-Each of questions 1 to 5 has two tasks (neither is the formative statement) sharing one list of
-options, so that one task's key is a wrong option of the other. The notebook's draw cells call
+Each of questions 1 to 5 has two tasks (neither is the formative statement). Questions 2 to 4
+share one list of options between their tasks, so that one task's key is a wrong option of the
+other; questions 1 and 5 give each task its own options, all plausible for that task (review
+10_lecturer_d16, finding 1), and question 1 asks the same thing in both tasks (finding 4). The notebook's draw cells call
 :func:`_statement` (and :func:`_project_9`), which return only the text of the task a copy drew,
 with its options under the copy's letters: the other task's text never reaches the student's
 kernel. :func:`_letter` (the letter of an option for a copy) and :func:`_version` are called by
@@ -25,10 +27,10 @@ _WIDTH = 92
 _QUESTIONS: dict[int, tuple[tuple[str, str], dict[str, str], tuple[str, str]]] = {
     1: (
         (
-            "Question 1, votre consigne : trois de ces informations sont des données de santé "
-            "au sens du RGPD ; une seule ne l'est pas. Laquelle ?",
-            "Question 1, votre consigne : trois de ces informations ne sont pas des données de "
-            "santé au sens du RGPD ; une seule l'est. Laquelle ?",
+            "Question 1 : trois de ces informations sont des données de santé au sens du RGPD ; "
+            "une seule ne l'est pas. Laquelle ?",
+            "Question 1 : trois de ces informations sont des données de santé au sens du RGPD ; "
+            "une seule ne l'est pas. Laquelle ?",
         ),
         {
             "a": "Le bilan d'activité d'un cabinet de cinq kinésithérapeutes d'une grande ville : "
@@ -42,22 +44,33 @@ _QUESTIONS: dict[int, tuple[tuple[str, str], dict[str, str], tuple[str, str]]] =
             "chaque numéro à un nom.",
             "e": "L'annuaire des médecins d'un département : le nom, la spécialité et l'adresse "
             "du cabinet de chacun.",
-            "f": "La liste des salariés d'une entreprise qui ont suivi la formation de sauveteur "
-            "secouriste du travail, avec leur nom et leur service.",
+            "g": "Un message sur le groupe des parents d'une classe de CE1 : « la maîtresse sera "
+            "absente jusqu'aux vacances, elle se remet d'une opération du cœur », sans la nommer.",
+            "h": "Le nom, l'adresse et les achats d'une cliente sur le site d'une pharmacie : des "
+            "protections contre les fuites urinaires et une alèse lavable.",
+            "i": "Le tableau des tensions artérielles mesurées lors d'une journée de dépistage, où "
+            "le nom de chaque participant est remplacé par un code ; l'association qui l'a "
+            "organisée garde la liste qui relie chaque code à un nom.",
         },
-        ("abcd", "aefd"),
+        ("abcd", "eghi"),
     ),
     2: (
         (
             "Question 2. Interrogée sur ce qui l'autorise à traiter les données de santé de ses "
-            "patients, la maison de santé de votre copie répond : « Deux textes : une base "
-            "légale de l'article 6 du RGPD, que nous avons retenue sur le conseil de notre "
-            "délégué à la protection des données, et l'article 9(2)(h), l'exception des soins. "
-            "Il ne faut rien d'autre. » A-t-elle raison ?",
+            "patients, la maison de santé de votre copie répond : « Deux textes : l'article 6 "
+            "du RGPD, avec la base légale de l'obligation légale (article 6, paragraphe 1, "
+            "point c), que nous avons retenue sur le conseil de notre délégué à la protection "
+            "des données, et l'article 9(2)(h), l'exception des soins. Ces deux textes fondent "
+            "la licéité de notre traitement. » Supposez juste le choix de sa base légale : la "
+            "question porte sur ce qui fonde la licéité, pas sur ses autres obligations "
+            "(information, sécurité, hébergement). A-t-elle raison ?",
             "Question 2. Interrogée sur ce qui l'autorise à traiter les données de santé de ses "
-            "patients, la maison de santé de votre copie répond : « L'article 6 du RGPD : nous "
-            "avons une base légale, que nous avons retenue sur le conseil de notre délégué à la "
-            "protection des données. Il ne faut rien d'autre. » A-t-elle raison ?",
+            "patients, la maison de santé de votre copie répond : « Un texte : l'article 6 du "
+            "RGPD, avec la base légale de l'obligation légale (article 6, paragraphe 1, point "
+            "c), que nous avons retenue sur le conseil de notre délégué à la protection des "
+            "données. Ce texte fonde la licéité de notre traitement. » Supposez juste le choix "
+            "de sa base légale : la question porte sur ce qui fonde la licéité, pas sur ses "
+            "autres obligations (information, sécurité, hébergement). A-t-elle raison ?",
         ),
         {
             "a": "Oui : pour des données de santé, l'article 9 remplace l'article 6, qui ne vise "
@@ -66,12 +79,12 @@ _QUESTIONS: dict[int, tuple[tuple[str, str], dict[str, str], tuple[str, str]]] =
             "base légale de l'article 6.",
             "c": "Non : pour des données de santé, il faut en plus le consentement explicite de "
             "chaque patient, l'exception 9(2)(a).",
-            "d": "Oui : des professionnels de santé tenus au secret n'ont pas besoin d'autre "
-            "fondement que celui qu'elle cite.",
+            "d": "Oui : des professionnels de santé tenus au secret n'ont besoin que d'un seul "
+            "des deux textes, l'article 6 ou l'article 9(2).",
             "e": "Non : ce qu'elle cite ne suffit pas ; le traitement doit aussi relever d'une "
             "exception de l'article 9(2), qui lève l'interdiction.",
             "f": "Oui : elle cite une base légale de l'article 6 et une exception de l'article "
-            "9(2) ; les deux conditions sont réunies.",
+            "9(2) ; les deux conditions de licéité sont réunies.",
         },
         ("abcdef", "abcdef"),
     ),
@@ -159,10 +172,16 @@ _QUESTIONS: dict[int, tuple[tuple[str, str], dict[str, str], tuple[str, str]]] =
             "dit que la société l'est.",
             "f": "Accepter : la loi n'interdit de vendre des données qu'aux laboratoires "
             "pharmaceutiques, et cette société n'en est pas un.",
-            "g": "Accepter : ces chiffres ne sont pas des données de santé identifiantes, les "
-            "seules dont l'article L1111-8 (VII) interdit la cession.",
+            "h": "Accepter : ces comptages ne désignent personne ; ce ne sont pas des données de "
+            "santé identifiantes, les seules dont l'article L1111-8 (VII) interdit la cession.",
+            "i": "Refuser : tout ce qui est recueilli dans une officine est une donnée de santé, "
+            "puisqu'on y entre pour se soigner.",
+            "j": "Refuser : l'article L1111-8 (VII) interdit à un professionnel de santé de vendre "
+            "quelque donnée que ce soit, même sans rapport avec ses patients.",
+            "k": "Accepter, à condition d'afficher à la porte que chaque client peut s'opposer à "
+            "être compté : sans cette affiche, la vente serait interdite.",
         },
-        ("abcdefg", "abcdefg"),
+        ("abcdef", "hijkdf"),
     ),
 }
 
