@@ -44,7 +44,8 @@
 # - Des **indices** sont repliés sous chaque question.
 # - **Barème : 17 points** : 10 en séance (questions 1 à 5) ; 7 à faire **seul après la
 #   séance**, environ 100 min (questions 6 à 9 : 4 points ; réflexion écrite : 3 points).
-#   **Pour une note**, les questions 6 à 9 comptent seulement en séance surveillée.
+#   **Pour une note**, les questions 6 à 9 comptent seulement en séance surveillée ; pour le
+#   certificat, elles ne comptent pas (voir l'encadré en tête).
 # - Repères : question 2 vers la 20e minute, question 5 vers la 50e.
 # - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne.
 #
@@ -1218,7 +1219,8 @@ reponse_pharmacie = _letter(GRAINE, 5, "f")
 # Cette partie rapporte 7 des 17 points du module : questions 6 à 9, 1 point chacune ;
 # réflexion écrite, 3 points. Si ce module compte pour une note, les questions 6 à 9 ne
 # comptent que faites en séance surveillée (environ 35 minutes de plus) ; faites seul, elles
-# servent à vous entraîner, et la note retient alors les questions 1 à 5 et la réflexion.
+# servent à vous entraîner, et la note retient alors les questions 1 à 5 et la réflexion. Le
+# certificat, lui, ne compte jamais les questions 6 à 9 (voir l'encadré en tête).
 
 # %% [markdown]
 # ### Étape 4 sur 5 (suite) — Le SNDS : deux usages interdits, un accès encadré
