@@ -2223,11 +2223,13 @@ principe_medecin = lettre_q8["consentement"]
 #
 # ### Question 9 — Licite, illicite ou sous condition ? (1 point)
 #
-# Le parcours juridique se conclut par un **verdict** : **licite** (rien à ajouter : le
-# projet peut être mené tel quel), **illicite** (au moins une étape bloque, et aucune
-# précaution n'y change rien) ou **sous condition** (le projet peut être mené, mais pas tel
-# quel : licite seulement si des conditions précises, pas encore remplies, le sont avant de
-# commencer).
+# Le parcours juridique se conclut par un **verdict**, donné **au regard des étapes 1 à 5 de
+# ce module** : **licite** (aucune de ces étapes n'ajoute rien : le projet peut être mené tel
+# quel), **illicite** (au moins une étape bloque, et aucune précaution n'y change rien) ou
+# **sous condition** (le projet peut être mené, mais pas tel quel : licite seulement si des
+# conditions précises, pas encore remplies, le sont avant de commencer). D'autres règles, que
+# ce module n'examine pas (par exemple sur le financement d'une étude par une entreprise), ne
+# comptent pas dans ce verdict ; devant un vrai projet, elles restent à vérifier avec le DPO.
 
 # %% [markdown] session="formative"
 # > L'unité de recherche clinique d'un CHU veut étudier, sur les dossiers des patients opérés
@@ -2306,11 +2308,13 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est le bon verdict : formalité faite, aucun consentement à recueillir (9(2)(j)). "
+        "c'est le bon verdict, au regard des étapes 1 à 5 : formalité faite, aucun "
+        "consentement à recueillir (9(2)(j)). "
         "Mais chaque patient doit être informé avant l'étude, assez tôt pour s'opposer (RGPD, "
         "13(3) ; LIL, 69 et 72 et suivants). Aucun texte ne fixe ce délai : il doit être "
         "raisonnable, et une lettre partie la veille ne le laisse pas. L'analyse peut "
-        "commencer après ce délai, sans les données des opposants."
+        "commencer après ce délai, sans les données des opposants. D'autres règles, que ce "
+        "module n'examine pas, resteraient à vérifier devant un vrai projet."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -2343,7 +2347,7 @@ checks.check_form(
 # fmt: off
 projet_tire_q9 = int(np.random.default_rng([checks.student_seed("10", announce=False), 9]).integers(3))
 messages_q9 = [
-    {"sous condition": "« sous condition » ne convient pas à ce projet : quelle démarche due manquerait encore ? Déclaration de conformité (une fois pour toutes), inscription de l'étude au répertoire public, AIPD, information de chaque patient trois mois avant, opposants écartés : tout est fait. L'accord écrit n'est pas une condition (9(2)(j), pas 9(2)(a)) et un rapport de taux, sans donnée sur un patient, n'est pas une cession de données de santé.", "illicite": "« illicite » ne convient pas à ce projet : quelle étape bloquerait, quoi qu'on fasse ? L'accord écrit n'est pas la condition d'une recherche (9(2)(j), pas 9(2)(a)), des données pseudonymisées peuvent servir à une étude encadrée, et le fabricant ne reçoit que des taux, sans donnée sur un patient."},
+    {"sous condition": "« sous condition » ne convient pas à ce projet : quelle démarche due manquerait encore ? Déclaration de conformité (une fois pour toutes), inscription de l'étude au répertoire public, AIPD, information de chaque patient trois mois avant, opposants écartés : tout est fait. L'accord écrit n'est pas une condition (9(2)(j), pas 9(2)(a)) et un rapport de taux, sans donnée sur un patient, n'est pas une cession de données de santé. Le verdict est donné au regard des étapes 1 à 5 : d'autres règles, comme celles sur le financement d'une étude par une entreprise, ne sont pas examinées ici.", "illicite": "« illicite » ne convient pas à ce projet : quelle étape bloquerait, quoi qu'on fasse ? L'accord écrit n'est pas la condition d'une recherche (9(2)(j), pas 9(2)(a)), des données pseudonymisées peuvent servir à une étude encadrée, et le fabricant ne reçoit que des taux, sans donnée sur un patient. Le verdict est donné au regard des étapes 1 à 5 : d'autres règles, comme celles sur le financement d'une étude par une entreprise, ne sont pas examinées ici."},
     {"licite": "« licite » ne convient pas à ce projet : la déclaration de conformité vaut pour tout l'organisme, mais qu'est-il dû pour chaque étude ? Relisez le paragraphe « Réutiliser des données pour la recherche » et reprenez l'énoncé phrase par phrase.", "illicite": "« illicite » ne convient pas à ce projet : la démarche qui manque peut être faite avant de commencer, et rien d'autre ne bloque (l'accord écrit n'est pas la condition d'une recherche : 9(2)(j), pas 9(2)(a) ; le fabricant ne reçoit que des taux, sans donnée sur un patient)."},
     {"licite": "« licite » ne convient pas à ce projet : les démarches dues sont faites, mais que reçoit le fabricant en échange de son financement ? Reprenez l'étape « un but ou un acte interdit ? » et la question 5.", "sous condition": "« sous condition » ne convient pas à ce projet : quelle précaution rendrait permise la remise, contre un financement, de dossiers avec le nom et la date de naissance ? Ni l'accord des patients ni la pseudonymisation des données analysées n'y changent rien (CSP, L1111-8) ; sans cette remise, ce serait un autre projet."},
 ][projet_tire_q9]
