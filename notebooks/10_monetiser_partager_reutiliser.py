@@ -44,8 +44,7 @@
 # - Des **indices** sont repliés sous chaque question.
 # - **Barème : 17 points** : 10 en séance (questions 1 à 5) ; 7 à faire **seul après la
 #   séance**, environ 100 min (questions 6 à 9 : 4 points ; réflexion écrite : 3 points).
-#   **Pour une note**, les questions 6 à 9 comptent seulement en séance surveillée ; pour le
-#   certificat, elles ne comptent pas (voir l'encadré en tête).
+#   **Pour une note**, les questions 6 à 9 comptent seulement en séance surveillée.
 # - Repères : question 2 vers la 20e minute, question 5 vers la 50e.
 # - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne.
 #
