@@ -3,12 +3,13 @@
 Each of questions 1 to 5 has two tasks (neither is the formative statement). Questions 2 to 4
 share one list of options between their tasks, so that one task's key is a wrong option of the
 other; questions 1 and 5 give each task its own options, all plausible for that task (review
-10_lecturer_d16, finding 1), and question 1 asks the same thing in both tasks (finding 4). The notebook's draw cells call
-:func:`_statement` (and :func:`_project_9`), which return only the text of the task a copy drew,
-with its options under the copy's letters: the other task's text never reaches the student's
-kernel. :func:`_letter` (the letter of an option for a copy) and :func:`_version` are called by
-the solution, ``mistake=`` and hidden test cells only. The keys and the named mistakes are in the
-hidden tests of ``notebooks/10_monetiser_partager_reutiliser.py``, not here.
+10_lecturer_d16, finding 1), and question 1 asks the same thing in both tasks (finding 4).
+The notebook's draw cells call :func:`_statement` (and :func:`_project_9`), which return only
+the text of the task a copy drew, with its options under the copy's letters: the other task's
+text never reaches the student's kernel. :func:`_letter` (the letter of an option for a copy)
+and :func:`_version` are called by the solution, ``mistake=`` and hidden test cells only. The
+keys and the named mistakes are in the hidden tests of
+``notebooks/10_monetiser_partager_reutiliser.py``, not here.
 
 The draws are those of the hidden tests: ``default_rng([seed, 10 + question])`` picks the task,
 ``default_rng([seed, question])`` the order of the options, ``default_rng([seed, 9])`` the

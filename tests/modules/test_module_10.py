@@ -125,6 +125,8 @@ IN_CLASS = (
     "reponse_pharmacie",
 )
 OTHER_VERSION = "cette réponse correspond à une autre consigne que la vôtre"
+#: Questions whose two tasks each have their own options (review 10_lecturer_d16, finding 1).
+OWN_OPTIONS = ("intrus", "reponse_pharmacie")
 
 
 def _message(source: str, name: str, answer: str) -> str:
@@ -140,8 +142,9 @@ def _message(source: str, name: str, answer: str) -> str:
 
 
 def test_module_10_questions_1_to_5_vary_the_task(monkeypatch):
-    """Each in-class question has two tasks (different keys); the draw reaches both, and the
-    other task's key gets « une autre consigne que la vôtre »."""
+    """Each in-class question has two tasks (different keys); the draw reaches both. Where the
+    two tasks share their options (Q2 to Q4), the other task's key gets « une autre consigne
+    que la vôtre »; Q1 and Q5 give each task its own options, so no such message there."""
     monkeypatch.setenv("ESN_TEACH_PROGRESS", "off")
     cells = graded_cells()
     seen: dict[str, set[str]] = {name: set() for name in IN_CLASS}
@@ -152,11 +155,16 @@ def test_module_10_questions_1_to_5_vary_the_task(monkeypatch):
             messages = {option: _message(source, name, option) for option in options}
             assert sum(not message for message in messages.values()) == 1, (student, name)
             other = [m for m in messages.values() if OTHER_VERSION in m]
-            assert len(other) == 1, (student, name, messages)
-            # The sentence after the prefix names this copy's task: two tasks, two sentences.
-            seen[name].add(other[0].split(OTHER_VERSION, 1)[1][:160])
-            # Every wrong option gets a message of its own, not the generic refusal.
             wrong = [m for m in messages.values() if m]
+            if name in OWN_OPTIONS:
+                assert not other, (student, name, messages)
+                # The messages name this copy's task: two tasks, two sets of messages.
+                seen[name].add("|".join(sorted(wrong)))
+            else:
+                assert len(other) == 1, (student, name, messages)
+                # The sentence after the prefix names this copy's task: two tasks, two sentences.
+                seen[name].add(other[0].split(OTHER_VERSION, 1)[1][:160])
+            # Every wrong option gets a message of its own, not the generic refusal.
             assert len(set(wrong)) == len(wrong), (student, name)
     for name, tasks in seen.items():
         assert len(tasks) == 2, (
