@@ -2821,7 +2821,8 @@ signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'a
 cas_7 = incident_scenario(graine)
 print("Votre cas : " + cas_7 + "\n")
 actions_7 = {
-    "A": "déclarer l'incident en matériovigilance, puisque l'erreur vient d'un outil numérique.",
+    "A": "déclarer l'incident en matériovigilance, par le correspondant de matériovigilance "
+         "de l'établissement.",
     "B": "déclarer un événement indésirable grave associé aux soins (EIGS) à l'agence "
          "régionale de santé.",
     "C": "dire au médecin qui le prend en charge quelle dose le patient a reçue, et depuis "
@@ -3056,7 +3057,8 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 #   règle de l'école (V6 — Intégrité et transparence).
 # - Une dose fausse qui atteint un patient : **le patient d'abord**, puis la fiche d'événement
 #   indésirable (en disant d'où venait l'erreur) et les déclarations externes que le cas
-#   appelle ; l'outil qui a écrit l'erreur ne change pas le circuit. Des données du patient
+#   appelle ; qu'une IA ait écrit l'erreur ne change pas le circuit : seul le statut de
+#   **dispositif médical** de l'outil ajoute la matériovigilance. Des données du patient
 #   parties vers un service grand public : prévenir le DPO de l'établissement.
 
 # %% [markdown]
