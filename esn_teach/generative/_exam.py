@@ -357,6 +357,17 @@ _POOL_SLOTS: dict[str, dict[str, tuple[int, ...]]] = {
 }
 
 
+#: Questions 5a and 5b: the slots every copy shows (review d16, finding 3: every copy
+#: covers the same notions), with how many of the slot's first variants may stand for it.
+#: The doubling below never replaces them; a slot's other variants (here the third of
+#: 5a's slot ``"B"``) appear only as a second case of that slot. Which answer a slot has
+#: stays the hidden test's.
+_POOL_KEPT: dict[str, dict[str, int]] = {
+    "texte_obligation": {"B": 2, "D": 2},
+    "texte_ia": {"H": 3},
+}
+
+
 def _pool_draw(seed: int, question: str) -> CaseDraw:
     """Questions 5a and 5b: which case of the flat pool each letter shows (hidden tests).
 
@@ -364,16 +375,23 @@ def _pool_draw(seed: int, question: str) -> CaseDraw:
     get two cases of one kind (two different variants of a slot with several) in place of
     another kind's case: three different answers, one of them twice. The key pattern then
     differs from copy to copy, and no copy can fill its last case by elimination (review
-    d13, finding 3); each case is still judged alone, with the same four-row table.
+    d13, finding 3); each case is still judged alone, with the same four-row table. The
+    slots of :data:`_POOL_KEPT` are in every copy, each shown by one of its first variants
+    (review d16, finding 3): the draw picks which case of these kinds, not whether the
+    kind appears.
     """
     slots = _POOL_SLOTS[question]
+    kept = _POOL_KEPT.get(question, {})
     letters = "".join(slots)
-    draw = _draw_cases(seed, question, letters, {slot: len(ix) for slot, ix in slots.items()})
+    draw = _draw_cases(
+        seed, question, letters, {slot: kept.get(slot, len(ix)) for slot, ix in slots.items()}
+    )
     rng = np.random.default_rng([seed, 15, len(question)])
     if rng.random() < 0.5:
         return draw
     shown, chosen = dict(draw.slots), dict(draw.variants)
-    replaced = letters[int(rng.integers(len(letters)))]
+    open_letters = [letter for letter in letters if shown[letter] not in kept]
+    replaced = open_letters[int(rng.integers(len(open_letters)))]
     doubled = [slot for slot, ix in slots.items() if len(ix) > 1 and slot != shown[replaced]]
     slot = doubled[int(rng.integers(len(doubled)))]
     (twin,) = [letter for letter in letters if shown[letter] == slot]
