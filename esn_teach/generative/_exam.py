@@ -348,9 +348,9 @@ _POOL_SLOTS: dict[str, dict[str, tuple[int, ...]]] = {
         "D": (4, 5, 8, 9, 12, 14),
     },
     "verdict_doses": {
-        "P": (1, 2, 3, 6, 7, 9, 10, 11, 14, 15, 18, 19, 20, 21, 23, 24),
-        "Q": (0, 4, 5, 8, 12, 13, 17, 22, 25),
-        "T": (16,),
+        "P": (0, 1, 2, 4, 5, 6, 7, 8, 10, 11, 14, 15, 16, 17, 18, 19),
+        "Q": (3, 9, 13),
+        "T": (12,),
     },
     "texte_obligation": {"A": (1, 6), "B": (5, 9, 2), "C": (4, 0, 8), "D": (7, 3)},
     "texte_ia": {"E": (1, 6), "F": (5, 9, 2), "G": (7, 3), "H": (4, 0, 8)},
@@ -434,21 +434,24 @@ def copy_order(seed: int, question: str, pool: Mapping[str, str] | Sequence[str]
 #: Question 3a's pool, in a mixed order: prescriptions « Traitement : drug, un comprimé
 #: de dose unit » that the model wrote in the module's audit (``prescription_audit``,
 #: ``random_state=14``; tests/modules/test_module_14.py checks it). No dose outside any
-#: usual range (review d12: « bisoprolol 1000 mg » was classed by common sense). Left
+#: usual range (review d12: « bisoprolol 1000 mg » was classed by common sense), and
+#: every « hors corpus » dose is a strength marketed in France (review d16, finding 5:
+#: « ramipril 20 mg » was classed by a pharmacy student without the table; checked in the
+#: ANSM's public database of medicines and the Vidal, 7 December 2026: Triatec 1,25 mg,
+#: Cardensiel and Detensiel 10 mg, Lasilix Spécial 500 mg; the corpus doses are common
+#: strengths). Left
 #: out: paracetamol (the explorer's start), the formative question's four cases and the
 #: three examples the evaluated session prints. Whether a dose is in the corpus is read
 #: in the corpus table (``esn_teach.datasets.REFERENCE_DOSES``), as the statement asks:
 #: the hidden test does it, nothing here does.
 _DOSE_POOL: tuple[tuple[str, str, str], ...] = (
-    ("amlodipine", "1,25", "mg"), ("furosémide", "20", "mg"), ("lévothyroxine", "25", "µg"),
-    ("atorvastatine", "20", "mg"), ("bisoprolol", "10", "mg"), ("atorvastatine", "5", "mg"),
-    ("amlodipine", "10", "mg"), ("ramipril", "2,5", "mg"), ("ramipril", "20", "mg"),
+    ("furosémide", "20", "mg"), ("lévothyroxine", "25", "µg"), ("atorvastatine", "20", "mg"),
+    ("bisoprolol", "10", "mg"), ("amlodipine", "10", "mg"), ("ramipril", "2,5", "mg"),
     ("bisoprolol", "5", "mg"), ("lévothyroxine", "75", "µg"), ("bisoprolol", "2,5", "mg"),
-    ("furosémide", "500", "mg"), ("bisoprolol", "20", "mg"), ("amoxicilline", "500", "mg"),
-    ("amlodipine", "5", "mg"), ("metformine", "1", "g"), ("ramipril", "1,25", "mg"),
-    ("lévothyroxine", "50", "µg"), ("atorvastatine", "40", "mg"), ("apixaban", "5", "mg"),
-    ("ramipril", "10", "mg"), ("apixaban", "10", "mg"), ("furosémide", "40", "mg"),
-    ("apixaban", "2,5", "mg"), ("furosémide", "5", "mg"),
+    ("furosémide", "500", "mg"), ("amoxicilline", "500", "mg"), ("amlodipine", "5", "mg"),
+    ("metformine", "1", "g"), ("ramipril", "1,25", "mg"), ("lévothyroxine", "50", "µg"),
+    ("atorvastatine", "40", "mg"), ("apixaban", "5", "mg"), ("ramipril", "10", "mg"),
+    ("furosémide", "40", "mg"), ("apixaban", "2,5", "mg"),
 )  # fmt: skip
 #: The common fragments of question 3a's named mistakes (wrong « corpus », wrong « hors
 #: corpus »): the hidden test's messages hold them; neither says which case is which.

@@ -278,8 +278,18 @@ def test_question_3a_draws_the_same_kinds_of_case_for_every_copy():
     assert len(answers) == 14  # every split with one to three « corpus »
     assert trap_letters == set("ABCD")
     assert len(cases_seen) >= 0.9 * len(pool)
-    # Two successive copies share fewer than half a case at the same letter (review d14).
-    assert same_at_same_letter / (len(SEEDS) - 1) < 0.5
+    # Two successive copies share fewer than 0,7 case at the same letter (review d14: 0,5;
+    # review d16, finding 5: only three « hors corpus » doses the model wrote are marketed
+    # strengths, and the unit trap alone gives 0,25).
+    assert same_at_same_letter / (len(SEEDS) - 1) < 0.7
+    # Review d16, finding 5: every « hors corpus » case is a strength marketed in France
+    # (checked in the ANSM's public database: a pharmacy student cannot class it without
+    # the table).
+    assert {DOSE_POOL[i] for i in slots["Q"]} == {
+        ("ramipril", "1,25", "mg"),
+        ("bisoprolol", "10", "mg"),
+        ("furosémide", "500", "mg"),
+    }
     # A drug of a « hors corpus » case appears in the corpus too (the verdict is not a fact
     # about the drug).
     for i in slots["Q"]:
