@@ -1039,7 +1039,8 @@ origine_dose = ...
 ### BEGIN SOLUTION
 from esn_teach.generative._exam import _corpus_task, _draw_cases
 
-# The option that answers each corpus: B for « : ramipril » (task 0), C for « dosé à ».
+# The option that answers each corpus: B for « : ramipril » (task 0), C for « ramipril dosé
+# à » (task 1: the two words before the dose, « dosé à », are the same for every drug).
 origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of(
     ("B", "C")[_corpus_task(graine)]
 )
@@ -1062,12 +1063,14 @@ if tache_copie_3b(checks.student_seed("14", announce=False)) == 0:
                  "tombe presque à zéro.")
     pourquoi_autre_3b = "ils contiennent le nom du médicament."
 else:
-    # « un comprimé dosé à 5 mg » : the two words before the dose are the same for every drug.
+    # « un comprimé de ramipril dosé à 5 mg » : the drug is three words before the dose; the
+    # two words the model reads, « dosé à », are the same for every drug.
     cle_3b, autre_3b, mots_3b = "C", "B", "« dosé à »"
-    succes_3b = ("« dosé à » précède la dose pour tous les médicaments, comme « comprimé de » : "
-                 "le médicament reste trop loin, et le modèle écrit encore une dose lue après "
-                 "ces deux mots, pour n'importe quel médicament.")
-    pourquoi_autre_3b = "le nom du médicament reste trop loin derrière, comme avec « comprimé de »."
+    succes_3b = ("le médicament, trois mots avant la dose, est juste hors de portée : « dosé "
+                 "à » précède la dose pour tous les médicaments, et le modèle écrit encore une "
+                 "dose lue après ces deux mots, pour n'importe quel médicament.")
+    pourquoi_autre_3b = ("le nom du médicament, plus près de la dose qu'avant, n'en fait pas "
+                         "partie : il est trois mots avant la dose.")
 checks.check_choice(
     origine_dose, name="origine_dose", options=["A", "B", "C", "D"],
     expected=lettre_3b(cle_3b),

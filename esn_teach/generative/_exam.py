@@ -66,17 +66,21 @@ WORD_ORDINALS = ("premier", "deuxième", "troisième")
 #: Question 3b's tasks: how the imagined corpus writes a prescription, and what the
 #: model is asked to complete. In the first, the two words before the dose are
 #: « : ramipril » (the drug: the share of doses outside the corpus falls); in the
-#: second, « dosé à », the same for every drug (the share stays about the same). Which
+#: second, the drug comes after « comprimé de » and three words before the dose, the two
+#: words before it being « dosé à », the same for every drug (the share stays about the
+#: same). Neither repeats the formative reasoning word for word: each asks whether the
+#: drug is now among the two words the model reads (review d16, finding 5: « un comprimé
+#: dosé à 5 mg », the drug as far as before, nearly copied the formative answer). Which
 #: option answers which task is the hidden test's (not here).
 _CORPUS_TASKS = (
     "Imaginez un autre corpus, identique, sauf que chaque prescription s'y écrit sans "
     "« un comprimé de » : « Traitement : ramipril 5 mg ». On entraîne le même modèle à "
     "trigrammes sur ce corpus, puis on lui fait compléter « Traitement : ramipril » 200 fois, "
     "à la température 0,2.",
-    "Imaginez un autre corpus, identique, sauf que chaque prescription s'y écrit « dosé à » "
-    "au lieu de « de » : « Traitement : ramipril, un comprimé dosé à 5 mg ». On entraîne le "
-    "même modèle à trigrammes sur ce corpus, puis on lui fait compléter « Traitement : "
-    "ramipril, un comprimé dosé à » 200 fois, à la température 0,2.",
+    "Imaginez un autre corpus, identique, sauf que chaque prescription s'y écrit avec le "
+    "médicament après « comprimé de » : « Traitement : un comprimé de ramipril dosé à 5 mg ». "
+    "On entraîne le même modèle à trigrammes sur ce corpus, puis on lui fait compléter "
+    "« Traitement : un comprimé de ramipril dosé à » 200 fois, à la température 0,2.",
 )
 
 #: Question 4's pool: messages a caregiver pastes into an online chatbot (does an outside

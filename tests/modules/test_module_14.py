@@ -589,8 +589,9 @@ def test_question_3b_tasks_say_what_the_model_would_do():
     """Both imagined corpora, rebuilt and audited: the answer each task's key gives is true.
 
     « Traitement : ramipril 5 mg »: among the doses written, the share outside the corpus
-    falls (to about zero); « un comprimé dosé à 5 mg »: it stays about the same (the two
-    words before the dose are the same for every drug, as « comprimé de »).
+    falls (to about zero); « un comprimé de ramipril dosé à 5 mg »: it stays about the same
+    (the drug is three words before the dose; the two before it are the same for every
+    drug).
     """
     from esn_teach.datasets import make_clinical_notes
     from esn_teach.generative import NGramModel, prescription_audit
@@ -611,8 +612,12 @@ def test_question_3b_tasks_say_what_the_model_would_do():
     now = share(texts, "Traitement : {drug}, un comprimé de")
     without = share(texts.str.replace(", un comprimé de ", " ", regex=False), "Traitement : {drug}")
     dosed = share(
-        texts.str.replace(", un comprimé de ", ", un comprimé dosé à ", regex=False),
-        "Traitement : {drug}, un comprimé dosé à",
+        texts.str.replace(
+            r"Traitement : (\S+), un comprimé de ",
+            r"Traitement : un comprimé de \1 dosé à ",
+            regex=True,
+        ),
+        "Traitement : un comprimé de {drug} dosé à",
     )
     assert now > 0.5
     assert without < 0.05  # task 0, key slot B: « baisserait nettement »
@@ -621,7 +626,8 @@ def test_question_3b_tasks_say_what_the_model_would_do():
     source = _notebook_source()
     assert 'cle_3b, autre_3b, mots_3b = "B", "C"' in source
     assert 'cle_3b, autre_3b, mots_3b = "C", "B"' in source
-    assert "ramipril 5 mg" in _CORPUS_TASKS[0] and "dosé à 5 mg" in _CORPUS_TASKS[1]
+    assert "ramipril 5 mg" in _CORPUS_TASKS[0]
+    assert "un comprimé de ramipril dosé à 5 mg" in _CORPUS_TASKS[1]
 
 
 # --- The package holds no key (review 07, finding 1; 7 December 2026) ---
