@@ -1758,7 +1758,7 @@ checks.check_choices(
 texte_obligation = {"A": "aucun", "B": "aucun", "C": "aucun", "D": "aucun"}
 
 # %% mistake="texte_obligation" session="evaluation"
-# message : ce fichier est le sien, et ce n'est pas un soin
+# message : qui garde ses propres dossiers chez lui
 texte_obligation = {"A": "HDS", "B": "HDS", "C": "HDS", "D": "HDS"}
 
 # %% mistake="texte_obligation" session="evaluation"
@@ -2056,7 +2056,7 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="texte_ia" session="evaluation"
-# message : que le texte vienne d'une IA
+# message : dispense celui qui publie quand le texte a été relu
 texte_ia = {"E": "IA", "F": "IA", "G": "IA", "H": "IA"}
 
 # %% mistake="texte_ia" session="evaluation"
@@ -2064,7 +2064,7 @@ texte_ia = {"E": "IA", "F": "IA", "G": "IA", "H": "IA"}
 texte_ia = {"E": "aucun", "F": "aucun", "G": "aucun", "H": "aucun"}
 
 # %% mistake="texte_ia" session="evaluation"
-# message : mais un autre texte vise le soignant en tant que tel
+# message : une page pour le public n'en contient pas
 texte_ia = {"E": "RGPD", "F": "RGPD", "G": "RGPD", "H": "RGPD"}
 
 # %% [markdown]
