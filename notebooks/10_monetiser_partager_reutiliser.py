@@ -2307,13 +2307,11 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est le bon verdict, au regard des étapes 1 à 5 : formalité faite, aucun "
-        "consentement à recueillir (9(2)(j)). "
-        "Mais chaque patient doit être informé avant l'étude, assez tôt pour s'opposer (RGPD, "
-        "13(3) ; LIL, 69 et 72 et suivants). Aucun texte ne fixe ce délai : il doit être "
-        "raisonnable, et une lettre partie la veille ne le laisse pas. L'analyse peut "
-        "commencer après ce délai, sans les données des opposants. D'autres règles, que ce "
-        "module n'examine pas, resteraient à vérifier devant un vrai projet."
+        "c'est le bon verdict au regard des étapes 1 à 5 : formalité faite, aucun "
+        "consentement à recueillir (9(2)(j)). Mais chaque patient doit être informé assez tôt "
+        "pour s'opposer (RGPD, 13(3) ; LIL, 69 et 72 et suivants) : une lettre partie la "
+        "veille ne suffit pas. L'analyse commence ensuite, sans les données des opposants. "
+        "D'autres règles restent à vérifier."
     ),
 )
 ### BEGIN HIDDEN TESTS
