@@ -322,7 +322,7 @@ PAIRE_Q1 = [["texture", "variation locale du rayon"],
             ["périmètre", "points concaves"]][int(np.random.default_rng([GRAINE, 9]).integers(2))]
 OPTIONS_Q1 = [
     "Plus : deux colonnes mélangées brouillent plus que deux fois une.",
-    "Plus : l'une redit en bonne partie l'autre, comme pour la taille.",
+    "Plus : l'une redit en bonne partie l'autre.",
     "Autant, à peu près : l'une redit à peine ce que l'autre apporte.",
     "Autant, à peu près : un modèle figé ne perd jamais plus que la somme.",
     "Moins : ce qu'elles disent en commun n'est perdu qu'une fois.",
@@ -887,13 +887,12 @@ PHRASES_Q3 = {
         "réduiraient le risque de cancer"),
     "chaque patiente": (
         "le score de chaque patiente monte de la même quantité que la courbe",
-        "en un même point de la courbe, des patientes ont un score au-dessus de la courbe, "
-        "d'autres au-dessous"),
+        "la courbe ne dit pas de combien monte le score d'une patiente donnée"),
     "classement": (
         "cette courbe montre que, pour le modèle, les points concaves comptent plus que la "
         "texture",
-        "cette courbe montre dans quel sens le score moyen du modèle varie avec les points "
-        "concaves"),
+        "la courbe ne suffit pas à dire si, pour le modèle, les points concaves comptent "
+        "plus que la texture"),
     "noyaux": (
         "les scores moyennés incluent des noyaux fabriqués, invraisemblables (très creusés "
         "mais petits, par exemple)",
@@ -1024,15 +1023,22 @@ confiance_test = np.maximum(p_test, 1 - p_test)
 
 
 def cas_du_simulateur(graine):
-    """12 cas du test pour le simulateur : 3 erreurs de l'IA, 4 cancers et 5 bénins justes."""
+    """12 cas pour le simulateur, comme en formatif : 2 cancers manqués par l'IA, 1 fausse
+    alerte, 4 cancers et 5 bénins justes. Indices dans le test suivi de la validation : une
+    sorte d'erreur absente du test (un découpage sur 64 n'y a aucune fausse alerte) est prise
+    dans la validation, patientes que le modèle n'a pas apprises non plus."""
     hasard = np.random.default_rng([graine, 3])
-    erreurs = np.flatnonzero(suggestion_test != verite_test)
-    justes = np.flatnonzero(suggestion_test == verite_test)
-    return hasard.permutation(np.concatenate([
-        hasard.choice(erreurs, min(3, len(erreurs)), replace=False),
-        hasard.choice(justes[verite_test[justes] == 1], 4, replace=False),
-        hasard.choice(justes[verite_test[justes] == 0], 5, replace=False),
-    ]))
+    p = np.concatenate([p_test, modele.predict_proba(X_val)[:, 1]])
+    v = np.concatenate([verite_test, y_val.to_numpy()])
+    du_test = np.arange(len(p)) < len(p_test)
+    cas = []
+    for (ia, vrai), k in [((0, 1), 2), ((1, 0), 1), ((1, 1), 4), ((0, 0), 5)]:
+        du_groupe = ((p >= 0.5) == ia) & (v == vrai)
+        reserve = np.flatnonzero(du_groupe & du_test)
+        if len(reserve) < k:
+            reserve = np.flatnonzero(du_groupe)
+        cas.append(hasard.choice(reserve, k, replace=False))
+    return hasard.permutation(np.concatenate(cas))
 
 
 def cas_de_camille(graine, choisis):
@@ -1049,7 +1055,7 @@ def cas_de_camille(graine, choisis):
     libres = np.setdiff1d(np.arange(len(p)), choisis)
     erreurs = [i for i in libres if (p[i] >= 0.5) != v[i]]
     justes = [i for i in libres if (p[i] >= 0.5) == v[i] and i < len(p_test)]
-    tirages = [(5, 4, 2, 4), (6, 4, 1, 4), (6, 5, 2, 5)]
+    tirages = [(6, 3, 1, 1), (6, 5, 1, 2), (6, 5, 2, 2)]
     hasard = np.random.default_rng([graine, 4])
     n, k, j, w = tirages[hasard.integers(len(tirages))]
     sures = [i for i in erreurs if confiance[i] >= 0.85]
@@ -1065,11 +1071,14 @@ def cas_de_camille(graine, choisis):
         hasard.choice([i for i in justes if v[i] == 0], 6 - (n - fn), replace=False),
     ]))
     verite, ia = v[lignes], (p[lignes] >= 0.5).astype(int)
-    # Seule, juste sur k des n erreurs de l'IA et fausse sur w autres cas ; avec l'IA, elle la
-    # suit partout, sauf sur k - j des erreurs de l'IA qu'elle avait vues.
+    # Seule, juste sur k des n erreurs de l'IA et fausse sur w autres cas (w : 1 ou 2, pris
+    # parmi les 4 cas justes où l'IA est le moins sûre) ; avec l'IA, elle la suit partout,
+    # sauf sur k - j des erreurs de l'IA qu'elle avait vues.
     vues = hasard.choice(np.flatnonzero(ia != verite), k, replace=False)
     suivies = hasard.choice(vues, j, replace=False)
-    ratees = hasard.choice(np.flatnonzero(ia == verite), w, replace=False)
+    bons = np.flatnonzero(ia == verite)
+    ratees = hasard.choice(bons[np.argsort(confiance[lignes][bons], kind="stable")[:4]], w,
+                           replace=False)
     seule, finale = ia.copy(), ia.copy()
     seule[vues] = verite[vues]
     seule[ratees] = 1 - verite[ratees]
@@ -1256,7 +1265,7 @@ part_camille_ia_fausse = "1/2"
 checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2, bounds=(0, 4))
 ### BEGIN HIDDEN TESTS
 _graine_q4 = checks.student_seed("09", announce=False)
-_cas_copie = ((5, 4, 2, 4), (6, 4, 1, 4), (6, 5, 2, 5))
+_cas_copie = ((6, 3, 1, 1), (6, 5, 1, 2), (6, 5, 2, 2))
 _n4, _k4, _j4, _w4 = _cas_copie[np.random.default_rng([_graine_q4, 4]).integers(3)]
 # the copy's question: 0, among the right readings alone (k of the AI's n errors), the share
 # given up with the AI (j / k); 1, among Camille's errors with the AI (e = n - k + j of the
@@ -1743,24 +1752,22 @@ print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il prépare les 12 cas du simulateur (3 erreurs de l'IA),
-# choisis en section 4.
+# choisis en section 4 (dans le test, et au besoin la validation).
 MONTREES = ["rayon", "texture", "points concaves"]
-cas_mesures = X_test.iloc[choisis][MONTREES].reset_index(drop=True)
-cas_verite = verite_test[choisis]
-cas_ia = suggestion_test[choisis]
-cas_confiance = confiance_test[choisis]
+cas_mesures = pd.concat([X_test, X_val]).iloc[choisis][MONTREES].reset_index(drop=True)
+p_cas = np.concatenate([p_test, modele.predict_proba(X_val)[:, 1]])[choisis]
+cas_verite = np.concatenate([verite_test, y_val.to_numpy()])[choisis]
+cas_ia = (p_cas >= 0.5).astype(int)
+cas_confiance = np.maximum(p_cas, 1 - p_cas)
 typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
 typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
 faux_negatifs = int(((cas_ia == 0) & (cas_verite == 1)).sum())
 faux_positifs = int(((cas_ia == 1) & (cas_verite == 0)).sum())
 pluriel = "s" if faux_positifs > 1 else ""
-pluriel_fn = "s" if faux_negatifs > 1 else ""
 print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se trompe : "
-      f"{faux_negatifs} cancer{pluriel_fn} qu'elle dit bénin{pluriel_fn} (faux négatif{pluriel_fn}, "
-      f"des cancers manqués) et "
-      + (f"{faux_positifs} tumeur{pluriel} bénigne{pluriel} qu'elle dit maligne{pluriel} "
-         f"(faux positif{pluriel})." if faux_positifs else
-         "aucune tumeur bénigne qu'elle dit maligne (aucun faux positif)."))
+      f"{faux_negatifs} cancers qu'elle dit bénins (faux négatifs, des cancers manqués) et "
+      f"{faux_positifs} tumeur{pluriel} bénigne{pluriel} qu'elle dit maligne{pluriel} "
+      f"(faux positif{pluriel}, une fausse alerte), comme dans toutes les copies.")
 
 # %%
 # Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.

@@ -117,9 +117,11 @@ def test_question_3_every_grid_point_raises_some_and_lowers_others(setup):
 
 def test_question_3_evaluated_phrases_hold_on_several_splits(setup):
     """The evaluated session's opposite phrases of Q3, on the formative split and three of
-    the evaluated ones: « chaque patiente » (key « oui »): at every grid point some patients
-    score above the curve, others below; « valeurs données » (key « non » for « chaque patiente
-    garde sa propre valeur »): some patients are given another value than theirs."""
+    the evaluated ones: « chaque patiente » (key « oui » for « la courbe ne dit pas de combien
+    monte le score d'une patiente donnée »): at every grid point some patients score above the
+    curve, others below, so no one patient's rise is read on it; « valeurs données » (key
+    « non » for « chaque patiente garde sa propre valeur »): some patients are given another
+    value than theirs."""
     from sklearn.inspection import partial_dependence
 
     data = load_breast_cancer_wdbc()
@@ -138,7 +140,8 @@ def test_question_3_evaluated_phrases_hold_on_several_splits(setup):
 
 #: Camille's draws in the evaluated session, as in the notebook: AI errors among her 12 cases,
 #: her right readings alone among them, the ones she gave up for the AI, her other mistakes.
-CAMILLE_DRAWS = [(5, 4, 2, 4), (6, 4, 1, 4), (6, 5, 2, 5)]
+#: Her other mistakes are at most 2 (review d16, finding 5: with 4 or 5, she had 6 right of 12).
+CAMILLE_DRAWS = [(6, 3, 1, 1), (6, 5, 1, 2), (6, 5, 2, 2)]
 #: The evaluated session's tasks, drawn per copy: Q1's mixed pair ([seed, 9]), Q2's removed
 #: pair ([seed, 8]), Q4's question ([seed, 7]: 0, j / k; 1, j / (n - k + j)).
 Q1_PAIRS = [["texture", "variation locale du rayon"], ["périmètre", "points concaves"]]
@@ -156,6 +159,36 @@ def _q4_key(seed: int) -> float:
 
 
 STUDENTS = ["esn-teach-construction", "alice.martin", "b.dupont", "c.nguyen", "d.benali"]
+
+
+def test_question_4_no_named_mistake_is_the_key_rounded():
+    """Q4 (evaluated) gives half the point to the key rounded one decimal too far; no named
+    mistake of any draw and task may be that value (review d16: with the key 0,25, the named
+    j / (j + w) was 0,2 and earned half the point), nor within the tolerance of the key."""
+    for n, k, j, w in CAMILLE_DRAWS:
+        assert w <= 2 and 12 - (n - k) - w >= 8
+        e = n - k + j
+        for task in (0, 1):
+            among = (k, e)[task]
+            key = j / among
+            mistakes = [
+                (j / k, j / e)[1 - task],
+                j / n,
+                j / 12,
+                among / n,
+                among / j,
+                j / (j + w),
+                (k - j + 12 - n) / 12,
+                0,
+                1,
+            ]
+            for value in mistakes:
+                assert abs(value - round(key, 1)) > 1e-9, (n, k, j, w, task, value)
+                assert abs(round(value, 2) - round(key, 2)) > 0.0101, (n, k, j, w, task, value)
+            rounded = round(key, 1)
+            if rounded != round(key, 2):
+                found = [v for v in mistakes if abs(round(v, 2) - rounded) <= 0.0101]
+                assert not found, (n, k, j, w, task, found)
 
 
 #: Question 1's rule for the evaluated session's checked splits (``DECOUPAGES``, first cell):
@@ -496,6 +529,15 @@ def test_camille_always_meets_a_confident_ai_error(monkeypatch):
             right_alone = wrong & (np.array(alone) == truth)
             dropped = right_alone & (np.array(final) != truth)
             assert (right_alone.sum(), dropped.sum()) == (k, j), (split_seed, seed)
+            # Her other mistakes: at most 2 (she reads at least 8 of 12 right alone).
+            other = ~wrong & (np.array(alone) != truth)
+            assert other.sum() == _w <= 2 and (np.array(alone) == truth).sum() >= 8
+            # The simulator, as in the formative session: 2 missed cancers, 1 false alarm.
+            sim_truth = np.concatenate([y_test.to_numpy(), y_val.to_numpy()])[chosen]
+            sim_ai = np.concatenate([p_test, model.predict_proba(x_val)[:, 1]])[chosen] >= 0.5
+            assert len(set(chosen.tolist())) == 12, (split_seed, seed)
+            assert ((sim_ai == 0) & (sim_truth == 1)).sum() == 2, (split_seed, seed)
+            assert ((sim_ai == 1) & (sim_truth == 0)).sum() == 1, (split_seed, seed)
 
 
 def _released_code(cell) -> str:
@@ -546,7 +588,12 @@ def test_no_kernel_variable_gives_an_evaluated_key_away(monkeypatch):
         for name, value in space.items():
             if name.startswith("__") or callable(value) or isinstance(value, type):
                 continue
-            if isinstance(value, float | np.floating) and abs(value - key_q4) < 1e-12:
+            # ``groupe``: the size group's loss (section 2), 0,2 for alice by coincidence.
+            if (
+                isinstance(value, float | np.floating)
+                and abs(value - key_q4) < 1e-12
+                and name != "groupe"
+            ):
                 leaks.append(name)
             if isinstance(value, tuple) and value == (n, k, j, w):
                 leaks.append(name)
