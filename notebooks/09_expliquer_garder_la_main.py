@@ -1071,14 +1071,13 @@ def cas_de_camille(graine, choisis):
         hasard.choice([i for i in justes if v[i] == 0], 6 - (n - fn), replace=False),
     ]))
     verite, ia = v[lignes], (p[lignes] >= 0.5).astype(int)
-    # Seule, juste sur k des n erreurs de l'IA et fausse sur w autres cas (w : 1 ou 2, pris
-    # parmi les 4 cas justes où l'IA est le moins sûre) ; avec l'IA, elle la suit partout,
-    # sauf sur k - j des erreurs de l'IA qu'elle avait vues.
+    # Seule, juste sur k des n erreurs de l'IA et fausse sur w autres cas (w : 1 ou 2, les
+    # cas justes où l'IA est le moins sûre) ; avec l'IA, elle la suit partout, sauf sur
+    # k - j des erreurs de l'IA qu'elle avait vues.
     vues = hasard.choice(np.flatnonzero(ia != verite), k, replace=False)
     suivies = hasard.choice(vues, j, replace=False)
     bons = np.flatnonzero(ia == verite)
-    ratees = hasard.choice(bons[np.argsort(confiance[lignes][bons], kind="stable")[:4]], w,
-                           replace=False)
+    ratees = bons[np.argsort(confiance[lignes][bons], kind="stable")[:w]]
     seule, finale = ia.copy(), ia.copy()
     seule[vues] = verite[vues]
     seule[ratees] = 1 - verite[ratees]
