@@ -1055,15 +1055,19 @@ def cas_de_camille(graine, choisis):
     libres = np.setdiff1d(np.arange(len(p)), choisis)
     erreurs = [i for i in libres if (p[i] >= 0.5) != v[i]]
     justes = [i for i in libres if (p[i] >= 0.5) == v[i] and i < len(p_test)]
-    tirages = [(6, 3, 1, 1), (6, 5, 1, 2), (6, 5, 2, 2)]
+    tirages = [(6, 5, 2, 5), (7, 6, 2, 3), (7, 6, 3, 5)]
     hasard = np.random.default_rng([graine, 4])
     n, k, j, w = tirages[hasard.integers(len(tirages))]
     sures = [i for i in erreurs if confiance[i] >= 0.85]
     sure = hasard.choice([i for i in sures if i < len(p_test)] or sures)
     reste = [i for i in erreurs if i != sure]
     reste_test = [i for i in reste if i < len(p_test)]
-    faux = np.concatenate([[sure], hasard.choice(reste_test if len(reste_test) >= n - 1
-                                                 else reste, n - 1, replace=False)])
+    reserve = reste_test if len(reste_test) >= n - 1 else reste
+    # au moins une erreur de chaque sorte (cancer manqué, fausse alerte) : jamais 7 d'une sorte
+    autre = hasard.choice([i for i in reserve if v[i] != v[sure]]
+                          or [i for i in reste if v[i] != v[sure]])
+    faux = np.concatenate([[sure, autre], hasard.choice([i for i in reserve if i != autre],
+                                                        n - 2, replace=False)])
     fn = int(v[faux].sum())  # cancers que l'IA dit bénins
     lignes = hasard.permutation(np.concatenate([
         faux,
@@ -1071,8 +1075,8 @@ def cas_de_camille(graine, choisis):
         hasard.choice([i for i in justes if v[i] == 0], 6 - (n - fn), replace=False),
     ]))
     verite, ia = v[lignes], (p[lignes] >= 0.5).astype(int)
-    # Seule, juste sur k des n erreurs de l'IA et fausse sur w autres cas (w : 1 ou 2, les
-    # cas justes où l'IA est le moins sûre) ; avec l'IA, elle la suit partout, sauf sur
+    # Seule, juste sur k des n erreurs de l'IA et fausse sur w autres cas (les w cas
+    # justes où l'IA est le moins sûre) ; avec l'IA, elle la suit partout, sauf sur
     # k - j des erreurs de l'IA qu'elle avait vues.
     vues = hasard.choice(np.flatnonzero(ia != verite), k, replace=False)
     suivies = hasard.choice(vues, j, replace=False)
@@ -1264,7 +1268,7 @@ part_camille_ia_fausse = "1/2"
 checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2, bounds=(0, 4))
 ### BEGIN HIDDEN TESTS
 _graine_q4 = checks.student_seed("09", announce=False)
-_cas_copie = ((6, 3, 1, 1), (6, 5, 1, 2), (6, 5, 2, 2))
+_cas_copie = ((6, 5, 2, 5), (7, 6, 2, 3), (7, 6, 3, 5))
 _n4, _k4, _j4, _w4 = _cas_copie[np.random.default_rng([_graine_q4, 4]).integers(3)]
 # the copy's question: 0, among the right readings alone (k of the AI's n errors), the share
 # given up with the AI (j / k); 1, among Camille's errors with the AI (e = n - k + j of the
