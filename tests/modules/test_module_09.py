@@ -564,12 +564,7 @@ def test_no_kernel_variable_gives_an_evaluated_key_away(monkeypatch):
         for name, value in space.items():
             if name.startswith("__") or callable(value) or isinstance(value, type):
                 continue
-            # ``groupe``: the size group's loss (section 2), 0,2 for alice by coincidence.
-            if (
-                isinstance(value, float | np.floating)
-                and abs(value - key_q4) < 1e-12
-                and name != "groupe"
-            ):
+            if isinstance(value, float | np.floating) and abs(value - key_q4) < 1e-12:
                 leaks.append(name)
             if isinstance(value, tuple) and value == (n, k, j, w):
                 leaks.append(name)
