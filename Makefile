@@ -154,12 +154,17 @@ hub: hub-venv hub-proxy course
 # The hub's tests (tests/hub, but the load test) mostly wait: for servers to start, for the
 # idle culler, for Chromium. They run in a process of their own beside the TEST_JOBS processes
 # that run the rest (notebooks, grading: CPU), whose capacity they no longer take; their report
-# is printed after the others'. The tests that need the machine alone run last.
+# is printed after the others'. The sweeps marked « beside_hub » (pure CPU, no built course: the
+# vetted pools of modules 01 and 03) run in that process too, after the hub's tests, off the
+# critical path. The tests that need the machine alone run last.
 test: $(STAMP) lint typecheck system-deps node-deps hub-venv hub-proxy
 	@hublog=$$(mktemp); \
-	  $(BIN)/python -m pytest --durations=5 -m "not alone" tests/hub > $$hublog 2>&1 & hubpid=$$!; \
+	  ( $(BIN)/python -m pytest --durations=5 -m "not alone" tests/hub; h=$$?; \
+	    $(BIN)/python -m pytest -q --durations=3 -m beside_hub --ignore=tests/hub tests; b=$$?; \
+	    [ $$h -eq 0 ] && [ $$b -eq 0 ] ) > $$hublog 2>&1 & hubpid=$$!; \
 	  trap 'kill $$hubpid 2>/dev/null; rm -f $$hublog' INT TERM; \
-	  $(BIN)/python -m pytest -n $(TEST_JOBS) --durations=15 -m "not alone" --ignore=tests/hub; \
+	  $(BIN)/python -m pytest -n $(TEST_JOBS) --durations=15 -m "not alone and not beside_hub" \
+	    --ignore=tests/hub; \
 	  shared=$$?; wait $$hubpid; hub=$$?; \
 	  echo "---- tests du hub (processus à part) ----"; cat $$hublog; rm -f $$hublog; \
 	  $(BIN)/python -m pytest --durations=3 -m alone; alone=$$?; \

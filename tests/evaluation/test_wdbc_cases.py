@@ -168,6 +168,7 @@ def test_a_degenerate_seed_is_never_a_copy() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.beside_hub
 def test_every_listed_seed_is_fair_and_the_class_draws_many() -> None:
     """The whole list rechecked by the test-side criteria (about 30 s)."""
     bad = [seed for seed in WDBC_CASE_SEEDS if not _acceptable(seed)]

@@ -207,6 +207,7 @@ def test_module_03_the_vetting_agrees_with_an_independent_computation(answers):
 
 
 @pytest.mark.slow
+@pytest.mark.beside_hub
 def test_module_03_every_cohort_of_the_pool_keeps_the_texts_true():
     for seed in _COHORT_SEEDS:
         measured = _measure(seed)
