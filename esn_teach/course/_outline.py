@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from nbformat import NotebookNode
 
-from esn_teach.course._source import REVEAL, SESSION
+from esn_teach.course._source import AFTER_CLASS_HEADING, REVEAL, SESSION
 
 __all__ = [
     "AFTER_CLASS_HEADING",
@@ -69,8 +69,6 @@ CENS_PRINCIPLES: tuple[str, ...] = (
 #: Title (bold) opening the values box, a Markdown blockquote near the top of a module.
 VALUES_BOX_TITLE = "Les valeurs de l'école dans ce module"
 
-#: The heading after which a module's content is homework, not the one-hour session.
-AFTER_CLASS_HEADING = "## Après la séance"
 
 #: The school's format: one hour of AI a week.
 MAX_SESSION_MINUTES = 60

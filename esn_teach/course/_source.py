@@ -69,9 +69,10 @@ HIDDEN_END = "### END HIDDEN TESTS"
 #: A call that draws a student's own cases (``esn_teach.checks._variant``).
 _VARIANT_CALL = re.compile(r"\b(student_seed|variant_rng)\s*\(")
 _KEYS = {"answer", "tests", "written", "points", "mistake", "reveal", "session", "graded"}
-#: The one value of ``graded=``, on the after-class heading (``_outline.AFTER_CLASS_HEADING``).
+#: The one value of ``graded=``, on the after-class heading (:data:`AFTER_CLASS_HEADING`).
 GRADED_IN_CLASS = "in-class"
-_AFTER_CLASS_HEADING = "## Après la séance"
+#: The heading that opens a module's after-class part (``_outline.after_class_start``).
+AFTER_CLASS_HEADING = "## Après la séance"
 #: The two versions a module source may differ in (``session=`` cells).
 SESSIONS = ("formative", "evaluation")
 #: Notebook metadata key: the version a built notebook or a release was made from.
@@ -440,11 +441,11 @@ def _read_module(path: Path, session: str) -> ModuleSource:
             if (
                 meta["graded"] != GRADED_IN_CLASS
                 or cell.cell_type != "markdown"
-                or not cell.source.lstrip().startswith(_AFTER_CLASS_HEADING)
+                or not cell.source.lstrip().startswith(AFTER_CLASS_HEADING)
             ):
                 raise CourseError(
                     f'{where} : graded="{GRADED_IN_CLASS}" se place sur la cellule Markdown qui '
-                    f"commence par « {_AFTER_CLASS_HEADING} » : la note de cette version ne "
+                    f"commence par « {AFTER_CLASS_HEADING} » : la note de cette version ne "
                     "compte que les questions autocorrigées de la séance et la réflexion."
                 )
             module.graded_in_class = True
