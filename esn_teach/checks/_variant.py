@@ -67,6 +67,7 @@ def student_id() -> str:
         copy under. Where nothing can be asked (a notebook executed without a
         person at the keyboard), the system user name.
     """
+    _note_names_before_draw()
     value = os.environ.get(STUDENT_ENV, "").strip()
     if value:
         return value
@@ -85,6 +86,25 @@ def student_id() -> str:
         _TYPED[:] = [typed]
         return typed
     return user or "inconnu"
+
+
+#: The notebook's names, as they were bound when the kernel first asked whose copy it is
+#: (one dictionary, once per kernel). A name bound since may hold that student's own data:
+#: the grader never takes it for the course's data (``grading._runner._write_reference``).
+NAMES_BEFORE_DRAW: list[dict[str, object]] = []
+
+
+def _note_names_before_draw() -> None:
+    """Keep, once per kernel, what each name of the notebook is bound to before any draw."""
+    if NAMES_BEFORE_DRAW:
+        return
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        return
+    shell = get_ipython()
+    if shell is not None:
+        NAMES_BEFORE_DRAW.append(dict(shell.user_ns))
 
 
 #: The identifier typed by the student in this kernel (asked once).

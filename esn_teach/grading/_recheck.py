@@ -54,13 +54,26 @@ def _esn_snapshot(names, path, ns):
         out[HISTORY] = ("value", pickle.dumps(history[-2000:], protocol=4))
     except Exception:
         out[HISTORY] = ("value", pickle.dumps([], protocol=4))
+    # The names bound since the kernel first asked whose copy it is (checks.student_id):
+    # they may hold that student's own data, never the course's (the canaries' reference).
+    try:
+        import sys
+        before = getattr(sys.modules.get("esn_teach.checks._variant"), "NAMES_BEFORE_DRAW", None)
+        if before:
+            drawn = [name for name in names
+                     if name in ns and (name not in before[0] or before[0][name] is not ns[name])]
+            out[DRAWN] = ("value", pickle.dumps(drawn, protocol=4))
+    except Exception:
+        pass
     with open(path, "wb") as handle:
         pickle.dump(out, handle, protocol=4)
 _esn_snapshot(NAMES, PATH, get_ipython().user_ns)
-""".replace("HISTORY", repr("\x00In"))
+""".replace("HISTORY", repr("\x00In")).replace("DRAWN", repr("\x00drawn"))
 
 #: The snapshot's entry for IPython's list of cells run (no Python name holds a NUL).
 HISTORY = "\x00In"
+#: The snapshot's entry for the names bound after the kernel's first ``checks.student_id``.
+DRAWN = "\x00drawn"
 
 _SAFE_BUILTINS = {
     "set",
@@ -325,6 +338,7 @@ def _run_one(test: dict) -> dict:
     namespace: dict = {"__name__": "__main__", "__builtins__": builtins}
     try:
         history = _history(entries.pop(HISTORY, None), test.get("sources"))
+        entries.pop(DRAWN, None)  # the canaries' business (the reference), not a name
     except BaseException as error:
         return {"status": "failed", "error": f"historique des cellules illisible ({error})"}
     imports = {name: tuple(value) for name, value in dict(test.get("imports", {})).items()}

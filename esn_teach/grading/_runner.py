@@ -842,6 +842,10 @@ def _write_reference(staging: Path, libraries: list[str]) -> None:
     the instructor's cells alone (no answer changes it): the re-check of every
     student's test uses it instead of the student's, so a student who rewrites
     the course's data (the scores a threshold is tested on, say) gains nothing.
+    A name bound after the kernel first asked whose copy it is
+    (``checks.student_id``, which ``student_seed`` calls) is never kept: it
+    may be each student's own data, which the hidden tests recompute from the
+    copy's identifier.
     """
     solution_folder = staging / "temoin" / CANARY_SOLUTION
     target = staging / "reference"
@@ -861,12 +865,29 @@ def _write_reference(staging: Path, libraries: list[str]) -> None:
             continue
         solution = pickle.loads(path.read_bytes())  # written by the canary: the course's code
         blank = pickle.loads(blank_path.read_bytes())
+        # A name bound after the canary's kernel first asked whose copy it is may hold that
+        # copy's own data (each student's cases): equal in the two canaries by chance (a small
+        # draw, say k in {2, 5}), it would replace every student's own value in the re-check.
+        drawn = _drawn_names(solution) | _drawn_names(blank)
         common = {
             name: entry
             for name, entry in solution.items()
-            if isinstance(entry, tuple) and entry[:1] == ("value",) and blank.get(name) == entry
+            if isinstance(entry, tuple)
+            and entry[:1] == ("value",)
+            and blank.get(name) == entry
+            and not name.startswith("\x00")  # the snapshot's own entries (In, drawn names)
+            and name not in drawn
         }
         (target / path.name).write_bytes(pickle.dumps(common, protocol=4))
+
+
+def _drawn_names(snapshot: dict) -> set[str]:
+    """Return the names a canary's snapshot marks as bound after its first ``student_id``."""
+    entry = snapshot.get(_recheck_module.DRAWN)
+    if not (isinstance(entry, tuple) and entry[:1] == ("value",)):
+        return set()
+    names = pickle.loads(entry[1])  # written by the canary: the course's code
+    return {name for name in names if isinstance(name, str)}
 
 
 class _Journal:
