@@ -156,19 +156,22 @@ hub: hub-venv hub-proxy course
 # that run the rest (notebooks, grading: CPU), whose capacity they no longer take; their report
 # is printed after the others'. The sweeps marked « beside_hub » (pure CPU, no built course: the
 # vetted pools of modules 01 and 03) run in that process too, after the hub's tests, off the
-# critical path. The tests that need the machine alone run last.
-test: $(STAMP) lint typecheck system-deps node-deps hub-venv hub-proxy
+# critical path. So does the type check (mypy, about half a minute from a fresh clone): its
+# report comes with the hub's, and make fails if it fails. The tests that need the machine
+# alone run last.
+test: $(STAMP) lint system-deps node-deps hub-venv hub-proxy
 	@hublog=$$(mktemp); \
-	  ( $(BIN)/python -m pytest --durations=5 -m "not alone" tests/hub; h=$$?; \
+	  ( echo "---- vérification des types (mypy) ----"; $(BIN)/mypy; m=$$?; \
+	    $(BIN)/python -m pytest --durations=5 -m "not alone" tests/hub; h=$$?; \
 	    $(BIN)/python -m pytest -q --durations=3 -m beside_hub --ignore=tests/hub tests; b=$$?; \
-	    [ $$h -eq 0 ] && [ $$b -eq 0 ] ) > $$hublog 2>&1 & hubpid=$$!; \
+	    [ $$m -eq 0 ] && [ $$h -eq 0 ] && [ $$b -eq 0 ] ) > $$hublog 2>&1 & hubpid=$$!; \
 	  trap 'kill $$hubpid 2>/dev/null; rm -f $$hublog' INT TERM; \
 	  $(BIN)/python -m pytest -n $(TEST_JOBS) --durations=15 -m "not alone and not beside_hub" \
 	    --ignore=tests/hub; \
 	  shared=$$?; wait $$hubpid; hub=$$?; \
-	  echo "---- tests du hub (processus à part) ----"; cat $$hublog; rm -f $$hublog; \
+	  echo "---- types et tests du hub (processus à part) ----"; cat $$hublog; rm -f $$hublog; \
 	  $(BIN)/python -m pytest --durations=3 -m alone; alone=$$?; \
-	  echo "make test : tests partagés $$shared, hub $$hub, tests seuls $$alone (0 = réussi)"; \
+	  echo "make test : tests partagés $$shared, types et hub $$hub, tests seuls $$alone (0 = réussi)"; \
 	  [ $$shared -eq 0 ] && [ $$hub -eq 0 ] && [ $$alone -eq 0 ]
 
 # The edit loop: lint, types and every test that executes no notebook and no browser.
