@@ -266,21 +266,27 @@ def tirer_petit_tableau(graine):
                     for departement in ("Gard", "Hérault")]
     maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
                 "Fracture du poignet"]
-    classes = tirage.choice(len(combinaisons), size=4, replace=False)
-    k_voulu = int(tirage.choice([2, 3, 5]))
-    tailles = tirage.permutation([k_voulu, k_voulu + 1, k_voulu + 2, k_voulu + 3])
+    # Trois formes de 18 lignes chacune (les tailles des classes ; k est la plus petite).
+    formes = [[3, 4, 5, 6], [3, 3, 4, 4, 4], [5, 6, 7]]
+    tailles = tirage.permutation(formes[int(tirage.integers(len(formes)))]).tolist()
+    k_voulu = min(tailles)
+    classes = tirage.choice(len(combinaisons), size=len(tailles), replace=False)
     l_voulu = int(tirage.integers(1, min(k_voulu, 4)))
-    moins_diverse = int(tirage.integers(4))
+    moins_diverse = tailles.index(k_voulu)
     lignes_petit = []
-    for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
-        nombre = l_voulu if rang == moins_diverse else min(int(taille), 4)
-        diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
-        diagnostics += list(tirage.choice(diagnostics, size=int(taille) - nombre))
-        lignes_petit += [(*combinaisons[classe], str(diagnostic)) for diagnostic in diagnostics]
+    for _essai in range(100):  # chacune des six maladies figure au moins une fois
+        lignes_petit = []
+        for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
+            nombre = l_voulu if rang == moins_diverse else min(taille, 4)
+            diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
+            diagnostics += list(tirage.choice(diagnostics, size=taille - nombre))
+            lignes_petit += [(*combinaisons[classe], str(diagnostic))
+                             for diagnostic in diagnostics]
+        if len({ligne[3] for ligne in lignes_petit}) == len(maladies):
+            break
     ordre = tirage.permutation(len(lignes_petit))
     return pd.DataFrame([lignes_petit[i] for i in ordre],
                         columns=["tranche_age", "sexe", "departement", "diagnostic"])
-
 
 petit = tirer_petit_tableau(graine)
 petit
@@ -368,9 +374,41 @@ checks.check_number(
 checks.check_form(k_petit, name="k_petit", kind="number", integer=True, bounds=(1, 40),
                   percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
-tirage_k = np.random.default_rng([checks.student_seed("11", announce=False), 1])
-tirage_k.choice(8, size=4, replace=False)
-k_attendu = int(tirage_k.choice([2, 3, 5]))  # les autres classes : k + 1, k + 2 et k + 3 lignes
+# Le petit tableau de la copie corrigée, tiré de son identifiant comme la cellule du tableau
+# (même code) ; le test ne lit du notebook que la réponse.
+def petit_de_la_copie(graine):
+    tirage = np.random.default_rng([graine, 1])
+    combinaisons = [(age, sexe, departement) for age in ("40-49", "50-59") for sexe in ("F", "M")
+                    for departement in ("Gard", "Hérault")]
+    maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
+                "Fracture du poignet"]
+    # Trois formes de 18 lignes chacune (les tailles des classes ; k est la plus petite).
+    formes = [[3, 4, 5, 6], [3, 3, 4, 4, 4], [5, 6, 7]]
+    tailles = tirage.permutation(formes[int(tirage.integers(len(formes)))]).tolist()
+    k_voulu = min(tailles)
+    classes = tirage.choice(len(combinaisons), size=len(tailles), replace=False)
+    l_voulu = int(tirage.integers(1, min(k_voulu, 4)))
+    moins_diverse = tailles.index(k_voulu)
+    lignes_petit = []
+    for _essai in range(100):  # chacune des six maladies figure au moins une fois
+        lignes_petit = []
+        for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
+            nombre = l_voulu if rang == moins_diverse else min(taille, 4)
+            diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
+            diagnostics += list(tirage.choice(diagnostics, size=taille - nombre))
+            lignes_petit += [(*combinaisons[classe], str(diagnostic))
+                             for diagnostic in diagnostics]
+        if len({ligne[3] for ligne in lignes_petit}) == len(maladies):
+            break
+    ordre = tirage.permutation(len(lignes_petit))
+    return pd.DataFrame([lignes_petit[i] for i in ordre],
+                        columns=["tranche_age", "sexe", "departement", "diagnostic"])
+
+
+petit_q1 = petit_de_la_copie(checks.student_seed("11", announce=False))
+classes_q1 = petit_q1.groupby(["tranche_age", "sexe", "departement"]).size()
+k_attendu = int(classes_q1.min())
+# Les formes du tableau sont choisies pour que la clé et les erreurs nommées diffèrent toutes.
 checks.check_number(
     k_petit, name="k_petit", integer=True, expected=k_attendu, points=1,
     mistakes=[
@@ -378,11 +416,13 @@ checks.check_number(
                        "lui-même : recomptez la plus petite classe."),
         checks.Mistake(1, "k = 1 voudrait dire qu'une classe ne compte qu'une seule ligne : en "
                        "trouvez-vous une ? Comptez les lignes de chaque classe."),
-        checks.Mistake(4, "vous avez compté les classes (les combinaisons différentes). Le k "
-                       "est une taille de classe : le nombre de lignes de la plus petite."),
-        checks.Mistake(k_attendu + 3, "vous avez donné la taille de la plus grande classe. Le "
-                       "k protège le patient le moins bien caché : prenez la plus petite classe."),
-        checks.Mistake(4 * k_attendu + 6, "vous avez compté toutes les lignes du tableau. Le k "
+        checks.Mistake(len(classes_q1), "vous avez compté les classes (les combinaisons "
+                       "différentes). Le k est une taille de classe : le nombre de lignes de la "
+                       "plus petite."),
+        checks.Mistake(int(classes_q1.max()), "vous avez donné la taille de la plus grande "
+                       "classe. Le k protège le patient le moins bien caché : prenez la plus "
+                       "petite classe."),
+        checks.Mistake(len(petit_q1), "vous avez compté toutes les lignes du tableau. Le k "
                        "est la taille de la plus petite classe d'équivalence."),
     ],
 )
@@ -496,34 +536,53 @@ checks.check_number(
 checks.check_form(l_petit, name="l_petit", kind="number", integer=True, bounds=(1, 40),
                   percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
-tirage_l = np.random.default_rng([checks.student_seed("11", announce=False), 1])
-tirage_l.choice(8, size=4, replace=False)
-k_de_la_copie = int(tirage_l.choice([2, 3, 5]))
-tailles_l = tirage_l.permutation(
-    [k_de_la_copie, k_de_la_copie + 1, k_de_la_copie + 2, k_de_la_copie + 3]).tolist()
-l_attendu = int(tirage_l.integers(1, min(k_de_la_copie, 4)))
-la_moins_diverse = int(tirage_l.integers(4))
-comptes_l = []
-tous_les_diagnostics = set()
-j = t = tires = None  # les noms de la boucle, liés ici : ce test ne lit rien du notebook
-for j, t in enumerate(tailles_l):
-    comptes_l.append(l_attendu if j == la_moins_diverse else min(t, 4))
-    tires = tirage_l.choice(["Asthme", "Dépression", "Diabète", "Hypertension",
-                             "Insuffisance cardiaque", "Fracture du poignet"], comptes_l[-1], False)
-    tous_les_diagnostics |= set(tires.tolist())
-    tirage_l.choice(tires.tolist(), size=t - comptes_l[-1])
+# Le petit tableau de la copie corrigée, tiré de son identifiant comme la cellule du tableau
+# (même code) ; le test ne lit du notebook que la réponse.
+def petit_de_la_copie(graine):
+    tirage = np.random.default_rng([graine, 1])
+    combinaisons = [(age, sexe, departement) for age in ("40-49", "50-59") for sexe in ("F", "M")
+                    for departement in ("Gard", "Hérault")]
+    maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
+                "Fracture du poignet"]
+    # Trois formes de 18 lignes chacune (les tailles des classes ; k est la plus petite).
+    formes = [[3, 4, 5, 6], [3, 3, 4, 4, 4], [5, 6, 7]]
+    tailles = tirage.permutation(formes[int(tirage.integers(len(formes)))]).tolist()
+    k_voulu = min(tailles)
+    classes = tirage.choice(len(combinaisons), size=len(tailles), replace=False)
+    l_voulu = int(tirage.integers(1, min(k_voulu, 4)))
+    moins_diverse = tailles.index(k_voulu)
+    lignes_petit = []
+    for _essai in range(100):  # chacune des six maladies figure au moins une fois
+        lignes_petit = []
+        for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
+            nombre = l_voulu if rang == moins_diverse else min(taille, 4)
+            diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
+            diagnostics += list(tirage.choice(diagnostics, size=taille - nombre))
+            lignes_petit += [(*combinaisons[classe], str(diagnostic))
+                             for diagnostic in diagnostics]
+        if len({ligne[3] for ligne in lignes_petit}) == len(maladies):
+            break
+    ordre = tirage.permutation(len(lignes_petit))
+    return pd.DataFrame([lignes_petit[i] for i in ordre],
+                        columns=["tranche_age", "sexe", "departement", "diagnostic"])
+
+
+petit_q1 = petit_de_la_copie(checks.student_seed("11", announce=False))
+groupes_q1 = petit_q1.groupby(["tranche_age", "sexe", "departement"])
+l_attendu = int(groupes_q1["diagnostic"].nunique().min())
+k_de_la_copie = int(groupes_q1.size().min())
 checks.check_number(
     l_petit, name="l_petit", integer=True, expected=l_attendu, points=1,
     mistakes=[
         checks.Mistake(k_de_la_copie, "vous avez donné le k (la taille de la plus petite "
                        "classe). Le l compte les diagnostics différents dans une classe, pas "
                        "ses lignes."),
-        checks.Mistake(len(tous_les_diagnostics), "vous avez compté les diagnostics "
+        checks.Mistake(int(petit_q1["diagnostic"].nunique()), "vous avez compté les diagnostics "
                        "différents dans tout le tableau. La l-diversité se mesure classe par "
                        "classe."),
-        checks.Mistake(max(comptes_l), "vous avez pris la classe la plus diverse. Le l est le "
-                       "plus petit nombre de diagnostics différents d'une classe : la classe la "
-                       "moins protégée."),
+        checks.Mistake(int(groupes_q1["diagnostic"].nunique().max()), "vous avez pris la "
+                       "classe la plus diverse. Le l est le plus petit nombre de diagnostics "
+                       "différents d'une classe : la classe la moins protégée."),
     ],
 )
 ### END HIDDEN TESTS

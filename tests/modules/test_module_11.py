@@ -290,13 +290,59 @@ _Q7 = ["seule", "vih", "correlation", "aucune", "deux"]
 _Q8 = ["baisse", "hausse", "inchangee", "registre", "question2"]
 
 
+def _small_table_generators() -> list[str]:
+    """The three copies of the evaluated small table's draw (the table cell, then the hidden
+    tests of questions 1a and 1b), each renamed ``draw_table``."""
+    text = _text()
+    found = re.findall(
+        r"^def (?:tirer_petit_tableau|petit_de_la_copie)\(graine\):\n(?:(?:    .*)?\n)+",
+        text,
+        re.M,
+    )
+    return [re.sub(r"^def \w+", "def draw_table", code.rstrip()) for code in found]
+
+
+def _draw_small_table(seed: int) -> pd.DataFrame:
+    namespace: dict[str, object] = {"np": np, "pd": pd}
+    exec(_small_table_generators()[0], namespace)  # noqa: S102 (the module's own source)
+    return namespace["draw_table"](seed)  # type: ignore[operator]
+
+
 def _small_table(seed: int) -> tuple[int, int]:
     """k and l of the student's small table (questions 1a and 1b), drawn as in the notebook."""
-    draw = np.random.default_rng([seed, 1])
-    draw.choice(8, size=4, replace=False)
-    k_value = int(draw.choice([2, 3, 5]))
-    draw.permutation(4)
-    return k_value, int(draw.integers(1, min(k_value, 4)))
+    table = _draw_small_table(seed)
+    quasi = ["tranche_age", "sexe", "departement"]
+    return pv.k_anonymity(table, quasi), pv.l_diversity(table, quasi, "diagnostic")
+
+
+def test_module_11_small_table_copies_are_one_draw():
+    """The hidden tests of questions 1a and 1b redraw the copy's table with the table cell's
+    own code: a copy that drifted would grade another table."""
+    copies = _small_table_generators()
+    assert len(copies) == 3, len(copies)
+    assert copies[0] == copies[1] == copies[2]
+
+
+def test_module_11_small_table_pool_is_even_and_its_mistakes_never_clash():
+    """Review d17: the table ran from 14 to 26 rows between copies, and « k − 1 » equalled the
+    number of classes (k = 5) or the mistake « k = 1 » (k = 2). Over the whole pool (3 shapes,
+    every seed tried here), every table has 18 rows, and in questions 1a and 1b the key and the
+    named mistakes' values are all different."""
+    quasi = ["tranche_age", "sexe", "departement"]
+    keys = set()
+    for seed in range(500):
+        table = _draw_small_table(seed)
+        groups = table.groupby(quasi)
+        sizes = groups.size()
+        diverse = groups["diagnostic"].nunique()
+        k_value, l_value = int(sizes.min()), int(diverse.min())
+        q1a = [k_value, k_value - 1, 1, groups.ngroups, int(sizes.max()), len(table)]
+        q1b = [l_value, k_value, table["diagnostic"].nunique(), int(diverse.max())]
+        assert len(table) == 18, seed
+        assert len(set(q1a)) == len(q1a), (seed, q1a)
+        assert len(set(q1b)) == len(q1b), (seed, q1b)
+        keys.add((k_value, l_value))
+    assert keys == {(3, 1), (3, 2), (5, 1), (5, 2), (5, 3)}
 
 
 def _voter_list(registry: pd.DataFrame, seed: int):
@@ -446,7 +492,7 @@ def test_module_11_evaluated_answers_vary_across_students_and_stay_sensible(monk
             values = {repr(row[name]) for row in answers}
             assert len(values) >= 2, (name, values)
     for row in answers:
-        assert row["k_petit"] in (2, 3, 5)
+        assert row["k_petit"] in (3, 5)
         assert 1 <= row["l_petit"] < row["k_petit"]  # « vous avez donné le k » stays a mistake
         # Question 2: the share among the listed patients (about 0,75) or among the links
         # made (the attacker's reliability, above 0,99).
