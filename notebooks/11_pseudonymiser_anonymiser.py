@@ -1477,8 +1477,8 @@ qualification = {"laboratoire": "D", "prestataire": "D"}
 # - **Généraliser** réduit le risque mais coûte du détail.
 
 # %% [markdown] reveal="l_petit"
-# - Le **k** dit si une ligne peut être isolée ; le **l** repère le cas le plus grossier où l'on
-#   apprend le diagnostic sans isoler personne (toute une classe a le même diagnostic).
+# - Le **k** est la taille de la plus petite classe : k = 1, une ligne est isolée. Le **l** est
+#   le plus petit nombre de diagnostics différents dans une classe.
 
 # %% [markdown] reveal="qualification"
 # - Les données restent personnelles pour qui peut, par des moyens raisonnables (recoupements

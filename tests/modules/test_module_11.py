@@ -192,7 +192,7 @@ def test_module_11_question_4_gives_partial_credit_over_the_seven_columns():
     }
 
 
-def test_module_11_text_before_questions_3_and_8_does_not_state_their_answers():
+def test_module_11_text_before_questions_3_7_and_8_does_not_state_their_answers():
     # Ninth-edition review: section 3 said the population share "baisse" (the population
     # question's option D) and the law section's summary said the prudent reading answers
     # "oui" (the law question's option C).
@@ -200,6 +200,12 @@ def test_module_11_text_before_questions_3_and_8_does_not_state_their_answers():
     before_q8 = " ".join(text.split("### Question 8 ")[0].replace("\n#", " ").split())
     assert "La part baisse donc dans la population" not in before_q8
     assert "c'est l'unicité dans la population qui compte" not in before_q8
+    # Student review d16: the session's « À retenir » said the l spots « le cas le plus
+    # grossier où l'on apprend le diagnostic sans isoler personne », question 7's answer (an
+    # inference with k > 1, certain or probable); it now only defines k and l.
+    before_q7 = " ".join(text.split("### Question 7 ")[0].replace("\n#", " ").split())
+    assert "sans isoler personne" not in before_q7
+    assert "le cas le plus grossier" not in before_q7
     section_e = text.split("## 6. Personnelles pour qui ?")[1].split("### Question 3 ")[0]
     flat_e = " ".join(section_e.replace("\n#", " ").split())
     assert "lecture prudente : oui" not in flat_e
