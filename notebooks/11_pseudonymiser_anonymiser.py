@@ -713,7 +713,7 @@ display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 # La ligne « liens faux » ci-dessus les compte.
 # </details>
 #
-# ### Question 2 — Que vaut un nom donné par l'attaquant ? (2 points)
+# ### Question 2 — Quel risque pour un patient ? (2 points)
 #
 # Cette question a deux versions, de même difficulté : celle de votre copie s'affiche sous ce
 # texte. Lisez-la mot à mot : elle dit de quel groupe part la probabilité demandée. Donnez une
@@ -733,16 +733,13 @@ display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 # </details>
 
 # %% session="evaluation"
-# La question 2 de votre copie : l'une de deux versions, tirée de votre identifiant (la
-# seconde demande au moins 3 liens faux).
+# La question 2 de votre copie : l'une de deux versions, tirée de votre identifiant.
 print("Question 2, version de votre copie : " + [
     "un patient du registre figure sur la liste nominative. Quelle est la probabilité que "
     "l'attaquant le nomme correctement ?",
-    "l'attaquant a relié un dossier du registre à un nom de la liste nominative. Quelle est la "
-    "probabilité que ce nom soit le bon ?",
-][int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))
-  if n_reidentifies - n_justes >= 3
-    else 0])
+    "un patient adulte du registre, qu'il figure ou non sur la liste nominative. Quelle est la "
+    "probabilité que l'attaquant le nomme correctement ?",
+][int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))])
 
 # %% answer="taux_reussite" session="formative"
 taux_reussite = ...
@@ -753,10 +750,9 @@ taux_reussite = n_justes / n_dans_liste
 # %% answer="taux_reussite" session="evaluation"
 taux_reussite = ...
 ### BEGIN SOLUTION
-# Version 0 : parmi les patients de la liste ; version 1 : parmi les dossiers reliés.
-_version = (np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2)
-            and n_reidentifies - n_justes >= 3)
-taux_reussite = n_justes / (n_reidentifies if _version else n_dans_liste)
+# Version 0 : parmi les patients de la liste ; version 1 : parmi les patients adultes.
+_version = np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2)
+taux_reussite = n_justes / (n_adultes if _version else n_dans_liste)
 ### END SOLUTION
 
 # %% tests="taux_reussite" points=2 session="formative"
@@ -881,41 +877,28 @@ for essai_q2 in range(200):
             and all(abs(round(part, 3) - 0.75) > 0.0015 for part in parts_q2)):
         break
 relies_q2 = attaque_q2.n_reidentified
-# La version de la copie (0 : parmi les patients de la liste ; 1 : parmi les dossiers reliés à
-# un nom), tirée de son identifiant comme l'énoncé affiché.
-version_q2 = (int(np.random.default_rng([graine_q2, 2]).integers(2))
-              if relies_q2 - justes_q2 >= 3 else 0)
-groupe_q2 = ["des patients de la liste", "des dossiers reliés à un nom"][version_q2]
+# La version de la copie (0 : parmi les patients de la liste ; 1 : parmi les patients adultes
+# du registre), tirée de son identifiant comme l'énoncé affiché. Les deux demandent les mêmes
+# deux pas : le groupe dont part la question au dénominateur, les seuls liens justes au
+# numérateur.
+version_q2 = int(np.random.default_rng([graine_q2, 2]).integers(2))
+groupe_q2 = ["des patients de la liste", "des patients adultes du registre"][version_q2]
 relisez_q2 = f" Votre version part {groupe_q2} : relisez ce que demande votre énoncé."
-propres_q2 = [
-    [checks.Mistake(relies_q2 / presents_q2, "vous avez compté au numérateur tous les "
-                    "dossiers reliés à un nom. Certains liens sont faux : un patient relié "
-                    "au nom d'un autre n'est pas nommé correctement.")],
-    [checks.Mistake(1.0, "vous avez divisé le nombre de dossiers reliés par lui-même. "
-                    "Certains liens sont faux : au numérateur, ne gardez que les liens "
-                    "justes.")],
-][version_q2]
-# La part d'uniques (souvent 0,998 ou 0,999, à 3 décimales) et 1 sont proches de la clé de la
-# version 1 : la règle « trop arrondi » leur donnerait la moitié des points. Ce sont des
-# erreurs : elles sont jugées avant.
-valeur_q2 = checks.require_number(taux_reussite, name="taux_reussite")
-checks.expect(abs(valeur_q2 - uniques_q2) >= 0.00005,
-              "vous avez donné la part des patients uniques dans le registre (section 3) : ceux "
-              "qu'un attaquant pourrait isoler. On demande ce que ce croisement-ci a fait.",
-              name="taux_reussite")  # erreur : la part d'uniques
-checks.expect(abs(valeur_q2 - 1) >= 0.00005,
-              "1, c'est « à coup sûr ». Certains liens sont faux : au numérateur, ne gardez que "
-              "les liens justes.", name="taux_reussite")
 checks.check_number(
     taux_reussite, name="taux_reussite",
-    expected=justes_q2 / [presents_q2, relies_q2][version_q2], decimals=4,
+    expected=justes_q2 / [presents_q2, adultes_q2][version_q2], decimals=4,
     points=2,
     mistakes=[
-        checks.Mistake(justes_q2 / [relies_q2, presents_q2][version_q2],
+        checks.Mistake(justes_q2 / [adultes_q2, presents_q2][version_q2],
                        "cette réponse correspond à une autre consigne que la vôtre (parmi "
-                       + ["les dossiers reliés à un nom", "les patients de la liste"][version_q2]
+                       + ["les patients adultes du registre", "les patients de la liste"][version_q2]
                        + ")." + relisez_q2),
-        *propres_q2,
+        checks.Mistake(relies_q2 / [presents_q2, adultes_q2][version_q2], "vous avez compté au "
+                       "numérateur tous les dossiers reliés à un nom. Certains liens sont faux : "
+                       "un patient relié au nom d'un autre n'est pas nommé correctement."),
+        checks.Mistake(justes_q2 / relies_q2, "vous avez calculé la part des liens justes parmi "
+                       "tous les liens faits : c'est la fiabilité de l'attaquant (quand il donne "
+                       "un nom, a-t-il raison ?)." + relisez_q2),
         checks.Mistake(uniques_q2,
                        "vous avez donné la part des patients uniques dans le registre "
                        "(section 3) : ceux qu'un attaquant pourrait isoler. On demande ce que ce "
@@ -933,8 +916,6 @@ checks.check_number(
                        "contient, pas combien l'attaquant en nomme."),
         checks.Mistake(relies_q2 / len(liste_q2.frame), "vous avez divisé les dossiers reliés "
                        "par toute la liste nominative : ni l'un ni l'autre ne convient."),
-        checks.Mistake(justes_q2 / adultes_q2, "vous avez divisé par le nombre de patients "
-                       "adultes du registre." + relisez_q2),
         checks.Mistake(presents_q2 / adultes_q2, "vous avez calculé la couverture de la liste : "
                        "la part des patients adultes du registre qui y figurent."),
         checks.Mistake(0.75, "vous avez déduit la part d'un réglage du générateur (la part de "
@@ -945,17 +926,17 @@ checks.check_number(
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : cette réponse correspond à une autre consigne que la vôtre
-taux_reussite = n_justes / [n_reidentifies, n_dans_liste][
-    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))
-    if n_reidentifies - n_justes >= 3
-    else 0]
+taux_reussite = n_justes / [n_adultes, n_dans_liste][
+    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))]
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : Certains liens sont faux
-taux_reussite = n_reidentifies / [n_dans_liste, n_reidentifies][
-    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))
-    if n_reidentifies - n_justes >= 3
-    else 0]
+taux_reussite = n_reidentifies / [n_dans_liste, n_adultes][
+    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))]
+
+# %% mistake="taux_reussite" session="evaluation"
+# message : c'est la fiabilité de l'attaquant
+taux_reussite = n_justes / n_reidentifies
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : patients de tout le registre
@@ -1041,13 +1022,15 @@ else:
           "« juste » : relancez alors cette cellule.")
 
 # %% [markdown] reveal="taux_reussite" session="evaluation"
-# Comparez votre réponse à la part de **tout le registre** nommée correctement
-# (`n_justes / len(registre)`). Celle-ci dépend surtout de la **couverture** de la liste (un
-# réglage) : elle dit combien de patients **cette** liste expose. Votre réponse, selon la
-# version de votre copie, dit le risque d'un patient de la liste (la part des patients de la
-# liste nommés correctement) ou la fiabilité de l'attaquant (la part des noms donnés qui sont
-# les bons), **pour cette liste synthétique** : un patient de la liste n'y échappe guère que si
-# son profil est inexact, et un nom donné par l'attaquant est presque toujours le bon.
+# Les deux versions de la question 2 ont la même forme : au numérateur, les seuls patients
+# nommés correctement (`n_justes`) ; au dénominateur, le groupe dont part l'énoncé. Elles ne
+# disent pas la même chose. La part des patients **de la liste** nommés correctement
+# (`n_justes / n_dans_liste`) est le risque d'un patient qui y figure, **pour cette liste
+# synthétique** : il n'y échappe guère que si son profil est inexact. La part des patients
+# **adultes** du registre (`n_justes / n_adultes`), comme celle de tout le registre
+# (`n_justes / len(registre)`), dépend surtout de la **couverture** de la liste (un réglage) :
+# elle dit combien de patients **cette** liste expose ; une liste plus complète en exposerait
+# davantage.
 
 # %% [markdown] reveal="taux_reussite" session="formative"
 # La première part dépend surtout de la **couverture** de la liste (un réglage) : elle dit
@@ -3137,14 +3120,16 @@ risque_population = "E"
 # synthétique dont la part d'erreurs est un réglage ; k et l après généralisation ; patients
 # seuls des petits départements ; détail perdu), **et** un risque du G29 relié au cas (k :
 # individualisation ; l : inférence ; croisement, rattachement à une classe : corrélation).
-# 0,5 : l'un des deux. Refuser la part de tout le registre prise pour le risque d'un patient,
-# ou l'unicité dans la population synthétique prise pour celle de la France. **Séance
-# évaluée : chaque copie a ses propres chiffres.** Vérifiez le chiffre cité dans la copie
-# corrigée elle-même, où le code l'affiche : part des uniques (sortie de la section 3),
-# résultats de l'attaque (sortie de la section 4 ; la réponse de la question 2 est
-# `n_justes / n_dans_liste` ou, selon la version de la copie, `n_justes / n_reidentifies`), k et l de l'Hérault par largeur et patients seuls par
-# département (tableaux de l'exercice 5), k des publications (`mesurer_publication("D")`,
-# exercice 6, dans la copie autocorrigée). Un chiffre de la version d'entraînement cité comme
+# 0,5 : l'un des deux. Refuser la part de tout le registre (ou des adultes) prise pour le
+# risque d'un patient qui figure dans la liste, ou l'unicité dans la population synthétique
+# prise pour celle de la France. **Séance évaluée : chaque copie a ses propres chiffres.**
+# Vérifiez le chiffre cité dans la copie corrigée elle-même, où le code l'affiche : part des
+# uniques (sortie de la section 3), résultats de l'attaque (sortie de la section 4 ; la
+# réponse de la question 2 est `n_justes / n_dans_liste` ou, selon la version de la copie,
+# `n_justes / n_adultes`, la part des adultes du registre, qui dépend de la couverture de la
+# liste), k et l de l'Hérault par largeur et patients seuls par département (tableaux de
+# l'exercice 5), k des publications (`mesurer_publication("D")`, exercice 6, dans la copie
+# autocorrigée). Un chiffre de la version d'entraînement cité comme
 # tel est juste aussi ; un ordre de grandeur juste (« presque tous uniques », « k ≥ 5 ») suffit.
 #
 # **Point 3 — Une proposition proportionnée (questions 1 et 4)**

@@ -356,8 +356,12 @@ def _voter_list(registry: pd.DataFrame, seed: int):
     of the displayed counts are within 2 units of the 4th decimal, nor close to 0,75.
 
     Returns question 2's key for the copy's version (0: among the listed patients, 1: among
-    the links made; drawn from ``[seed, 2]``) and the values of its named mistakes, among which
-    the other version's key."""
+    the registry's adult patients; drawn from ``[seed, 2]``) and the values of its named
+    mistakes, among which the other version's key.
+
+    Review d17: the second version used to be « among the links made » (the attacker's
+    reliability, above 0,99), whose « all links » trap gave exactly 1; both versions now take
+    the same two steps, and their traps are equally plausible."""
     released = registry.drop(columns=["pseudonym"])
     adults = int((registry["age"] >= 18).sum())
     uniques = pv.unique_share(released, _QUASI)
@@ -392,20 +396,11 @@ def _voter_list(registry: pd.DataFrame, seed: int):
                 present / adults,
                 0.75,
             ]
-            # The second version needs at least 3 false links (with none, its key would be 1).
-            # Near its key, the share of uniques and 1 would be « too rounded » (half the
-            # points): the hidden test rejects them first (checks.expect); they are left out
-            # of the values checked here against check_number alone.
-            version = (
-                int(np.random.default_rng([seed, 2]).integers(2)) if linked - right >= 3 else 0
-            )
-            keys = [right / present, right / linked]
+            version = int(np.random.default_rng([seed, 2]).integers(2))
+            keys = [right / present, right / adults]
             mistakes = [value for value in mistakes if value != keys[version]]
             mistakes.append(keys[1 - version])
-            if version == 0:
-                mistakes.append(linked / present)
-            else:
-                mistakes.remove(uniques)
+            mistakes.append(linked / [present, adults][version])
             return keys[version], mistakes
     raise AssertionError("no name list drawn")
 
@@ -500,9 +495,9 @@ def test_module_11_evaluated_answers_vary_across_students_and_stay_sensible(monk
     for row in answers:
         assert row["k_petit"] in (3, 5)
         assert 1 <= row["l_petit"] < row["k_petit"]  # « vous avez donné le k » stays a mistake
-        # Question 2: the share among the listed patients (about 0,75) or among the links
-        # made (the attacker's reliability, above 0,99).
-        assert 0.6 < row["taux_reussite"] < 0.9 or 0.99 < row["taux_reussite"] < 1
+        # Question 2: the share among the listed patients (about 0,75) or among the adult
+        # patients (about 0,2).
+        assert 0.6 < row["taux_reussite"] < 0.9 or 0.15 < row["taux_reussite"] < 0.35
         # Not the formative key (88): the copy's width and top class set the answer.
         assert 70 <= row["debut_classe"] <= 94 and row["debut_classe"] != 88
         # Finding 1 of review d10: no named mistake of question 2 scores as the key.
