@@ -310,7 +310,7 @@ def _small_table_generators() -> list[str]:
 
 def _draw_small_table(seed: int) -> pd.DataFrame:
     namespace: dict[str, object] = {"np": np, "pd": pd}
-    exec(_small_table_generators()[0], namespace)  # noqa: S102 (the module's own source)
+    exec(_small_table_generators()[0], namespace)  # the module's own source
     return namespace["draw_table"](seed)  # type: ignore[operator]
 
 
