@@ -244,25 +244,40 @@ _PAIRS: dict[str, tuple[str, str]] = {
     ),
 }
 
+#: The three steps of reasoning question 4 tests, each with the two items of the bank that
+#: test it (review 03 d18: drawn freely, a copy could get three pairs of one kind and its
+#: neighbour three of another). A copy shows one pair of each group, so every copy is asked
+#: the same three steps: does the comparison hold the real need equal (« erreur sur le coût »,
+#: « part qui double »); does it measure the illness against a reference at all (« entre
+#: inscrits », « centile par centile »); is the fair score's gap measured the same way
+#: (« inscrits et score juste », « près du seuil »). The groups say nothing of the keys.
+_STEPS: tuple[tuple[str, str], ...] = (
+    ("erreur sur le coût", "part qui double"),
+    ("entre inscrits", "centile par centile"),
+    ("inscrits et score juste", "près du seuil"),
+)
+
 #: How many items a copy shows, each as a pair of wordings (six statements, A to F).
-_PAIRS_PER_COPY = 3
+_PAIRS_PER_COPY = len(_STEPS)
 
 
 def cost_need_statements(rng: np.random.Generator) -> list[tuple[str, int, str]]:
     """Draw question 4's statements for one copy of module 03's evaluated session.
 
     Kept in the library rather than in the notebook, whose folded code a student can read.
-    The draw reads the seed only: three items of the bank, then, for each, the order of its
-    two wordings. Both wordings of an item are shown, side by side, so every copy has the same
-    task (judge, in each pair, which statement suffices) whatever the keys, which are in the
-    hidden test and the module's notes, not here.
+    The draw reads the seed only: one item of each step of reasoning (:data:`_STEPS`), the
+    order of the three pairs, then, for each, the order of its two wordings. Both wordings of
+    an item are shown, side by side, so every copy has the same task (judge, in each pair,
+    which statement suffices) whatever the keys, which are in the hidden test and the
+    module's notes, not here.
 
     Parameters
     ----------
     rng : numpy.random.Generator
-        From ``checks.variant_rng("03")``; the draw takes the items first
-        (``rng.choice(6, size=3, replace=False)``, indices in the order of ``_PAIRS``), then
-        the order of each pair (``rng.permutation(2)``), so that a hidden test recomputes it.
+        From ``checks.variant_rng("03")``; the draw takes one item of each step
+        (``rng.integers(2, size=3)``), the order of the three pairs (``rng.permutation(3)``),
+        then the order of each pair (``rng.permutation(2)``), so that a hidden test recomputes
+        it.
 
     Returns
     -------
@@ -271,11 +286,11 @@ def cost_need_statements(rng: np.random.Generator) -> list[tuple[str, int, str]]
         two wordings (0 and 1, as in ``_PAIRS``) of the first item drawn, then of the second,
         then of the third.
     """
-    items = list(_PAIRS)
-    chosen = rng.choice(len(items), size=_PAIRS_PER_COPY, replace=False)
+    picked = rng.integers(2, size=len(_STEPS))
+    order = rng.permutation(len(_STEPS))
     shown = []
-    for index in chosen:
-        item = items[int(index)]
+    for step in order:
+        item = _STEPS[int(step)][int(picked[int(step)])]
         for wording in rng.permutation(2):
             shown.append((item, int(wording), _PAIRS[item][int(wording)]))
     return shown

@@ -315,12 +315,28 @@ def test_module_03_question_4_bank_has_two_wordings_for_every_item():
         assert keys.count("oui") == 3
         assert [statements[k][0] for k in (0, 2, 4)] == [statements[k][0] for k in (1, 3, 5)]
         assert all(keys[k] != keys[k + 1] for k in (0, 2, 4))
+        # Review 03 d18: every copy is asked the same three steps of reasoning, one pair each
+        # (a free draw gave some copies three pairs of one kind).
+        steps = [_STEP_OF[statements[k][0]] for k in (0, 2, 4)]
+        assert sorted(steps) == ["mesure", "référence", "à besoin égal"], steps
     assert {row[:2] for statements in draws for row in statements} == {
         (item, wording) for item in _PAIRS for wording in (0, 1)
     }
     assert len({tuple(_q4_keys(statements)) for statements in draws}) == 8
     assert "une\n# seule des deux suffit" in text
     assert "Le nombre de\n# « oui » varie" not in text
+
+
+#: The step of reasoning each item of question 4 tests (review 03 d18), written here
+#: independently of the library's grouping.
+_STEP_OF = {
+    "erreur sur le coût": "à besoin égal",
+    "part qui double": "à besoin égal",
+    "entre inscrits": "référence",
+    "centile par centile": "référence",
+    "inscrits et score juste": "mesure",
+    "près du seuil": "mesure",
+}
 
 
 #: A fragment of each item's message, for each wording (the evaluated hidden test of Q4).
