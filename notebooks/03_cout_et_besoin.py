@@ -932,8 +932,8 @@ ecart_maladies = (
 # ### Question 3 — L'écart de maladies chroniques dans la tranche du haut (2 points)
 #
 # La question 2 comparait les inscrits. Comparez maintenant des patients que le score « coût »
-# classe presque de la même façon : ceux de la **dernière tranche** des figures de la section 4,
-# inscrits ou non. Calculez l'écart du nombre moyen de maladies chroniques de l'année suivante
+# place dans une même tranche étroite : ceux de la **dernière tranche** des figures de la
+# section 4, inscrits ou non. Calculez l'écart du nombre moyen de maladies chroniques de l'année suivante
 # dans cette tranche : patients **noirs** **moins** patients **blancs** (la vérification juge
 # **2 décimales**).
 #
@@ -1566,9 +1566,11 @@ checks.check_choices(
                 None,
                 "l'affirmation dit seulement que l'écart existe et ne vient pas du hasard. Or "
                 "un écart entre inscrits peut exister sans biais : les patients noirs étant en "
-                "moyenne plus malades, un score juste en inscrit de plus malades aussi. Il "
-                "faudrait comparer cet écart à celui du score juste entre inscrits (dernière "
-                "colonne), mesuré de la même façon : la comparaison deviendrait probante.",
+                "moyenne plus malades, un score juste en inscrit de plus malades aussi "
+                "(dernière colonne). L'affirmation ne compare l'écart à aucune référence : il "
+                "en faudrait une mesurée sur des patients de même rang et de la même façon (par "
+                "exemple, centile par centile parmi les inscrits, le score juste dans ses mêmes "
+                "centiles).",
                 digest="76fe5de396528428",
             ),
         ],
@@ -1585,9 +1587,10 @@ checks.check_choices(
             checks.Mistake(
                 None,
                 "les deux écarts ne sont pas mesurés de la même façon : l'un entre inscrits, "
-                "l'autre dans des tranches du score, sur tous les scores. C'est à l'écart entre "
-                "inscrits du score juste (dernière colonne) qu'il faudrait comparer. Citer la "
-                "référence ne suffit pas ; il faut la mesurer de la même façon.",
+                "l'autre dans des tranches du score, sur tous les scores. Entre ses inscrits, le "
+                "score juste garde lui aussi un écart (dernière colonne) : l'écart entre inscrits "
+                "dépasserait la référence même sans biais. Citer la référence ne suffit pas ; il "
+                "faut la mesurer de la même façon.",
                 digest="99aeda5fbe0d9dcf",
             ),
         ],
@@ -1653,7 +1656,7 @@ preuve_biais = {
 }
 
 # %% mistake="preuve_biais" session="formative"
-# message : la comparaison deviendrait probante
+# message : ne compare l'écart à aucune référence
 preuve_biais = {
     "erreur sur le coût": "non",
     "entre inscrits": "oui",
