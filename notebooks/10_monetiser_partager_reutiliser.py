@@ -261,7 +261,7 @@ checks.check_form(intrus, name="intrus", kind="choice", options=["a", "b", "c", 
 # fmt: off
 graine_q1 = checks.student_seed("10", announce=False)
 version_q1 = int(np.random.default_rng([graine_q1, 11]).integers(2))
-items_q1 = (("a", "b", "c", "d"), ("e", "g", "h", "i"))[version_q1]
+items_q1 = (("b", "d", "c", "a"), ("g", "e", "h", "i"))[version_q1]
 rang_q1 = np.random.default_rng([graine_q1, 1]).permutation(4)
 nouvelle_q1 = {items_q1[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q1, strict=True)}
 messages_q1 = (
@@ -467,7 +467,7 @@ checks.check_form(
 graine_q2 = checks.student_seed("10", announce=False)
 version_q2 = int(np.random.default_rng([graine_q2, 12]).integers(2))
 rang_q2 = np.random.default_rng([graine_q2, 2]).permutation(6)
-nouvelle_q2 = {"abcdef"[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q2, strict=True)}
+nouvelle_q2 = {"cbedfa"[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q2, strict=True)}
 autre_q2 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
 messages_q2 = (
     {
@@ -677,7 +677,7 @@ checks.check_form(
 graine_q3 = checks.student_seed("10", announce=False)
 version_q3 = int(np.random.default_rng([graine_q3, 13]).integers(2))
 rang_q3 = np.random.default_rng([graine_q3, 3]).permutation(5)
-nouvelle_q3 = {"abcde"[int(numero)]: lettre for lettre, numero in zip("abcde", rang_q3, strict=True)}
+nouvelle_q3 = {"eabdc"[int(numero)]: lettre for lettre, numero in zip("abcde", rang_q3, strict=True)}
 autre_q3 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
 messages_q3 = {
     "b": "la raison est fausse : hors études internes (menées par les soignants qui suivent les patients, pour leur seul usage), une recherche sur des données de santé demande une formalité auprès de la CNIL et l'information des patients, publiée ou non. Quel est le but du projet de votre copie ?",
@@ -896,7 +896,7 @@ checks.check_form(
 graine_q4 = checks.student_seed("10", announce=False)
 version_q4 = int(np.random.default_rng([graine_q4, 14]).integers(2))
 rang_q4 = np.random.default_rng([graine_q4, 4]).permutation(6)
-nouvelle_q4 = {"abcdef"[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q4, strict=True)}
+nouvelle_q4 = {"cfbade"[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q4, strict=True)}
 autre_q4 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
 messages_q4 = {
     "b": "la loi ne subordonne pas l'hébergement à l'accord écrit de chaque patient, et un accord ne dispenserait l'éditeur de rien (relisez l'étape 3 : ce que la loi exige de l'hébergeur, puis envers les patients).",
@@ -997,8 +997,8 @@ hebergeur_kine = _letter(GRAINE, 4, "e")
 # %% [markdown] session="evaluation"
 # ### Question 5 — Que doit répondre la pharmacie ? (2 points)
 #
-# Une société propose à une officine de lui payer des données. **L'offre de votre copie**,
-# tirée pour elle, et les options sont affichées par la cellule repliée ci-dessous. Quelle
+# Une société fait une offre à une officine en échange de données. **L'offre de votre
+# copie**, tirée pour elle, et les options sont affichées par la cellule repliée ci-dessous. Quelle
 # réponse est juste, avec la bonne raison ? Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"` ou
 # `"f"`.
 
@@ -1033,7 +1033,7 @@ reponse_pharmacie = ...
 ### BEGIN SOLUTION
 from esn_teach.law._tasks10 import _letter
 
-reponse_pharmacie = _letter(GRAINE, 5, ("b", "h"))
+reponse_pharmacie = _letter(GRAINE, 5, ("b", "l"))
 ### END SOLUTION
 
 # %% tests="reponse_pharmacie" points=2 session="formative"
@@ -1130,7 +1130,7 @@ checks.check_form(
 # fmt: off
 graine_q5 = checks.student_seed("10", announce=False)
 version_q5 = int(np.random.default_rng([graine_q5, 15]).integers(2))
-items_q5 = (("a", "b", "c", "d", "e", "f"), ("h", "i", "j", "k", "d", "f"))[version_q5]
+items_q5 = (("a", "c", "d", "e", "b", "f"), ("m", "d", "l", "e", "n", "o"))[version_q5]
 rang_q5 = np.random.default_rng([graine_q5, 5]).permutation(6)
 nouvelle_q5 = {items_q5[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q5, strict=True)}
 messages_q5 = (
@@ -1142,15 +1142,15 @@ messages_q5 = (
         "f": "l'article L1111-8 (VII) interdit toute cession à titre onéreux de données de santé identifiantes, quel que soit l'acheteur : relisez cette phrase.",
     },
     {
-        "i": "entrer dans une officine ne dit rien de la santé de qui que ce soit, et un comptage sans caméra ne désigne personne : ce ne sont ni des données personnelles ni des données de santé (RGPD, article 4, points 1 et 15) : c'est la nature de ces données qui compte, pas le lieu où on les recueille.",
-        "j": "l'article L1111-8 (VII) n'interdit pas toute vente : il interdit de céder des données de santé identifiantes, ce que ces comptages ne sont pas. Relisez cette phrase, puis demandez-vous ce que sont ces comptages.",
-        "k": "la conclusion est juste, pas la condition : un comptage sans caméra ne désigne personne, ce n'est pas une donnée personnelle ; il n'y a aucun droit d'opposition à offrir, et ni l'accord ni l'opposition des clients ne changerait rien à ce qui est permis.",
-        "d": "la raison ne tient pas : transmettre des chiffres qui ne concernent aucune personne ne demande aucune autorisation de la CNIL.",
-        "f": "la conclusion est juste, pas la raison : l'article L1111-8 (VII) interdit de céder contre de l'argent des données de santé identifiantes, quel que soit l'acheteur. Ce qui rend cette vente permise est ailleurs : que sont ces chiffres ?",
+        "m": "une contrepartie en nature, comme un abonnement offert, vaut de l'argent : céder des données contre elle, c'est une cession « à titre onéreux » (code civil, article 1107). Relisez ce que l'article L1111-8 (VII) dit de la cession de données de santé identifiantes.",
+        "n": "un consentement explicite ne changerait rien : relisez jusqu'au bout la phrase de l'article L1111-8 (VII) du code de la santé publique. Que dit-elle de l'accord de la personne concernée ?",
+        "o": "l'article L1111-8 (VII) interdit toute cession à titre onéreux de données de santé identifiantes, quel que soit le but : il ne prévoit aucune exception, même pour un but utile à la santé des patients.",
+        "d": "la raison ne tient pas : aucune autorisation, de la CNIL ou de quiconque, ne rend licite ce que l'article L1111-8 (VII) interdit. Relisez cette phrase : que ferait en réalité la pharmacie, et contre quoi ?",
+        "e": "la certification HDS vise qui héberge des données pour le compte d'un soignant ; elle ne rend licite aucune cession. Même certifiée, la société ne pourrait pas recevoir ces données contre un abonnement : relisez la phrase de l'article L1111-8 (VII) : c'est la nature de ces données qui compte, et ce que l'officine reçoit en échange.",
     },
 )[version_q5]
 checks.check_choice(
-    reponse_pharmacie, name="reponse_pharmacie", options=["a", "b", "c", "d", "e", "f"], expected=nouvelle_q5[("b", "h")[version_q5]],
+    reponse_pharmacie, name="reponse_pharmacie", options=["a", "b", "c", "d", "e", "f"], expected=nouvelle_q5[("b", "l")[version_q5]],
     mistakes=[checks.Mistake(nouvelle_q5[item], message) for item, message in messages_q5.items()],
 )
 # fmt: on
@@ -1160,19 +1160,19 @@ checks.check_choice(
 # message : ne changerait rien
 from esn_teach.law._tasks10 import _letter
 
-reponse_pharmacie = _letter(GRAINE, 5, ("a", "k"))
+reponse_pharmacie = _letter(GRAINE, 5, ("a", "n"))
 
 # %% mistake="reponse_pharmacie" session="evaluation"
 # message : données de santé identifiantes
 from esn_teach.law._tasks10 import _letter
 
-reponse_pharmacie = _letter(GRAINE, 5, ("c", "j"))
+reponse_pharmacie = _letter(GRAINE, 5, ("c", "m"))
 
 # %% mistake="reponse_pharmacie" session="evaluation"
 # message : c'est la nature de ces données qui compte
 from esn_teach.law._tasks10 import _letter
 
-reponse_pharmacie = _letter(GRAINE, 5, ("e", "i"))
+reponse_pharmacie = _letter(GRAINE, 5, "e")
 
 # %% mistake="reponse_pharmacie" session="evaluation"
 # message : la raison ne tient pas
@@ -1181,10 +1181,10 @@ from esn_teach.law._tasks10 import _letter
 reponse_pharmacie = _letter(GRAINE, 5, "d")
 
 # %% mistake="reponse_pharmacie" session="evaluation"
-# message : quel que soit l'acheteur
+# message : interdit toute cession à titre onéreux
 from esn_teach.law._tasks10 import _letter
 
-reponse_pharmacie = _letter(GRAINE, 5, "f")
+reponse_pharmacie = _letter(GRAINE, 5, ("f", "o"))
 
 # %% [markdown]
 # ## À retenir
@@ -1245,7 +1245,8 @@ reponse_pharmacie = _letter(GRAINE, 5, "f")
 #   dont les responsables présentent à la CNIL un engagement de conformité à un référentiel
 #   (confidentialité, expertise, indépendance ; arrêté du 17 juillet 2017) (article L1461-3,
 #   II).
-#
+
+# %% [markdown] session="formative"
 # > Une compagnie d'assurance santé veut étudier, pour une publication, les parcours de soins
 # > des personnes diabétiques de sa région, à partir de la base nationale qui réunit les
 # > remboursements de l'Assurance maladie et les séjours à l'hôpital. Elle promet de ne pas s'en
@@ -1257,8 +1258,7 @@ reponse_pharmacie = _letter(GRAINE, 5, "f")
 # Laquelle de ces façons de mener l'étude remplit la condition d'accès propre aux assureurs
 # (les autres formalités, comme celle auprès de la CNIL, restant dues) ? Répondez `"a"`,
 # `"b"`, `"c"` ou `"d"`.
-
-# %% [markdown] session="formative"
+#
 # - **a.** Renoncer : étudier les malades d'une région, pour un assureur, est l'un des usages
 #   de cette base que la loi interdit.
 # - **b.** Obtenir l'accord écrit de chaque personne diabétique de sa région : c'est cet
@@ -1268,25 +1268,19 @@ reponse_pharmacie = _letter(GRAINE, 5, "f")
 # - **d.** Laisser ses statisticiens analyser, sur sa promesse écrite, puis faire relire les
 #   résultats par un bureau d'études engagé auprès de la CNIL.
 
+# %% [markdown] session="evaluation"
+# ### Question 6 — Que doit faire l'entreprise ? (1 point)
+#
+# Une entreprise veut se servir de cette base. **Le projet de votre copie**, tiré pour elle, et
+# les options sont affichés par la cellule repliée ci-dessous. Laquelle de ces réponses
+# respecte les deux articles du code de la santé publique sur cette base (les autres
+# formalités, comme celle auprès de la CNIL, restant dues) ? Répondez `"a"`, `"b"`, `"c"` ou
+# `"d"`.
+
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il affiche les options de la question 6, dans l'ordre tiré
-# pour votre copie. Exécutez-le (Maj + Entrée).
-print("Les options de la question 6, dans un ordre tiré pour votre copie :")
-OPTIONS_Q6 = [
-    "Renoncer : étudier les malades d'une région, pour un assureur, est l'un des usages de "
-    "cette base que la loi interdit.",
-    "Obtenir l'accord écrit de chaque personne diabétique de sa région : c'est cet accord qui "
-    "lui ouvre l'accès à la base.",
-    "Confier l'analyse à un bureau d'études engagé auprès de la CNIL : ses analystes, et non "
-    "ceux de l'assureur, traiteront les données.",
-    "Laisser ses statisticiens analyser, sur sa promesse écrite, puis faire relire les "
-    "résultats par un bureau d'études engagé auprès de la CNIL.",
-]
-ordre_q6 = np.random.default_rng([GRAINE, 6]).permutation(len(OPTIONS_Q6))
-lettre_q6 = {}
-for lettre, numero in zip("abcd", ordre_q6, strict=True):
-    lettre_q6["abcd"[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q6[numero]}", width=92, subsequent_indent="   "))
+# Inutile de lire ce code (replié) : il affiche le projet et les options de la question 6,
+# tirés pour votre copie. Exécutez-le (Maj + Entrée).
+_afficher(6)
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1313,7 +1307,9 @@ acces_assureur = "c"
 # %% answer="acces_assureur" session="evaluation"
 acces_assureur = ...
 ### BEGIN SOLUTION
-acces_assureur = lettre_q6["c"]
+from esn_teach.law._tasks10 import _letter
+
+acces_assureur = _letter(GRAINE, 6, ("c", "a"))
 ### END SOLUTION
 
 # %% tests="acces_assureur" points=1 session="formative"
@@ -1380,30 +1376,47 @@ checks.check_form(
 )
 ### BEGIN HIDDEN TESTS
 # fmt: off
-rang_q6 = np.random.default_rng([checks.student_seed("10", announce=False), 6]).permutation(4)
-nouvelle_q6 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q6, strict=True)}
+graine_q6 = checks.student_seed("10", announce=False)
+version_q6 = int(np.random.default_rng([graine_q6, 16]).integers(2))
+rang_q6 = np.random.default_rng([graine_q6, 6]).permutation(4)
+nouvelle_q6 = {"bcad"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q6, strict=True)}
+autre_q6 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
+messages_q6 = (
+    {
+        "a": autre_q6 + "Le projet de votre copie vise une publication, ni la promotion de produits auprès des soignants ni les cotisations d'assurance : ce n'est pas l'un des deux usages interdits (L1461-1, V). L'accès reste possible, à une condition propre aux industriels des produits de santé et aux assureurs (L1461-3, II).",
+        "b": "ce n'est pas le consentement des personnes qui ouvre l'accès à cette base : c'est l'article L1461-3 du code de la santé publique, qui dit qui peut y accéder et comment (et recueillir l'accord de milliers de personnes serait irréaliste).",
+        "d": "une promesse ne suffit pas, et un bureau d'études qui relit seulement les résultats ne fait pas l'étude. Relisez ce que l'article L1461-3 exige en plus d'un industriel des produits de santé : qui doit traiter les données ?",
+    },
+    {
+        "c": autre_q6 + "Le projet de votre copie veut relever les cotisations d'un groupe de personnes présentant un même risque : c'est l'un des deux usages interdits de cette base (L1461-1, V). Passer par un bureau d'études ne rend pas permis un but interdit.",
+        "b": "ce n'est pas le consentement des personnes qui ouvre l'accès à cette base, et aucun accord ne rend permis l'un des deux usages interdits (L1461-1, V) : commencez par le but du projet de votre copie.",
+        "d": "un bureau d'études qui relit seulement les résultats ne fait pas l'étude ; surtout, commencez par le but du projet de votre copie : est-ce l'un des deux usages interdits de cette base (L1461-1, V) ?",
+    },
+)[version_q6]
 checks.check_choice(
-    acces_assureur, name="acces_assureur", options=["a", "b", "c", "d"], expected=nouvelle_q6["c"],
-    mistakes=[
-        checks.Mistake(nouvelle_q6["a"], "l'article L1461-1 (V) n'interdit que deux usages : la promotion de produits auprès des soignants, et l'exclusion de garanties ou la modification des cotisations d'assurance. Étudier des parcours de soins n'en est pas un : l'accès reste possible, à une condition propre aux assureurs."),
-        checks.Mistake(nouvelle_q6["b"], "ce n'est pas le consentement des personnes qui ouvre l'accès à cette base : c'est l'article L1461-3 du code de la santé publique, qui dit qui peut y accéder et comment (et recueillir l'accord de milliers de personnes serait irréaliste)."),
-        checks.Mistake(nouvelle_q6["d"], "une promesse ne suffit pas : s'engager n'est pas prouver, et un bureau d'études qui relit seulement les résultats ne fait pas l'étude. Relisez ce que l'article L1461-3 exige en plus d'un assureur : qui doit traiter les données ?"),
-    ],
+    acces_assureur, name="acces_assureur", options=["a", "b", "c", "d"], expected=nouvelle_q6[("c", "a")[version_q6]],
+    mistakes=[checks.Mistake(nouvelle_q6[item], message) for item, message in messages_q6.items()],
 )
 # fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="acces_assureur" session="evaluation"
-# message : n'interdit que deux usages
-acces_assureur = lettre_q6["a"]
+# message : cette réponse correspond à une autre consigne que la vôtre
+from esn_teach.law._tasks10 import _letter
+
+acces_assureur = _letter(GRAINE, 6, ("a", "c"))
 
 # %% mistake="acces_assureur" session="evaluation"
 # message : ce n'est pas le consentement des personnes
-acces_assureur = lettre_q6["b"]
+from esn_teach.law._tasks10 import _letter
+
+acces_assureur = _letter(GRAINE, 6, "b")
 
 # %% mistake="acces_assureur" session="evaluation"
-# message : une promesse ne suffit pas
-acces_assureur = lettre_q6["d"]
+# message : ne fait pas l'étude
+from esn_teach.law._tasks10 import _letter
+
+acces_assureur = _letter(GRAINE, 6, "d")
 
 # %% [markdown]
 # ### Étape 5 sur 5 — Nominatives, pseudonymisées ou anonymes ?
@@ -1447,7 +1460,8 @@ acces_assureur = lettre_q6["d"]
 # les personnes, prévoir les mesures qui les réduisent (paragraphe 7), en demandant l'avis du délégué à la
 # protection des données (paragraphe 2). Un médecin seul avec ses patients n'est pas « à
 # grande échelle » (considérant 91).
-#
+
+# %% [markdown] session="formative"
 # > Un hôpital et une start-up montent un projet de recherche commun : mettre au point un
 # > modèle de prédiction des chutes. L'hôpital transmet à la start-up, qui entraînera le
 # > modèle sur ses propres serveurs, des données de patients hospitalisés. Le nom et le
@@ -1460,8 +1474,7 @@ acces_assureur = lettre_q6["d"]
 # La start-up n'a pas la table de correspondance. Comme l'a dit la Cour de justice (arrêt
 # C-413/23 P), on juge de **son** point de vue. Pour elle, ces données sont-elles
 # personnelles, et pourquoi ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
-
-# %% [markdown] session="formative"
+#
 # - **a.** Personnelles : l'hôpital garde la table de correspondance, donc elles le restent
 #   pour tous ceux qui les reçoivent.
 # - **b.** Anonymes : sans la table de correspondance, la start-up ne peut relier aucune
@@ -1471,25 +1484,18 @@ acces_assureur = lettre_q6["d"]
 # - **d.** Anonymes : le nom et le numéro de sécurité sociale ont été retirés et remplacés
 #   par un code sans signification.
 
+# %% [markdown] session="evaluation"
+# ### Question 7 — Pour la start-up, des données personnelles ? (1 point)
+#
+# Un hôpital transmet des données de patients à une start-up. **Le cas de votre copie**, tiré
+# pour elle, et les options sont affichés par la cellule repliée ci-dessous. Comme l'a dit la
+# Cour de justice (arrêt C-413/23 P), on juge du point de vue de **la start-up**. Répondez
+# `"a"`, `"b"`, `"c"`, `"d"` ou `"e"`.
+
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il affiche les options de la question 7, dans l'ordre tiré
+# Inutile de lire ce code (replié) : il affiche le cas et les options de la question 7, tirés
 # pour votre copie. Exécutez-le (Maj + Entrée).
-print("Les options de la question 7, dans un ordre tiré pour votre copie :")
-OPTIONS_Q7 = [
-    "Personnelles : l'hôpital garde la table de correspondance, donc elles le restent pour "
-    "tous ceux qui les reçoivent.",
-    "Anonymes : sans la table de correspondance, la start-up ne peut relier aucune ligne au "
-    "nom d'un patient.",
-    "Personnelles : l'âge, le code postal et les dates de séjour, rapprochés de la presse "
-    "locale, peuvent désigner un patient.",
-    "Anonymes : le nom et le numéro de sécurité sociale ont été retirés et remplacés par un "
-    "code sans signification.",
-]
-ordre_q7 = np.random.default_rng([GRAINE, 7]).permutation(len(OPTIONS_Q7))
-lettre_q7 = {}
-for lettre, numero in zip("abcd", ordre_q7, strict=True):
-    lettre_q7["abcd"[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q7[numero]}", width=92, subsequent_indent="   "))
+_afficher(7)
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1514,7 +1520,9 @@ statut_startup = "c"
 # %% answer="statut_startup" session="evaluation"
 statut_startup = ...
 ### BEGIN SOLUTION
-statut_startup = lettre_q7["c"]
+from esn_teach.law._tasks10 import _letter
+
+statut_startup = _letter(GRAINE, 7, ("c", "e"))
 ### END SOLUTION
 
 # %% tests="statut_startup" points=1 session="formative"
@@ -1576,34 +1584,59 @@ statut_startup = "d"
 # %% tests="statut_startup" points=1 session="evaluation"
 # Vérification de la question 7 : exécutez cette cellule.
 checks.check_form(
-    statut_startup, name="statut_startup", kind="choice", options=["a", "b", "c", "d"]
+    statut_startup, name="statut_startup", kind="choice", options=["a", "b", "c", "d", "e"]
 )
 ### BEGIN HIDDEN TESTS
 # fmt: off
-rang_q7 = np.random.default_rng([checks.student_seed("10", announce=False), 7]).permutation(4)
-nouvelle_q7 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q7, strict=True)}
+graine_q7 = checks.student_seed("10", announce=False)
+version_q7 = int(np.random.default_rng([graine_q7, 17]).integers(2))
+rang_q7 = np.random.default_rng([graine_q7, 7]).permutation(5)
+nouvelle_q7 = {"cbdae"[int(numero)]: lettre for lettre, numero in zip("abcde", rang_q7, strict=True)}
+autre_q7 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
+messages_q7 = (
+    {
+        "e": autre_q7 + "Dans le cas de votre copie, la start-up n'a pas la table de correspondance : l'hôpital la garde et ne la transmet pas. Sans elle, que peut-elle encore recouper ?",
+        "a": "vous raisonnez comme si ce que l'hôpital peut faire avec sa table valait pour tout le monde : depuis l'arrêt C-413/23 P, cela ne dit pas, à lui seul, ce que sont les données pour la start-up. Placez-vous du point de vue de la start-up.",
+        "b": "ne pas avoir la table ne suffit pas : le destinataire doit aussi être incapable de retrouver les personnes par d'autres moyens raisonnables (considérant 26). Relisez la liste des informations que reçoit la start-up.",
+        "d": "remplacer le nom et le numéro par un code, c'est pseudonymiser (RGPD, article 4, point 5), pas anonymiser : c'est ce qui reste dans les lignes, et ce que détient la start-up, qui compte.",
+    },
+    {
+        "c": autre_q7 + "Dans le cas de votre copie, ni le code postal ni les dates de séjour ne sont transmis : relisez ce que détient la start-up.",
+        "a": "la conclusion est juste, pas la raison : depuis l'arrêt C-413/23 P, ce que l'hôpital peut faire avec sa table ne dit pas, à lui seul, ce que sont les données pour la start-up. Placez-vous de son point de vue : que détient-elle ?",
+        "b": "relisez le cas de votre copie : la start-up a reçu la table de correspondance et l'a gardée. Qui peut retrouver les personnes par des moyens raisonnables (considérant 26), et la table en est un, détient des données personnelles.",
+        "d": "remplacer le nom et le numéro par un code, c'est pseudonymiser (RGPD, article 4, point 5), pas anonymiser ; et la start-up détient ici la table qui relie chaque code à un nom.",
+    },
+)[version_q7]
 checks.check_choice(
-    statut_startup, name="statut_startup", options=["a", "b", "c", "d"], expected=nouvelle_q7["c"],
-    mistakes=[
-        checks.Mistake(nouvelle_q7["a"], "vous raisonnez comme si ce que peut faire l'hôpital valait pour tout le monde : depuis l'arrêt C-413/23 P, ce que l'hôpital peut faire avec sa table ne dit pas, à lui seul, ce que sont les données pour la start-up. Placez-vous du point de vue de la start-up."),
-        checks.Mistake(nouvelle_q7["b"], "ne pas avoir la table ne suffit pas : le destinataire doit aussi être incapable de retrouver les personnes par d'autres moyens raisonnables (considérant 26). Relisez la liste des informations que reçoit la start-up."),
-        checks.Mistake(nouvelle_q7["d"], "remplacer le nom et le numéro par un code, c'est pseudonymiser (RGPD, article 4, point 5), pas anonymiser : c'est ce qui reste dans les lignes qui compte."),
-    ],
+    statut_startup, name="statut_startup", options=["a", "b", "c", "d", "e"], expected=nouvelle_q7[("c", "e")[version_q7]],
+    mistakes=[checks.Mistake(nouvelle_q7[item], message) for item, message in messages_q7.items()],
 )
 # fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="statut_startup" session="evaluation"
-# message : vous raisonnez comme si ce que peut faire l'hôpital
-statut_startup = lettre_q7["a"]
+# message : cette réponse correspond à une autre consigne que la vôtre
+from esn_teach.law._tasks10 import _letter
+
+statut_startup = _letter(GRAINE, 7, ("e", "c"))
 
 # %% mistake="statut_startup" session="evaluation"
-# message : ne pas avoir la table ne suffit pas
-statut_startup = lettre_q7["b"]
+# message : ce que l'hôpital peut faire avec sa table
+from esn_teach.law._tasks10 import _letter
+
+statut_startup = _letter(GRAINE, 7, "a")
+
+# %% mistake="statut_startup" session="evaluation"
+# message : considérant 26
+from esn_teach.law._tasks10 import _letter
+
+statut_startup = _letter(GRAINE, 7, "b")
 
 # %% mistake="statut_startup" session="evaluation"
 # message : c'est pseudonymiser
-statut_startup = lettre_q7["d"]
+from esn_teach.law._tasks10 import _letter
+
+statut_startup = _letter(GRAINE, 7, "d")
 
 # %% [markdown]
 # Pour un tel projet, l'hôpital pourrait aussi ne rien copier : la start-up travaillerait à
@@ -2222,20 +2255,32 @@ principe_medecin = lettre_q8["consentement"]
 #
 # ### Question 9 — Licite, illicite ou sous condition ? (1 point)
 #
-# Le parcours juridique se conclut par un **verdict**, donné **au regard des étapes 1 à 5 de
-# ce module** : **licite** (aucune de ces étapes n'ajoute rien : le projet peut être mené tel
-# quel), **illicite** (au moins une étape bloque, et aucune précaution n'y change rien) ou
-# **sous condition** (le projet peut être mené, mais pas tel quel : licite seulement si des
-# conditions précises, pas encore remplies, le sont avant de commencer). D'autres règles, que
-# ce module n'examine pas (par exemple sur le financement d'une étude par une entreprise), ne
-# comptent pas dans ce verdict ; devant un vrai projet, elles restent à vérifier avec le DPO.
+# Le parcours juridique se conclut par un **verdict**. Dans ce module, il ne juge que ce que
+# les **étapes 1 à 5** examinent (donnée de santé ; fondement et formalités, information des
+# patients comprise ; hébergeur ; but ou acte interdit, comme la vente de données ;
+# identification) :
+#
+# - **licite** : aucune de ces étapes ne laisse rien à faire ; le projet peut être mené tel
+#   qu'il est décrit ;
+# - **sous condition** : aucune de ces étapes ne l'interdit, mais une démarche qu'elles
+#   exigent n'est pas encore faite ; le projet pourra être mené quand elle le sera, avant de
+#   commencer ;
+# - **illicite** : l'une de ces étapes interdit le projet tel qu'il est conçu, et aucune
+#   démarche ni précaution ne lève cet interdit : il faudrait changer le projet lui-même.
+#
+# « Illicite » veut donc dire ici « interdit par l'une des étapes 1 à 5 », pas « contraire à
+# une règle quelconque ». Si une entreprise finance le projet, ce qu'elle reçoit en échange
+# se juge à l'étape 4 ; les autres règles sur le financement d'une étude, que ce module
+# n'examine pas, ne comptent pas dans ce verdict : devant un vrai projet, elles restent à
+# vérifier avec le DPO.
 
 # %% [markdown] session="formative"
 # > L'unité de recherche clinique d'un CHU veut étudier, sur les dossiers des patients opérés
 # > d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir réopérer. Ses
 # > membres n'ont soigné aucun de ces patients. Le CHU a déclaré à la CNIL, une fois pour
 # > toutes, sa conformité à une méthodologie de référence ; l'étude la respecte en tous points
-# > et elle est inscrite au répertoire public des études. Son analyse d'impact (AIPD) est faite. Aucun patient n'a donné son accord par écrit. Les
+# > et elle est inscrite au répertoire public des études et au registre des traitements du
+# > CHU. Son analyse d'impact (AIPD) est faite. Aucun patient n'a donné son accord par écrit. Les
 # > données seront pseudonymisées avant l'analyse. Les lettres qui informent chaque patient de l'étude et de son droit de s'y
 # > opposer ne sont pas encore parties ; l'analyse commencera le lendemain de leur envoi.
 
@@ -2343,14 +2388,20 @@ checks.check_form(
 ### BEGIN HIDDEN TESTS
 # fmt: off
 projet_tire_q9 = int(np.random.default_rng([checks.student_seed("10", announce=False), 9]).integers(3))
+etapes_q9 = " Le verdict est donné au regard des étapes 1 à 5 de ce module ; d'autres règles, comme celles sur le financement d'une étude par une entreprise, n'y sont pas examinées."
 messages_q9 = [
-    {"sous condition": "« sous condition » ne convient pas à ce projet : quelle démarche due manquerait encore ? Déclaration de conformité (une fois pour toutes), inscription de l'étude au répertoire public, AIPD, information de chaque patient trois mois avant, opposants écartés : tout est fait. L'accord écrit n'est pas une condition (9(2)(j), pas 9(2)(a)) et un rapport de taux, sans donnée sur un patient, n'est pas une cession de données de santé. Le verdict est donné au regard des étapes 1 à 5 : d'autres règles, comme celles sur le financement d'une étude par une entreprise, ne sont pas examinées ici.", "illicite": "« illicite » ne convient pas à ce projet : quelle étape bloquerait, quoi qu'on fasse ? L'accord écrit n'est pas la condition d'une recherche (9(2)(j), pas 9(2)(a)), des données pseudonymisées peuvent servir à une étude encadrée, et le fabricant ne reçoit que des taux, sans donnée sur un patient. Le verdict est donné au regard des étapes 1 à 5 : d'autres règles, comme celles sur le financement d'une étude par une entreprise, ne sont pas examinées ici."},
-    {"licite": "« licite » ne convient pas à ce projet : la déclaration de conformité vaut pour tout l'organisme, mais qu'est-il dû pour chaque étude ? Relisez le paragraphe « Réutiliser des données pour la recherche » et reprenez l'énoncé phrase par phrase.", "illicite": "« illicite » ne convient pas à ce projet : la démarche qui manque peut être faite avant de commencer, et rien d'autre ne bloque (l'accord écrit n'est pas la condition d'une recherche : 9(2)(j), pas 9(2)(a) ; le fabricant ne reçoit que des taux, sans donnée sur un patient)."},
-    {"licite": "« licite » ne convient pas à ce projet : les démarches dues sont faites, mais que reçoit le fabricant en échange de son financement ? Reprenez l'étape « un but ou un acte interdit ? » et la question 5.", "sous condition": "« sous condition » ne convient pas à ce projet : quelle précaution rendrait permise la remise, contre un financement, de dossiers avec le nom et la date de naissance ? Ni l'accord des patients ni la pseudonymisation des données analysées n'y changent rien (CSP, L1111-8) ; sans cette remise, ce serait un autre projet."},
+    {"sous condition": "« sous condition » ne convient pas à ce projet : quelle démarche due manquerait encore ? Déclaration de conformité (une fois pour toutes), inscription de l'étude au répertoire public et au registre, AIPD, information de chaque patient trois mois avant, opposants écartés : tout est fait. L'accord écrit n'est pas une condition (9(2)(j), pas 9(2)(a)) et un rapport de taux, sans donnée sur un patient, n'est pas une cession de données de santé." + etapes_q9, "illicite": "« illicite » ne convient pas à ce projet : aucune des étapes 1 à 5 ne l'interdit. L'accord écrit n'est pas la condition d'une recherche (9(2)(j), pas 9(2)(a)), des données pseudonymisées peuvent servir à une étude encadrée, et le fabricant ne reçoit que des taux, sans donnée sur un patient (étape 4 : rien n'est cédé)." + etapes_q9},
+    {"licite": "« licite » ne convient pas à ce projet : la déclaration de conformité vaut pour tout l'organisme, mais qu'est-il dû pour chaque étude ? Relisez le paragraphe « Réutiliser des données pour la recherche » et son pli, puis reprenez l'énoncé phrase par phrase." + etapes_q9, "illicite": "« illicite » ne convient pas à ce projet : aucune des étapes 1 à 5 ne l'interdit ; la démarche qui manque peut être faite avant de commencer (l'accord écrit n'est pas la condition d'une recherche : 9(2)(j), pas 9(2)(a) ; le fabricant ne reçoit que des taux, sans donnée sur un patient)." + etapes_q9},
+    {"licite": "« licite » ne convient pas à ce projet : les démarches dues sont faites, mais que reçoit le fabricant en échange de son financement ? Reprenez l'étape 4 (la vente de données) et la question 5." + etapes_q9, "sous condition": "« sous condition » ne convient pas à ce projet : quelle démarche rendrait permise la remise, contre un financement, de dossiers avec le nom et la date de naissance ? Ni l'accord des patients ni la pseudonymisation des données analysées n'y changent rien : l'étape 4 l'interdit (CSP, L1111-8, VII) ; sans cette remise, ce serait un autre projet." + etapes_q9},
+][projet_tire_q9]
+succes_q9 = [
+    "au regard des étapes 1 à 5, rien ne manque : formalité faite (déclaration de conformité, répertoire public, registre), AIPD faite, patients informés trois mois avant et opposants écartés ; le fabricant ne reçoit que des taux, sans donnée sur un patient. D'autres règles, non examinées ici, restent à vérifier.",
+    "au regard des étapes 1 à 5, rien n'interdit ce projet, mais une démarche due pour chaque étude manque : l'inscription au répertoire public des études. Elle peut être faite avant de commencer l'analyse : c'est la condition.",
+    "au regard de l'étape 4 : des dossiers avec le nom et la date de naissance remis au fabricant en échange de son financement, c'est une cession à titre onéreux de données de santé identifiantes, interdite même avec l'accord des patients (CSP, L1111-8, VII).",
 ][projet_tire_q9]
 checks.check_choice(
     verdict_prothese, name="verdict_prothese", options=["licite", "illicite", "sous condition"],
-    expected=["licite", "sous condition", "illicite"][projet_tire_q9],
+    expected=["licite", "sous condition", "illicite"][projet_tire_q9], success=succes_q9,
     mistakes=[checks.Mistake(faux_q9, message_q9) for faux_q9, message_q9 in messages_q9.items()],
 )
 # fmt: on

@@ -9,8 +9,11 @@ exactly one right answer among its options and that the right answers vary betwe
 from __future__ import annotations
 
 import ast
+import collections
 import contextlib
+import inspect
 import io
+import re
 
 import numpy as np
 import pytest
@@ -18,6 +21,7 @@ from esn_fixtures import NOTEBOOKS
 
 from esn_teach import checks, law
 from esn_teach.course import read_module
+from esn_teach.law import _tasks10
 
 SOURCE = NOTEBOOKS / "10_monetiser_partager_reutiliser.py"
 STUDENTS = tuple(f"etudiant{numero:02d}" for numero in range(1, 11))
@@ -124,6 +128,9 @@ IN_CLASS = (
     "hebergeur_kine",
     "reponse_pharmacie",
 )
+#: Review d18: questions 6 and 7 draw two tasks too (they were the formative statement with
+#: the options in another order, so the formative answer's text got the point).
+VARIED = (*IN_CLASS, "acces_assureur", "statut_startup")
 OTHER_VERSION = "cette réponse correspond à une autre consigne que la vôtre"
 #: Questions whose two tasks each have their own options (review 10_lecturer_d16, finding 1).
 OWN_OPTIONS = ("intrus", "reponse_pharmacie")
@@ -141,16 +148,16 @@ def _message(source: str, name: str, answer: str) -> str:
     return ""
 
 
-def test_module_10_questions_1_to_5_vary_the_task(monkeypatch):
-    """Each in-class question has two tasks (different keys); the draw reaches both. Where the
-    two tasks share their options (Q2 to Q4), the other task's key gets « une autre consigne
-    que la vôtre »; Q1 and Q5 give each task its own options, so no such message there."""
+def test_module_10_questions_1_to_7_vary_the_task(monkeypatch):
+    """Each of questions 1 to 7 has two tasks (different keys); the draw reaches both. Where the
+    two tasks share their options (Q2 to Q4, Q6, Q7), the other task's key gets « une autre
+    consigne que la vôtre »; Q1 and Q5 give each task its own options, so no such message."""
     monkeypatch.setenv("ESN_TEACH_PROGRESS", "off")
     cells = graded_cells()
-    seen: dict[str, set[str]] = {name: set() for name in IN_CLASS}
+    seen: dict[str, set[str]] = {name: set() for name in VARIED}
     for student in STUDENTS:
         monkeypatch.setenv(checks.STUDENT_ENV, student)
-        for name in IN_CLASS:
+        for name in VARIED:
             source, options = cells[name]
             messages = {option: _message(source, name, option) for option in options}
             assert sum(not message for message in messages.values()) == 1, (student, name)
@@ -170,3 +177,56 @@ def test_module_10_questions_1_to_5_vary_the_task(monkeypatch):
         assert len(tasks) == 2, (
             f"{name} : {len(tasks)} tâche(s) tirée(s) pour {len(STUDENTS)} étudiants"
         )
+
+
+#: Question number of each drawn question's answer (the solution calls ``_letter(GRAINE, n, …)``).
+DRAWN = dict(zip(VARIED, range(1, 8), strict=True))
+
+
+def _solution_ids() -> dict[str, tuple[str, str]]:
+    """Each drawn question's right option id in task 0 and task 1, read from its solution."""
+    notebook = read_module(SOURCE, session="evaluation").notebook
+    found = {}
+    for cell in notebook.cells:
+        name = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if name in DRAWN and "### BEGIN SOLUTION" in cell.source:
+            (ids,) = re.findall(r"_letter\(GRAINE, \d, \(\"(\w)\", \"(\w)\"\)\)", cell.source)
+            found[name] = ids
+    assert sorted(found) == sorted(DRAWN)
+    return found
+
+
+def test_module_10_package_order_does_not_point_to_the_right_option():
+    """Review d18: ``_tasks10.py`` (readable in the installed package) lists each task's option
+    ids; the right one was first in 5 of the 10 tasks of questions 1 to 5, so « take the first
+    listed option » beat chance. The right option's place in each listing must not follow a
+    pattern: no place holds more than 4 of the 14 tasks' right options, the first at most 1."""
+    positions = []
+    for name, ids in _solution_ids().items():
+        _statements, texts, items = _tasks10._QUESTIONS[DRAWN[name]]
+        for task in (0, 1):
+            positions.append(items[task].index(ids[task]))
+            listed = [item for item in texts if item in items[task]]
+            positions.append(listed.index(ids[task]))
+    counts = collections.Counter(positions)
+    assert counts[0] <= 2, counts  # two listings (ids string, dictionary) per task
+    assert max(counts.values()) <= 8, counts
+
+
+def test_module_10_package_comments_say_nothing_of_the_grading():
+    """The package's comments and docstrings describe the draw, never which option is right."""
+    source = inspect.getsource(_tasks10)
+    strings = [
+        node.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value[:1] != "Q"
+        and "\n" in node.value
+    ]
+    comments = [
+        line.split("#", 1)[1] for line in source.splitlines() if line.lstrip().startswith("#")
+    ]
+    prose = " ".join(strings + comments)
+    for word in ("verdict", "key", "wrong option", "right option", "licite"):
+        assert word not in prose, word
