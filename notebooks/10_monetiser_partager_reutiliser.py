@@ -2260,8 +2260,8 @@ principe_medecin = lettre_q8["consentement"]
 # patients comprise ; hébergeur ; but ou acte interdit, comme la vente de données ;
 # identification) :
 #
-# - **licite** : aucune de ces étapes ne laisse rien à faire ; le projet peut être mené tel
-#   qu'il est décrit ;
+# - **licite** : au regard de ces étapes, il ne reste rien à faire ; le projet peut être mené
+#   tel qu'il est décrit ;
 # - **sous condition** : aucune de ces étapes ne l'interdit, mais une démarche qu'elles
 #   exigent n'est pas encore faite ; le projet pourra être mené quand elle le sera, avant de
 #   commencer ;
