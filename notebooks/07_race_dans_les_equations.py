@@ -784,22 +784,23 @@ for colonne, noms in comptes.items():
     print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
 # %% [markdown] session="formative"
-# ### Question 3 — La part des patients noirs qui passent sous 60 (2 points)
+# ### Question 3 — Parmi les patients noirs, la part qui passe sous 60 (2 points)
 #
 # Parmi tous les patients noirs de la cohorte, quelle part l'équation 2021 fait-elle passer
-# sous 60, alors que l'équation 2009 les plaçait à 60 ou plus ? Écrivez une division de deux
-# noms listés sous le tableau (proportion entre 0 et 1, à trois décimales ; arrondie à deux
-# décimales, elle ne vaut que la moitié des points).
+# sous 60, alors que l'équation 2009 les plaçait à 60 ou plus ? **On divise par tous les
+# patients noirs de la cohorte**, qu'ils changent de côté ou non : ni par toute la cohorte, ni
+# par les seuls patients qui changent de côté. Écrivez une division de deux noms listés sous
+# le tableau (proportion entre 0 et 1, à trois décimales ; arrondie à deux décimales, elle ne
+# vaut que la moitié des points).
 
 # %% [markdown] session="evaluation"
-# ### Question 3 — La part des patients noirs qui passent sous 60 (2 points)
+# ### Question 3 — Parmi les patients noirs, la part qui passe sous 60 (2 points)
 #
-# On compte les patients noirs que l'équation 2021 fait passer sous 60, alors que l'équation
-# 2009 les plaçait à 60 ou plus. Votre copie demande leur part **parmi l'un de deux groupes
-# de départ**, tiré pour elle : la cellule suivante dit lequel. Écrivez une division de deux
-# noms listés sous le tableau (proportion entre 0 et 1, à trois décimales ; arrondie à deux
-# décimales, elle ne vaut que la moitié des points), sous le nom `part_noirs_sous_60`, le même
-# pour toutes les copies.
+# Au numérateur : les patients noirs que 2021 fait passer sous 60 alors que 2009 les plaçait
+# à 60 ou plus. Au dénominateur : **le groupe de départ affiché par la cellule suivante**
+# (tous les patients noirs, ou ceux que 2009 plaçait à 60 ou plus), jamais toute la cohorte
+# ni les seuls patients qui changent de côté. Écrivez une division de deux noms listés sous
+# le tableau (proportion à trois décimales ; arrondie à deux, la moitié des points).
 
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche le groupe de départ de votre question 3.
@@ -813,9 +814,13 @@ TACHE_Q3 = _tache_q3()
 if TACHE_Q3 == "tous":
     print("Votre question 3 : parmi tous les patients noirs de votre cohorte, quelle part "
           "l'équation 2021 fait-elle passer sous 60, alors que 2009 les plaçait à 60 ou plus ?")
+    print("Votre dénominateur (le groupe de départ) : TOUS les patients noirs de la cohorte, "
+          "qu'ils changent de côté du seuil ou non.")
 else:
     print("Votre question 3 : parmi les patients noirs que l'équation 2009 plaçait à 60 ou "
           "plus, quelle part l'équation 2021 fait-elle passer sous 60 ?")
+    print("Votre dénominateur (le groupe de départ) : les patients noirs que l'équation 2009 "
+          "plaçait à 60 ou plus, et eux seuls.")
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1510,47 +1515,113 @@ decisions_m_a = {lettre: "non" if _vrai[notion][version] else "oui"
 # %% mistake="decisions_m_a" session="evaluation"
 # message : par rapport à 60
 # (the item on the change of equation answered as if M. A. were on the other side of 60;
-# the three others right: their right versions, for every M. A. the draw admits)
-from esn_teach.datasets._egfr_tasks import _question_5_draw
+# the three others right)
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_draw
 
-creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
-_sous_60 = dfge_2021(creatinine / 88.4, AGE_M_A, False) < 60  # the change takes him below 60
-_justes = {("seuil60_2009", 1), ("seuil60_2009", 3), ("seuil30", 0), ("seuil30", 2),
-           ("seuil20", 1), ("seuil20", 2), ("sans_coef", 0), ("sans_coef", 2)}
+_age, _creat, _ = _copy_creatinines(GRAINE)
+_mg = _creat / 88.4
+_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
+_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
+_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
+    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
+    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
+    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
+    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
+    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
+    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
+                  _nu >= _d21),
+}
+_inverses = ('seuil60_2021', 'bascule')  # the notions answered the wrong way
 decisions_m_a = {
-    lettre: ("non" if _sous_60 == (tirage[1] == 0) else "oui")
-    if tirage[0] in ("seuil60_2021", "bascule") else ("oui" if tirage in _justes else "non")
-    for lettre, tirage in _question_5_draw(GRAINE).items()
+    lettre: ("non" if _vrai[notion][version] else "oui") if notion in _inverses
+    else ("oui" if _vrai[notion][version] else "non")
+    for lettre, (notion, version) in _question_5_draw(GRAINE).items()
 }
 
 # %% mistake="decisions_m_a" session="evaluation"
 # message : DFGe
-# (the three items on the other thresholds inverted; the one on the change of equation right)
-from esn_teach.datasets._egfr_tasks import _question_5_draw
+# (the three items off the change of equation inverted: 2009 with its coefficient placed on
+# the wrong side of 60, the pair inverted; the item on the change of equation right)
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_draw
 
-creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
-_sous_60 = dfge_2021(creatinine / 88.4, AGE_M_A, False) < 60  # the change takes him below 60
-_justes = {("seuil60_2009", 1), ("seuil60_2009", 3), ("seuil30", 0), ("seuil30", 2),
-           ("seuil20", 1), ("seuil20", 2), ("sans_coef", 0), ("sans_coef", 2)}
+_age, _creat, _ = _copy_creatinines(GRAINE)
+_mg = _creat / 88.4
+_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
+_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
+_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
+    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
+    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
+    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
+    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
+    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
+    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
+                  _nu >= _d21),
+}
+_inverses = ('seuil60_2009', 'sans_coef')  # the notions answered the wrong way
 decisions_m_a = {
-    lettre: ("oui" if _sous_60 == (tirage[1] == 0) else "non")
-    if tirage[0] in ("seuil60_2021", "bascule") else ("non" if tirage in _justes else "oui")
-    for lettre, tirage in _question_5_draw(GRAINE).items()
+    lettre: ("non" if _vrai[notion][version] else "oui") if notion in _inverses
+    else ("oui" if _vrai[notion][version] else "non")
+    for lettre, (notion, version) in _question_5_draw(GRAINE).items()
 }
 
 # %% mistake="decisions_m_a" session="evaluation"
 # message : réestimé
 # (the pair on the 2009 equation without its coefficient inverted, as if 2021 were 2009
 # minus its coefficient; the two others right)
-from esn_teach.datasets._egfr_tasks import _question_5_draw
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_draw
 
-creatinine = CREATININE_PREMIER_M_A if DOSAGE_M_A == "premier" else CREATININE_CONTROLE_M_A
-_sous_60 = dfge_2021(creatinine / 88.4, AGE_M_A, False) < 60  # the change takes him below 60
-_justes = {("seuil60_2009", 1), ("seuil60_2009", 3), ("sans_coef", 1), ("sans_coef", 3)}
+_age, _creat, _ = _copy_creatinines(GRAINE)
+_mg = _creat / 88.4
+_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
+_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
+_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
+    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
+    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
+    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
+    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
+    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
+    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
+                  _nu >= _d21),
+}
+_inverses = ('sans_coef',)  # the notions answered the wrong way
 decisions_m_a = {
-    lettre: ("oui" if _sous_60 == (tirage[1] == 0) else "non")
-    if tirage[0] in ("seuil60_2021", "bascule") else ("oui" if tirage in _justes else "non")
-    for lettre, tirage in _question_5_draw(GRAINE).items()
+    lettre: ("non" if _vrai[notion][version] else "oui") if notion in _inverses
+    else ("oui" if _vrai[notion][version] else "non")
+    for lettre, (notion, version) in _question_5_draw(GRAINE).items()
+}
+
+# %% mistake="decisions_m_a" session="evaluation"
+# message : avec son coefficient
+# (the item on the 2009 DFGe with its coefficient inverted, e.g. 2009 taken to be at 60 or
+# more in every copy; the three others right)
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_draw
+
+_age, _creat, _ = _copy_creatinines(GRAINE)
+_mg = _creat / 88.4
+_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
+_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
+_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
+    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
+    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
+    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
+    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
+    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
+    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
+                  _nu >= _d21),
+}
+_inverses = ('seuil60_2009',)  # the notions answered the wrong way
+decisions_m_a = {
+    lettre: ("non" if _vrai[notion][version] else "oui") if notion in _inverses
+    else ("oui" if _vrai[notion][version] else "non")
+    for lettre, (notion, version) in _question_5_draw(GRAINE).items()
 }
 
 # %% [markdown]
@@ -2295,10 +2366,11 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #   **et** un chiffre juste du module (pour une part : son dénominateur ; pour un chiffre de
 #   la cohorte : dire qu'elle est **synthétique**) : p. ex. les deux DFGe de M. A. (en
 #   formatif, l'un au-dessus, l'autre au-dessous de 60 ; en séance évaluée, selon la copie,
-#   de part et d'autre de 60 ou tous deux à 60 ou plus : le seuil de 20, la part de la cohorte
-#   ou le sens de l'écart conviennent alors), ou la part des patients noirs de la cohorte
-#   synthétique qui passent sous 60 (parmi **tous** les patients noirs, avec si possible son
-#   intervalle). « 15,9 % » est juste si la copie le rapporte à l'équation 2009 sans
+#   de part et d'autre de 60, tous deux à 60 ou plus, ou tous deux sous 60 : le seuil de 20,
+#   la part de la cohorte ou le sens de l'écart conviennent alors), ou la part des patients
+#   noirs de la cohorte synthétique qui passent sous 60 (avec son groupe de départ : parmi
+#   **tous** les patients noirs, ou, en séance évaluée si la copie l'a tiré, parmi ceux que
+#   2009 plaçait à 60 ou plus ; avec si possible son intervalle). « 15,9 % » est juste si la copie le rapporte à l'équation 2009 sans
 #   coefficient ; faux si elle le rapporte au DFG mesuré ou « vrai ». **Chaque copie de la
 #   séance évaluée a son M. A. et sa cohorte** : ses chiffres justes sont imprimés dans la
 #   copie corrigée (formgrader), sous la vérification de la question 7, ligne « Pour le

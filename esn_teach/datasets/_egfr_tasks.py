@@ -19,29 +19,42 @@ from ._egfr import egfr_ckd_epi_2009, egfr_ckd_epi_2021, make_egfr_cohort
 #: µmol/L in one mg/dL of creatinine.
 _UMOL_PER_MG = 88.4
 #: The creatinines a copy's M. A. may have, in µmol/L.
-_GRID = np.arange(70, 200)
-# The two stories of M. A. (each copy gets one, with the same probability, see ``_cases``):
+_GRID = np.arange(70, 200)  # story 2 needs up to about 165
+# The three stories of M. A. (each copy gets one, with the same probability, see ``_cases``):
 # 0, the change of equation takes him below 60 (2009 with its coefficient at 61 or more,
 # 2021 from 46 to less than 59); 1, he stays at 60 or more with both equations (2021 from 61
-# to less than 68). No function returns a copy's story: its DFGe says it.
+# to less than 68); 2, he is below 60 with both equations (2009 with its coefficient under
+# 59, 2021 at 46 or more: stage G3a either way). Story 2 makes the key of the statements on
+# his 2009 DFGe differ between copies (lecturer's review d17). No function returns a copy's
+# story: its DFGe says it.
+_STORY_COUNT = 3
 
 
 def _admissible(age: int, story: int) -> np.ndarray:
     """Return the creatinines (µmol/L) that keep ``story`` for a Black man of ``age``.
 
-    Both stories keep every statement of questions 5 and 8 one unit or more away from its
-    thresholds, the 2009 equation without its coefficient at least 2 below 2021, and the
-    named mistake « creatinine converted and rounded to 0.1 mg/dL » more than two tenths
-    from question 1's key (converted exactly or rounded to 0.01).
+    Every story keeps every statement of questions 5 and 8 one unit or more away from its
+    thresholds (60, 45, 30 for the DFG deindexed with 1.50 m²), the 2009 equation without
+    its coefficient at least 2 below 2021, and the named mistake « creatinine converted and
+    rounded to 0.1 mg/dL » more than two tenths from question 1's key (converted exactly or
+    rounded to 0.01).
     """
     mg = _GRID / _UMOL_PER_MG
     with_race = egfr_ckd_epi_2009(mg, age, False, True)
     without = egfr_ckd_epi_2009(mg, age, False, False)
     new = egfr_ckd_epi_2021(mg, age, False)
-    crosses = (with_race >= 61) & (new >= 46) & (new < 59)
-    keep = crosses if story == 0 else (new >= 61) & (new < 68)
+    if story == 0:
+        keep = (with_race >= 61) & (new >= 46) & (new < 59)
+        small = without * 1.50 / 1.73
+        keep &= (small >= 46) & (small < 59)
+    elif story == 1:
+        keep = (new >= 61) & (new < 68)
+        small = without * 1.50 / 1.73
+        keep &= (small >= 46) & (small < 59)
+    else:
+        keep = (with_race < 59) & (new >= 46)
+        keep &= without * 1.50 / 1.73 >= 31  # under 60, away from the contraindication (30)
     keep &= np.abs(without * 2.10 / 1.73 - 60) >= 1
-    keep &= (without * 1.50 / 1.73 >= 46) & (without * 1.50 / 1.73 < 59)
     keep &= without <= new - 2
     tenth = np.round(egfr_ckd_epi_2021(np.round(mg, 1), age, False), 1)
     hundredth = np.round(egfr_ckd_epi_2021(np.round(mg, 2), age, False), 1)
@@ -52,11 +65,11 @@ def _admissible(age: int, story: int) -> np.ndarray:
 def _cases(seed: int) -> tuple[int, int, int]:
     """Return a copy's M. A.: age (40 to 75), first and control creatinines (µmol/L).
 
-    Both dosages, a month apart, keep the copy's story and differ by 2 µmol/L or more (so
-    that their DFGe differ by about one unit or more at 0.1).
+    Both dosages, a month apart, keep the copy's story (one of ``_STORY_COUNT``) and differ
+    by 2 µmol/L or more (so that their DFGe differ by about one unit or more at 0.1).
     """
     rng = np.random.default_rng(int(seed))
-    story = int(np.random.default_rng([int(seed), 70]).integers(2))
+    story = int(np.random.default_rng([int(seed), 70]).integers(_STORY_COUNT))
     while True:
         age = int(rng.integers(40, 76))
         found = _admissible(age, story)
@@ -98,27 +111,33 @@ def _share_task(seed: int) -> int:
 
 # Question 4: one notion per slot, each with two statements of opposite truth. The bank holds
 # the texts only, in no fixed order of truth: which one is right is in the notebook's hidden
-# test (and its solution), never in the package.
+# test (and its solution), never in the package. The texts say each notion in other words
+# (and another case) than the formative version's items, so that a key learnt by heart in
+# the formative version does not answer them (lecturer's review d17).
 _Q4_BANK: dict[str, tuple[str, str]] = {
     "hasard": (
-        "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que "
-        "d'autres fabriqués de la même façon",
-        "il ne tient aucun compte du hasard qui a mis ces patients-là dans la cohorte, plutôt "
-        "que d'autres fabriqués de la même façon",
+        "une autre cohorte fabriquée selon les mêmes règles, avec une autre graine, pourrait "
+        "donner une part un peu différente : c'est cette marge que l'intervalle donne",
+        "une autre cohorte fabriquée selon les mêmes règles, avec une autre graine, donnerait "
+        "forcément la même part : l'intervalle ne mesure donc pas le hasard",
     ),
     "taille": (
-        "avec quatre fois plus de patients noirs et la même part, il serait plus large",
-        "avec quatre fois moins de patients noirs et la même part, il serait plus large",
+        "sur une cohorte de 20 000 patients au lieu de 5 000, avec la même part, l'intervalle "
+        "serait plus large",
+        "sur une cohorte de 20 000 patients au lieu de 5 000, avec la même part, l'intervalle "
+        "serait plus étroit",
     ),
     "biais": (
-        "si les règles de la fiche avaient donné des créatinines trop hautes à tous les "
-        "patients, il ne l'aurait pas signalé",
-        "si les règles de la fiche avaient donné des créatinines trop hautes à tous les "
-        "patients, il l'aurait signalé",
+        "si la fiche avait fabriqué pour tous les patients noirs des créatinines trop basses, "
+        "l'intervalle ne permettrait pas de s'en apercevoir",
+        "si la fiche avait fabriqué pour tous les patients noirs des créatinines trop basses, "
+        "l'intervalle le signalerait en s'élargissant",
     ),
     "hopital": (
-        "la part d'un hôpital français se trouverait, avec 95 % de confiance, dans cet intervalle",
-        "il ne dit pas quelle part l'on trouverait dans un hôpital français",
+        "la part comptée chez les vrais patients d'un hôpital de Montpellier tomberait, 95 fois "
+        "sur 100, dans cet intervalle",
+        "il ne dit rien de la part que l'on compterait chez les vrais patients d'un hôpital de "
+        "Montpellier",
     ),
 }
 
@@ -154,7 +173,10 @@ def _question_4_statements(seed: int) -> dict[str, str]:
 # whatever the copy: a copy has 1 to 3 right statements by construction, and the draw never
 # reads which one is right. Texts only, in no fixed order of truth: whether each is right
 # for a copy is computed from its own DFGe by the notebook's hidden test. « seuil30 » and
-# « seuil20 » stay in the bank (the tests read their truth) but are no longer drawn.
+# « seuil20 » stay in the bank (the tests read their truth) but are no longer drawn. The keys
+# of the story statement and of « seuil60_2009 » follow the copy's story (M. A.'s 2009 DFGe is
+# under 60 in story 2); the pair's key is the same in every copy: for a man whose creatinine
+# is above 0,9 mg/dL, 2021 always exceeds 2009 without its coefficient.
 _Q5_STORY_NOTIONS = ("seuil60_2021", "bascule")
 #: Pairs of versions of « sans_coef » that say the contrary of each other (which one is
 #: right is not said here).

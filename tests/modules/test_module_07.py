@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
+from difflib import SequenceMatcher
 
 import nbformat
 import pytest
@@ -256,14 +258,14 @@ def test_module_07_the_notebook_draws_the_patient_of_the_tests(monkeypatch):
 
 
 def test_module_07_each_student_has_their_own_sensible_answers(monkeypatch):
-    """Answers vary across identifiers; 2009 with its coefficient stays at 60 or more (2021
-    below 60 or not: the copy's story) and the cohort has Black patients who cross 60 and a
-    negative balance."""
+    """Answers vary across identifiers (the copy's story: 2009 with its coefficient and 2021
+    on either side of 60, both at 60 or more, or both below) and the cohort has Black patients
+    who cross 60 and a negative balance."""
     answers = [_answers(student, monkeypatch) for student in STUDENTS[:6]]
     for name, low, high in [
         ("dfg_2021_m_a", 46, 68),
-        ("dfg_2009_m_a", 61, 80),
-        ("dfg_eflm_m_a", 45, 66),
+        ("dfg_2009_m_a", 50, 80),
+        ("dfg_eflm_m_a", 38, 66),
         ("part_noirs_sous_60", 0.005, 0.07),
         ("solde_sous_60", -150, -1),
     ]:
@@ -445,14 +447,14 @@ def test_module_07_evaluated_statements_are_drawn_per_copy(monkeypatch):
 # Independent of the notebook's hidden tests: each statement of the banks, found by its
 # words, with its truth for M. A.'s DFGe (2021, 2009 with and without its coefficient).
 Q4_TRUTH = {
-    "il tient compte du hasard": True,
-    "il ne tient aucun compte du hasard": False,
-    "avec quatre fois moins": True,
-    "avec quatre fois plus": False,
-    "il ne l'aurait pas signalé": True,
-    "patients, il l'aurait signalé": False,
-    "il ne dit pas quelle part": True,
-    "la part d'un hôpital français se trouverait": False,
+    "pourrait donner une part un peu différente": True,
+    "donnerait forcément la même part": False,
+    "l'intervalle serait plus étroit": True,
+    "l'intervalle serait plus large": False,
+    "ne permettrait pas de s'en apercevoir": True,
+    "le signalerait en s'élargissant": False,
+    "il ne dit rien de la part": True,
+    "la part comptée chez les vrais patients": False,
 }
 Q5_TRUTH = {
     "il serait classé en stade G3a": lambda d21, d09, bare: 45 <= d21 < 60,
@@ -587,8 +589,9 @@ def test_module_07_question_5_statements_are_true_or_false_for_every_patient():
     """Evaluated Q5 draws its statements from a bank: each statement's truth holds for every
     M. A. of its story, computed with the exact conversion and with the one rounded to
     0,01 mg/dL (each value also rounded to 0,1, as a student reads it). In story 0 the change
-    of equation takes M. A. below 60; in story 1 he stays at 60 or more."""
-    for story in (0, 1):
+    of equation takes M. A. below 60; in story 1 he stays at 60 or more; in story 2 he is below
+    60 (stage G3a) with both equations."""
+    for story in (0, 1, 2):
         patients = _admissible_patients(story)
         assert len(patients) > 150, (story, len(patients))
         for age, creatinine in patients:
@@ -615,26 +618,26 @@ def test_module_07_question_5_statements_are_true_or_false_for_every_patient():
                         "2009 sans coefficient plus bas": d09_bare < d21,
                         # Q8's items, deindexed (2.10 and 1.50 m²) or not
                         "Q8 2,10 m² dose réduite": d09_bare * 2.10 / 1.73 < 60,
-                        "Q8 1,50 m² dose réduite": 45 <= d09_bare * 1.50 / 1.73 < 60,
+                        "Q8 1,50 m² dose réduite": 30 < d09_bare * 1.50 / 1.73 < 60,
                         "Q8 2021 dose réduite": d21 < 60,
                     }
-                    crosses = story == 0
+                    crosses, below = story == 0, story == 2
                     expected = {
-                        "2021 G3a": crosses,
-                        "2021 à 60 ou plus, dose non réduite": not crosses,
+                        "2021 G3a": crosses or below,
+                        "2021 à 60 ou plus, dose non réduite": story == 1,
                         "passe sous 60": crosses,
                         "même côté de 60": not crosses,
-                        "2009 dose réduite": False,
-                        "2009 à 60 ou plus, pas G3a": True,
+                        "2009 dose réduite": below,
+                        "2009 à 60 ou plus, pas G3a": not below,
                         "2021 contre-indiquée": False,
                         "2021 pas contre-indiquée": True,
                         "greffe : temps compté": False,
                         "greffe : pas encore": True,
                         "2009 sans coefficient égal": False,
                         "2009 sans coefficient plus bas": True,
-                        "Q8 2,10 m² dose réduite": False,
+                        "Q8 2,10 m² dose réduite": below and truth["Q8 2,10 m² dose réduite"],
                         "Q8 1,50 m² dose réduite": True,
-                        "Q8 2021 dose réduite": crosses,
+                        "Q8 2021 dose réduite": crosses or below,
                     }
                     assert truth == expected, (story, age, creatinine, mg)
 
@@ -658,8 +661,8 @@ def test_module_07_question_5_keys_follow_each_copys_data(monkeypatch):
             for notion, texts in _Q5_BANK.items()
         }
         crosses = d09 >= 60 > d21
-        stories.add(crosses)
-        assert truths["seuil60_2021"] == [crosses, not crosses]
+        stories.add((d09 >= 60, d21 >= 60))
+        assert truths["seuil60_2021"] == [d21 < 60, d21 >= 60]
         assert truths["bascule"] == [crosses, not crosses]
         for notion in ("seuil60_2009", "seuil30", "seuil20", "sans_coef"):
             right = [t for t, ok in zip(_Q5_BANK[notion], truths[notion], strict=True) if ok]
@@ -681,7 +684,7 @@ def test_module_07_question_5_keys_follow_each_copys_data(monkeypatch):
             True,
         ], pair
         counts.add(sum(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare) for t in shown.values()))
-    assert stories == {True, False}
+    assert stories == {(True, False), (True, True), (False, False)}
     assert counts == {1, 2, 3}
 
 
@@ -712,3 +715,40 @@ def test_module_07_question_5_copies_get_different_statements(monkeypatch):
         assert shown.count("sans son coefficient") == 2, shown
         sets.add(shown)
     assert len(sets) >= 30, len(sets)
+
+
+def test_module_07_question_5_keys_differ_between_copies_for_the_same_text(monkeypatch):
+    """Lecturer's review d17: a key learnt from a neighbour's sheet (or by heart) must not
+    answer evaluated Q5. Every text of the story notions and of « seuil60_2009 » that the draw
+    shows is right in some copies and wrong in others (M. A.'s 2009 DFGe is under 60 in story
+    2). Only the pair on « 2009 without its coefficient » keeps one key per text: for a man
+    whose creatinine is above 0,9 mg/dL, 2021 always exceeds 2009 without its coefficient."""
+    keys: dict[str, set[bool]] = {}
+    for i in range(200):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
+        seed = checks.student_seed("07", announce=False)
+        d21, d09, bare = _dfge(seed)
+        for text in _question_5_statements(seed).values():
+            keys.setdefault(text, set()).add(Q5_TRUTH[_fragment(text, Q5_TRUTH)](d21, d09, bare))
+    for notion in ("seuil60_2021", "bascule", "seuil60_2009"):
+        for text in _Q5_BANK[notion]:
+            assert keys[text] == {False, True}, (notion, text, keys.get(text))
+
+
+def test_module_07_evaluated_question_4_is_not_the_formative_wording():
+    """Lecturer's review d17: the evaluated Q4 statements say each notion in other words than
+    the formative items, so that the formative key learnt by heart does not answer them (no
+    run of 25 characters in common with a formative item)."""
+    notebook = read_module(SOURCE, session="formative").notebook
+    (cell,) = [
+        c.source
+        for c in notebook.cells
+        if c.metadata.get("nbgrader", {}).get("grade_id") == "lecture_intervalle"
+    ]
+    formative = re.findall(r'^    "(.+)": \.\.\.,$', cell, flags=re.MULTILINE)
+    assert len(formative) == 4, cell
+    for texts in _Q4_BANK.values():
+        for text in texts:
+            for item in formative:
+                common = SequenceMatcher(None, text, item).find_longest_match()
+                assert common.size < 25, (text, item, text[common.a : common.a + common.size])
