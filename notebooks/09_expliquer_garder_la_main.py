@@ -873,35 +873,17 @@ lecture_courbe = {"valeurs données": "non", "cause": "non", "chaque patiente": 
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : les phrases de la question 3, tirées de votre graine
-# (pour chaque item, l'une de deux phrases).
-VARIANTES_Q3 = [int(b) for b in np.random.default_rng([GRAINE, 6]).integers(2, size=5)]
-PHRASES_Q3 = {
-    "valeurs données": (
-        "en un même point de la courbe, certaines patientes ont reçu plus de points concaves "
-        "qu'elles n'en ont, d'autres moins",
-        "en chaque point de la courbe, chaque patiente garde sa propre valeur de points "
-        "concaves ; seules ses autres mesures changent"),
-    "cause": (
-        "pour une patiente, des noyaux moins creusés réduiraient le risque de cancer",
-        "la courbe ne permet pas de dire que, chez une patiente, des noyaux moins creusés "
-        "réduiraient le risque de cancer"),
-    "chaque patiente": (
-        "le score de chaque patiente monte de la même quantité que la courbe",
-        "la courbe ne dit pas de combien monte le score d'une patiente donnée"),
-    "classement": (
-        "cette courbe montre que, pour le modèle, les points concaves comptent plus que la "
-        "texture",
-        "la courbe ne suffit pas à dire si, pour le modèle, les points concaves comptent "
-        "plus que la texture"),
-    "noyaux": (
-        "les scores moyennés incluent des noyaux fabriqués, invraisemblables (très creusés "
-        "mais petits, par exemple)",
-        "tous les noyaux dont on moyenne les scores sont vraisemblables : chaque patiente "
-        "garde des mesures cohérentes entre elles"),
-}
-display(Markdown("\n".join(f"- **{cle}** : {phrases[b]} ;"
-                            for (cle, phrases), b in zip(PHRASES_Q3.items(), VARIANTES_Q3,
-                                                         strict=True))))
+# (pour chaque item, l'une de quatre phrases).
+
+
+# Dans une fonction : seules les cinq phrases de votre copie restent dans le noyau.
+def _enonces_q3():
+    from esn_teach.datasets._wdbc_tasks import _question_3_statements
+
+    return _question_3_statements(GRAINE)
+
+
+display(Markdown("\n".join(f"- **{cle}** : {texte} ;" for cle, texte in _enonces_q3().items())))
 print("Question 3 : pour chaque item, \"oui\" ou \"non\" ; les phrases sont propres à votre "
       "copie (celles d'un voisin peuvent dire le contraire).")
 
@@ -924,43 +906,63 @@ print("Question 3 : pour chaque item, \"oui\" ou \"non\" ; les phrases sont prop
 lecture_courbe = {"valeurs données": ..., "cause": ..., "chaque patiente": ...,
                   "classement": ..., "noyaux": ...}
 ### BEGIN SOLUTION
-lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip({"valeurs données": ("oui", "non"), "cause": ("non", "oui"),
-          "chaque patiente": ("non", "oui"), "classement": ("non", "oui"),
-          "noyaux": ("oui", "non")}.items(), VARIANTES_Q3, strict=True)}
+from esn_teach.datasets._wdbc_tasks import _question_3_draw
+
+# The key of each statement of the package's reserves, in their order (two true, two false).
+_vrai_q3 = {"valeurs données": ("oui", "non", "non", "oui"), "cause": ("non", "oui", "non", "oui"),
+            "chaque patiente": ("non", "oui", "oui", "non"), "classement": ("non", "oui", "oui", "non"),
+            "noyaux": ("oui", "non", "oui", "non")}
+lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _question_3_draw(GRAINE), strict=True)}
 ### END SOLUTION
 
 # %% tests="lecture_courbe" points=2 session="evaluation"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_form(lecture_courbe, name="lecture_courbe", kind="choices", options=["oui", "non"], items=["valeurs données", "cause", "chaque patiente", "classement", "noyaux"])
 ### BEGIN HIDDEN TESTS
-_variantes_q3 = np.random.default_rng([checks.student_seed("09", announce=False), 6]).integers(2, size=5)
-_vrai_q3 = {"valeurs données": ("oui", "non"), "cause": ("non", "oui"),
-          "chaque patiente": ("non", "oui"), "classement": ("non", "oui"),
-          "noyaux": ("oui", "non")}
-_attendu_q3 = {cle: vrai[int(b)] for (cle, vrai), b in zip(_vrai_q3.items(), _variantes_q3, strict=True)}
-_piste_q3 = "une piste par phrase, qu'elle soit juste ou non. « Valeurs données » : en chaque point, toutes les patientes reçoivent la même valeur de points concaves ; avaient-elles toutes, au départ, la même ? « Cause » : une explication décrit comment le modèle calcule, pas ce que ferait une tumeur dont on changerait les noyaux. « Chaque patiente » : la courbe est une moyenne sur les patientes ; que sait-on de chacune ? « Classement » : une courbe d'une seule mesure donne un sens, pas un classement ; pour comparer des mesures, c'est l'importance (section 1). « Noyaux » : seuls les points concaves changent, chaque patiente garde sa taille ; or les points concaves suivent la taille : quels noyaux fabrique-t-on ?"
+from esn_teach.datasets._wdbc_tasks import _question_3_draw as _tirage_q3h
+
+# The copy's keys, kept here (the release strips this block), not in the installed package,
+# which draws indices and gives texts only: the key of each statement of the package's
+# reserves, in their order (two true, two false per item, one of each in each register).
+_vrai_q3 = {"valeurs données": ("oui", "non", "non", "oui"), "cause": ("non", "oui", "non", "oui"),
+            "chaque patiente": ("non", "oui", "oui", "non"), "classement": ("non", "oui", "oui", "non"),
+            "noyaux": ("oui", "non", "oui", "non")}
+_attendu_q3 = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _tirage_q3h(checks.student_seed("09", announce=False)), strict=True)}
+_piste_q3 = "une piste par phrase, qu'elle soit juste ou non. « Valeurs données » : en chaque point, toutes les patientes reçoivent la même valeur de points concaves, celle de l'abscisse ; avaient-elles toutes, au départ, la même ? « Cause » : une explication décrit comment le modèle calcule (dans quel sens son score moyen varie), pas ce que ferait une tumeur dont on changerait les noyaux. « Chaque patiente » : la courbe est la moyenne des scores des patientes ; que sait-on de chacune ? « Classement » : une courbe d'une seule mesure donne un sens, pas un classement ; pour comparer des mesures, c'est l'importance (section 1). « Noyaux » : seuls les points concaves changent, chaque patiente garde sa taille ; or les points concaves suivent la taille : quels noyaux fabrique-t-on ?"
 checks.check_choices(lecture_courbe, name="lecture_courbe", options=["oui", "non"], expected=_attendu_q3, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _piste_q3)] for cle, bon in _attendu_q3.items()}, success="la courbe décrit le modèle, en moyenne, à autres mesures inchangées (des noyaux parfois invraisemblables, car les points concaves suivent la taille). Elle ne dit ni la cause du cancer, ni de combien monte le score d'une patiente donnée, ni quelle mesure compte le plus ; elle dit dans quel sens le score moyen varie.", points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_courbe" session="evaluation"
 # message : une explication décrit comment le modèle calcule
-lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip({"valeurs données": ("oui", "non"), "cause": ("non", "oui"),
-          "chaque patiente": ("non", "oui"), "classement": ("non", "oui"),
-          "noyaux": ("oui", "non")}.items(), VARIANTES_Q3, strict=True)}
+from esn_teach.datasets._wdbc_tasks import _question_3_draw
+
+# The copy's keys (as in the solution), then the other answer on one item.
+_vrai_q3 = {"valeurs données": ("oui", "non", "non", "oui"), "cause": ("non", "oui", "non", "oui"),
+            "chaque patiente": ("non", "oui", "oui", "non"), "classement": ("non", "oui", "oui", "non"),
+            "noyaux": ("oui", "non", "oui", "non")}
+lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _question_3_draw(GRAINE), strict=True)}
 lecture_courbe["cause"] = "non" if lecture_courbe["cause"] == "oui" else "oui"
 
 # %% mistake="lecture_courbe" session="evaluation"
 # message : quels noyaux fabrique-t-on
-lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip({"valeurs données": ("oui", "non"), "cause": ("non", "oui"),
-          "chaque patiente": ("non", "oui"), "classement": ("non", "oui"),
-          "noyaux": ("oui", "non")}.items(), VARIANTES_Q3, strict=True)}
+from esn_teach.datasets._wdbc_tasks import _question_3_draw
+
+# The copy's keys (as in the solution), then the other answer on one item.
+_vrai_q3 = {"valeurs données": ("oui", "non", "non", "oui"), "cause": ("non", "oui", "non", "oui"),
+            "chaque patiente": ("non", "oui", "oui", "non"), "classement": ("non", "oui", "oui", "non"),
+            "noyaux": ("oui", "non", "oui", "non")}
+lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _question_3_draw(GRAINE), strict=True)}
 lecture_courbe["noyaux"] = "non" if lecture_courbe["noyaux"] == "oui" else "oui"
 
 # %% mistake="lecture_courbe" session="evaluation"
 # message : donne un sens, pas un classement
-lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip({"valeurs données": ("oui", "non"), "cause": ("non", "oui"),
-          "chaque patiente": ("non", "oui"), "classement": ("non", "oui"),
-          "noyaux": ("oui", "non")}.items(), VARIANTES_Q3, strict=True)}
+from esn_teach.datasets._wdbc_tasks import _question_3_draw
+
+# The copy's keys (as in the solution), then the other answer on one item.
+_vrai_q3 = {"valeurs données": ("oui", "non", "non", "oui"), "cause": ("non", "oui", "non", "oui"),
+            "chaque patiente": ("non", "oui", "oui", "non"), "classement": ("non", "oui", "oui", "non"),
+            "noyaux": ("oui", "non", "oui", "non")}
+lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _question_3_draw(GRAINE), strict=True)}
 lecture_courbe["classement"] = "non" if lecture_courbe["classement"] == "oui" else "oui"
 
 # %% [markdown]

@@ -1,19 +1,72 @@
-"""Module 09's evaluated session: each copy's statements of question 5 (private).
+"""Module 09's evaluated session: each copy's statements of questions 3 and 5 (private).
 
-The notebook's draw cell calls :func:`_question_5_statements` with the student's seed
-(``checks.student_seed("09")``) and shows only the four statements drawn for the copy and
-its month. This module draws indices (:func:`_question_5_draw`, from the seed alone) and
+The notebook's draw cells call :func:`_question_3_statements` and
+:func:`_question_5_statements` with the student's seed (``checks.student_seed("09")``) and
+show only the statements drawn for the copy (and, for question 5, its month). This module
+draws indices (:func:`_question_3_draw`, :func:`_question_5_draw`, from the seed alone) and
 gives texts only: which statements are true and the keys are in the notebook's source (the
-hidden test, the solution and the ``mistake=`` cells), which the release strips (review 07,
-finding 1); the tools' keys are read there from esn_teach.law's dates.
+hidden tests, the solutions and the ``mistake=`` cells), which the release strips (review
+07, finding 1); question 5's tools' keys are read there from esn_teach.law's dates.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-#: Per notion, the reserve of four statements a copy draws one from (none is the formative
-#: session's; which are true is not said here).
+#: Question 3 (the partial dependence curve): per item, the reserve of four statements a
+#: copy draws one from. Each item mixes the two registers, a cautious one (« ne permet pas »,
+#: « ne dit pas ») and an assertive one (review d18: in the earlier draw every cautious
+#: statement had the same answer); which are true is not said here.
+_CURVE = {
+    "valeurs données": (
+        "en un même point de la courbe, certaines patientes ont reçu plus de points concaves "
+        "qu'elles n'en ont, d'autres moins",
+        "en chaque point de la courbe, chaque patiente garde sa propre valeur de points "
+        "concaves ; seules ses autres mesures changent",
+        "la courbe ne permet pas de savoir quelle valeur de points concaves chaque patiente a "
+        "reçue en un point donné",
+        "en un point de la courbe, la valeur de points concaves donnée n'est pas celle que la "
+        "plupart des patientes ont réellement",
+    ),
+    "cause": (
+        "pour une patiente, des noyaux moins creusés réduiraient le risque de cancer",
+        "la courbe ne permet pas de dire que, chez une patiente, des noyaux moins creusés "
+        "réduiraient le risque de cancer",
+        "la courbe ne permet pas de dire si, en moyenne, le score du modèle monte ou baisse "
+        "avec les points concaves",
+        "cette courbe monterait de la même façon si les noyaux creusés étaient une "
+        "conséquence du cancer plutôt qu'une cause",
+    ),
+    "chaque patiente": (
+        "le score de chaque patiente monte de la même quantité que la courbe",
+        "la courbe ne dit pas de combien monte le score d'une patiente donnée",
+        "en un même point de la courbe, certaines patientes ont un score au-dessus de la "
+        "courbe, d'autres au-dessous",
+        "la courbe ne dit rien du score des patientes : elle ne décrit que leurs points concaves",
+    ),
+    "classement": (
+        "cette courbe montre que, pour le modèle, les points concaves comptent plus que la texture",
+        "la courbe ne suffit pas à dire si, pour le modèle, les points concaves comptent plus "
+        "que la texture",
+        "pour savoir si le modèle se sert plus des points concaves que de la texture, il faut "
+        "une autre méthode, comme l'importance par permutation de la section 1",
+        "aucune des méthodes de ce module ne permet de comparer ce que le modèle tire des "
+        "points concaves et de la texture",
+    ),
+    "noyaux": (
+        "les scores moyennés incluent des noyaux fabriqués, invraisemblables (très creusés "
+        "mais petits, par exemple)",
+        "tous les noyaux dont on moyenne les scores sont vraisemblables : chaque patiente "
+        "garde des mesures cohérentes entre elles",
+        "au point le plus haut de la grille, des patientes aux petits noyaux reçoivent la "
+        "plus grande valeur de points concaves, sans que leur taille change",
+        "d'après le calcul décrit, on ne peut pas savoir si chaque patiente garde la taille "
+        "de ses noyaux",
+    ),
+}
+
+#: Question 5: per notion, the reserve of four statements a copy draws one from (none is the
+#: formative session's; which are true is not said here).
 _INFORMATION = (
     "une sage-femme qui décide d'utiliser, pour un acte de prévention, un dispositif visé par "
     "l'article L. 4001-3 doit s'assurer que la personne en a été informée",
@@ -25,11 +78,12 @@ _INFORMATION = (
     "traitement est explicable pour ses utilisateurs",
 )
 _WHEN = (
-    "l'article 14 oblige le soignant à suivre l'outil tant qu'il n'a pas prouvé son erreur",
+    "l'article 14 ne demande rien sur la conception de l'outil : il ne vise que le soignant "
+    "qui s'en sert",
     "l'article 14 demande que la personne qui contrôle l'outil puisse, dans une situation "
     "donnée, décider de ne pas l'utiliser",
-    "l'article 14 demande un outil conçu pour que la personne qui le contrôle puisse rester "
-    "consciente du biais d'automatisation",
+    "l'article 14 oblige à concevoir l'outil de sorte que la personne qui le contrôle puisse "
+    "passer outre à ses résultats",
     "l'article 14 fixe le score de confiance au-dessous duquel le soignant doit passer outre",
 )
 #: The months a copy's tools are placed on the market.
@@ -41,6 +95,20 @@ _DEVICES = (
     "une IA qui analyse les électrocardiogrammes, dispositif médical évalué par un organisme "
     "notifié,",
 )
+
+
+def _question_3_draw(seed: int) -> tuple[int, ...]:
+    """Return the index of the statement drawn for each item of question 3 (``_CURVE``'s order)."""
+    rng = np.random.default_rng([int(seed), 6])
+    return tuple(int(b) for b in rng.integers(4, size=len(_CURVE)))
+
+
+def _question_3_statements(seed: int) -> dict[str, str]:
+    """Return the copy's five statements of question 3 (item -> text, in French)."""
+    return {
+        item: reserve[b]
+        for (item, reserve), b in zip(_CURVE.items(), _question_3_draw(seed), strict=True)
+    }
 
 
 def _question_5_draw(seed: int) -> tuple[int, int, int, int, int]:

@@ -525,6 +525,115 @@ def _released_code(cell) -> str:
     return source.split("### BEGIN HIDDEN TESTS")[0]
 
 
+#: Q3 (evaluated): the statements of each item's reserve that are true, and those written in
+#: the cautious register (« ne permet pas », « ne dit pas »…), read here independently of the
+#: notebook's hidden test. Review d18: every cautious statement used to be true, so a student
+#: could answer by the register alone.
+_Q3_TRUE = (
+    "en un même point de la courbe, certaines patientes ont reçu plus",
+    "en un point de la courbe, la valeur de points concaves donnée n'est pas",
+    "la courbe ne permet pas de dire que, chez une patiente",
+    "cette courbe monterait de la même façon",
+    "la courbe ne dit pas de combien monte",
+    "en un même point de la courbe, certaines patientes ont un score",
+    "la courbe ne suffit pas à dire si",
+    "pour savoir si le modèle se sert plus",
+    "les scores moyennés incluent des noyaux fabriqués",
+    "au point le plus haut de la grille",
+)
+_Q3_CAUTIOUS = (
+    "la courbe ne permet pas de savoir",
+    "en un point de la courbe, la valeur de points concaves donnée n'est pas",
+    "la courbe ne permet pas de dire que, chez une patiente",
+    "la courbe ne permet pas de dire si, en moyenne",
+    "la courbe ne dit pas de combien monte",
+    "la courbe ne dit rien du score",
+    "la courbe ne suffit pas à dire si",
+    "aucune des méthodes de ce module",
+    "les scores moyennés incluent des noyaux fabriqués",
+    "d'après le calcul décrit, on ne peut pas savoir",
+)
+
+
+def _q3_statements(seed: int) -> dict[str, str]:
+    from esn_teach.datasets import _wdbc_tasks as tasks
+
+    return tasks._question_3_statements(seed)
+
+
+def _q3_truth(statements: dict[str, str]) -> dict[str, str]:
+    return {
+        item: "oui" if any(text.startswith(true) for true in _Q3_TRUE) else "non"
+        for item, text in statements.items()
+    }
+
+
+def _q3_hidden_test() -> str:
+    source = NOTEBOOK.read_text()
+    start = source.index(
+        "### BEGIN HIDDEN TESTS\nfrom esn_teach.datasets._wdbc_tasks import _question_3"
+    )
+    return source[start : source.index("### END HIDDEN TESTS", start)]
+
+
+def test_question_3_register_gives_no_answer(monkeypatch):
+    """Q3 (evaluated, esn_teach/datasets/_wdbc_tasks.py): each item draws one of four
+    statements, two true and two false, and in each register (cautious, assertive) one is true
+    and one false, so « a cautious statement is right » earns nothing on average (review d18);
+    over 300 identifiers every statement is drawn and the hidden test, run alone as the grader
+    does, expects this test's own reading of the keys."""
+    from esn_teach.datasets import _wdbc_tasks as tasks
+
+    for item, reserve in tasks._CURVE.items():
+        assert len(reserve) == 4, item
+        truth = [any(t.startswith(p) for p in _Q3_TRUE) for t in reserve]
+        cautious = [any(t.startswith(p) for p in _Q3_CAUTIOUS) for t in reserve]
+        assert sorted(truth) == [False, False, True, True], item
+        assert sorted(cautious) == [False, False, True, True], item
+        assert {(c, t) for c, t in zip(cautious, truth, strict=True)} == {
+            (True, True),
+            (True, False),
+            (False, True),
+            (False, False),
+        }, item
+    hidden = _q3_hidden_test()
+    drawn, by_register = set(), {True: [], False: []}
+    for i in range(300):
+        monkeypatch.setenv("ESN_TEACH_STUDENT", f"etudiant{i:03d}")
+        seed = checks.student_seed("09", announce=False)
+        statements = _q3_statements(seed)
+        expected = _q3_truth(statements)
+        for item, text in statements.items():
+            drawn.add(text)
+            by_register[any(text.startswith(p) for p in _Q3_CAUTIOUS)].append(expected[item])
+        if i < 60:
+            space = {"checks": checks, "lecture_courbe": dict(expected)}
+            exec(compile(hidden, "hidden", "exec"), space)
+            assert space["_attendu_q3"] == expected, (i, statements)
+    assert len(drawn) == 20
+    for register, keys in by_register.items():
+        assert 0.4 < keys.count("oui") / len(keys) < 0.6, register
+
+
+def test_question_3_statements_hold_on_every_split():
+    """The facts Q3's evaluated statements rest on, on every checked split (``DECOUPAGES``)
+    and the formative one: the model's score rises with concave points (the curve gives a
+    direction: « ne permet pas de dire si… monte ou baisse » is false); at every grid point
+    most patients are given another value than theirs; at the top of the grid some patients
+    have nuclei smaller than the median (radius), so « petits noyaux » receive it."""
+    data = load_breast_cancer_wdbc()
+    x_all = data.data[list(COLUMNS)].rename(columns=COLUMNS)
+    y = data.target
+    for split_seed in [SEED, *_notebook_splits()]:
+        x_train, x_val, _, _, _, _, model = _split(x_all, y, split_seed)
+        column = list(x_val.columns).index("points concaves")
+        assert model[-1].coef_[0][column] > 0, split_seed
+        values = x_val["points concaves"].to_numpy()
+        grid = np.linspace(*np.percentile(values, [5, 95]), 20)
+        assert all((values != g).mean() > 0.5 for g in grid), split_seed
+        assert (x_val["rayon"] < x_train["rayon"].median()).any(), split_seed
+
+
 @pytest.mark.slow
 def test_no_kernel_variable_gives_an_evaluated_key_away(monkeypatch):
     """Run the visible cells of the evaluated session (answers left blank, as released) for two
@@ -546,20 +655,7 @@ def test_no_kernel_variable_gives_an_evaluated_key_away(monkeypatch):
             if cell.cell_type != "code" or cell.metadata.get("nbgrader", {}).get("grade"):
                 continue
             exec(compile(_released_code(cell), "<cell>", "exec"), space)
-        keys_q3 = {
-            cle: vrai[b]
-            for (cle, vrai), b in zip(
-                {
-                    "valeurs données": ("oui", "non"),
-                    "cause": ("non", "oui"),
-                    "chaque patiente": ("non", "oui"),
-                    "classement": ("non", "oui"),
-                    "noyaux": ("oui", "non"),
-                }.items(),
-                np.random.default_rng([seed, 6]).integers(2, size=5),
-                strict=True,
-            )
-        }
+        keys_q3 = _q3_truth(_q3_statements(seed))
         leaks = []
         for name, value in space.items():
             if name.startswith("__") or callable(value) or isinstance(value, type):
@@ -581,7 +677,7 @@ _Q5_TRUE = (
     "une sage-femme qui décide d'utiliser, pour un acte de prévention, un dispositif visé par",
     "l'article L. 4001-3 demande aussi aux concepteurs de s'assurer que le fonctionnement",
     "l'article 14 demande que la personne qui contrôle l'outil puisse, dans une situation",
-    "l'article 14 demande un outil conçu pour que la personne qui le contrôle puisse rester",
+    "l'article 14 oblige à concevoir l'outil de sorte que la personne qui le contrôle puisse",
 )
 _FRENCH_MONTHS = {"janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6}
 
