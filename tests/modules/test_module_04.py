@@ -405,3 +405,134 @@ def test_module_04_no_named_mistake_scores_near_the_key(monkeypatch):
         ]
         for key, mistake, decimals in cases:
             assert not _near_key(key, mistake, decimals), (number, key, mistake)
+
+
+# --- The evaluated session graded end to end: own, copied and foreign copies (review d17) ----
+
+IN_CLASS = ("taux_occulte_noirs", "conclusion_audit", "sensibilite_noirs", "situations")
+SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
+
+
+def _without_markers(code: str) -> str:
+    """A solution cell as a student would type it: the nbgrader markers removed."""
+    return "\n".join(line for line in code.splitlines() if line.strip() not in SOLUTION_MARKERS)
+
+
+def _executed(notebook, student: str, monkeypatch, folder):
+    """``notebook`` run top to bottom in a kernel whose student is ``student``, as a student
+    saves it (outputs kept, the draw cell's record of the identifier included)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv(checks.STUDENT_ENV, student)
+    copy_ = nbformat.reads(nbformat.writes(notebook), as_version=4)
+    NotebookClient(
+        copy_,
+        timeout=600,
+        kernel_name="python3",
+        allow_errors=True,
+        resources={"metadata": {"path": str(folder)}},
+    ).execute()
+    monkeypatch.delenv(checks.STUDENT_ENV)
+    return copy_
+
+
+@pytest.mark.slow
+def test_module_04_evaluated_copies_own_copied_and_foreign(tmp_path, monkeypatch, capsys):
+    """Lecturer review d17: module 04's evaluated release, graded by ``esn-teach autograde``
+    (real nbgrader, sandboxed re-check), with three copies as an instructor receives them.
+
+    - alice computes every answer in her own notebook: full marks, not set aside;
+    - bruno pastes alice's answers (values) into his own notebook: graded on his cases, so
+      questions 1 and 3 earn nothing; not set aside (nothing in his copy names alice);
+    - chloé hands in alice's notebook (saved with alice's cases on screen): graded on
+      chloé's own cases, and set aside « à examiner » (provisional in an export, reason given).
+    """
+    import json
+
+    import nbformat
+    from esn_fixtures import answer_cell, cli, error_text, make_course, submit, test_cell
+
+    from esn_teach.course import Course
+    from esn_teach.grading import SubmissionOutcome, check_export, results_path
+    from esn_teach.grading._outcomes import read_results
+
+    root = make_course(tmp_path / "grading")
+    assert cli(root, "release", "04", "--evaluation") == 0
+    course = Course(root, NOTEBOOKS)
+    name = course.module("04").name
+    module = course.module(name)
+    released = nbformat.read(course.release_path(name), as_version=4)
+    source = nbformat.read(course.source_path(name), as_version=4)
+    answers = list(module.answers)
+    assert set(IN_CLASS) <= set(answers)
+
+    # Alice: each answer cell holds the source's solution code, run as alice.
+    alice = nbformat.reads(nbformat.writes(released), as_version=4)
+    for answer in answers:
+        answer_cell(alice, answer).source = _without_markers(answer_cell(source, answer).source)
+    reader = nbformat.v4.new_code_cell(
+        "import json\nprint(json.dumps({"
+        + ", ".join(
+            f"{a!r}: ({a} if isinstance({a}, (str, dict)) else float({a}))" for a in answers
+        )
+        + "}))"
+    )
+    alice.cells.append(reader)
+    alice = _executed(alice, "alice", monkeypatch, tmp_path)
+    (printed,) = [o["text"] for o in alice.cells[-1].outputs if o.get("name") == "stdout"]
+    values = json.loads(printed)
+    del alice.cells[-1]
+
+    # Bruno: alice's values, pasted into his own notebook and run as bruno.
+    bruno = nbformat.reads(nbformat.writes(released), as_version=4)
+    for answer in answers:
+        answer_cell(bruno, answer).source = f"{answer} = {values[answer]!r}"
+    bruno = _executed(bruno, "bruno", monkeypatch, tmp_path)
+    own = evaluation_answers("bruno", monkeypatch)
+    monkeypatch.delenv(checks.STUDENT_ENV)
+    for answer in ("taux_occulte_noirs", "sensibilite_noirs"):
+        assert round(values[answer], 3) != own[answer], f"{answer}: alice and bruno agree"
+
+    submit(root, "alice", name, alice)
+    submit(root, "bruno", name, bruno)
+    submit(root, "chloe", name, alice)  # alice's notebook, handed in by chloé
+    status = cli(root, "autograde", "04")
+    out = capsys.readouterr().out
+    assert status == 0, out
+
+    def grades(student: str) -> dict[str, tuple[float, float]]:
+        found = course.grades(name, student).grades
+        return {answer: found[f"{answer}_tests"] for answer in answers}
+
+    full = {answer: (points, points) for answer, points in module.answers.items()}
+    assert grades("alice") == full
+    # Chloé's notebook computes from the cases of the kernel that grades it: chloé's.
+    assert grades("chloe") == full
+    copied = grades("bruno")
+    assert copied["taux_occulte_noirs"][0] == 0 and copied["sensibilite_noirs"][0] == 0
+    in_class = sum(copied[answer][0] for answer in IN_CLASS)
+    assert in_class < sum(full[answer][0] for answer in IN_CLASS)
+    graded = nbformat.read(root / "autograded" / "bruno" / name / f"{name}.ipynb", as_version=4)
+    assert "Réponse à revoir" in error_text(test_cell(graded, "taux_occulte_noirs"))
+
+    rows = {row.student: row for row in read_results(results_path(root, name))}
+    assert all(row.outcome is SubmissionOutcome.GRADED for row in rows.values())
+    assert not rows["alice"].to_examine and not rows["bruno"].to_examine
+    assert sorted(rows["chloe"].to_examine) == sorted(f"{a}_tests" for a in answers)
+    assert "« alice »" in " ".join(rows["chloe"].details)
+    assert "  - chloe : corrigée, à examiner (note provisoire) — cas tirés pour" in out
+    assert "  - alice" not in out and "  - bruno" not in out
+    report = check_export(
+        course.db_url,
+        course.course_id,
+        [name],
+        to_examine={name: {"chloe": rows["chloe"].to_examine}},
+    )
+    assert list(report.pending) == [("chloe", name)]
+    print(
+        "module 04, séance évaluée :",
+        {student: sum(p for p, _ in grades(student).values()) for student in rows},
+        "en séance (bruno) :",
+        in_class,
+    )
