@@ -1561,8 +1561,12 @@ situations = {
 # Cette partie se fait **après la séance**, chez vous : six questions autocorrigées, un
 # explorateur, une lecture, puis une réflexion écrite, corrigée par l'enseignant. Ici, les six
 # questions sont un **entraînement** : corrigées, elles ne comptent pas dans la note. La note
-# porte sur les questions 1 à 4 (8 points) et sur la **réflexion** (3 points), soit 11 points :
-# rendez la réflexion à la date et sous la forme que fixe votre enseignant.
+# porte sur les questions 1 à 4 (8 points, faites en séance, sous surveillance) et sur la
+# **réflexion** (3 points), soit 11 points. La réflexion s'écrit **après la séance, chez vous,
+# sans surveillance**, notes et documents permis ; c'est un travail personnel : une aide
+# (un camarade, une IA générative) se signale en une ligne. Rendez-la à la date et sous la
+# forme que fixe votre enseignant (par exemple un devoir Moodle) : il la note à la main, sur
+# les trois critères écrits sous sa consigne.
 
 # %% [markdown]
 # ## 8. Auditer l'appareil
@@ -3008,6 +3012,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # Appuyez-vous sur au moins un chiffre de ce module, avec son dénominateur, et dites d'où il
 # vient : la section et la ligne de votre copie où il est imprimé (p. ex. « section 4, ligne
 # patients blancs »), ou l'article publié.
+#
+# **Comment elle est notée** (par l'enseignant, à la main) : trois critères, chacun sur 0 ;
+# 0,5 ; 1 point. (1) Votre pratique : le lien entre la SpO2 et l'examen du patient, et une
+# situation précise où demander un gaz du sang. (2) Un chiffre juste **pour les données de
+# votre copie** (ou d'un article cité), avec son dénominateur et sa provenance. (3) Où agir :
+# au moins trois pistes, dont celle du seuil selon la couleur de peau, chacune avec sa limite.
 
 # %% [markdown] written="reflexion_oxymetre" points=3
 # ### BEGIN SOLUTION
