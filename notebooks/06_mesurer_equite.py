@@ -3500,10 +3500,10 @@ print(
 #
 # | Clé | Affirmation |
 # |---|---|
-# | « score calibré, donc même VPP » | Notre score est calibré dans chaque groupe ; au seuil 0,3, un appel signifie donc le même risque (la même VPP) dans les deux groupes. |
-# | « changer de seuil » | L'équipe passe du seuil 0,3 au seuil 0,2 sans toucher au modèle : les TFN et les TFP des deux groupes changent, tandis que le diagramme de fiabilité reste le même. |
-# | « seuils par âge » | Un service fixe un seuil d'appel plus bas pour les patients de plus de 75 ans, parce qu'une réhospitalisation y est plus grave. L'article 2 (3°) de la loi de 2008 ne s'y oppose pas si l'hôpital démontre un but légitime et des moyens nécessaires et appropriés. |
-# | « seuils par pays de naissance » | Pour réduire l'écart de TFN, un hôpital fixe des seuils d'appel différents selon le pays de naissance des patients (un critère d'origine), et démontre que c'est le seul moyen de joindre autant de réhospitalisés dans chaque groupe. Cette démonstration suffit au regard de l'article 2 (3°). |
+# | « score calibré, donc même VPP » | Notre score est calibré dans chaque groupe ; au seuil 0,3, les VPP des deux groupes ne peuvent pas différer. |
+# | « changer de seuil » | L'équipe passe du seuil 0,3 au seuil 0,2 sans toucher au modèle : les TFN et les TFP des deux groupes changent, et le diagramme de fiabilité reste identique. |
+# | « seuils par âge » | Un service fixe un seuil d'appel plus bas pour les patients de plus de 75 ans, parce qu'une réhospitalisation y est plus grave. Au regard de l'article 2 (3°) de la loi de 2008, l'hôpital peut justifier cette règle par un but légitime, poursuivi avec des moyens nécessaires et appropriés. |
+# | « seuils par pays de naissance » | Pour réduire l'écart de TFN, un hôpital fixe des seuils d'appel différents selon le pays de naissance des patients (un critère d'origine). Au regard de l'article 2 (3°) de la loi de 2008, l'hôpital peut justifier cette règle par un but légitime, poursuivi avec des moyens nécessaires et appropriés. |
 #
 # `vrai_ou_faux` est un **dictionnaire** Python : des paires « clé : valeur » entre
 # accolades. Ne changez pas les clés ; remplacez chaque `...` par `"vrai"` ou `"faux"`,
@@ -3640,8 +3640,7 @@ checks.check_choices(
                 "le dit) : une règle fondée sur lui est une différence fondée sur "
                 "l'origine, et l'exception du but légitime (article 2, 3° de la loi de 2008) ne "
                 "s'applique pas aux différences fondées sur l'origine : aucune "
-                "démonstration de nécessité ne suffit. L'affirmation est donc "
-                "fausse.",
+                "démonstration de nécessité ne suffit, l'hôpital ne peut pas l'invoquer.",
                 digest="7d151b46baa42f7f",
             ),
         ],

@@ -16,42 +16,47 @@ import numpy as np
 
 _THRESHOLD = (
     "L'équipe passe du seuil 0,3 au seuil 0,2 sans toucher au modèle : les TFN et les TFP des "
-    "deux groupes changent, "
+    "deux groupes changent, et le diagramme de fiabilité "
 )
 _AGE = (
     "Un service fixe un seuil d'appel plus bas pour les patients de plus de 75 ans, parce "
-    "qu'une réhospitalisation y est plus grave. L'article 2 (3°) de la loi de 2008 "
+    "qu'une réhospitalisation y est plus grave. "
 )
 _ORIGIN = (
     "Pour réduire l'écart de TFN, un hôpital fixe des seuils d'appel différents selon le pays "
-    "de naissance des patients (un critère d'origine), et démontre que c'est le seul moyen de "
-    "joindre autant de réhospitalisés dans chaque groupe. "
+    "de naissance des patients (un critère d'origine). "
+)
+#: The two conclusions of both legal subjects: the same two sentences, with opposite keys
+#: on the two subjects, so that their register (affirmative or negated) gives no key.
+_MAY = (
+    "Au regard de l'article 2 (3°) de la loi de 2008, l'hôpital peut justifier cette règle "
+    "par un but légitime, poursuivi avec des moyens nécessaires et appropriés."
+)
+_MAY_NOT = (
+    "Au regard de l'article 2 (3°) de la loi de 2008, l'hôpital ne peut pas justifier cette "
+    "règle par un but légitime, poursuivi avec des moyens nécessaires et appropriés."
 )
 
 #: Each subject: the text of version 0, then of version 1 (one of them is true, the other
-#: false; which one is not said here). A grammatical negation (« ne ») is in both versions
-#: of « seuils par âge » and in no other statement (tests/modules/test_module_06.py).
+#: false; which one is not said here). The two versions of a subject differ by a few words
+#: of the same register and length (review d18: the true version was the longer, more
+#: hedged one); both legal subjects end with the same two sentences (``_MAY``,
+#: ``_MAY_NOT``). A negation is in both versions of « calibration et VPP », in neither of
+#: « seuil et fiabilité », and in one version of each legal subject
+#: (tests/modules/test_module_06.py).
 _QUESTION_7: dict[str, tuple[str, str]] = {
     "calibration et VPP": (
-        "Notre score est calibré dans chaque groupe ; au seuil 0,3, un appel signifie donc "
-        "le même risque (la même VPP) dans les deux groupes.",
-        "Notre score est calibré dans chaque groupe ; au seuil 0,3, un appel peut pourtant "
-        "signifier un risque différent (une VPP différente) dans les deux groupes.",
+        "Notre score est calibré dans chaque groupe ; au seuil 0,3, les VPP des deux groupes "
+        "ne peuvent pas différer.",
+        "Notre score est calibré dans chaque groupe ; au seuil 0,3, les VPP des deux groupes "
+        "ne sont pas forcément égales.",
     ),
     "seuil et fiabilité": (
-        _THRESHOLD + "tandis que le diagramme de fiabilité reste le même.",
-        _THRESHOLD + "et le diagramme de fiabilité aussi.",
+        _THRESHOLD + "reste identique.",
+        _THRESHOLD + "change lui aussi.",
     ),
-    "seuils par âge": (
-        _AGE + "ne s'y oppose pas si l'hôpital démontre un but légitime et des moyens "
-        "nécessaires et appropriés.",
-        _AGE + "ne laisse aucune place à ce seuil, même si l'hôpital démontre un but "
-        "légitime et des moyens nécessaires et appropriés.",
-    ),
-    "seuils par pays de naissance": (
-        _ORIGIN + "Cette démonstration suffit au regard de l'article 2 (3°).",
-        _ORIGIN + "Cette démonstration reste insuffisante au regard de l'article 2 (3°).",
-    ),
+    "seuils par âge": (_AGE + _MAY, _AGE + _MAY_NOT),
+    "seuils par pays de naissance": (_ORIGIN + _MAY, _ORIGIN + _MAY_NOT),
 }
 
 

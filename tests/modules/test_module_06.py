@@ -11,6 +11,7 @@ range the questions assume.
 from __future__ import annotations
 
 import ast
+import difflib
 import re
 from pathlib import Path
 
@@ -45,10 +46,11 @@ NOTEBOOK = Path(__file__).parents[2] / "notebooks" / "06_mesurer_equite.py"
 #: independently of the notebook's hidden test (whose table gives each version's key by its
 #: number). The other version of each subject is false.
 _Q7_TRUE_PHRASE = {
-    "calibration et VPP": "un appel peut pourtant signifier un risque différent",
-    "seuil et fiabilité": "tandis que le diagramme de fiabilité reste le même",
-    "seuils par âge": "ne s'y oppose pas si l'hôpital démontre un but légitime",
-    "seuils par pays de naissance": "Cette démonstration reste insuffisante",
+    "calibration et VPP": "les VPP des deux groupes ne sont pas forcément égales",
+    "seuil et fiabilité": "le diagramme de fiabilité reste identique",
+    # The age derogation of art. 2, 3°, al. 2 applies; it is excluded for origin (al. 3).
+    "seuils par âge": "l'hôpital peut justifier cette règle par un but légitime",
+    "seuils par pays de naissance": "l'hôpital ne peut pas justifier cette règle",
 }
 
 
@@ -216,8 +218,8 @@ def test_question_2_complaints_hold_on_every_case():
 @pytest.mark.slow
 def test_question_7_calibration_feedback_holds_on_every_case():
     """Question 7, « calibration et VPP »: what the statements and the message say holds on
-    every checked cohort. Version 0 (« calibré … donc le même risque (la même VPP) ») is
-    false and version 1 (« peut pourtant signifier un risque différent ») true as logic: the
+    every checked cohort. Version 0 (« les VPP des deux groupes ne peuvent pas différer ») is
+    false and version 1 (« ne sont pas forcément égales ») true as logic: the
     cohorts have VPPs in both orders and well apart on some, so calibration fixes no VPP. On
     some cohorts group A's VPP equals or exceeds group B's (3043: both 0,496), so the
     message states no direction of the gap and no figure of the copy's table.
@@ -257,6 +259,41 @@ def test_question_7_form_gives_no_key():
         versions = _question_7_versions(number)
         for (subject, pair), version in zip(_QUESTION_7.items(), versions, strict=True):
             assert statements[subject] == pair[version]
+
+
+def test_question_7_register_gives_no_key():
+    """Review d18: the true version of a subject was the longer, more hedged one (« peut
+    pourtant », « tandis que … reste le même », « reste insuffisante »). The two versions of
+    each subject now differ by a few words of the same register: at most five words and ten
+    characters; no hedge or emphasis marker is in one version only; and both legal subjects
+    end with the same two sentences, true for one subject and false for the other, so that
+    the wording of a conclusion gives no key."""
+    markers = ("pourtant", "tandis", "même si", "aucune", "reste insuffisante", "donc", "seul")
+    for subject, (first, second) in _QUESTION_7.items():
+        words = [text.split() for text in (first, second)]
+        changed = [
+            opcode
+            for opcode in difflib.SequenceMatcher(None, *words).get_opcodes()
+            if opcode[0] != "equal"
+        ]
+        differing = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in changed)
+        assert differing <= 5, (subject, differing)
+        assert abs(len(first) - len(second)) <= 10, subject
+        for marker in markers:
+            assert (marker in first) == (marker in second), (subject, marker)
+    legal = ("seuils par âge", "seuils par pays de naissance")
+    endings = [
+        {text.split(". ", 1)[1] for text in _QUESTION_7[subject]} for subject in legal
+    ]
+    assert endings[0] == endings[1] and len(endings[0]) == 2
+    for ending in endings[0]:
+        keys = {
+            _q7_truth(subject, text)
+            for subject in legal
+            for text in _QUESTION_7[subject]
+            if text.endswith(ending)
+        }
+        assert keys == {"vrai", "faux"}, ending
 
 
 def test_question_7_hidden_test_keys_agree_with_an_independent_reading():
