@@ -282,9 +282,7 @@ def test_question_7_register_gives_no_key():
         for marker in markers:
             assert (marker in first) == (marker in second), (subject, marker)
     legal = ("seuils par âge", "seuils par pays de naissance")
-    endings = [
-        {text.split(". ", 1)[1] for text in _QUESTION_7[subject]} for subject in legal
-    ]
+    endings = [{text.split(". ", 1)[1] for text in _QUESTION_7[subject]} for subject in legal]
     assert endings[0] == endings[1] and len(endings[0]) == 2
     for ending in endings[0]:
         keys = {
