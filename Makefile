@@ -154,11 +154,11 @@ hub: hub-venv hub-proxy course
 # The hub's tests (tests/hub, but the load test) mostly wait: for servers to start, for the
 # idle culler, for Chromium. They run in a process of their own beside the TEST_JOBS processes
 # that run the rest (notebooks, grading: CPU), whose capacity they no longer take; their report
-# is printed after the others'. The sweeps marked « beside_hub » (pure CPU, no built course: the
-# vetted pools of modules 01 and 03) run in that process too, after the hub's tests, off the
-# critical path. So does the type check (mypy, about half a minute from a fresh clone): its
-# report comes with the hub's, and make fails if it fails. The tests that need the machine
-# alone run last.
+# is printed after the others'. The tests marked « beside_hub » (no shared built course: the
+# vetted pools of modules 01 and 03, module 04's evaluated copies graded end to end) run in that
+# process too, after the hub's tests, off the critical path. So does the type check (mypy,
+# about half a minute from a fresh clone): its report comes with the hub's, and make fails if
+# it fails. The tests that need the machine alone run last.
 test: $(STAMP) lint system-deps node-deps hub-venv hub-proxy
 	@hublog=$$(mktemp); \
 	  ( echo "---- vérification des types (mypy) ----"; $(BIN)/mypy; m=$$?; \

@@ -437,7 +437,10 @@ def _executed(notebook, student: str, monkeypatch, folder):
     return copy_
 
 
+# Beside the hub (its own course, no shared one): nine executions of the module, off the
+# critical path of the shared run (make test).
 @pytest.mark.slow
+@pytest.mark.beside_hub
 def test_module_04_evaluated_copies_own_copied_and_foreign(tmp_path, monkeypatch, capsys):
     """Lecturer review d17: module 04's evaluated release, graded by ``esn-teach autograde``
     (real nbgrader, sandboxed re-check), with three copies as an instructor receives them.
