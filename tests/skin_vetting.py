@@ -34,6 +34,14 @@ N_TEST, N_EDITOR_TEST, SENSITIVITY = 12_000, 2_000, 0.9
 SETTINGS: dict[str, Any] = dict(n_train=10_000, n_validation=5_000, sensitivity=SENSITIVITY)
 #: The stream of candidate seeds of the pool (``default_rng(POOL_ENTROPY)``).
 POOL_ENTROPY = 2026_12_07_05
+#: Question 4b (review d18): the lower bound of the gap's interval at 48 % is at least this far
+#: from 0 (in points), so that a rounding or a misread decimal cannot flip « contient 0 » and
+#: « exclut 0 ».
+Q4B_MARGIN_POINTS = 1.0
+#: Question 3a (review d18): types I and II on the balanced test either have intervals apart,
+#: or each rate inside the other's interval, with this margin (a proportion): never the
+#: ambiguous « slight overlap » case of the module's reading rule.
+Q3A_MARGIN = 0.003
 
 
 def gap_points(counts: pd.DataFrame) -> tuple[float, float, float]:
@@ -82,13 +90,43 @@ def fnr_and_decoys(model, threshold: float, test: pd.DataFrame, phototype: str =
     return missed / max(cancers, 1), decoys
 
 
+def pair_status(first: tuple[int, int], second: tuple[int, int]) -> str | None:
+    """« separated », « inside » (each rate in the other's interval) or None (ambiguous).
+
+    ``first`` and ``second`` are (missed, cancers) of two groups; Wilson intervals, with a
+    margin of ``Q3A_MARGIN`` on every comparison.
+    """
+    low_1, high_1 = proportion_ci(*first)
+    low_2, high_2 = proportion_ci(*second)
+    rate_1, rate_2 = first[0] / first[1], second[0] / second[1]
+    if low_1 > high_2 + Q3A_MARGIN or low_2 > high_1 + Q3A_MARGIN:
+        return "separated"
+    if (
+        low_1 + Q3A_MARGIN < rate_2 < high_1 - Q3A_MARGIN
+        and low_2 + Q3A_MARGIN < rate_1 < high_2 - Q3A_MARGIN
+    ):
+        return "inside"
+    return None
+
+
+def type_counts(model, threshold: float, test: pd.DataFrame, phototype: str) -> tuple[int, int]:
+    """(missed, cancers) of one phototype."""
+    scores = model.predict_proba(test[list(FEATURES)])[:, 1]
+    keep = (test["fitzpatrick"].astype(str).to_numpy() == phototype) & (
+        test["malignant"].to_numpy() == 1
+    )
+    return int((keep & (scores < threshold)).sum()), int(keep.sum())
+
+
 def measure_training(seed: int) -> dict | None:
     """Vet a training seed (balanced test ``seed + 1``); None when it does not fit.
 
     The rules of the former library draw (notes of the module): a clear gap at 8 %, no named
     mistake of question 1 within 0.0025 of its key for either task (VI or V), question 4a's key
     (upper bound at 48 %) clear of its named mistakes and not a whole number, and 0 clearly
-    inside or clearly below the gap's interval at 48 %.
+    inside or clearly below the gap's interval at 48 % (lower bound at least
+    ``Q4B_MARGIN_POINTS`` from 0, review d18); types I and II of the balanced test clearly
+    apart or clearly inside each other's interval (question 3a's second comparison, review d18).
     """
     test = cast(
         Any, make_skin_lesions(n_samples=N_TEST, type_shares=[1] * 6, random_state=seed + 1)
@@ -105,6 +143,12 @@ def measure_training(seed: int) -> dict | None:
         and max(dark_high - dark_low, light_high - light_low) < dark["fnr"] - light["fnr"]
     ):
         return None
+    light_pair = pair_status(
+        type_counts(editor.model, editor.threshold, test, "I"),
+        type_counts(editor.model, editor.threshold, test, "II"),
+    )
+    if light_pair is None:
+        return None
     key, decoys = fnr_and_decoys(editor.model, editor.threshold, test)
     if any(abs(value - key) <= 0.0025 for value in decoys.values()):
         return None
@@ -117,7 +161,7 @@ def measure_training(seed: int) -> dict | None:
     gap_high = gap_points(missed_by_group(high.model, high.threshold, test))
     if not (gap_high[1] < gap_editor[0] and gap_high[2] > 4.0):
         return None
-    if -0.3 <= gap_high[0] <= 0.5:
+    if -Q4B_MARGIN_POINTS < gap_high[0] < Q4B_MARGIN_POINTS:
         return None
     if (
         min(
@@ -139,6 +183,7 @@ def measure_training(seed: int) -> dict | None:
         "gap_editor": gap_editor,
         "gap_high": gap_high,
         "persists": gap_high[0] > 0,
+        "light_pair": light_pair,
     }
 
 
@@ -172,9 +217,9 @@ def editor_test_fits(editor, editor_test_seed: int) -> bool:
     )
 
 
-def generate(count: int):
+def generate(count: int, entropy: int = POOL_ENTROPY):
     """Yield ``(seed, editor_test_seed, persists)`` for the first ``count`` vetted candidates."""
-    rng = np.random.default_rng(POOL_ENTROPY)
+    rng = np.random.default_rng(entropy)
     kept = 0
     while kept < count:
         seed = int(rng.integers(100, 2**30))
@@ -192,8 +237,9 @@ def generate(count: int):
 def _main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10, help="pairs to keep")
+    parser.add_argument("--entropy", type=int, default=POOL_ENTROPY, help="candidate stream")
     args = parser.parse_args()
-    for seed, editor_test_seed, persists in generate(args.count):
+    for seed, editor_test_seed, persists in generate(args.count, args.entropy):
         print(seed, editor_test_seed, int(persists), flush=True)
 
 
