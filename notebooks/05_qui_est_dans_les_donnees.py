@@ -616,14 +616,14 @@ import textwrap
 
 VERSION_Q2 = int(np.random.default_rng([checks.student_seed("05", announce=False), 52]).integers(2))
 CONSIGNES_Q2 = (
-    "ce taux global reflète surtout quels phototypes ?",
-    "de quels phototypes ce taux global dit-il le moins ?",
+    "dans ce taux global, quels phototypes pèsent le plus ?",
+    "dans ce taux global, quels phototypes pèsent le moins ?",
 )
 OPTIONS_Q2 = [
-    "aucun en particulier : chaque phototype y pèse pour un sixième",
-    "aucun en particulier : le seuil étant le même, il vaut pour chaque phototype",
-    "les phototypes nombreux dans son test",
-    "les phototypes rares dans son test",
+    "aucun : chaque phototype y pèse pour un sixième",
+    "aucun : le seuil étant le même, chaque phototype y pèse autant",
+    "les phototypes qui ont le plus de cancers dans son test",
+    "les phototypes qui ont le moins de cancers dans son test",
 ]
 print("Question 2, votre consigne :", CONSIGNES_Q2[VERSION_Q2])
 print("Les réponses possibles, dans un ordre tiré pour votre copie :")
@@ -633,9 +633,18 @@ for lettre, numero in zip("abcd", ordre, strict=True):
     LETTRES_Q2[OPTIONS_Q2[numero]] = lettre
     print(textwrap.fill(f"{lettre}. {OPTIONS_Q2[numero]}", width=92, subsequent_indent="   "))
 print()
-from esn_teach.datasets._skin_tasks import question_3a, question_3b
+from esn_teach.datasets._skin_tasks import question_3a, question_3a_groups, question_3b
 
-VERSION_Q3A = int(np.random.default_rng([checks.student_seed("05", announce=False), 53]).integers(2))
+GROUPES_Q3A = question_3a_groups(checks.student_seed("05", announce=False))
+if len(GROUPES_Q3A[0]) == 1:  # types II and I: their rates, not in the tables above
+    display(
+        fr_table(
+            pd.DataFrame(
+                {f"phototype {t[0]}": ligne_taux(test[test["phototype"] == t[0]]) for t in GROUPES_Q3A}
+            ).T,
+            caption="Test équilibré : taux de faux négatifs des deux phototypes de votre question 3a",
+        )
+    )
 VERSION_Q3B = int(np.random.default_rng([checks.student_seed("05", announce=False), 54]).integers(2))
 
 CONSIGNE_Q3A, OPTIONS_Q3A = question_3a(checks.student_seed("05", announce=False))
@@ -751,10 +760,10 @@ lecture_global = "les six phototypes, chacun pour un sixième"
 # %% [markdown] session="evaluation"
 # ### Question 2 — Que reflète le taux annoncé ? (1 point)
 #
-# L'éditeur annonce **un seul** taux, calculé sur tous les cancers de son test. Que dit ce
-# taux global des phototypes ? **Votre consigne** et les réponses possibles, tirées pour votre
-# copie, sont affichées sous les tableaux du test de l'éditeur (ci-dessus). Écrivez la lettre de votre réponse :
-# `"a"`, `"b"`, `"c"` ou `"d"`.
+# L'éditeur annonce **un seul** taux : tous les cancers manqués de son test divisés par tous
+# ses cancers. **Votre consigne** (quels phototypes **pèsent** le plus, ou le moins, dans ce
+# taux) et les réponses possibles, tirées pour votre copie, sont affichées sous les tableaux du
+# test de l'éditeur (ci-dessus). Écrivez la lettre de votre réponse : `"a"`, `"b"`, `"c"` ou `"d"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -766,9 +775,7 @@ lecture_global = "les six phototypes, chacun pour un sixième"
 # %% answer="lecture_global" session="evaluation"
 lecture_global = ...
 ### BEGIN SOLUTION
-lecture_global = LETTRES_Q2[
-    ("les phototypes nombreux dans son test", "les phototypes rares dans son test")[VERSION_Q2]
-]
+lecture_global = LETTRES_Q2[OPTIONS_Q2[2 + VERSION_Q2]]
 ### END SOLUTION
 
 # %% tests="lecture_global" points=1 session="evaluation"
@@ -790,12 +797,12 @@ _messages_q2 = {
     "un sixième.",
 }
 if _version_q2 == 0:
-    _messages_q2["rares"] = _autre_q2 + ("Votre consigne demande ce que le taux global reflète "
-                                         "surtout : chaque cancer y compte une fois, si bien qu'un "
-                                         "phototype rare, avec peu de cancers, y pèse peu.")
+    _messages_q2["rares"] = _autre_q2 + ("Votre consigne demande quels phototypes pèsent le plus "
+                                         "dans le taux global : chaque cancer y compte une fois, si "
+                                         "bien qu'un phototype rare, avec peu de cancers, y pèse peu.")
 else:
-    _messages_q2["nombreux"] = _autre_q2 + ("Votre consigne demande de quels phototypes le taux "
-                                            "global dit le moins : les phototypes nombreux, avec "
+    _messages_q2["nombreux"] = _autre_q2 + ("Votre consigne demande quels phototypes pèsent le moins "
+                                            "dans le taux global : les phototypes nombreux, avec "
                                             "beaucoup de cancers, y pèsent le plus.")
 checks.check_choice(
     lecture_global, name="lecture_global", options=["a", "b", "c", "d"],
@@ -806,19 +813,15 @@ checks.check_choice(
 
 # %% mistake="lecture_global" session="evaluation"
 # message : cette réponse correspond à une autre consigne que la vôtre
-lecture_global = LETTRES_Q2[
-    ("les phototypes rares dans son test", "les phototypes nombreux dans son test")[VERSION_Q2]
-]
+lecture_global = LETTRES_Q2[OPTIONS_Q2[3 - VERSION_Q2]]
 
 # %% mistake="lecture_global" session="evaluation"
 # message : un même seuil ne donne pas le même taux
-lecture_global = LETTRES_Q2[
-    "aucun en particulier : le seuil étant le même, il vaut pour chaque phototype"
-]
+lecture_global = LETTRES_Q2[OPTIONS_Q2[1]]
 
 # %% mistake="lecture_global" session="evaluation"
 # message : ce serait la moyenne simple des six taux
-lecture_global = LETTRES_Q2["aucun en particulier : chaque phototype y pèse pour un sixième"]
+lecture_global = LETTRES_Q2[OPTIONS_Q2[0]]
 
 # %% [markdown] session="formative"
 # ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
@@ -920,8 +923,8 @@ conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 # %% [markdown] session="evaluation"
 # ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
 #
-# Comparez les phototypes V–VI aux I–II : **3a**, sur le test **équilibré** (section 2) ;
-# **3b**, sur le test **de l'éditeur** (section 3). **Votre consigne** et les réponses
+# **3a**, sur le test **équilibré**, comparez les deux groupes que nomme votre consigne ;
+# **3b**, sur le test **de l'éditeur**, les phototypes V–VI aux I–II. **Votre consigne** et les réponses
 # possibles de chaque question, tirées pour votre copie, sont affichées sous les tableaux du
 # test de l'éditeur (avant la question 2). Écrivez la lettre de votre réponse : `"a"`, `"b"`, `"c"` ou `"d"`.
 #
@@ -934,12 +937,12 @@ conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 # %% answer="conclusion_equilibre" session="evaluation"
 conclusion_equilibre = ...
 ### BEGIN SOLUTION
-conclusion_equilibre = LETTRES_Q3A[
-    (
-        "oui : intervalles séparés, sur des centaines de cancers",
-        "non : peu compatible avec le seul hasard, intervalles séparés sur des centaines de cancers",
-    )[VERSION_Q3A]
+_bornes_q3a = [
+    proportion_ci(int(g["manque"].sum()), int(g["cancer"].sum()))
+    for g in (test[test["phototype"].isin(t)] for t in GROUPES_Q3A)
 ]
+_separes_q3a = _bornes_q3a[0][0] > _bornes_q3a[1][1] or _bornes_q3a[1][0] > _bornes_q3a[0][1]
+conclusion_equilibre = LETTRES_Q3A[OPTIONS_Q3A[0 if not _separes_q3a else 2]]
 ### END SOLUTION
 
 # %% tests="conclusion_equilibre" points=1 session="evaluation"
@@ -950,45 +953,90 @@ checks.check_form(
 ### BEGIN HIDDEN TESTS
 import numpy as _tirage_q3a
 
-_version_q3a = int(_tirage_q3a.random.default_rng([checks.student_seed("05", announce=False), 53]).integers(2))
-_ordre_q3a = _tirage_q3a.random.default_rng([checks.student_seed("05", announce=False), 63]).permutation(4)
-# Options in the draw cell's order, by their reason (the same four in both versions).
-_raisons_q3a = (["chevauchent", "larges", "separes", "taux"], ["separes", "taux", "chevauchent", "larges"])[_version_q3a]
-_lettre_q3a = {_raisons_q3a[int(numero)]: lettre for lettre, numero in zip("abcd", _ordre_q3a, strict=True)}
+import esn_teach.datasets as _lesions_q3a
+import esn_teach.evaluation as _intervalles_q3a
+import esn_teach.explorers as _melanges_q3a
+from esn_teach.datasets._skin_tasks import question_3a_groups as _groupes_q3a
+
+# The key's logic (review d18): are the Wilson intervals of the copy's two groups (drawn:
+# V-VI and I-II, or II and I) apart on its balanced test? Recomputed from the copy's seed.
+_graine_q3a = checks.student_seed("05", announce=False)
+_v_q3a = _melanges_q3a.skin_variant(_graine_q3a)
+_m_q3a = _melanges_q3a.train_on_mix(
+    0.08, n_train=10_000, n_validation=5_000, sensitivity=0.9, random_state=_v_q3a.seed
+)
+_t_q3a = _lesions_q3a.make_skin_lesions(
+    n_samples=12_000, type_shares=[1] * 6, random_state=_v_q3a.seed + 1
+).frame
+_alerte_q3a = (
+    _m_q3a.model.predict_proba(_t_q3a.drop(columns=["fitzpatrick", "malignant"]))[:, 1]
+    >= _m_q3a.threshold
+)
+_cancer_q3a = _t_q3a["malignant"].to_numpy() == 1
+_type_q3a = _t_q3a["fitzpatrick"].astype(str).to_numpy()
+_bornes_q3a = []
+for _groupe_q3a in _groupes_q3a(_graine_q3a):
+    _garde_q3a = _cancer_q3a & _tirage_q3a.isin(_type_q3a, list(_groupe_q3a))
+    _bornes_q3a.append(
+        _intervalles_q3a.proportion_ci(
+            int((_garde_q3a & ~_alerte_q3a).sum()), int(_garde_q3a.sum())
+        )
+    )
+_separes_q3a = bool(_bornes_q3a[0][0] > _bornes_q3a[1][1] or _bornes_q3a[1][0] > _bornes_q3a[0][1])
+_ordre_q3a = _tirage_q3a.random.default_rng([_graine_q3a, 63]).permutation(4)
+# Options in the draw cell's order (alphabetical, the same four for both pairs).
+_raisons_q3a = ["dedans", "proches", "separes", "taux"]
+_lettre_q3a = {
+    _raisons_q3a[int(numero)]: lettre for lettre, numero in zip("abcd", _ordre_q3a, strict=True)
+}
 _messages_q3a = {
-    "taux": "la conclusion est juste, pas la raison : un taux plus haut peut venir du seul hasard "
-    "quand un groupe compte peu de cancers. Ce qui décide, ce sont les effectifs et la place des "
-    "intervalles.",
-    "chevauchent": "relisez les bornes des deux groupes dans le tableau par groupe de la section 2 : "
-    "la borne basse de l'un dépasse-t-elle la borne haute de l'autre ?",
-    "larges": "avec des centaines de cancers par groupe, chaque intervalle ne fait que quelques "
-    "points, bien moins que l'écart observé. La prudence n'est pas de ne jamais conclure.",
+    "taux": (
+        "la conclusion est juste, pas la raison : un taux observé plus haut peut venir du seul "
+        "hasard quand un groupe compte peu de cancers. Ce qui décide, c'est la place des intervalles."
+        if _separes_q3a
+        else "un taux observé plus haut ne suffit pas : ici, chaque taux est dans l'intervalle de "
+        "l'autre, et le hasard du tirage peut expliquer l'écart."
+    ),
+    ("dedans" if _separes_q3a else "separes"): "relisez les bornes des deux groupes comparés : "
+    + (
+        "la borne basse de l'un dépasse la borne haute de l'autre, les intervalles sont séparés."
+        if _separes_q3a
+        else "chaque taux est dans l'intervalle de l'autre, les intervalles ne sont pas séparés."
+    ),
+    "proches": (
+        "les intervalles sont séparés : l'écart est établi. Et, de toute façon, des taux proches "
+        "ne prouvent pas l'absence d'écart."
+        if _separes_q3a
+        else "la conclusion (écart non établi) est juste, pas la raison : des taux proches ne prouvent "
+        "pas l'absence d'écart. Chaque taux est dans l'intervalle de l'autre : un petit écart "
+        "reste compatible avec ces données."
+    ),
 }
 checks.check_choice(
-    conclusion_equilibre, name="conclusion_equilibre", options=["a", "b", "c", "d"],
-    expected=_lettre_q3a["separes"],
+    conclusion_equilibre,
+    name="conclusion_equilibre",
+    options=["a", "b", "c", "d"],
+    expected=_lettre_q3a["separes" if _separes_q3a else "dedans"],
     mistakes=[checks.Mistake(_lettre_q3a[cle], message) for cle, message in _messages_q3a.items()],
 )
 ### END HIDDEN TESTS
 
 # %% mistake="conclusion_equilibre" session="evaluation"
-# message : la conclusion est juste, pas la raison
-conclusion_equilibre = LETTRES_Q3A[
-    ("oui : un taux observé plus haut suffit à l'établir",
-     "non : un taux observé plus haut suffit à écarter le hasard")[VERSION_Q3A]
-]
+# message : un taux observé plus haut
+conclusion_equilibre = LETTRES_Q3A[OPTIONS_Q3A[3]]
 
 # %% mistake="conclusion_equilibre" session="evaluation"
-# message : relisez les bornes des deux groupes
-conclusion_equilibre = LETTRES_Q3A[
-    f"{('non', 'oui')[VERSION_Q3A]} : les deux intervalles se chevauchent en partie"
+# message : relisez les bornes des deux groupes comparés
+_bornes_q3a = [
+    proportion_ci(int(g["manque"].sum()), int(g["cancer"].sum()))
+    for g in (test[test["phototype"].isin(t)] for t in GROUPES_Q3A)
 ]
+_separes_q3a = _bornes_q3a[0][0] > _bornes_q3a[1][1] or _bornes_q3a[1][0] > _bornes_q3a[0][1]
+conclusion_equilibre = LETTRES_Q3A[OPTIONS_Q3A[2 if not _separes_q3a else 0]]
 
 # %% mistake="conclusion_equilibre" session="evaluation"
-# message : La prudence n'est pas de ne jamais conclure
-conclusion_equilibre = LETTRES_Q3A[
-    f"{('non', 'oui')[VERSION_Q3A]} : les intervalles sont trop larges pour conclure"
-]
+# message : des taux proches ne prouvent pas l'absence d'écart
+conclusion_equilibre = LETTRES_Q3A[OPTIONS_Q3A[1]]
 
 # %% [markdown] session="formative"
 # #### Question 3b — Le test de l'éditeur (1 point)
@@ -1612,7 +1660,7 @@ display(melange)
 # (voir la fiche et le paragraphe suivant), pas un fait de dermatologie. Le taux suit
 # d'ailleurs la clarté de la peau autant que la représentation : comparez, dans le tableau par
 # groupe de la section 2, le taux des phototypes III–IV, pourtant nombreux dans l'entraînement
-# (25 % + 12 %), à celui des I–II. La cellule ci-dessous compte aussi les **fausses alertes**
+# (tableau de la section 1), à celui des I–II. La cellule ci-dessous compte aussi les **fausses alertes**
 # de chaque groupe : baisser le seuil pour manquer moins de cancers chez les peaux foncées y
 # ajouterait des fausses alertes.
 

@@ -13,28 +13,22 @@ import numpy as np
 #: Question 1: each copy computes the false-negative rate of one dark phototype.
 _Q1_TYPES = ("VI", "V")
 
-_Q3A = (
-    (
-        "sur le test équilibré, l'écart est-il établi (pour ce modèle, sur ce test), et pourquoi ?",
-        [
-            "non : les deux intervalles se chevauchent en partie",
-            "non : les intervalles sont trop larges pour conclure",
-            "oui : intervalles séparés, sur des centaines de cancers",
-            "oui : un taux observé plus haut suffit à l'établir",
-        ],
-    ),
-    (
-        "sur le test équilibré, un collègue affirme : « le seul hasard du tirage suffit à "
-        "expliquer cet écart ». A-t-il raison, et pourquoi ?",
-        [
-            "non : peu compatible avec le seul hasard, intervalles séparés sur des centaines "
-            "de cancers",
-            "non : un taux observé plus haut suffit à écarter le hasard",
-            "oui : les deux intervalles se chevauchent en partie",
-            "oui : les intervalles sont trop larges pour conclure",
-        ],
-    ),
-)
+#: Question 3a (review d18): each copy compares, on the balanced test, one pair of groups
+#: drawn from its seed: types V-VI against I-II, or type II against type I. Which answer is
+#: right depends on the copy's own intervals (computed by the notebook's hidden test), not on
+#: the pair: the four options are the same for both pairs.
+_Q3A_GROUPS = ((("V", "VI"), ("I", "II")), (("II",), ("I",)))
+_Q3A_OPTIONS = [
+    "non : chaque taux est dans l'intervalle de l'autre, le hasard peut expliquer l'écart",
+    "non : les deux taux sont proches, il n'y a donc aucun écart",
+    "oui : intervalles séparés, sur des centaines de cancers",
+    "oui : un taux observé plus haut suffit à l'établir",
+]
+
+
+def _of_group(types: tuple[str, ...]) -> str:
+    return f"des phototypes {'–'.join(types)}" if len(types) > 1 else f"du phototype {types[0]}"
+
 
 _Q3B = (
     (
@@ -78,10 +72,19 @@ def question_1_statement(seed: int) -> str:
     )
 
 
+def question_3a_groups(seed: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the two groups of phototypes a copy compares in question 3a (first, second)."""
+    return _Q3A_GROUPS[int(np.random.default_rng([int(seed), 53]).integers(2))]
+
+
 def question_3a(seed: int) -> tuple[str, list[str]]:
     """Return the copy's statement of question 3a and its four options (alphabetical)."""
-    statement, options = _Q3A[int(np.random.default_rng([int(seed), 53]).integers(2))]
-    return statement, list(options)
+    first, second = question_3a_groups(seed)
+    statement = (
+        f"sur le test équilibré, comparez le taux de faux négatifs {_of_group(first)} à celui "
+        f"{_of_group(second)} : l'écart est-il établi (pour ce modèle, sur ce test), et pourquoi ?"
+    )
+    return statement, list(_Q3A_OPTIONS)
 
 
 def question_3b(seed: int) -> tuple[str, list[str]]:
