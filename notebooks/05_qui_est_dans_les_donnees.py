@@ -965,9 +965,7 @@ _v_q3a = _melanges_q3a.skin_variant(_graine_q3a)
 _m_q3a = _melanges_q3a.train_on_mix(
     0.08, n_train=10_000, n_validation=5_000, sensitivity=0.9, random_state=_v_q3a.seed
 )
-_t_q3a = _lesions_q3a.make_skin_lesions(
-    n_samples=12_000, type_shares=[1] * 6, random_state=_v_q3a.seed + 1
-).frame
+_t_q3a = _lesions_q3a.make_skin_lesions(n_samples=12_000, type_shares=[1] * 6, random_state=_v_q3a.seed + 1).frame
 _alerte_q3a = (
     _m_q3a.model.predict_proba(_t_q3a.drop(columns=["fitzpatrick", "malignant"]))[:, 1]
     >= _m_q3a.threshold
@@ -1013,9 +1011,7 @@ _messages_q3a = {
     ),
 }
 checks.check_choice(
-    conclusion_equilibre,
-    name="conclusion_equilibre",
-    options=["a", "b", "c", "d"],
+    conclusion_equilibre, name="conclusion_equilibre", options=["a", "b", "c", "d"],
     expected=_lettre_q3a["separes" if _separes_q3a else "dedans"],
     mistakes=[checks.Mistake(_lettre_q3a[cle], message) for cle, message in _messages_q3a.items()],
 )
