@@ -1534,8 +1534,13 @@ def _require_items_given(value: Mapping[Any, object], name: str) -> None:
 
 def _check_choices_form(
     value: object, *, name: str, options: list[str], items: Sequence[str] | None
-) -> None:
-    """Raise unless ``value`` is a dictionary (of ``items``) whose every item is an option."""
+) -> list[object]:
+    """Raise unless ``value`` is a dictionary (of ``items``) whose every given item is an option.
+
+    Return the items still ``...`` (an answer with some items given is recorded: the
+    hidden test's partial credit counts the given ones, a ``...`` neither earns nor
+    costs); raise :class:`NotAttempted` only when every item is still ``...``.
+    """
     __tracebackhide__ = True
     if not isinstance(value, Mapping) or (items is not None and set(value) != set(items)):
         listed = (
@@ -1552,7 +1557,10 @@ def _check_choices_form(
     for key, answer in value.items():
         if not is_placeholder(answer):
             _option_key(answer, options, name, item=str(key))
-    _require_items_given(value, name)
+    left = [key for key, item in value.items() if is_placeholder(item)]
+    if left and len(left) == len(value):
+        raise NotAttempted(_left_to_fill(left), question=name)
+    return left
 
 
 #: The kinds of answer :func:`check_form` recognises.
@@ -1627,7 +1635,8 @@ def check_form(
     Raises
     ------
     NotAttempted
-        The placeholder ``...`` is still there (for ``kind="choices"``: in some item).
+        The placeholder ``...`` is still there (for ``kind="choices"``: in every item;
+        an answer with some items given is recorded, the items left named).
     IncorrectAnswer
         Not a number, not one of the options, or (``kind="choices"``) not a
         dictionary of the expected items or an item not one of the options.
@@ -1689,7 +1698,14 @@ def check_form(
     elif kind == "choice":
         _option_key(value, list(options or []), name)
     elif kind == "choices":
-        _check_choices_form(value, name=name, options=list(options or []), items=items)
+        # Some items left « ... »: recorded all the same (review 07 d18: the form check
+        # stopped the cell, so two right items and two blank scored 0, not their share).
+        left = _check_choices_form(value, name=name, options=list(options or []), items=items)
+        if left:
+            warning = (
+                f"\n{_left_to_fill(left)} Votre réponse est enregistrée telle quelle : un item "
+                "laissé « ... » ne compte pas comme juste (ni comme faux)."
+            )
     if written_from is not None and not written_with(name, written_from, calculation=True):
         # the counts are read in the kernel: the hidden tests pass those they recompute
         allowed = ", ".join(sorted(written_from))

@@ -737,3 +737,43 @@ def test_a_badly_formed_item_of_a_choices_answer_is_named_in_french():
             options=["oui", "non"],
             items=["A", "E"],
         )
+
+
+def test_a_choices_answer_with_some_items_left_is_recorded(capsys):
+    """Review 07 d18: in an evaluated session, the form check stopped the cell on an item left
+    « ... », so a copy with two items right and two blank scored 0 instead of its share (the
+    hidden test's partial credit never ran). Some items given: recorded, the blank ones named;
+    every item blank: not attempted."""
+    options = ["oui", "non"]
+    outcome = checks.check_form(
+        {"A": "oui", "B": ..., "C": "non", "D": ...},
+        name="items",
+        kind="choices",
+        options=options,
+        items=["A", "B", "C", "D"],
+    )
+    assert outcome is Outcome.RECORDED
+    printed = capsys.readouterr().out
+    assert "Réponse enregistrée (items)" in printed
+    assert "« B », « D »" in printed and "ne compte pas comme juste" in printed
+    with pytest.raises(NotAttempted, match="« A », « B »"):
+        checks.check_form(
+            {"A": ..., "B": ...}, name="items", kind="choices", options=options, items=["A", "B"]
+        )
+    with pytest.raises(IncorrectAnswer):  # a given item still has to be an option
+        checks.check_form(
+            {"A": "peut-être", "B": ...},
+            name="items",
+            kind="choices",
+            options=options,
+            items=["A", "B"],
+        )
+    # The hidden test then gives the share of the given items (partial credit).
+    share = checks.check_choices(
+        {"A": "oui", "B": ..., "C": "non", "D": ...},
+        name="items",
+        options=options,
+        expected={"A": "oui", "B": "oui", "C": "non", "D": "non"},
+        points=2,
+    )
+    assert share.points == 1.0 and share.maximum == 2.0
