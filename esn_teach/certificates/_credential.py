@@ -168,6 +168,7 @@ def unit_grading_markdown(
     *,
     after_class_points: float = 0.0,
     whole_points: bool = True,
+    after_class_practice: bool = False,
 ) -> str:
     """Write the box « Comment cette unité est notée » for a module a certificate requires.
 
@@ -191,6 +192,11 @@ def unit_grading_markdown(
     whole_points : bool, default=True
         Whether every question is worth a whole number of points (then 70 % of 16,
         that is 11,2, means 12 points).
+    after_class_practice : bool, default=False
+        Whether the module's grade leaves the after-class questions out too (the
+        module declares ``graded="in-class"``): the box then says they are practice,
+        in the certificate and in the module's grade alike, as the « Notation » line
+        does. Otherwise it says they count in the module's grade.
 
     Returns
     -------
@@ -228,9 +234,13 @@ def unit_grading_markdown(
     if in_class_only:
         lines.append(
             f"> - Les questions de la partie « Après la séance » "
-            f"({_points(after_class_points)}) ne comptent pas pour ce certificat : faites-les "
-            "sans surveillance, pour vous entraîner (elles comptent dans la note du module si "
-            "l'enseignant le décide)."
+            f"({_points(after_class_points)}) ne comptent pas pour ce certificat"
+            + (
+                " ni dans la note du module : un entraînement, corrigé, à faire sans surveillance."
+                if after_class_practice
+                else " : faites-les sans surveillance, pour vous entraîner (elles comptent en "
+                "revanche dans la note du module)."
+            )
         )
     elif after_class_points:
         in_class = autograded_points - after_class_points

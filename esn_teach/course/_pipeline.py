@@ -663,6 +663,7 @@ class Course:
                 written,
                 after_class_points=after_class,
                 whole_points=whole,
+                after_class_practice=module.graded_in_class,
             )
             for spec in declaration.certificates.values()
             if any(c.module == module.name for c in spec.modules)

@@ -893,3 +893,18 @@ def test_unit_grading_box_for_an_in_class_criterion():
     assert "de la partie en séance valent 8 points" in box and "soit 5,6 points" in box
     assert "« Après la séance » (8 points) ne comptent pas pour ce certificat" in box
     assert "non à la fin de la séance" not in box
+    # One rule for the module's grade too, never « si l'enseignant le décide » (reviews d18 of
+    # modules 10 and 11: students read three rules): it counts there, unless the module
+    # declares graded="in-class", whose « Notation » line calls these questions practice.
+    assert "comptent en revanche dans la note du module" in box and "décide" not in box
+    practice = unit_grading_markdown(
+        spec,
+        criterion.module,
+        16,
+        3,
+        after_class_points=8,
+        whole_points=False,
+        after_class_practice=True,
+    )
+    assert "ni dans la note du module : un entraînement" in practice
+    assert "comptent en revanche" not in practice
