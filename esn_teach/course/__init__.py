@@ -32,13 +32,23 @@ from esn_teach.course._selfpaced import (
     SelfPacedPayload,
     read_self_paced,
 )
-from esn_teach.course._source import REVEAL, ModuleSource, WrongAnswer, find_modules, read_module
+from esn_teach.course._source import (
+    GRADED,
+    GRADED_IN_CLASS,
+    REVEAL,
+    ModuleSource,
+    WrongAnswer,
+    find_modules,
+    read_module,
+)
 
 __all__ = [
     "AFTER_CLASS_HEADING",
     "CENS_PRINCIPLES",
     "EVALUATION_BANNER",
     "GENERATED",
+    "GRADED",
+    "GRADED_IN_CLASS",
     "MAX_SESSION_MINUTES",
     "METADATA_KEY",
     "REVEAL",

@@ -51,6 +51,8 @@ from nbformat import NotebookNode
 from esn_teach.course._errors import CourseError
 
 __all__ = [
+    "GRADED",
+    "GRADED_IN_CLASS",
     "MODULE_NAME",
     "REVEAL",
     "SESSION",
@@ -77,6 +79,10 @@ AFTER_CLASS_HEADING = "## Après la séance"
 SESSIONS = ("formative", "evaluation")
 #: Notebook metadata key: the version a built notebook or a release was made from.
 SESSION = "esn_session"
+#: Notebook metadata key: ``GRADED_IN_CLASS`` when the version declares ``graded="in-class"``
+#: (its grade: the in-class autograded questions and the written answers; the in-class
+#: export, ``grading.in_class_part``, reads it in the module built for grading).
+GRADED = "esn_graded"
 _ROLES = ("answer", "tests", "written", "mistake", "reveal")
 #: Cell metadata key of a passage that comments on a question's answer (``reveal=``).
 REVEAL = "esn_reveal"
@@ -556,6 +562,8 @@ def _read_module(path: Path, session: str) -> ModuleSource:
     )
     if module.has_sessions:
         notebook.metadata[SESSION] = session
+    if module.graded_in_class:
+        notebook.metadata[GRADED] = GRADED_IN_CLASS
     notebook.nbformat, notebook.nbformat_minor = 4, 5
     for index, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{index:03d}"  # deterministic: rebuilding gives the same file

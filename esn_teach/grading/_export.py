@@ -27,7 +27,7 @@ import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 
 from esn_teach._formatting import fr_plural
-from esn_teach.course import CourseError, after_class_start
+from esn_teach.course import GRADED, GRADED_IN_CLASS, CourseError, after_class_start
 from esn_teach.grading._cells import grade_id, is_graded
 from esn_teach.grading._sanitise import csv_safe, printable
 
@@ -77,6 +77,11 @@ class InClassPart:
     (:func:`esn_teach.course.after_class_start`) counts; those after it are
     left out, points and maximum alike. A module without that heading counts whole.
 
+    A module built from a version that declares ``graded="in-class"``
+    (notebook metadata :data:`esn_teach.course.GRADED`) announces a grade of its
+    in-class questions **and its written answers**: those after the heading (the
+    reflection written at home) count too, as the module tells its students.
+
     Attributes
     ----------
     module : str
@@ -88,6 +93,8 @@ class InClassPart:
         Points of the in-class part.
     module_max_score : float
         Points of the whole module.
+    with_written : bool
+        Whether written answers after the heading count (``graded="in-class"``).
     """
 
     module: str
@@ -95,15 +102,14 @@ class InClassPart:
     left_out: tuple[str, ...]
     max_score: float
     module_max_score: float
+    with_written: bool = False
 
     def label(self) -> str:
         """Return what the score counts, in French: « partie en séance (sur 3 au lieu de 7) »."""
         if not self.left_out:
             return f"{IN_CLASS} (module entier, sur {_points(self.max_score)})"
-        return (
-            f"{IN_CLASS} (sur {_points(self.max_score)} au lieu de "
-            f"{_points(self.module_max_score)})"
-        )
+        part = f"{IN_CLASS}, réflexion comprise" if self.with_written else IN_CLASS
+        return f"{part} (sur {_points(self.max_score)} au lieu de {_points(self.module_max_score)})"
 
     def describe(self) -> str:
         """Return one French line for the instructor: what the in-class total leaves out."""
@@ -146,6 +152,7 @@ def in_class_part(assignment: Any, source: Path) -> InClassPart:
     counted: set[tuple[str, str]] = set()
     left_out: list[str] = []
     max_score = module_max_score = 0.0
+    with_written = False
     for notebook in assignment.notebooks:
         path = source / name / f"{notebook.name}.ipynb"
         try:
@@ -159,12 +166,17 @@ def in_class_part(assignment: Any, source: Path) -> InClassPart:
         except Exception as error:  # nbformat raises several kinds on a damaged file
             raise CourseError(f"{path} est illisible : {error}") from error
         start = after_class_start(built)
+        # graded="in-class": the grade counts the written answers after the heading too.
+        written_count = built.metadata.get(GRADED) == GRADED_IN_CLASS
         before: list[str] = []
         after: list[str] = []
         for index, cell in enumerate(built.cells):
             cell_id = grade_id(cell)
             if cell_id and is_graded(cell):
-                (after if start is not None and index >= start else before).append(cell_id)
+                in_class = start is None or index < start
+                if not in_class and written_count and cell.cell_type != "code":
+                    in_class = with_written = True
+                (before if in_class else after).append(cell_id)
         cells = {cell.name: float(cell.max_score or 0.0) for cell in notebook.grade_cells}
         cells.update({cell.name: float(cell.max_score or 0.0) for cell in notebook.task_cells})
         unknown = sorted(set(cells) - set(before) - set(after))
@@ -182,7 +194,9 @@ def in_class_part(assignment: Any, source: Path) -> InClassPart:
                 counted.add((notebook.name, cell_name))
                 max_score += points
         left_out += [cell_id for cell_id in after if cell_id in cells]
-    return InClassPart(name, frozenset(counted), tuple(left_out), max_score, module_max_score)
+    return InClassPart(
+        name, frozenset(counted), tuple(left_out), max_score, module_max_score, with_written
+    )
 
 
 def in_class_scores(

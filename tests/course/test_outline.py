@@ -201,7 +201,10 @@ def test_header_states_points_in_class_and_after_and_the_partial_credit_rules(tm
     path.write_text(
         SCORED.replace(heading, '# %% [markdown] graded="in-class"\n# ## Après la séance')
     )
-    practice = _scoring_markdown(read_module(path))
+    practice_module = read_module(path)
+    # The built notebook says it: the in-class export counts the reflection (review 04 d18).
+    assert practice_module.notebook.metadata["esn_graded"] == "in-class"
+    practice = _scoring_markdown(practice_module)
     assert practice.startswith(
         "**Notation** : questions autocorrigées de la séance, 2 points ; réflexion rédigée, "
         "3 points, notée d'après un guide de correction. La note porte sur ces 5 points : les "

@@ -272,6 +272,42 @@ def test_in_class_export_counts_only_the_cells_before_the_boundary(graded, tmp_p
 
 
 @pytest.mark.slow
+def test_in_class_export_counts_the_reflection_of_a_version_graded_in_class(
+    graded, tmp_path, capsys
+):
+    """Review 04 d18: a version declaring graded="in-class" announces a grade of the in-class
+    questions and the reflection (module 04: 8 + 3 = 11 points), but ``--partie seance`` gave
+    8 without the reflection, marked final. The built module says it (notebook metadata)."""
+    from esn_teach.course import GRADED, GRADED_IN_CLASS
+
+    course_root, _, course = graded
+    built = course_root / "source" / SESSION / f"{SESSION}.ipynb"
+    notebook = nbformat.read(built, as_version=4)
+    notebook.metadata[GRADED] = GRADED_IN_CLASS  # as the build writes it for such a version
+    nbformat.write(notebook, built)
+    _grade(course, "avis_seance", {"ana": 1.0, "ben": 0.5, "chloe": 1.0})
+    target = tmp_path / "seance.csv"
+    args = ("export", "--format", "moodle", "--partie", "seance", "--to", str(target))
+    capsys.readouterr()
+    assert cli(course_root, *args) == 2  # ana's reflection written at home waits
+    err = capsys.readouterr().err
+    assert f"ana — {SESSION} : réflexion « bilan » pas encore notée" in err
+    _grade(course, "bilan", {"ana": 4.0})
+    assert cli(course_root, *args) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"  - {SESSION} : sur 7 au lieu de 10 ; laissées de côté (après la séance) : b_tests"
+        in (out)
+    )
+    column = f"{SESSION} — partie en séance, réflexion comprise (sur 7 au lieu de 10)"
+    assert {s: row[column] for s, row in _rows(target).items()} == {
+        "ana": "7.00",
+        "ben": "2.50",
+        "chloe": "1.00",
+    }
+
+
+@pytest.mark.slow
 def test_in_class_export_reads_the_built_module_on_a_hub(graded, tmp_path, capsys):
     """Only the nbgrader course folder: the boundary comes from source/, never from notebooks/."""
     course_root, _, course = graded
