@@ -102,9 +102,9 @@ def _note_names_before_draw() -> None:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython is a dependency
         return
-    shell = get_ipython()
-    if shell is not None:
-        NAMES_BEFORE_DRAW.append(dict(shell.user_ns))
+    names = getattr(get_ipython(), "user_ns", None)
+    if isinstance(names, dict):
+        NAMES_BEFORE_DRAW.append(dict(names))
 
 
 #: The identifier typed by the student in this kernel (asked once).

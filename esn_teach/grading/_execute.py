@@ -149,15 +149,22 @@ async def _wait_for_ready(client: AsyncKernelClient, timeout: float) -> None:
     raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
 
 
-def _pristine_score(cell: nbformat.NotebookNode, score: object) -> None:
+def _pristine_score(cell: nbformat.NotebookNode, score: object, printed: object = None) -> None:
     """Make a passed test cell's result the partial credit computed on pristine libraries.
 
     nbgrader scores a test cell by its first error, else its first numeric result,
     else all its points. The student's kernel ran only the visible check, with
     whatever it had patched: its results are dropped, and the pristine checker's
     partial credit (``score``; None for all the points) becomes the first output.
+    ``printed``: the checker's verdict lines (its success message, the items to
+    revise), which the feedback reads; they come before the kernel's own output.
     """
     cell.outputs = [output for output in cell.outputs if output.output_type != "execute_result"]
+    lines = [line for line in printed if isinstance(line, str)] if isinstance(printed, list) else []
+    if lines:
+        cell.outputs.insert(
+            0, nbformat.v4.new_output("stream", name="stdout", text="\n".join(lines) + "\n")
+        )
     if isinstance(score, (int, float)) and not isinstance(score, bool):
         number = f"{float(score):g}"
         maximum = f"{float(cell.metadata.get('nbgrader', {}).get('points', 0)):g}"
@@ -496,7 +503,9 @@ class SandboxedExecute(Execute):
             elif verdict.get("status") != "passed":
                 self._refuse(nb, job, test["index"], str(verdict.get("error", "")))
             else:
-                _pristine_score(nb.cells[test["index"]], verdict.get("score"))
+                _pristine_score(
+                    nb.cells[test["index"]], verdict.get("score"), verdict.get("printed")
+                )
 
     @staticmethod
     def _refuse(nb: nbformat.NotebookNode, job: Job, index: int, reason: str) -> None:

@@ -390,7 +390,7 @@ def _reason(cell: nbformat.NotebookNode, problem: _Problem | None) -> tuple[bool
             "Non vérifiée : l'exécution de votre copie s'est arrêtée avant cette vérification."
         )
     if first is None:
-        return True, "Réussie."
+        return True, _success_reason(cell)
     if ename == _RECHECK:
         return False, (
             "À examiner : votre réponse n'a pas pu être confirmée par la vérification "
@@ -470,6 +470,16 @@ def _partial_score(cell: nbformat.NotebookNode) -> float | None:
             except (TypeError, ValueError):
                 return None
     return None
+
+
+def _success_reason(cell: nbformat.NotebookNode) -> str:
+    """Return « Réussie », with the check's success message when it gave one (why it is right)."""
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            for line in str(output.get("text", "")).splitlines():
+                if line.startswith("\u2714 Correct") and " : " in line:
+                    return f"Réussie : {line.partition(' : ')[2]}"
+    return "Réussie."
 
 
 def _partial_reason(cell: nbformat.NotebookNode) -> str:

@@ -373,10 +373,11 @@ def _run_one(test: dict) -> dict:
             }
     fresh = dict(namespace)
     with _cells_run(history, namespace):
-        failure, score = _execute_scored(test["source"], test["grade_id"], namespace)
+        printed: list[str] = []
+        failure, score = _execute_scored(test["source"], test["grade_id"], namespace, printed)
     if failure is None:
         # ``score``: the partial credit the test computed here (None: all its points).
-        return {"status": "passed", "error": "", "score": score}
+        return {"status": "passed", "error": "", "score": score, "printed": printed}
     visible = test.get("visible")
     # The student's kernel ran only the visible part, and it passed there. If it passes
     # here too, only the hidden tests fail: a wrong answer, not a tampering.
@@ -423,12 +424,17 @@ def _cells_run(history: list[str] | None, namespace: dict):
 _PARTIAL = ("esn_teach.checks._outcome", "PartialCredit")
 
 
-def _execute_scored(source: str, grade_id: str, namespace: dict) -> tuple[str | None, float | None]:
+def _execute_scored(
+    source: str, grade_id: str, namespace: dict, printed: list[str] | None = None
+) -> tuple[str | None, float | None]:
     """Run a test's code like :func:`_execute`; also return its partial credit, if any.
 
     nbgrader scores a test cell by its last value when that is a number: a check
     with ``points=`` returns ``PartialCredit`` when only some items are right. The
     value is read here, from the pristine checks, never from the student's kernel.
+    ``printed`` receives the checks' verdict lines (« ✔ … », « ✘ … »: a success
+    message, the items to revise of a partial credit), for the feedback: in an
+    evaluated session the hidden checks run only here.
     """
     try:
         tree = ast.parse(source, f"<test {grade_id}>")
@@ -440,15 +446,22 @@ def _execute_scored(source: str, grade_id: str, namespace: dict) -> tuple[str | 
     else:
         last = None
     holder: dict = {}
+    out = io.StringIO()
     try:
         code = compile(tree, f"<test {grade_id}>", "exec")
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
             exec(code, namespace)
             if last is not None:
                 expression = compile(ast.Expression(last.value), f"<test {grade_id}>", "eval")
                 holder["value"] = eval(expression, namespace)
     except BaseException as error:
         return f"{type(error).__name__}: {error}"[:500], None
+    if printed is not None:
+        printed += [
+            line[:2000]
+            for line in out.getvalue().splitlines()
+            if line.startswith(("\u2714 ", "\u2718 ")) and "Réponse enregistrée" not in line
+        ][:20]
     value = holder.get("value")
     kind = type(value)
     if (kind.__module__, kind.__qualname__) == _PARTIAL:

@@ -104,3 +104,41 @@ def test_partial_credit_is_graded_from_the_pristine_checks(tmp_path, capsys):
     )
     results = [o for o in cell.outputs if o.output_type == "execute_result"]
     assert [o.data["text/plain"] for o in results] == ["1"]
+
+
+#: As an evaluated session writes it: the visible check says only whether the answer is
+#: well formed; the hidden one, run only by the grader's pristine checker, gives the share.
+EVALUATED = SOURCE.replace(
+    f"""checks.check_choices(role, name="role", options=["oui", "non"], digests={DIGESTS!r},
+                     points=3)""",
+    """checks.check_form(role, name="role", kind="choices", options=["oui", "non"],
+                  items=["a", "b", "c"])""",
+).replace(
+    """expected={"a": "oui", "b": "oui", "c": "oui"})""",
+    """expected={"a": "oui", "b": "oui", "c": "oui"},
+                     success="les trois rôles sont bien ceux du texte")""",
+)
+
+
+def test_the_feedback_of_an_evaluated_copy_explains_its_score(tmp_path, capsys):
+    """Review 04 d18: in an evaluated session the feedback said only « Partiellement juste »
+    (the hidden check's items to revise were printed in the grader's checker, never kept),
+    and a copy with an item left « ... » scored 0 (the form check stopped the cell)."""
+    assert "check_form" in EVALUATED and "success=" in EVALUATED
+    answers = {key: ANSWERS[key] for key in ("juste", "deux_sur_trois", "incomplet")}
+    root, notebooks = release_and_submit(tmp_path, MODULE, EVALUATED, "role", answers)
+    course = Course(root, notebooks)
+    cli(root, "autograde", MODULE, notebooks=notebooks)
+    capsys.readouterr()
+    scores = {
+        student: course.grades(MODULE, student).grades["role_tests"][0] for student in answers
+    }
+    assert scores == {"juste": 3.0, "deux_sur_trois": 1.0, "incomplet": 2.0}
+    assert cli(root, "feedback", MODULE, notebooks=notebooks) == 0
+
+    def feedback(student: str) -> str:
+        return (root / "feedback" / student / MODULE / f"{MODULE}.html").read_text("utf-8")
+
+    assert "Partiellement juste : 1 réponse sur 3 à revoir" in feedback("deux_sur_trois")
+    assert "Réussie : les trois rôles sont bien ceux du texte" in feedback("juste")
+    assert "Partiellement juste : " in feedback("incomplet")
