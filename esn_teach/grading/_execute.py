@@ -149,6 +149,14 @@ async def _wait_for_ready(client: AsyncKernelClient, timeout: float) -> None:
     raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
 
 
+def _insert_printed(cell: nbformat.NotebookNode, printed: object, index: int) -> None:
+    """Insert the pristine checker's kept lines (``_recheck._KEPT_LINES``) as a stream output."""
+    lines = [line for line in printed if isinstance(line, str)] if isinstance(printed, list) else []
+    if lines:
+        output = nbformat.v4.new_output("stream", name="stdout", text="\n".join(lines) + "\n")
+        cell.outputs.insert(index, output)
+
+
 def _pristine_score(cell: nbformat.NotebookNode, score: object, printed: object = None) -> None:
     """Make a passed test cell's result the partial credit computed on pristine libraries.
 
@@ -160,11 +168,7 @@ def _pristine_score(cell: nbformat.NotebookNode, score: object, printed: object 
     revise), which the feedback reads; they come before the kernel's own output.
     """
     cell.outputs = [output for output in cell.outputs if output.output_type != "execute_result"]
-    lines = [line for line in printed if isinstance(line, str)] if isinstance(printed, list) else []
-    if lines:
-        cell.outputs.insert(
-            0, nbformat.v4.new_output("stream", name="stdout", text="\n".join(lines) + "\n")
-        )
+    _insert_printed(cell, printed, 0)
     if isinstance(score, (int, float)) and not isinstance(score, bool):
         number = f"{float(score):g}"
         maximum = f"{float(cell.metadata.get('nbgrader', {}).get('points', 0)):g}"
@@ -497,9 +501,9 @@ class SandboxedExecute(Execute):
                 # An ordinary wrong answer that only the hidden tests catch: no flag.
                 error = str(verdict.get("error", ""))
                 ename, _, evalue = error.partition(": ")
-                nb.cells[test["index"]].outputs.insert(
-                    0, _error(ename or "AssertionError", evalue or error)
-                )
+                cell = nb.cells[test["index"]]
+                cell.outputs.insert(0, _error(ename or "AssertionError", evalue or error))
+                _insert_printed(cell, verdict.get("printed"), 1)
             elif verdict.get("status") != "passed":
                 self._refuse(nb, job, test["index"], str(verdict.get("error", "")))
             else:

@@ -384,7 +384,7 @@ def _run_one(test: dict) -> dict:
     if visible is not None and visible != test["source"]:
         with _cells_run(history, fresh):
             if _execute(visible, test["grade_id"], fresh) is None:
-                return {"status": "hidden_failed", "error": failure}
+                return {"status": "hidden_failed", "error": failure, "printed": printed}
     return {"status": "failed", "error": failure}
 
 
@@ -424,6 +424,11 @@ def _cells_run(history: list[str] | None, namespace: dict):
 _PARTIAL = ("esn_teach.checks._outcome", "PartialCredit")
 
 
+#: The lines of a hidden test's output kept for the graded copy: the checks' verdicts and
+#: the line a reflection's marking guide reads (« Pour le correcteur », the copy's figures).
+_KEPT_LINES = ("\u2714 ", "\u2718 ", "Pour le correcteur")
+
+
 def _execute_scored(
     source: str, grade_id: str, namespace: dict, printed: list[str] | None = None
 ) -> tuple[str | None, float | None]:
@@ -433,8 +438,9 @@ def _execute_scored(
     with ``points=`` returns ``PartialCredit`` when only some items are right. The
     value is read here, from the pristine checks, never from the student's kernel.
     ``printed`` receives the checks' verdict lines (« ✔ … », « ✘ … »: a success
-    message, the items to revise of a partial credit), for the feedback: in an
-    evaluated session the hidden checks run only here.
+    message, the items to revise of a partial credit) and the « Pour le correcteur »
+    lines, passed or failed, for the graded copy: in an evaluated session the hidden
+    checks run only here.
     """
     try:
         tree = ast.parse(source, f"<test {grade_id}>")
@@ -456,12 +462,13 @@ def _execute_scored(
                 holder["value"] = eval(expression, namespace)
     except BaseException as error:
         return f"{type(error).__name__}: {error}"[:500], None
-    if printed is not None:
-        printed += [
-            line[:2000]
-            for line in out.getvalue().splitlines()
-            if line.startswith(("\u2714 ", "\u2718 ")) and "Réponse enregistrée" not in line
-        ][:20]
+    finally:
+        if printed is not None:
+            printed += [
+                line[:2000]
+                for line in out.getvalue().splitlines()
+                if line.startswith(_KEPT_LINES) and "Réponse enregistrée" not in line
+            ][:20]
     value = holder.get("value")
     kind = type(value)
     if (kind.__module__, kind.__qualname__) == _PARTIAL:

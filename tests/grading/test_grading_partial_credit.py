@@ -108,15 +108,23 @@ def test_partial_credit_is_graded_from_the_pristine_checks(tmp_path, capsys):
 
 #: As an evaluated session writes it: the visible check says only whether the answer is
 #: well formed; the hidden one, run only by the grader's pristine checker, gives the share.
-EVALUATED = SOURCE.replace(
-    f"""checks.check_choices(role, name="role", options=["oui", "non"], digests={DIGESTS!r},
+EVALUATED = (
+    SOURCE.replace(
+        f"""checks.check_choices(role, name="role", options=["oui", "non"], digests={DIGESTS!r},
                      points=3)""",
-    """checks.check_form(role, name="role", kind="choices", options=["oui", "non"],
+        """checks.check_form(role, name="role", kind="choices", options=["oui", "non"],
                   items=["a", "b", "c"])""",
-).replace(
-    """expected={"a": "oui", "b": "oui", "c": "oui"})""",
-    """expected={"a": "oui", "b": "oui", "c": "oui"},
+    )
+    .replace(
+        """expected={"a": "oui", "b": "oui", "c": "oui"})""",
+        """expected={"a": "oui", "b": "oui", "c": "oui"},
                      success="les trois rôles sont bien ceux du texte")""",
+    )
+    .replace(
+        "### BEGIN HIDDEN TESTS\n",
+        "### BEGIN HIDDEN TESTS\n"
+        'print("Pour le correcteur, les chiffres de cette copie : 3 sur 3")\n',
+    )
 )
 
 
@@ -125,7 +133,8 @@ def test_the_feedback_of_an_evaluated_copy_explains_its_score(tmp_path, capsys):
     (the hidden check's items to revise were printed in the grader's checker, never kept),
     and a copy with an item left « ... » scored 0 (the form check stopped the cell)."""
     assert "check_form" in EVALUATED and "success=" in EVALUATED
-    answers = {key: ANSWERS[key] for key in ("juste", "deux_sur_trois", "incomplet")}
+    assert "Pour le correcteur" in EVALUATED
+    answers = {key: ANSWERS[key] for key in ("juste", "deux_sur_trois", "incomplet", "tout_faux")}
     root, notebooks = release_and_submit(tmp_path, MODULE, EVALUATED, "role", answers)
     course = Course(root, notebooks)
     cli(root, "autograde", MODULE, notebooks=notebooks)
@@ -133,7 +142,21 @@ def test_the_feedback_of_an_evaluated_copy_explains_its_score(tmp_path, capsys):
     scores = {
         student: course.grades(MODULE, student).grades["role_tests"][0] for student in answers
     }
-    assert scores == {"juste": 3.0, "deux_sur_trois": 1.0, "incomplet": 2.0}
+    assert scores == {"juste": 3.0, "deux_sur_trois": 1.0, "incomplet": 2.0, "tout_faux": 0.0}
+    # The line a reflection's marking guide reads (reviews 06 and 07 d18: printed by a hidden
+    # test, it was in no graded copy), for a right answer and a wrong one alike.
+    for student in ("juste", "tout_faux"):
+        graded = nbformat.read(
+            root / "autograded" / student / MODULE / f"{MODULE}.ipynb", as_version=4
+        )
+        cell = next(
+            c
+            for c in graded.cells
+            if c.metadata.get("nbgrader", {}).get("grade_id") == "role_tests"
+        )
+        assert "Pour le correcteur, les chiffres de cette copie" in json.dumps(
+            cell.outputs, ensure_ascii=False
+        ), student
     assert cli(root, "feedback", MODULE, notebooks=notebooks) == 0
 
     def feedback(student: str) -> str:
