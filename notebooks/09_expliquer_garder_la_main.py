@@ -11,7 +11,8 @@
 # 1. Lire une **importance par permutation** et sa **variation**.
 # 2. Lire l'importance de mesures **corrélées** (mélangées ensemble, ou retirées).
 # 3. Lire une **dépendance partielle** sans lui faire dire une **cause**.
-# 4. Compter les lectures justes abandonnées pour suivre une IA (**biais d'automatisation**).
+# 4. Repérer, parmi les changements d'avis face à une IA, ceux vers l'erreur (**biais
+#    d'automatisation**).
 # 5. Dire ce que le droit demande (informer la patiente ; le contrôle humain), et depuis quand.
 #
 # > **Les valeurs de l'école dans ce module**
@@ -1047,9 +1048,10 @@ def cas_de_camille(graine, choisis):
     """Les 12 cas de Camille et ses décisions inventées (seule, puis avec l'IA).
 
     Des cas du test que le simulateur n'a pas pris (et, si les erreurs de l'IA y manquent, des
-    erreurs sur la validation, patientes que le modèle n'a pas apprises non plus). Parmi les
-    erreurs de l'IA, au moins une à 85 % de confiance ou plus : une IA sûre d'elle peut se
-    tromper. Les comptes du tirage restent dans la fonction (ils donneraient la réponse).
+    erreurs sur la validation, patientes que le modèle n'a pas apprises non plus). L'IA se
+    trompe sur 2 ou 3 des 12 cas, dont au moins une fois à 85 % de confiance ou plus : une IA
+    sûre d'elle peut se tromper. Les comptes du tirage restent dans la fonction (ils
+    donneraient la réponse).
     """
     p = np.concatenate([p_test, modele.predict_proba(X_val)[:, 1]])
     v = np.concatenate([verite_test, y_val.to_numpy()])
@@ -1057,7 +1059,7 @@ def cas_de_camille(graine, choisis):
     libres = np.setdiff1d(np.arange(len(p)), choisis)
     erreurs = [i for i in libres if (p[i] >= 0.5) != v[i]]
     justes = [i for i in libres if (p[i] >= 0.5) == v[i] and i < len(p_test)]
-    tirages = [(6, 5, 2, 5), (7, 6, 2, 3), (7, 6, 3, 5)]
+    tirages = [(2, 2, 1, 2), (3, 2, 1, 4), (2, 2, 1, 5), (3, 3, 2, 3), (3, 3, 2, 5)]
     hasard = np.random.default_rng([graine, 4])
     n, k, j, w = tirages[hasard.integers(len(tirages))]
     sures = [i for i in erreurs if confiance[i] >= 0.85]
@@ -1065,7 +1067,7 @@ def cas_de_camille(graine, choisis):
     reste = [i for i in erreurs if i != sure]
     reste_test = [i for i in reste if i < len(p_test)]
     reserve = reste_test if len(reste_test) >= n - 1 else reste
-    # au moins une erreur de chaque sorte (cancer manqué, fausse alerte) : jamais 7 d'une sorte
+    # au moins une erreur de chaque sorte (cancer manqué, fausse alerte)
     autre = hasard.choice([i for i in reserve if v[i] != v[sure]]
                           or [i for i in reste if v[i] != v[sure]])
     faux = np.concatenate([[sure, autre], hasard.choice([i for i in reserve if i != autre],
@@ -1079,7 +1081,8 @@ def cas_de_camille(graine, choisis):
     verite, ia = v[lignes], (p[lignes] >= 0.5).astype(int)
     # Seule, juste sur k des n erreurs de l'IA et fausse sur w autres cas (les w cas
     # justes où l'IA est le moins sûre) ; avec l'IA, elle la suit partout, sauf sur
-    # k - j des erreurs de l'IA qu'elle avait vues.
+    # k - j des erreurs de l'IA qu'elle avait vues : elle change d'avis j + w fois, j vers
+    # « faux », w vers « juste ».
     vues = hasard.choice(np.flatnonzero(ia != verite), k, replace=False)
     suivies = hasard.choice(vues, j, replace=False)
     bons = np.flatnonzero(ia == verite)
@@ -1110,71 +1113,42 @@ camille = pd.DataFrame({
     "Diagnostic de référence": diagnostic[camille_verite],
 }, index=pd.Index([f"Patiente {k}" for k in range(1, 13)], name="Patiente"))
 display(fr_table(camille, caption="Les décisions de Camille (inventées) sur vos 12 cas"))
-print(f"Sur ces 12 cas, l'IA se trompe {int((camille_ia != camille_verite).sum())} fois : bien "
-      f"plus que sur tout le test ({int((suggestion_test != verite_test).sum())} erreurs sur "
+print(f"Sur ces 12 cas, l'IA se trompe {int((camille_ia != camille_verite).sum())} fois : plus "
+      f"souvent que sur tout le test ({int((suggestion_test != verite_test).sum())} erreurs sur "
       f"{len(verite_test)} patientes). Les cas ont été choisis pour l'exercice.")
-# La question 4 de votre copie : l'une de deux questions de même difficulté (votre graine).
-QUESTION_Q4 = [
-    "prenez les cas où l'IA se trompe et où Camille seule avait vu juste. Dans quelle part de "
-    "ces cas Camille, avec l'IA, s'est-elle trompée ?",
-    "prenez les cas où l'IA se trompe et où Camille, avec l'IA, s'est trompée. Dans quelle "
-    "part de ces cas Camille seule avait-elle vu juste ?",
-][int(np.random.default_rng([GRAINE, 7]).integers(2))]
-print(f"Question 4 de votre copie : {QUESTION_Q4}")
 
-# %% [markdown] session="evaluation"
-# ### Question 4 — Les lectures justes abandonnées (1 point)
+# %% [markdown]
+# ### Question 4 — Les changements d'avis (1 point)
 #
-# Votre question est affichée sous le tableau : elle pose **deux conditions** (le « parmi »)
-# et demande une part. Celle d'un voisin peut poser d'autres conditions : répondez à la vôtre.
-# Écrivez une division de deux nombres comptés dans le tableau (proportion entre 0 et 1).
+# Comparez, ligne par ligne, « Camille seule » et « Camille avec l'IA ». Parmi les cas où
+# Camille **a changé d'avis** en voyant la suggestion de l'IA, quelle part l'a rendue
+# **fausse** ? Écrivez une division de deux nombres comptés dans le tableau (proportion entre
+# 0 et 1).
 #
 # <details><summary>Indice 1</summary>
 #
-# Une part se lit « tant parmi combien ». Ici, le « parmi » pose deux conditions : quelles
-# lignes du tableau remplissent les deux ?
+# Une part se lit « tant parmi combien ». Le « parmi » : les lignes où ses deux diagnostics
+# (seule, puis avec l'IA) diffèrent.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Sur ces lignes seulement, comptez celles qui remplissent aussi la troisième condition de
-# votre question : comparez « Camille seule » et « Camille avec l'IA ».
-# </details>
-
-# %% [markdown] session="formative"
-# ### Question 4 — Les lectures justes abandonnées (1 point)
-#
-# Prenez les cas où **l'IA se trompe** et où **Camille seule** avait vu juste. Dans quelle part
-# de ces cas Camille, **avec l'IA**, s'est-elle trompée ? Écrivez une division de deux nombres
-# comptés dans le tableau (proportion entre 0 et 1).
-#
-# <details><summary>Indice 1</summary>
-#
-# Une part se lit « tant parmi combien ». Ici, le « parmi » pose deux conditions : quelles
-# lignes du tableau remplissent les deux ?
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Sur ces lignes seulement, comparez « Camille seule » et « Camille avec l'IA » : où est-elle
-# passée de « juste » à « faux » ?
+# Sur ces lignes seulement, comptez celles où elle passe de « juste » à « faux ». Une ligne où
+# elle contredit l'IA sans changer d'avis n'en fait pas partie.
 # </details>
 
 # %% answer="part_camille_ia_fausse" session="formative"
 part_camille_ia_fausse = ...
 ### BEGIN SOLUTION
-part_camille_ia_fausse = 1 / 2
+part_camille_ia_fausse = 1 / 4
 ### END SOLUTION
 
 # %% answer="part_camille_ia_fausse" session="evaluation"
 part_camille_ia_fausse = ...
 ### BEGIN SOLUTION
-_ia_fausse = camille_ia != camille_verite
-_seule_juste = np.array(CAMILLE_SEULE) == camille_verite
-_finale_fausse = np.array(CAMILLE_FINALE) != camille_verite
-_tache_q4 = int(np.random.default_rng([GRAINE, 7]).integers(2))  # la question de la copie
-_parmi = _ia_fausse & (_seule_juste if _tache_q4 == 0 else _finale_fausse)
-part_camille_ia_fausse = float((_ia_fausse & _seule_juste & _finale_fausse).sum() / _parmi.sum())
+_change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
+_vers_faux = _change & (np.array(CAMILLE_FINALE) != camille_verite)
+part_camille_ia_fausse = float(_vers_faux.sum() / _change.sum())
 ### END SOLUTION
 
 # %% tests="part_camille_ia_fausse" points=1 session="formative"
@@ -1182,76 +1156,69 @@ part_camille_ia_fausse = float((_ia_fausse & _seule_juste & _finale_fausse).sum(
 checks.check_number(
     part_camille_ia_fausse,
     name="part_camille_ia_fausse",
-    digest="16f066c8b6b6082b",
+    digest="ab00eefe9ef41a13",
     bounds=(0, 1),
     decimals=2,
     mistakes=[
-        checks.Mistake(None, "groupe de départ trop large : vous avez divisé par tous les cas "
-                       "où l'IA se trompe. Le « parmi » pose deux conditions.",
-                       digest="f12dc35e3fdda68c"),
+        checks.Mistake(None, "c'est la part des changements d'avis qui l'ont rendue juste ; "
+                       "la question demande ceux qui l'ont rendue fausse.",
+                       digest="dba142ed7af42d1b"),
         checks.Mistake(None, "mauvais dénominateur : vous avez divisé par les 12 cas. Le groupe "
-                       "de départ ne compte que les lignes qui remplissent les deux conditions.",
+                       "de départ ne compte que les lignes où Camille a changé d'avis.",
                        digest="c8d89e9a1025a33d"),
-        checks.Mistake(None, "c'est la part des lectures justes de Camille seule, quand l'IA se "
-                       "trompe ; la question demande ce qu'elle a fait de ces lectures avec "
-                       "l'IA.", digest="2258837fab89ce61"),
+        checks.Mistake(None, "groupe de départ faux : vous avez divisé par les cas où l'IA se "
+                       "trompe. Le « parmi » : les lignes où Camille a changé d'avis, que l'IA "
+                       "ait raison ou non.", digest="f12dc35e3fdda68c"),
         checks.Mistake(None, "fraction inversée : une part se lit « tant parmi combien », le "
-                       "petit nombre en haut.", digest="d0c06bfe3695fd9b"),
-        checks.Mistake(None, "groupe de départ trop large : vous avez divisé par tous les "
-                       "changements d'avis de Camille, ou par tous les cas. Le « parmi » pose deux "
-                       "conditions.", digest="ab00eefe9ef41a13"),
-        checks.Mistake(None, "vous avez compté les diagnostics justes de Camille avec l'IA sur "
-                       "tous les cas ; la question porte sur ses lectures justes abandonnées.",
-                       digest="27cd9201773dbf8f"),
+                       "petit nombre en haut.", digest="94e5c779276eb394"),
+        checks.Mistake(None, "vous avez divisé par les cas où Camille seule contredit l'IA. "
+                       "Changer d'avis, c'est « Camille seule » différent de « Camille avec "
+                       "l'IA ».", digest="e3931f1195097fd0"),
         checks.Mistake(None, "aucune ? Comparez, ligne par ligne, « Camille seule » et « Camille "
-                       "avec l'IA », sur les lignes où l'IA dit faux.", digest="c64ec213278ec749"),
-        checks.Mistake(None, "vous avez donné un nombre de cas, ou bien toutes les lectures "
-                       "auraient été abandonnées : relisez le tableau, puis divisez par le nombre "
-                       "de cas du groupe de départ.", digest="b591bd46167d0195"),
+                       "avec l'IA » : un changement la rend-il fausse ?", digest="c64ec213278ec749"),
+        checks.Mistake(None, "vous avez donné un nombre de cas, ou bien tous les changements "
+                       "l'auraient rendue fausse : relisez le tableau, puis divisez par le "
+                       "nombre de changements d'avis.", digest="b591bd46167d0195"),
     ],
-    hint="Dénominateur : les cas où l'IA se trompe et où Camille seule voyait juste ; "
-    "numérateur : parmi eux, ceux où elle se trompe avec l'IA.",
-    success="Camille a abandonné une lecture juste sur deux pour suivre une IA qui se trompait : "
-    "c'est le biais d'automatisation. Même numérateur que Goddard et al. (2014), les passages "
-    "« juste seule → faux avec l'aide » ; autre dénominateur : eux les rapportent à tous les "
-    "cas (5,2 %), la question 4 aux lectures justes exposées à une IA fausse ; rapportée aux 12 "
-    "cas, la bascule de Camille donne 1 sur 12. Pourtant, sur l'ensemble des cas, elle fait "
-    "mieux avec l'IA. Deux lectures, chez une interne inventée : un exemple, pas une mesure.",
+    hint="Dénominateur : les lignes où « Camille seule » et « Camille avec l'IA » diffèrent ; "
+    "numérateur : parmi elles, celles où elle passe de « juste » à « faux ».",
+    success="sur quatre changements d'avis, trois l'ont rendue juste (l'IA avait raison) et un "
+    "l'a rendue fausse : elle a abandonné une lecture juste pour suivre une IA qui se trompait, "
+    "c'est le biais d'automatisation. Goddard et al. (2014) comptent les mêmes passages "
+    "« juste seul → faux avec l'aide », mais les rapportent à tous les cas (5,2 %) ; rapportée "
+    "aux 12 cas, la bascule de Camille donne 1 sur 12. Une interne inventée, quelques cas "
+    "choisis : un exemple, pas une mesure.",
     points=1,
 )
 ### BEGIN HIDDEN TESTS
-_v = np.array(camille_verite)
 _seule = np.array([1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0])
-_juste_seule = (np.array(camille_ia) != _v) & (_seule == _v)
 _finale = np.array([1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0])
+_change = _seule != _finale
 checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", decimals=2,
-                    expected=float((_juste_seule & (_finale != _v)).sum() / _juste_seule.sum()),
+                    expected=float((_change & (_finale != np.array(camille_verite))).sum()
+                                   / _change.sum()),
                     points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="part_camille_ia_fausse" session="formative"
-# message : vous avez divisé par tous les cas où l'IA se trompe
-part_camille_ia_fausse = 1 / 3
+# message : changements d'avis qui l'ont rendue juste
+part_camille_ia_fausse = 3 / 4
 
 # %% mistake="part_camille_ia_fausse" session="formative"
 # message : vous avez divisé par les 12 cas
 part_camille_ia_fausse = 1 / 12
 
 # %% mistake="part_camille_ia_fausse" session="formative"
-# message : c'est la part des lectures justes de Camille seule
-part_camille_ia_fausse = 2 / 3
+# message : vous avez divisé par les cas où l'IA se trompe
+part_camille_ia_fausse = 1 / 3
 
 # %% mistake="part_camille_ia_fausse" session="formative"
 # message : fraction inversée
-part_camille_ia_fausse = 2 / 1
+part_camille_ia_fausse = 4 / 1
 
 # %% mistake="part_camille_ia_fausse" session="formative"
-# message : tous les changements d'avis de Camille
-part_camille_ia_fausse = 1 / 4
-
-# %% mistake="part_camille_ia_fausse" session="formative"
-# message : justes de Camille avec l'IA sur tous les cas
-part_camille_ia_fausse = 10 / 12
+# message : les cas où Camille seule contredit l'IA
+part_camille_ia_fausse = 1 / 5
 
 # %% mistake="part_camille_ia_fausse" session="formative"
 # message : aucune ?
@@ -1263,89 +1230,59 @@ part_camille_ia_fausse = 1
 
 # %% mistake="part_camille_ia_fausse" session="formative"
 # message : Écrivez la division sans guillemets
-part_camille_ia_fausse = "1/2"
+part_camille_ia_fausse = "1/4"
 
 # %% tests="part_camille_ia_fausse" points=1 session="evaluation"
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2, bounds=(0, 4))
+checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2, bounds=(0, 12))
 ### BEGIN HIDDEN TESTS
 _graine_q4 = checks.student_seed("09", announce=False)
-_cas_copie = ((6, 5, 2, 5), (7, 6, 2, 3), (7, 6, 3, 5))
-_n4, _k4, _j4, _w4 = _cas_copie[np.random.default_rng([_graine_q4, 4]).integers(3)]
-# the copy's question: 0, among the right readings alone (k of the AI's n errors), the share
-# given up with the AI (j / k); 1, among Camille's errors with the AI (e = n - k + j of the
-# AI's n errors), the share she had read right alone (j / e)
-_tache4 = int(np.random.default_rng([_graine_q4, 7]).integers(2))
-_e4 = _n4 - _k4 + _j4
-_parmi4 = (_k4, _e4)[_tache4]
+# The copy's draw (n AI errors of 12, k of them read right by Camille alone, j of those given
+# up for the AI, w other errors of hers, on AI-right cases, that the AI corrected): she changes
+# her mind j + w times, j of them towards « faux »; the key is j / (j + w).
+_cas_copie = ((2, 2, 1, 2), (3, 2, 1, 4), (2, 2, 1, 5), (3, 3, 2, 3), (3, 3, 2, 5))
+_n4, _k4, _j4, _w4 = _cas_copie[np.random.default_rng([_graine_q4, 4]).integers(len(_cas_copie))]
 _m4 = [
-    checks.Mistake((_j4 / _k4, _j4 / _e4)[1 - _tache4], "cette réponse correspond à une autre consigne que la vôtre, qui pose d'autres conditions : relisez ce que demande votre énoncé (la question affichée sous votre tableau), puis comptez son « parmi »."),
-    checks.Mistake(_j4 / _n4, "groupe de départ trop large : vous avez divisé par tous les cas où l'IA se trompe. Le « parmi » pose deux conditions."),
-    checks.Mistake(_j4 / 12, "mauvais dénominateur : vous avez divisé par les 12 cas. Le groupe de départ ne compte que les lignes qui remplissent les deux conditions."),
-    checks.Mistake(_parmi4 / _n4, ("une seule des deux conditions comptée : c'est la part des lectures justes de Camille seule, quand l'IA se trompe ; la question demande ce qu'elle a fait de ces lectures avec l'IA.", "une seule des deux conditions comptée : c'est la part des erreurs de Camille avec l'IA, quand l'IA se trompe ; la question demande combien de ces erreurs suivaient une lecture juste abandonnée.")[_tache4]),
-    checks.Mistake(_parmi4 / _j4, "fraction inversée : une part se lit « tant parmi combien », le petit nombre en haut."),
-    checks.Mistake(_j4 / (_j4 + _w4), "groupe de départ trop large : vous avez divisé par tous les changements d'avis de Camille. Le « parmi » pose deux conditions."),
-    checks.Mistake((_k4 - _j4 + 12 - _n4) / 12, "vous avez compté les diagnostics justes de Camille avec l'IA sur tous les cas ; la question porte sur ses lectures justes abandonnées."),
-    checks.Mistake(0, "aucune ? Comparez, ligne par ligne, « Camille seule » et « Camille avec l'IA », sur les lignes où l'IA dit faux."),
-    checks.Mistake(1, "vous avez donné un nombre de cas, ou bien toutes les lectures auraient été abandonnées : relisez le tableau, puis divisez par le nombre de cas du groupe de départ."),
+    checks.Mistake(_w4 / (_j4 + _w4), "c'est la part des changements d'avis qui l'ont rendue juste ; la question demande ceux qui l'ont rendue fausse."),
+    checks.Mistake(_j4 / 12, "mauvais dénominateur : vous avez divisé par les 12 cas. Le groupe de départ ne compte que les lignes où Camille a changé d'avis."),
+    checks.Mistake(_j4 / _n4, "groupe de départ faux : vous avez divisé par les cas où l'IA se trompe. Le « parmi » : les lignes où Camille a changé d'avis, que l'IA ait raison ou non."),
+    checks.Mistake((_j4 + _w4) / _j4, "fraction inversée : une part se lit « tant parmi combien », le petit nombre en haut."),
+    checks.Mistake(_j4 / (_k4 + _w4), "vous avez divisé par les cas où Camille seule contredit l'IA. Changer d'avis, c'est « Camille seule » différent de « Camille avec l'IA »."),
+    checks.Mistake(0, "aucune ? Comparez, ligne par ligne, « Camille seule » et « Camille avec l'IA » : un changement la rend-il fausse ?"),
+    checks.Mistake(_j4, "vous avez donné un nombre de cas, ou bien tous les changements l'auraient rendue fausse : relisez le tableau, puis divisez par le nombre de changements d'avis."),
 ]
-checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", expected=_j4 / _parmi4, decimals=2, mistakes=_m4, points=1, hint=("Dénominateur : les cas où l'IA se trompe et où Camille seule voyait juste ; numérateur : parmi eux, ceux où elle se trompe avec l'IA.", "Dénominateur : les cas où l'IA se trompe et où Camille se trompe avec l'IA ; numérateur : parmi eux, ceux où elle voyait juste seule.")[_tache4], success="Camille a abandonné des lectures justes pour suivre une IA qui se trompait : c'est le biais d'automatisation. Les deux versions de la question comptent les mêmes lignes en haut (juste seule, fausse avec l'IA, quand l'IA se trompe) et changent le « parmi » : parmi ses lectures justes, ou parmi ses erreurs avec l'IA. Même numérateur que Goddard et al. (2014), les passages « juste seule → faux avec l'aide » ; autre dénominateur : eux les rapportent à tous les cas (5,2 %). Quelques lectures, chez une interne inventée : un exemple, pas une mesure.")
+checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", expected=_j4 / (_j4 + _w4), decimals=2, mistakes=_m4, points=1, hint="Dénominateur : les lignes où « Camille seule » et « Camille avec l'IA » diffèrent ; numérateur : parmi elles, celles où elle passe de « juste » à « faux ».", success="la plupart des changements d'avis de Camille l'ont rendue juste (l'IA avait raison), mais pas tous : elle a abandonné des lectures justes pour suivre une IA qui se trompait, c'est le biais d'automatisation. Goddard et al. (2014) comptent les mêmes passages « juste seul → faux avec l'aide », mais les rapportent à tous les cas (5,2 %). Une interne inventée, quelques cas choisis : un exemple, pas une mesure.")
 ### END HIDDEN TESTS
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
-# message : une autre consigne que la vôtre
-_ia = camille_ia != camille_verite
-_sj = np.array(CAMILLE_SEULE) == camille_verite
-_ff = np.array(CAMILLE_FINALE) != camille_verite
-_t = int(np.random.default_rng([GRAINE, 7]).integers(2))
-_parmi = _ia & (_sj if _t == 0 else _ff)
-_autre = _ia & (_ff if _t == 0 else _sj)
-part_camille_ia_fausse = float((_ia & _sj & _ff).sum() / _autre.sum())
-
-# %% mistake="part_camille_ia_fausse" session="evaluation"
-# message : vous avez divisé par tous les cas où l'IA se trompe
-_ia = camille_ia != camille_verite
-_sj = np.array(CAMILLE_SEULE) == camille_verite
-_ff = np.array(CAMILLE_FINALE) != camille_verite
-_t = int(np.random.default_rng([GRAINE, 7]).integers(2))
-_parmi = _ia & (_sj if _t == 0 else _ff)
-part_camille_ia_fausse = float((_ia & _sj & _ff).sum() / _ia.sum())
+# message : changements d'avis qui l'ont rendue juste
+_change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
+part_camille_ia_fausse = float((_change & (np.array(CAMILLE_FINALE) == camille_verite)).sum() / _change.sum())
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
 # message : vous avez divisé par les 12 cas
-_ia = camille_ia != camille_verite
-_sj = np.array(CAMILLE_SEULE) == camille_verite
-_ff = np.array(CAMILLE_FINALE) != camille_verite
-_t = int(np.random.default_rng([GRAINE, 7]).integers(2))
-_parmi = _ia & (_sj if _t == 0 else _ff)
-part_camille_ia_fausse = float((_ia & _sj & _ff).sum() / 12)
+_change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
+part_camille_ia_fausse = float((_change & (np.array(CAMILLE_FINALE) != camille_verite)).sum() / 12)
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
-# message : une seule des deux conditions comptée
-_ia = camille_ia != camille_verite
-_sj = np.array(CAMILLE_SEULE) == camille_verite
-_ff = np.array(CAMILLE_FINALE) != camille_verite
-_t = int(np.random.default_rng([GRAINE, 7]).integers(2))
-_parmi = _ia & (_sj if _t == 0 else _ff)
-part_camille_ia_fausse = float(_parmi.sum() / _ia.sum())
+# message : vous avez divisé par les cas où l'IA se trompe
+_change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
+part_camille_ia_fausse = float((_change & (np.array(CAMILLE_FINALE) != camille_verite)).sum() / (camille_ia != camille_verite).sum())
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
 # message : fraction inversée
-_ia = camille_ia != camille_verite
-_sj = np.array(CAMILLE_SEULE) == camille_verite
-_ff = np.array(CAMILLE_FINALE) != camille_verite
-_t = int(np.random.default_rng([GRAINE, 7]).integers(2))
-_parmi = _ia & (_sj if _t == 0 else _ff)
-part_camille_ia_fausse = float(_parmi.sum() / (_ia & _sj & _ff).sum())
+_change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
+part_camille_ia_fausse = float(_change.sum() / (_change & (np.array(CAMILLE_FINALE) != camille_verite)).sum())
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
-# message : tous les changements d'avis de Camille
-_ia = camille_ia != camille_verite
-_sj = np.array(CAMILLE_SEULE) == camille_verite
-_ff = np.array(CAMILLE_FINALE) != camille_verite
-_t = int(np.random.default_rng([GRAINE, 7]).integers(2))
-_parmi = _ia & (_sj if _t == 0 else _ff)
-part_camille_ia_fausse = float((_ia & _sj & _ff).sum() / (np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)).sum())
+# message : les cas où Camille seule contredit l'IA
+_change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
+part_camille_ia_fausse = float((_change & (np.array(CAMILLE_FINALE) != camille_verite)).sum() / (np.array(CAMILLE_SEULE) != camille_ia).sum())
+
+# %% mistake="part_camille_ia_fausse" session="evaluation"
+# message : vous avez donné un nombre de cas
+_change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
+part_camille_ia_fausse = int((_change & (np.array(CAMILLE_FINALE) != camille_verite)).sum())
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
 # message : aucune ?
@@ -1355,7 +1292,8 @@ part_camille_ia_fausse = 0
 # Inutile de lire ce code (replié) : le bilan de Camille, quand la question 4 a dit « juste ».
 # Garde-fou : les décisions de Camille sont écrites à la main ; si le découpage des patientes
 # changeait, les chiffres cités par le texte et les notes (8 et 10 justes sur 12, erreurs de
-# l'IA sur les patientes 2, 7 et 12, bascule sur la patiente 2) ne tiendraient plus.
+# l'IA sur les patientes 2, 7 et 12, changements d'avis sur les patientes 2, 3, 6 et 10, dont
+# un seul vers « faux », la patiente 2) ne tiendraient plus.
 _faux_ia = camille_ia != camille_verite
 _seule_juste = np.array(CAMILLE_SEULE) == camille_verite
 _finale_juste = np.array(CAMILLE_FINALE) == camille_verite
@@ -1363,6 +1301,8 @@ assert (_seule_juste.sum(), _finale_juste.sum()) == (8, 10), "Camille : découpa
 assert list(np.flatnonzero(_faux_ia) + 1) == [2, 7, 12], "Camille : erreurs de l'IA changées"
 assert list(np.flatnonzero(_faux_ia & _seule_juste & ~_finale_juste) + 1) == [2], "bascule"
 assert list(np.flatnonzero(_faux_ia & _seule_juste) + 1) == [2, 7], "Camille : lectures justes"
+_change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
+assert list(np.flatnonzero(_change) + 1) == [2, 3, 6, 10], "Camille : changements d'avis"
 assert 0.75 < confiance_test[autres][_faux_ia].min() < 0.95, "Camille : confiances changées"
 if checks.passed("part_camille_ia_fausse"):
     faux = camille_ia != camille_verite
@@ -1833,7 +1773,7 @@ display(simulateur)
 # - **(a) Un chiffre juste, avec son « parmi qui » et ce qu'il vaut comme preuve.** Le nombre et
 #   le groupe dont il est la part, écrits tous deux, **et** sa portée :
 #   - chiffres de Camille (quand l'IA se trompe : 2 sur 3 justes seule, 1 sur 3 avec l'IA ;
-#     1 lecture juste abandonnée sur 2 ; sur les 12 cas : 8 seule, 10 avec l'IA) ou du simulateur
+#     1 changement d'avis sur 4 vers « faux » ; sur les 12 cas : 8 seule, 10 avec l'IA) ou du simulateur
 #     (avec le nombre de cas, 12) : acquis seulement si la copie dit que ce sont des
 #     décisions inventées, ou des cas choisis pour que l'IA se trompe souvent, ou un tout petit
 #     nombre de cas (« un exemple, pas une mesure ») ;
@@ -1842,9 +1782,9 @@ display(simulateur)
 #     50,38 % à 58,27 % avec l'aide ; Dratsch et al. (2023), 27 radiologues dont l'exactitude
 #     baisse avec des catégories BI-RADS fausses.
 #   Même numérateur, autre dénominateur : Goddard et al. rapportent les passages « juste →
-#   faux » à **tous** les cas (5,2 %), la question 4 aux lectures justes exposées à une IA
-#   fausse (1 sur 2 ; rapportée aux 12 cas, la bascule de Camille donne 1 sur 12). Comparer
-#   1 sur 2 à 5,2 % sans dire que les dénominateurs diffèrent : (a) **non** acquis.
+#   faux » à **tous** les cas (5,2 %), la question 4 aux seuls changements d'avis (1 sur 4 ;
+#   rapportée aux 12 cas, la bascule de Camille donne 1 sur 12). Comparer 1 sur 4 à 5,2 %
+#   sans dire que les dénominateurs diffèrent : (a) **non** acquis.
 #   Un chiffre sans son groupe, un chiffre faux, ou un chiffre de Camille ou du simulateur
 #   présenté comme une mesure (sans sa portée) n'est **pas** acquis.
 # - **(b) Une limite des explications, nommée et juste** : au moins une de ces quatre, avec ses
