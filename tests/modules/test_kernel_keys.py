@@ -49,6 +49,15 @@ ALLOWED = {
     # A coincidence at three decimals for the construction's identifier: a coefficient of the
     # model is not a share of patients.
     ("03", "part_noirs_cout", "modele_sd.coef_[3]"): "un coefficient du modèle, par hasard égal",
+    # Module 09 (review d18): for the construction's identifier, Q4's key is 1/6 (0,17 at two
+    # decimals) and the importance of concave points, printed in section 1, rounds to 0,17 on
+    # its split: a loss of accuracy, not a share of Camille's changes of mind.
+    ("09", "part_camille_ia_fausse", "imp['importances_mean'][4]"): (
+        "l'importance des points concaves affichée, par hasard égale à deux décimales"
+    ),
+    ("09", "part_camille_ia_fausse", "importances['moyenne']['points concaves']"): (
+        "l'importance des points concaves affichée, par hasard égale à deux décimales"
+    ),
 }
 
 
