@@ -42,35 +42,18 @@
 #   comptent pas.
 # - Une option n'est juste que si sa **raison** l'est aussi.
 # - Des **indices** sont repliés sous chaque question.
-# - **Barème : 17 points** : 10 en séance (questions 1 à 5) ; 7 à faire **seul après la
-#   séance**, environ 100 min (questions 6 à 9 : 4 points ; réflexion écrite : 3 points).
-#   **Pour une note**, les questions 6 à 9 comptent seulement en séance surveillée.
 # - Repères : question 2 vers la 20e minute, question 5 vers la 50e.
 # - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne.
 #
-# > **Avertissement.** Support d'enseignement, **pas un conseil juridique** ; les textes
-# > changent (date de vérification ci-dessous). Devant un vrai projet, voyez le délégué à la
-# > protection des données (DPO) de votre établissement.
+# > **Avertissement.** Les situations des questions sont **fictives**, écrites pour ce cours ;
+# > les décisions de la CNIL et de la Cour de justice sont réelles. Support d'enseignement,
+# > **pas un conseil juridique** ; les textes changent (date de vérification ci-dessous). Devant
+# > un vrai projet, voyez le délégué à la protection des données (DPO) de votre établissement.
 
 # %%
 from esn_teach import checks, law
 
-print(
-    f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} sur des "
-    "sources publiques en ligne, sauf ces points, que nous n'avons pas pu relire dans leur texte "
-    "officiel (Légifrance, EUR-Lex) :"
-)
-for point in (
-    "code de la santé publique, article L1461-3, II (question 6) : décrit d'après les débats "
-    "parlementaires de 2016 et des délibérations de la CNIL ;",
-    "code de la santé publique, article L1111-8 : la phrase citée sur la vente est vérifiée, "
-    "son numéro (VII) ne l'est que par des débats parlementaires de 2019 ;",
-    "décret n° 2026-209 sur l'hébergement de données de santé (lecture facultative de "
-    "l'étape 3) : connu par l'analyse d'un cabinet d'avocats, texte officiel non relu ;",
-    "règlement de 2026 modifiant le règlement sur l'IA (lecture facultative, fin du module) : "
-    "dates de report vérifiées, numéro et date du règlement non relus.",
-):
-    print("  -", point)
+print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 
 # %% [markdown]
 # ## Une question de chercheur
@@ -151,21 +134,14 @@ for point in (
 # Inutile de lire ce code (replié) : il tire vos cas à partir de votre identifiant, puis affiche
 # la consigne et les options de la question 1, dans l'ordre tiré pour votre copie. Exécutez-le
 # (Maj + Entrée).
-import textwrap
-
 import numpy as np
+from IPython.display import Markdown, display
+
+from esn_teach import checks
+from esn_teach.law._tasks10 import _statement
 
 GRAINE = checks.student_seed("10")
-
-
-# Dans une fonction : seul le texte tiré pour votre copie est affiché ; rien d'autre ne reste.
-def _afficher(question):
-    from esn_teach.law._tasks10 import _statement
-
-    print(_statement(GRAINE, question))
-
-
-_afficher(1)
+display(Markdown(_statement(GRAINE, 1, markdown=True)))
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -369,7 +345,12 @@ intrus = _letter(GRAINE, 1, ("c", "h"))
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche la réponse de la maison de santé et les options
 # de la question 2, tirées pour votre copie. Exécutez-le (Maj + Entrée).
-_afficher(2)
+from IPython.display import Markdown, display
+
+from esn_teach import checks
+from esn_teach.law._tasks10 import _statement
+
+display(Markdown(_statement(checks.student_seed("10", announce=False), 2, markdown=True)))
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -574,7 +555,12 @@ fondement_soins = _letter(GRAINE, 2, "d")
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche le projet et les options de la question 3,
 # tirés pour votre copie. Exécutez-le (Maj + Entrée).
-_afficher(3)
+from IPython.display import Markdown, display
+
+from esn_teach import checks
+from esn_teach.law._tasks10 import _statement
+
+display(Markdown(_statement(checks.student_seed("10", announce=False), 3, markdown=True)))
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -740,14 +726,7 @@ exception_recherche = _letter(GRAINE, 3, "c")
 #
 # Le référentiel de certification (arrêté du 26 avril 2024) impose de stocker les données
 # dans l'**Espace économique européen** (EEE : l'Union européenne, plus l'Islande, le
-# Liechtenstein et la Norvège), pour tous les hébergeurs depuis le 16 mai 2026. Le décret
-# n° 2026-209 du 24 mars 2026 (Journal officiel du 26 mars 2026) inscrit ce stockage dans le
-# code de la santé publique, mais il ne ferme pas la porte à tout pays tiers : selon l'analyse
-# du cabinet Delsol Avocats (nous n'avons pas relu le texte officiel), il admet des transferts
-# hors de l'EEE, y compris un simple accès à distance, si la Commission européenne a reconnu
-# le pays comme offrant une protection adéquate (RGPD, article 45) ou, à défaut, avec des
-# garanties appropriées (article 46) décrites dans le contrat d'hébergement. « Stocké dans
-# l'EEE » ne veut donc pas dire « jamais lu d'ailleurs ».
+# Liechtenstein et la Norvège), pour tous les hébergeurs depuis le 16 mai 2026.
 # </details>
 #
 # (*Chiffrées* : illisibles sans une clé.)
@@ -787,7 +766,12 @@ exception_recherche = _letter(GRAINE, 3, "c")
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche le cas et les options de la question 4, tirés
 # pour votre copie. Exécutez-le (Maj + Entrée).
-_afficher(4)
+from IPython.display import Markdown, display
+
+from esn_teach import checks
+from esn_teach.law._tasks10 import _statement
+
+display(Markdown(_statement(checks.student_seed("10", announce=False), 4, markdown=True)))
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1005,7 +989,12 @@ hebergeur_kine = _letter(GRAINE, 4, "e")
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche l'offre et les options de la question 5, tirées
 # pour votre copie. Exécutez-le (Maj + Entrée).
-_afficher(5)
+from IPython.display import Markdown, display
+
+from esn_teach import checks
+from esn_teach.law._tasks10 import _statement
+
+display(Markdown(_statement(checks.student_seed("10", announce=False), 5, markdown=True)))
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1207,19 +1196,24 @@ reponse_pharmacie = _letter(GRAINE, 5, ("f", "o"))
 # - **Vendre** des données de santé identifiantes est interdit, **même avec l'accord du
 #   patient** (CSP, article L1111-8, VII).
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ## Après la séance
 #
 # À faire chez vous (environ 100 minutes) : la suite de l'étape 4 et une question sur le SNDS,
 # l'étape 5 et une question sur des données partagées avec une start-up, le secret partagé
 # entre soignants, l'explorateur, une question sur des sanctions de la CNIL, une question de
-# verdict, puis la réflexion écrite, corrigée par l'enseignant.
+# verdict, puis la réflexion écrite, corrigée par l'enseignant. Les points de cette partie sont
+# dans la ligne « Notation », en tête du module.
+
+# %% [markdown] session="evaluation" graded="in-class"
+# ## Après la séance
 #
-# Cette partie rapporte 7 des 17 points du module : questions 6 à 9, 1 point chacune ;
-# réflexion écrite, 3 points. Si ce module compte pour une note, les questions 6 à 9 ne
-# comptent que faites en séance surveillée (environ 35 minutes de plus) ; faites seul, elles
-# servent à vous entraîner, et la note retient alors les questions 1 à 5 et la réflexion. Le
-# certificat, lui, ne compte jamais les questions 6 à 9 (voir l'encadré en tête).
+# À faire chez vous (environ 100 minutes) : la suite de l'étape 4 et une question sur le SNDS,
+# l'étape 5 et une question sur des données partagées avec une start-up, le secret partagé
+# entre soignants, l'explorateur, une question sur des sanctions de la CNIL, une question de
+# verdict, puis la réflexion écrite, corrigée par l'enseignant. Ici, les questions 6 à 9 sont
+# un **entraînement**, corrigé mais hors de la note ; la réflexion, elle, compte (ligne
+# « Notation », en tête du module).
 
 # %% [markdown]
 # ### Étape 4 sur 5 (suite) — Le SNDS : deux usages interdits, un accès encadré
@@ -1280,7 +1274,12 @@ reponse_pharmacie = _letter(GRAINE, 5, ("f", "o"))
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche le projet et les options de la question 6,
 # tirés pour votre copie. Exécutez-le (Maj + Entrée).
-_afficher(6)
+from IPython.display import Markdown, display
+
+from esn_teach import checks
+from esn_teach.law._tasks10 import _statement
+
+display(Markdown(_statement(checks.student_seed("10", announce=False), 6, markdown=True)))
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1495,7 +1494,12 @@ acces_assureur = _letter(GRAINE, 6, "d")
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche le cas et les options de la question 7, tirés
 # pour votre copie. Exécutez-le (Maj + Entrée).
-_afficher(7)
+from IPython.display import Markdown, display
+
+from esn_teach import checks
+from esn_teach.law._tasks10 import _statement
+
+display(Markdown(_statement(checks.student_seed("10", announce=False), 7, markdown=True)))
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1698,6 +1702,8 @@ display(explorateur)
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il affiche les quatre décisions, puis les six règles.
+from esn_teach import law
+
 for decision in law.CNIL_DECISIONS:
     montant = f"{decision.amount_eur:,}".replace(",", "\u202f")
     print(f"{decision.number} du {decision.date:%d/%m/%Y} — {decision.organisation}")
@@ -1709,13 +1715,21 @@ for cle, libelle in law.PRINCIPLES.items():
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche les quatre décisions, puis les six règles,
 # désignées par des lettres dans un ordre tiré pour votre copie. Exécutez-le (Maj + Entrée).
+import textwrap
+
+import numpy as np
+
+from esn_teach import checks, law
+
 for decision in law.CNIL_DECISIONS:
     montant = f"{decision.amount_eur:,}".replace(",", "\u202f")
     print(f"{decision.number} du {decision.date:%d/%m/%Y} — {decision.organisation}")
     print(f"    Amende : {montant} €. {decision.facts}\n")
 print("Règles possibles :")
 REGLES_Q8 = list(law.PRINCIPLES)
-ordre_q8 = np.random.default_rng([GRAINE, 8]).permutation(len(REGLES_Q8))
+ordre_q8 = np.random.default_rng([checks.student_seed("10", announce=False), 8]).permutation(
+    len(REGLES_Q8)
+)
 lettre_q8 = {}
 for lettre, numero in zip("abcdef", ordre_q8, strict=True):
     lettre_q8[REGLES_Q8[numero]] = lettre
@@ -2288,13 +2302,12 @@ principe_medecin = lettre_q8["consentement"]
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche le projet tiré pour votre copie. Exécutez-le
 # (Maj + Entrée).
-def _afficher_q9():
-    from esn_teach.law._tasks10 import _project_9
+from IPython.display import Markdown, display
 
-    print(_project_9(GRAINE))
+from esn_teach import checks
+from esn_teach.law._tasks10 import _project_9
 
-
-_afficher_q9()
+display(Markdown(_project_9(checks.student_seed("10", announce=False), markdown=True)))
 
 # %% [markdown]
 # Quel verdict le parcours juridique donne-t-il à ce projet : peut-il être mené, et si oui,
@@ -2581,7 +2594,7 @@ verdict_prothese = ["sous condition", "Licite", "sous condition"][_version(GRAIN
 # ## Sources
 #
 # Références juridiques vérifiées à la date affichée par la première cellule de code du
-# module, sauf les points que cette cellule énumère (textes officiels non relus).
+# module.
 #
 # - Règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 (RGPD) :
 #   articles 4 (points 5, 8, 11 et 15), 6, 9 (dont 9(2)(c), 9(2)(i) et 9(4)), 13 (dont son
@@ -2637,10 +2650,6 @@ verdict_prothese = ["sous condition", "Licite", "sous condition"][_version(GRAIN
 #   (Doctissimo) ; SAN-2020-015 du 7 décembre 2020 (médecin libéral). Légifrance. Pour la
 #   remise sur la licence accordée aux médecins de l'observatoire Cegedim : GDPRhub,
 #   « CNIL (France) - SAN-2024-013 », gdprhub.eu (résumé en anglais de la délibération).
-# - Décret n° 2026-209 du 24 mars 2026 (hébergement de données de santé ; Journal officiel du
-#   26 mars 2026), non relu dans sa version officielle ; décrit d'après Delsol Avocats, « The
-#   new "hosting providers" decree aligns with the certification framework regarding the
-#   location of hosting », delsol-lawyers.com.
 # - Conseil d'État, 13 février 2026, n° 498628 (société GERS),
 #   ECLI:FR:CECHR:2026:498628.20260213, mentionnée aux tables du recueil Lebon ; recours contre
 #   la délibération SAN-2024-010 de la formation restreinte de la CNIL du 28 août 2024
@@ -2655,9 +2664,7 @@ verdict_prothese = ["sous condition", "Licite", "sous condition"][_version(GRAIN
 #   un référentiel sur les entrepôts de données de santé », 26 octobre 2021, cnil.fr.
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
 #   des règles harmonisées concernant l'intelligence artificielle, article 10 (texte publié
-#   en 2024). EUR-Lex, CELEX 32024R1689. Modifié en 2026 par un règlement « omnibus » (adopté
-#   par le Conseil le 29 juin 2026, selon la presse spécialisée), qui a reporté les règles du
-#   haut risque (article 113 modifié). Son numéro au Journal officiel n'est pas donné ici :
-#   nous n'avons pas pu le relire sur EUR-Lex.
+#   en 2024). EUR-Lex, CELEX 32024R1689. Modifié en 2026 par un règlement qui a reporté les
+#   règles du haut risque (article 113 modifié).
 # - Scénarios : situations fictives inspirées de la pratique française, écrites pour ce cours
 #   par son équipe pédagogique ; elles simplifient le droit et ne valent pas avis juridique.

@@ -27,9 +27,9 @@ _QUESTIONS: dict[int, tuple[tuple[str, str], dict[str, str], tuple[str, str]]] =
     1: (
         (
             "Question 1 : trois de ces informations sont des données de santé au sens du RGPD ; "
-            "une seule ne l'est pas. Laquelle ?",
+            "une seule **ne l'est pas**. Laquelle ?",
             "Question 1 : trois de ces informations sont des données de santé au sens du RGPD ; "
-            "une seule ne l'est pas. Laquelle ?",
+            "une seule **ne l'est pas**. Laquelle ?",
         ),
         {
             "b": "La lettre d'information d'un club de rugby amateur : « notre capitaine sera "
@@ -300,12 +300,22 @@ def _letter(seed: int, question: int, items: str | tuple[str, str]) -> str:
     return _letters(seed, question)[item]
 
 
-def _statement(seed: int, question: int) -> str:
-    """Return the statement and options a copy drew in ``question`` (1 to 7), to print."""
+def _statement(seed: int, question: int, *, markdown: bool = False) -> str:
+    """Return the statement and options a copy drew in ``question`` (1 to 7), to print.
+
+    With ``markdown``, the same text as Markdown (bold emphasis, one bullet per option), for
+    ``IPython.display.Markdown``; otherwise plain text wrapped at 92 columns, without the
+    emphasis marks.
+    """
     statements, texts, _ = _QUESTIONS[question]
-    lines = [textwrap.fill(statements[_version(seed, question)], width=_WIDTH)]
-    lines.append("Les options, dans un ordre tiré pour votre copie :")
+    statement = statements[_version(seed, question)]
     by_letter = sorted((letter, item) for item, letter in _letters(seed, question).items())
+    if markdown:
+        lines = [statement, "", "Les options, dans un ordre tiré pour votre copie :", ""]
+        lines += [f"- **{letter}.** {texts[item]}" for letter, item in by_letter]
+        return "\n".join(lines)
+    lines = [textwrap.fill(statement.replace("**", ""), width=_WIDTH)]
+    lines.append("Les options, dans un ordre tiré pour votre copie :")
     for letter, item in by_letter:
         lines.append(
             textwrap.fill(f"{letter}. {texts[item]}", width=_WIDTH, subsequent_indent="   ")
@@ -313,9 +323,12 @@ def _statement(seed: int, question: int) -> str:
     return "\n".join(lines)
 
 
-def _project_9(seed: int) -> str:
-    """Return the project of question 9 a copy drew, ready to print."""
+def _project_9(seed: int, *, markdown: bool = False) -> str:
+    """Return the project of question 9 a copy drew, ready to print (or, with ``markdown``,
+    as Markdown for ``IPython.display.Markdown``)."""
     text = _Q9_START + _Q9_PROJECTS[_version(seed, 9)]
+    if markdown:
+        return "**Le projet de la question 9, tiré pour votre copie :**\n\n> " + text
     return "Le projet de la question 9, tiré pour votre copie :\n" + textwrap.fill(
         text, width=_WIDTH
     )

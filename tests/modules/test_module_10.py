@@ -230,3 +230,33 @@ def test_module_10_package_comments_say_nothing_of_the_grading():
     prose = " ".join(strings + comments)
     for word in ("verdict", "key", "wrong option", "right option", "licite"):
         assert word not in prose, word
+
+
+def test_module_10_display_cells_run_after_a_kernel_restart(monkeypatch):
+    """Review 10_lecturer_d18, finding 8: the display cells of questions 2 to 9 used
+    ``_afficher``, ``GRAINE`` and ``np`` from question 1's cell, so after a kernel restart a
+    student got a ``NameError``. Each evaluated display cell must run in a fresh namespace."""
+    monkeypatch.setenv(checks.STUDENT_ENV, STUDENTS[0])
+    monkeypatch.setenv("ESN_TEACH_PROGRESS", "off")
+    notebook = read_module(SOURCE, session="evaluation").notebook
+    cells = [
+        cell.source
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        and cell.source.startswith("# Inutile de lire ce code")
+        and not cell.metadata.get("nbgrader", {}).get("grade_id")
+    ]
+    assert len(cells) >= 9, len(cells)
+    for source in cells:
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(source, "<display cell>", "exec"), {})
+
+
+def test_module_10_statements_show_as_markdown():
+    """Review 10_lecturer_d18, finding 9: the tasks are shown as Markdown (bold negation in
+    question 1, one bullet per option), and the plain text keeps no emphasis marks."""
+    for seed in (1, 2):
+        markdown = _tasks10._statement(seed, 1, markdown=True)
+        assert "**ne l'est pas**" in markdown
+        assert markdown.count("\n- **") == 4
+        assert "**" not in _tasks10._statement(seed, 1)
