@@ -504,7 +504,7 @@ from esn_teach.law._tasks10 import _letter
 fondement_soins = _letter(GRAINE, 2, "d")
 
 # %% [markdown]
-# ### Réutiliser des données pour la recherche : la cohorte du CHU
+# ### Réutiliser des données pour la recherche
 #
 # Une recherche demande une formalité auprès de la CNIL (LIL, article 66) : le plus souvent,
 # une **déclaration de conformité**, par laquelle on s'engage à respecter une **méthodologie
@@ -1281,7 +1281,7 @@ from esn_teach.law._tasks10 import _statement
 
 display(Markdown(_statement(checks.student_seed("10", announce=False), 6, markdown=True)))
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # <details><summary>Indice 1</summary>
 #
 # Commencez par la finalité : étudier des parcours de soins, est-ce l'un des deux usages
@@ -1295,6 +1295,14 @@ display(Markdown(_statement(checks.student_seed("10", announce=False), 6, markdo
 # cette base, l'un interdit des buts, l'autre fixe des conditions d'accès. Une promesse
 # remplit-elle la condition propre aux assureurs ? Vérifiez, pour chaque option, la
 # conclusion **et** la raison.
+# </details>
+
+# %% [markdown] session="evaluation"
+# <details><summary>Indice 1</summary>
+#
+# Quel est le but du projet de votre copie ? Est-ce l'un des deux usages de cette base que la
+# loi interdit ? Si oui, aucune façon de mener l'étude ne le rend permis. Sinon, qu'exige la
+# loi **en plus** d'un industriel des produits de santé ou d'un assureur pour y accéder ?
 # </details>
 
 # %% answer="acces_assureur" session="formative"
@@ -2587,7 +2595,7 @@ verdict_prothese = ["sous condition", "Licite", "sous condition"][_version(GRAIN
 # | A | « Monétiser : vendre des données de santé identifiantes est interdit, même avec l'accord du patient (CSP, L1111-8). Échanger : entre soignants qui prennent en charge le patient, le secret partagé (L1110-4) ; avec un tiers, base légale (art. 6), exception (art. 9(2)) et contrat (art. 28). Réutiliser : une étude relève de 9(2)(j), avec une formalité auprès de la CNIL et l'information de chaque patient. La cohorte du CHU : les dossiers servaient à soigner ; chercher est une autre finalité, qui demande son propre fondement. Principe du CENS : l'autonomie, car chaque patient peut s'opposer. Avant un projet : consulter le DPO, faire une analyse d'impact, vérifier que l'hébergeur est certifié HDS. La recherche encadrée me paraît acceptable parce que le patient est informé et peut refuser. » | 1 (aucun manque) | 1 (cas relié à la finalité, principe relié) | 1 (trois démarches, position argumentée) | 3 |
 # | B | « Monétiser : vendre des données de santé est interdit, même avec l'accord du patient (code de la santé publique). Échanger : on peut partager avec d'autres soignants. Réutiliser : une étude relève de 9(2)(j), avec une formalité auprès de la CNIL et l'information des patients. Dedalus a laissé fuiter des analyses : non-malfaisance. Avant un projet : consulter le DPO, faire une analyse d'impact, informer les patients. Je trouve cela normal. » | ½ (*échanger* sans règle ni texte : un manque) | ½ (cas juste sans lien avec la finalité : un manque) | ½ (trois démarches ; position sans argument : un manque) | 1 ½ |
 # | C | « Monétiser : possible si le patient signe son accord. Échanger : secret partagé entre soignants (L1110-4). Réutiliser : il faut une formalité à la CNIL. L'officine de la question 5 ne peut pas céder ses fichiers : ils ont été recueillis pour délivrer des médicaments, pas pour être vendus ; principe : la minimisation. Avant un projet : respecter le RGPD. Il faut rester prudent. » | 0 (erreur de fond : le consentement lèverait l'interdiction de vendre) | ½ (cas relié à la finalité ; la minimisation n'est pas un principe du CENS : un manque) | 0 (démarches vagues, position sans argument : deux manques) | ½ |
-# | D | Comme A pour *monétiser* et *échanger*, puis : « Réutiliser : une étude relève de 9(2)(j), avec une formalité auprès de la CNIL et l'information de chaque patient. Des données pseudonymisées restent personnelles pour l'hôpital qui garde la table ; pour une start-up qui n'a ni la table ni d'autre moyen raisonnable de retrouver les patients, elles peuvent ne plus l'être (C-413/23 P). » | 1 (aucun manque ; la nuance sur les données pseudonymisées est juste, pas une erreur de fond) | (selon la suite) | (selon la suite) | — |
+# | D | Comme A pour *monétiser* et *échanger*, puis : « Réutiliser : une étude relève de 9(2)(j), avec une formalité auprès de la CNIL et l'information de chaque patient. Des données pseudonymisées restent personnelles pour l'hôpital qui garde la table ; pour une start-up qui n'a ni la table ni d'autre moyen raisonnable de retrouver les patients, elles peuvent ne plus l'être (C-413/23 P). L'hôpital et la start-up de la question 7 : les données servaient à soigner ; entraîner un modèle est une autre finalité, la recherche, avec sa formalité et l'information des patients. Principe du CENS : la bienfaisance, si le modèle aide à prévenir les chutes. Avant un projet : consulter le DPO, vérifier que l'hébergeur est certifié HDS, faire une analyse d'impact. C'est acceptable. » | 1 (aucun manque ; la nuance sur les données pseudonymisées est juste, pas une erreur de fond) | 1 (cas relié à la finalité, principe relié au cas) | ½ (trois démarches ; « C'est acceptable » sans argument : un manque) | 2 ½ |
 # ### END SOLUTION
 
 # %% [markdown]
