@@ -255,6 +255,10 @@ messages_q1 = (
 checks.check_choice(
     intrus, name="intrus", options=["a", "b", "c", "d"], expected=nouvelle_q1[("a", "e")[version_q1]],
     mistakes=[checks.Mistake(nouvelle_q1[item], message) for item, message in messages_q1.items()],
+    success=(
+        "c'est la bonne réponse : le bilan d'activité du cabinet, sans nom ni date, ne désigne aucun patient ; ce n'est pas une donnée personnelle, donc pas une donnée de santé (RGPD, article 4, points 1 et 15). Le capitaine reconnu de tous, les achats rattachés au nom du client et le fichier codé dont le laboratoire garde la liste désignent chacun une personne et renseignent sur sa santé.",
+        "c'est la bonne réponse : l'annuaire contient des données personnelles (le nom et l'adresse de chaque médecin), mais il ne dit rien de leur santé : ce n'est pas une donnée de santé (RGPD, article 4, point 15). La maîtresse reconnue de tous les parents, les achats rattachés au nom de la cliente et le tableau codé dont l'association garde la liste désignent chacun une personne et renseignent sur sa santé.",
+    )[version_q1],
 )
 # fmt: on
 ### END HIDDEN TESTS
@@ -469,6 +473,10 @@ messages_q2 = (
 checks.check_choice(
     fondement_soins, name="fondement_soins", options=["a", "b", "c", "d", "e", "f"], expected=nouvelle_q2[("f", "e")[version_q2]],
     mistakes=[checks.Mistake(nouvelle_q2[item], message) for item, message in messages_q2.items()],
+    success=(
+        "c'est la bonne réponse : traiter des données de santé demande à la fois une base légale de l'article 6 et une exception de l'article 9(2) (Cour de justice, arrêt du 21 décembre 2023, C-667/21). La maison de santé de votre copie cite les deux, l'obligation légale et l'exception des soins (h) : les deux conditions sont réunies, sans consentement au traitement des données (9(2)(a)).",
+        "c'est la bonne réponse : traiter des données de santé demande à la fois une base légale de l'article 6 et une exception de l'article 9(2) (Cour de justice, arrêt du 21 décembre 2023, C-667/21). La maison de santé de votre copie ne cite que l'article 6 : il lui manque l'exception qui lève l'interdiction de l'article 9, pour elle celle des soins (h).",
+    )[version_q2],
 )
 # fmt: on
 ### END HIDDEN TESTS
@@ -682,6 +690,10 @@ messages_q3 |= (
 checks.check_choice(
     exception_recherche, name="exception_recherche", options=["a", "b", "c", "d", "e"], expected=nouvelle_q3[("d", "a")[version_q3]],
     mistakes=[checks.Mistake(nouvelle_q3[item], message) for item, message in messages_q3.items()],
+    success=(
+        "c'est la bonne réponse : le but n'est plus de soigner ces patients mais de produire des connaissances : c'est 9(2)(j). Ses auteurs ne les ont pas soignés : ce n'est pas une étude interne, il faut donc une formalité auprès de la CNIL et l'information de chaque patient, que les résultats soient présentés ou non.",
+        "c'est la bonne réponse : relire les dossiers pour ajuster le traitement et rappeler les patients, c'est les soigner, par les soignants qui les suivent, tenus au secret : c'est 9(2)(h). D'où viennent les données ne décide pas ; c'est le but du traitement qui compte, ici le soin, et non une recherche.",
+    )[version_q3],
 )
 # fmt: on
 ### END HIDDEN TESTS
@@ -900,6 +912,10 @@ messages_q4 |= (
 checks.check_choice(
     hebergeur_kine, name="hebergeur_kine", options=["a", "b", "c", "d", "e", "f"], expected=nouvelle_q4[("a", "f")[version_q4]],
     mistakes=[checks.Mistake(nouvelle_q4[item], message) for item, message in messages_q4.items()],
+    success=(
+        "c'est la bonne réponse : qui héberge des données de soins pour le compte du cabinet doit être certifié HDS (CSP, article L1111-8, I) ; l'éditeur de votre copie ne l'est pas, et ni le contrat, ni le double mot de passe, ni des serveurs en France n'y suppléent. Le cabinet informe aussi ses patients, qui peuvent s'y opposer pour un motif légitime.",
+        "c'est la bonne réponse : l'éditeur de votre copie est déjà certifié HDS (CSP, article L1111-8, I) : rien n'oblige le cabinet à en changer. Reste ce qui est dû aux patients : les informer de cet hébergement ; ils peuvent s'y opposer pour un motif légitime.",
+    )[version_q4],
 )
 # fmt: on
 ### END HIDDEN TESTS
@@ -1141,6 +1157,10 @@ messages_q5 = (
 checks.check_choice(
     reponse_pharmacie, name="reponse_pharmacie", options=["a", "b", "c", "d", "e", "f"], expected=nouvelle_q5[("b", "l")[version_q5]],
     mistakes=[checks.Mistake(nouvelle_q5[item], message) for item, message in messages_q5.items()],
+    success=(
+        "c'est la bonne réponse : de l'argent contre les médicaments délivrés avec le nom, l'année de naissance et le code postal, c'est une cession à titre onéreux de données de santé identifiantes, interdite « y compris avec l'accord de la personne concernée » (CSP, article L1111-8, VII). Sans le nom, l'année de naissance et le code postal identifient encore, « indirectement ». Ni une affiche, ni la CNIL, ni un hébergeur HDS n'y changent rien.",
+        "c'est la bonne réponse : un abonnement offert est une contrepartie, comme de l'argent (code civil, article 1107) : céder contre lui le nom, la commune et les médicaments de patients, c'est une cession à titre onéreux de données de santé identifiantes, interdite « y compris avec l'accord de la personne concernée » (CSP, article L1111-8, VII). Ni l'accord écrit de chaque patient ni un but utile à leur santé n'y changent rien.",
+    )[version_q5],
 )
 # fmt: on
 ### END HIDDEN TESTS
@@ -1403,6 +1423,10 @@ messages_q6 = (
 checks.check_choice(
     acces_assureur, name="acces_assureur", options=["a", "b", "c", "d"], expected=nouvelle_q6[("c", "a")[version_q6]],
     mistakes=[checks.Mistake(nouvelle_q6[item], message) for item, message in messages_q6.items()],
+    success=(
+        "c'est la bonne réponse : étudier des parcours de soins pour une publication n'est ni la promotion de produits auprès des soignants ni la modification de cotisations : ce n'est pas un usage interdit (CSP, L1461-1, V). Mais un industriel des produits de santé doit en plus démontrer que son traitement ne peut servir à ces usages, ou confier l'étude à un bureau d'études engagé auprès de la CNIL (L1461-3, II) : une promesse ne suffit pas, et un bureau qui relit seulement les résultats ne fait pas l'étude.",
+        "c'est la bonne réponse : relever la cotisation d'assurés diabétiques, c'est modifier les cotisations d'un groupe présentant un même risque, l'un des deux usages de cette base que la loi interdit (CSP, L1461-1, V, 2°). Aucune façon de mener l'étude, ni un bureau d'études ni l'accord des personnes, ne rend ce but permis.",
+    )[version_q6],
 )
 # fmt: on
 ### END HIDDEN TESTS
@@ -1622,6 +1646,10 @@ messages_q7 = (
 checks.check_choice(
     statut_startup, name="statut_startup", options=["a", "b", "c", "d", "e"], expected=nouvelle_q7[("c", "e")[version_q7]],
     mistakes=[checks.Mistake(nouvelle_q7[item], message) for item, message in messages_q7.items()],
+    success=(
+        "c'est la bonne réponse : sans la table, la start-up peut encore retrouver des patients en recoupant l'âge, le code postal et les dates de séjour avec d'autres sources, par des moyens raisonnables (considérant 26 ; arrêt C-413/23 P) : pour elle, ces données restent personnelles, et tout le RGPD s'applique.",
+        "c'est la bonne réponse : la start-up de votre copie détient la table qui relie chaque code à un nom : pour elle, retrouver chaque patient est immédiat, et les données sont personnelles (considérant 26 ; arrêt C-413/23 P), même si les lignes ne gardent que le sexe, la tranche d'âge et les diagnostics.",
+    )[version_q7],
 )
 # fmt: on
 ### END HIDDEN TESTS
@@ -1904,6 +1932,7 @@ rang_q8a = np.random.default_rng([checks.student_seed("10", announce=False), 8])
 regle_q8a = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8a, strict=True)}
 checks.check_choice(
     principe_cegedim, name="principe_cegedim", options=["a", "b", "c", "d", "e", "f"], expected=regle_q8a["formalité"],
+    success="c'est la bonne règle : des données où chaque patient garde un code propre sont pseudonymisées, donc personnelles. L'éditeur les croyait anonymes et s'en est servi pour des études sans la formalité préalable auprès de la CNIL (loi Informatique et Libertés, article 66).",
     mistakes=[
         checks.Mistake(regle_q8a["sécurité"], "SAN-2024-013 (Cegedim Santé) : aucune fuite ni aucun accès laissé ouvert dans ces faits. Ces données, où chaque patient a un code propre, étaient-elles anonymes ? Sinon, que fallait-il faire avant de s'en servir pour des études ?"),
         checks.Mistake(regle_q8a["consentement"], "SAN-2024-013 (Cegedim Santé) : une étude sur des données de soins ne repose pas sur l'accord de chaque patient (question 3). Ces données, avec un code propre à chaque patient, étaient-elles anonymes ? Sinon, que fallait-il faire avant les études ?"),
@@ -2019,6 +2048,7 @@ rang_q8b = np.random.default_rng([checks.student_seed("10", announce=False), 8])
 regle_q8b = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8b, strict=True)}
 checks.check_choice(
     principe_dedalus, name="principe_dedalus", options=["a", "b", "c", "d", "e", "f"], expected=regle_q8b["sécurité"],
+    success="c'est la bonne règle : des fichiers extraits sans protection pendant un changement de logiciel, puis retrouvés en ligne, c'est un défaut de sécurité (RGPD, article 32), qu'une obligation remplie à temps aurait évité.",
     mistakes=[
         checks.Mistake(regle_q8b["formalité"], "SAN-2022-009 (Dedalus Biologie) : aucune étude n'est en cause ; relisez ce qui est arrivé aux fichiers pendant le changement de logiciel."),
         checks.Mistake(regle_q8b["consentement"], "SAN-2022-009 (Dedalus Biologie) : un laboratoire n'a pas besoin du consentement de ses patients pour traiter leurs analyses (soins, article 9(2)(h)) ; relisez ce qui est arrivé aux données pendant le changement de logiciel."),
@@ -2138,6 +2168,7 @@ rang_q8c = np.random.default_rng([checks.student_seed("10", announce=False), 8])
 regle_q8c = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8c, strict=True)}
 checks.check_choice(
     principe_doctissimo, name="principe_doctissimo", options=["a", "b", "c", "d", "e", "f"], expected=regle_q8c["consentement"],
+    success="c'est la bonne règle : un site grand public, qui ne soignait personne et ne menait pas de recherche, enregistrait des données de santé sans accord explicite ; aucune autre exception de l'article 9(2) ne s'appliquait : c'est le consentement (RGPD, article 9(2)(a)).",
     mistakes=[
         checks.Mistake(regle_q8c["formalité"], "SAN-2023-006 (Doctissimo) : un site grand public qui enregistre des réponses à des tests ne mène pas une recherche ; sur quoi pouvait-il s'appuyer pour enregistrer ces données de santé ?"),
         checks.Mistake(regle_q8c["sécurité"], "SAN-2023-006 (Doctissimo) : la CNIL a aussi relevé un défaut de sécurité, mais la question porte sur l'enregistrement des réponses aux tests : quelle obligation le site n'a-t-il pas remplie avant d'enregistrer ces données de santé ?"),
@@ -2253,6 +2284,7 @@ rang_q8d = np.random.default_rng([checks.student_seed("10", announce=False), 8])
 regle_q8d = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8d, strict=True)}
 checks.check_choice(
     principe_medecin, name="principe_medecin", options=["a", "b", "c", "d", "e", "f"], expected=regle_q8d["sécurité"],
+    success="c'est la bonne règle : des images médicales laissées accessibles sur Internet par une box mal réglée, sans chiffrement, c'est un défaut de sécurité (RGPD, article 32).",
     mistakes=[
         checks.Mistake(regle_q8d["formalité"], "SAN-2020-015 (médecin libéral) : aucune étude n'est en cause, le médecin soignait ses patients ; relisez comment les images se sont retrouvées sur Internet."),
         checks.Mistake(regle_q8d["consentement"], "SAN-2020-015 (médecin libéral) : soigner et conserver les images de ses patients ne demande pas leur consentement (soins, article 9(2)(h)) ; relisez comment elles se sont retrouvées sur Internet."),

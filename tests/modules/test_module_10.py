@@ -260,3 +260,26 @@ def test_module_10_statements_show_as_markdown():
         assert "**ne l'est pas**" in markdown
         assert markdown.count("\n- **") == 4
         assert "**" not in _tasks10._statement(seed, 1)
+
+
+def _output(source: str, name: str, answer: str) -> str:
+    namespace = {"checks": checks, "law": law, "np": np, name: answer}
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        exec(compile(source, f"<hidden test {name}>", "exec"), namespace)
+    return output.getvalue()
+
+
+def test_module_10_right_answers_are_explained(monkeypatch):
+    """Review 10_lecturer_d18, finding 6: the evaluated hidden tests of questions 1 to 8 said only
+    « Correct », so a lucky guess learnt nothing. Every right answer, in each task, gets a
+    message that says why (as question 9's did), and the two tasks get different messages."""
+    cells = graded_cells()
+    seen: dict[str, set[str]] = {name: set() for name in cells}
+    for student in STUDENTS[:6]:
+        for name, answer in right_answers(student, monkeypatch).items():
+            text = _output(cells[name][0], name, answer)
+            assert "c'est la bonne" in text or "au regard" in text, (student, name, text)
+            seen[name].add(text.split(":", 1)[1])
+    for name in VARIED:
+        assert len(seen[name]) == 2, (name, seen[name])
