@@ -1811,8 +1811,8 @@ for lettre, numero in zip("abcdef", ordre_q8, strict=True):
 # affichés : quel manquement la CNIL a-t-elle retenu pour ce geste ? Remplacez les `...` par
 # la lettre de l'une des six règles affichées ci-dessus (`"a"` à `"f"` : l'ordre des règles est
 # tiré pour votre copie). Une même règle peut servir pour plusieurs décisions, et certaines ne
-# servent pour aucune. Chaque décision a sa vérification et
-# rapporte le quart du point.
+# servent pour aucune. Chaque décision a sa vérification. Comme les questions 6, 7 et 9, c'est
+# ici un **entraînement** : corrigé, hors de la note.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1833,8 +1833,12 @@ for lettre, numero in zip("abcdef", ordre_q8, strict=True):
 # %% [markdown]
 # #### Question 8 a — Cegedim Santé (SAN-2024-013)
 #
-# Quel manquement la CNIL a-t-elle retenu contre l'éditeur, qui transmettait à ses clients,
-# pour des études, les données de patients désignés chacun par un code ?
+# Rappel : la CNIL fait respecter le RGPD et la loi Informatique et Libertés. La vente de
+# données de santé identifiantes, interdite par le code de la santé publique, est un délit :
+# c'est le juge pénal qui la juge, pas la CNIL.
+#
+# Quelle règle, que la CNIL fait respecter, l'éditeur a-t-il méconnue en transmettant à ses
+# clients, pour des études, les données de patients désignés chacun par un code ?
 
 # %% answer="principe_cegedim" session="formative"
 # Question 8 a — SAN-2024-013 (Cegedim Santé)
@@ -1900,8 +1904,8 @@ checks.check_choice(
         "c'est la bonne règle : des données où chaque patient garde un code propre sont "
         "pseudonymisées, donc personnelles. L'éditeur les croyait anonymes et s'en est servi "
         "pour des études sans la formalité préalable (loi Informatique et Libertés, article "
-        "66). Les médecins recevaient une remise sur leur licence : l'échange de la question "
-        "5, mais sur des données pseudonymisées (étape 4, pli sur ces données)."
+        "66). La CNIL n'a pas retenu de vente : elle ne juge pas ce délit, qui relève du juge "
+        "pénal."
     ),
 )
 ### BEGIN HIDDEN TESTS
