@@ -38,10 +38,9 @@
 # - Remplacez les `...` par **un texte entre guillemets** choisi dans la liste proposée (par
 #   exemple `"a"`), exécutez la cellule, puis la cellule **repliée** juste en dessous (la
 #   vérification).
-# - Gardez tel quel le nom à gauche du `=`. Entre guillemets, majuscules et accents ne
-#   comptent pas.
-# - Une option n'est juste que si sa **raison** l'est aussi.
-# - Des **indices** sont repliés sous chaque question.
+# - Gardez tel quel le nom à gauche du `=` ; majuscules et accents ne comptent pas.
+# - Une option n'est juste que si sa **raison** l'est aussi. Des **indices** sont repliés
+#   sous chaque question.
 # - Repères : question 2 vers la 20e minute, question 5 vers la 50e.
 # - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne.
 #
@@ -93,19 +92,23 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # %% [markdown]
 # ## Étape 1 sur 5 — Est-ce une donnée de santé ?
 #
-# Une **donnée personnelle** est une information sur une personne identifiée ou
-# identifiable. Les données concernant la santé sont « les données à caractère personnel
-# relatives à la santé physique ou mentale d'une personne physique, y compris la prestation
-# de services de soins de santé, qui révèlent des informations sur l'état de santé de cette
-# personne » (RGPD, article 4, point 15). Il suffit qu'on puisse en **déduire** quelque chose
-# de la santé de la personne, même sans certitude (Cour de justice de l'Union européenne, arrêt
-# du 4 octobre 2024, C-21/23, sur des médicaments sans ordonnance, réservés aux pharmacies).
-# Leur traitement (les collecter, conserver, transmettre,
-# analyser…) est **interdit par principe** (article 9, paragraphe 1).
+# > **En clair.** Une donnée de santé parle d'une personne qu'on peut reconnaître **et** dit
+# > quelque chose de sa santé. La traiter est interdit, sauf dans les cas des étapes suivantes.
 #
-# <details><summary>Le considérant 35 : ce que le RGPD range aussi parmi les données de santé (lecture facultative)</summary>
+# Une **donnée personnelle** porte sur une personne identifiée ou identifiable (RGPD,
+# article 4, point 1). Elle est **de santé** si elle révèle des informations sur l'état de
+# santé de cette personne (article 4, point 15) ; il suffit qu'on puisse les **déduire**, même
+# sans certitude (Cour de justice de l'Union européenne, arrêt du 4 octobre 2024, C-21/23).
+# Traiter ces données (les collecter, conserver, transmettre, analyser…) est **interdit par
+# principe** (article 9, paragraphe 1).
 #
-# Un *considérant* est un paragraphe d'explication placé en tête du règlement. Le
+# <details><summary>Pour aller plus loin : le texte exact, l'arrêt de la Cour et le considérant 35 (lecture facultative)</summary>
+#
+# L'article 4, point 15 : « les données à caractère personnel relatives à la santé physique ou
+# mentale d'une personne physique, y compris la prestation de services de soins de santé, qui
+# révèlent des informations sur l'état de santé de cette personne ». L'arrêt C-21/23 portait
+# sur des médicaments sans ordonnance, réservés aux pharmacies, commandés en ligne. Un
+# *considérant* est un paragraphe d'explication placé en tête du règlement : le
 # considérant 35 range aussi parmi les données de santé ce qui est recueilli pour s'inscrire à
 # des soins, et un numéro attribué à une personne pour l'identifier à des fins de santé.
 # </details>
@@ -126,9 +129,8 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 #   code ; l'hôpital sait qui est derrière chaque code.
 
 # %% [markdown] session="evaluation"
-# Trois de ces informations sont des données de santé au sens du RGPD ; une seule **ne l'est
-# pas**. Laquelle ? Les quatre informations sont affichées par la cellule repliée ci-dessous :
-# elles sont tirées pour votre copie. Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+# La consigne et les quatre informations, tirées pour votre copie, sont affichées par la
+# cellule repliée ci-dessous. Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il tire vos cas à partir de votre identifiant, puis affiche
@@ -153,7 +155,7 @@ display(Markdown(_statement(GRAINE, 1, markdown=True)))
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'article 4, point 15 cité ci-dessus : de quelles données parle-t-il d'abord ? Pour
+# Relisez l'étape 1 : de quelles données parle l'article 4, point 15 d'abord ? Pour
 # chaque option, nommez la personne concernée, puis dites ce que l'information apprend **de sa
 # santé à elle**.
 # </details>
@@ -284,17 +286,19 @@ intrus = _letter(GRAINE, 1, ("c", "h"))
 # %% [markdown]
 # ## Étape 2 sur 5 — Sur quel fondement ?
 #
-# Pour traiter une donnée de santé, il faut **deux choses à la fois** (même Cour, arrêt du
-# 21 décembre 2023, C-667/21) :
+# > **En clair.** Il faut **deux** textes à la fois : une base légale (article 6) **et** une
+# > exception à l'interdiction (article 9(2)). L'exception se choisit d'après le **but** du
+# > traitement : soigner, chercher…
+#
+# Les deux conditions (même Cour, arrêt du 21 décembre 2023, C-667/21) :
 #
 # - une **base légale** : l'une des six de l'article 6 (liste repliée) ;
-# - une **exception** de l'article 9, paragraphe 2, qui lève l'interdiction du paragraphe 1.
-#   Les plus courantes en santé (« 9(2)(a) » se lit : article 9, paragraphe 2, point a) :
+# - une **exception** de l'article 9, paragraphe 2, qui lève l'interdiction. Les plus
+#   courantes en santé (« 9(2)(a) » se lit : article 9, paragraphe 2, point a) :
 #
 # | Exception | Quand ? |
 # |---|---|
 # | **9(2)(a)** consentement explicite | la personne a dit oui, pour un but précis |
-# | **9(2)(c)** intérêts vitaux | sauver une personne hors d'état de consentir |
 # | **9(2)(h)** soins | diagnostic, soins, médecine préventive ou du travail, gestion des services de santé, sous secret professionnel |
 # | **9(2)(i)** intérêt public en santé publique | sur la base d'une loi, « tels que » menaces transfrontalières graves, « normes élevées de qualité et de sécurité des soins de santé et des médicaments ou des dispositifs médicaux » |
 # | **9(2)(j)** recherche et statistiques | une étude scientifique, sur la base d'une loi, avec des garanties ; en France, une formalité CNIL |
@@ -311,6 +315,11 @@ intrus = _letter(GRAINE, 1, ("c", "h"))
 # - **Intérêts légitimes** : un intérêt de l'organisme ou d'un tiers, s'il ne l'emporte pas
 #   sur les droits des personnes ; une autorité publique ne peut pas l'invoquer pour ses
 #   missions.
+# </details>
+#
+# <details><summary>Une autre exception : les intérêts vitaux</summary>
+#
+# **9(2)(c)** : sauver une personne hors d'état de consentir.
 # </details>
 #
 # <details><summary>Deux consentements à ne pas confondre</summary>
@@ -341,10 +350,8 @@ intrus = _letter(GRAINE, 1, ("c", "h"))
 # %% [markdown] session="evaluation"
 # ### Question 2 — Ce fondement suffit-il ? (2 points)
 #
-# Une maison de santé libérale dit ce qui l'autorise à traiter les données de santé de ses
-# patients. **Sa réponse**, tirée pour votre copie, et les options sont affichées par la
-# cellule repliée ci-dessous. A-t-elle raison ? Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"`
-# ou `"f"`.
+# Le cas de votre copie et ses options sont affichés par la cellule repliée ci-dessous.
+# Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"` ou `"f"`.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche la réponse de la maison de santé et les options
@@ -514,18 +521,18 @@ fondement_soins = _letter(GRAINE, 2, "d")
 # %% [markdown]
 # ### Réutiliser des données pour la recherche
 #
-# Une recherche demande une formalité auprès de la CNIL (LIL, article 66) : le plus souvent,
-# une **déclaration de conformité**, par laquelle on s'engage à respecter une **méthodologie
-# de référence** (un cadre type publié par la CNIL) ; sinon, son autorisation. Les études
-# **internes** en sont dispensées : celles que mènent les soignants qui suivent les patients,
-# sur les données de ce suivi, pour leur seul usage (LIL, articles 65 et 44). Chaque patient
-# est informé **individuellement** avant l'étude, assez tôt pour exercer son **droit
-# d'opposition** (refuser que ses données y servent) ; la loi prévoit des dérogations, par
-# exemple pour un patient perdu de vue (LIL, article 69).
+# Une recherche demande une **formalité auprès de la CNIL** (LIL, article 66), sauf les études
+# **internes** : celles que mènent les soignants qui suivent les patients, sur les données de
+# ce suivi, pour leur seul usage (LIL, articles 65 et 44). Chaque patient est informé
+# **individuellement** avant l'étude, assez tôt pour pouvoir **s'opposer** à ce que ses
+# données y servent ; la loi prévoit des dérogations, par exemple pour un patient perdu de vue
+# (LIL, article 69).
 #
-# <details><summary>La déclaration de conformité en pratique (à lire pour la question 9)</summary>
+# <details><summary>La formalité en pratique (à lire pour la question 9)</summary>
 #
-# La déclaration vaut **une fois pour toutes** pour l'organisme (un CHU, un laboratoire), pour
+# Le plus souvent, la formalité est une **déclaration de conformité** : l'organisme s'engage
+# à respecter une **méthodologie de référence** (un cadre type publié par la CNIL) ; sinon, il
+# demande l'autorisation de la CNIL. La déclaration vaut **une fois pour toutes** pour l'organisme (un CHU, un laboratoire), pour
 # toutes ses études conformes à la méthodologie de référence. **Chaque étude** doit en plus
 # être inscrite au **répertoire public** des études (tenu par la Plateforme des données de
 # santé, ou Health Data Hub) et au registre des traitements de l'organisme.
@@ -555,10 +562,9 @@ fondement_soins = _letter(GRAINE, 2, "d")
 # %% [markdown] session="evaluation"
 # ### Question 3 — Quelle exception de l'article 9(2), et pourquoi ? (2 points)
 #
-# Un service du CHU veut réutiliser des dossiers de ses patients ; le CHU a une base légale,
-# sa mission d'intérêt public. **Le projet de votre copie**, tiré pour elle, et les options
-# sont affichés par la cellule repliée ci-dessous. Répondez `"a"`, `"b"`, `"c"`, `"d"` ou
-# `"e"`.
+# Le CHU a une base légale, sa mission d'intérêt public. Le projet de votre copie et ses
+# options sont affichés par la cellule repliée ci-dessous. Répondez `"a"`, `"b"`, `"c"`, `"d"`
+# ou `"e"`.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche le projet et les options de la question 3,
@@ -725,14 +731,15 @@ exception_recherche = _letter(GRAINE, 3, "c")
 # %% [markdown]
 # ## Étape 3 sur 5 — Qui héberge les données ?
 #
-# Un prestataire qui traite des données pour le compte d'un soignant, sur ses instructions,
-# est un **sous-traitant** (RGPD, article 4, point 8 ; obligations : article 28). Le CSP
-# ajoute une règle :
-# qui héberge des données de santé recueillies lors d'activités de prévention, de diagnostic,
-# de soins ou de suivi social et médico-social, **pour le compte** du professionnel, de
-# l'établissement ou du patient, doit être un **hébergeur certifié HDS** (hébergeur de
-# données de santé ; CSP, article L1111-8, I). Le patient en est informé, et peut s'y opposer
-# pour un motif légitime.
+# > **En clair.** Confier ses dossiers à un prestataire est permis, à deux conditions : un
+# > hébergeur **certifié HDS**, et des patients **informés**.
+#
+# Un prestataire qui traite des données pour le compte d'un soignant est un
+# **sous-traitant** (RGPD, article 28 : un contrat). Le CSP ajoute : qui héberge des données
+# de santé recueillies lors d'activités de prévention, de diagnostic, de soins ou de suivi
+# social et médico-social, **pour le compte** du professionnel, de l'établissement ou du
+# patient, doit être **certifié HDS** (hébergeur de données de santé ; CSP, article L1111-8,
+# I). Le patient en est informé, et peut s'y opposer pour un motif légitime.
 #
 # <details><summary>Où les données doivent-elles être stockées ? (lecture facultative)</summary>
 #
@@ -769,11 +776,10 @@ exception_recherche = _letter(GRAINE, 3, "c")
 # %% [markdown] session="evaluation"
 # ### Question 4 — Que doit faire le cabinet ? (2 points)
 #
-# Un cabinet de kinésithérapeutes veut passer à un logiciel de dossiers patients en ligne.
-# **Le cas de votre copie**, tiré pour elle, et les options sont affichés par la cellule
-# repliée ci-dessous. Laquelle de ces solutions fait ce que la loi exige du cabinet, sans
-# exigence qu'elle n'impose pas (avec, dans tous les cas, un contrat de sous-traitance) ?
-# Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"` ou `"f"`.
+# Le cas de votre copie et ses options sont affichés par la cellule repliée ci-dessous.
+# Quelle solution fait ce que la loi exige du cabinet, **sans rien exiger de plus** (un
+# contrat de sous-traitance étant signé dans tous les cas) ? Répondez `"a"`, `"b"`, `"c"`,
+# `"d"`, `"e"` ou `"f"`.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche le cas et les options de la question 4, tirés
@@ -953,18 +959,23 @@ hebergeur_kine = _letter(GRAINE, 4, "e")
 # %% [markdown]
 # ## Étape 4 sur 5 — Le but ou l'acte est-il interdit ? La vente de données
 #
-# La *finalité* est le but du traitement. La France interdit certains buts, et certains actes,
-# même avec une base légale et l'accord du patient. D'abord un acte : **vendre des données
-# identifiantes** (une *cession à titre onéreux* : contre une contrepartie, argent ou autre
-# avantage ; code civil, article 1107) :
+# > **En clair.** Céder des données de santé identifiantes contre de l'argent **ou tout autre
+# > avantage** est interdit, **même si le patient est d'accord**. Sans le nom, une donnée
+# > reste identifiante si l'on peut retrouver la personne par recoupement.
+#
+# La France interdit certains buts (la *finalité* est le but du traitement) et certains
+# actes, même avec une base légale et l'accord du patient. D'abord un acte : **vendre** (une
+# *cession à titre onéreux* : contre une contrepartie, argent ou autre avantage ; code civil,
+# article 1107) :
 # « Tout acte de cession à titre onéreux de données de santé identifiantes, directement ou
 # indirectement, y compris avec l'accord de la personne concernée, est interdit sous peine
 # des sanctions prévues à l'article 226-21 du code pénal » (CSP, article L1111-8, VII).
+#
+# <details><summary>Pour aller plus loin : « directement ou indirectement », et les données codées (lecture facultative)</summary>
+#
 # *Directement* identifiantes : avec le nom ou le numéro de sécurité sociale ;
 # *indirectement* : sans nom, mais rattachables à une personne par recoupement (une date de
 # naissance, une commune…).
-#
-# <details><summary>Et des données où un code remplace seulement le nom ? (lecture facultative)</summary>
 #
 # Ces données *pseudonymisées* (étape 5) sont-elles « indirectement » identifiantes au sens
 # de cette phrase ? Le texte ne le dit pas, et c'est débattu : lu largement, il les vise aussi.
@@ -997,10 +1008,9 @@ hebergeur_kine = _letter(GRAINE, 4, "e")
 # %% [markdown] session="evaluation"
 # ### Question 5 — Que doit répondre la pharmacie ? (2 points)
 #
-# Une société fait une offre à une officine en échange de données. **L'offre de votre
-# copie**, tirée pour elle, et les options sont affichées par la cellule repliée ci-dessous. Quelle
-# réponse est juste, avec la bonne raison ? Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"` ou
-# `"f"`.
+# L'offre faite à votre officine et les options sont affichées par la cellule repliée
+# ci-dessous. Quelle réponse est juste, avec la bonne raison ? Répondez `"a"`, `"b"`, `"c"`,
+# `"d"`, `"e"` ou `"f"`.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche l'offre et les options de la question 5, tirées

@@ -59,15 +59,13 @@ _QUESTIONS: dict[int, tuple[tuple[str, str], dict[str, str], tuple[str, str]]] =
             "Question 2. Interrogée sur ce qui l'autorise à traiter les données de santé de ses "
             "patients, la maison de santé de votre copie répond : « Deux textes : l'article 6 du "
             "RGPD, avec la base légale de l'obligation légale (article 6, paragraphe 1, point c), "
-            "que nous avons retenue sur le conseil de notre délégué à la protection des données, "
             "et l'article 9(2)(h), l'exception des soins. Ces deux textes fondent la licéité de "
             "notre traitement. » Supposez juste le choix de sa base légale : la question porte sur"
             " ce qui fonde la licéité, pas sur ses autres obligations (information, sécurité, "
             "hébergement). A-t-elle raison ?",
             "Question 2. Interrogée sur ce qui l'autorise à traiter les données de santé de ses "
             "patients, la maison de santé de votre copie répond : « Un texte : l'article 6 du "
-            "RGPD, avec la base légale de l'obligation légale (article 6, paragraphe 1, point c), "
-            "que nous avons retenue sur le conseil de notre délégué à la protection des données. "
+            "RGPD, avec la base légale de l'obligation légale (article 6, paragraphe 1, point c). "
             "Ce texte fonde la licéité de notre traitement. » Supposez juste le choix de sa base "
             "légale : la question porte sur ce qui fonde la licéité, pas sur ses autres "
             "obligations (information, sécurité, hébergement). A-t-elle raison ?",
@@ -324,8 +322,10 @@ def _statement(seed: int, question: int, *, markdown: bool = False) -> str:
 
 
 def _project_9(seed: int, *, markdown: bool = False) -> str:
-    """Return the project of question 9 a copy drew, ready to print (or, with ``markdown``,
-    as Markdown for ``IPython.display.Markdown``)."""
+    """Return the project of question 9 a copy drew, ready to print.
+
+    With ``markdown``, the same text as Markdown, for ``IPython.display.Markdown``.
+    """
     text = _Q9_START + _Q9_PROJECTS[_version(seed, 9)]
     if markdown:
         return "**Le projet de la question 9, tiré pour votre copie :**\n\n> " + text
