@@ -521,9 +521,9 @@ fondement_soins = _letter(GRAINE, 2, "d")
 # %% [markdown]
 # ### Réutiliser des données pour la recherche
 #
-# Une recherche demande une **formalité auprès de la CNIL** (LIL, article 66), sauf les études
-# **internes** : celles que mènent les soignants qui suivent les patients, sur les données de
-# ce suivi, pour leur seul usage (LIL, articles 65 et 44). Chaque patient est informé
+# Une recherche demande une **formalité auprès de la CNIL** (LIL, article 66). Les études
+# **internes** en sont dispensées : celles que mènent les soignants qui suivent les patients,
+# sur les données de ce suivi, pour leur seul usage (LIL, articles 65 et 44). Chaque patient est informé
 # **individuellement** avant l'étude, assez tôt pour pouvoir **s'opposer** à ce que ses
 # données y servent ; la loi prévoit des dérogations, par exemple pour un patient perdu de vue
 # (LIL, article 69).
