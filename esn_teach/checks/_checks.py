@@ -1683,8 +1683,8 @@ def check_form(
         # answer's 0,795… (module 01's review): in a graded session, no hint of that kind.
         if integer:  # a count has no decimals to round: « 3 décimales » made no sense
             warning = (
-                "\nRappel : on attend un nombre entier. Écrivez plutôt le calcul qui le donne "
-                "que son résultat recopié."
+                "\nRappel : on attend un nombre entier (un compte fait à la main, ou le "
+                "calcul qui le donne)."
             )
         elif on_grid and decimals:
             warning = ""  # a slider's position is read, not calculated: nothing to recall
