@@ -19,6 +19,9 @@
 # 6. Dire auquel des **trois risques du G29** (les autorités européennes de protection des
 #    données, réunies jusqu'en 2018) une publication reste exposée (après la séance).
 #
+# <details><summary>Les valeurs de l'école et le cadre de l'éthique du numérique en santé
+# (CENS) dans ce module</summary>
+#
 # > **Les valeurs de l'école dans ce module**
 # >
 # > - **V5 — Utilisation responsable et éclairée** : mesurer le risque de réidentification
@@ -32,6 +35,7 @@
 # > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (ne pas exposer un
 # > diagnostic), autonomie (le patient sait à qui vont ses données), bienfaisance (la recherche
 # > a besoin de données partagées), justice et équité (le risque n'est pas le même pour tous).
+# </details>
 #
 # ## Mode d'emploi
 #
@@ -40,8 +44,9 @@
 #   dessous. Des **indices** sont repliés sous chaque question.
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; dans un texte entre
 #   guillemets, accents et majuscules ne comptent pas.
-# - **Deux temps** : la séance (sections 1 à 6), puis les exercices « Après la séance », seul ou
-#   en binôme.
+# - **Deux temps** : la séance (sections 1 à 6), puis les exercices « Après la séance », à faire
+#   seul. Pour le certificat, seules comptent les questions de la séance (1a à 3) et la
+#   réflexion de l'exercice 9 (encadré « Comment cette unité est notée »).
 #
 # **Avertissement.** On réidentifie ici des patients pour apprendre à les protéger, sur des
 # données **synthétiques** (inventées par un programme). Réidentifier de vrais patients hors
@@ -50,8 +55,8 @@
 # %% [markdown]
 # ## 1. « On a enlevé les noms, c'est anonyme »
 #
-# Un CHU tient le **registre national** d'un réseau d'hôpitaux (toute la France) : une ligne
-# par patient hospitalisé, avec son **diagnostic
+# Un CHU tient le **registre** d'un réseau d'hôpitaux de plusieurs régions (21 départements,
+# voyez la fiche du registre) : une ligne par patient hospitalisé, avec son **diagnostic
 # principal**, codé dans la **CIM-10** (classification internationale des maladies de l'OMS ;
 # par exemple B20 : maladie due au VIH). Une start-up demande l'extrait pour entraîner un
 # modèle d'IA. Le responsable répond : « Aucun problème, on a remplacé les noms par des
@@ -265,19 +270,20 @@ def tirer_petit_tableau(graine):
     combinaisons = [(age, sexe, departement) for age in ("40-49", "50-59") for sexe in ("F", "M")
                     for departement in ("Gard", "Hérault")]
     maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
-                "Fracture du poignet"]
-    # Trois formes de 18 lignes chacune (les tailles des classes ; k est la plus petite).
-    formes = [[3, 4, 5, 6], [3, 3, 4, 4, 4], [5, 6, 7]]
+                "Fracture du poignet", "Migraine"]
+    # Trois formes de 22 lignes chacune (les tailles des classes ; k est la plus petite : 4, 5
+    # ou 6 ; l vaut 2 ou 3).
+    formes = [[4, 4, 4, 4, 6], [5, 8, 9], [6, 7, 9]]
     tailles = tirage.permutation(formes[int(tirage.integers(len(formes)))]).tolist()
     k_voulu = min(tailles)
     classes = tirage.choice(len(combinaisons), size=len(tailles), replace=False)
-    l_voulu = int(tirage.integers(1, min(k_voulu, 4)))
+    l_voulu = int(tirage.integers(2, min(k_voulu - 1, 4)))
     moins_diverse = tailles.index(k_voulu)
     lignes_petit = []
-    for _essai in range(100):  # chacune des six maladies figure au moins une fois
+    for _essai in range(100):  # chacune des sept maladies figure au moins une fois
         lignes_petit = []
         for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
-            nombre = l_voulu if rang == moins_diverse else min(taille, 4)
+            nombre = l_voulu if rang == moins_diverse else k_voulu - 1
             diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
             diagnostics += list(tirage.choice(diagnostics, size=taille - nombre))
             lignes_petit += [(*combinaisons[classe], str(diagnostic))
@@ -381,19 +387,20 @@ def petit_de_la_copie(graine):
     combinaisons = [(age, sexe, departement) for age in ("40-49", "50-59") for sexe in ("F", "M")
                     for departement in ("Gard", "Hérault")]
     maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
-                "Fracture du poignet"]
-    # Trois formes de 18 lignes chacune (les tailles des classes ; k est la plus petite).
-    formes = [[3, 4, 5, 6], [3, 3, 4, 4, 4], [5, 6, 7]]
+                "Fracture du poignet", "Migraine"]
+    # Trois formes de 22 lignes chacune (les tailles des classes ; k est la plus petite : 4, 5
+    # ou 6 ; l vaut 2 ou 3).
+    formes = [[4, 4, 4, 4, 6], [5, 8, 9], [6, 7, 9]]
     tailles = tirage.permutation(formes[int(tirage.integers(len(formes)))]).tolist()
     k_voulu = min(tailles)
     classes = tirage.choice(len(combinaisons), size=len(tailles), replace=False)
-    l_voulu = int(tirage.integers(1, min(k_voulu, 4)))
+    l_voulu = int(tirage.integers(2, min(k_voulu - 1, 4)))
     moins_diverse = tailles.index(k_voulu)
     lignes_petit = []
-    for _essai in range(100):  # chacune des six maladies figure au moins une fois
+    for _essai in range(100):  # chacune des sept maladies figure au moins une fois
         lignes_petit = []
         for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
-            nombre = l_voulu if rang == moins_diverse else min(taille, 4)
+            nombre = l_voulu if rang == moins_diverse else k_voulu - 1
             diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
             diagnostics += list(tirage.choice(diagnostics, size=taille - nombre))
             lignes_petit += [(*combinaisons[classe], str(diagnostic))
@@ -411,6 +418,8 @@ k_attendu = int(classes_q1.min())
 # Les formes du tableau sont choisies pour que la clé et les erreurs nommées diffèrent toutes.
 checks.check_number(
     k_petit, name="k_petit", integer=True, expected=k_attendu, points=1,
+    hint="Listez les classes (mêmes tranche d'âge, sexe et département), puis comptez les "
+    "lignes de chacune : le k est le nombre de lignes de la plus petite.",
     mistakes=[
         checks.Mistake(k_attendu - 1, "vous avez peut-être oublié de compter le patient "
                        "lui-même : recomptez la plus petite classe."),
@@ -543,19 +552,20 @@ def petit_de_la_copie(graine):
     combinaisons = [(age, sexe, departement) for age in ("40-49", "50-59") for sexe in ("F", "M")
                     for departement in ("Gard", "Hérault")]
     maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
-                "Fracture du poignet"]
-    # Trois formes de 18 lignes chacune (les tailles des classes ; k est la plus petite).
-    formes = [[3, 4, 5, 6], [3, 3, 4, 4, 4], [5, 6, 7]]
+                "Fracture du poignet", "Migraine"]
+    # Trois formes de 22 lignes chacune (les tailles des classes ; k est la plus petite : 4, 5
+    # ou 6 ; l vaut 2 ou 3).
+    formes = [[4, 4, 4, 4, 6], [5, 8, 9], [6, 7, 9]]
     tailles = tirage.permutation(formes[int(tirage.integers(len(formes)))]).tolist()
     k_voulu = min(tailles)
     classes = tirage.choice(len(combinaisons), size=len(tailles), replace=False)
-    l_voulu = int(tirage.integers(1, min(k_voulu, 4)))
+    l_voulu = int(tirage.integers(2, min(k_voulu - 1, 4)))
     moins_diverse = tailles.index(k_voulu)
     lignes_petit = []
-    for _essai in range(100):  # chacune des six maladies figure au moins une fois
+    for _essai in range(100):  # chacune des sept maladies figure au moins une fois
         lignes_petit = []
         for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
-            nombre = l_voulu if rang == moins_diverse else min(taille, 4)
+            nombre = l_voulu if rang == moins_diverse else k_voulu - 1
             diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
             diagnostics += list(tirage.choice(diagnostics, size=taille - nombre))
             lignes_petit += [(*combinaisons[classe], str(diagnostic))
@@ -573,6 +583,8 @@ l_attendu = int(groupes_q1["diagnostic"].nunique().min())
 k_de_la_copie = int(groupes_q1.size().min())
 checks.check_number(
     l_petit, name="l_petit", integer=True, expected=l_attendu, points=1,
+    hint="Listez les classes (mêmes tranche d'âge, sexe et département), puis comptez les "
+    "diagnostics différents de chacune : le l est le plus petit de ces comptes.",
     mistakes=[
         checks.Mistake(k_de_la_copie, "vous avez donné le k (la taille de la plus petite "
                        "classe). Le l compte les diagnostics différents dans une classe, pas "
@@ -583,6 +595,9 @@ checks.check_number(
         checks.Mistake(int(groupes_q1["diagnostic"].nunique().max()), "vous avez pris la "
                        "classe la plus diverse. Le l est le plus petit nombre de diagnostics "
                        "différents d'une classe : la classe la moins protégée."),
+        checks.Mistake(1, "l = 1 voudrait dire qu'une classe n'a qu'un seul diagnostic : en "
+                       "trouvez-vous une ? Comptez les diagnostics différents de chaque "
+                       "classe."),
     ],
 )
 ### END HIDDEN TESTS
@@ -622,9 +637,9 @@ l_petit = 2
 # mêmes quasi-identifiants : Latanya Sweeney a ainsi croisé des données médicales
 # « anonymisées » du Massachusetts avec la liste électorale de Cambridge (Sweeney, 2002).
 #
-# En France, seuls les électeurs, les candidats et les partis obtiennent copie de la liste
-# électorale, et les électeurs, au moins, s'engagent à ne pas en faire un usage commercial
-# (Code électoral, article L37) : une entreprise ne peut pas l'obtenir pour ses fichiers. Mais
+# En France, seuls les électeurs, les candidats et les partis peuvent obtenir copie de la liste
+# électorale (Code électoral, article L37) : une entreprise ne peut pas l'obtenir pour ses
+# fichiers. Mais
 # chacun peut lire des profils publics
 # de réseaux sociaux (nom, date de naissance, ville) ou la presse locale.
 #
@@ -732,8 +747,8 @@ display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 # compte que les bons ?
 # </details>
 
-# %% session="evaluation"
-# La question 2 de votre copie : l'une de deux versions, tirée de votre identifiant.
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche la question 2 de votre copie.
 print("Question 2, version de votre copie : " + [
     "un patient du registre figure sur la liste nominative. Quelle est la probabilité que "
     "l'attaquant le nomme correctement ?",
@@ -1155,6 +1170,10 @@ explorateur
 # %% [markdown] session="formative"
 # ## 6. Personnelles pour qui ?
 #
+# **En clair.** Des données sans nom restent personnelles pour qui peut, avec des moyens
+# raisonnables, retrouver les personnes. On se place du côté de celui qui les reçoit : que
+# détient-il déjà, que peut-il croiser ? Le détail des textes est dans l'encadré.
+#
 # > **Ce que disent les textes** (RGPD, article 4(5) et considérant 26 ; Cour de justice de
 # > l'Union européenne, arrêts Breyer, 2016, et du 4 septembre 2025).
 # >
@@ -1209,6 +1228,10 @@ explorateur
 # %% [markdown] session="evaluation"
 # ## 6. Personnelles pour qui ?
 #
+# **En clair.** Des données sans nom restent personnelles pour qui peut, avec des moyens
+# raisonnables, retrouver les personnes. On se place du côté de celui qui les reçoit : que
+# détient-il déjà, que peut-il croiser ? Le détail des textes est dans l'encadré.
+#
 # > **Ce que disent les textes** (RGPD, article 4(5) et considérant 26 ; Cour de justice de
 # > l'Union européenne, arrêts Breyer, 2016, et du 4 septembre 2025).
 # >
@@ -1253,8 +1276,9 @@ explorateur
 # distinguerait encore ? Et le RGPD protège-t-il seulement les personnes déjà identifiées ?
 # </details>
 
-# %% session="evaluation"
-# Les options de la question 3, dans l'ordre de votre copie.
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les options de la question 3 dans l'ordre de
+# votre copie (la liste affichée est la seule à lire).
 options_q3 = {
     "table_chu": "Personnelles pour lui : le CHU qui l'a transmis garde la table.",
     "moyen_propre": "Personnelles pour lui : il a lui-même un moyen raisonnable de relier "
@@ -1450,6 +1474,55 @@ qualification = {"laboratoire": "B", "prestataire": "B"}
 # message : Ce n'est pas la question discutée de l'exercice 9
 qualification = {"laboratoire": "D", "prestataire": "D"}
 
+# %% [markdown] reveal="qualification" session="formative"
+# <details><summary>Retour sur la question 3 (ouvrez après avoir répondu)</summary>
+#
+# Le laboratoire reçoit un extrait sans date de naissance ni
+# lieu, dans ses propres locaux, et n'a aucune autre donnée : aucun moyen raisonnable. S'il avait
+# reçu l'extrait détaillé (date de naissance, sexe, code postal), la réponse serait
+# **discutée** : presque chaque patient y est seul de son trio (section 3), le considérant 26
+# compte le ciblage parmi les moyens d'identifier, et un chercheur de la région peut
+# reconnaître une personne dont il connaît la date de naissance et la commune (question 4).
+# L'arrêt de 2025 dit seulement que des données pseudonymisées peuvent ne pas être
+# personnelles pour un destinataire, et la CNIL rappelle que des données pseudonymisées
+# conservent le plus souvent un caractère personnel (CNIL, 2020). Le verdict D vaut pour le
+# laboratoire, sur ces faits, selon l'arrêt de 2025 ; il ne change rien pour le CHU. C'est
+# pourquoi le laboratoire travaille ici dans ses propres locaux, l'extrait **transmis** : s'il
+# travaillait dans un environnement de traitement sécurisé de l'espace européen des données
+# de santé, rien ne lui serait transmis, le détenteur garderait le contrôle, le traitement y
+# relèverait du RGPD et seules des données non personnelles en sortiraient (règlement (UE)
+# 2025/327, considérant 77). Le prestataire, lui, n'est pas le cas discuté de la
+# start-up (exercice 9) : son fichier est déjà en main, tenu légalement, et ses membres ont
+# accepté les rapprochements pour des études ; ce module retient la lecture étroite de
+# Breyer. Dans les deux cas, les patients doivent savoir à qui leurs données vont : c'est
+# respecter leur **autonomie** (CENS) et **V6 — Intégrité et transparence**.
+# </details>
+
+# %% [markdown] reveal="qualification" session="evaluation"
+# <details><summary>Retour sur la question 3 (ouvrez après avoir répondu)</summary>
+#
+# Le laboratoire reçoit un extrait sans date de naissance ni
+# lieu, dans ses propres locaux, et n'a aucune autre donnée : aucun moyen raisonnable. S'il avait
+# reçu l'extrait détaillé (date de naissance, sexe, code postal), la réponse serait
+# **discutée** : presque chaque patient y est seul de son trio (section 3), le considérant 26
+# compte le ciblage parmi les moyens d'identifier, et un chercheur de la région peut
+# reconnaître une personne dont il connaît la date de naissance et la commune (question 4).
+# L'arrêt de 2025 dit seulement que des données pseudonymisées peuvent ne pas être
+# personnelles pour un destinataire, et la CNIL rappelle que des données pseudonymisées
+# conservent le plus souvent un caractère personnel (CNIL, 2020). Le verdict « pas personnelles
+# pour lui, faute de moyen raisonnable » vaut pour le laboratoire, sur ces faits, selon
+# l'arrêt de 2025 ; il ne change rien pour le CHU. C'est pourquoi le laboratoire travaille
+# ici dans ses propres locaux, l'extrait **transmis** : s'il travaillait dans un environnement
+# de traitement sécurisé de l'espace européen des données de santé, rien ne lui serait
+# transmis, le détenteur garderait le contrôle, le traitement y relèverait du RGPD et seules
+# des données non personnelles en sortiraient (règlement (UE) 2025/327, considérant 77). Le
+# prestataire, lui, n'est pas le cas discuté de la
+# start-up (exercice 9) : son fichier est déjà en main, tenu légalement, et ses membres ont
+# accepté les rapprochements pour des études ; ce module retient la lecture étroite de
+# Breyer. Dans les deux cas, les patients doivent savoir à qui leurs données vont : c'est
+# respecter leur **autonomie** (CENS) et **V6 — Intégrité et transparence**.
+# </details>
+
 # %% [markdown]
 # ## À retenir
 #
@@ -1471,17 +1544,16 @@ qualification = {"laboratoire": "D", "prestataire": "D"}
 # %% [markdown]
 # ## Après la séance
 #
-# *Seul ou en binôme : les exercices 4 à 8 (chacun porte la question du même numéro), une
-# lecture, puis la réflexion de l'exercice 9.*
+# *Seul : les exercices 4 à 8 (chacun porte la question du même numéro), une lecture, puis la
+# réflexion de l'exercice 9.*
 #
-# **Ce qui est noté après la séance** : les questions 4a et 4b (1 point chacune) et 5 à 8
-# (2 points chacune), soit 10 points, et la réflexion de l'exercice 9 (3 points), corrigée à
-# la main ; la lecture « Pour aller plus loin » n'est pas notée. (En séance, les questions 1a
-# à 3 comptaient 6 points.) **Comment ces points comptent, votre enseignant vous le dit** :
-# soit ils ne comptent pas (entraînement) ; soit vous rendez ce notebook à une date fixée, et
-# la note vient de la correction de la copie rendue, pas des vérifications que vous lancez.
-# Dans une version d'entraînement, une vérification dit « juste » ou nomme votre erreur :
-# des essais successifs finissent par trouver la réponse, sans rien prouver.
+# **Ce qui compte après la séance.** Les questions 4a à 8 (10 points), faites sans
+# surveillance, servent à vous entraîner : elles **ne comptent jamais pour le certificat**
+# (encadré en tête), et comptent dans la note du module seulement si votre enseignant l'a
+# annoncé. La réflexion de l'exercice 9 (3 points), corrigée à la main, compte, elle :
+# rédigez-la seul. La lecture « Pour aller plus loin » n'est pas notée. Dans une version
+# d'entraînement, une vérification dit « juste » ou nomme votre erreur : des essais successifs
+# finissent par trouver la réponse, sans rien prouver.
 #
 # ### Exercice 4 — Le rôle de chaque colonne
 #
@@ -1969,10 +2041,9 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # haut, en existe-t-il une ?
 # </details>
 
-# %% session="evaluation"
-# Vos classes pour la question 5, tirées de votre identifiant : une largeur de 8 à 15 ans
-# (sauf 10) et une classe du haut à 80, 85, 90 ou 95 ans, parmi celles où, dans votre extrait
-# de l'Hérault, une seule classe d'âge fixe k et couvre de 1 à 5 années.
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il tire de votre identifiant une largeur de classes d'âge
+# et une classe du haut, puis les affiche avec le k de votre extrait de l'Hérault.
 def q5_tirer_classes(graine):
     # Dans une fonction : les essais ne restent pas dans le noyau ; elle rend la largeur, la
     # classe du haut et le k de l'extrait ainsi publié.
@@ -1984,8 +2055,6 @@ def q5_tirer_classes(graine):
                     ["sexe", "classe_age"], observed=True).size()
             plus_petites = tailles[tailles == tailles.min()].index.get_level_values(
                 "classe_age").unique()
-            # Une classe d'âge courte (« 78-79 ans », ou « 84 ans », une seule année), pas la
-            # classe du haut.
             bornes = str(plus_petites[0]).split(" ")[0].split("-")
             if (len(plus_petites) == 1 and not str(plus_petites[0]).endswith("et plus")
                     and bornes[0] != "88" and int(bornes[-1]) - int(bornes[0]) < 5):
@@ -2118,6 +2187,8 @@ for valeur_q5, message_q5 in [
             [*([erreurs_q5[valeur_q5]] if valeur_q5 in erreurs_q5 else []), message_q5])
 checks.check_number(
     debut_classe, name="debut_classe", integer=True, expected=debut_attendu, points=2,
+    hint="Écrivez vos classes d'âge à partir de 0 an, de votre largeur, jusqu'à la classe du "
+    "haut : laquelle couvre moins d'années que les autres ?",
     percent_is_mistake=False, mistakes=[checks.Mistake(valeur, message)
                                         for valeur, message in erreurs_q5.items()],
 )
@@ -2553,11 +2624,10 @@ choix_publication = "E"
 # attribut, et avec quelle certitude ?
 # </details>
 
-# %% session="evaluation"
-# Le tableau de la question 7, ses classes numérotées pour votre copie, puis ses options dans
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche le tableau de la question 7 (l'un de deux,
+# tiré de votre identifiant ; ses classes numérotées pour votre copie), puis ses options dans
 # l'ordre de votre copie.
-# Deux tableaux possibles, tirés pour votre copie : ils diffèrent par les classes des femmes de
-# 40-49 ans et des hommes de 50-59 ans.
 variante_q7 = int(np.random.default_rng([graine, 71]).integers(2))
 lignes_q7 = [
     ("femmes", "30-39 ans", 8, "asthme (3), dépression (2), diabète (2), fracture du poignet (1)"),
@@ -2575,17 +2645,17 @@ display(Markdown("\n".join(
     + [f"| {numero} | {sexe} | {age} | {effectif} | {diagnostics} |"
        for numero, (sexe, age, effectif, diagnostics)
        in sorted(zip(numeros_q7, lignes_q7, strict=True))])))
-sure_q7, vih_q7, probable_q7 = numeros_q7[2], numeros_q7[1], numeros_q7[4]
-deux_q7 = " et ".join(str(numero) for numero in sorted([sure_q7, probable_q7]))
+c_q7, b_q7, e_q7 = numeros_q7[2], numeros_q7[1], numeros_q7[4]
+paire_q7 = " et ".join(str(numero) for numero in sorted([c_q7, e_q7]))
 options_q7 = {
-    "seule": f"La classe {sure_q7} seule : inférence (dans les autres classes, aucun "
+    "seule": f"La classe {c_q7} seule : inférence (dans les autres classes, aucun "
     "diagnostic ne domine).",
-    "vih": f"La classe {vih_q7}, avec la maladie due au VIH : inférence.",
-    "correlation": f"Les classes {deux_q7} : corrélation seulement, pas d'inférence.",
+    "vih": f"La classe {b_q7}, avec la maladie due au VIH : inférence.",
+    "correlation": f"Les classes {paire_q7} : corrélation seulement, pas d'inférence.",
     "aucune": ["Aucune : le tableau est 8-anonyme, nul n'est exposé.",
                "Aucune : aucune classe n'a un seul diagnostic, nul n'est exposé."][variante_q7],
-    "deux": [f"Les classes {deux_q7} : inférence (sûre en {sure_q7}, probable en {probable_q7}).",
-             f"Les classes {deux_q7} : inférence (probable dans chacune)."][variante_q7],
+    "deux": [f"Les classes {paire_q7} : inférence (sûre en {c_q7}, probable en {e_q7}).",
+             f"Les classes {paire_q7} : inférence (probable dans chacune)."][variante_q7],
 }
 display(Markdown("\n".join(
     f"- **{lettre}.** {options_q7[option]}" for lettre, option in checks.draw_slots(
@@ -2771,8 +2841,9 @@ classe_exposee = "D"
 # Avec plus d'habitants par code postal, un trio a-t-il plus ou moins de chances d'être partagé ?
 # </details>
 
-# %% session="evaluation"
-# Les options de la question 8, dans l'ordre de votre copie.
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les options de la question 8 dans l'ordre de
+# votre copie (la liste affichée est la seule à lire).
 options_q8 = {
     "baisse": "Elle baisserait : chaque patient aurait plus de « jumeaux » possibles parmi les "
     "habitants.",
@@ -2985,49 +3056,6 @@ risque_population = "E"
 # - le CHU qui transmet reste tenu de dire aux patients, dès la collecte, à qui leurs données
 #   peuvent aller (RGPD, article 13) : c'est l'objet même de l'arrêt de 2025.
 
-# %% [markdown] reveal="qualification" session="formative"
-# **Retour sur la question 3.** Le laboratoire reçoit un extrait sans date de naissance ni
-# lieu, dans ses propres locaux, et n'a aucune autre donnée : aucun moyen raisonnable. S'il avait
-# reçu l'extrait détaillé (date de naissance, sexe, code postal), la réponse serait
-# **discutée** : presque chaque patient y est seul de son trio (section 3), le considérant 26
-# compte le ciblage parmi les moyens d'identifier, et un chercheur de la région peut
-# reconnaître une personne dont il connaît la date de naissance et la commune (question 4).
-# L'arrêt de 2025 dit seulement que des données pseudonymisées peuvent ne pas être
-# personnelles pour un destinataire, et la CNIL rappelle que des données pseudonymisées
-# conservent le plus souvent un caractère personnel (CNIL, 2020). Le verdict D vaut pour le
-# laboratoire, sur ces faits, selon l'arrêt de 2025 ; il ne change rien pour le CHU. C'est
-# pourquoi le laboratoire travaille ici dans ses propres locaux, l'extrait **transmis** : s'il
-# travaillait dans un environnement de traitement sécurisé de l'espace européen des données
-# de santé, rien ne lui serait transmis, le détenteur garderait le contrôle, le traitement y
-# relèverait du RGPD et seules des données non personnelles en sortiraient (règlement (UE)
-# 2025/327, considérant 77). Le prestataire, lui, n'est pas le cas discuté de la
-# start-up (exercice 9) : son fichier est déjà en main, tenu légalement, et ses membres ont
-# accepté les rapprochements pour des études ; ce module retient la lecture étroite de
-# Breyer. Dans les deux cas, les patients doivent savoir à qui leurs données vont : c'est
-# respecter leur **autonomie** (CENS) et **V6 — Intégrité et transparence**.
-
-# %% [markdown] reveal="qualification" session="evaluation"
-# **Retour sur la question 3.** Le laboratoire reçoit un extrait sans date de naissance ni
-# lieu, dans ses propres locaux, et n'a aucune autre donnée : aucun moyen raisonnable. S'il avait
-# reçu l'extrait détaillé (date de naissance, sexe, code postal), la réponse serait
-# **discutée** : presque chaque patient y est seul de son trio (section 3), le considérant 26
-# compte le ciblage parmi les moyens d'identifier, et un chercheur de la région peut
-# reconnaître une personne dont il connaît la date de naissance et la commune (question 4).
-# L'arrêt de 2025 dit seulement que des données pseudonymisées peuvent ne pas être
-# personnelles pour un destinataire, et la CNIL rappelle que des données pseudonymisées
-# conservent le plus souvent un caractère personnel (CNIL, 2020). Le verdict « pas personnelles
-# pour lui, faute de moyen raisonnable » vaut pour le laboratoire, sur ces faits, selon
-# l'arrêt de 2025 ; il ne change rien pour le CHU. C'est pourquoi le laboratoire travaille
-# ici dans ses propres locaux, l'extrait **transmis** : s'il travaillait dans un environnement
-# de traitement sécurisé de l'espace européen des données de santé, rien ne lui serait
-# transmis, le détenteur garderait le contrôle, le traitement y relèverait du RGPD et seules
-# des données non personnelles en sortiraient (règlement (UE) 2025/327, considérant 77). Le
-# prestataire, lui, n'est pas le cas discuté de la
-# start-up (exercice 9) : son fichier est déjà en main, tenu légalement, et ses membres ont
-# accepté les rapprochements pour des études ; ce module retient la lecture étroite de
-# Breyer. Dans les deux cas, les patients doivent savoir à qui leurs données vont : c'est
-# respecter leur **autonomie** (CENS) et **V6 — Intégrité et transparence**.
-
 # %% [markdown]
 # <details><summary>Ouvrir la lecture : article 4(5) et considérant 26 du RGPD, arrêts Breyer
 # et du 4 septembre 2025</summary>
@@ -3105,6 +3133,11 @@ risque_population = "E"
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois points, chacun
 # noté 1, 0,5 ou 0.
 #
+# **Règle à lire d'abord (chiffres).** Un ordre de grandeur juste suffit (« presque tous
+# uniques », « k ≥ 5 sans lieu ») : n'ouvrez la copie autocorrigée pour vérifier un chiffre
+# précis que s'il contredit cet ordre de grandeur. Un chiffre de la version d'entraînement
+# cité comme tel compte aussi.
+#
 # **Point 1 — Le droit (question 2).** 1 : la copie juge **du côté de la start-up**, avec ses
 # moyens raisonnables, recoupements compris (arrêt C-413/23 P : « anonyme pour elle, faute de
 # table » ne suffit pas), **et** dit pourquoi un contrat **ou** k > 1 ne suffit pas, à lui
@@ -3129,8 +3162,7 @@ risque_population = "E"
 # `n_justes / n_adultes`, la part des adultes du registre, qui dépend de la couverture de la
 # liste), k et l de l'Hérault par largeur et patients seuls par département (tableaux de
 # l'exercice 5), k des publications (`mesurer_publication("D")`, exercice 6, dans la copie
-# autocorrigée). Un chiffre de la version d'entraînement cité comme
-# tel est juste aussi ; un ordre de grandeur juste (« presque tous uniques », « k ≥ 5 ») suffit.
+# autocorrigée), seulement si l'ordre de grandeur cité paraît faux (règle en tête du guide).
 #
 # **Point 3 — Une proposition proportionnée (questions 1 et 4)**
 # (V5 — Utilisation responsable et éclairée ; V7 — Partage et collaboration). 1 : quoi transmettre et dans
@@ -3139,7 +3171,7 @@ risque_population = "E"
 # sans le cadre ou sans ce coût. 0 : tout ou rien (« on envoie tout », « on refuse tout »)
 # sans pesée. Refuser un seuil (k = 5) donné comme garantie ou règle de droit.
 #
-# **Trois copies d'ancrage (extraits).**
+# **Quatre copies d'ancrage (extraits).**
 #
 # - **3 points.** « Je transmettrais le sexe, des classes d'âge de 10 ans et le diagnostic,
 #   sans lieu ni date de naissance, dans l'environnement sécurisé du CHU et sous contrat. Pour
@@ -3156,6 +3188,19 @@ risque_population = "E"
 #   seul. » (Point 1 : 0,5, rien sur les moyens de la start-up, et le contrat pris pour une
 #   garantie ; point 2 : 0,5, un chiffre juste sans risque du G29 nommé ; point 3 : 0,5, quoi
 #   et un cadre, sans ce que perdent ou gagnent chercheurs et patients.)
+# - **3 points, conclusion inverse.** « Je ne transmettrais que le sexe, des classes d'âge de
+#   20 ans et le diagnostic, sans date de naissance ni lieu, sous contrat. Pour la start-up,
+#   qui n'a ni la table ni fichier nominatif, je pense que ces données ne sont pas
+#   personnelles : on juge de son côté (arrêt de 2025), et sans lieu ni date de naissance elle
+#   n'a aucun moyen raisonnable de retrouver quelqu'un, même avec des profils publics. Ce n'est
+#   pas le contrat qui le permet (il n'est pas une loi), ni k > 1 à lui seul (il laisse
+#   l'inférence) : c'est ce qu'on ne lui transmet pas. Pour le CHU, elles restent personnelles.
+#   Avec ces classes, k dépasse 5 dans ma copie ; reste l'inférence si une classe a un
+#   diagnostic dominant. Les chercheurs perdent l'étude par lieu et par âge fin ; les patients
+#   ne risquent plus d'être retrouvés. » (1 + 1 + 1 : la conclusion « pas personnelles pour
+#   elle » est légitime selon C-413/23 P quand elle vient des moyens de la start-up après une
+#   forte généralisation ; elle vaut 0 si elle ne repose que sur l'absence de table ou le
+#   contrat.)
 # - **0 point.** « Sans les noms, la start-up ne peut identifier personne : les données sont
 #   anonymes pour elle, on peut tout lui envoyer. » (Anonyme faute de table ; aucun chiffre ;
 #   aucune pesée.)
@@ -3174,9 +3219,8 @@ risque_population = "E"
 #   Bundesrepublik Deutschland, affaire C-582/14, ECLI:EU:C:2016:779, points 46 à 48 (moyens
 #   légaux d'identifier une personne, y compris avec l'aide de tiers ; moyens interdits par la
 #   loi ou irréalisables en pratique exclus ; interprétation de la directive 95/46/CE).
-# - Code électoral, article L37 (communication et copie de la liste électorale : aux
-#   électeurs, qui s'engagent à ne pas en faire un usage commercial, ainsi qu'aux candidats et
-#   aux partis ou groupements politiques), Légifrance.
+# - Code électoral, article L37 (communication et copie de la liste électorale aux électeurs,
+#   aux candidats et aux partis ou groupements politiques), Légifrance.
 # - Groupe de travail « Article 29 » sur la protection des données (G29). Avis 05/2014 sur les
 #   techniques d'anonymisation (WP216), adopté le 10 avril 2014, sous la directive 95/46/CE ;
 #   un avis non contraignant, qui n'est pas parmi les documents du G29 repris en 2018 par le
@@ -3193,8 +3237,9 @@ risque_population = "E"
 #   pseudonymisées conservent le plus souvent un caractère personnel).
 # - CNIL, formation restreinte : délibération SAN-2024-013 du 5 septembre 2024 (Cegedim Santé).
 #   Légifrance.
-# - Règlement (UE) 2025/327 relatif à l'espace européen des données de santé (EHDS)
-#   (environnement de traitement sécurisé).
+# - Règlement (UE) 2025/327 du Parlement européen et du Conseil du 11 février 2025 relatif à
+#   l'espace européen des données de santé (EHDS), considérant 77 (environnement de traitement
+#   sécurisé).
 # - Sweeney L. *Simple demographics often identify people uniquely*. Carnegie Mellon
 #   University, Data Privacy Working Paper 3, Pittsburgh, 2000 (87 % de la population des
 #   États-Unis, 216 millions sur 248 millions, probablement uniques sur code postal, sexe et

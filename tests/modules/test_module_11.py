@@ -106,12 +106,16 @@ def test_module_11_section_4_states_article_l37_exactly():
         .replace("\n#", " ")
         .split()
     )
+    # Review 11_lecturer_d18, finding 6: « les électeurs, au moins » still read as « the
+    # electors only »; the text in force was not read at the source, so the module states who
+    # may obtain a copy and nothing about whose commitment it is.
     assert (
-        "seuls les électeurs, les candidats et les partis obtiennent copie de la liste "
-        "électorale, et les électeurs, au moins, s'engagent à ne pas en faire un usage "
-        "commercial (Code électoral, article L37)"
+        "seuls les électeurs, les candidats et les partis peuvent obtenir copie de la liste "
+        "électorale (Code électoral, article L37)"
     ) in flat
-    assert "qui s'engagent à ne pas en faire un usage commercial, les candidats" not in flat
+    assert "au moins" not in flat
+    sources = " ".join(_text().split("## Sources")[1].replace("\n#", " ").split())
+    assert "électeurs, qui s'engagent" not in sources
 
 
 def test_module_11_question_3_needs_the_recipient_side_reasoning():
@@ -245,7 +249,8 @@ def test_module_11_tenth_edition_lecturer_conditions():
     )
     assert "0-10" not in q5 and "11-21" not in q5
     regime = " ".join(after.split("### Exercice 4")[0].replace("\n#", " ").split())
-    assert "votre enseignant vous le dit" in regime and "vérifiées comme en séance" not in regime
+    assert "ne comptent jamais pour le certificat" in regime
+    assert "vérifiées comme en séance" not in regime
     assert "justice et équité" in text.split("## Mode d'emploi")[0]
 
 
@@ -332,8 +337,12 @@ def test_module_11_small_table_copies_are_one_draw():
 def test_module_11_small_table_pool_is_even_and_its_mistakes_never_clash():
     """Review d17: the table ran from 14 to 26 rows between copies, and « k − 1 » equalled the
     number of classes (k = 5) or the mistake « k = 1 » (k = 2). Over the whole pool (3 shapes,
-    every seed tried here), every table has 18 rows, and in questions 1a and 1b the key and the
-    named mistakes' values are all different."""
+    every seed tried here), every table has 22 rows, and in questions 1a and 1b the key and the
+    named mistakes' values are all different.
+
+    Review 11_lecturer_d18, finding 3: the keys were the training keys (k = 3, l = 1) for most
+    copies; they now never are (k is 4, 5 or 6 and l is 2 or 3), and « l = 1 » is a named
+    mistake of question 1b."""
     quasi = ["tranche_age", "sexe", "departement"]
     keys = set()
     for seed in range(500):
@@ -343,12 +352,13 @@ def test_module_11_small_table_pool_is_even_and_its_mistakes_never_clash():
         diverse = groups["diagnostic"].nunique()
         k_value, l_value = int(sizes.min()), int(diverse.min())
         q1a = [k_value, k_value - 1, 1, groups.ngroups, int(sizes.max()), len(table)]
-        q1b = [l_value, k_value, table["diagnostic"].nunique(), int(diverse.max())]
-        assert len(table) == 18, seed
+        q1b = [l_value, k_value, table["diagnostic"].nunique(), int(diverse.max()), 1]
+        assert len(table) == 22, seed
+        assert k_value != 3 and l_value != 1, seed  # the training version's keys
         assert len(set(q1a)) == len(q1a), (seed, q1a)
         assert len(set(q1b)) == len(q1b), (seed, q1b)
         keys.add((k_value, l_value))
-    assert keys == {(3, 1), (3, 2), (5, 1), (5, 2), (5, 3)}
+    assert keys == {(4, 2), (5, 2), (5, 3), (6, 2), (6, 3)}
 
 
 def _voter_list(registry: pd.DataFrame, seed: int):
@@ -493,8 +503,8 @@ def test_module_11_evaluated_answers_vary_across_students_and_stay_sensible(monk
             values = {repr(row[name]) for row in answers}
             assert len(values) >= 2, (name, values)
     for row in answers:
-        assert row["k_petit"] in (3, 5)
-        assert 1 <= row["l_petit"] < row["k_petit"]  # « vous avez donné le k » stays a mistake
+        assert row["k_petit"] in (4, 5, 6)
+        assert 2 <= row["l_petit"] < row["k_petit"]  # « vous avez donné le k » stays a mistake
         # Question 2: the share among the listed patients (about 0,75) or among the adult
         # patients (about 0,2).
         assert 0.6 < row["taux_reussite"] < 0.9 or 0.15 < row["taux_reussite"] < 0.35
@@ -562,3 +572,62 @@ def test_module_11_question_7_variants_have_each_key():
         keys.add(int(np.random.default_rng([seed, 71]).integers(2)))
     os.environ.pop(checks.STUDENT_ENV, None)
     assert keys == {0, 1}
+
+
+def _evaluated_unfolded_code_cells() -> list[str]:
+    """The code a student reads in the evaluated release without unfolding anything: the
+    evaluated (or shared) code cells not marked ``source_hidden``, without solutions, hidden
+    tests and mistake cells."""
+    cells = re.split(r"^# %%", _text(), flags=re.M)[1:]
+    shown = []
+    for cell in cells:
+        header, _, body = cell.partition("\n")
+        if (
+            "[markdown]" in header
+            or 'session="formative"' in header
+            or "mistake=" in header
+            or "source_hidden" in header
+        ):
+            continue
+        body = re.sub(r"### BEGIN SOLUTION.*?### END SOLUTION", "", body, flags=re.S)
+        body = re.sub(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", "", body, flags=re.S)
+        shown.append(body)
+    return shown
+
+
+def test_module_11_evaluated_unfolded_code_names_no_key():
+    """Review 11_lecturer_d18, finding 2, and 11_student_d18, point 1: unfolded evaluated
+    cells named question 5's usual keys (« 78-79 ans », « 84 ans »), question 7's deciding
+    classes (a comment, ``sure_q7``/``probable_q7``) and showed option dictionaries in another
+    order than the A–E list. Every cell that draws a copy's case or its options is folded;
+    the code left unfolded names no age, no class, no option and no drawn order."""
+    shown = "\n".join(_evaluated_unfolded_code_cells())
+    assert "draw_slots" not in shown and "student_seed" not in shown
+    assert not re.search(r"\b\d{1,2}(-\d{1,2})? ans\b", shown), "an age class is shown"
+    assert not re.search(r"\b(7\d|8\d|9[0-4])\b", shown), "a value of question 5's keys"
+    for word in ("sure", "probable", "femmes", "hommes", "dépression", "options_q", "inférence"):
+        assert word not in shown, word
+    # The cells that do draw are there, folded.
+    text = _text()
+    for name in ("options_q3 = {", "def q5_tirer_classes", "variante_q7 = int(", "options_q8 = {"):
+        header = text.split(name)[0].rsplit("# %%", 1)[1].split("\n")[0]
+        assert "source_hidden" in header and 'session="evaluation"' in header, name
+
+
+def test_module_11_certificate_counts_the_class_part_only_and_no_text_says_otherwise():
+    """Review 11_lecturer_d18, finding 1: 10 of the 16 autograded points came from work done
+    « seul ou en binôme », and two texts disagreed on whether it counted. The certificate
+    counts the in-class part only (``autocorrige_seance``), and the module says so."""
+    import tomllib
+
+    config = tomllib.loads((NOTEBOOKS / "certificats.toml").read_text("utf-8"))
+    entry = next(
+        item
+        for item in config["certificats"]["ethique-donnees-sante"]["modules"]
+        if item["module"] == "11"
+    )
+    assert entry["autocorrige_seance"] is True
+    text = _text()
+    assert "binôme" not in text
+    head = " ".join(text.split("## 1. ")[0].replace("\n#", " ").split())
+    assert "seules comptent les questions de la séance" in head
