@@ -311,6 +311,8 @@ print(
     f"  n_signales_v = {n_signales_v} ; n_manques_v = {n_manques_v} ; "
     f"n_fausses_alertes_v = {n_fausses_alertes_v}"
 )
+_mien_q1 = ("VI", "V")[VERSION_Q1]
+print(f"Votre phototype pour la question 1 : {_mien_q1} (les noms qui finissent par _{_mien_q1.lower()}).")
 
 # %% answer="fnr_fonce" session="formative"
 fnr_fonce = ...
@@ -554,6 +556,14 @@ fnr_fonce = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 #   exclure sans l'intervalle de l'écart lui-même (section 4). Par exemple, 10 % (de 8 à 12 %)
 #   contre 14 % (de 11 à 17 %) : il faut cet intervalle pour conclure.
 
+# %% [markdown]
+# ## 3. Le test de l'éditeur
+#
+# Avant de vendre l'application, l'éditeur l'a testée sur **2 000 lésions** (synthétiques)
+# tirées comme ses données d'entraînement, donc avec **8 %** seulement de phototypes V et VI.
+# Ce test ne compte ainsi que **quelques dizaines de cancers** sur peau foncée, contre des
+# centaines par groupe dans le test équilibré.
+
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
 # groupe.
@@ -584,7 +594,7 @@ fr_table(
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
-# groupe ; puis les consignes et les réponses des questions 2, 3a et 3b, tirées pour votre copie.
+# groupe.
 global_editeur = ligne_taux(test_editeur)
 print(
     f"L'éditeur annonce : « notre application manque {global_editeur['Taux']} des cancers "
@@ -611,56 +621,7 @@ display(
     )
 )
 
-# Questions 2, 3a et 3b : consignes et réponses tirées pour votre copie.
-import textwrap
 
-VERSION_Q2 = int(np.random.default_rng([checks.student_seed("05", announce=False), 52]).integers(2))
-CONSIGNES_Q2 = (
-    "dans ce taux global, quels phototypes pèsent le plus ?",
-    "dans ce taux global, quels phototypes pèsent le moins ?",
-)
-OPTIONS_Q2 = [
-    "aucun : chaque phototype y pèse pour un sixième",
-    "aucun : le seuil étant le même, chaque phototype y pèse autant",
-    "les phototypes qui ont le plus de cancers dans son test",
-    "les phototypes qui ont le moins de cancers dans son test",
-]
-print("Question 2, votre consigne :", CONSIGNES_Q2[VERSION_Q2])
-print("Les réponses possibles, dans un ordre tiré pour votre copie :")
-LETTRES_Q2 = {}
-ordre = np.random.default_rng([checks.student_seed("05", announce=False), 62]).permutation(4)
-for lettre, numero in zip("abcd", ordre, strict=True):
-    LETTRES_Q2[OPTIONS_Q2[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q2[numero]}", width=92, subsequent_indent="   "))
-print()
-from esn_teach.datasets._skin_tasks import question_3a, question_3a_groups, question_3b
-
-GROUPES_Q3A = question_3a_groups(checks.student_seed("05", announce=False))
-if len(GROUPES_Q3A[0]) == 1:  # types II and I: their rates, not in the tables above
-    display(
-        fr_table(
-            pd.DataFrame(
-                {f"phototype {t[0]}": ligne_taux(test[test["phototype"] == t[0]]) for t in GROUPES_Q3A}
-            ).T,
-            caption="Test équilibré : taux de faux négatifs des deux phototypes de votre question 3a",
-        )
-    )
-VERSION_Q3B = int(np.random.default_rng([checks.student_seed("05", announce=False), 54]).integers(2))
-
-CONSIGNE_Q3A, OPTIONS_Q3A = question_3a(checks.student_seed("05", announce=False))
-CONSIGNE_Q3B, OPTIONS_Q3B = question_3b(checks.student_seed("05", announce=False))
-LETTRES_Q3A, LETTRES_Q3B = {}, {}
-for nom, consigne, options, lettres, tirage in (
-    ("3a", CONSIGNE_Q3A, OPTIONS_Q3A, LETTRES_Q3A, 63),
-    ("3b", CONSIGNE_Q3B, OPTIONS_Q3B, LETTRES_Q3B, 64),
-):
-    print(f"Question {nom}, votre consigne :", consigne)
-    print("Les réponses possibles, dans un ordre tiré pour votre copie :")
-    ordre = np.random.default_rng([checks.student_seed("05", announce=False), tirage])
-    for lettre, numero in zip("abcd", ordre.permutation(4), strict=True):
-        lettres[options[numero]] = lettre
-        print(textwrap.fill(f"{lettre}. {options[numero]}", width=92, subsequent_indent="   "))
-    print()
 # %% [markdown] session="formative"
 # ### Question 2 — Que reflète le taux annoncé ? (1 point)
 #
@@ -762,8 +723,8 @@ lecture_global = "les six phototypes, chacun pour un sixième"
 #
 # L'éditeur annonce **un seul** taux : tous les cancers manqués de son test divisés par tous
 # ses cancers. **Votre consigne** (quels phototypes **pèsent** le plus, ou le moins, dans ce
-# taux) et les réponses possibles, tirées pour votre copie, sont affichées sous les tableaux du
-# test de l'éditeur (ci-dessus). Écrivez la lettre de votre réponse : `"a"`, `"b"`, `"c"` ou `"d"`.
+# taux) et les réponses possibles, tirées pour votre copie, s'affichent juste en dessous.
+# Écrivez la lettre de votre réponse : `"a"`, `"b"`, `"c"` ou `"d"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -771,6 +732,32 @@ lecture_global = "les six phototypes, chacun pour un sixième"
 # tableau par phototype, regardez les cancers de chaque ligne (le nombre après « sur ») : que
 # pèse chaque ligne dans le total ?
 # </details>
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche la consigne de la question 2 et ses réponses,
+# tirées pour votre copie. Exécutez-le.
+import textwrap
+
+VERSION_Q2 = int(np.random.default_rng([checks.student_seed("05", announce=False), 52]).integers(2))
+CONSIGNES_Q2 = (
+    "dans ce taux global, quels phototypes pèsent le plus ?",
+    "dans ce taux global, quels phototypes pèsent le moins ?",
+)
+# Review d18 (lecturer, finding 2): no option repeats the words of the task (« pèsent »,
+# « le plus », « le moins »): the key is found by reading how the rate is computed.
+OPTIONS_Q2 = [
+    "aucun : chaque phototype y compte pour un sixième",
+    "aucun : le seuil étant le même, chaque phototype y compte autant",
+    "les phototypes nombreux dans son test, avec beaucoup de cancers",
+    "les phototypes rares dans son test, avec peu de cancers",
+]
+print("Question 2, votre consigne :", CONSIGNES_Q2[VERSION_Q2])
+print("Les réponses possibles, dans un ordre tiré pour votre copie :")
+LETTRES_Q2 = {}
+ordre = np.random.default_rng([checks.student_seed("05", announce=False), 62]).permutation(4)
+for lettre, numero in zip("abcd", ordre, strict=True):
+    LETTRES_Q2[OPTIONS_Q2[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q2[numero]}", width=92, subsequent_indent="   "))
 
 # %% answer="lecture_global" session="evaluation"
 lecture_global = ...
@@ -924,15 +911,41 @@ conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 # ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
 #
 # **3a**, sur le test **équilibré**, comparez les deux groupes que nomme votre consigne ;
-# **3b**, sur le test **de l'éditeur**, les phototypes V–VI aux I–II. **Votre consigne** et les réponses
-# possibles de chaque question, tirées pour votre copie, sont affichées sous les tableaux du
-# test de l'éditeur (avant la question 2). Écrivez la lettre de votre réponse : `"a"`, `"b"`, `"c"` ou `"d"`.
+# **3b**, sur le test **de l'éditeur**, les phototypes V–VI aux I–II. **Votre consigne** et les
+# réponses possibles de chaque question, tirées pour votre copie, s'affichent juste au-dessus de
+# sa cellule de réponse. Écrivez la lettre de votre réponse : `"a"`, `"b"`, `"c"` ou `"d"`.
 #
 # <details><summary>Indice 1</summary>
 #
 # Pour chaque test, regardez combien de cancers compte chaque groupe (le nombre après
 # « sur »), puis où se trouve chaque taux par rapport à l'intervalle de l'autre groupe.
 # </details>
+#
+# #### Question 3a — Le test équilibré (1 point)
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche la consigne de la question 3a et ses réponses,
+# tirées pour votre copie. Exécutez-le.
+from esn_teach.datasets._skin_tasks import question_3a, question_3a_groups
+
+GROUPES_Q3A = question_3a_groups(checks.student_seed("05", announce=False))
+if len(GROUPES_Q3A[0]) == 1:  # types II and I: their rates, not in the tables above
+    display(
+        fr_table(
+            pd.DataFrame(
+                {f"phototype {t[0]}": ligne_taux(test[test["phototype"] == t[0]]) for t in GROUPES_Q3A}
+            ).T,
+            caption="Test équilibré : taux de faux négatifs des deux phototypes de votre question 3a",
+        )
+    )
+CONSIGNE_Q3A, OPTIONS_Q3A = question_3a(checks.student_seed("05", announce=False))
+LETTRES_Q3A = {}
+print("Question 3a, votre consigne :", CONSIGNE_Q3A)
+print("Les réponses possibles, dans un ordre tiré pour votre copie :")
+ordre = np.random.default_rng([checks.student_seed("05", announce=False), 63]).permutation(4)
+for lettre, numero in zip("abcd", ordre, strict=True):
+    LETTRES_Q3A[OPTIONS_Q3A[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q3A[numero]}", width=92, subsequent_indent="   "))
 
 # %% answer="conclusion_equilibre" session="evaluation"
 conclusion_equilibre = ...
@@ -1117,8 +1130,23 @@ conclusion_editeur = "pas d'écart : chaque taux est dans l'intervalle de l'autr
 # %% [markdown] session="evaluation"
 # #### Question 3b — Le test de l'éditeur (1 point)
 #
-# Votre consigne et les réponses possibles sont affichées sous les tableaux du test de
-# l'éditeur (avant la question 2). Écrivez la lettre de votre réponse.
+# Votre consigne et les réponses possibles s'affichent juste en dessous. Écrivez la lettre de
+# votre réponse.
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche la consigne de la question 3b et ses réponses,
+# tirées pour votre copie. Exécutez-le.
+from esn_teach.datasets._skin_tasks import question_3b
+
+VERSION_Q3B = int(np.random.default_rng([checks.student_seed("05", announce=False), 54]).integers(2))
+CONSIGNE_Q3B, OPTIONS_Q3B = question_3b(checks.student_seed("05", announce=False))
+LETTRES_Q3B = {}
+print("Question 3b, votre consigne :", CONSIGNE_Q3B)
+print("Les réponses possibles, dans un ordre tiré pour votre copie :")
+ordre = np.random.default_rng([checks.student_seed("05", announce=False), 64]).permutation(4)
+for lettre, numero in zip("abcd", ordre, strict=True):
+    LETTRES_Q3B[OPTIONS_Q3B[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q3B[numero]}", width=92, subsequent_indent="   "))
 
 # %% answer="conclusion_editeur" session="evaluation"
 conclusion_editeur = ...
@@ -1233,15 +1261,21 @@ tableau_ecarts
 # Le tableau des écarts des questions 4a et 4b, puis les réponses de la question 4b, dans un
 # ordre tiré pour votre copie (inutile de lire ce code replié : exécutez-le).
 display(tableau_ecarts)
+# Review d18 (lecturer, finding 7): the hedge « pour ce modèle, sur ce test » is on two wrong
+# options too, and the six options have close lengths: neither tells the two possible keys.
 OPTIONS_Q4B = [
-    "l'écart a disparu",
-    "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, on ne peut "
-    "pas dire qu'il persiste",
+    "l'écart a disparu : pour ce modèle, sur ce test, les V–VI et les I–II ont désormais le même "
+    "taux",
+    "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, rien ne dit "
+    "qu'il persiste",
     "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste "
-    "(au niveau 95 %)",
-    "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
-    "on ne peut rien conclure : l'intervalle à 48 % est trop large",
-    "l'écart est réduit, mais l'écart observé reste positif : cela suffit pour dire qu'il persiste",
+    "(niveau 95 %)",
+    "l'écart est réduit ; son intervalle exclut, pour ce modèle, sur ce test, un écart de plus "
+    "de 3 points",
+    "on ne peut rien conclure de ce tableau : l'intervalle de l'écart à 48 % est beaucoup trop "
+    "large",
+    "l'écart est réduit, mais l'écart observé reste positif : à lui seul, cela suffit pour dire "
+    "qu'il persiste",
 ]
 print("Question 4b, les réponses possibles, dans un ordre tiré pour votre copie :")
 LETTRES_Q4B = {}

@@ -66,10 +66,9 @@ def question_1_type(seed: int) -> str:
 def question_1_statement(seed: int) -> str:
     """Return the copy's task for question 1 (its own phototype only)."""
     phototype = question_1_type(seed)
-    return (
-        f"calculez le taux de faux négatifs de l'application sur le phototype {phototype} :\n"
-        f"  parmi les cancers du phototype {phototype}, la part qu'elle ne signale pas."
-    )
+    # Review d18 (lecturer, finding 3): the task names the rate only, as the formative does;
+    # choosing its denominator is what question 1 assesses, so no definition is printed here.
+    return f"taux de faux négatifs de l'application sur le phototype {phototype}."
 
 
 def question_3a_groups(seed: int) -> tuple[tuple[str, ...], tuple[str, ...]]:

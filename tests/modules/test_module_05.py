@@ -472,3 +472,45 @@ def test_question_3a_keys_differ_across_students(monkeypatch):
         assert status is not None, identifier
         keys.append(status)
     assert set(keys) == {"separated", "inside"}, keys
+
+
+def _evaluated_list(name: str) -> list[str]:
+    """The list literal ``name = [...]`` of the notebook's evaluated draw cells."""
+    text = SOURCE.read_text(encoding="utf-8")
+    found = re.search(rf"^{name} = (\[.*?^\])", text, flags=re.M | re.S)
+    assert found, name
+    return ast.literal_eval(found.group(1))
+
+
+def test_question_1_task_names_the_rate_without_its_definition():
+    """Review d18 (lecturer, finding 3): the evaluated task printed « parmi les cancers du
+    phototype V, la part qu'elle ne signale pas » beside the listed counts, so that choosing
+    the denominator became copying. The task names the rate and the phototype only."""
+    from esn_teach.datasets._skin_tasks import question_1_statement
+
+    for seed in range(20):
+        statement = question_1_statement(seed)
+        assert question_1_type(seed) in statement
+        for word in ("parmi", "cancers", "signale", "part"):
+            assert word not in statement, (word, statement)
+
+
+def test_question_4b_hedge_and_lengths_do_not_tell_the_keys():
+    """Review d18 (lecturer, finding 7): only the two possible keys carried « pour ce modèle,
+    sur ce test » and were the two longest options."""
+    options = _evaluated_list("OPTIONS_Q4B")
+    keys = options[1:3]  # « contient 0 » and « exclut 0 », as the hidden test reads them
+    hedge = "pour ce modèle, sur ce test"
+    assert sum(hedge in o for o in options if o not in keys) >= 2
+    lengths = sorted(len(o) for o in options)
+    assert lengths[-1] <= 1.25 * lengths[0], lengths
+    assert sorted(len(k) for k in keys) != lengths[-2:], "the keys are the two longest"
+
+
+def test_question_2_options_do_not_echo_the_task():
+    """Review d18 (lecturer, finding 2): the key repeated the task's words (« pèsent le
+    plus » → « ont le plus de cancers »)."""
+    options = _evaluated_list("OPTIONS_Q2")
+    for option in options:
+        for words in ("le plus", "le moins", "pèse"):
+            assert words not in option, (words, option)
