@@ -194,6 +194,12 @@ def _parser() -> argparse.ArgumentParser:
         "--processes", type=int, default=64, metavar="N", help="processus par copie (défaut : 64)"
     )
     autograde.add_argument(
+        "--bibliotheque-modifiee",
+        action="store_true",
+        help="corriger même si esn_teach a changé depuis la publication de la séance évaluée "
+        "(par défaut refusé : les cas de chaque copie sont tirés de nouveau)",
+    )
+    autograde.add_argument(
         "--no-sandbox",
         action="store_true",
         help="sans isolement bubblewrap (déconseillé : le code étudiant voit vos fichiers)",
@@ -786,6 +792,7 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
             sandbox=not args.no_sandbox,
             force=args.force,
             progress=progress,
+            library_changed=args.bibliotheque_modifiee,
         )
     except GradingAborted as error:
         print(f"Erreur : {printable(str(error), newlines=True)}", file=sys.stderr)

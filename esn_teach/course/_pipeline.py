@@ -683,6 +683,26 @@ class Course:
         mode = inputs.get("mode") if isinstance(inputs, dict) else None
         return mode if isinstance(mode, str) else None
 
+    def library_changed_since_release(self, module: str) -> bool:
+        """Whether ``esn_teach`` changed since ``module`` was last released as an evaluated session.
+
+        An evaluated session's hidden tests redraw each copy's cases and statements
+        with the installed library when grading: another version may draw other ones
+        than the students saw, and change their marks silently (review 09 d18).
+
+        Returns
+        -------
+        bool
+            True only when the last successful release was ``--evaluation`` and the
+            digest of the library it recorded differs from the installed one.
+        """
+        stamp = _read_stamp(self.stamp_path(self.module_name(module), "release"))
+        inputs = (stamp or {}).get("inputs")
+        if not isinstance(inputs, dict) or inputs.get("mode") != "evaluation":
+            return False
+        recorded = inputs.get("library")
+        return isinstance(recorded, str) and recorded != library_digest()
+
     def _shared_inputs(self) -> dict[str, str | None]:
         """Digests of what every module's build and release depend on."""
         import esn_teach

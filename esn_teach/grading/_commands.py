@@ -57,6 +57,7 @@ def autograde(
     sandbox: bool = True,
     force: bool = False,
     progress: Progress | None = None,
+    library_changed: bool = False,
 ) -> BatchResult:
     """Autograde the submissions of a module: parallel, sandboxed, nothing lost.
 
@@ -83,6 +84,9 @@ def autograde(
         Grade again the submissions already graded and unchanged.
     progress : callable, optional
         Called after each submission (done, total, result, elapsed).
+    library_changed : bool, default=False
+        Grade even if ``esn_teach`` changed since the evaluated release
+        (:func:`grade_cohort`).
 
     Returns
     -------
@@ -120,6 +124,7 @@ def autograde(
         sandbox=sandbox,
         force=force,
         progress=progress,
+        library_changed=library_changed,
     )
 
 

@@ -922,6 +922,7 @@ def grade_cohort(
     sandbox: bool = True,
     force: bool = False,
     progress: Progress | None = None,
+    library_changed: bool = False,
 ) -> BatchResult:
     """Grade every listed student's submission of ``module``; lose none.
 
@@ -943,6 +944,10 @@ def grade_cohort(
         Grade again submissions already graded and unchanged since.
     progress : callable, optional
         Called after each submission with (done, total, result, elapsed seconds).
+    library_changed : bool, default=False
+        Grade even if ``esn_teach`` changed since the module's evaluated release
+        (by default that stops the batch before anything is graded: the copies'
+        cases are redrawn with the installed library).
 
     Returns
     -------
@@ -951,8 +956,10 @@ def grade_cohort(
     Raises
     ------
     GradingAborted
-        When the canary (the module's solution and blank version, graded first)
-        does not get exactly full marks and zero: nothing was graded or changed.
+        When ``esn_teach`` changed since the evaluated release (unless
+        ``library_changed``), or when the canary (the module's solution and blank
+        version, graded first) does not get exactly full marks and zero: nothing was
+        graded or changed.
     esn_teach.course.CourseError
         When the module is not released or the gradebook does not hold it.
     """
@@ -964,6 +971,17 @@ def grade_cohort(
     _check_reserved(course)
     students = [student for student in students if student not in CANARIES]
     info = _ModuleInfo.read(course, module)  # released? readable?
+    if not library_changed and course.library_changed_since_release(module):
+        raise GradingAborted(
+            f"La correction de {module} n'a pas commencé : la bibliothèque esn_teach a changé "
+            "depuis la publication de la séance évaluée. Chaque copie y est corrigée sur ses "
+            "propres cas, que la bibliothèque installée tire de nouveau : une autre version peut "
+            "tirer d'autres cas ou d'autres énoncés que ceux que les étudiants ont vus, et "
+            "changer leurs notes sans le dire. Réinstallez la version d'esn-teach de la "
+            "publication, puis relancez la même commande. Si vous savez que le changement ne "
+            "touche aucun tirage (un texte corrigé, par exemple), relancez avec "
+            "--bibliotheque-modifiee. Rien n'a été corrigé ni modifié."
+        )
     _check_gradebook(course, module)
     _remove_canaries(course, module)
     previous = {} if force else _previous(root, module)

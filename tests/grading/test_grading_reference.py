@@ -71,3 +71,35 @@ def test_a_copy_keeps_its_own_draw_in_the_recheck(tmp_path, capsys):
     }
     # « ab » drew k = 3: with the canaries' k = 4 in its re-check, its right answer scored 0.
     assert scores == {"ab": 1.0, "abc": 1.0, "faux": 0.0}
+
+
+def test_autograde_refuses_a_library_changed_since_the_evaluated_release(
+    tmp_path, capsys, monkeypatch
+):
+    """Review 09 d18: an evaluated session's hidden tests redraw each copy's cases with the
+    installed esn_teach; a different version may draw others than the students saw and change
+    their marks silently. autograde stops before grading anything, unless told the change is
+    known (--bibliotheque-modifiee)."""
+    import nbformat
+
+    from esn_teach.course import _pipeline
+
+    root, notebooks = release_and_submit(
+        tmp_path, MODULE, SOURCE, "reponse", {"ab": "reponse = cas * k"}
+    )
+    assert cli(root, "release", MODULE, "--evaluation", "--force", notebooks=notebooks) == 0
+    course = Course(root, notebooks)
+    released = nbformat.read(course.release_path(MODULE), as_version=4)
+    assert released.metadata.get("esn_session") == "evaluation"
+    assert not course.library_changed_since_release(MODULE)
+    monkeypatch.setattr(_pipeline, "library_digest", lambda root=None: "autre version")
+    assert course.library_changed_since_release(MODULE)
+    capsys.readouterr()
+    assert cli(root, "autograde", MODULE, notebooks=notebooks) == 3
+    err = capsys.readouterr().err
+    assert "la bibliothèque esn_teach a changé depuis la publication" in err
+    assert "--bibliotheque-modifiee" in err and "Rien n'a été corrigé" in err
+    assert not (root / "autograded").exists()
+    args = ("autograde", MODULE, "--bibliotheque-modifiee")
+    assert cli(root, *args, notebooks=notebooks) == 0
+    assert course.grades(MODULE, "ab").grades["reponse_tests"][0] == 1.0
