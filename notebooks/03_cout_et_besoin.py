@@ -9,8 +9,10 @@
 #
 # 1. Dire ce qu'est la **cible** d'un modèle, et pourquoi le **coût** des soins peut trahir le
 #    **besoin**.
-# 2. Calculer la **part d'un groupe parmi les sélectionnés** et un écart de besoin **à score
-#    égal** ; dire quelle comparaison révèle qu'un score sous-estime le besoin d'un groupe.
+# 2. Appliquer le **seuil** d'un programme à un classement et calculer la **part d'un groupe
+#    parmi les sélectionnés** ; calculer un **écart de besoin** entre inscrits ; dire ce que ces
+#    chiffres montrent du choix de la cible, et quelle comparaison révèle qu'un score
+#    sous-estime le besoin d'un groupe.
 # 3. Après la séance : lire l'**intervalle de confiance d'une différence** ; juger une nouvelle
 #    cible, un **taux de sélection**, une mesure du besoin.
 #
@@ -110,14 +112,18 @@
 # %% session="formative"
 # La graine du tirage au hasard : la même cohorte synthétique pour toute la promotion.
 graine = 0
+# Le nombre de places du programme de la question 1 : le même pour toute la promotion.
+places = 640
 
 # %% session="evaluation"
 # Vos cas : une cohorte synthétique tirée pour votre copie, à partir de votre identifiant
 # (tirée parmi des cohortes vérifiées à l'avance, où les phrases du module restent vraies).
 from esn_teach import checks
-from esn_teach.explorers import cost_need_seed
+from esn_teach.explorers import cost_need_places, cost_need_seed
 
 graine = cost_need_seed(checks.student_seed("03"))
+# Le nombre de places du programme de la question 1, propre à votre copie lui aussi.
+places = cost_need_places(checks.student_seed("03", announce=False))
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils et la cohorte, puis affiche quelques
@@ -135,6 +141,7 @@ from esn_teach.datasets import data_card, make_cost_vs_need_cohort, top_share
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import (
     CostNeedExplorer,
+    cost_need_places,
     cost_need_seed,
     cost_need_statements,
     selection_by_group,
@@ -267,58 +274,69 @@ print(
     f"Patients blancs : {en_nombre(n_blancs)} dans la cohorte jugée (n_blancs) ; {n_blancs_inscrits} "
     "inscrits (n_blancs_inscrits)."
 )
-# Pour la question 3 : trois façons de garder 5 % des patients ; une seule compare des patients
-# de même score « coût ».
+# Deux groupes d'environ 5 % des patients, inscrits ou non : la tranche du haut du score
+# « coût » (section 5), et les plus coûteux l'année suivante (l'exemple de la question 2).
 tranche_haute = scores_cout >= np.percentile(scores_cout, 95)
-tranche_haute_sante = scores_sante >= np.percentile(scores_sante, 95)
 plus_couteux = cohorte["cost"].to_numpy() >= np.percentile(cohorte["cost"], 95)
-print(
-    "Pour les questions 2 et 3 : noirs, blancs (le groupe de chaque patient), inscrits_cout "
-    "(inscrit avec la cible « coût »), cohorte (le tableau des patients de la cohorte jugée), "
-    "et trois groupes d'environ 5 % des patients, inscrits ou non :"
+# Pour la question 1 : le classement du score « coût », du score le plus haut au plus bas.
+classement = (
+    pd.DataFrame({"race": race, "score_cout": scores_cout})
+    .sort_values("score_cout", ascending=False, kind="stable")
+    .reset_index(drop=True)
 )
-print("- tranche_haute : score « coût » du 95e au 100e centile ;")
-print("- tranche_haute_sante : score « maladies » du 95e au 100e centile ;")
-print("- plus_couteux : coût réel de l'année suivante du 95e au 100e centile.")
+print(
+    f"Pour la question 1 : votre programme a {en_nombre(places)} places (places) ; classement "
+    "range les patients de la cohorte jugée du score « coût » le plus haut au plus bas (une "
+    "ligne par patient : race, score_cout)."
+)
+print(
+    "Pour la question 2 : noirs, blancs (le groupe de chaque patient), inscrits_cout "
+    "(inscrit avec la cible « coût »), cohorte (le tableau des patients de la cohorte jugée)."
+)
 
 # %% [markdown]
-# ### Question 1 — La part des patients noirs parmi les inscrits, cible « coût » (2 points)
+# ### Question 1 — Le seuil d'un programme : la part des patients noirs parmi les retenus (2 points)
 #
-# Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part de
-# patients noirs** ? Donnez une proportion entre 0 et 1 (`0.25`, et non `25`). Écrivez le
-# calcul, pas un résultat arrondi (la vérification juge **3 décimales**), avec les variables
-# dont le nom est affiché ci-dessus entre parenthèses (les nombres affichés, recopiés, sont
-# acceptés aussi).
+# Un programme n'a qu'un nombre limité de **places** : il retient les patients du **haut du
+# classement** du score « coût », jusqu'à ce que ses places soient pleines. Le seuil dépend donc
+# des places. Votre programme a `places` places (nombre affiché par la cellule ci-dessus ; en
+# séance évaluée, il est propre à votre copie) : ce ne sont pas les inscrits du 97ᵉ centile.
+#
+# Parmi les patients **retenus** par votre programme, quelle est la **part de patients
+# noirs** ? Donnez une proportion entre 0 et 1 (`0.25`, et non `25`). Écrivez le calcul, pas un
+# résultat arrondi (la vérification juge **3 décimales**).
+#
+# Le tableau `classement` range les patients du score le plus haut au plus bas, une ligne par
+# patient. Deux outils :
+#
+# - `classement.head(10)` garde les 10 **premières** lignes d'un tableau (`head` : la tête) ;
+# - `(tableau["race"] == "White").sum()` compte les patients blancs d'un tableau ;
+#   `len(tableau)` compte ses lignes.
 #
 # <details><summary>Rappel d'écriture</summary>
 #
 # En Python, `/` divise, et ce qui est entre parenthèses se calcule d'abord : `6 / (1 + 2)`
-# vaut 2.
+# vaut 2. Un résultat intermédiaire se garde sous un nom : `retenus = ...`.
 # </details>
 #
 # <details><summary>Indice 1</summary>
 #
-# Une part répond à « combien sur combien ? ». Imaginez 100 inscrits : combien sont des
-# patients noirs ? Qui compte-t-on alors en bas de la fraction : toute la cohorte, tous les
-# patients noirs, ou seulement les inscrits ?
+# Deux étapes : d'abord appliquer le seuil (quels patients votre programme retient-il, et
+# combien ?), puis une part, qui répond à « combien sur combien ? ». Qui compte-t-on en bas de
+# la fraction : toute la cohorte, tous les patients noirs, ou seulement les retenus ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Au numérateur, les inscrits noirs ; au dénominateur, tous les inscrits. Parmi les variables
-# affichées, lesquelles comptent des inscrits ?
-# </details>
-#
-# <details><summary>Indice 3</summary>
-#
-# Aucune variable affichée ne compte tous les inscrits d'un coup : de quels groupes sont-ils
-# faits ? `n_noirs` et `n_blancs` comptent des patients inscrits ou non.
+# Avec `head`, gardez les `places` premières lignes du classement, sous un nom (par exemple
+# `retenus`). Comptez les patients noirs de ce tableau, puis divisez par son nombre de lignes.
 # </details>
 
 # %% answer="part_noirs_cout"
 part_noirs_cout = ...
 ### BEGIN SOLUTION
-part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
+retenus = classement.head(places)
+part_noirs_cout = (retenus["race"] == "Black").sum() / len(retenus)
 ### END SOLUTION
 
 # %% tests="part_noirs_cout" points=2 session="formative"
@@ -326,89 +344,103 @@ part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 valeur = checks.require_number(part_noirs_cout, name="part_noirs_cout")
 checks.expect(
     not 0.5 < valeur <= 1,
-    "avec votre réponse, plus de la moitié des inscrits seraient des patients noirs, alors "
+    "avec votre réponse, plus de la moitié des retenus seraient des patients noirs, alors "
     "qu'ils ne sont qu'une petite minorité de la cohorte jugée. Avez-vous inversé les groupes "
     "(la part des patients blancs), ou combiné des taux de sélection ? Une part parmi les "
-    "inscrits se calcule avec des nombres d'inscrits.",
+    "retenus se calcule avec des nombres de retenus.",
     name="part_noirs_cout",
 )
 checks.check_number(
     part_noirs_cout,
     name="part_noirs_cout",
-    digest="d2e5a923fa5b4f65",
+    digest="5556fd1aa699d21c",
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
             None,
-            "Python a fait la division d'abord, puis ajouté le nombre suivant : a / b + c se lit "
-            "(a / b) + c. Mettez tout le dénominateur entre parenthèses : a / (b + c).",
-            digest="80d97f82f3cb6b8b",
+            "vous avez pris les inscrits du 97e centile (les nombres affichés en section 3) : "
+            "ce n'est pas le seuil de votre programme. Appliquez le vôtre : les patients du haut "
+            "du classement, autant que de places.",
+            digest="d2e5a923fa5b4f65",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez pris la fin du classement : les patients au score le plus bas. Le "
+            "programme retient le haut du classement ; head garde les premières lignes.",
+            digest="594900b0cade1a39",
         ),
         checks.Mistake(
             None,
             "vous avez calculé le taux de sélection des patients noirs (la part des patients "
-            "noirs qui sont inscrits) : le dénominateur est alors tous les patients noirs. La "
-            "question porte sur les inscrits : le dénominateur est le nombre total d'inscrits.",
-            digest="9a6a4d7a91623ccb",
+            "noirs qui sont retenus) : le dénominateur est alors tous les patients noirs. La "
+            "question porte sur les retenus : le dénominateur est le nombre de retenus.",
+            digest="eab49d1acd60574e",
         ),
         checks.Mistake(
             None,
-            "vous avez calculé la part des patients noirs dans toute la cohorte jugée, inscrits "
-            "ou non. Ne regardez que les patients inscrits.",
+            "vous avez calculé la part des patients noirs dans toute la cohorte jugée, retenus "
+            "ou non. Appliquez d'abord le seuil : ne regardez que les patients retenus.",
             digest="28c9d9f8c32341c6",
         ),
         checks.Mistake(
             0.177,
             "0,177 est le chiffre de l'étude réelle (17,7 %). La question porte sur notre "
-            "cohorte synthétique : calculez la part à partir des variables ci-dessus.",
+            "cohorte synthétique : calculez la part à partir du classement.",
         ),
         checks.Mistake(
             None,
-            "vous avez divisé les inscrits noirs par les inscrits blancs : c'est un rapport "
-            "entre les deux groupes. Le dénominateur doit compter tous les inscrits.",
-            digest="1a713fc317e9f28b",
+            "vous avez divisé les retenus noirs par les retenus blancs : c'est un rapport "
+            "entre les deux groupes. Le dénominateur doit compter tous les retenus.",
+            digest="516fd7efc1570fe8",
         ),
         checks.Mistake(
             None,
-            "vous avez divisé les inscrits noirs par des patients inscrits ou non (toute la "
-            "cohorte jugée, ou tous les patients blancs). Le dénominateur doit compter les "
-            "inscrits seulement.",
-            digest="2867748fe92cae8c",
+            "vous avez divisé les retenus noirs par toute la cohorte jugée (retenus ou non). "
+            "Le dénominateur doit compter les retenus seulement.",
+            digest="36a34ef2f4006ae2",
         ),
     ],
-    hint="Au numérateur, les inscrits noirs ; au dénominateur, tous les inscrits.",
-    success="une part parmi les inscrits a pour dénominateur tous les inscrits. Comparez-la à "
-    "la part des patients noirs dans la cohorte jugée (encadré « Après avoir répondu »).",
+    hint="Gardez le haut du classement, autant de patients que de places ; puis la part des "
+    "patients noirs parmi eux.",
+    success="le seuil d'un programme se lit dans le classement, à la dernière place ; une part "
+    "parmi les retenus a pour dénominateur tous les retenus. Comparez-la à la part des patients "
+    "noirs dans la cohorte jugée (encadré « Après avoir répondu »).",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
+ordre_attendu = np.argsort(-scores_cout, kind="stable")[:places]
 checks.check_number(
     part_noirs_cout,
     name="part_noirs_cout",
-    expected=top_share(scores_cout, race, percentile=centile_programme),
+    expected=float(np.mean(race[ordre_attendu] == "Black")),
     points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="part_noirs_cout" session="formative"
-# message : Python a fait la division d'abord
-part_noirs_cout = n_noirs_inscrits / n_noirs_inscrits + n_blancs_inscrits
+# message : les inscrits du 97e centile
+part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
+
+# %% mistake="part_noirs_cout" session="formative"
+# message : la fin du classement
+retenus = classement.tail(places)
+part_noirs_cout = (retenus["race"] == "Black").sum() / len(retenus)
 
 # %% mistake="part_noirs_cout" session="formative"
 # message : taux de sélection des patients noirs
-part_noirs_cout = n_noirs_inscrits / n_noirs
+part_noirs_cout = (classement.head(places)["race"] == "Black").sum() / n_noirs
 
 # %% mistake="part_noirs_cout" session="formative"
 # message : inversé les groupes
-part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
+part_noirs_cout = (classement.head(places)["race"] == "White").sum() / places
 
 # %% mistake="part_noirs_cout" session="formative"
 # message : dans toute la cohorte
-part_noirs_cout = n_noirs / (n_noirs + n_blancs)
+part_noirs_cout = (classement["race"] == "Black").sum() / len(classement)
 
 # %% mistake="part_noirs_cout" session="formative"
 # message : pourcentage
-part_noirs_cout = 100 * n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
+part_noirs_cout = 100 * (classement.head(places)["race"] == "Black").sum() / places
 
 # %% mistake="part_noirs_cout" session="formative"
 # message : le chiffre de l'étude réelle
@@ -416,27 +448,19 @@ part_noirs_cout = 0.177
 
 # %% mistake="part_noirs_cout" session="formative"
 # message : un rapport entre les deux groupes
-part_noirs_cout = n_noirs_inscrits / n_blancs_inscrits
+retenus = classement.head(places)
+part_noirs_cout = (retenus["race"] == "Black").sum() / (retenus["race"] == "White").sum()
 
 # %% mistake="part_noirs_cout" session="formative"
-# message : divisé les inscrits noirs par des patients inscrits ou non
-part_noirs_cout = n_noirs_inscrits / len(cohorte)
-
-# %% mistake="part_noirs_cout" session="formative"
-# message : divisé les inscrits noirs par des patients inscrits ou non
-part_noirs_cout = n_noirs_inscrits / n_blancs
-
-# %% mistake="part_noirs_cout" session="formative"
-# message : combiné des taux de sélection
-part_noirs_cout = (n_noirs_inscrits / n_noirs) / (
-    n_noirs_inscrits / n_noirs + n_blancs_inscrits / n_blancs
-)
+# message : divisé les retenus noirs par toute la cohorte
+part_noirs_cout = (classement.head(places)["race"] == "Black").sum() / len(classement)
 
 # %% tests="part_noirs_cout" points=2 session="evaluation"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_form(part_noirs_cout, name="part_noirs_cout", kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 graine_copie = cost_need_seed(checks.student_seed("03", announce=False))
+places_copie = cost_need_places(checks.student_seed("03", announce=False))
 cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
 appris_copie, juges_copie = train_test_split(
     cas_copie.frame, test_size=1 / 3, random_state=graine_copie
@@ -446,37 +470,60 @@ x_appris_copie["prior_cost"] = np.log1p(x_appris_copie["prior_cost"])
 x_juges_copie = juges_copie[list(cas_copie.feature_names)].astype(float)
 x_juges_copie["prior_cost"] = np.log1p(x_juges_copie["prior_cost"])
 modele_cout_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
-modele_sante_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
-scores_copie = {
-    "cost": modele_cout_copie.fit(x_appris_copie, appris_copie["cost"]).predict(x_juges_copie),
-    "n_chronic_next": modele_sante_copie.fit(
-        x_appris_copie, appris_copie["n_chronic_next"]
-    ).predict(x_juges_copie),
-}
+scores_copie = modele_cout_copie.fit(x_appris_copie, appris_copie["cost"]).predict(x_juges_copie)
 race_copie = juges_copie["race"].to_numpy(dtype=str)
-selection_copie = selection_by_group(
-    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=97
+ordre_copie = np.argsort(-scores_copie, kind="stable")  # du score le plus haut au plus bas
+haut_copie = race_copie[ordre_copie[:places_copie]]  # les retenus de la copie
+bas_copie = race_copie[ordre_copie[-places_copie:]]  # la fin du classement
+inscrits_copie = selection_by_group(
+    scores_copie, race_copie, juges_copie["n_chronic_next"], percentile=97
 )
 checks.check_number(
     part_noirs_cout,  # la réponse de la copie
     name="part_noirs_cout",
-    expected=float(selection_copie.loc["Black", "share_of_selected"]),
+    expected=float(np.mean(haut_copie == "Black")),
     mistakes=[
         checks.Mistake(
-            float(selection_copie.loc["Black", "selection_rate"]),
+            float(inscrits_copie.loc["Black", "share_of_selected"]),
+            "vous avez pris les inscrits du 97e centile (les nombres affichés en section 3) : "
+            "ce n'est pas le seuil de votre programme. Appliquez le vôtre : les patients du haut "
+            "du classement, autant que de places.",
+        ),
+        checks.Mistake(
+            float(np.mean(bas_copie == "Black")),
+            "vous avez pris la fin du classement : les patients au score le plus bas. Le "
+            "programme retient le haut du classement ; head garde les premières lignes.",
+        ),
+        checks.Mistake(
+            float(np.sum(haut_copie == "Black") / np.sum(race_copie == "Black")),
             "vous avez calculé le taux de sélection des patients noirs (la part des patients "
-            "noirs qui sont inscrits) : le dénominateur est alors tous les patients noirs. La "
-            "question porte sur les inscrits : le dénominateur est le nombre total d'inscrits.",
+            "noirs qui sont retenus) : le dénominateur est alors tous les patients noirs. La "
+            "question porte sur les retenus : le dénominateur est le nombre de retenus.",
         ),
         checks.Mistake(
-            float((race_copie == "Black").mean()),
-            "vous avez calculé la part des patients noirs dans toute la cohorte jugée, inscrits "
-            "ou non. Ne regardez que les patients inscrits.",
+            float(np.mean(race_copie == "Black")),
+            "vous avez calculé la part des patients noirs dans toute la cohorte jugée, retenus "
+            "ou non. Appliquez d'abord le seuil : ne regardez que les patients retenus.",
         ),
         checks.Mistake(
-            float(selection_copie.loc["White", "share_of_selected"]),
+            float(np.mean(haut_copie == "White")),
             "vous avez inversé les groupes : c'est la part des patients blancs parmi les "
-            "inscrits. Au numérateur, les inscrits noirs.",
+            "retenus. Au numérateur, les retenus noirs.",
+        ),
+        checks.Mistake(
+            0.177,
+            "0,177 est le chiffre de l'étude réelle (17,7 %). La question porte sur notre "
+            "cohorte synthétique : calculez la part à partir du classement.",
+        ),
+        checks.Mistake(
+            float(np.sum(haut_copie == "Black") / np.sum(haut_copie == "White")),
+            "vous avez divisé les retenus noirs par les retenus blancs : c'est un rapport "
+            "entre les deux groupes. Le dénominateur doit compter tous les retenus.",
+        ),
+        checks.Mistake(
+            float(np.sum(haut_copie == "Black") / len(race_copie)),
+            "vous avez divisé les retenus noirs par toute la cohorte jugée (retenus ou non). "
+            "Le dénominateur doit compter les retenus seulement.",
         ),
     ],
     points=2,
@@ -484,8 +531,17 @@ checks.check_number(
 ### END HIDDEN TESTS
 
 # %% mistake="part_noirs_cout" session="evaluation"
+# message : les inscrits du 97e centile
+part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
+
+# %% mistake="part_noirs_cout" session="evaluation"
+# message : la fin du classement
+retenus = classement.tail(places)
+part_noirs_cout = (retenus["race"] == "Black").sum() / len(retenus)
+
+# %% mistake="part_noirs_cout" session="evaluation"
 # message : taux de sélection des patients noirs
-part_noirs_cout = n_noirs_inscrits / n_noirs
+part_noirs_cout = (classement.head(places)["race"] == "Black").sum() / n_noirs
 
 # %% mistake="part_noirs_cout" session="evaluation"
 # message : dans toute la cohorte
@@ -493,27 +549,29 @@ part_noirs_cout = n_noirs / (n_noirs + n_blancs)
 
 # %% mistake="part_noirs_cout" session="evaluation"
 # message : vous avez inversé les groupes
-part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
+part_noirs_cout = (classement.head(places)["race"] == "White").sum() / places
 
 # %% [markdown] reveal="part_noirs_cout" session="formative"
 # <details><summary>Après avoir répondu : plus que leur part dans la cohorte ?</summary>
 #
-# La part des patients noirs parmi les inscrits dépasse leur part dans la cohorte jugée
+# La part des patients noirs parmi les retenus dépasse leur part dans la cohorte jugée
 # (affichée par la cellule de la section 3). Cela ne prouve pas que le score les avantage : ils
-# sont en moyenne bien plus malades. Il faut tenir compte de leur état de santé : la question 2
-# mesure un écart de maladies entre inscrits ; la section 5 dit quelle comparaison permet de
-# juger.
+# sont en moyenne bien plus malades. Et elle change avec le nombre de places : le seuil est un
+# choix du programme, qui décide qui entre. Il faut tenir compte de l'état de santé : la
+# question 2 mesure un écart de maladies entre inscrits ; la section 5 dit quelle comparaison
+# permet de juger.
 # </details>
 
 # %% [markdown] reveal="part_noirs_cout" session="evaluation"
 # <details><summary>Après avoir répondu : et leur part dans la cohorte ?</summary>
 #
-# Comparez la part des patients noirs parmi les inscrits à leur part dans la cohorte jugée
+# Comparez la part des patients noirs parmi les retenus à leur part dans la cohorte jugée
 # (affichée par la cellule de la section 3) : selon les cas, elle est un peu au-dessus ou un
 # peu en dessous. Ces patients sont pourtant en moyenne bien plus malades : une part proche de
-# celle de la cohorte ne dit donc pas que le score les traite bien. Il faut tenir compte de
-# leur état de santé : la question 2 mesure un écart de maladies entre inscrits ; la section 5
-# dit quelle comparaison permet de juger.
+# celle de la cohorte ne dit donc pas que le score les traite bien. Et elle change avec le
+# nombre de places : le seuil est un choix du programme. Il faut tenir compte de l'état de
+# santé : la question 2 mesure un écart de maladies entre inscrits ; la section 5 dit quelle
+# comparaison permet de juger.
 # </details>
 
 # %% [markdown]
@@ -929,318 +987,114 @@ ecart_maladies = (
 )
 
 # %% [markdown]
-# ### Question 3 — L'écart de maladies chroniques dans la tranche du haut (2 points)
+# ### Question 3 — Ce que ces chiffres disent du choix de la cible (2 points)
 #
-# La question 2 comparait les inscrits. Comparez maintenant des patients que le score « coût »
-# place dans une même tranche étroite : ceux de la **dernière tranche** des figures de la
-# section 4, inscrits ou non. Calculez l'écart du nombre moyen de maladies chroniques de l'année suivante
-# dans cette tranche : patients **noirs** **moins** patients **blancs** (la vérification juge
-# **2 décimales**).
+# Relisez les deux figures de la section 4 et votre écart de la question 2. Quelle lecture est
+# juste ? Répondez par l'une des options, entre guillemets :
 #
-# Choisissez le bon groupe parmi les **trois** définis par la cellule de la section 3.
+# - `"race"` : le score classe les patients noirs trop bas parce qu'il tient compte de leur
+#   race ; il suffirait de la lui retirer pour que l'écart disparaisse ;
+# - `"précision"` : le score prédit mal le coût des patients noirs ; un modèle plus précis,
+#   appris sur plus de patients, ferait disparaître l'écart ;
+# - `"cible"` : le score prédit à peu près bien ce qu'il a appris, le coût ; mais à même score,
+#   les patients noirs sont plus malades : le coût mesure mal leur besoin. De combien le score
+#   le sous-estime, ces chiffres ne le disent pas encore ;
+# - `"taille du biais"` : l'écart de la question 2 mesure le biais : le score « coût »
+#   sous-estime le besoin des patients noirs d'autant de maladies chroniques ;
+# - `"intention"` : ces chiffres montrent que les soignants choisissent de moins soigner les
+#   patients noirs, et que le score reproduit ce choix.
 #
 # <details><summary>Indice 1</summary>
 #
-# Le calcul a la même forme qu'à la question 2 ; seule change la condition qui choisit les
-# patients.
+# Que montre la figure de gauche sur ce que le score a appris à prédire ? Et la figure de
+# droite sur le besoin ? Puis, pour chaque lecture : les chiffres la montrent-ils vraiment, ou
+# disent-ils moins ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# « Dans la même tranche du score » : les patients sont choisis selon ce que **le score** prédit
-# pour eux, pas selon ce qu'ils ont coûté ensuite. Et de quel score parlent les figures de la
-# section 4 ?
+# Quelles informations le score utilise-t-il (section 3) ? À même score, le coût moyen
+# diffère-t-il beaucoup entre les groupes ? Un écart entre inscrits existerait-il aussi avec un
+# score juste, si un groupe est plus malade dans toute la cohorte ? Et les chiffres disent-ils
+# pourquoi on dépense moins pour les patients noirs ?
 # </details>
 
-# %% answer="ecart_score_egal"
-ecart_score_egal = ...
+# %% answer="lecture_cible"
+lecture_cible = ...
 ### BEGIN SOLUTION
-ecart_score_egal = (
-    cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
-)
+lecture_cible = "cible"
 ### END SOLUTION
 
-# %% tests="ecart_score_egal" points=2 session="formative"
+# %% tests="lecture_cible" points=2
 # Vérification de la question 3 : exécutez cette cellule.
-checks.expect(
-    not (isinstance(ecart_score_egal, float) and np.isnan(ecart_score_egal)),
-    "votre écart vaut nan (« pas un nombre ») : l'une de vos moyennes porte sur un groupe vide. "
-    "Relisez chaque condition : un groupe & noirs, puis le même groupe & blancs.",
-    name="ecart_score_egal",
-)
-valeur = checks.require_number(ecart_score_egal, name="ecart_score_egal")
-checks.expect(
-    not checks.matches_digest(valeur, "4cf68352840d3bfe", name="ecart_score_egal", decimals=2),
-    "vous avez fait la différence de deux sommes (.sum()) : elle compte surtout qu'il y a bien "
-    "plus de patients blancs que de patients noirs dans la tranche. La question demande "
-    "l'écart des moyennes : utilisez .mean().",
-    name="ecart_score_egal",
-)
-checks.expect(
-    abs(valeur) < 100,
-    "votre écart se compte en centaines ou en milliers : c'est un écart en dollars (colonne "
-    "« cost »). La question porte sur les maladies chroniques de l'année suivante, la colonne "
-    "« n_chronic_next ».",
-    name="ecart_score_egal",
-)
-checks.expect(
-    not -5 <= valeur < 0,
-    "votre écart est négatif : vous avez sans doute inversé les groupes. Calculez la moyenne "
-    "des patients noirs de la tranche moins celle des patients blancs de la tranche.",
-    name="ecart_score_egal",
-)
-checks.check_number(
-    ecart_score_egal,
-    name="ecart_score_egal",
-    digest="13dc6aa3f5ea895a",
-    decimals=2,
-    bounds=(-5, 5),
-    percent_is_mistake=False,
+checks.check_choice(
+    lecture_cible,
+    name="lecture_cible",
+    options=["race", "précision", "cible", "taille du biais", "intention"],
+    digest="b1418b7512512af7",
     mistakes=[
         checks.Mistake(
             None,
-            "vous avez repris les inscrits de la question 2 (inscrits_cout). La question porte "
-            "sur la dernière tranche des figures, inscrits ou non : choisissez l'un des trois "
-            "groupes définis en section 3.",
-            digest="6b74bdfe0c7f7fab",
+            "le score n'utilise pas la race : ses sept informations sont listées en section 3. "
+            "L'écart vient de ce qu'il prédit, le coût, qui dépend de l'accès aux soins ; "
+            "retirer la race n'y change rien.",
+            digest="9460c15bffb2fe65",
         ),
         checks.Mistake(
             None,
-            "vous avez pris la tranche du score « maladies ». Les figures de la section 4, et la "
-            "question, classent les patients selon le score « coût » : c'est à ce score que "
-            "les patients doivent être égaux.",
-            digest="27f0a440716b4e45",
+            "la figure de gauche montre le contraire : à même score, le coût moyen est voisin "
+            "dans les deux groupes, le score prédit à peu près bien le coût. Un modèle plus "
+            "précis prédirait encore mieux le coût, pas le besoin : c'est la cible qu'il faut "
+            "changer.",
+            digest="e5c7a1ce9ef8e258",
         ),
         checks.Mistake(
             None,
-            "vous avez choisi les patients selon ce qu'ils ont réellement coûté, pas selon leur "
-            "score. À coût égal, les patients noirs sont aussi plus malades (section 2), mais la "
-            "question compare des patients que le score « coût » classe de la même façon.",
-            digest="8b307d03b3467e9a",
+            "un écart entre inscrits existe aussi avec un score juste, quand un groupe est plus "
+            "malade dans toute la cohorte : seul, il ne mesure pas ce que le score oublie. Il "
+            "faut le comparer à une référence mesurée de la même façon (section 5).",
+            digest="12545947eee6a181",
         ),
         checks.Mistake(
             None,
-            "vous avez comparé les groupes dans toute la cohorte jugée, quel que soit leur "
-            "score. Ne gardez que les patients de la dernière tranche du score « coût ».",
-            digest="ed8398ebf113af10",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
-            "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
-            digest="fe2f2e671e573362",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez comparé des médianes (median). La question demande l'écart des "
-            "moyennes : utilisez .mean().",
-            digest="3d74d476f0d0a274",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez donné la moyenne des patients noirs de la tranche seulement. La question "
-            "demande un écart : retranchez la moyenne des patients blancs de la tranche.",
-            digest="b74b9c9cc117cf00",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez calculé un rapport (noirs divisé par blancs). On attend une différence, "
-            "en nombre de maladies chroniques : noirs moins blancs.",
-            digest="d737ae363f15b5cb",
+            "les chiffres montrent qu'à maladie égale on dépense moins pour les patients noirs "
+            "(section 2), pas pourquoi : accès aux soins, assurance, distance, confiance. Et "
+            "notre cohorte est synthétique : elle ne dit rien des intentions de soignants réels.",
+            digest="8a7a20145159a94b",
         ),
     ],
-    hint="Le calcul de la question 2, avec le groupe choisi selon le score « coût » (relisez "
-    "les trois définitions affichées en section 3).",
-    success=f"dans la tranche du 95e au 100e centile du score « coût », les patients noirs ont "
-    f"en moyenne {fr_number(valeur, 2)} maladie chronique de plus que les patients blancs. Ces "
-    "patients sont dans la même tranche du score, qui est large : que montre cet écart ? Le "
-    "tableau de la section 5 le compare à d'autres, et la question 4 le demande.",
-    points=2,
+    success="le score fait ce qu'on lui a demandé, prédire le coût ; c'est le choix de cette "
+    "cible qui laisse de côté des patients noirs plus malades. De combien, la section 5 le "
+    "mesure, contre la référence d'un score juste.",
 )
 ### BEGIN HIDDEN TESTS
-attendu = selection_by_group(scores_cout, race, besoin, percentile=95)["mean_need_selected"]
-checks.check_number(
-    ecart_score_egal,
-    name="ecart_score_egal",
-    expected=float(attendu["Black"] - attendu["White"]),
-    decimals=2,
-    percent_is_mistake=False,
-    points=2,
+checks.check_choice(
+    lecture_cible,
+    name="lecture_cible",
+    options=["race", "précision", "cible", "taille du biais", "intention"],
+    expected="cible",
 )
 ### END HIDDEN TESTS
 
-# %% mistake="ecart_score_egal" session="formative"
-# message : vous avez repris les inscrits de la question 2
-ecart_score_egal = (
-    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
-)
+# %% mistake="lecture_cible"
+# message : le score n'utilise pas la race
+lecture_cible = "race"
 
-# %% mistake="ecart_score_egal" session="formative"
-# message : la tranche du score « maladies »
-ecart_score_egal = (
-    cohorte.loc[tranche_haute_sante & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[tranche_haute_sante & blancs, "n_chronic_next"].mean()
-)
+# %% mistake="lecture_cible"
+# message : prédirait encore mieux le coût
+lecture_cible = "précision"
 
-# %% mistake="ecart_score_egal" session="formative"
-# message : ce qu'ils ont réellement coûté
-ecart_score_egal = (
-    cohorte.loc[plus_couteux & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[plus_couteux & blancs, "n_chronic_next"].mean()
-)
+# %% mistake="lecture_cible"
+# message : un écart entre inscrits existe aussi avec un score juste
+lecture_cible = "taille du biais"
 
-# %% mistake="ecart_score_egal" session="formative"
-# message : inversé les groupes
-ecart_score_egal = (
-    cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
-    - cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
-)
+# %% mistake="lecture_cible"
+# message : pas pourquoi
+lecture_cible = "intention"
 
-# %% mistake="ecart_score_egal" session="formative"
-# message : dans toute la cohorte jugée
-ecart_score_egal = (
-    cohorte.loc[noirs, "n_chronic_next"].mean() - cohorte.loc[blancs, "n_chronic_next"].mean()
-)
-
-# %% mistake="ecart_score_egal" session="formative"
-# message : maladies chroniques de cette année
-ecart_score_egal = (
-    cohorte.loc[tranche_haute & noirs, "n_chronic"].mean()
-    - cohorte.loc[tranche_haute & blancs, "n_chronic"].mean()
-)
-
-# %% mistake="ecart_score_egal" session="formative"
-# message : vous avez comparé des médianes
-ecart_score_egal = (
-    cohorte.loc[tranche_haute & noirs, "n_chronic_next"].median()
-    - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].median()
-)
-
-# %% mistake="ecart_score_egal" session="formative"
-# message : c'est un écart en dollars
-ecart_score_egal = (
-    cohorte.loc[tranche_haute & noirs, "cost"].mean()
-    - cohorte.loc[tranche_haute & blancs, "cost"].mean()
-)
-
-# %% mistake="ecart_score_egal" session="formative"
-# message : la différence de deux sommes
-ecart_score_egal = (
-    cohorte.loc[tranche_haute & noirs, "n_chronic_next"].sum()
-    - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].sum()
-)
-
-# %% mistake="ecart_score_egal" session="formative"
-# message : des patients noirs de la tranche seulement
-ecart_score_egal = cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
-
-# %% mistake="ecart_score_egal" session="formative"
-# message : vous avez calculé un rapport
-ecart_score_egal = (
-    cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
-    / cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
-)
-
-# %% tests="ecart_score_egal" points=2 session="evaluation"
-# Vérification de la question 3 : exécutez cette cellule.
-checks.check_form(
-    ecart_score_egal, name="ecart_score_egal", kind="number", decimals=2, bounds=(-5, 5)
-)
-### BEGIN HIDDEN TESTS
-graine_copie = cost_need_seed(checks.student_seed("03", announce=False))
-cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
-appris_copie, juges_copie = train_test_split(
-    cas_copie.frame, test_size=1 / 3, random_state=graine_copie
-)
-x_appris_copie = appris_copie[list(cas_copie.feature_names)].astype(float)
-x_appris_copie["prior_cost"] = np.log1p(x_appris_copie["prior_cost"])
-x_juges_copie = juges_copie[list(cas_copie.feature_names)].astype(float)
-x_juges_copie["prior_cost"] = np.log1p(x_juges_copie["prior_cost"])
-modele_cout_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
-modele_sante_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
-scores_copie = {
-    "cost": modele_cout_copie.fit(x_appris_copie, appris_copie["cost"]).predict(x_juges_copie),
-    "n_chronic_next": modele_sante_copie.fit(
-        x_appris_copie, appris_copie["n_chronic_next"]
-    ).predict(x_juges_copie),
-}
-race_copie = juges_copie["race"].to_numpy(dtype=str)
-
-moyennes_copie = selection_by_group(
-    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=95
-)["mean_need_selected"]
-tous_copie = selection_by_group(
-    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=0
-)["mean_need_selected"]
-cette_annee_copie = selection_by_group(
-    scores_copie["cost"], race_copie, juges_copie["n_chronic"], percentile=95
-)["mean_need_selected"]
-sante_copie = selection_by_group(
-    scores_copie["n_chronic_next"], race_copie, juges_copie["n_chronic_next"], percentile=95
-)["mean_need_selected"]
-inscrits_copie = selection_by_group(
-    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=97
-)["mean_need_selected"]
-attendu_copie = float(moyennes_copie["Black"] - moyennes_copie["White"])
-checks.check_number(
-    ecart_score_egal,  # la réponse de la copie
-    name="ecart_score_egal",
-    expected=attendu_copie,  # noirs moins blancs, sur les cas de la copie
-    decimals=2,  # comme la vérification visible
-    percent_is_mistake=False,  # un écart n'est pas une proportion
-    mistakes=[
-        checks.Mistake(
-            -attendu_copie,
-            "votre écart est négatif : vous avez inversé les groupes. Calculez la moyenne des "
-            "patients noirs moins celle des patients blancs.",
-        ),
-        checks.Mistake(
-            float(tous_copie["Black"] - tous_copie["White"]),
-            "vous avez comparé les groupes dans toute la cohorte jugée, quel que soit leur "
-            "score. Ne gardez que les patients au-dessus du seuil de score demandé.",
-        ),
-        checks.Mistake(
-            float(cette_annee_copie["Black"] - cette_annee_copie["White"]),
-            "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
-            "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
-        ),
-        checks.Mistake(
-            float(sante_copie["Black"] - sante_copie["White"]),
-            "vous avez pris la tranche du score « maladies ». Les figures de la section 4, et la "
-            "question, classent les patients selon le score « coût ».",
-        ),
-        checks.Mistake(
-            float(inscrits_copie["Black"] - inscrits_copie["White"]),
-            "vous avez repris les inscrits de la question 2 (inscrits_cout). La question porte "
-            "sur la dernière tranche des figures, inscrits ou non.",
-        ),
-    ],
-    points=2,
-)
-### END HIDDEN TESTS
-
-# %% mistake="ecart_score_egal" session="evaluation"
-# message : vous avez repris les inscrits de la question 2
-ecart_score_egal = (
-    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
-)
-
-# %% mistake="ecart_score_egal" session="evaluation"
-# message : la tranche du score « maladies »
-ecart_score_egal = (
-    cohorte.loc[tranche_haute_sante & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[tranche_haute_sante & blancs, "n_chronic_next"].mean()
-)
-
-# %% mistake="ecart_score_egal" session="evaluation"
-# message : inversé les groupes
-ecart_score_egal = (
-    cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
-    - cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
-)
+# %% mistake="lecture_cible"
+# message : n'est pas l'une des options
+lecture_cible = "coût"
 
 # %% [markdown]
 # ## 5. Changer la cible
@@ -1250,7 +1104,7 @@ ecart_score_egal = (
 #
 # - **Dans une même tranche** : on compare patients noirs et blancs dans une tranche de 5
 #   centiles du score. **Tous scores** : la moyenne de ces écarts sur les 20 tranches. **Tranche
-#   du haut** : du 95ᵉ au 100ᵉ centile (question 3).
+#   du haut** : du 95ᵉ au 100ᵉ centile, la dernière tranche des figures de la section 4.
 # - **Dernière colonne, un score juste**, impossible en pratique : il classe les patients selon
 #   leur maladie « latente », le vrai niveau de maladie, que notre générateur invente et que
 #   l'hôpital ne connaît pas. Dans des tranches de 5 centiles, même lui garde un écart.
@@ -1260,8 +1114,7 @@ ecart_score_egal = (
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compare les cibles et affiche un tableau. Les cases qui
-# donnent, ou aident à retrouver, les réponses des questions 1 à 3 restent vides tant que ces
-# questions ne sont pas justes.
+# donnent la réponse de la question 2 restent vides tant qu'elle n'est pas juste.
 latente = cohorte["latent_illness"].to_numpy()  # maladie « latente », connue du générateur
 
 
@@ -1355,23 +1208,11 @@ def colonne(scores, cachees=(), juste=False):
     return cases
 
 
-lignes_a_cacher = [  # une case par question pas encore juste, dans les colonnes « coût »
-    ("Part des patients noirs parmi les inscrits", "question 1", "part_noirs_cout", (0,)),
-    # et « maladies » : avec la différence affichée après la séance, elles redonneraient les
-    # écarts des questions 2 et 3 (et l'écart de la tranche du haut, plus celui du score juste).
+lignes_a_cacher = [  # la case de la question 2 tant qu'elle n'est pas juste, colonnes « coût »
+    # et « maladies » : avec la différence affichée après la séance, celle-ci redonnerait
+    # l'écart de la question 2. (La part parmi les inscrits du 97e centile n'est pas la réponse
+    # de la question 1, qui porte sur les places du programme.)
     ("Écart entre inscrits (noirs moins blancs)", "question 2", "ecart_maladies", (0, 1)),
-    (
-        "Écart dans la tranche du haut (95e-100e centile)",
-        "question 3",
-        "ecart_score_egal",
-        (0, 1),
-    ),
-    (
-        "Tranche du haut : écart moins celui du score juste",
-        "question 3",
-        "ecart_score_egal",
-        (0, 1),
-    ),
 ]
 tableau_cibles = pd.DataFrame(
     {
@@ -1400,12 +1241,11 @@ print(
     f"{en_clair(*ecart_par_tranches(scores_cout, largeur=1))} ; score juste, "
     f"{en_clair(*ecart_par_tranches(latente, largeur=1))}."
 )
-if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "ecart_score_egal")):
+if not checks.passed("ecart_maladies"):
     print(
-        "Les cases « après la question 1 » (2 ou 3) se remplissent quand la vérification de "
-        "cette question a dit "
-        "« ✔ Correct » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
-        "correction)."
+        "Les cases « après la question 2 » se remplissent quand la vérification de cette "
+        "question a dit « ✔ Correct » : relancez alors cette cellule (en séance évaluée, dans "
+        "votre retour de correction)."
     )
 
 # %% [markdown] session="formative"
@@ -1419,10 +1259,10 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # |---|---|
 # | « erreur sur le coût » | Tout en haut, le score se trompe sur le coût : les patients noirs y coûtent 17 % de moins que les blancs de même score (section 4). |
 # | « entre inscrits » | Les inscrits noirs ont plus de maladies chroniques que les inscrits blancs, et l'IC 95 % de cet écart exclut 0 (question 2). |
-# | « part qui double » | La cible « maladies » inscrit à peu près deux fois plus de patients noirs que la cible « coût » (question 1). |
+# | « part qui double » | La cible « maladies » inscrit à peu près deux fois plus de patients noirs que la cible « coût » (première ligne du tableau). |
 # | « inscrits et score juste » | L'écart entre inscrits de la question 2 est bien plus grand que l'écart du score juste sur tous les scores (0,10). |
 # | « centile par centile » | Comparés centile par centile du score « coût », les patients noirs ont en moyenne 0,72 maladie chronique de plus que les blancs, IC 95 % de 0,65 à 0,78 (ligne sous le tableau). |
-# | « près du seuil » | Du 95ᵉ au 100ᵉ centile, l'écart de la question 3 dépasse celui du score juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0. |
+# | « près du seuil » | Du 95ᵉ au 100ᵉ centile, l'écart de la tranche du haut dépasse celui du score juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0. |
 #
 # Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les clés. Un item juste
 # rapporte une part des points ; un item faux en reprend une partie (ici autant : deux réponses
@@ -1975,9 +1815,9 @@ print(
     f"{en_nombre(len(cohorte))} patients jugés, dont {en_nombre(noirs.sum())} noirs ; "
     f"{fr_percent(top_share(scores_cout, race, percentile=centile_programme))} de patients "
     "noirs parmi les inscrits du score « coût ». Les chiffres qui suivent ne sont plus ceux de "
-    "vos cas. Attention : cette cellule remplace aussi les variables des questions 1 à 3 "
-    "(cohorte, noirs, blancs, inscrits_cout, tranche_haute). Pour revenir sur l'une de ces "
-    "questions, relancez les cellules dans l'ordre depuis le début du notebook jusqu'à elle : "
+    "vos cas. Attention : cette cellule remplace aussi les variables de la question 2 "
+    "(cohorte, noirs, blancs, inscrits_cout). Pour revenir sur l'une des questions 1 à 3, "
+    "relancez les cellules dans l'ordre depuis le début du notebook jusqu'à elle : "
     "vos calculs écrits en code retrouveront alors vos cas."
 )
 
@@ -1987,12 +1827,12 @@ print(
 # Le menu choisit la cible, le curseur le seuil. Le tableau donne, par groupe, le **taux de
 # sélection** (la part du groupe qui est inscrite) et la part parmi les inscrits. Regardez la
 # cible **« Maladies chroniques de l'année suivante »** ; la cible « coût » s'ajoute une fois
-# les questions 1 à 3 justes (relancez alors la cellule).
+# les questions 1 et 2 justes (relancez alors la cellule).
 
 # %%
 # Cette cellule affiche l'explorateur ; la cible « coût » et la moyenne de maladies des
-# inscrits n'y paraissent qu'après les questions 1 à 3 (en séance évaluée, dans votre retour).
-questions_cout = ("part_noirs_cout", "ecart_maladies", "ecart_score_egal")
+# inscrits n'y paraissent qu'après les questions 1 et 2 (en séance évaluée, dans votre retour).
+questions_cout = ("part_noirs_cout", "ecart_maladies")
 resolues = all(map(checks.passed, questions_cout))
 explorateur = CostNeedExplorer(
     cohorte,
@@ -2007,12 +1847,12 @@ explorateur
 # %% [markdown]
 # ### Près du seuil, de combien la cible réduit-elle l'écart ?
 #
-# Changer de cible réduit-il l'écart près du seuil, celui de la question 3 ? Pour comparer deux
+# Changer de cible réduit-il l'écart près du seuil, celui de la tranche du haut (section 5) ? Pour comparer deux
 # écarts mesurés sur la même cohorte (les deux tranches se recouvrent), on calcule l'IC de leur
 # **différence** (cible « coût » moins cible « maladies ») : d'une cible à l'autre, les patients
 # et leur santé sont les mêmes, seule la sélection change.
 #
-# **La tranche principale est fixée d'avance** : celle de la question 3, du 95ᵉ au 100ᵉ
+# **La tranche principale est fixée d'avance** : la tranche du haut, du 95ᵉ au 100ᵉ
 # centile, la dernière tranche des figures de la section 4, choisie avant de calculer la
 # moindre différence entre cibles. Choisir la tranche après avoir vu les résultats, ce serait
 # choisir sa conclusion.
@@ -2288,7 +2128,7 @@ lecture_difference = "tranche"
 # chiffres qui suivent sont des **ordres de grandeur** : nous n'avons pas calculé l'IC de ces
 # différences.
 #
-# - **L'écart d'accès** : près du seuil, cible « coût », l'écart de la question 3 tombe à 0,69
+# - **L'écart d'accès** : près du seuil, cible « coût », l'écart de la tranche du haut tombe à 0,69
 #   sans écart d'accès : de l'ordre de la moitié. Il passe aussi par le **coût de cette année**, une
 #   information du score : sans elle, l'écart près du seuil de la cible « maladies » est à
 #   peu près divisé par deux (tableau de la section 5, et tableau affiché avant la question 5).
@@ -2308,7 +2148,7 @@ lecture_difference = "tranche"
 # Ce n'est pas la conclusion du module. Un score « coût » qui connaîtrait la race apprendrait
 # aussi qu'à informations égales, les patients noirs coûtent moins : il les classerait plus
 # bas encore. La dernière ligne affichée avant la question 5 va dans ce sens (1,55 contre
-# l'écart de la question 3), sans IC de la différence : un ordre de grandeur. Avec une cible
+# l'écart de la tranche du haut), sans IC de la différence : un ordre de grandeur. Avec une cible
 # qui mesure le besoin, la question se pose autrement : elle est débattue, et en France ces
 # données sont très encadrées (section 1). Le levier du module reste la cible et les
 # informations du score.

@@ -1,17 +1,20 @@
 """Vet the cohorts of module 03's evaluated session (test side, not in the installed package).
 
 :func:`esn_teach.explorers.cost_need_seed` gives each copy one cohort seed from a fixed pool
-(``_COHORT_SEEDS``). The pool was built, and is checked by ``tests/modules/test_module_03.py``,
-with the code below: it measures, on each candidate cohort, the keys of questions 1 to 3, the
+(``_COHORT_SEEDS``), and :func:`~esn_teach.explorers.cost_need_places` the number of places of
+its question 1 (``_COHORT_PLACES``, review 03 d18). The pool was built, and is checked by
+``tests/modules/test_module_03.py``, with the code below: it measures, on each candidate
+cohort, the keys of questions 1 and 2 (question 1 at each candidate number of places), the
 values of their named mistakes and the patterns the module's texts rely on, and keeps the
 cohorts where every text is true and no named mistake comes close to a key. This code computes
 answer keys: it must stay out of ``esn_teach`` (review 07, finding 1; brief of 7 December 2026),
 so that no function of the student's kernel returns them. It is independent of the notebook's
 hidden tests, which recompute the keys of a copy from its seed.
 
-Extend the pool (each kept cohort costs about 25 candidates, a few seconds)::
+Extend the pool (each kept cohort costs about 25 candidates, a few seconds; the numbers of
+places of the pool's cohorts: ``--places``)::
 
-    PYTHONPATH=$PWD .venv/bin/python tests/cost_need_vetting.py --start 0 --count 50
+    PYTHONPATH=$PWD .venv/bin/python tests/cost_need_vetting.py --start 0 --count 50 --rank 116
 """
 
 from __future__ import annotations
@@ -77,11 +80,13 @@ def _bands_gap_low(scores, need, black, white, n_bands: int) -> float:
     return gap - 1.96 * float(np.sqrt(w**2 @ variances))
 
 
-def _measure(seed: int, *, early: bool = False) -> dict | None:
+def _measure(seed: int, *, early: bool = False, places: int | None = None) -> dict | None:
     """Measure the keys, named mistakes, patterns and task figures of the cohort from ``seed``.
 
     With ``early``, stop and return None as soon as a pattern fails (the cheap ones first:
     the cohort's mean costs, then the cost score's, before the second score is learnt).
+    Question 1 is measured for ``places`` places, or for every candidate number of places
+    (``measured["q1"][places]``).
     """
     data: Any = make_cost_vs_need_cohort(random_state=seed)  # a Bunch (not return_X_y)
     frame = data.frame
@@ -173,23 +178,9 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
     k_black, k_white = int((enrolled & black).sum()), int((enrolled & white).sum())
     n_black, n_white = int(black.sum()), int(white.sum())
     everyone = np.ones_like(black)
-    answers = {
-        "part_noirs_cout": k_black / (k_black + k_white),
-        "ecart_maladies": gap(enrolled),
-        "ecart_score_egal": gap(band),
-    }
+    answers = {"ecart_maladies": gap(enrolled)}
     costliest = above(cost_next, _BAND)
     mistakes = {
-        "part_noirs_cout": {
-            "taux de sélection": k_black / n_black,
-            "part dans la cohorte": n_black / (n_black + n_white),
-            "groupes inversés": k_white / (k_black + k_white),
-            "étude réelle": 0.177,
-            "rapport des inscrits": k_black / k_white,
-            "sur toute la cohorte": k_black / len(race),
-            "sur les patients blancs": k_black / n_white,
-            "taux combinés": (k_black / n_black) / (k_black / n_black + k_white / n_white),
-        },
         "ecart_maladies": {
             "groupes inversés": -answers["ecart_maladies"],
             "toute la cohorte": gap(everyone),
@@ -197,34 +188,60 @@ def _measure(seed: int, *, early: bool = False) -> dict | None:
             "tranche_haute": gap(band),
             "plus_couteux": gap(costliest),
         },
-        "ecart_score_egal": {
-            "groupes inversés": -answers["ecart_score_egal"],
-            "toute la cohorte": gap(everyone),
-            "cette année": gap(band, this_year),
-            "inscrits de la question 2": gap(enrolled),
-            "plus_couteux": gap(costliest),
-        },
     }
+    # Question 1 (review 03 d18): the share of Black patients among the ``places`` first of
+    # the cost score's ranking, for each number of places a copy may be given.
+    order = np.argsort(-cost_score, kind="stable")
+    share_97 = k_black / (k_black + k_white)
+    q1 = {}
+    for n_places in _PLACES_CANDIDATES if places is None else (places,):
+        top = np.zeros(len(race), dtype=bool)
+        top[order[:n_places]] = True
+        bottom = np.zeros(len(race), dtype=bool)
+        bottom[order[-n_places:]] = True
+        k = int((top & black).sum())
+        q1[n_places] = {
+            "answer": k / n_places,
+            "mistakes": {
+                "inscrits du 97e centile": share_97,
+                "taux de sélection": k / n_black,
+                "part dans la cohorte": n_black / (n_black + n_white),
+                "groupes inversés": int((top & white).sum()) / n_places,
+                "bas du classement": float(black[bottom].mean()),
+                "étude réelle": 0.177,
+                "rapport entre groupes": k / int((top & white).sum()),
+                "sur toute la cohorte": k / len(race),
+            },
+            # No tie at the cut-off: every way of taking the first places keeps the same ones.
+            "tie": bool(cost_score[order[n_places - 1]] == cost_score[order[n_places]]),
+            "n_black": k,
+        }
     if early and _close_mistake(answers, mistakes):
         return None  # before learning the second score: most rejected candidates stop here
     health_score = learnt("n_chronic_next")
     mistakes["ecart_maladies"]["score « maladies »"] = gap(above(health_score, _PROGRAMME))
-    mistakes["ecart_score_egal"]["tranche « maladies »"] = gap(above(health_score, _BAND))
-    task = {"n_black_enrolled": k_black, "share_in_cohort": n_black / len(race)}
+    task = {"share_in_cohort": n_black / len(race)}
     return {
         "answers": answers,
         "mistakes": mistakes,
         "patterns": patterns,
         "task": task,
+        "q1": q1,
     }
 
 
 #: The formative session's keys of questions 1 to 3: a cohort whose key equals one of them, at
 #: the judged precision, is left out (review 03 d16, finding 4: 7 of the 150 cohorts had Q1's
 #: 0,157, 1 had Q2's 1,64; a copy that recalls the formative answer would score).
-FORMATIVE_ANSWERS = {"part_noirs_cout": 0.157, "ecart_maladies": 1.64, "ecart_score_egal": 1.36}
-#: The last decimal each question judges (3 for question 1, 2 for questions 2 and 3).
-_DECIMALS = {"part_noirs_cout": 3, "ecart_maladies": 2, "ecart_score_egal": 2}
+FORMATIVE_ANSWERS = {"part_noirs_cout": 0.147, "ecart_maladies": 1.64}
+#: The last decimal each question judges (3 for question 1, 2 for question 2; question 3 is a
+#: choice since review 03 d18).
+_DECIMALS = {"part_noirs_cout": 3, "ecart_maladies": 2}
+#: The numbers of places a copy's programme may have in question 1 (review 03 d18), as in the
+#: notebook: neither the 97th centile's 497 nor the formative session's 640.
+_PLACES_CANDIDATES = (380, 420, 460, 540, 580, 620, 700, 760)
+#: The formative session's number of places (graine 0).
+FORMATIVE_PLACES = 640
 #: Thresholds of the patterns (see :func:`_fits`).
 _MIN_EXTRA_COST, _MAX_TOP_COST_GAP, _MIN_FAIR_ENROLLED_GAP, _MIN_CENTILE_LOW = (
     0.001,
@@ -297,29 +314,70 @@ def _rounds_like_key(value: float, key: float, decimals: int) -> bool:
     )
 
 
-def _fits(measured: dict | None) -> bool:
-    """Whether a cohort shows every pattern the module's texts and keys rely on."""
+def _q1_fits(measured: dict, places: int) -> bool:
+    """Whether question 1 at ``places`` places keeps its texts true and its mistakes apart.
+
+    The key is a minority among the retained patients, close to their share of the cohort
+    (the evaluated reveal: « un peu au-dessus ou un peu en dessous »), at least 40 Black
+    patients are retained, no tie at the cut-off; the key is not the formative one, and no
+    named mistake is within two units of the key, rounds like it, or is within one unit of
+    another named mistake (each message must name its own mistake).
+    """
+    q1 = measured["q1"][places]
+    share, decimals = q1["answer"], _DECIMALS["part_noirs_cout"]
+    if not (
+        q1["n_black"] >= 40
+        and not q1["tie"]
+        and 0.8 < share / measured["task"]["share_in_cohort"] < 1.6
+        and share < 0.3
+        and round(share, decimals) != FORMATIVE_ANSWERS["part_noirs_cout"]
+    ):
+        return False
+    values = list(q1["mistakes"].values())
+    if _close_mistake({"part_noirs_cout": share}, {"part_noirs_cout": q1["mistakes"]}):
+        return False
+    return all(
+        round(a, decimals) != round(b, decimals) for i, a in enumerate(values) for b in values[:i]
+    )
+
+
+def _fits(measured: dict | None, places: int | None = None) -> bool:
+    """Whether a cohort shows every pattern the module's texts and keys rely on.
+
+    With ``places``, question 1 too must fit at that number of places (:func:`_q1_fits`).
+    """
     if measured is None:
         return False
     answers, mistakes = measured["answers"], measured["mistakes"]
-    patterns, task = measured["patterns"], measured["task"]
-    share = answers["part_noirs_cout"]
+    patterns = measured["patterns"]
     if not (
         patterns["extra_cost"] >= _MIN_EXTRA_COST  # « coûtent x % de plus en moyenne »
         and _top_band_fits(patterns)  # « y coûtent moins » (section 4, « À retenir », Q4)
         and _fair_enrolled_fits(patterns)  # the fair score's gap, established
         and _bank_fits(patterns)  # Q4's statements
         and patterns["centile_low"] > _MIN_CENTILE_LOW  # « centile par centile » shows the bias
-        and task["n_black_enrolled"] >= 40
-        and 0.8 < share / task["share_in_cohort"] < 1.6
-        and share < 0.3
         and 0.8 < answers["ecart_maladies"] < 3
-        and 0.8 < answers["ecart_score_egal"] < 3
     ):
         return False
-    if any(round(answers[name], _DECIMALS[name]) == key for name, key in FORMATIVE_ANSWERS.items()):
+    if round(answers["ecart_maladies"], 2) == FORMATIVE_ANSWERS["ecart_maladies"]:
+        return False
+    if places is not None and not _q1_fits(measured, places):
         return False
     return not _close_mistake(answers, mistakes)
+
+
+def choose_places(measured: dict, start: int) -> int | None:
+    """The number of places of a vetted cohort: the first candidate that fits, from ``start``.
+
+    The pool's cohorts take the candidates in turn (``start`` is the cohort's rank in the
+    pool), so that the numbers of places spread over the copies.
+    """
+    n = len(_PLACES_CANDIDATES)
+    for i in range(n):
+        places = _PLACES_CANDIDATES[(start + i) % n]
+        if _q1_fits(measured, places):
+            return places
+    return None
 
 
 def _close_mistake(answers: dict[str, float], mistakes: dict[str, dict[str, float]]) -> bool:
@@ -343,23 +401,39 @@ def candidate(k: int) -> int:
     return int(np.random.SeedSequence([POOL_ENTROPY, int(k)]).generate_state(1)[0])
 
 
-def vetted(seed: int) -> bool:
-    """Whether the cohort from ``seed`` may be in the pool (every text true, no close mistake).
+def vetted(seed: int, start: int = 0) -> int | None:
+    """The number of places of the cohort from ``seed`` if it may be in the pool, else None.
 
-    Every wording of question 4 must hold, whichever a copy draws.
+    Every text must be true and no named mistake close to a key; every wording of question 4
+    must hold, whichever a copy draws; question 1 is tried at the candidate numbers of places
+    from ``start`` on (:func:`choose_places`).
     """
-    return _fits(_measure(seed, early=True))
+    measured = _measure(seed, early=True)
+    if not _fits(measured):
+        return None
+    return choose_places(measured, start)
 
 
 def _main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--start", type=int, default=0, help="first candidate index k")
     parser.add_argument("--count", type=int, default=10, help="cohorts to keep")
+    parser.add_argument("--rank", type=int, default=0, help="rank in the pool of the first kept")
+    parser.add_argument(
+        "--places", action="store_true", help="print the places of the pool's cohorts and stop"
+    )
     args = parser.parse_args()
+    if args.places:
+        from esn_teach.explorers._cost_need_variant import _COHORT_SEEDS
+
+        for rank, seed in enumerate(_COHORT_SEEDS):
+            print(f"{choose_places(_measure(seed), rank)},  # {seed}", flush=True)
+        return
     kept, k = 0, args.start
     while kept < args.count:
-        if vetted(candidate(k)):
-            print(f"{candidate(k)},  # k = {k}", flush=True)
+        places = vetted(candidate(k), start=args.rank + kept)
+        if places is not None:
+            print(f"({candidate(k)}, {places}),  # k = {k}", flush=True)
             kept += 1
         k += 1
 

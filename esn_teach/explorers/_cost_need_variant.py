@@ -1,11 +1,11 @@
-"""Module 03's evaluated session: each copy's cohort seed and question 4's statements.
+"""Module 03's evaluated session: each copy's cohort seed, places, question 4's statements.
 
 Only what a copy is shown is drawn here: the seed of its cohort, picked from a fixed pool of
 cohorts where the module's texts stay true (:data:`_COHORT_SEEDS`), and which pairs of
 wordings of question 4 a copy shows, in which order. No function here computes, stores or
 returns an answer of the evaluated session (review 07, finding 1): the keys of questions 1
 to 4 are in the notebook's hidden tests and the module's notes, and the vetting of the pool,
-which measures the keys of questions 1 to 3, is in the test suite
+which measures the keys of questions 1 and 2, is in the test suite
 (tests/cost_need_vetting.py).
 """
 
@@ -17,14 +17,15 @@ import numpy as np
 
 from esn_teach._validation import check_finite_scalar
 
-__all__ = ["cost_need_seed", "cost_need_statements"]
+__all__ = ["cost_need_places", "cost_need_seed", "cost_need_statements"]
 
 #: The pool of cohort seeds (``make_cost_vs_need_cohort(random_state=...)``, and the split's
 #: ``random_state``), in the order they were found by tests/cost_need_vetting.py (candidates
 #: ``SeedSequence([20261207, k])``): each shows every pattern the texts rely on, and no named
-#: mistake of questions 1 to 3 comes close to its keys, and none of its keys of questions 1
-#: to 3 is the formative session's (review 03 d16, finding 4: 8 of 150 cohorts left out, 142
-#: kept). Copies that draw the same slot share a cohort (not always their question 4).
+#: mistake of questions 1 and 2 comes close to its keys, and none of its keys is the formative
+#: session's (review 03 d16, finding 4: 8 of 150 cohorts left out, 142 kept; review 03 d18:
+#: 26 more left out, see :data:`_COHORT_PLACES`). Copies that draw the same slot share a
+#: cohort and its number of places (not always their question 4).
 _COHORT_SEEDS: tuple[int, ...] = (
     741819868,
     1527149538,
@@ -32,30 +33,21 @@ _COHORT_SEEDS: tuple[int, ...] = (
     2085877930,
     651548159,
     2732735661,
-    175968954,
     3982055991,
     1171362362,
     420840204,
     875166819,
     1609783043,
     3643447201,
-    4032067814,
     2663664338,
-    3344326434,
     1386524532,
     458317712,
-    602813424,
     2779443055,
     2040643559,
     2803429776,
     3248472758,
-    1136795384,
-    3412952638,
     2767975146,
     3868621755,
-    3902612205,
-    817929057,
-    1896217937,
     4246540468,
     2993115883,
     106229120,
@@ -71,24 +63,18 @@ _COHORT_SEEDS: tuple[int, ...] = (
     410432644,
     1676280344,
     2953911188,
-    1179328385,
-    1796117985,
     1872891144,
     3707245762,
     3060841196,
     3134902779,
-    2457209428,
     1189268631,
     1920720079,
     1978467039,
     324135586,
     199243730,
     2835184686,
-    2576342570,
     2155321145,
     2571381082,
-    166067358,
-    2020001082,
     1572892631,
     195627518,
     1534552314,
@@ -110,30 +96,23 @@ _COHORT_SEEDS: tuple[int, ...] = (
     1692924810,
     259104432,
     1175549014,
-    428217695,
     1358522400,
     925732727,
     3967121945,
     1173577995,
     3219511544,
-    4285251324,
     1497723370,
     3914067196,
     3104926330,
     1010989026,
     3746602086,
-    2614080098,
     2094515648,
-    2074539156,
     4177660701,
-    2548025330,
     2110271395,
     1068044767,
-    4078018401,
     718581901,
     1205578378,
     1188566219,
-    254296036,
     3896549094,
     1417458028,
     2203333874,
@@ -142,12 +121,10 @@ _COHORT_SEEDS: tuple[int, ...] = (
     2493564880,
     3648364711,
     2988078189,
-    3068659351,
     1297876461,
     1981664095,
     2436350336,
     4278467195,
-    3133311931,
     1578709092,
     754073936,
     2338336731,
@@ -156,7 +133,6 @@ _COHORT_SEEDS: tuple[int, ...] = (
     2707139798,
     1332605577,
     802559215,
-    1933421184,
     1637232379,
     1497947484,
     1992698430,
@@ -166,9 +142,139 @@ _COHORT_SEEDS: tuple[int, ...] = (
     3531469578,
     3160186654,
     1610746324,
-    2760909342,
     558700524,
 )
+
+#: The number of places of each slot's programme (question 1, review 03 d18): the first of
+#: tests/cost_need_vetting.py's candidates (380 to 760 places, neither the 97th centile's 497
+#: nor the formative 640), tried from the cohort's rank in the former pool of 142, with which
+#: question 1 keeps its texts true and its named mistakes apart from its key and from each
+#: other. The 26 cohorts of the
+#: former pool with no such number are left out (116 kept of 142).
+_COHORT_PLACES: tuple[int, ...] = (
+    580,
+    700,
+    580,
+    580,
+    540,
+    620,
+    380,
+    540,
+    620,
+    580,
+    760,
+    700,
+    380,
+    380,
+    700,
+    620,
+    420,
+    620,
+    760,
+    580,
+    540,
+    380,
+    760,
+    620,
+    420,
+    460,
+    580,
+    580,
+    420,
+    700,
+    760,
+    380,
+    420,
+    540,
+    540,
+    700,
+    700,
+    580,
+    540,
+    460,
+    420,
+    700,
+    700,
+    760,
+    380,
+    380,
+    580,
+    620,
+    760,
+    540,
+    460,
+    460,
+    380,
+    580,
+    700,
+    760,
+    540,
+    580,
+    420,
+    700,
+    580,
+    580,
+    380,
+    380,
+    580,
+    540,
+    700,
+    460,
+    540,
+    620,
+    700,
+    760,
+    380,
+    420,
+    700,
+    580,
+    700,
+    700,
+    460,
+    540,
+    580,
+    540,
+    420,
+    460,
+    420,
+    760,
+    380,
+    700,
+    700,
+    420,
+    380,
+    580,
+    460,
+    700,
+    700,
+    540,
+    420,
+    380,
+    460,
+    540,
+    700,
+    760,
+    420,
+    420,
+    380,
+    580,
+    540,
+    580,
+    700,
+    700,
+    760,
+    420,
+    420,
+    700,
+    580,
+    620,
+)
+
+
+def _slot(student_seed: int) -> int:
+    """Return the slot of the pool a copy draws (``default_rng([student_seed, 3])``)."""
+    check_finite_scalar(student_seed, "student_seed", numbers.Integral, min_val=0)
+    return int(np.random.default_rng([int(student_seed), 3]).integers(len(_COHORT_SEEDS)))
 
 
 def cost_need_seed(student_seed: int) -> int:
@@ -188,9 +294,27 @@ def cost_need_seed(student_seed: int) -> int:
     int
         The cohort's seed (``make_cost_vs_need_cohort(random_state=...)``).
     """
-    check_finite_scalar(student_seed, "student_seed", numbers.Integral, min_val=0)
-    slot = np.random.default_rng([int(student_seed), 3]).integers(len(_COHORT_SEEDS))
-    return int(_COHORT_SEEDS[int(slot)])
+    return int(_COHORT_SEEDS[_slot(student_seed)])
+
+
+def cost_need_places(student_seed: int) -> int:
+    """Return the number of places of a student's programme (module 03, question 1).
+
+    The number of places belongs to the copy's slot of the pool, like its cohort
+    (:func:`cost_need_seed`): each cohort was vetted with that number of places, and nothing
+    about the answer is computed here.
+
+    Parameters
+    ----------
+    student_seed : int
+        From ``checks.student_seed("03")``.
+
+    Returns
+    -------
+    int
+        How many patients, from the top of the cost score's ranking, the programme keeps.
+    """
+    return int(_COHORT_PLACES[_slot(student_seed)])
 
 
 #: Question 4's bank (evaluated session): for each item of the formative answer, two wordings

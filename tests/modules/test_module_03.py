@@ -1,11 +1,14 @@
 """Module 03's evaluated session gives each student their own cohort (``checks.student_seed``).
 
-The cohort seed is drawn by :func:`esn_teach.explorers.cost_need_seed` from a fixed pool of
-cohorts vetted by tests/cost_need_vetting.py (test side: it computes the keys of questions 1 to
-3, which the installed package no longer does; review 07, finding 1). The answers to questions
-1 to 3 are recomputed here independently, as the hidden tests do, for a few identifiers: they
-must differ from one student to the next, and the task must stay the same for each (a minority
-group among the enrolled, sicker at equal score). Every cohort of the pool is re-vetted here.
+The cohort seed and the number of places of question 1's programme are drawn by
+:func:`esn_teach.explorers.cost_need_seed` and :func:`~esn_teach.explorers.cost_need_places`
+from a fixed pool of (cohort, places) vetted by tests/cost_need_vetting.py (test side: it
+computes the keys of questions 1 and 2, which the installed package does not; review 07,
+finding 1). The answers to questions 1 and 2 are recomputed here independently, as the hidden
+tests do, for a few identifiers: they must differ from one student to the next, and the task
+must stay the same for each (a minority group among the retained, sicker enrolled patients).
+Every cohort of the pool is re-vetted here, at its number of places. Since review 03 d18,
+question 3 is a choice (what the figures say of the choice of the target).
 """
 
 from __future__ import annotations
@@ -14,13 +17,17 @@ import inspect
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 from cost_need_vetting import (
     _BANK_PATTERNS,
     _DECIMALS,
+    _PLACES_CANDIDATES,
     FORMATIVE_ANSWERS,
+    FORMATIVE_PLACES,
     _fits,
     _measure,
+    _q1_fits,
     _rounds_like_key,
     candidate,
     vetted,
@@ -33,8 +40,14 @@ import esn_teach.explorers as explorers
 from esn_teach import checks
 from esn_teach.datasets import make_cost_vs_need_cohort
 from esn_teach.explorers import _cost_need_variant as variant_module
-from esn_teach.explorers import cost_need_seed, cost_need_statements, selection_by_group
+from esn_teach.explorers import (
+    cost_need_places,
+    cost_need_seed,
+    cost_need_statements,
+    selection_by_group,
+)
 from esn_teach.explorers._cost_need_variant import (
+    _COHORT_PLACES,
     _COHORT_SEEDS,
     _PAIRS,
 )
@@ -63,7 +76,7 @@ _FORMATIVE_KEYS = {
 }
 #: The formative session's keys of questions 1 to 3, written here independently of the
 #: vetting (review 03 d16, finding 4: no cohort of the pool has one, at the judged precision).
-_FORMATIVE_ANSWERS = {"part_noirs_cout": 0.157, "ecart_maladies": 1.64, "ecart_score_egal": 1.36}
+_FORMATIVE_ANSWERS = {"part_noirs_cout": 0.147, "ecart_maladies": 1.64}
 
 
 def _q4_keys(statements: list[tuple[str, int, str]]) -> list[str]:
@@ -81,8 +94,11 @@ def _seed_of(student: str) -> int:
         return checks.student_seed("03", announce=False)
 
 
-def _answers(seed: int) -> dict[str, float]:
-    """Questions 1-3 on the cohort and split drawn from ``seed``, as the module computes them."""
+def _answers(seed: int, places: int) -> dict[str, float]:
+    """Questions 1-2 on the cohort and split drawn from ``seed``, as the module computes them.
+
+    Question 1 keeps the ``places`` first patients of the cost score's ranking.
+    """
     data = make_cost_vs_need_cohort(random_state=seed)
     train, judged = train_test_split(data.frame, test_size=1 / 3, random_state=seed)
     features = []
@@ -95,29 +111,44 @@ def _answers(seed: int) -> dict[str, float]:
     race = judged["race"].to_numpy(dtype=str)
     need = judged["n_chronic_next"].to_numpy()
     top = selection_by_group(scores, race, need, percentile=97)
-    band = selection_by_group(scores, race, need, percentile=95)["mean_need_selected"]
+    # The places first of the ranking, as the module's classement.head(places) keeps them.
+    ranking = pd.DataFrame({"race": race, "score": scores}).sort_values(
+        "score", ascending=False, kind="stable"
+    )
+    retained = ranking.head(places)
     return {
-        "part_noirs_cout": float(top.loc["Black", "share_of_selected"]),
+        "part_noirs_cout": float((retained["race"] == "Black").mean()),
         "ecart_maladies": float(
             top.loc["Black", "mean_need_selected"] - top.loc["White", "mean_need_selected"]
         ),
-        "ecart_score_egal": float(band["Black"] - band["White"]),
-        "n_noirs_inscrits": float(top.loc["Black", "n_selected"]),
+        "part_inscrits_97": float(top.loc["Black", "share_of_selected"]),
+        "n_noirs_retenus": float((retained["race"] == "Black").sum()),
         "part_cohorte": float((race == "Black").mean()),
+        "n_noirs": float((race == "Black").sum()),
+        "places": float(places),
     }
 
 
 @pytest.fixture(scope="module")
 def answers():
-    return {student: _answers(cost_need_seed(_seed_of(student))) for student in STUDENTS}
+    return {
+        student: _answers(cost_need_seed(_seed_of(student)), cost_need_places(_seed_of(student)))
+        for student in STUDENTS
+    }
 
 
 def test_module_03_draws_the_cohort_through_cost_need_seed_in_the_evaluated_session():
     text = SOURCE.read_text(encoding="utf-8")
     assert 'graine = cost_need_seed(checks.student_seed("03"))' in text
-    # The three hidden tests draw the same cohort from the copy's identifier.
+    assert 'places = cost_need_places(checks.student_seed("03", announce=False))' in text
+    # The two numeric hidden tests draw the same cohort from the copy's identifier, and
+    # question 1's the same number of places (review 03 d18).
     assert (
-        text.count('graine_copie = cost_need_seed(checks.student_seed("03", announce=False))') == 3
+        text.count('graine_copie = cost_need_seed(checks.student_seed("03", announce=False))') == 2
+    )
+    assert (
+        text.count('places_copie = cost_need_places(checks.student_seed("03", announce=False))')
+        == 1
     )
     # No cell calls the function that also returned the keys (the kernel audit of 6 December:
     # « cost_need_variant(...).answers » gave questions 1 to 3); it is gone from the package.
@@ -146,7 +177,7 @@ def test_module_03_the_library_exposes_no_key_of_the_evaluated_session():
         "_bank_fits",
     ):
         assert not hasattr(variant_module, gone), gone
-    assert variant_module.__all__ == ["cost_need_seed", "cost_need_statements"]
+    assert variant_module.__all__ == ["cost_need_places", "cost_need_seed", "cost_need_statements"]
     source = inspect.getsource(variant_module)
     # No model, no selection, no key word: the module only draws texts and a seed.
     for word in ("sklearn", "selection_by_group", "esn_teach.datasets", '"oui"', '"non"'):
@@ -155,6 +186,8 @@ def test_module_03_the_library_exposes_no_key_of_the_evaluated_session():
     # What the two functions return: a seed, and texts with which wording is shown.
     seed = cost_need_seed(_seed_of("alice"))
     assert isinstance(seed, int)
+    places = cost_need_places(_seed_of("alice"))
+    assert isinstance(places, int) and places in _PLACES_CANDIDATES
     statements = cost_need_statements(np.random.default_rng(1))
     assert [tuple(map(type, row)) for row in statements] == [(str, int, str)] * 6
     assert "_WORDING_0_KEYS" not in source and "_FORMATIVE_KEYS" not in source
@@ -174,11 +207,22 @@ def test_cost_need_seed_is_a_slot_of_the_pool():
     assert len(slots) == len(_COHORT_SEEDS)
     with pytest.raises((TypeError, ValueError)):
         cost_need_seed(-1)
+    # Review 03 d18: each slot has its number of places, one of the vetting's candidates,
+    # never the 97th centile's 497 nor the formative 640; copies get different ones.
+    assert len(_COHORT_PLACES) == len(_COHORT_SEEDS)
+    assert set(_COHORT_PLACES) <= set(_PLACES_CANDIDATES)
+    assert 497 not in _COHORT_PLACES and FORMATIVE_PLACES not in _COHORT_PLACES
+    assert len({cost_need_places(s) for s in range(2_000)}) == len(set(_COHORT_PLACES)) >= 6
+    for s in range(50):
+        slot = _COHORT_SEEDS.index(cost_need_seed(s))
+        assert cost_need_places(s) == _COHORT_PLACES[slot]
+    with pytest.raises((TypeError, ValueError)):
+        cost_need_places(-1)
 
 
 @pytest.mark.parametrize(
     ("name", "decimals"),
-    [("part_noirs_cout", 3), ("ecart_maladies", 2), ("ecart_score_egal", 2)],
+    [("part_noirs_cout", 3), ("ecart_maladies", 2)],
 )
 @pytest.mark.slow
 def test_module_03_answers_differ_between_students(answers, name, decimals):
@@ -188,30 +232,36 @@ def test_module_03_answers_differ_between_students(answers, name, decimals):
 
 def test_module_03_every_students_cases_keep_the_same_task(answers):
     for student, row in answers.items():
-        # A minority among the enrolled, close to their share of the cohort (above or below:
+        # A minority among the retained, close to their share of the cohort (above or below:
         # the evaluated reveal says so), though much sicker.
-        assert row["n_noirs_inscrits"] >= 40, (student, row)
+        assert row["n_noirs_retenus"] >= 40, (student, row)
         assert 0.8 < row["part_noirs_cout"] / row["part_cohorte"] < 1.6, (student, row)
         assert row["part_noirs_cout"] < 0.3, (student, row)
-        # Sicker at equal score: both gaps clearly positive, inside the visible check's bounds.
+        # Question 1's cut-off is the copy's own: its key is not the 97th centile's share.
+        assert round(row["part_noirs_cout"], 3) != round(row["part_inscrits_97"], 3), student
+        # Sicker enrolled patients: the gap clearly positive, inside the visible check's bounds.
         assert 0.8 < row["ecart_maladies"] < 3, (student, row)
-        assert 0.8 < row["ecart_score_egal"] < 3, (student, row)
+    # Review 03 d18: the copies do not all have the same number of places.
+    assert len({row["places"] for row in answers.values()}) >= 3
 
 
 @pytest.mark.slow
 def test_module_03_the_vetting_agrees_with_an_independent_computation(answers):
     for student, row in answers.items():
-        drawn = _measure(cost_need_seed(_seed_of(student)))["answers"]
-        for name in _DECIMALS:
-            assert drawn[name] == pytest.approx(row[name], abs=1e-12), (student, name)
+        places = cost_need_places(_seed_of(student))
+        measured = _measure(cost_need_seed(_seed_of(student)), places=places)
+        assert measured["answers"]["ecart_maladies"] == pytest.approx(
+            row["ecart_maladies"], abs=1e-12
+        )
+        assert measured["q1"][places]["answer"] == pytest.approx(row["part_noirs_cout"], abs=1e-12)
 
 
 @pytest.mark.slow
 @pytest.mark.beside_hub
 def test_module_03_every_cohort_of_the_pool_keeps_the_texts_true():
-    for seed in _COHORT_SEEDS:
-        measured = _measure(seed)
-        assert _fits(measured), seed
+    for seed, places in zip(_COHORT_SEEDS, _COHORT_PLACES, strict=True):
+        measured = _measure(seed, places=places)
+        assert _fits(measured, places), (seed, places)
         patterns, answers = measured["patterns"], measured["answers"]
         # Section 2: « Les patients noirs coûtent donc x % de plus en moyenne ».
         assert patterns["extra_cost"] > 0, (seed, patterns)
@@ -228,19 +278,27 @@ def test_module_03_every_cohort_of_the_pool_keeps_the_texts_true():
             assert holds(patterns), (seed, key, patterns)
         assert patterns["enrolled_centile_excess_low"] > 0, (seed, patterns)
         assert patterns["band_excess_low"] > 0, (seed, patterns)
-        # Review 03 d16, finding 4: no key of questions 1 to 3 equals the formative one.
-        for name, formative in _FORMATIVE_ANSWERS.items():
-            assert round(answers[name], _DECIMALS[name]) != formative, (seed, name)
+        # Review 03 d16, finding 4: no key of question 2 equals the formative one (question 1:
+        # below, at the copy's places).
+        assert round(answers["ecart_maladies"], 2) != _FORMATIVE_ANSWERS["ecart_maladies"], seed
         # Q4 « centile par centile »: the audit of the study shows the bias.
         assert patterns["centile_low"] > 0, (seed, patterns)
-        for name in ("ecart_maladies", "ecart_score_egal"):
-            assert "cette année" in measured["mistakes"][name], name
+        assert "cette année" in measured["mistakes"]["ecart_maladies"]
+        # Question 1 at the copy's places (review 03 d18): a key apart from the formative one
+        # and from the 97th centile's share, named mistakes apart from each other.
+        q1 = measured["q1"][places]
+        assert round(q1["answer"], 3) != _FORMATIVE_ANSWERS["part_noirs_cout"], seed
+        assert not q1["tie"], seed
+        shown = [round(value, 3) for value in q1["mistakes"].values()]
+        assert len(set(shown)) == len(shown), (seed, places, q1["mistakes"])
+        keys = {**answers, "part_noirs_cout": q1["answer"]}
+        named = {**measured["mistakes"], "part_noirs_cout": q1["mistakes"]}
         # No named mistake within two units of the last judged decimal of the key, and none
         # that scores, fully or half, given as asked or one decimal coarser (the checker itself).
-        for name, key in answers.items():
+        for name, key in keys.items():
             decimals = _DECIMALS[name]
             unit = 10.0**-decimals
-            for mistake, value in measured["mistakes"][name].items():
+            for mistake, value in named[name].items():
                 assert abs(value - key) > 2 * unit, (seed, name, mistake, value, key)
                 for given in (value, round(value, decimals), round(value, decimals - 1)):
                     with pytest.raises(checks.IncorrectAnswer):
@@ -256,10 +314,16 @@ def test_module_03_the_vetting_rejects_the_reviews_cohorts():
     assert not _fits(_measure(_seed_of("bruno")))
     assert not _fits(_measure(_seed_of("etu47")))
     assert not vetted(_seed_of("etu47"))
-    # Review 03 d16, finding 4: a cohort with the formative Q1 key (0,157) is left out.
+    # Before review 03 d18, bruno's Q1 (97th centile) had « part dans la cohorte » 0,1267 for
+    # the key 0,1288: that cut-off is still rejected for it.
+    assert not _q1_fits(_measure(_seed_of("bruno"), places=497), 497)
+    # Review 03 d16, finding 4: a (cohort, places) with the formative Q1 key is left out
+    # (0,147 at 640 places in the formative session; this cohort has it at 380 places).
     assert FORMATIVE_ANSWERS == _FORMATIVE_ANSWERS
-    assert round(_measure(2781841225)["answers"]["part_noirs_cout"], 3) == 0.157
-    assert not _fits(_measure(2781841225))
+    measured = _measure(175968954, places=380)
+    assert round(measured["q1"][380]["answer"], 3) == 0.147
+    assert not _q1_fits(measured, 380)
+    assert 175968954 not in _COHORT_SEEDS
 
 
 def test_module_03_a_mistake_that_rounds_like_the_key_is_caught():
@@ -381,3 +445,90 @@ def test_module_03_question_4_hidden_test_grades_each_copys_wordings(capsys):
     answer = answer[: answer.index("### BEGIN SOLUTION")]
     assert all(f'"{letter}": ...,' in answer for letter in "ABCDEF")
     assert not any(item in answer for item in _PAIRS)
+
+
+def _cell(text: str, header: str) -> str:
+    """The source of the cell that starts with ``header``."""
+    cell = text[text.index(header) + len(header) :]
+    return cell[: cell.index("\n# %%")]
+
+
+def test_module_03_question_1_formative_key_is_read_at_the_programmes_places():
+    # Review 03 d18: question 1 applies a number of places to the ranking; the formative
+    # session's 640 places give 0,147 on the common cohort, which the visible check's digest
+    # accepts, and the 97th centile's share (the former key, 0,157) is a named mistake.
+    text = SOURCE.read_text(encoding="utf-8")
+    assert f"places = {FORMATIVE_PLACES}\n" in text
+    row = _answers(0, FORMATIVE_PLACES)
+    assert round(row["part_noirs_cout"], 3) == _FORMATIVE_ANSWERS["part_noirs_cout"]
+    visible = _cell(text, '# %% tests="part_noirs_cout" points=2 session="formative"')
+    key_digest = re.search(r'    digest="([0-9a-f]{16})"', visible).group(1)
+    assert checks.matches_digest(row["part_noirs_cout"], key_digest, name="part_noirs_cout")
+    assert not checks.matches_digest(row["part_inscrits_97"], key_digest, name="part_noirs_cout")
+    assert checks.answer_digest(row["part_inscrits_97"], name="part_noirs_cout") in visible
+    # The student applies the cut-off: the solution reads the ranking and the places.
+    solution = text[text.index('# %% answer="part_noirs_cout"') :]
+    solution = solution[: solution.index("### END SOLUTION")]
+    assert "classement.head(places)" in solution
+    assert "n_noirs_inscrits" not in solution
+
+
+def test_module_03_question_1_hidden_test_grades_each_copys_places(capsys):
+    # Review 03 d18: every copy has its own number of places; the evaluated hidden test
+    # recomputes it from the copy's identifier, accepts the copy's key and names the 97th
+    # centile's share (the answer a whispered « n_noirs_inscrits / … » gives) as a mistake.
+    text = SOURCE.read_text(encoding="utf-8")
+    cell = _cell(text, '# %% tests="part_noirs_cout" points=2 session="evaluation"')
+    hidden = cell[cell.index("### BEGIN HIDDEN TESTS") : cell.index("### END HIDDEN TESTS")]
+    names = {
+        "checks": checks,
+        "cost_need_seed": cost_need_seed,
+        "cost_need_places": cost_need_places,
+        "make_cost_vs_need_cohort": make_cost_vs_need_cohort,
+        "train_test_split": train_test_split,
+        "PoissonRegressor": PoissonRegressor,
+        "selection_by_group": selection_by_group,
+        "np": np,
+    }
+    keys = {}
+    for student in ("alice", "david"):
+        row = _answers(cost_need_seed(_seed_of(student)), cost_need_places(_seed_of(student)))
+        keys[student] = row["part_noirs_cout"]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv(checks.STUDENT_ENV, student)
+            exec(hidden, {**names, "part_noirs_cout": row["part_noirs_cout"]})
+            assert "✔ Correct" in capsys.readouterr().out
+            with pytest.raises(checks.IncorrectAnswer, match="inscrits du 97e centile"):
+                exec(hidden, {**names, "part_noirs_cout": row["part_inscrits_97"]})
+            with pytest.raises(checks.IncorrectAnswer, match="taux de sélection"):
+                exec(hidden, {**names, "part_noirs_cout": row["n_noirs_retenus"] / row["n_noirs"]})
+    assert round(keys["alice"], 3) != round(keys["david"], 3)
+
+
+#: Question 3's options and, for each wrong one, a fragment of its message (review 03 d18),
+#: written here independently of the notebook.
+_Q3_MISTAKES = {
+    "race": "le score n'utilise pas la race",
+    "précision": "prédirait encore mieux le coût",
+    "taille du biais": "existe aussi avec un score juste",
+    "intention": "pas pourquoi",
+}
+
+
+def test_module_03_question_3_is_an_interpretation_with_a_named_mistake_per_option():
+    # Review 03 d17/d18: question 3 no longer repeats question 2's mean difference; it asks
+    # what the figures and the gap show of the choice of the target, and what they do not.
+    text = SOURCE.read_text(encoding="utf-8")
+    assert "ecart_score_egal" not in text
+    assert "tranche_haute_sante" not in text
+    visible = _cell(text, '# %% tests="lecture_cible" points=2')
+    options = ["race", "précision", "cible", "taille du biais", "intention"]
+    assert visible.count(f"options={options!r}".replace("'", '"')) == 2
+    assert checks.answer_digest("cible", name="lecture_cible") in visible
+    for option, fragment in _Q3_MISTAKES.items():
+        assert checks.answer_digest(option, name="lecture_cible") in visible, option
+        assert f'lecture_cible = "{option}"' in text, option
+        assert " ".join(fragment.split()) in " ".join(visible.replace('"\n', "").split()), option
+        # Each option is described to the student.
+        assert f'# - `"{option}"` :' in text, option
+    assert '# - `"cible"` :' in text
