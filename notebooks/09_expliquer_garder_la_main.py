@@ -977,7 +977,7 @@ lecture_courbe["classement"] = "non" if lecture_courbe["classement"] == "oui" el
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il choisit 12 cas du test pour le simulateur (après la
-# séance), puis 12 autres pour Camille, avec autant d'erreurs de l'IA de chaque sorte, et
+# séance), puis 12 autres pour Camille (deux erreurs de l'IA, une de chaque sorte), et
 # affiche les décisions inventées de Camille.
 p_test = modele.predict_proba(X_test)[:, 1]
 suggestion_test = (p_test >= 0.5).astype(int)
@@ -990,17 +990,18 @@ choisis = hasard_cas.permutation(np.concatenate([  # les cas du simulateur
                       replace=False)
     for (ia, v), k in groupes
 ]))
+groupes_camille = [((0, 1), 1), ((1, 0), 1), ((1, 1), 5), ((0, 0), 5)]
 hasard_camille = np.random.default_rng(12)
 autres = hasard_camille.permutation(np.concatenate([  # les cas de Camille
     hasard_camille.choice(np.setdiff1d(np.flatnonzero((suggestion_test == ia)
                                                       & (verite_test == v)), choisis),
                           k, replace=False)
-    for (ia, v), k in groupes
+    for (ia, v), k in groupes_camille
 ]))
 camille_verite = verite_test[autres]
 camille_ia = suggestion_test[autres]
-CAMILLE_SEULE = [1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0]  # 1 = malin, 0 = bénin
-CAMILLE_FINALE = [1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0]
+CAMILLE_SEULE = [1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 1, 1]  # 1 = malin, 0 = bénin
+CAMILLE_FINALE = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0]
 diagnostic = np.array(["bénin", "malin"])
 juste = {True: "✔ juste", False: "✘ faux"}
 camille = pd.DataFrame({
@@ -1059,7 +1060,7 @@ def cas_de_camille(graine, choisis):
     libres = np.setdiff1d(np.arange(len(p)), choisis)
     erreurs = [i for i in libres if (p[i] >= 0.5) != v[i]]
     justes = [i for i in libres if (p[i] >= 0.5) == v[i] and i < len(p_test)]
-    tirages = [(2, 2, 1, 2), (3, 2, 1, 4), (2, 2, 1, 5), (3, 3, 2, 3), (3, 3, 2, 5)]
+    tirages = [(2, 2, 1, 2), (3, 2, 1, 4), (3, 3, 1, 5), (3, 3, 2, 3), (3, 3, 2, 5)]
     hasard = np.random.default_rng([graine, 4])
     n, k, j, w = tirages[hasard.integers(len(tirages))]
     sures = [i for i in erreurs if confiance[i] >= 0.85]
@@ -1168,7 +1169,10 @@ checks.check_number(
                        digest="c8d89e9a1025a33d"),
         checks.Mistake(None, "groupe de départ faux : vous avez divisé par les cas où l'IA se "
                        "trompe. Le « parmi » : les lignes où Camille a changé d'avis, que l'IA "
-                       "ait raison ou non.", digest="f12dc35e3fdda68c"),
+                       "ait raison ou non.", digest="16f066c8b6b6082b"),
+        checks.Mistake(None, "vous avez divisé les erreurs de l'IA par les 12 cas : la question "
+                       "porte sur les changements d'avis de Camille, pas sur les erreurs de "
+                       "l'IA.", digest="1cf8abc3f45b9099"),
         checks.Mistake(None, "fraction inversée : une part se lit « tant parmi combien », le "
                        "petit nombre en haut.", digest="94e5c779276eb394"),
         checks.Mistake(None, "vous avez divisé par les cas où Camille seule contredit l'IA. "
@@ -1183,21 +1187,31 @@ checks.check_number(
     hint="Dénominateur : les lignes où « Camille seule » et « Camille avec l'IA » diffèrent ; "
     "numérateur : parmi elles, celles où elle passe de « juste » à « faux ».",
     success="sur quatre changements d'avis, trois l'ont rendue juste (l'IA avait raison) et un "
-    "l'a rendue fausse : elle a abandonné une lecture juste pour suivre une IA qui se trompait, "
+    "l'a rendue fausse : elle a abandonné une lecture juste pour suivre une IA qui se trompait "
+    "(et qui affichait 97 % de confiance), "
     "c'est le biais d'automatisation. Goddard et al. (2014) comptent les mêmes passages "
     "« juste seul → faux avec l'aide », mais les rapportent à tous les cas (5,2 %) ; rapportée "
     "aux 12 cas, la bascule de Camille donne 1 sur 12. Une interne inventée, quelques cas "
     "choisis : un exemple, pas une mesure.",
-    points=1,
 )
 ### BEGIN HIDDEN TESTS
-_seule = np.array([1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0])
-_finale = np.array([1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0])
+_seule = np.array([1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 1, 1])
+_finale = np.array([1, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0])
 _change = _seule != _finale
+# Guard (hidden: these figures give the answer away): Camille's decisions are written by hand;
+# if the split of the patients changed, the figures quoted by the text and the notes (9 and 11
+# right of 12, AI errors on patients 2 and 12, changes of mind on 6, 9, 11 and 12, one of them
+# towards « faux », patient 12) would no longer hold.
+_faux_ia = camille_ia != camille_verite
+assert (list(_seule), list(_finale)) == (CAMILLE_SEULE, CAMILLE_FINALE), "Camille: arrays"
+assert ((_seule == camille_verite).sum(), (_finale == camille_verite).sum()) == (9, 11)
+assert list(np.flatnonzero(_faux_ia) + 1) == [2, 12], "Camille: AI errors changed"
+assert list(np.flatnonzero(_change) + 1) == [6, 9, 11, 12], "Camille: changes of mind"
+assert list(np.flatnonzero(_change & (_finale != camille_verite)) + 1) == [12], "switch"
+assert 0.95 < confiance_test[autres][11] < 0.99, "Camille: the confident AI error changed"
 checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", decimals=2,
                     expected=float((_change & (_finale != np.array(camille_verite))).sum()
-                                   / _change.sum()),
-                    points=1)
+                                   / _change.sum()))
 ### END HIDDEN TESTS
 
 # %% mistake="part_camille_ia_fausse" session="formative"
@@ -1210,7 +1224,11 @@ part_camille_ia_fausse = 1 / 12
 
 # %% mistake="part_camille_ia_fausse" session="formative"
 # message : vous avez divisé par les cas où l'IA se trompe
-part_camille_ia_fausse = 1 / 3
+part_camille_ia_fausse = 1 / 2
+
+# %% mistake="part_camille_ia_fausse" session="formative"
+# message : vous avez divisé les erreurs de l'IA par les 12 cas
+part_camille_ia_fausse = 2 / 12
 
 # %% mistake="part_camille_ia_fausse" session="formative"
 # message : fraction inversée
@@ -1240,7 +1258,7 @@ _graine_q4 = checks.student_seed("09", announce=False)
 # The copy's draw (n AI errors of 12, k of them read right by Camille alone, j of those given
 # up for the AI, w other errors of hers, on AI-right cases, that the AI corrected): she changes
 # her mind j + w times, j of them towards « faux »; the key is j / (j + w).
-_cas_copie = ((2, 2, 1, 2), (3, 2, 1, 4), (2, 2, 1, 5), (3, 3, 2, 3), (3, 3, 2, 5))
+_cas_copie = ((2, 2, 1, 2), (3, 2, 1, 4), (3, 3, 1, 5), (3, 3, 2, 3), (3, 3, 2, 5))
 _n4, _k4, _j4, _w4 = _cas_copie[np.random.default_rng([_graine_q4, 4]).integers(len(_cas_copie))]
 _m4 = [
     checks.Mistake(_w4 / (_j4 + _w4), "c'est la part des changements d'avis qui l'ont rendue juste ; la question demande ceux qui l'ont rendue fausse."),
@@ -1251,7 +1269,7 @@ _m4 = [
     checks.Mistake(0, "aucune ? Comparez, ligne par ligne, « Camille seule » et « Camille avec l'IA » : un changement la rend-il fausse ?"),
     checks.Mistake(_j4, "vous avez donné un nombre de cas, ou bien tous les changements l'auraient rendue fausse : relisez le tableau, puis divisez par le nombre de changements d'avis."),
 ]
-checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", expected=_j4 / (_j4 + _w4), decimals=2, mistakes=_m4, points=1, hint="Dénominateur : les lignes où « Camille seule » et « Camille avec l'IA » diffèrent ; numérateur : parmi elles, celles où elle passe de « juste » à « faux ».", success="la plupart des changements d'avis de Camille l'ont rendue juste (l'IA avait raison), mais pas tous : elle a abandonné des lectures justes pour suivre une IA qui se trompait, c'est le biais d'automatisation. Goddard et al. (2014) comptent les mêmes passages « juste seul → faux avec l'aide », mais les rapportent à tous les cas (5,2 %). Une interne inventée, quelques cas choisis : un exemple, pas une mesure.")
+checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", expected=_j4 / (_j4 + _w4), decimals=2, mistakes=_m4, hint="Dénominateur : les lignes où « Camille seule » et « Camille avec l'IA » diffèrent ; numérateur : parmi elles, celles où elle passe de « juste » à « faux ».", success="la plupart des changements d'avis de Camille l'ont rendue juste (l'IA avait raison), mais pas tous : elle a abandonné des lectures justes pour suivre une IA qui se trompait, c'est le biais d'automatisation. Goddard et al. (2014) comptent les mêmes passages « juste seul → faux avec l'aide », mais les rapportent à tous les cas (5,2 %). Une interne inventée, quelques cas choisis : un exemple, pas une mesure.")
 ### END HIDDEN TESTS
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
@@ -1290,20 +1308,6 @@ part_camille_ia_fausse = 0
 
 # %% jupyter={"source_hidden": true} reveal="part_camille_ia_fausse" session="formative"
 # Inutile de lire ce code (replié) : le bilan de Camille, quand la question 4 a dit « juste ».
-# Garde-fou : les décisions de Camille sont écrites à la main ; si le découpage des patientes
-# changeait, les chiffres cités par le texte et les notes (8 et 10 justes sur 12, erreurs de
-# l'IA sur les patientes 2, 7 et 12, changements d'avis sur les patientes 2, 3, 6 et 10, dont
-# un seul vers « faux », la patiente 2) ne tiendraient plus.
-_faux_ia = camille_ia != camille_verite
-_seule_juste = np.array(CAMILLE_SEULE) == camille_verite
-_finale_juste = np.array(CAMILLE_FINALE) == camille_verite
-assert (_seule_juste.sum(), _finale_juste.sum()) == (8, 10), "Camille : découpage changé"
-assert list(np.flatnonzero(_faux_ia) + 1) == [2, 7, 12], "Camille : erreurs de l'IA changées"
-assert list(np.flatnonzero(_faux_ia & _seule_juste & ~_finale_juste) + 1) == [2], "bascule"
-assert list(np.flatnonzero(_faux_ia & _seule_juste) + 1) == [2, 7], "Camille : lectures justes"
-_change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
-assert list(np.flatnonzero(_change) + 1) == [2, 3, 6, 10], "Camille : changements d'avis"
-assert 0.75 < confiance_test[autres][_faux_ia].min() < 0.95, "Camille : confiances changées"
 if checks.passed("part_camille_ia_fausse"):
     faux = camille_ia != camille_verite
     for nom, decisions in (("IA seule", camille_ia), ("Camille seule", CAMILLE_SEULE),
@@ -1772,8 +1776,8 @@ display(simulateur)
 #
 # - **(a) Un chiffre juste, avec son « parmi qui » et ce qu'il vaut comme preuve.** Le nombre et
 #   le groupe dont il est la part, écrits tous deux, **et** sa portée :
-#   - chiffres de Camille (quand l'IA se trompe : 2 sur 3 justes seule, 1 sur 3 avec l'IA ;
-#     1 changement d'avis sur 4 vers « faux » ; sur les 12 cas : 8 seule, 10 avec l'IA) ou du simulateur
+#   - chiffres de Camille (quand l'IA se trompe : 2 sur 2 justes seule, 1 sur 2 avec l'IA ;
+#     1 changement d'avis sur 4 vers « faux » ; sur les 12 cas : 9 seule, 11 avec l'IA) ou du simulateur
 #     (avec le nombre de cas, 12) : acquis seulement si la copie dit que ce sont des
 #     décisions inventées, ou des cas choisis pour que l'IA se trompe souvent, ou un tout petit
 #     nombre de cas (« un exemple, pas une mesure ») ;

@@ -143,10 +143,16 @@ def test_question_3_evaluated_phrases_hold_on_several_splits(setup):
 #: mistakes alone, on AI-right cases, that the AI corrected (w). Review d18: the AI errs on 2 or
 #: 3 of the 12 cases (it used to err on 6 or 7: chance level), and Q4 asks, among Camille's
 #: changes of mind (j + w), the share that made her wrong: j / (j + w).
-CAMILLE_DRAWS = [(2, 2, 1, 2), (3, 2, 1, 4), (2, 2, 1, 5), (3, 3, 2, 3), (3, 3, 2, 5)]
+#: Review d18 (third round): (2, 2, 1, 5) became (3, 3, 1, 5): its key 1/6 was also the AI's
+#: errors over the 12 cases (2/12), a wrong method that scored.
+CAMILLE_DRAWS = [(2, 2, 1, 2), (3, 2, 1, 4), (3, 3, 1, 5), (3, 3, 2, 3), (3, 3, 2, 5)]
 #: The formative Q4 key (1 change of mind towards « faux » out of 4), which no evaluated key
 #: may equal at two decimals.
 FORMATIVE_Q4 = 1 / 4
+#: The formative table's AI errors (2 of 12 since review d18, third round: with 3, 3/12 was the
+#: key 1/4 and the wrong method scored) and its named mistakes' values.
+FORMATIVE_AI_ERRORS = 2
+FORMATIVE_Q4_MISTAKES = [3 / 4, 1 / 12, 1 / 2, 4, 1 / 5, 0, 1, 2 / 12]
 #: The evaluated session's tasks, drawn per copy: Q1's mixed pair ([seed, 9]) and Q2's removed
 #: pair ([seed, 8]); Q4 has a single task since review d18, its keys vary with the draw.
 Q1_PAIRS = [["texture", "variation locale du rayon"], ["périmètre", "points concaves"]]
@@ -321,6 +327,44 @@ def test_camille_draws_name_every_mistake_apart():
         assert all(abs(m - round(key, 1)) > 1e-9 for m in mistakes), (n, k, j, w)
         final_right, alone_right = (k - j) + (12 - n), k + (12 - n - w)
         assert final_right > alone_right, (n, k, j, w)
+        # the AI's errors over the 12 cases is a wrong method: it never scores (review d18)
+        assert abs(round(n / 12, 2) - round(key, 2)) > 0.02 + 1e-9, (n, k, j, w)
+
+
+def test_formative_question_4_wrong_methods_do_not_score():
+    """Review d18 (student 1): in the formative, 3 / 12 (the AI's errors over the 12 cases)
+    equalled the key 1/4. No named mistake, nor the AI's errors over 12, may be the key."""
+    key = round(FORMATIVE_Q4, 2)
+    assert abs(round(FORMATIVE_AI_ERRORS / 12, 2) - key) > 0.02 + 1e-9
+    assert all(abs(round(m, 2) - key) > 0.02 + 1e-9 for m in FORMATIVE_Q4_MISTAKES)
+    source = NOTEBOOK.read_text()
+    assert "part_camille_ia_fausse = 2 / 12" in source  # the mistake cell exists
+
+
+def _q4_hidden_block() -> str:
+    source = NOTEBOOK.read_text()
+    start = source.index("_graine_q4 = checks.student_seed(")
+    return source[source.index("\n", start) + 1 : source.index("### END HIDDEN TESTS", start)]
+
+
+def test_question_4_no_half_credit_for_another_copys_key():
+    """Review d18 (lecturer 2, student 2): on a copy keyed 1/6, a neighbour's 1/5 = 0,2 earned
+    « trop arrondi » and half the point (and 0,3 for 2/7 and 1/3). The evaluated hidden test,
+    run on each of the five draws, gives no partial credit to any other copy's key, at two
+    decimals or rounded to one."""
+    block = _q4_hidden_block()
+    keys = [j / (j + w) for _n, _k, j, w in CAMILLE_DRAWS]
+    for index, (_n, _k, j, w) in enumerate(CAMILLE_DRAWS):
+        seed = next(s for s in range(10_000)
+                    if np.random.default_rng([s, 4]).integers(len(CAMILLE_DRAWS)) == index)
+        for other in keys:
+            for answer in {round(other, 2), round(other, 1)}:
+                if abs(round(answer, 2) - round(j / (j + w), 2)) <= 0.01 + 1e-9:
+                    continue  # the copy's own key
+                space = {"np": np, "checks": checks, "_graine_q4": seed,
+                         "part_camille_ia_fausse": answer}
+                with pytest.raises(checks.IncorrectAnswer):
+                    exec(block, space)
 
 
 def test_question_4_mistakes_match_the_hidden_test():
