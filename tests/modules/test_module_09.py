@@ -355,14 +355,21 @@ def test_question_4_no_half_credit_for_another_copys_key():
     block = _q4_hidden_block()
     keys = [j / (j + w) for _n, _k, j, w in CAMILLE_DRAWS]
     for index, (_n, _k, j, w) in enumerate(CAMILLE_DRAWS):
-        seed = next(s for s in range(10_000)
-                    if np.random.default_rng([s, 4]).integers(len(CAMILLE_DRAWS)) == index)
+        seed = next(
+            s
+            for s in range(10_000)
+            if np.random.default_rng([s, 4]).integers(len(CAMILLE_DRAWS)) == index
+        )
         for other in keys:
             for answer in {round(other, 2), round(other, 1)}:
                 if abs(round(answer, 2) - round(j / (j + w), 2)) <= 0.01 + 1e-9:
                     continue  # the copy's own key
-                space = {"np": np, "checks": checks, "_graine_q4": seed,
-                         "part_camille_ia_fausse": answer}
+                space = {
+                    "np": np,
+                    "checks": checks,
+                    "_graine_q4": seed,
+                    "part_camille_ia_fausse": answer,
+                }
                 with pytest.raises(checks.IncorrectAnswer):
                     exec(block, space)
 
