@@ -961,9 +961,13 @@ part_noirs_sous_60 = n_noirs_passent_sous_60 / n_non_noirs
 # %% [markdown]
 # ### Combien de patients, à quelques-uns près ?
 #
-# Nos patients sont fabriqués selon les règles de la fiche : une part comptée sur eux est une
-# **estimation**. Son **intervalle de confiance à 95 %** en donne la marge (méthode
-# « exacte » de Clopper et Pearson, 1934). La cellule le calcule aux seuils de 60 et de 20.
+# Nos patients sont fabriqués selon les règles de la fiche ; avec une autre graine, les mêmes
+# règles auraient fabriqué d'autres patients, et une part un peu différente. Ce que l'on
+# cherche, c'est la part que donnent **les règles de la fiche** (celle d'une cohorte
+# immense) : la part comptée sur nos patients en est une **estimation**. Son **intervalle de
+# confiance à 95 %** (méthode « exacte » de Clopper et Pearson, 1934) tient compte de ce
+# hasard : il contient, 95 fois sur 100, la part que donnent les règles. La cellule le calcule
+# aux seuils de 60 et de 20.
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : parts et intervalles à 95 % (exacts), patients noirs.

@@ -116,8 +116,9 @@ def _share_task(seed: int) -> int:
 # the formative version does not answer them (lecturer's review d17).
 _Q4_BANK: dict[str, tuple[str, str]] = {
     "hasard": (
-        "une autre cohorte fabriquée selon les mêmes règles, avec une autre graine, pourrait "
-        "donner une part un peu différente : c'est cette marge que l'intervalle donne",
+        "une autre graine aurait fabriqué d'autres patients selon les mêmes règles, donc une "
+        "part un peu différente : l'intervalle tient compte de ce hasard ; il contient, 95 fois "
+        "sur 100, la part que donnent les règles de la fiche",
         "une autre cohorte fabriquée selon les mêmes règles, avec une autre graine, donnerait "
         "forcément la même part : l'intervalle ne mesure donc pas le hasard",
     ),
