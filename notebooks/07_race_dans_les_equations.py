@@ -796,11 +796,10 @@ for colonne, noms in comptes.items():
 # %% [markdown] session="evaluation"
 # ### Question 3 — Parmi les patients noirs, la part qui passe sous 60 (2 points)
 #
-# Au numérateur : les patients noirs que 2021 fait passer sous 60 alors que 2009 les plaçait
-# à 60 ou plus. Au dénominateur : **le groupe de départ affiché par la cellule suivante**
-# (tous les patients noirs, ou ceux que 2009 plaçait à 60 ou plus), jamais toute la cohorte
-# ni les seuls patients qui changent de côté. Écrivez une division de deux noms listés sous
-# le tableau (proportion à trois décimales ; arrondie à deux, la moitié des points).
+# La cellule suivante affiche votre question : une part « parmi » un groupe de patients
+# noirs (votre voisin·e peut avoir un autre groupe). Écrivez une division de deux noms listés
+# sous le tableau (proportion à **quatre** décimales, soit un pourcentage à deux décimales ;
+# arrondie à trois, la moitié des points).
 
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche le groupe de départ de votre question 3.
@@ -814,13 +813,9 @@ TACHE_Q3 = _tache_q3()
 if TACHE_Q3 == "tous":
     print("Votre question 3 : parmi tous les patients noirs de votre cohorte, quelle part "
           "l'équation 2021 fait-elle passer sous 60, alors que 2009 les plaçait à 60 ou plus ?")
-    print("Votre dénominateur (le groupe de départ) : TOUS les patients noirs de la cohorte, "
-          "qu'ils changent de côté du seuil ou non.")
 else:
     print("Votre question 3 : parmi les patients noirs que l'équation 2009 plaçait à 60 ou "
           "plus, quelle part l'équation 2021 fait-elle passer sous 60 ?")
-    print("Votre dénominateur (le groupe de départ) : les patients noirs que l'équation 2009 "
-          "plaçait à 60 ou plus, et eux seuls.")
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -896,7 +891,7 @@ checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60",
 
 # %% tests="part_noirs_sous_60" points=2 session="evaluation"
 # Vérification de la question 3 : exécutez cette cellule.
-checks.check_form(part_noirs_sous_60, name="part_noirs_sous_60", kind="number", decimals=3, bounds=(0, 1))
+checks.check_form(part_noirs_sous_60, name="part_noirs_sous_60", kind="number", decimals=4, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 import esn_teach.datasets as _jeux_caches
 
@@ -920,7 +915,7 @@ _m3 = [
     checks.Mistake(_k, "vous avez donné un nombre de patients ; la question demande une part : divisez par le groupe de départ."),
     checks.Mistake(_k / int((~_noir_c).sum()), "mauvais dénominateur : vous avez divisé par les patients non noirs. Ceux que l'on compte sont noirs : le groupe de départ aussi."),
 ]
-checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60", expected=_cle_tous if _parmi_tous else _cle_60, percent_is_mistake=False, mistakes=_m3, points=2)
+checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60", expected=_cle_tous if _parmi_tous else _cle_60, decimals=4, percent_is_mistake=False, mistakes=_m3, points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="part_noirs_sous_60"
