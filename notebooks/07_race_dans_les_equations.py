@@ -1462,21 +1462,47 @@ from esn_teach.datasets._egfr_tasks import _question_5_draw as _tirage_q5
 # has 1 to 3 right statements.
 _age, _creat, _ = _copy_creatinines(checks.student_seed("07", announce=False))
 _mg = _creat / 88.4
-_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
-_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
-_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
-_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
-    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
-    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
-    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
-    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
-    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
-    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
-                  _nu >= _d21),
-}
+
+
+def _cles_q5(_x, _femme):
+    """The copy's keys when M. A.'s DFGe are computed from creatinine _x (mg/dL) and _femme."""
+    _d21 = float(egfr_ckd_epi_2021(_x, _age, _femme))
+    _d09 = float(egfr_ckd_epi_2009(_x, _age, _femme, True))
+    _nu = float(egfr_ckd_epi_2009(_x, _age, _femme, False))  # 2009 without its coefficient
+    _vrai = {  # notion -> is each version of the package's bank right, in the bank's order
+        "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
+        "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
+        "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
+        "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
+        "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
+        "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
+                      _nu >= _d21),
+    }
+    return {_lettre: "oui" if _vrai[_notion][_version] else "non"
+            for _lettre, (_notion, _version) in _tirage.items()}
+
+
 _tirage = _tirage_q5(checks.student_seed("07", announce=False))
-_cles_cachees = {_lettre: "oui" if _vrai[_notion][_version] else "non"
-                 for _lettre, (_notion, _version) in _tirage.items()}
+_cles_cachees = _cles_q5(_mg, False)
+# Carried forward, as in questions 2 and 7 (lecturer's review d18): when question 1 shows a
+# named input error (creatinine not converted, converted the wrong way or rounded to
+# 0,1 mg/dL; femme=True), the copy is also graded with the keys of the DFGe that error gives,
+# and keeps the better of the two grades: placing one's own DFGe by the thresholds is not
+# counted wrong a second time.
+try:  # question 1's answer; its cell may have stopped on an error
+    _q1_eleve = dfg_2021_m_a
+except NameError:
+    _q1_eleve = None
+if isinstance(_q1_eleve, (int, float)) and not isinstance(_q1_eleve, bool) and math.isfinite(_q1_eleve) and isinstance(decisions_m_a, dict):
+    for _x, _femme in [(_creat, False), (_creat * 88.4, False), (round(_mg, 1), False), (_mg, True)]:
+        if round(_q1_eleve, 1) == round(float(egfr_ckd_epi_2021(_x, _age, _femme)), 1):
+            _cles_report = _cles_q5(_x, _femme)
+            _justes = [sum(decisions_m_a.get(_l) == _c[_l] for _l in _c) for _c in (_cles_cachees, _cles_report)]
+            if _justes[1] > _justes[0]:
+                _cles_cachees = _cles_report
+                print("Question 5 jugée avec les DFGe que donne votre erreur de la question 1 : "
+                      "elle n'est pas comptée deux fois.")
+            break
 checks.check_choices(
     decisions_m_a, name="decisions_m_a", options=["oui", "non"],
     expected=_cles_cachees,

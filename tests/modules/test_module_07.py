@@ -571,6 +571,72 @@ def test_module_07_question_4_bank_has_both_keys_for_every_notion(monkeypatch):
     assert "de 0 à 4 : toutes justes ou toutes\n# fausses, cela peut arriver" in source
 
 
+@pytest.mark.slow
+def test_module_07_question_3_a_neighbours_share_rarely_scores(monkeypatch):
+    """Lecturer's review d18: Q3's keys span only 0,015 to 0,043, so at three decimals a
+    neighbour's whispered share was accepted in about 15 % of pairs of copies. Graded at four
+    decimals, the evaluated hidden test accepts another copy's key in under 4 % of pairs
+    (measured with the hidden test itself on every pair that three decimals accepted). The
+    draw cell gives the group in words only, with no printed « dénominateur » label."""
+    code = _evaluated_hidden("part_noirs_sous_60")
+    students = [f"identifiant{i:03d}" for i in range(50)]
+    keys = {s: _answers(s, monkeypatch)["part_noirs_sous_60"] for s in students}
+    pairs = [(a, b) for a in students for b in students if a != b]
+    close = [(a, b) for a, b in pairs if abs(round(keys[a], 3) - round(keys[b], 3)) <= 0.0011]
+    assert len(close) / len(pairs) > 0.08  # what three decimals accepted
+    accepted = 0
+    for a, b in close:
+        monkeypatch.setenv(checks.STUDENT_ENV, a)
+        accepted += _full(code, {"part_noirs_sous_60": keys[b]})
+    assert accepted / len(pairs) < 0.04, accepted
+    notebook = read_module(SOURCE, session="evaluation").notebook
+    (draw,) = [c.source for c in notebook.cells if "TACHE_Q3 = _tache_q3()" in c.source]
+    assert "dénominateur" not in draw.lower()
+
+
+def _q5_keys(seed: int, creatinine_mg: float, woman: bool, age: int) -> dict[str, str]:
+    """Evaluated Q5's keys of a copy whose M. A. has these inputs (independent of the notebook)."""
+    d21 = float(egfr_ckd_epi_2021(creatinine_mg, age, woman))
+    d09 = float(egfr_ckd_epi_2009(creatinine_mg, age, woman, True))
+    bare = float(egfr_ckd_epi_2009(creatinine_mg, age, woman, False))
+    shown = _question_5_statements(seed)
+    return {k: _yes(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare)) for k, t in shown.items()}
+
+
+@pytest.mark.slow
+def test_module_07_question_5_is_graded_with_question_1s_inputs(monkeypatch):
+    """Lecturer's review d18: Q5 carries an input error of question 1 forward, as Q2 and Q7
+    do. A copy whose Q1 shows a named input error (femme=True, creatinine not converted,
+    converted the wrong way or rounded to 0,1 mg/dL) and that places the DFGe this error
+    gives gets Q5's points; the same answers without that Q1 do not (when the keys differ);
+    the right answers keep their points whatever Q1 says."""
+    code = _evaluated_hidden("decisions_m_a").replace(
+        "checks.check_choices(", "_result = checks.check_choices("
+    )
+    differing = 0
+    for i in range(60):
+        age, creatinine = _patient(f"identifiant{i:03d}", monkeypatch)
+        seed = checks.student_seed("07", announce=False)
+        mg = creatinine / 88.4
+        right = _q5_keys(seed, mg, False, age)
+        assert _full(code, {"decisions_m_a": right}), i
+        for c, woman in [(creatinine, False), (creatinine * 88.4, False), (round(mg, 1), False),
+                         (mg, True)]:
+            q1 = float(egfr_ckd_epi_2021(c, age, woman))
+            carried = _q5_keys(seed, c, woman, age)
+            assert _full(code, {"dfg_2021_m_a": q1, "decisions_m_a": carried}), (i, c, woman)
+            assert _full(code, {"dfg_2021_m_a": q1, "decisions_m_a": right}), (i, c, woman)
+            if carried != right:
+                differing += 1
+                assert not _full(code, {"decisions_m_a": carried}), (i, c, woman)
+                assert not _full(code, {"dfg_2021_m_a": _right_q1(mg, age), "decisions_m_a": carried})
+    assert differing >= 20, differing
+
+
+def _right_q1(mg: float, age: int) -> float:
+    return float(egfr_ckd_epi_2021(mg, age, False))
+
+
 def test_module_07_questions_2_and_7_are_graded_without_question_1(monkeypatch):
     """When question 1's cell stopped on an error, the evaluated hidden tests of questions 2
     and 7 still grade them (they skip the cross-check instead of failing on the name)."""
