@@ -35,7 +35,7 @@ def _admissible(age: int, story: int) -> np.ndarray:
 
     Every story keeps every statement of questions 5 and 8 one unit or more away from its
     thresholds (60, 45, 30 for the DFG deindexed with 1.50 m²), the 2009 equation without
-    its coefficient at least 2 below 2021, and the named mistake « creatinine converted and
+    its coefficient at least 2 away from 2021, and the named mistake « creatinine converted and
     rounded to 0.1 mg/dL » more than two tenths from question 1's key (converted exactly or
     rounded to 0.01).
     """
@@ -55,7 +55,7 @@ def _admissible(age: int, story: int) -> np.ndarray:
         keep = (with_race < 59) & (new >= 46)
         keep &= without * 1.50 / 1.73 >= 31  # under 60, away from the contraindication (30)
     keep &= np.abs(without * 2.10 / 1.73 - 60) >= 1
-    keep &= without <= new - 2
+    keep &= np.abs(without - new) >= 2
     tenth = np.round(egfr_ckd_epi_2021(np.round(mg, 1), age, False), 1)
     hundredth = np.round(egfr_ckd_epi_2021(np.round(mg, 2), age, False), 1)
     keep &= (np.abs(tenth - np.round(new, 1)) > 0.25) & (np.abs(tenth - hundredth) > 0.25)
@@ -176,8 +176,7 @@ def _question_4_statements(seed: int) -> dict[str, str]:
 # for a copy is computed from its own DFGe by the notebook's hidden test. « seuil30 » and
 # « seuil20 » stay in the bank (the tests read their truth) but are no longer drawn. The keys
 # of the story statement and of « seuil60_2009 » follow the copy's story (M. A.'s 2009 DFGe is
-# under 60 in story 2); the pair's key is the same in every copy: for a man whose creatinine
-# is above 0,9 mg/dL, 2021 always exceeds 2009 without its coefficient.
+# under 60 in story 2); what is known of the pair's key is in the teacher's notes.
 _Q5_STORY_NOTIONS = ("seuil60_2021", "bascule")
 #: Pairs of versions of « sans_coef » that say the contrary of each other (which one is
 #: right is not said here).

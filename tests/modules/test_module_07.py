@@ -17,6 +17,7 @@ import contextlib
 import io
 import re
 from difflib import SequenceMatcher
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -535,6 +536,11 @@ def test_module_07_the_package_holds_no_key_of_the_evaluated_session():
     for bank in (_Q4_BANK, _Q5_BANK):
         assert all(isinstance(texts, tuple) for texts in bank.values())
         assert all(isinstance(text, str) for texts in bank.values() for text in texts)
+    # Lecturer's review d18: its comments said which statement of the « sans_coef » pair is
+    # right (2021 above 2009 without its coefficient); that is in the teacher's notes now.
+    source = Path(_egfr_tasks.__file__).read_text(encoding="utf-8")
+    for said in ("always exceeds", "below 2021", "without <= new"):
+        assert said not in source, said
 
 
 def test_module_07_the_draws_do_not_read_the_copys_data(monkeypatch):
@@ -620,8 +626,12 @@ def test_module_07_question_5_is_graded_with_question_1s_inputs(monkeypatch):
         mg = creatinine / 88.4
         right = _q5_keys(seed, mg, False, age)
         assert _full(code, {"decisions_m_a": right}), i
-        for c, woman in [(creatinine, False), (creatinine * 88.4, False), (round(mg, 1), False),
-                         (mg, True)]:
+        for c, woman in [
+            (creatinine, False),
+            (creatinine * 88.4, False),
+            (round(mg, 1), False),
+            (mg, True),
+        ]:
             q1 = float(egfr_ckd_epi_2021(c, age, woman))
             carried = _q5_keys(seed, c, woman, age)
             assert _full(code, {"dfg_2021_m_a": q1, "decisions_m_a": carried}), (i, c, woman)
@@ -629,7 +639,9 @@ def test_module_07_question_5_is_graded_with_question_1s_inputs(monkeypatch):
             if carried != right:
                 differing += 1
                 assert not _full(code, {"decisions_m_a": carried}), (i, c, woman)
-                assert not _full(code, {"dfg_2021_m_a": _right_q1(mg, age), "decisions_m_a": carried})
+                assert not _full(
+                    code, {"dfg_2021_m_a": _right_q1(mg, age), "decisions_m_a": carried}
+                )
     assert differing >= 20, differing
 
 
