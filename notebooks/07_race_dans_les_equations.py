@@ -188,7 +188,7 @@ fr_table(
 #
 # ## 2. M. A., 57 ans
 #
-# M. A. se déclare noir. Son compte rendu indique une créatinine de **127 µmol/L**
+# M. A., un homme, se déclare noir. Son compte rendu indique une créatinine de **127 µmol/L**
 # (micromoles par litre, l'unité des laboratoires français) ; les équations l'attendent en
 # **mg/dL** : pour convertir, on **divise par 88,4**.
 #
@@ -709,7 +709,7 @@ dfg_2009_m_a = dfge_2021(creatinine / 88.4, AGE_M_A, False) * 1.159
 # Placez vos deux valeurs par rapport à 60 : que change l'équation ? Les réserves (stade,
 # erreur d'un patient, dose) sont dans le pli ci-dessous.
 #
-# <details><summary>Ce que ces réserves changent pour M. A. (à lire après la séance)</summary>
+# <details><summary>Ce que ces réserves changent pour M. A. (à lire après la séance, avant la question 8)</summary>
 #
 # - **Le stade.** KDIGO (2013) classe en G3a un DFG de 45 à 59 qui dure plus de 3 mois. De 60
 #   à 89 (G2), on ne parle de maladie rénale chronique que s'il existe un autre marqueur
@@ -1262,11 +1262,9 @@ lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
 # ### Question 5 — Ce que les seuils décident pour M. A. (2 points)
 #
 # Placez les DFGe de **votre** M. A. (questions 1 et 2, au dosage de votre copie) par rapport
-# aux seuils de la section 1 : selon les copies, ils ne tombent pas tous du même côté. Comme
-# en section 1, on compare ici le DFGe indexé aux seuils, sans le désindexer. Les affirmations
-# sont tirées pour votre copie et affichées sous des lettres par la cellule repliée
-# ci-dessous. Pour chacune, écrivez entre guillemets droits `"oui"` (juste) ou `"non"`
-# (fausse). Deux d'entre elles (la cellule dit lesquelles) disent le contraire l'une de
+# aux seuils de la section 1 (comme en section 1, le DFGe indexé, sans le désindexer). La
+# cellule repliée ci-dessous affiche vos affirmations sous des lettres. Pour chacune,
+# écrivez entre guillemets droits `"oui"` (juste) ou `"non"` (fausse). Deux d'entre elles (la cellule dit lesquelles) disent le contraire l'une de
 # l'autre : **une seule des deux est juste**, à vous de trouver laquelle. Les deux autres
 # peuvent être justes toutes les deux, fausses toutes les deux, ou l'une juste et l'autre
 # fausse. Note partielle : chaque item faux annule un item juste (répondre au hasard
@@ -2066,26 +2064,6 @@ if not _accepte_q7 and all(isinstance(v, (int, float)) and not isinstance(v, boo
         if round(_q1_eleve, 1) == round(_q1, 1) and round(dfg_eflm_m_a, _dec) == round(_qx, _dec):
             _attendu, _decimales = _qx, _dec
             break
-# For the marker of the reflection: this copy's right figures, printed in the graded copy.
-from esn_teach import fr_number as _fr
-from esn_teach.datasets._egfr_tasks import _share_task
-
-_cohorte_copie = _jeux_caches.make_egfr_cohort(n_samples=5_000, random_state=checks.student_seed("07", announce=False)).frame
-_nc = _cohorte_copie["black"].to_numpy() == 1
-_c09, _c21 = _cohorte_copie["egfr_2009"].to_numpy(), _cohorte_copie["egfr_2021"].to_numpy()
-_kc = int((_nc & (_c09 >= 60) & (_c21 < 60)).sum())
-_nnc = int(_nc.sum()) if _share_task(checks.student_seed("07", announce=False)) == 0 else int((_nc & (_c09 >= 60)).sum())
-_soldec = int(((_c09 >= 60) & (_c21 < 60)).sum()) - int(((_c09 < 60) & (_c21 >= 60)).sum())
-_d = [float(_jeux_caches.egfr_ckd_epi_2021(_x, _age_copie, False)) for _x in (_mg_copie, round(_mg_copie, 2))]
-_d += [float(_jeux_caches.egfr_ckd_epi_2009(_x, _age_copie, False, True)) for _x in (_mg_copie, round(_mg_copie, 2))]
-_pour_le_correcteur = (
-    f"Pour le correcteur, les chiffres justes de cette copie : M. A. de {_age_copie} ans, créatinine de "
-    f"{_creat_copie} µmol/L (le dosage de ses questions) ; DFGe 2021 {_fr(_d[0], 1)}, 2009 avec coefficient {_fr(_d[2], 1)}, "
-    f"2009 sans coefficient {_fr(_exact_q7, 1)} (créatinine convertie arrondie à 0,01 mg/dL : "
-    f"{_fr(_d[1], 1)}, {_fr(_d[3], 1)}, {_fr(_arrondi_q7, 1)}) ; question 3 : {_kc} / {_nnc} = "
-    f"{_fr(_kc / _nnc, 3)} ; question 6 : {_soldec}."
-)
-print(_pour_le_correcteur)
 checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decimals=_decimales, percent_is_mistake=False, mistakes=_m7, points=1)
 ### END HIDDEN TESTS
 
@@ -2397,11 +2375,12 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #   **tous** les patients noirs, ou, en séance évaluée si la copie l'a tiré, parmi ceux que
 #   2009 plaçait à 60 ou plus ; avec si possible son intervalle). « 15,9 % » est juste si la copie le rapporte à l'équation 2009 sans
 #   coefficient ; faux si elle le rapporte au DFG mesuré ou « vrai ». **Chaque copie de la
-#   séance évaluée a son M. A. et sa cohorte** : ses chiffres justes sont imprimés dans la
-#   copie corrigée (formgrader), sous la vérification de la question 7, ligne « Pour le
-#   correcteur » (âge, créatinine, trois DFGe, aussi avec la créatinine convertie arrondie à
-#   0,01 mg/dL, tous justes ; k / n de la question 3 ; solde de la question 6) ; comparez-y
-#   les chiffres de la réflexion, pas à ceux de la version formative (62,2 et 56,8). La copie ne dit pas que l'équation 2021 donne le
+#   séance évaluée a son M. A. et sa cohorte** : comparez les chiffres de la réflexion aux
+#   réponses de **la même copie** (questions 1, 2, 3 et 6 de la copie corrigée) ; un chiffre
+#   égal à une réponse notée juste est juste, de même qu'un chiffre publié que cite le module
+#   (p. ex. Inker et al., 2021 : 3,7 et 7,1) ; un chiffre propre à la copie que ses réponses
+#   notées ne confirment pas ne compte pas comme juste, ni ceux de la version formative
+#   (62,2 et 56,8). La copie ne dit pas que l'équation 2021 donne le
 #   « vrai » DFG d'un patient de la cohorte (aucun DFG mesuré). **La même exigence pour
 #   toutes les filières** : la filière écrite en tête de la copie (non vérifiée) situe la
 #   réponse, elle ne change pas le barème. Une conséquence pour le patient ou
@@ -2442,8 +2421,8 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 # > Je reste responsable de la dose
 # > délivrée ; l'éditeur doit dire quelle formule il applique. »
 #
-# Les crochets tiennent la place des chiffres de la copie (ligne « Pour le correcteur ») ;
-# en version formative : 62,2, 56,8 et 40 sur 1 445.
+# Les crochets tiennent la place des chiffres de la copie (ses réponses aux questions 1 à
+# 3) ; en version formative : 62,2, 56,8 et 40 sur 1 445.
 #
 # Notation : critère 1, **1** (équation et coefficient identifiés ; deux vérifications : la
 # reprise du compte rendu ou le recalcul sans coefficient, comptés pour une, et l'unité de la
