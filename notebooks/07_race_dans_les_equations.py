@@ -961,8 +961,8 @@ part_noirs_sous_60 = n_noirs_passent_sous_60 / n_non_noirs
 # cherche, c'est la part que donnent **les règles de la fiche** (celle d'une cohorte
 # immense) : la part comptée sur nos patients en est une **estimation**. Son **intervalle de
 # confiance à 95 %** (méthode « exacte » de Clopper et Pearson, 1934) tient compte de ce
-# hasard : il contient, 95 fois sur 100, la part que donnent les règles. La cellule le calcule
-# aux seuils de 60 et de 20.
+# hasard : sur 100 cohortes fabriquées ainsi, 5 au plus donneraient un intervalle qui manque
+# cette part. La cellule le calcule aux seuils de 60 et de 20.
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : parts et intervalles à 95 % (exacts), patients noirs.
