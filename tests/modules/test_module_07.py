@@ -448,7 +448,7 @@ def test_module_07_evaluated_statements_are_drawn_per_copy(monkeypatch):
 # Independent of the notebook's hidden tests: each statement of the banks, found by its
 # words, with its truth for M. A.'s DFGe (2021, 2009 with and without its coefficient).
 Q4_TRUTH = {
-    "pourrait donner une part un peu différente": True,
+    "il contient, 95 fois sur 100, la part": True,
     "donnerait forcément la même part": False,
     "l'intervalle serait plus étroit": True,
     "l'intervalle serait plus large": False,
