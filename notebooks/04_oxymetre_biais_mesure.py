@@ -37,7 +37,8 @@
 # **point** : `0.8`), exécutez, puis exécutez la **« Vérification »** en dessous. Sous chaque
 # question, des **indices** repliés s'ouvrent d'un clic. Un message d'erreur finit par une
 # ligne de Python en anglais : lisez l'explication française au-dessus. En séance, sautez les
-# encadrés « Pour aller plus loin » et la fiche des données.
+# encadrés « Pour aller plus loin » et la fiche des données. **Repère** : visez la question 1
+# faite vers la 25e minute de la séance, puis les questions 2 à 4.
 #
 # **La note** : voir la ligne « Notation », juste en dessous. Comptez environ 2 h 30 de
 # travail en tout : une heure en séance, le reste après. En **séance évaluée**, les
@@ -170,10 +171,20 @@ from esn_teach import checks
 
 GRAINE = checks.student_seed("04")
 tirage_des_cas = np.random.default_rng([GRAINE, 7])  # M. K. et Mme R. (section 7)
-SPO2_M_K = int(tirage_des_cas.integers(93, 95))  # M. K. : SpO2 affichée (93 ou 94 %)
-SAO2_M_K = int(tirage_des_cas.integers(84, 88))  # M. K. : SaO2 du gaz du sang
-SPO2_MME_R = int(tirage_des_cas.integers(89, 92))  # Mme R. : SpO2 affichée
-SAO2_MME_R = int(tirage_des_cas.integers(92, 96))  # Mme R. : SaO2 du gaz du sang
+# Les mesures possibles, (SpO2 affichée, SaO2 du gaz du sang), chacune de sa borne basse à sa
+# borne haute exclue : deux pour M. K. (son écran rassure), trois pour Mme R. ; votre copie
+# reçoit un couple.
+MESURES_M_K_POSSIBLES = [((93, 95), (84, 88)), ((93, 96), (89, 92))]
+MESURES_MME_R_POSSIBLES = [((89, 92), (92, 95)), ((94, 97), (93, 97)), ((85, 91), (80, 87))]
+COUPLES_POSSIBLES = [(0, 1), (0, 2), (1, 0), (1, 1), (1, 2)]
+couple = COUPLES_POSSIBLES[tirage_des_cas.integers(len(COUPLES_POSSIBLES))]
+(spo2_min, spo2_max), (sao2_min, sao2_max) = MESURES_M_K_POSSIBLES[couple[0]]
+SPO2_M_K = int(tirage_des_cas.integers(spo2_min, spo2_max))  # M. K. : SpO2 affichée
+SAO2_M_K = int(tirage_des_cas.integers(sao2_min, sao2_max))  # M. K. : SaO2 du gaz du sang
+(spo2_min, spo2_max), (sao2_min, sao2_max) = MESURES_MME_R_POSSIBLES[couple[1]]
+SPO2_MME_R = int(tirage_des_cas.integers(spo2_min, spo2_max))  # Mme R. : SpO2 affichée
+SAO2_MME_R = int(tirage_des_cas.integers(sao2_min, sao2_max))  # Mme R. : SaO2 du gaz du sang
+del couple, spo2_min, spo2_max, sao2_min, sao2_max
 print("Vos chiffres diffèrent de ceux de vos voisins, mais certaines réponses peuvent "
       "coïncider : comptez sur votre propre raisonnement.")
 
@@ -218,7 +229,7 @@ print(f"Repère : SaO2 {SEUIL_HYPOXEMIE} % ↔ PaO2 d'environ {fr_number(pao2_a_
 # Et à 90 % : la PaO2 y est déjà sous 60 mmHg (insuffisance respiratoire aiguë).
 pao2_a_90 = brentq(lambda p: sao2_selon_pao2(p) - 90, 20, 100)
 print(f"Repère : SaO2 90 % ↔ PaO2 d'environ {fr_number(pao2_a_90, 0)} mmHg (sous 60 mmHg).")
-# La même formule pour Mme R. (section 7) : SaO2 de 93 %.
+# La même formule pour la SaO2 de Mme R. (section 7).
 pao2_mme_r = brentq(lambda p: sao2_selon_pao2(p) - SAO2_MME_R, 20, 100)
 print(f"Repère : SaO2 {SAO2_MME_R} % (Mme R., section 7) ↔ PaO2 d'environ "
       f"{fr_number(pao2_mme_r, 0)} mmHg.")
@@ -389,11 +400,12 @@ display(fr_table(
 # celles des patients blancs (Sjoding et al., 2020) : des parts de **paires de mesures**, pas
 # de patients.
 #
+# <details><summary>Pour aller plus loin (après la séance) : un taux qui dépend aussi de la
+# gravité des patients</summary>
+#
 # Ce taux est une **valeur prédictive** : dans un groupe plus grave, il est plus haut, même
 # avec un appareil sans biais. Nos deux groupes sont aussi graves l'un que l'autre ; à
 # l'hôpital, pas forcément.
-#
-# <details><summary>Pour aller plus loin : une valeur prédictive</summary>
 #
 # Un schéma : ce que dit l'écran, croisé avec ce que dit le gaz du sang.
 #
@@ -621,6 +633,10 @@ checks.check_number(
         checks.Mistake((hypox_q1 & rassure_q1 & ~noir_q1).sum() / (rassure_q1 & ~noir_q1).sum(), "vous avez calculé le taux des patients blancs (groupes inversés)."),
         checks.Mistake((hypox_q1 & noir_q1).sum() / noir_q1.sum(), "vous avez calculé la part des hypoxémies parmi toutes les paires du groupe (sa prévalence)."),
         checks.Mistake((hypox_q1 & noir_q1).sum() / (rassure_q1 & noir_q1).sum(), "numérateur : vous avez compté toutes les hypoxémies du groupe."),
+        # The formative's named mistakes that apply here too (review 04 d18, lecturer finding 6); a
+        # value above 1 (inverted ratio, « combien de fois plus ») is stopped by the form check.
+        checks.Mistake((hypox_q1 & rassure_q1 & noir_q1).sum() / (rassure_q1 & ~noir_q1).sum(), "groupes mélangés : le numérateur et le dénominateur ne viennent pas du même groupe de patients."),
+        checks.Mistake((hypox_q1 & rassure_q1 & noir_q1).sum() / ((rassure_q1 & noir_q1).sum() + (hypox_q1 & rassure_q1 & noir_q1).sum()), "double compte : les paires occultes font déjà partie des paires à SpO2 de 92 à 96 %."),
     ],
     points=1,
 )
@@ -641,6 +657,14 @@ taux_occulte_noirs = n_hypoxemies_noirs / n_paires_noirs
 # %% mistake="taux_occulte_noirs" session="evaluation"
 # message : numérateur : vous avez compté toutes les hypoxémies
 taux_occulte_noirs = n_hypoxemies_noirs / n_rassurantes_noirs
+
+# %% mistake="taux_occulte_noirs" session="evaluation"
+# message : groupes mélangés
+taux_occulte_noirs = n_occultes_noirs / n_rassurantes_blancs
+
+# %% mistake="taux_occulte_noirs" session="evaluation"
+# message : double compte
+taux_occulte_noirs = n_occultes_noirs / (n_rassurantes_noirs + n_occultes_noirs)
 
 # %% [markdown]
 # ### La marge d'erreur d'un taux
@@ -738,15 +762,30 @@ ECART_NET_POSSIBLES = [((6, 20), (4, 80)), ((6, 20), (3, 60)), ((6, 20), (5, 80)
 TAUX_PROCHES_POSSIBLES = [
     ((16, 200), (48, 800)), ((18, 200), (56, 800)), ((20, 200), (64, 800)), ((19, 200), (42, 600))
 ]
-un_mois = UN_MOIS_POSSIBLES[tirage_des_audits.integers(3)]
+SIX_MOIS_BIS_POSSIBLES = [
+    ((9, 100), (24, 400)), ((10, 110), (24, 400)), ((10, 100), (28, 400)), ((11, 120), (28, 400))
+]
+i_un_mois = tirage_des_audits.integers(3)
 six_mois = SIX_MOIS_POSSIBLES[tirage_des_audits.integers(4)]
-ecart_net = ECART_NET_POSSIBLES[tirage_des_audits.integers(4)]
+i_ecart_net = tirage_des_audits.integers(4)
 taux_proches = TAUX_PROCHES_POSSIBLES[tirage_des_audits.integers(4)]
-# Deux petits audits (20 paires chez les patients noirs) ou deux grands (200), et un moyen.
-if tirage_des_audits.integers(2) == 0:
-    audits_tires = [un_mois, ecart_net, six_mois]
+petits = tirage_des_audits.integers(2) == 0
+# Deux petits audits (20 paires chez les patients noirs) ou deux grands (200), et un moyen ;
+# le tirage choisit aussi, pour votre copie, la réserve de deux d'entre eux.
+variante = tirage_des_audits.integers(6)
+six_mois_bis = SIX_MOIS_BIS_POSSIBLES[tirage_des_audits.integers(4)]
+decalage = 1 + tirage_des_audits.integers(2)
+if petits:
+    audits_tires = [UN_MOIS_POSSIBLES[i_un_mois], ECART_NET_POSSIBLES[i_ecart_net], six_mois]
+    if variante == 0:
+        audits_tires[0] = ECART_NET_POSSIBLES[(i_ecart_net + decalage) % 4]
 else:
-    audits_tires = [taux_proches, tuple((10 * k, 10 * n) for k, n in un_mois), six_mois]
+    dix_fois = [tuple((10 * k, 10 * n) for k, n in audit) for audit in UN_MOIS_POSSIBLES]
+    audits_tires = [taux_proches, dix_fois[i_un_mois], six_mois]
+    if variante == 0:
+        audits_tires[0] = dix_fois[(i_un_mois + decalage) % 3]
+if variante >= 3:
+    audits_tires[2] = six_mois_bis
 # Votre copie présente les trois audits sous des lettres, dans un ordre tiré pour elle, et ne
 # garde qu'eux : les audits sous leurs lettres.
 ordre_des_audits, _ = checks.draw_slots(GRAINE, "conclusion_audit", ["un mois", "un an", "six mois"])
@@ -755,7 +794,8 @@ AUDITS_LUS = {
                      audits_tires[["un mois", "un an", "six mois"].index(role)], strict=True))
     for lettre, role in ordre_des_audits.items()
 }
-del un_mois, six_mois, ecart_net, taux_proches, audits_tires, ordre_des_audits
+del i_un_mois, six_mois, i_ecart_net, taux_proches, petits, variante, six_mois_bis, decalage
+del audits_tires, ordre_des_audits
 for lettre, audit in AUDITS_LUS.items():
     print(f"\nL'audit {lettre} (chiffres inventés ; une paire par patient) :")
     for nom, (k, n) in audit.items():
@@ -897,43 +937,51 @@ checks.check_form(
 )
 ### BEGIN HIDDEN TESTS
 tirage_q2 = np.random.default_rng([checks.student_seed("04", announce=False), 2])
-mois_q2 = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))][tirage_q2.integers(3)]
+mois_q2 = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))]
+i_mois_q2 = tirage_q2.integers(3)
 six_q2 = [((12, 100), (20, 400)), ((13, 100), (24, 400)), ((13, 110), (20, 400)), ((14, 120), (20, 400))][tirage_q2.integers(4)]
-net_q2 = [((6, 20), (4, 80)), ((6, 20), (3, 60)), ((6, 20), (5, 80)), ((7, 20), (4, 80))][tirage_q2.integers(4)]
+nets_q2 = [((6, 20), (4, 80)), ((6, 20), (3, 60)), ((6, 20), (5, 80)), ((7, 20), (4, 80))]
+i_net_q2 = tirage_q2.integers(4)
 proches_q2 = [((16, 200), (48, 800)), ((18, 200), (56, 800)), ((20, 200), (64, 800)), ((19, 200), (42, 600))][tirage_q2.integers(4)]
-# Two small audits (20 pairs) or two large ones (200), and a medium one (review 04 d16, finding 2).
 petits_q2 = tirage_q2.integers(2) == 0
-audits_q2 = [("un mois", mois_q2 if petits_q2 else proches_q2), ("un an", net_q2 if petits_q2 else ((10 * mois_q2[0][0], 10 * mois_q2[0][1]), (10 * mois_q2[1][0], 10 * mois_q2[1][1]))), ("six mois", six_q2)]
+# How many audits cannot conclude varies between copies (review 04 d18, lecturer finding 2):
+# 0 (one copy in six: the first audit is replaced by one that excludes 0), 1 (one in three) or
+# 2 (one in two: the medium audit is replaced by one whose gap interval holds 0).
+variante_q2 = tirage_q2.integers(6)
+six_bis_q2 = [((9, 100), (24, 400)), ((10, 110), (24, 400)), ((10, 100), (28, 400)), ((11, 120), (28, 400))][tirage_q2.integers(4)]
+decalage_q2 = 1 + tirage_q2.integers(2)
+dix_q2 = [tuple((10 * k, 10 * n) for k, n in audit) for audit in mois_q2]
+if petits_q2:
+    audits_q2 = [mois_q2[i_mois_q2], nets_q2[i_net_q2], six_q2]
+    if variante_q2 == 0:
+        audits_q2[0] = nets_q2[(i_net_q2 + decalage_q2) % 4]
+else:
+    audits_q2 = [proches_q2, dix_q2[i_mois_q2], six_q2]
+    if variante_q2 == 0:
+        audits_q2[0] = dix_q2[(i_mois_q2 + decalage_q2) % 3]
+if variante_q2 >= 3:
+    audits_q2[2] = six_bis_q2
 # The letter under which this copy shows each audit (same draw as the display cell).
 lettres_q2, _ = checks.draw_slots(checks.student_seed("04", announce=False), "conclusion_audit", ["un mois", "un an", "six mois"])
-lettre_q2 = {duree: lettre for lettre, duree in lettres_q2.items()}
-attendu_q2 = {}
-# The Newcombe 95 % interval of the difference, audit by audit: does it exclude 0?
-noirs_q2, blancs_q2 = audits_q2[0][1]
-ic_n_q2, ic_b_q2 = proportion_ci(*noirs_q2), proportion_ci(*blancs_q2)
-p_n_q2, p_b_q2 = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
-bas_q2 = p_n_q2 - p_b_q2 - np.hypot(p_n_q2 - ic_n_q2[0], ic_b_q2[1] - p_b_q2)
-haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
-attendu_q2[lettre_q2["un mois"]] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
-noirs_q2, blancs_q2 = audits_q2[1][1]
-ic_n_q2, ic_b_q2 = proportion_ci(*noirs_q2), proportion_ci(*blancs_q2)
-p_n_q2, p_b_q2 = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
-bas_q2 = p_n_q2 - p_b_q2 - np.hypot(p_n_q2 - ic_n_q2[0], ic_b_q2[1] - p_b_q2)
-haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
-attendu_q2[lettre_q2["un an"]] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
-noirs_q2, blancs_q2 = audits_q2[2][1]
-ic_n_q2, ic_b_q2 = proportion_ci(*noirs_q2), proportion_ci(*blancs_q2)
-p_n_q2, p_b_q2 = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
-bas_q2 = p_n_q2 - p_b_q2 - np.hypot(p_n_q2 - ic_n_q2[0], ic_b_q2[1] - p_b_q2)
-haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
-attendu_q2[lettre_q2["six mois"]] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
-sans_marge_q2 = checks.Mistake("un écart est mis en évidence", "vous avez comparé les deux taux sans leur marge d'erreur : l'intervalle de l'écart contient 0." if petits_q2 else "ni la taille de l'audit ni les deux taux sans leur marge d'erreur ne décident : même avec 200 paires, l'intervalle de l'écart contient 0.")
-net_q2 = checks.Mistake("on ne peut pas conclure", "un écart nul est hors de l'intervalle de l'écart : ni la taille de l'audit ni sa marge d'erreur ne décident seules, c'est l'intervalle de l'écart." if petits_q2 else "un écart nul est hors de l'intervalle de l'écart : pas la même marge d'erreur d'un audit à l'autre.")
-exclut_q2 = checks.Mistake("on ne peut pas conclure", "un écart nul est hors de l'intervalle de l'écart : avec ces effectifs, pas la même marge d'erreur ; les intervalles des deux taux, qui se chevauchent, ne décident pas.")
-# One named mistake per audit: the audit whose gap interval holds 0 (small, rates apart; or
-# large, close rates), the one whose gap interval clearly excludes 0 (small, rates far apart;
-# or large), the medium one (rate intervals that overlap, a gap interval that excludes 0).
-erreurs_q2 = {lettre_q2["un mois"]: [sans_marge_q2], lettre_q2["un an"]: [net_q2], lettre_q2["six mois"]: [exclut_q2]}
+attendu_q2, erreurs_q2 = {}, {}
+for lettre_q2, duree_q2 in lettres_q2.items():
+    # The Newcombe 95 % interval of the difference: does it exclude 0?
+    noirs_q2, blancs_q2 = audits_q2[["un mois", "un an", "six mois"].index(duree_q2)]
+    ic_n_q2, ic_b_q2 = proportion_ci(*noirs_q2), proportion_ci(*blancs_q2)
+    p_n_q2, p_b_q2 = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
+    bas_q2 = p_n_q2 - p_b_q2 - np.hypot(p_n_q2 - ic_n_q2[0], ic_b_q2[1] - p_b_q2)
+    haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
+    if bas_q2 > 0 or haut_q2 < 0:
+        attendu_q2[lettre_q2] = "un écart est mis en évidence"
+        if ic_n_q2[0] < ic_b_q2[1] and ic_b_q2[0] < ic_n_q2[1]:
+            faute_q2 = "un écart nul est hors de l'intervalle de l'écart : les intervalles des deux taux, qui se chevauchent, ne décident pas ; c'est l'intervalle de l'écart qu'on lit."
+        else:
+            faute_q2 = "un écart nul est hors de l'intervalle de l'écart : ni la taille de l'audit ni sa marge d'erreur ne décident seules, c'est l'intervalle de l'écart."
+        erreurs_q2[lettre_q2] = [checks.Mistake("on ne peut pas conclure", faute_q2)]
+    else:
+        attendu_q2[lettre_q2] = "on ne peut pas conclure"
+        faute_q2 = f"vous avez comparé les deux taux sans leur marge d'erreur : l'intervalle de l'écart contient 0, un écart nul reste compatible avec cet audit ({noirs_q2[1]} paires chez les patients noirs)."
+        erreurs_q2[lettre_q2] = [checks.Mistake("un écart est mis en évidence", faute_q2)]
 checks.check_choices(
     conclusion_audit, name="conclusion_audit",
     options=["un écart est mis en évidence", "on ne peut pas conclure"],
@@ -944,25 +992,20 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="conclusion_audit" session="evaluation"
-# message : sans leur marge d'erreur
-conclusion_audit = {
-    "A": "un écart est mis en évidence", "B": "un écart est mis en évidence",
-    "C": "un écart est mis en évidence",
-}
+# message : l'intervalle de l'écart
+def conclusion_inverse(audit):
+    (k_n, n_n), (k_b, n_b) = audit["patients noirs"], audit["patients blancs"]
+    bas_n, haut_b = proportion_ci(k_n, n_n)[0], proportion_ci(k_b, n_b)[1]
+    borne_basse = k_n / n_n - k_b / n_b - np.hypot(k_n / n_n - bas_n, haut_b - k_b / n_b)
+    return "on ne peut pas conclure" if borne_basse > 0 else "un écart est mis en évidence"
+
+
+conclusion_audit = {lettre: conclusion_inverse(audit) for lettre, audit in AUDITS_LUS.items()}
 
 # %% mistake="conclusion_audit" session="evaluation"
-# message : pas la même marge d'erreur
+# message : un écart nul est hors de l'intervalle de l'écart
 conclusion_audit = {
     "A": "on ne peut pas conclure", "B": "on ne peut pas conclure", "C": "on ne peut pas conclure",
-}
-
-# %% mistake="conclusion_audit" session="evaluation"
-# message : ni la taille de l'audit
-conclusion_audit = {
-    lettre: "on ne peut pas conclure"
-    if audit["patients noirs"][1] == 20
-    else "un écart est mis en évidence"
-    for lettre, audit in AUDITS_LUS.items()
 }
 
 # %% [markdown]
@@ -1160,6 +1203,10 @@ checks.check_number(
         checks.Mistake(1 - recall_score(hypox_q3[noir_q3], sonne_q3[noir_q3]), "vous avez calculé la part des hypoxémies manquées (taux de faux négatifs), 1 − sensibilité."),
         checks.Mistake(precision_score(hypox_q3[noir_q3], sonne_q3[noir_q3]), "vous avez calculé la valeur prédictive positive (parmi les alarmes, la part d'hypoxémies)."),
         checks.Mistake(np.mean(hypox_q3[noir_q3] == sonne_q3[noir_q3]), "vous avez calculé l'exactitude (VP et VN parmi toutes les paires)."),
+        # The formative's named mistakes that apply here too (review 04 d18, lecturer finding 6); a
+        # value above 1 (inverted ratio, « combien de fois plus ») is stopped by the form check.
+        checks.Mistake((hypox_q3 & sonne_q3 & noir_q3).sum() / (hypox_q3 & ~noir_q3).sum(), "groupes mélangés : le numérateur vient des patients noirs, le dénominateur des patients blancs."),
+        checks.Mistake((hypox_q3 & sonne_q3 & noir_q3).sum() / noir_q3.sum(), "vous avez divisé par toutes les paires du groupe (VP + FN + FP + VN) : la sensibilité ne regarde que les hypoxémies."),
     ],
     points=1,
 )
@@ -1180,6 +1227,14 @@ sensibilite_noirs = fn_noirs / (vp_noirs + fn_noirs)
 # %% mistake="sensibilite_noirs" session="evaluation"
 # message : valeur prédictive positive
 sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
+
+# %% mistake="sensibilite_noirs" session="evaluation"
+# message : groupes mélangés
+sensibilite_noirs = vp_noirs / (vp_blancs + fn_blancs)
+
+# %% mistake="sensibilite_noirs" session="evaluation"
+# message : vous avez divisé par toutes les paires du groupe
+sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs + fp_noirs + vn_noirs)
 
 # %% [markdown]
 # ## 6. Comparer les groupes avec fairlearn
@@ -1294,10 +1349,10 @@ else:
 # %% [markdown] session="evaluation"
 # ## 7. Au chevet de M. K.
 #
-# À trois heures du matin, l'oxymètre de M. K. affiche une SpO2 rassurante, pas d'alarme. Mais
-# Inès le trouve plus essoufflé, un peu confus. L'interne fait faire un gaz du sang au lit,
-# l'oxymètre en place, puis il augmente l'oxygène. Les chiffres de **vos** patients
-# s'affichent sous la cellule suivante.
+# À trois heures du matin, Inès trouve M. K. plus essoufflé, un peu confus. L'interne fait
+# faire un gaz du sang au lit, l'oxymètre en place. Les chiffres de **vos** patients
+# s'affichent sous la cellule suivante : ils ne sont pas ceux de l'entraînement, et leurs
+# cases de la matrice peuvent différer aussi.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche les mesures de vos patients, tirées pour votre
@@ -1305,7 +1360,7 @@ else:
 print(f"M. K. : SpO2 affichée {SPO2_M_K} % ; SaO2 au gaz du sang {SAO2_M_K} %.")
 print(f"Mme R., une autre patiente : SpO2 affichée {SPO2_MME_R} % ; SaO2 au gaz du sang "
       f"{SAO2_MME_R} % (PaO2 d'environ {fr_number(pao2_mme_r, 0)} mmHg, d'après la formule "
-      "de Severinghaus).")
+      "de Severinghaus ; au sens français, l'hypoxémie commence sous 80 mmHg).")
 
 # %% [markdown] session="evaluation"
 # ### Question 4 — Trois mesures, trois cases de la matrice de confusion (3 points : + 1 par mesure juste, − 1/3 par fausse, 0 sans réponse)
@@ -1313,9 +1368,9 @@ print(f"Mme R., une autre patiente : SpO2 affichée {SPO2_MME_R} % ; SaO2 au gaz
 # Sous la cellule suivante s'affichent trois mesures, sous les lettres A, B et C, dans un
 # ordre tiré pour votre copie : celle de M. K., celle de Mme R., et une mesure faite avec un
 # **oxymètre exact**, qui affiche la vraie SaO2, posé chez M. K. au même moment. Pour
-# chacune : la SpO2 affichée et la SaO2 du gaz du sang. Mme R. est hypoxémique au sens
-# français par sa PaO2 (sous 80 mmHg) ; la matrice juge l'hypoxémie au seuil de l'étude (SaO2
-# sous 88 % ; Severinghaus, 1979, relie les deux).
+# chacune : la SpO2 affichée et la SaO2 du gaz du sang. La matrice juge l'hypoxémie au seuil
+# de l'étude (SaO2 sous 88 %), pas au sens français (PaO2 sous 80 mmHg ; Severinghaus, 1979,
+# relie les deux).
 #
 # Au seuil du service, classez chaque mesure : remplacez chaque `...` par `"vrai positif"`,
 # `"faux positif"`, `"faux négatif"` ou `"vrai négatif"` (entre guillemets **doubles**).
@@ -1466,37 +1521,53 @@ checks.check_form(
 )
 ### BEGIN HIDDEN TESTS
 tirage_q4 = np.random.default_rng([checks.student_seed("04", announce=False), 7])
-spo2_mk_q4 = int(tirage_q4.integers(93, 95))
-sao2_mk_q4 = int(tirage_q4.integers(84, 88))
-spo2_r_q4 = int(tirage_q4.integers(89, 92))
-sao2_r_q4 = int(tirage_q4.integers(92, 96))
-# Drawn so that every copy has the same cells: M. K.'s screen is reassuring (93 or 94 %, never on
-# the 92 % rule's bound: the fourth review of 6 December) and his
-# blood gas under 88 % (84 to 87 %); Mme R.'s screen rings (89 to 91 %) and her SaO2 (92 to 95 %,
-# PaO2 64 to 76 mmHg) is no hypoxaemia at the study's threshold nor an acute respiratory failure.
-assert spo2_mk_q4 >= 93 and sao2_mk_q4 < 88 and spo2_r_q4 < 92 <= sao2_r_q4
-muette_r_q4 = "« négatif » dirait que l'alarme n'a pas sonné : comparez la SpO2 de Mme R. au seuil du service (92 %)."
-gaz_r_q4 = "« vrai » dirait que le gaz du sang confirme une hypoxémie au sens du module : comparez la SaO2 de Mme R. à 88 %. Hypoxémique au sens français (PaO2 sous 80 mmHg), elle ne l'est pas au seuil de la matrice."
-# The three measures under drawn letters (the display cell's draw): M. K. (a false negative),
-# Mme R. (a false positive), an exact oximeter on M. K. (a true positive, on every copy: the
-# bias changes the cell, not the disease; review 04 d16, finding 3).
+# The same draw as the evaluated session's first cell (review 04 d18, lecturer finding 1): a
+# pair of stories per copy, so that the keys vary between copies. M. K. (a reassuring screen,
+# as in section 1): over a hypoxaemia (a false negative; the exact oximeter, a true positive),
+# or over a SaO2 of 89 to 91 % (a true negative; the exact oximeter rings: a false positive).
+# Mme R.: a false positive (SaO2 92 to 94 %), a true negative or a true positive. Never the
+# formative's three keys (first story with the first).
+mk_q4, r_q4 = [(0, 1), (0, 2), (1, 0), (1, 1), (1, 2)][tirage_q4.integers(5)]
+(spo2_bas_q4, spo2_haut_q4), (sao2_bas_q4, sao2_haut_q4) = [((93, 95), (84, 88)), ((93, 96), (89, 92))][mk_q4]
+spo2_mk_q4 = int(tirage_q4.integers(spo2_bas_q4, spo2_haut_q4))
+sao2_mk_q4 = int(tirage_q4.integers(sao2_bas_q4, sao2_haut_q4))
+(spo2_bas_q4, spo2_haut_q4), (sao2_bas_q4, sao2_haut_q4) = [((89, 92), (92, 95)), ((94, 97), (93, 97)), ((85, 91), (80, 87))][r_q4]
+spo2_r_q4 = int(tirage_q4.integers(spo2_bas_q4, spo2_haut_q4))
+sao2_r_q4 = int(tirage_q4.integers(sao2_bas_q4, sao2_haut_q4))
+
+
+def case_q4(spo2_lue, sao2_lue):
+    """The cell of the confusion matrix: the alarm (SpO2 < 92) judged by the blood gas (SaO2 < 88)."""
+    sonne_q4 = spo2_lue < 92
+    return ("vrai " if sonne_q4 == (sao2_lue < 88) else "faux ") + ("positif" if sonne_q4 else "négatif")
+
+
+def erreur_q4(spo2_lue, sao2_lue, donnee, exacte):
+    """The message naming the mistake behind a wrong cell, for this copy's measure."""
+    if not exacte and donnee == case_q4(spo2_lue, spo2_lue) != case_q4(spo2_lue, sao2_lue):
+        return "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang."
+    if donnee.endswith("positif") != (spo2_lue < 92):
+        debut = "« positif » dirait que l'alarme a sonné." if donnee.endswith("positif") else "« négatif » dirait que l'alarme n'a pas sonné."
+        if exacte:
+            return debut + " Un oxymètre exact afficherait la vraie SaO2 : comparez-la au seuil du service (92 %)."
+        return debut + f" Comparez la SpO2 affichée ({spo2_lue} %) au seuil du service (92 %)."
+    message = f"« vrai » ou « faux » dit si l'alarme a raison d'après le gaz du sang : comparez la SaO2 du gaz du sang ({sao2_lue} %) à 88 %."
+    if sao2_lue >= 88 and donnee.startswith("vrai"):
+        message += " Une hypoxémie au sens français (PaO2 sous 80 mmHg) ne compte pas ici : la matrice juge l'hypoxémie au seuil de l'étude."
+    return message
+
+
+# The three measures under drawn letters (the display cell's draw).
 lettres_q4, _ = checks.draw_slots(checks.student_seed("04", announce=False), "situations", ["M. K.", "oxymètre exact", "Mme R."])
-lettre_mk_q4 = next(lettre for lettre, mesure in lettres_q4.items() if mesure == "M. K.")
-lettre_r_q4 = next(lettre for lettre, mesure in lettres_q4.items() if mesure == "Mme R.")
-lettre_ex_q4 = next(lettre for lettre, mesure in lettres_q4.items() if mesure == "oxymètre exact")
-attendu_q4 = {lettre_mk_q4: "faux négatif", lettre_r_q4: "faux positif", lettre_ex_q4: "vrai positif"}
+mesures_q4 = {"M. K.": (spo2_mk_q4, sao2_mk_q4), "oxymètre exact": (sao2_mk_q4, sao2_mk_q4), "Mme R.": (spo2_r_q4, sao2_r_q4)}
+attendu_q4 = {lettre: case_q4(*mesures_q4[mesure]) for lettre, mesure in lettres_q4.items()}
 erreurs_q4 = {
-    lettre_mk_q4: [
-        checks.Mistake("vrai négatif", "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang."),
-        checks.Mistake("vrai positif", "l'alarme sonne quand la SpO2 affichée passe sous le seuil. A-t-elle sonné pour cette mesure ?"),
-        checks.Mistake("faux positif", "une réponse « positive » voudrait dire que l'alarme a sonné. Relisez la SpO2 affichée : a-t-elle sonné pour cette mesure ?"),
-    ],
-    lettre_r_q4: [checks.Mistake("vrai positif", gaz_r_q4), checks.Mistake("faux négatif", muette_r_q4), checks.Mistake("vrai négatif", muette_r_q4)],
-    lettre_ex_q4: [
-        checks.Mistake("faux négatif", "« négatif » dirait que l'alarme n'a pas sonné. Un oxymètre exact afficherait la vraie SaO2 : comparez-la au seuil du service."),
-        checks.Mistake("faux positif", "« faux » dirait que la réponse du test contredit le gaz du sang. Comparez la SaO2 à 88 % : que dit le gaz du sang ?"),
-        checks.Mistake("vrai négatif", "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
-    ],
+    lettre: [
+        checks.Mistake(donnee, erreur_q4(*mesures_q4[mesure], donnee, mesure == "oxymètre exact"))
+        for donnee in ["vrai positif", "faux positif", "faux négatif", "vrai négatif"]
+        if donnee != attendu_q4[lettre]
+    ]
+    for lettre, mesure in lettres_q4.items()
 }
 checks.check_choices(
     situations, name="situations",
@@ -1508,27 +1579,58 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="situations" session="evaluation"
-# message : comme si l'écran disait la vérité
-situations = {"A": "vrai négatif", "B": "vrai négatif", "C": "vrai négatif"}
+# message : dirait que l'alarme
+def case_vue(spo2_affichee, sao2_mesuree):
+    alarme_vue = spo2_affichee < SEUIL_ALARME
+    return ("vrai " if alarme_vue == (sao2_mesuree < SEUIL_HYPOXEMIE) else "faux ") + (
+        "positif" if alarme_vue else "négatif"
+    )
 
-# %% mistake="situations" session="evaluation"
-# message : A-t-elle sonné pour cette mesure
-situations = {"A": "vrai positif", "B": "vrai positif", "C": "vrai positif"}
 
-# %% mistake="situations" session="evaluation"
-# message : comparez la SpO2 de Mme R. au seuil du service
-situations = {"A": "faux négatif", "B": "faux négatif", "C": "faux négatif"}
-
-# %% mistake="situations" session="evaluation"
-# message : Un oxymètre exact afficherait la vraie SaO2
 situations = {
-    lettre: "faux positif" if mesure == "Mme R." else "faux négatif"
+    lettre: {"vrai positif": "faux négatif", "faux négatif": "vrai positif",
+             "faux positif": "vrai négatif", "vrai négatif": "faux positif"}[case_vue(*MESURES_Q4[mesure])]
     for lettre, mesure in LETTRES_Q4.items()
 }
 
-# %% [markdown] reveal="situations"
+# %% mistake="situations" session="evaluation"
+# message : dit si l'alarme a raison d'après le gaz du sang
+def case_vue(spo2_affichee, sao2_mesuree):
+    alarme_vue = spo2_affichee < SEUIL_ALARME
+    return ("vrai " if alarme_vue == (sao2_mesuree < SEUIL_HYPOXEMIE) else "faux ") + (
+        "positif" if alarme_vue else "négatif"
+    )
+
+
+situations = {
+    lettre: {"vrai positif": "faux positif", "faux positif": "vrai positif",
+             "faux négatif": "vrai négatif", "vrai négatif": "faux négatif"}[case_vue(*MESURES_Q4[mesure])]
+    for lettre, mesure in LETTRES_Q4.items()
+}
+
+# %% mistake="situations" session="evaluation"
+# message : Un oxymètre exact afficherait la vraie SaO2
+def case_vue(spo2_affichee, sao2_mesuree):
+    alarme_vue = spo2_affichee < SEUIL_ALARME
+    return ("vrai " if alarme_vue == (sao2_mesuree < SEUIL_HYPOXEMIE) else "faux ") + (
+        "positif" if alarme_vue else "négatif"
+    )
+
+
+situations = {
+    lettre: "faux négatif" if mesure == "oxymètre exact" else case_vue(*MESURES_Q4[mesure])
+    for lettre, mesure in LETTRES_Q4.items()
+}
+
+# %% [markdown] reveal="situations" session="formative"
 # Ce qui a protégé M. K. : le **regard clinique** d'Inès (un chiffre discordant avec l'état
 # du patient) et le **gaz du sang**, pas l'oxymètre, outil précieux par ailleurs.
+
+# %% [markdown] reveal="situations" session="evaluation"
+# Quand l'écran rassure à tort, ce qui protège le patient, c'est le **regard clinique** (un
+# chiffre discordant avec son état) et le **gaz du sang**, pas l'oxymètre, outil précieux par
+# ailleurs. Le même patient, avec un oxymètre exact, peut changer de case : le biais change
+# la case, pas la maladie.
 
 # %% [markdown]
 # ## À retenir
@@ -1612,8 +1714,9 @@ for lettre, numero in zip("ABCDEF", ordre_q5, strict=True):
 # %% [markdown]
 # <details><summary>Indice 1</summary>
 #
-# La section 4 le dit du taux d'hypoxémie occulte : dans un groupe plus grave, il est plus
-# haut, même avec un appareil sans biais. Faites le même raisonnement pour la sensibilité :
+# L'encadré « un taux qui dépend aussi de la gravité des patients » (section 4) le dit du
+# taux d'hypoxémie occulte : dans un groupe plus grave, il est plus haut, même avec un appareil
+# sans biais. Faites le même raisonnement pour la sensibilité :
 # une hypoxémie profonde et une hypoxémie à la limite font-elles sonner l'alarme aussi
 # souvent, avec le même appareil ?
 # </details>
@@ -1925,7 +2028,8 @@ seuil_alarme = 100
 
 # %% tests="seuil_alarme" points=0.5 session="evaluation"
 # Vérification de la question 6 a : exécutez cette cellule.
-checks.check_form(seuil_alarme, name="seuil_alarme", kind="number", integer=True, bounds=(70, 100))
+checks.check_form(seuil_alarme, name="seuil_alarme", kind="number", decimals=0, on_grid=True,
+                  bounds=(70, 100))
 ### BEGIN HIDDEN TESTS
 paires_q6a = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
 noir_q6a = (paires_q6a["race"].astype(str) == "Black").to_numpy()
@@ -2048,6 +2152,14 @@ else:
             f"sur {n_hypox_noirs}) ; intervalle à 95 % "
             f"{intervalle_95(k_detectees, n_hypox_noirs)}."
         )
+    # Les hypoxémies encore manquées à ce seuil (question 6 c) : à quelle vraie SaO2 ?
+    manquees = noirs & hypox & (spo2 >= seuil_alarme)
+    pres_de_88 = int((manquees & (sao2 >= TRANCHES_DE_4_POINTS[1][0])).sum())
+    print(
+        f"Hypoxémies encore manquées chez les patients noirs au seuil {seuil_alarme} : "
+        f"{int(manquees.sum())}, dont {pres_de_88} à SaO2 de {TRANCHES_DE_4_POINTS[1][0]} à "
+        f"{SEUIL_HYPOXEMIE} % (tout près du seuil de l'hypoxémie)."
+    )
     if bas_q5 <= sensibilite_blancs_92 <= haut_q5:
         print(
             f"Cet intervalle contient l'objectif ({fr_percent(sensibilite_blancs_92)}) : "
@@ -2251,7 +2363,7 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 # %% tests="part_alarmes_sans_hypoxemie" points=0.5 session="evaluation"
 # Vérification de la question 6 b : exécutez cette cellule.
 checks.check_form(part_alarmes_sans_hypoxemie, name="part_alarmes_sans_hypoxemie",
-                  kind="number", decimals=3)
+                  kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 # Graded at the student's own threshold of 6 a (the right one without a usable answer).
 paires_q6b = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
@@ -2278,6 +2390,9 @@ checks.check_number(
         checks.Mistake((sonne_q6b & ~hypox_q6b).sum() / sonne_92_q6b.sum(), "numérateur et dénominateur pris à deux seuils différents."),
         checks.Mistake((sonne_92_q6b & ~hypox_q6b).sum() / sonne_q6b.sum(), "numérateur et dénominateur pris à deux seuils différents."),
         checks.Mistake((sonne_q6b & ~hypox_q6b).sum() / len(spo2_q6b), "vous avez divisé par toutes les paires : la question part des alarmes."),
+        # The formative's named mistakes that apply here too (review 04 d18, lecturer finding 6); a
+        # value above 1 (inverted ratio, « combien de fois plus ») is stopped by the form check.
+        checks.Mistake((sonne_q6b & ~hypox_q6b).sum() / (~hypox_q6b).sum(), "vous avez divisé par les paires sans hypoxémie : c'est le taux d'alarmes sans hypoxémie, pas la part des alarmes."),
     ],
     points=0.5,
 )
@@ -2303,6 +2418,12 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / (
     n_paires_blancs + n_paires_noirs
 )
 
+# %% mistake="part_alarmes_sans_hypoxemie" session="evaluation"
+# message : vous avez divisé par les paires sans hypoxémie
+part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / (
+    n_paires_blancs + n_paires_noirs - n_hypoxemies_blancs - n_hypoxemies_noirs
+)
+
 # %% [markdown] session="formative"
 # ### Question 6 c — Pourquoi l'écart demeure (1 point)
 #
@@ -2323,8 +2444,10 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / (
 # <details><summary>Indice 1</summary>
 #
 # Confrontez chaque explication à ce que vous savez déjà : le tableau de l'erreur de
-# l'oxymètre (section 3, ses deux colonnes), et la façon dont notre générateur tire la SaO2
-# (section 4). Laquelle résiste ?
+# l'oxymètre (section 3, ses deux colonnes), la façon dont notre générateur tire la SaO2
+# (section 4), et la ligne « Hypoxémies encore manquées » de la cellule du coût (à quelle
+# SaO2 sont-elles ?). Un exemple : une SaO2 de 76 %, surestimée de 6 points, s'affiche à
+# 82 % ; l'alarme sonne-t-elle ? Laquelle des explications résiste ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -2369,8 +2492,10 @@ for lettre, numero in zip("ABCD", ordre_q6c, strict=True):
 # <details><summary>Indice 1</summary>
 #
 # Confrontez chaque explication à ce que vous savez déjà : le tableau de l'erreur de
-# l'oxymètre (section 3, ses deux colonnes), et la façon dont notre générateur tire la SaO2
-# (section 4). Laquelle résiste ?
+# l'oxymètre (section 3, ses deux colonnes), la façon dont notre générateur tire la SaO2
+# (section 4), et la ligne « Hypoxémies encore manquées » de la cellule du coût (à quelle
+# SaO2 sont-elles ?). Un exemple : une SaO2 de 76 %, surestimée de 6 points, s'affiche à
+# 82 % ; l'alarme sonne-t-elle ? Laquelle des explications résiste ?
 # </details>
 #
 # <details><summary>Indice 2</summary>

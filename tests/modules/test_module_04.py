@@ -90,38 +90,58 @@ def _pool(name: str) -> list:
     return pool
 
 
-def _patient_ranges() -> list[tuple[int, int]]:
-    """The ranges drawn for M. K. and Mme R. (SpO2, SaO2, SpO2, SaO2), read from the notebook."""
-    text = SOURCE.read_text(encoding="utf-8")
-    ranges = []
-    for name in ("SPO2_M_K", "SAO2_M_K", "SPO2_MME_R", "SAO2_MME_R"):
-        found = re.search(rf"^{name} = int\(tirage_des_cas\.integers\((\d+), (\d+)\)\)", text,
-                          flags=re.M)  # fmt: skip
-        assert found, f"{name} is no longer drawn in module 04's evaluated session"
-        low, high = int(found.group(1)), int(found.group(2))
-        # The hidden test of question 4 draws from the same ranges, in the same order.
-        assert f"tirage_q4.integers({low}, {high})" in text, name
-        ranges.append((low, high))
-    return ranges
+def _patient_pools() -> tuple[list, list, list]:
+    """The measures drawn for M. K. and Mme R. and the pairs of stories, read from the notebook
+    (review 04 d18, lecturer finding 1: the cells of question 4 vary between copies)."""
+    return (
+        _pool("MESURES_M_K_POSSIBLES"),
+        _pool("MESURES_MME_R_POSSIBLES"),
+        _pool("COUPLES_POSSIBLES"),
+    )
 
 
 def _drawn_audits(seed: int) -> dict[str, tuple]:
-    """The three audits of a copy by role: "un mois" (its gap interval holds 0), "un an" (its
-    gap interval clearly excludes 0), "six mois" (overlapping rate intervals, a gap interval
-    that excludes 0). Two small audits (20 pairs) or two large ones (200), and a medium one."""
+    """The three audits of a copy by role: "un mois" (small or large; its gap interval holds 0,
+    or, on one copy in six, excludes it), "un an" (its gap interval clearly excludes 0), "six
+    mois" (medium: overlapping rate intervals and a gap interval that excludes 0, or, on one
+    copy in two, one that holds 0). Review 04 d18, lecturer finding 2: how many audits cannot
+    conclude varies from 0 to 2."""
     draw = np.random.default_rng([seed, 2])
-    month = _pool("UN_MOIS_POSSIBLES")[draw.integers(3)]
+    months = _pool("UN_MOIS_POSSIBLES")
+    i_month = draw.integers(3)
     six = _pool("SIX_MOIS_POSSIBLES")[draw.integers(4)]
-    clear = _pool("ECART_NET_POSSIBLES")[draw.integers(4)]
+    clears = _pool("ECART_NET_POSSIBLES")
+    i_clear = draw.integers(4)
     close = _pool("TAUX_PROCHES_POSSIBLES")[draw.integers(4)]
-    if draw.integers(2) == 0:
-        return {"un mois": month, "un an": clear, "six mois": six}
-    return {"un mois": close, "un an": tuple((10 * k, 10 * n) for k, n in month), "six mois": six}
+    small = draw.integers(2) == 0
+    variant = draw.integers(6)
+    six_bis = _pool("SIX_MOIS_BIS_POSSIBLES")[draw.integers(4)]
+    shift = 1 + draw.integers(2)
+    tenfold = [tuple((10 * k, 10 * n) for k, n in audit) for audit in months]
+    if small:
+        audits = [months[i_month], clears[i_clear], six]
+        if variant == 0:
+            audits[0] = clears[(i_clear + shift) % 4]
+    else:
+        audits = [close, tenfold[i_month], six]
+        if variant == 0:
+            audits[0] = tenfold[(i_month + shift) % 3]
+    if variant >= 3:
+        audits[2] = six_bis
+    return dict(zip(AUDIT_LABELS, audits, strict=True))
 
 
 def _drawn_patients(seed: int) -> tuple[int, int, int, int]:
     cases = np.random.default_rng([seed, 7])
-    return tuple(int(cases.integers(low, high)) for low, high in _patient_ranges())
+    mk_pool, r_pool, pairs = _patient_pools()
+    mk, r = pairs[cases.integers(len(pairs))]
+    (spo2_mk, sao2_mk), (spo2_r, sao2_r) = mk_pool[mk], r_pool[r]
+    return (
+        int(cases.integers(*spo2_mk)),
+        int(cases.integers(*sao2_mk)),
+        int(cases.integers(*spo2_r)),
+        int(cases.integers(*sao2_r)),
+    )
 
 
 def _cell(shown: int, measured: int) -> str:
@@ -213,8 +233,8 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
     answers = [evaluation_answers(student, monkeypatch) for student in STUDENTS]
     for name in ("taux_occulte_noirs", "sensibilite_noirs", "part_alarmes_sans_hypoxemie"):
         assert len({a[name] for a in answers}) >= 4, name
-    # Question 2 and 4 keep the same key for all (the draw varies the figures, not the traps);
-    # question 2 shows its audits under letters in a drawn order, so its letter key varies.
+    # Questions 2 and 4 show their items under letters in a drawn order, and (review 04 d18,
+    # lecturer findings 1 and 2) their keys themselves vary between copies.
     assert len({a["_audit_letters"] for a in answers}) >= 3
     assert len({a["_q4_letters"] for a in answers}) >= 3
     for name in ("ecart_biais", "seuil_alarme", "ecart_seuil_releve"):
@@ -229,13 +249,16 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
         assert 93 <= a["seuil_alarme"] <= 97, "a raised threshold exists, a few points up"
         assert 0.3 < a["part_alarmes_sans_hypoxemie"] < 0.9
         assert 2.5 < a["ecart_biais"] < 6
-        assert a["conclusion_audit"] == ("?", "écart", "écart"), "the traps of question 2 hold"
-        assert a["situations"][:2] == ("faux négatif", "vrai positif"), "M. K.'s story holds"
-        assert a["situations"][2] == "faux positif", "Mme R. always rings without hypoxaemia"
+        assert a["conclusion_audit"][1] == "écart", "the large or clear audit always concludes"
+        assert a["situations"] != ("faux négatif", "vrai positif", "faux positif"), (
+            "not the formative's"
+        )
         # Question 7: fewer alarms without hypoxaemia in Black patients; question 6 c: White
         # patients stay better protected at the raised threshold.
         assert a["_false_alarms"][0] < a["_false_alarms"][1]
         assert a["_raised"][0] < a["_raised"][1]
+    assert len({a["conclusion_audit"] for a in answers}) >= 2, "question 2's keys vary"
+    assert len({a["situations"] for a in answers}) >= 3, "question 4's keys vary"
 
 
 def _rates_overlap(black: tuple[int, int], white: tuple[int, int]) -> bool:
@@ -247,82 +270,76 @@ def _rates_overlap(black: tuple[int, int], white: tuple[int, int]) -> bool:
 
 @pytest.mark.slow
 def test_module_04_every_draw_keeps_each_trap(monkeypatch):
-    """Equal difficulty (lecturer's review d10, findings 1 to 3): over 200 identifiers, each
-    named mistake of questions 2 and 4 gives a value that differs from the copy's key, and
-    Mme R. is never in acute respiratory failure (PaO2 under 60 mmHg)."""
-    keys, scores, sets = set(), {}, set()
-    for number in range(200):
+    """Equal difficulty with varying keys (lecturer's reviews d10 and d18): over 300
+    identifiers, questions 2 and 4 keep their traps, their keys vary between copies and never
+    equal the formative's, and no constant answer earns a sure point."""
+    keys, sets, inconclusive, q4_keys = set(), set(), {}, {}
+    constant_scores: dict[str, list[float]] = {}
+    formative_scores = []
+    options = ("vrai positif", "faux positif", "faux négatif", "vrai négatif")
+    for number in range(300):
         monkeypatch.setenv(checks.STUDENT_ENV, f"etu{number:03d}")
         seed = checks.student_seed("04", announce=False)
         audits = _drawn_audits(seed)
         key = {label: _newcombe_excludes_zero(*audits[label]) for label in AUDIT_LABELS}
-        # Every set keeps both traps (review 04 d14, finding 1): only the counts and the letter
-        # order vary. The medium audit: rate intervals that overlap, a gap interval that
-        # excludes 0 ("overlapping intervals, so no conclusion" fails). The small audit: rates
-        # at least 5 points apart, a gap interval that holds 0 ("compare the rates without
-        # their margin" fails). The large audit: the small one's rates, ten times the pairs
-        # ("same rates, same conclusion" fails).
-        # Every copy keeps the traps (review 04 d14, finding 1), and no rule of size gives the
-        # keys (review 04 d16, finding 2): two small audits (20 pairs), one whose gap interval
-        # holds 0 and one whose gap clearly excludes 0, or two large ones (200 pairs), one with
-        # close rates whose gap interval holds 0 and one with a clear gap; and a medium one
-        # whose rate intervals overlap while its gap interval excludes 0.
-        assert key == {"un mois": False, "un an": True, "six mois": True}, audits
-        assert _rates_overlap(*audits["six mois"]), audits["six mois"]
+        # The large (or clearly apart) audit always concludes; the others may or may not.
+        assert key["un an"], audits
+        assert not _rates_overlap(*audits["un an"]), audits["un an"]
+        n_open = sum(not v for v in key.values())
+        inconclusive[n_open] = inconclusive.get(n_open, 0) + 1
         assert audits["six mois"][0][1] in range(100, 121), audits
         sizes = (audits["un mois"][0][1], audits["un an"][0][1])
         assert sizes in ((20, 20), (200, 200)), audits
         sets.add(sizes)
-        if sizes == (20, 20):
-            assert _gap(*audits["un mois"]) >= 0.05, audits["un mois"]
-        else:
-            assert 0.015 <= _gap(*audits["un mois"]) <= 0.03, audits["un mois"]
-        assert not _rates_overlap(*audits["un an"]), audits["un an"]
+        # The medium audit keeps the overlap trap: its rate intervals overlap whatever its key.
+        assert _rates_overlap(*audits["six mois"]), audits["six mois"]
         for label in AUDIT_LABELS:
             # Decided at a glance: the deciding bound is at least a point away from 0 (the cell
-            # prints whole points); the White patients' rate stays near the published 3.6 %
-            # (review 04 d14, finding 9: between 3 and 10 %).
+            # prints whole points); the White patients' rate stays between 3 and 10 %.
             low, high = _newcombe_bounds(*audits[label])
             assert low >= 0.01 or low <= -0.01 < 0.01 <= high, (label, audits[label])
             k_white, n_white = audits[label][1]
             assert 0.03 <= k_white / n_white <= 0.10, (label, audits[label])
-        # Each wrong rule, scored as the hidden test does (+1 right, -1 wrong), never earns
-        # the 3 points, on every draw: the same idea costs the same on every copy.
-        rules = {
-            "overlap": lambda a: not _rates_overlap(*a),
-            "no margin": lambda a: _gap(*a) > 0,
-            "small audit": lambda a: a[0][1] > 20,
-            "large audit": lambda a: a[0][1] >= 200,
-        }
-        for name, rule in rules.items():
-            score = sum(1 if rule(audits[lab]) == key[lab] else -1 for lab in AUDIT_LABELS)
-            scores.setdefault(name, set()).add(score)
+        for answer in (True, False):  # « écart » everywhere, or « on ne peut pas conclure »
+            score = sum(1 if answer == key[lab] else -1 for lab in AUDIT_LABELS)
+            constant_scores.setdefault(f"q2 {answer}", []).append(max(score, 0))
         spo2_mk, sao2_mk, spo2_r, sao2_r = _drawn_patients(seed)
         answer = (_cell(spo2_mk, sao2_mk), _cell(sao2_mk, sao2_mk), _cell(spo2_r, sao2_r))
-        assert answer == ("faux négatif", "vrai positif", "faux positif"), answer
-        # "The screen tells the truth" (truth read on the SpO2) never scores on M. K.
-        assert _cell(spo2_mk, spo2_mk) != answer[0]
-        # Question 4 is asked at the service's threshold (92 %) on every copy (review 04 d14,
-        # finding 4): M. K. is always a false negative, and a true positive under the exact
-        # oximeter (review 04 d16, finding 3): "same patient, same cell" never scores.
+        q4_keys[answer] = q4_keys.get(answer, 0) + 1
+        # Never the formative's three keys, never one answer for all three.
+        assert answer != ("faux négatif", "vrai positif", "faux positif"), answer
+        assert len(set(answer)) >= 2, answer
+        # M. K.'s screen reassures, as in section 1 (no alarm), never on the 92 % bound; the
+        # exact oximeter changes his cell (the bias changes the cell, not the disease).
+        assert 93 <= spo2_mk <= 95 and (84 <= sao2_mk <= 87 or 89 <= sao2_mk <= 91)
         assert _cell(sao2_mk, sao2_mk) != answer[0]
-        # "Hypoxaemic in the French sense, so a true positive" never scores on Mme R.
-        french_truth = _severinghaus_pao2(sao2_r) < 80
-        french = ("vrai " if (spo2_r < 92) == french_truth else "faux ") + (
-            "positif" if spo2_r < 92 else "négatif"
-        )
-        assert french != answer[2], (spo2_r, sao2_r)
-        # "The screen tells the truth" nor "no alarm, all is well" never scores on Mme R.
-        assert _cell(spo2_r, spo2_r) != "vrai négatif" and spo2_r < 92
-        # Clinically sound cases: M. K.'s gap stays plausible, Mme R. is hypoxaemic in the
-        # French sense (PaO2 under 80 mmHg) but not in acute respiratory failure.
-        assert 92 <= spo2_mk <= 94 and 84 <= sao2_mk <= 87, (spo2_mk, sao2_mk)
-        assert 60 < _severinghaus_pao2(sao2_r) < 80, sao2_r
+        # Values away from the thresholds: no SpO2 of 92, no SaO2 of 88.
+        assert 92 not in (spo2_mk, spo2_r) and 88 not in (sao2_mk, sao2_r)
+        # Mme R. called hypoxaemic in the French sense only where the source allows it (lecturer
+        # finding 7): a false positive has a SaO2 of 92 to 94 % (PaO2 under 80 mmHg).
+        if answer[2] == "faux positif":
+            assert 92 <= sao2_r <= 94 and _severinghaus_pao2(sao2_r) < 80, sao2_r
+        # « The screen tells the truth » never scores on M. K. when he is a false negative.
+        if answer[0] == "faux négatif":
+            assert _cell(spo2_mk, spo2_mk) != answer[0]
+        for option in options:
+            right = sum(option == cell for cell in answer)
+            constant_scores.setdefault(f"q4 {option}", []).append(max(right - (3 - right) / 3, 0))
+        formative = ("faux négatif", "vrai positif", "faux positif")
+        right = sum(f == cell for f, cell in zip(formative, answer, strict=True))
+        formative_scores.append(max(right - (3 - right) / 3, 0))
         keys.add((audits["six mois"], spo2_mk, sao2_mk, spo2_r, sao2_r))
     assert len(keys) >= 50, "the draw still gives different cases to different students"
     assert sets == {(20, 20), (200, 200)}, "both sets of audits are drawn"
-    # The same wrong rule earns the same score on every copy, and never the 3 points.
-    assert all(len(found) == 1 and max(found) < 3 for found in scores.values()), scores
+    # Question 2: 0, 1 or 2 audits cannot conclude, each on a fair share of copies.
+    assert set(inconclusive) == {0, 1, 2} and min(inconclusive.values()) >= 20, inconclusive
+    # Question 4: several keys, none on most copies.
+    assert len(q4_keys) >= 4 and max(q4_keys.values()) < 0.4 * 300, q4_keys
+    # No constant answer earns a sure point, nor more than 1 point of 3 on average; copying the
+    # formative's answers earns less than 1 point of 3 on average, never 3.
+    for name, found in constant_scores.items():
+        assert min(found) == 0 and np.mean(found) <= 1, (name, np.mean(found))
+    assert max(formative_scores) < 3 and np.mean(formative_scores) < 1, np.mean(formative_scores)
 
 
 def _near_key(key: float, mistake: float, decimals: int) -> bool:
