@@ -2051,7 +2051,7 @@ checks.check_number(seuil_alarme, name="seuil_alarme", expected=seuil_q6a, integ
 seuil_alarme = 88
 
 # %% mistake="seuil_alarme" session="evaluation"
-# message : on attend un nombre entier
+# message : on attend l'une des positions du curseur
 seuil_alarme = sensibilite_blancs_92
 
 # %% mistake="seuil_alarme" session="evaluation"
