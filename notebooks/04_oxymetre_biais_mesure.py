@@ -2409,10 +2409,6 @@ part_alarmes_sans_hypoxemie = (
 ) / alarmes_seuil_releve
 
 # %% mistake="part_alarmes_sans_hypoxemie" session="evaluation"
-# message : numérateur et dénominateur pris à deux seuils différents
-part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_92
-
-# %% mistake="part_alarmes_sans_hypoxemie" session="evaluation"
 # message : vous avez divisé par toutes les paires
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / (
     n_paires_blancs + n_paires_noirs
