@@ -1656,7 +1656,11 @@ def check_form(
             raise IncorrectAnswer(
                 f"« {name} » vaut {_fr(number)} : on attend l'une des positions du curseur, "
                 f"qui avance de {_fr(10.0**-decimals)} en {_fr(10.0**-decimals)} "
-                f"({decimals} décimale{'s' if decimals > 1 else ''}).",
+                + (
+                    "(un nombre entier)."
+                    if decimals == 0
+                    else f"({decimals} décimale{'s' if decimals > 1 else ''})."
+                ),
                 question=name,
                 form=True,
             )

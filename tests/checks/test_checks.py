@@ -712,6 +712,11 @@ def test_a_slider_position_off_the_grid_is_badly_formed(capsys):
     printed = capsys.readouterr().out
     assert "Réponse enregistrée (seuil)" in printed
     assert "calcul" not in printed  # a position is read on the slider, not calculated
+    # A slider of whole numbers (module 04's threshold, review d18): no « 0 décimale ».
+    with pytest.raises(IncorrectAnswer) as whole:
+        checks.check_form(93.5, name="seuil", kind="number", decimals=0, on_grid=True)
+    assert "de 1 en 1 (un nombre entier)" in str(whole.value)
+    assert "décimale" not in str(whole.value)
     # Without on_grid, 0,253 stays well formed (a proportion asked at 2 decimals).
     assert checks.check_form(0.253, name="p", kind="number", decimals=2) is Outcome.RECORDED
 
