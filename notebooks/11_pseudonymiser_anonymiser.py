@@ -45,8 +45,8 @@
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; dans un texte entre
 #   guillemets, accents et majuscules ne comptent pas.
 # - **Deux temps** : la séance (sections 1 à 6), puis les exercices « Après la séance », à faire
-#   seul. Pour le certificat, seules comptent les questions de la séance (1a à 3) et la
-#   réflexion de l'exercice 9 (encadré « Comment cette unité est notée »).
+#   seul. Pour la note comme pour le certificat, seules comptent les questions de la séance
+#   (1a à 3) et la réflexion de l'exercice 9 (encadré « Comment cette unité est notée »).
 #
 # **Avertissement.** On réidentifie ici des patients pour apprendre à les protéger, sur des
 # données **synthétiques** (inventées par un programme). Réidentifier de vrais patients hors
@@ -1541,17 +1541,17 @@ qualification = {"laboratoire": "D", "prestataire": "D"}
 #   et ciblage compris), retrouver les personnes : cela se juge du côté de chaque détenteur
 #   (question 3) ; un contrat compte, sans tout régler.
 
-# %% [markdown]
+# %% [markdown] graded="in-class"
 # ## Après la séance
 #
 # *Seul : les exercices 4 à 8 (chacun porte la question du même numéro), une lecture, puis la
 # réflexion de l'exercice 9.*
 #
 # **Ce qui compte après la séance.** Les questions 4a à 8 (10 points), faites sans
-# surveillance, servent à vous entraîner : elles **ne comptent jamais pour le certificat**
-# (encadré en tête), et comptent dans la note du module seulement si votre enseignant l'a
-# annoncé. La réflexion de l'exercice 9 (3 points), corrigée à la main, compte, elle :
-# rédigez-la seul. La lecture « Pour aller plus loin » n'est pas notée. Dans une version
+# surveillance, servent à vous entraîner : corrigées, elles **ne comptent ni pour le
+# certificat ni dans la note du module** (encadré en tête). La note porte sur les questions 1a
+# à 3 (6 points, en séance, sous surveillance) et sur la réflexion de l'exercice 9 (3 points),
+# corrigée à la main : rédigez-la seul. La lecture « Pour aller plus loin » n'est pas notée. Dans une version
 # d'entraînement, une vérification dit « juste » ou nomme votre erreur : des essais successifs
 # finissent par trouver la réponse, sans rien prouver.
 #

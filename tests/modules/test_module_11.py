@@ -249,7 +249,9 @@ def test_module_11_tenth_edition_lecturer_conditions():
     )
     assert "0-10" not in q5 and "11-21" not in q5
     regime = " ".join(after.split("### Exercice 4")[0].replace("\n#", " ").split())
-    assert "ne comptent jamais pour le certificat" in regime
+    # One rule (review 11 d18b): practice, out of the certificate and the module's grade alike.
+    assert "ne comptent ni pour le certificat ni dans la note du module" in regime
+    assert "seulement si votre enseignant" not in regime
     assert "vérifiées comme en séance" not in regime
     assert "justice et équité" in text.split("## Mode d'emploi")[0]
 
