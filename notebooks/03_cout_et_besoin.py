@@ -39,10 +39,6 @@
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.8`, pas `0,8`) ; écrivez
 #   le **calcul**, pas un résultat arrondi : 0,16 au lieu de 0,157 ne rapporte que la moitié
 #   des points.
-# - Barème : 19 points. En séance, les questions 1 à 4 (8 points). Après la séance, les
-#   questions 5 à 8 (8 points) et une réflexion rédigée (3 points) : elles ne comptent que si
-#   vous rendez le notebook complet à la date que fixe votre enseignant (pour le certificat,
-#   voir l'encadré en tête).
 
 # %% [markdown]
 # ## 1. Une histoire clinique : le programme de suivi renforcé
@@ -1783,14 +1779,15 @@ preuve_biais = dict.fromkeys(preuve_biais, "oui")
 #   compte, c'est la **justice et l'équité** (CENS) : une aide rare va aux plus malades, quel que soit leur
 #   groupe.
 
-# %% [markdown]
+# %% [markdown] graded="in-class"
 # ## Après la séance
 #
 # Cette partie se fait **après la séance** : l'explorateur, une question sur l'effet du
 # changement de cible, une sur une nouvelle cible, une sur un indicateur par groupe, une sur le
 # sous-diagnostic, une réflexion rédigée, corrigée par l'enseignant, puis des compléments pour aller plus loin.
-# Elle compte pour 11 des 19 points si vous rendez le notebook complet à la date que fixe
-# votre enseignant ; il vous dit si la note porte sur la séance seule ou sur tout le module.
+# Les questions 5 à 8 sont un **entraînement** : corrigées, elles ne comptent pas dans la
+# note. La note porte sur les questions 1 à 4 (8 points, en séance) et sur la réflexion
+# (3 points), rendue à la date que fixe votre enseignant.
 
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : après la séance, toute la promotion reprend la même
