@@ -1025,8 +1025,17 @@ p_q3 = yt_q3.groupby(gt_q3, observed=True).mean()
 cote_q3 = p_q3 / (1 - p_q3)
 reels_q3 = yt_q3.to_numpy() == 1
 tfp_q3 = {g_q3: appel_q3[~reels_q3 & (gt_q3 == g_q3).to_numpy()].mean() for g_q3 in "AB"}
+# Two right keys: the exact rates, and the three-decimal rates the table of section 3 shows
+# (on some cohorts the identity applied to the shown rates lands two hundredths away).
+exact_q3 = cote_q3["B"] / cote_q3["A"]
+p3_q3 = p_q3.round(3)
+affiche_q3 = (p3_q3["B"] / (1 - p3_q3["B"])) / (p3_q3["A"] / (1 - p3_q3["A"]))
+try:
+    attendu_q3 = min((exact_q3, affiche_q3), key=lambda cle_q3: abs(float(rapport_tfp) - cle_q3))
+except (TypeError, ValueError):  # not a number yet: check_number says what is wrong
+    attendu_q3 = exact_q3
 checks.check_number(
-    rapport_tfp, name="rapport_tfp", expected=cote_q3["B"] / cote_q3["A"], decimals=2,
+    rapport_tfp, name="rapport_tfp", expected=attendu_q3, decimals=2,
     bounds=(0, 50),
     percent_is_mistake=False,
     mistakes=[

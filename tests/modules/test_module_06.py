@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from fairlearn.metrics import demographic_parity_difference
 from fairlearn.postprocessing import ThresholdOptimizer
@@ -534,3 +535,54 @@ def test_evaluated_tasks_vary_between_copies(monkeypatch):
     assert 60 < sum(m[0] > m[1] for m in margins) < 140  # the wide margin first in about half
     assert len(set(versions)) == 16  # every pattern of the four statements
     assert max(versions.count(v) for v in set(versions)) < 30  # none dominates
+
+
+def _evaluated_hidden_test(name: str) -> str:
+    """The hidden-test code of ``name``'s evaluated test cell, read from the notebook."""
+    source = NOTEBOOK.read_text()
+    cell = re.search(rf'^# %% tests="{name}" points=\S+ session="evaluation"$', source, re.M)
+    assert cell, name
+    start = source.index("### BEGIN HIDDEN TESTS", cell.end())
+    return source[start : source.index("### END HIDDEN TESTS", start)]
+
+
+def _run_hidden_test(name: str, seed: int, answer: object, monkeypatch) -> None:
+    """Run ``name``'s evaluated hidden test on the cohort ``seed`` with ``answer``."""
+    monkeypatch.setenv(checks.STUDENT_ENV, "alice")
+    namespace = {
+        "checks": checks,
+        "readmission_case_seed": lambda _student_seed: seed,
+        "make_readmission_cohort": make_readmission_cohort,
+        "train_test_split": train_test_split,
+        "make_pipeline": make_pipeline,
+        "StandardScaler": StandardScaler,
+        "LogisticRegression": LogisticRegression,
+        "demographic_parity_difference": demographic_parity_difference,
+        "pd": pd,
+        name: answer,
+    }
+    exec(_evaluated_hidden_test(name), namespace)  # noqa: S102 - the notebook's own test
+
+
+@pytest.mark.slow
+def test_question_3_accepts_the_identity_on_the_shown_rates_on_every_case(monkeypatch):
+    """Review d18, lecturer 1: the identity applied to the three-decimal rates of the table
+    of section 3 is right reasoning; it landed two hundredths off on cohorts 1073 and 2071
+    (0/2). The hidden test accepts it, and the exact value, on every cohort of the pool."""
+    for seed in READMISSION_CASE_SEEDS:
+        frame = make_readmission_cohort(
+            n_samples=6000, prevalence={"A": 0.15, "B": 0.30}, random_state=seed
+        ).frame
+        _, _, _, y_test, _, g_test = train_test_split(
+            frame[["age"]], frame["readmitted"], frame["group"], test_size=0.5, random_state=seed
+        )
+        rates = y_test.groupby(g_test, observed=True).mean()
+        shown = {g: float(f"{rates[g]:.3f}") for g in "AB"}  # as the table prints them
+        from_shown = (shown["B"] / (1 - shown["B"])) / (shown["A"] / (1 - shown["A"]))
+        exact = (rates["B"] / (1 - rates["B"])) / (rates["A"] / (1 - rates["A"]))
+        for answer in (round(from_shown, 2), round(exact, 2)):
+            _run_hidden_test("rapport_tfp", seed, answer, monkeypatch)
+    with pytest.raises(checks.NotAttempted):
+        _run_hidden_test("rapport_tfp", READMISSION_CASE_SEEDS[0], ..., monkeypatch)
+    with pytest.raises(checks.IncorrectAnswer):  # a shown-rates ratio of p, not of p / (1 − p)
+        _run_hidden_test("rapport_tfp", 1073, 0.30 / 0.15 + 0.5, monkeypatch)
