@@ -374,7 +374,7 @@ checks.check_number(
 checks.check_form(ecart_parite, name="ecart_parite", kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 # The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
-signe_q1 = quotient_q1 = None
+signe_q1 = quotient_q1 = g_q1 = taux_autre_q1 = None
 # The copy's own cases, drawn again from its identifier (not from the notebook).
 graine_q1 = readmission_case_seed(checks.student_seed("06", announce=False))
 cas_q1 = make_readmission_cohort(
@@ -393,6 +393,22 @@ scores_q1 = modele_q1.predict_proba(xt_q1)[:, 1]
 appel_q1 = (scores_q1 >= 0.3).astype(int)
 taux_q1 = pd.DataFrame({"rehosp": yt_q1.to_numpy(), "appel": appel_q1, "g": gt_q1.to_numpy()})
 taux_q1 = taux_q1.groupby("g", observed=True).mean()
+reels_q1 = yt_q1.to_numpy() == 1
+dans_q1 = {g_q1: (gt_q1 == g_q1).to_numpy() for g_q1 in "AB"}
+# The other rates of the table by group, each over its own denominator (as section 3 says).
+autres_q1 = {
+    "tfn": {g_q1: 1 - appel_q1[reels_q1 & dans_q1[g_q1]].mean() for g_q1 in "AB"},
+    "tfp": {g_q1: appel_q1[~reels_q1 & dans_q1[g_q1]].mean() for g_q1 in "AB"},
+    "vpp": {g_q1: reels_q1[(appel_q1 == 1) & dans_q1[g_q1]].mean() for g_q1 in "AB"},
+}
+messages_q1 = {
+    "tfn": "vous avez comparé les TFN, calculés parmi les seuls réhospitalisés (égalité des "
+    "chances). La parité démographique compare les taux de sélection, sur tous les patients.",
+    "tfp": "vous avez comparé les TFP, calculés parmi les seuls non-réhospitalisés. La parité "
+    "démographique compare les taux de sélection, sur tous les patients.",
+    "vpp": "vous avez comparé les VPP, calculées parmi les seuls patients appelés (parité "
+    "prédictive). La parité démographique compare les taux de sélection.",
+}
 ecart_q1 = demographic_parity_difference(yt_q1, appel_q1, sensitive_features=gt_q1)
 checks.check_number(
     ecart_parite, name="ecart_parite", expected=ecart_q1,
@@ -410,6 +426,14 @@ checks.check_number(
                 "vous avez comparé les taux de réhospitalisation, qui ne dépendent pas du "
                 "modèle. La parité démographique compare les taux de sélection.",
             )
+            for signe_q1 in (1, -1)
+        ],
+        *[
+            checks.Mistake(
+                signe_q1 * (autres_q1[taux_autre_q1]["B"] - autres_q1[taux_autre_q1]["A"]),
+                messages_q1[taux_autre_q1],
+            )
+            for taux_autre_q1 in ("tfn", "tfp", "vpp")
             for signe_q1 in (1, -1)
         ],
         checks.Mistake(
@@ -476,6 +500,18 @@ ecart_parite = taux.overall["taux_selection"]
 # %% mistake="ecart_parite" session="evaluation"
 # message : vous avez comparé les taux de réhospitalisation
 ecart_parite = par_groupe.loc["B", "taux_rehosp"] - par_groupe.loc["A", "taux_rehosp"]
+
+# %% mistake="ecart_parite" session="evaluation"
+# message : vous avez comparé les TFN
+ecart_parite = par_groupe.loc["A", "tfn"] - par_groupe.loc["B", "tfn"]
+
+# %% mistake="ecart_parite" session="evaluation"
+# message : vous avez comparé les TFP
+ecart_parite = par_groupe.loc["B", "tfp"] - par_groupe.loc["A", "tfp"]
+
+# %% mistake="ecart_parite" session="evaluation"
+# message : vous avez comparé les VPP
+ecart_parite = par_groupe.loc["B", "vpp"] - par_groupe.loc["A", "vpp"]
 
 # %% [markdown] reveal="ecart_parite"
 # Le groupe B est plus souvent appelé, mais aussi plus souvent réhospitalisé : un écart de
@@ -1712,13 +1748,28 @@ vp_perdus = comparaison.loc["correction", "joints_A"] - comparaison.loc["même n
 #   sort ; son critère est un **choix de valeurs**, et elle peut dégrader le sort d'un groupe.
 #   L'étiquette elle-même peut refléter un accès inégal aux soins.
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ## Après la séance
 #
 # Cette partie se fait **après la séance** : qui gagne et qui perd avec la correction (retour
-# sur la question 4), la marge d'erreur d'un taux et sa lecture (questions 5 et 6), un explorateur, la lecture des règles apprises par la correction, le
-# droit (question 7, qui revient aussi sur la calibration), puis une réflexion écrite notée
-# par l'enseignant.
+# sur la question 4), la marge d'erreur d'un taux et sa lecture (questions 5 et 6), un
+# explorateur, la lecture des règles apprises par la correction, le droit (question 7, qui
+# revient aussi sur la calibration), puis une réflexion écrite notée par l'enseignant.
+
+# %% [markdown] session="evaluation" graded="in-class"
+# ## Après la séance
+#
+# Cette partie se fait **après la séance**, chez vous : qui gagne et qui perd avec la
+# correction (retour sur la question 4), la marge d'erreur d'un taux et sa lecture (questions
+# 5 et 6), un explorateur, la lecture des règles apprises par la correction, le droit
+# (question 7), puis une réflexion écrite. Ici, les questions 5 à 7 sont un
+# **entraînement** : corrigées, elles ne comptent pas dans la note. La note porte sur les
+# questions 1 à 4 (8 points, faites en séance, sous surveillance) et sur la **réflexion**
+# (3 points), soit 11 points. La réflexion s'écrit **après la séance, chez vous, sans
+# surveillance**, notes et documents permis ; c'est un travail personnel : une aide (un
+# camarade, une IA générative) se signale en une ligne. Rendez-la à la date et sous la forme
+# que fixe votre enseignant (par exemple un devoir Moodle) : il la note à la main, sur les
+# trois critères écrits sous sa consigne.
 
 # %% [markdown]
 # ### Qui gagne, qui perd ? (retour sur la question 4)
@@ -1896,7 +1947,7 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 #
 # Un taux calculé sur **peu** de patients est incertain.
 #
-# ### Question 5 — La marge d'erreur d'un TFN, dans un autre hôpital (2 points : 5 a et 5 b)
+# ### Question 5 — La marge d'erreur d'un TFN, dans un autre hôpital (entraînement hors note, 2 points : 5 a et 5 b)
 #
 # L'**erreur type** d'une proportion *f* mesurée sur *n* personnes est √(*f* × (1 − *f*) / *n*) ;
 # sa **marge d'erreur** à 95 % vaut 1,96 fois l'erreur type, 1,96 × √(*f* × (1 − *f*) / *n*),
@@ -2565,7 +2616,7 @@ print(
 )
 
 # %% [markdown] session="evaluation"
-# ### Question 6 — Que disent ces deux intervalles ? (1 point)
+# ### Question 6 — Que disent ces deux intervalles ? (entraînement hors note, 1 point)
 #
 # La cellule ci-dessus affiche deux intervalles à 95 % : celui de la **différence** TFN du
 # groupe A − TFN du groupe B après correction, et celui des réhospitalisés joints **en moins**
@@ -3537,7 +3588,7 @@ print(
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 7 — Vrai ou faux ? (2 points)
+# ### Question 7 — Vrai ou faux ? (entraînement hors note, 2 points)
 #
 # Jugez chacune des quatre affirmations qu'affiche la cellule suivante, en appliquant ce que
 # vous avez lu à des cas que le texte ne traite pas. Elles sont propres à votre copie : pour

@@ -391,6 +391,8 @@ def _case_mistakes(seed: int) -> dict:
     sel = {g: calls[(g_test == g).to_numpy()].mean() for g in "AB"}
     odds = {g: rate[g] / (1 - rate[g]) for g in "AB"}
     fpr = {g: calls[~readmitted & (g_test == g).to_numpy()].mean() for g in "AB"}
+    fnr = {g: 1 - calls[readmitted & (g_test == g).to_numpy()].mean() for g in "AB"}
+    ppv = {g: readmitted[(calls == 1) & (g_test == g).to_numpy()].mean() for g in "AB"}
     gap = demographic_parity_difference(y_test, calls, sensitive_features=g_test)
     mitigated = (
         ThresholdOptimizer(
@@ -418,6 +420,8 @@ def _case_mistakes(seed: int) -> dict:
             [
                 *(-gap, rate["B"] - rate["A"], rate["A"] - rate["B"], calls.mean()),
                 *(sel["A"] / sel["B"], sel["B"] / sel["A"]),
+                # Review d18, lecturer 5: the gaps of the other rates are named too.
+                *(s * (other["B"] - other["A"]) for other in (fnr, fpr, ppv) for s in (1, -1)),
             ],
         ),
         "rapport_tfp": (
@@ -586,3 +590,33 @@ def test_question_3_accepts_the_identity_on_the_shown_rates_on_every_case(monkey
         _run_hidden_test("rapport_tfp", READMISSION_CASE_SEEDS[0], ..., monkeypatch)
     with pytest.raises(checks.IncorrectAnswer):  # a shown-rates ratio of p, not of p / (1 − p)
         _run_hidden_test("rapport_tfp", 1073, 0.30 / 0.15 + 0.5, monkeypatch)
+
+
+def test_question_1_evaluated_names_the_gaps_of_the_other_rates(monkeypatch):
+    """Review d18, lecturer 5: an evaluated answer built from the TFN, TFP or VPP gap got the
+    fallback about numerator and denominator; the hidden test names each, as the formative
+    one does (either order of the groups)."""
+    for seed in READMISSION_CASE_SEEDS[:3]:
+        frame = make_readmission_cohort(
+            n_samples=6000, prevalence={"A": 0.15, "B": 0.30}, random_state=seed
+        ).frame
+        x = frame[["age", "prior_admissions", "length_of_stay", "n_medications"]]
+        x = x.assign(groupe_B=(frame["group"] == "B").astype(int))
+        x_app, x_test, y_app, y_test, g_app, g_test = train_test_split(
+            x, frame["readmitted"], frame["group"], test_size=0.5, random_state=seed
+        )
+        x_app, _, y_app, _ = train_test_split(x_app, y_app, test_size=1 / 3, random_state=seed)
+        model = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_app, y_app)
+        calls = model.predict_proba(x_test)[:, 1] >= 0.3
+        sick = y_test.to_numpy() == 1
+        group = {g: (g_test == g).to_numpy() for g in "AB"}
+        rates = {
+            "TFN": {g: 1 - calls[sick & group[g]].mean() for g in "AB"},
+            "TFP": {g: calls[~sick & group[g]].mean() for g in "AB"},
+            "VPP": {g: sick[calls & group[g]].mean() for g in "AB"},
+        }
+        for name, rate in rates.items():
+            for sign in (1, -1):
+                answer = round(sign * (rate["B"] - rate["A"]), 3)
+                with pytest.raises(checks.IncorrectAnswer, match=f"comparé les {name}"):
+                    _run_hidden_test("ecart_parite", seed, answer, monkeypatch)
