@@ -565,7 +565,7 @@ def _run_hidden_test(name: str, seed: int, answer: object, monkeypatch) -> None:
         "pd": pd,
         name: answer,
     }
-    exec(_evaluated_hidden_test(name), namespace)  # noqa: S102 - the notebook's own test
+    exec(_evaluated_hidden_test(name), namespace)  # the notebook's own hidden test
 
 
 @pytest.mark.slow
@@ -602,7 +602,7 @@ def test_question_1_evaluated_names_the_gaps_of_the_other_rates(monkeypatch):
         ).frame
         x = frame[["age", "prior_admissions", "length_of_stay", "n_medications"]]
         x = x.assign(groupe_B=(frame["group"] == "B").astype(int))
-        x_app, x_test, y_app, y_test, g_app, g_test = train_test_split(
+        x_app, x_test, y_app, y_test, _, g_test = train_test_split(
             x, frame["readmitted"], frame["group"], test_size=0.5, random_state=seed
         )
         x_app, _, y_app, _ = train_test_split(x_app, y_app, test_size=1 / 3, random_state=seed)
