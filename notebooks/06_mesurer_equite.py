@@ -1509,8 +1509,9 @@ vp_perdus = comparaison.loc["même nombre", colonne_q4] - comparaison.loc["corre
 un_seul_groupe = [
     checks.Mistake(
         comparaison.loc[ligne_1, colonne] - comparaison.loc[ligne_2, colonne],
-        f"vous avez lu la colonne {colonne}, qui ne compte qu'un groupe. La question porte sur "
-        "tous les réhospitalisés joints, des deux groupes.",
+        f"vous avez lu la colonne {colonne}, qui ne compte qu'un groupe. Relisez quels "
+        "réhospitalisés votre énoncé demande : celui-ci porte sur tous les réhospitalisés "
+        "joints, des deux groupes (une autre consigne peut en demander un seul).",
     )
     for colonne in ("joints_A", "joints_B")
     for ligne_1 in comparaison.index
