@@ -503,15 +503,15 @@ ecart_parite = par_groupe.loc["B", "taux_rehosp"] - par_groupe.loc["A", "taux_re
 
 # %% mistake="ecart_parite" session="evaluation"
 # message : vous avez comparé les TFN
-ecart_parite = par_groupe.loc["A", "tfn"] - par_groupe.loc["B", "tfn"]
+ecart_parite = abs(par_groupe.loc["B", "tfn"] - par_groupe.loc["A", "tfn"])
 
 # %% mistake="ecart_parite" session="evaluation"
 # message : vous avez comparé les TFP
-ecart_parite = par_groupe.loc["B", "tfp"] - par_groupe.loc["A", "tfp"]
+ecart_parite = abs(par_groupe.loc["B", "tfp"] - par_groupe.loc["A", "tfp"])
 
 # %% mistake="ecart_parite" session="evaluation"
 # message : vous avez comparé les VPP
-ecart_parite = par_groupe.loc["B", "vpp"] - par_groupe.loc["A", "vpp"]
+ecart_parite = abs(par_groupe.loc["B", "vpp"] - par_groupe.loc["A", "vpp"])
 
 # %% [markdown] reveal="ecart_parite"
 # Le groupe B est plus souvent appelé, mais aussi plus souvent réhospitalisé : un écart de
