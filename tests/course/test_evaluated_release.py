@@ -192,8 +192,8 @@ def test_check_form_says_nothing_about_correctness(capsys):
     for value in (60, 59, 0):
         checks.check_form(value, name="k", kind="number", decimals=3, integer=True)
         out = capsys.readouterr().out
-        assert "Rappel : on attend un nombre entier." in out
-        assert "décimales" not in out
+        assert "Rappel : on attend un nombre entier (un compte fait à la main" in out
+        assert "décimales" not in out and "Écrivez plutôt le calcul" not in out
     with pytest.raises(IncorrectAnswer, match="nombre entier"):
         checks.check_number(3.5, name="k", expected=3, integer=True)
     with pytest.raises(NotAttempted):
@@ -221,8 +221,13 @@ def test_check_form_says_nothing_about_correctness(capsys):
     roles = {"name": "r", "kind": "choices", "options": ["licite", "illicite"], "items": ["a", "b"]}
     assert checks.check_form({"a": "Licite", "b": "licite"}, **roles) is Outcome.RECORDED
     assert checks.check_form({"a": "illicite", "b": "licite"}, **roles) is Outcome.RECORDED
-    with pytest.raises(NotAttempted, match="« b »"):
-        checks.check_form({"a": "licite", "b": ...}, **roles)
+    # Some items left « ... »: recorded, the blank ones named (review 07 d18: the hidden
+    # partial credit counts the given items); every item blank: not attempted.
+    capsys.readouterr()
+    assert checks.check_form({"a": "licite", "b": ...}, **roles) is Outcome.RECORDED
+    assert "« b »" in capsys.readouterr().out
+    with pytest.raises(NotAttempted, match="« a », « b »"):
+        checks.check_form({"a": ..., "b": ...}, **roles)
     with pytest.raises(IncorrectAnswer, match="l'une des options") as error:
         checks.check_form({"a": "peut-être", "b": ...}, **roles)
     assert error.value.form
@@ -230,11 +235,12 @@ def test_check_form_says_nothing_about_correctness(capsys):
         checks.check_form({"a": "licite"}, **roles)
     with pytest.raises(IncorrectAnswer, match="dictionnaire"):
         checks.check_form("licite", name="r", kind="choices", options=["licite"])
-    # A dictionary of choices (check_choices): every item given, each one of the options.
-    with pytest.raises(NotAttempted, match="« un an »"):
-        checks.check_form(
-            {"un mois": "quasi-identifiant", "un an": ...}, name="d", kind="choices", options=role
-        )
+    # A dictionary of choices (check_choices): each given item one of the options.
+    capsys.readouterr()
+    assert checks.check_form(
+        {"un mois": "quasi-identifiant", "un an": ...}, name="d", kind="choices", options=role
+    )
+    assert "« un an »" in capsys.readouterr().out
     with pytest.raises(NotAttempted):
         checks.check_form({"a": ...}, name="d")  # whatever the kind
     with pytest.raises(IncorrectAnswer, match=r"l'une des options"):
