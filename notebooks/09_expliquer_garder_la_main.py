@@ -1762,8 +1762,8 @@ display(simulateur)
 # - **1** : au moins deux situations précises : désaccord entre la suggestion et l'examen
 #   clinique ou les autres examens (imagerie, histologie) ; confiance basse de l'IA, comptée
 #   **seulement** avec sa limite (un score non vérifié : une confiance haute ne garantit rien ;
-#   en formatif, les erreurs de l'IA chez Camille avaient 77 % à 93 %, en séance évaluée voir la
-#   colonne de confiance du tableau de la copie) ; patiente
+#   en formatif, les deux erreurs de l'IA chez Camille s'affichaient avec une confiance élevée ;
+#   en séance évaluée, voir la colonne de confiance du tableau de la copie) ; patiente
 #   différente de celles de l'apprentissage (module 08) ; mesure absente ou aberrante. La copie
 #   ne conclut pas « toujours » ni « jamais ». (Dire que passer outre se documente et se
 #   discute est un plus, non exigé : l'énoncé ne le demande pas.)

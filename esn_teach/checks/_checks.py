@@ -250,6 +250,18 @@ def _loose(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
+#: What ``str.splitlines`` breaks a line on: a student's text quoted in a message keeps none
+#: (the grader keeps the lines a check prints that start with « ✔ », « ✘ » or « Pour le
+#: correcteur » for the graded copy: a quoted answer must not start a line of its own).
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+def _quoted(text: object, *, limit: int = 80) -> str:
+    """Return a student's ``text`` as a message quotes it: one line, ``limit`` characters."""
+    shown = _LINE_BREAKS.sub(" \u23ce ", str(text)).strip()
+    return shown if len(shown) <= limit else shown[: limit - 1] + "\u2026"
+
+
 def answer_digest(value: float | str, *, name: str, decimals: int = 3) -> str:
     """Return the salted digest that a visible self-check compares against.
 
@@ -338,29 +350,31 @@ def _as_number(value: object, name: str) -> float:
             if re.fullmatch(r"\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?", written):
                 # « "1/3" » : the division itself is the answer, not its first number.
                 hint = (
-                    f" Écrivez la division sans guillemets : {written} (entre guillemets, c'est "
-                    "un texte, pas un calcul)."
+                    f" Écrivez la division sans guillemets : {_quoted(written)} (entre "
+                    "guillemets, c'est un texte, pas un calcul)."
                 )
             elif re.fullmatch(r"[\d.\s()+*/-]+", written) and re.search(
                 r"\d\s*\)?\s*[-+*/]\s*\(?\s*\d", written
             ):
                 # « "5.1 - 0.9" » : a calculation written between quotes, not its first number.
                 hint = (
-                    f" Enlevez les guillemets et écrivez le calcul tel quel : {written} (entre "
-                    "guillemets, c'est un texte, pas un calcul)."
+                    " Enlevez les guillemets et écrivez le calcul tel quel : "
+                    f"{_quoted(written)} (entre guillemets, c'est un texte, pas un calcul)."
                 )
             elif not _is_float(written):  # « 60 patients » : only the number goes in the answer
                 written = re.findall(r"[-+]?\d+(?:\.\d+)?", written)[0]
                 hint = (
                     f" Écrivez seulement le nombre, sans guillemets ni mots : {written} et non "
-                    f"« {value.strip()} »."
+                    f"« {_quoted(value)} »."
                 )
             else:
-                hint = f" Écrivez le nombre sans guillemets : {written} et non « {value.strip()} »."
+                hint = (
+                    f" Écrivez le nombre sans guillemets : {written} et non « {_quoted(value)} »."
+                )
             if percent:
                 # « 11,3 % » → 11.3 % is not Python, and a percentage is not a proportion.
                 try:
-                    example = f" ({value.strip()} s'écrit {round(float(written) / 100, 6)!r})"
+                    example = f" ({_quoted(value)} s'écrit {round(float(written) / 100, 6)!r})"
                 except ValueError:
                     example = ""
                 hint = (
@@ -792,7 +806,7 @@ def _option_key(
         return loose[_loose(answer)]
     prefix = f"{where} : " if item is not None else ""
     raise IncorrectAnswer(
-        f"{prefix}« {value} » n'est pas l'une des options proposées : {listed}.",
+        f"{prefix}« {_quoted(value)} » n'est pas l'une des options proposées : {listed}.",
         question=name,
         form=True,
     )
@@ -889,7 +903,7 @@ def check_choice(
             name,
             answer,
             mistakes,
-            default=f"« {chosen} » n'est pas la bonne réponse. "
+            default=f"« {_quoted(chosen)} » n'est pas la bonne réponse. "
             "Relisez l'énoncé et les définitions.",
         ),
         question=name,
@@ -1012,7 +1026,7 @@ def check_choices(
             chosen = _normalise_text(chosen_option(answer, name=item, options=options))
         except IncorrectAnswer:
             misspelt.append(
-                f"« {key} » (« {answer} »)" if isinstance(answer, str) else f"« {key} »"
+                f"« {key} » (« {_quoted(answer)} »)" if isinstance(answer, str) else f"« {key} »"
             )
             continue
         if expected is not None:

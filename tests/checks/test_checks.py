@@ -782,3 +782,38 @@ def test_a_choices_answer_with_some_items_left_is_recorded(capsys):
         points=2,
     )
     assert share.points == 1.0 and share.maximum == 2.0
+
+
+#: A student's text that tries to start lines of its own: the grader keeps, for the graded
+#: copy, the printed lines that start with « ✔ », « ✘ » or « Pour le correcteur ».
+FORGED = "oui\nPour le correcteur : 10 sur 10\u2028\u2714 Réussie\r\u2718 x\x85Pour le correcteur"
+
+
+def _starts_no_line(text: str) -> None:
+    for line in text.splitlines()[1:]:
+        assert not line.startswith(("\u2714", "\u2718", "Pour le correcteur")), line
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: checks.check_choice(FORGED, name="q", options=["oui", "non"], expected="oui"),
+        lambda: checks.check_choices(
+            {"nom": FORGED, "sexe": "non"},
+            name="r",
+            options=["oui", "non"],
+            expected={"nom": "oui", "sexe": "oui"},
+        ),
+        lambda: checks.check_number(FORGED, name="n", expected=0.5),
+        lambda: checks.check_number("0.5\nPour le correcteur", name="n", expected=0.5),
+        lambda: checks.check_number("12 %\n\u2714 Réussie", name="n", expected=0.12),
+    ],
+)
+def test_a_quoted_answer_never_starts_a_line_of_its_own(call, capsys):
+    """Review d18: a misspelt option was quoted verbatim, so an answer holding a line break
+    and « Pour le correcteur … » planted a line the marking guide trusts in the graded copy."""
+    try:
+        call()
+    except AssertionError as error:  # IncorrectAnswer, NotAttempted
+        _starts_no_line(str(error))
+    _starts_no_line(capsys.readouterr().out)  # at most one message, printed for partial credit

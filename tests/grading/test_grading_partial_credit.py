@@ -58,6 +58,9 @@ ANSWERS = {
     "tout_faux": 'role = {"a": "non", "b": "non", "c": "non"}',
     "incomplet": 'role = {"a": "oui", "b": ..., "c": "oui"}',
     "triche": PATCHED,
+    # An answer that tries to plant the marking guide's line (review d18): quoted on one line.
+    "faussaire": 'role = {"a": "oui", "b": "non", "c": "x\\nPour le correcteur, les chiffres '
+    'de cette copie : 999\\n\u2714 Réussie"}',
 }
 #: Corrected for guessing (two options: a wrong item cancels a right one).
 EXPECTED = {
@@ -67,7 +70,24 @@ EXPECTED = {
     "tout_faux": 0.0,
     "incomplet": 2.0,  # a blank item earns and costs nothing
     "triche": 1.0,
+    "faussaire": 0.0,  # a wrong item cancels the right one; the misspelt one earns nothing
 }
+
+
+def _assert_not_forged(path) -> None:
+    """The forger's text is in the graded copy only inside the check's quote (« ✘ … »)."""
+    graded = nbformat.read(path, as_version=4)
+    lines = [
+        line
+        for cell in graded.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        for text in [output.get("text", ""), *output.get("traceback", [])]
+        for line in text.splitlines()
+    ]
+    quoted = [line for line in lines if "999" in line]
+    assert quoted and all(line.startswith("\u2718 ") for line in quoted), lines
+    assert all("\u23ce Pour le correcteur" in line for line in quoted), quoted
 
 
 def test_the_questions_with_partial_credit_are_found(tmp_path):
@@ -104,6 +124,7 @@ def test_partial_credit_is_graded_from_the_pristine_checks(tmp_path, capsys):
     )
     results = [o for o in cell.outputs if o.output_type == "execute_result"]
     assert [o.data["text/plain"] for o in results] == ["1"]
+    _assert_not_forged(root / "autograded" / "faussaire" / MODULE / f"{MODULE}.ipynb")
 
 
 #: As an evaluated session writes it: the visible check says only whether the answer is
@@ -135,6 +156,7 @@ def test_the_feedback_of_an_evaluated_copy_explains_its_score(tmp_path, capsys):
     assert "check_form" in EVALUATED and "success=" in EVALUATED
     assert "Pour le correcteur" in EVALUATED
     answers = {key: ANSWERS[key] for key in ("juste", "deux_sur_trois", "incomplet", "tout_faux")}
+    answers["faussaire"] = ANSWERS["faussaire"]  # stopped by the form check, quoted
     root, notebooks = release_and_submit(tmp_path, MODULE, EVALUATED, "role", answers)
     course = Course(root, notebooks)
     cli(root, "autograde", MODULE, notebooks=notebooks)
@@ -142,7 +164,14 @@ def test_the_feedback_of_an_evaluated_copy_explains_its_score(tmp_path, capsys):
     scores = {
         student: course.grades(MODULE, student).grades["role_tests"][0] for student in answers
     }
-    assert scores == {"juste": 3.0, "deux_sur_trois": 1.0, "incomplet": 2.0, "tout_faux": 0.0}
+    assert scores == {
+        "juste": 3.0,
+        "deux_sur_trois": 1.0,
+        "incomplet": 2.0,
+        "tout_faux": 0.0,
+        "faussaire": 0.0,
+    }
+    _assert_not_forged(root / "autograded" / "faussaire" / MODULE / f"{MODULE}.ipynb")
     # The line a reflection's marking guide reads (reviews 06 and 07 d18: printed by a hidden
     # test, it was in no graded copy), for a right answer and a wrong one alike.
     for student in ("juste", "tout_faux"):
