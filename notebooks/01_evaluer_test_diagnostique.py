@@ -603,8 +603,8 @@ if checks.passed("sensibilite"):
     print(f"Intervalle de confiance à 95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}.")
 else:
     print("L'intervalle s'affichera ici quand la vérification de la question 1 aura dit "
-          "« juste » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
-          "correction).")
+          "« juste » : relancez alors cette cellule (en séance évaluée, il reste masqué : il "
+          "donnerait la réponse).")
 
 # %% [markdown]
 # ## 4. L'explorateur de seuil
@@ -1065,8 +1065,8 @@ if est_entre_0_et_1(seuil) and checks.passed("marge"):
           "détectés.")
 elif est_entre_0_et_1(seuil):
     print("La comparaison avec la validation s'affichera ici quand la vérification de la "
-          "question 3 aura dit « juste » : relancez alors cette cellule (en séance évaluée, dans "
-          "votre retour de correction).")
+          "question 3 aura dit « juste » : relancez alors cette cellule (en séance évaluée, "
+          "elle reste masquée : elle donnerait la réponse).")
 
 # %% [markdown] reveal="marge" session="evaluation"
 # Lisez la comparaison validation / test affichée ci-dessus (quand la question 3 est juste).
@@ -1487,8 +1487,8 @@ if checks.passed("vpp_depistage"):
         vpp_avec_marge(seuil)
 else:
     print("La plage indicative s'affichera ici quand la vérification de la question 4 aura dit "
-          "« juste » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
-          "correction).")
+          "« juste » : relancez alors cette cellule (en séance évaluée, elle reste masquée : elle "
+          "donnerait la réponse).")
 
 # %% [markdown] reveal="vpp_depistage"
 # À 1 % de prévalence, la plupart des tests positifs sont de faux positifs, et la VPP dépend
@@ -2727,7 +2727,7 @@ if checks.passed("risque_negatif"):  # defined here: its figures include questio
 else:
     print("Ces valeurs s'afficheront ici quand la vérification de la question 8 aura dit "
           "« juste » (donc avec le bon seuil à la question 2) : relancez alors cette cellule (en "
-          "séance évaluée, dans votre retour de correction).")
+          "séance évaluée, elles restent masquées : elles donneraient la réponse).")
 
 # %% [markdown] reveal="risque_negatif" session="evaluation"
 # Comparez ci-dessus le risque résiduel à votre seuil de la question 2 et au seuil 0,5 : un

@@ -43,7 +43,8 @@
 # **La note** : voir la ligne « Notation », juste en dessous. Comptez environ 2 h 30 de
 # travail en tout : une heure en séance, le reste après. En **séance évaluée**, les
 # vérifications disent seulement si une réponse est bien écrite, pas si elle est juste : les
-# résultats qui attendent une réponse juste paraîtront dans votre retour de correction.
+# résultats qui attendent une réponse juste restent masqués (ils donneraient la réponse) ; le
+# retour de correction dit, question par question, ce qui était juste.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -710,7 +711,7 @@ print(f"  patients blancs : {n_occultes_blancs} sur {n_rassurantes_blancs}, soit
 if not checks.passed("taux_occulte_noirs"):
     print("  patients noirs : ce taux touche à la question 1 ; il s'affichera ici quand sa "
           "vérification aura dit « juste » : relancez alors cette cellule (en séance évaluée, "
-          "dans votre retour de correction). Bloqué·e ? Ouvrez les indices de la question 1, "
+          "il reste masqué). Bloqué·e ? Ouvrez les indices de la question 1, "
           "ou continuez : les audits ci-dessous et la suite du module n'en ont pas besoin.")
 else:
     k, n = n_occultes_noirs, n_rassurantes_noirs
@@ -1286,8 +1287,8 @@ if not checks.passed("sensibilite_noirs"):
         sensitive_features=paires["groupe"],
     ).by_group
     print("Le tableau complet s'affichera ici quand la vérification de la question 3 aura dit "
-          "« juste » : relancez alors cette cellule (en séance évaluée, il s'affichera dans "
-          "votre retour de correction). Bloqué·e ? Ouvrez les indices de la question 3, ou "
+          "« juste » : relancez alors cette cellule (en séance évaluée, il reste "
+          "masqué). Bloqué·e ? Ouvrez les indices de la question 3, ou "
           "continuez : voici ce que la suite du module utilise.")
     print(f"  patients blancs : sensibilité {fr_number(sensibilite_blancs_92)} ; taux "
           "d'alarmes sans hypoxémie "
@@ -2120,7 +2121,7 @@ else:
     else:
         print("Parmi les alarmes, la part sans hypoxémie (1 − VPP) s'affichera ici "
               "quand la vérification de la question 6 b aura dit « juste » : relancez alors "
-              "cette cellule (en séance évaluée, voyez votre retour de correction).")
+              "cette cellule (en séance évaluée, elle reste masquée).")
     alarmes_sans_biais = sum(
         r.detected + r.false_alarms for r in explorateur.compute(SEUIL_ALARME, 0.0).values()
     )
@@ -2789,7 +2790,7 @@ for biais in (BIAIS_APPAREIL, 0.0):
         cachee = cle == "Black" and biais and not q3_juste
         sensibilite = (
             "cachée (réponse de la question 3 : relancez cette cellule quand sa vérification "
-            "aura dit « juste » ; en séance évaluée, voyez votre retour de correction)"
+            "aura dit « juste » ; en séance évaluée, elle reste masquée)"
             if cachee else fr_number(r.sensitivity)
         )
         print(

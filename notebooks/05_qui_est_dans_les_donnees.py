@@ -1795,8 +1795,8 @@ if checks.passed("ecart_a_48"):
 else:
     print(
         "Ces résultats s'afficheront ici quand la vérification de la question 4b aura "
-        "affiché « ✔ Correct » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
-        "correction)."
+        "affiché « ✔ Correct » : relancez alors cette cellule (en séance évaluée, ils restent masqués : "
+        "ils donneraient la réponse)."
     )
 
 # %% [markdown] reveal="ecart_a_48" session="evaluation"

@@ -1859,7 +1859,7 @@ else:
         "La fourchette des 200 tirages, le détail à nombre d'appels égal et la place de ce "
         "tirage-ci dans la fourchette "
         "s'afficheront ici quand la vérification de la question 4 aura affiché « ✔ Correct » : "
-        "relancez alors cette cellule (en séance évaluée, dans votre retour de correction)."
+        "relancez alors cette cellule (en séance évaluée, ils restent masqués)."
     )
 # Le texte qui suit s'appuie sur ces constats : le calcul s'arrête s'ils ne tiennent plus.
 assert comparaison.loc["correction", "joints"] > comparaison.loc["seuil 0,3", "joints"]
@@ -3229,7 +3229,7 @@ explorateur = FairnessExplorer(
     parity_gap_note=None
     if checks.passed("ecart_parite")
     else "la réponse de la question 1, affichée ici quand sa vérification aura affiché « ✔ Correct » "
-    "(relancez alors cette cellule ; en séance évaluée, dans votre retour de correction)",
+    "(relancez alors cette cellule ; en séance évaluée, elle reste masquée)",
 )
 explorateur
 

@@ -982,7 +982,7 @@ if checks.passed("part_noirs_sous_60"):
 else:
     print("Les parts et leurs intervalles (seuils de 60 et de 20) s'afficheront ici quand la "
           "vérification de la question 3 aura dit « juste » : relancez alors cette cellule (en "
-          "séance évaluée, dans votre retour de correction).")
+          "séance évaluée, elles restent masquées).")
     print("En attendant, un exemple sur d'autres nombres que ceux de votre cohorte, qui se lit "
           "de même (question 4) : " + part_et_intervalle(60, 1_200) + ".")
 
@@ -1002,7 +1002,7 @@ print("Votre cohorte, patients noirs que l'équation 2021 fait passer à 20 ou m
       "de 20), parmi tous les patients noirs : " + part_et_intervalle(n_noirs_passent_sous_20, n_noirs)
       + ".")
 print("C'est l'intervalle de la question 4 ; celui de la part de la question 3 (seuil de 60) se "
-      "lit de la même façon et s'affichera dans votre retour de correction.")
+      "lit de la même façon (il reste masqué pendant la séance : il donnerait la réponse).")
 
 # %% [markdown] session="formative"
 # ### Question 4 — Ce que l'intervalle voit, et ce qu'il ne voit pas (1 point)
@@ -2097,8 +2097,8 @@ if all(checks.passed(nom) for nom in ("dfg_2021_m_a", "dfg_2009_m_a", "dfg_eflm_
         print(f"M. A., {equation} : {fr_number(valeur, 1)} ({cote[valeur < SEUIL_G3]}).")
 else:
     print("Les trois DFGe de M. A. s'afficheront ici quand les vérifications des questions 1, 2 "
-          "et 7 auront dit « juste » : relancez alors cette cellule (en séance évaluée, dans "
-          "votre retour de correction).")
+          "et 7 auront dit « juste » : relancez alors cette cellule (en séance évaluée, ils "
+          "restent masqués).")
 
 # %% [markdown]
 # ### Question 8 — Ce que ces chiffres changent pour M. A. (2 points)

@@ -519,8 +519,8 @@ if checks.passed("auc_h2"):
           f"{intervalle(auc_bootstrap(sepsis_h2, score_h2))}")
 else:
     print("H2 : c'est la réponse de la question 1 ; elle s'affichera ici quand sa vérification "
-          "aura dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre "
-          "retour de correction).")
+          "aura dit « juste » : relancez alors cette cellule (en séance évaluée, elle "
+          "reste masquée).")
 boot_h3 = auc_bootstrap(sepsis_h3, score_h3)
 print(f"H3, tous les séjours ({len(sepsis_h3)} séjours, {sepsis_h3.sum()} sepsis) : AUC "
       f"{fr_number(roc_auc_score(sepsis_h3, score_h3))}, intervalle à 95 % {intervalle(boot_h3)}")

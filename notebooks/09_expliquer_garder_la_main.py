@@ -640,7 +640,7 @@ if checks.passed("pari_temoin"):
           f"{fr_number(somme, 3)} ; mélangées ensemble {fr_number(perte_si_melange(TEMOIN), 3)}.")
 else:
     print("Le calcul de la question 1 s'affichera ici quand sa vérification aura dit « juste » : "
-          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+          "relancez alors cette cellule (en séance évaluée, il reste masqué).")
 if checks.passed("modele_reappris"):
     print(f"Question 2. Exactitude sur la validation : six mesures {fr_number(exactitude_val, 3)} ; "
           f"réappris sans rayon ni périmètre {fr_number(exactitude_reapprise(TAILLE[:2]), 3)} ; "
@@ -652,7 +652,7 @@ if checks.passed("modele_reappris"):
               f"({fr_number(importances.loc[nom, 'moyenne'], 3)}).")
 else:
     print("Le calcul de la question 2 s'affichera ici quand sa vérification aura dit « juste » : "
-          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+          "relancez alors cette cellule (en séance évaluée, il reste masqué).")
 
 # %% jupyter={"source_hidden": true} reveal="modele_reappris" session="evaluation"
 # Inutile de lire ce code (replié) : les calculs des questions 1 et 2, quand elles ont dit
@@ -671,7 +671,7 @@ if checks.passed("pari_temoin"):
           f"(une patiente : {fr_number(1 / len(y_val), 3)}).")
 else:
     print("Le calcul de la question 1 s'affichera ici quand sa vérification aura dit « juste » : "
-          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+          "relancez alors cette cellule (en séance évaluée, il reste masqué).")
 if checks.passed("modele_reappris"):
     print(f"Question 2. Exactitude sur la validation : six mesures {fr_number(exactitude_val, 3)} ; "
           f"réappris sans « {RETIREES_Q2[0]} » ni « {RETIREES_Q2[1]} » "
@@ -684,7 +684,7 @@ if checks.passed("modele_reappris"):
               f"({fr_number(importances.loc[nom, 'moyenne'], 3)}).")
 else:
     print("Le calcul de la question 2 s'affichera ici quand sa vérification aura dit « juste » : "
-          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+          "relancez alors cette cellule (en séance évaluée, il reste masqué).")
 
 # %% [markdown] reveal="pari_temoin" session="formative"
 # <details><summary>Après avoir répondu à la question 1 : ce que montre ce calcul</summary>
@@ -1330,7 +1330,7 @@ if checks.passed("part_camille_ia_fausse"):
           f"({manques[1]} et {manques[0]} sur {(camille_verite == 1).sum()}).")
 else:
     print("Le bilan s'affichera ici quand la vérification de la question 4 aura dit « juste » : "
-          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+          "relancez alors cette cellule (en séance évaluée, il reste masqué).")
 
 # %% jupyter={"source_hidden": true} reveal="part_camille_ia_fausse" session="evaluation"
 # Inutile de lire ce code (replié) : le bilan de Camille, quand la question 4 a dit « juste ».
@@ -1356,7 +1356,7 @@ if checks.passed("part_camille_ia_fausse"):
           f"{(camille_verite == 1).sum()} cancers.")
 else:
     print("Le bilan s'affichera ici quand la vérification de la question 4 aura dit « juste » : "
-          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+          "relancez alors cette cellule (en séance évaluée, il reste masqué).")
 
 # %% [markdown]
 # ## 5. Ce que dit le droit

@@ -139,9 +139,10 @@ def passed(name: str) -> bool:
     stays cleared when the answer is wrong or not attempted; a failing
     :func:`expect` or :func:`require_number` for ``name`` clears it too. The
     form-only check of an evaluated session (:func:`check_form`) never sets nor
-    clears it: during such a session nothing judges, so it stays False; when the
-    copy is graded, the instructor's checks run again and set it, and the cells
-    gated by it then show their results in the feedback.
+    clears it: during such a session nothing judges, so it stays False. It stays
+    False in the graded copy too (the hidden checks run apart from the copy's
+    kernel, on pristine libraries), so a cell it gates must not promise its result
+    in the feedback (``tests/modules/test_modules.py`` checks the modules' texts).
 
     Nothing is written to a file: the state lives in this kernel's memory and a
     restarted kernel starts with no question passed.

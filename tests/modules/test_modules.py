@@ -150,6 +150,21 @@ def test_cells_using_a_mistaken_answer_do_not_crash(graded_course: GradedCourse,
 
 
 @pytest.mark.parametrize("name", MODULE_NAMES)
+def test_a_gated_result_never_promises_the_feedback(name):
+    """``checks.passed`` stays False when an evaluated copy is graded: the hidden checks run
+    apart from the copy's kernel, on pristine libraries. A cell it gates shows its « not yet »
+    text in the graded copy too, so that text must not promise the result in the feedback
+    (review d18: eight modules said « en séance évaluée, dans votre retour de correction »)."""
+    module = read_module(next(p for p in MODULE_PATHS if p.stem == name))
+    for index, cell in enumerate(module.notebook.cells, start=1):
+        if cell.cell_type != "code" or "checks.passed(" not in cell.source:
+            continue
+        joined = re.sub(r'"\s*\n\s*f?"', "", cell.source)  # implicit string concatenation
+        found = re.search(r"retour\s+de\s+correction|votre\s+retour", joined)
+        assert not found, f"cell {index}: {joined[max(0, found.start() - 80) : found.end()]}"
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
 def test_no_dollar_amount_in_markdown(name):
     """JupyterLab's MathJax reads ``$`` as a formula delimiter: « 1 801 $ … 7 540 $ » became a
     wide formula (an accessibility failure). Amounts are written « dollars »."""
