@@ -40,6 +40,7 @@ from __future__ import annotations
 import ast
 import copy
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -336,12 +337,12 @@ def _parse(text: str) -> NotebookNode:
     return copy.deepcopy(_PARSED[key])
 
 
-def read_module(path: Path, *, session: str = "formative") -> ModuleSource:
+def read_module(path: str | os.PathLike[str], *, session: str = "formative") -> ModuleSource:
     """Read a module source and convert it to an nbgrader source notebook.
 
     Parameters
     ----------
-    path : pathlib.Path
+    path : str or path-like
         The jupytext percent script.
     session : {"formative", "evaluation"}, default="formative"
         The version to read: cells marked for the other one (``session=``) are
@@ -360,6 +361,7 @@ def read_module(path: Path, *, session: str = "formative") -> ModuleSource:
     """
     if session not in SESSIONS:
         raise ValueError(f"session must be one of {SESSIONS}, not {session!r}")
+    path = Path(path)
     module = _read_module(path, session)
     if module.has_sessions:
         other = _read_module(path, SESSIONS[1 - SESSIONS.index(session)])

@@ -38,6 +38,8 @@ def write(tmp_path: Path, text: str, name: str = "99_essai.py") -> Path:
 
 def test_translates_to_nbgrader_metadata(tmp_path):
     module = read_module(write(tmp_path, GOOD))
+    # A path given as text reads the same (it was refused as « pas un script jupytext »).
+    assert read_module(str(write(tmp_path, GOOD))).notebook == module.notebook
     cells = module.notebook.cells
     assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in cells] == [
         None,
