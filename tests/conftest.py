@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import tempfile
 from pathlib import Path
 
 import nbformat
-import nbgrader.api
 import pytest
 from esn_fixtures import (
     MODULE_NAMES,
@@ -27,11 +25,6 @@ from esn_fixtures import (
 )
 
 from esn_teach.course import Course, read_module
-
-# nbgrader runs the alembic command in a subprocess (1,5 to 3 s here) each time it creates a
-# gradebook, to read a schema version that is fixed for the installed nbgrader: the suite
-# creates dozens of gradebooks, so each process asks once.
-nbgrader.api.get_alembic_version = functools.cache(nbgrader.api.get_alembic_version)
 
 # The notebooks the tests run (nbclient, JupyterLab in Chromium) record a learner's
 # progress: into a throw-away file, never the home of whoever runs the tests.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import hashlib
 import json
 import keyword
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+import nbgrader.api
 from nbformat import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps.api import NbGraderAPI
@@ -67,6 +69,29 @@ from esn_teach.course._source import (
     read_module,
     resolve_module,
 )
+
+
+def _alembic_head(run_alembic: Callable[[], str] = nbgrader.api.get_alembic_version) -> str:
+    """Return the schema version of nbgrader's gradebook, read in this process.
+
+    nbgrader runs the ``alembic`` command in a subprocess each time it opens a gradebook,
+    to read this version, fixed for the installed nbgrader (1,5 to 5 s: each command of
+    esn-teach opens several). Alembic's own API reads the same scripts without it; the
+    command stays the fallback.
+    """
+    try:
+        from alembic.config import Config as AlembicConfig
+        from alembic.script import ScriptDirectory
+
+        with nbgrader.api._temp_alembic_ini("sqlite:////tmp/gradebook.db") as ini:
+            head = ScriptDirectory.from_config(AlembicConfig(ini)).get_current_head()
+    except Exception:
+        return run_alembic()
+    return head if isinstance(head, str) else run_alembic()
+
+
+nbgrader.api.get_alembic_version = functools.cache(_alembic_head)
+
 
 __all__ = [
     "Course",

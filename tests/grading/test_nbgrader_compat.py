@@ -49,3 +49,23 @@ def test_formgrader_is_enabled():
         line for line in listing.splitlines() if "nbgrader.server_extensions.formgrader" in line
     )
     assert "enabled" in line
+
+
+@pytest.mark.slow
+def test_the_gradebook_version_read_in_process_is_the_alembic_commands(tmp_path: Path):
+    """esn-teach reads nbgrader's schema version with alembic's API (nbgrader runs the
+    ``alembic`` command each time it opens a gradebook): the same version, and a gradebook
+    it creates is one that nbgrader opens as up to date."""
+    import nbgrader.api
+
+    import esn_teach.course  # noqa: F401  (installs the in-process reader)
+
+    with nbgrader.api._temp_alembic_ini("sqlite:////tmp/gradebook.db") as ini:
+        command = _run("alembic", "-c", ini, "heads", cwd=tmp_path)
+    assert command.returncode == 0, command.stderr
+    assert nbgrader.api.get_alembic_version() == command.stdout.split()[0]
+    url = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    with nbgrader.api.Gradebook(url) as gradebook:
+        gradebook.add_student("s1")
+    with nbgrader.api.Gradebook(url) as gradebook:
+        assert [s.id for s in gradebook.students] == ["s1"]
