@@ -1549,12 +1549,14 @@ def _require_items_given(value: Mapping[Any, object], name: str) -> None:
 
 def _check_choices_form(
     value: object, *, name: str, options: list[str], items: Sequence[str] | None
-) -> list[object]:
-    """Raise unless ``value`` is a dictionary (of ``items``) whose every given item is an option.
+) -> tuple[list[object], list[str]]:
+    """Raise unless ``value`` is a dictionary (of ``items``) with at least one option given.
 
-    Return the items still ``...`` (an answer with some items given is recorded: the
-    hidden test's partial credit counts the given ones, a ``...`` neither earns nor
-    costs); raise :class:`NotAttempted` only when every item is still ``...``.
+    Return the items still ``...`` and, quoted, those not written as one of the options
+    (an answer with some items given is recorded: the hidden test's partial credit
+    counts the given ones, an item left ``...`` or not written as an option neither
+    earns nor costs); raise :class:`NotAttempted` when every item is still ``...``,
+    :class:`IncorrectAnswer` when no item is written as an option.
     """
     __tracebackhide__ = True
     if not isinstance(value, Mapping) or (items is not None and set(value) != set(items)):
@@ -1569,13 +1571,21 @@ def _check_choices_form(
             question=name,
             form=True,
         )
-    for key, answer in value.items():
-        if not is_placeholder(answer):
-            _option_key(answer, options, name, item=str(key))
     left = [key for key, item in value.items() if is_placeholder(item)]
     if left and len(left) == len(value):
         raise NotAttempted(_left_to_fill(left), question=name)
-    return left
+    misspelt: list[str] = []
+    for key, answer in value.items():
+        if is_placeholder(answer):
+            continue
+        try:
+            _option_key(answer, options, name, item=str(key))
+        except IncorrectAnswer as error:
+            misspelt.append(error.message)  # « La réponse « E » de « dates » : … »
+    if misspelt and len(misspelt) + len(left) == len(value):
+        # no item written as an option: nothing to record
+        raise IncorrectAnswer(" ".join(misspelt), question=name, form=True)
+    return left, misspelt
 
 
 #: The kinds of answer :func:`check_form` recognises.
@@ -1654,7 +1664,8 @@ def check_form(
         an answer with some items given is recorded, the items left named).
     IncorrectAnswer
         Not a number, not one of the options, or (``kind="choices"``) not a
-        dictionary of the expected items or an item not one of the options.
+        dictionary of the expected items, or no item written as one of the options
+        (an item written otherwise is recorded like one left ``...``, and said).
     """
     __tracebackhide__ = True
     if kind not in FORM_KINDS:
@@ -1719,12 +1730,26 @@ def check_form(
     elif kind == "choices":
         # Some items left « ... »: recorded all the same (review 07 d18: the form check
         # stopped the cell, so two right items and two blank scored 0, not their share).
-        left = _check_choices_form(value, name=name, options=list(options or []), items=items)
+        left, misspelt = _check_choices_form(
+            value, name=name, options=list(options or []), items=items
+        )
         if left:
             warning = (
                 f"\n{_left_to_fill(left)} Votre réponse est enregistrée telle quelle : un item "
                 "laissé « ... » ne compte pas comme juste (ni comme faux)."
             )
+        if misspelt:
+            # Review 13 d19: one item written otherwise than an option (« 2 août 2027 »)
+            # stopped the cell, and four right items of five scored 0. It is recorded like
+            # an item left « ... », said first and loudly.
+            print(
+                f"\u2718 Réponse enregistrée ({name}), mais pas toute sous la forme attendue. "
+                + " ".join(misspelt)
+                + " Corrigez puis réexécutez la cellule de la question et celle-ci : telle "
+                "quelle, une réponse qui n'est pas l'une des options ne compte ni comme juste "
+                "ni comme fausse." + (f"\n{_left_to_fill(left)}" if left else "")
+            )
+            return Outcome.RECORDED
     if written_from is not None and not written_with(name, written_from, calculation=True):
         # the counts are read in the kernel: the hidden tests pass those they recompute
         allowed = ", ".join(sorted(written_from))

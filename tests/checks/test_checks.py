@@ -721,27 +721,41 @@ def test_a_slider_position_off_the_grid_is_badly_formed(capsys):
     assert checks.check_form(0.253, name="p", kind="number", decimals=2) is Outcome.RECORDED
 
 
-def test_a_badly_formed_item_of_a_choices_answer_is_named_in_french():
-    """Module 13's student review: the message said « dates[E] », Python's notation."""
+def test_a_badly_formed_item_of_a_choices_answer_is_named_in_french(capsys):
+    """Module 13's student review: the message said « dates[E] », Python's notation.
+    Module 13's lecturer review (d19): one item written otherwise than an option stopped
+    the cell, so four right items of five scored 0: it is recorded like an item left
+    « ... » (it earns and costs nothing), and said; refused only when no item is an option."""
+    outcome = checks.check_form(
+        {"A": "oui", "E": 3},
+        name="dates",
+        kind="choices",
+        options=["oui", "non"],
+        items=["A", "E"],
+    )
+    text = capsys.readouterr().out
+    assert outcome is checks.Outcome.RECORDED and text.startswith("\u2718 Réponse enregistrée")
+    assert "La réponse « E » de « dates » doit être un texte entre guillemets" in text
+    assert "[" not in text and "ne compte ni comme juste ni comme fausse" in text
+    checks.check_form(
+        {"A": "peut-être", "E": "non", "F": ...},
+        name="dates",
+        kind="choices",
+        options=["oui", "non"],
+        items=["A", "E", "F"],
+    )
+    text = capsys.readouterr().out
+    assert "La réponse « A » de « dates » : « peut-être »" in text and "« F »" in text
     with pytest.raises(IncorrectAnswer) as refused:
         checks.check_form(
-            {"A": "oui", "E": 3},
+            {"A": "peut-être", "E": 3, "F": ...},
             name="dates",
             kind="choices",
             options=["oui", "non"],
-            items=["A", "E"],
+            items=["A", "E", "F"],
         )
-    text = str(refused.value)
-    assert "La réponse « E » de « dates » doit être un texte entre guillemets" in text
-    assert "[" not in text and refused.value.form and refused.value.question == "dates"
-    with pytest.raises(IncorrectAnswer, match="La réponse « A » de « dates » : « peut-être »"):
-        checks.check_form(
-            {"A": "peut-être", "E": "non"},
-            name="dates",
-            kind="choices",
-            options=["oui", "non"],
-            items=["A", "E"],
-        )
+    assert refused.value.form and refused.value.question == "dates"
+    assert "« peut-être »" in refused.value.message and "« E »" in refused.value.message
 
 
 def test_a_choices_answer_with_some_items_left_is_recorded(capsys):

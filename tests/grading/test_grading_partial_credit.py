@@ -75,7 +75,7 @@ EXPECTED = {
 
 
 def _assert_not_forged(path) -> None:
-    """The forger's text is in the graded copy only inside the check's quote (« ✘ … »)."""
+    """The forger's text is in the graded copy only inside a check's quote, never a line."""
     graded = nbformat.read(path, as_version=4)
     lines = [
         line
@@ -86,8 +86,8 @@ def _assert_not_forged(path) -> None:
         for line in text.splitlines()
     ]
     quoted = [line for line in lines if "999" in line]
-    assert quoted and all(line.startswith("\u2718 ") for line in quoted), lines
-    assert all("\u23ce Pour le correcteur" in line for line in quoted), quoted
+    assert quoted and all("\u23ce Pour le correcteur" in line for line in quoted), quoted
+    assert not [line for line in lines if line.startswith("\u2714 Réussie")], lines
 
 
 def test_the_questions_with_partial_credit_are_found(tmp_path):
