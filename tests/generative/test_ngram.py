@@ -97,25 +97,28 @@ print(model.generate("Traitement : paracétamol, un comprimé de", temperature=1
 
 def test_audit_does_not_depend_on_python_string_hashing():
     # Module 14 shows the audit's shares with three decimals and promises the same notes
-    # and figures at every run: two fresh processes with different hash seeds must agree
-    # (iterating over a set of strings once made the shares drift, 0,151 against 0,144).
+    # and figures at every run: this process and a fresh one with another hash seed must
+    # agree (iterating over a set of strings once made the shares drift, 0,151 against 0,144).
+    import contextlib
+    import io
     import os
     import subprocess
     import sys
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    outputs = []
-    for seed in ("1", "2"):
-        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
-        run = subprocess.run(
-            [sys.executable, "-c", _AUDIT_SCRIPT],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=300,
-        )
-        outputs.append(run.stdout)
-    assert "dose hors corpus" in outputs[0]
-    assert outputs[0] == outputs[1]
+    here = io.StringIO()
+    with contextlib.redirect_stdout(here):
+        exec(_AUDIT_SCRIPT, {})
+    seed = "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"
+    env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+    other = subprocess.run(
+        [sys.executable, "-c", _AUDIT_SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    ).stdout
+    assert "dose hors corpus" in here.getvalue()
+    assert here.getvalue() == other
