@@ -44,8 +44,8 @@
 #   dessous. Des **indices** sont repliés sous chaque question.
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; dans un texte entre
 #   guillemets, accents et majuscules ne comptent pas.
-# - **Deux temps** : la séance (sections 1 à 6), puis les exercices « Après la séance », à faire
-#   seul. Pour la note comme pour le certificat, seules comptent les questions de la séance
+# - **Deux temps** : la séance (jusqu'à la question 3), puis les exercices « Après la
+#   séance », à faire seul. Pour la note comme pour le certificat, seules comptent les questions de la séance
 #   (1a à 3) et la réflexion de l'exercice 9 (encadré « Comment cette unité est notée »).
 #
 # **Avertissement.** On réidentifie ici des patients pour apprendre à les protéger, sur des
@@ -272,18 +272,21 @@ def tirer_petit_tableau(graine):
     maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
                 "Fracture du poignet", "Migraine"]
     # Trois formes de 22 lignes chacune (les tailles des classes ; k est la plus petite : 4, 5
-    # ou 6 ; l vaut 2 ou 3).
+    # ou 6) ; l vaut 2, 3 ou 4, chacun pour un tiers des copies, deux valeurs pour chaque k.
     formes = [[4, 4, 4, 4, 6], [5, 8, 9], [6, 7, 9]]
     tailles = tirage.permutation(formes[int(tirage.integers(len(formes)))]).tolist()
     k_voulu = min(tailles)
     classes = tirage.choice(len(combinaisons), size=len(tailles), replace=False)
-    l_voulu = int(tirage.integers(2, min(k_voulu - 1, 4)))
+    l_voulu = int(tirage.choice({4: [2, 3], 5: [3, 4], 6: [2, 4]}[k_voulu]))
     moins_diverse = tailles.index(k_voulu)
     lignes_petit = []
     for _essai in range(100):  # chacune des sept maladies figure au moins une fois
         lignes_petit = []
         for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
-            nombre = l_voulu if rang == moins_diverse else k_voulu - 1
+            # Les autres classes : k - 1 diagnostics, ou plus quand l vaut k - 1 (la classe la
+            # plus diverse n'égale alors ni l, ni k, ni le tableau entier).
+            nombre = (l_voulu if rang == moins_diverse else k_voulu - 1
+                      if l_voulu < k_voulu - 1 else min(taille - 1, 6))
             diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
             diagnostics += list(tirage.choice(diagnostics, size=taille - nombre))
             lignes_petit += [(*combinaisons[classe], str(diagnostic))
@@ -389,18 +392,21 @@ def petit_de_la_copie(graine):
     maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
                 "Fracture du poignet", "Migraine"]
     # Trois formes de 22 lignes chacune (les tailles des classes ; k est la plus petite : 4, 5
-    # ou 6 ; l vaut 2 ou 3).
+    # ou 6) ; l vaut 2, 3 ou 4, chacun pour un tiers des copies, deux valeurs pour chaque k.
     formes = [[4, 4, 4, 4, 6], [5, 8, 9], [6, 7, 9]]
     tailles = tirage.permutation(formes[int(tirage.integers(len(formes)))]).tolist()
     k_voulu = min(tailles)
     classes = tirage.choice(len(combinaisons), size=len(tailles), replace=False)
-    l_voulu = int(tirage.integers(2, min(k_voulu - 1, 4)))
+    l_voulu = int(tirage.choice({4: [2, 3], 5: [3, 4], 6: [2, 4]}[k_voulu]))
     moins_diverse = tailles.index(k_voulu)
     lignes_petit = []
     for _essai in range(100):  # chacune des sept maladies figure au moins une fois
         lignes_petit = []
         for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
-            nombre = l_voulu if rang == moins_diverse else k_voulu - 1
+            # Les autres classes : k - 1 diagnostics, ou plus quand l vaut k - 1 (la classe la
+            # plus diverse n'égale alors ni l, ni k, ni le tableau entier).
+            nombre = (l_voulu if rang == moins_diverse else k_voulu - 1
+                      if l_voulu < k_voulu - 1 else min(taille - 1, 6))
             diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
             diagnostics += list(tirage.choice(diagnostics, size=taille - nombre))
             lignes_petit += [(*combinaisons[classe], str(diagnostic))
@@ -554,18 +560,21 @@ def petit_de_la_copie(graine):
     maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
                 "Fracture du poignet", "Migraine"]
     # Trois formes de 22 lignes chacune (les tailles des classes ; k est la plus petite : 4, 5
-    # ou 6 ; l vaut 2 ou 3).
+    # ou 6) ; l vaut 2, 3 ou 4, chacun pour un tiers des copies, deux valeurs pour chaque k.
     formes = [[4, 4, 4, 4, 6], [5, 8, 9], [6, 7, 9]]
     tailles = tirage.permutation(formes[int(tirage.integers(len(formes)))]).tolist()
     k_voulu = min(tailles)
     classes = tirage.choice(len(combinaisons), size=len(tailles), replace=False)
-    l_voulu = int(tirage.integers(2, min(k_voulu - 1, 4)))
+    l_voulu = int(tirage.choice({4: [2, 3], 5: [3, 4], 6: [2, 4]}[k_voulu]))
     moins_diverse = tailles.index(k_voulu)
     lignes_petit = []
     for _essai in range(100):  # chacune des sept maladies figure au moins une fois
         lignes_petit = []
         for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
-            nombre = l_voulu if rang == moins_diverse else k_voulu - 1
+            # Les autres classes : k - 1 diagnostics, ou plus quand l vaut k - 1 (la classe la
+            # plus diverse n'égale alors ni l, ni k, ni le tableau entier).
+            nombre = (l_voulu if rang == moins_diverse else k_voulu - 1
+                      if l_voulu < k_voulu - 1 else min(taille - 1, 6))
             diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
             diagnostics += list(tirage.choice(diagnostics, size=taille - nombre))
             lignes_petit += [(*combinaisons[classe], str(diagnostic))
@@ -750,10 +759,12 @@ display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche la question 2 de votre copie.
 print("Question 2, version de votre copie : " + [
-    "un patient du registre figure sur la liste nominative. Quelle est la probabilité que "
-    "l'attaquant le nomme correctement ?",
-    "un patient adulte du registre, qu'il figure ou non sur la liste nominative. Quelle est la "
-    "probabilité que l'attaquant le nomme correctement ?",
+    "prenez au hasard, dans le registre, un patient qui a une ligne dans la liste nominative "
+    "(exacte ou non). Quelle est la probabilité que l'attaquant relie son dossier à son propre "
+    "nom ?",
+    "prenez au hasard, dans le registre, un patient qui a l'âge de figurer dans la liste "
+    "nominative (elle ne compte que des adultes), qu'il y figure ou non. Quelle est la "
+    "probabilité que l'attaquant relie son dossier à son propre nom ?",
 ][int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))])
 
 # %% answer="taux_reussite" session="formative"
@@ -899,11 +910,18 @@ relies_q2 = attaque_q2.n_reidentified
 version_q2 = int(np.random.default_rng([graine_q2, 2]).integers(2))
 groupe_q2 = ["des patients de la liste", "des patients adultes du registre"][version_q2]
 relisez_q2 = f" Votre version part {groupe_q2} : relisez ce que demande votre énoncé."
+# La bonne valeur arrondie à deux décimales (deux de moins que demandé) : le message le dit,
+# avant toute autre lecture de ce nombre (relecture d18b, constat 4 : 0,75, la clé arrondie de
+# la version 0, recevait le message « réglage du générateur »).
+arrondi_q2 = round(justes_q2 / [presents_q2, adultes_q2][version_q2], 2)
 checks.check_number(
     taux_reussite, name="taux_reussite",
     expected=justes_q2 / [presents_q2, adultes_q2][version_q2], decimals=4,
     points=2,
     mistakes=[
+        checks.Mistake(arrondi_q2, "bon calcul, mais trop arrondi : la question se corrige à "
+                       "4 décimales. Écrivez le calcul lui-même : Python garde toutes les "
+                       "décimales."),
         checks.Mistake(justes_q2 / [adultes_q2, presents_q2][version_q2],
                        "cette réponse correspond à une autre consigne que la vôtre (parmi "
                        + ["les patients adultes du registre", "les patients de la liste"][version_q2]
@@ -933,8 +951,9 @@ checks.check_number(
                        "par toute la liste nominative : ni l'un ni l'autre ne convient."),
         checks.Mistake(presents_q2 / adultes_q2, "vous avez calculé la couverture de la liste : "
                        "la part des patients adultes du registre qui y figurent."),
-        checks.Mistake(0.75, "vous avez déduit la part d'un réglage du générateur (la part de "
-                       "profils inexacts, dans la fiche de la liste)."),
+        *([checks.Mistake(0.75, "vous avez déduit la part d'un réglage du générateur (la part "
+                          "de profils inexacts, dans la fiche de la liste).")]
+          if arrondi_q2 != 0.75 else []),
     ],
 )
 ### END HIDDEN TESTS
@@ -948,6 +967,11 @@ taux_reussite = n_justes / [n_adultes, n_dans_liste][
 # message : Certains liens sont faux
 taux_reussite = n_reidentifies / [n_dans_liste, n_adultes][
     int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))]
+
+# %% mistake="taux_reussite" session="evaluation"
+# message : bon calcul, mais trop arrondi : la question se corrige à 4 décimales
+taux_reussite = round(n_justes / [n_dans_liste, n_adultes][
+    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))], 2)
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : c'est la fiabilité de l'attaquant
@@ -1097,51 +1121,7 @@ else:
 #    dépasse-t-il 1 ?
 # 3. Reste-t-il une classe où l = 1 ?
 
-# %% [markdown] session="evaluation"
-# ## 5. Généraliser : moins de détail, moins de risque
-#
-# On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou
-# une **classe d'âge** (40-49 ans) ; le code postal devient un **département**, puis une
-# **région**. Les classes grossissent : k et l augmentent le plus souvent, mais les données
-# perdent du détail.
-#
-# L'explorateur généralise le registre et la liste nominative (l'attaquant peut en faire
-# autant). Deux de ses lignes mesurent le détail perdu :
-#
-# - **Âge : années confondues** : sur combien d'années peut tomber la date de naissance d'un
-#   patient, vu ce qui est publié (en moyenne). Exemple : « 40-49 ans » la laisse tomber sur
-#   dix années ; la date complète, sur un seul jour.
-# - **Lieu : codes postaux confondus** : combien de codes postaux le lieu publié ne distingue
-#   plus (en moyenne). Exemple : publier le département confond tous ses codes postaux.
-#
-# <details><summary>Plus de détails sur ces deux mesures (lecture facultative)</summary>
-#
-# Âge au 1er janvier 2025 ; 90 ans et plus regroupés. **Âge** : pour chaque
-# patient, la période où peut tomber sa date de naissance, connaissant ce qui est publié, en
-# années (date complète : un jour ; année de naissance ou classe d'un an : un an ; classe de
-# 10 ans : dix ans), puis la moyenne. La classe « 90 ans et plus » couvre bien plus d'un an.
-# La période va de la plus ancienne à la plus récente date de naissance vues dans la classe :
-# pour une classe d'un an, un peu moins d'un an. Exemple : dans le registre, près d'un
-# patient sur dix a 90 ans ou plus, et ces patients sont nés sur près de vingt années. Avec
-# des classes d'un an, les autres comptent chacun pour un peu moins d'un an, ceux-là pour près
-# de vingt : la moyenne dépasse donc nettement un an. L'année de naissance, qui ne regroupe
-# pas les plus âgés, donne un peu moins de 1 (lisez-le dans l'explorateur).
-# **Lieu** : le
-# nombre moyen de codes postaux que le lieu publié ne distingue plus. Ni l'un ni l'autre ne dit
-# si une étude restera juste : l'année de naissance suffit pour étudier l'âge, pas la saison
-# des naissances.
-# </details>
-#
-# Essayez, dans l'ordre :
-#
-# 1. Date de naissance publiée : **mois et année**, puis **année seule**. Que deviennent les
-#    lignes uniques et les dossiers reliés à un nom ?
-# 2. Date de naissance **non publiée** (le curseur des classes d'âge s'active) : élargissez les
-#    classes d'âge, puis publiez le **département**, la **région**, aucun lieu. Quand k
-#    dépasse-t-il 1 ?
-# 3. Reste-t-il une classe où l = 1 ?
-
-# %%
+# %% session="formative"
 explorateur = AnonymisationExplorer(registre, liste_nominative, sensitive="diagnosis",
                                     reference="2025-01-01")
 explorateur
@@ -1156,17 +1136,6 @@ explorateur
 # seule fait de même ; le mois ou le jour de naissance laissent des patients seuls.
 # </details>
 
-# %% [markdown] session="evaluation"
-# <details><summary>Ce qu'il fallait voir (ouvrez après avoir essayé)</summary>
-#
-# Tant qu'un lieu est publié, k et l restent à 1, même très généralisés : quelques patients
-# restent seuls (lesquels ? exercice 5), et un patient seul dans sa classe n'a qu'un
-# diagnostic. Sans lieu ni date de naissance, des classes d'âge assez larges font dépasser 1
-# à k et à l, mais une étude sur le lieu devient impossible. Sans lieu, l'année de naissance
-# seule laisse peu de patients seuls, parfois aucun (lisez k) ; le mois ou le jour de
-# naissance en laissent bien plus.
-# </details>
-
 # %% [markdown] session="formative"
 # ## 6. Personnelles pour qui ?
 #
@@ -1177,17 +1146,18 @@ explorateur
 # > **Ce que disent les textes** (RGPD, article 4(5) et considérant 26 ; Cour de justice de
 # > l'Union européenne, arrêts Breyer, 2016, et du 4 septembre 2025).
 # >
-# > - **Qui juge ? Celui qui détient les données.** Des données pseudonymisées restent
+# > - **1. Qui détient les données ?** On juge de son côté. Des données pseudonymisées restent
 # >   **personnelles** (le RGPD s'applique) pour qui peut retrouver les personnes ; seules des
 # >   données **anonymes** y échappent. Cela s'apprécie du côté de chaque détenteur : pour le
 # >   CHU, qui garde la table des noms, l'extrait reste personnel ; pour un destinataire sans
 # >   la table, il peut ne pas l'être.
-# > - **Quels moyens ?** Tous ceux « raisonnablement susceptibles d'être utilisés […] pour
-# >   identifier », « tels que le ciblage » (considérant 26) : isoler une ligne (k = 1), la
-# >   table, les recoupements avec d'autres sources, selon leur coût et leur durée.
-# > - **Une loi, un contrat.** Un moyen interdit par la loi ou irréalisable ne compte pas
-# >   (arrêt Breyer). Un contrat qui interdit de réidentifier compte dans la pesée, sans être
-# >   une loi (*lecture retenue ici* : l'arrêt ne parle pas des contrats).
+# > - **2. Quels moyens raisonnables a-t-il ?** Tous ceux « raisonnablement susceptibles
+# >   d'être utilisés […] pour identifier », « tels que le ciblage » (considérant 26) : isoler
+# >   une ligne (k = 1), la table, les recoupements avec d'autres sources, selon leur coût et
+# >   leur durée.
+# > - **3. La loi interdit-elle ce moyen ?** Un moyen interdit par la loi ou irréalisable ne
+# >   compte pas (arrêt Breyer). Un contrat qui interdit de réidentifier compte dans la pesée,
+# >   sans être une loi (*lecture retenue ici* : l'arrêt ne parle pas des contrats).
 #
 # ### Question 3 — Deux destinataires, un même contrat (2 points, 1 par destinataire)
 #
@@ -1235,50 +1205,66 @@ explorateur
 # > **Ce que disent les textes** (RGPD, article 4(5) et considérant 26 ; Cour de justice de
 # > l'Union européenne, arrêts Breyer, 2016, et du 4 septembre 2025).
 # >
-# > - **Qui juge ? Celui qui détient les données.** Des données pseudonymisées restent
+# > - **1. Qui détient les données ?** On juge de son côté. Des données pseudonymisées restent
 # >   **personnelles** (le RGPD s'applique) pour qui peut retrouver les personnes ; seules des
 # >   données **anonymes** y échappent. Cela s'apprécie du côté de chaque détenteur : pour le
 # >   CHU, qui garde la table des noms, l'extrait reste personnel ; pour un destinataire sans
 # >   la table, il peut ne pas l'être.
-# > - **Quels moyens ?** Tous ceux « raisonnablement susceptibles d'être utilisés […] pour
-# >   identifier », « tels que le ciblage » (considérant 26) : isoler une ligne (k = 1), la
-# >   table, les recoupements avec d'autres sources, selon leur coût et leur durée.
-# > - **Une loi, un contrat.** Un moyen interdit par la loi ou irréalisable ne compte pas
-# >   (arrêt Breyer). Un contrat qui interdit de réidentifier compte dans la pesée, sans être
-# >   une loi (*lecture retenue ici* : l'arrêt ne parle pas des contrats).
+# > - **2. Quels moyens raisonnables a-t-il ?** Tous ceux « raisonnablement susceptibles
+# >   d'être utilisés […] pour identifier », « tels que le ciblage » (considérant 26) : isoler
+# >   une ligne (k = 1), la table, les recoupements avec d'autres sources, selon leur coût et
+# >   leur durée.
+# > - **3. La loi interdit-elle ce moyen ?** Un moyen interdit par la loi ou irréalisable ne
+# >   compte pas (arrêt Breyer). Un contrat qui interdit de réidentifier compte dans la pesée,
+# >   sans être une loi (*lecture retenue ici* : l'arrêt ne parle pas des contrats).
 #
 # ### Question 3 — Deux destinataires, un même contrat (2 points, 1 par destinataire)
 #
 # Le CHU transmet un extrait pseudonymisé du registre, sans la table des noms, à deux
-# destinataires. Chacun a signé le **même** contrat, qui lui interdit toute réidentification.
-#
-# | | Un laboratoire public de recherche | Une société d'études (prestataire) |
-# |---|---|---|
-# | reçoit | sexe, classe d'âge de 20 ans, diagnostic (ni date de naissance ni lieu) | date de naissance, sexe, code postal, diagnostic |
-# | détient déjà | aucune autre donnée sur ces personnes | le fichier nominatif de son panel d'habitants de la région (nom, date de naissance, sexe, code postal), dont les membres acceptent les rapprochements pour des études |
-# | travaille | dans ses propres locaux, sans rien y croiser ; publie des comptes agrégés (au moins 10 patients) | dans ses propres locaux |
+# destinataires : une **équipe de recherche** d'une faculté de pharmacie et une **association
+# de patients**. Chacune a signé le **même** contrat, qui lui interdit toute réidentification.
+# Ce que chacune reçoit, détient déjà et fait de l'extrait est propre à votre copie : le
+# tableau s'affiche sous ce texte.
 #
 # L'extrait est-il fait de données personnelles **pour ce destinataire** ? Pour **chacun**,
 # choisissez la lettre qui donne le verdict **et** sa raison (une lettre peut servir deux
 # fois).
 #
-# Les raisons possibles s'affichent sous ce texte, dans l'ordre de votre copie.
+# Le tableau de votre copie et les raisons possibles s'affichent sous ce texte, dans l'ordre
+# de votre copie.
 #
 # <details><summary>Indice 1</summary>
 #
 # Placez-vous du côté de chaque destinataire : que détient-il, que peut-il faire de ce qu'il
 # reçoit ? Le verdict ne suffit pas : sa raison doit être celle du droit.
 # </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Les deux ont signé le même contrat. Si ce contrat suffisait, qu'est-ce qui les
-# distinguerait encore ? Et le RGPD protège-t-il seulement les personnes déjà identifiées ?
-# </details>
 
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il affiche les options de la question 3 dans l'ordre de
-# votre copie (la liste affichée est la seule à lire).
+# Inutile de lire ce code (replié) : il affiche le tableau de la question 3 (l'un de deux,
+# tiré de votre identifiant), puis les options dans l'ordre de votre copie (la liste affichée
+# est la seule à lire).
+faits_q3 = [
+    ("sexe, classe d'âge de 20 ans, diagnostic (ni date de naissance ni lieu)",
+     "aucune autre donnée sur ces personnes",
+     "dans ses propres locaux, sans rien y croiser ; publie des comptes agrégés (au moins 10 "
+     "patients)"),
+    ("date de naissance, sexe, code postal, diagnostic",
+     "le fichier nominatif de ses adhérents de la région (nom, date de naissance, sexe, code "
+     "postal), qui ont accepté par écrit que ce fichier serve à des études",
+     "dans ses propres locaux"),
+    ("date de naissance, sexe, code postal, diagnostic",
+     "le fichier nominatif des participants de sa cohorte régionale (nom, date de naissance, "
+     "sexe, code postal), qui ont accepté les rapprochements avec d'autres données pour des "
+     "études",
+     "dans ses propres locaux"),
+]
+tableau_q3 = [(faits_q3[0], faits_q3[1]), (faits_q3[2], faits_q3[0])][
+    int(np.random.default_rng([graine, 31]).integers(2))]
+display(Markdown("\n".join(
+    ["| | Une équipe de recherche (faculté de pharmacie) | Une association de patients |",
+     "|---|---|---|"]
+    + [f"| {titre} | {tableau_q3[0][rang]} | {tableau_q3[1][rang]} |"
+       for rang, titre in enumerate(["reçoit", "détient déjà", "travaille"])])))
 options_q3 = {
     "table_chu": "Personnelles pour lui : le CHU qui l'a transmis garde la table.",
     "moyen_propre": "Personnelles pour lui : il a lui-même un moyen raisonnable de relier "
@@ -1309,15 +1295,17 @@ qualification = {
 
 # %% answer="qualification" session="evaluation"
 qualification = {
-    "laboratoire": ...,
-    "prestataire": ...,
+    "equipe": ...,
+    "association": ...,
 }
 ### BEGIN SOLUTION
 _lettre = {option: lettre for lettre, option in checks.draw_slots(
     checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items()}
+# Version 0 : l'équipe n'a aucun moyen, l'association a le sien ; version 1 : l'inverse.
+_version = int(np.random.default_rng([checks.student_seed("11", announce=False), 31]).integers(2))
 qualification = {
-    "laboratoire": _lettre["aucun_moyen"],
-    "prestataire": _lettre["moyen_propre"],
+    "equipe": _lettre[["aucun_moyen", "moyen_propre"][_version]],
+    "association": _lettre[["moyen_propre", "aucun_moyen"][_version]],
 }
 ### END SOLUTION
 
@@ -1387,16 +1375,22 @@ checks.check_choices(
 # %% tests="qualification" points=2 session="evaluation"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_form(qualification, name="qualification", kind="choices",
-                  options=["A", "B", "C", "D", "E"], items=["laboratoire", "prestataire"])
+                  options=["A", "B", "C", "D", "E"], items=["equipe", "association"])
 ### BEGIN HIDDEN TESTS
-# La lettre de chaque option dans la copie corrigée, tirée de son identifiant comme
-# l'affichage des options.
+# La version du tableau et la lettre de chaque option dans la copie corrigée, tirées de son
+# identifiant comme l'affichage.
+graine_q3 = checks.student_seed("11", announce=False)
 lettre = option = nom = None
-place_q3 = checks.draw_slots(checks.student_seed("11", announce=False), "qualification",
+place_q3 = checks.draw_slots(graine_q3, "qualification",
                              ["table_chu", "moyen_propre", "contrat", "aucun_moyen",
                               "pas_identifie"])[0]
-lettre_q3 = [next(lettre for lettre, option in place_q3.items() if option == nom)
-             for nom in ("table_chu", "moyen_propre", "contrat", "aucun_moyen", "pas_identifie")]
+lettre_q3 = {nom: next(lettre for lettre, option in place_q3.items() if option == nom)
+             for nom in ("table_chu", "moyen_propre", "contrat", "aucun_moyen", "pas_identifie")}
+# Version 0 : l'équipe reçoit l'extrait généralisé et ne détient rien ; l'association reçoit
+# l'extrait détaillé et tient le fichier de ses adhérents. Version 1 : l'équipe reçoit
+# l'extrait détaillé et tient le fichier de sa cohorte ; l'association ne détient rien.
+version_q3 = int(np.random.default_rng([graine_q3, 31]).integers(2))
+sans_moyen_q3, avec_moyen_q3 = [("equipe", "association"), ("association", "equipe")][version_q3]
 identifiee_q3 = (
     "vous avez confondu personne identifiée et personne identifiable : le RGPD protège aussi "
     "celles que l'on peut retrouver par des moyens raisonnables, avant tout croisement. La "
@@ -1404,28 +1398,31 @@ identifiee_q3 = (
 )
 checks.check_choices(
     qualification, name="qualification", options=["A", "B", "C", "D", "E"],
-    expected={"laboratoire": lettre_q3[3], "prestataire": lettre_q3[1]},
+    expected={sans_moyen_q3: lettre_q3["aucun_moyen"], avec_moyen_q3: lettre_q3["moyen_propre"]},
     mistakes={
-        "laboratoire": [
-            checks.Mistake(lettre_q3[0], "le CHU garde bien la table, mais l'arrêt de 2025 juge "
-                           "du côté de celui qui détient les données : les moyens du CHU ne sont "
-                           "pas ceux du laboratoire."),
-            checks.Mistake(lettre_q3[1], "quel moyen le laboratoire aurait-il ? Relisez ce "
-                           "qu'il reçoit, ce qu'il détient et où il travaille."),
-            checks.Mistake(lettre_q3[2], "le verdict se défend, pas la raison : un contrat "
-                           "compte dans la pesée, mais n'écarte pas un moyen à lui seul (le "
-                           "prestataire a signé le même)."),
-            checks.Mistake(lettre_q3[4], identifiee_q3),
+        sans_moyen_q3: [
+            checks.Mistake(lettre_q3["table_chu"], "le CHU garde bien la table, mais l'arrêt de "
+                           "2025 juge du côté de celui qui détient les données : les moyens du "
+                           "CHU ne sont pas ceux de ce destinataire."),
+            checks.Mistake(lettre_q3["moyen_propre"], "quel moyen ce destinataire aurait-il ? "
+                           "Relisez, dans le tableau de votre copie, ce qu'il reçoit, ce qu'il "
+                           "détient et où il travaille."),
+            checks.Mistake(lettre_q3["contrat"], "le verdict se défend, pas la raison : un "
+                           "contrat compte dans la pesée, mais n'écarte pas un moyen à lui seul "
+                           "(l'autre destinataire a signé le même)."),
+            checks.Mistake(lettre_q3["pas_identifie"], identifiee_q3),
         ],
-        "prestataire": [
-            checks.Mistake(lettre_q3[0], "le verdict est juste, pas la raison : l'arrêt de 2025 "
-                           "juge du côté de celui qui détient les données. Qu'a le prestataire, "
-                           "lui ?"),
-            checks.Mistake(lettre_q3[2], "vous avez traité le contrat comme une loi. Il compte "
-                           "dans la pesée, mais le fichier du panel reste à portée de main."),
-            checks.Mistake(lettre_q3[3], "relisez ce que détient déjà le prestataire, et "
-                           "comparez-le aux colonnes de l'extrait."),
-            checks.Mistake(lettre_q3[4], identifiee_q3),
+        avec_moyen_q3: [
+            checks.Mistake(lettre_q3["table_chu"], "le verdict est juste, pas la raison : l'arrêt "
+                           "de 2025 juge du côté de celui qui détient les données. Qu'a ce "
+                           "destinataire, lui ?"),
+            checks.Mistake(lettre_q3["contrat"], "vous avez traité le contrat comme une loi. Il "
+                           "compte dans la pesée, mais le fichier nominatif reste à portée de "
+                           "main : seul un moyen interdit par la loi ou irréalisable est écarté "
+                           "(arrêt Breyer)."),
+            checks.Mistake(lettre_q3["aucun_moyen"], "relisez ce que détient déjà ce destinataire, "
+                           "et comparez-le aux colonnes de l'extrait qu'il reçoit."),
+            checks.Mistake(lettre_q3["pas_identifie"], identifiee_q3),
         ],
     },
     points=2,
@@ -1436,19 +1433,29 @@ checks.check_choices(
 # message : un contrat compte dans la pesée, mais n'écarte pas un moyen à lui seul
 _lettre = {option: lettre for lettre, option in checks.draw_slots(
     checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items()}
-qualification = {"laboratoire": _lettre["contrat"], "prestataire": _lettre["moyen_propre"]}
+_version = int(np.random.default_rng([checks.student_seed("11", announce=False), 31]).integers(2))
+qualification = {"equipe": _lettre[["contrat", "moyen_propre"][_version]],
+                 "association": _lettre[["moyen_propre", "contrat"][_version]]}
 
 # %% mistake="qualification" session="evaluation"
 # message : personne identifiée et personne identifiable
 _lettre = {option: lettre for lettre, option in checks.draw_slots(
     checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items()}
-qualification = {"laboratoire": _lettre["pas_identifie"], "prestataire": _lettre["pas_identifie"]}
+qualification = {"equipe": _lettre["pas_identifie"], "association": _lettre["pas_identifie"]}
 
 # %% mistake="qualification" session="evaluation"
 # message : vous avez traité le contrat comme une loi
 _lettre = {option: lettre for lettre, option in checks.draw_slots(
     checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items()}
-qualification = {"laboratoire": _lettre["aucun_moyen"], "prestataire": _lettre["contrat"]}
+_version = int(np.random.default_rng([checks.student_seed("11", announce=False), 31]).integers(2))
+qualification = {"equipe": _lettre[["aucun_moyen", "contrat"][_version]],
+                 "association": _lettre[["contrat", "aucun_moyen"][_version]]}
+
+# %% mistake="qualification" session="evaluation"
+# message : Relisez, dans le tableau de votre copie
+_lettre = {option: lettre for lettre, option in checks.draw_slots(
+    checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items()}
+qualification = {"equipe": _lettre["moyen_propre"], "association": _lettre["moyen_propre"]}
 
 # %% mistake="qualification" session="formative"
 # message : un contrat compte dans la pesée, mais n'écarte pas un moyen à lui seul
@@ -1501,26 +1508,24 @@ qualification = {"laboratoire": "D", "prestataire": "D"}
 # %% [markdown] reveal="qualification" session="evaluation"
 # <details><summary>Retour sur la question 3 (ouvrez après avoir répondu)</summary>
 #
-# Le laboratoire reçoit un extrait sans date de naissance ni
-# lieu, dans ses propres locaux, et n'a aucune autre donnée : aucun moyen raisonnable. S'il avait
-# reçu l'extrait détaillé (date de naissance, sexe, code postal), la réponse serait
-# **discutée** : presque chaque patient y est seul de son trio (section 3), le considérant 26
-# compte le ciblage parmi les moyens d'identifier, et un chercheur de la région peut
-# reconnaître une personne dont il connaît la date de naissance et la commune (question 4).
-# L'arrêt de 2025 dit seulement que des données pseudonymisées peuvent ne pas être
-# personnelles pour un destinataire, et la CNIL rappelle que des données pseudonymisées
-# conservent le plus souvent un caractère personnel (CNIL, 2020). Le verdict « pas personnelles
-# pour lui, faute de moyen raisonnable » vaut pour le laboratoire, sur ces faits, selon
-# l'arrêt de 2025 ; il ne change rien pour le CHU. C'est pourquoi le laboratoire travaille
-# ici dans ses propres locaux, l'extrait **transmis** : s'il travaillait dans un environnement
-# de traitement sécurisé de l'espace européen des données de santé, rien ne lui serait
-# transmis, le détenteur garderait le contrôle, le traitement y relèverait du RGPD et seules
-# des données non personnelles en sortiraient (règlement (UE) 2025/327, considérant 77). Le
-# prestataire, lui, n'est pas le cas discuté de la
-# start-up (exercice 9) : son fichier est déjà en main, tenu légalement, et ses membres ont
-# accepté les rapprochements pour des études ; ce module retient la lecture étroite de
-# Breyer. Dans les deux cas, les patients doivent savoir à qui leurs données vont : c'est
-# respecter leur **autonomie** (CENS) et **V6 — Intégrité et transparence**.
+# Les deux tableaux de la question ont les mêmes faits, répartis autrement. Le destinataire
+# qui reçoit un extrait sans date de naissance ni lieu, dans ses propres locaux, et n'a aucune
+# autre donnée n'a aucun moyen raisonnable de relier l'extrait à des noms : pour lui, selon
+# l'arrêt de 2025 et sur ces faits, l'extrait n'est pas fait de données personnelles ; cela ne
+# change rien pour le CHU, qui garde la table. Celui qui reçoit la date de naissance, le sexe
+# et le code postal, et tient déjà un fichier nominatif sur ces trois colonnes (tenu
+# légalement, ses membres ayant accepté que ce fichier serve à des études), a un moyen à
+# portée de main, qui ne coûte presque rien : pour lui, l'extrait est personnel, et le
+# contrat, qui n'est pas une loi, ne l'efface pas (ce module retient la lecture étroite de
+# Breyer). S'il avait reçu l'extrait détaillé sans aucun fichier, la réponse serait
+# **discutée** : presque chaque patient y est seul de son trio (section 3), et le considérant
+# 26 compte le ciblage parmi les moyens d'identifier. La CNIL rappelle que des données
+# pseudonymisées conservent le plus souvent un caractère personnel (CNIL, 2020). Dans un
+# environnement de traitement sécurisé de l'espace européen des données de santé, rien ne
+# serait transmis et le traitement y relèverait du RGPD (règlement (UE) 2025/327, considérant
+# 77) : c'est pourquoi, dans la question, l'extrait est **transmis**. Dans tous les cas, les
+# patients doivent savoir à qui leurs données vont : c'est respecter leur **autonomie** (CENS)
+# et **V6 — Intégrité et transparence**.
 # </details>
 
 # %% [markdown]
@@ -1892,10 +1897,74 @@ roles_sejour = {
     "diagnostic": "colonne sensible",
 }
 
+# %% [markdown] session="evaluation"
+# ## 5. Généraliser : moins de détail, moins de risque (après la séance)
+#
+# En séance évaluée, cette section se fait **après la séance** : elle prépare les exercices 5
+# et 6, et ne porte sur aucune question de la séance.
+#
+# On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou
+# une **classe d'âge** (40-49 ans) ; le code postal devient un **département**, puis une
+# **région**. Les classes grossissent : k et l augmentent le plus souvent, mais les données
+# perdent du détail.
+#
+# L'explorateur généralise le registre et la liste nominative (l'attaquant peut en faire
+# autant). Deux de ses lignes mesurent le détail perdu :
+#
+# - **Âge : années confondues** : sur combien d'années peut tomber la date de naissance d'un
+#   patient, vu ce qui est publié (en moyenne). Exemple : « 40-49 ans » la laisse tomber sur
+#   dix années ; la date complète, sur un seul jour.
+# - **Lieu : codes postaux confondus** : combien de codes postaux le lieu publié ne distingue
+#   plus (en moyenne). Exemple : publier le département confond tous ses codes postaux.
+#
+# <details><summary>Plus de détails sur ces deux mesures (lecture facultative)</summary>
+#
+# Âge au 1er janvier 2025 ; 90 ans et plus regroupés. **Âge** : pour chaque
+# patient, la période où peut tomber sa date de naissance, connaissant ce qui est publié, en
+# années (date complète : un jour ; année de naissance ou classe d'un an : un an ; classe de
+# 10 ans : dix ans), puis la moyenne. La classe « 90 ans et plus » couvre bien plus d'un an.
+# La période va de la plus ancienne à la plus récente date de naissance vues dans la classe :
+# pour une classe d'un an, un peu moins d'un an. Exemple : dans le registre, près d'un
+# patient sur dix a 90 ans ou plus, et ces patients sont nés sur près de vingt années. Avec
+# des classes d'un an, les autres comptent chacun pour un peu moins d'un an, ceux-là pour près
+# de vingt : la moyenne dépasse donc nettement un an. L'année de naissance, qui ne regroupe
+# pas les plus âgés, donne un peu moins de 1 (lisez-le dans l'explorateur).
+# **Lieu** : le
+# nombre moyen de codes postaux que le lieu publié ne distingue plus. Ni l'un ni l'autre ne dit
+# si une étude restera juste : l'année de naissance suffit pour étudier l'âge, pas la saison
+# des naissances.
+# </details>
+#
+# Essayez, dans l'ordre :
+#
+# 1. Date de naissance publiée : **mois et année**, puis **année seule**. Que deviennent les
+#    lignes uniques et les dossiers reliés à un nom ?
+# 2. Date de naissance **non publiée** (le curseur des classes d'âge s'active) : élargissez les
+#    classes d'âge, puis publiez le **département**, la **région**, aucun lieu. Quand k
+#    dépasse-t-il 1 ?
+# 3. Reste-t-il une classe où l = 1 ?
+
+# %% session="evaluation"
+explorateur = AnonymisationExplorer(registre, liste_nominative, sensitive="diagnosis",
+                                    reference="2025-01-01")
+explorateur
+
+# %% [markdown] session="evaluation"
+# <details><summary>Ce qu'il fallait voir (ouvrez après avoir essayé)</summary>
+#
+# Tant qu'un lieu est publié, k et l restent à 1, même très généralisés : quelques patients
+# restent seuls (lesquels ? exercice 5), et un patient seul dans sa classe n'a qu'un
+# diagnostic. Sans lieu ni date de naissance, des classes d'âge assez larges font dépasser 1
+# à k et à l, mais une étude sur le lieu devient impossible. Sans lieu, l'année de naissance
+# seule laisse peu de patients seuls, parfois aucun (lisez k) ; le mois ou le jour de
+# naissance en laissent bien plus.
+# </details>
+
 # %% [markdown]
 # ### Exercice 5 — Réduire le périmètre : l'extrait de l'Hérault
 #
-# En séance, k restait à 1 tant qu'un lieu était publié. Qui reste seul ? Publions sexe,
+# Dans l'explorateur de la section 5, k restait à 1 tant qu'un lieu était publié. Qui reste
+# seul ? Publions sexe,
 # classe d'âge de dix ans et département ; comptons les patients seuls dans les plus petits
 # départements.
 
@@ -2048,20 +2117,27 @@ def q5_tirer_classes(graine):
     # Dans une fonction : les essais ne restent pas dans le noyau ; elle rend la largeur, la
     # classe du haut et le k de l'extrait ainsi publié.
     couples = []
-    for haut in (80, 85, 90, 95):
-        for largeur in (8, 9, 11, 12, 13, 14, 15):
-            tailles = pd.DataFrame({"sexe": sexes_herault, "classe_age": pv.age_bands(
-                pd.Series(ages_herault), largeur, top=haut)}).groupby(
-                    ["sexe", "classe_age"], observed=True).size()
-            plus_petites = tailles[tailles == tailles.min()].index.get_level_values(
-                "classe_age").unique()
-            bornes = str(plus_petites[0]).split(" ")[0].split("-")
-            if (len(plus_petites) == 1 and not str(plus_petites[0]).endswith("et plus")
-                    and bornes[0] != "88" and int(bornes[-1]) - int(bornes[0]) < 5):
-                couples.append((largeur, haut, int(tailles.min())))
-    # Sans couple qui convienne (un identifiant sur 40 environ) : le cas d'entraînement.
+    # Trois réserves : la suivante ne sert que si la précédente n'a aucun couple qui convienne
+    # (la première : environ un identifiant sur 500 ; jamais la réponse d'entraînement, 88).
+    for hauts, largeurs in [((80, 85, 90, 95), (8, 9, 11, 12, 13, 14, 15)),
+                            ((75, 100), (8, 9, 11, 12, 13, 14, 15)),
+                            ((70, 75, 80, 85, 90, 95, 100), (6, 7, 16, 17, 18, 19, 20))]:
+        for haut in hauts:
+            for largeur in largeurs:
+                tailles = pd.DataFrame({"sexe": sexes_herault, "classe_age": pv.age_bands(
+                    pd.Series(ages_herault), largeur, top=haut)}).groupby(
+                        ["sexe", "classe_age"], observed=True).size()
+                plus_petites = tailles[tailles == tailles.min()].index.get_level_values(
+                    "classe_age").unique()
+                bornes = str(plus_petites[0]).split(" ")[0].split("-")
+                if (len(plus_petites) == 1 and not str(plus_petites[0]).endswith("et plus")
+                        and bornes[0] != "88" and int(bornes[-1]) - int(bornes[0]) < 5):
+                    couples.append((largeur, haut, int(tailles.min())))
+        if couples:
+            break
+    # Sans couple dans aucune réserve (jamais vu sur 500 identifiants) : 12 ans, 90 ans.
     return (couples[int(np.random.default_rng([graine, 5]).choice(len(couples)))] if couples
-            else (11, 90, k_herault(11)))
+            else (12, 90, k_herault(12)))
 
 
 largeur_q5, haut_q5, k_q5 = q5_tirer_classes(graine)
@@ -2143,20 +2219,27 @@ sexes_q5 = herault_q5["sex"].to_numpy()
 # coupée par la classe du haut (de 1 à 5 années), hors réponse d'entraînement (88) et hors 10 ans.
 couples_q5 = []
 largeur = haut = tailles_q5 = plus_petites_q5 = coupee_q5 = None
-for haut in (80, 85, 90, 95):
-    for largeur in range(8, 16):
-        tailles_q5 = (pd.DataFrame({"sexe": sexes_q5,
-                                    "classe": pv.age_bands(ages_q5, largeur, top=haut)})
-                      .groupby(["sexe", "classe"], observed=True).size())
-        plus_petites_q5 = tailles_q5[tailles_q5 == tailles_q5.min()].index.get_level_values(
-            "classe")
-        coupee_q5 = (haut - 1) // largeur * largeur
-        if (0 < haut - coupee_q5 <= 5 and coupee_q5 != 88 and largeur != 10
-                and plus_petites_q5.nunique() == 1
-                and (str(plus_petites_q5[0]).startswith(f"{coupee_q5}-")
-                     or str(plus_petites_q5[0]) == f"{coupee_q5} ans")):
-            couples_q5.append((largeur, haut))
-couples_q5 = couples_q5 or [(11, 90)]
+# Les trois réserves de l'affichage, dans l'ordre : la suivante ne sert que si la précédente
+# n'a aucun couple qui convienne.
+for hauts_q5, largeurs_q5 in [((80, 85, 90, 95), (8, 9, 11, 12, 13, 14, 15)),
+                              ((75, 100), (8, 9, 11, 12, 13, 14, 15)),
+                              ((70, 75, 80, 85, 90, 95, 100), (6, 7, 16, 17, 18, 19, 20))]:
+    for haut in hauts_q5:
+        for largeur in largeurs_q5:
+            tailles_q5 = (pd.DataFrame({"sexe": sexes_q5,
+                                        "classe": pv.age_bands(ages_q5, largeur, top=haut)})
+                          .groupby(["sexe", "classe"], observed=True).size())
+            plus_petites_q5 = tailles_q5[tailles_q5 == tailles_q5.min()].index.get_level_values(
+                "classe")
+            coupee_q5 = (haut - 1) // largeur * largeur
+            if (0 < haut - coupee_q5 <= 5 and coupee_q5 != 88 and largeur != 10
+                    and plus_petites_q5.nunique() == 1
+                    and (str(plus_petites_q5[0]).startswith(f"{coupee_q5}-")
+                         or str(plus_petites_q5[0]) == f"{coupee_q5} ans")):
+                couples_q5.append((largeur, haut))
+    if couples_q5:
+        break
+couples_q5 = couples_q5 or [(12, 90)]
 largeur_copie, haut_copie = couples_q5[int(np.random.default_rng([graine_q5, 5]).choice(
     len(couples_q5)))]
 debut_attendu = (haut_copie - 1) // largeur_copie * largeur_copie
@@ -2851,8 +2934,8 @@ options_q8 = {
     "dossiers.",
     "inchangee": "Elle ne changerait pas : elle ne dépend que des patients du registre.",
     "registre": "Elle rejoindrait la part du registre : la liste contiendrait tous les patients.",
-    "question2": "Elle rejoindrait la part des patients de la liste nommés correctement (section "
-    "4) : le risque d'un patient de la liste.",
+    "question2": "Elle rejoindrait le résultat de l'attaque de la section 4 : la liste ne ferait "
+    "que s'allonger.",
 }
 display(Markdown("\n".join(
     f"- **{lettre}.** {options_q8[option]}" for lettre, option in checks.draw_slots(
@@ -3111,7 +3194,8 @@ risque_population = "E"
 # légale et une exception pour les données de santé (RGPD, articles 6 et 9), les formalités
 # de la recherche en santé (loi Informatique et Libertés) ; voyez le module 10.
 # </details>
-#
+
+# %% [markdown] session="formative"
 # ### Exercice 9 — Réflexion : quand un jeu de données peut-il être partagé ?
 #
 # *(3 points, corrigée par l'enseignant ; à rédiger après la séance.)*
@@ -3128,6 +3212,27 @@ risque_population = "E"
 #    vous appuyez-vous ?
 # 4. Que perdent les chercheurs, et que gagnent les patients ?
 
+# %% [markdown] session="evaluation"
+# ### Exercice 9 — Réflexion : quand un jeu de données peut-il être partagé ?
+#
+# *(3 points, corrigée par l'enseignant ; à rédiger après la séance.)*
+#
+# La start-up de la section 1 demande l'extrait du registre. En 15 à 20 lignes, répondez à
+# quatre questions :
+#
+# 1. Que lui transmettriez-vous (quels attributs, à quel niveau de détail), et dans quel cadre
+#    (contrat, accès contrôlé, données synthétiques…) ?
+# 2. Ces données seraient-elles personnelles **pour elle** (arrêt du 4 septembre 2025) ?
+#    Quels moyens retenez-vous ou écartez-vous, et pourquoi (section 6 et « Les textes en
+#    détail ») ? Tranchez, arguments à l'appui.
+# 3. Sur quel **chiffre affiché dans votre copie** vous appuyez-vous (citez-le, avec la
+#    section ou la question où il s'affiche : vos cas sont propres à votre copie), et sur
+#    lequel des **trois risques du G29** ?
+# 4. Que perdent les chercheurs, et que gagnent les patients ?
+#
+# Si vous vous êtes aidé d'un outil d'IA (pour reformuler, pour chercher un texte), dites en
+# une ligne lequel et pour quoi ; le raisonnement et le chiffre doivent être les vôtres.
+
 # %% [markdown] written="reflexion_anonymat" points=3
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois points, chacun
@@ -3136,7 +3241,8 @@ risque_population = "E"
 # **Règle à lire d'abord (chiffres).** Un ordre de grandeur juste suffit (« presque tous
 # uniques », « k ≥ 5 sans lieu ») : n'ouvrez la copie autocorrigée pour vérifier un chiffre
 # précis que s'il contredit cet ordre de grandeur. Un chiffre de la version d'entraînement
-# cité comme tel compte aussi.
+# cité comme tel compte aussi. Exception, la séance évaluée : son énoncé demande un chiffre
+# affiché dans la copie de l'étudiant ; vérifiez qu'il y figure (point 2).
 #
 # **Point 1 — Le droit (question 2).** 1 : la copie juge **du côté de la start-up**, avec ses
 # moyens raisonnables, recoupements compris (arrêt C-413/23 P : « anonyme pour elle, faute de
@@ -3155,8 +3261,11 @@ risque_population = "E"
 # individualisation ; l : inférence ; croisement, rattachement à une classe : corrélation).
 # 0,5 : l'un des deux. Refuser la part de tout le registre (ou des adultes) prise pour le
 # risque d'un patient qui figure dans la liste, ou l'unicité dans la population synthétique
-# prise pour celle de la France. **Séance évaluée : chaque copie a ses propres chiffres.**
-# Vérifiez le chiffre cité dans la copie corrigée elle-même, où le code l'affiche : part des
+# prise pour celle de la France. **Séance évaluée : chaque copie a ses propres chiffres, et
+# l'énoncé demande un chiffre affiché dans la copie de l'étudiant**, avec l'endroit où il
+# s'affiche : cherchez-le dans sa copie corrigée (une recherche du nombre suffit). Absent de
+# sa copie (chiffre d'un camarade, ou de la version d'entraînement non présenté comme tel) :
+# 0,5 au plus au point 2. Le code l'affiche ici : part des
 # uniques (sortie de la section 3), résultats de l'attaque (sortie de la section 4 ; la
 # réponse de la question 2 est `n_justes / n_dans_liste` ou, selon la version de la copie,
 # `n_justes / n_adultes`, la part des adultes du registre, qui dépend de la couverture de la

@@ -360,7 +360,12 @@ def test_module_11_small_table_pool_is_even_and_its_mistakes_never_clash():
         assert len(set(q1a)) == len(q1a), (seed, q1a)
         assert len(set(q1b)) == len(q1b), (seed, q1b)
         keys.add((k_value, l_value))
-    assert keys == {(4, 2), (5, 2), (5, 3), (6, 2), (6, 3)}
+    assert keys == {(4, 2), (4, 3), (5, 3), (5, 4), (6, 2), (6, 4)}
+    # Review 11_lecturer_d18b, finding 1: l was 2 on two copies in three, so a blind « 2 »
+    # usually scored; each of 2, 3 and 4 is now a third of the pool, two values for each k.
+    for l_value in (2, 3, 4):
+        share = sum(1 for seed in range(500) if _small_table(seed)[1] == l_value) / 500
+        assert 0.25 < share < 0.42, (l_value, share)
 
 
 def _voter_list(registry: pd.DataFrame, seed: int):
@@ -424,35 +429,70 @@ def _q5_start(registry: pd.DataFrame, seed: int) -> int:
     Review d13, finding 3: widths of 27 to 43 years made two or three classes to write; the
     night edition of 6 December draws plausible widths and top classes, among those where one
     age class alone sets k, the class cut short by the top class (1 to 5 years)."""
+    return _q5_draw(registry, seed)[0]
+
+
+_Q5_POOLS = [
+    ((80, 85, 90, 95), (8, 9, 11, 12, 13, 14, 15)),
+    ((75, 100), (8, 9, 11, 12, 13, 14, 15)),
+    ((70, 75, 80, 85, 90, 95, 100), (6, 7, 16, 17, 18, 19, 20)),
+]
+
+
+def _q5_draw(registry: pd.DataFrame, seed: int) -> tuple[int, int | None]:
+    """Question 5's key and the pool it was drawn from (0, 1 or 2; None: last resort).
+
+    Review 11_lecturer_d18b: about one copy in 500 had no pair in the first pool and fell back
+    on (11 years, 90 years), whose key is 88, the formative key. The draw now tries two wider
+    pools in turn; the last resort (12 years, 90 years) never gives 88."""
     herault = registry[registry["departement"] == "34"]
     ages = pd.Series(pv.age_on(herault["birth_date"], "2025-01-01").to_numpy())
-    pairs = []
-    for top in (80, 85, 90, 95):
-        for width in range(8, 16):
-            sizes = (
-                pd.DataFrame(
-                    {
-                        "sexe": herault["sex"].to_numpy(),
-                        "classe": pv.age_bands(ages, width, top=top),
-                    }
+    for pool, (tops, widths) in enumerate(_Q5_POOLS):
+        pairs = []
+        for top in tops:
+            for width in widths:
+                sizes = (
+                    pd.DataFrame(
+                        {
+                            "sexe": herault["sex"].to_numpy(),
+                            "classe": pv.age_bands(ages, width, top=top),
+                        }
+                    )
+                    .groupby(["sexe", "classe"], observed=True)
+                    .size()
                 )
-                .groupby(["sexe", "classe"], observed=True)
-                .size()
-            )
-            smallest = sizes[sizes == sizes.min()].index.get_level_values("classe")
-            cut = (top - 1) // width * width
-            if (
-                0 < top - cut <= 5
-                and cut != 88
-                and width != 10
-                and smallest.nunique() == 1
-                and (str(smallest[0]).startswith(f"{cut}-") or str(smallest[0]) == f"{cut} ans")
-            ):
-                pairs.append((width, top))
-    width, top = (pairs or [(11, 90)])[
-        int(np.random.default_rng([seed, 5]).choice(len(pairs or [0])))
-    ]
-    return (top - 1) // width * width
+                smallest = sizes[sizes == sizes.min()].index.get_level_values("classe")
+                cut = (top - 1) // width * width
+                if (
+                    0 < top - cut <= 5
+                    and cut != 88
+                    and width != 10
+                    and smallest.nunique() == 1
+                    and (
+                        str(smallest[0]).startswith(f"{cut}-") or str(smallest[0]) == f"{cut} ans"
+                    )
+                ):
+                    pairs.append((width, top))
+        if pairs:
+            width, top = pairs[int(np.random.default_rng([seed, 5]).choice(len(pairs)))]
+            return (top - 1) // width * width, pool
+    return (90 - 1) // 12 * 12, None
+
+
+@pytest.mark.slow
+def test_module_11_question_5_never_falls_back_on_the_formative_key():
+    """Seed 1101 has no pair in the first pool (found by the d18 second-round measure, where
+    it drew the formative key 88); the wider pools give it its own key. The notebook's draw
+    (display cell and hidden test) tries the same pools in the same order."""
+    text = _text()
+    assert text.count("((75, 100), (8, 9, 11, 12, 13, 14, 15))") == 2
+    assert text.count("((70, 75, 80, 85, 90, 95, 100), (6, 7, 16, 17, 18, 19, 20))") == 2
+    assert "(11, 90, k_herault(11))" not in text and "[(11, 90)]" not in text
+    for seed in (1101, 1102, 7):
+        registry = make_french_registry(n_samples=10_000, random_state=seed).frame
+        key, pool = _q5_draw(registry, seed)
+        assert pool is not None and key != 88, (seed, key, pool)
+        assert (pool == 0) == (seed != 1101), (seed, pool)
 
 
 def student_answers(student: str) -> dict[str, object]:
@@ -481,10 +521,17 @@ def student_answers(student: str) -> dict[str, object]:
         "k_petit": k_small,
         "l_petit": l_small,
         "taux_reussite": round(rate, 4),
-        "qualification": (
-            _letter(seed, "qualification", _Q3, "aucun_moyen"),
-            _letter(seed, "qualification", _Q3, "moyen_propre"),
+        # Question 3 (review 11_lecturer_d18b, finding 1): an evaluation-only scenario in two
+        # versions; in version 0 the research team has no means and the patients' association
+        # has its own, in version 1 the reverse.
+        "qualification": tuple(
+            _letter(seed, "qualification", _Q3, option)
+            for option in [
+                ("aucun_moyen", "moyen_propre"),
+                ("moyen_propre", "aucun_moyen"),
+            ][int(np.random.default_rng([seed, 31]).integers(2))]
         ),
+        "_version_q3": int(np.random.default_rng([seed, 31]).integers(2)),
         "debut_classe": _q5_start(registry, seed),
         "choix_publication": min(reaching, key=lambda letter: measures[letter][1]),
         "classe_exposee": _letter(seed, "classe_exposee", _Q7, "seule" if variant_q7 else "deux"),
@@ -511,7 +558,7 @@ def test_module_11_evaluated_answers_vary_across_students_and_stay_sensible(monk
         # patients (about 0,2).
         assert 0.6 < row["taux_reussite"] < 0.9 or 0.15 < row["taux_reussite"] < 0.35
         # Not the formative key (88): the copy's width and top class set the answer.
-        assert 70 <= row["debut_classe"] <= 94 and row["debut_classe"] != 88
+        assert 66 <= row["debut_classe"] <= 99 and row["debut_classe"] != 88
         # Finding 1 of review d10: no named mistake of question 2 scores as the key.
         for value in row["_mistakes"]:
             with pytest.raises(checks.IncorrectAnswer):
@@ -633,3 +680,80 @@ def test_module_11_certificate_counts_the_class_part_only_and_no_text_says_other
     assert "binôme" not in text
     head = " ".join(text.split("## 1. ")[0].replace("\n#", " ").split())
     assert "seules comptent les questions de la séance" in head
+
+
+def _evaluated_text_after(cell_header: str) -> str:
+    """What the evaluated release shows after the cell whose header line is ``cell_header``
+    (during the session): shared and evaluated cells, markdown and code, without formative,
+    ``reveal=`` and mistake cells, solutions and hidden tests; lines joined, comment marks
+    dropped."""
+    cells = re.split(r"^# %%", _text(), flags=re.M)[1:]
+    index = next(i for i, cell in enumerate(cells) if cell.startswith(cell_header))
+    shown = []
+    for cell in cells[index + 1 :]:
+        header, _, body = cell.partition("\n")
+        if "## Sources" in body.split("\n")[0] or body.startswith("# ## Sources"):
+            break
+        if 'session="formative"' in header or "mistake=" in header or "reveal=" in header:
+            continue
+        body = re.sub(r"### BEGIN SOLUTION.*?### END SOLUTION", "", body, flags=re.S)
+        body = re.sub(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", "", body, flags=re.S)
+        shown.append(body)
+    text = "\n".join(shown).replace('"\n    "', "").replace('" "', "")
+    return " ".join(re.sub(r"^\s*# ?", "", text, flags=re.M).split())
+
+
+def test_module_11_evaluated_session_paraphrases_no_key_of_questions_2_and_3():
+    """Review 11_lecturer_d18b, finding 2: a question 8 option displayed during the evaluated
+    session read « la part des patients de la liste nommés correctement (section 4) : le
+    risque d'un patient de la liste », question 2's key in other words; the release scan
+    looks for the answer as written only. After question 2, no shown text describes a share
+    of listed patients named correctly; after question 3, none pairs a recipient of the
+    evaluated scenario with a verdict."""
+    after_q2 = _evaluated_text_after(' answer="taux_reussite" session="evaluation"')
+    for phrase in (
+        "nommés correctement",
+        "nommé correctement",
+        "risque d'un patient de la liste",
+        "risque d'un patient qui figure",
+        "n_justes / n_dans_liste",
+        "n_justes / n_adultes",
+        "son propre nom",
+    ):
+        assert phrase not in after_q2, phrase
+    after_q3 = _evaluated_text_after(' answer="qualification" session="evaluation"')
+    for recipient in ("l'équipe", "l'association", "la cohorte", "ses adhérents"):
+        for sentence in re.split(r"(?<=[.;:?!])\s", after_q3):
+            if recipient in sentence:
+                assert "moyen" not in sentence and "personnel" not in sentence, sentence
+
+
+def test_module_11_evaluated_question_3_has_its_own_scenario_in_two_versions(monkeypatch):
+    """Review 11_lecturer_d18b, finding 1: the evaluated question 3 was the formative scenario
+    word for word, whose success message gives the answer. The evaluated question has its own
+    recipients (a pharmacy research team, a patients' association), two tables drawn per copy
+    with opposite keys, and the formative recipients' names never appear in it."""
+    text = _text()
+    evaluated = text.split('# %% [markdown] session="evaluation"\n# ## 6. Personnelles')[1]
+    evaluated = evaluated.split('# %% answer="qualification" session="formative"')[0]
+    assert "laboratoire" not in evaluated and "prestataire" not in evaluated
+    assert "équipe de recherche" in evaluated and "association de patients" in evaluated
+    keys = set()
+    for student in (*_IDENTIFIERS, "gaspard", "hugo", "ines", "jade"):
+        monkeypatch.setenv(checks.STUDENT_ENV, student)
+        keys.add(student_answers_q3(student))
+    assert {version for version, _ in keys} == {0, 1}
+    # The same letters do not carry over: the key depends on the version, not only on the
+    # drawn order.
+    assert all(team != association for _, (team, association) in keys)
+
+
+def student_answers_q3(student: str) -> tuple[int, tuple[str, str]]:
+    """Question 3's version and key (team, association) for ``student``'s evaluated copy."""
+    seed = checks.student_seed("11", announce=False)
+    version = int(np.random.default_rng([seed, 31]).integers(2))
+    options = [("aucun_moyen", "moyen_propre"), ("moyen_propre", "aucun_moyen")][version]
+    return version, (
+        _letter(seed, "qualification", _Q3, options[0]),
+        _letter(seed, "qualification", _Q3, options[1]),
+    )
