@@ -757,3 +757,41 @@ def student_answers_q3(student: str) -> tuple[int, tuple[str, str]]:
         _letter(seed, "qualification", _Q3, options[0]),
         _letter(seed, "qualification", _Q3, options[1]),
     )
+
+
+def _evaluated_hidden_test(name: str) -> str:
+    """The hidden test of question ``name`` in the evaluated session, as the grader runs it."""
+    cell = _text().split(f'# %% tests="{name}" points=2 session="evaluation"\n')[1]
+    return cell.split("### BEGIN HIDDEN TESTS\n")[1].split("### END HIDDEN TESTS")[0]
+
+
+@pytest.mark.slow
+def test_module_11_question_2_two_decimals_is_called_too_rounded(monkeypatch):
+    """Review 11_lecturer_d18b, finding 4: version 0's keys lie between 0,745 and 0,755, so a
+    right answer rounded to 2 decimals (0,75) matched the named mistake « vous avez déduit la
+    part d'un réglage du générateur » and scored 0 with a wrong diagnosis. The hidden test
+    calls it too rounded, in both versions."""
+    versions = set()
+    for student in ("alice", "bruno", "chloe", "david"):
+        monkeypatch.setenv(checks.STUDENT_ENV, student)
+        seed = checks.student_seed("11", announce=False)
+        version = int(np.random.default_rng([seed, 2]).integers(2))
+        if version in versions:
+            continue
+        versions.add(version)
+        registry = make_french_registry(n_samples=10_000, random_state=seed).frame
+        key, _ = _voter_list(registry, seed)
+        namespace = {
+            "checks": checks,
+            "np": np,
+            "pd": pd,
+            "pv": pv,
+            "make_french_registry": make_french_registry,
+            "make_voter_list": make_voter_list,
+            "taux_reussite": round(key, 2),
+        }
+        with pytest.raises(checks.IncorrectAnswer, match="trop arrondi"):
+            exec(_evaluated_hidden_test("taux_reussite"), namespace)
+        namespace["taux_reussite"] = key
+        exec(_evaluated_hidden_test("taux_reussite"), namespace)  # the key passes
+    assert versions == {0, 1}
