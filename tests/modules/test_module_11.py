@@ -468,9 +468,7 @@ def _q5_draw(registry: pd.DataFrame, seed: int) -> tuple[int, int | None]:
                     and cut != 88
                     and width != 10
                     and smallest.nunique() == 1
-                    and (
-                        str(smallest[0]).startswith(f"{cut}-") or str(smallest[0]) == f"{cut} ans"
-                    )
+                    and (str(smallest[0]).startswith(f"{cut}-") or str(smallest[0]) == f"{cut} ans")
                 ):
                     pairs.append((width, top))
         if pairs:
