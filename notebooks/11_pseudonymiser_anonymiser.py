@@ -1508,7 +1508,8 @@ qualification = {"laboratoire": "D", "prestataire": "D"}
 # %% [markdown] reveal="qualification" session="evaluation"
 # <details><summary>Retour sur la question 3 (ouvrez après avoir répondu)</summary>
 #
-# Les deux tableaux de la question ont les mêmes faits, répartis autrement. Le destinataire
+# Dans les deux versions du tableau, l'un des destinataires n'a aucun moyen, l'autre a le
+# sien ; seul change lequel. Le destinataire
 # qui reçoit un extrait sans date de naissance ni lieu, dans ses propres locaux, et n'a aucune
 # autre donnée n'a aucun moyen raisonnable de relier l'extrait à des noms : pour lui, selon
 # l'arrêt de 2025 et sur ces faits, l'extrait n'est pas fait de données personnelles ; cela ne
@@ -1545,6 +1546,12 @@ qualification = {"laboratoire": "D", "prestataire": "D"}
 # - Les données restent personnelles pour qui peut, par des moyens raisonnables (recoupements
 #   et ciblage compris), retrouver les personnes : cela se juge du côté de chaque détenteur
 #   (question 3) ; un contrat compte, sans tout régler.
+
+# %% [markdown] session="evaluation"
+# **Fin de la séance.** Enregistrez le notebook, puis déposez-le comme votre enseignant
+# l'indique, **en fin de séance** : les questions 1a à 3 sont corrigées sur cette copie. La
+# réflexion de l'exercice 9 se rédige après la séance et se rend à part (par exemple un devoir
+# Moodle), à la date annoncée.
 
 # %% [markdown] graded="in-class"
 # ## Après la séance
