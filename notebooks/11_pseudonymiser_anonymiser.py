@@ -2621,8 +2621,10 @@ choix_publication = "E"
 #
 # - **individualisation** (en anglais *singling out*) : isoler la ligne d'une personne (lignes uniques,
 #   k = 1) ;
-# - **corrélation** (en anglais *linkability*) : relier des données concernant la même personne **ou le
-#   même groupe de personnes**, dans une base ou entre deux (l'attaque par croisement) ;
+# - **corrélation** (en anglais *linkability*, « possibilité de relier » ; rien à voir avec
+#   la corrélation statistique du module 09) : relier des données concernant la même personne
+#   **ou le même groupe de personnes**, dans une base ou entre deux (l'attaque par
+#   croisement) ;
 # - **inférence** : déduire, avec une probabilité significative, la valeur d'un attribut à partir
 #   d'autres.
 #
@@ -2678,8 +2680,10 @@ choix_publication = "E"
 #
 # - **individualisation** (en anglais *singling out*) : isoler la ligne d'une personne (lignes uniques,
 #   k = 1) ;
-# - **corrélation** (en anglais *linkability*) : relier des données concernant la même personne **ou le
-#   même groupe de personnes**, dans une base ou entre deux (l'attaque par croisement) ;
+# - **corrélation** (en anglais *linkability*, « possibilité de relier » ; rien à voir avec
+#   la corrélation statistique du module 09) : relier des données concernant la même personne
+#   **ou le même groupe de personnes**, dans une base ou entre deux (l'attaque par
+#   croisement) ;
 # - **inférence** : déduire, avec une probabilité significative, la valeur d'un attribut à partir
 #   d'autres.
 #
