@@ -696,8 +696,9 @@ print("- dossiers reliés à un seul nom de la liste (n_reidentifies) : "
       f"{milliers(n_reidentifies)}")
 print("- dossiers reliés à leur vrai nom, d'après le corrigé (n_justes) : "
       f"{milliers(n_justes)}")
-print(f"- liens faux, d'après le corrigé : {milliers(n_faux)}, dont {n_faux_absents} pour des patients "
-      "absents de la liste (voir l'encadré sous ce résultat)")
+print(f"- liens faux, d'après le corrigé : {milliers(n_faux)} (le dossier relié au nom d'une "
+      f"autre personne ; pour {n_faux_absents} d'entre eux, le patient n'est pas dans la liste : "
+      "voir l'encadré sous ce résultat)")
 display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 
 # %% [markdown] session="formative"
