@@ -2373,7 +2373,7 @@ if checks.passed("debut_classe"):
 else:
     print("Le tableau des extraits recollés s'affichera ici quand la vérification de la "
           "question 5 aura dit « juste » : relancez alors cette cellule (en séance évaluée, "
-          "il s'affichera dans votre retour de correction).")
+          "il reste masqué).")
 
 # %% [markdown] reveal="debut_classe" session="formative"
 # Recollées, des classes de 9 et de 10 ans qui se chevauchent redonnent des classes de quelques
