@@ -31,15 +31,15 @@
 #
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez **chaque**
 # `...` par votre réponse entre guillemets **droits** `"…"` (touche 3 du clavier AZERTY,
-# jamais « » ni “ ”), exécutez, puis exécutez la **« Vérification »**. Un message « Python
-# ne connaît pas le nom » : la cellule de réponse n'a pas été exécutée, ou un mot est sans
-# guillemets ; un message
-# `SyntaxError` (*invalid character*, *forgot a comma*) : un guillemet manque ou n'est pas
-# droit.
+# jamais « » ni “ ”), exécutez, puis exécutez la **« Vérification »**. « Python ne connaît
+# pas le nom » : exécutez la cellule de réponse, ou mettez le mot entre guillemets ;
+# `SyntaxError` : un guillemet manque ou n'est pas droit.
 #
-# Notation : l'en-tête, et le titre de chaque question (ce que coûte un item faux).
+# Un item faux retire une part d'item, écrite dans le titre de la question (ce qu'une réponse
+# au hasard rapporte en moyenne) ; un item laissé `...` ne retire rien.
 #
-# *Enseignement, pas un conseil juridique ; les textes sont résumés et datés.*
+# *Enseignement, pas un conseil juridique ; les textes sont résumés et datés. Tous les cas
+# sont fictifs.*
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les textes juridiques du cours et l'explorateur.
@@ -48,7 +48,7 @@ from IPython.display import Markdown, display
 
 from esn_teach import checks
 from esn_teach.explorers import AiActPathExplorer
-from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
+from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, ai_system, reference
 
 
 def montrer(*cles):
@@ -58,11 +58,12 @@ def montrer(*cles):
         display(Markdown(f"**{ref.citation}** ({ref.date_label}) — *{ref.title}.* {ref.summary}"))
 
 
-print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Textes officiels : "
-      "règlement (UE) 2024/1689 (JO L 2024/1689 du 12.7.2024) et règlement (UE) 2026/1744 qui "
-      "le modifie (JO L 2026/1744 du 24.7.2026). Ses modifications sont résumées d'après des "
-      "analyses juridiques publiées qui citent le Journal officiel (dont Produktkanzlei, "
-      "21 mai 2026) ; version consolidée : EUR-Lex.")
+print(f"Textes juridiques résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, d'après le texte de "
+      "2024 du règlement (UE) 2024/1689 (JO L 2024/1689 du 12.7.2024) et du MDR. Le règlement "
+      "(UE) 2026/1744 qui le modifie (JO L 2026/1744 du 24.7.2026) n'a pas été lu au Journal "
+      "officiel : ses dates sont résumées d'après des analyses juridiques publiées qui le "
+      "citent (dont Produktkanzlei, 21 mai 2026) ; les articles 4, 27 et 111 qu'il réécrit "
+      "n'ont pas été relus, et aucune réponse notée n'en dépend. Version consolidée : EUR-Lex.")
 
 # %% [markdown]
 # ## 1. Deux règlements, deux questions
@@ -73,8 +74,7 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Tex
 #   a-t-il une **finalité médicale** pour des patients ? Si oui, c'est un **dispositif
 #   médical** ; sa **classe** (I, IIa, IIb, III, du moins au plus risqué) dit qui vérifie sa
 #   conformité avant le **marquage CE**.
-# - Le **règlement (UE) 2024/1689 sur l'intelligence artificielle** (en anglais
-#   *AI Act*) classe les systèmes d'IA selon le **risque** : quelques pratiques **interdites** ;
+# - Le **règlement (UE) 2024/1689 sur l'intelligence artificielle** (*AI Act*) classe les systèmes d'IA selon le **risque** : quelques pratiques **interdites** ;
 #   des systèmes **à haut risque**, très encadrés ; des obligations de **transparence** pour
 #   certains (section 2 ; on parle aussi de « risque limité ») ; le reste, à **risque minimal**.
 #
@@ -83,23 +83,23 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Tex
 # sous sa propre autorité dans un cadre professionnel : l'hôpital qui l'achète et le fait
 # utiliser.
 #
-# Un **système d'IA** (article 3, point 1) est un système automatisé qui fonctionne avec une
+# Un **système d'IA** est un système automatisé qui fonctionne avec une
 # certaine autonomie et **déduit** des données qu'il reçoit comment produire des prédictions,
 # contenus, recommandations ou décisions. Il déduit par apprentissage automatique (un
 # **modèle** appris sur des exemples ; le **réentraîner** : le faire apprendre de nouveau) ou
 # par des approches fondées sur la logique et les connaissances ; un logiciel qui exécute
-# seulement des règles fixées par des personnes (sonner sous un seuil) n'en est pas un
-# (considérant 12).
+# seulement des règles fixées par des personnes (sonner sous un seuil) n'en est pas un.
 #
 # Retenez le mot **destination** (notice, publicité du fabricant) : c'est elle, pas
-# la technique, qui fait d'un logiciel un dispositif médical.
+# la technique, qui fait d'un logiciel un dispositif médical ; un logiciel destiné au sport
+# ou au bien-être n'en est pas un.
 #
 # ## 2. Le parcours de classification
 #
 # Cinq questions, toujours dans cet ordre :
 #
-# 1. Est-ce une **pratique interdite** (article 5) ? Si oui, le parcours s'arrête. En santé,
-#    surtout : manipuler une personne ou exploiter sa vulnérabilité en lui causant un
+# 1. Est-ce une **pratique interdite** (article 5) ? Si oui, le parcours s'arrête. En santé :
+#    manipuler une personne ou exploiter sa vulnérabilité en lui causant un
 #    préjudice important (points a et b) ; reconnaître, à partir de données biométriques
 #    (visage, voix), les émotions d'une personne au travail ou à l'école, sauf raison
 #    médicale ou de sécurité (point f).
@@ -114,13 +114,15 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Tex
 #    autorité publique, le droit d'une personne à des services publics essentiels, dont les
 #    soins ; évaluer le risque et fixer le prix d'une assurance vie ou santé ; évaluer et
 #    classer les appels d'urgence ; trier les patients aux urgences. Si oui :
-#    **haut risque** (article 6, paragraphe 2).
+#    **haut risque** (article 6, paragraphe 2), sauf s'il n'accomplit qu'une **tâche
+#    procédurale étroite** (ranger des documents, repérer des doublons) sans peser sur la
+#    décision et sans établir le profil de personnes.
 # 5. **Dialogue**-t-il avec des personnes, ou **génère**-t-il du contenu ? Si oui :
 #    obligations de **transparence** (article 50), en plus des autres.
 #
 # ## 3. La classe d'un logiciel : la règle 11
 #
-# La règle 11 (annexe VIII du MDR), résumée : ce que fait le logiciel, et la **gravité** de ce
+# La règle 11 du MDR, résumée : ce que fait le logiciel, et la **gravité** de ce
 # qu'une erreur peut entraîner.
 #
 # | Le logiciel est destiné à… | Classe |
@@ -128,13 +130,22 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Tex
 # | a) fournir des informations utilisées pour prendre des décisions de diagnostic ou de traitement | IIa ; **IIb** si ces décisions peuvent causer une détérioration grave de l'état de santé ou une intervention chirurgicale ; **III** si elles peuvent causer la mort ou une détérioration irréversible |
 # | b) surveiller des processus physiologiques | IIa ; **IIb** s'il surveille des paramètres vitaux dont les variations peuvent exposer le patient à un danger immédiat |
 # | c) tout autre usage | I |
-#
-# **Explorateur.** En séance, choisissez l'**alerte de sepsis** (les autres fiches : après),
-# répondez aux cinq questions (au clavier : Tab, puis flèches), puis cochez « Comparer
-# avec l'analyse du cours ».
 
-# %%
+# %% [markdown] session="formative"
+# **Explorateur.** Choisissez d'abord l'**alerte de sepsis**, répondez aux cinq questions (au
+# clavier : Tab, puis flèches), puis cochez « Comparer avec l'analyse du cours ».
+
+# %% session="formative"
 explorateur = AiActPathExplorer()
+explorateur
+
+# %% [markdown] session="evaluation"
+# **Explorateur.** Pour l'**alerte de sepsis**, répondez aux cinq questions (au clavier : Tab,
+# puis flèches), puis cochez « Comparer avec l'analyse du cours ». Les autres fiches sont
+# dans la version formative, après la séance.
+
+# %% session="evaluation"
+explorateur = AiActPathExplorer([ai_system("alerte_sepsis")])
 explorateur
 
 # %% [markdown] session="formative"
@@ -339,6 +350,13 @@ systemes_q1 = {
         "une caisse primaire d'assurance maladie utilise un modèle qui propose d'accorder ou de "
         "refuser le remboursement des transports en ambulance demandés par les assurés. Ce n'est "
         "pas un dispositif médical : il ne sert à soigner personne.",
+        "un assureur fixe le prix du contrat d'assurance automobile de chaque client d'après un "
+        "modèle qui évalue son risque d'accident à partir de son âge, de son véhicule et de ses "
+        "accidents passés. Ce n'est pas un dispositif médical, et le modèle ne parle à personne.",
+        "une caisse primaire d'assurance maladie utilise un modèle qui range par type les pièces "
+        "jointes aux demandes de remboursement de transport en ambulance (prescription, facture) "
+        "et repère les demandes envoyées deux fois ; un agent étudie ensuite chaque demande et "
+        "décide seul. Le modèle ne parle à personne et n'établit le profil de personne.",
     ],
     "cas_2": [
         "une application grand public analyse la toux que le téléphone enregistre, dit à "
@@ -348,6 +366,13 @@ systemes_q1 = {
         "connectée, dit à l'utilisateur s'il évoque une fibrillation atriale (un trouble du "
         "rythme cardiaque) et lui conseille alors de consulter. Son éditeur la destine au "
         "dépistage de ce trouble.",
+        "une application grand public de relaxation a un agent conversationnel (une IA qui "
+        "répond par écrit) : il propose à l'utilisateur des exercices de respiration et répond "
+        "à ses questions sur ces exercices. Son éditeur la destine au bien-être, pas au "
+        "diagnostic ni au traitement d'une maladie.",
+        "une application grand public de course à pied a un assistant vocal (une IA qui parle) : "
+        "il commente à l'utilisateur son rythme pendant la course et lui propose des séances "
+        "d'entraînement. Son éditeur la destine au sport et au bien-être, pas à une maladie.",
     ],
     "cas_3": [
         "un institut de formation en soins infirmiers analyse par caméra le visage de ses "
@@ -398,8 +423,8 @@ afficher_cartes(tirage_q1, systemes_q1)
 categories = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
 categories = tirage_q1.by_letter({
-    "cas_1": "haut risque",
-    "cas_2": "haut risque",
+    "cas_1": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
+    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
     "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 })
@@ -414,7 +439,7 @@ checks.check_form(categories, name="categories", kind="choices",
 from esn_teach.law import draw_cards as cartes_copie_q1
 
 q1 = cartes_copie_q1(checks.student_seed("13", announce=False), "categories",
-                     {"cas_1": 2, "cas_2": 2, "cas_3": 6, "cas_4": 6})
+                     {"cas_1": 4, "cas_2": 4, "cas_3": 6, "cas_4": 6})
 usage_q1 = {
     "risque minimal": (
         "vous vous êtes arrêté à la destination ; reprenez les cinq questions du parcours dans "
@@ -472,31 +497,47 @@ dialogue_q1 = {
         "renseigner ou orienter quelqu'un n'est ni manipuler ni exploiter personne : aucun point "
         "de l'article 5 ne le vise."),
 }
+hors_annexe_q1 = {
+    "haut risque": (
+        "ce système n'est pas un dispositif médical ; l'annexe III vise des usages précis "
+        "(assurance vie ou santé, droit à une aide publique, appels d'urgence, tri des urgences), "
+        "et un système qui n'accomplit qu'une tâche procédurale étroite, sans peser sur la "
+        "décision, n'est pas à haut risque : qu'en est-il de celui-ci ?"),
+    "transparence": (
+        "ce système ne dialogue avec personne et ne génère aucun contenu ; relisez la question 5 "
+        "du parcours et l'énoncé : à qui ce modèle parle-t-il ?"),
+    "interdit": (
+        "aucun point de l'article 5 ne vise cet usage : le modèle ne manipule personne et ne lit "
+        "aucune émotion."),
+}
+bien_etre_q1 = {
+    "haut risque": (
+        "un logiciel n'est un dispositif médical que si son éditeur le destine à une fin "
+        "médicale : que dit l'énoncé de sa destination ? Et son usage figure-t-il à l'annexe III ?"),
+    "risque minimal": (
+        "relisez la question 5 du parcours : ce système dialogue-t-il avec des personnes ? "
+        "L'article 50 demande alors de leur dire qu'elles échangent avec une IA."),
+    "interdit": (
+        "aucun point de l'article 5 ne vise le fait de proposer des exercices : ce n'est ni "
+        "manipuler ni exploiter personne."),
+}
 cles_q1 = {
-    "cas_1": "haut risque",
-    "cas_2": "haut risque",
+    "cas_1": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
+    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
     "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 }
 erreurs_q1 = {
-    "cas_1": usage_q1,
-    "cas_2": dm_q1,
+    "cas_1": [usage_q1, usage_q1, hors_annexe_q1, hors_annexe_q1],
+    "cas_2": [dm_q1, dm_q1, bien_etre_q1, bien_etre_q1],
     "cas_3": [emotion_q1, minimal_q1, emotion_q1, emotion_q1, minimal_q1, emotion_q1],
     "cas_4": [dialogue_q1, minimal_q1, dialogue_q1, minimal_q1, dialogue_q1, dialogue_q1],
 }
-# A wrong answer that is another card's key of the same slot.
-versions_q1 = q1.by_letter({cas: frozenset(cles if isinstance(cles, list) else [cles])
-                              for cas, cles in cles_q1.items()})
-autre_version = (
-    "cette réponse irait à un cas voisin, pas au vôtre : relisez ce que dit le "
-    "vôtre ; ")
 checks.check_choices(
     categories, name="categories", points=3,
     options=("interdit", "haut risque", "transparence", "risque minimal"),
     expected=q1.by_letter(cles_q1),
-    mistakes={lettre: [checks.Mistake(faux, autre_version + message
-                                       if faux in versions_q1[lettre] else message)
-                        for faux, message in erreurs.items()]
+    mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q1.by_letter(erreurs_q1).items()},
     success="la catégorie ne dépend pas de la technique (tous ont de l'IA) mais de la "
     "destination et de l'usage : une reconnaissance des émotions au travail ou à l'école est "
@@ -507,10 +548,10 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="categories" session="evaluation"
-# message : reprenez les cinq questions du parcours dans l'ordre
+# message : ce système ne dialogue avec personne et ne génère aucun contenu
 categories = tirage_q1.by_letter({
-    "cas_1": "risque minimal",
-    "cas_2": "haut risque",
+    "cas_1": "transparence",
+    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
     "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 })
@@ -518,7 +559,7 @@ categories = tirage_q1.by_letter({
 # %% mistake="categories" session="evaluation"
 # message : aucun point de l'article 5 ne vise
 categories = tirage_q1.by_letter({
-    "cas_1": "haut risque",
+    "cas_1": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
     "cas_2": "interdit",
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
     "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
@@ -527,19 +568,10 @@ categories = tirage_q1.by_letter({
 # %% mistake="categories" session="evaluation"
 # message : « IA en santé = haut risque » est faux
 categories = tirage_q1.by_letter({
-    "cas_1": "haut risque",
-    "cas_2": "haut risque",
+    "cas_1": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
+    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
     "cas_4": ["haut risque", "haut risque", "haut risque", "haut risque", "haut risque", "haut risque"],
-})
-
-# %% mistake="categories" session="evaluation"
-# message : irait à un cas voisin, pas au vôtre
-categories = tirage_q1.by_letter({
-    "cas_1": "haut risque",
-    "cas_2": "haut risque",
-    "cas_3": ["risque minimal", "interdit", "risque minimal", "risque minimal", "interdit", "risque minimal"],
-    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 })
 
 # %% [markdown] session="formative"
@@ -883,19 +915,11 @@ erreurs_q2 = {
     "cas_3": [mort_q2, general_q2, mort_q2, general_q2],
     "cas_4": [suivi_q2, vital_q2, suivi_q2, vital_q2],
 }
-# A wrong answer that is another card's key of the same slot.
-versions_q2 = q2.by_letter({cas: frozenset(cles if isinstance(cles, list) else [cles])
-                              for cas, cles in cles_q2.items()})
-autre_version = (
-    "cette réponse irait à un cas voisin, pas au vôtre : relisez ce que dit le "
-    "vôtre ; ")
 checks.check_choices(
     classes_mdr, name="classes_mdr", points=2,
     options=("IIa", "IIb", "III"),
     expected=q2.by_letter(cles_q2),
-    mistakes={lettre: [checks.Mistake(faux, autre_version + message
-                                       if faux in versions_q2[lettre] else message)
-                        for faux, message in erreurs.items()]
+    mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q2.by_letter(erreurs_q2).items()},
     success="la règle 11 met presque tout logiciel qui aide à décider en IIa ou au-dessus, "
     "selon ce qu'une erreur peut entraîner : une opération, IIb ; la mort ou une atteinte "
@@ -932,15 +956,6 @@ classes_mdr = tirage_q2.by_letter({
     "cas_2": ["IIb", "III", "III", "IIb"],
     "cas_3": ["III", "IIa", "III", "IIa"],
     "cas_4": ["IIa", "IIb", "IIa", "IIb"],
-})
-
-# %% mistake="classes_mdr" session="evaluation"
-# message : irait à un cas voisin, pas au vôtre
-classes_mdr = tirage_q2.by_letter({
-    "cas_1": ["IIa", "IIb", "IIb", "IIa"],
-    "cas_2": ["IIb", "III", "III", "IIb"],
-    "cas_3": ["III", "IIa", "III", "IIa"],
-    "cas_4": ["IIb", "IIa", "IIb", "IIa"],
 })
 
 # %% [markdown] session="formative"
@@ -1292,19 +1307,11 @@ erreurs_q3 = {
     "cas_4": [fournisseur_q3, deux_q3, fournisseur_q3, deux_q3],
     "cas_5": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3],
 }
-# A wrong answer that is another card's key of the same slot.
-versions_q3 = q3.by_letter({cas: frozenset(cles if isinstance(cles, list) else [cles])
-                              for cas, cles in cles_q3.items()})
-autre_version = (
-    "cette réponse irait à un cas voisin, pas au vôtre : relisez ce que dit le "
-    "vôtre ; ")
 checks.check_choices(
     devoirs, name="devoirs", points=2,
     options=("fournisseur", "déployeur", "les deux"),
     expected=q3.by_letter(cles_q3),
-    mistakes={lettre: [checks.Mistake(faux, autre_version + message
-                                       if faux in versions_q3[lettre] else message)
-                        for faux, message in erreurs.items()]
+    mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q3.by_letter(erreurs_q3).items()},
     success="le fournisseur répond du produit : il en fait évaluer de nouveau la conformité "
     "après chaque modification substantielle (article 43, paragraphe 4), pas après un réglage "
@@ -1337,16 +1344,6 @@ devoirs = tirage_q3.by_letter({
     "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
 })
 
-# %% mistake="devoirs" session="evaluation"
-# message : irait à un cas voisin, pas au vôtre
-devoirs = tirage_q3.by_letter({
-    "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
-    "cas_2": ["déployeur", "les deux", "déployeur", "les deux"],
-    "cas_3": ["déployeur", "fournisseur", "déployeur", "fournisseur"],
-    "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
-    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
-})
-
 # %% [markdown] session="formative"
 # ## 5. Le calendrier, et ce qui a changé en 2026
 #
@@ -1355,20 +1352,20 @@ devoirs = tirage_q3.by_letter({
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
-# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4 ; réécrit en 2026 : la soutenir, sans niveau garanti). |
+# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4, réécrit en 2026). |
 # | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
 # | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
 # | 2 décembre 2026 | les pratiques interdites ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
 # | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
-# | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir, au lieu du 2 août 2027 du texte de 2024). |
+# | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir ; reporté en 2026). |
 #
-# ### Question 4 — Depuis quand, à partir de quand ? (2 points ; item faux : − 1/5 d'item)
+# ### Question 4 — Depuis quand, à partir de quand ? (2 points ; item faux : − 1/4 d'item)
 #
 # Pour chaque système, trouvez sa catégorie (le parcours), puis écrivez entre guillemets la
 # date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
-# maîtrise de l'IA, due pour tout système) ; aucun n'est à risque minimal. Dates des
-# textes de 2024 ou 2026 ; passées : `"2 février 2025"`, `"2 août 2025"`,
-# `"2 août 2026"` ; à venir : `"2 août 2027"`, `"2 décembre 2027"`, `"2 août 2028"`.
+# maîtrise de l'IA, qui ne dépend pas de la catégorie) ; aucun n'est à risque minimal. Dates
+# passées : `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir :
+# `"2 décembre 2027"`, `"2 août 2028"`.
 #
 # - **coach_ado** : dans une application de sport pour adolescents, un système d'IA insère
 #   dans les vidéos des images trop brèves pour être vues consciemment, qui les poussent à
@@ -1407,24 +1404,22 @@ devoirs = tirage_q3.by_letter({
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
-# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4 ; réécrit en 2026 : la soutenir, sans niveau garanti). |
+# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4, réécrit en 2026). |
 # | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
 # | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
 # | 2 décembre 2026 | les pratiques interdites ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
 # | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
-# | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir, au lieu du 2 août 2027 du texte de 2024). |
+# | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir ; reporté en 2026). |
 #
 # ### Question 4 — Depuis quand, à partir de quand ? (2 points ; item faux : − 1/4 d'item)
 #
-# Vos cinq cas, **A** à **E**, sont affichés sous cette question (propres à votre copie) :
-# des systèmes d'IA (article 3, point 1) ou des modèles d'IA à usage général, tous nouveaux
-# (ceux qui ne sont pas encore sur le marché y seront mis après la dernière date du
-# calendrier : l'exception de l'article 111 ne joue pas). Pour chacun, trouvez sa catégorie
-# (le parcours, ou la ligne des modèles à usage général), puis écrivez entre guillemets la
-# date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
-# maîtrise de l'IA, due pour tout système) ; aucun n'est à risque minimal. Dates passées :
-# `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir : `"2 décembre 2027"`,
-# `"2 août 2028"`.
+# Vos cinq cas, **A** à **E**, sont affichés sous cette question (propres à votre copie) ;
+# ceux qui ne sont pas encore sur le marché y seront mis après la dernière date du
+# calendrier. Pour chacun, trouvez sa catégorie (le parcours, ou la ligne des modèles à usage
+# général), puis écrivez entre guillemets la date à partir de laquelle s'appliquent les
+# règles **propres à cette catégorie** (pas la maîtrise de l'IA, qui ne dépend pas de la
+# catégorie) ; aucun n'est à risque minimal. Dates passées : `"2 février 2025"`,
+# `"2 août 2025"`, `"2 août 2026"` ; à venir : `"2 décembre 2027"`, `"2 août 2028"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1462,8 +1457,7 @@ autre_regle = ("cette date est celle d'une autre règle ; trouvez d'abord la cat
 checks.check_choices(
     dates,
     name="dates",
-    options=["2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027", "2 décembre 2027",
-             "2 août 2028"],
+    options=["2 février 2025", "2 août 2025", "2 août 2026", "2 décembre 2027", "2 août 2028"],
     digests={
         "coach_ado": "30aab4c9e1a80eca",
         "compagnon_seniors": "a0890bce9dd5843a",
@@ -1478,7 +1472,6 @@ checks.check_choices(
                            "plupart des autres règles ; or la question 5 du parcours vient en "
                            "dernier : que font ces images aux adolescents, et à quel prix ?",
                            digest="f69d7054ab6cea36"),
-            checks.Mistake(None, pas_haut_risque, digest="37a57ee54e286683"),
             checks.Mistake(None, pas_haut_risque, digest="3ea0cc034af8a1f4"),
             checks.Mistake(None, pas_haut_risque, digest="d1222f1528bbfa08"),
         ],
@@ -1488,19 +1481,15 @@ checks.check_choices(
                            "et la première question qui reçoit un « oui » décide. De quoi "
                            "profite-t-il, et à quel prix pour ces personnes ?",
                            digest="cdc227b38ce2d076"),
-            checks.Mistake(None, pas_haut_risque, digest="5a96200d57a89ed4"),
             checks.Mistake(None, pas_haut_risque, digest="6bba09b26d5c6aa1"),
             checks.Mistake(None, pas_haut_risque, digest="1ded0af43a8edc30"),
         ],
         "assistant_pharmacie": [
             checks.Mistake(None, "donner des horaires n'est ni manipuler ni exploiter personne ; "
-                           "et la maîtrise de l'IA, due pour tout système d'IA depuis cette "
-                           "date, n'est pas une règle propre à une catégorie.",
+                           "et la maîtrise de l'IA (article 4), qui date aussi de ce jour, ne "
+                           "dépend pas de la catégorie.",
                            digest="ebaad1dd92c66982"),
             checks.Mistake(None, modele_general, digest="df7aa9d6b1a4f141"),
-            checks.Mistake(None, "vous avez pris une date des dispositifs médicaux ; mais donner "
-                           "des horaires n'a aucune finalité médicale : quelle question du "
-                           "parcours reçoit un « oui » ?", digest="7648cff07972adf2"),
             checks.Mistake(None, "vous avez pris la date de l'annexe III ; mais répondre sur les "
                            "horaires n'évalue aucun droit aux soins ni aucune urgence : quelle "
                            "question du parcours reçoit un « oui » ?",
@@ -1515,10 +1504,6 @@ checks.check_choices(
             checks.Mistake(None, "c'était la date du texte de 2024 pour l'annexe III ; le "
                            "règlement (UE) 2026/1744, adopté, l'a reportée.",
                            digest="570ea1988ef4ec34"),
-            checks.Mistake(None, "le 2 août 2027 était, dans le texte de 2024, la date des "
-                           "dispositifs médicaux (annexe I) ; elle a été reportée, et ce "
-                           "logiciel n'est pas un dispositif médical.",
-                           digest="1adb3bb9f3cc6855"),
             checks.Mistake(None, "vous avez pris la date de l'annexe I (dispositifs médicaux) ; "
                            "par quelle voie un logiciel qui propose d'accorder une aide publique "
                            "est-il à haut risque ?", digest="b5be8488e75260ca"),
@@ -1530,9 +1515,6 @@ checks.check_choices(
                            "des autres règles ; le règlement (UE) 2026/1744 en a sorti le haut "
                            "risque. Reprenez les questions 2 et 3 du parcours.",
                            digest="ae9983b7282d6d2e"),
-            checks.Mistake(None, "c'était la date du texte de 2024 pour les dispositifs médicaux ; "
-                           "le règlement (UE) 2026/1744, adopté, l'a reportée.",
-                           digest="58c39c11087613b1"),
             checks.Mistake(None, "vous avez pris la date de l'annexe III ; or dépister une maladie "
                            "n'est pas un usage de l'annexe III : par quelle voie ce logiciel "
                            "est-il à haut risque ?", digest="181123603982519d"),
@@ -1550,20 +1532,13 @@ checks.check_choices(
 checks.check_choices(
     dates,
     name="dates",
-    options=["2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027", "2 décembre 2027",
-             "2 août 2028"],
+    options=["2 février 2025", "2 août 2025", "2 août 2026", "2 décembre 2027", "2 août 2028"],
     expected={"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
               "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
               "fond_oeil": "2 août 2028"},
     points=2,
 )
 ### END HIDDEN TESTS
-
-# %% mistake="dates" session="formative"
-# message : c'était la date du texte de 2024 pour les dispositifs médicaux
-dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
-         "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
-         "fond_oeil": "2 août 2027"}
 
 # %% mistake="dates" session="formative"
 # message : or dépister une maladie n'est pas un usage de l'annexe III
@@ -1584,7 +1559,7 @@ dates = {"coach_ado": "2 août 2026", "compagnon_seniors": "2 février 2025",
          "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates" session="formative"
-# message : n'est pas une règle propre à une catégorie
+# message : qui date aussi de ce jour, ne dépend pas de la catégorie
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 février 2025", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
@@ -1638,42 +1613,46 @@ systemes_q4 = {
         "un fabricant mettra sur le marché un logiciel nouveau qui lit les électrocardiogrammes "
         "enregistrés en pharmacie et dit au médecin s'il faut adresser le patient au "
         "cardiologue ; il le destine au dépistage des troubles du rythme cardiaque.",
-        "un fabricant mettra sur le marché un logiciel nouveau qui repère les fractures sur les "
-        "radiographies des urgences et les signale au médecin ; il le destine à l'aide au "
-        "diagnostic.",
         "un fabricant mettra sur le marché un logiciel nouveau qui repère les cancers du sein "
         "sur les mammographies de dépistage et dit au radiologue s'il faut d'autres examens ; il "
         "le destine à ce dépistage.",
-        "un fabricant mettra sur le marché un logiciel nouveau qui propose au médecin la dose "
-        "d'insuline de patients diabétiques d'après leurs glycémies ; il le destine à "
-        "l'ajustement de ce traitement.",
+        "un assureur mettra en service un modèle nouveau qui lit les électrocardiogrammes "
+        "fournis par les candidats à une assurance vie et fixe le prix de leur contrat ; il ne "
+        "sert à soigner personne.",
+        "un assureur mettra en service un modèle nouveau qui fixe le prix de l'assurance santé "
+        "de chaque client d'après les pas et le sommeil que mesure sa montre connectée ; il ne "
+        "sert à soigner personne.",
     ],
     "cas_2": [
-        "un assureur mettra en service un modèle nouveau qui évalue le risque de chaque client "
-        "et fixe le prix de son assurance vie d'après son questionnaire de santé.",
         "une maison départementale des personnes handicapées mettra en service un logiciel "
         "nouveau qui propose d'accorder ou de refuser la prestation de compensation du handicap "
         "(une aide publique).",
         "un conseil départemental mettra en service un logiciel nouveau qui propose d'accorder "
         "ou de refuser l'allocation personnalisée d'autonomie (une aide publique aux personnes "
         "âgées dépendantes).",
-        "un centre communal d'action sociale mettra en service un logiciel nouveau qui propose "
-        "d'accorder ou de refuser une aide publique d'urgence pour payer des soins dentaires, "
-        "d'après les ressources déclarées.",
+        "sur le site d'une maison départementale des personnes handicapées, un agent "
+        "conversationnel (une IA qui répond par écrit) explique comment demander la prestation "
+        "de compensation du handicap et quelles pièces joindre ; il ne se prononce sur le droit "
+        "de personne : une équipe étudie chaque demande.",
+        "un conseil départemental fait répondre au téléphone un assistant vocal (une IA qui "
+        "parle) aux personnes âgées qui demandent où en est leur dossier d'allocation "
+        "personnalisée d'autonomie ; il ne se prononce sur le droit de personne.",
     ],
     "cas_3": [
-        "un laboratoire de recherche mettra sur le marché un modèle d'IA à usage général "
-        "nouveau, qui analyse et produit des images de toute sorte, pour que d'autres "
-        "entreprises l'intègrent à leurs propres systèmes.",
-        "un éditeur mettra sur le marché un grand modèle de langage nouveau, modèle d'IA à usage "
-        "général que d'autres entreprises adaptent ensuite à leurs propres produits (banque, "
+        "un laboratoire de recherche mettra sur le marché un modèle nouveau, qui analyse et "
+        "produit des images de toute sorte ; il ne l'utilise pas lui-même : d'autres entreprises "
+        "l'intègrent à leurs propres systèmes, pour les usages les plus variés.",
+        "un éditeur mettra sur le marché un grand modèle de langage nouveau, que d'autres "
+        "entreprises adaptent ensuite à leurs propres produits, dans tous les domaines (banque, "
         "droit, santé…).",
-        "une entreprise mettra sur le marché un modèle d'IA à usage général nouveau : il rédige, "
-        "résume et traduit des textes, et d'autres entreprises s'en servent ensuite pour toutes "
-        "sortes de produits.",
-        "une entreprise mettra sur le marché un modèle d'IA à usage général nouveau, qui "
-        "transcrit et résume la parole dans des dizaines de langues, pour tous les usages que "
-        "d'autres entreprises en feront.",
+        "une entreprise vend un agent conversationnel, construit sur un grand modèle de langage "
+        "acheté à une autre entreprise, destiné à des personnes âgées isolées : il profite de "
+        "leur solitude pour leur faire souscrire des abonnements coûteux ; plusieurs se sont "
+        "endettées.",
+        "une application de paris en ligne intègre un assistant construit sur un grand modèle de "
+        "langage acheté à une autre entreprise : il repère les joueurs qui disent avoir des "
+        "dettes et profite de leur situation pour les pousser à miser davantage ; plusieurs se "
+        "sont ruinés.",
     ],
     "cas_4": [
         "sur le site d'un vendeur de produits amaigrissants, un système d'IA choisit et insère "
@@ -1711,9 +1690,9 @@ afficher_cartes(tirage_q4, systemes_q4)
 dates = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
 dates = tirage_q4.by_letter({
-    "cas_1": "2 août 2028",
-    "cas_2": "2 décembre 2027",
-    "cas_3": "2 août 2025",
+    "cas_1": ["2 août 2028", "2 août 2028", "2 décembre 2027", "2 décembre 2027"],
+    "cas_2": ["2 décembre 2027", "2 décembre 2027", "2 août 2026", "2 août 2026"],
+    "cas_3": ["2 août 2025", "2 août 2025", "2 février 2025", "2 février 2025"],
     "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
     "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
 })
@@ -1766,8 +1745,7 @@ general_q4 = {
 dialogue_q4 = {
     "2 février 2025": (
         "renseigner des patients n'est ni manipuler ni exploiter personne ; et la maîtrise de "
-        "l'IA, due pour tout système d'IA depuis cette date, n'est pas une règle propre à une "
-        "catégorie."),
+        "l'IA (article 4), qui date aussi de ce jour, ne dépend pas de la catégorie."),
     "2 août 2025": (
         "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
         "ce système n'a qu'une tâche. Reprenez le parcours à sa première question."),
@@ -1809,33 +1787,73 @@ dm_q4 = {
         "vous avez pris la date de l'annexe III ; or la destination de ce logiciel est médicale, "
         "et ce n'est pas un usage de l'annexe III : par quelle voie est-il à haut risque ?"),
 }
+assureur_q4 = {
+    "2 février 2025": (
+        "fixer le prix d'une assurance n'est ni manipuler ni exploiter une vulnérabilité au sens "
+        "de l'article 5 : reprenez le parcours à sa deuxième question."),
+    "2 août 2025": (
+        "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
+        "ce modèle n'a qu'une tâche. Reprenez le parcours à sa première question."),
+    "2 août 2026": (
+        "le 2 août 2026 est la date de la plupart des autres règles ; c'était aussi, dans le "
+        "texte de 2024, celle de l'annexe III : le règlement (UE) 2026/1744, adopté, l'a "
+        "reportée."),
+    "2 août 2028": (
+        "vous avez pris la date de l'annexe I (dispositifs médicaux) ; lire des données de santé "
+        "ne fait pas un dispositif médical : ce modèle est-il destiné à soigner, ou à fixer un "
+        "prix ? Quel usage de l'annexe III reconnaissez-vous ?"),
+}
+renseigne_q4 = {
+    "2 février 2025": (
+        "renseigner des personnes n'est ni manipuler ni exploiter personne ; et la maîtrise de "
+        "l'IA (article 4), qui date aussi de ce jour, ne dépend pas de la catégorie."),
+    "2 août 2025": (
+        "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
+        "ce système n'a qu'une tâche. Reprenez le parcours à sa première question."),
+    "2 décembre 2027": (
+        "vous avez pris la date de l'annexe III ; mais cet agent évalue-t-il le droit de "
+        "quelqu'un à une aide, ou seulement le renseigne-t-il ? Relisez l'énoncé."),
+    "2 août 2028": (
+        "vous avez pris une date des dispositifs médicaux ; mais renseigner sur une démarche n'a "
+        "aucune finalité médicale : quelle question du parcours reçoit un « oui » ?"),
+}
+exploite_q4 = {
+    "2 août 2025": (
+        "le modèle de langage sur lequel ce système est construit a ses propres règles, celles "
+        "de son fournisseur ; la question porte sur ce système, qui n'a qu'une tâche : reprenez "
+        "le parcours à sa première question."),
+    "2 août 2026": (
+        "le 2 août 2026 est la date de la transparence et de la plupart des autres règles ; or "
+        "la question 5 du parcours vient en dernier : que fait ce système aux personnes visées, "
+        "et à quel prix ?"),
+    "2 décembre 2027": (
+        "vous en avez fait un système à haut risque ; mais la première question du parcours qui "
+        "reçoit un « oui » décide : reprenez-le dans l'ordre, avec les points a et b de "
+        "l'article 5."),
+    "2 août 2028": (
+        "vous en avez fait un système à haut risque ; mais la première question du parcours qui "
+        "reçoit un « oui » décide : reprenez-le dans l'ordre, avec les points a et b de "
+        "l'article 5."),
+}
 cles_q4 = {
-    "cas_1": "2 août 2028",
-    "cas_2": "2 décembre 2027",
-    "cas_3": "2 août 2025",
+    "cas_1": ["2 août 2028", "2 août 2028", "2 décembre 2027", "2 décembre 2027"],
+    "cas_2": ["2 décembre 2027", "2 décembre 2027", "2 août 2026", "2 août 2026"],
+    "cas_3": ["2 août 2025", "2 août 2025", "2 février 2025", "2 février 2025"],
     "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
     "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
 }
 erreurs_q4 = {
-    "cas_1": dm_q4,
-    "cas_2": usage_q4,
-    "cas_3": general_q4,
+    "cas_1": [dm_q4, dm_q4, assureur_q4, assureur_q4],
+    "cas_2": [usage_q4, usage_q4, renseigne_q4, renseigne_q4],
+    "cas_3": [general_q4, general_q4, exploite_q4, exploite_q4],
     "cas_4": [interdit_q4, dialogue_q4, interdit_q4, dialogue_q4],
     "cas_5": [interdit_q4, dialogue_q4, interdit_q4, dialogue_q4],
 }
-# A wrong answer that is another card's key of the same slot.
-versions_q4 = q4.by_letter({cas: frozenset(cles if isinstance(cles, list) else [cles])
-                              for cas, cles in cles_q4.items()})
-autre_version = (
-    "cette réponse irait à un cas voisin, pas au vôtre : relisez ce que dit le "
-    "vôtre ; ")
 checks.check_choices(
     dates, name="dates", points=2,
     options=("2 février 2025", "2 août 2025", "2 août 2026", "2 décembre 2027", "2 août 2028"),
     expected=q4.by_letter(cles_q4),
-    mistakes={lettre: [checks.Mistake(faux, autre_version + message
-                                       if faux in versions_q4[lettre] else message)
-                        for faux, message in erreurs.items()]
+    mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q4.by_letter(erreurs_q4).items()},
     success="la catégorie d'abord, la date ensuite : interdictions et maîtrise de l'IA en "
     "premier, puis la transparence, puis le haut risque, en deux temps depuis le report adopté "
@@ -1848,41 +1866,31 @@ checks.check_choices(
 # %% mistake="dates" session="evaluation"
 # message : le 2 août 2025 est la date des modèles d'IA à usage général
 dates = tirage_q4.by_letter({
-    "cas_1": "2 août 2028",
-    "cas_2": "2 décembre 2027",
-    "cas_3": "2 août 2025",
+    "cas_1": ["2 août 2028", "2 août 2028", "2 décembre 2027", "2 décembre 2027"],
+    "cas_2": ["2 décembre 2027", "2 décembre 2027", "2 août 2026", "2 août 2026"],
+    "cas_3": ["2 août 2025", "2 août 2025", "2 février 2025", "2 février 2025"],
     "cas_4": ["2 août 2025", "2 août 2025", "2 août 2025", "2 août 2025"],
     "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
 })
 
 # %% mistake="dates" session="evaluation"
-# message : vous avez pris la date de l'annexe III
+# message : vous avez pris la date de l'annexe I
 dates = tirage_q4.by_letter({
-    "cas_1": "2 décembre 2027",
-    "cas_2": "2 décembre 2027",
-    "cas_3": "2 août 2025",
+    "cas_1": ["2 décembre 2027", "2 décembre 2027", "2 août 2028", "2 août 2028"],
+    "cas_2": ["2 décembre 2027", "2 décembre 2027", "2 août 2026", "2 août 2026"],
+    "cas_3": ["2 août 2025", "2 août 2025", "2 février 2025", "2 février 2025"],
     "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
     "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
 })
 
 # %% mistake="dates" session="evaluation"
-# message : le 2 août 2026 est la date de la plupart des autres règles
+# message : la plupart des autres règles
 dates = tirage_q4.by_letter({
-    "cas_1": "2 août 2028",
-    "cas_2": "2 décembre 2027",
+    "cas_1": ["2 août 2028", "2 août 2028", "2 décembre 2027", "2 décembre 2027"],
+    "cas_2": ["2 décembre 2027", "2 décembre 2027", "2 août 2026", "2 août 2026"],
     "cas_3": "2 août 2026",
     "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
     "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
-})
-
-# %% mistake="dates" session="evaluation"
-# message : irait à un cas voisin, pas au vôtre
-dates = tirage_q4.by_letter({
-    "cas_1": "2 août 2028",
-    "cas_2": "2 décembre 2027",
-    "cas_3": "2 août 2025",
-    "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
-    "cas_5": ["2 août 2026", "2 février 2025", "2 août 2026", "2 février 2025"],
 })
 
 # %% [markdown]
@@ -1907,9 +1915,7 @@ dates = tirage_q4.by_letter({
 
 # %% [markdown]
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
-#   2026/1744, les règles du haut risque ne s'appliquent pas encore. Un système mis sur le
-#   marché ou en service avant leur date n'y entre que s'il change ensuite de façon
-#   importante (article 111).
+#   2026/1744, les règles du haut risque ne s'appliquent pas encore.
 
 # %% [markdown]
 # ## Après la séance

@@ -15,6 +15,7 @@ draw them for a few identifiers with the library only.
 from __future__ import annotations
 
 import ast
+import functools
 from collections import Counter
 
 import pytest
@@ -30,6 +31,7 @@ QUESTIONS = ["categories", "classes_mdr", "devoirs", "dates"]
 (PATH,) = NOTEBOOKS.glob("13_*.py")
 
 
+@functools.cache
 def _evaluation_cells():
     return [
         cell
@@ -210,3 +212,88 @@ def test_draw_cards_shuffles_slots_and_draws_variants():
         draw_cards(1, "q", {"x": 0})
     with pytest.raises(ValueError, match="emplacements"):
         draw_cards(1, "q", {})
+
+
+POINTS = {"categories": 3, "classes_mdr": 2, "devoirs": 2, "dates": 2}
+MANY_STUDENTS = [f"etudiant{number:03d}" for number in range(100)]
+
+
+def _score(question: str, answer: dict[str, str], key: dict[str, str]) -> float:
+    """The points the hidden check gives ``answer`` (chance-corrected partial credit)."""
+    try:
+        outcome = checks.check_choices(
+            answer,
+            name=question,
+            options=tuple(_options(question)),
+            expected=key,
+            points=POINTS[question],
+        )
+    except checks.IncorrectAnswer:
+        return 0.0
+    return float(outcome) if isinstance(outcome, checks.PartialCredit) else POINTS[question]
+
+
+def _drawn_keys(question: str, monkeypatch) -> list[tuple[dict[str, str], dict[str, str]]]:
+    """For many identifiers: the slot of each letter and the copy's key."""
+    sizes, key, _ = _hidden(question)
+    drawn = []
+    for student in MANY_STUDENTS:
+        monkeypatch.setenv(checks.STUDENT_ENV, student)
+        draw = draw_cards(checks.student_seed("13", announce=False), question, sizes)
+        drawn.append((dict(draw.slots), draw.by_letter(key)))
+    return drawn
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_writing_the_same_answer_everywhere_scores_about_nothing(question, monkeypatch, capsys):
+    # Review 13 d19: two Q1 slots were always « haut risque » and three Q4 slots had one
+    # date, so « haut risque » everywhere scored 1,0 / 3 on average. Every slot now has a
+    # version keyed otherwise, and no option can be right on every item of a copy.
+    monkeypatch.setenv("ESN_TEACH_PROGRESS", "off")
+    drawn = _drawn_keys(question, monkeypatch)
+    for option in _options(question):
+        scores = [_score(question, dict.fromkeys(key, option), key) for _, key in drawn]
+        mean = sum(scores) / len(scores)
+        # Not 0: a negative score is brought back to 0, so one answer everywhere keeps what
+        # the copies where it happens to be right more often than wrong earn (before the fix,
+        # « haut risque » everywhere: 1,0 / 3 in Q1; now 0,4 / 3 at most, on 100 identifiers).
+        assert mean <= 0.2 * POINTS[question], (question, option, mean)
+        assert max(scores) < POINTS[question], (question, option)
+    capsys.readouterr()
+
+
+RULES_OF_THUMB = {
+    # What students whisper to each other: one answer per kind of card, whatever it says.
+    "categories": {
+        "cas_1": "haut risque",  # « assureur, caisse = haut risque »
+        "cas_2": "haut risque",  # « application grand public de santé = dispositif »
+        "cas_3": "interdit",  # « caméra ou voix = interdit »
+        "cas_4": "transparence",  # « IA qui parle = transparence »
+    },
+    "dates": {
+        "cas_1": "2 août 2028",  # « application de santé = 2028 »
+        "cas_2": "2 décembre 2027",  # « aide publique = 2027 »
+        "cas_3": "2 août 2025",  # « grand modèle = 2 août 2025 »
+        "cas_4": "2 février 2025",
+        "cas_5": "2 février 2025",
+    },
+}
+
+
+@pytest.mark.parametrize("question", sorted(RULES_OF_THUMB))
+def test_the_whispered_rules_of_thumb_score_little(question, monkeypatch, capsys):
+    monkeypatch.setenv("ESN_TEACH_PROGRESS", "off")
+    rule = RULES_OF_THUMB[question]
+    scores = [
+        _score(question, {letter: rule[slot] for letter, slot in slots.items()}, key)
+        for slots, key in _drawn_keys(question, monkeypatch)
+    ]
+    mean = sum(scores) / len(scores)
+    # Before the fix the slots that had one answer made these rules worth about three
+    # quarters of the points (2,37 / 3 and 1,53 / 2; now 1,37 / 3 and 0,85 / 2, on 100
+    # identifiers). Not near 0: a slot with a true and a false version leaves a rule one
+    # chance in two per item, and the chance correction assumes one in k (see the notes).
+    assert mean <= 0.5 * POINTS[question], (question, mean)
+    # Each such rule is now wrong on some item of most copies.
+    assert sum(score < POINTS[question] for score in scores) >= 0.75 * len(scores)
+    capsys.readouterr()
