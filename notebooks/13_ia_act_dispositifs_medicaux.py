@@ -1920,23 +1920,41 @@ dates = tirage_q4.by_letter({
 # %% [markdown]
 # ## Après la séance
 #
+# **Avant la réflexion : les systèmes déjà sur le marché (article 111).** Le texte de 2024
+# prévoyait une exception : un système à haut risque mis sur le marché ou en service
+# **avant** la date de coupure n'est soumis aux règles du haut risque que si sa conception
+# change ensuite de façon importante ; les systèmes destinés à des autorités publiques
+# devront de toute façon être en conformité au plus tard le 2 août 2030. Dans le texte de
+# 2024, cette date de coupure était le 2 août 2026. D'après les analyses publiées du
+# règlement (UE) 2026/1744 (texte que ce cours n'a pas relu au Journal officiel), elle
+# devient la date à partir de laquelle les règles du haut risque s'appliqueront
+# (2 décembre 2027 pour l'annexe III, 2 août 2028 pour l'annexe I). Retenez le raisonnement : date de mise sur le marché,
+# date de coupure, modification importante. Un système mis sur le marché après la date de
+# coupure n'a pas cette exception, quelle que soit la version du texte.
+#
 # ### Réflexion — Quelle garantie humaine doit-on au patient ? (3 points, corrigée par l'enseignant)
+#
+# Une **garantie humaine**, c'est ce qu'une personne (un soignant, l'équipe, l'hôpital) fait
+# pour que la décision prise avec une IA reste la sienne et serve le patient : examiner le
+# patient, pouvoir ne pas suivre l'outil, expliquer, vérifier qu'il marche pour tous.
 #
 # En 10 à 15 lignes, depuis votre futur métier : un fabricant mettra sur le marché en 2029
 # une **nouvelle** alerte de sepsis, comme celle de l'explorateur, et un hôpital la mettra en
-# service dès sa sortie. Quelle garantie **humaine** devra-t-il au patient ? Dites :
+# service dès sa sortie. Quelle garantie humaine devra-t-il au patient ? Dites :
 #
 # 1. ce que les règles du haut risque exigeront alors de l'hôpital (au moins deux devoirs,
 #    avec leur article) ;
-# 2. à partir de quelle date ces règles s'appliquent aux dispositifs médicaux comme cette
-#    alerte, si l'exception de l'article 111 l'en dispense (oui ou non, et pourquoi), et un
-#    devoir de l'hôpital ou de ses soignants qui s'applique déjà aujourd'hui ;
+# 2. la date à partir de laquelle ces règles s'appliquent aux dispositifs médicaux ; puis
+#    si l'exception de l'article 111 (ci-dessus) dispense cette alerte, oui ou non, et
+#    pourquoi ; puis un devoir de l'hôpital ou de ses soignants qui s'applique déjà
+#    aujourd'hui ;
 # 3. ce que le droit n'exige pas mais que vous jugez dû, en pensant aussi aux patients pour
 #    qui l'alerte marcherait moins bien.
 #
-# Un devoir déontologique compte s'il est nommé avec son texte (par exemple le devoir
-# d'informer le patient du code de déontologie de votre profession) ; « la déontologie »
-# seule ne compte pas.
+# Un devoir déontologique compte s'il est nommé avec son article : par exemple, le devoir
+# d'information du patient (médecins : article R. 4127-35 du code de la santé publique ;
+# infirmiers : R. 4312-13) ou le devoir de conseil lors de la dispensation (pharmaciens :
+# R. 4235-48). « La déontologie » seule ne compte pas.
 
 # %% [markdown] written="reflexion_garantie_humaine" points=3
 # ### BEGIN SOLUTION
@@ -1966,24 +1984,31 @@ dates = tirage_q4.by_letter({
 # - **(a) quand, et l'article 111** : pour un dispositif médical, les règles du haut risque
 #   s'appliqueront à partir du **2 août 2028** (annexe I, règlement (UE) 2026/1744) ; l'alerte,
 #   nouvelle et mise sur le marché en 2029, après cette date, y est donc soumise dès sa mise
-#   sur le marché : l'exception de l'article 111, paragraphe 2 (tel que modifié en 2026), ne
-#   vise que les systèmes mis sur le marché ou en service **avant** cette date (par type et
-#   modèle), donc ne la dispense pas. (a) exige la date **et** ce « non » à l'article 111
-#   avec sa raison (avant / après la date). Une copie qui dit que l'article 111 dispense
-#   l'alerte, ou qui donne la date sans dire si l'article 111 joue, n'a pas (a).
+#   sur le marché : l'exception de l'article 111, paragraphe 2, ne vise que les systèmes mis
+#   sur le marché ou en service **avant** la date de coupure, donc ne la dispense pas. Ce
+#   « non » ne dépend pas de la version de l'article 111 (non relue au JO pour 2026). Dans
+#   le texte de 2024, la coupure était le 2 août 2026. D'après les analyses du texte de
+#   2026, elle sera le 2 août 2028 ; une mise sur le marché en 2029 viendra après les deux.
+#   (a) exige la date **et** ce « non » avec sa
+#   raison (mise sur le marché après la coupure) ; l'une ou l'autre date de coupure est
+#   acceptée dans la raison. Une copie qui dit que l'article 111 dispense l'alerte, ou qui
+#   donne la date sans dire si l'article 111 joue, n'a pas (a).
 # - **(b) dès aujourd'hui** : au moins un devoir déjà en vigueur pour l'hôpital ou ses
 #   soignants, qui vaudra encore en 2029 : la maîtrise de l'IA du personnel (article 4,
-#   depuis le 2 février 2025 ; réécrit par le règlement (UE) 2026/1744 : prendre des mesures
-#   pour la soutenir, sans niveau garanti pour chacun ; « former » et « soutenir la
-#   formation » comptent tous deux) ; la matériovigilance (signalement d'un incident grave à
+#   applicable depuis le 2 février 2025 ; son texte réécrit en 2026 n'a pas été relu au JO
+#   et les analyses divergent sur qui en garde la charge : « former », « soutenir la
+#   formation » ou « assurer un niveau suffisant de maîtrise » comptent tous, le contenu
+#   exact n'est pas jugé) ; la matériovigilance (signalement d'un incident grave à
 #   l'ANSM, article L. 5212-2 du code de la santé publique, à l'hôpital par le correspondant
 #   local de matériovigilance, article R. 5212-17) ; l'information du patient (article
-#   L. 4001-3, module 09) ; un devoir déontologique de la **liste fermée** suivante, nommé
-#   avec son texte : le devoir d'informer le patient du code de déontologie de sa profession
-#   (médecins, article R. 4127-35 du code de la santé publique ; infirmiers, article
-#   R. 4312-13 ; kinésithérapeutes, sages-femmes, pharmaciens : l'article équivalent de leur
-#   code, que le correcteur vérifie). « La déontologie » sans
-#   autre précision ne compte pas. Un devoir du seul fabricant ne compte pas : la question
+#   L. 4001-3, module 09) ; un devoir déontologique nommé avec son article, de la **liste
+#   fermée** vérifiée suivante : devoir d'information du patient, médecins (article
+#   R. 4127-35 du code de la santé publique) et infirmiers (R. 4312-13) ; devoir de conseil
+#   lors de la dispensation, pharmaciens (R. 4235-48 : « la mise à disposition des
+#   informations et les conseils nécessaires au bon usage du médicament »). Pour les
+#   kinésithérapeutes et les sages-femmes, aucun article n'a été vérifié ici : le correcteur
+#   vérifie celui que la copie cite dans le code de la santé publique (Légifrance) avant de
+#   l'accepter. « La déontologie » sans autre précision ne compte pas. Un devoir du seul fabricant ne compte pas : la question
 #   porte sur l'hôpital.
 #
 # Note : **1** si (a) et (b) ; **un demi** si l'un des deux ; **0** sinon. Une date du seul
@@ -2046,102 +2071,57 @@ dates = tirage_q4.by_letter({
 # ### END SOLUTION
 
 # %% [markdown]
-# ### Pour aller plus loin
+# ### Pour aller plus loin (après la séance)
 #
-# - **Les deux textes ensemble.** Pour un dispositif médical à haut risque, l'évaluation de la
-#   conformité au titre du règlement sur l'IA se fait dans la procédure du MDR : une seule
-#   procédure d'évaluation de la conformité, avec le même organisme notifié s'il a aussi été
-#   évalué pour les exigences du règlement sur l'IA (article 43, paragraphe 3).
+# - **Les deux textes ensemble.** Pour un dispositif médical à haut risque, une seule
+#   procédure d'évaluation de la conformité, celle du MDR, avec le même organisme notifié
+#   (article 43, paragraphe 3).
 
 # %% [markdown] reveal="devoirs"
-# - **Modifier un dispositif médical à l'hôpital.** Au titre du MDR, qui modifie un dispositif
-#   déjà sur le marché d'une façon qui peut toucher sa conformité prend les obligations du
-#   fabricant (article 16), sauf le régime des dispositifs fabriqués ou modifiés et utilisés
-#   dans le seul établissement (article 5, paragraphe 5 : exigences de sécurité et de
-#   performance, système de gestion de la qualité, justification qu'aucun dispositif du marché
-#   ne répond aux besoins ; module 08). Un tel dispositif interne ne passe pas par un organisme
-#   notifié : le guide MDCG 2025-6 le range hors du haut risque de l'article 6, paragraphe 1.
-#   L'hôpital qui le développe et l'utilise a bien les deux rôles du règlement sur l'IA, mais
-#   pas les devoirs du haut risque par cette voie.
+# - **Modifier un dispositif médical à l'hôpital.** Qui modifie un dispositif du marché
+#   d'une façon qui peut toucher sa conformité prend les obligations du fabricant (MDR,
+#   article 16), sauf les dispositifs fabriqués ou modifiés et utilisés dans le seul
+#   établissement (article 5, paragraphe 5 ; module 08). Un tel dispositif ne passe pas par
+#   un organisme notifié : le guide MDCG 2025-6 le range hors du haut risque de l'article 6,
+#   paragraphe 1. L'hôpital a alors les deux rôles du règlement sur l'IA, sans les devoirs
+#   du haut risque par cette voie.
 
 # %% [markdown] reveal="categories" session="formative"
-# - **L'exception de l'article 6, paragraphe 3.** Un système de l'annexe III qui ne fait qu'une
-#   tâche procédurale étroite ou préparatoire peut échapper au haut risque, jamais s'il établit
-#   le profil de personnes. Le logiciel du SAMU de la question 1 fixe l'ordre dans lequel le
-#   médecin entend les appelants : il influence la décision, l'exception ne joue pas (analyse
-#   de ce cours).
-# - **Les deux voies à la fois.** La question 1 a posé que le logiciel du SAMU n'est pas un
-#   dispositif médical. Si son éditeur lui donnait une destination médicale (proposer une
-#   conduite à tenir pour le patient, par exemple), il pourrait l'être et relever des deux voies
-#   du haut risque ; ce cours ne dit pas quelle date prévaudrait alors. Un logiciel qui attribue
-#   une priorité clinique à un patient examiné aux urgences serait, lui, très probablement un
-#   dispositif médical.
+# - **La tâche procédurale étroite (article 6, paragraphe 3).** Le logiciel du SAMU de la
+#   question 1 fixe l'ordre dans lequel le médecin entend les appelants : il pèse sur la
+#   décision, l'exception ne joue pas (analyse de ce cours). S'il avait une destination
+#   médicale (proposer une conduite à tenir), il pourrait aussi être un dispositif médical ;
+#   ce cours ne dit pas quelle date prévaudrait alors.
 
 # %% [markdown] reveal="categories" session="evaluation"
-# - **L'exception de l'article 6, paragraphe 3.** Un système de l'annexe III qui ne fait qu'une
-#   tâche procédurale étroite ou préparatoire peut échapper au haut risque, jamais s'il établit
-#   le profil de personnes. Un logiciel du SAMU qui classe les appels fixe l'ordre dans
-#   lequel le médecin entend les appelants : il influence la décision, l'exception ne joue
-#   pas (analyse de ce cours).
-# - **Les deux voies à la fois.** Un tel logiciel, que son éditeur destine à organiser la
-#   file des appels, n'est pas un dispositif médical. Si son éditeur lui donnait une
-#   destination médicale (proposer une conduite à tenir pour le patient, par exemple), il
-#   pourrait l'être et relever des deux voies du haut risque ; ce cours ne dit pas quelle
-#   date prévaudrait alors. Un logiciel qui attribue une priorité clinique à un patient
-#   examiné aux urgences serait, lui, très probablement un dispositif médical.
-
-# %% [markdown]
-# - **Les systèmes déjà en service.** L'article 111, paragraphe 2, tel que modifié par le
-#   règlement (UE) 2026/1744, prévoit une exception : un système à haut risque mis sur le
-#   marché ou en service **avant** la date où les règles du haut risque s'appliqueront à
-#   lui (2 décembre 2027 pour l'annexe III, 2 août 2028 pour l'annexe I) n'y sera soumis que
-#   si sa conception change ensuite de façon importante ; on en juge par type et modèle de
-#   système (considérant 39 du règlement de 2026). Les systèmes destinés à des autorités
-#   publiques devront de toute façon être en conformité au plus tard le 2 août 2030. Dans
-#   le texte de 2024, la date de coupure était le 2 août 2026 ; le délai des autorités
-#   publiques y figurait déjà. Retenez le raisonnement : date de mise sur le marché ou en
-#   service, date d'application, modification importante.
+# - **La tâche procédurale étroite (article 6, paragraphe 3).** Ranger des pièces ou repérer
+#   des demandes en double ne pèse pas sur la décision (considérant 53 : les motifs
+#   numérotés qui, en tête d'un règlement, expliquent ses articles). Un logiciel du SAMU qui
+#   classe les appels fixe l'ordre dans lequel le médecin entend les appelants : il pèse sur
+#   la décision, l'exception ne joue pas (analyse de ce cours).
 
 # %% [markdown] reveal="categories"
-# - **L'hôpital public.** L'article 27, dans son texte de 2024, demande aux organismes de droit
-#   public (un hôpital public par exemple) et aux entités privées qui fournissent des services
-#   publics, quand ils déploient un système à haut risque de l'annexe III, comme un logiciel de
-#   tri, une analyse d'impact sur les droits fondamentaux avant sa mise en service (il vise
-#   aussi certains déployeurs des points 5 b et c de l'annexe III).
+# - **L'hôpital public.** L'article 27, dans son texte de 2024 (sa version modifiée en 2026
+#   n'a pas été relue), demande aux organismes de droit public qui déploient un système à
+#   haut risque de l'annexe III, comme un logiciel de tri, une analyse d'impact sur les
+#   droits fondamentaux avant sa mise en service.
+# - **Émotions.** Une reconnaissance des émotions qui n'est pas interdite (pour un usage
+#   médical, par exemple) est à haut risque (annexe III, point 1, c), et ses déployeurs en
+#   informent les personnes exposées (article 50, paragraphe 3).
 
 # %% [markdown]
-# - **Le droit français.** L'information du patient quand est utilisé un dispositif médical
-#   comportant un traitement de données algorithmique dont l'apprentissage a été réalisé à
-#   partir de données massives : module 09 (code de la santé publique, article L. 4001-3). La
-#   matériovigilance : les utilisateurs d'un dispositif médical signalent sans délai à l'ANSM
-#   un incident grave (article L. 5212-2) ; à l'hôpital, par le correspondant local de
-#   matériovigilance, qui le transmet à l'ANSM (article R. 5212-17).
-
-# %% [markdown] reveal="categories"
-# - **Émotions et catégorisation biométrique.** Un système de reconnaissance des émotions qui
-#   n'est pas interdit (pour un usage médical, par exemple) est à haut risque (annexe III,
-#   point 1, c) ; l'article 50, paragraphe 3, demande en outre à son déployeur d'en informer
-#   les personnes exposées, comme pour la catégorisation biométrique.
-
-# %% [markdown]
-# - **Ce qui se discute pour les dispositifs médicaux (propositions, pas des règles).** La
-#   Commission a proposé le 16 décembre 2025 de réviser le MDR et l'IVDR (proposition
-#   COM(2025) 1023), en modifiant aussi la liste de l'annexe I du règlement sur l'IA ; d'après
-#   des analyses juridiques (Produktkanzlei, 2026), les dispositifs médicaux passeraient dans la
-#   section B de cette annexe, à laquelle les exigences du règlement sur l'IA ne s'appliquent pas
-#   directement. C'est une proposition, pas une règle. Le
-#   Parlement et le Conseil n'ont pas repris ce passage en section B dans l'omnibus numérique
-#   sur l'IA (règlement (UE) 2026/1744), qui ne l'a fait que pour les machines
-#   (Produktkanzlei, 21 mai 2026) : les dispositifs médicaux restent soumis aux deux textes.
-#   La même proposition réécrit aussi la **règle 11** : un logiciel y serait en classe I
-#   sauf si un critère le fait monter. Adoptée ainsi, elle mettrait davantage de logiciels en
-#   classe I, donc hors du haut risque par l'article 6, paragraphe 1. Ce cours ne l'a vue
-#   adoptée dans aucune source lue.
+# - **Le droit français.** Information du patient quand un dispositif médical comporte un
+#   traitement algorithmique appris sur des données massives : module 09 (code de la santé
+#   publique, article L. 4001-3). Matériovigilance : les utilisateurs signalent sans délai à
+#   l'ANSM un incident grave (article L. 5212-2) ; à l'hôpital, par le correspondant local
+#   de matériovigilance (article R. 5212-17).
+# - **Une proposition, pas une règle.** La Commission a proposé le 16 décembre 2025 de
+#   réviser le MDR (COM(2025) 1023) : la règle 11 mettrait davantage de logiciels en
+#   classe I, et les dispositifs médicaux passeraient dans la section B de l'annexe I du
+#   règlement sur l'IA. L'omnibus de 2026 n'a pas repris ce second point pour eux
+#   (Produktkanzlei, 21 mai 2026) : ils restent soumis aux deux textes.
 #
-# Les textes à lire après la séance : les définitions et les pratiques interdites, les devoirs
-# du fournisseur et du déployeur, quand on devient fournisseur, le contrôle humain, la
-# maîtrise de l'IA, le règlement qui a modifié le calendrier, la transparence, ce que vérifie
-# l'organisme notifié.
+# Les textes complets, ci-dessous, sont à lire après la séance.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les textes complets, pour après la séance.
@@ -2157,7 +2137,7 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 # 2026/1744 au Journal officiel L 2026/1744 ; le MDR sous la référence CELEX 32017R0745) :
 #
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
-#   des règles harmonisées concernant l'intelligence artificielle : considérant 12 ; articles 3
+#   des règles harmonisées concernant l'intelligence artificielle : considérants 12 et 53 ; articles 3
 #   (points 1, 3, 4 et 23), 4, 5, 6, 14, 16, 25, 26, 27, 43, 50, 111 (modifié en 2026), 113,
 #   annexes I et III. EUR-Lex.
 # - Règlement (UE) 2026/1744 du Parlement européen et du Conseil du 8 juillet 2026 modifiant
@@ -2165,7 +2145,8 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 #   24 juillet 2026, JO L 2026/1744 (texte officiel ; ses modifications sont résumées ici
 #   d'après des analyses juridiques publiées qui citent le Journal officiel) ; proposition de la Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex.
 # - Code de la santé publique, articles L. 5212-2 et R. 5212-17 (matériovigilance) ; article
-#   L. 4001-3 (information du patient). Légifrance.
+#   L. 4001-3 (information du patient) ; articles R. 4127-35, R. 4312-13 et R. 4235-48
+#   (codes de déontologie des médecins, des infirmiers et des pharmaciens). Légifrance.
 # - Commission européenne. Proposition de règlement modifiant les règlements (UE) 2017/745 et
 #   (UE) 2017/746 (simplification), et le règlement (UE) 2024/1689 quant à la liste de son
 #   annexe I, COM(2025) 1023 du 16 décembre 2025 (proposition).
