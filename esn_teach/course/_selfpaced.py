@@ -49,7 +49,13 @@ from esn_teach.course._outline import (
     question_titles,
     tests_cells,
 )
-from esn_teach.course._source import MODULE_NAME, SOLUTION_BEGIN, SOLUTION_END, ModuleSource
+from esn_teach.course._source import (
+    MODULE_NAME,
+    SOLUTION_BEGIN,
+    SOLUTION_END,
+    ModuleSource,
+    session_text,
+)
 
 __all__ = [
     "EVALUATED_PROGRESS",
@@ -462,7 +468,9 @@ def to_self_paced(
     )
     payload = {
         "module": module.name,
-        "source": module.path.read_text("utf-8"),
+        # The formative version alone: an evaluated session's cases, keys and hidden tests
+        # never travel in a self-paced copy (review 09 d19: they were only encoded).
+        "source": session_text(module.path.read_text("utf-8"), "formative"),
         "settings": settings.to_data(),
     }
     notebook.metadata[METADATA_KEY] = {

@@ -63,6 +63,7 @@ __all__ = [
     "find_modules",
     "read_module",
     "resolve_module",
+    "session_text",
 ]
 
 SOLUTION_BEGIN = "### BEGIN SOLUTION"
@@ -335,6 +336,37 @@ def _parse(text: str) -> NotebookNode:
             del _PARSED[next(iter(_PARSED))]
         _PARSED[key] = jupytext.reads(text, fmt="py:percent")
     return copy.deepcopy(_PARSED[key])
+
+
+def session_text(text: str, session: str) -> str:
+    """Return a module source's text with only the cells of ``session``, unmarked.
+
+    The cells marked for the other version (``session=``) are dropped and the
+    others lose their mark: the result is one version's source, with nothing of
+    the other (an evaluated session's cases and hidden tests are never in the
+    formative's text). It reads as that version does in the whole source.
+
+    Parameters
+    ----------
+    text : str
+        A module's jupytext percent source.
+    session : {"formative", "evaluation"}
+
+    Returns
+    -------
+    str
+        The jupytext percent source of that version alone.
+    """
+    if session not in SESSIONS:
+        raise ValueError(f"session must be one of {SESSIONS}, not {session!r}")
+    notebook = _parse(text)
+    kept = []
+    for cell in notebook.cells:
+        marked = cell.metadata.pop("session", None)
+        if marked is None or marked == session:
+            kept.append(cell)
+    notebook.cells = kept
+    return str(jupytext.writes(notebook, fmt="py:percent"))
 
 
 def read_module(path: str | os.PathLike[str], *, session: str = "formative") -> ModuleSource:

@@ -21,10 +21,12 @@ from esn_teach.course import (
     CourseError,
     ModuleSource,
     SelfGradeSettings,
+    read_module,
     read_self_paced,
     solution_lines,
 )
 from esn_teach.course._selfpaced import _wrap
+from esn_teach.course._source import session_text
 
 pytestmark = pytest.mark.slow
 
@@ -78,7 +80,17 @@ def test_each_question_gets_its_solution_after_its_check(
     assert not [line for line in solution_lines(source) if line in text]
     payload = read_self_paced(released)
     assert payload.module == module
-    assert payload.source == (NOTEBOOKS / f"{module}.py").read_text(encoding="utf-8")
+    whole = (NOTEBOOKS / f"{module}.py").read_text(encoding="utf-8")
+    assert payload.source == session_text(whole, "formative")
+    # An evaluated session's cells (its cases, keys, hidden tests) are not in it (review 09
+    # d19: the whole source travelled, only encoded, in every self-paced copy).
+    evaluation = read_module(NOTEBOOKS / f"{module}.py", session="evaluation")
+    formative = read_module(NOTEBOOKS / f"{module}.py", session="formative")
+    own = {c.source for c in evaluation.notebook.cells} - {
+        c.source for c in formative.notebook.cells
+    }
+    assert not [cell for cell in own if cell.strip() and cell in payload.source]
+    assert 'session="' not in payload.source
     # The course's settings as data, read from its configuration; never its program text.
     config = course.config()
     assert payload.settings == SelfGradeSettings(

@@ -16,7 +16,7 @@ from esn_fixtures import answer_cell, cli, make_course, submit
 from esn_teach import checks
 from esn_teach.course import Course, CourseError, read_module
 from esn_teach.course._evaluation import submission_session
-from esn_teach.course._source import SESSION
+from esn_teach.course._source import SESSION, session_text
 
 MODULE = "02_deux_versions"
 
@@ -100,6 +100,23 @@ def test_each_version_keeps_its_own_cells_and_the_same_graded_cells(tmp_path):
         )
     )
     assert not plain.has_sessions and SESSION not in plain.notebook.metadata
+
+
+def test_one_versions_text_holds_nothing_of_the_other(tmp_path):
+    """What a self-paced copy carries for selfgrade (review 09 d19: the whole source, with
+    the evaluated session's keys and hidden tests, only encoded)."""
+    formative = session_text(SOURCE, "formative")
+    assert 'expected="non"' not in formative and "patiente B" not in formative
+    assert "session=" not in formative
+    alone = read_module(_write(tmp_path, formative))
+    whole = read_module(_write(tmp_path / "entier"), session="formative")
+    assert not alone.has_sessions
+    assert [(c.cell_type, c.source) for c in alone.notebook.cells] == [
+        (c.cell_type, c.source) for c in whole.notebook.cells
+    ]
+    assert 'expected="oui"' not in session_text(SOURCE, "evaluation")
+    with pytest.raises(ValueError):
+        session_text(SOURCE, "autonome")
 
 
 @pytest.mark.parametrize(
