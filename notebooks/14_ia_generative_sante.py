@@ -1,90 +1,94 @@
-# %% [markdown]
+# %% [markdown] session="formative"
 # # Module 14 — IA générative en santé
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
-# **Durée : environ 2 h 35 en tout**, d'une traite ou en deux fois : partie 1 (sections 1 à 3,
-# questions 1 à 3, 5 points sur 12), environ 60 min ; partie 2 (sections 4 à 8, questions 4 à
-# 7, 7 points), environ 1 h 35. Le seuil du certificat exige **les deux parties** : rendez le
-# notebook une fois les deux faites. La réflexion ne compte pas pour le certificat (décision de
-# l'école).
+# **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
+#
+# **Cette version est un entraînement** : chaque vérification dit si votre réponse est juste et
+# nomme l'erreur probable ; rien n'y est noté. Le module a deux parties, à faire d'une traite ou
+# en deux fois : partie 1 (sections 1 à 3, questions 1 à 3b), partie 2 (sections 4 à 8,
+# questions 4 à 7). L'en-tête ci-dessous, commun à tous les modules, les appelle « en séance »
+# et « après la séance ». La micro-certification se passe sur une autre version, la « séance
+# évaluée », avec d'autres cas.
+
+# %% [markdown] session="evaluation"
+# # Module 14 — IA générative en santé
+#
+# *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
 # **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
-# Ce module se suit seul, à distance : chaque question dit tout ce qu'il faut pour y répondre.
-# L'en-tête ci-dessous, commun à tous les modules, dit « en séance » pour la partie 1 (faite
-# en classe quand un enseignant est présent) et « après la séance » pour la partie 2 : à
-# distance, ce ne sont que deux parties, à votre rythme.
 #
-# **Agents conversationnels** : l'usage d'un agent conversationnel pendant l'évaluation est
-# interdit sauf indication contraire de l'enseignant. Personne ne le surveille à distance : c'est
-# une règle d'honneur (V6 — Intégrité et transparence), et l'attestation le dit (« passée à
-# distance, sans surveillance »). Tout le contenu du module et une calculatrice sont permis.
+# **Cette copie est l'évaluation de la micro-certification « IA générative en santé ».** Sauf
+# autre consigne de votre enseignant :
 #
+# - **Où et quand** : à distance, seul·e, sans surveillance, d'une traite ou en deux fois.
+#   L'en-tête commun ci-dessous dit « en séance » pour la partie 1 (sections 1 à 3) et
+#   « après la séance » pour la partie 2 (sections 4 à 8) : aucune séance n'est prévue.
+# - **La note** : les 12 points autocorrigés (5 en partie 1, 7 en partie 2) ; il en faut 8,4.
+#   La réflexion ne compte pas : si votre retour affiche un total sur 16, il y ajoute ses
+#   4 points, hors certificat.
+# - **Rendre** : une seule fois, les deux parties faites, avant la date annoncée ; d'ici là,
+#   toutes vos réponses restent modifiables.
+# - **Agents conversationnels** : interdits, sur l'honneur (V6 — Intégrité et
+#   transparence) : personne ne le vérifie, et l'attestation dit « passée à distance, sans
+#   surveillance ».
+
+# %% [markdown]
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Expliquer comment un **modèle de langage** écrit : il donne une probabilité à chaque mot
-#    suivant, puis en tire un au sort.
-# 2. Calculer la **perplexité** d'une phrase et l'effet de la **température** sur les
-#    probabilités.
-# 3. Repérer une **dose hors corpus** dans un texte généré (une dose que rien, dans ce que le
-#    modèle a lu, ne justifie pour ce médicament), et dire pourquoi un texte fluide n'est pas un
-#    texte vrai.
-# 4. Après la séance : dire quelles **données personnelles** quittent l'hôpital quand on colle
-#    un dossier dans un agent conversationnel en ligne, et quel texte s'applique à quel cas ;
-#    mesurer ce qu'un outil de **désidentification** automatique laisse passer ; lire les
-#    évaluations publiées ; dire ce qu'on fait, dans quel ordre, et à qui on le déclare, quand
-#    une dose fausse écrite par un outil génératif atteint un patient.
+# 1. Expliquer comment un **modèle de langage** écrit : une probabilité pour chaque mot
+#    suivant, puis un tirage au sort.
+# 2. Calculer la **perplexité** d'une phrase et l'effet de la **température**.
+# 3. Repérer une **dose hors corpus** dans un texte généré, et dire pourquoi un texte fluide
+#    n'est pas un texte vrai.
+# 4. Partie 2 : dire quelles **données personnelles** quittent l'hôpital avec un dossier collé
+#    dans un agent conversationnel, et quel texte s'applique ; mesurer ce qu'un outil de
+#    **désidentification** laisse passer ; dire quoi faire, et à qui le déclarer, quand une
+#    dose fausse générée atteint un patient.
 #
 # > **Les valeurs de l'école dans ce module**
 # >
 # > - **V1 — Priorité à la relation humaine** : un texte généré ne remplace ni l'examen ni la
-# >   parole du soignant ; le patient confie ses données à une personne, pas à un service en
-# >   ligne.
+# >   parole du soignant.
 # > - **V4 — Prudence, esprit critique et inclusivité** : un texte fluide peut être faux ; on
-# >   vérifie chaque dose et chaque référence.
-# > - **V5 — Utilisation responsable et éclairée** : savoir ce que fait l'outil, ce qu'il
-# >   envoie et à qui, avant de s'en servir.
+# >   vérifie chaque dose.
+# > - **V5 — Utilisation responsable et éclairée** : savoir ce que l'outil envoie, et à qui.
 # > - **V6 — Intégrité et transparence** : dire qu'une IA a aidé à rédiger (règle de l'école).
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (une dose écrite sans
-# > appui, un secret divulgué), autonomie (le patient décide de ce qu'on fait de ses données),
-# > bienfaisance (gagner du temps de rédaction pour le soin), justice (des modèles reprennent des
-# > formules fondées sur la « race », section 7), écoresponsabilité (une requête consomme de
-# > l'énergie : s'en servir quand c'est utile).
+# > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (dose sans appui,
+# > secret divulgué), autonomie (le patient décide de l'usage de ses données), bienfaisance
+# > (temps gagné pour le soin), justice (formules fondées sur la « race », section 7),
+# > écoresponsabilité (l'énergie de chaque requête).
 #
 # ## Mode d'emploi
 #
-# - Exécutez les cellules **dans l'ordre** (cliquez dans la cellule, puis **Maj + Entrée**).
-#   Inutile de lire le code des cellules sans question : lisez ce qu'elles affichent.
+# - Exécutez les cellules **dans l'ordre** (cliquez dedans, puis **Maj + Entrée**) ; d'une
+#   cellule de code sans question, lisez ce qu'elle affiche, pas son code.
 # - Remplacez les `...` par votre réponse, exécutez la cellule, puis la **« Vérification »** en
 #   dessous. Des **indices** sont repliés sous chaque question.
-# - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; un texte s'écrit entre
+# - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; un texte entre
 #   guillemets (accents et majuscules n'y comptent pas).
-# - Votre progression est gardée sur votre compte, même si vous rouvrez une autre copie.
 #
-# **Les données sont synthétiques** : les notes cliniques ont été inventées par un programme ;
-# aucun nom, aucune date, aucune dose ne vient d'un vrai dossier.
+# **Les données sont synthétiques** : notes cliniques inventées par un programme ; aucun nom,
+# aucune date, aucune dose ne vient d'un vrai dossier.
 
 # %% [markdown]
-# **Partie 1 (sections 1 à 3, questions 1 à 3, 5 points sur 12, environ 1 h).**
+# **Partie 1 (sections 1 à 3, questions 1 à 3b, 5 points sur 12).**
 #
 # ## 1. Un modèle de langage prédit le mot suivant
 #
-# Un **modèle de langage** (en anglais *language model*) lit le début d'un texte et donne, pour
-# chaque mot qu'il connaît, la **probabilité** d'être le mot suivant. Pour écrire, il tire un
-# mot au sort selon ces probabilités, l'ajoute au texte, et recommence. Les agents
-# conversationnels (*chatbots*) comme ChatGPT suivent le même principe, mais un **réseau de
-# neurones** calcule les probabilités, sur des morceaux de mots plutôt que des mots entiers, en
-# lisant un long passage (des pages entières), et il a été ajusté d'après des jugements humains
-# pour répondre comme un assistant. Le nôtre est minuscule, et se vérifie à la main.
+# Un **modèle de langage** lit le début d'un texte et donne, pour chaque mot qu'il connaît, la
+# **probabilité** d'être le mot suivant. Pour écrire, il tire un mot au sort selon ces
+# probabilités, l'ajoute au texte, et recommence. Les agents conversationnels (*chatbots*)
+# comme ChatGPT suivent le même principe, mais un **réseau de neurones** calcule les
+# probabilités en lisant un long passage (des pages entières). Le nôtre, minuscule, se
+# vérifie à la main.
 #
-# Notre modèle est un **modèle à trigrammes** : pour deviner le mot suivant, il ne regarde que
-# les **deux derniers mots**, et compte, dans les notes qu'il a lues, ce qui les a suivis. Il
-# mélange ce compte, pour une petite part, avec deux estimations plus grossières : ce qui a suivi
-# le dernier mot seul, et la fréquence générale de chaque mot. Ainsi, tout mot connu garde une
-# petite chance, même après deux mots jamais lus ensemble. Il apprend sur un corpus de comptes
-# rendus de consultation **synthétiques**, tirés au hasard ; ce hasard est fixé, pour que chacun
-# obtienne les mêmes notes et les mêmes résultats.
+# C'est un **modèle à trigrammes** : pour deviner le mot suivant, il ne regarde que les **deux
+# derniers mots**, et compte, dans les notes qu'il a lues, ce qui les a suivis (tout mot connu
+# garde une petite chance). Il apprend sur des comptes rendus **synthétiques**, tirés au
+# hasard ; ce hasard est fixé : chacun obtient les mêmes notes.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il crée les notes, entraîne le modèle, affiche une note
@@ -114,16 +118,15 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 # %% [markdown]
 # ### La perplexité : le modèle est-il surpris ?
 #
-# Pour juger un modèle, on lui fait lire une phrase et on note la probabilité qu'il donnait à
-# chaque mot, au moment de le lire. La **perplexité** résume ces probabilités :
+# Pour juger un modèle, on lui fait lire une phrase en notant la probabilité qu'il donnait à
+# chaque mot. La **perplexité** résume ces probabilités :
 #
 # $$\text{perplexité} = \exp\Big(\text{moyenne des } -\ln p\Big)
 # = \frac{1}{\text{moyenne géométrique des } p}$$
 #
-# (la moyenne géométrique de quatre nombres est la racine quatrième de leur produit, celle de
-# trois nombres la racine cubique ; la deuxième forme suffit pour calculer). Plus
-# elle est **basse**, moins le modèle est surpris : à 4, il hésitait en moyenne comme entre
-# 4 mots également probables.
+# (la moyenne géométrique de quatre nombres est la racine quatrième de leur produit ; la
+# deuxième forme suffit pour calculer). Plus elle est **basse**, moins le modèle est surpris :
+# à 4, il hésitait en moyenne comme entre 4 mots également probables.
 
 # %% [markdown] session="formative"
 # ### Question 1 — La perplexité d'une phrase (1 point)
@@ -162,11 +165,11 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 # ### Question 1 — La perplexité d'une phrase (1 point)
 #
 # Un modèle a lu la phrase « la plaie est propre ». Sous cette question : **vos**
-# probabilités, mot par mot, et **votre tâche** : la perplexité de trois des quatre mots
-# (lesquels dépend de votre copie : lisez bien). Donnez un nombre (vérifié à 2 décimales), ou
-# le calcul en Python : `**` veut dire « puissance » et se calcule avant `*` et `/` ; entourez
-# de parenthèses le produit et l'exposant, comme dans `(0.5 * 0.2) ** (1 / 2)` (une racine
-# carrée).
+# probabilités, mot par mot, et **votre tâche** : la perplexité de trois des quatre mots (la
+# formule vaut pour les mots qu'on choisit de juger ; lesquels, ici, change d'une copie à
+# l'autre : lisez bien). Donnez un nombre (vérifié à 2 décimales), ou le calcul en Python :
+# `**` (puissance) se calcule avant `*` et `/` ; entourez de parenthèses le produit et
+# l'exposant, comme dans `(0.5 * 0.2) ** (1 / 2)` (une racine carrée).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -416,14 +419,13 @@ perplexite = 1 / math.prod(probabilites_phrase[i] for i in _perplexity_task(grai
 # chaque probabilité est élevée à la puissance 1/T, puis toutes sont divisées par leur somme
 # (pour que le total fasse encore 1).
 #
-# - T **inférieure à 1** : les mots déjà probables le deviennent encore plus ; le texte est
-#   répétitif.
-# - T **supérieure à 1** : les probabilités s'aplatissent ; des mots rares sortent ; le texte
-#   devient varié, puis incohérent.
+# - T **inférieure à 1** : les mots probables le deviennent encore plus ; texte répétitif.
+# - T **supérieure à 1** : les probabilités s'aplatissent ; des mots rares sortent ; texte
+#   varié, puis incohérent.
 #
 # Essayez l'explorateur : choisissez un début de texte (en anglais *prompt*), bougez la
-# température (flèches du clavier) et le numéro du tirage. Il affiche les probabilités en
-# pourcentage (14,9 %) ; les tableaux du module, en proportion (0,149) : c'est le même nombre.
+# température (flèches du clavier) et le numéro du tirage. Il donne des pourcentages (14,9 %),
+# les tableaux du module des proportions (0,149) : c'est le même nombre.
 
 # %%
 debuts = ["Traitement : paracétamol, un comprimé de",
@@ -467,9 +469,9 @@ explorateur
 #
 # Après un début de phrase, un modèle donne trois mots possibles. Sous cette question :
 # **vos** probabilités (à la température 1) et **votre tâche** : la probabilité du premier ou
-# du deuxième mot à la température **T = 0,5** (lisez bien lequel). Donnez un nombre entre 0
-# et 1 (vérifié à 3 décimales), écrit en Python (`**` : puissance ; des parenthèses autour de
-# ce qui va ensemble : Python fait `**`, puis `*` et `/`, puis `+`).
+# du deuxième mot (lisez bien lequel) à la température **T = 0,5**. Donnez un nombre entre 0
+# et 1 (vérifié à 3 décimales), écrit en Python (Python fait `**`, puis `*` et `/`, puis `+` :
+# des parenthèses autour de ce qui va ensemble).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -665,23 +667,23 @@ proba_froide = probabilites_t1[autre] ** 2 / sum(p**2 for p in probabilites_t1)
 # %% [markdown]
 # ## 3. Une hallucination : une dose fluide, sans appui dans le corpus
 #
-# On appelle **hallucination** un contenu généré, fluide, que rien n'appuie (ni les données
-# qu'a lues le modèle, ni la source qu'on lui a donnée), et qui **peut** être faux : une dose,
-# une référence d'article, un résultat d'examen inventés. Mesurons-le : le modèle complète
-# « Traitement : *médicament*, un comprimé de » 200 fois pour chacun des dix médicaments, à
-# plusieurs températures. Chaque prescription est classée :
+# Une **hallucination** est un contenu généré, fluide, que rien n'appuie (ni les données lues
+# par le modèle, ni la source qu'on lui a donnée), et qui **peut** être faux : une dose, une
+# référence d'article inventées. Mesurons-le : le modèle complète « Traitement : *médicament*,
+# un comprimé de » 200 fois pour chacun des dix médicaments, à plusieurs températures. Chaque
+# prescription est classée :
 #
-# - **dose du corpus** : une dose que les notes écrivent pour **ce** médicament (comparée en
-#   milligrammes : un gramme vaut mille milligrammes) ;
-# - **dose hors corpus** : un nombre suivi d'une unité (mg, g, µg), mais absent des doses de
-#   ce médicament dans le corpus ;
-# - **pas une dose** : le mot suivant n'est pas un nombre, ou aucune unité ne le suit.
+# - **dose du corpus** : une dose que les notes écrivent pour **ce** médicament ;
+# - **dose hors corpus** : un nombre et une unité (mg, g, µg), absents des doses de ce
+#   médicament dans le corpus ;
+# - **pas une dose** : pas de nombre suivi d'une unité.
 #
-# « Hors corpus » ne veut pas dire « fausse » : une telle dose peut exister en pharmacie (sous
-# une autre forme, dans un autre pays). Le corpus dit seulement ce que le modèle a lu ; **seule
-# la référence du produit** (son résumé des caractéristiques, le RCP) dit si une dose existe.
-# Le modèle a écrit cette dose sans appui : fluide n'est pas vrai ; absent du corpus n'est pas
-# faux.
+# « Hors corpus » ne veut pas dire « fausse » : le corpus dit seulement ce que le modèle a lu ;
+# **seule la référence du produit** (son résumé des caractéristiques, le RCP) dit si une dose
+# existe. Fluide n'est pas vrai ; absent du corpus n'est pas faux.
+#
+# Dans le tableau, la dernière colonne ne compte que les **doses écrites** ; les autres,
+# toutes les prescriptions.
 
 # %% session="formative"
 medicaments_question_3a = ["amoxicilline", "furosémide", "bisoprolol", "amlodipine"]
@@ -694,9 +696,13 @@ audit = prescription_audit(modele, notes.reference_doses, temperatures, n_per_dr
                            random_state=14)
 parts = (audit.groupby("temperature")["verdict"].value_counts(normalize=True).unstack()
          .reindex(columns=["dose du corpus", "dose hors corpus", "pas une dose"]).fillna(0))
-display(fr_table(parts.rename(index=lambda t: f"{t:.1f}".replace(".", ",")), digits=3,
+tableau_3 = parts.assign(**{"hors corpus, parmi les doses écrites": parts["dose hors corpus"]
+                            / (parts["dose hors corpus"] + parts["dose du corpus"])})
+display(fr_table(tableau_3.rename(index=lambda t: f"{t:.1f}".replace(".", ",")), digits=3,
                  index={"temperature": "température"},
-                 caption="Part des prescriptions générées, par température"))
+                 caption="Part des prescriptions générées, par température (trois premières "
+                 "colonnes : parmi toutes les prescriptions ; dernière : parmi les seules "
+                 "doses écrites)"))
 # Les exemples laissent de côté le paracétamol (début proposé dans l'explorateur) et les
 # médicaments de la question 3a de cette version (liste de la cellule précédente).
 exemples = (audit[(audit["verdict"] == "dose hors corpus")
@@ -711,18 +717,20 @@ for ligne in exemples.itertuples():
           f"(température {ligne.temperature:.1f})".replace(".", ","))
 doses_du_corpus = pd.Series({drug: " ; ".join(f"{v} {u}" for v, u in doses)
                              for drug, doses in notes.reference_doses.items()})
-# Deux lectures du même tableau : part de toutes les prescriptions, part des doses écrites.
+# La part hors corpus parmi les seules doses écrites : la dernière colonne du tableau.
 doses_ecrites = parts["dose hors corpus"] / (parts["dose hors corpus"] + parts["dose du corpus"])
-# Le texte qui suit la question 3b commente ces deux lectures : ces vérifications le gardent
+# Le texte (question 3b, « Pourquoi ? ») commente ces chiffres : ces vérifications le gardent
 # juste si le corpus change.
 assert parts.loc[0.2, "dose hors corpus"] > parts.loc[1.0, "dose hors corpus"]
+assert parts.loc[0.2, "pas une dose"] < parts.loc[1.0, "pas une dose"]
 assert 0.5 < doses_ecrites[0.2] < doses_ecrites[1.0]
-print("\nDeux lectures du tableau :")
-for t in [0.2, 1.0]:
-    part_toutes = f"{parts.loc[t, 'dose hors corpus']:.3f}".replace(".", ",")
-    print(f"- température {t:g} : doses hors corpus, {part_toutes} de toutes les prescriptions ; "
-          f"parmi les seules doses écrites (du corpus ou hors corpus), "
-          f"{fr_percent(doses_ecrites[t])} hors corpus.".replace("0.2", "0,2"))
+print("\nComment lire ce tableau : à basse température, le modèle écrit presque toujours une "
+      "dose (« pas une dose » : " + f"{parts.loc[0.2, 'pas une dose']:.3f}".replace(".", ",")
+      + " à 0,2), donc plus de doses hors corpus parmi toutes les prescriptions. Parmi les "
+      "seules doses écrites (dernière colonne), la part hors corpus baisse un peu à 0,2 ("
+      + f"{doses_ecrites[0.2]:.3f}".replace(".", ",") + " contre "
+      + f"{doses_ecrites[1.0]:.3f}".replace(".", ",") + " à 1), mais reste la majorité : "
+      "baisser la température ne ramène pas les doses dans le corpus.")
 display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
                  caption="Les doses de chaque médicament dans le corpus (pas une référence "
                  "de prescription)"))
@@ -731,13 +739,11 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 # ### Question 3a — Dose du corpus ou dose hors corpus ? (2 points)
 #
 # Pendant la mesure, le modèle a écrit, entre autres, ces quatre prescriptions (aucune n'est
-# parmi les exemples affichés). Toutes ont l'air plausibles ; le bon sens clinique ne suffit
-# pas : seul le tableau des doses du corpus, ci-dessus, tranche. Pour chacune, écrivez
-# `"corpus"` si la dose est une dose de **ce** médicament dans le corpus, `"hors corpus"` sinon
-# (une dose hors corpus peut exister en pharmacie : la question porte sur le corpus, pas sur la
-# pharmacie).
-# La note est partielle : chaque réponse juste vaut un demi-point, chaque réponse fausse
-# annule une réponse juste ; un cas laissé `...` ne rapporte ni ne retire rien.
+# parmi les exemples affichés). Toutes ont l'air plausibles : seul le tableau des doses du
+# corpus, ci-dessus, tranche. Écrivez `"corpus"` si la dose est une dose de **ce** médicament
+# dans le corpus, `"hors corpus"` sinon (la question porte sur le corpus, pas sur la
+# pharmacie). Chaque réponse juste vaut un demi-point, chaque réponse fausse annule une
+# réponse juste ; un cas laissé `...` ne rapporte ni ne retire rien.
 #
 # - **A** : « Traitement : amoxicilline, un comprimé de 1000 mg »
 # - **B** : « Traitement : furosémide, un comprimé de 10 mg »
@@ -761,17 +767,14 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 # ### Question 3a — Dose du corpus ou dose hors corpus ? (2 points)
 #
 # Pendant la mesure, le modèle a écrit, entre autres, ces quatre prescriptions (aucune n'est
-# parmi les exemples affichés). Toutes ont l'air plausibles ; le bon sens clinique ne suffit
-# pas : seul le tableau des doses du corpus, ci-dessus, tranche. Pour chacune, écrivez
-# `"corpus"` si la dose est une dose de **ce** médicament dans le corpus, `"hors corpus"` sinon
-# (une dose hors corpus peut exister en pharmacie : la question porte sur le corpus, pas sur la
-# pharmacie).
-# La note est partielle : chaque réponse juste vaut un demi-point, chaque réponse fausse
-# annule une réponse juste ; un cas laissé `...` ne rapporte ni ne retire rien.
+# parmi les exemples affichés). Toutes ont l'air plausibles : seul le tableau des doses du
+# corpus, ci-dessus, tranche. Écrivez `"corpus"` si la dose est une dose de **ce** médicament
+# dans le corpus, `"hors corpus"` sinon (la question porte sur le corpus, pas sur la
+# pharmacie). Chaque réponse juste vaut un demi-point, chaque réponse fausse annule une
+# réponse juste ; un cas laissé `...` ne rapporte ni ne retire rien.
 #
-# Vos quatre cas, tirés pour votre copie, sont affichés sous cette question : vos voisins en
-# ont d'autres, et le nombre de doses « corpus » change d'une copie à l'autre (ni zéro, ni
-# quatre).
+# Vos quatre cas sont affichés sous cette question (d'une à trois doses « corpus », selon la
+# copie).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -952,12 +955,11 @@ verdict_doses = {"A": "hors corpus", "B": "hors corpus", "C": "hors corpus", "D"
 # ### Question 3b — Et avec un autre corpus ? (1 point)
 #
 # Dans nos notes, une prescription s'écrit « Traitement : ramipril, un comprimé de 5 mg ».
-# Imaginez un autre corpus, identique sauf que chaque prescription s'y écrit autrement :
-# **votre** corpus est décrit sous cette question. On y entraîne **le même** modèle à
-# trigrammes, qui complète le début indiqué 200 fois à la température 0,2. La part des doses
-# hors corpus **parmi les doses écrites** (la seconde lecture sous le tableau, à 0,2) : que
-# deviendrait-elle ? Écrivez la lettre de la seule réponse juste, `"A"`, `"B"`, `"C"` ou
-# `"D"` (les réponses sont sous cette question).
+# Dans **votre** corpus, décrit sous cette question, chaque prescription s'écrit autrement.
+# On y entraîne **le même** modèle, qui complète le début indiqué 200 fois à la température
+# 0,2. Que deviendrait la part des doses hors corpus **parmi les doses écrites** (dernière
+# colonne du tableau) ? Écrivez la lettre de la seule réponse juste (`"A"` à `"D"`, sous
+# cette question).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1117,26 +1119,24 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 # Le modèle ne voit que les deux derniers mots, « comprimé de » : le médicament est trop loin
 # derrière. Il écrit une dose **lue** après « comprimé de », mais pour un autre médicament,
 # faite de morceaux de trois mots du corpus (« de 2,5 mg ») : le texte est **fluide**, pas
-# **appuyé sur le corpus**. Baisser la température ne ramène pas les doses dans le corpus : à
-# 0,2, la part des doses hors corpus parmi toutes les prescriptions est plus haute qu'à 1 ;
-# parmi les seules doses écrites, elle est un peu plus basse, et reste la majorité (les deux
-# lectures sous le tableau). La monter mène à l'incohérence. Les grands modèles, eux, lisent
-# tout le passage, pas deux mots : leurs erreurs ne viennent pas d'un contexte trop court.
+# **appuyé sur le corpus**. Baisser la température ne ramène pas les doses dans le corpus :
+# parmi les doses écrites, la part hors corpus baisse un peu à 0,2, et reste la majorité (la
+# dernière colonne du tableau). La monter mène à l'incohérence.
+#
+# **Ce qui vaut aussi pour ChatGPT.** Un grand modèle lit tout le passage, pas deux mots : ce
+# défaut précis (un contexte trop court) n'est pas le sien. Mais le principe est le même : il
+# écrit la suite la plus **probable** d'après ce qu'il a lu, pas une suite **vérifiée** ; une
+# dose souvent lue dans un contexte voisin peut sortir, fluide, pour le mauvais médicament
+# (section 7).
 # </details>
-
-# %% [markdown]
-# **Et les grands modèles ?** Ils écrivent eux aussi ce qui est **probable**, pas ce qui est
-# **vérifié** : ils se trompent sur des faits rares ou absents de leurs données ; et les
-# évaluations notées juste ou faux, avec l'entraînement qui vise à les réussir, récompensent une
-# réponse donnée au hasard plutôt qu'un « je ne sais pas » (Kalai et al., 2025). Une dose ou une
-# référence d'article se **vérifie** donc dans une source (résumé des caractéristiques du
-# produit, article lui-même).
 
 # %% [markdown]
 # ## Après la séance
 #
-# **Partie 2 (sections 4 à 8, questions 4 à 7, 7 points sur 12, environ 1 h 35).** À
-# distance, c'est simplement la seconde partie du module : vous pouvez faire une pause ici.
+# **Partie 2 (sections 4 à 8, questions 4 à 7, 7 points sur 12).** Dans ce module, ce titre
+# commun à tous les modules ouvre simplement la seconde partie : vous pouvez faire une pause ici
+# et la reprendre un autre jour. Ses points comptent comme ceux de la partie 1 : en séance
+# évaluée, rendez le notebook une fois les deux parties faites.
 #
 # ## 4. Coller un dossier dans un agent conversationnel en ligne
 #
@@ -2559,6 +2559,13 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 
 # %% [markdown]
 # ## 7. Ce que disent les évaluations publiées
+#
+# **Les grands modèles hallucinent-ils aussi ?** Oui : comme le modèle de la section 3, ils
+# écrivent ce qui est **probable**, pas ce qui est **vérifié**, et se trompent sur des faits
+# rares ou absents de leurs données ; et les évaluations notées juste ou faux, avec
+# l'entraînement qui vise à les réussir, récompensent une réponse donnée au hasard plutôt
+# qu'un « je ne sais pas » (Kalai et al., 2025). Une dose ou une référence d'article se
+# **vérifie** donc dans une source (résumé des caractéristiques du produit, article lui-même).
 #
 # Les grands modèles réussissent des examens de médecine à choix multiples. Trois évaluations,
 # datées, car ces chiffres vieillissent vite :
