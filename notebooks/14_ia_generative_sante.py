@@ -901,9 +901,11 @@ for lettre, (med_3a, dose_3a, unite_3a) in tirage_copie_3a(
             f"{ecrites_3a} ; {dose_3a} {unite_3a} y est une dose d'autres médicaments "
             f"({', '.join(autres_3a)}). Une dose banale n'est pas pour autant une dose de ce "
             "médicament : le modèle l'a lue après un autre médicament.")]
+# The feedback names each wrong case (review 14 d19, lecturer 5): this hidden test runs only
+# at grading, when naming an item gives nothing away.
 checks.check_choices(
     verdict_doses, name="verdict_doses", options=["corpus", "hors corpus"],
-    expected=cles_3a, mistakes=erreurs_3a,
+    expected=cles_3a, mistakes=erreurs_3a, name_items=True,
     success="une dose hors corpus est, ici, une dose que le corpus écrit pour d'autres "
     "médicaments : le modèle, qui ne lit que « comprimé de », l'a lue après un autre "
     "médicament ; sa phrase est fluide, sans appui. Une dose du corpus écrite dans une autre "
@@ -1148,10 +1150,12 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 # > **En bref.**
 # > - Des données de santé sont des données **sensibles** : leur traitement est interdit sauf
 # >   exceptions (RGPD, article 9).
-# > - Le **secret médical** couvre tout ce qui concerne le patient. Seuls des professionnels qui
-# >   participent à sa prise en charge peuvent **échanger** ces informations (le patient en est
-# >   informé et peut s'y opposer) ; entre professionnels qui ne sont pas de la même équipe
-# >   de soins, les **partager** demande son accord préalable (CSP, article L1110-4). Ce
+# > - Le **secret médical** couvre tout ce qui concerne le patient, et s'impose à tous ceux qui
+# >   travaillent dans le système de santé, soignants ou non (secrétariat, informatique). Seuls
+# >   des professionnels qui participent à sa prise en charge peuvent **échanger** ces
+# >   informations (le patient en est informé et peut s'y opposer) ; entre professionnels qui
+# >   ne sont pas de la même équipe de soins, les **partager** demande son accord préalable
+# >   (CSP, article L1110-4). Ce
 # >   partage ne vaut qu'entre professionnels : l'éditeur d'un service en ligne n'en est pas
 # >   un, et l'accord du patient ne fait pas de lui un membre de l'équipe de soins.
 # > - Qui héberge, pour un hôpital ou un soignant, des données de santé recueillies pour le
@@ -1184,8 +1188,10 @@ print(f"Textes cités, vérifiés le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (en
 qui_quoi = {
     "9(1)": "**Qui ?** Quiconque traite des données de santé, soignant ou non, avec ou sans "
             "IA. **Quoi ?** Ce traitement est interdit, sauf exceptions.",
-    "L1110-4": "**Qui ?** Les professionnels qui prennent en charge le patient. **Quoi ?** Le "
-               "secret ; échanger ou partager, entre professionnels seulement, pour ses soins.",
+    "L1110-4": "**Qui ?** Tout professionnel de santé, et tous ceux qui travaillent dans le "
+               "système de santé, soignants ou non (secrétariat, informatique, administration). "
+               "**Quoi ?** Le secret ; échanger ou partager, entre professionnels seulement, "
+               "pour les soins du patient.",
     "L1111-8 II": "**Qui ?** Celui qui héberge des données de soin pour le compte d'un autre "
                   "(un professionnel, un établissement, le patient). **Quoi ?** Être certifié.",
     "chap. V": "**Qui ?** Quiconque envoie des données personnelles hors de l'Union "
@@ -1440,8 +1446,10 @@ for lettre, texte_q4 in cas_copie_q4(checks.student_seed("14", announce=False)).
     reponse_q4, pourquoi_q4 = raisons_q4[fragment_q4]
     cles_q4[lettre] = reponse_q4
     erreurs_q4[lettre] = [checks.Mistake("non" if reponse_q4 == "oui" else "oui", pourquoi_q4)]
+# The feedback names each wrong message (review 14 d19, lecturer 5): run at grading only.
 checks.check_choices(
     fuite, name="fuite", options=["oui", "non"], expected=cles_q4, mistakes=erreurs_q4,
+    name_items=True,
     success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou sans son "
     "nom : une initiale ne le cache pas, une fonction unique dans une petite commune le "
     "désigne. Un patient sans détail qui le distingue, ou une question générale, ne le laisse "
@@ -1472,7 +1480,7 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 #
 # | Réponse | Texte | Qui ? | Quoi ? |
 # |---|---|---|---|
-# | `"secret"` | CSP, article L1110-4 | les professionnels qui prennent en charge le patient | ne rien révéler de lui |
+# | `"secret"` | CSP, article L1110-4 | tout professionnel de santé, et quiconque travaille dans le système de santé | ne rien révéler du patient |
 # | `"HDS"` | CSP, article L1111-8 | qui garde des données de soin pour le compte d'un autre | être certifié |
 # | `"RGPD"` | RGPD, article 9 | quiconque traite des données de santé, soignant ou non | interdit, sauf exceptions |
 # | `"IA"` | règlement sur l'IA, article 50 | le fournisseur d'un outil d'IA ; qui publie un texte généré pour informer le public sur une question d'intérêt public | dire qu'on parle à une IA, marquer ce qu'elle génère ; le dire, sauf relecture humaine et responsabilité éditoriale |
@@ -1491,7 +1499,9 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 # RGPD, lui, vaut pour tous). Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
 # cas se juge seul (la question 5b suit le même principe). Chaque cas juste vaut un quart de
 # point ; chaque cas faux retire un seizième de point (répondre au hasard, ou partout la même
-# chose, rapporte donc peu) ; un cas laissé `...` ne rapporte ni ne retire rien.
+# chose, rapporte donc peu) ; un cas laissé `...` ne rapporte ni ne retire rien. Par exemple,
+# trois cas justes et un faux rapportent trois quarts de point moins un seizième : onze
+# seizièmes de point.
 #
 # - **A** : **un interne** raconte à un ami, au café, qu'un patient du service est hospitalisé,
 #   et pourquoi.
@@ -1521,7 +1531,9 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 # RGPD, lui, vaut pour tous). Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
 # cas se juge seul (la question 5b suit le même principe). Chaque cas juste vaut un quart de
 # point ; chaque cas faux retire un seizième de point (répondre au hasard, ou partout la même
-# chose, rapporte donc peu) ; un cas laissé `...` ne rapporte ni ne retire rien.
+# chose, rapporte donc peu) ; un cas laissé `...` ne rapporte ni ne retire rien. Par exemple,
+# trois cas justes et un faux rapportent trois quarts de point moins un seizième : onze
+# seizièmes de point.
 #
 # Vos quatre cas, tirés pour votre copie (vos voisins en ont d'autres, dans un autre ordre),
 # sont affichés par la cellule sous cette question.
@@ -1573,8 +1585,9 @@ checks.check_choices(
                            "et à qui il s'adresse.", digest="d82255f0a53a0531"),
         ],
         "C": [
-            checks.Mistake(None, "le secret médical lie les professionnels qui prennent en "
-                           "charge une personne : ici, ni soignant, ni soin.",
+            checks.Mistake(None, "le secret médical lie ceux qui travaillent dans le système "
+                           "de santé : une application de sport sans lien avec un soin n'en "
+                           "fait pas partie.",
                            digest="72808623c8fbf52a"),
             checks.Mistake(None, "l'hébergement certifié vise les données recueillies pour la "
                            "prévention, le diagnostic ou le soin : ici, aucun soin.",
@@ -1691,8 +1704,8 @@ genres_5a = {"A": ["A", "A"], "B": ["B", "B", "certifie"], "C": ["C", "C", "C"],
 reponses_5a = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret", "certifie": "aucun"}
 pas_ia_5a = "rien ici n'est un système d'IA."
 erreurs_5a = {
-    "A": [checks.Mistake("secret", "le secret médical lie les professionnels qui prennent en "
-                         "charge une personne : ni un employeur ni un bailleur n'en sont, même "
+    "A": [checks.Mistake("secret", "le secret médical lie ceux qui travaillent dans le système "
+                         "de santé : ni un employeur ni un bailleur n'en font partie, même "
                          "s'ils apprennent un motif médical."),
           checks.Mistake("HDS", "l'hébergement certifié vise qui garde des données de soin pour "
                          "le compte d'un autre : ce fichier est le sien, et ce n'est pas un soin."),
@@ -2003,8 +2016,8 @@ erreurs_5b = {
     "E": [checks.Mistake("IA", "le règlement sur l'IA impose à un fournisseur d'autres "
                          "obligations (dire, marquer) ; interdire un traitement de données de "
                          "santé, sauf exceptions, c'est un autre texte, avec ou sans IA."),
-          checks.Mistake("secret", "le secret médical lie les professionnels qui prennent en "
-                         "charge une personne : ici, ni soignant, ni soin."),
+          checks.Mistake("secret", "le secret médical lie ceux qui travaillent dans le "
+                         "système de santé : ici, personne n'en fait partie, et aucun soin."),
           checks.Mistake("HDS", "l'hébergement certifié vise les données recueillies pour la "
                          "prévention, le diagnostic ou le soin : ici, aucun soin."),
           checks.Mistake("aucun", "un texte encadre ce traitement, même hors de tout soin."),
@@ -2651,7 +2664,8 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 #
 # Mme R., 72 ans, est hospitalisée en médecine. La synthèse qu'une collègue a fait écrire par un
 # agent conversationnel grand public indique « bisoprolol 10 mg » ; le dossier dit 2,5 mg. La
-# patiente a reçu 10 mg ce matin. À midi, vous trouvez son pouls lent ; elle est fatiguée. (Elle
+# patiente a reçu 10 mg ce matin. Vous êtes l'infirmier ou l'infirmière qui s'occupe d'elle :
+# à midi, vous trouvez son pouls lent ; elle est fatiguée. (Elle
 # restera dans le service, surveillée, sans autre traitement ; tout rentrera dans l'ordre le
 # lendemain, sans séquelle.)
 #
@@ -2698,7 +2712,7 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # patient l'a reçue. Votre cas est affiché sous cette question : il est tiré pour votre copie,
 # et deux choses y changent d'une copie à l'autre, **la gravité** de ce qui arrive au patient et
 # **l'outil** qui a écrit la synthèse. Lisez-le attentivement : ce sont elles qui décident de
-# certaines réponses.
+# certaines réponses. Vous êtes l'infirmier ou l'infirmière du service qui s'occupe de lui.
 #
 # Pour chaque action, écrivez `"d'abord"` (elle protège le patient : tout de suite, avant toute
 # déclaration), `"ensuite"` (à faire, une fois le patient pris en charge) ou `"non"` (pas à
@@ -2825,6 +2839,33 @@ signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'a
 # message : même sans séquelle
 signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
                "F": "non", "G": "non", "H": "ensuite"}
+
+# %% [markdown] session="formative"
+# **Un second cas, pour vous entraîner** (non noté, sans vérification : décidez, puis ouvrez
+# la correction). M. L., 68 ans, diabétique, est hospitalisé en cardiologie. Le logiciel
+# d'aide à la prescription de l'établissement (un dispositif médical marqué CE, que son
+# fabricant destine à préparer les prescriptions) a proposé une dose d'insuline dix fois trop
+# forte ; personne ne l'a vu, et il l'a reçue. Une heure après, il est dans le coma
+# (hypoglycémie sévère) et part en réanimation. Vous êtes l'infirmier ou l'infirmière qui
+# s'occupe de lui. Pour quatre actions de la question 7 : **B** (EIGS à l'ARS),
+# **D** (matériovigilance), **F** (pharmacovigilance) et **H** (DPO, pour des données parties
+# vers un agent grand public), que répondriez-vous ici ?
+#
+# <details><summary>Correction du second cas (ouvrez après avoir décidé)</summary>
+#
+# - **B : « ensuite »** : un événement inattendu qui met en jeu le pronostic vital est un
+#   EIGS ; on le déclare à l'ARS, une fois le patient pris en charge.
+# - **D : « ensuite »** : l'outil est un dispositif médical, et l'incident a causé une
+#   dégradation grave de l'état de santé : matériovigilance, par le correspondant de
+#   l'établissement.
+# - **F : « ensuite »** : une erreur médicamenteuse avec un effet indésirable se déclare au
+#   centre régional de pharmacovigilance, comme dans le cas de Mme R.
+# - **H : « non »** : ici, aucune donnée n'est partie vers un service grand public ; le
+#   logiciel est celui de l'établissement.
+#
+# Les deux faits du cas décident : la gravité (EIGS ou non) et la nature de l'outil
+# (matériovigilance ou non). Que l'erreur vienne d'un logiciel ne change pas le reste.
+# </details>
 
 # %% session="evaluation"
 # Votre cas, puis vos huit actions, dans l'ordre tiré pour votre copie.
@@ -2979,22 +3020,26 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 # %% [markdown]
 # ## 8. Réflexion : un dossier dans un agent conversationnel
 #
-# Cette réflexion ne compte pas pour la micro-certification : faites-la pour vous. (Dans le
+# Cette réflexion ne compte pas pour la micro-certification (un enseignant peut la corriger
+# dans son propre cours) : faites-la pour vous. (Dans le
 # parcours en autonomie, un bouton ouvre ensuite, sous votre réponse, le guide de correction,
 # pour la comparer.)
 #
 # Une collègue infirmière, débordée, vous dit : « Je colle les transmissions du patient de la
 # chambre 8 dans l'agent conversationnel gratuit sur mon téléphone, il me fait une synthèse
-# parfaite en dix secondes. » En 10 à 15 lignes : que quitte l'hôpital, quels risques pour le
+# parfaite en dix secondes. » Dites : que quitte l'hôpital, quels risques pour le
 # patient (secret, réutilisation, erreur dans la synthèse), ce que vous lui proposeriez, et
 # comment vous en parleriez au patient. Puis : la semaine suivante, une synthèse de ce genre a
 # changé une dose, et le patient a reçu la mauvaise dose. Que faites-vous, et qui prévenez-vous ?
+# (Comptez 15 à 25 lignes, et une vingtaine de minutes.)
 # Appuyez-vous sur au moins deux des valeurs de l'école (numéro et nom), et sur l'encadré
 # « Si une erreur atteint le patient » ci-dessus.
 
 # %% [markdown] written="reflexion_chatbot" points=4
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants)* : 4 points. Les critères 1 à 3 sont notés 0, 0,5 ou 1 ;
+# *Guide de correction (enseignants)* : 4 points, pour un cours qui corrige la réflexion (la
+# micro-certification ne la note pas : `reflexion_notee = false` ; son parcours en autonomie
+# montre ce guide à l'apprenant). Les critères 1 à 3 sont notés 0, 0,5 ou 1 ;
 # le critère 4 (le signalement) est en deux parties, 4a et 4b, notées chacune 0, 0,25 ou 0,5,
 # chaque exigence comptée une fois.
 # Les numéros d'articles ne sont **pas** exigés : le nom de la règle suffit (secret médical,

@@ -706,3 +706,72 @@ def test_formative_questions_5_and_7_do_not_name_the_wrong_items():
         assert "name_items=False" in check, name
         assert "Le bon circuit est" not in check, name
         assert "cette certification est bien obligatoire" not in check, name
+
+
+def _module(session):
+    from pathlib import Path
+
+    from esn_teach.course._source import read_module
+
+    return read_module(
+        Path(__file__).parents[2] / "notebooks" / "14_ia_generative_sante.py", session=session
+    )
+
+
+def test_each_version_opens_with_its_own_rule():
+    """Review 14 d19, lecturer 1-2: the evaluated header said « à distance, à votre rythme »
+    for both versions, above « Séance évaluée, 60 min en séance », and never said when the
+    copy is handed in nor what the feedback's total out of 16 means."""
+    evaluated = _module("evaluation").notebook.cells[0].source
+    formative = _module("formative").notebook.cells[0].source
+    for needed in ("sans surveillance", "12 points", "8,4", "sur 16", "une seule fois",
+                   "les deux parties faites", "« en séance »", "**Prérequis** :"):
+        assert needed in evaluated, needed
+    assert "entraînement" in formative and "sur 16" not in formative
+    assert evaluated.startswith("# Module 14") and formative.startswith("# Module 14")
+
+
+def test_part_one_leaves_a_margin_under_one_hour():
+    """Review 14 d19, lecturer 3 and student 1: part 1 was estimated at exactly 60 min."""
+    from esn_teach.course._outline import estimate_duration
+
+    for session in ("formative", "evaluation"):
+        module = _module(session)
+        if session == "evaluation":
+            module.notebook.metadata["esn_session"] = "evaluation"
+        assert estimate_duration(module.notebook).in_class <= 55, session
+
+
+def test_medical_secrecy_binds_everyone_in_the_health_system():
+    """Review 14 d19, lecturer 4: L1110-4 binds every professional working in the health
+    system (administrative and IT staff too), not only those who treat the patient."""
+    from esn_teach import law
+
+    source = _notebook_source()
+    assert "qui prennent en charge le patient" not in source
+    assert "prennent en \"\n" not in source
+    who = source.split('"L1110-4": "**Qui ?**', 1)[1].split("**Quoi ?**", 1)[0]
+    assert "système de santé" in who
+    assert "système de santé" in " ".join(law.reference("L1110-4").summary.split())
+
+
+def test_evaluated_feedback_names_the_wrong_items_of_questions_3a_and_4():
+    """Review 14 d19, lecturer 5: after grading there is nothing left to protect."""
+    source = _notebook_source()
+    for mistakes in ("mistakes=erreurs_3a", "mistakes=erreurs_q4"):
+        call = source.split(mistakes, 1)[1].split("points=", 1)[0]
+        assert "name_items=True" in call, mistakes
+
+
+def test_question_7_formative_practice_has_a_serious_case_with_a_device():
+    """Review 14 d19, student 3: the formative case only trained « non » for EIGS and
+    matériovigilance; the statements say who « vous » is."""
+    formative = "\n".join(c.source for c in _module("formative").notebook.cells)
+    evaluated = "\n".join(c.source for c in _module("evaluation").notebook.cells)
+    practice = formative.split("**Un second cas, pour vous entraîner**", 1)[1]
+    practice = practice.split("</details>", 1)[0]
+    assert "réanimation" in practice and "marqué CE" in practice
+    assert "**B : « ensuite »**" in practice and "**D : « ensuite »**" in practice
+    assert "Un second cas, pour vous entraîner" not in evaluated
+    for text in (formative, evaluated):
+        assert "Vous êtes l'infirmier ou l'infirmière" in text
