@@ -1169,15 +1169,18 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 # >   de dossier, numéro de téléphone) désigne à lui seul une personne, même si un voisin ne
 # >   sait pas le lire : l'éditeur, ou quiconque peut le relier à un fichier, la reconnaît.
 #
-# Les textes, avec leur date, sont dans la liste « Textes cités », affichée sous ce
-# paragraphe. Quelques mots
-# qu'on y lit : le règlement sur l'IA dit « à **haut risque** » les systèmes d'IA qu'il encadre
-# le plus ; son **annexe I** liste des produits déjà réglementés, dont les dispositifs
-# médicaux ; son **annexe III**, des usages, comme le tri des patients aux urgences. Le
-# **règlement (UE) 2026/1744** a modifié le règlement sur l'IA en 2026 (il en a reporté des
-# dates) ; sa référence complète, avec sa publication au Journal officiel de l'Union, est la
-# dernière de la liste. La **version consolidée** d'un texte, sur EUR-Lex (le site officiel du droit de
-# l'Union), le donne avec toutes ses modifications.
+# Les quatre textes des questions 5a et 5b, avec leur date, sont dans la liste « Textes
+# cités », affichée sous ce paragraphe ; trois autres y sont repliés, pour aller plus loin.
+#
+# <details><summary>Pour aller plus loin : les mots des textes repliés</summary>
+#
+# Le règlement sur l'IA dit « à **haut risque** » les systèmes d'IA qu'il encadre le plus ; son
+# **annexe I** liste des produits déjà réglementés, dont les dispositifs médicaux ; son
+# **annexe III**, des usages, comme le tri des patients aux urgences. Le **règlement (UE)
+# 2026/1744** a modifié le règlement sur l'IA en 2026 (il en a reporté des dates). La **version
+# consolidée** d'un texte, sur EUR-Lex (le site officiel du droit de l'Union), le donne avec
+# toutes ses modifications.
+# </details>
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche les textes cités, avec leur date.
@@ -1204,7 +1207,7 @@ qui_quoi = {
     "UE 2026/1744": "**Quoi ?** Il a reporté les règles des systèmes à haut risque (dates "
                     "ci-dessus, sous l'article 14). Le détail est au module 13.",
 }
-blocs = []
+blocs, plus_loin = [], []
 for cle, resume in qui_quoi.items():
     texte = law.reference(cle)
     bloc = [f"**{texte.citation}** ({texte.date_label}) — {texte.title}.", "", resume]
@@ -1216,8 +1219,12 @@ for cle, resume in qui_quoi.items():
                      if o.condition == f"haut risque {annexe}" and "IA 14" in o.reference_keys}
             bloc += ["", f"Systèmes à haut risque de l'{annexe} : à partir du "
                      + " ; ".join(f"{d:%d/%m/%Y}" for d in sorted(dates)) + "."]
-    blocs.append("\n".join(bloc))
-display(Markdown("\n\n---\n\n".join(blocs)))
+    # Les textes que les questions 5a et 5b n'utilisent pas sont repliés.
+    (plus_loin if cle in ("chap. V", "IA 14", "UE 2026/1744") else blocs).append("\n".join(bloc))
+display(Markdown("\n\n---\n\n".join(blocs) + "\n\n<details><summary>Pour aller plus loin : "
+                 "transferts hors de l'Union, contrôle humain des systèmes à haut risque, "
+                 "report de dates (trois textes)</summary>\n\n"
+                 + "\n\n---\n\n".join(plus_loin) + "\n\n</details>"))
 
 # %% [markdown] session="formative"
 # ### Question 4 — Quels messages laissent reconnaître un patient ? (2 points)
@@ -3144,6 +3151,11 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 #   25 novembre 2016). Haute Autorité de santé, *Déclarer les événements indésirables graves
 #   associés aux soins (EIGS)*, page mise en ligne le 20 janvier 2022, mise à jour le 21 juin
 #   2022, sur has-sante.fr.
+# - Code de la santé publique, article L5212-2 (matériovigilance : l'utilisateur d'un
+#   dispositif médical signale à l'ANSM l'incident ou le risque d'incident ayant entraîné, ou
+#   susceptible d'entraîner, la mort ou la dégradation grave de l'état de santé).
+# - Haute Autorité de santé, *Premières clefs d'usage de l'IA générative en santé dans les
+#   secteurs sanitaire, social et médico-social* (guide, octobre 2025), sur has-sante.fr.
 # - Code de la santé publique, article L1142-4 (information de la personne victime d'un
 #   dommage imputable aux soins, au plus tard dans les quinze jours), rédaction en vigueur
 #   depuis le 1er octobre 2020 (ordonnance n° 2020-232 du 11 mars 2020, article 13).
