@@ -195,11 +195,10 @@ probabilites_phrase = [0.5, 0.2, 0.8, 0.25]
 
 # %% session="evaluation"
 # Vos cas : ils sont tirés à partir de votre identifiant (la même copie les retrouve à la
-# correction). La première ligne affichée dit de qui est cette copie.
+# correction). La première ligne affichée dit de qui est cette copie (une seule fois : revue
+# 14 d19, l'étudiante la lisait deux fois).
 from esn_teach.generative import copy_order, dose_cases, exam_cases, incident_scenario
 
-print(f"Copie de : {checks.student_id()}. Vos cas sont tirés de cet identifiant ; vos voisins "
-      "ont d'autres cas. Si ce n'est pas votre identifiant, prévenez l'enseignant.")
 graine = checks.student_seed("14")
 cas = exam_cases(graine)
 probabilites_phrase = list(cas.sentence_probabilities)
