@@ -724,8 +724,16 @@ def test_each_version_opens_with_its_own_rule():
     copy is handed in nor what the feedback's total out of 16 means."""
     evaluated = _module("evaluation").notebook.cells[0].source
     formative = _module("formative").notebook.cells[0].source
-    for needed in ("sans surveillance", "12 points", "8,4", "sur 16", "une seule fois",
-                   "les deux parties faites", "« en séance »", "**Prérequis** :"):
+    for needed in (
+        "sans surveillance",
+        "12 points",
+        "8,4",
+        "sur 16",
+        "une seule fois",
+        "les deux parties faites",
+        "« en séance »",
+        "**Prérequis** :",
+    ):
         assert needed in evaluated, needed
     assert "entraînement" in formative and "sur 16" not in formative
     assert evaluated.startswith("# Module 14") and formative.startswith("# Module 14")
@@ -749,7 +757,7 @@ def test_medical_secrecy_binds_everyone_in_the_health_system():
 
     source = _notebook_source()
     assert "qui prennent en charge le patient" not in source
-    assert "prennent en \"\n" not in source
+    assert 'prennent en "\n' not in source
     who = source.split('"L1110-4": "**Qui ?**', 1)[1].split("**Quoi ?**", 1)[0]
     assert "système de santé" in who
     assert "système de santé" in " ".join(law.reference("L1110-4").summary.split())
