@@ -1633,7 +1633,7 @@ checks.check_choices(texte_obligation, name="texte_obligation", options=["secret
 ### END HIDDEN TESTS
 
 # %% mistake="texte_obligation" session="formative"
-# message : ici, ni soignant, ni soin
+# message : une application de sport sans lien avec un soin
 texte_obligation = {"A": "secret", "B": "HDS", "C": "secret", "D": "aucun"}
 
 # %% mistake="texte_obligation" session="formative"
