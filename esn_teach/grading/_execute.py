@@ -484,7 +484,10 @@ class SandboxedExecute(Execute):
         if not tests:
             return
         timeout = max(30.0, float(self.timeout or 30) * len(tests))
-        results = job.template.check(self._esn_cwd, tests, timeout=timeout, env=_identity(job))
+        # As in the copy's kernel: the checks know they grade (they name a choices answer's
+        # items to revise, which the session's hint keeps unnamed; review 14 d19).
+        env = {"NBGRADER_EXECUTION": "autograde", **_identity(job)}
+        results = job.template.check(self._esn_cwd, tests, timeout=timeout, env=env)
         if not isinstance(results, dict):
             # The checker is the grader's: its failure must not cost the student a point.
             job.grader_error = "la vérification indépendante des tests n'a pas abouti"

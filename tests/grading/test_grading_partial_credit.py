@@ -192,5 +192,9 @@ def test_the_feedback_of_an_evaluated_copy_explains_its_score(tmp_path, capsys):
         return (root / "feedback" / student / MODULE / f"{MODULE}.html").read_text("utf-8")
 
     assert "Partiellement juste : 1 réponse sur 3 à revoir" in feedback("deux_sur_trois")
+    # After grading, the feedback names the item to revise (review 14 d19: the grader's
+    # checker ran without NBGRADER_EXECUTION, so it kept the session's unnamed hint).
+    assert "(1) « b »" in feedback("deux_sur_trois")
+    assert "la nommer vous donnerait la réponse" not in feedback("deux_sur_trois")
     assert "Réussie : les trois rôles sont bien ceux du texte" in feedback("juste")
     assert "Partiellement juste : " in feedback("incomplet")
