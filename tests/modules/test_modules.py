@@ -52,10 +52,14 @@ def test_module_structure(name):
 
 @pytest.mark.parametrize("name", MODULE_NAMES)
 def test_module_fits_one_session_and_names_the_values(name):
-    """≤ 60 min in class by the documented estimate; the school's values, exactly named."""
-    module = read_module(next(p for p in MODULE_PATHS if p.stem == name))
-    duration = estimate_duration(module.notebook)
-    assert duration.in_class <= MAX_SESSION_MINUTES, duration
+    """≤ 60 min in class by the documented estimate, in both versions (review 05 d19: the
+    evaluated release announced 65 min, only the formative was measured); the school's
+    values, exactly named."""
+    path = next(p for p in MODULE_PATHS if p.stem == name)
+    module = read_module(path)
+    for version in (module, read_module(path, session="evaluation")):
+        duration = estimate_duration(version.notebook)
+        assert duration.in_class <= MAX_SESSION_MINUTES, (version.session, duration)
     assert values_problems(module.notebook) == []
     text = "\n".join(cell.source for cell in module.notebook.cells if cell.cell_type == "markdown")
     assert "(CENS)" in text, "the principles of the DNS ethics framework the module touches"
