@@ -300,7 +300,7 @@ print(
 #
 # Parmi les patients **retenus** par votre programme, quelle est la **part de patients
 # noirs** ? Donnez une proportion entre 0 et 1 (`0.25`, et non `25`). Écrivez le calcul, pas un
-# résultat arrondi (la vérification juge **3 décimales**).
+# résultat arrondi (la vérification juge **4 décimales**).
 #
 # Le tableau `classement` range les patients du score le plus haut au plus bas, une ligne par
 # patient. Deux outils :
@@ -349,7 +349,8 @@ checks.expect(
 checks.check_number(
     part_noirs_cout,
     name="part_noirs_cout",
-    digest="5556fd1aa699d21c",
+    digest="e4ffcff34c2f328d",
+    decimals=4,
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
@@ -357,26 +358,26 @@ checks.check_number(
             "vous avez pris les inscrits du 97e centile (les nombres affichés en section 3) : "
             "ce n'est pas le seuil de votre programme. Appliquez le vôtre : les patients du haut "
             "du classement, autant que de places.",
-            digest="d2e5a923fa5b4f65",
+            digest="dc9a9c2566e0f8a0",
         ),
         checks.Mistake(
             None,
             "vous avez pris la fin du classement : les patients au score le plus bas. Le "
             "programme retient le haut du classement ; head garde les premières lignes.",
-            digest="594900b0cade1a39",
+            digest="5d118f86d6d49b57",
         ),
         checks.Mistake(
             None,
             "vous avez calculé le taux de sélection des patients noirs (la part des patients "
             "noirs qui sont retenus) : le dénominateur est alors tous les patients noirs. La "
             "question porte sur les retenus : le dénominateur est le nombre de retenus.",
-            digest="eab49d1acd60574e",
+            digest="2cd04472f6beb70f",
         ),
         checks.Mistake(
             None,
             "vous avez calculé la part des patients noirs dans toute la cohorte jugée, retenus "
             "ou non. Appliquez d'abord le seuil : ne regardez que les patients retenus.",
-            digest="28c9d9f8c32341c6",
+            digest="4c3213d0e8a749d1",
         ),
         checks.Mistake(
             0.177,
@@ -387,13 +388,26 @@ checks.check_number(
             None,
             "vous avez divisé les retenus noirs par les retenus blancs : c'est un rapport "
             "entre les deux groupes. Le dénominateur doit compter tous les retenus.",
-            digest="516fd7efc1570fe8",
+            digest="baee6f74b04da581",
         ),
         checks.Mistake(
             None,
             "vous avez divisé les retenus noirs par toute la cohorte jugée (retenus ou non). "
             "Le dénominateur doit compter les retenus seulement.",
-            digest="36a34ef2f4006ae2",
+            digest="cda4bbea2559154d",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné un nombre de patients (les retenus noirs), pas une part. Divisez-le "
+            "par le nombre de retenus.",
+            digest="0eb0e6be7e94c40b",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez divisé les inscrits noirs du 97e centile (n_noirs_inscrits) par les places "
+            "de votre programme : le numérateur et le dénominateur ne parlent pas des mêmes "
+            "patients. Comptez les patients noirs parmi vos retenus (le haut du classement).",
+            digest="4bd9bc20ef292ab3",
         ),
     ],
     hint="Gardez le haut du classement, autant de patients que de places ; puis la part des "
@@ -409,6 +423,7 @@ checks.check_number(
     part_noirs_cout,
     name="part_noirs_cout",
     expected=float(np.mean(race[ordre_attendu] == "Black")),
+    decimals=4,  # comme la vérification visible
     points=2,
 )
 ### END HIDDEN TESTS
@@ -451,9 +466,17 @@ part_noirs_cout = (retenus["race"] == "Black").sum() / (retenus["race"] == "Whit
 # message : divisé les retenus noirs par toute la cohorte
 part_noirs_cout = (classement.head(places)["race"] == "Black").sum() / len(classement)
 
+# %% mistake="part_noirs_cout" session="formative"
+# message : un nombre de patients (les retenus noirs), pas une part
+part_noirs_cout = (classement.head(places)["race"] == "Black").sum()
+
+# %% mistake="part_noirs_cout" session="formative"
+# message : ne parlent pas des mêmes patients
+part_noirs_cout = n_noirs_inscrits / places
+
 # %% tests="part_noirs_cout" points=2 session="evaluation"
 # Vérification de la question 1 : exécutez cette cellule.
-checks.check_form(part_noirs_cout, name="part_noirs_cout", kind="number", decimals=3, bounds=(0, 1))
+checks.check_form(part_noirs_cout, name="part_noirs_cout", kind="number", decimals=4, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 graine_copie = cost_need_seed(checks.student_seed("03", announce=False))
 places_copie = cost_need_places(checks.student_seed("03", announce=False))
@@ -521,7 +544,19 @@ checks.check_number(
             "vous avez divisé les retenus noirs par toute la cohorte jugée (retenus ou non). "
             "Le dénominateur doit compter les retenus seulement.",
         ),
+        checks.Mistake(
+            float(np.sum(haut_copie == "Black")),
+            "vous avez donné un nombre de patients (les retenus noirs), pas une part. Divisez-le "
+            "par le nombre de retenus.",
+        ),
+        checks.Mistake(
+            float(inscrits_copie.loc["Black", "n_selected"] / places_copie),
+            "vous avez divisé les inscrits noirs du 97e centile (n_noirs_inscrits) par les places "
+            "de votre programme : le numérateur et le dénominateur ne parlent pas des mêmes "
+            "patients. Comptez les patients noirs parmi vos retenus (le haut du classement).",
+        ),
     ],
+    decimals=4,  # comme la vérification visible
     points=2,
 )
 ### END HIDDEN TESTS
@@ -547,6 +582,14 @@ part_noirs_cout = n_noirs / (n_noirs + n_blancs)
 # message : vous avez inversé les groupes
 part_noirs_cout = (classement.head(places)["race"] == "White").sum() / places
 
+# %% mistake="part_noirs_cout" session="evaluation"
+# message : un nombre de patients (les retenus noirs), pas une part
+part_noirs_cout = (classement.head(places)["race"] == "Black").sum()
+
+# %% mistake="part_noirs_cout" session="evaluation"
+# message : ne parlent pas des mêmes patients
+part_noirs_cout = n_noirs_inscrits / places
+
 # %% [markdown] reveal="part_noirs_cout" session="formative"
 # <details><summary>Après avoir répondu : plus que leur part dans la cohorte ?</summary>
 #
@@ -562,9 +605,9 @@ part_noirs_cout = (classement.head(places)["race"] == "White").sum() / places
 # <details><summary>Après avoir répondu : et leur part dans la cohorte ?</summary>
 #
 # Comparez la part des patients noirs parmi les retenus à leur part dans la cohorte jugée
-# (affichée par la cellule de la section 3) : selon les cas, elle est un peu au-dessus ou un
-# peu en dessous. Ces patients sont pourtant en moyenne bien plus malades : une part proche de
-# celle de la cohorte ne dit donc pas que le score les traite bien. Et elle change avec le
+# (affichée par la cellule de la section 3) : elle est un peu au-dessus, de quelques points au
+# plus. Ces patients sont pourtant en moyenne bien plus malades : une part à peine plus haute
+# que celle de la cohorte ne dit donc pas que le score les traite bien. Et elle change avec le
 # nombre de places : le seuil est un choix du programme. Il faut tenir compte de l'état de
 # santé : la question 2 mesure un écart de maladies entre inscrits ; la section 5 dit quelle
 # comparaison permet de juger.
@@ -666,7 +709,7 @@ print(
 # Avec la cible « coût », comparez les inscrits, tous au-dessus du même seuil. Calculez
 # l'**écart** du nombre moyen de maladies chroniques de l'année suivante (`n_chronic_next`) :
 # moyenne des **inscrits noirs** **moins** moyenne des **inscrits blancs** (la vérification
-# juge **2 décimales**).
+# juge **3 décimales**).
 #
 # La moyenne d'une colonne pour certains patients s'écrit
 # `cohorte.loc[condition, "nom_de_colonne"].mean()` ; `&` veut dire « et » entre deux
@@ -707,7 +750,7 @@ checks.expect(
 )
 valeur = checks.require_number(ecart_maladies, name="ecart_maladies")
 checks.expect(
-    not checks.matches_digest(valeur, "991b2e4dc95d55e8", name="ecart_maladies", decimals=2),
+    not checks.matches_digest(valeur, "4e68184a38514bd3", name="ecart_maladies", decimals=3),
     "vous avez fait la différence de deux sommes (.sum()) : elle compte surtout qu'il y a bien "
     "plus d'inscrits blancs que d'inscrits noirs. La question demande l'écart des moyennes : "
     "utilisez .mean().",
@@ -729,8 +772,8 @@ checks.expect(
 checks.check_number(
     ecart_maladies,
     name="ecart_maladies",
-    digest="1fb87c640e1726b4",
-    decimals=2,
+    digest="312b742542d84700",
+    decimals=3,
     bounds=(-5, 5),
     percent_is_mistake=False,
     mistakes=[
@@ -738,55 +781,62 @@ checks.check_number(
             None,
             "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
             "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
-            digest="4b69d5650a83f8d2",
+            digest="c4033c34488b37a6",
         ),
         checks.Mistake(
             None,
             "vous avez comparé les groupes dans toute la cohorte jugée. La question porte sur "
             "les inscrits : des patients au-dessus du même seuil de score.",
-            digest="8468abfdeb6737b8",
+            digest="3c52a03c4617ee02",
         ),
         checks.Mistake(
             None,
             "vous avez pris les inscrits avec la cible « maladies ». La question "
             "porte sur la cible « coût » (celle de l'algorithme de l'étude).",
-            digest="a31d113d2a00103d",
+            digest="c5277aee8e84f3ae",
         ),
         checks.Mistake(
             None,
             "vous avez donné la moyenne des inscrits noirs seulement. La question demande un "
             "écart : retranchez la moyenne des inscrits blancs.",
-            digest="1d60e61d0f62a1c6",
+            digest="3e435892e7fc7a5e",
         ),
         checks.Mistake(
             None,
             "vous avez donné la moyenne des inscrits blancs seulement. La question demande un "
             "écart : la moyenne des inscrits noirs moins celle des inscrits blancs.",
-            digest="d923be8c5d33c4d7",
+            digest="1978cd28ddab9f19",
         ),
         checks.Mistake(
             None,
             "vous avez calculé un écart relatif (rapporté à la moyenne des inscrits blancs). On "
             "attend une différence, en nombre de maladies chroniques : noirs moins blancs.",
-            digest="06942f9729a8a6a8",
+            digest="da1e475cd12744ba",
         ),
         checks.Mistake(
             None,
             "vous avez calculé un rapport (noirs divisé par blancs). On attend une différence, "
             "en nombre de maladies chroniques : noirs moins blancs.",
-            digest="4ad7bea9fa237668",
+            digest="adfac2837678ed35",
         ),
         checks.Mistake(
             None,
             "vous avez comparé des médianes (median). La question demande l'écart des "
             "moyennes : utilisez .mean().",
-            digest="3a51e46d217f87bd",
+            digest="8451d4557a59eefe",
         ),
         checks.Mistake(
             None,
             "vous avez pris tous les patients de la tranche du 95e au 100e centile, inscrits ou "
             "non (tranche_haute). La question porte sur les inscrits (inscrits_cout).",
-            digest="4912106d4d2321bc",
+            digest="034edaffb01f4c94",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez repris l'exemple de l'énoncé : les patients les plus coûteux "
+            "(plus_couteux), inscrits ou non. La question porte sur les inscrits du score "
+            "« coût » (inscrits_cout).",
+            digest="4010ce3589c3d502",
         ),
     ],
     hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
@@ -804,7 +854,7 @@ checks.check_number(
     ecart_maladies,
     name="ecart_maladies",
     expected=float(attendu["Black"] - attendu["White"]),
-    decimals=2,
+    decimals=3,
     percent_is_mistake=False,
     points=2,
 )
@@ -888,6 +938,13 @@ ecart_maladies = (
 )
 
 # %% mistake="ecart_maladies" session="formative"
+# message : repris l'exemple de l'énoncé
+ecart_maladies = (
+    cohorte.loc[plus_couteux & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[plus_couteux & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_maladies" session="formative"
 # message : cible « maladies »
 ecart_maladies = (
     cohorte.loc[inscrits_sante & noirs, "n_chronic_next"].mean()
@@ -896,7 +953,7 @@ ecart_maladies = (
 
 # %% tests="ecart_maladies" points=2 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
-checks.check_form(ecart_maladies, name="ecart_maladies", kind="number", decimals=2, bounds=(-5, 5))
+checks.check_form(ecart_maladies, name="ecart_maladies", kind="number", decimals=3, bounds=(-5, 5))
 ### BEGIN HIDDEN TESTS
 graine_copie = cost_need_seed(checks.student_seed("03", announce=False))
 cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
@@ -930,11 +987,27 @@ sante_copie = selection_by_group(
     scores_copie["n_chronic_next"], race_copie, juges_copie["n_chronic_next"], percentile=97
 )["mean_need_selected"]
 attendu_copie = float(moyennes_copie["Black"] - moyennes_copie["White"])
+# Les autres erreurs nommées du formatif, sur les cas de la copie.
+besoin_copie = juges_copie["n_chronic_next"].to_numpy(dtype=float)
+cout_copie = juges_copie["cost"].to_numpy(dtype=float)
+noirs_copie, blancs_copie = race_copie == "Black", race_copie == "White"
+inscrits_copie = scores_copie["cost"] >= np.percentile(scores_copie["cost"], 97)
+haut_copie = scores_copie["cost"] >= np.percentile(scores_copie["cost"], 95)  # tranche_haute
+chers_copie = cout_copie >= np.percentile(cout_copie, 95)  # plus_couteux
+inscrits_noirs_copie = besoin_copie[inscrits_copie & noirs_copie]
+inscrits_blancs_copie = besoin_copie[inscrits_copie & blancs_copie]
+
+
+def ecart_copie(garde, mesure):
+    """Moyenne des patients noirs gardés moins celle des patients blancs gardés."""
+    return float(mesure[garde & noirs_copie].mean() - mesure[garde & blancs_copie].mean())
+
+
 checks.check_number(
     ecart_maladies,  # la réponse de la copie
     name="ecart_maladies",
     expected=attendu_copie,  # noirs moins blancs, sur les cas de la copie
-    decimals=2,  # comme la vérification visible
+    decimals=3,  # comme la vérification visible
     percent_is_mistake=False,  # un écart n'est pas une proportion
     mistakes=[
         checks.Mistake(
@@ -957,7 +1030,57 @@ checks.check_number(
             "vous avez pris les patients retenus par le score « maladies ». La question porte "
             "sur la cible « coût » (celle de l'algorithme de l'étude).",
         ),
+        checks.Mistake(
+            ecart_copie(inscrits_copie, cout_copie),
+            "votre écart se compte en dollars : vous avez pris la colonne « cost » (le coût). "
+            "La question porte sur les maladies chroniques de l'année suivante, la colonne "
+            "« n_chronic_next ».",
+        ),
+        checks.Mistake(
+            float(np.median(inscrits_noirs_copie) - np.median(inscrits_blancs_copie)),
+            "vous avez comparé des médianes (median). La question demande l'écart des "
+            "moyennes : utilisez .mean().",
+        ),
+        checks.Mistake(
+            float(inscrits_noirs_copie.sum() - inscrits_blancs_copie.sum()),
+            "vous avez fait la différence de deux sommes (.sum()) : elle compte surtout qu'il y "
+            "a bien plus d'inscrits blancs que d'inscrits noirs. La question demande l'écart des "
+            "moyennes : utilisez .mean().",
+        ),
+        checks.Mistake(
+            float(inscrits_noirs_copie.mean() / inscrits_blancs_copie.mean()),
+            "vous avez calculé un rapport (noirs divisé par blancs). On attend une différence, "
+            "en nombre de maladies chroniques : noirs moins blancs.",
+        ),
+        checks.Mistake(
+            float(attendu_copie / inscrits_blancs_copie.mean()),
+            "vous avez calculé un écart relatif (rapporté à la moyenne des inscrits blancs). On "
+            "attend une différence, en nombre de maladies chroniques : noirs moins blancs.",
+        ),
+        checks.Mistake(
+            float(inscrits_noirs_copie.mean()),
+            "vous avez donné la moyenne des inscrits noirs seulement. La question demande un "
+            "écart : retranchez la moyenne des inscrits blancs.",
+        ),
+        checks.Mistake(
+            float(inscrits_blancs_copie.mean()),
+            "vous avez donné la moyenne des inscrits blancs seulement. La question demande un "
+            "écart : la moyenne des inscrits noirs moins celle des inscrits blancs.",
+        ),
+        checks.Mistake(
+            ecart_copie(haut_copie, besoin_copie),
+            "vous avez pris tous les patients de la tranche du 95e au 100e centile, inscrits ou "
+            "non (tranche_haute). La question porte sur les inscrits (inscrits_cout).",
+        ),
+        checks.Mistake(
+            ecart_copie(chers_copie, besoin_copie),
+            "vous avez repris l'exemple de l'énoncé : les patients les plus coûteux "
+            "(plus_couteux), inscrits ou non. La question porte sur les inscrits du score "
+            "« coût » (inscrits_cout).",
+        ),
     ],
+    hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
+    "seulement : noirs moins blancs.",
     points=2,
 )
 ### END HIDDEN TESTS
@@ -980,6 +1103,52 @@ ecart_maladies = (
 ecart_maladies = (
     cohorte.loc[inscrits_sante & noirs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_sante & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_maladies" session="evaluation"
+# message : vous avez pris la colonne « cost »
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, "cost"].mean()
+    - cohorte.loc[inscrits_cout & blancs, "cost"].mean()
+)
+
+# %% mistake="ecart_maladies" session="evaluation"
+# message : vous avez comparé des médianes
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].median()
+    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].median()
+)
+
+# %% mistake="ecart_maladies" session="evaluation"
+# message : la différence de deux sommes
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].sum()
+    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].sum()
+)
+
+# %% mistake="ecart_maladies" session="evaluation"
+# message : vous avez calculé un rapport
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+    / cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_maladies" session="evaluation"
+# message : la moyenne des inscrits noirs seulement
+ecart_maladies = cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+
+# %% mistake="ecart_maladies" session="evaluation"
+# message : inscrits ou non (tranche_haute)
+ecart_maladies = (
+    cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_maladies" session="evaluation"
+# message : repris l'exemple de l'énoncé
+ecart_maladies = (
+    cohorte.loc[plus_couteux & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[plus_couteux & blancs, "n_chronic_next"].mean()
 )
 
 # %% [markdown]

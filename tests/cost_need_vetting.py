@@ -20,12 +20,15 @@ places of the pool's cohorts: ``--places``)::
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 from typing import Any
 
 import numpy as np
 from sklearn.linear_model import PoissonRegressor
 from sklearn.model_selection import train_test_split
 
+from esn_teach import checks
 from esn_teach.checks._checks import _too_rounded
 from esn_teach.datasets import make_cost_vs_need_cohort
 
@@ -180,6 +183,8 @@ def _measure(seed: int, *, early: bool = False, places: int | None = None) -> di
     everyone = np.ones_like(black)
     answers = {"ecart_maladies": gap(enrolled)}
     costliest = above(cost_next, _BAND)
+    black_mean = float(need[enrolled & black].mean())
+    white_mean = float(need[enrolled & white].mean())
     mistakes = {
         "ecart_maladies": {
             "groupes inversés": -answers["ecart_maladies"],
@@ -187,6 +192,17 @@ def _measure(seed: int, *, early: bool = False, places: int | None = None) -> di
             "cette année": gap(enrolled, this_year),
             "tranche_haute": gap(band),
             "plus_couteux": gap(costliest),
+            # Review 03 d18, finding 5: the formative session's other named mistakes, now in
+            # the evaluated hidden test too.
+            "coût": gap(enrolled, cost_next),
+            "médianes": float(
+                np.median(need[enrolled & black]) - np.median(need[enrolled & white])
+            ),
+            "sommes": float(need[enrolled & black].sum() - need[enrolled & white].sum()),
+            "rapport": black_mean / white_mean,
+            "écart relatif": (black_mean - white_mean) / white_mean,
+            "moyenne des noirs": black_mean,
+            "moyenne des blancs": white_mean,
         },
     }
     # Question 1 (review 03 d18): the share of Black patients among the ``places`` first of
@@ -211,6 +227,10 @@ def _measure(seed: int, *, early: bool = False, places: int | None = None) -> di
                 "étude réelle": 0.177,
                 "rapport entre groupes": k / int((top & white).sum()),
                 "sur toute la cohorte": k / len(race),
+                # Review 03 d18, finding 5: the count itself, and the 97th centile's Black
+                # enrolled divided by the places (a mixed denominator).
+                "nombre de retenus noirs": float(k),
+                "inscrits du 97e sur les places": k_black / n_places,
             },
             # No tie at the cut-off: every way of taking the first places keeps the same ones.
             "tie": bool(cost_score[order[n_places - 1]] == cost_score[order[n_places]]),
@@ -233,13 +253,40 @@ def _measure(seed: int, *, early: bool = False, places: int | None = None) -> di
 #: The formative session's keys of questions 1 to 3: a cohort whose key equals one of them, at
 #: the judged precision, is left out (review 03 d16, finding 4: 7 of the 150 cohorts had Q1's
 #: 0,157, 1 had Q2's 1,64; a copy that recalls the formative answer would score).
-FORMATIVE_ANSWERS = {"part_noirs_cout": 0.147, "ecart_maladies": 1.64}
-#: The last decimal each question judges (3 for question 1, 2 for question 2; question 3 is a
-#: choice since review 03 d18).
-_DECIMALS = {"part_noirs_cout": 3, "ecart_maladies": 2}
+FORMATIVE_ANSWERS = {"part_noirs_cout": 0.1469, "ecart_maladies": 1.645}
+#: What a student who recalls the formative answers may write (review 03 d18, finding 4: the
+#: formative 0,147 earned full marks on 11 of 116 copies under the tolerance of one unit): none
+#: may earn any point on a copy of the pool, checked with the grader's own rule
+#: (:func:`formative_answer_scores`).
+FORMATIVE_RECALLED = {
+    "part_noirs_cout": (0.146875, 0.1469, 0.147, 0.15),
+    "ecart_maladies": (1.6446, 1.645, 1.64),
+}
+#: The last decimal each question judges (since review 03 d18, finding 4, question 1 at 4 and
+#: question 2 at 3, so that the tolerance of one unit covers few keys; question 3 is a choice).
+_DECIMALS = {"part_noirs_cout": 4, "ecart_maladies": 3}
 #: The numbers of places a copy's programme may have in question 1 (review 03 d18), as in the
-#: notebook: neither the 97th centile's 497 nor the formative session's 640.
-_PLACES_CANDIDATES = (380, 420, 460, 540, 580, 620, 700, 760)
+#: notebook: neither the 97th centile's 497 nor the formative session's 640. Since review 03
+#: d18, finding 4, none is a multiple of 5: with 380, 420, … 760 (multiples of 20) many keys
+#: were the same round fraction (0,15 = 57/380 = 63/420 = …), which a blind guess found.
+_PLACES_CANDIDATES = (
+    383,
+    409,
+    433,
+    458,
+    479,
+    521,
+    547,
+    569,
+    593,
+    614,
+    661,
+    683,
+    709,
+    733,
+    757,
+    778,
+)
 #: The formative session's number of places (graine 0).
 FORMATIVE_PLACES = 640
 #: Thresholds of the patterns (see :func:`_fits`).
@@ -251,6 +298,30 @@ _MIN_EXTRA_COST, _MAX_TOP_COST_GAP, _MIN_FAIR_ENROLLED_GAP, _MIN_CENTILE_LOW = (
 )
 #: The bottom band's cost gap is at most this (« tout en bas », section 4's evaluated text).
 _MAX_BOTTOM_COST_GAP = -0.1
+#: Question 1's key is above the cohort's share by at most this (« de quelques points au plus »).
+_MAX_ABOVE_COHORT = 0.06
+
+
+def answer_points(value: float, key: float, decimals: int) -> float:
+    """The share of the points (0, 0,5 or 1) the grader gives ``value`` for ``key``."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            outcome = checks.check_number(
+                value, name="q", expected=key, decimals=decimals, points=2
+            )
+        except checks.IncorrectAnswer:
+            return 0.0
+    return 1.0 if outcome == checks.Outcome.CORRECT else 0.5
+
+
+def formative_answer_scores(name: str, key: float) -> bool:
+    """Whether an answer recalled from the formative session earns any point against ``key``.
+
+    Judged by :func:`esn_teach.checks.check_number` itself, at the question's precision and
+    with its points (full marks within one unit of the last decimal, half for the key rounded
+    one decimal too far): exact equality is not enough (review 03 d18, finding 4).
+    """
+    return any(answer_points(value, key, _DECIMALS[name]) > 0 for value in FORMATIVE_RECALLED[name])
 
 
 def _fair_enrolled_fits(patterns: dict[str, float]) -> bool:
@@ -318,19 +389,23 @@ def _q1_fits(measured: dict, places: int) -> bool:
     """Whether question 1 at ``places`` places keeps its texts true and its mistakes apart.
 
     The key is a minority among the retained patients, close to their share of the cohort
-    (the evaluated reveal: « un peu au-dessus ou un peu en dessous »), at least 40 Black
-    patients are retained, no tie at the cut-off; the key is not the formative one, and no
+    (the evaluated reveal: « un peu au-dessus, de quelques points au plus »), at least 40 Black
+    patients are retained, no tie at the cut-off; no answer recalled from the formative session
+    earns a point (:func:`formative_answer_scores`), and no
     named mistake is within two units of the key, rounds like it, or is within one unit of
     another named mistake (each message must name its own mistake).
     """
     q1 = measured["q1"][places]
     share, decimals = q1["answer"], _DECIMALS["part_noirs_cout"]
+    above = share - measured["task"]["share_in_cohort"]
     if not (
         q1["n_black"] >= 40
         and not q1["tie"]
-        and 0.8 < share / measured["task"]["share_in_cohort"] < 1.6
+        # The evaluated reveal (review 03 d18, finding 7): « elle est un peu au-dessus, de
+        # quelques points au plus ».
+        and 0 < above <= _MAX_ABOVE_COHORT
         and share < 0.3
-        and round(share, decimals) != FORMATIVE_ANSWERS["part_noirs_cout"]
+        and not formative_answer_scores("part_noirs_cout", share)
     ):
         return False
     values = list(q1["mistakes"].values())
@@ -359,25 +434,76 @@ def _fits(measured: dict | None, places: int | None = None) -> bool:
         and 0.8 < answers["ecart_maladies"] < 3
     ):
         return False
-    if round(answers["ecart_maladies"], 2) == FORMATIVE_ANSWERS["ecart_maladies"]:
+    if formative_answer_scores("ecart_maladies", answers["ecart_maladies"]):
         return False
     if places is not None and not _q1_fits(measured, places):
         return False
     return not _close_mistake(answers, mistakes)
 
 
-def choose_places(measured: dict, start: int) -> int | None:
-    """The number of places of a vetted cohort: the first candidate that fits, from ``start``.
+def choose_places(measured: dict, start: int, taken: list[float] | None = None) -> int | None:
+    """The number of places of a vetted cohort: a candidate that fits, tried from ``start``.
 
     The pool's cohorts take the candidates in turn (``start`` is the cohort's rank in the
-    pool), so that the numbers of places spread over the copies.
+    pool), so that the numbers of places spread over the copies. With ``taken`` (the keys of
+    question 1 of the cohorts already chosen), the fitting candidate whose key has the fewest
+    chosen keys within one unit of the judged decimal, then the fewest with the same value one
+    decimal coarser, is chosen, and its key is added to ``taken`` (review 03 d18, finding 4:
+    a blind guess, a neighbour's value or a coarse value then stands for few copies).
     """
     n = len(_PLACES_CANDIDATES)
-    for i in range(n):
-        places = _PLACES_CANDIDATES[(start + i) % n]
-        if _q1_fits(measured, places):
-            return places
-    return None
+    fitting = [
+        _PLACES_CANDIDATES[(start + i) % n]
+        for i in range(n)
+        if _q1_fits(measured, _PLACES_CANDIDATES[(start + i) % n])
+    ]
+    if not fitting:
+        return None
+    if taken is None:
+        return fitting[0]
+    decimals = _DECIMALS["part_noirs_cout"]
+    unit = 10.0**-decimals
+
+    def used(places: int) -> tuple[int, int]:
+        key = round(measured["q1"][places]["answer"], decimals)
+        near = sum(abs(round(other, decimals) - key) <= unit + 1e-12 for other in taken)
+        coarse = sum(round(other, decimals - 1) == round(key, decimals - 1) for other in taken)
+        return near, coarse
+
+    places = min(fitting, key=used)  # the first of the least taken, in turn
+    taken.append(measured["q1"][places]["answer"])
+    return places
+
+
+def apart(key: float, taken: list[float], decimals: int) -> bool:
+    """Whether ``key`` may join the pool's ``taken`` keys of a question judged at ``decimals``.
+
+    No kept key within one unit of the last decimal (a guess then earns full marks on at most
+    two copies), and at most one with the same value one decimal coarser (half marks on at
+    most two): review 03 d18, finding 4. Question 2's keys do not depend on the places, so the
+    pool leaves out the cohorts that would crowd them.
+    """
+    unit = 10.0**-decimals
+    near = any(abs(round(o, decimals) - round(key, decimals)) <= unit + 1e-12 for o in taken)
+    coarse = sum(round(o, decimals - 1) == round(key, decimals - 1) for o in taken)
+    return not near and coarse < 2
+
+
+def best_blind_guess(keys: list[float], decimals: int) -> tuple[float, float, int, int]:
+    """The constant answer that earns most over ``keys``, judged by the grader's rule.
+
+    Tries every key at the judged precision and one decimal coarser (the values a blind guess
+    or a neighbour's whisper would be). Returns the guess, its mean share of the points over
+    the keys, and on how many keys it earns full and half marks (review 03 d18, finding 4).
+    """
+    guesses = sorted({round(k, decimals) for k in keys} | {round(k, decimals - 1) for k in keys})
+    best = (0.0, -1.0, 0, 0)
+    for guess in guesses:
+        points = [answer_points(guess, key, decimals) for key in keys]
+        mean = sum(points) / len(points)
+        if mean > best[1]:
+            best = (guess, mean, points.count(1.0), points.count(0.5))
+    return best
 
 
 def _close_mistake(answers: dict[str, float], mistakes: dict[str, dict[str, float]]) -> bool:
@@ -426,8 +552,16 @@ def _main() -> None:
     if args.places:
         from esn_teach.explorers._cost_need_variant import _COHORT_SEEDS
 
+        taken: list[float] = []
+        taken_q2: list[float] = []
         for rank, seed in enumerate(_COHORT_SEEDS):
-            print(f"{choose_places(_measure(seed), rank)},  # {seed}", flush=True)
+            measured = _measure(seed)
+            places = None
+            if _fits(measured) and apart(measured["answers"]["ecart_maladies"], taken_q2, 3):
+                places = choose_places(measured, rank, taken)
+                if places is not None:
+                    taken_q2.append(measured["answers"]["ecart_maladies"])
+            print(f"{places},  # {seed}", flush=True)
         return
     kept, k = 0, args.start
     while kept < args.count:

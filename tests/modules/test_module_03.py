@@ -29,6 +29,8 @@ from cost_need_vetting import (
     _measure,
     _q1_fits,
     _rounds_like_key,
+    answer_points,
+    best_blind_guess,
     candidate,
     vetted,
 )
@@ -74,9 +76,10 @@ _FORMATIVE_KEYS = {
     "centile par centile": "oui",
     "près du seuil": "oui",
 }
-#: The formative session's keys of questions 1 to 3, written here independently of the
-#: vetting (review 03 d16, finding 4: no cohort of the pool has one, at the judged precision).
-_FORMATIVE_ANSWERS = {"part_noirs_cout": 0.147, "ecart_maladies": 1.64}
+#: The formative session's keys of questions 1 and 2, written here independently of the
+#: vetting (review 03 d16, finding 4: no cohort of the pool has one, at the judged precision;
+#: question 1 is judged at 4 decimals since review 03 d18, finding 4).
+_FORMATIVE_ANSWERS = {"part_noirs_cout": 0.1469, "ecart_maladies": 1.645}
 
 
 def _q4_keys(statements: list[tuple[str, int, str]]) -> list[str]:
@@ -222,7 +225,7 @@ def test_cost_need_seed_is_a_slot_of_the_pool():
 
 @pytest.mark.parametrize(
     ("name", "decimals"),
-    [("part_noirs_cout", 3), ("ecart_maladies", 2)],
+    [("part_noirs_cout", 4), ("ecart_maladies", 3)],
 )
 @pytest.mark.slow
 def test_module_03_answers_differ_between_students(answers, name, decimals):
@@ -280,16 +283,16 @@ def test_module_03_every_cohort_of_the_pool_keeps_the_texts_true():
         assert patterns["band_excess_low"] > 0, (seed, patterns)
         # Review 03 d16, finding 4: no key of question 2 equals the formative one (question 1:
         # below, at the copy's places).
-        assert round(answers["ecart_maladies"], 2) != _FORMATIVE_ANSWERS["ecart_maladies"], seed
+        assert round(answers["ecart_maladies"], 3) != _FORMATIVE_ANSWERS["ecart_maladies"], seed
         # Q4 « centile par centile »: the audit of the study shows the bias.
         assert patterns["centile_low"] > 0, (seed, patterns)
         assert "cette année" in measured["mistakes"]["ecart_maladies"]
         # Question 1 at the copy's places (review 03 d18): a key apart from the formative one
         # and from the 97th centile's share, named mistakes apart from each other.
         q1 = measured["q1"][places]
-        assert round(q1["answer"], 3) != _FORMATIVE_ANSWERS["part_noirs_cout"], seed
+        assert round(q1["answer"], 4) != _FORMATIVE_ANSWERS["part_noirs_cout"], seed
         assert not q1["tie"], seed
-        shown = [round(value, 3) for value in q1["mistakes"].values()]
+        shown = [round(value, 4) for value in q1["mistakes"].values()]
         assert len(set(shown)) == len(shown), (seed, places, q1["mistakes"])
         keys = {**answers, "part_noirs_cout": q1["answer"]}
         named = {**measured["mistakes"], "part_noirs_cout": q1["mistakes"]}
@@ -460,12 +463,28 @@ def test_module_03_question_1_formative_key_is_read_at_the_programmes_places():
     text = SOURCE.read_text(encoding="utf-8")
     assert f"places = {FORMATIVE_PLACES}\n" in text
     row = _answers(0, FORMATIVE_PLACES)
-    assert round(row["part_noirs_cout"], 3) == _FORMATIVE_ANSWERS["part_noirs_cout"]
+    assert round(row["part_noirs_cout"], 4) == _FORMATIVE_ANSWERS["part_noirs_cout"]
     visible = _cell(text, '# %% tests="part_noirs_cout" points=2 session="formative"')
     key_digest = re.search(r'    digest="([0-9a-f]{16})"', visible).group(1)
-    assert checks.matches_digest(row["part_noirs_cout"], key_digest, name="part_noirs_cout")
-    assert not checks.matches_digest(row["part_inscrits_97"], key_digest, name="part_noirs_cout")
-    assert checks.answer_digest(row["part_inscrits_97"], name="part_noirs_cout") in visible
+    assert checks.matches_digest(
+        row["part_noirs_cout"], key_digest, name="part_noirs_cout", decimals=4
+    )
+    assert not checks.matches_digest(
+        row["part_inscrits_97"], key_digest, name="part_noirs_cout", decimals=4
+    )
+    assert (
+        checks.answer_digest(row["part_inscrits_97"], name="part_noirs_cout", decimals=4) in visible
+    )
+    # Review 03 d18, finding 5: the count of retained Black patients (94) has its own message,
+    # not « pourcentage, divisez par 100 », and so has n_noirs_inscrits / places (at 3
+    # decimals it was the cohort's share, 0,122 against 0,123).
+    assert (
+        checks.answer_digest(row["n_noirs_retenus"], name="part_noirs_cout", decimals=4) in visible
+    )
+    mixed = 78 / FORMATIVE_PLACES  # the 97th centile's Black enrolled (section 3) / places
+    assert checks.answer_digest(mixed, name="part_noirs_cout", decimals=4) in visible
+    assert round(mixed, 4) != round(row["part_cohorte"], 4)
+    assert visible.count("decimals=4") == 2
     # The student applies the cut-off: the solution reads the ranking and the places.
     solution = text[text.index('# %% answer="part_noirs_cout"') :]
     solution = solution[: solution.index("### END SOLUTION")]
@@ -502,6 +521,9 @@ def test_module_03_question_1_hidden_test_grades_each_copys_places(capsys):
                 exec(hidden, {**names, "part_noirs_cout": row["part_inscrits_97"]})
             with pytest.raises(checks.IncorrectAnswer, match="taux de sélection"):
                 exec(hidden, {**names, "part_noirs_cout": row["n_noirs_retenus"] / row["n_noirs"]})
+            # Review 03 d18, finding 5: the count is named as a count.
+            with pytest.raises(checks.IncorrectAnswer, match="un nombre de patients"):
+                exec(hidden, {**names, "part_noirs_cout": row["n_noirs_retenus"]})
     assert round(keys["alice"], 3) != round(keys["david"], 3)
 
 
@@ -532,3 +554,43 @@ def test_module_03_question_3_is_an_interpretation_with_a_named_mistake_per_opti
         # Each option is described to the student.
         assert f'# - `"{option}"` :' in text, option
     assert '# - `"cible"` :' in text
+
+
+@pytest.fixture(scope="module")
+def pool_keys():
+    """Question 1's and question 2's keys over the pool, each cohort at its places."""
+    keys = {"part_noirs_cout": [], "ecart_maladies": []}
+    for seed, places in zip(_COHORT_SEEDS, _COHORT_PLACES, strict=True):
+        measured = _measure(seed, places=places)
+        keys["part_noirs_cout"].append(measured["q1"][places]["answer"])
+        keys["ecart_maladies"].append(measured["answers"]["ecart_maladies"])
+    return keys
+
+
+@pytest.mark.slow
+def test_module_03_no_recalled_or_blind_answer_scores_under_the_tolerance(pool_keys):
+    # Review 03 d18, finding 4: the pool was vetted on exact equality, but the grader accepts
+    # one unit of the last decimal (and half the points one decimal coarser): the formative
+    # 0,147 got full marks on 11 of 116 copies, a blind 0,149 on 22, a neighbour's value on
+    # about 9 % of pairs of copies. Measured here with the grader's own rule.
+    q1, q2 = pool_keys["part_noirs_cout"], pool_keys["ecart_maladies"]
+    for recalled in (0.146875, 0.1469, 0.147, 0.15):  # the formative key, as written or rounded
+        assert all(answer_points(recalled, key, 4) == 0 for key in q1), recalled
+    for recalled in (1.6446, 1.645, 1.64):  # the formative key of question 2
+        assert all(answer_points(recalled, key, 3) == 0 for key in q2), recalled
+    # The best constant answer (every key, and every key one decimal coarser, tried): full
+    # marks on at most 2 copies of the pool, and at most 3 % of the points on average (half
+    # marks for a coarse value that stands for a few keys).
+    guess, mean, full, half = best_blind_guess(q1, 4)
+    assert full <= 2 and mean <= 0.03, (guess, mean, full, half)
+    # A neighbour's exact value (copies draw slots uniformly): full marks for at most 3 % of
+    # the pairs of copies, against 8,4 % before.
+    n = len(q1)
+    pairs = sum(answer_points(round(a, 4), b, 4) == 1.0 for a in q1 for b in q1)
+    assert pairs / n**2 <= 0.03, pairs / n**2
+    # Question 2, at 3 decimals since this review (at 2, a blind 1,9 earned 15 % of its points
+    # over the pool: full marks on 8 copies of 89, half on 10).
+    guess, mean, full, half = best_blind_guess(q2, 3)
+    assert full <= 2 and mean <= 0.03, (guess, mean, full, half)
+    pairs = sum(answer_points(round(a, 3), b, 3) == 1.0 for a in q2 for b in q2)
+    assert pairs / len(q2) ** 2 <= 0.03, pairs / len(q2) ** 2
