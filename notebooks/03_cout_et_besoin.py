@@ -115,7 +115,7 @@ places = 640
 # Vos cas : une cohorte synthétique tirée pour votre copie, à partir de votre identifiant
 # (tirée parmi des cohortes vérifiées à l'avance, où les phrases du module restent vraies).
 from esn_teach import checks
-from esn_teach.explorers import cost_need_places, cost_need_seed
+from esn_teach.explorers import cost_need_places, cost_need_reading, cost_need_seed
 
 graine = cost_need_seed(checks.student_seed("03"))
 # Le nombre de places du programme de la question 1, propre à votre copie lui aussi.
@@ -138,6 +138,7 @@ from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import (
     CostNeedExplorer,
     cost_need_places,
+    cost_need_reading,
     cost_need_seed,
     cost_need_statements,
     selection_by_group,
@@ -1151,7 +1152,7 @@ ecart_maladies = (
     - cohorte.loc[plus_couteux & blancs, "n_chronic_next"].mean()
 )
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 3 — Ce que ces chiffres disent du choix de la cible (2 points)
 #
 # Relisez les deux figures de la section 4 et votre écart de la question 2. Quelle lecture est
@@ -1184,13 +1185,13 @@ ecart_maladies = (
 # pourquoi on dépense moins pour les patients noirs ?
 # </details>
 
-# %% answer="lecture_cible"
+# %% answer="lecture_cible" session="formative"
 lecture_cible = ...
 ### BEGIN SOLUTION
 lecture_cible = "cible"
 ### END SOLUTION
 
-# %% tests="lecture_cible" points=2
+# %% tests="lecture_cible" points=2 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_choice(
     lecture_cible,
@@ -1241,25 +1242,176 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="lecture_cible"
+# %% mistake="lecture_cible" session="formative"
 # message : le score n'utilise pas la race
 lecture_cible = "race"
 
-# %% mistake="lecture_cible"
+# %% mistake="lecture_cible" session="formative"
 # message : prédirait encore mieux le coût
 lecture_cible = "précision"
 
-# %% mistake="lecture_cible"
+# %% mistake="lecture_cible" session="formative"
 # message : un écart entre inscrits existe aussi avec un score juste
 lecture_cible = "taille du biais"
 
-# %% mistake="lecture_cible"
+# %% mistake="lecture_cible" session="formative"
 # message : pas pourquoi
 lecture_cible = "intention"
 
-# %% mistake="lecture_cible"
+# %% mistake="lecture_cible" session="formative"
 # message : n'est pas l'une des options
 lecture_cible = "coût"
+
+# %% [markdown] session="evaluation"
+# ### Question 3 — Une autre situation : que disent ces constats ? (2 points)
+#
+# La cellule suivante décrit l'audit d'un autre score, inventé pour la question : il prédit une
+# autre grandeur et compare un autre groupe de patients. Puis elle affiche cinq lectures de ses
+# constats, désignées par une lettre. Vos voisins n'ont pas toujours la même situation ni le
+# même ordre : lisez chaque lecture en entier. Quelle lecture est juste ? Répondez par sa
+# lettre, entre guillemets (par exemple `"A"`).
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque lecture : s'appuie-t-elle sur un constat de l'audit, le contredit-elle, ou en
+# dit-elle plus que les constats ? Rapprochez chaque constat de ce que montrent les figures de
+# la section 4 et votre écart de la question 2.
+# </details>
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche la situation de la question 3 tirée pour votre
+# copie, et ses cinq lectures dans un ordre tiré aussi.
+import textwrap
+
+tirage_q3 = cost_need_reading(checks.student_seed("03", announce=False))
+_, situation_texte, lectures_affichees = tirage_q3
+print(textwrap.fill(situation_texte, 100))
+print()
+for lettre, (_, lecture) in zip("ABCDE", lectures_affichees, strict=True):
+    print(textwrap.fill(f"« {lettre} » : {lecture}", 100, subsequent_indent="      "))
+
+# %% answer="lecture_cible" session="evaluation"
+lecture_cible = ...
+### BEGIN SOLUTION
+roles_q3 = {  # le rôle de chaque lecture de la banque, situation par situation
+    0: ("groupe", "précision", "juste", "taille", "intention"),
+    1: ("juste", "groupe", "précision", "intention", "taille"),
+    2: ("taille", "intention", "groupe", "juste", "précision"),
+}
+situation_q3, _, lectures_q3 = cost_need_reading(checks.student_seed("03", announce=False))
+lettres_q3 = dict(zip((rang for rang, _ in lectures_q3), "ABCDE", strict=True))
+lecture_cible = lettres_q3[roles_q3[situation_q3].index("juste")]
+### END SOLUTION
+
+# %% tests="lecture_cible" points=2 session="evaluation"
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_form(
+    lecture_cible, name="lecture_cible", kind="choice", options=["A", "B", "C", "D", "E"]
+)
+### BEGIN HIDDEN TESTS
+roles_copie_q3 = {  # le rôle de chaque lecture de la banque, situation par situation
+    0: ("groupe", "précision", "juste", "taille", "intention"),
+    1: ("juste", "groupe", "précision", "intention", "taille"),
+    2: ("taille", "intention", "groupe", "juste", "précision"),
+}
+# Le message de chaque lecture fausse, quelle que soit la situation.
+messages_q3 = {
+    "groupe": "le score n'utilise pas cette information : l'énoncé le dit. L'écart vient de ce "
+    "qu'il prédit, une grandeur qui dépend aussi de l'accès aux soins ; lui retirer une "
+    "information qu'il n'a pas n'y changerait rien.",
+    "précision": "le constat (1) dit le contraire : à même score, les deux groupes ont à peu "
+    "près la même valeur de la grandeur prédite, que le score prévoit donc bien. Un modèle plus "
+    "précis la prévoirait encore mieux, pas le besoin : c'est la grandeur prédite qu'il faut "
+    "changer.",
+    "taille": "un écart entre patients retenus existe aussi avec un score juste, quand un "
+    "groupe est plus malade dans toute la population : seul, il ne mesure pas ce que le score "
+    "oublie. Il faut le comparer à une référence mesurée de la même façon (section 5).",
+    "intention": "les constats montrent qu'à même score, un groupe plus malade reçoit autant de "
+    "soins que l'autre, donc moins pour son besoin, mais pas pourquoi : distance, reste à "
+    "charge, confiance, offre de soins. Ils ne disent rien des intentions des soignants.",
+}
+tirage_copie_q3 = cost_need_reading(checks.student_seed("03", announce=False))
+situation_copie_q3, _, lectures_copie_q3 = tirage_copie_q3
+role_de_la_lettre_q3 = {
+    lettre: roles_copie_q3[situation_copie_q3][rang]
+    for lettre, (rang, _) in zip("ABCDE", lectures_copie_q3, strict=True)
+}
+checks.check_choice(
+    lecture_cible,  # la réponse de la copie
+    name="lecture_cible",
+    options=["A", "B", "C", "D", "E"],  # les lettres des cinq lectures
+    expected=next(lettre for lettre, role in role_de_la_lettre_q3.items() if role == "juste"),
+    mistakes=[
+        checks.Mistake(lettre, messages_q3[role])
+        for lettre, role in role_de_la_lettre_q3.items()
+        if role != "juste"
+    ],
+    success="vous avez reconnu le mécanisme du module dans une autre situation : le score "
+    "prévoit bien la grandeur qu'il a apprise, mais cette grandeur dépend aussi de l'accès aux "
+    "soins et mesure mal le besoin d'un groupe qui y accède moins. De combien, il faut le "
+    "mesurer contre une référence (section 5).",
+)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_cible" session="evaluation"
+# message : le score n'utilise pas cette information
+roles_q3 = {  # le rôle de chaque lecture de la banque, situation par situation
+    0: ("groupe", "précision", "juste", "taille", "intention"),
+    1: ("juste", "groupe", "précision", "intention", "taille"),
+    2: ("taille", "intention", "groupe", "juste", "précision"),
+}
+situation_q3, _, lectures_q3 = cost_need_reading(checks.student_seed("03", announce=False))
+lecture_cible = next(
+    lettre
+    for lettre, (rang, _) in zip("ABCDE", lectures_q3, strict=True)
+    if roles_q3[situation_q3][rang] == "groupe"
+)
+
+# %% mistake="lecture_cible" session="evaluation"
+# message : le constat (1) dit le contraire
+roles_q3 = {  # le rôle de chaque lecture de la banque, situation par situation
+    0: ("groupe", "précision", "juste", "taille", "intention"),
+    1: ("juste", "groupe", "précision", "intention", "taille"),
+    2: ("taille", "intention", "groupe", "juste", "précision"),
+}
+situation_q3, _, lectures_q3 = cost_need_reading(checks.student_seed("03", announce=False))
+lecture_cible = next(
+    lettre
+    for lettre, (rang, _) in zip("ABCDE", lectures_q3, strict=True)
+    if roles_q3[situation_q3][rang] == "précision"
+)
+
+# %% mistake="lecture_cible" session="evaluation"
+# message : existe aussi avec un score juste
+roles_q3 = {  # le rôle de chaque lecture de la banque, situation par situation
+    0: ("groupe", "précision", "juste", "taille", "intention"),
+    1: ("juste", "groupe", "précision", "intention", "taille"),
+    2: ("taille", "intention", "groupe", "juste", "précision"),
+}
+situation_q3, _, lectures_q3 = cost_need_reading(checks.student_seed("03", announce=False))
+lecture_cible = next(
+    lettre
+    for lettre, (rang, _) in zip("ABCDE", lectures_q3, strict=True)
+    if roles_q3[situation_q3][rang] == "taille"
+)
+
+# %% mistake="lecture_cible" session="evaluation"
+# message : pas pourquoi
+roles_q3 = {  # le rôle de chaque lecture de la banque, situation par situation
+    0: ("groupe", "précision", "juste", "taille", "intention"),
+    1: ("juste", "groupe", "précision", "intention", "taille"),
+    2: ("taille", "intention", "groupe", "juste", "précision"),
+}
+situation_q3, _, lectures_q3 = cost_need_reading(checks.student_seed("03", announce=False))
+lecture_cible = next(
+    lettre
+    for lettre, (rang, _) in zip("ABCDE", lectures_q3, strict=True)
+    if roles_q3[situation_q3][rang] == "intention"
+)
+
+# %% mistake="lecture_cible" session="evaluation"
+# message : n'est pas l'une des options
+lecture_cible = "cible"
 
 # %% [markdown]
 # ## 5. Changer la cible

@@ -19,6 +19,7 @@ from esn_teach.explorers._controls import READOUT_CLASS
 from esn_teach.explorers._cost_need import CostNeedExplorer, selection_by_group
 from esn_teach.explorers._cost_need_variant import (
     cost_need_places,
+    cost_need_reading,
     cost_need_seed,
     cost_need_statements,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "ThresholdExplorer",
     "TrainingMixExplorer",
     "cost_need_places",
+    "cost_need_reading",
     "cost_need_seed",
     "cost_need_statements",
     "forced_fpr",

@@ -1,4 +1,4 @@
-"""Module 03's evaluated session: each copy's cohort seed, places, question 4's statements.
+"""Module 03's evaluated session: each copy's cohort seed, places, Q3's situation, Q4's statements.
 
 Only what a copy is shown is drawn here: the seed of its cohort, picked from a fixed pool of
 cohorts where the module's texts stay true (:data:`_COHORT_SEEDS`), and which pairs of
@@ -17,7 +17,7 @@ import numpy as np
 
 from esn_teach._validation import check_finite_scalar
 
-__all__ = ["cost_need_places", "cost_need_seed", "cost_need_statements"]
+__all__ = ["cost_need_places", "cost_need_reading", "cost_need_seed", "cost_need_statements"]
 
 #: The pool of cohort seeds (``make_cost_vs_need_cohort(random_state=...)``, and the split's
 #: ``random_state``), in the order they were found by tests/cost_need_vetting.py (candidates
@@ -334,3 +334,119 @@ def cost_need_statements(rng: np.random.Generator) -> list[tuple[str, int, str]]
         for wording in rng.permutation(2):
             shown.append((item, int(wording), _PAIRS[item][int(wording)]))
     return shown
+
+
+#: Question 3's situations (evaluated session; review 03 d18, finding 2: the evaluated Q3 was
+#: the formative item word for word). Each is an invented audit of another score, with another
+#: predicted quantity and another group of patients, followed by five readings in no
+#: particular order, the same for every copy. A copy shows one situation and its five readings
+#: in an order drawn from its seed, designated by letters. Which reading is right is the hidden
+#: test's and the module's notes' business, not this module's.
+_READINGS: tuple[tuple[str, tuple[str, str, str, str, str]], ...] = (
+    (
+        "Un réseau de soins veut repérer des patients âgés pour des visites d'infirmières à "
+        "domicile. Son score prédit le nombre de jours d'hospitalisation de l'année suivante, "
+        "à partir des diagnostics, des traitements et de l'âge, sans le lieu de vie des "
+        "patients. Un audit compare les patients des communes rurales, loin de l'hôpital, à "
+        "ceux des villes. Il constate : (1) à même score, les deux groupes passent à peu près "
+        "autant de jours à l'hôpital l'année suivante ; (2) à même score, les patients ruraux "
+        "ont plus de maladies chroniques ; (3) parmi les patients retenus, les ruraux ont en "
+        "moyenne plus de maladies chroniques que les urbains.",
+        (
+            "Le score classe les patients ruraux trop bas parce qu'il tient compte de leur "
+            "lieu de vie : il suffirait de lui retirer cette information pour que l'écart de "
+            "maladies disparaisse, ou presque.",
+            "Le score prévoit mal les jours d'hospitalisation des patients ruraux : un modèle "
+            "plus précis, appris sur plus de patients, ferait disparaître l'écart de maladies, "
+            "au moins en grande partie.",
+            "Le score prévoit à peu près bien les jours d'hospitalisation ; mais à même score, "
+            "les patients ruraux sont plus malades : les jours d'hospitalisation mesurent mal "
+            "leur besoin, sans que ces constats disent de combien.",
+            "L'écart de maladies entre patients retenus, le constat (3), mesure le biais : le "
+            "score sous-estime le besoin des patients ruraux d'autant de maladies chroniques.",
+            "Ces constats montrent que les médecins choisissent d'hospitaliser moins souvent "
+            "les patients ruraux, et que le score reproduit ce choix des médecins.",
+        ),
+    ),
+    (
+        "Une caisse d'assurance maladie veut proposer un accompagnement téléphonique par des "
+        "infirmières aux patients diabétiques qui en ont le plus besoin. Son score prédit le "
+        "nombre de consultations médicales de l'année suivante, à partir des remboursements "
+        "de l'année (actes, médicaments, examens), sans savoir qui bénéficie de la "
+        "complémentaire santé solidaire (C2S). Un audit compare les bénéficiaires de la C2S "
+        "aux autres patients. Il constate : (1) à même score, les deux groupes ont à peu près "
+        "autant de consultations l'année suivante ; (2) à même score, les bénéficiaires de la "
+        "C2S ont une HbA1c plus élevée (un diabète moins bien équilibré) ; (3) parmi les "
+        "patients retenus, les bénéficiaires de la C2S ont en moyenne une HbA1c plus élevée "
+        "que les autres.",
+        (
+            "Le score prévoit à peu près bien les consultations ; mais à même score, les "
+            "bénéficiaires de la C2S ont un diabète moins bien équilibré : le nombre de "
+            "consultations mesure mal leur besoin, sans que ces constats disent de combien.",
+            "Le score classe trop bas les bénéficiaires de la C2S parce qu'il tient compte de "
+            "la C2S : il suffirait de lui retirer cette information pour que l'écart d'HbA1c "
+            "disparaisse, ou presque.",
+            "Le score prévoit mal les consultations des bénéficiaires de la C2S : un modèle plus "
+            "précis, appris sur plus de patients, ferait disparaître l'écart d'HbA1c, au moins "
+            "en grande partie.",
+            "Ces constats montrent que les médecins choisissent de recevoir moins souvent les "
+            "bénéficiaires de la C2S, et que le score reproduit ce choix des médecins.",
+            "L'écart d'HbA1c entre patients retenus, le constat (3), mesure le biais : le score "
+            "sous-estime le besoin des bénéficiaires de la C2S d'autant.",
+        ),
+    ),
+    (
+        "Un hôpital veut proposer un bilan de médication par un pharmacien aux patients âgés "
+        "qui en ont le plus besoin. Son score prédit le montant des médicaments remboursés "
+        "l'année suivante, à partir des remboursements de l'année et des diagnostics, sans "
+        "l'adresse des patients. Un audit compare les patients des quartiers les plus "
+        "défavorisés (selon l'indice FDep) aux autres. Il constate : (1) à même score, les "
+        "deux groupes ont à peu près le même montant de médicaments remboursés l'année "
+        "suivante ; (2) à même score, les patients des quartiers défavorisés ont plus de "
+        "maladies chroniques ; (3) parmi les patients retenus, ceux des quartiers défavorisés "
+        "ont en moyenne plus de maladies chroniques que les autres.",
+        (
+            "L'écart de maladies entre patients retenus, le constat (3), mesure le biais : le "
+            "score sous-estime le besoin des patients des quartiers défavorisés d'autant de "
+            "maladies chroniques.",
+            "Ces constats montrent que les médecins choisissent de prescrire moins aux patients "
+            "des quartiers défavorisés, et que le score reproduit ce choix des médecins.",
+            "Le score classe trop bas les patients des quartiers défavorisés parce qu'il tient "
+            "compte de leur quartier : il suffirait de lui retirer cette information pour que "
+            "l'écart de maladies disparaisse, ou presque.",
+            "Le score prévoit à peu près bien les médicaments remboursés ; mais à même score, "
+            "les patients des quartiers défavorisés sont plus malades : ce montant mesure mal "
+            "leur besoin, sans que ces constats disent de combien.",
+            "Le score prévoit mal les médicaments des patients des quartiers défavorisés : un "
+            "modèle plus précis, appris sur plus de patients, ferait disparaître l'écart de "
+            "maladies, au moins en grande partie.",
+        ),
+    ),
+)
+
+
+def cost_need_reading(student_seed: int) -> tuple[int, str, list[tuple[int, str]]]:
+    """Draw question 3's situation and the order of its readings (module 03, evaluated session).
+
+    Kept in the library rather than in the notebook, whose folded code a student can read. The
+    draw reads the student's seed alone (``default_rng([student_seed, 4])``, a stream apart
+    from the cohort's): one situation of :data:`_READINGS`, then the order of its five
+    readings. Nothing about which reading is right is computed or stored here.
+
+    Parameters
+    ----------
+    student_seed : int
+        From ``checks.student_seed("03")``.
+
+    Returns
+    -------
+    (int, str, list of (int, str))
+        The situation's index in the bank, its text, and its five readings in display order
+        (A to E), each with its index in the bank, so that a hidden test recomputes the draw.
+    """
+    check_finite_scalar(student_seed, "student_seed", numbers.Integral, min_val=0)
+    rng = np.random.default_rng([int(student_seed), 4])
+    situation = int(rng.integers(len(_READINGS)))
+    text, readings = _READINGS[situation]
+    order = rng.permutation(len(readings))
+    return situation, text, [(int(i), readings[int(i)]) for i in order]

@@ -52,6 +52,8 @@ from esn_teach.explorers._cost_need_variant import (
     _COHORT_PLACES,
     _COHORT_SEEDS,
     _PAIRS,
+    _READINGS,
+    cost_need_reading,
 )
 
 SOURCE = NOTEBOOKS / "03_cout_et_besoin.py"
@@ -180,7 +182,12 @@ def test_module_03_the_library_exposes_no_key_of_the_evaluated_session():
         "_bank_fits",
     ):
         assert not hasattr(variant_module, gone), gone
-    assert variant_module.__all__ == ["cost_need_places", "cost_need_seed", "cost_need_statements"]
+    assert variant_module.__all__ == [
+        "cost_need_places",
+        "cost_need_reading",
+        "cost_need_seed",
+        "cost_need_statements",
+    ]
     source = inspect.getsource(variant_module)
     # No model, no selection, no key word: the module only draws texts and a seed.
     for word in ("sklearn", "selection_by_group", "esn_teach.datasets", '"oui"', '"non"'):
@@ -543,7 +550,7 @@ def test_module_03_question_3_is_an_interpretation_with_a_named_mistake_per_opti
     text = SOURCE.read_text(encoding="utf-8")
     assert "ecart_score_egal" not in text
     assert "tranche_haute_sante" not in text
-    visible = _cell(text, '# %% tests="lecture_cible" points=2')
+    visible = _cell(text, '# %% tests="lecture_cible" points=2 session="formative"')
     options = ["race", "précision", "cible", "taille du biais", "intention"]
     assert visible.count(f"options={options!r}".replace("'", '"')) == 2
     assert checks.answer_digest("cible", name="lecture_cible") in visible
@@ -594,3 +601,57 @@ def test_module_03_no_recalled_or_blind_answer_scores_under_the_tolerance(pool_k
     assert full <= 2 and mean <= 0.03, (guess, mean, full, half)
     pairs = sum(answer_points(round(a, 3), b, 3) == 1.0 for a in q2 for b in q2)
     assert pairs / len(q2) ** 2 <= 0.03, pairs / len(q2) ** 2
+
+
+#: For each situation of question 3's evaluated bank, the index of the right reading, written
+#: here independently of the notebook's hidden test (review 03 d18, finding 2).
+_Q3_RIGHT = {0: 2, 1: 0, 2: 3}
+#: A fragment of the message of each wrong reading's role, and a word of the reading itself.
+_Q3_ROLES = {
+    "groupe": ("n'utilise pas cette information", "il suffirait de lui retirer"),
+    "précision": ("le constat (1) dit le contraire", "plus précis"),
+    "taille": ("existe aussi avec un score juste", "mesure le biais"),
+    "intention": ("pas pourquoi", "choisissent"),
+}
+
+
+def test_module_03_evaluated_question_3_is_its_own_item(capsys):
+    # Review 03 d18, finding 2: the evaluated Q3 was the formative item word for word (same
+    # options, the same key « cible » on every copy). It now shows another situation (another
+    # predicted quantity, another group), its readings in an order drawn per copy, answered by
+    # letter; every wrong letter gets the message of its reading.
+    text = SOURCE.read_text(encoding="utf-8")
+    cell = _cell(text, '# %% tests="lecture_cible" points=2 session="evaluation"')
+    hidden = cell[cell.index("### BEGIN HIDDEN TESTS") : cell.index("### END HIDDEN TESTS")]
+    names = {"checks": checks, "cost_need_reading": cost_need_reading}
+    for _situation, readings in _READINGS:
+        # No cue: the readings never say « cible », the word of the formative key and title.
+        assert all("cible" not in reading for reading in readings)
+        assert "cible" not in _situation
+    keys, situations = set(), set()
+    for student in ("esn-teach-construction", "alice", "bruno", "chloe", "david", "etu017"):
+        situation, _, shown = cost_need_reading(_seed_of(student))
+        situations.add(situation)
+        assert sorted(rank for rank, _ in shown) == [0, 1, 2, 3, 4]
+        key = "ABCDE"[[rank for rank, _ in shown].index(_Q3_RIGHT[situation])]
+        keys.add(key)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv(checks.STUDENT_ENV, student)
+            exec(hidden, {**names, "lecture_cible": key})
+            assert "✔ Correct" in capsys.readouterr().out
+            for letter, (_, reading) in zip("ABCDE", shown, strict=True):
+                if letter == key:
+                    continue
+                role = next(r for r, (_, word) in _Q3_ROLES.items() if word in reading)
+                with pytest.raises(checks.IncorrectAnswer) as raised:
+                    exec(hidden, {**names, "lecture_cible": letter})
+                assert _Q3_ROLES[role][0] in " ".join(str(raised.value).split()), (student, role)
+    # The key varies across copies, and so does the situation.
+    assert len(keys) >= 3 and len(situations) >= 2
+    # Over many copies: every situation, every letter as the key.
+    drawn = [cost_need_reading(seed) for seed in range(300)]
+    assert {situation for situation, _, _ in drawn} == {0, 1, 2}
+    assert {
+        "ABCDE"[[rank for rank, _ in shown].index(_Q3_RIGHT[situation])]
+        for situation, _, shown in drawn
+    } == set("ABCDE")
