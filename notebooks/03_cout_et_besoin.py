@@ -1004,6 +1004,43 @@ def ecart_copie(garde, mesure):
     return float(mesure[garde & noirs_copie].mean() - mesure[garde & blancs_copie].mean())
 
 
+def ecart_tranches_copie(scores, n_tranches):
+    """Écart à score égal (noirs moins blancs), tranche par tranche, pondéré comme en section 5."""
+    tranches_copie = np.argsort(np.argsort(scores)) * n_tranches // len(scores)
+    ecarts, poids = [], []
+    for t in range(n_tranches):
+        a = besoin_copie[(tranches_copie == t) & noirs_copie]
+        b = besoin_copie[(tranches_copie == t) & blancs_copie]
+        if a.size and b.size:  # une tranche sans l'un des groupes ne mesure aucun écart
+            ecarts.append(a.mean() - b.mean())
+            poids.append(a.size)
+    return float(np.average(ecarts, weights=poids))
+
+
+# Pour le correcteur de la réflexion (critère 3) : les chiffres de la section 5 de cette copie,
+# imprimés dans la copie corrigée seulement (les tests cachés ne sont pas publiés), avant la
+# vérification (affichés même si la réponse est fausse).
+latente_copie = juges_copie["latent_illness"].to_numpy(dtype=float)
+parts_copie = {
+    nom: float(np.mean(race_copie[s_copie >= np.percentile(s_copie, 97)] == "Black"))
+    for nom, s_copie in [
+        ("coût", scores_copie["cost"]),
+        ("maladies", scores_copie["n_chronic_next"]),
+        ("score juste", latente_copie),
+    ]
+}
+print(
+    "Pour le correcteur (réflexion, critère 3), les chiffres de cette copie (section 5) : écart "
+    "de maladies à score égal, tous scores, tranches de 5 centiles : cible « coût » "
+    f"{fr_number(ecart_tranches_copie(scores_copie['cost'], 20), 2)}, cible « maladies » "
+    f"{fr_number(ecart_tranches_copie(scores_copie['n_chronic_next'], 20), 2)}, score juste "
+    f"{fr_number(ecart_tranches_copie(latente_copie, 20), 2)} ; centile par centile : cible "
+    f"« coût » {fr_number(ecart_tranches_copie(scores_copie['cost'], 100), 2)}, score juste "
+    f"{fr_number(ecart_tranches_copie(latente_copie, 100), 2)} ; part des patients noirs "
+    f"parmi les inscrits : cible « coût » {fr_percent(parts_copie['coût'])}, cible "
+    f"« maladies » {fr_percent(parts_copie['maladies'])}, score juste "
+    f"{fr_percent(parts_copie['score juste'])}."
+)
 checks.check_number(
     ecart_maladies,  # la réponse de la copie
     name="ecart_maladies",
