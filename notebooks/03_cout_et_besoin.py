@@ -546,11 +546,6 @@ checks.check_number(
             "Le dénominateur doit compter les retenus seulement.",
         ),
         checks.Mistake(
-            float(np.sum(haut_copie == "Black")),
-            "vous avez donné un nombre de patients (les retenus noirs), pas une part. Divisez-le "
-            "par le nombre de retenus.",
-        ),
-        checks.Mistake(
             float(inscrits_copie.loc["Black", "n_selected"] / places_copie),
             "vous avez divisé les inscrits noirs du 97e centile (n_noirs_inscrits) par les places "
             "de votre programme : le numérateur et le dénominateur ne parlent pas des mêmes "
@@ -582,10 +577,6 @@ part_noirs_cout = n_noirs / (n_noirs + n_blancs)
 # %% mistake="part_noirs_cout" session="evaluation"
 # message : vous avez inversé les groupes
 part_noirs_cout = (classement.head(places)["race"] == "White").sum() / places
-
-# %% mistake="part_noirs_cout" session="evaluation"
-# message : un nombre de patients (les retenus noirs), pas une part
-part_noirs_cout = (classement.head(places)["race"] == "Black").sum()
 
 # %% mistake="part_noirs_cout" session="evaluation"
 # message : ne parlent pas des mêmes patients
@@ -3130,7 +3121,8 @@ else:
 #   Accepté : l'écart de maladies à score égal comparé à celui du score juste (0,71 contre
 #   0,10, tous scores, dans la version formative ; une copie de la séance évaluée a ses propres
 #   chiffres, imprimés dans sa copie notée : tableau des cibles de la section 5, colonnes
-#   « tous scores », et ligne « centile par centile » sous le tableau ; ceux de la cohorte
+#   « tous scores », et ligne « centile par centile » sous le tableau, que rassemble la ligne
+#   « Pour le correcteur » sous la vérification de la question 2 ; ceux de la cohorte
 #   commune, repris après la séance, sont justes aussi) ; la différence entre cibles et son IC (question 5), lue comme une
 #   taille mal connue ; la part des patients noirs parmi les inscrits selon la cible, **avec**
 #   le fait qu'ils sont plus malades (une part seule ne prouve ni faveur ni oubli, questions 4

@@ -127,6 +127,7 @@ def _answers(seed: int, places: int) -> dict[str, float]:
             top.loc["Black", "mean_need_selected"] - top.loc["White", "mean_need_selected"]
         ),
         "part_inscrits_97": float(top.loc["Black", "share_of_selected"]),
+        "n_inscrits_97": float(top.loc["Black", "n_selected"]),
         "n_noirs_retenus": float((retained["race"] == "Black").sum()),
         "part_cohorte": float((race == "Black").mean()),
         "n_noirs": float((race == "Black").sum()),
@@ -528,9 +529,9 @@ def test_module_03_question_1_hidden_test_grades_each_copys_places(capsys):
                 exec(hidden, {**names, "part_noirs_cout": row["part_inscrits_97"]})
             with pytest.raises(checks.IncorrectAnswer, match="taux de sélection"):
                 exec(hidden, {**names, "part_noirs_cout": row["n_noirs_retenus"] / row["n_noirs"]})
-            # Review 03 d18, finding 5: the count is named as a count.
-            with pytest.raises(checks.IncorrectAnswer, match="un nombre de patients"):
-                exec(hidden, {**names, "part_noirs_cout": row["n_noirs_retenus"]})
+            # Review 03 d18, finding 5: n_noirs_inscrits / places, a mixed denominator, is named.
+            with pytest.raises(checks.IncorrectAnswer, match="ne parlent pas des mêmes"):
+                exec(hidden, {**names, "part_noirs_cout": row["n_inscrits_97"] / row["places"]})
     assert round(keys["alice"], 3) != round(keys["david"], 3)
 
 
