@@ -979,7 +979,8 @@ sante_copie = selection_by_group(
     scores_copie["n_chronic_next"], race_copie, juges_copie["n_chronic_next"], percentile=97
 )["mean_need_selected"]
 attendu_copie = float(moyennes_copie["Black"] - moyennes_copie["White"])
-# Les autres erreurs nommées du formatif, sur les cas de la copie.
+# Les autres erreurs nommées du formatif, sur les cas de la copie (la colonne « cost » et les
+# sommes sont hors de [-5 ; 5] : la vérification de forme les arrête avant ce test).
 besoin_copie = juges_copie["n_chronic_next"].to_numpy(dtype=float)
 cout_copie = juges_copie["cost"].to_numpy(dtype=float)
 noirs_copie, blancs_copie = race_copie == "Black", race_copie == "White"
@@ -1060,20 +1061,8 @@ checks.check_number(
             "sur la cible « coût » (celle de l'algorithme de l'étude).",
         ),
         checks.Mistake(
-            ecart_copie(inscrits_copie, cout_copie),
-            "votre écart se compte en dollars : vous avez pris la colonne « cost » (le coût). "
-            "La question porte sur les maladies chroniques de l'année suivante, la colonne "
-            "« n_chronic_next ».",
-        ),
-        checks.Mistake(
             float(np.median(inscrits_noirs_copie) - np.median(inscrits_blancs_copie)),
             "vous avez comparé des médianes (median). La question demande l'écart des "
-            "moyennes : utilisez .mean().",
-        ),
-        checks.Mistake(
-            float(inscrits_noirs_copie.sum() - inscrits_blancs_copie.sum()),
-            "vous avez fait la différence de deux sommes (.sum()) : elle compte surtout qu'il y "
-            "a bien plus d'inscrits blancs que d'inscrits noirs. La question demande l'écart des "
             "moyennes : utilisez .mean().",
         ),
         checks.Mistake(
@@ -1135,24 +1124,10 @@ ecart_maladies = (
 )
 
 # %% mistake="ecart_maladies" session="evaluation"
-# message : vous avez pris la colonne « cost »
-ecart_maladies = (
-    cohorte.loc[inscrits_cout & noirs, "cost"].mean()
-    - cohorte.loc[inscrits_cout & blancs, "cost"].mean()
-)
-
-# %% mistake="ecart_maladies" session="evaluation"
 # message : vous avez comparé des médianes
 ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].median()
     - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].median()
-)
-
-# %% mistake="ecart_maladies" session="evaluation"
-# message : la différence de deux sommes
-ecart_maladies = (
-    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].sum()
-    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].sum()
 )
 
 # %% mistake="ecart_maladies" session="evaluation"
@@ -1161,10 +1136,6 @@ ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
     / cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 )
-
-# %% mistake="ecart_maladies" session="evaluation"
-# message : la moyenne des inscrits noirs seulement
-ecart_maladies = cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
 
 # %% mistake="ecart_maladies" session="evaluation"
 # message : inscrits ou non (tranche_haute)
