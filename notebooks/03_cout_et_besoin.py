@@ -1560,8 +1560,8 @@ print(
 if not checks.passed("ecart_maladies"):
     print(
         "Les cases « après la question 2 » se remplissent quand la vérification de cette "
-        "question a dit « ✔ Correct » : relancez alors cette cellule (en séance évaluée, dans "
-        "votre retour de correction)."
+        "question a dit « ✔ Correct » : relancez alors cette cellule (en séance évaluée, elles "
+        "restent vides)."
     )
 
 # %% [markdown] session="formative"
@@ -2148,7 +2148,7 @@ print(
 
 # %%
 # Cette cellule affiche l'explorateur ; la cible « coût » et la moyenne de maladies des
-# inscrits n'y paraissent qu'après les questions 1 et 2 (en séance évaluée, dans votre retour).
+# inscrits n'y paraissent qu'après les questions 1 et 2 (en séance évaluée, jamais).
 questions_cout = ("part_noirs_cout", "ecart_maladies")
 resolues = all(map(checks.passed, questions_cout))
 explorateur = CostNeedExplorer(
@@ -3029,8 +3029,8 @@ if checks.passed("biais_disparu"):
 else:
     print(
         "Ces lignes s'afficheront ici quand la vérification de la question 8 aura dit "
-        "« ✔ Correct » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
-        "correction)."
+        "« ✔ Correct » : relancez alors cette cellule (en séance évaluée, elles restent "
+        "masquées)."
     )
 
 # %% [markdown] reveal="biais_disparu"
