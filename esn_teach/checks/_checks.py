@@ -1694,10 +1694,18 @@ def check_form(
             if percent_is_mistake and tuple(bounds) == (0, 1) and 1 < number <= 100:
                 # No named mistake is published here: 1,2 may be a wrong formula as well as
                 # a percentage, so both readings are given.
+                # A whole number may also be a count (53 patients, not their share): said
+                # too, as a reading of the form, never a judgement (review 03 d19).
+                count = (
+                    " Un nombre entier est peut-être un compte : la part demandée est un compte "
+                    "divisé par un autre."
+                    if float(number).is_integer()
+                    else ""
+                )
                 raise IncorrectAnswer(
                     f"« {name} » vaut {_fr(number)} : on attend une proportion entre 0 et 1. "
                     "Si vous avez donné un pourcentage, divisez par 100 (ou mieux, écrivez le "
-                    "calcul) ; sinon, relisez la définition de la grandeur demandée.",
+                    f"calcul) ; sinon, relisez la définition de la grandeur demandée.{count}",
                     question=name,
                     form=True,
                 )

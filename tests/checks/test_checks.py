@@ -831,3 +831,14 @@ def test_a_quoted_answer_never_starts_a_line_of_its_own(call, capsys):
     except AssertionError as error:  # IncorrectAnswer, NotAttempted
         _starts_no_line(str(error))
     _starts_no_line(capsys.readouterr().out)  # at most one message, printed for partial credit
+
+
+def test_a_whole_number_given_for_a_proportion_may_be_a_count():
+    """Review 03 d19: in an evaluated session, 53 (patients) for a proportion was told only
+    « pourcentage … sinon relisez la définition »: a whole number may be a count."""
+    with pytest.raises(IncorrectAnswer, match="peut-être un compte") as whole:
+        checks.check_form(53, name="part", kind="number", decimals=3, bounds=(0, 1))
+    assert whole.value.form and "pourcentage" in whole.value.message
+    with pytest.raises(IncorrectAnswer) as decimal:
+        checks.check_form(1.2, name="part", kind="number", decimals=3, bounds=(0, 1))
+    assert "compte" not in decimal.value.message
