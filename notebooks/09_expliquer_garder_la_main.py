@@ -909,10 +909,11 @@ lecture_courbe = {"valeurs données": ..., "cause": ..., "chaque patiente": ...,
 ### BEGIN SOLUTION
 from esn_teach.datasets._wdbc_tasks import _question_3_draw
 
-# The key of each statement of the package's reserves, in their order (two true, two false).
-_vrai_q3 = {"valeurs données": ("oui", "non", "non", "oui"), "cause": ("non", "oui", "non", "oui"),
-            "chaque patiente": ("non", "oui", "oui", "non"), "classement": ("non", "oui", "oui", "non"),
-            "noyaux": ("oui", "non", "oui", "non")}
+# The key of each statement of the package's reserves, in their order (two true, two false;
+# review d19).
+_vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
+            "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
+            "noyaux": ("non", "oui", "oui", "non")}
 lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _question_3_draw(GRAINE), strict=True)}
 ### END SOLUTION
 
@@ -924,45 +925,54 @@ from esn_teach.datasets._wdbc_tasks import _question_3_draw as _tirage_q3h
 
 # The copy's keys, kept here (the release strips this block), not in the installed package,
 # which draws indices and gives texts only: the key of each statement of the package's
-# reserves, in their order (two true, two false per item, one of each in each register).
-_vrai_q3 = {"valeurs données": ("oui", "non", "non", "oui"), "cause": ("non", "oui", "non", "oui"),
-            "chaque patiente": ("non", "oui", "oui", "non"), "classement": ("non", "oui", "oui", "non"),
-            "noyaux": ("oui", "non", "oui", "non")}
+# reserves, in their order (two true, two false per item; one absolute and one hedged
+# statement among the true ones, and among the false ones: review d19).
+_vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
+            "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
+            "noyaux": ("non", "oui", "oui", "non")}
 _attendu_q3 = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _tirage_q3h(checks.student_seed("09", announce=False)), strict=True)}
-_piste_q3 = "une piste par phrase, qu'elle soit juste ou non. « Valeurs données » : en chaque point, toutes les patientes reçoivent la même valeur de points concaves, celle de l'abscisse ; avaient-elles toutes, au départ, la même ? « Cause » : une explication décrit comment le modèle calcule (dans quel sens son score moyen varie), pas ce que ferait une tumeur dont on changerait les noyaux. « Chaque patiente » : la courbe est la moyenne des scores des patientes ; que sait-on de chacune ? « Classement » : une courbe d'une seule mesure donne un sens, pas un classement ; pour comparer des mesures, c'est l'importance (section 1). « Noyaux » : seuls les points concaves changent, chaque patiente garde sa taille ; or les points concaves suivent la taille : quels noyaux fabrique-t-on ?"
-checks.check_choices(lecture_courbe, name="lecture_courbe", options=["oui", "non"], expected=_attendu_q3, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _piste_q3)] for cle, bon in _attendu_q3.items()}, success="la courbe décrit le modèle, en moyenne, à autres mesures inchangées (des noyaux parfois invraisemblables, car les points concaves suivent la taille). Elle ne dit ni la cause du cancer, ni de combien monte le score d'une patiente donnée, ni quelle mesure compte le plus ; elle dit dans quel sens le score moyen varie.", points=2)
+# After grading the feedback names each wrong item with its own reason (review d19, lecturer
+# finding 7): there is no second try to give away.
+_raison_q3 = {
+    "valeurs données": "en chaque point, toutes les patientes reçoivent la même valeur de points concaves, celle de l'abscisse, à la place de la leur : selon leur valeur réelle, elles en reçoivent plus ou moins.",
+    "cause": "la courbe décrit comment le modèle calcule : son score moyen monte quand on donne plus de points concaves. Elle ne dit pas ce que ferait, chez une patiente, une tumeur dont les noyaux changeraient.",
+    "chaque patiente": "chaque point de la courbe est la moyenne des scores de toutes les patientes : leurs scores s'étalent autour de cette moyenne, et chacun monte à sa façon.",
+    "classement": "la courbe ne fait varier que les points concaves (la texture de chaque patiente reste la sienne) : elle donne un sens, pas un classement ; pour comparer des mesures, c'est l'importance par permutation (section 1).",
+    "noyaux": "seuls les points concaves changent : chaque patiente garde la taille de ses noyaux ; or les points concaves suivent la taille : une patiente aux petits noyaux reçoit ainsi des noyaux très creusés, invraisemblables.",
+}
+checks.check_choices(lecture_courbe, name="lecture_courbe", options=["oui", "non"], expected=_attendu_q3, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _raison_q3[cle])] for cle, bon in _attendu_q3.items()}, success="la courbe décrit le modèle, en moyenne, à autres mesures inchangées (des noyaux parfois invraisemblables, car les points concaves suivent la taille). Elle ne dit ni la cause du cancer, ni de combien monte le score d'une patiente donnée, ni quelle mesure compte le plus ; elle dit dans quel sens le score moyen varie.", points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_courbe" session="evaluation"
-# message : une explication décrit comment le modèle calcule
+# message : la courbe décrit comment le modèle calcule
 from esn_teach.datasets._wdbc_tasks import _question_3_draw
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_vrai_q3 = {"valeurs données": ("oui", "non", "non", "oui"), "cause": ("non", "oui", "non", "oui"),
-            "chaque patiente": ("non", "oui", "oui", "non"), "classement": ("non", "oui", "oui", "non"),
-            "noyaux": ("oui", "non", "oui", "non")}
+_vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
+            "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
+            "noyaux": ("non", "oui", "oui", "non")}
 lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _question_3_draw(GRAINE), strict=True)}
 lecture_courbe["cause"] = "non" if lecture_courbe["cause"] == "oui" else "oui"
 
 # %% mistake="lecture_courbe" session="evaluation"
-# message : quels noyaux fabrique-t-on
+# message : une patiente aux petits noyaux reçoit ainsi
 from esn_teach.datasets._wdbc_tasks import _question_3_draw
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_vrai_q3 = {"valeurs données": ("oui", "non", "non", "oui"), "cause": ("non", "oui", "non", "oui"),
-            "chaque patiente": ("non", "oui", "oui", "non"), "classement": ("non", "oui", "oui", "non"),
-            "noyaux": ("oui", "non", "oui", "non")}
+_vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
+            "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
+            "noyaux": ("non", "oui", "oui", "non")}
 lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _question_3_draw(GRAINE), strict=True)}
 lecture_courbe["noyaux"] = "non" if lecture_courbe["noyaux"] == "oui" else "oui"
 
 # %% mistake="lecture_courbe" session="evaluation"
-# message : donne un sens, pas un classement
+# message : elle donne un sens, pas un classement
 from esn_teach.datasets._wdbc_tasks import _question_3_draw
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_vrai_q3 = {"valeurs données": ("oui", "non", "non", "oui"), "cause": ("non", "oui", "non", "oui"),
-            "chaque patiente": ("non", "oui", "oui", "non"), "classement": ("non", "oui", "oui", "non"),
-            "noyaux": ("oui", "non", "oui", "non")}
+_vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
+            "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
+            "noyaux": ("non", "oui", "oui", "non")}
 lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _question_3_draw(GRAINE), strict=True)}
 lecture_courbe["classement"] = "non" if lecture_courbe["classement"] == "oui" else "oui"
 

@@ -14,54 +14,56 @@ from __future__ import annotations
 import numpy as np
 
 #: Question 3 (the partial dependence curve): per item, the reserve of four statements a
-#: copy draws one from. Each item mixes the two registers, a cautious one (« ne permet pas »,
-#: « ne dit pas ») and an assertive one (review d18: in the earlier draw every cautious
-#: statement had the same answer); which are true is not said here.
+#: copy draws one from. Review d19: each item has one statement with an absolute word
+#: (« toutes », « chaque », « tous ») and one with a hedged word (« certaines », « peut »,
+#: « en moyenne ») among its true statements, and the same among its false ones, so the
+#: wording gives no key; the true statements only say what the calculation does or shows
+#: (indice 1: a statement that goes beyond it is false); no double negation; none is the
+#: formative session's. Which are true is not said here.
 _CURVE = {
     "valeurs données": (
-        "en un même point de la courbe, certaines patientes ont reçu plus de points concaves "
-        "qu'elles n'en ont, d'autres moins",
-        "en chaque point de la courbe, chaque patiente garde sa propre valeur de points "
-        "concaves ; seules ses autres mesures changent",
-        "la courbe ne permet pas de savoir quelle valeur de points concaves chaque patiente a "
-        "reçue en un point donné",
-        "en un point de la courbe, la valeur de points concaves donnée n'est pas celle que la "
-        "plupart des patientes ont réellement",
+        "en un point de la courbe, toutes les patientes ont reçu la même valeur de points "
+        "concaves : celle lue en abscisse",
+        "en chaque point de la courbe, chaque patiente garde sa propre valeur de points concaves",
+        "en un point de la courbe, certaines patientes ont reçu une valeur de points concaves "
+        "plus petite que la leur",
+        "en un point de la courbe, certaines patientes reçoivent la valeur lue en abscisse et "
+        "les autres gardent la leur",
     ),
     "cause": (
-        "pour une patiente, des noyaux moins creusés réduiraient le risque de cancer",
-        "la courbe ne permet pas de dire que, chez une patiente, des noyaux moins creusés "
-        "réduiraient le risque de cancer",
-        "la courbe ne permet pas de dire si, en moyenne, le score du modèle monte ou baisse "
-        "avec les points concaves",
-        "cette courbe monterait de la même façon si les noyaux creusés étaient une "
-        "conséquence du cancer plutôt qu'une cause",
+        "chez toutes les patientes, des noyaux moins creusés réduiraient le risque de cancer",
+        "tous les scores de la courbe sont calculés par le modèle, sur des valeurs de points "
+        "concaves données aux patientes",
+        "la courbe montre que, chez certaines patientes, des noyaux moins creusés réduiraient "
+        "le risque de cancer",
+        "en moyenne, le score du modèle monte quand on donne plus de points concaves aux "
+        "patientes",
     ),
     "chaque patiente": (
-        "le score de chaque patiente monte de la même quantité que la courbe",
-        "la courbe ne dit pas de combien monte le score d'une patiente donnée",
-        "en un même point de la courbe, certaines patientes ont un score au-dessus de la "
-        "courbe, d'autres au-dessous",
-        "la courbe ne dit rien du score des patientes : elle ne décrit que leurs points concaves",
+        "chaque point de la courbe est la moyenne des scores de toutes les patientes de "
+        "validation",
+        "quand la courbe monte de 0,1, le score de chaque patiente monte aussi de 0,1",
+        "en un point de la courbe, certaines patientes ont un score au-dessus de la courbe, "
+        "d'autres au-dessous",
+        "la courbe donne le score de certaines patientes : celles dont les points concaves "
+        "valent la valeur lue en abscisse",
     ),
     "classement": (
-        "cette courbe montre que, pour le modèle, les points concaves comptent plus que la texture",
-        "la courbe ne suffit pas à dire si, pour le modèle, les points concaves comptent plus "
-        "que la texture",
-        "pour savoir si le modèle se sert plus des points concaves que de la texture, il faut "
-        "une autre méthode, comme l'importance par permutation de la section 1",
-        "aucune des méthodes de ce module ne permet de comparer ce que le modèle tire des "
-        "points concaves et de la texture",
+        "la courbe montre que, pour le modèle, les points concaves comptent plus que toutes "
+        "les autres mesures",
+        "le long de la courbe, la texture de chaque patiente reste toujours la même",
+        "la pente de la courbe peut servir à classer les points concaves avant ou après la "
+        "texture",
+        "on peut lire sur la courbe l'effet des points concaves sur le score moyen, et pas "
+        "celui de la texture",
     ),
     "noyaux": (
-        "les scores moyennés incluent des noyaux fabriqués, invraisemblables (très creusés "
-        "mais petits, par exemple)",
-        "tous les noyaux dont on moyenne les scores sont vraisemblables : chaque patiente "
-        "garde des mesures cohérentes entre elles",
-        "au point le plus haut de la grille, des patientes aux petits noyaux reçoivent la "
-        "plus grande valeur de points concaves, sans que leur taille change",
-        "d'après le calcul décrit, on ne peut pas savoir si chaque patiente garde la taille "
-        "de ses noyaux",
+        "tous les noyaux dont on moyenne les scores sont vraisemblables",
+        "en tout point de la courbe, chaque patiente garde la taille de ses noyaux",
+        "au point le plus haut de la grille, certaines patientes aux petits noyaux reçoivent "
+        "beaucoup de points concaves, sans que leur taille change",
+        "le long de la courbe, la taille des noyaux de certaines patientes change, pour suivre "
+        "leurs points concaves",
     ),
 }
 

@@ -576,34 +576,51 @@ def _released_code(cell) -> str:
     return source.split("### BEGIN HIDDEN TESTS")[0]
 
 
-#: Q3 (evaluated): the statements of each item's reserve that are true, and those written in
-#: the cautious register (« ne permet pas », « ne dit pas »…), read here independently of the
-#: notebook's hidden test. Review d18: every cautious statement used to be true, so a student
-#: could answer by the register alone.
+#: Q3 (evaluated): the statements of each item's reserve that are true, read here
+#: independently of the notebook's hidden test. Review d19: each is a fact of the calculation
+#: (indice 1: « une phrase qui va au-delà de ce calcul n'est pas vraie »), checked on the data
+#: by ``test_question_3_true_statements_are_facts_of_the_calculation``.
 _Q3_TRUE = (
-    "en un même point de la courbe, certaines patientes ont reçu plus",
-    "en un point de la courbe, la valeur de points concaves donnée n'est pas",
-    "la courbe ne permet pas de dire que, chez une patiente",
-    "cette courbe monterait de la même façon",
-    "la courbe ne dit pas de combien monte",
-    "en un même point de la courbe, certaines patientes ont un score",
-    "la courbe ne suffit pas à dire si",
-    "pour savoir si le modèle se sert plus",
-    "les scores moyennés incluent des noyaux fabriqués",
+    "en un point de la courbe, toutes les patientes ont reçu la même valeur",
+    "en un point de la courbe, certaines patientes ont reçu une valeur",
+    "tous les scores de la courbe sont calculés par le modèle",
+    "en moyenne, le score du modèle monte",
+    "chaque point de la courbe est la moyenne des scores",
+    "en un point de la courbe, certaines patientes ont un score au-dessus",
+    "le long de la courbe, la texture de chaque patiente",
+    "on peut lire sur la courbe l'effet des points concaves",
+    "en tout point de la courbe, chaque patiente garde la taille",
     "au point le plus haut de la grille",
 )
-_Q3_CAUTIOUS = (
-    "la courbe ne permet pas de savoir",
-    "en un point de la courbe, la valeur de points concaves donnée n'est pas",
-    "la courbe ne permet pas de dire que, chez une patiente",
-    "la courbe ne permet pas de dire si, en moyenne",
-    "la courbe ne dit pas de combien monte",
-    "la courbe ne dit rien du score",
-    "la courbe ne suffit pas à dire si",
-    "aucune des méthodes de ce module",
-    "les scores moyennés incluent des noyaux fabriqués",
-    "d'après le calcul décrit, on ne peut pas savoir",
+#: The statements that go beyond the calculation (a cause, a ranking of measures): by indice
+#: 1 they are false.
+_Q3_BEYOND = (
+    "chez toutes les patientes, des noyaux moins creusés",
+    "la courbe montre que, chez certaines patientes, des noyaux moins creusés",
+    "la courbe montre que, pour le modèle, les points concaves comptent plus",
+    "la pente de la courbe peut servir à classer",
 )
+#: The wording « register » a student could answer by (review d18, d19): absolute words read
+#: as « non », hedged ones as « oui ».
+_ABSOLUTE = re.compile(r"\b(tous|toutes|tout|chaque|aucune?|toujours|jamais|seule?s?)\b")
+_HEDGED = re.compile(r"\b(certaine?s|peut|peuvent|en moyenne|la plupart|parfois|souvent)\b")
+_NEGATION = re.compile(r"\b(ne|n'|pas|aucune?|jamais|rien)\b")
+#: The formative session's keys of Q3, item by item (what a student who learnt the formative
+#: answers would write on an evaluated copy).
+_Q3_FORMATIVE = {
+    "valeurs données": "oui",
+    "cause": "non",
+    "chaque patiente": "non",
+    "classement": "non",
+    "noyaux": "oui",
+}
+
+
+def _share_score(answers: dict[str, str], keys: dict[str, str]) -> float:
+    """Q3 and Q5's partial credit, as the header says: each wrong item takes a right one back,
+    never below 0; the share of the question's points."""
+    right = sum(answers[item] == key for item, key in keys.items())
+    return max(0, right - (len(keys) - right)) / len(keys)
 
 
 def _q3_statements(seed: int) -> dict[str, str]:
@@ -629,41 +646,103 @@ def _q3_hidden_test() -> str:
 
 def test_question_3_register_gives_no_answer(monkeypatch):
     """Q3 (evaluated, esn_teach/datasets/_wdbc_tasks.py): each item draws one of four
-    statements, two true and two false, and in each register (cautious, assertive) one is true
-    and one false, so « a cautious statement is right » earns nothing on average (review d18);
-    over 300 identifiers every statement is drawn and the hidden test, run alone as the grader
+    statements, two true and two false; each statement has words of one register only,
+    absolute (« toutes », « chaque ») or hedged (« certaines », « peut »), and each item has
+    one of each register among its true statements and among its false ones (review d19:
+    « absolute means non, hedged means oui » scored 0,80 of 2 against 0,375 for guessing).
+    Over 600 identifiers, that heuristic and the formative answers, item by item, score about
+    what guessing does; every statement is drawn; the hidden test, run alone as the grader
     does, expects this test's own reading of the keys."""
     from esn_teach.datasets import _wdbc_tasks as tasks
 
+    source = NOTEBOOK.read_text()
+    start = source.index('# %% [markdown] session="formative"\n# ### Question 3')
+    formative = source[start : source.index("# %% answer=", start)]
     for item, reserve in tasks._CURVE.items():
         assert len(reserve) == 4, item
         truth = [any(t.startswith(p) for p in _Q3_TRUE) for t in reserve]
-        cautious = [any(t.startswith(p) for p in _Q3_CAUTIOUS) for t in reserve]
-        assert sorted(truth) == [False, False, True, True], item
-        assert sorted(cautious) == [False, False, True, True], item
-        assert {(c, t) for c, t in zip(cautious, truth, strict=True)} == {
+        absolute = [bool(_ABSOLUTE.search(t)) for t in reserve]
+        hedged = [bool(_HEDGED.search(t)) for t in reserve]
+        assert all(a != h for a, h in zip(absolute, hedged, strict=True)), item
+        assert {(a, t) for a, t in zip(absolute, truth, strict=True)} == {
             (True, True),
             (True, False),
             (False, True),
             (False, False),
         }, item
+        for text in reserve:
+            assert len(_NEGATION.findall(text)) <= 1, text  # no double negation
+            assert text[:30] not in formative, text  # none is the formative session's
     hidden = _q3_hidden_test()
-    drawn, by_register = set(), {True: [], False: []}
-    for i in range(300):
+    drawn, heuristic, formative = set(), [], []
+    for i in range(600):
         monkeypatch.setenv("ESN_TEACH_STUDENT", f"etudiant{i:03d}")
         seed = checks.student_seed("09", announce=False)
         statements = _q3_statements(seed)
         expected = _q3_truth(statements)
-        for item, text in statements.items():
-            drawn.add(text)
-            by_register[any(text.startswith(p) for p in _Q3_CAUTIOUS)].append(expected[item])
+        drawn.update(statements.values())
+        by_register = {
+            item: "non" if _ABSOLUTE.search(text) else "oui" for item, text in statements.items()
+        }
+        heuristic.append(2 * _share_score(by_register, expected))
+        formative.append(2 * _share_score(_Q3_FORMATIVE, expected))
         if i < 60:
             space = {"checks": checks, "lecture_courbe": dict(expected)}
             exec(compile(hidden, "hidden", "exec"), space)
             assert space["_attendu_q3"] == expected, (i, statements)
     assert len(drawn) == 20
-    for register, keys in by_register.items():
-        assert 0.4 < keys.count("oui") / len(keys) < 0.6, register
+    # guessing: 2 × E[max(0, 2 Bin(5, 1/2) − 5)] / 5 = 0,375
+    assert 0.25 < float(np.mean(heuristic)) < 0.5, np.mean(heuristic)
+    assert 0.25 < float(np.mean(formative)) < 0.5, np.mean(formative)
+
+
+def test_question_3_beyond_the_calculation_is_false():
+    """Indice 1 of Q3 says a statement that goes beyond the calculation is false (review d19:
+    two keys said « oui » to such statements, on 43 % of copies): the cause and ranking
+    statements are never read as true, and the hidden test keys every one « non »."""
+    from esn_teach.datasets import _wdbc_tasks as tasks
+
+    texts = [t for reserve in tasks._CURVE.values() for t in reserve]
+    for prefix in (*_Q3_TRUE, *_Q3_BEYOND):
+        assert sum(t.startswith(prefix) for t in texts) == 1, prefix
+    assert not set(_Q3_TRUE) & set(_Q3_BEYOND)
+    hidden = _q3_hidden_test()
+    table = re.search(r"_vrai_q3 = (\{.*?\})\n", hidden, re.S)
+    assert table, "the hidden test's key table was not found"
+    keys = eval(table.group(1))  # noqa: S307 (the notebook's own literal)
+    for item, reserve in tasks._CURVE.items():
+        for text, key in zip(reserve, keys[item], strict=True):
+            if any(text.startswith(p) for p in _Q3_BEYOND):
+                assert key == "non", text
+            assert (key == "oui") == any(text.startswith(p) for p in _Q3_TRUE), text
+
+
+def test_question_3_true_statements_are_facts_of_the_calculation():
+    """Each true Q3 statement, checked on the formative split and every checked split: the
+    curve is the mean of the model's scores over all validation patients, each given the
+    grid value of concave points and keeping all her other measures (size, texture); the mean
+    score rises; at every grid point some patients are given less than their own value, some
+    score above the curve and some below; at the top of the grid some have small nuclei."""
+    from sklearn.inspection import partial_dependence
+
+    data = load_breast_cancer_wdbc()
+    x_all = data.data[list(COLUMNS)].rename(columns=COLUMNS)
+    y = data.target
+    for split_seed in [SEED, *_notebook_splits()[::8]]:
+        x_train, x_val, _, _, _, _, model = _split(x_all, y, split_seed)
+        dp = partial_dependence(model, x_val, ["points concaves"], grid_resolution=20, kind="both")
+        grid, average, individual = dp["grid_values"][0], dp["average"][0], dp["individual"][0]
+        real = x_val["points concaves"].to_numpy()
+        for k, value in enumerate(grid):
+            given = x_val.copy()
+            given["points concaves"] = value
+            scores = model.predict_proba(given)[:, 1]
+            assert scores.mean() == pytest.approx(average[k], abs=1e-9), split_seed
+            assert (real > value).any(), (split_seed, k)  # some are given less than theirs
+            assert (individual[:, k] > average[k]).any() and (individual[:, k] < average[k]).any()
+        assert np.all(np.diff(average) > 0), split_seed
+        top = x_val["rayon"][real < grid[-1]]
+        assert (top < x_train["rayon"].median()).any(), split_seed
 
 
 def test_question_3_statements_hold_on_every_split():
