@@ -1262,7 +1262,7 @@ part_camille_ia_fausse = "1/4"
 
 # %% tests="part_camille_ia_fausse" points=1 session="evaluation"
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2, bounds=(0, 12))
+checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 _graine_q4 = checks.student_seed("09", announce=False)
 # The copy's draw (n AI errors of 12, k of them read right by Camille alone, j of those given

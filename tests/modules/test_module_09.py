@@ -937,3 +937,19 @@ def test_question_5_keys_are_not_in_the_installed_package():
     for device in range(2):
         for order in range(2):
             assert all(isinstance(text, str) for text in tasks._tools(device, order))
+
+
+def test_question_4_visible_check_refuses_a_count():
+    """Student d19, finding 4: the evaluated visible check of Q4 asked a proportion but took
+    ``2`` (a count of cases) as well formed; like the formative one, it bounds the answer to
+    [0 ; 1]."""
+    source = NOTEBOOK.read_text()
+    start = source.index('# %% tests="part_camille_ia_fausse" points=1 session="evaluation"')
+    visible = source[start : source.index("### BEGIN HIDDEN TESTS", start)]
+    for value, accepted in ((2, False), (4, False), (0.25, True), (1 / 3, True)):
+        space = {"checks": checks, "part_camille_ia_fausse": value}
+        if accepted:
+            exec(compile(visible, "visible", "exec"), space)
+        else:
+            with pytest.raises(Exception, match="0"):
+                exec(compile(visible, "visible", "exec"), space)
