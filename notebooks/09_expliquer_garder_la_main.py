@@ -1535,7 +1535,7 @@ from esn_teach.law import AI_ACT_OBLIGATIONS
 # copy's month against its category's date; tool A is Annex III's unless the order is 1).
 _information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
+_fin_q5 = datetime.date(*((2027, 3), (2027, 10), (2028, 1), (2028, 5), (2028, 10), (2029, 1))[_mois_q5], 31)
 _categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
 lecture_droit = dict(
     information=("oui", "non", "non", "oui")[_information_q5],
@@ -1557,12 +1557,13 @@ from esn_teach.law import AI_ACT_OBLIGATIONS as _OBLIGATIONS_Q5H
 # The copy's keys, kept here (the release strips this block), not in the installed package,
 # which draws indices and gives texts only. « information » and « quand »: the key of each
 # statement of the package's reserves, in their order (two true, two false each). The tools:
-# the month (janvier, mars or mai 2028) always lies after Annex III's date (2 Dec. 2027) and
-# before medical devices' (2 Aug. 2028); the keys are read from esn_teach.law's dates.
+# the month (two before Annex III's date, 2 Dec. 2027, two between it and medical devices',
+# 2 Aug. 2028, two after both: review d19) lies wholly on one side of each date; the keys are
+# read from esn_teach.law's dates (the month's last day, all six months have 31 days).
 _lettre_q5h = _categorie_q5h = _ob_q5h = cle = bon = None  # this cell's loop names, bound here
 _i_q5h, _q_q5h, _m_q5h, _, _o_q5h = _tirage_q5h(checks.student_seed("09", announce=False))
 _dates_q5h = {_ob_q5h.key: _ob_q5h.applies_from for _ob_q5h in _OBLIGATIONS_Q5H}
-_dernier_jour_q5h = datetime.date(2028, (1, 3, 5)[_m_q5h], 31)
+_dernier_jour_q5h = datetime.date(*((2027, 3), (2027, 10), (2028, 1), (2028, 5), (2028, 10), (2029, 1))[_m_q5h], 31)
 _attendu_q5 = {
     "information": ("oui", "non", "non", "oui")[_i_q5h],
     "quand": ("non", "oui", "oui", "non")[_q_q5h],
@@ -1585,7 +1586,7 @@ from esn_teach.law import AI_ACT_OBLIGATIONS
 # The copy's keys (as in the solution), then the other answer on one item.
 _information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
+_fin_q5 = datetime.date(*((2027, 3), (2027, 10), (2028, 1), (2028, 5), (2028, 10), (2029, 1))[_mois_q5], 31)
 _categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
 lecture_droit = dict(
     information=("oui", "non", "non", "oui")[_information_q5],
@@ -1605,7 +1606,7 @@ from esn_teach.law import AI_ACT_OBLIGATIONS
 # The copy's keys (as in the solution), then the other answer on one item.
 _information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
+_fin_q5 = datetime.date(*((2027, 3), (2027, 10), (2028, 1), (2028, 5), (2028, 10), (2029, 1))[_mois_q5], 31)
 _categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
 lecture_droit = dict(
     information=("oui", "non", "non", "oui")[_information_q5],
@@ -1625,7 +1626,7 @@ from esn_teach.law import AI_ACT_OBLIGATIONS
 # The copy's keys (as in the solution), then the other answer on one item.
 _information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
+_fin_q5 = datetime.date(*((2027, 3), (2027, 10), (2028, 1), (2028, 5), (2028, 10), (2029, 1))[_mois_q5], 31)
 _categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
 lecture_droit = dict(
     information=("oui", "non", "non", "oui")[_information_q5],
@@ -1645,7 +1646,7 @@ from esn_teach.law import AI_ACT_OBLIGATIONS
 # The copy's keys (as in the solution), then the other answer on one item.
 _information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(2028, (1, 3, 5)[_mois_q5], 31)
+_fin_q5 = datetime.date(*((2027, 3), (2027, 10), (2028, 1), (2028, 5), (2028, 10), (2029, 1))[_mois_q5], 31)
 _categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
 lecture_droit = dict(
     information=("oui", "non", "non", "oui")[_information_q5],

@@ -88,8 +88,17 @@ _WHEN = (
     "passer outre à ses résultats",
     "l'article 14 fixe le score de confiance au-dessous duquel le soignant doit passer outre",
 )
-#: The months a copy's tools are placed on the market.
-_MONTHS = ("janvier 2028", "mars 2028", "mai 2028")
+#: The months a copy's tools are placed on the market: two before both calendars, two
+#: between them, two after both (review d19: with every month between them, tools A and B
+#: had the formative keys on every copy).
+_MONTHS = (
+    "mars 2027",
+    "octobre 2027",
+    "janvier 2028",
+    "mai 2028",
+    "octobre 2028",
+    "janvier 2029",
+)
 _ANNEX_III = "une IA de tri des urgences qui n'est pas un dispositif médical (annexe III)"
 _DEVICES = (
     "une IA d'aide à la lecture des mammographies, dispositif médical évalué par un organisme "
@@ -117,7 +126,8 @@ def _question_5_draw(seed: int) -> tuple[int, int, int, int, int]:
     """(information, when, month, device, order) drawn for a copy, in this order."""
     rng = np.random.default_rng([int(seed), 5])
     information, when = (int(b) for b in rng.integers(4, size=2))
-    month, device, order = int(rng.integers(3)), int(rng.integers(2)), int(rng.integers(2))
+    month = int(rng.integers(len(_MONTHS)))
+    device, order = int(rng.integers(2)), int(rng.integers(2))
     return information, when, month, device, order
 
 
