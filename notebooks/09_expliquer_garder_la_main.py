@@ -113,7 +113,7 @@ from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, s
 GRAINE = checks.student_seed("09")  # votre graine : votre découpage des patientes, votre modèle
 # L'ordre des options des questions 1 et 2, tiré de votre graine.
 ORDRE_Q1 = np.random.default_rng([GRAINE, 1]).permutation(5)
-ORDRE_Q2 = np.random.default_rng([GRAINE, 2]).permutation(6)
+ORDRE_Q2 = np.random.default_rng([GRAINE, 2]).permutation(7)
 N_REPETITIONS = 20  # nombre de mélanges par mesure
 MESURES = {  # les six mesures du modèle (moyennes sur les noyaux de l'image)
     "mean radius": "rayon",
@@ -486,8 +486,8 @@ pari_temoin = "ABCDE"[list(ORDRE_Q1).index(4)]
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : les deux mesures retirées de votre question 2 (tirées de
 # votre graine) et ses options, dans l'ordre de votre copie.
-RETIREES_Q2 = [["rayon", "périmètre"],
-               ["périmètre", "aire"]][int(np.random.default_rng([GRAINE, 8]).integers(2))]
+RETIREES_Q2 = [["périmètre", "aire"],
+               ["rayon", "aire"]][int(np.random.default_rng([GRAINE, 8]).integers(2))]
 OPTIONS_Q2 = [
     "À peu près la somme : chaque colonne retirée emporte sa propre baisse.",
     "Bien plus que la somme, comme la taille mélangée en groupe.",
@@ -495,11 +495,12 @@ OPTIONS_Q2 = [
     "Presque rien : le modèle réappris lit la taille dans l'aire.",
     "Presque rien : le modèle réappris lit la taille dans le rayon.",
     "Presque rien : mélangées seules, ces deux mesures coûtaient peu.",
+    "Presque rien : le modèle réappris lit la taille dans le périmètre.",
 ]
 display(Markdown("\n".join(f"- **{lettre}.** {OPTIONS_Q2[k]}"
-                            for lettre, k in zip("ABCDEF", ORDRE_Q2, strict=True))))
+                            for lettre, k in zip("ABCDEFG", ORDRE_Q2, strict=True))))
 print(f"Question 2 de votre copie : on retire les mesures « {RETIREES_Q2[0]} » et "
-      f"« {RETIREES_Q2[1]} », puis on réapprend. Écrivez la lettre de l'option choisie, entre guillemets (\"A\" à \"F\") ; "
+      f"« {RETIREES_Q2[1]} », puis on réapprend. Écrivez la lettre de l'option choisie, entre guillemets (\"A\" à \"G\") ; "
       "l'ordre des options est propre à votre copie.")
 
 # %% [markdown] session="evaluation"
@@ -578,50 +579,57 @@ modele_reappris = "E"
 modele_reappris = ...
 ### BEGIN SOLUTION
 _tache_q2 = int(np.random.default_rng([GRAINE, 8]).integers(2))  # les mesures retirées
-modele_reappris = "ABCDEF"[list(ORDRE_Q2).index((3, 4)[_tache_q2])]  # « presque rien : … lit la taille dans » la mesure restée
+modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index((4, 6)[_tache_q2])]  # « presque rien : … lit la taille dans » la mesure restée
 ### END SOLUTION
 
 # %% tests="modele_reappris" points=1 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
-checks.check_form(modele_reappris, name="modele_reappris", kind="choice", options=["A", "B", "C", "D", "E", "F"])
+checks.check_form(modele_reappris, name="modele_reappris", kind="choice", options=["A", "B", "C", "D", "E", "F", "G"])
 ### BEGIN HIDDEN TESTS
 _graine_q2 = checks.student_seed("09", announce=False)
-_rang_q2 = list(np.random.default_rng([_graine_q2, 2]).permutation(6))
-_lettre_q2 = {k: "ABCDEF"[_rang_q2.index(k)] for k in range(6)}
-# the copy's removed pair: 0, radius and perimeter (area stays: option 3); 1, perimeter and
-# area (radius stays: option 4)
+_rang_q2 = list(np.random.default_rng([_graine_q2, 2]).permutation(7))
+_lettre_q2 = {k: "ABCDEFG"[_rang_q2.index(k)] for k in range(7)}
+# the copy's removed pair (review d19: never the formative one, radius and perimeter): 0,
+# perimeter and area (radius stays: option 4); 1, radius and area (perimeter stays: option 6).
+# Options 3 (area) and the other task's key name a measure the copy removed.
 _tache_q2 = int(np.random.default_rng([_graine_q2, 8]).integers(2))
-_cle_q2, _autre_q2 = ((3, 4), (4, 3))[_tache_q2]
+_cle_q2, _autre_q2 = ((4, 6), (6, 4))[_tache_q2]
+_retiree_q2 = "un modèle réappris ne lit rien dans une colonne qu'on lui a retirée, et votre énoncé retire cette mesure : relisez-le, puis cherchez la mesure de taille restée et sa corrélation avec les deux autres."
 _erreurs_q2 = [
-    checks.Mistake(_lettre_q2[_autre_q2], "cette réponse correspond à une autre consigne que la vôtre, qui retire d'autres mesures : un modèle réappris ne lit rien dans une colonne qu'on lui a retirée. Relisez ce que demande votre énoncé : quelle mesure de taille reste ?"),
+    checks.Mistake(_lettre_q2[_autre_q2], _retiree_q2),
+    checks.Mistake(_lettre_q2[3], _retiree_q2),
     checks.Mistake(_lettre_q2[0], "additionner les baisses seules suppose que chaque colonne porte une information à elle. Est-ce le cas de ces mesures de taille ?"),
     checks.Mistake(_lettre_q2[1], "mélanger la taille en groupe la retirait toute à un modèle figé. Ici, le modèle réapprend sur les mesures qui restent : que disent-elles encore ?"),
     checks.Mistake(_lettre_q2[2], "une surface et une longueur ne s'expriment pas pareil, mais elles montent ensemble : lisez les corrélations entre rayon, périmètre et aire."),
     checks.Mistake(_lettre_q2[5], "bonne prévision, mauvaise raison : mélangée seule, une colonne redondante coûte peu, car les autres la redisent (section 2). Ce qu'elle coûtait seule ne dit donc pas ce que perd un modèle réappris sans elle."),
 ]
-checks.check_choice(modele_reappris, name="modele_reappris", options=list("ABCDEF"), expected=_lettre_q2[_cle_q2], mistakes=_erreurs_q2, success=("l'aire", "le rayon")[_tache_q2] + " redit presque exactement les deux mesures retirées : le modèle réappris y lit la taille. Réapprendre répond à « le modèle peut-il s'en passer ? », une autre question que « que perd-il si l'on brouille ? ».")
+checks.check_choice(modele_reappris, name="modele_reappris", options=list("ABCDEFG"), expected=_lettre_q2[_cle_q2], mistakes=_erreurs_q2, success=("le rayon", "le périmètre")[_tache_q2] + " redit presque exactement les deux mesures retirées : le modèle réappris y lit la taille. Réapprendre répond à « le modèle peut-il s'en passer ? », une autre question que « que perd-il si l'on brouille ? ».")
 ### END HIDDEN TESTS
 
 # %% mistake="modele_reappris" session="evaluation"
-# message : une autre consigne que la vôtre
+# message : votre énoncé retire cette mesure
 _t = int(np.random.default_rng([GRAINE, 8]).integers(2))
-modele_reappris = "ABCDEF"[list(ORDRE_Q2).index((4, 3)[_t])]
+modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index((6, 4)[_t])]
+
+# %% mistake="modele_reappris" session="evaluation"
+# message : votre énoncé retire cette mesure
+modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index(3)]
 
 # %% mistake="modele_reappris" session="evaluation"
 # message : additionner les baisses seules suppose
-modele_reappris = "ABCDEF"[list(ORDRE_Q2).index(0)]
+modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index(0)]
 
 # %% mistake="modele_reappris" session="evaluation"
 # message : le modèle réapprend sur les mesures qui restent
-modele_reappris = "ABCDEF"[list(ORDRE_Q2).index(1)]
+modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index(1)]
 
 # %% mistake="modele_reappris" session="evaluation"
 # message : une surface et une longueur ne s'expriment pas pareil
-modele_reappris = "ABCDEF"[list(ORDRE_Q2).index(2)]
+modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index(2)]
 
 # %% mistake="modele_reappris" session="evaluation"
 # message : bonne prévision, mauvaise raison
-modele_reappris = "ABCDEF"[list(ORDRE_Q2).index(5)]
+modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index(5)]
 
 # %% jupyter={"source_hidden": true} reveal="modele_reappris" session="formative"
 # Inutile de lire ce code (replié) : les calculs des questions 1 et 2, quand elles ont dit

@@ -156,7 +156,12 @@ FORMATIVE_Q4_MISTAKES = [3 / 4, 1 / 12, 1 / 2, 4, 1 / 5, 0, 1, 2 / 12]
 #: The evaluated session's tasks, drawn per copy: Q1's mixed pair ([seed, 9]) and Q2's removed
 #: pair ([seed, 8]); Q4 has a single task since review d18, its keys vary with the draw.
 Q1_PAIRS = [["texture", "variation locale du rayon"], ["périmètre", "points concaves"]]
-Q2_REMOVED = [["rayon", "périmètre"], ["périmètre", "aire"]]
+#: Review d19: Q2's evaluated tasks no longer include the formative one (radius and
+#: perimeter removed, « lit la taille dans l'aire »): the area is removed in both.
+Q2_REMOVED = [["périmètre", "aire"], ["rayon", "aire"]]
+#: The most a retrained model may lose, in patients, for « presque rien » (measured on the 64
+#: checked splits: -3 to +2 without perimeter and area, -3 to +3 without radius and area).
+Q2_MOST_LOST = (2, 3)
 
 
 def _tasks(seed: int) -> tuple[int, int]:
@@ -289,8 +294,8 @@ def _student_answers(student: str, monkeypatch) -> dict:
     ).sum()
     return {
         "q1": "ABCDE"[list(np.random.default_rng([seed, 1]).permutation(5)).index((2, 1)[task_q1])],
-        "q2": "ABCDEF"[
-            list(np.random.default_rng([seed, 2]).permutation(6)).index((3, 4)[task_q2])
+        "q2": "ABCDEFG"[
+            list(np.random.default_rng([seed, 2]).permutation(7)).index((4, 6)[task_q2])
         ],
         "q4": round(_q4_key(seed), 2),
         "task_q1": task_q1,
@@ -301,6 +306,7 @@ def _student_answers(student: str, monkeypatch) -> dict:
         "size_sum": sum(loss([c]) for c in size),
         "concave_alone": loss(["points concaves"]),
         "retrained_loss": accuracy - _fit(x_train[kept], y_train).score(x_val[kept], y_val),
+        "task_q2": task_q2,
         "one_patient": 1 / len(y_val),
         "errors": int(errors),
         "test_errors": int((model.predict(x_test) != y_test.to_numpy()).sum()),
@@ -424,8 +430,9 @@ def test_evaluated_tasks_keep_their_keys_on_every_split():
     """On every checked split (``DECOUPAGES``): Q1's correlated pair (perimeter and concave
     points, outside the size group of section 2) mixed together costs at least three patients
     more than its sum (« plus », measured: +5.75 to +17.9; perimeter and area gave +3.5 to
-    +14), and Q2's model retrained without perimeter and area loses at most two patients
-    (« presque rien », measured: -3 to +2), as without radius and perimeter."""
+    +14), and Q2's model retrained without the copy's two size measures loses at most two
+    patients without perimeter and area, three without radius and area (« presque rien »,
+    under 2 % of 171; measured: -3 to +2 and -3 to +3)."""
     data = load_breast_cancer_wdbc()
     x_all = data.data[list(COLUMNS)].rename(columns=COLUMNS)
     y = data.target
@@ -436,10 +443,10 @@ def test_evaluated_tasks_keep_their_keys_on_every_split():
         one = 1 / len(y_val)
         assert found[0] - found[1] - found[2] >= 3 * one, split_seed
         accuracy = model.score(x_val, y_val)
-        for removed in Q2_REMOVED:
+        for removed, most in zip(Q2_REMOVED, Q2_MOST_LOST, strict=True):
             kept = [c for c in x_val.columns if c not in removed]
             lost = accuracy - _fit(x_train[kept], y_train).score(x_val[kept], y_val)
-            assert lost <= 2 * one + 1e-9, (split_seed, removed)
+            assert lost <= most * one + 1e-9, (split_seed, removed)
 
 
 @pytest.mark.slow
@@ -461,7 +468,8 @@ def test_evaluated_answers_vary_and_stay_sensible(monkeypatch):
         assert a["size_group"] > 0.75 * a["concave_alone"], a
         # Q2 « presque rien »: retrained without the copy's two size measures, at most two
         # patients lost.
-        assert a["retrained_loss"] <= 2 * a["one_patient"] + 1e-9, a
+        most = Q2_MOST_LOST[a["task_q2"]]
+        assert a["retrained_loss"] <= most * a["one_patient"] + 1e-9, a
         # The simulator's 3 AI errors come from the test, Camille's n from what is left.
         assert a["test_errors"] >= 3 and a["errors"] >= 3 + a["draw"][0], a
 
@@ -964,3 +972,38 @@ def test_question_4_visible_check_refuses_a_count():
         else:
             with pytest.raises(Exception, match="0"):
                 exec(compile(visible, "visible", "exec"), space)
+
+
+def test_formative_answers_score_about_what_guessing_does(monkeypatch):
+    """Lecturer d19, finding 2: a student who learnt the formative answers (Q1 « autant : l'une
+    redit à peine l'autre », Q2 « lit la taille dans l'aire », Q3 item by item, Q4 0,25, Q5
+    information « oui », quand « non », the triage tool « oui », the medical device « non »)
+    used to expect about 2,1 of 6 on an evaluated copy, against 0,9 for guessing. Over 600
+    identifiers, the expected score is now within half a point of guessing's; what remains is
+    Q1's texture task (half the copies), whose key is the formative one."""
+    from esn_teach.datasets import _wdbc_tasks as tasks
+
+    formative_scores, q1_shares = [], []
+    for i in range(600):
+        monkeypatch.setenv("ESN_TEACH_STUDENT", f"etudiant{i:03d}")
+        seed = checks.student_seed("09", announce=False)
+        task_q1, _task_q2 = _tasks(seed)
+        q1 = 1.0 if task_q1 == 0 else 0.0  # the formative pair's key is the formative one
+        q2 = 0.0  # « dans l'aire »: the area is removed in both evaluated tasks
+        q3 = 2 * _share_score(_Q3_FORMATIVE, _q3_truth(_q3_statements(seed)))
+        q4 = 1.0 if abs(_q4_key(seed) - FORMATIVE_Q4) < 0.005 else 0.0
+        statements, month = tasks._question_5_statements(seed)
+        keys = _q5_truth(statements, month)
+        answers = {"information": "oui", "quand": "non"}
+        for letter in "AB":
+            triage = "(annexe III)" in statements[f"outil {letter}"]
+            answers[f"outil {letter}"] = "oui" if triage else "non"
+        q5 = _share_score(answers, keys)
+        formative_scores.append(q1 + q2 + q3 + q4 + q5)
+        q1_shares.append(q1)
+    # guessing: Q1 1/5, Q2 1/7, Q3 2 × 15/40, Q4 about 0, Q5 (4 items) 3/16
+    guessing = 1 / 5 + 1 / 7 + 0.375 + 3 / 16
+    expected = float(np.mean(formative_scores))
+    print(f"formative answers: {expected:.2f} of 6; guessing: {guessing:.2f}")
+    assert expected < guessing + 0.5, (expected, guessing)
+    assert expected - float(np.mean(q1_shares)) < guessing, (expected, guessing)
