@@ -1696,13 +1696,13 @@ lecture_droit["outil B"] = "non" if lecture_droit["outil B"] == "oui" else "oui"
 # 2. lisez la suggestion de l'IA et sa confiance, puis **suivez-la ou passez outre** (menu 2) ;
 # 3. passez au cas suivant (curseur ; au clavier, les **flèches**).
 #
-# Un tableau final compare l'IA seule, vous seul·e, et vous avec l'IA : comparez-vous à Camille.
-# Un **cancer manqué** (la patiente repart rassurée) et une **fausse alerte** (un examen de
-# plus) ne pèsent pas pareil (non-malfaisance) : comptez-les séparément.
+# À la fin, un tableau compare l'IA seule, vous seul·e, et vous avec l'IA (comparez-vous à
+# Camille) ; un second compte à part les **cancers manqués** (la patiente repart rassurée) et
+# les **fausses alertes** (un examen de plus) : ils ne pèsent pas pareil (non-malfaisance).
 
 # %% jupyter={"source_hidden": true} session="formative"
-# Inutile de lire ce code (replié) : il prépare les 12 cas du simulateur (3 erreurs de l'IA),
-# choisis en section 4.
+# Inutile de lire ce code (replié) : il prépare les 12 cas du simulateur, choisis en
+# section 4 (le nombre d'erreurs de l'IA n'est pas annoncé : à vous de les repérer).
 MONTREES = ["rayon", "texture", "points concaves"]
 cas_mesures = X_test.iloc[choisis][MONTREES].reset_index(drop=True)
 cas_verite = verite_test[choisis]
@@ -1710,17 +1710,11 @@ cas_ia = suggestion_test[choisis]
 cas_confiance = confiance_test[choisis]
 typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
 typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
-faux_negatifs = int(((cas_ia == 0) & (cas_verite == 1)).sum())
-faux_positifs = int(((cas_ia == 1) & (cas_verite == 0)).sum())
-pluriel = "s" if faux_positifs > 1 else ""
-print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se trompe : "
-      f"{faux_negatifs} cancers qu'elle dit bénins (faux négatifs, des cancers manqués) et "
-      f"{faux_positifs} tumeur{pluriel} bénigne{pluriel} qu'elle dit maligne{pluriel} "
-      f"(faux positif{pluriel}).")
 
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il prépare les 12 cas du simulateur (3 erreurs de l'IA),
-# choisis en section 4 (dans le test, et au besoin la validation).
+# Inutile de lire ce code (replié) : il prépare les 12 cas du simulateur, choisis en
+# section 4 (dans le test, et au besoin la validation ; le nombre d'erreurs de l'IA n'est pas
+# annoncé : à vous de les repérer).
 MONTREES = ["rayon", "texture", "points concaves"]
 cas_mesures = pd.concat([X_test, X_val]).iloc[choisis][MONTREES].reset_index(drop=True)
 p_cas = np.concatenate([p_test, modele.predict_proba(X_val)[:, 1]])[choisis]
@@ -1729,13 +1723,6 @@ cas_ia = (p_cas >= 0.5).astype(int)
 cas_confiance = np.maximum(p_cas, 1 - p_cas)
 typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
 typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
-faux_negatifs = int(((cas_ia == 0) & (cas_verite == 1)).sum())
-faux_positifs = int(((cas_ia == 1) & (cas_verite == 0)).sum())
-pluriel = "s" if faux_positifs > 1 else ""
-print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se trompe : "
-      f"{faux_negatifs} cancers qu'elle dit bénins (faux négatifs, des cancers manqués) et "
-      f"{faux_positifs} tumeur{pluriel} bénigne{pluriel} qu'elle dit maligne{pluriel} "
-      f"(faux positif{pluriel}, une fausse alerte), comme dans toutes les copies.")
 
 # %%
 # Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.
@@ -1762,8 +1749,8 @@ display(simulateur)
 # chiffres de Camille que l'étudiant peut citer sont dans **sa** copie corrigée, au tableau
 # « Les décisions de Camille (inventées) sur vos 12 cas » (section 4 : vérité, IA et sa
 # confiance, Camille seule, Camille avec l'IA) et, si la question 4 est juste, dans le bilan
-# affiché juste après elle ; ceux du simulateur, dans sa sortie (« 12 cas, dont 3 où l'IA se
-# trompe… »). Les chiffres cités ci-dessous sont ceux de la version formative : sur une copie
+# affiché juste après elle ; ceux du simulateur, dans ses tableaux finaux (12 cas, dont 3 où
+# l'IA se trompe : 2 cancers manqués et 1 fausse alerte, dans toutes les copies). Les chiffres cités ci-dessous sont ceux de la version formative : sur une copie
 # évaluée, jugez un chiffre juste s'il est juste **pour les cas de cette copie**.
 #
 # **La grille en trois lignes** (détails plus bas) :

@@ -25,6 +25,17 @@ _OVERRIDE = "passer outre"
 
 _NARROW_NBSP = "\u202f"
 
+#: Above this confidence the simulator shows « > 99 % », never « 100 % » (a model's score is
+#: never certain; module 09's table of Camille writes it the same way: review d19).
+_SURE = 0.99
+
+
+def _confidence_text(confidence: float) -> str:
+    """The AI's confidence as shown: a whole percentage, or « > 99 % » near 1."""
+    if confidence >= _SURE:
+        return f">{_NARROW_NBSP}99{_NARROW_NBSP}%"
+    return fr_percent(confidence, 0)
+
 
 def team_accuracy(
     truth: ArrayLike,
@@ -189,7 +200,7 @@ class AiSuggestionExplorer:
         self.reading.observe(self._on_reading, names="value")
         self.decision.observe(self._on_decision, names="value")
         self.widget = widgets.VBox([self.case, self.reading, self.decision, self.output])
-        self._table_ids = (new_table_id(), new_table_id(), new_table_id())
+        self._table_ids = (new_table_id(), new_table_id(), new_table_id(), new_table_id())
         self._load_menus()
         self._show()
 
@@ -308,7 +319,7 @@ class AiSuggestionExplorer:
             parts.append(
                 f"<p>Votre lecture sans l'IA{_NARROW_NBSP}: <b>{self.readings[i]}</b>. "
                 f"<b>Suggestion de l'IA{_NARROW_NBSP}: {label}</b> (confiance "
-                f"{fr_percent(float(self._confidence[i]), 0)}).</p>"
+                f"{_confidence_text(float(self._confidence[i]))}).</p>"
             )
         else:
             parts.append(
@@ -367,6 +378,7 @@ class AiSuggestionExplorer:
             text_columns=list(frame.columns),
         ).to_html()
         final = self.final_labels()
+        errors_table = self._errors_html(final)
         truth = [int(t) for t in self._truth]
         suggestion = [int(s) for s in self._suggestion]
         symbol = {True: "✔ juste", False: "✘ faux"}
@@ -396,6 +408,7 @@ class AiSuggestionExplorer:
         ).to_html()
         return (
             table
+            + errors_table
             + "<ul>"
             + f"<li>Vous aviez raison seul·e, puis avez suivi l'IA qui se trompait{_NARROW_NBSP}: "
             f"<b>{r['followed_wrong_ai']}</b> fois (biais d'automatisation).</li>"
@@ -406,6 +419,38 @@ class AiSuggestionExplorer:
             + "<p style='font-size:90%'>Simulateur d'enseignement : les cas où l'IA se trompe "
             "sont plus nombreux ici qu'en réalité, exprès. Jamais d'usage clinique.</p>"
         )
+
+    def _errors_html(self, final: list[int]) -> str:
+        """The two kinds of error, apart: missed cancers and false alarms, for each reader
+        (review d19: the module asks to count them apart, the table did not)."""
+        truth = self._truth
+        alone = np.array([DIAGNOSES.index(r) for r in self.readings])
+        cancers, benign = int((truth == 1).sum()), int((truth == 0).sum())
+        rows = {}
+        for name, labels in (
+            ("L'IA seule", self._suggestion),
+            ("Vous seul·e (lecture 1)", alone),
+            ("Vous avec l'IA (décision 2)", np.array(final)),
+        ):
+            rows[name] = [
+                f"{int(((labels == 0) & (truth == 1)).sum())} sur {cancers}",
+                f"{int(((labels == 1) & (truth == 0)).sum())} sur {benign}",
+            ]
+        frame = pd.DataFrame.from_dict(
+            rows,
+            orient="index",
+            columns=[
+                "Cancers manqués (dits bénins)",
+                "Fausses alertes (tumeurs bénignes dites malignes)",
+            ],
+        )
+        return styled_table(
+            frame,
+            caption="Vos erreurs, de deux sortes, comptées à part",
+            table_id=self._table_ids[3],
+            corner="Qui décide",
+            text_columns=list(frame.columns),
+        ).to_html()
 
     def _ipython_display_(self) -> None:
         show_explorer(self.widget)

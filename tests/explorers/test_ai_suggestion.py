@@ -106,6 +106,7 @@ def test_results_appear_only_when_every_case_is_decided_and_follow_the_choices()
     tables = soup("table")
     assert [t.caption.get_text() for t in tables[1:]] == [
         "Vos résultats : diagnostics justes",
+        "Vos erreurs, de deux sortes, comptées à part",
         "Cas par cas",
     ]
     cells = [_plain(td.get_text(strip=True)) for td in tables[1]("td")]
@@ -117,6 +118,9 @@ def test_results_appear_only_when_every_case_is_decided_and_follow_the_choices()
         "3 sur 4 (75 %)",
         "1 sur 2 (50 %)",
     ]
+    # review d19: missed cancers and false alarms apart, for the AI, alone, with the AI
+    errors = [_plain(td.get_text(strip=True)) for td in tables[2]("td")]
+    assert errors == ["1 sur 2", "1 sur 2", "0 sur 2", "0 sur 2", "1 sur 2", "0 sur 2"]
     text = _text(explorer)
     assert "avez suivi l'IA qui se trompait : 1 fois (biais d'automatisation)" in text
     assert "✘ faux" in text and "✔ juste" in text  # words and symbols, never colour alone
@@ -170,3 +174,15 @@ def test_update_is_fast():
         explorer.controls["cas"].value = value % 4 + 1
         times.append(time.thread_time() - start)
     assert np.percentile(times, 95) < 0.2
+
+
+def test_a_near_certain_confidence_is_never_shown_as_100_percent():
+    """Review d19 (student, finding 5): the simulator showed « confiance 100 % » where module
+    09's table of Camille writes « > 99 % »."""
+    measurements = pd.DataFrame({"rayon": [10.0, 20.0]})
+    explorer = AiSuggestionExplorer(measurements, [0, 1], [0, 1], [0.9996, 0.98])
+    explorer.set_choices(1, "bénin", "suivre")
+    text = _text(explorer)
+    assert "confiance > 99 %" in text and "100 %" not in text
+    explorer.set_choices(2, "malin", "suivre")
+    assert "confiance 98 %" in _text(explorer)
