@@ -30,10 +30,10 @@
 #
 # ## Mode d'emploi
 #
-# En séance : le modèle (questions 1 à 3 ; question 2 vers 20 min), une interne et une IA
-# (question 4, vers 45 min), le droit (question 5) : environ 60 min, sans marge (estimation,
-# jamais chronométrée). Après : un simulateur, une réflexion (notée seulement si elle est
-# rédigée sous surveillance).
+# En séance, environ 60 min sans marge (estimation jamais chronométrée) : le modèle
+# (questions 1 à 3), une interne et une IA (question 4, vers 45 min), le droit (question 5).
+# Après : le simulateur chez vous (sans points), puis la réflexion (3 points), rédigée en
+# 15 min sous surveillance à la séance suivante.
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`,
 # exécutez, puis exécutez la **« Vérification »** ; les **indices** s'ouvrent d'un clic.
 
@@ -168,7 +168,8 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
 # **corrélation** (de −1 à 1) mesure un lien **linéaire** : proche de 1, deux mesures montent
 # ensemble ; proche de 0, l'une ne suit pas l'autre (un lien d'une autre forme reste possible).
 # Rayon, périmètre et aire (corrélés presque à 1) mesurent la **taille** des noyaux ; les
-# points concaves la suivent moins.
+# points concaves la suivent moins ; la variation locale du rayon dit si le contour est lisse
+# ou bosselé, pas sa taille.
 #
 # ## 1. Quelles mesures le modèle utilise-t-il ?
 #
@@ -1391,16 +1392,16 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
       "copies des textes publiées en ligne : Légifrance et EUR-Lex font foi.")
 
 # %% [markdown]
-# En France, le professionnel qui **décide d'utiliser**, pour un diagnostic, un dispositif
-# médical comportant un traitement algorithmique appris sur des données massives s'assure que
-# la patiente en a été **informée** (article L. 4001-3 ; un arrêté doit fixer les dispositifs
-# visés, et nous n'avons pas pu vérifier s'il a été publié). Le règlement européen sur l'IA classe
-# **à haut risque** l'IA qui est un dispositif médical (ou son composant de sécurité) évalué
-# par un organisme notifié (article 6), et des usages comme le tri des urgences (annexe III).
-# Son article 14 demandera qu'elle soit **conçue** pour que la personne qui la contrôle
-# **puisse** passer outre et reste consciente du biais d'automatisation : à partir du
-# **2 décembre 2027** pour l'annexe III, du **2 août 2028** pour les dispositifs médicaux
-# (règlement (UE) 2026/1744), sauf changement (voir « Pour aller plus loin »).
+# - **France** : le professionnel qui **décide d'utiliser**, pour un diagnostic, un dispositif
+#   médical à traitement algorithmique (appris sur des données massives) s'assure que la
+#   patiente en est **informée** (article L. 4001-3).
+# - **Europe** : le règlement sur l'IA classe **à haut risque** l'IA qui est un dispositif
+#   médical évalué par un organisme notifié (article 6) et des usages comme le tri des urgences
+#   (annexe III).
+# - Son **article 14** demandera qu'elle soit **conçue** pour que la personne qui la contrôle
+#   **puisse** passer outre, consciente du biais d'automatisation : à partir du **2 décembre
+#   2027** (annexe III) et du **2 août 2028** (dispositifs médicaux ; règlement (UE)
+#   2026/1744), sauf changement.
 
 # %% [markdown] session="formative"
 # ### Question 5 — Ce que demandent les textes (1 point, note partielle)
@@ -1731,9 +1732,11 @@ simulateur = AiSuggestionExplorer(cas_mesures, cas_verite, cas_ia, cas_confiance
 display(simulateur)
 
 # %% [markdown]
-# ### Réflexion — Quand passer outre le modèle ? (3 points, corrigée par l'enseignant)
+# ### Réflexion — Quand passer outre le modèle ? (3 points, notée, sous surveillance)
 #
-# En 10 à 15 lignes, depuis votre futur métier : quand un clinicien doit-il passer outre la
+# À rédiger en 15 min, sous surveillance, au début de la séance suivante, après le retour de
+# votre correction (vos chiffres y sont). Vous pouvez la préparer ici. En 10 à 15 lignes,
+# depuis votre futur métier : quand un clinicien doit-il passer outre la
 # suggestion du modèle ? Appuyez-vous sur **un chiffre** avec son dénominateur, en disant ce
 # qu'il vaut comme preuve (vos résultats du simulateur ou ceux de Camille, sur des cas choisis ;
 # ou une étude citée dans « Pour aller plus loin »), sur ce que les explications du modèle
@@ -1865,64 +1868,35 @@ display(simulateur)
 # %% [markdown] reveal="lecture_courbe"
 # - **Leurs limites.** Ce sont les mêmes : mesures corrélées, et pas de cause.
 
-# %% [markdown] reveal="lecture_courbe" session="formative"
-# - **Mesures corrélées : une limite de l'importance par permutation et de la dépendance
-#   partielle.** Mélanger une colonne **seule** fabrique des noyaux incohérents (le rayon
-#   d'une patiente avec le périmètre et l'aire d'une autre) : le modèle, qui ne se réajuste
-#   pas, répond alors hors de ce qu'il a appris. C'est ce que critiquent Hooker et al. (2021) :
-#   quand les mesures sont corrélées, l'importance par permutation et la dépendance partielle
-#   peuvent beaucoup trop mettre en avant certaines d'entre elles ; ils recommandent plutôt de
-#   mesurer ce que perd un modèle réappris sans elles (comme à la question 2). Notre rayon le
-#   montre (dernières lignes du calcul de la question 2) : réappris sans lui, le modèle perd
-#   bien moins que ce que coûte le rayon mélangé seul. Le chiffre du mélange seul
-#   est donc trop petit à côté de ce que porte la taille mélangée en groupe (les colonnes se
-#   redisent), et trop grand à côté de ce que perd un modèle réappris : ce second écart est
-#   l'**extrapolation** que décrivent Hooker et al. (le modèle figé répond sur des noyaux qu'il
-#   n'a jamais vus).
-#   De même, réappris sans les points concaves, le modèle perd à peu près autant que sans la
-#   texture : ils restent la mesure la plus discriminante, mais remplaçable (la taille les
-#   suit) ; un écart de deux patientes ne suffit pas pour les classer. Le mélange répond à « que lit ce
-#   modèle ? », le réapprentissage à « un modèle peut-il s'en passer ? ».
-#   Mélanger la taille en groupe garde rayon, périmètre et aire d'une même
-#   patiente, mais casse encore leur lien avec les points concaves (petits noyaux très creusés,
-#   par exemple), comme le fait de donner à toutes les patientes la même valeur de points
-#   concaves. La taille « deux fois plus » que les points concaves vaut donc pour ce mélange en
-#   groupe, pas comme mesure exacte.
-
-# %% [markdown] reveal="lecture_courbe" session="evaluation"
-# - **Mesures corrélées : une limite de l'importance par permutation et de la dépendance
-#   partielle.** Mélanger une colonne **seule** fabrique des noyaux incohérents (le rayon
-#   d'une patiente avec le périmètre et l'aire d'une autre) : le modèle, qui ne se réajuste
-#   pas, répond alors hors de ce qu'il a appris. C'est ce que critiquent Hooker et al. (2021) :
-#   quand les mesures sont corrélées, l'importance par permutation et la dépendance partielle
-#   peuvent beaucoup trop mettre en avant certaines d'entre elles ; ils recommandent plutôt de
-#   mesurer ce que perd un modèle réappris sans elles (comme à la question 2). Comparez, dans
-#   les dernières lignes du calcul de la question 2, la perte du modèle réappris sans le rayon
-#   et la baisse du rayon mélangé seul. Le mélange répond à « que lit ce modèle ? », le
-#   réapprentissage à « un modèle peut-il s'en passer ? ». Mélanger la taille en groupe garde
-#   rayon, périmètre et aire d'une même patiente, mais casse encore leur lien avec les points
-#   concaves (petits noyaux très creusés, par exemple) : la comparaison de la taille aux points
-#   concaves vaut pour ce mélange en groupe, pas comme mesure exacte.
+# %% [markdown] reveal="lecture_courbe"
+# - **Mesures corrélées : une limite du mélange et de la dépendance partielle.** En bref :
+#   mélanger une colonne seule fabrique des noyaux incohérents (le rayon d'une patiente, le
+#   périmètre et l'aire d'une autre), auxquels le modèle figé répond hors de ce qu'il a appris ;
+#   Hooker et al. (2021) montrent que, pour des mesures corrélées, l'importance par permutation
+#   et la dépendance partielle peuvent alors trop mettre en avant certaines d'entre elles ; ils
+#   recommandent de mesurer aussi ce que perd un modèle réappris sans elles. Comparez, dans les
+#   dernières lignes du calcul de la question 2, la perte du modèle réappris sans le rayon et
+#   la baisse du rayon mélangé seul. Le mélange répond à « que lit ce modèle ? », le
+#   réapprentissage à « un modèle peut-il s'en passer ? ». Enfin, la taille mélangée en groupe
+#   perd encore son lien avec les points concaves (petits noyaux très creusés) : sa
+#   comparaison aux points concaves vaut pour ce mélange, pas comme mesure exacte.
 
 # %% [markdown]
 # - **Ce que l'importance ne distingue pas.** La baisse d'exactitude pèse pareil un cancer
 #   manqué et une fausse alerte ; les « confiances » du simulateur sont des scores du modèle,
 #   pas des probabilités vérifiées (calibrées) sur d'autres patientes.
 # - **Le droit, plus loin.** L'article L. 4001-3 renvoie à un arrêté pour dire quels
-#   dispositifs sont visés ; nous n'avons pas pu vérifier s'il a été publié. Le règlement (UE)
-#   2026/1744 n'a pas exclu les dispositifs médicaux du règlement sur l'IA ; d'après des
-#   synthèses publiées de l'accord (nous n'avons pas lu le texte adopté), il permet à la
-#   Commission de limiter certaines exigences quand le droit des dispositifs médicaux couvre
-#   déjà l'équivalent. Une proposition de la Commission européenne, en discussion
-#   (COM(2025) 1023, du 16 décembre 2025, qui révise les règlements sur les dispositifs
-#   médicaux), ferait sortir les dispositifs médicaux des exigences de conception du règlement
-#   sur l'IA, dont l'article 14. Le déployeur (l'hôpital, par exemple) confie le contrôle humain à
-#   des personnes qui ont la compétence, la formation et l'autorité nécessaires (règlement sur
-#   l'IA, article 26, paragraphe 2, dans son texte de 2024). En France, le débat parle de
-#   « garantie humaine » (une supervision humaine de l'IA en santé) ; le mot n'est pas dans
-#   l'article L. 4001-3. Le règlement général sur la protection des données (RGPD, article 22)
-#   donne aussi le droit de ne pas faire l'objet d'une décision fondée exclusivement sur un
-#   traitement automatisé qui affecte la personne de manière importante (sauf exceptions).
+#   dispositifs sont visés ; sa publication n'a pas pu être vérifiée. D'après des synthèses
+#   publiées de l'accord, le règlement (UE) 2026/1744 garde les dispositifs médicaux dans le
+#   règlement sur l'IA, mais permet à la Commission d'alléger certaines exigences quand le droit
+#   des dispositifs médicaux couvre déjà l'équivalent. Une proposition en discussion
+#   (COM(2025) 1023, du 16 décembre 2025) les ferait sortir des exigences de conception, dont
+#   l'article 14. L'hôpital qui déploie l'outil confie le contrôle humain à des personnes
+#   compétentes, formées et qui ont l'autorité nécessaire (article 26, paragraphe 2). En France,
+#   le débat parle de « garantie humaine », mot absent de l'article L. 4001-3. Le RGPD
+#   (article 22) donne aussi le droit de ne pas faire l'objet d'une décision fondée
+#   exclusivement sur un traitement automatisé qui affecte la personne de manière importante
+#   (sauf exceptions).
 # - **Moins de biais d'automatisation ?** Goddard et al. (2012) citent la formation, la
 #   responsabilité de l'utilisateur rappelée, l'affichage de la confiance et des informations
 #   plutôt que des recommandations. En mammographie, Dratsch et al. (2023) ont vu l'exactitude
@@ -1956,7 +1930,7 @@ display(simulateur)
 #   BI-RADS suggestions on reader performance. *Radiology* 2023. doi:10.1148/radiol.222176.
 #   D'après le communiqué de la RSNA du 2 mai 2023 : 27 radiologues, 50 mammographies ;
 #   exactitude en forte baisse avec des catégories BI-RADS fausses attribuées à l'IA (l'écart
-#   selon l'expérience n'est pas repris : article non lu).
+#   selon l'expérience n'est pas repris : l'article complet n'a pas pu être consulté ici).
 # - Code de la santé publique, article L. 4001-3, créé par la loi n° 2021-1017 du 2 août 2021
 #   relative à la bioéthique. Légifrance.
 # - Code de la santé publique, article R. 4127-69 (code de déontologie médicale, article 69 :
@@ -1971,4 +1945,4 @@ display(simulateur)
 #   médicaux ; pouvoir de la Commission de limiter certaines exigences quand le droit sectoriel
 #   couvre l'équivalent) : MDI Europa, « Provisional agreement on EU Digital Omnibus on AI »
 #   (2026) ; Produktkanzlei, « Digital Omnibus: medical devices to remain under dual AI
-#   regulation » (21 mai 2026). Texte adopté non lu.
+#   regulation » (21 mai 2026). Le texte adopté n'a pas pu être consulté ici.
