@@ -427,7 +427,8 @@ _lettre_q1 = {k: "ABCDE"[_rang_q1.index(k)] for k in range(5)}
 _tache_q1 = int(np.random.default_rng([_graine_q1, 9]).integers(2))
 _cle_q1, _autre_q1 = ((2, 1), (1, 2))[_tache_q1]
 _erreurs_q1 = [
-    checks.Mistake(_lettre_q1[_autre_q1], "cette réponse correspond à une autre consigne que la vôtre, pour une autre paire de mesures : relisez la paire que nomme votre énoncé, puis sa corrélation dans la première sortie du module."),
+    # the other task's key: a misread of the pair's correlation (review d19, lecturer finding 7)
+    checks.Mistake(_lettre_q1[_autre_q1], ("ces deux mesures se redisent-elles en bonne partie ? Leur corrélation (première sortie du module) est presque nulle : l'une redit à peine l'autre.", "ces deux mesures se redisent-elles à peine ? Leur corrélation (première sortie du module) est d'environ 0,85 : l'une redit en bonne partie l'autre, comme le rayon, le périmètre et l'aire.")[_tache_q1]),
     checks.Mistake(_lettre_q1[0], ("pour la taille, l'excès ne venait pas du nombre de colonnes mélangées, mais de ce que ces colonnes se redisaient. Qu'en est-il de ces deux-ci ?", "bonne prévision, mauvaise raison : l'excès ne vient pas du nombre de colonnes mélangées (deux mesures qui se redisent à peine s'ajoutent à peu près), mais de ce que ces deux-ci se redisent.")[_tache_q1]),
     checks.Mistake(_lettre_q1[3], "la section 2 montre le contraire : la taille, mélangée en groupe, fait perdre bien plus que la somme. La prévision doit venir d'une autre raison."),
     checks.Mistake(_lettre_q1[4], "pour perdre « une fois » ce que deux mesures disent en commun, il faut qu'elles en disent beaucoup en commun ; et même alors, la taille en groupe faisait perdre plus, pas moins."),
@@ -436,7 +437,7 @@ checks.check_choice(pari_temoin, name="pari_temoin", options=list("ABCDE"), expe
 ### END HIDDEN TESTS
 
 # %% mistake="pari_temoin" session="evaluation"
-# message : une autre consigne que la vôtre
+# message : Leur corrélation (première sortie du module)
 _t = int(np.random.default_rng([GRAINE, 9]).integers(2))
 pari_temoin = "ABCDE"[list(ORDRE_Q1).index((1, 2)[_t])]
 
