@@ -36,12 +36,10 @@ _CURVE = {
         "concaves données aux patientes",
         "la courbe montre que, chez certaines patientes, des noyaux moins creusés réduiraient "
         "le risque de cancer",
-        "en moyenne, le score du modèle monte quand on donne plus de points concaves aux "
-        "patientes",
+        "en moyenne, le score du modèle monte quand on donne plus de points concaves aux patientes",
     ),
     "chaque patiente": (
-        "chaque point de la courbe est la moyenne des scores de toutes les patientes de "
-        "validation",
+        "chaque point de la courbe est la moyenne des scores de toutes les patientes de validation",
         "quand la courbe monte de 0,1, le score de chaque patiente monte aussi de 0,1",
         "en un point de la courbe, certaines patientes ont un score au-dessus de la courbe, "
         "d'autres au-dessous",
@@ -52,8 +50,7 @@ _CURVE = {
         "la courbe montre que, pour le modèle, les points concaves comptent plus que toutes "
         "les autres mesures",
         "le long de la courbe, la texture de chaque patiente reste toujours la même",
-        "la pente de la courbe peut servir à classer les points concaves avant ou après la "
-        "texture",
+        "la pente de la courbe peut servir à classer les points concaves avant ou après la texture",
         "on peut lire sur la courbe l'effet des points concaves sur le score moyen, et pas "
         "celui de la texture",
     ),

@@ -31,7 +31,7 @@ _SURE = 0.99
 
 
 def _confidence_text(confidence: float) -> str:
-    """The AI's confidence as shown: a whole percentage, or « > 99 % » near 1."""
+    """Return the AI's confidence as shown: a whole percentage, or « > 99 % » near 1."""
     if confidence >= _SURE:
         return f">{_NARROW_NBSP}99{_NARROW_NBSP}%"
     return fr_percent(confidence, 0)
@@ -421,8 +421,11 @@ class AiSuggestionExplorer:
         )
 
     def _errors_html(self, final: list[int]) -> str:
-        """The two kinds of error, apart: missed cancers and false alarms, for each reader
-        (review d19: the module asks to count them apart, the table did not)."""
+        """Return the table of the two kinds of error, counted apart, for each reader.
+
+        Missed cancers and false alarms (review d19: the module asks to count them apart, the
+        results table did not).
+        """
         truth = self._truth
         alone = np.array([DIAGNOSES.index(r) for r in self.readings])
         cancers, benign = int((truth == 1).sum()), int((truth == 0).sum())

@@ -717,7 +717,7 @@ def test_question_3_beyond_the_calculation_is_false():
     hidden = _q3_hidden_test()
     table = re.search(r"_vrai_q3 = (\{.*?\})\n", hidden, re.S)
     assert table, "the hidden test's key table was not found"
-    keys = eval(table.group(1))  # noqa: S307 (the notebook's own literal)
+    keys = eval(table.group(1))  # the notebook's own literal
     for item, reserve in tasks._CURVE.items():
         for text, key in zip(reserve, keys[item], strict=True):
             if any(text.startswith(p) for p in _Q3_BEYOND):
@@ -892,7 +892,8 @@ def test_question_5_drawn_dates_follow_the_law_data(monkeypatch):
         first = last.replace(day=1)
         for category in ("fournisseur_annexe_iii", "fournisseur_annexe_i"):
             assert last < start[category] or first >= start[category], (month, category)
-        sides.add(tuple(last >= start[c] for c in ("fournisseur_annexe_iii", "fournisseur_annexe_i")))
+        categories = ("fournisseur_annexe_iii", "fournisseur_annexe_i")
+        sides.add(tuple(last >= start[c] for c in categories))
     assert sides == {(False, False), (True, False), (True, True)}, sides
     source = NOTEBOOK.read_text()
     formative = source[: source.index('# %% [markdown] session="evaluation"\n# ### Question 5')]
