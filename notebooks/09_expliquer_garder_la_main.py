@@ -1308,7 +1308,7 @@ _change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
 part_camille_ia_fausse = float((_change & (np.array(CAMILLE_FINALE) != camille_verite)).sum() / (camille_ia != camille_verite).sum())
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
-# message : fraction inversée
+# message : on attend une proportion
 _change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
 part_camille_ia_fausse = float(_change.sum() / (_change & (np.array(CAMILLE_FINALE) != camille_verite)).sum())
 
@@ -1318,9 +1318,8 @@ _change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
 part_camille_ia_fausse = float((_change & (np.array(CAMILLE_FINALE) != camille_verite)).sum() / (np.array(CAMILLE_SEULE) != camille_ia).sum())
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
-# message : vous avez donné un nombre de cas
-_change = np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)
-part_camille_ia_fausse = int((_change & (np.array(CAMILLE_FINALE) != camille_verite)).sum())
+# message : on attend une proportion entre 0 et 1
+part_camille_ia_fausse = 2
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
 # message : aucune ?
