@@ -3,8 +3,7 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
-# **Prérequis** : module 01 (sensibilité, seuil choisi sur des données de validation,
-# intervalle d'une proportion).
+# **Prérequis** : module 01 (sensibilité, seuil, intervalle d'une proportion).
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
@@ -26,8 +25,8 @@
 # **complet** à la date fixée.
 
 # %% [markdown] session="evaluation"
-# **Déroulé** : questions 1 à 4 en séance ; le notebook est **ramassé en fin de séance**. La
-# réflexion se rend **à part**, à la date fixée (par exemple un devoir Moodle).
+# **Déroulé** : questions 1 à 4 en séance ; notebook **ramassé en fin de séance** ; réflexion
+# rendue **à part**, à la date fixée (un devoir Moodle, par exemple).
 
 # %% [markdown]
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
@@ -38,21 +37,21 @@
 # %% [markdown]
 # ## 1. Une application, et ses données
 #
-# Une application (fictive) signale les lésions de la peau suspectes de cancer (mélanome,
-# carcinome). Ses données sont **synthétiques** : des **mesures** (diamètre, couleur…), pas
-# des images.
-#
-# La peau de chaque patient est décrite par son **phototype de Fitzpatrick**, de I (peau très
-# claire, qui brûle toujours au soleil) à VI (peau très foncée, qui ne brûle jamais).
+# Une application (fictive) signale les lésions de la peau suspectes de cancer. Ses données
+# sont **synthétiques** : des mesures (diamètre, couleur…), pas des images. La peau est décrite
+# par son **phototype de Fitzpatrick**, de I (très claire, brûle toujours au soleil) à VI (très
+# foncée, ne brûle jamais).
 
 # %% session="formative"
-# Les graines des lésions synthétiques.
-GRAINE = 6  # la graine fixe le tirage : tout le monde obtient les mêmes lésions
-GRAINE_TEST_EDITEUR = 9  # un tirage typique du test de l'éditeur (voir les notes du module)
+# Une graine est le numéro de départ d'un tirage au hasard : même graine, mêmes lésions pour
+# tout le monde.
+GRAINE = 6  # les lésions d'entraînement, de validation et du test équilibré
+GRAINE_TEST_EDITEUR = 9  # le test que l'éditeur a choisi (section 3)
 
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il tire de votre identifiant les graines de vos lésions
-# (parmi des graines vérifiées à l'avance). Exécutez-le.
+# (une graine est le numéro de départ d'un tirage au hasard ; les vôtres sont prises dans une
+# liste vérifiée à l'avance). Exécutez-le.
 from esn_teach import checks
 from esn_teach.explorers import skin_variant
 
@@ -74,7 +73,7 @@ from esn_teach.explorers import TrainingMixExplorer, train_on_mix, training_mix_
 N_ENTRAINEMENT = 10_000  # lésions pour entraîner le modèle
 N_VALIDATION = 5_000  # lésions pour choisir le seuil (jamais le test)
 N_TEST = 12_000  # test équilibré : autant de lésions de chaque phototype
-N_TEST_EDITEUR = 2000  # test de l'éditeur, tiré comme son entraînement
+N_TEST_EDITEUR = 2000  # test choisi par l'éditeur, avec la composition de son entraînement
 SENSIBILITE_VISEE = 0.90  # le seuil doit signaler 90 % des cancers de validation
 PART_V_VI_EDITEUR = 0.08  # phototypes V et VI dans les données de l'éditeur : 5 % + 3 %
 PHOTOTYPES = ["I", "II", "III", "IV", "V", "VI"]
@@ -150,7 +149,7 @@ tableau_ecarts = fr_table(
             # (review d12, finding 3), and the observed gap is all question 4b needs there.
             "Intervalle à 95 %": {
                 fr_percent(p, 0): (
-                    f"{points(e[1])} à {points(e[2])}" if p == parts[-1] else "(après la séance)"
+                    f"{points(e[1])} à {points(e[2])}" if p == parts[-1] else "non donné (écart seul)"
                 )
                 for p, e in ecarts.items()
             },
@@ -175,16 +174,16 @@ fr_table(
 
 # %% [markdown]
 # Peaux foncées (V, VI) rares dans l'entraînement, fréquentes parmi les patients : c'est un
-# **biais d'échantillonnage** ; les données ne sont pas **représentatives** des patients.
+# **biais d'échantillonnage**.
 #
 # ## 2. Le modèle, son seuil, et ce qu'il manque
 #
-# Une **régression logistique** note chaque lésion d'après sept mesures (dont la clarté de la
-# peau, pas le phototype) et la signale au-dessus d'un **seuil**, choisi sur des données de
-# **validation** (90 % de leurs cancers signalés). Le **test équilibré** a autant de
-# lésions par phototype, exprès : **assez de cancers par groupe**. Un cancer non signalé est
-# un **faux négatif** (**manqué**). Le second tableau donne le taux par groupe et son
-# **intervalle à 95 %** (valeurs compatibles avec nos données).
+# Le modèle (une **régression logistique**, une formule de calcul) note chaque lésion d'après
+# sept mesures et la signale au-dessus d'un **seuil**, réglé sur des lésions mises à part (la
+# **validation**) pour signaler 90 % des cancers. Le **test équilibré** a autant de lésions
+# par phototype : assez de cancers par groupe. Un cancer non
+# signalé est un **faux négatif** (**manqué**). Le second tableau donne le taux par groupe, avec
+# son **intervalle à 95 %** (valeurs compatibles avec nos données).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : test équilibré, par phototype, les cancers signalés et
@@ -281,10 +280,9 @@ print(
 # %% [markdown] session="evaluation"
 # ### Question 1 — Les cancers manqués sur un phototype foncé (2 points)
 #
-# Calculez `fnr_fonce`, le **taux de faux négatifs** de l'application sur **le phototype
-# foncé que nomme votre consigne** (V ou VI, tiré pour votre copie et affiché par la cellule
-# repliée ci-dessous, avec les noms du phototype V) : une proportion entre 0 et 1 (trois
-# décimales). Écrivez de préférence le calcul, division de deux noms listés.
+# Calculez `fnr_fonce`, le **taux de faux négatifs** sur le phototype de **votre consigne**
+# (V ou VI, affichée ci-dessous) : une proportion entre 0 et 1, trois décimales. Écrivez de
+# préférence le calcul, division de deux noms listés.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -540,29 +538,23 @@ fnr_fonce = _v_vi["manque"].sum() / _v_vi["cancer"].sum()
 fnr_fonce = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 
 # %% [markdown]
-# **Comparer deux groupes par leurs intervalles.** L'écart entre deux taux se compte en
-# **points de pourcentage** (« points ») : de 5 % à 12 %, il est de 7 points (une
-# différence, pas une hausse relative). Trois cas se présentent (les exemples sont inventés) ; chaque conclusion vaut pour ce
-# modèle, sur ce test, au niveau 95 %.
+# **Comparer deux groupes par leurs intervalles.** Un écart entre deux taux se compte en
+# **points** : de 5 % à 12 %, 7 points. Pour ce modèle, sur ce test, au niveau 95 %
+# (exemples inventés) :
 #
-# - **Les deux intervalles ne se chevauchent pas** : un écart aussi net est peu compatible avec
-#   le seul hasard du tirage. Par exemple, 5 % (de 4 à 6 %) contre 12 % (de 10 à 14 %) :
-#   l'écart est établi.
-# - **Chaque taux est dans l'intervalle de l'autre** : le hasard peut expliquer l'écart. Un
-#   écart nul reste possible et, si les intervalles sont larges, un grand écart aussi. Par
-#   exemple, 30 % (de 15 à 50 %) contre 25 % (de 20 à 30 %) : rien n'est établi, ni dans un
-#   sens ni dans l'autre.
-# - **Les intervalles se chevauchent un peu, sans contenir l'autre taux** : on ne peut rien
-#   exclure sans l'intervalle de l'écart lui-même (section 4). Par exemple, 10 % (de 8 à 12 %)
-#   contre 14 % (de 11 à 17 %) : il faut cet intervalle pour conclure.
+# | Les deux intervalles | Exemple | Conclusion |
+# |---|---|---|
+# | sont séparés | 5 % (4 à 6 %) contre 12 % (10 à 14 %) | écart établi : le hasard l'explique mal |
+# | contiennent chacun l'autre taux | 30 % (15 à 50 %) contre 25 % (20 à 30 %) | rien d'établi : ni écart, ni absence d'écart |
+# | se chevauchent sans contenir l'autre taux | 10 % (8 à 12 %) contre 14 % (11 à 17 %) | il faut l'intervalle de l'écart (section 4) |
 
 # %% [markdown]
 # ## 3. Le test de l'éditeur
 #
-# Avant de vendre l'application, l'éditeur l'a testée sur **2 000 lésions** (synthétiques)
-# tirées comme ses données d'entraînement, donc avec **8 %** seulement de phototypes V et VI.
-# Ce test ne compte ainsi que **quelques dizaines de cancers** sur peau foncée, contre des
-# centaines par groupe dans le test équilibré.
+# L'éditeur a testé l'application sur **2 000 lésions** (synthétiques) qu'il a **choisies** :
+# 8 % de V et VI, comme son entraînement, soit **quelques dizaines de cancers** sur peau
+# foncée (des centaines par groupe dans le test équilibré). Ce test le flatte : sur peau
+# foncée, l'application y manque le plus souvent moins de cancers que sur le test équilibré.
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
@@ -592,9 +584,25 @@ fr_table(
 )
 
 
+# %% [markdown] session="evaluation"
+# ### Question 2 — Que reflète le taux annoncé ? (1 point)
+#
+# L'éditeur annonce **un seul** taux : tous les cancers manqués de son test sur tous ses
+# cancers. Consigne et réponses : sous ses tableaux, ci-dessous. Écrivez une lettre, de `"a"`
+# à `"d"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Le taux global divise **tous** les cancers manqués du test par **tous** ses cancers. Dans le
+# tableau par phototype, regardez les cancers de chaque ligne (le nombre après « sur ») : que
+# pèse chaque ligne dans le total ?
+# </details>
+
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
-# groupe.
+# groupe, puis la consigne de la question 2 et ses réponses, tirées pour votre copie.
+import textwrap
+
 global_editeur = ligne_taux(test_editeur)
 print(
     f"L'éditeur annonce : « notre application manque {global_editeur['Taux']} des cancers "
@@ -620,7 +628,26 @@ display(
         caption="Test de l'éditeur : taux de faux négatifs par groupe (comme en section 2)",
     )
 )
-
+VERSION_Q2 = int(np.random.default_rng([checks.student_seed("05", announce=False), 52]).integers(2))
+CONSIGNES_Q2 = (
+    "dans ce taux global, quels phototypes pèsent le plus ?",
+    "dans ce taux global, quels phototypes pèsent le moins ?",
+)
+# Review d18 (lecturer, finding 2): no option repeats the words of the task (« pèsent »,
+# « le plus », « le moins »): the key is found by reading how the rate is computed.
+OPTIONS_Q2 = [
+    "aucun : chaque phototype y compte pour un sixième",
+    "aucun : le seuil étant le même, chaque phototype y compte autant",
+    "les phototypes nombreux dans son test, avec beaucoup de cancers",
+    "les phototypes rares dans son test, avec peu de cancers",
+]
+print("Question 2, votre consigne :", CONSIGNES_Q2[VERSION_Q2])
+print("Les réponses possibles, dans un ordre tiré pour votre copie :")
+LETTRES_Q2 = {}
+ordre = np.random.default_rng([checks.student_seed("05", announce=False), 62]).permutation(4)
+for lettre, numero in zip("abcd", ordre, strict=True):
+    LETTRES_Q2[OPTIONS_Q2[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q2[numero]}", width=92, subsequent_indent="   "))
 
 # %% [markdown] session="formative"
 # ### Question 2 — Que reflète le taux annoncé ? (1 point)
@@ -718,46 +745,6 @@ lecture_global = "surtout les phototypes rares, les plus difficiles"
 lecture_global = "les six phototypes, chacun pour un sixième"
 
 
-# %% [markdown] session="evaluation"
-# ### Question 2 — Que reflète le taux annoncé ? (1 point)
-#
-# L'éditeur annonce **un seul** taux : tous les cancers manqués de son test divisés par tous
-# ses cancers. **Votre consigne** (quels phototypes **pèsent** le plus, ou le moins, dans ce
-# taux) et les réponses possibles, tirées pour votre copie, s'affichent juste en dessous.
-# Écrivez la lettre de votre réponse : `"a"`, `"b"`, `"c"` ou `"d"`.
-#
-# <details><summary>Indice 1</summary>
-#
-# Le taux global divise **tous** les cancers manqués du test par **tous** ses cancers. Dans le
-# tableau par phototype, regardez les cancers de chaque ligne (le nombre après « sur ») : que
-# pèse chaque ligne dans le total ?
-# </details>
-
-# %% session="evaluation" jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il affiche la consigne de la question 2 et ses réponses,
-# tirées pour votre copie. Exécutez-le.
-import textwrap
-
-VERSION_Q2 = int(np.random.default_rng([checks.student_seed("05", announce=False), 52]).integers(2))
-CONSIGNES_Q2 = (
-    "dans ce taux global, quels phototypes pèsent le plus ?",
-    "dans ce taux global, quels phototypes pèsent le moins ?",
-)
-# Review d18 (lecturer, finding 2): no option repeats the words of the task (« pèsent »,
-# « le plus », « le moins »): the key is found by reading how the rate is computed.
-OPTIONS_Q2 = [
-    "aucun : chaque phototype y compte pour un sixième",
-    "aucun : le seuil étant le même, chaque phototype y compte autant",
-    "les phototypes nombreux dans son test, avec beaucoup de cancers",
-    "les phototypes rares dans son test, avec peu de cancers",
-]
-print("Question 2, votre consigne :", CONSIGNES_Q2[VERSION_Q2])
-print("Les réponses possibles, dans un ordre tiré pour votre copie :")
-LETTRES_Q2 = {}
-ordre = np.random.default_rng([checks.student_seed("05", announce=False), 62]).permutation(4)
-for lettre, numero in zip("abcd", ordre, strict=True):
-    LETTRES_Q2[OPTIONS_Q2[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q2[numero]}", width=92, subsequent_indent="   "))
 
 # %% answer="lecture_global" session="evaluation"
 lecture_global = ...
@@ -910,10 +897,8 @@ conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 # %% [markdown] session="evaluation"
 # ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
 #
-# **3a**, sur le test **équilibré**, comparez les deux groupes que nomme votre consigne ;
-# **3b**, sur le test **de l'éditeur**, les phototypes V–VI aux I–II. **Votre consigne** et les
-# réponses possibles de chaque question, tirées pour votre copie, s'affichent juste au-dessus de
-# sa cellule de réponse. Écrivez la lettre de votre réponse : `"a"`, `"b"`, `"c"` ou `"d"`.
+# Appliquez la règle des intervalles à chaque test. Consigne et réponses s'affichent
+# au-dessus de chaque cellule de réponse. Écrivez une lettre, de `"a"` à `"d"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1130,8 +1115,7 @@ conclusion_editeur = "pas d'écart : chaque taux est dans l'intervalle de l'autr
 # %% [markdown] session="evaluation"
 # #### Question 3b — Le test de l'éditeur (1 point)
 #
-# Votre consigne et les réponses possibles s'affichent juste en dessous. Écrivez la lettre de
-# votre réponse.
+# Consigne et réponses : juste en dessous.
 
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche la consigne de la question 3b et ses réponses,
@@ -1247,10 +1231,10 @@ conclusion_editeur = LETTRES_Q3B[
 # %% [markdown]
 # ## 4. Et si l'on changeait les données d'entraînement ?
 #
-# Un modèle par part de V et VI à l'entraînement (0 à 48 %), testé sur le **même** test
-# équilibré. Le tableau des écarts donne l'**écart** (taux des V–VI moins taux des I–II), en
-# points, avec les données de l'éditeur (8 %) et à 48 % ; à 48 %, aussi son intervalle à 95 %.
-# Toutes les parts, de 0 à 48 %, avec leurs intervalles : l'explorateur, après la séance.
+# On réentraîne l'application **13 fois**, avec de plus en plus de peaux foncées (de 0 à 48 %
+# de V et VI : jusqu'à plus que chez les patients de l'hôpital, 35 %), et on la mesure sur le
+# **même** test équilibré. Le tableau donne l'**écart** (taux des V–VI moins taux des I–II, en
+# points) à 8 % (l'éditeur) et à 48 %, avec, à 48 %, son intervalle à 95 %.
 
 
 # %% session="formative"
@@ -1283,11 +1267,6 @@ ordre = np.random.default_rng([checks.student_seed("05", announce=False), 65]).p
 for lettre, numero in zip("abcdef", ordre, strict=True):
     LETTRES_Q4B[OPTIONS_Q4B[numero]] = lettre
     print(textwrap.fill(f"{lettre}. {OPTIONS_Q4B[numero]}", width=92, subsequent_indent="   "))
-
-# %% [markdown]
-# L'intervalle de l'écart, dans ce tableau, se calcule par la méthode de **Wald** (différence
-# de deux proportions), celui de chaque taux des tableaux par groupe par la méthode de Wilson :
-# avec des centaines de cancers par groupe, les deux sont fiables.
 
 # %% [markdown]
 # ### Question 4a — Jusqu'où l'écart peut-il aller, à 48 % ? (1 point)
@@ -1489,9 +1468,8 @@ ecart_max_48 = round(ecarts[parts[-1]][2])
 # %% [markdown] session="evaluation"
 # ### Question 4b — Et l'écart, à 48 % ? (1 point)
 #
-# À 48 %, que devient l'écart, intervalle compris ? Les réponses possibles, dans un ordre tiré
-# pour votre copie, sont affichées sous le tableau des écarts (ci-dessus). Écrivez la lettre de
-# votre réponse : `"a"`, `"b"`, `"c"`, `"d"`, `"e"` ou `"f"`.
+# À 48 %, que devient l'écart, intervalle compris ? Les réponses, tirées pour votre copie,
+# sont sous le tableau des écarts. Écrivez une lettre, de `"a"` à `"f"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1674,6 +1652,10 @@ ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[5]]
 #
 # Chaque position du curseur (souris ou **flèches**) est un modèle entraîné avec cette part de
 # phototypes V et VI, testé sur le même test équilibré. Suivez le taux de chaque groupe.
+#
+# L'intervalle de l'écart, dans le tableau des écarts, se calcule par la méthode de **Wald**
+# (différence de deux proportions), celui de chaque taux des tableaux par groupe par la
+# méthode de Wilson : avec des centaines de cancers par groupe, les deux sont fiables.
 
 # %%
 # L'explorateur : bougez le curseur.
