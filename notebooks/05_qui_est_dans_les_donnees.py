@@ -1844,6 +1844,14 @@ fr_table(
 # %% [markdown]
 # ### Ce que dit le droit
 #
+# > **L'essentiel, pour l'acheteur.** Aujourd'hui, les leviers sont le **droit des dispositifs
+# > médicaux** (MDR), qui s'applique déjà, et le **contrat**. L'hôpital peut demander à
+# > l'éditeur la composition de ses données et ses résultats **par phototype**, et les
+# > exiger dans le contrat. Le règlement européen sur l'IA ajoutera des règles sur les
+# > données, plus tard (2028).
+#
+# #### Le détail (pour aller plus loin)
+#
 # Le règlement européen sur l'intelligence artificielle (règlement (UE) 2024/1689) fait de la
 # représentativité une obligation pour les systèmes d'IA « à haut risque ». Trois questions.
 #
