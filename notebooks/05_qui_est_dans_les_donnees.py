@@ -145,8 +145,8 @@ tableau_ecarts = fr_table(
     pd.DataFrame(
         {
             "Écart (points)": {fr_percent(p, 0): points(e[0]) for p, e in ecarts.items()},
-            # Only the 48 % line shows its interval: at 8 % it would settle question 3a
-            # (review d12, finding 3), and the observed gap is all question 4b needs there.
+            # Only the 48 % line shows its interval: at 8 % it would settle question 3a,
+            # and the observed gap is all question 4b needs there.
             "Intervalle à 95 %": {
                 fr_percent(p, 0): (
                     f"{points(e[1])} à {points(e[2])}" if p == parts[-1] else "non donné (écart seul)"
@@ -633,8 +633,8 @@ CONSIGNES_Q2 = (
     "dans ce taux global, quels phototypes pèsent le plus ?",
     "dans ce taux global, quels phototypes pèsent le moins ?",
 )
-# Review d18 (lecturer, finding 2): no option repeats the words of the task (« pèsent »,
-# « le plus », « le moins »): the key is found by reading how the rate is computed.
+# No option repeats the words of the task (« pèsent », « le plus », « le moins »): the key
+# is found by reading how the rate is computed.
 OPTIONS_Q2 = [
     "aucun : chaque phototype y compte pour un sixième",
     "aucun : le seuil étant le même, chaque phototype y compte autant",
@@ -1245,8 +1245,8 @@ tableau_ecarts
 # Le tableau des écarts des questions 4a et 4b, puis les réponses de la question 4b, dans un
 # ordre tiré pour votre copie (inutile de lire ce code replié : exécutez-le).
 display(tableau_ecarts)
-# Review d18 (lecturer, finding 7): the hedge « pour ce modèle, sur ce test » is on two wrong
-# options too, and the six options have close lengths: neither tells the two possible keys.
+# The hedge « pour ce modèle, sur ce test » is on two wrong options too, and the six options
+# have close lengths: neither tells the two possible keys.
 OPTIONS_Q4B = [
     "l'écart a disparu : pour ce modèle, sur ce test, les V–VI et les I–II ont désormais le même "
     "taux",
@@ -1776,18 +1776,22 @@ if checks.passed("ecart_a_48"):
     )
 else:
     print(
-        "Ces résultats s'afficheront ici quand la vérification de la question 4b aura "
-        "affiché « ✔ Correct » : relancez alors cette cellule (en séance évaluée, ils restent masqués : "
-        "ils donneraient la réponse)."
+        "Ces résultats s'affichent ici quand la vérification de la question 4b a affiché "
+        "« ✔ Correct » : relancez alors cette cellule. En séance évaluée, ils restent masqués "
+        "(ils donneraient la réponse) : votre retour de correction en donne les chiffres pour "
+        "les lésions de la version d'entraînement du module."
     )
 
 # %% [markdown] reveal="ecart_a_48" session="evaluation"
 # **Ce que le curseur change.** Il change l'entraînement **et** la validation qui fixe le
-# seuil. La cellule ci-dessus garde le modèle entraîné à 48 % mais choisit son seuil sur la
-# validation de l'éditeur : comparez les deux écarts, pour voir si c'est le seuil seul qui
-# réduit l'écart. Comparez aussi les fausses alertes des phototypes I–II : c'est là que se
-# lit le prix. Enfin, l'intervalle des questions 4a et 4b ne compte pas le hasard de
-# l'entraînement : d'un tirage à l'autre, l'écart à 48 % change (dernière ligne de la cellule).
+# seuil. La cellule ci-dessus reste masquée dans votre copie ; voici ses chiffres pour les
+# lésions de la version d'entraînement du module (graines 6 et 9). Le modèle entraîné à 48 %,
+# avec le seuil choisi sur la validation de l'éditeur, garde un petit écart (2,6 points),
+# proche de celui qu'il a avec son propre seuil (2,3) : ce n'est pas le seuil seul qui réduit
+# l'écart. Le prix se lit ailleurs : les fausses alertes des phototypes I–II passent de 19,6 %
+# (données de l'éditeur) à 22,8 % (48 %). Enfin, l'intervalle des questions 4a et 4b ne compte
+# pas le hasard de l'entraînement : avec six autres tirages, l'écart à 48 % va de 0,5 à
+# 2,5 points.
 
 # %% [markdown] reveal="ecart_a_48" session="formative"
 # **Ce que le curseur change.** Il change l'entraînement **et** la validation qui fixe le
