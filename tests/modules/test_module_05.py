@@ -514,3 +514,98 @@ def test_question_2_options_do_not_echo_the_task():
     for option in options:
         for words in ("le plus", "le moins", "pèse"):
             assert words not in option, (words, option)
+
+
+def _markdown_cells(session: str) -> list[str]:
+    """The text of module 05's Markdown cells of ``session`` (shared cells included)."""
+    from esn_teach.course import read_module
+
+    notebook = read_module(SOURCE, session=session).notebook
+    return [str(c.source) for c in notebook.cells if c.cell_type == "markdown"]
+
+
+def test_section_3_says_the_vendor_chose_a_test_that_flatters_it(module_data):
+    """Review 05 d19 (lecturer 3): the vendor's test was described as « tirées comme ses
+    données d'entraînement », a random draw, though the seeds keep a test on which the app
+    misses fewer V-VI cancers than on the balanced test (81/82 pairs, and the formative's)."""
+    editor, balanced, editor_test = module_data
+    dark_vendor = _rates(editor.model, editor.threshold, editor_test, ["V", "VI"])
+    dark_balanced = _rates(editor.model, editor.threshold, balanced, ["V", "VI"])
+    assert dark_vendor[0] / dark_vendor[1] < dark_balanced[0] / dark_balanced[1]
+    for session in ("formative", "evaluation"):
+        section = next(t for t in _markdown_cells(session) if "## 3. Le test de l'éditeur" in t)
+        text = " ".join(section.split())
+        assert "tirées comme" not in text
+        assert "choisies" in text and "flatte" in text
+
+
+def test_the_evaluated_slider_passage_gives_the_masked_cells_true_figures():
+    """Review 05 d19 (lecturer 4): the evaluated feedback pointed to « la dernière ligne de la
+    cellule », a cell that stays masked in an evaluated copy. The passage now gives the
+    figures of the formative lesions: they must be the ones that cell computes."""
+    from esn_teach import fr_number, fr_percent
+    from esn_teach.explorers import missed_by_group, sensitivity_threshold
+
+    passage = " ".join(
+        next(t for t in _markdown_cells("evaluation") if "Ce que le curseur change" in t).split()
+    )
+    assert "dernière ligne" not in passage and "ci-dessus garde" not in passage
+    seed = _constant("GRAINE")
+    settings = dict(n_train=_constant("N_ENTRAINEMENT"), n_validation=_constant("N_VALIDATION"))
+    aim = _constant("SENSIBILITE_VISEE")
+    balanced = make_skin_lesions(
+        n_samples=_constant("N_TEST"), type_shares=[1] * 6, random_state=seed + 1
+    ).frame
+    editor = train_on_mix(
+        _constant("PART_V_VI_EDITEUR"), sensitivity=aim, random_state=seed, **settings
+    )
+    at_48 = train_on_mix(0.48, sensitivity=aim, random_state=seed, **settings)
+
+    def gap(trained, threshold):
+        rates = missed_by_group(trained.model, threshold, balanced)["fnr"]
+        return 100 * (rates["V–VI"] - rates["I–II"])
+
+    def false_alarms(trained):
+        light = balanced[
+            (balanced["malignant"] == 0) & balanced["fitzpatrick"].astype(str).isin(["I", "II"])
+        ]
+        return float(
+            (trained.model.predict_proba(light[list(FEATURES)])[:, 1] >= trained.threshold).mean()
+        )
+
+    vendor_threshold = sensitivity_threshold(
+        editor.validation["malignant"],
+        at_48.model.predict_proba(editor.validation[list(FEATURES)])[:, 1],
+        aim,
+    )
+    others = [
+        gap(m, m.threshold)
+        for m in (
+            train_on_mix(0.48, sensitivity=aim, random_state=g, **settings) for g in range(10, 16)
+        )
+    ]
+    for figure in (
+        f"({fr_number(gap(at_48, vendor_threshold), 1)} points)",
+        f"son propre seuil ({fr_number(gap(at_48, at_48.threshold), 1)})",
+        f"de {fr_percent(false_alarms(editor))}",
+        f"à {fr_percent(false_alarms(at_48))} (48 %)",
+        f"va de {fr_number(min(others), 1)} à {fr_number(max(others), 1)} points",
+    ):
+        assert " ".join(figure.split()) in passage, (figure, passage)
+
+
+def test_visible_code_of_module_05_names_no_review_round():
+    """Review 05 d19 (student 6): folded cells showed « review d12, finding 3 »."""
+    from esn_teach.course import read_module
+
+    for session in ("formative", "evaluation"):
+        for cell in read_module(SOURCE, session=session).notebook.cells:
+            if cell.cell_type != "code":
+                continue
+            visible = re.sub(
+                r"### BEGIN (HIDDEN TESTS|SOLUTION).*?### END \1", "", str(cell.source), flags=re.S
+            )
+            meta = cell.metadata.get("nbgrader", {})
+            if meta.get("solution") and not meta.get("grade"):
+                visible = visible.split("### BEGIN SOLUTION")[0]
+            assert not re.search(r"\b[Rr]eview\b|\bfinding\b", visible), visible[:300]
