@@ -1778,8 +1778,8 @@ else:
     print(
         "Ces résultats s'affichent ici quand la vérification de la question 4b a affiché "
         "« ✔ Correct » : relancez alors cette cellule. En séance évaluée, ils restent masqués "
-        "(ils donneraient la réponse) : votre retour de correction en donne les chiffres pour "
-        "les lésions de la version d'entraînement du module."
+        "(ils donneraient la réponse) ; le passage « Ce que le curseur change » en donne les "
+        "chiffres pour les lésions de la version d'entraînement du module."
     )
 
 # %% [markdown] reveal="ecart_a_48" session="evaluation"
