@@ -309,10 +309,6 @@ checks.check_number(
                        "d'abord la vérité, puis le score.", digest="03a1e71f99408cc3"),
         checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
                        "question porte sur nos données : calculez-la avec roc_auc_score."),
-        checks.Mistake(None, "bon raisonnement, mais trop arrondi, la moitié des points : à "
-                       "deux décimales, 0,61 ne distingue pas H2 de H3 (l'AUC de H3 s'arrondit "
-                       "aussi à 0,61), et la question se corrige à trois décimales. Écrivez le "
-                       "calcul lui-même.", digest="cdbed4a9acea62df"),
     ],
     hint="Quels séjours décrivent l'hôpital H2 ? Reprenez l'exemple résolu avec leurs noms.",
     points=1,
@@ -337,10 +333,6 @@ checks.check_number(
                        "rebours. Écrivez d'abord la vérité, puis le score."),
         checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
                        "question porte sur nos données : calculez-la avec roc_auc_score."),
-        checks.Mistake(0.61, "bon raisonnement, mais trop arrondi, la moitié des points : à "
-                       "deux décimales, 0,61 ne distingue pas H2 de H3 (l'AUC de H3 s'arrondit "
-                       "aussi à 0,61), et la question se corrige à trois décimales. Écrivez le "
-                       "calcul lui-même."),
     ],
     hint="l'AUC externe se calcule avec roc_auc_score sur la vérité et le score des séjours "
     "de H2 (sepsis_h2, score_h2), dans cet ordre.",
@@ -365,7 +357,7 @@ auc_h2 = roc_auc_score(sepsis_h3, score_h3)
 auc_h2 = 0.63
 
 # %% mistake="auc_h2" session="formative"
-# message : 0,61 ne distingue pas H2 de H3
+# message : bon raisonnement, mais trop arrondi
 auc_h2 = 0.61
 
 # %% mistake="auc_h2" session="formative"
@@ -406,13 +398,12 @@ checks.check_number(
                        "séjours de H3 ; la question porte sur H2."),
         checks.Mistake(1 - auc_copie_h2, "votre AUC vaut 1 moins la bonne : la vérité ou le "
                        "score est pris à rebours. Écrivez d'abord la vérité, puis le score."),
-        # Before Wong's 0,63: when the key rounds to 0,63 at two decimals, a 0,63 is named as
-        # the rounding of the copy's own AUC (same half points, no false accusation).
-        checks.Mistake(round(auc_copie_h2, 2), "bon raisonnement, mais arrondi à deux "
-                       "décimales, la moitié des points : la question se corrige à trois "
-                       "décimales. Écrivez le calcul lui-même."),
-        checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
-                       "question porte sur vos données : calculez-la avec roc_auc_score."),
+        # Wong's 0,63 is named only when it is not this copy's AUC rounded to two decimals:
+        # that 0,63 is then the right value too rounded, for which the check's own rule
+        # gives half the points and says so (no false accusation of copying).
+        *([checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
+                          "question porte sur vos données : calculez-la avec roc_auc_score.")]
+          if round(auc_copie_h2, 2) != 0.63 else []),
     ],
     hint="l'AUC externe se calcule avec roc_auc_score sur la vérité et le score des séjours "
     "de H2 (sepsis_h2, score_h2), dans cet ordre.",
@@ -436,7 +427,7 @@ auc_h2 = roc_auc_score(sepsis_h3, score_h3)
 auc_h2 = roc_auc_score(1 - sepsis_h2, score_h2)
 
 # %% mistake="auc_h2" session="evaluation"
-# message : arrondi à deux décimales, la moitié des points
+# message : bon raisonnement, mais trop arrondi
 auc_h2 = round(roc_auc_score(sepsis_h2, score_h2), 2)
 
 # %% [markdown] session="formative"
@@ -860,8 +851,6 @@ alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sejours_h2
 
 # %% tests="alertes_pour_100_h2" points=2 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
-# 27 (rounded) and 26 (cut) are the right value one decimal too coarse: check_number gives
-# them half the points (points=2), in both checks.
 checks.check_number(
     alertes_pour_100_h2,
     name="alertes_pour_100_h2",
@@ -893,9 +882,6 @@ checks.check_number(
         checks.Mistake(None, "vous avez compté les alertes pour 100 séjours sans sepsis. La "
                        "charge de l'équipe se compte pour 100 séjours : tous les séjours, "
                        "sepsis ou non.", digest="07ebe850a7e7e14c"),
-        *(checks.Mistake(None, "bon raisonnement, mais trop arrondi, la moitié des points : la "
-                         "question se corrige à 0,1 près. Écrivez le calcul lui-même.", digest=d)
-          for d in ("c35193d28cc7f959", "01ba4ef46efde24c")),  # 26 (cut) and 27 (rounded)
     ],
     hint="Pour 100 quoi ? Relisez la question : le groupe de départ, puis ce que l'on y compte.",
     points=2,
@@ -908,11 +894,6 @@ checks.check_number(
     percent_is_mistake=False,
     expected=100 * site_alert_stats(sepsis_h2, score_h2, SEUIL).alerts / len(sepsis_h2),
     points=2,
-    mistakes=[
-        *(checks.Mistake(v, "bon raisonnement, mais trop arrondi, la moitié des points : la "
-                         "question se corrige à 0,1 près. Écrivez le calcul lui-même.")
-          for v in (26, 27)),
-    ],
 )
 ### END HIDDEN TESTS
 
@@ -953,12 +934,8 @@ alertes_pour_100_h2 = 100 * n_alertes_h1 / n_sejours_h2
 alertes_pour_100_h2 = 10 * n_alertes_h2 / n_sejours_h2
 
 # %% mistake="alertes_pour_100_h2" session="formative"
-# message : trop arrondi, la moitié des points
+# message : bon raisonnement, mais trop arrondi
 alertes_pour_100_h2 = round(100 * n_alertes_h2 / n_sejours_h2)
-
-# %% mistake="alertes_pour_100_h2" session="formative"
-# message : trop arrondi, la moitié des points
-alertes_pour_100_h2 = int(100 * n_alertes_h2 / n_sejours_h2)
 
 # %% tests="alertes_pour_100_h2" points=2 session="evaluation"
 # Vérification de la question 3 : exécutez cette cellule.
@@ -986,8 +963,6 @@ stats_copie_h2 = site_alert_stats(copie_h2["sepsis"].to_numpy(),
                                   score_copie.predict_proba(copie_h2[infos_copie])[:, 1],
                                   seuil_copie)
 pour_100_copie = 100 * stats_copie_h2.alerts / len(copie_h2)
-arrondi_copie = ("bon raisonnement, mais trop arrondi, la moitié des points : la question "
-                 "se corrige à 0,1 près. Écrivez le calcul lui-même.")
 checks.check_number(
     alertes_pour_100_h2, name="alertes_pour_100_h2", expected=pour_100_copie, decimals=1,
     percent_is_mistake=False, points=2,
@@ -1008,8 +983,6 @@ checks.check_number(
         checks.Mistake(pour_100_copie / 10, "votre nombre est dix fois trop petit : vous avez "
                        "compté les alertes pour 10 séjours ; la question demande un nombre pour "
                        "100 séjours."),
-        checks.Mistake(int(pour_100_copie), arrondi_copie),
-        checks.Mistake(round(pour_100_copie), arrondi_copie),
     ],
 )
 ### END HIDDEN TESTS
@@ -1037,6 +1010,10 @@ alertes_pour_100_h2 = 10 * n_alertes_h2 / n_sejours_h2
 # %% mistake="alertes_pour_100_h2" session="evaluation"
 # message : pour 100 séjours sans sepsis
 alertes_pour_100_h2 = 100 * n_alertes_h2 / (n_sejours_h2 - n_sepsis_h2)
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : bon raisonnement, mais trop arrondi
+alertes_pour_100_h2 = round(100 * n_alertes_h2 / n_sejours_h2)
 
 # %% [markdown] session="formative"
 # ### Question 4 — La VPP des alertes à H2 (2 points)
@@ -1114,9 +1091,6 @@ checks.check_number(
                          "demande une proportion entre 0 et 1 : écrivez le calcul lui-même.",
                          digest=d)
           for d in ("ce1c38303fb46b2c", "fd5490d72f47271f")),
-        checks.Mistake(None, "bon raisonnement, mais trop arrondi, la moitié des points : la "
-                       "question se corrige à deux décimales. Écrivez le calcul lui-même.",
-                       digest="a9dc6642915dfe66"),
     ],
     hint="Relisez la consigne : quel groupe de séjours est le groupe de départ, et que "
     "compte-t-on dans ce groupe ?",
@@ -1126,10 +1100,6 @@ checks.check_number(
 checks.check_number(
     vpp_h2, name="vpp_h2", decimals=2,
     expected=site_alert_stats(sepsis_h2, score_h2, SEUIL).ppv, points=2,
-    mistakes=[
-        checks.Mistake(0.2, "bon raisonnement, mais trop arrondi, la moitié des points : la "
-                       "question se corrige à deux décimales. Écrivez le calcul lui-même."),
-    ],
 )
 ### END HIDDEN TESTS
 
@@ -1166,7 +1136,7 @@ vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2, 1)
 vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2)
 
 # %% mistake="vpp_h2" session="formative"
-# message : trop arrondi, la moitié des points
+# message : bon raisonnement, mais trop arrondi
 vpp_h2 = round(n_vraies_alertes_h2 / n_alertes_h2, 1)
 
 # %% tests="vpp_h2" points=2 session="evaluation"
@@ -1229,9 +1199,6 @@ checks.check_number(
                        "porte sur H2."),
         checks.Mistake(10 * vpp_copie, "vous avez donné un nombre sur 10 alertes ; la question "
                        "demande une proportion entre 0 et 1."),
-        checks.Mistake(round(vpp_copie, 2), "bon raisonnement, mais arrondi à deux décimales, "
-                       "la moitié des points : la question se corrige à trois décimales. "
-                       "Écrivez le calcul lui-même."),
     ],
 )
 ### END HIDDEN TESTS
@@ -1257,7 +1224,7 @@ vpp_h2 = n_vraies_alertes_h1 / n_alertes_h1
 vpp_h2 = 10 * n_vraies_alertes_h2 / n_alertes_h2
 
 # %% mistake="vpp_h2" session="evaluation"
-# message : arrondi à deux décimales
+# message : bon raisonnement, mais trop arrondi
 vpp_h2 = round(n_vraies_alertes_h2 / n_alertes_h2, 2)
 
 # %% jupyter={"source_hidden": true}

@@ -287,3 +287,37 @@ def test_module_08_case_seeds_cover_hundreds_of_identifiers(monkeypatch):
     seeds = [_seed(f"etu{i:03d}", monkeypatch) for i in range(300)]
     assert set(seeds) <= set(SEPSIS_CASE_SEEDS)
     assert len(set(seeds)) > 80
+
+
+def test_module_08_no_named_mistake_claims_the_rounding_half_points():
+    """« Trop arrondi » is said by check_number's own rule, never by a named mistake.
+
+    A named mistake is matched within one unit of the last decimal: one for the key rounded
+    (« bon raisonnement, mais trop arrondi, la moitié des points ») told 37,9 for a key of
+    38,2, or 0,629 for 0,626, that it had half the points, and scored it 0 (review 08 d19).
+    The built-in rule gives half the points to the exact coarser rounding only, and says so.
+    """
+    text = SOURCE.read_text(encoding="utf-8")
+    calls = re.findall(r"checks\.Mistake\((.*?)\)(?:,|\n)", text, flags=re.S)
+    assert calls
+    claiming = [c for c in calls if "arrondi" in c and ("moitié" in c or "bon raisonnement" in c)]
+    assert not claiming, claiming
+    # Nor a mistake whose value is the key rounded or cut by the author.
+    assert not re.search(r"checks\.Mistake\(\s*(round|int)\(", text)
+
+
+@pytest.mark.parametrize("decimals", [1, 3])
+def test_module_08_only_the_exact_coarser_rounding_earns_half_points(decimals, capsys):
+    """With the module's hidden checks as written (no rounding mistake), a wrong value one
+    unit from the coarser rounding is wrong with no « trop arrondi » message; the exact
+    coarser rounding earns half the points."""
+    key = 38.24 if decimals == 1 else 0.6262
+    coarse = round(key, decimals - 1)
+    got = checks.check_number(coarse, name="q", expected=key, decimals=decimals, points=2)
+    assert isinstance(got, checks.PartialCredit) and got.points == 1
+    assert "trop arrondi" in capsys.readouterr().out
+    # The reviewer's copies: 37,9 for 38,2 and 0,629 for 0,626, then other near misses.
+    for wrong in (37.9, 37.8, 38.5) if decimals == 1 else (0.629, 0.623, 0.631):
+        with pytest.raises(checks.IncorrectAnswer) as raised:
+            checks.check_number(wrong, name="q", expected=key, decimals=decimals, points=2)
+        assert "arrondi" not in str(raised.value).split("Si vous avez")[0], wrong
