@@ -30,14 +30,33 @@
 # > retarde le traitement ; trop d'alertes épuisent l'équipe), bienfaisance (un score n'est utile
 # > que s'il aide les patients de **cet** hôpital), justice (il doit servir aussi bien chaque
 # > groupe de patients), autonomie (le patient sait qu'un score surveille son risque).
-#
+
+# %% [markdown] session="formative"
 # ## Ce que vous allez faire
 #
-# Un score de sepsis est construit à l'hôpital H1. Vous mesurez sa performance ailleurs
-# (questions 1 et 2) et sa charge d'alertes (questions 3 et 4), puis voyez pourquoi il échoue
-# et ce qu'on corrige sur place. Le barème suit ce texte (« Notation ») ; en séance évaluée,
-# seules les questions 1 à 4 comptent, sauf annonce de votre enseignant. Sections 6 et 7 :
-# lecture rapide si le temps manque.
+# Un score de sepsis est construit à l'hôpital H1. **En séance** (sections 1 à 5) : vous
+# mesurez sa performance ailleurs (questions 1 et 2) et la charge de ses alertes (questions 3
+# et 4). **Après la séance**, chez vous : pourquoi il échoue ailleurs, ce qu'on corrige sur
+# place et ce que le droit permet (questions 5 à 7), puis une réflexion écrite. Les points de
+# chaque partie sont dans la ligne « Notation », juste au-dessus.
+#
+# Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`
+# (décimales avec un **point** : `0.8`), puis exécutez la **« Vérification »** en dessous.
+
+# %% [markdown] session="evaluation"
+# ## Ce que vous allez faire
+#
+# Un score de sepsis est construit à l'hôpital H1. **En séance** (sections 1 à 5) : vous
+# mesurez sa performance ailleurs (questions 1 et 2) et la charge de ses alertes (questions 3
+# et 4). **Après la séance**, chez vous : pourquoi il échoue ailleurs, ce qu'on corrige sur
+# place et ce que le droit permet (questions 5 à 7), puis une réflexion écrite.
+#
+# **La note** (ligne « Notation », juste au-dessus) porte sur les **questions 1 à 4**
+# (7 points, faites en séance) et sur la **réflexion** (3 points, écrite après la séance),
+# soit 10 points. Les questions 5 à 7 sont un **entraînement** : corrigées, elles ne comptent
+# pas dans la note. Rendez le notebook à la date et sous la forme que fixe votre enseignant
+# (par exemple un devoir Moodle) : les réponses aux questions 1 à 4 sont celles écrites en
+# séance, la réflexion s'y ajoute ensuite.
 #
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`
 # (décimales avec un **point** : `0.8`), puis exécutez la **« Vérification »** en dessous.
@@ -162,7 +181,12 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
-from esn_teach.datasets import data_card, make_sepsis_hospitals, sepsis_case_seed
+from esn_teach.datasets import (
+    data_card,
+    make_sepsis_hospitals,
+    sepsis_case_prevalence,
+    sepsis_case_seed,
+)
 from esn_teach.datasets._sepsis import _audit_size
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import SiteAlertExplorer, site_alert_stats
@@ -171,8 +195,10 @@ from esn_teach.law import reference
 pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
 # Vos séjours sont tirés de votre identifiant (parmi des tirages vérifiés : aucune erreur type
-# n'y tombe sur la bonne réponse) : vos chiffres ne sont pas ceux du voisin.
+# n'y tombe sur la bonne réponse) : vos chiffres ne sont pas ceux du voisin. La part de sepsis
+# de H2 aussi (de 8 % à 18 % selon les copies ; 7 % à H1 et 5 % à H3 pour tous).
 GRAINE = sepsis_case_seed(checks.student_seed("08"))
+PREVALENCES = sepsis_case_prevalence(GRAINE)  # part de sepsis visée à H1, H2 et H3
 N_SEJOURS = 20000  # séjours hospitaliers, répartis entre trois hôpitaux
 N_BOOTSTRAP = 1000  # rééchantillonnages par intervalle (sections 3, 6, 7)
 NIVEAU = 0.95  # niveau des intervalles de confiance
@@ -184,7 +210,7 @@ N_LOCAL = 1000  # séjours de réglage locaux à H3 (section 7)
 NOTICE_SEUILS = (0.02, 0.20)  # plage de seuil d'une notice imaginaire (section 7, question 7)
 TOLERANCE_REGLAGE = 0.05  # écart toléré à l'objectif de 60 % au test local de H3 (section 7)
 
-jeu = make_sepsis_hospitals(n_samples=N_SEJOURS, random_state=GRAINE)
+jeu = make_sepsis_hospitals(n_samples=N_SEJOURS, random_state=GRAINE, prevalence=PREVALENCES)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 sejours = jeu.frame
 VARIABLES = list(jeu.feature_names)  # les huit informations que lit le score
@@ -369,7 +395,8 @@ auc_h2 = roc_auc_score(1 - sepsis_h2, score_h2)
 checks.check_form(auc_h2, name="auc_h2", kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
-copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie)
+copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie,
+                              prevalence=sepsis_case_prevalence(graine_copie))
 infos_copie = list(copie.feature_names)
 copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
 copie_h2 = copie.frame[copie.frame["hospital"] == "H2"]
@@ -667,7 +694,8 @@ checks.check_form(
 )
 ### BEGIN HIDDEN TESTS
 graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
-copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie)
+copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie,
+                              prevalence=sepsis_case_prevalence(graine_copie))
 infos_copie = list(copie.feature_names)
 copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
 copie_h3 = copie.frame[copie.frame["hospital"] == "H3"]
@@ -942,7 +970,8 @@ alertes_pour_100_h2 = round(100 * n_alertes_h2 / n_sejours_h2)
 checks.check_form(alertes_pour_100_h2, name="alertes_pour_100_h2", kind="number", decimals=1)
 ### BEGIN HIDDEN TESTS
 graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
-copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie)
+copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie,
+                              prevalence=sepsis_case_prevalence(graine_copie))
 infos_copie = list(copie.feature_names)
 copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
 copie_h2 = copie.frame[copie.frame["hospital"] == "H2"]
@@ -1144,7 +1173,8 @@ vpp_h2 = round(n_vraies_alertes_h2 / n_alertes_h2, 1)
 checks.check_form(vpp_h2, name="vpp_h2", kind="number", decimals=3)
 ### BEGIN HIDDEN TESTS
 graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
-copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie)
+copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie,
+                              prevalence=sepsis_case_prevalence(graine_copie))
 infos_copie = list(copie.feature_names)
 copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
 copie_h2 = copie.frame[copie.frame["hospital"] == "H2"]
@@ -1308,6 +1338,26 @@ explorateur = SiteAlertExplorer(
 )
 display(explorateur)
 
+# %% [markdown] session="formative"
+# ## Après la séance
+#
+# Cette partie se fait **après la séance**, chez vous : trois questions autocorrigées
+# (questions 5 à 7), des lectures, puis une réflexion écrite, corrigée par l'enseignant.
+# Rendez le notebook complet à la date que fixe votre enseignant.
+
+# %% [markdown] session="evaluation" graded="in-class"
+# ## Après la séance
+#
+# Cette partie se fait **après la séance**, chez vous : trois questions autocorrigées
+# (questions 5 à 7), des lectures, puis une réflexion écrite, corrigée par l'enseignant. Ici,
+# les questions 5 à 7 sont un **entraînement** : corrigées, elles ne comptent pas dans la
+# note. La note porte sur les questions 1 à 4 (7 points, faites en séance, sous surveillance)
+# et sur la **réflexion** (3 points), soit 10 points. La réflexion s'écrit **après la séance,
+# chez vous, sans surveillance**, notes et documents permis ; c'est un travail personnel : une
+# aide (un camarade, une IA générative) se signale en une ligne. Rendez-la à la date et sous
+# la forme que fixe votre enseignant (par exemple un devoir Moodle) : il la note à la main, sur
+# les trois critères écrits sous sa consigne.
+
 # %% [markdown]
 # ## 6. Pourquoi le score échoue-t-il ailleurs ? Les raccourcis
 #
@@ -1365,7 +1415,7 @@ print(f"L'hôpital seul, pour prédire le sepsis (chaque séjour reçoit la part
 
 # %% [markdown]
 # Lisez l'écart et son intervalle, puis comparez à « sans rien regarder ». Que peut faire de l'hôpital
-# un modèle appris dans un seul hôpital, ou dans plusieurs ? (Question 6, après la séance.)
+# un modèle appris dans un seul hôpital, ou dans plusieurs ? (Question 6, plus bas.)
 #
 # ## 7. S'adapter sur place : ce qui se corrige, et ce qui ne se corrige pas
 #
@@ -1376,7 +1426,7 @@ print(f"L'hôpital seul, pour prédire le sepsis (chaque séjour reçoit la part
 #   part de sepsis observée chez elle (un risque prédit doit correspondre à la fréquence
 #   observée) ;
 # - **rechoisir le seuil** pour retrouver 60 % de sepsis détectés sur ses séjours de réglage
-#   (ce que le droit lui permet de régler : après la séance).
+#   (ce que le droit lui permet de régler : question 7).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : recalibration et nouveau seuil, réglés sur les séjours de
@@ -1445,7 +1495,7 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # qui s'y règle (la recalibration, le seuil local) reste incertain.
 
 # %% [markdown]
-# Gardez ces résultats : la question 5, après la séance, les relit.
+# Gardez ces résultats : la question 5, plus bas, les relit.
 #
 # ## 8. Avant de déployer
 #
@@ -1454,7 +1504,7 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # chiffrer la charge (alertes et sepsis manqués pour 100 séjours, VPP) avec les équipes ;
 # vérifier la **calibration** (risque prédit contre fréquence observée, tranche par tranche) ;
 # vérifier que chaque variable a le même sens ici (codage du sepsis, prescriptions, appareils
-# de mesure). La surveillance qui suit : après la séance.
+# de mesure). La surveillance qui suit : ci-dessous.
 #
 # ## À retenir
 #
@@ -1473,8 +1523,6 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 #   dit s'il établit une baisse ; le plus souvent, il ne le peut pas.
 
 # %% [markdown]
-# ## Après la séance
-#
 # ### Dans la durée : surveiller la dérive (suite de la section 8)
 #
 # Une fois le score déployé, on surveille la **dérive** (les patients et les pratiques changent,

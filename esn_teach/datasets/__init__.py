@@ -29,7 +29,13 @@ from ._readmission import (
 )
 from ._real import load_breast_cancer_wdbc, load_diabetes_progression
 from ._registry import make_french_registry, make_voter_list
-from ._sepsis import SEPSIS_CASE_SEEDS, make_sepsis_hospitals, sepsis_case_seed
+from ._sepsis import (
+    SEPSIS_CASE_SEEDS,
+    SEPSIS_H2_PREVALENCES,
+    make_sepsis_hospitals,
+    sepsis_case_prevalence,
+    sepsis_case_seed,
+)
 from ._skin import make_skin_lesions
 
 __all__ = [
@@ -38,6 +44,7 @@ __all__ = [
     "READMISSION_CASE_SEEDS",
     "REFERENCE_DOSES",
     "SEPSIS_CASE_SEEDS",
+    "SEPSIS_H2_PREVALENCES",
     "DataCard",
     "available_cards",
     "data_card",
@@ -63,6 +70,7 @@ __all__ = [
     "other_hospital_audit",
     "programme_shares",
     "readmission_case_seed",
+    "sepsis_case_prevalence",
     "sepsis_case_seed",
     "top_share",
     "unique_share",

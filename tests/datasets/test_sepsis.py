@@ -135,3 +135,27 @@ def test_n_hospitals():
 def test_bad_arguments(kwargs, exc, msg):
     with pytest.raises(exc, match=msg):
         make_sepsis_hospitals(**kwargs)
+
+
+def test_sepsis_case_prevalence_varies_h2_only_and_keeps_h1_h3_stays():
+    from esn_teach.datasets import (
+        SEPSIS_CASE_SEEDS,
+        SEPSIS_H2_PREVALENCES,
+        sepsis_case_prevalence,
+    )
+
+    drawn = [sepsis_case_prevalence(seed) for seed in SEPSIS_CASE_SEEDS]
+    assert {p[0] for p in drawn} == {0.07} and {p[2] for p in drawn} == {0.05}
+    h2 = {p[1] for p in drawn}
+    assert h2 <= set(SEPSIS_H2_PREVALENCES) and len(h2) >= 8
+    assert min(h2) > 0.07  # H2 keeps more sepsis than H1, as the module says
+    assert sepsis_case_prevalence(1001) == sepsis_case_prevalence(1001)
+    seed = SEPSIS_CASE_SEEDS[0]
+    default = make_sepsis_hospitals(n_samples=3000, random_state=seed).frame
+    varied = make_sepsis_hospitals(
+        n_samples=3000, random_state=seed, prevalence=sepsis_case_prevalence(seed)
+    ).frame
+    for hospital in ("H1", "H3"):
+        assert default[default["hospital"] == hospital].equals(
+            varied[varied["hospital"] == hospital]
+        )

@@ -27,7 +27,12 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from esn_teach import checks
-from esn_teach.datasets import SEPSIS_CASE_SEEDS, make_sepsis_hospitals, sepsis_case_seed
+from esn_teach.datasets import (
+    SEPSIS_CASE_SEEDS,
+    make_sepsis_hospitals,
+    sepsis_case_prevalence,
+    sepsis_case_seed,
+)
 from esn_teach.explorers import site_alert_stats
 
 SOURCE = NOTEBOOKS / "08_validation_externe_derive.py"
@@ -59,7 +64,9 @@ class Cases:
 
 
 def cases(seed: int) -> Cases:
-    bunch = make_sepsis_hospitals(n_samples=_constant("N_SEJOURS"), random_state=seed)
+    bunch = make_sepsis_hospitals(
+        n_samples=_constant("N_SEJOURS"), random_state=seed, prevalence=sepsis_case_prevalence(seed)
+    )
     frame, features = bunch.frame, list(bunch.feature_names)
     h1 = frame[frame["hospital"] == "H1"]
     app, rest = train_test_split(h1, test_size=0.5, random_state=seed, stratify=h1["sepsis"])
@@ -101,7 +108,7 @@ def test_module_08_answers_differ_between_students_and_stay_sensible(monkeypatch
     found = [answers(_seed(student, monkeypatch)) for student in STUDENTS]
     for name in ("auc_h2", "alertes_pour_100_h2", "vpp_h2"):
         values = [a[name] for a in found]
-        # Drawn from SEPSIS_CASE_SEEDS (112 seeds; 91 distinct PPVs at three decimals):
+        # Drawn from SEPSIS_CASE_SEEDS (102 seeds, H2's prevalence drawn per seed):
         # two of six students may share an answer by chance.
         assert len(set(values)) >= len(STUDENTS) - 2, (name, values)
     for a in found:
@@ -321,3 +328,58 @@ def test_module_08_only_the_exact_coarser_rounding_earns_half_points(decimals, c
         with pytest.raises(checks.IncorrectAnswer) as raised:
             checks.check_number(wrong, name="q", expected=key, decimals=decimals, points=2)
         assert "arrondi" not in str(raised.value).split("Si vous avez")[0], wrong
+
+
+def _graded(answer: float, key: float, decimals: int, points: float) -> float:
+    """The points the hidden check gives ``answer`` for ``key`` (its printed message muted)."""
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            got = checks.check_number(answer, name="q", expected=key, decimals=decimals,
+                                      points=points)
+        except checks.IncorrectAnswer:
+            return 0.0
+    return float(points) if got == checks.Outcome.CORRECT else float(got.points)
+
+
+@pytest.mark.slow
+def test_module_08_ppv_is_not_guessed_over_the_pool():
+    """Question 4 over every case seed: neither the formative key nor a blind guess pays.
+
+    With H2's prevalence at 12 % for everyone, the PPV ran from 0,134 to 0,179: the
+    formative « 0,16 » earned half the points on 40 % of copies (review 08 d19). With H2's
+    prevalence drawn per copy (8 % to 18 %), on 7 December 2026 over the 102 case seeds: PPV
+    0,092 to 0,250; the formative key scores on 2 % of copies as 0,157 and on 10 % as 0,16
+    (mean 0,11 of 2 points), the best blind guess (0,19) on 15 % (mean 0,15 of 2); see the
+    module's notes.
+    """
+    formative = answers_formative()
+    keys = [answers(seed)["vpp_h2"] for seed in SEPSIS_CASE_SEEDS]
+    assert max(keys) - min(keys) > 0.12
+    guesses = {round(k, d) for k in keys for d in (2, 3)} | {
+        round(formative["vpp_h2"], 3),
+        round(formative["vpp_h2"], 2),
+    }
+    mean = {g: np.mean([_graded(g, k, 3, 2) for k in keys]) for g in guesses}
+    assert mean[round(formative["vpp_h2"], 2)] <= 0.2, mean[round(formative["vpp_h2"], 2)]
+    assert mean[round(formative["vpp_h2"], 3)] <= 0.2
+    assert max(mean.values()) <= 0.25, max(mean, key=mean.get)
+
+
+def answers_formative() -> dict[str, float]:
+    """The formative keys (graine 2018, default prevalences), as its hidden tests grade them."""
+    bunch = make_sepsis_hospitals(n_samples=_constant("N_SEJOURS"), random_state=2018)
+    frame, features = bunch.frame, list(bunch.feature_names)
+    h1 = frame[frame["hospital"] == "H1"]
+    app, rest = train_test_split(h1, test_size=0.5, random_state=2018, stratify=h1["sepsis"])
+    tuning, _ = train_test_split(rest, test_size=0.5, random_state=2018, stratify=rest["sepsis"])
+    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(app[features], app["sepsis"])
+    risk = model.predict_proba(tuning[features])[:, 1]
+    septic = np.sort(risk[tuning["sepsis"].to_numpy() == 1])[::-1]
+    threshold = septic[int(np.ceil(_constant("SENSIBILITE_VISEE") * len(septic))) - 1]
+    h2 = frame[frame["hospital"] == "H2"]
+    stats = site_alert_stats(h2["sepsis"].to_numpy(), model.predict_proba(h2[features])[:, 1],
+                             threshold)
+    return {"vpp_h2": stats.ppv, "alertes_pour_100_h2": 100 * stats.alerts / len(h2)}
