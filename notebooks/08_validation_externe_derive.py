@@ -54,9 +54,9 @@
 # **La note** (ligne « Notation », juste au-dessus) porte sur les **questions 1 à 4**
 # (7 points, faites en séance) et sur la **réflexion** (3 points, écrite après la séance),
 # soit 10 points. Les questions 5 à 7 sont un **entraînement** : corrigées, elles ne comptent
-# pas dans la note. Rendez le notebook à la date et sous la forme que fixe votre enseignant
-# (par exemple un devoir Moodle) : les réponses aux questions 1 à 4 sont celles écrites en
-# séance, la réflexion s'y ajoute ensuite.
+# pas dans la note. Les questions 1 à 4 se rendent **à la fin de la séance** (votre enseignant
+# dit comment) ; la réflexion se rend ensuite, à la date et sous la forme qu'il fixe (par
+# exemple un devoir Moodle).
 #
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`
 # (décimales avec un **point** : `0.8`), puis exécutez la **« Vérification »** en dessous.
@@ -68,12 +68,10 @@
 # d'alerte au **sepsis** (une réponse déréglée de l'organisme à une infection, qui altère des
 # organes et menace la vie ; Singer et al., 2016). Une équipe du Michigan l'a évalué sur
 # 38 455 hospitalisations, dont 7 % avec un sepsis : l'AUC n'était que de 0,63, nettement moins
-# que ce qu'annonçait l'éditeur (Wong et al., 2021). Sa version 2 atteint une AUC de 0,82 à
-# 0,92 selon le site (227 091 séjours, quatre systèmes hospitaliers), mais avec peu de vrais
-# sepsis parmi de nombreuses alertes. Autre version, autre étude : ces AUC ne se comparent pas
-# à 0,63. Ses auteurs conseillent de la valider dans chaque hôpital (Wong et al., 2026). D'où
-# la question de la **validation externe** : un score qui marche là où il a été construit
-# marche-t-il aussi ailleurs ?
+# que ce qu'annonçait l'éditeur (Wong et al., 2021). Sa version 2, évaluée dans une autre
+# étude, donne encore peu de vrais sepsis parmi de nombreuses alertes ; ses auteurs conseillent
+# de la valider dans chaque hôpital (Wong et al., 2026). D'où la question de la **validation
+# externe** : un score qui marche là où il a été construit marche-t-il aussi ailleurs ?
 #
 # Nos données sont **synthétiques** (inventées par un programme) : trois hôpitaux, H1, H2 et
 # H3, réglés pour reproduire ce **phénomène**, sans répliquer l'étude : le score, les hôpitaux
@@ -267,19 +265,19 @@ print(f"Votre audit à H3 (section 3, question 2) : {N_AUDIT} séjours tirés au
 # %% [markdown]
 # ## 2. Interne ou externe ?
 #
-# Le score est une **régression logistique** : une formule qui combine les huit informations
-# (âge, signes vitaux, leucocytes, lactates, antibiotiques prescrits) en un **risque prédit**
-# entre 0 et 1. Elle a appris sur les séjours d'entraînement de H1 ; on la juge sur des séjours
-# qu'elle n'a jamais vus :
+# Le score est une **régression logistique** : une formule qui combine huit informations
+# (âge, signes vitaux, leucocytes, lactates, antibiotiques **déjà prescrits** au moment du
+# calcul) en un **risque prédit** entre 0 et 1. Elle a appris sur les séjours d'entraînement
+# de H1 ; on la juge sur des séjours qu'elle n'a jamais vus :
 #
 # - **validation interne** : les séjours de **test de H1**, mis de côté ;
-# - **validation externe** : tous les séjours de **H2** et de **H3**, d'autres hôpitaux.
+# - **validation externe** : les séjours de **H2** et de **H3**, d'autres hôpitaux.
 #
-# Valider, c'est vérifier au moins trois choses : la **discrimination** (séparer les sepsis des autres
-# séjours : l'AUC), la **calibration** (un risque prédit correspond-il à la fréquence
-# observée ?) et la **charge** qu'il impose à l'équipe (les alertes, section 4). Valider, c'est
-# toujours **mesurer** ; les séjours de H1 qui servent à **régler** le seuil sont dits « de
-# réglage ».
+# Valider, c'est **mesurer** trois choses : la **discrimination** (le score sépare-t-il les
+# sepsis des autres séjours ? c'est l'AUC), la **calibration** (chez les patients d'un même
+# risque prédit, la part de sepsis observée est-elle ce risque ?) et la **charge** d'alertes
+# pour l'équipe (section 4). Les séjours de H1 qui servent à **régler** le seuil sont dits
+# « de réglage ».
 #
 # Exemple résolu, l'AUC interne :
 
@@ -328,6 +326,10 @@ checks.check_number(
         checks.Mistake(roc_auc_score(sepsis_h1_app, score_h1_app),
                        "vous avez mesuré l'AUC sur les séjours d'entraînement de H1, ceux que "
                        "le score a déjà vus : elle ne dit rien de sa performance ailleurs."),
+        checks.Mistake(roc_auc_score(sepsis_h1_reglage, score_h1_reglage),
+                       "vous avez mesuré l'AUC sur les séjours de réglage de H1 : ils viennent "
+                       "de l'hôpital qui a construit le score. La validation externe se fait "
+                       "sur les séjours de H2."),
         checks.Mistake(None, "vous avez pris les séjours de H3 ; la question porte sur H2.",
                        digest="1ecb4ba3aaa090e9"),
         checks.Mistake(None, "votre AUC vaut 1 moins la bonne : la vérité ou le score est pris "
@@ -352,6 +354,11 @@ checks.check_number(
         checks.Mistake(roc_auc_score(h1_app["sepsis"], modele.predict_proba(h1_app[VARIABLES])[:, 1]),
                        "vous avez mesuré l'AUC sur les séjours d'entraînement de H1, ceux que le "
                        "score a déjà vus : elle ne dit rien de sa performance ailleurs."),
+        checks.Mistake(roc_auc_score(h1_reglage["sepsis"],
+                                     modele.predict_proba(h1_reglage[VARIABLES])[:, 1]),
+                       "vous avez mesuré l'AUC sur les séjours de réglage de H1 : ils viennent "
+                       "de l'hôpital qui a construit le score. La validation externe se fait "
+                       "sur les séjours de H2."),
         checks.Mistake(roc_auc_score(h3["sepsis"], modele.predict_proba(h3[VARIABLES])[:, 1]),
                        "vous avez pris les séjours de H3 ; la question porte sur H2."),
         checks.Mistake(1 - roc_auc_score(h2["sepsis"], modele.predict_proba(h2[VARIABLES])[:, 1]),
@@ -373,6 +380,10 @@ auc_h2 = roc_auc_score(sepsis_h1_test, score_h1_test)
 # %% mistake="auc_h2" session="formative"
 # message : sur les séjours d'entraînement de H1
 auc_h2 = roc_auc_score(sepsis_h1_app, score_h1_app)
+
+# %% mistake="auc_h2" session="formative"
+# message : sur les séjours de réglage de H1
+auc_h2 = roc_auc_score(sepsis_h1_reglage, score_h1_reglage)
 
 # %% mistake="auc_h2" session="formative"
 # message : vous avez pris les séjours de H3
@@ -421,6 +432,11 @@ checks.check_number(
         checks.Mistake(roc_auc_score(copie_app["sepsis"], risque_copie_app), "vous avez mesuré "
                        "l'AUC sur les séjours d'entraînement de H1, ceux que le score a déjà "
                        "vus : elle ne dit rien de sa performance ailleurs."),
+        checks.Mistake(roc_auc_score(copie_regl["sepsis"],
+                                     score_copie.predict_proba(copie_regl[infos_copie])[:, 1]),
+                       "vous avez mesuré l'AUC sur les séjours de réglage de H1 : ils viennent "
+                       "de l'hôpital qui a construit le score. La validation externe se fait "
+                       "sur les séjours de H2."),
         checks.Mistake(roc_auc_score(copie_h3["sepsis"], risque_copie_h3), "vous avez pris les "
                        "séjours de H3 ; la question porte sur H2."),
         checks.Mistake(1 - auc_copie_h2, "votre AUC vaut 1 moins la bonne : la vérité ou le "
@@ -446,6 +462,10 @@ auc_h2 = roc_auc_score(sepsis_h1_test, score_h1_test)
 auc_h2 = roc_auc_score(sepsis_h1_app, score_h1_app)
 
 # %% mistake="auc_h2" session="evaluation"
+# message : sur les séjours de réglage de H1
+auc_h2 = roc_auc_score(sepsis_h1_reglage, score_h1_reglage)
+
+# %% mistake="auc_h2" session="evaluation"
 # message : vous avez pris les séjours de H3
 auc_h2 = roc_auc_score(sepsis_h3, score_h3)
 
@@ -460,33 +480,30 @@ auc_h2 = round(roc_auc_score(sepsis_h2, score_h2), 2)
 # %% [markdown] session="formative"
 # ## 3. La marge d'erreur d'une AUC
 #
-# Une AUC mesurée sur une centaine de sepsis (104 au test de H1) n'est qu'une **estimation**.
-# Pour sa marge d'erreur, on **rééchantillonne** (méthode du *bootstrap*) : on tire au hasard,
-# avec remise, autant de séjours qu'il y en a, on recalcule l'AUC, et on recommence 1 000 fois ;
-# les 95 % centraux de ces AUC forment l'**intervalle à 95 %**. Pour comparer deux hôpitaux, on calcule de
-# même l'**écart** d'AUC et **son** intervalle : s'il contient 0, un écart nul reste possible ;
-# s'il exclut 0, on dit l'écart **établi** (au niveau de 95 %, pas certain).
+# Une AUC mesurée sur une centaine de sepsis (104 au test de H1) n'est qu'une **estimation** :
+# d'autres séjours auraient donné un peu autre chose. Sa **marge d'erreur** s'obtient par
+# *bootstrap* : on tire au hasard, avec remise, autant de séjours qu'il y en a, on recalcule
+# l'AUC, 1 000 fois ; les 95 % centraux de ces AUC forment l'**intervalle à 95 %**. Pour
+# comparer deux hôpitaux, lisez l'**écart** d'AUC et **son** intervalle : s'il contient 0, un
+# écart nul reste possible ; s'il exclut 0, l'écart est **établi** (au niveau de 95 %).
 #
-# La cellule ajoute un **audit** de 150 séjours tirés au hasard à H3 (un mois d'audit) ; son
-# intervalle se compare à l'AUC de H1, prise comme exacte (sa marge est bien plus étroite).
-# Repère tiré d'une étude par rééchantillonnage :
-# au moins 100 sepsis, idéalement 200 (Collins et al., 2016) ; pour la calibration, même 200
-# peuvent ne pas suffire (Snell et al., 2021).
+# La cellule ajoute un **audit** de 150 séjours tirés au hasard à H3 (un mois) : son
+# intervalle se compare à l'AUC de H1, prise comme exacte. Repère : au moins 100 sepsis pour
+# valider un score, idéalement 200 (Collins et al., 2016).
 
 # %% [markdown] session="evaluation"
 # ## 3. La marge d'erreur d'une AUC
 #
-# Une AUC mesurée sur une centaine de sepsis (le test de H1) n'est qu'une **estimation**.
-# Pour sa marge d'erreur, on **rééchantillonne** (méthode du *bootstrap*) : on tire au hasard,
-# avec remise, autant de séjours qu'il y en a, on recalcule l'AUC, et on recommence 1 000 fois ;
-# les 95 % centraux de ces AUC forment l'**intervalle à 95 %**. Pour comparer deux hôpitaux, on calcule de
-# même l'**écart** d'AUC et **son** intervalle : s'il contient 0, un écart nul reste possible ;
-# s'il exclut 0, on dit l'écart **établi** (au niveau de 95 %, pas certain).
+# Une AUC mesurée sur une centaine de sepsis (le test de H1) n'est qu'une **estimation** :
+# d'autres séjours auraient donné un peu autre chose. Sa **marge d'erreur** s'obtient par
+# *bootstrap* : on tire au hasard, avec remise, autant de séjours qu'il y en a, on recalcule
+# l'AUC, 1 000 fois ; les 95 % centraux de ces AUC forment l'**intervalle à 95 %**. Pour
+# comparer deux hôpitaux, lisez l'**écart** d'AUC et **son** intervalle : s'il contient 0, un
+# écart nul reste possible ; s'il exclut 0, l'écart est **établi** (au niveau de 95 %).
 #
-# La cellule ajoute **votre audit** à H3 (un ou deux mois de séjours, selon votre copie) ;
-# son intervalle se compare à l'AUC de H1, prise comme exacte (sa marge est bien plus
-# étroite). Repère : au moins 100 sepsis, idéalement 200 (Collins et al., 2016) ; pour la
-# calibration, même 200 peuvent ne pas suffire (Snell et al., 2021).
+# La cellule ajoute **votre audit** à H3 (un ou deux mois de séjours, selon votre copie) : son
+# intervalle se compare à l'AUC de H1, prise comme exacte. Repère : au moins 100 sepsis pour
+# valider un score, idéalement 200 (Collins et al., 2016).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : AUC, intervalles à 95 % par bootstrap, écarts d'AUC avec
@@ -894,8 +911,7 @@ checks.check_number(
                        digest="e9063039c59ffd74"),
         checks.Mistake(None, "vous avez mélangé les deux hôpitaux (un nombre de H1, l'autre "
                        "de H2) : prenez les deux nombres de H2.", digest="de0fc457417ad37a"),
-        # At one decimal, « for 10 stays » (2,65) and « H1's alerts over H2's stays » (2,71)
-        # share the key 2,7: one message names both.
+        # Deux erreurs donnent ici le même nombre à 0,1 près : un seul message nomme les deux.
         checks.Mistake(None, "votre nombre est dix fois trop petit : soit vous avez compté les "
                        "alertes pour 10 séjours (la question demande un nombre pour 100 "
                        "séjours), soit vous avez mélangé les deux hôpitaux (les alertes de H1 "
@@ -910,6 +926,12 @@ checks.check_number(
         checks.Mistake(None, "vous avez compté les alertes pour 100 séjours sans sepsis. La "
                        "charge de l'équipe se compte pour 100 séjours : tous les séjours, "
                        "sepsis ou non.", digest="07ebe850a7e7e14c"),
+        checks.Mistake(None, "vous avez compté les vrais sepsis pour 100 alertes (la VPP, "
+                       "question 4). La question 3 compte toutes les alertes, pour 100 séjours.",
+                       digest="c20652292e555d5e"),
+        checks.Mistake(None, "vous avez compté les sepsis détectés pour 100 sepsis (la "
+                       "sensibilité). La charge de l'équipe se compte en alertes pour 100 "
+                       "séjours : tous les séjours, sepsis ou non.", digest="32a803bfe208e354"),
     ],
     hint="Pour 100 quoi ? Relisez la question : le groupe de départ, puis ce que l'on y compte.",
     points=2,
@@ -962,6 +984,14 @@ alertes_pour_100_h2 = 100 * n_alertes_h1 / n_sejours_h2
 alertes_pour_100_h2 = 10 * n_alertes_h2 / n_sejours_h2
 
 # %% mistake="alertes_pour_100_h2" session="formative"
+# message : les vrais sepsis pour 100 alertes
+alertes_pour_100_h2 = 100 * n_vraies_alertes_h2 / n_alertes_h2
+
+# %% mistake="alertes_pour_100_h2" session="formative"
+# message : les sepsis détectés pour 100 sepsis
+alertes_pour_100_h2 = 100 * n_vraies_alertes_h2 / n_sepsis_h2
+
+# %% mistake="alertes_pour_100_h2" session="formative"
 # message : bon raisonnement, mais trop arrondi
 alertes_pour_100_h2 = round(100 * n_alertes_h2 / n_sejours_h2)
 
@@ -1012,6 +1042,18 @@ checks.check_number(
         checks.Mistake(pour_100_copie / 10, "votre nombre est dix fois trop petit : vous avez "
                        "compté les alertes pour 10 séjours ; la question demande un nombre pour "
                        "100 séjours."),
+        checks.Mistake(100 * stats_copie_h2.ppv, "vous avez compté les vrais sepsis pour 100 "
+                       "alertes (la VPP, question 4). La question 3 compte toutes les alertes, "
+                       "pour 100 séjours."),
+        checks.Mistake(100 * stats_copie_h2.sensitivity, "vous avez compté les sepsis détectés "
+                       "pour 100 sepsis (la sensibilité). La charge de l'équipe se compte en "
+                       "alertes pour 100 séjours : tous les séjours, sepsis ou non."),
+        checks.Mistake(100 * stats_copie_h2.alerts / len(copie_test), "vous avez mélangé les "
+                       "deux hôpitaux (un nombre de H1, l'autre de H2) : prenez les deux nombres "
+                       "de H2."),
+        checks.Mistake(100 * stats_copie_h1.alerts / len(copie_h2), "vous avez mélangé les "
+                       "deux hôpitaux (un nombre de H1, l'autre de H2) : prenez les deux nombres "
+                       "de H2."),
     ],
 )
 ### END HIDDEN TESTS
@@ -1035,6 +1077,14 @@ alertes_pour_100_h2 = n_alertes_h2 / n_sejours_h2
 # %% mistake="alertes_pour_100_h2" session="evaluation"
 # message : dix fois trop petit
 alertes_pour_100_h2 = 10 * n_alertes_h2 / n_sejours_h2
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : vous avez mélangé les deux hôpitaux
+alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sejours_h1
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : les vrais sepsis pour 100 alertes
+alertes_pour_100_h2 = 100 * n_vraies_alertes_h2 / n_alertes_h2
 
 # %% mistake="alertes_pour_100_h2" session="evaluation"
 # message : pour 100 séjours sans sepsis
@@ -1115,7 +1165,13 @@ checks.check_number(
                        digest="18f94a1016fb1280"),
         checks.Mistake(None, "vous avez donné un nombre sur 10 alertes ; la question demande "
                        "une proportion entre 0 et 1.", digest="b2d5bbc0863e4558"),
-        # The same « sur 10 alertes » reading, rounded to 1 decimal or to a whole number.
+        checks.Mistake(None, "vous avez rapporté les alertes à tous les séjours (la part des "
+                       "séjours qui ont une alerte). La VPP part des alertes : parmi elles, "
+                       "combien de vrais sepsis ?", digest="b02fb863ff904e25"),
+        checks.Mistake(None, "vous avez rapporté les vraies alertes à tous les séjours. La VPP "
+                       "part des alertes : le nombre d'alertes va au dénominateur.",
+                       digest="8512c84cc786d58d"),
+        # La même lecture « sur 10 alertes », arrondie à 0,1 près ou à l'unité.
         *(checks.Mistake(None, "vous avez donné un nombre sur 10 alertes, arrondi ; la question "
                          "demande une proportion entre 0 et 1 : écrivez le calcul lui-même.",
                          digest=d)
@@ -1135,6 +1191,14 @@ checks.check_number(
 # %% mistake="vpp_h2" session="formative"
 # message : vous avez calculé la sensibilité
 vpp_h2 = n_vraies_alertes_h2 / n_sepsis_h2
+
+# %% mistake="vpp_h2" session="formative"
+# message : rapporté les alertes à tous les séjours
+vpp_h2 = n_alertes_h2 / n_sejours_h2
+
+# %% mistake="vpp_h2" session="formative"
+# message : rapporté les vraies alertes à tous les séjours
+vpp_h2 = n_vraies_alertes_h2 / n_sejours_h2
 
 # %% mistake="vpp_h2" session="formative"
 # message : la prévalence du sepsis à H2
@@ -1229,6 +1293,15 @@ checks.check_number(
                        "porte sur H2."),
         checks.Mistake(10 * vpp_copie, "vous avez donné un nombre sur 10 alertes ; la question "
                        "demande une proportion entre 0 et 1."),
+        checks.Mistake(1 / vpp_copie, "votre fraction est à l'envers : le nombre d'alertes est "
+                       "au numérateur. Une part se lit « parmi les alertes » : le groupe de départ "
+                       "va au dénominateur, et la réponse tombe entre 0 et 1."),
+        checks.Mistake(stats_copie_h2.alerts / len(copie_h2), "vous avez rapporté les alertes à "
+                       "tous les séjours (la part des séjours qui ont une alerte). La VPP part "
+                       "des alertes : parmi elles, combien de vrais sepsis ?"),
+        checks.Mistake(stats_copie_h2.true_alerts / len(copie_h2), "vous avez rapporté les vraies "
+                       "alertes à tous les séjours. La VPP part des alertes : le nombre d'alertes "
+                       "va au dénominateur."),
     ],
 )
 ### END HIDDEN TESTS
@@ -1236,6 +1309,14 @@ checks.check_number(
 # %% mistake="vpp_h2" session="evaluation"
 # message : vous avez calculé la sensibilité
 vpp_h2 = n_vraies_alertes_h2 / n_sepsis_h2
+
+# %% mistake="vpp_h2" session="evaluation"
+# message : rapporté les alertes à tous les séjours
+vpp_h2 = n_alertes_h2 / n_sejours_h2
+
+# %% mistake="vpp_h2" session="evaluation"
+# message : rapporté les vraies alertes à tous les séjours
+vpp_h2 = n_vraies_alertes_h2 / n_sejours_h2
 
 # %% mistake="vpp_h2" session="evaluation"
 # message : la prévalence du sepsis à H2
@@ -1252,6 +1333,10 @@ vpp_h2 = n_vraies_alertes_h1 / n_alertes_h1
 # %% mistake="vpp_h2" session="evaluation"
 # message : un nombre sur 10 alertes
 vpp_h2 = 10 * n_vraies_alertes_h2 / n_alertes_h2
+
+# %% mistake="vpp_h2" session="evaluation"
+# message : votre fraction est à l'envers
+vpp_h2 = n_alertes_h2 / n_vraies_alertes_h2
 
 # %% mistake="vpp_h2" session="evaluation"
 # message : bon raisonnement, mais trop arrondi
@@ -1276,19 +1361,31 @@ for nom, vrai, score in (("H1 (test)", sepsis_h1_test, score_h1_test),
         else fr_number(10 * r.ppv, 1),
     }
 display(fr_table(pd.DataFrame(lignes).T, caption="Charge d'alertes au seuil choisi à H1"))
-print("Séjours sans sepsis qui ont des antibiotiques prescrits : " + " ; ".join(
+print("Séjours sans sepsis qui ont déjà des antibiotiques prescrits au moment de la prédiction : "
+      + " ; ".join(
     f"{nom} {fr_percent(d.loc[d['sepsis'] == 0, 'antibiotics_ordered'].mean())}"
     for nom, d in (("H1 (test)", h1_test), ("H3", h3))) + ".")
 r_h1 = site_alert_stats(sepsis_h1_test, score_h1_test, SEUIL)
+
+
+def comparee(autre):
+    """« plus basse » or « plus haute » : a sensitivity against H1's test, in words."""
+    return "plus basse" if autre < r_h1.sensitivity else "plus haute" if autre > r_h1.sensitivity else "égale"
+
+
+print(f"Au même seuil, la sensibilité est {comparee(site_alert_stats(sepsis_h2, score_h2, SEUIL).sensitivity)} "
+      f"à H2 et {comparee(site_alert_stats(sepsis_h3, score_h3, SEUIL).sensitivity)} à H3 "
+      "qu'au test de H1.")
 bas_h1, haut_h1 = proportion_ci(r_h1.true_alerts, r_h1.sepsis)
 print(f"Sensibilité au test de H1 : {r_h1.true_alerts} sepsis détectés sur {r_h1.sepsis}, "
       f"intervalle à 95 % d'environ {fr_number(bas_h1, 2)} à {fr_number(haut_h1, 2)}.")
 
 # %% [markdown] session="formative"
 # Au même seuil, la **sensibilité** baisse ailleurs : les sepsis y ont moins souvent des
-# antibiotiques prescrits, l'appui principal du score (section 6). H3 a moins de sepsis que H1,
-# mais deux fois plus d'alertes : elle prescrit des antibiotiques à bien plus de séjours sans
-# sepsis (ligne sous le tableau), et le score y voit un risque élevé. Au test de H1, la
+# antibiotiques **déjà prescrits au moment de la prédiction**, l'appui principal du score
+# (section 6). H3 a moins de sepsis que H1, mais deux fois plus d'alertes : elle prescrit des
+# antibiotiques à bien plus de séjours sans sepsis (ligne sous le tableau), et le score y voit
+# un risque élevé. Au test de H1, la
 # sensibilité (0,51) manque l'objectif de 0,60, mais son intervalle (dernière ligne) le
 # contient : l'écart peut venir du hasard des séjours.
 #
@@ -1306,23 +1403,25 @@ print(f"Sensibilité au test de H1 : {r_h1.true_alerts} sepsis détectés sur {r
 # </details>
 
 # %% [markdown] session="evaluation"
-# Au même seuil, la **sensibilité** baisse ailleurs : les sepsis y ont moins souvent des
-# antibiotiques prescrits, l'appui principal du score (section 6). H3 prescrit des
-# antibiotiques à bien plus de séjours sans sepsis (ligne sous le tableau) : le score y voit un
-# risque élevé, d'où des alertes en plus. Au test de H1, si l'intervalle de la sensibilité
-# (dernière ligne) contient l'objectif de 0,60, l'écart peut venir du hasard.
+# Au même seuil, la **sensibilité** change d'un hôpital à l'autre (l'avant-dernière ligne dit,
+# pour vos séjours, si elle est plus basse ou plus haute qu'au test de H1). Là où elle baisse,
+# c'est que les sepsis y ont moins souvent des antibiotiques **déjà prescrits au moment de la
+# prédiction**, l'appui principal du score (section 6). H3 prescrit des antibiotiques à bien
+# plus de séjours sans sepsis (ligne sous le tableau) : le score y voit un risque élevé, d'où
+# des alertes en plus. Au test de H1, si l'intervalle de la sensibilité (dernière ligne)
+# contient l'objectif de 0,60, l'écart peut venir du hasard.
 #
 # ## 5. Explorer : un hôpital, un seuil
 #
 # Choisissez un hôpital dans la liste, puis déplacez le seuil (souris ou **flèches du
-# clavier**). Cherchez, à H2, un seuil qui détecte autant de sepsis qu'à H1 : combien
-# d'alertes pour 100 séjours coûte-t-il ?
+# clavier**). Cherchez, à H2, le seuil qui détecte autant de sepsis qu'au test de H1 (plus bas
+# si H2 en détecte moins au seuil de H1) : combien d'alertes pour 100 séjours coûte-t-il ?
 #
 # <details><summary>Ce qu'il fallait voir</summary>
 #
-# Un seuil bien plus bas qu'à H1, qui coûte bien plus d'alertes pour 100 séjours (en partie
-# parce que H2 a plus de sepsis, mais surtout en fausses alertes) : rattraper la sensibilité
-# ailleurs se paie cher.
+# À H2, au seuil qui détecte autant de sepsis qu'à H1, le score donne bien plus d'alertes pour
+# 100 séjours qu'à H1 (en partie parce que H2 a plus de sepsis, mais surtout en fausses
+# alertes) : la sensibilité se paie cher ailleurs.
 # </details>
 
 # %%
@@ -1337,6 +1436,8 @@ explorateur = SiteAlertExplorer(
     hidden_threshold=SEUIL,
 )
 display(explorateur)
+print(f"Le curseur part de {fr_number(round(SEUIL, 2), 2)}, le seuil choisi ({fr_number(SEUIL)}) "
+      "arrondi au centième : ses chiffres peuvent différer un peu de ceux du tableau de la section 4.")
 
 # %% [markdown] session="formative"
 # ## Après la séance
@@ -1361,8 +1462,8 @@ display(explorateur)
 # %% [markdown]
 # ## 6. Pourquoi le score échoue-t-il ailleurs ? Les raccourcis
 #
-# Le score s'appuie surtout sur la **prescription d'antibiotiques**, qui n'est pas un signe du
-# patient. Deux mécanismes :
+# Le score s'appuie surtout sur les **antibiotiques déjà prescrits** au moment où il calcule
+# son risque : une décision de l'équipe, pas un signe du patient. Deux mécanismes :
 #
 # - elle enregistre le **soupçon** du médecin : l'**étiquette** (le diagnostic à prédire)
 #   « fuit » dans les données ; l'alerte arrive quand l'équipe y pense déjà, où que l'on valide ;
@@ -1519,8 +1620,8 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 #   une baisse ni son absence.
 
 # %% [markdown] reveal="conclusion_h3" session="evaluation"
-# - Un petit audit tranche rarement : avec une poignée de sepsis, son intervalle, très large,
-#   dit s'il établit une baisse ; le plus souvent, il ne le peut pas.
+# - Un petit audit ne tranche que si son intervalle le permet : avec une poignée de sepsis, il
+#   est très large ; c'est lui, pas l'écart entre deux AUC, qui dit si la baisse est établie.
 
 # %% [markdown]
 # ### Dans la durée : surveiller la dérive (suite de la section 8)
@@ -1572,7 +1673,7 @@ display(fr_table(
              "logistique": "Après recalibration logistique", "observe": "Sepsis observés"},
     caption="Calibration au test local de H3 : risque prédit et fréquence observée",
 ))
-# Performance by age class, at H1's threshold: H1 (test) and H3 (all stays).
+# Performance par classe d'âge, au seuil choisi à H1 : H1 (test) et H3 (tous ses séjours).
 CLASSES_AGE = [0, 50, 70, 200]  # bornes des classes d'âge, en années
 NOMS_AGE = ["moins de 50 ans", "50 à 69 ans", "70 ans et plus"]
 lignes_age = []
@@ -1602,9 +1703,10 @@ display(fr_table(pd.DataFrame(lignes_age), show_index=False,
 # calibration ci-dessus. Pour chacun des quatre points, écrivez entre guillemets **doubles**
 # `"corrigé"` (par l'une des deux adaptations de H3 : recalibration de la moyenne ou seuil
 # rechoisi) ou `"pas corrigé"` (par aucune des deux).
-# « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit égale la part de
-# sepsis observée ; le risque prédit de chaque tranche, les sepsis observés de la tranche ; la
-# sensibilité atteint de nouveau 60 % ; l'AUC revient près de sa valeur interne.
+# « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit rejoint la part de
+# sepsis observée (à 1,5 point de pourcentage près) ; le risque prédit de chaque tranche, les
+# sepsis observés de la tranche ; la sensibilité atteint de nouveau 60 % ; l'AUC revient près
+# de sa valeur interne.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1626,9 +1728,9 @@ display(fr_table(pd.DataFrame(lignes_age), show_index=False,
 # calibration ci-dessus. Pour chacun des quatre points, écrivez entre guillemets **doubles**
 # `"corrigé"` (par l'une des deux adaptations de H3 : recalibration de la moyenne ou seuil
 # rechoisi) ou `"pas corrigé"` (par aucune des deux).
-# « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit égale la part de
-# sepsis observée ; le risque prédit de chaque tranche, les sepsis observés de la tranche ; la
-# sensibilité revient à l'objectif de 60 %, à 10 points près (de 0,50 à 0,70 : le seuil
+# « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit rejoint la part de
+# sepsis observée (à 1,5 point de pourcentage près) ; le risque prédit de chaque tranche, les
+# sepsis observés de la tranche ; la sensibilité revient à l'objectif de 60 %, à 10 points près (de 0,50 à 0,70 : le seuil
 # local est réglé sur une cinquantaine de sepsis seulement, il tombe où le hasard le place) ;
 # l'AUC revient près de sa valeur interne.
 #
@@ -1818,9 +1920,10 @@ ce_que_corrige = {
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour la deuxième : qu'a-t-on mesuré, dans ce module, d'un hôpital que le score n'a jamais vu
-# pendant son apprentissage, et de quel hôpital s'agit-il ici ? Pour la troisième : à quelle
-# valeur d'AUC répond un score au hasard ?
+# Pour la deuxième : ce score « appris sur H1, H2 et H3 réunis » a-t-il été construit, et
+# mesuré dans un quatrième hôpital, dans ce module ? « On ne peut pas conclure » vaut quand les
+# données du module ne tranchent ni dans un sens ni dans l'autre, même si l'on s'attend à une
+# baisse. Pour la troisième : à quelle valeur d'AUC répond un score au hasard ?
 # </details>
 
 # %% answer="raccourci_hopital"
@@ -1991,7 +2094,7 @@ raccourci_hopital = {
 # le seul hôpital prédit le sepsis mieux que le hasard, parce que la part de sepsis n'est pas
 # la même partout. Notre score, appris à H1 seul, ne peut pas apprendre
 # « quel hôpital » : ailleurs, les décalages de mesure peuvent seulement déplacer ses risques
-# prédits (à H3, ce sont surtout les antibiotiques prescrits sans sepsis qui les gonflent,
+# prédits (à H3, ce sont surtout les antibiotiques déjà prescrits sans sepsis qui les gonflent,
 # section 4). Mais un modèle entraîné sur **plusieurs** hôpitaux peut
 # apprendre « quel hôpital » au lieu de « quel patient ». Zech et al. (2018) ont réuni les
 # radiographies de deux systèmes hospitaliers, où la pneumonie était bien plus fréquente dans
@@ -2006,14 +2109,24 @@ raccourci_hopital = {
 #
 # Un score commercial de sepsis est très probablement un **dispositif médical** (règlement (UE)
 # 2017/745 : un logiciel que son fabricant destine à la « prédiction » ou au « pronostic » d'une
-# maladie), de **classe IIa** au moins (règle 11 : il fournit des informations utilisées pour
+# maladie). Son éditeur en est le **fabricant** ; l'hôpital qui l'utilise en est le
+# **déployeur**. Deux idées suffisent pour la question 7 :
+#
+# - **Utiliser, c'est suivre la notice** : le fabricant y dit ce que l'utilisateur peut
+#   régler, et dans quelles limites ;
+# - **Modifier, c'est fabriquer** : qui modifie le dispositif d'une façon qui peut toucher à
+#   sa conformité prend les obligations du fabricant (détail ci-dessous).
+#
+# <details><summary>Le détail des textes (classe du dispositif, dispositif interne,
+# matériovigilance, règlement sur l'IA, information du patient : utile pour la réflexion)</summary>
+#
+# Le score est de **classe IIa** au moins (règle 11 : il fournit des informations utilisées pour
 # des décisions diagnostiques ou thérapeutiques), **IIb**, voire **III**, si une décision fondée
 # sur le score peut causer une détérioration grave de l'état de santé, ou la mort (un sepsis
 # manqué) ; un **organisme notifié** (indépendant)
 # évalue alors sa conformité. S'il est aussi un « système d'IA » (article 3 du règlement (UE)
 # 2024/1689, ce qui se discute pour une simple régression logistique), ce règlement le range
-# parmi les systèmes **à haut risque** (article 6, paragraphe 1). L'hôpital qui l'utilise en
-# est le **déployeur**. Une ligne par obligation :
+# parmi les systèmes **à haut risque** (article 6, paragraphe 1). Une ligne par obligation :
 #
 # - **Modifier, c'est fabriquer** (déjà en vigueur) : qui modifie un dispositif déjà sur le
 #   marché d'une façon qui peut toucher à sa conformité prend les obligations du **fabricant**
@@ -2049,6 +2162,7 @@ raccourci_hopital = {
 #   haut risque en devient le **fournisseur**.
 # - **Information du patient** (Code de la santé publique, article L4001-3) : elle vise un
 #   algorithme appris « à partir de données massives », ce qui n'est pas évident ici.
+# </details>
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les textes, tirés de la bibliothèque du cours.
@@ -2098,7 +2212,7 @@ decision_h3 = {
 }
 ### END SOLUTION
 
-# %% tests="decision_h3" points=2
+# %% tests="decision_h3" points=2 session="formative"
 # Vérification de la question 7 : exécutez cette cellule.
 checks.check_choices(
     decision_h3,
@@ -2161,6 +2275,71 @@ checks.check_choices(
         "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
         "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
         "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
+    },
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% tests="decision_h3" points=2 session="evaluation"
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_form(
+    decision_h3,
+    name="decision_h3",
+    kind="choices",
+    options=["oui", "non"],
+    items=[
+        "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3",
+        "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1",
+        "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur",
+        "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet",
+    ],
+)
+### BEGIN HIDDEN TESTS
+# The copy's own share of sepsis at H3 (its stays drawn from the student's seed), for the
+# first statement's message: the formative 4,9 % is not this copy's.
+from esn_teach import fr_number as _nombre_copie
+from esn_teach import fr_percent as _pourcent_copie
+
+graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
+copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie,
+                              prevalence=sepsis_case_prevalence(graine_copie))
+part_h3_copie = copie.frame.loc[copie.frame["hospital"] == "H3", "sepsis"].mean()
+deux_nombres = ("comparez deux nombres sur 10 : au seuil local, moins d'une alerte sur 10 est "
+                "un vrai sepsis (ligne « seuil local », dernière colonne), quand 10 séjours pris "
+                "au hasard à H3 en comptent déjà environ " + _nombre_copie(10 * part_h3_copie, 1)
+                + " (" + _pourcent_copie(part_h3_copie) + " de sepsis à H3, tableau de la "
+                "section 1). Une alerte n'est guère plus souvent un sepsis qu'un séjour "
+                "quelconque, loin de deux fois plus : la sensibilité retrouvée se paie d'alertes "
+                "qui n'apprennent presque rien à l'équipe.")
+auc_ne_suffit_pas = ("une AUC meilleure ne suffit pas : pour ce score, H3 n'a ni choisi de seuil "
+                     "sur ses séjours de réglage (celui de H1 a été choisi pour l'autre score), "
+                     "ni compté la charge d'alertes, ni mesuré la calibration. Tout score se "
+                     "valide sur place avant d'être activé.")
+hors_notice = ("une bonne validation locale ne change rien au droit : le marquage CE couvre le "
+               "dispositif tel qu'il a été évalué, avec sa notice ; une recalibration hors de la "
+               "notice le modifie d'une façon qui peut toucher à sa conformité. H3 prend alors "
+               "les obligations du fabricant (règlement (UE) 2017/745, article 16) ou, si elle ne "
+               "l'utilise qu'en son sein, relève du régime des dispositifs internes et de ses "
+               "conditions (article 5, paragraphe 5) : dans les deux cas, il n'est plus sous le "
+               "seul marquage de l'éditeur.")
+dans_notice = ("le seuil local est dans la plage que prévoit la notice : régler le seuil, c'est "
+               "utiliser le dispositif conformément à sa notice, sans le modifier. C'est une "
+               "décision de l'établissement, prise avec les équipes qui recevront les alertes.")
+checks.check_choices(
+    decision_h3,
+    name="decision_h3",
+    options=["oui", "non"],
+    expected={
+        "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
+        "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
+        "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
+        "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
+    },
+    mistakes={
+        "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": [checks.Mistake("oui", deux_nombres)],
+        "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": [checks.Mistake("oui", auc_ne_suffit_pas)],
+        "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": [checks.Mistake("non", hors_notice)],
+        "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": [checks.Mistake("non", dans_notice)],
     },
     points=2,
 )

@@ -337,8 +337,9 @@ def _graded(answer: float, key: float, decimals: int, points: float) -> float:
 
     with contextlib.redirect_stdout(io.StringIO()):
         try:
-            got = checks.check_number(answer, name="q", expected=key, decimals=decimals,
-                                      points=points)
+            got = checks.check_number(
+                answer, name="q", expected=key, decimals=decimals, points=points
+            )
         except checks.IncorrectAnswer:
             return 0.0
     return float(points) if got == checks.Outcome.CORRECT else float(got.points)
@@ -380,6 +381,7 @@ def answers_formative() -> dict[str, float]:
     septic = np.sort(risk[tuning["sepsis"].to_numpy() == 1])[::-1]
     threshold = septic[int(np.ceil(_constant("SENSIBILITE_VISEE") * len(septic))) - 1]
     h2 = frame[frame["hospital"] == "H2"]
-    stats = site_alert_stats(h2["sepsis"].to_numpy(), model.predict_proba(h2[features])[:, 1],
-                             threshold)
+    stats = site_alert_stats(
+        h2["sepsis"].to_numpy(), model.predict_proba(h2[features])[:, 1], threshold
+    )
     return {"vpp_h2": stats.ppv, "alertes_pour_100_h2": 100 * stats.alerts / len(h2)}
