@@ -66,7 +66,7 @@ _LABELS_FR: dict[str, str] = {
     "systolic_bp": "pression artérielle systolique (mmHg)",
     "wbc": "leucocytes (G/L)",
     "lactate": "lactates (mmol/L)",
-    "antibiotics_ordered": "antibiotiques prescrits (1 = oui)",
+    "antibiotics_ordered": "antibiotiques déjà prescrits au moment de la prédiction (1 = oui)",
     "sepsis": "sepsis (1 = oui)",
 }
 
