@@ -109,6 +109,7 @@ N_AUDIT = 150  # petit audit local à H3 (section 3)
 N_LOCAL = 1000  # séjours de réglage locaux à H3 (section 7)
 NOTICE_SEUILS = (0.02, 0.20)  # plage de seuil d'une notice imaginaire (section 7, question 7)
 TOLERANCE_REGLAGE = 0.1  # écart toléré à l'objectif de 60 % au test local de H3 (section 7)
+ECART_MOYEN = 1.5  # écart toléré (points de %) du risque moyen à la part observée (question 5)
 
 jeu = make_sepsis_hospitals(n_samples=N_SEJOURS, random_state=GRAINE)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
@@ -207,6 +208,7 @@ N_AUDIT = _audit_size(checks.student_seed("08", announce=False))
 N_LOCAL = 1000  # séjours de réglage locaux à H3 (section 7)
 NOTICE_SEUILS = (0.02, 0.20)  # plage de seuil d'une notice imaginaire (section 7, question 7)
 TOLERANCE_REGLAGE = 0.05  # écart toléré à l'objectif de 60 % au test local de H3 (section 7)
+ECART_MOYEN = 1.5  # écart toléré (points de %) du risque moyen à la part observée (question 5)
 
 jeu = make_sepsis_hospitals(n_samples=N_SEJOURS, random_state=GRAINE, prevalence=PREVALENCES)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
@@ -1337,10 +1339,6 @@ vpp_h2 = 10 * n_vraies_alertes_h2 / n_alertes_h2
 # %% mistake="vpp_h2" session="evaluation"
 # message : votre fraction est à l'envers
 vpp_h2 = n_alertes_h2 / n_vraies_alertes_h2
-
-# %% mistake="vpp_h2" session="evaluation"
-# message : bon raisonnement, mais trop arrondi
-vpp_h2 = round(n_vraies_alertes_h2 / n_alertes_h2, 2)
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la charge d'alertes des trois hôpitaux, au même seuil.
