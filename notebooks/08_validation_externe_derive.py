@@ -1555,7 +1555,7 @@ print(f"Test local de H3 ({len(vrai_test)} séjours) : sepsis observés "
       f"avant recalibration, {fr_percent(score_test_recalibre.mean())} après.")
 lignes = {}
 for nom, seuil in ((f"seuil de H1 ({fr_number(SEUIL)})", SEUIL),
-                   (f"seuil local ({fr_number(SEUIL_LOCAL)}, même échelle)", SEUIL_LOCAL)):
+                   (f"seuil local ({fr_number(SEUIL_LOCAL)}, risque d'origine)", SEUIL_LOCAL)):
     r = site_alert_stats(vrai_test, score_test, seuil)
     lignes[nom] = {
         "AUC": fr_number(roc_auc_score(vrai_test, score_test)),
@@ -1634,6 +1634,11 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 #
 # ### La calibration, de H1 à H3
 #
+# La **pente de calibration** résume un tableau de calibration (risque prédit contre fréquence
+# observée, tranche par tranche) : 1 si les risques prédits suivent les fréquences observées ;
+# sous 1, ils sont trop extrêmes (trop hauts en haut, trop bas en bas). Un score mal calibré
+# peut tromper la décision clinique (Van Calster et al., 2019).
+#
 # Valider, c'est aussi mesurer la **calibration** (section 2). La cellule ci-dessous compare
 # d'abord, à H1 et à H2, le risque moyen prédit à la part de sepsis observée, et donne la
 # **pente de calibration**. Puis, à H3, elle regarde plus fin que la section 7 : les séjours du
@@ -1641,11 +1646,6 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # une **recalibration logistique**, qui règle deux nombres : l'**ordonnée à l'origine** (un
 # décalage de tous les risques, qui fixe leur moyenne) **et** la pente ; ce n'est pas l'une des
 # deux adaptations de H3.
-#
-# La **pente de calibration** résume un tableau de calibration (risque prédit contre fréquence
-# observée, tranche par tranche) : 1 si les risques prédits suivent les fréquences observées ;
-# sous 1, ils sont trop extrêmes (trop hauts en haut, trop bas en bas). Un score mal calibré
-# peut tromper la décision clinique (Van Calster et al., 2019).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la calibration à H1 (test) et à H2, puis au test local de
