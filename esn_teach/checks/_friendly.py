@@ -81,8 +81,8 @@ _LIBRARY_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"inconsistent numbers of samples"),
         "Les deux séries n'ont pas le même nombre de patients : mélangez-vous deux jeux de "
-        "données (par exemple le jeu de test et le jeu de validation) ? Chaque score doit aller "
-        "avec le diagnostic réel de la même personne.",
+        "données (par exemple deux hôpitaux, ou le jeu de test et celui du réglage) ? Chaque "
+        "score doit aller avec le diagnostic réel de la même personne.",
     ),
     (
         re.compile(r"[Bb]oolean index (?:has wrong length|did not match)|Item wrong length"),
