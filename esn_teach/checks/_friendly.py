@@ -81,7 +81,8 @@ _LIBRARY_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"inconsistent numbers of samples"),
         "Les deux séries n'ont pas le même nombre de patients : mélangez-vous deux jeux de "
-        "données (par exemple deux hôpitaux, ou le jeu de test et celui du réglage) ? Chaque "
+        "données (par exemple deux hôpitaux, ou le jeu de test et celui de validation ou de "
+        "réglage) ? Chaque "
         "score doit aller avec le diagnostic réel de la même personne.",
     ),
     (
