@@ -754,7 +754,8 @@ def protections(sandbox: bool = True, *, scratch: Path | None = None) -> _Protec
         where = (
             f"le dossier temporaire ({temp})"
             if found.get("drop") == "scratch"
-            else f"Python ({sys.base_prefix})"
+            else f"Python ({sys.base_prefix}) ou le paquet esn_teach "
+            f"({Path(esn_teach.__file__).resolve().parent})"
         )
         missing.append(
             f"{where} n'est pas accessible à un utilisateur non privilégié : les copies "
