@@ -1711,6 +1711,7 @@ cas_ia = suggestion_test[choisis]
 cas_confiance = confiance_test[choisis]
 typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
 typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
+print(f"Les {len(cas_verite)} cas du simulateur sont prêts : exécutez la cellule suivante.")
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il prépare les 12 cas du simulateur, choisis en
@@ -1724,6 +1725,7 @@ cas_ia = (p_cas >= 0.5).astype(int)
 cas_confiance = np.maximum(p_cas, 1 - p_cas)
 typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
 typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
+print(f"Les {len(cas_verite)} cas du simulateur sont prêts : exécutez la cellule suivante.")
 
 # %%
 # Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.
