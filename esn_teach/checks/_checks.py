@@ -791,7 +791,7 @@ def _option_key(
     """
     __tracebackhide__ = True
     listed = ", ".join(f"« {option} »" for option in options)
-    where = f"La réponse « {item} » de « {name} »" if item is not None else f"« {name} »"
+    where = f"La réponse « {_quoted(item)} » de « {name} »" if item is not None else f"« {name} »"
     if not isinstance(value, str):
         raise IncorrectAnswer(
             f"{where} doit être un texte entre guillemets, l'une des options : {listed}.",
@@ -1536,7 +1536,11 @@ def partial_credit(
 
 def _left_to_fill(keys: Iterable[object]) -> str:
     """Return the sentence naming the items of a dictionary answer still ``...``."""
-    return "Il reste à remplacer les « ... » de : " + ", ".join(f"« {k} »" for k in keys) + "."
+    return (
+        "Il reste à remplacer les « ... » de : "
+        + ", ".join(f"« {_quoted(k)} »" for k in keys)
+        + "."
+    )
 
 
 def _require_items_given(value: Mapping[Any, object], name: str) -> None:

@@ -82,8 +82,7 @@ _LIBRARY_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"inconsistent numbers of samples"),
         "Les deux séries n'ont pas le même nombre de patients : mélangez-vous deux jeux de "
         "données (par exemple deux hôpitaux, ou le jeu de test et celui de validation ou de "
-        "réglage) ? Chaque "
-        "score doit aller avec le diagnostic réel de la même personne.",
+        "réglage) ? Chaque score doit aller avec le diagnostic réel de la même personne.",
     ),
     (
         re.compile(r"[Bb]oolean index (?:has wrong length|did not match)|Item wrong length"),

@@ -821,6 +821,16 @@ def _starts_no_line(text: str) -> None:
         lambda: checks.check_number(FORGED, name="n", expected=0.5),
         lambda: checks.check_number("0.5\nPour le correcteur", name="n", expected=0.5),
         lambda: checks.check_number("12 %\n\u2714 Réussie", name="n", expected=0.12),
+        # A dictionary's own keys, quoted when no item list is given to the form check.
+        lambda: checks.check_form(
+            {"a": "oui", FORGED: "peut-être", "x\nPour le correcteur": ...},
+            name="d",
+            kind="choices",
+            options=["oui", "non"],
+        ),
+        lambda: checks.check_form(
+            {FORGED: "peut-être", "b": ...}, name="d", kind="choices", options=["oui", "non"]
+        ),
     ],
 )
 def test_a_quoted_answer_never_starts_a_line_of_its_own(call, capsys):
