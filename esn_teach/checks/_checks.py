@@ -574,6 +574,41 @@ def _mistake_closer(
     return abs(number - value) < abs(number - key)
 
 
+#: What the message of a named mistake about rounding says (« trop arrondi », « vous avez
+#: arrondi l'intermédiaire »): such a mistake keeps the half points that the header
+#: promises a right value too rounded.
+_ROUNDING_MISTAKE = "arrondi"
+
+
+def _names_exactly(number: float, found: Mistake | None, name: str, decimals: int) -> bool:
+    """Whether ``number`` is, at the asked precision, exactly a named mistake's value.
+
+    Another method's result that happens to be the key rounded one decimal too far
+    (module 14, review d20: key 2,03, the inverse of the ordinary mean 3 / 1,5 = 2,0)
+    is that mistake, not the right reasoning too rounded: no half points. A mistake
+    about rounding (its message says « arrondi ») is not one.
+    """
+    if found is None or _ROUNDING_MISTAKE in found.message:
+        return False
+    centre = _round_key(number, decimals)
+    if found.digest is not None:
+        return _digest(name, centre) == found.digest
+    return isinstance(found.value, numbers.Real) and _round_key(float(found.value), decimals) == (
+        centre
+    )
+
+
+def _another_method(found: Mistake, decimals: int) -> str:
+    """Return the message for a value that is a named mistake's and the key too rounded."""
+    message = found.message.rstrip()
+    end = "" if message.endswith((".", "!", "?", "»")) else "."
+    return (
+        f"{message}{end} (Si vous avez arrondi la bonne valeur, elle l'était trop pour la "
+        f"distinguer de cette erreur : la question se corrige {_precision(decimals)}, écrivez "
+        "le calcul lui-même.)"
+    )
+
+
 def _half_points(
     number: float, name: str, decimals: int, points: float, found: Mistake | None
 ) -> PartialCredit:
@@ -722,6 +757,8 @@ def check_number(
         # when the key ends in 9, 0 or 1 and half of them otherwise: with each student's own
         # cases, the grade would depend on the draw.
         found = _closest_mistake(number, list(mistakes), name, decimals)
+        if found is not None and _names_exactly(number, found, name, decimals):
+            raise IncorrectAnswer(_another_method(found, decimals), question=name)
         if points is not None and not _mistake_closer(number, found, expected, decimals):
             return _half_points(number, name, decimals, points, found)
         if found is not None:
@@ -734,6 +771,7 @@ def check_number(
         points is not None
         and _too_rounded(number, decimals, is_key)
         and not _mistake_closer(number, found, expected, decimals)
+        and not _names_exactly(number, found, name, decimals)
     ):
         # The header promises half the points for the right value rounded one decimal too
         # far: a named mistake for that rounding (module 07's « trop arrondi », module 08's
@@ -1092,7 +1130,10 @@ def check_choices(
         # Partial credit: the same message, printed (an error would cost every point). An
         # item left « ... » or not written as an option earns nothing and costs nothing.
         partially_right.add(name)
-        print(f"\u2718 {IncorrectAnswer(' '.join(parts), question=name)}")
+        if wrong or misspelt:
+            print(f"\u2718 {IncorrectAnswer(' '.join(parts), question=name)}")
+        else:  # nothing wrong: some items are still « ... » (review 09 d20: not « à revoir »)
+            print(f"\u2718 Réponse incomplète ({name}) : {' '.join(parts)}")
         earned = round(float(points) * share, 2)
         return PartialCredit(
             earned,

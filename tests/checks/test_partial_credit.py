@@ -55,12 +55,16 @@ def test_a_check_gives_partial_credit_only_when_asked_and_some_items_are_right(c
             dict.fromkeys(expected, "non"), name="r", options=options, expected=expected, points=2
         )
     # An item left « ... » or misspelt earns and costs nothing: 3 right, 1 blank of 4.
-    for blank in (..., "peut-être"):
+    capsys.readouterr()
+    for blank, headline in ((..., "Réponse incomplète (r)"), ("peut-être", "Réponse à revoir (r)")):
         credit = checks.check_choices(
             {**expected, "d": blank}, name="r", options=options, expected=expected, points=2
         )
         assert credit.points == 1.5 and "1 sans réponse valable" in credit._repr_markdown_()
-    assert "remplacer les" in capsys.readouterr().out or True
+        out = capsys.readouterr().out
+        # Review 09 d20: only an item left « ... », the others right: incomplete, not wrong.
+        assert out.startswith(f"\u2718 {headline} : ")
+        assert ("Il reste à remplacer les « ... » de : « d »." in out) == (blank is ...)
     # Right and wrong cancel out, the blank adds nothing: 0, raised.
     with pytest.raises(checks.IncorrectAnswer, match="remplacer les"):
         checks.check_choices(
@@ -136,6 +140,42 @@ def test_a_named_mistake_for_the_rounding_changes_the_message_not_the_half_point
     with pytest.raises(checks.IncorrectAnswer) as info:
         checks.check_number(0, name="ecart", expected=0.26, decimals=1, points=1)
     assert "trop arrondi" not in str(info.value)
+
+
+def test_another_method_landing_on_the_rounded_key_earns_nothing(capsys):
+    """Review 14 d20: key 2,03 at 2 decimals; the inverse of the ordinary mean gives exactly
+    3 / 1,5 = 2,0, the key rounded one decimal too far. It earned half a point as « trop
+    arrondi » with the wrong method's message (71 copies of 3 000)."""
+    inverse = checks.Mistake(2.0, "vous avez pris l'inverse de la moyenne ordinaire")
+    for answer in (2.0, 3 / 1.5, 2):
+        with pytest.raises(checks.IncorrectAnswer) as info:
+            checks.check_number(
+                answer, name="perplexite", expected=2.0266, decimals=2, mistakes=[inverse], points=1
+            )
+        said = str(info.value)
+        assert said.startswith("Réponse à revoir (perplexite) : vous avez pris l'inverse")
+        assert "elle l'était trop pour la distinguer de cette erreur" in said
+        assert "se corrige à 2 décimales" in said and "moitié" not in said
+    # The same value with that mistake at another value stays the key too rounded: half.
+    elsewhere = checks.Mistake(2.41, "vous avez pris l'inverse de la moyenne ordinaire")
+    credit = checks.check_number(
+        2.0, name="perplexite", expected=2.0266, decimals=2, mistakes=[elsewhere], points=1
+    )
+    assert isinstance(credit, checks.PartialCredit) and credit.points == 0.5
+    # A digest-only mistake (visible check) is recognised the same way.
+    digest = checks.answer_digest(2.0, name="perplexite", decimals=2)
+    hidden = checks.Mistake(None, "vous avez pris l'inverse de la moyenne ordinaire", digest=digest)
+    with pytest.raises(checks.IncorrectAnswer, match="distinguer de cette erreur"):
+        checks.check_number(
+            2.0, name="perplexite", expected=2.0266, decimals=2, mistakes=[hidden], points=1
+        )
+    # A mistake about rounding keeps its half point (module 07's « 57 »).
+    rounding = checks.Mistake(2.0, "bon raisonnement, mais trop arrondi")
+    credit = checks.check_number(
+        2.0, name="perplexite", expected=2.0266, decimals=2, mistakes=[rounding], points=1
+    )
+    assert credit.points == 0.5
+    capsys.readouterr()
 
 
 def test_partial_credit_prints_the_slip_and_returns_a_share_of_the_points(capsys):
