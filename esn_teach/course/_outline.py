@@ -345,7 +345,7 @@ def outline_markdown(
     -------
     str
         Markdown: the estimated duration, then links to the neighbours, the course map and
-        the glossary.
+        the glossary, then how to read the checks' messages.
     """
     lines = [f"**Durée estimée** : {duration.describe()}."]
     links = []
@@ -356,6 +356,13 @@ def outline_markdown(
     links.append(f"[carte du cours](../{COURSE_MAP})")
     links.append(f"[glossaire](../{GLOSSARY})")
     lines.append("**Se repérer** : " + " ; ".join(links) + ".")
+    # Reviews 13 and 14 d20: a wrong answer shows in a red box (the check raises, as
+    # nbgrader needs), a partly right one as a plain ✘ line; students took red for a crash.
+    lines.append(
+        "**Lire les vérifications** : ✔ veut dire juste ; ✘ veut dire à revoir, avec la raison. "
+        "Un message ✘ sur fond rouge n'est pas une panne du notebook : lisez-le, corrigez votre "
+        "réponse, puis réexécutez la cellule de réponse et sa vérification."
+    )
     return "\n\n".join(lines)
 
 

@@ -1,5 +1,4 @@
 import re
-import time
 
 import nbformat
 import numpy as np
@@ -391,9 +390,7 @@ def test_kernel_shows_french_errors_and_keeps_error_outputs(tmp_path):
         allow_errors=True,
         resources={"metadata": {"path": str(tmp_path)}},
     )
-    start = time.monotonic()
-    client.execute()
-    assert time.monotonic() - start < 30
+    client.execute()  # each cell within the client's timeout (no wall-clock bound: shared CPUs)
 
     def error(index):
         [output] = [o for o in notebook.cells[index].outputs if o.output_type == "error"]

@@ -114,6 +114,8 @@ def test_built_modules_carry_header_and_release_writes_course_pages(tmp_path):
     assert "**Durée estimée** : environ" in header.source
     assert f"../{first}/{first}.ipynb" in header.source  # previous module
     assert "../carte_du_cours.ipynb" in header.source and "../glossaire.ipynb" in header.source
+    # A wrong answer's red box is explained before any question (reviews 13 and 14 d20).
+    assert "Un message ✘ sur fond rouge n'est pas une panne du notebook" in header.source
     checks_cells = [
         c
         for c in built.cells
