@@ -240,12 +240,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--partie",
         choices=["tout", "seance"],
-        default="tout",
+        default=None,
         type=_part,
-        help="tout : le module entier (défaut) ; seance : seulement la partie en séance, "
-        "avant « Après la séance » (questions autocorrigées et réflexions), avec son total, "
-        "pour une copie ramassée en fin de séance évaluée ; le fichier le dit dans le nom de "
-        "chaque colonne (Moodle) ou la colonne « Partie » (csv)",
+        help="tout : le module entier ; seance : seulement la partie en séance, avant « Après "
+        "la séance » (questions autocorrigées et réflexions), avec son total, pour une copie "
+        "ramassée en fin de séance évaluée ; le fichier le dit dans le nom de chaque colonne "
+        "(Moodle) ou la colonne « Partie » (csv). Par défaut : ce que l'en-tête de chaque "
+        "module annonce aux étudiants (la séance et la réflexion pour un module dont la note "
+        "porte sur la séance, le module entier pour les autres)",
     )
 
     report = commands.add_parser(
@@ -408,11 +410,16 @@ def _run(args: argparse.Namespace) -> int:
             pseudonymise=args.pseudonymise,
             key_file=args.key_file,
             provisional=args.provisoire,
-            in_class_only=args.partie == "seance",
+            in_class_only={None: None, "tout": False, "seance": True}[args.partie],
         )
         kind = " (format Moodle)" if args.format == "moodle" else ""
         if args.partie == "seance":
             kind += ", partie en séance seulement"
+        elif exported.check.parts:
+            kind += (
+                ", partie en séance des modules dont l'en-tête l'annonce aux étudiants (détail "
+                "ci-dessous ; « --partie tout » pour le module entier)"
+            )
         pseudo = ", identités pseudonymisées" if args.pseudonymise else ""
         if exported.provisional:
             print(
@@ -425,7 +432,7 @@ def _run(args: argparse.Namespace) -> int:
         else:
             print(f"Notes exportées{kind}{pseudo} : {exported.path}")
         if exported.check.parts:
-            print("Partie en séance de chaque module :")
+            print("Partie en séance comptée :")
             print("\n".join(part.describe() for part in exported.check.parts.values()))
         if exported.check.untaken:
             print(

@@ -200,7 +200,8 @@ def assess_learners(course: Course, spec: CertificateSpec) -> list[LearnerAssess
         If a required module is not in the gradebook.
     """
     modules = [criterion.module for criterion in spec.modules]
-    status = grade_status(course, modules)
+    # Each criterion says which part counts (``criterion.in_class_only``, below).
+    status = grade_status(course, modules, in_class_only=False)
     titles = _titles(course, modules)
     # A course-wide condition: the copies were made on the evaluated release, whose checks
     # never say whether an answer is right (formative checks can be answered by trials).

@@ -230,7 +230,7 @@ def _unsettled(course: Course) -> tuple[dict[str, set[str]], dict[str, dict[str,
 
 
 def grade_status(
-    course: Course, names: list[str] | None = None, *, in_class_only: bool = False
+    course: Course, names: list[str] | None = None, *, in_class_only: bool | None = None
 ) -> ExportCheck:
     """Find the modules nobody took and every grade that is not final, in the gradebook.
 
@@ -239,10 +239,13 @@ def grade_status(
     course : esn_teach.course.Course
     names : list of str, optional
         Only these modules (names or prefixes; default: every module).
-    in_class_only : bool, default=False
-        Count only each module's in-class part, read from the module as built
-        for grading (``source/``): the grades after « Après la séance » are
-        then never pending.
+    in_class_only : bool, optional
+        ``True``: count only each module's in-class part, read from the
+        module as built for grading (``source/``): the grades after « Après
+        la séance » are then never pending. ``False``: every module whole.
+        Default: as each module's header tells students, the in-class part of
+        a module built from a version declaring ``graded="in-class"``, the
+        others whole.
 
     Returns
     -------
@@ -256,7 +259,8 @@ def grade_status(
         modules,
         grader_errors,
         to_examine=to_examine,
-        in_class_source=course.root / "source" if in_class_only else None,
+        in_class_source=course.root / "source" if in_class_only is not False else None,
+        declared_only=in_class_only is None,
     )
 
 
@@ -269,7 +273,7 @@ def export_grades(
     pseudonymise: bool = False,
     key_file: str | Path | None = None,
     provisional: bool = False,
-    in_class_only: bool = False,
+    in_class_only: bool | None = None,
 ) -> GradeExport:
     """Export the grades to a CSV file, only when every exported grade is final.
 
@@ -298,13 +302,18 @@ def export_grades(
     provisional : bool, default=False
         Write the file even with grades that are not final; a column
         « Statut » then says which ones, and why.
-    in_class_only : bool, default=False
-        Count, for each module, only the grade cells (autograded and written)
-        before its heading « ## Après la séance », in the module as built for
-        grading (``source/``): what a copy collected at the end of an
-        evaluated session can score. The maximum follows; each Moodle column
-        name, or a column « Partie » of nbgrader's CSV, says « partie en
-        séance » with that maximum. A module without that heading counts whole.
+    in_class_only : bool, optional
+        ``True``: count, for each module, only the grade cells (autograded and
+        written) before its heading « ## Après la séance », in the module as
+        built for grading (``source/``): what a copy collected at the end of
+        an evaluated session can score. The maximum follows; each Moodle
+        column name, or a column « Partie » of nbgrader's CSV, says « partie
+        en séance » with that maximum. A module without that heading counts
+        whole. ``False``: every module whole. Default: what each module's
+        header announces to students: the in-class part (written answers
+        after the heading included) of a module built from a version
+        declaring ``graded="in-class"``, every other module whole (« module
+        entier » in the column « Partie » when both kinds are exported).
 
     Returns
     -------
@@ -344,7 +353,7 @@ def export_grades(
             "le dira, copie par copie, dans la colonne « Statut »)."
         )
     statuses = check.statuses() if provisional else None
-    parts = check.parts if in_class_only else None
+    parts = check.parts or None
     if format == "moodle":
         write_moodle(
             destination,

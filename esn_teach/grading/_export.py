@@ -36,7 +36,9 @@ __all__ = [
     "ExportCheck",
     "InClassPart",
     "check_export",
+    "declares_in_class",
     "finish_csv_export",
+    "in_class_cells",
     "in_class_part",
     "in_class_scores",
     "pseudonym",
@@ -60,6 +62,8 @@ PART = "Partie"
 
 #: What every in-class export says, in each column name (Moodle) or row (nbgrader's CSV).
 IN_CLASS = "partie en séance"
+#: What nbgrader's CSV says, in the column « Partie », of a module counted whole beside others.
+WHOLE = "module entier"
 
 
 def _points(value: float) -> str:
@@ -126,6 +130,84 @@ class InClassPart:
         )
 
 
+def in_class_cells(built: nbformat.NotebookNode) -> tuple[list[str], list[str], bool]:
+    """Split the grade cells of a module notebook as built for grading: counted or not.
+
+    Parameters
+    ----------
+    built : nbformat.NotebookNode
+        A notebook of the course's ``source/`` folder.
+
+    Returns
+    -------
+    counted : list of str
+        Grade cells before « Après la séance » (all of them without that heading), and the
+        written answers after it when the version declares ``graded="in-class"``.
+    left_out : list of str
+        The other grade cells (the after-class questions).
+    with_written : bool
+        Whether some written answer after the heading counts.
+    """
+    start = after_class_start(built)
+    # graded="in-class": the grade counts the written answers after the heading too.
+    written_count = built.metadata.get(GRADED) == GRADED_IN_CLASS
+    counted: list[str] = []
+    left_out: list[str] = []
+    with_written = False
+    for index, cell in enumerate(built.cells):
+        cell_id = grade_id(cell)
+        if cell_id and is_graded(cell):
+            in_class = start is None or index < start
+            if not in_class and written_count and cell.cell_type != "code":
+                in_class = with_written = True
+            (counted if in_class else left_out).append(cell_id)
+    return counted, left_out, with_written
+
+
+def declares_in_class(assignment: Any, source: Path) -> bool:
+    """Tell whether a module, as built for grading, announces a grade on its in-class part.
+
+    A version declaring ``graded="in-class"`` tells students, in its header,
+    that the grade counts the in-class questions and the written answers, the
+    autograded questions after « Après la séance » being practice; the build
+    records it in the notebook metadata (:data:`esn_teach.course.GRADED`).
+
+    Parameters
+    ----------
+    assignment : nbgrader.api.Assignment
+        The module in an open gradebook.
+    source : pathlib.Path
+        The course's ``source/`` folder.
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    CourseError
+        If the built module is missing or unreadable: what its grade counts
+        cannot then be known.
+    """
+    name = assignment.name
+    for notebook in assignment.notebooks:
+        path = source / name / f"{notebook.name}.ipynb"
+        try:
+            built = nbformat.read(path, as_version=4)
+        except FileNotFoundError as error:
+            raise CourseError(
+                f"{name} : le module tel qu'il est construit pour la correction est introuvable "
+                f"({path}) : impossible de savoir si sa note porte sur la séance seule. Lancez "
+                f"« esn-teach build {name} », ou choisissez « --partie tout » (module entier) "
+                "ou « --partie seance »."
+            ) from error
+        except Exception as error:  # nbformat raises several kinds on a damaged file
+            raise CourseError(f"{path} est illisible : {error}") from error
+        if built.metadata.get(GRADED) == GRADED_IN_CLASS:
+            return True
+    return False
+
+
 def in_class_part(assignment: Any, source: Path) -> InClassPart:
     """Find which grade cells of a module lie before its « Après la séance » heading.
 
@@ -161,22 +243,12 @@ def in_class_part(assignment: Any, source: Path) -> InClassPart:
             raise CourseError(
                 f"Partie en séance de {name} introuvable : {path} n'existe pas (le module tel "
                 f"qu'il est construit pour la correction). Lancez « esn-teach build {name} », "
-                "ou exportez sans --partie seance."
+                "ou exportez le module entier (« --partie tout »)."
             ) from error
         except Exception as error:  # nbformat raises several kinds on a damaged file
             raise CourseError(f"{path} est illisible : {error}") from error
-        start = after_class_start(built)
-        # graded="in-class": the grade counts the written answers after the heading too.
-        written_count = built.metadata.get(GRADED) == GRADED_IN_CLASS
-        before: list[str] = []
-        after: list[str] = []
-        for index, cell in enumerate(built.cells):
-            cell_id = grade_id(cell)
-            if cell_id and is_graded(cell):
-                in_class = start is None or index < start
-                if not in_class and written_count and cell.cell_type != "code":
-                    in_class = with_written = True
-                (before if in_class else after).append(cell_id)
+        before, after, written = in_class_cells(built)
+        with_written = with_written or written
         cells = {cell.name: float(cell.max_score or 0.0) for cell in notebook.grade_cells}
         cells.update({cell.name: float(cell.max_score or 0.0) for cell in notebook.task_cells})
         unknown = sorted(set(cells) - set(before) - set(after))
@@ -186,7 +258,8 @@ def in_class_part(assignment: Any, source: Path) -> InClassPart:
                 f"{fr_plural(len(unknown), 'question')} que le module construit ({path}) "
                 f"n'a plus : {', '.join(printable(c, limit=80) for c in unknown)}. Le module a "
                 "changé depuis la correction : la limite « Après la séance » ne peut pas s'y "
-                "lire. Reconstruisez-le tel qu'il a été corrigé, ou exportez sans --partie seance."
+                "lire. Reconstruisez-le tel qu'il a été corrigé, ou exportez le module entier "
+                "(« --partie tout »)."
             )
         for cell_name, points in cells.items():
             module_max_score += points
@@ -272,6 +345,7 @@ def check_export(
     *,
     to_examine: Mapping[str, Mapping[str, list[str]]] | None = None,
     in_class_source: Path | None = None,
+    declared_only: bool = False,
 ) -> ExportCheck:
     """Find the modules nobody took and every grade that is not final yet.
 
@@ -291,6 +365,10 @@ def check_export(
         module (:attr:`ExportCheck.parts`). A grade after « Après la séance »
         is then neither exported nor pending; a grader error on the copy
         still is.
+    declared_only : bool, default=False
+        With ``in_class_source``: count only the in-class part of the modules
+        that announce it to students (:func:`declares_in_class`), the others
+        whole (absent from :attr:`ExportCheck.parts`).
 
     Returns
     -------
@@ -300,7 +378,7 @@ def check_export(
     ------
     CourseError
         If a module asked for is not in the gradebook, or (in-class part)
-        as :func:`in_class_part`.
+        as :func:`in_class_part` and :func:`declares_in_class`.
     """
     grader_errors = grader_errors or {}
     to_examine = to_examine or {}
@@ -319,7 +397,9 @@ def check_export(
                 continue
             check.modules.append(name)
             part = None
-            if in_class_source is not None:
+            if in_class_source is not None and (
+                not declared_only or declares_in_class(assignment, in_class_source)
+            ):
                 part = check.parts[name] = in_class_part(assignment, in_class_source)
             for submission in assignment.submissions:
                 student = submission.student.id
@@ -405,9 +485,10 @@ def write_moodle(
         ``(student, module)`` → why that grade is provisional; when given, a
         last column « Statut » says, per student, which grades are not final.
     parts : mapping, optional
-        Module → :class:`InClassPart`: each column then holds the in-class
-        score only, and its name says so, with the in-class maximum
-        (« 02_x — partie en séance (sur 3 au lieu de 7) »).
+        Module → :class:`InClassPart`: that module's column then holds the
+        in-class score only, and its name says so, with the in-class maximum
+        (« 02_x — partie en séance (sur 3 au lieu de 7) »); a module absent
+        from it counts whole.
 
     Returns
     -------
@@ -415,11 +496,8 @@ def write_moodle(
     """
     check = check_export(db_url, course_id, modules)
     names = check.modules
-    if parts is not None:
-        missing = [name for name in names if name not in parts]
-        if missing:
-            raise ValueError(f"no in-class part given for {', '.join(missing)}")
-        scores = in_class_scores(db_url, course_id, {name: parts[name] for name in names})
+    parts = {name: parts[name] for name in names if name in parts} if parts else {}
+    scores = in_class_scores(db_url, course_id, parts)
     rows = []
     with Gradebook(db_url, course_id) as gradebook:
         for student in sorted(gradebook.students, key=lambda s: s.id):
@@ -430,7 +508,7 @@ def write_moodle(
                 except MissingEntry:
                     row.append("")
                     continue
-                if parts is not None:
+                if name in parts:
                     score = scores[(student.id, name)]
                 row.append(f"{float(score):.2f}")
             if statuses is not None:
@@ -441,7 +519,7 @@ def write_moodle(
                 ]
                 row.append(csv_safe(" | ".join(notes) or FINAL))
             rows.append(row)
-    columns = [f"{name} — {parts[name].label()}" if parts else name for name in names]
+    columns = [f"{name} — {parts[name].label()}" if name in parts else name for name in names]
     header = [MOODLE_ID, *(csv_safe(column) for column in columns)]
     if statuses is not None:
         header.append(STATUS)
@@ -482,7 +560,8 @@ def finish_csv_export(
         score (:func:`in_class_scores`), given together: ``raw_score``,
         ``score`` (less nbgrader's late penalty, never below 0) and
         ``max_score`` then count the in-class part only, and a column
-        « Partie » says so on each row.
+        « Partie » says so on each row (« module entier » for a module absent
+        from ``parts``, whose scores stay nbgrader's).
 
     Returns
     -------
@@ -500,7 +579,9 @@ def finish_csv_export(
         fields.append(STATUS)
     for row in rows:
         pair = (row.get("student_id") or "", row.get("assignment") or "")
-        if parts is not None and scores is not None:
+        if parts is not None and scores is not None and pair[1] not in parts:
+            row[PART] = WHOLE
+        elif parts is not None and scores is not None:
             part = parts[pair[1]]
             raw = scores.get(pair, 0.0)
             penalty = float(row.get("late_submission_penalty") or 0.0)

@@ -38,6 +38,8 @@ from traitlets.config import Config
 from esn_teach.course import (
     EVALUATION_BANNER,
     GENERATED,
+    GRADED,
+    GRADED_IN_CLASS,
     METADATA_KEY,
     SELF_PACED,
     last_heading,
@@ -45,6 +47,8 @@ from esn_teach.course import (
 )
 from esn_teach.grading._cells import grade_id, is_solution, is_test, nbgrader_meta
 from esn_teach.grading._execute import _NOT_RUN, _RECHECK
+from esn_teach.grading._export import in_class_cells
+from esn_teach.grading._recheck import MARKER_LINE
 from esn_teach.grading._sanitise import printable, sanitise_notebook
 
 __all__ = [
@@ -563,9 +567,36 @@ class FrenchFeedback(NbGraderPreprocessor):
     all escaped; removes hidden tests, tracebacks and marking guides.
     """
 
+    def _after_class_practice(self, resources: dict[str, Any]) -> set[str] | None:
+        """Return the grade cells left out of the grade, for a module graded on its session.
+
+        Read in the module as built for grading (``source/``), never in the copy: a
+        version declaring ``graded="in-class"`` announces a grade on the in-class
+        questions and the written answers, the after-class questions being practice
+        (``esn-teach export`` counts the same). ``None`` otherwise.
+        """
+        from nbgrader.coursedir import CourseDirectory
+
+        info = resources.get("nbgrader", {})
+        assignment, notebook = info.get("assignment"), info.get("notebook")
+        if not assignment or not notebook:
+            return None
+        coursedir = CourseDirectory(config=self.config)
+        folder = coursedir.format_path(coursedir.source_directory, ".", assignment)
+        try:
+            built = nbformat.read(Path(folder) / f"{notebook}.ipynb", as_version=4)
+        except Exception:  # no built module: nbgrader's total, as the whole export gives
+            return None
+        if built.metadata.get(GRADED) != GRADED_IN_CLASS:
+            return None
+        _, left_out, _ = in_class_cells(built)
+        return set(left_out) or None
+
     def preprocess(self, nb, resources):
         """Summarise each question, clean its cells and sanitise the notebook."""
         hider = ClearHiddenTests(enforce_metadata=False)
+        practice = self._after_class_practice(resources)
+        counted_score = counted_points = practice_score = practice_points = 0.0
         nb.cells = [
             cell
             for cell in nb.cells
@@ -628,6 +659,7 @@ class FrenchFeedback(NbGraderPreprocessor):
                 problem, problem_in = None, ""
                 _one_line_errors(cell, None if passed else reason)
                 _plain_outputs(cell)
+                _without_marker_lines(cell)
                 _only_comments(cell)
                 comment = _comment(nbgrader_meta(answers.get(question) or {}))
                 title = f"Vérification — {_text(label, 200)}"
@@ -651,6 +683,14 @@ class FrenchFeedback(NbGraderPreprocessor):
                     reason = "Réponse rédigée, notée par l'enseignant."
                 title = f"Votre réponse rédigée — {_text(label, 200)}"
             shown = shown or "à noter"
+            if practice is not None and not self_paced:
+                if name in practice:
+                    practice_score += float(score or 0)
+                    practice_points += float(points)
+                    shown += " (entraînement, hors note)"
+                else:
+                    counted_score += float(score or 0)
+                    counted_points += float(points)
             cell.metadata["esn_feedback"] = {
                 "heading": title,
                 "anchor": _text(name, 100),
@@ -672,6 +712,10 @@ class FrenchFeedback(NbGraderPreprocessor):
         shown_penalty = _number(penalty) if _number(penalty) not in ("0", "—") else ""
         if self_paced and maximum is not None:
             maximum = float(maximum) - written_points  # the questions it grades
+        in_class = practice is not None and not self_paced and score is not None
+        if in_class:  # what the header announced and the export gives (late penalty too)
+            score = max(0.0, counted_score - float(penalty))
+            maximum = counted_points
         resources["esn_feedback"] = {
             "title": _text(module_title(nb, "") or info.get("notebook") or "", 200),
             "self_paced": self_paced,
@@ -684,6 +728,9 @@ class FrenchFeedback(NbGraderPreprocessor):
             "penalty_unit": "point" if _is_singular(penalty) else "points",
             "provisional": provisional,
             "rows": rows,
+            "practice": (
+                f"{_number(practice_score)} / {_number(practice_points)}" if in_class else ""
+            ),
         }
         sanitise_notebook(nb)
         return nb, resources
@@ -732,6 +779,28 @@ def _plain_outputs(cell: nbformat.NotebookNode) -> None:
 
 def _visible_text(html: str) -> bool:
     return bool(BeautifulSoup(html, "html.parser").get_text(strip=True))
+
+
+def _without_marker_lines(cell: nbformat.NotebookNode) -> None:
+    """Drop the lines a hidden test prints for the marker (« Pour le correcteur … »).
+
+    They give the copy's checked figures to the reflection's marking guide, in the
+    graded copy the formgrader shows; the student's feedback page is not for them
+    (review 08 d20: a student could read the figures a criterion rewards).
+    """
+    outputs = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            text = output.get("text", "")
+            text = "".join(text) if isinstance(text, list) else str(text)
+            kept = "".join(
+                line for line in text.splitlines(keepends=True) if not line.startswith(MARKER_LINE)
+            )
+            if not kept.strip():
+                continue
+            output["text"] = kept
+        outputs.append(output)
+    cell.outputs = outputs
 
 
 def _only_comments(cell: nbformat.NotebookNode) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 from esn_fixtures import cli, make_course, submit
 from grading_corpus import MODULE, TINY, submit_answers
 from nbgrader.api import Gradebook
@@ -35,6 +36,7 @@ a = 1
 # %% tests="a" points=2
 checks.check_number(a, name="a", expected=1)
 ### BEGIN HIDDEN TESTS
+print("Pour le correcteur (réflexion) : a vaut", a)
 assert a == 1
 ### END HIDDEN TESTS
 
@@ -306,6 +308,43 @@ def test_in_class_export_counts_the_reflection_of_a_version_graded_in_class(
         "chloe": "1.00",
     }
 
+    # Review 07 d19: the default export counted the whole module (/10, practice questions
+    # included) although the header tells students the grade is the session and the
+    # reflection. By default, each module counts what its header announces.
+    default = tmp_path / "defaut.csv"
+    assert cli(course_root, "export", "--format", "moodle", "--to", str(default)) == 0
+    out = capsys.readouterr().out
+    assert "partie en séance des modules dont l'en-tête l'annonce aux étudiants" in out
+    assert f"  - {SESSION} : sur 7 au lieu de 10" in out
+    rows = _rows(default)
+    assert {s: row[column] for s, row in rows.items()} == {
+        "ana": "7.00",
+        "ben": "2.50",
+        "chloe": "1.00",
+    }
+    whole = tmp_path / "entier.csv"
+    assert (
+        cli(course_root, "export", "--format", "moodle", "--partie", "tout", "--to", str(whole))
+        == 0
+    )
+    whole_rows = _rows(whole)
+    assert {s: row[SESSION] for s, row in whole_rows.items()} == {
+        "ana": "10.00",  # b_tests' 3 points, practice after class, count here
+        "ben": "2.50",
+        "chloe": "4.00",
+    }
+    assert {s: row[MODULE] for s, row in rows.items()} == {  # not declared: whole in both
+        s: row[MODULE] for s, row in whole_rows.items()
+    }
+    # nbgrader's CSV: the column « Partie » says which part each row counts.
+    plain = tmp_path / "defaut-nbgrader.csv"
+    assert cli(course_root, "export", "--to", str(plain)) == 0
+    parts = {key: row["Partie"] for key, row in _nbgrader_rows(plain).items()}
+    assert {part for (_, module), part in parts.items() if module == MODULE} == {"module entier"}
+    assert {part for (_, module), part in parts.items() if module == SESSION} == {
+        "partie en séance, réflexion comprise (sur 7 au lieu de 10)"
+    }
+
 
 @pytest.mark.slow
 def test_in_class_export_reads_the_built_module_on_a_hub(graded, tmp_path, capsys):
@@ -321,7 +360,7 @@ def test_in_class_export_reads_the_built_module_on_a_hub(graded, tmp_path, capsy
 
     # The library: keyword-only, same file.
     parameter = inspect.signature(export_grades).parameters["in_class_only"]
-    assert parameter.kind is inspect.Parameter.KEYWORD_ONLY and parameter.default is False
+    assert parameter.kind is inspect.Parameter.KEYWORD_ONLY and parameter.default is None
     same = tmp_path / "api.csv"
     exported = export_grades(
         Course(course_root, nowhere), same, [SESSION], format="moodle", in_class_only=True
@@ -348,8 +387,15 @@ def test_in_class_export_reads_the_built_module_on_a_hub(graded, tmp_path, capsy
     built.unlink()
     assert cli(course_root, *args, notebooks=nowhere) == 2
     err = capsys.readouterr().err
-    assert f"Partie en séance de {SESSION} introuvable" in err and "--partie seance" in err
-    assert cli(course_root, "export", "--to", str(target), notebooks=nowhere) == 0
+    assert f"Partie en séance de {SESSION} introuvable" in err and "« --partie tout »" in err
+    # The whole export does not need it; the default one does (what does the header announce?).
+    assert cli(course_root, "export", "--to", str(target), notebooks=nowhere) == 2
+    err = capsys.readouterr().err
+    assert "impossible de savoir si sa note porte sur la séance seule" in err
+    assert f"esn-teach build {SESSION}" in err and "Traceback" not in err
+    assert (
+        cli(course_root, "export", "--partie", "tout", "--to", str(target), notebooks=nowhere) == 0
+    )
 
 
 def test_export_help_and_errors_are_french(capsys):
@@ -359,10 +405,61 @@ def test_export_help_and_errors_are_french(capsys):
     out = " ".join(capsys.readouterr().out.split())
     assert out.startswith("utilisation : esn-teach export")
     assert "--partie {tout,seance}" in out
-    assert "tout : le module entier (défaut) ; seance : seulement la partie en séance" in out
+    assert "tout : le module entier ; seance : seulement la partie en séance" in out
+    assert "Par défaut : ce que l'en-" in out and "de chaque module annonce aux étudiants" in out
     assert "show this help" not in out
     with pytest.raises(SystemExit) as info:
         main(["export", "--partie", "moitie"])
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "choix invalide" in err and "(valeurs possibles : 'tout', 'seance')" in err
+
+
+@pytest.mark.slow
+def test_feedback_shows_the_grade_the_header_announced(graded, capsys):
+    """Review 08 d20: for a version declaring graded="in-class", the feedback page said
+    « Note : 13 / 16 », the after-class practice included, while the notebook announced a
+    grade out of 10 and the export gave 7 / 10. And the hidden test's « Pour le
+    correcteur » line, meant for the marking guide, was on the student's page."""
+    from esn_teach.course import GRADED, GRADED_IN_CLASS
+
+    course_root, notebooks, course = graded
+    _grade(course, "avis_seance", {"ana": 1.0, "ben": 0.5, "chloe": 1.0})
+    _grade(course, "bilan", {"ana": 4.0, "ben": 0.0, "chloe": 0.0})
+    page = course_root / "feedback" / "ana" / SESSION / f"{SESSION}.html"
+
+    def text() -> str:
+        return " ".join(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").text.split())
+
+    # Not declared: nbgrader's total, whole module.
+    assert cli(course_root, "feedback", SESSION, notebooks=notebooks) == 0
+    assert "Note : 10 / 10" in text() and "hors note" not in text()
+    # The marker's line stays in the graded copy, never on the student's page.
+    graded_copy = course_root / "autograded" / "ana" / SESSION / f"{SESSION}.ipynb"
+    assert "Pour le correcteur (réflexion) : a vaut 1" in graded_copy.read_text(encoding="utf-8")
+    assert "Pour le correcteur" not in page.read_text(encoding="utf-8")
+
+    built = course_root / "source" / SESSION / f"{SESSION}.ipynb"
+    notebook = nbformat.read(built, as_version=4)
+    notebook.metadata[GRADED] = GRADED_IN_CLASS  # as the build writes it for such a version
+    nbformat.write(notebook, built)
+    assert cli(course_root, "feedback", SESSION, notebooks=notebooks) == 0
+    said = text()
+    # a (2) + avis_seance (1) + bilan (4): 7 of 7 counted; b (3 points) is practice.
+    assert "Note : 7 / 7" in said and "Note : 10 / 10" not in said
+    assert "hors de la note : 3 / 3" in said
+    assert "3 / 3 (entraînement, hors note)" in said
+    chloe = " ".join(
+        BeautifulSoup(
+            (course_root / "feedback" / "chloe" / SESSION / f"{SESSION}.html").read_text(
+                encoding="utf-8"
+            ),
+            "html.parser",
+        ).text.split()
+    )
+    assert "Note : 1 / 7" in chloe and "hors de la note : 3 / 3" in chloe
+    # The copy's own metadata does not decide it: the built module does.
+    notebook.metadata.pop(GRADED)
+    nbformat.write(notebook, built)
+    assert cli(course_root, "feedback", SESSION, notebooks=notebooks) == 0
+    assert "Note : 10 / 10" in text()
