@@ -331,6 +331,7 @@ def outline_markdown(
     *,
     previous: tuple[str, str] | None,
     following: tuple[str, str] | None,
+    evaluation: bool = False,
 ) -> str:
     """Return the French header the build places under a module's first cell.
 
@@ -340,6 +341,9 @@ def outline_markdown(
         From :func:`estimate_duration`.
     previous, following : (name, title) or None
         The neighbouring modules in the course order.
+    evaluation : bool, default=False
+        The evaluated version: its checks say whether an answer is given and well
+        formed, never whether it is right.
 
     Returns
     -------
@@ -358,10 +362,18 @@ def outline_markdown(
     lines.append("**Se repérer** : " + " ; ".join(links) + ".")
     # Reviews 13 and 14 d20: a wrong answer shows in a red box (the check raises, as
     # nbgrader needs), a partly right one as a plain ✘ line; students took red for a crash.
+    # Review 05 d20: « ✔ veut dire juste » above checks that only record the answer.
+    meaning = (
+        "✔ veut dire que votre réponse est enregistrée et bien écrite, **pas** qu'elle est "
+        "juste (votre retour de correction le dira) ; ✘ veut dire qu'elle manque ou est mal "
+        "écrite, avec la raison"
+        if evaluation
+        else "✔ veut dire juste ; ✘ veut dire à revoir, avec la raison"
+    )
     lines.append(
-        "**Lire les vérifications** : ✔ veut dire juste ; ✘ veut dire à revoir, avec la raison. "
-        "Un message ✘ sur fond rouge n'est pas une panne du notebook : lisez-le, corrigez votre "
-        "réponse, puis réexécutez la cellule de réponse et sa vérification."
+        f"**Lire les vérifications** : {meaning}. Un message ✘ sur fond rouge n'est pas une "
+        "panne du notebook : lisez-le, corrigez votre réponse, puis réexécutez la cellule de "
+        "réponse et sa vérification."
     )
     return "\n\n".join(lines)
 

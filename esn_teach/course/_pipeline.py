@@ -272,7 +272,10 @@ def _add_outline(
     require the module, appended to the header.
     """
     header = outline_markdown(
-        estimate_duration(module.notebook), previous=previous, following=following
+        estimate_duration(module.notebook),
+        previous=previous,
+        following=following,
+        evaluation=module.session == "evaluation",
     )
     scoring = _scoring_markdown(module, certificate=bool(grading))
     if scoring:

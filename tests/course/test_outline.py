@@ -23,6 +23,7 @@ from esn_teach.course._outline import (
     MINUTES_PER_QUESTION,
     MINUTES_PER_REFLECTION,
     WORDS_PER_MINUTE,
+    outline_markdown,
 )
 from esn_teach.course._pipeline import _scoring_markdown
 
@@ -221,3 +222,16 @@ def test_header_states_points_in_class_and_after_and_the_partial_credit_rules(tm
     path.write_text(plain, encoding="utf-8")
     text = _scoring_markdown(read_module(path))
     assert "item" not in text and "arrondi" not in text
+
+
+def test_the_header_says_what_a_check_mark_means_in_each_version():
+    """Review 05 d20: « ✔ veut dire juste » stood above evaluated checks that only say the
+    answer is recorded and well formed (« ✔ Réponse enregistrée »)."""
+    duration = estimate_duration(_notebook(_md("Un texte court.")))
+    formative = outline_markdown(duration, previous=None, following=None)
+    evaluated = outline_markdown(duration, previous=None, following=None, evaluation=True)
+    assert "✔ veut dire juste" in formative and "pas** qu'elle est juste" not in formative
+    assert "✔ veut dire juste" not in evaluated
+    assert "enregistrée et bien écrite, **pas** qu'elle est juste" in evaluated
+    for header in (formative, evaluated):
+        assert "Un message ✘ sur fond rouge n'est pas une panne du notebook" in header
