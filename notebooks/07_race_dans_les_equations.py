@@ -286,6 +286,12 @@ else:
 
 # %% tests="dfg_2021_m_a" points=1.5 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
+if isinstance(dfg_2021_m_a, (int, float)) and not isinstance(dfg_2021_m_a, bool) and math.isfinite(dfg_2021_m_a):
+    # Votre propre valeur (jamais la clé), pour la placer face aux seuils.
+    print(f"Votre DFGe 2021 (question 1) : {dfg_2021_m_a:.1f} mL/min/1,73 m².".replace(".", ",", 1))
+    if not 2 <= dfg_2021_m_a <= 200:
+        print("⚠ Un DFGe hors de 2 à 200 est impossible chez un adulte : vérifiez l'unité de "
+              "la créatinine (µmol/L divisés par 88,4) avant de vous en servir.")
 checks.check_number(
     dfg_2021_m_a,
     name="dfg_2021_m_a",
@@ -360,6 +366,12 @@ dfg_2021_m_a = dfge_2021(1.4, AGE_M_A, False)
 
 # %% tests="dfg_2021_m_a" points=1.5 session="evaluation"
 # Vérification de la question 1 : exécutez cette cellule.
+if isinstance(dfg_2021_m_a, (int, float)) and not isinstance(dfg_2021_m_a, bool) and math.isfinite(dfg_2021_m_a):
+    # Votre propre valeur (jamais la clé), pour la placer face aux seuils.
+    print(f"Votre DFGe 2021 (question 1) : {dfg_2021_m_a:.1f} mL/min/1,73 m².".replace(".", ",", 1))
+    if not 2 <= dfg_2021_m_a <= 200:
+        print("⚠ Un DFGe hors de 2 à 200 est impossible chez un adulte : vérifiez l'unité de "
+              "la créatinine (µmol/L divisés par 88,4) avant de vous en servir.")
 checks.check_form(dfg_2021_m_a, name="dfg_2021_m_a", kind="number", decimals=1, bounds=(0, 400), percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
 import esn_teach.datasets as _jeux_caches
@@ -382,7 +394,7 @@ _m1 = [
 _exact_q1 = float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False))
 _arrondi_q1 = float(_jeux_caches.egfr_ckd_epi_2021(round(_mg_copie, 2), _age_copie, False))
 _accepte_q1 = isinstance(dfg_2021_m_a, float) and math.isfinite(dfg_2021_m_a) and round(dfg_2021_m_a, 1) == round(_arrondi_q1, 1)
-checks.check_number(dfg_2021_m_a, name="dfg_2021_m_a", expected=_arrondi_q1 if _accepte_q1 else _exact_q1, decimals=1, percent_is_mistake=False, mistakes=_m1, points=1.5)
+checks.check_number(dfg_2021_m_a, name="dfg_2021_m_a", expected=_arrondi_q1 if _accepte_q1 else _exact_q1, decimals=1, percent_is_mistake=False, mistakes=_m1, hint="Vérifiez l'unité de la créatinine (µmol/L divisés par 88,4), l'équation (2021, sans coefficient), puis l'ordre des nombres : créatinine, âge, femme.", points=1.5)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_2021_m_a" session="evaluation"
@@ -449,6 +461,12 @@ else:
 
 # %% tests="dfg_2009_m_a" points=1.5 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
+if isinstance(dfg_2009_m_a, (int, float)) and not isinstance(dfg_2009_m_a, bool) and math.isfinite(dfg_2009_m_a):
+    # Votre propre valeur (jamais la clé), pour la placer face aux seuils.
+    print(f"Votre DFGe 2009 (question 2) : {dfg_2009_m_a:.1f} mL/min/1,73 m².".replace(".", ",", 1))
+    if not 2 <= dfg_2009_m_a <= 200:
+        print("⚠ Un DFGe hors de 2 à 200 est impossible chez un adulte : vérifiez l'unité de "
+              "la créatinine (µmol/L divisés par 88,4) avant de vous en servir.")
 try:  # question 1's answer, for the cross-check; its cell may have stopped on an error
     _q1_eleve = dfg_2021_m_a
 except NameError:
@@ -463,12 +481,11 @@ _conversion_arrondie = (
     and checks.matches_digest(dfg_2009_m_a, "8c9240d3e2dd763c", name="dfg_2009_m_a", decimals=1)
 )
 # La question 2 est aussi jugée avec les données de votre question 1 : une erreur de saisie
-# faite en question 1 (unité, sens ou arrondi de la conversion, sexe) n'est comptée qu'une
-# fois. Empreinte d'une erreur de la question 1 : (empreinte de la question 2 calculée avec
+# plausible faite en question 1 (conversion arrondie à 0,1 mg/dL, sexe) n'est comptée qu'une
+# fois. Une créatinine non convertie ou convertie à l'envers donne un DFGe impossible : elle
+# n'est pas reportée. Empreinte d'une erreur de la question 1 : (empreinte de la question 2 calculée avec
 # les mêmes données, décimales comparées).
 REPORT_Q1 = {
-    "a2a0bc78a20f980c": ("86d17ef5eaff68d9", 3),
-    "9fdba308507d00eb": ("296a91578dd382c0", 6),
     "0e3879ef5f408c5e": ("dbbf2ae0517dbfb2", 1),
     "9aba0017b4827567": ("fdfe434eadb63eab", 1),
 }
@@ -541,10 +558,9 @@ else:
         name="dfg_2009_m_a",
         digest=_report[0],
         decimals=_report[1],
-        success="votre calcul est juste avec les données de votre question 1, et c'est ainsi "
-        "qu'il est noté : une erreur de la question 1 n'est pas comptée deux fois. Mais la "
-        "question 1 n'est pas encore juste : corrigez-la (son message nomme l'erreur), puis "
-        "refaites ce calcul avec les mêmes données corrigées.",
+        carried_over="votre calcul est juste avec les données de votre question 1, elle-même fausse : "
+        "les points sont accordés (une erreur de saisie n'est pas comptée deux fois). "
+        "Corrigez la question 1 (son message nomme l'erreur), puis refaites ce calcul.",
     points=1.5,
     )
 ### BEGIN HIDDEN TESTS
@@ -559,12 +575,11 @@ _conversion_arrondie = (
     and checks.matches_digest(dfg_2009_m_a, _empreinte, name="dfg_2009_m_a", decimals=1)
 )
 _attendu, _decimales = (_arrondie if _conversion_arrondie else _exacte), 1
+_reporte = None  # the carried-over sentence, when question 1 shows a plausible slip
 # Carried forward: graded with the inputs of question 1 when question 1 shows an input error
 # (creatinine not converted, converted the wrong way or rounded to 0.1 mg/dL; femme=True) and
 # question 2 is right with the same inputs. Decimals: enough to tell the coefficient apart.
 _entrees_q1 = [
-    (CREATININE_M_A, False, 3),
-    (CREATININE_M_A * UMOL_PAR_MG, False, 6),
     (round(CREATININE_M_A / UMOL_PAR_MG, 1), False, 1),
     (CREATININE_M_A / UMOL_PAR_MG, True, 1),
 ]
@@ -582,9 +597,14 @@ if not _conversion_arrondie and all(
                                          decimals=_dec)
         if _meme_q1 and _meme_q2:
             _attendu, _decimales = _q2, _dec
+            _reporte = (
+                "juste avec les données de votre question 1, elle-même fausse : points "
+                "accordés (une erreur de saisie n'est pas comptée deux fois). Corrigez la "
+                "question 1, puis refaites ce calcul."
+            )
             break
 checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decimals=_decimales,
-points=1.5)
+                    carried_over=_reporte, points=1.5)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_2009_m_a" session="formative"
@@ -641,6 +661,12 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False) * 1.159
 
 # %% tests="dfg_2009_m_a" points=1.5 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
+if isinstance(dfg_2009_m_a, (int, float)) and not isinstance(dfg_2009_m_a, bool) and math.isfinite(dfg_2009_m_a):
+    # Votre propre valeur (jamais la clé), pour la placer face aux seuils.
+    print(f"Votre DFGe 2009 (question 2) : {dfg_2009_m_a:.1f} mL/min/1,73 m².".replace(".", ",", 1))
+    if not 2 <= dfg_2009_m_a <= 200:
+        print("⚠ Un DFGe hors de 2 à 200 est impossible chez un adulte : vérifiez l'unité de "
+              "la créatinine (µmol/L divisés par 88,4) avant de vous en servir.")
 checks.check_form(dfg_2009_m_a, name="dfg_2009_m_a", kind="number", decimals=1, bounds=(0, 400), percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
 try:  # question 1's answer, for the cross-check; its cell may have stopped on an error
@@ -671,18 +697,27 @@ _m2 = [
     checks.Mistake(_sans_coef * 0.159, "vous n'avez calculé que les 15,9 % de plus (× 0,159), pas le nouveau DFGe."),
     checks.Mistake(_sans_coef + 15.9, "vous avez ajouté 15,9 mL/min : « 15,9 % de plus » dépend de la valeur de départ, on multiplie au lieu d'ajouter."),
     checks.Mistake(_sans_coef * 1.59, "vous avez multiplié par 1,59 : 15,9 %, c'est 0,159, donc un coefficient de 1 + 0,159."),
+    checks.Mistake(_sans_coef + 0.159, "vous avez ajouté 0,159 au lieu de multiplier : un coefficient multiplie le DFGe, il ne s'y ajoute pas."),
+    checks.Mistake(_sans_coef * 15.9, "vous avez multiplié par 15,9 : 15,9 % s'écrit 0,159, et « 15,9 % de plus » s'écrit × 1,159."),
+    checks.Mistake(_sans_coef + 1.159, "vous avez ajouté 1,159 au lieu de multiplier : un coefficient multiplie le DFGe, il ne s'y ajoute pas."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_creat_copie * 88.4, _age_copie, False, True)), "conversion à l'envers : vous avez multiplié par 88,4. Des µmol/L vers les mg/dL, on divise."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(round(_mg_copie, 1), _age_copie, False, True)), "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez au moins deux décimales."),
 ]
 # Carried forward, as in the formative version: graded with the inputs of question 1 when
 # question 1 shows an input error and this answer is right with the same inputs.
 _attendu, _decimales = (_arrondi_q2 if _accepte_q2 else _exact_q2), 1
+_reporte = None  # the carried-over sentence (feedback « ≈ Cohérent … », never « Correct »)
 if not _accepte_q2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (_q1_eleve, dfg_2009_m_a)):
-    for _creat, _femme, _dec in [(_creat_copie, False, 3), (_creat_copie * 88.4, False, 6), (round(_mg_copie, 1), False, 1), (_mg_copie, True, 1)]:
+    # Only plausible slips are carried over (lecturer d19, finding 2): creatinine converted at
+    # 0,1 mg/dL, femme=True. An unconverted or inverted creatinine gives an impossible DFGe
+    # (below 2): never carried over.
+    for _creat, _femme, _dec in [(round(_mg_copie, 1), False, 1), (_mg_copie, True, 1)]:
         _q1 = float(_jeux_caches.egfr_ckd_epi_2021(_creat, _age_copie, _femme))
         _qx = float(_jeux_caches.egfr_ckd_epi_2009(_creat, _age_copie, _femme, True))
         if round(_q1_eleve, 1) == round(_q1, 1) and round(dfg_2009_m_a, _dec) == round(_qx, _dec):
-            _attendu, _decimales = _qx, _dec
+            _attendu, _decimales, _reporte = _qx, _dec, "juste avec les données de votre question 1, elle-même fausse : points accordés, l'erreur de la question 1 n'est comptée qu'une fois."
             break
-checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decimals=_decimales, percent_is_mistake=False, mistakes=_m2, points=1.5)
+checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decimals=_decimales, percent_is_mistake=False, mistakes=_m2, carried_over=_reporte, hint="Partez de l'équation 2009 sans coefficient, créatinine convertie en mg/dL, puis appliquez le coefficient 1,159 dans le bon sens.", points=1.5)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_2009_m_a" session="evaluation"
@@ -787,19 +822,20 @@ for colonne, noms in comptes.items():
 # ### Question 3 — Parmi les patients noirs, la part qui passe sous 60 (2 points)
 #
 # Parmi tous les patients noirs de la cohorte, quelle part l'équation 2021 fait-elle passer
-# sous 60, alors que l'équation 2009 les plaçait à 60 ou plus ? **On divise par tous les
-# patients noirs de la cohorte**, qu'ils changent de côté ou non : ni par toute la cohorte, ni
-# par les seuls patients qui changent de côté. Écrivez une division de deux noms listés sous
-# le tableau (proportion entre 0 et 1, à trois décimales ; arrondie à deux décimales, elle ne
-# vaut que la moitié des points).
+# sous 60, alors que l'équation 2009 les plaçait à 60 ou plus ? À vous de choisir le
+# dénominateur : relisez « parmi » qui l'on compte (en séance évaluée, le groupe de départ
+# peut être un autre). Écrivez une division de deux noms listés sous le tableau (proportion
+# entre 0 et 1, à trois décimales ; arrondie à deux décimales, elle ne vaut que la moitié des
+# points).
 
 # %% [markdown] session="evaluation"
 # ### Question 3 — Parmi les patients noirs, la part qui passe sous 60 (2 points)
 #
 # La cellule suivante affiche votre question : une part « parmi » un groupe de patients
 # noirs (votre voisin·e peut avoir un autre groupe). Écrivez une division de deux noms listés
-# sous le tableau (proportion à **quatre** décimales, soit un pourcentage à deux décimales ;
-# arrondie à trois, la moitié des points).
+# sous le tableau : une **proportion** entre 0 et 1 (pas un pourcentage), à trois décimales ;
+# arrondie à deux décimales, elle ne vaut que la moitié des points. Écrire la division
+# elle-même suffit : Python garde les décimales.
 
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche le groupe de départ de votre question 3.
@@ -891,7 +927,7 @@ checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60",
 
 # %% tests="part_noirs_sous_60" points=2 session="evaluation"
 # Vérification de la question 3 : exécutez cette cellule.
-checks.check_form(part_noirs_sous_60, name="part_noirs_sous_60", kind="number", decimals=4, bounds=(0, 1))
+checks.check_form(part_noirs_sous_60, name="part_noirs_sous_60", kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 import esn_teach.datasets as _jeux_caches
 
@@ -915,7 +951,7 @@ _m3 = [
     checks.Mistake(_k, "vous avez donné un nombre de patients ; la question demande une part : divisez par le groupe de départ."),
     checks.Mistake(_k / int((~_noir_c).sum()), "mauvais dénominateur : vous avez divisé par les patients non noirs. Ceux que l'on compte sont noirs : le groupe de départ aussi."),
 ]
-checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60", expected=_cle_tous if _parmi_tous else _cle_60, decimals=4, percent_is_mistake=False, mistakes=_m3, points=2)
+checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60", expected=_cle_tous if _parmi_tous else _cle_60, decimals=3, percent_is_mistake=False, mistakes=_m3, hint="Relisez le groupe de départ (« parmi… ») : au numérateur, ceux que l'on compte ; au dénominateur, tout ce groupe.", points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="part_noirs_sous_60"
@@ -1482,6 +1518,7 @@ def _cles_q5(_x, _femme):
 
 _tirage = _tirage_q5(checks.student_seed("07", announce=False))
 _cles_cachees = _cles_q5(_mg, False)
+_reporte_q5 = None
 # Carried forward, as in questions 2 and 7 (lecturer's review d18): when question 1 shows a
 # named input error (creatinine not converted, converted the wrong way or rounded to
 # 0,1 mg/dL; femme=True), the copy is also graded with the keys of the DFGe that error gives,
@@ -1492,12 +1529,16 @@ try:  # question 1's answer; its cell may have stopped on an error
 except NameError:
     _q1_eleve = None
 if isinstance(_q1_eleve, (int, float)) and not isinstance(_q1_eleve, bool) and math.isfinite(_q1_eleve) and isinstance(decisions_m_a, dict):
-    for _x, _femme in [(_creat, False), (_creat * 88.4, False), (round(_mg, 1), False), (_mg, True)]:
+    # Plausible slips only (lecturer d19, finding 2): an unconverted or inverted creatinine
+    # gives an impossible DFGe (below 2), whose placement by the thresholds is not carried over.
+    for _x, _femme in [(round(_mg, 1), False), (_mg, True)]:
         if round(_q1_eleve, 1) == round(float(egfr_ckd_epi_2021(_x, _age, _femme)), 1):
             _cles_report = _cles_q5(_x, _femme)
             _justes = [sum(decisions_m_a.get(_l) == _c[_l] for _l in _c) for _c in (_cles_cachees, _cles_report)]
             if _justes[1] > _justes[0]:
                 _cles_cachees = _cles_report
+                _reporte_q5 = ("juste avec les DFGe de votre question 1, elle-même fausse : points "
+                               "accordés, l'erreur de la question 1 n'est comptée qu'une fois.")
                 print("Question 5 jugée avec les DFGe que donne votre erreur de la question 1 : "
                       "elle n'est pas comptée deux fois.")
             break
@@ -1508,6 +1549,7 @@ checks.check_choices(
         _lettre: [checks.Mistake("non" if _cles_cachees[_lettre] == "oui" else "oui", _Q5_MESSAGES[_notion])]
         for _lettre, (_notion, _) in _tirage.items()
     },
+    carried_over=_reporte_q5,
     points=2,
 )
 ### END HIDDEN TESTS
@@ -1877,6 +1919,12 @@ else:
 
 # %% tests="dfg_eflm_m_a" points=1 session="formative"
 # Vérification de la question 7 : exécutez cette cellule.
+if isinstance(dfg_eflm_m_a, (int, float)) and not isinstance(dfg_eflm_m_a, bool) and math.isfinite(dfg_eflm_m_a):
+    # Votre propre valeur (jamais la clé), pour la placer face aux seuils.
+    print(f"Votre DFGe selon l'EFLM (question 7) : {dfg_eflm_m_a:.1f} mL/min/1,73 m².".replace(".", ",", 1))
+    if not 2 <= dfg_eflm_m_a <= 200:
+        print("⚠ Un DFGe hors de 2 à 200 est impossible chez un adulte : vérifiez l'unité de "
+              "la créatinine (µmol/L divisés par 88,4) avant de vous en servir.")
 try:  # question 1's answer, for the cross-check; its cell may have stopped on an error
     _q1_eleve = dfg_2021_m_a
 except NameError:
@@ -1895,8 +1943,6 @@ _conversion_arrondie = (
 # fois. Empreinte d'une erreur de la question 1 : (empreinte de la question 7 calculée avec
 # les mêmes données, décimales comparées).
 REPORT_Q1_Q7 = {
-    "a2a0bc78a20f980c": ("6700cbb99826eec8", 3),
-    "9fdba308507d00eb": ("1eba48248506e2e4", 6),
     "0e3879ef5f408c5e": ("15d6143762b2a2b4", 1),
     "9aba0017b4827567": ("fabf98d67a17b76d", 1),
 }
@@ -1954,9 +2000,9 @@ else:
         name="dfg_eflm_m_a",
         digest=_report[0],
         decimals=_report[1],
-        success="votre calcul est juste avec les données de votre question 1, et c'est ainsi "
-        "qu'il est noté : une erreur de la question 1 n'est pas comptée deux fois. Mais la "
-        "question 1 n'est pas encore juste : corrigez-la, puis refaites ce calcul.",
+        carried_over="votre calcul est juste avec les données de votre question 1, elle-même fausse : "
+        "les points sont accordés (une erreur de saisie n'est pas comptée deux fois). "
+        "Corrigez la question 1 (son message nomme l'erreur), puis refaites ce calcul.",
     points=1,
     )
 ### BEGIN HIDDEN TESTS
@@ -1971,6 +2017,7 @@ _conversion_arrondie = (
     and checks.matches_digest(dfg_eflm_m_a, _empreinte, name="dfg_eflm_m_a", decimals=1)
 )
 _attendu, _decimales = (_arrondie if _conversion_arrondie else _exacte), 1
+_reporte = None  # the carried-over sentence, when question 1 shows a plausible slip
 # Carried forward, as in question 2: graded with the inputs of question 1 when question 1
 # shows an input error and question 7 is right with the same inputs.
 if not _conversion_arrondie and all(
@@ -1978,8 +2025,6 @@ if not _conversion_arrondie and all(
     for v in (_q1_eleve, dfg_eflm_m_a)
 ):
     for _creat, _femme, _dec in [
-        (CREATININE_M_A, False, 3),
-        (CREATININE_M_A * UMOL_PAR_MG, False, 6),
         (round(CREATININE_M_A / UMOL_PAR_MG, 1), False, 1),
         (CREATININE_M_A / UMOL_PAR_MG, True, 1),
     ]:
@@ -1992,9 +2037,14 @@ if not _conversion_arrondie and all(
                                          decimals=_dec)
         if _meme_q1 and _meme_q7:
             _attendu, _decimales = _q7, _dec
+            _reporte = (
+                "juste avec les données de votre question 1, elle-même fausse : points "
+                "accordés (une erreur de saisie n'est pas comptée deux fois). Corrigez la "
+                "question 1, puis refaites ce calcul."
+            )
             break
 checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decimals=_decimales,
-points=1)
+                    carried_over=_reporte, points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_eflm_m_a" session="formative"
@@ -2027,6 +2077,12 @@ dfg_eflm_m_a = 54
 
 # %% tests="dfg_eflm_m_a" points=1 session="evaluation"
 # Vérification de la question 7 : exécutez cette cellule.
+if isinstance(dfg_eflm_m_a, (int, float)) and not isinstance(dfg_eflm_m_a, bool) and math.isfinite(dfg_eflm_m_a):
+    # Votre propre valeur (jamais la clé), pour la placer face aux seuils.
+    print(f"Votre DFGe selon l'EFLM (question 7) : {dfg_eflm_m_a:.1f} mL/min/1,73 m².".replace(".", ",", 1))
+    if not 2 <= dfg_eflm_m_a <= 200:
+        print("⚠ Un DFGe hors de 2 à 200 est impossible chez un adulte : vérifiez l'unité de "
+              "la créatinine (µmol/L divisés par 88,4) avant de vous en servir.")
 checks.check_form(dfg_eflm_m_a, name="dfg_eflm_m_a", kind="number", decimals=1, bounds=(0, 400), percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
 try:  # question 1's answer, for the cross-check; its cell may have stopped on an error
@@ -2053,18 +2109,24 @@ _m7 = [
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)) / 1.159, "vous avez divisé l'équation 2021 par 1,159 : l'EFLM garde l'équation 2009, sans son coefficient."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_creat_copie, _age_copie, False, False)), "la créatinine doit être en mg/dL : divisez d'abord par 88,4."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, True, False)), "M. A. est un homme : femme vaut False."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_creat_copie * 88.4, _age_copie, False, False)), "conversion à l'envers : des µmol/L vers les mg/dL, on divise par 88,4."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(round(_mg_copie, 1), _age_copie, False, False)), "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez au moins deux décimales."),
 ]
 # Carried forward, as in the formative version: graded with the inputs of question 1 when
 # question 1 shows an input error and this answer is right with the same inputs.
 _attendu, _decimales = (_arrondi_q7 if _accepte_q7 else _exact_q7), 1
+_reporte = None  # the carried-over sentence (feedback « ≈ Cohérent … », never « Correct »)
 if not _accepte_q7 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (_q1_eleve, dfg_eflm_m_a)):
-    for _creat, _femme, _dec in [(_creat_copie, False, 3), (_creat_copie * 88.4, False, 6), (round(_mg_copie, 1), False, 1), (_mg_copie, True, 1)]:
+    # Only plausible slips are carried over (lecturer d19, finding 2): creatinine converted at
+    # 0,1 mg/dL, femme=True. An unconverted or inverted creatinine gives an impossible DFGe
+    # (below 2): never carried over.
+    for _creat, _femme, _dec in [(round(_mg_copie, 1), False, 1), (_mg_copie, True, 1)]:
         _q1 = float(_jeux_caches.egfr_ckd_epi_2021(_creat, _age_copie, _femme))
         _qx = float(_jeux_caches.egfr_ckd_epi_2009(_creat, _age_copie, _femme, False))
         if round(_q1_eleve, 1) == round(_q1, 1) and round(dfg_eflm_m_a, _dec) == round(_qx, _dec):
-            _attendu, _decimales = _qx, _dec
+            _attendu, _decimales, _reporte = _qx, _dec, "juste avec les données de votre question 1, elle-même fausse : points accordés, l'erreur de la question 1 n'est comptée qu'une fois."
             break
-checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decimals=_decimales, percent_is_mistake=False, mistakes=_m7, points=1)
+checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decimals=_decimales, percent_is_mistake=False, mistakes=_m7, carried_over=_reporte, hint="Quelle équation l'EFLM conseille-t-elle aux laboratoires européens, avec ou sans coefficient ? Créatinine en mg/dL, M. A. est un homme.", points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_eflm_m_a" session="evaluation"

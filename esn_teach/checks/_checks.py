@@ -503,8 +503,13 @@ def matches_digest(value: float, digest: str, *, name: str, decimals: int = 3) -
     return _matches_digest(float(value), digest, name, decimals)
 
 
-def _success(name: str, message: str | None) -> Outcome:
+def _success(name: str, message: str | None, carried_over: str | None = None) -> Outcome:
     _passed.add(name)
+    if carried_over:
+        # Right only against a key carried over from an earlier wrong answer: the points are
+        # given (one slip is not counted twice), but the answer is not called « Correct ».
+        print(f"\u2248 Cohérent avec une réponse précédente fausse ({name}) : {carried_over}")
+        return Outcome.CORRECT
     text = f"\u2714 Correct ({name})"
     print(f"{text} : {message}" if message else f"{text}.")
     return Outcome.CORRECT
@@ -663,6 +668,7 @@ def check_number(
     percent_is_mistake: bool = True,
     hint: str = "Reprenez le calcul pas à pas : quel est le numérateur, quel est le dénominateur ?",
     success: str | None = None,
+    carried_over: str | None = None,
     integer: bool = False,
     points: float | None = None,
 ) -> Outcome | PartialCredit:
@@ -702,6 +708,11 @@ def check_number(
         answer.
     success : str, optional
         French sentence printed when the answer is correct.
+    carried_over : str, optional
+        The key was carried over from an earlier wrong answer (an input slip of question 1
+        graded once only): when given, a right answer prints this French sentence after
+        « ≈ Cohérent avec une réponse précédente fausse » instead of « ✔ Correct », so
+        neither the learner nor the feedback reads the carried value as right.
     integer : bool, default=False
         The answer is a count (patients, a class size): a number with a
         fractional part is badly formed, said as such (``form=True``).
@@ -765,7 +776,7 @@ def check_number(
             raise IncorrectAnswer(found.message, question=name)
         raise _too_rounded_error(number, name, decimals)
     if is_correct(number):
-        return _success(name, success)
+        return _success(name, success, carried_over)
     found = _closest_mistake(number, list(mistakes), name, decimals)
     if (
         points is not None
@@ -972,6 +983,7 @@ def check_choices(
     digests: Mapping[str, str] | None = None,
     mistakes: Mapping[str, Iterable[Mistake]] | None = None,
     success: str | None = None,
+    carried_over: str | None = None,
     points: float | None = None,
     name_items: bool | None = None,
 ) -> Outcome | PartialCredit:
@@ -1001,6 +1013,11 @@ def check_choices(
         ``Mistake`` digest is salted with the item's name, as above).
     success : str, optional
         French sentence printed when every item is correct.
+    carried_over : str, optional
+        The key was carried over from an earlier wrong answer (an input slip of question 1
+        graded once only): when given, a right answer prints this French sentence after
+        « ≈ Cohérent avec une réponse précédente fausse » instead of « ✔ Correct », so
+        neither the learner nor the feedback reads the carried value as right.
     points : float, optional
         Partial credit: the question's points (those of its test cell). When some
         items are right and others wrong, every item written as one of the options,
@@ -1148,7 +1165,7 @@ def check_choices(
         raise IncorrectAnswer(" ".join(parts), question=name, form=not wrong)
     if to_fill:
         raise NotAttempted(" ".join(parts), question=name)
-    return _success(name, success)
+    return _success(name, success, carried_over)
 
 
 def expect(condition: object, message: str, *, name: str) -> None:

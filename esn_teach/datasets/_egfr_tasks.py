@@ -117,8 +117,9 @@ def _share_task(seed: int) -> int:
 _Q4_BANK: dict[str, tuple[str, str]] = {
     "hasard": (
         "une autre graine aurait fabriqué d'autres patients selon les mêmes règles, donc une "
-        "part un peu différente : l'intervalle tient compte de ce hasard ; il contient, 95 fois "
-        "sur 100, la part que donnent les règles de la fiche",
+        "part un peu différente : l'intervalle tient compte de ce hasard ; la méthode donne, "
+        "dans au moins 95 cohortes sur 100, un intervalle qui contient la part que donnent les "
+        "règles de la fiche",
         "une autre cohorte fabriquée selon les mêmes règles, avec une autre graine, donnerait "
         "forcément la même part : l'intervalle ne mesure donc pas le hasard",
     ),
@@ -135,8 +136,8 @@ _Q4_BANK: dict[str, tuple[str, str]] = {
         "l'intervalle le signalerait en s'élargissant",
     ),
     "hopital": (
-        "la part comptée chez les vrais patients d'un hôpital de Montpellier tomberait, 95 fois "
-        "sur 100, dans cet intervalle",
+        "la méthode donne, dans au moins 95 cohortes sur 100, un intervalle qui contient la "
+        "part que l'on compterait chez les vrais patients d'un hôpital de Montpellier",
         "il ne dit rien de la part que l'on compterait chez les vrais patients d'un hôpital de "
         "Montpellier",
     ),

@@ -477,12 +477,20 @@ def _partial_score(cell: nbformat.NotebookNode) -> float | None:
 
 
 def _success_reason(cell: nbformat.NotebookNode) -> str:
-    """Return « Réussie », with the check's success message when it gave one (why it is right)."""
+    """Return « Réussie », with the check's success message when it gave one (why it is right).
+
+    A right answer graded against a key carried over from an earlier wrong answer (the
+    check printed « ≈ Cohérent … ») is not called « Réussie »: the feedback says so.
+    """
     for output in cell.get("outputs", []):
         if output.get("output_type") == "stream":
             for line in str(output.get("text", "")).splitlines():
                 if line.startswith("\u2714 Correct") and " : " in line:
                     return f"Réussie : {line.partition(' : ')[2]}"
+                if line.startswith("\u2248 ") and " : " in line:
+                    # Points given against a key carried over from an earlier wrong answer.
+                    reason = line.partition(" : ")[2]
+                    return f"Points accordés, cohérente avec une réponse fausse : {reason}"
     return "Réussie."
 
 

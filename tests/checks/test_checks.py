@@ -852,3 +852,24 @@ def test_a_whole_number_given_for_a_proportion_may_be_a_count():
     with pytest.raises(IncorrectAnswer) as decimal:
         checks.check_form(1.2, name="part", kind="number", decimals=3, bounds=(0, 1))
     assert "compte" not in decimal.value.message
+
+
+def test_a_carried_over_key_is_never_called_correct(capsys):
+    """check_number and check_choices with ``carried_over=``: the points are given (no
+    exception), but the line says « ≈ Cohérent … », never « ✔ Correct » (module 07, d19)."""
+    from esn_teach import checks as _checks
+
+    _checks.check_number(
+        0.27, name="carried_value", expected=0.27, decimals=2, carried_over="phrase reportée."
+    )
+    _checks.check_choices(
+        {"A": "oui"},
+        name="carried_choices",
+        options=["oui", "non"],
+        expected={"A": "oui"},
+        carried_over="phrase reportée.",
+    )
+    out = capsys.readouterr().out
+    assert "Correct" not in out, out
+    assert out.count("\u2248 Cohérent avec une réponse précédente fausse") == 2, out
+    assert out.count("phrase reportée.") == 2, out

@@ -1,10 +1,12 @@
 """Module 07's questions 2 and 7 are graded with the student's own inputs of question 1.
 
-An input error of question 1 (creatinine not converted, converted the wrong way or rounded
-to 0,1 mg/dL; femme=True) costs question 1 only: question 2, right with the same inputs, gets
-its points. The visible check (digests) and the hidden test (recomputed with the library's
-equations) must say the same thing for every pair of answers. Both parts of the test cell are
-run here, after the module's setup cell, without a kernel.
+A plausible input slip of question 1 (creatinine rounded to 0,1 mg/dL; femme=True) costs
+question 1 only: question 2, right with the same inputs, gets its points, with a message
+saying it is consistent with a wrong question 1 (never « Correct »). A unit error (creatinine
+not converted, or converted the wrong way) gives an impossible DFGe and is not carried over
+(lecturer's review d19). The visible check (digests) and the hidden test (recomputed with
+the library's equations) must say the same thing for every pair of answers. Both parts of the
+test cell are run here, after the module's setup cell, without a kernel.
 
 The statement of question 1 promises half the points for an integer (57, 62, 54 for
 questions 1, 2 and 7): checked in-process for both parts of each test cell, and through
@@ -53,6 +55,11 @@ INPUTS = {
     "rounded to 0.1": ("1.4", "False"),
     "woman": (C, "True"),
 }
+# Lecturer's review d19 (finding 2): only plausible slips are carried forward; an unconverted
+# or inverted creatinine gives an impossible DFGe (0,27), never carried into Q2, Q5, Q7.
+PLAUSIBLE = {k: v for k, v in INPUTS.items() if k in ("rounded to 0.1", "woman")}
+IMPOSSIBLE = {k: v for k, v in INPUTS.items() if k not in PLAUSIBLE}
+CARRIED = "elle-même fausse"
 
 
 def _q1(inputs: tuple[str, str]) -> str:
@@ -66,7 +73,8 @@ def _q2(inputs: tuple[str, str], coefficient: str = " * 1.159") -> str:
 CASES = [
     # (question 1, question 2, question 2 gets its points, message fragment)
     (Q1_RIGHT, Q2_RIGHT, True, ""),
-    *[(_q1(i), _q2(i), True, "pas comptée deux fois") for i in INPUTS.values()],
+    *[(_q1(i), _q2(i), True, CARRIED) for i in PLAUSIBLE.values()],
+    *[(_q1(i), _q2(i), False, "") for i in IMPOSSIBLE.values()],
     *[(_q1(i), Q2_RIGHT, True, "") for i in INPUTS.values()],
     *[(_q1(i), _q2(i, ""), False, "") for i in INPUTS.values()],  # coefficient forgotten
     *[(_q1(i), _q2(i, " / 1.159"), False, "") for i in INPUTS.values()],
@@ -111,9 +119,12 @@ def test_module_07_question_2_is_graded_with_question_1s_inputs(
     space = dict(base)
     exec(f"dfg_2021_m_a = {q1}\ndfg_2009_m_a = {q2}", space)
     seen, said = _run(space, visible)
-    graded, _ = _run(space, hidden)
+    graded, hidden_said = _run(space, hidden)
     assert seen == graded == gets_points, (q1, q2, said)
     assert message in said, said
+    if message == CARRIED:  # carried over: never called « Correct », in either check
+        assert "Correct" not in said and "Correct" not in hidden_said, (said, hidden_said)
+        assert CARRIED in hidden_said, hidden_said
 
 
 Q7_RIGHT = f"dfge_2009_sans_coefficient({C}, AGE_M_A, False)"
@@ -126,7 +137,8 @@ def _q7(inputs: tuple[str, str], coefficient: str = "") -> str:
 CASES_Q7 = [
     # (question 1, question 7, question 7 gets its points, message fragment): same policy
     (Q1_RIGHT, Q7_RIGHT, True, ""),
-    *[(_q1(i), _q7(i), True, "pas comptée deux fois") for i in INPUTS.values()],
+    *[(_q1(i), _q7(i), True, CARRIED) for i in PLAUSIBLE.values()],
+    *[(_q1(i), _q7(i), False, "") for i in IMPOSSIBLE.values()],
     *[(_q1(i), Q7_RIGHT, True, "") for i in INPUTS.values()],
     *[(_q1(i), _q7(i, " * 1.159"), False, "") for i in INPUTS.values()],  # coefficient kept
     *[(_q1(i), f"dfge_2021({i[0]}, AGE_M_A, {i[1]})", False, "") for i in INPUTS.values()],
@@ -157,9 +169,11 @@ def test_module_07_question_7_is_graded_with_question_1s_inputs(
     space = dict(base)
     exec(f"dfg_2021_m_a = {q1}\ndfg_eflm_m_a = {q7}", space)
     seen, said = _run(space, visible)
-    graded, _ = _run(space, hidden)
+    graded, hidden_said = _run(space, hidden)
     assert seen == graded == gets_points, (q1, q7, said)
     assert message in said, said
+    if message == CARRIED:
+        assert "Correct" not in said and "Correct" not in hidden_said, (said, hidden_said)
 
 
 # The right value rounded to an integer (questions asked at 0,1): half the points.
@@ -313,6 +327,69 @@ def test_module_07_an_integer_earns_half_the_points_through_nbgrader(tmp_path, c
         assert grades[f"{answer}_tests"] == (points, points), answer
 
 
+def _unit_error_changes_q5(student: str, monkeypatch) -> bool:
+    age, creatinine = _patient(student, monkeypatch)
+    seed = checks.student_seed("07", announce=False)
+    return _q5_keys(seed, creatinine, False, age) != _q5_keys(seed, creatinine / 88.4, False, age)
+
+
+def test_module_07_a_unit_error_is_not_carried_through_nbgrader(tmp_path, capsys, monkeypatch):
+    """Lecturer's review d19 (finding 2), graded end to end: a copy whose creatinine was never
+    converted (DFGe about 0,3) and that carries this error into Q2, Q5 and Q7 gets none of
+    those points; the other answers keep theirs."""
+    student = next(s for s in STUDENTS if _unit_error_changes_q5(s, monkeypatch))
+    age, creatinine = _patient(student, monkeypatch)
+    carried = _q5_keys(checks.student_seed("07", announce=False), creatinine, False, age)
+    monkeypatch.delenv(checks.STUDENT_ENV)
+    name = SOURCE.stem
+    root = make_course(tmp_path / "grading")
+    assert cli(root, "build", "--no-validate", name) == 0
+    assert cli(root, "release", name, "--evaluation") == 0
+    course = Course(root, NOTEBOOKS)
+    released = nbformat.read(course.release_path(name), as_version=4)
+    solution = nbformat.read(course.source_path(name), as_version=4)
+    copy = nbformat.reads(nbformat.writes(released), as_version=4)
+    for answer in read_module(SOURCE).answers:
+        answer_cell(copy, answer).source = answer_cell(solution, answer).source
+    unit_error = {
+        "dfg_2021_m_a": f"dfge_2021({creatinine}, AGE_M_A, False)",
+        "dfg_2009_m_a": f"dfge_2009_sans_coefficient({creatinine}, AGE_M_A, False) * 1.159",
+        "dfg_eflm_m_a": f"dfge_2009_sans_coefficient({creatinine}, AGE_M_A, False)",
+        "decisions_m_a": repr(carried),
+    }
+    for answer, expression in unit_error.items():
+        answer_cell(copy, answer).source = f"{answer} = {expression}"
+    submit(root, student, name, copy)
+    assert cli(root, "autograde", name) == 0
+    capsys.readouterr()
+    grades = course.grades(name, student).grades
+    module = read_module(SOURCE)
+    for answer in ("dfg_2021_m_a", "dfg_2009_m_a", "dfg_eflm_m_a"):
+        assert grades[f"{answer}_tests"] == (0, module.answers[answer]), answer
+    got, points = grades["decisions_m_a_tests"]
+    assert got < points, grades["decisions_m_a_tests"]
+    for answer in set(module.answers) - set(unit_error):
+        points = module.answers[answer]
+        assert grades[f"{answer}_tests"] == (points, points), answer
+
+
+def test_module_07_a_carried_answer_is_not_called_right_in_the_feedback():
+    """The feedback's reason for a carried-over answer says so, never « Réussie » alone."""
+    from esn_teach.grading._feedback import _success_reason
+
+    cell = nbformat.v4.new_code_cell()
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "stream",
+            name="stdout",
+            text="\u2248 Cohérent avec une réponse précédente fausse (dfg_2009_m_a) : juste "
+            "avec les données de votre question 1, elle-même fausse.\n",
+        )
+    ]
+    reason = _success_reason(cell)
+    assert "elle-même fausse" in reason and not reason.startswith("Réussie"), reason
+
+
 def _evaluated_hidden(answer: str) -> str:
     notebook = read_module(SOURCE, session="evaluation").notebook
     cell = next(
@@ -390,7 +467,9 @@ def test_module_07_evaluated_questions_1_2_7_are_fair_for_many_identifiers(monke
                 "dfg_2009_m_a": f09(c, woman),
                 "dfg_eflm_m_a": f09(c, woman, False),
             }
-            assert _full(q2, carried) and _full(q7, carried), (i, c, woman)
+            # Plausible slips are carried over; a unit error's impossible DFGe never is.
+            plausible = c in (round(mg, 1), mg)
+            assert _full(q2, carried) == plausible and _full(q7, carried) == plausible, (i, c)
             made_in_q2 = {
                 **right,
                 "dfg_2009_m_a": f09(c, woman),
@@ -448,14 +527,14 @@ def test_module_07_evaluated_statements_are_drawn_per_copy(monkeypatch):
 # Independent of the notebook's hidden tests: each statement of the banks, found by its
 # words, with its truth for M. A.'s DFGe (2021, 2009 with and without its coefficient).
 Q4_TRUTH = {
-    "il contient, 95 fois sur 100, la part": True,
+    "tient compte de ce hasard ; la méthode donne": True,
     "donnerait forcément la même part": False,
     "l'intervalle serait plus étroit": True,
     "l'intervalle serait plus large": False,
     "ne permettrait pas de s'en apercevoir": True,
     "le signalerait en s'élargissant": False,
     "il ne dit rien de la part": True,
-    "la part comptée chez les vrais patients": False,
+    "un intervalle qui contient la part que l'on compterait": False,
 }
 Q5_TRUTH = {
     "il serait classé en stade G3a": lambda d21, d09, bare: 45 <= d21 < 60,
@@ -578,26 +657,31 @@ def test_module_07_question_4_bank_has_both_keys_for_every_notion(monkeypatch):
 
 
 @pytest.mark.slow
-def test_module_07_question_3_a_neighbours_share_rarely_scores(monkeypatch):
-    """Lecturer's review d18: Q3's keys span only 0,015 to 0,043, so at three decimals a
-    neighbour's whispered share was accepted in about 15 % of pairs of copies. Graded at four
-    decimals, the evaluated hidden test accepts another copy's key in under 4 % of pairs
-    (measured with the hidden test itself on every pair that three decimals accepted). The
-    draw cell gives the group in words only, with no printed « dénominateur » label."""
+def test_module_07_question_3_is_graded_at_three_decimals(monkeypatch):
+    """Lecturer's review d19 (finding 3): Q3 evaluated is graded at three decimals, like the
+    formative version (d18 had four, which half-penalised a sensible 0,027 whose 95 % interval
+    spans two points). Each copy's own key at three decimals earns full marks, at two decimals
+    half; a neighbour's share stays rarely accepted (per-copy cohorts and two groups of
+    departure): in under a fifth of pairs of copies. The draw cell gives the group in words
+    only, and the statement no longer invites a percentage."""
     code = _evaluated_hidden("part_noirs_sous_60")
-    students = [f"identifiant{i:03d}" for i in range(50)]
+    students = [f"identifiant{i:03d}" for i in range(40)]
     keys = {s: _answers(s, monkeypatch)["part_noirs_sous_60"] for s in students}
+    for s in students[:10]:
+        monkeypatch.setenv(checks.STUDENT_ENV, s)
+        assert _full(code, {"part_noirs_sous_60": round(keys[s], 3)}), s
     pairs = [(a, b) for a in students for b in students if a != b]
     close = [(a, b) for a, b in pairs if abs(round(keys[a], 3) - round(keys[b], 3)) <= 0.0011]
-    assert len(close) / len(pairs) > 0.08  # what three decimals accepted
     accepted = 0
     for a, b in close:
         monkeypatch.setenv(checks.STUDENT_ENV, a)
         accepted += _full(code, {"part_noirs_sous_60": keys[b]})
-    assert accepted / len(pairs) < 0.04, accepted
+    assert accepted / len(pairs) < 0.2, accepted
     notebook = read_module(SOURCE, session="evaluation").notebook
     (draw,) = [c.source for c in notebook.cells if "TACHE_Q3 = _tache_q3()" in c.source]
     assert "dénominateur" not in draw.lower()
+    statement = next(c.source for c in notebook.cells if "### Question 3" in c.source)
+    assert "pourcentage à deux" not in statement and "quatre" not in statement
 
 
 def _q5_keys(seed: int, creatinine_mg: float, woman: bool, age: int) -> dict[str, str]:
@@ -626,12 +710,14 @@ def test_module_07_question_5_is_graded_with_question_1s_inputs(monkeypatch):
         mg = creatinine / 88.4
         right = _q5_keys(seed, mg, False, age)
         assert _full(code, {"decisions_m_a": right}), i
-        for c, woman in [
-            (creatinine, False),
-            (creatinine * 88.4, False),
-            (round(mg, 1), False),
-            (mg, True),
-        ]:
+        for c, woman in [(creatinine, False), (creatinine * 88.4, False)]:
+            # An impossible DFGe (unit error) is not carried over (lecturer d19, finding 2).
+            q1 = float(egfr_ckd_epi_2021(c, age, woman))
+            carried = _q5_keys(seed, c, woman, age)
+            assert _full(code, {"dfg_2021_m_a": q1, "decisions_m_a": right}), (i, c)
+            if carried != right:
+                assert not _full(code, {"dfg_2021_m_a": q1, "decisions_m_a": carried}), (i, c)
+        for c, woman in [(round(mg, 1), False), (mg, True)]:
             q1 = float(egfr_ckd_epi_2021(c, age, woman))
             carried = _q5_keys(seed, c, woman, age)
             assert _full(code, {"dfg_2021_m_a": q1, "decisions_m_a": carried}), (i, c, woman)
@@ -642,7 +728,7 @@ def test_module_07_question_5_is_graded_with_question_1s_inputs(monkeypatch):
                 assert not _full(
                     code, {"dfg_2021_m_a": _right_q1(mg, age), "decisions_m_a": carried}
                 )
-    assert differing >= 20, differing
+    assert differing >= 10, differing
 
 
 def _right_q1(mg: float, age: int) -> float:
