@@ -1235,13 +1235,20 @@ from esn_teach.datasets._egfr_tasks import _question_4_draw as _tirage_q4
 _vraies_q4 = {("hasard", 0), ("taille", 1), ("biais", 0), ("hopital", 1)}
 _cles_cachees = {_lettre: "oui" if _tirage in _vraies_q4 else "non"
                  for _lettre, _tirage in _tirage_q4(checks.student_seed("07", announce=False)).items()}
+# One message per notion (lecturer d19, finding 6): each names what to revise, none says
+# which statement is right.
+_messages_q4 = {
+    "hasard": "revoyez (section 3) ce que fait le hasard : une autre graine, d'autres patients, une autre part ; et ce que promet « à 95 % » : une propriété de la méthode, sur beaucoup de cohortes.",
+    "taille": "revoyez (section 3) ce que change le nombre de patients n, à part égale, sur la largeur de l'intervalle.",
+    "biais": "revoyez (section 3) ce que l'intervalle mesure : le hasard du tirage ; une erreur dans les règles de la fiche elle-même, le voit-il ?",
+    "hopital": "revoyez (section 3) ce que l'on estime : la part que donnent les règles de la fiche ; des patients réels suivent-ils ces règles ?",
+}
+_notions_q4 = dict(_tirage_q4(checks.student_seed("07", announce=False)))
 checks.check_choices(
     lecture_intervalle, name="lecture_intervalle", options=["oui", "non"],
     expected=_cles_cachees,
     mistakes={
-        _lettre: [checks.Mistake("non" if _cle == "oui" else "oui",
-                                 "revoyez ce que contiennent les deux nombres k et n (indice 1), puis relisez cette "
-                                 "affirmation.")]
+        _lettre: [checks.Mistake("non" if _cle == "oui" else "oui", _messages_q4[_notions_q4[_lettre][0]])]
         for _lettre, _cle in _cles_cachees.items()
     },
     points=1,
@@ -1249,7 +1256,7 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_intervalle" session="evaluation"
-# message : revoyez ce que contiennent les deux nombres k et n
+# message : revoyez (section 3)
 # (every item inverted; the right versions, as in the hidden test)
 from esn_teach.datasets._egfr_tasks import _question_4_draw
 
@@ -1258,7 +1265,7 @@ lecture_intervalle = {lettre: "non" if tirage in _justes_q4 else "oui"
                       for lettre, tirage in _question_4_draw(GRAINE).items()}
 
 # %% mistake="lecture_intervalle" session="evaluation"
-# message : revoyez ce que contiennent les deux nombres k et n
+# message : revoyez (section 3)
 # (the item on the size of n inverted, « more patients, wider »; the others right)
 from esn_teach.datasets._egfr_tasks import _question_4_draw
 
@@ -1267,7 +1274,7 @@ lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
                       for lettre, tirage in _question_4_draw(GRAINE).items()}
 
 # %% mistake="lecture_intervalle" session="evaluation"
-# message : revoyez ce que contiennent les deux nombres k et n
+# message : revoyez (section 3)
 # (the interval taken for a guard against the sheet's bias and for a real hospital)
 from esn_teach.datasets._egfr_tasks import _question_4_draw
 
@@ -2358,10 +2365,13 @@ _ordre_cache, _ = checks.draw_slots(checks.student_seed("07", announce=False), "
 checks.check_choices(
     interpretation_m_a, name="interpretation_m_a", options=["oui", "non"],
     expected={_lettre: _cles_cachees[_cle] for _lettre, _cle in _ordre_cache.items()},
-    mistakes={
-        _lettre: [checks.Mistake("non" if _cles_cachees[_cle] == "oui" else "oui",
-                                 "revoyez la désindexation (indice 1), puis relisez cette "
-                                 "affirmation.")]
+    mistakes={  # one message per statement (lecturer d19, finding 6): the stage has its own
+        _lettre: [checks.Mistake("non" if _cles_cachees[_cle] == "oui" else "oui", {
+            "stade": "revoyez ce qu'il faut pour poser un stade de maladie rénale chronique (section 1) : combien de temps, combien de dosages ?",
+            "surface_210": "revoyez la désindexation (DFGe × 2,10 / 1,73, pli « La dose ») et placez ce DFG en mL/min par rapport au seuil de 60.",
+            "surface_150": "revoyez la désindexation (DFGe × 1,50 / 1,73, pli « La dose ») et placez ce DFG en mL/min par rapport au seuil de 60.",
+            "surface_173": "revoyez : avec 1,73 m², le DFG désindexé égale le DFGe indexé ; placez le DFGe 2021 de votre M. A. (question 1) par rapport à 60.",
+        }[_cle])]
         for _lettre, _cle in _ordre_cache.items()
     },
     points=2,
@@ -2369,7 +2379,7 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="interpretation_m_a" session="evaluation"
-# message : revoyez la désindexation
+# message : poser un stade
 interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "oui"}
 
 # %% mistake="interpretation_m_a" session="evaluation"
@@ -2377,7 +2387,7 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "oui"}
 interpretation_m_a = {"A": "non", "B": "non", "C": "non", "D": "non"}
 
 # %% mistake="interpretation_m_a" session="evaluation"
-# message : revoyez la désindexation
+# message : revoyez
 interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 
 # %% [markdown]
