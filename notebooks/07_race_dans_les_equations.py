@@ -2419,6 +2419,10 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 # **Critère 1 — Vérifier avant d'utiliser**, valeur V5 — Utilisation responsable et éclairée.
 # **Reprendre le DFGe du compte rendu et le recalculer sans coefficient comptent pour une seule
 # vérification.**
+# **Une même phrase ne compte qu'à un critère** : « quelle équation ? » compte au critère 1
+# quand c'est une vérification faite avant d'utiliser le chiffre (« je vérifie quelle
+# équation applique le laboratoire »), au critère 3 quand c'est une exigence adressée au
+# fournisseur (« l'éditeur doit dire quelle formule il applique ») ; jamais aux deux.
 #
 # - **1** : la copie identifie l'équation (2009, coefficient racial) **et** cite au moins
 #   **deux** vérifications parmi : équation utilisée par le laboratoire (en France, le
