@@ -1763,6 +1763,20 @@ display(calculatrice)
 # **Afro-Américains**, est inexact chez les personnes noires d'Europe et d'Afrique (Delanaye et
 # al., 2021 ; en français : Stehlé et al., 2023). L'appliquer obligerait à déclarer la
 # « race » du patient au laboratoire (droit : « Pour aller plus loin »).
+#
+# > **En pratique, en France, pour adapter une dose** (ce que ce module peut affirmer, et ce
+# > qu'il faut demander)
+# > 1. Le seuil qui compte est celui du **RCP du médicament**, dans l'unité qu'il écrit
+# >    (metformine Viatris, 2023 : « DFG (ml/min) »).
+# > 2. Le compte rendu donne un DFGe **indexé** ; le désindexer avec la surface corporelle du
+# >    patient est un choix que des néphrologues et biologistes francophones jugent préférable
+# >    pour une dose (Delanaye et al., 2016), pas une règle du RCP.
+# > 3. Quelle équation applique le laboratoire, et si un logiciel en recalcule une autre :
+# >    demandez-le au **biologiste** du laboratoire ; pour la dose, voyez avec un
+# >    **pharmacien** ou le **néphrologue** du patient.
+# >
+# > Ce module ne cite aucune recommandation française (HAS, sociétés savantes) : nous n'en avons
+# > vérifié aucune à la source.
 
 # %% [markdown] reveal="decisions_m_a"
 # **Les patients non noirs de la cohorte.** Chez eux, l'équation 2021 donne le plus souvent

@@ -13,7 +13,7 @@ is no secret (anyone can decode it), just as the digests are no proof.
 
 A message is the message argument of ``Mistake(value, message, …)`` and of
 ``expect(condition, message, …)`` and ``not_judged(message, …)`` (positional or
-``message=``), and the ``success=``
+``message=``), and the ``success=`` (and ``carried_over=``)
 explanation of ``check_number``, ``check_choice`` and ``check_choices`` (which
 explains, so names, the right option). Its string
 literals are found through what a check cell does with them: a literal, implicitly
@@ -140,9 +140,9 @@ class _MessageFlow:
                 if message is not None:
                     self.follow(message, self._prefix(node))
             if isinstance(node, ast.Call) and _called(node) in _SUCCESS_CALLS:
-                success = next((kw.value for kw in node.keywords if kw.arg == "success"), None)
-                if success is not None:
-                    self.follow(success, self._prefix(node))
+                for keyword in node.keywords:
+                    if keyword.arg in {"success", "carried_over"}:
+                        self.follow(keyword.value, self._prefix(node))
 
     def _bind(self, target: ast.expr, binding: _Binding, path: tuple[int, ...] = ()) -> None:
         if isinstance(target, ast.Name):
