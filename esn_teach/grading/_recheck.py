@@ -424,13 +424,12 @@ def _cells_run(history: list[str] | None, namespace: dict):
 _PARTIAL = ("esn_teach.checks._outcome", "PartialCredit")
 
 
+#: How a line printed for the marker starts (kept in the graded copy, not in the feedback).
+MARKER_LINE = "Pour le correcteur"
 #: The lines of a hidden test's output kept for the graded copy: the checks' verdicts and
 #: the line a reflection's marking guide reads (« Pour le correcteur », the copy's figures);
 #: « ≈ » is a right answer graded against a key carried over from an earlier wrong one.
-MARKER_LINE = "Pour le correcteur"
 _KEPT_LINES = ("\u2714 ", "\u2718 ", "\u2248 ", MARKER_LINE)
-#: MARKER_LINE: how a line printed for the marker starts (kept in the graded copy, not in
-#: the feedback).
 
 
 def _execute_scored(
