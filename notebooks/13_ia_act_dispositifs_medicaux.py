@@ -58,12 +58,9 @@ def montrer(*cles):
         display(Markdown(f"**{ref.citation}** ({ref.date_label}) — *{ref.title}.* {ref.summary}"))
 
 
-print(f"Textes juridiques résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, d'après le texte de "
-      "2024 du règlement (UE) 2024/1689 (JO L 2024/1689 du 12.7.2024) et du MDR. Le règlement "
-      "(UE) 2026/1744 qui le modifie (JO L 2026/1744 du 24.7.2026) n'a pas été lu au Journal "
-      "officiel : ses dates sont résumées d'après des analyses juridiques publiées qui le "
-      "citent (dont Produktkanzlei, 21 mai 2026) ; les articles 4, 27 et 111 qu'il réécrit "
-      "n'ont pas été relus, et aucune réponse notée n'en dépend. Version consolidée : EUR-Lex.")
+print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du règlement (UE) 2026/1744, "
+      "publié au JO le 24 juillet 2026 : vérifiées le 07/12/2026 dans une analyse du texte "
+      "publié (état au 5 août 2026 ; voir les Sources).")
 
 # %% [markdown]
 # ## 1. Deux règlements, deux questions
@@ -1352,7 +1349,7 @@ devoirs = tirage_q3.by_letter({
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
-# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4, réécrit en 2026). |
+# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4, modifié en 2026). |
 # | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
 # | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
 # | 2 décembre 2026 | les pratiques interdites ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
@@ -1404,7 +1401,7 @@ devoirs = tirage_q3.by_letter({
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
-# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4, réécrit en 2026). |
+# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4, modifié en 2026). |
 # | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
 # | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
 # | 2 décembre 2026 | les pratiques interdites ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
@@ -1925,10 +1922,9 @@ dates = tirage_q4.by_letter({
 # **avant** la date de coupure n'est soumis aux règles du haut risque que si sa conception
 # change ensuite de façon importante ; les systèmes destinés à des autorités publiques
 # devront de toute façon être en conformité au plus tard le 2 août 2030. Dans le texte de
-# 2024, cette date de coupure était le 2 août 2026. D'après les analyses publiées du
-# règlement (UE) 2026/1744 (texte que ce cours n'a pas relu au Journal officiel), elle
-# devient la date à partir de laquelle les règles du haut risque s'appliqueront
-# (2 décembre 2027 pour l'annexe III, 2 août 2028 pour l'annexe I). Retenez le raisonnement : date de mise sur le marché,
+# 2024, cette date de coupure était le 2 août 2026. Le règlement (UE) 2026/1744 en fait la
+# date à partir de laquelle les règles du haut risque s'appliqueront (2 décembre 2027 pour
+# l'annexe III, 2 août 2028 pour l'annexe I ; d'après l'analyse citée dans les Sources). Retenez le raisonnement : date de mise sur le marché,
 # date de coupure, modification importante. Un système mis sur le marché après la date de
 # coupure n'a pas cette exception, quelle que soit la version du texte.
 #
@@ -1948,8 +1944,10 @@ dates = tirage_q4.by_letter({
 #    si l'exception de l'article 111 (ci-dessus) dispense cette alerte, oui ou non, et
 #    pourquoi ; puis un devoir de l'hôpital ou de ses soignants qui s'applique déjà
 #    aujourd'hui ;
-# 3. ce que le droit n'exige pas mais que vous jugez dû, en pensant aussi aux patients pour
-#    qui l'alerte marcherait moins bien.
+# 3. ce que le droit n'exige pas mais que vous jugez dû : une garantie concrète (qui, quand,
+#    comment), les patients pour qui l'alerte marcherait moins bien (nommez-les), et
+#    pourquoi, d'après ce que lit l'alerte (sa fiche dans l'explorateur). Ce point vaut la
+#    moitié de la note.
 #
 # Un devoir déontologique compte s'il est nommé avec son article : par exemple, le devoir
 # d'information du patient (médecins : article R. 4127-35 du code de la santé publique ;
@@ -1959,8 +1957,10 @@ dates = tirage_q4.by_letter({
 # %% [markdown] written="reflexion_garantie_humaine" points=3
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, un
-# par point de la consigne, chacun noté **0**, **un demi** ou **1** point ; rien d'autre (pas
-# de quart, pas de zéro d'office). Chaque élément n'est compté qu'une fois, dans son critère.
+# par point de la consigne. Le critère 3 (une garantie concrète pour des patients nommés,
+# argumentée depuis la fiche de l'alerte) porte la moitié des points, 1,5 sur 3 ; le rappel
+# du droit (critères 1 et 2) l'autre moitié : critère 1 sur 0,5, critère 2 sur 1. Chaque
+# élément n'est compté qu'une fois, dans son critère.
 # La consigne est la même sur toutes les copies (aucun cas ni chiffre propre à la copie) :
 # ce guide et ses copies exemples valent pour chacune.
 #
@@ -1972,8 +1972,8 @@ dates = tirage_q4.by_letter({
 # suspension en cas de risque (§ 5). Que le système permette de passer outre est un devoir du
 # fournisseur (article 14, § 4, d).
 #
-# - **1** : deux de ces devoirs, chacun avec son article (« article 26 » suffit).
-# - **un demi** : un seul devoir juste avec son article ; ou des devoirs justes sans article ;
+# - **0,5** : deux de ces devoirs, chacun avec son article (« article 26 » suffit).
+# - **0,25** : un seul devoir juste avec son article ; ou des devoirs justes sans article ;
 #   ou un devoir du fournisseur (conception du contrôle humain, article 14 ; marquage CE)
 #   donné comme devoir de l'hôpital.
 # - **0** : aucun devoir juste de l'hôpital.
@@ -1995,20 +1995,20 @@ dates = tirage_q4.by_letter({
 #   donne la date sans dire si l'article 111 joue, n'a pas (a).
 # - **(b) dès aujourd'hui** : au moins un devoir déjà en vigueur pour l'hôpital ou ses
 #   soignants, qui vaudra encore en 2029 : la maîtrise de l'IA du personnel (article 4,
-#   applicable depuis le 2 février 2025 ; son texte réécrit en 2026 n'a pas été relu au JO
-#   et les analyses divergent sur qui en garde la charge : « former », « soutenir la
-#   formation » ou « assurer un niveau suffisant de maîtrise » comptent tous, le contenu
-#   exact n'est pas jugé) ; la matériovigilance (signalement d'un incident grave à
+#   applicable depuis le 2 février 2025, modifié en 2026 ; « former », « soutenir la
+#   formation » ou « assurer un niveau suffisant de maîtrise » comptent tous : le contenu
+#   exact de l'article n'est pas jugé) ; la matériovigilance (signalement d'un incident grave à
 #   l'ANSM, article L. 5212-2 du code de la santé publique, à l'hôpital par le correspondant
 #   local de matériovigilance, article R. 5212-17) ; l'information du patient (article
 #   L. 4001-3, module 09) ; un devoir déontologique nommé avec son article, de la **liste
 #   fermée** vérifiée suivante : devoir d'information du patient, médecins (article
 #   R. 4127-35 du code de la santé publique) et infirmiers (R. 4312-13) ; devoir de conseil
 #   lors de la dispensation, pharmaciens (R. 4235-48 : « la mise à disposition des
-#   informations et les conseils nécessaires au bon usage du médicament »). Pour les
-#   kinésithérapeutes et les sages-femmes, aucun article n'a été vérifié ici : le correcteur
-#   vérifie celui que la copie cite dans le code de la santé publique (Légifrance) avant de
-#   l'accepter. « La déontologie » sans autre précision ne compte pas. Un devoir du seul fabricant ne compte pas : la question
+#   informations et les conseils nécessaires au bon usage du médicament »). Pour les autres
+#   professions (kinésithérapeutes, sages-femmes…), aucun article n'a été vérifié ici : le
+#   correcteur accepte tout devoir professionnel correctement cité (un article du code de la
+#   santé publique qui existe et dit ce que la copie lui fait dire, vu sur Légifrance).
+#   « La déontologie » sans autre précision ne compte pas. Un devoir du seul fabricant ne compte pas : la question
 #   porte sur l'hôpital.
 #
 # Note : **1** si (a) et (b) ; **un demi** si l'un des deux ; **0** sinon. Une date du seul
@@ -2019,14 +2019,18 @@ dates = tirage_q4.by_letter({
 # V1 — Priorité à la relation humaine ; V4 — Prudence, esprit critique et inclusivité (les
 # patients pour qui l'alerte marche moins bien), avec le principe de justice du CENS.
 #
-# - **1** : une garantie humaine concrète, qui dit qui, quand ou comment (un soignant examine
-#   le patient avant d'agir sur l'alerte, peut ne pas la suivre et le note ; le patient est
-#   informé en mots simples ; l'équipe connaît le biais d'automatisation, module 09), **et**
-#   un mot sur les patients pour qui l'alerte peut moins bien marcher (l'hôpital vérifie
-#   qu'elle marche aussi bien pour tous).
-# - **un demi** : l'un des deux seulement (une garantie vague, « garder l'humain dans la
-#   boucle », ne compte pas comme garantie concrète).
-# - **0** : ni l'un ni l'autre.
+# Trois éléments, **0,5** chacun :
+#
+# - **une garantie humaine concrète**, qui dit qui, quand ou comment (un soignant examine le
+#   patient avant d'agir sur l'alerte, peut ne pas la suivre et le note ; le patient est
+#   informé en mots simples ; l'équipe connaît le biais d'automatisation, module 09) ; une
+#   garantie vague (« garder l'humain dans la boucle ») ne compte pas ;
+# - **des patients nommés** pour qui l'alerte peut moins bien marcher (patients âgés, à
+#   peau foncée, sous bêtabloquants…), avec ce que l'hôpital ou l'équipe fait pour eux ;
+# - **un argument tiré de la fiche de l'alerte** (ce qu'elle lit : les constantes, les
+#   résultats de laboratoire ; ce qu'elle ne voit pas : l'état du patient au lit) qui relie
+#   la garantie à ces patients (« la saturation se mesure moins bien sur peau foncée, donc
+#   l'infirmière recompte la fréquence respiratoire avant d'écarter l'alerte »).
 #
 # **Trois copies exemples** (étudiantes et étudiants infirmiers).
 #
@@ -2039,23 +2043,26 @@ dates = tirage_q4.by_letter({
 # > cette date. Dès aujourd'hui, l'hôpital doit soutenir la formation de son personnel à
 # > l'IA (article 4) et signaler un incident grave à la matériovigilance. Au-delà, l'infirmière
 # > examine le patient avant d'appeler le médecin et note quand elle ne suit pas l'alerte ;
-# > l'hôpital vérifie qu'elle marche aussi bien chez les patients âgés ou à peau foncée. »
+# > l'alerte lit des constantes, or la saturation se mesure moins bien sur peau foncée et la
+# > fièvre manque souvent chez les patients âgés : l'hôpital vérifie qu'elle marche aussi
+# > bien pour eux, et l'infirmière les examine même sans alerte. »
 #
-# Critère 1 : 1 (deux devoirs, articles) ; critère 2 : 1 ((a) et (b)) ; critère 3 : 1.
+# Critère 1 : 0,5 (deux devoirs, articles) ; critère 2 : 1 ((a) et (b)) ; critère 3 : 1,5
+# (garantie concrète, patients nommés, argument tiré de ce que lit l'alerte).
 #
-# Copie B, **2 sur 3** :
+# Copie B, **1,5 sur 3** :
 #
 # > « L'hôpital doit confier l'alerte à des soignants formés qui peuvent passer outre, et
 # > surveiller son fonctionnement (article 26). Ces règles s'appliqueront le 2 août 2027,
 # > et l'article 111 ne joue pas pour une alerte nouvelle.
 # > Les soignants doivent aussi être formés à l'IA (article 4). Il faut garder l'humain dans
-# > la boucle, et penser aux patients chez qui l'alerte se trompe plus souvent. »
+# > la boucle, et penser aux patients âgés, chez qui l'alerte se trompe plus souvent. »
 #
-# Critère 1 : 1 ; critère 2 : un demi (date du texte de 2024 donnée comme actuelle : pas
-# de (a) ; l'article 4 donne (b)) ; critère 3 : un demi (le mot sur les patients, mais une
-# garantie vague).
+# Critère 1 : 0,5 ; critère 2 : 0,5 (date du texte de 2024 donnée comme actuelle : pas
+# de (a) ; l'article 4 donne (b)) ; critère 3 : 0,5 (des patients nommés, sans garantie
+# concrète ni argument tiré de la fiche).
 #
-# Copie C, **1 sur 3** :
+# Copie C, **0,75 sur 3** :
 #
 # > « L'hôpital doit confier la surveillance des alertes à des soignants formés qui peuvent
 # > passer outre (article 26). Le fabricant a dû faire certifier son logiciel par un organisme
@@ -2063,11 +2070,10 @@ dates = tirage_q4.by_letter({
 # > il n'en a aucune. Je pense qu'une infirmière doit toujours aller voir le patient avant
 # > d'appeler le médecin, et noter si elle n'est pas d'accord avec l'alerte. »
 #
-# Critère 1 : un demi (un seul devoir de l'hôpital avec son article) ; critère 2 : 0
+# Critère 1 : 0,25 (un seul devoir de l'hôpital avec son article) ; critère 2 : 0
 # (pas de date, et l'article 111 ne dispense pas une alerte mise sur le marché après 2028 :
 # pas de (a) ; « aucune obligation » oublie l'article 4 et la matériovigilance : pas de (b)) ;
-# critère 3 : un demi (garantie concrète, rien sur les patients pour qui l'alerte marcherait
-# moins bien).
+# critère 3 : 0,5 (garantie concrète ; ni patients nommés ni argument tiré de la fiche).
 # ### END SOLUTION
 
 # %% [markdown]
@@ -2118,8 +2124,9 @@ dates = tirage_q4.by_letter({
 # - **Une proposition, pas une règle.** La Commission a proposé le 16 décembre 2025 de
 #   réviser le MDR (COM(2025) 1023) : la règle 11 mettrait davantage de logiciels en
 #   classe I, et les dispositifs médicaux passeraient dans la section B de l'annexe I du
-#   règlement sur l'IA. L'omnibus de 2026 n'a pas repris ce second point pour eux
-#   (Produktkanzlei, 21 mai 2026) : ils restent soumis aux deux textes.
+#   règlement sur l'IA. L'omnibus adopté en 2026 n'a fait passer dans cette section B que
+#   les machines (article 1, point 41, d'après l'analyse citée dans les Sources) : les
+#   dispositifs médicaux restent soumis aux deux textes.
 #
 # Les textes complets, ci-dessous, sont à lire après la séance.
 
@@ -2142,16 +2149,23 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 #   annexes I et III. EUR-Lex.
 # - Règlement (UE) 2026/1744 du Parlement européen et du Conseil du 8 juillet 2026 modifiant
 #   le règlement (UE) 2024/1689 (omnibus numérique sur l'IA), Journal officiel de l'Union du
-#   24 juillet 2026, JO L 2026/1744 (texte officiel ; ses modifications sont résumées ici
-#   d'après des analyses juridiques publiées qui citent le Journal officiel) ; proposition de la Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex.
+#   24 juillet 2026, JO L 2026/1744, en vigueur le 27 juillet 2026 ; proposition de la
+#   Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex. Ce cours n'a pas lu ce texte au
+#   Journal officiel : ses modifications (article 1, point 40, qui modifie l'article 113 :
+#   les règles du haut risque s'appliqueront à partir du 2 décembre 2027 pour l'annexe III
+#   et du 2 août 2028 pour l'annexe I ; point 39, article 111 ; point 5, article 4 ;
+#   point 41, annexe I) sont résumées d'après l'analyse suivante.
+# - ThomasMoreAI, legal-skills-open, « Application timeline » (fichier
+#   eu/regulatory/skills/ai-act-compliance-clemensjl/references/timeline.md, GitHub), état
+#   au 5 août 2026, relu pour ce cours en décembre 2026. Analyse du texte publié, qui cite sa référence
+#   au Journal officiel ; concorde avec les analyses publiées entre l'adoption par le
+#   Conseil (29 juin 2026) et la publication.
 # - Code de la santé publique, articles L. 5212-2 et R. 5212-17 (matériovigilance) ; article
 #   L. 4001-3 (information du patient) ; articles R. 4127-35, R. 4312-13 et R. 4235-48
 #   (codes de déontologie des médecins, des infirmiers et des pharmaciens). Légifrance.
 # - Commission européenne. Proposition de règlement modifiant les règlements (UE) 2017/745 et
 #   (UE) 2017/746 (simplification), et le règlement (UE) 2024/1689 quant à la liste de son
 #   annexe I, COM(2025) 1023 du 16 décembre 2025 (proposition).
-# - Produktkanzlei (cabinet d'avocats). Digital Omnibus: medical devices to remain under dual AI
-#   regulation, 21 mai 2026.
 # - Délégation au numérique en santé et Agence du numérique en santé, « Éthique », doctrine du
 #   numérique en santé, esante.gouv.fr : le cadre de l'éthique du numérique en santé (CENS) et
 #   ses cinq principes (bienfaisance, non-malfaisance, autonomie, justice et équité,

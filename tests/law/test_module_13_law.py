@@ -110,8 +110,22 @@ def test_the_timetable_is_the_one_adopted_in_2026_not_the_proposal():
     omnibus = reference("UE 2026/1744")
     assert omnibus.date == datetime.date(2026, 7, 8) <= LEGAL_FACTS_LAST_CHECKED
     assert "COM(2025) 836" in omnibus.summary and "27 juillet 2026" in omnibus.date_label
-    # Article 4 is the replaced one: no guaranteed level any more.
-    assert "sans exiger de garantir un niveau précis" in " ".join(reference("IA 4").summary.split())
+    # Article 4: the 2024 wording is stated as such; the amended wording is attributed to the
+    # secondary source that quotes it, since the Official Journal itself was not read.
+    article_4 = " ".join(reference("IA 4").summary.split())
+    assert "Dans son texte de 2024" in article_4
+    assert "n'a pas lu la nouvelle rédaction" in article_4
+    assert "sans exiger de garantir un niveau précis" in article_4
+    assert "article 1, point 40" in " ".join(omnibus.summary.split())
+
+
+def test_the_omnibus_dates_rest_on_sources_published_after_it():
+    # A source dated before the adoption (8 July 2026) cannot quote the adopted text.
+    for module in MODULES_13:
+        assert "Produktkanzlei" not in module.read_text(encoding="utf-8"), module.name
+    data = data_file("references.toml").read_text(encoding="utf-8")
+    header = " ".join(data[: data.index('key = "UE 2026/1744"')].replace("#", " ").split())
+    assert "état au 5 août 2026" in header and "OJ L, 2026/1744" in header
 
 
 def test_every_field_of_ai_act_toml_is_explained_in_its_header():
