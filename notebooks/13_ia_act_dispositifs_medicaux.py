@@ -11,8 +11,8 @@
 #    **classe** par la règle 11 du MDR.
 # 2. Classer un système d'IA selon le **règlement sur l'IA** : interdit, haut risque,
 #    transparence, risque minimal.
-# 3. Dire **qui doit quoi** : le fournisseur, le déployeur (l'hôpital qui l'utilise).
-# 4. **Dater** chaque obligation d'après les seuls textes adoptés.
+# 3. Dire **qui doit quoi** : le fournisseur, le déployeur (l'hôpital).
+# 4. **Dater** chaque obligation d'après les textes adoptés.
 #
 # > **Les valeurs de l'école dans ce module**
 # > - **V1 — Priorité à la relation humaine** : au-delà du contrôle humain que la loi exige,
@@ -30,13 +30,20 @@
 # ## Mode d'emploi
 #
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez **chaque**
-# `...` par votre réponse entre guillemets **droits** `"…"` (touche 3 du clavier AZERTY,
-# jamais « » ni “ ”), exécutez, puis exécutez la **« Vérification »**. « Python ne connaît
-# pas le nom » : exécutez la cellule de réponse, ou mettez le mot entre guillemets ;
-# `SyntaxError` : un guillemet manque ou n'est pas droit.
+# `...` (un par item : quatre ou cinq par question) par votre réponse entre guillemets
+# **droits** `"…"` (touche 3 du clavier AZERTY), exécutez, puis exécutez la
+# **« Vérification »**.
 #
-# Un item faux retire une part d'item, écrite dans le titre de la question (ce qu'une réponse
-# au hasard rapporte en moyenne) ; un item laissé `...` ne retire rien.
+# <details><summary>Si un message d'erreur s'affiche</summary>
+#
+# « Python ne connaît pas le nom » : exécutez la cellule de réponse, ou mettez le mot entre
+# guillemets ; `SyntaxError` : un guillemet manque ou n'est pas droit (jamais « » ni “ ”).
+# </details>
+#
+# **Notation.** Un item faux retire une part d'item, pour qu'une réponse au hasard ne rapporte
+# rien en moyenne : un tiers d'item quand il y a quatre réponses possibles, la moitié avec
+# trois, un quart avec cinq (le titre de chaque question le rappelle). Un item laissé `...`
+# ne retire rien.
 #
 # *Enseignement, pas un conseil juridique ; les textes sont résumés et datés. Tous les cas
 # sont fictifs.*
@@ -71,47 +78,52 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du règle
 #   a-t-il une **finalité médicale** pour des patients ? Si oui, c'est un **dispositif
 #   médical** ; sa **classe** (I, IIa, IIb, III, du moins au plus risqué) dit qui vérifie sa
 #   conformité avant le **marquage CE**.
-# - Le **règlement (UE) 2024/1689 sur l'intelligence artificielle** (*AI Act*) classe les systèmes d'IA selon le **risque** : quelques pratiques **interdites** ;
-#   des systèmes **à haut risque**, très encadrés ; des obligations de **transparence** pour
-#   certains (section 2 ; on parle aussi de « risque limité ») ; le reste, à **risque minimal**.
+# - Le **règlement (UE) 2024/1689 sur l'intelligence artificielle** (*AI Act*) classe les
+#   systèmes d'IA selon le **risque** : quelques pratiques **interdites** ; des systèmes **à
+#   haut risque**, très encadrés ; des obligations de **transparence** pour certains ; le
+#   reste, à **risque minimal**.
 #
-# Deux acteurs. Le **fournisseur** développe le système, ou le fait développer, et le met sur
-# le marché, ou en service pour son propre usage, sous son nom. Le **déployeur** l'utilise
-# sous sa propre autorité dans un cadre professionnel : l'hôpital qui l'achète et le fait
-# utiliser.
+# Deux acteurs : le **fournisseur** développe le système (ou le fait développer) et le met sur
+# le marché ou en service sous son nom ; le **déployeur** l'utilise sous sa propre autorité
+# dans un cadre professionnel, comme l'hôpital qui l'achète.
 #
-# Un **système d'IA** est un système automatisé qui fonctionne avec une
-# certaine autonomie et **déduit** des données qu'il reçoit comment produire des prédictions,
-# contenus, recommandations ou décisions. Il déduit par apprentissage automatique (un
-# **modèle** appris sur des exemples ; le **réentraîner** : le faire apprendre de nouveau) ou
-# par des approches fondées sur la logique et les connaissances ; un logiciel qui exécute
-# seulement des règles fixées par des personnes (sonner sous un seuil) n'en est pas un.
+# Un **système d'IA** **déduit** des données qu'il reçoit des prédictions, recommandations ou
+# décisions, avec une certaine autonomie, souvent par un **modèle** appris sur des exemples
+# (le **réentraîner** : le faire apprendre de nouveau). Un logiciel qui applique seulement des
+# règles fixées par des personnes (sonner sous un seuil) n'en est pas un.
 #
 # Retenez le mot **destination** (notice, publicité du fabricant) : c'est elle, pas
 # la technique, qui fait d'un logiciel un dispositif médical ; un logiciel destiné au sport
 # ou au bien-être n'en est pas un.
+#
+# > **Ce que ça change pour le soignant**, face à une alerte d'IA comme celle du sepsis :
+# > - vous pouvez **ne pas la suivre** : examinez le patient ; le système doit permettre de
+# >   passer outre à son résultat (article 14, § 4, d ; règles du haut risque, 2028 pour un
+# >   dispositif médical) ;
+# > - vous devez être **formé** à l'outil et l'utiliser **selon sa notice** : pas de réglage
+# >   que la notice ne prévoit pas ;
+# > - un **incident grave** se **signale** à la matériovigilance, par le correspondant de
+# >   l'hôpital.
 #
 # ## 2. Le parcours de classification
 #
 # Cinq questions, toujours dans cet ordre :
 #
 # 1. Est-ce une **pratique interdite** (article 5) ? Si oui, le parcours s'arrête. En santé :
-#    manipuler une personne ou exploiter sa vulnérabilité en lui causant un
-#    préjudice important (points a et b) ; reconnaître, à partir de données biométriques
-#    (visage, voix), les émotions d'une personne au travail ou à l'école, sauf raison
-#    médicale ou de sécurité (point f).
+#    manipuler une personne ou exploiter sa vulnérabilité en lui causant un préjudice
+#    important (points a et b) ; reconnaître, à partir du visage ou de la voix, les émotions
+#    d'une personne au travail ou à l'école, sauf raison médicale ou de sécurité (point f).
 # 2. Est-ce un **dispositif médical** par sa destination ?
 # 3. Si oui, quelle **classe** par la **règle 11** (section 3, ci-dessous) ? Un système d'IA
 #    qui est lui-même le dispositif, ou son composant de sécurité, de classe IIa, IIb ou III
 #    doit être vérifié par un **organisme notifié** (organisme indépendant désigné par un
-#    État) : il est alors **à haut risque** (article 6, paragraphe 1). En classe I (sauf cas
-#    particuliers), le fabricant déclare seul sa conformité : pas de haut risque par cette
-#    voie.
+#    État) : il est alors **à haut risque**. En classe I (sauf cas particuliers), le
+#    fabricant déclare seul sa conformité : pas de haut risque par cette voie.
 # 4. Son **usage** est-il l'un de ceux de l'**annexe III** ? En santé : évaluer, par ou pour une
 #    autorité publique, le droit d'une personne à des services publics essentiels, dont les
 #    soins ; évaluer le risque et fixer le prix d'une assurance vie ou santé ; évaluer et
 #    classer les appels d'urgence ; trier les patients aux urgences. Si oui :
-#    **haut risque** (article 6, paragraphe 2), sauf s'il n'accomplit qu'une **tâche
+#    **haut risque**, sauf s'il n'accomplit qu'une **tâche
 #    procédurale étroite** (ranger des documents, repérer des doublons) sans peser sur la
 #    décision et sans établir le profil de personnes.
 # 5. **Dialogue**-t-il avec des personnes, ou **génère**-t-il du contenu ? Si oui :
@@ -119,14 +131,19 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du règle
 #
 # ## 3. La classe d'un logiciel : la règle 11
 #
-# La règle 11 du MDR, résumée : ce que fait le logiciel, et la **gravité** de ce
-# qu'une erreur peut entraîner.
+# La règle 11 du MDR, résumée : ce que fait le logiciel, et la **gravité** d'une erreur.
 #
 # | Le logiciel est destiné à… | Classe |
 # |---|---|
 # | a) fournir des informations utilisées pour prendre des décisions de diagnostic ou de traitement | IIa ; **IIb** si ces décisions peuvent causer une détérioration grave de l'état de santé ou une intervention chirurgicale ; **III** si elles peuvent causer la mort ou une détérioration irréversible |
 # | b) surveiller des processus physiologiques | IIa ; **IIb** s'il surveille des paramètres vitaux dont les variations peuvent exposer le patient à un danger immédiat |
 # | c) tout autre usage | I |
+#
+# Exemple. L'alerte de sepsis lit les constantes pour **proposer un diagnostic** (partie a) ;
+# un sepsis manqué peut tuer : classe III. Un logiciel qui ne fait que **surveiller** une
+# constante et sonner relève de la partie b : IIb au plus, jamais III. Une alarme qui sonne
+# seulement sous un seuil réglé par l'équipe n'est pas un système d'IA : seul le MDR
+# s'applique.
 
 # %% [markdown] session="formative"
 # **Explorateur.** Choisissez d'abord l'**alerte de sepsis**, répondez aux cinq questions (au
@@ -146,7 +163,7 @@ explorateur = AiActPathExplorer([ai_system("alerte_sepsis")])
 explorateur
 
 # %% [markdown] session="formative"
-# ### Question 1 — Classer quatre autres systèmes (3 points ; item faux : − 1/3 d'item)
+# ### Question 1 — Classer quatre autres systèmes (3 points ; un item faux retire un tiers d'item)
 #
 # Pour chacun, écrivez entre guillemets droits sa catégorie : `"interdit"`, `"haut risque"`,
 # `"transparence"` ou `"risque minimal"`.
@@ -177,7 +194,7 @@ explorateur
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 1 — Classer quatre autres systèmes (3 points ; item faux : − 1/3 d'item)
+# ### Question 1 — Classer quatre autres systèmes (3 points ; un item faux retire un tiers d'item)
 #
 # Vos quatre systèmes, **A** à **D**, sont affichés sous cette question : ils sont propres à
 # votre copie (vos voisins en ont d'autres, dans un autre ordre). Pour chacun, écrivez entre
@@ -572,7 +589,7 @@ categories = tirage_q1.by_letter({
 })
 
 # %% [markdown] session="formative"
-# ### Question 2 — Trouver la classe (2 points ; item faux : − 1/3 d'item)
+# ### Question 2 — Trouver la classe (2 points ; un item faux retire un tiers d'item)
 #
 # Ces quatre logiciels sont des dispositifs médicaux. Pour chacun, écrivez entre guillemets sa
 # classe par la règle 11 : `"I"`, `"IIa"`, `"IIb"` ou `"III"`.
@@ -603,7 +620,7 @@ categories = tirage_q1.by_letter({
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 2 — Trouver la classe (2 points ; item faux : − 1/2 d'item)
+# ### Question 2 — Trouver la classe (2 points ; un item faux retire la moitié d'un item)
 #
 # Vos quatre logiciels, **A** à **D**, sont affichés sous cette question (propres à votre
 # copie). Ce sont des dispositifs médicaux, tous des parties a ou b de la règle 11. Pour
@@ -799,9 +816,9 @@ logiciels_q2 = {
         "à partir de l'agenda des maux de tête que remplit le patient, il propose au médecin de "
         "changer ou non le traitement de fond d'une migraine déjà diagnostiquée ; une erreur "
         "prolonge de quelques semaines des crises gênantes.",
-        "il trace pour le radiothérapeute la zone à irradier autour d'une tumeur de la "
-        "prostate ; une zone trop large irradie la vessie et le rectum, avec des lésions qui ne "
-        "guérissent pas.",
+        "en salle de naissance, il dit à la sage-femme, d'après les pertes de sang mesurées et "
+        "les constantes de la mère, s'il faut appeler tout de suite l'équipe pour une "
+        "hémorragie après l'accouchement. Une hémorragie reconnue trop tard peut tuer la mère.",
         "à partir de photos des mains, il propose au médecin généraliste le degré d'un eczéma "
         "léger, pour choisir entre une crème hydratante et une crème à la cortisone.",
     ],
@@ -958,34 +975,32 @@ classes_mdr = tirage_q2.by_letter({
 # %% [markdown] session="formative"
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
 #
-# Les devoirs pour un système à haut risque, comme l'alerte de sepsis (résumé) :
+# Les devoirs pour un système à haut risque (résumé) :
 #
 # | Qui | Ses devoirs principaux |
 # |---|---|
 # | Le **fournisseur** (article 16) | rendre le système conforme (risques, données, contrôle humain, robustesse) ; faire évaluer la conformité (pour un dispositif médical, dans la procédure du MDR) et apposer le marquage CE |
-# | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, ayant l'autorité nécessaire (§ 2 ; passer outre : article 14, § 4, d) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) |
+# | Le **déployeur** (article 26) | l'utiliser selon sa notice ; confier le contrôle humain à des personnes compétentes, formées, ayant l'autorité nécessaire ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque |
 #
-# **Devenir fournisseur** (article 25, paragraphe 1). Qui met son nom sur un système à haut
-# risque, ou y apporte une **modification substantielle**, en devient le fournisseur. Est
-# substantielle une modification que le fournisseur n'avait pas prévue dans l'évaluation
-# initiale de la conformité et qui touche la conformité ou la destination du système
-# (article 3, point 23) ; elle impose une nouvelle évaluation (article 43, paragraphe 4).
+# **Devenir fournisseur** (article 25). Qui met son nom sur un système à haut risque, ou y
+# apporte une **modification substantielle**, en devient le fournisseur. Est substantielle
+# une modification que le fournisseur n'avait pas prévue dans l'évaluation initiale de la
+# conformité et qui touche la conformité ou la destination du système ; elle impose une
+# nouvelle évaluation.
 #
-# ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points ; item faux : − 1/2 d'item)
+# ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points ; un item faux retire la moitié d'un item)
 #
 # Pour chaque cas, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou `"les deux"`.
 #
-# - **mise_a_jour** : l'éditeur réentraîne son modèle, ce que son évaluation initiale ne
-#   prévoyait pas, et diffuse cette version ; les hôpitaux l'installent telle quelle et la
-#   font utiliser par leurs équipes. Quel rôle ont les hôpitaux pour cette version ?
-# - **seuil** : l'hôpital rend l'alerte plus sensible par un réglage que la notice propose et
-#   que l'évaluation initiale a couvert, puis la fait utiliser par ses équipes.
+# - **seuil** : en réanimation, l'équipe rend l'alerte plus sensible par un réglage que la
+#   notice propose et que l'évaluation initiale a couvert, puis continue de l'utiliser. Quel
+#   rôle a l'hôpital ?
 # - **marque** : une centrale d'achat hospitalière achète l'alerte à l'éditeur, n'y change
 #   rien et la revend à des hôpitaux sous son propre nom ; elle ne l'utilise pas.
 # - **reentrainement** : l'hôpital, seul, réentraîne le modèle sur ses patients, ce que ni la
 #   notice ni l'évaluation initiale ne prévoyaient et qui change ses performances, puis le
-#   fait utiliser ainsi par ses équipes. L'alerte du marché répondait à son besoin : pas
-#   d'exception du MDR (article 5, paragraphe 5), l'alerte modifiée reste à haut risque.
+#   fait utiliser ainsi par ses équipes. Par hypothèse, l'alerte modifiée reste à haut
+#   risque.
 # - **chu_maison** : un CHU développe lui-même, sous son nom, un logiciel qui classe les
 #   appels de son SAMU et le fait utiliser par ses propres assistants de régulation.
 #
@@ -1006,20 +1021,20 @@ classes_mdr = tirage_q2.by_letter({
 # %% [markdown] session="evaluation"
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
 #
-# Les devoirs pour un système à haut risque, comme l'alerte de sepsis (résumé) :
+# Les devoirs pour un système à haut risque (résumé) :
 #
 # | Qui | Ses devoirs principaux |
 # |---|---|
 # | Le **fournisseur** (article 16) | rendre le système conforme (risques, données, contrôle humain, robustesse) ; faire évaluer la conformité (pour un dispositif médical, dans la procédure du MDR) et apposer le marquage CE |
-# | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, ayant l'autorité nécessaire (§ 2 ; passer outre : article 14, § 4, d) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) |
+# | Le **déployeur** (article 26) | l'utiliser selon sa notice ; confier le contrôle humain à des personnes compétentes, formées, ayant l'autorité nécessaire ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque |
 #
-# **Devenir fournisseur** (article 25, paragraphe 1). Qui met son nom sur un système à haut
-# risque, ou y apporte une **modification substantielle**, en devient le fournisseur. Est
-# substantielle une modification que le fournisseur n'avait pas prévue dans l'évaluation
-# initiale de la conformité et qui touche la conformité ou la destination du système
-# (article 3, point 23) ; elle impose une nouvelle évaluation (article 43, paragraphe 4).
+# **Devenir fournisseur** (article 25). Qui met son nom sur un système à haut risque, ou y
+# apporte une **modification substantielle**, en devient le fournisseur. Est substantielle
+# une modification que le fournisseur n'avait pas prévue dans l'évaluation initiale de la
+# conformité et qui touche la conformité ou la destination du système ; elle impose une
+# nouvelle évaluation.
 #
-# ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points ; item faux : − 1/2 d'item)
+# ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points ; un item faux retire la moitié d'un item)
 #
 # Vos cinq cas, **A** à **E**, sont affichés sous cette question (propres à votre copie). Pour
 # chacun, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou `"les deux"` : le rôle de
@@ -1040,10 +1055,10 @@ classes_mdr = tirage_q2.by_letter({
 # </details>
 
 # %% answer="devoirs" session="formative"
-devoirs = {"mise_a_jour": ..., "seuil": ..., "marque": ..., "reentrainement": ...,
+devoirs = {"seuil": ..., "marque": ..., "reentrainement": ...,
            "chu_maison": ...}
 ### BEGIN SOLUTION
-devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
+devoirs = {"seuil": "déployeur", "marque": "fournisseur",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 ### END SOLUTION
 
@@ -1057,21 +1072,12 @@ checks.check_choices(
     name="devoirs",
     options=["fournisseur", "déployeur", "les deux"],
     digests={
-        "mise_a_jour": "1e7fd5af0576a920",
         "seuil": "1827cf863d6f6c09",
         "marque": "20b1389c26d8a2ae",
         "reentrainement": "66a9415ec3a201e7",
         "chu_maison": "134521e5b01cd551",
     },
     mistakes={
-        "mise_a_jour": [
-            checks.Mistake(None, "les hôpitaux font utiliser cette version par leurs équipes : "
-                           "relisez la définition du déployeur. Et qui a apporté la "
-                           "modification ?", digest="21f8790c6cde0ff9"),
-            checks.Mistake(None, "installer une version sans la changer, est-ce la modifier ? "
-                           "Relisez l'article 25 : qui a fait la modification substantielle, "
-                           "les hôpitaux ou l'éditeur ?", digest="97084d99bcf4d545"),
-        ],
         "seuil": [
             checks.Mistake(None, "changer un réglage n'est pas toujours une modification "
                            "substantielle : relisez le critère de l'article 3, point 23. Ce "
@@ -1106,11 +1112,7 @@ checks.check_choices(
     "qu'il avait prévu et fait évaluer ; le déployeur répond de son usage, et l'hôpital qui "
     "installe telle quelle une nouvelle version reste déployeur. On devient "
     "fournisseur en développant le système, en y mettant son nom ou en le modifiant "
-    "substantiellement (article 25) ; qui le fait et l'utilise a les deux rôles. Les devoirs "
-    "qui en découlent dépendent encore du MDR : un dispositif médical fabriqué ou modifié par un "
-    "établissement pour son seul usage interne (MDR, article 5, paragraphe 5) ne passe pas par "
-    "un organisme notifié, donc n'est pas à haut risque par l'article 6, paragraphe 1 (guide "
-    "MDCG 2025-6).",
+    "substantiellement (article 25) ; qui le fait et l'utilise a les deux rôles.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1118,45 +1120,35 @@ checks.check_choices(
     devoirs,
     name="devoirs",
     options=["fournisseur", "déployeur", "les deux"],
-    expected={"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
+    expected={"seuil": "déployeur", "marque": "fournisseur",
               "reentrainement": "les deux", "chu_maison": "les deux"},
     points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="devoirs" session="formative"
-# message : relisez la définition du déployeur. Et qui a apporté
-devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fournisseur",
-           "reentrainement": "les deux", "chu_maison": "les deux"}
-
-# %% mistake="devoirs" session="formative"
-# message : installer une version sans la changer, est-ce la modifier
-devoirs = {"mise_a_jour": "les deux", "seuil": "déployeur", "marque": "fournisseur",
-           "reentrainement": "les deux", "chu_maison": "les deux"}
-
-# %% mistake="devoirs" session="formative"
 # message : changer un réglage n'est pas toujours une modification substantielle
-devoirs = {"mise_a_jour": "déployeur", "seuil": "les deux", "marque": "fournisseur",
+devoirs = {"seuil": "les deux", "marque": "fournisseur",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 
 # %% mistake="devoirs" session="formative"
 # message : acheter un système ne fait pas un déployeur
-devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "déployeur",
+devoirs = {"seuil": "déployeur", "marque": "déployeur",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 
 # %% mistake="devoirs" session="formative"
 # message : la centrale utilise-t-elle l'alerte dans ses services
-devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "les deux",
+devoirs = {"seuil": "déployeur", "marque": "les deux",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 
 # %% mistake="devoirs" session="formative"
 # message : qu'a fait l'hôpital au système, et le fournisseur
-devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
+devoirs = {"seuil": "déployeur", "marque": "fournisseur",
            "reentrainement": "déployeur", "chu_maison": "les deux"}
 
 # %% mistake="devoirs" session="formative"
 # message : un acteur peut avoir un rôle ou deux
-devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
+devoirs = {"seuil": "déployeur", "marque": "fournisseur",
            "reentrainement": "les deux", "chu_maison": "déployeur"}
 
 # %% jupyter={"source_hidden": true} session="evaluation"
@@ -1169,8 +1161,7 @@ cas_q3 = {
         "l'hôpital, seul, ajoute au modèle de l'alerte de sepsis une donnée d'entrée (ses "
         "résultats d'analyses de sang), ce que ni la notice ni l'évaluation initiale ne "
         "prévoyaient et qui change ses performances, puis le fait utiliser ainsi par ses "
-        "équipes. L'alerte du marché répondait à son besoin : pas d'exception du MDR (article 5, "
-        "paragraphe 5), l'alerte modifiée reste à haut risque.",
+        "équipes. Par hypothèse, l'alerte modifiée reste à haut risque.",
         "un hôpital modifie seul le logiciel de tri des urgences qu'il a acheté, pour qu'il "
         "classe aussi les enfants, ce que ni la notice ni l'évaluation initiale ne prévoyaient, "
         "puis le fait utiliser ainsi par ses infirmiers d'accueil. Le logiciel modifié reste à "
@@ -1315,10 +1306,7 @@ checks.check_choices(
     "qu'il avait prévu et fait évaluer ; le déployeur répond de son usage, et l'établissement "
     "qui installe telle quelle une nouvelle version reste déployeur. On devient fournisseur en "
     "développant le système, en y mettant son nom ou en le modifiant substantiellement "
-    "(article 25) ; qui le fait et l'utilise a les deux rôles. Les devoirs qui en découlent "
-    "dépendent encore du MDR : un dispositif médical fabriqué ou modifié par un établissement "
-    "pour son seul usage interne (MDR, article 5, paragraphe 5) ne passe pas par un organisme "
-    "notifié, donc n'est pas à haut risque par l'article 6, paragraphe 1 (guide MDCG 2025-6).")
+    "(article 25) ; qui le fait et l'utilise a les deux rôles.")
 ### END HIDDEN TESTS
 
 # %% mistake="devoirs" session="evaluation"
@@ -1356,17 +1344,14 @@ devoirs = tirage_q3.by_letter({
 # | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
 # | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir ; reporté en 2026). |
 #
-# ### Question 4 — Depuis quand, à partir de quand ? (2 points ; item faux : − 1/4 d'item)
+# ### Question 4 — Depuis quand, à partir de quand ? (2 points ; un item faux retire un quart d'item)
 #
 # Pour chaque système, trouvez sa catégorie (le parcours), puis écrivez entre guillemets la
 # date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
-# maîtrise de l'IA, qui ne dépend pas de la catégorie) ; aucun n'est à risque minimal. Dates
+# maîtrise de l'IA, commune à toutes) ; aucun n'est à risque minimal. Dates
 # passées : `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir :
 # `"2 décembre 2027"`, `"2 août 2028"`.
 #
-# - **coach_ado** : dans une application de sport pour adolescents, un système d'IA insère
-#   dans les vidéos des images trop brèves pour être vues consciemment, qui les poussent à
-#   jeûner ; plusieurs ont été hospitalisés.
 # - **compagnon_seniors** : un assistant vocal pour personnes âgées vivant seules profite des
 #   troubles de mémoire de certaines pour leur faire commander chaque semaine des compléments
 #   alimentaires coûteux ; plusieurs se sont endettées.
@@ -1408,7 +1393,7 @@ devoirs = tirage_q3.by_letter({
 # | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
 # | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir ; reporté en 2026). |
 #
-# ### Question 4 — Depuis quand, à partir de quand ? (2 points ; item faux : − 1/4 d'item)
+# ### Question 4 — Depuis quand, à partir de quand ? (2 points ; un item faux retire un quart d'item)
 #
 # Vos cinq cas, **A** à **E**, sont affichés sous cette question (propres à votre copie) ;
 # ceux qui ne sont pas encore sur le marché y seront mis après la dernière date du
@@ -1433,10 +1418,10 @@ devoirs = tirage_q3.by_letter({
 # </details>
 
 # %% answer="dates" session="formative"
-dates = {"coach_ado": ..., "compagnon_seniors": ..., "assistant_pharmacie": ...,
+dates = {"compagnon_seniors": ..., "assistant_pharmacie": ...,
          "aide_aux_soins": ..., "fond_oeil": ...}
 ### BEGIN SOLUTION
-dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 ### END SOLUTION
@@ -1456,22 +1441,12 @@ checks.check_choices(
     name="dates",
     options=["2 février 2025", "2 août 2025", "2 août 2026", "2 décembre 2027", "2 août 2028"],
     digests={
-        "coach_ado": "30aab4c9e1a80eca",
         "compagnon_seniors": "a0890bce9dd5843a",
         "assistant_pharmacie": "7f2ca2fd15d3edd7",
         "aide_aux_soins": "bc4fc0acda384d12",
         "fond_oeil": "271fd914bd0e7d8a",
     },
     mistakes={
-        "coach_ado": [
-            checks.Mistake(None, modele_general, digest="9333cbcbb1560333"),
-            checks.Mistake(None, "le 2 août 2026 est la date de la transparence et de la "
-                           "plupart des autres règles ; or la question 5 du parcours vient en "
-                           "dernier : que font ces images aux adolescents, et à quel prix ?",
-                           digest="f69d7054ab6cea36"),
-            checks.Mistake(None, pas_haut_risque, digest="3ea0cc034af8a1f4"),
-            checks.Mistake(None, pas_haut_risque, digest="d1222f1528bbfa08"),
-        ],
         "compagnon_seniors": [
             checks.Mistake(None, modele_general, digest="9c8baf0b69e76e9e"),
             checks.Mistake(None, "il dialogue, c'est vrai ; mais la question 5 vient en dernier, "
@@ -1530,7 +1505,7 @@ checks.check_choices(
     dates,
     name="dates",
     options=["2 février 2025", "2 août 2025", "2 août 2026", "2 décembre 2027", "2 août 2028"],
-    expected={"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+    expected={"compagnon_seniors": "2 février 2025",
               "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
               "fond_oeil": "2 août 2028"},
     points=2,
@@ -1539,67 +1514,61 @@ checks.check_choices(
 
 # %% mistake="dates" session="formative"
 # message : or dépister une maladie n'est pas un usage de l'annexe III
-dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 décembre 2027"}
 
 # %% mistake="dates" session="formative"
 # message : il dialogue, c'est vrai ; mais la question 5 vient en dernier
-dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 août 2026",
-         "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
-         "fond_oeil": "2 août 2028"}
-
-# %% mistake="dates" session="formative"
-# message : que font ces images aux adolescents
-dates = {"coach_ado": "2 août 2026", "compagnon_seniors": "2 février 2025",
+dates = {"compagnon_seniors": "2 août 2026",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates" session="formative"
 # message : qui date aussi de ce jour, ne dépend pas de la catégorie
-dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 février 2025", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates" session="formative"
 # message : n'évalue aucun droit aux soins ni aucune urgence
-dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 décembre 2027", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates" session="formative"
 # message : vous avez pris la date de l'annexe I
-dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 août 2028",
          "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates" session="formative"
 # message : c'était la date du texte de 2024 pour l'annexe III
-dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 août 2026",
          "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates" session="formative"
 # message : ce système n'a qu'une tâche
-dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2025", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates" session="formative"
 # message : donner des horaires n'a aucune finalité médicale
-dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2028", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates" session="formative"
 # message : vous en avez fait un système à haut risque
-dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 août 2028",
+dates = {"compagnon_seniors": "2 août 2028",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates" session="formative"
 # message : trouvez d'abord la catégorie du système par le parcours
-dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 février 2025",
          "fond_oeil": "2 août 2028"}
 
@@ -1891,32 +1860,109 @@ dates = tirage_q4.by_letter({
 })
 
 # %% [markdown]
-# ## À retenir
+# ## Après la séance
+#
+# Les commentaires des réponses (« À retenir », « Pour aller plus loin ») viennent d'abord ;
+# puis la réflexion notée.
+
+# %% [markdown] reveal="categories" session="formative"
+# ### À retenir
 #
 # - La **destination** fait d'un logiciel un dispositif médical, pas sa technique.
-
-# %% [markdown] reveal="classes_mdr"
 # - La **règle 11** met presque tout logiciel qui aide à décider en classe IIa ou plus : vérifié
 #   par un organisme notifié, un **système d'IA** est alors **à haut risque** (article 6,
 #   paragraphe 1) ; un logiciel sans IA ne relève que du MDR.
-
-# %% [markdown] reveal="categories"
 # - Le haut risque vient aussi de l'**usage** (annexe III : accès aux soins, appels d'urgence,
 #   tri des urgences) ; l'IA n'est pas à haut risque d'office.
-
-# %% [markdown] reveal="devoirs"
 # - Le **fournisseur** répond du produit, le **déployeur** (l'hôpital) de son usage, dont le
 #   **contrôle humain** par des soignants formés. Qui développe un outil, y met son nom ou le
 #   modifie substantiellement (article 25) en devient fournisseur ; s'il l'utilise, il a les
 #   deux rôles.
-
-# %% [markdown]
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
 #   2026/1744, les règles du haut risque ne s'appliquent pas encore.
+#
+# ### Pour aller plus loin
+#
+# - **Les deux textes ensemble.** Pour un dispositif médical à haut risque, une seule
+#   procédure d'évaluation de la conformité, celle du MDR, avec le même organisme notifié
+#   (article 43, paragraphe 3).
+# - **Modifier un dispositif médical à l'hôpital.** Qui modifie un dispositif du marché
+#   d'une façon qui peut toucher sa conformité prend les obligations du fabricant (MDR,
+#   article 16), sauf les dispositifs fabriqués ou modifiés et utilisés dans le seul
+#   établissement (article 5, paragraphe 5 ; module 08). Un tel dispositif ne passe pas par
+#   un organisme notifié : le guide MDCG 2025-6 le range hors du haut risque de l'article 6,
+#   paragraphe 1. L'hôpital a alors les deux rôles du règlement sur l'IA, sans les devoirs
+#   du haut risque par cette voie.
+# - **La tâche procédurale étroite (article 6, paragraphe 3).** Le logiciel du SAMU de la
+#   question 1 fixe l'ordre dans lequel le médecin entend les appelants : il pèse sur la
+#   décision, l'exception ne joue pas (analyse de ce cours). S'il avait une destination
+#   médicale (proposer une conduite à tenir), il pourrait aussi être un dispositif médical ;
+#   ce cours ne dit pas quelle date prévaudrait alors.
+# - **L'hôpital public.** L'article 27, dans son texte de 2024 (sa version modifiée en 2026
+#   n'a pas été relue), demande aux organismes de droit public qui déploient un système à
+#   haut risque de l'annexe III, comme un logiciel de tri, une analyse d'impact sur les
+#   droits fondamentaux avant sa mise en service.
+# - **Émotions.** Une reconnaissance des émotions qui n'est pas interdite (pour un usage
+#   médical, par exemple) est à haut risque (annexe III, point 1, c), et ses déployeurs en
+#   informent les personnes exposées (article 50, paragraphe 3).
+
+# %% [markdown] reveal="categories" session="evaluation"
+# ### À retenir
+#
+# - La **destination** fait d'un logiciel un dispositif médical, pas sa technique.
+# - La **règle 11** met presque tout logiciel qui aide à décider en classe IIa ou plus : vérifié
+#   par un organisme notifié, un **système d'IA** est alors **à haut risque** (article 6,
+#   paragraphe 1) ; un logiciel sans IA ne relève que du MDR.
+# - Le haut risque vient aussi de l'**usage** (annexe III : accès aux soins, appels d'urgence,
+#   tri des urgences) ; l'IA n'est pas à haut risque d'office.
+# - Le **fournisseur** répond du produit, le **déployeur** (l'hôpital) de son usage, dont le
+#   **contrôle humain** par des soignants formés. Qui développe un outil, y met son nom ou le
+#   modifie substantiellement (article 25) en devient fournisseur ; s'il l'utilise, il a les
+#   deux rôles.
+# - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
+#   2026/1744, les règles du haut risque ne s'appliquent pas encore.
+#
+# ### Pour aller plus loin
+#
+# - **Les deux textes ensemble.** Pour un dispositif médical à haut risque, une seule
+#   procédure d'évaluation de la conformité, celle du MDR, avec le même organisme notifié
+#   (article 43, paragraphe 3).
+# - **Modifier un dispositif médical à l'hôpital.** Qui modifie un dispositif du marché
+#   d'une façon qui peut toucher sa conformité prend les obligations du fabricant (MDR,
+#   article 16), sauf les dispositifs fabriqués ou modifiés et utilisés dans le seul
+#   établissement (article 5, paragraphe 5 ; module 08). Un tel dispositif ne passe pas par
+#   un organisme notifié : le guide MDCG 2025-6 le range hors du haut risque de l'article 6,
+#   paragraphe 1. L'hôpital a alors les deux rôles du règlement sur l'IA, sans les devoirs
+#   du haut risque par cette voie.
+# - **La tâche procédurale étroite (article 6, paragraphe 3).** Ranger des pièces ou repérer
+#   des demandes en double ne pèse pas sur la décision (considérant 53 : les motifs
+#   numérotés qui, en tête d'un règlement, expliquent ses articles). Un logiciel du SAMU qui
+#   classe les appels fixe l'ordre dans lequel le médecin entend les appelants : il pèse sur
+#   la décision, l'exception ne joue pas (analyse de ce cours).
+# - **L'hôpital public.** L'article 27, dans son texte de 2024 (sa version modifiée en 2026
+#   n'a pas été relue), demande aux organismes de droit public qui déploient un système à
+#   haut risque de l'annexe III, comme un logiciel de tri, une analyse d'impact sur les
+#   droits fondamentaux avant sa mise en service.
+# - **Émotions.** Une reconnaissance des émotions qui n'est pas interdite (pour un usage
+#   médical, par exemple) est à haut risque (annexe III, point 1, c), et ses déployeurs en
+#   informent les personnes exposées (article 50, paragraphe 3).
 
 # %% [markdown]
-# ## Après la séance
+# - **Le droit français.** Information du patient quand un dispositif médical comporte un
+#   traitement algorithmique appris sur des données massives : module 09 (code de la santé
+#   publique, article L. 4001-3). Matériovigilance : les utilisateurs signalent sans délai à
+#   l'ANSM un incident grave (article L. 5212-2) ; à l'hôpital, par le correspondant local
+#   de matériovigilance (article R. 5212-17).
+# - **Une proposition, pas une règle.** La Commission a proposé le 16 décembre 2025 de
+#   réviser le MDR (COM(2025) 1023) : la règle 11 mettrait davantage de logiciels en
+#   classe I, et les dispositifs médicaux passeraient dans la section B de l'annexe I du
+#   règlement sur l'IA. L'omnibus adopté en 2026 n'a fait passer dans cette section B que
+#   les machines (article 1, point 41, d'après l'analyse citée dans les Sources) : les
+#   dispositifs médicaux restent soumis aux deux textes.
 #
+# Les textes complets, ci-dessous, sont à lire après la séance.
+
+# %% [markdown]
 # **Avant la réflexion : les systèmes déjà sur le marché (article 111).** Le texte de 2024
 # prévoyait une exception : un système à haut risque mis sur le marché ou en service
 # **avant** la date de coupure n'est soumis aux règles du haut risque que si sa conception
@@ -2075,60 +2121,6 @@ dates = tirage_q4.by_letter({
 # pas de (a) ; « aucune obligation » oublie l'article 4 et la matériovigilance : pas de (b)) ;
 # critère 3 : 0,5 (garantie concrète ; ni patients nommés ni argument tiré de la fiche).
 # ### END SOLUTION
-
-# %% [markdown]
-# ### Pour aller plus loin (après la séance)
-#
-# - **Les deux textes ensemble.** Pour un dispositif médical à haut risque, une seule
-#   procédure d'évaluation de la conformité, celle du MDR, avec le même organisme notifié
-#   (article 43, paragraphe 3).
-
-# %% [markdown] reveal="devoirs"
-# - **Modifier un dispositif médical à l'hôpital.** Qui modifie un dispositif du marché
-#   d'une façon qui peut toucher sa conformité prend les obligations du fabricant (MDR,
-#   article 16), sauf les dispositifs fabriqués ou modifiés et utilisés dans le seul
-#   établissement (article 5, paragraphe 5 ; module 08). Un tel dispositif ne passe pas par
-#   un organisme notifié : le guide MDCG 2025-6 le range hors du haut risque de l'article 6,
-#   paragraphe 1. L'hôpital a alors les deux rôles du règlement sur l'IA, sans les devoirs
-#   du haut risque par cette voie.
-
-# %% [markdown] reveal="categories" session="formative"
-# - **La tâche procédurale étroite (article 6, paragraphe 3).** Le logiciel du SAMU de la
-#   question 1 fixe l'ordre dans lequel le médecin entend les appelants : il pèse sur la
-#   décision, l'exception ne joue pas (analyse de ce cours). S'il avait une destination
-#   médicale (proposer une conduite à tenir), il pourrait aussi être un dispositif médical ;
-#   ce cours ne dit pas quelle date prévaudrait alors.
-
-# %% [markdown] reveal="categories" session="evaluation"
-# - **La tâche procédurale étroite (article 6, paragraphe 3).** Ranger des pièces ou repérer
-#   des demandes en double ne pèse pas sur la décision (considérant 53 : les motifs
-#   numérotés qui, en tête d'un règlement, expliquent ses articles). Un logiciel du SAMU qui
-#   classe les appels fixe l'ordre dans lequel le médecin entend les appelants : il pèse sur
-#   la décision, l'exception ne joue pas (analyse de ce cours).
-
-# %% [markdown] reveal="categories"
-# - **L'hôpital public.** L'article 27, dans son texte de 2024 (sa version modifiée en 2026
-#   n'a pas été relue), demande aux organismes de droit public qui déploient un système à
-#   haut risque de l'annexe III, comme un logiciel de tri, une analyse d'impact sur les
-#   droits fondamentaux avant sa mise en service.
-# - **Émotions.** Une reconnaissance des émotions qui n'est pas interdite (pour un usage
-#   médical, par exemple) est à haut risque (annexe III, point 1, c), et ses déployeurs en
-#   informent les personnes exposées (article 50, paragraphe 3).
-
-# %% [markdown]
-# - **Le droit français.** Information du patient quand un dispositif médical comporte un
-#   traitement algorithmique appris sur des données massives : module 09 (code de la santé
-#   publique, article L. 4001-3). Matériovigilance : les utilisateurs signalent sans délai à
-#   l'ANSM un incident grave (article L. 5212-2) ; à l'hôpital, par le correspondant local
-#   de matériovigilance (article R. 5212-17).
-# - **Une proposition, pas une règle.** La Commission a proposé le 16 décembre 2025 de
-#   réviser le MDR (COM(2025) 1023) : la règle 11 mettrait davantage de logiciels en
-#   classe I, et les dispositifs médicaux passeraient dans la section B de l'annexe I du
-#   règlement sur l'IA. L'omnibus adopté en 2026 n'a fait passer dans cette section B que
-#   les machines (article 1, point 41, d'après l'analyse citée dans les Sources) : les
-#   dispositifs médicaux restent soumis aux deux textes.
-#
-# Les textes complets, ci-dessous, sont à lire après la séance.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les textes complets, pour après la séance.
