@@ -1997,15 +1997,15 @@ dates = tirage_q4.by_letter({
 #
 # Un devoir déontologique compte s'il est nommé avec son article : par exemple, le devoir
 # d'information du patient (médecins : article R. 4127-35 du code de la santé publique ;
-# infirmiers : R. 4312-13) ou le devoir de conseil lors de la dispensation (pharmaciens :
+# infirmiers : R. 4312-13 ; masseurs-kinésithérapeutes : R. 4321-83) ou le devoir de conseil lors de la dispensation (pharmaciens :
 # R. 4235-48). « La déontologie » seule ne compte pas.
 
 # %% [markdown] written="reflexion_garantie_humaine" points=3
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, un
 # par point de la consigne. Le critère 3 (une garantie concrète pour des patients nommés,
-# argumentée depuis la fiche de l'alerte) porte la moitié des points, 1,5 sur 3 ; le rappel
-# du droit (critères 1 et 2) l'autre moitié : critère 1 sur 0,5, critère 2 sur 1. Chaque
+# argumentée depuis la fiche de l'alerte) porte la moitié des points, un et demi sur 3 ; le rappel
+# du droit (critères 1 et 2) l'autre moitié : critère 1 sur un demi, critère 2 sur 1. Chaque
 # élément n'est compté qu'une fois, dans son critère.
 # La consigne est la même sur toutes les copies (aucun cas ni chiffre propre à la copie) :
 # ce guide et ses copies exemples valent pour chacune.
@@ -2018,8 +2018,8 @@ dates = tirage_q4.by_letter({
 # suspension en cas de risque (§ 5). Que le système permette de passer outre est un devoir du
 # fournisseur (article 14, § 4, d).
 #
-# - **0,5** : deux de ces devoirs, chacun avec son article (« article 26 » suffit).
-# - **0,25** : un seul devoir juste avec son article ; ou des devoirs justes sans article ;
+# - **un demi** : deux de ces devoirs, chacun avec son article (« article 26 » suffit).
+# - **un quart** : un seul devoir juste avec son article ; ou des devoirs justes sans article ;
 #   ou un devoir du fournisseur (conception du contrôle humain, article 14 ; marquage CE)
 #   donné comme devoir de l'hôpital.
 # - **0** : aucun devoir juste de l'hôpital.
@@ -2048,10 +2048,12 @@ dates = tirage_q4.by_letter({
 #   local de matériovigilance, article R. 5212-17) ; l'information du patient (article
 #   L. 4001-3, module 09) ; un devoir déontologique nommé avec son article, de la **liste
 #   fermée** vérifiée suivante : devoir d'information du patient, médecins (article
-#   R. 4127-35 du code de la santé publique) et infirmiers (R. 4312-13) ; devoir de conseil
+#   R. 4127-35 du code de la santé publique), infirmiers (R. 4312-13) et
+#   masseurs-kinésithérapeutes (R. 4321-83 : « une information loyale, claire et appropriée
+#   sur son état, et les soins qu'il lui propose ») ; devoir de conseil
 #   lors de la dispensation, pharmaciens (R. 4235-48 : « la mise à disposition des
 #   informations et les conseils nécessaires au bon usage du médicament »). Pour les autres
-#   professions (kinésithérapeutes, sages-femmes…), aucun article n'a été vérifié ici : le
+#   professions (sages-femmes…), aucun article n'a été vérifié ici : le
 #   correcteur accepte tout devoir professionnel correctement cité (un article du code de la
 #   santé publique qui existe et dit ce que la copie lui fait dire, vu sur Légifrance).
 #   « La déontologie » sans autre précision ne compte pas. Un devoir du seul fabricant ne compte pas : la question
@@ -2065,7 +2067,7 @@ dates = tirage_q4.by_letter({
 # V1 — Priorité à la relation humaine ; V4 — Prudence, esprit critique et inclusivité (les
 # patients pour qui l'alerte marche moins bien), avec le principe de justice du CENS.
 #
-# Trois éléments, **0,5** chacun :
+# Trois éléments, **un demi** chacun :
 #
 # - **une garantie humaine concrète**, qui dit qui, quand ou comment (un soignant examine le
 #   patient avant d'agir sur l'alerte, peut ne pas la suivre et le note ; le patient est
@@ -2093,10 +2095,10 @@ dates = tirage_q4.by_letter({
 # > fièvre manque souvent chez les patients âgés : l'hôpital vérifie qu'elle marche aussi
 # > bien pour eux, et l'infirmière les examine même sans alerte. »
 #
-# Critère 1 : 0,5 (deux devoirs, articles) ; critère 2 : 1 ((a) et (b)) ; critère 3 : 1,5
+# Critère 1 : un demi (deux devoirs, articles) ; critère 2 : 1 ((a) et (b)) ; critère 3 : un et demi
 # (garantie concrète, patients nommés, argument tiré de ce que lit l'alerte).
 #
-# Copie B, **1,5 sur 3** :
+# Copie B, **un et demi sur 3** :
 #
 # > « L'hôpital doit confier l'alerte à des soignants formés qui peuvent passer outre, et
 # > surveiller son fonctionnement (article 26). Ces règles s'appliqueront le 2 août 2027,
@@ -2104,11 +2106,11 @@ dates = tirage_q4.by_letter({
 # > Les soignants doivent aussi être formés à l'IA (article 4). Il faut garder l'humain dans
 # > la boucle, et penser aux patients âgés, chez qui l'alerte se trompe plus souvent. »
 #
-# Critère 1 : 0,5 ; critère 2 : 0,5 (date du texte de 2024 donnée comme actuelle : pas
-# de (a) ; l'article 4 donne (b)) ; critère 3 : 0,5 (des patients nommés, sans garantie
+# Critère 1 : un demi ; critère 2 : un demi (date du texte de 2024 donnée comme actuelle : pas
+# de (a) ; l'article 4 donne (b)) ; critère 3 : un demi (des patients nommés, sans garantie
 # concrète ni argument tiré de la fiche).
 #
-# Copie C, **0,75 sur 3** :
+# Copie C, **trois quarts sur 3** :
 #
 # > « L'hôpital doit confier la surveillance des alertes à des soignants formés qui peuvent
 # > passer outre (article 26). Le fabricant a dû faire certifier son logiciel par un organisme
@@ -2116,10 +2118,10 @@ dates = tirage_q4.by_letter({
 # > il n'en a aucune. Je pense qu'une infirmière doit toujours aller voir le patient avant
 # > d'appeler le médecin, et noter si elle n'est pas d'accord avec l'alerte. »
 #
-# Critère 1 : 0,25 (un seul devoir de l'hôpital avec son article) ; critère 2 : 0
+# Critère 1 : un quart (un seul devoir de l'hôpital avec son article) ; critère 2 : 0
 # (pas de date, et l'article 111 ne dispense pas une alerte mise sur le marché après 2028 :
 # pas de (a) ; « aucune obligation » oublie l'article 4 et la matériovigilance : pas de (b)) ;
-# critère 3 : 0,5 (garantie concrète ; ni patients nommés ni argument tiré de la fiche).
+# critère 3 : un demi (garantie concrète ; ni patients nommés ni argument tiré de la fiche).
 # ### END SOLUTION
 
 # %% jupyter={"source_hidden": true}
@@ -2153,8 +2155,10 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 #   au Journal officiel ; concorde avec les analyses publiées entre l'adoption par le
 #   Conseil (29 juin 2026) et la publication.
 # - Code de la santé publique, articles L. 5212-2 et R. 5212-17 (matériovigilance) ; article
-#   L. 4001-3 (information du patient) ; articles R. 4127-35, R. 4312-13 et R. 4235-48
-#   (codes de déontologie des médecins, des infirmiers et des pharmaciens). Légifrance.
+#   L. 4001-3 (information du patient) ; articles R. 4127-35, R. 4312-13, R. 4235-48 et
+#   R. 4321-83 (codes de déontologie des médecins, des infirmiers, des pharmaciens et des
+#   masseurs-kinésithérapeutes). Légifrance ; R. 4321-83 lu sur le site de déontologie de
+#   l'Ordre des masseurs-kinésithérapeutes (deontologie.ordremk.fr).
 # - Commission européenne. Proposition de règlement modifiant les règlements (UE) 2017/745 et
 #   (UE) 2017/746 (simplification), et le règlement (UE) 2024/1689 quant à la liste de son
 #   annexe I, COM(2025) 1023 du 16 décembre 2025 (proposition).
