@@ -894,9 +894,10 @@ def _enonces_q3():
     return _question_3_statements(GRAINE)
 
 
-display(Markdown("\n".join(f"- **{cle}** : {texte} ;" for cle, texte in _enonces_q3().items())))
-print("Question 3 : pour chaque item, \"oui\" ou \"non\" ; les phrases sont propres à votre "
-      "copie (celles d'un voisin peuvent dire le contraire).")
+display(Markdown("\n".join(f"- **phrase {n}** : {texte} ;"
+                            for n, texte in enumerate(_enonces_q3().values(), start=1))))
+print("Question 3 : pour chaque phrase, \"oui\" ou \"non\" ; ces phrases ne sont pas celles du "
+      "formatif, et celles d'un voisin peuvent dire le contraire des vôtres.")
 
 # %% [markdown] session="evaluation"
 # <details><summary>Indice 1</summary>
@@ -908,14 +909,14 @@ print("Question 3 : pour chaque item, \"oui\" ou \"non\" ; les phrases sont prop
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour « noyaux » : chaque patiente garde sa taille ; or les points concaves suivent la taille
+# Pour la phrase sur les noyaux : chaque patiente garde sa taille ; or les points concaves suivent la taille
 # (tableau des corrélations, au début). Que devient une patiente aux petits noyaux à qui l'on
 # donne beaucoup de points concaves ?
 # </details>
 
 # %% answer="lecture_courbe" session="evaluation"
-lecture_courbe = {"valeurs données": ..., "cause": ..., "chaque patiente": ...,
-                  "classement": ..., "noyaux": ...}
+lecture_courbe = {"phrase 1": ..., "phrase 2": ..., "phrase 3": ..., "phrase 4": ...,
+                  "phrase 5": ...}
 ### BEGIN SOLUTION
 from esn_teach.datasets._wdbc_tasks import _question_3_draw
 
@@ -924,12 +925,12 @@ from esn_teach.datasets._wdbc_tasks import _question_3_draw
 _vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
             "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
             "noyaux": ("non", "oui", "oui", "non")}
-lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _question_3_draw(GRAINE), strict=True)}
+lecture_courbe = {f"phrase {n}": vrai[b] for n, (vrai, b) in enumerate(zip(_vrai_q3.values(), _question_3_draw(GRAINE), strict=True), start=1)}
 ### END SOLUTION
 
 # %% tests="lecture_courbe" points=2 session="evaluation"
 # Vérification de la question 3 : exécutez cette cellule.
-checks.check_form(lecture_courbe, name="lecture_courbe", kind="choices", options=["oui", "non"], items=["valeurs données", "cause", "chaque patiente", "classement", "noyaux"])
+checks.check_form(lecture_courbe, name="lecture_courbe", kind="choices", options=["oui", "non"], items=["phrase 1", "phrase 2", "phrase 3", "phrase 4", "phrase 5"])
 ### BEGIN HIDDEN TESTS
 from esn_teach.datasets._wdbc_tasks import _question_3_draw as _tirage_q3h
 
@@ -950,7 +951,10 @@ _raison_q3 = {
     "classement": "la courbe ne fait varier que les points concaves (la texture de chaque patiente reste la sienne) : elle donne un sens, pas un classement ; pour comparer des mesures, c'est l'importance par permutation (section 1).",
     "noyaux": "seuls les points concaves changent : chaque patiente garde la taille de ses noyaux ; or les points concaves suivent la taille : une patiente aux petits noyaux reçoit ainsi des noyaux très creusés, invraisemblables.",
 }
-checks.check_choices(lecture_courbe, name="lecture_courbe", options=["oui", "non"], expected=_attendu_q3, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _raison_q3[cle])] for cle, bon in _attendu_q3.items()}, success="la courbe décrit le modèle, en moyenne, à autres mesures inchangées (des noyaux parfois invraisemblables, car les points concaves suivent la taille). Elle ne dit ni la cause du cancer, ni de combien monte le score d'une patiente donnée, ni quelle mesure compte le plus ; elle dit dans quel sens le score moyen varie.", points=2)
+# The copy shows neutral labels, « phrase 1 » to « phrase 5 », in the reserves' order (review
+# d20, lecturer 4: the notion's name cued, or misled, when it did not match the sentence).
+_phrases_q3 = {f"phrase {n}": cle for n, cle in enumerate(_attendu_q3, start=1)}
+checks.check_choices(lecture_courbe, name="lecture_courbe", options=["oui", "non"], expected={p: _attendu_q3[cle] for p, cle in _phrases_q3.items()}, mistakes={p: [checks.Mistake("non" if _attendu_q3[cle] == "oui" else "oui", _raison_q3[cle])] for p, cle in _phrases_q3.items()}, success="la courbe décrit le modèle, en moyenne, à autres mesures inchangées (des noyaux parfois invraisemblables, car les points concaves suivent la taille). Elle ne dit ni la cause du cancer, ni de combien monte le score d'une patiente donnée, ni quelle mesure compte le plus ; elle dit dans quel sens le score moyen varie.", points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_courbe" session="evaluation"
@@ -961,8 +965,8 @@ from esn_teach.datasets._wdbc_tasks import _question_3_draw
 _vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
             "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
             "noyaux": ("non", "oui", "oui", "non")}
-lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _question_3_draw(GRAINE), strict=True)}
-lecture_courbe["cause"] = "non" if lecture_courbe["cause"] == "oui" else "oui"
+lecture_courbe = {f"phrase {n}": vrai[b] for n, (vrai, b) in enumerate(zip(_vrai_q3.values(), _question_3_draw(GRAINE), strict=True), start=1)}
+lecture_courbe["phrase 2"] = "non" if lecture_courbe["phrase 2"] == "oui" else "oui"
 
 # %% mistake="lecture_courbe" session="evaluation"
 # message : une patiente aux petits noyaux reçoit ainsi
@@ -972,8 +976,8 @@ from esn_teach.datasets._wdbc_tasks import _question_3_draw
 _vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
             "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
             "noyaux": ("non", "oui", "oui", "non")}
-lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _question_3_draw(GRAINE), strict=True)}
-lecture_courbe["noyaux"] = "non" if lecture_courbe["noyaux"] == "oui" else "oui"
+lecture_courbe = {f"phrase {n}": vrai[b] for n, (vrai, b) in enumerate(zip(_vrai_q3.values(), _question_3_draw(GRAINE), strict=True), start=1)}
+lecture_courbe["phrase 5"] = "non" if lecture_courbe["phrase 5"] == "oui" else "oui"
 
 # %% mistake="lecture_courbe" session="evaluation"
 # message : elle donne un sens, pas un classement
@@ -983,8 +987,8 @@ from esn_teach.datasets._wdbc_tasks import _question_3_draw
 _vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
             "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
             "noyaux": ("non", "oui", "oui", "non")}
-lecture_courbe = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _question_3_draw(GRAINE), strict=True)}
-lecture_courbe["classement"] = "non" if lecture_courbe["classement"] == "oui" else "oui"
+lecture_courbe = {f"phrase {n}": vrai[b] for n, (vrai, b) in enumerate(zip(_vrai_q3.values(), _question_3_draw(GRAINE), strict=True), start=1)}
+lecture_courbe["phrase 4"] = "non" if lecture_courbe["phrase 4"] == "oui" else "oui"
 
 # %% [markdown]
 # ## 4. Camille, interne, décide avec une IA
@@ -1581,12 +1585,19 @@ _attendu_q5 = {
 _outils_q5h = ["fournisseur_annexe_iii", "fournisseur_annexe_i"]
 for _lettre_q5h, _categorie_q5h in zip("AB", _outils_q5h[::-1] if _o_q5h else _outils_q5h, strict=True):
     _attendu_q5[f"outil {_lettre_q5h}"] = "oui" if _dernier_jour_q5h >= _dates_q5h[_categorie_q5h] else "non"
-_piste_q5 = "une piste par phrase, qu'elle soit juste ou non. « Information » : relisez qui l'article L. 4001-3 oblige, à quoi, et pour quels actes. « Quand » : l'article 14 porte sur la conception de l'outil ; dit-il dans quels cas passer outre ? « Outil A » et « outil B » : de quelle catégorie relève chaque outil, annexe III ou dispositif médical ? Les deux n'ont pas la même date : placez la date de votre copie dans le calendrier."
-checks.check_choices(lecture_droit, name="lecture_droit", options=["oui", "non"], expected=_attendu_q5, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _piste_q5)] for cle, bon in _attendu_q5.items()}, success="l'article L. 4001-3 oblige le professionnel de santé qui décide d'utiliser l'outil, pour un acte de prévention, de diagnostic ou de soin, à s'assurer que la personne en est informée, et les concepteurs à rendre son fonctionnement explicable ; l'article 14 porte sur la conception de l'outil (pouvoir ne pas l'utiliser ou passer outre, rester conscient du biais d'automatisation), et aucun texte ne dit quand passer outre : c'est le jugement du soignant. Les deux calendriers ne se confondent pas : 2 décembre 2027 pour l'annexe III, 2 août 2028 pour les dispositifs médicaux.", points=1)
+# One reason per item (review d20, lecturer 5): after grading there is no second try to
+# protect, and the returned feedback names each wrong item with its own reason.
+_raison_q5 = {
+    "information": "l'article L. 4001-3 oblige le professionnel de santé qui décide d'utiliser l'outil, pour un acte de prévention, de diagnostic ou de soin, à s'assurer que la personne en est informée ; il demande aussi aux concepteurs que le fonctionnement soit explicable pour les utilisateurs. Relisez qui la phrase oblige, à quoi, et pour quels actes.",
+    "quand": "l'article 14 porte sur la conception de l'outil : la personne qui le contrôle doit pouvoir ne pas l'utiliser ou passer outre à ses résultats. Il ne fixe ni un seuil de confiance ni les cas où passer outre : c'est le jugement du soignant.",
+    "outil A": "cherchez la catégorie de l'outil A (tri des urgences, annexe III : 2 décembre 2027 ; dispositif médical : 2 août 2028), puis placez la date de votre copie avant ou après cette date.",
+    "outil B": "cherchez la catégorie de l'outil B (tri des urgences, annexe III : 2 décembre 2027 ; dispositif médical : 2 août 2028), puis placez la date de votre copie avant ou après cette date.",
+}
+checks.check_choices(lecture_droit, name="lecture_droit", options=["oui", "non"], expected=_attendu_q5, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _raison_q5[cle])] for cle, bon in _attendu_q5.items()}, success="l'article L. 4001-3 oblige le professionnel de santé qui décide d'utiliser l'outil, pour un acte de prévention, de diagnostic ou de soin, à s'assurer que la personne en est informée, et les concepteurs à rendre son fonctionnement explicable ; l'article 14 porte sur la conception de l'outil (pouvoir ne pas l'utiliser ou passer outre, rester conscient du biais d'automatisation), et aucun texte ne dit quand passer outre : c'est le jugement du soignant. Les deux calendriers ne se confondent pas : 2 décembre 2027 pour l'annexe III, 2 août 2028 pour les dispositifs médicaux.", points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_droit" session="evaluation"
-# message : qui l'article L. 4001-3 oblige
+# message : Relisez qui la phrase oblige
 import datetime
 
 from esn_teach.datasets._wdbc_tasks import _question_5_draw
@@ -1606,7 +1617,7 @@ for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
 lecture_droit["information"] = "non" if lecture_droit["information"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
-# message : dit-il dans quels cas passer outre
+# message : ni les cas où passer outre
 import datetime
 
 from esn_teach.datasets._wdbc_tasks import _question_5_draw
@@ -1626,7 +1637,7 @@ for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
 lecture_droit["quand"] = "non" if lecture_droit["quand"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
-# message : placez la date de votre copie dans le calendrier
+# message : la catégorie de l'outil A
 import datetime
 
 from esn_teach.datasets._wdbc_tasks import _question_5_draw
@@ -1646,7 +1657,7 @@ for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
 lecture_droit["outil A"] = "non" if lecture_droit["outil A"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
-# message : n'ont pas la même date
+# message : la catégorie de l'outil B
 import datetime
 
 from esn_teach.datasets._wdbc_tasks import _question_5_draw

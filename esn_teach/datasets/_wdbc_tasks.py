@@ -19,7 +19,10 @@ import numpy as np
 #: « en moyenne ») among its true statements, and the same among its false ones, so the
 #: wording gives no key; the true statements only say what the calculation does or shows
 #: (indice 1: a statement that goes beyond it is false); no double negation; none is the
-#: formative session's. Which are true is not said here.
+#: formative session's. Review d20 (lecturer 4): every statement of an item is about that
+#: item's notion (the « cause » item always tests causation, « classement » always ranking);
+#: the copy shows neutral labels (« phrase 1 » … « phrase 5 »), in this order. Which are true
+#: is not said here.
 _CURVE = {
     "valeurs données": (
         "en un point de la courbe, toutes les patientes ont reçu la même valeur de points "
@@ -32,11 +35,12 @@ _CURVE = {
     ),
     "cause": (
         "chez toutes les patientes, des noyaux moins creusés réduiraient le risque de cancer",
-        "tous les scores de la courbe sont calculés par le modèle, sur des valeurs de points "
-        "concaves données aux patientes",
+        "la courbe décrit toujours le calcul du modèle, pas ce que deviendrait la tumeur "
+        "d'une patiente dont les noyaux changeraient",
         "la courbe montre que, chez certaines patientes, des noyaux moins creusés réduiraient "
         "le risque de cancer",
-        "en moyenne, le score du modèle monte quand on donne plus de points concaves aux patientes",
+        "la courbe peut monter sans que les points concaves soient une cause du cancer : elle "
+        "suit le calcul du modèle",
     ),
     "chaque patiente": (
         "chaque point de la courbe est la moyenne des scores de toutes les patientes de validation",
@@ -49,7 +53,8 @@ _CURVE = {
     "classement": (
         "la courbe montre que, pour le modèle, les points concaves comptent plus que toutes "
         "les autres mesures",
-        "le long de la courbe, la texture de chaque patiente reste toujours la même",
+        "pour comparer les points concaves à la texture, il faut toujours un autre calcul que "
+        "cette courbe, comme l'importance par permutation",
         "la pente de la courbe peut servir à classer les points concaves avant ou après la texture",
         "on peut lire sur la courbe l'effet des points concaves sur le score moyen, et pas "
         "celui de la texture",

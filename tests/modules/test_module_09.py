@@ -591,11 +591,11 @@ def _released_code(cell) -> str:
 _Q3_TRUE = (
     "en un point de la courbe, toutes les patientes ont reçu la même valeur",
     "en un point de la courbe, certaines patientes ont reçu une valeur",
-    "tous les scores de la courbe sont calculés par le modèle",
-    "en moyenne, le score du modèle monte",
+    "la courbe décrit toujours le calcul du modèle, pas ce que deviendrait",
+    "la courbe peut monter sans que les points concaves soient une cause",
     "chaque point de la courbe est la moyenne des scores",
     "en un point de la courbe, certaines patientes ont un score au-dessus",
-    "le long de la courbe, la texture de chaque patiente",
+    "pour comparer les points concaves à la texture, il faut toujours un autre calcul",
     "on peut lire sur la courbe l'effet des points concaves",
     "en tout point de la courbe, chaque patiente garde la taille",
     "au point le plus haut de la grille",
@@ -642,6 +642,12 @@ def _q3_truth(statements: dict[str, str]) -> dict[str, str]:
         item: "oui" if any(text.startswith(true) for true in _Q3_TRUE) else "non"
         for item, text in statements.items()
     }
+
+
+def _q3_phrases(keys: dict[str, str]) -> dict[str, str]:
+    """The answer as a copy writes it: neutral labels « phrase 1 » … « phrase 5 », in the
+    reserves' order (review d20, lecturer 4)."""
+    return {f"phrase {n}": value for n, value in enumerate(keys.values(), start=1)}
 
 
 def _q3_hidden_test() -> str:
@@ -695,7 +701,7 @@ def test_question_3_register_gives_no_answer(monkeypatch):
         heuristic.append(2 * _share_score(by_register, expected))
         formative.append(2 * _share_score(_Q3_FORMATIVE, expected))
         if i < 60:
-            space = {"checks": checks, "lecture_courbe": dict(expected)}
+            space = {"checks": checks, "lecture_courbe": _q3_phrases(expected)}
             exec(compile(hidden, "hidden", "exec"), space)
             assert space["_attendu_q3"] == expected, (i, statements)
     assert len(drawn) == 20
@@ -809,7 +815,7 @@ def test_no_kernel_variable_gives_an_evaluated_key_away(monkeypatch):
                 leaks.append(name)
             if isinstance(value, tuple) and value == (n, k, j, w):
                 leaks.append(name)
-            if isinstance(value, dict) and value == keys_q3:
+            if isinstance(value, dict) and value in (keys_q3, _q3_phrases(keys_q3)):
                 leaks.append(name)
         assert not leaks, (student, leaks)
         assert not {"_n", "_k", "_j", "_w", "_vues", "_suivies"} & set(space), student
@@ -1008,3 +1014,57 @@ def test_formative_answers_score_about_what_guessing_does(monkeypatch):
     print(f"formative answers: {expected:.2f} of 6; guessing: {guessing:.2f}")
     assert expected < guessing + 0.5, (expected, guessing)
     assert expected - float(np.mean(q1_shares)) < guessing, (expected, guessing)
+
+
+#: The notions of Q3's items and the words a statement of each must use (review d20,
+#: lecturer 4: the « cause » item drew statements about the calculation on half the copies,
+#: so objective 3 was tested on half of them only).
+_Q3_NOTION_WORDS = {
+    "valeurs données": ("valeur",),
+    "cause": ("cause", "risque", "tumeur"),
+    "chaque patiente": ("score",),
+    "classement": ("classer", "comparer", "comptent plus", "texture"),
+    "noyaux": ("noyaux",),
+}
+
+
+def test_question_3_items_stay_within_their_notion():
+    """Every statement of an item's reserve is about that item's notion: the « cause » item
+    always tests causation (two true, two false statements about it), the « classement » one
+    ranking; the evaluated copy labels them « phrase 1 » … « phrase 5 », never by notion."""
+    from esn_teach.datasets import _wdbc_tasks as tasks
+
+    for item, reserve in tasks._CURVE.items():
+        for text in reserve:
+            assert any(word in text for word in _Q3_NOTION_WORDS[item]), (item, text)
+    for text in tasks._CURVE["cause"]:
+        assert "cause" in text or "risque de cancer" in text or "tumeur" in text, text
+    source = NOTEBOOK.read_text()
+    start = source.index('# %% answer="lecture_courbe" session="evaluation"')
+    answer = source[start : source.index("### BEGIN SOLUTION", start)]
+    assert '"phrase 1": ...' in answer and "cause" not in answer
+
+
+def test_whispered_answers_score_about_chance(monkeypatch):
+    """Review d20 (lecturer 3, student 4): one answer whispered through the room, or the same
+    answer written everywhere, gains nothing over guessing on questions 3 and 5. Over 300
+    identifiers, each of the 32 constant answers to Q3 and each of the 16 to Q5 scores on
+    average at most guessing's share plus 0,1 of the question's points."""
+    import itertools
+
+    from esn_teach.datasets import _wdbc_tasks as tasks
+
+    keys_q3, keys_q5 = [], []
+    for i in range(300):
+        monkeypatch.setenv("ESN_TEACH_STUDENT", f"etudiant{i:03d}")
+        seed = checks.student_seed("09", announce=False)
+        keys_q3.append(_q3_truth(_q3_statements(seed)))
+        statements, month = tasks._question_5_statements(seed)
+        keys_q5.append(_q5_truth(statements, month))
+    # guessing: E[max(0, 2 Bin(n, 1/2) - n)] / n, 15/80 for five items, 3/16 for four
+    for keys, guessing in ((keys_q3, 15 / 80), (keys_q5, 3 / 16)):
+        items = list(keys[0])
+        for values in itertools.product(("oui", "non"), repeat=len(items)):
+            answer = dict(zip(items, values, strict=True))
+            share = float(np.mean([_share_score(answer, k) for k in keys]))
+            assert share <= guessing + 0.1, (answer, share)
