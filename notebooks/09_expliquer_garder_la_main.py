@@ -363,9 +363,9 @@ checks.check_choice(
     options=["A", "B", "C", "D", "E"],
     digest="e3189e24eceac1a2",
     mistakes=[
-        checks.Mistake(None, "pour la taille, l'excès ne venait pas du nombre de colonnes "
-                       "mélangées, mais de ce que ces colonnes se redisaient. Qu'en est-il de "
-                       "ces deux-ci ?", digest="19871bbe36e0f035"),
+        checks.Mistake(None, "pour la taille, l'excès ne venait pas seulement du nombre de "
+                       "colonnes mélangées : il venait surtout de ce que ces colonnes se "
+                       "redisaient. Qu'en est-il de ces deux-ci ?", digest="19871bbe36e0f035"),
         checks.Mistake(None, "relisez les chiffres de la première sortie : ces deux mesures "
                        "se redisent-elles comme le rayon, le périmètre et l'aire ?",
                        digest="161be9d24658e931"),
@@ -392,7 +392,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="pari_temoin" session="formative"
-# message : l'excès ne venait pas du nombre de colonnes
+# message : l'excès ne venait pas seulement du nombre de
 pari_temoin = "A"
 
 # %% mistake="pari_temoin" session="formative"
@@ -429,7 +429,7 @@ _cle_q1, _autre_q1 = ((2, 1), (1, 2))[_tache_q1]
 _erreurs_q1 = [
     # the other task's key: a misread of the pair's correlation (review d19, lecturer finding 7)
     checks.Mistake(_lettre_q1[_autre_q1], ("ces deux mesures se redisent-elles en bonne partie ? Leur corrélation (première sortie du module) est presque nulle : l'une redit à peine l'autre.", "ces deux mesures se redisent-elles à peine ? Leur corrélation (première sortie du module) est d'environ 0,85 : l'une redit en bonne partie l'autre, comme le rayon, le périmètre et l'aire.")[_tache_q1]),
-    checks.Mistake(_lettre_q1[0], ("pour la taille, l'excès ne venait pas du nombre de colonnes mélangées, mais de ce que ces colonnes se redisaient. Qu'en est-il de ces deux-ci ?", "bonne prévision, mauvaise raison : l'excès ne vient pas du nombre de colonnes mélangées (deux mesures qui se redisent à peine s'ajoutent à peu près), mais de ce que ces deux-ci se redisent.")[_tache_q1]),
+    checks.Mistake(_lettre_q1[0], ("pour la taille, l'excès ne venait pas seulement du nombre de colonnes mélangées : il venait surtout de ce que ces colonnes se redisaient. Qu'en est-il de ces deux-ci ?", "bonne prévision, mauvaise raison : l'excès ne vient pas seulement du nombre de colonnes mélangées (deux mesures faibles qui se redisent à peine s'ajoutent à peu près) ; il vient surtout de ce que ces deux-ci se redisent.")[_tache_q1]),
     checks.Mistake(_lettre_q1[3], "la section 2 montre le contraire : la taille, mélangée en groupe, fait perdre bien plus que la somme. La prévision doit venir d'une autre raison."),
     checks.Mistake(_lettre_q1[4], "pour perdre « une fois » ce que deux mesures disent en commun, il faut qu'elles en disent beaucoup en commun ; et même alors, la taille en groupe faisait perdre plus, pas moins."),
 ]
@@ -442,7 +442,7 @@ _t = int(np.random.default_rng([GRAINE, 9]).integers(2))
 pari_temoin = "ABCDE"[list(ORDRE_Q1).index((1, 2)[_t])]
 
 # %% mistake="pari_temoin" session="evaluation"
-# message : nombre de colonnes mélangées
+# message : pas seulement du nombre de colonnes mélangées
 pari_temoin = "ABCDE"[list(ORDRE_Q1).index(0)]
 
 # %% mistake="pari_temoin" session="evaluation"
@@ -701,7 +701,10 @@ else:
 #
 # C'est un **témoin**, comme dans une expérience : la même opération sur deux mesures à peine
 # corrélées. Elles ne se remplacent pas : leurs baisses s'ajoutent à peu près. L'excès de la
-# taille venait donc de la redondance, pas du mélange de plusieurs colonnes.
+# taille venait donc **surtout** de la redondance. Pas seulement : l'exactitude compte les
+# patientes qui passent le **seuil** de 0,5 ; deux mesures fortes mélangées ensemble peuvent
+# faire passer ce seuil à des patientes que chacune seule ne faisait pas basculer. Ces deux
+# mesures-ci sont faibles, d'où un témoin imparfait.
 # </details>
 
 # %% [markdown] reveal="pari_temoin" session="evaluation"
@@ -712,8 +715,11 @@ else:
 # redisent en bonne partie (corrélées à 0,85 ou plus, comme le périmètre et les points
 # concaves) font perdre, ensemble, plus que leur somme ; deux mesures à
 # peine corrélées ne se remplacent pas, et leurs baisses s'ajoutent à peu près (c'est un
-# **témoin**, comme dans une expérience). L'excès vient de la redondance, pas du mélange de
-# plusieurs colonnes.
+# **témoin**, comme dans une expérience). L'excès vient **surtout** de la redondance. Pas
+# seulement : l'exactitude compte les patientes qui passent le **seuil** de 0,5, et deux
+# mesures fortes mélangées ensemble peuvent faire basculer quelques patientes de plus que la
+# somme, même peu corrélées (la texture et la variation locale du rayon, faibles, ne le
+# montrent pas).
 # </details>
 
 # %% [markdown] reveal="modele_reappris" session="formative"

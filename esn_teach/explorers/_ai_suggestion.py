@@ -59,7 +59,9 @@ def team_accuracy(
         answers on all cases), ``ai_wrong_alone`` and ``ai_wrong_final`` (right
         answers on the cases where the AI is wrong), ``followed_wrong_ai`` (right
         alone, then wrong by following a wrong AI: automation bias) and
-        ``overrode_right_ai`` (final decision against a right AI).
+        ``overrode_right_ai`` (final decision against a right AI) and
+        ``shared_errors`` (final decision wrong, the same as the AI's: agreeing with the AI,
+        one can be wrong together; review 09 d20, student 6).
     """
     arrays = [np.asarray(v, dtype=int) for v in (truth, suggestion, alone, final)]
     t, s, a, f = arrays
@@ -78,6 +80,7 @@ def team_accuracy(
         "ai_wrong_final": int((ai_wrong & (f == t)).sum()),
         "followed_wrong_ai": int((ai_wrong & (a == t) & (f == s)).sum()),
         "overrode_right_ai": int((~ai_wrong & (f != s)).sum()),
+        "shared_errors": int((ai_wrong & (f == s)).sum()),
     }
 
 
@@ -414,6 +417,9 @@ class AiSuggestionExplorer:
             f"<b>{r['followed_wrong_ai']}</b> fois (biais d'automatisation).</li>"
             + f"<li>Vous êtes passé·e outre une IA qui avait raison{_NARROW_NBSP}: "
             f"<b>{r['overrode_right_ai']}</b> fois.</li>"
+            + f"<li>D'accord avec l'IA, on peut se tromper ensemble{_NARROW_NBSP}: votre décision "
+            f"finale était la même erreur que celle de l'IA{_NARROW_NBSP}: <b>{r['shared_errors']}</b> "
+            f"fois sur les {r['n_ai_wrong']} cas où l'IA se trompe.</li>"
             + "</ul>"
             + recap_table
             + "<p style='font-size:90%'>Simulateur d'enseignement : les cas où l'IA se trompe "

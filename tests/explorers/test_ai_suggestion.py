@@ -49,6 +49,7 @@ def test_team_accuracy_counts_each_reader_on_all_cases_and_on_the_ai_errors():
         "ai_wrong_final": 1,
         "followed_wrong_ai": 1,
         "overrode_right_ai": 0,
+        "shared_errors": 1,
     }
     with pytest.raises(ValueError, match="même longueur"):
         team_accuracy([0, 1], [0], [0, 1], [0, 1])
@@ -123,6 +124,10 @@ def test_results_appear_only_when_every_case_is_decided_and_follow_the_choices()
     assert errors == ["1 sur 2", "1 sur 2", "0 sur 2", "0 sur 2", "1 sur 2", "0 sur 2"]
     text = _text(explorer)
     assert "avez suivi l'IA qui se trompait : 1 fois (biais d'automatisation)" in text
+    # review 09 d20, student 6: errors shared with the AI, said before the caveat
+    shared = "D'accord avec l'IA, on peut se tromper ensemble"
+    assert shared in text and "la même erreur que celle de l'IA : 1 fois sur les 2 cas" in text
+    assert text.index(shared) < text.index("Simulateur d'enseignement")
     assert "✘ faux" in text and "✔ juste" in text  # words and symbols, never colour alone
 
 
