@@ -191,6 +191,8 @@ with accessible_style():
     ax.boxplot([imp.importances[k] for k in ordre], orientation="horizontal",
                tick_labels=list(importances.index))
     ax.axvline(0, color=PALETTE["black"], linestyle=":")
+    # des graduations espacées, à deux décimales (pas de 0,025 : « −0,0250,000 » se chevauchait)
+    ax.xaxis.set_major_locator(plt.MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
     ax.set_title(f"Baisse d'exactitude quand on mélange une mesure ({N_REPETITIONS} mélanges)")
     ax.set_xlabel("Baisse d'exactitude sur la validation, mesure mélangée seule")
     show_figure(fig, "Boîtes à moustaches des baisses d'exactitude, une par mesure : les points "
@@ -213,6 +215,8 @@ with accessible_style():
     ax.boxplot([imp.importances[k] for k in ordre], orientation="horizontal",
                tick_labels=list(importances.index))
     ax.axvline(0, color=PALETTE["black"], linestyle=":")
+    # des graduations espacées, à deux décimales (pas de 0,025 : « −0,0250,000 » se chevauchait)
+    ax.xaxis.set_major_locator(plt.MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
     ax.set_title(f"Baisse d'exactitude quand on mélange une mesure ({N_REPETITIONS} mélanges)")
     ax.set_xlabel("Baisse d'exactitude sur la validation, mesure mélangée seule")
     show_figure(fig, "Boîtes à moustaches des baisses d'exactitude, une par mesure ; en tête, "
@@ -232,6 +236,8 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 #
 # Mélangés seuls, les **points concaves** (creux du contour du noyau) arrivent loin devant.
 # L'**écart-type** mesure la variation d'un mélange à l'autre, sur ces **mêmes** patientes.
+# Une baisse **négative** (à gauche du pointillé) est un gain d'exactitude dû au hasard du
+# mélange : quelques patientes tombent, par chance, du bon côté.
 
 # %% [markdown] session="evaluation"
 # <details><summary>Lire une boîte à moustaches</summary>
@@ -242,6 +248,8 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 #
 # Les **points concaves** sont les creux du contour du noyau.
 # L'**écart-type** mesure la variation d'un mélange à l'autre, sur ces **mêmes** patientes.
+# Une baisse **négative** (à gauche du pointillé) est un gain d'exactitude dû au hasard du
+# mélange : quelques patientes tombent, par chance, du bon côté.
 
 # %% [markdown]
 # ## 2. Mélanger plusieurs mesures ensemble
@@ -1942,14 +1950,15 @@ display(simulateur)
 #   doi:10.1136/amiajnl-2011-000089. 74 études retenues sur 13 821 ; médiateurs et mesures qui
 #   atténuent le biais.
 # - Goddard K, Roudsari A, Wyatt JC. Automation bias: empirical results assessing influencing
-#   factors. *Int J Med Inform* 2014. doi:10.1016/j.ijmedinf.2014.01.001. Résumé : 26
+#   factors. *Int J Med Inform* 2014;83(5):368-375. doi:10.1016/j.ijmedinf.2014.01.001. Résumé : 26
 #   médecins généralistes, 20 scénarios de prescription dont 6 conseils faux ; exactitude 50,38 %
 #   avant le conseil, 58,27 % après ; passages « juste → faux » : 5,2 % des cas.
-# - Dratsch T, *et al.* Automation bias in mammography: the impact of artificial intelligence
-#   BI-RADS suggestions on reader performance. *Radiology* 2023. doi:10.1148/radiol.222176.
-#   D'après le communiqué de la RSNA du 2 mai 2023 : 27 radiologues, 50 mammographies ;
-#   exactitude en forte baisse avec des catégories BI-RADS fausses attribuées à l'IA (l'écart
-#   selon l'expérience n'est pas repris : l'article complet n'a pas pu être consulté ici).
+# - Dratsch T, Chen X, Rezazade Mehrizi M, *et al.* Automation bias in mammography: the
+#   impact of artificial intelligence BI-RADS suggestions on reader performance. *Radiology*
+#   2023;307(4):e222176. doi:10.1148/radiol.222176. 27 radiologues, 50 mammographies ;
+#   exactitude en forte baisse avec des catégories BI-RADS fausses attribuées à l'IA (chiffres
+#   repris du résumé de l'article tel que le présente la RSNA le 2 mai 2023 ; l'écart selon
+#   l'expérience n'est pas repris : l'article complet n'a pas pu être consulté ici).
 # - Code de la santé publique, article L. 4001-3, créé par la loi n° 2021-1017 du 2 août 2021
 #   relative à la bioéthique. Légifrance.
 # - Code de la santé publique, article R. 4127-69 (code de déontologie médicale, article 69 :
