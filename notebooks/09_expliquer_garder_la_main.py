@@ -9,31 +9,26 @@
 # ## Ce que vous saurez faire à la fin de ce module
 #
 # 1. Lire une **importance par permutation** et sa **variation**.
-# 2. Lire l'importance de mesures **corrélées** (mélangées ensemble, ou retirées).
+# 2. Lire l'importance de mesures **corrélées**.
 # 3. Lire une **dépendance partielle** sans lui faire dire une **cause**.
-# 4. Repérer, parmi les changements d'avis face à une IA, ceux vers l'erreur (**biais
-#    d'automatisation**).
-# 5. Dire ce que le droit demande (informer la patiente ; le contrôle humain), et depuis quand.
+# 4. Repérer les changements d'avis vers l'erreur face à une IA (**biais d'automatisation**).
+# 5. Dire ce que le droit demande (informer la patiente ; le contrôle humain).
 #
 # > **Les valeurs de l'école dans ce module**
-# > - **V1 — Priorité à la relation humaine** : le soignant décide avec la patiente et peut
-# >   passer outre la machine.
-# > - **V4 — Prudence, esprit critique et inclusivité** : une explication du modèle n'est pas
-# >   une preuve.
+# > - **V1 — Priorité à la relation humaine** : le soignant décide avec la patiente.
+# > - **V4 — Prudence, esprit critique et inclusivité** : une explication n'est pas une preuve.
 # > - **V5 — Utilisation responsable et éclairée** : savoir quand passer outre l'outil.
-# > - **V6 — Intégrité et transparence** : dire à la patiente qu'un outil a servi, et ce que ses
-# >   explications montrent (et ne montrent pas).
+# > - **V6 — Intégrité et transparence** : dire à la patiente qu'un outil a servi.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : autonomie (une patiente informée peut
-# > consentir ou refuser), bienfaisance (l'IA peut aider à mieux diagnostiquer),
+# > **Cadre de l'éthique du numérique en santé (CENS)** : autonomie, bienfaisance,
 # > non-malfaisance (suivre une IA qui se trompe retarde un diagnostic).
 #
 # ## Mode d'emploi
 #
-# En séance, environ 60 min sans marge (estimation jamais chronométrée) : le modèle
-# (questions 1 à 3), une interne et une IA (question 4, vers 45 min), le droit (question 5).
-# Après : le simulateur chez vous (sans points), puis la réflexion (3 points), rédigée en
-# 15 min sous surveillance à la séance suivante.
+# En séance, environ une heure (une estimation) : le modèle (questions 1 à 3), une interne et
+# une IA (question 4), le droit (question 5). Après la séance, environ 30 min : le simulateur
+# (sans points), puis la réflexion (3 points), rédigée en 15 min à la séance suivante. Le
+# tableau de progression compte les deux temps.
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`,
 # exécutez, puis exécutez la **« Vérification »** ; les **indices** s'ouvrent d'un clic.
 
@@ -164,12 +159,17 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
 
 # %% [markdown]
 # Ce sont les **vraies** cytoponctions du module 01. Le modèle, une **régression logistique**,
-# lit six mesures des noyaux ; son **exactitude** est la part de diagnostics justes. Une
-# **corrélation** (de −1 à 1) mesure un lien **linéaire** : proche de 1, deux mesures montent
-# ensemble ; proche de 0, l'une ne suit pas l'autre (un lien d'une autre forme reste possible).
-# Rayon, périmètre et aire (corrélés presque à 1) mesurent la **taille** des noyaux ; les
-# points concaves la suivent moins ; la variation locale du rayon dit si le contour est lisse
-# ou bosselé, pas sa taille.
+# lit six mesures des noyaux ; son **exactitude** est la part de diagnostics justes. Rayon,
+# périmètre et aire mesurent la **taille** des noyaux ; la variation locale du rayon dit si le
+# contour est lisse ou bosselé.
+#
+# <details><summary>Rappel : la corrélation</summary>
+#
+# Une **corrélation** (de −1 à 1) mesure un lien **linéaire** : proche de 1, deux mesures
+# montent ensemble ; proche de 0, l'une ne suit pas l'autre (un lien d'une autre forme reste
+# possible). Rayon, périmètre et aire sont corrélés presque à 1 ; les points concaves suivent
+# moins la taille.
+# </details>
 #
 # ## 1. Quelles mesures le modèle utilise-t-il ?
 #
@@ -177,6 +177,24 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
 # non vues en apprenant ; chacune reçoit la valeur d'une autre) et l'on mesure de combien
 # l'exactitude **baisse**. Si le modèle n'utilisait pas cette mesure, rien ne changerait. Le
 # mélange est dû au hasard : on le refait 20 fois et l'on regarde la **variation**.
+#
+# <details><summary>Un exemple : trois patientes, avant et après le mélange</summary>
+#
+# Valeurs inventées pour l'exemple. Seule la colonne mélangée change de patiente ; les autres
+# mesures de chacune restent les siennes.
+#
+# | Patiente | Points concaves, avant | Points concaves, après le mélange | Rayon (inchangé) |
+# |---|---|---|---|
+# | A | 0,02 | 0,09 | 12 |
+# | B | 0,09 | 0,05 | 19 |
+# | C | 0,05 | 0,02 | 14 |
+#
+# B, au grand rayon, reçoit moins de points concaves que les siens : si le modèle s'en
+# servait, son score change, et peut-être son diagnostic.
+# </details>
+#
+# **En pratique** : si un fabricant dit que son IA « regarde surtout X », ce chiffre peut
+# tromper ; vous verrez pourquoi (sections 1 et 2).
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : importances par permutation sur la validation, figure et
@@ -255,9 +273,11 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # ## 2. Mélanger plusieurs mesures ensemble
 #
 # On mélange les trois mesures de taille **ensemble** (mêmes patientes échangées) et l'on
-# compare la baisse à la **somme** de leurs baisses seules. Le modèle reste **figé** (on ne le
-# réapprend pas) : il garde ses **poids**, le nombre qu'il donne à chaque mesure pour
-# calculer son score.
+# compare la baisse à la **somme** de leurs baisses seules. Trois mots :
+#
+# - **modèle figé** : le modèle déjà appris, qu'on ne réentraîne pas ;
+# - **poids** : le nombre que le modèle donne à chaque mesure pour calculer son score ;
+# - **réappris** : un nouveau modèle, entraîné de nouveau sur les seules mesures qu'on lui laisse.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la taille mélangée en groupe.
@@ -1417,9 +1437,13 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 #   médical évalué par un organisme notifié (article 6) et des usages comme le tri des urgences
 #   (annexe III).
 # - Son **article 14** demandera qu'elle soit **conçue** pour que la personne qui la contrôle
-#   **puisse** passer outre, consciente du biais d'automatisation : à partir du **2 décembre
-#   2027** (annexe III) et du **2 août 2028** (dispositifs médicaux ; règlement (UE)
-#   2026/1744), sauf changement.
+#   **puisse** passer outre, consciente du biais d'automatisation (règlement (UE) 2026/1744,
+#   sauf changement) :
+#
+# | À partir du | l'article 14 s'applique à |
+# |---|---|
+# | 2 décembre 2027 | l'IA de l'annexe III (par exemple le tri des urgences) |
+# | 2 août 2028 | l'IA qui est un dispositif médical évalué par un organisme notifié |
 
 # %% [markdown] session="formative"
 # ### Question 5 — Ce que demandent les textes (1 point, note partielle)
@@ -1430,8 +1454,6 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 #   pour un diagnostic, puis ne suit pas sa suggestion ; il doit quand même s'assurer que la
 #   patiente a été informée de cet usage ;
 # - **quand** : l'article 14 fixe les cas où le soignant doit passer outre ;
-# - **urgences** : une IA de tri des urgences qui n'est pas un dispositif médical (annexe III)
-#   doit respecter l'article 14 au moment de sa mise sur le marché, en janvier 2028 ;
 # - **dispositif** : une IA qui est un dispositif médical évalué par un organisme notifié doit
 #   respecter l'article 14 au moment de sa mise sur le marché, en janvier 2028.
 #
@@ -1450,9 +1472,9 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # </details>
 
 # %% answer="lecture_droit" session="formative"
-lecture_droit = {"information": ..., "quand": ..., "urgences": ..., "dispositif": ...}
+lecture_droit = {"information": ..., "quand": ..., "dispositif": ...}
 ### BEGIN SOLUTION
-lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispositif": "non"}
+lecture_droit = {"information": "oui", "quand": "non", "dispositif": "non"}
 ### END SOLUTION
 
 # %% tests="lecture_droit" points=1 session="formative"
@@ -1461,27 +1483,27 @@ PISTES_Q5 = (
     "une piste par phrase, qu'elle soit juste ou non. « Information » : relisez ce qui "
     "déclenche l'obligation : décider d'utiliser l'outil, ou suivre sa suggestion ? « Quand » : "
     "l'article 14 demande que la personne puisse passer outre ; dit-il dans quels cas le faire ? "
-    "« Urgences » et « dispositif » : un tri des urgences relève de l'annexe III, un dispositif "
-    "médical n'a pas la date de l'annexe III : relisez le calendrier."
+    "« Dispositif » : un dispositif médical n'a pas la date de l'annexe III : placez janvier "
+    "2028 dans le calendrier."
 )
 checks.check_choices(
     lecture_droit,
     name="lecture_droit",
     options=["oui", "non"],
     digests={"information": "343c96dbc078d89c", "quand": "9a5f4147f3f6f95e",
-             "urgences": "413c174739e61a7e", "dispositif": "66d5cdb5a707e951"},
+             "dispositif": "66d5cdb5a707e951"},
     # Une seule piste, la même pour tout item faux, sur les quatre phrases (une piste par item
     # faux désignait l'item, donc sa réponse, quand il n'en restait qu'un).
     mistakes={
         key: [checks.Mistake(None, PISTES_Q5, digest=digest)]
         for key, digest in [("information", "3380b145aad9a1df"), ("quand", "5f95cb5a42034e73"),
-                            ("urgences", "3d903dc33e03a883"), ("dispositif", "08fcf529b8c3a749")]
+                            ("dispositif", "08fcf529b8c3a749")]
     },
     success=("l'obligation d'informer naît de la décision d'utiliser l'outil, pas de celle de le "
              "suivre ; l'article 14 porte sur la conception de l'outil, et aucun texte ne dit "
-             "quand passer outre : c'est le jugement du soignant. Les deux calendriers ne se "
-             "confondent pas : 2 décembre 2027 pour l'annexe III, 2 août 2028 pour les "
-             "dispositifs médicaux."),
+             "quand passer outre : c'est le jugement du soignant. Un dispositif médical suit le "
+             "2 août 2028, pas le 2 décembre 2027 de l'annexe III : en janvier 2028, l'article "
+             "14 ne s'impose pas encore à lui."),
     points=1,
 )
 ### BEGIN HIDDEN TESTS
@@ -1489,26 +1511,22 @@ checks.check_choices(
     lecture_droit,
     name="lecture_droit",
     options=["oui", "non"],
-    expected={"information": "oui", "quand": "non", "urgences": "oui", "dispositif": "non"},
+    expected={"information": "oui", "quand": "non", "dispositif": "non"},
     points=1,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_droit" session="formative"
 # message : décider d'utiliser l'outil, ou suivre sa suggestion
-lecture_droit = {"information": "non", "quand": "non", "urgences": "oui", "dispositif": "non"}
+lecture_droit = {"information": "non", "quand": "non", "dispositif": "non"}
 
 # %% mistake="lecture_droit" session="formative"
 # message : dit-il dans quels cas le faire
-lecture_droit = {"information": "oui", "quand": "oui", "urgences": "oui", "dispositif": "non"}
-
-# %% mistake="lecture_droit" session="formative"
-# message : un tri des urgences relève de l'annexe III, un dispositif
-lecture_droit = {"information": "oui", "quand": "non", "urgences": "non", "dispositif": "non"}
+lecture_droit = {"information": "oui", "quand": "oui", "dispositif": "non"}
 
 # %% mistake="lecture_droit" session="formative"
 # message : un dispositif médical n'a pas la date
-lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispositif": "oui"}
+lecture_droit = {"information": "oui", "quand": "non", "dispositif": "oui"}
 
 # %% [markdown] session="evaluation"
 # ### Question 5 — Ce que demandent les textes (1 point, note partielle)
