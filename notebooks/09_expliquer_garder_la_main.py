@@ -1801,14 +1801,19 @@ display(simulateur)
 # l'IA se trompe : 2 cancers manqués et 1 fausse alerte, dans toutes les copies). Les chiffres cités ci-dessous sont ceux de la version formative : sur une copie
 # évaluée, jugez un chiffre juste s'il est juste **pour les cas de cette copie**.
 #
-# **La grille en trois lignes** (détails plus bas) :
+# **La grille en cinq éléments** (détails plus bas ; chaque élément se juge seul, sans regarder
+# les autres) :
 #
-# 1. deux raisons précises de passer outre, la confiance comptée avec sa limite (1) ; une
-#    seule, ou vagues (0,5) ; « toujours » ou « jamais » (0) ;
-# 2. (a) un chiffre juste avec son groupe et sa portée, (b) une limite juste des explications :
-#    les deux (1), l'un (0,5), aucun (0) ;
-# 3. la patiente informée de l'outil, de sa suggestion, de la décision et de sa raison, et qui
-#    décide (1) ; l'un des deux volets (0,5) ; rien (0).
+# | Élément | Points |
+# |---|---|
+# | 1. Deux raisons précises de passer outre, la confiance comptée avec sa limite | 1 ; une seule, ou vagues : 0,5 ; « toujours » ou « jamais » : 0 |
+# | 2a. Un chiffre juste, avec son groupe (« parmi qui ») et sa portée | 0,5 ou 0 |
+# | 2b. Une limite juste des explications | 0,5 ou 0 |
+# | 3a. La patiente informée de l'outil, de ce qu'il a suggéré, de la décision et de sa raison | 0,5 ou 0 |
+# | 3b. Qui décide (le professionnel, ou la décision prise avec la patiente) | 0,5 ou 0 |
+#
+# Total sur 3 : critère 1 + 2a + 2b + 3a + 3b (les critères 2 et 3 ci-dessous donnent le détail
+# de leurs deux éléments).
 #
 # **Critère 1 — Des raisons concrètes de passer outre**,
 # valeur V5 — Utilisation responsable et éclairée (savoir quand ne pas suivre l'outil).
@@ -1880,9 +1885,10 @@ display(simulateur)
 #   conception du fournisseur (que le contrôle humain soit possible) ; le déployeur confie ce
 #   contrôle à des personnes compétentes (article 26) ; ni l'un ni l'autre n'est une
 #   information de la patiente.
-# - **0,5** : information évoquée sans son contenu (ce que l'outil a suggéré, pourquoi le
-#   soignant a décidé), même si la copie dit qui décide ; ou contenu sans dire qui décide.
-# - **0** : rien sur la patiente.
+# - **3a (0,5)** : l'information avec son contenu (un outil a servi, ce qu'il a suggéré, ce que
+#   le soignant a décidé et pourquoi) ; une information évoquée sans contenu (« un logiciel a été
+#   utilisé ») : 0. **3b (0,5)** : qui décide, dans l'une des deux formulations ci-dessus.
+# - Rien sur la patiente : 0.
 #
 # **Copie exemple** (étudiante infirmière), notée **deux points sur 3** :
 #
@@ -1894,13 +1900,41 @@ display(simulateur)
 # > modèle regarde surtout les points concaves, ce qui ne prouve pas qu'ils causent le cancer.
 # > Je dirais à la patiente qu'un logiciel a été utilisé et que le médecin a tranché. »
 #
-# Notation : critère 1, **1** (deux situations précises, la confiance avec sa limite) ; critère 2, **0,5** ((a) non acquis :
+# Notation : critère 1, **1** (deux situations précises, la confiance avec sa limite) ; critère 2, **0,5** (2a non acquis :
 # la copie compare Camille seule et avec l'IA sur son groupe (les cas où l'IA se trompe), mais
 # sans chiffre, et la présente comme une mesure, sans dire que ses décisions sont inventées,
-# sur quelques cas ; (b) acquis : « ne prouve pas qu'ils causent » ;
+# sur quelques cas ; 2b acquis : « ne prouve pas qu'ils causent » ;
 # commenter « surtout les points concaves », vrai mesure par mesure seulement) ; critère 3,
-# **0,5** (l'outil et qui décide sont dits, mais ni ce que l'outil a suggéré ni pourquoi le
-# médecin a tranché).
+# **0,5** (3a non acquis : l'outil est dit, mais ni ce que l'outil a suggéré ni pourquoi le
+# médecin a tranché ; 3b acquis : « le médecin a tranché »).
+#
+# **Copie exemple notée 1 sur 3** (étudiant en gestion) :
+#
+# > « Il faut passer outre l'IA quand on n'est pas d'accord avec elle. Dans le module, l'IA se
+# > trompait 2 fois et Camille aussi, donc l'IA est aussi fiable qu'un humain. Les points
+# > concaves causent le cancer puisque la courbe monte. Il faut prévenir la patiente qu'on a
+# > utilisé une IA et c'est le médecin qui décide, pas la machine. »
+#
+# Notation : critère 1, **0,5** (une seule situation, vague) ; 2a, **0** (des chiffres sans
+# leur groupe, et une conclusion générale tirée de cas choisis et inventés) ; 2b, **0** (la
+# courbe lue comme une cause) ; 3a, **0** (information sans contenu) ; 3b, **0,5** (« c'est le
+# médecin qui décide »).
+#
+# **Copie exemple notée 3 sur 3** (étudiante en pharmacie) :
+#
+# > « Je passerais outre quand la suggestion contredit l'examen clinique ou une autre analyse
+# > (une cytologie, une imagerie), ou quand une mesure de la patiente paraît aberrante ; une
+# > confiance basse m'alerterait, sans me rassurer quand elle est haute, car ce score n'est pas
+# > une probabilité vérifiée. Dans ma copie, Camille a changé d'avis 4 fois, dont 1 vers l'erreur :
+# > 1 sur 4, mais sur 12 cas inventés et choisis pour que l'IA se trompe souvent : un exemple, pas
+# > une mesure. L'importance dit ce que le modèle utilise, pas ce qui cause le cancer, et des
+# > mesures corrélées se partagent cette importance. Je dirais à la patiente qu'un logiciel a
+# > analysé sa cytoponction, qu'il suggérait une tumeur bénigne, que nous avons demandé une biopsie
+# > parce que l'examen clinique était inquiétant, et que la décision se prend avec elle. »
+#
+# Notation : critère 1, **1** ; 2a, **0,5** (1 sur 4, son groupe, sa portée) ; 2b, **0,5** ;
+# 3a, **0,5** (outil, suggestion, décision et raison) ; 3b, **0,5** (décision avec la
+# patiente). Vérifiez « 4 fois, dont 1 » sur le tableau de **cette** copie.
 # ### END SOLUTION
 
 # %% [markdown]
