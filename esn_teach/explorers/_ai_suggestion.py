@@ -417,9 +417,9 @@ class AiSuggestionExplorer:
             f"<b>{r['followed_wrong_ai']}</b> fois (biais d'automatisation).</li>"
             + f"<li>Vous êtes passé·e outre une IA qui avait raison{_NARROW_NBSP}: "
             f"<b>{r['overrode_right_ai']}</b> fois.</li>"
-            + f"<li>D'accord avec l'IA, on peut se tromper ensemble{_NARROW_NBSP}: votre décision "
-            f"finale était la même erreur que celle de l'IA{_NARROW_NBSP}: <b>{r['shared_errors']}</b> "
-            f"fois sur les {r['n_ai_wrong']} cas où l'IA se trompe.</li>"
+            + f"<li>D'accord avec l'IA, on peut se tromper ensemble{_NARROW_NBSP}: votre "
+            f"décision finale a repris l'erreur de l'IA <b>{r['shared_errors']}</b> fois, sur "
+            f"les {r['n_ai_wrong']} cas où elle se trompe.</li>"
             + "</ul>"
             + recap_table
             + "<p style='font-size:90%'>Simulateur d'enseignement : les cas où l'IA se trompe "

@@ -126,7 +126,7 @@ def test_results_appear_only_when_every_case_is_decided_and_follow_the_choices()
     assert "avez suivi l'IA qui se trompait : 1 fois (biais d'automatisation)" in text
     # review 09 d20, student 6: errors shared with the AI, said before the caveat
     shared = "D'accord avec l'IA, on peut se tromper ensemble"
-    assert shared in text and "la même erreur que celle de l'IA : 1 fois sur les 2 cas" in text
+    assert shared in text and "a repris l'erreur de l'IA 1 fois, sur les 2 cas" in text
     assert text.index(shared) < text.index("Simulateur d'enseignement")
     assert "✘ faux" in text and "✔ juste" in text  # words and symbols, never colour alone
 
