@@ -27,8 +27,8 @@
 #
 # En séance, environ une heure (une estimation) : le modèle (questions 1 à 3), une interne et
 # une IA (question 4), le droit (question 5). Après la séance, environ 30 min : le simulateur
-# (sans points), puis la réflexion (3 points), rédigée en 15 min à la séance suivante. Le
-# tableau de progression compte les deux temps.
+# (sans points), puis la réflexion (3 points), rédigée en 15 min sous surveillance à la séance
+# suivante. Le tableau de progression compte les deux temps.
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`,
 # exécutez, puis exécutez la **« Vérification »** ; les **indices** s'ouvrent d'un clic.
 
@@ -914,7 +914,8 @@ lecture_courbe = {"valeurs données": "non", "cause": "non", "chaque patiente": 
 # ### Question 3 — Que dit cette courbe ? (2 points, note partielle)
 #
 # Pour chaque phrase affichée ci-dessous, `"oui"` si elle est vraie de cette courbe (et du
-# calcul décrit plus haut), `"non"` sinon. Un item faux retire un juste ; `...` ne compte pas.
+# calcul décrit plus haut), `"non"` sinon. Une réponse fausse en retire une juste ; `...` ne
+# compte pas.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : les phrases de la question 3, tirées de votre graine
