@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 
+import nbformat
 import pytest
 from esn_fixtures import MODULE_NAMES, GradedCourse, cli
 
+from esn_teach.course import GRADED, GRADED_IN_CLASS
 from esn_teach.course._evaluation import partial_credit_questions
 
 pytestmark = pytest.mark.slow
@@ -56,12 +58,23 @@ def test_exact_scores_feedback_and_export(graded_course: GradedCourse, name, tmp
     destination = tmp_path / "notes.csv"
     capsys.readouterr()
     written = bool(module.written)
-    code = cli(graded_course.root, "export", "--to", str(destination), name)
+    # The whole module (a module announcing a grade on its session exports that by default).
+    whole = ("--partie", "tout")
+    code = cli(graded_course.root, "export", *whole, "--to", str(destination), name)
     assert code == (2 if written else 0)
     if written:
         assert "Export refusé" in capsys.readouterr().err and not destination.exists()
         assert (
-            cli(graded_course.root, "export", "--provisoire", "--to", str(destination), name) == 0
+            cli(
+                graded_course.root,
+                "export",
+                *whole,
+                "--provisoire",
+                "--to",
+                str(destination),
+                name,
+            )
+            == 0
         )
         assert "Export PROVISOIRE" in capsys.readouterr().out
     else:
@@ -76,3 +89,16 @@ def test_exact_scores_feedback_and_export(graded_course: GradedCourse, name, tmp
         if written:
             final = rows[student]["Statut"] == "définitive"
             assert final == (student != "solution"), student  # only the solution wrote them
+
+    # By default, what the module's header announces: its in-class part and reflection when
+    # the version built for grading declares graded="in-class", else the whole module.
+    built = nbformat.read(graded_course.root / "source" / name / f"{name}.ipynb", as_version=4)
+    declared = built.metadata.get(GRADED) == GRADED_IN_CLASS
+    default = tmp_path / "defaut.csv"
+    assert cli(graded_course.root, "export", "--provisoire", "--to", str(default), name) == 0
+    with default.open(encoding="utf-8") as handle:
+        rows = {row["student_id"]: row for row in csv.DictReader(handle)}
+    part = rows["solution"].get("Partie", "")
+    assert part.startswith("partie en séance") == declared, part
+    if declared:
+        assert float(rows["solution"]["max_score"]) < total
