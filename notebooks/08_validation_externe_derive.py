@@ -504,8 +504,11 @@ auc_h2 = round(roc_auc_score(sepsis_h2, score_h2), 2)
 # écart nul reste possible ; s'il exclut 0, l'écart est **établi** (au niveau de 95 %).
 #
 # La cellule ajoute **votre audit** à H3 (un ou deux mois de séjours, selon votre copie) : son
-# intervalle se compare à l'AUC de H1, prise comme exacte. Repère : au moins 100 sepsis pour
-# valider un score, idéalement 200 (Collins et al., 2016).
+# intervalle, approché, se compare à l'AUC de H1, prise comme exacte. Repère : au moins 100
+# sepsis pour valider un score, idéalement 200 (Collins et al., 2016) ; un audit de quelques
+# sepsis ne remplace pas une validation, il donne une première lecture. Les séjours de l'audit
+# sont tirés au hasard, mais un tirage dont une borne tombe à moins de 0,05 de l'AUC de H1 est
+# remplacé par le suivant : la lecture ne se joue jamais sur une borne.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : AUC, intervalles à 95 % par bootstrap, écarts d'AUC avec
@@ -579,17 +582,17 @@ def intervalle_audit(vrai, score):
     return auc, max(0.0, auc - z * erreur_type), min(1.0, auc + z * erreur_type)
 
 
-# L'audit : N_AUDIT séjours tirés au hasard à H3. Son intervalle décide, quel qu'il soit. Seuls
-# sont remplacés par le suivant un audit de moins de 3 sepsis (la formule n'a plus de sens) et
-# un audit dont une borne, arrondie comme elle s'affiche, tombe à moins de 0,02 de l'AUC de H1
-# (la réponse se jouerait sur la lecture d'une borne).
+# L'audit : N_AUDIT séjours tirés au hasard à H3. Son intervalle décide. Sont remplacés par le
+# suivant un audit de moins de 3 sepsis (la formule n'a plus de sens) et un audit dont une
+# borne, arrondie comme elle s'affiche, tombe à moins de 0,05 de l'AUC de H1 : la lecture se
+# jouerait sur une borne, alors que l'AUC de H1 a elle-même une marge d'environ 0,03.
 for essai in range(100):
     audit = h3.sample(N_AUDIT, random_state=GRAINE + essai)
     sepsis_audit, score_audit = audit["sepsis"].to_numpy(), risque(audit)
     if sepsis_audit.sum() < 3:
         continue
     auc_audit, bas_audit, haut_audit = intervalle_audit(sepsis_audit, score_audit)
-    if min(abs(round(bas_audit, 2) - auc_interne), abs(round(haut_audit, 2) - auc_interne)) >= 0.02:
+    if min(abs(round(bas_audit, 2) - auc_interne), abs(round(haut_audit, 2) - auc_interne)) >= 0.05:
         break
 n_sepsis_audit = sepsis_audit.sum()
 print(f"H3, audit ({len(sepsis_audit)} séjours, {n_sepsis_audit} sepsis) : AUC "
@@ -621,7 +624,8 @@ print(f"H3, audit ({len(sepsis_audit)} séjours, {n_sepsis_audit} sepsis) : AUC 
 # ### Question 2 — Que peut conclure H3 ? (2 points)
 #
 # Avec **tous** ses séjours, puis avec le seul **audit** de votre copie (sa taille est affichée),
-# H3 peut-elle dire que le score marche moins bien chez elle qu'à H1 ? Pour chacun, écrivez entre guillemets **doubles**
+# H3 peut-elle dire que le score marche moins bien chez elle qu'à H1 ? Pour l'audit, répondez
+# **d'après son intervalle approché** (comparé à l'AUC de H1). Pour chacun, écrivez entre guillemets **doubles**
 # `"la baisse est établie"`, `"il n'y a pas de baisse"` ou `"on ne peut pas conclure"`.
 #
 # <details><summary>Indice 1</summary>
@@ -748,7 +752,7 @@ def intervalle_audit_copie(taille):
                         + (n0_a - 1) * (q2_a - auc_a**2)) / (n1_a * n0_a))
         bas_a = round(max(0.0, auc_a - norm.ppf(0.975) * et_a), 2)
         haut_a = round(min(1.0, auc_a + norm.ppf(0.975) * et_a), 2)
-        if min(abs(bas_a - auc_copie_h1), abs(haut_a - auc_copie_h1)) >= 0.02:
+        if min(abs(bas_a - auc_copie_h1), abs(haut_a - auc_copie_h1)) >= 0.05:
             break
     return bas_a, haut_a
 
@@ -762,9 +766,11 @@ cle_autre_version = ("la baisse est établie" if haut_autre < auc_copie_h1
 if haut_a < auc_copie_h1:
     cle_audit = "la baisse est établie"
     erreurs_audit = [
-        checks.Mistake("on ne peut pas conclure", "l'intervalle de votre audit, si large "
-                       "soit-il, est tout entier sous l'AUC de H1 : cette fois, l'audit suffit à "
-                       "établir la baisse. C'est l'intervalle qui décide, pas le nombre de sepsis."),
+        checks.Mistake("on ne peut pas conclure", "l'intervalle approché de votre audit est "
+                       "tout entier sous l'AUC de H1, avec une marge nette (au moins 0,05) : "
+                       "d'après cet intervalle, la baisse est établie. Avec si peu de sepsis, "
+                       "une étude plus grande devra la confirmer (section 3), mais la question "
+                       "demande la lecture de cet intervalle."),
         checks.Mistake("il n'y a pas de baisse", "l'intervalle de votre audit est tout entier "
                        "sous l'AUC de H1 : il établit une baisse, il ne l'exclut pas."),
     ]
@@ -871,7 +877,7 @@ print(f"Exemple, à H1 : {fr_number(100 * n_alertes_h1 / n_sejours_h1, 1)} alert
       f"séjours ; sur 10 alertes, {fr_number(10 * n_vraies_alertes_h1 / n_alertes_h1, 1)} vrais "
       f"sepsis.")
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 3 — Les alertes pour 100 séjours à H2 (2 points)
 #
 # Combien d'alertes le score déclenche-t-il **pour 100 séjours** à H2 ? Écrivez un calcul avec
@@ -890,10 +896,50 @@ print(f"Exemple, à H1 : {fr_number(100 * n_alertes_h1 / n_sejours_h1, 1)} alert
 # pour H1 : vous devez retrouver l'exemple imprimé sous le tableau.
 # </details>
 
-# %% answer="alertes_pour_100_h2"
+# %% [markdown] session="evaluation"
+# ### Question 3 — Une charge d'alertes pour 100 séjours à H2 (2 points)
+#
+# Votre consigne est propre à votre copie : elle s'affiche sous la cellule suivante. Elle
+# demande, **pour 100 séjours** à H2, soit toutes les **alertes**, soit les seules **fausses
+# alertes** (les alertes sur un séjour sans sepsis). Écrivez un calcul avec les noms du
+# tableau dans `alertes_pour_100_h2` (corrigé à une décimale ; arrondi à l'unité, la moitié
+# des points).
+#
+# <details><summary>Indice 1</summary>
+#
+# « Pour 100 séjours » : le groupe de départ est l'ensemble des séjours, pas les seuls sepsis.
+# Que compte-t-on dans ce groupe, d'après votre consigne ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un nombre « pour 100 » se construit comme un pourcentage. Dans le tableau, quelle colonne
+# est le groupe de départ ? Une fausse alerte est une alerte qui ne tombe pas sur un vrai
+# sepsis : combien y en a-t-il, d'après les colonnes « Alertes » et « Alertes sur un vrai
+# sepsis » ? Refaites d'abord le calcul pour H1 sur l'exemple imprimé sous le tableau.
+# </details>
+
+# %% session="evaluation"
+# Votre consigne pour la question 3, tirée de votre identifiant.
+TACHE_Q3 = int(np.random.default_rng([checks.student_seed("08", announce=False), 8, 3]).integers(2))
+print("Votre consigne (question 3) : à H2, combien "
+      + ("d'alertes, justes ou non," if TACHE_Q3 == 0
+         else "de fausses alertes (alertes sur un séjour sans sepsis)")
+      + " le score déclenche-t-il pour 100 séjours ?")
+
+# %% answer="alertes_pour_100_h2" session="formative"
 alertes_pour_100_h2 = ...
 ### BEGIN SOLUTION
 alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sejours_h2
+### END SOLUTION
+
+# %% answer="alertes_pour_100_h2" session="evaluation"
+alertes_pour_100_h2 = ...
+### BEGIN SOLUTION
+if TACHE_Q3 == 0:
+    alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sejours_h2
+else:
+    alertes_pour_100_h2 = 100 * (n_alertes_h2 - n_vraies_alertes_h2) / n_sejours_h2
 ### END SOLUTION
 
 # %% tests="alertes_pour_100_h2" points=2 session="formative"
@@ -1023,78 +1069,122 @@ stats_copie_h1 = site_alert_stats(copie_test["sepsis"].to_numpy(),
 stats_copie_h2 = site_alert_stats(copie_h2["sepsis"].to_numpy(),
                                   score_copie.predict_proba(copie_h2[infos_copie])[:, 1],
                                   seuil_copie)
-pour_100_copie = 100 * stats_copie_h2.alerts / len(copie_h2)
+# The copy's task, drawn from the seed as the cell under the statement draws it: all alerts
+# (0) or false alerts only (1), per 100 stays at H2. Each task names the other's key neutrally.
+tache_q3 = int(np.random.default_rng([checks.student_seed("08", announce=False), 8, 3]).integers(2))
+autre_q3 = ("cette réponse correspond à une autre consigne que la vôtre : relisez votre consigne "
+            "(la ligne sous l'énoncé de la question 3). ")
+n_h2_copie, n_h1_copie = len(copie_h2), len(copie_test)
+fausses_h2_copie = stats_copie_h2.alerts - stats_copie_h2.true_alerts
+fausses_h1_copie = stats_copie_h1.alerts - stats_copie_h1.true_alerts
+toutes_pour_100 = 100 * stats_copie_h2.alerts / n_h2_copie
+fausses_pour_100 = 100 * fausses_h2_copie / n_h2_copie
+compte_h2, compte_h1 = ((stats_copie_h2.alerts, stats_copie_h1.alerts) if tache_q3 == 0
+                        else (fausses_h2_copie, fausses_h1_copie))
+pour_100_copie = (toutes_pour_100, fausses_pour_100)[tache_q3]
+ce_qui_compte = ("toutes les alertes, justes ou non" if tache_q3 == 0
+                 else "les fausses alertes (alertes sur un séjour sans sepsis)")
+erreurs_q3 = [
+    checks.Mistake((fausses_pour_100, toutes_pour_100)[tache_q3], autre_q3 + "Votre consigne "
+                   "compte " + ce_qui_compte + ", pour 100 séjours."),
+    checks.Mistake(100 * compte_h2 / stats_copie_h2.sepsis, "vous avez compté pour 100 sepsis. "
+                   "La charge de l'équipe se compte pour 100 séjours : tous les séjours, sepsis "
+                   "ou non."),
+    checks.Mistake(100 * compte_h1 / n_h1_copie, "vous avez pris les chiffres de H1 ; la "
+                   "question porte sur H2."),
+    checks.Mistake(pour_100_copie / 100, "vous avez donné une part (entre 0 et 1) : "
+                   "multipliez-la par 100 pour obtenir un nombre pour 100 séjours."),
+    checks.Mistake(100 * compte_h2 / (n_h2_copie - stats_copie_h2.sepsis), "vous avez compté "
+                   "pour 100 séjours sans sepsis. La charge de l'équipe se compte pour 100 "
+                   "séjours : tous les séjours, sepsis ou non."),
+    checks.Mistake(pour_100_copie / 10, "votre nombre est dix fois trop petit : vous avez "
+                   "compté pour 10 séjours ; la question demande un nombre pour 100 séjours."),
+    checks.Mistake(100 * stats_copie_h2.ppv, "vous avez compté les vrais sepsis pour 100 "
+                   "alertes (la VPP, question 4). La question 3 compte pour 100 séjours."),
+    checks.Mistake(100 * (1 - stats_copie_h2.ppv), "vous avez compté les fausses alertes pour "
+                   "100 alertes. La question 3 compte pour 100 séjours : tous les séjours, "
+                   "sepsis ou non."),
+    checks.Mistake(100 * stats_copie_h2.sensitivity, "vous avez compté les sepsis détectés "
+                   "pour 100 sepsis (la sensibilité). La charge de l'équipe se compte pour 100 "
+                   "séjours : tous les séjours, sepsis ou non."),
+    checks.Mistake(100 * compte_h2 / n_h1_copie, "vous avez mélangé les deux hôpitaux (un "
+                   "nombre de H1, l'autre de H2) : prenez les deux nombres de H2."),
+    checks.Mistake(100 * compte_h1 / n_h2_copie, "vous avez mélangé les deux hôpitaux (un "
+                   "nombre de H1, l'autre de H2) : prenez les deux nombres de H2."),
+    checks.Mistake(100 * (compte_h1 + compte_h2) / (n_h1_copie + n_h2_copie), "vous avez "
+                   "additionné les séjours de H1 et de H2 : la question porte sur H2 seul ; "
+                   "prenez les deux nombres de H2."),
+]
+if tache_q3 == 0:
+    erreurs_q3.append(checks.Mistake(100 * stats_copie_h2.true_alerts / n_h2_copie, "vous "
+                      "n'avez compté que les alertes sur un vrai sepsis. L'équipe reçoit toutes "
+                      "les alertes, justes ou non."))
+else:
+    erreurs_q3.append(checks.Mistake(100 * stats_copie_h2.true_alerts / n_h2_copie, "vous "
+                      "avez compté les alertes sur un vrai sepsis. Une fausse alerte est une "
+                      "alerte sur un séjour sans sepsis : retirez les vraies des alertes."))
 checks.check_number(
     alertes_pour_100_h2, name="alertes_pour_100_h2", expected=pour_100_copie, decimals=1,
-    percent_is_mistake=False, points=2,
-    mistakes=[
-        checks.Mistake(100 * stats_copie_h2.alerts / stats_copie_h2.sepsis, "vous avez compté "
-                       "les alertes pour 100 sepsis. La charge de l'équipe se compte pour 100 "
-                       "séjours : tous les séjours, sepsis ou non."),
-        checks.Mistake(100 * stats_copie_h1.alerts / len(copie_test), "vous avez pris les "
-                       "chiffres de H1 ; la question porte sur H2."),
-        checks.Mistake(100 * stats_copie_h2.true_alerts / len(copie_h2), "vous n'avez compté "
-                       "que les alertes sur un vrai sepsis. L'équipe reçoit toutes les alertes, "
-                       "justes ou non."),
-        checks.Mistake(pour_100_copie / 100, "vous avez donné une part (entre 0 et 1) : "
-                       "multipliez-la par 100 pour obtenir un nombre pour 100 séjours."),
-        checks.Mistake(100 * stats_copie_h2.alerts / (len(copie_h2) - stats_copie_h2.sepsis),
-                       "vous avez compté les alertes pour 100 séjours sans sepsis. La charge de "
-                       "l'équipe se compte pour 100 séjours : tous les séjours, sepsis ou non."),
-        checks.Mistake(pour_100_copie / 10, "votre nombre est dix fois trop petit : vous avez "
-                       "compté les alertes pour 10 séjours ; la question demande un nombre pour "
-                       "100 séjours."),
-        checks.Mistake(100 * stats_copie_h2.ppv, "vous avez compté les vrais sepsis pour 100 "
-                       "alertes (la VPP, question 4). La question 3 compte toutes les alertes, "
-                       "pour 100 séjours."),
-        checks.Mistake(100 * stats_copie_h2.sensitivity, "vous avez compté les sepsis détectés "
-                       "pour 100 sepsis (la sensibilité). La charge de l'équipe se compte en "
-                       "alertes pour 100 séjours : tous les séjours, sepsis ou non."),
-        checks.Mistake(100 * stats_copie_h2.alerts / len(copie_test), "vous avez mélangé les "
-                       "deux hôpitaux (un nombre de H1, l'autre de H2) : prenez les deux nombres "
-                       "de H2."),
-        checks.Mistake(100 * stats_copie_h1.alerts / len(copie_h2), "vous avez mélangé les "
-                       "deux hôpitaux (un nombre de H1, l'autre de H2) : prenez les deux nombres "
-                       "de H2."),
-    ],
+    percent_is_mistake=False, points=2, mistakes=erreurs_q3,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="alertes_pour_100_h2" session="evaluation"
-# message : vous avez compté les alertes pour 100 sepsis
-alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sepsis_h2
+# message : cette réponse correspond à une autre consigne que la vôtre
+alertes_pour_100_h2 = 100 * (n_alertes_h2 - (1 - TACHE_Q3) * n_vraies_alertes_h2) / n_sejours_h2
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : vous avez compté pour 100 sepsis
+compte_q3 = n_alertes_h2 - TACHE_Q3 * n_vraies_alertes_h2
+alertes_pour_100_h2 = 100 * compte_q3 / n_sepsis_h2
 
 # %% mistake="alertes_pour_100_h2" session="evaluation"
 # message : vous avez pris les chiffres de H1
-alertes_pour_100_h2 = 100 * n_alertes_h1 / n_sejours_h1
-
-# %% mistake="alertes_pour_100_h2" session="evaluation"
-# message : que les alertes sur un vrai sepsis
-alertes_pour_100_h2 = 100 * n_vraies_alertes_h2 / n_sejours_h2
+compte_h1_q3 = n_alertes_h1 - TACHE_Q3 * n_vraies_alertes_h1
+alertes_pour_100_h2 = 100 * compte_h1_q3 / n_sejours_h1
 
 # %% mistake="alertes_pour_100_h2" session="evaluation"
 # message : vous avez donné une part (entre 0 et 1)
-alertes_pour_100_h2 = n_alertes_h2 / n_sejours_h2
+compte_q3 = n_alertes_h2 - TACHE_Q3 * n_vraies_alertes_h2
+alertes_pour_100_h2 = compte_q3 / n_sejours_h2
 
 # %% mistake="alertes_pour_100_h2" session="evaluation"
 # message : dix fois trop petit
-alertes_pour_100_h2 = 10 * n_alertes_h2 / n_sejours_h2
+compte_q3 = n_alertes_h2 - TACHE_Q3 * n_vraies_alertes_h2
+alertes_pour_100_h2 = 10 * compte_q3 / n_sejours_h2
 
 # %% mistake="alertes_pour_100_h2" session="evaluation"
 # message : vous avez mélangé les deux hôpitaux
-alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sejours_h1
+compte_q3 = n_alertes_h2 - TACHE_Q3 * n_vraies_alertes_h2
+alertes_pour_100_h2 = 100 * compte_q3 / n_sejours_h1
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : vous avez additionné les séjours de H1 et de H2
+compte_q3 = n_alertes_h2 - TACHE_Q3 * n_vraies_alertes_h2
+compte_h1_q3 = n_alertes_h1 - TACHE_Q3 * n_vraies_alertes_h1
+alertes_pour_100_h2 = 100 * (compte_q3 + compte_h1_q3) / (n_sejours_h2 + n_sejours_h1)
 
 # %% mistake="alertes_pour_100_h2" session="evaluation"
 # message : les vrais sepsis pour 100 alertes
 alertes_pour_100_h2 = 100 * n_vraies_alertes_h2 / n_alertes_h2
 
 # %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : les fausses alertes pour 100 alertes
+alertes_pour_100_h2 = 100 * (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
 # message : pour 100 séjours sans sepsis
-alertes_pour_100_h2 = 100 * n_alertes_h2 / (n_sejours_h2 - n_sepsis_h2)
+compte_q3 = n_alertes_h2 - TACHE_Q3 * n_vraies_alertes_h2
+alertes_pour_100_h2 = 100 * compte_q3 / (n_sejours_h2 - n_sepsis_h2)
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : alertes sur un vrai sepsis
+alertes_pour_100_h2 = 100 * n_vraies_alertes_h2 / n_sejours_h2
 
 # %% mistake="alertes_pour_100_h2" session="evaluation"
 # message : bon raisonnement, mais trop arrondi
-alertes_pour_100_h2 = round(100 * n_alertes_h2 / n_sejours_h2)
+compte_q3 = n_alertes_h2 - TACHE_Q3 * n_vraies_alertes_h2
+alertes_pour_100_h2 = round(100 * compte_q3 / n_sejours_h2)
 
 # %% [markdown] session="formative"
 # ### Question 4 — La VPP des alertes à H2 (2 points)

@@ -158,7 +158,7 @@ def _audit_key(c, seed, auc_1):
         if audit["sepsis"].sum() < 3:
             continue
         low, high = (round(b, 2) for b in _hanley(audit["sepsis"].to_numpy(), c.risk(audit)))
-        if min(abs(low - auc_1), abs(high - auc_1)) >= 0.02:
+        if min(abs(low - auc_1), abs(high - auc_1)) >= 0.05:
             break
     else:
         pytest.fail("no readable audit in 100 draws")
@@ -385,3 +385,50 @@ def answers_formative() -> dict[str, float]:
         h2["sepsis"].to_numpy(), model.predict_proba(h2[features])[:, 1], threshold
     )
     return {"vpp_h2": stats.ppv, "alertes_pour_100_h2": 100 * stats.alerts / len(h2)}
+
+
+def _task_q3(student: str, monkeypatch) -> int:
+    """Question 3's task for this identifier, drawn as the module draws it."""
+    monkeypatch.setenv(checks.STUDENT_ENV, student)
+    seed = checks.student_seed("08", announce=False)
+    return int(np.random.default_rng([seed, 8, 3]).integers(2))
+
+
+def test_module_08_question_3_task_is_drawn_in_the_module():
+    text = SOURCE.read_text(encoding="utf-8")
+    draw = 'int(np.random.default_rng([checks.student_seed("08", announce=False), 8, 3]).integers(2))'
+    # The cell under the statement and the hidden test draw the task the same way.
+    assert text.count(draw) == 2
+
+
+@pytest.mark.slow
+def test_module_08_a_whispered_question_3_fails_on_most_other_tasks(monkeypatch):
+    """Over 200 identifiers, one whispered expression (either task's) earns the points only on
+    the copies that have its task: never on the others, where it is the other task's key,
+    named as such, and never within the tolerance of the right answer (review 08 d20,
+    lecturer 3)."""
+    keys: dict[int, tuple[float, float]] = {}
+    full = {0: 0, 1: 0}
+    tasks = []
+    for k in range(200):
+        student = f"etudiant{k:03d}"
+        task = _task_q3(student, monkeypatch)
+        tasks.append(task)
+        seed = sepsis_case_seed(checks.student_seed("08", announce=False))
+        if seed not in keys:
+            c = cases(seed)
+            stats = site_alert_stats(c.h2["sepsis"].to_numpy(), c.risk(c.h2), c.threshold)
+            keys[seed] = (
+                100 * stats.alerts / len(c.h2),
+                100 * (stats.alerts - stats.true_alerts) / len(c.h2),
+            )
+        right = keys[seed][task]
+        for whispered in (0, 1):
+            # check_number's rule at one decimal: within one unit of the last decimal.
+            if abs(round(keys[seed][whispered], 1) - round(right, 1)) <= 0.1 + 1e-9:
+                full[whispered] += 1
+        # The other task's key is not the too-rounded key either (no half point).
+        assert abs(keys[seed][1 - task] - right) > 1, (student, keys[seed])
+    assert 70 <= sum(tasks) <= 130, sum(tasks)
+    # Each whispered expression earns the points on its own task's copies only (about half).
+    assert full[0] == tasks.count(0) and full[1] == tasks.count(1), (full, tasks.count(0))
