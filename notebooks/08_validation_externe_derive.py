@@ -69,8 +69,9 @@
 # organes et menace la vie ; Singer et al., 2016). Une équipe du Michigan l'a évalué sur
 # 38 455 hospitalisations, dont 7 % avec un sepsis : l'AUC n'était que de 0,63, nettement moins
 # que ce qu'annonçait l'éditeur (Wong et al., 2021). Sa version 2, évaluée dans une autre
-# étude, donne encore peu de vrais sepsis parmi de nombreuses alertes ; ses auteurs conseillent
-# de la valider dans chaque hôpital (Wong et al., 2026). D'où la question de la **validation
+# étude, sépare bien mieux les sepsis des autres séjours une fois réglée sur place (AUC de
+# 0,82 à 0,92 selon les hôpitaux), mais donne encore peu de vrais sepsis parmi de nombreuses
+# alertes ; ses auteurs conseillent de la valider dans chaque hôpital (Wong et al., 2026). D'où la question de la **validation
 # externe** : un score qui marche là où il a été construit marche-t-il aussi ailleurs ?
 #
 # Nos données sont **synthétiques** (inventées par un programme) : trois hôpitaux, H1, H2 et
@@ -1475,7 +1476,8 @@ print(f"Sensibilité au test de H1 : {r_h1.true_alerts} sepsis détectés sur {r
 # antibiotiques à bien plus de séjours sans sepsis (ligne sous le tableau), et le score y voit
 # un risque élevé. Au test de H1, la
 # sensibilité (0,51) manque l'objectif de 0,60, mais son intervalle (dernière ligne) le
-# contient : l'écart peut venir du hasard des séjours.
+# contient, tout juste sur sa borne haute : l'objectif reste compatible avec ces séjours, de
+# justesse. L'écart peut venir du hasard ; un intervalle ne tranche pas mieux que cela.
 #
 # ## 5. Explorer : un hôpital, un seuil
 #
@@ -1726,7 +1728,10 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 #
 # La **pente de calibration** résume un tableau de calibration (risque prédit contre fréquence
 # observée, tranche par tranche) : 1 si les risques prédits suivent les fréquences observées ;
-# sous 1, ils sont trop extrêmes (trop hauts en haut, trop bas en bas). Un score mal calibré
+# sous 1, ils sont trop extrêmes (trop hauts en haut, trop bas en bas) ; au-dessus de 1, ils
+# sont trop timides (trop serrés vers le milieu : pas assez hauts chez les patients les plus à
+# risque, pas assez bas chez les autres). Dans les deux cas, plus la pente s'éloigne de 1, plus
+# les risques affichés trompent. Un score mal calibré
 # peut tromper la décision clinique (Van Calster et al., 2019).
 #
 # Valider, c'est aussi mesurer la **calibration** (section 2). La cellule ci-dessous compare
@@ -1793,8 +1798,8 @@ display(fr_table(pd.DataFrame(lignes_age), show_index=False,
 # rechoisi) ou `"pas corrigé"` (par aucune des deux).
 # « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit rejoint la part de
 # sepsis observée (à 1,5 point de pourcentage près) ; le risque prédit de chaque tranche, les
-# sepsis observés de la tranche ; la sensibilité atteint de nouveau 60 % ; l'AUC revient près
-# de sa valeur interne.
+# sepsis observés de la tranche ; la sensibilité atteint de nouveau 60 %, à 10 points près
+# (de 0,50 à 0,70) ; l'AUC revient près de sa valeur interne.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1997,8 +2002,9 @@ ce_que_corrige = {
 #
 # Relisez la sortie de la section 6 (l'hôpital deviné à partir des données, l'écart entre les
 # deux façons de le deviner, puis l'AUC de l'hôpital seul) et le tableau de la section 1. Pour chacune des trois affirmations, écrivez
-# entre guillemets **doubles** `"oui"`, `"non"` ou `"on ne peut pas conclure"` (les données du
-# module ne permettent pas de trancher).
+# entre guillemets **doubles** `"oui"`, `"non"` (les données du module montrent le contraire)
+# ou `"on ne peut pas conclure"` (les données du module ne permettent pas de trancher, ni dans
+# un sens ni dans l'autre).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2668,6 +2674,15 @@ decision_h3 = {
 #
 # Le droit compte au critère 1 (f) et au critère 3 (d, e), cité avec sa source ; une copie qui
 # n'en dit rien peut avoir les 3 points.
+#
+# **Aide déclarée et textes très proches.** Une aide (camarade, IA générative) signalée ne
+# retire rien en soi. Mais un élément ne compte comme « appliqué » que s'il nomme un fait propre
+# au service de l'auteur (son codage, ses patients, ses alertes) : une copie dont les éléments
+# « appliqués » restent génériques (valables pour n'importe quel hôpital, comme le sont souvent
+# les textes produits par une IA) a au plus 0,5 au critère 1. Deux copies presque identiques
+# (mêmes phrases, même ordre) sont signalées au responsable du module et notées, chacune, après
+# un échange oral de quelques minutes sur sa réflexion ; une aide non déclarée relève du
+# règlement des études, pas de la grille.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -2771,5 +2786,6 @@ decision_h3 = {
 # - Pedregosa F, *et al.* Scikit-learn: Machine Learning in Python. *Journal of Machine Learning
 #   Research* 2011;12:2825-2830.
 # - Données : synthétiques, générées par `esn_teach.datasets.make_sepsis_hospitals` (graine
-#   `random_state=2018`). Fiche descriptive : `esn_teach/datasets/cards/sepsis_hospitals.md`.
+#   `random_state=2018` dans la version formative ; en séance évaluée, une graine tirée de
+#   l'identifiant de chaque copie). Fiche descriptive : `esn_teach/datasets/cards/sepsis_hospitals.md`.
 #   Jamais d'usage clinique.
