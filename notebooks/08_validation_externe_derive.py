@@ -51,12 +51,16 @@
 # et 4). **Après la séance**, chez vous : pourquoi il échoue ailleurs, ce qu'on corrige sur
 # place et ce que le droit permet (questions 5 à 7), puis une réflexion écrite.
 #
-# **La note** (ligne « Notation », juste au-dessus) porte sur les **questions 1 à 4**
-# (7 points, faites en séance) et sur la **réflexion** (3 points, écrite après la séance),
-# soit 10 points. Les questions 5 à 7 sont un **entraînement** : corrigées, elles ne comptent
-# pas dans la note. Les questions 1 à 4 se rendent **à la fin de la séance** (votre enseignant
-# dit comment) ; la réflexion se rend ensuite, à la date et sous la forme qu'il fixe (par
-# exemple un devoir Moodle).
+# <details><summary>Comment c'est noté</summary>
+#
+# La note (ligne « Notation », juste au-dessus) porte sur les **questions 1 à 4** (7 points,
+# faites en séance) et sur la **réflexion** (3 points, écrite après la séance), soit 10 points.
+# Les questions 5 à 7 sont un **entraînement** : corrigées, elles ne comptent pas dans la note.
+# Les questions 1 à 4 se rendent **à la fin de la séance** (votre enseignant dit comment) ; la
+# réflexion se rend ensuite, à la date et sous la forme qu'il fixe (par exemple un devoir
+# Moodle). Chaque question dit sa précision ; un nombre juste mais arrondi une décimale trop
+# tôt vaut la moitié des points.
+# </details>
 #
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`
 # (décimales avec un **point** : `0.8`), puis exécutez la **« Vérification »** en dessous.
@@ -82,6 +86,7 @@
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les séjours synthétiques,
 # affiche leur fiche, puis construit le score à H1. Exécutez-le (Maj + Entrée).
 import numpy as np
+import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 from scipy.optimize import brentq
@@ -98,6 +103,7 @@ from esn_teach.datasets import data_card, make_sepsis_hospitals
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import SiteAlertExplorer, site_alert_stats
 from esn_teach.law import reference
+from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
 
 pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
@@ -110,7 +116,7 @@ N_AUDIT = 150  # petit audit local à H3 (section 3)
 N_LOCAL = 1000  # séjours de réglage locaux à H3 (section 7)
 NOTICE_SEUILS = (0.02, 0.20)  # plage de seuil d'une notice imaginaire (section 7, question 7)
 TOLERANCE_REGLAGE = 0.1  # écart toléré à l'objectif de 60 % au test local de H3 (section 7)
-ECART_MOYEN = 1.5  # écart toléré (points de %) du risque moyen à la part observée (question 5)
+ECART_MOYEN = 1.5  # écart toléré (points de %) du risque moyen à la part observée (question 6)
 
 jeu = make_sepsis_hospitals(n_samples=N_SEJOURS, random_state=GRAINE)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
@@ -169,6 +175,7 @@ for groupe, suffixe in (("H1 entraînement", "h1_app"), ("H1 réglage", "h1_regl
 # affiche leur fiche, puis construit le score à H1. Vos séjours sont les vôtres : ils sont
 # tirés de votre identifiant (la ligne « Vos cas… »). Exécutez-le (Maj + Entrée).
 import numpy as np
+import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 from scipy.optimize import brentq
@@ -191,6 +198,7 @@ from esn_teach.datasets._sepsis import _audit_size
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import SiteAlertExplorer, site_alert_stats
 from esn_teach.law import reference
+from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
 
 pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
@@ -209,7 +217,7 @@ N_AUDIT = _audit_size(checks.student_seed("08", announce=False))
 N_LOCAL = 1000  # séjours de réglage locaux à H3 (section 7)
 NOTICE_SEUILS = (0.02, 0.20)  # plage de seuil d'une notice imaginaire (section 7, question 7)
 TOLERANCE_REGLAGE = 0.05  # écart toléré à l'objectif de 60 % au test local de H3 (section 7)
-ECART_MOYEN = 1.5  # écart toléré (points de %) du risque moyen à la part observée (question 5)
+ECART_MOYEN = 1.5  # écart toléré (points de %) du risque moyen à la part observée (question 6)
 
 jeu = make_sepsis_hospitals(n_samples=N_SEJOURS, random_state=GRAINE, prevalence=PREVALENCES)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
@@ -1606,8 +1614,211 @@ print(f"L'hôpital seul, pour prédire le sepsis (chaque séjour reçoit la part
 
 # %% [markdown]
 # Lisez l'écart et son intervalle, puis comparez à « sans rien regarder ». Que peut faire de l'hôpital
-# un modèle appris dans un seul hôpital, ou dans plusieurs ? (Question 6, plus bas.)
+# un modèle appris dans un seul hôpital, ou dans plusieurs ? C'est la question 5, juste
+# dessous.
+
+# %% [markdown]
+# ### Question 5 — Le raccourci de l'hôpital (2 points)
 #
+# Relisez la sortie de la section 6 (l'hôpital deviné à partir des données, l'écart entre les
+# deux façons de le deviner, puis l'AUC de l'hôpital seul) et le tableau de la section 1. Pour chacune des trois affirmations, écrivez
+# entre guillemets **doubles** `"oui"`, `"non"` (les données du module montrent le contraire)
+# ou `"on ne peut pas conclure"` (les données du module ne permettent pas de trancher, ni dans
+# un sens ni dans l'autre).
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour la première : ne comparez pas seulement les deux pourcentages. Quelle ligne mesure leur
+# différence sur les mêmes séjours, avec sa marge d'erreur, et quelles valeurs contient-elle ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour la deuxième : ce score « appris sur H1, H2 et H3 réunis » a-t-il été construit, et
+# mesuré dans un quatrième hôpital, dans ce module ? « On ne peut pas conclure » vaut quand les
+# données du module ne tranchent ni dans un sens ni dans l'autre, même si l'on s'attend à une
+# baisse. Pour la troisième : à quelle valeur d'AUC répond un score au hasard ?
+# </details>
+
+# %% answer="raccourci_hopital"
+raccourci_hopital = {
+    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": ...,
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": ...,
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": ...,
+}
+### BEGIN SOLUTION
+raccourci_hopital = {
+    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
+}
+### END SOLUTION
+
+# %% tests="raccourci_hopital" points=2 session="formative"
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_choices(
+    raccourci_hopital,
+    name="raccourci_hopital",
+    options=["oui", "non", "on ne peut pas conclure"],
+    digests={
+        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "c736dd6cd6d45526",
+        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "6da9781bc716c529",
+        "connaître le seul hôpital prédit le sepsis mieux que le hasard": "bc05248ddaff8b75",
+    },
+    mistakes={
+        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": [
+            checks.Mistake(None, "un écart petit peut être établi : l'intervalle de l'écart, "
+                           "mesuré sur les mêmes séjours, ne contient pas 0. Avec 6 000 séjours "
+                           "de test, la marge d'erreur est étroite : les mesures trahissent "
+                           "presque tout l'hôpital, mais l'écart avec les huit informations est "
+                           "bien là (établi, et pourtant sans importance pratique).", digest="15c5c54173ea01d5"),
+            checks.Mistake(None, "ici, les données tranchent : l'intervalle de l'écart, mesuré sur "
+                           "les mêmes séjours, ne contient pas 0. C'est l'intervalle de l'écart, "
+                           "et non la comparaison de deux intervalles séparés, qui dit si une "
+                           "différence est établie.", digest="dfe4018da7f77171"),
+        ],
+        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": [
+            checks.Mistake(None, "aucun quatrième hôpital n'a été mesuré : ce score pourrait "
+                           "s'appuyer sur « quel hôpital », un raccourci qui ne vaut pas "
+                           "ailleurs, ou s'en passer. Ni le maintien ni la baisse ne sont "
+                           "établis : seule une validation là-bas le dirait.", digest=d)
+            for d in ("de2a7204a482b929", "f39521e35225d0b2")
+        ],
+        "connaître le seul hôpital prédit le sepsis mieux que le hasard": [
+            checks.Mistake(None, "relisez la dernière ligne de la section 6 : l'AUC de l'hôpital "
+                           "seul, intervalle compris, est au-dessus de 0,5. Les parts de sepsis "
+                           "diffèrent d'un hôpital à l'autre (tableau de la section 1) : savoir "
+                           "où est le patient en dit déjà un peu, sans rien savoir de lui.",
+                           digest=d)
+            for d in ("f9664e4dca15d81f", "bfa2dbe46f4b94fd")
+        ],
+    },
+    success="l'écart est établi, mais petit : établi ne veut pas dire important. Ce qui compte, "
+    "c'est que les seules mesures devinent l'hôpital bien mieux que « sans rien regarder », et "
+    "que l'hôpital prédit à lui seul une part du sepsis : un modèle appris dans plusieurs "
+    "hôpitaux peut s'en servir comme raccourci, ce que seule une validation ailleurs "
+    "révélerait. Dépliez la lecture ci-dessous.",
+    points=2,
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(
+    raccourci_hopital,
+    name="raccourci_hopital",
+    options=["oui", "non", "on ne peut pas conclure"],
+    expected={
+        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
+        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
+        "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
+    },
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% tests="raccourci_hopital" points=2 session="evaluation"
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_form(
+    raccourci_hopital,
+    name="raccourci_hopital",
+    kind="choices",
+    options=["oui", "non", "on ne peut pas conclure"],
+    items=[
+        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi",
+        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital",
+        "connaître le seul hôpital prédit le sepsis mieux que le hasard",
+    ],
+)
+### BEGIN HIDDEN TESTS
+ecart_etabli = ("un écart petit peut être établi : l'intervalle de l'écart, mesuré sur les "
+                "mêmes séjours, ne contient pas 0. Établi ne veut pas dire important : les "
+                "mesures trahissent presque tout l'hôpital.")
+donnees_tranchent = ("ici, les données tranchent : l'intervalle de l'écart, mesuré sur les "
+                     "mêmes séjours, ne contient pas 0. C'est l'intervalle de l'écart, et non la "
+                     "comparaison de deux intervalles séparés, qui dit si une différence est "
+                     "établie.")
+quatrieme = ("aucun quatrième hôpital n'a été mesuré : ce score pourrait s'appuyer sur « quel "
+             "hôpital », un raccourci qui ne vaut pas ailleurs, ou s'en passer. Seule une "
+             "validation là-bas le dirait.")
+hopital_seul = ("relisez la dernière ligne de la section 6 : l'AUC de l'hôpital seul, "
+                "intervalle compris, est au-dessus de 0,5 : savoir où est le patient en dit "
+                "déjà un peu, sans rien savoir de lui.")
+checks.check_choices(
+    raccourci_hopital, name="raccourci_hopital", points=2,
+    options=["oui", "non", "on ne peut pas conclure"],
+    expected={
+        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
+        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
+        "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
+    },
+    mistakes={
+        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": [checks.Mistake("non", ecart_etabli), checks.Mistake("on ne peut pas conclure", donnees_tranchent)],
+        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": [checks.Mistake("non", quatrieme), checks.Mistake("oui", quatrieme)],
+        "connaître le seul hôpital prédit le sepsis mieux que le hasard": [checks.Mistake("non", hopital_seul), checks.Mistake("on ne peut pas conclure", hopital_seul)],
+    },
+)
+### END HIDDEN TESTS
+
+# %% mistake="raccourci_hopital"
+# message : un écart petit peut être établi
+raccourci_hopital = {
+    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "non",
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
+}
+
+# %% mistake="raccourci_hopital"
+# message : ici, les données tranchent
+raccourci_hopital = {
+    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "on ne peut pas conclure",
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
+}
+
+# %% mistake="raccourci_hopital"
+# message : aucun quatrième hôpital n'a été mesuré
+raccourci_hopital = {
+    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "non",
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
+}
+
+# %% mistake="raccourci_hopital"
+# message : aucun quatrième hôpital n'a été mesuré
+raccourci_hopital = {
+    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "oui",
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
+}
+
+# %% mistake="raccourci_hopital"
+# message : savoir où est le patient en dit déjà un peu
+raccourci_hopital = {
+    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "on ne peut pas conclure",
+}
+
+# %% [markdown] reveal="raccourci_hopital"
+# <details><summary>La lecture de la section 6 (à déplier après avoir répondu)</summary>
+#
+# Les seules mesures devinent l'hôpital presque aussi bien que les huit informations, et bien
+# mieux que « sans rien regarder ». L'écart entre les deux est petit, mais établi : son
+# intervalle, mesuré sur les mêmes séjours, ne contient pas 0 (c'est l'intervalle de l'écart
+# qui le dit, pas la comparaison de deux intervalles séparés). Mais établi ne veut pas dire
+# important : le fait qui compte, c'est que les mesures seules trahissent l'hôpital. Connaître
+# le seul hôpital prédit le sepsis mieux que le hasard, parce que la part de sepsis n'est pas
+# la même partout. Notre score, appris à H1 seul, ne peut pas apprendre
+# « quel hôpital » : ailleurs, les décalages de mesure peuvent seulement déplacer ses risques
+# prédits (à H3, ce sont surtout les antibiotiques déjà prescrits sans sepsis qui les gonflent,
+# section 4). Mais un modèle entraîné sur **plusieurs** hôpitaux peut
+# apprendre « quel hôpital » au lieu de « quel patient ». Zech et al. (2018) ont réuni les
+# radiographies de deux systèmes hospitaliers, où la pneumonie était bien plus fréquente dans
+# l'un : trier les images par hôpital suffisait à une AUC de 0,861 (IC 95 % 0,855 à 0,866). Un
+# modèle entraîné sur ces deux systèmes (AUC interne 0,931 ; IC 95 % 0,927 à 0,936) faisait
+# significativement moins bien dans un troisième, externe : AUC 0,815. Dans un quatrième
+# hôpital, le nôtre pourrait faire de même, ou non : seule une validation sur place le dirait.
+# </details>
+
+# %% [markdown]
 # ## 7. S'adapter sur place : ce qui se corrige, et ce qui ne se corrige pas
 #
 # H3 veut utiliser le score. L'hôpital met de côté 1 000 séjours locaux pour **régler** (séjours
@@ -1626,7 +1837,7 @@ print(f"L'hôpital seul, pour prédire le sepsis (chaque séjour reçoit la part
 # eux, comme à H1 : le plus haut qui laisse au-dessus au moins 60 % de leurs sepsis. Les deux
 # seuils s'appliquent au risque prédit d'origine (avant recalibration), comme à H1. Un tirage
 # extrême, dont le seuil local manquerait l'objectif de plus de TOLERANCE_REGLAGE au test local,
-# est remplacé par le suivant : la question 5 porte sur une adaptation typique, et sa réponse ne
+# est remplacé par le suivant : la question 6 porte sur une adaptation typique, et sa réponse ne
 # se joue pas sur la lecture d'une borne.
 for essai in range(100):
     h3_local, h3_test = train_test_split(h3, train_size=N_LOCAL, random_state=GRAINE + essai,
@@ -1686,44 +1897,6 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # qui s'y règle (la recalibration, le seuil local) reste incertain.
 
 # %% [markdown]
-# Gardez ces résultats : la question 5, plus bas, les relit.
-#
-# ## 8. Avant de déployer
-#
-# Valider sur des séjours **locaux** récents (AUC **avec** son intervalle, sur
-# assez de sepsis) ; choisir le seuil sur des séjours de réglage locaux, mesurer sur d'autres ;
-# chiffrer la charge (alertes et sepsis manqués pour 100 séjours, VPP) avec les équipes ;
-# vérifier la **calibration** (risque prédit contre fréquence observée, tranche par tranche) ;
-# vérifier que chaque variable a le même sens ici (codage du sepsis, prescriptions, appareils
-# de mesure). La surveillance qui suit : ci-dessous.
-#
-# ## À retenir
-#
-# - L'AUC **interne** ne promet rien ailleurs : on valide **sur place** la discrimination
-#   (AUC, avec sa marge d'erreur), la calibration et la charge.
-# - Un seuil se choisit sur des séjours de **réglage**, jamais sur ceux où l'on mesure.
-# - La charge se compte **pour 100 séjours** ; la VPP dit combien d'alertes sont justes.
-# - Un modèle peut apprendre une **habitude locale** ou le soupçon du médecin (un raccourci).
-
-# %% [markdown] reveal="conclusion_h3" session="formative"
-# - Un petit audit tranche rarement : avec 3 sepsis, son intervalle, très large, n'établit ni
-#   une baisse ni son absence.
-
-# %% [markdown] reveal="conclusion_h3" session="evaluation"
-# - Un petit audit ne tranche que si son intervalle le permet : avec une poignée de sepsis, il
-#   est très large ; c'est lui, pas l'écart entre deux AUC, qui dit si la baisse est établie.
-
-# %% [markdown]
-# ### Dans la durée : surveiller la dérive (suite de la section 8)
-#
-# Une fois le score déployé, on surveille la **dérive** (les patients et les pratiques changent,
-# et la performance avec eux) : la prévalence, le profil des patients, les pratiques de mesure
-# (nouvel automate) et de prescription, et la performance (sensibilité, alertes pour 100
-# séjours, VPP), y compris **par groupe de patients** : un score doit servir aussi bien chaque
-# groupe (la dernière table de la cellule de calibration, plus bas, le fait par âge). On suit ces
-# chiffres en **cumulant** les séjours au fil du temps, chaque chiffre avec son intervalle, et
-# on ne réagit, selon un seuil convenu, qu'après un nombre minimal de sepsis fixé d'avance.
-#
 # ### La calibration, de H1 à H3
 #
 # La **pente de calibration** résume un tableau de calibration (risque prédit contre fréquence
@@ -1766,6 +1939,33 @@ display(fr_table(
              "logistique": "Après recalibration logistique", "observe": "Sepsis observés"},
     caption="Calibration au test local de H3 : risque prédit et fréquence observée",
 ))
+# Le même tableau en figure : chaque tranche est un point (risque prédit moyen, part de sepsis
+# observée) ; un score bien calibré met ses points sur la diagonale.
+par_tranche = (pd.DataFrame({"avant": score_test, "apres": score_test_recalibre, "observe": vrai_test})
+               .groupby(tranche, observed=True).mean())
+with accessible_style():
+    fig, ax = plt.subplots(figsize=(5, 4.2))
+    haut_axe = 1.05 * max(par_tranche.max())
+    ax.plot([0, haut_axe], [0, haut_axe], color=PALETTE["black"], linestyle=":",
+            label="calibration parfaite (prédit = observé)")
+    for i, (colonne, nom) in enumerate((("avant", "avant adaptation"),
+                                        ("apres", "après recalibration de la moyenne"))):
+        ax.plot(100 * par_tranche[colonne], 100 * par_tranche["observe"], marker=MARKERS[i],
+                linestyle=LINESTYLES[i], label=nom)
+    ax.set_xlim(0, 100 * haut_axe)
+    ax.set_ylim(0, 100 * haut_axe)
+    ax.set_xlabel("Risque prédit moyen de la tranche (%)")
+    ax.set_ylabel("Sepsis observés dans la tranche (%)")
+    ax.set_title("Prédit contre observé, test local de H3")
+    ax.legend(loc="upper left", fontsize="small")
+    show_figure(ax, "Prédit contre observé au test local de H3, cinq tranches de risque. "
+                "Sur la diagonale, le risque prédit égale la part de sepsis observée. Avant "
+                "adaptation (ronds, trait plein) : " + " ; ".join(
+                    f"{fr_percent(p)} prédit, {fr_percent(o)} observé"
+                    for p, o in zip(par_tranche["avant"], par_tranche["observe"]))
+                + ". Après recalibration de la moyenne (carrés, tirets) : " + " ; ".join(
+                    f"{fr_percent(p)} prédit, {fr_percent(o)} observé"
+                    for p, o in zip(par_tranche["apres"], par_tranche["observe"])) + ".")
 # Performance par classe d'âge, au seuil choisi à H1 : H1 (test) et H3 (tous ses séjours).
 CLASSES_AGE = [0, 50, 70, 200]  # bornes des classes d'âge, en années
 NOMS_AGE = ["moins de 50 ans", "50 à 69 ans", "70 ans et plus"]
@@ -1790,10 +1990,10 @@ display(fr_table(pd.DataFrame(lignes_age), show_index=False,
                  "d'erreur)"))
 
 # %% [markdown] session="formative"
-# ### Question 5 — Ce que l'adaptation locale corrige (2 points)
+# ### Question 6 — Ce que l'adaptation locale corrige (2 points)
 #
 # Relisez les résultats de la section 7 (H3, test local, avant et après) et le tableau de
-# calibration ci-dessus. Pour chacun des quatre points, écrivez entre guillemets **doubles**
+# calibration ci-dessus (et sa figure, prédit contre observé). Pour chacun des quatre points, écrivez entre guillemets **doubles**
 # `"corrigé"` (par l'une des deux adaptations de H3 : recalibration de la moyenne ou seuil
 # rechoisi) ou `"pas corrigé"` (par aucune des deux).
 # « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit rejoint la part de
@@ -1815,10 +2015,10 @@ display(fr_table(pd.DataFrame(lignes_age), show_index=False,
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 5 — Ce que l'adaptation locale corrige (2 points)
+# ### Question 6 — Ce que l'adaptation locale corrige (2 points)
 #
 # Relisez les résultats de la section 7 (H3, test local, avant et après) et le tableau de
-# calibration ci-dessus. Pour chacun des quatre points, écrivez entre guillemets **doubles**
+# calibration ci-dessus (et sa figure, prédit contre observé). Pour chacun des quatre points, écrivez entre guillemets **doubles**
 # `"corrigé"` (par l'une des deux adaptations de H3 : recalibration de la moyenne ou seuil
 # rechoisi) ou `"pas corrigé"` (par aucune des deux).
 # « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit rejoint la part de
@@ -1857,7 +2057,7 @@ ce_que_corrige = {
 ### END SOLUTION
 
 # %% tests="ce_que_corrige" points=2
-# Vérification de la question 5 : exécutez cette cellule.
+# Vérification de la question 6 : exécutez cette cellule.
 checks.check_choices(
     ce_que_corrige,
     name="ce_que_corrige",
@@ -1998,205 +2198,25 @@ ce_que_corrige = {
 # </details>
 
 # %% [markdown]
-# ### Question 6 — Le raccourci de l'hôpital (2 points)
+# ## 8. Avant de déployer
 #
-# Relisez la sortie de la section 6 (l'hôpital deviné à partir des données, l'écart entre les
-# deux façons de le deviner, puis l'AUC de l'hôpital seul) et le tableau de la section 1. Pour chacune des trois affirmations, écrivez
-# entre guillemets **doubles** `"oui"`, `"non"` (les données du module montrent le contraire)
-# ou `"on ne peut pas conclure"` (les données du module ne permettent pas de trancher, ni dans
-# un sens ni dans l'autre).
+# Valider sur des séjours **locaux** récents (AUC **avec** son intervalle, sur
+# assez de sepsis) ; choisir le seuil sur des séjours de réglage locaux, mesurer sur d'autres ;
+# chiffrer la charge (alertes et sepsis manqués pour 100 séjours, VPP) avec les équipes ;
+# vérifier la **calibration** (risque prédit contre fréquence observée, tranche par tranche) ;
+# vérifier que chaque variable a le même sens ici (codage du sepsis, prescriptions, appareils
+# de mesure). La surveillance qui suit : ci-dessous.
+
+# %% [markdown]
+# ### Dans la durée : surveiller la dérive (suite de la section 8)
 #
-# <details><summary>Indice 1</summary>
-#
-# Pour la première : ne comparez pas seulement les deux pourcentages. Quelle ligne mesure leur
-# différence sur les mêmes séjours, avec sa marge d'erreur, et quelles valeurs contient-elle ?
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Pour la deuxième : ce score « appris sur H1, H2 et H3 réunis » a-t-il été construit, et
-# mesuré dans un quatrième hôpital, dans ce module ? « On ne peut pas conclure » vaut quand les
-# données du module ne tranchent ni dans un sens ni dans l'autre, même si l'on s'attend à une
-# baisse. Pour la troisième : à quelle valeur d'AUC répond un score au hasard ?
-# </details>
-
-# %% answer="raccourci_hopital"
-raccourci_hopital = {
-    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": ...,
-    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": ...,
-    "connaître le seul hôpital prédit le sepsis mieux que le hasard": ...,
-}
-### BEGIN SOLUTION
-raccourci_hopital = {
-    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
-    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
-    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
-}
-### END SOLUTION
-
-# %% tests="raccourci_hopital" points=2 session="formative"
-# Vérification de la question 6 : exécutez cette cellule.
-checks.check_choices(
-    raccourci_hopital,
-    name="raccourci_hopital",
-    options=["oui", "non", "on ne peut pas conclure"],
-    digests={
-        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "c736dd6cd6d45526",
-        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "6da9781bc716c529",
-        "connaître le seul hôpital prédit le sepsis mieux que le hasard": "bc05248ddaff8b75",
-    },
-    mistakes={
-        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": [
-            checks.Mistake(None, "un écart petit peut être établi : l'intervalle de l'écart, "
-                           "mesuré sur les mêmes séjours, ne contient pas 0. Avec 6 000 séjours "
-                           "de test, la marge d'erreur est étroite : les mesures trahissent "
-                           "presque tout l'hôpital, mais l'écart avec les huit informations est "
-                           "bien là (établi, et pourtant sans importance pratique).", digest="15c5c54173ea01d5"),
-            checks.Mistake(None, "ici, les données tranchent : l'intervalle de l'écart, mesuré sur "
-                           "les mêmes séjours, ne contient pas 0. C'est l'intervalle de l'écart, "
-                           "et non la comparaison de deux intervalles séparés, qui dit si une "
-                           "différence est établie.", digest="dfe4018da7f77171"),
-        ],
-        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": [
-            checks.Mistake(None, "aucun quatrième hôpital n'a été mesuré : ce score pourrait "
-                           "s'appuyer sur « quel hôpital », un raccourci qui ne vaut pas "
-                           "ailleurs, ou s'en passer. Ni le maintien ni la baisse ne sont "
-                           "établis : seule une validation là-bas le dirait.", digest=d)
-            for d in ("de2a7204a482b929", "f39521e35225d0b2")
-        ],
-        "connaître le seul hôpital prédit le sepsis mieux que le hasard": [
-            checks.Mistake(None, "relisez la dernière ligne de la section 6 : l'AUC de l'hôpital "
-                           "seul, intervalle compris, est au-dessus de 0,5. Les parts de sepsis "
-                           "diffèrent d'un hôpital à l'autre (tableau de la section 1) : savoir "
-                           "où est le patient en dit déjà un peu, sans rien savoir de lui.",
-                           digest=d)
-            for d in ("f9664e4dca15d81f", "bfa2dbe46f4b94fd")
-        ],
-    },
-    success="l'écart est établi, mais petit : établi ne veut pas dire important. Ce qui compte, "
-    "c'est que les seules mesures devinent l'hôpital bien mieux que « sans rien regarder », et "
-    "que l'hôpital prédit à lui seul une part du sepsis : un modèle appris dans plusieurs "
-    "hôpitaux peut s'en servir comme raccourci, ce que seule une validation ailleurs "
-    "révélerait. Dépliez la lecture ci-dessous.",
-    points=2,
-)
-### BEGIN HIDDEN TESTS
-checks.check_choices(
-    raccourci_hopital,
-    name="raccourci_hopital",
-    options=["oui", "non", "on ne peut pas conclure"],
-    expected={
-        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
-        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
-        "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
-    },
-    points=2,
-)
-### END HIDDEN TESTS
-
-# %% tests="raccourci_hopital" points=2 session="evaluation"
-# Vérification de la question 6 : exécutez cette cellule.
-checks.check_form(
-    raccourci_hopital,
-    name="raccourci_hopital",
-    kind="choices",
-    options=["oui", "non", "on ne peut pas conclure"],
-    items=[
-        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi",
-        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital",
-        "connaître le seul hôpital prédit le sepsis mieux que le hasard",
-    ],
-)
-### BEGIN HIDDEN TESTS
-ecart_etabli = ("un écart petit peut être établi : l'intervalle de l'écart, mesuré sur les "
-                "mêmes séjours, ne contient pas 0. Établi ne veut pas dire important : les "
-                "mesures trahissent presque tout l'hôpital.")
-donnees_tranchent = ("ici, les données tranchent : l'intervalle de l'écart, mesuré sur les "
-                     "mêmes séjours, ne contient pas 0. C'est l'intervalle de l'écart, et non la "
-                     "comparaison de deux intervalles séparés, qui dit si une différence est "
-                     "établie.")
-quatrieme = ("aucun quatrième hôpital n'a été mesuré : ce score pourrait s'appuyer sur « quel "
-             "hôpital », un raccourci qui ne vaut pas ailleurs, ou s'en passer. Seule une "
-             "validation là-bas le dirait.")
-hopital_seul = ("relisez la dernière ligne de la section 6 : l'AUC de l'hôpital seul, "
-                "intervalle compris, est au-dessus de 0,5 : savoir où est le patient en dit "
-                "déjà un peu, sans rien savoir de lui.")
-checks.check_choices(
-    raccourci_hopital, name="raccourci_hopital", points=2,
-    options=["oui", "non", "on ne peut pas conclure"],
-    expected={
-        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
-        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
-        "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
-    },
-    mistakes={
-        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": [checks.Mistake("non", ecart_etabli), checks.Mistake("on ne peut pas conclure", donnees_tranchent)],
-        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": [checks.Mistake("non", quatrieme), checks.Mistake("oui", quatrieme)],
-        "connaître le seul hôpital prédit le sepsis mieux que le hasard": [checks.Mistake("non", hopital_seul), checks.Mistake("on ne peut pas conclure", hopital_seul)],
-    },
-)
-### END HIDDEN TESTS
-
-# %% mistake="raccourci_hopital"
-# message : un écart petit peut être établi
-raccourci_hopital = {
-    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "non",
-    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
-    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
-}
-
-# %% mistake="raccourci_hopital"
-# message : ici, les données tranchent
-raccourci_hopital = {
-    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "on ne peut pas conclure",
-    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
-    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
-}
-
-# %% mistake="raccourci_hopital"
-# message : aucun quatrième hôpital n'a été mesuré
-raccourci_hopital = {
-    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
-    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "non",
-    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
-}
-
-# %% mistake="raccourci_hopital"
-# message : aucun quatrième hôpital n'a été mesuré
-raccourci_hopital = {
-    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
-    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "oui",
-    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
-}
-
-# %% mistake="raccourci_hopital"
-# message : savoir où est le patient en dit déjà un peu
-raccourci_hopital = {
-    "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
-    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
-    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "on ne peut pas conclure",
-}
-
-# %% [markdown] reveal="raccourci_hopital"
-# <details><summary>La lecture de la section 6 (à déplier après avoir répondu)</summary>
-#
-# Les seules mesures devinent l'hôpital presque aussi bien que les huit informations, et bien
-# mieux que « sans rien regarder ». L'écart entre les deux est petit, mais établi : son
-# intervalle, mesuré sur les mêmes séjours, ne contient pas 0 (c'est l'intervalle de l'écart
-# qui le dit, pas la comparaison de deux intervalles séparés). Mais établi ne veut pas dire
-# important : le fait qui compte, c'est que les mesures seules trahissent l'hôpital. Connaître
-# le seul hôpital prédit le sepsis mieux que le hasard, parce que la part de sepsis n'est pas
-# la même partout. Notre score, appris à H1 seul, ne peut pas apprendre
-# « quel hôpital » : ailleurs, les décalages de mesure peuvent seulement déplacer ses risques
-# prédits (à H3, ce sont surtout les antibiotiques déjà prescrits sans sepsis qui les gonflent,
-# section 4). Mais un modèle entraîné sur **plusieurs** hôpitaux peut
-# apprendre « quel hôpital » au lieu de « quel patient ». Zech et al. (2018) ont réuni les
-# radiographies de deux systèmes hospitaliers, où la pneumonie était bien plus fréquente dans
-# l'un : trier les images par hôpital suffisait à une AUC de 0,861 (IC 95 % 0,855 à 0,866). Un
-# modèle entraîné sur ces deux systèmes (AUC interne 0,931 ; IC 95 % 0,927 à 0,936) faisait
-# significativement moins bien dans un troisième, externe : AUC 0,815. Dans un quatrième
-# hôpital, le nôtre pourrait faire de même, ou non : seule une validation sur place le dirait.
-# </details>
+# Une fois le score déployé, on surveille la **dérive** (les patients et les pratiques changent,
+# et la performance avec eux) : la prévalence, le profil des patients, les pratiques de mesure
+# (nouvel automate) et de prescription, et la performance (sensibilité, alertes pour 100
+# séjours, VPP), y compris **par groupe de patients** : un score doit servir aussi bien chaque
+# groupe (la dernière table de la cellule de calibration, section 7, le fait par âge). On suit ces
+# chiffres en **cumulant** les séjours au fil du temps, chaque chiffre avec son intervalle, et
+# on ne réagit, selon un seuil convenu, qu'après un nombre minimal de sepsis fixé d'avance.
 
 # %% [markdown]
 # ### Le droit du déploiement
@@ -2211,8 +2231,8 @@ raccourci_hopital = {
 # - **Modifier, c'est fabriquer** : qui modifie le dispositif d'une façon qui peut toucher à
 #   sa conformité prend les obligations du fabricant (détail ci-dessous).
 #
-# <details><summary>Le détail des textes (classe du dispositif, dispositif interne,
-# matériovigilance, règlement sur l'IA, information du patient : utile pour la réflexion)</summary>
+# <details><summary>Pour la réflexion : le détail des textes (classe du dispositif, dispositif
+# interne, matériovigilance, règlement sur l'IA et ses dates, information du patient)</summary>
 #
 # Le score est de **classe IIa** au moins (règle 11 : il fournit des informations utilisées pour
 # des décisions diagnostiques ou thérapeutiques), **IIb**, voire **III**, si une décision fondée
@@ -2260,11 +2280,15 @@ raccourci_hopital = {
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les textes, tirés de la bibliothèque du cours.
+# Les fiches sont repliées : cliquez sur le titre pour les déplier (utiles pour la réflexion).
+fiches = []
 for cle in ("MDR règle 11", "IA 25", "IA 26", "IA 113", "UE 2026/1744", "IA 4", "L4001-3"):
     ref = reference(cle)
-    display(Markdown(f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"))
-    print(f"Texte officiel : {ref.url}")
-print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil juridique.")
+    fiches.append(f"- **{ref.citation}** ({ref.date_label}) — {ref.summary} Texte officiel : "
+                  f"<{ref.url}>")
+display(Markdown("<details><summary>Pour la réflexion : les sept textes, résumés (repliés)"
+                 "</summary>\n\n" + "\n".join(fiches) + "\n\nCe sont des résumés, pas des "
+                 "citations ; ils ne sont pas un conseil juridique.\n</details>"))
 
 # %% [markdown]
 # ### Question 7 — H3 doit-elle déployer ? (2 points)
@@ -2513,6 +2537,23 @@ decision_h3 = {
 # paragraphe 5) ; de même, un déployeur qui modifie substantiellement un système d'IA à haut
 # risque en devient le fournisseur (article 25).
 # </details>
+
+# %% [markdown]
+# ## À retenir
+#
+# - L'AUC **interne** ne promet rien ailleurs : on valide **sur place** la discrimination
+#   (AUC, avec sa marge d'erreur), la calibration et la charge.
+# - Un seuil se choisit sur des séjours de **réglage**, jamais sur ceux où l'on mesure.
+# - La charge se compte **pour 100 séjours** ; la VPP dit combien d'alertes sont justes.
+# - Un modèle peut apprendre une **habitude locale** ou le soupçon du médecin (un raccourci).
+
+# %% [markdown] reveal="conclusion_h3" session="formative"
+# - Un petit audit tranche rarement : avec 3 sepsis, son intervalle, très large, n'établit ni
+#   une baisse ni son absence.
+
+# %% [markdown] reveal="conclusion_h3" session="evaluation"
+# - Un petit audit ne tranche que si son intervalle le permet : avec une poignée de sepsis, il
+#   est très large ; c'est lui, pas l'écart entre deux AUC, qui dit si la baisse est établie.
 
 # %% [markdown]
 # ### Réflexion — Valider avant de déployer (3 points, corrigée par l'enseignant)
