@@ -1216,29 +1216,48 @@ alertes_pour_100_h2 = round(100 * compte_q3 / n_sejours_h2)
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 4 — La VPP des alertes à H2 (2 points)
+# ### Question 4 — Sur les alertes de H2, justes ou fausses (2 points)
 #
-# Calculez la **valeur prédictive positive** (VPP) des alertes à H2 : parmi les alertes, la part
-# de vrais sepsis, sous forme de proportion entre 0 et 1 (pas « sur 10 alertes »). Écrivez le
-# calcul avec les noms du tableau (corrigé à trois décimales ; arrondi à deux, la moitié des
-# points).
+# Votre consigne est propre à votre copie : elle s'affiche sous la cellule suivante. Elle
+# demande, parmi les alertes de H2, soit la **valeur prédictive positive** (VPP : la part de
+# vrais sepsis, une proportion entre 0 et 1), soit le nombre de **fausses alertes sur 10
+# alertes** (un nombre entre 0 et 10). Écrivez le calcul avec les noms du tableau dans
+# `vpp_h2`, le nom de la question quelle que soit votre consigne (corrigé à trois décimales ;
+# arrondi à deux, la moitié des points).
 #
 # <details><summary>Indice 1</summary>
 #
-# Une VPP part du résultat du test : de quel groupe de séjours part-on, ceux qui ont un sepsis
-# ou ceux qui ont reçu une alerte ?
+# Les deux consignes partent du résultat du test : de quel groupe de séjours part-on, ceux
+# qui ont un sepsis ou ceux qui ont reçu une alerte ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
 # Refaites d'abord le calcul pour H1 : sur 10 alertes, vous devez retrouver l'exemple imprimé
-# sous le tableau (une proportion est ce même nombre divisé par 10). Puis passez à H2.
+# sous le tableau (une proportion est ce même nombre divisé par 10). Une fausse alerte est
+# une alerte qui ne tombe pas sur un vrai sepsis. Puis passez à H2.
 # </details>
 
-# %% answer="vpp_h2"
+# %% session="evaluation"
+# Votre consigne pour la question 4, tirée de votre identifiant.
+TACHE_Q4 = int(np.random.default_rng([checks.student_seed("08", announce=False), 8, 4]).integers(2))
+print("Votre consigne (question 4) : à H2, "
+      + ("la VPP des alertes (la part de vrais sepsis parmi les alertes, entre 0 et 1)."
+         if TACHE_Q4 == 0 else "le nombre de fausses alertes sur 10 alertes (entre 0 et 10)."))
+
+# %% answer="vpp_h2" session="formative"
 vpp_h2 = ...
 ### BEGIN SOLUTION
 vpp_h2 = n_vraies_alertes_h2 / n_alertes_h2
+### END SOLUTION
+
+# %% answer="vpp_h2" session="evaluation"
+vpp_h2 = ...
+### BEGIN SOLUTION
+if TACHE_Q4 == 0:
+    vpp_h2 = n_vraies_alertes_h2 / n_alertes_h2
+else:
+    vpp_h2 = 10 * (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
 ### END SOLUTION
 
 # %% tests="vpp_h2" points=2 session="formative"
@@ -1380,9 +1399,19 @@ print("Pour le correcteur (réflexion, critère 2), les chiffres de cette copie 
     + _fr_copie(10 * stats_copie_h3.ppv, 1) + " ; à H2, alertes pour 100 sepsis "
     + _fr_copie(100 * stats_copie_h2.alerts / stats_copie_h2.sepsis, 1) + "."
 )
-checks.check_number(
-    vpp_h2, name="vpp_h2", expected=vpp_copie, decimals=3, points=2,
-    mistakes=[
+# The copy's task, drawn from the seed as the cell under the statement draws it: the PPV (0)
+# or false alerts per 10 alerts (1). Each task names the other's key neutrally.
+tache_q4 = int(np.random.default_rng([checks.student_seed("08", announce=False), 8, 4]).integers(2))
+autre_q4 = ("cette réponse correspond à une autre consigne que la vôtre : relisez votre consigne "
+            "(la ligne sous l'énoncé de la question 4). ")
+fausses_sur_10 = 10 * (1 - vpp_copie)
+mise_en_commun = ((stats_copie_h1.true_alerts + stats_copie_h2.true_alerts)
+                  / (stats_copie_h1.alerts + stats_copie_h2.alerts))
+if tache_q4 == 0:
+    cle_q4 = vpp_copie
+    erreurs_q4 = [
+        checks.Mistake(fausses_sur_10, autre_q4 + "Votre consigne demande la VPP : parmi les "
+                       "alertes, la part de vrais sepsis, entre 0 et 1."),
         checks.Mistake(stats_copie_h2.sensitivity, "vous avez calculé la sensibilité (part des "
                        "sepsis qui ont déclenché une alerte). La VPP part des alertes : parmi "
                        "elles, combien de vrais sepsis ?"),
@@ -1392,6 +1421,8 @@ checks.check_number(
                        "compte, parmi les alertes, celles qui tombent sur un vrai sepsis."),
         checks.Mistake(stats_copie_h1.ppv, "vous avez pris les chiffres de H1 ; la question "
                        "porte sur H2."),
+        checks.Mistake(mise_en_commun, "vous avez additionné les alertes de H1 et de H2 : la "
+                       "question porte sur H2 seul ; prenez les deux nombres de H2."),
         checks.Mistake(10 * vpp_copie, "vous avez donné un nombre sur 10 alertes ; la question "
                        "demande une proportion entre 0 et 1."),
         checks.Mistake(1 / vpp_copie, "votre fraction est à l'envers : le nombre d'alertes est "
@@ -1403,41 +1434,66 @@ checks.check_number(
         checks.Mistake(stats_copie_h2.true_alerts / len(copie_h2), "vous avez rapporté les vraies "
                        "alertes à tous les séjours. La VPP part des alertes : le nombre d'alertes "
                        "va au dénominateur."),
-    ],
-)
+    ]
+else:
+    cle_q4 = fausses_sur_10
+    erreurs_q4 = [
+        checks.Mistake(vpp_copie, autre_q4 + "Votre consigne demande, sur 10 alertes, combien "
+                       "sont fausses (un nombre entre 0 et 10)."),
+        checks.Mistake(10 * vpp_copie, "vous avez compté les vraies alertes sur 10 alertes ; "
+                       "votre consigne compte les fausses (alertes sur un séjour sans sepsis)."),
+        checks.Mistake(1 - vpp_copie, "vous avez donné une part (entre 0 et 1) : votre consigne "
+                       "demande un nombre sur 10 alertes ; multipliez par 10."),
+        checks.Mistake(10 * (1 - stats_copie_h1.ppv), "vous avez pris les chiffres de H1 ; la "
+                       "question porte sur H2."),
+        checks.Mistake(10 * (1 - mise_en_commun), "vous avez additionné les alertes de H1 et de "
+                       "H2 : la question porte sur H2 seul ; prenez les deux nombres de H2."),
+        checks.Mistake(100 * (1 - vpp_copie), "vous avez compté sur 100 alertes ; votre consigne "
+                       "demande un nombre sur 10 alertes."),
+        checks.Mistake(10 * (stats_copie_h2.alerts - stats_copie_h2.true_alerts) / len(copie_h2),
+                       "vous avez rapporté les fausses alertes aux séjours. Votre consigne part "
+                       "des alertes : le nombre d'alertes va au dénominateur."),
+        checks.Mistake(10 * (stats_copie_h2.sepsis - stats_copie_h2.true_alerts)
+                       / stats_copie_h2.sepsis, "vous avez compté les sepsis manqués sur 10 "
+                       "sepsis. Votre consigne part des alertes : parmi 10 alertes, combien "
+                       "tombent sur un séjour sans sepsis ?"),
+        checks.Mistake(10 * stats_copie_h2.alerts / (stats_copie_h2.alerts
+                                                     - stats_copie_h2.true_alerts),
+                       "votre fraction est à l'envers : le nombre d'alertes va au "
+                       "dénominateur."),
+    ]
+checks.check_number(vpp_h2, name="vpp_h2", expected=cle_q4, decimals=3, points=2,
+                    mistakes=erreurs_q4)
 ### END HIDDEN TESTS
 
 # %% mistake="vpp_h2" session="evaluation"
-# message : vous avez calculé la sensibilité
-vpp_h2 = n_vraies_alertes_h2 / n_sepsis_h2
-
-# %% mistake="vpp_h2" session="evaluation"
-# message : rapporté les alertes à tous les séjours
-vpp_h2 = n_alertes_h2 / n_sejours_h2
-
-# %% mistake="vpp_h2" session="evaluation"
-# message : rapporté les vraies alertes à tous les séjours
-vpp_h2 = n_vraies_alertes_h2 / n_sejours_h2
-
-# %% mistake="vpp_h2" session="evaluation"
-# message : la prévalence du sepsis à H2
-vpp_h2 = n_sepsis_h2 / n_sejours_h2
-
-# %% mistake="vpp_h2" session="evaluation"
-# message : la part des fausses alertes
-vpp_h2 = (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
+# message : cette réponse correspond à une autre consigne que la vôtre
+if TACHE_Q4 == 0:
+    vpp_h2 = 10 * (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
+else:
+    vpp_h2 = n_vraies_alertes_h2 / n_alertes_h2
 
 # %% mistake="vpp_h2" session="evaluation"
 # message : vous avez pris les chiffres de H1
-vpp_h2 = n_vraies_alertes_h1 / n_alertes_h1
+if TACHE_Q4 == 0:
+    vpp_h2 = n_vraies_alertes_h1 / n_alertes_h1
+else:
+    vpp_h2 = 10 * (n_alertes_h1 - n_vraies_alertes_h1) / n_alertes_h1
 
 # %% mistake="vpp_h2" session="evaluation"
-# message : un nombre sur 10 alertes
-vpp_h2 = 10 * n_vraies_alertes_h2 / n_alertes_h2
+# message : vous avez additionné les alertes de H1 et de H2
+if TACHE_Q4 == 0:
+    vpp_h2 = (n_vraies_alertes_h1 + n_vraies_alertes_h2) / (n_alertes_h1 + n_alertes_h2)
+else:
+    vpp_h2 = 10 * (n_alertes_h1 + n_alertes_h2 - n_vraies_alertes_h1 - n_vraies_alertes_h2) / (
+        n_alertes_h1 + n_alertes_h2)
 
 # %% mistake="vpp_h2" session="evaluation"
 # message : votre fraction est à l'envers
-vpp_h2 = n_alertes_h2 / n_vraies_alertes_h2
+if TACHE_Q4 == 0:
+    vpp_h2 = n_alertes_h2 / n_vraies_alertes_h2
+else:
+    vpp_h2 = 10 * n_alertes_h2 / (n_alertes_h2 - n_vraies_alertes_h2)
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la charge d'alertes des trois hôpitaux, au même seuil.

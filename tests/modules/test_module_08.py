@@ -432,3 +432,33 @@ def test_module_08_a_whispered_question_3_fails_on_most_other_tasks(monkeypatch)
     assert 70 <= sum(tasks) <= 130, sum(tasks)
     # Each whispered expression earns the points on its own task's copies only (about half).
     assert full[0] == tasks.count(0) and full[1] == tasks.count(1), (full, tasks.count(0))
+
+
+def test_module_08_question_4_task_is_drawn_in_the_module():
+    text = SOURCE.read_text(encoding="utf-8")
+    draw = 'int(np.random.default_rng([checks.student_seed("08", announce=False), 8, 4]).integers(2))'
+    assert text.count(draw) == 2
+
+
+@pytest.mark.slow
+def test_module_08_a_whispered_question_4_fails_on_the_other_task(monkeypatch):
+    """Over 200 identifiers, the PPV or the false alerts per 10 alerts: a whispered expression
+    earns the points only on its own task's copies, and the other task's key is never the
+    right value nor its too-rounded form (review 08 d20, lecturer 3)."""
+    keys: dict[int, tuple[float, float]] = {}
+    tasks = []
+    for k in range(200):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"etudiant{k:03d}")
+        student_seed = checks.student_seed("08", announce=False)
+        task = int(np.random.default_rng([student_seed, 8, 4]).integers(2))
+        tasks.append(task)
+        seed = sepsis_case_seed(student_seed)
+        if seed not in keys:
+            c = cases(seed)
+            ppv = site_alert_stats(c.h2["sepsis"].to_numpy(), c.risk(c.h2), c.threshold).ppv
+            keys[seed] = (ppv, 10 * (1 - ppv))
+        right, other = keys[seed][task], keys[seed][1 - task]
+        # Not within check_number's tolerance, nor its one-decimal-fewer rounding.
+        assert abs(round(other, 3) - round(right, 3)) > 0.001 + 1e-9
+        assert round(other, 2) != round(right, 2)
+    assert 70 <= sum(tasks) <= 130, sum(tasks)
