@@ -2018,10 +2018,10 @@ with accessible_style():
                 "Sur la diagonale, le risque prédit égale la part de sepsis observée. Avant "
                 "adaptation (ronds, trait plein) : " + " ; ".join(
                     f"{fr_percent(p)} prédit, {fr_percent(o)} observé"
-                    for p, o in zip(par_tranche["avant"], par_tranche["observe"]))
+                    for p, o in zip(par_tranche["avant"], par_tranche["observe"], strict=True))
                 + ". Après recalibration de la moyenne (carrés, tirets) : " + " ; ".join(
                     f"{fr_percent(p)} prédit, {fr_percent(o)} observé"
-                    for p, o in zip(par_tranche["apres"], par_tranche["observe"])) + ".")
+                    for p, o in zip(par_tranche["apres"], par_tranche["observe"], strict=True)) + ".")
 # Performance par classe d'âge, au seuil choisi à H1 : H1 (test) et H3 (tous ses séjours).
 CLASSES_AGE = [0, 50, 70, 200]  # bornes des classes d'âge, en années
 NOMS_AGE = ["moins de 50 ans", "50 à 69 ans", "70 ans et plus"]

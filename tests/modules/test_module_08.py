@@ -396,7 +396,9 @@ def _task_q3(student: str, monkeypatch) -> int:
 
 def test_module_08_question_3_task_is_drawn_in_the_module():
     text = SOURCE.read_text(encoding="utf-8")
-    draw = 'int(np.random.default_rng([checks.student_seed("08", announce=False), 8, 3]).integers(2))'
+    draw = (
+        'int(np.random.default_rng([checks.student_seed("08", announce=False), 8, 3]).integers(2))'
+    )
     # The cell under the statement and the hidden test draw the task the same way.
     assert text.count(draw) == 2
 
@@ -436,7 +438,9 @@ def test_module_08_a_whispered_question_3_fails_on_most_other_tasks(monkeypatch)
 
 def test_module_08_question_4_task_is_drawn_in_the_module():
     text = SOURCE.read_text(encoding="utf-8")
-    draw = 'int(np.random.default_rng([checks.student_seed("08", announce=False), 8, 4]).integers(2))'
+    draw = (
+        'int(np.random.default_rng([checks.student_seed("08", announce=False), 8, 4]).integers(2))'
+    )
     assert text.count(draw) == 2
 
 
