@@ -172,7 +172,7 @@ def _audit_key(c, seed, auc_1):
 def test_module_08_evaluated_tolerance_matches_the_module():
     text = SOURCE.read_text(encoding="utf-8")
     assert f"TOLERANCE_REGLAGE = {_EVALUATED_TOLERANCE}  #" in text
-    assert "à 10 points près (de 0,50 à 0,70" in text  # the evaluated statement of question 5
+    assert "à 10 points près (de 0,50 à 0,70" in text  # question 6's evaluated statement
 
 
 @pytest.mark.slow
