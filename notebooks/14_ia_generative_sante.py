@@ -5,12 +5,10 @@
 #
 # **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
 #
-# **Cette version est un entraînement** : chaque vérification dit si votre réponse est juste et
-# nomme l'erreur probable ; rien n'y est noté. Le module a deux parties, à faire d'une traite ou
-# en deux fois : partie 1 (sections 1 à 3, questions 1 à 3b), partie 2 (sections 4 à 8,
-# questions 4 à 7). L'en-tête ci-dessous, commun à tous les modules, les appelle « en séance »
-# et « après la séance ». La micro-certification se passe sur une autre version, la « séance
-# évaluée », avec d'autres cas.
+# **Cette version est un entraînement** : rien n'y est noté, et chaque vérification nomme
+# l'erreur probable. La micro-certification se passe sur une autre version, avec d'autres cas.
+# Deux parties, à faire d'une traite ou en deux fois (l'en-tête commun ci-dessous les appelle
+# « en séance » et « après la séance »).
 
 # %% [markdown] session="evaluation"
 # # Module 14 — IA générative en santé
@@ -19,20 +17,14 @@
 #
 # **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
 #
-# **Cette copie est l'évaluation de la micro-certification « IA générative en santé ».** Sauf
-# autre consigne de votre enseignant :
+# **Cette copie est l'évaluation de la micro-certification « IA générative en santé ».** Ce
+# que l'en-tête commun ci-dessous ne dit pas, sauf autre consigne de votre enseignant :
 #
-# - **Où et quand** : à distance, seul·e, sans surveillance, d'une traite ou en deux fois.
-#   L'en-tête commun ci-dessous dit « en séance » pour la partie 1 (sections 1 à 3) et
-#   « après la séance » pour la partie 2 (sections 4 à 8) : aucune séance n'est prévue.
-# - **La note** : les 12 points autocorrigés (5 en partie 1, 7 en partie 2) ; il en faut 8,4.
-#   La réflexion ne compte pas : si votre retour affiche un total sur 16, il y ajoute ses
-#   4 points, hors certificat.
-# - **Rendre** : une seule fois, les deux parties faites, avant la date annoncée ; d'ici là,
-#   toutes vos réponses restent modifiables.
-# - **Agents conversationnels** : interdits, sur l'honneur (V6 — Intégrité et
-#   transparence) : personne ne le vérifie, et l'attestation dit « passée à distance, sans
-#   surveillance ».
+# - **Où et quand** : à distance, seul·e, d'une traite ou en deux fois ; « en séance » et
+#   « après la séance » y désignent simplement les parties 1 et 2, qui comptent toutes deux.
+# - **Agents conversationnels** : interdits, sur l'honneur (V6 — Intégrité et transparence) ;
+#   l'attestation dit « passée à distance, sans surveillance ».
+# - **Rendre** : une seule fois, les deux parties faites, avant la date annoncée.
 
 # %% [markdown]
 # ## Ce que vous saurez faire à la fin de ce module
@@ -69,12 +61,17 @@
 #   dessous. Des **indices** sont repliés sous chaque question.
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; un texte entre
 #   guillemets (accents et majuscules n'y comptent pas).
+# - **Points partiels** (questions à plusieurs cas) : chaque cas juste rapporte sa part des
+#   points ; chaque cas faux en retire juste assez pour que répondre au hasard ne rapporte
+#   rien en moyenne ; un cas laissé `...` ne rapporte ni ne retire rien. **Si vous hésitez
+#   entre deux réponses, laisser `...` ne coûte rien ; répondre au hasard ne rapporte rien en
+#   moyenne.**
 #
 # **Les données sont synthétiques** : notes cliniques inventées par un programme ; aucun nom,
 # aucune date, aucune dose ne vient d'un vrai dossier.
 
 # %% [markdown]
-# **Partie 1 (sections 1 à 3, questions 1 à 3b, 5 points sur 12).**
+# **Partie 1 (sections 1 à 3, questions 1 à 3b, 4 points sur 11).**
 #
 # ## 1. Un modèle de langage prédit le mot suivant
 #
@@ -96,7 +93,7 @@
 import math
 
 import pandas as pd
-from IPython.display import display
+from IPython.display import HTML, display
 
 from esn_teach import checks, fr_percent, fr_table, law
 from esn_teach.datasets import data_card, make_clinical_notes
@@ -195,16 +192,12 @@ probabilites_phrase = [0.5, 0.2, 0.8, 0.25]
 
 # %% session="evaluation"
 # Vos cas : ils sont tirés à partir de votre identifiant (la même copie les retrouve à la
-# correction). La première ligne affichée dit de qui est cette copie (une seule fois : revue
-# 14 d19, l'étudiante la lisait deux fois).
+# correction). La première ligne affichée dit de qui est cette copie.
 from esn_teach.generative import copy_order, dose_cases, exam_cases, incident_scenario
 
 graine = checks.student_seed("14")
 cas = exam_cases(graine)
 probabilites_phrase = list(cas.sentence_probabilities)
-# (La section 3 affiche des exemples de doses hors corpus ; ici, elle n'écarte aucun
-# médicament : vos prescriptions de la question 3a ne sont jamais parmi ces exemples.)
-medicaments_question_3a = []
 print("Vos probabilités, mot par mot : " + " ; ".join(
     f"« {mot} » {str(p).replace('.', ',')}"
     for mot, p in zip(cas.sentence, probabilites_phrase, strict=True)))
@@ -684,9 +677,6 @@ proba_froide = probabilites_t1[autre] ** 2 / sum(p**2 for p in probabilites_t1)
 # Dans le tableau, la dernière colonne ne compte que les **doses écrites** ; les autres,
 # toutes les prescriptions.
 
-# %% session="formative"
-medicaments_question_3a = ["amoxicilline", "furosémide", "bisoprolol", "amlodipine"]
-
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il fait écrire 2 000 prescriptions à chaque température
 # et compte les doses hors corpus.
@@ -703,11 +693,11 @@ display(fr_table(tableau_3.rename(index=lambda t: f"{t:.1f}".replace(".", ",")),
                  "colonnes : parmi toutes les prescriptions ; dernière : parmi les seules "
                  "doses écrites)"))
 # Les exemples laissent de côté le paracétamol (début proposé dans l'explorateur) et les
-# médicaments de la question 3a de cette version (liste de la cellule précédente).
+# médicaments de la question 3a de l'entraînement.
 exemples = (audit[(audit["verdict"] == "dose hors corpus")
-                  & ~audit["drug"].isin(["paracétamol", *medicaments_question_3a])]
+                  & ~audit["drug"].isin(["paracétamol", "amoxicilline", "furosémide",
+                                         "bisoprolol", "amlodipine"])]
             .drop_duplicates("drug").head(3))
-assert not set(exemples["drug"]) & set(medicaments_question_3a)
 # Le détail des 10 000 prescriptions n'est plus utile : seuls les totaux ci-dessus restent.
 del audit
 print("Exemples de doses hors corpus :")
@@ -735,14 +725,13 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
                  "de prescription)"))
 
 # %% [markdown] session="formative"
-# ### Question 3a — Dose du corpus ou dose hors corpus ? (2 points)
+# ### Question 3a — Dose du corpus ou dose hors corpus ? (1 point)
 #
 # Pendant la mesure, le modèle a écrit, entre autres, ces quatre prescriptions (aucune n'est
 # parmi les exemples affichés). Toutes ont l'air plausibles : seul le tableau des doses du
 # corpus, ci-dessus, tranche. Écrivez `"corpus"` si la dose est une dose de **ce** médicament
 # dans le corpus, `"hors corpus"` sinon (la question porte sur le corpus, pas sur la
-# pharmacie). Chaque réponse juste vaut un demi-point, chaque réponse fausse annule une
-# réponse juste ; un cas laissé `...` ne rapporte ni ne retire rien.
+# pharmacie). Points partiels (règle du mode d'emploi) : un quart de point par cas juste.
 #
 # - **A** : « Traitement : amoxicilline, un comprimé de 1000 mg »
 # - **B** : « Traitement : furosémide, un comprimé de 10 mg »
@@ -763,14 +752,13 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 3a — Dose du corpus ou dose hors corpus ? (2 points)
+# ### Question 3a — Dose du corpus ou dose hors corpus ? (1 point)
 #
 # Pendant la mesure, le modèle a écrit, entre autres, ces quatre prescriptions (aucune n'est
 # parmi les exemples affichés). Toutes ont l'air plausibles : seul le tableau des doses du
 # corpus, ci-dessus, tranche. Écrivez `"corpus"` si la dose est une dose de **ce** médicament
 # dans le corpus, `"hors corpus"` sinon (la question porte sur le corpus, pas sur la
-# pharmacie). Chaque réponse juste vaut un demi-point, chaque réponse fausse annule une
-# réponse juste ; un cas laissé `...` ne rapporte ni ne retire rien.
+# pharmacie). Points partiels (règle du mode d'emploi) : un quart de point par cas juste.
 #
 # Vos quatre cas sont affichés sous cette question (d'une à trois doses « corpus », selon la
 # copie).
@@ -794,7 +782,7 @@ verdict_doses = {"A": ..., "B": ..., "C": ..., "D": ...}
 verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "hors corpus"}
 ### END SOLUTION
 
-# %% tests="verdict_doses" points=2 session="formative"
+# %% tests="verdict_doses" points=1 session="formative"
 # Vérification de la question 3a : exécutez cette cellule.
 checks.check_choices(
     verdict_doses,
@@ -819,12 +807,12 @@ checks.check_choices(
     "appui. A est juste par hasard : le corpus écrit l'amoxicilline « 1 g », et le modèle a lu "
     "« 1000 mg » après un autre médicament, par le même mécanisme. Une dose juste se vérifie "
     "aussi. Hors corpus ne dit pas si une dose existe en pharmacie : seul le RCP le dit.",
-    points=2,
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(verdict_doses, name="verdict_doses", options=["corpus", "hors corpus"],
                      expected={"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "hors corpus"},
-                     points=2)
+                     points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="verdict_doses" session="formative"
@@ -864,7 +852,7 @@ for lettre, (medicament, dose, unite) in _dose_draw(graine).items():
     verdict_doses[lettre] = "corpus" if ecrite else "hors corpus"
 ### END SOLUTION
 
-# %% tests="verdict_doses" points=2 session="evaluation"
+# %% tests="verdict_doses" points=1 session="evaluation"
 # Vérification de la question 3a : exécutez cette cellule.
 checks.check_form(verdict_doses, name="verdict_doses", kind="choices",
                   options=["corpus", "hors corpus"], items=["A", "B", "C", "D"])
@@ -910,7 +898,7 @@ checks.check_choices(
     "médicament ; sa phrase est fluide, sans appui. Une dose du corpus écrite dans une autre "
     "unité (1 g pour 1000 mg) est juste, mais par le même hasard. Une dose juste se vérifie "
     "aussi. Hors corpus ne dit pas si une dose existe en pharmacie : seul le RCP le dit.",
-    points=2)
+    points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="verdict_doses" session="evaluation"
@@ -1134,10 +1122,8 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 # %% [markdown]
 # ## Après la séance
 #
-# **Partie 2 (sections 4 à 8, questions 4 à 7, 7 points sur 12).** Dans ce module, ce titre
-# commun à tous les modules ouvre simplement la seconde partie : vous pouvez faire une pause ici
-# et la reprendre un autre jour. Ses points comptent comme ceux de la partie 1 : en séance
-# évaluée, rendez le notebook une fois les deux parties faites.
+# **Partie 2 (sections 4 à 8, questions 4 à 7, 7 points sur 11).** Ce titre commun ouvre
+# simplement la seconde partie : vous pouvez faire une pause ici.
 #
 # ## 4. Coller un dossier dans un agent conversationnel en ligne
 #
@@ -1235,9 +1221,8 @@ display(Markdown("\n\n---\n\n".join(blocs) + "\n\n<details><summary>Pour aller p
 # détails ? Ce n'est pas la
 # question « contient-il des données personnelles ? » : au sens du RGPD, une donnée qui n'est
 # pas anonyme reste une donnée personnelle, même sans nom.
-# Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
-# réponse fausse annule une réponse juste (répondre au hasard rapporte donc peu) ; un cas
-# laissé `...` ne rapporte ni ne retire rien.
+# Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. Points partiels (règle
+# du mode d'emploi).
 #
 # - **A** : « Résume ce compte rendu : Mme Sandrine Garcia, 54 ans, vue le 12/03/2025 pour une
 #   douleur thoracique… »
@@ -1273,9 +1258,8 @@ display(Markdown("\n\n---\n\n".join(blocs) + "\n\n<details><summary>Pour aller p
 # détails ? Ce n'est pas la
 # question « contient-il des données personnelles ? » : au sens du RGPD, une donnée qui n'est
 # pas anonyme reste une donnée personnelle, même sans nom.
-# Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
-# réponse fausse annule une réponse juste (répondre au hasard rapporte donc peu) ; un cas
-# laissé `...` ne rapporte ni ne retire rien.
+# Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. Points partiels (règle
+# du mode d'emploi).
 #
 # Vos cinq messages, tirés pour votre copie (vos voisins en ont d'autres), sont affichés par la
 # cellule sous cette question.
@@ -1503,11 +1487,8 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 # article 50), ou `"aucun"` si elle n'enfreint aucun de ces quatre textes (un texte peut
 # s'appliquer à ce qu'elle fait sans qu'elle l'enfreigne). Si elle en enfreint deux, écrivez celui qui la vise **en raison de son métier ou de son activité** (le
 # RGPD, lui, vaut pour tous). Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
-# cas se juge seul (la question 5b suit le même principe). Chaque cas juste vaut un quart de
-# point ; chaque cas faux retire un seizième de point (répondre au hasard, ou partout la même
-# chose, rapporte donc peu) ; un cas laissé `...` ne rapporte ni ne retire rien. Par exemple,
-# trois cas justes et un faux rapportent trois quarts de point moins un seizième : onze
-# seizièmes de point.
+# cas se juge seul (la question 5b suit le même principe). Points partiels (règle du mode
+# d'emploi) : un quart de point par cas juste.
 #
 # - **A** : **un interne** raconte à un ami, au café, qu'un patient du service est hospitalisé,
 #   et pourquoi.
@@ -1535,11 +1516,8 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 # article 50), ou `"aucun"` si elle n'enfreint aucun de ces quatre textes (un texte peut
 # s'appliquer à ce qu'elle fait sans qu'elle l'enfreigne). Si elle en enfreint deux, écrivez celui qui la vise **en raison de son métier ou de son activité** (le
 # RGPD, lui, vaut pour tous). Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
-# cas se juge seul (la question 5b suit le même principe). Chaque cas juste vaut un quart de
-# point ; chaque cas faux retire un seizième de point (répondre au hasard, ou partout la même
-# chose, rapporte donc peu) ; un cas laissé `...` ne rapporte ni ne retire rien. Par exemple,
-# trois cas justes et un faux rapportent trois quarts de point moins un seizième : onze
-# seizièmes de point.
+# cas se juge seul (la question 5b suit le même principe). Points partiels (règle du mode
+# d'emploi) : un quart de point par cas juste.
 #
 # Vos quatre cas, tirés pour votre copie (vos voisins en ont d'autres, dans un autre ordre),
 # sont affichés par la cellule sous cette question.
@@ -1788,9 +1766,8 @@ texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 # ### Question 5b — Des outils d'IA : quel texte s'applique ? (1 point)
 #
 # Même consigne, mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`,
-# pour la personne ou l'entreprise en **gras**. Chaque cas juste vaut un quart de point ; chaque
-# cas faux retire un seizième de point. Chaque cas parle d'un outil d'IA ; cela ne veut pas dire
-# que le règlement sur l'IA y répond.
+# pour la personne ou l'entreprise en **gras** ; mêmes points partiels. Chaque cas parle d'un
+# outil d'IA ; cela ne veut pas dire que le règlement sur l'IA y répond.
 #
 # - **E** : **une entreprise** met sur le marché un agent conversationnel qui répond aux
 #   patients sur le site d'un hôpital ; rien n'y dit aux patients qu'ils écrivent à une IA, et
@@ -1817,9 +1794,8 @@ texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 # ### Question 5b — Des outils d'IA : quel texte s'applique ? (1 point)
 #
 # Même consigne, mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`,
-# pour la personne ou l'entreprise en **gras**. Chaque cas juste vaut un quart de point ; chaque
-# cas faux retire un seizième de point. Chaque cas parle d'un outil d'IA ; cela ne veut pas dire
-# que le règlement sur l'IA y répond.
+# pour la personne ou l'entreprise en **gras** ; mêmes points partiels. Chaque cas parle d'un
+# outil d'IA ; cela ne veut pas dire que le règlement sur l'IA y répond.
 #
 # Vos quatre cas, tirés pour votre copie (vos voisins en ont d'autres, dans un autre ordre),
 # sont affichés par la cellule sous cette question.
@@ -2093,18 +2069,19 @@ texte_ia = {"E": "RGPD", "F": "RGPD", "G": "RGPD", "H": "RGPD"}
 # automatiquement. Comparons deux outils sur les notes synthétiques, dont le générateur connaît
 # chaque nom et chaque date (il a aussi glissé des **cas difficiles**) :
 #
-# - des **règles** : une expression régulière (un motif de texte) pour les dates écrites en
-#   chiffres, et « un ou deux mots à majuscule après M., Mme, Dr… » pour les noms ;
-# - un **modèle de traitement automatique du français**, `fr_core_news_sm` de spaCy (éditeur :
-#   Explosion), qui repère dans le texte les **entités nommées** (les noms propres) et range
-#   chacune dans l'une des quatre catégories : « personne » (étiquette PER, de l'anglais *person*),
-#   « lieu » (LOC), « organisation » (ORG) et « divers » (MISC, *miscellaneous*). Il n'a donc
-#   **aucune catégorie « date »**.
+# - des **règles** : un motif de texte pour les dates écrites en chiffres, et « un ou deux mots
+#   à majuscule après M., Mme, Dr… » pour les noms ;
+# - un **modèle** du logiciel spaCy (`fr_core_news_sm`), qui repère les noms propres et range
+#   chacun en « personne », « lieu », « organisation » ou « divers » (PER, LOC, ORG et MISC
+#   dans les tableaux) ; il n'a **aucune catégorie « date »**.
 #
 # Le **rappel** d'un outil est la part des noms (ou des dates) **réellement présents** qu'il a
-# trouvés : c'est sa **sensibilité**, comme pour un test diagnostique (la part des malades que
-# le test repère). Un nom manqué est un nom qui sort de l'hôpital. On compte d'abord, pour
-# spaCy, les seules entités qu'il classe « personne » (PER).
+# trouvés : c'est sa **sensibilité**, comme pour un test diagnostique. Un nom manqué est un nom
+# qui sort de l'hôpital. Pour spaCy, on compte les seuls noms qu'il classe « personne ».
+#
+# **Ce que montrent les tableaux ci-dessous : aucun des deux outils ne trouve tout. Les règles
+# manquent les noms sans civilité ; spaCy ne voit aucune date et laisse passer presque tous les
+# noms des médecins.**
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il lance les deux outils sur 100 notes et compte ce
@@ -2202,11 +2179,14 @@ par_role = pd.crosstab(noms["role"], noms["etiquette"]).reindex(
     fill_value=0)
 par_role.insert(0, "présents", par_role.sum(axis=1))
 par_role.columns.name = None
-display(fr_table(par_role, index={"role": "à qui est le nom"},
-                 columns={"PER": "« personne » (PER)", "MISC": "« divers » (MISC)",
-                          "LOC": "« lieu » (LOC)", "ORG": "« organisation » (ORG)",
-                          "aucune": "aucune entité"},
-                 caption="Comment spaCy étiquette chaque nom, selon la personne"))
+# Le tableau par personne est replié (il ne sert pas à la question 6 de cette version).
+tableau_par_role = fr_table(
+    par_role, index={"role": "à qui est le nom"},
+    columns={"PER": "« personne » (PER)", "MISC": "« divers » (MISC)", "LOC": "« lieu » (LOC)",
+             "ORG": "« organisation » (ORG)", "aucune": "aucune entité"},
+    caption="Comment spaCy étiquette chaque nom, selon la personne")
+display(HTML("<details><summary>Le détail, selon la personne (patients, proches, médecins) : "
+             "cliquez pour l'ouvrir</summary>" + tableau_par_role.to_html() + "</details>"))
 n_medecins = int(par_role.loc["médecin", "présents"])
 n_medecins_per = int(par_role.loc["médecin", "PER"])
 n_manques = n_noms - n_noms_spacy
@@ -2333,22 +2313,24 @@ print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} cla
 
 # %% [markdown]
 # Lisez les tableaux et leur lecture (un nom compte comme trouvé si un passage signalé le
-# recouvre, même en partie). Les règles ne savent rien d'un nom sans civilité ; spaCy ne voit
-# aucune date. Et presque tous les noms qu'il manque sont ceux des **médecins** : après « Dr »,
-# il prend le nom pour une entité « divers » ou pour un lieu, et, sur ces notes, jamais pour une
-# personne. Il a
-# appris ses entités sur des articles de Wikipédia, où elles avaient été repérées
-# automatiquement (le corpus WikiNER, Nothman et al., 2013), pas sur des notes cliniques : un outil se trompe là où ses textes d'apprentissage ne ressemblent
-# pas aux nôtres. Le nom du
-# médecin est lui aussi une donnée personnelle, et il dit dans quel service le patient est
-# suivi. Le classement des entités change donc beaucoup le rappel : c'est un réglage à
-# choisir, et à mesurer. **Aucun outil ne trouve tout** : une note « désidentifiée »
-# automatiquement se relit, et un texte même sans nom peut rester reconnaissable.
+# recouvre, même en partie). Après « Dr », spaCy prend le nom du médecin pour un « divers » ou
+# un lieu, jamais, sur ces notes, pour une personne : un outil se trompe là où ses textes
+# d'apprentissage ne ressemblent pas aux nôtres. Or le nom du médecin est lui aussi une donnée
+# personnelle, et il dit dans quel service le patient est suivi. **Aucun outil ne trouve
+# tout** : une note « désidentifiée » automatiquement se relit, et un texte même sans nom peut
+# rester reconnaissable.
 #
+# <details><summary>Pour aller plus loin : d'où vient l'erreur de spaCy, et les limites de cette
+# comparaison</summary>
+#
+# spaCy a appris ses entités sur des articles de Wikipédia, où elles avaient été repérées
+# automatiquement (le corpus WikiNER, Nothman et al., 2013), pas sur des notes cliniques. Le
+# classement des entités change beaucoup le rappel : c'est un réglage à choisir, et à mesurer.
 # Cette comparaison favorise les règles **par construction** : le générateur écrit tous les noms
 # « standard » juste après une civilité, exactement le motif des règles (d'où leur score sur ces
 # noms) ; dans un vrai dossier (« vu par Garcia »), elles en manqueraient. La mesure vaut pour
 # ces notes synthétiques, pas pour un vrai dossier.
+# </details>
 
 # %% [markdown] session="formative"
 # ### Question 6 — Le rappel de spaCy pour les noms (1 point)
@@ -2580,11 +2562,15 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # ## 7. Ce que disent les évaluations publiées
 #
 # **Les grands modèles hallucinent-ils aussi ?** Oui : comme le modèle de la section 3, ils
-# écrivent ce qui est **probable**, pas ce qui est **vérifié**, et se trompent sur des faits
-# rares ou absents de leurs données ; et les évaluations notées juste ou faux, avec
-# l'entraînement qui vise à les réussir, récompensent une réponse donnée au hasard plutôt
-# qu'un « je ne sais pas » (Kalai et al., 2025). Une dose ou une référence d'article se
-# **vérifie** donc dans une source (résumé des caractéristiques du produit, article lui-même).
+# écrivent ce qui est **probable**, pas ce qui est **vérifié**. Une dose ou une référence
+# d'article se **vérifie** donc dans une source (résumé des caractéristiques du produit,
+# article lui-même). Réussir un QCM de médecine n'est pas soigner.
+#
+# <details><summary>Pour aller plus loin (lecture facultative, aucune question n'y porte) : trois
+# évaluations publiées, et ce qu'elles ne mesurent pas</summary>
+#
+# Les évaluations notées juste ou faux, avec l'entraînement qui vise à les réussir, récompensent
+# une réponse donnée au hasard plutôt qu'un « je ne sais pas » (Kalai et al., 2025).
 #
 # Les grands modèles réussissent des examens de médecine à choix multiples. Trois évaluations,
 # datées, car ces chiffres vieillissent vite :
@@ -2623,6 +2609,7 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # **Pour aller plus loin** : Haute Autorité de santé, *Premières clefs d'usage de l'IA
 # générative en santé dans les secteurs sanitaire, social et médico-social* (guide, octobre
 # 2025), sur has-sante.fr.
+# </details>
 
 # %% [markdown]
 # ### Si une erreur atteint le patient
@@ -2671,17 +2658,15 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # Mme R., 72 ans, est hospitalisée en médecine. La synthèse qu'une collègue a fait écrire par un
 # agent conversationnel grand public indique « bisoprolol 10 mg » ; le dossier dit 2,5 mg. La
 # patiente a reçu 10 mg ce matin. Vous êtes l'infirmier ou l'infirmière qui s'occupe d'elle :
-# à midi, vous trouvez son pouls lent ; elle est fatiguée. (Elle
-# restera dans le service, surveillée, sans autre traitement ; tout rentrera dans l'ordre le
-# lendemain, sans séquelle.)
+# à midi, vous trouvez son pouls lent ; elle est fatiguée, mais consciente, et sa tension est
+# correcte ; le médecin, que vous appelez, la garde dans le service, surveillée, sans autre
+# traitement, et n'attend aucune séquelle.
 #
 # Pour chaque action, écrivez `"d'abord"` (elle protège la patiente : tout de suite, avant toute
 # déclaration), `"ensuite"` (à faire, une fois la patiente prise en charge) ou `"non"` (pas à
 # faire telle qu'elle est écrite : pas le bon circuit pour ce cas, ou une action utile faite au
-# mauvais moment, qui en retarde une plus urgente). La note est partielle : chaque
-# action juste vaut un quart de point, chaque action fausse retire un huitième de point
-# (répondre au hasard rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire
-# rien.
+# mauvais moment, qui en retarde une plus urgente). Points partiels (règle du mode
+# d'emploi) : un quart de point par action juste.
 #
 # - **A** : prévenir le médecin qui la prend en charge, en lui disant quelle dose elle a reçue,
 #   et la surveiller.
@@ -2716,17 +2701,15 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 #
 # Un outil numérique a écrit une dose fausse dans la synthèse du traitement de M. T., et le
 # patient l'a reçue. Votre cas est affiché sous cette question : il est tiré pour votre copie,
-# et deux choses y changent d'une copie à l'autre, **la gravité** de ce qui arrive au patient et
-# **l'outil** qui a écrit la synthèse. Lisez-le attentivement : ce sont elles qui décident de
-# certaines réponses. Vous êtes l'infirmier ou l'infirmière du service qui s'occupe de lui.
+# et deux choses y changent d'une copie à l'autre, **ce qui arrive au patient** (rien
+# d'anormal, un malaise, un événement grave) et **l'outil** qui a écrit la synthèse.
+# Lisez-le attentivement : ce sont elles qui décident de certaines réponses. Vous êtes l'infirmier ou l'infirmière du service qui s'occupe de lui.
 #
 # Pour chaque action, écrivez `"d'abord"` (elle protège le patient : tout de suite, avant toute
 # déclaration), `"ensuite"` (à faire, une fois le patient pris en charge) ou `"non"` (pas à
 # faire telle qu'elle est écrite : pas le bon circuit pour ce cas, ou une action utile faite au
-# mauvais moment, qui en retarde une plus urgente). La note est partielle : chaque
-# action juste vaut un quart de point, chaque action fausse retire un huitième de point
-# (répondre au hasard rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire
-# rien.
+# mauvais moment, qui en retarde une plus urgente). Points partiels (règle du mode
+# d'emploi) : un quart de point par action juste.
 #
 # Vos huit actions, A à H, sont affichées sous votre cas, dans l'ordre de votre copie.
 #
@@ -2865,7 +2848,7 @@ signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'a
 #   dégradation grave de l'état de santé : matériovigilance, par le correspondant de
 #   l'établissement.
 # - **F : « ensuite »** : une erreur médicamenteuse avec un effet indésirable se déclare au
-#   centre régional de pharmacovigilance, comme dans le cas de Mme R.
+#   centre régional de pharmacovigilance.
 # - **H : « non »** : ici, aucune donnée n'est partie vers un service grand public ; le
 #   logiciel est celui de l'établissement.
 #
@@ -2907,7 +2890,8 @@ from esn_teach.generative._exam import _draw_cases
 signalement = _draw_cases(graine, "signalement", "ABCDEFGH").by_letter({
     "A": "ensuite" if "marqué CE" in cas_7 else "non",
     "B": "ensuite" if "réanimation" in cas_7 else "non",
-    "C": "d'abord", "D": "non", "E": "ensuite", "F": "d'abord", "G": "ensuite", "H": "non",
+    "C": "d'abord", "D": "non", "E": "ensuite", "F": "d'abord",
+    "G": "non" if "aucun signe anormal" in cas_7 else "ensuite", "H": "non",
 })
 ### END SOLUTION
 
@@ -2927,9 +2911,11 @@ texte_7 = scenario_copie_7(graine_7)
 # intensive care: EIGS « ensuite »); the other actions' answers are the same for all.
 dispositif_7 = "dispositif médical marqué CE" in texte_7
 grave_7 = "réanimation" in texte_7
+# A third fact (review 14 d20, lecturer 3): no adverse effect, so nothing for the CRPV.
+effet_7 = "aucun signe anormal" not in texte_7
 reponses_7 = {"A": "ensuite" if dispositif_7 else "non", "B": "ensuite" if grave_7 else "non",
-              "C": "d'abord", "D": "non", "E": "ensuite", "F": "d'abord", "G": "ensuite",
-              "H": "non"}
+              "C": "d'abord", "D": "non", "E": "ensuite", "F": "d'abord",
+              "G": "ensuite" if effet_7 else "non", "H": "non"}
 if dispositif_7:
     erreurs_a = [
         checks.Mistake("d'abord", "la déclaration de matériovigilance ne soigne pas le patient : "
@@ -2940,7 +2926,8 @@ if dispositif_7:
                        "de l'établissement), en plus de la pharmacovigilance. Même quand rien "
                        "de grave n'est arrivé, l'obligation (code de la santé publique, article "
                        "L5212-2) vise aussi l'incident qui aurait pu causer une dégradation "
-                       "grave de l'état de santé : une hémorragie, ou une chute à 81 ans.")]
+                       "grave de l'état de santé : une dose fausse d'anticoagulant ou "
+                       "d'antihypertenseur, à 81 ans, le peut.")]
 else:
     erreurs_a = [
         checks.Mistake("d'abord", "la matériovigilance vaut pour un dispositif médical, qu'un "
@@ -2961,7 +2948,21 @@ else:
     erreurs_b = [
         checks.Mistake(answer, "ni décès, ni pronostic vital en jeu, ni séquelle probable : ce "
                        "n'est pas un événement indésirable grave associé aux soins ; l'ARS n'est "
-                       "pas le circuit. La fiche et la pharmacovigilance, si.")
+                       "pas le circuit. La fiche d'événement indésirable, si.")
+        for answer in ("d'abord", "ensuite")]
+if effet_7:
+    erreurs_g = [
+        checks.Mistake("d'abord", "la déclaration au centre de pharmacovigilance ne soigne "
+                       "pas le patient : elle vient une fois celui-ci pris en charge."),
+        checks.Mistake("non", "un effet indésirable d'un médicament, dû à une erreur de "
+                       "dose, se déclare au centre régional de pharmacovigilance, quel que "
+                       "soit l'outil qui a écrit la dose.")]
+else:
+    erreurs_g = [
+        checks.Mistake(answer, "le patient ne présente aucun effet indésirable : il n'y a pas "
+                       "d'effet à déclarer au centre de pharmacovigilance. L'erreur, elle, va "
+                       "dans la fiche d'événement indésirable ; si un effet apparaissait "
+                       "ensuite, on le déclarerait alors.")
         for answer in ("d'abord", "ensuite")]
 if dispositif_7:
     pourquoi_h = ("le logiciel est celui de l'établissement, qui l'a choisi : les données n'ont "
@@ -2991,11 +2992,7 @@ erreurs_7 = {
                          "redonnée : la faire corriger protège le patient, tout de suite."),
           checks.Mistake("non", "tant que la dose fausse reste écrite, elle peut être "
                          "redonnée : c'est à faire, tout de suite.")],
-    "G": [checks.Mistake("d'abord", "la déclaration au centre de pharmacovigilance ne soigne "
-                         "pas le patient : elle vient une fois celui-ci pris en charge."),
-          checks.Mistake("non", "un effet indésirable d'un médicament, dû à une erreur de "
-                         "dose, se déclare au centre régional de pharmacovigilance, quel que "
-                         "soit l'outil qui a écrit la dose.")],
+    "G": erreurs_g,
     "H": [checks.Mistake("d'abord", pourquoi_h + ", une fois le patient pris en charge."),
           checks.Mistake("ensuite", pourquoi_h + ".")],
 }
@@ -3005,8 +3002,8 @@ checks.check_choices(
     mistakes=q7.by_letter(erreurs_7),
     success="le patient d'abord (dire au médecin la dose reçue, faire corriger la dose écrite) ; "
     "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, et la "
-    "pharmacovigilance ; l'EIGS à l'ARS seulement si l'événement est grave (décès, pronostic "
-    "vital, séquelle probable) ; la matériovigilance seulement si l'outil est un dispositif "
+    "pharmacovigilance s'il y a un effet indésirable ; l'EIGS à l'ARS seulement si "
+    "l'événement est grave (décès, pronostic vital, séquelle probable) ; la matériovigilance seulement si l'outil est un dispositif "
     "médical. Notifier la CNIL revient à l'établissement, jamais à vous.",
     points=2)
 ### END HIDDEN TESTS

@@ -517,13 +517,23 @@ _ANTICOAGULANT = (
 )
 # Review d14, finding 6: the users' duty (CSP L5212-2) covers an incident that caused, or
 # could have caused, death or a serious deterioration of health; the near fall of an
-# 81-year-old makes that risk explicit, while nothing serious happened (no EIGS).
+# 81-year-old makes that risk explicit, while nothing serious happened (no EIGS). Review
+# 14 d20, lecturer 5: only facts known when the error is discovered (no « il ira bien le
+# lendemain »).
 _ANTIHYPERTENSEUR = (
     "a doublé la dose de son antihypertenseur ; il la reçoit depuis. Ce matin, il a des "
     "vertiges et sa tension est basse : en se levant seul, il a failli tomber, et une chute, à "
     "son âge, peut causer une fracture du col du fémur. Allongé et surveillé dans le service, "
-    "sans autre traitement, il ira bien le lendemain, sans séquelle. C'est en relisant son "
-    "traitement que vous découvrez l'erreur."
+    "sans autre traitement, sa tension est redevenue normale en deux heures, et le médecin "
+    "n'attend aucune séquelle. C'est en relisant son traitement que vous découvrez l'erreur."
+)
+# Review 14 d20, lecturer 3: an error with no adverse effect (pharmacovigilance « non »),
+# with either tool, so that a third action changes between copies.
+_SANS_EFFET = (
+    "a multiplié par quatre la dose de son anticoagulant ; il en a reçu une prise, hier soir. "
+    "C'est en relisant son traitement, ce matin, que vous découvrez l'erreur. Vous "
+    "l'examinez : il ne présente aucun signe anormal (aucun saignement, tension et pouls "
+    "normaux), et il ne se plaint de rien."
 )
 _CONSUMER = "une synthèse écrite par un agent conversationnel grand public"
 _DEVICE = (
@@ -539,6 +549,8 @@ _INCIDENT_SCENARIOS = (
     f"M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, {_DEVICE} " + _ANTICOAGULANT,
     f"M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, {_DEVICE} "
     + _ANTIHYPERTENSEUR,
+    f"M. T., 81 ans, est hospitalisé en gériatrie. Hier, {_CONSUMER} " + _SANS_EFFET,
+    f"M. T., 81 ans, est hospitalisé en gériatrie. Hier, {_DEVICE} " + _SANS_EFFET,
 )
 
 

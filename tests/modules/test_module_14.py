@@ -108,9 +108,10 @@ def _truth_dose(drug: str, dose: str, unit: str) -> str:
 
 
 def _truth_incident(text: str) -> dict[str, str]:
-    """Question 7, by slot: A and B follow the scenario (device? serious?)."""
+    """Question 7, by slot: A, B and G follow the scenario (device? serious? any effect?)."""
     device = "dispositif médical" in text
     severe = "réanimation" in text
+    effect = "aucun signe anormal" not in text
     return {
         "A": "ensuite" if device else "non",
         "B": "ensuite" if severe else "non",
@@ -118,7 +119,7 @@ def _truth_incident(text: str) -> dict[str, str]:
         "D": "non",
         "E": "ensuite",
         "F": "d'abord",
-        "G": "ensuite",
+        "G": "ensuite" if effect else "non",
         "H": "non",
     }
 
@@ -253,8 +254,11 @@ def test_question_3a_draws_the_same_kinds_of_case_for_every_copy():
     # how many letters get each slot from the seed alone.
     verdicts = {slot: {_truth_dose(*DOSE_POOL[i]) for i in ix} for slot, ix in slots.items()}
     assert verdicts == {"P": {"corpus"}, "Q": {"hors corpus"}, "T": {"corpus"}}
-    (trap,) = slots["T"]
-    assert DOSE_POOL[trap] == ("metformine", "1", "g")  # the unit trap: 1000 mg in the corpus
+    traps = {DOSE_POOL[i] for i in slots["T"]}
+    # The unit trap: 1000 mg in the corpus. It is the only one the model wrote outside the
+    # formative question (« amoxicilline 1000 mg ») and the explorer's paracetamol, so it is
+    # in every copy: question 3a is worth 1 point (review 14 d20, lecturer 3).
+    assert traps == {("metformine", "1", "g")}
     answers, cases_seen, trap_letters = set(), set(), set()
     same_at_same_letter = 0
     previous = None
@@ -265,8 +269,8 @@ def test_question_3a_draws_the_same_kinds_of_case_for_every_copy():
         }
         assert list(drawn) == list("ABCD")
         # Every copy: the unit trap, then three cases whose verdicts follow a drawn pattern.
-        assert sum(case == DOSE_POOL[trap] for case in drawn.values()) == 1
-        trap_letters |= {letter for letter, c in drawn.items() if c == DOSE_POOL[trap]}
+        assert sum(case in traps for case in drawn.values()) == 1
+        trap_letters |= {letter for letter, c in drawn.items() if c in traps}
         assert len({c[0] for c in drawn.values()}) == 4
         key = {letter: _truth_dose(*c) for letter, c in drawn.items()}
         assert 1 <= sum(v == "corpus" for v in key.values()) <= 3
@@ -298,7 +302,7 @@ def test_question_3a_draws_the_same_kinds_of_case_for_every_copy():
     # No dose outside any usual range (review d12): nothing in grams but the unit trap,
     # nothing in micrograms but lévothyroxine.
     for index, (drug, _, unit) in enumerate(DOSE_POOL):
-        assert unit != "g" or index == trap
+        assert unit != "g" or index in slots["T"]
         assert unit != "µg" or drug == "lévothyroxine"
 
 
@@ -313,10 +317,13 @@ def test_question_3a_pool_was_written_by_the_module_model():
     )
     written = set(zip(audit["drug"], audit["dose"], audit["unit"], strict=True))
     assert all(p in written for p in DOSE_POOL)
-    # The examples the evaluated section 3 prints (it leaves out no drug but paracetamol)
-    # are never among the drawn prescriptions.
+    # The examples section 3 prints (it leaves out paracetamol and the formative question's
+    # drugs) are never among the drawn prescriptions.
     examples = (
-        audit[(audit["verdict"] == "dose hors corpus") & (audit["drug"] != "paracétamol")]
+        audit[
+            (audit["verdict"] == "dose hors corpus")
+            & ~audit["drug"].isin(["paracétamol", *{d for d, _, _ in FORMATIVE_3A}])
+        ]
         .drop_duplicates("drug")
         .head(3)
     )
@@ -400,19 +407,67 @@ def test_the_answers_of_question_5_change_from_copy_to_copy(question):
 
 
 def test_question_7_keys_change_with_the_scenario():
-    keys = {(_truth_incident(t)["A"], _truth_incident(t)["B"]) for t in INCIDENT_SCENARIOS}
-    assert len(keys) == len(INCIDENT_SCENARIOS) == 3
-    # The formative scenario (not serious, consumer chatbot) is not drawn.
-    assert ("non", "non") not in keys
+    keys = {tuple(_truth_incident(t)[x] for x in "ABG") for t in INCIDENT_SCENARIOS}
+    # Review 14 d20, lecturer 3: five scenarios, three actions that change between them.
+    assert len(keys) == len(INCIDENT_SCENARIOS) == 5
+    # The formative scenario (not serious, consumer chatbot, an adverse effect) is not drawn.
+    assert ("non", "non", "ensuite") not in keys
+    for action in "ABG":
+        assert len({_truth_incident(t)[action] for t in INCIDENT_SCENARIOS}) == 2
+    # Review 14 d20, lecturer 5: no hindsight in a scenario (facts known at discovery).
+    assert not any("lendemain" in t or "ira bien" in t for t in INCIDENT_SCENARIOS)
     assert {incident_scenario(seed) for seed in SEEDS} == set(INCIDENT_SCENARIOS)
     answers = set()
     for seed in SEEDS:
         draw = draw_cases(seed, "signalement", "ABCDEFGH")
         answers.add(tuple(draw.by_letter(_truth_incident(incident_scenario(seed))).items()))
     assert len(answers) >= 200
-    # The notebook's hidden test reads the same two facts in the text, with its own words.
+    # The notebook's hidden test reads the same three facts in the text, with its own words.
     for text in INCIDENT_SCENARIOS:
         assert ("dispositif médical marqué CE" in text) == ("dispositif médical" in text)
+    source = _notebook_source()
+    assert '"aucun signe anormal" not in texte_7' in source
+
+
+def test_whispered_contents_are_worth_little():
+    """Review 14 d20, lecturer 3: over 2 000 ids, each question 7 scenario is in about a
+    fifth of the copies, each question 3a « corpus » case in under 40 %; the unit trap is in
+    every copy and the three « hors corpus » cases in about two thirds (the only marketed
+    strengths the model wrote outside the formative question), which is why question 3a is
+    cut to 1 point of 11: a whispered list of them is worth at most 1 point."""
+    ids = range(5000, 7000)
+    scenario_share = {t: 0 for t in INCIDENT_SCENARIOS}
+    case_share: dict[tuple[str, str, str], int] = {}
+    for seed in ids:
+        scenario_share[incident_scenario(seed)] += 1
+        for case in _dose_draw(seed).values():
+            case_share[case] = case_share.get(case, 0) + 1
+    assert max(scenario_share.values()) / len(ids) < 0.25
+    slots = _POOL_SLOTS["verdict_doses"]
+    for i in slots["P"]:
+        assert case_share.get(DOSE_POOL[i], 0) / len(ids) < 0.4
+    # A neighbour's question 7 answers score about nothing by letter (the letters are
+    # shuffled); by content (action texts, the same in every copy), five of the eight
+    # actions keep their answer, so a whisper keeps some value: with five scenarios it is
+    # below 1,5 point of 2 on average (about 1,65 with the three scenarios of d19).
+    by_letter, by_content = [], []
+
+    def score(mine: dict[str, str], theirs: dict[str, str]) -> float:
+        right = sum(mine[x] == theirs[x] for x in mine)
+        return max(0.0, 0.25 * right - 0.125 * (len(mine) - right))
+
+    for seed in ids:
+        mine, theirs = (_truth_incident(incident_scenario(s)) for s in (seed, seed + 1))
+        by_content.append(score(mine, theirs))
+        by_letter.append(
+            score(
+                draw_cases(seed, "signalement", "ABCDEFGH").by_letter(mine),
+                draw_cases(seed + 1, "signalement", "ABCDEFGH").by_letter(theirs),
+            )
+        )
+    assert sum(by_letter) / len(ids) < 0.5
+    assert sum(by_content) / len(ids) < 1.5
+    assert re.search(r'tests="verdict_doses" points=1 session="evaluation"', _notebook_source())
 
 
 def test_the_right_option_of_question_3b_moves(monkeypatch):
@@ -721,14 +776,16 @@ def _module(session):
 def test_each_version_opens_with_its_own_rule():
     """Review 14 d19, lecturer 1-2: the evaluated header said « à distance, à votre rythme »
     for both versions, above « Séance évaluée, 60 min en séance », and never said when the
-    copy is handed in nor what the feedback's total out of 16 means."""
+    copy is handed in nor what the feedback's total out of 16 means. Review 14 d20, lecturer 1
+    and student 1: the module's own box says only what the generated banner, « Notation » and
+    certificate box do not (where and when, chatbots, hand in once): no points, no threshold."""
     evaluated = _module("evaluation").notebook.cells[0].source
     formative = _module("formative").notebook.cells[0].source
+    for repeated in ("8,4", "sur 16", "12 points", "11 points"):
+        assert repeated not in evaluated, repeated
+    assert len(evaluated.split()) < 150 and len(formative.split()) < 110
     for needed in (
         "sans surveillance",
-        "12 points",
-        "8,4",
-        "sur 16",
         "une seule fois",
         "les deux parties faites",
         "« en séance »",
