@@ -61,11 +61,9 @@
 #   dessous. Des **indices** sont repliés sous chaque question.
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; un texte entre
 #   guillemets (accents et majuscules n'y comptent pas).
-# - **Points partiels** (questions à plusieurs cas) : chaque cas juste rapporte sa part des
-#   points ; chaque cas faux en retire juste assez pour que répondre au hasard ne rapporte
-#   rien en moyenne ; un cas laissé `...` ne rapporte ni ne retire rien. **Si vous hésitez
-#   entre deux réponses, laisser `...` ne coûte rien ; répondre au hasard ne rapporte rien en
-#   moyenne.**
+# - **Points partiels** (questions à plusieurs cas) : un cas juste rapporte sa part, un cas
+#   faux en retire un peu. **Si vous hésitez entre deux réponses, laisser `...` ne coûte
+#   rien ; répondre au hasard ne rapporte rien en moyenne.**
 #
 # **Les données sont synthétiques** : notes cliniques inventées par un programme ; aucun nom,
 # aucune date, aucune dose ne vient d'un vrai dossier.
