@@ -1138,7 +1138,12 @@ def check_choices(
             # Two options (oui / non), or name_items=False: naming the wrong items would
             # give their answers at the next try, or by elimination. The student gets the
             # reasons, unordered; the feedback after grading names the items.
-            reasons = sorted({message for _, message in wrong})
+            # « Dans le désordre » for real: ordered by a hash of each reason, never by the
+            # items' order (review 09 d20b: alphabetical order followed « phrase 1… 5 »).
+            reasons = sorted(
+                {message for _, message in wrong},
+                key=lambda reason: hashlib.sha256(reason.encode()).hexdigest(),
+            )
             why = (
                 "Chaque item n'a que deux réponses"
                 if len(options) == 2

@@ -272,3 +272,27 @@ def test_a_closer_named_mistake_outranks_the_key_too_rounded(capsys):
     credit = checks.check_number(0.33, name="part", expected=0.3333, mistakes=[rounding], points=2)
     assert isinstance(credit, checks.PartialCredit) and credit.points == 1.0
     capsys.readouterr()
+
+
+def test_unnamed_reasons_are_not_in_the_items_order(capsys):
+    """Review 09 d20b: the reasons « dans le désordre » were sorted alphabetically, so reasons
+    starting « Phrase 1 … », « Phrase 2 … » told which items were wrong."""
+    import hashlib
+
+    expected = {f"p{n}": "oui" for n in range(1, 7)}
+    mistakes = {
+        key: [checks.Mistake("non", f"Phrase {n} : relisez la section {n}.")]
+        for n, key in enumerate(expected, start=1)
+    }
+    answer = dict.fromkeys(expected, "non")
+    with pytest.raises(checks.IncorrectAnswer) as info:
+        checks.check_choices(
+            answer, name="r", options=["oui", "non"], expected=expected, mistakes=mistakes
+        )
+    said = str(info.value)
+    printed = [said.index(f"Phrase {n} :") for n in range(1, 7)]
+    reasons = [f"Phrase {n} : relisez la section {n}." for n in range(1, 7)]
+    by_hash = sorted(reasons, key=lambda r: hashlib.sha256(r.encode()).hexdigest())
+    assert [reasons[i] for i in sorted(range(6), key=printed.__getitem__)] == by_hash
+    assert by_hash != reasons  # the items' order would have told which ones are wrong
+    capsys.readouterr()
