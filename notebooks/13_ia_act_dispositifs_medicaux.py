@@ -65,9 +65,9 @@ def montrer(*cles):
         display(Markdown(f"**{ref.citation}** ({ref.date_label}) — *{ref.title}.* {ref.summary}"))
 
 
-print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du règlement (UE) 2026/1744, "
-      "publié au JO le 24 juillet 2026 : vérifiées le 07/12/2026 dans une analyse du texte "
-      "publié (état au 5 août 2026 ; voir les Sources).")
+print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du règlement (UE) 2026/1744 "
+      "(publié au JO le 24 juillet 2026) : celles que le Conseil de l'UE a annoncées en "
+      "l'adoptant (communiqué du 29 juin 2026), vérifiées le 07/12/2026 (voir les Sources).")
 
 # %% [markdown]
 # ## 1. Deux règlements, deux questions
@@ -2149,6 +2149,12 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 #   les règles du haut risque s'appliqueront à partir du 2 décembre 2027 pour l'annexe III
 #   et du 2 août 2028 pour l'annexe I ; point 39, article 111 ; point 5, article 4 ;
 #   point 41, annexe I) sont résumées d'après l'analyse suivante.
+# - Conseil de l'Union européenne, communiqué de presse du 29 juin 2026, « Artificial
+#   intelligence: Council gives final green light to simplify and streamline rules » (repris
+#   par pubaffairsbruxelles.eu le même jour), relu pour ce cours en décembre 2026. Source
+#   institutionnelle des deux dates : d'après le texte adopté, les règles du haut risque
+#   s'appliqueront à partir du 2 décembre 2027 pour les systèmes autonomes (annexe III) et
+#   du 2 août 2028 pour ceux intégrés à des produits (annexe I).
 # - ThomasMoreAI, legal-skills-open, « Application timeline » (fichier
 #   eu/regulatory/skills/ai-act-compliance-clemensjl/references/timeline.md, GitHub), état
 #   au 5 août 2026, relu pour ce cours en décembre 2026. Analyse du texte publié, qui cite sa référence
