@@ -191,21 +191,29 @@ def declares_in_class(assignment: Any, source: Path) -> bool:
     """
     name = assignment.name
     for notebook in assignment.notebooks:
-        path = source / name / f"{notebook.name}.ipynb"
-        try:
-            built = nbformat.read(path, as_version=4)
-        except FileNotFoundError as error:
-            raise CourseError(
-                f"{name} : le module tel qu'il est construit pour la correction est introuvable "
-                f"({path}) : impossible de savoir si sa note porte sur la séance seule. Lancez "
-                f"« esn-teach build {name} », ou choisissez « --partie tout » (module entier) "
-                "ou « --partie seance »."
-            ) from error
-        except Exception as error:  # nbformat raises several kinds on a damaged file
-            raise CourseError(f"{path} est illisible : {error}") from error
+        missing = (
+            f"{name} : le module tel qu'il est construit pour la correction est introuvable "
+            "({path}) : impossible de savoir si sa note porte sur la séance seule. Lancez "
+            f"« esn-teach build {name} », ou choisissez « --partie tout » (module entier) "
+            "ou « --partie seance »."
+        )
+        built = _read_built(source / name / f"{notebook.name}.ipynb", missing)
         if built.metadata.get(GRADED) == GRADED_IN_CLASS:
             return True
     return False
+
+
+def _read_built(path: Path, missing: str) -> nbformat.NotebookNode:
+    """Read a notebook of ``source/``; a French :class:`CourseError` if it is not there.
+
+    ``missing``: the message when the file does not exist, ``{path}`` standing for it.
+    """
+    try:
+        return nbformat.read(path, as_version=4)
+    except FileNotFoundError as error:
+        raise CourseError(missing.replace("{path}", str(path))) from error
+    except Exception as error:  # nbformat raises several kinds on a damaged file
+        raise CourseError(f"{path} est illisible : {error}") from error
 
 
 def in_class_part(assignment: Any, source: Path) -> InClassPart:
@@ -237,16 +245,12 @@ def in_class_part(assignment: Any, source: Path) -> InClassPart:
     with_written = False
     for notebook in assignment.notebooks:
         path = source / name / f"{notebook.name}.ipynb"
-        try:
-            built = nbformat.read(path, as_version=4)
-        except FileNotFoundError as error:
-            raise CourseError(
-                f"Partie en séance de {name} introuvable : {path} n'existe pas (le module tel "
-                f"qu'il est construit pour la correction). Lancez « esn-teach build {name} », "
-                "ou exportez le module entier (« --partie tout »)."
-            ) from error
-        except Exception as error:  # nbformat raises several kinds on a damaged file
-            raise CourseError(f"{path} est illisible : {error}") from error
+        built = _read_built(
+            path,
+            f"Partie en séance de {name} introuvable : {{path}} n'existe pas (le module tel "
+            f"qu'il est construit pour la correction). Lancez « esn-teach build {name} », "
+            "ou exportez le module entier (« --partie tout »).",
+        )
         before, after, written = in_class_cells(built)
         with_written = with_written or written
         cells = {cell.name: float(cell.max_score or 0.0) for cell in notebook.grade_cells}
