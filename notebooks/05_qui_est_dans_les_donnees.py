@@ -1332,8 +1332,8 @@ checks.check_number(
         ),
         checks.Mistake(
             None,
-            "c'est la bonne borne sans sa décimale : ici, rien à calculer, recopiez "
-            "le nombre du tableau avec sa décimale (x.y, pas x).",
+            "c'est la bonne borne, arrondie à l'unité : recopiez le nombre du "
+            "tableau avec sa décimale (x.y, pas x ; sinon, moitié des points).",
             digest="16e9cfd1fd613805",
         ),
     ],
@@ -1350,11 +1350,21 @@ _erreur = (
     _fonce["fnr"] * (1 - _fonce["fnr"]) / _fonce["cancers"]
     + _clair["fnr"] * (1 - _clair["fnr"]) / _clair["cancers"]
 ) ** 0.5
+_cle_q4a = float(100 * (_fonce["fnr"] - _clair["fnr"] + 1.96 * _erreur))
 checks.check_number(
     ecart_max_48,
     name="ecart_max_48",
-    expected=float(100 * (_fonce["fnr"] - _clair["fnr"] + 1.96 * _erreur)),
+    expected=_cle_q4a,
     decimals=1,
+    # The header's rule (review d20, lecturer 1): the right bound without its decimal earns
+    # half the points; the message names the rounding (« arrondi »), never « the calculation ».
+    mistakes=[
+        checks.Mistake(
+            float(round(_cle_q4a)),
+            "c'est la bonne borne, arrondie à l'unité : recopiez le nombre du tableau avec sa "
+            "décimale (x.y, pas x ; sinon, moitié des points).",
+        )
+    ],
     points=1,
 )
 ### END HIDDEN TESTS
@@ -1376,7 +1386,7 @@ ecart_max_48 = 10.0
 ecart_max_48 = 0.052
 
 # %% mistake="ecart_max_48" session="formative"
-# message : la bonne borne sans sa décimale
+# message : c'est la bonne borne, arrondie à l'unité
 ecart_max_48 = 5
 
 # %% tests="ecart_max_48" points=1 session="evaluation"
@@ -1415,8 +1425,10 @@ _erreurs_q4a = [
                    "celle de 48 %."),
     checks.Mistake(_haut_q4a / 100, "vous avez écrit une proportion : le tableau donne des points, "
                    "recopiez le nombre tel quel."),
-    checks.Mistake(float(round(_haut_q4a)), "c'est la bonne borne sans sa décimale : ici, rien à "
-                   "calculer, recopiez le nombre du tableau avec sa décimale (x.y, pas x)."),
+    # The header's rule (review d20, lecturer 1): the right bound without its decimal earns
+    # half the points; the message names the rounding (« arrondi »), never « the calculation ».
+    checks.Mistake(float(round(_haut_q4a)), "c'est la bonne borne, arrondie à l'unité : recopiez "
+                   "le nombre du tableau avec sa décimale (x.y, pas x ; sinon, moitié des points)."),
 ]
 checks.check_number(ecart_max_48, name="ecart_max_48", expected=_haut_q4a, decimals=1,
                     mistakes=_erreurs_q4a, points=1,
@@ -1441,7 +1453,7 @@ ecart_max_48 = round(ecarts[part_editeur][0], 1)
 ecart_max_48 = round(ecarts[parts[-1]][2] / 100, 3)
 
 # %% mistake="ecart_max_48" session="evaluation"
-# message : la bonne borne sans sa décimale
+# message : c'est la bonne borne, arrondie à l'unité
 ecart_max_48 = round(ecarts[parts[-1]][2])
 
 # %% [markdown] session="formative"

@@ -609,3 +609,59 @@ def test_visible_code_of_module_05_names_no_review_round():
             if meta.get("solution") and not meta.get("grade"):
                 visible = visible.split("### BEGIN SOLUTION")[0]
             assert not re.search(r"\b[Rr]eview\b|\bfinding\b", visible), visible[:300]
+
+
+def _hidden_code(name: str, session: str) -> str:
+    """The hidden-test code of question ``name`` in one session's version."""
+    text = SOURCE.read_text(encoding="utf-8")
+    cell = text.split(f'# %% tests="{name}" points=1 session="{session}"')[1].split("# %%")[0]
+    return cell.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+
+
+def _q4a_grid(dark_fnr: float, light_fnr: float, cancers: int = 800) -> pd.DataFrame:
+    """A grid with the columns the formative hidden test reads (48 % is the largest share)."""
+    rows = [
+        {"share": share, "group": group, "fnr": fnr, "cancers": cancers}
+        for share in (0.08, 0.48)
+        for group, fnr in (("V–VI", dark_fnr), ("I–II", light_fnr))
+    ]
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("dark_fnr", [0.15, 0.19])
+def test_question_4a_whole_number_earns_half_the_points_as_the_header_says(dark_fnr):
+    """Review d20 (lecturer 1, student 5): the right bound without its decimal (8 for 8,2)
+    earns half the points, as the header's rule promises, with a message about rounding
+    (« arrondi ») that asks for the table's decimal, not for « the calculation »."""
+    from esn_teach import checks
+    from esn_teach.checks import IncorrectAnswer
+
+    grid = _q4a_grid(dark_fnr, 0.12)
+    code = _hidden_code("ecart_max_48", "formative")
+    light = grid.iloc[1]
+    dark = grid.iloc[0]
+    error = (
+        dark["fnr"] * (1 - dark["fnr"]) / dark["cancers"]
+        + light["fnr"] * (1 - light["fnr"]) / light["cancers"]
+    ) ** 0.5
+    key = 100 * (dark["fnr"] - light["fnr"] + 1.96 * error)
+    assert round(key, 1) != round(key)
+
+    def grade(answer: float):
+        namespace = {"checks": checks, "grille": grid, "ecart_max_48": answer}
+        body = ast.parse(code)
+        last = body.body.pop()
+        exec(compile(body, "<hidden>", "exec"), namespace)
+        return eval(compile(ast.Expression(last.value), "<hidden>", "eval"), namespace)  # type: ignore[attr-defined]
+
+    assert not isinstance(grade(round(key, 1)), IncorrectAnswer)
+    half = grade(float(round(key)))
+    assert half is not None and float(str(half)) == 0.5, half
+    with pytest.raises(IncorrectAnswer):
+        grade(round(key, 1) + 1.0)  # a wrong bound earns nothing
+    text = SOURCE.read_text(encoding="utf-8")
+    for session in ("formative", "evaluation"):
+        hidden = _hidden_code("ecart_max_48", session)
+        assert "points=1" in hidden
+        assert "arrondie à l'unité" in hidden and "calculer" not in hidden
+    assert "rien à calculer" not in text
