@@ -21,8 +21,9 @@
 # > qualité de diagnostic pour toutes les peaux), non-malfaisance (un cancer manqué).
 
 # %% [markdown] session="formative"
-# **Déroulé** : questions 1 à 4 en séance, puis une réflexion écrite. Rendez le notebook
-# **complet** à la date fixée.
+# **Déroulé** : questions 1 à 4, puis une réflexion écrite. Rendez le notebook **complet** à
+# la date fixée. Cette version d'entraînement **n'est pas notée en séance** : les points
+# affichés sont ceux de la séance évaluée, où chaque copie a ses propres lésions.
 
 # %% [markdown] session="evaluation"
 # **Déroulé** : questions 1 à 4 en séance ; notebook **ramassé en fin de séance** ; réflexion
@@ -30,14 +31,14 @@
 
 # %% [markdown]
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
-# `...` par votre réponse (un **point** décimal : `0.25` ; ou l'une des réponses proposées,
-# entre guillemets droits `"…"`), puis exécutez la **« Vérification »** (en **séance
-# évaluée**, elle dit seulement si la réponse est bien formée).
+# `...` par votre réponse (un **point** décimal : `0.25` ; ou une réponse proposée, entre
+# guillemets droits `"…"`), puis exécutez la **« Vérification »**.
 
 # %% [markdown]
 # ## 1. Une application, et ses données
 #
-# Une application (fictive) signale les lésions de la peau suspectes de cancer. Ses données
+# Une application (fictive) signale les lésions de la peau suspectes de cancer (un
+# **mélanome**, par exemple). Ses données
 # sont **synthétiques** : des mesures (diamètre, couleur…), pas des images. La peau est décrite
 # par son **phototype de Fitzpatrick**, de I (très claire, brûle toujours au soleil) à VI (très
 # foncée, ne brûle jamais).
@@ -181,9 +182,16 @@ fr_table(
 # Le modèle (une **régression logistique**, une formule de calcul) note chaque lésion d'après
 # sept mesures et la signale au-dessus d'un **seuil**, réglé sur des lésions mises à part (la
 # **validation**) pour signaler 90 % des cancers. Le **test équilibré** a autant de lésions
-# par phototype : assez de cancers par groupe. Un cancer non
-# signalé est un **faux négatif** (**manqué**). Le second tableau donne le taux par groupe, avec
-# son **intervalle à 95 %** (valeurs compatibles avec nos données).
+# par phototype : assez de cancers par groupe. Un cancer non signalé est un **faux négatif**
+# (**manqué**). Le second tableau donne le taux par groupe, avec son **intervalle à 95 %**
+# (valeurs compatibles avec nos données).
+#
+# <details><summary>Pourquoi moins de 90 % des cancers signalés sur le test équilibré ?</summary>
+#
+# La validation qui fixe le seuil est tirée comme l'entraînement (surtout des peaux claires) :
+# sur le test équilibré, où chaque phototype pèse autant, le seuil signale moins que les 90 %
+# visés (chiffre sous les tableaux).
+# </details>
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : test équilibré, par phototype, les cancers signalés et
@@ -545,7 +553,7 @@ fnr_fonce = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 # | Les deux intervalles | Exemple | Conclusion |
 # |---|---|---|
 # | sont séparés | 5 % (4 à 6 %) contre 12 % (10 à 14 %) | écart établi : le hasard l'explique mal |
-# | contiennent chacun l'autre taux | 30 % (15 à 50 %) contre 25 % (20 à 30 %) | rien d'établi : ni écart, ni absence d'écart |
+# | contiennent chacun l'autre taux | 30 % (15 à 50 %) contre 25 % (19 à 32 %) | rien d'établi : ni écart, ni absence d'écart |
 # | se chevauchent sans contenir l'autre taux | 10 % (8 à 12 %) contre 14 % (11 à 17 %) | il faut l'intervalle de l'écart (section 4) |
 
 # %% [markdown]
@@ -553,8 +561,16 @@ fnr_fonce = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 #
 # L'éditeur a testé l'application sur **2 000 lésions** (synthétiques) qu'il a **choisies** :
 # 8 % de V et VI, comme son entraînement, soit **quelques dizaines de cancers** sur peau
-# foncée (des centaines par groupe dans le test équilibré). Ce test le flatte : sur peau
-# foncée, l'application y manque le plus souvent moins de cancers que sur le test équilibré.
+# foncée (des centaines par groupe dans le test équilibré). Parmi plusieurs tests de ce genre,
+# il a **gardé celui qui le flatte** : sur peau foncée, l'application y manque moins de
+# cancers que sur le test équilibré.
+#
+# <details><summary>Un petit échantillon manque-t-il moins de cancers ?</summary>
+#
+# Non. Sur quelques dizaines de cancers, le taux varie beaucoup d'un test à l'autre, dans les
+# deux sens : l'éditeur a retenu un tirage favorable. Un autre test de même taille aurait pu
+# donner un taux plus haut.
+# </details>
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
@@ -897,8 +913,8 @@ conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 # %% [markdown] session="evaluation"
 # ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
 #
-# Appliquez la règle des intervalles à chaque test. Consigne et réponses s'affichent
-# au-dessus de chaque cellule de réponse. Écrivez une lettre, de `"a"` à `"d"`.
+# Appliquez la règle des intervalles à chaque test. Consignes et réponses : dans la cellule
+# sous le titre de la question 3a. Écrivez une lettre, de `"a"` à `"d"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -909,20 +925,24 @@ conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 # #### Question 3a — Le test équilibré (1 point)
 
 # %% session="evaluation" jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il affiche la consigne de la question 3a et ses réponses,
-# tirées pour votre copie. Exécutez-le.
+# Inutile de lire ce code (replié) : il affiche les consignes des questions 3a et 3b et leurs
+# réponses, tirées pour votre copie. Exécutez-le.
 from esn_teach.datasets._skin_tasks import question_3a, question_3a_groups
 
 GROUPES_Q3A = question_3a_groups(checks.student_seed("05", announce=False))
-if len(GROUPES_Q3A[0]) == 1:  # types II and I: their rates, not in the tables above
-    display(
-        fr_table(
-            pd.DataFrame(
-                {f"phototype {t[0]}": ligne_taux(test[test["phototype"] == t[0]]) for t in GROUPES_Q3A}
-            ).T,
-            caption="Test équilibré : taux de faux négatifs des deux phototypes de votre question 3a",
-        )
+display(
+    fr_table(
+        pd.DataFrame(
+            {
+                f"phototype{'s' if len(t) > 1 else ''} {'–'.join(t)}": ligne_taux(
+                    test[test["phototype"].isin(t)]
+                )
+                for t in GROUPES_Q3A
+            }
+        ).T,
+        caption="Test équilibré : taux de faux négatifs des deux groupes de votre question 3a",
     )
+)
 CONSIGNE_Q3A, OPTIONS_Q3A = question_3a(checks.student_seed("05", announce=False))
 LETTRES_Q3A = {}
 print("Question 3a, votre consigne :", CONSIGNE_Q3A)
@@ -931,6 +951,20 @@ ordre = np.random.default_rng([checks.student_seed("05", announce=False), 63]).p
 for lettre, numero in zip("abcd", ordre, strict=True):
     LETTRES_Q3A[OPTIONS_Q3A[numero]] = lettre
     print(textwrap.fill(f"{lettre}. {OPTIONS_Q3A[numero]}", width=92, subsequent_indent="   "))
+
+# Question 3b (the test of the vendor), drawn here too: one cell less to run.
+from esn_teach.datasets._skin_tasks import question_3b
+
+VERSION_Q3B = int(np.random.default_rng([checks.student_seed("05", announce=False), 54]).integers(2))
+CONSIGNE_Q3B, OPTIONS_Q3B = question_3b(checks.student_seed("05", announce=False))
+LETTRES_Q3B = {}
+print()
+print("Question 3b, votre consigne :", CONSIGNE_Q3B)
+print("Les réponses possibles, dans un ordre tiré pour votre copie :")
+ordre = np.random.default_rng([checks.student_seed("05", announce=False), 64]).permutation(4)
+for lettre, numero in zip("abcd", ordre, strict=True):
+    LETTRES_Q3B[OPTIONS_Q3B[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q3B[numero]}", width=92, subsequent_indent="   "))
 
 # %% answer="conclusion_equilibre" session="evaluation"
 conclusion_equilibre = ...
@@ -956,8 +990,8 @@ import esn_teach.evaluation as _intervalles_q3a
 import esn_teach.explorers as _melanges_q3a
 from esn_teach.datasets._skin_tasks import question_3a_groups as _groupes_q3a
 
-# The key's logic (review d18): are the Wilson intervals of the copy's two groups (drawn:
-# V-VI and I-II, or II and I) apart on its balanced test? Recomputed from the copy's seed.
+# The key's logic (review d18): are the Wilson intervals of the copy's two groups (fixed for
+# its slot of the pool, review d20) apart on its balanced test? Recomputed from the copy's seed.
 _graine_q3a = checks.student_seed("05", announce=False)
 _v_q3a = _melanges_q3a.skin_variant(_graine_q3a)
 _m_q3a = _melanges_q3a.train_on_mix(
@@ -1008,6 +1042,19 @@ _messages_q3a = {
         "reste compatible avec ces données."
     ),
 }
+# For the marker of the reflection (criterion 2, review d20, lecturer 5): this copy's own
+# citable figures (balanced test, per group, Wilson intervals), printed in the graded copy.
+from esn_teach import fr_percent as _pct_q3a
+
+_chiffres_q3a = []
+for _nom_q3a, _types_q3a in (("I–II", ["I", "II"]), ("III–IV", ["III", "IV"]), ("V–VI", ["V", "VI"])):
+    _garde_q3a = _cancer_q3a & _tirage_q3a.isin(_type_q3a, _types_q3a)
+    _m_c_q3a, _n_c_q3a = int((_garde_q3a & ~_alerte_q3a).sum()), int(_garde_q3a.sum())
+    _b_q3a, _h_q3a = _intervalles_q3a.proportion_ci(_m_c_q3a, _n_c_q3a)
+    _chiffres_q3a.append(f"{_nom_q3a} {_pct_q3a(_m_c_q3a / _n_c_q3a)} ({_m_c_q3a} sur {_n_c_q3a}, "
+                         f"{_pct_q3a(_b_q3a)} à {_pct_q3a(_h_q3a)})")
+print("Pour le correcteur (réflexion, critère 2), les chiffres de cette copie, test équilibré, "
+      "cancers manqués : " + " ; ".join(_chiffres_q3a) + ".")
 checks.check_choice(
     conclusion_equilibre, name="conclusion_equilibre", options=["a", "b", "c", "d"],
     expected=_lettre_q3a["separes" if _separes_q3a else "dedans"],
@@ -1115,30 +1162,15 @@ conclusion_editeur = "pas d'écart : chaque taux est dans l'intervalle de l'autr
 # %% [markdown] session="evaluation"
 # #### Question 3b — Le test de l'éditeur (1 point)
 #
-# Consigne et réponses : juste en dessous.
-
-# %% session="evaluation" jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il affiche la consigne de la question 3b et ses réponses,
-# tirées pour votre copie. Exécutez-le.
-from esn_teach.datasets._skin_tasks import question_3b
-
-VERSION_Q3B = int(np.random.default_rng([checks.student_seed("05", announce=False), 54]).integers(2))
-CONSIGNE_Q3B, OPTIONS_Q3B = question_3b(checks.student_seed("05", announce=False))
-LETTRES_Q3B = {}
-print("Question 3b, votre consigne :", CONSIGNE_Q3B)
-print("Les réponses possibles, dans un ordre tiré pour votre copie :")
-ordre = np.random.default_rng([checks.student_seed("05", announce=False), 64]).permutation(4)
-for lettre, numero in zip("abcd", ordre, strict=True):
-    LETTRES_Q3B[OPTIONS_Q3B[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q3B[numero]}", width=92, subsequent_indent="   "))
+# Consigne et réponses : sous celles de la question 3a, plus haut.
 
 # %% answer="conclusion_editeur" session="evaluation"
 conclusion_editeur = ...
 ### BEGIN SOLUTION
 conclusion_editeur = LETTRES_Q3B[
     (
-        "rien d'établi : un écart de plusieurs points reste compatible",
-        "non : rien d'établi, un écart de plusieurs points reste compatible",
+        "trop peu de cancers pour trancher : un écart de plusieurs points reste compatible",
+        "non : trop peu de cancers pour trancher, un écart de plusieurs points reste compatible",
     )[VERSION_Q3B]
 ]
 ### END SOLUTION
@@ -1231,10 +1263,10 @@ conclusion_editeur = LETTRES_Q3B[
 # %% [markdown]
 # ## 4. Et si l'on changeait les données d'entraînement ?
 #
-# On réentraîne l'application **13 fois**, avec de plus en plus de peaux foncées (de 0 à 48 %
-# de V et VI : jusqu'à plus que chez les patients de l'hôpital, 35 %), et on la mesure sur le
-# **même** test équilibré. Le tableau donne l'**écart** (taux des V–VI moins taux des I–II, en
-# points) à 8 % (l'éditeur) et à 48 %, avec, à 48 %, son intervalle à 95 %.
+# On réentraîne l'application **13 fois**, avec de 0 à 48 % de V et VI (plus que les 35 % des
+# patients de l'hôpital), et on la mesure sur le **même** test équilibré. Le tableau donne
+# l'**écart** (taux des V–VI moins taux des I–II, en points) à 8 % (l'éditeur), sans son
+# intervalle (il donnerait d'avance une réponse), et à 48 %, avec son intervalle à 95 %.
 
 
 # %% session="formative"
@@ -1245,8 +1277,8 @@ tableau_ecarts
 # Le tableau des écarts des questions 4a et 4b, puis les réponses de la question 4b, dans un
 # ordre tiré pour votre copie (inutile de lire ce code replié : exécutez-le).
 display(tableau_ecarts)
-# The hedge « pour ce modèle, sur ce test » is on two wrong options too, and the six options
-# have close lengths: neither tells the two possible keys.
+# The hedge « pour ce modèle, sur ce test » is on two wrong options too, and the four options
+# have close lengths: neither tells the two possible keys (four options, not six, for time).
 OPTIONS_Q4B = [
     "l'écart a disparu : pour ce modèle, sur ce test, les V–VI et les I–II ont désormais le même "
     "taux",
@@ -1254,22 +1286,21 @@ OPTIONS_Q4B = [
     "qu'il persiste",
     "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste "
     "(niveau 95 %)",
-    "l'écart est réduit ; son intervalle exclut, pour ce modèle, sur ce test, un écart de plus "
-    "de 3 points",
-    "on ne peut rien conclure de ce tableau : l'intervalle de l'écart à 48 % est beaucoup trop "
-    "large",
-    "l'écart est réduit, mais l'écart observé reste positif : à lui seul, cela suffit pour dire "
-    "qu'il persiste",
+    "l'écart est réduit ; pour ce modèle, sur ce test, l'écart observé reste positif : cela "
+    "suffit à dire qu'il persiste",
 ]
 print("Question 4b, les réponses possibles, dans un ordre tiré pour votre copie :")
 LETTRES_Q4B = {}
-ordre = np.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(6)
-for lettre, numero in zip("abcdef", ordre, strict=True):
+ordre = np.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(4)
+for lettre, numero in zip("abcd", ordre, strict=True):
     LETTRES_Q4B[OPTIONS_Q4B[numero]] = lettre
     print(textwrap.fill(f"{lettre}. {OPTIONS_Q4B[numero]}", width=92, subsequent_indent="   "))
 
 # %% [markdown]
 # ### Question 4a — Jusqu'où l'écart peut-il aller, à 48 % ? (1 point)
+#
+# **Rappel** : un intervalle à 95 % « a à b » rassemble les valeurs compatibles avec les
+# données ; a est la plus petite, b la plus grande.
 #
 # À 48 %, quel est le **plus grand écart** (en points, une décimale) **compatible avec ces
 # données** au niveau 95 % ? Écrivez `ecart_max_48`.
@@ -1481,7 +1512,7 @@ ecart_max_48 = round(ecarts[parts[-1]][2])
 # ### Question 4b — Et l'écart, à 48 % ? (1 point)
 #
 # À 48 %, que devient l'écart, intervalle compris ? Les réponses, tirées pour votre copie,
-# sont sous le tableau des écarts. Écrivez une lettre, de `"a"` à `"f"`.
+# sont sous le tableau des écarts. Écrivez une lettre, de `"a"` à `"d"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1580,7 +1611,7 @@ ecart_a_48 = "on ne peut rien conclure : l'intervalle à 48 % est trop large"
 
 # %% tests="ecart_a_48" points=1 session="evaluation"
 # Vérification de la question 4b : exécutez cette cellule.
-checks.check_form(ecart_a_48, name="ecart_a_48", kind="choice", options=["a", "b", "c", "d", "e", "f"])
+checks.check_form(ecart_a_48, name="ecart_a_48", kind="choice", options=["a", "b", "c", "d"])
 ### BEGIN HIDDEN TESTS
 import esn_teach.datasets as _lesions_q4b
 import esn_teach.explorers as _melanges_q4b
@@ -1599,12 +1630,12 @@ _fonce_q4b, _clair_q4b = _c_q4b.loc["V–VI"], _c_q4b.loc["I–II"]
 _erreur_q4b = (_fonce_q4b["fnr"] * (1 - _fonce_q4b["fnr"]) / _fonce_q4b["cancers"]
                + _clair_q4b["fnr"] * (1 - _clair_q4b["fnr"]) / _clair_q4b["cancers"]) ** 0.5
 _persiste_q4b = bool(_fonce_q4b["fnr"] - _clair_q4b["fnr"] - 1.96 * _erreur_q4b > 0)
-_ordre_q4b = _tirage_q4b.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(6)
-# Options in the draw cell's order: disparu, contient 0, exclut 0, plus de 3 points, trop large,
-# then « l'écart observé reste positif : cela suffit » (the gap read without its interval, a
-# wrong reason on every copy: review d16, finding 1).
-_sens_q4b = ["disparu", "contient", "exclut", "trois", "large", "positif"]
-_lettre_q4b = {_sens_q4b[int(numero)]: lettre for lettre, numero in zip("abcdef", _ordre_q4b, strict=True)}
+_ordre_q4b = _tirage_q4b.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(4)
+# Options in the draw cell's order: disparu, contient 0, exclut 0, then « l'écart observé
+# reste positif : cela suffit » (the gap read without its interval, a wrong reason on every
+# copy: review d16, finding 1).
+_sens_q4b = ["disparu", "contient", "exclut", "positif"]
+_lettre_q4b = {_sens_q4b[int(numero)]: lettre for lettre, numero in zip("abcd", _ordre_q4b, strict=True)}
 _messages_q4b = {
     "disparu": (
         "l'intervalle de l'écart à 48 % est tout entier au-dessus de 0 : l'écart n'a pas disparu"
@@ -1625,13 +1656,9 @@ _messages_q4b = {
         "vous avez lu l'écart sans son intervalle : "
     ) + "un écart observé positif ne suffit pas à dire qu'il persiste (le hasard du test peut "
     "le donner). C'est l'intervalle de l'écart à 48 % qui le dit : regardez s'il contient 0.",
-    "trois": "relisez la borne haute de l'intervalle à 48 % : elle dépasse 3 points, si bien qu'un "
-    "écart de plus de 3 points reste compatible avec les données.",
-    "large": "la prudence ne dispense pas de lire : l'écart à 48 % est plus petit qu'à 8 %, et ses "
-    "deux bornes disent jusqu'où il peut aller. Regardez si l'intervalle contient 0.",
 }
 checks.check_choice(
-    ecart_a_48, name="ecart_a_48", options=["a", "b", "c", "d", "e", "f"],
+    ecart_a_48, name="ecart_a_48", options=["a", "b", "c", "d"],
     expected=_lettre_q4b["exclut" if _persiste_q4b else "contient"],
     mistakes=[checks.Mistake(_lettre_q4b[cle], message) for cle, message in _messages_q4b.items()],
 )
@@ -1646,16 +1673,8 @@ ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[0]]
 ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[2 - int(ecarts[parts[-1]][1] > 0)]]
 
 # %% mistake="ecart_a_48" session="evaluation"
-# message : relisez la borne haute
-ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[3]]
-
-# %% mistake="ecart_a_48" session="evaluation"
-# message : la prudence ne dispense pas de lire
-ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[4]]
-
-# %% mistake="ecart_a_48" session="evaluation"
 # message : un écart observé positif ne suffit pas à dire qu'il persiste
-ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[5]]
+ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[3]]
 
 # %% [markdown]
 # ## Après la séance
@@ -1665,9 +1684,12 @@ ecart_a_48 = LETTRES_Q4B[OPTIONS_Q4B[5]]
 # Chaque position du curseur (souris ou **flèches**) est un modèle entraîné avec cette part de
 # phototypes V et VI, testé sur le même test équilibré. Suivez le taux de chaque groupe.
 #
-# L'intervalle de l'écart, dans le tableau des écarts, se calcule par la méthode de **Wald**
+# <details><summary>Comment les intervalles sont calculés (pour aller plus loin)</summary>
+#
+# L'intervalle de l'écart, dans le tableau des écarts, se calcule par la méthode de Wald
 # (différence de deux proportions), celui de chaque taux des tableaux par groupe par la
 # méthode de Wilson : avec des centaines de cancers par groupe, les deux sont fiables.
+# </details>
 
 # %%
 # L'explorateur : bougez le curseur.
@@ -1676,6 +1698,14 @@ display(melange)
 
 # %% [markdown]
 # ### D'où vient l'écart, et ce que les données ne règlent pas
+#
+# > **Ce que ce module montre, et ce qu'il ne montre pas.**
+# > - **La méthode vaut pour tout outil** : un taux se calcule parmi les cancers, groupe par
+# >   groupe ; un taux global reflète les groupes nombreux ; un petit groupe laisse tout ouvert.
+# > - **Les chiffres viennent du générateur** : l'écart, sa taille et sa baisse avec plus de
+# >   peaux foncées suivent un mécanisme inventé ; pour un vrai outil, ils se mesurent.
+# > - **Il ne montre pas** qu'une application réelle manque plus de mélanomes sur peau foncée :
+# >   les études réelles (plus bas) le font craindre, seule une évaluation le dit.
 
 # %% [markdown] reveal="conclusion_equilibre" session="evaluation"
 # Sur le test équilibré, deux causes se mêlent. Les peaux foncées sont peu présentes dans
@@ -1797,7 +1827,8 @@ else:
 # %% [markdown] reveal="ecart_a_48" session="evaluation"
 # **Ce que le curseur change.** Il change l'entraînement **et** la validation qui fixe le
 # seuil. La cellule ci-dessus reste masquée dans votre copie ; voici ses chiffres pour les
-# lésions de la version d'entraînement du module (graines 6 et 9). Le modèle entraîné à 48 %,
+# lésions de la version d'entraînement du module (graines 6 et 9) : **ce ne sont pas vos
+# chiffres, ne les citez pas** dans la réflexion. Le modèle entraîné à 48 %,
 # avec le seuil choisi sur la validation de l'éditeur, garde un petit écart (2,6 points),
 # proche de celui qu'il a avec son propre seuil (2,3) : ce n'est pas le seuil seul qui réduit
 # l'écart. Le prix se lit ailleurs : les fausses alertes des phototypes I–II passent de 19,6 %
@@ -1866,7 +1897,7 @@ fr_table(
 # > exiger dans le contrat. Le règlement européen sur l'IA ajoutera des règles sur les
 # > données, plus tard (2028).
 #
-# #### Le détail (pour aller plus loin)
+# <details><summary>Le détail (pour aller plus loin)</summary>
 #
 # Le règlement européen sur l'intelligence artificielle (règlement (UE) 2024/1689) fait de la
 # représentativité une obligation pour les systèmes d'IA « à haut risque ». Trois questions.
@@ -1899,6 +1930,7 @@ fr_table(
 # entrer dans l'article 6, paragraphe 1, du règlement sur l'IA (cellule ci-dessous). La
 # révision du MDR proposée le 16 décembre 2025 réécrirait cette règle 11 : si elle est adoptée,
 # la classe de ce logiciel, et donc son entrée par l'article 6, paragraphe 1, pourraient changer.
+# </details>
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : l'article 10 et les deux règles du MDR, tirés de la
@@ -1977,8 +2009,13 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   (p. ex., sur le test équilibré, « x % des cancers des V–VI manqués (m sur n), contre
 #   y % des I–II »). En séance évaluée, chaque étudiant a ses propres cas : ses chiffres sont
 #   imprimés dans sa copie ramassée (tableau par groupe de la section 2, tableaux de la
-#   section 3, tableau des écarts de la section 4) ; vérifiez-les dans la copie du même
-#   identifiant, toujours ramassée : un chiffre qui n'y figure pas n'a pas cette moitié. En
+#   section 3, tableau des écarts de la section 4). Vérifiez-les d'abord dans la ligne
+#   « Pour le correcteur » que la correction imprime sous la vérification de la question 3a
+#   (taux de faux négatifs des I–II, III–IV et V–VI du test équilibré, avec « m sur n » et
+#   l'intervalle), sinon dans la copie du même identifiant, toujours ramassée : un chiffre
+#   qui n'y figure pas n'a pas cette moitié. Les chiffres du passage « Ce que le curseur
+#   change » sont ceux de la version d'entraînement : cités comme ceux de la copie, ils n'ont
+#   pas cette moitié (le passage le dit à l'étudiant). En
 #   version formative, les chiffres
 #   sont ceux des graines 6 et 9 (notes du module). « Chiffre d'exercice » : ne pénalisez que la copie qui
 #   attribue le chiffre à un outil réel (« l'application X manque 18 % des cancers ») ; citer « dans le module »,
