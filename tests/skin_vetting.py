@@ -234,6 +234,59 @@ def generate(count: int, entropy: int = POOL_ENTROPY):
                 break
 
 
+#: Question 3a's comparisons (review d20): pairs of disjoint groups of phototypes.
+Q3A_GROUPS = ("I", "II", "III", "IV", "V", "VI", "I–II", "III–IV", "V–VI")
+
+
+def assign_q3a_pairs(seeds, steps: int = 20_000, rng_seed: int = 0) -> dict[int, tuple]:
+    """Give each training seed of the pool a comparison for question 3a (``_Q3A_PAIRS``).
+
+    Each seed may take only a pair its balanced test reads clearly (:func:`pair_status` not
+    None); a local search then makes, within each comparison, about as many seeds « apart »
+    as « inside », so that the pair shown tells nothing of the key. This is how the table of
+    ``esn_teach/datasets/_skin_tasks.py`` was made on 7 December 2026 (about two minutes for
+    82 seeds); redo it after any change of the pool.
+    """
+    import itertools
+    import random
+
+    pairs = [
+        (a, b)
+        for a, b in itertools.combinations(Q3A_GROUPS, 2)
+        if not set(a.split("–")) & set(b.split("–"))
+    ]
+    status: list[dict] = []
+    for seed in seeds:
+        test = make_skin_lesions(n_samples=N_TEST, type_shares=[1] * 6, random_state=seed + 1).frame
+        editor = train_on_mix(EDITOR_SHARE, random_state=seed, **SETTINGS)
+
+        def counts(group: str, editor=editor, test=test) -> tuple[int, int]:
+            found = [type_counts(editor.model, editor.threshold, test, t) for t in group.split("–")]
+            return sum(m for m, _ in found), sum(n for _, n in found)
+
+        read = {p: pair_status(counts(p[0]), counts(p[1])) for p in pairs}
+        status.append({p: s for p, s in read.items() if s is not None})
+
+    def cost(assignment: dict[int, tuple]) -> float:
+        tally: dict[tuple, list[int]] = {}
+        for i, pair in assignment.items():
+            tally.setdefault(pair, [0, 0])[status[i][pair] == "separated"] += 1
+        return sum(max(t) for t in tally.values()) + 0.01 * len(tally)
+
+    rng = random.Random(rng_seed)
+    assignment = {i: rng.choice(sorted(options)) for i, options in enumerate(status)}
+    best = cost(assignment)
+    for _ in range(steps):
+        i = rng.randrange(len(status))
+        old, assignment[i] = assignment[i], rng.choice(sorted(status[i]))
+        new = cost(assignment)
+        if new <= best:
+            best = new
+        else:
+            assignment[i] = old
+    return {seed: tuple(tuple(g.split("–")) for g in assignment[i]) for i, seed in enumerate(seeds)}
+
+
 def _main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10, help="pairs to keep")
