@@ -1422,7 +1422,8 @@ ecart_max_48 = 5
 
 # %% tests="ecart_max_48" points=1 session="evaluation"
 # Vérification de la question 4a : exécutez cette cellule.
-checks.check_form(ecart_max_48, name="ecart_max_48", kind="number", decimals=1)
+checks.check_form(ecart_max_48, name="ecart_max_48", kind="number", decimals=1,
+                  from_table=True)
 ### BEGIN HIDDEN TESTS
 import esn_teach.explorers as _melanges_q4a
 

@@ -1702,6 +1702,7 @@ def check_form(
     percent_is_mistake: bool = True,
     integer: bool = False,
     on_grid: bool = False,
+    from_table: bool = False,
     written_from: Iterable[str] | None = None,
 ) -> Outcome:
     """Say whether an answer is well-formed, never whether it is right.
@@ -1743,6 +1744,10 @@ def check_form(
         With ``kind="number"`` and ``decimals``: the answer is a position of a slider
         that moves by ``10**-decimals`` (module 01's threshold, 0,25): more decimals
         (0,253) is badly formed, and the reminder names the slider, not a calculation.
+    from_table : bool, default=False
+        With ``kind="number"`` and ``decimals``: the answer is a number read in a table
+        the module prints (module 05's interval bound): the reminder says to copy it with
+        its decimals, not to write a calculation there is none of.
     written_from : iterable of str, optional
         The only variable names the answer's calculation may use (as
         :func:`written_with` reads the cell that assigns it): a calculation written
@@ -1824,6 +1829,12 @@ def check_form(
             )
         elif on_grid and decimals:
             warning = ""  # a slider's position is read, not calculated: nothing to recall
+        elif from_table and decimals and decimals > 0:
+            precision = "1 décimale" if decimals == 1 else f"{decimals} décimales"
+            warning = (
+                f"\nRappel : la correction compare à {precision}. Recopiez le nombre du "
+                "tableau avec toutes ses décimales."
+            )
         elif decimals and decimals > 0:
             precision = "1 décimale" if decimals == 1 else f"{decimals} décimales"
             warning = (

@@ -873,3 +873,17 @@ def test_a_carried_over_key_is_never_called_correct(capsys):
     assert "Correct" not in out, out
     assert out.count("\u2248 Cohérent avec une réponse précédente fausse") == 2, out
     assert out.count("phrase reportée.") == 2, out
+
+
+def test_a_number_read_in_a_table_is_reminded_to_keep_its_decimals(capsys):
+    """Module 05's evaluated Q4a (reviews d20): the bound read in a table got « écrivez
+    plutôt le calcul lui-même », with no calculation to write."""
+    assert (
+        checks.check_form(8, name="borne", kind="number", decimals=1, from_table=True)
+        is Outcome.RECORDED
+    )
+    printed = capsys.readouterr().out
+    assert "Recopiez le nombre du tableau avec toutes ses décimales" in printed
+    assert "calcul" not in printed and "compare à 1 décimale" in printed
+    checks.check_form(8.2, name="borne", kind="number", decimals=1)
+    assert "écrivez plutôt le calcul lui-même" in capsys.readouterr().out
