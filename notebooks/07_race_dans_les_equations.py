@@ -188,7 +188,7 @@ fr_table(
 #
 # ## 2. M. A., 57 ans
 #
-# M. A., un homme, se déclare noir. Son compte rendu indique une créatinine de **127 µmol/L**
+# M. A., un homme **diabétique de type 2, traité par metformine**, se déclare noir. Son compte rendu indique une créatinine de **127 µmol/L**
 # (micromoles par litre, l'unité des laboratoires français) ; les équations l'attendent en
 # **mg/dL** : pour convertir, on **divise par 88,4**.
 #
@@ -230,7 +230,7 @@ fr_table(
 #
 # ## 2. Votre M. A.
 #
-# M. A., un homme, se déclare noir. Son âge et ses **deux dosages** de créatinine, à un mois
+# M. A., un homme **diabétique de type 2, traité par metformine**, se déclare noir. Son âge et ses **deux dosages** de créatinine, à un mois
 # d'intervalle, sont ceux de votre copie : la cellule qui a tiré vos cas les affiche, avec le
 # dosage sur lequel portent **vos** questions (le premier, ou celui de contrôle : votre
 # voisin·e peut avoir l'autre). La créatinine est en **µmol/L** (micromoles par litre,
@@ -364,14 +364,20 @@ dfg_2021_m_a = 57
 # message : vous avez arrondi la créatinine convertie à 0,1 mg/dL
 dfg_2021_m_a = dfge_2021(1.4, AGE_M_A, False)
 
-# %% tests="dfg_2021_m_a" points=1.5 session="evaluation"
-# Vérification de la question 1 : exécutez cette cellule.
+# %% session="evaluation"
+# Votre valeur de la question 1, face aux valeurs possibles chez un adulte : ce n'est
+# pas la correction (elle arrive avec votre retour). Exécutez cette cellule.
 if isinstance(dfg_2021_m_a, (int, float)) and not isinstance(dfg_2021_m_a, bool) and math.isfinite(dfg_2021_m_a):
     # Votre propre valeur (jamais la clé), pour la placer face aux seuils.
     print(f"Votre DFGe 2021 (question 1) : {dfg_2021_m_a:.1f} mL/min/1,73 m².".replace(".", ",", 1))
     if not 2 <= dfg_2021_m_a <= 200:
         print("⚠ Un DFGe hors de 2 à 200 est impossible chez un adulte : vérifiez l'unité de "
               "la créatinine (µmol/L divisés par 88,4) avant de vous en servir.")
+else:
+    print("Question 1 : pas encore de nombre dans dfg_2021_m_a.")
+
+# %% tests="dfg_2021_m_a" points=1.5 session="evaluation"
+# Vérification de la question 1 : exécutez cette cellule.
 checks.check_form(dfg_2021_m_a, name="dfg_2021_m_a", kind="number", decimals=1, bounds=(0, 400), percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
 import esn_teach.datasets as _jeux_caches
@@ -659,14 +665,20 @@ dfg_2009_m_a = 62
 # message : vous avez arrondi la créatinine convertie à 0,1 mg/dL
 dfg_2009_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False) * 1.159
 
-# %% tests="dfg_2009_m_a" points=1.5 session="evaluation"
-# Vérification de la question 2 : exécutez cette cellule.
+# %% session="evaluation"
+# Votre valeur de la question 2, face aux valeurs possibles chez un adulte : ce n'est
+# pas la correction (elle arrive avec votre retour). Exécutez cette cellule.
 if isinstance(dfg_2009_m_a, (int, float)) and not isinstance(dfg_2009_m_a, bool) and math.isfinite(dfg_2009_m_a):
     # Votre propre valeur (jamais la clé), pour la placer face aux seuils.
     print(f"Votre DFGe 2009 (question 2) : {dfg_2009_m_a:.1f} mL/min/1,73 m².".replace(".", ",", 1))
     if not 2 <= dfg_2009_m_a <= 200:
         print("⚠ Un DFGe hors de 2 à 200 est impossible chez un adulte : vérifiez l'unité de "
               "la créatinine (µmol/L divisés par 88,4) avant de vous en servir.")
+else:
+    print("Question 2 : pas encore de nombre dans dfg_2009_m_a.")
+
+# %% tests="dfg_2009_m_a" points=1.5 session="evaluation"
+# Vérification de la question 2 : exécutez cette cellule.
 checks.check_form(dfg_2009_m_a, name="dfg_2009_m_a", kind="number", decimals=1, bounds=(0, 400), percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
 try:  # question 1's answer, for the cross-check; its cell may have stopped on an error
@@ -1307,7 +1319,8 @@ lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
 # Placez les DFGe de **votre** M. A. (questions 1 et 2, au dosage de votre copie) par rapport
 # aux seuils de la section 1 (comme en section 1, le DFGe indexé, sans le désindexer). La
 # cellule repliée ci-dessous affiche vos affirmations sous des lettres. Pour chacune,
-# écrivez entre guillemets droits `"oui"` (juste) ou `"non"` (fausse). Deux d'entre elles (la cellule dit lesquelles) disent le contraire l'une de
+# écrivez entre guillemets droits `"oui"` (juste) ou `"non"` (fausse). Deux d'entre elles (la
+# cellule dit lesquelles) comparent vos **deux dosages** et disent le contraire l'une de
 # l'autre : **une seule des deux est juste**, à vous de trouver laquelle. Les deux autres
 # peuvent être justes toutes les deux, fausses toutes les deux, ou l'une juste et l'autre
 # fausse. Note partielle : chaque item faux annule un item juste (répondre au hasard
@@ -1465,11 +1478,12 @@ _afficher_q5()
 decisions_m_a = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
 from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_draw
+from esn_teach.datasets._egfr_tasks import _cases, _copy_creatinines, _question_5_draw
 
 # Whether each drawn statement is right, from the copy's own DFGe (as in the hidden test).
 _age, _creat, _ = _copy_creatinines(GRAINE)
 _mg = _creat / 88.4
+_, _premier, _controle = _cases(GRAINE)  # the copy\'s first and control dosages
 _d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
 _d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
 _nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
@@ -1481,6 +1495,7 @@ _vrai = {  # notion -> is each version of the package's bank right, in the bank'
     "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
     "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
                   _nu >= _d21),
+    "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
 }
 decisions_m_a = {lettre: "oui" if _vrai[notion][version] else "non"
                  for lettre, (notion, version) in _question_5_draw(GRAINE).items()}
@@ -1492,17 +1507,20 @@ checks.check_form(decisions_m_a, name="decisions_m_a", kind="choices", options=[
                   items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
 from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _Q5_MESSAGES, _copy_creatinines
+from esn_teach.datasets._egfr_tasks import _Q5_MESSAGES, _cases, _copy_creatinines
 from esn_teach.datasets._egfr_tasks import _question_5_draw as _tirage_q5
 
 # The package draws each slot's (notion, version) from the seed alone and holds the texts
 # only; whether each version is right is computed here, from the copy's own DFGe (exact
 # conversion: the draw admits no M. A. within one unit of a threshold, so a DFGe read at 0,1
 # or a creatinine converted at 0,01 mg/dL changes no key; tests/modules/test_module_07.py).
-# Every copy has the same notions, « sans_coef » as two contradictory statements: a copy
+# Every copy has the same notions, « deux_dosages » (the copy's two dosages compared) as two contradictory statements: a copy
 # has 1 to 3 right statements.
 _age, _creat, _ = _copy_creatinines(checks.student_seed("07", announce=False))
 _mg = _creat / 88.4
+# The pair compares the copy's two dosages: its key depends on their creatinines only (a
+# slip in question 1 changes neither their order nor this key).
+_, _premier, _controle = _cases(checks.student_seed("07", announce=False))
 
 
 def _cles_q5(_x, _femme):
@@ -1518,6 +1536,7 @@ def _cles_q5(_x, _femme):
         "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
         "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
                       _nu >= _d21),
+        "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
     }
     return {_lettre: "oui" if _vrai[_notion][_version] else "non"
             for _lettre, (_notion, _version) in _tirage.items()}
@@ -1565,10 +1584,11 @@ checks.check_choices(
 # message : M. A.
 # (every item inverted; the truths as in the hidden test)
 from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_draw
+from esn_teach.datasets._egfr_tasks import _cases, _copy_creatinines, _question_5_draw
 
 _age, _creat, _ = _copy_creatinines(GRAINE)
 _mg = _creat / 88.4
+_, _premier, _controle = _cases(GRAINE)  # the copy\'s first and control dosages
 _d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
 _d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
 _nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
@@ -1580,6 +1600,7 @@ _vrai = {  # notion -> is each version of the package's bank right, in the bank'
     "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
     "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
                   _nu >= _d21),
+    "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
 }
 decisions_m_a = {lettre: "non" if _vrai[notion][version] else "oui"
                  for lettre, (notion, version) in _question_5_draw(GRAINE).items()}
@@ -1589,10 +1610,11 @@ decisions_m_a = {lettre: "non" if _vrai[notion][version] else "oui"
 # (the item on the change of equation answered as if M. A. were on the other side of 60;
 # the three others right)
 from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_draw
+from esn_teach.datasets._egfr_tasks import _cases, _copy_creatinines, _question_5_draw
 
 _age, _creat, _ = _copy_creatinines(GRAINE)
 _mg = _creat / 88.4
+_, _premier, _controle = _cases(GRAINE)  # the copy\'s first and control dosages
 _d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
 _d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
 _nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
@@ -1604,6 +1626,7 @@ _vrai = {  # notion -> is each version of the package's bank right, in the bank'
     "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
     "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
                   _nu >= _d21),
+    "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
 }
 _inverses = ('seuil60_2021', 'bascule')  # the notions answered the wrong way
 decisions_m_a = {
@@ -1617,10 +1640,11 @@ decisions_m_a = {
 # (the three items off the change of equation inverted: 2009 with its coefficient placed on
 # the wrong side of 60, the pair inverted; the item on the change of equation right)
 from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_draw
+from esn_teach.datasets._egfr_tasks import _cases, _copy_creatinines, _question_5_draw
 
 _age, _creat, _ = _copy_creatinines(GRAINE)
 _mg = _creat / 88.4
+_, _premier, _controle = _cases(GRAINE)  # the copy\'s first and control dosages
 _d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
 _d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
 _nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
@@ -1632,8 +1656,9 @@ _vrai = {  # notion -> is each version of the package's bank right, in the bank'
     "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
     "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
                   _nu >= _d21),
+    "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
 }
-_inverses = ('seuil60_2009', 'sans_coef')  # the notions answered the wrong way
+_inverses = ('seuil60_2009', 'deux_dosages')  # the notions answered the wrong way
 decisions_m_a = {
     lettre: ("non" if _vrai[notion][version] else "oui") if notion in _inverses
     else ("oui" if _vrai[notion][version] else "non")
@@ -1641,14 +1666,15 @@ decisions_m_a = {
 }
 
 # %% mistake="decisions_m_a" session="evaluation"
-# message : réestimé
-# (the pair on the 2009 equation without its coefficient inverted, as if 2021 were 2009
-# minus its coefficient; the two others right)
+# message : plus la créatinine est haute
+# (the pair on the two dosages inverted, as if a higher creatinine gave a higher DFGe; the
+# two others right)
 from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_draw
+from esn_teach.datasets._egfr_tasks import _cases, _copy_creatinines, _question_5_draw
 
 _age, _creat, _ = _copy_creatinines(GRAINE)
 _mg = _creat / 88.4
+_, _premier, _controle = _cases(GRAINE)  # the copy\'s first and control dosages
 _d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
 _d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
 _nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
@@ -1660,8 +1686,9 @@ _vrai = {  # notion -> is each version of the package's bank right, in the bank'
     "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
     "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
                   _nu >= _d21),
+    "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
 }
-_inverses = ('sans_coef',)  # the notions answered the wrong way
+_inverses = ('deux_dosages',)  # the notions answered the wrong way
 decisions_m_a = {
     lettre: ("non" if _vrai[notion][version] else "oui") if notion in _inverses
     else ("oui" if _vrai[notion][version] else "non")
@@ -1673,10 +1700,11 @@ decisions_m_a = {
 # (the item on the 2009 DFGe with its coefficient inverted, e.g. 2009 taken to be at 60 or
 # more in every copy; the three others right)
 from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_draw
+from esn_teach.datasets._egfr_tasks import _cases, _copy_creatinines, _question_5_draw
 
 _age, _creat, _ = _copy_creatinines(GRAINE)
 _mg = _creat / 88.4
+_, _premier, _controle = _cases(GRAINE)  # the copy\'s first and control dosages
 _d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
 _d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
 _nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
@@ -1688,6 +1716,7 @@ _vrai = {  # notion -> is each version of the package's bank right, in the bank'
     "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
     "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
                   _nu >= _d21),
+    "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
 }
 _inverses = ('seuil60_2009',)  # the notions answered the wrong way
 decisions_m_a = {
@@ -1705,7 +1734,13 @@ decisions_m_a = {
 # déclarée. Cherchez un patient que le seuil de 60 sépare, puis un que le seuil de 20 sépare.
 # Et pour un patient déclaré non noir ?
 
-# %%
+# %% [markdown] session="evaluation"
+# *Séance évaluée : la calculatrice et le pli qui la commente sont masqués pendant la séance,
+# parce que la calculatrice convertit elle-même les µmol/L et place les deux DFGe face à 60 :
+# elle répondrait à une partie des questions 1, 2 et 5. Elle paraîtra, exécutée, dans votre
+# retour de correction ; les questions 6 à 8 et la réflexion ne s'en servent pas.*
+
+# %% reveal="decisions_m_a"
 # La calculatrice : faites varier ses commandes et lisez le tableau et les phrases dessous.
 calculatrice = EgfrExplorer(creatinine=100, age=50, female=True, black=False)
 display(calculatrice)
@@ -1730,7 +1765,7 @@ display(calculatrice)
 # %% [markdown]
 # ### Compléments de la section 4
 
-# %% [markdown] reveal="decisions_m_a"
+# %% [markdown]
 # **L'équation réestimée.** Inker et al. (2021) : sur 4 050 participants dont le DFG était
 # **mesuré**, l'équation 2009 surestimait le DFG des participants noirs (écart médian 3,7 mL/min/1,73 m²) et à peine celui des autres
 # (0,5) ; privée de son seul coefficient, elle sous-estimait celui des participants noirs
@@ -1778,7 +1813,7 @@ display(calculatrice)
 # > Ce module ne cite aucune recommandation française (HAS, sociétés savantes) : nous n'en avons
 # > vérifié aucune à la source.
 
-# %% [markdown] reveal="decisions_m_a"
+# %% [markdown]
 # **Les patients non noirs de la cohorte.** Chez eux, l'équation 2021 donne le plus souvent
 # un DFGe un peu plus haut : ses coefficients ont été réestimés sur tous les participants,
 # sans la race. C'est cette réestimation, et non le retrait du coefficient, qui fait remonter
@@ -1820,21 +1855,21 @@ checks.check_number(
     name="solde_sous_60",
     digest="5dc089f2c6336d02",
     mistakes=[
+        checks.Mistake(None, "vous n'avez compté qu'un seul mouvement, les patients qui passent sous 60 : ceux qui remontent à 60 ou plus avec 2021 sortent du compte des patients sous 60, et le font baisser.", digest="7c6d92b6775efb8f"),
+        checks.Mistake(None, "vous n'avez compté qu'un seul mouvement, les patients qui passent sous 60, et avec le signe inversé : un patient qui passe sous 60 augmente le nombre de patients sous 60 ; ceux qui remontent à 60 ou plus le font baisser.", digest="6ce8a462f72ec408"),
+        checks.Mistake(None, "vous n'avez compté qu'un seul mouvement, les patients qui remontent à 60 ou plus : ceux qui passent sous 60 avec 2021 entrent dans le compte, et le font monter.", digest="4ec6ba6b5c53994e"),
+        checks.Mistake(None, "vous n'avez compté qu'un seul mouvement, les patients qui remontent à 60 ou plus : ceux qui passent sous 60 avec 2021 entrent dans le compte, et le font monter.", digest="9c3938c11ed6260c"),
         checks.Mistake(None, "le signe est inversé : vous avez calculé 2009 moins 2021. La "
                        "question demande 2021 moins 2009.", digest="a01bd750f42f999d"),
         checks.Mistake(None, "vous avez additionné tous les patients qui changent de côté : "
                        "c'est le nombre de patients reclassés, pas la variation du nombre de "
                        "patients sous 60. Ceux qui remontent le font baisser.",
                        digest="aa19502b3006f4b0"),
-        checks.Mistake(None, "vous n'avez compté que les patients noirs : la question porte "
-                       "sur toute la cohorte.", digest="7c6d92b6775efb8f"),
-        checks.Mistake(None, "vous n'avez compté que les patients non noirs : la question "
-                       "porte sur toute la cohorte.", digest="4ec6ba6b5c53994e"),
         checks.Mistake(None, "vous avez divisé par le nombre de patients : un solde est un "
                        "nombre de patients, pas une part. Ne divisez pas.",
                        digest="b4bbb4d85cb1368d"),
     ],
-    hint="Qui entre sous 60, qui en sort, dans les deux groupes ?",
+    hint="Un solde compte deux mouvements : ceux qui passent sous 60 avec 2021 l'augmentent, ceux qui remontent à 60 ou plus le diminuent, dans les deux groupes ; puis 2021 moins 2009.",
     success="c'est le solde. Il est petit et de signe opposé à ce que vivent les patients "
     "noirs : ceux qui passent sous 60 sont tous noirs, ceux qui remontent sont tous non noirs. "
     "Un solde, ou une moyenne sur toute la population, peut cacher qu'une équation change de "
@@ -1861,14 +1896,28 @@ _bas = (_a09 >= 60) & (_a21 < 60)
 _haut = (_a09 < 60) & (_a21 >= 60)
 _solde = int(_bas.sum()) - int(_haut.sum())
 _m6 = [
+    checks.Mistake(int(_bas.sum()), "vous n'avez compté qu'un seul mouvement, les patients qui passent sous 60 : ceux qui remontent à 60 ou plus avec 2021 sortent du compte des patients sous 60, et le font baisser."),
+    checks.Mistake(-int(_bas.sum()), "vous n'avez compté qu'un seul mouvement, les patients qui passent sous 60, et avec le signe inversé : un patient qui passe sous 60 augmente le nombre de patients sous 60 ; ceux qui remontent à 60 ou plus le font baisser."),
+    checks.Mistake(-int(_haut.sum()), "vous n'avez compté qu'un seul mouvement, les patients qui remontent à 60 ou plus : ceux qui passent sous 60 avec 2021 entrent dans le compte, et le font monter."),
+    checks.Mistake(int(_haut.sum()), "vous n'avez compté qu'un seul mouvement, les patients qui remontent à 60 ou plus : ceux qui passent sous 60 avec 2021 entrent dans le compte, et le font monter."),
     checks.Mistake(-_solde, "le signe est inversé : vous avez calculé 2009 moins 2021. La question demande 2021 moins 2009."),
     checks.Mistake(int(_bas.sum()) + int(_haut.sum()), "vous avez additionné tous les patients qui changent de côté : c'est le nombre de patients reclassés, pas la variation du nombre de patients sous 60. Ceux qui remontent le font baisser."),
-    checks.Mistake(int((_noir_c & _bas).sum()) - int((_noir_c & _haut).sum()), "vous n'avez compté que les patients noirs : la question porte sur toute la cohorte."),
-    checks.Mistake(int((~_noir_c & _bas).sum()) - int((~_noir_c & _haut).sum()), "vous n'avez compté que les patients non noirs : la question porte sur toute la cohorte."),
     checks.Mistake(_solde / len(_copie), "vous avez divisé par le nombre de patients : un solde est un nombre de patients, pas une part. Ne divisez pas."),
 ]
-checks.check_number(solde_sous_60, name="solde_sous_60", expected=float(_solde), mistakes=_m6, points=2)
+checks.check_number(solde_sous_60, name="solde_sous_60", expected=float(_solde), mistakes=_m6, hint="Un solde compte deux mouvements : ceux qui passent sous 60 avec 2021 l'augmentent, ceux qui remontent à 60 ou plus le diminuent, dans les deux groupes ; puis 2021 moins 2009.", points=2)
 ### END HIDDEN TESTS
+
+# %% mistake="solde_sous_60"
+# message : un seul mouvement, les patients qui passent sous 60 :
+solde_sous_60 = n_noirs_passent_sous_60 + n_non_noirs_passent_sous_60
+
+# %% mistake="solde_sous_60"
+# message : et avec le signe inversé
+solde_sous_60 = -(n_noirs_passent_sous_60 + n_non_noirs_passent_sous_60)
+
+# %% mistake="solde_sous_60"
+# message : les patients qui remontent à 60 ou plus :
+solde_sous_60 = -(n_noirs_remontent_60 + n_non_noirs_remontent_60)
 
 # %% mistake="solde_sous_60"
 # message : le signe est inversé
@@ -1877,14 +1926,6 @@ solde_sous_60 = n_non_noirs_remontent_60 - n_noirs_passent_sous_60
 # %% mistake="solde_sous_60"
 # message : c'est le nombre de patients reclassés
 solde_sous_60 = n_noirs_passent_sous_60 + n_non_noirs_remontent_60
-
-# %% mistake="solde_sous_60"
-# message : vous n'avez compté que les patients noirs
-solde_sous_60 = n_noirs_passent_sous_60 - n_noirs_remontent_60
-
-# %% mistake="solde_sous_60"
-# message : vous n'avez compté que les patients non noirs
-solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 
 # %% mistake="solde_sous_60"
 # message : un solde est un nombre de patients, pas une part
@@ -2096,14 +2137,20 @@ dfg_eflm_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False)
 # message : trop arrondi
 dfg_eflm_m_a = 54
 
-# %% tests="dfg_eflm_m_a" points=1 session="evaluation"
-# Vérification de la question 7 : exécutez cette cellule.
+# %% session="evaluation"
+# Votre valeur de la question 7, face aux valeurs possibles chez un adulte : ce n'est
+# pas la correction (elle arrive avec votre retour). Exécutez cette cellule.
 if isinstance(dfg_eflm_m_a, (int, float)) and not isinstance(dfg_eflm_m_a, bool) and math.isfinite(dfg_eflm_m_a):
     # Votre propre valeur (jamais la clé), pour la placer face aux seuils.
     print(f"Votre DFGe selon l'EFLM (question 7) : {dfg_eflm_m_a:.1f} mL/min/1,73 m².".replace(".", ",", 1))
     if not 2 <= dfg_eflm_m_a <= 200:
         print("⚠ Un DFGe hors de 2 à 200 est impossible chez un adulte : vérifiez l'unité de "
               "la créatinine (µmol/L divisés par 88,4) avant de vous en servir.")
+else:
+    print("Question 7 : pas encore de nombre dans dfg_eflm_m_a.")
+
+# %% tests="dfg_eflm_m_a" points=1 session="evaluation"
+# Vérification de la question 7 : exécutez cette cellule.
 checks.check_form(dfg_eflm_m_a, name="dfg_eflm_m_a", kind="number", decimals=1, bounds=(0, 400), percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
 try:  # question 1's answer, for the cross-check; its cell may have stopped on an error

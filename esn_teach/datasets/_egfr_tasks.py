@@ -170,8 +170,8 @@ def _question_4_statements(seed: int) -> dict[str, str]:
 
 # Question 5: the same three notions for every copy. One places M. A. by the change of
 # equation (« seuil60_2021 » or « bascule », the same question in two wordings), one places
-# his 2009 DFGe by 60 (« seuil60_2009 »), and the most demanding one (« sans_coef ») comes
-# as a pair of statements that contradict each other, so that one of the two is right
+# his 2009 DFGe by 60 (« seuil60_2009 »), and one compares the copy's two dosages
+# (« deux_dosages », since d20b; « sans_coef » before) and comes as a pair of statements that contradict each other, so that one of the two is right
 # whatever the copy: a copy has 1 to 3 right statements by construction, and the draw never
 # reads which one is right. Texts only, in no fixed order of truth: whether each is right
 # for a copy is computed from its own DFGe by the notebook's hidden test. « seuil30 » and
@@ -182,6 +182,11 @@ _Q5_STORY_NOTIONS = ("seuil60_2021", "bascule")
 #: Pairs of versions of « sans_coef » that say the contrary of each other (which one is
 #: right is not said here).
 _Q5_PAIRS: tuple[tuple[int, int], ...] = ((0, 3), (1, 2))
+#: The notion drawn as the pair (lecturer's review d20, finding 1): it compares the copy's two
+#: dosages, so that its key depends on the copy (« sans_coef », drawn up to d20, kept the same
+#: key on every copy and stays in the bank, no longer drawn).
+_Q5_PAIR_NOTION = "deux_dosages"
+_Q5_PAIR_VERSIONS: tuple[int, int] = (0, 1)
 _Q5_BANK: dict[str, tuple[str, ...]] = {
     "seuil60_2021": (
         "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a",
@@ -221,6 +226,10 @@ _Q5_BANK: dict[str, tuple[str, ...]] = {
         "s'il était un jour candidat à la greffe aux États-Unis, son DFGe 2021 ne dépasserait "
         "pas le seuil de 20 qui fait compter le temps d'attente",
     ),
+    "deux_dosages": (
+        "avec l'équation 2021, son DFGe au premier dosage est plus haut qu'au dosage de contrôle",
+        "avec l'équation 2021, son DFGe au premier dosage est plus bas qu'au dosage de contrôle",
+    ),
     "sans_coef": (
         "sans son coefficient, l'équation 2009 lui donnerait un DFGe plus bas que l'équation 2021",
         "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021",
@@ -244,6 +253,8 @@ _Q5_MESSAGES: dict[str, str] = {
     "(section 1).",
     "seuil20": "placez le DFGe 2021 de votre M. A. (question 1) par rapport au seuil de 20 : le "
     "temps d'attente compte à 20 ou moins (section 1).",
+    "deux_dosages": "comparez les deux créatinines de votre M. A. : plus la créatinine est "
+    "haute, plus le DFGe est bas (section 1) ; ou calculez son DFGe 2021 aux deux dosages.",
     "sans_coef": "calculez le DFGe 2009 sans coefficient de votre M. A. et comparez-le à celui "
     "de 2021 (question 1) : l'équation 2021 a réestimé ses autres coefficients.",
 }
@@ -253,7 +264,7 @@ def _question_5_draw(seed: int) -> dict[str, tuple[str, int]]:
     """Letter -> (notion, version) of a copy's question 5, from the seed alone.
 
     Every copy gets the same notions: one of the two wordings on the change of equation,
-    « seuil60_2009 », and a pair of contradictory statements of « sans_coef » (two letters
+    « seuil60_2009 », and a pair of contradictory statements of « deux_dosages » (two letters
     that follow each other). The draw takes the versions, the pair and the order, without
     reading the copy's DFGe or which text is right.
     """
@@ -261,7 +272,7 @@ def _question_5_draw(seed: int) -> dict[str, tuple[str, int]]:
     story_notion = _Q5_STORY_NOTIONS[int(rng.integers(2))]
     story = (story_notion, int(rng.integers(len(_Q5_BANK[story_notion]))))
     old = ("seuil60_2009", int(rng.integers(len(_Q5_BANK["seuil60_2009"]))))
-    pair = [("sans_coef", version) for version in _Q5_PAIRS[int(rng.integers(len(_Q5_PAIRS)))]]
+    pair = [(_Q5_PAIR_NOTION, version) for version in _Q5_PAIR_VERSIONS]
     if rng.integers(2):
         pair.reverse()
     blocks = [[story], [old], pair]
@@ -272,7 +283,9 @@ def _question_5_draw(seed: int) -> dict[str, tuple[str, int]]:
 def _question_5_pair(seed: int) -> tuple[str, str]:
     """Return the letters of a copy's two contradictory statements (one of them is right)."""
     first, second = (
-        letter for letter, (notion, _) in _question_5_draw(seed).items() if notion == "sans_coef"
+        letter
+        for letter, (notion, _) in _question_5_draw(seed).items()
+        if notion == _Q5_PAIR_NOTION
     )
     return first, second
 

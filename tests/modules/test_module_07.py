@@ -537,26 +537,29 @@ Q4_TRUTH = {
     "un intervalle qui contient la part que l'on compterait": False,
 }
 Q5_TRUTH = {
-    "il serait classé en stade G3a": lambda d21, d09, bare: 45 <= d21 < 60,
-    "2021, ce DFGe est à 60 ou plus : même": lambda d21, d09, bare: d21 >= 60,
-    "le fait passer sous 60": lambda d21, d09, bare: d09 >= 60 > d21,
-    "il reste du même côté": lambda d21, d09, bare: (d09 >= 60) == (d21 >= 60),
-    "coefficient, si ce DFGe se confirmait, sa dose": lambda d21, d09, bare: d09 < 60,
-    "coefficient, ce DFGe est à 60 ou plus": lambda d21, d09, bare: d09 >= 60,
-    "coefficient, ce DFGe n'atteint pas 60": lambda d21, d09, bare: d09 < 60,
-    "coefficient, même si ce DFGe": lambda d21, d09, bare: d09 >= 60,
-    "la metformine ne lui serait pas contre-indiquée": lambda d21, d09, bare: d21 >= 30,
-    "confirmait, la metformine lui serait contre-indiquée": lambda d21, d09, bare: d21 < 30,
-    "ce DFGe est au-dessus de 30": lambda d21, d09, bare: d21 > 30,
-    "ce DFGe n'atteint pas 30": lambda d21, d09, bare: d21 < 30,
-    "ferait déjà compter": lambda d21, d09, bare: d21 <= 20,
-    "ne ferait pas encore compter": lambda d21, d09, bare: d21 > 20,
-    "serait encore au-dessus du seuil de 20": lambda d21, d09, bare: d21 > 20,
-    "ne dépasserait pas le seuil de 20": lambda d21, d09, bare: d21 <= 20,
-    "lui donnerait un DFGe plus bas": lambda d21, d09, bare: bare < d21,
-    "lui donnerait le même DFGe": lambda d21, d09, bare: round(bare, 1) == round(d21, 1),
-    "ne lui donnerait pas le même DFGe": lambda d21, d09, bare: round(bare, 1) != round(d21, 1),
-    "ne lui donnerait pas un DFGe plus bas": lambda d21, d09, bare: bare >= d21,
+    "il serait classé en stade G3a": lambda d21, d09, bare, low: 45 <= d21 < 60,
+    "2021, ce DFGe est à 60 ou plus : même": lambda d21, d09, bare, low: d21 >= 60,
+    "le fait passer sous 60": lambda d21, d09, bare, low: d09 >= 60 > d21,
+    "il reste du même côté": lambda d21, d09, bare, low: (d09 >= 60) == (d21 >= 60),
+    "coefficient, si ce DFGe se confirmait, sa dose": lambda d21, d09, bare, low: d09 < 60,
+    "coefficient, ce DFGe est à 60 ou plus": lambda d21, d09, bare, low: d09 >= 60,
+    "coefficient, ce DFGe n'atteint pas 60": lambda d21, d09, bare, low: d09 < 60,
+    "coefficient, même si ce DFGe": lambda d21, d09, bare, low: d09 >= 60,
+    "la metformine ne lui serait pas contre-indiquée": lambda d21, d09, bare, low: d21 >= 30,
+    "confirmait, la metformine lui serait contre-indiquée": lambda d21, d09, bare, low: d21 < 30,
+    "ce DFGe est au-dessus de 30": lambda d21, d09, bare, low: d21 > 30,
+    "ce DFGe n'atteint pas 30": lambda d21, d09, bare, low: d21 < 30,
+    "ferait déjà compter": lambda d21, d09, bare, low: d21 <= 20,
+    "ne ferait pas encore compter": lambda d21, d09, bare, low: d21 > 20,
+    "serait encore au-dessus du seuil de 20": lambda d21, d09, bare, low: d21 > 20,
+    "ne dépasserait pas le seuil de 20": lambda d21, d09, bare, low: d21 <= 20,
+    "lui donnerait un DFGe plus bas": lambda d21, d09, bare, low: bare < d21,
+    "lui donnerait le même DFGe": lambda d21, d09, bare, low: round(bare, 1) == round(d21, 1),
+    "ne lui donnerait pas le même DFGe": lambda d21, d09, bare, low: round(bare, 1) != round(d21, 1),
+    "ne lui donnerait pas un DFGe plus bas": lambda d21, d09, bare, low: bare >= d21,
+    # The pair since d20b: low is True when the first dosage's creatinine is the lower one.
+    "premier dosage est plus haut": lambda d21, d09, bare, low: low,
+    "premier dosage est plus bas": lambda d21, d09, bare, low: not low,
 }
 
 
@@ -565,14 +568,17 @@ def _fragment(text: str, table: dict) -> str:
     return fragment
 
 
-def _dfge(seed: int) -> tuple[float, float, float]:
-    """The copy's DFGe (2021, 2009 with and without its coefficient), at its dosage."""
+def _dfge(seed: int) -> tuple[float, float, float, bool]:
+    """The copy's DFGe (2021, 2009 with and without its coefficient), at its dosage, and
+    whether its first dosage has the lower creatinine."""
     age, creatinine, _ = _copy_creatinines(seed)
+    _, first, control = _egfr_tasks._cases(seed)
     mg = creatinine / 88.4
     return (
         float(egfr_ckd_epi_2021(mg, age, False)),
         float(egfr_ckd_epi_2009(mg, age, False, True)),
         float(egfr_ckd_epi_2009(mg, age, False, False)),
+        first < control,
     )
 
 
@@ -585,10 +591,10 @@ def _independent_keys(name: str, seed: int, space: dict) -> dict[str, str]:
     if name == "lecture_intervalle":
         shown = _question_4_statements(seed)
         return {k: _yes(Q4_TRUTH[_fragment(t, Q4_TRUTH)]) for k, t in shown.items()}
-    d21, d09, bare = _dfge(seed)
+    d21, d09, bare, low = _dfge(seed)
     if name == "decisions_m_a":
         shown = _question_5_statements(seed)
-        return {k: _yes(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare)) for k, t in shown.items()}
+        return {k: _yes(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low)) for k, t in shown.items()}
     truth = {
         "stade": False,
         "surface_210": bare * 2.10 / 1.73 < 60,
@@ -689,8 +695,10 @@ def _q5_keys(seed: int, creatinine_mg: float, woman: bool, age: int) -> dict[str
     d21 = float(egfr_ckd_epi_2021(creatinine_mg, age, woman))
     d09 = float(egfr_ckd_epi_2009(creatinine_mg, age, woman, True))
     bare = float(egfr_ckd_epi_2009(creatinine_mg, age, woman, False))
+    _, first, control = _egfr_tasks._cases(seed)
+    low = first < control  # the pair compares the two dosages: a slip in Q1 leaves it
     shown = _question_5_statements(seed)
-    return {k: _yes(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare)) for k, t in shown.items()}
+    return {k: _yes(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low)) for k, t in shown.items()}
 
 
 @pytest.mark.slow
@@ -811,7 +819,7 @@ def test_module_07_question_5_keys_follow_each_copys_data(monkeypatch):
     for every M. A. the draw admits; the statements on the change of equation follow the
     copy's story (both stories occur); the four other notions have two right versions, one
     affirmative and one negative (the form is no cue). Every copy gets the same notions (the
-    story, « seuil60_2009 », and « sans_coef » as two contradictory statements, one right),
+    story, « seuil60_2009 », and « deux_dosages » as two contradictory statements, one right),
     so the number of right statements is 1 to 3, and every count occurs."""
     for notion, texts in _Q5_BANK.items():
         assert len({_fragment(t, Q5_TRUTH) for t in texts}) == len(texts), notion
@@ -819,15 +827,16 @@ def test_module_07_question_5_keys_follow_each_copys_data(monkeypatch):
     for i in range(200):
         monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
         seed = checks.student_seed("07", announce=False)
-        d21, d09, bare = _dfge(seed)
+        d21, d09, bare, low = _dfge(seed)
         truths = {
-            notion: [Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare) for t in texts]
+            notion: [Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low) for t in texts]
             for notion, texts in _Q5_BANK.items()
         }
         crosses = d09 >= 60 > d21
         stories.add((d09 >= 60, d21 >= 60))
         assert truths["seuil60_2021"] == [d21 < 60, d21 >= 60]
         assert truths["bascule"] == [crosses, not crosses]
+        assert truths["deux_dosages"] == [low, not low]
         for notion in ("seuil60_2009", "seuil30", "seuil20", "sans_coef"):
             right = [t for t, ok in zip(_Q5_BANK[notion], truths[notion], strict=True) if ok]
             negative = [" ne " in t or " n'" in t for t in right]
@@ -837,17 +846,17 @@ def test_module_07_question_5_keys_follow_each_copys_data(monkeypatch):
         story = [n for n in notions if n in ("bascule", "seuil60_2021")]
         assert len(story) == 1, draw
         assert sorted(n for n in notions if n not in story) == [
-            "sans_coef",
-            "sans_coef",
+            "deux_dosages",
+            "deux_dosages",
             "seuil60_2009",
         ], draw
         shown = _question_5_statements(seed)
         pair = [shown[letter] for letter in _question_5_pair(seed)]
-        assert sorted(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare) for t in pair) == [
+        assert sorted(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low) for t in pair) == [
             False,
             True,
         ], pair
-        counts.add(sum(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare) for t in shown.values()))
+        counts.add(sum(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low) for t in shown.values()))
     assert stories == {(True, False), (True, True), (False, False)}
     assert counts == {1, 2, 3}
 
@@ -876,7 +885,7 @@ def test_module_07_question_5_copies_get_different_statements(monkeypatch):
         )
         assert story, shown
         assert "disent le contraire l'une de l'autre : une seule des deux est juste" in shown
-        assert shown.count("sans son coefficient") == 2, shown
+        assert shown.count("au premier dosage est plus") == 2, shown
         sets.add(shown)
     assert len(sets) >= 30, len(sets)
 
@@ -885,16 +894,16 @@ def test_module_07_question_5_keys_differ_between_copies_for_the_same_text(monke
     """Lecturer's review d17: a key learnt from a neighbour's sheet (or by heart) must not
     answer evaluated Q5. Every text of the story notions and of « seuil60_2009 » that the draw
     shows is right in some copies and wrong in others (M. A.'s 2009 DFGe is under 60 in story
-    2). Only the pair on « 2009 without its coefficient » keeps one key per text: for a man
-    whose creatinine is above 0,9 mg/dL, 2021 always exceeds 2009 without its coefficient."""
+    2). Since d20b the pair compares the copy's two dosages (lecturer's review d20, finding 1):
+    its texts too are right in some copies and wrong in others."""
     keys: dict[str, set[bool]] = {}
     for i in range(200):
         monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
         seed = checks.student_seed("07", announce=False)
-        d21, d09, bare = _dfge(seed)
+        d21, d09, bare, low = _dfge(seed)
         for text in _question_5_statements(seed).values():
-            keys.setdefault(text, set()).add(Q5_TRUTH[_fragment(text, Q5_TRUTH)](d21, d09, bare))
-    for notion in ("seuil60_2021", "bascule", "seuil60_2009"):
+            keys.setdefault(text, set()).add(Q5_TRUTH[_fragment(text, Q5_TRUTH)](d21, d09, bare, low))
+    for notion in ("seuil60_2021", "bascule", "seuil60_2009", "deux_dosages"):
         for text in _Q5_BANK[notion]:
             assert keys[text] == {False, True}, (notion, text, keys.get(text))
 
@@ -916,3 +925,22 @@ def test_module_07_evaluated_question_4_is_not_the_formative_wording():
             for item in formative:
                 common = SequenceMatcher(None, text, item).find_longest_match()
                 assert common.size < 25, (text, item, text[common.a : common.a + common.size])
+
+
+def test_module_07_a_whispered_pair_answer_scores_about_chance(monkeypatch):
+    """Lecturer's review d20, finding 1: Q5's pair compares the copy's two dosages, so that a
+    whispered constant rule (« plus haut = oui », « plus bas = non ») is right on about half of
+    the copies only (over 300 identifiers), where the « sans coefficient » pair it replaces
+    had the same key on every copy."""
+    right: dict[str, list[bool]] = {text: [] for text in _Q5_BANK["deux_dosages"]}
+    for i in range(300):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
+        seed = checks.student_seed("07", announce=False)
+        d21, d09, bare, low = _dfge(seed)
+        shown = _question_5_statements(seed)
+        for letter in _question_5_pair(seed):
+            text = shown[letter]
+            right[text].append(Q5_TRUTH[_fragment(text, Q5_TRUTH)](d21, d09, bare, low))
+    for text, truths in right.items():
+        assert len(truths) == 300, text
+        assert 0.35 <= sum(truths) / len(truths) <= 0.65, (text, sum(truths))
