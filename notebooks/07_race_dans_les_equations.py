@@ -30,17 +30,22 @@
 #
 # ## Ce que vous allez faire
 #
-# En séance : M. A. et une cohorte synthétique (questions 1 à 5). Après la séance : une
-# calculatrice, un solde, l'Europe et la France (questions 6 à 8), une réflexion écrite.
-# **En séance évaluée, la note qui compte est celle de la séance : questions 1 à 5, sur 8
-# points.** La suite (questions 6 à 8, réflexion : 8 points) est un entraînement, ou un
-# devoir à part si votre enseignant·e l'annonce.
+# **En séance** : M. A. et une cohorte synthétique (questions 1 à 5). **Après** : un solde,
+# l'Europe et la France (questions 6 à 8), une réflexion écrite. Exécutez les cellules **dans
+# l'ordre** (Maj + Entrée) ; remplacez chaque `...` par votre calcul (décimales avec un
+# **point** : `88.4`), puis exécutez la « Vérification » dessous. Indices repliés sous
+# chaque question.
 #
-# **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
-# `...` par votre calcul (décimales avec un **point** : `88.4`, jamais `88,4`), exécutez-le,
-# puis la **« Vérification »** dessous. Indices repliés sous chaque question. En séance
-# évaluée (notée), les vérifications ne jugent pas : le résultat arrive avec votre retour de
-# correction.
+# <details><summary>Comment c'est noté (à lire une fois)</summary>
+#
+# En séance évaluée, la note qui compte est celle de la séance : **questions 1 à 5, sur 8
+# points**. La suite (questions 6 à 8, réflexion : 8 points) est un entraînement, ou un
+# devoir à part si votre enseignant·e l'annonce. En séance évaluée, les vérifications ne
+# jugent pas : « réponse enregistrée » veut dire « bien formée », pas « juste » ; le
+# résultat arrive avec votre retour de correction. Un nombre demandé à 0,1 près et donné
+# avec une décimale de moins vaut la moitié des points. Dans les questions à affirmations,
+# chaque item faux annule un item juste.
+# </details>
 
 # %% [markdown]
 # ## 1. Un rein, deux équations
@@ -1004,13 +1009,15 @@ part_noirs_sous_60 = n_noirs_passent_sous_60 / n_non_noirs
 # %% [markdown]
 # ### Combien de patients, à quelques-uns près ?
 #
-# Nos patients sont fabriqués selon les règles de la fiche ; avec une autre graine, les mêmes
-# règles auraient fabriqué d'autres patients, et une part un peu différente. Ce que l'on
-# cherche, c'est la part que donnent **les règles de la fiche** (celle d'une cohorte
-# immense) : la part comptée sur nos patients en est une **estimation**. Son **intervalle de
-# confiance à 95 %** (méthode « exacte » de Clopper et Pearson, 1934) tient compte de ce
-# hasard : sur 100 cohortes fabriquées ainsi, 5 au plus donneraient un intervalle qui manque
-# cette part. La cellule le calcule aux seuils de 60 et de 20.
+# Nos 5 000 patients sont comme un **échantillon** tiré d'une population : un autre tirage,
+# fait de la même façon, aurait donné d'autres patients, et une part un peu différente. Ce
+# que l'on cherche, c'est la part dans toute la population dont on tire (ici, la population
+# synthétique que décrit la fiche) ; la part comptée sur nos patients en est une
+# **estimation**. Son **intervalle de confiance à 95 %** (méthode « exacte » de Clopper et
+# Pearson, 1934) mesure l'incertitude de ce tirage, et seulement elle : il ne dit pas si nos
+# patients ressemblent à ceux d'un hôpital. Si l'on refaisait le tirage un grand nombre de
+# fois, environ 95 intervalles sur 100 (un peu plus, car cette méthode est prudente)
+# contiendraient la part cherchée. La cellule le calcule aux seuils de 60 et de 20.
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : parts et intervalles à 95 % (exacts), patients noirs.
@@ -1250,10 +1257,10 @@ _cles_cachees = {_lettre: "oui" if _tirage in _vraies_q4 else "non"
 # One message per notion (lecturer d19, finding 6): each names what to revise, none says
 # which statement is right.
 _messages_q4 = {
-    "hasard": "revoyez (section 3) ce que fait le hasard : une autre graine, d'autres patients, une autre part ; et ce que promet « à 95 % » : une propriété de la méthode, sur beaucoup de cohortes.",
+    "hasard": "revoyez (section 3) ce que fait le hasard : un autre tirage, d'autres patients, une autre part ; et ce que promet « à 95 % » : une propriété de la méthode, sur beaucoup de tirages.",
     "taille": "revoyez (section 3) ce que change le nombre de patients n, à part égale, sur la largeur de l'intervalle.",
-    "biais": "revoyez (section 3) ce que l'intervalle mesure : le hasard du tirage ; une erreur dans les règles de la fiche elle-même, le voit-il ?",
-    "hopital": "revoyez (section 3) ce que l'on estime : la part que donnent les règles de la fiche ; des patients réels suivent-ils ces règles ?",
+    "biais": "revoyez (section 3) ce que l'intervalle mesure : le hasard du tirage ; une erreur dans les données elles-mêmes, le voit-il ?",
+    "hopital": "revoyez (section 3) ce que l'on estime : la part dans la population synthétique dont on tire ; des patients réels d'un hôpital en sont-ils tirés ?",
 }
 _notions_q4 = dict(_tirage_q4(checks.student_seed("07", announce=False)))
 checks.check_choices(
@@ -2231,6 +2238,22 @@ else:
           "restent masqués).")
 
 # %% [markdown]
+# **Quelle valeur face à quel seuil ?** Pour le **stade** (questions 5 et 8), on compare le
+# DFGe **indexé** (mL/min/1,73 m²), tel que le donne l'équation, à 60 et à 45. Pour la
+# **dose** de metformine (question 8), on compare le DFG **désindexé** de M. A., en mL/min
+# (DFGe × sa surface corporelle ÷ 1,73), au tableau du RCP (metformine Viatris, 2023) :
+#
+# | DFG (mL/min) | Dose maximale de metformine par jour |
+# |---|---|
+# | 60 à 89 | 3 g (une réduction peut être envisagée si la fonction rénale baisse) |
+# | 45 à 59 | 2 g |
+# | 30 à 44 | 1 g |
+# | moins de 30 | contre-indiquée |
+#
+# Dans ce module, « dose maximale **réduite** » veut dire **moins de 3 g par jour**, donc un
+# DFG désindexé **sous 60 mL/min**.
+
+# %% [markdown]
 # ### Question 8 — Ce que ces chiffres changent pour M. A. (2 points)
 #
 # Appliquez les seuils de la section 1 et le pli « Ce que ces réserves changent pour M. A. »
@@ -2465,8 +2488,9 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 # En 10 à 15 lignes, depuis votre futur métier :
 #
 # - que répondez-vous à votre collègue, et que vérifiez-vous avant d'utiliser un tel chiffre ?
-# - quelles conséquences pour le patient, avec au moins **un chiffre de ce module** (les DFGe
-#   de **votre** M. A. conviennent ; pour une part, dites son dénominateur) ?
+# - quelles conséquences pour le patient, avec au moins **un chiffre de ce module** ? Recopiez
+#   vos réponses aux questions 1 et 2 (les deux DFGe de **votre** M. A., en mL/min/1,73 m²) ;
+#   pour une part, dites son dénominateur.
 # - qui est responsable, que faudrait-il demander à l'outil (ou à son fournisseur), et pourquoi
 #   une catégorie raciale déclarée n'a-t-elle pas sa place dans ce calcul ?
 
@@ -2497,9 +2521,18 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #   voir le coefficient, ou identifie le coefficient avec une seule vérification.
 # - **0** : la copie reprend le chiffre, ou rejette tout outil sans argument.
 #
-# **Critère 2 — Conséquences, chiffre et dénominateur justes.**
+# **Critère 2 — Conséquences, chiffre et dénominateur justes**, en **deux éléments jugés
+# séparément**, 0 ou 0,5 chacun (relecture d20b : un correcteur juge l'un sans l'autre) :
 #
-# - **1** : un DFGe surestimé peut faire passer au-dessus de 60 (stade G3a non reconnu si la
+# - **2a (0,5)** : une conséquence juste pour le patient (passer au-dessus de 60 ou de 20 :
+#   détail ci-dessous).
+# - **2b (0,5)** : un chiffre juste, avec son dénominateur pour une part et le mot
+#   « synthétique » pour un chiffre de la cohorte. La consigne demande de recopier les
+#   réponses aux questions 1 et 2 : comparez-les à celles de la copie corrigée.
+#
+# Détail de ce qui est juste :
+#
+# - **1** (2a et 2b) : un DFGe surestimé peut faire passer au-dessus de 60 (stade G3a non reconnu si la
 #   baisse dure plus de 3 mois, diagnostic de maladie rénale chronique retardé, dose de
 #   metformine non réduite si l'estimation en mL/min suit le même sens) ou de 20
 #   (aux États-Unis, temps d'attente de greffe compté plus tard pour un candidat inscrit) ;
@@ -2525,7 +2558,7 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #   juste suffit. La remarque sur l'unité (le RCP écrit ses seuils en mL/min, le DFGe est
 #   indexé, en mL/min/1,73 m² ; désindexer ou non, les deux acceptés s'ils sont dits) n'est
 #   exigée de personne : signalez-la dans le commentaire, sans point de plus.
-# - **0,5** : des conséquences justes, mais sans chiffre, avec un chiffre faux, une part
+# - **0,5** (2a seul) : des conséquences justes, mais sans chiffre, avec un chiffre faux, une part
 #   sans son dénominateur (ou rapportée à toute la cohorte), ou un chiffre de la cohorte
 #   présenté comme celui de vrais patients.
 # - **0** : aucune conséquence juste.
@@ -2563,7 +2596,7 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #
 # Notation : critère 1, **1** (équation et coefficient identifiés ; deux vérifications : la
 # reprise du compte rendu ou le recalcul sans coefficient, comptés pour une, et l'unité de la
-# créatinine, divisée par 88,4) ; critère 2, **1** (chiffres justes, dénominateur dit,
+# créatinine, divisée par 88,4) ; critère 2, **1** (2a : la dose ; 2b : chiffres justes, dénominateur dit,
 # cohorte dite synthétique ; la remarque sur les mL/min, juste, n'est pas exigée) ; critère 3, **0,5** (la
 # responsabilité est dite, mais la copie ne répond pas à la fin du troisième point de la
 # consigne : ni la race comme catégorie sociale, ni le principe de justice (équité) du CENS).
@@ -2575,7 +2608,7 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 # > faute en revient à l'entreprise qui a fait le chatbot. »
 #
 # Notation : critère 1, **0** (rejette tout outil, ne dit quoi vérifier) ; critère 2, **0,5**
-# (une conséquence juste, mais un chiffre faux : 15,9 % est ce qu'ajoute le coefficient à
+# (2a, 0,5 : une conséquence juste ; 2b, 0 : un chiffre faux : 15,9 % est ce qu'ajoute le coefficient à
 # l'équation 2009 sans lui, pas l'écart au DFG mesuré, que personne ne connaît ici ;
 # « 15,9 % de plus que l'équation 2009 sans coefficient » aurait été juste) ; critère 3, **0** (« l'IA est
 # raciste » sans analyse ; la responsabilité du professionnel n'est pas vue).

@@ -116,12 +116,12 @@ def _share_task(seed: int) -> int:
 # the formative version does not answer them (lecturer's review d17).
 _Q4_BANK: dict[str, tuple[str, str]] = {
     "hasard": (
-        "une autre graine aurait fabriqué d'autres patients selon les mêmes règles, donc une "
-        "part un peu différente : l'intervalle tient compte de ce hasard ; la méthode donne, "
-        "dans au moins 95 cohortes sur 100, un intervalle qui contient la part que donnent les "
-        "règles de la fiche",
-        "une autre cohorte fabriquée selon les mêmes règles, avec une autre graine, donnerait "
-        "forcément la même part : l'intervalle ne mesure donc pas le hasard",
+        "un autre tirage fait de la même façon aurait donné d'autres patients, donc une part "
+        "un peu différente : l'intervalle tient compte de ce hasard ; la méthode donne, dans "
+        "environ 95 tirages sur 100 ou plus, un intervalle qui contient la part de la "
+        "population synthétique dont on tire",
+        "une autre cohorte tirée de la même façon donnerait forcément la même part : "
+        "l'intervalle ne mesure donc pas le hasard",
     ),
     "taille": (
         "sur une cohorte de 20 000 patients au lieu de 5 000, avec la même part, l'intervalle "
@@ -130,14 +130,14 @@ _Q4_BANK: dict[str, tuple[str, str]] = {
         "serait plus étroit",
     ),
     "biais": (
-        "si la fiche avait fabriqué pour tous les patients noirs des créatinines trop basses, "
+        "si les données avaient donné à tous les patients noirs des créatinines trop basses, "
         "l'intervalle ne permettrait pas de s'en apercevoir",
-        "si la fiche avait fabriqué pour tous les patients noirs des créatinines trop basses, "
+        "si les données avaient donné à tous les patients noirs des créatinines trop basses, "
         "l'intervalle le signalerait en s'élargissant",
     ),
     "hopital": (
-        "la méthode donne, dans au moins 95 cohortes sur 100, un intervalle qui contient la "
-        "part que l'on compterait chez les vrais patients d'un hôpital de Montpellier",
+        "la méthode donne, dans environ 95 tirages sur 100 ou plus, un intervalle qui contient "
+        "la part que l'on compterait chez les vrais patients d'un hôpital de Montpellier",
         "il ne dit rien de la part que l'on compterait chez les vrais patients d'un hôpital de "
         "Montpellier",
     ),
