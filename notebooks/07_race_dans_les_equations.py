@@ -193,7 +193,8 @@ fr_table(
 #
 # ## 2. M. A., 57 ans
 #
-# M. A., un homme **diabétique de type 2, traité par metformine**, se déclare noir. Son compte rendu indique une créatinine de **127 µmol/L**
+# M. A., un homme **diabétique de type 2, traité par metformine**, se déclare noir. Son
+# compte rendu indique une créatinine de **127 µmol/L**
 # (micromoles par litre, l'unité des laboratoires français) ; les équations l'attendent en
 # **mg/dL** : pour convertir, on **divise par 88,4**.
 #
@@ -235,10 +236,9 @@ fr_table(
 #
 # ## 2. Votre M. A.
 #
-# M. A., un homme **diabétique de type 2, traité par metformine**, se déclare noir. Son âge et ses **deux dosages** de créatinine, à un mois
-# d'intervalle, sont ceux de votre copie : la cellule qui a tiré vos cas les affiche, avec le
-# dosage sur lequel portent **vos** questions (le premier, ou celui de contrôle : votre
-# voisin·e peut avoir l'autre). La créatinine est en **µmol/L** (micromoles par litre,
+# M. A., un homme **diabétique de type 2, traité par metformine**, se déclare noir. Son âge
+# et ses **deux dosages** de créatinine, à un mois d'intervalle, sont propres à votre copie :
+# la cellule de tirage les affiche, avec le dosage que demandent **vos** questions. La créatinine est en **µmol/L** (micromoles par litre,
 # l'unité des laboratoires français) ; les équations l'attendent en **mg/dL** : pour
 # convertir, on **divise par 88,4**.
 #
@@ -850,9 +850,8 @@ for colonne, noms in comptes.items():
 #
 # La cellule suivante affiche votre question : une part « parmi » un groupe de patients
 # noirs (votre voisin·e peut avoir un autre groupe). Écrivez une division de deux noms listés
-# sous le tableau : une **proportion** entre 0 et 1 (pas un pourcentage), à trois décimales ;
-# arrondie à deux décimales, elle ne vaut que la moitié des points. Écrire la division
-# elle-même suffit : Python garde les décimales.
+# sous le tableau : une **proportion** entre 0 et 1 (pas un pourcentage), à trois décimales
+# (à deux, la moitié des points).
 
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche le groupe de départ de votre question 3.
@@ -1009,15 +1008,14 @@ part_noirs_sous_60 = n_noirs_passent_sous_60 / n_non_noirs
 # %% [markdown]
 # ### Combien de patients, à quelques-uns près ?
 #
-# Nos 5 000 patients sont comme un **échantillon** tiré d'une population : un autre tirage,
-# fait de la même façon, aurait donné d'autres patients, et une part un peu différente. Ce
-# que l'on cherche, c'est la part dans toute la population dont on tire (ici, la population
-# synthétique que décrit la fiche) ; la part comptée sur nos patients en est une
-# **estimation**. Son **intervalle de confiance à 95 %** (méthode « exacte » de Clopper et
-# Pearson, 1934) mesure l'incertitude de ce tirage, et seulement elle : il ne dit pas si nos
-# patients ressemblent à ceux d'un hôpital. Si l'on refaisait le tirage un grand nombre de
-# fois, environ 95 intervalles sur 100 (un peu plus, car cette méthode est prudente)
-# contiendraient la part cherchée. La cellule le calcule aux seuils de 60 et de 20.
+# Nos 5 000 patients sont comme un **échantillon** tiré d'une population (ici, la population
+# synthétique que décrit la fiche) : un autre tirage aurait donné une part un peu
+# différente. La part comptée **estime** celle de toute la population. Son **intervalle de
+# confiance à 95 %** (méthode « exacte » de Clopper et Pearson, 1934) mesure l'incertitude du
+# tirage, et seulement elle : il ne dit pas si nos patients ressemblent à ceux d'un hôpital.
+# En refaisant le tirage bien des fois, environ 95 intervalles sur 100 (un peu plus : la
+# méthode est prudente) contiendraient la part cherchée. La cellule le calcule aux seuils
+# de 60 et de 20.
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : parts et intervalles à 95 % (exacts), patients noirs.
@@ -1071,12 +1069,10 @@ print("C'est l'intervalle de la question 4 ; celui de la part de la question 3 (
 # ### Question 4 — Ce que l'intervalle voit, et ce qu'il ne voit pas (1 point)
 #
 # Les affirmations portent sur l'intervalle à 95 % affiché ci-dessus, celui de **votre**
-# cohorte (la part des patients noirs passés à 20 ou moins). Elles sont tirées pour votre
-# copie et affichées sous des lettres par la cellule repliée ci-dessous. Pour chacune,
-# écrivez entre guillemets droits `"oui"` (juste) ou `"non"` (fausse). **Le nombre
-# d'affirmations justes varie d'une copie à l'autre**, de 0 à 4 : toutes justes ou toutes
-# fausses, cela peut arriver ; jugez chacune pour elle-même. Note partielle : chaque item faux
-# annule un item juste ; un item laissé `...` ne rapporte ni ne retire rien.
+# cohorte (la part des patients noirs passés à 20 ou moins) ; la cellule repliée ci-dessous
+# les affiche sous des lettres. Pour chacune, écrivez `"oui"` (juste) ou `"non"` (fausse).
+# **De 0 à 4 sont justes selon la copie** : jugez chacune pour elle-même. Chaque item faux
+# annule un item juste ; un item laissé `...` ne compte pas.
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1323,15 +1319,12 @@ lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
 # %% [markdown] session="evaluation"
 # ### Question 5 — Ce que les seuils décident pour M. A. (2 points)
 #
-# Placez les DFGe de **votre** M. A. (questions 1 et 2, au dosage de votre copie) par rapport
-# aux seuils de la section 1 (comme en section 1, le DFGe indexé, sans le désindexer). La
-# cellule repliée ci-dessous affiche vos affirmations sous des lettres. Pour chacune,
-# écrivez entre guillemets droits `"oui"` (juste) ou `"non"` (fausse). Deux d'entre elles (la
-# cellule dit lesquelles) comparent vos **deux dosages** et disent le contraire l'une de
-# l'autre : **une seule des deux est juste**, à vous de trouver laquelle. Les deux autres
-# peuvent être justes toutes les deux, fausses toutes les deux, ou l'une juste et l'autre
-# fausse. Note partielle : chaque item faux annule un item juste (répondre au hasard
-# rapporte donc peu) ; un item laissé `...` ne rapporte ni ne retire rien.
+# Placez les DFGe **indexés** de **votre** M. A. (questions 1 et 2, au dosage de votre copie)
+# par rapport aux seuils de la section 1. La cellule repliée ci-dessous affiche vos
+# affirmations sous des lettres ; pour chacune, écrivez `"oui"` (juste) ou `"non"` (fausse).
+# Deux d'entre elles comparent vos **deux dosages** et se contredisent : **une seule des deux
+# est juste**. Les deux autres : chacune juste ou fausse. Chaque item faux annule un item
+# juste ; un item laissé `...` ne compte pas.
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -2238,10 +2231,11 @@ else:
           "restent masqués).")
 
 # %% [markdown]
-# **Quelle valeur face à quel seuil ?** Pour le **stade** (questions 5 et 8), on compare le
-# DFGe **indexé** (mL/min/1,73 m²), tel que le donne l'équation, à 60 et à 45. Pour la
-# **dose** de metformine (question 8), on compare le DFG **désindexé** de M. A., en mL/min
-# (DFGe × sa surface corporelle ÷ 1,73), au tableau du RCP (metformine Viatris, 2023) :
+# **Quelle valeur face à quel seuil ?** Jusqu'à la question 5, comme l'annonce la section 1,
+# on compare le DFGe **indexé** (mL/min/1,73 m²) à tous les seuils, dose comprise : c'est une
+# simplification. En question 8, le **stade** se juge toujours sur le DFGe indexé (60 et 45) ;
+# pour la **dose** de metformine, on compare le DFG **désindexé** de M. A., en mL/min (DFGe ×
+# sa surface corporelle ÷ 1,73), au tableau du RCP (metformine Viatris, 2023) :
 #
 # | DFG (mL/min) | Dose maximale de metformine par jour |
 # |---|---|
