@@ -33,8 +33,7 @@
 # **En séance** : M. A. et une cohorte synthétique (questions 1 à 5). **Après** : un solde,
 # l'Europe et la France (questions 6 à 8), une réflexion écrite. Exécutez les cellules **dans
 # l'ordre** (Maj + Entrée) ; remplacez chaque `...` par votre calcul (décimales avec un
-# **point** : `88.4`), puis exécutez la « Vérification » dessous. Indices repliés sous
-# chaque question.
+# **point** : `88.4`), puis exécutez la « Vérification » dessous (indices repliés).
 #
 # <details><summary>Comment c'est noté (à lire une fois)</summary>
 #
@@ -1009,7 +1008,7 @@ part_noirs_sous_60 = n_noirs_passent_sous_60 / n_non_noirs
 # ### Combien de patients, à quelques-uns près ?
 #
 # Nos 5 000 patients sont comme un **échantillon** tiré d'une population (ici, la population
-# synthétique que décrit la fiche) : un autre tirage aurait donné une part un peu
+# synthétique de la fiche) : un autre tirage aurait donné une part un peu
 # différente. La part comptée **estime** celle de toute la population. Son **intervalle de
 # confiance à 95 %** (méthode « exacte » de Clopper et Pearson, 1934) mesure l'incertitude du
 # tirage, et seulement elle : il ne dit pas si nos patients ressemblent à ceux d'un hôpital.
@@ -1300,13 +1299,13 @@ lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
 # %% [markdown]
 # ## 4. Pourquoi la race était dans l'équation, et pourquoi elle en est sortie
 #
-# En 2009, dans les données américaines de développement, à créatinine égale, le DFG **mesuré**
-# des participants noirs était en moyenne plus élevé : l'équation l'a traduit par un
-# coefficient appliqué selon la **race déclarée**. L'explication avancée : une masse
-# musculaire, donc une créatinine, plus élevée en moyenne (AACC, 2022). Mais la catégorie
-# déclarée ne mesure pas le muscle du patient : Inker et al. (2021) rappellent que la race est
-# une **construction sociale**, pas une mesure biologique, et proposent une équation
-# **réestimée** sans race (détails après la séance).
+# En 2009, dans les données américaines de développement, à créatinine égale, le DFG
+# **mesuré** des participants noirs était en moyenne plus élevé : l'équation l'a traduit par
+# un coefficient appliqué selon la **race déclarée**. L'explication avancée : une masse
+# musculaire, donc une créatinine, plus élevée en moyenne (Delanaye et al., 2011 ; AACC,
+# 2022). Mais la catégorie déclarée ne mesure pas le muscle du patient : Inker et al. (2021)
+# rappellent que la race est une **construction sociale**, pas une mesure biologique, et
+# proposent une équation **réestimée** sans race (compléments après la séance).
 #
 # %% [markdown] session="formative"
 # ### Question 5 — Ce que les seuils décident pour M. A. (2 points)
@@ -2739,6 +2738,11 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   equations?* aacc.org, consulté le 5 décembre 2026 : le coefficient avait été ajouté,
 #   comme l'âge et le sexe, pour tenir compte de la masse musculaire (créatinine plus
 #   élevée).
+# - Delanaye P, Mariat C, Maillard N, Krzesinski JM, Cavalier E. Are the creatinine-based
+#   equations accurate to estimate glomerular filtration rate in African American
+#   populations? *Clin J Am Soc Nephrol* 2011;6(4):906-912. doi:10.2215/CJN.10931210. Lu :
+#   à DFG égal, la créatinine est plus haute chez les personnes noires, attribuée à une masse
+#   musculaire en moyenne plus élevée, et peut-être à une sécrétion tubulaire différente.
 # - Delgado C, Baweja M, Burrows NR, *et al.* Reassessing the inclusion of race in diagnosing
 #   kidney diseases: an interim report from the NKF-ASN Task Force. *Am J Kidney Dis*
 #   2021;78(1):103-115. doi:10.1053/j.ajkd.2021.03.008 (2021a).
