@@ -171,11 +171,12 @@ def _question_4_statements(seed: int) -> dict[str, str]:
 # Question 5: the same three notions for every copy. One places M. A. by the change of
 # equation (« seuil60_2021 » or « bascule », the same question in two wordings), one places
 # his 2009 DFGe by 60 (« seuil60_2009 »), and one compares the copy's two dosages
-# (« deux_dosages », since d20b; « sans_coef » before) and comes as a pair of statements that contradict each other, so that one of the two is right
-# whatever the copy: a copy has 1 to 3 right statements by construction, and the draw never
-# reads which one is right. Texts only, in no fixed order of truth: whether each is right
-# for a copy is computed from its own DFGe by the notebook's hidden test. « seuil30 » and
-# « seuil20 » stay in the bank (the tests read their truth) but are no longer drawn. The keys
+# (« deux_dosages », since d20b; « sans_coef » before) and comes as a pair of statements
+# that contradict each other, so that one of the two is right whatever the copy: a copy has
+# 1 to 3 right statements by construction, and the draw never reads which one is right.
+# Texts only, in no fixed order of truth: whether each is right for a copy is computed from
+# its own DFGe and creatinines by the notebook's hidden test. « seuil30 », « seuil20 » and
+# « sans_coef » stay in the bank (the tests read their truth) but are no longer drawn. The keys
 # of the story statement and of « seuil60_2009 » follow the copy's story (M. A.'s 2009 DFGe is
 # under 60 in story 2); what is known of the pair's key is in the teacher's notes.
 _Q5_STORY_NOTIONS = ("seuil60_2021", "bascule")

@@ -555,7 +555,9 @@ Q5_TRUTH = {
     "ne dépasserait pas le seuil de 20": lambda d21, d09, bare, low: d21 <= 20,
     "lui donnerait un DFGe plus bas": lambda d21, d09, bare, low: bare < d21,
     "lui donnerait le même DFGe": lambda d21, d09, bare, low: round(bare, 1) == round(d21, 1),
-    "ne lui donnerait pas le même DFGe": lambda d21, d09, bare, low: round(bare, 1) != round(d21, 1),
+    "ne lui donnerait pas le même DFGe": lambda d21, d09, bare, low: (
+        round(bare, 1) != round(d21, 1)
+    ),
     "ne lui donnerait pas un DFGe plus bas": lambda d21, d09, bare, low: bare >= d21,
     # The pair since d20b: low is True when the first dosage's creatinine is the lower one.
     "premier dosage est plus haut": lambda d21, d09, bare, low: low,
@@ -594,7 +596,9 @@ def _independent_keys(name: str, seed: int, space: dict) -> dict[str, str]:
     d21, d09, bare, low = _dfge(seed)
     if name == "decisions_m_a":
         shown = _question_5_statements(seed)
-        return {k: _yes(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low)) for k, t in shown.items()}
+        return {
+            k: _yes(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low)) for k, t in shown.items()
+        }
     truth = {
         "stade": False,
         "surface_210": bare * 2.10 / 1.73 < 60,
@@ -698,7 +702,9 @@ def _q5_keys(seed: int, creatinine_mg: float, woman: bool, age: int) -> dict[str
     _, first, control = _egfr_tasks._cases(seed)
     low = first < control  # the pair compares the two dosages: a slip in Q1 leaves it
     shown = _question_5_statements(seed)
-    return {k: _yes(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low)) for k, t in shown.items()}
+    return {
+        k: _yes(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low)) for k, t in shown.items()
+    }
 
 
 @pytest.mark.slow
@@ -856,7 +862,9 @@ def test_module_07_question_5_keys_follow_each_copys_data(monkeypatch):
             False,
             True,
         ], pair
-        counts.add(sum(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low) for t in shown.values()))
+        counts.add(
+            sum(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low) for t in shown.values())
+        )
     assert stories == {(True, False), (True, True), (False, False)}
     assert counts == {1, 2, 3}
 
@@ -902,7 +910,9 @@ def test_module_07_question_5_keys_differ_between_copies_for_the_same_text(monke
         seed = checks.student_seed("07", announce=False)
         d21, d09, bare, low = _dfge(seed)
         for text in _question_5_statements(seed).values():
-            keys.setdefault(text, set()).add(Q5_TRUTH[_fragment(text, Q5_TRUTH)](d21, d09, bare, low))
+            keys.setdefault(text, set()).add(
+                Q5_TRUTH[_fragment(text, Q5_TRUTH)](d21, d09, bare, low)
+            )
     for notion in ("seuil60_2021", "bascule", "seuil60_2009", "deux_dosages"):
         for text in _Q5_BANK[notion]:
             assert keys[text] == {False, True}, (notion, text, keys.get(text))
