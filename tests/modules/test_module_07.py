@@ -663,7 +663,7 @@ def test_module_07_question_4_bank_has_both_keys_for_every_notion(monkeypatch):
     assert counts == {0, 1, 2, 3, 4}
     assert shown == {t for texts in _Q4_BANK.values() for t in texts}
     source = SOURCE.read_text(encoding="utf-8")
-    assert "de 0 à 4 : toutes justes ou toutes\n# fausses, cela peut arriver" in source
+    assert "**De 0 à 4 sont justes selon la copie** : jugez chacune pour elle-même" in source
 
 
 @pytest.mark.slow
