@@ -954,3 +954,54 @@ def test_module_07_a_whispered_pair_answer_scores_about_chance(monkeypatch):
     for text, truths in right.items():
         assert len(truths) == 300, text
         assert 0.35 <= sum(truths) / len(truths) <= 0.65, (text, sum(truths))
+
+
+def test_module_07_evaluated_copy_shows_the_students_own_dfge_and_the_plausibility_warning():
+    """Review d20 (student 1, lecturer 7): the evaluated release replaces every check cell by
+    ``check_form``, so Q1, Q2 and Q7 have a plain cell before their check that shows the
+    student's own value and, outside 2-200, the plausibility warning; it says nothing of
+    whether the value is right."""
+    import math
+
+    notebook = read_module(SOURCE, session="evaluation").notebook
+    for question, name in (("1", "dfg_2021_m_a"), ("2", "dfg_2009_m_a"), ("7", "dfg_eflm_m_a")):
+        (cell,) = [
+            c
+            for c in notebook.cells
+            if c.cell_type == "code" and f"Votre valeur de la question {question}," in c.source
+        ]
+        assert not cell.metadata.get("nbgrader", {}).get("grade"), question  # kept in release
+        for value, warned in ((0.3, True), (56.8, False), (4300.0, True), (..., False)):
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                exec(compile(cell.source, "own", "exec"), {"math": math, name: value})
+            text = out.getvalue()
+            assert ("⚠" in text) == warned, (question, value, text)
+            assert "juste" not in text and "correct" not in text.lower(), text
+            if isinstance(value, float):
+                assert f"{value:.1f}".replace(".", ",") in text, text
+
+
+def test_module_07_question_6_names_the_one_movement_slip(monkeypatch):
+    """Review d20, lecturer 3: counting only the patients who cross below 60 (or only those
+    who go back up) gets « un seul mouvement », never « vous n'avez compté que les patients
+    noirs », on every copy; any other wrong answer gets the two-movement hint."""
+    hidden = _evaluated_hidden("solde_sous_60")
+    for i in range(0, 40, 4):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
+        seed = checks.student_seed("07", announce=False)
+        frame = make_egfr_cohort(n_samples=5_000, random_state=seed).frame
+        d09, d21 = frame["egfr_2009"].to_numpy(), frame["egfr_2021"].to_numpy()
+        down, up = int(((d09 >= 60) & (d21 < 60)).sum()), int(((d09 < 60) & (d21 >= 60)).sum())
+        for answer, expected in (
+            (down, "un seul mouvement"),
+            (-down, "un seul mouvement"),
+            (-up, "un seul mouvement"),
+            (up, "un seul mouvement"),
+            (down - up + 7, "deux mouvements"),
+        ):
+            space = {"checks": checks, "solde_sous_60": answer}
+            with pytest.raises(IncorrectAnswer) as error, contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(hidden, "hidden", "exec"), space)
+            assert expected in str(error.value), (i, answer, str(error.value))
+            assert "que les patients noirs" not in str(error.value)
