@@ -1879,8 +1879,10 @@ def check_form(
             question=name,
             form=True,
         )
+    # « → », not « ✔ »: in every version ✔ means right (review 07 d20b: a student read a
+    # green tick under an impossible value as « juste »).
     print(
-        f"\u2714 Réponse enregistrée ({name}) : elle a la forme attendue. Séance évaluée : "
+        f"\u2192 Réponse enregistrée ({name}) : elle a la forme attendue. Séance évaluée : "
         f"vous saurez si elle est juste dans votre retour, après la correction.{warning}"
     )
     return Outcome.RECORDED

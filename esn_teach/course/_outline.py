@@ -364,9 +364,9 @@ def outline_markdown(
     # nbgrader needs), a partly right one as a plain ✘ line; students took red for a crash.
     # Review 05 d20: « ✔ veut dire juste » above checks that only record the answer.
     meaning = (
-        "✔ veut dire que votre réponse est enregistrée et bien écrite, **pas** qu'elle est "
-        "juste (votre retour de correction le dira) ; ✘ veut dire qu'elle manque ou est mal "
-        "écrite, avec la raison"
+        "« → Réponse enregistrée » veut dire que votre réponse est enregistrée et bien écrite, "
+        "**pas** qu'elle est juste (votre retour de correction le dira) ; ✘ veut dire qu'elle "
+        "manque ou est mal écrite, avec la raison"
         if evaluation
         else "✔ veut dire juste ; ✘ veut dire à revoir, avec la raison"
     )

@@ -710,7 +710,8 @@ def test_a_slider_position_off_the_grid_is_badly_formed(capsys):
         is Outcome.RECORDED
     )
     printed = capsys.readouterr().out
-    assert "Réponse enregistrée (seuil)" in printed
+    assert "\u2192 Réponse enregistrée (seuil)" in printed  # never ✔, which means right
+    assert "\u2714" not in printed
     assert "calcul" not in printed  # a position is read on the slider, not calculated
     # A slider of whole numbers (module 04's threshold, review d18): no « 0 décimale ».
     with pytest.raises(IncorrectAnswer) as whole:

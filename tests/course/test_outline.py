@@ -232,6 +232,7 @@ def test_the_header_says_what_a_check_mark_means_in_each_version():
     evaluated = outline_markdown(duration, previous=None, following=None, evaluation=True)
     assert "✔ veut dire juste" in formative and "pas** qu'elle est juste" not in formative
     assert "✔ veut dire juste" not in evaluated
-    assert "enregistrée et bien écrite, **pas** qu'elle est juste" in evaluated
+    assert "« → Réponse enregistrée » veut dire que votre réponse est enregistrée" in evaluated
+    assert "bien écrite, **pas** qu'elle est juste" in evaluated
     for header in (formative, evaluated):
         assert "Un message ✘ sur fond rouge n'est pas une panne du notebook" in header
