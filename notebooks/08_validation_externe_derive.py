@@ -2002,8 +2002,8 @@ par_tranche = (pd.DataFrame({"avant": score_test, "apres": score_test_recalibre,
 with accessible_style():
     fig, ax = plt.subplots(figsize=(5, 4.2))
     haut_axe = 1.05 * max(par_tranche.max())
-    ax.plot([0, haut_axe], [0, haut_axe], color=PALETTE["black"], linestyle=":",
-            label="calibration parfaite (prédit = observé)")
+    ax.plot([0, 100 * haut_axe], [0, 100 * haut_axe], color=PALETTE["black"], linestyle=":",
+            label="calibration parfaite (prédit = observé)")  # in percent, as the axes
     for i, (colonne, nom) in enumerate((("avant", "avant adaptation"),
                                         ("apres", "après recalibration de la moyenne"))):
         ax.plot(100 * par_tranche[colonne], 100 * par_tranche["observe"], marker=MARKERS[i],

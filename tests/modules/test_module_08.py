@@ -466,3 +466,14 @@ def test_module_08_a_whispered_question_4_fails_on_the_other_task(monkeypatch):
         assert abs(round(other, 3) - round(right, 3)) > 0.001 + 1e-9
         assert round(other, 2) != round(right, 2)
     assert 70 <= sum(tasks) <= 130, sum(tasks)
+
+
+def test_the_calibration_figure_draws_its_diagonal_in_percent_like_its_points():
+    """Review 08 d20b: the « calibration parfaite » line ran from 0 to 0,32 on axes in percent
+    (0 to 32): a dot at the origin, while the caption and Q6 read the points against it."""
+    text = SOURCE.read_text(encoding="utf-8")
+    start = text.index('ax.set_title("Prédit contre observé')
+    figure = text[text.rindex("with accessible_style():", 0, start) : start]
+    diagonal = next(line for line in figure.splitlines() if "ax.plot([0," in line)
+    assert "100 * haut_axe" in diagonal, diagonal
+    assert "100 * par_tranche[colonne]" in figure and "ax.set_xlim(0, 100 * haut_axe)" in figure
