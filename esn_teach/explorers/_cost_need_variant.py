@@ -240,47 +240,60 @@ def cost_need_places(student_seed: int) -> int:
 #: formative statement word for word (finding 2), none names where its figure would be
 #: found, and none quotes a figure (the same texts for every copy); tests/cost_need_vetting.py
 #: checks that every wording is true for every cohort of the pool.
+#: Review 03 d20 (lecturer 1): both wordings of an item share their vocabulary and hedging
+#: (« maladie latente », « de la même façon », « propre tranche », « tous ensemble »), so the
+#: wrong one fails on its content; each wording states the same fact as before d20.
 _PAIRS: dict[str, tuple[str, str]] = {
     "erreur sur le coût": (
-        "Parmi des patients de même score « coût », tout en haut, le coût réel de l'année "
-        "suivante des patients noirs est plus bas que celui des patients blancs.",
-        "Parmi des patients de même maladie latente (le même besoin réel), le score « coût » "
-        "des patients noirs est plus bas que celui des patients blancs.",
+        "Parmi des patients de même score « coût », tout en haut, le coût réel de "
+        "l'année suivante des patients noirs est plus bas que celui des patients "
+        "blancs ; ce coût dépend à la fois de la maladie latente (le besoin réel) et "
+        "de l'accès aux soins.",
+        "Parmi des patients de même maladie latente (le même besoin réel), le score « "
+        "coût » des patients noirs est en moyenne plus bas que celui des patients "
+        "blancs, quel que soit le seuil du programme.",
     ),
     "entre inscrits": (
-        "Parmi les inscrits du score « coût », comparés centile par centile (97e, 98e et 99e "
-        "centiles), l'écart de maladies chroniques entre patients noirs et blancs dépasse "
-        "celui du score juste mesuré de la même façon, dans ses 97e, 98e et 99e centiles.",
-        "Parmi les inscrits du score « coût », pris tous ensemble, les patients noirs ont "
-        "plus de maladies chroniques l'année suivante que les patients blancs.",
+        "Parmi les inscrits du score « coût », comparés centile par centile (97e, 98e "
+        "et 99e centiles) plutôt que pris tous ensemble, l'écart de maladies "
+        "chroniques entre patients noirs et blancs dépasse celui du score juste mesuré"
+        " de la même façon.",
+        "Parmi les inscrits du score « coût », pris tous ensemble, l'écart de maladies"
+        " chroniques de l'année suivante entre patients noirs et blancs, mesuré de la "
+        "même façon dans les deux groupes, est positif.",
     ),
     "part qui double": (
-        "Le score « maladies » inscrit les patients noirs à peu près deux fois plus souvent "
-        "que le score « coût ».",
-        "Parmi des patients de même maladie latente (le même besoin réel), le score « coût » "
-        "inscrit les patients noirs moins souvent que les patients blancs.",
+        "Le score « maladies », plus proche de la maladie latente (le besoin réel) que"
+        " le coût, inscrit environ deux fois plus de patients noirs que le score « "
+        "coût ».",
+        "Parmi des patients de même maladie latente (le même besoin réel), le score « "
+        "coût » inscrit en moyenne les patients noirs moins souvent que les patients "
+        "blancs.",
     ),
     "inscrits et score juste": (
-        "L'écart de maladies chroniques du score « coût », mesuré centile par centile sur "
-        "tous les scores, dépasse celui du score juste, mesuré centile par centile sur tous "
-        "les scores.",
-        "L'écart de maladies chroniques du score « coût », mesuré entre ses inscrits pris "
-        "tous ensemble, dépasse celui du score juste, mesuré centile par centile sur tous les "
-        "scores.",
+        "L'écart de maladies chroniques du score « coût », mesuré centile par centile "
+        "sur tous les scores, dépasse celui du score juste, mesuré centile par centile"
+        " sur tous les scores.",
+        "L'écart de maladies chroniques du score « coût », mesuré entre ses seuls "
+        "inscrits au-dessus du 97e centile, dépasse celui du score juste, mesuré "
+        "centile par centile sur tous les scores.",
     ),
     "centile par centile": (
-        "Comparés centile par centile du score « coût », sur tous les scores, les patients "
-        "noirs et blancs coûtent à peu près autant l'année suivante.",
-        "Comparés centile par centile du score « coût », sur tous les scores, les patients "
-        "noirs ont plus de maladies chroniques l'année suivante que les patients blancs.",
+        "Comparés centile par centile du score « coût », sur tous les scores, les "
+        "patients noirs et blancs ont à peu près les mêmes dépenses de soins l'année "
+        "suivante.",
+        "Comparés centile par centile du score « coût », sur tous les scores, les "
+        "patients noirs ont plus de maladies chroniques l'année suivante que les "
+        "patients blancs.",
     ),
     "près du seuil": (
-        "Du 95e au 100e centile du score « coût », l'écart de maladies chroniques entre "
-        "patients noirs et blancs dépasse celui du score juste dans sa propre tranche du 95e "
-        "au 100e centile.",
-        "Du 95e au 100e centile du score « coût », l'écart de maladies chroniques entre "
-        "patients noirs et blancs dépasse celui du score juste mesuré centile par centile, "
-        "sur tous les scores.",
+        "Du 95e au 100e centile du score « coût », l'écart de maladies chroniques "
+        "entre patients noirs et blancs dépasse celui du score juste dans sa propre "
+        "tranche du 95e au 100e centile.",
+        "Du 95e au 100e centile du score « coût », l'écart de maladies chroniques "
+        "entre patients noirs et blancs dépasse celui du score juste mesuré centile "
+        "par centile sur tous les scores, au lieu de sa propre tranche du 95e au 100e "
+        "centile.",
     ),
 }
 
@@ -342,84 +355,107 @@ def cost_need_statements(rng: np.random.Generator) -> list[tuple[str, int, str]]
 #: particular order, the same for every copy. A copy shows one situation and its five readings
 #: in an order drawn from its seed, designated by letters. Which reading is right is the hidden
 #: test's and the module's notes' business, not this module's.
+#: Review 03 d20 (lecturer 1, student 3): the readings of a situation share their vocabulary
+#: and hedging (« prévoit bien », « mesure mal », « plus malades », « sans que ces constats
+#: disent de combien »); one wrong reading is cautious, and the right one is hedged in one
+#: situation only.
 _READINGS: tuple[tuple[str, tuple[str, str, str, str, str]], ...] = (
     (
-        "Un réseau de soins veut repérer des patients âgés pour des visites d'infirmières à "
-        "domicile. Son score prédit le nombre de jours d'hospitalisation de l'année suivante, "
-        "à partir des diagnostics, des traitements et de l'âge, sans le lieu de vie des "
-        "patients. Un audit compare les patients des communes rurales, loin de l'hôpital, à "
-        "ceux des villes. Il constate : (1) à même score, les deux groupes passent à peu près "
-        "autant de jours à l'hôpital l'année suivante ; (2) à même score, les patients ruraux "
-        "ont plus de maladies chroniques ; (3) parmi les patients retenus, les ruraux ont en "
-        "moyenne plus de maladies chroniques que les urbains.",
+        "Un réseau de soins veut repérer des patients âgés pour des visites "
+        "d'infirmières à domicile. Son score prédit le nombre de jours "
+        "d'hospitalisation de l'année suivante, à partir des diagnostics, des "
+        "traitements et de l'âge, sans le lieu de vie des patients. Un audit compare "
+        "les patients des communes rurales, loin de l'hôpital, à ceux des villes. Il "
+        "constate : (1) à même score, les deux groupes passent à peu près autant de "
+        "jours à l'hôpital l'année suivante ; (2) à même score, les patients ruraux "
+        "ont plus de maladies chroniques ; (3) parmi les patients retenus, les ruraux "
+        "ont en moyenne plus de maladies chroniques que les urbains.",
         (
-            "Le score classe les patients ruraux trop bas parce qu'il tient compte de leur "
-            "lieu de vie : il suffirait de lui retirer cette information pour que l'écart de "
-            "maladies disparaisse, ou presque.",
-            "Le score prévoit mal les jours d'hospitalisation des patients ruraux : un modèle "
-            "plus précis, appris sur plus de patients, ferait disparaître l'écart de maladies, "
-            "au moins en grande partie.",
-            "Le score prévoit à peu près bien les jours d'hospitalisation ; mais à même score, "
-            "les patients ruraux sont plus malades : les jours d'hospitalisation mesurent mal "
-            "leur besoin, sans que ces constats disent de combien.",
-            "L'écart de maladies entre patients retenus, le constat (3), mesure le biais : le "
-            "score sous-estime le besoin des patients ruraux d'autant de maladies chroniques.",
-            "Ces constats montrent que les médecins choisissent d'hospitaliser moins souvent "
-            "les patients ruraux, et que le score reproduit ce choix des médecins.",
+            "D'après ces constats, le score prévoit bien les jours d'hospitalisation, "
+            "mais il tient sans doute compte du lieu de vie des patients, plus malades"
+            " à même score quand ils sont ruraux : lui retirer cette information "
+            "réduirait l'écart de maladies, sans que ces constats disent de combien.",
+            "D'après ces constats, le score prévoit sans doute moins bien les jours "
+            "d'hospitalisation des patients ruraux, plus malades à même score : un "
+            "modèle plus précis, appris sur plus de patients, réduirait l'écart de "
+            "maladies, sans que ces constats disent de combien.",
+            "D'après ces constats, le score prévoit bien les jours d'hospitalisation "
+            "des patients ruraux comme des urbains ; ce sont les jours "
+            "d'hospitalisation eux-mêmes qui mesurent mal le besoin des ruraux, "
+            "puisqu'à même score ils sont plus malades.",
+            "D'après ces constats, le score prévoit bien les jours d'hospitalisation, "
+            "qui mesurent mal le besoin des patients ruraux, plus malades à même score"
+            " ; l'écart de maladies entre patients retenus, le constat (3), en donne à"
+            " peu près la mesure.",
+            "D'après ces constats, les jours d'hospitalisation mesurent mal le besoin "
+            "des patients ruraux, plus malades à même score, parce que les médecins "
+            "choisissent de les hospitaliser moins souvent, et le score reproduit ce "
+            "choix.",
         ),
     ),
     (
-        "Une caisse d'assurance maladie veut proposer un accompagnement téléphonique par des "
-        "infirmières aux patients diabétiques qui en ont le plus besoin. Son score prédit le "
-        "nombre de consultations médicales de l'année suivante, à partir des remboursements "
-        "de l'année (actes, médicaments, examens), sans savoir qui bénéficie de la "
-        "complémentaire santé solidaire (C2S). Un audit compare les bénéficiaires de la C2S "
-        "aux autres patients. Il constate : (1) à même score, les deux groupes ont à peu près "
-        "autant de consultations l'année suivante ; (2) à même score, les bénéficiaires de la "
-        "C2S ont une HbA1c plus élevée (un diabète moins bien équilibré) ; (3) parmi les "
-        "patients retenus, les bénéficiaires de la C2S ont en moyenne une HbA1c plus élevée "
-        "que les autres.",
+        "Une caisse d'assurance maladie veut proposer un accompagnement téléphonique "
+        "par des infirmières aux patients diabétiques qui en ont le plus besoin. Son "
+        "score prédit le nombre de consultations médicales de l'année suivante, à "
+        "partir des remboursements de l'année (actes, médicaments, examens), sans "
+        "savoir qui bénéficie de la complémentaire santé solidaire (C2S). Un audit "
+        "compare les bénéficiaires de la C2S aux autres patients. Il constate : (1) à "
+        "même score, les deux groupes ont à peu près autant de consultations l'année "
+        "suivante ; (2) à même score, les bénéficiaires de la C2S ont une HbA1c plus "
+        "élevée (un diabète moins bien équilibré) ; (3) parmi les patients retenus, "
+        "les bénéficiaires de la C2S ont en moyenne une HbA1c plus élevée que les "
+        "autres.",
         (
-            "Le score prévoit à peu près bien les consultations ; mais à même score, les "
-            "bénéficiaires de la C2S ont un diabète moins bien équilibré : le nombre de "
-            "consultations mesure mal leur besoin, sans que ces constats disent de combien.",
-            "Le score classe trop bas les bénéficiaires de la C2S parce qu'il tient compte de "
-            "la C2S : il suffirait de lui retirer cette information pour que l'écart d'HbA1c "
-            "disparaisse, ou presque.",
-            "Le score prévoit mal les consultations des bénéficiaires de la C2S : un modèle plus "
-            "précis, appris sur plus de patients, ferait disparaître l'écart d'HbA1c, au moins "
-            "en grande partie.",
-            "Ces constats montrent que les médecins choisissent de recevoir moins souvent les "
-            "bénéficiaires de la C2S, et que le score reproduit ce choix des médecins.",
-            "L'écart d'HbA1c entre patients retenus, le constat (3), mesure le biais : le score "
-            "sous-estime le besoin des bénéficiaires de la C2S d'autant.",
+            "Le score prévoit à peu près bien les consultations ; mais le nombre de "
+            "consultations mesure mal le besoin des bénéficiaires de la C2S, plus "
+            "malades à même score, sans que ces constats disent de combien.",
+            "Le score prévoit à peu près bien les consultations ; mais il tient compte"
+            " de la C2S, et lui retirer cette information réduirait l'écart d'HbA1c "
+            "des bénéficiaires de la C2S, plus malades à même score, sans que ces "
+            "constats disent de combien.",
+            "Le score prévoit mal les consultations des bénéficiaires de la C2S ; "
+            "c'est pourquoi le nombre de consultations mesure mal leur besoin, et un "
+            "modèle plus précis, appris sur plus de patients, réduirait l'écart "
+            "d'HbA1c.",
+            "Le score prévoit à peu près bien les consultations, qui mesurent mal le "
+            "besoin des bénéficiaires de la C2S, plus malades à même score, parce que "
+            "les médecins choisissent de les recevoir moins souvent, ce que ces "
+            "constats montrent.",
+            "Le score prévoit à peu près bien les consultations ; mais le nombre de "
+            "consultations mesure mal le besoin des bénéficiaires de la C2S, plus "
+            "malades à même score, et l'écart d'HbA1c entre patients retenus, le "
+            "constat (3), dit de combien.",
         ),
     ),
     (
-        "Un hôpital veut proposer un bilan de médication par un pharmacien aux patients âgés "
-        "qui en ont le plus besoin. Son score prédit le montant des médicaments remboursés "
-        "l'année suivante, à partir des remboursements de l'année et des diagnostics, sans "
-        "l'adresse des patients. Un audit compare les patients des quartiers les plus "
-        "défavorisés (selon l'indice FDep) aux autres. Il constate : (1) à même score, les "
-        "deux groupes ont à peu près le même montant de médicaments remboursés l'année "
-        "suivante ; (2) à même score, les patients des quartiers défavorisés ont plus de "
-        "maladies chroniques ; (3) parmi les patients retenus, ceux des quartiers défavorisés "
-        "ont en moyenne plus de maladies chroniques que les autres.",
+        "Un hôpital veut proposer un bilan de médication par un pharmacien aux "
+        "patients âgés qui en ont le plus besoin. Son score prédit le montant des "
+        "médicaments remboursés l'année suivante, à partir des remboursements de "
+        "l'année et des diagnostics, sans l'adresse des patients. Un audit compare les"
+        " patients des quartiers les plus défavorisés (selon l'indice FDep) aux "
+        "autres. Il constate : (1) à même score, les deux groupes ont à peu près le "
+        "même montant de médicaments remboursés l'année suivante ; (2) à même score, "
+        "les patients des quartiers défavorisés ont plus de maladies chroniques ; (3) "
+        "parmi les patients retenus, ceux des quartiers défavorisés ont en moyenne "
+        "plus de maladies chroniques que les autres.",
         (
-            "L'écart de maladies entre patients retenus, le constat (3), mesure le biais : le "
-            "score sous-estime le besoin des patients des quartiers défavorisés d'autant de "
-            "maladies chroniques.",
-            "Ces constats montrent que les médecins choisissent de prescrire moins aux patients "
-            "des quartiers défavorisés, et que le score reproduit ce choix des médecins.",
-            "Le score classe trop bas les patients des quartiers défavorisés parce qu'il tient "
-            "compte de leur quartier : il suffirait de lui retirer cette information pour que "
-            "l'écart de maladies disparaisse, ou presque.",
-            "Le score prévoit à peu près bien les médicaments remboursés ; mais à même score, "
-            "les patients des quartiers défavorisés sont plus malades : ce montant mesure mal "
-            "leur besoin, sans que ces constats disent de combien.",
-            "Le score prévoit mal les médicaments des patients des quartiers défavorisés : un "
-            "modèle plus précis, appris sur plus de patients, ferait disparaître l'écart de "
-            "maladies, au moins en grande partie.",
+            "À même score, les patients des quartiers défavorisés sont plus malades : "
+            "le score, qui prévoit bien ce montant, sous-estime leur besoin, et de "
+            "combien, c'est l'écart de maladies entre patients retenus, le constat "
+            "(3), qui le dit.",
+            "À même score, les patients des quartiers défavorisés sont plus malades : "
+            "d'après ces constats, le montant remboursé, que le score prévoit bien, "
+            "mesure mal leur besoin parce que les médecins choisissent de leur "
+            "prescrire moins.",
+            "À même score, les patients des quartiers défavorisés sont plus malades : "
+            "le score tient compte de leur quartier, et lui retirer cette information "
+            "réduirait l'écart de maladies.",
+            "À même score, les patients des quartiers défavorisés sont plus malades : "
+            "le montant des médicaments remboursés, que le score prévoit bien pour les"
+            " deux groupes, mesure mal leur besoin.",
+            "À même score, les patients des quartiers défavorisés sont plus malades : "
+            "le score prévoit mal leur montant de médicaments, et un modèle plus "
+            "précis, appris sur plus de patients, réduirait l'écart de maladies.",
         ),
     ),
 )
