@@ -1434,9 +1434,19 @@ lecture_cible = "cible"
 latente = cohorte["latent_illness"].to_numpy()  # maladie « latente », connue du générateur
 
 
+def refuser_la_question_2(dans_le_groupe, mesure):
+    """Séance évaluée : ces outils ne calculent pas l'écart de la question 2 sur votre cohorte."""
+    if graine != 0 and mesure is besoin and np.array_equal(dans_le_groupe, inscrits_cout):
+        raise ValueError(
+            "En séance évaluée, cet outil ne calcule pas l'écart de la question 2 sur votre "
+            "cohorte : écrivez ce calcul vous-même, dans la cellule de la question 2."
+        )
+
+
 def ecart_avec_ic(dans_le_groupe, mesure=None):
     """Écart de maladies chroniques (noirs moins blancs) parmi des patients, et son IC 95 %."""
     mesure = besoin if mesure is None else mesure  # par défaut, n_chronic_next
+    refuser_la_question_2(dans_le_groupe, mesure)
     malades_noirs, malades_blancs = mesure[dans_le_groupe & noirs], mesure[dans_le_groupe & blancs]
     ecart = malades_noirs.mean() - malades_blancs.mean()
     # Erreur type de l'écart : grande si les valeurs sont dispersées, petite si les groupes
@@ -1477,6 +1487,8 @@ def ecart_du_haut(scores, tirage, du_centile=95):
     """Écart (noirs moins blancs) au-dessus d'un centile du score, parmi les patients tirés."""
     s, malades, n, b = scores[tirage], besoin[tirage], noirs[tirage], blancs[tirage]
     haut = s >= np.percentile(s, du_centile)  # les patients du haut de ce score
+    if np.array_equal(tirage, np.arange(len(besoin))):  # tous les patients, dans l'ordre
+        refuser_la_question_2(haut, besoin)
     return malades[haut & n].mean() - malades[haut & b].mean()
 
 
@@ -1504,11 +1516,15 @@ def colonne(scores, cachees=(), juste=False):
     inscrits = scores >= np.percentile(scores, centile_programme)
     k, n = int((inscrits & noirs).sum()), int(inscrits.sum())
     bas, haut = proportion_ci(k, n)  # intervalle de Wilson (Wilson, 1927)
+    ligne_inscrits = "Écart entre inscrits (noirs moins blancs)"
     cases = {
         "Part des patients noirs parmi les inscrits": (
             f"{fr_percent(k / n)} (IC 95 % : {fr_percent(bas)} à {fr_percent(haut)})"
         ),
-        "Écart entre inscrits (noirs moins blancs)": en_clair(*ecart_avec_ic(inscrits)),
+        # Une case cachée n'est pas calculée (séance évaluée : la question 2).
+        ligne_inscrits: ""
+        if ligne_inscrits in dict(cachees)
+        else en_clair(*ecart_avec_ic(inscrits)),
         "Écart dans une même tranche, tous scores": en_clair(*ecart_par_tranches(scores)),
         "Écart dans la tranche du haut (95e-100e centile)": en_clair(
             *ecart_avec_ic(scores >= np.percentile(scores, 95))

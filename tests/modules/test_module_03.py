@@ -13,6 +13,7 @@ question 3 is a choice (what the figures say of the choice of the target).
 
 from __future__ import annotations
 
+import ast
 import inspect
 import re
 
@@ -729,3 +730,52 @@ def test_module_03_surface_cues_score_about_chance():
         and max(hedges(r) for r in readings) > 0  # type: ignore[operator]
         for k, (_, readings) in enumerate(_READINGS)
     )
+
+
+def test_module_03_section_5_tools_do_not_compute_question_2_on_the_copys_cohort():
+    # Review 03 d20, lecturer 3: in the evaluated release, the folded section-5 cell defined
+    # ecart_avec_ic, and ecart_avec_ic(inscrits_cout)[0] returned question 2's key. On a copy's
+    # cohort (graine != 0, before the after-class cell returns to the common cohort), the
+    # section's tools now refuse the cost score's enrolled patients with the default measure,
+    # and the table does not compute a cell it hides.
+    text = SOURCE.read_text(encoding="utf-8")
+    start = text.index("# Inutile de lire ce code (replié) : il compare les cibles")
+    cell = text[start : text.index("\n# %%", start)]
+    tree = ast.parse(cell)
+    wanted = {"refuser_la_question_2", "ecart_avec_ic", "ecart_du_haut", "en_clair", "colonne"}
+    functions = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+    assert wanted <= {node.name for node in functions}
+    module = ast.Module(body=[n for n in functions if n.name in wanted], type_ignores=[])
+    rng = np.random.default_rng(0)
+    size = 2_000
+    scores = rng.normal(size=size)
+    race = rng.choice(["Black", "White"], size=size)
+    names: dict = {
+        "np": np,
+        "besoin": rng.poisson(2, size=size).astype(float),
+        "noirs": race == "Black",
+        "blancs": race == "White",
+        "centile_programme": 97,
+        "proportion_ci": lambda k, n: (0.0, 1.0),
+        "fr_number": lambda value, decimals: f"{value:.{decimals}f}",
+        "fr_percent": lambda value: f"{value:.0%}",
+        "ecart_par_tranches": lambda scores: (0.0, 0.0, 0.0),
+    }
+    names["inscrits_cout"] = scores >= np.percentile(scores, 97)
+    exec(compile(module, "section5", "exec"), names)
+    everyone = np.arange(size)
+    for seed in (1_527_149_538, 0):
+        names["graine"] = seed
+        if seed:
+            with pytest.raises(ValueError, match="question 2"):
+                names["ecart_avec_ic"](names["inscrits_cout"])
+            with pytest.raises(ValueError, match="question 2"):
+                names["ecart_du_haut"](scores, everyone, 97)
+            hidden = [("Écart entre inscrits (noirs moins blancs)", "question 2")]
+            cases = names["colonne"](scores, cachees=hidden, juste=True)
+            assert cases["Écart entre inscrits (noirs moins blancs)"] == "après la question 2"
+        else:  # the common cohort (formative, after class): the tools compute
+            key = names["ecart_avec_ic"](names["inscrits_cout"])[0]
+            assert key == pytest.approx(names["ecart_du_haut"](scores, everyone, 97))
+        # Other selections are computed on every cohort (the table's other cells).
+        names["ecart_avec_ic"](scores >= np.percentile(scores, 95))
