@@ -318,15 +318,23 @@ print(
 #
 # <details><summary>Indice 1</summary>
 #
-# Deux étapes : d'abord appliquer le seuil (quels patients votre programme retient-il, et
-# combien ?), puis une part, qui répond à « combien sur combien ? ». Qui compte-t-on en bas de
-# la fraction : toute la cohorte, tous les patients noirs, ou seulement les retenus ?
+# Le schéma d'écriture, en deux lignes, à compléter (chaque `…` est à remplacer) :
+#
+# ```
+# retenus = classement.head(…)
+# part_noirs_cout = (retenus["race"] == …).sum() / …
+# ```
+#
+# La première ligne applique le seuil de votre programme ; la seconde répond à « combien sur
+# combien ? ». Qui compte-t-on en bas de la fraction : toute la cohorte, tous les patients
+# noirs, ou seulement les retenus ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Avec `head`, gardez les `places` premières lignes du classement, sous un nom (par exemple
-# `retenus`). Comptez les patients noirs de ce tableau, puis divisez par son nombre de lignes.
+# Dans `head`, mettez le nombre de places de votre programme (le nom `places`, pas un nombre
+# recopié). Comptez les patients noirs (`"Black"`) parmi les retenus, puis divisez par le nombre
+# de retenus (`len(retenus)`).
 # </details>
 
 # %% answer="part_noirs_cout"

@@ -779,3 +779,16 @@ def test_module_03_section_5_tools_do_not_compute_question_2_on_the_copys_cohort
             assert key == pytest.approx(names["ecart_du_haut"](scores, everyone, 97))
         # Other selections are computed on every cohort (the table's other cells).
         names["ecart_avec_ic"](scores >= np.percentile(scores, 95))
+
+
+def test_module_03_question_1_first_hint_gives_the_syntax_without_the_answer():
+    # Review 03 d20, student 4: the evaluated release keeps only a question's first hint, and
+    # question 1's was conceptual; a student who never programmed could not write the code.
+    # The first hint is now the syntax pattern, with the values left out.
+    text = SOURCE.read_text(encoding="utf-8")
+    question = text[text.index("# ### Question 1 — Le seuil d'un programme") :]
+    question = question[: question.index('# %% answer="part_noirs_cout"')]
+    first = question[question.index("Indice 1") : question.index("Indice 2")]
+    assert "classement.head(…)" in first and ".sum() / …" in first
+    for value in ("head(places)", '"Black"', "len(retenus)"):
+        assert value not in first, value
