@@ -55,8 +55,8 @@
 # L'algorithme n'utilisait pas la race. Pourtant, en 2019, des chercheurs ont montré qu'à
 # score égal, les patients noirs étaient nettement plus malades que les patients blancs. Sans
 # cet écart, selon leur simulation, la part des patients noirs repérés passerait de 17,7 % à
-# 46,5 % (Obermeyer et al., 2019). En 2022, les auteurs ont corrigé une erreur dans le code de
-# cette simulation : environ 59 %, un biais plus fort qu'annoncé ; le principe même de la
+# 46,5 % (Obermeyer et al., 2019). En 2022, l'équipe de l'article a corrigé une erreur dans le
+# code de cette simulation : environ 59 %, un biais plus fort qu'annoncé ; le principe même de la
 # simulation est discuté (dépôt dissecting-bias, 2022).
 #
 # La cause : le **choix de la cible**, la grandeur qu'un modèle apprend à prédire. L'algorithme
@@ -3124,7 +3124,7 @@ else:
 #   et 7) ; une remarque juste sur le taux de sélection (question 7). Refusé : un écart entre
 #   inscrits donné comme la preuve d'un biais (question 4) ; une part citée sans rien dire du
 #   besoin ; les chiffres de l'étude seuls (17,7 % et 46,5 %, Obermeyer et al., 2019 ; le
-#   46,5 % a été corrigé à environ 59 % par les auteurs, dépôt dissecting-bias, 2022), qui
+#   46,5 % a été corrigé à environ 59 % par l'équipe de l'article, dépôt dissecting-bias, 2022), qui
 #   ne sont pas calculés dans le module. La prudence (cohorte inventée, écart d'accès grossi) est
 #   un plus, pas une condition.
 # - **1 point : transparence et place de l'humain.** Un demi-point pour le médecin
@@ -3165,7 +3165,7 @@ else:
 #   part des patients noirs passait de 17,7 % à 46,5 % (Obermeyer et al., 2019). » Cible juste
 #   mais non justifiée 0,5 ; limites 0 (aucune limite, et « il suffit » retirerait de toute
 #   façon ce demi-point) ; chiffre de l'étude seul 0 (et 46,5 % a été corrigé à environ 59 %
-#   par les auteurs en 2022) ; humain 0 (médecin cité 0,5, moins 0,5 pour « le médecin
+#   par l'équipe de l'article en 2022) ; humain 0 (médecin cité 0,5, moins 0,5 pour « le médecin
 #   corrigera », donné comme remède suffisant).
 # ### END SOLUTION
 
@@ -3231,7 +3231,7 @@ else:
 #
 # Dans l'étude, avec des modèles réentraînés, la part passait de 14,1 % à 26,7 %
 # (Obermeyer et al., 2019, tableau 2). Le 46,5 % de la section 1 n'est pas la même mesure : il
-# vient d'une simulation par échange de patients, que les auteurs ont corrigée en 2022
+# vient d'une simulation par échange de patients, que l'équipe de l'article a corrigée en 2022
 # (environ 59 %, une erreur de code) et dont le principe est discuté : elle ne fait qu'ajouter
 # des patients noirs et retirer des patients blancs ; on pourrait inverser les groupes, la
 # relancer, et elle trouverait encore des échanges à faire (dépôt dissecting-bias, 2022). Avec
@@ -3300,25 +3300,20 @@ display(data_card(donnees))
 # **Le cadre juridique européen.** Le règlement sur l'intelligence artificielle (règlement (UE)
 # 2024/1689, article 10, paragraphes 2 à 4) imposera d'examiner les données des systèmes dits
 # « à haut risque » pour y repérer les biais possibles : à partir du 2 décembre 2027 pour ceux
-# de l'annexe III, du 2 août 2028 pour ceux de l'annexe I, dont les dispositifs médicaux
-# (article 113, modifié par le règlement (UE) 2026/1744). La cellule suivante résume ces deux
-# articles. Pour repérer ces biais par groupe d'origine, il faudrait traiter des données qui
-# révèlent l'origine raciale ou ethnique, que le RGPD (règlement (UE) 2016/679, article 9)
-# interdit en principe de traiter, sauf exceptions. L'une vise précisément un tel audit : dans
-# son texte de 2024, l'article 10, paragraphe 5 du règlement sur l'IA permettait au fournisseur
-# d'un système à haut risque de traiter ces données à titre exceptionnel, dans la mesure
-# strictement nécessaire pour détecter et corriger les biais, avec des garanties (entre autres :
-# que d'autres données, synthétiques ou anonymisées, n'y suffisent pas). Ce texte n'est plus à
-# jour : le règlement (UE) 2026/1744 (présenté au module 13), en vigueur depuis le 27 juillet
-# 2026, a modifié ce régime (la proposition de la Commission le déplaçait dans un nouvel
-# article 4 bis) ; ce module n'a pas pu vérifier le texte adopté : avant tout audit, lisez la
-# version consolidée du règlement sur EUR-Lex. Le RGPD, lui, reste la règle de base. En France,
-# le Conseil constitutionnel a jugé que les études sur la diversité des origines peuvent porter
-# sur des « données objectives », mais ne peuvent reposer sur l'origine ethnique ou la race
-# (décision n° 2007-557 DC ; voir la section 1 du module) : de telles études restent
-# donc possibles, sans reposer sur l'origine ethnique ou la race. Savoir si un
-# algorithme comme celui-ci est « à haut risque », qui en est le fournisseur et ce que le
-# règlement lui demande, c'est l'analyse que fait le module 13.
+# de l'annexe III, du 2 août 2028 pour ceux de l'annexe I, dont les dispositifs médicaux. Ces
+# dates viennent du règlement (UE) 2026/1744 du 8 juillet 2026 (publié au Journal officiel de
+# l'Union le 24 juillet 2026), relevées le 7 décembre 2026 dans une analyse du texte publié,
+# comme au module 13. La cellule suivante résume ces deux articles. Pour repérer ces biais par
+# groupe d'origine, il faudrait traiter des données qui révèlent l'origine raciale ou ethnique,
+# que le RGPD (règlement (UE) 2016/679, article 9) interdit en principe de traiter, sauf
+# exceptions. Le règlement sur l'IA en prévoit une pour un tel audit, à titre exceptionnel et
+# avec des garanties (article 10, paragraphe 5, dans le texte de 2024 ; le règlement a été
+# modifié en 2026 : avant tout audit, lisez la version consolidée sur EUR-Lex). Le RGPD, lui, reste la règle de base. En
+# France, le Conseil constitutionnel a jugé que les études sur la diversité des origines
+# peuvent porter sur des « données objectives », mais ne peuvent reposer sur l'origine ethnique
+# ou la race (décision n° 2007-557 DC ; voir la section 1 du module). Savoir si un algorithme
+# comme celui-ci est « à haut risque », qui en est le fournisseur et ce que le règlement lui
+# demande, c'est l'analyse que fait le module 13.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche les deux textes européens, tirés de la
