@@ -1588,6 +1588,24 @@ if not checks.passed("ecart_maladies"):
         "restent vides)."
     )
 
+# %% [markdown]
+# **Exemple corrigé : juger une paire d'affirmations** (la question 4 en séance évaluée est
+# faite de trois paires de ce genre). Un autre score, inventé, prédit le nombre de
+# consultations. Chaque affirmation est vraie : laquelle suffit à montrer que ce score
+# sous-estime le besoin des patients noirs ?
+#
+# - « A » : parmi des patients de même âge et de même sexe, le score « consultations » inscrit
+#   les patients noirs moins souvent que les patients blancs.
+# - « B » : parmi des patients de même maladie latente (le même besoin réel), le score
+#   « consultations » inscrit les patients noirs moins souvent que les patients blancs.
+#
+# Les deux phrases disent presque la même chose ; seul change **ce qui est tenu égal**. À âge
+# et sexe égaux, les deux groupes n'ont pas forcément le même besoin : un score juste pourrait
+# lui aussi inscrire un groupe moins souvent. A ne suffit donc pas (`"non"`). À besoin réel
+# égal, un score juste inscrirait les deux groupes aussi souvent : s'il inscrit moins les
+# patients noirs, il sous-estime leur besoin. B suffit (`"oui"`). Retenez la question à poser :
+# **que donnerait la même comparaison avec un score juste ?**
+
 # %% [markdown] session="formative"
 # ### Question 4 — Quel résultat révèle le biais ? (2 points)
 #
