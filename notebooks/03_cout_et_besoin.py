@@ -9,10 +9,9 @@
 #
 # 1. Dire ce qu'est la **cible** d'un modèle, et pourquoi le **coût** des soins peut trahir le
 #    **besoin**.
-# 2. Appliquer le **seuil** d'un programme à un classement et calculer la **part d'un groupe
-#    parmi les sélectionnés** ; calculer un **écart de besoin** entre inscrits ; dire ce que ces
-#    chiffres montrent du choix de la cible, et quelle comparaison révèle qu'un score
-#    sous-estime le besoin d'un groupe.
+# 2. Calculer la **part d'un groupe parmi les retenus** d'un programme et un **écart de
+#    besoin** entre inscrits ; dire quelle comparaison révèle qu'un score sous-estime le besoin
+#    d'un groupe.
 # 3. Après la séance : lire l'**intervalle de confiance d'une différence** ; juger une nouvelle
 #    cible, un **taux de sélection**, une mesure du besoin.
 #
@@ -55,9 +54,7 @@
 # L'algorithme n'utilisait pas la race. Pourtant, en 2019, des chercheurs ont montré qu'à
 # score égal, les patients noirs étaient nettement plus malades que les patients blancs. Sans
 # cet écart, selon leur simulation, la part des patients noirs repérés passerait de 17,7 % à
-# 46,5 % (Obermeyer et al., 2019). En 2022, l'équipe de l'article a corrigé une erreur dans le
-# code de cette simulation : environ 59 %, un biais plus fort qu'annoncé ; le principe même de la
-# simulation est discuté (dépôt dissecting-bias, 2022).
+# 46,5 % (Obermeyer et al., 2019).
 #
 # La cause : le **choix de la cible**, la grandeur qu'un modèle apprend à prédire. L'algorithme
 # prédisait le **coût des soins de l'année suivante**, un **substitut** (*proxy*) du besoin :
@@ -69,7 +66,12 @@
 # biologiques : les patients qui se déclaraient noirs, comparés à ceux qui se déclaraient
 # blancs ; les patients d'autres groupes sont écartés (Obermeyer et al., 2019).
 #
-# <details><summary>Facultatif : d'autres groupes ; ces catégories en France</summary>
+# <details><summary>Facultatif : le chiffre corrigé en 2022 ; d'autres groupes ; ces catégories
+# en France</summary>
+#
+# En 2022, l'équipe de l'article a corrigé une erreur dans le code de la simulation : environ
+# 59 % au lieu de 46,5 %, un biais plus fort qu'annoncé ; le principe même de la simulation est
+# discuté (dépôt dissecting-bias, 2022).
 #
 # Les patients de l'étude étaient couverts par des contrats dits « à risque » avec les
 # assureurs (Obermeyer et al., 2019) : dans ce type de contrat, l'établissement répond d'une
@@ -173,10 +175,8 @@ for groupe, nom in [("White", "blancs"), ("Black", "noirs")]:
     )
 surcout = moyennes.loc["Black", "cost"] / moyennes.loc["White", "cost"] - 1
 print(
-    f"Les patients noirs coûtent donc {fr_percent(surcout)} de plus en moyenne, contre 12 % dans "
-    "l'étude (Obermeyer et al., 2019) : notre générateur vise bien moins, un choix de "
-    "construction (fiche des données, à la fin du module). L'étude donne 1,20 et 1,90 maladie "
-    "(Obermeyer et al., 2019) : nos moyennes s'en écartent un peu, par le seul hasard du tirage."
+    f"Les patients noirs coûtent donc {fr_percent(surcout)} de plus en moyenne (12 % dans "
+    "l'étude, Obermeyer et al., 2019 ; l'écart voulu par notre générateur : fiche des données)."
 )
 # Écart d'accès mesuré comme dans l'étude : à nombre égal de maladies chroniques (année
 # suivante), combien un patient noir coûte-t-il de moins qu'un patient blanc ? On compare les
@@ -187,20 +187,16 @@ ecart_dollars = float(
     ((par_nombre["White"] - par_nombre["Black"]) * poids).sum()
     / poids[par_nombre.dropna().index].sum()
 )
-ecart_etude = 1801  # dollars de moins par an, Obermeyer et al., 2019 (figure 3B)
 print(
     f"À nombre égal de maladies chroniques, un patient noir coûte en moyenne "
-    f"{en_dollars(ecart_dollars)} de moins par an qu'un patient blanc, soit "
-    f"{fr_number(ecart_dollars / ecart_etude, 1)} fois l'écart de l'étude (1\u00a0801\u00a0$, "
-    "Obermeyer et al., 2019)."
+    f"{en_dollars(ecart_dollars)} de moins par an qu'un patient blanc (1\u00a0801\u00a0$ dans "
+    "l'étude, Obermeyer et al., 2019)."
 )
 
 # %% [markdown]
-# Comme dans l'étude, les patients noirs sont en moyenne **plus malades** ; mais à nombre égal
-# de maladies chroniques, ils coûtent **moins** : 1 801 dollars de moins par an dans l'étude
-# (Obermeyer et al., 2019). Cet **écart d'accès** aux soins (à besoin égal, moins de soins
-# reçus) biaise le coût. Notre cohorte le reproduit en le **grossissant** : retenez le
-# mécanisme, pas nos chiffres.
+# Comme dans l'étude, les patients noirs sont en moyenne **plus malades**, mais à maladie égale
+# ils coûtent **moins**. Cet **écart d'accès** aux soins (à besoin égal, moins de soins reçus)
+# biaise le coût. Notre cohorte le **grossit** : retenez le mécanisme, pas nos chiffres.
 
 # %% [markdown]
 # ## 3. Notre reproduction : un score qui prédit le coût
@@ -215,7 +211,11 @@ print(
 # 3. **Deux cibles** : la cible « coût » (`cost`, le coût de l'année suivante) et la cible
 #    « maladies » (`n_chronic_next`, les maladies chroniques de l'année suivante).
 #
-# Nous appelons **inscrits** les patients dont le score atteint le 97ᵉ centile.
+# > **Deux seuils, deux mots.**
+# > - **Inscrits** : les patients **au-dessus du 97ᵉ centile** du score (environ 3 patients sur
+# >   100). Ce sont eux que comparent la question 2 et les sections 4 et 5.
+# > - **Retenus** : les **`places`** premiers du classement, pour un programme qui n'a qu'un
+# >   nombre fixe de places. Ils ne servent qu'à la question 1.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il apprend les deux scores et repère les inscrits. Il
@@ -648,7 +648,16 @@ with accessible_style():
                 label=nom,
             )
     for ax in (gauche, droite):
-        ax.axvline(centile_programme, color="black", linestyle=":", label="Seuil du programme")
+        # Une zone plutôt qu'un trait : le point de la dernière tranche (97,5) ne le cache pas.
+        ax.axvspan(
+            centile_programme,
+            100,
+            facecolor="0.88",
+            hatch="..",
+            edgecolor="0.55",
+            zorder=0,
+            label="Au-dessus du seuil du programme",
+        )
         ax.set_xlabel("Centile du score « coût » (tranches de 5 centiles)")
         ax.legend(loc="upper left")
     gauche.set_yscale("log")  # de quelques centaines à des dizaines de milliers de dollars
@@ -668,8 +677,8 @@ with accessible_style():
     show_figure(
         fig,
         "Deux figures selon le centile du score « coût » (20 tranches de 5 centiles), patients "
-        "blancs (ronds, trait plein) et noirs (carrés, tirets), seuil du programme en "
-        "pointillé. À gauche, le coût observé l'année suivante : les deux courbes se suivent ; "
+        "blancs (ronds, trait plein) et noirs (carrés, tirets) ; la zone grisée, pointillée, "
+        "est au-dessus du seuil du programme (97e centile). À gauche, le coût observé l'année suivante : les deux courbes se suivent ; "
         "au-dessus du 10e centile, le coût moyen des patients noirs s'écarte de celui des "
         f"patients blancs de {fr_percent(np.abs(ecart_cout[2:]).mean(), 0)} en moyenne ; dans "
         f"la tranche la plus haute, {en_dollars(haut['Patients noirs']['cost'])} contre "
@@ -684,24 +693,22 @@ print(
     "chaque graduation multiplie le montant par 10, ce qui écrase cet écart.)"
 )
 
-# %% [markdown] session="formative"
+# %% [markdown]
 # À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
-# les deux groupes (à score égal, à peu près le même coût moyen). Il ne l'est pas aux
-# extrémités, et surtout **tout en haut**, là où le programme sélectionne : les patients noirs
-# y coûtent 17 % de moins que les patients blancs de même score (montants sous la figure).
-# C'est un défaut de notre reproduction. À droite, à même centile du score, la courbe des
-# patients noirs est au-dessus. Cet écart dépasse-t-il celui d'un score juste, mesuré de la même
-# façon ? La section 5 le mesure.
-
-# %% [markdown] session="evaluation"
-# À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
-# les deux groupes (à score égal, un coût moyen voisin : écart moyen dans la légende). Tout en
-# bas, et aussi **tout en haut**, là où le programme sélectionne, les patients noirs coûtent
-# **moins** que les patients blancs de même score (écart et montants sous la figure) : à cet
-# endroit, notre score ne sous-estime pas leur coût. Dans l'étude, le coût était le même à
-# score égal : c'est un défaut de notre reproduction. À droite, à même centile du score, la courbe des
-# patients noirs est au-dessus. Cet écart dépasse-t-il celui d'un score juste, mesuré de la même
-# façon ? La section 5 le mesure.
+# les deux groupes (à score égal, un coût moyen voisin). À droite, à même centile du score, la
+# courbe des patients noirs est **au-dessus** : à score égal, ils sont plus malades. Cet écart
+# dépasse-t-il celui d'un score juste, mesuré de la même façon ? La section 5 le mesure.
+#
+# <details><summary>Facultatif : ce qui repose sur l'étude, pas sur notre cohorte</summary>
+#
+# Tout en haut du score, là où le programme sélectionne, nos patients noirs coûtent **moins**
+# que les patients blancs de même score (montants sous la figure) : notre reproduction n'y est
+# pas calibrée. Dans l'étude, les deux courbes du coût se superposent à peu près (Obermeyer et
+# al., 2019, figure 3A) : le score y était calibré pour le coût, et pourtant injuste pour le
+# besoin (figure 1A). Cette leçon, « calibré
+# et injuste », repose donc sur l'article ; notre cohorte, elle, montre le mécanisme (un score
+# appris sur le coût classe trop bas des patients plus malades).
+# </details>
 
 # %% [markdown]
 # ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
@@ -1165,17 +1172,17 @@ ecart_maladies = (
 # Relisez les deux figures de la section 4 et votre écart de la question 2. Quelle lecture est
 # juste ? Répondez par l'une des options, entre guillemets :
 #
-# - `"race"` : le score classe les patients noirs trop bas parce qu'il tient compte de leur
-#   race ; il suffirait de la lui retirer pour que l'écart disparaisse ;
-# - `"précision"` : le score prédit mal le coût des patients noirs ; un modèle plus précis,
-#   appris sur plus de patients, ferait disparaître l'écart ;
-# - `"cible"` : le score prédit à peu près bien ce qu'il a appris, le coût ; mais à même score,
-#   les patients noirs sont plus malades : le coût mesure mal leur besoin. De combien le score
-#   le sous-estime, ces chiffres ne le disent pas encore ;
-# - `"taille du biais"` : l'écart de la question 2 mesure le biais : le score « coût »
-#   sous-estime le besoin des patients noirs d'autant de maladies chroniques ;
-# - `"intention"` : ces chiffres montrent que les soignants choisissent de moins soigner les
-#   patients noirs, et que le score reproduit ce choix.
+# - `"race"` : à même score, les patients noirs sont plus malades, parce que le score tient
+#   compte de leur race ; la lui retirer réduirait l'écart ;
+# - `"précision"` : à même score, les patients noirs sont plus malades, parce que le score
+#   prédit mal leur coût ; un modèle plus précis, appris sur plus de patients, réduirait
+#   l'écart ;
+# - `"cible"` : à même score, les patients noirs sont plus malades ; le score prédit bien le
+#   coût, mais le coût mesure mal leur besoin ;
+# - `"taille du biais"` : à même score, les patients noirs sont plus malades ; le score
+#   sous-estime leur besoin, et l'écart de la question 2 dit de combien ;
+# - `"intention"` : à même score, les patients noirs sont plus malades, parce que les soignants
+#   choisissent de moins les soigner ; le score reproduit ce choix.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1589,21 +1596,18 @@ if not checks.passed("ecart_maladies"):
     )
 
 # %% [markdown]
-# **Exemple corrigé : juger une paire d'affirmations** (la question 4 en séance évaluée est
-# faite de trois paires de ce genre). Un autre score, inventé, prédit le nombre de
-# consultations. Chaque affirmation est vraie : laquelle suffit à montrer que ce score
-# sous-estime le besoin des patients noirs ?
+# **Exemple corrigé : juger une paire** (en séance évaluée, la question 4 est faite de trois
+# paires). Un score inventé prédit les consultations. Laquelle de ces deux affirmations vraies
+# suffit à montrer qu'il sous-estime le besoin des patients noirs ?
 #
-# - « A » : parmi des patients de même âge et de même sexe, le score « consultations » inscrit
-#   les patients noirs moins souvent que les patients blancs.
-# - « B » : parmi des patients de même maladie latente (le même besoin réel), le score
-#   « consultations » inscrit les patients noirs moins souvent que les patients blancs.
+# - « A » : à même âge et même sexe, le score inscrit les patients noirs moins souvent que les
+#   patients blancs.
+# - « B » : à même maladie latente (le même besoin réel), le score inscrit les patients noirs
+#   moins souvent que les patients blancs.
 #
-# Les deux phrases disent presque la même chose ; seul change **ce qui est tenu égal**. À âge
-# et sexe égaux, les deux groupes n'ont pas forcément le même besoin : un score juste pourrait
-# lui aussi inscrire un groupe moins souvent. A ne suffit donc pas (`"non"`). À besoin réel
-# égal, un score juste inscrirait les deux groupes aussi souvent : s'il inscrit moins les
-# patients noirs, il sous-estime leur besoin. B suffit (`"oui"`). Retenez la question à poser :
+# Seul change **ce qui est tenu égal**. À âge et sexe égaux, le besoin peut différer : un score
+# juste pourrait, lui aussi, inscrire un groupe moins souvent. A : `"non"`. À besoin égal, un
+# score juste inscrirait autant les deux groupes : B suffit, `"oui"`. La question à poser :
 # **que donnerait la même comparaison avec un score juste ?**
 
 # %% [markdown] session="formative"
@@ -2081,10 +2085,13 @@ preuve_biais = {
 preuve_biais = dict.fromkeys(preuve_biais, "oui")
 
 # %% [markdown] reveal="preuve_biais" session="formative"
-# **Ce qui désigne le substitut.** Refaisons tout sans écart d'accès (calcul dans « Après la
+# <details><summary>Après avoir répondu : ce qui désigne le substitut</summary>
+#
+# Refaisons tout sans écart d'accès (calcul dans « Après la
 # séance ») : l'écart du score « coût » dans une même tranche, sur tous les scores, tombe de 0,71 à 0,17, près de celui du score juste. C'est l'écart d'accès,
 # passé par le coût, qui le creusait. La cible « maladies » garde, elle aussi, un excès sur le
 # score juste dans la tranche du haut (tableau) : changer de cible le réduit sans l'effacer.
+# </details>
 
 # %% [markdown] reveal="preuve_biais" session="evaluation"
 # **Ce qui désigne le substitut.** Refaisons tout sans écart d'accès (calcul dans « Après la
@@ -2102,35 +2109,20 @@ preuve_biais = dict.fromkeys(preuve_biais, "oui")
 # a été diagnostiquée, ce qui dépend aussi de l'accès (question 8, après la séance).
 # </details>
 
-# %% [markdown] session="formative"
+# %% [markdown]
 # ## À retenir
 #
-# - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
-#   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
-# - Un score peut être calibré sur le coût et **injuste** pour le besoin, sans utiliser la
-#   race : l'étude le montre (Obermeyer et al., 2019, figure 3A). Notre score, lui, n'est pas
-#   calibré tout en haut (17 % de coût en moins chez les patients noirs) : sur ce point, c'est
-#   l'étude qui porte la leçon, pas notre cohorte.
-# - Changer la cible rapproche les inscrits de ceux d'un score juste, sans les rejoindre.
-# - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
-#   différents.
-# - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
-
-# %% [markdown] session="evaluation"
-# ## À retenir
-#
-# - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
-#   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
-# - Un score peut être calibré sur le coût et **injuste** pour le besoin, sans utiliser la
-#   race : l'étude le montre (Obermeyer et al., 2019, figure 3A). Avec notre score, tout en
-#   haut, les patients noirs coûtent moins que les patients blancs de même score (section 4) :
-#   sur ce point, c'est l'étude qui porte la leçon, pas notre cohorte.
-# - Changer la cible rapproche les inscrits de ceux d'un score juste, sans les rejoindre.
-# - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
-#   différents.
-# - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
+# > - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
+# >   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
+# > - Un score peut être calibré sur le coût et **injuste** pour le besoin, sans utiliser la
+# >   race (Obermeyer et al., 2019, figure 3A).
+# > - Un écart entre inscrits ne suffit pas : il faut le comparer à celui d'un score juste,
+# >   mesuré de la même façon.
+# > - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
 
 # %% [markdown] reveal="preuve_biais"
+# <details><summary>Après avoir répondu : auditer un score comme l'étude</summary>
+#
 # - Pour auditer un score, faites comme l'étude : comparez le **besoin** des groupes centile
 #   par centile du score, avec plusieurs mesures du besoin (maladies chroniques, HbA1c,
 #   pression artérielle, créatinine) (Obermeyer et al., 2019). Sur des tranches aussi fines,
@@ -2140,6 +2132,7 @@ preuve_biais = dict.fromkeys(preuve_biais, "oui")
 # - Un écart entre sélectionnés ne suffit pas : il existe même avec le score juste. Ce qui
 #   compte, c'est la **justice et l'équité** (CENS) : une aide rare va aux plus malades, quel que soit leur
 #   groupe.
+# </details>
 
 # %% [markdown] graded="in-class"
 # ## Après la séance
