@@ -3087,7 +3087,8 @@ else:
 # place donneriez-vous au **médecin** dans la décision, et que devrait-il savoir du score ?
 # Comment, et à qui, expliqueriez-vous ce choix (soignants, patients, direction) ?
 # Appuyez-vous sur au moins un **chiffre calculé dans ce module**, et interprétez-le : que
-# dit-il du besoin des patients ? Vous pouvez raisonner avec des données françaises (affections
+# dit-il du besoin des patients ? (Copie de séance évaluée : un chiffre de **votre** tableau
+# de la section 5, calculé sur votre propre cohorte.) Vous pouvez raisonner avec des données françaises (affections
 # de longue durée, complémentaire santé solidaire, indice FDep).
 
 # %% [markdown] written="reflexion_cible" points=3
@@ -3128,8 +3129,10 @@ else:
 #   0,10, tous scores, dans la version formative ; une copie de la séance évaluée a ses propres
 #   chiffres, imprimés dans sa copie notée : tableau des cibles de la section 5, colonnes
 #   « tous scores », et ligne « centile par centile » sous le tableau, que rassemble la ligne
-#   « Pour le correcteur » sous la vérification de la question 2 ; ceux de la cohorte
-#   commune, repris après la séance, sont justes aussi) ; la différence entre cibles et son IC (question 5), lue comme une
+#   « Pour le correcteur » sous la vérification de la question 2 ; pour une copie évaluée,
+#   seuls ses propres chiffres valent ce demi-point : ceux de la cohorte commune, repris après
+#   la séance, ou ceux d'une autre copie ne comptent pas, ce qui rend visible un texte
+#   recopié) ; la différence entre cibles et son IC (question 5), lue comme une
 #   taille mal connue ; la part des patients noirs parmi les inscrits selon la cible, **avec**
 #   le fait qu'ils sont plus malades (une part seule ne prouve ni faveur ni oubli, questions 4
 #   et 7) ; une remarque juste sur le taux de sélection (question 7). Refusé : un écart entre
@@ -3154,7 +3157,13 @@ else:
 # évaluée cite ceux de ses propres cas (voir le critère 3) : notez-la de la même façon. Une
 # même phrase ne compte qu'à un critère, sauf une limite de la cible qui nomme aussi les
 # patients oubliés (« ceux qui consultent peu resteraient sous-estimés ») : elle compte à la
-# cible et aux limites.
+# cible et aux limites. Exemple de cette règle : « je prédirais les maladies chroniques plutôt
+# que le coût, qui dépend de l'accès aux soins ; mais une maladie non diagnostiquée n'est pas
+# comptée, donc les patients qui consultent peu resteraient sous-estimés ». La première moitié
+# justifie la cible (critère 1) ; la seconde donne la limite de cette cible **et** nomme les
+# patients oubliés : elle compte aussi aux limites (critère 2). Total : 1 + 0,5. Si la copie
+# écrivait seulement « le coût dépend de l'accès aux soins », cette phrase ne compterait qu'à
+# la cible : elle ne dit rien des patients qu'oublierait la cible proposée.
 #
 # - **3 points.** « Je proposerais de prédire le nombre de maladies chroniques actives de
 #   l'année suivante, complété par l'HbA1c et la pression artérielle : le programme vise les
