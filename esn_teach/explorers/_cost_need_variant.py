@@ -251,7 +251,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
         "de l'accès aux soins.",
         "Parmi des patients de même maladie latente (le même besoin réel), le score « "
         "coût » des patients noirs est en moyenne plus bas que celui des patients "
-        "blancs, quel que soit le seuil du programme.",
+        "blancs.",
     ),
     "entre inscrits": (
         "Parmi les inscrits du score « coût », comparés centile par centile (97e, 98e "
@@ -289,7 +289,8 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "près du seuil": (
         "Du 95e au 100e centile du score « coût », l'écart de maladies chroniques "
         "entre patients noirs et blancs dépasse celui du score juste dans sa propre "
-        "tranche du 95e au 100e centile.",
+        "tranche du 95e au 100e centile, plutôt que centile par centile sur tous les "
+        "scores.",
         "Du 95e au 100e centile du score « coût », l'écart de maladies chroniques "
         "entre patients noirs et blancs dépasse celui du score juste mesuré centile "
         "par centile sur tous les scores, au lieu de sa propre tranche du 95e au 100e "
