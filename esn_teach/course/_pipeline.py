@@ -334,7 +334,7 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
     if practice:
         text += (
             f" La note porte sur ces {_fr_points(in_class + written)} : les questions "
-            f"autocorrigées d'après la séance ({_fr_points(after)}) sont un entraînement, "
+            f"autocorrigées faites après la séance ({_fr_points(after)}) sont un entraînement, "
             "corrigé mais hors de la note."
         )
     kinds = partial_credit_kinds(module.notebook)

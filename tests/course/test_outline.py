@@ -211,7 +211,7 @@ def test_header_states_points_in_class_and_after_and_the_partial_credit_rules(tm
     assert practice.startswith(
         "**Notation** : questions autocorrigées de la séance, 2 points ; réflexion rédigée, "
         "3 points, notée d'après un guide de correction. La note porte sur ces 5 points : les "
-        "questions autocorrigées d'après la séance (1,5 point) sont un entraînement, corrigé "
+        "questions autocorrigées faites après la séance (1,5 point) sont un entraînement, corrigé "
         "mais hors de la note."
     ), practice
     path.write_text(SCORED.replace(heading, '# %% [markdown] graded="yes"\n# ## Après la séance'))
