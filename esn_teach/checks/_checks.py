@@ -603,27 +603,6 @@ def _names_exactly(number: float, found: Mistake | None, name: str, decimals: in
     )
 
 
-def _rounds_like_a_mistake(number: float, mistakes: list[Mistake], decimals: int) -> Mistake | None:
-    """Return a named mistake whose value, rounded as ``number`` is, gives ``number``.
-
-    A value one decimal short of the asked precision that is at the same time the key
-    and a named mistake rounded that far (module 11, review d20: a wrong numerator and
-    the key both round to 0,123 in 13 copies of 23) cannot show the right reasoning:
-    no half points. Mistakes about rounding (« arrondi ») are not counted.
-    """
-    if decimals < 1:
-        return None
-    target = _round_key(number, decimals - 1)
-    for mistake in mistakes:
-        if (
-            isinstance(mistake.value, numbers.Real)
-            and _ROUNDING_MISTAKE not in mistake.message
-            and _round_key(float(mistake.value), decimals - 1) == target
-        ):
-            return mistake
-    return None
-
-
 def _another_method(found: Mistake, decimals: int) -> str:
     """Return the message for a value that is a named mistake's and the key too rounded."""
     message = found.message.rstrip()
@@ -791,9 +770,6 @@ def check_number(
         found = _closest_mistake(number, list(mistakes), name, decimals)
         if found is not None and _names_exactly(number, found, name, decimals):
             raise IncorrectAnswer(_another_method(found, decimals), question=name)
-        ambiguous = _rounds_like_a_mistake(number, list(mistakes), decimals)
-        if ambiguous is not None:
-            raise IncorrectAnswer(_another_method(ambiguous, decimals), question=name)
         if points is not None and not _mistake_closer(number, found, expected, decimals):
             return _half_points(number, name, decimals, points, found)
         if found is not None:
@@ -802,23 +778,16 @@ def check_number(
     if is_correct(number):
         return _success(name, success, carried_over)
     found = _closest_mistake(number, list(mistakes), name, decimals)
-    too_rounded = _too_rounded(number, decimals, is_key)
-    ambiguous = None
-    if too_rounded:  # the key too rounded, unless a named mistake gives that value too
-        exact = found is not None and _names_exactly(number, found, name, decimals)
-        ambiguous = found if exact else _rounds_like_a_mistake(number, list(mistakes), decimals)
     if (
         points is not None
-        and too_rounded
+        and _too_rounded(number, decimals, is_key)
         and not _mistake_closer(number, found, expected, decimals)
-        and ambiguous is None
+        and not _names_exactly(number, found, name, decimals)
     ):
         # The header promises half the points for the right value rounded one decimal too
         # far: a named mistake for that rounding (module 07's « trop arrondi », module 08's
         # ambiguous 0,61) changes the message, never the points.
         return _half_points(number, name, decimals, points, found)
-    if ambiguous is not None:
-        raise IncorrectAnswer(_another_method(ambiguous, decimals), question=name)
     if found is not None:
         raise IncorrectAnswer(found.message, question=name)
     if percent_is_mistake and is_correct(number / 100):

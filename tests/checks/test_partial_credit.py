@@ -178,30 +178,6 @@ def test_another_method_landing_on_the_rounded_key_earns_nothing(capsys):
     capsys.readouterr()
 
 
-def test_a_value_too_rounded_to_tell_the_key_from_a_named_mistake_earns_nothing(capsys):
-    """Review 11 d20: asked at 4 decimals, key 0,1234; a wrong numerator gives 0,1226. Both
-    round to 0,123, which earned half a point with « bon raisonnement » (13 copies of 23)."""
-    numerator = checks.Mistake(0.1226, "vous avez compté les adultes au numérateur")
-    for answer in (0.123, 0.1230):
-        with pytest.raises(checks.IncorrectAnswer) as info:
-            checks.check_number(
-                answer, name="part", expected=0.1234, decimals=4, mistakes=[numerator], points=2
-            )
-        said = str(info.value)
-        assert "vous avez compté les adultes au numérateur" in said, answer
-        assert "distinguer de cette erreur" in said and "bon raisonnement" not in said
-    # The mistake elsewhere: 0,123 is the key too rounded, half the points as promised.
-    far = checks.Mistake(0.1312, "vous avez compté les adultes au numérateur")
-    credit = checks.check_number(
-        0.123, name="part", expected=0.1234, decimals=4, mistakes=[far], points=2
-    )
-    assert isinstance(credit, checks.PartialCredit) and credit.points == 1.0
-    # Without points= (a visible check), the same message, never « trop arrondi ».
-    with pytest.raises(checks.IncorrectAnswer, match="distinguer de cette erreur"):
-        checks.check_number(0.123, name="part", expected=0.1234, decimals=4, mistakes=[numerator])
-    capsys.readouterr()
-
-
 def test_partial_credit_prints_the_slip_and_returns_a_share_of_the_points(capsys):
     _ = checks.check_number(0.5, name="seuil_pc", expected=0.5)
     assert checks.passed("seuil_pc")
