@@ -1611,7 +1611,7 @@ print(f"Le curseur part de {fr_number(round(SEUIL, 2), 2)}, le seuil choisi ({fr
 # chez vous, sans surveillance**, notes et documents permis ; c'est un travail personnel : une
 # aide (un camarade, une IA générative) se signale en une ligne. Rendez-la à la date et sous
 # la forme que fixe votre enseignant (par exemple un devoir Moodle) : il la note à la main, sur
-# les trois critères écrits sous sa consigne.
+# les trois critères résumés sous sa consigne.
 
 # %% [markdown]
 # ## 6. Pourquoi le score échoue-t-il ailleurs ? Les raccourcis
@@ -2628,6 +2628,14 @@ decision_h3 = {
 # Appuyez votre conclusion sur au moins un chiffre de ce module, avec son dénominateur : ceux
 # de H1 et de H3 du tableau « Charge d'alertes au seuil choisi à H1 » sont visibles dans toutes
 # les versions du module ; ceux de H2, seulement une fois vos réponses jugées justes.
+#
+# **Comment elle est notée** (trois critères, 0, 0,5 ou 1 point chacun) :
+# 1. **Valider sur place** : ce qu'il faut vérifier localement, **appliqué** à votre hôpital
+#    ou à votre décision, avec son pourquoi (une liste recopiée de la section 8 vaut au plus
+#    0,5) ; sans hôpital à vous, prenez-en un que vous connaissez ou décrivez-le en une ligne ;
+# 2. **Un chiffre juste qui appuie une décision** : un chiffre du module, avec son
+#    dénominateur, qui sert votre conclusion ;
+# 3. **Après le déploiement** : surveiller pour tous les patients, dire qui décide, informer.
 
 # %% [markdown] written="reflexion_validation" points=3
 # ### BEGIN SOLUTION
@@ -2653,7 +2661,9 @@ decision_h3 = {
 # séjours pour en compter une centaine, davantage pour juger la calibration » ; « chez nous, les antibiotiques sont prescrits largement, or le score
 # s'appuie sur eux » ; « nous garderons le seuil dans la plage de la notice, sinon l'hôpital
 # prendrait les obligations du fabricant ». Une liste qui reprend la section 8 sans l'appliquer
-# n'est pas appliquée.
+# n'est pas appliquée. Sans service à soi (première année, droit, gestion), l'étudiant peut
+# décrire en une ligne un hôpital qu'il connaît ou qu'il imagine, comme la consigne le lui
+# dit : un élément rapporté à cet hôpital décrit compte comme appliqué (relecture 08 d20b).
 #
 # - **1** : au moins trois éléments, dont au moins deux appliqués.
 # - **0,5** : au moins deux éléments, mais moins de deux appliqués (par exemple, la liste de la
