@@ -169,6 +169,7 @@ def unit_grading_markdown(
     after_class_points: float = 0.0,
     whole_points: bool = True,
     after_class_practice: bool = False,
+    written_after_class: bool = False,
 ) -> str:
     """Write the box « Comment cette unité est notée » for a module a certificate requires.
 
@@ -197,6 +198,10 @@ def unit_grading_markdown(
         module declares ``graded="in-class"``): the box then says they are practice,
         in the certificate and in the module's grade alike, as the « Notation » line
         does. Otherwise it says they count in the module's grade.
+    written_after_class : bool, default=False
+        Whether a written reflection comes after the heading « Après la séance »: a copy
+        collected at the end of the session does not hold it, so the box says it is
+        handed in apart.
 
     Returns
     -------
@@ -270,10 +275,32 @@ def unit_grading_markdown(
             "seulement si la réponse est bien écrite, jamais si elle est juste. Les autres "
             "versions (formative, en autonomie) servent à s'entraîner."
         )
-    lines.append(
-        "> - Pour rendre : enregistrez le notebook, puis déposez le fichier (.ipynb) là où on "
-        "vous l'a demandé (devoir Moodle ou page « Mes devoirs »), avant la date annoncée."
-    )
+    if in_class_only and not after_class_practice:
+        # The after-class questions count in the module's grade, not for the certificate:
+        # the teacher chooses how the copy is handed in (README), as the module's header says.
+        lines.append(
+            "> - Pour rendre : votre enseignant·e dit au début de la séance si la copie est "
+            "ramassée à la fin de la séance (la réflexion se rend alors à part, par exemple "
+            "dans un devoir Moodle) ou rendue complète à la date d'un devoir."
+        )
+    elif in_class_only or not after_class_points:
+        # README: a copy whose grade counts the in-class part is collected at the end
+        # of the session; a reflection written after it is handed in apart (module 11's
+        # lecturer, d20: the box said « le fichier .ipynb », the module « Moodle »).
+        hand_in = "> - Pour rendre : la copie est ramassée à la fin de la séance"
+        if written_after_class:
+            hand_in += (
+                " ; la réflexion, rédigée après la séance, se rend à part, comme votre "
+                "enseignant·e l'indique (devoir Moodle ou page « Mes devoirs »), avant la date "
+                "annoncée"
+            )
+        lines.append(hand_in + ".")
+    else:
+        lines.append(
+            "> - Pour rendre : enregistrez le notebook, puis déposez le fichier (.ipynb) là où "
+            "on vous l'a demandé (devoir Moodle ou page « Mes devoirs »), une seule fois, "
+            "complet, avant la date annoncée."
+        )
     return "\n".join(lines)
 
 

@@ -298,7 +298,7 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
     notée » above a box saying the certificate does not count it).
     """
     start = after_class_start(module.notebook)
-    in_class = after = written = 0.0
+    in_class = after = written = written_after = 0.0
     for index, cell in enumerate(module.notebook.cells):
         nbgrader = cell.metadata.get("nbgrader", {})
         if not nbgrader.get("grade"):
@@ -306,6 +306,8 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
         points = float(nbgrader.get("points", 0))
         if cell.cell_type != "code":
             written += points
+            if start is not None and index > start:
+                written_after += points
         elif start is not None and index > start:
             after += points
         else:
@@ -351,7 +353,39 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
             "pour 0,682 ; un entier quand la question se corrige à 0,1 près), rapporte la "
             "moitié des points."
         )
+    if module.session == "evaluation" and written_after and not certificate:
+        text += "\n\n" + _hand_in_markdown(choice=after > 0 and not module.graded_in_class)
     return text
+
+
+def _hand_in_markdown(*, choice: bool) -> str:
+    """Return the evaluated header's « Rendre » line for a reflection written after the session.
+
+    Reviewers of modules 08, 11 and 13 (d20) found the hand-in undefined: the graded
+    reflection cell sits in the notebook collected at the end of the session, the
+    module's text said « sur Moodle », the certificate box « le fichier .ipynb ». One
+    rule, the README's: the copy is collected at the end of the session and the
+    reflection, written afterwards, is handed in apart; its grade is entered by hand on
+    the collected copy. ``choice``: the module has autograded questions after the
+    session that count in its grade, so the teacher chooses (README) between that
+    collection, the grade then counting the in-class part, and a complete copy handed
+    in by a deadline.
+    """
+    apart = (
+        "se rédige après la séance et se rend à part, comme votre enseignant·e l'indique (par "
+        "exemple un devoir Moodle), avant la date annoncée"
+    )
+    if choice:
+        return (
+            "**Rendre** : votre enseignant·e dit au début de la séance comment la copie est "
+            "rendue. Soit elle est ramassée à la fin de la séance : la note porte alors sur la "
+            f"partie en séance, et la réflexion {apart}. Soit vous rendez le notebook complet, "
+            "réflexion comprise, à la date d'un devoir."
+        )
+    return (
+        "**Rendre** : enregistrez le notebook ; la copie est ramassée à la fin de la séance. "
+        f"La réflexion {apart} : vous pouvez la préparer dans sa cellule, puis la recopier."
+    )
 
 
 def _fr_points(points: float) -> str:
@@ -668,7 +702,7 @@ class Course:
         if not (self.notebooks / DECLARATION_FILE).is_file():
             return []
         declaration = course_declaration(self)  # a CertificateError is a CourseError
-        autograded = written = after_class = 0.0
+        autograded = written = after_class = written_after = 0.0
         # A question with partial credit may score a fraction of its points.
         whole = not partial_credit_questions(module.notebook)
         start = after_class_start(module.notebook)
@@ -683,6 +717,8 @@ class Course:
                         after_class += points
                 else:
                     written += points
+                    if start is not None and index > start:
+                        written_after += points
         return [
             unit_grading_markdown(
                 spec,
@@ -692,6 +728,7 @@ class Course:
                 after_class_points=after_class,
                 whole_points=whole,
                 after_class_practice=module.graded_in_class,
+                written_after_class=written_after > 0,
             )
             for spec in declaration.certificates.values()
             if any(c.module == module.name for c in spec.modules)

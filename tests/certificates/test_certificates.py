@@ -908,3 +908,22 @@ def test_unit_grading_box_for_an_in_class_criterion():
     )
     assert "ni dans la note du module : un entraînement" in practice
     assert "comptent en revanche" not in practice
+    # How to hand in, one rule with the module's header (reviews 08, 11, 13 d20): a copy whose
+    # grade is the in-class part is collected at the end of the session, the reflection
+    # written after it apart; otherwise the teacher says which of the two.
+    assert "Pour rendre : la copie est ramassée à la fin de la séance." in practice
+    after = unit_grading_markdown(
+        spec,
+        criterion.module,
+        16,
+        3,
+        after_class_points=8,
+        after_class_practice=True,
+        written_after_class=True,
+    )
+    assert (
+        "Pour rendre : la copie est ramassée à la fin de la séance ; la réflexion, rédigée "
+        "après la séance, se rend à part" in after
+    )
+    assert ".ipynb" not in after
+    assert "dit au début de la séance si la copie est ramassée" in box

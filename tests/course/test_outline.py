@@ -224,6 +224,42 @@ def test_header_states_points_in_class_and_after_and_the_partial_credit_rules(tm
     assert "item" not in text and "arrondi" not in text
 
 
+def test_the_evaluated_header_says_how_a_reflection_after_the_session_is_handed_in(tmp_path):
+    """Reviews 08, 11 and 13 d20: the graded reflection sat in the notebook collected at the
+    end of the session while the module said « Moodle » and the certificate box « .ipynb »;
+    the reflection got lost or was marked against an empty cell. One rule, the README's."""
+    path = tmp_path / "99_note.py"
+    heading = "# %% [markdown]\n# ## Après la séance"
+    path.write_text(SCORED, encoding="utf-8")
+    # The formative version is handed in whole: no such line.
+    assert "**Rendre**" not in _scoring_markdown(read_module(path))
+    # Autograded questions after the session count in the grade: the teacher chooses.
+    chosen = _scoring_markdown(read_module(path, session="evaluation"))
+    assert "**Rendre** : votre enseignant·e dit au début de la séance comment la copie" in chosen
+    assert "Soit vous rendez le notebook complet, réflexion comprise" in chosen
+    # graded="in-class": collected at the end of the session, the reflection apart.
+    path.write_text(
+        SCORED.replace(heading, '# %% [markdown] graded="in-class"\n# ## Après la séance'),
+        encoding="utf-8",
+    )
+    collected = _scoring_markdown(read_module(path, session="evaluation"))
+    assert (
+        "**Rendre** : enregistrez le notebook ; la copie est ramassée à la fin de la séance. "
+        "La réflexion se rédige après la séance et se rend à part, comme votre enseignant·e "
+        "l'indique (par exemple un devoir Moodle), avant la date annoncée" in collected
+    )
+    # A certificate's box says it instead (tests/certificates); a reflection written in
+    # class is in the collected copy: no line.
+    assert "**Rendre**" not in _scoring_markdown(
+        read_module(path, session="evaluation"), certificate=True
+    )
+    in_class = SCORED.replace(heading + "\n", "").replace(
+        "# guide\n# ### END SOLUTION\n", "# guide\n# ### END SOLUTION\n\n" + heading + "\n"
+    )
+    path.write_text(in_class, encoding="utf-8")
+    assert "**Rendre**" not in _scoring_markdown(read_module(path, session="evaluation"))
+
+
 def test_the_header_says_what_a_check_mark_means_in_each_version():
     """Review 05 d20: « ✔ veut dire juste » stood above evaluated checks that only say the
     answer is recorded and well formed (« ✔ Réponse enregistrée »)."""
