@@ -339,22 +339,26 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
             f"autocorrigées faites après la séance ({_fr_points(after)}) sont un entraînement, "
             "corrigé mais hors de la note."
         )
+    # One rule per line (module 14's student, d20b: one dense paragraph « décourage avant
+    # même de commencer »).
+    rules = []
     kinds = partial_credit_kinds(module.notebook)
     if "items" in kinds:
-        text += (
-            " Une question à plusieurs items rapporte une part de ses points : chaque item "
-            "juste apporte sa part, chaque item faux en reprend une partie (répondre au hasard "
-            "rapporte donc peu), un item laissé `...` ne rapporte ni ne coûte rien ; une "
-            "question ne descend pas sous 0."
+        rules.append(
+            "**Questions à plusieurs items** : chaque item juste apporte sa part des points, "
+            "chaque item faux en reprend une partie (répondre au hasard rapporte donc peu), un "
+            "item laissé `...` ne rapporte ni ne coûte rien ; une question ne descend pas sous 0."
         )
     if "number" in kinds:
-        text += (
-            " Un nombre juste mais trop arrondi, avec une décimale de moins que demandé (0,68 "
-            "pour 0,682 ; un entier quand la question se corrige à 0,1 près), rapporte la "
-            "moitié des points."
+        rules.append(
+            "**Nombres** : un nombre juste mais trop arrondi, avec une décimale de moins que "
+            "demandé (0,68 pour 0,682 ; un entier quand la question se corrige à 0,1 près), "
+            "rapporte la moitié des points."
         )
     if module.session == "evaluation" and written_after and not certificate:
-        text += "\n\n" + _hand_in_markdown(choice=after > 0 and not module.graded_in_class)
+        rules.append(_hand_in_markdown(choice=after > 0 and not module.graded_in_class))
+    if rules:
+        text += "\n\n" + "\n".join(f"- {rule}" for rule in rules)
     return text
 
 
