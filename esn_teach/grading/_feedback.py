@@ -591,9 +591,19 @@ class FrenchFeedback(NbGraderPreprocessor):
             return None
         coursedir = CourseDirectory(config=self.config)
         folder = coursedir.format_path(coursedir.source_directory, ".", assignment)
+        path = Path(folder) / f"{notebook}.ipynb"
         try:
-            built = nbformat.read(Path(folder) / f"{notebook}.ipynb", as_version=4)
+            built = nbformat.read(path, as_version=4)
         except Exception:  # no built module: nbgrader's total, as the whole export gives
+            # Said, not silent: the header may have announced the in-class grade, which
+            # ``esn-teach export`` then refuses to compute without this file.
+            self.log.warning(
+                "Module construit introuvable (%s) : le retour de %s affiche le total de "
+                "nbgrader, sans pouvoir mettre à part des questions d'après la séance. "
+                "Reconstruisez le module (« esn-teach build »), puis refaites les retours.",
+                path,
+                notebook,
+            )
             return None
         if built.metadata.get(GRADED) != GRADED_IN_CLASS:
             return None

@@ -416,7 +416,7 @@ def test_export_help_and_errors_are_french(capsys):
 
 
 @pytest.mark.slow
-def test_feedback_shows_the_grade_the_header_announced(graded, capsys):
+def test_feedback_shows_the_grade_the_header_announced(graded, capsys, caplog):
     """Review 08 d20: for a version declaring graded="in-class", the feedback page said
     « Note : 13 / 16 », the after-class practice included, while the notebook announced a
     grade out of 10 and the export gave 7 / 10. And the hidden test's « Pour le
@@ -463,3 +463,14 @@ def test_feedback_shows_the_grade_the_header_announced(graded, capsys):
     nbformat.write(notebook, built)
     assert cli(course_root, "feedback", SESSION, notebooks=notebooks) == 0
     assert "Note : 10 / 10" in text()
+    # Without the built module the page cannot set the practice apart: the command says so.
+    hidden = built.with_name("ailleurs.ipynb")
+    built.rename(hidden)
+    capsys.readouterr()
+    try:
+        cli(course_root, "feedback", SESSION, notebooks=notebooks)
+    finally:
+        hidden.rename(built)
+    captured = capsys.readouterr()
+    said = captured.out + captured.err + caplog.text
+    assert "Module construit introuvable" in said and "esn-teach build" in said
