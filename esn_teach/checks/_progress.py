@@ -94,6 +94,9 @@ _LABELS = {
     "incorrect": "\u2718 à revoir",
     "recorded": "\u2714 répondue (corrigée après la remise)",
     "todo": "\u2014 à faire",
+    # A slip of notation (0,5 for 0.5, a word without quotes): no attempt yet, and no
+    # verdict (students of modules 03 and 08, d20b/d21: « ✘ à revoir » beside « 0 essai »).
+    "malformed": "\u2718 mal écrite (pas encore un essai)",
 }
 
 # Kept by this kernel when the file cannot be written (read-only home, full disk).
@@ -313,8 +316,10 @@ def question(module: str, name: str, *, evaluation: bool = False) -> Iterator[No
         raise
     except (IncorrectAnswer, CheckFailed) as failure:
         # A slip of notation (text for a number, an option misspelt) is not an attempt.
-        answer = None if failure.form else _answers.get(name, f"essai-{time.time_ns()}")
-        _record(module, name, "incorrect", answer=answer)
+        if failure.form:
+            _record(module, name, "malformed", answer=None)
+        else:
+            _record(module, name, "incorrect", answer=_answers.get(name, f"essai-{time.time_ns()}"))
         raise
     else:
         if name in unjudged:  # the cell could not judge yet (checks.not_judged)
@@ -366,12 +371,15 @@ def _table_html(
     parts = [
         fr_plural(counts["correct"], "juste"),
         f"{counts['incorrect']} à revoir",
-        f"{counts['todo']} à faire",
+        f"{counts['todo'] + counts['malformed']} à faire",
     ]
     if module.endswith(EVALUATED_PROGRESS):
         # Nothing is judged during an evaluated session: « 0 juste, 0 à revoir » would
         # read as a verdict (two students took it for one).
-        parts = [fr_plural(counts["recorded"], "répondue"), f"{counts['todo']} à faire"]
+        parts = [
+            fr_plural(counts["recorded"], "répondue"),
+            f"{counts['todo'] + counts['malformed']} à faire",
+        ]
     elif counts["recorded"]:
         parts.insert(0, fr_plural(counts["recorded"], "répondue"))
     summary = f"{', '.join(parts)} (sur {fr_plural(len(titles), 'question autocorrigée')})"

@@ -63,7 +63,8 @@ def test_only_distinct_well_formed_answers_are_attempts(progress_file: Path) -> 
     assert state(progress_file) == {"state": "incorrect", "attempts": 1}
     attempt("0,8")  # a text: a slip of notation, its message says how to write it
     attempt((0, 8))  # « 0,8 » typed as Python: two values
-    assert state(progress_file) == {"state": "incorrect", "attempts": 1}
+    # Not a verdict either (students of 03 and 08: « ✘ à revoir » beside « 0 essai »).
+    assert state(progress_file) == {"state": "malformed", "attempts": 1}
     assert not checks.reveal_solution(MODULE, "sensibilite", SOLUTION)[0]
     attempt(0.3)
     assert state(progress_file) == {"state": "incorrect", "attempts": 2}
@@ -237,6 +238,11 @@ def test_the_module_table_is_french_and_not_colour_only(progress_file: Path) -> 
         MODULE, ["sensibilite", "q2", "q3"], 95, checks.load_progress(), 1, in_class=60
     )
     assert "60\u00a0min en séance, puis 35\u00a0min après" in html
+    # A slip of notation is shown as such and counted « à faire », not « à revoir ».
+    attempt("0,8", name="q3")
+    html = _progress._table_html(MODULE, ["sensibilite", "q2", "q3"], 45, checks.load_progress())
+    assert "1 juste, 1 à revoir, 1 à faire" in html
+    assert "\u2718 mal écrite (pas encore un essai)" in html
 
 
 def test_a_partly_right_question_is_to_revise(progress_file: Path) -> None:
