@@ -550,7 +550,14 @@ def _outline(course: Course, names: list[str]) -> int:
         duration = estimate_duration(module.notebook)
         problems = values_problems(module.notebook)
         print(
-            f"{module.name} : {duration.describe()} ({fr_plural(duration.words, 'mot')}, "
+            f"{module.name} : {duration.describe()} ({fr_plural(duration.words, 'mot')}"
+            + (
+                f" et {fr_plural(duration.folded_words, 'mot')} "
+                + ("repliés, non comptés" if duration.folded_words > 1 else "replié, non compté")
+                if duration.folded_words
+                else ""
+            )
+            + ", "
             f"{fr_plural(duration.questions, 'question')}, "
             f"{fr_plural(duration.explorers, 'explorateur')}, "
             f"{fr_plural(duration.reflections, 'réflexion')} en séance, "

@@ -260,6 +260,17 @@ def test_the_evaluated_header_says_how_a_reflection_after_the_session_is_handed_
     assert "**Rendre**" not in _scoring_markdown(read_module(path, session="evaluation"))
 
 
+def test_folded_words_are_left_out_of_the_estimate_but_counted():
+    """Module 03's student read about 3 700 words where the estimate counted 1 925: the
+    folded reading is reported beside the estimate (« esn-teach outline »)."""
+    folded = " ".join(["mot"] * 30)
+    duration = estimate_duration(
+        _notebook(_md(f"Trois mots visibles.\n<details><summary>Plus</summary>{folded}</details>"))
+    )
+    assert duration.words == 3  # « Trois mots visibles »: the folded part and its title out
+    assert duration.folded_words == 31
+
+
 def test_the_header_says_what_a_check_mark_means_in_each_version():
     """Review 05 d20: « ✔ veut dire juste » stood above evaluated checks that only say the
     answer is recorded and well formed (« ✔ Réponse enregistrée »)."""
