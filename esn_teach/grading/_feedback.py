@@ -48,7 +48,7 @@ from esn_teach.course import (
 from esn_teach.grading._cells import grade_id, is_solution, is_test, nbgrader_meta
 from esn_teach.grading._execute import _NOT_RUN, _RECHECK
 from esn_teach.grading._export import in_class_cells
-from esn_teach.grading._recheck import MARKER_LINE
+from esn_teach.grading._recheck import ERROR_LIMIT, MARKER_LINE
 from esn_teach.grading._sanitise import printable, sanitise_notebook
 
 __all__ = [
@@ -720,7 +720,7 @@ class FrenchFeedback(NbGraderPreprocessor):
                     "question": _text(label, 200),
                     "anchor": _text(name, 100),
                     "points": shown,
-                    "reason": _text(reason, 1000),
+                    "reason": _text(reason, ERROR_LIMIT),
                     "comment": _text(comment, 2000),
                 }
             )

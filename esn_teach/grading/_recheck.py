@@ -432,6 +432,12 @@ MARKER_LINE = "Pour le correcteur"
 _KEPT_LINES = ("\u2714 ", "\u2718 ", "\u2248 ", MARKER_LINE)
 
 
+#: Characters kept of a failed test's message: a bound against a runaway message, wide enough
+#: for a multi-item check naming every wrong item (module 07's lecturer, d21: cut at 500, a
+#: copy with four wrong items lost the last messages).
+ERROR_LIMIT = 4000
+
+
 def _execute_scored(
     source: str, grade_id: str, namespace: dict, printed: list[str] | None = None
 ) -> tuple[str | None, float | None]:
@@ -448,7 +454,7 @@ def _execute_scored(
     try:
         tree = ast.parse(source, f"<test {grade_id}>")
     except BaseException as error:
-        return f"{type(error).__name__}: {error}"[:500], None
+        return f"{type(error).__name__}: {error}"[:ERROR_LIMIT], None
     last = tree.body[-1] if tree.body else None
     if isinstance(last, ast.Expr):
         tree.body.pop()
@@ -464,7 +470,7 @@ def _execute_scored(
                 expression = compile(ast.Expression(last.value), f"<test {grade_id}>", "eval")
                 holder["value"] = eval(expression, namespace)
     except BaseException as error:
-        return f"{type(error).__name__}: {error}"[:500], None
+        return f"{type(error).__name__}: {error}"[:ERROR_LIMIT], None
     finally:
         if printed is not None:
             printed += [

@@ -400,3 +400,18 @@ def test_export_check_lines_never_carry_a_students_control_characters():
     (line,) = check.lines()
     assert "\x1b" not in line and "\n" not in line
     assert line.endswith("01_mini : réflexion « avis »")
+
+
+def test_a_long_check_message_reaches_the_grade_whole():
+    """Module 07's lecturer (d21): hidden-test messages were cut at 500 characters, so a
+    copy with four wrong items lost its last items' messages."""
+    from esn_teach.grading import _recheck
+
+    items = " ".join(
+        f"Item {n} : relisez la section {n}, le raisonnement est à revoir." for n in range(12)
+    )
+    assert 600 < len(items) < _recheck.ERROR_LIMIT
+    error = _recheck._execute(f"raise AssertionError({items!r})", "q", {})
+    assert error == f"AssertionError: {items}"
+    runaway = _recheck._execute("raise AssertionError('x' * 100_000)", "q", {})
+    assert len(runaway) == _recheck.ERROR_LIMIT
