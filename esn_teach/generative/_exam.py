@@ -63,15 +63,8 @@ _PERPLEXITY_TASKS: tuple[tuple[int, ...], ...] = ((0, 1, 2), (1, 2, 3))
 _COLD_TASKS = (0, 1)
 #: French ordinals of question 2's words.
 WORD_ORDINALS = ("premier", "deuxième", "troisième")
-#: Question 3b's tasks: how the imagined corpus writes a prescription, and what the
-#: model is asked to complete. In the first, the two words before the dose are
-#: « : ramipril » (the drug: the share of doses outside the corpus falls); in the
-#: second, the drug comes after « comprimé de » and three words before the dose, the two
-#: words before it being « dosé à », the same for every drug (the share stays about the
-#: same). Neither repeats the formative reasoning word for word: each asks whether the
-#: drug is now among the two words the model reads (review d16, finding 5: « un comprimé
-#: dosé à 5 mg », the drug as far as before, nearly copied the formative answer). Which
-#: option answers which task is the hidden test's (not here).
+#: Question 3b's tasks: two imagined corpora, each copy's statement (what each one
+#: implies, and which option answers it, is the hidden test's and the notes', not here).
 _CORPUS_TASKS = (
     "Imaginez un autre corpus, identique, sauf que chaque prescription s'y écrit sans "
     "« un comprimé de » : « Traitement : ramipril 5 mg ». On entraîne le même modèle à "
@@ -437,17 +430,10 @@ def copy_order(seed: int, question: str, pool: Mapping[str, str] | Sequence[str]
 
 #: Question 3a's pool, in a mixed order: prescriptions « Traitement : drug, un comprimé
 #: de dose unit » that the model wrote in the module's audit (``prescription_audit``,
-#: ``random_state=14``; tests/modules/test_module_14.py checks it). No dose outside any
-#: usual range (review d12: « bisoprolol 1000 mg » was classed by common sense), and
-#: every « hors corpus » dose is a strength marketed in France (review d16, finding 5:
-#: « ramipril 20 mg » was classed by a pharmacy student without the table; checked in the
-#: ANSM's public database of medicines and the Vidal, 7 December 2026: Triatec 1,25 mg,
-#: Cardensiel and Detensiel 10 mg, Lasilix Spécial 500 mg; the corpus doses are common
-#: strengths). Left
-#: out: paracetamol (the explorer's start), the formative question's four cases and the
-#: three examples the evaluated session prints. Whether a dose is in the corpus is read
-#: in the corpus table (``esn_teach.datasets.REFERENCE_DOSES``), as the statement asks:
-#: the hidden test does it, nothing here does.
+#: ``random_state=14``; tests/modules/test_module_14.py checks it). Every dose is a
+#: marketed strength (review d16, finding 5; the sources are in the notes). Whether a
+#: dose is in the corpus is read in the corpus table (``esn_teach.datasets.REFERENCE_DOSES``),
+#: as the statement asks: the hidden test does it, nothing here does.
 _DOSE_POOL: tuple[tuple[str, str, str], ...] = (
     ("furosémide", "20", "mg"), ("lévothyroxine", "25", "µg"), ("atorvastatine", "20", "mg"),
     ("bisoprolol", "10", "mg"), ("amlodipine", "10", "mg"), ("ramipril", "2,5", "mg"),
@@ -515,11 +501,7 @@ _ANTICOAGULANT = (
     "transféré en réanimation et transfusé. C'est en relisant son traitement que vous "
     "découvrez l'erreur."
 )
-# Review d14, finding 6: the users' duty (CSP L5212-2) covers an incident that caused, or
-# could have caused, death or a serious deterioration of health; the near fall of an
-# 81-year-old makes that risk explicit, while nothing serious happened (no EIGS). Review
-# 14 d20, lecturer 5: only facts known when the error is discovered (no « il ira bien le
-# lendemain »).
+# Scenario texts only (review 14 d21, lecturer 5: what each one implies is in the notes).
 _ANTIHYPERTENSEUR = (
     "a doublé la dose de son antihypertenseur ; il la reçoit depuis. Ce matin, il a des "
     "vertiges et sa tension est basse : en se levant seul, il a failli tomber, et une chute, à "
@@ -527,8 +509,6 @@ _ANTIHYPERTENSEUR = (
     "sans autre traitement, sa tension est redevenue normale en deux heures, et le médecin "
     "n'attend aucune séquelle. C'est en relisant son traitement que vous découvrez l'erreur."
 )
-# Review 14 d20, lecturer 3: an error with no adverse effect (pharmacovigilance « non »),
-# with either tool, so that a third action changes between copies.
 _SANS_EFFET = (
     "a multiplié par quatre la dose de son anticoagulant ; il en a reçu une prise, hier soir. "
     "C'est en relisant son traitement, ce matin, que vous découvrez l'erreur. Vous "
@@ -541,8 +521,8 @@ _DEVICE = (
     "dispositif médical marqué CE, que son fabricant destine à préparer les prescriptions)"
 )
 
-#: Question 7's scenarios: texts only (the formative one, not serious with a consumer
-#: chatbot, is left out). What each one answers is the hidden test's truth table.
+#: Question 7's scenarios: texts only (the formative one is left out). What each one
+#: answers is the hidden test's truth table.
 _INCIDENT_SCENARIOS = (
     f"M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, {_CONSUMER} "
     + _ANTICOAGULANT,

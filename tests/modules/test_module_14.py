@@ -729,6 +729,32 @@ def test_the_package_exposes_no_key_function_field_or_constant():
     assert not literals & KEY_WORDS, literals & KEY_WORDS
 
 
+# Review 14 d21 (lecturer d20b, finding 5): the package's comments, which a student's kernel
+# can read, said which imagined corpus of question 3b lowers the « hors corpus » share
+# (« : ramipril », task 0: the drug is among the two words read: option B; « dosé à »,
+# task 1: the same two words for every drug: option C), that the no-effect case of
+# question 7 means « pharmacovigilance non », that the antihypertensive's near fall is
+# not an EIGS, and which doses of question 3a are marketed strengths outside the corpus
+# (Triatec 1,25 mg, Cardensiel/Detensiel 10 mg, Lasilix Spécial 500 mg; ANSM database
+# and Vidal, 7 December 2026). These explanations now live here and in the notes.
+COMMENT_HINTS = (
+    r"share[^\n]*(falls|stays)",
+    r"pharmacovigilance\s*« non »",
+    r"no EIGS",
+    r"nothing serious",
+    r"no adverse effect",
+    r"Triatec|Cardensiel|Detensiel|Lasilix",
+    r"not serious",
+)
+
+
+def test_the_package_comments_say_nothing_of_which_option_is_right():
+    with open(exam_module.__file__, encoding="utf-8") as source:
+        text = source.read()
+    for pattern in COMMENT_HINTS:
+        assert not re.search(pattern, text), pattern
+
+
 def _hidden_table(name: str):
     """A dict literal the notebook's evaluated hidden test defines (``name = {...}``)."""
     tree = ast.parse(_notebook_source())
