@@ -21,9 +21,8 @@
 # que l'en-tête commun ci-dessous ne dit pas, sauf autre consigne de votre enseignant :
 #
 # - **Où et quand** : à distance, seul·e, d'une traite ou en deux fois ; « en séance » et
-#   « après la séance » y désignent simplement les parties 1 et 2, qui comptent toutes deux.
-# - **Agents conversationnels** : interdits, sur l'honneur (V6 — Intégrité et transparence) ;
-#   l'attestation dit « passée à distance, sans surveillance ».
+#   « après la séance » y désignent les parties 1 et 2, qui comptent toutes deux.
+# - **Agents conversationnels** : interdits, sur l'honneur (V6 — Intégrité et transparence).
 # - **Rendre** : une seule fois, les deux parties faites, avant la date annoncée.
 
 # %% [markdown]
@@ -63,7 +62,8 @@
 #   guillemets (accents et majuscules n'y comptent pas).
 # - **Points partiels** (questions à plusieurs cas) : un cas juste rapporte sa part, un cas
 #   faux en retire un peu. **Si vous hésitez entre deux réponses, laisser `...` ne coûte
-#   rien ; répondre au hasard ne rapporte rien en moyenne.**
+#   rien ; répondre au hasard ne rapporte rien en moyenne** (sauf en 3b, sans pénalité :
+#   le hasard y vaut 0,25 point).
 #
 # **Les données sont synthétiques** : notes cliniques inventées par un programme ; aucun nom,
 # aucune date, aucune dose ne vient d'un vrai dossier.
@@ -122,6 +122,8 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 # (la moyenne géométrique de quatre nombres est la racine quatrième de leur produit ; la
 # deuxième forme suffit pour calculer). Plus elle est **basse**, moins le modèle est surpris :
 # à 4, il hésitait en moyenne comme entre 4 mots également probables.
+#
+# Elle sert à **comparer des modèles** ; mais « moins surpris » n'est pas « plus vrai ».
 
 # %% [markdown] session="formative"
 # ### Question 1 — La perplexité d'une phrase (1 point)
@@ -375,7 +377,8 @@ checks.check_number(perplexite, name="perplexite", decimals=2, expected=cle_q1,
                     hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de "
                     "probabilités, ici celles des trois mots que votre tâche désigne.",
                     success=f"{cle_q1:.2f}".replace(".", ",") + " : en moyenne, sur ces trois "
-                    "mots, le modèle hésitait comme entre autant de mots également probables.",
+                    "mots, le modèle hésitait comme entre " + f"{cle_q1:.1f}".replace(".", ",")
+                    + " mots également probables.",
                     points=1)
 ### END HIDDEN TESTS
 
@@ -1132,30 +1135,28 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 #
 # > **En bref.**
 # > - Des données de santé sont des données **sensibles** : leur traitement est interdit sauf
-# >   exceptions (RGPD, article 9).
-# > - Le **secret médical** couvre tout ce qui concerne le patient, et s'impose à tous ceux qui
-# >   travaillent dans le système de santé, soignants ou non (secrétariat, informatique). Seuls
-# >   des professionnels qui participent à sa prise en charge peuvent **échanger** ces
-# >   informations (le patient en est informé et peut s'y opposer) ; entre professionnels qui
-# >   ne sont pas de la même équipe de soins, les **partager** demande son accord préalable
-# >   (CSP, article L1110-4). Ce
-# >   partage ne vaut qu'entre professionnels : l'éditeur d'un service en ligne n'en est pas
-# >   un, et l'accord du patient ne fait pas de lui un membre de l'équipe de soins.
-# > - Qui héberge, pour un hôpital ou un soignant, des données de santé recueillies pour le
-# >   soin doit être **certifié HDS** (CSP, article L1111-8) : l'hôpital ne les confie qu'à un
-# >   hébergeur certifié, sous contrat, ce qu'un service grand public n'est pas pour lui.
-# > - Le règlement sur l'IA (article 50) impose des obligations de **transparence** : dire
-# >   qu'on parle à une IA, marquer ce qu'elle génère ; à qui chacune s'adresse est dit dans la
-# >   liste « Textes cités » ci-dessous.
+# >   exceptions (RGPD, article 9) ; le **secret médical** (CSP, article L1110-4) s'impose à
+# >   tous ceux qui travaillent dans le système de santé ; l'éditeur d'un service en ligne
+# >   n'est pas un professionnel de l'équipe de soins.
 # > - Retirer le nom ne suffit pas : un âge, une commune, un métier, une date d'entrée peuvent
 # >   suffire à reconnaître quelqu'un. Et un **identifiant** (numéro de sécurité sociale, numéro
 # >   de dossier, numéro de téléphone) désigne à lui seul une personne, même si un voisin ne
 # >   sait pas le lire : l'éditeur, ou quiconque peut le relier à un fichier, la reconnaît.
 #
-# Les quatre textes des questions 5a et 5b, avec leur date, sont dans la liste « Textes
-# cités », affichée sous ce paragraphe ; trois autres y sont repliés, pour aller plus loin.
+# Les quatre textes des questions 5a et 5b, avec leur date, sont dans le tableau « Textes
+# cités », affiché sous ce paragraphe ; leurs résumés et trois autres textes y sont repliés.
 #
-# <details><summary>Pour aller plus loin : les mots des textes repliés</summary>
+# <details><summary>Pour aller plus loin (facultatif) : le détail juridique</summary>
+#
+# Seuls des professionnels qui participent à la prise en charge d'un patient peuvent
+# **échanger** ses informations (le patient en est informé et peut s'y opposer) ; entre
+# professionnels qui ne sont pas de la même équipe de soins, les **partager** demande son accord
+# préalable (CSP, article L1110-4). L'accord du patient ne fait pas de l'éditeur d'un service en
+# ligne un membre de l'équipe de soins. Qui héberge, pour un hôpital ou un soignant, des données
+# de santé recueillies pour le soin doit être **certifié HDS** (CSP, article L1111-8) : l'hôpital
+# ne les confie qu'à un hébergeur certifié, sous contrat, ce qu'un service grand public n'est
+# pas. Le règlement sur l'IA (article 50) impose des obligations de **transparence** : dire
+# qu'on parle à une IA, marquer ce qu'elle génère.
 #
 # Le règlement sur l'IA dit « à **haut risque** » les systèmes d'IA qu'il encadre le plus ; son
 # **annexe I** liste des produits déjà réglementés, dont les dispositifs médicaux ; son
@@ -1170,7 +1171,7 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 from IPython.display import Markdown
 
 print(f"Textes cités, vérifiés le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (enseignement, pas un "
-      "conseil juridique). Pour chaque texte : qui il vise, ce qu'il impose, puis son résumé.")
+      "conseil juridique) : qui chacun vise, ce qu'il impose.")
 qui_quoi = {
     "9(1)": "**Qui ?** Quiconque traite des données de santé, soignant ou non, avec ou sans "
             "IA. **Quoi ?** Ce traitement est interdit, sauf exceptions.",
@@ -1190,9 +1191,16 @@ qui_quoi = {
     "UE 2026/1744": "**Quoi ?** Il a reporté les règles des systèmes à haut risque (dates "
                     "ci-dessus, sous l'article 14). Le détail est au module 13.",
 }
-blocs, plus_loin = [], []
+# Un seul tableau court (review 14 d21) : les quatre textes des questions 5a et 5b ; les
+# résumés, et les trois textes pour aller plus loin, sont repliés dessous.
+reponse_de = {"L1110-4": "secret", "L1111-8 II": "HDS", "9(1)": "RGPD", "IA 50": "IA"}
+lignes, plus_loin = [], []
 for cle, resume in qui_quoi.items():
     texte = law.reference(cle)
+    qui, _, quoi = resume.removeprefix("**Qui ?** ").partition(" **Quoi ?** ")
+    if cle in reponse_de:
+        lignes.append(f"| `\"{reponse_de[cle]}\"` | {texte.citation} ({texte.date_label}) | {qui} "
+                      f"| {quoi} |")
     bloc = [f"**{texte.citation}** ({texte.date_label}) — {texte.title}.", "", resume]
     if cle != "UE 2026/1744":  # son résumé détaille la procédure : hors sujet ici
         bloc += ["", "Résumé : " + " ".join(texte.summary.split())]
@@ -1202,11 +1210,11 @@ for cle, resume in qui_quoi.items():
                      if o.condition == f"haut risque {annexe}" and "IA 14" in o.reference_keys}
             bloc += ["", f"Systèmes à haut risque de l'{annexe} : à partir du "
                      + " ; ".join(f"{d:%d/%m/%Y}" for d in sorted(dates)) + "."]
-    # Les textes que les questions 5a et 5b n'utilisent pas sont repliés.
-    (plus_loin if cle in ("chap. V", "IA 14", "UE 2026/1744") else blocs).append("\n".join(bloc))
-display(Markdown("\n\n---\n\n".join(blocs) + "\n\n<details><summary>Pour aller plus loin : "
-                 "transferts hors de l'Union, contrôle humain des systèmes à haut risque, "
-                 "report de dates (trois textes)</summary>\n\n"
+    plus_loin.append("\n".join(bloc))
+display(Markdown("**Textes cités**\n\n| Réponse | Texte (date) | Qui ? | Quoi ? |\n|---|---|---|---|\n"
+                 + "\n".join(lignes) + "\n\n<details><summary>Pour aller plus loin (facultatif) : "
+                 "le résumé de chaque texte, et trois autres (transferts hors de l'Union, contrôle "
+                 "humain des systèmes à haut risque, report de dates)</summary>\n\n"
                  + "\n\n---\n\n".join(plus_loin) + "\n\n</details>"))
 
 # %% [markdown] session="formative"
@@ -1464,7 +1472,7 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 #
 # Les textes de la section 4 ne visent pas les mêmes personnes ni les mêmes actes. Pour chaque
 # cas, cherchez d'abord **qui** doit faire (ou ne pas faire) quelque chose, et **quoi** ; puis
-# lisez, dans la liste « Textes cités » de la section 4, à qui chaque texte s'adresse. En bref :
+# lisez, dans la tableau « Textes cités » de la section 4, à qui chaque texte s'adresse. En bref :
 #
 # | Réponse | Texte | Qui ? | Quoi ? |
 # |---|---|---|---|
@@ -1473,8 +1481,13 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 # | `"RGPD"` | RGPD, article 9 | quiconque traite des données de santé, soignant ou non | interdit, sauf exceptions |
 # | `"IA"` | règlement sur l'IA, article 50 | le fournisseur d'un outil d'IA ; qui publie un texte généré pour informer le public sur une question d'intérêt public | dire qu'on parle à une IA, marquer ce qu'elle génère ; le dire, sauf relecture humaine et responsabilité éditoriale |
 #
-# Quand deux textes visent la même personne (un soignant qui divulgue tombe sous le secret
-# **et** sous le RGPD), la question demande celui qui la vise **en raison de son métier**.
+# **Règle de départage.** Si la personne enfreint **deux** textes, répondez celui qui la vise
+# **en raison de son métier ou de son activité** ; le RGPD, lui, vaut pour tous.
+#
+# *Exemple résolu* : une secrétaire médicale lit à voix haute, dans la salle d'attente, le
+# diagnostic d'un patient. Qui ? quelqu'un qui travaille dans le système de santé. Quoi ? elle
+# révèle une information sur le patient. Elle enfreint le secret (son métier) **et** le RGPD
+# (tout le monde) : la réponse est `"secret"`.
 
 # %% [markdown] session="formative"
 # ### Question 5a — Soigner, héberger, traiter des données (1 point)
@@ -1483,8 +1496,8 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 # par ce qu'elle fait là ? Écrivez `"secret"` (code de la santé publique, article L1110-4),
 # `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9), `"IA"` (règlement sur l'IA,
 # article 50), ou `"aucun"` si elle n'enfreint aucun de ces quatre textes (un texte peut
-# s'appliquer à ce qu'elle fait sans qu'elle l'enfreigne). Si elle en enfreint deux, écrivez celui qui la vise **en raison de son métier ou de son activité** (le
-# RGPD, lui, vaut pour tous). Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
+# s'appliquer à ce qu'elle fait sans qu'elle l'enfreigne). Si elle en enfreint deux : règle
+# de départage, juste au-dessus. Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
 # cas se juge seul (la question 5b suit le même principe). Points partiels (règle du mode
 # d'emploi) : un quart de point par cas juste.
 #
@@ -1501,7 +1514,7 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 #
 # Demandez-vous d'abord **qui** porte l'obligation (un soignant ? celui qui héberge des données
 # de soin, et pour le compte de qui ? quiconque traite des données de santé ? le fournisseur
-# d'un outil d'IA ?), puis relisez la liste « Textes cités » de la section 4 : un mot de l'énoncé
+# d'un outil d'IA ?), puis relisez la tableau « Textes cités » de la section 4 : un mot de l'énoncé
 # (« certification », « secret », « IA ») ne suffit pas à trancher.
 # </details>
 
@@ -1512,8 +1525,8 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 # par ce qu'elle fait là ? Écrivez `"secret"` (code de la santé publique, article L1110-4),
 # `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9), `"IA"` (règlement sur l'IA,
 # article 50), ou `"aucun"` si elle n'enfreint aucun de ces quatre textes (un texte peut
-# s'appliquer à ce qu'elle fait sans qu'elle l'enfreigne). Si elle en enfreint deux, écrivez celui qui la vise **en raison de son métier ou de son activité** (le
-# RGPD, lui, vaut pour tous). Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
+# s'appliquer à ce qu'elle fait sans qu'elle l'enfreigne). Si elle en enfreint deux : règle
+# de départage, juste au-dessus. Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
 # cas se juge seul (la question 5b suit le même principe). Points partiels (règle du mode
 # d'emploi) : un quart de point par cas juste.
 #
@@ -1524,7 +1537,7 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 #
 # Demandez-vous d'abord **qui** porte l'obligation (un soignant ? celui qui héberge des données
 # de soin, et pour le compte de qui ? quiconque traite des données de santé ? le fournisseur
-# d'un outil d'IA ?), puis relisez la liste « Textes cités » de la section 4 : un mot de l'énoncé
+# d'un outil d'IA ?), puis relisez la tableau « Textes cités » de la section 4 : un mot de l'énoncé
 # (« certification », « secret », « IA ») ne suffit pas à trancher.
 # </details>
 
@@ -1767,6 +1780,12 @@ texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 # pour la personne ou l'entreprise en **gras** ; mêmes points partiels. Chaque cas parle d'un
 # outil d'IA ; cela ne veut pas dire que le règlement sur l'IA y répond.
 #
+# > **Rappel « Qui ? Quoi ? »** — `"secret"` : quiconque travaille dans le système de santé ;
+# > ne rien révéler. `"HDS"` : qui garde des données de soin pour un autre ; être certifié.
+# > `"RGPD"` : quiconque ; données de santé interdites sauf exceptions. `"IA"` : le
+# > fournisseur d'un outil d'IA, ou qui publie un texte généré pour informer le public ;
+# > transparence. Deux textes enfreints : celui du métier (règle de départage, section 5).
+#
 # - **E** : **une entreprise** met sur le marché un agent conversationnel qui répond aux
 #   patients sur le site d'un hôpital ; rien n'y dit aux patients qu'ils écrivent à une IA, et
 #   ce n'est pas évident.
@@ -1784,7 +1803,7 @@ texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 # <details><summary>Indice</summary>
 #
 # Pour chaque cas, cherchez d'abord **qui** doit faire quelque chose, et **quoi** (dire,
-# marquer, être certifié, se taire) ; puis lisez dans la liste « Textes cités » à qui s'adresse
+# marquer, être certifié, se taire) ; puis lisez dans la tableau « Textes cités » à qui s'adresse
 # chaque texte, et chaque paragraphe de l'article 50.
 # </details>
 
@@ -1795,13 +1814,19 @@ texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 # pour la personne ou l'entreprise en **gras** ; mêmes points partiels. Chaque cas parle d'un
 # outil d'IA ; cela ne veut pas dire que le règlement sur l'IA y répond.
 #
+# > **Rappel « Qui ? Quoi ? »** — `"secret"` : quiconque travaille dans le système de santé ;
+# > ne rien révéler. `"HDS"` : qui garde des données de soin pour un autre ; être certifié.
+# > `"RGPD"` : quiconque ; données de santé interdites sauf exceptions. `"IA"` : le
+# > fournisseur d'un outil d'IA, ou qui publie un texte généré pour informer le public ;
+# > transparence. Deux textes enfreints : celui du métier (règle de départage, section 5).
+#
 # Vos quatre cas, tirés pour votre copie (vos voisins en ont d'autres, dans un autre ordre),
 # sont affichés par la cellule sous cette question.
 #
 # <details><summary>Indice</summary>
 #
 # Pour chaque cas, cherchez d'abord **qui** doit faire quelque chose, et **quoi** (dire,
-# marquer, être certifié, se taire) ; puis lisez dans la liste « Textes cités » à qui s'adresse
+# marquer, être certifié, se taire) ; puis lisez dans la tableau « Textes cités » à qui s'adresse
 # chaque texte, et chaque paragraphe de l'article 50.
 # </details>
 
@@ -3021,10 +3046,11 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 # %% [markdown]
 # ## 8. Réflexion : un dossier dans un agent conversationnel
 #
-# Cette réflexion ne compte pas pour la micro-certification (un enseignant peut la corriger
-# dans son propre cours) : faites-la pour vous. (Dans le
-# parcours en autonomie, un bouton ouvre ensuite, sous votre réponse, le guide de correction,
-# pour la comparer.)
+# **Facultative, et auto-évaluée** : cette réflexion ne compte pas pour la micro-certification ;
+# faites-la pour vous, puis comparez-la au guide de correction (dans le parcours en autonomie,
+# un bouton l'ouvre sous votre réponse ; sinon, il paraît dans votre retour). Seule exception :
+# si votre enseignant·e fait passer l'évaluation en séance surveillée et vous dit qu'elle est
+# notée.
 #
 # Une collègue infirmière, débordée, vous dit : « Je colle les transmissions du patient de la
 # chambre 8 dans l'agent conversationnel gratuit sur mon téléphone, il me fait une synthèse
