@@ -20,7 +20,7 @@
 # **Cette copie est l'évaluation de la micro-certification « IA générative en santé ».** Ce
 # que l'en-tête commun ci-dessous ne dit pas, sauf autre consigne de votre enseignant :
 #
-# - **Où et quand** : à distance, seul·e, d'une traite ou en deux fois ; « en séance » et
+# - **Où et quand** : à distance, seul·e, sans surveillance, en une ou deux fois ; « en séance » et
 #   « après la séance » y désignent les parties 1 et 2, qui comptent toutes deux.
 # - **Agents conversationnels** : interdits, sur l'honneur (V6 — Intégrité et transparence).
 # - **Rendre** : une seule fois, les deux parties faites, avant la date annoncée.
