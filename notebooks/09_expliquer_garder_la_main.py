@@ -953,30 +953,31 @@ print("Question 3 : pour chaque phrase, \"oui\" ou \"non\" ; ces phrases ne sont
 lecture_courbe = {"phrase 1": ..., "phrase 2": ..., "phrase 3": ..., "phrase 4": ...,
                   "phrase 5": ...}
 ### BEGIN SOLUTION
-from esn_teach.datasets._wdbc_tasks import _question_3_draw
+import hashlib
 
-# The key of each statement of the package's reserves, in their order (two true, two false;
-# review d19).
-_vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
-            "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
-            "noyaux": ("non", "oui", "oui", "non")}
-lecture_courbe = {f"phrase {n}": vrai[b] for n, (vrai, b) in enumerate(zip(_vrai_q3.values(), _question_3_draw(GRAINE), strict=True), start=1)}
+from esn_teach.datasets._wdbc_tasks import _question_3_statements
+
+# The digests of the true statements of the package's reserves (two true, two false per item;
+# review d19), keyed by text, not by position (review d20b, lecturer 2).
+_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "bb1dce4aed25", "dd25a62491a9"}
+lecture_courbe = {f"phrase {n}": "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for n, texte in enumerate(_question_3_statements(GRAINE).values(), start=1)}
 ### END SOLUTION
 
 # %% tests="lecture_courbe" points=2 session="evaluation"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_form(lecture_courbe, name="lecture_courbe", kind="choices", options=["oui", "non"], items=["phrase 1", "phrase 2", "phrase 3", "phrase 4", "phrase 5"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets._wdbc_tasks import _question_3_draw as _tirage_q3h
+import hashlib
+
+from esn_teach.datasets._wdbc_tasks import _question_3_statements as _enonces_q3h
 
 # The copy's keys, kept here (the release strips this block), not in the installed package,
-# which draws indices and gives texts only: the key of each statement of the package's
-# reserves, in their order (two true, two false per item; one absolute and one hedged
-# statement among the true ones, and among the false ones: review d19).
-_vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
-            "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
-            "noyaux": ("non", "oui", "oui", "non")}
-_attendu_q3 = {cle: vrai[b] for (cle, vrai), b in zip(_vrai_q3.items(), _tirage_q3h(checks.student_seed("09", announce=False)), strict=True)}
+# which gives texts only, never the indices drawn: the digests (sha256, first 12 hex digits)
+# of the ten true statements of the package's reserves (two true, two false per item; one
+# absolute and one hedged statement among the true ones, and among the false ones: review
+# d19). Keyed by text: no position in a reserve is always true (review d20b, lecturer 2).
+_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "bb1dce4aed25", "dd25a62491a9"}
+_attendu_q3 = {cle: "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for cle, texte in _enonces_q3h(checks.student_seed("09", announce=False)).items()}
 # After grading the feedback names each wrong item with its own reason (review d19, lecturer
 # finding 7): there is no second try to give away.
 _raison_q3 = {
@@ -994,35 +995,35 @@ checks.check_choices(lecture_courbe, name="lecture_courbe", options=["oui", "non
 
 # %% mistake="lecture_courbe" session="evaluation"
 # message : la courbe décrit comment le modèle calcule
-from esn_teach.datasets._wdbc_tasks import _question_3_draw
+import hashlib
+
+from esn_teach.datasets._wdbc_tasks import _question_3_statements
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
-            "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
-            "noyaux": ("non", "oui", "oui", "non")}
-lecture_courbe = {f"phrase {n}": vrai[b] for n, (vrai, b) in enumerate(zip(_vrai_q3.values(), _question_3_draw(GRAINE), strict=True), start=1)}
+_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "bb1dce4aed25", "dd25a62491a9"}
+lecture_courbe = {f"phrase {n}": "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for n, texte in enumerate(_question_3_statements(GRAINE).values(), start=1)}
 lecture_courbe["phrase 2"] = "non" if lecture_courbe["phrase 2"] == "oui" else "oui"
 
 # %% mistake="lecture_courbe" session="evaluation"
 # message : une patiente aux petits noyaux reçoit ainsi
-from esn_teach.datasets._wdbc_tasks import _question_3_draw
+import hashlib
+
+from esn_teach.datasets._wdbc_tasks import _question_3_statements
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
-            "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
-            "noyaux": ("non", "oui", "oui", "non")}
-lecture_courbe = {f"phrase {n}": vrai[b] for n, (vrai, b) in enumerate(zip(_vrai_q3.values(), _question_3_draw(GRAINE), strict=True), start=1)}
+_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "bb1dce4aed25", "dd25a62491a9"}
+lecture_courbe = {f"phrase {n}": "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for n, texte in enumerate(_question_3_statements(GRAINE).values(), start=1)}
 lecture_courbe["phrase 5"] = "non" if lecture_courbe["phrase 5"] == "oui" else "oui"
 
 # %% mistake="lecture_courbe" session="evaluation"
 # message : elle donne un sens, pas un classement
-from esn_teach.datasets._wdbc_tasks import _question_3_draw
+import hashlib
+
+from esn_teach.datasets._wdbc_tasks import _question_3_statements
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_vrai_q3 = {"valeurs données": ("oui", "non", "oui", "non"), "cause": ("non", "oui", "non", "oui"),
-            "chaque patiente": ("oui", "non", "oui", "non"), "classement": ("non", "oui", "non", "oui"),
-            "noyaux": ("non", "oui", "oui", "non")}
-lecture_courbe = {f"phrase {n}": vrai[b] for n, (vrai, b) in enumerate(zip(_vrai_q3.values(), _question_3_draw(GRAINE), strict=True), start=1)}
+_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "bb1dce4aed25", "dd25a62491a9"}
+lecture_courbe = {f"phrase {n}": "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for n, texte in enumerate(_question_3_statements(GRAINE).values(), start=1)}
 lecture_courbe["phrase 4"] = "non" if lecture_courbe["phrase 4"] == "oui" else "oui"
 
 # %% [markdown]
@@ -1573,21 +1574,21 @@ lecture_droit = {"information": ..., "quand": ..., "outil A": ..., "outil B": ..
 ### BEGIN SOLUTION
 import datetime
 
-from esn_teach.datasets._wdbc_tasks import _question_5_draw
+import hashlib
+
+from esn_teach.datasets._wdbc_tasks import _question_5_statements
 from esn_teach.law import AI_ACT_OBLIGATIONS
 
-# The copy's keys: the key of each statement of the two reserves (the hidden test's table,
-# in the package's order), and each tool's, read from the law's dates (the last day of the
-# copy's month against its category's date; tool A is Annex III's unless the order is 1).
-_information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
+# The copy's keys: the digests of the true statements of the two reserves (as in the hidden
+# test), and each tool's, read from the law's dates (the last day of the copy's month against
+# the date of the category its text names).
+_VRAIES_Q5 = {"0dab5de9931c", "0ef53d16e61c", "84f2d3d6630e", "94731a0ab2c4"}
+_enonces_q5s, _mois_q5 = _question_5_statements(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(*((2027, 3), (2027, 10), (2028, 1), (2028, 5), (2028, 10), (2029, 1))[_mois_q5], 31)
-_categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
-lecture_droit = dict(
-    information=("oui", "non", "non", "oui")[_information_q5],
-    quand=("non", "oui", "oui", "non")[_quand_q5],
-)
-for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
+_fin_q5 = datetime.date(*{"mars 2027": (2027, 3), "octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "mai 2028": (2028, 5), "octobre 2028": (2028, 10), "janvier 2029": (2029, 1)}[_mois_q5], 31)
+lecture_droit = {cle: "oui" if hashlib.sha256(_enonces_q5s[cle].encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle in ("information", "quand")}
+for _lettre_q5 in "AB":
+    _categorie_q5 = "fournisseur_annexe_iii" if "(annexe III)" in _enonces_q5s[f"outil {_lettre_q5}"] else "fournisseur_annexe_i"
     lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 ### END SOLUTION
 
@@ -1597,27 +1598,27 @@ checks.check_form(lecture_droit, name="lecture_droit", kind="choices", options=[
 ### BEGIN HIDDEN TESTS
 import datetime
 
-from esn_teach.datasets._wdbc_tasks import _question_5_draw as _tirage_q5h
+import hashlib
+
+from esn_teach.datasets._wdbc_tasks import _question_5_statements as _enonces_q5h
 from esn_teach.law import AI_ACT_OBLIGATIONS as _OBLIGATIONS_Q5H
 
 # The copy's keys, kept here (the release strips this block), not in the installed package,
-# which draws indices and gives texts only. « information » and « quand »: the key of each
-# statement of the package's reserves, in their order (two true, two false each). The tools:
-# the month (two before Annex III's date, 2 Dec. 2027, two between it and medical devices',
-# 2 Aug. 2028, two after both: review d19) lies wholly on one side of each date; the keys are
-# read from esn_teach.law's dates (the month's last day, all six months have 31 days).
-_lettre_q5h = _categorie_q5h = _ob_q5h = cle = bon = None  # this cell's loop names, bound here
-_i_q5h, _q_q5h, _m_q5h, _, _o_q5h = _tirage_q5h(checks.student_seed("09", announce=False))
+# which gives texts only, never the indices drawn. « information » and « quand »: the digests
+# (sha256, first 12 hex digits) of the four true statements of the package's two reserves
+# (two true, two false each), keyed by text, not by position (review d20b, lecturer 2). The
+# tools: the month (two before Annex III's date, 2 Dec. 2027, two between it and medical
+# devices', 2 Aug. 2028, two after both: review d19) lies wholly on one side of each date; the
+# keys are read from esn_teach.law's dates (the month's last day, all six months have 31 days)
+# and from the category the tool's text names.
+_lettre_q5h = _ob_q5h = cle = bon = None  # this cell's loop names, bound here
+_VRAIES_Q5H = {"0dab5de9931c", "0ef53d16e61c", "84f2d3d6630e", "94731a0ab2c4"}
+_textes_q5h, _mois_q5h = _enonces_q5h(checks.student_seed("09", announce=False))
 _dates_q5h = {_ob_q5h.key: _ob_q5h.applies_from for _ob_q5h in _OBLIGATIONS_Q5H}
-_dernier_jour_q5h = datetime.date(*((2027, 3), (2027, 10), (2028, 1), (2028, 5), (2028, 10), (2029, 1))[_m_q5h], 31)
-_attendu_q5 = {
-    "information": ("oui", "non", "non", "oui")[_i_q5h],
-    "quand": ("non", "oui", "oui", "non")[_q_q5h],
-}
-# Tool A is Annex III's and tool B a medical device, unless the drawn order is 1.
-_outils_q5h = ["fournisseur_annexe_iii", "fournisseur_annexe_i"]
-for _lettre_q5h, _categorie_q5h in zip("AB", _outils_q5h[::-1] if _o_q5h else _outils_q5h, strict=True):
-    _attendu_q5[f"outil {_lettre_q5h}"] = "oui" if _dernier_jour_q5h >= _dates_q5h[_categorie_q5h] else "non"
+_dernier_jour_q5h = datetime.date(*{"mars 2027": (2027, 3), "octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "mai 2028": (2028, 5), "octobre 2028": (2028, 10), "janvier 2029": (2029, 1)}[_mois_q5h], 31)
+_attendu_q5 = {cle: "oui" if hashlib.sha256(_textes_q5h[cle].encode()).hexdigest()[:12] in _VRAIES_Q5H else "non" for cle in ("information", "quand")}
+for _lettre_q5h in "AB":
+    _attendu_q5[f"outil {_lettre_q5h}"] = "oui" if _dernier_jour_q5h >= _dates_q5h["fournisseur_annexe_iii" if "(annexe III)" in _textes_q5h[f"outil {_lettre_q5h}"] else "fournisseur_annexe_i"] else "non"
 # One reason per item (review d20, lecturer 5): after grading there is no second try to
 # protect, and the returned feedback names each wrong item with its own reason.
 _raison_q5 = {
@@ -1633,19 +1634,19 @@ checks.check_choices(lecture_droit, name="lecture_droit", options=["oui", "non"]
 # message : Relisez qui la phrase oblige
 import datetime
 
-from esn_teach.datasets._wdbc_tasks import _question_5_draw
+import hashlib
+
+from esn_teach.datasets._wdbc_tasks import _question_5_statements
 from esn_teach.law import AI_ACT_OBLIGATIONS
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
+_VRAIES_Q5 = {"0dab5de9931c", "0ef53d16e61c", "84f2d3d6630e", "94731a0ab2c4"}
+_enonces_q5s, _mois_q5 = _question_5_statements(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(*((2027, 3), (2027, 10), (2028, 1), (2028, 5), (2028, 10), (2029, 1))[_mois_q5], 31)
-_categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
-lecture_droit = dict(
-    information=("oui", "non", "non", "oui")[_information_q5],
-    quand=("non", "oui", "oui", "non")[_quand_q5],
-)
-for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
+_fin_q5 = datetime.date(*{"mars 2027": (2027, 3), "octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "mai 2028": (2028, 5), "octobre 2028": (2028, 10), "janvier 2029": (2029, 1)}[_mois_q5], 31)
+lecture_droit = {cle: "oui" if hashlib.sha256(_enonces_q5s[cle].encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle in ("information", "quand")}
+for _lettre_q5 in "AB":
+    _categorie_q5 = "fournisseur_annexe_iii" if "(annexe III)" in _enonces_q5s[f"outil {_lettre_q5}"] else "fournisseur_annexe_i"
     lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 lecture_droit["information"] = "non" if lecture_droit["information"] == "oui" else "oui"
 
@@ -1653,19 +1654,19 @@ lecture_droit["information"] = "non" if lecture_droit["information"] == "oui" el
 # message : ni les cas où passer outre
 import datetime
 
-from esn_teach.datasets._wdbc_tasks import _question_5_draw
+import hashlib
+
+from esn_teach.datasets._wdbc_tasks import _question_5_statements
 from esn_teach.law import AI_ACT_OBLIGATIONS
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
+_VRAIES_Q5 = {"0dab5de9931c", "0ef53d16e61c", "84f2d3d6630e", "94731a0ab2c4"}
+_enonces_q5s, _mois_q5 = _question_5_statements(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(*((2027, 3), (2027, 10), (2028, 1), (2028, 5), (2028, 10), (2029, 1))[_mois_q5], 31)
-_categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
-lecture_droit = dict(
-    information=("oui", "non", "non", "oui")[_information_q5],
-    quand=("non", "oui", "oui", "non")[_quand_q5],
-)
-for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
+_fin_q5 = datetime.date(*{"mars 2027": (2027, 3), "octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "mai 2028": (2028, 5), "octobre 2028": (2028, 10), "janvier 2029": (2029, 1)}[_mois_q5], 31)
+lecture_droit = {cle: "oui" if hashlib.sha256(_enonces_q5s[cle].encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle in ("information", "quand")}
+for _lettre_q5 in "AB":
+    _categorie_q5 = "fournisseur_annexe_iii" if "(annexe III)" in _enonces_q5s[f"outil {_lettre_q5}"] else "fournisseur_annexe_i"
     lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 lecture_droit["quand"] = "non" if lecture_droit["quand"] == "oui" else "oui"
 
@@ -1673,19 +1674,19 @@ lecture_droit["quand"] = "non" if lecture_droit["quand"] == "oui" else "oui"
 # message : la catégorie de l'outil A
 import datetime
 
-from esn_teach.datasets._wdbc_tasks import _question_5_draw
+import hashlib
+
+from esn_teach.datasets._wdbc_tasks import _question_5_statements
 from esn_teach.law import AI_ACT_OBLIGATIONS
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
+_VRAIES_Q5 = {"0dab5de9931c", "0ef53d16e61c", "84f2d3d6630e", "94731a0ab2c4"}
+_enonces_q5s, _mois_q5 = _question_5_statements(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(*((2027, 3), (2027, 10), (2028, 1), (2028, 5), (2028, 10), (2029, 1))[_mois_q5], 31)
-_categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
-lecture_droit = dict(
-    information=("oui", "non", "non", "oui")[_information_q5],
-    quand=("non", "oui", "oui", "non")[_quand_q5],
-)
-for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
+_fin_q5 = datetime.date(*{"mars 2027": (2027, 3), "octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "mai 2028": (2028, 5), "octobre 2028": (2028, 10), "janvier 2029": (2029, 1)}[_mois_q5], 31)
+lecture_droit = {cle: "oui" if hashlib.sha256(_enonces_q5s[cle].encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle in ("information", "quand")}
+for _lettre_q5 in "AB":
+    _categorie_q5 = "fournisseur_annexe_iii" if "(annexe III)" in _enonces_q5s[f"outil {_lettre_q5}"] else "fournisseur_annexe_i"
     lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 lecture_droit["outil A"] = "non" if lecture_droit["outil A"] == "oui" else "oui"
 
@@ -1693,19 +1694,19 @@ lecture_droit["outil A"] = "non" if lecture_droit["outil A"] == "oui" else "oui"
 # message : la catégorie de l'outil B
 import datetime
 
-from esn_teach.datasets._wdbc_tasks import _question_5_draw
+import hashlib
+
+from esn_teach.datasets._wdbc_tasks import _question_5_statements
 from esn_teach.law import AI_ACT_OBLIGATIONS
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_information_q5, _quand_q5, _mois_q5, _, _ordre_q5 = _question_5_draw(GRAINE)
+_VRAIES_Q5 = {"0dab5de9931c", "0ef53d16e61c", "84f2d3d6630e", "94731a0ab2c4"}
+_enonces_q5s, _mois_q5 = _question_5_statements(GRAINE)
 _debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(*((2027, 3), (2027, 10), (2028, 1), (2028, 5), (2028, 10), (2029, 1))[_mois_q5], 31)
-_categories_q5 = ["fournisseur_annexe_iii", "fournisseur_annexe_i"][:: -1 if _ordre_q5 else 1]
-lecture_droit = dict(
-    information=("oui", "non", "non", "oui")[_information_q5],
-    quand=("non", "oui", "oui", "non")[_quand_q5],
-)
-for _lettre_q5, _categorie_q5 in zip("AB", _categories_q5, strict=True):
+_fin_q5 = datetime.date(*{"mars 2027": (2027, 3), "octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "mai 2028": (2028, 5), "octobre 2028": (2028, 10), "janvier 2029": (2029, 1)}[_mois_q5], 31)
+lecture_droit = {cle: "oui" if hashlib.sha256(_enonces_q5s[cle].encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle in ("information", "quand")}
+for _lettre_q5 in "AB":
+    _categorie_q5 = "fournisseur_annexe_iii" if "(annexe III)" in _enonces_q5s[f"outil {_lettre_q5}"] else "fournisseur_annexe_i"
     lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
 lecture_droit["outil B"] = "non" if lecture_droit["outil B"] == "oui" else "oui"
 

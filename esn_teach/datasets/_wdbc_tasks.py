@@ -3,10 +3,12 @@
 The notebook's draw cells call :func:`_question_3_statements` and
 :func:`_question_5_statements` with the student's seed (``checks.student_seed("09")``) and
 show only the statements drawn for the copy (and, for question 5, its month). This module
-draws indices (:func:`_question_3_draw`, :func:`_question_5_draw`, from the seed alone) and
-gives texts only: which statements are true and the keys are in the notebook's source (the
-hidden tests, the solutions and the ``mistake=`` cells), which the release strips (review
-07, finding 1); question 5's tools' keys are read there from esn_teach.law's dates.
+draws from the seed alone and gives texts only, never the indices drawn: which statements
+are true is in the notebook's source only (the hidden tests, the solutions and the
+``mistake=`` cells, as digests of the true statements' texts), which the release strips
+(review 07, finding 1; review d20b, lecturer 2: each reserve's order is shuffled, so no
+position is always true); question 5's tools' keys are read there from esn_teach.law's
+dates.
 """
 
 from __future__ import annotations
@@ -25,69 +27,70 @@ import numpy as np
 #: is not said here.
 _CURVE = {
     "valeurs données": (
-        "en un point de la courbe, toutes les patientes ont reçu la même valeur de points "
-        "concaves : celle lue en abscisse",
         "en chaque point de la courbe, chaque patiente garde sa propre valeur de points concaves",
-        "en un point de la courbe, certaines patientes ont reçu une valeur de points concaves "
-        "plus petite que la leur",
-        "en un point de la courbe, certaines patientes reçoivent la valeur lue en abscisse et "
-        "les autres gardent la leur",
+        "en un point de la courbe, toutes les patientes ont reçu la même valeur de points"
+        " concaves : celle lue en abscisse",
+        "en un point de la courbe, certaines patientes ont reçu une valeur de points "
+        "concaves plus petite que la leur",
+        "en un point de la courbe, certaines patientes reçoivent la valeur lue en "
+        "abscisse et les autres gardent la leur",
     ),
     "cause": (
-        "chez toutes les patientes, des noyaux moins creusés réduiraient le risque de cancer",
         "la courbe décrit toujours le calcul du modèle, pas ce que deviendrait la tumeur "
         "d'une patiente dont les noyaux changeraient",
-        "la courbe montre que, chez certaines patientes, des noyaux moins creusés réduiraient "
-        "le risque de cancer",
-        "la courbe peut monter sans que les points concaves soient une cause du cancer : elle "
-        "suit le calcul du modèle",
+        "la courbe peut monter sans que les points concaves soient une cause du cancer : "
+        "elle suit le calcul du modèle",
+        "chez toutes les patientes, des noyaux moins creusés réduiraient le risque de cancer",
+        "la courbe montre que, chez certaines patientes, des noyaux moins creusés "
+        "réduiraient le risque de cancer",
     ),
     "chaque patiente": (
-        "chaque point de la courbe est la moyenne des scores de toutes les patientes de validation",
         "quand la courbe monte de 0,1, le score de chaque patiente monte aussi de 0,1",
-        "en un point de la courbe, certaines patientes ont un score au-dessus de la courbe, "
-        "d'autres au-dessous",
-        "la courbe donne le score de certaines patientes : celles dont les points concaves "
-        "valent la valeur lue en abscisse",
+        "la courbe donne le score de certaines patientes : celles dont les points "
+        "concaves valent la valeur lue en abscisse",
+        "chaque point de la courbe est la moyenne des scores de toutes les patientes de validation",
+        "en un point de la courbe, certaines patientes ont un score au-dessus de la "
+        "courbe, d'autres au-dessous",
     ),
     "classement": (
-        "la courbe montre que, pour le modèle, les points concaves comptent plus que toutes "
-        "les autres mesures",
-        "pour comparer les points concaves à la texture, il faut toujours un autre calcul que "
-        "cette courbe, comme l'importance par permutation",
-        "la pente de la courbe peut servir à classer les points concaves avant ou après la texture",
-        "on peut lire sur la courbe l'effet des points concaves sur le score moyen, et pas "
-        "celui de la texture",
+        "pour comparer les points concaves à la texture, il faut toujours un autre calcul"
+        " que cette courbe, comme l'importance par permutation",
+        "la courbe montre que, pour le modèle, les points concaves comptent plus que "
+        "certaines autres mesures",
+        "à elle seule, cette courbe permet de classer les points concaves avant ou après "
+        "la texture",
+        "on peut lire sur la courbe l'effet des points concaves sur le score moyen, et "
+        "pas celui de la texture",
     ),
     "noyaux": (
         "tous les noyaux dont on moyenne les scores sont vraisemblables",
         "en tout point de la courbe, chaque patiente garde la taille de ses noyaux",
-        "au point le plus haut de la grille, certaines patientes aux petits noyaux reçoivent "
-        "beaucoup de points concaves, sans que leur taille change",
-        "le long de la courbe, la taille des noyaux de certaines patientes change, pour suivre "
-        "leurs points concaves",
+        "le long de la courbe, la taille des noyaux de certaines patientes change, pour "
+        "suivre leurs points concaves",
+        "au point le plus haut de la grille, certaines patientes aux petits noyaux "
+        "reçoivent beaucoup de points concaves, sans que leur taille change",
     ),
 }
 
 #: Question 5: per notion, the reserve of four statements a copy draws one from (none is the
 #: formative session's; which are true is not said here).
 _INFORMATION = (
-    "une sage-femme qui décide d'utiliser, pour un acte de prévention, un dispositif visé par "
-    "l'article L. 4001-3 doit s'assurer que la personne en a été informée",
-    "l'article L. 4001-3 laisse au concepteur de l'outil, et à lui seul, le soin d'informer la "
-    "patiente",
-    "l'obligation d'informer de l'article L. 4001-3 vaut pour un acte de diagnostic, mais pas "
-    "pour un acte de soin",
-    "l'article L. 4001-3 demande aussi aux concepteurs de s'assurer que le fonctionnement du "
-    "traitement est explicable pour ses utilisateurs",
+    "l'article L. 4001-3 laisse au concepteur de l'outil, et à lui seul, le soin "
+    "d'informer la patiente",
+    "l'obligation d'informer de l'article L. 4001-3 vaut pour un acte de diagnostic, "
+    "mais pas pour un acte de soin",
+    "une sage-femme qui décide d'utiliser, pour un acte de prévention, un dispositif "
+    "visé par l'article L. 4001-3 doit s'assurer que la personne en a été informée",
+    "l'article L. 4001-3 demande aussi aux concepteurs de s'assurer que le "
+    "fonctionnement du traitement est explicable pour ses utilisateurs",
 )
 _WHEN = (
-    "l'article 14 ne demande rien sur la conception de l'outil : il ne vise que le soignant "
-    "qui s'en sert",
-    "l'article 14 demande que la personne qui contrôle l'outil puisse, dans une situation "
-    "donnée, décider de ne pas l'utiliser",
-    "l'article 14 oblige à concevoir l'outil de sorte que la personne qui le contrôle puisse "
-    "passer outre à ses résultats",
+    "l'article 14 demande que la personne qui contrôle l'outil puisse, dans une "
+    "situation donnée, décider de ne pas l'utiliser",
+    "l'article 14 ne demande rien sur la conception de l'outil : il ne vise que le "
+    "soignant qui s'en sert",
+    "l'article 14 oblige à concevoir l'outil de sorte que la personne qui le contrôle"
+    " puisse passer outre à ses résultats",
     "l'article 14 fixe le score de confiance au-dessous duquel le soignant doit passer outre",
 )
 #: The months a copy's tools are placed on the market: two before both calendars, two
@@ -110,42 +113,33 @@ _DEVICES = (
 )
 
 
-def _question_3_draw(seed: int) -> tuple[int, ...]:
-    """Return the index of the statement drawn for each item of question 3 (``_CURVE``'s order)."""
-    rng = np.random.default_rng([int(seed), 6])
-    return tuple(int(b) for b in rng.integers(4, size=len(_CURVE)))
-
-
 def _question_3_statements(seed: int) -> dict[str, str]:
-    """Return the copy's five statements of question 3 (item -> text, in French)."""
-    return {
-        item: reserve[b]
-        for (item, reserve), b in zip(_CURVE.items(), _question_3_draw(seed), strict=True)
-    }
+    """Return the copy's five statements of question 3 (item -> text, in French).
 
-
-def _question_5_draw(seed: int) -> tuple[int, int, int, int, int]:
-    """(information, when, month, device, order) drawn for a copy, in this order."""
-    rng = np.random.default_rng([int(seed), 5])
-    information, when = (int(b) for b in rng.integers(4, size=2))
-    month = int(rng.integers(len(_MONTHS)))
-    device, order = int(rng.integers(2)), int(rng.integers(2))
-    return information, when, month, device, order
-
-
-def _tools(device: int, order: int) -> list[str]:
-    """Return the texts of tools A and B, in this order (Annex III's and a medical device)."""
-    tools = [_ANNEX_III, _DEVICES[device]]
-    return tools[::-1] if order else tools
+    The draw stays inside: no function returns the indices drawn (review d20b, lecturer 2: with
+    the public source's table of keys by index, ``_question_3_draw(GRAINE)`` gave the keys
+    without reading). The hidden tests key each statement by its text's digest.
+    """
+    rng = np.random.default_rng([int(seed), 6])
+    drawn = rng.integers(4, size=len(_CURVE))
+    return {item: reserve[int(b)] for (item, reserve), b in zip(_CURVE.items(), drawn, strict=True)}
 
 
 def _question_5_statements(seed: int) -> tuple[dict[str, str], str]:
-    """Return the copy's four statements (item -> text, in French) and its month."""
-    information, when, month, device, order = _question_5_draw(seed)
+    """Return the copy's four statements (item -> text, in French) and its month.
+
+    Tool A is Annex III's and tool B a medical device, or the reverse; each tool's text says
+    which. As for question 3, the indices drawn are not returned.
+    """
+    rng = np.random.default_rng([int(seed), 5])
+    information, when = (int(b) for b in rng.integers(4, size=2))
+    month = _MONTHS[int(rng.integers(len(_MONTHS)))]
+    device, order = int(rng.integers(2)), int(rng.integers(2))
+    tools = [_ANNEX_III, _DEVICES[device]][:: -1 if order else 1]
     statements = {"information": _INFORMATION[information], "quand": _WHEN[when]}
-    for letter, text in zip("AB", _tools(device, order), strict=True):
+    for letter, text in zip("AB", tools, strict=True):
         statements[f"outil {letter}"] = (
             f"d'après les textes en vigueur au 06/12/2026, {text} doit respecter l'article 14 "
-            f"au moment de sa mise sur le marché, en {_MONTHS[month]}"
+            f"au moment de sa mise sur le marché, en {month}"
         )
-    return statements, _MONTHS[month]
+    return statements, month

@@ -606,7 +606,7 @@ _Q3_BEYOND = (
     "chez toutes les patientes, des noyaux moins creusés",
     "la courbe montre que, chez certaines patientes, des noyaux moins creusés",
     "la courbe montre que, pour le modèle, les points concaves comptent plus",
-    "la pente de la courbe peut servir à classer",
+    "à elle seule, cette courbe permet de classer",
 )
 #: The wording « register » a student could answer by (review d18, d19): absolute words read
 #: as « non », hedged ones as « oui ».
@@ -653,7 +653,8 @@ def _q3_phrases(keys: dict[str, str]) -> dict[str, str]:
 def _q3_hidden_test() -> str:
     source = NOTEBOOK.read_text()
     start = source.index(
-        "### BEGIN HIDDEN TESTS\nfrom esn_teach.datasets._wdbc_tasks import _question_3"
+        "### BEGIN HIDDEN TESTS\nimport hashlib\n\n"
+        "from esn_teach.datasets._wdbc_tasks import _question_3"
     )
     return source[start : source.index("### END HIDDEN TESTS", start)]
 
@@ -721,14 +722,56 @@ def test_question_3_beyond_the_calculation_is_false():
         assert sum(t.startswith(prefix) for t in texts) == 1, prefix
     assert not set(_Q3_TRUE) & set(_Q3_BEYOND)
     hidden = _q3_hidden_test()
-    table = re.search(r"_vrai_q3 = (\{.*?\})\n", hidden, re.S)
-    assert table, "the hidden test's key table was not found"
-    keys = eval(table.group(1))  # the notebook's own literal
-    for item, reserve in tasks._CURVE.items():
-        for text, key in zip(reserve, keys[item], strict=True):
-            if any(text.startswith(p) for p in _Q3_BEYOND):
-                assert key == "non", text
-            assert (key == "oui") == any(text.startswith(p) for p in _Q3_TRUE), text
+    table = re.search(r"_VRAIES_Q3 = (\{.*?\})\n", hidden, re.S)
+    assert table, "the hidden test's digests of the true statements were not found"
+    true_digests = eval(table.group(1))  # the notebook's own literal
+    for text in texts:
+        key = "oui" if _digest(text) in true_digests else "non"
+        if any(text.startswith(p) for p in _Q3_BEYOND):
+            assert key == "non", text
+        assert (key == "oui") == any(text.startswith(p) for p in _Q3_TRUE), text
+
+
+def _digest(text: str) -> str:
+    """The notebook's digest of a statement (its hidden tests key statements by it)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def test_no_position_or_draw_gives_q3_and_q5_keys():
+    """Review d20b (lecturer 2): the installed package returned the indices drawn
+    (``_question_3_draw``), and the public source keyed each statement by its position, with a
+    pattern one could learn (positions 0 and 2 true for three items): ``_question_3_draw(GRAINE)``
+    gave the keys in class without reading. Now the package returns texts only, each reserve has
+    its own true/false pattern (no position is true for every item, none false for every item),
+    and the notebook keys statements by their text's digest, never by an index."""
+    from esn_teach.datasets import _wdbc_tasks as tasks
+
+    for name in ("_question_3_draw", "_question_5_draw", "_tools"):
+        assert not hasattr(tasks, name), name
+    public = [
+        name
+        for name in dir(tasks)
+        if callable(getattr(tasks, name))
+        and getattr(getattr(tasks, name), "__module__", "") == tasks.__name__
+    ]
+    assert sorted(public) == ["_question_3_statements", "_question_5_statements"], public
+    patterns = [
+        tuple(any(t.startswith(p) for p in _Q3_TRUE) for t in reserve)
+        for reserve in tasks._CURVE.values()
+    ]
+    assert len(set(patterns)) == len(patterns), patterns
+    for position in range(4):
+        assert {p[position] for p in patterns} == {True, False}, position
+    q5 = [
+        tuple(any(t.startswith(p) for p in _Q5_TRUE) for t in r)
+        for r in (tasks._INFORMATION, tasks._WHEN)
+    ]
+    assert q5[0] != q5[1], q5
+    source = NOTEBOOK.read_text()
+    assert "_vrai_q3" not in source and '("oui", "non", "non", "oui")[' not in source
+    assert '("non", "oui", "oui", "non")[' not in source
 
 
 def test_question_3_true_statements_are_facts_of_the_calculation():
@@ -912,18 +955,18 @@ def test_question_5_drawn_dates_follow_the_law_data(monkeypatch):
     for i in range(300):
         monkeypatch.setenv("ESN_TEACH_STUDENT", f"etudiant{i:03d}")
         seed = checks.student_seed("09", announce=False)
-        draw = tasks._question_5_draw(seed)
         statements, month = tasks._question_5_statements(seed)
         key = _q5_truth(statements, month)
-        assert statements["information"] == tasks._INFORMATION[draw[0]]
-        assert statements["quand"] == tasks._WHEN[draw[1]]
         assert month in statements["outil A"] and month in statements["outil B"]
-        draws.add(draw)
+        tool_a = next(d for d in (tasks._ANNEX_III, *tasks._DEVICES) if d in statements["outil A"])
+        draws.add((statements["information"], statements["quand"], month, tool_a))
         counts.add(sum(value == "oui" for value in key.values()))
         for item, value in key.items():
             keys.setdefault(item, set()).add(value)
-    for position, size in enumerate((4, 4, len(tasks._MONTHS), 2, 2)):
-        assert {d[position] for d in draws} == set(range(size)), position
+    assert {d[0] for d in draws} == set(tasks._INFORMATION)
+    assert {d[1] for d in draws} == set(tasks._WHEN)
+    assert {d[2] for d in draws} == set(tasks._MONTHS)
+    assert {d[3] for d in draws} == {tasks._ANNEX_III, *tasks._DEVICES}
     assert all(values == {"oui", "non"} for values in keys.values()), keys
     assert len(counts) >= 3, counts
     assert "Le nombre de phrases vraies varie d'une copie à l'autre." in source
@@ -960,9 +1003,7 @@ def test_question_5_keys_are_not_in_the_installed_package():
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     }
     assert not {"oui", "non", "fournisseur_annexe_iii", "fournisseur_annexe_i"} & texts
-    for device in range(2):
-        for order in range(2):
-            assert all(isinstance(text, str) for text in tasks._tools(device, order))
+    assert not hasattr(tasks, "_tools")
 
 
 def test_question_4_visible_check_refuses_a_count():
