@@ -348,7 +348,7 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : les deux mesures de votre question 1 (tirées de votre
 # graine) et ses options, dans l'ordre de votre copie.
-PAIRE_Q1 = [["texture", "variation locale du rayon"],
+PAIRE_Q1 = [["rayon", "points concaves"],
             ["périmètre", "points concaves"]][int(np.random.default_rng([GRAINE, 9]).integers(2))]
 OPTIONS_Q1 = [
     "Plus : deux colonnes mélangées brouillent plus que deux fois une.",
@@ -438,8 +438,7 @@ pari_temoin = "E"
 # %% answer="pari_temoin" session="evaluation"
 pari_temoin = ...
 ### BEGIN SOLUTION
-_tache_q1 = int(np.random.default_rng([GRAINE, 9]).integers(2))  # la paire de la copie
-pari_temoin = "ABCDE"[list(ORDRE_Q1).index((2, 1)[_tache_q1])]  # « autant… redit à peine », ou « plus… redit en bonne partie »
+pari_temoin = "ABCDE"[list(ORDRE_Q1).index(1)]  # « plus : l'une redit en bonne partie l'autre »
 ### END SOLUTION
 
 # %% tests="pari_temoin" points=1 session="evaluation"
@@ -449,28 +448,27 @@ checks.check_form(pari_temoin, name="pari_temoin", kind="choice", options=["A", 
 _graine_q1 = checks.student_seed("09", announce=False)
 _rang_q1 = list(np.random.default_rng([_graine_q1, 1]).permutation(5))
 _lettre_q1 = {k: "ABCDE"[_rang_q1.index(k)] for k in range(5)}
-# the copy's pair: 0, texture and local radius variation (barely correlated: « autant », option
-# 2); 1, perimeter and concave points (correlated about 0.85: « plus », option 1, redundant
-# like the size group but not part of it)
-_tache_q1 = int(np.random.default_rng([_graine_q1, 9]).integers(2))
-_cle_q1, _autre_q1 = ((2, 1), (1, 2))[_tache_q1]
+# the copy's pair (review d20b, lecturer 1: the formative pair, texture and local radius
+# variation, was drawn for half the copies with the formative key): 0, radius and concave
+# points; 1, perimeter and concave points; both correlated about 0.8 to 0.9, both « plus »,
+# option 1 (redundant like the size group but not part of it). No other pair of the six
+# measures keeps « autant » within two patients on the 64 splits (notes, d21).
 _erreurs_q1 = [
-    # the other task's key: a misread of the pair's correlation (review d19, lecturer finding 7)
-    checks.Mistake(_lettre_q1[_autre_q1], ("ces deux mesures se redisent-elles en bonne partie ? Leur corrélation (première sortie du module) est presque nulle : l'une redit à peine l'autre.", "ces deux mesures se redisent-elles à peine ? Leur corrélation (première sortie du module) est d'environ 0,85 : l'une redit en bonne partie l'autre, comme le rayon, le périmètre et l'aire.")[_tache_q1]),
-    checks.Mistake(_lettre_q1[0], ("pour la taille, l'excès ne venait pas seulement du nombre de colonnes mélangées : il venait surtout de ce que ces colonnes se redisaient. Qu'en est-il de ces deux-ci ?", "bonne prévision, mauvaise raison : l'excès ne vient pas seulement du nombre de colonnes mélangées (deux mesures faibles qui se redisent à peine s'ajoutent à peu près) ; il vient surtout de ce que ces deux-ci se redisent.")[_tache_q1]),
+    # « autant… redit à peine »: a misread of the pair's correlation (review d19, lecturer 7)
+    checks.Mistake(_lettre_q1[2], "ces deux mesures se redisent-elles à peine ? Leur corrélation (tableau de la première sortie du module) est d'environ 0,8 à 0,9 : l'une redit en bonne partie l'autre, comme le rayon, le périmètre et l'aire."),
+    checks.Mistake(_lettre_q1[0], "bonne prévision, raison incomplète : le nombre de colonnes n'y suffit pas (deux mesures faibles qui se redisent à peine, comme au formatif, s'ajoutent à peu près). L'excès vient surtout de ce que ces deux-ci se redisent ; une part vient aussi du seuil de 0,5, que deux mesures fortes font franchir ensemble à quelques patientes de plus."),
     checks.Mistake(_lettre_q1[3], "la section 2 montre le contraire : la taille, mélangée en groupe, fait perdre bien plus que la somme. La prévision doit venir d'une autre raison."),
     checks.Mistake(_lettre_q1[4], "pour perdre « une fois » ce que deux mesures disent en commun, il faut qu'elles en disent beaucoup en commun ; et même alors, la taille en groupe faisait perdre plus, pas moins."),
 ]
-checks.check_choice(pari_temoin, name="pari_temoin", options=list("ABCDE"), expected=_lettre_q1[_cle_q1], mistakes=_erreurs_q1, success=("leur corrélation est presque nulle : brouiller l'une ne retire pas au modèle ce qu'il lit dans l'autre, et les deux baisses s'ajoutent à peu près. « À peu près » : l'exactitude ne s'additionne pas exactement (une patiente que les deux mélanges font basculer ne compte qu'une fois), et d'un découpage des patientes à l'autre l'écart varie.", "leur corrélation est d'environ 0,85 (première sortie du module) : mélangées ensemble, elles retirent au modèle figé ce qu'il lisait dans l'une comme dans l'autre, et la baisse dépasse la somme, comme pour la taille.")[_tache_q1])
+checks.check_choice(pari_temoin, name="pari_temoin", options=list("ABCDE"), expected=_lettre_q1[1], mistakes=_erreurs_q1, success="leur corrélation est d'environ 0,8 à 0,9 (tableau de la première sortie) : mélangées ensemble, elles retirent au modèle figé ce qu'il lisait dans l'une comme dans l'autre, et la baisse dépasse la somme, comme pour la taille. Une part de l'excès vient aussi du seuil de 0,5 : deux mesures fortes, mélangées ensemble, font basculer quelques patientes de plus.")
 ### END HIDDEN TESTS
 
 # %% mistake="pari_temoin" session="evaluation"
 # message : Leur corrélation (première sortie du module)
-_t = int(np.random.default_rng([GRAINE, 9]).integers(2))
-pari_temoin = "ABCDE"[list(ORDRE_Q1).index((1, 2)[_t])]
+pari_temoin = "ABCDE"[list(ORDRE_Q1).index(2)]
 
 # %% mistake="pari_temoin" session="evaluation"
-# message : pas seulement du nombre de colonnes mélangées
+# message : le nombre de colonnes n'y suffit pas
 pari_temoin = "ABCDE"[list(ORDRE_Q1).index(0)]
 
 # %% mistake="pari_temoin" session="evaluation"
@@ -676,6 +674,11 @@ if checks.passed("pari_temoin"):
     somme = sum(perte_si_melange([nom]) for nom in TEMOIN)
     print(f"Question 1. Texture et variation locale du rayon : somme des baisses seules "
           f"{fr_number(somme, 3)} ; mélangées ensemble {fr_number(perte_si_melange(TEMOIN), 3)}.")
+    FORT = ["texture", "points concaves"]  # second témoin : peu corrélées, l'une forte
+    print(f"Témoin fort : texture et points concaves (corrélation "
+          f"{fr_number(X_app['texture'].corr(X_app['points concaves']), 2)}) : somme des baisses "
+          f"seules {fr_number(sum(perte_si_melange([nom]) for nom in FORT), 3)} ; mélangées "
+          f"ensemble {fr_number(perte_si_melange(FORT), 3)}.")
 else:
     print("Le calcul de la question 1 s'affichera ici quand sa vérification aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, il reste masqué).")
@@ -707,6 +710,11 @@ if checks.passed("pari_temoin"):
     print(f"Question 1. Mesures « {PAIRE_Q1[0]} » et « {PAIRE_Q1[1]} » : somme des baisses seules "
           f"{fr_number(somme, 3)} ; mélangées ensemble {fr_number(perte_si_melange(PAIRE_Q1), 3)} "
           f"(une patiente : {fr_number(1 / len(y_val), 3)}).")
+    FORT = ["texture", "points concaves"]  # second témoin : peu corrélées, l'une forte
+    print(f"Témoin fort : texture et points concaves (corrélation "
+          f"{fr_number(X_app['texture'].corr(X_app['points concaves']), 2)}) : somme des baisses "
+          f"seules {fr_number(sum(perte_si_melange([nom]) for nom in FORT), 3)} ; mélangées "
+          f"ensemble {fr_number(perte_si_melange(FORT), 3)}.")
 else:
     print("Le calcul de la question 1 s'affichera ici quand sa vérification aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, il reste masqué).")
@@ -730,9 +738,12 @@ else:
 # C'est un **témoin**, comme dans une expérience : la même opération sur deux mesures à peine
 # corrélées. Elles ne se remplacent pas : leurs baisses s'ajoutent à peu près. L'excès de la
 # taille venait donc **surtout** de la redondance. Pas seulement : l'exactitude compte les
-# patientes qui passent le **seuil** de 0,5 ; deux mesures fortes mélangées ensemble peuvent
-# faire passer ce seuil à des patientes que chacune seule ne faisait pas basculer. Ces deux
-# mesures-ci sont faibles, d'où un témoin imparfait.
+# patientes qui passent le **seuil** de 0,5 (au-dessus, le modèle dit « maligne ») ; deux
+# mesures fortes mélangées ensemble peuvent faire passer ce seuil à des patientes que chacune
+# seule ne faisait pas basculer. Ces deux mesures-ci sont faibles : d'où un second témoin,
+# la texture et les points concaves (peu corrélées, mais les points concaves sont forts).
+# Comparez son écart à celui de la taille : sur d'autres découpages des patientes, il va
+# d'environ une patiente de moins à neuf de plus ; la redondance n'explique donc pas tout.
 # </details>
 
 # %% [markdown] reveal="pari_temoin" session="evaluation"
@@ -740,14 +751,12 @@ else:
 #
 # Comptez l'écart entre « ensemble » et « somme » en patientes (une patiente : la baisse
 # affichée entre parenthèses) et comparez-le à celui de la taille. Deux mesures qui se
-# redisent en bonne partie (corrélées à 0,85 ou plus, comme le périmètre et les points
-# concaves) font perdre, ensemble, plus que leur somme ; deux mesures à
-# peine corrélées ne se remplacent pas, et leurs baisses s'ajoutent à peu près (c'est un
-# **témoin**, comme dans une expérience). L'excès vient **surtout** de la redondance. Pas
-# seulement : l'exactitude compte les patientes qui passent le **seuil** de 0,5, et deux
-# mesures fortes mélangées ensemble peuvent faire basculer quelques patientes de plus que la
-# somme, même peu corrélées (la texture et la variation locale du rayon, faibles, ne le
-# montrent pas).
+# redisent en bonne partie (corrélées à environ 0,8 à 0,9 : voir votre tableau) font perdre,
+# ensemble, plus que leur somme. L'excès vient **surtout** de la redondance. Pas seulement :
+# l'exactitude compte les patientes qui passent le **seuil** de 0,5 (au-dessus, le modèle dit
+# « maligne »), et deux mesures fortes mélangées ensemble peuvent faire basculer quelques
+# patientes de plus que la somme, même peu corrélées ; la dernière ligne le montre avec la
+# texture et les points concaves (corrélation faible, points concaves forts).
 # </details>
 
 # %% [markdown] reveal="modele_reappris" session="formative"
