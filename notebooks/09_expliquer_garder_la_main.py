@@ -21,14 +21,14 @@
 # > - **V6 — Intégrité et transparence** : dire à la patiente qu'un outil a servi.
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : autonomie, bienfaisance,
-# > non-malfaisance (suivre une IA qui se trompe retarde un diagnostic).
+# > non-malfaisance.
 #
 # ## Mode d'emploi
 #
 # En séance, environ une heure (une estimation) : le modèle (questions 1 à 3), une interne et
 # une IA (question 4), le droit (question 5). Après la séance, environ 30 min : le simulateur
-# (sans points), puis la réflexion (3 points), rédigée en 15 min sous surveillance à la séance
-# suivante. Le tableau de progression compte les deux temps.
+# (sans points), puis la réflexion (3 points), à rendre comme l'indique votre enseignant·e.
+# Le tableau de progression compte les deux temps.
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`,
 # exécutez, puis exécutez la **« Vérification »** ; les **indices** s'ouvrent d'un clic.
 
@@ -167,21 +167,19 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
 #
 # Une **corrélation** (de −1 à 1) mesure un lien **linéaire** : proche de 1, deux mesures
 # montent ensemble ; proche de 0, l'une ne suit pas l'autre (un lien d'une autre forme reste
-# possible). Rayon, périmètre et aire sont corrélés presque à 1 ; les points concaves suivent
-# moins la taille.
+# possible).
 # </details>
 #
 # ## 1. Quelles mesures le modèle utilise-t-il ?
 #
 # **Importance par permutation** : on **mélange** une colonne de la **validation** (patientes
 # non vues en apprenant ; chacune reçoit la valeur d'une autre) et l'on mesure de combien
-# l'exactitude **baisse**. Si le modèle n'utilisait pas cette mesure, rien ne changerait. Le
+# l'exactitude **baisse**. Le
 # mélange est dû au hasard : on le refait 20 fois et l'on regarde la **variation**.
 #
 # <details><summary>Un exemple : trois patientes, avant et après le mélange</summary>
 #
-# Valeurs inventées pour l'exemple. Seule la colonne mélangée change de patiente ; les autres
-# mesures de chacune restent les siennes.
+# Valeurs inventées. Seule la colonne mélangée change de patiente.
 #
 # | Patiente | Points concaves, avant | Points concaves, après le mélange | Rayon (inchangé) |
 # |---|---|---|---|
@@ -193,8 +191,6 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
 # servait, son score change, et peut-être son diagnostic.
 # </details>
 #
-# **En pratique** : si un fabricant dit que son IA « regarde surtout X », ce chiffre peut
-# tromper ; vous verrez pourquoi (sections 1 et 2).
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : importances par permutation sur la validation, figure et
@@ -248,8 +244,8 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # %% [markdown] session="formative"
 # <details><summary>Lire une boîte à moustaches</summary>
 #
-# Elle résume les 20 baisses d'une mesure : trait dans la boîte à la médiane, boîte autour de
-# la moitié centrale, moustaches jusqu'aux valeurs extrêmes non isolées, points isolés à part.
+# Trait : la médiane des 20 baisses ; boîte : leur moitié centrale ; moustaches et points :
+# les autres.
 # </details>
 #
 # Mélangés seuls, les **points concaves** (creux du contour du noyau) arrivent loin devant.
@@ -260,8 +256,8 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # %% [markdown] session="evaluation"
 # <details><summary>Lire une boîte à moustaches</summary>
 #
-# Elle résume les 20 baisses d'une mesure : trait dans la boîte à la médiane, boîte autour de
-# la moitié centrale, moustaches jusqu'aux valeurs extrêmes non isolées, points isolés à part.
+# Trait : la médiane des 20 baisses ; boîte : leur moitié centrale ; moustaches et points :
+# les autres.
 # </details>
 #
 # Les **points concaves** sont les creux du contour du noyau.
@@ -272,8 +268,8 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # %% [markdown]
 # ## 2. Mélanger plusieurs mesures ensemble
 #
-# On mélange les trois mesures de taille **ensemble** (mêmes patientes échangées) et l'on
-# compare la baisse à la **somme** de leurs baisses seules. Trois mots :
+# On mélange les trois mesures de taille **ensemble** et l'on compare la baisse à la **somme**
+# de leurs baisses seules. Trois mots :
 #
 # - **modèle figé** : le modèle déjà appris, qu'on ne réentraîne pas ;
 # - **poids** : le nombre que le modèle donne à chaque mesure pour calculer son score ;
@@ -302,6 +298,11 @@ print(f"Taille ({', '.join(TAILLE)}), baisse d'exactitude :\n"
       f"soit {fr_number(groupe / importances.loc['points concaves', 'moyenne'], 1)} fois la "
       "baisse des points concaves seuls.")
 print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
+
+# %% [markdown]
+# > **En pratique.** Face au classement d'importance d'un fabricant, méfiez-vous des mesures
+# > qui se redisent : chacune paraît peu utilisée, leur groupe compte beaucoup. Et ce
+# > classement dit ce que lit le modèle, pas ce qui cause la maladie.
 
 # %% [markdown] session="formative"
 # **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle figé que
@@ -740,10 +741,8 @@ else:
 # taille venait donc **surtout** de la redondance. Pas seulement : l'exactitude compte les
 # patientes qui passent le **seuil** de 0,5 (au-dessus, le modèle dit « maligne ») ; deux
 # mesures fortes mélangées ensemble peuvent faire passer ce seuil à des patientes que chacune
-# seule ne faisait pas basculer. Ces deux mesures-ci sont faibles : d'où un second témoin,
-# la texture et les points concaves (peu corrélées, mais les points concaves sont forts).
-# Comparez son écart à celui de la taille : sur d'autres découpages des patientes, il va
-# d'environ une patiente de moins à neuf de plus ; la redondance n'explique donc pas tout.
+# seule ne faisait pas basculer : le second témoin (texture et points concaves, peu corrélées,
+# l'une forte) perd, selon le découpage, d'une patiente de moins à neuf de plus que la somme.
 # </details>
 
 # %% [markdown] reveal="pari_temoin" session="evaluation"
@@ -764,10 +763,9 @@ else:
 #
 # Sans rayon ni périmètre, le modèle réappris fait aussi bien, à une patiente près : l'aire
 # suffit. Même sans les trois mesures de taille, il perd bien moins que la taille mélangée en
-# groupe : il reporte du poids sur les points concaves, qui suivent la taille. Réappris sans
-# les points concaves, il perd à peu près autant que sans la texture (dernières lignes) : ils
-# sont remplaçables, la taille les suit ; et un écart de deux patientes ne suffit pas pour dire
-# qu'une mesure compte plus qu'une autre.
+# groupe : il reporte du poids sur les points concaves, qui suivent la taille. Sans les points
+# concaves, il perd à peu près autant que sans la texture (dernières lignes) : la taille les
+# remplace.
 # </details>
 
 # %% [markdown] reveal="modele_reappris" session="evaluation"
@@ -848,18 +846,13 @@ lecture_courbe = {"valeurs données": "oui", "cause": "non", "chaque patiente": 
 
 # %% tests="lecture_courbe" points=2 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
-# Une seule piste, la même pour tout item faux : elle reprend les cinq phrases, justes ou non
-# (une piste par item faux désignait l'item, donc sa réponse, quand il n'en restait qu'un).
+# Une seule piste, la même pour tout item faux : où relire, pour les cinq phrases, justes ou
+# non (d21 : la piste dit quoi relire, sans paraphraser l'item, qu'on ne corrige qu'en relisant).
 pistes_q3 = (
-    "une piste par phrase, qu'elle soit juste ou non. « Valeurs données » : en chaque point, "
-    "toutes les patientes reçoivent la même valeur de points concaves ; avaient-elles toutes, "
-    "au départ, la même ? « Cause » : une explication décrit comment le modèle calcule, pas ce "
-    "que ferait une tumeur dont on changerait les noyaux. « Chaque patiente » : la courbe est "
-    "une moyenne sur les patientes ; que sait-on de chacune ? « Classement » : une courbe "
-    "d'une seule mesure donne un sens, pas un classement ; pour comparer des mesures, c'est "
-    "l'importance (section 1). « Noyaux » : seuls les points concaves changent, chaque "
-    "patiente garde sa taille ; or les points concaves suivent la taille : quels noyaux "
-    "fabrique-t-on ?"
+    "où relire, phrase par phrase, qu'elle soit juste ou non. « Valeurs données », « chaque "
+    "patiente » et « noyaux » : la description du calcul, juste au-dessus de la figure "
+    "(section 3), puis l'indice 2 et le tableau des corrélations. « Cause » : la valeur V4 en "
+    "tête du module. « Classement » : la section 1."
 )
 message_moyen = message_cause = message_chaque = message_classement = message_noyaux = pistes_q3
 checks.check_choices(
@@ -895,27 +888,27 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_courbe" session="formative"
-# message : une explication décrit comment le modèle calcule
+# message : la valeur V4 en tête du module
 lecture_courbe = {"valeurs données": "oui", "cause": "oui", "chaque patiente": "non",
                   "classement": "non", "noyaux": "oui"}
 
 # %% mistake="lecture_courbe" session="formative"
-# message : donne un sens, pas un classement
+# message : « Classement » : la section 1
 lecture_courbe = {"valeurs données": "oui", "cause": "non", "chaque patiente": "non",
                   "classement": "oui", "noyaux": "oui"}
 
 # %% mistake="lecture_courbe" session="formative"
-# message : quels noyaux fabrique-t-on
+# message : puis l'indice 2 et le tableau des corrélations
 lecture_courbe = {"valeurs données": "oui", "cause": "non", "chaque patiente": "non",
                   "classement": "non", "noyaux": "non"}
 
 # %% mistake="lecture_courbe" session="formative"
-# message : la courbe est une moyenne sur les patientes ; que sait-on de chacune
+# message : juste au-dessus de la figure
 lecture_courbe = {"valeurs données": "oui", "cause": "non", "chaque patiente": "oui",
                   "classement": "non", "noyaux": "oui"}
 
 # %% mistake="lecture_courbe" session="formative"
-# message : avaient-elles toutes, au départ
+# message : où relire, phrase par phrase
 lecture_courbe = {"valeurs données": "non", "cause": "non", "chaque patiente": "non",
                   "classement": "non", "noyaux": "oui"}
 
@@ -1038,9 +1031,9 @@ lecture_courbe["phrase 4"] = "non" if lecture_courbe["phrase 4"] == "oui" else "
 # %% [markdown]
 # ## 4. Camille, interne, décide avec une IA
 #
-# Camille, interne (personnage et décisions **inventés**), a lu 12 patientes du **test**,
-# seule, puis avec la suggestion de l'IA (notre modèle), sur des cas choisis où l'IA se trompe
-# plus qu'en réalité (situation simplifiée). La « **confiance** » de l'IA est son score pour la réponse suggérée (50 % :
+# Camille, interne (personnage et décisions **inventés**), fait une **lecture rapide des
+# mesures** de 12 patientes du **test**, seule, puis avec la suggestion de l'IA (notre modèle),
+# sur des cas choisis (situation simplifiée). La « **confiance** » de l'IA est son score pour la réponse suggérée (50 % :
 # elle hésite ; près de 100 % : sûre, pas forcément juste). Le **biais
 # d'automatisation** est la tendance à suivre une machine même quand elle se trompe.
 
@@ -1329,6 +1322,9 @@ _graine_q4 = checks.student_seed("09", announce=False)
 # her mind j + w times, j of them towards « faux »; the key is j / (j + w).
 _cas_copie = ((2, 2, 1, 2), (3, 2, 1, 4), (3, 3, 1, 5), (3, 3, 2, 3), (3, 3, 2, 5))
 _n4, _k4, _j4, _w4 = _cas_copie[np.random.default_rng([_graine_q4, 4]).integers(len(_cas_copie))]
+# For the marker of the reflection (review d20b, lecturer 4): the copy's figures, printed in the
+# graded copy (formgrader) before the check, whatever the answer.
+print(f"Pour le correcteur (réflexion, critère 2a) : Camille change d'avis {_j4 + _w4} fois, dont {_j4} vers « faux » (clé {_j4}/{_j4 + _w4}) ; l'IA se trompe sur {_n4} des 12 cas ; seule, Camille en voit {_k4} juste et se trompe sur {_w4} autres cas ; sur les 12 cas, justes : {12 - _n4 + _k4 - _w4} seule, {12 - _n4 + _k4 - _j4} avec l'IA.")
 _m4 = [
     checks.Mistake(_w4 / (_j4 + _w4), "c'est la part des changements d'avis qui l'ont rendue juste ; la question demande ceux qui l'ont rendue fausse."),
     checks.Mistake(_j4 / 12, "mauvais dénominateur : vous avez divisé par les 12 cas. Le groupe de départ ne compte que les lignes où Camille a changé d'avis."),
@@ -1444,9 +1440,8 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # - **France** : le professionnel qui **décide d'utiliser**, pour un diagnostic, un dispositif
 #   médical à traitement algorithmique (appris sur des données massives) s'assure que la
 #   patiente en est **informée** (article L. 4001-3).
-# - **Europe** : le règlement sur l'IA classe **à haut risque** l'IA qui est un dispositif
-#   médical évalué par un organisme notifié (article 6) et des usages comme le tri des urgences
-#   (annexe III).
+# - **Europe** : l'IA qui est un dispositif médical évalué par un organisme notifié (article 6)
+#   et des usages comme le tri des urgences (annexe III) sont **à haut risque**.
 # - Son **article 14** demandera qu'elle soit **conçue** pour que la personne qui la contrôle
 #   **puisse** passer outre, consciente du biais d'automatisation (règlement (UE) 2026/1744,
 #   sauf changement) :
@@ -1455,6 +1450,10 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # |---|---|
 # | 2 décembre 2027 | l'IA de l'annexe III (par exemple le tri des urgences) |
 # | 2 août 2028 | l'IA qui est un dispositif médical évalué par un organisme notifié |
+#
+# > **En bref.** **Aujourd'hui, vous devez** informer la patiente quand vous décidez d'utiliser
+# > un tel outil (en maïeutique, l'analyse automatisée du rythme cardiaque fœtal, par exemple)
+# > et garder votre jugement ; **en 2027–2028, l'outil devra** vous permettre de passer outre.
 
 # %% [markdown] session="formative"
 # ### Question 5 — Ce que demandent les textes (1 point, note partielle)
@@ -1491,11 +1490,9 @@ lecture_droit = {"information": "oui", "quand": "non", "dispositif": "non"}
 # %% tests="lecture_droit" points=1 session="formative"
 # Vérification de la question 5 : exécutez cette cellule.
 PISTES_Q5 = (
-    "une piste par phrase, qu'elle soit juste ou non. « Information » : relisez ce qui "
-    "déclenche l'obligation : décider d'utiliser l'outil, ou suivre sa suggestion ? « Quand » : "
-    "l'article 14 demande que la personne puisse passer outre ; dit-il dans quels cas le faire ? "
-    "« Dispositif » : un dispositif médical n'a pas la date de l'annexe III : placez janvier "
-    "2028 dans le calendrier."
+    "où relire, phrase par phrase, qu'elle soit juste ou non. « Information » : le point "
+    "« France », sous les textes. « Quand » : le point sur l'article 14. « Dispositif » : le "
+    "tableau des dates, puis l'encadré « En bref »."
 )
 checks.check_choices(
     lecture_droit,
@@ -1528,15 +1525,15 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_droit" session="formative"
-# message : décider d'utiliser l'outil, ou suivre sa suggestion
+# message : le point « France », sous les textes
 lecture_droit = {"information": "non", "quand": "non", "dispositif": "non"}
 
 # %% mistake="lecture_droit" session="formative"
-# message : dit-il dans quels cas le faire
+# message : le point sur l'article 14
 lecture_droit = {"information": "oui", "quand": "oui", "dispositif": "non"}
 
 # %% mistake="lecture_droit" session="formative"
-# message : un dispositif médical n'a pas la date
+# message : le tableau des dates
 lecture_droit = {"information": "oui", "quand": "non", "dispositif": "oui"}
 
 # %% [markdown] session="evaluation"
@@ -1788,21 +1785,32 @@ simulateur = AiSuggestionExplorer(cas_mesures, cas_verite, cas_ia, cas_confiance
 display(simulateur)
 
 # %% [markdown]
-# ### Réflexion — Quand passer outre le modèle ? (3 points, notée, sous surveillance)
+# ### Réflexion — Quand passer outre le modèle ? (3 points, notée, après la séance)
 #
-# À rédiger en 15 min, sous surveillance, au début de la séance suivante, après le retour de
-# votre correction (vos chiffres y sont). Vous pouvez la préparer ici. En 10 à 15 lignes,
-# depuis votre futur métier : quand un clinicien doit-il passer outre la
-# suggestion du modèle ? Appuyez-vous sur **un chiffre** avec son dénominateur, en disant ce
+# À rédiger après la séance, à rendre comme l'indique votre enseignant·e (par exemple un
+# devoir Moodle), avant la date annoncée. En 10 à 15 lignes, depuis votre futur métier (par
+# exemple, en maïeutique, l'analyse automatisée du rythme cardiaque fœtal) : quand un
+# soignant doit-il passer outre la suggestion du modèle ? Appuyez-vous sur **un chiffre** avec son dénominateur, en disant ce
 # qu'il vaut comme preuve (vos résultats du simulateur ou ceux de Camille, sur des cas choisis ;
 # ou une étude citée dans « Pour aller plus loin »), sur ce que les explications du modèle
 # montrent **et ne montrent pas**, et dites ce que vous diriez à la patiente : qu'un outil a
 # servi, ce qu'il a suggéré, ce que le soignant a décidé et pourquoi, et qui décide.
+#
+# **Comment elle est notée** (trois critères, chacun sur 1 point) :
+#
+# 1. **deux raisons précises** de passer outre (la confiance affichée comptée avec sa limite) ;
+# 2. **un chiffre juste avec son « parmi qui » et ce qu'il vaut comme preuve**, et **une
+#    limite** des explications ;
+# 3. **la patiente informée** : l'outil, sa suggestion, la décision et sa raison, et qui décide.
 
 # %% [markdown] written="reflexion_passer_outre" points=3
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
-# noté **0**, **0,5** ou **1** point.
+# noté **0**, **0,5** ou **1** point. La réflexion est rédigée après la séance et rendue à part
+# (par exemple un devoir Moodle) ; sa note se saisit à la main dans le formgrader, sur cette
+# cellule de la copie ramassée. **Les chiffres de Camille de chaque copie** sont écrits pour
+# vous dans la sortie du test caché de la question 4 (copie corrigée, formgrader) : « Pour le
+# correcteur : … changements d'avis, dont … vers « faux » … ».
 #
 # **Les chiffres de la copie.** En séance évaluée, chaque copie a ses propres cas : les
 # chiffres de Camille que l'étudiant peut citer sont dans **sa** copie corrigée, au tableau
@@ -1846,8 +1854,9 @@ display(simulateur)
 #
 # - **(a) Un chiffre juste, avec son « parmi qui » et ce qu'il vaut comme preuve.** Le nombre et
 #   le groupe dont il est la part, écrits tous deux, **et** sa portée :
-#   - chiffres de Camille (quand l'IA se trompe : 2 sur 2 justes seule, 1 sur 2 avec l'IA ;
-#     1 changement d'avis sur 4 vers « faux » ; sur les 12 cas : 9 seule, 11 avec l'IA) ou du simulateur
+#   - chiffres de Camille (formatif : quand l'IA se trompe, 2 sur 2 justes seule, 1 sur 2 avec
+#     l'IA ; 1 changement d'avis sur 4 vers « faux » ; copie évaluée : ceux de sa ligne « Pour
+#     le correcteur », par exemple 2 changements d'avis sur 5 vers « faux » ; sur les 12 cas : 9 seule, 11 avec l'IA) ou du simulateur
 #     (avec le nombre de cas, 12) : acquis seulement si la copie dit que ce sont des
 #     décisions inventées, ou des cas choisis pour que l'IA se trompe souvent, ou un tout petit
 #     nombre de cas (« un exemple, pas une mesure ») ;
@@ -1936,16 +1945,17 @@ display(simulateur)
 # > « Je passerais outre quand la suggestion contredit l'examen clinique ou une autre analyse
 # > (une cytologie, une imagerie), ou quand une mesure de la patiente paraît aberrante ; une
 # > confiance basse m'alerterait, sans me rassurer quand elle est haute, car ce score n'est pas
-# > une probabilité vérifiée. Dans ma copie, Camille a changé d'avis 4 fois, dont 1 vers l'erreur :
-# > 1 sur 4, mais sur 12 cas inventés et choisis pour que l'IA se trompe souvent : un exemple, pas
+# > une probabilité vérifiée. Dans ma copie, Camille a changé d'avis 5 fois, dont 2 vers l'erreur :
+# > 2 sur 5, mais sur 12 cas inventés et choisis pour que l'IA se trompe souvent : un exemple, pas
 # > une mesure. L'importance dit ce que le modèle utilise, pas ce qui cause le cancer, et des
 # > mesures corrélées se partagent cette importance. Je dirais à la patiente qu'un logiciel a
 # > analysé sa cytoponction, qu'il suggérait une tumeur bénigne, que nous avons demandé une biopsie
 # > parce que l'examen clinique était inquiétant, et que la décision se prend avec elle. »
 #
-# Notation : critère 1, **1** ; 2a, **0,5** (1 sur 4, son groupe, sa portée) ; 2b, **0,5** ;
+# Notation : critère 1, **1** ; 2a, **0,5** (2 sur 5, son groupe, sa portée) ; 2b, **0,5** ;
 # 3a, **0,5** (outil, suggestion, décision et raison) ; 3b, **0,5** (décision avec la
-# patiente). Vérifiez « 4 fois, dont 1 » sur le tableau de **cette** copie.
+# patiente). Vérifiez « 5 fois, dont 2 » sur la ligne « Pour le correcteur » de **cette**
+# copie (tirage 2 sur 5 ; les autres copies ont 1 sur 3, 1 sur 5, 1 sur 6 ou 2 sur 7).
 # ### END SOLUTION
 
 # %% [markdown]
