@@ -465,7 +465,7 @@ checks.check_choice(pari_temoin, name="pari_temoin", options=list("ABCDE"), expe
 ### END HIDDEN TESTS
 
 # %% mistake="pari_temoin" session="evaluation"
-# message : Leur corrélation (première sortie du module)
+# message : l'une redit en bonne partie l'autre, comme le rayon
 pari_temoin = "ABCDE"[list(ORDRE_Q1).index(2)]
 
 # %% mistake="pari_temoin" session="evaluation"
