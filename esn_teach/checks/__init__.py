@@ -9,6 +9,7 @@ of a traceback.
 """
 
 from esn_teach.checks._checks import (
+    RECORDED_LINE,
     Mistake,
     answer_digest,
     check_choice,
@@ -69,6 +70,7 @@ __all__ = [
     "ATTEMPTS_BEFORE_SOLUTION",
     "EVALUATED_PROGRESS",
     "PROGRESS_ENV",
+    "RECORDED_LINE",
     "STUDENT_ENV",
     "VARIANT_MIMETYPE",
     "CheckFailed",

@@ -38,6 +38,7 @@ from esn_teach.checks._progress import note_answer
 from esn_teach.checks._stale import unassigned_after_error
 
 __all__ = [
+    "RECORDED_LINE",
     "Mistake",
     "answer_digest",
     "check_choice",
@@ -53,6 +54,11 @@ __all__ = [
     "require_attempted",
     "require_number",
 ]
+
+#: How an evaluated check's verdict line opens: the answer is recorded, not judged. The
+#: feedback page leaves these lines out (module 07's lecturer, d21: « vous saurez si elle
+#: est juste » stood under the verdict it announced).
+RECORDED_LINE = "\u2192 Réponse enregistrée"
 
 # The questions whose last verification by a judging check, in this kernel, found the
 # answer correct (see :func:`passed`). Memory only: a new kernel starts empty.
@@ -1851,7 +1857,7 @@ def check_form(
     # « → », not « ✔ »: in every version ✔ means right (review 07 d20b: a student read a
     # green tick under an impossible value as « juste »).
     print(
-        f"\u2192 Réponse enregistrée ({name}) : elle a la forme attendue. Séance évaluée : "
+        f"{RECORDED_LINE} ({name}) : elle a la forme attendue. Séance évaluée : "
         f"vous saurez si elle est juste dans votre retour, après la correction.{warning}"
     )
     return Outcome.RECORDED

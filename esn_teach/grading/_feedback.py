@@ -35,6 +35,7 @@ from bs4 import BeautifulSoup
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 from traitlets.config import Config
 
+from esn_teach.checks import RECORDED_LINE
 from esn_teach.course import (
     EVALUATION_BANNER,
     GENERATED,
@@ -804,7 +805,9 @@ def _without_marker_lines(cell: nbformat.NotebookNode) -> None:
 
     They give the copy's checked figures to the reflection's marking guide, in the
     graded copy the formgrader shows; the student's feedback page is not for them
-    (review 08 d20: a student could read the figures a criterion rewards).
+    (review 08 d20: a student could read the figures a criterion rewards). The
+    evaluated session's « → Réponse enregistrée … vous saurez si elle est juste dans
+    votre retour » goes too: the page is that feedback (module 07's lecturer, d21).
     """
     outputs = []
     for output in cell.get("outputs", []):
@@ -812,7 +815,9 @@ def _without_marker_lines(cell: nbformat.NotebookNode) -> None:
             text = output.get("text", "")
             text = "".join(text) if isinstance(text, list) else str(text)
             kept = "".join(
-                line for line in text.splitlines(keepends=True) if not line.startswith(MARKER_LINE)
+                line
+                for line in text.splitlines(keepends=True)
+                if not line.startswith((MARKER_LINE, RECORDED_LINE))
             )
             if not kept.strip():
                 continue

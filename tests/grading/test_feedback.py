@@ -375,3 +375,29 @@ def test_a_self_graded_copy_speaks_to_a_learner_alone():
         feedback_html(_autograded(), name="m", score=4.0, max_score=17.0), "html.parser"
     ).get_text(" ", strip=True)
     assert "Note : 4 / 17" in graded and "Commentaire de l'enseignant" in graded
+
+
+def test_the_page_drops_the_evaluated_sessions_recorded_line():
+    """Module 07's lecturer (d21): under a partly right answer's verdict, the page still said
+    « → Réponse enregistrée … vous saurez si elle est juste dans votre retour »."""
+    import nbformat
+
+    from esn_teach.checks import RECORDED_LINE
+    from esn_teach.grading._feedback import _without_marker_lines
+
+    cell = nbformat.v4.new_code_cell("checks.check_form(q5, name='q5')")
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "stream",
+            name="stdout",
+            text=(
+                f"{RECORDED_LINE} (q5) : elle a la forme attendue. Séance évaluée : vous saurez "
+                "si elle est juste dans votre retour, après la correction.\n"
+                "✘ 1 réponse sur 4 à revoir (q5).\n"
+                "Pour le correcteur (réflexion) : q5 vaut 2\n"
+            ),
+        )
+    ]
+    _without_marker_lines(cell)
+    (output,) = cell.outputs
+    assert output["text"] == "✘ 1 réponse sur 4 à revoir (q5).\n"
