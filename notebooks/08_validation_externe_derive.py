@@ -56,9 +56,9 @@
 # La note (ligne « Notation », juste au-dessus) porte sur les **questions 1 à 4** (7 points,
 # faites en séance) et sur la **réflexion** (3 points, écrite après la séance), soit 10 points.
 # Les questions 5 à 7 sont un **entraînement** : corrigées, elles ne comptent pas dans la note.
-# Les questions 1 à 4 se rendent **à la fin de la séance** (votre enseignant dit comment) ; la
-# réflexion se rend ensuite, à la date et sous la forme qu'il fixe (par exemple un devoir
-# Moodle). Chaque question dit sa précision ; un nombre juste mais arrondi une décimale trop
+# Votre copie, avec les questions 1 à 4, est ramassée **à la fin de la séance** ; la réflexion,
+# écrite après, se rend à part, comme l'indique votre enseignant·e (par exemple un devoir
+# Moodle), avant la date annoncée. Chaque question dit sa précision ; un nombre juste mais arrondi une décimale trop
 # tôt vaut la moitié des points.
 # </details>
 #
@@ -610,59 +610,76 @@ print(f"H3, audit ({len(sepsis_audit)} séjours, {n_sepsis_audit} sepsis) : AUC 
       f"sepsis, un ordre de grandeur seulement).")
 
 # %% [markdown] session="formative"
-# ### Question 2 — Que peut conclure H3 ? (2 points)
+# ### Question 2 — Que dit l'intervalle, à H3 ? (2 points)
 #
-# Avec **tous** ses séjours, puis avec le seul **audit** de 150 séjours, H3 peut-elle dire que le
-# score marche moins bien chez elle qu'à H1 ? Pour chacun, écrivez entre guillemets **doubles**
-# `"la baisse est établie"`, `"il n'y a pas de baisse"` ou `"on ne peut pas conclure"`.
+# H3 compare le score à H1 de deux façons : avec **tous** ses séjours, puis avec le seul
+# **audit** de 150 séjours.
+# Pour chacun, lisez l'**intervalle à 95 %** et dites ce qu'il fait d'un **écart nul** (le
+# score marcherait aussi bien à H3 qu'à H1) :
 #
-# <details><summary>Indice 1</summary>
+# - **tous les séjours** : l'intervalle de l'**écart** d'AUC (un écart nul, c'est 0) ;
+# - **audit** : l'intervalle de l'AUC de l'audit, comparé à l'AUC de H1 (un écart nul, c'est
+#   l'AUC de H1, prise comme exacte).
 #
-# Ne comparez pas seulement les deux AUC : regardez la ligne de l'**écart** et son intervalle.
-# Quelles valeurs de l'écart sont compatibles avec les données ?
+# Écrivez entre guillemets **doubles** `"il exclut un écart nul"`, `"il contient un écart nul"`
+# ou `"il est trop large pour être lu"`. Ce que chaque lecture permet de conclure pour H3 est
+# dit après la question.
+#
+# <details><summary>Indice 1 (tous les séjours)</summary>
+#
+# Regardez la ligne « écart avec H1 » et son intervalle : le nombre 0 est-il entre ses deux
+# bornes ?
 # </details>
 #
-# <details><summary>Indice 2</summary>
+# <details><summary>Indice 2 (audit)</summary>
 #
-# Un intervalle à 95 % rassemble les valeurs compatibles avec les données. Pour chaque cas,
-# demandez-vous si toutes ces valeurs racontent la même histoire, ou si certaines disent une
-# chose et d'autres le contraire.
+# L'audit n'a pas de ligne d'écart : placez l'AUC de H1 (la première ligne) par rapport aux
+# deux bornes de l'intervalle de l'audit. Est-elle entre les deux, ou d'un seul côté ? Un
+# intervalle, même large, se lit de la même façon : sa largeur dit seulement l'incertitude.
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 2 — Que peut conclure H3 ? (2 points)
+# ### Question 2 — Que dit l'intervalle, à H3 ? (2 points)
 #
-# Avec **tous** ses séjours, puis avec le seul **audit** de votre copie (sa taille est affichée),
-# H3 peut-elle dire que le score marche moins bien chez elle qu'à H1 ? Pour l'audit, répondez
-# **d'après son intervalle approché** (comparé à l'AUC de H1). Pour chacun, écrivez entre guillemets **doubles**
-# `"la baisse est établie"`, `"il n'y a pas de baisse"` ou `"on ne peut pas conclure"`.
+# H3 compare le score à H1 de deux façons : avec **tous** ses séjours, puis avec le seul
+# **audit** de votre copie (sa taille est affichée ; son intervalle est approché).
+# Pour chacun, lisez l'**intervalle à 95 %** et dites ce qu'il fait d'un **écart nul** (le
+# score marcherait aussi bien à H3 qu'à H1) :
 #
-# <details><summary>Indice 1</summary>
+# - **tous les séjours** : l'intervalle de l'**écart** d'AUC (un écart nul, c'est 0) ;
+# - **audit** : l'intervalle de l'AUC de l'audit, comparé à l'AUC de H1 (un écart nul, c'est
+#   l'AUC de H1, prise comme exacte).
 #
-# Ne comparez pas seulement les deux AUC : regardez la ligne de l'**écart** et son intervalle.
-# Quelles valeurs de l'écart sont compatibles avec les données ?
+# Écrivez entre guillemets **doubles** `"il exclut un écart nul"`, `"il contient un écart nul"`
+# ou `"il est trop large pour être lu"`. Ce que chaque lecture permet de conclure pour H3 est
+# dit après la question.
+#
+# <details><summary>Indice 1 (tous les séjours)</summary>
+#
+# Regardez la ligne « écart avec H1 » et son intervalle : le nombre 0 est-il entre ses deux
+# bornes ?
 # </details>
 #
-# <details><summary>Indice 2</summary>
+# <details><summary>Indice 2 (audit)</summary>
 #
-# Un intervalle à 95 % rassemble les valeurs compatibles avec les données. Pour chaque cas,
-# demandez-vous si toutes ces valeurs racontent la même histoire, ou si certaines disent une
-# chose et d'autres le contraire.
+# L'audit n'a pas de ligne d'écart : placez l'AUC de H1 (la première ligne) par rapport aux
+# deux bornes de l'intervalle de l'audit. Est-elle entre les deux, ou d'un seul côté ? Un
+# intervalle, même large, se lit de la même façon : sa largeur dit seulement l'incertitude.
 # </details>
 
 # %% answer="conclusion_h3" session="formative"
 conclusion_h3 = {"tous les séjours": ..., "audit": ...}
 ### BEGIN SOLUTION
-conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": "on ne peut pas conclure"}
+conclusion_h3 = {"tous les séjours": "il exclut un écart nul", "audit": "il contient un écart nul"}
 ### END SOLUTION
 
 # %% answer="conclusion_h3" session="evaluation"
 conclusion_h3 = {"tous les séjours": ..., "audit": ...}
 ### BEGIN SOLUTION
 # The copy's audit, read as displayed: its interval below H1's AUC, or containing it.
-lecture_audit = ("la baisse est établie" if round(haut_audit, 2) < auc_interne
-                 else "on ne peut pas conclure")
-conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": lecture_audit}
+lecture_audit = ("il exclut un écart nul" if round(haut_audit, 2) < auc_interne
+                 else "il contient un écart nul")
+conclusion_h3 = {"tous les séjours": "il exclut un écart nul", "audit": lecture_audit}
 ### END SOLUTION
 
 # %% tests="conclusion_h3" points=2 session="formative"
@@ -670,58 +687,60 @@ conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": lecture
 checks.check_choices(
     conclusion_h3,
     name="conclusion_h3",
-    options=["la baisse est établie", "il n'y a pas de baisse", "on ne peut pas conclure"],
-    digests={"tous les séjours": "b5f0fccc7582df60", "audit": "226e182f753fe81c"},
+    options=["il exclut un écart nul", "il contient un écart nul", "il est trop large pour être lu"],
+    digests={"tous les séjours": "f09ced42db0fbfe5", "audit": "b4805bdd6f54995c"},
     mistakes={
         "tous les séjours": [
-            checks.Mistake(None, "l'intervalle de l'écart ne contient pas 0 : toutes les valeurs "
-                           "compatibles avec ces données sont des baisses. Avec tous les séjours, "
-                           "la marge d'erreur est étroite.", digest="d5e498f5101fca04"),
-            checks.Mistake(None, "un écart nul est hors de l'intervalle de l'écart : ces données "
-                           "ne sont pas compatibles avec l'absence de baisse.",
-                           digest="03f1b5ce46a0b285"),
+            checks.Mistake(None, "relisez la ligne « écart avec H1 » de la section 3 : où est 0 "
+                           "par rapport à ses deux bornes ?", digest="0386958242d51d4e"),
+            checks.Mistake(None, "relisez la ligne « écart avec H1 » de la section 3 : avec tous "
+                           "les séjours, l'intervalle est étroit, et il se lit.",
+                           digest="ac6a76f7e7df5c07"),
         ],
         "audit": [
-            checks.Mistake(None, "vous avez comparé les deux AUC sans leur marge d'erreur. "
-                           "Avec 3 sepsis, l'AUC de l'audit pourrait prendre presque n'importe "
-                           "quelle valeur : un audit si petit ne suffit pas à établir une baisse.",
-                           digest="04a82fb91a7db8da"),
-            checks.Mistake(None, "3 sepsis ne montrent pas non plus que le score marche "
-                           "aussi bien : une absence de preuve n'est pas une preuve d'absence.",
-                           digest="95cd111b301863cc"),
+            checks.Mistake(None, "relisez la ligne de l'audit (section 3) et placez l'AUC de H1 "
+                           "(sa première ligne) par rapport aux deux bornes de son intervalle. "
+                           "Comparer les deux AUC seules ne suffit pas.",
+                           digest="5ae7c67efd64d4f5"),
+            checks.Mistake(None, "relisez l'indice 2 : un intervalle large se lit comme un "
+                           "autre ; placez l'AUC de H1 par rapport à ses deux bornes.",
+                           digest="d26b6ac9b5056a37"),
         ],
     },
-    success="mêmes hôpital et score, conclusions différentes : c'est la taille de l'échantillon "
-    "local qui décide. Un petit audit tranche rarement ; son intervalle dit s'il le peut.",
+    success="avec tous les séjours, l'intervalle de l'écart exclut 0 : la baisse est établie. "
+    "L'intervalle de l'audit (3 sepsis) contient l'AUC de H1 : on ne peut pas conclure, ni à une "
+    "baisse ni à son absence. Mêmes hôpital et score : c'est la taille de l'échantillon local "
+    "qui décide.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
     conclusion_h3,
     name="conclusion_h3",
-    options=["la baisse est établie", "il n'y a pas de baisse", "on ne peut pas conclure"],
-    expected={"tous les séjours": "la baisse est établie", "audit": "on ne peut pas conclure"},
+    options=["il exclut un écart nul", "il contient un écart nul", "il est trop large pour être lu"],
+    expected={"tous les séjours": "il exclut un écart nul", "audit": "il contient un écart nul"},
     points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="conclusion_h3" session="formative"
-# message : sans leur marge d'erreur
-conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": "la baisse est établie"}
+# message : Comparer les deux AUC seules ne suffit pas
+conclusion_h3 = {"tous les séjours": "il exclut un écart nul", "audit": "il exclut un écart nul"}
 
 # %% mistake="conclusion_h3" session="formative"
-# message : une absence de preuve n'est pas une preuve d'absence
-conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": "il n'y a pas de baisse"}
+# message : un intervalle large se lit comme un autre
+conclusion_h3 = {"tous les séjours": "il exclut un écart nul",
+                 "audit": "il est trop large pour être lu"}
 
 # %% mistake="conclusion_h3" session="formative"
-# message : Avec tous les séjours, la marge d'erreur est étroite
-conclusion_h3 = {"tous les séjours": "on ne peut pas conclure", "audit": "on ne peut pas conclure"}
+# message : où est 0 par rapport à ses deux bornes
+conclusion_h3 = {"tous les séjours": "il contient un écart nul", "audit": "il contient un écart nul"}
 
 # %% tests="conclusion_h3" points=2 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_form(
     conclusion_h3, name="conclusion_h3", kind="choices",
-    options=["la baisse est établie", "il n'y a pas de baisse", "on ne peut pas conclure"],
+    options=["il exclut un écart nul", "il contient un écart nul", "il est trop large pour être lu"],
     items=["tous les séjours", "audit"],
 )
 ### BEGIN HIDDEN TESTS
@@ -769,75 +788,81 @@ def intervalle_audit_copie(taille):
 bas_a, haut_a = intervalle_audit_copie(taille_audit_copie)
 # The key of the other version (an audit of the other size), to name a neighbour's answer.
 bas_autre, haut_autre = intervalle_audit_copie(300 if taille_audit_copie == 150 else 150)
-cle_autre_version = ("la baisse est établie" if haut_autre < auc_copie_h1
-                     else "il n'y a pas de baisse" if bas_autre > auc_copie_h1
-                     else "on ne peut pas conclure")
-if haut_a < auc_copie_h1:
-    cle_audit = "la baisse est établie"
+lecture_autre = ("il contient un écart nul" if bas_autre <= auc_copie_h1 <= haut_autre
+                 else "il exclut un écart nul")
+# Graded: the reading of the interval (review 08 d20b, lecturer 3); the clinical conclusion
+# is said in the feedback, with Collins's caveat for an audit of a few sepsis.
+collins = ("Avec si peu de sepsis, ce n'est qu'un ordre de grandeur : une validation sur au "
+           "moins 100 sepsis (Collins et al., 2016, section 3) devra le confirmer.")
+if haut_a < auc_copie_h1 or bas_a > auc_copie_h1:
+    cle_audit = "il exclut un écart nul"
+    cote = "sous" if haut_a < auc_copie_h1 else "au-dessus de"
+    conclusion_audit = (f"l'intervalle de votre audit est tout entier {cote} l'AUC de H1 : il "
+                        "exclut un écart nul. D'après lui, une "
+                        + ("baisse" if haut_a < auc_copie_h1 else "absence de baisse")
+                        + " est établie. " + collins)
     erreurs_audit = [
-        checks.Mistake("on ne peut pas conclure", "l'intervalle approché de votre audit est "
-                       "tout entier sous l'AUC de H1, avec une marge nette (au moins 0,05) : "
-                       "d'après cet intervalle, la baisse est établie. Avec si peu de sepsis, "
-                       "une étude plus grande devra la confirmer (section 3), mais la question "
-                       "demande la lecture de cet intervalle."),
-        checks.Mistake("il n'y a pas de baisse", "l'intervalle de votre audit est tout entier "
-                       "sous l'AUC de H1 : il établit une baisse, il ne l'exclut pas."),
-    ]
-elif bas_a > auc_copie_h1:
-    cle_audit = "il n'y a pas de baisse"
-    erreurs_audit = [
-        checks.Mistake("la baisse est établie", "l'intervalle de votre audit est tout entier "
-                       "au-dessus de l'AUC de H1 : il n'est pas compatible avec une baisse."),
-        checks.Mistake("on ne peut pas conclure", "l'intervalle de votre audit est tout entier "
-                       "au-dessus de l'AUC de H1 : cette fois, l'audit tranche."),
+        checks.Mistake("il contient un écart nul", "l'AUC de H1 n'est pas entre les deux bornes "
+                       f"de l'intervalle de votre audit : il est tout entier {cote} elle, il "
+                       "exclut un écart nul. " + collins),
+        checks.Mistake("il est trop large pour être lu", "un intervalle large se lit comme un "
+                       f"autre : celui de votre audit est tout entier {cote} l'AUC de H1, il "
+                       "exclut un écart nul. " + collins),
     ]
 else:
-    cle_audit = "on ne peut pas conclure"
+    cle_audit = "il contient un écart nul"
+    conclusion_audit = ("l'intervalle de votre audit contient l'AUC de H1 : un écart nul reste "
+                        "possible, on ne peut pas conclure, ni à une baisse ni à son absence "
+                        "(une absence de preuve n'est pas une preuve d'absence).")
     erreurs_audit = [
-        checks.Mistake("la baisse est établie", "vous avez comparé les deux AUC sans leur marge "
-                       "d'erreur. L'intervalle de votre audit contient l'AUC de H1 : un écart nul "
-                       "reste possible, l'audit n'établit pas de baisse."),
-        checks.Mistake("il n'y a pas de baisse", "l'intervalle de votre audit contient aussi des "
-                       "valeurs bien plus basses que l'AUC de H1 : une absence de preuve n'est pas "
-                       "une preuve d'absence."),
+        checks.Mistake("il exclut un écart nul", "vous avez comparé les deux AUC sans leur marge "
+                       "d'erreur. L'AUC de H1 est entre les deux bornes de l'intervalle de votre "
+                       "audit : il contient un écart nul, l'audit n'établit pas de baisse."),
+        checks.Mistake("il est trop large pour être lu", "un intervalle large se lit comme un "
+                       "autre : celui de votre audit contient l'AUC de H1, donc un écart nul ; "
+                       "sa largeur dit que l'audit ne permet pas de conclure."),
     ]
-if cle_autre_version != cle_audit:
+if lecture_autre != cle_audit:
     erreurs_audit = [
         checks.Mistake(erreur.value, erreur.message + " C'est aussi la réponse d'une autre "
                        "version de la question, dont l'audit a une autre taille : relisez la "
                        "taille de votre audit et son intervalle.")
-        if erreur.value == cle_autre_version else erreur
+        if erreur.value == lecture_autre else erreur
         for erreur in erreurs_audit
     ]
 checks.check_choices(
     conclusion_h3, name="conclusion_h3", points=2,
-    options=["la baisse est établie", "il n'y a pas de baisse", "on ne peut pas conclure"],
-    expected={"tous les séjours": "la baisse est établie", "audit": cle_audit},
+    options=["il exclut un écart nul", "il contient un écart nul", "il est trop large pour être lu"],
+    expected={"tous les séjours": "il exclut un écart nul", "audit": cle_audit},
     mistakes={
         "tous les séjours": [
-            checks.Mistake("on ne peut pas conclure", "l'intervalle de l'écart ne contient pas "
-                           "0 : toutes les valeurs compatibles avec ces données sont des baisses. "
-                           "Avec tous les séjours, la marge d'erreur est étroite."),
-            checks.Mistake("il n'y a pas de baisse", "un écart nul est hors de l'intervalle de "
-                           "l'écart : ces données ne sont pas compatibles avec l'absence de "
-                           "baisse."),
+            checks.Mistake("il contient un écart nul", "0 n'est pas entre les deux bornes de "
+                           "l'intervalle de l'écart : toutes les valeurs compatibles avec ces "
+                           "données sont des baisses. Avec tous les séjours, la baisse est "
+                           "établie."),
+            checks.Mistake("il est trop large pour être lu", "avec tous les séjours, "
+                           "l'intervalle de l'écart est étroit et ne contient pas 0 : il exclut "
+                           "un écart nul, la baisse est établie."),
         ],
         "audit": erreurs_audit,
     },
+    success="avec tous les séjours, l'intervalle de l'écart exclut 0 : la baisse est établie. "
+    "Audit : " + conclusion_audit,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="conclusion_h3" session="evaluation"
-# message : sans leur marge d'erreur
-conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": "la baisse est établie"}
+# message : vous avez comparé les deux AUC sans leur marge d'erreur
+conclusion_h3 = {"tous les séjours": "il exclut un écart nul", "audit": "il exclut un écart nul"}
 
 # %% mistake="conclusion_h3" session="evaluation"
-# message : une absence de preuve n'est pas une preuve d'absence
-conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": "il n'y a pas de baisse"}
+# message : un intervalle large se lit comme un autre
+conclusion_h3 = {"tous les séjours": "il exclut un écart nul",
+                 "audit": "il est trop large pour être lu"}
 
 # %% mistake="conclusion_h3" session="evaluation"
-# message : Avec tous les séjours, la marge d'erreur est étroite
-conclusion_h3 = {"tous les séjours": "on ne peut pas conclure", "audit": "on ne peut pas conclure"}
+# message : 0 n'est pas entre les deux bornes
+conclusion_h3 = {"tous les séjours": "il contient un écart nul", "audit": "il contient un écart nul"}
 
 # %% [markdown]
 # ## 4. La charge d'alertes
@@ -1200,8 +1225,8 @@ alertes_pour_100_h2 = round(100 * compte_q3 / n_sejours_h2)
 #
 # Calculez la **valeur prédictive positive** (VPP) des alertes à H2 : parmi les alertes, la part
 # de vrais sepsis, sous forme de proportion entre 0 et 1 (pas « sur 10 alertes »). Écrivez le
-# calcul avec les noms du tableau (corrigé à deux décimales ; arrondi à une, la moitié des
-# points).
+# calcul avec les noms du tableau dans `reponse_q4` (corrigé à deux décimales ; arrondi à une,
+# la moitié des points).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1222,7 +1247,7 @@ alertes_pour_100_h2 = round(100 * compte_q3 / n_sejours_h2)
 # demande, parmi les alertes de H2, soit la **valeur prédictive positive** (VPP : la part de
 # vrais sepsis, une proportion entre 0 et 1), soit le nombre de **fausses alertes sur 10
 # alertes** (un nombre entre 0 et 10). Écrivez le calcul avec les noms du tableau dans
-# `vpp_h2`, le nom de la question quelle que soit votre consigne (corrigé à trois décimales ;
+# `reponse_q4`, le nom de la question quelle que soit votre consigne (corrigé à trois décimales ;
 # arrondi à deux, la moitié des points).
 #
 # <details><summary>Indice 1</summary>
@@ -1245,57 +1270,57 @@ print("Votre consigne (question 4) : à H2, "
       + ("la VPP des alertes (la part de vrais sepsis parmi les alertes, entre 0 et 1)."
          if TACHE_Q4 == 0 else "le nombre de fausses alertes sur 10 alertes (entre 0 et 10)."))
 
-# %% answer="vpp_h2" session="formative"
-vpp_h2 = ...
+# %% answer="reponse_q4" session="formative"
+reponse_q4 = ...
 ### BEGIN SOLUTION
-vpp_h2 = n_vraies_alertes_h2 / n_alertes_h2
+reponse_q4 = n_vraies_alertes_h2 / n_alertes_h2
 ### END SOLUTION
 
-# %% answer="vpp_h2" session="evaluation"
-vpp_h2 = ...
+# %% answer="reponse_q4" session="evaluation"
+reponse_q4 = ...
 ### BEGIN SOLUTION
 if TACHE_Q4 == 0:
-    vpp_h2 = n_vraies_alertes_h2 / n_alertes_h2
+    reponse_q4 = n_vraies_alertes_h2 / n_alertes_h2
 else:
-    vpp_h2 = 10 * (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
+    reponse_q4 = 10 * (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
 ### END SOLUTION
 
-# %% tests="vpp_h2" points=2 session="formative"
+# %% tests="reponse_q4" points=2 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_number(
-    vpp_h2,
-    name="vpp_h2",
-    digest="363630db2cef9625",
+    reponse_q4,
+    name="reponse_q4",
+    digest="d506951a63f3326b",
     decimals=2,
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(None, "vous avez calculé la sensibilité (part des sepsis qui ont "
                        "déclenché une alerte). La VPP part des alertes : parmi elles, combien de "
-                       "vrais sepsis ?", digest="4cc07fb5efe3f93c"),
+                       "vrais sepsis ?", digest="7fc6da8207dad74c"),
         checks.Mistake(None, "vous avez calculé la prévalence du sepsis à H2, sans regarder les "
-                       "alertes.", digest="a4f1cff79632b70a"),
+                       "alertes.", digest="c564f90ea48f8d43"),
         checks.Mistake(None, "vous avez calculé la part des fausses alertes. La VPP compte, "
                        "parmi les alertes, celles qui tombent sur un vrai sepsis.",
-                       digest="09632cbde402d776"),
+                       digest="b0fd08cdd45608b5"),
         checks.Mistake(None, "vous avez pris les chiffres de H1 ; la question porte sur H2.",
-                       digest="78a4c1786f3f0466"),
+                       digest="8947224ea67c6040"),
         checks.Mistake(None, "votre fraction est à l'envers : le nombre d'alertes est au "
                        "numérateur. Une part se lit « parmi les alertes » : le groupe de départ "
                        "va au dénominateur, et la réponse tombe entre 0 et 1.",
-                       digest="18f94a1016fb1280"),
+                       digest="d8cede1e6fee8e93"),
         checks.Mistake(None, "vous avez donné un nombre sur 10 alertes ; la question demande "
-                       "une proportion entre 0 et 1.", digest="b2d5bbc0863e4558"),
+                       "une proportion entre 0 et 1.", digest="5f8a45eb9368e5b5"),
         checks.Mistake(None, "vous avez rapporté les alertes à tous les séjours (la part des "
                        "séjours qui ont une alerte). La VPP part des alertes : parmi elles, "
-                       "combien de vrais sepsis ?", digest="b02fb863ff904e25"),
+                       "combien de vrais sepsis ?", digest="4dd6485d79a6bfd3"),
         checks.Mistake(None, "vous avez rapporté les vraies alertes à tous les séjours. La VPP "
                        "part des alertes : le nombre d'alertes va au dénominateur.",
-                       digest="8512c84cc786d58d"),
+                       digest="a09d417db07b05eb"),
         # La même lecture « sur 10 alertes », arrondie à 0,1 près ou à l'unité.
         *(checks.Mistake(None, "vous avez donné un nombre sur 10 alertes, arrondi ; la question "
                          "demande une proportion entre 0 et 1 : écrivez le calcul lui-même.",
                          digest=d)
-          for d in ("ce1c38303fb46b2c", "fd5490d72f47271f")),
+          for d in ("71a8fffb849d9afb", "c675c8ed4e630249")),
     ],
     hint="Relisez la consigne : quel groupe de séjours est le groupe de départ, et que "
     "compte-t-on dans ce groupe ?",
@@ -1303,58 +1328,58 @@ checks.check_number(
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
-    vpp_h2, name="vpp_h2", decimals=2,
+    reponse_q4, name="reponse_q4", decimals=2,
     expected=site_alert_stats(sepsis_h2, score_h2, SEUIL).ppv, points=2,
 )
 ### END HIDDEN TESTS
 
-# %% mistake="vpp_h2" session="formative"
+# %% mistake="reponse_q4" session="formative"
 # message : vous avez calculé la sensibilité
-vpp_h2 = n_vraies_alertes_h2 / n_sepsis_h2
+reponse_q4 = n_vraies_alertes_h2 / n_sepsis_h2
 
-# %% mistake="vpp_h2" session="formative"
+# %% mistake="reponse_q4" session="formative"
 # message : rapporté les alertes à tous les séjours
-vpp_h2 = n_alertes_h2 / n_sejours_h2
+reponse_q4 = n_alertes_h2 / n_sejours_h2
 
-# %% mistake="vpp_h2" session="formative"
+# %% mistake="reponse_q4" session="formative"
 # message : rapporté les vraies alertes à tous les séjours
-vpp_h2 = n_vraies_alertes_h2 / n_sejours_h2
+reponse_q4 = n_vraies_alertes_h2 / n_sejours_h2
 
-# %% mistake="vpp_h2" session="formative"
+# %% mistake="reponse_q4" session="formative"
 # message : la prévalence du sepsis à H2
-vpp_h2 = n_sepsis_h2 / n_sejours_h2
+reponse_q4 = n_sepsis_h2 / n_sejours_h2
 
-# %% mistake="vpp_h2" session="formative"
+# %% mistake="reponse_q4" session="formative"
 # message : la part des fausses alertes
-vpp_h2 = (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
+reponse_q4 = (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
 
-# %% mistake="vpp_h2" session="formative"
+# %% mistake="reponse_q4" session="formative"
 # message : vous avez pris les chiffres de H1
-vpp_h2 = n_vraies_alertes_h1 / n_alertes_h1
+reponse_q4 = n_vraies_alertes_h1 / n_alertes_h1
 
-# %% mistake="vpp_h2" session="formative"
+# %% mistake="reponse_q4" session="formative"
 # message : votre fraction est à l'envers
-vpp_h2 = n_alertes_h2 / n_vraies_alertes_h2
+reponse_q4 = n_alertes_h2 / n_vraies_alertes_h2
 
-# %% mistake="vpp_h2" session="formative"
+# %% mistake="reponse_q4" session="formative"
 # message : un nombre sur 10 alertes
-vpp_h2 = 10 * n_vraies_alertes_h2 / n_alertes_h2
+reponse_q4 = 10 * n_vraies_alertes_h2 / n_alertes_h2
 
-# %% mistake="vpp_h2" session="formative"
+# %% mistake="reponse_q4" session="formative"
 # message : un nombre sur 10 alertes, arrondi
-vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2, 1)
+reponse_q4 = round(10 * n_vraies_alertes_h2 / n_alertes_h2, 1)
 
-# %% mistake="vpp_h2" session="formative"
+# %% mistake="reponse_q4" session="formative"
 # message : un nombre sur 10 alertes, arrondi
-vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2)
+reponse_q4 = round(10 * n_vraies_alertes_h2 / n_alertes_h2)
 
-# %% mistake="vpp_h2" session="formative"
+# %% mistake="reponse_q4" session="formative"
 # message : bon raisonnement, mais trop arrondi
-vpp_h2 = round(n_vraies_alertes_h2 / n_alertes_h2, 1)
+reponse_q4 = round(n_vraies_alertes_h2 / n_alertes_h2, 1)
 
-# %% tests="vpp_h2" points=2 session="evaluation"
+# %% tests="reponse_q4" points=2 session="evaluation"
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_form(vpp_h2, name="vpp_h2", kind="number", decimals=3)
+checks.check_form(reponse_q4, name="reponse_q4", kind="number", decimals=3)
 ### BEGIN HIDDEN TESTS
 graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
 copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie,
@@ -1462,38 +1487,38 @@ else:
                        "votre fraction est à l'envers : le nombre d'alertes va au "
                        "dénominateur."),
     ]
-checks.check_number(vpp_h2, name="vpp_h2", expected=cle_q4, decimals=3, points=2,
+checks.check_number(reponse_q4, name="reponse_q4", expected=cle_q4, decimals=3, points=2,
                     mistakes=erreurs_q4)
 ### END HIDDEN TESTS
 
-# %% mistake="vpp_h2" session="evaluation"
+# %% mistake="reponse_q4" session="evaluation"
 # message : cette réponse correspond à une autre consigne que la vôtre
 if TACHE_Q4 == 0:
-    vpp_h2 = 10 * (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
+    reponse_q4 = 10 * (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
 else:
-    vpp_h2 = n_vraies_alertes_h2 / n_alertes_h2
+    reponse_q4 = n_vraies_alertes_h2 / n_alertes_h2
 
-# %% mistake="vpp_h2" session="evaluation"
+# %% mistake="reponse_q4" session="evaluation"
 # message : vous avez pris les chiffres de H1
 if TACHE_Q4 == 0:
-    vpp_h2 = n_vraies_alertes_h1 / n_alertes_h1
+    reponse_q4 = n_vraies_alertes_h1 / n_alertes_h1
 else:
-    vpp_h2 = 10 * (n_alertes_h1 - n_vraies_alertes_h1) / n_alertes_h1
+    reponse_q4 = 10 * (n_alertes_h1 - n_vraies_alertes_h1) / n_alertes_h1
 
-# %% mistake="vpp_h2" session="evaluation"
+# %% mistake="reponse_q4" session="evaluation"
 # message : vous avez additionné les alertes de H1 et de H2
 if TACHE_Q4 == 0:
-    vpp_h2 = (n_vraies_alertes_h1 + n_vraies_alertes_h2) / (n_alertes_h1 + n_alertes_h2)
+    reponse_q4 = (n_vraies_alertes_h1 + n_vraies_alertes_h2) / (n_alertes_h1 + n_alertes_h2)
 else:
-    vpp_h2 = 10 * (n_alertes_h1 + n_alertes_h2 - n_vraies_alertes_h1 - n_vraies_alertes_h2) / (
-        n_alertes_h1 + n_alertes_h2)
+    fausses_h1_h2 = n_alertes_h1 + n_alertes_h2 - n_vraies_alertes_h1 - n_vraies_alertes_h2
+    reponse_q4 = 10 * fausses_h1_h2 / (n_alertes_h1 + n_alertes_h2)
 
-# %% mistake="vpp_h2" session="evaluation"
+# %% mistake="reponse_q4" session="evaluation"
 # message : votre fraction est à l'envers
 if TACHE_Q4 == 0:
-    vpp_h2 = n_alertes_h2 / n_vraies_alertes_h2
+    reponse_q4 = n_alertes_h2 / n_vraies_alertes_h2
 else:
-    vpp_h2 = 10 * n_alertes_h2 / (n_alertes_h2 - n_vraies_alertes_h2)
+    reponse_q4 = 10 * n_alertes_h2 / (n_alertes_h2 - n_vraies_alertes_h2)
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la charge d'alertes des trois hôpitaux, au même seuil.
@@ -1504,7 +1529,7 @@ for nom, vrai, score in (("H1 (test)", sepsis_h1_test, score_h1_test),
                          ("H2", sepsis_h2, score_h2), ("H3", sepsis_h3, score_h3)):
     r = site_alert_stats(vrai, score, SEUIL)
     cache_q3 = nom == "H2" and not checks.passed("alertes_pour_100_h2")
-    cache_q4 = nom == "H2" and not checks.passed("vpp_h2")
+    cache_q4 = nom == "H2" and not (checks.passed("reponse_q4"))
     lignes[nom] = {
         "Sensibilité": fr_number(r.sensitivity),
         "Alertes pour 100 séjours": "cachée (question 3)" if cache_q3
@@ -1585,7 +1610,7 @@ explorateur = SiteAlertExplorer(
     {"H1 interne": (sepsis_h1_test, score_h1_test), "H2": (sepsis_h2, score_h2),
      "H3": (sepsis_h3, score_h3)},
     threshold=round(SEUIL, 2),
-    hidden_until={"auc": "auc_h2", "alerts_per_100": "alertes_pour_100_h2", "ppv": "vpp_h2"},
+    hidden_until={"auc": "auc_h2", "alerts_per_100": "alertes_pour_100_h2", "ppv": "reponse_q4"},
     hidden_site="H2",
     hidden_threshold=SEUIL,
 )
@@ -1603,15 +1628,15 @@ print(f"Le curseur part de {fr_number(round(SEUIL, 2), 2)}, le seuil choisi ({fr
 # %% [markdown] session="evaluation" graded="in-class"
 # ## Après la séance
 #
-# Cette partie se fait **après la séance**, chez vous : trois questions autocorrigées
-# (questions 5 à 7), des lectures, puis une réflexion écrite, corrigée par l'enseignant. Ici,
-# les questions 5 à 7 sont un **entraînement** : corrigées, elles ne comptent pas dans la
-# note. La note porte sur les questions 1 à 4 (7 points, faites en séance, sous surveillance)
-# et sur la **réflexion** (3 points), soit 10 points. La réflexion s'écrit **après la séance,
-# chez vous, sans surveillance**, notes et documents permis ; c'est un travail personnel : une
-# aide (un camarade, une IA générative) se signale en une ligne. Rendez-la à la date et sous
-# la forme que fixe votre enseignant (par exemple un devoir Moodle) : il la note à la main, sur
-# les trois critères résumés sous sa consigne.
+# Votre copie est **ramassée à la fin de la séance**, avec les questions 1 à 4 (7 points, faites
+# en séance, sous surveillance). Cette partie se fait **après**, chez vous : trois questions
+# (5 à 7), des lectures, puis une réflexion écrite. Les questions 5 à 7 sont un
+# **entraînement** : elles ne comptent pas dans la note. La **réflexion** (3 points) s'écrit
+# **après la séance, sans surveillance**, notes et documents permis ; c'est un travail
+# personnel : une aide (un camarade, une IA générative) se signale en une ligne. Rendez-la à
+# part, comme l'indique votre enseignant·e (par exemple un devoir Moodle), avant la date
+# annoncée : il la note à la main, sur les trois critères résumés sous sa consigne, et reporte
+# sa note sur votre copie. Note totale : 10 points.
 
 # %% [markdown]
 # ## 6. Pourquoi le score échoue-t-il ailleurs ? Les raccourcis
@@ -1672,6 +1697,18 @@ print(f"L'hôpital seul, pour prédire le sepsis (chaque séjour reçoit la part
 # Lisez l'écart et son intervalle, puis comparez à « sans rien regarder ». Que peut faire de l'hôpital
 # un modèle appris dans un seul hôpital, ou dans plusieurs ? C'est la question 5, juste
 # dessous.
+#
+# **Exemple résolu : « non » ou « on ne peut pas conclure » ?** Deux affirmations, hors de la
+# question 5 :
+#
+# - « le score a la même AUC à H2 qu'à H1 » : les données du module montrent le contraire
+#   (question 1 et section 3 : l'AUC de H2 est nettement plus basse) ; réponse **« non »** ;
+# - « le score déclenche moins d'alertes la nuit » : le module ne donne pas l'heure des
+#   alertes ; vous en avez peut-être l'intuition, mais ses données ne tranchent ni dans un
+#   sens ni dans l'autre ; réponse **« on ne peut pas conclure »**.
+#
+# « Non » demande une preuve du contraire dans les données ; sans données sur la question,
+# c'est « on ne peut pas conclure ».
 
 # %% [markdown]
 # ### Question 5 — Le raccourci de l'hôpital (2 points)
@@ -1885,6 +1922,10 @@ raccourci_hopital = {
 #   observée) ;
 # - **rechoisir le seuil** pour retrouver 60 % de sepsis détectés sur ses séjours de réglage
 #   (ce que le droit lui permet de régler : question 7).
+#
+# Comme l'audit de la section 3, les séjours de réglage sont tirés au hasard, mais un tirage
+# extrême, dont le seuil local manquerait nettement l'objectif de 60 % au test local, est
+# remplacé par le suivant : la question 6 porte sur une adaptation typique.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : recalibration et nouveau seuil, réglés sur les séjours de
@@ -1955,6 +1996,21 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # %% [markdown]
 # ### La calibration, de H1 à H3
 #
+# Les mots nouveaux, en une phrase chacun :
+#
+# - **calibration** : chez les patients à qui le score prédit 10 % de risque, y a-t-il bien
+#   10 % de sepsis ?
+# - **pente de calibration** : un seul nombre qui dit si les risques prédits sont trop
+#   extrêmes ou trop timides (1 : ni l'un ni l'autre) ;
+# - **ordonnée à l'origine** : un seul nombre qui dit si les risques prédits sont tous trop
+#   hauts ou tous trop bas ;
+# - **recalibration** : corriger les risques prédits sur des séjours locaux, sans rien changer
+#   de ce que le score lit ;
+# - **logit** : une échelle sur laquelle on transforme un risque (entre 0 et 1) pour le
+#   décaler ou l'étirer facilement ; vous n'avez pas à la calculer ;
+# - **case-mix** : le mélange des patients d'un hôpital (âges, gravité, motifs d'admission),
+#   qui change d'un hôpital à l'autre.
+#
 # La **pente de calibration** résume un tableau de calibration (risque prédit contre fréquence
 # observée, tranche par tranche) : 1 si les risques prédits suivent les fréquences observées ;
 # sous 1, ils sont trop extrêmes (trop hauts en haut, trop bas en bas) ; au-dessus de 1, ils
@@ -1966,10 +2022,9 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # Valider, c'est aussi mesurer la **calibration** (section 2). La cellule ci-dessous compare
 # d'abord, à H1 et à H2, le risque moyen prédit à la part de sepsis observée, et donne la
 # **pente de calibration**. Puis, à H3, elle regarde plus fin que la section 7 : les séjours du
-# test local rangés par risque prédit, en cinq tranches égales. Pour comparer, elle montre aussi
-# une **recalibration logistique**, qui règle deux nombres : l'**ordonnée à l'origine** (un
-# décalage de tous les risques, qui fixe leur moyenne) **et** la pente ; ce n'est pas l'une des
-# deux adaptations de H3.
+# test local rangés par risque prédit, en cinq tranches égales. Une troisième correction, la
+# **recalibration logistique** (elle règle l'ordonnée à l'origine **et** la pente), n'est pas
+# l'une des deux adaptations de H3 : elle est montrée après la question 6.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la calibration à H1 (test) et à H2, puis au test local de
@@ -1982,17 +2037,15 @@ recalibration = LogisticRegression(C=np.inf).fit(logit(score_local).reshape(-1, 
 score_test_logistique = recalibration.predict_proba(logit(score_test).reshape(-1, 1))[:, 1]
 print(f"Pente de calibration au test local : {fr_number(pente(vrai_test, score_test), 2)} "
       f"avant, {fr_number(pente(vrai_test, score_test_recalibre), 2)} après recalibration de la "
-      f"moyenne, {fr_number(pente(vrai_test, score_test_logistique), 2)} après recalibration "
-      f"logistique (ordonnée à l'origine et pente).")
+      f"moyenne.")
 # La calibration, tranche par tranche : les séjours rangés par risque prédit, en cinq parts égales.
 tranche = pd.qcut(score_test, 5, labels=["1 (risques les plus bas)", "2", "3", "4",
                                          "5 (risques les plus hauts)"])
 display(fr_table(
-    pd.DataFrame({"avant": score_test, "apres": score_test_recalibre,
-                  "logistique": score_test_logistique, "observe": vrai_test})
+    pd.DataFrame({"avant": score_test, "apres": score_test_recalibre, "observe": vrai_test})
     .groupby(tranche, observed=True).mean().map(fr_percent),
     columns={"avant": "Risque prédit, avant", "apres": "Après recalibration de la moyenne",
-             "logistique": "Après recalibration logistique", "observe": "Sepsis observés"},
+             "observe": "Sepsis observés"},
     caption="Calibration au test local de H3 : risque prédit et fréquence observée",
 ))
 # Le même tableau en figure : chaque tranche est un point (risque prédit moyen, part de sepsis
@@ -2136,7 +2189,7 @@ checks.check_choices(
                            "sepsis observés et la plus haute reste trop haute ; la pente de "
                            "calibration ne change pas. Décaler tous les risques corrige la "
                            "moyenne, pas le risque de chaque patient (la recalibration "
-                           "logistique, montrée pour comparer, n'est pas l'une des deux "
+                           "logistique, montrée après la question, n'est pas l'une des deux "
                            "adaptations de H3).",
                            digest="342a23e90aba023a"),
         ],
@@ -2216,7 +2269,7 @@ ce_que_corrige = {
 # basses s'éloignent même des sepsis observés et la plus haute reste bien au-dessus. Une
 # **recalibration logistique** (l'ordonnée à l'origine et la pente),
 # réglée ici sur les 48 sepsis des séjours de réglage, rapproche la plupart des tranches des
-# sepsis observés, la plus haute surtout (troisième colonne), sans les rendre parfaites : réglée
+# sepsis observés, la plus haute surtout (tableau sous cette lecture), sans les rendre parfaites : réglée
 # sur si peu de sepsis, sa pente reste imprécise. H2 (cellule de calibration) montre le même piège : un risque moyen presque juste,
 # mais une pente de 0,29 ; une moyenne juste ne prouve pas une bonne calibration. Le
 # seuil local rend la sensibilité visée (il la dépasse même : réglé sur une cinquantaine de
@@ -2238,7 +2291,7 @@ ce_que_corrige = {
 # et la tranche la plus haute reste bien au-dessus de sa part de sepsis observée. Une
 # **recalibration logistique** (l'ordonnée à l'origine et la pente), réglée sur les quelques
 # dizaines de sepsis des séjours de réglage, rapproche en général les tranches des sepsis
-# observés (troisième colonne), sans les rendre parfaites : réglée sur si peu de sepsis, sa
+# observés (tableau sous cette lecture), sans les rendre parfaites : réglée sur si peu de sepsis, sa
 # pente reste imprécise. H2 (cellule de calibration) montre le même piège : sa pente, loin de
 # 1, dit des risques prédits trop extrêmes, quelle que soit leur moyenne ; une moyenne juste ne
 # prouve pas une bonne calibration. Le seuil local ramène la sensibilité près de l'objectif
@@ -2252,6 +2305,21 @@ ce_que_corrige = {
 # **flatteuse**. Une autre population (des patients plus ou moins faciles à distinguer, le
 # *case-mix*) suffit aussi à faire baisser une AUC de H1 à H3, sans faute du score.
 # </details>
+
+# %% reveal="ce_que_corrige"
+# Après la question 6, pour comparer : la recalibration logistique (ordonnée à l'origine et
+# pente, réglées sur les séjours de réglage de H3), qui n'est pas l'une des deux adaptations.
+print(f"Pente de calibration au test local de H3 : {fr_number(pente(vrai_test, score_test), 2)} "
+      f"avant, {fr_number(pente(vrai_test, score_test_logistique), 2)} après recalibration "
+      f"logistique.")
+display(fr_table(
+    pd.DataFrame({"avant": score_test, "logistique": score_test_logistique, "observe": vrai_test})
+    .groupby(tranche, observed=True).mean().map(fr_percent),
+    columns={"avant": "Risque prédit, avant", "logistique": "Après recalibration logistique",
+             "observe": "Sepsis observés"},
+    caption="Test local de H3 : la recalibration logistique, pour comparer (pas une adaptation "
+    "de H3)",
+))
 
 # %% [markdown]
 # ## 8. Avant de déployer
@@ -2280,15 +2348,18 @@ ce_que_corrige = {
 # Un score commercial de sepsis est très probablement un **dispositif médical** (règlement (UE)
 # 2017/745 : un logiciel que son fabricant destine à la « prédiction » ou au « pronostic » d'une
 # maladie). Son éditeur en est le **fabricant** ; l'hôpital qui l'utilise en est le
-# **déployeur**. Deux idées suffisent pour la question 7 :
+# **déployeur**. Trois idées suffisent, pour la question 7 comme pour votre métier :
 #
 # - **Utiliser, c'est suivre la notice** : le fabricant y dit ce que l'utilisateur peut
 #   régler, et dans quelles limites ;
-# - **Modifier, c'est fabriquer** : qui modifie le dispositif d'une façon qui peut toucher à
-#   sa conformité prend les obligations du fabricant (détail ci-dessous).
+# - **Modifier, c'est devenir fabricant** : qui modifie le dispositif d'une façon qui peut
+#   toucher à sa conformité prend les obligations du fabricant ;
+# - **Signaler un incident en matériovigilance** : un geste du métier de chaque soignant, qui
+#   le déclare au correspondant local de matériovigilance de l'hôpital.
 #
-# <details><summary>Pour la réflexion : le détail des textes (classe du dispositif, dispositif
-# interne, matériovigilance, règlement sur l'IA et ses dates, information du patient)</summary>
+# <details><summary>Lecture facultative (utile pour la réflexion, pas pour les questions) :
+# le détail des textes (classe du dispositif, dispositif interne, règlement sur l'IA et ses
+# dates, information du patient)</summary>
 #
 # Le score est de **classe IIa** au moins (règle 11 : il fournit des informations utilisées pour
 # des décisions diagnostiques ou thérapeutiques), **IIb**, voire **III**, si une décision fondée
@@ -2312,9 +2383,13 @@ ce_que_corrige = {
 # - **Matériovigilance** (déjà en vigueur ; elle ne dépend ni de l'article 26 ni de sa date) :
 #   à l'hôpital, un incident se signale au **correspondant local de matériovigilance**, qui le
 #   transmet à l'ANSM (Code de la santé publique, article R5212-17).
-# - **Maîtrise de l'IA** (article 4, qui s'applique depuis le 2 février 2025) : si le score est
-#   un système d'IA, l'hôpital prend des mesures qui favorisent la maîtrise de l'IA de son
-#   personnel.
+# - **Maîtrise de l'IA** (article 4, qui s'applique depuis le 2 février 2025) : dans le texte
+#   de 2024, le déployeur d'un système d'IA prend des mesures pour garantir, dans toute la
+#   mesure du possible, une maîtrise suffisante de l'IA de son personnel. Le règlement (UE)
+#   2026/1744 a modifié cet article ; ce cours n'a pas lu la nouvelle rédaction : selon une
+#   analyse du texte publié (état au 5 août 2026), elle demande des mesures qui favorisent
+#   cette maîtrise, sans exiger un niveau précis pour chacun. Lisez la version consolidée sur
+#   EUR-Lex avant de vous y appuyer.
 # - **Obligations du déployeur** (article 26) : suivre la **notice**, confier le contrôle à des
 #   personnes formées, veiller aux **données d'entrée** (le sujet de ce module), surveiller le
 #   système ; pour les dispositifs médicaux, elles s'appliqueront à partir du 2 août 2028
@@ -2614,6 +2689,9 @@ decision_h3 = {
 # %% [markdown]
 # ### Réflexion — Valider avant de déployer (3 points, corrigée par l'enseignant)
 #
+# *À rédiger après la séance, à rendre comme l'indique votre enseignant·e (par exemple un
+# devoir Moodle), avant la date annoncée.*
+#
 # Votre hôpital envisage d'acheter un score d'alerte au sepsis ; l'éditeur annonce une AUC
 # élevée, mesurée ailleurs. En 15 à 20 lignes, depuis votre futur métier (soignant·e,
 # pharmacien·ne, gestionnaire, juriste ou responsable qualité) :
@@ -2793,7 +2871,9 @@ decision_h3 = {
 # ### END SOLUTION
 
 # %% [markdown]
-# ### Pour aller plus loin
+# ### Pour aller plus loin (facultatif)
+#
+# *Lecture facultative : rien ici n'est noté.*
 #
 # - Nos hôpitaux diffèrent par une variable de codage et des décalages de mesure inventés ; dans
 #   la réalité, les causes d'une chute d'AUC se mêlent (définition du sepsis, moment de
@@ -2815,6 +2895,8 @@ decision_h3 = {
 
 # %% [markdown]
 # ## Sources
+#
+# *Lecture facultative : pour vérifier un chiffre du module ou en savoir plus.*
 #
 # - Wong A, Otles E, Donnelly JP, Krumm A, McCullough J, DeTroyer-Cooley O, *et al.* External
 #   validation of a widely implemented proprietary sepsis prediction model in hospitalized

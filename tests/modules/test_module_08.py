@@ -162,11 +162,10 @@ def _audit_key(c, seed, auc_1):
             break
     else:
         pytest.fail("no readable audit in 100 draws")
-    if high < auc_1:
-        return "la baisse est établie"
-    if low > auc_1:
-        return "il n'y a pas de baisse"
-    return "on ne peut pas conclure"
+    if low <= auc_1 <= high:
+        return "il contient un écart nul"
+    assert high < auc_1, "an audit above H1's AUC: the feedback would say « absence de baisse »"
+    return "il exclut un écart nul"
 
 
 def test_module_08_evaluated_tolerance_matches_the_module():
@@ -201,9 +200,9 @@ def test_module_08_audit_key_and_local_sensitivity_over_the_seed_list():
             pytest.fail(f"seed {seed}: no local sensitivity within 0.05 in 100 draws")
         assert 0.55 - 1e-9 <= sens <= 0.65 + 1e-9, seed
     counts = {k: list(keys.values()).count(k) for k in set(keys.values())}
-    # Measured on 6 December 2026: 28 « établie », 85 « on ne peut pas conclure ».
-    assert counts.get("la baisse est établie", 0) >= 10, counts
-    assert counts.get("on ne peut pas conclure", 0) >= 50, counts
+    # Measured on 6 December 2026: 28 « exclut » (a drop), 85 « contient ».
+    assert counts.get("il exclut un écart nul", 0) >= 10, counts
+    assert counts.get("il contient un écart nul", 0) >= 50, counts
 
 
 @pytest.mark.slow
@@ -220,7 +219,7 @@ def test_module_08_fixed_answers_hold_with_each_students_stays(student, monkeypa
     )
     assert low > 0
     # Question 2, « audit » : the copy's audit is readable (see the seed-list test below).
-    assert _audit_key(c, seed, auc_1) in ("la baisse est établie", "on ne peut pas conclure")
+    assert _audit_key(c, seed, auc_1) in ("il exclut un écart nul", "il contient un écart nul")
     # Questions 5 and 7 : H3's local adaptation.
     # The evaluated session redraws H3's tuning stays until the local sensitivity lands within
     # 0.05 of its target on the local test: 0.05 away from the stated bounds (0.50 and 0.70).
@@ -477,3 +476,28 @@ def test_the_calibration_figure_draws_its_diagonal_in_percent_like_its_points():
     diagonal = next(line for line in figure.splitlines() if "ax.plot([0," in line)
     assert "100 * haut_axe" in diagonal, diagonal
     assert "100 * par_tranche[colonne]" in figure and "ax.set_xlim(0, 100 * haut_axe)" in figure
+
+
+def test_module_08_question_2_grades_the_reading_of_the_interval():
+    """Q2 grades what the interval says about a zero gap, never a clinical conclusion drawn
+    from an audit of a few sepsis (review 08 d20b, lecturer 3): the options are readings, the
+    conclusion (with Collins's caveat when an audit excludes a zero gap) is in the feedback,
+    and the audit has its own hint (it has no « écart » line)."""
+    text = SOURCE.read_text(encoding="utf-8")
+    readings = (
+        '["il exclut un écart nul", "il contient un écart nul", "il est trop large pour être lu"]'
+    )
+    q2 = text[text.index("### Question 2") : text.index("## 4. La charge d'alertes")]
+    assert q2.count("options=" + readings) == 4  # both sessions, visible and hidden checks
+    options = re.findall(r"options=(\[.*?\])", q2, flags=re.S)
+    assert all("la baisse est établie" not in o for o in options), options
+    assert "Collins et al., 2016" in q2.split("### BEGIN HIDDEN TESTS\ngraine_copie")[1]
+    assert q2.count("Indice 2 (audit)") == 2 and "L'audit n'a pas de ligne d'écart" in q2
+
+
+def test_module_08_question_4_name_says_what_it_holds():
+    """Q4's answer holds a PPV or false alerts per 10 depending on the copy: it is named
+    after the question, not after the PPV (review 08 d20b, lecturer 8)."""
+    text = SOURCE.read_text(encoding="utf-8")
+    assert "vpp_h2" not in text
+    assert text.count('answer="reponse_q4"') == 2
