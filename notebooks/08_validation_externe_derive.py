@@ -1157,6 +1157,29 @@ else:
     erreurs_q3.append(checks.Mistake(100 * stats_copie_h2.true_alerts / n_h2_copie, "vous "
                       "avez compté les alertes sur un vrai sepsis. Une fausse alerte est une "
                       "alerte sur un séjour sans sepsis : retirez les vraies des alertes."))
+# Both slips at once (review 08 d20b, lecturer 5): the other task's count, over each named
+# denominator. On a « fausses alertes » copy, 100 * n_alertes_h2 / n_sepsis_h2 is the
+# formative session's classic slip carried over.
+autre_h2, autre_h1 = ((fausses_h2_copie, fausses_h1_copie) if tache_q3 == 0
+                      else (stats_copie_h2.alerts, stats_copie_h1.alerts))
+autre_pour_100 = 100 * autre_h2 / n_h2_copie
+double = ("vous avez compté " + ("les seules fausses alertes" if tache_q3 == 0
+                                 else "toutes les alertes, justes ou non")
+          + " (votre consigne compte " + ce_qui_compte + "), et ")
+erreurs_q3 += [
+    checks.Mistake(100 * autre_h2 / stats_copie_h2.sepsis, double + "pour 100 sepsis, pas pour "
+                   "100 séjours : la charge de l'équipe se compte sur tous les séjours."),
+    checks.Mistake(100 * autre_h2 / (n_h2_copie - stats_copie_h2.sepsis), double + "pour 100 "
+                   "séjours sans sepsis, pas pour 100 séjours (tous, sepsis ou non)."),
+    checks.Mistake(100 * autre_h1 / n_h1_copie, double + "avec les chiffres de H1 ; la question "
+                   "porte sur H2."),
+    checks.Mistake(autre_pour_100 / 100, double + "vous avez donné une part (entre 0 et 1) au "
+                   "lieu d'un nombre pour 100 séjours."),
+    checks.Mistake(autre_pour_100 / 10, double + "pour 10 séjours au lieu de 100 (un nombre dix "
+                   "fois trop petit)."),
+    checks.Mistake(100 * autre_h2 / n_h1_copie, double + "en mélangeant les deux hôpitaux : "
+                   "prenez les deux nombres de H2."),
+]
 checks.check_number(
     alertes_pour_100_h2, name="alertes_pour_100_h2", expected=pour_100_copie, decimals=1,
     percent_is_mistake=False, points=2, mistakes=erreurs_q3,
@@ -1166,6 +1189,16 @@ checks.check_number(
 # %% mistake="alertes_pour_100_h2" session="evaluation"
 # message : cette réponse correspond à une autre consigne que la vôtre
 alertes_pour_100_h2 = 100 * (n_alertes_h2 - (1 - TACHE_Q3) * n_vraies_alertes_h2) / n_sejours_h2
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : pour 100 sepsis, pas pour 100 séjours
+autre_compte_q3 = n_alertes_h2 - (1 - TACHE_Q3) * n_vraies_alertes_h2
+alertes_pour_100_h2 = 100 * autre_compte_q3 / n_sepsis_h2
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : pour 100 séjours sans sepsis, pas pour 100 séjours
+autre_compte_q3 = n_alertes_h2 - (1 - TACHE_Q3) * n_vraies_alertes_h2
+alertes_pour_100_h2 = 100 * autre_compte_q3 / (n_sejours_h2 - n_sepsis_h2)
 
 # %% mistake="alertes_pour_100_h2" session="evaluation"
 # message : vous avez compté pour 100 sepsis
