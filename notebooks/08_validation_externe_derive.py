@@ -1793,28 +1793,20 @@ checks.check_choices(
     },
     mistakes={
         "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": [
-            checks.Mistake(None, "un écart petit peut être établi : l'intervalle de l'écart, "
-                           "mesuré sur les mêmes séjours, ne contient pas 0. Avec 6 000 séjours "
-                           "de test, la marge d'erreur est étroite : les mesures trahissent "
-                           "presque tout l'hôpital, mais l'écart avec les huit informations est "
-                           "bien là (établi, et pourtant sans importance pratique).", digest="15c5c54173ea01d5"),
-            checks.Mistake(None, "ici, les données tranchent : l'intervalle de l'écart, mesuré sur "
-                           "les mêmes séjours, ne contient pas 0. C'est l'intervalle de l'écart, "
-                           "et non la comparaison de deux intervalles séparés, qui dit si une "
-                           "différence est établie.", digest="dfe4018da7f77171"),
+            checks.Mistake(None, "relisez, dans la sortie de la section 6, la ligne « Écart (huit "
+                           "informations − mesures seules) » et son intervalle, puis l'indice 1.", digest="15c5c54173ea01d5"),
+            checks.Mistake(None, "relisez, dans la sortie de la section 6, la ligne « Écart (huit "
+                           "informations − mesures seules) » et son intervalle, puis l'indice 1.", digest="dfe4018da7f77171"),
         ],
         "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": [
-            checks.Mistake(None, "aucun quatrième hôpital n'a été mesuré : ce score pourrait "
-                           "s'appuyer sur « quel hôpital », un raccourci qui ne vaut pas "
-                           "ailleurs, ou s'en passer. Ni le maintien ni la baisse ne sont "
-                           "établis : seule une validation là-bas le dirait.", digest=d)
+            checks.Mistake(None, "relisez l'exemple résolu juste au-dessus de la question 5 (« non » "
+                           "ou « on ne peut pas conclure »), puis l'indice 2.", digest=d)
             for d in ("de2a7204a482b929", "f39521e35225d0b2")
         ],
         "connaître le seul hôpital prédit le sepsis mieux que le hasard": [
-            checks.Mistake(None, "relisez la dernière ligne de la section 6 : l'AUC de l'hôpital "
-                           "seul, intervalle compris, est au-dessus de 0,5. Les parts de sepsis "
-                           "diffèrent d'un hôpital à l'autre (tableau de la section 1) : savoir "
-                           "où est le patient en dit déjà un peu, sans rien savoir de lui.",
+            checks.Mistake(None, "relisez la dernière ligne de la sortie de la section 6 (l'hôpital "
+                           "seul, pour prédire le sepsis) et l'indice 2 : à quelle AUC répond un "
+                           "score au hasard ?",
                            digest=d)
             for d in ("f9664e4dca15d81f", "bfa2dbe46f4b94fd")
         ],
@@ -1854,17 +1846,25 @@ checks.check_form(
     ],
 )
 ### BEGIN HIDDEN TESTS
-ecart_etabli = ("un écart petit peut être établi : l'intervalle de l'écart, mesuré sur les "
+ecart_etabli = ("relisez, dans la sortie de la section 6, la ligne « Écart (huit "
+                "informations − mesures seules) » et son intervalle, puis l'indice 1. "
+                "Un écart petit peut être établi : l'intervalle de l'écart, mesuré sur les "
                 "mêmes séjours, ne contient pas 0. Établi ne veut pas dire important : les "
                 "mesures trahissent presque tout l'hôpital.")
-donnees_tranchent = ("ici, les données tranchent : l'intervalle de l'écart, mesuré sur les "
+donnees_tranchent = ("relisez, dans la sortie de la section 6, la ligne « Écart (huit "
+                     "informations − mesures seules) » et son intervalle, puis l'indice 1. "
+                     "Ici, les données tranchent : l'intervalle de l'écart, mesuré sur les "
                      "mêmes séjours, ne contient pas 0. C'est l'intervalle de l'écart, et non la "
                      "comparaison de deux intervalles séparés, qui dit si une différence est "
                      "établie.")
-quatrieme = ("aucun quatrième hôpital n'a été mesuré : ce score pourrait s'appuyer sur « quel "
+quatrieme = ("relisez l'exemple résolu juste au-dessus de la question 5 (« non » "
+             "ou « on ne peut pas conclure »), puis l'indice 2. "
+             "Aucun quatrième hôpital n'a été mesuré : ce score pourrait s'appuyer sur « quel "
              "hôpital », un raccourci qui ne vaut pas ailleurs, ou s'en passer. Seule une "
              "validation là-bas le dirait.")
-hopital_seul = ("relisez la dernière ligne de la section 6 : l'AUC de l'hôpital seul, "
+hopital_seul = ("relisez la dernière ligne de la sortie de la section 6 (l'hôpital "
+                "seul, pour prédire le sepsis) et l'indice 2 : à quelle AUC répond un "
+                "score au hasard ? L'AUC de l'hôpital seul, "
                 "intervalle compris, est au-dessus de 0,5 : savoir où est le patient en dit "
                 "déjà un peu, sans rien savoir de lui.")
 checks.check_choices(
@@ -1884,7 +1884,7 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="raccourci_hopital"
-# message : un écart petit peut être établi
+# message : la ligne « Écart (huit informations − mesures seules) »
 raccourci_hopital = {
     "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "non",
     "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
@@ -1892,7 +1892,7 @@ raccourci_hopital = {
 }
 
 # %% mistake="raccourci_hopital"
-# message : ici, les données tranchent
+# message : la ligne « Écart (huit informations − mesures seules) »
 raccourci_hopital = {
     "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "on ne peut pas conclure",
     "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
@@ -1900,7 +1900,7 @@ raccourci_hopital = {
 }
 
 # %% mistake="raccourci_hopital"
-# message : aucun quatrième hôpital n'a été mesuré
+# message : relisez l'exemple résolu juste au-dessus de la question 5
 raccourci_hopital = {
     "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
     "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "non",
@@ -1908,7 +1908,7 @@ raccourci_hopital = {
 }
 
 # %% mistake="raccourci_hopital"
-# message : aucun quatrième hôpital n'a été mesuré
+# message : relisez l'exemple résolu juste au-dessus de la question 5
 raccourci_hopital = {
     "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
     "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "oui",
@@ -1916,7 +1916,7 @@ raccourci_hopital = {
 }
 
 # %% mistake="raccourci_hopital"
-# message : savoir où est le patient en dit déjà un peu
+# message : (l'hôpital seul, pour prédire le sepsis)
 raccourci_hopital = {
     "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
     "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
@@ -2212,30 +2212,25 @@ checks.check_choices(
     },
     mistakes={
         "le risque moyen prédit": [
-            checks.Mistake(None, "relisez la ligne du risque moyen prédit : après la "
-                           "recalibration de la moyenne, il rejoint la part de sepsis observée à H3.",
+            checks.Mistake(None, "relisez la ligne du test local de H3 qui donne le « risque moyen "
+                           "prédit » avant et après recalibration (section 7), et la règle « "
+                           "corrigé » de l'énoncé (à 1,5 point près).",
                            digest="4022fcc852dfbf30"),
         ],
         "le risque prédit dans chaque tranche": [
-            checks.Mistake(None, "relisez le tableau de calibration ligne par ligne : après la "
-                           "recalibration de la moyenne, les tranches basses s'éloignent des "
-                           "sepsis observés et la plus haute reste trop haute ; la pente de "
-                           "calibration ne change pas. Décaler tous les risques corrige la "
-                           "moyenne, pas le risque de chaque patient (la recalibration "
-                           "logistique, montrée après la question, n'est pas l'une des deux "
-                           "adaptations de H3).",
+            checks.Mistake(None, "relisez le tableau « Calibration au test local de H3 » ligne par "
+                           "ligne, et sa figure : comparez la colonne « Après recalibration de "
+                           "la moyenne » aux sepsis observés, tranche par tranche.",
                            digest="342a23e90aba023a"),
         ],
         "la sensibilité visée": [
-            checks.Mistake(None, "relisez la colonne « Sensibilité » : le seuil rechoisi sur les "
-                           "séjours de réglage la ramène près de l'objectif, au prix de plus "
-                           "d'alertes pour 100 séjours.", digest="5c03247823cc47ef"),
+            checks.Mistake(None, "relisez la colonne « Sensibilité » du tableau « Test local de H3 : "
+                           "avant et après » (section 7) et la plage que donne l'énoncé (de 0,50 "
+                           "à 0,70).", digest="5c03247823cc47ef"),
         ],
         "l'AUC": [
-            checks.Mistake(None, "décaler tous les risques ou déplacer le seuil ne change pas "
-                           "l'ordre des patients : l'AUC du test local reste la même. La "
-                           "capacité à séparer les sepsis, perdue avec la variable d'antibiotiques, "
-                           "ne revient pas.", digest="67ea55442e5ae6c4"),
+            checks.Mistake(None, "relisez la colonne « AUC » du tableau « Test local de H3 : avant et "
+                           "après » (section 7) : comparez ses deux lignes.", digest="67ea55442e5ae6c4"),
         ],
     },
     success="recalibrer la moyenne corrige le risque moyen, pas le risque de chaque patient (la "
@@ -2259,7 +2254,7 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="ce_que_corrige"
-# message : l'AUC du test local reste la même
+# message : relisez la colonne « AUC »
 ce_que_corrige = {
     "le risque moyen prédit": "corrigé",
     "le risque prédit dans chaque tranche": "pas corrigé",
@@ -2268,7 +2263,7 @@ ce_que_corrige = {
 }
 
 # %% mistake="ce_que_corrige"
-# message : il rejoint la part de sepsis observée
+# message : qui donne le « risque moyen prédit »
 ce_que_corrige = {
     "le risque moyen prédit": "pas corrigé",
     "le risque prédit dans chaque tranche": "pas corrigé",
@@ -2277,7 +2272,7 @@ ce_que_corrige = {
 }
 
 # %% mistake="ce_que_corrige"
-# message : la ramène près de l'objectif
+# message : relisez la colonne « Sensibilité »
 ce_que_corrige = {
     "le risque moyen prédit": "corrigé",
     "le risque prédit dans chaque tranche": "pas corrigé",
@@ -2286,7 +2281,7 @@ ce_que_corrige = {
 }
 
 # %% mistake="ce_que_corrige"
-# message : pas le risque de chaque patient
+# message : relisez le tableau « Calibration au test local de H3 »
 ce_que_corrige = {
     "le risque moyen prédit": "corrigé",
     "le risque prédit dans chaque tranche": "corrigé",
@@ -2508,37 +2503,23 @@ checks.check_choices(
     },
     mistakes={
         "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": [
-            checks.Mistake(None, "comparez deux nombres sur 10 : au seuil local, moins d'une "
-                           "alerte sur 10 est un vrai sepsis (ligne « seuil local », dernière "
-                           "colonne), quand 10 séjours pris au hasard à H3 comptent déjà environ "
-                           "un demi-sepsis (4,9 % de sepsis). Une alerte n'est guère plus souvent "
-                           "un sepsis qu'un séjour quelconque, loin de deux fois plus : la "
-                           "sensibilité retrouvée se paie d'alertes qui n'apprennent presque "
-                           "rien à l'équipe.", digest="6ae3f12a9075b66d"),
+            checks.Mistake(None, "relisez la ligne « seuil local » du tableau « Test local de H3 : "
+                           "avant et après » (dernière colonne) et la part de sepsis du test "
+                           "local (section 7), puis l'indice 2.", digest="6ae3f12a9075b66d"),
         ],
         "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": [
-            checks.Mistake(None, "une AUC meilleure ne suffit pas : pour ce score, H3 n'a ni "
-                           "choisi de seuil sur ses séjours de réglage (celui de H1 a été choisi "
-                           "pour l'autre score), ni compté la charge d'alertes, ni mesuré la "
-                           "calibration. Tout score se valide sur place avant d'être activé.",
+            checks.Mistake(None, "relisez la section 8 (« Avant de déployer ») : ce qu'un hôpital "
+                           "mesure sur place avant d'activer un score ; puis l'indice 2.",
                            digest="ec1277ccf7c2e657"),
         ],
         "après une validation locale sur 300 sepsis, H3 recalibre le score lui-même, dans le logiciel, hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": [
-            checks.Mistake(None, "une bonne validation locale ne change rien au droit : le "
-                           "marquage CE couvre le dispositif tel qu'il a été évalué, avec sa "
-                           "notice ; une recalibration hors de la notice le modifie d'une façon "
-                           "qui peut toucher à sa conformité. H3 prend alors les obligations du "
-                           "fabricant (règlement (UE) 2017/745, article 16) ou, si elle ne "
-                           "l'utilise qu'en son sein, relève du régime des dispositifs internes "
-                           "et de ses conditions (article 5, paragraphe 5) : dans les deux cas, "
-                           "il n'est plus sous le seul marquage de l'éditeur.",
+            checks.Mistake(None, "relisez « Le droit du déploiement » (section 8) : ses trois idées, "
+                           "et ce qui distingue utiliser le dispositif et le modifier.",
                            digest="ee234f03a663d7da"),
         ],
         "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": [
-            checks.Mistake(None, "le seuil local est dans la plage que prévoit la notice : régler "
-                           "le seuil, c'est utiliser le dispositif conformément à sa notice, sans "
-                           "le modifier. C'est une décision de l'établissement, prise avec les "
-                           "équipes qui recevront les alertes.", digest="4c6eb59a7d050dc3"),
+            checks.Mistake(None, "relisez « Le droit du déploiement » (section 8) : ses trois idées, "
+                           "et ce qui distingue utiliser le dispositif et le modifier.", digest="4c6eb59a7d050dc3"),
         ],
     },
     success="H3 ne devrait pas activer ce score : même adapté, il alerte beaucoup pour presque "
@@ -2586,25 +2567,34 @@ graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
 copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie,
                               prevalence=sepsis_case_prevalence(graine_copie))
 part_h3_copie = copie.frame.loc[copie.frame["hospital"] == "H3", "sepsis"].mean()
-deux_nombres = ("comparez deux nombres sur 10 : au seuil local, moins d'une alerte sur 10 est "
+deux_nombres = ("relisez la ligne « seuil local » du tableau « Test local de H3 : "
+                "avant et après » (dernière colonne) et la part de sepsis du test "
+                "local (section 7), puis l'indice 2. "
+                "Comparez deux nombres sur 10 : au seuil local, moins d'une alerte sur 10 est "
                 "un vrai sepsis (ligne « seuil local », dernière colonne), quand 10 séjours pris "
                 "au hasard à H3 en comptent déjà environ " + _nombre_copie(10 * part_h3_copie, 1)
                 + " (" + _pourcent_copie(part_h3_copie) + " de sepsis à H3, tableau de la "
                 "section 1). Une alerte n'est guère plus souvent un sepsis qu'un séjour "
                 "quelconque, loin de deux fois plus : la sensibilité retrouvée se paie d'alertes "
                 "qui n'apprennent presque rien à l'équipe.")
-auc_ne_suffit_pas = ("une AUC meilleure ne suffit pas : pour ce score, H3 n'a ni choisi de seuil "
+auc_ne_suffit_pas = ("relisez la section 8 (« Avant de déployer ») : ce qu'un hôpital "
+                     "mesure sur place avant d'activer un score ; puis l'indice 2. "
+                     "Une AUC meilleure ne suffit pas : pour ce score, H3 n'a ni choisi de seuil "
                      "sur ses séjours de réglage (celui de H1 a été choisi pour l'autre score), "
                      "ni compté la charge d'alertes, ni mesuré la calibration. Tout score se "
                      "valide sur place avant d'être activé.")
-hors_notice = ("une bonne validation locale ne change rien au droit : le marquage CE couvre le "
+hors_notice = ("relisez « Le droit du déploiement » (section 8) : ses trois idées, "
+               "et ce qui distingue utiliser le dispositif et le modifier. "
+               "Une bonne validation locale ne change rien au droit : le marquage CE couvre le "
                "dispositif tel qu'il a été évalué, avec sa notice ; une recalibration hors de la "
                "notice le modifie d'une façon qui peut toucher à sa conformité. H3 prend alors "
                "les obligations du fabricant (règlement (UE) 2017/745, article 16) ou, si elle ne "
                "l'utilise qu'en son sein, relève du régime des dispositifs internes et de ses "
                "conditions (article 5, paragraphe 5) : dans les deux cas, il n'est plus sous le "
                "seul marquage de l'éditeur.")
-dans_notice = ("le seuil local est dans la plage que prévoit la notice : régler le seuil, c'est "
+dans_notice = ("relisez « Le droit du déploiement » (section 8) : ses trois idées, "
+               "et ce qui distingue utiliser le dispositif et le modifier. "
+               "Le seuil local est dans la plage que prévoit la notice : régler le seuil, c'est "
                "utiliser le dispositif conformément à sa notice, sans le modifier. C'est une "
                "décision de l'établissement, prise avec les équipes qui recevront les alertes.")
 checks.check_choices(
@@ -2628,7 +2618,7 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="decision_h3"
-# message : comparez deux nombres sur 10
+# message : relisez la ligne « seuil local »
 decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "oui",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
@@ -2637,7 +2627,7 @@ decision_h3 = {
 }
 
 # %% mistake="decision_h3"
-# message : une AUC meilleure ne suffit pas
+# message : relisez la section 8 (« Avant de déployer »)
 decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "oui",
@@ -2646,7 +2636,7 @@ decision_h3 = {
 }
 
 # %% mistake="decision_h3"
-# message : plus sous le seul marquage de l'éditeur
+# message : ce qui distingue utiliser le dispositif et le modifier
 decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
@@ -2655,7 +2645,7 @@ decision_h3 = {
 }
 
 # %% mistake="decision_h3"
-# message : conformément à sa notice, sans
+# message : ce qui distingue utiliser le dispositif et le modifier
 decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
