@@ -40,11 +40,6 @@
 # guillemets ; `SyntaxError` : un guillemet manque ou n'est pas droit (jamais « » ni “ ”).
 # </details>
 #
-# **Notation.** Un item faux retire une part d'item, pour qu'une réponse au hasard ne rapporte
-# rien en moyenne : un tiers d'item quand il y a quatre réponses possibles, la moitié avec
-# trois, un quart avec cinq (le titre de chaque question le rappelle). Un item laissé `...`
-# ne retire rien.
-#
 # *Enseignement, pas un conseil juridique ; les textes sont résumés et datés. Tous les cas
 # sont fictifs.*
 
@@ -65,9 +60,16 @@ def montrer(*cles):
         display(Markdown(f"**{ref.citation}** ({ref.date_label}) — *{ref.title}.* {ref.summary}"))
 
 
-print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du règlement (UE) 2026/1744 "
-      "(publié au JO le 24 juillet 2026) : celles que le Conseil de l'UE a annoncées en "
-      "l'adoptant (communiqué du 29 juin 2026), vérifiées le 07/12/2026 (voir les Sources).")
+print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du report de 2026 : "
+      "communiqué du Conseil de l'UE du 29 juin 2026, relu le 07/12/2026.")
+
+# %% [markdown] session="evaluation"
+# **Ce qui diffère de la version formative.** Vos cas sont propres à votre copie ; les
+# questions 3 et 4 en ont cinq (A à E) ; la question 4 peut vous donner un modèle d'IA à
+# usage général (sa ligne du calendrier, comme le cas `modele_texte` de la version
+# formative) ; seul l'« Indice 1 » reste ; la vérification dit seulement si la réponse est
+# bien écrite. La réflexion se rédige après la séance et se rend comme l'indique votre
+# enseignant·e.
 
 # %% [markdown]
 # ## 1. Deux règlements, deux questions
@@ -96,14 +98,16 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du règle
 # la technique, qui fait d'un logiciel un dispositif médical ; un logiciel destiné au sport
 # ou au bien-être n'en est pas un.
 #
-# > **Ce que ça change pour le soignant**, face à une alerte d'IA comme celle du sepsis :
-# > - vous pouvez **ne pas la suivre** : examinez le patient ; le système doit permettre de
-# >   passer outre à son résultat (article 14, § 4, d ; règles du haut risque, 2028 pour un
-# >   dispositif médical) ;
-# > - vous devez être **formé** à l'outil et l'utiliser **selon sa notice** : pas de réglage
-# >   que la notice ne prévoit pas ;
-# > - un **incident grave** se **signale** à la matériovigilance, par le correspondant de
-# >   l'hôpital.
+# <details><summary>Ce que ça change pour le soignant (face à une alerte d'IA)</summary>
+#
+# - vous pouvez **ne pas la suivre** : examinez le patient ; le système doit permettre de
+#   passer outre à son résultat (article 14, § 4, d ; règles du haut risque, 2028 pour un
+#   dispositif médical) ;
+# - vous devez être **formé** à l'outil et l'utiliser **selon sa notice** : pas de réglage
+#   que la notice ne prévoit pas ;
+# - un **incident grave** se **signale** à la matériovigilance, par le correspondant de
+#   l'hôpital.
+# </details>
 #
 # ## 2. Le parcours de classification
 #
@@ -139,11 +143,16 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du règle
 # | b) surveiller des processus physiologiques | IIa ; **IIb** s'il surveille des paramètres vitaux dont les variations peuvent exposer le patient à un danger immédiat |
 # | c) tout autre usage | I |
 #
+# Une **détérioration grave de l'état de santé**, d'après le MDR (article 2, point 58) : une
+# maladie ou une blessure qui met la vie en danger, une atteinte permanente d'une fonction ou
+# d'une structure du corps, une hospitalisation ou sa prolongation, une intervention pour
+# éviter ces atteintes, une maladie chronique.
+#
 # Exemple. L'alerte de sepsis lit les constantes pour **proposer un diagnostic** (partie a) ;
-# un sepsis manqué peut tuer : classe III. Un logiciel qui ne fait que **surveiller** une
-# constante et sonner relève de la partie b : IIb au plus, jamais III. Une alarme qui sonne
-# seulement sous un seuil réglé par l'équipe n'est pas un système d'IA : seul le MDR
-# s'applique.
+# un sepsis manqué peut tuer : classe III (lecture de ce cours ; la classe d'un produit réel
+# dépend de sa notice). Un logiciel qui ne fait que **surveiller** une constante et sonner
+# relève de la partie b : IIb au plus. Une alarme qui sonne seulement sous un seuil réglé par
+# l'équipe n'est pas un système d'IA : seul le MDR s'applique.
 
 # %% [markdown] session="formative"
 # **Explorateur.** Choisissez d'abord l'**alerte de sepsis**, répondez aux cinq questions (au
@@ -174,8 +183,8 @@ explorateur
 #   file des appels, pas au diagnostic.
 # - **emotions_soignants** : une clinique analyse par caméra les émotions de ses infirmiers
 #   pendant leur travail, pour évaluer leur engagement.
-# - **absences_rdv** : un modèle repère les patients qui risquent de manquer leur rendez-vous,
-#   pour que le secrétariat les appelle la veille ; il ne parle à personne.
+# - **absences_rdv** : un modèle repère les patients qui risquent de manquer leur rendez-vous ;
+#   la secrétaire appelle ensuite elle-même chacun d'eux la veille.
 # - **grain_de_beaute** : une application grand public dit à l'utilisateur si le grain de beauté
 #   qu'il photographie est suspect de mélanome et lui conseille alors de consulter. Son éditeur
 #   la destine au dépistage du mélanome (sa classe : règle 11, ci-dessus).
@@ -984,9 +993,10 @@ classes_mdr = tirage_q2.by_letter({
 #
 # **Devenir fournisseur** (article 25). Qui met son nom sur un système à haut risque, ou y
 # apporte une **modification substantielle**, en devient le fournisseur. Est substantielle
-# une modification que le fournisseur n'avait pas prévue dans l'évaluation initiale de la
-# conformité et qui touche la conformité ou la destination du système ; elle impose une
-# nouvelle évaluation.
+# (article 3, point 23) une modification que le fournisseur n'avait pas prévue dans
+# l'évaluation initiale de la conformité (ce qu'elle a prévu, la notice le dit) et qui touche
+# la conformité ou la destination du système ; elle impose une nouvelle évaluation
+# (article 43, paragraphe 4).
 #
 # ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points ; un item faux retire la moitié d'un item)
 #
@@ -1030,15 +1040,16 @@ classes_mdr = tirage_q2.by_letter({
 #
 # **Devenir fournisseur** (article 25). Qui met son nom sur un système à haut risque, ou y
 # apporte une **modification substantielle**, en devient le fournisseur. Est substantielle
-# une modification que le fournisseur n'avait pas prévue dans l'évaluation initiale de la
-# conformité et qui touche la conformité ou la destination du système ; elle impose une
-# nouvelle évaluation.
+# (article 3, point 23) une modification que le fournisseur n'avait pas prévue dans
+# l'évaluation initiale de la conformité (ce qu'elle a prévu, la notice le dit) et qui touche
+# la conformité ou la destination du système ; elle impose une nouvelle évaluation
+# (article 43, paragraphe 4).
 #
 # ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points ; un item faux retire la moitié d'un item)
 #
 # Vos cinq cas, **A** à **E**, sont affichés sous cette question (propres à votre copie). Pour
 # chacun, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou `"les deux"` : le rôle de
-# l'acteur que le cas désigne.
+# l'acteur que le cas désigne. Par hypothèse, un système modifié reste à haut risque.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1155,74 +1166,80 @@ devoirs = {"seuil": "déployeur", "marque": "fournisseur",
 # Vos cinq cas, tirés à partir de votre identifiant.
 cas_q3 = {
     "cas_1": [
-        "l'éditeur ajoute à son alerte une nouvelle donnée d'entrée, ce que son évaluation "
-        "initiale ne prévoyait pas, et diffuse cette version ; une clinique l'installe telle "
-        "quelle et la fait utiliser par ses équipes. Quel rôle a la clinique pour cette version ?",
-        "l'hôpital, seul, ajoute au modèle de l'alerte de sepsis une donnée d'entrée (ses "
-        "résultats d'analyses de sang), ce que ni la notice ni l'évaluation initiale ne "
-        "prévoyaient et qui change ses performances, puis le fait utiliser ainsi par ses "
-        "équipes. Par hypothèse, l'alerte modifiée reste à haut risque.",
-        "un hôpital modifie seul le logiciel de tri des urgences qu'il a acheté, pour qu'il "
-        "classe aussi les enfants, ce que ni la notice ni l'évaluation initiale ne prévoyaient, "
-        "puis le fait utiliser ainsi par ses infirmiers d'accueil. Le logiciel modifié reste à "
-        "haut risque.",
-        "l'éditeur d'un logiciel qui trie les patients aux urgences change son modèle, ce que "
-        "son évaluation initiale ne prévoyait pas, et diffuse cette version ; un hôpital "
-        "l'installe telle quelle et la fait utiliser par ses infirmiers d'accueil. Quel rôle a "
-        "l'hôpital pour cette version ?",
+        "l'éditeur de l'alerte de sepsis lui ajoute une donnée d'entrée, le taux de lactates, "
+        "fait évaluer cette nouvelle version et la diffuse avec sa nouvelle notice ; une "
+        "clinique l'installe et la fait utiliser par ses équipes. Quel rôle a la clinique pour "
+        "cette version ?",
+        "d'après sa notice, l'alerte de sepsis lit les constantes et l'examen clinique. "
+        "L'hôpital branche lui-même son modèle sur ses résultats d'analyses de sang, ce qui "
+        "change ses performances, puis le fait utiliser ainsi par ses équipes.",
+        "la notice du logiciel de tri des urgences qu'un hôpital a acheté le réserve aux "
+        "adultes. L'hôpital le réentraîne lui-même sur des enfants et le fait utiliser aussi "
+        "pour eux par ses infirmiers d'accueil.",
+        "l'éditeur d'un logiciel de tri des urgences le réentraîne sur des enfants, fait évaluer "
+        "cette version et la diffuse avec une notice qui l'autorise chez l'enfant ; un hôpital "
+        "l'installe et la fait utiliser par ses infirmiers d'accueil. Quel rôle a l'hôpital pour "
+        "cette version ?",
+        "un hôpital ajoute à son dossier patient informatisé un bouton qui ouvre l'alerte de "
+        "sepsis en un clic, ce que la notice ne mentionne pas ; ce que l'alerte lit, son calcul, "
+        "son seuil et ce qu'elle affiche ne changent pas. Ses équipes l'utilisent ainsi.",
+        "la notice d'un logiciel qui repère les fractures sur les radiographies le valide pour "
+        "le poignet. Un service d'urgences le réentraîne lui-même sur des radiographies de "
+        "cheville et le fait utiliser ainsi par ses médecins.",
     ],
     "cas_2": [
-        "l'hôpital active une option de la notice, que l'évaluation initiale a couverte, qui "
-        "envoie aussi l'alerte de sepsis au téléphone du médecin de garde, puis la fait utiliser "
-        "par ses équipes.",
-        "un SAMU ajoute seul une langue à son logiciel de classement des appels, ce que ni la "
-        "notice ni l'évaluation initiale ne prévoyaient et qui change ses performances, puis le "
-        "fait utiliser ainsi par ses assistants de régulation. Le logiciel modifié reste à haut "
-        "risque.",
-        "un hôpital choisit, parmi les trois seuils que la notice de l'alerte de sepsis propose "
-        "et que l'évaluation initiale a couverts, le moins sensible, puis fait utiliser l'alerte "
-        "par ses équipes.",
-        "une clinique, seule, change le modèle de l'alerte de sepsis qu'elle a achetée pour "
-        "qu'il serve aussi chez les enfants, ce que ni la notice ni l'évaluation initiale ne "
-        "prévoyaient, puis le fait utiliser ainsi par ses pédiatres. Aucune exception du MDR : "
-        "l'alerte modifiée reste à haut risque.",
+        "la notice de l'alerte de sepsis propose de l'envoyer aussi au téléphone du médecin de "
+        "garde ; l'hôpital active cette option et fait utiliser l'alerte par ses équipes.",
+        "la notice du logiciel qui classe les appels d'un SAMU le valide pour des appels en "
+        "français. Le SAMU le réentraîne lui-même sur des appels en arabe, ce qui change ses "
+        "performances, et le fait utiliser ainsi par ses assistants de régulation.",
+        "la notice de l'alerte de sepsis propose trois seuils ; un hôpital choisit le moins "
+        "sensible et fait utiliser l'alerte par ses équipes.",
+        "la notice de l'alerte de sepsis la valide chez l'adulte. Une clinique réentraîne "
+        "elle-même son modèle sur des enfants et le fait utiliser par ses pédiatres.",
+        "un hôpital affiche aussi l'alerte de sepsis sur un grand écran au poste de soins, ce "
+        "que la notice ne mentionne pas ; ce que l'alerte lit, son calcul, son seuil et ses "
+        "résultats ne changent pas. Ses équipes l'utilisent ainsi.",
+        "la notice d'un logiciel qui lit les électrocardiogrammes le valide chez l'adulte au "
+        "repos. Une clinique du sport le réentraîne elle-même sur des tracés d'effort et le "
+        "fait utiliser ainsi par ses cardiologues.",
     ],
     "cas_3": [
-        "un distributeur de matériel médical achète à un éditeur un logiciel qui classe les "
-        "appels d'urgence, n'y change rien et le revend à des SAMU sous sa propre marque ; il ne "
-        "l'utilise pas lui-même.",
-        "un SAMU achète un logiciel qui classe les appels d'urgence, n'y change rien et le fait "
-        "utiliser par ses assistants de régulation, selon la notice.",
-        "un grossiste en matériel médical achète une application de dépistage du mélanome, n'y "
-        "change rien et la revend sous sa propre marque à des pharmacies ; il ne l'utilise pas.",
-        "un conseil départemental achète un logiciel qui propose d'accorder ou de refuser une "
-        "aide publique aux personnes âgées dépendantes, n'y change rien et le fait utiliser par "
-        "ses agents selon la notice.",
+        "un distributeur de matériel médical, qui n'a ni patients ni soignants, achète à un "
+        "éditeur un logiciel qui classe les appels d'urgence et le revend à des SAMU sous sa "
+        "propre marque.",
+        "un SAMU achète un logiciel qui classe les appels d'urgence ; ses assistants de "
+        "régulation s'en servent chaque nuit, comme le prévoit la notice.",
+        "un grossiste en matériel médical, qui n'a ni patients ni soignants, achète une "
+        "application de dépistage du mélanome et la revend à des pharmacies sous sa propre "
+        "marque.",
+        "les agents d'un conseil départemental se servent, comme le prévoit sa notice, d'un "
+        "logiciel acheté à un éditeur, qui propose d'accorder ou de refuser une aide publique "
+        "aux personnes âgées dépendantes.",
     ],
     "cas_4": [
         "un laboratoire pharmaceutique fait développer par un sous-traitant une application de "
-        "dépistage du mélanome, la met sur le marché sous son propre nom et ne l'utilise pas.",
+        "dépistage du mélanome et la vend sous son propre nom à des pharmacies.",
         "une caisse d'assurance maladie développe elle-même, sous son nom, un logiciel qui "
         "propose d'accorder ou de refuser la complémentaire santé solidaire (une aide publique), "
         "et le fait utiliser par ses propres agents.",
         "une mutuelle fait développer par un sous-traitant un modèle qui fixe le prix des "
-        "contrats d'assurance santé, et le vend sous son nom à d'autres assureurs sans "
-        "l'utiliser elle-même.",
+        "contrats d'assurance santé et le vend sous son nom à d'autres assureurs ; ses propres "
+        "tarifs, elle les fixe avec une grille faite par ses actuaires.",
         "un hôpital développe lui-même, sous son nom, un logiciel qui trie les patients arrivant "
         "aux urgences selon l'ordre de leur prise en charge, et le fait utiliser par ses propres "
         "infirmiers d'accueil.",
     ],
     "cas_5": [
-        "une jeune entreprise développe une alerte de sepsis et la vend sous son nom à des "
-        "hôpitaux ; elle ne l'utilise pas elle-même.",
+        "une jeune entreprise de six ingénieurs, sans aucun soignant, développe une alerte de "
+        "sepsis et la vend sous son nom à des hôpitaux.",
         "une clinique achète l'alerte de sepsis, la fait installer par l'éditeur et la fait "
         "utiliser par ses équipes selon la notice, après avoir formé ses infirmiers.",
-        "un groupe de cliniques achète à un éditeur un logiciel de tri des urgences, n'y change "
-        "rien et le revend à d'autres établissements sous son propre nom ; il ne l'utilise dans "
-        "aucune de ses cliniques.",
-        "une maison de retraite active une fonction de la notice, couverte par l'évaluation "
-        "initiale, qui envoie l'alerte de sepsis à l'infirmière de nuit, puis fait utiliser "
-        "l'alerte par ses équipes.",
+        "un groupe de cliniques achète à un éditeur un logiciel de tri des urgences et le revend "
+        "à d'autres établissements sous son propre nom ; ses cliniques trient leurs patients "
+        "avec un autre logiciel.",
+        "la notice de l'alerte de sepsis propose de l'envoyer aussi à l'infirmière de nuit ; "
+        "une maison de retraite active cette fonction et fait utiliser l'alerte par ses équipes.",
     ],
 }
 tirage_q3 = draw_cards(graine, "devoirs", {cle: len(v) for cle, v in cas_q3.items()})
@@ -1233,8 +1250,8 @@ afficher_cartes(tirage_q3, cas_q3)
 devoirs = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
 devoirs = tirage_q3.by_letter({
-    "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
-    "cas_2": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_1": ["déployeur", "les deux", "les deux", "déployeur", "déployeur", "les deux"],
+    "cas_2": ["déployeur", "les deux", "déployeur", "les deux", "déployeur", "les deux"],
     "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
     "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
     "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
@@ -1250,7 +1267,7 @@ checks.check_form(devoirs, name="devoirs", kind="choices",
 from esn_teach.law import draw_cards as cartes_copie_q3
 
 q3 = cartes_copie_q3(checks.student_seed("13", announce=False), "devoirs",
-                     {"cas_1": 4, "cas_2": 4, "cas_3": 4, "cas_4": 4, "cas_5": 4})
+                     {"cas_1": 6, "cas_2": 6, "cas_3": 4, "cas_4": 4, "cas_5": 4})
 deployeur_q3 = {
     "fournisseur": (
         "un acteur peut avoir un rôle ou deux, mais il faut un fait précis pour devenir "
@@ -1259,8 +1276,9 @@ deployeur_q3 = {
         "fournisseur n'avait pas prévu ?"),
     "les deux": (
         "installer, régler selon la notice ou utiliser un système, est-ce le modifier "
-        "substantiellement ? Relisez l'article 25 et l'article 3, point 23 : qui a fait la "
-        "modification, s'il y en a une ?"),
+        "substantiellement ? Relisez la définition de l'article 3, point 23 (section 4) : qui "
+        "a fait la modification, s'il y en a une, et touche-t-elle la conformité ou la "
+        "destination ?"),
 }
 fournisseur_q3 = {
     "déployeur": (
@@ -1282,15 +1300,15 @@ deux_q3 = {
         "qu'elle décrit ?"),
 }
 cles_q3 = {
-    "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
-    "cas_2": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_1": ["déployeur", "les deux", "les deux", "déployeur", "déployeur", "les deux"],
+    "cas_2": ["déployeur", "les deux", "déployeur", "les deux", "déployeur", "les deux"],
     "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
     "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
     "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
 }
 erreurs_q3 = {
-    "cas_1": [deployeur_q3, deux_q3, deux_q3, deployeur_q3],
-    "cas_2": [deployeur_q3, deux_q3, deployeur_q3, deux_q3],
+    "cas_1": [deployeur_q3, deux_q3, deux_q3, deployeur_q3, deployeur_q3, deux_q3],
+    "cas_2": [deployeur_q3, deux_q3, deployeur_q3, deux_q3, deployeur_q3, deux_q3],
     "cas_3": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3],
     "cas_4": [fournisseur_q3, deux_q3, fournisseur_q3, deux_q3],
     "cas_5": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3],
@@ -1312,8 +1330,8 @@ checks.check_choices(
 # %% mistake="devoirs" session="evaluation"
 # message : un acteur peut avoir un rôle ou deux
 devoirs = tirage_q3.by_letter({
-    "cas_1": ["fournisseur", "fournisseur", "fournisseur", "fournisseur"],
-    "cas_2": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_1": ["fournisseur"] * 6,
+    "cas_2": ["déployeur", "les deux", "déployeur", "les deux", "déployeur", "les deux"],
     "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
     "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
     "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
@@ -1322,8 +1340,8 @@ devoirs = tirage_q3.by_letter({
 # %% mistake="devoirs" session="evaluation"
 # message : Relisez la définition du fournisseur
 devoirs = tirage_q3.by_letter({
-    "cas_1": ["déployeur", "les deux", "les deux", "déployeur"],
-    "cas_2": ["déployeur", "les deux", "déployeur", "les deux"],
+    "cas_1": ["déployeur", "les deux", "les deux", "déployeur", "déployeur", "les deux"],
+    "cas_2": ["déployeur", "les deux", "déployeur", "les deux", "déployeur", "les deux"],
     "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
     "cas_4": ["déployeur", "déployeur", "déployeur", "déployeur"],
     "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],

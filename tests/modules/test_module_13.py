@@ -297,3 +297,44 @@ def test_the_whispered_rules_of_thumb_score_little(question, monkeypatch, capsys
     # Each such rule is now wrong on some item of most copies.
     assert sum(score < POINTS[question] for score in scores) >= 0.75 * len(scores)
     capsys.readouterr()
+
+
+# Lecturer review 13 d20b, finding 4: the Q3 cards stated the legal conclusion (« ce que ni
+# la notice ni l'évaluation initiale ne prévoyaient », « telle quelle », « ne l'utilise
+# pas », « reste à haut risque »), and a three-keyword rule scored 20/20. The cards now give
+# bare facts (what the notice validates, who changed what), and two cards make a change the
+# notice does not mention but that touches neither conformity nor destination.
+KEYWORD_RULE = (
+    (("ne l'utilise pas", "sans l'utiliser", "ne l'utilise dans", "ne l'utilise"), "fournisseur"),
+    (("ni la notice", "reste à haut risque", "ne prévoyai", "ne mentionne pas"), "les deux"),
+    (("telle quelle", "n'y change rien", "que la notice propose", "selon la notice"), "déployeur"),
+)
+
+
+def _keyword_answer(card: str, default: str) -> str:
+    text = " ".join(card.split())
+    for keywords, answer in KEYWORD_RULE:
+        if any(keyword in text for keyword in keywords):
+            return answer
+    return default
+
+
+def test_a_keyword_rule_gets_at_most_half_of_the_q3_cards(monkeypatch):
+    sizes, key, _ = _hidden("devoirs")
+    pool = _pool("devoirs")
+    for default in _options("devoirs"):
+        right = total = 0
+        for student in MANY_STUDENTS:
+            monkeypatch.setenv(checks.STUDENT_ENV, student)
+            draw = draw_cards(checks.student_seed("13", announce=False), "devoirs", sizes)
+            answers = draw.by_letter(key)
+            cards = draw.by_letter(pool)
+            for letter, card in cards.items():
+                right += _keyword_answer(card, default) == answers[letter]
+                total += 1
+        # Before the rewrite, such a rule answered every card right.
+        assert right / total <= 0.5, (default, right / total)
+    # The cards themselves: no more than half carry one of the keywords.
+    cards = [card for slot in pool.values() for card in slot]
+    flagged = [c for c in cards if _keyword_answer(c, "aucun") != "aucun"]
+    assert len(flagged) <= len(cards) / 2, flagged
