@@ -370,9 +370,11 @@ systemes_q1 = {
         "un assureur fixe le prix du contrat d'assurance santé de chaque client d'après un "
         "modèle qui évalue son risque à partir de son questionnaire de santé. Ce n'est pas un "
         "dispositif médical : il ne sert à soigner personne.",
-        "une caisse primaire d'assurance maladie utilise un modèle qui propose d'accorder ou de "
-        "refuser le remboursement des transports en ambulance demandés par les assurés. Ce n'est "
-        "pas un dispositif médical : il ne sert à soigner personne.",
+        "une caisse primaire d'assurance maladie, chargée par la loi du service public de "
+        "l'assurance maladie (elle agit donc pour le compte des pouvoirs publics), utilise un "
+        "modèle qui propose d'accorder ou de refuser le remboursement des transports en "
+        "ambulance demandés par les assurés. Ce n'est pas un dispositif médical : il ne sert à "
+        "soigner personne.",
         "un assureur fixe le prix du contrat d'assurance automobile de chaque client d'après un "
         "modèle qui évalue son risque d'accident à partir de son âge, de son véhicule et de ses "
         "accidents passés. Ce n'est pas un dispositif médical, et le modèle ne parle à personne.",
@@ -1364,9 +1366,9 @@ devoirs = tirage_q3.by_letter({
 #
 # ### Question 4 — Depuis quand, à partir de quand ? (2 points ; un item faux retire un quart d'item)
 #
-# Pour chaque système, trouvez sa catégorie (le parcours), puis écrivez entre guillemets la
-# date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
-# maîtrise de l'IA, commune à toutes) ; aucun n'est à risque minimal. Dates
+# Pour chaque système, trouvez sa catégorie (le parcours, ou la ligne des modèles à usage
+# général), puis écrivez entre guillemets la date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
+# maîtrise de l'IA, commune à toutes). Dates
 # passées : `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir :
 # `"2 décembre 2027"`, `"2 août 2028"`.
 #
@@ -1381,6 +1383,9 @@ devoirs = tirage_q3.by_letter({
 # - **fond_oeil** : en 2029, un fabricant mettra sur le marché un logiciel qui repère la
 #   rétinopathie diabétique sur les photos du fond de l'œil et dit au médecin s'il faut
 #   adresser le patient à l'ophtalmologiste ; il le destine à ce dépistage.
+# - **modele_texte** : une jeune entreprise met sur le marché un modèle qui écrit, résume et
+#   traduit des textes de toute sorte ; des hôpitaux, des banques et des cabinets d'avocats
+#   l'intègrent à leurs propres outils.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1418,7 +1423,7 @@ devoirs = tirage_q3.by_letter({
 # calendrier. Pour chacun, trouvez sa catégorie (le parcours, ou la ligne des modèles à usage
 # général), puis écrivez entre guillemets la date à partir de laquelle s'appliquent les
 # règles **propres à cette catégorie** (pas la maîtrise de l'IA, qui ne dépend pas de la
-# catégorie) ; aucun n'est à risque minimal. Dates passées : `"2 février 2025"`,
+# catégorie). Dates passées : `"2 février 2025"`,
 # `"2 août 2025"`, `"2 août 2026"` ; à venir : `"2 décembre 2027"`, `"2 août 2028"`.
 #
 # <details><summary>Indice 1</summary>
@@ -1437,11 +1442,11 @@ devoirs = tirage_q3.by_letter({
 
 # %% answer="dates" session="formative"
 dates = {"compagnon_seniors": ..., "assistant_pharmacie": ...,
-         "aide_aux_soins": ..., "fond_oeil": ...}
+         "aide_aux_soins": ..., "fond_oeil": ..., "modele_texte": ...}
 ### BEGIN SOLUTION
 dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
-         "fond_oeil": "2 août 2028"}
+         "fond_oeil": "2 août 2028", "modele_texte": "2 août 2025"}
 ### END SOLUTION
 
 # %% tests="dates" points=2 session="formative"
@@ -1449,11 +1454,26 @@ dates = {"compagnon_seniors": "2 février 2025",
 modele_general = ("le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent "
                   "à tout ; ce système n'a qu'une tâche. Reprenez le parcours à sa première "
                   "question.")
+modele_texte = {
+    "2 février 2025": ("le 2 février 2025 est la date des pratiques interdites ; ce modèle ne "
+                       "manipule personne : cherchez dans le calendrier la ligne de ce type de "
+                       "modèle."),
+    "2 août 2026": ("le 2 août 2026 est la date de la plupart des autres règles ; un modèle "
+                    "d'IA à usage général, qui sert à tout, a sa propre ligne dans le "
+                    "calendrier."),
+    "2 décembre 2027": ("vous avez pris une date du haut risque ; or un modèle à usage général "
+                        "n'est classé ni par la règle 11 ni par l'annexe III : il a sa propre "
+                        "ligne dans le calendrier."),
+    "2 août 2028": ("vous avez pris une date du haut risque ; or un modèle à usage général "
+                    "n'est classé ni par la règle 11 ni par l'annexe III : il a sa propre ligne "
+                    "dans le calendrier."),
+}
 pas_haut_risque = ("vous en avez fait un système à haut risque ; mais la première question du "
                    "parcours qui reçoit un « oui » décide : reprenez-le dans l'ordre, avec les "
                    "points a et b de l'article 5.")
-autre_regle = ("cette date est celle d'une autre règle ; trouvez d'abord la catégorie du "
-               "système par le parcours, puis relisez sa ligne dans le calendrier.")
+interdit_ici = ("le 2 février 2025 est la date des pratiques interdites (article 5) : ce "
+                "système manipule-t-il quelqu'un, ou exploite-t-il une vulnérabilité ? Sinon, "
+                "reprenez le parcours à sa deuxième question.")
 checks.check_choices(
     dates,
     name="dates",
@@ -1463,6 +1483,7 @@ checks.check_choices(
         "assistant_pharmacie": "7f2ca2fd15d3edd7",
         "aide_aux_soins": "bc4fc0acda384d12",
         "fond_oeil": "271fd914bd0e7d8a",
+        "modele_texte": "0fe6d432bf762fae",
     },
     mistakes={
         "compagnon_seniors": [
@@ -1489,8 +1510,8 @@ checks.check_choices(
                            "parcours reçoit un « oui » ?", digest="6979284cdd28d031"),
         ],
         "aide_aux_soins": [
-            checks.Mistake(None, autre_regle, digest="3e57d1959cba66ac"),
-            checks.Mistake(None, autre_regle, digest="c564d58a0ecc621f"),
+            checks.Mistake(None, interdit_ici, digest="3e57d1959cba66ac"),
+            checks.Mistake(None, modele_general, digest="c564d58a0ecc621f"),
             checks.Mistake(None, "c'était la date du texte de 2024 pour l'annexe III ; le "
                            "règlement (UE) 2026/1744, adopté, l'a reportée.",
                            digest="570ea1988ef4ec34"),
@@ -1499,8 +1520,8 @@ checks.check_choices(
                            "est-il à haut risque ?", digest="b5be8488e75260ca"),
         ],
         "fond_oeil": [
-            checks.Mistake(None, autre_regle, digest="fcce31562a89ef26"),
-            checks.Mistake(None, autre_regle, digest="f39ac1f93baf6247"),
+            checks.Mistake(None, interdit_ici, digest="fcce31562a89ef26"),
+            checks.Mistake(None, modele_general, digest="f39ac1f93baf6247"),
             checks.Mistake(None, "le 2 août 2026 est la date de la transparence et de la plupart "
                            "des autres règles ; le règlement (UE) 2026/1744 en a sorti le haut "
                            "risque. Reprenez les questions 2 et 3 du parcours.",
@@ -1508,6 +1529,12 @@ checks.check_choices(
             checks.Mistake(None, "vous avez pris la date de l'annexe III ; or dépister une maladie "
                            "n'est pas un usage de l'annexe III : par quelle voie ce logiciel "
                            "est-il à haut risque ?", digest="181123603982519d"),
+        ],
+        "modele_texte": [
+            checks.Mistake(None, modele_texte["2 février 2025"], digest="a07b474e108f3448"),
+            checks.Mistake(None, modele_texte["2 août 2026"], digest="191ba18f5a7ace16"),
+            checks.Mistake(None, modele_texte["2 décembre 2027"], digest="136afc0162837d3a"),
+            checks.Mistake(None, modele_texte["2 août 2028"], digest="20840047d4356d90"),
         ],
     },
     success="la catégorie d'abord, la date ensuite : interdictions et maîtrise de l'IA en "
@@ -1525,7 +1552,7 @@ checks.check_choices(
     options=["2 février 2025", "2 août 2025", "2 août 2026", "2 décembre 2027", "2 août 2028"],
     expected={"compagnon_seniors": "2 février 2025",
               "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
-              "fond_oeil": "2 août 2028"},
+              "fond_oeil": "2 août 2028", "modele_texte": "2 août 2025"},
     points=2,
 )
 ### END HIDDEN TESTS
@@ -1534,61 +1561,67 @@ checks.check_choices(
 # message : or dépister une maladie n'est pas un usage de l'annexe III
 dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
-         "fond_oeil": "2 décembre 2027"}
+         "fond_oeil": "2 décembre 2027", "modele_texte": "2 août 2025"}
 
 # %% mistake="dates" session="formative"
 # message : il dialogue, c'est vrai ; mais la question 5 vient en dernier
 dates = {"compagnon_seniors": "2 août 2026",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
-         "fond_oeil": "2 août 2028"}
+         "fond_oeil": "2 août 2028", "modele_texte": "2 août 2025"}
 
 # %% mistake="dates" session="formative"
 # message : qui date aussi de ce jour, ne dépend pas de la catégorie
 dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 février 2025", "aide_aux_soins": "2 décembre 2027",
-         "fond_oeil": "2 août 2028"}
+         "fond_oeil": "2 août 2028", "modele_texte": "2 août 2025"}
 
 # %% mistake="dates" session="formative"
 # message : n'évalue aucun droit aux soins ni aucune urgence
 dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 décembre 2027", "aide_aux_soins": "2 décembre 2027",
-         "fond_oeil": "2 août 2028"}
+         "fond_oeil": "2 août 2028", "modele_texte": "2 août 2025"}
 
 # %% mistake="dates" session="formative"
 # message : vous avez pris la date de l'annexe I
 dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 août 2028",
-         "fond_oeil": "2 août 2028"}
+         "fond_oeil": "2 août 2028", "modele_texte": "2 août 2025"}
 
 # %% mistake="dates" session="formative"
 # message : c'était la date du texte de 2024 pour l'annexe III
 dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 août 2026",
-         "fond_oeil": "2 août 2028"}
+         "fond_oeil": "2 août 2028", "modele_texte": "2 août 2025"}
 
 # %% mistake="dates" session="formative"
 # message : ce système n'a qu'une tâche
 dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2025", "aide_aux_soins": "2 décembre 2027",
-         "fond_oeil": "2 août 2028"}
+         "fond_oeil": "2 août 2028", "modele_texte": "2 août 2025"}
 
 # %% mistake="dates" session="formative"
 # message : donner des horaires n'a aucune finalité médicale
 dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2028", "aide_aux_soins": "2 décembre 2027",
-         "fond_oeil": "2 août 2028"}
+         "fond_oeil": "2 août 2028", "modele_texte": "2 août 2025"}
 
 # %% mistake="dates" session="formative"
 # message : vous en avez fait un système à haut risque
 dates = {"compagnon_seniors": "2 août 2028",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
-         "fond_oeil": "2 août 2028"}
+         "fond_oeil": "2 août 2028", "modele_texte": "2 août 2025"}
 
 # %% mistake="dates" session="formative"
-# message : trouvez d'abord la catégorie du système par le parcours
+# message : ce système manipule-t-il quelqu'un, ou exploite-t-il une vulnérabilité
 dates = {"compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 février 2025",
-         "fond_oeil": "2 août 2028"}
+         "fond_oeil": "2 août 2028", "modele_texte": "2 août 2025"}
+
+# %% mistake="dates" session="formative"
+# message : un modèle d'IA à usage général, qui sert à tout, a sa propre ligne
+dates = {"compagnon_seniors": "2 février 2025",
+         "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
+         "fond_oeil": "2 août 2028", "modele_texte": "2 août 2026"}
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Vos cinq cas, tirés à partir de votre identifiant.
@@ -1743,11 +1776,12 @@ dialogue_q4 = {
 }
 usage_q4 = {
     "2 février 2025": (
-        "cette date est celle d'une autre règle ; trouvez d'abord la catégorie du système par le "
-        "parcours, puis relisez sa ligne dans le calendrier."),
+        "le 2 février 2025 est la date des pratiques interdites (article 5) : ce système "
+        "manipule-t-il quelqu'un, ou exploite-t-il une vulnérabilité ? Sinon, reprenez le "
+        "parcours à sa deuxième question."),
     "2 août 2025": (
-        "cette date est celle d'une autre règle ; trouvez d'abord la catégorie du système par le "
-        "parcours, puis relisez sa ligne dans le calendrier."),
+        "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
+        "ce système n'a qu'une tâche. Reprenez le parcours à sa deuxième question."),
     "2 août 2026": (
         "le 2 août 2026 est la date de la plupart des autres règles ; c'était aussi, dans le "
         "texte de 2024, celle de l'annexe III : le règlement (UE) 2026/1744, adopté, l'a "
@@ -1758,11 +1792,12 @@ usage_q4 = {
 }
 dm_q4 = {
     "2 février 2025": (
-        "cette date est celle d'une autre règle ; trouvez d'abord la catégorie du système par le "
-        "parcours, puis relisez sa ligne dans le calendrier."),
+        "le 2 février 2025 est la date des pratiques interdites (article 5) : ce système "
+        "manipule-t-il quelqu'un, ou exploite-t-il une vulnérabilité ? Sinon, reprenez le "
+        "parcours à sa deuxième question."),
     "2 août 2025": (
-        "cette date est celle d'une autre règle ; trouvez d'abord la catégorie du système par le "
-        "parcours, puis relisez sa ligne dans le calendrier."),
+        "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
+        "ce système n'a qu'une tâche. Reprenez le parcours à sa deuxième question."),
     "2 août 2026": (
         "le 2 août 2026 est la date de la transparence et de la plupart des autres règles ; le "
         "règlement (UE) 2026/1744 en a sorti le haut risque. Reprenez les questions 2 et 3 du "
@@ -1974,9 +2009,10 @@ dates = tirage_q4.by_letter({
 # - **Une proposition, pas une règle.** La Commission a proposé le 16 décembre 2025 de
 #   réviser le MDR (COM(2025) 1023) : la règle 11 mettrait davantage de logiciels en
 #   classe I, et les dispositifs médicaux passeraient dans la section B de l'annexe I du
-#   règlement sur l'IA. L'omnibus adopté en 2026 n'a fait passer dans cette section B que
-#   les machines (article 1, point 41, d'après l'analyse citée dans les Sources) : les
-#   dispositifs médicaux restent soumis aux deux textes.
+#   règlement sur l'IA. L'omnibus adopté en 2026 ne l'a pas fait : d'après le communiqué du
+#   Conseil de l'UE (29 juin 2026), il prévoit des moyens de régler les chevauchements avec
+#   les lois de secteur, dont celle des dispositifs médicaux, qui restent soumis aux deux
+#   textes.
 #
 # Les textes complets, ci-dessous, sont à lire après la séance.
 
@@ -1986,11 +2022,10 @@ dates = tirage_q4.by_letter({
 # **avant** la date de coupure n'est soumis aux règles du haut risque que si sa conception
 # change ensuite de façon importante ; les systèmes destinés à des autorités publiques
 # devront de toute façon être en conformité au plus tard le 2 août 2030. Dans le texte de
-# 2024, cette date de coupure était le 2 août 2026. Le règlement (UE) 2026/1744 en fait la
-# date à partir de laquelle les règles du haut risque s'appliqueront (2 décembre 2027 pour
-# l'annexe III, 2 août 2028 pour l'annexe I ; d'après l'analyse citée dans les Sources). Retenez le raisonnement : date de mise sur le marché,
-# date de coupure, modification importante. Un système mis sur le marché après la date de
-# coupure n'a pas cette exception, quelle que soit la version du texte.
+# 2024, cette date de coupure était le 2 août 2026 ; le règlement (UE) 2026/1744 a modifié
+# l'article (sa nouvelle rédaction est à lire sur EUR-Lex). Retenez le raisonnement : date de
+# mise sur le marché, date de coupure, modification importante. Un système mis sur le marché
+# après la date de coupure n'a pas cette exception, quelle que soit la version du texte.
 #
 # ### Réflexion — Quelle garantie humaine doit-on au patient ? (3 points, corrigée par l'enseignant)
 #
@@ -2160,24 +2195,14 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 #   (points 1, 3, 4 et 23), 4, 5, 6, 14, 16, 25, 26, 27, 43, 50, 111 (modifié en 2026), 113,
 #   annexes I et III. EUR-Lex.
 # - Règlement (UE) 2026/1744 du Parlement européen et du Conseil du 8 juillet 2026 modifiant
-#   le règlement (UE) 2024/1689 (omnibus numérique sur l'IA), Journal officiel de l'Union du
-#   24 juillet 2026, JO L 2026/1744, en vigueur le 27 juillet 2026 ; proposition de la
-#   Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex. Ce cours n'a pas lu ce texte au
-#   Journal officiel : ses modifications (article 1, point 40, qui modifie l'article 113 :
-#   les règles du haut risque s'appliqueront à partir du 2 décembre 2027 pour l'annexe III
-#   et du 2 août 2028 pour l'annexe I ; point 39, article 111 ; point 5, article 4 ;
-#   point 41, annexe I) sont résumées d'après l'analyse suivante.
+#   le règlement (UE) 2024/1689 (omnibus numérique sur l'IA), JO L 2026/1744 du 24 juillet
+#   2026 (CELEX 32026R1744) ; proposition de la Commission COM(2025) 836 du 19 novembre
+#   2025. EUR-Lex.
 # - Conseil de l'Union européenne, communiqué de presse du 29 juin 2026, « Artificial
-#   intelligence: Council gives final green light to simplify and streamline rules » (repris
-#   par pubaffairsbruxelles.eu le même jour), relu pour ce cours en décembre 2026. Source
-#   institutionnelle des deux dates : d'après le texte adopté, les règles du haut risque
-#   s'appliqueront à partir du 2 décembre 2027 pour les systèmes autonomes (annexe III) et
-#   du 2 août 2028 pour ceux intégrés à des produits (annexe I).
-# - ThomasMoreAI, legal-skills-open, « Application timeline » (fichier
-#   eu/regulatory/skills/ai-act-compliance-clemensjl/references/timeline.md, GitHub), état
-#   au 5 août 2026, relu pour ce cours en décembre 2026. Analyse du texte publié, qui cite sa référence
-#   au Journal officiel ; concorde avec les analyses publiées entre l'adoption par le
-#   Conseil (29 juin 2026) et la publication.
+#   intelligence: Council gives final green light to simplify and streamline rules », relu
+#   pour ce cours le 7 décembre 2026 : source des deux dates du report du haut risque
+#   (section 5 ; systèmes autonomes, annexe III, et systèmes intégrés à des produits,
+#   annexe I).
 # - Code de la santé publique, articles L. 5212-2 et R. 5212-17 (matériovigilance) ; article
 #   L. 4001-3 (information du patient) ; articles R. 4127-35, R. 4312-13, R. 4235-48 et
 #   R. 4321-83 (codes de déontologie des médecins, des infirmiers, des pharmaciens et des
@@ -2191,7 +2216,7 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 #   ses cinq principes (bienfaisance, non-malfaisance, autonomie, justice et équité,
 #   écoresponsabilité).
 # - Règlement (UE) 2017/745 du Parlement européen et du Conseil du 5 avril 2017 relatif aux
-#   dispositifs médicaux : article 2, point 1 ; considérant 19 ; article 5, paragraphe 5 ;
+#   dispositifs médicaux : article 2, points 1 et 58 ; considérant 19 ; article 5, paragraphe 5 ;
 #   article 16 ; article 52 ; annexe VIII, règle 11 ; annexe IX. EUR-Lex.
 # - Medical Device Coordination Group. MDCG 2019-11 rev. 1 : Guidance on qualification and
 #   classification of software in Regulation (EU) 2017/745 – MDR and Regulation (EU)

@@ -125,7 +125,22 @@ def test_the_omnibus_dates_rest_on_sources_published_after_it():
         assert "Produktkanzlei" not in module.read_text(encoding="utf-8"), module.name
     data = data_file("references.toml").read_text(encoding="utf-8")
     header = " ".join(data[: data.index('key = "UE 2026/1744"')].replace("#", " ").split())
-    assert "état au 5 août 2026" in header and "OJ L, 2026/1744" in header
+    header = header[header.rindex("UE 2026/1744.") :]
+    # Since d21 the two dates rest on the Council's own announcement of the adopted text; the
+    # Official Journal reference comes from dated post-publication secondary sources, named
+    # in the law data only, and the search that failed to find an official page is dated.
+    assert "communiqué de presse du Conseil de l'UE du 29 juin 2026" in header
+    assert "OJ L, 2026/1744" in header and "recherche du 7 décembre 2026" in header
+    assert "CELEX 32026R1744" in header
+    # No GitHub file is a student-facing source (lecturer and student review 13 d20b, 1).
+    for module in MODULES_13:
+        text = module.read_text(encoding="utf-8")
+        sources = text[text.index("## Sources") :]
+        assert "ThomasMoreAI" not in sources and "GitHub" not in sources, module.name
+        assert "Council gives final green light" in sources, module.name
+    for key in ("UE 2026/1744", "IA 4", "IA 113"):
+        shown = reference(key)
+        assert "ThomasMoreAI" not in shown.summary + shown.date_label, key
 
 
 def test_every_field_of_ai_act_toml_is_explained_in_its_header():
