@@ -2200,7 +2200,7 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 #   2025. EUR-Lex.
 # - Conseil de l'Union européenne, communiqué de presse du 29 juin 2026, « Artificial
 #   intelligence: Council gives final green light to simplify and streamline rules », relu
-#   pour ce cours le 7 décembre 2026 : source des deux dates du report du haut risque
+#   pour ce cours en décembre 2026 : source des deux dates du report du haut risque
 #   (section 5 ; systèmes autonomes, annexe III, et systèmes intégrés à des produits,
 #   annexe I).
 # - Code de la santé publique, articles L. 5212-2 et R. 5212-17 (matériovigilance) ; article
