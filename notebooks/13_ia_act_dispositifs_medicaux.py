@@ -113,25 +113,31 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du report
 #
 # Cinq questions, toujours dans cet ordre :
 #
-# 1. Est-ce une **pratique interdite** (article 5) ? Si oui, le parcours s'arrête. En santé :
-#    manipuler une personne ou exploiter sa vulnérabilité en lui causant un préjudice
-#    important (points a et b) ; reconnaître, à partir du visage ou de la voix, les émotions
-#    d'une personne au travail ou à l'école, sauf raison médicale ou de sécurité (point f).
+# 1. Est-ce une **pratique interdite** (article 5) ? Si oui, le parcours s'arrête.
 # 2. Est-ce un **dispositif médical** par sa destination ?
-# 3. Si oui, quelle **classe** par la **règle 11** (section 3, ci-dessous) ? Un système d'IA
-#    qui est lui-même le dispositif, ou son composant de sécurité, de classe IIa, IIb ou III
-#    doit être vérifié par un **organisme notifié** (organisme indépendant désigné par un
-#    État) : il est alors **à haut risque**. En classe I (sauf cas particuliers), le
-#    fabricant déclare seul sa conformité : pas de haut risque par cette voie.
-# 4. Son **usage** est-il l'un de ceux de l'**annexe III** ? En santé : évaluer, par ou pour une
-#    autorité publique, le droit d'une personne à des services publics essentiels, dont les
-#    soins ; évaluer le risque et fixer le prix d'une assurance vie ou santé ; évaluer et
-#    classer les appels d'urgence ; trier les patients aux urgences. Si oui :
-#    **haut risque**, sauf s'il n'accomplit qu'une **tâche
-#    procédurale étroite** (ranger des documents, repérer des doublons) sans peser sur la
-#    décision et sans établir le profil de personnes.
+# 3. Si oui, quelle **classe** par la **règle 11** (section 3) ? En classe IIa, IIb ou III, un
+#    **organisme notifié** (indépendant, désigné par un État) le vérifie : il est **à haut
+#    risque**. En classe I, pas de haut risque par cette voie.
+# 4. Son **usage** est-il l'un de ceux de l'**annexe III** ? Si oui : **haut risque**, sauf
+#    **tâche procédurale étroite**.
 # 5. **Dialogue**-t-il avec des personnes, ou **génère**-t-il du contenu ? Si oui :
 #    obligations de **transparence** (article 50), en plus des autres.
+#
+# <details><summary>Le détail des questions 1, 3 et 4 (à ouvrir pour répondre)</summary>
+#
+# - **Question 1, en santé** : manipuler une personne ou exploiter sa vulnérabilité en lui
+#   causant un préjudice important (article 5, points a et b) ; reconnaître, à partir du
+#   visage ou de la voix, les émotions d'une personne au travail ou à l'école, sauf raison
+#   médicale ou de sécurité (point f).
+# - **Question 3** : le système d'IA est lui-même le dispositif, ou son composant de
+#   sécurité ; en classe I (sauf cas particuliers), le fabricant déclare seul sa conformité.
+# - **Question 4, en santé** : évaluer, par ou pour une autorité publique, le droit d'une
+#   personne à des services publics essentiels, dont les soins ; évaluer le risque et fixer le
+#   prix d'une assurance vie ou santé ; évaluer et classer les appels d'urgence ; trier les
+#   patients aux urgences. Une **tâche procédurale étroite** (ranger des documents, repérer
+#   des doublons), sans peser sur la décision et sans établir le profil de personnes, n'est
+#   pas à haut risque.
+# </details>
 #
 # ## 3. La classe d'un logiciel : la règle 11
 #
@@ -143,16 +149,19 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du report
 # | b) surveiller des processus physiologiques | IIa ; **IIb** s'il surveille des paramètres vitaux dont les variations peuvent exposer le patient à un danger immédiat |
 # | c) tout autre usage | I |
 #
-# Une **détérioration grave de l'état de santé**, d'après le MDR (article 2, point 58) : une
-# maladie ou une blessure qui met la vie en danger, une atteinte permanente d'une fonction ou
-# d'une structure du corps, une hospitalisation ou sa prolongation, une intervention pour
-# éviter ces atteintes, une maladie chronique.
+# <details><summary>Ce que couvre une « détérioration grave de l'état de santé »</summary>
+#
+# D'après le MDR (article 2, point 58) : une maladie ou une blessure qui met la vie en
+# danger, une atteinte permanente d'une fonction ou d'une structure du corps, une
+# hospitalisation ou sa prolongation, une intervention pour éviter ces atteintes, une
+# maladie chronique.
+# </details>
 #
 # Exemple. L'alerte de sepsis lit les constantes pour **proposer un diagnostic** (partie a) ;
 # un sepsis manqué peut tuer : classe III (lecture de ce cours ; la classe d'un produit réel
 # dépend de sa notice). Un logiciel qui ne fait que **surveiller** une constante et sonner
-# relève de la partie b : IIb au plus. Une alarme qui sonne seulement sous un seuil réglé par
-# l'équipe n'est pas un système d'IA : seul le MDR s'applique.
+# relève de la partie b : IIb au plus ; s'il sonne seulement sous un seuil réglé par
+# l'équipe, ce n'est pas un système d'IA (section 1) : seul le MDR s'applique.
 
 # %% [markdown] session="formative"
 # **Explorateur.** Choisissez d'abord l'**alerte de sepsis**, répondez aux cinq questions (au
@@ -986,12 +995,13 @@ classes_mdr = tirage_q2.by_letter({
 # %% [markdown] session="formative"
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
 #
-# Les devoirs pour un système à haut risque (résumé) :
+# <details><summary>Les devoirs de chacun pour un système à haut risque (résumé, utile pour la réflexion)</summary>
 #
 # | Qui | Ses devoirs principaux |
 # |---|---|
 # | Le **fournisseur** (article 16) | rendre le système conforme (risques, données, contrôle humain, robustesse) ; faire évaluer la conformité (pour un dispositif médical, dans la procédure du MDR) et apposer le marquage CE |
 # | Le **déployeur** (article 26) | l'utiliser selon sa notice ; confier le contrôle humain à des personnes compétentes, formées, ayant l'autorité nécessaire ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque |
+# </details>
 #
 # **Devenir fournisseur** (article 25). Qui met son nom sur un système à haut risque, ou y
 # apporte une **modification substantielle**, en devient le fournisseur. Est substantielle
@@ -1033,12 +1043,13 @@ classes_mdr = tirage_q2.by_letter({
 # %% [markdown] session="evaluation"
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
 #
-# Les devoirs pour un système à haut risque (résumé) :
+# <details><summary>Les devoirs de chacun pour un système à haut risque (résumé, utile pour la réflexion)</summary>
 #
 # | Qui | Ses devoirs principaux |
 # |---|---|
 # | Le **fournisseur** (article 16) | rendre le système conforme (risques, données, contrôle humain, robustesse) ; faire évaluer la conformité (pour un dispositif médical, dans la procédure du MDR) et apposer le marquage CE |
 # | Le **déployeur** (article 26) | l'utiliser selon sa notice ; confier le contrôle humain à des personnes compétentes, formées, ayant l'autorité nécessaire ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque |
+# </details>
 #
 # **Devenir fournisseur** (article 25). Qui met son nom sur un système à haut risque, ou y
 # apporte une **modification substantielle**, en devient le fournisseur. Est substantielle
@@ -1916,7 +1927,8 @@ dates = tirage_q4.by_letter({
 # ## Après la séance
 #
 # Les commentaires des réponses (« À retenir », « Pour aller plus loin ») viennent d'abord ;
-# puis la réflexion notée.
+# puis la réflexion notée, à rédiger après la séance et à rendre comme l'indique votre
+# enseignant·e.
 
 # %% [markdown] reveal="categories" session="formative"
 # ### À retenir
@@ -2029,6 +2041,18 @@ dates = tirage_q4.by_letter({
 #
 # ### Réflexion — Quelle garantie humaine doit-on au patient ? (3 points, corrigée par l'enseignant)
 #
+# *À rédiger après la séance, dans la cellule « VOTRE RÉPONSE ICI » ci-dessous, et à rendre
+# comme l'indique votre enseignant·e (par exemple un devoir Moodle), avant la date
+# annoncée.*
+#
+# **La fiche de la nouvelle alerte (fictive).** Elle lit, toutes les heures, la fréquence
+# cardiaque, la fréquence respiratoire, la pression artérielle, la température et la
+# saturation en oxygène mesurée au doigt par un oxymètre de pouls, et, quand elles existent,
+# les analyses de sang du jour (lactates, globules blancs, créatinine). Elle a appris sur les
+# séjours d'adultes hospitalisés dans les services de médecine de trois CHU ; les enfants,
+# les femmes enceintes et les patients de réanimation n'y étaient pas. Elle ne voit ni le
+# patient au lit, ni ses traitements.
+#
 # Une **garantie humaine**, c'est ce qu'une personne (un soignant, l'équipe, l'hôpital) fait
 # pour que la décision prise avec une IA reste la sienne et serve le patient : examiner le
 # patient, pouvoir ne pas suivre l'outil, expliquer, vérifier qu'il marche pour tous.
@@ -2045,8 +2069,9 @@ dates = tirage_q4.by_letter({
 #    aujourd'hui ;
 # 3. ce que le droit n'exige pas mais que vous jugez dû : une garantie concrète (qui, quand,
 #    comment), les patients pour qui l'alerte marcherait moins bien (nommez-les), et
-#    pourquoi, d'après ce que lit l'alerte (sa fiche dans l'explorateur). Ce point vaut la
-#    moitié de la note.
+#    pourquoi, en citant un élément précis de la fiche ci-dessus (une donnée qu'elle lit,
+#    les patients sur qui elle a appris, ce qu'elle ne voit pas). Ce point vaut la moitié de
+#    la note.
 #
 # Un devoir déontologique compte s'il est nommé avec son article : par exemple, le devoir
 # d'information du patient (médecins : article R. 4127-35 du code de la santé publique ;
@@ -2061,7 +2086,11 @@ dates = tirage_q4.by_letter({
 # du droit (critères 1 et 2) l'autre moitié : critère 1 sur un demi, critère 2 sur 1. Chaque
 # élément n'est compté qu'une fois, dans son critère.
 # La consigne est la même sur toutes les copies (aucun cas ni chiffre propre à la copie) :
-# ce guide et ses copies exemples valent pour chacune.
+# ce guide et ses copies exemples valent pour chacune. La réflexion se rédige après la
+# séance et se rend à part, comme l'enseignant l'a annoncé (devoir Moodle par exemple) ; sa
+# note se saisit à la main dans le formgrader, sur la cellule de réflexion de la copie
+# ramassée en fin de séance. Le critère 3 exige un élément de la fiche imprimée dans la
+# consigne : c'est ce qui sépare une copie qui a lu la fiche d'un texte général.
 #
 # **Critère 1 — Ce que le droit exigera de l'hôpital**, valeur
 # V5 — Utilisation responsable et éclairée. Devoirs du déployeur, article 26 : usage conforme
@@ -2127,11 +2156,17 @@ dates = tirage_q4.by_letter({
 #   informé en mots simples ; l'équipe connaît le biais d'automatisation, module 09) ; une
 #   garantie vague (« garder l'humain dans la boucle ») ne compte pas ;
 # - **des patients nommés** pour qui l'alerte peut moins bien marcher (patients âgés, à
-#   peau foncée, sous bêtabloquants…), avec ce que l'hôpital ou l'équipe fait pour eux ;
-# - **un argument tiré de la fiche de l'alerte** (ce qu'elle lit : les constantes, les
-#   résultats de laboratoire ; ce qu'elle ne voit pas : l'état du patient au lit) qui relie
-#   la garantie à ces patients (« la saturation se mesure moins bien sur peau foncée, donc
-#   l'infirmière recompte la fréquence respiratoire avant d'écarter l'alerte »).
+#   peau foncée, sous bêtabloquants, enfants, femmes enceintes…), avec ce que l'hôpital ou
+#   l'équipe fait pour eux ;
+# - **un argument tiré d'un élément précis de la fiche** imprimée dans la consigne (une
+#   donnée qu'elle lit : l'oxymètre de pouls, la fréquence cardiaque, la température ; les
+#   patients sur qui elle a appris : adultes de médecine, sans enfants, femmes enceintes ni
+#   réanimation ; ce qu'elle ne voit pas : le patient au lit, ses traitements) qui relie la
+#   garantie à ces patients (« l'oxymètre de pouls surestime la saturation chez les patients
+#   à peau foncée (Sjoding et al., 2020), donc l'infirmière recompte la fréquence
+#   respiratoire avant d'écarter l'alerte » ; « elle n'a pas appris sur des femmes enceintes :
+#   la sage-femme ne s'y fie pas en maternité »). Un argument qui ne cite aucun élément de
+#   la fiche (un texte général sur « les biais de l'IA ») n'a pas ce demi-point.
 #
 # **Trois copies exemples** (étudiantes et étudiants infirmiers).
 #
@@ -2144,12 +2179,14 @@ dates = tirage_q4.by_letter({
 # > cette date. Dès aujourd'hui, l'hôpital doit soutenir la formation de son personnel à
 # > l'IA (article 4) et signaler un incident grave à la matériovigilance. Au-delà, l'infirmière
 # > examine le patient avant d'appeler le médecin et note quand elle ne suit pas l'alerte ;
-# > l'alerte lit des constantes, or la saturation se mesure moins bien sur peau foncée et la
-# > fièvre manque souvent chez les patients âgés : l'hôpital vérifie qu'elle marche aussi
-# > bien pour eux, et l'infirmière les examine même sans alerte. »
+# > l'alerte lit la saturation au doigt, que l'oxymètre mesure moins bien sur peau foncée, et
+# > la température, alors que la fièvre manque souvent chez les patients âgés : l'hôpital
+# > vérifie qu'elle marche aussi bien pour eux, et l'infirmière les examine même sans
+# > alerte. »
 #
 # Critère 1 : un demi (deux devoirs, articles) ; critère 2 : 1 ((a) et (b)) ; critère 3 : un et demi
-# (garantie concrète, patients nommés, argument tiré de ce que lit l'alerte).
+# (garantie concrète, patients nommés, argument tiré de deux données que lit l'alerte d'après
+# sa fiche).
 #
 # Copie B, **un et demi sur 3** :
 #
@@ -2218,6 +2255,9 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 # - Règlement (UE) 2017/745 du Parlement européen et du Conseil du 5 avril 2017 relatif aux
 #   dispositifs médicaux : article 2, points 1 et 58 ; considérant 19 ; article 5, paragraphe 5 ;
 #   article 16 ; article 52 ; annexe VIII, règle 11 ; annexe IX. EUR-Lex.
+# - Sjoding MW, et al. Racial Bias in Pulse Oximetry Measurement. *N Engl J Med*
+#   2020;383(25):2477-2478 (oxymètre de pouls et peau foncée, cité par le guide de
+#   correction).
 # - Medical Device Coordination Group. MDCG 2019-11 rev. 1 : Guidance on qualification and
 #   classification of software in Regulation (EU) 2017/745 – MDR and Regulation (EU)
 #   2017/746 – IVDR, octobre 2019, révision 1 de juin 2025. Commission européenne.
