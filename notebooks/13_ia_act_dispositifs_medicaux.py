@@ -684,9 +684,9 @@ checks.check_choices(
                            "fournit des informations pour choisir un traitement peut-il tomber "
                            "dans « tout autre logiciel », même s'il ne fait que « proposer » ?",
                            digest="268e8030bf048f66"),
-            checks.Mistake(None, "quelques semaines avec une crème moins adaptée à une acné "
-                           "légère, est-ce une détérioration grave de l'état de santé, ou une "
-                           "opération ?",
+            checks.Mistake(None, "vous avez retenu une exception de la partie a de la règle "
+                           "11 : relisez le pli « ce que couvre une détérioration grave » "
+                           "(section 3), puis l'énoncé : en décrit-il une ?",
                            digest="c8b289d616e5b2b0"),
             checks.Mistake(None, "la classe III vise une erreur qui peut tuer ou laisser une "
                            "atteinte définitive : est-ce ce que décrit l'énoncé ?",
@@ -694,8 +694,8 @@ checks.check_choices(
         ],
         "fracture": [
             checks.Mistake(None, "vous n'avez pas regardé la gravité : relisez les deux exceptions "
-                           "de la première partie de la règle 11 ; une ostéosynthèse, qu'est-ce "
-                           "que c'est ?",
+                           "de la partie a de la règle 11 (tableau de la section 3), puis "
+                           "l'énoncé mot par mot.",
                            digest="f6d1e07261376a73"),
             checks.Mistake(None, "une ostéosynthèse de trop, ou une fracture à reprendre, n'est "
                            "ni la mort ni une atteinte irréversible ; relisez l'exception de la "
@@ -793,7 +793,7 @@ classes_mdr = {"acne": "IIa", "fracture": "III", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb"}
 
 # %% mistake="classes_mdr" session="formative"
-# message : quelques semaines avec une crème moins adaptée
+# message : relisez le pli « ce que couvre une détérioration grave »
 classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb"}
 
@@ -1378,8 +1378,8 @@ devoirs = tirage_q3.by_letter({
 # ### Question 4 — Depuis quand, à partir de quand ? (2 points ; un item faux retire un quart d'item)
 #
 # Pour chaque système, trouvez sa catégorie (le parcours, ou la ligne des modèles à usage
-# général), puis écrivez entre guillemets la date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
-# maîtrise de l'IA, commune à toutes). Dates
+# général), puis écrivez entre guillemets la date à partir de laquelle s'appliquent les
+# règles **propres à cette catégorie** (pas la maîtrise de l'IA, commune à toutes). Dates
 # passées : `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir :
 # `"2 décembre 2027"`, `"2 août 2028"`.
 #
