@@ -1465,20 +1465,15 @@ dates = {"compagnon_seniors": "2 février 2025",
 modele_general = ("le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent "
                   "à tout ; ce système n'a qu'une tâche. Reprenez le parcours à sa première "
                   "question.")
-modele_texte = {
-    "2 février 2025": ("le 2 février 2025 est la date des pratiques interdites ; ce modèle ne "
-                       "manipule personne : cherchez dans le calendrier la ligne de ce type de "
-                       "modèle."),
-    "2 août 2026": ("le 2 août 2026 est la date de la plupart des autres règles ; un modèle "
-                    "d'IA à usage général, qui sert à tout, a sa propre ligne dans le "
-                    "calendrier."),
-    "2 décembre 2027": ("vous avez pris une date du haut risque ; or un modèle à usage général "
-                        "n'est classé ni par la règle 11 ni par l'annexe III : il a sa propre "
-                        "ligne dans le calendrier."),
-    "2 août 2028": ("vous avez pris une date du haut risque ; or un modèle à usage général "
-                    "n'est classé ni par la règle 11 ni par l'annexe III : il a sa propre ligne "
-                    "dans le calendrier."),
-}
+general_interdit = ("le 2 février 2025 est la date des pratiques interdites ; ce modèle ne "
+                    "manipule personne : cherchez dans le calendrier la ligne de ce type de "
+                    "modèle.")
+general_autres = ("le 2 août 2026 est la date de la plupart des autres règles ; un modèle "
+                  "d'IA à usage général, qui sert à tout, a sa propre ligne dans le "
+                  "calendrier.")
+general_haut_risque = ("vous avez pris une date du haut risque ; or un modèle à usage général "
+                       "n'est classé ni par la règle 11 ni par l'annexe III : il a sa propre "
+                       "ligne dans le calendrier.")
 pas_haut_risque = ("vous en avez fait un système à haut risque ; mais la première question du "
                    "parcours qui reçoit un « oui » décide : reprenez-le dans l'ordre, avec les "
                    "points a et b de l'article 5.")
@@ -1542,10 +1537,10 @@ checks.check_choices(
                            "est-il à haut risque ?", digest="181123603982519d"),
         ],
         "modele_texte": [
-            checks.Mistake(None, modele_texte["2 février 2025"], digest="a07b474e108f3448"),
-            checks.Mistake(None, modele_texte["2 août 2026"], digest="191ba18f5a7ace16"),
-            checks.Mistake(None, modele_texte["2 décembre 2027"], digest="136afc0162837d3a"),
-            checks.Mistake(None, modele_texte["2 août 2028"], digest="20840047d4356d90"),
+            checks.Mistake(None, general_interdit, digest="a07b474e108f3448"),
+            checks.Mistake(None, general_autres, digest="191ba18f5a7ace16"),
+            checks.Mistake(None, general_haut_risque, digest="136afc0162837d3a"),
+            checks.Mistake(None, general_haut_risque, digest="20840047d4356d90"),
         ],
     },
     success="la catégorie d'abord, la date ensuite : interdictions et maîtrise de l'IA en "
