@@ -227,8 +227,8 @@ def require_attempted(value: object, *, name: str) -> None:
     note_answer(name, value)
     if is_placeholder(value):
         raise NotAttempted(
-            f"la variable « {name} » vaut encore « ... ». Remplacez les trois points par "
-            "votre réponse dans la cellule de la question, exécutez cette cellule, "
+            f"la variable « {name} » vaut encore « ... ». Remplacez « ... » par votre "
+            "réponse dans la cellule de la question, exécutez cette cellule, "
             "puis relancez cette vérification. Si vous l'avez déjà fait, la cellule de la "
             "question s'est arrêtée sur une erreur (par exemple un texte écrit sans ses "
             "guillemets droits) : lisez le message affiché sous elle, corrigez, exécutez-la "

@@ -323,7 +323,7 @@ def test_in_process_shell_keeps_other_errors_and_check_failures(shell):
     assert zero == "ZeroDivisionError" and any("Traceback" in line for line in stb0)
     assert check == "NotAttempted" and stb1 == [
         "\u2718 Question non traitée (x) : la variable « x » vaut encore « ... ». Remplacez "
-        "les trois points par votre réponse dans la cellule de la question, exécutez cette "
+        "« ... » par votre réponse dans la cellule de la question, exécutez cette "
         "cellule, puis relancez cette vérification. Si vous l'avez déjà fait, la cellule de "
         "la question s'est arrêtée sur une erreur (par exemple un texte écrit sans ses "
         "guillemets droits) : lisez le message affiché sous elle, corrigez, exécutez-la de "
