@@ -154,8 +154,15 @@ def choisir_graine_liste(graine, registre):
         essai_toutes = sorted(round(part, 4) for part in [*essai_parts,
             pv.unique_share(registre.drop(columns=["pseudonym"]), ["birth_date", "sex", "postcode"]),
             0.75])
+        # Les deux clés possibles (justes / présents, justes / adultes) : arrondies à 3
+        # décimales, aucune ne rejoint une autre part (pas de demi-point pour une erreur).
+        essai_cles = [essai_comptes[5] / essai_comptes[3], essai_comptes[5] / essai_comptes[2]]
         if (float(np.min(np.diff(essai_toutes))) > 0.00025
-                and all(abs(round(part, 3) - 0.75) > 0.0015 for part in essai_parts)):
+                and all(abs(round(part, 3) - 0.75) > 0.0015 for part in essai_parts)
+                and all(round(cle, 3) != round(part, 3) for cle in essai_cles
+                        for part in [*essai_parts, 0.75, pv.unique_share(
+                            registre.drop(columns=["pseudonym"]),
+                            ["birth_date", "sex", "postcode"])] if part != cle)):
             return graine_liste
     return graine_liste
 
@@ -884,7 +891,8 @@ publie_q2 = registre_q2.drop(columns=["pseudonym"])
 uniques_q2 = pv.unique_share(publie_q2, ["birth_date", "sex", "postcode"])
 adultes_q2 = int((registre_q2["age"] >= 18).sum())
 # La même liste que la copie : le premier tirage où aucune division des nombres affichés
-# n'est à moins de 2 unités de la 4e décimale d'une autre, ni proche de 0,75.
+# n'est à moins de 2 unités de la 4e décimale d'une autre, ni proche de 0,75, et où aucune
+# ne s'arrondit à 3 décimales comme l'une des deux clés.
 liste_q2 = attaque_q2 = corrige_q2 = justes_q2 = presents_q2 = comptes_q2 = parts_q2 = None
 toutes_q2 = a = b = part = None
 for essai_q2 in range(200):
@@ -900,8 +908,11 @@ for essai_q2 in range(200):
                   attaque_q2.n_reidentified, justes_q2]
     parts_q2 = [a / b for a in comptes_q2 for b in comptes_q2 if a < b]
     toutes_q2 = sorted(round(part, 4) for part in [*parts_q2, uniques_q2, 0.75])
+    cles_q2 = [justes_q2 / presents_q2, justes_q2 / adultes_q2]
     if (float(np.min(np.diff(toutes_q2))) > 0.00025
-            and all(abs(round(part, 3) - 0.75) > 0.0015 for part in parts_q2)):
+            and all(abs(round(part, 3) - 0.75) > 0.0015 for part in parts_q2)
+            and all(round(cle, 3) != round(part, 3) for cle in cles_q2
+                    for part in [*parts_q2, 0.75, uniques_q2] if part != cle)):
         break
 relies_q2 = attaque_q2.n_reidentified
 # La version de la copie (0 : parmi les patients de la liste ; 1 : parmi les patients adultes

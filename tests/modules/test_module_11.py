@@ -396,8 +396,16 @@ def _voter_list(registry: pd.DataFrame, seed: int):
         counts = [len(registry), len(voters.frame), adults, present, attack.n_reidentified, right]
         shares = [a / b for a in counts for b in counts if a < b]
         rounded = sorted(round(share, 4) for share in [*shares, uniques, 0.75])
-        if min(b - a for a, b in itertools.pairwise(rounded)) > 0.00025 and all(
-            abs(round(share, 3) - 0.75) > 0.0015 for share in shares
+        keys = [right / present, right / adults]
+        if (
+            min(b - a for a, b in itertools.pairwise(rounded)) > 0.00025
+            and all(abs(round(share, 3) - 0.75) > 0.0015 for share in shares)
+            and all(
+                round(key, 3) != round(share, 3)
+                for key in keys
+                for share in [*shares, 0.75, uniques]
+                if share != key
+            )
         ):
             linked = attack.n_reidentified
             mistakes = [
@@ -414,7 +422,6 @@ def _voter_list(registry: pd.DataFrame, seed: int):
                 0.75,
             ]
             version = int(np.random.default_rng([seed, 2]).integers(2))
-            keys = [right / present, right / adults]
             mistakes = [value for value in mistakes if value != keys[version]]
             mistakes.append(keys[1 - version])
             mistakes.append(linked / [present, adults][version])
@@ -793,3 +800,23 @@ def test_module_11_question_2_two_decimals_is_called_too_rounded(monkeypatch):
         namespace["taux_reussite"] = key
         exec(_evaluated_hidden_test("taux_reussite"), namespace)  # the key passes
     assert versions == {0, 1}
+
+
+@pytest.mark.slow
+def test_module_11_question_2_no_named_mistake_rounds_like_the_key():
+    """Review 11_lecturer_d20, finding 3: for « alice » (version 1) the key 0,22406 and the
+    mistake « all links » 0,22449 both rounded to 0,224, which the checks take as the key one
+    decimal short (half the points). The name list is now drawn so that, at 3 decimals, no
+    named mistake rounds like the key: over 500 identifiers, none does."""
+    for seed in range(500):
+        registry = make_french_registry(n_samples=10_000, random_state=seed).frame
+        key, mistakes = _voter_list(registry, seed)
+        for value in mistakes:
+            assert round(value, 3) != round(key, 3), (seed, key, value)
+    # The student of the review now draws another list, whose « all links » mistake scores 0.
+    os.environ[checks.STUDENT_ENV] = "alice"
+    seed = checks.student_seed("11", announce=False)
+    os.environ.pop(checks.STUDENT_ENV, None)
+    registry = make_french_registry(n_samples=10_000, random_state=seed).frame
+    key, mistakes = _voter_list(registry, seed)
+    assert all(round(value, 3) != round(key, 3) for value in mistakes)
