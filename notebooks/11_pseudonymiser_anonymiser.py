@@ -189,7 +189,9 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # Un **quasi-identifiant** ne la désigne pas seul, mais, **combiné** à d'autres et **connu
 # ailleurs** (presse locale, collègues, réseaux sociaux), il peut l'isoler. La
 # **colonne sensible** est l'information que l'on veut protéger, ici le diagnostic. Ces rôles
-# dépendent de l'attaquant (exercice 4).
+# dépendent de l'attaquant (exercice 4). Exemple : dans un mémoire de kinésithérapie sur les
+# 12 patients d'un cabinet rural, « homme, 40-49 ans, commune du cabinet, rééducation du
+# genou » suffit souvent pour que le village reconnaisse le patient, sans son nom.
 #
 # Le trio (date de naissance, sexe, code postal) est le plus connu des quasi-identifiants.
 # D'après le recensement de 1990, Latanya Sweeney a estimé que 87 % des habitants des
@@ -654,10 +656,9 @@ l_petit = 2
 # « anonymisées » du Massachusetts avec la liste électorale de Cambridge (Sweeney, 2002).
 #
 # En France, seuls les électeurs, les candidats et les partis peuvent obtenir copie de la liste
-# électorale (Code électoral, article L37) : une entreprise ne peut pas l'obtenir pour ses
-# fichiers. Mais
-# chacun peut lire des profils publics
-# de réseaux sociaux (nom, date de naissance, ville) ou la presse locale.
+# électorale (Code électoral, article L37), en s'engageant à ne pas en faire un usage
+# commercial. Mais chacun peut lire des profils publics de réseaux sociaux (nom, date de
+# naissance, ville) ou la presse locale.
 #
 # Voici une **liste nominative synthétique** qui joue ce rôle : des patients adultes du
 # registre, avec un nom, mêlés à des personnes absentes du registre ; comme de vrais profils,
@@ -852,10 +853,12 @@ checks.check_number(
                        digest="042ab456619e5f0a"),
         checks.Mistake(None, message_inverse, digest="7eb0c2d478728f46"),
         checks.Mistake(None,
-                       "vous avez divisé par le nombre de patients adultes du registre : cette "
-                       "part dit combien d'adultes cette liste-ci expose, et dépend surtout de sa "
-                       "couverture (un réglage du générateur). La question porte sur les seuls "
-                       "patients qui figurent dans la liste.",
+                       "vous avez divisé par le nombre de patients adultes du registre. Pour "
+                       "cette question-ci, ce n'est pas le bon groupe : elle porte sur les seuls "
+                       "patients qui figurent dans la liste. (Le dénominateur n'est pas faux en "
+                       "soi : il répond à une autre question, le risque d'un patient adulte du "
+                       "registre, qu'il figure ou non dans la liste ; le bon dénominateur est "
+                       "toujours le groupe dont parle l'énoncé.)",
                        digest="7cc761766bc729b4"),
         checks.Mistake(None,
                        "vous avez calculé la couverture de la liste : la part des patients "
@@ -1262,12 +1265,13 @@ faits_q3 = [
      "patients)"),
     ("date de naissance, sexe, code postal, diagnostic",
      "le fichier nominatif de ses adhérents de la région (nom, date de naissance, sexe, code "
-     "postal), qui ont accepté par écrit que ce fichier serve à des études",
+     "postal), qui ont accepté par écrit les rapprochements avec d'autres données pour des "
+     "études",
      "dans ses propres locaux"),
     ("date de naissance, sexe, code postal, diagnostic",
      "le fichier nominatif des participants de sa cohorte régionale (nom, date de naissance, "
-     "sexe, code postal), qui ont accepté les rapprochements avec d'autres données pour des "
-     "études",
+     "sexe, code postal), qui ont accepté par écrit les rapprochements avec d'autres données "
+     "pour des études",
      "dans ses propres locaux"),
 ]
 tableau_q3 = [(faits_q3[0], faits_q3[1]), (faits_q3[2], faits_q3[0])][
@@ -1527,7 +1531,8 @@ qualification = {"laboratoire": "D", "prestataire": "D"}
 # l'arrêt de 2025 et sur ces faits, l'extrait n'est pas fait de données personnelles ; cela ne
 # change rien pour le CHU, qui garde la table. Celui qui reçoit la date de naissance, le sexe
 # et le code postal, et tient déjà un fichier nominatif sur ces trois colonnes (tenu
-# légalement, ses membres ayant accepté que ce fichier serve à des études), a un moyen à
+# légalement, ses membres ayant accepté par écrit les rapprochements avec d'autres données pour
+# des études), a un moyen à
 # portée de main, qui ne coûte presque rien : pour lui, l'extrait est personnel, et le
 # contrat, qui n'est pas une loi, ne l'efface pas (ce module retient la lecture étroite de
 # Breyer). S'il avait reçu l'extrait détaillé sans aucun fichier, la réponse serait
@@ -1560,10 +1565,11 @@ qualification = {"laboratoire": "D", "prestataire": "D"}
 #   (question 3) ; un contrat compte, sans tout régler.
 
 # %% [markdown] session="evaluation"
-# **Fin de la séance.** Enregistrez le notebook, puis déposez-le comme votre enseignant
+# **Fin de la séance.** Enregistrez le notebook, puis déposez-le comme votre enseignant·e
 # l'indique, **en fin de séance** : les questions 1a à 3 sont corrigées sur cette copie. La
-# réflexion de l'exercice 9 se rédige après la séance et se rend à part (par exemple un devoir
-# Moodle), à la date annoncée.
+# réflexion de l'exercice 9 se rédige après la séance et se rend à part, comme l'indique votre
+# enseignant·e (par exemple un devoir Moodle), avant la date annoncée ; sa cellule dans cette
+# copie peut rester vide.
 
 # %% [markdown] graded="in-class"
 # ## Après la séance
@@ -2181,6 +2187,13 @@ debut_classe = (haut_q5 - 1) // largeur_q5 * largeur_q5
 # %% tests="debut_classe" points=2 session="formative"
 # Vérification de la question 5 : exécutez cette cellule.
 # Les erreurs fréquentes sont rangées sous une empreinte (elles ne montrent pas la réponse).
+message_soustraction = (
+    "votre réponse est négative : vous avez sans doute écrit la classe « début-fin ». Pour "
+    "Python, le tiret est une soustraction : il a calculé le début moins la fin. Écrivez "
+    "seulement l'âge où la classe commence, un seul nombre entier."
+)
+checks.expect(checks.require_number(debut_classe, name="debut_classe") >= 0,
+              message_soustraction, name="debut_classe")
 checks.check_number(
     debut_classe,
     name="debut_classe",
@@ -2225,6 +2238,13 @@ checks.check_number(debut_classe, name="debut_classe", integer=True, expected=88
 
 # %% tests="debut_classe" points=2 session="evaluation"
 # Vérification de la question 5 : exécutez cette cellule.
+message_soustraction = (
+    "votre réponse est négative : vous avez sans doute écrit la classe « début-fin ». Pour "
+    "Python, le tiret est une soustraction : il a calculé le début moins la fin. Écrivez "
+    "seulement l'âge où la classe commence, un seul nombre entier."
+)
+checks.expect(checks.require_number(debut_classe, name="debut_classe") >= 0,
+              message_soustraction, name="debut_classe")
 checks.check_form(debut_classe, name="debut_classe", kind="number", integer=True,
                   bounds=(0, 120), percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
@@ -2312,9 +2332,17 @@ debut_classe = (haut_q5 - 1) // largeur_q5 * largeur_q5 - 1
 # message : c'est la réponse de la version d'entraînement
 debut_classe = 88
 
+# %% mistake="debut_classe" session="evaluation"
+# message : le tiret est une soustraction
+debut_classe = 80-84
+
 # %% mistake="debut_classe" session="formative"
 # message : elle réunit les mêmes patients pour toutes les largeurs
 debut_classe = 90
+
+# %% mistake="debut_classe" session="formative"
+# message : le tiret est une soustraction
+debut_classe = 88-89
 
 # %% mistake="debut_classe" session="formative"
 # message : vous avez raisonné avec des classes de 10 ans
@@ -2402,8 +2430,8 @@ else:
 # patient se décalent, si bien que même des classes emboîtées, recollées, peuvent redevenir
 # étroites.
 #
-# Avec ces cinq autres réglages, la baisse de k à 11 ans (question 5) revient à chaque fois : la
-# plus petite classe est toujours celle des 88-89 ans, qui ne couvre que deux années.
+# Avec ces cinq autres réglages, la baisse de k à 11 ans (question 5) revient à chaque fois,
+# toujours due à la même classe.
 # </details>
 
 # %% [markdown] reveal="debut_classe" session="evaluation"
@@ -2436,7 +2464,10 @@ else:
 # `mesurer_publication("A")`, puis `"B"`… : elle affiche ces trois lignes pour une publication.
 # Laquelle atteint **k ≥ 5** (objectif de l'exercice 5) en perdant le **moins de
 # détail** ? Répondez par la lettre. (Ce n'est plus l'extrait de l'Hérault, mais tout le
-# registre : la bonne largeur peut changer.)
+# registre : la bonne largeur peut changer.) Ne lisez pas ces mesures seules : « années
+# confondues » est gonflé par la classe « 90 ans et plus » (des patients nés sur près de 20
+# ans), et « codes postaux confondus » est grand dès que le lieu n'est pas publié ;
+# **comparez-les seulement d'une publication à l'autre**.
 #
 # | | Date de naissance publiée | Largeur des classes d'âge | Lieu publié |
 # |---|---|---|---|
@@ -2665,7 +2696,7 @@ choix_publication = "E"
 # G29 désigne le fait d'**apprendre ce diagnostic** ? Répondez par la lettre.
 #
 # - **A.** La classe 3 seule : inférence (la 5 a deux diagnostics).
-# - **B.** La classe 2, avec la maladie due au VIH : inférence.
+# - **B.** La classe 2 : il y apprend que son voisin a la maladie due au VIH (inférence).
 # - **C.** Les classes 3 et 5 : corrélation seulement, pas d'inférence.
 # - **D.** Aucune : le tableau est 8-anonyme, nul n'est exposé.
 # - **E.** Les classes 3 et 5 : inférence (sûre en 3, probable en 5).
@@ -2756,7 +2787,8 @@ paire_q7 = " et ".join(str(numero) for numero in sorted([c_q7, e_q7]))
 options_q7 = {
     "seule": f"La classe {c_q7} seule : inférence (dans les autres classes, aucun "
     "diagnostic ne domine).",
-    "vih": f"La classe {b_q7}, avec la maladie due au VIH : inférence.",
+    "vih": f"La classe {b_q7} : il y apprend que son voisin a la maladie due au VIH "
+    "(inférence).",
     "correlation": f"Les classes {paire_q7} : corrélation seulement, pas d'inférence.",
     "aucune": ["Aucune : le tableau est 8-anonyme, nul n'est exposé.",
                "Aucune : aucune classe n'a un seul diagnostic, nul n'est exposé."][variante_q7],
@@ -2798,10 +2830,11 @@ checks.check_choice(
                        digest="8eab2d9802c52483"),
         checks.Mistake(None,
                        "la classe 2 laisse bien fuir quelque chose : 1 patient sur 10 y a la "
-                       "maladie due au VIH, absente du reste du tableau (une limite de la "
-                       "l-diversité). Mais on demande où il apprend le diagnostic de son "
-                       "voisin : ici, 9 fois sur 10, ce n'est pas le VIH. Regardez, classe par "
-                       "classe, si un diagnostic domine.",
+                       "maladie due au VIH, absente du reste du tableau, bien plus que dans la "
+                       "population : c'est déjà une inférence probable, celle que mesure la "
+                       "t-proximité (« Pour aller plus loin »). Mais il n'y apprend pas que son "
+                       "voisin a le VIH : 9 fois sur 10, ce n'est pas le cas. Regardez, classe "
+                       "par classe, si un diagnostic domine.",
                        digest="c85b21b9eb4cd83a"),
         checks.Mistake(None,
                        "rattacher le voisin à sa classe est bien une corrélation au sens du G29, "
@@ -2861,7 +2894,7 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(lettre_q7["deux" if variante_copie_q7 else "seule"],
                        message_deux_q7 if variante_copie_q7 else message_seule_q7),
-        checks.Mistake(lettre_q7["vih"], "la classe des hommes de 30-39 ans laisse bien fuir quelque chose (le VIH, absent du reste du tableau), mais 9 fois sur 10 le diagnostic du voisin n'est pas le VIH. Regardez, classe par classe, si un diagnostic domine."),
+        checks.Mistake(lettre_q7["vih"], "la classe des hommes de 30-39 ans laisse bien fuir quelque chose (1 chance sur 10 d'avoir le VIH, absent du reste du tableau : une inférence probable, celle que mesure la t-proximité), mais il n'y apprend pas que son voisin a le VIH : 9 fois sur 10, ce n'est pas le cas. Regardez, classe par classe, si un diagnostic domine."),
         checks.Mistake(lettre_q7["correlation"], "rattacher le voisin à sa classe est bien une corrélation, mais ce rattachement ne dit pas encore son diagnostic. Apprendre ce diagnostic, c'est déduire la valeur d'un attribut."),
         checks.Mistake(lettre_q7["aucune"], message_aucune_q7),
     ],
@@ -3238,7 +3271,8 @@ risque_population = "E"
 # %% [markdown] session="evaluation"
 # ### Exercice 9 — Réflexion : quand un jeu de données peut-il être partagé ?
 #
-# *(3 points, corrigée par l'enseignant ; à rédiger après la séance.)*
+# *(3 points, corrigée par l'enseignant·e ; à rédiger après la séance, à rendre comme
+# l'indique votre enseignant·e, avant la date annoncée.)*
 #
 # La start-up de la section 1 demande l'extrait du registre. En 15 à 20 lignes, répondez à
 # quatre questions :
@@ -3352,7 +3386,9 @@ risque_population = "E"
 #   légaux d'identifier une personne, y compris avec l'aide de tiers ; moyens interdits par la
 #   loi ou irréalisables en pratique exclus ; interprétation de la directive 95/46/CE).
 # - Code électoral, article L37 (communication et copie de la liste électorale aux électeurs,
-#   aux candidats et aux partis ou groupements politiques), Légifrance.
+#   aux candidats et aux partis ou groupements politiques, à la condition de s'engager à ne
+#   pas en faire un usage commercial), Légifrance ; texte cité par la CADA, conseil 20225915
+#   du 3 novembre 2022.
 # - Groupe de travail « Article 29 » sur la protection des données (G29). Avis 05/2014 sur les
 #   techniques d'anonymisation (WP216), adopté le 10 avril 2014, sous la directive 95/46/CE ;
 #   un avis non contraignant, qui n'est pas parmi les documents du G29 repris en 2018 par le
@@ -3403,6 +3439,7 @@ risque_population = "E"
 # - Shokri R, Stronati M, Song C, Shmatikov V. Membership inference attacks against machine
 #   learning models. *IEEE Symposium on Security and Privacy*, 2017.
 # - Données : registre et liste nominative **synthétiques** générés par
-#   `esn_teach.datasets.make_french_registry` et `make_voter_list` (réglages `random_state` 11 et 12) ; fiches
-#   `esn_teach/datasets/cards/french_registry.md` et `voter_list.md`. Codes CIM-10 de
+#   `esn_teach.datasets.make_french_registry` et `make_voter_list` (version d'entraînement :
+#   réglages `random_state` 11 et 12 ; séance évaluée : réglages tirés de votre identifiant) ;
+#   fiches `esn_teach/datasets/cards/french_registry.md` et `voter_list.md`. Codes CIM-10 de
 #   l'Organisation mondiale de la santé.
