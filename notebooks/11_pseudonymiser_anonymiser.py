@@ -1154,25 +1154,35 @@ explorateur
 # %% [markdown] session="formative"
 # ## 6. Personnelles pour qui ?
 #
-# **En clair.** Des données sans nom restent personnelles pour qui peut, avec des moyens
-# raisonnables, retrouver les personnes. On se place du côté de celui qui les reçoit : que
-# détient-il déjà, que peut-il croiser ? Le détail des textes est dans l'encadré.
+# Des données sans nom restent **personnelles** (le RGPD s'applique) pour qui peut, avec des
+# moyens raisonnables, retrouver les personnes. La règle tient en trois questions :
 #
-# > **Ce que disent les textes** (RGPD, article 4(5) et considérant 26 ; Cour de justice de
-# > l'Union européenne, arrêts Breyer, 2016, et du 4 septembre 2025).
-# >
-# > - **1. Qui détient les données ?** On juge de son côté. Des données pseudonymisées restent
-# >   **personnelles** (le RGPD s'applique) pour qui peut retrouver les personnes ; seules des
-# >   données **anonymes** y échappent. Cela s'apprécie du côté de chaque détenteur : pour le
-# >   CHU, qui garde la table des noms, l'extrait reste personnel ; pour un destinataire sans
-# >   la table, il peut ne pas l'être.
-# > - **2. Quels moyens raisonnables a-t-il ?** Tous ceux « raisonnablement susceptibles
-# >   d'être utilisés […] pour identifier », « tels que le ciblage » (considérant 26) : isoler
-# >   une ligne (k = 1), la table, les recoupements avec d'autres sources, selon leur coût et
-# >   leur durée.
-# > - **3. La loi interdit-elle ce moyen ?** Un moyen interdit par la loi ou irréalisable ne
-# >   compte pas (arrêt Breyer). Un contrat qui interdit de réidentifier compte dans la pesée,
-# >   sans être une loi (*lecture retenue ici* : l'arrêt ne parle pas des contrats).
+# 1. **Qui détient les données ?** On juge du côté de chaque détenteur.
+# 2. **Quels moyens raisonnables a-t-il ?** La table des noms, un fichier à croiser, une ligne
+#    isolée (k = 1)…
+# 3. **La loi lui interdit-elle ce moyen ?** Un moyen interdit par la loi ou irréalisable ne
+#    compte pas. Un contrat compte dans la pesée, sans être une loi (*lecture retenue par ce
+#    cours*).
+#
+# **Exemple.** Le CHU garde la table des noms : pour lui, l'extrait reste personnel, quelles
+# que soient les colonnes retirées.
+#
+# <details><summary>Pour aller plus loin : ce que disent les textes (lecture
+# facultative)</summary>
+#
+# RGPD, article 4(5) et considérant 26 ; Cour de justice de l'Union européenne, arrêts
+# Breyer (2016) et du 4 septembre 2025 (C-413/23 P).
+#
+# - Des données pseudonymisées restent personnelles pour qui peut retrouver les personnes ;
+#   seules des données **anonymes** échappent au RGPD. L'arrêt de 2025 l'apprécie du côté de
+#   chaque détenteur : pour un destinataire sans la table, l'extrait peut ne pas l'être.
+# - Les moyens comptés sont tous ceux « raisonnablement susceptibles d'être utilisés […] pour
+#   identifier », « tels que le ciblage » (considérant 26) : isoler une ligne, la table, les
+#   recoupements avec d'autres sources, selon leur coût et leur durée.
+# - Un moyen interdit par la loi ou irréalisable en pratique ne compte pas (arrêt Breyer).
+#   L'arrêt ne parle pas des contrats : les compter dans la pesée, sans en faire une loi, est
+#   la lecture de ce cours.
+# </details>
 #
 # ### Question 3 — Deux destinataires, un même contrat (2 points, 1 par destinataire)
 #
@@ -1213,25 +1223,35 @@ explorateur
 # %% [markdown] session="evaluation"
 # ## 6. Personnelles pour qui ?
 #
-# **En clair.** Des données sans nom restent personnelles pour qui peut, avec des moyens
-# raisonnables, retrouver les personnes. On se place du côté de celui qui les reçoit : que
-# détient-il déjà, que peut-il croiser ? Le détail des textes est dans l'encadré.
+# Des données sans nom restent **personnelles** (le RGPD s'applique) pour qui peut, avec des
+# moyens raisonnables, retrouver les personnes. La règle tient en trois questions :
 #
-# > **Ce que disent les textes** (RGPD, article 4(5) et considérant 26 ; Cour de justice de
-# > l'Union européenne, arrêts Breyer, 2016, et du 4 septembre 2025).
-# >
-# > - **1. Qui détient les données ?** On juge de son côté. Des données pseudonymisées restent
-# >   **personnelles** (le RGPD s'applique) pour qui peut retrouver les personnes ; seules des
-# >   données **anonymes** y échappent. Cela s'apprécie du côté de chaque détenteur : pour le
-# >   CHU, qui garde la table des noms, l'extrait reste personnel ; pour un destinataire sans
-# >   la table, il peut ne pas l'être.
-# > - **2. Quels moyens raisonnables a-t-il ?** Tous ceux « raisonnablement susceptibles
-# >   d'être utilisés […] pour identifier », « tels que le ciblage » (considérant 26) : isoler
-# >   une ligne (k = 1), la table, les recoupements avec d'autres sources, selon leur coût et
-# >   leur durée.
-# > - **3. La loi interdit-elle ce moyen ?** Un moyen interdit par la loi ou irréalisable ne
-# >   compte pas (arrêt Breyer). Un contrat qui interdit de réidentifier compte dans la pesée,
-# >   sans être une loi (*lecture retenue ici* : l'arrêt ne parle pas des contrats).
+# 1. **Qui détient les données ?** On juge du côté de chaque détenteur.
+# 2. **Quels moyens raisonnables a-t-il ?** La table des noms, un fichier à croiser, une ligne
+#    isolée (k = 1)…
+# 3. **La loi lui interdit-elle ce moyen ?** Un moyen interdit par la loi ou irréalisable ne
+#    compte pas. Un contrat compte dans la pesée, sans être une loi (*lecture retenue par ce
+#    cours*).
+#
+# **Exemple.** Le CHU garde la table des noms : pour lui, l'extrait reste personnel, quelles
+# que soient les colonnes retirées.
+#
+# <details><summary>Pour aller plus loin : ce que disent les textes (lecture
+# facultative)</summary>
+#
+# RGPD, article 4(5) et considérant 26 ; Cour de justice de l'Union européenne, arrêts
+# Breyer (2016) et du 4 septembre 2025 (C-413/23 P).
+#
+# - Des données pseudonymisées restent personnelles pour qui peut retrouver les personnes ;
+#   seules des données **anonymes** échappent au RGPD. L'arrêt de 2025 l'apprécie du côté de
+#   chaque détenteur : pour un destinataire sans la table, l'extrait peut ne pas l'être.
+# - Les moyens comptés sont tous ceux « raisonnablement susceptibles d'être utilisés […] pour
+#   identifier », « tels que le ciblage » (considérant 26) : isoler une ligne, la table, les
+#   recoupements avec d'autres sources, selon leur coût et leur durée.
+# - Un moyen interdit par la loi ou irréalisable en pratique ne compte pas (arrêt Breyer).
+#   L'arrêt ne parle pas des contrats : les compter dans la pesée, sans en faire une loi, est
+#   la lecture de ce cours.
+# </details>
 #
 # ### Question 3 — Deux destinataires, un même contrat (2 points, 1 par destinataire)
 #
@@ -1577,13 +1597,9 @@ qualification = {"laboratoire": "D", "prestataire": "D"}
 # *Seul : les exercices 4 à 8 (chacun porte la question du même numéro), une lecture, puis la
 # réflexion de l'exercice 9.*
 #
-# **Ce qui compte après la séance.** Les questions 4a à 8 (10 points), faites sans
-# surveillance, servent à vous entraîner : corrigées, elles **ne comptent ni pour le
-# certificat ni dans la note du module** (encadré en tête). La note porte sur les questions 1a
-# à 3 (6 points, en séance, sous surveillance) et sur la réflexion de l'exercice 9 (3 points),
-# corrigée à la main : rédigez-la seul. La lecture « Pour aller plus loin » n'est pas notée. Dans une version
-# d'entraînement, une vérification dit « juste » ou nomme votre erreur : des essais successifs
-# finissent par trouver la réponse, sans rien prouver.
+# **Ce qui compte après la séance.** Les questions 4a à 8 servent à vous entraîner :
+# corrigées, elles **ne comptent ni pour le certificat ni dans la note du module** (encadré en
+# tête). La réflexion de l'exercice 9, elle, est notée : rédigez-la seul·e.
 #
 # ### Exercice 4 — Le rôle de chaque colonne
 #
