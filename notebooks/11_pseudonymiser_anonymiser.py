@@ -1656,7 +1656,6 @@ def erreur(message, empreinte):
     return checks.Mistake(None, message, digest=empreinte)
 
 
-deja_connu = "le collègue connaît déjà {} : ce n'est pas ce que la publication lui cache."
 checks.check_choices(
     roles_personne,
     name="roles_personne",
@@ -1665,26 +1664,20 @@ checks.check_choices(
              "date_naissance": "6b6a5cc0785a5f86", "commune": "055cfcb5c4953236"},
     mistakes={
         "nom": [
-            erreur("le nom désigne directement la patiente : relisez les définitions des trois "
-                   "rôles.", "6aacdbc7c112d10d"),
-            erreur("le collègue connaît déjà le nom, et le nom désigne directement la "
-                   "patiente : relisez les définitions des trois rôles.", "90c2cef59a2f01f3"),
+            erreur("relisez, en section 3, la définition d'un identifiant direct.", "6aacdbc7c112d10d"),
+            erreur("relisez, en section 3, la définition d'un identifiant direct.", "90c2cef59a2f01f3"),
         ],
         "sexe": [
-            erreur("la moitié de la population partage le même sexe : il ne désigne personne "
-                   "à lui seul.", "6027b26e43feebb3"),
-            erreur(deja_connu.format("le sexe de la patiente"), "fc764760b65af16a"),
+            erreur("relisez, en section 3, la définition d'un identifiant direct.", "6027b26e43feebb3"),
+            erreur("relisez l'énoncé de l'exercice 4 (ce que le collègue sait déjà), puis la définition de la colonne sensible (section 3).", "fc764760b65af16a"),
         ],
         "date_naissance": [
-            erreur("beaucoup de gens sont nés le même jour : la date de naissance ne désigne "
-                   "personne à elle seule.", "d4ce72880218571d"),
-            erreur(deja_connu.format("la date de naissance"), "6104ad33c48243e9"),
+            erreur("relisez, en section 3, la définition d'un identifiant direct.", "d4ce72880218571d"),
+            erreur("relisez l'énoncé de l'exercice 4 (ce que le collègue sait déjà), puis la définition de la colonne sensible (section 3).", "6104ad33c48243e9"),
         ],
         "commune": [
-            erreur("une commune compte presque toujours plusieurs habitants, souvent des "
-                   "milliers : elle ne désigne pas une personne à elle seule.",
-                   "016fc3fccbfd7917"),
-            erreur(deja_connu.format("la commune"), "cb9df3a6638d86cf"),
+            erreur("relisez, en section 3, la définition d'un identifiant direct.", "016fc3fccbfd7917"),
+            erreur("relisez l'énoncé de l'exercice 4 (ce que le collègue sait déjà), puis la définition de la colonne sensible (section 3).", "cb9df3a6638d86cf"),
         ],
     },
     success="les quatre colonnes qui décrivent la personne ont le bon rôle : le nom la désigne "
@@ -1717,28 +1710,35 @@ checks.check_choices(
               "commune": quasi_4a},
     mistakes={
         "nom": [
-            checks.Mistake(quasi_4a, "le nom désigne directement la patiente : relisez les "
-                           "définitions des trois rôles."),
-            checks.Mistake(sensible_4a, "le collègue connaît déjà le nom, et le nom désigne "
-                           "directement la patiente : relisez les définitions des trois rôles."),
+            checks.Mistake(quasi_4a, "relisez, en section 3, la définition d'un identifiant direct. "
+                           "Le nom désigne directement la patiente."),
+            checks.Mistake(sensible_4a, "relisez, en section 3, la définition d'un identifiant direct. "
+                           "Le collègue connaît déjà le nom, et le nom désigne "
+                           "directement la patiente."),
         ],
         "sexe": [
-            checks.Mistake(direct_4a, "la moitié de la population partage le même sexe : il ne "
+            checks.Mistake(direct_4a, "relisez, en section 3, la définition d'un identifiant direct. "
+                           "La moitié de la population partage le même sexe : il ne "
                            "désigne personne à lui seul."),
-            checks.Mistake(sensible_4a, "le collègue connaît déjà le sexe de la patiente : ce "
+            checks.Mistake(sensible_4a, "relisez l'énoncé de l'exercice 4 (ce que le collègue sait déjà), puis la définition de la colonne sensible (section 3). "
+                           "Le collègue connaît déjà le sexe de la patiente : ce "
                            "n'est pas ce que la publication lui cache."),
         ],
         "date_naissance": [
-            checks.Mistake(direct_4a, "beaucoup de gens sont nés le même jour : la date de "
+            checks.Mistake(direct_4a, "relisez, en section 3, la définition d'un identifiant direct. "
+                           "Beaucoup de gens sont nés le même jour : la date de "
                            "naissance ne désigne personne à elle seule."),
-            checks.Mistake(sensible_4a, "le collègue connaît déjà la date de naissance : ce "
+            checks.Mistake(sensible_4a, "relisez l'énoncé de l'exercice 4 (ce que le collègue sait déjà), puis la définition de la colonne sensible (section 3). "
+                           "Le collègue connaît déjà la date de naissance : ce "
                            "n'est pas ce que la publication lui cache."),
         ],
         "commune": [
-            checks.Mistake(direct_4a, "une commune compte presque toujours plusieurs "
+            checks.Mistake(direct_4a, "relisez, en section 3, la définition d'un identifiant direct. "
+                           "Une commune compte presque toujours plusieurs "
                            "habitants, souvent des milliers : elle ne désigne pas une personne "
                            "à elle seule."),
-            checks.Mistake(sensible_4a, "le collègue connaît déjà la commune : ce n'est pas ce "
+            checks.Mistake(sensible_4a, "relisez l'énoncé de l'exercice 4 (ce que le collègue sait déjà), puis la définition de la colonne sensible (section 3). "
+                           "Le collègue connaît déjà la commune : ce n'est pas ce "
                            "que la publication lui cache."),
         ],
     },
@@ -1747,7 +1747,7 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="roles_personne"
-# message : beaucoup de gens sont nés le même jour
+# message : la définition d'un identifiant direct
 roles_personne = {
     "nom": "identifiant direct",
     "sexe": "quasi-identifiant",
@@ -1756,7 +1756,7 @@ roles_personne = {
 }
 
 # %% mistake="roles_personne"
-# message : le nom désigne directement la patiente
+# message : relisez, en section 3, la définition d'un identifiant direct
 roles_personne = {
     "nom": "quasi-identifiant",
     "sexe": "quasi-identifiant",
@@ -1774,7 +1774,7 @@ roles_personne = {
 }
 
 # %% mistake="roles_personne"
-# message : (2) « commune » : une commune compte presque toujours plusieurs habitants
+# message : (2) « commune » : relisez, en section 3
 roles_personne = {
     "nom": "identifiant direct",
     "sexe": "colonne sensible",
@@ -1826,27 +1826,16 @@ checks.check_choices(
              "diagnostic": "1a769b7f9b9e8825"},
     mistakes={
         "date_admission": [
-            erreur("des dizaines de patients entrent à l'hôpital le même jour : la date "
-                   "d'admission ne désigne personne à elle seule.", "ad99c71c288946c8"),
-            erreur("le collègue connaît déjà la date d'admission : ce n'est pas ce que la "
-                   "publication lui cache. Combinée aux autres colonnes qu'il connaît, que lui "
-                   "permet-elle ?", "c079853f3c9c6556"),
+            erreur("relisez, en section 3, la définition d'un identifiant direct.", "ad99c71c288946c8"),
+            erreur("relisez l'énoncé de l'exercice 4 (ce que le collègue sait déjà), puis la définition de la colonne sensible (section 3).", "c079853f3c9c6556"),
         ],
         "service": [
-            erreur("des dizaines de patients passent chaque jour par le même service : il ne "
-                   "désigne personne à lui seul.", "5b07788eca16eb97"),
-            erreur("le service parle bien de santé, mais ce collègue le connaît déjà (il lui a "
-                   "rendu visite) : ce n'est pas ce que la publication lui cache, et, combiné "
-                   "aux autres colonnes qu'il connaît, il l'aide à retrouver sa ligne. Pour un "
-                   "lecteur qui l'ignore, ce serait une information à protéger.",
-                   "5abfc11408fffa2a"),
+            erreur("relisez, en section 3, la définition d'un identifiant direct.", "5b07788eca16eb97"),
+            erreur("relisez l'énoncé de l'exercice 4 (ce que le collègue sait déjà), puis la définition de la colonne sensible (section 3).", "5abfc11408fffa2a"),
         ],
         "diagnostic": [
-            erreur("le diagnostic est ce que le collègue ignore et voudrait apprendre ; et des "
-                   "milliers de patients partagent un même diagnostic.", "8131df649db0e1bd"),
-            erreur("le diagnostic est ce que le collègue ignore et voudrait apprendre : il ne "
-                   "peut pas s'en servir pour retrouver la ligne de la patiente.",
-                   "a0800c084385bd58"),
+            erreur("relisez, en section 3, la définition d'un identifiant direct.", "8131df649db0e1bd"),
+            erreur("relisez l'énoncé de l'exercice 4 (ce que le collègue sait déjà), puis les définitions des trois rôles (section 3).", "a0800c084385bd58"),
         ],
     },
     success="les trois colonnes du séjour ont le bon rôle. Le rôle d'une colonne dépend de ce "
@@ -1880,24 +1869,30 @@ checks.check_choices(
     expected={"date_admission": quasi_4b, "service": quasi_4b, "diagnostic": sensible_4b},
     mistakes={
         "date_admission": [
-            checks.Mistake(direct_4b, "des dizaines de patients entrent à l'hôpital le même "
+            checks.Mistake(direct_4b, "relisez, en section 3, la définition d'un identifiant direct. "
+                           "Des dizaines de patients entrent à l'hôpital le même "
                            "jour : la date d'admission ne désigne personne à elle seule."),
-            checks.Mistake(sensible_4b, "le collègue connaît déjà la date d'admission : ce "
+            checks.Mistake(sensible_4b, "relisez l'énoncé de l'exercice 4 (ce que le collègue sait déjà), puis la définition de la colonne sensible (section 3). "
+                           "Le collègue connaît déjà la date d'admission : ce "
                            "n'est pas ce que la publication lui cache. Combinée aux autres "
                            "colonnes qu'il connaît, que lui permet-elle ?"),
         ],
         "service": [
-            checks.Mistake(direct_4b, "des dizaines de patients passent chaque jour par le même "
+            checks.Mistake(direct_4b, "relisez, en section 3, la définition d'un identifiant direct. "
+                           "Des dizaines de patients passent chaque jour par le même "
                            "service : il ne désigne personne à lui seul."),
-            checks.Mistake(sensible_4b, "le service parle bien de santé, mais ce collègue le "
+            checks.Mistake(sensible_4b, "relisez l'énoncé de l'exercice 4 (ce que le collègue sait déjà), puis la définition de la colonne sensible (section 3). "
+                           "Le service parle bien de santé, mais ce collègue le "
                            "connaît déjà (il lui a rendu visite) : ce n'est pas ce que la "
                            "publication lui cache."),
         ],
         "diagnostic": [
-            checks.Mistake(direct_4b, "le diagnostic est ce que le collègue ignore et voudrait "
+            checks.Mistake(direct_4b, "relisez, en section 3, la définition d'un identifiant direct. "
+                           "Le diagnostic est ce que le collègue ignore et voudrait "
                            "apprendre ; et des milliers de patients partagent un même "
                            "diagnostic."),
-            checks.Mistake(quasi_4b, "le diagnostic est ce que le collègue ignore et voudrait "
+            checks.Mistake(quasi_4b, "relisez l'énoncé de l'exercice 4 (ce que le collègue sait déjà), puis les définitions des trois rôles (section 3). "
+                           "Le diagnostic est ce que le collègue ignore et voudrait "
                            "apprendre : il ne peut pas s'en servir pour retrouver la ligne de la "
                            "patiente."),
         ],
@@ -1907,7 +1902,7 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="roles_sejour"
-# message : le collègue connaît déjà la date d'admission
+# message : « date_admission » : relisez l'énoncé de l'exercice 4
 roles_sejour = {
     "date_admission": "colonne sensible",
     "service": "quasi-identifiant",
@@ -1915,7 +1910,7 @@ roles_sejour = {
 }
 
 # %% mistake="roles_sejour"
-# message : le diagnostic est ce que le collègue ignore
+# message : puis les définitions des trois rôles
 roles_sejour = {
     "date_admission": "quasi-identifiant",
     "service": "quasi-identifiant",
@@ -1923,7 +1918,7 @@ roles_sejour = {
 }
 
 # %% mistake="roles_sejour"
-# message : il ne peut pas s'en servir pour retrouver la ligne
+# message : puis les définitions des trois rôles
 roles_sejour = {
     "date_admission": "Quasi identifiant",
     "service": "quasi-identifiant",
@@ -1931,7 +1926,7 @@ roles_sejour = {
 }
 
 # %% mistake="roles_sejour"
-# message : le service parle bien de santé, mais ce collègue le connaît déjà
+# message : « service » : relisez l'énoncé de l'exercice 4
 roles_sejour = {
     "date_admission": "quasi-identifiant",
     "service": "colonne sensible",
