@@ -543,7 +543,12 @@ def _certify(course: Course, args: argparse.Namespace) -> int:
 
 
 def _outline(course: Course, names: list[str]) -> int:
-    from esn_teach.course import MAX_SESSION_MINUTES, estimate_duration, values_problems
+    from esn_teach.course import (
+        MAX_SESSION_MINUTES,
+        estimate_duration,
+        read_module,
+        values_problems,
+    )
 
     status = 0
     for module in course.modules(names):
@@ -566,6 +571,19 @@ def _outline(course: Course, names: list[str]) -> int:
         if duration.in_class > MAX_SESSION_MINUTES:
             print(f"  trop long : la séance dure {MAX_SESSION_MINUTES} min au plus.")
             status = 1
+        if module.has_sessions:
+            # The graded session is the one the 60-minute rule is about (module 11's
+            # author measured it by hand: the command gave the formative estimate only).
+            evaluated = estimate_duration(read_module(module.path, session="evaluation").notebook)
+            print(
+                f"  séance évaluée : {evaluated.describe()} "
+                f"({fr_plural(evaluated.words, 'mot')}, "
+                f"{fr_plural(evaluated.folded_words, 'mot')} replié"
+                f"{'s' if evaluated.folded_words > 1 else ''})"
+            )
+            if evaluated.in_class > MAX_SESSION_MINUTES:
+                print(f"  trop long : la séance dure {MAX_SESSION_MINUTES} min au plus.")
+                status = 1
         for problem in problems:
             print(f"  {problem}")
             status = 1

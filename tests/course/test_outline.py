@@ -283,3 +283,30 @@ def test_the_header_says_what_a_check_mark_means_in_each_version():
     assert "bien écrite, **pas** qu'elle est juste" in evaluated
     for header in (formative, evaluated):
         assert "Un message ✘ sur fond rouge n'est pas une panne du notebook" in header
+
+
+def test_outline_reports_the_evaluated_session_of_a_module_with_two_versions(tmp_path, capsys):
+    """The 60-minute rule is about the graded session: module 11's author estimated it by
+    hand, the command gave the formative version's estimate only."""
+    import shutil
+
+    from esn_fixtures import REPO, cli
+
+    path = tmp_path / "99_note.py"
+    path.write_text(
+        SCORED.replace(
+            "# %% [markdown]\n# # Module noté",
+            '# %% [markdown]\n# # Module noté\n\n# %% [markdown] session="evaluation"\n'
+            "# " + " ".join(["mot"] * 5000),
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "grading").mkdir()
+    shutil.copy(REPO / "grading" / "nbgrader_config.py", tmp_path / "grading")
+    status = cli(tmp_path / "grading", "outline", "99", notebooks=tmp_path)
+    out = capsys.readouterr().out
+    formative, evaluated = out.splitlines()[:2]
+    assert formative.startswith("99_note : environ ") and "séance évaluée" not in formative
+    assert evaluated.startswith("  séance évaluée : environ ")
+    # 5 000 more words in the evaluated version alone: too long, said and failed.
+    assert "trop long" in out and status == 1
