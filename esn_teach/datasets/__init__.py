@@ -31,8 +31,10 @@ from ._real import load_breast_cancer_wdbc, load_diabetes_progression
 from ._registry import make_french_registry, make_voter_list
 from ._sepsis import (
     SEPSIS_CASE_SEEDS,
+    SEPSIS_H2_CASE_MIXES,
     SEPSIS_H2_PREVALENCES,
     make_sepsis_hospitals,
+    sepsis_case_mix,
     sepsis_case_prevalence,
     sepsis_case_seed,
 )
@@ -44,6 +46,7 @@ __all__ = [
     "READMISSION_CASE_SEEDS",
     "REFERENCE_DOSES",
     "SEPSIS_CASE_SEEDS",
+    "SEPSIS_H2_CASE_MIXES",
     "SEPSIS_H2_PREVALENCES",
     "DataCard",
     "available_cards",
@@ -70,6 +73,7 @@ __all__ = [
     "other_hospital_audit",
     "programme_shares",
     "readmission_case_seed",
+    "sepsis_case_mix",
     "sepsis_case_prevalence",
     "sepsis_case_seed",
     "top_share",

@@ -104,12 +104,33 @@ def _check_prevalences(prevalence: Any, n_hospitals: int) -> np.ndarray:
     )
 
 
+def _check_case_mix(case_mix: Any, n_hospitals: int) -> np.ndarray:
+    if isinstance(case_mix, str) or not isinstance(case_mix, Sequence | np.ndarray):
+        raise TypeError(
+            f"« case_mix » doit être une liste de {n_hospitals} nombres (un par hôpital, "
+            f"entre −1 et 1) ; {received(case_mix)}."
+        )
+    values = list(case_mix)
+    if len(values) != n_hospitals:
+        raise ValueError(
+            f"« case_mix » doit avoir une valeur par hôpital ({n_hospitals}) ; "
+            f"nombre de valeurs reçues : {len(values)}."
+        )
+    return np.array(
+        [
+            check_finite_scalar(v, f"case_mix[{i}]", numbers.Real, min_val=-1.0, max_val=1.0)
+            for i, v in enumerate(values)
+        ]
+    )
+
+
 def make_sepsis_hospitals(
     *,
     n_samples: int = 30_000,
     n_hospitals: int = 3,
     prevalence: Sequence[float] | None = None,
     shift: float = 1.0,
+    case_mix: Sequence[float] | None = None,
     random_state: RandomStateLike = None,
     as_frame: bool = True,
     return_X_y: bool = False,  # noqa: N803
@@ -146,6 +167,12 @@ def make_sepsis_hospitals(
         about 0.63 at the other hospitals (Wong et al. 2021: AUC 0.63 externally,
         "substantially worse" than the developer reported). ``0`` removes every difference
         except prevalence: external AUC then equals internal AUC.
+    case_mix : sequence of float, optional
+        Extra abnormality of the vital signs of non-septic patients, per hospital, in SD
+        units at ``shift = 1`` (the sicker the non-septic patients, the lower a score's AUC
+        there). Default: 0 at H1, then 0.06, 0.05 and 0.055. Only the values of that
+        hospital's stays change, not the random draws: the other hospitals' stays stay
+        the same.
     random_state : None, int or numpy.random.Generator, default=None
         Seed or generator, for reproducibility: anything
         :func:`numpy.random.default_rng` accepts, except a boolean.
@@ -180,7 +207,10 @@ def make_sepsis_hospitals(
     rng = check_random_state(random_state)
 
     site = rng.integers(0, n_h, size=n)
-    effects = _SITE_EFFECTS[:n_h] * shift
+    effects = _SITE_EFFECTS[:n_h].copy()
+    if case_mix is not None:
+        effects[:, 1] = _check_case_mix(case_mix, n_h)
+    effects = effects * shift
     eff = effects[site]
     sepsis = rng.random(n) < prev[site]
     external = site > 0
@@ -416,3 +446,33 @@ def _audit_size(student_seed: int) -> int:
     """
     rng = np.random.default_rng([student_seed, 8, 2])
     return _AUDIT_SIZES[int(rng.integers(len(_AUDIT_SIZES)))]
+
+
+#: Module 08's evaluated session: the possible case mixes of H2 (extra abnormality of its
+#: non-septic patients, SD units), one per copy. With 0,06 for everyone, H2's AUC ran only
+#: from 0,586 to 0,649 over the case seeds, so that a blind « 0,62 » earned half of
+#: question 1's point on 46 % of copies (review 08 d20b, lecturer 4); from −0,12 to 0,24 it
+#: runs from about 0,54 to 0,70. H1 and H3 keep theirs: their stays do not change.
+SEPSIS_H2_CASE_MIXES: tuple[float, ...] = tuple(round(-0.12 + 0.03 * k, 2) for k in range(13))
+
+
+def sepsis_case_mix(case_seed: int) -> tuple[float, float, float]:
+    """Return the case mixes of H1, H2 and H3 for a copy of module 08's evaluated session.
+
+    H1 (0) and H3 (0.05) keep the default; H2's is one of :data:`SEPSIS_H2_CASE_MIXES`,
+    drawn from the case seed (:func:`sepsis_case_seed`), the same for the same seed.
+
+    Parameters
+    ----------
+    case_seed : int
+        The copy's case seed, one of :data:`SEPSIS_CASE_SEEDS`.
+
+    Returns
+    -------
+    tuple of float
+        To pass as ``case_mix=`` to :func:`make_sepsis_hospitals`.
+    """
+    seed = check_finite_scalar(case_seed, "case_seed", numbers.Integral, min_val=0)
+    rng = np.random.default_rng([int(seed), 8, 1])
+    h2 = SEPSIS_H2_CASE_MIXES[int(rng.integers(len(SEPSIS_H2_CASE_MIXES)))]
+    return (float(_SITE_EFFECTS[0, 1]), h2, float(_SITE_EFFECTS[2, 1]))

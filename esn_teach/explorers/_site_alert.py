@@ -36,7 +36,7 @@ from esn_teach.plotting import LINESTYLES, PALETTE, accessible_style
 __all__ = ["HIDEABLE_METRICS", "SiteAlertExplorer", "SiteAlertStats", "site_alert_stats"]
 
 #: Metrics a notebook may hide for one site until a question is answered.
-HIDEABLE_METRICS = ("auc", "alerts_per_100", "ppv")
+HIDEABLE_METRICS = ("auc", "alerts_per_100", "missed_per_100", "ppv")
 
 #: Half-width of the window of thresholds, around ``hidden_threshold``, where
 #: the threshold-dependent metrics stay hidden (in slider steps).
@@ -361,6 +361,8 @@ class SiteAlertExplorer:
         # A rate the table shows « cachée » is NaN here too.
         if "alerts_per_100" in self.hidden:
             stats = replace(stats, alerts_per_100=float("nan"))
+        if "missed_per_100" in self.hidden:
+            stats = replace(stats, missed_per_100=float("nan"))
         if "ppv" in self.hidden:
             stats = replace(stats, ppv=float("nan"))
         self.stats = stats
@@ -425,14 +427,26 @@ class SiteAlertExplorer:
             ),
             _ROWS[2]: fr_number(stats.specificity, 3),
             _ROWS[3]: per_100,
-            _ROWS[4]: f"{fr_number(stats.missed_per_100, 1)} ({stays_of(stats.missed)})",
+            _ROWS[4]: (
+                hidden
+                if "missed_per_100" in self.hidden
+                else f"{fr_number(stats.missed_per_100, 1)} ({stays_of(stats.missed)})"
+            ),
             _ROWS[5]: ppv,
         }
         caption = f"{site}, seuil d'alerte {fr_number(threshold, 2)}"
         html = self._template.replace(_token("caption"), escape(caption, quote=False))
         for i, value in enumerate(rows.values()):
             html = html.replace(_token(i), escape(value, quote=False))
-        if "alerts_per_100" in self.hidden:
+        if "missed_per_100" in self.hidden:
+            words = (
+                f"À {site}, {fr_count(stats.alerts)} alertes pour {fr_count(stats.stays)} "
+                "séjours ; les sepsis manqués restent cachés près du seuil de la question."
+                if "alerts_per_100" not in self.hidden
+                else "La charge d'alertes et les sepsis manqués restent cachés près du seuil "
+                "de la question."
+            )
+        elif "alerts_per_100" in self.hidden:
             words = (
                 f"À {site}, {fr_count(stats.missed)} sepsis sur {fr_count(stats.sepsis)} passent "
                 "sans alerte ; "

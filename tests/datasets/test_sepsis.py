@@ -159,3 +159,42 @@ def test_sepsis_case_prevalence_varies_h2_only_and_keeps_h1_h3_stays():
         assert default[default["hospital"] == hospital].equals(
             varied[varied["hospital"] == hospital]
         )
+
+
+def test_sepsis_case_mix_spreads_h2_only_and_keeps_h1_h3_stays():
+    """Review 08 d20b, lecturer 4: H2's AUC varied too little between copies (0,586 to 0,649)
+    for question 1; H2's case mix, drawn per case seed, moves its stays only."""
+    from esn_teach.datasets import SEPSIS_CASE_SEEDS, SEPSIS_H2_CASE_MIXES, sepsis_case_mix
+
+    drawn = [sepsis_case_mix(seed) for seed in SEPSIS_CASE_SEEDS]
+    assert {m[0] for m in drawn} == {0.0} and {m[2] for m in drawn} == {0.05}
+    assert {m[1] for m in drawn} <= set(SEPSIS_H2_CASE_MIXES) and len({m[1] for m in drawn}) >= 10
+    assert sepsis_case_mix(1001) == sepsis_case_mix(1001)
+    seed = SEPSIS_CASE_SEEDS[0]
+    default = make_sepsis_hospitals(n_samples=3000, random_state=seed).frame
+    same = make_sepsis_hospitals(n_samples=3000, random_state=seed, case_mix=(0, 0.06, 0.05)).frame
+    assert default.equals(same)  # the default case mix, written out
+    varied = make_sepsis_hospitals(
+        n_samples=3000, random_state=seed, case_mix=(0, 0.24, 0.05)
+    ).frame
+    for hospital in ("H1", "H3"):
+        assert default[default["hospital"] == hospital].equals(
+            varied[varied["hospital"] == hospital]
+        )
+    h2 = default["hospital"] == "H2"
+    calm = default.loc[h2 & (default["sepsis"] == 0), "heart_rate"].mean()
+    sick = varied.loc[h2 & (varied["sepsis"] == 0), "heart_rate"].mean()
+    assert sick > calm + 2  # sicker non-septic patients at H2
+
+
+@pytest.mark.parametrize(
+    ("case_mix", "exc", "match"),
+    [
+        ("0.1", TypeError, "« case_mix » doit être une liste"),
+        ((0, 0.1), ValueError, "une valeur par hôpital"),
+        ((0, 3.0, 0.05), ValueError, "case_mix"),
+    ],
+)
+def test_bad_case_mix_is_refused_in_french(case_mix, exc, match):
+    with pytest.raises(exc, match=match):
+        make_sepsis_hospitals(n_samples=300, random_state=0, case_mix=case_mix)

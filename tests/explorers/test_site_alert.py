@@ -106,6 +106,31 @@ def test_answers_stay_hidden_near_the_question_until_it_is_passed(monkeypatch):
     assert not math.isnan(explorer.stats.alerts_per_100)
 
 
+def test_missed_cases_per_100_can_stay_hidden_until_their_question_is_passed(monkeypatch):
+    """Review 08 d20b, lecturer 4: a third task of question 3 (« sepsis manqués pour 100
+    séjours ») needs the explorer to hide that row at H2, near the question's threshold."""
+    passed = set()
+    monkeypatch.setattr("esn_teach.explorers._site_alert.passed", lambda name: name in passed)
+    explorer = SiteAlertExplorer(
+        _sites(),
+        threshold=0.2,
+        hidden_until={"missed_per_100": "q3"},
+        hidden_site="H2",
+        hidden_threshold=0.203,
+    )
+    explorer.site.value = "H2"
+    assert explorer.hidden == {"missed_per_100"}
+    shown = site_alert_stats(*_sites()["H2"], 0.2)
+    missed = f"{shown.missed_per_100:.1f}".replace(".", ",")
+    assert missed not in explorer.table.value and "cachée" in explorer.table.value
+    assert "sepsis manqués restent cachés" in explorer.table.value
+    assert math.isnan(explorer.stats.missed_per_100)
+    passed.add("q3")
+    explorer.slider.value = 0.21
+    explorer.slider.value = 0.2
+    assert explorer.hidden == set() and missed in explorer.table.value
+
+
 def test_real_checks_hide_until_the_answer_is_right():
     checks._checks._passed.discard("q_site_alert")
     explorer = SiteAlertExplorer(_sites(), hidden_until={"auc": "q_site_alert"}, hidden_site="H3")
