@@ -35,6 +35,7 @@ from esn_teach.course._selfpaced import (
 from esn_teach.course._source import (
     GRADED,
     GRADED_IN_CLASS,
+    HANDED_APART,
     REVEAL,
     ModuleSource,
     WrongAnswer,
@@ -49,6 +50,7 @@ __all__ = [
     "GENERATED",
     "GRADED",
     "GRADED_IN_CLASS",
+    "HANDED_APART",
     "MAX_SESSION_MINUTES",
     "METADATA_KEY",
     "REVEAL",

@@ -58,6 +58,7 @@ from esn_teach.course._selfpaced import (
     to_self_paced,
 )
 from esn_teach.course._source import (
+    HANDED_APART,
     HIDDEN_BEGIN,
     HIDDEN_END,
     SESSION,
@@ -360,6 +361,31 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
     if rules:
         text += "\n\n" + "\n".join(f"- {rule}" for rule in rules)
     return text
+
+
+def _handed_apart(module: ModuleSource, *, whole_copy: bool = False) -> list[str]:
+    """Return the written answers an evaluated session's students hand in apart.
+
+    The header (:func:`_hand_in_markdown`, or a certificate's box) tells them: the
+    copy is collected at the end of the session, the reflection written after it is
+    handed in apart (or, when after-class questions count, the teacher chooses). Its
+    cell is then empty in the collected copy, which nbgrader scores 0 as « no
+    response »: ``esn-teach autograde`` leaves these cells to the teacher instead
+    (module 13's lecturer, d21: 0 / 3 on every copy, never flagged). ``whole_copy``:
+    a certificate counts the after-class questions, the complete copy is handed in once.
+    """
+    if module.session != "evaluation" or whole_copy:
+        return []
+    start = after_class_start(module.notebook)
+    if start is None:
+        return []
+    return [
+        str(cell.metadata["nbgrader"]["grade_id"])
+        for cell in module.notebook.cells[start + 1 :]
+        if cell.cell_type == "markdown"
+        and cell.metadata.get("nbgrader", {}).get("grade")
+        and cell.metadata["nbgrader"].get("grade_id")
+    ]
 
 
 def _hand_in_markdown(*, choice: bool) -> str:
@@ -689,6 +715,28 @@ class Course:
         """
         return self.root / STAMPS / f"{module}.{step}.json"
 
+    def _whole_copy(self, module: ModuleSource) -> bool:
+        """Whether a certificate requiring ``module`` counts its after-class questions.
+
+        Its box then tells students to hand in the complete copy once, reflection
+        included (module 14), not the copy at the end of the session.
+        """
+        from esn_teach.certificates import DECLARATION_FILE, course_declaration
+
+        if not (self.notebooks / DECLARATION_FILE).is_file():
+            return False
+        start = after_class_start(module.notebook)
+        after = start is not None and any(
+            cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade")
+            for cell in module.notebook.cells[start:]
+        )
+        declaration = course_declaration(self)
+        return after and any(
+            criterion.module == module.name and not criterion.in_class_only
+            for spec in declaration.certificates.values()
+            for criterion in spec.modules
+        )
+
     def _unit_grading(self, module: ModuleSource) -> list[str]:
         """Return the boxes « Comment cette unité est notée » of the certificates requiring it.
 
@@ -873,9 +921,12 @@ class Course:
         modules, digests = self._read_modules(names, session)
         neighbours = self._neighbours()
         for module, digest in zip(modules, digests, strict=True):
-            header = _add_outline(
-                module, *neighbours.get(module.name, (None, None)), self._unit_grading(module)
-            )
+            grading = self._unit_grading(module)
+            header = _add_outline(module, *neighbours.get(module.name, (None, None)), grading)
+            apart = _handed_apart(module, whole_copy=self._whole_copy(module))
+            if apart:
+                # What the header told students: the grader waits for these grades.
+                module.notebook.metadata[HANDED_APART] = apart
             inputs = shared | {"source": digest, "outline": _digest(header.encode())}
             if module.has_sessions:
                 inputs["session"] = session

@@ -54,6 +54,7 @@ from esn_teach.course._errors import CourseError
 __all__ = [
     "GRADED",
     "GRADED_IN_CLASS",
+    "HANDED_APART",
     "MODULE_NAME",
     "REVEAL",
     "SESSION",
@@ -85,6 +86,10 @@ SESSION = "esn_session"
 #: (its grade: the in-class autograded questions and the written answers; the in-class
 #: export, ``grading.in_class_part``, reads it in the module built for grading).
 GRADED = "esn_graded"
+#: Notebook metadata key of a module built for its evaluated session: the written answers
+#: its students hand in apart, after the session (their cells are empty in the collected
+#: copy; ``esn-teach autograde`` leaves them to the teacher, never scoring them 0).
+HANDED_APART = "esn_handed_apart"
 _ROLES = ("answer", "tests", "written", "mistake", "reveal")
 #: Cell metadata key of a passage that comments on a question's answer (``reveal=``).
 REVEAL = "esn_reveal"

@@ -15,7 +15,7 @@ from nbgrader.apps.api import NbGraderAPI
 from nbgrader.plugins.export import CsvExportPlugin
 
 from esn_teach._formatting import fr_plural
-from esn_teach.course import Course, CourseError
+from esn_teach.course import HANDED_APART, Course, CourseError
 from esn_teach.course._evaluation import submission_session
 from esn_teach.grading._export import (
     ExportCheck,
@@ -115,7 +115,7 @@ def autograde(
     if limits is None:
         timeout = course.config().Execute.get("timeout", 120)
         limits = Limits(cell_timeout=int(timeout or 120))
-    return grade_cohort(
+    result = grade_cohort(
         course,
         module,
         targets,
@@ -126,6 +126,50 @@ def autograde(
         progress=progress,
         library_changed=library_changed,
     )
+    await_handed_apart(course, module)
+    return result
+
+
+def await_handed_apart(course: Course, module: str) -> int:
+    """Leave to the teacher the empty written answers students hand in apart.
+
+    An evaluated copy is collected at the end of the session; the reflection written
+    after it is handed in apart (the header says so; the build lists those cells in
+    the built module's metadata, :data:`esn_teach.course.HANDED_APART`). nbgrader
+    scores an empty written cell 0, « no response », and does not flag it: every copy
+    got 0 / 3 silently (module 13's lecturer, d21). Such a cell, not graded by hand
+    yet, now needs a manual grade: the formgrader lists it, the export calls the grade
+    provisional until the teacher enters it (0 included), the feedback says it is to
+    come. A grade the teacher entered is never touched.
+
+    Returns
+    -------
+    int
+        The grades changed.
+    """
+    try:
+        built = nbformat.read(course.source_path(module), as_version=4)
+    except (OSError, ValueError):
+        return 0
+    names = set(built.metadata.get(HANDED_APART) or ())
+    if not names:
+        return 0
+    changed = 0
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        for submission in gradebook.find_assignment(module).submissions:
+            for notebook in submission.notebooks:
+                for grade in notebook.grades:
+                    if (
+                        grade.name in names
+                        and grade.manual_score is None
+                        and grade.auto_score == 0
+                        and not grade.needs_manual_grade
+                    ):
+                        grade.auto_score = None
+                        grade.needs_manual_grade = True
+                        changed += 1
+        gradebook.db.commit()
+    return changed
 
 
 def _check_sessions(course: Course, module: str, students: list[str]) -> None:

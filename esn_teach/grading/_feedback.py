@@ -32,7 +32,7 @@ from typing import Any
 
 import nbformat
 from bs4 import BeautifulSoup
-from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
 from traitlets.config import Config
 
 from esn_teach.checks import RECORDED_LINE
@@ -149,9 +149,12 @@ def configure_feedback(config: Config) -> Config:
         The same object.
     """
     from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-    from nbgrader.preprocessors import GetGrades
 
-    config.GenerateFeedback.preprocessors = [GetGrades, FrenchFeedback, CSSHTMLHeaderPreprocessor]
+    config.GenerateFeedback.preprocessors = [
+        GetGradesPending,
+        FrenchFeedback,
+        CSSHTMLHeaderPreprocessor,
+    ]
     # Pygments' "xcode" colours keep every code token above WCAG's 4.5:1 contrast.
     config.CSSHTMLHeaderPreprocessor.style = "xcode"
     # nbgrader renders feedback with the template named "feedback" (its API insists on
@@ -568,6 +571,28 @@ _EARLIER_BANNERS = (
 )
 
 
+class GetGradesPending(GetGrades):
+    """nbgrader's ``GetGrades``, a grade still to be given by hand left without a score.
+
+    nbgrader's score of a grade with neither an automatic nor a manual score is 0: a
+    reflection the teacher had not graded yet read « 0 / 3, notée par l'enseignant »
+    on the student's page, the total as final (found with module 13's reflections
+    handed in apart, d21). Such a grade has no score here: the page says « à noter »,
+    « pas encore notée », and its total « provisoire ».
+    """
+
+    def _get_score(self, cell, resources):
+        super()._get_score(cell, resources)
+        grade = self.gradebook.find_grade(
+            cell.metadata["nbgrader"]["grade_id"],
+            self.notebook_id,
+            self.assignment_id,
+            self.student_id,
+        )
+        if grade.needs_manual_grade and grade.manual_score is None:
+            cell.metadata.nbgrader["score"] = None
+
+
 class FrenchFeedback(NbGraderPreprocessor):
     """Prepare an autograded notebook for esn-teach's ``feedback`` template, in French.
 
@@ -693,7 +718,15 @@ class FrenchFeedback(NbGraderPreprocessor):
                 title = f"Votre réponse rédigée — {_text(label, 200)}"
             else:
                 comment = _comment(meta)
-                if str(meta.get("comment") or "").strip() == _NO_RESPONSE:
+                if score is None and str(meta.get("comment") or "").strip() == _NO_RESPONSE:
+                    # Handed in apart after the session (esn-teach autograde leaves it to
+                    # the teacher): its grade is to come, never « 0, no answer ».
+                    reason = (
+                        "Réflexion rendue à part, après la séance : pas encore notée par "
+                        "l'enseignant."
+                    )
+                    provisional = True
+                elif str(meta.get("comment") or "").strip() == _NO_RESPONSE:
                     reason = _NO_RESPONSE_FR
                 elif score is None:
                     reason = "Réponse rédigée, pas encore notée par l'enseignant."

@@ -474,3 +474,56 @@ def test_feedback_shows_the_grade_the_header_announced(graded, capsys, caplog):
     captured = capsys.readouterr()
     said = captured.out + captured.err + caplog.text
     assert "Module construit introuvable" in said and "esn-teach build" in said
+
+
+def test_a_reflection_handed_in_apart_waits_for_the_teacher(tmp_path):
+    """Module 13's lecturer (d21): in an evaluated session the copy is collected at the end
+    and the reflection written after it is handed in apart, as the header says; its empty
+    cell was scored 0 « no response » on every copy, never flagged, and the feedback said
+    « 0 / 4 Aucune réponse rédigée ». It now waits for the teacher's grade (0 included)."""
+    from esn_teach.course import HANDED_APART
+    from esn_teach.grading import grade_status
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    # Two versions, as every module of the course: the evaluated one is built for the session.
+    two_versions = SESSION_SOURCE.replace(
+        "# %%\nfrom esn_teach import checks",
+        '# %% [markdown] session="evaluation"\n# Séance évaluée.\n\n'
+        "# %%\nfrom esn_teach import checks",
+    )
+    (notebooks / f"{SESSION}.py").write_text(two_versions, encoding="utf-8")
+    course_root = make_course(tmp_path / "grading")
+    assert cli(course_root, "release", "--evaluation", SESSION, notebooks=notebooks) == 0
+    course = Course(course_root, notebooks)
+    assert nbformat.read(course.source_path(SESSION), as_version=4).metadata[HANDED_APART] == [
+        "bilan"
+    ]
+    released = nbformat.read(course_root / "release" / SESSION / f"{SESSION}.ipynb", as_version=4)
+    header = next(c.source for c in released.cells if c.get("id") == "esn-outline")
+    assert "se rend à part" in header
+    for student in ("ana", "ben"):
+        notebook = copy.deepcopy(released)
+        by_id = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in notebook.cells}
+        for cell_id, text in (("a", "a = 1"), ("b", "b = 2"), ("avis_seance", "Mon avis.")):
+            by_id[cell_id].source = text
+        submit(course_root, student, SESSION, notebook)  # « bilan » left empty: handed apart
+    assert cli(course_root, "autograde", SESSION, notebooks=notebooks) == 0
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        grade = gradebook.find_grade("bilan", SESSION, SESSION, "ben")
+        assert grade.needs_manual_grade and grade.auto_score is None and grade.score == 0
+    pending = grade_status(course, [SESSION]).pending
+    assert "réflexion « bilan » pas encore notée" in pending[("ben", SESSION)]
+    assert cli(course_root, "feedback", SESSION, notebooks=notebooks) == 0
+    page = course_root / "feedback" / "ben" / SESSION / f"{SESSION}.html"
+    said = " ".join(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").text.split())
+    assert "Réflexion rendue à part, après la séance : pas encore notée" in said
+    assert "Aucune réponse rédigée" not in said
+    # The teacher's grade, 0 included, is final; a new autograde never wipes it (nbgrader
+    # itself then asks to review a manual grade again).
+    _grade(course, "bilan", {"ben": 0, "ana": 3})
+    _grade(course, "avis_seance", {"ben": 1, "ana": 1})
+    assert ("ben", SESSION) not in grade_status(course, [SESSION]).pending
+    assert cli(course_root, "autograde", "--force", SESSION, notebooks=notebooks) == 0
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        assert gradebook.find_grade("bilan", SESSION, SESSION, "ben").manual_score == 0

@@ -263,7 +263,7 @@ def test_the_course_configuration_gives_french_feedback(tmp_path):
     config = Course(make_course(tmp_path / "cours"), tmp_path).config()
     assert "template_name" not in config.HTMLExporter
     assert [p.__name__ for p in config.GenerateFeedback.preprocessors] == [
-        "GetGrades",
+        "GetGradesPending",
         "FrenchFeedback",
         "CSSHTMLHeaderPreprocessor",
     ]
