@@ -143,7 +143,6 @@ from esn_teach.explorers import (
     cost_need_reading,
     cost_need_seed,
     cost_need_statements,
-    selection_by_group,
 )
 from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style, show_figure
 
@@ -487,6 +486,8 @@ part_noirs_cout = n_noirs_inscrits / places
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_form(part_noirs_cout, name="part_noirs_cout", kind="number", decimals=4, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
+from esn_teach.explorers import selection_by_group  # not imported in the students' cells
+
 graine_copie = cost_need_seed(checks.student_seed("03", announce=False))
 places_copie = cost_need_places(checks.student_seed("03", announce=False))
 cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
@@ -854,6 +855,8 @@ checks.check_number(
     points=2,
 )
 ### BEGIN HIDDEN TESTS
+from esn_teach.explorers import selection_by_group  # not imported in the students' cells
+
 attendu = selection_by_group(scores_cout, race, besoin, percentile=centile_programme)[
     "mean_need_selected"
 ]
@@ -962,6 +965,8 @@ ecart_maladies = (
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_form(ecart_maladies, name="ecart_maladies", kind="number", decimals=3, bounds=(-5, 5))
 ### BEGIN HIDDEN TESTS
+from esn_teach.explorers import selection_by_group  # not imported in the students' cells
+
 graine_copie = cost_need_seed(checks.student_seed("03", announce=False))
 cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
 appris_copie, juges_copie = train_test_split(
@@ -1451,7 +1456,9 @@ latente = cohorte["latent_illness"].to_numpy()  # maladie « latente », connue 
 
 def refuser_la_question_2(dans_le_groupe, mesure):
     """Séance évaluée : ces outils ne calculent pas l'écart de la question 2 sur votre cohorte."""
-    if graine != 0 and mesure is besoin and np.array_equal(dans_le_groupe, inscrits_cout):
+    # Compare values, not identity: a copy of n_chronic_next must be refused too.
+    meme_mesure = np.shape(mesure) == np.shape(besoin) and np.array_equal(mesure, besoin)
+    if graine != 0 and meme_mesure and np.array_equal(dans_le_groupe, inscrits_cout):
         raise ValueError(
             "En séance évaluée, cet outil ne calcule pas l'écart de la question 2 sur votre "
             "cohorte : écrivez ce calcul vous-même, dans la cellule de la question 2."

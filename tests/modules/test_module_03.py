@@ -771,6 +771,10 @@ def test_module_03_section_5_tools_do_not_compute_question_2_on_the_copys_cohort
                 names["ecart_avec_ic"](names["inscrits_cout"])
             with pytest.raises(ValueError, match="question 2"):
                 names["ecart_du_haut"](scores, everyone, 97)
+            # Review 03 d21, lecturer 8: a copy of the measure (the column read again from
+            # the table) was let through by an identity test; the values are compared now.
+            with pytest.raises(ValueError, match="question 2"):
+                names["ecart_avec_ic"](names["inscrits_cout"], names["besoin"].copy())
             hidden = [("Écart entre inscrits (noirs moins blancs)", "question 2")]
             cases = names["colonne"](scores, cachees=hidden, juste=True)
             assert cases["Écart entre inscrits (noirs moins blancs)"] == "après la question 2"
@@ -779,6 +783,18 @@ def test_module_03_section_5_tools_do_not_compute_question_2_on_the_copys_cohort
             assert key == pytest.approx(names["ecart_du_haut"](scores, everyone, 97))
         # Other selections are computed on every cohort (the table's other cells).
         names["ecart_avec_ic"](scores >= np.percentile(scores, 95))
+
+
+def test_module_03_selection_by_group_is_not_handed_to_the_students_cells():
+    # Review 03 d21, lecturer 8: the imported selection_by_group returned question 2's key on
+    # a copy's cohort; only the hidden tests, which the students never see, import it now.
+    text = SOURCE.read_text(encoding="utf-8")
+    for match in re.finditer(r"selection_by_group", text):
+        before = text[: match.start()]
+        cell_start = before.rindex("\n# %%")
+        cell = text[cell_start : text.index("\n# %%", match.start())]
+        hidden = cell.find("### BEGIN HIDDEN TESTS")
+        assert 0 <= hidden < match.start() - cell_start, cell[:200]
 
 
 def test_module_03_question_1_first_hint_gives_the_syntax_without_the_answer():
