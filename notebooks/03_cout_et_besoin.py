@@ -9,100 +9,62 @@
 #
 # 1. Dire ce qu'est la **cible** d'un modèle, et pourquoi le **coût** des soins peut trahir le
 #    **besoin**.
-# 2. Calculer la **part d'un groupe parmi les retenus** d'un programme et un **écart de
-#    besoin** entre inscrits ; dire quelle comparaison révèle qu'un score sous-estime le besoin
-#    d'un groupe.
+# 2. Calculer une **part parmi les retenus** et un **écart de besoin** entre inscrits ; dire
+#    quelle comparaison révèle qu'un score sous-estime le besoin d'un groupe.
 # 3. Après la séance : lire l'**intervalle de confiance d'une différence** ; juger une nouvelle
 #    cible, un **taux de sélection**, une mesure du besoin.
 #
 # > **Les valeurs de l'école dans ce module**
-# > - **V1 — Priorité à la relation humaine** : le médecin traitant décide de proposer le
-# >   programme ; pour en parler avec son patient, il doit savoir ce que le score oublie.
-# > - **V4 — Prudence, esprit critique et inclusivité** : vérifier qui un score précis laisse
-# >   de côté.
-# > - **V6 — Intégrité et transparence** : dire ce qu'un score prédit vraiment, ce qui est
-# >   reproduit ou inventé (la fiche des données, dans « Pour aller plus loin »), et qui décide.
+# > - **V1 — Priorité à la relation humaine** : le médecin décide ; il doit savoir ce que le
+# >   score oublie.
+# > - **V4 — Prudence, esprit critique et inclusivité** : vérifier qui un score laisse de côté.
+# > - **V6 — Intégrité et transparence** : dire ce qu'un score prédit vraiment, et ce qui est
+# >   inventé dans nos données.
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : justice et équité (une aide rare va
-# > aux plus malades, quel que soit leur groupe), non-malfaisance (un score biaisé prive de soins des
-# > patients déjà désavantagés), autonomie (le patient à qui l'on propose le programme doit
-# > pouvoir comprendre pourquoi).
+# > aux plus malades), non-malfaisance, autonomie du patient.
 #
 # ## Mode d'emploi
 #
-# - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
-# - Remplacez les `...` par votre calcul ou votre réponse, exécutez la cellule, puis la cellule
-#   **« Vérification »** : elle dit si la réponse est correcte, ou nomme l'erreur probable (en
-#   séance évaluée, elle dit seulement si la réponse est bien écrite : un nombre, ou l'une des
-#   options proposées).
-# - Gardez le nom de la variable ; décimales avec un **point** (`0.8`, pas `0,8`) ; écrivez
-#   le **calcul**, pas un résultat arrondi : 0,16 au lieu de 0,157 ne rapporte que la moitié
-#   des points.
+# - Exécutez les cellules **dans l'ordre** (**Maj + Entrée**).
+# - Remplacez les `...` par votre calcul ou votre réponse, puis exécutez la cellule
+#   **« Vérification »**.
+# - Décimales avec un **point** (`0.8`) ; écrivez le **calcul**, pas un résultat arrondi.
 
 # %% [markdown]
 # ## 1. Une histoire clinique : le programme de suivi renforcé
 #
-# Un grand hôpital universitaire américain propose un **programme de suivi renforcé** (*care
-# management*) : pour les patients aux besoins complexes, une infirmière coordinatrice
-# organise rendez-vous et traitements. Les places sont limitées.
+# Un hôpital universitaire américain propose un **programme de suivi renforcé** : une
+# infirmière coordinatrice suit les patients aux besoins complexes. Les places sont limitées.
 #
 # Un algorithme commercial donne à chaque patient un **score de risque**. Être au 97ᵉ
-# **centile**, c'est avoir un score plus élevé que celui de 97 patients sur 100. Au-dessus du
-# 97ᵉ centile, les patients sont **repérés automatiquement** ; à partir du 55ᵉ, le dossier est
-# signalé au **médecin traitant**, qui décide (Obermeyer et al., 2019).
+# **centile**, c'est avoir un score plus élevé que 97 patients sur 100. Au-dessus du 97ᵉ
+# centile, les patients sont **repérés automatiquement** ; à partir du 55ᵉ, le médecin traitant
+# décide (Obermeyer et al., 2019).
 #
-# L'algorithme n'utilisait pas la race. Pourtant, en 2019, des chercheurs ont montré qu'à
-# score égal, les patients noirs étaient nettement plus malades que les patients blancs. Sans
-# cet écart, selon leur simulation, la part des patients noirs repérés passerait de 17,7 % à
-# 46,5 % (Obermeyer et al., 2019).
+# L'algorithme n'utilisait pas la race. Pourtant, à score égal, les patients noirs étaient
+# nettement plus malades que les patients blancs. Sans cet écart, selon la simulation des
+# auteurs, la part des patients noirs repérés passerait de 17,7 % à 46,5 % (Obermeyer et al.,
+# 2019), chiffre corrigé depuis par la même équipe à environ 59 % (dépôt dissecting-bias, 2022).
 #
-# La cause : le **choix de la cible**, la grandeur qu'un modèle apprend à prédire. L'algorithme
-# prédisait le **coût des soins de l'année suivante**, un **substitut** (*proxy*) du besoin :
-# une grandeur facile à mesurer, qu'on croit liée au besoin. Or, à maladie égale, on dépensait
-# moins pour les patients noirs ; l'étude cite la pauvreté et la relation avec le système de
-# soins (discrimination, méfiance).
+# La cause : la **cible**, ce que le modèle apprend à prédire : le **coût des soins de l'année
+# suivante**, un **substitut** (*proxy*) du besoin. Or, à maladie égale, on dépensait moins pour
+# les patients noirs (pauvreté, discrimination, méfiance, selon l'étude).
 #
-# « Noirs » et « blancs » sont les catégories de l'étude, des catégories sociales, pas
-# biologiques : les patients qui se déclaraient noirs, comparés à ceux qui se déclaraient
-# blancs ; les patients d'autres groupes sont écartés (Obermeyer et al., 2019).
-#
-# <details><summary>Facultatif : le chiffre corrigé en 2022 ; d'autres groupes ; ces catégories
-# en France</summary>
-#
-# En 2022, l'équipe de l'article a corrigé une erreur dans le code de la simulation : environ
-# 59 % au lieu de 46,5 %, un biais plus fort qu'annoncé ; le principe même de la simulation est
-# discuté (dépôt dissecting-bias, 2022).
-#
-# Les patients de l'étude étaient couverts par des contrats dits « à risque » avec les
-# assureurs (Obermeyer et al., 2019) : dans ce type de contrat, l'établissement répond d'une
-# part du coût des soins de ses patients. Le mécanisme vaut pour tout groupe qui coûte moins à besoin égal
-# (précarité, déserts médicaux).
-#
-# Les catégories de l'étude ne se transposent pas telles quelles en France, où les
-# statistiques ethniques sont très encadrées. Pour un hôpital, le premier cadre est le RGPD
-# (règlement (UE) 2016/679, article 9) : il interdit en principe de traiter des données qui
-# révèlent l'origine raciale ou ethnique, sauf exceptions. Le Conseil constitutionnel a jugé
-# de plus que les traitements de données destinés à mesurer la diversité des origines
-# « peuvent porter sur des données objectives », mais « ne sauraient […] reposer sur l'origine
-# ethnique ou la race » (décision n° 2007-557 DC). On peut en revanche auditer un score sur des groupes que les
-# données de santé permettent de repérer : les bénéficiaires de la complémentaire santé
-# solidaire (C2S), les habitants des communes ou des quartiers les plus défavorisés (indices
-# FDep ou EDI, qui résument leur niveau social), ceux des zones où les médecins manquent. Le
-# cadre juridique européen est résumé à la fin du module (« Pour aller plus loin »).
-# </details>
+# « Noirs » et « blancs » sont les catégories de l'étude, déclarées par les patients : des
+# catégories sociales, pas biologiques. En France, on audite plutôt par groupes sociaux
+# (« Pour aller plus loin »).
 
 # %% [markdown]
 # ## 2. Les données : une cohorte synthétique
 #
 # Les données de l'étude ne sont pas publiques : notre **cohorte synthétique** est faite de
-# patients inventés. Ses effectifs et ses moyennes de maladies chroniques par groupe viennent
-# du tableau 1 de l'article (Obermeyer et al., 2019) : la cellule suivante les affiche.
-#
-# Chaque ligne est un patient. Les colonnes utiles ici :
+# patients inventés, avec les effectifs et les moyennes de maladies chroniques de l'étude
+# (Obermeyer et al., 2019, tableau 1). Chaque ligne est un patient :
 #
 # | Colonne | Signification |
 # |---|---|
-# | `race` | groupe : `"White"` (blanc) ou `"Black"` (noir), comme dans l'étude |
+# | `race` | groupe : `"White"` (blanc) ou `"Black"` (noir), écrit ainsi dans les données |
 # | `n_chronic` | nombre de maladies chroniques actives cette année |
 # | `cost` | coût des soins de l'**année suivante**, en dollars |
 # | `n_chronic_next` | nombre de maladies chroniques actives l'**année suivante** |
@@ -193,28 +155,26 @@ print(
 )
 
 # %% [markdown]
-# Comme dans l'étude, les patients noirs sont en moyenne **plus malades**, mais à maladie égale
-# ils coûtent **moins**. Cet **écart d'accès** aux soins (à besoin égal, moins de soins reçus)
-# biaise le coût. Notre cohorte le **grossit** : retenez le mécanisme, pas nos chiffres.
+# Pas de contradiction : en moyenne, les patients noirs coûtent un peu
+# **plus**, parce qu'ils sont **plus malades** ; à maladie égale, ils coûtent **moins**. Cet
+# **écart d'accès** aux soins biaise le coût. Notre cohorte le **grossit** : retenez le
+# mécanisme, pas nos chiffres.
 
 # %% [markdown]
 # ## 3. Notre reproduction : un score qui prédit le coût
 #
-# Notre **reproduction simplifiée** de l'algorithme :
+# Notre **score** combine sept informations, **sans la race** : âge, sexe, maladies
+# chroniques de cette année, HbA1c, pression artérielle, créatinine et **coût de cette
+# année**. Il apprend sur deux tiers des patients ; on le **juge** sur le dernier tiers, la
+# **cohorte jugée** (`cohorte`). Deux **cibles** possibles : le coût de l'année suivante
+# (`cost`) ou ses maladies chroniques (`n_chronic_next`).
 #
-# 1. **Le score** combine sept informations, **sans la race** : âge, sexe, maladies
-#    chroniques de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et
-#    **coût de cette année** ; le poids de chacune est appris sur les données.
-# 2. Il **apprend** sur deux tiers des patients ; on le **juge** sur le dernier tiers, la
-#    **cohorte jugée** (`cohorte`).
-# 3. **Deux cibles** : la cible « coût » (`cost`, le coût de l'année suivante) et la cible
-#    « maladies » (`n_chronic_next`, les maladies chroniques de l'année suivante).
+# Deux mots pour le **haut du classement** :
 #
-# > **Deux seuils, deux mots.**
-# > - **Inscrits** : les patients **au-dessus du 97ᵉ centile** du score (environ 3 patients sur
-# >   100). Ce sont eux que comparent la question 2 et les sections 4 et 5.
-# > - **Retenus** : les **`places`** premiers du classement, pour un programme qui n'a qu'un
-# >   nombre fixe de places. Ils ne servent qu'à la question 1.
+# | Mot | Qui | Sert à |
+# |---|---|---|
+# | **retenus** | les `places` premiers du classement | la question 1 seulement |
+# | **inscrits** | les patients au-dessus du 97ᵉ centile (3 sur 100) | la question 2 et la suite |
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il apprend les deux scores et repère les inscrits. Il
@@ -293,27 +253,16 @@ print(
 # %% [markdown]
 # ### Question 1 — Le seuil d'un programme : la part des patients noirs parmi les retenus (2 points)
 #
-# Un programme n'a qu'un nombre limité de **places** : il retient les patients du **haut du
-# classement** du score « coût », jusqu'à ce que ses places soient pleines. Le seuil dépend donc
-# des places. Votre programme a `places` places (nombre affiché par la cellule ci-dessus ; en
-# séance évaluée, il est propre à votre copie) : ce ne sont pas les inscrits du 97ᵉ centile.
+# Votre programme a `places` places (nombre affiché ci-dessus ; en séance évaluée, propre à
+# votre copie) : il **retient** les `places` premiers du classement du score « coût ».
+# Parmi les **retenus**, quelle est la **part de patients noirs** ? Donnez une proportion entre
+# 0 et 1 (`0.25`, et non `25`) ; la vérification juge **4 décimales**.
 #
-# Parmi les patients **retenus** par votre programme, quelle est la **part de patients
-# noirs** ? Donnez une proportion entre 0 et 1 (`0.25`, et non `25`). Écrivez le calcul, pas un
-# résultat arrondi (la vérification juge **4 décimales**).
+# Le tableau `classement` range les patients du score le plus haut au plus bas. Deux outils :
 #
-# Le tableau `classement` range les patients du score le plus haut au plus bas, une ligne par
-# patient. Deux outils :
-#
-# - `classement.head(10)` garde les 10 **premières** lignes d'un tableau (`head` : la tête) ;
+# - `classement.head(10)` garde les 10 **premières** lignes d'un tableau ;
 # - `(tableau["race"] == "White").sum()` compte les patients blancs d'un tableau ;
-#   `len(tableau)` compte ses lignes.
-#
-# <details><summary>Rappel d'écriture</summary>
-#
-# En Python, `/` divise, et ce qui est entre parenthèses se calcule d'abord : `6 / (1 + 2)`
-# vaut 2. Un résultat intermédiaire se garde sous un nom : `retenus = ...`.
-# </details>
+#   `len(tableau)` compte ses lignes. En Python, `/` divise.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -324,16 +273,14 @@ print(
 # part_noirs_cout = (retenus["race"] == …).sum() / …
 # ```
 #
-# La première ligne applique le seuil de votre programme ; la seconde répond à « combien sur
-# combien ? ». Qui compte-t-on en bas de la fraction : toute la cohorte, tous les patients
-# noirs, ou seulement les retenus ?
+# Qui compte-t-on en bas de la fraction : toute la cohorte, tous les patients noirs, ou
+# seulement les retenus ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Dans `head`, mettez le nombre de places de votre programme (le nom `places`, pas un nombre
-# recopié). Comptez les patients noirs (`"Black"`) parmi les retenus, puis divisez par le nombre
-# de retenus (`len(retenus)`).
+# Dans `head`, mettez `places` (le nom, pas un nombre recopié). Comptez les patients noirs
+# (`"Black"`) parmi les retenus, puis divisez par `len(retenus)`.
 # </details>
 
 # %% answer="part_noirs_cout"
@@ -393,6 +340,12 @@ checks.check_number(
             "cohorte synthétique : calculez la part à partir du classement.",
         ),
         checks.Mistake(
+            0.0,
+            "votre part vaut 0 : aucun retenu n'a été compté comme noir. Dans les données, le "
+            "groupe s'écrit \"Black\" (en anglais, avec une majuscule), comme dans le tableau "
+            "de la section 2 : \"black\" ou \"Noir\" ne correspondent à aucun patient.",
+        ),
+        checks.Mistake(
             None,
             "vous avez divisé les retenus noirs par les retenus blancs : c'est un rapport "
             "entre les deux groupes. Le dénominateur doit compter tous les retenus.",
@@ -441,6 +394,10 @@ checks.check_number(
 part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 
 # %% mistake="part_noirs_cout" session="formative"
+# message : le groupe s'écrit "Black"
+part_noirs_cout = (classement.head(places)["race"] == "black").sum() / places
+
+# %% mistake="part_noirs_cout" session="formative"
 # message : la fin du classement
 retenus = classement.tail(places)
 part_noirs_cout = (retenus["race"] == "Black").sum() / len(retenus)
@@ -485,6 +442,11 @@ part_noirs_cout = n_noirs_inscrits / places
 # %% tests="part_noirs_cout" points=2 session="evaluation"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_form(part_noirs_cout, name="part_noirs_cout", kind="number", decimals=4, bounds=(0, 1))
+if isinstance(part_noirs_cout, (int, float, np.number)) and part_noirs_cout == 0:
+    print(
+        "Attention : votre part vaut exactement 0, aucun retenu n'est compté comme noir. "
+        'Vérifiez l\'écriture du groupe : "Black", comme dans le tableau de la section 2.'
+    )
 ### BEGIN HIDDEN TESTS
 from esn_teach.explorers import selection_by_group  # not imported in the students' cells
 
@@ -545,6 +507,12 @@ checks.check_number(
             "cohorte synthétique : calculez la part à partir du classement.",
         ),
         checks.Mistake(
+            0.0,
+            "votre part vaut 0 : aucun retenu n'a été compté comme noir. Dans les données, le "
+            "groupe s'écrit \"Black\" (en anglais, avec une majuscule), comme dans le tableau "
+            "de la section 2 : \"black\" ou \"Noir\" ne correspondent à aucun patient.",
+        ),
+        checks.Mistake(
             float(np.sum(haut_copie == "Black") / np.sum(haut_copie == "White")),
             "vous avez divisé les retenus noirs par les retenus blancs : c'est un rapport "
             "entre les deux groupes. Le dénominateur doit compter tous les retenus.",
@@ -571,6 +539,10 @@ checks.check_number(
 part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 
 # %% mistake="part_noirs_cout" session="evaluation"
+# message : le groupe s'écrit "Black"
+part_noirs_cout = (classement.head(places)["race"] == "black").sum() / places
+
+# %% mistake="part_noirs_cout" session="evaluation"
 # message : la fin du classement
 retenus = classement.tail(places)
 part_noirs_cout = (retenus["race"] == "Black").sum() / len(retenus)
@@ -594,33 +566,24 @@ part_noirs_cout = n_noirs_inscrits / places
 # %% [markdown] reveal="part_noirs_cout" session="formative"
 # <details><summary>Après avoir répondu : plus que leur part dans la cohorte ?</summary>
 #
-# La part des patients noirs parmi les retenus dépasse leur part dans la cohorte jugée
-# (affichée par la cellule de la section 3). Cela ne prouve pas que le score les avantage : ils
-# sont en moyenne bien plus malades. Et elle change avec le nombre de places : le seuil est un
-# choix du programme, qui décide qui entre. Il faut tenir compte de l'état de santé : la
-# question 2 mesure un écart de maladies entre inscrits ; la section 5 dit quelle comparaison
-# permet de juger.
+# Leur part parmi les retenus dépasse leur part dans la cohorte jugée. Cela ne prouve pas que
+# le score les avantage : ils sont bien plus malades. Il faut tenir compte de l'état de santé :
+# c'est la question 2.
 # </details>
 
 # %% [markdown] reveal="part_noirs_cout" session="evaluation"
 # <details><summary>Après avoir répondu : et leur part dans la cohorte ?</summary>
 #
-# Comparez la part des patients noirs parmi les retenus à leur part dans la cohorte jugée
-# (affichée par la cellule de la section 3) : elle est un peu au-dessus, de quelques points au
-# plus. Ces patients sont pourtant en moyenne bien plus malades : une part à peine plus haute
-# que celle de la cohorte ne dit donc pas que le score les traite bien. Et elle change avec le
-# nombre de places : le seuil est un choix du programme. Il faut tenir compte de l'état de
-# santé : la question 2 mesure un écart de maladies entre inscrits ; la section 5 dit quelle
-# comparaison permet de juger.
+# Leur part parmi les retenus est à peine au-dessus de leur part dans la cohorte jugée, alors
+# qu'ils sont bien plus malades : elle ne dit pas que le score les traite bien. Il faut tenir
+# compte de l'état de santé : c'est la question 2.
 # </details>
 
 # %% [markdown]
 # ## 4. Le score prédit le coût, pas le besoin
 #
-# Dans l'étude, le score était **calibré** pour le coût dans les deux groupes : à score égal,
-# patients noirs et blancs coûtaient à peu près autant l'année suivante (Obermeyer et al., 2019,
-# figure 3A). La cellule suivante trace, par groupe et selon le score « coût », le **coût** et
-# les **maladies chroniques** de l'année suivante.
+# La cellule suivante trace, par groupe et selon le score « coût », le **coût** et les
+# **maladies chroniques** de l'année suivante.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il trace les deux figures. Regardez-les, et la phrase
@@ -695,29 +658,21 @@ print(
 )
 
 # %% [markdown]
-# À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
-# les deux groupes (à score égal, un coût moyen voisin). À droite, à même centile du score, la
-# courbe des patients noirs est **au-dessus** : à score égal, ils sont plus malades. Cet écart
-# dépasse-t-il celui d'un score juste, mesuré de la même façon ? La section 5 le mesure.
+# À gauche, les courbes se suivent à peu près : à score égal, un coût moyen voisin. À droite,
+# la courbe des patients noirs est **au-dessus** : à score égal, ils sont plus malades.
 #
-# <details><summary>Facultatif : ce qui repose sur l'étude, pas sur notre cohorte</summary>
-#
-# Tout en haut du score, là où le programme sélectionne, nos patients noirs coûtent **moins**
-# que les patients blancs de même score (montants sous la figure) : notre reproduction n'y est
-# pas calibrée. Dans l'étude, les deux courbes du coût se superposent à peu près (Obermeyer et
-# al., 2019, figure 3A) : le score y était calibré pour le coût, et pourtant injuste pour le
-# besoin (figure 1A). Cette leçon, « calibré
-# et injuste », repose donc sur l'article ; notre cohorte, elle, montre le mécanisme (un score
-# appris sur le coût classe trop bas des patients plus malades).
-# </details>
+# **Attention, nos données s'écartent ici de l'étude.** Tout en haut du score, nos patients
+# noirs coûtent **moins** que les blancs de même score (montants sous la figure) : notre score
+# n'y est pas calibré. Dans l'étude, le score était calibré pour le coût et pourtant injuste
+# pour le besoin (Obermeyer et al., 2019, figures 1A et 3A) : ce constat vient de l'article ;
+# notre cohorte en montre le mécanisme.
 
 # %% [markdown]
 # ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
 #
-# Avec la cible « coût », comparez les inscrits, tous au-dessus du même seuil. Calculez
-# l'**écart** du nombre moyen de maladies chroniques de l'année suivante (`n_chronic_next`) :
-# moyenne des **inscrits noirs** **moins** moyenne des **inscrits blancs** (la vérification
-# juge **3 décimales**).
+# Calculez l'**écart** du nombre moyen de maladies chroniques de l'année suivante
+# (`n_chronic_next`) : moyenne des **inscrits noirs** **moins** moyenne des **inscrits
+# blancs**, cible « coût » (`inscrits_cout` ; la vérification juge **3 décimales**).
 #
 # La moyenne d'une colonne pour certains patients s'écrit
 # `cohorte.loc[condition, "nom_de_colonne"].mean()` ; `&` veut dire « et » entre deux
@@ -762,6 +717,13 @@ checks.expect(
     "vous avez fait la différence de deux sommes (.sum()) : elle compte surtout qu'il y a bien "
     "plus d'inscrits blancs que d'inscrits noirs. La question demande l'écart des moyennes : "
     "utilisez .mean().",
+    name="ecart_maladies",
+)
+checks.expect(
+    valeur != n_noirs_inscrits - n_blancs_inscrits,
+    "vous avez soustrait deux nombres de patients (n_noirs_inscrits moins "
+    "n_blancs_inscrits). La question demande l'écart des moyennes de maladies "
+    "chroniques (colonne « n_chronic_next ») : inscrits noirs moins inscrits blancs.",
     name="ecart_maladies",
 )
 checks.expect(
@@ -846,6 +808,12 @@ checks.check_number(
             "« coût » (inscrits_cout).",
             digest="4010ce3589c3d502",
         ),
+        checks.Mistake(
+            None,
+            "vous avez pris les retenus de la question 1 (les places du programme). La question 2 "
+            "compare les inscrits, au-dessus du 97e centile : inscrits_cout.",
+            digest="4444af34e41914ac",
+        ),
     ],
     hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
     "seulement : noirs moins blancs.",
@@ -869,6 +837,19 @@ checks.check_number(
     points=2,
 )
 ### END HIDDEN TESTS
+
+# %% mistake="ecart_maladies" session="formative"
+# message : les retenus de la question 1
+retenus_q1 = np.zeros(len(cohorte), dtype=bool)
+retenus_q1[np.argsort(-scores_cout, kind="stable")[:places]] = True
+ecart_maladies = (
+    cohorte.loc[retenus_q1 & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[retenus_q1 & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_maladies" session="formative"
+# message : deux nombres de patients
+ecart_maladies = n_noirs_inscrits - n_blancs_inscrits
 
 # %% mistake="ecart_maladies" session="formative"
 # message : inversé les groupes
@@ -1007,6 +988,10 @@ noirs_copie, blancs_copie = race_copie == "Black", race_copie == "White"
 inscrits_copie = scores_copie["cost"] >= np.percentile(scores_copie["cost"], 97)
 haut_copie = scores_copie["cost"] >= np.percentile(scores_copie["cost"], 95)  # tranche_haute
 chers_copie = cout_copie >= np.percentile(cout_copie, 95)  # plus_couteux
+# The patients retained by question 1's places (a plausible slip: Q1's retenus in Q2).
+places_copie = cost_need_places(checks.student_seed("03", announce=False))
+retenus_copie = np.zeros(len(race_copie), dtype=bool)
+retenus_copie[np.argsort(-scores_copie["cost"], kind="stable")[:places_copie]] = True
 inscrits_noirs_copie = besoin_copie[inscrits_copie & noirs_copie]
 inscrits_blancs_copie = besoin_copie[inscrits_copie & blancs_copie]
 
@@ -1116,12 +1101,32 @@ checks.check_number(
             "(plus_couteux), inscrits ou non. La question porte sur les inscrits du score "
             "« coût » (inscrits_cout).",
         ),
+        checks.Mistake(
+            ecart_copie(retenus_copie, besoin_copie),
+            "vous avez pris les retenus de la question 1 (les places du programme). La question 2 "
+            "compare les inscrits, au-dessus du 97e centile : inscrits_cout.",
+        ),
+        checks.Mistake(
+            float(np.sum(inscrits_copie & noirs_copie) - np.sum(inscrits_copie & blancs_copie)),
+            "vous avez soustrait deux nombres de patients (n_noirs_inscrits moins "
+            "n_blancs_inscrits). La question demande l'écart des moyennes de maladies "
+            "chroniques (colonne « n_chronic_next ») : inscrits noirs moins inscrits blancs.",
+        ),
     ],
     hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
     "seulement : noirs moins blancs.",
     points=2,
 )
 ### END HIDDEN TESTS
+
+# %% mistake="ecart_maladies" session="evaluation"
+# message : les retenus de la question 1
+retenus_q1 = np.zeros(len(cohorte), dtype=bool)
+retenus_q1[np.argsort(-scores_cout, kind="stable")[:places]] = True
+ecart_maladies = (
+    cohorte.loc[retenus_q1 & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[retenus_q1 & blancs, "n_chronic_next"].mean()
+)
 
 # %% mistake="ecart_maladies" session="evaluation"
 # message : inversé les groupes
@@ -1174,20 +1179,16 @@ ecart_maladies = (
 # %% [markdown] session="formative"
 # ### Question 3 — Ce que ces chiffres disent du choix de la cible (2 points)
 #
-# Relisez les deux figures de la section 4 et votre écart de la question 2. Quelle lecture est
-# juste ? Répondez par l'une des options, entre guillemets :
+# À même score, les patients noirs sont plus malades (section 4). Quelle lecture est juste ?
+# Répondez par l'une des options, entre guillemets :
 #
-# - `"race"` : à même score, les patients noirs sont plus malades, parce que le score tient
-#   compte de leur race ; la lui retirer réduirait l'écart ;
-# - `"précision"` : à même score, les patients noirs sont plus malades, parce que le score
-#   prédit mal leur coût ; un modèle plus précis, appris sur plus de patients, réduirait
-#   l'écart ;
-# - `"cible"` : à même score, les patients noirs sont plus malades ; le score prédit bien le
-#   coût, mais le coût mesure mal leur besoin ;
-# - `"taille du biais"` : à même score, les patients noirs sont plus malades ; le score
-#   sous-estime leur besoin, et l'écart de la question 2 dit de combien ;
-# - `"intention"` : à même score, les patients noirs sont plus malades, parce que les soignants
-#   choisissent de moins les soigner ; le score reproduit ce choix.
+# - `"race"` : le score tient compte de leur race ; la lui retirer réduirait l'écart ;
+# - `"précision"` : le score prédit mal leur coût ; un modèle plus précis réduirait l'écart ;
+# - `"cible"` : le score prédit bien le coût, mais le coût mesure mal leur besoin ;
+# - `"taille du biais"` : l'écart de la question 2 dit de combien le score sous-estime leur
+#   besoin ;
+# - `"intention"` : les soignants choisissent de moins les soigner ; le score reproduit ce
+#   choix.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1346,8 +1347,8 @@ messages_q3 = {
     "groupe est plus malade dans toute la population : seul, il ne mesure pas ce que le score "
     "oublie. Il faut le comparer à une référence mesurée de la même façon (section 5).",
     "intention": "les constats montrent qu'à même score, un groupe plus malade reçoit autant de "
-    "soins que l'autre, donc moins pour son besoin, mais pas pourquoi : distance, reste à "
-    "charge, confiance, offre de soins. Ils ne disent rien des intentions des soignants.",
+    "soins que l'autre, donc moins pour son besoin, mais pas pourquoi : distance, "
+    "démarches, confiance, offre de soins. Ils ne disent rien des intentions des soignants.",
 }
 tirage_copie_q3 = cost_need_reading(checks.student_seed("03", announce=False))
 situation_copie_q3, _, lectures_copie_q3 = tirage_copie_q3
@@ -1435,17 +1436,13 @@ lecture_cible = "cible"
 # %% [markdown]
 # ## 5. Changer la cible
 #
-# La cellule suivante compare les cibles dans un tableau, chaque chiffre avec son **intervalle de
-# confiance à 95 %** (IC 95 %, module 01).
-#
-# - **Dans une même tranche** : on compare patients noirs et blancs dans une tranche de 5
-#   centiles du score. **Tous scores** : la moyenne de ces écarts sur les 20 tranches. **Tranche
-#   du haut** : du 95ᵉ au 100ᵉ centile, la dernière tranche des figures de la section 4.
-# - **Dernière colonne, un score juste**, impossible en pratique : il classe les patients selon
-#   leur maladie « latente », le vrai niveau de maladie, que notre générateur invente et que
-#   l'hôpital ne connaît pas. Dans des tranches de 5 centiles, même lui garde un écart.
-# - **En pratique**, sans score juste, on compare des tranches d'un seul centile : l'écart d'un
-#   score juste y tend vers zéro (ligne sous le tableau).
+# La cellule suivante compare les cibles, chaque chiffre avec son **intervalle de confiance à
+# 95 %** (IC 95 %, module 01). **Dans une même tranche** : on compare patients noirs et blancs
+# dans une tranche de 5 centiles du score ; **tous scores** : la moyenne de ces écarts sur les
+# 20 tranches, pondérée par le nombre de patients noirs de chaque tranche ; **tranche du
+# haut** : du 95ᵉ au 100ᵉ centile. La dernière colonne, un **score juste**, classe les patients
+# selon leur vraie maladie (« latente »), inventée par notre générateur : c'est la
+# **référence**, l'écart qui resterait sans biais.
 
 
 # %% jupyter={"source_hidden": true}
@@ -1603,39 +1600,35 @@ if not checks.passed("ecart_maladies"):
     )
 
 # %% [markdown]
-# **Exemple corrigé : juger une paire** (en séance évaluée, la question 4 est faite de trois
-# paires). Un score inventé prédit les consultations. Laquelle de ces deux affirmations vraies
-# suffit à montrer qu'il sous-estime le besoin des patients noirs ?
+# **Exemple corrigé.** Un score inventé prédit les consultations. Laquelle de ces deux
+# affirmations vraies suffit à montrer qu'il sous-estime le besoin des patients noirs ?
 #
-# - « A » : à même âge et même sexe, le score inscrit les patients noirs moins souvent que les
-#   patients blancs.
-# - « B » : à même maladie latente (le même besoin réel), le score inscrit les patients noirs
-#   moins souvent que les patients blancs.
+# - « A » : à même âge, le score inscrit les patients noirs moins souvent que les blancs.
+# - « B » : à même HbA1c et mêmes maladies chroniques, le score inscrit les patients noirs
+#   moins souvent que les blancs.
 #
-# Seul change **ce qui est tenu égal**. À âge et sexe égaux, le besoin peut différer : un score
-# juste pourrait, lui aussi, inscrire un groupe moins souvent. A : `"non"`. À besoin égal, un
-# score juste inscrirait autant les deux groupes : B suffit, `"oui"`. La question à poser :
-# **que donnerait la même comparaison avec un score juste ?**
+# Seul change **ce qui est tenu égal**. À âge égal, le besoin peut différer : un score juste
+# pourrait, lui aussi, inscrire un groupe moins souvent. A : `"non"`. À besoin mesuré égal, un
+# score juste inscrirait autant les deux groupes : B : `"oui"`. La question à poser : **que
+# donnerait la même comparaison avec un score juste ?**
 
 # %% [markdown] session="formative"
 # ### Question 4 — Quel résultat révèle le biais ? (2 points)
 #
-# Tenez chaque affirmation pour vraie (en séance évaluée, des cases du tableau restent
-# vides) : suffit-elle à montrer que le score « coût » **sous-estime le besoin** des patients
-# noirs ?
+# Tenez chaque affirmation pour vraie : suffit-elle à montrer que le score « coût »
+# **sous-estime le besoin** des patients noirs ?
 #
 # | Clé | Affirmation |
 # |---|---|
-# | « erreur sur le coût » | Tout en haut, le score se trompe sur le coût : les patients noirs y coûtent 17 % de moins que les blancs de même score (section 4). |
-# | « entre inscrits » | Les inscrits noirs ont plus de maladies chroniques que les inscrits blancs, et l'IC 95 % de cet écart exclut 0 (question 2). |
-# | « part qui double » | La cible « maladies » inscrit à peu près deux fois plus de patients noirs que la cible « coût » (première ligne du tableau). |
+# | « erreur sur le coût » | Tout en haut, les patients noirs coûtent 17 % de moins que les blancs de même score (section 4). |
+# | « entre inscrits » | Les inscrits noirs ont plus de maladies chroniques que les inscrits blancs, IC 95 % excluant 0 (question 2). |
+# | « part qui double » | La cible « maladies » inscrit environ deux fois plus de patients noirs que la cible « coût » (tableau). |
 # | « inscrits et score juste » | L'écart entre inscrits de la question 2 est bien plus grand que l'écart du score juste sur tous les scores (0,10). |
-# | « centile par centile » | Comparés centile par centile du score « coût », les patients noirs ont en moyenne 0,72 maladie chronique de plus que les blancs, IC 95 % de 0,65 à 0,78 (ligne sous le tableau). |
-# | « près du seuil » | Du 95ᵉ au 100ᵉ centile, l'écart de la tranche du haut dépasse celui du score juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0. |
+# | « centile par centile » | Centile par centile du score « coût », les patients noirs ont 0,72 maladie chronique de plus que les blancs, IC 95 % de 0,65 à 0,78 (sous le tableau). |
+# | « près du seuil » | Dans la tranche du haut, l'écart dépasse celui du score juste dans sa propre tranche du haut, IC 95 % de la différence excluant 0. |
 #
-# Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les clés. Un item juste
-# rapporte une part des points ; un item faux en reprend une partie (ici autant : deux réponses
-# possibles) ; un item laissé `...` ne compte pas : dans le doute, laissez-le.
+# Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les clés (notation des
+# questions à plusieurs items : voir l'en-tête).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1647,9 +1640,8 @@ if not checks.passed("ecart_maladies"):
 #
 # Un score qui prédit trop cher un patient le classe-t-il plus haut ou plus bas ? Quand deux
 # scores n'inscrivent pas les mêmes patients, qu'est-ce qui dit lequel se trompe ? Pour les
-# autres : quelle est la référence, mesurée sur les mêmes patients et de la même façon (les
-# mêmes tranches, ou les mêmes inscrits) ? Est-elle nulle, ou faut-il la lire dans la dernière
-# colonne ?
+# autres : quelle est la référence, mesurée de la même façon (les mêmes tranches, ou les mêmes
+# inscrits) ? Est-elle nulle, ou faut-il la lire dans la dernière colonne ?
 # </details>
 
 # %% [markdown] session="evaluation"
@@ -1665,9 +1657,8 @@ if not checks.passed("ecart_maladies"):
 # l'entraînement, et vos voisins n'ont pas toujours les mêmes paires : lisez chacune en
 # entier.
 #
-# Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les lettres. Un item juste
-# rapporte une part des points ; un item faux en reprend une partie (ici autant : deux réponses
-# possibles) ; un item laissé `...` ne compte pas : dans le doute, laissez-le.
+# Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les lettres (notation des
+# questions à plusieurs items : voir l'en-tête).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1679,9 +1670,8 @@ if not checks.passed("ecart_maladies"):
 #
 # Un score qui prédit trop cher un patient le classe-t-il plus haut ou plus bas ? Quand deux
 # scores n'inscrivent pas les mêmes patients, qu'est-ce qui dit lequel se trompe ? Pour les
-# autres : quelle est la référence, mesurée sur les mêmes patients et de la même façon (les
-# mêmes tranches, ou les mêmes inscrits) ? Est-elle nulle, ou faut-il la lire dans la dernière
-# colonne ?
+# autres : quelle est la référence, mesurée de la même façon (les mêmes tranches, ou les mêmes
+# inscrits) ? Est-elle nulle, ou faut-il la lire dans la dernière colonne ?
 # </details>
 
 # %% session="evaluation" jupyter={"source_hidden": true}
@@ -2107,26 +2097,24 @@ preuve_biais = dict.fromkeys(preuve_biais, "oui")
 # passé par le coût, qui le creusait. La cible « maladies » garde, elle aussi, un excès sur le
 # score juste dans la tranche du haut (tableau) : changer de cible le réduit sans l'effacer.
 
-# %% [markdown] reveal="biais_disparu"
-# <details><summary>Facultatif : un score « maladies » jugé sur ce qu'il prédit</summary>
-#
-# Ce score apprend à prédire `n_chronic_next`, la colonne qui sert ensuite à juger les
-# inscrits. Dans notre générateur, par défaut, cette colonne ne dépend pas de l'accès aux
-# soins : son succès est donc flatteur. Dans la réalité, une maladie n'est comptée que si elle
-# a été diagnostiquée, ce qui dépend aussi de l'accès (question 8, après la séance).
-# </details>
-
 # %% [markdown]
 # ## À retenir
 #
 # > - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
 # >   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
 # > - Un score peut être calibré sur le coût et **injuste** pour le besoin, sans utiliser la
-# >   race (Obermeyer et al., 2019, figure 3A).
+# >   race (Obermeyer et al., 2019, figures 1A et 3A).
 # > - Un écart entre inscrits ne suffit pas : il faut le comparer à celui d'un score juste,
 # >   mesuré de la même façon.
 # > - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
 
+# %% [markdown] graded="in-class"
+# ## Après la séance
+#
+# Cette partie se fait **après la séance** : l'explorateur, les questions 5 à 8
+# (un **entraînement** : corrigées, elles ne comptent pas dans la note), puis la réflexion
+# rédigée, **à rédiger après la séance et à rendre comme l'indique votre enseignant·e**, et des
+# compléments. Votre copie de séance, elle, est ramassée à la fin de la séance.
 # %% [markdown] reveal="preuve_biais"
 # <details><summary>Après avoir répondu : auditer un score comme l'étude</summary>
 #
@@ -2141,15 +2129,26 @@ preuve_biais = dict.fromkeys(preuve_biais, "oui")
 #   groupe.
 # </details>
 
-# %% [markdown] graded="in-class"
-# ## Après la séance
+# %% [markdown] reveal="preuve_biais"
+# <details><summary>Facultatif : d'où vient l'écart qui reste ?</summary>
 #
-# Cette partie se fait **après la séance** : l'explorateur, une question sur l'effet du
-# changement de cible, une sur une nouvelle cible, une sur un indicateur par groupe, une sur le
-# sous-diagnostic, une réflexion rédigée, corrigée par l'enseignant, puis des compléments pour aller plus loin.
-# Les questions 5 à 8 sont un **entraînement** : corrigées, elles ne comptent pas dans la
-# note. La note porte sur les questions 1 à 4 (8 points, en séance) et sur la réflexion
-# (3 points), rendue à la date que fixe votre enseignant.
+# Deux causes se mêlent (lignes « sans aucun écart d'accès », avant la question 5). Les
+# chiffres qui suivent sont des **ordres de grandeur** : nous n'avons pas calculé l'IC de ces
+# différences.
+#
+# - **L'écart d'accès** : près du seuil, cible « coût », l'écart de la tranche du haut tombe à 0,69
+#   sans écart d'accès : de l'ordre de la moitié. Il passe aussi par le **coût de cette année**, une
+#   information du score : sans elle, l'écart près du seuil de la cible « maladies » est à
+#   peu près divisé par deux (tableau de la section 5, et tableau affiché avant la question 5).
+# - **La largeur de la tranche** : du 95ᵉ au 100ᵉ centile, la tranche est large, au sommet
+#   d'un score très asymétrique, et les patients noirs s'y trouvent plus haut. Même le score
+#   juste y garde un écart de 0,53 (dernière colonne du tableau de la section 5), et sans
+#   écart d'accès, les deux scores en gardent à peu près autant (lignes affichées avant la
+#   question 5). Sur l'ensemble des scores, l'écart du score juste est petit (0,10). Seul, un
+#   écart à score égal ne désigne donc pas un mauvais substitut : ce qui le désigne, c'est la
+#   part de l'écart qui dépasse cette référence et qui baisse quand on change de cible ou
+#   qu'on retire l'écart d'accès.
+# </details>
 
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : après la séance, toute la promotion reprend la même
@@ -2211,7 +2210,7 @@ explorateur
 # **différence** (cible « coût » moins cible « maladies ») : d'une cible à l'autre, les patients
 # et leur santé sont les mêmes, seule la sélection change.
 #
-# **La tranche principale est fixée d'avance** : la tranche du haut, du 95ᵉ au 100ᵉ
+# **La tranche du haut est fixée d'avance** : du 95ᵉ au 100ᵉ
 # centile, la dernière tranche des figures de la section 4, choisie avant de calculer la
 # moindre différence entre cibles. Choisir la tranche après avoir vu les résultats, ce serait
 # choisir sa conclusion.
@@ -2239,7 +2238,7 @@ explorateur
 
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : IC de la différence, dans la tranche principale puis
+# Inutile de lire ce code (replié) : IC de la différence, dans la tranche du haut puis
 # parmi les seuls inscrits (question 5) ; puis les deux scores sans écart d'accès, et un score
 # « maladies » sans le coût de cette année (ecart_du_haut : défini avec le tableau de la
 # section 5).
@@ -2249,7 +2248,7 @@ print(f"Du 95e au 100e centile du score « coût » : {fr_percent(non_inscrits, 
 print("Écart avec la cible « coût » moins écart avec la cible « maladies » :")
 intervalles, erreurs = {}, {}  # l'IC de la différence, et son erreur type, par tranche
 for du_centile, tranche in [
-    (95, "tranche principale, du 95e au 100e centile"),
+    (95, "tranche du haut, du 95e au 100e centile"),
     (centile_programme, "analyse de sensibilité, parmi les seuls inscrits (97e-100e centile)"),
 ]:
     hasard = np.random.default_rng(graine)  # le même tirage à chaque exécution
@@ -2280,7 +2279,7 @@ print(
     "principale (la part de hasard du bootstrap lui-même)."
 )
 # Garde-fou : le texte du module et les messages de la question 5 décrivent ces bornes (l'IC
-# de la tranche principale contient 0 et va au-delà de 0,4) ; si une autre version des données
+# de la tranche du haut contient 0 et va au-delà de 0,4) ; si une autre version des données
 # les déplaçait, l'exécution s'arrêterait ici.
 assert intervalles[95][0] < 0 and intervalles[95][1] > 0.4, intervalles
 # Sans écart d'accès : la même cohorte (même graine : mêmes patients, mêmes maladies), mais à
@@ -2329,10 +2328,10 @@ print(
 # %% [markdown]
 # ### Question 5 — De combien la cible réduit-elle l'écart ? (2 points)
 #
-# Dans la **tranche principale** (du 95ᵉ au 100ᵉ centile), que dit l'IC de la différence sur
+# Dans la **tranche du haut** (du 95ᵉ au 100ᵉ centile), que dit l'IC de la différence sur
 # la **taille** de la baisse ? Répondez par l'une des options, entre guillemets :
 #
-# - `"aucune baisse"` : l'IC de la tranche principale contient 0 ; tant qu'une baisse n'est pas
+# - `"aucune baisse"` : l'IC de la tranche du haut contient 0 ; tant qu'une baisse n'est pas
 #   établie, on ne peut rien dire de sa taille, et il faut s'en tenir à « pas de baisse » ;
 # - `"environ 0,25"` : la différence affichée est la valeur la plus compatible avec les
 #   données ; l'IC dit seulement sa précision : la cible réduit l'écart d'environ 0,25 maladie ;
@@ -2347,14 +2346,14 @@ print(
 #
 # <details><summary>Indice 1</summary>
 #
-# Dans la tranche principale, l'IC de la différence contient-il 0 ? Contient-il aussi des
+# Dans la tranche du haut, l'IC de la différence contient-il 0 ? Contient-il aussi des
 # baisses importantes ? Que disent ses deux bornes de la taille de la baisse ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
 # Un IC qui contient 0 prouve-t-il que la différence est nulle ? Une valeur au centre de l'IC
-# est-elle plus sûre que ses bornes ? Quand la tranche principale a-t-elle été choisie, et
+# est-elle plus sûre que ses bornes ? Quand la tranche du haut a-t-elle été choisie, et
 # pourquoi ? Deux écarts mesurés sur les mêmes patients varient-ils indépendamment ?
 # </details>
 
@@ -2405,9 +2404,9 @@ checks.check_choice(
             None,
             "choisir la tranche après avoir vu quel IC exclut 0, c'est choisir sa conclusion, "
             "même avec une bonne raison. L'argument de la décision réelle serait recevable "
-            "pour une analyse principale fixée avant de regarder ; ici, la tranche principale "
+            "pour une analyse principale fixée avant de regarder ; ici, la tranche du haut "
             "a été fixée d'avance, et celle des seuls inscrits est une analyse de sensibilité. "
-            "Son estimation, plus forte, reste compatible avec celle de la tranche principale : "
+            "Son estimation, plus forte, reste compatible avec celle de la tranche du haut : "
             "« démontré » d'un côté et « non démontré » de l'autre ne prouve pas que les deux "
             "diffèrent (Gelman et Stern, 2006).",
             digest="6e8695c3e5bc1276",
@@ -2422,7 +2421,7 @@ checks.check_choice(
         ),
     ],
     success="vous avez lu l'IC de la différence comme une fourchette de tailles possibles : "
-    "dans la tranche principale, l'écart noirs–blancs irait d'une légère hausse à une baisse "
+    "dans la tranche du haut, l'écart noirs–blancs irait d'une légère hausse à une baisse "
     "d'environ 0,5 maladie. L'analyse de sensibilité (seuls inscrits) donne une baisse plus nette, "
     "compatible avec la première. Le but n'est pas un écart nul : même le score juste de la "
     "section 5 garde un écart entre inscrits.",
@@ -2470,35 +2469,14 @@ lecture_difference = "tranche"
 # %% [markdown] reveal="lecture_difference"
 # <details><summary>Après avoir répondu : ce que disent ces intervalles</summary>
 #
-# Dans la tranche principale (40 % de non-inscrits), l'IC de la différence contient 0, mais
+# Dans la tranche du haut (40 % de non-inscrits), l'IC de la différence contient 0, mais
 # aussi des baisses d'environ 0,5 maladie chronique : une baisse est possible, sa taille
 # mal connue. Sa borne basse est proche de 0 : un autre échantillon de patients pourrait la
 # déplacer d'un côté ou de l'autre. La question porte donc sur la taille de la baisse, pas sur
 # le signe de cette borne. Parmi les seuls inscrits, l'IC exclut 0. Les deux lectures ne se
-# contredisent pas : l'estimation de la tranche principale est plus faible, diluée par les
+# contredisent pas : l'estimation de la tranche du haut est plus faible, diluée par les
 # non-inscrits, mais compatible avec celle des inscrits. « Démontré » contre « non démontré »
 # n'est pas une différence démontrée (Gelman et Stern, 2006).
-# </details>
-
-# %% [markdown] reveal="preuve_biais"
-# <details><summary>Facultatif : d'où vient l'écart qui reste ?</summary>
-#
-# Deux causes se mêlent (lignes « sans aucun écart d'accès », avant la question 5). Les
-# chiffres qui suivent sont des **ordres de grandeur** : nous n'avons pas calculé l'IC de ces
-# différences.
-#
-# - **L'écart d'accès** : près du seuil, cible « coût », l'écart de la tranche du haut tombe à 0,69
-#   sans écart d'accès : de l'ordre de la moitié. Il passe aussi par le **coût de cette année**, une
-#   information du score : sans elle, l'écart près du seuil de la cible « maladies » est à
-#   peu près divisé par deux (tableau de la section 5, et tableau affiché avant la question 5).
-# - **La largeur de la tranche** : du 95ᵉ au 100ᵉ centile, la tranche est large, au sommet
-#   d'un score très asymétrique, et les patients noirs s'y trouvent plus haut. Même le score
-#   juste y garde un écart de 0,53 (dernière colonne du tableau de la section 5), et sans
-#   écart d'accès, les deux scores en gardent à peu près autant (lignes affichées avant la
-#   question 5). Sur l'ensemble des scores, l'écart du score juste est petit (0,10). Seul, un
-#   écart à score égal ne désigne donc pas un mauvais substitut : ce qui le désigne, c'est la
-#   part de l'écart qui dépasse cette référence et qui baisse quand on change de cible ou
-#   qu'on retire l'écart d'accès.
 # </details>
 
 # %% [markdown]
@@ -3084,6 +3062,15 @@ else:
 # d'oublier, et vérifiez-le groupe par groupe, avec plusieurs mesures du besoin (l'étude
 # comparait aussi des analyses biologiques, comme l'HbA1c).
 
+# %% [markdown] reveal="biais_disparu"
+# <details><summary>Facultatif : un score « maladies » jugé sur ce qu'il prédit</summary>
+#
+# Ce score apprend à prédire `n_chronic_next`, la colonne qui sert ensuite à juger les
+# inscrits. Dans notre générateur, par défaut, cette colonne ne dépend pas de l'accès aux
+# soins : son succès est donc flatteur. Dans la réalité, une maladie n'est comptée que si elle
+# a été diagnostiquée, ce qui dépend aussi de l'accès (question 8, après la séance).
+# </details>
+
 # %% [markdown]
 # ### Réflexion — Que doit prédire un algorithme de gestion des soins ? (3 points, corrigée par l'enseignant)
 #
@@ -3324,13 +3311,21 @@ print("Fiche de la cohorte synthétique (cliquez sur son titre pour la déplier)
 display(data_card(donnees))
 
 # %% [markdown]
+# **Les patients de l'étude et la France.** Les patients de l'étude étaient couverts par des
+# contrats dits « à risque » : l'établissement y répond d'une part du coût des soins de ses
+# patients (Obermeyer et al., 2019). Le mécanisme vaut pour tout groupe qui coûte moins à besoin
+# égal (précarité, déserts médicaux). En France, on peut auditer un score sur des groupes que
+# les données de santé permettent de repérer : bénéficiaires de la complémentaire santé
+# solidaire (C2S), habitants des communes les plus défavorisées (indices FDep ou EDI), des zones
+# où les médecins manquent.
+#
 # **Le cadre juridique européen.** Le règlement sur l'intelligence artificielle (règlement (UE)
 # 2024/1689, article 10, paragraphes 2 à 4) imposera d'examiner les données des systèmes dits
 # « à haut risque » pour y repérer les biais possibles : à partir du 2 décembre 2027 pour ceux
 # de l'annexe III, du 2 août 2028 pour ceux de l'annexe I, dont les dispositifs médicaux. Ces
 # dates viennent du règlement (UE) 2026/1744 du 8 juillet 2026 (publié au Journal officiel de
-# l'Union le 24 juillet 2026), relevées le 7 décembre 2026 dans une analyse du texte publié,
-# comme au module 13. La cellule suivante résume ces deux articles. Pour repérer ces biais par
+# l'Union le 24 juillet 2026), relevées dans une analyse du texte publié, comme au module 13,
+# à la date de vérification affichée par la cellule suivante. La cellule suivante résume ces deux articles. Pour repérer ces biais par
 # groupe d'origine, il faudrait traiter des données qui révèlent l'origine raciale ou ethnique,
 # que le RGPD (règlement (UE) 2016/679, article 9) interdit en principe de traiter, sauf
 # exceptions. Le règlement sur l'IA en prévoit une pour un tel audit, à titre exceptionnel et
