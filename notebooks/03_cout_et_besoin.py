@@ -3123,13 +3123,15 @@ else:
 #   0,10, tous scores, dans la version formative ; une copie de la séance évaluée a ses propres
 #   chiffres, imprimés dans sa copie notée : tableau des cibles de la section 5, colonnes
 #   « tous scores », et ligne « centile par centile » sous le tableau, que rassemble la ligne
-#   « Pour le correcteur » sous la vérification de la question 2 ; pour une copie évaluée,
-#   seuls ses propres chiffres valent ce demi-point : ceux de la cohorte commune, repris après
-#   la séance, ou ceux d'une autre copie ne comptent pas, ce qui rend visible un texte
-#   recopié) ; la différence entre cibles et son IC (question 5), lue comme une
-#   taille mal connue ; la part des patients noirs parmi les inscrits selon la cible, **avec**
-#   le fait qu'ils sont plus malades (une part seule ne prouve ni faveur ni oubli, questions 4
-#   et 7) ; une remarque juste sur le taux de sélection (question 7). Refusé : un écart entre
+#   « Pour le correcteur » sous la vérification de la question 2) ; pour une copie
+#   **formative** seulement : la différence entre cibles et son IC (question 5), lue comme
+#   une taille mal connue, ou une remarque juste sur le taux de sélection (question 7) ; la
+#   part des patients noirs parmi les inscrits selon la cible, **avec** le fait qu'ils sont
+#   plus malades (une part seule ne prouve ni faveur ni oubli, question 4). **Copie évaluée** :
+#   seuls les chiffres de sa propre section 5 (ligne « Pour le correcteur ») valent ce
+#   demi-point, pas ceux des questions 5 à 7 (cohorte commune). Ce contrôle est une
+#   vérification de vraisemblance, pas une preuve : plusieurs copies partagent des valeurs à
+#   deux décimales (0,71, 0,72, 0,04) ; un doute sur l'auteur se tranche à l'oral. Refusé : un écart entre
 #   inscrits donné comme la preuve d'un biais (question 4) ; une part citée sans rien dire du
 #   besoin ; les chiffres de l'étude seuls (17,7 % et 46,5 %, Obermeyer et al., 2019 ; le
 #   46,5 % a été corrigé à environ 59 % par l'équipe de l'article, dépôt dissecting-bias, 2022), qui
