@@ -989,9 +989,9 @@ inscrits_copie = scores_copie["cost"] >= np.percentile(scores_copie["cost"], 97)
 haut_copie = scores_copie["cost"] >= np.percentile(scores_copie["cost"], 95)  # tranche_haute
 chers_copie = cout_copie >= np.percentile(cout_copie, 95)  # plus_couteux
 # The patients retained by question 1's places (a plausible slip: Q1's retenus in Q2).
-places_copie = cost_need_places(checks.student_seed("03", announce=False))
+places_q1_copie = cost_need_places(checks.student_seed("03", announce=False))
 retenus_copie = np.zeros(len(race_copie), dtype=bool)
-retenus_copie[np.argsort(-scores_copie["cost"], kind="stable")[:places_copie]] = True
+retenus_copie[np.argsort(-scores_copie["cost"], kind="stable")[:places_q1_copie]] = True
 inscrits_noirs_copie = besoin_copie[inscrits_copie & noirs_copie]
 inscrits_blancs_copie = besoin_copie[inscrits_copie & blancs_copie]
 
