@@ -1350,10 +1350,14 @@ for lettre, message in cas.leaks.items():
 # %% answer="fuite" session="evaluation"
 fuite = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
-from esn_teach.generative._exam import _leak_draw
-
-# The answer of each slot of the pool (the hidden test checks each message on its own).
-fuite = _leak_draw(graine).by_letter({"A": "non", "B": "non", "C": "oui", "D": "oui"})
+# A message lets a reader recognise the patient if it names them, gives a unique identifier
+# or a unique detail (the hidden test's truth table holds the same fragments).
+reconnaissables = ("la seule pharmacienne", "Mme L., 87 ans", "l'entraîneur de l'équipe",
+                   "Karim Benali", "la directrice de l'unique école", "Sophie Lefèvre",
+                   "Jean-Pierre Morel", "numéro de sécurité sociale", "le maire de Saint-Aubin",
+                   "accouché de triplés")
+fuite = {lettre: "oui" if any(f in texte for f in reconnaissables) else "non"
+         for lettre, texte in cas.leaks.items()}
 ### END SOLUTION
 
 # %% tests="fuite" points=2 session="evaluation"
@@ -1678,11 +1682,10 @@ print("Quatre cas : A, B, C et D.")
 # %% answer="texte_obligation" session="evaluation"
 texte_obligation = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-from esn_teach.generative._exam import _pool_draw
-
-tirage_5a = _pool_draw(graine, "texte_obligation")
-reponses_5a = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"}
-texte_obligation = {lettre: reponses_5a[tirage_5a.slots[lettre]] for lettre in "ABCD"}
+# The answer of each case of the list, by its position in the list shown above.
+reponses_5a = ["HDS", "RGPD", "aucun", "secret", "HDS", "aucun", "RGPD", "secret", "HDS", "aucun"]
+texte_obligation = {lettre: reponses_5a[i] for lettre, i in
+                    copy_order(graine, "texte_obligation", range(len(cas_5a))).items()}
 ### END SOLUTION
 
 # %% tests="texte_obligation" points=1 session="evaluation"
@@ -1690,12 +1693,14 @@ texte_obligation = {lettre: reponses_5a[tirage_5a.slots[lettre]] for lettre in "
 checks.check_form(texte_obligation, name="texte_obligation", kind="choices",
                   options=["secret", "HDS", "RGPD", "IA", "aucun"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative._exam import _pool_draw as tirage_copie_5a
+from esn_teach.generative import copy_order as tirage_copie_5a
 
-q5a = tirage_copie_5a(checks.student_seed("14", announce=False), "texte_obligation")
-# Le genre de chaque cas de la réserve (lettre d'origine, variante) : il décide de la réponse
-# et des erreurs types.
-genres_5a = {"A": ["A", "A"], "B": ["B", "B", "certifie"], "C": ["C", "C", "C"], "D": ["D", "D"]}
+# The positions this copy shows, in the list of ten cases (the package draws positions only,
+# without reading any answer), and the kind of the case at each position: it decides the
+# answer and the named mistakes (tests/modules/test_module_14.py checks this table against
+# the list's texts).
+q5a = tirage_copie_5a(checks.student_seed("14", announce=False), "texte_obligation", range(10))
+genres_5a = ["C", "A", "certifie", "D", "C", "B", "A", "D", "C", "B"]
 reponses_5a = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret", "certifie": "aucun"}
 pas_ia_5a = "rien ici n'est un système d'IA."
 erreurs_5a = {
@@ -1749,7 +1754,7 @@ erreurs_5a = {
         checks.Mistake("IA", pas_ia_5a),
     ],
 }
-genre_q5a = {lettre: genres_5a[q5a.slots[lettre]][q5a.variants[lettre]] for lettre in "ABCD"}
+genre_q5a = {lettre: genres_5a[q5a[lettre]] for lettre in "ABCD"}
 checks.check_choices(
     texte_obligation, name="texte_obligation", options=["secret", "HDS", "RGPD", "IA", "aucun"],
     expected={lettre: reponses_5a[genre] for lettre, genre in genre_q5a.items()},
@@ -1997,11 +2002,10 @@ print("Quatre cas : E, F, G et H.")
 # %% answer="texte_ia" session="evaluation"
 texte_ia = {"E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
-from esn_teach.generative._exam import _pool_draw
-
-tirage_5b = _pool_draw(graine, "texte_ia")
-reponses_5b = {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}
-texte_ia = {lettre: reponses_5b[tirage_5b.slots[lettre]] for lettre in "EFGH"}
+# The answer of each case of the list, by its position in the list shown above.
+reponses_5b = ["aucun", "RGPD", "IA", "secret", "aucun", "IA", "RGPD", "secret", "aucun", "IA"]
+texte_ia = {lettre: reponses_5b[i] for lettre, i in
+            copy_order(graine, "texte_ia", range(len(cas_5b))).items()}
 ### END SOLUTION
 
 # %% tests="texte_ia" points=1 session="evaluation"
@@ -2009,11 +2013,12 @@ texte_ia = {lettre: reponses_5b[tirage_5b.slots[lettre]] for lettre in "EFGH"}
 checks.check_form(texte_ia, name="texte_ia", kind="choices",
                   options=["secret", "HDS", "RGPD", "IA", "aucun"], items=["E", "F", "G", "H"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative._exam import _pool_draw as tirage_copie_5b
+from esn_teach.generative import copy_order as tirage_copie_5b
 
-q5b = tirage_copie_5b(checks.student_seed("14", announce=False), "texte_ia")
-# Le genre de chaque cas de la réserve : une page non relue (F), une page relue et signée (H).
-genres_5b = {"E": ["E", "E"], "F": ["F", "F", "F"], "G": ["G", "G"], "H": ["H", "H", "H"]}
+# The positions this copy shows (drawn without reading any answer) and the kind of the case
+# at each position: a page nobody reviewed (F), a page reviewed and signed (H).
+q5b = tirage_copie_5b(checks.student_seed("14", announce=False), "texte_ia", range(10))
+genres_5b = ["H", "E", "F", "G", "H", "F", "E", "G", "H", "F"]
 reponses_5b = {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}
 page_publique_5b = ("le secret dit qui peut connaître les informations sur un patient ; la "
                     "page ne parle d'aucun patient.")
@@ -2060,10 +2065,8 @@ erreurs_5b = {
 }
 checks.check_choices(
     texte_ia, name="texte_ia", options=["secret", "HDS", "RGPD", "IA", "aucun"],
-    expected={lettre: reponses_5b[genres_5b[q5b.slots[lettre]][q5b.variants[lettre]]]
-              for lettre in "EFGH"},
-    mistakes={lettre: erreurs_5b[genres_5b[q5b.slots[lettre]][q5b.variants[lettre]]]
-              for lettre in "EFGH"},
+    expected={lettre: reponses_5b[genres_5b[q5b[lettre]]] for lettre in "EFGH"},
+    mistakes={lettre: erreurs_5b[genres_5b[q5b[lettre]]] for lettre in "EFGH"},
     success="l'article 50 vise le fournisseur de l'outil d'IA (dire qu'on parle à une machine, "
     "marquer ce qu'elle génère) et celui qui publie un texte d'information du public généré "
     "par une IA, sauf relecture humaine et responsabilité éditoriale (la page que personne n'a "

@@ -18,7 +18,6 @@ truth tables.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -204,38 +203,17 @@ def _temperature(rng: np.random.Generator) -> tuple[float, float, float]:
             return first, second, third
 
 
-def _leak_draw(seed: int) -> CaseDraw:
-    """Question 4: which message of :data:`_LEAK_TEXTS` each letter shows (five letters).
-
-    Five slots' worth of messages, the same shape for every copy: one of slot ``"A"``,
-    one of slot ``"C"``, and three of slots ``"B"`` and ``"D"`` together, one or two of
-    ``"D"`` as the seed alone draws it (two variants of a slot are never the same text).
-    The draw reads no answer: what each slot's messages answer is the hidden test's.
-    """
-    slots = _POOL_SLOTS["fuite"]
-    rng = np.random.default_rng([seed, 4])
-    n_d = int(rng.choice((1, 2)))
-    wanted = {"A": 1, "B": 3 - n_d, "C": 1, "D": n_d}
-    chosen = [
-        (slot, int(i))
-        for slot, count in wanted.items()
-        for i in rng.choice(len(slots[slot]), size=count, replace=False)
-    ]
-    order = rng.permutation(len(chosen))
-    shown = {letter: chosen[i] for letter, i in zip("ABCDE", order, strict=True)}
-    return CaseDraw(
-        slots={letter: slot for letter, (slot, _) in shown.items()},
-        variants={letter: v for letter, (_, v) in shown.items()},
-    )
-
-
 def _leak_texts(seed: int) -> dict[str, str]:
-    draw = _leak_draw(seed)
-    slots = _POOL_SLOTS["fuite"]
-    return {
-        letter: _LEAK_TEXTS[slots[draw.slots[letter]][draw.variants[letter]]]
-        for letter in draw.slots
-    }
+    """Question 4: five messages of :data:`_LEAK_TEXTS`, drawn from the seed alone (letters A to E).
+
+    A uniform draw without replacement (review 14 d21b: the former draw grouped the pool by
+    kind of answer, which a student's kernel could read): the draw knows the texts only, and
+    how many messages of each answer a copy gets is left to chance. The hidden test reads each
+    message's answer in its own truth table, by a fragment of the text.
+    """
+    rng = np.random.default_rng([seed, 4, 21])
+    drawn = rng.choice(len(_LEAK_TEXTS), size=5, replace=False)
+    return {letter: _LEAK_TEXTS[int(i)] for letter, i in zip("ABCDE", drawn, strict=True)}
 
 
 def exam_cases(seed: int) -> ExamCases:
@@ -332,69 +310,22 @@ def _draw_cases(
     return CaseDraw(slots=slots, variants=chosen)
 
 
-#: Questions 3a, 4, 5a and 5b: which texts of a flat list (by position) are the variants
-#: of each slot (a slot: cases of one kind; the kind, and so the answer, is the hidden
-#: test's). The lists hold the texts in a mixed order, so that no visible cell and no
-#: listing shows which cases are of the same kind. Questions 5a and 5b's texts are in
-#: the notebook; question 4's in :data:`_LEAK_TEXTS`, question 3a's in :data:`_DOSE_POOL`.
-_POOL_SLOTS: dict[str, dict[str, tuple[int, ...]]] = {
-    "fuite": {
-        "A": (0, 1, 2, 18),
-        "B": (6, 7, 10, 15, 16, 17),
-        "C": (3, 11, 13, 19),
-        "D": (4, 5, 8, 9, 12, 14),
-    },
-    "verdict_doses": {
-        "P": (0, 1, 2, 4, 5, 6, 7, 8, 10, 11, 14, 15, 16, 17, 18, 19),
-        "Q": (3, 9, 13),
-        "T": (12,),
-    },
-    "texte_obligation": {"A": (1, 6), "B": (5, 9, 2), "C": (4, 0, 8), "D": (7, 3)},
-    "texte_ia": {"E": (1, 6), "F": (5, 9, 2), "G": (7, 3), "H": (4, 0, 8)},
-}
+#: Questions 5a and 5b: the letters a copy's four cases are shown under (the statement's
+#: letters; they say nothing of the answers).
+_POOL_LETTERS: dict[str, str] = {"texte_obligation": "ABCD", "texte_ia": "EFGH"}
 
 
-#: Questions 5a and 5b: the slots every copy shows (review d16, finding 3: every copy
-#: covers the same notions), with how many of the slot's first variants may stand for it.
-#: The doubling below never replaces them; a slot's other variants (here the third of
-#: 5a's slot ``"B"``) appear only as a second case of that slot. Which answer a slot has
-#: stays the hidden test's.
-_POOL_KEPT: dict[str, dict[str, int]] = {
-    "texte_obligation": {"B": 2, "D": 2},
-    "texte_ia": {"H": 3},
-}
+def _pool_positions(seed: int, question: str, size: int) -> dict[str, int]:
+    """Questions 5a and 5b: which positions of a flat list of ``size`` cases each letter shows.
 
-
-def _pool_draw(seed: int, question: str) -> CaseDraw:
-    """Questions 5a and 5b: which case of the flat pool each letter shows (hidden tests).
-
-    Half of the copies get one case of each kind (four different answers); the other half
-    get two cases of one kind (two different variants of a slot with several) in place of
-    another kind's case: three different answers, one of them twice. The key pattern then
-    differs from copy to copy, and no copy can fill its last case by elimination (review
-    d13, finding 3); each case is still judged alone, with the same four-row table. The
-    slots of :data:`_POOL_KEPT` are in every copy, each shown by one of its first variants
-    (review d16, finding 3): the draw picks which case of these kinds, not whether the
-    kind appears.
+    A uniform draw without replacement, from the seed alone (review 14 d21b: the former draw
+    grouped the list by kind of answer, which a student's kernel could read). Positions
+    only: what the case at a position answers is the hidden test's table.
     """
-    slots = _POOL_SLOTS[question]
-    kept = _POOL_KEPT.get(question, {})
-    letters = "".join(slots)
-    draw = _draw_cases(
-        seed, question, letters, {slot: kept.get(slot, len(ix)) for slot, ix in slots.items()}
-    )
-    rng = np.random.default_rng([seed, 15, len(question)])
-    if rng.random() < 0.5:
-        return draw
-    shown, chosen = dict(draw.slots), dict(draw.variants)
-    open_letters = [letter for letter in letters if shown[letter] not in kept]
-    replaced = open_letters[int(rng.integers(len(open_letters)))]
-    doubled = [slot for slot, ix in slots.items() if len(ix) > 1 and slot != shown[replaced]]
-    slot = doubled[int(rng.integers(len(doubled)))]
-    (twin,) = [letter for letter in letters if shown[letter] == slot]
-    free = [v for v in range(len(slots[slot])) if v != chosen[twin]]
-    shown[replaced], chosen[replaced] = slot, free[int(rng.integers(len(free)))]
-    return CaseDraw(slots=shown, variants=chosen)
+    letters = _POOL_LETTERS[question]
+    rng = np.random.default_rng([seed, 5, 21, len(question)])
+    drawn = rng.choice(size, size=len(letters), replace=False)
+    return {letter: int(i) for letter, i in zip(letters, drawn, strict=True)}
 
 
 def copy_order(seed: int, question: str, pool: Mapping[str, str] | Sequence[str]) -> dict[str, str]:
@@ -408,41 +339,45 @@ def copy_order(seed: int, question: str, pool: Mapping[str, str] | Sequence[str]
         The question's name (each question draws from its own stream).
     pool : mapping of str to str, or sequence of str
         Slot → its text (questions 3b and 7: every copy sees every slot), or the
-        flat list of a question's cases (questions 5a and 5b: each copy sees one
-        variant of each slot; which texts are variants of which slot is kept here).
+        flat list of a question's cases (questions 5a and 5b: each copy sees four of
+        them, drawn without replacement; a list of positions, ``range(len(cases))``,
+        gives the positions shown, which the hidden tests key).
 
     Returns
     -------
     dict of str to str
-        Letter → the text shown under it: the statement only (which slot a letter
-        shows is kept by the hidden tests, which call ``_draw_cases``).
+        Letter → the element of ``pool`` shown under it: the statement only.
     """
     if isinstance(pool, Mapping):
         letters = "".join(pool)
         draw = _draw_cases(seed, question, letters)
         return {letter: pool[draw.slots[letter]] for letter in letters}
-    slots = _POOL_SLOTS[question]
-    if sorted(i for indices in slots.values() for i in indices) != list(range(len(pool))):
-        raise ValueError(f"{question}: the pool must hold {sum(map(len, slots.values()))} texts")
-    draw = _pool_draw(seed, question)
-    return {letter: pool[slots[draw.slots[letter]][draw.variants[letter]]] for letter in draw.slots}
+    if question not in _POOL_LETTERS or len(pool) < len(_POOL_LETTERS[question]):
+        raise ValueError(f"{question}: no flat pool of at least four cases")
+    return {
+        letter: pool[position]
+        for letter, position in _pool_positions(seed, question, len(pool)).items()
+    }
 
 
-#: Question 3a's pool, in a mixed order: prescriptions « Traitement : drug, un comprimé
-#: de dose unit » that the model wrote in the module's audit (``prescription_audit``,
-#: ``random_state=14``; tests/modules/test_module_14.py checks it). Every dose is a
-#: marketed strength (review d16, finding 5; the sources are in the notes). Whether a
-#: dose is in the corpus is read in the corpus table (``esn_teach.datasets.REFERENCE_DOSES``),
-#: as the statement asks: the hidden test does it, nothing here does.
-_DOSE_POOL: tuple[tuple[str, str, str], ...] = (
-    ("furosémide", "20", "mg"), ("lévothyroxine", "25", "µg"), ("atorvastatine", "20", "mg"),
-    ("bisoprolol", "10", "mg"), ("amlodipine", "10", "mg"), ("ramipril", "2,5", "mg"),
-    ("bisoprolol", "5", "mg"), ("lévothyroxine", "75", "µg"), ("bisoprolol", "2,5", "mg"),
-    ("furosémide", "500", "mg"), ("amoxicilline", "500", "mg"), ("amlodipine", "5", "mg"),
-    ("metformine", "1", "g"), ("ramipril", "1,25", "mg"), ("lévothyroxine", "50", "µg"),
-    ("atorvastatine", "40", "mg"), ("apixaban", "5", "mg"), ("ramipril", "10", "mg"),
-    ("furosémide", "40", "mg"), ("apixaban", "2,5", "mg"),
-)  # fmt: skip
+#: Question 3a's pool: for each drug, the strengths its prescriptions « Traitement : drug,
+#: un comprimé de dose unit » may show, all written by the model in the module's audit
+#: (``prescription_audit``, ``random_state=14``; tests/modules/test_module_14.py checks it).
+#: Every dose is a marketed strength (review d16, finding 5; the sources are in the notes).
+#: Grouped by drug only: whether a dose is in the corpus is read in the corpus table
+#: (``esn_teach.datasets.REFERENCE_DOSES``), as the statement asks; the hidden test does
+#: it, nothing here does.
+_DOSE_POOL: dict[str, tuple[tuple[str, str], ...]] = {
+    "lévothyroxine": (("25", "µg"), ("50", "µg"), ("75", "µg")),
+    "bisoprolol": (("10", "mg"),),
+    "atorvastatine": (("20", "mg"), ("40", "mg")),
+    "metformine": (("1", "g"),),
+    "amlodipine": (("5", "mg"), ("10", "mg")),
+    "furosémide": (("500", "mg"),),
+    "apixaban": (("2,5", "mg"), ("5", "mg")),
+    "ramipril": (("1,25", "mg"),),
+    "amoxicilline": (("500", "mg"),),
+}
 #: The common fragments of question 3a's named mistakes (wrong « corpus », wrong « hors
 #: corpus »): the hidden test's messages hold them; neither says which case is which.
 DOSE_NOT_THIS_DRUG = "n'est pas pour autant une dose de ce médicament"
@@ -452,28 +387,19 @@ DOSE_CHECK_IT_TOO = "se vérifie, elle aussi"
 def _dose_draw(seed: int) -> dict[str, tuple[str, str, str]]:
     """Draw question 3a's four prescriptions for a student, by letter: (drug, dose, unit).
 
-    From the seed alone: how many letters show a case of slot ``"P"`` or ``"T"`` (one to
-    three, at any letters: 14 patterns), which of them shows slot ``"T"`` (one case,
-    every copy judges it), and one case of its slot for every letter, four different
-    drugs. Which slot's doses are in the corpus is the hidden test's (it reads the
-    corpus table); the draw reads no verdict.
+    From the seed alone: four different drugs of :data:`_DOSE_POOL`, in a random order, and
+    one of each drug's strengths. The draw reads no verdict (review 14 d21b: the former draw
+    grouped the pool by verdict, which a student's kernel could read).
     """
-    rng = np.random.default_rng([seed, 3, 14])
-    slots = _POOL_SLOTS["verdict_doses"]
-    patterns = [
-        pattern for pattern in itertools.product("PQ", repeat=4) if 1 <= pattern.count("P") <= 3
-    ]
-    pattern = patterns[int(rng.integers(len(patterns)))]
-    p_letters = [letter for letter, slot in zip("ABCD", pattern, strict=True) if slot == "P"]
-    trap = p_letters[int(rng.integers(len(p_letters)))]
-    chosen: dict[str, tuple[str, str, str]] = {trap: _DOSE_POOL[slots["T"][0]]}
-    for letter, slot in zip("ABCD", pattern, strict=True):
-        if letter == trap:
-            continue
-        used = {case[0] for case in chosen.values()}
-        fits = [_DOSE_POOL[i] for i in slots[slot] if _DOSE_POOL[i][0] not in used]
-        chosen[letter] = fits[int(rng.integers(len(fits)))]
-    return {letter: chosen[letter] for letter in "ABCD"}
+    rng = np.random.default_rng([seed, 3, 21])
+    drugs = list(_DOSE_POOL)
+    chosen = rng.choice(len(drugs), size=4, replace=False)
+    drawn: dict[str, tuple[str, str, str]] = {}
+    for letter, i in zip("ABCD", chosen, strict=True):
+        drug = drugs[int(i)]
+        dose, unit = _DOSE_POOL[drug][int(rng.integers(len(_DOSE_POOL[drug])))]
+        drawn[letter] = (drug, dose, unit)
+    return drawn
 
 
 def dose_cases(seed: int) -> dict[str, str]:

@@ -26,8 +26,6 @@ from esn_teach.generative._exam import (
     _DOSE_POOL,
     _INCIDENT_SCENARIOS,
     _LEAK_TEXTS,
-    _POOL_KEPT,
-    _POOL_SLOTS,
     LEAK_NO,
     LEAK_YES,
     N_NOTES,
@@ -37,9 +35,7 @@ from esn_teach.generative._exam import (
     _corpus_task,
     _dose_draw,
     _draw_cases,
-    _leak_draw,
     _perplexity_task,
-    _pool_draw,
 )
 
 DOSE_POOL, INCIDENT_SCENARIOS = _DOSE_POOL, _INCIDENT_SCENARIOS
@@ -198,37 +194,42 @@ def test_the_cases_stay_sensible(student, monkeypatch):
 
     leaks = list(cases.leaks.values())
     assert list(cases.leaks) == list("ABCDE") and len(set(leaks)) == 5
-    assert 2 <= sum(_truth_leak(text) == "oui" for text in leaks) <= 3
     assert cases.temperature_probabilities != TRAINING_TRIPLET
     assert all(text in _LEAK_TEXTS for text in leaks)
     assert len(cases.scored_notes) == N_SCORED and len(set(cases.scored_notes)) == N_SCORED
     assert all(0 <= i < N_NOTES for i in cases.scored_notes)
 
 
-def test_the_pool_is_twice_the_question_and_each_slot_holds_one_kind():
+def test_question_4_pool_holds_every_kind_twice_over():
     assert len(_LEAK_TEXTS) >= 4 * 5 and len(set(_LEAK_TEXTS)) == len(_LEAK_TEXTS)
-    slots = _POOL_SLOTS["fuite"]
-    assert sorted(i for ix in slots.values() for i in ix) == list(range(len(_LEAK_TEXTS)))
-    kinds = {slot: {_leak_kind(_LEAK_TEXTS[i]) for i in ix} for slot, ix in slots.items()}
-    assert kinds == {"A": {"limite"}, "B": {"générale"}, "C": {"nom"}, "D": {"quasi"}}
-    # Each slot holds at least twice what one copy draws from it.
-    assert len(slots["A"]) >= 4 and len(slots["C"]) >= 3
-    assert len(slots["B"]) >= 4 and len(slots["D"]) >= 4
+    kinds = [_leak_kind(text) for text in _LEAK_TEXTS]
+    assert {k: kinds.count(k) for k in set(kinds)} == {
+        "limite": 4,
+        "générale": 6,
+        "nom": 4,
+        "quasi": 6,
+    }
 
 
 SEEDS = range(1000)
 
 
-def test_question_4_is_the_same_task_for_every_copy():
-    answers = set()
+def test_question_4_draws_messages_without_reading_their_answers():
+    """Review 14 d21b: a uniform draw of five of the twenty messages (the former draw
+    grouped them by kind of answer). Each message is in a quarter of the copies; almost
+    every copy has both answers, and the patterns vary."""
+    from collections import Counter
+
+    answers, shares, mixed = set(), Counter(), 0
     for seed in SEEDS:
         leaks = exam_cases(seed).leaks
-        kinds = [_leak_kind(text) for text in leaks.values()]
-        assert kinds.count("limite") == 1 and kinds.count("nom") == 1
-        assert kinds.count("quasi") in (1, 2)
-        assert kinds.count("générale") == 3 - kinds.count("quasi")
-        answers.add(tuple((letter, _truth_leak(text)) for letter, text in leaks.items()))
-    assert len(answers) >= 15
+        shares.update(leaks.values())
+        key = tuple((letter, _truth_leak(text)) for letter, text in leaks.items())
+        mixed += len({answer for _, answer in key}) == 2
+        answers.add(key)
+    assert max(shares.values()) / len(SEEDS) < 0.33
+    assert mixed / len(SEEDS) > 0.95
+    assert len(answers) >= 28
 
 
 def test_question_2_never_draws_the_training_triplet():
@@ -244,66 +245,48 @@ FORMATIVE_3A = {
 }
 
 
-def test_question_3a_draws_the_same_kinds_of_case_for_every_copy():
-    pool = set(DOSE_POOL)
-    assert len(pool) == len(DOSE_POOL)
-    assert not pool & FORMATIVE_3A and not any(p[0] == "paracétamol" for p in pool)
-    slots = _POOL_SLOTS["verdict_doses"]
-    assert sorted(i for ix in slots.values() for i in ix) == list(range(len(DOSE_POOL)))
-    # Each slot holds one verdict (computed here from the corpus table): the draw then picks
-    # how many letters get each slot from the seed alone.
-    verdicts = {slot: {_truth_dose(*DOSE_POOL[i]) for i in ix} for slot, ix in slots.items()}
-    assert verdicts == {"P": {"corpus"}, "Q": {"hors corpus"}, "T": {"corpus"}}
-    traps = {DOSE_POOL[i] for i in slots["T"]}
-    # The unit trap: 1000 mg in the corpus. It is the only one the model wrote outside the
-    # formative question (« amoxicilline 1000 mg ») and the explorer's paracetamol, so it is
-    # in every copy: question 3a is worth 1 point (review 14 d20, lecturer 3).
-    assert traps == {("metformine", "1", "g")}
-    answers, cases_seen, trap_letters = set(), set(), set()
-    same_at_same_letter = 0
-    previous = None
+POOL_3A = [(drug, dose, unit) for drug, doses in DOSE_POOL.items() for dose, unit in doses]
+
+
+def test_question_3a_draws_doses_without_reading_their_verdicts():
+    """Review 14 d21b: four different drugs drawn uniformly, one strength of each (the former
+    draw grouped the pool by verdict, « Q » and « T », which a student's kernel could read)."""
+    from collections import Counter
+
+    pool = set(POOL_3A)
+    assert len(pool) == len(POOL_3A)
+    assert not pool & FORMATIVE_3A and "paracétamol" not in DOSE_POOL
+    shares, answers, no_outside = Counter(), set(), 0
     for seed in SEEDS:
         drawn = _dose_draw(seed)
         assert dose_cases(seed) == {
             letter: f"{d}, un comprimé de {v} {u}" for letter, (d, v, u) in drawn.items()
         }
-        assert list(drawn) == list("ABCD")
-        # Every copy: the unit trap, then three cases whose verdicts follow a drawn pattern.
-        assert sum(case in traps for case in drawn.values()) == 1
-        trap_letters |= {letter for letter, c in drawn.items() if c in traps}
-        assert len({c[0] for c in drawn.values()}) == 4
-        key = {letter: _truth_dose(*c) for letter, c in drawn.items()}
-        assert 1 <= sum(v == "corpus" for v in key.values()) <= 3
-        answers.add(tuple(key.items()))
-        cases_seen |= set(drawn.values())
-        if previous is not None:
-            same_at_same_letter += sum(drawn[x] == previous[x] for x in "ABCD")
-        previous = drawn
-    assert len(answers) == 14  # every split with one to three « corpus »
-    assert trap_letters == set("ABCD")
-    assert len(cases_seen) >= 0.9 * len(pool)
-    # Two successive copies share fewer than 0,7 case at the same letter (review d14: 0,5;
-    # review d16, finding 5: only three « hors corpus » doses the model wrote are marketed
-    # strengths, and the unit trap alone gives 0,25).
-    assert same_at_same_letter / (len(SEEDS) - 1) < 0.7
+        assert list(drawn) == list("ABCD") and len({c[0] for c in drawn.values()}) == 4
+        assert set(drawn.values()) <= pool
+        shares.update(drawn.values())
+        key = tuple((letter, _truth_dose(*c)) for letter, c in drawn.items())
+        no_outside += all(answer == "corpus" for _, answer in key)
+        answers.add(key)
+    # Four of nine drugs: no case in more than about 45 % of the copies (the drugs with one
+    # strength); a sixth of the copies or fewer have no « hors corpus » dose.
+    assert max(shares.values()) / len(SEEDS) < 0.5
+    assert no_outside / len(SEEDS) < 0.17
+    assert len(answers) >= 14
     # Review d16, finding 5: every « hors corpus » case is a strength marketed in France
     # (checked in the ANSM's public database: a pharmacy student cannot class it without
-    # the table).
-    assert {DOSE_POOL[i] for i in slots["Q"]} == {
+    # the table). They are the only marketed strengths outside the corpus that the model
+    # writes outside the formative question (review 14 d21b: the pool cannot grow).
+    assert {c for c in POOL_3A if _truth_dose(*c) == "hors corpus"} == {
         ("ramipril", "1,25", "mg"),
         ("bisoprolol", "10", "mg"),
         ("furosémide", "500", "mg"),
     }
-    # A drug of a « hors corpus » case appears in the corpus too (the verdict is not a fact
-    # about the drug).
-    for i in slots["Q"]:
-        drug = DOSE_POOL[i][0]
-        assert any(DOSE_POOL[j][0] == drug for j in slots["P"])
-    # No dose outside any usual range (review d12): nothing in grams but the unit trap,
-    # nothing in micrograms but lévothyroxine.
-    for index, (drug, _, unit) in enumerate(DOSE_POOL):
-        assert unit != "g" or index in slots["T"]
-        assert unit != "µg" or drug == "lévothyroxine"
+    # The unit trap: 1000 mg in the corpus, written « 1 g ».
+    assert [c for c in POOL_3A if c[2] == "g"] == [("metformine", "1", "g")]
+    assert _truth_dose("metformine", "1", "g") == "corpus"
+    # No dose outside any usual range (review d12): nothing in micrograms but lévothyroxine.
+    assert all(unit != "µg" or drug == "lévothyroxine" for drug, _, unit in POOL_3A)
 
 
 def test_question_3a_pool_was_written_by_the_module_model():
@@ -316,7 +299,7 @@ def test_question_3a_pool_was_written_by_the_module_model():
         model, notes.reference_doses, [0.2, 0.5, 1.0, 1.5, 2.0], n_per_drug=200, random_state=14
     )
     written = set(zip(audit["drug"], audit["dose"], audit["unit"], strict=True))
-    assert all(p in written for p in DOSE_POOL)
+    assert all(p in written for p in POOL_3A)
     # The examples section 3 prints (it leaves out paracetamol and the formative question's
     # drugs) are never among the drawn prescriptions.
     examples = (
@@ -328,30 +311,19 @@ def test_question_3a_pool_was_written_by_the_module_model():
         .head(3)
     )
     shown = set(zip(examples["drug"], examples["dose"], examples["unit"], strict=True))
-    assert not shown & set(DOSE_POOL)
+    assert not shown & set(POOL_3A)
 
 
-# question: (letters, the right answer of each slot's variants). These mirror the evaluated
-# cells of questions 5a and 5b (every variant of a slot has the slot's answer: every copy
-# has the same set of answers, review d12).
+# question: (letters, the right answer of the case at each position of the notebook's list).
+# These mirror the evaluated cells of questions 5a and 5b, read here from the texts.
 QUESTIONS = {
     "texte_obligation": (
         "ABCD",
-        {
-            "A": ["RGPD"] * 2,
-            "B": ["aucun"] * 3,
-            "C": ["HDS"] * 3,
-            "D": ["secret"] * 2,
-        },
+        ["HDS", "RGPD", "aucun", "secret", "HDS", "aucun", "RGPD", "secret", "HDS", "aucun"],
     ),
     "texte_ia": (
         "EFGH",
-        {
-            "E": ["RGPD"] * 2,
-            "F": ["IA"] * 3,
-            "G": ["secret"] * 2,
-            "H": ["aucun"] * 3,
-        },
+        ["aucun", "RGPD", "IA", "secret", "aucun", "IA", "RGPD", "secret", "aucun", "IA"],
     ),
 }
 
@@ -362,48 +334,105 @@ def _notebook_source():
     return (Path(__file__).parents[2] / "notebooks" / "14_ia_generative_sante.py").read_text()
 
 
+def _pool_list(name: str) -> list[str]:
+    """The list of cases a question 5 cell shows (``cas_5a = [...]``), from the source."""
+    source = _notebook_source()
+    start = source.index(f"{name} = [")
+    return ast.literal_eval(source[start + len(name) + 3 : source.index("\n]\n", start) + 2])
+
+
+def test_question_5_position_tables_match_the_texts():
+    """The hidden tests key each case by its position in the list: check each position's
+    answer against the texts' words (review 14 d21b)."""
+    texts_5a = _pool_list("cas_5a")
+    words_5a = {
+        "HDS": "pas de certification",
+        "secret": "dossier d",
+        "RGPD": "médical",
+    }
+    for text, answer in zip(texts_5a, QUESTIONS["texte_obligation"][1], strict=True):
+        if "employeur" in text or "propriétaire" in text:
+            assert answer == "RGPD", text
+        elif "raconte" in text or "recopie" in text:
+            assert answer == "secret", text
+        elif any(w in text for w in ("son propre local", "ordinateur de son", "certifié** garde")):
+            assert answer == "aucun", text
+        else:
+            assert answer == "HDS" and words_5a["HDS"] in text, text
+    texts_5b = _pool_list("cas_5b")
+    for text, answer in zip(texts_5b, QUESTIONS["texte_ia"][1], strict=True):
+        if "relue" in text and ("personne ne l'a relue" in text or "sans relecture" in text):
+            assert answer == "IA", text
+        elif "relu" in text:
+            assert answer in ("aucun", "IA"), text
+    for question, (_, right) in QUESTIONS.items():
+        assert str(right).replace("'", '"') in _notebook_source(), question
+
+
 @pytest.mark.parametrize("question", sorted(QUESTIONS))
 def test_the_answers_of_question_5_change_from_copy_to_copy(question):
+    from collections import Counter
+
     letters, right = QUESTIONS[question]
-    variants = {slot: len(answers) for slot, answers in right.items()}
-    # The notebook's solution and hidden test draw with the statement's function.
-    assert f'_pool_draw(graine, "{question}")' in _notebook_source()
-    assert {slot: len(ix) for slot, ix in _POOL_SLOTS[question].items()} == variants
-    answers = set()
-    n_doubled = 0
+    assert f'copy_order(graine, "{question}", range(len(' in _notebook_source()
+    answers, shares = set(), Counter()
     for seed in SEEDS:
-        draw = _pool_draw(seed, question)
-        assert sorted(draw.slots) == list(letters)
-        # Never the same text twice; at least three kinds of answer.
-        shown = [(draw.slots[letter], draw.variants[letter]) for letter in letters]
-        assert len(set(shown)) == 4
-        kinds = set(draw.slots.values())
-        assert len(kinds) >= 3
-        n_doubled += len(kinds) == 3
-        answers.add(tuple(right[draw.slots[letter]][draw.variants[letter]] for letter in letters))
-        # Review d16, finding 3: every copy covers the same notions. 5a always shows a
-        # professional who keeps his own files (« aucun », not the certified host) and a
-        # « secret » case; 5b always shows a page reread under editorial responsibility.
-        if question == "texte_obligation":
-            assert any(
-                draw.slots[letter] == "B"
-                and _POOL_SLOTS[question]["B"][draw.variants[letter]] in (5, 9)
-                for letter in letters
-            )
-            assert "D" in kinds
-        else:
-            assert "H" in kinds
-        # Half of the copies keep the draw with one case of each kind.
-        if len(kinds) == 4:
-            kept = {**variants, **_POOL_KEPT[question]}
-            assert draw == draw_cases(seed, question, letters, kept)
-    # The key pattern changes: the multiset of answers differs between copies (review d13,
-    # finding 3: no fixed set to complete by elimination).
-    # Seven at least: the one-of-each set, and three doubles for each of the two kinds
-    # (5a) or three kinds (5b) a copy may go without (review d16, finding 3).
-    assert len({tuple(sorted(a)) for a in answers}) >= 7
-    assert 400 < n_doubled < 600
-    assert len(answers) >= 90  # 5a: 24 orders of the four answers, 6 doubles x 12 orders
+        positions = copy_order(seed, question, range(10))
+        assert list(positions) == list(letters) and len(set(positions.values())) == 4
+        shares.update(positions.values())
+        answers.add(tuple(right[positions[letter]] for letter in letters))
+    # Uniform: each case in about 40 % of the copies; the key pattern changes.
+    assert max(shares.values()) / len(SEEDS) < 0.45
+    assert len({tuple(sorted(a)) for a in answers}) >= 10
+    assert len(answers) >= 90
+
+
+def test_no_attribute_of_the_package_groups_a_pool_by_answer():
+    """Review 14 d21b: the kernel imports esn_teach.generative._exam. No attribute may group
+    a pool's cases (by position or by text) into sets of one answer, nor name a drawn text's
+    key: the former ``_POOL_SLOTS`` (« Q » was exactly the doses outside the corpus, « T »
+    the unit trap) failed here."""
+
+    def walk(value, depth=0):
+        yield value
+        if depth > 4:
+            return
+        if isinstance(value, dict):
+            for v in value.values():
+                yield from walk(v, depth + 1)
+        elif isinstance(value, (tuple, list)):
+            for v in value:
+                yield from walk(v, depth + 1)
+
+    leak_pool = set(_LEAK_TEXTS)
+    for name in dir(exam_module):
+        value = getattr(exam_module, name)
+        if callable(value) and not isinstance(value, dict):
+            continue
+        for node in walk(value):
+            # A mapping from labels to collections of positions that cover a pool: a grouping.
+            if (
+                isinstance(node, dict)
+                and node
+                and all(
+                    isinstance(v, (tuple, list)) and v and all(isinstance(i, int) for i in v)
+                    for v in node.values()
+                )
+            ):
+                pytest.fail(f"{name}: groups positions of a pool ({sorted(node)})")
+            # A strict part of question 4's pool whose messages all have one answer.
+            if isinstance(node, (tuple, list)) and 2 <= len(node) < len(leak_pool):
+                texts = [t for t in node if isinstance(t, str) and t in leak_pool]
+                if len(texts) == len(node):
+                    assert len({_truth_leak(t) for t in texts}) == 2, name
+            # A mapping that gives a key value for a drawn text.
+            if isinstance(node, dict):
+                keys = {"oui", "non", "corpus", "hors corpus", "secret", "HDS", "RGPD", "IA"}
+                assert not (set(map(str, node.values())) & keys), name
+    # The draws' functions return texts or positions, never labels of a kind.
+    for seed in range(50):
+        assert set(copy_order(seed, "texte_ia", range(10)).values()) <= set(range(10))
+        assert all(isinstance(t, str) for t in dose_cases(seed).values())
 
 
 def test_question_7_keys_change_with_the_scenario():
@@ -443,9 +472,7 @@ def test_whispered_contents_are_worth_little():
         for case in _dose_draw(seed).values():
             case_share[case] = case_share.get(case, 0) + 1
     assert max(scenario_share.values()) / len(ids) < 0.25
-    slots = _POOL_SLOTS["verdict_doses"]
-    for i in slots["P"]:
-        assert case_share.get(DOSE_POOL[i], 0) / len(ids) < 0.4
+    assert max(case_share.values()) / len(ids) < 0.48
     # A neighbour's question 7 answers score about nothing by letter (the letters are
     # shuffled); by content (action texts, the same in every copy), five of the eight
     # actions keep their answer, so a whisper keeps some value: with five scenarios it is
@@ -588,23 +615,11 @@ def test_the_statement_and_the_hidden_tests_draw_the_same_cases(seed):
     shown = copy_order(seed, "signalement", pool)
     draw = _draw_cases(seed, "signalement", "ABCDEFGH")
     assert shown == {letter: pool[slot] for letter, slot in draw.slots.items()}
-    # Question 4: the solution relabels the slots' answers with the same draw.
-    leak_draw = _leak_draw(seed)
-    slots = _POOL_SLOTS["fuite"]
-    assert exam_cases(seed).leaks == {
-        letter: _LEAK_TEXTS[slots[slot][leak_draw.variants[letter]]]
-        for letter, slot in leak_draw.slots.items()
-    }
-    assert leak_draw.by_letter({"A": "non", "B": "non", "C": "oui", "D": "oui"}) == {
-        letter: _truth_leak(text) for letter, text in exam_cases(seed).leaks.items()
-    }
     for question in ("texte_obligation", "texte_ia"):
         texts = [f"cas {i}" for i in range(10)]
-        shown = copy_order(seed, question, texts)
-        draw = _pool_draw(seed, question)
-        slots = _POOL_SLOTS[question]
-        assert shown == {
-            letter: texts[slots[slot][draw.variants[letter]]] for letter, slot in draw.slots.items()
+        positions = copy_order(seed, question, range(10))
+        assert copy_order(seed, question, texts) == {
+            letter: texts[i] for letter, i in positions.items()
         }
 
 
