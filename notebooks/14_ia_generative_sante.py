@@ -1767,7 +1767,7 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="texte_obligation" session="evaluation"
-# message : l'un des quatre textes l'interdit
+# message : des quatre textes
 texte_obligation = {"A": "aucun", "B": "aucun", "C": "aucun", "D": "aucun"}
 
 # %% mistake="texte_obligation" session="evaluation"
