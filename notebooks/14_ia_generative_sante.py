@@ -1710,8 +1710,8 @@ erreurs_5a = {
           checks.Mistake("HDS", "l'hébergement certifié vise qui garde des données de soin pour "
                          "le compte d'un autre : ce fichier est le sien, et ce n'est pas un soin."),
           checks.Mistake("IA", pas_ia_5a),
-          checks.Mistake("aucun", "un texte interdit ce traitement de données de santé, sauf "
-                         "exceptions, même hors de tout soin ; aucune ne joue ici (une "
+          checks.Mistake("aucun", "un des quatre textes interdit ce traitement de données de "
+                         "santé, sauf exceptions, même hors de tout soin ; aucune ne joue ici (une "
                          "information exigée n'est pas donnée librement)."),
     ],
     "B": [checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin pour "
@@ -1771,11 +1771,11 @@ checks.check_choices(
 texte_obligation = {"A": "aucun", "B": "aucun", "C": "aucun", "D": "aucun"}
 
 # %% mistake="texte_obligation" session="evaluation"
-# message : qui garde ses propres dossiers chez lui
+# message : pour le compte d'un autre
 texte_obligation = {"A": "HDS", "B": "HDS", "C": "HDS", "D": "HDS"}
 
 # %% mistake="texte_obligation" session="evaluation"
-# message : un autre texte vise ce soignant en raison de son métier
+# message : le RGPD
 texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 
 # %% [markdown] session="formative"
@@ -2030,12 +2030,13 @@ erreurs_5b = {
                          "système de santé : ici, personne n'en fait partie, et aucun soin."),
           checks.Mistake("HDS", "l'hébergement certifié vise les données recueillies pour la "
                          "prévention, le diagnostic ou le soin : ici, aucun soin."),
-          checks.Mistake("aucun", "un texte encadre ce traitement, même hors de tout soin."),
+          checks.Mistake("aucun", "un des quatre textes encadre ce traitement, même hors de "
+                         "tout soin."),
     ],
     "F": [checks.Mistake("aucun", "l'article 50 (paragraphe 4) ne dispense celui qui publie que "
                          "si le texte a été relu par un humain et qu'une personne en assume la "
                          "responsabilité éditoriale : ici, ni l'un ni l'autre ; l'obligation de le "
-                         "dire demeure."),
+                         "dire demeure : un des quatre textes s'applique."),
           checks.Mistake("RGPD", "le RGPD encadre les données personnelles ; une page pour le "
                          "public n'en contient pas, et il ne dit pas comment la rédiger."),
           checks.Mistake("secret", page_publique_5b),
@@ -2054,7 +2055,7 @@ erreurs_5b = {
     ],
     "H": [checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin pour "
                          "le compte d'un autre : une page pour le public n'en contient pas."),
-          checks.Mistake("IA", "l'article 50 (paragraphe 4) dispense celui qui publie quand le "
+          checks.Mistake("IA", "le règlement sur l'IA, article 50 (paragraphe 4), dispense celui qui publie quand le "
                          "texte a été relu par un humain et qu'une personne en assume la "
                          "responsabilité éditoriale : ici, un soignant l'a relu et signé, "
                          "l'établissement la publie sous sa responsabilité."),
@@ -2077,15 +2078,15 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="texte_ia" session="evaluation"
-# message : dispense celui qui publie quand le texte a été relu
+# message : le règlement sur l'IA
 texte_ia = {"E": "IA", "F": "IA", "G": "IA", "H": "IA"}
 
 # %% mistake="texte_ia" session="evaluation"
-# message : un texte encadre ce traitement, même hors de tout soin
+# message : des quatre textes
 texte_ia = {"E": "aucun", "F": "aucun", "G": "aucun", "H": "aucun"}
 
 # %% mistake="texte_ia" session="evaluation"
-# message : une page pour le public n'en contient pas
+# message : le RGPD
 texte_ia = {"E": "RGPD", "F": "RGPD", "G": "RGPD", "H": "RGPD"}
 
 # %% [markdown]
