@@ -1701,8 +1701,8 @@ display(melange)
 # ### D'où vient l'écart, et ce que les données ne règlent pas
 #
 # > **Ce que ce module montre, et ce qu'il ne montre pas.**
-# > - **La méthode vaut pour tout outil** : un taux se calcule parmi les cancers, groupe par
-# >   groupe ; un taux global reflète les groupes nombreux ; un petit groupe laisse tout ouvert.
+# > - **La méthode vaut pour tout outil** : les étapes des sections 1 à 4 se refont sur
+# >   n'importe quelle application, avec ses propres données et ses propres tests.
 # > - **Les chiffres viennent du générateur** : l'écart, sa taille et sa baisse avec plus de
 # >   peaux foncées suivent un mécanisme inventé ; pour un vrai outil, ils se mesurent.
 # > - **Il ne montre pas** qu'une application réelle manque plus de mélanomes sur peau foncée :
@@ -2135,8 +2135,10 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # ## À retenir
 #
 # - Demandez **qui est dans les données** d'entraînement, et comparez aux patients soignés.
-# - Un taux de faux négatifs se calcule **parmi les cancers** d'un groupe, groupe par groupe.
 # - Concluez d'après les intervalles, pas par principe.
+
+# %% [markdown] reveal="fnr_fonce"
+# - Un taux de faux négatifs se calcule **parmi les cancers** d'un groupe, groupe par groupe.
 
 # %% [markdown] reveal="conclusion_editeur"
 # - Un petit groupe laisse tout ouvert : ni écart, ni absence d'écart.

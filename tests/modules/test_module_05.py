@@ -686,3 +686,61 @@ def test_question_4a_whole_number_earns_half_the_points_as_the_header_says(dark_
         assert "points=1" in hidden
         assert "arrondie à l'unité" in hidden and "calculer" not in hidden
     assert "rien à calculer" not in text
+
+
+def _visible_evaluated_markdown() -> str:
+    """The Markdown an evaluated copy shows during the session, up to « ## Sources »: the
+    evaluated cells after the release's own transform (``reveal=`` passages replaced by their
+    note), solutions left out; whitespace and Markdown emphasis folded."""
+    from esn_teach.course import read_module
+    from esn_teach.course._evaluation import to_evaluation
+
+    notebook = read_module(SOURCE, session="evaluation").notebook
+    to_evaluation(notebook)
+    shown = []
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        text = re.sub(r"### BEGIN SOLUTION.*?### END SOLUTION", "", str(cell.source), flags=re.S)
+        if text.lstrip().startswith("## Sources"):
+            break
+        shown.append(text)
+    return _folded("\n".join(shown))
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.replace("**", "").replace(">", " ").split()).casefold()
+
+
+def test_evaluated_text_states_no_reasoning_of_a_masked_passage():
+    """Review 05 d21 (lecturer 1): the box « Ce que ce module montre… » and the first
+    « À retenir » bullet stated, unmasked in the evaluated copy, the reasoning of questions 1,
+    2 and 3b (« se calcule parmi les cancers », « un taux global reflète les groupes
+    nombreux », « un petit groupe laisse tout ouvert »), and the glossary entry « Conclusion
+    impossible (petit échantillon) » answered 3b. No clause of a ``reveal=`` passage (six words
+    or more) may be shown elsewhere during the session, nor may those sentences, nor the
+    glossary tie a small group to « no conclusion »."""
+    from esn_teach.course import read_module
+
+    shown = _visible_evaluated_markdown()
+    for sentence in (
+        "se calcule parmi les cancers",
+        "un taux global reflète",
+        "reflète les groupes nombreux",
+        "reflète surtout les groupes nombreux",
+        "un petit groupe laisse tout ouvert",
+        "trop peu de cas",
+    ):
+        assert sentence not in shown, sentence
+    for session in ("formative", "evaluation"):
+        notebook = read_module(SOURCE, session=session).notebook
+        for cell in notebook.cells:
+            if cell.cell_type != "markdown" or "reveal" not in str(cell.metadata):
+                continue
+            for clause in re.split(r"[.;:!?]\s|\n\s*\n", _folded(str(cell.source))):
+                clause = clause.strip(" -.,")
+                if len(clause.split()) >= 6:
+                    assert clause not in shown, clause
+    glossary = _folded((NOTEBOOKS / "pages" / "glossaire.md").read_text(encoding="utf-8"))
+    entry = glossary.split("conclusion impossible")[1].split(" - ")[0]
+    assert "petit" not in entry and "peu de cas" not in entry, entry
