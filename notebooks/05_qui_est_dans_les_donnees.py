@@ -27,7 +27,8 @@
 
 # %% [markdown] session="evaluation"
 # **Déroulé** : questions 1 à 4 en séance ; notebook **ramassé en fin de séance** ; réflexion
-# rendue **à part**, à la date fixée (un devoir Moodle, par exemple).
+# rédigée **après la séance** et rendue **à part**, comme l'indique votre enseignant·e (un
+# devoir Moodle, par exemple), avant la date annoncée.
 
 # %% [markdown]
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
@@ -1952,10 +1953,11 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #
 # Votre hôpital s'apprête à acheter une application de dermatologie qui signale les lésions
 # suspectes. Ses patients ont toutes les couleurs de peau. En 10 à 15 lignes, depuis votre
-# futur métier :
+# futur métier (à rédiger après la séance, à rendre comme l'indique votre enseignant·e) :
 #
 # - quelles questions posez-vous à l'éditeur sur ses données d'entraînement et sur son test ?
-# - quel chiffre de ce module appuie votre demande (avec son dénominateur) ?
+# - quel chiffre **de votre copie** (tableaux des sections 2 à 4) appuie votre demande, avec
+#   son dénominateur ?
 # - que faites-vous si l'éditeur ne fournit aucun résultat par phototype ?
 #
 # **Ce qui est noté** (trois critères, 1 point chacun ; 0,5 si l'une des deux moitiés
@@ -1969,9 +1971,10 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #    ethnique (RGPD, article 9) ; recueilli pour le soin, le réutiliser pour évaluer un outil
 #    demande un cadre (en France, la loi Informatique et Libertés ; le délégué à la
 #    protection des données vous le dira) ;
-# 2. vous demandez (ou citez) des résultats **par groupe** **et** vous citez un chiffre de ce
-#    module **avec son dénominateur** (« … parmi les cancers de … »), de préférence avec son
-#    intervalle. C'est un chiffre d'exercice : ne l'attribuez pas à un outil réel ;
+# 2. vous demandez (ou citez) des résultats **par groupe** **et** vous citez un chiffre **de
+#    votre copie**, tel que l'affichent ses tableaux (sections 2 à 4), **avec son
+#    dénominateur** (« … parmi les cancers de … »), de préférence avec son intervalle. C'est
+#    un chiffre d'exercice : ne l'attribuez pas à un outil réel ;
 # 3. vous dites ce que cette absence de résultats par groupe signifie pour votre décision
 #    **et** vous proposez une action concrète qui y répond (celle de votre métier : soin,
 #    contrat, information, suivi…). Une conclusion tranchée (« l'outil est raciste », « il
@@ -1981,7 +1984,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # %% [markdown] written="reflexion_donnees" points=3
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
-# noté **0**, **0,5** ou **1** point.
+# noté **0**, **0,5** ou **1** point. En séance évaluée, la réflexion est rédigée après la
+# séance et rendue à part (un devoir Moodle, par exemple) : saisissez sa note à la main dans
+# le formgrader, sur cette cellule de la copie ramassée.
 #
 # **Critère 1 — Les bonnes questions sur les données**, valeur
 # V4 — Prudence, esprit critique et inclusivité.

@@ -744,3 +744,19 @@ def test_evaluated_text_states_no_reasoning_of_a_masked_passage():
     glossary = _folded((NOTEBOOKS / "pages" / "glossaire.md").read_text(encoding="utf-8"))
     entry = glossary.split("conclusion impossible")[1].split(" - ")[0]
     assert "petit" not in entry and "peu de cas" not in entry, entry
+
+
+def test_reflection_asks_for_the_figure_its_guide_marks():
+    """Review 05 d21 (lecturer 3): students were asked for « un chiffre de ce module » while
+    the guide gave the half point only for a figure « de sa copie »; a student citing the
+    formative figures lost it without warning. Statement and guide now name the same figure,
+    and the statement says the reflection is written after the session and handed in as the
+    teacher says."""
+    text = SOURCE.read_text(encoding="utf-8")
+    statement = _folded(text.split("### Réflexion")[1].split("# %%")[0].replace("\n#", " "))
+    guide = _folded(text.split('written="reflexion_donnees"')[1].split("# %%")[0].replace("\n#", " "))
+    assert "chiffre de ce module" not in statement
+    assert statement.count("de votre copie") >= 2, statement
+    assert "cite un chiffre de sa copie avec son dénominateur" in guide
+    assert "à rédiger après la séance, à rendre comme l'indique votre enseignant·e" in statement
+    assert "saisissez sa note à la main dans le formgrader" in guide
