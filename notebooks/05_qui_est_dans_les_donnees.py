@@ -14,8 +14,8 @@
 #
 # > **Les valeurs de l'école dans ce module**
 # > - **V4 — Prudence, esprit critique et inclusivité** : vérifier un outil groupe par groupe.
-# > - **V6 — Intégrité et transparence** : dire qui est dans les données, et ce qu'un petit
-# >   échantillon ne permet pas d'affirmer.
+# > - **V6 — Intégrité et transparence** : dire qui est dans les données, et ce que leurs
+# >   chiffres permettent d'affirmer.
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : justice et équité (la même
 # > qualité de diagnostic pour toutes les peaux), non-malfaisance (un cancer manqué).
@@ -27,8 +27,8 @@
 
 # %% [markdown] session="evaluation"
 # **Déroulé** : questions 1 à 4 en séance ; notebook **ramassé en fin de séance** ; réflexion
-# rédigée **après la séance** et rendue **à part**, comme l'indique votre enseignant·e (un
-# devoir Moodle, par exemple), avant la date annoncée.
+# rédigée **après la séance**, rendue **à part** comme l'indique votre enseignant·e (devoir
+# Moodle, par exemple).
 
 # %% [markdown]
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
@@ -562,16 +562,8 @@ fnr_fonce = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 #
 # L'éditeur a testé l'application sur **2 000 lésions** (synthétiques) qu'il a **choisies** :
 # 8 % de V et VI, comme son entraînement, soit **quelques dizaines de cancers** sur peau
-# foncée (des centaines par groupe dans le test équilibré). Parmi plusieurs tests de ce genre,
-# il a **gardé celui qui le flatte** : sur peau foncée, l'application y manque moins de
-# cancers que sur le test équilibré.
-#
-# <details><summary>Un petit échantillon manque-t-il moins de cancers ?</summary>
-#
-# Non. Sur quelques dizaines de cancers, le taux varie beaucoup d'un test à l'autre, dans les
-# deux sens : l'éditeur a retenu un tirage favorable. Un autre test de même taille aurait pu
-# donner un taux plus haut.
-# </details>
+# foncée. Parmi plusieurs tests de ce genre, il a **gardé celui qui le flatte** : sur peau
+# foncée, l'application n'y manque pas plus de cancers que sur le test équilibré.
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
@@ -610,9 +602,8 @@ fr_table(
 #
 # <details><summary>Indice 1</summary>
 #
-# Le taux global divise **tous** les cancers manqués du test par **tous** ses cancers. Dans le
-# tableau par phototype, regardez les cancers de chaque ligne (le nombre après « sur ») : que
-# pèse chaque ligne dans le total ?
+# Dans le tableau par phototype, regardez les cancers de chaque ligne (le nombre après
+# « sur ») : que pèse chaque ligne dans le total ?
 # </details>
 
 # %% jupyter={"source_hidden": true} session="evaluation"
@@ -678,9 +669,8 @@ for lettre, numero in zip("abcd", ordre, strict=True):
 #
 # <details><summary>Indice 1</summary>
 #
-# Le taux global divise **tous** les cancers manqués du test par **tous** ses cancers. Dans le
-# tableau par phototype, regardez les cancers de chaque ligne (le nombre après « sur ») : que
-# pèse chaque ligne dans le total ?
+# Dans le tableau par phototype, regardez les cancers de chaque ligne (le nombre après
+# « sur ») : que pèse chaque ligne dans le total ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -914,8 +904,8 @@ conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 # %% [markdown] session="evaluation"
 # ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
 #
-# Appliquez la règle des intervalles à chaque test. Consignes et réponses : dans la cellule
-# sous le titre de la question 3a. Écrivez une lettre, de `"a"` à `"d"`.
+# Appliquez la règle des intervalles à chaque test. Consigne et réponses : sous le titre de
+# chaque question. Écrivez une lettre, de `"a"` à `"d"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -926,7 +916,7 @@ conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 # #### Question 3a — Le test équilibré (1 point)
 
 # %% session="evaluation" jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il affiche les consignes des questions 3a et 3b et leurs
+# Inutile de lire ce code (replié) : il affiche la consigne de la question 3a et ses
 # réponses, tirées pour votre copie. Exécutez-le.
 from esn_teach.datasets._skin_tasks import question_3a, question_3a_groups
 
@@ -952,20 +942,6 @@ ordre = np.random.default_rng([checks.student_seed("05", announce=False), 63]).p
 for lettre, numero in zip("abcd", ordre, strict=True):
     LETTRES_Q3A[OPTIONS_Q3A[numero]] = lettre
     print(textwrap.fill(f"{lettre}. {OPTIONS_Q3A[numero]}", width=92, subsequent_indent="   "))
-
-# Question 3b (the test of the vendor), drawn here too: one cell less to run.
-from esn_teach.datasets._skin_tasks import question_3b
-
-VERSION_Q3B = int(np.random.default_rng([checks.student_seed("05", announce=False), 54]).integers(2))
-CONSIGNE_Q3B, OPTIONS_Q3B = question_3b(checks.student_seed("05", announce=False))
-LETTRES_Q3B = {}
-print()
-print("Question 3b, votre consigne :", CONSIGNE_Q3B)
-print("Les réponses possibles, dans un ordre tiré pour votre copie :")
-ordre = np.random.default_rng([checks.student_seed("05", announce=False), 64]).permutation(4)
-for lettre, numero in zip("abcd", ordre, strict=True):
-    LETTRES_Q3B[OPTIONS_Q3B[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q3B[numero]}", width=92, subsequent_indent="   "))
 
 # %% answer="conclusion_equilibre" session="evaluation"
 conclusion_equilibre = ...
@@ -1163,7 +1139,22 @@ conclusion_editeur = "pas d'écart : chaque taux est dans l'intervalle de l'autr
 # %% [markdown] session="evaluation"
 # #### Question 3b — Le test de l'éditeur (1 point)
 #
-# Consigne et réponses : sous celles de la question 3a, plus haut.
+# Consigne et réponses : cellule ci-dessous.
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche la consigne de la question 3b et ses réponses,
+# tirées pour votre copie. Exécutez-le.
+from esn_teach.datasets._skin_tasks import question_3b
+
+VERSION_Q3B = int(np.random.default_rng([checks.student_seed("05", announce=False), 54]).integers(2))
+CONSIGNE_Q3B, OPTIONS_Q3B = question_3b(checks.student_seed("05", announce=False))
+LETTRES_Q3B = {}
+print("Question 3b, votre consigne :", CONSIGNE_Q3B)
+print("Les réponses possibles, dans un ordre tiré pour votre copie :")
+ordre = np.random.default_rng([checks.student_seed("05", announce=False), 64]).permutation(4)
+for lettre, numero in zip("abcd", ordre, strict=True):
+    LETTRES_Q3B[OPTIONS_Q3B[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q3B[numero]}", width=92, subsequent_indent="   "))
 
 # %% answer="conclusion_editeur" session="evaluation"
 conclusion_editeur = ...
@@ -1264,10 +1255,9 @@ conclusion_editeur = LETTRES_Q3B[
 # %% [markdown]
 # ## 4. Et si l'on changeait les données d'entraînement ?
 #
-# On réentraîne l'application **13 fois**, avec de 0 à 48 % de V et VI (plus que les 35 % des
-# patients de l'hôpital), et on la mesure sur le **même** test équilibré. Le tableau donne
-# l'**écart** (taux des V–VI moins taux des I–II, en points) à 8 % (l'éditeur), sans son
-# intervalle (il donnerait d'avance une réponse), et à 48 %, avec son intervalle à 95 %.
+# On réentraîne l'application avec de 0 à 48 % de V et VI, et on la mesure sur le **même**
+# test équilibré. Le tableau donne l'**écart** (taux des V–VI moins taux des I–II, en
+# points) à 8 % (l'éditeur) et à 48 %, avec son intervalle à 95 %.
 
 
 # %% session="formative"
@@ -1275,33 +1265,11 @@ conclusion_editeur = LETTRES_Q3B[
 tableau_ecarts
 
 # %% session="evaluation" jupyter={"source_hidden": true}
-# Le tableau des écarts des questions 4a et 4b, puis les réponses de la question 4b, dans un
-# ordre tiré pour votre copie (inutile de lire ce code replié : exécutez-le).
+# Le tableau des écarts des questions 4a et 4b (inutile de lire ce code replié : exécutez-le).
 display(tableau_ecarts)
-# The hedge « pour ce modèle, sur ce test » is on two wrong options too, and the four options
-# have close lengths: neither tells the two possible keys (four options, not six, for time).
-OPTIONS_Q4B = [
-    "l'écart a disparu : pour ce modèle, sur ce test, les V–VI et les I–II ont désormais le même "
-    "taux",
-    "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, rien ne dit "
-    "qu'il persiste",
-    "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste "
-    "(niveau 95 %)",
-    "l'écart est réduit ; pour ce modèle, sur ce test, l'écart observé reste positif : cela "
-    "suffit à dire qu'il persiste",
-]
-print("Question 4b, les réponses possibles, dans un ordre tiré pour votre copie :")
-LETTRES_Q4B = {}
-ordre = np.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(4)
-for lettre, numero in zip("abcd", ordre, strict=True):
-    LETTRES_Q4B[OPTIONS_Q4B[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q4B[numero]}", width=92, subsequent_indent="   "))
 
 # %% [markdown]
 # ### Question 4a — Jusqu'où l'écart peut-il aller, à 48 % ? (1 point)
-#
-# **Rappel** : un intervalle à 95 % « a à b » rassemble les valeurs compatibles avec les
-# données ; a est la plus petite, b la plus grande.
 #
 # À 48 %, quel est le **plus grand écart** (en points, une décimale) **compatible avec ces
 # données** au niveau 95 % ? Écrivez `ecart_max_48`.
@@ -1513,14 +1481,34 @@ ecart_max_48 = round(ecarts[parts[-1]][2])
 # %% [markdown] session="evaluation"
 # ### Question 4b — Et l'écart, à 48 % ? (1 point)
 #
-# À 48 %, que devient l'écart, intervalle compris ? Les réponses, tirées pour votre copie,
-# sont sous le tableau des écarts. Écrivez une lettre, de `"a"` à `"d"`.
+# À 48 %, que devient l'écart, intervalle compris ? Réponses : cellule ci-dessous. Écrivez
+# une lettre, de `"a"` à `"d"`.
 #
 # <details><summary>Indice 1</summary>
 #
 # Comparez d'abord les deux écarts : lequel est le plus petit ? Un écart positif veut dire que
 # les phototypes V–VI ont plus de cancers manqués.
 # </details>
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : les réponses de la question 4b, dans un ordre tiré pour
+# votre copie. Exécutez-le.
+OPTIONS_Q4B = [
+    "l'écart a disparu : pour ce modèle, sur ce test, les V–VI et les I–II ont désormais le même "
+    "taux",
+    "l'écart est réduit ; son intervalle contient 0 : pour ce modèle, sur ce test, rien ne dit "
+    "qu'il persiste",
+    "l'écart est réduit ; son intervalle exclut 0 : pour ce modèle, sur ce test, il persiste "
+    "(niveau 95 %)",
+    "l'écart est réduit ; pour ce modèle, sur ce test, l'écart observé reste positif : cela "
+    "suffit à dire qu'il persiste",
+]
+print("Question 4b, les réponses possibles, dans un ordre tiré pour votre copie :")
+LETTRES_Q4B = {}
+ordre = np.random.default_rng([checks.student_seed("05", announce=False), 65]).permutation(4)
+for lettre, numero in zip("abcd", ordre, strict=True):
+    LETTRES_Q4B[OPTIONS_Q4B[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q4B[numero]}", width=92, subsequent_indent="   "))
 
 # %% answer="ecart_a_48" session="formative"
 ecart_a_48 = ...
@@ -1871,7 +1859,8 @@ fr_table(
 # petits sous-groupes ne permettent de conclure ni à un écart, ni à son absence.
 
 # %% [markdown] reveal="conclusion_editeur" session="formative"
-# Plus le sous-groupe est petit, plus l'intervalle grandit. Aucun écart de ce tableau n'est interprétable : les intervalles se chevauchent. Comme le
+# Plus le sous-groupe est petit, plus l'intervalle grandit. Il y a si peu de cancers par case
+# que les intervalles couvrent des écarts de dizaines de points : rien n'est établi. Comme le
 # test de l'éditeur entier pour les phototypes V–VI, ces petits sous-groupes ne permettent de
 # conclure ni à un écart, ni à son absence.
 

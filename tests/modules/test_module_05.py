@@ -754,9 +754,42 @@ def test_reflection_asks_for_the_figure_its_guide_marks():
     teacher says."""
     text = SOURCE.read_text(encoding="utf-8")
     statement = _folded(text.split("### Réflexion")[1].split("# %%")[0].replace("\n#", " "))
-    guide = _folded(text.split('written="reflexion_donnees"')[1].split("# %%")[0].replace("\n#", " "))
+    guide = _folded(
+        text.split('written="reflexion_donnees"')[1].split("# %%")[0].replace("\n#", " ")
+    )
     assert "chiffre de ce module" not in statement
     assert statement.count("de votre copie") >= 2, statement
     assert "cite un chiffre de sa copie avec son dénominateur" in guide
     assert "à rédiger après la séance, à rendre comme l'indique votre enseignant·e" in statement
     assert "saisissez sa note à la main dans le formgrader" in guide
+
+
+def test_each_evaluated_prompt_sits_just_above_its_answer_cell():
+    """Review 05 d21 (lecturer 9): the Q4b options were printed above question 4a and the Q3b
+    prompt in the cell of 3a; a comment said Q4b had « two possible keys ». Each draw cell now
+    comes after the previous question's answer and just before its own question's answer."""
+    text = SOURCE.read_text(encoding="utf-8")
+    cells = [
+        c
+        for c in re.split(r"^# %%", text, flags=re.M)[1:]
+        if 'session="formative"' not in c.split("\n")[0]
+    ]
+
+    def index(marker: str) -> int:
+        return next(i for i, c in enumerate(cells) if marker in c)
+
+    for draw, previous_answer, answer in (
+        (
+            "CONSIGNE_Q3B, OPTIONS_Q3B = question_3b",
+            ' answer="conclusion_equilibre"',
+            ' answer="conclusion_editeur"',
+        ),
+        ("OPTIONS_Q4B = [", ' answer="ecart_max_48"', ' answer="ecart_a_48"'),
+    ):
+        assert index(previous_answer) < index(draw) == index(answer) - 1, draw
+    assert "possible keys" not in text
+    subgroups = " ".join(
+        text.split("Des sous-groupes encore plus petits")[1].split("## Ce que disent")[0].split()
+    )
+    assert "les intervalles se chevauchent" not in subgroups
+    assert "des écarts de dizaines de points" in subgroups
