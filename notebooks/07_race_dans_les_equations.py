@@ -1225,14 +1225,16 @@ _afficher_q4()
 # au-dessus.
 lecture_intervalle = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-from esn_teach.datasets._egfr_tasks import _question_4_draw
+import hashlib
 
-# The right version of each notion (the hidden test holds the same table; the package has
-# the texts only): the interval sees chance and shrinks as n grows; it sees neither a bias of
-# the sheet's rules nor a real hospital.
-_justes_q4 = {("hasard", 0), ("taille", 1), ("biais", 0), ("hopital", 1)}
-lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
-                      for lettre, tirage in _question_4_draw(GRAINE).items()}
+from esn_teach.datasets._egfr_tasks import _question_4_statements
+
+# The right statements, by the digest of their text (sha256, 12 hex digits; the hidden test
+# holds the same table; the package has the texts only): the interval sees chance and shrinks
+# as n grows; it sees neither a bias of the sheet's rules nor a real hospital.
+_justes_q4 = {"10bfcd378d8d", "b981e9e46492", "7d11a16c9bfa", "7c7dfb4dd955"}
+lecture_intervalle = {lettre: "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _justes_q4 else "non"
+                      for lettre, texte in _question_4_statements(GRAINE).items()}
 ### END SOLUTION
 
 # %% tests="lecture_intervalle" points=1 session="evaluation"
@@ -1240,15 +1242,20 @@ lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
 checks.check_form(lecture_intervalle, name="lecture_intervalle", kind="choices", options=["oui", "non"],
                   items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets._egfr_tasks import _question_4_draw as _tirage_q4
+import hashlib
+
+from esn_teach.datasets._egfr_tasks import _question_4_statements as _enonces_q4
 
 # Each notion (chance, size, bias of the sheet's rules, a real hospital) has a right and a
-# wrong statement in the package's bank (texts only); the draw takes each notion's version
-# from the seed alone, so a copy has 0 to 4 right statements. The key of each version is
-# here, never in the package: (notion, version) of the right statements.
-_vraies_q4 = {("hasard", 0), ("taille", 1), ("biais", 0), ("hopital", 1)}
-_cles_cachees = {_lettre: "oui" if _tirage in _vraies_q4 else "non"
-                 for _lettre, _tirage in _tirage_q4(checks.student_seed("07", announce=False)).items()}
+# wrong statement in the package's bank, which returns the drawn texts only (a copy has 0 to 4
+# right statements). Which text is right, and its notion, are here, never in the package: a
+# table from the digest of each text (sha256, 12 hex digits) to its notion, and the digests
+# of the right texts.
+_notion_q4 = {"10bfcd378d8d": "hasard", "c42f67d12182": "hasard", "4a350f8d7a35": "taille", "b981e9e46492": "taille", "7d11a16c9bfa": "biais", "6e7882dfc129": "biais", "36ee853e0057": "hopital", "7c7dfb4dd955": "hopital"}
+_vraies_q4 = {"10bfcd378d8d", "b981e9e46492", "7d11a16c9bfa", "7c7dfb4dd955"}
+_empreintes_q4 = {_lettre: hashlib.sha256(_texte.encode()).hexdigest()[:12]
+                  for _lettre, _texte in _enonces_q4(checks.student_seed("07", announce=False)).items()}
+_cles_cachees = {_lettre: "oui" if _e in _vraies_q4 else "non" for _lettre, _e in _empreintes_q4.items()}
 # One message per notion (lecturer d19, finding 6): each names what to revise, none says
 # which statement is right.
 _messages_q4 = {
@@ -1257,12 +1264,11 @@ _messages_q4 = {
     "biais": "revoyez (section 3) ce que l'intervalle mesure : le hasard du tirage ; une erreur dans les données elles-mêmes, le voit-il ?",
     "hopital": "revoyez (section 3) ce que l'on estime : la part dans la population synthétique dont on tire ; des patients réels d'un hôpital en sont-ils tirés ?",
 }
-_notions_q4 = dict(_tirage_q4(checks.student_seed("07", announce=False)))
 checks.check_choices(
     lecture_intervalle, name="lecture_intervalle", options=["oui", "non"],
     expected=_cles_cachees,
     mistakes={
-        _lettre: [checks.Mistake("non" if _cle == "oui" else "oui", _messages_q4[_notions_q4[_lettre][0]])]
+        _lettre: [checks.Mistake("non" if _cle == "oui" else "oui", _messages_q4[_notion_q4[_empreintes_q4[_lettre]]])]
         for _lettre, _cle in _cles_cachees.items()
     },
     points=1,
@@ -1271,30 +1277,36 @@ checks.check_choices(
 
 # %% mistake="lecture_intervalle" session="evaluation"
 # message : revoyez (section 3)
-# (every item inverted; the right versions, as in the hidden test)
-from esn_teach.datasets._egfr_tasks import _question_4_draw
+# (every item inverted: the wrong statements answered « oui »)
+import hashlib
 
-_justes_q4 = {("hasard", 0), ("taille", 1), ("biais", 0), ("hopital", 1)}
-lecture_intervalle = {lettre: "non" if tirage in _justes_q4 else "oui"
-                      for lettre, tirage in _question_4_draw(GRAINE).items()}
+from esn_teach.datasets._egfr_tasks import _question_4_statements
+
+_justes_q4 = {"c42f67d12182", "4a350f8d7a35", "6e7882dfc129", "36ee853e0057"}
+lecture_intervalle = {lettre: "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _justes_q4 else "non"
+                      for lettre, texte in _question_4_statements(GRAINE).items()}
 
 # %% mistake="lecture_intervalle" session="evaluation"
 # message : revoyez (section 3)
 # (the item on the size of n inverted, « more patients, wider »; the others right)
-from esn_teach.datasets._egfr_tasks import _question_4_draw
+import hashlib
 
-_justes_q4 = {("hasard", 0), ("taille", 0), ("biais", 0), ("hopital", 1)}
-lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
-                      for lettre, tirage in _question_4_draw(GRAINE).items()}
+from esn_teach.datasets._egfr_tasks import _question_4_statements
+
+_justes_q4 = {"10bfcd378d8d", "4a350f8d7a35", "7d11a16c9bfa", "7c7dfb4dd955"}
+lecture_intervalle = {lettre: "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _justes_q4 else "non"
+                      for lettre, texte in _question_4_statements(GRAINE).items()}
 
 # %% mistake="lecture_intervalle" session="evaluation"
 # message : revoyez (section 3)
 # (the interval taken for a guard against the sheet's bias and for a real hospital)
-from esn_teach.datasets._egfr_tasks import _question_4_draw
+import hashlib
 
-_justes_q4 = {("hasard", 0), ("taille", 1), ("biais", 1), ("hopital", 0)}
-lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
-                      for lettre, tirage in _question_4_draw(GRAINE).items()}
+from esn_teach.datasets._egfr_tasks import _question_4_statements
+
+_justes_q4 = {"10bfcd378d8d", "b981e9e46492", "6e7882dfc129", "36ee853e0057"}
+lecture_intervalle = {lettre: "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _justes_q4 else "non"
+                      for lettre, texte in _question_4_statements(GRAINE).items()}
 
 # %% [markdown]
 # ## 4. Pourquoi la race était dans l'équation, et pourquoi elle en est sortie
@@ -1316,20 +1328,21 @@ lecture_intervalle = {lettre: "oui" if tirage in _justes_q4 else "non"
 # peu) ; un item laissé `...` ne rapporte ni ne retire rien.
 
 # %% [markdown] session="evaluation"
-# ### Question 5 — Ce que les seuils décident pour M. A. (2 points)
+# ### Question 5 — Ce que les seuils décident pour M. A., et pourquoi le coefficient est sorti (2 points)
 #
-# Placez les DFGe **indexés** de **votre** M. A. (questions 1 et 2, au dosage de votre copie)
-# par rapport aux seuils de la section 1. La cellule repliée ci-dessous affiche vos
-# affirmations sous des lettres ; pour chacune, écrivez `"oui"` (juste) ou `"non"` (fausse).
-# Deux d'entre elles comparent vos **deux dosages** et se contredisent : **une seule des deux
-# est juste**. Les deux autres : chacune juste ou fausse. Chaque item faux annule un item
-# juste ; un item laissé `...` ne compte pas.
+# La cellule repliée ci-dessous affiche quatre affirmations sous des lettres. Deux placent les
+# DFGe **indexés** de **votre** M. A. (questions 1 et 2, au dosage de votre copie) par rapport
+# aux seuils de la section 1 ; deux portent sur le coefficient de 2009 (sections 1 et 4). Pour
+# chacune, écrivez `"oui"` (juste) ou `"non"` (fausse). **De 0 à 4 sont justes selon la
+# copie** : jugez chacune pour elle-même. Chaque item faux annule un item juste ; un item
+# laissé `...` ne compte pas.
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
 #
-# Pour chaque affirmation, retrouvez en section 1 le seuil de la décision (stade, dose,
-# greffe), ou ce qui a changé entre 2009 et 2021, puis placez-y M. A.
+# Pour chaque affirmation, retrouvez le passage qui en décide : en section 1, le seuil de la
+# décision (stade, dose, greffe) ou ce qui a changé entre 2009 et 2021 ; en section 4, d'où
+# venait le coefficient et pourquoi il est sorti. Puis placez-y M. A.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1458,15 +1471,12 @@ import textwrap
 
 
 def _afficher_q5():
-    from esn_teach.datasets._egfr_tasks import _question_5_pair, _question_5_statements
+    from esn_teach.datasets._egfr_tasks import _question_5_statements
 
     print("Question 5 : vos affirmations, tirées pour votre copie (celles de vos voisins "
           "peuvent différer) ; répondez pour chaque lettre.")
     for lettre, texte in _question_5_statements(GRAINE).items():
         print(textwrap.fill(f"{lettre} : {texte}", width=90, subsequent_indent="    "))
-    premiere, seconde = _question_5_pair(GRAINE)
-    print(f"Les affirmations {premiere} et {seconde} disent le contraire l'une de l'autre : "
-          "une seule des deux est juste.")
 
 
 _afficher_q5()
@@ -1476,28 +1486,35 @@ _afficher_q5()
 # au-dessus.
 decisions_m_a = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _cases, _copy_creatinines, _question_5_draw
+import hashlib
 
-# Whether each drawn statement is right, from the copy's own DFGe (as in the hidden test).
-_age, _creat, _ = _copy_creatinines(GRAINE)
-_mg = _creat / 88.4
-_, _premier, _controle = _cases(GRAINE)  # the copy\'s first and control dosages
-_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
-_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
-_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
-_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
-    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
-    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
-    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
-    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
-    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
-    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
-                  _nu >= _d21),
-    "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_statements
+
+# Digest of each statement's text (sha256, 12 hex digits) -> (slot, condition that makes it
+# right), as in the hidden test; the package returns the drawn texts only.
+_conditions_q5 = {
+    "4b03fe7d7f7c": ("histoire", "g3a_2021"), "755dd931bd52": ("histoire", "bascule"),
+    "1b8c0207c84f": ("histoire", "ge60_2021"), "5b1705f102e4": ("histoire", "meme_cote"),
+    "d588775be83d": ("2009", "lt60_2009"), "c34f419a04c0": ("2009", "ge60_2009"),
+    "4595d587ce5b": ("2009", "lt60_2009"), "45f0b30391e4": ("2009", "ge60_2009"),
+    "eb90f1da0cf3": ("effet", "faux"), "0538ea71f3fa": ("effet", "vrai"),
+    "91d9910f0c7b": ("effet", "vrai"), "dbf19964ef40": ("effet", "faux"),
+    "44935d93aa29": ("retrait", "vrai"), "1b620036bd41": ("retrait", "faux"),
+    "9342f8591afc": ("retrait", "faux"), "0ac40c852c3c": ("retrait", "vrai"),
 }
-decisions_m_a = {lettre: "oui" if _vrai[notion][version] else "non"
-                 for lettre, (notion, version) in _question_5_draw(GRAINE).items()}
+_age, _creat, _ = _copy_creatinines(GRAINE)
+_d21 = float(egfr_ckd_epi_2021(_creat / 88.4, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_creat / 88.4, _age, False, True))
+_vrai = {  # condition -> is it met for this copy
+        "g3a_2021": 45 <= _d21 < 60, "ge60_2021": _d21 >= 60,
+        "bascule": _d09 >= 60 > _d21, "meme_cote": (_d09 >= 60) == (_d21 >= 60),
+        "lt60_2009": _d09 < 60, "ge60_2009": _d09 >= 60, "vrai": True, "faux": False,
+    }
+_cases_q5 = {lettre: _conditions_q5[hashlib.sha256(texte.encode()).hexdigest()[:12]]
+             for lettre, texte in _question_5_statements(GRAINE).items()}
+decisions_m_a = {lettre: "oui" if _vrai[condition] else "non"
+                 for lettre, (_, condition) in _cases_q5.items()}
 ### END SOLUTION
 
 # %% tests="decisions_m_a" points=2 session="evaluation"
@@ -1505,50 +1522,54 @@ decisions_m_a = {lettre: "oui" if _vrai[notion][version] else "non"
 checks.check_form(decisions_m_a, name="decisions_m_a", kind="choices", options=["oui", "non"],
                   items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _Q5_MESSAGES, _cases, _copy_creatinines
-from esn_teach.datasets._egfr_tasks import _question_5_draw as _tirage_q5
+import hashlib
 
-# The package draws each slot's (notion, version) from the seed alone and holds the texts
-# only; whether each version is right is computed here, from the copy's own DFGe (exact
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines
+from esn_teach.datasets._egfr_tasks import _question_5_statements as _enonces_q5
+
+# The package draws one text per slot from the seed alone and returns the texts only (lecturer
+# d21, finding 1 and the rule on keys): which condition makes each text right is here, from
+# the digest of its text (sha256, 12 hex digits). Two slots place the copy's own DFGe (exact
 # conversion: the draw admits no M. A. within one unit of a threshold, so a DFGe read at 0,1
-# or a creatinine converted at 0,01 mg/dL changes no key; tests/modules/test_module_07.py).
-# Every copy has the same notions, « deux_dosages » (the copy's two dosages compared) as two contradictory statements: a copy
-# has 1 to 3 right statements.
+# or a creatinine converted at 0,01 mg/dL changes no key; tests/modules/test_module_07.py);
+# two are on the 2009 coefficient (objective 2), right or wrong whatever the copy. Each
+# reserve is shuffled, so a copy has 0 to 4 right statements.
+_conditions_q5 = {
+    "4b03fe7d7f7c": ("histoire", "g3a_2021"), "755dd931bd52": ("histoire", "bascule"),
+    "1b8c0207c84f": ("histoire", "ge60_2021"), "5b1705f102e4": ("histoire", "meme_cote"),
+    "d588775be83d": ("2009", "lt60_2009"), "c34f419a04c0": ("2009", "ge60_2009"),
+    "4595d587ce5b": ("2009", "lt60_2009"), "45f0b30391e4": ("2009", "ge60_2009"),
+    "eb90f1da0cf3": ("effet", "faux"), "0538ea71f3fa": ("effet", "vrai"),
+    "91d9910f0c7b": ("effet", "vrai"), "dbf19964ef40": ("effet", "faux"),
+    "44935d93aa29": ("retrait", "vrai"), "1b620036bd41": ("retrait", "faux"),
+    "9342f8591afc": ("retrait", "faux"), "0ac40c852c3c": ("retrait", "vrai"),
+}
 _age, _creat, _ = _copy_creatinines(checks.student_seed("07", announce=False))
 _mg = _creat / 88.4
-# The pair compares the copy's two dosages: its key depends on their creatinines only (a
-# slip in question 1 changes neither their order nor this key).
-_, _premier, _controle = _cases(checks.student_seed("07", announce=False))
+_cases_q5 = {_lettre: _conditions_q5[hashlib.sha256(_texte.encode()).hexdigest()[:12]]
+             for _lettre, _texte in _enonces_q5(checks.student_seed("07", announce=False)).items()}
 
 
 def _cles_q5(_x, _femme):
     """The copy's keys when M. A.'s DFGe are computed from creatinine _x (mg/dL) and _femme."""
     _d21 = float(egfr_ckd_epi_2021(_x, _age, _femme))
     _d09 = float(egfr_ckd_epi_2009(_x, _age, _femme, True))
-    _nu = float(egfr_ckd_epi_2009(_x, _age, _femme, False))  # 2009 without its coefficient
-    _vrai = {  # notion -> is each version of the package's bank right, in the bank's order
-        "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
-        "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
-        "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
-        "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
-        "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
-        "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
-                      _nu >= _d21),
-        "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
+    _vrai = {  # condition -> is it met for this copy
+        "g3a_2021": 45 <= _d21 < 60, "ge60_2021": _d21 >= 60,
+        "bascule": _d09 >= 60 > _d21, "meme_cote": (_d09 >= 60) == (_d21 >= 60),
+        "lt60_2009": _d09 < 60, "ge60_2009": _d09 >= 60, "vrai": True, "faux": False,
     }
-    return {_lettre: "oui" if _vrai[_notion][_version] else "non"
-            for _lettre, (_notion, _version) in _tirage.items()}
+    return {_lettre: "oui" if _vrai[_condition] else "non"
+            for _lettre, (_, _condition) in _cases_q5.items()}
 
 
-_tirage = _tirage_q5(checks.student_seed("07", announce=False))
 _cles_cachees = _cles_q5(_mg, False)
 _reporte_q5 = None
 # Carried forward, as in questions 2 and 7 (lecturer's review d18): when question 1 shows a
-# named input error (creatinine not converted, converted the wrong way or rounded to
-# 0,1 mg/dL; femme=True), the copy is also graded with the keys of the DFGe that error gives,
-# and keeps the better of the two grades: placing one's own DFGe by the thresholds is not
-# counted wrong a second time.
+# named input error (creatinine rounded to 0,1 mg/dL; femme=True), the copy is also graded
+# with the keys of the DFGe that error gives, and keeps the better of the two grades: placing
+# one's own DFGe by the thresholds is not counted wrong a second time.
 try:  # question 1's answer; its cell may have stopped on an error
     _q1_eleve = dfg_2021_m_a
 except NameError:
@@ -1567,12 +1588,19 @@ if isinstance(_q1_eleve, (int, float)) and not isinstance(_q1_eleve, bool) and m
                 print("Question 5 jugée avec les DFGe que donne votre erreur de la question 1 : "
                       "elle n'est pas comptée deux fois.")
             break
+# One message per slot: each says what to re-read, none says which statement is right.
+_messages_q5 = {
+    "histoire": "placez les DFGe de votre M. A. (questions 1 et 2) par rapport à 60 et 45 : relisez « Trois seuils, trois décisions » (section 1).",
+    "2009": "placez le DFGe 2009 avec son coefficient de votre M. A. (question 2) par rapport à 60 : relisez « Trois seuils, trois décisions » (section 1).",
+    "effet": "relisez la fin de la section 1 : ce que fait le coefficient de 2009, et selon quoi il s'applique.",
+    "retrait": "relisez la section 4 et la dernière phrase de la section 1 : pourquoi le coefficient est sorti, et ce qui a changé en 2021.",
+}
 checks.check_choices(
     decisions_m_a, name="decisions_m_a", options=["oui", "non"],
     expected=_cles_cachees,
     mistakes={
-        _lettre: [checks.Mistake("non" if _cles_cachees[_lettre] == "oui" else "oui", _Q5_MESSAGES[_notion])]
-        for _lettre, (_notion, _) in _tirage.items()
+        _lettre: [checks.Mistake("non" if _cles_cachees[_lettre] == "oui" else "oui", _messages_q5[_case])]
+        for _lettre, (_case, _) in _cases_q5.items()
     },
     carried_over=_reporte_q5,
     points=2,
@@ -1580,148 +1608,188 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="decisions_m_a" session="evaluation"
-# message : M. A.
-# (every item inverted; the truths as in the hidden test)
+# message : relisez
+# (every item inverted)
+import hashlib
+
 from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _cases, _copy_creatinines, _question_5_draw
+from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_statements
 
-_age, _creat, _ = _copy_creatinines(GRAINE)
-_mg = _creat / 88.4
-_, _premier, _controle = _cases(GRAINE)  # the copy\'s first and control dosages
-_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
-_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
-_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
-_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
-    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
-    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
-    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
-    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
-    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
-    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
-                  _nu >= _d21),
-    "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
+# Digest of each statement's text (sha256, 12 hex digits) -> (slot, condition that makes it
+# right), as in the hidden test; the package returns the drawn texts only.
+_conditions_q5 = {
+    "4b03fe7d7f7c": ("histoire", "g3a_2021"), "755dd931bd52": ("histoire", "bascule"),
+    "1b8c0207c84f": ("histoire", "ge60_2021"), "5b1705f102e4": ("histoire", "meme_cote"),
+    "d588775be83d": ("2009", "lt60_2009"), "c34f419a04c0": ("2009", "ge60_2009"),
+    "4595d587ce5b": ("2009", "lt60_2009"), "45f0b30391e4": ("2009", "ge60_2009"),
+    "eb90f1da0cf3": ("effet", "faux"), "0538ea71f3fa": ("effet", "vrai"),
+    "91d9910f0c7b": ("effet", "vrai"), "dbf19964ef40": ("effet", "faux"),
+    "44935d93aa29": ("retrait", "vrai"), "1b620036bd41": ("retrait", "faux"),
+    "9342f8591afc": ("retrait", "faux"), "0ac40c852c3c": ("retrait", "vrai"),
 }
-decisions_m_a = {lettre: "non" if _vrai[notion][version] else "oui"
-                 for lettre, (notion, version) in _question_5_draw(GRAINE).items()}
-
-# %% mistake="decisions_m_a" session="evaluation"
-# message : par rapport à 60
-# (the item on the change of equation answered as if M. A. were on the other side of 60;
-# the three others right)
-from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _cases, _copy_creatinines, _question_5_draw
-
 _age, _creat, _ = _copy_creatinines(GRAINE)
-_mg = _creat / 88.4
-_, _premier, _controle = _cases(GRAINE)  # the copy\'s first and control dosages
-_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
-_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
-_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
-_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
-    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
-    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
-    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
-    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
-    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
-    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
-                  _nu >= _d21),
-    "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
-}
-_inverses = ('seuil60_2021', 'bascule')  # the notions answered the wrong way
+_d21 = float(egfr_ckd_epi_2021(_creat / 88.4, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_creat / 88.4, _age, False, True))
+_vrai = {  # condition -> is it met for this copy
+        "g3a_2021": 45 <= _d21 < 60, "ge60_2021": _d21 >= 60,
+        "bascule": _d09 >= 60 > _d21, "meme_cote": (_d09 >= 60) == (_d21 >= 60),
+        "lt60_2009": _d09 < 60, "ge60_2009": _d09 >= 60, "vrai": True, "faux": False,
+    }
+_cases_q5 = {lettre: _conditions_q5[hashlib.sha256(texte.encode()).hexdigest()[:12]]
+             for lettre, texte in _question_5_statements(GRAINE).items()}
+_inverses = ('histoire', '2009', 'effet', 'retrait')  # the slots answered the wrong way
 decisions_m_a = {
-    lettre: ("non" if _vrai[notion][version] else "oui") if notion in _inverses
-    else ("oui" if _vrai[notion][version] else "non")
-    for lettre, (notion, version) in _question_5_draw(GRAINE).items()
+    lettre: ("non" if _vrai[condition] else "oui") if case in _inverses
+    else ("oui" if _vrai[condition] else "non")
+    for lettre, (case, condition) in _cases_q5.items()
 }
 
 # %% mistake="decisions_m_a" session="evaluation"
-# message : DFGe
-# (the three items off the change of equation inverted: 2009 with its coefficient placed on
-# the wrong side of 60, the pair inverted; the item on the change of equation right)
-from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _cases, _copy_creatinines, _question_5_draw
+# message : par rapport à 60 et 45
+# (the item on the change of equation answered as if M. A. were on the other side of 60; the three others right)
+import hashlib
 
-_age, _creat, _ = _copy_creatinines(GRAINE)
-_mg = _creat / 88.4
-_, _premier, _controle = _cases(GRAINE)  # the copy\'s first and control dosages
-_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
-_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
-_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
-_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
-    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
-    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
-    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
-    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
-    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
-    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
-                  _nu >= _d21),
-    "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_statements
+
+# Digest of each statement's text (sha256, 12 hex digits) -> (slot, condition that makes it
+# right), as in the hidden test; the package returns the drawn texts only.
+_conditions_q5 = {
+    "4b03fe7d7f7c": ("histoire", "g3a_2021"), "755dd931bd52": ("histoire", "bascule"),
+    "1b8c0207c84f": ("histoire", "ge60_2021"), "5b1705f102e4": ("histoire", "meme_cote"),
+    "d588775be83d": ("2009", "lt60_2009"), "c34f419a04c0": ("2009", "ge60_2009"),
+    "4595d587ce5b": ("2009", "lt60_2009"), "45f0b30391e4": ("2009", "ge60_2009"),
+    "eb90f1da0cf3": ("effet", "faux"), "0538ea71f3fa": ("effet", "vrai"),
+    "91d9910f0c7b": ("effet", "vrai"), "dbf19964ef40": ("effet", "faux"),
+    "44935d93aa29": ("retrait", "vrai"), "1b620036bd41": ("retrait", "faux"),
+    "9342f8591afc": ("retrait", "faux"), "0ac40c852c3c": ("retrait", "vrai"),
 }
-_inverses = ('seuil60_2009', 'deux_dosages')  # the notions answered the wrong way
+_age, _creat, _ = _copy_creatinines(GRAINE)
+_d21 = float(egfr_ckd_epi_2021(_creat / 88.4, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_creat / 88.4, _age, False, True))
+_vrai = {  # condition -> is it met for this copy
+        "g3a_2021": 45 <= _d21 < 60, "ge60_2021": _d21 >= 60,
+        "bascule": _d09 >= 60 > _d21, "meme_cote": (_d09 >= 60) == (_d21 >= 60),
+        "lt60_2009": _d09 < 60, "ge60_2009": _d09 >= 60, "vrai": True, "faux": False,
+    }
+_cases_q5 = {lettre: _conditions_q5[hashlib.sha256(texte.encode()).hexdigest()[:12]]
+             for lettre, texte in _question_5_statements(GRAINE).items()}
+_inverses = ('histoire',)  # the slots answered the wrong way
 decisions_m_a = {
-    lettre: ("non" if _vrai[notion][version] else "oui") if notion in _inverses
-    else ("oui" if _vrai[notion][version] else "non")
-    for lettre, (notion, version) in _question_5_draw(GRAINE).items()
+    lettre: ("non" if _vrai[condition] else "oui") if case in _inverses
+    else ("oui" if _vrai[condition] else "non")
+    for lettre, (case, condition) in _cases_q5.items()
 }
 
 # %% mistake="decisions_m_a" session="evaluation"
-# message : plus la créatinine est haute
-# (the pair on the two dosages inverted, as if a higher creatinine gave a higher DFGe; the
-# two others right)
-from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _cases, _copy_creatinines, _question_5_draw
+# message : avec son coefficient de votre M. A.
+# (the item on the 2009 DFGe with its coefficient inverted, e.g. 2009 taken to be at 60 or more in every copy; the three others right)
+import hashlib
 
-_age, _creat, _ = _copy_creatinines(GRAINE)
-_mg = _creat / 88.4
-_, _premier, _controle = _cases(GRAINE)  # the copy\'s first and control dosages
-_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
-_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
-_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
-_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
-    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
-    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
-    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
-    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
-    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
-    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
-                  _nu >= _d21),
-    "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_statements
+
+# Digest of each statement's text (sha256, 12 hex digits) -> (slot, condition that makes it
+# right), as in the hidden test; the package returns the drawn texts only.
+_conditions_q5 = {
+    "4b03fe7d7f7c": ("histoire", "g3a_2021"), "755dd931bd52": ("histoire", "bascule"),
+    "1b8c0207c84f": ("histoire", "ge60_2021"), "5b1705f102e4": ("histoire", "meme_cote"),
+    "d588775be83d": ("2009", "lt60_2009"), "c34f419a04c0": ("2009", "ge60_2009"),
+    "4595d587ce5b": ("2009", "lt60_2009"), "45f0b30391e4": ("2009", "ge60_2009"),
+    "eb90f1da0cf3": ("effet", "faux"), "0538ea71f3fa": ("effet", "vrai"),
+    "91d9910f0c7b": ("effet", "vrai"), "dbf19964ef40": ("effet", "faux"),
+    "44935d93aa29": ("retrait", "vrai"), "1b620036bd41": ("retrait", "faux"),
+    "9342f8591afc": ("retrait", "faux"), "0ac40c852c3c": ("retrait", "vrai"),
 }
-_inverses = ('deux_dosages',)  # the notions answered the wrong way
+_age, _creat, _ = _copy_creatinines(GRAINE)
+_d21 = float(egfr_ckd_epi_2021(_creat / 88.4, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_creat / 88.4, _age, False, True))
+_vrai = {  # condition -> is it met for this copy
+        "g3a_2021": 45 <= _d21 < 60, "ge60_2021": _d21 >= 60,
+        "bascule": _d09 >= 60 > _d21, "meme_cote": (_d09 >= 60) == (_d21 >= 60),
+        "lt60_2009": _d09 < 60, "ge60_2009": _d09 >= 60, "vrai": True, "faux": False,
+    }
+_cases_q5 = {lettre: _conditions_q5[hashlib.sha256(texte.encode()).hexdigest()[:12]]
+             for lettre, texte in _question_5_statements(GRAINE).items()}
+_inverses = ('2009',)  # the slots answered the wrong way
 decisions_m_a = {
-    lettre: ("non" if _vrai[notion][version] else "oui") if notion in _inverses
-    else ("oui" if _vrai[notion][version] else "non")
-    for lettre, (notion, version) in _question_5_draw(GRAINE).items()
+    lettre: ("non" if _vrai[condition] else "oui") if case in _inverses
+    else ("oui" if _vrai[condition] else "non")
+    for lettre, (case, condition) in _cases_q5.items()
 }
 
 # %% mistake="decisions_m_a" session="evaluation"
-# message : avec son coefficient
-# (the item on the 2009 DFGe with its coefficient inverted, e.g. 2009 taken to be at 60 or
-# more in every copy; the three others right)
-from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
-from esn_teach.datasets._egfr_tasks import _cases, _copy_creatinines, _question_5_draw
+# message : ce que fait le coefficient de 2009
+# (the item on what the coefficient did inverted (a lower DFGe, or a measure of muscle); the three others right)
+import hashlib
 
-_age, _creat, _ = _copy_creatinines(GRAINE)
-_mg = _creat / 88.4
-_, _premier, _controle = _cases(GRAINE)  # the copy\'s first and control dosages
-_d21 = float(egfr_ckd_epi_2021(_mg, _age, False))
-_d09 = float(egfr_ckd_epi_2009(_mg, _age, False, True))
-_nu = float(egfr_ckd_epi_2009(_mg, _age, False, False))  # 2009 without its coefficient
-_vrai = {  # notion -> is each version of the package's bank right, in the bank's order
-    "seuil60_2021": (45 <= _d21 < 60, _d21 >= 60),
-    "bascule": (_d09 >= 60 > _d21, (_d09 >= 60) == (_d21 >= 60)),
-    "seuil60_2009": (_d09 < 60, _d09 >= 60, _d09 < 60, _d09 >= 60),
-    "seuil30": (_d21 >= 30, _d21 < 30, _d21 >= 30, _d21 < 30),
-    "seuil20": (_d21 <= 20, _d21 > 20, _d21 > 20, _d21 <= 20),
-    "sans_coef": (_nu < _d21, round(_nu, 1) == round(_d21, 1), round(_nu, 1) != round(_d21, 1),
-                  _nu >= _d21),
-    "deux_dosages": (_premier < _controle, _premier > _controle),  # creatinines, µmol/L
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_statements
+
+# Digest of each statement's text (sha256, 12 hex digits) -> (slot, condition that makes it
+# right), as in the hidden test; the package returns the drawn texts only.
+_conditions_q5 = {
+    "4b03fe7d7f7c": ("histoire", "g3a_2021"), "755dd931bd52": ("histoire", "bascule"),
+    "1b8c0207c84f": ("histoire", "ge60_2021"), "5b1705f102e4": ("histoire", "meme_cote"),
+    "d588775be83d": ("2009", "lt60_2009"), "c34f419a04c0": ("2009", "ge60_2009"),
+    "4595d587ce5b": ("2009", "lt60_2009"), "45f0b30391e4": ("2009", "ge60_2009"),
+    "eb90f1da0cf3": ("effet", "faux"), "0538ea71f3fa": ("effet", "vrai"),
+    "91d9910f0c7b": ("effet", "vrai"), "dbf19964ef40": ("effet", "faux"),
+    "44935d93aa29": ("retrait", "vrai"), "1b620036bd41": ("retrait", "faux"),
+    "9342f8591afc": ("retrait", "faux"), "0ac40c852c3c": ("retrait", "vrai"),
 }
-_inverses = ('seuil60_2009',)  # the notions answered the wrong way
+_age, _creat, _ = _copy_creatinines(GRAINE)
+_d21 = float(egfr_ckd_epi_2021(_creat / 88.4, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_creat / 88.4, _age, False, True))
+_vrai = {  # condition -> is it met for this copy
+        "g3a_2021": 45 <= _d21 < 60, "ge60_2021": _d21 >= 60,
+        "bascule": _d09 >= 60 > _d21, "meme_cote": (_d09 >= 60) == (_d21 >= 60),
+        "lt60_2009": _d09 < 60, "ge60_2009": _d09 >= 60, "vrai": True, "faux": False,
+    }
+_cases_q5 = {lettre: _conditions_q5[hashlib.sha256(texte.encode()).hexdigest()[:12]]
+             for lettre, texte in _question_5_statements(GRAINE).items()}
+_inverses = ('effet',)  # the slots answered the wrong way
 decisions_m_a = {
-    lettre: ("non" if _vrai[notion][version] else "oui") if notion in _inverses
-    else ("oui" if _vrai[notion][version] else "non")
-    for lettre, (notion, version) in _question_5_draw(GRAINE).items()
+    lettre: ("non" if _vrai[condition] else "oui") if case in _inverses
+    else ("oui" if _vrai[condition] else "non")
+    for lettre, (case, condition) in _cases_q5.items()
+}
+
+# %% mistake="decisions_m_a" session="evaluation"
+# message : pourquoi le coefficient est sorti
+# (the item on why it was removed inverted (race taken for a biological measure, or 2021 for 2009 minus its coefficient); the three others right)
+import hashlib
+
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+from esn_teach.datasets._egfr_tasks import _copy_creatinines, _question_5_statements
+
+# Digest of each statement's text (sha256, 12 hex digits) -> (slot, condition that makes it
+# right), as in the hidden test; the package returns the drawn texts only.
+_conditions_q5 = {
+    "4b03fe7d7f7c": ("histoire", "g3a_2021"), "755dd931bd52": ("histoire", "bascule"),
+    "1b8c0207c84f": ("histoire", "ge60_2021"), "5b1705f102e4": ("histoire", "meme_cote"),
+    "d588775be83d": ("2009", "lt60_2009"), "c34f419a04c0": ("2009", "ge60_2009"),
+    "4595d587ce5b": ("2009", "lt60_2009"), "45f0b30391e4": ("2009", "ge60_2009"),
+    "eb90f1da0cf3": ("effet", "faux"), "0538ea71f3fa": ("effet", "vrai"),
+    "91d9910f0c7b": ("effet", "vrai"), "dbf19964ef40": ("effet", "faux"),
+    "44935d93aa29": ("retrait", "vrai"), "1b620036bd41": ("retrait", "faux"),
+    "9342f8591afc": ("retrait", "faux"), "0ac40c852c3c": ("retrait", "vrai"),
+}
+_age, _creat, _ = _copy_creatinines(GRAINE)
+_d21 = float(egfr_ckd_epi_2021(_creat / 88.4, _age, False))
+_d09 = float(egfr_ckd_epi_2009(_creat / 88.4, _age, False, True))
+_vrai = {  # condition -> is it met for this copy
+        "g3a_2021": 45 <= _d21 < 60, "ge60_2021": _d21 >= 60,
+        "bascule": _d09 >= 60 > _d21, "meme_cote": (_d09 >= 60) == (_d21 >= 60),
+        "lt60_2009": _d09 < 60, "ge60_2009": _d09 >= 60, "vrai": True, "faux": False,
+    }
+_cases_q5 = {lettre: _conditions_q5[hashlib.sha256(texte.encode()).hexdigest()[:12]]
+             for lettre, texte in _question_5_statements(GRAINE).items()}
+_inverses = ('retrait',)  # the slots answered the wrong way
+decisions_m_a = {
+    lettre: ("non" if _vrai[condition] else "oui") if case in _inverses
+    else ("oui" if _vrai[condition] else "non")
+    for lettre, (case, condition) in _cases_q5.items()
 }
 
 # %% [markdown]

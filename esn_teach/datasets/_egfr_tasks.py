@@ -111,17 +111,17 @@ def _share_task(seed: int) -> int:
 
 # Question 4: one notion per slot, each with two statements of opposite truth. The bank holds
 # the texts only, in no fixed order of truth: which one is right is in the notebook's hidden
-# test (and its solution), never in the package. The texts say each notion in other words
-# (and another case) than the formative version's items, so that a key learnt by heart in
-# the formative version does not answer them (lecturer's review d17).
+# test (and its solution), as digests of the right texts, never in the package. The texts say
+# each notion in other words (and another case) than the formative version's items, so that a
+# key learnt by heart in the formative version does not answer them (lecturer's review d17).
+# The two statements of a notion have the same shape and about the same length, without a word
+# such as « forcément » that marks one as false (lecturer's review d21, finding 8).
 _Q4_BANK: dict[str, tuple[str, str]] = {
     "hasard": (
         "un autre tirage fait de la même façon aurait donné d'autres patients, donc une part "
-        "un peu différente : l'intervalle tient compte de ce hasard ; la méthode donne, dans "
-        "environ 95 tirages sur 100 ou plus, un intervalle qui contient la part de la "
-        "population synthétique dont on tire",
-        "une autre cohorte tirée de la même façon donnerait forcément la même part : "
-        "l'intervalle ne mesure donc pas le hasard",
+        "un peu différente : l'intervalle tient compte de ce hasard du tirage",
+        "un autre tirage fait de la même façon aurait donné d'autres patients, donc une part "
+        "un peu différente : l'intervalle ne tient pas compte de ce hasard du tirage",
     ),
     "taille": (
         "sur une cohorte de 20 000 patients au lieu de 5 000, avec la même part, l'intervalle "
@@ -136,164 +136,90 @@ _Q4_BANK: dict[str, tuple[str, str]] = {
         "l'intervalle le signalerait en s'élargissant",
     ),
     "hopital": (
-        "la méthode donne, dans environ 95 tirages sur 100 ou plus, un intervalle qui contient "
-        "la part que l'on compterait chez les vrais patients d'un hôpital de Montpellier",
+        "il contient aussi, avec la même garantie, la part que l'on compterait chez les vrais "
+        "patients d'un hôpital de Montpellier",
         "il ne dit rien de la part que l'on compterait chez les vrais patients d'un hôpital de "
         "Montpellier",
     ),
 }
 
 
-def _question_4_draw(seed: int) -> dict[str, tuple[str, int]]:
-    """Letter -> (notion, version) of a copy's question 4, from the seed alone.
+def _question_4_statements(seed: int) -> dict[str, str]:
+    """Letter -> statement shown in a copy's question 4, from the seed alone.
 
-    Each notion's version is drawn on its own, without looking at which one is right: the
-    number of right statements varies from copy to copy (0 to 4, as the statement says).
+    Each notion's statement is drawn on its own, without looking at which one is right (the
+    number of right statements varies from copy to copy, 0 to 4, as the statement says), and
+    the notions are shuffled over the letters. Only the texts are returned: which notion and
+    which version each letter holds stays inside this function (lecturer's review d21 of the
+    module 09 fix: the package gives texts only).
     """
     rng = np.random.default_rng([int(seed), 74])
     notions = list(_Q4_BANK)
     versions = rng.integers(2, size=len(notions)).tolist()
     order = rng.permutation(len(notions)).tolist()
     return {
-        "ABCD"[position]: (notions[index], int(versions[index]))
+        "ABCD"[position]: _Q4_BANK[notions[index]][int(versions[index])]
         for position, index in enumerate(order)
     }
 
 
-def _question_4_statements(seed: int) -> dict[str, str]:
-    """Letter -> statement shown in a copy's question 4."""
-    return {
-        letter: _Q4_BANK[notion][version]
-        for letter, (notion, version) in _question_4_draw(seed).items()
-    }
-
-
-# Question 5: the same three notions for every copy. One places M. A. by the change of
-# equation (« seuil60_2021 » or « bascule », the same question in two wordings), one places
-# his 2009 DFGe by 60 (« seuil60_2009 »), and one compares the copy's two dosages
-# (« deux_dosages », since d20b; « sans_coef » before) and comes as a pair of statements
-# that contradict each other, so that one of the two is right whatever the copy: a copy has
-# 1 to 3 right statements by construction, and the draw never reads which one is right.
-# Texts only, in no fixed order of truth: whether each is right for a copy is computed from
-# its own DFGe and creatinines by the notebook's hidden test. « seuil30 », « seuil20 » and
-# « sans_coef » stay in the bank (the tests read their truth) but are no longer drawn. The keys
-# of the story statement and of « seuil60_2009 » follow the copy's story (M. A.'s 2009 DFGe is
-# under 60 in story 2); what is known of the pair's key is in the teacher's notes.
-_Q5_STORY_NOTIONS = ("seuil60_2021", "bascule")
-#: Pairs of versions of « sans_coef » that say the contrary of each other (which one is
-#: right is not said here).
-_Q5_PAIRS: tuple[tuple[int, int], ...] = ((0, 3), (1, 2))
-#: The notion drawn as the pair (lecturer's review d20, finding 1): it compares the copy's two
-#: dosages, so that its key depends on the copy (« sans_coef », drawn up to d20, kept the same
-#: key on every copy and stays in the bank, no longer drawn).
-_Q5_PAIR_NOTION = "deux_dosages"
-_Q5_PAIR_VERSIONS: tuple[int, int] = (0, 1)
-_Q5_BANK: dict[str, tuple[str, ...]] = {
-    "seuil60_2021": (
+# Question 5 (lecturer's review d21, findings 1 and 7): four slots, each drawn from its own
+# reserve of texts, in-session statements phrased by stage only (the dose of metformin, whose
+# threshold the RCP writes in mL/min, is question 8's). Slot 1 places M. A. by the change of
+# equation, slot 2 places his 2009 DFGe by 60 (both keys follow the copy's DFGe); slots 3 and
+# 4 ask what the 2009 coefficient did and why it was removed (objective 2; their keys are the
+# same on every copy that draws the same text). Each reserve is shuffled, so that no position
+# is always right; the package returns texts only, never which text or slot was drawn: which
+# condition makes a text right is in the notebook's hidden test, solution and ``mistake=``
+# cells, as a table from the text's digest (sha256, 12 hex digits) to that condition.
+_Q5_RESERVES: tuple[tuple[str, ...], ...] = (
+    (
         "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a",
-        "avec l'équation 2021, ce DFGe est à 60 ou plus : même s'il se confirmait, sa dose "
-        "maximale de metformine ne serait pas réduite",
-    ),
-    "bascule": (
         "le seul passage de l'équation 2009 avec coefficient à l'équation 2021 le fait passer "
         "sous 60",
+        "avec l'équation 2021, ce DFGe est à 60 ou plus : même s'il durait plus de 3 mois, il "
+        "ne serait pas classé en stade G3",
         "avec l'équation 2009 avec coefficient comme avec l'équation 2021, il reste du même côté "
         "du seuil de 60",
     ),
-    "seuil60_2009": (
-        "avec l'équation 2009 et son coefficient, si ce DFGe se confirmait, sa dose maximale de "
-        "metformine serait réduite",
-        "avec l'équation 2009 et son coefficient, ce DFGe est à 60 ou plus",
+    (
         "avec l'équation 2009 et son coefficient, ce DFGe n'atteint pas 60",
-        "avec l'équation 2009 et son coefficient, même si ce DFGe se confirmait, sa dose "
-        "maximale de metformine ne serait pas réduite",
+        "avec l'équation 2009 et son coefficient, même s'il durait plus de 3 mois, ce DFGe ne "
+        "serait pas classé en stade G3",
+        "avec l'équation 2009 et son coefficient, si ce DFGe durait plus de 3 mois, il serait "
+        "classé en stade G3",
+        "avec l'équation 2009 et son coefficient, ce DFGe est à 60 ou plus",
     ),
-    "seuil30": (
-        "avec l'équation 2021, même si ce DFGe se confirmait, la metformine ne lui serait pas "
-        "contre-indiquée",
-        "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée",
-        "avec l'équation 2021, ce DFGe est au-dessus de 30, le seuil de contre-indication de la "
-        "metformine",
-        "avec l'équation 2021, ce DFGe n'atteint pas 30, le seuil de contre-indication de la "
-        "metformine",
+    (
+        "le coefficient de 2009 dépendait d'une mesure du muscle du patient, pas de sa race "
+        "déclarée",
+        "à créatinine, âge et sexe égaux, l'équation 2009 donnait à un patient déclaré noir un "
+        "DFGe 15,9 % plus haut",
+        "le coefficient de 2009 dépendait de la race déclarée du patient, pas d'une mesure de son "
+        "muscle",
+        "à créatinine, âge et sexe égaux, l'équation 2009 donnait à un patient déclaré noir un "
+        "DFGe 15,9 % plus bas",
     ),
-    "seuil20": (
-        "s'il était un jour candidat à la greffe aux États-Unis, son DFGe 2021 ferait déjà "
-        "compter son temps d'attente (seuil de 20)",
-        "s'il était un jour candidat à la greffe aux États-Unis, son DFGe 2021 ne ferait pas "
-        "encore compter son temps d'attente (seuil de 20)",
-        "s'il était un jour candidat à la greffe aux États-Unis, son DFGe 2021 serait encore "
-        "au-dessus du seuil de 20 qui fait compter le temps d'attente",
-        "s'il était un jour candidat à la greffe aux États-Unis, son DFGe 2021 ne dépasserait "
-        "pas le seuil de 20 qui fait compter le temps d'attente",
+    (
+        "la catégorie raciale déclarée est une construction sociale : elle ne mesure pas le "
+        "muscle du patient que l'on soigne",
+        "l'équation 2021 est l'équation 2009 privée de son coefficient : ses autres coefficients "
+        "n'ont pas changé",
+        "la catégorie raciale déclarée est une mesure biologique : elle donne le muscle du "
+        "patient que l'on soigne",
+        "l'équation 2021 n'est pas l'équation 2009 privée de son coefficient : ses autres "
+        "coefficients ont été réestimés",
     ),
-    "deux_dosages": (
-        "avec l'équation 2021, son DFGe au premier dosage est plus haut qu'au dosage de contrôle",
-        "avec l'équation 2021, son DFGe au premier dosage est plus bas qu'au dosage de contrôle",
-    ),
-    "sans_coef": (
-        "sans son coefficient, l'équation 2009 lui donnerait un DFGe plus bas que l'équation 2021",
-        "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021",
-        "sans son coefficient, l'équation 2009 ne lui donnerait pas le même DFGe que l'équation "
-        "2021",
-        "sans son coefficient, l'équation 2009 ne lui donnerait pas un DFGe plus bas que "
-        "l'équation 2021",
-    ),
-}
-
-#: Question 5's named mistake of each notion (each names M. A. and the DFGe to place; none
-#: says which statement is right).
-_Q5_MESSAGES: dict[str, str] = {
-    "seuil60_2021": "placez le DFGe 2021 de votre M. A. (question 1) par rapport à 60 et à 45 "
-    "(section 1).",
-    "bascule": "placez les deux DFGe de votre M. A. (questions 1 et 2) par rapport à 60 : "
-    "sont-ils du même côté ?",
-    "seuil60_2009": "placez le DFGe 2009 de votre M. A., avec son coefficient (question 2), par "
-    "rapport à 60 (section 1).",
-    "seuil30": "placez le DFGe 2021 de votre M. A. (question 1) par rapport au seuil de 30 "
-    "(section 1).",
-    "seuil20": "placez le DFGe 2021 de votre M. A. (question 1) par rapport au seuil de 20 : le "
-    "temps d'attente compte à 20 ou moins (section 1).",
-    "deux_dosages": "comparez les deux créatinines de votre M. A. : plus la créatinine est "
-    "haute, plus le DFGe est bas (section 1) ; ou calculez son DFGe 2021 aux deux dosages.",
-    "sans_coef": "calculez le DFGe 2009 sans coefficient de votre M. A. et comparez-le à celui "
-    "de 2021 (question 1) : l'équation 2021 a réestimé ses autres coefficients.",
-}
-
-
-def _question_5_draw(seed: int) -> dict[str, tuple[str, int]]:
-    """Letter -> (notion, version) of a copy's question 5, from the seed alone.
-
-    Every copy gets the same notions: one of the two wordings on the change of equation,
-    « seuil60_2009 », and a pair of contradictory statements of « deux_dosages » (two letters
-    that follow each other). The draw takes the versions, the pair and the order, without
-    reading the copy's DFGe or which text is right.
-    """
-    rng = np.random.default_rng([int(seed), 75])
-    story_notion = _Q5_STORY_NOTIONS[int(rng.integers(2))]
-    story = (story_notion, int(rng.integers(len(_Q5_BANK[story_notion]))))
-    old = ("seuil60_2009", int(rng.integers(len(_Q5_BANK["seuil60_2009"]))))
-    pair = [(_Q5_PAIR_NOTION, version) for version in _Q5_PAIR_VERSIONS]
-    if rng.integers(2):
-        pair.reverse()
-    blocks = [[story], [old], pair]
-    slots = [slot for index in rng.permutation(3).tolist() for slot in blocks[index]]
-    return {"ABCD"[position]: slot for position, slot in enumerate(slots)}
-
-
-def _question_5_pair(seed: int) -> tuple[str, str]:
-    """Return the letters of a copy's two contradictory statements (one of them is right)."""
-    first, second = (
-        letter
-        for letter, (notion, _) in _question_5_draw(seed).items()
-        if notion == _Q5_PAIR_NOTION
-    )
-    return first, second
+)
 
 
 def _question_5_statements(seed: int) -> dict[str, str]:
-    """Letter -> statement shown in a copy's question 5."""
-    return {
-        letter: _Q5_BANK[notion][version]
-        for letter, (notion, version) in _question_5_draw(seed).items()
-    }
+    """Letter -> statement shown in a copy's question 5, from the seed alone.
+
+    One text per reserve, drawn without reading the copy's DFGe or which text is right; the
+    four slots are shuffled over the letters. Only the texts are returned.
+    """
+    rng = np.random.default_rng([int(seed), 75])
+    texts = [reserve[int(rng.integers(len(reserve)))] for reserve in _Q5_RESERVES]
+    order = rng.permutation(len(texts)).tolist()
+    return {"ABCD"[position]: texts[index] for position, index in enumerate(order)}

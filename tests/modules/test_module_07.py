@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import re
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -31,13 +32,10 @@ from esn_teach.course import Course, read_module
 from esn_teach.datasets import _egfr_tasks, egfr_ckd_epi_2009, egfr_ckd_epi_2021, make_egfr_cohort
 from esn_teach.datasets._egfr_tasks import (
     _Q4_BANK,
-    _Q5_BANK,
+    _Q5_RESERVES,
     _admissible,
     _copy_creatinines,
-    _question_4_draw,
     _question_4_statements,
-    _question_5_draw,
-    _question_5_pair,
     _question_5_statements,
     _share_task,
 )
@@ -527,41 +525,39 @@ def test_module_07_evaluated_statements_are_drawn_per_copy(monkeypatch):
 # Independent of the notebook's hidden tests: each statement of the banks, found by its
 # words, with its truth for M. A.'s DFGe (2021, 2009 with and without its coefficient).
 Q4_TRUTH = {
-    "tient compte de ce hasard ; la méthode donne": True,
-    "donnerait forcément la même part": False,
+    "l'intervalle tient compte de ce hasard": True,
+    "l'intervalle ne tient pas compte de ce hasard": False,
     "l'intervalle serait plus étroit": True,
     "l'intervalle serait plus large": False,
     "ne permettrait pas de s'en apercevoir": True,
     "le signalerait en s'élargissant": False,
     "il ne dit rien de la part": True,
-    "un intervalle qui contient la part que l'on compterait": False,
+    "il contient aussi, avec la même garantie": False,
 }
 Q5_TRUTH = {
+    # Slot 1, the change of equation (stage only since d21b, lecturer d21 finding 7)
     "il serait classé en stade G3a": lambda d21, d09, bare, low: 45 <= d21 < 60,
     "2021, ce DFGe est à 60 ou plus : même": lambda d21, d09, bare, low: d21 >= 60,
     "le fait passer sous 60": lambda d21, d09, bare, low: d09 >= 60 > d21,
     "il reste du même côté": lambda d21, d09, bare, low: (d09 >= 60) == (d21 >= 60),
-    "coefficient, si ce DFGe se confirmait, sa dose": lambda d21, d09, bare, low: d09 < 60,
+    # Slot 2, the 2009 DFGe with its coefficient
+    "coefficient, si ce DFGe durait plus de 3 mois, il serait classé en stade G3": (
+        lambda d21, d09, bare, low: d09 < 60
+    ),
     "coefficient, ce DFGe est à 60 ou plus": lambda d21, d09, bare, low: d09 >= 60,
     "coefficient, ce DFGe n'atteint pas 60": lambda d21, d09, bare, low: d09 < 60,
-    "coefficient, même si ce DFGe": lambda d21, d09, bare, low: d09 >= 60,
-    "la metformine ne lui serait pas contre-indiquée": lambda d21, d09, bare, low: d21 >= 30,
-    "confirmait, la metformine lui serait contre-indiquée": lambda d21, d09, bare, low: d21 < 30,
-    "ce DFGe est au-dessus de 30": lambda d21, d09, bare, low: d21 > 30,
-    "ce DFGe n'atteint pas 30": lambda d21, d09, bare, low: d21 < 30,
-    "ferait déjà compter": lambda d21, d09, bare, low: d21 <= 20,
-    "ne ferait pas encore compter": lambda d21, d09, bare, low: d21 > 20,
-    "serait encore au-dessus du seuil de 20": lambda d21, d09, bare, low: d21 > 20,
-    "ne dépasserait pas le seuil de 20": lambda d21, d09, bare, low: d21 <= 20,
-    "lui donnerait un DFGe plus bas": lambda d21, d09, bare, low: bare < d21,
-    "lui donnerait le même DFGe": lambda d21, d09, bare, low: round(bare, 1) == round(d21, 1),
-    "ne lui donnerait pas le même DFGe": lambda d21, d09, bare, low: (
-        round(bare, 1) != round(d21, 1)
+    "coefficient, même s'il durait plus de 3 mois, ce DFGe ne": (
+        lambda d21, d09, bare, low: d09 >= 60
     ),
-    "ne lui donnerait pas un DFGe plus bas": lambda d21, d09, bare, low: bare >= d21,
-    # The pair since d20b: low is True when the first dosage's creatinine is the lower one.
-    "premier dosage est plus haut": lambda d21, d09, bare, low: low,
-    "premier dosage est plus bas": lambda d21, d09, bare, low: not low,
+    # Slots 3 and 4 (objective 2, since d21b, lecturer d21 finding 1): the same on every copy
+    "DFGe 15,9 % plus haut": lambda d21, d09, bare, low: True,
+    "DFGe 15,9 % plus bas": lambda d21, d09, bare, low: False,
+    "dépendait de la race déclarée du patient": lambda d21, d09, bare, low: True,
+    "dépendait d'une mesure du muscle": lambda d21, d09, bare, low: False,
+    "est une construction sociale": lambda d21, d09, bare, low: True,
+    "est une mesure biologique": lambda d21, d09, bare, low: False,
+    "ses autres coefficients ont été réestimés": lambda d21, d09, bare, low: True,
+    "ses autres coefficients n'ont pas changé": lambda d21, d09, bare, low: False,
 }
 
 
@@ -610,21 +606,31 @@ def _independent_keys(name: str, seed: int, space: dict) -> dict[str, str]:
 
 def test_module_07_the_package_holds_no_key_of_the_evaluated_session():
     """The package installed on the hub (which the student's kernel imports) holds no key of
-    questions 4, 5 and 8: no key function, no truth table, no story of M. A.; the draws
-    return (notion, version) only, and never read the copy's data (they run with the
-    patient's functions broken)."""
+    questions 4, 5 and 8: no key function, no truth table, no story of M. A., and since d21b
+    (the rule of CONTRIBUTING.md, as module 09 did) no draw that returns which notion and
+    version a letter holds (``_question_4_draw``, ``_question_5_draw``, ``_question_5_pair``),
+    nor the messages per notion: the statement functions return texts only."""
     for name in (
         "_question_4_keys",
         "_question_5_keys",
         "_question_8_keys",
         "_question_5_truths",
+        "_question_4_draw",
+        "_question_5_draw",
+        "_question_5_pair",
+        "_Q5_MESSAGES",
+        "_Q5_BANK",
         "_story",
         "_STORIES",
     ):
         assert not hasattr(_egfr_tasks, name), name
-    for bank in (_Q4_BANK, _Q5_BANK):
-        assert all(isinstance(texts, tuple) for texts in bank.values())
-        assert all(isinstance(text, str) for texts in bank.values() for text in texts)
+    assert all(isinstance(texts, tuple) for texts in _Q4_BANK.values())
+    assert all(isinstance(text, str) for texts in _Q4_BANK.values() for text in texts)
+    assert all(isinstance(text, str) for texts in _Q5_RESERVES for text in texts)
+    for seed in range(50):
+        for draw in (_question_4_statements(seed), _question_5_statements(seed)):
+            assert sorted(draw) == ["A", "B", "C", "D"], draw
+            assert all(isinstance(text, str) and len(text) > 40 for text in draw.values()), draw
     # Lecturer's review d18: its comments said which statement of the « sans_coef » pair is
     # right (2021 above 2009 without its coefficient); that is in the teacher's notes now.
     source = Path(_egfr_tasks.__file__).read_text(encoding="utf-8")
@@ -632,10 +638,30 @@ def test_module_07_the_package_holds_no_key_of_the_evaluated_session():
         assert said not in source, said
 
 
+def test_module_07_question_5_reserves_have_no_position_always_right():
+    """Lecturer's review d21 (the module 09 fix): each reserve of Q5 is shuffled, so that no
+    position of the package's tuples is right on every copy; the two slots on the coefficient
+    have two right and two wrong texts each, in different orders."""
+    fixed = [
+        [Q5_TRUTH[_fragment(t, Q5_TRUTH)](0, 0, 0, False) for t in r] for r in _Q5_RESERVES[2:]
+    ]
+    assert all(sorted(truths) == [False, False, True, True] for truths in fixed), fixed
+    for position in range(4):
+        assert {truths[position] for truths in fixed} == {False, True}, position
+    for texts in _Q4_BANK.values():
+        assert [Q4_TRUTH[_fragment(t, Q4_TRUTH)] for t in texts] in ([True, False], [False, True])
+    assert {Q4_TRUTH[_fragment(texts[0], Q4_TRUTH)] for texts in _Q4_BANK.values()} == {
+        False,
+        True,
+    }
+
+
 def test_module_07_the_draws_do_not_read_the_copys_data(monkeypatch):
     """A draw that forced the number of right statements would read the truths: these
     draws run with M. A.'s functions and the equations broken."""
-    expected = {seed: (_question_4_draw(seed), _question_5_draw(seed)) for seed in range(20)}
+    expected = {
+        seed: (_question_4_statements(seed), _question_5_statements(seed)) for seed in range(20)
+    }
 
     def broken(*args, **kwargs):
         raise AssertionError("the draw reads the copy's data")
@@ -643,9 +669,17 @@ def test_module_07_the_draws_do_not_read_the_copys_data(monkeypatch):
     for name in ("_cases", "_copy_creatinines", "egfr_ckd_epi_2009", "egfr_ckd_epi_2021"):
         monkeypatch.setattr(_egfr_tasks, name, broken)
     for seed, (q4, q5) in expected.items():
-        assert _question_4_draw(seed) == q4 and _question_5_draw(seed) == q5
-        for draw in (q4, q5):
-            assert all(isinstance(n, str) and isinstance(v, int) for n, v in draw.values()), draw
+        assert _question_4_statements(seed) == q4 and _question_5_statements(seed) == q5
+
+
+def test_module_07_question_4_false_statements_carry_no_cue():
+    """Lecturer's review d21, finding 8: the two statements of a Q4 notion have about the
+    same length (within a third) and no absolute word (« forcément », « toujours »)."""
+    for notion, texts in _Q4_BANK.items():
+        short, long = sorted(len(t) for t in texts)
+        assert short >= 0.75 * long, (notion, texts)
+        for text in texts:
+            assert "forcément" not in text and "toujours" not in text, text
 
 
 def test_module_07_question_4_bank_has_both_keys_for_every_notion(monkeypatch):
@@ -699,8 +733,7 @@ def _q5_keys(seed: int, creatinine_mg: float, woman: bool, age: int) -> dict[str
     d21 = float(egfr_ckd_epi_2021(creatinine_mg, age, woman))
     d09 = float(egfr_ckd_epi_2009(creatinine_mg, age, woman, True))
     bare = float(egfr_ckd_epi_2009(creatinine_mg, age, woman, False))
-    _, first, control = _egfr_tasks._cases(seed)
-    low = first < control  # the pair compares the two dosages: a slip in Q1 leaves it
+    low = False  # unused since d21b (the pair on the two dosages is gone)
     shown = _question_5_statements(seed)
     return {
         k: _yes(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low)) for k, t in shown.items()
@@ -821,58 +854,35 @@ def test_module_07_question_5_statements_are_true_or_false_for_every_patient():
 
 
 def test_module_07_question_5_keys_follow_each_copys_data(monkeypatch):
-    """Q5 (test-side truth, from each copy's DFGe): every text of the bank is right or wrong
-    for every M. A. the draw admits; the statements on the change of equation follow the
-    copy's story (both stories occur); the four other notions have two right versions, one
-    affirmative and one negative (the form is no cue). Every copy gets the same notions (the
-    story, « seuil60_2009 », and « deux_dosages » as two contradictory statements, one right),
-    so the number of right statements is 1 to 3, and every count occurs."""
-    for notion, texts in _Q5_BANK.items():
-        assert len({_fragment(t, Q5_TRUTH) for t in texts}) == len(texts), notion
+    """Q5 (test-side truth, from each copy's DFGe): every text of the reserves is right or
+    wrong for every M. A. the draw admits; a copy shows one text of each reserve (the change
+    of equation, the 2009 DFGe, what the coefficient did, why it was removed); the statements
+    on the change of equation follow the copy's story (every story occurs); the number of
+    right statements varies from 0 to 4, as the statement says."""
+    fragments = {_fragment(t, Q5_TRUTH) for r in _Q5_RESERVES for t in r}
+    assert len(fragments) == sum(len(r) for r in _Q5_RESERVES)
     stories, counts = set(), set()
-    for i in range(200):
+    for i in range(300):
         monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
         seed = checks.student_seed("07", announce=False)
         d21, d09, bare, low = _dfge(seed)
-        truths = {
-            notion: [Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low) for t in texts]
-            for notion, texts in _Q5_BANK.items()
-        }
-        crosses = d09 >= 60 > d21
         stories.add((d09 >= 60, d21 >= 60))
-        assert truths["seuil60_2021"] == [d21 < 60, d21 >= 60]
-        assert truths["bascule"] == [crosses, not crosses]
-        assert truths["deux_dosages"] == [low, not low]
-        for notion in ("seuil60_2009", "seuil30", "seuil20", "sans_coef"):
-            right = [t for t, ok in zip(_Q5_BANK[notion], truths[notion], strict=True) if ok]
-            negative = [" ne " in t or " n'" in t for t in right]
-            assert sorted(negative) == [False, True], (notion, right)
-        draw = _question_5_draw(seed)
-        notions = [notion for notion, _ in draw.values()]
-        story = [n for n in notions if n in ("bascule", "seuil60_2021")]
-        assert len(story) == 1, draw
-        assert sorted(n for n in notions if n not in story) == [
-            "deux_dosages",
-            "deux_dosages",
-            "seuil60_2009",
-        ], draw
         shown = _question_5_statements(seed)
-        pair = [shown[letter] for letter in _question_5_pair(seed)]
-        assert sorted(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low) for t in pair) == [
-            False,
-            True,
-        ], pair
+        assert sorted(
+            next(k for k, r in enumerate(_Q5_RESERVES) if t in r) for t in shown.values()
+        ) == [0, 1, 2, 3], shown
         counts.add(
             sum(Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low) for t in shown.values())
         )
     assert stories == {(True, False), (True, True), (False, False)}
-    assert counts == {1, 2, 3}
+    assert counts == {0, 1, 2, 3, 4}, counts
 
 
 def test_module_07_question_5_copies_get_different_statements(monkeypatch):
     """Evaluated Q5: the statements themselves vary between copies (not only their order);
-    each copy gets the same notions, one of them on the change of equation, and the draw
-    cell names the two contradictory statements."""
+    each copy gets one statement of each reserve: the change of equation, the 2009 DFGe, what
+    the coefficient did and why it was removed (no pair of contradictory statements since
+    d21b)."""
     notebook = read_module(SOURCE, session="evaluation").notebook
     (setup,) = [
         c.source for c in notebook.cells if 'GRAINE = checks.student_seed("07")' in c.source
@@ -892,8 +902,9 @@ def test_module_07_question_5_copies_get_different_statements(monkeypatch):
             "60 ou plus : même" in shown or "seul passage" in shown or "même côté" in shown
         )
         assert story, shown
-        assert "disent le contraire l'une de l'autre : une seule des deux est juste" in shown
-        assert shown.count("au premier dosage est plus") == 2, shown
+        assert "contraire" not in shown and "premier dosage" not in shown, shown
+        assert "coefficient de 2009" in shown or "15,9 %" in shown, shown
+        assert "2021 n'est pas" in shown or "2021 est l'" in shown or "catégorie raciale" in shown
         sets.add(shown)
     assert len(sets) >= 30, len(sets)
 
@@ -902,8 +913,8 @@ def test_module_07_question_5_keys_differ_between_copies_for_the_same_text(monke
     """Lecturer's review d17: a key learnt from a neighbour's sheet (or by heart) must not
     answer evaluated Q5. Every text of the story notions and of « seuil60_2009 » that the draw
     shows is right in some copies and wrong in others (M. A.'s 2009 DFGe is under 60 in story
-    2). Since d20b the pair compares the copy's two dosages (lecturer's review d20, finding 1):
-    its texts too are right in some copies and wrong in others."""
+    2). The two slots on the coefficient (since d21b) have fixed keys, two right and two wrong
+    texts per reserve (test_module_07_question_5_reserves_have_no_position_always_right)."""
     keys: dict[str, set[bool]] = {}
     for i in range(200):
         monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
@@ -913,9 +924,9 @@ def test_module_07_question_5_keys_differ_between_copies_for_the_same_text(monke
             keys.setdefault(text, set()).add(
                 Q5_TRUTH[_fragment(text, Q5_TRUTH)](d21, d09, bare, low)
             )
-    for notion in ("seuil60_2021", "bascule", "seuil60_2009", "deux_dosages"):
-        for text in _Q5_BANK[notion]:
-            assert keys[text] == {False, True}, (notion, text, keys.get(text))
+    for reserve in _Q5_RESERVES[:2]:
+        for text in reserve:
+            assert keys[text] == {False, True}, (text, keys.get(text))
 
 
 def test_module_07_evaluated_question_4_is_not_the_formative_wording():
@@ -937,23 +948,23 @@ def test_module_07_evaluated_question_4_is_not_the_formative_wording():
                 assert common.size < 25, (text, item, text[common.a : common.a + common.size])
 
 
-def test_module_07_a_whispered_pair_answer_scores_about_chance(monkeypatch):
-    """Lecturer's review d20, finding 1: Q5's pair compares the copy's two dosages, so that a
-    whispered constant rule (« plus haut = oui », « plus bas = non ») is right on about half of
-    the copies only (over 300 identifiers), where the « sans coefficient » pair it replaces
-    had the same key on every copy."""
-    right: dict[str, list[bool]] = {text: [] for text in _Q5_BANK["deux_dosages"]}
+def test_module_07_a_neighbours_question_5_scores_about_chance(monkeypatch):
+    """Lecturer's review d21, finding 1: with the pair on the two dosages gone, a neighbour's
+    Q5 answers (letter by letter) are right on about half of the items only, over 300
+    identifiers, and a constant answer (all « oui » or all « non ») too."""
+    keys = []
     for i in range(300):
         monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
         seed = checks.student_seed("07", announce=False)
         d21, d09, bare, low = _dfge(seed)
         shown = _question_5_statements(seed)
-        for letter in _question_5_pair(seed):
-            text = shown[letter]
-            right[text].append(Q5_TRUTH[_fragment(text, Q5_TRUTH)](d21, d09, bare, low))
-    for text, truths in right.items():
-        assert len(truths) == 300, text
-        assert 0.35 <= sum(truths) / len(truths) <= 0.65, (text, sum(truths))
+        keys.append(
+            {k: Q5_TRUTH[_fragment(t, Q5_TRUTH)](d21, d09, bare, low) for k, t in shown.items()}
+        )
+    copied = sum(a[k] == b[k] for a, b in itertools.pairwise(keys) for k in "ABCD") / (4 * 299)
+    assert 0.35 <= copied <= 0.65, copied
+    share_true = sum(sum(k.values()) for k in keys) / (4 * 300)
+    assert 0.35 <= share_true <= 0.65, share_true
 
 
 def test_module_07_evaluated_copy_shows_the_students_own_dfge_and_the_plausibility_warning():
