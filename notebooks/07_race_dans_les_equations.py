@@ -30,21 +30,13 @@
 #
 # ## Ce que vous allez faire
 #
-# **En séance** : M. A. et une cohorte synthétique (questions 1 à 5). **Après** : un solde,
-# l'Europe et la France (questions 6 à 8), une réflexion écrite. Exécutez les cellules **dans
-# l'ordre** (Maj + Entrée) ; remplacez chaque `...` par votre calcul (décimales avec un
-# **point** : `88.4`), puis exécutez la « Vérification » dessous (indices repliés).
+# **En séance** : questions 1 à 5 ; **après** : questions 6 à 8 et une réflexion. Exécutez
+# les cellules dans l'ordre (Maj + Entrée), remplacez chaque `...` (décimales avec un
+# **point** : `88.4`), puis exécutez la « Vérification » dessous.
 #
-# <details><summary>Comment c'est noté (à lire une fois)</summary>
-#
-# En séance évaluée, la note qui compte est celle de la séance : **questions 1 à 5, sur 8
-# points**. La suite (questions 6 à 8, réflexion : 8 points) est un entraînement, ou un
-# devoir à part si votre enseignant·e l'annonce. En séance évaluée, les vérifications ne
-# jugent pas : « réponse enregistrée » veut dire « bien formée », pas « juste » ; le
-# résultat arrive avec votre retour de correction. Un nombre demandé à 0,1 près et donné
-# avec une décimale de moins vaut la moitié des points. Dans les questions à affirmations,
-# chaque item faux annule un item juste.
-# </details>
+# > **La note, en séance évaluée** : questions 1 à 5 (8 points) et réflexion (3 points, à
+# > rendre après la séance comme l'indique votre enseignant·e) ; les questions 6 à 8 sont un
+# > entraînement.
 
 # %% [markdown]
 # ## 1. Un rein, deux équations
@@ -256,9 +248,8 @@ fr_table(
 # ### Question 1 — Le DFGe 2021 de M. A. (1,5 point)
 #
 # Calculez `dfg_2021_m_a`, le DFGe 2021 de M. A. **au dosage que demande votre copie**, en
-# mL/min/1,73 m², à 0,1 près : **de préférence le calcul** (Python garde les décimales ;
-# un entier ne vaut que la moitié des points ; une créatinine convertie arrondie à
-# 0,01 mg/dL est acceptée, en questions 1 et 2).
+# mL/min/1,73 m², à 0,1 près : écrivez **le calcul** (Python garde les décimales ; une
+# créatinine convertie arrondie à 0,01 mg/dL est acceptée, en questions 1 et 2).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1328,14 +1319,13 @@ lecture_intervalle = {lettre: "oui" if hashlib.sha256(texte.encode()).hexdigest(
 # peu) ; un item laissé `...` ne rapporte ni ne retire rien.
 
 # %% [markdown] session="evaluation"
-# ### Question 5 — Ce que les seuils décident pour M. A., et pourquoi le coefficient est sorti (2 points)
+# ### Question 5 — Les seuils pour M. A., et le coefficient de 2009 (2 points)
 #
-# La cellule repliée ci-dessous affiche quatre affirmations sous des lettres. Deux placent les
-# DFGe **indexés** de **votre** M. A. (questions 1 et 2, au dosage de votre copie) par rapport
-# aux seuils de la section 1 ; deux portent sur le coefficient de 2009 (sections 1 et 4). Pour
-# chacune, écrivez `"oui"` (juste) ou `"non"` (fausse). **De 0 à 4 sont justes selon la
-# copie** : jugez chacune pour elle-même. Chaque item faux annule un item juste ; un item
-# laissé `...` ne compte pas.
+# La cellule repliée ci-dessous affiche quatre affirmations : deux placent les DFGe
+# **indexés** de **votre** M. A. (questions 1 et 2) par rapport aux seuils de la section 1,
+# deux portent sur le coefficient de 2009 (sections 1 et 4). Écrivez `"oui"` (juste) ou
+# `"non"` (fausse) pour chacune ; **de 0 à 4 sont justes selon la copie**. Chaque item faux
+# annule un item juste ; un item laissé `...` ne compte pas.
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>
@@ -1792,9 +1782,18 @@ decisions_m_a = {
     for lettre, (case, condition) in _cases_q5.items()
 }
 
-# %% [markdown]
+# %% [markdown] session="formative"
+# ## Après la séance
+
+# %% [markdown] session="evaluation" graded="in-class"
 # ## Après la séance
 #
+# Cette partie se fait **après la séance**. Les questions 6 à 8 sont un **entraînement** :
+# corrigées, elles ne comptent pas dans la note. La note porte sur les questions 1 à 5
+# (8 points, en séance) et sur la réflexion (3 points), à rédiger après la séance et à rendre
+# comme l'indique votre enseignant·e, avant la date annoncée.
+
+# %% [markdown]
 # ### La calculatrice de DFGe
 #
 # Faites varier la créatinine (souris ou **flèches du clavier**), l'âge, le sexe et la race
@@ -2546,7 +2545,8 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 # médecine fondée sur la race. Les versions ont changé depuis ; la vérification reste
 # nécessaire.
 #
-# En 10 à 15 lignes, depuis votre futur métier :
+# En 10 à 15 lignes, depuis votre futur métier (à rédiger après la séance, à rendre comme
+# l'indique votre enseignant·e) :
 #
 # - que répondez-vous à votre collègue, et que vérifiez-vous avant d'utiliser un tel chiffre ?
 # - quelles conséquences pour le patient, avec au moins **un chiffre de ce module** ? Recopiez
