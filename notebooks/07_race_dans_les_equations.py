@@ -73,6 +73,7 @@
 GRAINE = 2021  # la graine : chacun obtient exactement les mêmes patients
 CREATININE_M_A = 127  # M. A. : créatinine sérique en µmol/L, comme sur un compte rendu français
 AGE_M_A = 57
+PARAMETRES_COHORTE = {}  # la cohorte du cours : les réglages par défaut de la fiche
 
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il tire vos cas à partir de votre identifiant, la
@@ -92,6 +93,17 @@ def _tirer_m_a():
 
 
 AGE_M_A, CREATININE_PREMIER_M_A, CREATININE_CONTROLE_M_A, DOSAGE_M_A = _tirer_m_a()
+
+
+def _tirer_cohorte():
+    from esn_teach.datasets._egfr_tasks import _cohort_parameters
+
+    return _cohort_parameters(GRAINE)
+
+
+# Les réglages de votre cohorte synthétique (part de patients déclarés noirs, de maladie
+# rénale, niveau des créatinines) : ils varient d'une copie à l'autre.
+PARAMETRES_COHORTE = _tirer_cohorte()
 print(f"Votre M. A. : {AGE_M_A} ans. Deux dosages de créatinine, à un mois d'intervalle :")
 print(f"  premier dosage : {CREATININE_PREMIER_M_A} µmol/L (CREATININE_PREMIER_M_A) ;")
 print(f"  dosage de contrôle : {CREATININE_CONTROLE_M_A} µmol/L (CREATININE_CONTROLE_M_A).")
@@ -145,7 +157,7 @@ def dfge_2009_sans_coefficient(creatinine_mg_dl, age, femme):
     return float(_equation_2009(creatinine_mg_dl, age, femme, False))
 
 
-jeu = make_egfr_cohort(n_samples=N_PATIENTS, random_state=GRAINE)
+jeu = make_egfr_cohort(n_samples=N_PATIENTS, random_state=GRAINE, **PARAMETRES_COHORTE)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 cohorte = pd.DataFrame(
     {
@@ -937,7 +949,10 @@ checks.check_form(part_noirs_sous_60, name="part_noirs_sous_60", kind="number", 
 ### BEGIN HIDDEN TESTS
 import esn_teach.datasets as _jeux_caches
 
-_copie = _jeux_caches.make_egfr_cohort(n_samples=5_000, random_state=checks.student_seed("07", announce=False)).frame
+from esn_teach.datasets._egfr_tasks import _cohort_parameters
+
+_graine_c = checks.student_seed("07", announce=False)
+_copie = _jeux_caches.make_egfr_cohort(n_samples=5_000, random_state=_graine_c, **_cohort_parameters(_graine_c)).frame
 _noir_c = _copie["black"].to_numpy() == 1
 _a09, _a21 = _copie["egfr_2009"].to_numpy(), _copie["egfr_2021"].to_numpy()
 _bas = (_a09 >= 60) & (_a21 < 60)
@@ -1955,7 +1970,10 @@ checks.check_form(solde_sous_60, name="solde_sous_60", kind="number")
 ### BEGIN HIDDEN TESTS
 import esn_teach.datasets as _jeux_caches
 
-_copie = _jeux_caches.make_egfr_cohort(n_samples=5_000, random_state=checks.student_seed("07", announce=False)).frame
+from esn_teach.datasets._egfr_tasks import _cohort_parameters
+
+_graine_c = checks.student_seed("07", announce=False)
+_copie = _jeux_caches.make_egfr_cohort(n_samples=5_000, random_state=_graine_c, **_cohort_parameters(_graine_c)).frame
 _noir_c = _copie["black"].to_numpy() == 1
 _a09, _a21 = _copie["egfr_2009"].to_numpy(), _copie["egfr_2021"].to_numpy()
 _bas = (_a09 >= 60) & (_a21 < 60)

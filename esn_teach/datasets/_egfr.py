@@ -247,6 +247,7 @@ def make_egfr_cohort(
     n_samples: int = 5_000,
     black_fraction: float = 0.3,
     ckd_fraction: float = 0.3,
+    creatinine_scale: float = 1.0,
     random_state: RandomStateLike = None,
     as_frame: bool = True,
 ) -> Bunch:
@@ -267,6 +268,11 @@ def make_egfr_cohort(
         other coefficients.
     ckd_fraction : float, default=0.3
         Share of patients with chronic kidney disease, in [0, 1].
+    creatinine_scale : float, default=1.0
+        Factor on every patient's median creatinine, in [0.5, 2]: above 1, a
+        population whose creatinines are higher (and its DFGe lower) at the same
+        age, sex and disease; module 07 draws it per copy so that the shares it
+        asks differ between copies.
     random_state : None, int or numpy.random.Generator, default=None
         Seed or generator, for reproducibility: anything
         :func:`numpy.random.default_rng` accepts, except a boolean.
@@ -295,6 +301,9 @@ def make_egfr_cohort(
     ckd_fraction = check_finite_scalar(
         ckd_fraction, "ckd_fraction", numbers.Real, min_val=0.0, max_val=1.0
     )
+    creatinine_scale = check_finite_scalar(
+        creatinine_scale, "creatinine_scale", numbers.Real, min_val=0.5, max_val=2.0
+    )
     rng = check_random_state(random_state)
 
     female = rng.random(n) < 0.5
@@ -303,6 +312,7 @@ def make_egfr_cohort(
     age = np.clip(rng.normal(55, 16, n), 18, 95).round(0)
     z = rng.standard_normal(n)
     median = np.where(female, 0.7, 0.9) * np.where(ckd, 2.0, 1.0) * (1 + 0.004 * (age - 50))
+    median = median * creatinine_scale
     scr = np.clip(median * np.exp(np.where(ckd, 0.5, 0.15) * z), 0.3, 12.0).round(2)
     egfr09 = egfr_ckd_epi_2009(scr, age, female, black)
     egfr21 = egfr_ckd_epi_2021(scr, age, female)

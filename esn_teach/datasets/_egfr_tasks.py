@@ -90,6 +90,24 @@ def _copy_creatinines(seed: int) -> tuple[int, int, int]:
     return (age, first, control) if _dosage_task(seed) == 0 else (age, control, first)
 
 
+def _cohort_parameters(seed: int) -> dict[str, float]:
+    """Return the generator's parameters of a copy's cohort (lecturer's review d21, finding 3).
+
+    With the default parameters, the share question 3 asks spans only 0.016 to 0.041 across
+    copies, so that a constant or a neighbour's value often scores. Each copy draws the share
+    of Black patients (0.15 to 0.45) and of chronic kidney disease (0.1 to 0.5) and a factor
+    on the median creatinine (0.95 to 1.7), at two decimals: its keys spread over about 0.01
+    to 0.3 (tests/modules/test_module_07.py). These are data of the copy, as its seed is; no
+    key is computed here.
+    """
+    rng = np.random.default_rng([int(seed), 72])
+    return {
+        "black_fraction": round(float(rng.uniform(0.15, 0.45)), 2),
+        "ckd_fraction": round(float(rng.uniform(0.1, 0.5)), 2),
+        "creatinine_scale": round(float(rng.uniform(0.95, 1.7)), 2),
+    }
+
+
 def _share_task(seed: int) -> int:
     """Which share question 3 of a copy asks, among the Black patients who cross 60.
 
@@ -100,7 +118,9 @@ def _share_task(seed: int) -> int:
     task = int(np.random.default_rng([int(seed), 73]).integers(2))
     if task == 0:
         return 0
-    frame = make_egfr_cohort(n_samples=5_000, random_state=int(seed)).frame
+    frame = make_egfr_cohort(
+        n_samples=5_000, random_state=int(seed), **_cohort_parameters(seed)
+    ).frame
     black = frame["black"].to_numpy() == 1
     d09, d21 = frame["egfr_2009"].to_numpy(), frame["egfr_2021"].to_numpy()
     k = int((black & (d09 >= 60) & (d21 < 60)).sum())

@@ -155,3 +155,16 @@ def test_cohort_without_black_patients():
 def test_cohort_bad_arguments(kwargs, exc, msg):
     with pytest.raises(exc, match=msg):
         make_egfr_cohort(**kwargs)
+
+
+def test_cohort_creatinine_scale():
+    """A factor above 1 on the median creatinine lowers every DFGe (same seed, same patients);
+    out of [0.5, 2] it is refused with the parameter's name."""
+    base = make_egfr_cohort(n_samples=2_000, random_state=3).frame
+    same = make_egfr_cohort(n_samples=2_000, random_state=3, creatinine_scale=1.0).frame
+    pd.testing.assert_frame_equal(base, same)
+    high = make_egfr_cohort(n_samples=2_000, random_state=3, creatinine_scale=1.4).frame
+    assert (high["scr"] >= base["scr"]).all() and high["scr"].mean() > base["scr"].mean() * 1.3
+    assert (high["egfr_2021"] <= base["egfr_2021"]).all()
+    with pytest.raises(ValueError, match="creatinine_scale"):
+        make_egfr_cohort(creatinine_scale=3)

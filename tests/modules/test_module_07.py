@@ -234,7 +234,9 @@ def _answers(student: str, monkeypatch) -> dict[str, float]:
     age, creatinine = _patient(student, monkeypatch)
     mg = creatinine / 88.4
     seed = checks.student_seed("07", announce=False)
-    frame = make_egfr_cohort(n_samples=5_000, random_state=seed).frame
+    frame = make_egfr_cohort(
+        n_samples=5_000, random_state=seed, **_egfr_tasks._cohort_parameters(seed)
+    ).frame
     black = frame["black"].to_numpy() == 1
     d09, d21 = frame["egfr_2009"].to_numpy(), frame["egfr_2021"].to_numpy()
     down, up = (d09 >= 60) & (d21 < 60), (d09 < 60) & (d21 >= 60)
@@ -1001,7 +1003,9 @@ def test_module_07_question_6_names_the_one_movement_slip(monkeypatch):
     for i in range(0, 40, 4):
         monkeypatch.setenv(checks.STUDENT_ENV, f"identifiant{i:03d}")
         seed = checks.student_seed("07", announce=False)
-        frame = make_egfr_cohort(n_samples=5_000, random_state=seed).frame
+        frame = make_egfr_cohort(
+            n_samples=5_000, random_state=seed, **_egfr_tasks._cohort_parameters(seed)
+        ).frame
         d09, d21 = frame["egfr_2009"].to_numpy(), frame["egfr_2021"].to_numpy()
         down, up = int(((d09 >= 60) & (d21 < 60)).sum()), int(((d09 < 60) & (d21 >= 60)).sum())
         for answer, expected in (
@@ -1016,3 +1020,27 @@ def test_module_07_question_6_names_the_one_movement_slip(monkeypatch):
                 exec(compile(hidden, "hidden", "exec"), space)
             assert expected in str(error.value), (i, answer, str(error.value))
             assert "que les patients noirs" not in str(error.value)
+
+
+@pytest.mark.slow
+def test_module_07_question_3_keys_spread_between_copies(monkeypatch):
+    """Lecturer's review d21, finding 3: with one generator for every copy, Q3's keys spanned
+    0,016 to 0,041, and the constant 0,024 got full marks on 21,5 % of copies. Each copy now
+    draws its cohort's parameters: over 500 identifiers the keys span at least 0,1, and no
+    constant answer at three decimals gets full marks (within one unit of the last decimal)
+    on more than 5 % of copies."""
+    keys = []
+    for i in range(500):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"etudiant{i:04d}")
+        seed = checks.student_seed("07", announce=False)
+        frame = make_egfr_cohort(
+            n_samples=5_000, random_state=seed, **_egfr_tasks._cohort_parameters(seed)
+        ).frame
+        black = frame["black"].to_numpy() == 1
+        d09, d21 = frame["egfr_2009"].to_numpy(), frame["egfr_2021"].to_numpy()
+        among = black if _share_task(seed) == 0 else black & (d09 >= 60)
+        keys.append(round(float((black & (d09 >= 60) & (d21 < 60)).sum() / among.sum()), 3))
+    assert max(keys) - min(keys) >= 0.1, (min(keys), max(keys))
+    thousandths = [round(k * 1000) for k in keys]
+    best = max(sum(abs(k - c) <= 1 for k in thousandths) for c in range(0, 301))
+    assert best <= 0.05 * len(keys), best
