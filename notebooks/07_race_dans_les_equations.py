@@ -964,6 +964,17 @@ from esn_teach.datasets._egfr_tasks import _share_task
 # placed at 60 or more. Same numerator, same steps; the other group gives the other version.
 _parmi_tous = _share_task(checks.student_seed("07", announce=False)) == 0
 _cle_tous, _cle_60 = _k / int(_noir_c.sum()), _k / int((_noir_c & (_a09 >= 60)).sum())
+# For the marker of the reflection (criterion 2b, lecturer d21 finding 9): the copy's own
+# figures, printed in the graded copy and its feedback, never in the student's release.
+from esn_teach.datasets._egfr_tasks import _copy_creatinines as _creat_copie_q3
+
+_age_r, _creat_r, _ = _creat_copie_q3(_graine_c)
+_d21_r = float(_jeux_caches.egfr_ckd_epi_2021(_creat_r / 88.4, _age_r, False))
+_d09_r = float(_jeux_caches.egfr_ckd_epi_2009(_creat_r / 88.4, _age_r, False, True))
+_groupe_r = "de tous les patients noirs" if _share_task(_graine_c) == 0 else "des patients noirs que 2009 plaçait à 60 ou plus"
+_n_r = int(_noir_c.sum()) if _share_task(_graine_c) == 0 else int((_noir_c & (_a09 >= 60)).sum())
+_fr_r = {"d21": f"{_d21_r:.1f}".replace(".", ","), "d09": f"{_d09_r:.1f}".replace(".", ","), "part": f"{_k / _n_r:.3f}".replace(".", ",")}
+print(f"Pour le correcteur (réflexion, critère 2b) : DFGe de M. A. de cette copie, 2021 : {_fr_r['d21']} ; 2009 avec coefficient : {_fr_r['d09']} ; question 3 : {_k} sur {_n_r} {_groupe_r} ({_fr_r['part']}) ; question 6 (solde) : {int(_bas.sum()) - int(_haut.sum())}.")
 _m3 = [
     checks.Mistake(_cle_60 if _parmi_tous else _cle_tous, "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé, « parmi » quels patients noirs. Le groupe de départ va sous la barre."),
     checks.Mistake(_k / len(_copie), "mauvais dénominateur : vous avez divisé par tous les patients de la cohorte. La question porte sur les patients noirs."),
@@ -1891,8 +1902,10 @@ display(calculatrice)
 # >    demandez-le au **biologiste** du laboratoire ; pour la dose, voyez avec un
 # >    **pharmacien** ou le **néphrologue** du patient.
 # >
-# > Ce module ne cite aucune recommandation française (HAS, sociétés savantes) : nous n'en avons
-# > vérifié aucune à la source.
+# > En France, la HAS (rapport d'évaluation technologique, décembre 2011) recommande
+# > d'estimer le DFG avec l'équation **CKD-EPI** et de doser la créatinine par une méthode
+# > **enzymatique** standardisée (IDMS). Ce rapport est antérieur à l'équation de 2021 ; ce
+# > qu'il dit du coefficient racial, nous ne l'avons pas vérifié : demandez au laboratoire.
 
 # %% [markdown]
 # **Les patients non noirs de la cohorte.** Chez eux, l'équation 2021 donne le plus souvent
@@ -2580,6 +2593,17 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
 # noté **0**, **0,5** ou **1** point.
 #
+# **Grille rapide** (le détail suit) :
+#
+# - **C1** (V5) : équation et coefficient identifiés **et** deux vérifications = 1 ; une
+#   méfiance sans dire quoi vérifier, ou une seule vérification = 0,5 ; le chiffre repris = 0.
+# - **C2a** : une conséquence juste pour le patient (seuil de 60 ou de 20) = 0,5.
+#   **C2b** : un chiffre juste **de cette copie** (ligne « Pour le correcteur » sous la
+#   vérification de la question 3), avec son dénominateur s'il s'agit d'une part et le mot
+#   « synthétique » s'il vient de la cohorte = 0,5.
+# - **C3** (V4, V6) : qui est responsable **et** pourquoi la race n'a pas sa place = 1 ; l'un
+#   des deux = 0,5 ; un slogan sans analyse = 0.
+#
 # **Critère 1 — Vérifier avant d'utiliser**, valeur V5 — Utilisation responsable et éclairée.
 # **Reprendre le DFGe du compte rendu et le recalculer sans coefficient comptent pour une seule
 # vérification.**
@@ -2625,7 +2649,9 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #   2009 plaçait à 60 ou plus ; avec si possible son intervalle). « 15,9 % » est juste si la copie le rapporte à l'équation 2009 sans
 #   coefficient ; faux si elle le rapporte au DFG mesuré ou « vrai ». **Chaque copie de la
 #   séance évaluée a son M. A. et sa cohorte** : comparez les chiffres de la réflexion aux
-#   réponses de **la même copie** (questions 1, 2, 3 et 6 de la copie corrigée) ; un chiffre
+#   réponses de **la même copie** (questions 1, 2, 3 et 6 de la copie corrigée ; la ligne
+#   « Pour le correcteur », sous la vérification de la question 3, donne les valeurs justes
+#   de la copie, même si la réflexion a été rendue à part) ; un chiffre
 #   égal à une réponse notée juste est juste, de même qu'un chiffre publié que cite le module
 #   (p. ex. Inker et al., 2021 : 3,7 et 7,1) ; un chiffre propre à la copie que ses réponses
 #   notées ne confirment pas ne compte pas comme juste, ni ceux de la version formative
@@ -2858,6 +2884,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   soutient l'usage de CKD-EPI recommandé par la HAS ; « lorsque le DFG est évalué dans le
 #   but d'adapter la posologie d'un médicament, la désindexation de la surface corporelle est
 #   préférable ».
+# - Haute Autorité de santé (HAS). Évaluation du débit de filtration glomérulaire, et du
+#   dosage de la créatininémie dans le diagnostic de la maladie rénale chronique chez
+#   l'adulte. Rapport d'évaluation technologique, Service évaluation des actes
+#   professionnels, décembre 2011 (validé par le Collège de la HAS en décembre 2011).
+#   Conclusions : estimer le DFG par l'équation CKD-EPI ; doser la créatininémie par une
+#   méthode enzymatique standardisée IDMS, plutôt que par la méthode de Jaffé.
 # - Clopper CJ, Pearson ES. The use of confidence or fiducial limits illustrated in the case of
 #   the binomial. *Biometrika* 1934;26(4):404-413. Intervalle « exact » d'une proportion.
 # - Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007 : article 63 censuré

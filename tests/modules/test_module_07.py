@@ -1044,3 +1044,22 @@ def test_module_07_question_3_keys_spread_between_copies(monkeypatch):
     thousandths = [round(k * 1000) for k in keys]
     best = max(sum(abs(k - c) <= 1 for k in thousandths) for c in range(0, 301))
     assert best <= 0.05 * len(keys), best
+
+
+def test_module_07_question_3_hidden_test_prints_the_markers_line(monkeypatch):
+    """Lecturer's review d21, finding 9: the reflection's criterion 2b needs the copy's own
+    figures; Q3's hidden test prints them (« Pour le correcteur »: both DFGe of M. A., Q3's
+    k sur n and Q6's balance), with decimal commas, whatever the answer."""
+    monkeypatch.setenv(checks.STUDENT_ENV, "identifiant007")
+    right = _answers("identifiant007", monkeypatch)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.suppress(IncorrectAnswer):
+        exec(
+            compile(_evaluated_hidden("part_noirs_sous_60"), "hidden", "exec"),
+            {"checks": checks, "part_noirs_sous_60": 0.5},
+        )
+    line = next(x for x in out.getvalue().splitlines() if x.startswith("Pour le correcteur"))
+    for name in ("dfg_2021_m_a", "dfg_2009_m_a"):
+        assert f"{right[name]:.1f}".replace(".", ",") in line, (name, line)
+    assert f"{right['part_noirs_sous_60']:.3f}".replace(".", ",") in line, line
+    assert f"(solde) : {right['solde_sous_60']}." in line, line
