@@ -2595,13 +2595,15 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 #
 # **Grille rapide** (le détail suit) :
 #
-# - **C1** (V5) : équation et coefficient identifiés **et** deux vérifications = 1 ; une
-#   méfiance sans dire quoi vérifier, ou une seule vérification = 0,5 ; le chiffre repris = 0.
+# - **C1** (V5 — Utilisation responsable et éclairée) : équation et coefficient identifiés
+#   **et** deux vérifications = 1 ; une méfiance sans dire quoi vérifier, ou une seule
+#   vérification = 0,5 ; le chiffre repris = 0.
 # - **C2a** : une conséquence juste pour le patient (seuil de 60 ou de 20) = 0,5.
 #   **C2b** : un chiffre juste **de cette copie** (ligne « Pour le correcteur » sous la
 #   vérification de la question 3), avec son dénominateur s'il s'agit d'une part et le mot
 #   « synthétique » s'il vient de la cohorte = 0,5.
-# - **C3** (V4, V6) : qui est responsable **et** pourquoi la race n'a pas sa place = 1 ; l'un
+# - **C3** (V4 — Prudence, esprit critique et inclusivité ; V6 — Intégrité et transparence) :
+#   qui est responsable **et** pourquoi la race n'a pas sa place = 1 ; l'un
 #   des deux = 0,5 ; un slogan sans analyse = 0.
 #
 # **Critère 1 — Vérifier avant d'utiliser**, valeur V5 — Utilisation responsable et éclairée.
