@@ -2615,8 +2615,8 @@ interpretation_m_a = {"A": "oui", "B": "oui", "C": "oui", "D": "non"}
 # fournisseur (« l'éditeur doit dire quelle formule il applique ») ; jamais aux deux.
 #
 # - **1** : la copie identifie l'équation (2009, coefficient racial) **et** cite au moins
-#   **deux** vérifications parmi : équation utilisée par le laboratoire (en France, le
-#   compte rendu donne le DFGe, en général CKD-EPI) ; unité de la créatinine (µmol/L ÷ 88,4) ;
+#   **deux** vérifications parmi : équation utilisée par le laboratoire (en France, la HAS
+#   recommande CKD-EPI depuis 2011) ; unité de la créatinine (µmol/L ÷ 88,4) ;
 #   reprendre le DFGe du compte rendu **ou** le recalculer sans coefficient racial (une seule
 #   vérification, même si la copie cite les deux), en nommant l'équation (en Europe, 2009 sans coefficient, comme le recommande l'EFLM, ou l'EKFC ;
 #   2021 est le choix américain, à accepter si la copie dit que c'est lui) ; refus de
