@@ -118,8 +118,13 @@ def _share_task(seed: int) -> int:
     task = int(np.random.default_rng([int(seed), 73]).integers(2))
     if task == 0:
         return 0
+    parameters = _cohort_parameters(seed)
     frame = make_egfr_cohort(
-        n_samples=5_000, random_state=int(seed), **_cohort_parameters(seed)
+        n_samples=5_000,
+        random_state=int(seed),
+        black_fraction=parameters["black_fraction"],
+        ckd_fraction=parameters["ckd_fraction"],
+        creatinine_scale=parameters["creatinine_scale"],
     ).frame
     black = frame["black"].to_numpy() == 1
     d09, d21 = frame["egfr_2009"].to_numpy(), frame["egfr_2021"].to_numpy()

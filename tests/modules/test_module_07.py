@@ -281,7 +281,8 @@ def test_module_07_each_student_has_their_own_sensible_answers(monkeypatch):
         ("dfg_2021_m_a", 46, 68),
         ("dfg_2009_m_a", 50, 80),
         ("dfg_eflm_m_a", 38, 66),
-        ("part_noirs_sous_60", 0.005, 0.07),
+        # each copy's cohort has its own parameters since d21b: Q3's keys spread to about 0,33
+        ("part_noirs_sous_60", 0.005, 0.35),
         ("solde_sous_60", -150, -1),
     ]:
         values = [a[name] for a in answers]
