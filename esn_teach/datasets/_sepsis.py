@@ -424,10 +424,15 @@ def sepsis_case_prevalence(case_seed: int) -> tuple[float, float, float]:
     tuple of float
         To pass as ``prevalence=`` to :func:`make_sepsis_hospitals`.
     """
-    seed = check_finite_scalar(case_seed, "case_seed", numbers.Integral, min_val=0)
-    rng = np.random.default_rng([int(seed), 8, 3])
-    h2 = SEPSIS_H2_PREVALENCES[int(rng.integers(len(SEPSIS_H2_PREVALENCES)))]
+    h2 = _h2_draw(case_seed, 3, SEPSIS_H2_PREVALENCES)
     return (DEFAULT_PREVALENCE[0], h2, DEFAULT_PREVALENCE[2])
+
+
+def _h2_draw(case_seed: int, stream: int, choices: tuple[float, ...]) -> float:
+    """Draw H2's value among ``choices`` from a copy's case seed, on its own ``stream``."""
+    seed = check_finite_scalar(case_seed, "case_seed", numbers.Integral, min_val=0)
+    rng = np.random.default_rng([int(seed), 8, stream])
+    return choices[int(rng.integers(len(choices)))]
 
 
 #: Module 08's question 2 (evaluated session): the size of each copy's audit at H3, one month
@@ -472,7 +477,5 @@ def sepsis_case_mix(case_seed: int) -> tuple[float, float, float]:
     tuple of float
         To pass as ``case_mix=`` to :func:`make_sepsis_hospitals`.
     """
-    seed = check_finite_scalar(case_seed, "case_seed", numbers.Integral, min_val=0)
-    rng = np.random.default_rng([int(seed), 8, 1])
-    h2 = SEPSIS_H2_CASE_MIXES[int(rng.integers(len(SEPSIS_H2_CASE_MIXES)))]
+    h2 = _h2_draw(case_seed, 1, SEPSIS_H2_CASE_MIXES)
     return (float(_SITE_EFFECTS[0, 1]), h2, float(_SITE_EFFECTS[2, 1]))
