@@ -549,7 +549,15 @@ def test_module_04_evaluated_copies_own_copied_and_foreign(tmp_path, monkeypatch
         [name],
         to_examine={name: {"chloe": rows["chloe"].to_examine}},
     )
-    assert list(report.pending) == [("chloe", name)]
+    # Chloé's copy is to examine; every copy's reflection, handed in apart after the
+    # session (the header says so), waits for the teacher's grade, never a silent 0.
+    assert sorted(report.pending) == [("alice", name), ("bruno", name), ("chloe", name)]
+    assert all(
+        reason.startswith("réflexion « ") and reason.endswith(" » pas encore notée")
+        for student in ("alice", "bruno")
+        for reason in report.pending[(student, name)]
+    )
+    assert any("à examiner" in reason for reason in report.pending[("chloe", name)])
     print(
         "module 04, séance évaluée :",
         {student: sum(p for p, _ in grades(student).values()) for student in rows},
