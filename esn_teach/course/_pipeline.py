@@ -261,6 +261,53 @@ def _source_title(path: Path) -> str:
     return found["title"] if found else path.stem
 
 
+@dataclass(frozen=True)
+class _Points:
+    """Graded points of a module, split where the header and the certificate box need it.
+
+    ``in_class`` and ``after_class``: autograded points before and after
+    « ## Après la séance »; ``written`` and ``written_after``: the written answers
+    graded by hand, in all and after the session; ``whole``: no autograded question
+    can score a fraction of its points; ``written_after_ids``: grade ids of the
+    written answers after the session. One count for the « Notation » line, the
+    certificate box and the hand-in rule, so that they cannot disagree.
+    """
+
+    in_class: float
+    after_class: float
+    written: float
+    written_after: float
+    whole: bool
+    written_after_ids: tuple[str, ...]
+
+
+def _tally_points(notebook: NotebookNode) -> _Points:
+    """Return the :class:`_Points` of a module notebook."""
+    start = after_class_start(notebook)
+    in_class = after = written = written_after = 0.0
+    whole = not partial_credit_questions(notebook)
+    ids: list[str] = []
+    for index, cell in enumerate(notebook.cells):
+        nbgrader = cell.metadata.get("nbgrader", {})
+        if not nbgrader.get("grade"):
+            continue
+        points = float(nbgrader.get("points", 0))
+        later = start is not None and index > start
+        if cell.cell_type == "code":
+            whole = whole and points.is_integer()
+            if later:
+                after += points
+            else:
+                in_class += points
+        else:
+            written += points
+            if later:
+                written_after += points
+                if nbgrader.get("grade_id"):
+                    ids.append(str(nbgrader["grade_id"]))
+    return _Points(in_class, after, written, written_after, whole, tuple(ids))
+
+
 def _add_outline(
     module: ModuleSource,
     previous: tuple[str, str] | None,
@@ -298,21 +345,8 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
     the reader to it for what counts there (module 14's reviewer read « réflexion
     notée » above a box saying the certificate does not count it).
     """
-    start = after_class_start(module.notebook)
-    in_class = after = written = written_after = 0.0
-    for index, cell in enumerate(module.notebook.cells):
-        nbgrader = cell.metadata.get("nbgrader", {})
-        if not nbgrader.get("grade"):
-            continue
-        points = float(nbgrader.get("points", 0))
-        if cell.cell_type != "code":
-            written += points
-            if start is not None and index > start:
-                written_after += points
-        elif start is not None and index > start:
-            after += points
-        else:
-            in_class += points
+    points = _tally_points(module.notebook)
+    in_class, after, written = points.in_class, points.after_class, points.written
     if not in_class + after + written:
         return ""
     parts = []
@@ -356,7 +390,7 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
             "demandé (0,68 pour 0,682 ; un entier quand la question se corrige à 0,1 près), "
             "rapporte la moitié des points."
         )
-    if module.session == "evaluation" and written_after and not certificate:
+    if not certificate and _handed_apart(module):
         rules.append(_hand_in_markdown(choice=after > 0 and not module.graded_in_class))
     if rules:
         text += "\n\n" + "\n".join(f"- {rule}" for rule in rules)
@@ -376,16 +410,7 @@ def _handed_apart(module: ModuleSource, *, whole_copy: bool = False) -> list[str
     """
     if module.session != "evaluation" or whole_copy:
         return []
-    start = after_class_start(module.notebook)
-    if start is None:
-        return []
-    return [
-        str(cell.metadata["nbgrader"]["grade_id"])
-        for cell in module.notebook.cells[start + 1 :]
-        if cell.cell_type == "markdown"
-        and cell.metadata.get("nbgrader", {}).get("grade")
-        and cell.metadata["nbgrader"].get("grade_id")
-    ]
+    return list(_tally_points(module.notebook).written_after_ids)
 
 
 def _hand_in_markdown(*, choice: bool) -> str:
@@ -725,13 +750,8 @@ class Course:
 
         if not (self.notebooks / DECLARATION_FILE).is_file():
             return False
-        start = after_class_start(module.notebook)
-        after = start is not None and any(
-            cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade")
-            for cell in module.notebook.cells[start:]
-        )
         declaration = course_declaration(self)
-        return after and any(
+        return bool(_tally_points(module.notebook).after_class) and any(
             criterion.module == module.name and not criterion.in_class_only
             for spec in declaration.certificates.values()
             for criterion in spec.modules
@@ -754,33 +774,17 @@ class Course:
         if not (self.notebooks / DECLARATION_FILE).is_file():
             return []
         declaration = course_declaration(self)  # a CertificateError is a CourseError
-        autograded = written = after_class = written_after = 0.0
-        # A question with partial credit may score a fraction of its points.
-        whole = not partial_credit_questions(module.notebook)
-        start = after_class_start(module.notebook)
-        for index, cell in enumerate(module.notebook.cells):
-            nbgrader = cell.metadata.get("nbgrader", {})
-            if nbgrader.get("grade"):
-                points = float(nbgrader.get("points", 0))
-                if cell.cell_type == "code":
-                    autograded += points
-                    whole = whole and points.is_integer()
-                    if start is not None and index > start:
-                        after_class += points
-                else:
-                    written += points
-                    if start is not None and index > start:
-                        written_after += points
+        points = _tally_points(module.notebook)
         return [
             unit_grading_markdown(
                 spec,
                 module.name,
-                autograded,
-                written,
-                after_class_points=after_class,
-                whole_points=whole,
+                points.in_class + points.after_class,
+                points.written,
+                after_class_points=points.after_class,
+                whole_points=points.whole,
                 after_class_practice=module.graded_in_class,
-                written_after_class=written_after > 0,
+                written_after_class=points.written_after > 0,
             )
             for spec in declaration.certificates.values()
             if any(c.module == module.name for c in spec.modules)
