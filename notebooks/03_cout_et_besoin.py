@@ -2112,7 +2112,7 @@ preuve_biais = dict.fromkeys(preuve_biais, "oui")
 # ## Après la séance
 #
 # Cette partie se fait **après la séance** : l'explorateur, les questions 5 à 8
-# (un **entraînement** : corrigées, elles ne comptent pas dans la note), puis la réflexion
+# (un **entraînement** : elles ne comptent pas dans la note), puis la réflexion
 # rédigée, **à rédiger après la séance et à rendre comme l'indique votre enseignant·e**, et des
 # compléments. Votre copie de séance, elle, est ramassée à la fin de la séance.
 # %% [markdown] reveal="preuve_biais"

@@ -1663,7 +1663,8 @@ situations = {
 #
 # Cette partie se fait **après la séance**, chez vous : six questions autocorrigées, un
 # explorateur, une lecture, puis une réflexion écrite, corrigée par l'enseignant. Ici, les six
-# questions sont un **entraînement** : corrigées, elles ne comptent pas dans la note. La note
+# questions sont un **entraînement** hors de la note : la copie ramassée à la fin de la séance ne
+# les contient pas. La note
 # porte sur les questions 1 à 4 (8 points, faites en séance, sous surveillance) et sur la
 # **réflexion** (3 points), soit 11 points. La réflexion s'écrit **après la séance, chez vous,
 # sans surveillance**, notes et documents permis ; c'est un travail personnel : une aide

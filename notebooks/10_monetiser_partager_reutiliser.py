@@ -1242,7 +1242,8 @@ reponse_pharmacie = _letter(GRAINE, 5, ("f", "o"))
 # l'étape 5 et une question sur des données partagées avec une start-up, le secret partagé
 # entre soignants, l'explorateur, une question sur des sanctions de la CNIL, une question de
 # verdict, puis la réflexion écrite, corrigée par l'enseignant. Ici, les questions 6 à 9 sont
-# un **entraînement**, corrigé mais hors de la note ; la réflexion, elle, compte (ligne
+# un **entraînement** hors de la note, que la copie ramassée à la fin de la séance ne contient
+# pas ; la réflexion, elle, compte (ligne
 # « Notation », en tête du module).
 
 # %% [markdown]

@@ -241,7 +241,7 @@ def unit_grading_markdown(
             f"> - Les questions de la partie « Après la séance » "
             f"({_points(after_class_points)}) ne comptent pas pour ce certificat"
             + (
-                " ni dans la note du module : un entraînement, corrigé, à faire sans surveillance."
+                " ni dans la note du module : un entraînement, à faire sans surveillance."
                 if after_class_practice
                 else " : faites-les sans surveillance, pour vous entraîner (elles comptent en "
                 "revanche dans la note du module)."
@@ -294,7 +294,8 @@ def unit_grading_markdown(
                 "enseignant·e l'indique (devoir Moodle ou page « Mes devoirs »), avant la date "
                 "annoncée"
             )
-        lines.append(hand_in + ".")
+        # Handed in again, a copy would replace the supervised one (module 06's lecturer, d22).
+        lines.append(hand_in + ". Ne la déposez pas une seconde fois après la séance.")
     else:
         lines.append(
             "> - Pour rendre : enregistrez le notebook, puis déposez le fichier (.ipynb) là où "

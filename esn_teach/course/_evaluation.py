@@ -36,6 +36,7 @@ __all__ = [
     "output_leaks",
     "partial_credit_kinds",
     "partial_credit_questions",
+    "reveal_echoes",
     "reveal_note",
     "submission_session",
     "to_evaluation",
@@ -549,6 +550,69 @@ def answer_leaks(notebook: NotebookNode) -> list[str]:
                     for written in _found(kind, key, decimals, answer, shown)
                 )
     return leaks
+
+
+#: Where a passage is cut into clauses: the end of a sentence or of a paragraph.
+_CLAUSE_END = re.compile(r"[.;:!?]\s|\n\s*\n")
+
+#: The shortest clause of a ``reveal=`` passage looked for elsewhere: shorter ones (« voir
+#: la question 2 ») are common phrases, not reasoning.
+ECHO_WORDS = 6
+
+
+def _prose(text: str) -> str:
+    """Fold Markdown for comparison: no emphasis, no quote marks, then :func:`_fold`."""
+    return _fold(re.sub(r"[*_`]", "", text).replace(">", " "))
+
+
+def reveal_echoes(notebook: NotebookNode) -> list[str]:
+    """Find the reasoning of a masked passage shown, in other words, elsewhere in the session.
+
+    An evaluated release masks each ``reveal=`` passage, which comments on an
+    answer. The same reasoning written again elsewhere (a summary box, « À retenir »,
+    an introduction) shows it unmasked: module 05's lecturer (d21) read the answers
+    of three questions that way. This looks, in every Markdown cell that is not
+    masked, up to « ## Sources », for each clause of at least :data:`ECHO_WORDS`
+    words of a masked Markdown passage, emphasis, accents and spacing folded.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        A released notebook before :func:`to_evaluation` (masked passages still
+        hold their text; solutions removed).
+
+    Returns
+    -------
+    list of str
+        One French description per clause found (empty when none).
+    """
+    cells = notebook.cells
+    end = next((i for i, cell in enumerate(cells) if opens_sources(cell)), len(cells))
+    shown = [
+        cell
+        for cell in cells[:end]
+        if cell.cell_type == "markdown"
+        and REVEAL not in cell.metadata
+        and GENERATED not in cell.metadata
+    ]
+    echoes: list[str] = []
+    for cell in cells:
+        if cell.cell_type != "markdown" or REVEAL not in cell.metadata:
+            continue
+        for clause in _CLAUSE_END.split(str(cell.source)):
+            folded = _prose(clause).strip(" -.,")
+            if len(folded.split()) < ECHO_WORDS:
+                continue
+            for other in shown:
+                if folded in _prose(str(other.source)):
+                    written = " ".join(clause.split()).strip(" -")
+                    answer = cell.metadata[REVEAL]
+                    echoes.append(
+                        f"« {written} », du passage masqué qui commente « {answer} », "
+                        f"se lit aussi dans « {_excerpt(str(other.source))} »"
+                    )
+                    break
+    return echoes
 
 
 def _found(kind: str, key: str, decimals: int, answer: str, text: str) -> list[str]:

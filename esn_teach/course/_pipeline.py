@@ -36,6 +36,7 @@ from esn_teach.course._evaluation import (
     output_leaks,
     partial_credit_kinds,
     partial_credit_questions,
+    reveal_echoes,
     to_evaluation,
 )
 from esn_teach.course._messages import encode_check_messages
@@ -371,9 +372,18 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
     if practice:
         text += (
             f" La note porte sur ces {_fr_points(in_class + written)} : les questions "
-            f"autocorrigées faites après la séance ({_fr_points(after)}) sont un entraînement, "
-            "corrigé mais hors de la note."
+            f"autocorrigées faites après la séance ({_fr_points(after)}) sont un entraînement"
         )
+        if module.session == "evaluation":
+            # Module 06's lecturer (d22): « corrigé » was false here. The copy collected at
+            # the end of the session does not hold them, and the evaluated checks only say
+            # whether an answer is well written.
+            text += (
+                " hors de la note, que la copie ramassée à la fin de la séance ne contient pas ; "
+                "leurs vérifications disent seulement si la réponse est bien écrite."
+            )
+        else:
+            text += ", corrigé mais hors de la note."
     # One rule per line (module 14's student, d20b: one dense paragraph « décourage avant
     # même de commencer »).
     rules = []
@@ -439,8 +449,15 @@ def _hand_in_markdown(*, choice: bool) -> str:
         )
     return (
         "**Rendre** : enregistrez le notebook ; la copie est ramassée à la fin de la séance. "
-        f"La réflexion {apart} : vous pouvez la préparer dans sa cellule, puis la recopier."
+        f"{_ONCE} La réflexion {apart} : vous pouvez la préparer dans sa cellule, puis la "
+        "recopier."
     )
+
+
+#: An evaluated copy is handed in once: one deposited again after the session would replace
+#: the supervised one if the teacher collected again without a due date (module 06's
+#: lecturer, d22). ``esn-teach collect`` keeps the last copy before the due date.
+_ONCE = "Ne la déposez pas une seconde fois après la séance."
 
 
 def _fr_points(points: float) -> str:
@@ -1227,6 +1244,15 @@ class Course:
                     "placé après une question, en donne la réponse. Mettez le passage dans une "
                     'cellule marquée reveal="NOM_DE_LA_QUESTION" (montrée dans le retour de '
                     "correction) ou récrivez-le :\n- " + "\n- ".join(leaks)
+                )
+            echoes = reveal_echoes(released_nb)
+            if echoes:
+                raise CourseError(
+                    f"{module.name} : en séance évaluée, un passage marqué reveal= est masqué "
+                    "parce qu'il commente une réponse ; la même phrase, écrite ailleurs, la "
+                    "montre quand même. Récrivez-la sans le raisonnement de la réponse, ou "
+                    'marquez aussi ce passage reveal="NOM_DE_LA_QUESTION" :\n- '
+                    + "\n- ".join(echoes)
                 )
             to_evaluation(released_nb)
         else:  # reading the visible checks' messages must not answer a question by elimination

@@ -911,7 +911,11 @@ def test_unit_grading_box_for_an_in_class_criterion():
     # How to hand in, one rule with the module's header (reviews 08, 11, 13 d20): a copy whose
     # grade is the in-class part is collected at the end of the session, the reflection
     # written after it apart; otherwise the teacher says which of the two.
-    assert "Pour rendre : la copie est ramassée à la fin de la séance." in practice
+    assert (
+        "Pour rendre : la copie est ramassée à la fin de la séance. Ne la déposez pas une "
+        "seconde fois après la séance." in practice
+    )
+    assert "un entraînement, corrigé" not in practice  # evaluated: collected before, form only
     after = unit_grading_markdown(
         spec,
         criterion.module,

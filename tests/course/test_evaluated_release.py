@@ -29,6 +29,7 @@ from esn_teach.course._evaluation import (
     answer_leaks,
     evaluation_check,
     output_leaks,
+    reveal_echoes,
     reveal_note,
     to_evaluation,
 )
@@ -451,6 +452,63 @@ def test_answer_leaks_finds_the_text_that_gives_an_answer_away(tmp_path):
         "« 15,7 % », la réponse de « part », dans le passage « Seuls 15,7 % des inscrits "
         "étaient noirs. Rocher et al. : 99,98 % ; 1 … »",
     ]
+
+
+ECHOED = LEAKY.replace(
+    "# Comparer **à score égal** montre le biais.",
+    "# Comparer **à score égal** montre le biais.\n#\n"
+    "# > **À retenir** : l'écart entre les groupes se lit *à score égal*, tranche par tranche.",
+).replace(
+    "# Après avoir répondu : l'écart à score égal (0,157) est la preuve.",
+    "# Après avoir répondu : l'écart à score égal (0,157) est la preuve.\n#\n"
+    "# L'écart entre les groupes se lit à score égal, tranche par tranche ; court.",
+)
+
+
+def test_reveal_echoes_finds_a_masked_reasoning_written_again_elsewhere(tmp_path):
+    """Review 05 d21 (lecturer 1): a summary box said again, unmasked, what a reveal=
+    passage comments; emphasis, quote marks and accents do not hide it; a clause of fewer
+    than six words, the masked passage itself and the Sources are not searched."""
+    path = tmp_path / "99_essai.py"
+    path.write_text(ECHOED, encoding="utf-8")
+    notebook = read_module(path).notebook
+    assert reveal_echoes(notebook) == [
+        "« L'écart entre les groupes se lit à score égal, tranche par tranche », du passage "
+        "masqué qui commente « preuve », se lit aussi dans « Comparer **à score égal** montre "
+        "le biais. »"
+    ]
+    path.write_text(LEAKY, encoding="utf-8")
+    assert reveal_echoes(read_module(path).notebook) == []  # « court » clauses, Sources: not read
+
+
+@pytest.mark.slow
+def test_an_evaluated_release_with_a_masked_reasoning_written_again_is_refused(tmp_path, capsys):
+    """The release gate refuses, in French, an evaluated release that shows a reveal=
+    passage's reasoning elsewhere, and releases nothing; the formative release is fine."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    module = "02_echo"
+    source = HIDDEN_EXPLORER.replace(
+        "DIGEST", repr(checks.answer_digest("oui", name="choix"))
+    ).replace(
+        '# %% reveal="choix" jupyter={"source_hidden": true}',
+        "# %% [markdown]\n# > À retenir : la réponse est oui parce que le test le montre.\n\n"
+        '# %% [markdown] reveal="choix"\n# La réponse est oui parce que le test le montre.\n\n'
+        '# %% reveal="choix" jupyter={"source_hidden": true}',
+    )
+    (notebooks / f"{module}.py").write_text(source, encoding="utf-8")
+    root = make_course(tmp_path / "grading")
+    assert cli(root, "build", module, notebooks=notebooks) == 0
+    course = Course(root, notebooks)
+    capsys.readouterr()
+    code = cli(root, "release", module, "--evaluation", notebooks=notebooks)
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "la même phrase, écrite ailleurs, la montre quand même" in err, err
+    assert "« La réponse est oui parce que le test le montre. », du passage masqué" in err, err
+    assert course.release_mode(module) is None
+    assert cli(root, "release", module, notebooks=notebooks) == 0
+    assert course.release_mode(module) == "formative"
 
 
 def test_an_evaluated_session_keeps_its_own_progress_record(tmp_path):

@@ -214,6 +214,15 @@ def test_header_states_points_in_class_and_after_and_the_partial_credit_rules(tm
         "questions autocorrigées faites après la séance (1,5 point) sont un entraînement, corrigé "
         "mais hors de la note."
     ), practice
+    # Evaluated, they are not corrected: the copy is collected before them and the checks
+    # only look at the form (module 06's lecturer, d22, read « corrigé »).
+    evaluated = _scoring_markdown(read_module(path, session="evaluation"))
+    assert "corrigé" not in evaluated.split("entraînement")[1].split("\n")[0], evaluated
+    assert (
+        "sont un entraînement hors de la note, que la copie ramassée à la fin de la séance ne "
+        "contient pas ; leurs vérifications disent seulement si la réponse est bien écrite."
+        in evaluated
+    )
     path.write_text(SCORED.replace(heading, '# %% [markdown] graded="yes"\n# ## Après la séance'))
     with pytest.raises(CourseError, match="graded="):
         read_module(path)
@@ -245,6 +254,7 @@ def test_the_evaluated_header_says_how_a_reflection_after_the_session_is_handed_
     collected = _scoring_markdown(read_module(path, session="evaluation"))
     assert (
         "**Rendre** : enregistrez le notebook ; la copie est ramassée à la fin de la séance. "
+        "Ne la déposez pas une seconde fois après la séance. "
         "La réflexion se rédige après la séance et se rend à part, comme votre enseignant·e "
         "l'indique (par exemple un devoir Moodle), avant la date annoncée" in collected
     )
