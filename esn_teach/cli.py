@@ -674,10 +674,23 @@ def _collect(course: Course, name: str) -> None:
 
     collected = collect(course, name)
     count = len(collected.students)
+    which = "la plus récente" if collected.due is None else "la dernière avant la date limite"
     print(
         f"{collected.module} : {fr_plural(count, 'copie')} dans submitted/ "
-        "(la plus récente de chaque étudiant)"
+        f"({which} de chaque étudiant)"
     )
+    for student, ignored in sorted(collected.ignored.items()):
+        print(
+            f"  non ramassée : {fr_plural(ignored, 'copie')} de {student} "
+            "déposée(s) après la date limite ; sa copie ramassée est la dernière déposée avant"
+        )
+    if collected.due is None and course.release_mode(collected.module) == "evaluation":
+        print(
+            "  Attention : séance évaluée sans date limite ; la copie ramassée est la plus "
+            "récente, même déposée de nouveau après la séance. Fixez la date limite à la fin de "
+            f"la séance : esn-teach release {collected.module} --evaluation --exchange --due "
+            "« AAAA-MM-JJ HH:MM »"
+        )
     for student, seconds in sorted(collected.late.items()):
         hours, minutes = divmod(round(seconds / 60), 60)
         delay = f"{hours} h {minutes:02d}" if hours else f"{minutes} min"

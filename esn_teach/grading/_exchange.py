@@ -93,6 +93,12 @@ class Collected:
     refused: list[tuple[str, str, Path]] = field(default_factory=list)
     #: Students whose collected copy was submitted after the due date, and by how long.
     late: dict[str, float] = field(default_factory=dict)
+    #: Students who handed in again after the due date, with how many such copies: not
+    #: collected, their last copy before the due date is (module 06's lecturer, d22: a copy
+    #: handed in again after an evaluated session replaced the supervised one).
+    ignored: dict[str, int] = field(default_factory=dict)
+    #: The due date, if the module has one.
+    due: datetime | None = None
 
 
 def _owner(path: Path) -> str:
@@ -119,16 +125,22 @@ class OwnerCheckedCollect(ExchangeCollect):
 
     nbgrader names each copy in the exchange after the student who submitted it and only warns
     when the file's Unix owner is someone else. Here such a copy is never chosen: each
-    student's newest copy *they own* is collected; the others stay in the exchange, untouched,
-    and are listed in ``refused`` (student named, reason, path). A copy that is or holds a
-    symbolic link is refused too: nbgrader copies what a link points to, with the grader's
-    rights, so a link to the course's solutions would be collected and graded as the student's.
+    student's newest copy *they own* (before the due date, if any) is collected; the others
+    stay in the exchange, untouched, and are listed in ``refused`` (student named, reason,
+    path). A copy that is or holds a symbolic link is refused too: nbgrader copies what a
+    link points to, with the grader's rights, so a link to the course's solutions would be
+    collected and graded as the student's.
     """
 
     refused: list[tuple[str, str, Path]]
+    #: Every copy read in the exchange (own or not), to tell which later ones were left.
+    seen: list[dict[str, Any]]
 
     def _path_to_record(self, path: str) -> dict[str, Any]:
         record: dict[str, Any] = super()._path_to_record(path)
+        if not hasattr(self, "seen"):
+            self.seen = []
+        self.seen.append(record)
         copy = Path(path)
         owner = _owner(copy)
         reason = ""
@@ -148,15 +160,24 @@ class OwnerCheckedCollect(ExchangeCollect):
 
     def init_src(self) -> None:
         self.refused = []
+        self.seen = []
+        # With a due date, the copy collected is each student's last one before it (nbgrader's
+        # own option); a copy after it is collected, marked late, only for a student with
+        # none before.
+        self.before_duedate = True
         super().init_src()
         chosen: list[dict[str, Any]] = getattr(self, "src_records", [])
         self.src_records = [record for record in chosen if record["own"]]
 
 
 def collect(course: Course, name: str) -> Collected:
-    """Collect the newest copy of each student from the exchange into ``submitted/``.
+    """Collect each student's copy from the exchange into ``submitted/``.
 
-    A copy whose Unix owner is not the student it is named after is not collected
+    Without a due date, the newest copy. With one, the last copy handed in before it:
+    a copy handed in again afterwards (an evaluated session's copy completed at home)
+    is left in the exchange and listed in ``ignored``; a student with no copy before
+    the due date has their newest one collected, listed in ``late``. A copy whose Unix
+    owner is not the student it is named after is not collected
     (`OwnerCheckedCollect`); it stays in the exchange and is reported.
     """
     module = course.module_name(name)
@@ -175,6 +196,18 @@ def collect(course: Course, name: str) -> Collected:
     with temp_attrs(api.coursedir, assignment_id=module):
         _checked(capture_log(collector), f"Le ramassage de {module}")
     result.refused = list(getattr(collector, "refused", []))
+    due = getattr(collector, "duedate", None)
+    result.due = due
+    if due is not None:
+        chosen = {record["username"]: record for record in collector.src_records}
+        for record in getattr(collector, "seen", []):
+            taken = chosen.get(record["username"])
+            if (
+                taken is not None
+                and record["own"]
+                and taken["timestamp"] <= due < record["timestamp"]
+            ):
+                result.ignored[record["username"]] = result.ignored.get(record["username"], 0) + 1
     submitted = course.root / "submitted"
     config = course.config()
     with Gradebook(config.CourseDirectory.db_url, config.CourseDirectory.course_id) as gradebook:

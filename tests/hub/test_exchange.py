@@ -124,6 +124,10 @@ def cohort(hub, students, released):
     time.sleep(1.1)
     late = students["tard"][1].action("submit", MODULE)
     assert late["success"] and "elle sera marquée en retard" in str(late["message"]), late
+    # « double » hands in a third time, after the due date (an evaluated copy completed at
+    # home): their last copy before the due date is the one collected (module 06, d22).
+    again = students["double"][1].action("submit", MODULE)
+    assert again["success"], again
     return students
 
 
@@ -142,7 +146,13 @@ def test_collect_autograde_and_feedback_round_trip(hub, cohort):
     names = {label: name for label, (name, _) in cohort.items()}
     out = _ok(hub.as_grader("collect", "01"))
     assert f"{MODULE} : 3 copies dans submitted/" in out  # bon, double, tard
+    assert "(la dernière avant la date limite de chaque étudiant)" in out
     assert f"en retard : {names['tard']}" in out
+    assert f"en retard : {names['double']}" not in out
+    assert (
+        f"non ramassée : 1 copie de {names['double']} déposée(s) après la date limite ; sa "
+        "copie ramassée est la dernière déposée avant" in out
+    )
     assert (
         f"REFUSÉE : une copie au nom de {names['bon']} a été déposée par le compte "
         f"{names['fraude']}" in out
@@ -169,6 +179,7 @@ def test_collect_autograde_and_feedback_round_trip(hub, cohort):
     assert scores[names["bon"]][0] == scores[names["bon"]][1] > 0
     assert scores[names["double"]][0] == 0
     assert scores[names["tard"]][2] > 0  # flagged late, as nbgrader does
+    assert scores[names["double"]][2] == 0  # the copy before the due date, not the later one
 
 
 def _scores(hub) -> dict[str, tuple[float, float, float]]:
