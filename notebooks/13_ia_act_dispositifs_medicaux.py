@@ -14,18 +14,21 @@
 # 3. Dire **qui doit quoi** : le fournisseur, le déployeur (l'hôpital).
 # 4. **Dater** chaque obligation d'après les textes adoptés.
 #
-# > **Les valeurs de l'école dans ce module**
-# > - **V1 — Priorité à la relation humaine** : au-delà du contrôle humain que la loi exige,
-# >   examiner le patient avant d'agir sur une alerte.
-# > - **V4 — Prudence, esprit critique et inclusivité** : dater une obligation d'après les
-# >   textes adoptés ; vérifier qu'une alerte marche aussi bien pour tous les patients.
-# > - **V5 — Utilisation responsable et éclairée** : utiliser un outil selon sa notice et le
-# >   comprendre (maîtrise de l'IA).
-# > - **V6 — Intégrité et transparence** : dire à une personne qu'elle échange avec une IA.
-# >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (plus l'erreur est
-# > grave, plus le contrôle est strict), autonomie (savoir qu'on parle à une machine), justice
-# > et équité (un outil qui marche aussi bien pour tous les patients).
+# <details><summary>Les valeurs de l'école et le CENS dans ce module</summary>
+#
+# **Les valeurs de l'école dans ce module**
+# - **V1 — Priorité à la relation humaine** : au-delà du contrôle humain que la loi exige,
+#   examiner le patient avant d'agir sur une alerte.
+# - **V4 — Prudence, esprit critique et inclusivité** : dater une obligation d'après les
+#   textes adoptés ; vérifier qu'une alerte marche aussi bien pour tous les patients.
+# - **V5 — Utilisation responsable et éclairée** : utiliser un outil selon sa notice et le
+#   comprendre (maîtrise de l'IA).
+# - **V6 — Intégrité et transparence** : dire à une personne qu'elle échange avec une IA.
+#
+# **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (plus l'erreur est
+# grave, plus le contrôle est strict), autonomie (savoir qu'on parle à une machine), justice
+# et équité (un outil qui marche aussi bien pour tous les patients).
+# </details>
 #
 # ## Mode d'emploi
 #
@@ -121,7 +124,11 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du report
 # 4. Son **usage** est-il l'un de ceux de l'**annexe III** ? Si oui : **haut risque**, sauf
 #    **tâche procédurale étroite**.
 # 5. **Dialogue**-t-il avec des personnes, ou **génère**-t-il du contenu ? Si oui :
-#    obligations de **transparence** (article 50), en plus des autres.
+#    **transparence** (article 50), en plus des autres, sauf s'il est évident pour la
+#    personne qu'elle parle à une machine (pas au téléphone ni sur un site).
+#
+# Un **modèle d'IA à usage général** (qui sert à tout) n'est pas lui-même un système qui
+# répond à un utilisateur : il a sa propre date (section 5).
 #
 # <details><summary>Le détail des questions 1, 3 et 4 (à ouvrir pour répondre)</summary>
 #
@@ -151,7 +158,8 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du report
 #
 # <details><summary>Ce que couvre une « détérioration grave de l'état de santé »</summary>
 #
-# D'après le MDR (article 2, point 58) : une maladie ou une blessure qui met la vie en
+# Le MDR (article 2, point 58) le définit pour les essais cliniques ; ce cours l'applique
+# par analogie à la règle 11 : une maladie ou une blessure qui met la vie en
 # danger, une atteinte permanente d'une fonction ou d'une structure du corps, une
 # hospitalisation ou sa prolongation, une intervention pour éviter ces atteintes, une
 # maladie chronique.
@@ -359,108 +367,34 @@ categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Vos cas : ils sont tirés à partir de votre identifiant (la même copie les retrouve à la
-# correction).
+# correction) ; votre copie ne contient que les vôtres.
 import textwrap
 
+from esn_teach.datasets import AI_ACT_CARD_COUNTS, ai_act_cards
 from esn_teach.law import draw_cards
 
 graine = checks.student_seed("13")
 
 
-def afficher_cartes(tirage, cartes):
+def afficher_cartes(question):
     """Affiche les cartes tirées pour cette copie, sous leurs lettres, dans son ordre."""
-    for lettre, texte in tirage.by_letter(cartes).items():
+    for lettre, texte in ai_act_cards(graine, question).items():
         texte = texte.replace(" ?", "\u00a0?")  # never a lone « ? » at a line start
         print(textwrap.fill(f"{lettre} : {texte}", width=90, subsequent_indent="    "))
 
 
-systemes_q1 = {
-    "cas_1": [
-        "un assureur fixe le prix du contrat d'assurance santé de chaque client d'après un "
-        "modèle qui évalue son risque à partir de son questionnaire de santé. Ce n'est pas un "
-        "dispositif médical : il ne sert à soigner personne.",
-        "une caisse primaire d'assurance maladie, chargée par la loi du service public de "
-        "l'assurance maladie (elle agit donc pour le compte des pouvoirs publics), utilise un "
-        "modèle qui propose d'accorder ou de refuser le remboursement des transports en "
-        "ambulance demandés par les assurés. Ce n'est pas un dispositif médical : il ne sert à "
-        "soigner personne.",
-        "un assureur fixe le prix du contrat d'assurance automobile de chaque client d'après un "
-        "modèle qui évalue son risque d'accident à partir de son âge, de son véhicule et de ses "
-        "accidents passés. Ce n'est pas un dispositif médical, et le modèle ne parle à personne.",
-        "une caisse primaire d'assurance maladie utilise un modèle qui range par type les pièces "
-        "jointes aux demandes de remboursement de transport en ambulance (prescription, facture) "
-        "et repère les demandes envoyées deux fois ; un agent étudie ensuite chaque demande et "
-        "décide seul. Le modèle ne parle à personne et n'établit le profil de personne.",
-    ],
-    "cas_2": [
-        "une application grand public analyse la toux que le téléphone enregistre, dit à "
-        "l'utilisateur si elle évoque une pneumonie et lui conseille alors de consulter. Son "
-        "éditeur la destine au dépistage de la pneumonie.",
-        "une application grand public analyse le tracé du cœur qu'enregistre une montre "
-        "connectée, dit à l'utilisateur s'il évoque une fibrillation atriale (un trouble du "
-        "rythme cardiaque) et lui conseille alors de consulter. Son éditeur la destine au "
-        "dépistage de ce trouble.",
-        "une application grand public de relaxation a un agent conversationnel (une IA qui "
-        "répond par écrit) : il propose à l'utilisateur des exercices de respiration et répond "
-        "à ses questions sur ces exercices. Son éditeur la destine au bien-être, pas au "
-        "diagnostic ni au traitement d'une maladie.",
-        "une application grand public de course à pied a un assistant vocal (une IA qui parle) : "
-        "il commente à l'utilisateur son rythme pendant la course et lui propose des séances "
-        "d'entraînement. Son éditeur la destine au sport et au bien-être, pas à une maladie.",
-    ],
-    "cas_3": [
-        "un institut de formation en soins infirmiers analyse par caméra le visage de ses "
-        "étudiants pendant les cours, pour repérer l'ennui ou la frustration et en tenir compte "
-        "dans leur note.",
-        "à la pharmacie d'un hôpital, un modèle prévoit chaque semaine la quantité de chaque "
-        "médicament à commander, pour éviter les ruptures de stock ; il ne parle à personne et "
-        "ne concerne aucun patient en particulier.",
-        "le centre d'appels d'une mutuelle analyse la voix de ses conseillers pendant leurs "
-        "appels, pour repérer leur agacement ou leur colère et en tenir compte dans leur "
-        "évaluation annuelle.",
-        "une maison de retraite analyse par caméra le visage de ses aides-soignants pendant leur "
-        "service, pour repérer leur tristesse ou leur colère et en tenir compte dans leurs "
-        "primes.",
-        "au service comptable d'un hôpital, un modèle repère parmi les factures des fournisseurs "
-        "celles qui semblent reçues deux fois, pour qu'un agent vérifie avant de payer ; il ne "
-        "parle à personne.",
-        "une faculté de médecine analyse la voix de ses étudiants pendant les examens oraux, "
-        "pour repérer leur peur et en tenir compte dans leur note.",
-    ],
-    "cas_4": [
-        "à l'accueil d'une clinique, une borne parlante (une IA qui dialogue avec les visiteurs) "
-        "leur indique le chemin vers le service où ils se rendent ; elle ne donne aucun conseil "
-        "de santé.",
-        "un modèle range dans le bon dossier les courriers reçus par le secrétariat d'un service "
-        "(résultats, convocations, publicités), pour qu'une secrétaire les traite ; il ne parle "
-        "à personne et n'en tire aucune conclusion médicale.",
-        "sur le site d'une mutuelle santé, un agent conversationnel (une IA qui répond par "
-        "écrit) explique aux adhérents comment envoyer une facture et où en est leur dossier ; "
-        "il ne décide d'aucun remboursement, ne fixe aucun tarif et ne donne aucun conseil de "
-        "santé.",
-        "un modèle prévoit l'affluence aux urgences de la semaine suivante, pour que le cadre de "
-        "santé ajuste le planning des équipes ; il ne parle à personne et ne classe aucun "
-        "patient.",
-        "une mutuelle fait répondre au téléphone un assistant vocal (une IA qui parle) aux "
-        "adhérents qui demandent un duplicata de leur carte ou un changement d'adresse ; il ne "
-        "décide d'aucun remboursement.",
-        "dans une pharmacie en ligne, un agent conversationnel (une IA qui répond par écrit) "
-        "aide les clients à suivre leur commande et à trouver un point de retrait ; il ne donne "
-        "aucun conseil de santé.",
-    ],
-}
-tirage_q1 = draw_cards(graine, "categories", {cle: len(v) for cle, v in systemes_q1.items()})
+tirage_q1 = draw_cards(graine, "categories", AI_ACT_CARD_COUNTS["categories"])
 print("\nVos quatre systèmes (question 1) :")
-afficher_cartes(tirage_q1, systemes_q1)
+afficher_cartes("categories")
 
 # %% answer="categories" session="evaluation"
 categories = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
 categories = tirage_q1.by_letter({
     "cas_1": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
-    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
+    "cas_2": ["haut risque", "haut risque", "transparence"],
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
-    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
+    "cas_4": ["risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 })
 ### END SOLUTION
 
@@ -470,10 +404,11 @@ checks.check_form(categories, name="categories", kind="choices",
                   options=["interdit", "haut risque", "transparence", "risque minimal"],
                   items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
+from esn_teach.datasets import AI_ACT_CARD_COUNTS as nombres_q1
 from esn_teach.law import draw_cards as cartes_copie_q1
 
 q1 = cartes_copie_q1(checks.student_seed("13", announce=False), "categories",
-                     {"cas_1": 4, "cas_2": 4, "cas_3": 6, "cas_4": 6})
+                     nombres_q1["categories"])
 usage_q1 = {
     "risque minimal": (
         "vous vous êtes arrêté à la destination ; reprenez les cinq questions du parcours dans "
@@ -557,15 +492,15 @@ bien_etre_q1 = {
 }
 cles_q1 = {
     "cas_1": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
-    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
+    "cas_2": ["haut risque", "haut risque", "transparence"],
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
-    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
+    "cas_4": ["risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 }
 erreurs_q1 = {
     "cas_1": [usage_q1, usage_q1, hors_annexe_q1, hors_annexe_q1],
-    "cas_2": [dm_q1, dm_q1, bien_etre_q1, bien_etre_q1],
+    "cas_2": [dm_q1, dm_q1, bien_etre_q1],
     "cas_3": [emotion_q1, minimal_q1, emotion_q1, emotion_q1, minimal_q1, emotion_q1],
-    "cas_4": [dialogue_q1, minimal_q1, dialogue_q1, minimal_q1, dialogue_q1, dialogue_q1],
+    "cas_4": [minimal_q1, dialogue_q1, minimal_q1, dialogue_q1, dialogue_q1],
 }
 checks.check_choices(
     categories, name="categories", points=3,
@@ -585,9 +520,9 @@ checks.check_choices(
 # message : ce système ne dialogue avec personne et ne génère aucun contenu
 categories = tirage_q1.by_letter({
     "cas_1": "transparence",
-    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
+    "cas_2": ["haut risque", "haut risque", "transparence"],
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
-    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
+    "cas_4": ["risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 })
 
 # %% mistake="categories" session="evaluation"
@@ -596,16 +531,16 @@ categories = tirage_q1.by_letter({
     "cas_1": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
     "cas_2": "interdit",
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
-    "cas_4": ["transparence", "risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
+    "cas_4": ["risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 })
 
 # %% mistake="categories" session="evaluation"
 # message : « IA en santé = haut risque » est faux
 categories = tirage_q1.by_letter({
     "cas_1": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
-    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
+    "cas_2": ["haut risque", "haut risque", "transparence"],
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
-    "cas_4": ["haut risque", "haut risque", "haut risque", "haut risque", "haut risque", "haut risque"],
+    "cas_4": ["haut risque"] * 5,
 })
 
 # %% [markdown] session="formative"
@@ -615,16 +550,18 @@ categories = tirage_q1.by_letter({
 # classe par la règle 11 : `"I"`, `"IIa"`, `"IIb"` ou `"III"`.
 #
 # - **acne** : à partir de photos du visage, il propose au médecin généraliste le degré d'une
-#   acné légère à modérée, pour choisir entre deux crèmes.
+#   acné légère à modérée, pour choisir entre deux crèmes. Une erreur prolonge de quelques
+#   semaines des boutons, sans danger.
 # - **fracture** : à partir des radiographies d'un poignet fracturé, il propose à
-#   l'orthopédiste un plâtre seul ou une ostéosynthèse (broches, plaque vissée).
+#   l'orthopédiste un plâtre seul ou une ostéosynthèse (broches, plaque vissée). Une erreur
+#   fait opérer sans besoin, ou retarde une opération nécessaire.
 # - **tumeur_cerebrale** : il trace pour le neurochirurgien la limite d'une tumeur du cerveau
-#   collée à l'aire motrice, pour décider de ce qu'il retire. Une marge trop large emporte du
-#   cortex moteur sain.
+#   collée à l'aire motrice, pour décider de ce qu'il retire. Une erreur peut laisser une
+#   paralysie définitive.
 # - **saturation_rea** : en réanimation, il suit en continu la saturation en oxygène (SpO2) de
 #   patients intubés et ventilés, et sonne quand elle passe sous le seuil réglé par l'équipe ;
 #   il ne donne aucune information de diagnostic ni de traitement : l'équipe décide seule.
-#   Une sonde bouchée fait chuter la saturation.
+#   Une saturation trop basse prive le cerveau d'oxygène en quelques minutes.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -643,7 +580,8 @@ categories = tirage_q1.by_letter({
 # ### Question 2 — Trouver la classe (2 points ; un item faux retire la moitié d'un item)
 #
 # Vos quatre logiciels, **A** à **D**, sont affichés sous cette question (propres à votre
-# copie). Ce sont des dispositifs médicaux, tous des parties a ou b de la règle 11. Pour
+# copie) ; chacun finit par ce qu'entraîne une erreur (« grave » : l'encadré replié de la
+# section 3). Ce sont des dispositifs médicaux, tous des parties a ou b de la règle 11. Pour
 # chacun, écrivez entre guillemets sa classe par la règle 11 : `"IIa"`, `"IIb"` ou `"III"`.
 #
 # <details><summary>Indice 1</summary>
@@ -799,71 +737,9 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Vos quatre logiciels, tirés à partir de votre identifiant.
-logiciels_q2 = {
-    "cas_1": [
-        "à partir d'un questionnaire, il propose au médecin généraliste le degré d'une rhinite "
-        "allergique saisonnière légère, pour choisir entre deux médicaments antiallergiques "
-        "courants.",
-        "à partir de l'échographie d'une hernie de l'aine sans complication, il propose au "
-        "chirurgien une simple surveillance ou une opération (cure de hernie avec pose d'une "
-        "prothèse de paroi).",
-        "à partir de l'IRM d'un genou, il propose au chirurgien orthopédiste une arthroscopie "
-        "(une opération par de petites incisions) ou de la rééducation seule, pour une déchirure "
-        "du ménisque.",
-        "à partir de photos des ongles, il dit au médecin généraliste si une mycose de l'ongle "
-        "est probable, pour décider de prescrire ou non un vernis antifongique.",
-    ],
-    "cas_2": [
-        "à partir de l'échographie de la vésicule biliaire de patients sans complication, il "
-        "propose au chirurgien une surveillance ou une opération (ablation de la vésicule).",
-        "aux urgences, il dit au médecin, d'après le scanner du cerveau, si un accident "
-        "vasculaire cérébral vient d'un caillot ou d'un saignement, pour décider de donner ou "
-        "non un médicament qui dissout le caillot. Donné lors d'un saignement, ce médicament "
-        "aggrave l'hémorragie dans le cerveau.",
-        "il dit au médecin, d'après l'électrocardiogramme, si une douleur de poitrine vient d'un "
-        "infarctus, pour décider de faire déboucher tout de suite son artère. Un infarctus "
-        "manqué détruit du muscle du cœur, qui ne repousse pas.",
-        "à partir de photos d'une plaie chronique de la jambe, il propose à l'infirmière de "
-        "garder le pansement ou d'appeler le médecin ; une plaie mal suivie peut s'infecter au "
-        "point d'imposer une hospitalisation pour des antibiotiques par perfusion, sans mettre "
-        "la vie ni la jambe en danger.",
-    ],
-    "cas_3": [
-        "aux urgences pédiatriques, il dit au médecin, d'après les constantes et l'examen "
-        "saisis, si la fièvre d'un nourrisson évoque une méningite, pour décider de faire tout "
-        "de suite les examens et les antibiotiques. Une méningite traitée trop tard peut laisser "
-        "une surdité définitive.",
-        "à partir de l'agenda des maux de tête que remplit le patient, il propose au médecin de "
-        "changer ou non le traitement de fond d'une migraine déjà diagnostiquée ; une erreur "
-        "prolonge de quelques semaines des crises gênantes.",
-        "en salle de naissance, il dit à la sage-femme, d'après les pertes de sang mesurées et "
-        "les constantes de la mère, s'il faut appeler tout de suite l'équipe pour une "
-        "hémorragie après l'accouchement. Une hémorragie reconnue trop tard peut tuer la mère.",
-        "à partir de photos des mains, il propose au médecin généraliste le degré d'un eczéma "
-        "léger, pour choisir entre une crème hydratante et une crème à la cortisone.",
-    ],
-    "cas_4": [
-        "à domicile, il suit la glycémie que des patients diabétiques sous comprimés relèvent "
-        "chaque jour, et signale à l'infirmière, chaque semaine, ceux dont la moyenne monte ; il "
-        "ne donne aucune information de diagnostic ni de traitement : l'infirmière décide seule. "
-        "Une glycémie un peu haute pendant quelques jours n'expose à aucun danger immédiat.",
-        "au bloc opératoire, il suit en continu la pression artérielle d'un patient endormi et "
-        "sonne quand elle passe sous la valeur réglée par l'anesthésiste ; il ne donne aucune "
-        "information de diagnostic ni de traitement : l'équipe décide seule. Une chute brutale "
-        "de la pression prive le cerveau d'oxygène en quelques minutes.",
-        "en soins de suite, il suit chaque nuit, par un capteur placé sous le matelas, le "
-        "sommeil (durée, réveils) de patients convalescents, et signale à l'équipe, le lendemain "
-        "matin, les nuits très agitées ; il ne donne aucune information de diagnostic ni de "
-        "traitement : l'équipe décide seule. Un mauvais sommeil retarde la récupération.",
-        "en néonatalogie, il suit en continu la respiration de nouveau-nés prématurés, et sonne "
-        "quand elle s'arrête plus longtemps que la durée réglée par l'équipe ; il ne donne "
-        "aucune information de diagnostic ni de traitement : l'équipe décide seule. Une pause "
-        "respiratoire prolongée fait chuter l'oxygène du sang.",
-    ],
-}
-tirage_q2 = draw_cards(graine, "classes_mdr", {cle: len(v) for cle, v in logiciels_q2.items()})
+tirage_q2 = draw_cards(graine, "classes_mdr", AI_ACT_CARD_COUNTS["classes_mdr"])
 print("Vos quatre logiciels (question 2) :")
-afficher_cartes(tirage_q2, logiciels_q2)
+afficher_cartes("classes_mdr")
 
 # %% answer="classes_mdr" session="evaluation"
 classes_mdr = {"A": ..., "B": ..., "C": ..., "D": ...}
@@ -881,10 +757,11 @@ classes_mdr = tirage_q2.by_letter({
 checks.check_form(classes_mdr, name="classes_mdr", kind="choices",
                   options=["IIa", "IIb", "III"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
+from esn_teach.datasets import AI_ACT_CARD_COUNTS as nombres_q2
 from esn_teach.law import draw_cards as cartes_copie_q2
 
 q2 = cartes_copie_q2(checks.student_seed("13", announce=False), "classes_mdr",
-                     {"cas_1": 4, "cas_2": 4, "cas_3": 4, "cas_4": 4})
+                     nombres_q2["classes_mdr"])
 general_q2 = {
     "IIb": (
         "d'après l'énoncé, une erreur entraîne-t-elle une détérioration grave de l'état de "
@@ -1062,7 +939,7 @@ classes_mdr = tirage_q2.by_letter({
 #
 # Vos cinq cas, **A** à **E**, sont affichés sous cette question (propres à votre copie). Pour
 # chacun, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou `"les deux"` : le rôle de
-# l'acteur que le cas désigne. Par hypothèse, un système modifié reste à haut risque.
+# l'acteur que le cas désigne. Par hypothèse, tous ces systèmes sont à haut risque.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1177,87 +1054,9 @@ devoirs = {"seuil": "déployeur", "marque": "fournisseur",
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Vos cinq cas, tirés à partir de votre identifiant.
-cas_q3 = {
-    "cas_1": [
-        "l'éditeur de l'alerte de sepsis lui ajoute une donnée d'entrée, le taux de lactates, "
-        "fait évaluer cette nouvelle version et la diffuse avec sa nouvelle notice ; une "
-        "clinique l'installe et la fait utiliser par ses équipes. Quel rôle a la clinique pour "
-        "cette version ?",
-        "d'après sa notice, l'alerte de sepsis lit les constantes et l'examen clinique. "
-        "L'hôpital branche lui-même son modèle sur ses résultats d'analyses de sang, ce qui "
-        "change ses performances, puis le fait utiliser ainsi par ses équipes.",
-        "la notice du logiciel de tri des urgences qu'un hôpital a acheté le réserve aux "
-        "adultes. L'hôpital le réentraîne lui-même sur des enfants et le fait utiliser aussi "
-        "pour eux par ses infirmiers d'accueil.",
-        "l'éditeur d'un logiciel de tri des urgences le réentraîne sur des enfants, fait évaluer "
-        "cette version et la diffuse avec une notice qui l'autorise chez l'enfant ; un hôpital "
-        "l'installe et la fait utiliser par ses infirmiers d'accueil. Quel rôle a l'hôpital pour "
-        "cette version ?",
-        "un hôpital ajoute à son dossier patient informatisé un bouton qui ouvre l'alerte de "
-        "sepsis en un clic, ce que la notice ne mentionne pas ; ce que l'alerte lit, son calcul, "
-        "son seuil et ce qu'elle affiche ne changent pas. Ses équipes l'utilisent ainsi.",
-        "la notice d'un logiciel qui repère les fractures sur les radiographies le valide pour "
-        "le poignet. Un service d'urgences le réentraîne lui-même sur des radiographies de "
-        "cheville et le fait utiliser ainsi par ses médecins.",
-    ],
-    "cas_2": [
-        "la notice de l'alerte de sepsis propose de l'envoyer aussi au téléphone du médecin de "
-        "garde ; l'hôpital active cette option et fait utiliser l'alerte par ses équipes.",
-        "la notice du logiciel qui classe les appels d'un SAMU le valide pour des appels en "
-        "français. Le SAMU le réentraîne lui-même sur des appels en arabe, ce qui change ses "
-        "performances, et le fait utiliser ainsi par ses assistants de régulation.",
-        "la notice de l'alerte de sepsis propose trois seuils ; un hôpital choisit le moins "
-        "sensible et fait utiliser l'alerte par ses équipes.",
-        "la notice de l'alerte de sepsis la valide chez l'adulte. Une clinique réentraîne "
-        "elle-même son modèle sur des enfants et le fait utiliser par ses pédiatres.",
-        "un hôpital affiche aussi l'alerte de sepsis sur un grand écran au poste de soins, ce "
-        "que la notice ne mentionne pas ; ce que l'alerte lit, son calcul, son seuil et ses "
-        "résultats ne changent pas. Ses équipes l'utilisent ainsi.",
-        "la notice d'un logiciel qui lit les électrocardiogrammes le valide chez l'adulte au "
-        "repos. Une clinique du sport le réentraîne elle-même sur des tracés d'effort et le "
-        "fait utiliser ainsi par ses cardiologues.",
-    ],
-    "cas_3": [
-        "un distributeur de matériel médical, qui n'a ni patients ni soignants, achète à un "
-        "éditeur un logiciel qui classe les appels d'urgence et le revend à des SAMU sous sa "
-        "propre marque.",
-        "un SAMU achète un logiciel qui classe les appels d'urgence ; ses assistants de "
-        "régulation s'en servent chaque nuit, comme le prévoit la notice.",
-        "un grossiste en matériel médical, qui n'a ni patients ni soignants, achète une "
-        "application de dépistage du mélanome et la revend à des pharmacies sous sa propre "
-        "marque.",
-        "les agents d'un conseil départemental se servent, comme le prévoit sa notice, d'un "
-        "logiciel acheté à un éditeur, qui propose d'accorder ou de refuser une aide publique "
-        "aux personnes âgées dépendantes.",
-    ],
-    "cas_4": [
-        "un laboratoire pharmaceutique fait développer par un sous-traitant une application de "
-        "dépistage du mélanome et la vend sous son propre nom à des pharmacies.",
-        "une caisse d'assurance maladie développe elle-même, sous son nom, un logiciel qui "
-        "propose d'accorder ou de refuser la complémentaire santé solidaire (une aide publique), "
-        "et le fait utiliser par ses propres agents.",
-        "une mutuelle fait développer par un sous-traitant un modèle qui fixe le prix des "
-        "contrats d'assurance santé et le vend sous son nom à d'autres assureurs ; ses propres "
-        "tarifs, elle les fixe avec une grille faite par ses actuaires.",
-        "un hôpital développe lui-même, sous son nom, un logiciel qui trie les patients arrivant "
-        "aux urgences selon l'ordre de leur prise en charge, et le fait utiliser par ses propres "
-        "infirmiers d'accueil.",
-    ],
-    "cas_5": [
-        "une jeune entreprise de six ingénieurs, sans aucun soignant, développe une alerte de "
-        "sepsis et la vend sous son nom à des hôpitaux.",
-        "une clinique achète l'alerte de sepsis, la fait installer par l'éditeur et la fait "
-        "utiliser par ses équipes selon la notice, après avoir formé ses infirmiers.",
-        "un groupe de cliniques achète à un éditeur un logiciel de tri des urgences et le revend "
-        "à d'autres établissements sous son propre nom ; ses cliniques trient leurs patients "
-        "avec un autre logiciel.",
-        "la notice de l'alerte de sepsis propose de l'envoyer aussi à l'infirmière de nuit ; "
-        "une maison de retraite active cette fonction et fait utiliser l'alerte par ses équipes.",
-    ],
-}
-tirage_q3 = draw_cards(graine, "devoirs", {cle: len(v) for cle, v in cas_q3.items()})
+tirage_q3 = draw_cards(graine, "devoirs", AI_ACT_CARD_COUNTS["devoirs"])
 print("Vos cinq cas (question 3) :")
-afficher_cartes(tirage_q3, cas_q3)
+afficher_cartes("devoirs")
 
 # %% answer="devoirs" session="evaluation"
 devoirs = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
@@ -1265,9 +1064,9 @@ devoirs = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 devoirs = tirage_q3.by_letter({
     "cas_1": ["déployeur", "les deux", "les deux", "déployeur", "déployeur", "les deux"],
     "cas_2": ["déployeur", "les deux", "déployeur", "les deux", "déployeur", "les deux"],
-    "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+    "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
     "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
-    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
 })
 ### END SOLUTION
 
@@ -1277,10 +1076,11 @@ checks.check_form(devoirs, name="devoirs", kind="choices",
                   options=["fournisseur", "déployeur", "les deux"],
                   items=["A", "B", "C", "D", "E"])
 ### BEGIN HIDDEN TESTS
+from esn_teach.datasets import AI_ACT_CARD_COUNTS as nombres_q3
 from esn_teach.law import draw_cards as cartes_copie_q3
 
 q3 = cartes_copie_q3(checks.student_seed("13", announce=False), "devoirs",
-                     {"cas_1": 6, "cas_2": 6, "cas_3": 4, "cas_4": 4, "cas_5": 4})
+                     nombres_q3["devoirs"])
 deployeur_q3 = {
     "fournisseur": (
         "un acteur peut avoir un rôle ou deux, mais il faut un fait précis pour devenir "
@@ -1315,16 +1115,16 @@ deux_q3 = {
 cles_q3 = {
     "cas_1": ["déployeur", "les deux", "les deux", "déployeur", "déployeur", "les deux"],
     "cas_2": ["déployeur", "les deux", "déployeur", "les deux", "déployeur", "les deux"],
-    "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+    "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
     "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
-    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
 }
 erreurs_q3 = {
     "cas_1": [deployeur_q3, deux_q3, deux_q3, deployeur_q3, deployeur_q3, deux_q3],
     "cas_2": [deployeur_q3, deux_q3, deployeur_q3, deux_q3, deployeur_q3, deux_q3],
-    "cas_3": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3],
+    "cas_3": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3, deployeur_q3],
     "cas_4": [fournisseur_q3, deux_q3, fournisseur_q3, deux_q3],
-    "cas_5": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3],
+    "cas_5": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3, deployeur_q3],
 }
 checks.check_choices(
     devoirs, name="devoirs", points=2,
@@ -1345,9 +1145,9 @@ checks.check_choices(
 devoirs = tirage_q3.by_letter({
     "cas_1": ["fournisseur"] * 6,
     "cas_2": ["déployeur", "les deux", "déployeur", "les deux", "déployeur", "les deux"],
-    "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+    "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
     "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
-    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
 })
 
 # %% mistake="devoirs" session="evaluation"
@@ -1355,9 +1155,9 @@ devoirs = tirage_q3.by_letter({
 devoirs = tirage_q3.by_letter({
     "cas_1": ["déployeur", "les deux", "les deux", "déployeur", "déployeur", "les deux"],
     "cas_2": ["déployeur", "les deux", "déployeur", "les deux", "déployeur", "les deux"],
-    "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+    "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
     "cas_4": ["déployeur", "déployeur", "déployeur", "déployeur"],
-    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
 })
 
 # %% [markdown] session="formative"
@@ -1368,12 +1168,12 @@ devoirs = tirage_q3.by_letter({
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
-# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4, modifié en 2026). |
+# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4). |
 # | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
 # | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
 # | 2 décembre 2026 | les pratiques interdites ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
-# | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
-# | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir ; reporté en 2026). |
+# | 2 décembre 2027 | le haut risque par l'annexe III (à venir). |
+# | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir). |
 #
 # ### Question 4 — Depuis quand, à partir de quand ? (2 points ; un item faux retire un quart d'item)
 #
@@ -1420,12 +1220,12 @@ devoirs = tirage_q3.by_letter({
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
-# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4, modifié en 2026). |
+# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4). |
 # | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
 # | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
 # | 2 décembre 2026 | les pratiques interdites ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
-# | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
-# | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir ; reporté en 2026). |
+# | 2 décembre 2027 | le haut risque par l'annexe III (à venir). |
+# | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir). |
 #
 # ### Question 4 — Depuis quand, à partir de quand ? (2 points ; un item faux retire un quart d'item)
 #
@@ -1631,93 +1431,19 @@ dates = {"compagnon_seniors": "2 février 2025",
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Vos cinq cas, tirés à partir de votre identifiant.
-systemes_q4 = {
-    "cas_1": [
-        "un fabricant mettra sur le marché un logiciel nouveau qui lit les électrocardiogrammes "
-        "enregistrés en pharmacie et dit au médecin s'il faut adresser le patient au "
-        "cardiologue ; il le destine au dépistage des troubles du rythme cardiaque.",
-        "un fabricant mettra sur le marché un logiciel nouveau qui repère les cancers du sein "
-        "sur les mammographies de dépistage et dit au radiologue s'il faut d'autres examens ; il "
-        "le destine à ce dépistage.",
-        "un assureur mettra en service un modèle nouveau qui lit les électrocardiogrammes "
-        "fournis par les candidats à une assurance vie et fixe le prix de leur contrat ; il ne "
-        "sert à soigner personne.",
-        "un assureur mettra en service un modèle nouveau qui fixe le prix de l'assurance santé "
-        "de chaque client d'après les pas et le sommeil que mesure sa montre connectée ; il ne "
-        "sert à soigner personne.",
-    ],
-    "cas_2": [
-        "une maison départementale des personnes handicapées mettra en service un logiciel "
-        "nouveau qui propose d'accorder ou de refuser la prestation de compensation du handicap "
-        "(une aide publique).",
-        "un conseil départemental mettra en service un logiciel nouveau qui propose d'accorder "
-        "ou de refuser l'allocation personnalisée d'autonomie (une aide publique aux personnes "
-        "âgées dépendantes).",
-        "sur le site d'une maison départementale des personnes handicapées, un agent "
-        "conversationnel (une IA qui répond par écrit) explique comment demander la prestation "
-        "de compensation du handicap et quelles pièces joindre ; il ne se prononce sur le droit "
-        "de personne : une équipe étudie chaque demande.",
-        "un conseil départemental fait répondre au téléphone un assistant vocal (une IA qui "
-        "parle) aux personnes âgées qui demandent où en est leur dossier d'allocation "
-        "personnalisée d'autonomie ; il ne se prononce sur le droit de personne.",
-    ],
-    "cas_3": [
-        "un laboratoire de recherche mettra sur le marché un modèle nouveau, qui analyse et "
-        "produit des images de toute sorte ; il ne l'utilise pas lui-même : d'autres entreprises "
-        "l'intègrent à leurs propres systèmes, pour les usages les plus variés.",
-        "un éditeur mettra sur le marché un grand modèle de langage nouveau, que d'autres "
-        "entreprises adaptent ensuite à leurs propres produits, dans tous les domaines (banque, "
-        "droit, santé…).",
-        "une entreprise vend un agent conversationnel, construit sur un grand modèle de langage "
-        "acheté à une autre entreprise, destiné à des personnes âgées isolées : il profite de "
-        "leur solitude pour leur faire souscrire des abonnements coûteux ; plusieurs se sont "
-        "endettées.",
-        "une application de paris en ligne intègre un assistant construit sur un grand modèle de "
-        "langage acheté à une autre entreprise : il repère les joueurs qui disent avoir des "
-        "dettes et profite de leur situation pour les pousser à miser davantage ; plusieurs se "
-        "sont ruinés.",
-    ],
-    "cas_4": [
-        "sur le site d'un vendeur de produits amaigrissants, un système d'IA choisit et insère "
-        "dans les pages des images trop brèves pour être vues consciemment, qui poussent les "
-        "visiteurs à dépasser la dose indiquée ; plusieurs ont été hospitalisés.",
-        "un agent conversationnel écrit répond aux patients sur le site d'un laboratoire "
-        "d'analyses médicales (horaires, papiers à apporter) ; il ne donne aucun conseil de "
-        "santé.",
-        "dans un jeu pour enfants, un système d'IA repère les plus impulsifs et profite de leur "
-        "âge, par des messages ciblés, pour les pousser à des achats répétés ; plusieurs "
-        "familles ont perdu de fortes sommes.",
-        "un assistant vocal répond au téléphone d'un cabinet de radiologie (horaires, "
-        "préparation à l'examen, papiers à apporter) ; il ne donne aucun conseil de santé et ne "
-        "fixe aucune priorité.",
-    ],
-    "cas_5": [
-        "un agent conversationnel destiné à des adultes qui vivent avec une déficience "
-        "intellectuelle profite de leur handicap pour leur faire souscrire des abonnements "
-        "payants qu'ils ne comprennent pas ; plusieurs se sont endettés.",
-        "une mutuelle fait répondre au téléphone un assistant vocal (une IA qui parle) aux "
-        "adhérents qui demandent une attestation ; il ne décide d'aucun remboursement.",
-        "un agent conversationnel destiné à des personnes en grande précarité profite de leur "
-        "situation pour leur faire souscrire des crédits coûteux ; plusieurs se sont "
-        "surendettées.",
-        "sur le site d'une agence régionale de santé, un agent conversationnel écrit répond aux "
-        "questions sur les démarches administratives des professionnels ; il ne donne aucun "
-        "conseil de santé.",
-    ],
-}
-tirage_q4 = draw_cards(graine, "dates", {cle: len(v) for cle, v in systemes_q4.items()})
+tirage_q4 = draw_cards(graine, "dates", AI_ACT_CARD_COUNTS["dates"])
 print("Vos cinq cas (question 4) :")
-afficher_cartes(tirage_q4, systemes_q4)
+afficher_cartes("dates")
 
 # %% answer="dates" session="evaluation"
 dates = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 août 2028", "2 août 2028", "2 décembre 2027", "2 décembre 2027"],
-    "cas_2": ["2 décembre 2027", "2 décembre 2027", "2 août 2026", "2 août 2026"],
-    "cas_3": ["2 août 2025", "2 août 2025", "2 février 2025", "2 février 2025"],
-    "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
-    "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
+    "cas_1": "2 août 2028",
+    "cas_2": "2 décembre 2027",
+    "cas_3": "2 août 2025",
+    "cas_4": "2 février 2025",
+    "cas_5": "2 août 2026",
 })
 ### END SOLUTION
 
@@ -1728,10 +1454,11 @@ checks.check_form(dates, name="dates", kind="choices",
                            "2 août 2028"],
                   items=["A", "B", "C", "D", "E"])
 ### BEGIN HIDDEN TESTS
+from esn_teach.datasets import AI_ACT_CARD_COUNTS as nombres_q4
 from esn_teach.law import draw_cards as cartes_copie_q4
 
 q4 = cartes_copie_q4(checks.student_seed("13", announce=False), "dates",
-                     {"cas_1": 4, "cas_2": 4, "cas_3": 4, "cas_4": 4, "cas_5": 4})
+                     nombres_q4["dates"])
 interdit_q4 = {
     "2 août 2025": (
         "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
@@ -1754,8 +1481,9 @@ general_q4 = {
         "le 2 février 2025 est la date des pratiques interdites et de la maîtrise de l'IA ; ce "
         "modèle ne manipule personne : cherchez dans le calendrier la ligne de ce type de modèle."),
     "2 août 2026": (
-        "le 2 août 2026 est la date de la plupart des autres règles ; un modèle d'IA à usage "
-        "général, qui sert à tout, a sa propre ligne dans le calendrier."),
+        "un modèle d'IA à usage général n'est pas lui-même le système qui génère du contenu "
+        "pour un utilisateur : la transparence (2 août 2026) vise les systèmes construits sur "
+        "lui ; le modèle, qui sert à tout, a sa propre ligne dans le calendrier."),
     "2 décembre 2027": (
         "vous avez pris une date du haut risque ; or un modèle à usage général n'est classé ni "
         "par la règle 11 ni par l'annexe III : il a ses propres règles, et sa propre ligne dans "
@@ -1861,18 +1589,18 @@ exploite_q4 = {
         "l'article 5."),
 }
 cles_q4 = {
-    "cas_1": ["2 août 2028", "2 août 2028", "2 décembre 2027", "2 décembre 2027"],
-    "cas_2": ["2 décembre 2027", "2 décembre 2027", "2 août 2026", "2 août 2026"],
-    "cas_3": ["2 août 2025", "2 août 2025", "2 février 2025", "2 février 2025"],
-    "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
-    "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
+    "cas_1": "2 août 2028",
+    "cas_2": "2 décembre 2027",
+    "cas_3": "2 août 2025",
+    "cas_4": "2 février 2025",
+    "cas_5": "2 août 2026",
 }
 erreurs_q4 = {
-    "cas_1": [dm_q4, dm_q4, assureur_q4, assureur_q4],
-    "cas_2": [usage_q4, usage_q4, renseigne_q4, renseigne_q4],
-    "cas_3": [general_q4, general_q4, exploite_q4, exploite_q4],
-    "cas_4": [interdit_q4, dialogue_q4, interdit_q4, dialogue_q4],
-    "cas_5": [interdit_q4, dialogue_q4, interdit_q4, dialogue_q4],
+    "cas_1": dm_q4,
+    "cas_2": [assureur_q4, assureur_q4, usage_q4, usage_q4],
+    "cas_3": general_q4,
+    "cas_4": [exploite_q4, exploite_q4, interdit_q4, interdit_q4, interdit_q4, interdit_q4],
+    "cas_5": [renseigne_q4, renseigne_q4, dialogue_q4, dialogue_q4, dialogue_q4, dialogue_q4],
 }
 checks.check_choices(
     dates, name="dates", points=2,
@@ -1891,31 +1619,31 @@ checks.check_choices(
 # %% mistake="dates" session="evaluation"
 # message : le 2 août 2025 est la date des modèles d'IA à usage général
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 août 2028", "2 août 2028", "2 décembre 2027", "2 décembre 2027"],
-    "cas_2": ["2 décembre 2027", "2 décembre 2027", "2 août 2026", "2 août 2026"],
-    "cas_3": ["2 août 2025", "2 août 2025", "2 février 2025", "2 février 2025"],
-    "cas_4": ["2 août 2025", "2 août 2025", "2 août 2025", "2 août 2025"],
-    "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
+    "cas_1": "2 août 2028",
+    "cas_2": "2 décembre 2027",
+    "cas_3": "2 août 2025",
+    "cas_4": "2 août 2025",
+    "cas_5": "2 août 2026",
 })
 
 # %% mistake="dates" session="evaluation"
 # message : vous avez pris la date de l'annexe I
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 décembre 2027", "2 décembre 2027", "2 août 2028", "2 août 2028"],
-    "cas_2": ["2 décembre 2027", "2 décembre 2027", "2 août 2026", "2 août 2026"],
-    "cas_3": ["2 août 2025", "2 août 2025", "2 février 2025", "2 février 2025"],
-    "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
-    "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
+    "cas_1": "2 décembre 2027",
+    "cas_2": "2 décembre 2027",
+    "cas_3": "2 août 2025",
+    "cas_4": "2 février 2025",
+    "cas_5": "2 août 2026",
 })
 
 # %% mistake="dates" session="evaluation"
-# message : la plupart des autres règles
+# message : un modèle d'IA à usage général n'est pas lui-même
 dates = tirage_q4.by_letter({
-    "cas_1": ["2 août 2028", "2 août 2028", "2 décembre 2027", "2 décembre 2027"],
-    "cas_2": ["2 décembre 2027", "2 décembre 2027", "2 août 2026", "2 août 2026"],
+    "cas_1": "2 août 2028",
+    "cas_2": "2 décembre 2027",
     "cas_3": "2 août 2026",
-    "cas_4": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
-    "cas_5": ["2 février 2025", "2 août 2026", "2 février 2025", "2 août 2026"],
+    "cas_4": "2 février 2025",
+    "cas_5": "2 août 2026",
 })
 
 # %% [markdown]
@@ -2054,7 +1782,7 @@ dates = tirage_q4.by_letter({
 #
 # En 10 à 15 lignes, depuis votre futur métier : un fabricant mettra sur le marché en 2029
 # une **nouvelle** alerte de sepsis, comme celle de l'explorateur, et un hôpital la mettra en
-# service dès sa sortie. Quelle garantie humaine devra-t-il au patient ? Dites :
+# service dès sa sortie. Quelle garantie humaine l'hôpital devra-t-il au patient ? Dites :
 #
 # 1. ce que les règles du haut risque exigeront alors de l'hôpital (au moins deux devoirs,
 #    avec leur article) ;
@@ -2086,6 +1814,11 @@ dates = tirage_q4.by_letter({
 # note se saisit à la main dans le formgrader, sur la cellule de réflexion de la copie
 # ramassée en fin de séance. Le critère 3 exige un élément de la fiche imprimée dans la
 # consigne : c'est ce qui sépare une copie qui a lu la fiche d'un texte général.
+# Écrite hors de la salle, la réflexion peut être aidée (le critère 2(a) se lit presque dans
+# la section 5, et un agent conversationnel à qui l'on donne la fiche peut écrire le critère
+# 3) : la note n'est définitive qu'après une courte vérification orale de **chaque**
+# étudiant (deux minutes, sans sa copie : expliquer son argument du critère 3) ; un
+# argument que l'étudiant ne sait pas expliquer ne compte pas.
 #
 # **Critère 1 — Ce que le droit exigera de l'hôpital**, valeur
 # V5 — Utilisation responsable et éclairée. Devoirs du déployeur, article 26 : usage conforme
@@ -2096,10 +1829,11 @@ dates = tirage_q4.by_letter({
 # fournisseur (article 14, § 4, d).
 #
 # - **un demi** : deux de ces devoirs, chacun avec son article (« article 26 » suffit).
-# - **un quart** : un seul devoir juste avec son article ; ou des devoirs justes sans article ;
-#   ou un devoir du fournisseur (conception du contrôle humain, article 14 ; marquage CE)
-#   donné comme devoir de l'hôpital.
-# - **0** : aucun devoir juste de l'hôpital.
+# - **un quart** : un seul devoir juste de l'hôpital avec son article ; ou des devoirs justes
+#   de l'hôpital sans article.
+# - **0** : aucun devoir juste de l'hôpital. Un devoir du fournisseur (conception du contrôle
+#   humain, article 14 ; marquage CE) donné comme devoir de l'hôpital ne compte pas et ne
+#   retire rien : une copie qui ne cite que des devoirs du fournisseur a 0.
 #
 # **Critère 2 — Le calendrier, et ce qui est dû dès aujourd'hui**, valeur
 # V4 — Prudence, esprit critique et inclusivité. Deux éléments :
@@ -2158,8 +1892,8 @@ dates = tirage_q4.by_letter({
 #   patients sur qui elle a appris : adultes de médecine, sans enfants, femmes enceintes ni
 #   réanimation ; ce qu'elle ne voit pas : le patient au lit, ses traitements) qui relie la
 #   garantie à ces patients (« l'oxymètre de pouls surestime la saturation chez les patients
-#   à peau foncée (Sjoding et al., 2020), donc l'infirmière recompte la fréquence
-#   respiratoire avant d'écarter l'alerte » ; « elle n'a pas appris sur des femmes enceintes :
+#   à peau foncée (Sjoding et al., 2020) : l'alerte peut donc rester muette pour eux, et
+#   l'infirmière les examine et recompte la fréquence respiratoire même sans alerte » ; « elle n'a pas appris sur des femmes enceintes :
 #   la sage-femme ne s'y fie pas en maternité »). Un argument qui ne cite aucun élément de
 #   la fiche (un texte général sur « les biais de l'IA ») n'a pas ce demi-point.
 #

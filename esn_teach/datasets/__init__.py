@@ -9,6 +9,7 @@ maps each column to a French display label. Synthetic frames carry
 
 from esn_teach.privacy import unique_share  # the measure lives in privacy
 
+from ._ai_act_cards import AI_ACT_CARD_COUNTS, ai_act_cards
 from ._base import CARD_SECTIONS, available_cards, load_card
 from ._card import DataCard, data_card
 from ._clinical_notes import REFERENCE_DOSES, dose_in_mg, make_clinical_notes
@@ -41,6 +42,7 @@ from ._sepsis import (
 from ._skin import make_skin_lesions
 
 __all__ = [
+    "AI_ACT_CARD_COUNTS",
     "CARD_SECTIONS",
     "DATASET_CARDS",
     "READMISSION_CASE_SEEDS",
@@ -49,6 +51,7 @@ __all__ = [
     "SEPSIS_H2_CASE_MIXES",
     "SEPSIS_H2_PREVALENCES",
     "DataCard",
+    "ai_act_cards",
     "available_cards",
     "data_card",
     "dose_in_mg",
