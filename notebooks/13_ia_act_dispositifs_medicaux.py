@@ -125,7 +125,8 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du report
 #    **tâche procédurale étroite**.
 # 5. **Dialogue**-t-il avec des personnes, ou **génère**-t-il du contenu ? Si oui :
 #    **transparence** (article 50), en plus des autres, sauf s'il est évident pour la
-#    personne qu'elle parle à une machine (pas au téléphone ni sur un site).
+#    personne qu'elle parle à une machine (un agent qui écrit ou parle comme une personne,
+#    au téléphone, sur un site ou dans une application, ne l'est pas).
 #
 # Un **modèle d'IA à usage général** (qui sert à tout) n'est pas lui-même un système qui
 # répond à un utilisateur : il a sa propre date (section 5).
@@ -392,7 +393,7 @@ categories = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
 categories = tirage_q1.by_letter({
     "cas_1": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
-    "cas_2": ["haut risque", "haut risque", "transparence"],
+    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
     "cas_4": ["risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 })
@@ -404,11 +405,11 @@ checks.check_form(categories, name="categories", kind="choices",
                   options=["interdit", "haut risque", "transparence", "risque minimal"],
                   items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets import AI_ACT_CARD_COUNTS as nombres_q1
+from esn_teach.datasets import AI_ACT_CARD_COUNTS as NOMBRES_Q1
 from esn_teach.law import draw_cards as cartes_copie_q1
 
 q1 = cartes_copie_q1(checks.student_seed("13", announce=False), "categories",
-                     nombres_q1["categories"])
+                     NOMBRES_Q1["categories"])
 usage_q1 = {
     "risque minimal": (
         "vous vous êtes arrêté à la destination ; reprenez les cinq questions du parcours dans "
@@ -492,13 +493,13 @@ bien_etre_q1 = {
 }
 cles_q1 = {
     "cas_1": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
-    "cas_2": ["haut risque", "haut risque", "transparence"],
+    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
     "cas_4": ["risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 }
 erreurs_q1 = {
     "cas_1": [usage_q1, usage_q1, hors_annexe_q1, hors_annexe_q1],
-    "cas_2": [dm_q1, dm_q1, bien_etre_q1],
+    "cas_2": [dm_q1, dm_q1, bien_etre_q1, bien_etre_q1],
     "cas_3": [emotion_q1, minimal_q1, emotion_q1, emotion_q1, minimal_q1, emotion_q1],
     "cas_4": [minimal_q1, dialogue_q1, minimal_q1, dialogue_q1, dialogue_q1],
 }
@@ -520,7 +521,7 @@ checks.check_choices(
 # message : ce système ne dialogue avec personne et ne génère aucun contenu
 categories = tirage_q1.by_letter({
     "cas_1": "transparence",
-    "cas_2": ["haut risque", "haut risque", "transparence"],
+    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
     "cas_4": ["risque minimal", "transparence", "risque minimal", "transparence", "transparence"],
 })
@@ -538,7 +539,7 @@ categories = tirage_q1.by_letter({
 # message : « IA en santé = haut risque » est faux
 categories = tirage_q1.by_letter({
     "cas_1": ["haut risque", "haut risque", "risque minimal", "risque minimal"],
-    "cas_2": ["haut risque", "haut risque", "transparence"],
+    "cas_2": ["haut risque", "haut risque", "transparence", "transparence"],
     "cas_3": ["interdit", "risque minimal", "interdit", "interdit", "risque minimal", "interdit"],
     "cas_4": ["haut risque"] * 5,
 })
@@ -757,11 +758,11 @@ classes_mdr = tirage_q2.by_letter({
 checks.check_form(classes_mdr, name="classes_mdr", kind="choices",
                   options=["IIa", "IIb", "III"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets import AI_ACT_CARD_COUNTS as nombres_q2
+from esn_teach.datasets import AI_ACT_CARD_COUNTS as NOMBRES_Q2
 from esn_teach.law import draw_cards as cartes_copie_q2
 
 q2 = cartes_copie_q2(checks.student_seed("13", announce=False), "classes_mdr",
-                     nombres_q2["classes_mdr"])
+                     NOMBRES_Q2["classes_mdr"])
 general_q2 = {
     "IIb": (
         "d'après l'énoncé, une erreur entraîne-t-elle une détérioration grave de l'état de "
@@ -1066,7 +1067,7 @@ devoirs = tirage_q3.by_letter({
     "cas_2": ["déployeur", "les deux", "déployeur", "les deux", "déployeur", "les deux"],
     "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
     "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
-    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur", "fournisseur"],
 })
 ### END SOLUTION
 
@@ -1076,11 +1077,11 @@ checks.check_form(devoirs, name="devoirs", kind="choices",
                   options=["fournisseur", "déployeur", "les deux"],
                   items=["A", "B", "C", "D", "E"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets import AI_ACT_CARD_COUNTS as nombres_q3
+from esn_teach.datasets import AI_ACT_CARD_COUNTS as NOMBRES_Q3
 from esn_teach.law import draw_cards as cartes_copie_q3
 
 q3 = cartes_copie_q3(checks.student_seed("13", announce=False), "devoirs",
-                     nombres_q3["devoirs"])
+                     NOMBRES_Q3["devoirs"])
 deployeur_q3 = {
     "fournisseur": (
         "un acteur peut avoir un rôle ou deux, mais il faut un fait précis pour devenir "
@@ -1117,14 +1118,14 @@ cles_q3 = {
     "cas_2": ["déployeur", "les deux", "déployeur", "les deux", "déployeur", "les deux"],
     "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
     "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
-    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur", "fournisseur"],
 }
 erreurs_q3 = {
     "cas_1": [deployeur_q3, deux_q3, deux_q3, deployeur_q3, deployeur_q3, deux_q3],
     "cas_2": [deployeur_q3, deux_q3, deployeur_q3, deux_q3, deployeur_q3, deux_q3],
     "cas_3": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3, deployeur_q3],
     "cas_4": [fournisseur_q3, deux_q3, fournisseur_q3, deux_q3],
-    "cas_5": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3, deployeur_q3],
+    "cas_5": [fournisseur_q3, deployeur_q3, fournisseur_q3, deployeur_q3, deployeur_q3, fournisseur_q3],
 }
 checks.check_choices(
     devoirs, name="devoirs", points=2,
@@ -1147,7 +1148,7 @@ devoirs = tirage_q3.by_letter({
     "cas_2": ["déployeur", "les deux", "déployeur", "les deux", "déployeur", "les deux"],
     "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
     "cas_4": ["fournisseur", "les deux", "fournisseur", "les deux"],
-    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur", "fournisseur"],
 })
 
 # %% mistake="devoirs" session="evaluation"
@@ -1157,7 +1158,7 @@ devoirs = tirage_q3.by_letter({
     "cas_2": ["déployeur", "les deux", "déployeur", "les deux", "déployeur", "les deux"],
     "cas_3": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
     "cas_4": ["déployeur", "déployeur", "déployeur", "déployeur"],
-    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur"],
+    "cas_5": ["fournisseur", "déployeur", "fournisseur", "déployeur", "déployeur", "fournisseur"],
 })
 
 # %% [markdown] session="formative"
@@ -1454,11 +1455,11 @@ checks.check_form(dates, name="dates", kind="choices",
                            "2 août 2028"],
                   items=["A", "B", "C", "D", "E"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.datasets import AI_ACT_CARD_COUNTS as nombres_q4
+from esn_teach.datasets import AI_ACT_CARD_COUNTS as NOMBRES_Q4
 from esn_teach.law import draw_cards as cartes_copie_q4
 
 q4 = cartes_copie_q4(checks.student_seed("13", announce=False), "dates",
-                     nombres_q4["dates"])
+                     NOMBRES_Q4["dates"])
 interdit_q4 = {
     "2 août 2025": (
         "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
@@ -1540,6 +1541,51 @@ dm_q4 = {
         "vous avez pris la date de l'annexe III ; or la destination de ce logiciel est médicale, "
         "et ce n'est pas un usage de l'annexe III : par quelle voie est-il à haut risque ?"),
 }
+parle_q4 = {
+    "2 février 2025": (
+        "le 2 février 2025 est la date des pratiques interdites (article 5) : cet assistant "
+        "manipule-t-il quelqu'un, ou exploite-t-il une vulnérabilité ? Sinon, reprenez le "
+        "parcours à sa deuxième question."),
+    "2 août 2025": (
+        "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
+        "cet assistant n'a qu'une tâche. Reprenez le parcours à sa deuxième question."),
+    "2 août 2026": (
+        "cet assistant parle, mais la question 5 du parcours vient en dernier : il propose "
+        "d'accorder ou de refuser une aide publique ; quelle question du parcours reçoit d'abord "
+        "un « oui », et quelle est sa date ?"),
+    "2 août 2028": (
+        "vous avez pris la date de l'annexe I (dispositifs médicaux) ; par quelle voie ce "
+        "système est-il à haut risque ?"),
+}
+appel_q4 = {
+    "2 février 2025": (
+        "classer des appels d'urgence n'est ni manipuler ni exploiter personne : reprenez le "
+        "parcours à sa deuxième question."),
+    "2 août 2025": (
+        "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
+        "ce logiciel n'a qu'une tâche. Reprenez le parcours à sa deuxième question."),
+    "2 août 2026": (
+        "le 2 août 2026 est la date de la plupart des autres règles ; c'était aussi, dans le "
+        "texte de 2024, celle de l'annexe III : le règlement (UE) 2026/1744, adopté, l'a "
+        "reportée."),
+    "2 août 2028": (
+        "vous avez pris la date de l'annexe I (dispositifs médicaux) ; or l'énoncé dit que ce "
+        "logiciel n'en est pas un : quel usage de l'annexe III reconnaissez-vous ?"),
+}
+genere_q4 = {
+    "2 février 2025": (
+        "produire des images ou une voix n'est ni manipuler ni exploiter personne : aucun point "
+        "de l'article 5 ne le vise."),
+    "2 août 2025": (
+        "ce logiciel n'a qu'une tâche (il n'est pas un modèle à usage général, qui sert à tout) : "
+        "reprenez le parcours ; sa question 5 demande s'il génère du contenu."),
+    "2 décembre 2027": (
+        "vous avez pris la date de l'annexe III ; or ce logiciel ne décide d'aucun droit, prix ou "
+        "priorité : relisez la question 5 du parcours (générer du contenu)."),
+    "2 août 2028": (
+        "vous avez pris une date des dispositifs médicaux ; mais produire des images ou une voix "
+        "n'a aucune finalité médicale : relisez la question 5 du parcours."),
+}
 assureur_q4 = {
     "2 février 2025": (
         "fixer le prix d'une assurance n'est ni manipuler ni exploiter une vulnérabilité au sens "
@@ -1572,9 +1618,10 @@ renseigne_q4 = {
 }
 exploite_q4 = {
     "2 août 2025": (
-        "le modèle de langage sur lequel ce système est construit a ses propres règles, celles "
-        "de son fournisseur ; la question porte sur ce système, qui n'a qu'une tâche : reprenez "
-        "le parcours à sa première question."),
+        "le 2 août 2025 est la date des modèles d'IA à usage général ; le modèle de langage sur "
+        "lequel ce système est construit a ses propres règles, celles de son fournisseur ; la "
+        "question porte sur ce système, qui n'a qu'une tâche : reprenez le parcours à sa "
+        "première question."),
     "2 août 2026": (
         "le 2 août 2026 est la date de la transparence et de la plupart des autres règles ; or "
         "la question 5 du parcours vient en dernier : que fait ce système aux personnes visées, "
@@ -1597,10 +1644,11 @@ cles_q4 = {
 }
 erreurs_q4 = {
     "cas_1": dm_q4,
-    "cas_2": [assureur_q4, assureur_q4, usage_q4, usage_q4],
+    "cas_2": [assureur_q4, assureur_q4, usage_q4, usage_q4, parle_q4, appel_q4],
     "cas_3": general_q4,
     "cas_4": [exploite_q4, exploite_q4, interdit_q4, interdit_q4, interdit_q4, interdit_q4],
-    "cas_5": [renseigne_q4, renseigne_q4, dialogue_q4, dialogue_q4, dialogue_q4, dialogue_q4],
+    "cas_5": [renseigne_q4, renseigne_q4, dialogue_q4, dialogue_q4, dialogue_q4, dialogue_q4,
+              genere_q4, genere_q4],
 }
 checks.check_choices(
     dates, name="dates", points=2,

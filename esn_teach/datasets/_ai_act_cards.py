@@ -70,6 +70,12 @@ _POOLS: dict[str, dict[str, tuple[str, ...]]] = {
                 " sur ces exercices. Son éditeur la destine au bien-être, pas au "
                 "diagnostic ni au traitement d'une maladie."
             ),
+            (
+                "sur le site d'une marque de chaussures de course, un agent "
+                "conversationnel (une IA qui répond par écrit) propose aux coureurs "
+                "un plan d'entraînement et répond à leurs questions sur ce plan. La "
+                "marque le destine au sport et au bien-être, pas à une maladie."
+            ),
         ),
         "cas_3": (
             (
@@ -408,6 +414,12 @@ _POOLS: dict[str, dict[str, tuple[str, ...]]] = {
                 " matériovigilance les fausses alertes répétées. Quel rôle a "
                 "l'hôpital ?"
             ),
+            (
+                "un pharmacien d'officine fonde avec deux informaticiens une société,"
+                " qui n'a ni patients ni officine : elle développe un logiciel qui "
+                "signale les associations de médicaments dangereuses et le vend sous "
+                "son nom à des hôpitaux."
+            ),
         ),
     },
     "dates": {
@@ -430,6 +442,18 @@ _POOLS: dict[str, dict[str, tuple[str, ...]]] = {
                 "qui s'infectent, et dit au médecin s'il faut changer le traitement ;"
                 " il le destine à ce suivi."
             ),
+            (
+                "un fabricant mettra sur le marché un agent conversationnel nouveau "
+                "(une IA qui répond par écrit) qui interroge le patient sur ses "
+                "palpitations et dit au médecin si un trouble du rythme cardiaque est"
+                " probable ; il le destine à ce diagnostic."
+            ),
+            (
+                "une jeune entreprise mettra sur le marché une application nouvelle "
+                "qui analyse les photos de grains de beauté prises par le médecin "
+                "généraliste et lui dit s'il faut adresser le patient au dermatologue"
+                " ; elle la destine au dépistage du mélanome."
+            ),
         ),
         "cas_2": (
             (
@@ -451,6 +475,18 @@ _POOLS: dict[str, dict[str, tuple[str, ...]]] = {
                 "un conseil départemental mettra en service un logiciel nouveau qui "
                 "propose d'accorder ou de refuser l'allocation personnalisée "
                 "d'autonomie (une aide publique aux personnes âgées dépendantes)."
+            ),
+            (
+                "un conseil départemental mettra en service un assistant vocal "
+                "nouveau (une IA qui parle) qui interroge au téléphone les personnes "
+                "âgées dépendantes et propose d'accorder ou de refuser leur "
+                "allocation personnalisée d'autonomie (une aide publique)."
+            ),
+            (
+                "un hôpital mettra en service, au centre 15 (SAMU), un logiciel "
+                "nouveau qui écoute les appels et les classe : à passer tout de suite"
+                " au médecin régulateur, ou pouvant attendre. Son éditeur le destine "
+                "à organiser la file des appels : ce n'est pas un dispositif médical."
             ),
         ),
         "cas_3": (
@@ -541,6 +577,18 @@ _POOLS: dict[str, dict[str, tuple[str, ...]]] = {
                 "conversationnel écrit répond aux questions sur les démarches "
                 "administratives des professionnels ; il ne donne aucun conseil de "
                 "santé."
+            ),
+            (
+                "une entreprise mettra sur le marché un logiciel nouveau qui crée, à "
+                "partir d'une phrase, des images réalistes pour illustrer les "
+                "brochures de prévention des hôpitaux ; il ne décide de rien pour "
+                "personne."
+            ),
+            (
+                "une entreprise mettra sur le marché un logiciel nouveau qui lit à "
+                "voix haute, avec une voix de synthèse très naturelle, les textes que"
+                " les pharmacies publient sur leur site ; il ne décide de rien pour "
+                "personne."
             ),
         ),
     },

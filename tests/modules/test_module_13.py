@@ -5,11 +5,12 @@ of the slots (``esn_teach.law.draw_cards``). A slot is a notion (a route to high
 the article 5 or 50 question, who modified the system…): every copy gets one card per
 notion, so every copy is as hard as the others. A slot either has one answer (its cards
 only change the wording) or two (a true and a false version of the notion), and a wrong
-answer that is another card's key of the same slot is named as such. The notebook
-prints the cards it draws; the hidden tests call the same function with the copy's
-seed and grade against the answer key they hold. These tests read the pools, the key
-and the named mistakes from the evaluated notebook's cells (no notebook is run) and
-draw them for a few identifiers with the library only.
+answer that is another card's key of the same slot is named as such. Since d22 the
+card texts live in ``esn_teach.datasets`` (``ai_act_cards``), so that a copy prints and
+holds only its own cards; the hidden tests call the same draw with the copy's seed and
+grade against the answer key they hold. These tests read the key and the named mistakes
+from the evaluated notebook's cells (no notebook is run), the pools from the library,
+and draw them for a few identifiers with the library only.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from esn_fixtures import NOTEBOOKS
 
 from esn_teach import checks
 from esn_teach.course import read_module
+from esn_teach.datasets import AI_ACT_CARD_COUNTS, ai_act_cards
+from esn_teach.datasets._ai_act_cards import _POOLS
 from esn_teach.law import draw_cards
 
 STUDENTS = [f"etudiant{number:02d}" for number in range(20)] + ["esn-teach-construction"]
@@ -63,7 +66,8 @@ def _hidden(question: str):
                 "cartes_copie"
             ):
                 assert ast.literal_eval(node.args[1]) == question
-                sizes = ast.literal_eval(node.args[2])
+                # The pool sizes come from the library that holds the texts.
+                sizes = dict(AI_ACT_CARD_COUNTS[question])
             if isinstance(node, ast.keyword) and node.arg == "expected":
                 (argument,) = node.value.args
                 if isinstance(argument, ast.Name):
@@ -93,24 +97,35 @@ def _hidden(question: str):
 
 
 def _pool(question: str) -> dict[str, list[str]]:
-    """The cards the notebook prints for a question: the dictionary its draw reads."""
+    """The cards the notebook prints for a question: it draws and prints the library's pool."""
     for cell in _evaluation_cells():
-        if f'draw_cards(graine, "{question}"' not in cell.source:
-            continue
-        tree = ast.parse(cell.source)
-        call = next(
-            node
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "draw_cards"
-        )
-        pool_name = call.args[2].generators[0].iter.func.value.id
-        assign = next(
-            node
-            for node in tree.body
-            if isinstance(node, ast.Assign) and node.targets[0].id == pool_name
-        )
-        return ast.literal_eval(assign.value)
+        if (
+            f'draw_cards(graine, "{question}", AI_ACT_CARD_COUNTS["{question}"])' in cell.source
+            and f'afficher_cartes("{question}")' in cell.source
+        ):
+            return {slot: list(cards) for slot, cards in _POOLS[question].items()}
     raise AssertionError(f"pas de tirage affiché pour {question}")
+
+
+def test_a_copy_holds_only_its_own_cards(monkeypatch):
+    # Lecturer d21, finding 4: every evaluated copy held all 78 cards (the notebook's pools).
+    # The evaluated notebook now holds no card; each copy prints only its draw.
+    source = "\n".join(
+        " ".join(cell.source.split())
+        for cell in read_module(PATH, session="evaluation").notebook.cells
+    )
+    for question in QUESTIONS:
+        for cards in _POOLS[question].values():
+            for card in cards:
+                assert " ".join(card.split())[:60] not in source, card
+        printed = {}
+        for student in STUDENTS[:6]:
+            monkeypatch.setenv(checks.STUDENT_ENV, student)
+            printed[student] = set(
+                ai_act_cards(checks.student_seed("13", announce=False), question).values()
+            )
+        first = printed[STUDENTS[0]]
+        assert any(card not in printed[other] for card in first for other in STUDENTS[1:6])
 
 
 def _options(question: str) -> list[str]:
@@ -168,7 +183,13 @@ def test_the_printed_pool_is_the_graded_one(question):
     # No option is wrong on every card (no option to rule out); two notions at least have two
     # versions, so that the mix of answers varies between copies.
     assert right_somewhere == set(options)
-    assert two_versions >= 2, question
+    if question == "dates":
+        # Student d21, finding 5: one slot per date, so that no copy gets a date twice.
+        one_date = [key[slot] for slot in key]
+        assert all(isinstance(date, str) for date in one_date)
+        assert sorted(one_date) == sorted(options)
+    else:
+        assert two_versions >= 2, question
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
@@ -187,8 +208,13 @@ def test_each_student_gets_other_cards_and_another_mix(question, monkeypatch):
         monkeypatch.setenv(checks.STUDENT_ENV, student)
         draw = draw_cards(checks.student_seed("13", announce=False), question, sizes)
         assert sorted(draw.slots.values()) == sorted(sizes)
-    # The mix of answers varies between students (no answer to deduce by elimination).
-    assert len(mixes) >= 3
+    if question == "dates":
+        # Each date exactly once per copy (student d21, finding 5): the mix is fixed, the
+        # letters and the cards vary.
+        assert len(mixes) == 1
+    else:
+        # The mix of answers varies between students (no answer to deduce by elimination).
+        assert len(mixes) >= 3
     # The same identifier always draws the same cards (in class and at grading).
     assert _answer(question, STUDENTS[3], monkeypatch) == answers[3]
 
@@ -270,14 +296,39 @@ RULES_OF_THUMB = {
         "cas_3": "interdit",  # « caméra ou voix = interdit »
         "cas_4": "transparence",  # « IA qui parle = transparence »
     },
-    "dates": {
-        "cas_1": "2 août 2028",  # « application de santé = 2028 »
-        "cas_2": "2 décembre 2027",  # « aide publique = 2027 »
-        "cas_3": "2 août 2025",  # « grand modèle = 2 août 2025 »
-        "cas_4": "2 février 2025",
-        "cas_5": "2 février 2025",
-    },
 }
+
+# Q4's slots are one per date since d22 (a rule by slot is the key itself): what students
+# whisper is read on the card's words instead, first match wins.
+DATES_BY_WORDS = (
+    (("agent conversationnel", "assistant vocal"), "2 août 2026"),  # « IA qui parle »
+    (("modèle",), "2 août 2025"),  # « un modèle = 2 août 2025 »
+    (("handicap", "départemental", "assur"), "2 décembre 2027"),  # « aide publique, assureur »
+    (("fabricant",), "2 août 2028"),  # « application de santé = 2028 »
+)
+
+
+def _dates_by_words(card: str) -> str:
+    for words, date in DATES_BY_WORDS:
+        if any(word in card for word in words):
+            return date
+    return "2 février 2025"
+
+
+def test_the_whispered_date_rule_scores_little(monkeypatch, capsys):
+    monkeypatch.setenv("ESN_TEACH_PROGRESS", "off")
+    sizes, key, _ = _hidden("dates")
+    scores = []
+    for student in MANY_STUDENTS:
+        monkeypatch.setenv(checks.STUDENT_ENV, student)
+        draw = draw_cards(checks.student_seed("13", announce=False), "dates", sizes)
+        cards = draw.by_letter(_POOLS["dates"])
+        answer = {letter: _dates_by_words(card) for letter, card in cards.items()}
+        scores.append(_score("dates", answer, draw.by_letter(key)))
+    mean = sum(scores) / len(scores)
+    assert mean <= 0.5 * POINTS["dates"], mean
+    assert sum(score < POINTS["dates"] for score in scores) >= 0.75 * len(scores)
+    capsys.readouterr()
 
 
 @pytest.mark.parametrize("question", sorted(RULES_OF_THUMB))
