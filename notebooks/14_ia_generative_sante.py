@@ -69,7 +69,7 @@
 # aucune date, aucune dose ne vient d'un vrai dossier.
 
 # %% [markdown]
-# **Partie 1 (sections 1 à 3, questions 1 à 3b, 4 points sur 11).**
+# **Partie 1 (sections 1 à 3, questions 1 à 3b, 4 points sur 10).**
 #
 # ## 1. Un modèle de langage prédit le mot suivant
 #
@@ -675,8 +675,8 @@ proba_froide = probabilites_t1[autre] ** 2 / sum(p**2 for p in probabilites_t1)
 # **seule la référence du produit** (son résumé des caractéristiques, le RCP) dit si une dose
 # existe. Fluide n'est pas vrai ; absent du corpus n'est pas faux.
 #
-# Dans le tableau, la dernière colonne ne compte que les **doses écrites** ; les autres,
-# toutes les prescriptions.
+# Deux tableaux, un dénominateur chacun : le premier compte parmi **toutes** les
+# prescriptions, le second parmi les seules **doses écrites**.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il fait écrire 2 000 prescriptions à chaque température
@@ -686,13 +686,15 @@ audit = prescription_audit(modele, notes.reference_doses, temperatures, n_per_dr
                            random_state=14)
 parts = (audit.groupby("temperature")["verdict"].value_counts(normalize=True).unstack()
          .reindex(columns=["dose du corpus", "dose hors corpus", "pas une dose"]).fillna(0))
-tableau_3 = parts.assign(**{"hors corpus, parmi les doses écrites": parts["dose hors corpus"]
-                            / (parts["dose hors corpus"] + parts["dose du corpus"])})
-display(fr_table(tableau_3.rename(index=lambda t: f"{t:.1f}".replace(".", ",")), digits=3,
+# One denominator per table, said in its caption (review 14 d20b, student 4).
+def _temperature_label(t):
+    return f"{t:.1f}".replace(".", ",")
+
+
+display(fr_table(parts.rename(index=_temperature_label), digits=3,
                  index={"temperature": "température"},
-                 caption="Part des prescriptions générées, par température (trois premières "
-                 "colonnes : parmi toutes les prescriptions ; dernière : parmi les seules "
-                 "doses écrites)"))
+                 caption="Tableau 1 — Parmi toutes les prescriptions générées (2 000 par "
+                 "température) : part de chaque sorte ; chaque ligne fait 1"))
 # Les exemples laissent de côté le paracétamol (début proposé dans l'explorateur) et les
 # médicaments de la question 3a de l'entraînement.
 exemples = (audit[(audit["verdict"] == "dose hors corpus")
@@ -707,8 +709,12 @@ for ligne in exemples.itertuples():
           f"(température {ligne.temperature:.1f})".replace(".", ","))
 doses_du_corpus = pd.Series({drug: " ; ".join(f"{v} {u}" for v, u in doses)
                              for drug, doses in notes.reference_doses.items()})
-# La part hors corpus parmi les seules doses écrites : la dernière colonne du tableau.
+# La part hors corpus parmi les seules doses écrites : le tableau 2.
 doses_ecrites = parts["dose hors corpus"] / (parts["dose hors corpus"] + parts["dose du corpus"])
+display(fr_table(doses_ecrites.rename(index=_temperature_label).rename_axis("température"),
+                 name="part hors corpus", digits=3,
+                 caption="Tableau 2 — Parmi les seules doses écrites (dose du corpus ou hors "
+                 "corpus ; « pas une dose » exclu) : part des doses hors corpus"))
 # Le texte (question 3b, « Pourquoi ? ») commente ces chiffres : ces vérifications le gardent
 # juste si le corpus change.
 assert parts.loc[0.2, "dose hors corpus"] > parts.loc[1.0, "dose hors corpus"]
@@ -716,8 +722,8 @@ assert parts.loc[0.2, "pas une dose"] < parts.loc[1.0, "pas une dose"]
 assert 0.5 < doses_ecrites[0.2] < doses_ecrites[1.0]
 print("\nComment lire ce tableau : à basse température, le modèle écrit presque toujours une "
       "dose (« pas une dose » : " + f"{parts.loc[0.2, 'pas une dose']:.3f}".replace(".", ",")
-      + " à 0,2), donc plus de doses hors corpus parmi toutes les prescriptions. Parmi les "
-      "seules doses écrites (dernière colonne), la part hors corpus baisse un peu à 0,2 ("
+      + " à 0,2), donc plus de doses hors corpus parmi toutes les prescriptions (tableau 1). "
+      "Parmi les seules doses écrites (tableau 2), la part hors corpus baisse un peu à 0,2 ("
       + f"{doses_ecrites[0.2]:.3f}".replace(".", ",") + " contre "
       + f"{doses_ecrites[1.0]:.3f}".replace(".", ",") + " à 1), mais reste la majorité : "
       "baisser la température ne ramène pas les doses dans le corpus.")
@@ -947,8 +953,8 @@ verdict_doses = {"A": "hors corpus", "B": "hors corpus", "C": "hors corpus", "D"
 # Dans nos notes, une prescription s'écrit « Traitement : ramipril, un comprimé de 5 mg ».
 # Dans **votre** corpus, décrit sous cette question, chaque prescription s'écrit autrement.
 # On y entraîne **le même** modèle, qui complète le début indiqué 200 fois à la température
-# 0,2. Que deviendrait la part des doses hors corpus **parmi les doses écrites** (dernière
-# colonne du tableau) ? Écrivez la lettre de la seule réponse juste (`"A"` à `"D"`, sous
+# 0,2. Que deviendrait la part des doses hors corpus **parmi les doses écrites** (tableau
+# 2) ? Écrivez la lettre de la seule réponse juste (`"A"` à `"D"`, sous
 # cette question).
 #
 # <details><summary>Indice 1</summary>
@@ -1110,8 +1116,8 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 # derrière. Il écrit une dose **lue** après « comprimé de », mais pour un autre médicament,
 # faite de morceaux de trois mots du corpus (« de 2,5 mg ») : le texte est **fluide**, pas
 # **appuyé sur le corpus**. Baisser la température ne ramène pas les doses dans le corpus :
-# parmi les doses écrites, la part hors corpus baisse un peu à 0,2, et reste la majorité (la
-# dernière colonne du tableau). La monter mène à l'incohérence.
+# parmi les doses écrites, la part hors corpus baisse un peu à 0,2, et reste la majorité
+# (tableau 2). La monter mène à l'incohérence.
 #
 # **Ce qui vaut aussi pour ChatGPT.** Un grand modèle lit tout le passage, pas deux mots : ce
 # défaut précis (un contexte trop court) n'est pas le sien. Mais le principe est le même : il
@@ -1123,32 +1129,24 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 # %% [markdown]
 # ## Après la séance
 #
-# **Partie 2 (sections 4 à 8, questions 4 à 7, 7 points sur 11).** Ce titre commun ouvre
-# simplement la seconde partie : vous pouvez faire une pause ici.
+# **Partie 2 (questions 4 à 7, 6 points sur 10).**
 #
 # ## 4. Coller un dossier dans un agent conversationnel en ligne
 #
-# Un interne colle le compte rendu d'un patient dans un agent conversationnel **grand public**
-# pour rédiger le courrier de sortie. Ce qui quitte l'hôpital : **tout le texte collé**
-# (noms, dates, diagnostic, traitement), envoyé aux serveurs de l'éditeur, parfois hors de
-# l'Union européenne, parfois conservé ou réutilisé. Le patient n'en sait rien.
+# Coller un compte rendu dans un agent conversationnel **grand public**, c'est envoyer **tout
+# le texte** aux serveurs de l'éditeur, parfois hors de l'Union européenne, parfois réutilisé.
 #
-# > **En bref.**
-# > - Des données de santé sont des données **sensibles** : leur traitement est interdit sauf
-# >   exceptions (RGPD, article 9) ; le **secret médical** (CSP, article L1110-4) s'impose à
-# >   tous ceux qui travaillent dans le système de santé ; l'éditeur d'un service en ligne
-# >   n'est pas un professionnel de l'équipe de soins.
-# > - Retirer le nom ne suffit pas : un âge, une commune, un métier, une date d'entrée peuvent
-# >   suffire à reconnaître quelqu'un. Et un **identifiant** (numéro de sécurité sociale, numéro
-# >   de dossier, numéro de téléphone) désigne à lui seul une personne, même si un voisin ne
-# >   sait pas le lire : l'éditeur, ou quiconque peut le relier à un fichier, la reconnaît.
-#
-# Les quatre textes des questions 5a et 5b, avec leur date, sont dans le tableau « Textes
-# cités », affiché sous ce paragraphe ; leurs résumés et trois autres textes y sont repliés.
+# > **En bref.** Retirer le nom ne suffit pas : un âge, une commune, un métier, une date
+# > peuvent suffire à reconnaître quelqu'un. Un **identifiant** (numéro de sécurité sociale,
+# > de dossier, de téléphone) désigne à lui seul une personne : l'éditeur, ou quiconque peut
+# > le relier à un fichier, la reconnaît.
 #
 # <details><summary>Pour aller plus loin (facultatif) : le détail juridique</summary>
 #
-# Seuls des professionnels qui participent à la prise en charge d'un patient peuvent
+# Des données de santé sont des données **sensibles** : leur traitement est interdit sauf
+# exceptions (RGPD, article 9) ; le **secret médical** (CSP, article L1110-4) s'impose à tous
+# ceux qui travaillent dans le système de santé ; l'éditeur d'un service en ligne n'est pas un
+# professionnel de l'équipe de soins. Seuls des professionnels qui participent à la prise en charge d'un patient peuvent
 # **échanger** ses informations (le patient en est informé et peut s'y opposer) ; entre
 # professionnels qui ne sont pas de la même équipe de soins, les **partager** demande son accord
 # préalable (CSP, article L1110-4). L'accord du patient ne fait pas de l'éditeur d'un service en
@@ -1191,8 +1189,8 @@ qui_quoi = {
     "UE 2026/1744": "**Quoi ?** Il a reporté les règles des systèmes à haut risque (dates "
                     "ci-dessus, sous l'article 14). Le détail est au module 13.",
 }
-# Un seul tableau court (review 14 d21) : les quatre textes des questions 5a et 5b ; les
-# résumés, et les trois textes pour aller plus loin, sont repliés dessous.
+# One short table (review 14 d21): the four texts of question 5; the summaries and the
+# three further texts are folded below it.
 reponse_de = {"L1110-4": "secret", "L1111-8 II": "HDS", "9(1)": "RGPD", "IA 50": "IA"}
 lignes, plus_loin = [], []
 for cle, resume in qui_quoi.items():
@@ -1220,15 +1218,9 @@ display(Markdown("**Textes cités**\n\n| Réponse | Texte (date) | Qui ? | Quoi 
 # %% [markdown] session="formative"
 # ### Question 4 — Quels messages laissent reconnaître un patient ? (2 points)
 #
-# Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
-# dites si le message laisse **reconnaître le patient par un lecteur extérieur** : quelqu'un
-# qui le lit hors de l'équipe de soins (l'éditeur du service, un voisin, un journaliste local)
-# peut-il savoir de qui il s'agit, directement, par un identifiant, ou en croisant les
-# détails ? Ce n'est pas la
-# question « contient-il des données personnelles ? » : au sens du RGPD, une donnée qui n'est
-# pas anonyme reste une donnée personnelle, même sans nom.
-# Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. Points partiels (règle
-# du mode d'emploi).
+# Un soignant colle chacun de ces cinq messages dans un agent conversationnel en ligne.
+# Quelqu'un qui le lit **hors de l'équipe de soins** (l'éditeur, un voisin) peut-il **reconnaître le patient** (par son nom, un identifiant, ou en croisant les
+# détails) ? Écrivez `"oui"` ou `"non"` pour chacun ; chaque message se juge seul.
 #
 # - **A** : « Résume ce compte rendu : Mme Sandrine Garcia, 54 ans, vue le 12/03/2025 pour une
 #   douleur thoracique… »
@@ -1257,18 +1249,11 @@ display(Markdown("**Textes cités**\n\n| Réponse | Texte (date) | Qui ? | Quoi 
 # %% [markdown] session="evaluation"
 # ### Question 4 — Quels messages laissent reconnaître un patient ? (2 points)
 #
-# Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
-# dites si le message laisse **reconnaître le patient par un lecteur extérieur** : quelqu'un
-# qui le lit hors de l'équipe de soins (l'éditeur du service, un voisin, un journaliste local)
-# peut-il savoir de qui il s'agit, directement, par un identifiant, ou en croisant les
-# détails ? Ce n'est pas la
-# question « contient-il des données personnelles ? » : au sens du RGPD, une donnée qui n'est
-# pas anonyme reste une donnée personnelle, même sans nom.
-# Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. Points partiels (règle
-# du mode d'emploi).
+# Un soignant colle chacun de ces cinq messages dans un agent conversationnel en ligne.
+# Quelqu'un qui le lit **hors de l'équipe de soins** (l'éditeur, un voisin) peut-il **reconnaître le patient** (par son nom, un identifiant, ou en croisant les
+# détails) ? Écrivez `"oui"` ou `"non"` pour chacun ; chaque message se juge seul.
 #
-# Vos cinq messages, tirés pour votre copie (vos voisins en ont d'autres), sont affichés par la
-# cellule sous cette question.
+# Vos cinq messages sont affichés dessous.
 #
 # (Saint-Aubin-des-Prés est une petite commune inventée.)
 #
@@ -1292,26 +1277,27 @@ fuite = {"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "oui"}
 
 # %% tests="fuite" points=2 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
+# Review 14 d20b, student 5: each message names the kind of mistake and points to what to
+# re-read, never to the message itself.
+piste_reconnaissable = ("un message qui laisse reconnaître le patient a été jugé « non » : "
+                        "relisez l'encadré « En bref » de la section 4 (ce qui suffit à "
+                        "reconnaître quelqu'un), puis l'indice 2.")
+piste_personne = ("un message où personne ne peut être reconnu a été jugé « oui » : relisez "
+                  "la consigne (reconnaître le patient, hors de l'équipe de soins) et "
+                  "l'indice 2 (combien de personnes correspondent à ce message ?).")
 checks.check_choices(
     fuite,
     name="fuite",
     options=["oui", "non"],
+    name_items=False,  # naming the wrong messages would let a student answer by elimination
     digests={"A": "0eb39e6970925467", "B": "79ae4bdf2f68bff7", "C": "beb10fa876982499", "D": "a59e761096692a9c",
              "E": "7f72ca9a3acd2913"},
     mistakes={
-        "A": [checks.Mistake(None, "un nom désigne directement la personne, quels que soient "
-                             "les autres détails.", digest="3069eca93477c0e5")],
-        "B": [checks.Mistake(None, "une question qui ne parle d'aucun patient ne fait sortir "
-                             "aucune donnée personnelle.", digest="34244a2dd850a835")],
-        "C": [checks.Mistake(None, "sans nom, une fonction ou un métier, dans une petite "
-                             "commune, avec un lieu ou une date, peut désigner une seule "
-                             "personne.", digest="85c569285200a450")],
-        "D": [checks.Mistake(None, "un profil courant, sans nom, sans lieu, sans date ni détail "
-                             "rare, correspond à des milliers de personnes : « mon patient » "
-                             "seul ne le rend pas reconnaissable.", digest="62222be7ef963be8")],
-        "E": [checks.Mistake(None, "un surnom n'est pas un nom, mais avec un métier et un lieu "
-                             "précis il peut suffire à reconnaître quelqu'un.",
-                             digest="bb2bf1bd9247bd84")],
+        "A": [checks.Mistake(None, piste_reconnaissable, digest="3069eca93477c0e5")],
+        "B": [checks.Mistake(None, piste_personne, digest="34244a2dd850a835")],
+        "C": [checks.Mistake(None, piste_reconnaissable, digest="85c569285200a450")],
+        "D": [checks.Mistake(None, piste_personne, digest="62222be7ef963be8")],
+        "E": [checks.Mistake(None, piste_reconnaissable, digest="bb2bf1bd9247bd84")],
     },
     success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou sans son nom. "
     "Parler d'un patient sans aucun détail qui le distingue (D), ou poser une question générale "
@@ -1327,19 +1313,19 @@ checks.check_choices(fuite, name="fuite", options=["oui", "non"],
 ### END HIDDEN TESTS
 
 # %% mistake="fuite" session="formative"
-# message : peut désigner une seule personne
+# message : a été jugé « non » : relisez l'encadré « En bref »
 fuite = {"A": "oui", "B": "non", "C": "non", "D": "non", "E": "oui"}
 
 # %% mistake="fuite" session="formative"
-# message : un surnom n'est pas un nom
+# message : a été jugé « non » : relisez l'encadré « En bref »
 fuite = {"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "non"}
 
 # %% mistake="fuite" session="formative"
-# message : ne parle d'aucun patient ne fait sortir
+# message : personne ne peut être reconnu a été jugé « oui »
 fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 
 # %% mistake="fuite" session="formative"
-# message : correspond à des milliers de personnes
+# message : personne ne peut être reconnu a été jugé « oui »
 fuite = {"A": "oui", "B": "non", "C": "oui", "D": "oui", "E": "oui"}
 
 # %% session="evaluation"
@@ -1467,43 +1453,40 @@ fuite = {lettre: "non" for lettre in "ABCDE"}
 fuite = {lettre: "oui" for lettre in "ABCDE"}
 
 # %% [markdown]
-# **Que faire à la place ?** Utiliser l'outil encadré par l'établissement (hébergeur certifié,
+# <details><summary>Que faire à la place ? (facultatif)</summary>
+#
+# Utiliser l'outil encadré par l'établissement (hébergeur certifié,
 # contrat, données non réutilisées) ; sinon, ne poser que des questions générales ; relire et
 # vérifier ce qui est produit ; dire qu'une IA a aidé (règle de l'école).
+# </details>
 
 # %% [markdown]
 # ## 5. Quel texte s'applique ?
 #
-# Les textes de la section 4 ne visent pas les mêmes personnes ni les mêmes actes. Pour chaque
-# cas, cherchez d'abord **qui** doit faire (ou ne pas faire) quelque chose, et **quoi** ; puis
-# lisez, dans la tableau « Textes cités » de la section 4, à qui chaque texte s'adresse. En bref :
+# Pour chaque cas, cherchez **qui** doit faire (ou ne pas faire) quelque chose, et **quoi**
+# (le tableau « Textes cités », section 4, donne leurs dates et leurs résumés) :
 #
 # | Réponse | Texte | Qui ? | Quoi ? |
 # |---|---|---|---|
-# | `"secret"` | CSP, article L1110-4 | tout professionnel de santé, et quiconque travaille dans le système de santé | ne rien révéler du patient |
+# | `"secret"` | CSP, article L1110-4 | quiconque travaille dans le système de santé | ne rien révéler du patient |
 # | `"HDS"` | CSP, article L1111-8 | qui garde des données de soin pour le compte d'un autre | être certifié |
-# | `"RGPD"` | RGPD, article 9 | quiconque traite des données de santé, soignant ou non | interdit, sauf exceptions |
-# | `"IA"` | règlement sur l'IA, article 50 | le fournisseur d'un outil d'IA ; qui publie un texte généré pour informer le public sur une question d'intérêt public | dire qu'on parle à une IA, marquer ce qu'elle génère ; le dire, sauf relecture humaine et responsabilité éditoriale |
+# | `"RGPD"` | RGPD, article 9 | quiconque traite des données de santé | interdit, sauf exceptions |
+# | `"IA"` | règlement sur l'IA, article 50 | le fournisseur d'un outil d'IA ; qui publie un texte généré pour informer le public | le fournisseur : dire qu'on parle à une IA, marquer ce qu'elle génère ; qui publie : le dire, sauf relecture humaine responsable |
 #
 # **Règle de départage.** Si la personne enfreint **deux** textes, répondez celui qui la vise
 # **en raison de son métier ou de son activité** ; le RGPD, lui, vaut pour tous.
 #
 # *Exemple résolu* : une secrétaire médicale lit à voix haute, dans la salle d'attente, le
-# diagnostic d'un patient. Qui ? quelqu'un qui travaille dans le système de santé. Quoi ? elle
-# révèle une information sur le patient. Elle enfreint le secret (son métier) **et** le RGPD
-# (tout le monde) : la réponse est `"secret"`.
+# diagnostic d'un patient. Elle travaille dans le système de santé et révèle une information :
+# elle enfreint le secret (son métier) **et** le RGPD (tout le monde) ; réponse `"secret"`.
 
 # %% [markdown] session="formative"
-# ### Question 5a — Soigner, héberger, traiter des données (1 point)
+# ### Question 5 — Quel texte enfreint-elle ? (1 point)
 #
-# Dans chaque cas, une personne ou une entreprise est en **gras**. Quel texte enfreint-elle,
-# par ce qu'elle fait là ? Écrivez `"secret"` (code de la santé publique, article L1110-4),
-# `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9), `"IA"` (règlement sur l'IA,
-# article 50), ou `"aucun"` si elle n'enfreint aucun de ces quatre textes (un texte peut
-# s'appliquer à ce qu'elle fait sans qu'elle l'enfreigne). Si elle en enfreint deux : règle
-# de départage, juste au-dessus. Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
-# cas se juge seul (la question 5b suit le même principe). Points partiels (règle du mode
-# d'emploi) : un quart de point par cas juste.
+# Pour la personne ou l'entreprise en **gras**, écrivez le texte qu'elle **enfreint** par ce
+# qu'elle fait là : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"`, ou `"aucun"` (un texte peut
+# s'appliquer sans être enfreint). Deux textes enfreints : règle de départage. Chaque cas se
+# juge seul.
 #
 # - **A** : **un interne** raconte à un ami, au café, qu'un patient du service est hospitalisé,
 #   et pourquoi.
@@ -1518,30 +1501,25 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 #
 # Demandez-vous d'abord **qui** porte l'obligation (un soignant ? celui qui héberge des données
 # de soin, et pour le compte de qui ? quiconque traite des données de santé ? le fournisseur
-# d'un outil d'IA ?), puis relisez la tableau « Textes cités » de la section 4 : un mot de l'énoncé
+# d'un outil d'IA ?), puis relisez le tableau « Textes cités » de la section 4 : un mot de l'énoncé
 # (« certification », « secret », « IA ») ne suffit pas à trancher.
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 5a — Soigner, héberger, traiter des données (1 point)
+# ### Question 5 — Quel texte enfreint-elle ? (1 point)
 #
-# Dans chaque cas, une personne ou une entreprise est en **gras**. Quel texte enfreint-elle,
-# par ce qu'elle fait là ? Écrivez `"secret"` (code de la santé publique, article L1110-4),
-# `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9), `"IA"` (règlement sur l'IA,
-# article 50), ou `"aucun"` si elle n'enfreint aucun de ces quatre textes (un texte peut
-# s'appliquer à ce qu'elle fait sans qu'elle l'enfreigne). Si elle en enfreint deux : règle
-# de départage, juste au-dessus. Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
-# cas se juge seul (la question 5b suit le même principe). Points partiels (règle du mode
-# d'emploi) : un quart de point par cas juste.
+# Pour la personne ou l'entreprise en **gras**, écrivez le texte qu'elle **enfreint** par ce
+# qu'elle fait là : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"`, ou `"aucun"` (un texte peut
+# s'appliquer sans être enfreint). Deux textes enfreints : règle de départage. Chaque cas se
+# juge seul.
 #
-# Vos quatre cas, tirés pour votre copie (vos voisins en ont d'autres, dans un autre ordre),
-# sont affichés par la cellule sous cette question.
+# Vos quatre cas sont affichés sous cette question.
 #
 # <details><summary>Indice 1</summary>
 #
 # Demandez-vous d'abord **qui** porte l'obligation (un soignant ? celui qui héberge des données
 # de soin, et pour le compte de qui ? quiconque traite des données de santé ? le fournisseur
-# d'un outil d'IA ?), puis relisez la tableau « Textes cités » de la section 4 : un mot de l'énoncé
+# d'un outil d'IA ?), puis relisez le tableau « Textes cités » de la section 4 : un mot de l'énoncé
 # (« certification », « secret », « IA ») ne suffit pas à trancher.
 # </details>
 
@@ -1552,7 +1530,7 @@ texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "aucun"}
 ### END SOLUTION
 
 # %% tests="texte_obligation" points=1 session="formative"
-# Vérification de la question 5a : exécutez cette cellule.
+# Vérification de la question 5 : exécutez cette cellule.
 checks.check_choices(
     texte_obligation,
     name="texte_obligation",
@@ -1585,8 +1563,8 @@ checks.check_choices(
         ],
         "C": [
             checks.Mistake(None, "le secret médical lie ceux qui travaillent dans le système "
-                           "de santé : une application de sport sans lien avec un soin n'en "
-                           "fait pas partie.",
+                           "de santé : la personne en gras en fait-elle partie ? Relisez la "
+                           "colonne « Qui ? » du tableau de la section 5.",
                            digest="72808623c8fbf52a"),
             checks.Mistake(None, "l'hébergement certifié vise les données recueillies pour la "
                            "prévention, le diagnostic ou le soin : ici, aucun soin.",
@@ -1599,16 +1577,15 @@ checks.check_choices(
                            "autre texte, quel que soit l'outil.", digest="2480442455ed90ff"),
         ],
         "D": [
-            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin pour "
-                           "le compte d'un autre (un professionnel, un établissement, le "
-                           "patient) : un hôpital qui garde ses propres dossiers chez lui "
-                           "n'héberge pour personne. Il n'a pas à être certifié ; le RGPD s'applique "
-                           "à ces dossiers, mais l'hôpital ne l'enfreint pas.",
+            checks.Mistake(None, "la certification HDS vise qui garde des données de soin pour "
+                           "le compte d'un autre : relisez la colonne « Qui ? » du tableau de "
+                           "la section 5, puis demandez-vous pour qui la personne en gras "
+                           "garde ces dossiers.",
                            digest="448a56b2ef682222"),
-            checks.Mistake(None, "le RGPD s'applique bien à ces dossiers, mais l'hôpital ne "
-                           "l'enfreint pas : garder les dossiers de ses patients pour les "
-                           "soigner fait partie des exceptions de l'article 9 (paragraphe 2, "
-                           "point h : les soins) ; et le RGPD n'exige aucune certification.",
+            checks.Mistake(None, "un texte peut s'appliquer sans être enfreint : le RGPD admet "
+                           "des exceptions, dont les soins (article 9, paragraphe 2, point h), "
+                           "et n'exige aucune certification. Relisez la colonne « Quoi ? » du "
+                           "tableau de la section 5.",
                            digest="28e053f2209351db"),
             checks.Mistake(None, "le secret dit qui peut connaître les informations ; il "
                            "n'impose aucune certification.", digest="56d39d424d970527"),
@@ -1626,7 +1603,7 @@ checks.check_choices(texte_obligation, name="texte_obligation", options=["secret
 ### END HIDDEN TESTS
 
 # %% mistake="texte_obligation" session="formative"
-# message : une application de sport sans lien avec un soin
+# message : la personne en gras en fait-elle partie
 texte_obligation = {"A": "secret", "B": "HDS", "C": "secret", "D": "aucun"}
 
 # %% mistake="texte_obligation" session="formative"
@@ -1642,7 +1619,7 @@ texte_obligation = {"A": "secret", "B": "RGPD", "C": "RGPD", "D": "aucun"}
 texte_obligation = {"A": "secret", "B": "HDS", "C": "IA", "D": "aucun"}
 
 # %% mistake="texte_obligation" session="formative"
-# message : n'héberge pour personne
+# message : pour qui la personne en gras
 texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "HDS"}
 
 # %% session="evaluation"
@@ -1689,7 +1666,7 @@ texte_obligation = {lettre: reponses_5a[i] for lettre, i in
 ### END SOLUTION
 
 # %% tests="texte_obligation" points=1 session="evaluation"
-# Vérification de la question 5a : exécutez cette cellule.
+# Vérification de la question 5 : exécutez cette cellule.
 checks.check_form(texte_obligation, name="texte_obligation", kind="choices",
                   options=["secret", "HDS", "RGPD", "IA", "aucun"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
@@ -1779,25 +1756,17 @@ texte_obligation = {"A": "HDS", "B": "HDS", "C": "HDS", "D": "HDS"}
 texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 
 # %% [markdown] session="formative"
-# ### Question 5b — Des outils d'IA : quel texte s'applique ? (1 point)
+# <details><summary>Pour vous entraîner (facultatif, non noté) : quatre cas avec un outil d'IA</summary>
 #
-# Même consigne, mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`,
-# pour la personne ou l'entreprise en **gras** ; mêmes points partiels. Chaque cas parle d'un
-# outil d'IA ; cela ne veut pas dire que le règlement sur l'IA y répond.
-#
-# > **Rappel « Qui ? Quoi ? »** — `"secret"` : quiconque travaille dans le système de santé ;
-# > ne rien révéler. `"HDS"` : qui garde des données de soin pour un autre ; être certifié.
-# > `"RGPD"` : quiconque ; données de santé interdites sauf exceptions. `"IA"` : le
-# > fournisseur d'un outil d'IA, ou qui publie un texte généré pour informer le public ;
-# > transparence. Deux textes enfreints : celui du métier (règle de départage, section 5).
+# Même consigne qu'à la question 5. Chaque cas parle d'un outil d'IA ; cela ne veut pas dire
+# que le règlement sur l'IA y répond.
 #
 # - **E** : **une entreprise** met sur le marché un agent conversationnel qui répond aux
 #   patients sur le site d'un hôpital ; rien n'y dit aux patients qu'ils écrivent à une IA, et
 #   ce n'est pas évident.
 # - **F** : **un hôpital** publie sur son site une fiche sur la vaccination contre la grippe,
-#   pour informer le public sur une question d'intérêt public (la santé publique), rédigée
-#   par son agent conversationnel encadré ; une infirmière l'a
-#   relue et corrigée, l'hôpital la publie sous sa responsabilité, avec le nom de
+#   pour informer le public, rédigée par son agent conversationnel encadré ; une infirmière
+#   l'a relue et corrigée, l'hôpital la publie sous sa responsabilité, avec le nom de
 #   l'infirmière ; la fiche ne dit pas qu'une IA l'a rédigée.
 # - **G** : **un éditeur** vend aux hôpitaux un outil d'IA qui transcrit et résume les
 #   consultations ; il garde sur ses serveurs, pour le compte des hôpitaux, les comptes rendus
@@ -1805,310 +1774,31 @@ texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 # - **H** : **une infirmière** fait résumer un dossier par l'outil d'IA encadré de son hôpital,
 #   puis lit ce résumé au téléphone à l'employeur du patient, qui le lui demande.
 #
-# <details><summary>Indice</summary>
+# <details><summary>Les réponses, après avoir essayé</summary>
 #
-# Pour chaque cas, cherchez d'abord **qui** doit faire quelque chose, et **quoi** (dire,
-# marquer, être certifié, se taire) ; puis lisez dans la tableau « Textes cités » à qui s'adresse
-# chaque texte, et chaque paragraphe de l'article 50.
+# **E** `"IA"` : le fournisseur doit dire qu'on parle à une IA (article 50). **F** `"aucun"` :
+# l'article 50 (paragraphe 4) dispense qui publie un texte d'information relu par un humain,
+# sous la responsabilité éditoriale d'une personne. **G** `"HDS"` : il garde des données de
+# soin pour le compte d'autres, sans certification, avec ou sans IA. **H** `"secret"` : une
+# IA ne change rien à ce qu'un soignant peut révéler (le RGPD s'applique aussi, mais le secret
+# vise son métier).
 # </details>
-
-# %% [markdown] session="evaluation"
-# ### Question 5b — Des outils d'IA : quel texte s'applique ? (1 point)
-#
-# Même consigne, mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`,
-# pour la personne ou l'entreprise en **gras** ; mêmes points partiels. Chaque cas parle d'un
-# outil d'IA ; cela ne veut pas dire que le règlement sur l'IA y répond.
-#
-# > **Rappel « Qui ? Quoi ? »** — `"secret"` : quiconque travaille dans le système de santé ;
-# > ne rien révéler. `"HDS"` : qui garde des données de soin pour un autre ; être certifié.
-# > `"RGPD"` : quiconque ; données de santé interdites sauf exceptions. `"IA"` : le
-# > fournisseur d'un outil d'IA, ou qui publie un texte généré pour informer le public ;
-# > transparence. Deux textes enfreints : celui du métier (règle de départage, section 5).
-#
-# Vos quatre cas, tirés pour votre copie (vos voisins en ont d'autres, dans un autre ordre),
-# sont affichés par la cellule sous cette question.
-#
-# <details><summary>Indice</summary>
-#
-# Pour chaque cas, cherchez d'abord **qui** doit faire quelque chose, et **quoi** (dire,
-# marquer, être certifié, se taire) ; puis lisez dans la tableau « Textes cités » à qui s'adresse
-# chaque texte, et chaque paragraphe de l'article 50.
 # </details>
-
-# %% answer="texte_ia" session="formative"
-texte_ia = {"E": ..., "F": ..., "G": ..., "H": ...}
-### BEGIN SOLUTION
-texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "secret"}
-### END SOLUTION
-
-# %% tests="texte_ia" points=1 session="formative"
-# Vérification de la question 5b : exécutez cette cellule.
-checks.check_choices(
-    texte_ia,
-    name="texte_ia",
-    options=["secret", "HDS", "RGPD", "IA", "aucun"],
-    name_items=False,  # naming the wrong cases would let a student answer by elimination
-    digests={"E": "81cb2c1ac7067db1", "F": "a0174ef86c0485af", "G": "5b79f8c6171fcb26",
-             "H": "1fe97e8b5c3ae745"},
-    mistakes={
-        "E": [
-            checks.Mistake(None, "le RGPD oblige à informer sur les données traitées, pas à "
-                           "dire que l'interlocuteur est une machine.",
-                           digest="75d75f9bb9032350"),
-            checks.Mistake(None, "le secret dit qui peut connaître les informations sur un "
-                           "patient ; il n'oblige pas à dire qu'on parle à une machine.",
-                           digest="ac66417741e00db2"),
-            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin ; "
-                           "elle ne dit rien de ce que l'outil doit annoncer aux patients.",
-                           digest="b193e65bc4595ff2"),
-            checks.Mistake(None, "« aucun » suppose qu'aucun des quatre textes ne vise ce cas : "
-                           "relisez chaque paragraphe de l'article 50, et la date où il "
-                           "s'applique.", digest="bf6bc96aa7268a4b"),
-        ],
-        "F": [
-            checks.Mistake(None, "l'article 50 (paragraphe 4) vise bien celui qui publie un "
-                           "texte généré pour informer le public sur une question d'intérêt "
-                           "public, mais il l'en dispense quand le texte a été relu par un "
-                           "humain et qu'une personne en assume la responsabilité éditoriale : "
-                           "ici, l'infirmière l'a relu et corrigé, l'hôpital le publie sous sa "
-                           "responsabilité.", digest="b9ce3d739cead942"),
-            checks.Mistake(None, "le RGPD encadre les données personnelles ; une fiche pour le "
-                           "public n'en contient pas, et il ne dit pas comment la rédiger.",
-                           digest="b45e2c31178bd075"),
-            checks.Mistake(None, "le secret dit qui peut connaître les informations sur un "
-                           "patient ; la fiche ne parle d'aucun patient.",
-                           digest="a52922cfcd7c36df"),
-            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin ; "
-                           "une fiche pour le public n'en contient pas.", digest="8400f8b7580e0922"),
-        ],
-        "G": [
-            checks.Mistake(None, "le règlement sur l'IA impose à ce fournisseur d'autres "
-                           "obligations (dire, marquer), pas cette certification : ce qui la "
-                           "déclenche, c'est de garder des données de soin pour le compte d'un "
-                           "autre, avec ou sans IA.", digest="c5de6bc65517201d"),
-            checks.Mistake(None, "le RGPD encadre ce traitement, mais ne crée pas de "
-                           "certification obligatoire pour héberger des données de soin.",
-                           digest="4d1dd461eea74f2f"),
-            checks.Mistake(None, "le secret dit qui peut connaître les informations ; il "
-                           "n'impose aucune certification.", digest="7615377151611295"),
-            checks.Mistake(None, "« aucun » suppose qu'aucun des quatre textes ne vise ce cas : "
-                           "relisez, dans « Textes cités », celui qui parle de certification, "
-                           "et à qui il s'adresse.", digest="c8f3789b6a3e6536"),
-        ],
-        "H": [
-            checks.Mistake(None, "le règlement sur l'IA ne dit pas à qui un soignant peut parler "
-                           "d'un patient : que le résumé vienne d'une IA ne change rien à "
-                           "l'interdiction.", digest="49751072cdd37ffc"),
-            checks.Mistake(None, "le RGPD peut aussi s'appliquer à une parole tirée d'un dossier "
-                           "(Cour de justice de l'Union européenne, affaire C-740/22) ; mais un "
-                           "autre texte vise le soignant en tant que tel.",
-                           digest="515bd40860378a5f"),
-            checks.Mistake(None, "rien n'est hébergé ici : c'est une parole, pas un stockage.",
-                           digest="6539174f54bb3c65"),
-            checks.Mistake(None, "un soignant n'a pas le droit de raconter ce qu'il sait d'un "
-                           "patient : l'un des quatre textes l'interdit.",
-                           digest="8c088087dc10c6da"),
-        ],
-    },
-    success="l'article 50 vise surtout le fournisseur de l'outil d'IA : dire qu'on parle à une "
-    "machine, marquer ce qu'elle génère. Celui qui s'en sert pour publier un texte d'information "
-    "du public le dit aussi, sauf si un humain l'a relu et qu'une personne en répond. Une IA ne "
-    "change pas les autres textes : qui garde des données de soin pour d'autres est certifié, "
-    "le soignant reste tenu au secret. Dire qu'une IA a aidé à écrire reste une règle de "
-    "l'école (V6 — Intégrité et transparence).",
-    points=1,
-)
-### BEGIN HIDDEN TESTS
-checks.check_choices(texte_ia, name="texte_ia", options=["secret", "HDS", "RGPD", "IA", "aucun"],
-                     expected={"E": "IA", "F": "aucun", "G": "HDS", "H": "secret"}, points=1)
-### END HIDDEN TESTS
-
-# %% mistake="texte_ia" session="formative"
-# message : il l'en dispense quand le texte a été relu
-texte_ia = {"E": "IA", "F": "IA", "G": "IA", "H": "IA"}
-
-# %% mistake="texte_ia" session="formative"
-# message : il n'oblige pas à dire qu'on parle à une machine
-texte_ia = {"E": "secret", "F": "aucun", "G": "HDS", "H": "secret"}
-
-# %% mistake="texte_ia" session="formative"
-# message : une fiche pour le public n'en contient pas
-texte_ia = {"E": "IA", "F": "HDS", "G": "HDS", "H": "secret"}
-
-# %% mistake="texte_ia" session="formative"
-# message : ce qui la déclenche, c'est de garder des données de soin
-texte_ia = {"E": "IA", "F": "aucun", "G": "IA", "H": "secret"}
-
-# %% mistake="texte_ia" session="formative"
-# message : pas à dire que l'interlocuteur est une machine
-texte_ia = {"E": "RGPD", "F": "aucun", "G": "HDS", "H": "secret"}
-
-# %% mistake="texte_ia" session="formative"
-# message : que le résumé vienne d'une IA ne change rien
-texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "IA"}
-
-# %% mistake="texte_ia" session="formative"
-# message : mais un autre texte vise le soignant en tant que tel
-texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "RGPD"}
-
-# %% session="evaluation"
-# La réserve des cas, dans le désordre : votre copie en tire quatre (deux peuvent avoir la
-# même réponse, et une réponse peut ne pas servir), dans
-# l'ordre de votre copie.
-cas_5b = [
-    "**une clinique** publie sur son site une page sur la prévention des chutes des personnes "
-    "âgées, pour informer le public sur une question d'intérêt public (la santé publique), "
-    "écrite par un agent conversationnel ; un gériatre de la clinique l'a relue, corrigée et "
-    "signée, et la clinique la publie sous sa responsabilité ; la page ne dit pas qu'une IA "
-    "l'a écrite.",
-    "**une jeune entreprise** entraîne son outil d'IA sur les photos de peau que les "
-    "utilisateurs de son application grand public lui ont envoyées pour un tout autre usage, "
-    "avec leur diagnostic déclaré, sans le leur demander et sans aucun lien avec un soin.",
-    "**un laboratoire de biologie médicale** publie sur son site une page sur la vaccination "
-    "contre la grippe, pour informer le public sur une question d'intérêt public (la santé "
-    "publique), écrite par un agent conversationnel ; personne ne l'a relue avant de la "
-    "publier, ni n'en assume la responsabilité éditoriale ; la page ne dit pas qu'une IA l'a "
-    "écrite.",
-    "**une orthophoniste** fait écrire par un outil d'IA une anecdote sur les progrès d'une "
-    "de ses patientes, qu'elle nomme, et la publie sur son blog.",
-    "**un centre hospitalier** publie sur son site une page sur la rougeole, pour informer le "
-    "public sur une question d'intérêt public (la santé publique), écrite par un agent "
-    "conversationnel ; un médecin du service l'a relue, corrigée et signée, et le centre la "
-    "publie sous sa responsabilité ; la page ne dit pas qu'une IA l'a écrite.",
-    "**une mutuelle** publie sur son site une page sur la rougeole, pour informer le public "
-    "sur une question d'intérêt public (la santé publique), écrite par un agent "
-    "conversationnel ; personne ne l'a relue avant de la publier, ni n'en assume la "
-    "responsabilité éditoriale ; la page ne dit pas qu'une IA l'a écrite.",
-    "**l'éditeur d'une application de suivi du sommeil** entraîne son outil d'IA sur les "
-    "troubles du sommeil et les traitements que ses utilisateurs y ont notés pour un tout "
-    "autre usage, sans le leur demander et sans aucun lien avec un soin.",
-    "**un kinésithérapeute** fait écrire par un outil d'IA un billet humoristique sur la "
-    "rééducation d'un de ses patients, qu'il nomme, et le publie sur un réseau social.",
-    "**un institut de cancérologie** publie sur son site une page sur le dépistage du cancer "
-    "du sein, pour informer le public sur une question d'intérêt public (la santé publique), "
-    "écrite par un agent conversationnel ; une radiologue de l'institut l'a relue, corrigée "
-    "et signée, et l'institut la publie sous sa responsabilité ; la page ne dit pas qu'une IA "
-    "l'a écrite.",
-    "**une association de patients** publie sur son site une page sur le diabète de type 2, "
-    "pour informer le public sur une question d'intérêt public (la santé publique), écrite "
-    "par un agent conversationnel ; personne ne l'a relue avant de la publier, ni n'en assume "
-    "la responsabilité éditoriale ; la page ne dit pas qu'une IA l'a écrite.",
-]
-display(Markdown("\n".join(
-    f"- **{lettre}** : {texte}" for lettre, texte in copy_order(graine, "texte_ia",
-                                                                cas_5b).items())))
-print("Quatre cas : E, F, G et H.")
-
-# %% answer="texte_ia" session="evaluation"
-texte_ia = {"E": ..., "F": ..., "G": ..., "H": ...}
-### BEGIN SOLUTION
-# The answer of each case of the list, by its position in the list shown above.
-reponses_5b = ["aucun", "RGPD", "IA", "secret", "aucun", "IA", "RGPD", "secret", "aucun", "IA"]
-texte_ia = {lettre: reponses_5b[i] for lettre, i in
-            copy_order(graine, "texte_ia", range(len(cas_5b))).items()}
-### END SOLUTION
-
-# %% tests="texte_ia" points=1 session="evaluation"
-# Vérification de la question 5b : exécutez cette cellule.
-checks.check_form(texte_ia, name="texte_ia", kind="choices",
-                  options=["secret", "HDS", "RGPD", "IA", "aucun"], items=["E", "F", "G", "H"])
-### BEGIN HIDDEN TESTS
-from esn_teach.generative import copy_order as tirage_copie_5b
-
-# The positions this copy shows (drawn without reading any answer) and the kind of the case
-# at each position: a page nobody reviewed (F), a page reviewed and signed (H).
-q5b = tirage_copie_5b(checks.student_seed("14", announce=False), "texte_ia", range(10))
-genres_5b = ["H", "E", "F", "G", "H", "F", "E", "G", "H", "F"]
-reponses_5b = {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}
-page_publique_5b = ("le secret dit qui peut connaître les informations sur un patient ; la "
-                    "page ne parle d'aucun patient.")
-erreurs_5b = {
-    "E": [checks.Mistake("IA", "le règlement sur l'IA impose à un fournisseur d'autres "
-                         "obligations (dire, marquer) ; interdire un traitement de données de "
-                         "santé, sauf exceptions, c'est un autre texte, avec ou sans IA."),
-          checks.Mistake("secret", "le secret médical lie ceux qui travaillent dans le "
-                         "système de santé : ici, personne n'en fait partie, et aucun soin."),
-          checks.Mistake("HDS", "l'hébergement certifié vise les données recueillies pour la "
-                         "prévention, le diagnostic ou le soin : ici, aucun soin."),
-          checks.Mistake("aucun", "un des quatre textes encadre ce traitement, même hors de "
-                         "tout soin."),
-    ],
-    "F": [checks.Mistake("aucun", "l'article 50 (paragraphe 4) ne dispense celui qui publie que "
-                         "si le texte a été relu par un humain et qu'une personne en assume la "
-                         "responsabilité éditoriale : ici, ni l'un ni l'autre ; l'obligation de le "
-                         "dire demeure : un des quatre textes s'applique."),
-          checks.Mistake("RGPD", "le RGPD encadre les données personnelles ; une page pour le "
-                         "public n'en contient pas, et il ne dit pas comment la rédiger."),
-          checks.Mistake("secret", page_publique_5b),
-          checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin ; une "
-                         "page pour le public n'en contient pas."),
-    ],
-    "G": [checks.Mistake("IA", "le règlement sur l'IA ne dit pas à qui un soignant peut parler "
-                         "d'un patient : que le texte vienne d'une IA ne change rien à "
-                         "l'interdiction."),
-          checks.Mistake("RGPD", "le RGPD s'applique aussi à cette publication ; mais un autre "
-                         "texte vise le soignant en tant que tel."),
-          checks.Mistake("HDS", "rien n'est hébergé pour le compte d'un autre ici : c'est une "
-                         "publication."),
-          checks.Mistake("aucun", "un soignant n'a pas le droit de révéler ce qu'il sait d'un "
-                         "patient : l'un des quatre textes l'interdit."),
-    ],
-    "H": [checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin pour "
-                         "le compte d'un autre : une page pour le public n'en contient pas."),
-          checks.Mistake("IA", "le règlement sur l'IA, article 50 (paragraphe 4), dispense celui qui publie quand le "
-                         "texte a été relu par un humain et qu'une personne en assume la "
-                         "responsabilité éditoriale : ici, un soignant l'a relu et signé, "
-                         "l'établissement la publie sous sa responsabilité."),
-          checks.Mistake("RGPD", "le RGPD encadre les données personnelles ; une page pour le "
-                         "public n'en contient pas."),
-          checks.Mistake("secret", page_publique_5b),
-    ],
-}
-checks.check_choices(
-    texte_ia, name="texte_ia", options=["secret", "HDS", "RGPD", "IA", "aucun"],
-    expected={lettre: reponses_5b[genres_5b[q5b[lettre]]] for lettre in "EFGH"},
-    mistakes={lettre: erreurs_5b[genres_5b[q5b[lettre]]] for lettre in "EFGH"},
-    success="l'article 50 vise le fournisseur de l'outil d'IA (dire qu'on parle à une machine, "
-    "marquer ce qu'elle génère) et celui qui publie un texte d'information du public généré "
-    "par une IA, sauf relecture humaine et responsabilité éditoriale (la page que personne n'a "
-    "relue). Une IA ne change pas les autres textes : les données de santé restent interdites "
-    "de traitement sauf exceptions (RGPD), le soignant reste tenu au secret. Dire qu'une IA a "
-    "aidé à écrire reste une règle de l'école (V6 — Intégrité et transparence).",
-    points=1)
-### END HIDDEN TESTS
-
-# %% mistake="texte_ia" session="evaluation"
-# message : le règlement sur l'IA
-texte_ia = {"E": "IA", "F": "IA", "G": "IA", "H": "IA"}
-
-# %% mistake="texte_ia" session="evaluation"
-# message : des quatre textes
-texte_ia = {"E": "aucun", "F": "aucun", "G": "aucun", "H": "aucun"}
-
-# %% mistake="texte_ia" session="evaluation"
-# message : le RGPD
-texte_ia = {"E": "RGPD", "F": "RGPD", "G": "RGPD", "H": "RGPD"}
 
 # %% [markdown]
 # ## 6. Désidentifier automatiquement, et ses limites
 #
-# Avant d'envoyer une note, on peut essayer d'en retirer les noms et les dates
-# automatiquement. Comparons deux outils sur les notes synthétiques, dont le générateur connaît
-# chaque nom et chaque date (il a aussi glissé des **cas difficiles**) :
+# Deux outils retirent automatiquement noms et dates des notes synthétiques (dont le
+# générateur connaît chaque nom et chaque date) :
 #
-# - des **règles** : un motif de texte pour les dates écrites en chiffres, et « un ou deux mots
-#   à majuscule après M., Mme, Dr… » pour les noms ;
-# - un **modèle** du logiciel spaCy (`fr_core_news_sm`), qui repère les noms propres et range
-#   chacun en « personne », « lieu », « organisation » ou « divers » (PER, LOC, ORG et MISC
-#   dans les tableaux) ; il n'a **aucune catégorie « date »**.
+# - des **règles** : un motif pour les dates en chiffres, et « un ou deux mots à majuscule
+#   après M., Mme, Dr… » pour les noms ;
+# - un **modèle** du logiciel spaCy (`fr_core_news_sm`), qui range chaque nom propre en
+#   « personne », « lieu », « organisation » ou « divers » (PER, LOC, ORG, MISC) ; il n'a
+#   **aucune catégorie « date »**.
 #
-# Le **rappel** d'un outil est la part des noms (ou des dates) **réellement présents** qu'il a
-# trouvés : c'est sa **sensibilité**, comme pour un test diagnostique. Un nom manqué est un nom
-# qui sort de l'hôpital. Pour spaCy, on compte les seuls noms qu'il classe « personne ».
-#
-# **Ce que montrent les tableaux ci-dessous : aucun des deux outils ne trouve tout. Les règles
-# manquent les noms sans civilité ; spaCy ne voit aucune date et laisse passer presque tous les
-# noms des médecins.**
+# Le **rappel** d'un outil est la part des noms **réellement présents** qu'il a trouvés : sa
+# **sensibilité**, comme pour un test diagnostique.
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il lance les deux outils sur 100 notes et compte ce
@@ -2339,16 +2029,16 @@ print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} cla
       "noms que spaCy manque.")
 
 # %% [markdown]
-# Lisez les tableaux et leur lecture (un nom compte comme trouvé si un passage signalé le
-# recouvre, même en partie). Après « Dr », spaCy prend le nom du médecin pour un « divers » ou
-# un lieu, jamais, sur ces notes, pour une personne : un outil se trompe là où ses textes
-# d'apprentissage ne ressemblent pas aux nôtres. Or le nom du médecin est lui aussi une donnée
-# personnelle, et il dit dans quel service le patient est suivi. **Aucun outil ne trouve
-# tout** : une note « désidentifiée » automatiquement se relit, et un texte même sans nom peut
-# rester reconnaissable.
+# **Aucun outil ne trouve tout** (un nom compte comme trouvé si un passage signalé le
+# recouvre) : une note « désidentifiée » automatiquement se relit.
 #
 # <details><summary>Pour aller plus loin : d'où vient l'erreur de spaCy, et les limites de cette
 # comparaison</summary>
+#
+# Les règles manquent les noms sans civilité. Après « Dr », spaCy prend le nom du médecin pour
+# un « divers » ou un lieu, jamais, sur ces notes, pour une personne : un outil se trompe là
+# où ses textes d'apprentissage ne ressemblent pas aux nôtres. Or le nom du médecin est lui
+# aussi une donnée personnelle, et il dit dans quel service le patient est suivi.
 #
 # spaCy a appris ses entités sur des articles de Wikipédia, où elles avaient été repérées
 # automatiquement (le corpus WikiNER, Nothman et al., 2013), pas sur des notes cliniques. Le
@@ -2382,11 +2072,9 @@ print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} cla
 # %% [markdown] session="evaluation"
 # ### Question 6 — Le rappel de spaCy pour les noms des patients (1 point)
 #
-# Quel est le **rappel** de spaCy pour les noms des **patients** seuls (ni ceux des proches, ni
-# ceux des médecins ; entités « personne » seulement, comme dans les tableaux), sur ces 100
-# notes ? Donnez une proportion entre 0 et 1 (vérifiée à 3 décimales) : écrivez une division,
-# `a / b`, avec deux nombres du tableau « Comment spaCy étiquette chaque nom, selon la
-# personne ».
+# Quel est le **rappel** de spaCy pour les noms des **patients** seuls (entités « personne »
+# seulement), sur ces 100 notes ? Écrivez une division, `a / b` (vérifiée à 3 décimales), avec
+# deux nombres du tableau « Comment spaCy étiquette chaque nom, selon la personne ».
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2572,7 +2260,7 @@ rappel_spacy = noms.loc[noms["role"] == "patient", "regles"].mean()
 rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "présents"]
 
 # %% [markdown]
-# ### Le biais d'automatisation
+# <details><summary>Pour aller plus loin (facultatif) : le biais d'automatisation</summary>
 #
 # Une réponse bien rédigée, sûre d'elle (comme la dose de la question 3), pousse à l'accepter
 # sans vérifier : c'est le **biais d'automatisation**, la tendance à se fier à une machine plus
@@ -2584,14 +2272,10 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # « Textes cités » de la section 4) ; un agent
 # conversationnel grand public n'est pas, à lui seul, un système à haut risque : le biais, lui,
 # reste le même.
+# </details>
 
 # %% [markdown]
 # ## 7. Ce que disent les évaluations publiées
-#
-# **Les grands modèles hallucinent-ils aussi ?** Oui : comme le modèle de la section 3, ils
-# écrivent ce qui est **probable**, pas ce qui est **vérifié**. Une dose ou une référence
-# d'article se **vérifie** donc dans une source (résumé des caractéristiques du produit,
-# article lui-même). Réussir un QCM de médecine n'est pas soigner.
 #
 # <details><summary>Pour aller plus loin (lecture facultative, aucune question n'y porte) : trois
 # évaluations publiées, et ce qu'elles ne mesurent pas</summary>
@@ -2641,10 +2325,18 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # %% [markdown]
 # ### Si une erreur atteint le patient
 #
-# Une dose fausse, recopiée d'un texte généré, peut arriver jusqu'au patient. Ce qu'on fait
-# alors est ce qu'on fait après toute erreur de soin : qu'une IA ait écrit la dose n'y change
-# rien. Deux choses décident des circuits : ce qui arrive au patient (un événement grave ?) et
-# la nature de l'outil (un dispositif médical ?).
+# Qu'une IA ait écrit la dose ne change rien : c'est le circuit de toute erreur de soin.
+#
+# | Quand ? | Quoi, à qui |
+# |---|---|
+# | toujours, **d'abord** | le patient : prévenir son médecin, le surveiller, corriger le traitement |
+# | toujours, ensuite | la **fiche d'événement indésirable** de l'établissement, en disant d'où venait l'erreur ; lui dire ce qui s'est passé |
+# | un **effet indésirable** d'un médicament est suspecté | **pharmacovigilance** (centre régional) |
+# | l'événement est **grave** : décès, pronostic vital en jeu, déficit permanent probable | **EIGS**, à l'ARS |
+# | l'outil est un **dispositif médical** (destiné par son fabricant à un usage médical), et l'incident a causé ou **aurait pu causer** une dégradation grave | **matériovigilance** (ANSM) |
+# | des données du patient sont parties vers un service que l'établissement n'a pas choisi | prévenir le **DPO** ; l'établissement, lui, notifie la CNIL |
+#
+# <details><summary>Le détail, avec les textes (facultatif)</summary>
 #
 # - **D'abord le patient** : prévenir le médecin qui le prend en charge, le surveiller,
 #   corriger le traitement ; puis lui dire ce qui s'est passé : la personne victime d'un
@@ -2678,6 +2370,7 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 #   traitement, qui la documente, la notifie à la CNIL dans les 72 heures s'il y a un risque
 #   pour les personnes, et en informe le patient si le risque est élevé (RGPD, articles 33
 #   et 34).
+# </details>
 
 # %% [markdown] session="formative"
 # ### Question 7 — Une dose fausse a atteint la patiente : que faire, et dans quel ordre ? (2 points)
@@ -2712,8 +2405,8 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 #
 # <details><summary>Indice 1</summary>
 #
-# Relisez l'encadré ci-dessus, puis, pour chaque circuit de déclaration, la condition qui le
-# déclenche : est-elle remplie dans ce cas ?
+# Relisez le tableau « Si une erreur atteint le patient », puis, pour chaque circuit de
+# déclaration, la condition qui le déclenche : est-elle remplie dans ce cas ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -2726,24 +2419,19 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # %% [markdown] session="evaluation"
 # ### Question 7 — Une dose fausse a atteint le patient : que faire, et dans quel ordre ? (2 points)
 #
-# Un outil numérique a écrit une dose fausse dans la synthèse du traitement de M. T., et le
-# patient l'a reçue. Votre cas est affiché sous cette question : il est tiré pour votre copie,
-# et deux choses y changent d'une copie à l'autre, **ce qui arrive au patient** (rien
-# d'anormal, un malaise, un événement grave) et **l'outil** qui a écrit la synthèse.
-# Lisez-le attentivement : ce sont elles qui décident de certaines réponses. Vous êtes l'infirmier ou l'infirmière du service qui s'occupe de lui.
+# Un outil numérique a écrit une dose fausse dans la synthèse du traitement de M. T., qui l'a
+# reçue. Votre cas, affiché sous cette question, dit **ce qui arrive au patient** et **quel
+# outil** a écrit la synthèse : lisez-le bien. Vous êtes son infirmier ou son infirmière.
 #
-# Pour chaque action, écrivez `"d'abord"` (elle protège le patient : tout de suite, avant toute
-# déclaration), `"ensuite"` (à faire, une fois le patient pris en charge) ou `"non"` (pas à
-# faire telle qu'elle est écrite : pas le bon circuit pour ce cas, ou une action utile faite au
-# mauvais moment, qui en retarde une plus urgente). Points partiels (règle du mode
-# d'emploi) : un quart de point par action juste.
+# Pour chaque action, écrivez `"d'abord"` (elle protège le patient, avant toute déclaration),
+# `"ensuite"` (une fois le patient pris en charge) ou `"non"` (pas le bon circuit pour ce cas,
+# ou une action utile faite au mauvais moment, qui en retarde une plus urgente).
 #
-# Vos huit actions, A à H, sont affichées sous votre cas, dans l'ordre de votre copie.
 #
 # <details><summary>Indice 1</summary>
 #
-# Relisez l'encadré ci-dessus, puis, pour chaque circuit de déclaration, la condition qui le
-# déclenche : est-elle remplie dans ce cas ?
+# Relisez le tableau « Si une erreur atteint le patient », puis, pour chaque circuit de
+# déclaration, la condition qui le déclenche : est-elle remplie dans ce cas ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -2762,6 +2450,22 @@ signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'a
 
 # %% tests="signalement" points=2 session="formative"
 # Vérification de la question 7 : exécutez cette cellule.
+# Review 14 d20b, student 5: each message names the kind of mistake and points to the table
+# to re-read, never to the action itself.
+piste_soins = ("une action qui protège la patiente a été remise à plus tard ou écartée : "
+               "relisez la première ligne du tableau « Si une erreur atteint le patient » (« "
+               "toujours, d'abord »).")
+piste_condition = ("un circuit de déclaration a été retenu alors que sa condition n'est pas "
+                   "remplie ici : relisez la colonne « Quand ? » du tableau « Si une erreur "
+                   "atteint le patient », puis l'état de la patiente et l'outil.")
+piste_avant = ("une déclaration a été placée avant les soins : relisez la première ligne du "
+               "tableau « Si une erreur atteint le patient ».")
+piste_ecartee = ("une action à faire a été écartée : relisez la colonne « Quand ? » du "
+                 "tableau « Si une erreur atteint le patient » ; laquelle vaut toujours, ou "
+                 "dans ce cas ?")
+piste_moment = ("une action utile, mais faite au mauvais moment, a été retenue : relisez ce "
+                "que veut dire « non » dans la consigne, et la première ligne du tableau « Si "
+                "une erreur atteint le patient ».")
 checks.check_choices(
     signalement,
     name="signalement",
@@ -2771,56 +2475,22 @@ checks.check_choices(
              "D": "58b2e1a45ecb20b6", "E": "c7ec2427f06353b0", "F": "cee0b94c743de2ae",
              "G": "a010310a3401965a", "H": "a907bc7d7be57ffa"},
     mistakes={
-        "A": [checks.Mistake(None, "tant que le médecin ne sait pas quelle dose la patiente a "
-                             "reçue, peut-on la traiter ? Relisez ce qui passe en premier.",
-                             digest="630392923c76ad74"),
-              checks.Mistake(None, "relisez chaque action : laquelle permet de traiter la "
-                             "patiente, et peut-on s'en passer ?", digest="11deab3110be3f33")],
-        "B": [checks.Mistake(None, "un EIGS suppose un décès, un pronostic vital en jeu ou un "
-                             "déficit fonctionnel permanent probable : rien de cela ici (si son "
-                             "état s'était aggravé, bradycardie mal tolérée ou malaise, l'EIGS "
-                             "serait dû). La fiche de l'établissement et la pharmacovigilance "
-                             "suffisent.",
-                             digest="1cf1eb5e5458f03f"),
-              checks.Mistake(None, "un EIGS suppose un décès, un pronostic vital en jeu ou un "
-                             "déficit fonctionnel permanent probable : rien de cela ici, même "
-                             "une fois la patiente prise en charge.", digest="445319546e8c6aca")],
-        "C": [checks.Mistake(None, "une déclaration ou une fiche soigne-t-elle la patiente ? "
-                             "Relisez ce qui passe en premier.", digest="0a9b05e2465160ae"),
-              checks.Mistake(None, "la fiche d'événement indésirable est à remplir, en disant "
-                             "d'où venait l'erreur : c'est elle qui permet d'éviter que cela "
-                             "recommence.", digest="dbc2e7ed96d48be1")],
-        "D": [checks.Mistake(None, "la matériovigilance vaut pour un dispositif médical, qu'un "
-                             "fabricant destine à un usage médical : un agent conversationnel "
-                             "grand public n'en est pas un.", digest="19a95548cb040354"),
-              checks.Mistake(None, "la matériovigilance vaut pour un dispositif médical, qu'un "
-                             "fabricant destine à un usage médical : un agent conversationnel "
-                             "grand public n'en est pas un, même plus tard.",
-                             digest="12741ee0cd0b5c2f")],
-        "E": [checks.Mistake(None, "relisez l'ordre : tant que la dose fausse peut être "
-                             "reprise, qu'est-ce qui protège la patiente, et quand ?",
-                             digest="98521db6c0a9b63d"),
-              checks.Mistake(None, "relisez chaque action : laquelle empêche que la dose fausse "
-                             "soit reprise, et peut-on s'en passer ?",
-                             digest="31464a0bf871dcc5")],
-        "F": [checks.Mistake(None, "une déclaration ou une fiche soigne-t-elle la patiente ? "
-                             "Relisez ce qui passe en premier.", digest="916a08975b5c06dd"),
-              checks.Mistake(None, "un effet indésirable d'un médicament, dû à une erreur de "
-                             "dose, se déclare bien au centre régional de pharmacovigilance, "
-                             "même sans séquelle.", digest="74ee8633fd1f4ef4")],
-        "G": [checks.Mistake(None, "écrire la fiche avant d'appeler le médecin retarde le "
-                             "traitement de la patiente : l'ordre est faux.",
-                             digest="508519c5acfd408a"),
-              checks.Mistake(None, "telle qu'elle est écrite (« avant d'appeler le médecin »), "
-                             "cette action ne se fait ni d'abord ni ensuite : la fiche, remplie "
-                             "au bon moment, après l'appel, est une autre ligne.",
-                             digest="3d406f0bc3cb44fd")],
-        "H": [checks.Mistake(None, "prévenir quelqu'un qui ne soigne pas protège-t-il la "
-                             "patiente d'un surdosage ? Relisez ce qui passe en premier.",
-                             digest="0e7535326d340672"),
-              checks.Mistake(None, "des données de la patiente envoyées à un service grand "
-                             "public, c'est une violation de données : le DPO de "
-                             "l'établissement doit le savoir.", digest="5074f1b64bf730f0")],
+        "A": [checks.Mistake(None, piste_soins, digest="630392923c76ad74"),
+              checks.Mistake(None, piste_soins, digest="11deab3110be3f33")],
+        "B": [checks.Mistake(None, piste_condition, digest="1cf1eb5e5458f03f"),
+              checks.Mistake(None, piste_condition, digest="445319546e8c6aca")],
+        "C": [checks.Mistake(None, piste_avant, digest="0a9b05e2465160ae"),
+              checks.Mistake(None, piste_ecartee, digest="dbc2e7ed96d48be1")],
+        "D": [checks.Mistake(None, piste_condition, digest="19a95548cb040354"),
+              checks.Mistake(None, piste_condition, digest="12741ee0cd0b5c2f")],
+        "E": [checks.Mistake(None, piste_soins, digest="98521db6c0a9b63d"),
+              checks.Mistake(None, piste_soins, digest="31464a0bf871dcc5")],
+        "F": [checks.Mistake(None, piste_avant, digest="916a08975b5c06dd"),
+              checks.Mistake(None, piste_ecartee, digest="74ee8633fd1f4ef4")],
+        "G": [checks.Mistake(None, piste_moment, digest="508519c5acfd408a"),
+              checks.Mistake(None, piste_moment, digest="3d406f0bc3cb44fd")],
+        "H": [checks.Mistake(None, piste_avant, digest="0e7535326d340672"),
+              checks.Mistake(None, piste_ecartee, digest="5074f1b64bf730f0")],
     },
     success="la patiente d'abord (prévenir le médecin, surveiller, empêcher une nouvelle prise) ; "
     "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, la "
@@ -2837,22 +2507,22 @@ checks.check_choices(signalement, name="signalement", options=["d'abord", "ensui
 ### END HIDDEN TESTS
 
 # %% mistake="signalement" session="formative"
-# message : rien de cela ici (si son état s'était aggravé
+# message : sa condition n'est pas remplie ici
 signalement = {"A": "d'abord", "B": "d'abord", "C": "ensuite", "D": "non", "E": "d'abord",
                "F": "ensuite", "G": "non", "H": "ensuite"}
 
 # %% mistake="signalement" session="formative"
-# message : grand public n'en est pas un, même plus tard
+# message : sa condition n'est pas remplie ici
 signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "ensuite", "E": "d'abord",
                "F": "ensuite", "G": "non", "H": "ensuite"}
 
 # %% mistake="signalement" session="formative"
-# message : l'ordre est faux
+# message : faite au mauvais moment
 signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
                "F": "ensuite", "G": "d'abord", "H": "ensuite"}
 
 # %% mistake="signalement" session="formative"
-# message : même sans séquelle
+# message : une action à faire a été écartée
 signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
                "F": "non", "G": "non", "H": "ensuite"}
 
@@ -2901,8 +2571,8 @@ actions_7 = {
     "F": "vérifier que la dose fausse n'est plus écrite nulle part (plan de soins, traitement "
          "de sortie en préparation), et la faire corriger par le médecin.",
     "G": "déclarer l'effet indésirable au centre régional de pharmacovigilance.",
-    "H": "notifier vous-même une violation de données à la CNIL, dans les 72 heures, puisque "
-         "des données du patient sont passées par l'outil qui a écrit la synthèse.",
+    "H": "prévenir le délégué à la protection des données (DPO) de l'établissement que des "
+         "données du patient sont passées par l'outil qui a écrit la synthèse.",
 }
 for lettre, action in copy_order(graine, "signalement", actions_7).items():
     print(f"- {lettre} : {action}")
@@ -2912,13 +2582,15 @@ signalement = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ..., "G": 
 ### BEGIN SOLUTION
 from esn_teach.generative._exam import _draw_cases
 
-# The scenario's two facts decide A (a CE-marked medical device: matériovigilance) and B
-# (a serious event: EIGS); the other actions' answers are the same for every scenario.
+# The scenario's facts decide A (a CE-marked medical device: matériovigilance), B (a serious
+# event: EIGS), G (any adverse effect: pharmacovigilance) and, since review d22, H (data sent
+# to a consumer chatbot: tell the DPO); C, D, E and F have the same answer for every scenario.
 signalement = _draw_cases(graine, "signalement", "ABCDEFGH").by_letter({
     "A": "ensuite" if "marqué CE" in cas_7 else "non",
     "B": "ensuite" if "réanimation" in cas_7 else "non",
     "C": "d'abord", "D": "non", "E": "ensuite", "F": "d'abord",
-    "G": "non" if "aucun signe anormal" in cas_7 else "ensuite", "H": "non",
+    "G": "non" if "aucun signe anormal" in cas_7 else "ensuite",
+    "H": "non" if "marqué CE" in cas_7 else "ensuite",
 })
 ### END SOLUTION
 
@@ -2942,7 +2614,9 @@ grave_7 = "réanimation" in texte_7
 effet_7 = "aucun signe anormal" not in texte_7
 reponses_7 = {"A": "ensuite" if dispositif_7 else "non", "B": "ensuite" if grave_7 else "non",
               "C": "d'abord", "D": "non", "E": "ensuite", "F": "d'abord",
-              "G": "ensuite" if effet_7 else "non", "H": "non"}
+              "G": "ensuite" if effet_7 else "non",
+              # Review 14 d20b, lecturer 4 (d22): the DPO only when data left the hospital.
+              "H": "non" if dispositif_7 else "ensuite"}
 if dispositif_7:
     erreurs_a = [
         checks.Mistake("d'abord", "la déclaration de matériovigilance ne soigne pas le patient : "
@@ -2992,12 +2666,19 @@ else:
                        "ensuite, on le déclarerait alors.")
         for answer in ("d'abord", "ensuite")]
 if dispositif_7:
-    pourquoi_h = ("le logiciel est celui de l'établissement, qui l'a choisi : les données n'ont "
-                  "pas quitté son traitement, ce n'est pas une violation. Et une notification, "
-                  "s'il y en avait une, reviendrait à l'établissement")
+    erreurs_h = [
+        checks.Mistake(answer, "le logiciel est celui de l'établissement, qui l'a choisi : les "
+                       "données du patient n'ont pas quitté son traitement, ce n'est pas une "
+                       "violation de données : le DPO n'a rien à en savoir.")
+        for answer in ("d'abord", "ensuite")]
 else:
-    pourquoi_h = ("la notification à la CNIL revient à l'établissement, responsable du "
-                  "traitement, s'il y a un risque : vous, vous prévenez son DPO")
+    erreurs_h = [
+        checks.Mistake("d'abord", "prévenir le DPO ne soigne pas le patient : c'est à faire une "
+                       "fois celui-ci pris en charge."),
+        checks.Mistake("non", "une synthèse écrite par un agent grand public veut dire que des "
+                       "données du patient sont parties vers un service que l'établissement "
+                       "n'a pas choisi : c'est une violation de données. Vous prévenez le DPO ; "
+                       "c'est l'établissement qui la notifie à la CNIL s'il y a un risque.")]
 erreurs_7 = {
     "A": erreurs_a,
     "B": erreurs_b,
@@ -3020,8 +2701,7 @@ erreurs_7 = {
           checks.Mistake("non", "tant que la dose fausse reste écrite, elle peut être "
                          "redonnée : c'est à faire, tout de suite.")],
     "G": erreurs_g,
-    "H": [checks.Mistake("d'abord", pourquoi_h + ", une fois le patient pris en charge."),
-          checks.Mistake("ensuite", pourquoi_h + ".")],
+    "H": erreurs_h,
 }
 checks.check_choices(
     signalement, name="signalement", options=["d'abord", "ensuite", "non"],
@@ -3031,12 +2711,17 @@ checks.check_choices(
     "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, et la "
     "pharmacovigilance s'il y a un effet indésirable ; l'EIGS à l'ARS seulement si "
     "l'événement est grave (décès, pronostic vital, séquelle probable) ; la matériovigilance seulement si l'outil est un dispositif "
-    "médical. Notifier la CNIL revient à l'établissement, jamais à vous.",
+    "médical ; le DPO seulement si des données du patient sont parties vers un service que "
+    "l'établissement n'a pas choisi (c'est l'établissement qui notifie la CNIL).",
     points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="signalement" session="evaluation"
 # message : la fiche ne protège pas le patient
+signalement = {lettre: "d'abord" for lettre in "ABCDEFGH"}
+
+# %% mistake="signalement" session="evaluation"
+# message : le DPO
 signalement = {lettre: "d'abord" for lettre in "ABCDEFGH"}
 
 # %% mistake="signalement" session="evaluation"
@@ -3050,21 +2735,15 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 # %% [markdown]
 # ## 8. Réflexion : un dossier dans un agent conversationnel
 #
-# **Facultative, et auto-évaluée** : cette réflexion ne compte pas pour la micro-certification ;
-# faites-la pour vous, puis comparez-la au guide de correction (dans le parcours en autonomie,
-# un bouton l'ouvre sous votre réponse ; sinon, il paraît dans votre retour). Seule exception :
-# si votre enseignant·e fait passer l'évaluation en séance surveillée et vous dit qu'elle est
-# notée.
+# **Facultative et auto-évaluée** (hors micro-certification, sauf consigne de votre
+# enseignant·e en séance surveillée) : remise avec votre copie ; son guide de correction est
+# dans le parcours en autonomie.
 #
-# Une collègue infirmière, débordée, vous dit : « Je colle les transmissions du patient de la
-# chambre 8 dans l'agent conversationnel gratuit sur mon téléphone, il me fait une synthèse
-# parfaite en dix secondes. » Dites : que quitte l'hôpital, quels risques pour le
-# patient (secret, réutilisation, erreur dans la synthèse), ce que vous lui proposeriez, et
-# comment vous en parleriez au patient. Puis : la semaine suivante, une synthèse de ce genre a
-# changé une dose, et le patient a reçu la mauvaise dose. Que faites-vous, et qui prévenez-vous ?
-# (Comptez 15 à 25 lignes, et une vingtaine de minutes.)
-# Appuyez-vous sur au moins deux des valeurs de l'école (numéro et nom), et sur l'encadré
-# « Si une erreur atteint le patient » ci-dessus.
+# Une collègue infirmière, débordée, colle les transmissions du patient de la chambre 8 dans
+# l'agent conversationnel gratuit de son téléphone. Que quitte l'hôpital ? Quels risques pour
+# le patient ? Que lui proposez-vous, et que dites-vous au patient ? La semaine suivante, une
+# synthèse de ce genre change une dose, que le patient reçoit : que faites-vous, et qui
+# prévenez-vous ? (15 à 25 lignes, en nommant deux valeurs de l'école.)
 
 # %% [markdown] written="reflexion_chatbot" points=4
 # ### BEGIN SOLUTION
@@ -3130,13 +2809,10 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 # %% [markdown]
 # ## À retenir
 #
-# - Un modèle de langage écrit le mot **probable**, pas le mot **vrai** : un texte fluide peut
-#   porter une dose ou une référence que rien ne justifie. On vérifie dans la source de
-#   référence (le RCP pour une dose).
-# - La **température** règle l'audace du tirage : basse, un texte prévisible ; haute, un texte
-#   incohérent.
-# - Coller un dossier dans un service en ligne, c'est le **transmettre** : secret médical,
-#   données sensibles, hébergement certifié.
+# - Un modèle de langage, grand ou petit, écrit le mot **probable**, pas le mot **vrai** : une
+#   dose se vérifie dans le résumé des caractéristiques du produit (RCP).
+# - La **température** règle l'audace du tirage.
+# - Coller un dossier dans un service en ligne, c'est le **transmettre**.
 
 # %% [markdown] reveal="signalement"
 # - Un texte rédigé avec une IA se **relit** et se signe par un humain ; le **dire** est une

@@ -310,9 +310,9 @@ def _draw_cases(
     return CaseDraw(slots=slots, variants=chosen)
 
 
-#: Questions 5a and 5b: the letters a copy's four cases are shown under (the statement's
+#: Question 5: the letters a copy's four cases are shown under (the statement's
 #: letters; they say nothing of the answers).
-_POOL_LETTERS: dict[str, str] = {"texte_obligation": "ABCD", "texte_ia": "EFGH"}
+_POOL_LETTERS: dict[str, str] = {"texte_obligation": "ABCD"}
 
 
 def _pool_positions(seed: int, question: str, size: int) -> dict[str, int]:

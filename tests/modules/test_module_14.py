@@ -104,7 +104,8 @@ def _truth_dose(drug: str, dose: str, unit: str) -> str:
 
 
 def _truth_incident(text: str) -> dict[str, str]:
-    """Question 7, by slot: A, B and G follow the scenario (device? serious? any effect?)."""
+    """Question 7, by slot: A, B, G and H follow the scenario (device? serious? any effect?
+    data sent to a consumer chatbot?)."""
     device = "dispositif médical" in text
     severe = "réanimation" in text
     effect = "aucun signe anormal" not in text
@@ -116,7 +117,7 @@ def _truth_incident(text: str) -> dict[str, str]:
         "E": "ensuite",
         "F": "d'abord",
         "G": "ensuite" if effect else "non",
-        "H": "non",
+        "H": "non" if device else "ensuite",
     }
 
 
@@ -315,15 +316,12 @@ def test_question_3a_pool_was_written_by_the_module_model():
 
 
 # question: (letters, the right answer of the case at each position of the notebook's list).
-# These mirror the evaluated cells of questions 5a and 5b, read here from the texts.
+# These mirror the evaluated cells of question 5, read here from the texts (question 5b,
+# « texte_ia », was removed in review d22 to bring part 2 under one hour).
 QUESTIONS = {
     "texte_obligation": (
         "ABCD",
         ["HDS", "RGPD", "aucun", "secret", "HDS", "aucun", "RGPD", "secret", "HDS", "aucun"],
-    ),
-    "texte_ia": (
-        "EFGH",
-        ["aucun", "RGPD", "IA", "secret", "aucun", "IA", "RGPD", "secret", "aucun", "IA"],
     ),
 }
 
@@ -359,12 +357,6 @@ def test_question_5_position_tables_match_the_texts():
             assert answer == "aucun", text
         else:
             assert answer == "HDS" and words_5a["HDS"] in text, text
-    texts_5b = _pool_list("cas_5b")
-    for text, answer in zip(texts_5b, QUESTIONS["texte_ia"][1], strict=True):
-        if "relue" in text and ("personne ne l'a relue" in text or "sans relecture" in text):
-            assert answer == "IA", text
-        elif "relu" in text:
-            assert answer in ("aucun", "IA"), text
     for question, (_, right) in QUESTIONS.items():
         assert str(right).replace("'", '"') in _notebook_source(), question
 
@@ -431,7 +423,7 @@ def test_no_attribute_of_the_package_groups_a_pool_by_answer():
                 assert not (set(map(str, node.values())) & keys), name
     # The draws' functions return texts or positions, never labels of a kind.
     for seed in range(50):
-        assert set(copy_order(seed, "texte_ia", range(10)).values()) <= set(range(10))
+        assert set(copy_order(seed, "texte_obligation", range(10)).values()) <= set(range(10))
         assert all(isinstance(t, str) for t in dose_cases(seed).values())
 
 
@@ -494,6 +486,16 @@ def test_whispered_contents_are_worth_little():
         )
     assert sum(by_letter) / len(ids) < 0.5
     assert sum(by_content) / len(ids) < 1.5
+    # Review 14 d20b, lecturer 4 (d22): the best fixed crib by content (one answer per action
+    # text, whatever the scenario) was worth 1,54 of 2 on average; with the DPO action that
+    # depends on the tool it is 1,39. Still above half: C, D, E and F (the patient first, the
+    # order, the incident form) keep one answer in every scenario (notes, « Relecture d22 »).
+    truths = [_truth_incident(incident_scenario(seed)) for seed in ids]
+    crib = {
+        slot: max(("d'abord", "ensuite", "non"), key=[t[slot] for t in truths].count)
+        for slot in "ABCDEFGH"
+    }
+    assert sum(score(crib, truth) for truth in truths) / len(ids) < 1.4
     assert re.search(r'tests="verdict_doses" points=1 session="evaluation"', _notebook_source())
 
 
@@ -561,7 +563,6 @@ def test_no_object_a_visible_cell_creates_exposes_a_key(seed):
         "origine_dose": copy_order(seed, "origine_dose", {k: f"option {k}" for k in "ABCD"}),
         "signalement": copy_order(seed, "signalement", {k: f"action {k}" for k in "ABCDEFGH"}),
         "texte_obligation": copy_order(seed, "texte_obligation", [f"cas {i}" for i in range(10)]),
-        "texte_ia": copy_order(seed, "texte_ia", [f"cas {i}" for i in range(10)]),
     }
     visible = [statement, doses, incident, *orders.values()]
     for value in visible:
@@ -615,7 +616,7 @@ def test_the_statement_and_the_hidden_tests_draw_the_same_cases(seed):
     shown = copy_order(seed, "signalement", pool)
     draw = _draw_cases(seed, "signalement", "ABCDEFGH")
     assert shown == {letter: pool[slot] for letter, slot in draw.slots.items()}
-    for question in ("texte_obligation", "texte_ia"):
+    for question in ("texte_obligation",):
         texts = [f"cas {i}" for i in range(10)]
         positions = copy_order(seed, question, range(10))
         assert copy_order(seed, question, texts) == {
@@ -797,7 +798,7 @@ def test_the_notebooks_question_4_table_agrees_with_an_independent_one():
 def test_formative_questions_5_and_7_do_not_name_the_wrong_items():
     """Review d15, finding 1: naming them let a student answer by elimination."""
     source = _notebook_source()
-    for name in ("texte_obligation", "texte_ia", "signalement"):
+    for name in ("texte_obligation", "signalement"):
         check = source.split(f'    name="{name}",\n', 1)[1].split("points=", 1)[0]
         assert "name_items=False" in check, name
         assert "Le bon circuit est" not in check, name
@@ -835,6 +836,21 @@ def test_each_version_opens_with_its_own_rule():
         assert needed in evaluated, needed
     assert "entraînement" in formative and "sur 16" not in formative
     assert evaluated.startswith("# Module 14") and formative.startswith("# Module 14")
+
+
+def test_the_evaluated_part_two_fits_in_one_hour():
+    """Review 14 d20b, lecturer 2 and student 2 (decision d22): part 2, taken alone at a
+    distance, was estimated at 85 min; it must be 60 or less, with at least four autograded
+    questions and the reflection still in it."""
+    from esn_teach.course._outline import after_class_start, estimate_duration
+
+    module = _module("evaluation")
+    module.notebook.metadata["esn_session"] = "evaluation"
+    assert estimate_duration(module.notebook).after_class <= 60
+    cells = module.notebook.cells[after_class_start(module.notebook) :]
+    graded = [c for c in cells if c.metadata.get("nbgrader", {}).get("grade")]
+    assert len([c for c in graded if c.cell_type == "code"]) >= 4
+    assert any(c.cell_type == "markdown" for c in graded)  # the reflection
 
 
 def test_part_one_leaves_a_margin_under_one_hour():
@@ -880,4 +896,31 @@ def test_question_7_formative_practice_has_a_serious_case_with_a_device():
     assert "**B : « ensuite »**" in practice and "**D : « ensuite »**" in practice
     assert "Un second cas, pour vous entraîner" not in evaluated
     for text in (formative, evaluated):
-        assert "Vous êtes l'infirmier ou l'infirmière" in text
+        assert re.search(r"Vous êtes (l'|son )infirmier ou (l'|son )infirmière", text)
+
+
+def test_section_3_shows_one_denominator_per_table():
+    """Review 14 d20b, student 4: one table mixed two denominators (all prescriptions, and
+    written doses only); each table now has one, said in its caption."""
+    source = _notebook_source()
+    section = source.split("# ## 3. Une hallucination", 1)[1].split("### Question 3a", 1)[0]
+    assert 'caption="Tableau 1 — Parmi toutes les prescriptions générées' in section
+    assert 'caption="Tableau 2 — Parmi les seules doses écrites' in section
+    assert "dernière colonne" not in source and 'parmi les doses écrites": parts' not in section
+
+
+def test_formative_multi_item_messages_point_to_what_to_reread():
+    """Review 14 d20b, student 5: a message that describes the case (« mon patient » seul,
+    an EIGS, a sport app) shows which item is wrong; each now names the kind of mistake and
+    the box or table to re-read."""
+    source = _notebook_source()
+    for name, words in (
+        ("fuite", ("mon patient", "surnom", "petite commune", "aucun patient")),
+        ("signalement", ("EIGS", "matériovigilance", "pharmacovigilance", "DPO", "fiche avant")),
+        ("texte_obligation", ("application de sport", "hôpital qui garde", "ses propres")),
+    ):
+        cell = source.split(f'# %% tests="{name}" points=', 1)[1].split("### BEGIN HIDDEN", 1)[0]
+        messages = cell.split("success=", 1)[0]
+        for word in words:
+            assert word not in messages, (name, word)
+        assert "relisez" in messages.lower(), name
