@@ -108,7 +108,7 @@ from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, s
 GRAINE = checks.student_seed("09")  # votre graine : votre découpage des patientes, votre modèle
 # L'ordre des options des questions 1 et 2, tiré de votre graine.
 ORDRE_Q1 = np.random.default_rng([GRAINE, 1]).permutation(5)
-ORDRE_Q2 = np.random.default_rng([GRAINE, 2]).permutation(7)
+ORDRE_Q2 = np.random.default_rng([GRAINE, 2]).permutation(8)
 N_REPETITIONS = 20  # nombre de mélanges par mesure
 MESURES = {  # les six mesures du modèle (moyennes sur les noyaux de l'image)
     "mean radius": "rayon",
@@ -151,11 +151,9 @@ exactitude_val = modele.score(X_val, y_val)
 print(f"{len(y)} patientes réelles : apprentissage {len(y_app)}, validation {len(y_val)}, "
       f"test {len(y_test)}.")
 print(f"Exactitude du modèle sur la validation : {fr_number(exactitude_val, 3)}.")
-print("Corrélation entre texture et variation locale du rayon : "
-      f"{fr_number(X_app['texture'].corr(X_app['variation locale du rayon']), 3)}.")
-print("Corrélation entre rayon, périmètre, aire et points concaves (1 = la même information) :")
-fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu d'apprentissage",
-         digits=3)
+print("Corrélations entre les six mesures (1 = la même information ; près de 0 : l'une ne suit pas "
+      "l'autre) :")
+fr_table(X_app.corr(), caption="Corrélations, jeu d'apprentissage", digits=3)
 
 # %% [markdown]
 # Ce sont les **vraies** cytoponctions du module 01. Le modèle, une **régression logistique**,
@@ -349,10 +347,18 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : les deux mesures de votre question 1 (tirées de votre
 # graine) et ses options, dans l'ordre de votre copie.
-PAIRE_Q1 = [["rayon", "points concaves"],
-            ["périmètre", "points concaves"]][int(np.random.default_rng([GRAINE, 9]).integers(2))]
+PAIRES_Q1 = [["rayon", "points concaves"], ["périmètre", "points concaves"],
+             ["rayon", "variation locale du rayon"], ["périmètre", "variation locale du rayon"],
+             ["aire", "variation locale du rayon"], ["texture", "variation locale du rayon"]]
+# Une copie sur deux reçoit la paire 0 ou 1 ; l'autre, la paire (2 à 5) de son découpage,
+# choisie et vérifiée à l'avance pour chacun des 64 découpages (ce chiffre, plus 2).
+SECONDE_Q1 = "0001323333020322331300222331023023021121333212230203233003203232"
+_tirage_q1 = int(np.random.default_rng([GRAINE, 9]).integers(4))
+PAIRE_Q1 = PAIRES_Q1[_tirage_q1 if _tirage_q1 < 2
+                     else 2 + int(SECONDE_Q1[GRAINE % len(DECOUPAGES)])]
 OPTIONS_Q1 = [
-    "Plus : deux colonnes mélangées brouillent plus que deux fois une.",
+    "Plus : deux colonnes mélangées ensemble font toujours perdre plus que la somme, quelles "
+    "que soient les mesures.",
     "Plus : l'une redit en bonne partie l'autre.",
     "Autant, à peu près : l'une redit à peine ce que l'autre apporte.",
     "Autant, à peu près : un modèle figé ne perd jamais plus que la somme.",
@@ -439,7 +445,10 @@ pari_temoin = "E"
 # %% answer="pari_temoin" session="evaluation"
 pari_temoin = ...
 ### BEGIN SOLUTION
-pari_temoin = "ABCDE"[list(ORDRE_Q1).index(1)]  # « plus : l'une redit en bonne partie l'autre »
+# half the copies: a correlated pair, « plus : l'une redit en bonne partie l'autre » (option 1);
+# the other half: a weakly correlated pair, « autant… redit à peine » (option 2)
+_cle_q1 = 1 if int(np.random.default_rng([GRAINE, 9]).integers(4)) < 2 else 2
+pari_temoin = "ABCDE"[list(ORDRE_Q1).index(_cle_q1)]
 ### END SOLUTION
 
 # %% tests="pari_temoin" points=1 session="evaluation"
@@ -449,31 +458,47 @@ checks.check_form(pari_temoin, name="pari_temoin", kind="choice", options=["A", 
 _graine_q1 = checks.student_seed("09", announce=False)
 _rang_q1 = list(np.random.default_rng([_graine_q1, 1]).permutation(5))
 _lettre_q1 = {k: "ABCDE"[_rang_q1.index(k)] for k in range(5)}
-# the copy's pair (review d20b, lecturer 1: the formative pair, texture and local radius
-# variation, was drawn for half the copies with the formative key): 0, radius and concave
-# points; 1, perimeter and concave points; both correlated about 0.8 to 0.9, both « plus »,
-# option 1 (redundant like the size group but not part of it). No other pair of the six
-# measures keeps « autant » within two patients on the 64 splits (notes, d21).
-_erreurs_q1 = [
-    # « autant… redit à peine »: a misread of the pair's correlation (review d19, lecturer 7)
-    checks.Mistake(_lettre_q1[2], "ces deux mesures se redisent-elles à peine ? Leur corrélation (tableau de la première sortie du module) est d'environ 0,8 à 0,9 : l'une redit en bonne partie l'autre, comme le rayon, le périmètre et l'aire."),
-    checks.Mistake(_lettre_q1[0], "bonne prévision, raison incomplète : le nombre de colonnes n'y suffit pas (deux mesures faibles qui se redisent à peine, comme au formatif, s'ajoutent à peu près). L'excès vient surtout de ce que ces deux-ci se redisent ; une part vient aussi du seuil de 0,5, que deux mesures fortes font franchir ensemble à quelques patientes de plus."),
-    checks.Mistake(_lettre_q1[3], "la section 2 montre le contraire : la taille, mélangée en groupe, fait perdre bien plus que la somme. La prévision doit venir d'une autre raison."),
-    checks.Mistake(_lettre_q1[4], "pour perdre « une fois » ce que deux mesures disent en commun, il faut qu'elles en disent beaucoup en commun ; et même alors, la taille en groupe faisait perdre plus, pas moins."),
-]
-checks.check_choice(pari_temoin, name="pari_temoin", options=list("ABCDE"), expected=_lettre_q1[1], mistakes=_erreurs_q1, success="leur corrélation est d'environ 0,8 à 0,9 (tableau de la première sortie) : mélangées ensemble, elles retirent au modèle figé ce qu'il lisait dans l'une comme dans l'autre, et la baisse dépasse la somme, comme pour la taille. Une part de l'excès vient aussi du seuil de 0,5 : deux mesures fortes, mélangées ensemble, font basculer quelques patientes de plus.")
+# The copy's pair (review d21, lecturer 2: the key's meaning now differs between copies, so a
+# whispered phrase is right on about half of them): draws 0 and 1, radius or perimeter with
+# concave points (correlated 0.77 to 0.88: « plus », +5.4 to +17.9 patients over the sum on
+# the 64 splits); draws 2 and 3, the split's weakly correlated pair (a size measure or the
+# texture with the local radius variation, correlated -0.15 to 0.30: « autant », within one
+# patient of the sum on 62 splits and 1.5 patients, under 15 %, on the other two; notes,
+# d22). Option 0 says « toujours, quelles que soient les mesures » (review d21, lecturer 3):
+# plainly false on both kinds of copy.
+_redite_q1 = int(np.random.default_rng([_graine_q1, 9]).integers(4)) < 2
+if _redite_q1:
+    _cle_q1 = 1
+    _erreurs_q1 = [
+        checks.Mistake(_lettre_q1[2], "relisez leur corrélation : ces deux mesures se redisent-elles à peine ? Leur corrélation (tableau de la première sortie du module) est d'environ 0,8 à 0,9 : l'une redit en bonne partie l'autre, comme le rayon, le périmètre et l'aire."),
+        checks.Mistake(_lettre_q1[0], "« toujours, quelles que soient les mesures » est faux : au formatif, deux mesures qui se redisent à peine (texture et variation locale du rayon) s'ajoutent à peu près. Ici, l'excès vient surtout de ce que ces deux-ci se redisent."),
+        checks.Mistake(_lettre_q1[3], "la section 2 montre le contraire : la taille, mélangée en groupe, fait perdre bien plus que la somme. La prévision doit venir d'une autre raison."),
+        checks.Mistake(_lettre_q1[4], "pour perdre « une fois » ce que deux mesures disent en commun, il faut qu'elles en disent beaucoup en commun ; et même alors, la taille en groupe faisait perdre plus, pas moins."),
+    ]
+    _bravo_q1 = "leur corrélation est d'environ 0,8 à 0,9 (tableau de la première sortie) : mélangées ensemble, elles retirent au modèle figé ce qu'il lisait dans l'une comme dans l'autre, et la baisse dépasse la somme, comme pour la taille. Une part de l'excès vient aussi du seuil de 0,5 : deux mesures fortes, mélangées ensemble, font basculer quelques patientes de plus."
+else:
+    _cle_q1 = 2
+    _erreurs_q1 = [
+        checks.Mistake(_lettre_q1[1], "relisez leur corrélation : ces deux mesures se redisent-elles en bonne partie ? Leur corrélation (tableau de la première sortie du module) est faible, loin des 0,99 du rayon, du périmètre et de l'aire : brouiller l'une ne retire pas au modèle ce qu'il lit dans l'autre."),
+        checks.Mistake(_lettre_q1[0], "« toujours, quelles que soient les mesures » est faux : l'excès de la taille venait surtout de ce que ses colonnes se redisent. Ces deux-ci, peu corrélées (tableau de la première sortie), se redisent à peine."),
+        checks.Mistake(_lettre_q1[3], "bonne prévision, mauvaise raison : la section 2 montre qu'un modèle figé peut perdre plus que la somme (la taille en groupe). Ici, c'est parce que ces deux mesures se redisent à peine (corrélation faible) que les baisses s'ajoutent à peu près."),
+        checks.Mistake(_lettre_q1[4], "pour perdre « une fois » ce que deux mesures disent en commun, il faut qu'elles en disent beaucoup en commun ; or ces deux-ci sont peu corrélées (tableau de la première sortie)."),
+    ]
+    _bravo_q1 = "leur corrélation est faible (tableau de la première sortie) : brouiller l'une ne retire pas au modèle ce qu'il lit dans l'autre, et les deux baisses s'ajoutent à peu près (à une patiente près, sur votre découpage). « À peu près » : l'exactitude ne s'additionne pas exactement (une patiente que les deux mélanges font basculer ne compte qu'une fois)."
+checks.check_choice(pari_temoin, name="pari_temoin", options=list("ABCDE"), expected=_lettre_q1[_cle_q1], mistakes=_erreurs_q1, success=_bravo_q1)
 ### END HIDDEN TESTS
 
 # %% mistake="pari_temoin" session="evaluation"
-# message : l'une redit en bonne partie l'autre, comme le rayon
-pari_temoin = "ABCDE"[list(ORDRE_Q1).index(2)]
+# message : relisez leur corrélation
+_autre_q1 = 2 if int(np.random.default_rng([GRAINE, 9]).integers(4)) < 2 else 1
+pari_temoin = "ABCDE"[list(ORDRE_Q1).index(_autre_q1)]
 
 # %% mistake="pari_temoin" session="evaluation"
-# message : le nombre de colonnes n'y suffit pas
+# message : quelles que soient les mesures » est faux
 pari_temoin = "ABCDE"[list(ORDRE_Q1).index(0)]
 
 # %% mistake="pari_temoin" session="evaluation"
-# message : la section 2 montre le contraire
+# message : la section 2
 pari_temoin = "ABCDE"[list(ORDRE_Q1).index(3)]
 
 # %% mistake="pari_temoin" session="evaluation"
@@ -506,31 +531,36 @@ pari_temoin = "ABCDE"[list(ORDRE_Q1).index(4)]
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 2 — Réapprendre sans deux mesures de taille (1 point)
+# ### Question 2 — Réapprendre sans certaines mesures (1 point)
 #
-# On retire deux des trois mesures de taille, nommées sous ce texte (elles sont propres à votre
-# copie), et l'on **réapprend** le modèle sur les quatre autres mesures. Que perd-il en
-# exactitude, et pourquoi ?
+# On retire les mesures nommées sous ce texte (elles sont propres à votre copie) et l'on
+# **réapprend** le modèle sur les mesures qui restent. Perd-il presque rien ou beaucoup
+# d'exactitude (par rapport au modèle à six mesures), et pourquoi ?
 
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : les deux mesures retirées de votre question 2 (tirées de
-# votre graine) et ses options, dans l'ordre de votre copie.
-RETIREES_Q2 = [["périmètre", "aire"],
-               ["rayon", "aire"]][int(np.random.default_rng([GRAINE, 8]).integers(2))]
+# Inutile de lire ce code (replié) : les mesures retirées de votre question 2 (tirées de votre
+# graine) et ses options, dans l'ordre de votre copie.
+RETIREES_Q2 = [["périmètre", "aire"], ["rayon", "aire"],
+               ["rayon", "périmètre", "aire", "points concaves"],
+               ["rayon", "périmètre", "aire", "points concaves"]][
+    int(np.random.default_rng([GRAINE, 8]).integers(4))]
 OPTIONS_Q2 = [
-    "À peu près la somme : chaque colonne retirée emporte sa propre baisse.",
-    "Bien plus que la somme, comme la taille mélangée en groupe.",
-    "À peu près la somme : une surface et une longueur ne se redisent pas.",
+    "Beaucoup : chaque colonne retirée emportait une information à elle seule.",
+    "Beaucoup, comme la taille mélangée en groupe : un modèle réappris ne peut pas reporter "
+    "ses poids sur les mesures restées.",
+    "Presque rien : un modèle réappris retrouve toujours ce qu'on lui a retiré.",
     "Presque rien : le modèle réappris lit la taille dans l'aire.",
     "Presque rien : le modèle réappris lit la taille dans le rayon.",
-    "Presque rien : mélangées seules, ces deux mesures coûtaient peu.",
+    "Presque rien : mélangées seules, ces mesures coûtaient peu.",
     "Presque rien : le modèle réappris lit la taille dans le périmètre.",
+    "Beaucoup : aucune mesure restée ne redit ce que disaient les mesures retirées.",
 ]
 display(Markdown("\n".join(f"- **{lettre}.** {OPTIONS_Q2[k]}"
-                            for lettre, k in zip("ABCDEFG", ORDRE_Q2, strict=True))))
-print(f"Question 2 de votre copie : on retire les mesures « {RETIREES_Q2[0]} » et "
-      f"« {RETIREES_Q2[1]} », puis on réapprend. Écrivez la lettre de l'option choisie, entre guillemets (\"A\" à \"G\") ; "
-      "l'ordre des options est propre à votre copie.")
+                            for lettre, k in zip("ABCDEFGH", ORDRE_Q2, strict=True))))
+print("Question 2 de votre copie : on retire les mesures "
+      + ", ".join(f"« {nom} »" for nom in RETIREES_Q2) + ", puis on réapprend. Écrivez la lettre "
+      "de l'option choisie, entre guillemets (\"A\" à \"H\") ; l'ordre des options est propre "
+      "à votre copie.")
 
 # %% [markdown] session="evaluation"
 # <details><summary>Indice 1</summary>
@@ -542,8 +572,8 @@ print(f"Question 2 de votre copie : on retire les mesures « {RETIREES_Q2[0]} »
 # <details><summary>Indice 2</summary>
 #
 # Un modèle réappris répartit de nouveau ses poids entre les mesures qu'on lui laisse. Dans le
-# tableau des corrélations (première sortie), lisez celles de la mesure de taille restée avec
-# les deux autres.
+# tableau des corrélations (première sortie), cherchez si une mesure restée redit ce que
+# disaient les mesures retirées.
 # </details>
 
 # %% answer="modele_reappris" session="formative"
@@ -607,58 +637,72 @@ modele_reappris = "E"
 # %% answer="modele_reappris" session="evaluation"
 modele_reappris = ...
 ### BEGIN SOLUTION
-_tache_q2 = int(np.random.default_rng([GRAINE, 8]).integers(2))  # les mesures retirées
-modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index((4, 6)[_tache_q2])]  # « presque rien : … lit la taille dans » la mesure restée
+_tache_q2 = min(int(np.random.default_rng([GRAINE, 8]).integers(4)), 2)  # les mesures retirées
+# « presque rien : … lit la taille dans » le rayon, le périmètre ; « beaucoup : aucune mesure
+# restée ne redit… »
+modele_reappris = "ABCDEFGH"[list(ORDRE_Q2).index((4, 6, 7)[_tache_q2])]
 ### END SOLUTION
 
 # %% tests="modele_reappris" points=1 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
-checks.check_form(modele_reappris, name="modele_reappris", kind="choice", options=["A", "B", "C", "D", "E", "F", "G"])
+checks.check_form(modele_reappris, name="modele_reappris", kind="choice", options=["A", "B", "C", "D", "E", "F", "G", "H"])
 ### BEGIN HIDDEN TESTS
 _graine_q2 = checks.student_seed("09", announce=False)
-_rang_q2 = list(np.random.default_rng([_graine_q2, 2]).permutation(7))
-_lettre_q2 = {k: "ABCDEFG"[_rang_q2.index(k)] for k in range(7)}
-# the copy's removed pair (review d19: never the formative one, radius and perimeter): 0,
-# perimeter and area (radius stays: option 4); 1, radius and area (perimeter stays: option 6).
-# Options 3 (area) and the other task's key name a measure the copy removed.
-_tache_q2 = int(np.random.default_rng([_graine_q2, 8]).integers(2))
-_cle_q2, _autre_q2 = ((4, 6), (6, 4))[_tache_q2]
-_retiree_q2 = "un modèle réappris ne lit rien dans une colonne qu'on lui a retirée, et votre énoncé retire cette mesure : relisez-le, puis cherchez la mesure de taille restée et sa corrélation avec les deux autres."
-_erreurs_q2 = [
-    checks.Mistake(_lettre_q2[_autre_q2], _retiree_q2),
-    checks.Mistake(_lettre_q2[3], _retiree_q2),
-    checks.Mistake(_lettre_q2[0], "additionner les baisses seules suppose que chaque colonne porte une information à elle. Est-ce le cas de ces mesures de taille ?"),
-    checks.Mistake(_lettre_q2[1], "mélanger la taille en groupe la retirait toute à un modèle figé. Ici, le modèle réapprend sur les mesures qui restent : que disent-elles encore ?"),
-    checks.Mistake(_lettre_q2[2], "une surface et une longueur ne s'expriment pas pareil, mais elles montent ensemble : lisez les corrélations entre rayon, périmètre et aire."),
-    checks.Mistake(_lettre_q2[5], "bonne prévision, mauvaise raison : mélangée seule, une colonne redondante coûte peu, car les autres la redisent (section 2). Ce qu'elle coûtait seule ne dit donc pas ce que perd un modèle réappris sans elle."),
-]
-checks.check_choice(modele_reappris, name="modele_reappris", options=list("ABCDEFG"), expected=_lettre_q2[_cle_q2], mistakes=_erreurs_q2, success=("le rayon", "le périmètre")[_tache_q2] + " redit presque exactement les deux mesures retirées : le modèle réappris y lit la taille. Réapprendre répond à « le modèle peut-il s'en passer ? », une autre question que « que perd-il si l'on brouille ? ».")
+_rang_q2 = list(np.random.default_rng([_graine_q2, 2]).permutation(8))
+_lettre_q2 = {k: "ABCDEFGH"[_rang_q2.index(k)] for k in range(8)}
+# The copy's task (review d21, lecturer 2: the key's meaning now differs between copies):
+# draws 0 and 1 (a quarter of the copies each), perimeter and area removed (radius stays:
+# option 4) or radius and area (perimeter stays: option 6), « presque rien » (at most 2 and
+# 3 patients lost on the 64 splits); draws 2 and 3 (half the copies), the three size measures
+# and concave points removed, « beaucoup » (22 to 44 patients lost, 13 to 26 %: option 7).
+_tache_q2 = min(int(np.random.default_rng([_graine_q2, 8]).integers(4)), 2)
+_retiree_q2 = "votre énoncé retire cette mesure : un modèle réappris ne lit rien dans une colonne qu'on lui a retirée. Relisez l'énoncé, puis cherchez si une mesure restée redit ce que disaient les mesures retirées."
+if _tache_q2 < 2:
+    _cle_q2 = (4, 6)[_tache_q2]
+    _erreurs_q2 = [
+        checks.Mistake(_lettre_q2[(6, 4)[_tache_q2]], _retiree_q2),
+        checks.Mistake(_lettre_q2[3], _retiree_q2),
+        checks.Mistake(_lettre_q2[7], "une mesure restée redit-elle les mesures retirées ? Lisez, dans le tableau des corrélations, celle de la mesure de taille restée avec les deux autres (environ 0,99) : le modèle réappris y retrouve la taille."),
+        checks.Mistake(_lettre_q2[0], "chaque colonne retirée emportait-elle une information à elle seule ? Rayon, périmètre et aire se redisent presque exactement (corrélation environ 0,99) : une mesure de taille restée suffit."),
+        checks.Mistake(_lettre_q2[1], "mélanger la taille en groupe la retirait toute à un modèle figé. Ici, le modèle réapprend : il reporte ses poids sur les mesures restées, et l'une d'elles redit la taille."),
+        checks.Mistake(_lettre_q2[2], "bonne prévision, mauvaise raison : « toujours » est faux ; sans aucune mesure qui redise les mesures retirées, un modèle réappris perd beaucoup. Ici, il retrouve la taille parce qu'une mesure restée la redit."),
+        checks.Mistake(_lettre_q2[5], "bonne prévision, mauvaise raison : mélangée seule, une colonne redondante coûte peu, car les autres la redisent (section 2). Ce qu'elle coûtait seule ne dit donc pas ce que perd un modèle réappris sans elle."),
+    ]
+    _bravo_q2 = ("le rayon", "le périmètre")[_tache_q2] + " redit presque exactement les deux mesures retirées : le modèle réappris y lit la taille. Réapprendre répond à « le modèle peut-il s'en passer ? », une autre question que « que perd-il si l'on brouille ? »."
+else:
+    _cle_q2 = 7
+    _erreurs_q2 = [
+        checks.Mistake(_lettre_q2[3], _retiree_q2),
+        checks.Mistake(_lettre_q2[4], _retiree_q2),
+        checks.Mistake(_lettre_q2[6], _retiree_q2),
+        checks.Mistake(_lettre_q2[0], "bonne prévision, mauvaise raison : rayon, périmètre et aire se redisent presque exactement ; aucune n'emportait une information à elle seule. Le modèle perd beaucoup parce qu'aucune mesure restée (texture, variation locale du rayon) ne redit la taille ni les points concaves."),
+        checks.Mistake(_lettre_q2[1], "bonne prévision, mauvaise raison : un modèle réappris reporte ses poids sur les mesures restées (la texture, la variation locale du rayon) ; il perd beaucoup parce qu'elles ne redisent ni la taille ni les points concaves."),
+        checks.Mistake(_lettre_q2[2], "« toujours » est faux : un modèle réappris ne retrouve que ce qu'une mesure restée redit. Lisez, dans le tableau des corrélations, celles de la texture et de la variation locale du rayon avec les mesures retirées."),
+        checks.Mistake(_lettre_q2[5], "les points concaves, mélangés seuls, coûtaient beaucoup (section 1) ; et ce qu'une mesure coûtait seule ne dit pas ce que perd un modèle réappris sans elle."),
+    ]
+    _bravo_q2 = "la texture et la variation locale du rayon, seules restées, ne redisent ni la taille ni les points concaves (corrélations faibles) : le modèle réappris perd beaucoup. Réapprendre répond à « le modèle peut-il s'en passer ? », une autre question que « que perd-il si l'on brouille ? »."
+checks.check_choice(modele_reappris, name="modele_reappris", options=list("ABCDEFGH"), expected=_lettre_q2[_cle_q2], mistakes=_erreurs_q2, success=_bravo_q2)
 ### END HIDDEN TESTS
 
 # %% mistake="modele_reappris" session="evaluation"
 # message : votre énoncé retire cette mesure
-_t = int(np.random.default_rng([GRAINE, 8]).integers(2))
-modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index((6, 4)[_t])]
+modele_reappris = "ABCDEFGH"[list(ORDRE_Q2).index(3)]
 
 # %% mistake="modele_reappris" session="evaluation"
-# message : votre énoncé retire cette mesure
-modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index(3)]
+# message : toujours
+modele_reappris = "ABCDEFGH"[list(ORDRE_Q2).index(2)]
 
 # %% mistake="modele_reappris" session="evaluation"
-# message : additionner les baisses seules suppose
-modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index(0)]
+# message : ses poids
+modele_reappris = "ABCDEFGH"[list(ORDRE_Q2).index(1)]
 
 # %% mistake="modele_reappris" session="evaluation"
-# message : le modèle réapprend sur les mesures qui restent
-modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index(1)]
+# message : information à elle seule
+modele_reappris = "ABCDEFGH"[list(ORDRE_Q2).index(0)]
 
 # %% mistake="modele_reappris" session="evaluation"
-# message : une surface et une longueur ne s'expriment pas pareil
-modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index(2)]
-
-# %% mistake="modele_reappris" session="evaluation"
-# message : bonne prévision, mauvaise raison
-modele_reappris = "ABCDEFG"[list(ORDRE_Q2).index(5)]
+# message : seule
+modele_reappris = "ABCDEFGH"[list(ORDRE_Q2).index(5)]
 
 # %% jupyter={"source_hidden": true} reveal="modele_reappris" session="formative"
 # Inutile de lire ce code (replié) : les calculs des questions 1 et 2, quand elles ont dit
@@ -721,7 +765,7 @@ else:
           "relancez alors cette cellule (en séance évaluée, il reste masqué).")
 if checks.passed("modele_reappris"):
     print(f"Question 2. Exactitude sur la validation : six mesures {fr_number(exactitude_val, 3)} ; "
-          f"réappris sans « {RETIREES_Q2[0]} » ni « {RETIREES_Q2[1]} » "
+          f"réappris sans {', '.join(RETIREES_Q2)} "
           f"{fr_number(exactitude_reapprise(RETIREES_Q2), 3)} ; "
           f"réappris sans les trois mesures de taille {fr_number(exactitude_reapprise(TAILLE), 3)}.")
     print("Une seule mesure retirée : perte d'exactitude du modèle réappris sans elle (entre "
@@ -750,12 +794,13 @@ else:
 #
 # Comptez l'écart entre « ensemble » et « somme » en patientes (une patiente : la baisse
 # affichée entre parenthèses) et comparez-le à celui de la taille. Deux mesures qui se
-# redisent en bonne partie (corrélées à environ 0,8 à 0,9 : voir votre tableau) font perdre,
-# ensemble, plus que leur somme. L'excès vient **surtout** de la redondance. Pas seulement :
-# l'exactitude compte les patientes qui passent le **seuil** de 0,5 (au-dessus, le modèle dit
-# « maligne »), et deux mesures fortes mélangées ensemble peuvent faire basculer quelques
-# patientes de plus que la somme, même peu corrélées ; la dernière ligne le montre avec la
-# texture et les points concaves (corrélation faible, points concaves forts).
+# redisent en bonne partie (corrélées à 0,8 ou plus) font perdre, ensemble, plus que leur
+# somme ; deux mesures qui se redisent à peine (corrélation faible) font perdre à peu près leur
+# somme. Selon les copies, la paire est de l'une ou de l'autre sorte. L'excès vient **surtout**
+# de la redondance. Pas seulement : l'exactitude compte les patientes qui passent le **seuil**
+# de 0,5 (au-dessus, le modèle dit « maligne »), et deux mesures fortes mélangées ensemble
+# peuvent faire basculer quelques patientes de plus que la somme, même peu corrélées ; la
+# dernière ligne le montre avec la texture et les points concaves.
 # </details>
 
 # %% [markdown] reveal="modele_reappris" session="formative"
@@ -771,11 +816,14 @@ else:
 # %% [markdown] reveal="modele_reappris" session="evaluation"
 # <details><summary>Après avoir répondu à la question 2 : ce que montre ce calcul</summary>
 #
-# Sans les deux mesures retirées, le modèle réappris fait à peu près aussi bien (comparez vos
-# deux exactitudes : l'écart se compte en patientes) : la mesure de taille restée suffit. Même
-# sans les trois mesures de taille, il perd bien moins que la taille mélangée en groupe : il
-# reporte du poids sur les points concaves, qui suivent la taille. Les dernières lignes comparent, mesure par mesure, ce
-# que perd un modèle réappris sans elle et ce que coûte la mesure mélangée seule.
+# Comparez vos deux premières exactitudes (l'écart se compte en patientes : une patiente,
+# c'est 1 sur le nombre de patientes de validation). Quand une mesure de taille reste, le
+# modèle réappris fait à peu près aussi bien : elle redit les mesures retirées. Sans les trois
+# mesures de taille, il perd bien moins que la taille mélangée en groupe : il reporte du poids
+# sur les points concaves, qui suivent la taille. Sans la taille **ni** les points concaves, il
+# ne lui reste que la texture et la variation locale du rayon, qui ne les redisent pas : il perd
+# beaucoup. Les dernières lignes comparent, mesure par mesure, ce que perd un modèle réappris
+# sans elle et ce que coûte la mesure mélangée seule.
 # </details>
 
 # %% [markdown]
@@ -813,7 +861,8 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
 #
 # - **valeurs données** : en un même point de la courbe, certaines patientes ont reçu plus de
 #   points concaves qu'elles n'en ont, d'autres moins ;
-# - **cause** : pour une patiente, des noyaux moins creusés réduiraient le risque de cancer ;
+# - **cause** : pour une patiente, des noyaux moins creusés réduiraient la probabilité que
+#   sa masse soit maligne ;
 # - **chaque patiente** : le score de chaque patiente monte de la même quantité que la courbe ;
 # - **classement** : cette courbe montre que, pour le modèle, les points concaves comptent plus
 #   que la texture ;
@@ -961,7 +1010,7 @@ from esn_teach.datasets._wdbc_tasks import _question_3_statements
 
 # The digests of the true statements of the package's reserves (two true, two false per item;
 # review d19), keyed by text, not by position (review d20b, lecturer 2).
-_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "bb1dce4aed25", "dd25a62491a9"}
+_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
 lecture_courbe = {f"phrase {n}": "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for n, texte in enumerate(_question_3_statements(GRAINE).values(), start=1)}
 ### END SOLUTION
 
@@ -978,7 +1027,7 @@ from esn_teach.datasets._wdbc_tasks import _question_3_statements as _enonces_q3
 # of the ten true statements of the package's reserves (two true, two false per item; one
 # absolute and one hedged statement among the true ones, and among the false ones: review
 # d19). Keyed by text: no position in a reserve is always true (review d20b, lecturer 2).
-_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "bb1dce4aed25", "dd25a62491a9"}
+_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
 _attendu_q3 = {cle: "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for cle, texte in _enonces_q3h(checks.student_seed("09", announce=False)).items()}
 # After grading the feedback names each wrong item with its own reason (review d19, lecturer
 # finding 7): there is no second try to give away.
@@ -1002,7 +1051,7 @@ import hashlib
 from esn_teach.datasets._wdbc_tasks import _question_3_statements
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "bb1dce4aed25", "dd25a62491a9"}
+_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
 lecture_courbe = {f"phrase {n}": "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for n, texte in enumerate(_question_3_statements(GRAINE).values(), start=1)}
 lecture_courbe["phrase 2"] = "non" if lecture_courbe["phrase 2"] == "oui" else "oui"
 
@@ -1013,7 +1062,7 @@ import hashlib
 from esn_teach.datasets._wdbc_tasks import _question_3_statements
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "bb1dce4aed25", "dd25a62491a9"}
+_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
 lecture_courbe = {f"phrase {n}": "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for n, texte in enumerate(_question_3_statements(GRAINE).values(), start=1)}
 lecture_courbe["phrase 5"] = "non" if lecture_courbe["phrase 5"] == "oui" else "oui"
 
@@ -1024,7 +1073,7 @@ import hashlib
 from esn_teach.datasets._wdbc_tasks import _question_3_statements
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "bb1dce4aed25", "dd25a62491a9"}
+_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
 lecture_courbe = {f"phrase {n}": "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for n, texte in enumerate(_question_3_statements(GRAINE).values(), start=1)}
 lecture_courbe["phrase 4"] = "non" if lecture_courbe["phrase 4"] == "oui" else "oui"
 
@@ -1334,6 +1383,15 @@ _m4 = [
     checks.Mistake(0, "aucune ? Comparez, ligne par ligne, « Camille seule » et « Camille avec l'IA » : un changement la rend-il fausse ?"),
     checks.Mistake(_j4, "vous avez donné un nombre de cas, ou bien tous les changements l'auraient rendue fausse : relisez le tableau, puis divisez par le nombre de changements d'avis."),
 ]
+# Two more slips (review d21, lecturer 6), named wherever their value is neither the copy's
+# key nor another named mistake at two decimals: the formative key recited, 0,25, and the
+# changes of mind over the 12 cases, (j + w) / 12.
+for _valeur_q4, _texte_q4 in (
+    (0.25, "0,25 est la clé de l'entraînement (le tableau de Camille du formatif) : vos 12 cas et les décisions de Camille sont propres à votre copie. Recomptez dans votre tableau."),
+    ((_j4 + _w4) / 12, "vous avez divisé le nombre de changements d'avis par les 12 cas : la question demande, parmi ces changements d'avis, la part qui a rendu Camille fausse."),
+):
+    if all(abs(round(_valeur_q4, 2) - round(_autre_q4, 2)) > 0.005 for _autre_q4 in [_j4 / (_j4 + _w4), *(_m.value for _m in _m4)]):
+        _m4.append(checks.Mistake(_valeur_q4, _texte_q4))
 checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", expected=_j4 / (_j4 + _w4), decimals=2, mistakes=_m4, hint="Dénominateur : les lignes où « Camille seule » et « Camille avec l'IA » diffèrent ; numérateur : parmi elles, celles où elle passe de « juste » à « faux ».", success="la plupart des changements d'avis de Camille l'ont rendue juste (l'IA avait raison), mais pas tous : elle a abandonné des lectures justes pour suivre une IA qui se trompait, c'est le biais d'automatisation. Goddard et al. (2014) comptent les mêmes passages « juste seul → faux avec l'aide », mais les rapportent à tous les cas (5,2 %). Une interne inventée, quelques cas choisis : un exemple, pas une mesure.")
 ### END HIDDEN TESTS
 
@@ -1369,6 +1427,14 @@ part_camille_ia_fausse = 2
 # %% mistake="part_camille_ia_fausse" session="evaluation"
 # message : aucune ?
 part_camille_ia_fausse = 0
+
+# %% mistake="part_camille_ia_fausse" session="evaluation"
+# message : la clé de l'entraînement
+part_camille_ia_fausse = 0.25
+
+# %% mistake="part_camille_ia_fausse" session="evaluation"
+# message : nombre de changements d'avis par les 12 cas
+part_camille_ia_fausse = float((np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)).sum() / 12)
 
 # %% jupyter={"source_hidden": true} reveal="part_camille_ia_fausse" session="formative"
 # Inutile de lire ce code (replié) : le bilan de Camille, quand la question 4 a dit « juste ».
@@ -1437,9 +1503,10 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
       "copies des textes publiées en ligne : Légifrance et EUR-Lex font foi.")
 
 # %% [markdown]
-# - **France** : le professionnel qui **décide d'utiliser**, pour un diagnostic, un dispositif
-#   médical à traitement algorithmique (appris sur des données massives) s'assure que la
-#   patiente en est **informée** (article L. 4001-3).
+# - **France** : le professionnel qui **décide d'utiliser**, pour un acte de prévention, de
+#   diagnostic ou de soin, un dispositif médical à traitement algorithmique (appris sur des
+#   données massives) s'assure que la patiente en est **informée** ; les concepteurs
+#   s'assurent que son fonctionnement est explicable pour ses utilisateurs (article L. 4001-3).
 # - **Europe** : l'IA qui est un dispositif médical évalué par un organisme notifié (article 6)
 #   et des usages comme le tri des urgences (annexe III) sont **à haut risque**.
 # - Son **article 14** demandera qu'elle soit **conçue** pour que la personne qui la contrôle
@@ -1450,6 +1517,10 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # |---|---|
 # | 2 décembre 2027 | l'IA de l'annexe III (par exemple le tri des urgences) |
 # | 2 août 2028 | l'IA qui est un dispositif médical évalué par un organisme notifié |
+#
+# Ces deux dates ont été lues le 7 décembre 2026 dans des synthèses publiées de l'accord, pas
+# dans le texte adopté du règlement (UE) 2026/1744 : elles peuvent changer, et aucune question
+# notée n'en dépend.
 #
 # > **En bref.** **Aujourd'hui, vous devez** informer la patiente quand vous décidez d'utiliser
 # > un tel outil (en maïeutique, l'analyse automatisée du rythme cardiaque fœtal, par exemple)
@@ -1539,182 +1610,103 @@ lecture_droit = {"information": "oui", "quand": "non", "dispositif": "oui"}
 # %% [markdown] session="evaluation"
 # ### Question 5 — Ce que demandent les textes (1 point, note partielle)
 #
-# Pour chaque phrase affichée ci-dessous, `"oui"` si elle est vraie d'après ces textes,
-# `"non"` sinon. Le nombre de phrases vraies varie d'une copie à l'autre. Même notation qu'à
-# la question 3.
+# Pour chacune des deux phrases affichées ci-dessous, `"oui"` si elle est vraie d'après ces
+# textes, `"non"` sinon. Le nombre de phrases vraies varie d'une copie à l'autre. Même
+# notation qu'à la question 3 (une réponse fausse en retire une juste).
 
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : les phrases de la question 5 et la date de mise sur le
-# marché, tirées de votre graine.
+# Inutile de lire ce code (replié) : les phrases de la question 5, tirées de votre graine.
 
 
-# Dans une fonction : seules les quatre phrases de votre copie restent dans le noyau.
+# Dans une fonction : seules les deux phrases de votre copie restent dans le noyau.
 def _enonces_q5():
     from esn_teach.datasets._wdbc_tasks import _question_5_statements
 
     return _question_5_statements(GRAINE)
 
 
-ENONCES_Q5, DATE_Q5 = _enonces_q5()
+ENONCES_Q5 = _enonces_q5()
 display(Markdown("\n".join(f"- **{cle}** : {texte}{fin}" for (cle, texte), fin in zip(
-    ENONCES_Q5.items(), (" ;", " ;", " ;", "."), strict=True))))
-print(f"Question 5 : la date de mise sur le marché de votre copie est {DATE_Q5} ; les phrases, "
-      "la date et l'ordre des outils A et B sont propres à votre copie.")
+    ENONCES_Q5.items(), (" ;", "."), strict=True))))
+print("Question 5 : ces deux phrases sont propres à votre copie.")
 
 # %% [markdown] session="evaluation"
 # <details><summary>Indice 1</summary>
 #
-# Pour chaque phrase, cherchez qui le texte oblige (le professionnel, l'outil), à quoi, et à
-# partir de quand.
+# Pour chaque phrase, cherchez qui le texte oblige (le professionnel, le concepteur, l'outil),
+# à quoi, et pour quels actes.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour L. 4001-3 : qui oblige-t-il, à quoi, pour quels actes ? Pour les outils A et B : de
-# quelle catégorie (annexe III ou dispositif médical) relève chacun, et la date de votre copie
-# vient-elle avant ou après celle de cette catégorie ?
+# Pour L. 4001-3 : qui oblige-t-il, à quoi, pour quels actes (relisez le point « France ») ?
+# Pour l'article 14 : porte-t-il sur la conception de l'outil, ou sur le moment où passer
+# outre ?
 # </details>
 
 # %% answer="lecture_droit" session="evaluation"
-lecture_droit = {"information": ..., "quand": ..., "outil A": ..., "outil B": ...}
+lecture_droit = {"information": ..., "quand": ...}
 ### BEGIN SOLUTION
-import datetime
-
 import hashlib
 
 from esn_teach.datasets._wdbc_tasks import _question_5_statements
-from esn_teach.law import AI_ACT_OBLIGATIONS
 
 # The copy's keys: the digests of the true statements of the two reserves (as in the hidden
-# test), and each tool's, read from the law's dates (the last day of the copy's month against
-# the date of the category its text names).
+# test).
 _VRAIES_Q5 = {"0dab5de9931c", "0ef53d16e61c", "84f2d3d6630e", "94731a0ab2c4"}
-_enonces_q5s, _mois_q5 = _question_5_statements(GRAINE)
-_debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(*{"mars 2027": (2027, 3), "octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "mai 2028": (2028, 5), "octobre 2028": (2028, 10), "janvier 2029": (2029, 1)}[_mois_q5], 31)
-lecture_droit = {cle: "oui" if hashlib.sha256(_enonces_q5s[cle].encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle in ("information", "quand")}
-for _lettre_q5 in "AB":
-    _categorie_q5 = "fournisseur_annexe_iii" if "(annexe III)" in _enonces_q5s[f"outil {_lettre_q5}"] else "fournisseur_annexe_i"
-    lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
+lecture_droit = {cle: "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle, texte in _question_5_statements(GRAINE).items()}
 ### END SOLUTION
 
 # %% tests="lecture_droit" points=1 session="evaluation"
 # Vérification de la question 5 : exécutez cette cellule.
-checks.check_form(lecture_droit, name="lecture_droit", kind="choices", options=["oui", "non"], items=["information", "quand", "outil A", "outil B"])
+checks.check_form(lecture_droit, name="lecture_droit", kind="choices", options=["oui", "non"], items=["information", "quand"])
 ### BEGIN HIDDEN TESTS
-import datetime
-
 import hashlib
 
 from esn_teach.datasets._wdbc_tasks import _question_5_statements as _enonces_q5h
-from esn_teach.law import AI_ACT_OBLIGATIONS as _OBLIGATIONS_Q5H
 
 # The copy's keys, kept here (the release strips this block), not in the installed package,
-# which gives texts only, never the indices drawn. « information » and « quand »: the digests
-# (sha256, first 12 hex digits) of the four true statements of the package's two reserves
-# (two true, two false each), keyed by text, not by position (review d20b, lecturer 2). The
-# tools: the month (two before Annex III's date, 2 Dec. 2027, two between it and medical
-# devices', 2 Aug. 2028, two after both: review d19) lies wholly on one side of each date; the
-# keys are read from esn_teach.law's dates (the month's last day, all six months have 31 days)
-# and from the category the tool's text names.
-_lettre_q5h = _ob_q5h = cle = bon = None  # this cell's loop names, bound here
+# which gives texts only, never the indices drawn: the digests (sha256, first 12 hex digits)
+# of the four true statements of the package's two reserves (two true, two false each), keyed
+# by text, not by position (review d20b, lecturer 2). Review d21 (lecturer 1): the items on
+# tools A and B, keyed on Regulation (EU) 2026/1744's application dates (read in published
+# summaries, not in the adopted text), are withdrawn: no graded item depends on that
+# regulation. The two items rest on L. 4001-3 (Légifrance) and on article 14 of Regulation
+# (EU) 2024/1689 as adopted (EUR-Lex).
+cle = bon = None  # this cell's comprehension names, bound here
 _VRAIES_Q5H = {"0dab5de9931c", "0ef53d16e61c", "84f2d3d6630e", "94731a0ab2c4"}
-_textes_q5h, _mois_q5h = _enonces_q5h(checks.student_seed("09", announce=False))
-_dates_q5h = {_ob_q5h.key: _ob_q5h.applies_from for _ob_q5h in _OBLIGATIONS_Q5H}
-_dernier_jour_q5h = datetime.date(*{"mars 2027": (2027, 3), "octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "mai 2028": (2028, 5), "octobre 2028": (2028, 10), "janvier 2029": (2029, 1)}[_mois_q5h], 31)
-_attendu_q5 = {cle: "oui" if hashlib.sha256(_textes_q5h[cle].encode()).hexdigest()[:12] in _VRAIES_Q5H else "non" for cle in ("information", "quand")}
-for _lettre_q5h in "AB":
-    _attendu_q5[f"outil {_lettre_q5h}"] = "oui" if _dernier_jour_q5h >= _dates_q5h["fournisseur_annexe_iii" if "(annexe III)" in _textes_q5h[f"outil {_lettre_q5h}"] else "fournisseur_annexe_i"] else "non"
+_textes_q5h = _enonces_q5h(checks.student_seed("09", announce=False))
+_attendu_q5 = {cle: "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q5H else "non" for cle, texte in _textes_q5h.items()}
 # One reason per item (review d20, lecturer 5): after grading there is no second try to
 # protect, and the returned feedback names each wrong item with its own reason.
 _raison_q5 = {
     "information": "l'article L. 4001-3 oblige le professionnel de santé qui décide d'utiliser l'outil, pour un acte de prévention, de diagnostic ou de soin, à s'assurer que la personne en est informée ; il demande aussi aux concepteurs que le fonctionnement soit explicable pour les utilisateurs. Relisez qui la phrase oblige, à quoi, et pour quels actes.",
     "quand": "l'article 14 porte sur la conception de l'outil : la personne qui le contrôle doit pouvoir ne pas l'utiliser ou passer outre à ses résultats. Il ne fixe ni un seuil de confiance ni les cas où passer outre : c'est le jugement du soignant.",
-    "outil A": "cherchez la catégorie de l'outil A (tri des urgences, annexe III : 2 décembre 2027 ; dispositif médical : 2 août 2028), puis placez la date de votre copie avant ou après cette date.",
-    "outil B": "cherchez la catégorie de l'outil B (tri des urgences, annexe III : 2 décembre 2027 ; dispositif médical : 2 août 2028), puis placez la date de votre copie avant ou après cette date.",
 }
-checks.check_choices(lecture_droit, name="lecture_droit", options=["oui", "non"], expected=_attendu_q5, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _raison_q5[cle])] for cle, bon in _attendu_q5.items()}, success="l'article L. 4001-3 oblige le professionnel de santé qui décide d'utiliser l'outil, pour un acte de prévention, de diagnostic ou de soin, à s'assurer que la personne en est informée, et les concepteurs à rendre son fonctionnement explicable ; l'article 14 porte sur la conception de l'outil (pouvoir ne pas l'utiliser ou passer outre, rester conscient du biais d'automatisation), et aucun texte ne dit quand passer outre : c'est le jugement du soignant. Les deux calendriers ne se confondent pas : 2 décembre 2027 pour l'annexe III, 2 août 2028 pour les dispositifs médicaux.", points=1)
+checks.check_choices(lecture_droit, name="lecture_droit", options=["oui", "non"], expected=_attendu_q5, mistakes={cle: [checks.Mistake("non" if bon == "oui" else "oui", _raison_q5[cle])] for cle, bon in _attendu_q5.items()}, success="l'article L. 4001-3 oblige le professionnel de santé qui décide d'utiliser l'outil, pour un acte de prévention, de diagnostic ou de soin, à s'assurer que la personne en est informée, et les concepteurs à rendre son fonctionnement explicable ; l'article 14 porte sur la conception de l'outil (pouvoir ne pas l'utiliser ou passer outre, rester conscient du biais d'automatisation), et aucun texte ne dit quand passer outre : c'est le jugement du soignant.", points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_droit" session="evaluation"
 # message : Relisez qui la phrase oblige
-import datetime
-
 import hashlib
 
 from esn_teach.datasets._wdbc_tasks import _question_5_statements
-from esn_teach.law import AI_ACT_OBLIGATIONS
 
 # The copy's keys (as in the solution), then the other answer on one item.
 _VRAIES_Q5 = {"0dab5de9931c", "0ef53d16e61c", "84f2d3d6630e", "94731a0ab2c4"}
-_enonces_q5s, _mois_q5 = _question_5_statements(GRAINE)
-_debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(*{"mars 2027": (2027, 3), "octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "mai 2028": (2028, 5), "octobre 2028": (2028, 10), "janvier 2029": (2029, 1)}[_mois_q5], 31)
-lecture_droit = {cle: "oui" if hashlib.sha256(_enonces_q5s[cle].encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle in ("information", "quand")}
-for _lettre_q5 in "AB":
-    _categorie_q5 = "fournisseur_annexe_iii" if "(annexe III)" in _enonces_q5s[f"outil {_lettre_q5}"] else "fournisseur_annexe_i"
-    lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
+lecture_droit = {cle: "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle, texte in _question_5_statements(GRAINE).items()}
 lecture_droit["information"] = "non" if lecture_droit["information"] == "oui" else "oui"
 
 # %% mistake="lecture_droit" session="evaluation"
 # message : ni les cas où passer outre
-import datetime
-
 import hashlib
 
 from esn_teach.datasets._wdbc_tasks import _question_5_statements
-from esn_teach.law import AI_ACT_OBLIGATIONS
 
 # The copy's keys (as in the solution), then the other answer on one item.
 _VRAIES_Q5 = {"0dab5de9931c", "0ef53d16e61c", "84f2d3d6630e", "94731a0ab2c4"}
-_enonces_q5s, _mois_q5 = _question_5_statements(GRAINE)
-_debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(*{"mars 2027": (2027, 3), "octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "mai 2028": (2028, 5), "octobre 2028": (2028, 10), "janvier 2029": (2029, 1)}[_mois_q5], 31)
-lecture_droit = {cle: "oui" if hashlib.sha256(_enonces_q5s[cle].encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle in ("information", "quand")}
-for _lettre_q5 in "AB":
-    _categorie_q5 = "fournisseur_annexe_iii" if "(annexe III)" in _enonces_q5s[f"outil {_lettre_q5}"] else "fournisseur_annexe_i"
-    lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
+lecture_droit = {cle: "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle, texte in _question_5_statements(GRAINE).items()}
 lecture_droit["quand"] = "non" if lecture_droit["quand"] == "oui" else "oui"
-
-# %% mistake="lecture_droit" session="evaluation"
-# message : la catégorie de l'outil A
-import datetime
-
-import hashlib
-
-from esn_teach.datasets._wdbc_tasks import _question_5_statements
-from esn_teach.law import AI_ACT_OBLIGATIONS
-
-# The copy's keys (as in the solution), then the other answer on one item.
-_VRAIES_Q5 = {"0dab5de9931c", "0ef53d16e61c", "84f2d3d6630e", "94731a0ab2c4"}
-_enonces_q5s, _mois_q5 = _question_5_statements(GRAINE)
-_debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(*{"mars 2027": (2027, 3), "octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "mai 2028": (2028, 5), "octobre 2028": (2028, 10), "janvier 2029": (2029, 1)}[_mois_q5], 31)
-lecture_droit = {cle: "oui" if hashlib.sha256(_enonces_q5s[cle].encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle in ("information", "quand")}
-for _lettre_q5 in "AB":
-    _categorie_q5 = "fournisseur_annexe_iii" if "(annexe III)" in _enonces_q5s[f"outil {_lettre_q5}"] else "fournisseur_annexe_i"
-    lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
-lecture_droit["outil A"] = "non" if lecture_droit["outil A"] == "oui" else "oui"
-
-# %% mistake="lecture_droit" session="evaluation"
-# message : la catégorie de l'outil B
-import datetime
-
-import hashlib
-
-from esn_teach.datasets._wdbc_tasks import _question_5_statements
-from esn_teach.law import AI_ACT_OBLIGATIONS
-
-# The copy's keys (as in the solution), then the other answer on one item.
-_VRAIES_Q5 = {"0dab5de9931c", "0ef53d16e61c", "84f2d3d6630e", "94731a0ab2c4"}
-_enonces_q5s, _mois_q5 = _question_5_statements(GRAINE)
-_debut_q5 = {o.key: o.applies_from for o in AI_ACT_OBLIGATIONS}
-_fin_q5 = datetime.date(*{"mars 2027": (2027, 3), "octobre 2027": (2027, 10), "janvier 2028": (2028, 1), "mai 2028": (2028, 5), "octobre 2028": (2028, 10), "janvier 2029": (2029, 1)}[_mois_q5], 31)
-lecture_droit = {cle: "oui" if hashlib.sha256(_enonces_q5s[cle].encode()).hexdigest()[:12] in _VRAIES_Q5 else "non" for cle in ("information", "quand")}
-for _lettre_q5 in "AB":
-    _categorie_q5 = "fournisseur_annexe_iii" if "(annexe III)" in _enonces_q5s[f"outil {_lettre_q5}"] else "fournisseur_annexe_i"
-    lecture_droit[f"outil {_lettre_q5}"] = "oui" if _fin_q5 >= _debut_q5[_categorie_q5] else "non"
-lecture_droit["outil B"] = "non" if lecture_droit["outil B"] == "oui" else "oui"
 
 # %% [markdown]
 # ## À retenir
@@ -1793,15 +1785,17 @@ display(simulateur)
 # soignant doit-il passer outre la suggestion du modèle ? Appuyez-vous sur **un chiffre** avec son dénominateur, en disant ce
 # qu'il vaut comme preuve (vos résultats du simulateur ou ceux de Camille, sur des cas choisis ;
 # ou une étude citée dans « Pour aller plus loin »), sur ce que les explications du modèle
-# montrent **et ne montrent pas**, et dites ce que vous diriez à la patiente : qu'un outil a
-# servi, ce qu'il a suggéré, ce que le soignant a décidé et pourquoi, et qui décide.
+# montrent **et ne montrent pas**. Enfin, prenez **une patiente de votre tableau de Camille**
+# (nommez-la par son numéro) et dites ce que vous lui diriez : qu'un outil a servi, ce qu'il a
+# suggéré et avec quelle confiance, ce que le soignant a décidé et pourquoi, et qui décide.
 #
 # **Comment elle est notée** (trois critères, chacun sur 1 point) :
 #
 # 1. **deux raisons précises** de passer outre (la confiance affichée comptée avec sa limite) ;
 # 2. **un chiffre juste avec son « parmi qui » et ce qu'il vaut comme preuve**, et **une
 #    limite** des explications ;
-# 3. **la patiente informée** : l'outil, sa suggestion, la décision et sa raison, et qui décide.
+# 3. **la patiente informée**, une patiente de **votre** tableau : l'outil, sa suggestion et sa
+#    confiance, la décision et sa raison, et qui décide.
 
 # %% [markdown] written="reflexion_passer_outre" points=3
 # ### BEGIN SOLUTION
@@ -1828,7 +1822,7 @@ display(simulateur)
 # | 1. Deux raisons précises de passer outre, la confiance comptée avec sa limite | 1 ; une seule, ou vagues : 0,5 ; « toujours » ou « jamais » : 0 |
 # | 2a. Un chiffre juste, avec son groupe (« parmi qui ») et sa portée | 0,5 ou 0 |
 # | 2b. Une limite juste des explications | 0,5 ou 0 |
-# | 3a. La patiente informée de l'outil, de ce qu'il a suggéré, de la décision et de sa raison | 0,5 ou 0 |
+# | 3a. Une patiente **du tableau de la copie** (son numéro) informée de l'outil, de sa suggestion et de sa confiance (justes pour cette copie), de la décision et de sa raison | 0,5 ou 0 |
 # | 3b. Qui décide (le professionnel, ou la décision prise avec la patiente) | 0,5 ou 0 |
 #
 # Total sur 3 : critère 1 + 2a + 2b + 3a + 3b (les critères 2 et 3 ci-dessous donnent le détail
@@ -1905,9 +1899,14 @@ display(simulateur)
 #   conception du fournisseur (que le contrôle humain soit possible) ; le déployeur confie ce
 #   contrôle à des personnes compétentes (article 26) ; ni l'un ni l'autre n'est une
 #   information de la patiente.
-# - **3a (0,5)** : l'information avec son contenu (un outil a servi, ce qu'il a suggéré, ce que
-#   le soignant a décidé et pourquoi) ; une information évoquée sans contenu (« un logiciel a été
-#   utilisé ») : 0. **3b (0,5)** : qui décide, dans l'une des deux formulations ci-dessus.
+# - **3a (0,5)** : l'information avec son contenu, pour **une patiente du tableau de Camille de
+#   cette copie**, nommée par son numéro (d22 : un texte générique ne peut pas l'obtenir) : un
+#   outil a servi, ce qu'il a suggéré **et avec quelle confiance**, ce que le soignant a décidé
+#   et pourquoi. Vérifiez la suggestion et la confiance sur la ligne de cette patiente, dans le
+#   tableau « Les décisions de Camille (inventées) sur vos 12 cas » de la copie ramassée (elles
+#   diffèrent d'une copie à l'autre). Une suggestion ou une confiance fausse pour cette copie,
+#   une patiente sans numéro, ou une information sans contenu (« un logiciel a été utilisé ») :
+#   0. **3b (0,5)** : qui décide, dans l'une des deux formulations ci-dessus.
 # - Rien sur la patiente : 0.
 #
 # **Copie exemple** (étudiante infirmière), notée **deux points sur 3** :
@@ -1948,14 +1947,17 @@ display(simulateur)
 # > une probabilité vérifiée. Dans ma copie, Camille a changé d'avis 5 fois, dont 2 vers l'erreur :
 # > 2 sur 5, mais sur 12 cas inventés et choisis pour que l'IA se trompe souvent : un exemple, pas
 # > une mesure. L'importance dit ce que le modèle utilise, pas ce qui cause le cancer, et des
-# > mesures corrélées se partagent cette importance. Je dirais à la patiente qu'un logiciel a
-# > analysé sa cytoponction, qu'il suggérait une tumeur bénigne, que nous avons demandé une biopsie
-# > parce que l'examen clinique était inquiétant, et que la décision se prend avec elle. »
+# > mesures corrélées se partagent cette importance. Je dirais à la patiente 7 de mon tableau
+# > qu'un logiciel a analysé sa cytoponction, qu'il suggérait une tumeur bénigne avec 88 % de
+# > confiance, que nous avons demandé une biopsie parce que l'examen clinique était inquiétant,
+# > et que la décision se prend avec elle. »
 #
 # Notation : critère 1, **1** ; 2a, **0,5** (2 sur 5, son groupe, sa portée) ; 2b, **0,5** ;
-# 3a, **0,5** (outil, suggestion, décision et raison) ; 3b, **0,5** (décision avec la
-# patiente). Vérifiez « 5 fois, dont 2 » sur la ligne « Pour le correcteur » de **cette**
-# copie (tirage 2 sur 5 ; les autres copies ont 1 sur 3, 1 sur 5, 1 sur 6 ou 2 sur 7).
+# 3a, **0,5** (outil, suggestion et confiance, décision et raison, pour la patiente 7) ; 3b,
+# **0,5** (décision avec la patiente). Vérifiez « 5 fois, dont 2 » sur la ligne « Pour le
+# correcteur » de **cette** copie (tirage 2 sur 5 ; les autres copies ont 1 sur 3, 1 sur 5,
+# 1 sur 6 ou 2 sur 7), et, sur la ligne « Patiente 7 » de son tableau, « bénin » et 88 % ; sinon
+# 3a vaut 0.
 # ### END SOLUTION
 
 # %% [markdown]

@@ -2,13 +2,12 @@
 
 The notebook's draw cells call :func:`_question_3_statements` and
 :func:`_question_5_statements` with the student's seed (``checks.student_seed("09")``) and
-show only the statements drawn for the copy (and, for question 5, its month). This module
+show only the statements drawn for the copy. This module
 draws from the seed alone and gives texts only, never the indices drawn: which statements
 are true is in the notebook's source only (the hidden tests, the solutions and the
 ``mistake=`` cells, as digests of the true statements' texts), which the release strips
 (review 07, finding 1; review d20b, lecturer 2: each reserve's order is shuffled, so no
-position is always true); question 5's tools' keys are read there from esn_teach.law's
-dates.
+position is always true).
 """
 
 from __future__ import annotations
@@ -40,9 +39,10 @@ _CURVE = {
         "d'une patiente dont les noyaux changeraient",
         "la courbe peut monter sans que les points concaves soient une cause du cancer : "
         "elle suit le calcul du modèle",
-        "chez toutes les patientes, des noyaux moins creusés réduiraient le risque de cancer",
+        "chez toutes les patientes, des noyaux moins creusés réduiraient la probabilité que "
+        "la masse soit maligne",
         "la courbe montre que, chez certaines patientes, des noyaux moins creusés "
-        "réduiraient le risque de cancer",
+        "réduiraient la probabilité que la masse soit maligne",
     ),
     "chaque patiente": (
         "quand la courbe monte de 0,1, le score de chaque patiente monte aussi de 0,1",
@@ -59,8 +59,8 @@ _CURVE = {
         "certaines autres mesures",
         "à elle seule, cette courbe permet de classer les points concaves avant ou après "
         "la texture",
-        "on peut lire sur la courbe l'effet des points concaves sur le score moyen, et "
-        "pas celui de la texture",
+        "on peut lire sur la courbe comment le score moyen varie avec les points concaves, "
+        "et pas avec la texture",
     ),
     "noyaux": (
         "tous les noyaux dont on moyenne les scores sont vraisemblables",
@@ -93,24 +93,6 @@ _WHEN = (
     " puisse passer outre à ses résultats",
     "l'article 14 fixe le score de confiance au-dessous duquel le soignant doit passer outre",
 )
-#: The months a copy's tools are placed on the market: two before both calendars, two
-#: between them, two after both (review d19: with every month between them, tools A and B
-#: had the formative keys on every copy).
-_MONTHS = (
-    "mars 2027",
-    "octobre 2027",
-    "janvier 2028",
-    "mai 2028",
-    "octobre 2028",
-    "janvier 2029",
-)
-_ANNEX_III = "une IA de tri des urgences qui n'est pas un dispositif médical (annexe III)"
-_DEVICES = (
-    "une IA d'aide à la lecture des mammographies, dispositif médical évalué par un organisme "
-    "notifié,",
-    "une IA qui analyse les électrocardiogrammes, dispositif médical évalué par un organisme "
-    "notifié,",
-)
 
 
 def _question_3_statements(seed: int) -> dict[str, str]:
@@ -125,21 +107,15 @@ def _question_3_statements(seed: int) -> dict[str, str]:
     return {item: reserve[int(b)] for (item, reserve), b in zip(_CURVE.items(), drawn, strict=True)}
 
 
-def _question_5_statements(seed: int) -> tuple[dict[str, str], str]:
-    """Return the copy's four statements (item -> text, in French) and its month.
+def _question_5_statements(seed: int) -> dict[str, str]:
+    """Return the copy's two statements of question 5 (item -> text, in French).
 
-    Tool A is Annex III's and tool B a medical device, or the reverse; each tool's text says
-    which. As for question 3, the indices drawn are not returned.
+    Review d21 (lecturer 1): the items on tools A and B, keyed on the application dates of
+    Regulation (EU) 2026/1744 (read in published summaries, not in the adopted text), are
+    withdrawn; no graded item depends on that regulation's dates or wording. As for question
+    3, the indices drawn are not returned; the draws are those of the earlier four-item
+    version, so each copy keeps its two statements.
     """
     rng = np.random.default_rng([int(seed), 5])
     information, when = (int(b) for b in rng.integers(4, size=2))
-    month = _MONTHS[int(rng.integers(len(_MONTHS)))]
-    device, order = int(rng.integers(2)), int(rng.integers(2))
-    tools = [_ANNEX_III, _DEVICES[device]][:: -1 if order else 1]
-    statements = {"information": _INFORMATION[information], "quand": _WHEN[when]}
-    for letter, text in zip("AB", tools, strict=True):
-        statements[f"outil {letter}"] = (
-            f"d'après les textes en vigueur au 06/12/2026, {text} doit respecter l'article 14 "
-            f"au moment de sa mise sur le marché, en {month}"
-        )
-    return statements, month
+    return {"information": _INFORMATION[information], "quand": _WHEN[when]}
