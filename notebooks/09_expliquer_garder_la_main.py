@@ -28,7 +28,6 @@
 # En séance, environ une heure (une estimation) : le modèle (questions 1 à 3), une interne et
 # une IA (question 4), le droit (question 5). Après la séance, environ 30 min : le simulateur
 # (sans points), puis la réflexion (3 points), à rendre comme l'indique votre enseignant·e.
-# Le tableau de progression compte les deux temps.
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`,
 # exécutez, puis exécutez la **« Vérification »** ; les **indices** s'ouvrent d'un clic.
 
@@ -535,7 +534,7 @@ pari_temoin = "ABCDE"[list(ORDRE_Q1).index(4)]
 #
 # On retire les mesures nommées sous ce texte (elles sont propres à votre copie) et l'on
 # **réapprend** le modèle sur les mesures qui restent. Perd-il presque rien ou beaucoup
-# d'exactitude (par rapport au modèle à six mesures), et pourquoi ?
+# d'exactitude, et pourquoi ?
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : les mesures retirées de votre question 2 (tirées de votre
@@ -793,14 +792,10 @@ else:
 # <details><summary>Après avoir répondu à la question 1 : ce que montre ce calcul</summary>
 #
 # Comptez l'écart entre « ensemble » et « somme » en patientes (une patiente : la baisse
-# affichée entre parenthèses) et comparez-le à celui de la taille. Deux mesures qui se
-# redisent en bonne partie (corrélées à 0,8 ou plus) font perdre, ensemble, plus que leur
-# somme ; deux mesures qui se redisent à peine (corrélation faible) font perdre à peu près leur
-# somme. Selon les copies, la paire est de l'une ou de l'autre sorte. L'excès vient **surtout**
-# de la redondance. Pas seulement : l'exactitude compte les patientes qui passent le **seuil**
-# de 0,5 (au-dessus, le modèle dit « maligne »), et deux mesures fortes mélangées ensemble
-# peuvent faire basculer quelques patientes de plus que la somme, même peu corrélées ; la
-# dernière ligne le montre avec la texture et les points concaves.
+# entre parenthèses). Deux mesures qui se redisent en bonne partie (corrélées à 0,8 ou plus)
+# font perdre plus que leur somme ; deux qui se redisent à peine, à peu près leur somme. Une
+# part de l'excès vient aussi du **seuil** de 0,5 : deux mesures fortes mélangées ensemble font
+# basculer quelques patientes de plus (dernière ligne : texture et points concaves).
 # </details>
 
 # %% [markdown] reveal="modele_reappris" session="formative"
@@ -816,14 +811,10 @@ else:
 # %% [markdown] reveal="modele_reappris" session="evaluation"
 # <details><summary>Après avoir répondu à la question 2 : ce que montre ce calcul</summary>
 #
-# Comparez vos deux premières exactitudes (l'écart se compte en patientes : une patiente,
-# c'est 1 sur le nombre de patientes de validation). Quand une mesure de taille reste, le
-# modèle réappris fait à peu près aussi bien : elle redit les mesures retirées. Sans les trois
-# mesures de taille, il perd bien moins que la taille mélangée en groupe : il reporte du poids
-# sur les points concaves, qui suivent la taille. Sans la taille **ni** les points concaves, il
-# ne lui reste que la texture et la variation locale du rayon, qui ne les redisent pas : il perd
-# beaucoup. Les dernières lignes comparent, mesure par mesure, ce que perd un modèle réappris
-# sans elle et ce que coûte la mesure mélangée seule.
+# Quand une mesure de taille reste, le modèle réappris fait à peu près aussi bien : elle redit
+# les mesures retirées. Sans la taille **ni** les points concaves, la texture et la variation
+# locale du rayon ne les redisent pas : il perd beaucoup. Les dernières lignes comparent ce que
+# perd un modèle réappris sans une mesure et ce que coûte cette mesure mélangée seule.
 # </details>
 
 # %% [markdown]
@@ -1505,8 +1496,8 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # %% [markdown]
 # - **France** : le professionnel qui **décide d'utiliser**, pour un acte de prévention, de
 #   diagnostic ou de soin, un dispositif médical à traitement algorithmique (appris sur des
-#   données massives) s'assure que la patiente en est **informée** ; les concepteurs
-#   s'assurent que son fonctionnement est explicable pour ses utilisateurs (article L. 4001-3).
+#   données massives) s'assure que la patiente en est **informée** ; son fonctionnement doit
+#   être explicable (article L. 4001-3).
 # - **Europe** : l'IA qui est un dispositif médical évalué par un organisme notifié (article 6)
 #   et des usages comme le tri des urgences (annexe III) sont **à haut risque**.
 # - Son **article 14** demandera qu'elle soit **conçue** pour que la personne qui la contrôle
@@ -1518,9 +1509,8 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # | 2 décembre 2027 | l'IA de l'annexe III (par exemple le tri des urgences) |
 # | 2 août 2028 | l'IA qui est un dispositif médical évalué par un organisme notifié |
 #
-# Ces deux dates ont été lues le 7 décembre 2026 dans des synthèses publiées de l'accord, pas
-# dans le texte adopté du règlement (UE) 2026/1744 : elles peuvent changer, et aucune question
-# notée n'en dépend.
+# Dates lues le 7/12/2026 dans des synthèses de l'accord, pas dans le texte adopté : aucune
+# question notée n'en dépend.
 #
 # > **En bref.** **Aujourd'hui, vous devez** informer la patiente quand vous décidez d'utiliser
 # > un tel outil (en maïeutique, l'analyse automatisée du rythme cardiaque fœtal, par exemple)
@@ -1610,9 +1600,9 @@ lecture_droit = {"information": "oui", "quand": "non", "dispositif": "oui"}
 # %% [markdown] session="evaluation"
 # ### Question 5 — Ce que demandent les textes (1 point, note partielle)
 #
-# Pour chacune des deux phrases affichées ci-dessous, `"oui"` si elle est vraie d'après ces
-# textes, `"non"` sinon. Le nombre de phrases vraies varie d'une copie à l'autre. Même
-# notation qu'à la question 3 (une réponse fausse en retire une juste).
+# Pour chaque phrase affichée ci-dessous, `"oui"` si elle est vraie d'après ces textes,
+# `"non"` sinon. Le nombre de phrases vraies varie d'une copie à l'autre. Même notation qu'à
+# la question 3.
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : les phrases de la question 5, tirées de votre graine.
@@ -1639,9 +1629,8 @@ print("Question 5 : ces deux phrases sont propres à votre copie.")
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour L. 4001-3 : qui oblige-t-il, à quoi, pour quels actes (relisez le point « France ») ?
-# Pour l'article 14 : porte-t-il sur la conception de l'outil, ou sur le moment où passer
-# outre ?
+# Relisez le point « France », puis celui sur l'article 14 : conception de l'outil, ou moment
+# où passer outre ?
 # </details>
 
 # %% answer="lecture_droit" session="evaluation"
