@@ -1991,7 +1991,8 @@ display(simulateur)
 # - **Moins de biais d'automatisation ?** Goddard et al. (2012) citent la formation, la
 #   responsabilité de l'utilisateur rappelée, l'affichage de la confiance et des informations
 #   plutôt que des recommandations. En mammographie, Dratsch et al. (2023) ont vu l'exactitude
-#   de 27 radiologues chuter quand l'IA simulée proposait une catégorie BI-RADS fausse.
+#   de 27 radiologues chuter quand l'IA simulée proposait une catégorie BI-RADS fausse
+#   (chiffres du résumé présenté par la RSNA).
 #   Goddard et al. (2014) ont compté, chez 26 médecins
 #   généralistes, sur 20 prescriptions dont 6 conseils faux, les passages « juste seul → faux
 #   avec l'aide » : 5,2 % des cas, alors que l'exactitude passait de 50,38 % à 58,27 % avec
