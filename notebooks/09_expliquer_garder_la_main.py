@@ -1937,16 +1937,16 @@ display(simulateur)
 # > 2 sur 5, mais sur 12 cas inventés et choisis pour que l'IA se trompe souvent : un exemple, pas
 # > une mesure. L'importance dit ce que le modèle utilise, pas ce qui cause le cancer, et des
 # > mesures corrélées se partagent cette importance. Je dirais à la patiente 7 de mon tableau
-# > qu'un logiciel a analysé sa cytoponction, qu'il suggérait une tumeur bénigne avec 88 % de
-# > confiance, que nous avons demandé une biopsie parce que l'examen clinique était inquiétant,
-# > et que la décision se prend avec elle. »
+# > qu'un logiciel a analysé sa cytoponction, qu'il suggérait une tumeur bénigne en se disant
+# > très confiant, que nous avons demandé une biopsie parce que l'examen clinique était
+# > inquiétant, et que la décision se prend avec elle. »
 #
 # Notation : critère 1, **1** ; 2a, **0,5** (2 sur 5, son groupe, sa portée) ; 2b, **0,5** ;
 # 3a, **0,5** (outil, suggestion et confiance, décision et raison, pour la patiente 7) ; 3b,
 # **0,5** (décision avec la patiente). Vérifiez « 5 fois, dont 2 » sur la ligne « Pour le
 # correcteur » de **cette** copie (tirage 2 sur 5 ; les autres copies ont 1 sur 3, 1 sur 5,
-# 1 sur 6 ou 2 sur 7), et, sur la ligne « Patiente 7 » de son tableau, « bénin » et 88 % ; sinon
-# 3a vaut 0.
+# 1 sur 6 ou 2 sur 7), et, sur la ligne « Patiente 7 » de son tableau, « bénin » et une
+# confiance élevée ; sinon 3a vaut 0.
 # ### END SOLUTION
 
 # %% [markdown]
