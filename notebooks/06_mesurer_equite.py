@@ -2842,18 +2842,6 @@ checks.check_choices(
 
 # %% tests="conclusions" points=1 session="evaluation"
 # Vérification de la question 6 : exécutez cette cellule.
-checks.check_form(
-    conclusions,
-    name="conclusions",
-    kind="choices",
-    options=["un écart est établi", "l'écart est négligeable (équivalence)", "on ne peut pas conclure"],
-    items=[
-        "différence des TFN",
-        "perte de la question 4",
-        "différence des TFN, première marge",
-        "différence des TFN, seconde marge",
-    ],
-)
 ### BEGIN HIDDEN TESTS
 # The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
 h_q6 = g_q6 = regle_q6 = seuils_q6 = ignore_q6 = tirage_q6 = manques_q6 = None
@@ -2997,7 +2985,9 @@ erreurs_q6 = {
     )
 }
 # For the marker of the reflection (criterion 2): this copy's key figures, printed in the
-# graded copy only (hidden tests are not in the released notebook).
+# graded copy only (hidden tests are not in the released notebook), BEFORE the visible check:
+# Q6 is practice done after the session, blank on a collected copy, and check_form raises
+# NotAttempted on a blank answer (lecturer d22, finding 1).
 taux_q6 = {g_q6: reels_q6[(gt_q6 == g_q6).to_numpy()].mean() for g_q6 in ("A", "B")}
 tfn03_q6 = {
     g_q6: ((appel_q6 == 0) & reels_q6 & (gt_q6 == g_q6).to_numpy()).sum() / n_q6[g_q6]
@@ -3021,6 +3011,20 @@ print(
     + f" ; différence des TFN après correction {fr_number(d_q6)}, de {fr_number(d_q6 - m_q6)} "
     f"à {fr_number(d_q6 + m_q6)}."
 )
+### END HIDDEN TESTS
+checks.check_form(
+    conclusions,
+    name="conclusions",
+    kind="choices",
+    options=["un écart est établi", "l'écart est négligeable (équivalence)", "on ne peut pas conclure"],
+    items=[
+        "différence des TFN",
+        "perte de la question 4",
+        "différence des TFN, première marge",
+        "différence des TFN, seconde marge",
+    ],
+)
+### BEGIN HIDDEN TESTS
 checks.check_choices(
     conclusions,
     name="conclusions",

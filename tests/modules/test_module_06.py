@@ -620,3 +620,58 @@ def test_question_1_evaluated_names_the_gaps_of_the_other_rates(monkeypatch):
                 answer = round(sign * (rate["B"] - rate["A"]), 3)
                 with pytest.raises(checks.IncorrectAnswer, match=f"comparé les {name}"):
                     _run_hidden_test("ecart_parite", seed, answer, monkeypatch)
+
+
+def _evaluated_test_cell(name: str) -> str:
+    """The whole evaluated test cell of ``name`` (visible check and hidden tests), as the
+    grader runs it after restoring the hidden tests."""
+    source = NOTEBOOK.read_text()
+    cell = re.search(rf'^# %% tests="{name}" points=\S+ session="evaluation"$', source, re.M)
+    assert cell, name
+    return source[cell.end() : source.index("\n# %%", cell.end())]
+
+
+@pytest.mark.slow
+def test_question_6_markers_line_prints_on_a_blank_copy(monkeypatch):
+    """Lecturer's review d22, finding 1: Q6 is practice done after the session, so it is blank
+    on a copy collected at the end of it; the « Pour le correcteur » line (the figures that
+    criterion 2 of the reflection is marked against) must print before the visible check
+    raises NotAttempted, with this copy's own figures and decimal commas."""
+    import contextlib
+    import io
+
+    from fairlearn.postprocessing import ThresholdOptimizer as _ThresholdOptimizer
+
+    from esn_teach import fr_number
+
+    monkeypatch.setenv(checks.STUDENT_ENV, "etu07")
+    blank = dict.fromkeys(
+        (
+            "différence des TFN",
+            "perte de la question 4",
+            "différence des TFN, première marge",
+            "différence des TFN, seconde marge",
+        ),
+        ...,
+    )
+    namespace = {
+        "checks": checks,
+        "np": np,
+        "fr_number": fr_number,
+        "readmission_case_seed": readmission_case_seed,
+        "make_readmission_cohort": make_readmission_cohort,
+        "train_test_split": train_test_split,
+        "make_pipeline": make_pipeline,
+        "StandardScaler": StandardScaler,
+        "LogisticRegression": LogisticRegression,
+        "ThresholdOptimizer": _ThresholdOptimizer,
+        "conclusions": blank,
+    }
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(checks.NotAttempted):
+        exec(compile(_evaluated_test_cell("conclusions"), "q6", "exec"), namespace)
+    line = next(x for x in out.getvalue().splitlines() if x.startswith("Pour le correcteur"))
+    case = _case(readmission_case_seed(checks.student_seed("06", announce=False)))
+    assert fr_number(case["rapport_tfp"], 2) in line, line
+    assert "intervalle bootstrap de" in line, line
+    assert f"(question 4) {case['vp_perdus']}," in line, line
