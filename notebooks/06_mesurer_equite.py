@@ -1763,14 +1763,20 @@ vp_perdus = comparaison.loc["correction", "joints_A"] - comparaison.loc["même n
 # Cette partie se fait **après la séance**, chez vous : qui gagne et qui perd avec la
 # correction (retour sur la question 4), la marge d'erreur d'un taux et sa lecture (questions
 # 5 et 6), un explorateur, la lecture des règles apprises par la correction, le droit
-# (question 7), puis une réflexion écrite. Ici, les questions 5 à 7 sont un
-# **entraînement** : corrigées, elles ne comptent pas dans la note. La note porte sur les
-# questions 1 à 4 (8 points, faites en séance, sous surveillance) et sur la **réflexion**
-# (3 points), soit 11 points. La réflexion s'écrit **après la séance, chez vous, sans
-# surveillance**, notes et documents permis ; c'est un travail personnel : une aide (un
-# camarade, une IA générative) se signale en une ligne. Rendez-la à la date et sous la forme
-# que fixe votre enseignant (par exemple un devoir Moodle) : il la note à la main, sur les
-# trois critères écrits sous sa consigne.
+# (question 7), puis une réflexion écrite.
+#
+# - **La note** porte sur les questions 1 à 4 (8 points, faites en séance, sous surveillance)
+#   et sur la **réflexion** (3 points), soit 11 points.
+# - **Votre copie est ramassée à la fin de la séance** : elle ne contient donc pas les
+#   questions 5 à 7. Ce sont un **entraînement hors note** : leur vérification dit seulement
+#   si votre réponse a la forme attendue, et personne ne les corrige.
+# - **Ne rendez pas votre copie une seconde fois après la séance** : une nouvelle remise
+#   remplacerait la copie faite sous surveillance.
+# - **La réflexion est à rédiger après la séance, à rendre comme l'indique votre
+#   enseignant·e** (par exemple un devoir Moodle), à part de la copie, avant la date annoncée.
+#   Elle s'écrit sans surveillance, notes et documents permis ; c'est un travail personnel :
+#   une aide (un camarade, une IA générative) se signale en une ligne. L'enseignant·e la note
+#   à la main, sur les trois critères écrits sous sa consigne.
 
 # %% [markdown]
 # ### Qui gagne, qui perd ? (retour sur la question 4)
@@ -2592,7 +2598,7 @@ print(
 # Ne changez pas les clés ; remplacez chaque `...` par l'une de ces options, **entre
 # guillemets** : `"un écart est établi"`, `"l'écart est négligeable (équivalence)"` ou
 # `"on ne peut pas conclure"`. Une fois votre réponse juste, la vérification explique ce que
-# disent les deux intervalles (en séance évaluée : dans votre retour de correction).
+# disent les deux intervalles.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2634,8 +2640,9 @@ print(
 # `conclusions` est un **dictionnaire** Python : des paires « clé : valeur » entre accolades.
 # Ne changez pas les clés ; remplacez chaque `...` par l'une de ces options, **entre
 # guillemets** : `"un écart est établi"`, `"l'écart est négligeable (équivalence)"` ou
-# `"on ne peut pas conclure"`. Une fois votre réponse juste, la vérification explique ce que
-# disent les deux intervalles (en séance évaluée : dans votre retour de correction).
+# `"on ne peut pas conclure"`. Ici, la vérification dit seulement si votre réponse a la forme
+# attendue : cette question d'entraînement n'est pas dans la copie ramassée, et personne ne
+# la corrige.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2996,12 +3003,14 @@ tfn03_q6 = {
 rapport_q6 = (taux_q6["B"] / (1 - taux_q6["B"])) / (taux_q6["A"] / (1 - taux_q6["A"]))
 memes_q6 = scores_q6 >= np.sort(scores_q6)[::-1][corrige_q6.sum() - 1]
 perte_q6 = int(memes_q6[reels_q6].sum() - corrige_q6[reels_q6].sum())
+dans_b_q6 = reels_q6 & (gt_q6 == "B").to_numpy()
+perte_b_q6 = int(memes_q6[dans_b_q6].sum() - corrige_q6[dans_b_q6].sum())
 print(
     "Pour le correcteur (réflexion, critère 2), les chiffres de cette copie : TFN au seuil 0,3 "
     f"{fr_number(tfn03_q6['A'])} (groupe A) et {fr_number(tfn03_q6['B'])} (groupe B) ; "
     f"rapport des TFP (question 3) {fr_number(rapport_q6, 2)} ; réhospitalisés joints en "
-    f"moins, des deux groupes, à nombre d'appels égal (question 4) {perte_q6}, intervalle "
-    f"bootstrap de "
+    f"moins, des deux groupes, à nombre d'appels égal (question 4) {perte_q6} (dont groupe "
+    f"B : {perte_b_q6}), intervalle bootstrap des deux groupes de "
     f"{int(bas_q6)} à {int(haut_q6)}"
     + (
         " : il contient 0, le prix de la correction n'est pas établi"
@@ -3967,9 +3976,15 @@ vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[
 # **dépistage**, un faux négatif est un malade à qui l'on ne propose pas l'examen, un faux
 # positif un examen proposé pour rien.
 #
-# Citez les chiffres de **votre** copie (ce ne sont pas ceux de vos voisins), chacun avec
-# l'intervalle que le module affiche pour **ce** chiffre quand il y en a un (pas celui d'un
-# autre chiffre), et dites ce que cet intervalle permet de conclure.
+# Citez les chiffres de **votre** copie (ce ne sont pas ceux de vos voisins). Comptent : les
+# TFN des deux groupes au seuil 0,3 (section 3), votre rapport des TFP (question 3), votre
+# réponse à la question 4, la perte des deux groupes et la différence des TFN après
+# correction (section 8). Le module affiche un intervalle pour ces deux derniers chiffres
+# seulement : citez-le avec eux, et dites ce qu'il permet de conclure ; les autres chiffres
+# se citent seuls (ne leur prêtez pas l'intervalle d'un autre chiffre).
+#
+# *À rédiger après la séance, à rendre comme l'indique votre enseignant·e (voir « Après la
+# séance »).*
 
 # %% [markdown] written="reflexion_criteres" points=3
 # ### BEGIN SOLUTION
@@ -3998,9 +4013,10 @@ vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[
 #   différence des TFN après correction avec son intervalle (question 6 ou section 8). Un
 #   chiffre pour lequel le module n'affiche aucun intervalle (rapport des TFP de la question
 #   3 ; TFN des deux groupes au seuil 0,3, tableau de la section 3) vaut 1 s'il est
-#   interprété. La perte du seul groupe B n'a pas d'intervalle affiché, mais elle a celui
-#   d'une grandeur voisine : elle vaut 0,5, avec ou sans intervalle (la même règle pour
-#   les deux tâches). 0,5 point : l'impossibilité sans chiffre, un chiffre sans
+#   interprété ; de même la perte du seul groupe B (tâche « groupe B » de la question 4,
+#   aucun intervalle affiché pour elle) : 1 si elle est interprétée, 0,5 si elle est citée
+#   avec l'intervalle des deux groupes (l'intervalle d'une autre grandeur). 0,5 point :
+#   l'impossibilité sans chiffre, un chiffre sans
 #   interprétation, un chiffre cité sans l'intervalle que le module affiche pour lui, ou
 #   avec l'intervalle d'une autre grandeur. 0 point : ni l'un ni l'autre, ou une correction
 #   qui rendrait le modèle équitable « sur tous les critères ».
@@ -4075,13 +4091,16 @@ vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[
 # corrigée, sous la vérification de la question 6 : une ligne « Pour le correcteur » (sortie
 # du test caché, absente pendant la séance) donne les TFN des deux groupes au seuil 0,3, le
 # rapport des TFP de la question 3, la perte de la question 4 avec son intervalle bootstrap,
-# et la différence des TFN après correction avec son intervalle. Sur toutes les copies,
+# et celle du seul groupe B, et la différence des TFN après correction avec son intervalle.
+# Elle s'affiche même si la question 6 est vide (le cas normal d'une copie ramassée en fin
+# de séance). Sur toutes les copies,
 # l'intervalle de la perte commence à 5 ou plus (les cohortes tirées ont été choisies ainsi) :
 # le prix de la correction est établi partout, comme en formatif ; citer la perte des deux
 # groupes sans cet intervalle vaut 0,5 au critère 2, avec lui 1, quelle que soit la tâche de
-# la question 4. La perte du seul groupe B (tâche d'une copie sur deux) vaut 0,5 : cet
-# intervalle est celui des deux groupes, pas le sien (un chiffre et l'intervalle d'une autre
-# grandeur). Un chiffre juste d'une autre copie (d'un voisin, ou de ce guide) ne
+# la question 4. La perte du seul groupe B (tâche d'une copie sur deux ; la ligne la donne
+# aussi) se note comme tout chiffre sans intervalle affiché : 1 si elle est interprétée,
+# 0,5 si elle est citée avec l'intervalle des deux groupes, qui n'est pas le sien (lecturer
+# d22, constat 3 : la règle ne dépend plus du tirage de la tâche). Un chiffre juste d'une autre copie (d'un voisin, ou de ce guide) ne
 # compte pas comme chiffre du module. Enfin, aucune idée qui ne se lit que dans les passages
 # masqués pendant la séance évaluée (« Qui gagne, qui perd ? », « un autre jeu de
 # validation ») n'est exigée : « surtout dans le groupe B » (copie type A) est un plus, pas

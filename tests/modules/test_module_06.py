@@ -673,5 +673,6 @@ def test_question_6_markers_line_prints_on_a_blank_copy(monkeypatch):
     line = next(x for x in out.getvalue().splitlines() if x.startswith("Pour le correcteur"))
     case = _case(readmission_case_seed(checks.student_seed("06", announce=False)))
     assert fr_number(case["rapport_tfp"], 2) in line, line
-    assert "intervalle bootstrap de" in line, line
-    assert f"(question 4) {case['vp_perdus']}," in line, line
+    assert "intervalle bootstrap des deux groupes de" in line, line
+    # Lecturer d22, finding 3: the group-B loss (one task of Q4) is on the line too.
+    assert f"(question 4) {case['vp_perdus']} (dont groupe B : {case['joints_b_lost']})" in line
