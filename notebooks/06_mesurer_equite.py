@@ -3576,8 +3576,8 @@ print(
 # |---|---|
 # | « score calibré, donc même VPP » | Notre score est calibré dans chaque groupe ; au seuil 0,3, les VPP des deux groupes ne peuvent pas différer. |
 # | « changer de seuil » | L'équipe passe du seuil 0,3 au seuil 0,2 sans toucher au modèle : les TFN et les TFP des deux groupes changent, et le diagramme de fiabilité reste identique. |
-# | « seuils par âge » | Un service fixe un seuil d'appel plus bas pour les patients de plus de 75 ans, parce qu'une réhospitalisation y est plus grave. Au regard de l'article 2 (3°) de la loi de 2008, l'hôpital peut justifier cette règle par un but légitime, poursuivi avec des moyens nécessaires et appropriés. |
-# | « seuils par pays de naissance » | Pour réduire l'écart de TFN, un hôpital fixe des seuils d'appel différents selon le pays de naissance des patients (un critère d'origine). Au regard de l'article 2 (3°) de la loi de 2008, l'hôpital peut justifier cette règle par un but légitime, poursuivi avec des moyens nécessaires et appropriés. |
+# | « seuils par âge » | Un service fixe un seuil d'appel plus bas pour les patients de plus de 75 ans, parce qu'une réhospitalisation y est plus grave. Au regard de l'article 2 (3°) de la loi de 2008 (un juge dirait, au cas par cas, si la justification tient), l'hôpital peut invoquer pour cette règle l'exception du but légitime, poursuivi avec des moyens nécessaires et appropriés. |
+# | « seuils par pays de naissance » | Pour réduire l'écart de TFN, un hôpital fixe des seuils d'appel différents selon le pays de naissance des patients (un critère d'origine). Au regard de l'article 2 (3°) de la loi de 2008 (un juge dirait, au cas par cas, si la justification tient), l'hôpital peut invoquer pour cette règle l'exception du but légitime, poursuivi avec des moyens nécessaires et appropriés. |
 #
 # `vrai_ou_faux` est un **dictionnaire** Python : des paires « clé : valeur » entre
 # accolades. Ne changez pas les clés ; remplacez chaque `...` par `"vrai"` ou `"faux"`,

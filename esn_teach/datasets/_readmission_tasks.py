@@ -28,13 +28,18 @@ _ORIGIN = (
 )
 #: The two conclusions of both legal subjects: the same two sentences, with opposite keys
 #: on the two subjects, so that their register (affirmative or negated) gives no key.
+#: Lecturer d22, finding 7: « peut justifier » read as « is justified », which only a judge
+#: decides; the statements now say whether the hospital may *invoke* the exception, and both
+#: say that a judge would decide case by case whether the justification holds.
 _MAY = (
-    "Au regard de l'article 2 (3°) de la loi de 2008, l'hôpital peut justifier cette règle "
-    "par un but légitime, poursuivi avec des moyens nécessaires et appropriés."
+    "Au regard de l'article 2 (3°) de la loi de 2008 (un juge dirait, au cas par cas, si la "
+    "justification tient), l'hôpital peut invoquer pour cette règle l'exception du but "
+    "légitime, poursuivi avec des moyens nécessaires et appropriés."
 )
 _MAY_NOT = (
-    "Au regard de l'article 2 (3°) de la loi de 2008, l'hôpital ne peut pas justifier cette "
-    "règle par un but légitime, poursuivi avec des moyens nécessaires et appropriés."
+    "Au regard de l'article 2 (3°) de la loi de 2008 (un juge dirait, au cas par cas, si la "
+    "justification tient), l'hôpital ne peut pas invoquer pour cette règle l'exception du but "
+    "légitime, poursuivi avec des moyens nécessaires et appropriés."
 )
 
 #: Each subject: the text of version 0, then of version 1 (one of them is true, the other

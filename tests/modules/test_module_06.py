@@ -50,8 +50,8 @@ _Q7_TRUE_PHRASE = {
     "calibration et VPP": "les VPP des deux groupes ne sont pas forcément égales",
     "seuil et fiabilité": "le diagramme de fiabilité reste identique",
     # The age derogation of art. 2, 3°, al. 2 applies; it is excluded for origin (al. 3).
-    "seuils par âge": "l'hôpital peut justifier cette règle par un but légitime",
-    "seuils par pays de naissance": "l'hôpital ne peut pas justifier cette règle",
+    "seuils par âge": "l'hôpital peut invoquer pour cette règle l'exception du but légitime",
+    "seuils par pays de naissance": "l'hôpital ne peut pas invoquer pour cette règle",
 }
 
 
