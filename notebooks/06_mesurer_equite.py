@@ -675,9 +675,9 @@ plaintes = [
     "groupe B. Qu'ils retournent ensuite à l'hôpital ou non, je demande que, chez nous, les "
     "patients qui sortent reçoivent un appel aussi souvent que ceux du groupe B.",
     "Ma voisine a reçu un appel à sa sortie et s'est inquiétée toute la semaine ; elle n'est "
-    "jamais retournée à l'hôpital. Je ne demande pas moins d'appels. Je demande que, chez "
-    "nous, ceux qui reçoivent un appel finissent par retourner à l'hôpital aussi souvent que "
-    "ceux du groupe B qui en reçoivent un.",
+    "jamais retournée à l'hôpital. Je ne demande pas moins d'appels. Je demande qu'un appel "
+    "signale le même risque chez nous et dans le groupe B : que, parmi les patients appelés, "
+    "la part de ceux qui retournent ensuite à l'hôpital soit la même dans les deux groupes.",
     "Mon frère est retourné à l'hôpital sans avoir reçu d'appel ; son voisin a été appelé et "
     "n'y est jamais retourné. Peu m'importe combien de patients reçoivent un appel chez nous. "
     "Je demande que, chez nous, ceux qui finissent par retourner à l'hôpital aient reçu un "
@@ -926,7 +926,7 @@ fr_table(
 # prédiction parfaite.
 # </details>
 #
-# ### Question 3 — Prédire le TFP de chaque groupe (2 points)
+# ### Question 3 — Prédire le TFP de chaque groupe (3 points)
 #
 # L'équipe veut la même VPP et le même TFN dans les deux groupes, sans en avoir encore choisi
 # les valeurs. Prédisez avec l'identité : quel groupe aura le **TFP le plus élevé**, et combien
@@ -955,7 +955,7 @@ cote_b = par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_reh
 rapport_tfp = cote_b / cote_a
 ### END SOLUTION
 
-# %% tests="rapport_tfp" points=2 session="formative"
+# %% tests="rapport_tfp" points=3 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_number(
     rapport_tfp,
@@ -1022,7 +1022,7 @@ checks.check_number(
         ),
     ],
     hint="Écrivez l'identité pour chaque groupe : quels facteurs sont les mêmes dans les deux ?",
-    points=2,
+    points=3,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -1031,11 +1031,11 @@ checks.check_number(
     decimals=2,
     expected=(par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_rehosp"]))
     / (par_groupe.loc["A", "taux_rehosp"] / (1 - par_groupe.loc["A", "taux_rehosp"])),
-    points=2,
+    points=3,
 )
 ### END HIDDEN TESTS
 
-# %% tests="rapport_tfp" points=2 session="evaluation"
+# %% tests="rapport_tfp" points=3 session="evaluation"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_form(rapport_tfp, name="rapport_tfp", kind="number", decimals=2, bounds=(0, 50))
 ### BEGIN HIDDEN TESTS
@@ -1122,7 +1122,7 @@ checks.check_number(
             "sur les taux observés, et l'identité fait intervenir p / (1 − p), pas p.",
         ),
     ],
-    points=2,
+    points=3,
 )
 ### END HIDDEN TESTS
 
@@ -1285,7 +1285,20 @@ with accessible_style():
         color=PALETTE["bluish_green"],
         label=f"Le score {fr_number(exemple, 2)} dans chaque groupe",
     )
-    for groupe, hauteur in (("A", 0.78), ("B", 0.22)):  # étiquettes à l'écart de la légende
+    # Hauteur des deux étiquettes, choisie sur cette copie : le plus loin possible des trois
+    # courbes, sur la largeur du texte, hors de la bande de la légende (au centre, à droite),
+    # sans se chevaucher, dans l'ordre des deux étoiles (lecteur d22, constat 8).
+    debut_texte = (grille >= exemple + 0.15) & (grille <= exemple + 0.5)
+    courbes = [probas["A"][debut_texte], probas["B"][debut_texte]]
+    courbes.append((grille[debut_texte] >= seuil_appel).astype(float))
+    hauteurs = [h for h in np.arange(0.06, 0.95, 0.02) if not 0.3 < h < 0.7]
+    degagement = {h: min(float(np.min(np.abs(c - h))) for c in courbes) for h in hauteurs}
+    haut_a = proba_exemple["A"] >= proba_exemple["B"]
+    hauteur_a, hauteur_b = max(
+        ((ha, hb) for ha in hauteurs for hb in hauteurs if (ha - hb if haut_a else hb - ha) >= 0.1),
+        key=lambda paire: min(degagement[paire[0]], degagement[paire[1]]),
+    )
+    for groupe, hauteur in (("A", hauteur_a), ("B", hauteur_b)):
         ax.annotate(
             f"score {fr_number(exemple, 2)}, groupe {groupe}",
             xy=(exemple, proba_exemple[groupe]),
@@ -1440,7 +1453,7 @@ print(f"Exactitude équilibrée la plus basse des trois : « {la_plus_basse} ».
 # La correction a l'exactitude équilibrée la plus basse des trois : elle était la meilleure
 # possible sous sa contrainte sur les séjours de validation, pas dans l'absolu.
 #
-# ### Question 4 — Le prix de l'égalité des erreurs (3 points)
+# ### Question 4 — Le prix de l'égalité des erreurs (2 points)
 
 # %% [markdown] session="formative"
 # Que coûte la correction **à capacité égale** de l'équipe ? Donnez `vp_perdus`, le nombre de
@@ -1504,7 +1517,7 @@ colonne_q4 = ["joints", "joints_B"][numero_tache_q4]  # la colonne que demande l
 vp_perdus = comparaison.loc["même nombre", colonne_q4] - comparaison.loc["correction", colonne_q4]
 ### END SOLUTION
 
-# %% tests="vp_perdus" points=3 session="formative"
+# %% tests="vp_perdus" points=2 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
 un_seul_groupe = [
     checks.Mistake(
@@ -1552,7 +1565,7 @@ checks.check_number(
     percent_is_mistake=False,
     hint="Choisissez les deux règles qui appellent le même nombre de patients, et comparez "
     "leurs réhospitalisés joints.",
-    points=3,
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -1561,11 +1574,11 @@ checks.check_number(
     decimals=3,
     integer=True,
     expected=int(((appel_meme_nombre == 1) & reel).sum() - ((appel_corrige == 1) & reel).sum()),
-    points=3,
+    points=2,
 )
 ### END HIDDEN TESTS
 
-# %% tests="vp_perdus" points=3 session="evaluation"
+# %% tests="vp_perdus" points=2 session="evaluation"
 # Vérification de la question 4 : exécutez cette cellule.
 # Bounds symmetric about 0: the sign is the statement's (« en moins »), not the form check's;
 # the central trap (threshold 0,3) is negative on one task and positive on the other, and
@@ -1696,7 +1709,7 @@ checks.check_number(
             if r1_q4 != r2_q4
         ],
     ],
-    points=3,
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -3467,6 +3480,21 @@ print(
 )
 
 # %% [markdown]
+# > **L'essentiel, en cinq points** (le détail suit ; les deux parties « La discrimination »
+# > et « Là où elle est interdite » servent à la question 7).
+# > - Mesurer l'équité envers un groupe suppose de connaître ce groupe : l'origine et la
+# >   santé sont des données **sensibles**, dont le traitement est interdit sauf exceptions.
+# > - Un hôpital peut les traiter dans les exceptions prévues (soins, santé publique,
+# >   recherche), avec une base légale et, en France, souvent une formalité auprès de la CNIL.
+# > - Le règlement européen sur l'IA demande au fournisseur d'un système **à haut risque**
+# >   d'examiner ses données à la recherche de biais ; il a été modifié en 2026.
+# > - Des seuils différents selon le groupe traitent différemment deux patients au même
+# >   score : c'est le risque d'une **discrimination directe** (loi n° 2008-496).
+# > - Pour l'âge ou le lieu de résidence, l'hôpital peut invoquer un **but légitime** ; pour
+# >   l'origine, jamais. Un juge dit, au cas par cas, si la justification tient.
+#
+# <details><summary>Le détail : données sensibles, statistiques ethniques, règlement sur l'IA,
+# dispositif médical, voies licites (replié, à lire si vous voulez aller plus loin)</summary>
 #
 # - **Des données sensibles.** L'origine raciale ou ethnique et les données de santé sont des
 #   « catégories particulières » de données, dont le traitement est interdit sauf exceptions
@@ -3523,48 +3551,60 @@ print(
 #   une base légale (article 6 du RGPD) et, en France, le plus souvent une formalité : la loi
 #   en dispense notamment les études faites par l'équipe de soins à partir de ses propres
 #   données, pour son seul usage (loi Informatique et Libertés, art. 65, 2°).
-# - **La discrimination.** Est une **discrimination directe** le fait de traiter une personne
-#   moins favorablement qu'une autre, dans une situation comparable, en raison notamment de
-#   son origine, de son lieu de résidence ou de son état de santé (loi n° 2008-496 du 27 mai
-#   2008, art. 1er, qui cite aussi l'âge) ; c'est le risque des seuils par groupe (section 6),
-#   qui traitent différemment deux patients au même score à cause de leur groupe. Notre score
-#   utilise lui-même le groupe comme variable : une différence de traitement à justifier, elle
-#   aussi. Un score qui différencie les patients selon leur état de santé relève, lui, en
-#   principe du soin : deux patients de risques cliniques différents ne sont pas, en général,
-#   dans une « situation comparable » au regard du soin, et adapter le soin au besoin médical
-#   n'est pas une discrimination. La question se pose quand le score désavantage, à besoin
-#   égal, les patients d'un groupe protégé (origine, lieu de résidence, âge…).
-#   Le même article définit la **discrimination indirecte** : « une disposition, un critère ou une pratique
-#   neutre en apparence, mais susceptible d'entraîner, pour l'un des motifs mentionnés au
-#   premier alinéa, un désavantage particulier pour des personnes par rapport à d'autres
-#   personnes, à moins que cette disposition, ce critère ou cette pratique ne soit
-#   objectivement justifié par un but légitime et que les moyens pour réaliser ce but ne
-#   soient nécessaires et appropriés ». Une règle neutre en apparence (par exemple un seuil
-#   unique sur un score qui n'utiliserait pas le groupe) qui manque beaucoup plus de
-#   réhospitalisés dans un groupe devrait donc être justifiée.
-# - **Là où elle est interdite.** L'article 2 (3°) de la même loi interdit « toute
-#   discrimination directe ou indirecte fondée sur un motif mentionné à l'article 1er […] en
-#   matière de protection sociale, de santé, d'avantages sociaux, d'éducation, d'accès aux
-#   biens et services ou de fourniture de biens et services ». Son alinéa suivant écarte de
-#   cette interdiction les différences « justifiées par un but légitime » lorsque « les
-#   moyens de parvenir à ce but sont nécessaires et appropriés » ; le troisième refuse cette
-#   dérogation aux différences fondées notamment sur l'origine ou le patronyme : des seuils
-#   par groupe d'origine ne pourraient pas l'invoquer.
-#   Si nos groupes A et B sont deux **territoires** (l'exemple de la section 1), le lieu de
-#   résidence est un motif de l'article 1er, et l'exception peut jouer : l'interdiction de
-#   l'article 2 (3°) ne vise pas des seuils par territoire justifiés par un but légitime,
-#   avec des moyens nécessaires et appropriés. La loi dit seulement que cette interdiction
-#   ne les vise pas ; elle ne les autorise pas pour autant. C'est à l'hôpital de démontrer
-#   ce but et cette nécessité, un juge en déciderait au cas par cas, et les autres règles
-#   restent : nul ne peut être discriminé dans l'accès à la prévention ou aux soins (code de
-#   la santé publique, art. L. 1110-3). Le lieu de résidence peut aussi servir d'indicateur
-#   indirect de l'origine : si un territoire compte surtout des personnes d'une même origine,
-#   un seuil par territoire peut les désavantager en pratique, et c'est alors une
-#   discrimination indirecte liée à l'origine qu'il faudrait examiner (article 1er). Enfin,
-#   la preuve est aménagée : la personne qui s'estime discriminée présente « les faits qui
-#   permettent d'en présumer l'existence » ; il appartient alors à la partie défenderesse (ici
-#   l'hôpital) de prouver que la mesure est « justifiée par des éléments objectifs étrangers à
-#   toute discrimination » (loi n° 2008-496, art. 4 ; pas devant les juridictions pénales).
+# </details>
+
+# %% [markdown]
+# #### La discrimination
+#
+# Est une **discrimination directe** le fait de traiter une personne
+# moins favorablement qu'une autre, dans une situation comparable, en raison notamment de
+# son origine, de son lieu de résidence ou de son état de santé (loi n° 2008-496 du 27 mai
+# 2008, art. 1er, qui cite aussi l'âge) ; c'est le risque des seuils par groupe (section 6),
+# qui traitent différemment deux patients au même score à cause de leur groupe. Notre score
+# utilise lui-même le groupe comme variable : une différence de traitement à justifier, elle
+# aussi. Un score qui différencie les patients selon leur état de santé relève, lui, en
+# principe du soin : deux patients de risques cliniques différents ne sont pas, en général,
+# dans une « situation comparable » au regard du soin, et adapter le soin au besoin médical
+# n'est pas une discrimination. La question se pose quand le score désavantage, à besoin
+# égal, les patients d'un groupe protégé (origine, lieu de résidence, âge…).
+#
+# Le même article définit la **discrimination indirecte** : « une disposition, un critère ou une pratique
+# neutre en apparence, mais susceptible d'entraîner, pour l'un des motifs mentionnés au
+# premier alinéa, un désavantage particulier pour des personnes par rapport à d'autres
+# personnes, à moins que cette disposition, ce critère ou cette pratique ne soit
+# objectivement justifié par un but légitime et que les moyens pour réaliser ce but ne
+# soient nécessaires et appropriés ». Une règle neutre en apparence (par exemple un seuil
+# unique sur un score qui n'utiliserait pas le groupe) qui manque beaucoup plus de
+# réhospitalisés dans un groupe devrait donc être justifiée.
+
+# %% [markdown]
+# #### Là où elle est interdite
+#
+# L'article 2 (3°) de la même loi interdit « toute
+# discrimination directe ou indirecte fondée sur un motif mentionné à l'article 1er […] en
+# matière de protection sociale, de santé, d'avantages sociaux, d'éducation, d'accès aux
+# biens et services ou de fourniture de biens et services ». Son alinéa suivant écarte de
+# cette interdiction les différences « justifiées par un but légitime » lorsque « les
+# moyens de parvenir à ce but sont nécessaires et appropriés » ; le troisième refuse cette
+# dérogation aux différences fondées notamment sur l'origine ou le patronyme : des seuils
+# par groupe d'origine ne pourraient pas l'invoquer.
+#
+# Si nos groupes A et B sont deux **territoires** (l'exemple de la section 1), le lieu de
+# résidence est un motif de l'article 1er, et l'exception peut jouer : l'interdiction de
+# l'article 2 (3°) ne vise pas des seuils par territoire justifiés par un but légitime,
+# avec des moyens nécessaires et appropriés. La loi dit seulement que cette interdiction
+# ne les vise pas ; elle ne les autorise pas pour autant. C'est à l'hôpital de démontrer
+# ce but et cette nécessité, un juge en déciderait au cas par cas, et les autres règles
+# restent : nul ne peut être discriminé dans l'accès à la prévention ou aux soins (code de
+# la santé publique, art. L. 1110-3). Le lieu de résidence peut aussi servir d'indicateur
+# indirect de l'origine : si un territoire compte surtout des personnes d'une même origine,
+# un seuil par territoire peut les désavantager en pratique, et c'est alors une
+# discrimination indirecte liée à l'origine qu'il faudrait examiner (article 1er).
+#
+# Enfin, la preuve est aménagée : la personne qui s'estime discriminée présente « les faits qui
+# permettent d'en présumer l'existence » ; il appartient alors à la partie défenderesse (ici
+# l'hôpital) de prouver que la mesure est « justifiée par des éléments objectifs étrangers à
+# toute discrimination » (loi n° 2008-496, art. 4 ; pas devant les juridictions pénales).
 
 # %% [markdown] session="formative"
 # ### Question 7 — Vrai ou faux ? (2 points)
@@ -4149,5 +4189,6 @@ vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[
 #   avant ces textes : celle de la dernière vérification des textes juridiques du cours
 #   (`esn_teach.law`), pas celle de la relecture de chaque texte.
 # - Données : cohorte **synthétique** générée par `esn_teach.datasets.make_readmission_cohort`
-#   (`random_state=6`) ; paramètres inventés pour l'enseignement (fiche affichée à la
-#   section 1).
+#   (graine `random_state=6` dans la version d'entraînement ; en séance évaluée, une graine
+#   propre à chaque copie, tirée de son identifiant) ; paramètres inventés pour
+#   l'enseignement (fiche affichée à la section 1).
