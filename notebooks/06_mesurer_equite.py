@@ -6,9 +6,6 @@
 # **Prérequis** : module 01 (sensibilité, spécificité, valeur prédictive positive) ; module 03
 # conseillé (cible d'un modèle, outil `MetricFrame`).
 #
-# **Ce que vous allez faire.** Mesurer les erreurs d'un modèle dans deux groupes de patients,
-# voir pourquoi on ne peut pas les égaliser toutes, puis chiffrer ce que coûte une correction.
-#
 # ## Ce que vous saurez faire à la fin de ce module
 #
 # 1. Mesurer les erreurs d'un modèle **groupe par groupe** (fairlearn), avec le bon
@@ -26,12 +23,16 @@
 # >   qui.
 # > - **V7 — Partage et collaboration** : ce choix se fait avec les soignants, les usagers et
 # >   la direction.
-# >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : justice et équité (répartir les
-# > appels et les erreurs entre les groupes), bienfaisance (appeler ceux à qui l'appel
-# > profite, pas seulement les plus à risque), non-malfaisance (le réhospitalisé qui n'a pas
-# > été appelé), autonomie (informer le patient ; une décision tirée au sort se justifie mal
-# > devant lui), écoresponsabilité (un modèle simple, une régression logistique, suffit ici).
+#
+# <details><summary>Les principes du cadre de l'éthique du numérique en santé (CENS) dans ce
+# module (facultatif)</summary>
+#
+# Justice et équité (répartir les appels et les erreurs entre les groupes), bienfaisance
+# (appeler ceux à qui l'appel profite, pas seulement les plus à risque), non-malfaisance (le
+# réhospitalisé qui n'a pas été appelé), autonomie (informer le patient ; une décision tirée
+# au sort se justifie mal devant lui), écoresponsabilité (un modèle simple, une régression
+# logistique, suffit ici).
+# </details>
 #
 # **Mode d'emploi.** Exécutez les cellules dans l'ordre (**Maj + Entrée**). Remplacez chaque
 # `...` par votre calcul, puis exécutez la cellule **« Vérification »** en dessous. Décimales
@@ -157,15 +158,17 @@ fr_table(
 )
 
 # %% [markdown]
-# Le générateur **visait** 15 % de réhospitalisés dans le groupe A et 30 % dans le groupe B.
-# Le tirage au hasard s'en écarte un peu : la section 2 affiche les taux **observés**. Ce
-# **taux de réhospitalisation**, noté *p*, est la part des patients réhospitalisés dans les
-# 30 jours après la sortie (une **incidence cumulée**, pas une prévalence).
+# Le **taux de réhospitalisation**, noté *p*, est la part des patients réhospitalisés dans
+# les 30 jours après la sortie (une **incidence cumulée**). Le générateur visait 15 % (groupe
+# A) et 30 % (groupe B) ; la section 2 affiche les taux **observés**.
 #
-# **Ce taux mesure-t-il le besoin ?** Pas forcément : un patient qui renonce aux soins ou va
-# dans un autre hôpital n'est pas compté. L'écart peut refléter un **accès inégal aux soins**,
-# que le modèle reproduit s'il apprend cette **étiquette**, ce qu'il prédit (module 03). Chez
-# Obermeyer et al. (2019), l'étiquette était le **coût** des soins, pas le besoin.
+# <details><summary>Ce taux mesure-t-il le besoin ? (à lire avant la réflexion)</summary>
+#
+# Pas forcément : un patient qui renonce aux soins ou va dans un autre hôpital n'est pas
+# compté. L'écart peut refléter un **accès inégal aux soins**, que le modèle reproduit s'il
+# apprend cette **étiquette**, ce qu'il prédit (module 03). Chez Obermeyer et al. (2019),
+# l'étiquette était le **coût** des soins, pas le besoin.
+# </details>
 #
 # ## 2. Le modèle et ses décisions
 #
@@ -234,8 +237,8 @@ print(
 # %% [markdown]
 # ## 3. Mesurer groupe par groupe
 #
-# `MetricFrame`, un outil de **fairlearn** (une bibliothèque Python libre et gratuite qui mesure
-# l'équité d'un modèle), calcule chaque indicateur **séparément dans chaque groupe** :
+# `MetricFrame` (bibliothèque Python libre **fairlearn**) calcule chaque indicateur
+# **séparément dans chaque groupe** :
 #
 # - le **taux de réhospitalisation** (il ne dépend pas du modèle) ;
 # - le **taux de sélection** : la part de patients sélectionnés pour un appel ;
@@ -605,12 +608,13 @@ print(
 )
 
 # %% [markdown] session="formative"
-# Aux fluctuations près (environ 150 patients par point ; avec des intervalles à 95 %, environ
-# un paquet sur vingt sort de son intervalle par hasard), le score est **calibré dans chaque
-# groupe**. Pourtant, au seuil 0,3, les erreurs (TFN, TFP) diffèrent entre les groupes
-# (section 3).
+# Aux fluctuations près, le score est **calibré dans chaque groupe**. Pourtant, au seuil 0,3,
+# les erreurs (TFN, TFP) diffèrent entre les groupes (section 3).
 #
 # <details><summary>Pourquoi le score est-il calibré dans chaque groupe ? (facultatif)</summary>
+#
+# Les fluctuations : environ 150 patients par point ; avec des intervalles à 95 %, environ
+# un paquet sur vingt sort de son intervalle par hasard.
 #
 # Le groupe, l'une de ses variables, y contribue : il permet d'ajuster le risque moyen de
 # chaque groupe (sur l'apprentissage) ; le retirer ferait sous-estimer le risque du groupe B
@@ -642,12 +646,13 @@ print(
 # </details>
 
 # %% [markdown] session="evaluation"
-# Aux fluctuations près (environ 150 patients par point ; avec des intervalles à 95 %, environ
-# un paquet sur vingt sort de son intervalle par hasard), le score est **calibré dans chaque
-# groupe**. Pourtant, au seuil 0,3, les erreurs (TFN, TFP) diffèrent entre les groupes
-# (section 3).
+# Aux fluctuations près, le score est **calibré dans chaque groupe**. Pourtant, au seuil 0,3,
+# les erreurs (TFN, TFP) diffèrent entre les groupes (section 3).
 #
 # <details><summary>Pourquoi le score est-il calibré dans chaque groupe ? (facultatif)</summary>
+#
+# Les fluctuations : environ 150 patients par point ; avec des intervalles à 95 %, environ
+# un paquet sur vingt sort de son intervalle par hasard.
 #
 # Le groupe, l'une de ses variables, y contribue : il permet d'ajuster le risque moyen de
 # chaque groupe (sur l'apprentissage) ; le retirer ferait sous-estimer le risque du groupe B
@@ -1376,9 +1381,8 @@ fr_table(
 # très haut risque peut ne pas être appelé (ligne imprimée « tirage au sort »).
 #
 # L'**écart d'égalité des erreurs** (le plus grand des écarts de TFN et de TFP entre groupes)
-# est presque annulé, mais **en moyenne sur le groupe**, pas pour chaque personne. Une
-# décision tirée au sort est difficile à justifier devant le patient ; un traitement qui
-# dépend du groupe pose une question de droit (après la séance).
+# est presque annulé, mais **en moyenne sur le groupe**, pas pour chaque personne. Ce que
+# cela pose devant le patient et en droit : après la séance.
 #
 # ## 7. Ce que coûte la correction, à nombre d'appels égal
 #
