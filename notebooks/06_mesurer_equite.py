@@ -3721,44 +3721,37 @@ checks.check_choices(
         "score calibré, donc même VPP": [
             checks.Mistake(
                 None,
-                "la calibration compare, score par score, le risque annoncé à "
-                "la part réhospitalisée. Au-dessus de 0,3, les appelés du groupe B "
-                "ont en moyenne des scores plus élevés, donc plus de réhospitalisés "
-                "parmi eux : les VPP diffèrent (section 3). Calibration et parité "
-                "prédictive sont deux critères distincts.",
+                "relisez, à la section 4, sur quoi porte la calibration et ce "
+                "qu'exige la parité prédictive, puis la colonne des VPP du tableau de "
+                "la section 3. Calibration et parité prédictive sont deux critères "
+                "distincts.",
                 digest="fc836180381bb74d",
             ),
         ],
         "changer de seuil": [
             checks.Mistake(
                 None,
-                "le diagramme de fiabilité compare le risque annoncé par le "
-                "score à la part réellement réhospitalisée : il ne dépend d'aucun "
-                "seuil, et le modèle n'a pas changé. Les TFN et TFP comptent les "
-                "erreurs des décisions (appeler ou non), qui changent avec le seuil.",
+                "relisez, à la section 4, comment se construit le diagramme de "
+                "fiabilité (que compare chaque point ?), puis, à la section 3, ce que "
+                "comptent le TFN et le TFP : lequel des deux dépend du seuil ?",
                 digest="a17ab4f3cdf7d456",
             ),
         ],
         "seuils par âge": [
             checks.Mistake(
                 None,
-                "l'âge est un motif de l'article 1er, mais l'article 2, 3° de "
-                "la loi de 2008 ne retire l'exception du but légitime qu'aux "
-                "différences fondées sur l'origine, le patronyme, l'ethnie ou la "
-                "race. Pour l'âge, comme pour le lieu de résidence, l'interdiction "
-                "ne vise pas une différence justifiée par un but légitime avec des "
-                "moyens nécessaires et appropriés.",
+                "relisez « Là où elle est interdite » : à quels motifs le troisième "
+                "alinéa refuse-t-il l'exception du but légitime ? L'âge est-il "
+                "l'un d'eux ?",
                 digest="7273e7f11221638e",
             ),
         ],
         "seuils par pays de naissance": [
             checks.Mistake(
                 None,
-                "le pays de naissance est ici un critère d'origine (l'affirmation "
-                "le dit) : une règle fondée sur lui est une différence fondée sur "
-                "l'origine, et l'exception du but légitime (article 2, 3° de la loi de 2008) ne "
-                "s'applique pas aux différences fondées sur l'origine : aucune "
-                "démonstration de nécessité ne suffit, l'hôpital ne peut pas l'invoquer.",
+                "relisez « Là où elle est interdite » : à quels motifs le troisième "
+                "alinéa refuse-t-il l'exception du but légitime ? Quel motif "
+                "l'affirmation met-elle en jeu ?",
                 digest="7d151b46baa42f7f",
             ),
         ],
@@ -3790,7 +3783,7 @@ vrai_ou_faux = {
 }
 
 # %% mistake="vrai_ou_faux" session="formative"
-# message : il ne dépend d'aucun seuil
+# message : comment se construit le diagramme de
 vrai_ou_faux = {
     "score calibré, donc même VPP": "faux",
     "changer de seuil": "faux",
@@ -3799,7 +3792,7 @@ vrai_ou_faux = {
 }
 
 # %% mistake="vrai_ou_faux" session="formative"
-# message : l'âge est un motif de l'article 1er
+# message : L'âge est-il
 vrai_ou_faux = {
     "score calibré, donc même VPP": "faux",
     "changer de seuil": "vrai",
@@ -3808,7 +3801,7 @@ vrai_ou_faux = {
 }
 
 # %% mistake="vrai_ou_faux" session="formative"
-# message : aucune démonstration de nécessité ne suffit
+# message : Quel motif
 vrai_ou_faux = {
     "score calibré, donc même VPP": "faux",
     "changer de seuil": "vrai",
