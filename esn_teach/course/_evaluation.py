@@ -23,12 +23,18 @@ import nbformat
 from nbformat import NotebookNode
 
 from esn_teach.checks import answer_digest, matches_digest
-from esn_teach.course._outline import GENERATED, opens_sources, question_titles
-from esn_teach.course._source import REVEAL, SESSION
+from esn_teach.course._outline import (
+    GENERATED,
+    after_class_start,
+    opens_sources,
+    question_titles,
+)
+from esn_teach.course._source import GRADED, GRADED_IN_CLASS, REVEAL, SESSION
 
 __all__ = [
     "EVALUATION_BANNER",
     "EVALUATION_NOTE",
+    "PRACTICE_NOTE",
     "REVEAL_CODE",
     "REVEAL_NOTE",
     "answer_leaks",
@@ -46,6 +52,14 @@ __all__ = [
 EVALUATION_NOTE = (
     "# Séance évaluée : cette cellule vérifie seulement que votre réponse est donnée et a la "
     "forme attendue. Sa justesse sera corrigée après la remise."
+)
+
+#: First line of an evaluated release's check cells for after-class practice questions
+#: (``graded="in-class"``): outside the grade and the collected copy, so never « corrigée
+#: après la remise » (module 06's fix round, d22).
+PRACTICE_NOTE = (
+    "# Séance évaluée : question d'entraînement, hors de la note et de la copie ramassée. "
+    "Cette cellule vérifie seulement que votre réponse est donnée et a la forme attendue."
 )
 
 #: What an evaluated release says at its top.
@@ -152,7 +166,7 @@ def _normalisations(tree: ast.Module, source: str, answer: str) -> list[str]:
     return kept
 
 
-def evaluation_check(source: str, answer: str) -> str:
+def evaluation_check(source: str, answer: str, *, practice: bool = False) -> str:
     """Return the evaluated release's version of a visible check cell.
 
     Parameters
@@ -161,6 +175,9 @@ def evaluation_check(source: str, answer: str) -> str:
         The visible check (the released test cell: hidden tests already removed).
     answer : str
         The answer's variable name.
+    practice : bool, default=False
+        Whether the question is after-class practice, outside the grade: its first
+        line is then :data:`PRACTICE_NOTE` instead of :data:`EVALUATION_NOTE`.
 
     Returns
     -------
@@ -257,7 +274,7 @@ def evaluation_check(source: str, answer: str) -> str:
     # The calculation's allowed names say nothing of correctness: the statement refuses a
     # ready-made function, and the student hears it before handing in.
     extra += f", written_from={written_from!r}" if written_from is not None else ""
-    lines = [EVALUATION_NOTE, *_normalisations(tree, source, answer)]
+    lines = [PRACTICE_NOTE if practice else EVALUATION_NOTE, *_normalisations(tree, source, answer)]
     lines.append(f"checks.check_form({answer}, name={answer!r}, kind={kind!r}{extra})")
     return "\n".join(lines)
 
@@ -369,7 +386,11 @@ def to_evaluation(notebook: NotebookNode) -> int:
     banner.metadata[GENERATED] = "evaluation"
     notebook.cells.insert(1, banner)
     titles = question_titles(notebook)
-    for cell in notebook.cells:
+    start = after_class_start(notebook)
+    practice_from = (
+        start if start is not None and notebook.metadata.get(GRADED) == GRADED_IN_CLASS else None
+    )
+    for index, cell in enumerate(notebook.cells):
         if REVEAL in cell.metadata:  # nbgrader puts it back at autograde (locked cell)
             if cell.cell_type == "code":
                 cell.source = REVEAL_CODE.format(name=cell.metadata[REVEAL])
@@ -385,7 +406,10 @@ def to_evaluation(notebook: NotebookNode) -> int:
         meta = cell.metadata.get("nbgrader", {})
         grade_id = meta.get("grade_id", "")
         if cell.cell_type == "code" and meta.get("grade") and grade_id.endswith("_tests"):
-            cell.source = evaluation_check(cell.source, grade_id.removesuffix("_tests"))
+            practice = practice_from is not None and index > practice_from
+            cell.source = evaluation_check(
+                cell.source, grade_id.removesuffix("_tests"), practice=practice
+            )
             replaced += 1
     return replaced
 
@@ -661,7 +685,11 @@ def submission_session(notebook: NotebookNode) -> str:
     if notebook.metadata.get(SESSION) == "evaluation":
         return "evaluation"
     for cell in notebook.cells:
-        if cell.get("id") == "esn-evaluation" or EVALUATION_NOTE in cell.source:
+        if (
+            cell.get("id") == "esn-evaluation"
+            or EVALUATION_NOTE in cell.source
+            or PRACTICE_NOTE in cell.source
+        ):
             return "evaluation"
     return "formative"
 

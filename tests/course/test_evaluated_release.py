@@ -24,6 +24,8 @@ from esn_teach.checks import IncorrectAnswer, NotAttempted, Outcome
 from esn_teach.course import REVEAL, Course, read_module
 from esn_teach.course._evaluation import (
     EVALUATION_BANNER,
+    EVALUATION_NOTE,
+    PRACTICE_NOTE,
     REVEAL_CODE,
     REVEAL_NOTE,
     answer_leaks,
@@ -31,6 +33,7 @@ from esn_teach.course._evaluation import (
     output_leaks,
     reveal_echoes,
     reveal_note,
+    submission_session,
     to_evaluation,
 )
 from esn_teach.course._outline import question_titles
@@ -509,6 +512,54 @@ def test_an_evaluated_release_with_a_masked_reasoning_written_again_is_refused(t
     assert course.release_mode(module) is None
     assert cli(root, "release", module, notebooks=notebooks) == 0
     assert course.release_mode(module) == "formative"
+
+
+PRACTICE = """# %% [markdown]
+# # Module noté en séance
+
+# %% answer="a"
+a = ...
+### BEGIN SOLUTION
+a = "oui"
+### END SOLUTION
+
+# %% tests="a" points=2
+checks.check_choice(a, name="a", options=["oui", "non"], digest="0")
+
+# %% [markdown] GRADED
+# ## Après la séance
+
+# %% answer="b"
+b = ...
+### BEGIN SOLUTION
+b = 0.25
+### END SOLUTION
+
+# %% tests="b" points=1
+checks.check_number(b, name="b", digest="0")
+"""
+
+
+@pytest.mark.parametrize("graded", ['graded="in-class"', ""])
+def test_an_after_class_practice_check_is_not_promised_a_correction(tmp_path, graded):
+    """Module 06's fix round (d22): with graded="in-class", the after-class questions are
+    practice, outside the grade and the copy collected at the end of the session; their
+    evaluated checks said « Sa justesse sera corrigée après la remise ». Without it, they
+    count and keep the evaluated note. The copy is still read as an evaluated one."""
+    path = tmp_path / "99_essai.py"
+    path.write_text(PRACTICE.replace("GRADED", graded), encoding="utf-8")
+    notebook = read_module(path).notebook
+    to_evaluation(notebook)
+    checks_ = {
+        cell.metadata["nbgrader"]["grade_id"]: cell.source.splitlines()[0]
+        for cell in notebook.cells
+        if cell.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_tests")
+    }
+    assert checks_["a_tests"] == EVALUATION_NOTE
+    assert checks_["b_tests"] == (PRACTICE_NOTE if graded else EVALUATION_NOTE)
+    notebook.metadata.pop("esn_session", None)
+    notebook.cells = [c for c in notebook.cells if c.get("id") != "esn-evaluation"]
+    assert submission_session(notebook) == "evaluation"
 
 
 def test_an_evaluated_session_keeps_its_own_progress_record(tmp_path):
