@@ -272,30 +272,35 @@ petit = pd.DataFrame(
 petit
 
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il tire votre petit tableau et l'affiche, non trié.
-# (Dans une fonction : seuls le tableau et ce que vous calculez restent dans le noyau.)
+# Inutile de lire ce code (replié) : il tire votre petit tableau, l'affiche non trié, puis
+# affiche les quatre combinaisons proposées aux questions 1a et 1b, sous les lettres de votre
+# copie. (Dans une fonction : seuls le tableau et ce que vous calculez restent dans le noyau.)
 def tirer_petit_tableau(graine):
     tirage = np.random.default_rng([graine, 1])
     combinaisons = [(age, sexe, departement) for age in ("40-49", "50-59") for sexe in ("F", "M")
                     for departement in ("Gard", "Hérault")]
     maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
                 "Fracture du poignet", "Migraine"]
-    # Trois formes de 22 lignes chacune (les tailles des classes ; k est la plus petite : 4, 5
-    # ou 6) ; l vaut 2, 3 ou 4, chacun pour un tiers des copies, deux valeurs pour chaque k.
-    formes = [[4, 4, 4, 4, 6], [5, 8, 9], [6, 7, 9]]
+    # Trois formes de 22 lignes chacune (les tailles des classes, toutes différentes : une
+    # seule plus petite classe, de 4, 5 ou 6 lignes, et une seule plus grande).
+    formes = [[4, 5, 6, 7], [5, 8, 9], [6, 7, 9]]
     tailles = tirage.permutation(formes[int(tirage.integers(len(formes)))]).tolist()
-    k_voulu = min(tailles)
-    classes = tirage.choice(len(combinaisons), size=len(tailles), replace=False)
-    l_voulu = int(tirage.choice({4: [2, 3], 5: [3, 4], 6: [2, 4]}[k_voulu]))
-    moins_diverse = tailles.index(k_voulu)
+    tirees = tirage.choice(len(combinaisons), size=len(tailles) + 1, replace=False)
+    classes, absente = tirees[:-1], tirees[-1]
+    petite, grande = tailles.index(min(tailles)), tailles.index(max(tailles))
+    moyenne = int(tirage.choice([rang for rang in range(len(tailles))
+                                 if rang not in (petite, grande)]))
+    # La classe la moins diverse (elle fixe l) : la grande ou la moyenne, jamais la plus petite
+    # (elle fixe k). Elle a l diagnostics différents (2 ou 3) ; l'autre des deux, l + 2 ; les
+    # autres classes, l + 1.
+    moins_diverse = [grande, moyenne][int(tirage.integers(2))]
+    l_voulu = int(tirage.choice([2, 3]))
     lignes_petit = []
     for _essai in range(100):  # chacune des sept maladies figure au moins une fois
         lignes_petit = []
         for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
-            # Les autres classes : k - 1 diagnostics, ou plus quand l vaut k - 1 (la classe la
-            # plus diverse n'égale alors ni l, ni k, ni le tableau entier).
-            nombre = (l_voulu if rang == moins_diverse else k_voulu - 1
-                      if l_voulu < k_voulu - 1 else min(taille - 1, 6))
+            nombre = (l_voulu if rang == moins_diverse
+                      else l_voulu + 2 if rang in (grande, moyenne) else l_voulu + 1)
             diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
             diagnostics += list(tirage.choice(diagnostics, size=taille - nombre))
             lignes_petit += [(*combinaisons[classe], str(diagnostic))
@@ -303,13 +308,25 @@ def tirer_petit_tableau(graine):
         if len({ligne[3] for ligne in lignes_petit}) == len(maladies):
             break
     ordre = tirage.permutation(len(lignes_petit))
-    return pd.DataFrame([lignes_petit[i] for i in ordre],
-                        columns=["tranche_age", "sexe", "departement", "diagnostic"])
+    tableau = pd.DataFrame([lignes_petit[i] for i in ordre],
+                           columns=["tranche_age", "sexe", "departement", "diagnostic"])
+    # Les quatre combinaisons proposées aux questions 1a et 1b, sous des lettres tirées pour
+    # la copie.
+    proposees = {"petite": combinaisons[classes[petite]], "grande": combinaisons[classes[grande]],
+                 "moyenne": combinaisons[classes[moyenne]], "absente": combinaisons[absente]}
+    return tableau, {lettre: proposees[nom] for lettre, nom in checks.draw_slots(
+        graine, "k_petit", list(proposees))[0].items()}
 
-petit = tirer_petit_tableau(graine)
-petit
 
-# %% [markdown]
+petit, combinaisons_proposees = tirer_petit_tableau(graine)
+display(petit)
+display(Markdown(
+    "**Les combinaisons proposées aux questions 1a et 1b** (tranche d'âge, sexe, "
+    "département) :\n\n" + "\n".join(
+        f"- **{lettre}.** {age} ans, {'femmes' if sexe == 'F' else 'hommes'}, {lieu}"
+        for lettre, (age, sexe, lieu) in combinaisons_proposees.items())))
+
+# %% [markdown] session="formative"
 # ### Question 1a — Le k de ce tableau (1 point)
 #
 # Quel est le **k** du k-anonymat de ce petit tableau, sur (`tranche_age`, `sexe`,
@@ -327,6 +344,25 @@ petit
 # de la **plus petite** classe, le patient compris.
 # </details>
 
+# %% [markdown] session="evaluation"
+# ### Question 1a — La classe qui fixe le k (1 point)
+#
+# Le **k** du k-anonymat de votre petit tableau, sur (`tranche_age`, `sexe`, `departement`),
+# est fixé par une de ses classes. Laquelle des quatre combinaisons proposées sous le tableau ?
+# Écrivez sa lettre entre guillemets (`"A"`, `"B"`, `"C"` ou `"D"`). Une classe : les lignes
+# qui ont mêmes tranche d'âge, sexe et département.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque combinaison proposée, comptez les lignes du tableau qui la portent.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Le k est le nombre de lignes de la **plus petite** classe du tableau, le patient compris ;
+# une classe est faite de lignes du tableau.
+# </details>
+
 # %% answer="k_petit" session="formative"
 k_petit = ...
 ### BEGIN SOLUTION
@@ -335,9 +371,11 @@ k_petit = 3
 
 
 # %% answer="k_petit" session="evaluation"
-k_petit = ...
+k_petit = ...  # la lettre de la classe qui fixe le k, entre guillemets
 ### BEGIN SOLUTION
-k_petit = pv.k_anonymity(petit, ["tranche_age", "sexe", "departement"])
+_tailles = petit.groupby(["tranche_age", "sexe", "departement"]).size()
+k_petit = next(lettre for lettre, combinaison in combinaisons_proposees.items()
+               if combinaison == _tailles.idxmin())
 ### END SOLUTION
 
 # %% tests="k_petit" points=1 session="formative"
@@ -389,33 +427,37 @@ checks.check_number(
 
 # %% tests="k_petit" points=1 session="evaluation"
 # Vérification de la question 1a : exécutez cette cellule.
-checks.check_form(k_petit, name="k_petit", kind="number", integer=True, bounds=(1, 40),
-                  percent_is_mistake=False)
+checks.check_form(k_petit, name="k_petit", kind="choice", options=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-# Le petit tableau de la copie corrigée, tiré de son identifiant comme la cellule du tableau
-# (même code) ; le test ne lit du notebook que la réponse.
+# Le petit tableau de la copie corrigée et ses quatre combinaisons proposées, tirés de son
+# identifiant comme la cellule du tableau (même code) ; le test ne lit du notebook que la
+# réponse.
 def petit_de_la_copie(graine):
     tirage = np.random.default_rng([graine, 1])
     combinaisons = [(age, sexe, departement) for age in ("40-49", "50-59") for sexe in ("F", "M")
                     for departement in ("Gard", "Hérault")]
     maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
                 "Fracture du poignet", "Migraine"]
-    # Trois formes de 22 lignes chacune (les tailles des classes ; k est la plus petite : 4, 5
-    # ou 6) ; l vaut 2, 3 ou 4, chacun pour un tiers des copies, deux valeurs pour chaque k.
-    formes = [[4, 4, 4, 4, 6], [5, 8, 9], [6, 7, 9]]
+    # Trois formes de 22 lignes chacune (les tailles des classes, toutes différentes : une
+    # seule plus petite classe, de 4, 5 ou 6 lignes, et une seule plus grande).
+    formes = [[4, 5, 6, 7], [5, 8, 9], [6, 7, 9]]
     tailles = tirage.permutation(formes[int(tirage.integers(len(formes)))]).tolist()
-    k_voulu = min(tailles)
-    classes = tirage.choice(len(combinaisons), size=len(tailles), replace=False)
-    l_voulu = int(tirage.choice({4: [2, 3], 5: [3, 4], 6: [2, 4]}[k_voulu]))
-    moins_diverse = tailles.index(k_voulu)
+    tirees = tirage.choice(len(combinaisons), size=len(tailles) + 1, replace=False)
+    classes, absente = tirees[:-1], tirees[-1]
+    petite, grande = tailles.index(min(tailles)), tailles.index(max(tailles))
+    moyenne = int(tirage.choice([rang for rang in range(len(tailles))
+                                 if rang not in (petite, grande)]))
+    # La classe la moins diverse (elle fixe l) : la grande ou la moyenne, jamais la plus petite
+    # (elle fixe k). Elle a l diagnostics différents (2 ou 3) ; l'autre des deux, l + 2 ; les
+    # autres classes, l + 1.
+    moins_diverse = [grande, moyenne][int(tirage.integers(2))]
+    l_voulu = int(tirage.choice([2, 3]))
     lignes_petit = []
     for _essai in range(100):  # chacune des sept maladies figure au moins une fois
         lignes_petit = []
         for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
-            # Les autres classes : k - 1 diagnostics, ou plus quand l vaut k - 1 (la classe la
-            # plus diverse n'égale alors ni l, ni k, ni le tableau entier).
-            nombre = (l_voulu if rang == moins_diverse else k_voulu - 1
-                      if l_voulu < k_voulu - 1 else min(taille - 1, 6))
+            nombre = (l_voulu if rang == moins_diverse
+                      else l_voulu + 2 if rang in (grande, moyenne) else l_voulu + 1)
             diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
             diagnostics += list(tirage.choice(diagnostics, size=taille - nombre))
             lignes_petit += [(*combinaisons[classe], str(diagnostic))
@@ -423,46 +465,56 @@ def petit_de_la_copie(graine):
         if len({ligne[3] for ligne in lignes_petit}) == len(maladies):
             break
     ordre = tirage.permutation(len(lignes_petit))
-    return pd.DataFrame([lignes_petit[i] for i in ordre],
-                        columns=["tranche_age", "sexe", "departement", "diagnostic"])
+    tableau = pd.DataFrame([lignes_petit[i] for i in ordre],
+                           columns=["tranche_age", "sexe", "departement", "diagnostic"])
+    # Les quatre combinaisons proposées aux questions 1a et 1b, sous des lettres tirées pour
+    # la copie.
+    proposees = {"petite": combinaisons[classes[petite]], "grande": combinaisons[classes[grande]],
+                 "moyenne": combinaisons[classes[moyenne]], "absente": combinaisons[absente]}
+    return tableau, {lettre: proposees[nom] for lettre, nom in checks.draw_slots(
+        graine, "k_petit", list(proposees))[0].items()}
 
 
-petit_q1 = petit_de_la_copie(checks.student_seed("11", announce=False))
-classes_q1 = petit_q1.groupby(["tranche_age", "sexe", "departement"]).size()
-k_attendu = int(classes_q1.min())
-# Les formes du tableau sont choisies pour que la clé et les erreurs nommées diffèrent toutes.
-checks.check_number(
-    k_petit, name="k_petit", integer=True, expected=k_attendu, points=1,
-    hint="Listez les classes (mêmes tranche d'âge, sexe et département), puis comptez les "
-    "lignes de chacune : le k est le nombre de lignes de la plus petite.",
+petit_q1, proposees_q1 = petit_de_la_copie(checks.student_seed("11", announce=False))
+tailles_q1 = petit_q1.groupby(["tranche_age", "sexe", "departement"]).size()
+# Chaque combinaison proposée : la plus petite classe (la clé), la plus grande, une classe
+# moyenne, une combinaison absente du tableau.
+role_q1 = {lettre: ("absente" if combinaison not in tailles_q1.index
+                    else "petite" if combinaison == tailles_q1.idxmin()
+                    else "grande" if combinaison == tailles_q1.idxmax() else "moyenne")
+           for lettre, combinaison in proposees_q1.items()}
+lettre_q1 = {role: lettre for lettre, role in role_q1.items()}
+checks.check_choice(
+    k_petit, name="k_petit", options=["A", "B", "C", "D"], expected=lettre_q1["petite"],
     mistakes=[
-        checks.Mistake(k_attendu - 1, "vous avez peut-être oublié de compter le patient "
-                       "lui-même : recomptez la plus petite classe."),
-        checks.Mistake(1, "k = 1 voudrait dire qu'une classe ne compte qu'une seule ligne : en "
-                       "trouvez-vous une ? Comptez les lignes de chaque classe."),
-        checks.Mistake(len(classes_q1), "vous avez compté les classes (les combinaisons "
-                       "différentes). Le k est une taille de classe : le nombre de lignes de la "
-                       "plus petite."),
-        checks.Mistake(int(classes_q1.max()), "vous avez donné la taille de la plus grande "
-                       "classe. Le k protège le patient le moins bien caché : prenez la plus "
-                       "petite classe."),
-        checks.Mistake(len(petit_q1), "vous avez compté toutes les lignes du tableau. Le k "
-                       "est la taille de la plus petite classe d'équivalence."),
+        checks.Mistake(lettre_q1["grande"], "vous avez choisi la plus grande classe. Le k "
+                       "protège le patient le moins bien caché : c'est le nombre de lignes de "
+                       "la plus petite classe."),
+        checks.Mistake(lettre_q1["moyenne"], "cette classe n'est pas la plus petite du "
+                       "tableau : comptez les lignes de chacune des combinaisons proposées et "
+                       "gardez la plus petite classe."),
+        checks.Mistake(lettre_q1["absente"], "aucune ligne du tableau ne porte cette combinaison : ce n'est pas une classe du tableau (une classe est faite de patients qui partagent la combinaison). Le k est la "
+                       "taille de la plus petite classe qui existe."),
     ],
 )
 ### END HIDDEN TESTS
 
 # %% mistake="k_petit" session="evaluation"
-# message : vous avez compté les classes
-k_petit = petit.groupby(["tranche_age", "sexe", "departement"]).ngroups
-
-# %% mistake="k_petit" session="evaluation"
 # message : la plus grande classe
-k_petit = int(petit.groupby(["tranche_age", "sexe", "departement"]).size().max())
+k_petit = next(lettre for lettre, combinaison in combinaisons_proposees.items()
+               if combinaison == petit.groupby(["tranche_age", "sexe", "departement"]).size().idxmax())
 
 # %% mistake="k_petit" session="evaluation"
-# message : toutes les lignes du tableau
-k_petit = len(petit)
+# message : n'est pas la plus petite du tableau
+_tailles = petit.groupby(["tranche_age", "sexe", "departement"]).size()
+k_petit = next(lettre for lettre, combinaison in combinaisons_proposees.items()
+               if combinaison in _tailles.index
+               and combinaison not in (_tailles.idxmin(), _tailles.idxmax()))
+
+# %% mistake="k_petit" session="evaluation"
+# message : aucune ligne du tableau ne porte cette combinaison
+k_petit = next(lettre for lettre, combinaison in combinaisons_proposees.items()
+               if combinaison not in petit.groupby(["tranche_age", "sexe", "departement"]).size().index)
 
 # %% mistake="k_petit" session="formative"
 # message : oublié de compter le patient lui-même
@@ -480,7 +532,7 @@ k_petit = 4
 # message : la plus grande classe
 k_petit = 5
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 1b — Le l du diagnostic (1 point)
 #
 # Quel est le **l** de la l-diversité de la colonne `diagnostic`, sur les mêmes classes ? On
@@ -498,6 +550,25 @@ k_petit = 5
 # nombre de diagnostics différents dans tout le tableau.
 # </details>
 
+# %% [markdown] session="evaluation"
+# ### Question 1b — La classe qui fixe le l (1 point)
+#
+# Parmi les **mêmes** quatre combinaisons, laquelle est la classe qui fixe le **l** de la
+# l-diversité de la colonne `diagnostic` ? On compte simplement les diagnostics différents
+# (l-diversité dite « distincte »). Écrivez sa lettre entre guillemets.
+#
+# <details><summary>Indice 1</summary>
+#
+# Dans chaque classe, comptez les diagnostics **différents** (deux « Hypertension » ne comptent
+# que pour un).
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Le l se lit sur les diagnostics différents d'une classe, pas sur son nombre de lignes : la
+# classe qui fixe le l est celle qui en a le moins.
+# </details>
+
 # %% answer="l_petit" session="formative"
 l_petit = ...
 ### BEGIN SOLUTION
@@ -506,9 +577,11 @@ l_petit = 1
 
 
 # %% answer="l_petit" session="evaluation"
-l_petit = ...
+l_petit = ...  # la lettre de la classe qui fixe le l, entre guillemets
 ### BEGIN SOLUTION
-l_petit = pv.l_diversity(petit, ["tranche_age", "sexe", "departement"], "diagnostic")
+_diversite = petit.groupby(["tranche_age", "sexe", "departement"])["diagnostic"].nunique()
+l_petit = next(lettre for lettre, combinaison in combinaisons_proposees.items()
+               if combinaison == _diversite.idxmin())
 ### END SOLUTION
 
 # %% tests="l_petit" points=1 session="formative"
@@ -557,33 +630,37 @@ checks.check_number(
 
 # %% tests="l_petit" points=1 session="evaluation"
 # Vérification de la question 1b : exécutez cette cellule.
-checks.check_form(l_petit, name="l_petit", kind="number", integer=True, bounds=(1, 40),
-                  percent_is_mistake=False)
+checks.check_form(l_petit, name="l_petit", kind="choice", options=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-# Le petit tableau de la copie corrigée, tiré de son identifiant comme la cellule du tableau
-# (même code) ; le test ne lit du notebook que la réponse.
+# Le petit tableau de la copie corrigée et ses quatre combinaisons proposées, tirés de son
+# identifiant comme la cellule du tableau (même code) ; le test ne lit du notebook que la
+# réponse.
 def petit_de_la_copie(graine):
     tirage = np.random.default_rng([graine, 1])
     combinaisons = [(age, sexe, departement) for age in ("40-49", "50-59") for sexe in ("F", "M")
                     for departement in ("Gard", "Hérault")]
     maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
                 "Fracture du poignet", "Migraine"]
-    # Trois formes de 22 lignes chacune (les tailles des classes ; k est la plus petite : 4, 5
-    # ou 6) ; l vaut 2, 3 ou 4, chacun pour un tiers des copies, deux valeurs pour chaque k.
-    formes = [[4, 4, 4, 4, 6], [5, 8, 9], [6, 7, 9]]
+    # Trois formes de 22 lignes chacune (les tailles des classes, toutes différentes : une
+    # seule plus petite classe, de 4, 5 ou 6 lignes, et une seule plus grande).
+    formes = [[4, 5, 6, 7], [5, 8, 9], [6, 7, 9]]
     tailles = tirage.permutation(formes[int(tirage.integers(len(formes)))]).tolist()
-    k_voulu = min(tailles)
-    classes = tirage.choice(len(combinaisons), size=len(tailles), replace=False)
-    l_voulu = int(tirage.choice({4: [2, 3], 5: [3, 4], 6: [2, 4]}[k_voulu]))
-    moins_diverse = tailles.index(k_voulu)
+    tirees = tirage.choice(len(combinaisons), size=len(tailles) + 1, replace=False)
+    classes, absente = tirees[:-1], tirees[-1]
+    petite, grande = tailles.index(min(tailles)), tailles.index(max(tailles))
+    moyenne = int(tirage.choice([rang for rang in range(len(tailles))
+                                 if rang not in (petite, grande)]))
+    # La classe la moins diverse (elle fixe l) : la grande ou la moyenne, jamais la plus petite
+    # (elle fixe k). Elle a l diagnostics différents (2 ou 3) ; l'autre des deux, l + 2 ; les
+    # autres classes, l + 1.
+    moins_diverse = [grande, moyenne][int(tirage.integers(2))]
+    l_voulu = int(tirage.choice([2, 3]))
     lignes_petit = []
     for _essai in range(100):  # chacune des sept maladies figure au moins une fois
         lignes_petit = []
         for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
-            # Les autres classes : k - 1 diagnostics, ou plus quand l vaut k - 1 (la classe la
-            # plus diverse n'égale alors ni l, ni k, ni le tableau entier).
-            nombre = (l_voulu if rang == moins_diverse else k_voulu - 1
-                      if l_voulu < k_voulu - 1 else min(taille - 1, 6))
+            nombre = (l_voulu if rang == moins_diverse
+                      else l_voulu + 2 if rang in (grande, moyenne) else l_voulu + 1)
             diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
             diagnostics += list(tirage.choice(diagnostics, size=taille - nombre))
             lignes_petit += [(*combinaisons[classe], str(diagnostic))
@@ -591,46 +668,56 @@ def petit_de_la_copie(graine):
         if len({ligne[3] for ligne in lignes_petit}) == len(maladies):
             break
     ordre = tirage.permutation(len(lignes_petit))
-    return pd.DataFrame([lignes_petit[i] for i in ordre],
-                        columns=["tranche_age", "sexe", "departement", "diagnostic"])
+    tableau = pd.DataFrame([lignes_petit[i] for i in ordre],
+                           columns=["tranche_age", "sexe", "departement", "diagnostic"])
+    # Les quatre combinaisons proposées aux questions 1a et 1b, sous des lettres tirées pour
+    # la copie.
+    proposees = {"petite": combinaisons[classes[petite]], "grande": combinaisons[classes[grande]],
+                 "moyenne": combinaisons[classes[moyenne]], "absente": combinaisons[absente]}
+    return tableau, {lettre: proposees[nom] for lettre, nom in checks.draw_slots(
+        graine, "k_petit", list(proposees))[0].items()}
 
 
-petit_q1 = petit_de_la_copie(checks.student_seed("11", announce=False))
+petit_q1, proposees_q1 = petit_de_la_copie(checks.student_seed("11", announce=False))
 groupes_q1 = petit_q1.groupby(["tranche_age", "sexe", "departement"])
-l_attendu = int(groupes_q1["diagnostic"].nunique().min())
-k_de_la_copie = int(groupes_q1.size().min())
-checks.check_number(
-    l_petit, name="l_petit", integer=True, expected=l_attendu, points=1,
-    hint="Listez les classes (mêmes tranche d'âge, sexe et département), puis comptez les "
-    "diagnostics différents de chacune : le l est le plus petit de ces comptes.",
+diversite_q1 = groupes_q1["diagnostic"].nunique()
+# La clé : la classe la moins diverse, jamais la plus petite (qui fixe le k, question 1a).
+role_q1 = {lettre: ("absente" if combinaison not in diversite_q1.index
+                    else "moins_diverse" if combinaison == diversite_q1.idxmin()
+                    else "petite" if combinaison == groupes_q1.size().idxmin() else "autre")
+           for lettre, combinaison in proposees_q1.items()}
+lettre_q1 = {role: lettre for lettre, role in role_q1.items()}
+checks.check_choice(
+    l_petit, name="l_petit", options=["A", "B", "C", "D"], expected=lettre_q1["moins_diverse"],
     mistakes=[
-        checks.Mistake(k_de_la_copie, "vous avez donné le k (la taille de la plus petite "
-                       "classe). Le l compte les diagnostics différents dans une classe, pas "
-                       "ses lignes."),
-        checks.Mistake(int(petit_q1["diagnostic"].nunique()), "vous avez compté les diagnostics "
-                       "différents dans tout le tableau. La l-diversité se mesure classe par "
-                       "classe."),
-        checks.Mistake(int(groupes_q1["diagnostic"].nunique().max()), "vous avez pris la "
-                       "classe la plus diverse. Le l est le plus petit nombre de diagnostics "
-                       "différents d'une classe : la classe la moins protégée."),
-        checks.Mistake(1, "l = 1 voudrait dire qu'une classe n'a qu'un seul diagnostic : en "
-                       "trouvez-vous une ? Comptez les diagnostics différents de chaque "
-                       "classe."),
+        checks.Mistake(lettre_q1["petite"], "vous avez choisi la plus petite classe, celle qui "
+                       "fixe le k. Le l compte les diagnostics différents d'une classe, pas ses "
+                       "lignes."),
+        checks.Mistake(lettre_q1["autre"], "cette classe compte plus de diagnostics différents "
+                       "qu'une autre des combinaisons proposées : le l est fixé par la classe "
+                       "qui en compte le moins."),
+        checks.Mistake(lettre_q1["absente"], "aucune ligne du tableau ne porte cette combinaison : ce n'est pas une classe du tableau (une classe est faite de patients qui partagent la combinaison). Le l se lit "
+                       "sur les classes qui existent."),
     ],
 )
 ### END HIDDEN TESTS
 
 # %% mistake="l_petit" session="evaluation"
-# message : dans tout le tableau
-l_petit = petit["diagnostic"].nunique()
+# message : vous avez choisi la plus petite classe, celle qui fixe le k
+l_petit = next(lettre for lettre, combinaison in combinaisons_proposees.items()
+               if combinaison == petit.groupby(["tranche_age", "sexe", "departement"]).size().idxmin())
 
 # %% mistake="l_petit" session="evaluation"
-# message : la classe la plus diverse
-l_petit = int(petit.groupby(["tranche_age", "sexe", "departement"])["diagnostic"].nunique().max())
+# message : plus de diagnostics différents
+_diversite = petit.groupby(["tranche_age", "sexe", "departement"])["diagnostic"].nunique()
+l_petit = next(lettre for lettre, combinaison in combinaisons_proposees.items()
+               if combinaison in _diversite.index and combinaison != _diversite.idxmin()
+               and combinaison != petit.groupby(["tranche_age", "sexe", "departement"]).size().idxmin())
 
 # %% mistake="l_petit" session="evaluation"
-# message : vous avez donné le k
-l_petit = int(petit.groupby(["tranche_age", "sexe", "departement"]).size().min())
+# message : aucune ligne du tableau ne porte cette combinaison
+l_petit = next(lettre for lettre, combinaison in combinaisons_proposees.items()
+               if combinaison not in petit.groupby(["tranche_age", "sexe", "departement"]).size().index)
 
 # %% mistake="l_petit" session="formative"
 # message : dans tout le tableau

@@ -315,17 +315,27 @@ def _small_table_generators() -> list[str]:
     return [re.sub(r"^def \w+", "def draw_table", code.rstrip()) for code in found]
 
 
-def _draw_small_table(seed: int) -> pd.DataFrame:
-    namespace: dict[str, object] = {"np": np, "pd": pd}
+def _draw_small_table(seed: int) -> tuple[pd.DataFrame, dict[str, tuple[str, str, str]]]:
+    """The copy's small table and its four proposed combinations, by letter."""
+    namespace: dict[str, object] = {"np": np, "pd": pd, "checks": checks}
     exec(_small_table_generators()[0], namespace)  # the module's own source
     return namespace["draw_table"](seed)  # type: ignore[operator]
 
 
-def _small_table(seed: int) -> tuple[int, int]:
-    """k and l of the student's small table (questions 1a and 1b), drawn as in the notebook."""
-    table = _draw_small_table(seed)
-    quasi = ["tranche_age", "sexe", "departement"]
-    return pv.k_anonymity(table, quasi), pv.l_diversity(table, quasi, "diagnostic")
+_QUASI_Q1 = ["tranche_age", "sexe", "departement"]
+
+
+def _small_table(seed: int) -> tuple[str, str]:
+    """The letters that answer questions 1a (the class that sets k) and 1b (the class that
+    sets l) on the student's copy, drawn as in the notebook."""
+    table, proposed = _draw_small_table(seed)
+    groups = table.groupby(_QUASI_Q1)
+    smallest = groups.size().idxmin()
+    least_diverse = groups["diagnostic"].nunique().idxmin()
+    return (
+        next(letter for letter, combo in proposed.items() if combo == smallest),
+        next(letter for letter, combo in proposed.items() if combo == least_diverse),
+    )
 
 
 def test_module_11_small_table_copies_are_one_draw():
@@ -337,35 +347,76 @@ def test_module_11_small_table_copies_are_one_draw():
 
 
 def test_module_11_small_table_pool_is_even_and_its_mistakes_never_clash():
-    """Review d17: the table ran from 14 to 26 rows between copies, and « k − 1 » equalled the
-    number of classes (k = 5) or the mistake « k = 1 » (k = 2). Over the whole pool (3 shapes,
-    every seed tried here), every table has 22 rows, and in questions 1a and 1b the key and the
-    named mistakes' values are all different.
+    """Review d17: the table ran from 14 to 26 rows between copies; every table has 22 rows.
 
-    Review 11_lecturer_d18, finding 3: the keys were the training keys (k = 3, l = 1) for most
-    copies; they now never are (k is 4, 5 or 6 and l is 2 or 3), and « l = 1 » is a named
-    mistake of question 1b."""
-    quasi = ["tranche_age", "sexe", "departement"]
+    Review 11_lecturer_d20, finding 1: ``pv.k_anonymity(petit, …)`` and ``pv.l_diversity``
+    (shown in the folded cell of section 5) gave questions 1a and 1b's numbers on every copy.
+    The evaluated questions now ask which of four proposed combinations sets k, then l: the
+    smallest class, the largest, a middle one and a combination absent from the table. In every
+    copy the smallest class and the least diverse class are each unique, never the same class,
+    and the least diverse class is among the proposals (the largest or the middle one)."""
     keys = set()
     for seed in range(500):
-        table = _draw_small_table(seed)
-        groups = table.groupby(quasi)
+        table, proposed = _draw_small_table(seed)
+        groups = table.groupby(_QUASI_Q1)
         sizes = groups.size()
         diverse = groups["diagnostic"].nunique()
-        k_value, l_value = int(sizes.min()), int(diverse.min())
-        q1a = [k_value, k_value - 1, 1, groups.ngroups, int(sizes.max()), len(table)]
-        q1b = [l_value, k_value, table["diagnostic"].nunique(), int(diverse.max()), 1]
         assert len(table) == 22, seed
-        assert k_value != 3 and l_value != 1, seed  # the training version's keys
-        assert len(set(q1a)) == len(q1a), (seed, q1a)
-        assert len(set(q1b)) == len(q1b), (seed, q1b)
-        keys.add((k_value, l_value))
-    assert keys == {(4, 2), (4, 3), (5, 3), (5, 4), (6, 2), (6, 4)}
-    # Review 11_lecturer_d18b, finding 1: l was 2 on two copies in three, so a blind « 2 »
-    # usually scored; each of 2, 3 and 4 is now a third of the pool, two values for each k.
-    for l_value in (2, 3, 4):
-        share = sum(1 for seed in range(500) if _small_table(seed)[1] == l_value) / 500
-        assert 0.25 < share < 0.42, (l_value, share)
+        assert sorted(proposed) == ["A", "B", "C", "D"], seed
+        combos = list(proposed.values())
+        assert len(set(combos)) == 4, seed
+        assert (sizes == sizes.min()).sum() == 1 and (diverse == diverse.min()).sum() == 1, seed
+        smallest, least_diverse = sizes.idxmin(), diverse.idxmin()
+        assert smallest != least_diverse, seed  # Q1a and Q1b are never keyed on one class
+        assert smallest in combos and least_diverse in combos, seed
+        assert sizes.idxmax() in combos, seed
+        assert sum(combo not in sizes.index for combo in combos) == 1, seed
+        keys.add((int(sizes.min()), int(diverse.min())))
+    assert {k for k, _ in keys} == {4, 5, 6} and {l for _, l in keys} == {2, 3}
+
+
+def _q1_check(question: str, seed: int, answer: object) -> None:
+    """Run the evaluated hidden test of question 1a or 1b on ``answer`` for the copy ``seed``."""
+    text = _text()
+    name = {"1a": "k_petit", "1b": "l_petit"}[question]
+    cell = text.split(f'# %% tests="{name}" points=1 session="evaluation"')[1].split("# %%")[0]
+    hidden = cell.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+    hidden = hidden.replace('checks.student_seed("11", announce=False)', str(seed))
+    exec(hidden, {"np": np, "pd": pd, "checks": checks, name: answer})
+
+
+def test_module_11_question_1_library_call_and_neighbour_letters_do_not_score():
+    """Review 11_lecturer_d20, finding 1: the numbers ``pv.k_anonymity`` and ``pv.l_diversity``
+    return, typed as the answer, do not score; over 500 identifiers, a neighbour's letters
+    (the next identifier's keys) score on average at most a third of the two points, and every
+    wrong letter gets its own message."""
+    scored = 0
+    for seed in range(500):
+        table, proposed = _draw_small_table(seed)
+        k_key, l_key = _small_table(seed)
+        _q1_check("1a", seed, k_key)
+        _q1_check("1b", seed, l_key)
+        if seed < 60:
+            for question, value in (
+                ("1a", pv.k_anonymity(table, _QUASI_Q1)),
+                ("1b", pv.l_diversity(table, _QUASI_Q1, "diagnostic")),
+            ):
+                for typed in (value, str(value)):
+                    with pytest.raises(checks.IncorrectAnswer):
+                        _q1_check(question, seed, typed)
+            for question, key in (("1a", k_key), ("1b", l_key)):
+                for letter in "ABCD":
+                    if letter != key:
+                        with pytest.raises(checks.IncorrectAnswer) as wrong:
+                            _q1_check(question, seed, letter)
+                        assert "n'est pas la bonne réponse" not in str(wrong.value), (
+                            question,
+                            seed,
+                            letter,
+                        )
+        neighbour = _small_table(seed + 1)
+        scored += (neighbour[0] == k_key) + (neighbour[1] == l_key)
+    assert scored / (2 * 500) <= 1 / 3, scored
 
 
 def _voter_list(registry: pd.DataFrame, seed: int):
@@ -557,8 +608,9 @@ def test_module_11_evaluated_answers_vary_across_students_and_stay_sensible(monk
             values = {repr(row[name]) for row in answers}
             assert len(values) >= 2, (name, values)
     for row in answers:
-        assert row["k_petit"] in (4, 5, 6)
-        assert 2 <= row["l_petit"] < row["k_petit"]  # « vous avez donné le k » stays a mistake
+        # Questions 1a and 1b: two letters, never the same class (review 11_lecturer_d20).
+        assert row["k_petit"] in "ABCD" and row["l_petit"] in "ABCD"
+        assert row["k_petit"] != row["l_petit"]
         # Question 2: the share among the listed patients (about 0,75) or among the adult
         # patients (about 0,2).
         assert 0.6 < row["taux_reussite"] < 0.9 or 0.15 < row["taux_reussite"] < 0.35
@@ -608,7 +660,9 @@ def test_module_11_evaluated_release_holds_no_key_to_the_formative_letters():
                     assert "numeros_q7" in ast.unparse(node), value[:80]
             if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("draw_slots"):
                 draws += 1
-    assert draws == 3  # questions 3, 7 and 8 display their options, binding nothing
+    # Questions 1a-1b (inside the table's draw, returned), 3, 7 and 8 display their
+    # options, binding nothing.
+    assert draws == 4
 
 
 def test_module_11_question_7_variants_have_each_key():
