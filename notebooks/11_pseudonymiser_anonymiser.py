@@ -154,9 +154,11 @@ def choisir_graine_liste(graine, registre):
         essai_toutes = sorted(round(part, 4) for part in [*essai_parts,
             pv.unique_share(registre.drop(columns=["pseudonym"]), ["birth_date", "sex", "postcode"]),
             0.75])
-        # Les deux clés possibles (justes / présents, justes / adultes) : arrondies à 3
-        # décimales, aucune ne rejoint une autre part (pas de demi-point pour une erreur).
-        essai_cles = [essai_comptes[5] / essai_comptes[3], essai_comptes[5] / essai_comptes[2]]
+        # Les trois clés possibles (justes / présents, justes / adultes, justes / registre) :
+        # arrondies à 3 décimales, aucune ne rejoint une autre part (pas de demi-point pour une
+        # erreur).
+        essai_cles = [essai_comptes[5] / essai_comptes[3], essai_comptes[5] / essai_comptes[2],
+                      essai_comptes[5] / essai_comptes[0]]
         if (float(np.min(np.diff(essai_toutes))) > 0.00025
                 and all(abs(round(part, 3) - 0.75) > 0.0015 for part in essai_parts)
                 and all(round(cle, 3) != round(part, 3) for cle in essai_cles
@@ -323,7 +325,7 @@ display(petit)
 display(Markdown(
     "**Les combinaisons proposées aux questions 1a et 1b** (tranche d'âge, sexe, "
     "département) :\n\n" + "\n".join(
-        f"- **{lettre}.** {age} ans, {'femmes' if sexe == 'F' else 'hommes'}, {lieu}"
+        f"- **{lettre}.** `{age}`, `{sexe}`, `{lieu}`"
         for lettre, (age, sexe, lieu) in combinaisons_proposees.items())))
 
 # %% [markdown] session="formative"
@@ -835,7 +837,7 @@ display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 #
 # ### Question 2 — Quel risque pour un patient ? (2 points)
 #
-# Cette question a deux versions, de même difficulté : celle de votre copie s'affiche sous ce
+# Cette question a trois versions, de même difficulté : celle de votre copie s'affiche sous ce
 # texte. Lisez-la mot à mot : elle dit de quel groupe part la probabilité demandée. Donnez une
 # proportion entre 0 et 1 (vérifiée à 4 décimales) : écrivez une division, `a / b`, avec deux
 # des noms affichés entre parenthèses ci-dessus.
@@ -861,7 +863,10 @@ print("Question 2, version de votre copie : " + [
     "prenez au hasard, dans le registre, un patient qui a l'âge de figurer dans la liste "
     "nominative (elle ne compte que des adultes), qu'il y figure ou non. Quelle est la "
     "probabilité que l'attaquant relie son dossier à son propre nom ?",
-][int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))])
+    "prenez au hasard un patient du registre, de tout âge (mineurs compris : la liste nominative "
+    "n'en compte aucun). Quelle est la probabilité que l'attaquant relie son dossier à son "
+    "propre nom ?",
+][int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(3))])
 
 # %% answer="taux_reussite" session="formative"
 taux_reussite = ...
@@ -872,9 +877,10 @@ taux_reussite = n_justes / n_dans_liste
 # %% answer="taux_reussite" session="evaluation"
 taux_reussite = ...
 ### BEGIN SOLUTION
-# Version 0 : parmi les patients de la liste ; version 1 : parmi les patients adultes.
-_version = np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2)
-taux_reussite = n_justes / (n_adultes if _version else n_dans_liste)
+# Version 0 : parmi les patients de la liste ; 1 : parmi les patients adultes ; 2 : parmi
+# tous les patients du registre.
+_version = int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(3))
+taux_reussite = n_justes / [n_dans_liste, n_adultes, len(registre_publie)][_version]
 ### END SOLUTION
 
 # %% tests="taux_reussite" points=2 session="formative"
@@ -998,7 +1004,7 @@ for essai_q2 in range(200):
                   attaque_q2.n_reidentified, justes_q2]
     parts_q2 = [a / b for a in comptes_q2 for b in comptes_q2 if a < b]
     toutes_q2 = sorted(round(part, 4) for part in [*parts_q2, uniques_q2, 0.75])
-    cles_q2 = [justes_q2 / presents_q2, justes_q2 / adultes_q2]
+    cles_q2 = [justes_q2 / presents_q2, justes_q2 / adultes_q2, justes_q2 / len(registre_q2)]
     if (float(np.min(np.diff(toutes_q2))) > 0.00025
             and all(abs(round(part, 3) - 0.75) > 0.0015 for part in parts_q2)
             and all(round(cle, 3) != round(part, 3) for cle in cles_q2
@@ -1006,29 +1012,32 @@ for essai_q2 in range(200):
         break
 relies_q2 = attaque_q2.n_reidentified
 # La version de la copie (0 : parmi les patients de la liste ; 1 : parmi les patients adultes
-# du registre), tirée de son identifiant comme l'énoncé affiché. Les deux demandent les mêmes
-# deux pas : le groupe dont part la question au dénominateur, les seuls liens justes au
-# numérateur.
-version_q2 = int(np.random.default_rng([graine_q2, 2]).integers(2))
-groupe_q2 = ["des patients de la liste", "des patients adultes du registre"][version_q2]
+# du registre ; 2 : parmi tous les patients du registre), tirée de son identifiant comme
+# l'énoncé affiché. Les trois demandent les mêmes deux pas : le groupe dont part la question au
+# dénominateur, les seuls liens justes au numérateur.
+version_q2 = int(np.random.default_rng([graine_q2, 2]).integers(3))
+groupes_q2 = ["des patients de la liste", "des patients adultes du registre",
+              "de tous les patients du registre"]
+denominateurs_q2 = [presents_q2, adultes_q2, len(registre_q2)]
+groupe_q2 = groupes_q2[version_q2]
 relisez_q2 = f" Votre version part {groupe_q2} : relisez ce que demande votre énoncé."
 # La bonne valeur arrondie à deux décimales (deux de moins que demandé) : le message le dit,
 # avant toute autre lecture de ce nombre (relecture d18b, constat 4 : 0,75, la clé arrondie de
 # la version 0, recevait le message « réglage du générateur »).
-arrondi_q2 = round(justes_q2 / [presents_q2, adultes_q2][version_q2], 2)
+arrondi_q2 = round(justes_q2 / denominateurs_q2[version_q2], 2)
 checks.check_number(
     taux_reussite, name="taux_reussite",
-    expected=justes_q2 / [presents_q2, adultes_q2][version_q2], decimals=4,
+    expected=justes_q2 / denominateurs_q2[version_q2], decimals=4,
     points=2,
     mistakes=[
         checks.Mistake(arrondi_q2, "bon calcul, mais trop arrondi : la question se corrige à "
                        "4 décimales. Écrivez le calcul lui-même : Python garde toutes les "
                        "décimales."),
-        checks.Mistake(justes_q2 / [adultes_q2, presents_q2][version_q2],
-                       "cette réponse correspond à une autre consigne que la vôtre (parmi "
-                       + ["les patients adultes du registre", "les patients de la liste"][version_q2]
-                       + ")." + relisez_q2),
-        checks.Mistake(relies_q2 / [presents_q2, adultes_q2][version_q2], "vous avez compté au "
+        *[checks.Mistake(justes_q2 / denominateurs_q2[autre],
+                         "cette réponse correspond à une autre consigne que la vôtre (elle part "
+                         + groupes_q2[autre] + ")." + relisez_q2)
+          for autre in range(3) if autre != version_q2],
+        checks.Mistake(relies_q2 / denominateurs_q2[version_q2], "vous avez compté au "
                        "numérateur tous les dossiers reliés à un nom. Certains liens sont faux : "
                        "un patient relié au nom d'un autre n'est pas nommé correctement."),
         checks.Mistake(justes_q2 / relies_q2, "vous avez calculé la part des liens justes parmi "
@@ -1038,11 +1047,9 @@ checks.check_number(
                        "vous avez donné la part des patients uniques dans le registre "
                        "(section 3) : ceux qu'un attaquant pourrait isoler. On demande ce que ce "
                        "croisement-ci a fait."),
-        checks.Mistake(justes_q2 / len(registre_q2), "vous avez divisé par le nombre de "
-                       "patients de tout le registre." + relisez_q2),
-        checks.Mistake(relies_q2 / len(registre_q2), "vous avez divisé par le nombre de "
-                       "patients de tout le registre, et compté tous les dossiers reliés."
-                       + relisez_q2),
+        *([checks.Mistake(relies_q2 / len(registre_q2), "vous avez divisé par le nombre de "
+                          "patients de tout le registre, et compté tous les dossiers reliés."
+                          + relisez_q2)] if version_q2 != 2 else []),
         checks.Mistake(justes_q2 / len(liste_q2.frame), "vous avez divisé par le nombre de "
                        "personnes de la liste nominative, dont la moitié ne sont pas dans le "
                        "registre." + relisez_q2),
@@ -1062,26 +1069,26 @@ checks.check_number(
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : cette réponse correspond à une autre consigne que la vôtre
-taux_reussite = n_justes / [n_adultes, n_dans_liste][
-    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))]
+taux_reussite = n_justes / [n_adultes, len(registre_publie), n_dans_liste][
+    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(3))]
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : Certains liens sont faux
-taux_reussite = n_reidentifies / [n_dans_liste, n_adultes][
-    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))]
+taux_reussite = n_reidentifies / [n_dans_liste, n_adultes, len(registre_publie)][
+    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(3))]
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : bon calcul, mais trop arrondi : la question se corrige à 4 décimales
-taux_reussite = round(n_justes / [n_dans_liste, n_adultes][
-    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(2))], 2)
+taux_reussite = round(n_justes / [n_dans_liste, n_adultes, len(registre_publie)][
+    int(np.random.default_rng([checks.student_seed("11", announce=False), 2]).integers(3))], 2)
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : c'est la fiabilité de l'attaquant
 taux_reussite = n_justes / n_reidentifies
 
 # %% mistake="taux_reussite" session="evaluation"
-# message : patients de tout le registre
-taux_reussite = n_justes / len(registre_publie)
+# message : personnes de la liste nominative
+taux_reussite = n_justes / len(liste_nominative)
 
 # %% mistake="taux_reussite" session="evaluation"
 # message : vous avez calculé la couverture de la liste
@@ -1163,7 +1170,7 @@ else:
           "« juste » : relancez alors cette cellule.")
 
 # %% [markdown] reveal="taux_reussite" session="evaluation"
-# Les deux versions de la question 2 ont la même forme : au numérateur, les seuls patients
+# Les trois versions de la question 2 ont la même forme : au numérateur, les seuls patients
 # nommés correctement (`n_justes`) ; au dénominateur, le groupe dont part l'énoncé. Elles ne
 # disent pas la même chose. La part des patients **de la liste** nommés correctement
 # (`n_justes / n_dans_liste`) est le risque d'un patient qui y figure, **pour cette liste
@@ -1362,7 +1369,7 @@ explorateur
 # </details>
 
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il affiche le tableau de la question 3 (l'un de deux,
+# Inutile de lire ce code (replié) : il affiche le tableau de la question 3 (l'un de quatre,
 # tiré de votre identifiant), puis les options dans l'ordre de votre copie (la liste affichée
 # est la seule à lire).
 faits_q3 = [
@@ -1380,9 +1387,32 @@ faits_q3 = [
      "sexe, code postal), qui ont accepté par écrit les rapprochements avec d'autres données "
      "pour des études",
      "dans ses propres locaux"),
+    # Les versions croisées (2 et 3) : l'extrait le plus détaillé va à qui n'a aucun moyen,
+    # l'extrait sans date de naissance ni lieu à qui tient un fichier où le relier.
+    ("sexe, classe d'âge de 20 ans, diagnostic détaillé, traitements, résultats d'analyses, "
+     "durée du séjour (ni date ni lieu)",
+     "aucune autre donnée sur ces personnes",
+     "dans ses propres locaux, sans rien y croiser ; publie des comptes agrégés (au moins 10 "
+     "patients)"),
+    ("sexe, classe d'âge de 20 ans, date d'admission, diagnostic (ni date de naissance ni "
+     "lieu)",
+     "le fichier nominatif de ses adhérents de la région (nom, sexe, année de naissance, dates "
+     "de leurs séjours au CHU), qui ont accepté par écrit les rapprochements avec d'autres "
+     "données pour des études",
+     "dans ses propres locaux"),
+    ("sexe, classe d'âge de 20 ans, date d'admission, diagnostic (ni date de naissance ni "
+     "lieu)",
+     "le fichier nominatif des participants de sa cohorte régionale (nom, sexe, année de "
+     "naissance, dates de leurs séjours au CHU), qui ont accepté par écrit les rapprochements "
+     "avec d'autres données pour des études",
+     "dans ses propres locaux"),
 ]
-tableau_q3 = [(faits_q3[0], faits_q3[1]), (faits_q3[2], faits_q3[0])][
-    int(np.random.default_rng([graine, 31]).integers(2))]
+# Six tirages : les versions 0 et 1, puis les versions croisées, deux fois plus fréquentes
+# (4 et 5 reprennent 2 et 3) ; en numéro pair, l'équipe n'a aucun moyen.
+tableau_q3 = [(faits_q3[0], faits_q3[1]), (faits_q3[2], faits_q3[0]),
+              (faits_q3[3], faits_q3[4]), (faits_q3[5], faits_q3[3]),
+              (faits_q3[3], faits_q3[4]), (faits_q3[5], faits_q3[3])][
+    int(np.random.default_rng([graine, 31]).integers(6))]
 display(Markdown("\n".join(
     ["| | Une équipe de recherche (faculté de pharmacie) | Une association de patients |",
      "|---|---|---|"]
@@ -1424,8 +1454,9 @@ qualification = {
 ### BEGIN SOLUTION
 _lettre = {option: lettre for lettre, option in checks.draw_slots(
     checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items()}
-# Version 0 : l'équipe n'a aucun moyen, l'association a le sien ; version 1 : l'inverse.
-_version = int(np.random.default_rng([checks.student_seed("11", announce=False), 31]).integers(2))
+# Tirage pair : l'équipe n'a aucun moyen, l'association a le sien ; impair : l'inverse.
+_version = int(np.random.default_rng([checks.student_seed("11", announce=False), 31])
+               .integers(6)) % 2
 qualification = {
     "equipe": _lettre[["aucun_moyen", "moyen_propre"][_version]],
     "association": _lettre[["moyen_propre", "aucun_moyen"][_version]],
@@ -1512,8 +1543,14 @@ lettre_q3 = {nom: next(lettre for lettre, option in place_q3.items() if option =
 # Version 0 : l'équipe reçoit l'extrait généralisé et ne détient rien ; l'association reçoit
 # l'extrait détaillé et tient le fichier de ses adhérents. Version 1 : l'équipe reçoit
 # l'extrait détaillé et tient le fichier de sa cohorte ; l'association ne détient rien.
-version_q3 = int(np.random.default_rng([graine_q3, 31]).integers(2))
-sans_moyen_q3, avec_moyen_q3 = [("equipe", "association"), ("association", "equipe")][version_q3]
+# Versions 2 et 3, croisées : qui ne détient rien reçoit l'extrait le plus détaillé (détails
+# cliniques, ni date ni lieu) ; qui tient un fichier avec les dates de séjour reçoit un extrait
+# sans date de naissance ni lieu, mais avec la date d'admission (équipe sans moyen en version
+# 2, association sans moyen en version 3). Les tirages 4 et 5 reprennent les versions 2 et 3
+# (versions croisées deux fois plus fréquentes) ; en tirage pair, l'équipe n'a aucun moyen.
+version_q3 = int(np.random.default_rng([graine_q3, 31]).integers(6))
+sans_moyen_q3, avec_moyen_q3 = [("equipe", "association"),
+                                ("association", "equipe")][version_q3 % 2]
 identifiee_q3 = (
     "vous avez confondu personne identifiée et personne identifiable : le RGPD protège aussi "
     "celles que l'on peut retrouver par des moyens raisonnables, avant tout croisement. La "
@@ -1556,7 +1593,8 @@ checks.check_choices(
 # message : un contrat compte dans la pesée, mais n'écarte pas un moyen à lui seul
 _lettre = {option: lettre for lettre, option in checks.draw_slots(
     checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items()}
-_version = int(np.random.default_rng([checks.student_seed("11", announce=False), 31]).integers(2))
+_version = int(np.random.default_rng([checks.student_seed("11", announce=False), 31])
+               .integers(6)) % 2
 qualification = {"equipe": _lettre[["contrat", "moyen_propre"][_version]],
                  "association": _lettre[["moyen_propre", "contrat"][_version]]}
 
@@ -1570,7 +1608,8 @@ qualification = {"equipe": _lettre["pas_identifie"], "association": _lettre["pas
 # message : vous avez traité le contrat comme une loi
 _lettre = {option: lettre for lettre, option in checks.draw_slots(
     checks.student_seed("11", announce=False), "qualification", list(options_q3))[0].items()}
-_version = int(np.random.default_rng([checks.student_seed("11", announce=False), 31]).integers(2))
+_version = int(np.random.default_rng([checks.student_seed("11", announce=False), 31])
+               .integers(6)) % 2
 qualification = {"equipe": _lettre[["aucun_moyen", "contrat"][_version]],
                  "association": _lettre[["contrat", "aucun_moyen"][_version]]}
 
@@ -1631,9 +1670,13 @@ qualification = {"laboratoire": "D", "prestataire": "D"}
 # %% [markdown] reveal="qualification" session="evaluation"
 # <details><summary>Retour sur la question 3 (ouvrez après avoir répondu)</summary>
 #
-# Dans les deux versions du tableau, l'un des destinataires n'a aucun moyen, l'autre a le
-# sien ; seul change lequel. Le destinataire
-# qui reçoit un extrait sans date de naissance ni lieu, dans ses propres locaux, et n'a aucune
+# Dans les quatre versions du tableau, l'un des destinataires n'a aucun moyen, l'autre a le
+# sien ; seul change lequel. Ce qui décide n'est pas la quantité de détail reçue, mais ce que
+# le destinataire peut en faire : un extrait sans date de naissance ni lieu reste relié à des
+# noms par qui tient un fichier où figurent les dates de séjour (la date d'admission, le sexe
+# et l'année de naissance suffisent presque toujours). Le destinataire
+# qui reçoit un extrait sans date de naissance ni lieu (même riche en détails cliniques), dans
+# ses propres locaux, et n'a aucune
 # autre donnée n'a aucun moyen raisonnable de relier l'extrait à des noms : pour lui, selon
 # l'arrêt de 2025 et sur ces faits, l'extrait n'est pas fait de données personnelles ; cela ne
 # change rien pour le CHU, qui garde la table. Celui qui reçoit la date de naissance, le sexe

@@ -372,7 +372,8 @@ def test_module_11_small_table_pool_is_even_and_its_mistakes_never_clash():
         assert sizes.idxmax() in combos, seed
         assert sum(combo not in sizes.index for combo in combos) == 1, seed
         keys.add((int(sizes.min()), int(diverse.min())))
-    assert {k for k, _ in keys} == {4, 5, 6} and {l for _, l in keys} == {2, 3}
+    assert {size for size, _ in keys} == {4, 5, 6}
+    assert {distinct for _, distinct in keys} == {2, 3}
 
 
 def _q1_check(question: str, seed: int, answer: object) -> None:
@@ -392,7 +393,7 @@ def test_module_11_question_1_library_call_and_neighbour_letters_do_not_score():
     wrong letter gets its own message."""
     scored = 0
     for seed in range(500):
-        table, proposed = _draw_small_table(seed)
+        table, _ = _draw_small_table(seed)
         k_key, l_key = _small_table(seed)
         _q1_check("1a", seed, k_key)
         _q1_check("1b", seed, l_key)
@@ -447,7 +448,7 @@ def _voter_list(registry: pd.DataFrame, seed: int):
         counts = [len(registry), len(voters.frame), adults, present, attack.n_reidentified, right]
         shares = [a / b for a in counts for b in counts if a < b]
         rounded = sorted(round(share, 4) for share in [*shares, uniques, 0.75])
-        keys = [right / present, right / adults]
+        keys = [right / present, right / adults, right / len(registry)]
         if (
             min(b - a for a, b in itertools.pairwise(rounded)) > 0.00025
             and all(abs(round(share, 3) - 0.75) > 0.0015 for share in shares)
@@ -472,10 +473,10 @@ def _voter_list(registry: pd.DataFrame, seed: int):
                 present / adults,
                 0.75,
             ]
-            version = int(np.random.default_rng([seed, 2]).integers(2))
+            version = int(np.random.default_rng([seed, 2]).integers(3))
             mistakes = [value for value in mistakes if value != keys[version]]
-            mistakes.append(keys[1 - version])
-            mistakes.append(linked / [present, adults][version])
+            mistakes += [key for other, key in enumerate(keys) if other != version]
+            mistakes.append(linked / [present, adults, len(registry)][version])
             return keys[version], mistakes
     raise AssertionError("no name list drawn")
 
@@ -585,9 +586,9 @@ def student_answers(student: str) -> dict[str, object]:
             for option in [
                 ("aucun_moyen", "moyen_propre"),
                 ("moyen_propre", "aucun_moyen"),
-            ][int(np.random.default_rng([seed, 31]).integers(2))]
+            ][int(np.random.default_rng([seed, 31]).integers(6)) % 2]
         ),
-        "_version_q3": int(np.random.default_rng([seed, 31]).integers(2)),
+        "_version_q3": int(np.random.default_rng([seed, 31]).integers(6)),
         "debut_classe": _q5_start(registry, seed),
         "choix_publication": min(reaching, key=lambda letter: measures[letter][1]),
         "classe_exposee": _letter(seed, "classe_exposee", _Q7, "seule" if variant_q7 else "deux"),
@@ -801,7 +802,7 @@ def test_module_11_evaluated_question_3_has_its_own_scenario_in_two_versions(mon
     for student in (*_IDENTIFIERS, "gaspard", "hugo", "ines", "jade"):
         monkeypatch.setenv(checks.STUDENT_ENV, student)
         keys.add(student_answers_q3(student))
-    assert {version for version, _ in keys} == {0, 1}
+    assert {version % 2 for version, _ in keys} == {0, 1}
     # The same letters do not carry over: the key depends on the version, not only on the
     # drawn order.
     assert all(team != association for _, (team, association) in keys)
@@ -810,12 +811,73 @@ def test_module_11_evaluated_question_3_has_its_own_scenario_in_two_versions(mon
 def student_answers_q3(student: str) -> tuple[int, tuple[str, str]]:
     """Question 3's version and key (team, association) for ``student``'s evaluated copy."""
     seed = checks.student_seed("11", announce=False)
-    version = int(np.random.default_rng([seed, 31]).integers(2))
-    options = [("aucun_moyen", "moyen_propre"), ("moyen_propre", "aucun_moyen")][version]
+    version = int(np.random.default_rng([seed, 31]).integers(6))
+    options = [("aucun_moyen", "moyen_propre"), ("moyen_propre", "aucun_moyen")][version % 2]
     return version, (
         _letter(seed, "qualification", _Q3, options[0]),
         _letter(seed, "qualification", _Q3, options[1]),
     )
+
+
+def test_module_11_question_3_surface_rule_scores_at_most_half(monkeypatch):
+    """Review 11_lecturer_d20, finding 2: in both tables the recipient of the detailed extract
+    also held a nominative file, so « more detail = personal data » scored 2/2 without
+    weighing the holder's means. Two crossed versions give the most detailed extract (clinical
+    details, no date nor place) to the recipient with no other data, and an extract without
+    birth date nor place, but with the admission date, to the holder of a file with the dates
+    of stay. Over 240 identifiers, the surface rule (the more detailed extract: « personal, own
+    means »; the other: « not personal, no means ») averages at most half of the 2 points,
+    graded by the copy's hidden test (crossed versions are drawn for two copies in three, so
+    it averages about 2/3 of a point); the key gets 2 points on every copy."""
+    text = _text()
+    display = text.split("faits_q3 = [")[1].split("display(Markdown(")[0]
+    namespace: dict[str, object] = {"np": np}
+    exec("faits_q3 = [" + display.split("tableau_q3 = ")[0], namespace)
+    facts = namespace["faits_q3"]
+    assert isinstance(facts, list) and len(facts) == 6
+    # (team, association) facts of each draw; draws 4 and 5 repeat the crossed versions.
+    pairs = [(0, 1), (2, 0), (3, 4), (5, 3), (3, 4), (5, 3)]
+    assert "[(faits_q3[0], faits_q3[1]), (faits_q3[2], faits_q3[0]),\n" in display
+    detailed = {1, 2, 3}  # the extracts with more columns (« more detail »)
+    for index in detailed:
+        assert len(facts[index][0].split(",")) > len(facts[0][0].split(",")) - 1
+    assert "date d'admission" in facts[4][0] and "dates de leurs séjours" in facts[4][1]
+    hidden = _evaluated_hidden_test("qualification")
+    assert hidden.count("\nchecks.check_choices(\n") == 1
+    hidden = hidden.replace("\nchecks.check_choices(\n", "\nresultat = checks.check_choices(\n")
+    total = 0.0
+    versions = set()
+    for number in range(240):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"etudiant{number}")
+        seed = checks.student_seed("11", announce=False)
+        version = int(np.random.default_rng([seed, 31]).integers(6))
+        versions.add(version)
+        team, association = pairs[version]
+        surface = {
+            "equipe": _letter(
+                seed, "qualification", _Q3, "moyen_propre" if team in detailed else "aucun_moyen"
+            ),
+            "association": _letter(
+                seed,
+                "qualification",
+                _Q3,
+                "moyen_propre" if association in detailed else "aucun_moyen",
+            ),
+        }
+        base = {"checks": checks, "np": np, "pd": pd}
+        graded = {**base, "qualification": surface}
+        try:
+            exec(hidden, graded)
+        except checks.IncorrectAnswer:
+            continue  # no point
+        result = graded["resultat"]
+        total += result.points if isinstance(result, checks.PartialCredit) else 2.0
+        if number < 40:
+            _, key = student_answers_q3(f"etudiant{number}")
+            answer = dict(zip(("equipe", "association"), key, strict=True))
+            exec(hidden, {**base, "qualification": answer})
+    assert versions == set(range(6))
+    assert total / 240 <= 1.0, total / 240
 
 
 def _evaluated_hidden_test(name: str) -> str:
@@ -829,12 +891,12 @@ def test_module_11_question_2_two_decimals_is_called_too_rounded(monkeypatch):
     """Review 11_lecturer_d18b, finding 4: version 0's keys lie between 0,745 and 0,755, so a
     right answer rounded to 2 decimals (0,75) matched the named mistake « vous avez déduit la
     part d'un réglage du générateur » and scored 0 with a wrong diagnosis. The hidden test
-    calls it too rounded, in both versions."""
+    calls it too rounded, in every version."""
     versions = set()
     for student in ("alice", "bruno", "chloe", "david"):
         monkeypatch.setenv(checks.STUDENT_ENV, student)
         seed = checks.student_seed("11", announce=False)
-        version = int(np.random.default_rng([seed, 2]).integers(2))
+        version = int(np.random.default_rng([seed, 2]).integers(3))
         if version in versions:
             continue
         versions.add(version)
@@ -853,7 +915,24 @@ def test_module_11_question_2_two_decimals_is_called_too_rounded(monkeypatch):
             exec(_evaluated_hidden_test("taux_reussite"), namespace)
         namespace["taux_reussite"] = key
         exec(_evaluated_hidden_test("taux_reussite"), namespace)  # the key passes
-    assert versions == {0, 1}
+        # Review 11_lecturer_d20 (Q2): the other versions' keys, whispered, do not score.
+        for other in _voter_list(registry, seed)[1][-3:-1]:
+            namespace["taux_reussite"] = other
+            with pytest.raises(checks.IncorrectAnswer, match="autre consigne"):
+                exec(_evaluated_hidden_test("taux_reussite"), namespace)
+    assert versions == {0, 1, 2}
+
+
+def test_module_11_question_2_whispered_formula_fits_about_a_third_of_the_copies():
+    """Review 11_lecturer_d20 (Q2): with two versions, « n_justes / n_dans_liste » whispered to
+    a neighbour fitted half the copies. Three versions (among the listed patients, the adult
+    patients, every patient of the registry) are drawn about a third each, so one formula fits
+    about a third of the copies."""
+    counts = [0, 0, 0]
+    for seed in range(900):
+        counts[int(np.random.default_rng([seed, 2]).integers(3))] += 1
+    assert all(0.28 < count / 900 < 0.39 for count in counts), counts
+    assert "integers(3))]" in _text().split("Question 2, version de votre copie")[1][:900]
 
 
 @pytest.mark.slow
