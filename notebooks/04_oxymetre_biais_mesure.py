@@ -160,6 +160,7 @@
 # %% session="formative"
 # La graine fixe le tirage : tout le monde obtient les mêmes données, et les mêmes patients.
 GRAINE = 2020
+SEANCE_EVALUEE = False  # entraînement : les résultats masqués s'affichent une fois la réponse juste
 SPO2_M_K = 94  # M. K. (section 7) : SpO2 affichée par l'oxymètre (94 %)
 SAO2_M_K = 86  # M. K. (section 7) : SaO2 mesurée au gaz du sang (86 %)
 SPO2_MME_R, SAO2_MME_R = 91, 93  # Mme R. (section 7) : SpO2 affichée, SaO2 du gaz du sang
@@ -171,21 +172,24 @@ import numpy as np
 from esn_teach import checks
 
 GRAINE = checks.student_seed("04")
+SEANCE_EVALUEE = True  # séance évaluée : les résultats qui donneraient une réponse restent masqués
 tirage_des_cas = np.random.default_rng([GRAINE, 7])  # M. K. et Mme R. (section 7)
 # Les mesures possibles, (SpO2 affichée, SaO2 du gaz du sang), chacune de sa borne basse à sa
-# borne haute exclue : deux pour M. K. (son écran rassure), trois pour Mme R. ; votre copie
-# reçoit un couple.
-MESURES_M_K_POSSIBLES = [((93, 95), (84, 88)), ((93, 96), (89, 92))]
-MESURES_MME_R_POSSIBLES = [((89, 92), (92, 95)), ((94, 97), (93, 97)), ((85, 91), (80, 87))]
-COUPLES_POSSIBLES = [(0, 1), (0, 2), (1, 0), (1, 1), (1, 2)]
-couple = COUPLES_POSSIBLES[tirage_des_cas.integers(len(COUPLES_POSSIBLES))]
-(spo2_min, spo2_max), (sao2_min, sao2_max) = MESURES_M_K_POSSIBLES[couple[0]]
+# borne haute exclue : M. K. a toujours une hypoxémie que son écran rassurant cache ; Mme R.
+# reçoit l'une de huit mesures, tirée pour votre copie.
+MESURES_M_K = ((93, 96), (84, 88))
+MESURES_MME_R_POSSIBLES = [
+    ((89, 92), (92, 95)), ((86, 88), (92, 95)), ((86, 88), (92, 94)), ((93, 96), (84, 88)),
+    ((93, 95), (85, 88)), ((93, 96), (86, 88)), ((94, 97), (93, 97)), ((84, 88), (80, 87)),
+]
+mesure_mme_r = MESURES_MME_R_POSSIBLES[tirage_des_cas.integers(len(MESURES_MME_R_POSSIBLES))]
+(spo2_min, spo2_max), (sao2_min, sao2_max) = MESURES_M_K
 SPO2_M_K = int(tirage_des_cas.integers(spo2_min, spo2_max))  # M. K. : SpO2 affichée
 SAO2_M_K = int(tirage_des_cas.integers(sao2_min, sao2_max))  # M. K. : SaO2 du gaz du sang
-(spo2_min, spo2_max), (sao2_min, sao2_max) = MESURES_MME_R_POSSIBLES[couple[1]]
+(spo2_min, spo2_max), (sao2_min, sao2_max) = mesure_mme_r
 SPO2_MME_R = int(tirage_des_cas.integers(spo2_min, spo2_max))  # Mme R. : SpO2 affichée
 SAO2_MME_R = int(tirage_des_cas.integers(sao2_min, sao2_max))  # Mme R. : SaO2 du gaz du sang
-del couple, spo2_min, spo2_max, sao2_min, sao2_max
+del mesure_mme_r, spo2_min, spo2_max, sao2_min, sao2_max
 print("Vos chiffres diffèrent de ceux de vos voisins, mais certaines réponses peuvent "
       "coïncider : comptez sur votre propre raisonnement.")
 
@@ -201,7 +205,7 @@ from scipy.optimize import brentq
 from sklearn.metrics import precision_score, recall_score
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
-from esn_teach.datasets import data_card, make_pulse_oximetry, occult_hypoxemia_rate
+from esn_teach.datasets import data_card, make_pulse_oximetry
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import OximetryExplorer
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
@@ -535,6 +539,10 @@ checks.check_number(
         checks.Mistake(0.117,
                        "vous avez recopié le chiffre publié au Michigan (11,7 %). La question "
                        "porte sur nos données : calculez le taux avec les variables du tableau."),
+        checks.Mistake(np.mean(occulte[rassurante]),
+                       "groupes réunis : vous avez compté les paires des deux groupes ensemble. "
+                       "La question porte sur les patients noirs : prenez, au-dessus comme en "
+                       "dessous de la barre, les noms qui finissent par _noirs."),
         checks.Mistake(None, "numérateur : vous avez compté toutes les hypoxémies du "
                        "groupe, même celles où l'écran affichait une SpO2 hors de la zone "
                        "rassurante. L'hypoxémie occulte, c'est une hypoxémie ET une SpO2 "
@@ -561,6 +569,10 @@ checks.check_number(
     points=1,
 )
 ### BEGIN HIDDEN TESTS
+# The library's rate, imported here only: the student's setup cell does not offer it as a
+# shortcut for question 1 (review 04 d22, lecturer finding 2).
+from esn_teach.datasets import occult_hypoxemia_rate
+
 checks.check_number(
     taux_occulte_noirs,
     name="taux_occulte_noirs",
@@ -615,11 +627,19 @@ taux_occulte_noirs = n_occultes_noirs / (n_rassurantes_noirs + n_occultes_noirs)
 # message : Python calcule a / b + c comme (a / b) + c
 taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs + n_occultes_noirs
 
+# %% mistake="taux_occulte_noirs" session="formative"
+# message : groupes réunis
+taux_occulte_noirs = (n_occultes_noirs + n_occultes_blancs) / (n_rassurantes_noirs + n_rassurantes_blancs)
+
 # %% tests="taux_occulte_noirs" points=1 session="evaluation"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_form(taux_occulte_noirs, name="taux_occulte_noirs", kind="number", decimals=3,
                   bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
+# The library's rate, imported here only: the student's setup cell does not offer it as a
+# shortcut (review 04 d22, lecturer finding 2).
+from esn_teach.datasets import occult_hypoxemia_rate
+
 paires_q1 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
 noir_q1 = (paires_q1["race"].astype(str) == "Black").to_numpy()
 rassure_q1 = paires_q1["spo2"].between(92, 96).to_numpy()
@@ -638,6 +658,8 @@ checks.check_number(
         # value above 1 (inverted ratio, « combien de fois plus ») is stopped by the form check.
         checks.Mistake((hypox_q1 & rassure_q1 & noir_q1).sum() / (rassure_q1 & ~noir_q1).sum(), "groupes mélangés : le numérateur et le dénominateur ne viennent pas du même groupe de patients."),
         checks.Mistake((hypox_q1 & rassure_q1 & noir_q1).sum() / ((rassure_q1 & noir_q1).sum() + (hypox_q1 & rassure_q1 & noir_q1).sum()), "double compte : les paires occultes font déjà partie des paires à SpO2 de 92 à 96 %."),
+        # Both groups pooled (review 04 d22, lecturer finding 6).
+        checks.Mistake((hypox_q1 & rassure_q1).sum() / rassure_q1.sum(), "groupes réunis : vous avez compté les paires des deux groupes ensemble. La question porte sur un seul groupe : prenez, au-dessus comme en dessous de la barre, les noms qui finissent par _noirs."),
     ],
     points=1,
 )
@@ -666,6 +688,10 @@ taux_occulte_noirs = n_occultes_noirs / n_rassurantes_blancs
 # %% mistake="taux_occulte_noirs" session="evaluation"
 # message : double compte
 taux_occulte_noirs = n_occultes_noirs / (n_rassurantes_noirs + n_occultes_noirs)
+
+# %% mistake="taux_occulte_noirs" session="evaluation"
+# message : groupes réunis
+taux_occulte_noirs = (n_occultes_noirs + n_occultes_blancs) / (n_rassurantes_noirs + n_rassurantes_blancs)
 
 # %% [markdown]
 # ### La marge d'erreur d'un taux
@@ -708,11 +734,15 @@ print(f"  patients blancs : {n_occultes_blancs} sur {n_rassurantes_blancs}, soit
       f"{fr_percent(n_occultes_blancs / n_rassurantes_blancs)} ; intervalle à 95 % "
       f"{intervalle_95(n_occultes_blancs, n_rassurantes_blancs)}")
 # checks.passed : la dernière vérification de la question 1 a-t-elle dit « juste » ?
-if not checks.passed("taux_occulte_noirs"):
+if SEANCE_EVALUEE:
+    # Session-specific wording (review 04 d22, lecturer finding 5).
+    print("  patients noirs : ce taux est la réponse de la question 1 ; il reste masqué pendant "
+          "la séance évaluée. Les audits ci-dessous et la suite du module n'en ont pas besoin.")
+elif not checks.passed("taux_occulte_noirs"):
     print("  patients noirs : ce taux touche à la question 1 ; il s'affichera ici quand sa "
-          "vérification aura dit « juste » : relancez alors cette cellule (en séance évaluée, "
-          "il reste masqué). Bloqué·e ? Ouvrez les indices de la question 1, "
-          "ou continuez : les audits ci-dessous et la suite du module n'en ont pas besoin.")
+          "vérification aura dit « juste » : relancez alors cette cellule. Bloqué·e ? Ouvrez "
+          "les indices de la question 1, ou continuez : les audits ci-dessous et la suite du "
+          "module n'en ont pas besoin.")
 else:
     k, n = n_occultes_noirs, n_rassurantes_noirs
     print(f"  patients noirs : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
@@ -772,19 +802,14 @@ i_ecart_net = tirage_des_audits.integers(4)
 taux_proches = TAUX_PROCHES_POSSIBLES[tirage_des_audits.integers(4)]
 petits = tirage_des_audits.integers(2) == 0
 # Deux petits audits (20 paires chez les patients noirs) ou deux grands (200), et un moyen ;
-# le tirage choisit aussi, pour votre copie, la réserve de deux d'entre eux.
+# le tirage choisit aussi, pour votre copie, la réserve de l'un ou deux d'entre eux.
 variante = tirage_des_audits.integers(6)
 six_mois_bis = SIX_MOIS_BIS_POSSIBLES[tirage_des_audits.integers(4)]
-decalage = 1 + tirage_des_audits.integers(2)
 if petits:
     audits_tires = [UN_MOIS_POSSIBLES[i_un_mois], ECART_NET_POSSIBLES[i_ecart_net], six_mois]
-    if variante == 0:
-        audits_tires[0] = ECART_NET_POSSIBLES[(i_ecart_net + decalage) % 4]
 else:
     dix_fois = [tuple((10 * k, 10 * n) for k, n in audit) for audit in UN_MOIS_POSSIBLES]
     audits_tires = [taux_proches, dix_fois[i_un_mois], six_mois]
-    if variante == 0:
-        audits_tires[0] = dix_fois[(i_un_mois + decalage) % 3]
 if variante >= 3:
     audits_tires[2] = six_mois_bis
 # Votre copie présente les trois audits sous des lettres, dans un ordre tiré pour elle, et ne
@@ -795,7 +820,7 @@ AUDITS_LUS = {
                      audits_tires[["un mois", "un an", "six mois"].index(role)], strict=True))
     for lettre, role in ordre_des_audits.items()
 }
-del i_un_mois, six_mois, i_ecart_net, taux_proches, petits, variante, six_mois_bis, decalage
+del i_un_mois, six_mois, i_ecart_net, taux_proches, petits, variante, six_mois_bis
 del audits_tires, ordre_des_audits
 for lettre, audit in AUDITS_LUS.items():
     print(f"\nL'audit {lettre} (chiffres inventés ; une paire par patient) :")
@@ -945,21 +970,16 @@ nets_q2 = [((6, 20), (4, 80)), ((6, 20), (3, 60)), ((6, 20), (5, 80)), ((7, 20),
 i_net_q2 = tirage_q2.integers(4)
 proches_q2 = [((16, 200), (48, 800)), ((18, 200), (56, 800)), ((20, 200), (64, 800)), ((19, 200), (42, 600))][tirage_q2.integers(4)]
 petits_q2 = tirage_q2.integers(2) == 0
-# How many audits cannot conclude varies between copies (review 04 d18, lecturer finding 2):
-# 0 (one copy in six: the first audit is replaced by one that excludes 0), 1 (one in three) or
-# 2 (one in two: the medium audit is replaced by one whose gap interval holds 0).
+# How many audits cannot conclude varies between copies: 1 (one copy in two) or 2 (one in
+# two: the medium audit is replaced by one whose gap interval holds 0). Never 0, so that
+# « écart » everywhere never pays in full (review 04 d22, lecturer finding 3).
 variante_q2 = tirage_q2.integers(6)
 six_bis_q2 = [((9, 100), (24, 400)), ((10, 110), (24, 400)), ((10, 100), (28, 400)), ((11, 120), (28, 400))][tirage_q2.integers(4)]
-decalage_q2 = 1 + tirage_q2.integers(2)
 dix_q2 = [tuple((10 * k, 10 * n) for k, n in audit) for audit in mois_q2]
 if petits_q2:
     audits_q2 = [mois_q2[i_mois_q2], nets_q2[i_net_q2], six_q2]
-    if variante_q2 == 0:
-        audits_q2[0] = nets_q2[(i_net_q2 + decalage_q2) % 4]
 else:
     audits_q2 = [proches_q2, dix_q2[i_mois_q2], six_q2]
-    if variante_q2 == 0:
-        audits_q2[0] = dix_q2[(i_mois_q2 + decalage_q2) % 3]
 if variante_q2 >= 3:
     audits_q2[2] = six_bis_q2
 # The letter under which this copy shows each audit (same draw as the display cell).
@@ -1121,6 +1141,14 @@ checks.check_number(
                        "vous avez calculé la valeur prédictive positive (parmi les alarmes, la "
                        "part d'hypoxémies). La sensibilité part des hypoxémies, "
                        "pas des alarmes."),
+        checks.Mistake(recall_score(hypox, alarme),
+                       "groupes réunis : vous avez compté les paires des deux groupes ensemble. "
+                       "La question porte sur les patients noirs : prenez les noms qui finissent "
+                       "par _noirs."),
+        checks.Mistake(np.mean(hypox[noirs & ~alarme]),
+                       "vous avez calculé FN / (FN + VN) : parmi les paires sans alarme, la part "
+                       "d'hypoxémies. La sensibilité part des hypoxémies (VP + FN) et compte "
+                       "celles où l'alarme a sonné."),
         checks.Mistake(np.mean(vrai_noirs == alarme_noirs),
                        "vous avez calculé l'exactitude (la part de toutes les paires où "
                        "l'alarme a eu raison, VP et VN). La sensibilité ne regarde que les "
@@ -1185,6 +1213,14 @@ sensibilite_noirs = vp_noirs / vp_noirs + fn_noirs
 # message : numérateur et dénominateur inversés
 sensibilite_noirs = (vp_noirs + fn_noirs) / vp_noirs
 
+# %% mistake="sensibilite_noirs" session="formative"
+# message : groupes réunis
+sensibilite_noirs = (vp_noirs + vp_blancs) / (vp_noirs + fn_noirs + vp_blancs + fn_blancs)
+
+# %% mistake="sensibilite_noirs" session="formative"
+# message : FN / (FN + VN)
+sensibilite_noirs = fn_noirs / (fn_noirs + vn_noirs)
+
 # %% tests="sensibilite_noirs" points=1 session="evaluation"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_form(sensibilite_noirs, name="sensibilite_noirs", kind="number", decimals=3,
@@ -1208,6 +1244,9 @@ checks.check_number(
         # value above 1 (inverted ratio, « combien de fois plus ») is stopped by the form check.
         checks.Mistake((hypox_q3 & sonne_q3 & noir_q3).sum() / (hypox_q3 & ~noir_q3).sum(), "groupes mélangés : le numérateur vient des patients noirs, le dénominateur des patients blancs."),
         checks.Mistake((hypox_q3 & sonne_q3 & noir_q3).sum() / noir_q3.sum(), "vous avez divisé par toutes les paires du groupe (VP + FN + FP + VN) : la sensibilité ne regarde que les hypoxémies."),
+        # Both groups pooled, and FN / (FN + VN) (review 04 d22, lecturer finding 6).
+        checks.Mistake(recall_score(hypox_q3, sonne_q3), "groupes réunis : vous avez compté les paires des deux groupes ensemble. La question porte sur un seul groupe : prenez les noms qui finissent par _noirs."),
+        checks.Mistake((hypox_q3 & ~sonne_q3 & noir_q3).sum() / (~sonne_q3 & noir_q3).sum(), "vous avez calculé FN / (FN + VN) : parmi les paires sans alarme, la part d'hypoxémies. La sensibilité part des hypoxémies (VP + FN) et compte celles où l'alarme a sonné."),
     ],
     points=1,
 )
@@ -1236,6 +1275,14 @@ sensibilite_noirs = vp_noirs / (vp_blancs + fn_blancs)
 # %% mistake="sensibilite_noirs" session="evaluation"
 # message : vous avez divisé par toutes les paires du groupe
 sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs + fp_noirs + vn_noirs)
+
+# %% mistake="sensibilite_noirs" session="evaluation"
+# message : groupes réunis
+sensibilite_noirs = (vp_noirs + vp_blancs) / (vp_noirs + fn_noirs + vp_blancs + fn_blancs)
+
+# %% mistake="sensibilite_noirs" session="evaluation"
+# message : FN / (FN + VN)
+sensibilite_noirs = fn_noirs / (fn_noirs + vn_noirs)
 
 # %% [markdown]
 # ## 6. Comparer les groupes avec fairlearn
@@ -1286,10 +1333,14 @@ if not checks.passed("sensibilite_noirs"):
         y_pred=alarme,
         sensitive_features=paires["groupe"],
     ).by_group
-    print("Le tableau complet s'affichera ici quand la vérification de la question 3 aura dit "
-          "« juste » : relancez alors cette cellule (en séance évaluée, il reste "
-          "masqué). Bloqué·e ? Ouvrez les indices de la question 3, ou "
-          "continuez : voici ce que la suite du module utilise.")
+    if SEANCE_EVALUEE:
+        # Session-specific wording (review 04 d22, lecturer finding 5).
+        print("Le tableau complet donnerait la réponse de la question 3 : il reste masqué "
+              "pendant la séance évaluée. Voici ce que la suite du module utilise.")
+    else:
+        print("Le tableau complet s'affichera ici quand la vérification de la question 3 aura "
+              "dit « juste » : relancez alors cette cellule. Bloqué·e ? Ouvrez les indices de "
+              "la question 3, ou continuez : voici ce que la suite du module utilise.")
     print(f"  patients blancs : sensibilité {fr_number(sensibilite_blancs_92)} ; taux "
           "d'alarmes sans hypoxémie "
           f"{fr_number(taux_sans_hypoxemie['patients blancs'])}")
@@ -1429,35 +1480,36 @@ checks.check_choices(
             checks.Mistake(None, "vous avez jugé d'après la SpO2 affichée, comme si l'écran "
                            "disait la vérité. Dans la matrice de confusion, la vérité vient du "
                            "gaz du sang.", digest="1cbb6e51a76f49e0"),
-            checks.Mistake(None, "l'alarme sonne quand la SpO2 affichée passe sous le seuil. "
-                           "A-t-elle sonné pour M. K. ? « Vrai » ou « faux » se juge ensuite "
-                           "avec le gaz du sang.", digest="537c219a7a8678c9"),
-            checks.Mistake(None, "une réponse « positive » voudrait dire que l'alarme a sonné. "
-                           "Relisez la SpO2 affichée : a-t-elle sonné pour M. K. ?",
+            checks.Mistake(None, "« positif » ou « négatif » décrit l'alarme. Relisez "
+                           "« Les seuils » (section 3) : sur quel chiffre, et à quel seuil, "
+                           "l'alarme se juge-t-elle ? « Vrai » ou « faux » se juge ensuite avec "
+                           "le gaz du sang.", digest="537c219a7a8678c9"),
+            checks.Mistake(None, "« positif » ou « négatif » décrit l'alarme. Relisez "
+                           "« Les seuils » (section 3), puis l'indice 2 de cette question.",
                            digest="9301f9d198afba57"),
         ],
         "M. K., oxymètre exact": [
-            checks.Mistake(None, "« négatif » dirait que l'alarme n'a pas sonné. Un oxymètre "
-                           "exact afficherait la vraie SaO2 : comparez-la au seuil du service.",
-                           digest="125a52afd9097071"),
-            checks.Mistake(None, "« faux » dirait que la réponse du test contredit le gaz du "
-                           "sang. Comparez la SaO2 à 88 % : que dit le gaz du sang ?",
-                           digest="9012b8d961404ba1"),
-            checks.Mistake(None, "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 "
-                           "que cet oxymètre afficherait au seuil du service.",
-                           digest="52a793c6715e802e"),
+            checks.Mistake(None, "« positif » ou « négatif » décrit l'alarme. Relisez l'énoncé "
+                           "(que montre l'écran d'un oxymètre exact ?) et « Les seuils » "
+                           "(section 3).", digest="125a52afd9097071"),
+            checks.Mistake(None, "« vrai » ou « faux » dit si l'alarme a raison d'après le gaz "
+                           "du sang. Relisez le tableau de la matrice (section 5) et le seuil "
+                           "de l'hypoxémie (section 1).", digest="9012b8d961404ba1"),
+            checks.Mistake(None, "« positif » ou « négatif » décrit l'alarme. Relisez l'énoncé "
+                           "(que montre l'écran d'un oxymètre exact ?) et « Les seuils » "
+                           "(section 3).", digest="52a793c6715e802e"),
         ],
         "Mme R.": [
-            checks.Mistake(None, "« vrai » dirait que le gaz du sang confirme une hypoxémie "
-                           "au sens du module : sa SaO2 (93 %) est-elle sous 88 % ? La "
-                           "matrice juge l'hypoxémie à ce seuil de l'étude, pas au sens "
-                           "français (PaO2 sous 80 mmHg).",
+            checks.Mistake(None, "« vrai » ou « faux » dit si l'alarme a raison d'après le gaz "
+                           "du sang. Relisez comment ce module définit l'hypoxémie (section 1) : "
+                           "la matrice ne suit pas le sens français (PaO2 sous 80 mmHg).",
                            digest="7b5063649ce545d1"),
-            checks.Mistake(None, "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 "
-                           "affichée (91 %) au seuil du service.", digest="798126985fd1498a"),
-            checks.Mistake(None, "« négatif » dirait que l'alarme n'a pas sonné. L'alarme se juge "
-                           "sur la SpO2 (seuil 92 %), l'hypoxémie sur la SaO2 (seuil 88 %) : "
-                           "comparez chacune à son seuil.", digest="30aaa40ccb633144"),
+            checks.Mistake(None, "« positif » ou « négatif » décrit l'alarme. Relisez « Les "
+                           "seuils » (section 3) : sur quel chiffre l'alarme se juge-t-elle ?",
+                           digest="798126985fd1498a"),
+            checks.Mistake(None, "« positif » ou « négatif » décrit l'alarme. Relisez « Les "
+                           "seuils » (section 3) : l'alarme et l'hypoxémie ne se jugent ni sur "
+                           "le même chiffre, ni au même seuil.", digest="30aaa40ccb633144"),
         ],
     },
     success="le même patient est un faux négatif avec l'appareil biaisé, un vrai positif "
@@ -1494,19 +1546,19 @@ situations = {
 }
 
 # %% mistake="situations" session="formative"
-# message : Un oxymètre exact afficherait la vraie SaO2
+# message : que montre l'écran d'un oxymètre exact
 situations = {
     "M. K.": "faux négatif", "M. K., oxymètre exact": "faux négatif", "Mme R.": "faux positif"
 }
 
 # %% mistake="situations" session="formative"
-# message : sa SaO2 (93 %) est-elle sous 88 %
+# message : comment ce module définit l'hypoxémie
 situations = {
     "M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "vrai positif"
 }
 
 # %% mistake="situations" session="formative"
-# message : A-t-elle sonné pour M. K.
+# message : sur quel chiffre, et à quel seuil
 situations = {
     "M. K.": "vrai positif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"
 }
@@ -1522,17 +1574,16 @@ checks.check_form(
 )
 ### BEGIN HIDDEN TESTS
 tirage_q4 = np.random.default_rng([checks.student_seed("04", announce=False), 7])
-# The same draw as the evaluated session's first cell (review 04 d18, lecturer finding 1): a
-# pair of stories per copy, so that the keys vary between copies. M. K. (a reassuring screen,
-# as in section 1): over a hypoxaemia (a false negative; the exact oximeter, a true positive),
-# or over a SaO2 of 89 to 91 % (a true negative; the exact oximeter rings: a false positive).
-# Mme R.: a false positive (SaO2 92 to 94 %), a true negative or a true positive. Never the
-# formative's three keys (first story with the first).
-mk_q4, r_q4 = [(0, 1), (0, 2), (1, 0), (1, 1), (1, 2)][tirage_q4.integers(5)]
-(spo2_bas_q4, spo2_haut_q4), (sao2_bas_q4, sao2_haut_q4) = [((93, 95), (84, 88)), ((93, 96), (89, 92))][mk_q4]
-spo2_mk_q4 = int(tirage_q4.integers(spo2_bas_q4, spo2_haut_q4))
-sao2_mk_q4 = int(tirage_q4.integers(sao2_bas_q4, sao2_haut_q4))
-(spo2_bas_q4, spo2_haut_q4), (sao2_bas_q4, sao2_haut_q4) = [((89, 92), (92, 95)), ((94, 97), (93, 97)), ((85, 91), (80, 87))][r_q4]
+# The same draw as the evaluated session's first cell. M. K. is always hypoxaemic under a
+# reassuring screen (a false negative; the exact oximeter, a true positive), so that reading
+# the screen as the truth fails on every copy (review 04 d22, lecturer finding 1). Mme R.: a
+# false positive (three ranges, two of them under a SpO2 of 88 %), a false negative (three
+# ranges), a true negative or a true positive; the screen taken as the truth (SpO2 judged
+# against 88 %) scores 1/3 on five ranges of eight and 5/3 on three: 0,83 of 3 on average.
+r_q4 = [((89, 92), (92, 95)), ((86, 88), (92, 95)), ((86, 88), (92, 94)), ((93, 96), (84, 88)), ((93, 95), (85, 88)), ((93, 96), (86, 88)), ((94, 97), (93, 97)), ((84, 88), (80, 87))][tirage_q4.integers(8)]
+spo2_mk_q4 = int(tirage_q4.integers(93, 96))
+sao2_mk_q4 = int(tirage_q4.integers(84, 88))
+(spo2_bas_q4, spo2_haut_q4), (sao2_bas_q4, sao2_haut_q4) = r_q4
 spo2_r_q4 = int(tirage_q4.integers(spo2_bas_q4, spo2_haut_q4))
 sao2_r_q4 = int(tirage_q4.integers(sao2_bas_q4, sao2_haut_q4))
 
@@ -1620,6 +1671,21 @@ def case_vue(spo2_affichee, sao2_mesuree):
 
 situations = {
     lettre: "faux négatif" if mesure == "oxymètre exact" else case_vue(*MESURES_Q4[mesure])
+    for lettre, mesure in LETTRES_Q4.items()
+}
+
+# %% mistake="situations" session="evaluation"
+# message : comme si l'écran disait la vérité
+def case_vue(spo2_affichee, sao2_mesuree):
+    alarme_vue = spo2_affichee < SEUIL_ALARME
+    return ("vrai " if alarme_vue == (sao2_mesuree < SEUIL_HYPOXEMIE) else "faux ") + (
+        "positif" if alarme_vue else "négatif"
+    )
+
+
+# The screen taken as the truth: each measure judged on its displayed SpO2 alone.
+situations = {
+    lettre: case_vue(MESURES_Q4[mesure][0], MESURES_Q4[mesure][0])
     for lettre, mesure in LETTRES_Q4.items()
 }
 
@@ -2122,7 +2188,9 @@ else:
     else:
         print("Parmi les alarmes, la part sans hypoxémie (1 − VPP) s'affichera ici "
               "quand la vérification de la question 6 b aura dit « juste » : relancez alors "
-              "cette cellule (en séance évaluée, elle reste masquée).")
+              "cette cellule." if not SEANCE_EVALUEE else "Parmi les alarmes, la part sans "
+              "hypoxémie (1 − VPP) est la réponse de la question 6 b : elle reste masquée "
+              "dans cette copie.")
     alarmes_sans_biais = sum(
         r.detected + r.false_alarms for r in explorateur.compute(SEUIL_ALARME, 0.0).values()
     )
@@ -2789,11 +2857,13 @@ for biais in (BIAIS_APPAREIL, 0.0):
         r = resultats[cle]
         sans_hypoxemie = r.pairs - r.hypoxemic
         cachee = cle == "Black" and biais and not q3_juste
-        sensibilite = (
-            "cachée (réponse de la question 3 : relancez cette cellule quand sa vérification "
-            "aura dit « juste » ; en séance évaluée, elle reste masquée)"
-            if cachee else fr_number(r.sensitivity)
+        masquee = (
+            "cachée (réponse de la question 3 : elle reste masquée dans cette copie)"
+            if SEANCE_EVALUEE
+            else "cachée (réponse de la question 3 : relancez cette cellule quand sa "
+            "vérification aura dit « juste »)"
         )
+        sensibilite = masquee if cachee else fr_number(r.sensitivity)
         print(
             f"  {nom} : sensibilité {sensibilite} ; {r.false_alarms} alarmes sans "
             f"hypoxémie sur {sans_hypoxemie} paires à SaO2 ≥ 88 %, soit "
@@ -3115,6 +3185,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #   l'écran ne peut pas afficher plus de 100 % : près de 100, les surestimations sont rognées.
 #
 # ### Réflexion — L'oxymètre dans ma pratique (3 points, corrigée par l'enseignant)
+#
+# *À rédiger après la séance, à rendre comme l'indique votre enseignant·e.*
 #
 # En 10 à 15 lignes, depuis votre futur métier (infirmier·e, kinésithérapeute, médecin,
 # pharmacien·ne, gestionnaire d'un service, juriste ou responsable de la conformité,
