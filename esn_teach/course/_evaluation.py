@@ -525,6 +525,11 @@ def _leak(written: str, answer: str, text: str) -> str:
     return f"« {written} », la réponse de « {answer} », dans le passage « {_excerpt(text)} »"
 
 
+def _sources_index(cells: list[NotebookNode]) -> int:
+    """Return the index of the « ## Sources » cell (the reference material), or the cell count."""
+    return next((i for i, cell in enumerate(cells) if opens_sources(cell)), len(cells))
+
+
 def answer_leaks(notebook: NotebookNode) -> list[str]:
     """Find the text, after a question, that gives its answer away.
 
@@ -549,7 +554,7 @@ def answer_leaks(notebook: NotebookNode) -> list[str]:
         One French description per passage found (empty when none).
     """
     cells = notebook.cells
-    end = next((i for i, cell in enumerate(cells) if opens_sources(cell)), len(cells))
+    end = _sources_index(cells)
     leaks: list[str] = []
     for index, cell in enumerate(cells[:end]):
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
@@ -611,9 +616,9 @@ def reveal_echoes(notebook: NotebookNode) -> list[str]:
         One French description per clause found (empty when none).
     """
     cells = notebook.cells
-    end = next((i for i, cell in enumerate(cells) if opens_sources(cell)), len(cells))
+    end = _sources_index(cells)
     shown = [
-        cell
+        (cell, _prose(str(cell.source)))
         for cell in cells[:end]
         if cell.cell_type == "markdown"
         and REVEAL not in cell.metadata
@@ -627,8 +632,8 @@ def reveal_echoes(notebook: NotebookNode) -> list[str]:
             folded = _prose(clause).strip(" -.,")
             if len(folded.split()) < ECHO_WORDS:
                 continue
-            for other in shown:
-                if folded in _prose(str(other.source)):
+            for other, text in shown:
+                if folded in text:
                     written = " ".join(clause.split()).strip(" -")
                     answer = cell.metadata[REVEAL]
                     echoes.append(
@@ -726,7 +731,7 @@ def output_leaks(released: NotebookNode, executed: NotebookNode) -> list[str]:
         and (grade_id := cell.metadata.get("nbgrader", {}).get("grade_id", "")).endswith("_tests")
     }
     cells = executed.cells
-    end = next((i for i, cell in enumerate(cells) if opens_sources(cell)), len(cells))
+    end = _sources_index(cells)
     position = {
         cell.metadata.get("nbgrader", {}).get("grade_id", ""): index
         for index, cell in enumerate(cells[:end])
