@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook
 from nbgrader.apps.api import NbGraderAPI
 from nbgrader.exchange.default.collect import ExchangeCollect
 from nbgrader.utils import capture_log, parse_utc, temp_attrs
@@ -155,19 +155,25 @@ class OwnerCheckedCollect(ExchangeCollect):
             self.refused.append((record["username"], reason, copy))
         return record
 
-    def _sort_by_timestamp(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return sorted(records, key=lambda r: (r["own"], r["timestamp"]), reverse=True)
-
     def init_src(self) -> None:
         self.refused = []
         self.seen = []
-        # With a due date, the copy collected is each student's last one before it (nbgrader's
-        # own option); a copy after it is collected, marked late, only for a student with
-        # none before.
+        # nbgrader's own option: with a due date, it keeps a copy collected earlier only if it
+        # is still the one chosen below (it copies the chosen one over a different one).
         self.before_duedate = True
         super().init_src()
-        chosen: list[dict[str, Any]] = getattr(self, "src_records", [])
-        self.src_records = [record for record in chosen if record["own"]]
+        # nbgrader chooses among every copy named after a student, another account's
+        # included; a foreign copy before the due date then hid the student's own late one,
+        # collected by no one. The choice is made here among the student's own copies: the
+        # last one before the due date, else (late) the newest.
+        due = getattr(self, "duedate", None)
+        chosen: list[dict[str, Any]] = []
+        for student in sorted({record["username"] for record in self.seen}):
+            own = [r for r in self.seen if r["username"] == student and r["own"]]
+            before = [r for r in own if due is None or r["timestamp"] <= due]
+            if own:
+                chosen.append(max(before or own, key=lambda r: r["timestamp"]))
+        self.src_records = chosen
 
 
 def collect(course: Course, name: str) -> Collected:
@@ -196,7 +202,7 @@ def collect(course: Course, name: str) -> Collected:
     with temp_attrs(api.coursedir, assignment_id=module):
         _checked(capture_log(collector), f"Le ramassage de {module}")
     result.refused = list(getattr(collector, "refused", []))
-    due = getattr(collector, "duedate", None)
+    due = getattr(collector, "duedate", None)  # read by nbgrader from the gradebook
     result.due = due
     if due is not None:
         chosen = {record["username"]: record for record in collector.src_records}
@@ -209,18 +215,12 @@ def collect(course: Course, name: str) -> Collected:
             ):
                 result.ignored[record["username"]] = result.ignored.get(record["username"], 0) + 1
     submitted = course.root / "submitted"
-    config = course.config()
-    with Gradebook(config.CourseDirectory.db_url, config.CourseDirectory.course_id) as gradebook:
-        try:
-            duedate = gradebook.find_assignment(module).duedate
-        except MissingEntry:
-            duedate = None
     for folder in sorted(submitted.glob(f"*/{module}")):
         student = folder.parent.name
         result.students.append(student)
         stamp = folder / "timestamp.txt"
-        if duedate is not None and stamp.is_file():
-            late = (parse_utc(stamp.read_text().strip()) - duedate).total_seconds()
+        if due is not None and stamp.is_file():
+            late = (parse_utc(stamp.read_text().strip()) - due).total_seconds()
             if late > 0:
                 result.late[student] = late
     return result

@@ -96,6 +96,19 @@ def cohort(hub, students, released):
     forged = inbound / f"{good_name}+{MODULE}+{stamp}+deadbeef"
     home = Path(f"/home/{forger}")
     _ok(hub.as_user(forger, "cp", "-r", str(home / MODULE), str(forged)))
+    # And one named after « tard », before the due date: « tard » hands in only after it. The
+    # forged copy must not stand for theirs (chosen by nbgrader among all copies, it hid
+    # their own late copy, then collected by no one).
+    late_name = students["tard"][0]
+    _ok(
+        hub.as_user(
+            forger,
+            "cp",
+            "-r",
+            str(home / MODULE),
+            str(inbound / f"{late_name}+{MODULE}+{stamp}+deadbeef"),
+        )
+    )
     # A copy in the forger's own name that is a link to the course's solutions (the grader
     # would follow it with its own rights), and one holding such a link.
     solutions = hub.course_dir / "grading/source" / MODULE
@@ -148,6 +161,10 @@ def test_collect_autograde_and_feedback_round_trip(hub, cohort):
     assert f"{MODULE} : 3 copies dans submitted/" in out  # bon, double, tard
     assert "(la dernière avant la date limite de chaque étudiant)" in out
     assert f"en retard : {names['tard']}" in out
+    assert (
+        f"REFUSÉE : une copie au nom de {names['tard']} a été déposée par le compte "
+        f"{names['fraude']}" in out
+    )
     assert f"en retard : {names['double']}" not in out
     assert (
         f"non ramassée : 1 copie de {names['double']} déposée(s) après la date limite ; sa "
@@ -159,6 +176,7 @@ def test_collect_autograde_and_feedback_round_trip(hub, cohort):
     )
     inbound = hub.exchange_dir / "esn-teach/inbound"
     assert len(list(inbound.glob(f"{names['bon']}+*+deadbeef"))) == 1  # left, not deleted
+    assert len(list(inbound.glob(f"{names['tard']}+*+deadbeef"))) == 1
     assert out.count(f"REFUSÉE : une copie au nom de {names['fraude']} contient un lien") == 2
     assert not (hub.course_dir / "grading/submitted" / names["fraude"]).exists()
     _ok(hub.as_grader("autograde", "01", "--jobs", "1", timeout=900))
