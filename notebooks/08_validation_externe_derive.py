@@ -191,6 +191,7 @@ from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import (
     data_card,
     make_sepsis_hospitals,
+    sepsis_case_mix,
     sepsis_case_prevalence,
     sepsis_case_seed,
 )
@@ -204,9 +205,12 @@ pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
 # Vos séjours sont tirés de votre identifiant (parmi des tirages vérifiés : aucune erreur type
 # n'y tombe sur la bonne réponse) : vos chiffres ne sont pas ceux du voisin. La part de sepsis
-# de H2 aussi (de 8 % à 18 % selon les copies ; 7 % à H1 et 5 % à H3 pour tous).
+# de H2 aussi (de 8 % à 18 % selon les copies ; 7 % à H1 et 5 % à H3 pour tous), et la
+# gravité de ses patients sans sepsis (son « case-mix ») : l'AUC de H2 change d'une copie à
+# l'autre. Les séjours de H1 et de H3 ne dépendent que de votre identifiant.
 GRAINE = sepsis_case_seed(checks.student_seed("08"))
 PREVALENCES = sepsis_case_prevalence(GRAINE)  # part de sepsis visée à H1, H2 et H3
+CASE_MIX = sepsis_case_mix(GRAINE)  # gravité des patients sans sepsis de H1, H2 et H3
 N_SEJOURS = 20000  # séjours hospitaliers, répartis entre trois hôpitaux
 N_BOOTSTRAP = 1000  # rééchantillonnages par intervalle (sections 3, 6, 7)
 NIVEAU = 0.95  # niveau des intervalles de confiance
@@ -219,7 +223,8 @@ NOTICE_SEUILS = (0.02, 0.20)  # plage de seuil d'une notice imaginaire (section 
 TOLERANCE_REGLAGE = 0.05  # écart toléré à l'objectif de 60 % au test local de H3 (section 7)
 ECART_MOYEN = 1.5  # écart toléré (points de %) du risque moyen à la part observée (question 6)
 
-jeu = make_sepsis_hospitals(n_samples=N_SEJOURS, random_state=GRAINE, prevalence=PREVALENCES)
+jeu = make_sepsis_hospitals(n_samples=N_SEJOURS, random_state=GRAINE, prevalence=PREVALENCES,
+                            case_mix=CASE_MIX)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 sejours = jeu.frame
 VARIABLES = list(jeu.feature_names)  # les huit informations que lit le score
@@ -418,7 +423,8 @@ checks.check_form(auc_h2, name="auc_h2", kind="number", decimals=3, bounds=(0, 1
 ### BEGIN HIDDEN TESTS
 graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
 copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie,
-                              prevalence=sepsis_case_prevalence(graine_copie))
+                              prevalence=sepsis_case_prevalence(graine_copie),
+                              case_mix=sepsis_case_mix(graine_copie))
 infos_copie = list(copie.feature_names)
 copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
 copie_h2 = copie.frame[copie.frame["hospital"] == "H2"]
@@ -746,7 +752,8 @@ checks.check_form(
 ### BEGIN HIDDEN TESTS
 graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
 copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie,
-                              prevalence=sepsis_case_prevalence(graine_copie))
+                              prevalence=sepsis_case_prevalence(graine_copie),
+                              case_mix=sepsis_case_mix(graine_copie))
 infos_copie = list(copie.feature_names)
 copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
 copie_h3 = copie.frame[copie.frame["hospital"] == "H3"]
@@ -1083,7 +1090,8 @@ checks.check_form(alertes_pour_100_h2, name="alertes_pour_100_h2", kind="number"
 ### BEGIN HIDDEN TESTS
 graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
 copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie,
-                              prevalence=sepsis_case_prevalence(graine_copie))
+                              prevalence=sepsis_case_prevalence(graine_copie),
+                              case_mix=sepsis_case_mix(graine_copie))
 infos_copie = list(copie.feature_names)
 copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
 copie_h2 = copie.frame[copie.frame["hospital"] == "H2"]
@@ -1416,7 +1424,8 @@ checks.check_form(reponse_q4, name="reponse_q4", kind="number", decimals=3)
 ### BEGIN HIDDEN TESTS
 graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
 copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie,
-                              prevalence=sepsis_case_prevalence(graine_copie))
+                              prevalence=sepsis_case_prevalence(graine_copie),
+                              case_mix=sepsis_case_mix(graine_copie))
 infos_copie = list(copie.feature_names)
 copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
 copie_h2 = copie.frame[copie.frame["hospital"] == "H2"]
@@ -2565,7 +2574,8 @@ from esn_teach import fr_percent as _pourcent_copie
 
 graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
 copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie,
-                              prevalence=sepsis_case_prevalence(graine_copie))
+                              prevalence=sepsis_case_prevalence(graine_copie),
+                              case_mix=sepsis_case_mix(graine_copie))
 part_h3_copie = copie.frame.loc[copie.frame["hospital"] == "H3", "sepsis"].mean()
 deux_nombres = ("relisez la ligne « seuil local » du tableau « Test local de H3 : "
                 "avant et après » (dernière colonne) et la part de sepsis du test "
