@@ -859,8 +859,14 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="conclusion_h3" session="evaluation"
-# message : vous avez comparé les deux AUC sans leur marge d'erreur
-conclusion_h3 = {"tous les séjours": "il exclut un écart nul", "audit": "il exclut un écart nul"}
+# message : entre les deux bornes de l'intervalle de votre audit
+# The copy's audit read the wrong way round: its key varies from copy to copy (an audit of one
+# or two months may or may not exclude a zero gap), so a fixed « exclut » would be the key on
+# some copies. Here « exclut » where the interval contains H1's AUC (the two AUCs compared
+# without their margin), « contient » where it excludes it.
+lecture_inverse = ("il contient un écart nul" if round(haut_audit, 2) < auc_interne
+                   else "il exclut un écart nul")
+conclusion_h3 = {"tous les séjours": "il exclut un écart nul", "audit": lecture_inverse}
 
 # %% mistake="conclusion_h3" session="evaluation"
 # message : un intervalle large se lit comme un autre

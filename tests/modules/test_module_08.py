@@ -35,6 +35,7 @@ from esn_teach.datasets import (
     sepsis_case_prevalence,
     sepsis_case_seed,
 )
+from esn_teach.datasets._sepsis import _AUDIT_SIZES
 from esn_teach.explorers import site_alert_stats
 
 SOURCE = NOTEBOOKS / "08_validation_externe_derive.py"
@@ -158,21 +159,44 @@ def _hanley(truth, score):
 _EVALUATED_TOLERANCE = 0.05
 
 
-def _audit_key(c, seed, auc_1):
-    """Question 2's « audit » key for these stays, drawn as section 3 draws the audit."""
+def _audit_interval(c, seed, auc_1, size=None):
+    """The audit's interval for these stays, drawn as section 3 draws the audit (``size``
+    stays, the formative N_AUDIT by default; the evaluated session draws it per copy)."""
+    size = _constant("N_AUDIT") if size is None else size
     for attempt in range(100):
-        audit = c.h3.sample(_constant("N_AUDIT"), random_state=seed + attempt)
+        audit = c.h3.sample(size, random_state=seed + attempt)
         if audit["sepsis"].sum() < 3:
             continue
-        low, high = (round(b, 2) for b in _hanley(audit["sepsis"].to_numpy(), c.risk(audit)))
-        if min(abs(low - auc_1), abs(high - auc_1)) >= 0.05:
-            break
-    else:
-        pytest.fail("no readable audit in 100 draws")
+        low, high = _hanley(audit["sepsis"].to_numpy(), c.risk(audit))
+        if min(abs(round(low, 2) - auc_1), abs(round(high, 2) - auc_1)) >= 0.05:
+            return low, high
+    pytest.fail("no readable audit in 100 draws")
+
+
+def _audit_key(c, seed, auc_1, size=None):
+    """Question 2's « audit » key for these stays, drawn as section 3 draws the audit."""
+    low, high = (round(b, 2) for b in _audit_interval(c, seed, auc_1, size))
     if low <= auc_1 <= high:
         return "il contient un écart nul"
     assert high < auc_1, "an audit above H1's AUC: the feedback would say « absence de baisse »"
     return "il exclut un écart nul"
+
+
+def _evaluated_mistake_cells(answer: str) -> list[str]:
+    """The code of the evaluated session's ``mistake=`` cells of ``answer``."""
+    text = SOURCE.read_text(encoding="utf-8")
+    header = f'# %% mistake="{answer}" session="evaluation"\n'
+    return [part.split("\n# %%")[0] for part in text.split(header)[1:]]
+
+
+def _conclusion_h3_mistakes(low: float, high: float, auc_1: float) -> list[dict]:
+    """Each evaluated named mistake of question 2, run with a copy's audit and H1's AUC."""
+    found = []
+    for code in _evaluated_mistake_cells("conclusion_h3"):
+        names = {"bas_audit": low, "haut_audit": high, "auc_interne": auc_1}
+        exec(compile(code, "mistake", "exec"), names)  # the module's own cell, read as text
+        found.append(names["conclusion_h3"])
+    return found
 
 
 def test_module_08_evaluated_tolerance_matches_the_module():
@@ -186,11 +210,23 @@ def test_module_08_audit_key_and_local_sensitivity_over_the_seed_list():
     """Over every checked seed: Q2's audit key varies and is never a bound-reading; Q5's
     local sensitivity stays 0.05 from the stated bounds within a few redraws."""
     keys = {}
+    keys_by_size: dict[int, list[str]] = {size: [] for size in _AUDIT_SIZES}
     target = _constant("SENSIBILITE_VISEE")
     for seed in SEPSIS_CASE_SEEDS:
         c = cases(seed)
         auc_1 = roc_auc_score(c.h1_test["sepsis"], c.risk(c.h1_test))
         keys[seed] = _audit_key(c, seed, auc_1)
+        # Every (case seed, audit size) pair a copy can get (the size is drawn from the
+        # student's seed, independently of the case seed): no named mistake of question 2 is
+        # the key (d22: a fixed « exclut / exclut » was the key on the copies whose audit
+        # excludes a zero gap, the build's own copy among them).
+        for size in _AUDIT_SIZES:
+            low, high = _audit_interval(c, seed, auc_1, size)
+            key = _audit_key(c, seed, auc_1, size)
+            keys_by_size[size].append(key)
+            solution = {"tous les séjours": "il exclut un écart nul", "audit": key}
+            for mistake in _conclusion_h3_mistakes(low, high, auc_1):
+                assert mistake != solution, (seed, size, mistake)
         for attempt in range(100):
             local, test = train_test_split(
                 c.h3,
@@ -210,6 +246,9 @@ def test_module_08_audit_key_and_local_sensitivity_over_the_seed_list():
     # Measured on 6 December 2026: 28 « exclut » (a drop), 85 « contient ».
     assert counts.get("il exclut un écart nul", 0) >= 10, counts
     assert counts.get("il contient un écart nul", 0) >= 50, counts
+    # Both readings are keys of both audit sizes (so the mistakes above had to be per copy).
+    for size, found in keys_by_size.items():
+        assert set(found) == {"il exclut un écart nul", "il contient un écart nul"}, size
 
 
 @pytest.mark.slow
