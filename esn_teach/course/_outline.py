@@ -314,7 +314,13 @@ def tests_cells(notebook: NotebookNode) -> list[tuple[int, str]]:
 
 
 def question_titles(notebook: NotebookNode) -> dict[str, str]:
-    """Return each question's title: the last heading above its verification cell."""
+    """Return each question's title: the last heading above its verification cell.
+
+    Answers checked under one heading (module 06's question 5 asks two numbers) get
+    their rank: « Question 5 — … (réponse 1 sur 2) ». The progress table listed two
+    identical rows (module 06's lecturer, d23), and a student could not tell which one
+    a passed check had filled.
+    """
     titles, heading = {}, ""
     tests = dict((index, name) for index, name in tests_cells(notebook))
     for index, cell in enumerate(notebook.cells):
@@ -322,6 +328,13 @@ def question_titles(notebook: NotebookNode) -> dict[str, str]:
             heading = last_heading(str(cell.source)) or heading
         if index in tests:
             titles[tests[index]] = heading or tests[index]
+    shared: dict[str, list[str]] = {}
+    for name, title in titles.items():
+        shared.setdefault(title, []).append(name)
+    for title, names in shared.items():
+        if len(names) > 1:
+            for rank, name in enumerate(names, start=1):
+                titles[name] = f"{title} (réponse {rank} sur {len(names)})"
     return titles
 
 
