@@ -49,17 +49,19 @@
 # tout le monde.
 GRAINE = 6  # les lésions d'entraînement, de validation et du test équilibré
 GRAINE_TEST_EDITEUR = 9  # le test que l'éditeur a choisi (section 3)
+N_TEST_EDITEUR = 2000  # lésions de ce test, avec la composition de son entraînement
 
 # %% session="evaluation" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il tire de votre identifiant les graines de vos lésions
 # (une graine est le numéro de départ d'un tirage au hasard ; les vôtres sont prises dans une
-# liste vérifiée à l'avance). Exécutez-le.
+# liste vérifiée à l'avance) et la taille du test de l'éditeur (section 3). Exécutez-le.
 from esn_teach import checks
 from esn_teach.explorers import skin_variant
 
 _variante = skin_variant(checks.student_seed("05"))
 GRAINE, GRAINE_TEST_EDITEUR = _variante.seed, _variante.editor_test_seed
-del _variante  # seules les deux graines restent
+N_TEST_EDITEUR = _variante.editor_test_size  # lésions du test de l'éditeur
+del _variante  # seules les deux graines et la taille restent
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les lésions synthétiques,
@@ -75,7 +77,6 @@ from esn_teach.explorers import TrainingMixExplorer, train_on_mix, training_mix_
 N_ENTRAINEMENT = 10_000  # lésions pour entraîner le modèle
 N_VALIDATION = 5_000  # lésions pour choisir le seuil (jamais le test)
 N_TEST = 12_000  # test équilibré : autant de lésions de chaque phototype
-N_TEST_EDITEUR = 2000  # test choisi par l'éditeur, avec la composition de son entraînement
 SENSIBILITE_VISEE = 0.90  # le seuil doit signaler 90 % des cancers de validation
 PART_V_VI_EDITEUR = 0.08  # phototypes V et VI dans les données de l'éditeur : 5 % + 3 %
 PHOTOTYPES = ["I", "II", "III", "IV", "V", "VI"]
@@ -557,13 +558,21 @@ fnr_fonce = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 # | contiennent chacun l'autre taux | 30 % (15 à 50 %) contre 25 % (19 à 32 %) | rien d'établi : ni écart, ni absence d'écart |
 # | se chevauchent sans contenir l'autre taux | 10 % (8 à 12 %) contre 14 % (11 à 17 %) | il faut l'intervalle de l'écart (section 4) |
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ## 3. Le test de l'éditeur
 #
 # L'éditeur a testé l'application sur **2 000 lésions** (synthétiques) qu'il a **choisies** :
 # 8 % de V et VI, comme son entraînement, soit **quelques dizaines de cancers** sur peau
 # foncée. Parmi plusieurs tests de ce genre, il a **gardé celui qui le flatte** : sur peau
-# foncée, l'application n'y manque pas plus de cancers que sur le test équilibré.
+# foncée, l'application y manque moins de cancers que sur le test équilibré.
+
+# %% [markdown] session="evaluation"
+# ## 3. Le test de l'éditeur
+#
+# L'éditeur a testé l'application sur des lésions (synthétiques) **choisies** : 8 % de V et
+# VI, comme son entraînement ; leur nombre est tiré pour votre copie. Parmi plusieurs tests,
+# il a **gardé celui qui le flatte** : sur peau foncée, l'application y manque moins de
+# cancers que sur le test équilibré.
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
@@ -597,8 +606,8 @@ fr_table(
 # ### Question 2 — Que reflète le taux annoncé ? (1 point)
 #
 # L'éditeur annonce **un seul** taux : tous les cancers manqués de son test sur tous ses
-# cancers. Consigne et réponses : sous ses tableaux, ci-dessous. Écrivez une lettre, de `"a"`
-# à `"d"`.
+# cancers. Quel **poids** les phototypes V–VI ont-ils dans ce taux ? Écrivez `lecture_global`,
+# une proportion (trois décimales), de préférence le calcul, avec les tableaux ci-dessous.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -608,7 +617,7 @@ fr_table(
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
-# groupe, puis la consigne de la question 2 et ses réponses, tirées pour votre copie.
+# groupe, et le nombre de ses lésions. Exécutez-le.
 import textwrap
 
 global_editeur = ligne_taux(test_editeur)
@@ -636,26 +645,7 @@ display(
         caption="Test de l'éditeur : taux de faux négatifs par groupe (comme en section 2)",
     )
 )
-VERSION_Q2 = int(np.random.default_rng([checks.student_seed("05", announce=False), 52]).integers(2))
-CONSIGNES_Q2 = (
-    "dans ce taux global, quels phototypes pèsent le plus ?",
-    "dans ce taux global, quels phototypes pèsent le moins ?",
-)
-# No option repeats the words of the task (« pèsent », « le plus », « le moins »): the key
-# is found by reading how the rate is computed.
-OPTIONS_Q2 = [
-    "aucun : chaque phototype y compte pour un sixième",
-    "aucun : le seuil étant le même, chaque phototype y compte autant",
-    "les phototypes nombreux dans son test, avec beaucoup de cancers",
-    "les phototypes rares dans son test, avec peu de cancers",
-]
-print("Question 2, votre consigne :", CONSIGNES_Q2[VERSION_Q2])
-print("Les réponses possibles, dans un ordre tiré pour votre copie :")
-LETTRES_Q2 = {}
-ordre = np.random.default_rng([checks.student_seed("05", announce=False), 62]).permutation(4)
-for lettre, numero in zip("abcd", ordre, strict=True):
-    LETTRES_Q2[OPTIONS_Q2[numero]] = lettre
-    print(textwrap.fill(f"{lettre}. {OPTIONS_Q2[numero]}", width=92, subsequent_indent="   "))
+print(f"Le test de l'éditeur compte {fr_number(N_TEST_EDITEUR, 0)} lésions.")
 
 # %% [markdown] session="formative"
 # ### Question 2 — Que reflète le taux annoncé ? (1 point)
@@ -756,53 +746,64 @@ lecture_global = "les six phototypes, chacun pour un sixième"
 # %% answer="lecture_global" session="evaluation"
 lecture_global = ...
 ### BEGIN SOLUTION
-lecture_global = LETTRES_Q2[OPTIONS_Q2[2 + VERSION_Q2]]
+_cancers_editeur = test_editeur[test_editeur["cancer"]]
+lecture_global = _cancers_editeur["phototype"].isin(["V", "VI"]).sum() / len(_cancers_editeur)
 ### END SOLUTION
 
 # %% tests="lecture_global" points=1 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
-checks.check_form(lecture_global, name="lecture_global", kind="choice", options=["a", "b", "c", "d"])
+checks.check_form(lecture_global, name="lecture_global", kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
-import numpy as _tirage_q2
+import esn_teach.datasets as _lesions_q2
+import esn_teach.explorers as _melanges_q2
 
-_version_q2 = int(_tirage_q2.random.default_rng([checks.student_seed("05", announce=False), 52]).integers(2))
-_ordre_q2 = _tirage_q2.random.default_rng([checks.student_seed("05", announce=False), 62]).permutation(4)
-_textes_q2 = ["sixieme", "seuil", "nombreux", "rares"]
-_lettre_q2 = {_textes_q2[int(numero)]: lettre for lettre, numero in zip("abcd", _ordre_q2, strict=True)}
-_autre_q2 = "cette réponse correspond à une autre consigne que la vôtre : relisez ce que demande votre énoncé. "
-_messages_q2 = {
-    "seuil": "un même seuil ne donne pas le même taux à chaque groupe : les taux du tableau par "
-    "phototype diffèrent d'une ligne à l'autre. Un taux global n'est pas le taux de chaque groupe.",
-    "sixieme": "ce serait la moyenne simple des six taux. Le taux global divise le total des cancers "
-    "manqués par le total des cancers : chaque phototype pèse selon son nombre de cancers, pas pour "
-    "un sixième.",
-}
-if _version_q2 == 0:
-    _messages_q2["rares"] = _autre_q2 + ("Votre consigne demande quels phototypes pèsent le plus "
-                                         "dans le taux global : chaque cancer y compte une fois, si "
-                                         "bien qu'un phototype rare, avec peu de cancers, y pèse peu.")
-else:
-    _messages_q2["nombreux"] = _autre_q2 + ("Votre consigne demande quels phototypes pèsent le moins "
-                                            "dans le taux global : les phototypes nombreux, avec "
-                                            "beaucoup de cancers, y pèsent le plus.")
-checks.check_choice(
-    lecture_global, name="lecture_global", options=["a", "b", "c", "d"],
-    expected=_lettre_q2[("nombreux", "rares")[_version_q2]],
-    mistakes=[checks.Mistake(_lettre_q2[cle], message) for cle, message in _messages_q2.items()],
+# The key's logic (review d22, lecturer 2: a per-copy number, so that a whispered answer
+# fails): the share of the vendor's cancers that are V-VI, their weight in its overall rate.
+_v_q2 = _melanges_q2.skin_variant(checks.student_seed("05", announce=False))
+_m_q2 = _melanges_q2.train_on_mix(
+    0.08, n_train=10_000, n_validation=5_000, sensitivity=0.9, random_state=_v_q2.seed
+)
+_c_q2 = _melanges_q2.missed_by_group(
+    _m_q2.model, _m_q2.threshold,
+    _lesions_q2.make_skin_lesions(n_samples=_v_q2.editor_test_size, random_state=_v_q2.editor_test_seed).frame,
+)
+_fonce_q2, _clair_q2, _tous_q2 = _c_q2.loc["V–VI"], _c_q2.loc["I–II"], _c_q2.loc["Tous"]
+_cle_q2 = float(_fonce_q2["cancers"] / _tous_q2["cancers"])
+_erreurs_q2 = [
+    (1 / 6, "ce serait le poids de chaque phototype dans une moyenne simple des six taux. Le taux "
+     "global divise le total des cancers manqués par le total des cancers : chaque phototype pèse "
+     "selon son nombre de cancers."),
+    (1 / 3, "deux phototypes sur six ne pèsent pas un tiers : chaque phototype pèse selon son "
+     "nombre de cancers dans le test de l'éditeur."),
+    (float(_fonce_q2["missed"] / max(_tous_q2["missed"], 1)), "vous avez compté les cancers "
+     "manqués : le poids d'un groupe dans le taux global se compte en cancers (le nombre après « sur »)."),
+    (float(_fonce_q2["fnr"]), "c'est le taux de faux négatifs des V–VI, pas leur poids dans le taux "
+     "global : comptez leurs cancers parmi tous les cancers."),
+    (float(_fonce_q2["cancers"] / _clair_q2["cancers"]), "vous avez divisé par les cancers des I–II : "
+     "le taux global compte les cancers de tous les phototypes."),
+    (1 - _cle_q2, "c'est le poids de tous les autres phototypes ; la question porte sur les V–VI."),
+    (0.08, "8 % est la part des V et VI parmi les lésions que l'éditeur a choisies ; le taux global "
+     "se calcule sur les cancers : comptez-les dans les tableaux."),
+]
+checks.check_number(
+    lecture_global, name="lecture_global", expected=_cle_q2, decimals=3,
+    mistakes=[checks.Mistake(v, m) for v, m in _erreurs_q2 if abs(v - _cle_q2) > 0.0025], points=1,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_global" session="evaluation"
-# message : cette réponse correspond à une autre consigne que la vôtre
-lecture_global = LETTRES_Q2[OPTIONS_Q2[3 - VERSION_Q2]]
+# message : chaque phototype pèse selon son nombre de cancers
+lecture_global = 1 / 6
 
 # %% mistake="lecture_global" session="evaluation"
-# message : un même seuil ne donne pas le même taux
-lecture_global = LETTRES_Q2[OPTIONS_Q2[1]]
+# message : vous avez compté les cancers manqués
+_fonce_editeur = test_editeur[test_editeur["phototype"].isin(["V", "VI"])]
+lecture_global = _fonce_editeur["manque"].sum() / test_editeur["manque"].sum()
 
 # %% mistake="lecture_global" session="evaluation"
-# message : ce serait la moyenne simple des six taux
-lecture_global = LETTRES_Q2[OPTIONS_Q2[0]]
+# message : c'est le taux de faux négatifs des V–VI
+_fonce_editeur = test_editeur[test_editeur["phototype"].isin(["V", "VI"])]
+lecture_global = _fonce_editeur["manque"].sum() / _fonce_editeur["cancer"].sum()
 
 # %% [markdown] session="formative"
 # ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
@@ -904,8 +905,8 @@ conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 # %% [markdown] session="evaluation"
 # ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
 #
-# Appliquez la règle des intervalles à chaque test. Consigne et réponses : sous le titre de
-# chaque question. Écrivez une lettre, de `"a"` à `"d"`.
+# Appliquez la règle des intervalles à chaque test (consigne et réponses sous chaque titre).
+# Écrivez une lettre.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1151,35 +1152,35 @@ CONSIGNE_Q3B, OPTIONS_Q3B = question_3b(checks.student_seed("05", announce=False
 LETTRES_Q3B = {}
 print("Question 3b, votre consigne :", CONSIGNE_Q3B)
 print("Les réponses possibles, dans un ordre tiré pour votre copie :")
-ordre = np.random.default_rng([checks.student_seed("05", announce=False), 64]).permutation(4)
-for lettre, numero in zip("abcd", ordre, strict=True):
+ordre = np.random.default_rng([checks.student_seed("05", announce=False), 64]).permutation(5)
+for lettre, numero in zip("abcde", ordre, strict=True):
     LETTRES_Q3B[OPTIONS_Q3B[numero]] = lettre
     print(textwrap.fill(f"{lettre}. {OPTIONS_Q3B[numero]}", width=92, subsequent_indent="   "))
 
 # %% answer="conclusion_editeur" session="evaluation"
 conclusion_editeur = ...
 ### BEGIN SOLUTION
-conclusion_editeur = LETTRES_Q3B[
-    (
-        "trop peu de cancers pour trancher : un écart de plusieurs points reste compatible",
-        "non : trop peu de cancers pour trancher, un écart de plusieurs points reste compatible",
-    )[VERSION_Q3B]
+_bornes_q3b = [
+    proportion_ci(int(g["manque"].sum()), int(g["cancer"].sum()))
+    for g in (test_editeur[test_editeur["phototype"].isin(t)] for t in (["V", "VI"], ["I", "II"]))
 ]
+_separes_q3b = _bornes_q3b[0][0] > _bornes_q3b[1][1] or _bornes_q3b[1][0] > _bornes_q3b[0][1]
+conclusion_editeur = LETTRES_Q3B[OPTIONS_Q3B[0 if _separes_q3b else (4, 3)[VERSION_Q3B]]]
 ### END SOLUTION
 
 # %% tests="conclusion_editeur" points=1 session="evaluation"
 # Vérification de la question 3b : exécutez cette cellule.
 checks.check_form(
-    conclusion_editeur, name="conclusion_editeur", kind="choice", options=["a", "b", "c", "d"]
+    conclusion_editeur, name="conclusion_editeur", kind="choice", options=["a", "b", "c", "d", "e"]
 )
 ### BEGIN HIDDEN TESTS
 import numpy as _tirage_q3b
 
 _version_q3b = int(_tirage_q3b.random.default_rng([checks.student_seed("05", announce=False), 54]).integers(2))
-_ordre_q3b = _tirage_q3b.random.default_rng([checks.student_seed("05", announce=False), 64]).permutation(4)
-# Options in the draw cell's order, by their content (the same four in both versions).
-_sens_q3b = (["bas", "haut", "egal", "rien"], ["bas", "haut", "rien", "egal"])[_version_q3b]
-_lettre_q3b = {_sens_q3b[int(numero)]: lettre for lettre, numero in zip("abcd", _ordre_q3b, strict=True)}
+_ordre_q3b = _tirage_q3b.random.default_rng([checks.student_seed("05", announce=False), 64]).permutation(5)
+# Options in the draw cell's order, by their content (the same five in both versions).
+_sens_q3b = (["etabli", "bas", "haut", "egal", "rien"], ["etabli", "bas", "haut", "rien", "egal"])[_version_q3b]
+_lettre_q3b = {_sens_q3b[int(numero)]: lettre for lettre, numero in zip("abcde", _ordre_q3b, strict=True)}
 # The observed direction on the copy's vendor test (recomputed from its seed, review d14,
 # finding 3): the decoy in that direction compares two rates without their intervals; the
 # other one goes against what the copy shows.
@@ -1190,33 +1191,56 @@ _v_q3b = _melanges_q3b.skin_variant(checks.student_seed("05", announce=False))
 _m_q3b = _melanges_q3b.train_on_mix(
     0.08, n_train=10_000, n_validation=5_000, sensitivity=0.9, random_state=_v_q3b.seed
 )
-_t_q3b = _lesions_q3b.make_skin_lesions(n_samples=2_000, random_state=_v_q3b.editor_test_seed).frame
+_t_q3b = _lesions_q3b.make_skin_lesions(n_samples=_v_q3b.editor_test_size, random_state=_v_q3b.editor_test_seed).frame
 _alerte_q3b = _m_q3b.model.predict_proba(_t_q3b.drop(columns=["fitzpatrick", "malignant"]))[:, 1] >= _m_q3b.threshold
 _cancer_q3b = _t_q3b["malignant"].to_numpy() == 1
 _type_q3b = _t_q3b["fitzpatrick"].astype(str).to_numpy()
 
 
-def _taux_q3b(types):
+def _compte_q3b(types):
     garde = _cancer_q3b & _tirage_q3b.isin(_type_q3b, types)
-    return (garde & ~_alerte_q3b).sum() / garde.sum()
+    return int((garde & ~_alerte_q3b).sum()), int(garde.sum())
 
 
-_haut_q3b = _taux_q3b(["V", "VI"]) > _taux_q3b(["I", "II"])
+import esn_teach.evaluation as _intervalles_q3b
+
+# The key's logic (review d22, lecturer 2): are the Wilson intervals of V-VI and I-II apart
+# on the copy's vendor's test (10 000 lesions on half the slots, 2 000 on the others)?
+_fonce_q3b, _clair_q3b = _compte_q3b(["V", "VI"]), _compte_q3b(["I", "II"])
+_b_f_q3b, _b_c_q3b = _intervalles_q3b.proportion_ci(*_fonce_q3b), _intervalles_q3b.proportion_ci(*_clair_q3b)
+_separes_q3b = bool(_b_f_q3b[0] > _b_c_q3b[1] or _b_c_q3b[0] > _b_f_q3b[1])
+_haut_q3b = _fonce_q3b[0] / _fonce_q3b[1] > _clair_q3b[0] / _clair_q3b[1]
 _meme_sens_q3b = ("vous avez comparé deux taux sans leurs intervalles : avec une poignée de cancers "
                   "chez les V–VI, l'écart observé peut venir du hasard du tirage.")
 _messages_q3b = {
-    "haut" if _haut_q3b else "bas": _meme_sens_q3b,
+    "haut" if _haut_q3b else "bas": (
+        "la conclusion est juste, pas la raison : vous avez comparé deux taux sans leurs intervalles. "
+        "Ce qui tranche ici, c'est qu'aucune valeur n'est commune aux deux intervalles."
+        if _separes_q3b else _meme_sens_q3b
+    ),
     "bas" if _haut_q3b else "haut": "ce n'est pas le sens observé sur ce test : dans votre copie, le "
     "taux observé des V–VI est " + ("plus haut" if _haut_q3b else "plus bas, et vous avez sans doute "
     "repris la conclusion du test équilibré") + ". Chaque test se lit avec ses propres effectifs et "
     "ses propres intervalles.",
-    "egal": "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : chaque taux dans l'intervalle de "
-    "l'autre veut dire qu'un écart nul reste possible, pas qu'il est établi. Avec si peu de cancers, "
-    "un grand écart reste possible aussi, dans un sens comme dans l'autre.",
+    "egal": (
+        "ne pas voir d'écart ne prouve pas qu'il n'y en a pas, et ici l'écart est établi : relisez "
+        "les bornes, aucune valeur n'est commune aux deux intervalles."
+        if _separes_q3b else
+        "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : chaque taux dans l'intervalle de "
+        "l'autre veut dire qu'un écart nul reste possible, pas qu'il est établi. Avec si peu de "
+        "cancers, un grand écart reste possible aussi, dans un sens comme dans l'autre."
+    ),
+    ("rien" if _separes_q3b else "etabli"): "relisez les bornes des V–VI et des I–II dans le tableau "
+    "par groupe de l'éditeur : " + (
+        "sur votre test, aucune valeur n'est commune aux deux intervalles, l'écart est établi."
+        if _separes_q3b else
+        "chaque taux tombe dans l'intervalle de l'autre ; avec une poignée de cancers chez les V–VI, "
+        "rien n'est tranché."
+    ),
 }
 checks.check_choice(
-    conclusion_editeur, name="conclusion_editeur", options=["a", "b", "c", "d"],
-    expected=_lettre_q3b["rien"],
+    conclusion_editeur, name="conclusion_editeur", options=["a", "b", "c", "d", "e"],
+    expected=_lettre_q3b["etabli" if _separes_q3b else "rien"],
     mistakes=[checks.Mistake(_lettre_q3b[cle], message) for cle, message in _messages_q3b.items()],
 )
 ### END HIDDEN TESTS
@@ -1245,19 +1269,23 @@ conclusion_editeur = LETTRES_Q3B[
 
 # %% mistake="conclusion_editeur" session="evaluation"
 # message : ne pas voir d'écart ne prouve pas
-conclusion_editeur = LETTRES_Q3B[
-    (
-        "pas d'écart : chaque taux est dans l'intervalle de l'autre",
-        "oui : chaque taux est dans l'intervalle de l'autre",
-    )[VERSION_Q3B]
+conclusion_editeur = LETTRES_Q3B[OPTIONS_Q3B[(3, 4)[VERSION_Q3B]]]
+
+# %% mistake="conclusion_editeur" session="evaluation"
+# message : relisez les bornes des V–VI et des I–II
+_bornes_q3b = [
+    proportion_ci(int(g["manque"].sum()), int(g["cancer"].sum()))
+    for g in (test_editeur[test_editeur["phototype"].isin(t)] for t in (["V", "VI"], ["I", "II"]))
 ]
+_separes_q3b = _bornes_q3b[0][0] > _bornes_q3b[1][1] or _bornes_q3b[1][0] > _bornes_q3b[0][1]
+conclusion_editeur = LETTRES_Q3B[OPTIONS_Q3B[(4, 3)[VERSION_Q3B] if _separes_q3b else 0]]
 
 # %% [markdown]
 # ## 4. Et si l'on changeait les données d'entraînement ?
 #
-# On réentraîne l'application avec de 0 à 48 % de V et VI, et on la mesure sur le **même**
-# test équilibré. Le tableau donne l'**écart** (taux des V–VI moins taux des I–II, en
-# points) à 8 % (l'éditeur) et à 48 %, avec son intervalle à 95 %.
+# On réentraîne l'application avec de 0 à 48 % de V et VI, mesurée sur le **même** test
+# équilibré. Le tableau donne l'**écart** (taux des V–VI moins taux des I–II, en points) à
+# 8 % (l'éditeur) et à 48 %.
 
 
 # %% session="formative"
@@ -1855,8 +1883,8 @@ fr_table(
 
 # %% [markdown] reveal="conclusion_editeur" session="evaluation"
 # Plus le sous-groupe est petit, plus l'intervalle grandit : comptez les cancers de chaque case
-# avant de lire un écart. Comme le test de l'éditeur entier pour les phototypes V–VI, de si
-# petits sous-groupes ne permettent de conclure ni à un écart, ni à son absence.
+# avant de lire un écart. Une case de quelques cancers ne permet de conclure ni à un écart, ni
+# à son absence.
 
 # %% [markdown] reveal="conclusion_editeur" session="formative"
 # Plus le sous-groupe est petit, plus l'intervalle grandit. Il y a si peu de cancers par case

@@ -217,6 +217,87 @@ def editor_test_fits(editor, editor_test_seed: int) -> bool:
     )
 
 
+#: Question 3b (review d22, lecturer 2): half the slots of the pool give the vendor a larger
+#: test, on which the gap V-VI minus I-II is established (intervals apart, with this margin,
+#: a proportion), so that the key of question 3b differs between copies.
+N_EDITOR_TEST_LARGE = 10_000
+Q3B_MARGIN = 0.005
+
+
+def editor_large_test_fits(editor, editor_test_seed: int, balanced_dark_fnr: float) -> bool:
+    """Whether a large vendor's test reads « gap established » and flatters the vendor.
+
+    The intervals of V-VI and I-II are apart (margin ``Q3B_MARGIN``), and the rate of V-VI is
+    not above its rate on the balanced test (section 3: the vendor kept the test that flatters
+    it, « n'y manque pas plus de cancers »).
+    """
+    lesions = cast(
+        Any, make_skin_lesions(n_samples=N_EDITOR_TEST_LARGE, random_state=editor_test_seed)
+    ).frame
+    counts = missed_by_group(editor.model, editor.threshold, lesions)
+    dark, light = counts.loc["V–VI"], counts.loc["I–II"]
+    dark_low, _ = proportion_ci(int(dark["missed"]), int(dark["cancers"]))
+    _, light_high = proportion_ci(int(light["missed"]), int(light["cancers"]))
+    overall = counts.loc[OVERALL]
+    return bool(
+        dark_low > light_high + Q3B_MARGIN
+        and dark["fnr"] < balanced_dark_fnr - 0.0005
+        and 0.08 <= overall["fnr"] <= 0.12
+    )
+
+
+def balanced_dark_fnr(editor, seed: int) -> float:
+    """The false-negative rate of V-VI on the balanced test (``seed + 1``)."""
+    test = make_skin_lesions(n_samples=N_TEST, type_shares=[1] * 6, random_state=seed + 1).frame
+    return float(
+        cast(Any, missed_by_group(editor.model, editor.threshold, test)).loc["V–VI", "fnr"]
+    )
+
+
+def large_test_seed(editor, seed: int, rng, tries: int = 60) -> int | None:
+    """A vendor's large test seed for the training ``seed`` (None if none of ``tries`` fits)."""
+    dark_fnr = balanced_dark_fnr(editor, seed)
+    for _ in range(tries):
+        candidate = int(rng.integers(100, 2**30))
+        if editor_large_test_fits(editor, candidate, dark_fnr):
+            return candidate
+    return None
+
+
+def vendor_counts(editor, editor_test_seed: int, size: int) -> Any:
+    """Missed and cancers by group (and overall) on a vendor's test of ``size`` lesions."""
+    lesions = cast(Any, make_skin_lesions(n_samples=size, random_state=editor_test_seed)).frame
+    return missed_by_group(editor.model, editor.threshold, lesions)
+
+
+def question_2_key_and_decoys(counts: Any) -> tuple[float, dict[str, float]]:
+    """Question 2 of the evaluated session (review d22): the weight of V-VI in the vendor's
+    overall rate, that is their share of the vendor's cancers, and its named mistakes."""
+    dark, light, overall = counts.loc["V–VI"], counts.loc["I–II"], counts.loc[OVERALL]
+    key = float(dark["cancers"] / overall["cancers"])
+    decoys = {
+        "one sixth": 1 / 6,
+        "one third": 1 / 3,
+        "share of missed": float(dark["missed"] / max(overall["missed"], 1)),
+        "rate of V-VI": float(dark["fnr"]),
+        "over I-II": float(dark["cancers"] / light["cancers"]),
+        "the others": 1 - key,
+    }
+    return key, decoys
+
+
+def question_2_fits(counts: Any) -> bool:
+    """No named mistake of question 2 within 0.0025 of its key (three decimals, one unit)."""
+    key, decoys = question_2_key_and_decoys(counts)
+    return all(abs(value - key) > 0.0025 for value in decoys.values())
+
+
+def vendor_flatters(editor, seed: int, counts: Any) -> bool:
+    """Section 3: the app misses fewer V-VI cancers on the vendor's test than on the balanced
+    test (review d21, finding 8: strictly fewer, by at least 0.05 point)."""
+    return bool(counts.loc["V–VI", "fnr"] < balanced_dark_fnr(editor, seed) - 0.0005)
+
+
 def generate(count: int, entropy: int = POOL_ENTROPY):
     """Yield ``(seed, editor_test_seed, persists)`` for the first ``count`` vetted candidates."""
     rng = np.random.default_rng(entropy)

@@ -26,22 +26,10 @@ _Q3A_PAIRS: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {
     15403647: (("I",), ("IV",)),
     19417482: (("II",), ("VI",)),
     19946078: (("IV",), ("V",)),
-    43200311: (
-        ("III",),
-        (
-            "I",
-            "II",
-        ),
-    ),
+    43200311: (("III",), ("I", "II")),
     48816144: (("I",), ("IV",)),
     59148118: (("II",), ("IV",)),
-    76513729: (
-        ("III",),
-        (
-            "I",
-            "II",
-        ),
-    ),
+    76513729: (("III",), ("I", "II")),
     85088172: (("I",), ("IV",)),
     91416039: (("I",), ("III",)),
     91631686: (("I",), ("II",)),
@@ -52,43 +40,13 @@ _Q3A_PAIRS: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {
     148399856: (("I",), ("III",)),
     164398360: (("IV",), ("VI",)),
     169668119: (("IV",), ("VI",)),
-    187288205: (
-        ("V",),
-        (
-            "III",
-            "IV",
-        ),
-    ),
+    187288205: (("V",), ("III", "IV")),
     188648850: (("I",), ("II",)),
     195631991: (("IV",), ("V",)),
-    196421712: (
-        ("III",),
-        (
-            "I",
-            "II",
-        ),
-    ),
-    198646113: (
-        ("III",),
-        (
-            "I",
-            "II",
-        ),
-    ),
-    203773534: (
-        ("V",),
-        (
-            "III",
-            "IV",
-        ),
-    ),
-    207114881: (
-        ("III",),
-        (
-            "I",
-            "II",
-        ),
-    ),
+    196421712: (("III",), ("I", "II")),
+    198646113: (("III",), ("I", "II")),
+    203773534: (("V",), ("III", "IV")),
+    207114881: (("III",), ("I", "II")),
     210577136: (("IV",), ("VI",)),
     211943625: (("II",), ("III",)),
     213812951: (("III",), ("V",)),
@@ -101,68 +59,31 @@ _Q3A_PAIRS: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {
     313366783: (("I",), ("III",)),
     333695509: (("I",), ("III",)),
     334753365: (("II",), ("III",)),
-    339190686: (
-        ("V",),
-        (
-            "III",
-            "IV",
-        ),
-    ),
+    339190686: (("V",), ("III", "IV")),
     351022333: (("I",), ("III",)),
-    352657633: (
-        ("III",),
-        (
-            "I",
-            "II",
-        ),
-    ),
+    352657633: (("III",), ("I", "II")),
     357985500: (("II",), ("IV",)),
     377042837: (("I",), ("III",)),
-    402404179: (
-        ("III",),
-        (
-            "I",
-            "II",
-        ),
-    ),
+    402404179: (("III",), ("I", "II")),
     408614544: (("II",), ("III",)),
     435016590: (("IV",), ("V",)),
     444403563: (("IV",), ("V",)),
     457176318: (("I",), ("II",)),
     465131533: (("IV",), ("V",)),
-    473656301: (
-        ("III",),
-        (
-            "I",
-            "II",
-        ),
-    ),
+    473656301: (("III",), ("I", "II")),
     480299558: (("IV",), ("V",)),
     486912223: (("III",), ("V",)),
     522152915: (("IV",), ("VI",)),
     538708088: (("II",), ("VI",)),
     541155168: (("IV",), ("VI",)),
     541840438: (("IV",), ("V",)),
-    543441190: (
-        ("V",),
-        (
-            "III",
-            "IV",
-        ),
-    ),
+    543441190: (("V",), ("III", "IV")),
     546347062: (("III",), ("V",)),
     577688210: (("I",), ("III",)),
     580949207: (("I",), ("IV",)),
     586850382: (("II",), ("VI",)),
     623712544: (("III",), ("V",)),
-    664290049: (("III",), ("V",)),
-    682156354: (
-        ("V",),
-        (
-            "III",
-            "IV",
-        ),
-    ),
+    682156354: (("V",), ("III", "IV")),
     689937804: (("II",), ("III",)),
     725796052: (("I",), ("IV",)),
     748695613: (("II",), ("VI",)),
@@ -171,27 +92,9 @@ _Q3A_PAIRS: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {
     790645780: (("II",), ("IV",)),
     825280259: (("IV",), ("VI",)),
     850059695: (("I",), ("IV",)),
-    893061990: (
-        ("V",),
-        (
-            "III",
-            "IV",
-        ),
-    ),
-    893933608: (
-        ("III",),
-        (
-            "I",
-            "II",
-        ),
-    ),
-    899985487: (
-        ("III",),
-        (
-            "I",
-            "II",
-        ),
-    ),
+    893061990: (("V",), ("III", "IV")),
+    893933608: (("III",), ("I", "II")),
+    899985487: (("III",), ("I", "II")),
     960076967: (("IV",), ("VI",)),
     972201991: (("III",), ("V",)),
     979115777: (("IV",), ("VI",)),
@@ -216,10 +119,17 @@ def _of_group(types: tuple[str, ...]) -> str:
     return f"des phototypes {'–'.join(types)}" if len(types) > 1 else f"du phototype {types[0]}"
 
 
+#: Question 3b (review d22, lecturer 2): the vendor's test has 2 000 lesions on half the slots
+#: of the pool (a handful of dark-skin cancers: nothing established) and 10 000 on the other
+#: half (intervals apart: gap established), so the key differs between copies; which one is
+#: right is computed from the copy's data by the notebook's hidden test. Five options each,
+#: in alphabetical order; none repeats the words of the reading rule.
 _Q3B = (
     (
-        "sur le test de l'éditeur, que conclure ?",
+        "sur le test de l'éditeur, comparez les V–VI aux I–II : que conclure ?",
         [
+            "assez de cancers pour trancher : aucune valeur n'est commune aux deux intervalles, "
+            "les V–VI sont plus souvent manqués",
             "l'application manque moins souvent les cancers des V–VI (taux plus bas)",
             "l'application manque plus souvent les cancers des V–VI (taux plus haut)",
             "pas d'écart : chaque taux est dans l'intervalle de l'autre",
@@ -230,6 +140,8 @@ _Q3B = (
         "sur le test de l'éditeur, un collègue affirme : « les V–VI et les I–II ont le même "
         "taux de faux négatifs : pas d'écart ». A-t-il raison ?",
         [
+            "non : assez de cancers pour trancher, aucune valeur n'est commune aux deux "
+            "intervalles : les V–VI sont plus souvent manqués",
             "non : l'application manque moins souvent les cancers des V–VI (taux plus bas)",
             "non : l'application manque plus souvent les cancers des V–VI (taux plus haut)",
             "non : trop peu de cancers pour trancher, un écart de plusieurs points reste "

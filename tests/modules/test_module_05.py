@@ -237,14 +237,20 @@ def test_evaluated_session_keeps_the_situation_its_choice_keys_read(monkeypatch)
         editor = train_on_mix(
             0.08, n_train=10_000, n_validation=5_000, sensitivity=0.9, random_state=variant.seed
         )
-        editor_test = make_skin_lesions(n_samples=2_000, random_state=variant.editor_test_seed)
+        editor_test = make_skin_lesions(
+            n_samples=variant.editor_test_size, random_state=variant.editor_test_seed
+        )
         dark = _rates(editor.model, editor.threshold, editor_test.frame, ["V", "VI"])
         light = _rates(editor.model, editor.threshold, editor_test.frame, ["I", "II"])
         dark_low, dark_high = proportion_ci(*dark)
         light_low, light_high = proportion_ci(*light)
-        assert dark[1] <= 40
-        assert dark_low < light[0] / light[1] < dark_high
-        assert light_low < dark[0] / dark[1] < light_high
+        if variant.editor_test_size == 2_000:  # question 3b: nothing established
+            assert dark[1] <= 40
+            assert dark_low < light[0] / light[1] < dark_high
+            assert light_low < dark[0] / dark[1] < light_high
+        else:  # review d22: a large vendor's test, on which the gap is established
+            assert variant.editor_test_size == 10_000
+            assert dark_low > light_high
 
 
 def test_the_evaluated_draw_cell_matches_the_library():
@@ -256,6 +262,7 @@ def test_the_evaluated_draw_cell_matches_the_library():
     ]
     assert '_variante = skin_variant(checks.student_seed("05"))' in cell
     assert "GRAINE, GRAINE_TEST_EDITEUR = _variante.seed, _variante.editor_test_seed" in cell
+    assert "N_TEST_EDITEUR = _variante.editor_test_size" in cell
     assert _constant("GRAINE") == 6 and _constant("GRAINE_TEST_EDITEUR") == 9
 
 
@@ -352,14 +359,22 @@ def test_the_library_exposes_no_key_of_the_evaluated_session():
     from esn_teach.datasets import _skin_tasks
     from esn_teach.explorers import SkinVariant, _skin_mix, skin_variant
 
-    assert [f.name for f in dataclasses.fields(SkinVariant)] == ["seed", "editor_test_seed"]
+    assert [f.name for f in dataclasses.fields(SkinVariant)] == [
+        "seed",
+        "editor_test_seed",
+        "editor_test_size",
+    ]
     for gone in ("fnr_vi_and_decoys", "_gap_points"):
         assert not hasattr(_skin_mix, gone), gone
     source = inspect.getsource(skin_variant)
     for word in ("train_on_mix", "missed_by_group", "% 3", "gap"):
         assert word not in source, word
     variant = skin_variant(123)
-    assert (variant.seed, variant.editor_test_seed) in _skin_mix._SEED_PAIRS
+    assert (
+        variant.seed,
+        variant.editor_test_seed,
+        variant.editor_test_size,
+    ) in _skin_mix._SEED_PAIRS
     # The task functions return texts and options only (their options in alphabetical order,
     # so that their place does not tell the right one).
     assert isinstance(_skin_tasks.question_1_statement(1), str)
@@ -375,9 +390,34 @@ def test_the_pool_of_seed_pairs_is_drawn_from_the_students_seed_alone():
     pairs = _skin_mix._SEED_PAIRS
     assert len(set(pairs)) == len(pairs) >= 50
     assert list(pairs) == sorted(pairs)  # sorted: the order tells nothing of the keys
-    assert {(v.seed, v.editor_test_seed) for v in map(skin_variant, range(3_000))} == set(pairs)
+    drawn = {
+        (v.seed, v.editor_test_seed, v.editor_test_size) for v in map(skin_variant, range(6_000))
+    }
+    assert drawn == set(pairs)
+    assert len({seed for seed, _, _ in pairs}) == len(pairs)  # one slot per training seed
     with pytest.raises((TypeError, ValueError)):
         skin_variant(-1)
+
+
+def test_a_room_of_30_expects_fewer_pairs_of_neighbours_on_the_same_slot():
+    """Review d21 (lecturer 5): with 82 slots, a room of 30 held about 5 pairs of students
+    with the same lesions (435 pairs of students / 82). Review d22 enlarged the pool; the draw
+    is uniform over it (test above), so the expected number of such pairs is 435 / slots. The
+    target of fewer than one needs at least 436 slots: not reached yet (notes of the module)."""
+    from math import comb
+
+    from esn_teach.explorers import _skin_mix, skin_variant
+
+    slots = len(_skin_mix._SEED_PAIRS)
+    expected = comb(30, 2) / slots
+    assert expected <= comb(30, 2) / 81, (slots, expected)  # no fewer slots than now
+    # Measured on 2 000 simulated rooms of 30 consecutive identifiers' seeds.
+    rng = np.random.default_rng(5)
+    shared = []
+    for _ in range(2_000):
+        room = [skin_variant(int(seed)) for seed in rng.integers(0, 2**31, size=30)]
+        shared.append(sum(comb(n, 2) for n in pd.Series([v.seed for v in room]).value_counts()))
+    assert abs(np.mean(shared) - expected) < 0.3, (np.mean(shared), expected)
 
 
 @pytest.mark.slow
@@ -388,16 +428,38 @@ def test_every_pair_of_the_pool_passes_the_vetting():
     48 % at least a point from 0, question 3a's types I and II clearly apart or clearly inside
     each other's interval, question 4a's key clear of its named mistakes. The pool stays
     balanced between « exclut 0 » and « contient 0 »."""
-    from skin_vetting import Q4B_MARGIN_POINTS, editor_test_fits, measure_training
+    from skin_vetting import (
+        Q4B_MARGIN_POINTS,
+        balanced_dark_fnr,
+        editor_large_test_fits,
+        editor_test_fits,
+        measure_training,
+        question_2_fits,
+        vendor_counts,
+        vendor_flatters,
+    )
 
     from esn_teach.datasets import _skin_tasks
     from esn_teach.explorers import _skin_mix
 
-    persists = 0
-    for seed, editor_test_seed in _skin_mix._SEED_PAIRS:
+    persists = large = 0
+    for seed, editor_test_seed, size in _skin_mix._SEED_PAIRS:
         measured = measure_training(seed)
         assert measured is not None, seed
-        assert editor_test_fits(measured["editor"], editor_test_seed), (seed, editor_test_seed)
+        editor = measured["editor"]
+        if size == 2_000:
+            assert editor_test_fits(editor, editor_test_seed), (seed, editor_test_seed)
+        else:  # review d22: question 3b's other key, « écart établi »
+            assert size == 10_000, size
+            dark_fnr = balanced_dark_fnr(editor, seed)
+            assert editor_large_test_fits(editor, editor_test_seed, dark_fnr), seed
+            large += 1
+        counts = vendor_counts(editor, editor_test_seed, size)
+        # Review d21, finding 8: section 3 says the app misses fewer V-VI cancers on the
+        # vendor's test than on the balanced test; true on every slot (the seed 893933608
+        # of the former pool, 14,29 % against 14,27 %, is gone).
+        assert vendor_flatters(editor, seed, counts), seed
+        assert question_2_fits(counts), seed
         low = measured["gap_high"][0]
         assert abs(low) >= Q4B_MARGIN_POINTS, (seed, low)
         assert measured["light_pair"] in ("separated", "inside"), seed
@@ -407,6 +469,7 @@ def test_every_pair_of_the_pool_passes_the_vetting():
         persists += measured["persists"]
     share = persists / len(_skin_mix._SEED_PAIRS)
     assert 0.4 <= share <= 0.6, share
+    assert 0.4 <= large / len(_skin_mix._SEED_PAIRS) <= 0.6, large
 
 
 def test_the_vetting_rejects_a_lower_bound_within_a_point_of_zero(monkeypatch):
@@ -528,13 +591,37 @@ def test_question_4b_hedge_and_lengths_do_not_tell_the_keys():
     assert sorted(len(k) for k in keys) != lengths[-2:], "the keys are the two longest"
 
 
-def test_question_2_options_do_not_echo_the_task():
-    """Review d18 (lecturer, finding 2): the key repeated the task's words (« pèsent le
-    plus » → « ont le plus de cancers »)."""
-    options = _evaluated_list("OPTIONS_Q2")
-    for option in options:
-        for words in ("le plus", "le moins", "pèse"):
-            assert words not in option, (words, option)
+def test_a_whispered_answer_of_questions_2_and_3b_scores_at_most_a_third():
+    """Review d21 (lecturer 2): question 3b had the same key on every copy and question 2
+    yielded to a crib. Now question 2 is the copy's own number (the V-VI share of the vendor's
+    cancers) and question 3b's key follows the size of the copy's vendor's test (« trop peu de
+    cancers » on 2 000 lesions, « écart établi » on 10 000; the vetting test checks each slot
+    reads so). Over 600 identifiers, the answer whispered by a random neighbour scores on
+    average at most a third of these two points."""
+    from esn_teach.explorers import skin_variant
+
+    variants = [skin_variant(seed) for seed in range(600)]
+    keys_2: dict[tuple[int, int], float] = {}
+    for v in variants:
+        if (v.editor_test_seed, v.editor_test_size) not in keys_2:
+            lesions = make_skin_lesions(
+                n_samples=v.editor_test_size, random_state=v.editor_test_seed
+            ).frame
+            cancers = lesions[lesions["malignant"] == 1]["fitzpatrick"].astype(str)
+            keys_2[(v.editor_test_seed, v.editor_test_size)] = float(
+                cancers.isin(["V", "VI"]).mean()
+            )
+    rng = np.random.default_rng(22)
+    points = []
+    for i, mine in enumerate(variants):
+        other = variants[(i + int(rng.integers(1, len(variants)))) % len(variants)]
+        key, whispered = (keys_2[(v.editor_test_seed, v.editor_test_size)] for v in (mine, other))
+        # Question 2 is right within one unit of the third decimal (check_number).
+        q2 = abs(round(whispered, 3) - round(key, 3)) <= 0.001 + 1e-9
+        q3b = mine.editor_test_size == other.editor_test_size
+        points.append(int(q2) + int(q3b))
+    assert np.mean(points) / 2 <= 1 / 3, np.mean(points) / 2
+    assert len({v.editor_test_size for v in variants}) == 2
 
 
 def _markdown_cells(session: str) -> list[str]:
@@ -548,7 +635,8 @@ def _markdown_cells(session: str) -> list[str]:
 def test_section_3_says_the_vendor_chose_a_test_that_flatters_it(module_data):
     """Review 05 d19 (lecturer 3): the vendor's test was described as « tirées comme ses
     données d'entraînement », a random draw, though the seeds keep a test on which the app
-    misses fewer V-VI cancers than on the balanced test (81/82 pairs, and the formative's)."""
+    misses fewer V-VI cancers than on the balanced test (every slot since review d22, and the
+    formative's)."""
     editor, balanced, editor_test = module_data
     dark_vendor = _rates(editor.model, editor.threshold, editor_test, ["V", "VI"])
     dark_balanced = _rates(editor.model, editor.threshold, balanced, ["V", "VI"])
