@@ -401,7 +401,7 @@ def test_the_pool_of_seed_pairs_is_drawn_from_the_students_seed_alone():
 
 def test_a_room_of_30_expects_fewer_pairs_of_neighbours_on_the_same_slot():
     """Review d21 (lecturer 5): with 82 slots, a room of 30 held about 5 pairs of students
-    with the same lesions (435 pairs of students / 82). Review d22 enlarged the pool; the draw
+    with the same lesions (435 pairs of students / 82). Reviews d22-d23 kept 82 slots; the draw
     is uniform over it (test above), so the expected number of such pairs is 435 / slots. The
     target of fewer than one needs at least 436 slots: not reached yet (notes of the module)."""
     from math import comb
@@ -410,7 +410,7 @@ def test_a_room_of_30_expects_fewer_pairs_of_neighbours_on_the_same_slot():
 
     slots = len(_skin_mix._SEED_PAIRS)
     expected = comb(30, 2) / slots
-    assert expected <= comb(30, 2) / 81, (slots, expected)  # no fewer slots than now
+    assert expected <= comb(30, 2) / 82, (slots, expected)  # no fewer slots than now
     # Measured on 2 000 simulated rooms of 30 consecutive identifiers' seeds.
     rng = np.random.default_rng(5)
     shared = []
@@ -456,8 +456,9 @@ def test_every_pair_of_the_pool_passes_the_vetting():
             large += 1
         counts = vendor_counts(editor, editor_test_seed, size)
         # Review d21, finding 8: section 3 says the app misses fewer V-VI cancers on the
-        # vendor's test than on the balanced test; true on every slot (the seed 893933608
-        # of the former pool, 14,29 % against 14,27 %, is gone).
+        # vendor's test than on the balanced test; true on every slot (training seed
+        # 893933608 read 14,29 % against 14,27 % with its former vendor's test of 2 000
+        # lesions: it now has one of 10 000 lesions that flatters).
         assert vendor_flatters(editor, seed, counts), seed
         assert question_2_fits(counts), seed
         low = measured["gap_high"][0]
@@ -495,7 +496,8 @@ def test_question_3a_pairs_cover_the_pool_with_options_free_of_the_rules_words()
     from esn_teach.datasets import _skin_tasks
     from esn_teach.explorers import _skin_mix
 
-    assert set(_skin_tasks._Q3A_PAIRS) == {seed for seed, _ in _skin_mix._SEED_PAIRS}
+    # Review d22: a slot is (training seed, vendor's test seed, vendor's test size).
+    assert set(_skin_tasks._Q3A_PAIRS) == {seed for seed, _, _ in _skin_mix._SEED_PAIRS}
     assert len(set(_skin_tasks._Q3A_PAIRS.values())) >= 6
     for seed in range(40):
         statement, options = _skin_tasks.question_3a(seed)
@@ -881,3 +883,4 @@ def test_each_evaluated_prompt_sits_just_above_its_answer_cell():
     )
     assert "les intervalles se chevauchent" not in subgroups
     assert "des écarts de dizaines de points" in subgroups
+
