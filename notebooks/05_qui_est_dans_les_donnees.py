@@ -498,8 +498,24 @@ else:
                        "négatifs du phototype V, pas du phototype VI."),
         *_erreurs_q1[:-1],
     ]
+
+
+def _ensemble_q1(erreurs):
+    # Review d23: on some copies two named mistakes give the same number at three decimals
+    # (type VI's rate over all its lesions and type V's over its benign ones): the answer
+    # cannot tell which was made, so the message names both (the first listed alone before).
+    textes = {}
+    for e in erreurs:
+        textes.setdefault(round(float(e.value), 3), []).append(e.message)
+    return [
+        checks.Mistake(e.value, " Ce nombre peut aussi venir d'une autre erreur : ".join(
+            dict.fromkeys(textes[round(float(e.value), 3)])))
+        for e in erreurs
+    ]
+
+
 checks.check_number(fnr_fonce, name="fnr_fonce", expected=_cle_q1, decimals=3,
-                    mistakes=_erreurs_q1, points=2)
+                    mistakes=_ensemble_q1(_erreurs_q1), points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="fnr_fonce" session="evaluation"
@@ -785,9 +801,24 @@ _erreurs_q2 = [
     (0.08, "8 % est la part des V et VI parmi les lésions que l'éditeur a choisies ; le taux global "
      "se calcule sur les cancers : comptez-les dans les tableaux."),
 ]
+
+
+def _ensemble_q2(erreurs):
+    # Review d23 (as question 1): two named mistakes equal at three decimals share one message.
+    textes = {}
+    for e in erreurs:
+        textes.setdefault(round(float(e.value), 3), []).append(e.message)
+    return [
+        checks.Mistake(e.value, " Ce nombre peut aussi venir d'une autre erreur : ".join(
+            dict.fromkeys(textes[round(float(e.value), 3)])))
+        for e in erreurs
+    ]
+
+
 checks.check_number(
     lecture_global, name="lecture_global", expected=_cle_q2, decimals=3,
-    mistakes=[checks.Mistake(v, m) for v, m in _erreurs_q2 if abs(v - _cle_q2) > 0.0025], points=1,
+    mistakes=_ensemble_q2([checks.Mistake(v, m) for v, m in _erreurs_q2 if abs(v - _cle_q2) > 0.0025]),
+    points=1,
 )
 ### END HIDDEN TESTS
 

@@ -884,3 +884,35 @@ def test_each_evaluated_prompt_sits_just_above_its_answer_cell():
     assert "les intervalles se chevauchent" not in subgroups
     assert "des écarts de dizaines de points" in subgroups
 
+
+@pytest.mark.parametrize("name", ["_ensemble_q1", "_ensemble_q2"])
+def test_two_named_mistakes_of_the_same_value_are_both_named(name):
+    """Review d23: on some copies of type V, type VI's rate over all its lesions and type V's
+    over its benign lesions are equal at three decimals; the check named the first listed, so
+    a student who divided by all lesions was told they divided by the benign ones. The hidden
+    tests of questions 1 and 2 give such mistakes one message that names both."""
+    from esn_teach import checks
+
+    text = SOURCE.read_text(encoding="utf-8")
+    found = re.search(rf"^def {name}\(erreurs\):\n(?:    .*\n|\n)+?(?=\S)", text, flags=re.M)
+    assert found, name
+    used = f"mistakes={name}("
+    assert used in text, used
+    space: dict = {"checks": checks}
+    exec(found.group(0), space)  # the notebook's own hidden-test helper
+    mistakes = space[name](
+        [
+            checks.Mistake(0.0074, "vous avez divisé par toutes les lésions"),
+            checks.Mistake(0.0071, "vous avez divisé par les lésions bénignes"),
+            checks.Mistake(0.2, "vous avez calculé la sensibilité"),
+        ]
+    )
+    with pytest.raises(AssertionError) as raised:
+        checks.check_number(0.0074, name="x", expected=0.12, decimals=3, mistakes=mistakes)
+    assert "toutes les lésions" in str(raised.value), raised.value
+    with pytest.raises(AssertionError) as raised:
+        checks.check_number(0.0071, name="x", expected=0.12, decimals=3, mistakes=mistakes)
+    # The answer of the benign denominator rounds as the other one: before review d23 it was
+    # told of the first listed mistake only.
+    assert "lésions bénignes" in str(raised.value), raised.value
+    assert mistakes[2].message == "vous avez calculé la sensibilité"
