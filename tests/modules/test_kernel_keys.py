@@ -39,6 +39,13 @@ ALLOWED = {
     ("05", "ecart_max_48", "ecarts[np.float64(0.48)][2]"): (
         "le tableau des écarts affiché : la question 4a se lit dans ce tableau"
     ),
+    # Module 05 (review d23): for the construction's identifier, question 2's key is the V-VI
+    # share of the vendor's cancers, 21 / 388 = 0,0541; the explorer shown after the session
+    # gives type I-II's rate at 28 % of V-VI, 43 / 795 = 0,0541: a miss rate, not a share of
+    # cancers, equal by chance at three decimals.
+    ("05", "lecture_global", "melange._by_share[0.28]['fnr']['I–II']"): (
+        "le taux des I–II à 28 % dans l'explorateur d'après la séance, par hasard égal"
+    ),
     # Module 01's question 1 asks the calculation, written with vp, fp, fn and vn only: a
     # number alone or another variable is refused (checks.written_with(calculation=True)).
     ("01", "sensibilite", "se"): "la question 4 utilise se ; la question 1 refuse se et un nombre",
