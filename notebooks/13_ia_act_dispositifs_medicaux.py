@@ -14,6 +14,12 @@
 # 3. Dire **qui doit quoi** : le fournisseur, le déployeur (l'hôpital).
 # 4. **Dater** chaque obligation d'après les textes adoptés.
 #
+# **Ce que ça change pour vous, soignant, face à une alerte d'IA**
+#
+# - vous pouvez **ne pas la suivre** : examinez le patient ;
+# - vous devez être **formé** à l'outil et l'utiliser **selon sa notice** ;
+# - un **incident grave** se **signale** à la matériovigilance (correspondant de l'hôpital).
+#
 # <details><summary>Les valeurs de l'école et le CENS dans ce module</summary>
 #
 # **Les valeurs de l'école dans ce module**
@@ -68,9 +74,9 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du report
 
 # %% [markdown] session="evaluation"
 # **Ce qui diffère de la version formative.** Vos cas sont propres à votre copie ; les
-# questions 3 et 4 en ont cinq (A à E) ; la question 4 peut vous donner un modèle d'IA à
-# usage général (sa ligne du calendrier, comme le cas `modele_texte` de la version
-# formative) ; seul l'« Indice 1 » reste ; la vérification dit seulement si la réponse est
+# questions 3 et 4 en ont cinq (A à E) ; la question 4 vous donne, comme à tous, un modèle
+# d'IA à usage général (sa ligne du calendrier, comme le cas `modele_texte` de la version
+# formative), et chacune de ses cinq dates y sert une fois ; seul l'« Indice 1 » reste ; la vérification dit seulement si la réponse est
 # bien écrite. La réflexion se rédige après la séance et se rend comme l'indique votre
 # enseignant·e.
 
@@ -95,26 +101,17 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du report
 # Un **système d'IA** **déduit** des données qu'il reçoit des prédictions, recommandations ou
 # décisions, avec une certaine autonomie, souvent par un **modèle** appris sur des exemples
 # (le **réentraîner** : le faire apprendre de nouveau). Un logiciel qui applique seulement des
-# règles fixées par des personnes (sonner sous un seuil) n'en est pas un.
+# règles fixées par des personnes (sonner sous un seuil) n'en est pas un ; une alerte dont
+# le risque est **calculé par un modèle appris** en est un : c'est ce calcul appris qui fait
+# l'IA, pas le seuil.
 #
 # Retenez le mot **destination** (notice, publicité du fabricant) : c'est elle, pas
 # la technique, qui fait d'un logiciel un dispositif médical ; un logiciel destiné au sport
 # ou au bien-être n'en est pas un.
 #
-# <details><summary>Ce que ça change pour le soignant (face à une alerte d'IA)</summary>
-#
-# - vous pouvez **ne pas la suivre** : examinez le patient ; le système doit permettre de
-#   passer outre à son résultat (article 14, § 4, d ; règles du haut risque, 2028 pour un
-#   dispositif médical) ;
-# - vous devez être **formé** à l'outil et l'utiliser **selon sa notice** : pas de réglage
-#   que la notice ne prévoit pas ;
-# - un **incident grave** se **signale** à la matériovigilance, par le correspondant de
-#   l'hôpital.
-# </details>
-#
 # ## 2. Le parcours de classification
 #
-# Cinq questions, toujours dans cet ordre :
+# Cinq étapes, toujours dans cet ordre :
 #
 # 1. Est-ce une **pratique interdite** (article 5) ? Si oui, le parcours s'arrête.
 # 2. Est-ce un **dispositif médical** par sa destination ?
@@ -124,27 +121,29 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du report
 # 4. Son **usage** est-il l'un de ceux de l'**annexe III** ? Si oui : **haut risque**, sauf
 #    **tâche procédurale étroite**.
 # 5. **Dialogue**-t-il avec des personnes, ou **génère**-t-il du contenu ? Si oui :
-#    **transparence** (article 50), en plus des autres, sauf s'il est évident pour la
-#    personne qu'elle parle à une machine (un agent qui écrit ou parle comme une personne,
-#    au téléphone, sur un site ou dans une application, ne l'est pas).
+#    **transparence** (article 50), en plus des autres (exception : voir le détail).
 #
-# Un **modèle d'IA à usage général** (qui sert à tout) n'est pas lui-même un système qui
-# répond à un utilisateur : il a sa propre date (section 5).
+# <details><summary>Le détail des étapes 1, 3, 4 et 5 du parcours (à ouvrir pour répondre)</summary>
 #
-# <details><summary>Le détail des questions 1, 3 et 4 (à ouvrir pour répondre)</summary>
-#
-# - **Question 1, en santé** : manipuler une personne ou exploiter sa vulnérabilité en lui
+# - **Étape 1, en santé** : manipuler une personne ou exploiter sa vulnérabilité en lui
 #   causant un préjudice important (article 5, points a et b) ; reconnaître, à partir du
 #   visage ou de la voix, les émotions d'une personne au travail ou à l'école, sauf raison
 #   médicale ou de sécurité (point f).
-# - **Question 3** : le système d'IA est lui-même le dispositif, ou son composant de
+# - **Étape 3** : le système d'IA est lui-même le dispositif, ou son composant de
 #   sécurité ; en classe I (sauf cas particuliers), le fabricant déclare seul sa conformité.
-# - **Question 4, en santé** : évaluer, par ou pour une autorité publique, le droit d'une
-#   personne à des services publics essentiels, dont les soins ; évaluer le risque et fixer le
+# - **Étape 4, en santé** : évaluer, par ou pour une autorité publique, le droit d'une
+#   personne aux prestations et services d'aide sociale essentiels, dont les soins (par
+#   exemple l'allocation personnalisée d'autonomie), ou accorder, réduire, retirer ou
+#   récupérer ces prestations ; évaluer le risque et fixer le
 #   prix d'une assurance vie ou santé ; évaluer et classer les appels d'urgence ; trier les
 #   patients aux urgences. Une **tâche procédurale étroite** (ranger des documents, repérer
 #   des doublons), sans peser sur la décision et sans établir le profil de personnes, n'est
 #   pas à haut risque.
+# - **Étape 5** : pas de transparence due s'il est évident pour la personne qu'elle parle à
+#   une machine ; un agent qui écrit ou parle comme une personne, au téléphone, sur un site
+#   ou dans une application, ne l'est pas.
+# - **Hors du parcours** : un **modèle d'IA à usage général** (qui sert à tout) n'est pas
+#   lui-même un système qui répond à un utilisateur ; il a sa propre date (section 5).
 # </details>
 #
 # ## 3. La classe d'un logiciel : la règle 11
@@ -166,14 +165,17 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du report
 # maladie chronique.
 # </details>
 #
-# Exemple. L'alerte de sepsis lit les constantes pour **proposer un diagnostic** (partie a) ;
+# <details><summary>Un exemple : l'alerte de sepsis, et une alarme de saturation</summary>
+#
+# L'alerte de sepsis lit les constantes pour **proposer un diagnostic** (partie a) ;
 # un sepsis manqué peut tuer : classe III (lecture de ce cours ; la classe d'un produit réel
 # dépend de sa notice). Un logiciel qui ne fait que **surveiller** une constante et sonner
 # relève de la partie b : IIb au plus ; s'il sonne seulement sous un seuil réglé par
 # l'équipe, ce n'est pas un système d'IA (section 1) : seul le MDR s'applique.
+# </details>
 
 # %% [markdown] session="formative"
-# **Explorateur.** Choisissez d'abord l'**alerte de sepsis**, répondez aux cinq questions (au
+# **Explorateur.** Choisissez d'abord l'**alerte de sepsis**, répondez aux cinq étapes du parcours (au
 # clavier : Tab, puis flèches), puis cochez « Comparer avec l'analyse du cours ».
 
 # %% session="formative"
@@ -181,7 +183,7 @@ explorateur = AiActPathExplorer()
 explorateur
 
 # %% [markdown] session="evaluation"
-# **Explorateur.** Pour l'**alerte de sepsis**, répondez aux cinq questions (au clavier : Tab,
+# **Explorateur.** Pour l'**alerte de sepsis**, répondez aux cinq étapes du parcours (au clavier : Tab,
 # puis flèches), puis cochez « Comparer avec l'analyse du cours ». Les autres fiches sont
 # dans la version formative, après la séance.
 
@@ -209,13 +211,13 @@ explorateur
 #
 # <details><summary>Indice 1</summary>
 #
-# Suivez les cinq questions du parcours dans l'ordre, pour chaque système. Ce qui compte est
+# Suivez les cinq étapes du parcours dans l'ordre, pour chaque système. Ce qui compte est
 # la **destination** et l'**usage**, pas le fait qu'il y ait de l'IA.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# La première question du parcours qui reçoit un « oui » décide de la catégorie ; la question 5
+# La première étape du parcours qui reçoit un « oui » décide de la catégorie ; l'étape 5
 # ajoute la transparence, elle ne remplace pas un haut risque. Pour une application grand
 # public, demandez-vous ce qu'elle promet à l'utilisateur.
 # </details>
@@ -231,13 +233,13 @@ explorateur
 #
 # <details><summary>Indice 1</summary>
 #
-# Suivez les cinq questions du parcours dans l'ordre, pour chaque système. Ce qui compte est
+# Suivez les cinq étapes du parcours dans l'ordre, pour chaque système. Ce qui compte est
 # la **destination** et l'**usage**, pas le fait qu'il y ait de l'IA.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# La première question du parcours qui reçoit un « oui » décide de la catégorie ; la question 5
+# La première étape du parcours qui reçoit un « oui » décide de la catégorie ; l'étape 5
 # ajoute la transparence, elle ne remplace pas un haut risque. Pour une application grand
 # public, demandez-vous ce qu'elle promet à l'utilisateur.
 # </details>
@@ -264,14 +266,14 @@ checks.check_choices(
     mistakes={
         "appels_samu": [
             checks.Mistake(None, "vous vous êtes arrêté à la destination ; or le parcours a une "
-                           "question sur l'usage, quelle que soit la destination : que fait ce "
+                           "étape sur l'usage, quelle que soit la destination : que fait ce "
                            "logiciel des appels d'urgence ?", digest="abfc6b136a7b35e5"),
             checks.Mistake(None, "le logiciel écoute l'appelant mais ne lui répond pas : il ne "
                            "dialogue avec personne. Reprenez le parcours dans l'ordre ; la "
-                           "question 5 vient en dernier.",
+                           "étape 5 vient en dernier.",
                            digest="83b2d03c094d701e"),
             checks.Mistake(None, "relisez les points de l'article 5 : aucun ne vise le classement "
-                           "des appels ; passez aux questions suivantes du parcours.",
+                           "des appels ; passez aux étapes suivantes du parcours.",
                            digest="10d0d024e4d315d6"),
         ],
         "emotions_soignants": [
@@ -281,7 +283,7 @@ checks.check_choices(
             checks.Mistake(None, "une caméra qui analyse des visages ne dialogue avec personne ; "
                            "reprenez le parcours dans l'ordre.",
                            digest="7203248db5b15702"),
-            checks.Mistake(None, "vous avez sauté une étape : reprenez les cinq questions du "
+            checks.Mistake(None, "vous avez sauté une étape : reprenez les cinq étapes du "
                            "parcours dans l'ordre, avec le texte de l'article 5.",
                            digest="d14d4726d29003a4"),
         ],
@@ -302,7 +304,7 @@ checks.check_choices(
                            "que promet-elle, et quelle classe lui donne la règle 11 (section 3) "
                            "si l'on manque un mélanome ?", digest="d13f560f942560e9"),
             checks.Mistake(None, "vous l'avez classée comme une application qui dialogue ; mais "
-                           "la question 5 vient en dernier : relisez d'abord les questions 2 et 3 "
+                           "l'étape 5 vient en dernier : relisez d'abord les étapes 2 et 3 "
                            "du parcours (sa destination, sa classe).",
                            digest="d8117dddd560de51"),
             checks.Mistake(None, "l'article 5 vise la manipulation et l'exploitation des "
@@ -412,14 +414,14 @@ q1 = cartes_copie_q1(checks.student_seed("13", announce=False), "categories",
                      NOMBRES_Q1["categories"])
 usage_q1 = {
     "risque minimal": (
-        "vous vous êtes arrêté à la destination ; reprenez les cinq questions du parcours dans "
-        "l'ordre : la question 4 porte sur l'usage, quelle que soit la destination ; cet usage "
+        "vous vous êtes arrêté à la destination ; reprenez les cinq étapes du parcours dans "
+        "l'ordre : l'étape 4 porte sur l'usage, quelle que soit la destination ; cet usage "
         "figure-t-il à l'annexe III ?"),
     "transparence": (
         "ce système ne dialogue avec personne et ne génère aucun contenu ; reprenez le parcours "
-        "dans l'ordre : la question 5 vient en dernier."),
+        "dans l'ordre : l'étape 5 vient en dernier."),
     "interdit": (
-        "relisez les points de l'article 5 : aucun ne vise cet usage ; passez aux questions "
+        "relisez les points de l'article 5 : aucun ne vise cet usage ; passez aux étapes "
         "suivantes du parcours."),
 }
 emotion_q1 = {
@@ -428,9 +430,9 @@ emotion_q1 = {
         "deux exceptions (raison médicale ou de sécurité) : ce système en relève-t-il ?"),
     "transparence": (
         "analyser des visages ou des voix, ce n'est pas dialoguer ; reprenez le parcours dans "
-        "l'ordre, à sa première question."),
+        "l'ordre, à sa première étape."),
     "risque minimal": (
-        "vous avez sauté une étape : reprenez les cinq questions du parcours dans l'ordre, avec "
+        "vous avez sauté une étape : reprenez les cinq étapes du parcours dans l'ordre, avec "
         "le texte de l'article 5."),
 }
 dm_q1 = {
@@ -438,8 +440,8 @@ dm_q1 = {
         "une application grand public peut être un dispositif médical : que promet-elle, et "
         "quelle classe lui donne la règle 11 (section 3) si l'on manque la maladie ?"),
     "transparence": (
-        "vous l'avez classée comme une application qui dialogue ; mais la question 5 vient en "
-        "dernier : relisez d'abord les questions 2 et 3 du parcours (sa destination, sa classe)."),
+        "vous l'avez classée comme une application qui dialogue ; mais l'étape 5 vient en "
+        "dernier : relisez d'abord les étapes 2 et 3 du parcours (sa destination, sa classe)."),
     "interdit": (
         "aucun point de l'article 5 ne vise le fait de conseiller de consulter : ce n'est ni "
         "manipuler ni exploiter une vulnérabilité."),
@@ -457,7 +459,7 @@ minimal_q1 = {
 }
 dialogue_q1 = {
     "risque minimal": (
-        "relisez la question 5 du parcours : ce système dialogue-t-il avec des personnes ? "
+        "relisez l'étape 5 du parcours : ce système dialogue-t-il avec des personnes ? "
         "L'article 50 demande alors de leur dire qu'elles échangent avec une IA."),
     "haut risque": (
         "« IA en santé = haut risque » est faux, et dialoguer ne fait pas un haut risque : ce "
@@ -474,7 +476,7 @@ hors_annexe_q1 = {
         "et un système qui n'accomplit qu'une tâche procédurale étroite, sans peser sur la "
         "décision, n'est pas à haut risque : qu'en est-il de celui-ci ?"),
     "transparence": (
-        "ce système ne dialogue avec personne et ne génère aucun contenu ; relisez la question 5 "
+        "ce système ne dialogue avec personne et ne génère aucun contenu ; relisez l'étape 5 "
         "du parcours et l'énoncé : à qui ce modèle parle-t-il ?"),
     "interdit": (
         "aucun point de l'article 5 ne vise cet usage : le modèle ne manipule personne et ne lit "
@@ -485,7 +487,7 @@ bien_etre_q1 = {
         "un logiciel n'est un dispositif médical que si son éditeur le destine à une fin "
         "médicale : que dit l'énoncé de sa destination ? Et son usage figure-t-il à l'annexe III ?"),
     "risque minimal": (
-        "relisez la question 5 du parcours : ce système dialogue-t-il avec des personnes ? "
+        "relisez l'étape 5 du parcours : ce système dialogue-t-il avec des personnes ? "
         "L'article 50 demande alors de leur dire qu'elles échangent avec une IA."),
     "interdit": (
         "aucun point de l'article 5 ne vise le fait de proposer des exercices : ce n'est ni "
@@ -903,6 +905,9 @@ classes_mdr = tirage_q2.by_letter({
 #   risque.
 # - **chu_maison** : un CHU développe lui-même, sous son nom, un logiciel qui classe les
 #   appels de son SAMU et le fait utiliser par ses propres assistants de régulation.
+# - **liste_releve** : le cadre de santé fait imprimer chaque matin, pour la relève, la liste
+#   des alertes de la nuit. La notice n'en parle pas ; rien ne change dans ce que l'alerte
+#   lit, calcule ou affiche. Quel rôle a l'hôpital ?
 #
 # <details><summary>Indice 1</summary>
 #
@@ -914,8 +919,9 @@ classes_mdr = tirage_q2.by_letter({
 # <details><summary>Indice 2</summary>
 #
 # Pour chaque cas, deux questions séparées. L'acteur utilise-t-il le système dans ses
-# services ? A-t-il développé le système, mis son nom dessus, ou fait un changement que le
-# fournisseur n'avait pas prévu et fait évaluer ?
+# services ? A-t-il développé le système, mis son nom dessus, ou fait une modification
+# substantielle : un changement que le fournisseur n'avait pas prévu **et** qui touche la
+# conformité ou la destination du système (les deux conditions) ?
 # </details>
 
 # %% [markdown] session="evaluation"
@@ -952,16 +958,18 @@ classes_mdr = tirage_q2.by_letter({
 # <details><summary>Indice 2</summary>
 #
 # Pour chaque cas, deux questions séparées. L'acteur utilise-t-il le système dans ses
-# services ? A-t-il développé le système, mis son nom dessus, ou fait un changement que le
-# fournisseur n'avait pas prévu et fait évaluer ?
+# services ? A-t-il développé le système, mis son nom dessus, ou fait une modification
+# substantielle : un changement que le fournisseur n'avait pas prévu **et** qui touche la
+# conformité ou la destination du système (les deux conditions) ?
 # </details>
 
 # %% answer="devoirs" session="formative"
 devoirs = {"seuil": ..., "marque": ..., "reentrainement": ...,
-           "chu_maison": ...}
+           "chu_maison": ..., "liste_releve": ...}
 ### BEGIN SOLUTION
 devoirs = {"seuil": "déployeur", "marque": "fournisseur",
-           "reentrainement": "les deux", "chu_maison": "les deux"}
+           "reentrainement": "les deux", "chu_maison": "les deux",
+           "liste_releve": "déployeur"}
 ### END SOLUTION
 
 # %% tests="devoirs" points=2 session="formative"
@@ -978,6 +986,7 @@ checks.check_choices(
         "marque": "20b1389c26d8a2ae",
         "reentrainement": "66a9415ec3a201e7",
         "chu_maison": "134521e5b01cd551",
+        "liste_releve": "a9e7ef7eeb0151a9",
     },
     mistakes={
         "seuil": [
@@ -987,7 +996,8 @@ checks.check_choices(
                            digest="743a08680692d416"),
             checks.Mistake(None, "relisez la définition du fournisseur et l'article 25 : "
                            "l'hôpital a-t-il développé le système, mis son nom dessus, ou fait "
-                           "un changement que le fournisseur n'avait pas prévu ?",
+                           "un changement non prévu qui touche sa conformité ou sa "
+                           "destination ?",
                            digest="22e1aa7b7ab56786"),
         ],
         "marque": [
@@ -1008,6 +1018,17 @@ checks.check_choices(
             checks.Mistake(None, deux_roles, digest="2d921963e589fb57"),
             checks.Mistake(None, deux_roles, digest="39a457c7138bc3ee"),
         ],
+        "liste_releve": [
+            checks.Mistake(None, "la notice ne prévoit pas cette liste, c'est vrai ; mais une "
+                           "modification n'est substantielle que si elle touche aussi la "
+                           "conformité ou la destination du système (article 3, point 23) : "
+                           "qu'est-ce qui change dans ce que l'alerte lit, calcule ou affiche ?",
+                           digest="8a60c21f2e5807a9"),
+            checks.Mistake(None, "relisez la définition du fournisseur et l'article 25 : "
+                           "l'hôpital a-t-il développé l'alerte, mis son nom dessus ou fait une "
+                           "modification substantielle ? Et l'utilise-t-il ?",
+                           digest="d426e7e050fa4583"),
+        ],
     },
     success="le fournisseur répond du produit : il en fait évaluer de nouveau la conformité "
     "après chaque modification substantielle (article 43, paragraphe 4), pas après un réglage "
@@ -1023,7 +1044,8 @@ checks.check_choices(
     name="devoirs",
     options=["fournisseur", "déployeur", "les deux"],
     expected={"seuil": "déployeur", "marque": "fournisseur",
-              "reentrainement": "les deux", "chu_maison": "les deux"},
+              "reentrainement": "les deux", "chu_maison": "les deux",
+              "liste_releve": "déployeur"},
     points=2,
 )
 ### END HIDDEN TESTS
@@ -1031,27 +1053,38 @@ checks.check_choices(
 # %% mistake="devoirs" session="formative"
 # message : changer un réglage n'est pas toujours une modification substantielle
 devoirs = {"seuil": "les deux", "marque": "fournisseur",
-           "reentrainement": "les deux", "chu_maison": "les deux"}
+           "reentrainement": "les deux", "chu_maison": "les deux",
+           "liste_releve": "déployeur"}
 
 # %% mistake="devoirs" session="formative"
 # message : acheter un système ne fait pas un déployeur
 devoirs = {"seuil": "déployeur", "marque": "déployeur",
-           "reentrainement": "les deux", "chu_maison": "les deux"}
+           "reentrainement": "les deux", "chu_maison": "les deux",
+           "liste_releve": "déployeur"}
 
 # %% mistake="devoirs" session="formative"
 # message : la centrale utilise-t-elle l'alerte dans ses services
 devoirs = {"seuil": "déployeur", "marque": "les deux",
-           "reentrainement": "les deux", "chu_maison": "les deux"}
+           "reentrainement": "les deux", "chu_maison": "les deux",
+           "liste_releve": "déployeur"}
 
 # %% mistake="devoirs" session="formative"
 # message : qu'a fait l'hôpital au système, et le fournisseur
 devoirs = {"seuil": "déployeur", "marque": "fournisseur",
-           "reentrainement": "déployeur", "chu_maison": "les deux"}
+           "reentrainement": "déployeur", "chu_maison": "les deux",
+           "liste_releve": "déployeur"}
 
 # %% mistake="devoirs" session="formative"
 # message : un acteur peut avoir un rôle ou deux
 devoirs = {"seuil": "déployeur", "marque": "fournisseur",
-           "reentrainement": "les deux", "chu_maison": "déployeur"}
+           "reentrainement": "les deux", "chu_maison": "déployeur",
+           "liste_releve": "déployeur"}
+
+# %% mistake="devoirs" session="formative"
+# message : mais une modification n'est substantielle que si elle touche aussi
+devoirs = {"seuil": "déployeur", "marque": "fournisseur",
+           "reentrainement": "les deux", "chu_maison": "les deux",
+           "liste_releve": "les deux"}
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Vos cinq cas, tirés à partir de votre identifiant.
@@ -1165,7 +1198,9 @@ devoirs = tirage_q3.by_letter({
 # ## 5. Le calendrier, et ce qui a changé en 2026
 #
 # Le règlement sur l'IA s'applique par étapes (article 113) ; le report du haut risque a été
-# **adopté** par le règlement (UE) 2026/1744.
+# **adopté** par le règlement (UE) 2026/1744. Ses deux dates viennent du communiqué du
+# Conseil de l'UE (Sources) : ce cours n'a pas encore relu le texte publié au Journal
+# officiel.
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
@@ -1178,11 +1213,12 @@ devoirs = tirage_q3.by_letter({
 #
 # ### Question 4 — Depuis quand, à partir de quand ? (2 points ; un item faux retire un quart d'item)
 #
-# Pour chaque système, trouvez sa catégorie (le parcours, ou la ligne des modèles à usage
-# général), puis écrivez entre guillemets la date à partir de laquelle s'appliquent les
-# règles **propres à cette catégorie** (pas la maîtrise de l'IA, commune à toutes). Dates
-# passées : `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir :
-# `"2 décembre 2027"`, `"2 août 2028"`.
+# Pour chaque système, trouvez sa catégorie : celle de la **première étape du parcours qui
+# dit « oui »** (ou la ligne des modèles à usage général). Écrivez entre guillemets la date à
+# partir de laquelle s'appliquent les règles **de cette catégorie**. Ne sont pas demandées
+# ici : la transparence qui s'y ajouterait (étape 5) et la maîtrise de l'IA, commune à toutes.
+# Chacune des cinq dates sert une fois : `"2 février 2025"`, `"2 août 2025"`,
+# `"2 août 2026"`, `"2 décembre 2027"`, `"2 août 2028"`.
 #
 # - **compagnon_seniors** : un assistant vocal pour personnes âgées vivant seules profite des
 #   troubles de mémoire de certaines pour leur faire commander chaque semaine des compléments
@@ -1201,15 +1237,15 @@ devoirs = tirage_q3.by_letter({
 #
 # <details><summary>Indice 1</summary>
 #
-# Deux étapes pour chaque système : le parcours de la section 2 (la première question qui
+# Deux étapes pour chaque système : le parcours de la section 2 (la première étape qui
 # reçoit un « oui » décide ; pour un dispositif médical, la règle 11), puis la ligne du
 # calendrier.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Un système à haut risque l'est par l'une des deux voies du parcours (question 3 ou
-# question 4) ; depuis le règlement (UE) 2026/1744, chaque voie a sa propre date. Pour un
+# Un système à haut risque l'est par l'une des deux voies du parcours (étape 3 ou
+# étape 4) ; depuis le règlement (UE) 2026/1744, chaque voie a sa propre date. Pour un
 # système à haut risque, retrouvez d'abord sa voie.
 # </details>
 
@@ -1217,7 +1253,9 @@ devoirs = tirage_q3.by_letter({
 # ## 5. Le calendrier, et ce qui a changé en 2026
 #
 # Le règlement sur l'IA s'applique par étapes (article 113) ; le report du haut risque a été
-# **adopté** par le règlement (UE) 2026/1744.
+# **adopté** par le règlement (UE) 2026/1744. Ses deux dates viennent du communiqué du
+# Conseil de l'UE (Sources) : ce cours n'a pas encore relu le texte publié au Journal
+# officiel.
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
@@ -1232,23 +1270,24 @@ devoirs = tirage_q3.by_letter({
 #
 # Vos cinq cas, **A** à **E**, sont affichés sous cette question (propres à votre copie) ;
 # ceux qui ne sont pas encore sur le marché y seront mis après la dernière date du
-# calendrier. Pour chacun, trouvez sa catégorie (le parcours, ou la ligne des modèles à usage
-# général), puis écrivez entre guillemets la date à partir de laquelle s'appliquent les
-# règles **propres à cette catégorie** (pas la maîtrise de l'IA, qui ne dépend pas de la
-# catégorie). Dates passées : `"2 février 2025"`,
-# `"2 août 2025"`, `"2 août 2026"` ; à venir : `"2 décembre 2027"`, `"2 août 2028"`.
+# calendrier. Pour chacun, trouvez sa catégorie : celle de la **première étape du parcours
+# qui dit « oui »** (ou la ligne des modèles à usage général). Écrivez entre guillemets la
+# date à partir de laquelle s'appliquent les règles **de cette catégorie**. Ne sont pas
+# demandées ici : la transparence qui s'y ajouterait (étape 5) et la maîtrise de l'IA,
+# commune à toutes. Chacune des cinq dates sert une fois : `"2 février 2025"`,
+# `"2 août 2025"`, `"2 août 2026"`, `"2 décembre 2027"`, `"2 août 2028"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Deux étapes pour chaque système : le parcours de la section 2 (la première question qui
+# Deux étapes pour chaque système : le parcours de la section 2 (la première étape qui
 # reçoit un « oui » décide ; pour un dispositif médical, la règle 11), puis la ligne du
 # calendrier.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Un système à haut risque l'est par l'une des deux voies du parcours (question 3 ou
-# question 4) ; depuis le règlement (UE) 2026/1744, chaque voie a sa propre date. Pour un
+# Un système à haut risque l'est par l'une des deux voies du parcours (étape 3 ou
+# étape 4) ; depuis le règlement (UE) 2026/1744, chaque voie a sa propre date. Pour un
 # système à haut risque, retrouvez d'abord sa voie.
 # </details>
 
@@ -1265,7 +1304,7 @@ dates = {"compagnon_seniors": "2 février 2025",
 # Vérification de la question 4 : exécutez cette cellule.
 modele_general = ("le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent "
                   "à tout ; ce système n'a qu'une tâche. Reprenez le parcours à sa première "
-                  "question.")
+                  "étape.")
 general_interdit = ("le 2 février 2025 est la date des pratiques interdites ; ce modèle ne "
                     "manipule personne : cherchez dans le calendrier la ligne de ce type de "
                     "modèle.")
@@ -1275,12 +1314,12 @@ general_autres = ("le 2 août 2026 est la date de la plupart des autres règles 
 general_haut_risque = ("vous avez pris une date du haut risque ; or un modèle à usage général "
                        "n'est classé ni par la règle 11 ni par l'annexe III : il a sa propre "
                        "ligne dans le calendrier.")
-pas_haut_risque = ("vous en avez fait un système à haut risque ; mais la première question du "
+pas_haut_risque = ("vous en avez fait un système à haut risque ; mais la première étape du "
                    "parcours qui reçoit un « oui » décide : reprenez-le dans l'ordre, avec les "
                    "points a et b de l'article 5.")
 interdit_ici = ("le 2 février 2025 est la date des pratiques interdites (article 5) : ce "
                 "système manipule-t-il quelqu'un, ou exploite-t-il une vulnérabilité ? Sinon, "
-                "reprenez le parcours à sa deuxième question.")
+                "reprenez le parcours à sa deuxième étape.")
 checks.check_choices(
     dates,
     name="dates",
@@ -1295,8 +1334,8 @@ checks.check_choices(
     mistakes={
         "compagnon_seniors": [
             checks.Mistake(None, modele_general, digest="9c8baf0b69e76e9e"),
-            checks.Mistake(None, "il dialogue, c'est vrai ; mais la question 5 vient en dernier, "
-                           "et la première question qui reçoit un « oui » décide. De quoi "
+            checks.Mistake(None, "il dialogue, c'est vrai ; mais l'étape 5 vient en dernier, "
+                           "et la première étape qui reçoit un « oui » décide. De quoi "
                            "profite-t-il, et à quel prix pour ces personnes ?",
                            digest="cdc227b38ce2d076"),
             checks.Mistake(None, pas_haut_risque, digest="6bba09b26d5c6aa1"),
@@ -1310,10 +1349,10 @@ checks.check_choices(
             checks.Mistake(None, modele_general, digest="df7aa9d6b1a4f141"),
             checks.Mistake(None, "vous avez pris la date de l'annexe III ; mais répondre sur les "
                            "horaires n'évalue aucun droit aux soins ni aucune urgence : quelle "
-                           "question du parcours reçoit un « oui » ?",
+                           "étape du parcours reçoit un « oui » ?",
                            digest="c2aea4c27d1870e1"),
             checks.Mistake(None, "vous avez pris une date des dispositifs médicaux ; mais donner "
-                           "des horaires n'a aucune finalité médicale : quelle question du "
+                           "des horaires n'a aucune finalité médicale : quelle étape du "
                            "parcours reçoit un « oui » ?", digest="6979284cdd28d031"),
         ],
         "aide_aux_soins": [
@@ -1331,7 +1370,7 @@ checks.check_choices(
             checks.Mistake(None, modele_general, digest="f39ac1f93baf6247"),
             checks.Mistake(None, "le 2 août 2026 est la date de la transparence et de la plupart "
                            "des autres règles ; le règlement (UE) 2026/1744 en a sorti le haut "
-                           "risque. Reprenez les questions 2 et 3 du parcours.",
+                           "risque. Reprenez les étapes 2 et 3 du parcours.",
                            digest="ae9983b7282d6d2e"),
             checks.Mistake(None, "vous avez pris la date de l'annexe III ; or dépister une maladie "
                            "n'est pas un usage de l'annexe III : par quelle voie ce logiciel "
@@ -1371,7 +1410,7 @@ dates = {"compagnon_seniors": "2 février 2025",
          "fond_oeil": "2 décembre 2027", "modele_texte": "2 août 2025"}
 
 # %% mistake="dates" session="formative"
-# message : il dialogue, c'est vrai ; mais la question 5 vient en dernier
+# message : il dialogue, c'est vrai ; mais l'étape 5 vient en dernier
 dates = {"compagnon_seniors": "2 août 2026",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028", "modele_texte": "2 août 2025"}
@@ -1463,17 +1502,17 @@ q4 = cartes_copie_q4(checks.student_seed("13", announce=False), "dates",
 interdit_q4 = {
     "2 août 2025": (
         "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
-        "ce système n'a qu'une tâche. Reprenez le parcours à sa première question."),
+        "ce système n'a qu'une tâche. Reprenez le parcours à sa première étape."),
     "2 août 2026": (
         "le 2 août 2026 est la date de la transparence et de la plupart des autres règles ; or "
-        "la question 5 du parcours vient en dernier : que fait ce système aux personnes visées, "
+        "l'étape 5 du parcours vient en dernier : que fait ce système aux personnes visées, "
         "et à quel prix ?"),
     "2 décembre 2027": (
-        "vous en avez fait un système à haut risque ; mais la première question du parcours qui "
+        "vous en avez fait un système à haut risque ; mais la première étape du parcours qui "
         "reçoit un « oui » décide : reprenez-le dans l'ordre, avec les points a et b de "
         "l'article 5."),
     "2 août 2028": (
-        "vous en avez fait un système à haut risque ; mais la première question du parcours qui "
+        "vous en avez fait un système à haut risque ; mais la première étape du parcours qui "
         "reçoit un « oui » décide : reprenez-le dans l'ordre, avec les points a et b de "
         "l'article 5."),
 }
@@ -1500,23 +1539,23 @@ dialogue_q4 = {
         "l'IA (article 4), qui date aussi de ce jour, ne dépend pas de la catégorie."),
     "2 août 2025": (
         "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
-        "ce système n'a qu'une tâche. Reprenez le parcours à sa première question."),
+        "ce système n'a qu'une tâche. Reprenez le parcours à sa première étape."),
     "2 décembre 2027": (
         "vous avez pris la date de l'annexe III ; mais donner des renseignements pratiques "
-        "n'évalue aucun droit aux soins ni aucune urgence : quelle question du parcours reçoit "
+        "n'évalue aucun droit aux soins ni aucune urgence : quelle étape du parcours reçoit "
         "un « oui » ?"),
     "2 août 2028": (
         "vous avez pris une date des dispositifs médicaux ; mais donner des renseignements "
-        "pratiques n'a aucune finalité médicale : quelle question du parcours reçoit un « oui » ?"),
+        "pratiques n'a aucune finalité médicale : quelle étape du parcours reçoit un « oui » ?"),
 }
 usage_q4 = {
     "2 février 2025": (
         "le 2 février 2025 est la date des pratiques interdites (article 5) : ce système "
         "manipule-t-il quelqu'un, ou exploite-t-il une vulnérabilité ? Sinon, reprenez le "
-        "parcours à sa deuxième question."),
+        "parcours à sa deuxième étape."),
     "2 août 2025": (
         "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
-        "ce système n'a qu'une tâche. Reprenez le parcours à sa deuxième question."),
+        "ce système n'a qu'une tâche. Reprenez le parcours à sa deuxième étape."),
     "2 août 2026": (
         "le 2 août 2026 est la date de la plupart des autres règles ; c'était aussi, dans le "
         "texte de 2024, celle de l'annexe III : le règlement (UE) 2026/1744, adopté, l'a "
@@ -1529,41 +1568,25 @@ dm_q4 = {
     "2 février 2025": (
         "le 2 février 2025 est la date des pratiques interdites (article 5) : ce système "
         "manipule-t-il quelqu'un, ou exploite-t-il une vulnérabilité ? Sinon, reprenez le "
-        "parcours à sa deuxième question."),
+        "parcours à sa deuxième étape."),
     "2 août 2025": (
         "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
-        "ce système n'a qu'une tâche. Reprenez le parcours à sa deuxième question."),
+        "ce système n'a qu'une tâche. Reprenez le parcours à sa deuxième étape."),
     "2 août 2026": (
         "le 2 août 2026 est la date de la transparence et de la plupart des autres règles ; le "
-        "règlement (UE) 2026/1744 en a sorti le haut risque. Reprenez les questions 2 et 3 du "
+        "règlement (UE) 2026/1744 en a sorti le haut risque. Reprenez les étapes 2 et 3 du "
         "parcours."),
     "2 décembre 2027": (
         "vous avez pris la date de l'annexe III ; or la destination de ce logiciel est médicale, "
         "et ce n'est pas un usage de l'annexe III : par quelle voie est-il à haut risque ?"),
 }
-parle_q4 = {
-    "2 février 2025": (
-        "le 2 février 2025 est la date des pratiques interdites (article 5) : cet assistant "
-        "manipule-t-il quelqu'un, ou exploite-t-il une vulnérabilité ? Sinon, reprenez le "
-        "parcours à sa deuxième question."),
-    "2 août 2025": (
-        "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
-        "cet assistant n'a qu'une tâche. Reprenez le parcours à sa deuxième question."),
-    "2 août 2026": (
-        "cet assistant parle, mais la question 5 du parcours vient en dernier : il propose "
-        "d'accorder ou de refuser une aide publique ; quelle question du parcours reçoit d'abord "
-        "un « oui », et quelle est sa date ?"),
-    "2 août 2028": (
-        "vous avez pris la date de l'annexe I (dispositifs médicaux) ; par quelle voie ce "
-        "système est-il à haut risque ?"),
-}
 appel_q4 = {
     "2 février 2025": (
         "classer des appels d'urgence n'est ni manipuler ni exploiter personne : reprenez le "
-        "parcours à sa deuxième question."),
+        "parcours à sa deuxième étape."),
     "2 août 2025": (
         "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
-        "ce logiciel n'a qu'une tâche. Reprenez le parcours à sa deuxième question."),
+        "ce logiciel n'a qu'une tâche. Reprenez le parcours à sa deuxième étape."),
     "2 août 2026": (
         "le 2 août 2026 est la date de la plupart des autres règles ; c'était aussi, dans le "
         "texte de 2024, celle de l'annexe III : le règlement (UE) 2026/1744, adopté, l'a "
@@ -1578,21 +1601,21 @@ genere_q4 = {
         "de l'article 5 ne le vise."),
     "2 août 2025": (
         "ce logiciel n'a qu'une tâche (il n'est pas un modèle à usage général, qui sert à tout) : "
-        "reprenez le parcours ; sa question 5 demande s'il génère du contenu."),
+        "reprenez le parcours ; son étape 5 demande s'il génère du contenu."),
     "2 décembre 2027": (
         "vous avez pris la date de l'annexe III ; or ce logiciel ne décide d'aucun droit, prix ou "
-        "priorité : relisez la question 5 du parcours (générer du contenu)."),
+        "priorité : relisez l'étape 5 du parcours (générer du contenu)."),
     "2 août 2028": (
         "vous avez pris une date des dispositifs médicaux ; mais produire des images ou une voix "
-        "n'a aucune finalité médicale : relisez la question 5 du parcours."),
+        "n'a aucune finalité médicale : relisez l'étape 5 du parcours."),
 }
 assureur_q4 = {
     "2 février 2025": (
         "fixer le prix d'une assurance n'est ni manipuler ni exploiter une vulnérabilité au sens "
-        "de l'article 5 : reprenez le parcours à sa deuxième question."),
+        "de l'article 5 : reprenez le parcours à sa deuxième étape."),
     "2 août 2025": (
         "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
-        "ce modèle n'a qu'une tâche. Reprenez le parcours à sa première question."),
+        "ce modèle n'a qu'une tâche. Reprenez le parcours à sa première étape."),
     "2 août 2026": (
         "le 2 août 2026 est la date de la plupart des autres règles ; c'était aussi, dans le "
         "texte de 2024, celle de l'annexe III : le règlement (UE) 2026/1744, adopté, l'a "
@@ -1608,30 +1631,30 @@ renseigne_q4 = {
         "l'IA (article 4), qui date aussi de ce jour, ne dépend pas de la catégorie."),
     "2 août 2025": (
         "le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent à tout ; "
-        "ce système n'a qu'une tâche. Reprenez le parcours à sa première question."),
+        "ce système n'a qu'une tâche. Reprenez le parcours à sa première étape."),
     "2 décembre 2027": (
         "vous avez pris la date de l'annexe III ; mais cet agent évalue-t-il le droit de "
         "quelqu'un à une aide, ou seulement le renseigne-t-il ? Relisez l'énoncé."),
     "2 août 2028": (
         "vous avez pris une date des dispositifs médicaux ; mais renseigner sur une démarche n'a "
-        "aucune finalité médicale : quelle question du parcours reçoit un « oui » ?"),
+        "aucune finalité médicale : quelle étape du parcours reçoit un « oui » ?"),
 }
 exploite_q4 = {
     "2 août 2025": (
         "le 2 août 2025 est la date des modèles d'IA à usage général ; le modèle de langage sur "
         "lequel ce système est construit a ses propres règles, celles de son fournisseur ; la "
         "question porte sur ce système, qui n'a qu'une tâche : reprenez le parcours à sa "
-        "première question."),
+        "première étape."),
     "2 août 2026": (
         "le 2 août 2026 est la date de la transparence et de la plupart des autres règles ; or "
-        "la question 5 du parcours vient en dernier : que fait ce système aux personnes visées, "
+        "l'étape 5 du parcours vient en dernier : que fait ce système aux personnes visées, "
         "et à quel prix ?"),
     "2 décembre 2027": (
-        "vous en avez fait un système à haut risque ; mais la première question du parcours qui "
+        "vous en avez fait un système à haut risque ; mais la première étape du parcours qui "
         "reçoit un « oui » décide : reprenez-le dans l'ordre, avec les points a et b de "
         "l'article 5."),
     "2 août 2028": (
-        "vous en avez fait un système à haut risque ; mais la première question du parcours qui "
+        "vous en avez fait un système à haut risque ; mais la première étape du parcours qui "
         "reçoit un « oui » décide : reprenez-le dans l'ordre, avec les points a et b de "
         "l'article 5."),
 }
@@ -1644,7 +1667,7 @@ cles_q4 = {
 }
 erreurs_q4 = {
     "cas_1": dm_q4,
-    "cas_2": [assureur_q4, assureur_q4, usage_q4, usage_q4, parle_q4, appel_q4],
+    "cas_2": [assureur_q4, assureur_q4, usage_q4, usage_q4, usage_q4, appel_q4],
     "cas_3": general_q4,
     "cas_4": [exploite_q4, exploite_q4, interdit_q4, interdit_q4, interdit_q4, interdit_q4],
     "cas_5": [renseigne_q4, renseigne_q4, dialogue_q4, dialogue_q4, dialogue_q4, dialogue_q4,
@@ -1658,9 +1681,9 @@ checks.check_choices(
               for lettre, erreurs in q4.by_letter(erreurs_q4).items()},
     success="la catégorie d'abord, la date ensuite : interdictions et maîtrise de l'IA en "
     "premier, puis la transparence, puis le haut risque, en deux temps depuis le report adopté "
-    "en 2026 (l'annexe III, puis les dispositifs médicaux). Un assistant qui dialogue peut être "
-    "interdit ou seulement tenu de dire qu'il est une IA : tout dépend de ce qu'il fait. Dire "
-    "à la personne qu'elle parle à une machine, c'est la valeur V6 — Intégrité et transparence "
+    "en 2026 (l'annexe III, puis les dispositifs médicaux). C'est la première étape du parcours "
+    "qui dit « oui » qui donne la date ; la transparence s'ajoute à tout système qui dialogue. "
+    "Dire à la personne qu'elle parle à une machine, c'est la valeur V6 — Intégrité et transparence "
     "et le principe d'autonomie du CENS.")
 ### END HIDDEN TESTS
 
@@ -1697,9 +1720,9 @@ dates = tirage_q4.by_letter({
 # %% [markdown]
 # ## Après la séance
 #
-# Les commentaires des réponses (« À retenir », « Pour aller plus loin ») viennent d'abord ;
-# puis la réflexion notée, à rédiger après la séance et à rendre comme l'indique votre
-# enseignant·e.
+# Ce qui suit se lit après la séance : ce qu'il faut retenir des questions (dans une copie
+# évaluée, il s'affiche avec le retour de correction), des compléments, puis la réflexion
+# notée, à rédiger après la séance et à rendre comme l'indique votre enseignant·e.
 
 # %% [markdown] reveal="categories" session="formative"
 # ### À retenir
@@ -1808,7 +1831,11 @@ dates = tirage_q4.by_letter({
 # 2024, cette date de coupure était le 2 août 2026 ; le règlement (UE) 2026/1744 a modifié
 # l'article (sa nouvelle rédaction est à lire sur EUR-Lex). Retenez le raisonnement : date de
 # mise sur le marché, date de coupure, modification importante. Un système mis sur le marché
-# après la date de coupure n'a pas cette exception, quelle que soit la version du texte.
+# après la date de coupure n'a pas cette exception, quelle que soit la version du texte. Pour
+# la réflexion, pas besoin de la nouvelle rédaction : l'alerte sera mise sur le marché en
+# 2029, après le 2 août 2026 du texte de 2024 et après le 2 août 2028, date à laquelle les
+# règles du haut risque s'appliquent aux dispositifs médicaux ; ce n'est pas un système
+# « déjà sur le marché ».
 #
 # ### Réflexion — Quelle garantie humaine doit-on au patient ? (3 points, corrigée par l'enseignant)
 #
@@ -2033,8 +2060,7 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 #   dispositifs médicaux : article 2, points 1 et 58 ; considérant 19 ; article 5, paragraphe 5 ;
 #   article 16 ; article 52 ; annexe VIII, règle 11 ; annexe IX. EUR-Lex.
 # - Sjoding MW, et al. Racial Bias in Pulse Oximetry Measurement. *N Engl J Med*
-#   2020;383(25):2477-2478 (oxymètre de pouls et peau foncée, cité par le guide de
-#   correction).
+#   2020;383(25):2477-2478.
 # - Medical Device Coordination Group. MDCG 2019-11 rev. 1 : Guidance on qualification and
 #   classification of software in Regulation (EU) 2017/745 – MDR and Regulation (EU)
 #   2017/746 – IVDR, octobre 2019, révision 1 de juin 2025. Commission européenne.

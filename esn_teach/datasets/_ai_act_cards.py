@@ -431,8 +431,8 @@ _POOLS: dict[str, dict[str, tuple[str, ...]]] = {
                 "dépistage des troubles du rythme cardiaque."
             ),
             (
-                "un fabricant mettra sur le marché un logiciel nouveau qui repère les"
-                " cancers du sein sur les mammographies de dépistage et dit au "
+                "une jeune entreprise mettra sur le marché un logiciel nouveau qui "
+                "repère les cancers du sein sur les mammographies de dépistage et dit au "
                 "radiologue s'il faut d'autres examens ; il le destine à ce "
                 "dépistage."
             ),
@@ -443,10 +443,10 @@ _POOLS: dict[str, dict[str, tuple[str, ...]]] = {
                 " il le destine à ce suivi."
             ),
             (
-                "un fabricant mettra sur le marché un agent conversationnel nouveau "
-                "(une IA qui répond par écrit) qui interroge le patient sur ses "
-                "palpitations et dit au médecin si un trouble du rythme cardiaque est"
-                " probable ; il le destine à ce diagnostic."
+                "un éditeur mettra sur le marché un modèle nouveau qui repère, sur "
+                "les scanners du thorax, les nodules suspects de cancer du poumon"
+                " et dit au radiologue s'il faut d'autres examens ; il le destine à "
+                "ce diagnostic."
             ),
             (
                 "une jeune entreprise mettra sur le marché une application nouvelle "
@@ -477,10 +477,10 @@ _POOLS: dict[str, dict[str, tuple[str, ...]]] = {
                 "d'autonomie (une aide publique aux personnes âgées dépendantes)."
             ),
             (
-                "un conseil départemental mettra en service un assistant vocal "
-                "nouveau (une IA qui parle) qui interroge au téléphone les personnes "
-                "âgées dépendantes et propose d'accorder ou de refuser leur "
-                "allocation personnalisée d'autonomie (une aide publique)."
+                "un conseil départemental mettra en service un logiciel nouveau qui "
+                "relit les dossiers des personnes âgées qui touchent l'allocation "
+                "personnalisée d'autonomie (une aide publique) et propose de réduire"
+                " ou de reprendre l'aide de certaines."
             ),
             (
                 "un hôpital mettra en service, au centre 15 (SAMU), un logiciel "
@@ -507,18 +507,18 @@ _POOLS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "cas_4": (
             (
-                "une entreprise vend un agent conversationnel, construit sur un grand"
-                " modèle de langage acheté à une autre entreprise, destiné à des "
-                "personnes âgées isolées : il profite de leur solitude pour leur "
-                "faire souscrire des abonnements coûteux ; plusieurs se sont "
-                "endettées."
+                "une entreprise vend un système d'IA, construit sur un grand modèle "
+                "de langage acheté à une autre entreprise, qui lit ce que publient des"
+                " personnes âgées isolées et choisit les offres qu'elles verront : il "
+                "profite de leur solitude pour leur faire souscrire des abonnements "
+                "coûteux ; plusieurs se sont endettées."
             ),
             (
-                "une application de paris en ligne intègre un assistant construit sur"
-                " un grand modèle de langage acheté à une autre entreprise : il "
-                "repère les joueurs qui disent avoir des dettes et profite de leur "
-                "situation pour les pousser à miser davantage ; plusieurs se sont "
-                "ruinés."
+                "une application de paris en ligne intègre un système construit sur "
+                "un grand modèle de langage acheté à une autre entreprise : il lit les"
+                " courriels des joueurs, repère ceux qui disent avoir des dettes et "
+                "profite de leur situation en leur affichant des bonus pour miser "
+                "davantage ; plusieurs se sont ruinés."
             ),
             (
                 "sur le site d'un vendeur de produits amaigrissants, un système d'IA "
@@ -527,20 +527,20 @@ _POOLS: dict[str, dict[str, tuple[str, ...]]] = {
                 "indiquée ; plusieurs ont été hospitalisés."
             ),
             (
-                "dans un jeu pour enfants, un système d'IA repère les plus impulsifs "
-                "et profite de leur âge, par des messages ciblés, pour les pousser à "
-                "des achats répétés ; plusieurs familles ont perdu de fortes sommes."
+                "dans un jeu pour enfants, un modèle d'IA repère les plus impulsifs "
+                "et profite de leur âge, par des offres affichées au bon moment, pour"
+                " les pousser à des achats répétés ; plusieurs familles ont perdu de fortes sommes."
             ),
             (
-                "un agent conversationnel destiné à des adultes qui vivent avec une "
-                "déficience intellectuelle profite de leur handicap pour leur faire "
-                "souscrire des abonnements payants qu'ils ne comprennent pas ; "
-                "plusieurs se sont endettés."
+                "dans une boutique en ligne destinée à des adultes qui vivent avec "
+                "une déficience intellectuelle, un système d'IA choisit le moment où "
+                "afficher des abonnements payants qu'ils ne comprennent pas, et "
+                "profite ainsi de leur handicap ; plusieurs se sont endettés."
             ),
             (
-                "un agent conversationnel destiné à des personnes en grande précarité"
-                " profite de leur situation pour leur faire souscrire des crédits "
-                "coûteux ; plusieurs se sont surendettées."
+                "sur le site d'un organisme de crédit, un modèle repère les visiteurs "
+                "en grande précarité et profite de leur situation en leur affichant d'abord des"
+                " crédits coûteux ; plusieurs se sont surendettés."
             ),
         ),
         "cas_5": (

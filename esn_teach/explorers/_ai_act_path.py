@@ -32,7 +32,7 @@ from esn_teach.law import (
 __all__ = ["AiActPathExplorer"]
 
 #: Columns of the path table; its row headers are the step numbers.
-_PATH_COLUMNS: list[Hashable] = ["Question", "Votre réponse", "Ce que cela veut dire", "Textes"]
+_PATH_COLUMNS: list[Hashable] = ["Étape", "Votre réponse", "Ce que cela veut dire", "Textes"]
 #: Columns of the obligations table.
 _DUTY_COLUMNS: list[Hashable] = ["Qui", "Quoi", "Textes", "S'applique"]
 _CHOOSE = "— à choisir —"
@@ -276,7 +276,7 @@ def _category_html(category: str | None, routes: Sequence[str], missing: Sequenc
         numbers = [str(i) for i, q in enumerate(AI_ACT_QUESTIONS, 1) if q.key in missing]
         return (
             "<p><i>"
-            + _typeset(f"Répondez aux questions {', '.join(numbers)} pour voir la catégorie.")
+            + _typeset(f"Répondez aux étapes {', '.join(numbers)} pour voir la catégorie.")
             + "</i></p>"
         )
     via = f" ({', '.join(f'voie de l’{route}' for route in routes)})" if routes else ""
@@ -291,9 +291,9 @@ def _analysis_html(card: AiSystem, differences: Sequence[str]) -> str:
     verdict = (
         "Vos réponses sont celles du cours."
         if not numbers
-        else f"Vos réponses diffèrent de celles du cours à la question {numbers[0]}."
+        else f"Vos réponses diffèrent de celles du cours à l'étape {numbers[0]}."
         if len(numbers) == 1
-        else f"Vos réponses diffèrent de celles du cours aux questions {', '.join(numbers)}."
+        else f"Vos réponses diffèrent de celles du cours aux étapes {', '.join(numbers)}."
     )
     answers = " ; ".join(f"{i}. {card.answers[q.key]}" for i, q in enumerate(AI_ACT_QUESTIONS, 1))
     return (

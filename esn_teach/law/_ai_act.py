@@ -342,7 +342,7 @@ def classify_ai_system(answers: Mapping[str, str]) -> AiActOutcome:
         else:
             step("classe", "classe I : pas d'organisme notifié, pas de haut risque par le MDR")
     elif given["dispositif"] == UNANSWERED:
-        steps.append(("classe", "à répondre après la question 2"))
+        steps.append(("classe", "à répondre après l'étape 2"))
     else:
         steps.append(("classe", "sans objet (pas un dispositif médical)"))
     annex_iii = given["annexe_iii"] == "oui"

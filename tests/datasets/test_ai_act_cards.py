@@ -118,3 +118,31 @@ def test_q1_drops_the_cards_where_the_ai_is_obvious() -> None:
     texts = " ".join(c for pool in _POOLS["categories"].values() for c in pool)
     assert "borne parlante" not in texts
     assert "course à pied" not in texts
+
+
+# Words that say a system converses with people (article 50, § 1, applies to it as well).
+_CONVERSES = (
+    "conversationnel",
+    "assistant vocal",
+    "qui parle",
+    "répond",
+    "interroge",
+    "dialogu",
+    "au téléphone",
+)
+
+
+def test_q4_only_the_transparency_slot_converses_with_people() -> None:
+    # Lecturer d23, finding 3: a chatbot that is a medical device (cas_1) and a voice
+    # assistant that proposes an aid (cas_2) are also under article 50, so « 2 août 2026 »
+    # was defensible for them. No card whose key is another date may converse with people.
+    keys = _hidden_keys("cles_q4")
+    for slot, cards in _POOLS["dates"].items():
+        if keys[slot] == "2 août 2026":
+            continue
+        for card in cards:
+            text = " ".join(card.lower().split())
+            assert not any(word in text for word in _CONVERSES), (slot, card)
+    # The keyword list does find the cards that converse.
+    transparency = [" ".join(c.lower().split()) for c in _POOLS["dates"]["cas_5"]]
+    assert sum(any(w in c for w in _CONVERSES) for c in transparency) >= 6

@@ -29,7 +29,7 @@ def test_controls_are_french_dropdowns_and_a_checkbox():
         assert control.value == UNANSWERED and question.question in description
     assert explorer.controls["analyse"].description == "Comparer avec l'analyse du cours"
     assert explorer.state["category"] is None
-    assert "Répondez aux questions 1, 2, 4, 5" in _text(explorer)
+    assert "Répondez aux étapes 1, 2, 4, 5" in _text(explorer)
     assert explorer.controls["analyse"].disabled  # no course answers before one's own
 
 
@@ -76,7 +76,7 @@ def test_a_wellness_app_taken_for_a_device_is_shown_where_it_differs():
     _answer(explorer, {**wrong, "analyse": True})
     assert explorer.state["category"] == "haut risque"
     assert explorer.state["differences"] == ["dispositif", "classe"]
-    assert "diffèrent de celles du cours aux questions 2, 3" in _text(explorer)
+    assert "diffèrent de celles du cours aux étapes 2, 3" in _text(explorer)
     assert "considérant 19" in _text(explorer)
 
 
@@ -123,7 +123,7 @@ def test_no_class_is_asked_of_what_is_not_a_device():
     explorer = AiActPathExplorer(system="appli_bien_etre")
     assert "sans objet" not in explorer.state.get("answers", {}).values()
     text = _text(explorer)
-    assert "à répondre après la question 2" in text
+    assert "à répondre après l'étape 2" in text
     assert "sans objet (pas un dispositif médical)" not in text
     answers = {**COURSE_ANSWERS["appli_bien_etre"], "classe": UNANSWERED, "analyse": True}
     _answer(explorer, answers)
