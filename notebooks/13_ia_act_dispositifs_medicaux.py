@@ -76,7 +76,8 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du report
 # **Ce qui diffère de la version formative.** Vos cas sont propres à votre copie ; les
 # questions 3 et 4 en ont cinq (A à E) ; la question 4 vous donne, comme à tous, un modèle
 # d'IA à usage général (sa ligne du calendrier, comme le cas `modele_texte` de la version
-# formative), et chacune de ses cinq dates y sert une fois ; seul l'« Indice 1 » reste ; la vérification dit seulement si la réponse est
+# formative), et chacune de ses cinq dates y sert une fois ; seul l'« Indice 1 » reste ; la
+# vérification dit seulement si la réponse est
 # bien écrite. La réflexion se rédige après la séance et se rend comme l'indique votre
 # enseignant·e.
 
@@ -175,7 +176,8 @@ print(f"Textes résumés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Dates du report
 # </details>
 
 # %% [markdown] session="formative"
-# **Explorateur.** Choisissez d'abord l'**alerte de sepsis**, répondez aux cinq étapes du parcours (au
+# **Explorateur.** Choisissez d'abord l'**alerte de sepsis**, répondez aux cinq étapes du
+# parcours (au
 # clavier : Tab, puis flèches), puis cochez « Comparer avec l'analyse du cours ».
 
 # %% session="formative"
@@ -183,7 +185,8 @@ explorateur = AiActPathExplorer()
 explorateur
 
 # %% [markdown] session="evaluation"
-# **Explorateur.** Pour l'**alerte de sepsis**, répondez aux cinq étapes du parcours (au clavier : Tab,
+# **Explorateur.** Pour l'**alerte de sepsis**, répondez aux cinq étapes du parcours (au
+# clavier : Tab,
 # puis flèches), puis cochez « Comparer avec l'analyse du cours ». Les autres fiches sont
 # dans la version formative, après la séance.
 
@@ -1217,8 +1220,8 @@ devoirs = tirage_q3.by_letter({
 # dit « oui »** (ou la ligne des modèles à usage général). Écrivez entre guillemets la date à
 # partir de laquelle s'appliquent les règles **de cette catégorie**. Ne sont pas demandées
 # ici : la transparence qui s'y ajouterait (étape 5) et la maîtrise de l'IA, commune à toutes.
-# Chacune des cinq dates sert une fois : `"2 février 2025"`, `"2 août 2025"`,
-# `"2 août 2026"`, `"2 décembre 2027"`, `"2 août 2028"`.
+# Chacune des cinq dates sert une fois. Dates passées : `"2 février 2025"`,
+# `"2 août 2025"`, `"2 août 2026"` ; à venir : `"2 décembre 2027"`, `"2 août 2028"`.
 #
 # - **compagnon_seniors** : un assistant vocal pour personnes âgées vivant seules profite des
 #   troubles de mémoire de certaines pour leur faire commander chaque semaine des compléments
@@ -1237,7 +1240,7 @@ devoirs = tirage_q3.by_letter({
 #
 # <details><summary>Indice 1</summary>
 #
-# Deux étapes pour chaque système : le parcours de la section 2 (la première étape qui
+# Deux temps pour chaque système : le parcours de la section 2 (la première étape qui
 # reçoit un « oui » décide ; pour un dispositif médical, la règle 11), puis la ligne du
 # calendrier.
 # </details>
@@ -1274,12 +1277,13 @@ devoirs = tirage_q3.by_letter({
 # qui dit « oui »** (ou la ligne des modèles à usage général). Écrivez entre guillemets la
 # date à partir de laquelle s'appliquent les règles **de cette catégorie**. Ne sont pas
 # demandées ici : la transparence qui s'y ajouterait (étape 5) et la maîtrise de l'IA,
-# commune à toutes. Chacune des cinq dates sert une fois : `"2 février 2025"`,
-# `"2 août 2025"`, `"2 août 2026"`, `"2 décembre 2027"`, `"2 août 2028"`.
+# commune à toutes. Chacune des cinq dates sert une fois. Dates passées :
+# `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir : `"2 décembre 2027"`,
+# `"2 août 2028"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Deux étapes pour chaque système : le parcours de la section 2 (la première étape qui
+# Deux temps pour chaque système : le parcours de la section 2 (la première étape qui
 # reçoit un « oui » décide ; pour un dispositif médical, la règle 11), puis la ligne du
 # calendrier.
 # </details>
@@ -1832,10 +1836,10 @@ dates = tirage_q4.by_letter({
 # l'article (sa nouvelle rédaction est à lire sur EUR-Lex). Retenez le raisonnement : date de
 # mise sur le marché, date de coupure, modification importante. Un système mis sur le marché
 # après la date de coupure n'a pas cette exception, quelle que soit la version du texte. Pour
-# la réflexion, pas besoin de la nouvelle rédaction : l'alerte sera mise sur le marché en
-# 2029, après le 2 août 2026 du texte de 2024 et après le 2 août 2028, date à laquelle les
-# règles du haut risque s'appliquent aux dispositifs médicaux ; ce n'est pas un système
-# « déjà sur le marché ».
+# la réflexion, pas besoin de la nouvelle rédaction. La date de coupure du texte de 2024
+# était le 2 août 2026. Les règles du haut risque s'appliqueront aux dispositifs médicaux le
+# 2 août 2028. Une alerte mise sur le marché en 2029 vient après ces deux dates : ce n'est
+# pas un système « déjà sur le marché ».
 #
 # ### Réflexion — Quelle garantie humaine doit-on au patient ? (3 points, corrigée par l'enseignant)
 #
