@@ -32,6 +32,7 @@ from typing import Any
 
 import nbformat
 from bs4 import BeautifulSoup
+from nbgrader.converters import Autograde
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
 from traitlets.config import Config
 
@@ -49,6 +50,7 @@ from esn_teach.course import (
 from esn_teach.grading._cells import grade_id, is_solution, is_test, nbgrader_meta
 from esn_teach.grading._execute import _NOT_RUN, _RECHECK
 from esn_teach.grading._export import in_class_cells
+from esn_teach.grading._plain import RefusePlainAutograde
 from esn_teach.grading._recheck import ERROR_LIMIT, MARKER_LINE
 from esn_teach.grading._sanitise import printable, sanitise_notebook
 
@@ -135,6 +137,10 @@ _CHECKS |= {"CheckFailed": "Incorrecte", "AssertionError": "Incorrecte"}
 def configure_feedback(config: Config) -> Config:
     """Make nbgrader's ``generate_feedback`` produce esn-teach's French feedback.
 
+    It also puts :class:`~esn_teach.grading._plain.RefusePlainAutograde` first among
+    plain nbgrader's autograde preprocessors: an evaluated copy is graded by
+    ``esn-teach autograde`` only.
+
     Used by the course's ``nbgrader_config.py`` (so the formgrader's own
     feedback button gives the same page) and by ``esn-teach feedback``.
 
@@ -162,6 +168,13 @@ def configure_feedback(config: Config) -> Config:
     # the formgrader reads this configuration too and renders with its own "formgrade"
     # template, which the second folder keeps within reach.
     config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES), str(_nbgrader_templates())]
+    # Plain nbgrader (the formgrader's Autograde button) would grade an evaluated copy with
+    # the cases of the grader's account: it refuses it instead (esn_teach.grading._plain).
+    # ``esn-teach autograde`` replaces this list with its own.
+    config.Autograde.autograde_preprocessors = [
+        RefusePlainAutograde,
+        *Autograde().autograde_preprocessors,
+    ]
     return config
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import ast
 import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -312,6 +315,20 @@ def test_evaluated_release_grades_with_the_hidden_tests(tmp_path, capsys):
     assert all("« Question " in cell.source and "`" not in cell.source for cell in noted)
     graded_texts = {cell.source for cell in graded.cells if cell.cell_type == "markdown"}
     assert all(cell.source in graded_texts for cell in passages)
+
+    # Plain nbgrader (the formgrader's Autograde button) would run the copy without the
+    # student's identifier, so with another account's cases: it refuses, saves nothing.
+    before = {name: course.grades(MODULE, name).grades for name in ("solution", "mauvaise")}
+    plain = subprocess.run(
+        [str(Path(sys.executable).parent / "nbgrader"), "autograde", MODULE, "--force"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert plain.returncode != 0
+    assert "esn-teach autograde" in plain.stdout + plain.stderr
+    assert {name: course.grades(MODULE, name).grades for name in before} == before
 
 
 #: An answer digest (:func:`esn_teach.checks.answer_digest`): sixteen hexadecimal characters.
@@ -711,3 +728,22 @@ def test_an_evaluated_release_whose_cells_print_an_answer_is_refused(tmp_path, c
     out = capsys.readouterr()
     assert "« tout à fait », la réponse de « choix », affichée par la cellule" in out.out + out.err
     assert Course(root, notebooks).release_mode(module) is None  # a failed release: no stamp
+
+
+def test_plain_nbgrader_autograde_refuses_an_evaluated_copy_only():
+    # Module 07's lecturer (d23): the formgrader's Autograde button drew the grader's cases.
+    from traitlets.config import Config
+
+    from esn_teach.grading import configure_feedback
+    from esn_teach.grading._plain import PLAIN_AUTOGRADE_REFUSED, RefusePlainAutograde
+
+    preprocessors = configure_feedback(Config()).Autograde.autograde_preprocessors
+    assert preprocessors[0] is RefusePlainAutograde
+    assert [p.__name__ for p in preprocessors[1:]][:1] == ["Execute"]
+    formative = nbformat.v4.new_notebook()
+    assert RefusePlainAutograde().preprocess(formative, {})[0] is formative
+    evaluated = nbformat.v4.new_notebook()
+    to_evaluation(evaluated)
+    with pytest.raises(RuntimeError, match="esn-teach autograde") as refused:
+        RefusePlainAutograde().preprocess(evaluated, {})
+    assert str(refused.value) == PLAIN_AUTOGRADE_REFUSED
