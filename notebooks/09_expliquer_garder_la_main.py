@@ -25,9 +25,9 @@
 #
 # ## Mode d'emploi
 #
-# En séance, environ une heure (une estimation) : le modèle (questions 1 à 3), une interne et
-# une IA (question 4), le droit (question 5). Après la séance, environ 30 min : le simulateur
-# (sans points), puis la réflexion (3 points), à rendre comme l'indique votre enseignant·e.
+# En séance, environ une heure (une estimation) : cinq questions notées. Après la séance,
+# environ 35 min : le simulateur (sans points), puis la réflexion (3 points), à rendre comme
+# l'indique votre enseignant·e.
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`,
 # exécutez, puis exécutez la **« Vérification »** ; les **indices** s'ouvrent d'un clic.
 
@@ -295,11 +295,17 @@ print(f"Taille ({', '.join(TAILLE)}), baisse d'exactitude :\n"
       f"soit {fr_number(groupe / importances.loc['points concaves', 'moyenne'], 1)} fois la "
       "baisse des points concaves seuls.")
 print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
+# The function leaves the kernel (review d23, lecturer 6: one call on the evaluated copy's pair
+# gave Q1's direction); the cells revealed after grading define it again.
+del perte_si_melange
 
 # %% [markdown]
 # > **En pratique.** Face au classement d'importance d'un fabricant, méfiez-vous des mesures
 # > qui se redisent : chacune paraît peu utilisée, leur groupe compte beaucoup. Et ce
 # > classement dit ce que lit le modèle, pas ce qui cause la maladie.
+#
+# Réserve : deux mesures **fortes**, même peu corrélées, mélangées ensemble, font parfois
+# basculer quelques patientes de plus que la somme (le seuil de 0,5 du score).
 
 # %% [markdown] session="formative"
 # **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle figé que
@@ -352,9 +358,14 @@ PAIRES_Q1 = [["rayon", "points concaves"], ["périmètre", "points concaves"],
 # Une copie sur deux reçoit la paire 0 ou 1 ; l'autre, la paire (2 à 5) de son découpage,
 # choisie et vérifiée à l'avance pour chacun des 64 découpages (ce chiffre, plus 2).
 SECONDE_Q1 = "0001323333020322331300222331023023021121333212230203233003203232"
-_tirage_q1 = int(np.random.default_rng([GRAINE, 9]).integers(4))
-PAIRE_Q1 = PAIRES_Q1[_tirage_q1 if _tirage_q1 < 2
-                     else 2 + int(SECONDE_Q1[GRAINE % len(DECOUPAGES)])]
+
+
+def _paire_q1():
+    """The copy's two measures (only their names stay on screen, not the draw)."""
+    tirage = int(np.random.default_rng([GRAINE, 9]).integers(4))
+    return PAIRES_Q1[tirage if tirage < 2 else 2 + int(SECONDE_Q1[GRAINE % len(DECOUPAGES)])]
+
+
 OPTIONS_Q1 = [
     "Plus : deux colonnes mélangées ensemble font toujours perdre plus que la somme, quelles "
     "que soient les mesures.",
@@ -365,7 +376,7 @@ OPTIONS_Q1 = [
 ]
 display(Markdown("\n".join(f"- **{lettre}.** {OPTIONS_Q1[k]}"
                             for lettre, k in zip("ABCDE", ORDRE_Q1, strict=True))))
-print(f"Question 1 de votre copie : les mesures « {PAIRE_Q1[0]} » et « {PAIRE_Q1[1]} », "
+print(f"Question 1 de votre copie : les mesures « {_paire_q1()[0]} » et « {_paire_q1()[1]} », "
       "mélangées ensemble. "
       "Écrivez la lettre de l'option choisie, entre guillemets (\"A\" à \"E\") ; "
       "l'ordre des options est propre à votre copie.")
@@ -470,7 +481,7 @@ if _redite_q1:
     _cle_q1 = 1
     _erreurs_q1 = [
         checks.Mistake(_lettre_q1[2], "relisez leur corrélation : ces deux mesures se redisent-elles à peine ? Leur corrélation (tableau de la première sortie du module) est d'environ 0,8 à 0,9 : l'une redit en bonne partie l'autre, comme le rayon, le périmètre et l'aire."),
-        checks.Mistake(_lettre_q1[0], "« toujours, quelles que soient les mesures » est faux : au formatif, deux mesures qui se redisent à peine (texture et variation locale du rayon) s'ajoutent à peu près. Ici, l'excès vient surtout de ce que ces deux-ci se redisent."),
+        checks.Mistake(_lettre_q1[0], "bonne prévision, mauvaise raison : « toujours, quelles que soient les mesures » est faux ; deux mesures qui se redisent à peine s'ajoutent à peu près. Ici, l'excès vient surtout de ce que ces deux-ci se redisent (tableau des corrélations, première sortie)."),
         checks.Mistake(_lettre_q1[3], "la section 2 montre le contraire : la taille, mélangée en groupe, fait perdre bien plus que la somme. La prévision doit venir d'une autre raison."),
         checks.Mistake(_lettre_q1[4], "pour perdre « une fois » ce que deux mesures disent en commun, il faut qu'elles en disent beaucoup en commun ; et même alors, la taille en groupe faisait perdre plus, pas moins."),
     ]
@@ -706,6 +717,19 @@ modele_reappris = "ABCDEFGH"[list(ORDRE_Q2).index(5)]
 # %% jupyter={"source_hidden": true} reveal="modele_reappris" session="formative"
 # Inutile de lire ce code (replié) : les calculs des questions 1 et 2, quand elles ont dit
 # « juste ».
+def perte_si_melange(colonnes):
+    """Baisse moyenne d'exactitude (validation) quand on mélange ensemble ces colonnes."""
+    hasard = np.random.default_rng(DECOUPAGE)
+    pertes = []
+    for _ in range(N_REPETITIONS):
+        melange = X_val.copy()
+        ordre = hasard.permutation(len(X_val))
+        for nom in colonnes:
+            melange[nom] = X_val[nom].to_numpy()[ordre]
+        pertes.append(exactitude_val - modele.score(melange, y_val))
+    return float(np.mean(pertes))
+
+
 def exactitude_reapprise(retirees):
     """Exactitude de validation d'un modèle réappris sans ces colonnes."""
     gardees = [nom for nom in X.columns if nom not in retirees]
@@ -742,6 +766,19 @@ else:
 # %% jupyter={"source_hidden": true} reveal="modele_reappris" session="evaluation"
 # Inutile de lire ce code (replié) : les calculs des questions 1 et 2, quand elles ont dit
 # « juste ».
+def perte_si_melange(colonnes):
+    """Baisse moyenne d'exactitude (validation) quand on mélange ensemble ces colonnes."""
+    hasard = np.random.default_rng(DECOUPAGE)
+    pertes = []
+    for _ in range(N_REPETITIONS):
+        melange = X_val.copy()
+        ordre = hasard.permutation(len(X_val))
+        for nom in colonnes:
+            melange[nom] = X_val[nom].to_numpy()[ordre]
+        pertes.append(exactitude_val - modele.score(melange, y_val))
+    return float(np.mean(pertes))
+
+
 def exactitude_reapprise(retirees):
     """Exactitude de validation d'un modèle réappris sans ces colonnes."""
     gardees = [nom for nom in X.columns if nom not in retirees]
@@ -750,6 +787,7 @@ def exactitude_reapprise(retirees):
 
 
 if checks.passed("pari_temoin"):
+    PAIRE_Q1 = _paire_q1()
     somme = sum(perte_si_melange([nom]) for nom in PAIRE_Q1)
     print(f"Question 1. Mesures « {PAIRE_Q1[0]} » et « {PAIRE_Q1[1]} » : somme des baisses seules "
           f"{fr_number(somme, 3)} ; mélangées ensemble {fr_number(perte_si_melange(PAIRE_Q1), 3)} "
@@ -847,8 +885,8 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
 # %% [markdown] session="formative"
 # ### Question 3 — Que dit cette courbe ? (2 points, note partielle)
 #
-# Pour chaque phrase, écrivez `"oui"` si elle est vraie de cette courbe (de ce qu'elle montre
-# et du calcul décrit plus haut), `"non"` sinon :
+# Pour chaque phrase, écrivez `"oui"` si elle est vraie de cette courbe (et du calcul décrit
+# plus haut), `"non"` sinon :
 #
 # - **valeurs données** : en un même point de la courbe, certaines patientes ont reçu plus de
 #   points concaves qu'elles n'en ont, d'autres moins ;
@@ -860,7 +898,7 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
 # - **noyaux** : les scores moyennés incluent des noyaux fabriqués, invraisemblables (très
 #   creusés mais petits, par exemple).
 #
-# Un item faux retire un juste (4 justes, 1 faux : comme 3 justes) ; `...` ne compte pas.
+# Un item faux retire un juste ; `...` ne compte pas.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -891,8 +929,9 @@ lecture_courbe = {"valeurs données": "oui", "cause": "non", "chaque patiente": 
 pistes_q3 = (
     "où relire, phrase par phrase, qu'elle soit juste ou non. « Valeurs données », « chaque "
     "patiente » et « noyaux » : la description du calcul, juste au-dessus de la figure "
-    "(section 3), puis l'indice 2 et le tableau des corrélations. « Cause » : la valeur V4 en "
-    "tête du module. « Classement » : la section 1."
+    "(section 3), puis l'indice 2. « Cause » : le calcul change un nombre dans le tableau "
+    "donné au modèle ; que dit-il de ce qui se passe dans le corps d'une patiente ? "
+    "« Classement » : cette courbe contient-elle une information sur la texture ?"
 )
 message_moyen = message_cause = message_chaque = message_classement = message_noyaux = pistes_q3
 checks.check_choices(
@@ -928,17 +967,17 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_courbe" session="formative"
-# message : la valeur V4 en tête du module
+# message : dans le corps d'une patiente
 lecture_courbe = {"valeurs données": "oui", "cause": "oui", "chaque patiente": "non",
                   "classement": "non", "noyaux": "oui"}
 
 # %% mistake="lecture_courbe" session="formative"
-# message : « Classement » : la section 1
+# message : une information sur la texture
 lecture_courbe = {"valeurs données": "oui", "cause": "non", "chaque patiente": "non",
                   "classement": "oui", "noyaux": "oui"}
 
 # %% mistake="lecture_courbe" session="formative"
-# message : puis l'indice 2 et le tableau des corrélations
+# message : puis l'indice 2
 lecture_courbe = {"valeurs données": "oui", "cause": "non", "chaque patiente": "non",
                   "classement": "non", "noyaux": "non"}
 
@@ -1001,7 +1040,7 @@ from esn_teach.datasets._wdbc_tasks import _question_3_statements
 
 # The digests of the true statements of the package's reserves (two true, two false per item;
 # review d19), keyed by text, not by position (review d20b, lecturer 2).
-_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
+_VRAIES_Q3 = {"07faf5229c68", "d8dacee10e2e", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
 lecture_courbe = {f"phrase {n}": "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for n, texte in enumerate(_question_3_statements(GRAINE).values(), start=1)}
 ### END SOLUTION
 
@@ -1018,7 +1057,7 @@ from esn_teach.datasets._wdbc_tasks import _question_3_statements as _enonces_q3
 # of the ten true statements of the package's reserves (two true, two false per item; one
 # absolute and one hedged statement among the true ones, and among the false ones: review
 # d19). Keyed by text: no position in a reserve is always true (review d20b, lecturer 2).
-_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
+_VRAIES_Q3 = {"07faf5229c68", "d8dacee10e2e", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
 _attendu_q3 = {cle: "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for cle, texte in _enonces_q3h(checks.student_seed("09", announce=False)).items()}
 # After grading the feedback names each wrong item with its own reason (review d19, lecturer
 # finding 7): there is no second try to give away.
@@ -1042,7 +1081,7 @@ import hashlib
 from esn_teach.datasets._wdbc_tasks import _question_3_statements
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
+_VRAIES_Q3 = {"07faf5229c68", "d8dacee10e2e", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
 lecture_courbe = {f"phrase {n}": "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for n, texte in enumerate(_question_3_statements(GRAINE).values(), start=1)}
 lecture_courbe["phrase 2"] = "non" if lecture_courbe["phrase 2"] == "oui" else "oui"
 
@@ -1053,7 +1092,7 @@ import hashlib
 from esn_teach.datasets._wdbc_tasks import _question_3_statements
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
+_VRAIES_Q3 = {"07faf5229c68", "d8dacee10e2e", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
 lecture_courbe = {f"phrase {n}": "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for n, texte in enumerate(_question_3_statements(GRAINE).values(), start=1)}
 lecture_courbe["phrase 5"] = "non" if lecture_courbe["phrase 5"] == "oui" else "oui"
 
@@ -1064,7 +1103,7 @@ import hashlib
 from esn_teach.datasets._wdbc_tasks import _question_3_statements
 
 # The copy's keys (as in the solution), then the other answer on one item.
-_VRAIES_Q3 = {"07faf5229c68", "11c89d504422", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
+_VRAIES_Q3 = {"07faf5229c68", "d8dacee10e2e", "165893ea121c", "2ed4f18b8d1d", "3ea696090dee", "87e64fc4876a", "88da7c24ae29", "9f14089f4f9e", "8b3a1ed7624f", "dd25a62491a9"}
 lecture_courbe = {f"phrase {n}": "oui" if hashlib.sha256(texte.encode()).hexdigest()[:12] in _VRAIES_Q3 else "non" for n, texte in enumerate(_question_3_statements(GRAINE).values(), start=1)}
 lecture_courbe["phrase 4"] = "non" if lecture_courbe["phrase 4"] == "oui" else "oui"
 
@@ -1073,8 +1112,9 @@ lecture_courbe["phrase 4"] = "non" if lecture_courbe["phrase 4"] == "oui" else "
 #
 # Camille, interne (personnage et décisions **inventés**), fait une **lecture rapide des
 # mesures** de 12 patientes du **test**, seule, puis avec la suggestion de l'IA (notre modèle),
-# sur des cas choisis (situation simplifiée). La « **confiance** » de l'IA est son score pour la réponse suggérée (50 % :
-# elle hésite ; près de 100 % : sûre, pas forcément juste). Le **biais
+# sur des cas choisis : un cas d'école (en France, un ou une pathologiste lit la cytologie ; le
+# diagnostic repose sur l'histologie). La « **confiance** » de l'IA est son score pour la
+# réponse suggérée (50 % : elle hésite ; près de 100 % : sûre, pas forcément juste). Le **biais
 # d'automatisation** est la tendance à suivre une machine même quand elle se trompe.
 
 # %% jupyter={"source_hidden": true} session="formative"
@@ -1118,6 +1158,9 @@ camille = pd.DataFrame({
     "Diagnostic de référence": diagnostic[camille_verite],
 }, index=pd.Index([f"Patiente {k}" for k in range(1, 13)], name="Patiente"))
 fr_table(camille, caption="Les décisions de Camille (inventées) sur les 12 cas")
+print(f"Sur ces 12 cas, l'IA se trompe {int((camille_ia != camille_verite).sum())} fois : plus "
+      f"souvent que sur tout le test ({int((suggestion_test != verite_test).sum())} erreurs sur "
+      f"{len(verite_test)} patientes). Les cas ont été choisis pour l'exercice.")
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : selon votre graine, il choisit 12 cas du test pour le
@@ -1378,11 +1421,17 @@ _m4 = [
 # key nor another named mistake at two decimals: the formative key recited, 0,25, and the
 # changes of mind over the 12 cases, (j + w) / 12.
 for _valeur_q4, _texte_q4 in (
-    (0.25, "0,25 est la clé de l'entraînement (le tableau de Camille du formatif) : vos 12 cas et les décisions de Camille sont propres à votre copie. Recomptez dans votre tableau."),
+    (0.25, "0,25 ne vient pas de votre tableau : vos 12 cas et les décisions de Camille sont propres à votre copie. Recomptez dans votre tableau les changements d'avis, puis, parmi eux, ceux qui l'ont rendue fausse."),
     ((_j4 + _w4) / 12, "vous avez divisé le nombre de changements d'avis par les 12 cas : la question demande, parmi ces changements d'avis, la part qui a rendu Camille fausse."),
 ):
     if all(abs(round(_valeur_q4, 2) - round(_autre_q4, 2)) > 0.005 for _autre_q4 in [_j4 / (_j4 + _w4), *(_m.value for _m in _m4)]):
         _m4.append(checks.Mistake(_valeur_q4, _texte_q4))
+# Another copy's key that is also this copy's key rounded one decimal too far (0,2 = 1/5 on a
+# copy keyed 1/6) is as likely a miscount as a rounding: no « trop arrondi » (review d23,
+# lecturer 7), a message that fits both.
+for _autre_q4 in sorted({round(c / (c + d), 2) for _a, _b, c, d in _cas_copie}):
+    if abs(_autre_q4 - round(_j4 / (_j4 + _w4), 1)) < 0.005 and abs(_autre_q4 - round(_j4 / (_j4 + _w4), 2)) > 0.005 and all(abs(_autre_q4 - round(_m.value, 2)) > 0.005 for _m in _m4):
+        _m4.append(checks.Mistake(_autre_q4, "ce n'est pas la part de votre tableau : recomptez, ligne par ligne, les changements d'avis de Camille, puis, parmi eux, ceux qui l'ont rendue fausse, et écrivez la division elle-même (deux nombres comptés), pas un résultat arrondi."))
 checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", expected=_j4 / (_j4 + _w4), decimals=2, mistakes=_m4, hint="Dénominateur : les lignes où « Camille seule » et « Camille avec l'IA » diffèrent ; numérateur : parmi elles, celles où elle passe de « juste » à « faux ».", success="la plupart des changements d'avis de Camille l'ont rendue juste (l'IA avait raison), mais pas tous : elle a abandonné des lectures justes pour suivre une IA qui se trompait, c'est le biais d'automatisation. Goddard et al. (2014) comptent les mêmes passages « juste seul → faux avec l'aide », mais les rapportent à tous les cas (5,2 %). Une interne inventée, quelques cas choisis : un exemple, pas une mesure.")
 ### END HIDDEN TESTS
 
@@ -1420,7 +1469,7 @@ part_camille_ia_fausse = 2
 part_camille_ia_fausse = 0
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
-# message : la clé de l'entraînement
+# message : ne vient pas de votre tableau
 part_camille_ia_fausse = 0.25
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
@@ -1484,37 +1533,27 @@ else:
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les textes, tirés de la bibliothèque du cours.
-for cle in ("L4001-3", "IA 14", "IA 113"):
+for cle in ("L4001-3", "IA 14"):  # le calendrier (article 113) : deux dates, dans le texte
     ref = reference(cle)
-    texte = f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"
-    if cle == "IA 113":  # le calendrier, replié : ses dates utiles sont dans le texte qui suit
-        texte = f"<details><summary>Le calendrier (article 113)</summary>\n\n{texte}\n</details>"
-    display(Markdown(texte))
+    display(Markdown(f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"))
 print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} d'après des "
       "copies des textes publiées en ligne : Légifrance et EUR-Lex font foi.")
 
 # %% [markdown]
-# - **France** : le professionnel qui **décide d'utiliser**, pour un acte de prévention, de
-#   diagnostic ou de soin, un dispositif médical à traitement algorithmique (appris sur des
-#   données massives) s'assure que la patiente en est **informée** ; son fonctionnement doit
-#   être explicable (article L. 4001-3).
+# - **France** (article L. 4001-3) : tout professionnel de santé (médecin, sage-femme,
+#   kinésithérapeute, infirmier·e, pharmacien·ne…) qui **décide d'utiliser**, pour un acte de
+#   prévention, de diagnostic ou de soin, un dispositif médical dont l'algorithme a appris sur
+#   des données massives s'assure que la patiente en est **informée**. Un arrêté, non vérifié
+#   ici, fixe les dispositifs visés.
 # - **Europe** : l'IA qui est un dispositif médical évalué par un organisme notifié (article 6)
-#   et des usages comme le tri des urgences (annexe III) sont **à haut risque**.
-# - Son **article 14** demandera qu'elle soit **conçue** pour que la personne qui la contrôle
-#   **puisse** passer outre, consciente du biais d'automatisation (règlement (UE) 2026/1744,
-#   sauf changement) :
+#   et des usages comme le tri des urgences (annexe III) sont **à haut risque**. L'**article
+#   14** demandera qu'elle soit **conçue** pour qu'on **puisse** passer outre, conscient du
+#   biais d'automatisation : dès le 2 décembre 2027 (annexe III) et le 2 août 2028
+#   (dispositifs médicaux), selon le règlement (UE) 2026/1744 (voir les Sources).
 #
-# | À partir du | l'article 14 s'applique à |
-# |---|---|
-# | 2 décembre 2027 | l'IA de l'annexe III (par exemple le tri des urgences) |
-# | 2 août 2028 | l'IA qui est un dispositif médical évalué par un organisme notifié |
-#
-# Dates lues le 7/12/2026 dans des synthèses de l'accord, pas dans le texte adopté : aucune
-# question notée n'en dépend.
-#
-# > **En bref.** **Aujourd'hui, vous devez** informer la patiente quand vous décidez d'utiliser
-# > un tel outil (en maïeutique, l'analyse automatisée du rythme cardiaque fœtal, par exemple)
-# > et garder votre jugement ; **en 2027–2028, l'outil devra** vous permettre de passer outre.
+# > **En bref.** Aujourd'hui, si vous décidez d'utiliser un dispositif visé (par exemple une
+# > aide à la lecture des mammographies, apprise sur de très nombreux clichés), informez la
+# > patiente et gardez votre jugement ; dès 2027–2028, l'outil devra permettre de passer outre.
 
 # %% [markdown] session="formative"
 # ### Question 5 — Ce que demandent les textes (1 point, note partielle)
@@ -1552,8 +1591,8 @@ lecture_droit = {"information": "oui", "quand": "non", "dispositif": "non"}
 # Vérification de la question 5 : exécutez cette cellule.
 PISTES_Q5 = (
     "où relire, phrase par phrase, qu'elle soit juste ou non. « Information » : le point "
-    "« France », sous les textes. « Quand » : le point sur l'article 14. « Dispositif » : le "
-    "tableau des dates, puis l'encadré « En bref »."
+    "« France », sous les textes. « Quand » : le point « Europe », sur l'article 14. "
+    "« Dispositif » : les dates du point « Europe », puis l'encadré « En bref »."
 )
 checks.check_choices(
     lecture_droit,
@@ -1590,11 +1629,11 @@ checks.check_choices(
 lecture_droit = {"information": "non", "quand": "non", "dispositif": "non"}
 
 # %% mistake="lecture_droit" session="formative"
-# message : le point sur l'article 14
+# message : sur l'article 14
 lecture_droit = {"information": "oui", "quand": "oui", "dispositif": "non"}
 
 # %% mistake="lecture_droit" session="formative"
-# message : le tableau des dates
+# message : les dates du point « Europe »
 lecture_droit = {"information": "oui", "quand": "non", "dispositif": "oui"}
 
 # %% [markdown] session="evaluation"
@@ -1744,6 +1783,11 @@ cas_confiance = confiance_test[choisis]
 typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
 typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
 print(f"Les {len(cas_verite)} cas du simulateur sont prêts : exécutez la cellule suivante.")
+# Review d23 (student 6): the warning about chosen cases, in both sessions.
+print(f"Attention : ces cas ont été choisis pour que l'IA s'y trompe plus souvent que sur tout "
+      f"le test ({int((suggestion_test != verite_test).sum())} erreurs sur {len(verite_test)} "
+      f"patientes, soit {fr_number(100 * (suggestion_test != verite_test).mean(), 0)} %) : vos "
+      "résultats ne mesurent ni l'IA ni vous-même.")
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il prépare les 12 cas du simulateur, choisis en
@@ -1758,6 +1802,11 @@ cas_confiance = np.maximum(p_cas, 1 - p_cas)
 typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
 typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
 print(f"Les {len(cas_verite)} cas du simulateur sont prêts : exécutez la cellule suivante.")
+# Review d23 (student 6): the warning about chosen cases, in both sessions.
+print(f"Attention : ces cas ont été choisis pour que l'IA s'y trompe plus souvent que sur tout "
+      f"le test ({int((suggestion_test != verite_test).sum())} erreurs sur {len(verite_test)} "
+      f"patientes, soit {fr_number(100 * (suggestion_test != verite_test).mean(), 0)} %) : vos "
+      "résultats ne mesurent ni l'IA ni vous-même.")
 
 # %%
 # Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.
@@ -1776,15 +1825,27 @@ display(simulateur)
 # ou une étude citée dans « Pour aller plus loin »), sur ce que les explications du modèle
 # montrent **et ne montrent pas**. Enfin, prenez **une patiente de votre tableau de Camille**
 # (nommez-la par son numéro) et dites ce que vous lui diriez : qu'un outil a servi, ce qu'il a
-# suggéré et avec quelle confiance, ce que le soignant a décidé et pourquoi, et qui décide.
+# suggéré, ce que le soignant a décidé et pourquoi, et qui décide. Sa confiance n'est pas
+# exigée ; si vous la citez, dites ce qu'elle ne garantit pas (un score du modèle, pas une
+# probabilité vérifiée).
+#
+# **Transposer à votre métier (permis).** Si votre métier n'annonce pas ce diagnostic, écrivez
+# depuis le vôtre, avec un outil de votre métier : en kinésithérapie, une analyse automatisée
+# de la marche qui estime un risque de chute ; en pharmacie, l'alerte d'interaction d'un
+# logiciel d'aide à la dispensation ; en soins infirmiers, un score d'alerte de dégradation
+# d'un patient hospitalisé. Pour la dernière partie, gardez le numéro et la ligne d'une
+# patiente de votre tableau (l'IA juste ou fausse, ce qu'a décidé Camille) et dites ce que
+# vous diriez à un patient de votre métier si votre outil faisait la même suggestion, juste ou
+# fausse, et que vous décidiez de même.
 #
 # **Comment elle est notée** (trois critères, chacun sur 1 point) :
 #
 # 1. **deux raisons précises** de passer outre (la confiance affichée comptée avec sa limite) ;
 # 2. **un chiffre juste avec son « parmi qui » et ce qu'il vaut comme preuve**, et **une
 #    limite** des explications ;
-# 3. **la patiente informée**, une patiente de **votre** tableau : l'outil, sa suggestion et sa
-#    confiance, la décision et sa raison, et qui décide.
+# 3. **la patiente informée**, une patiente de **votre** tableau (ou sa transposition) :
+#    l'outil, sa suggestion, la décision et sa raison (une confiance citée l'est avec sa
+#    limite), et qui décide.
 
 # %% [markdown] written="reflexion_passer_outre" points=3
 # ### BEGIN SOLUTION
@@ -1811,7 +1872,7 @@ display(simulateur)
 # | 1. Deux raisons précises de passer outre, la confiance comptée avec sa limite | 1 ; une seule, ou vagues : 0,5 ; « toujours » ou « jamais » : 0 |
 # | 2a. Un chiffre juste, avec son groupe (« parmi qui ») et sa portée | 0,5 ou 0 |
 # | 2b. Une limite juste des explications | 0,5 ou 0 |
-# | 3a. Une patiente **du tableau de la copie** (son numéro) informée de l'outil, de sa suggestion et de sa confiance (justes pour cette copie), de la décision et de sa raison | 0,5 ou 0 |
+# | 3a. Une patiente **du tableau de la copie** (son numéro ; ou sa transposition à un outil du métier de l'étudiant) informée de l'outil, de sa suggestion (juste pour cette copie), de la décision et de sa raison ; une confiance citée l'est avec ce qu'elle ne garantit pas | 0,5 ou 0 |
 # | 3b. Qui décide (le professionnel, ou la décision prise avec la patiente) | 0,5 ou 0 |
 #
 # Total sur 3 : critère 1 + 2a + 2b + 3a + 3b (les critères 2 et 3 ci-dessous donnent le détail
@@ -1866,6 +1927,11 @@ display(simulateur)
 #
 # Pour des étudiants en droit ou en gestion, accepter un point de vue non clinique au critère 1
 # (procédure de l'établissement, traçabilité de la décision), avec le même niveau de précision.
+# **Transposition à un autre métier** (permise par l'énoncé, d23) : kinésithérapie (analyse
+# automatisée de la marche, risque de chute), pharmacie (alerte d'interaction d'un logiciel
+# d'aide à la dispensation), soins infirmiers (score d'alerte de dégradation), maïeutique, etc.
+# Les critères sont les mêmes, appliqués à l'outil du métier ; une copie transposée n'est
+# jamais pénalisée pour avoir quitté la cytoponction.
 #
 # **Critère 3 — Transparence envers la patiente**, valeurs V6 — Intégrité et transparence et
 # V1 — Priorité à la relation humaine, et principe d'autonomie du CENS.
@@ -1890,11 +1956,18 @@ display(simulateur)
 #   information de la patiente.
 # - **3a (0,5)** : l'information avec son contenu, pour **une patiente du tableau de Camille de
 #   cette copie**, nommée par son numéro (d22 : un texte générique ne peut pas l'obtenir) : un
-#   outil a servi, ce qu'il a suggéré **et avec quelle confiance**, ce que le soignant a décidé
-#   et pourquoi. Vérifiez la suggestion et la confiance sur la ligne de cette patiente, dans le
-#   tableau « Les décisions de Camille (inventées) sur vos 12 cas » de la copie ramassée (elles
-#   diffèrent d'une copie à l'autre). Une suggestion ou une confiance fausse pour cette copie,
-#   une patiente sans numéro, ou une information sans contenu (« un logiciel a été utilisé ») :
+#   outil a servi, ce qu'il a suggéré, ce que le soignant a décidé et pourquoi. Vérifiez la
+#   suggestion sur la ligne de cette patiente, dans le tableau « Les décisions de Camille
+#   (inventées) sur vos 12 cas » de la copie ramassée (elle diffère d'une copie à l'autre).
+#   **La confiance n'est pas exigée** (d23 : le module enseigne que ce n'est pas une
+#   probabilité vérifiée). Si la copie cite un chiffre de confiance, elle doit dire aussi ce
+#   qu'il ne garantit pas (« l'outil peut se tromper en se disant sûr », « un score du modèle,
+#   pas une probabilité vérifiée ») et le chiffre doit être celui de la ligne ; un chiffre cité
+#   sans cette réserve, ou faux pour cette copie : 0. Copie **transposée** à un autre métier :
+#   le numéro de la patiente et sa ligne (IA juste ou fausse, décision de Camille) doivent
+#   correspondre à la copie ; l'outil, la suggestion, la décision et sa raison sont ceux de
+#   l'outil du métier. Une suggestion fausse pour cette copie, une patiente sans numéro, ou une
+#   information sans contenu (« un logiciel a été utilisé ») :
 #   0. **3b (0,5)** : qui décide, dans l'une des deux formulations ci-dessus.
 # - Rien sur la patiente : 0.
 #
@@ -1938,15 +2011,17 @@ display(simulateur)
 # > une mesure. L'importance dit ce que le modèle utilise, pas ce qui cause le cancer, et des
 # > mesures corrélées se partagent cette importance. Je dirais à la patiente 7 de mon tableau
 # > qu'un logiciel a analysé sa cytoponction, qu'il suggérait une tumeur bénigne en se disant
-# > très confiant, que nous avons demandé une biopsie parce que l'examen clinique était
-# > inquiétant, et que la décision se prend avec elle. »
+# > très confiant, ce qui ne garantit pas qu'il ait raison, que nous avons demandé une biopsie
+# > parce que l'examen clinique était inquiétant, et que la décision se prend avec elle. »
 #
 # Notation : critère 1, **1** ; 2a, **0,5** (2 sur 5, son groupe, sa portée) ; 2b, **0,5** ;
-# 3a, **0,5** (outil, suggestion et confiance, décision et raison, pour la patiente 7) ; 3b,
+# 3a, **0,5** (outil, suggestion, décision et raison, pour la patiente 7 ; la confiance citée
+# avec ce qu'elle ne garantit pas) ; 3b,
 # **0,5** (décision avec la patiente). Vérifiez « 5 fois, dont 2 » sur la ligne « Pour le
 # correcteur » de **cette** copie (tirage 2 sur 5 ; les autres copies ont 1 sur 3, 1 sur 5,
-# 1 sur 6 ou 2 sur 7), et, sur la ligne « Patiente 7 » de son tableau, « bénin » et une
-# confiance élevée ; sinon 3a vaut 0.
+# 1 sur 6 ou 2 sur 7), et, sur la ligne « Patiente 7 » de son tableau, « bénin » et, puisque la
+# copie la cite, une confiance élevée ; sinon 3a vaut 0. Sans « ce qui ne garantit pas qu'il
+# ait raison », 3a vaudrait 0 : la confiance serait citée sans sa limite.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -2031,9 +2106,11 @@ display(simulateur)
 #   Conseil national de l'ordre des médecins (guide de correction).
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 (règlement sur
 #   l'intelligence artificielle), articles 14, 26 et 113. EUR-Lex.
-# - Règlement (UE) 2026/1744 du 8 juillet 2026 (omnibus numérique sur l'IA), *JO de l'Union*
-#   du 24 juillet 2026 : modifie le règlement (UE) 2024/1689, dont son calendrier (article 113).
-#   Lire la version consolidée sur EUR-Lex.
+# - Règlement (UE) 2026/1744 (omnibus numérique sur l'IA) : modifie le calendrier du règlement
+#   (UE) 2024/1689 (article 113). Les deux dates du module viennent du communiqué du Conseil de
+#   l'UE du 29 juin 2026, « Artificial intelligence: Council gives final green light to
+#   simplify and streamline rules » ; le texte publié au Journal officiel n'a pas pu être
+#   consulté ici : lire la version consolidée sur EUR-Lex.
 # - Synthèses de l'accord du 7 mai 2026 sur cet omnibus (pas d'exclusion des dispositifs
 #   médicaux ; pouvoir de la Commission de limiter certaines exigences quand le droit sectoriel
 #   couvre l'équivalent) : MDI Europa, « Provisional agreement on EU Digital Omnibus on AI »

@@ -48,7 +48,8 @@ _CURVE = {
         "quand la courbe monte de 0,1, le score de chaque patiente monte aussi de 0,1",
         "la courbe donne le score de certaines patientes : celles dont les points "
         "concaves valent la valeur lue en abscisse",
-        "chaque point de la courbe est la moyenne des scores de toutes les patientes de validation",
+        "chaque point de la courbe est la moyenne des scores de toutes les patientes de "
+        "validation, après leur avoir donné la valeur lue en abscisse",
         "en un point de la courbe, certaines patientes ont un score au-dessus de la "
         "courbe, d'autres au-dessous",
     ),

@@ -965,6 +965,9 @@ def test_no_kernel_variable_gives_an_evaluated_key_away(monkeypatch):
                 leaks.append(name)
         assert not leaks, (student, leaks)
         assert not {"_n", "_k", "_j", "_w", "_vues", "_suivies"} & set(space), student
+        # Review d23 (lecturer 6): the shuffle function and the copy's pair (or its draw) gave
+        # Q1's direction in one line, perte_si_melange(PAIRE_Q1) against the sum of the two.
+        assert not {"perte_si_melange", "PAIRE_Q1", "_tirage_q1"} & set(space), student
         assert space["part_camille_ia_fausse"] is Ellipsis
 
 
@@ -1181,10 +1184,47 @@ def test_question_4_names_two_more_slips():
             if np.random.default_rng([s, 4]).integers(len(CAMILLE_DRAWS)) == index
         )
         others = [round(m, 2) for m in _q4_mistakes(n, k, j, w)]
-        for answer, words in ((0.25, "clé de l'entraînement"), ((j + w) / 12, "par les 12 cas")):
+        for answer, words in ((0.25, "ne vient pas de votre tableau"), ((j + w) / 12, "par les 12 cas")):
             if round(answer, 2) in others:
                 continue  # already named by another mistake's message
             space = {"np": np, "checks": checks, "_graine_q4": seed}
             space["part_camille_ia_fausse"] = round(answer, 2)
             with pytest.raises(checks.IncorrectAnswer, match=words):
                 exec(block, space)
+
+
+def test_question_4_another_copys_key_is_not_called_too_rounded():
+    """Review d23 (lecturer 7): on a copy keyed 1/6, 0,2 (the key of copies drawn 1/5, or a
+    miscount) got « bon raisonnement, mais trop arrondi ». Wherever another draw's key is this
+    copy's key rounded one decimal too far, its message asks for a recount and the division
+    itself, never « trop arrondi »; the evaluated messages never assume the formative was done."""
+    block = _q4_hidden_block()
+    assert "formatif" not in block and "entraînement" not in block
+    keys = sorted({round(j / (j + w), 2) for _n, _k, j, w in CAMILLE_DRAWS})
+    checked = 0
+    for index, (_n, _k, j, w) in enumerate(CAMILLE_DRAWS):
+        seed = next(
+            s
+            for s in range(10_000)
+            if np.random.default_rng([s, 4]).integers(len(CAMILLE_DRAWS)) == index
+        )
+        for other in keys:
+            if other == round(j / (j + w), 2) or other != round(j / (j + w), 1):
+                continue
+            space = {"np": np, "checks": checks, "_graine_q4": seed}
+            space["part_camille_ia_fausse"] = other
+            with pytest.raises(checks.IncorrectAnswer) as caught:
+                exec(block, space)
+            assert "arrondi »" not in str(caught.value) and "trop arrondi" not in str(caught.value)
+            assert "recomptez" in str(caught.value), str(caught.value)
+            checked += 1
+    assert checked >= 1  # 0,2 on the copies keyed 1/6
+
+
+def test_evaluated_q1_messages_do_not_assume_the_formative():
+    """Review d23 (lecturer 7): the course README advises not to publish the formative before
+    a graded session; Q1's evaluated messages no longer say « au formatif »."""
+    source = NOTEBOOK.read_text()
+    start = source.index("_redite_q1 = int(")
+    block = source[start : source.index("### END HIDDEN TESTS", start)]
+    assert "formatif" not in block
