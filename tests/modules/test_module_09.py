@@ -1184,7 +1184,10 @@ def test_question_4_names_two_more_slips():
             if np.random.default_rng([s, 4]).integers(len(CAMILLE_DRAWS)) == index
         )
         others = [round(m, 2) for m in _q4_mistakes(n, k, j, w)]
-        for answer, words in ((0.25, "ne vient pas de votre tableau"), ((j + w) / 12, "par les 12 cas")):
+        for answer, words in (
+            (0.25, "ne vient pas de votre tableau"),
+            ((j + w) / 12, "par les 12 cas"),
+        ):
             if round(answer, 2) in others:
                 continue  # already named by another mistake's message
             space = {"np": np, "checks": checks, "_graine_q4": seed}
