@@ -1426,9 +1426,9 @@ for _valeur_q4, _texte_q4 in (
 ):
     if all(abs(round(_valeur_q4, 2) - round(_autre_q4, 2)) > 0.005 for _autre_q4 in [_j4 / (_j4 + _w4), *(_m.value for _m in _m4)]):
         _m4.append(checks.Mistake(_valeur_q4, _texte_q4))
-# Another copy's key that is also this copy's key rounded one decimal too far (0,2 = 1/5 on a
-# copy keyed 1/6) is as likely a miscount as a rounding: no « trop arrondi » (review d23,
-# lecturer 7), a message that fits both.
+# Another draw's key that is also this copy's key rounded one decimal too far (0,2 = 1/5 on
+# the copies keyed 1/6) is as likely a miscount as a rounding: no « trop arrondi » (review
+# d23, lecturer 7), a message that fits both.
 for _autre_q4 in sorted({round(c / (c + d), 2) for _a, _b, c, d in _cas_copie}):
     if abs(_autre_q4 - round(_j4 / (_j4 + _w4), 1)) < 0.005 and abs(_autre_q4 - round(_j4 / (_j4 + _w4), 2)) > 0.005 and all(abs(_autre_q4 - round(_m.value, 2)) > 0.005 for _m in _m4):
         _m4.append(checks.Mistake(_autre_q4, "ce n'est pas la part de votre tableau : recomptez, ligne par ligne, les changements d'avis de Camille, puis, parmi eux, ceux qui l'ont rendue fausse, et écrivez la division elle-même (deux nombres comptés), pas un résultat arrondi."))
@@ -1819,7 +1819,7 @@ display(simulateur)
 #
 # À rédiger après la séance, à rendre comme l'indique votre enseignant·e (par exemple un
 # devoir Moodle), avant la date annoncée. En 10 à 15 lignes, depuis votre futur métier (par
-# exemple, en maïeutique, l'analyse automatisée du rythme cardiaque fœtal) : quand un
+# exemple, en radiologie, une aide à la lecture des mammographies) : quand un
 # soignant doit-il passer outre la suggestion du modèle ? Appuyez-vous sur **un chiffre** avec son dénominateur, en disant ce
 # qu'il vaut comme preuve (vos résultats du simulateur ou ceux de Camille, sur des cas choisis ;
 # ou une étude citée dans « Pour aller plus loin »), sur ce que les explications du modèle
