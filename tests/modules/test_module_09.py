@@ -945,6 +945,8 @@ def test_no_kernel_variable_gives_an_evaluated_key_away(monkeypatch):
         for cell in notebook.cells:
             if cell.cell_type != "code" or cell.metadata.get("nbgrader", {}).get("grade"):
                 continue
+            if "esn_reveal" in cell.metadata:
+                continue  # replaced in the evaluated release by a one-line note
             if "def cas_de_camille(" in cell.source:
                 before_camille = dict(space)
             exec(compile(_released_code(cell), "<cell>", "exec"), space)
