@@ -767,8 +767,8 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 # dans le corpus, `"hors corpus"` sinon (la question porte sur le corpus, pas sur la
 # pharmacie). Points partiels (règle du mode d'emploi) : un quart de point par cas juste.
 #
-# Vos quatre cas sont affichés sous cette question (d'une à trois doses « corpus », selon la
-# copie).
+# Vos quatre cas sont affichés sous cette question (d'une à quatre doses « corpus », selon la
+# copie : ne comptez pas, vérifiez chaque ligne).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -811,9 +811,10 @@ checks.check_choices(
     },
     success="B et D sont hors corpus : 10 mg et 2,5 mg sont des doses du corpus, mais pour "
     "d'autres médicaments ; le modèle ne les a lues pour aucun de ces deux-là : sa phrase est fluide, sans "
-    "appui. A est juste par hasard : le corpus écrit l'amoxicilline « 1 g », et le modèle a lu "
-    "« 1000 mg » après un autre médicament, par le même mécanisme. Une dose juste se vérifie "
-    "aussi. Hors corpus ne dit pas si une dose existe en pharmacie : seul le RCP le dit.",
+    "appui. A est bien dans le corpus (l'amoxicilline y est écrite « 1 g », soit 1000 mg) : votre "
+    "« corpus » est juste. Mais le modèle ne l'a pas écrite parce qu'il la savait : il a lu "
+    "« 1000 mg » après un autre médicament, par le même mécanisme que B et D. Une dose juste se "
+    "vérifie donc aussi. Hors corpus ne dit pas si une dose existe en pharmacie : seul le RCP le dit.",
     points=1,
 )
 ### BEGIN HIDDEN TESTS
@@ -903,8 +904,8 @@ checks.check_choices(
     success="une dose hors corpus est, ici, une dose que le corpus écrit pour d'autres "
     "médicaments : le modèle, qui ne lit que « comprimé de », l'a lue après un autre "
     "médicament ; sa phrase est fluide, sans appui. Une dose du corpus écrite dans une autre "
-    "unité (1 g pour 1000 mg) est juste, mais par le même hasard. Une dose juste se vérifie "
-    "aussi. Hors corpus ne dit pas si une dose existe en pharmacie : seul le RCP le dit.",
+    "unité (1 g pour 1000 mg) : votre « corpus » est juste, mais le modèle l'a écrite par le "
+    "même mécanisme, sans la savoir. Une dose juste se vérifie donc aussi. Hors corpus ne dit pas si une dose existe en pharmacie : seul le RCP le dit.",
     points=1)
 ### END HIDDEN TESTS
 
