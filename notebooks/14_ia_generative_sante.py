@@ -20,8 +20,9 @@
 # **Cette copie est l'évaluation de la micro-certification « IA générative en santé ».** Ce
 # que l'en-tête commun ci-dessous ne dit pas, sauf autre consigne de votre enseignant :
 #
-# - **Où et quand** : à distance, seul·e, sans surveillance, en une ou deux fois ; « en séance » et
-#   « après la séance » y désignent les parties 1 et 2, qui comptent toutes deux.
+# - **Où et quand** : à distance, seul·e, sans surveillance, en **deux temps d'une heure au
+#   plus** (un ou deux jours) : les parties 1 (« en séance ») et 2 (« après la séance »), notées
+#   toutes deux.
 # - **Agents conversationnels** : interdits, sur l'honneur (V6 — Intégrité et transparence).
 # - **Rendre** : une seule fois, les deux parties faites, avant la date annoncée.
 
@@ -432,8 +433,11 @@ explorateur
 # %% [markdown]
 # <details><summary>Ce qu'il fallait voir (ouvrez après avoir essayé)</summary>
 #
-# À basse température, la suite est presque la même à chaque tirage ; à température 2, elle
-# mélange des morceaux de notes sans suite logique. Après « un comprimé de », regardez les
+# À basse température, la suite garde le plus souvent **le même plan** d'un tirage à l'autre
+# (une dose, un moment de prise, puis « Prochain rendez-vous ») ; mais **la dose change
+# encore** (5 mg, 2,5 mg, 10 mg…) : les premiers mots du tableau ont des probabilités proches,
+# et même refroidies, plusieurs doses restent possibles. À température 2, la suite mélange des
+# morceaux de notes sans suite logique. Après « un comprimé de », regardez les
 # doses proposées, et le médicament qu'elles suivent : la section 3 y revient.
 # </details>
 
@@ -768,7 +772,7 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 # pharmacie). Points partiels (règle du mode d'emploi) : un quart de point par cas juste.
 #
 # Vos quatre cas sont affichés sous cette question (d'une à quatre doses « corpus », selon la
-# copie : ne comptez pas, vérifiez chaque ligne).
+# copie).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1157,12 +1161,8 @@ origine_dose = _draw_cases(graine, "origine_dose", "ABCD").letter_of("D")
 # pas. Le règlement sur l'IA (article 50) impose des obligations de **transparence** : dire
 # qu'on parle à une IA, marquer ce qu'elle génère.
 #
-# Le règlement sur l'IA dit « à **haut risque** » les systèmes d'IA qu'il encadre le plus ; son
-# **annexe I** liste des produits déjà réglementés, dont les dispositifs médicaux ; son
-# **annexe III**, des usages, comme le tri des patients aux urgences. Le **règlement (UE)
-# 2026/1744** a modifié le règlement sur l'IA en 2026 (il en a reporté des dates). La **version
-# consolidée** d'un texte, sur EUR-Lex (le site officiel du droit de l'Union), le donne avec
-# toutes ses modifications.
+# Les systèmes d'IA « à **haut risque** », et les dates du règlement sur l'IA, sont l'objet du
+# [module 13](../13_ia_act_dispositifs_medicaux/13_ia_act_dispositifs_medicaux.ipynb).
 # </details>
 
 # %% jupyter={"source_hidden": true}
@@ -1477,9 +1477,12 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 # **Règle de départage.** Si la personne enfreint **deux** textes, répondez celui qui la vise
 # **en raison de son métier ou de son activité** ; le RGPD, lui, vaut pour tous.
 #
-# *Exemple résolu* : une secrétaire médicale lit à voix haute, dans la salle d'attente, le
-# diagnostic d'un patient. Elle travaille dans le système de santé et révèle une information :
-# elle enfreint le secret (son métier) **et** le RGPD (tout le monde) ; réponse `"secret"`.
+# <details><summary>Un exemple résolu (ouvrez-le si besoin)</summary>
+#
+# Une secrétaire médicale lit à voix haute, dans la salle d'attente, le diagnostic d'un
+# patient. Elle travaille dans le système de santé et révèle une information : elle enfreint
+# le secret (son métier) **et** le RGPD (tout le monde) ; réponse `"secret"`.
+# </details>
 
 # %% [markdown] session="formative"
 # ### Question 5 — Quel texte enfreint-elle ? (1 point)
@@ -1897,7 +1900,7 @@ par_role = pd.crosstab(noms["role"], noms["etiquette"]).reindex(
     fill_value=0)
 par_role.insert(0, "présents", par_role.sum(axis=1))
 par_role.columns.name = None
-# Le tableau par personne est replié (il ne sert pas à la question 6 de cette version).
+# Le tableau par personne est replié ; un exercice facultatif, après la question 6, s'en sert.
 tableau_par_role = fr_table(
     par_role, index={"role": "à qui est le nom"},
     columns={"PER": "« personne » (PER)", "MISC": "« divers » (MISC)", "LOC": "« lieu » (LOC)",
@@ -2163,6 +2166,24 @@ rappel_spacy = n_divers / n_noms
 # %% mistake="rappel_spacy" session="formative"
 # message : la division à l'envers
 rappel_spacy = n_noms / n_noms_spacy
+
+# %% [markdown] session="formative"
+# **Pour vous entraîner sur le tableau par personne** (facultatif, non noté) : ouvrez le
+# tableau replié « Le détail, selon la personne », sous le tableau des rappels. Quel est le
+# rappel de spaCy (entités « personne » seulement) pour les noms des **proches** seuls ?
+# Calculez-le, puis exécutez la cellule suivante et ouvrez sa correction.
+
+# %% jupyter={"source_hidden": true} session="formative"
+# Inutile de lire ce code (replié) : il affiche la correction de l'exercice facultatif.
+n_proches = int(par_role.loc["proche", "présents"])
+n_proches_per = int(par_role.loc["proche", "PER"])
+display(HTML("<details><summary>Correction de l'exercice facultatif (ouvrez après avoir "
+             "calculé)</summary><p>On ne lit que la ligne des proches : parmi les "
+             f"{n_proches} noms de proches présents, spaCy en a classé {n_proches_per} "
+             "« personne » ; rappel = " + f"{n_proches_per} / {n_proches} = "
+             + f"{n_proches_per / n_proches:.3f}".replace(".", ",")
+             + ". On divise par les noms à trouver (la colonne « présents »), pas par tout "
+             "ce que spaCy a signalé.</p></details>"))
 
 # %% answer="rappel_spacy" session="evaluation"
 rappel_spacy = ...
@@ -2464,6 +2485,12 @@ piste_avant = ("une déclaration a été placée avant les soins : relisez la pr
 piste_ecartee = ("une action à faire a été écartée : relisez la colonne « Quand ? » du "
                  "tableau « Si une erreur atteint le patient » ; laquelle vaut toujours, ou "
                  "dans ce cas ?")
+piste_pharmaco = ("une action à faire a été écartée : relisez, dans « Le détail, avec les "
+                  "textes » sous le tableau, le point « Pharmacovigilance » : que compte-t-il "
+                  "comme effet indésirable ? Puis l'état de la patiente à midi.")
+piste_donnees = ("une action à faire a été écartée : relisez, dans « Le détail, avec les "
+                 "textes » sous le tableau, le point « Données » : où sont allées les données "
+                 "de la patiente, et qui avait choisi ce service ?")
 piste_moment = ("une action utile, mais faite au mauvais moment, a été retenue : relisez ce "
                 "que veut dire « non » dans la consigne, et la première ligne du tableau « Si "
                 "une erreur atteint le patient ».")
@@ -2487,11 +2514,11 @@ checks.check_choices(
         "E": [checks.Mistake(None, piste_soins, digest="98521db6c0a9b63d"),
               checks.Mistake(None, piste_soins, digest="31464a0bf871dcc5")],
         "F": [checks.Mistake(None, piste_avant, digest="916a08975b5c06dd"),
-              checks.Mistake(None, piste_ecartee, digest="74ee8633fd1f4ef4")],
+              checks.Mistake(None, piste_pharmaco, digest="74ee8633fd1f4ef4")],
         "G": [checks.Mistake(None, piste_moment, digest="508519c5acfd408a"),
               checks.Mistake(None, piste_moment, digest="3d406f0bc3cb44fd")],
         "H": [checks.Mistake(None, piste_avant, digest="0e7535326d340672"),
-              checks.Mistake(None, piste_ecartee, digest="5074f1b64bf730f0")],
+              checks.Mistake(None, piste_donnees, digest="5074f1b64bf730f0")],
     },
     success="la patiente d'abord (prévenir le médecin, surveiller, empêcher une nouvelle prise) ; "
     "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, la "
@@ -2523,9 +2550,14 @@ signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'a
                "F": "ensuite", "G": "d'abord", "H": "ensuite"}
 
 # %% mistake="signalement" session="formative"
-# message : une action à faire a été écartée
+# message : le point « Pharmacovigilance »
 signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
                "F": "non", "G": "non", "H": "ensuite"}
+
+# %% mistake="signalement" session="formative"
+# message : le point « Données »
+signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
+               "F": "ensuite", "G": "non", "H": "non"}
 
 # %% [markdown] session="formative"
 # **Un second cas, pour vous entraîner** (non noté, sans vérification : décidez, puis ouvrez
@@ -2552,6 +2584,29 @@ signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'a
 #
 # Les deux faits du cas décident : la gravité (EIGS ou non) et la nature de l'outil
 # (matériovigilance ou non). Que l'erreur vienne d'un logiciel ne change pas le reste.
+# </details>
+
+# %% [markdown] session="formative"
+# **Un troisième cas : le presque-accident** (non noté, sans vérification). Mme V., 80 ans,
+# est hospitalisée en médecine. Le même logiciel d'aide à la prescription (dispositif médical
+# marqué CE) a proposé, pour elle aussi, une dose d'insuline dix fois trop forte. Au moment de
+# la préparer, vous la comparez au dossier, repérez l'erreur et ne la donnez pas : la patiente
+# n'a rien reçu, et va bien. Pour **B** (EIGS), **D** (matériovigilance), **F**
+# (pharmacovigilance) et **H** (DPO), que répondriez-vous ici ?
+#
+# <details><summary>Correction du troisième cas (ouvrez après avoir décidé)</summary>
+#
+# - **B : « non »** : rien n'est arrivé à la patiente ; ce n'est pas un événement grave.
+# - **D : « ensuite »** : la matériovigilance ne vise pas seulement l'incident qui **a
+#   causé** une dégradation grave, mais aussi celui qui **aurait pu** la causer (code de la
+#   santé publique, article L5212-2) ; une dose d'insuline dix fois trop forte le peut : le
+#   deuxième cas le montre. On le déclare, par le correspondant de matériovigilance.
+# - **F : « non »** : aucun effet indésirable, donc rien à déclarer en pharmacovigilance ;
+#   l'erreur évitée va dans la fiche d'événement indésirable de l'établissement.
+# - **H : « non »** : aucune donnée n'est partie vers un service grand public.
+#
+# Ce qui décide la matériovigilance, c'est l'outil (un dispositif médical) et ce que
+# l'incident **aurait pu** causer, pas seulement ce qui est arrivé.
 # </details>
 
 # %% session="evaluation"
@@ -2662,9 +2717,13 @@ if effet_7:
 else:
     erreurs_g = [
         checks.Mistake(answer, "le patient ne présente aucun effet indésirable : il n'y a pas "
-                       "d'effet à déclarer au centre de pharmacovigilance. L'erreur, elle, va "
-                       "dans la fiche d'événement indésirable ; si un effet apparaissait "
-                       "ensuite, on le déclarerait alors.")
+                       "d'effet à déclarer au centre de pharmacovigilance. Une erreur sans effet "
+                       "n'est pas pour autant « rien à signaler » : elle va dans la fiche "
+                       "d'événement indésirable de l'établissement, qui l'analyse. Le guichet "
+                       "des erreurs médicamenteuses de l'ANSM, lui, recueille les erreurs dues au "
+                       "médicament lui-même (nom, conditionnement, étiquetage), pas celles de "
+                       "l'organisation des soins, comme ici ; si un effet apparaissait ensuite, "
+                       "on le déclarerait alors en pharmacovigilance.")
         for answer in ("d'abord", "ensuite")]
 if dispositif_7:
     erreurs_h = [
@@ -2733,12 +2792,20 @@ signalement = {lettre: "non" for lettre in "ABCDEFGH"}
 # message : la faire corriger protège le patient, tout de suite
 signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 
+# %% [markdown] reveal="signalement"
+# <details><summary>Ce qu'il faut retenir de la question 7 (ouvrez après avoir répondu)</summary>
+#
+# **Le patient d'abord**, puis la fiche d'événement indésirable et les déclarations que le
+# cas appelle. Seul un **dispositif médical** ajoute la matériovigilance, même si l'incident
+# aurait seulement **pu** causer une dégradation grave. Données parties vers un service grand
+# public : le DPO.
+# </details>
+
 # %% [markdown]
 # ## 8. Réflexion : un dossier dans un agent conversationnel
 #
-# **Facultative et auto-évaluée** (hors micro-certification, sauf consigne de votre
-# enseignant·e en séance surveillée) : remise avec votre copie ; son guide de correction est
-# dans le parcours en autonomie.
+# **Hors micro-certification** (notée sur les 10 points des questions 1 à 7), sauf si votre
+# enseignant·e vous dit la corriger ; remise avec la copie.
 #
 # Une collègue infirmière, débordée, colle les transmissions du patient de la chambre 8 dans
 # l'agent conversationnel gratuit de son téléphone. Que quitte l'hôpital ? Quels risques pour
@@ -2814,15 +2881,9 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 #   dose se vérifie dans le résumé des caractéristiques du produit (RCP).
 # - La **température** règle l'audace du tirage.
 # - Coller un dossier dans un service en ligne, c'est le **transmettre**.
-
-# %% [markdown] reveal="signalement"
 # - Un texte rédigé avec une IA se **relit** et se signe par un humain ; le **dire** est une
 #   règle de l'école (V6 — Intégrité et transparence).
-# - Une dose fausse qui atteint un patient : **le patient d'abord**, puis la fiche d'événement
-#   indésirable (en disant d'où venait l'erreur) et les déclarations externes que le cas
-#   appelle ; qu'une IA ait écrit l'erreur ne change pas le circuit : seul le statut de
-#   **dispositif médical** de l'outil ajoute la matériovigilance. Des données du patient
-#   parties vers un service grand public : prévenir le DPO de l'établissement.
+
 
 # %% [markdown]
 # ## Sources

@@ -941,3 +941,53 @@ def test_question_3a_statement_says_how_many_corpus_doses_every_copy_has():
         for seed in range(2000)
     )
     assert min(counts) >= 1 and max(counts) <= upper, counts
+
+
+def test_section_2_box_says_what_the_explorer_shows_at_low_temperature():
+    """Review 14 d23, student 3: the box said the continuation is « presque la même » at low
+    temperature, while the dose changed from draw to draw (5 mg, 2,5 mg, 10 mg…). Run the
+    explorer at 0,2 on the module's paracetamol prompt: the plan stays, the dose changes."""
+    from esn_teach.datasets import make_clinical_notes
+    from esn_teach.explorers import GenerationExplorer
+    from esn_teach.generative import NGramModel
+
+    source = _notebook_source()
+    box = source[source.index("Ce qu'il fallait voir (ouvrez après avoir essayé)") :]
+    box = box[: box.index("</details>")]
+    assert "presque la même" not in box and "la dose change" in box and "même plan" in box
+    notes = make_clinical_notes(n_samples=400, random_state=14)
+    model = NGramModel(n=3).fit(notes.frame["text"])
+    prompt = "Traitement : paracétamol, un comprimé de"
+    explorer = GenerationExplorer(model, [prompt], temperature=0.2, draw=1)
+    texts = [explorer.update(prompt, 0.2, draw)["continuation"] for draw in range(1, 11)]
+    planned = [t for t in texts if re.match(r"[\d,]+ mg .*Prochain rendez-vous", t)]
+    assert len(planned) >= 6, texts  # the plan stays on most draws
+    assert len({t.split()[0] for t in planned}) >= 3, texts  # the dose still changes
+
+
+def test_question_7_formative_trains_the_near_miss_with_a_device():
+    """Review 14 d23, student 1: the evaluated Q7 rests on « aurait pu causer » (a device, no
+    harm); the formative now has a near-miss practice case whose correction says it."""
+    formative = "\n".join(c.source for c in _module("formative").notebook.cells)
+    evaluated = "\n".join(c.source for c in _module("evaluation").notebook.cells)
+    practice = formative.split("**Un troisième cas : le presque-accident**", 1)[1]
+    practice = practice.split("</details>", 1)[0]
+    assert "marqué CE" in practice and "n'a rien reçu" in practice
+    assert "**D : « ensuite »**" in practice and "**aurait pu**" in practice
+    assert "**F : « non »**" in practice and "**B : « non »**" in practice
+    assert "presque-accident" not in evaluated
+
+
+def test_question_7_formative_gives_one_pointer_per_circuit():
+    """Review 14 d23, student 4: leaving out F (pharmacovigilance) or H (DPO) gave the same
+    message; each now points to its own point of the detail box, without naming the letter."""
+    source = _notebook_source()
+    cell = source[source.index('# %% tests="signalement" points=2 session="formative"') :]
+    cell = cell[: cell.index("### BEGIN HIDDEN TESTS")]
+    f_cell = cell[cell.index('"F": [') : cell.index('"G": [')]
+    h_cell = cell[cell.index('"H": [') :]
+    assert "piste_pharmaco" in f_cell and "piste_donnees" in h_cell
+    assert "piste_ecartee" not in f_cell and "piste_ecartee" not in h_cell
+    for name in ("piste_pharmaco", "piste_donnees"):
+        text = cell[cell.index(f"{name} = (") :].split(")\n", 1)[0]
+        assert "« F »" not in text and "« H »" not in text and "le point «" in text
