@@ -1182,16 +1182,12 @@ qui_quoi = {
                   "(un professionnel, un établissement, le patient). **Quoi ?** Être certifié.",
     "chap. V": "**Qui ?** Quiconque envoie des données personnelles hors de l'Union "
                "européenne. **Quoi ?** Seulement à certaines conditions.",
-    "IA 14": "**Qui ?** Le fournisseur d'un système d'IA à haut risque, qui le conçoit. "
-             "**Quoi ?** Que les personnes qui le contrôlent le puissent vraiment.",
     "IA 50": "**Qui ?** Surtout le fournisseur d'un outil d'IA ; aussi celui qui publie un texte "
              "généré pour informer le public sur une question d'intérêt public. **Quoi ?** "
              "Dire qu'on parle à une IA, marquer ce qu'elle génère.",
-    "UE 2026/1744": "**Quoi ?** Il a reporté les règles des systèmes à haut risque (dates "
-                    "ci-dessus, sous l'article 14). Le détail est au module 13.",
 }
 # One short table (review 14 d21): the four texts of question 5; the summaries and the
-# three further texts are folded below it.
+# transfers' chapter are folded below it (art. 14 and the dates: module 13, review d23).
 reponse_de = {"L1110-4": "secret", "L1111-8 II": "HDS", "9(1)": "RGPD", "IA 50": "IA"}
 lignes, plus_loin = [], []
 for cle, resume in qui_quoi.items():
@@ -1201,20 +1197,14 @@ for cle, resume in qui_quoi.items():
         lignes.append(f"| `\"{reponse_de[cle]}\"` | {texte.citation} ({texte.date_label}) | {qui} "
                       f"| {quoi} |")
     bloc = [f"**{texte.citation}** ({texte.date_label}) — {texte.title}.", "", resume]
-    if cle != "UE 2026/1744":  # son résumé détaille la procédure : hors sujet ici
-        bloc += ["", "Résumé : " + " ".join(texte.summary.split())]
-    if cle == "IA 14":  # deux calendriers : produits de l'annexe I, usages de l'annexe III
-        for annexe in ["annexe I", "annexe III"]:
-            dates = {o.applies_from for o in law.AI_ACT_OBLIGATIONS
-                     if o.condition == f"haut risque {annexe}" and "IA 14" in o.reference_keys}
-            bloc += ["", f"Systèmes à haut risque de l'{annexe} : à partir du "
-                     + " ; ".join(f"{d:%d/%m/%Y}" for d in sorted(dates)) + "."]
+    bloc += ["", "Résumé : " + " ".join(texte.summary.split())]
     plus_loin.append("\n".join(bloc))
 display(Markdown("**Textes cités**\n\n| Réponse | Texte (date) | Qui ? | Quoi ? |\n|---|---|---|---|\n"
                  + "\n".join(lignes) + "\n\n<details><summary>Pour aller plus loin (facultatif) : "
-                 "le résumé de chaque texte, et trois autres (transferts hors de l'Union, contrôle "
-                 "humain des systèmes à haut risque, report de dates)</summary>\n\n"
-                 + "\n\n---\n\n".join(plus_loin) + "\n\n</details>"))
+                 "le résumé de chaque texte, et les transferts hors de l'Union</summary>\n\n"
+                 + "\n\n---\n\n".join(plus_loin) + "\n\nLe contrôle humain des systèmes à "
+                 "haut risque (article 14 du règlement sur l'IA) et les dates de ce règlement "
+                 "sont au module 13.\n\n</details>"))
 
 # %% [markdown] session="formative"
 # ### Question 4 — Quels messages laissent reconnaître un patient ? (2 points)
@@ -2290,8 +2280,8 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # plusieurs tâches, et quand on fait confiance à la machine (Goddard et al., 2012 ; Parasuraman
 # et Manzey, 2010). Le
 # règlement européen sur l'IA oblige le fournisseur d'un système à haut risque à le concevoir
-# pour que ceux qui le contrôlent puissent rester conscients de ce biais (article 14 ; liste
-# « Textes cités » de la section 4) ; un agent
+# pour que ceux qui le contrôlent puissent rester conscients de ce biais (article 14, vu au
+# module 13) ; un agent
 # conversationnel grand public n'est pas, à lui seul, un système à haut risque : le biais, lui,
 # reste le même.
 # </details>
