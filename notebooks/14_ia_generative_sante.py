@@ -2581,8 +2581,10 @@ signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'a
 # est hospitalisée en médecine. Le même logiciel d'aide à la prescription (dispositif médical
 # marqué CE) a proposé, pour elle aussi, une dose d'insuline dix fois trop forte. Au moment de
 # la préparer, vous la comparez au dossier, repérez l'erreur et ne la donnez pas : la patiente
-# n'a rien reçu, et va bien. Pour **B** (EIGS), **D** (matériovigilance), **F**
-# (pharmacovigilance) et **H** (DPO), que répondriez-vous ici ?
+# n'a rien reçu, et va bien. (Pharmacien·ne : vous repérez l'erreur en validant
+# l'ordonnance, et la faites corriger avant toute délivrance ; les réponses sont les mêmes.)
+# Pour **B** (EIGS), **D** (matériovigilance), **F** (pharmacovigilance) et **H** (DPO), que
+# répondriez-vous ici ?
 #
 # <details><summary>Correction du troisième cas (ouvrez après avoir décidé)</summary>
 #

@@ -975,6 +975,7 @@ def test_question_7_formative_trains_the_near_miss_with_a_device():
     assert "marqué CE" in practice and "n'a rien reçu" in practice
     assert "**D : « ensuite »**" in practice and "**aurait pu**" in practice
     assert "**F : « non »**" in practice and "**B : « non »**" in practice
+    assert "Pharmacien·ne" in practice and "ordonnance" in practice  # student 6
     assert "presque-accident" not in evaluated
 
 
