@@ -1125,10 +1125,16 @@ def check_choices(
                 else "Il y a peu de réponses possibles"
             )
             which = (
-                f"Laquelle ? {why} : la nommer vous donnerait la réponse. Voici la piste : "
+                f"Laquelle ? {why} : la nommer vous donnerait la réponse. "
                 if len(wrong) == 1
-                else f"Lesquelles ? {why} : les nommer vous donnerait la réponse. Voici les "
-                "pistes, dans le désordre : "
+                else f"Lesquelles ? {why} : les nommer vous donnerait la réponse. "
+            )
+            # One piste for several wrong items that share it (module 09's student, d23:
+            # « Voici les pistes, dans le désordre » above a single one).
+            which += (
+                "Voici la piste : "
+                if len(reasons) == 1
+                else "Voici les pistes, dans le désordre : "
             )
             parts.append(head + which + " ".join(f"– {reason}" for reason in reasons))
         else:

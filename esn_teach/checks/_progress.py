@@ -96,7 +96,9 @@ _LABELS = {
     "todo": "\u2014 à faire",
     # A slip of notation (0,5 for 0.5, a word without quotes): no attempt yet, and no
     # verdict (students of modules 03 and 08, d20b/d21: « ✘ à revoir » beside « 0 essai »).
-    "malformed": "\u2718 mal écrite (pas encore un essai)",
+    # « Ne compte pas » rather than « pas encore un essai »: the answers tried before it
+    # still count (module 09's student, d23: « pas encore un essai » beside « 3 »).
+    "malformed": "\u2718 mal écrite (ne compte pas comme un essai)",
 }
 
 # Kept by this kernel when the file cannot be written (read-only home, full disk).

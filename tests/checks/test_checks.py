@@ -173,6 +173,24 @@ def test_check_choices_with_two_options_gives_reasons_without_naming_items(monke
     assert "(1) « a » : une courbe montre une association" in str(raised.value)
 
 
+def test_two_wrong_items_sharing_one_reason_get_one_piste(monkeypatch):
+    """Module 09's student (d23): « Voici les pistes, dans le désordre » above one piste."""
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    expected = {"a": "oui", "b": "non", "c": "oui"}
+    mistakes = {key: [Mistake("non", "relisez la section 2")] for key in ("a", "c")}
+    with pytest.raises(IncorrectAnswer) as raised:
+        checks.check_choices(
+            {"a": "non", "b": "non", "c": "non"},
+            name="q",
+            options=["oui", "non"],
+            expected=expected,
+            mistakes=mistakes,
+        )
+    text = str(raised.value)
+    assert "2 réponses sur 3 à revoir" in text and "Lesquelles ?" in text
+    assert "Voici la piste : – relisez la section 2" in text and "les pistes" not in text
+
+
 def test_check_choices_can_keep_the_items_unnamed_with_more_options(monkeypatch):
     """name_items=False: a few items, a few options: naming them allows elimination."""
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)

@@ -242,7 +242,7 @@ def test_the_module_table_is_french_and_not_colour_only(progress_file: Path) -> 
     attempt("0,8", name="q3")
     html = _progress._table_html(MODULE, ["sensibilite", "q2", "q3"], 45, checks.load_progress())
     assert "1 juste, 1 à revoir, 1 à faire" in html
-    assert "\u2718 mal écrite (pas encore un essai)" in html
+    assert "\u2718 mal écrite (ne compte pas comme un essai)" in html
 
 
 def test_a_partly_right_question_is_to_revise(progress_file: Path) -> None:
