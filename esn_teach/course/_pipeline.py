@@ -314,11 +314,14 @@ def _add_outline(
     previous: tuple[str, str] | None,
     following: tuple[str, str] | None,
     grading: list[str] | None = None,
+    *,
+    reflection_counted: bool = True,
 ) -> str:
     """Insert the duration and navigation header under the module's first cell; return it.
 
     ``grading``: the boxes « Comment cette unité est notée » of the certificates that
-    require the module, appended to the header.
+    require the module, appended to the header. ``reflection_counted``: whether one of
+    them counts the written reflection (see :func:`_scoring_markdown`).
     """
     header = outline_markdown(
         estimate_duration(module.notebook),
@@ -326,7 +329,9 @@ def _add_outline(
         following=following,
         evaluation=module.session == "evaluation",
     )
-    scoring = _scoring_markdown(module, certificate=bool(grading))
+    scoring = _scoring_markdown(
+        module, certificate=bool(grading), reflection_counted=reflection_counted
+    )
     if scoring:
         header = "\n\n".join([header, scoring])
     if grading:
@@ -337,14 +342,19 @@ def _add_outline(
     return header
 
 
-def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str:
+def _scoring_markdown(
+    module: ModuleSource, *, certificate: bool = False, reflection_counted: bool = True
+) -> str:
     """Return the header's « Notation » line: points in class and after, partial credit.
 
     Reviewers found the scoring rules hidden: a wrong item that takes points back, a
     number too rounded that earns half, points that come after the session. With
     ``certificate``, the box « Comment cette unité est notée » follows: the line sends
     the reader to it for what counts there (module 14's reviewer read « réflexion
-    notée » above a box saying the certificate does not count it).
+    notée » above a box saying the certificate does not count it). When no certificate
+    requiring the module counts the reflection (``reflection_counted`` false), the line
+    says so first (module 14's lecturer and student, d23: « 4 points » read before the
+    box that says it does not count).
     """
     points = _tally_points(module.notebook)
     in_class, after, written = points.in_class, points.after_class, points.written
@@ -365,7 +375,13 @@ def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str
         reflection = (
             f"réflexion rédigée, {_fr_points(written)}, notée d'après un guide de correction"
         )
-        if certificate:
+        if certificate and not reflection_counted:
+            reflection = (
+                "réflexion rédigée, hors certificat : elle ne compte que si votre "
+                f"enseignant·e annonce la corriger ({_fr_points(written)}, d'après un guide "
+                "de correction)"
+            )
+        elif certificate:
             reflection += " (ce qui compte pour le certificat : voir l'encadré ci-dessous)"
         parts.append(reflection)
     text = "**Notation** : " + " ; ".join(parts) + "."
@@ -774,6 +790,24 @@ class Course:
             for criterion in spec.modules
         )
 
+    def _reflection_counted(self, module: ModuleSource) -> bool:
+        """Whether a certificate requiring ``module`` counts its reflection (True if none does).
+
+        Read from ``<notebooks>/certificats.toml`` (``reflexion_notee``), as the boxes of
+        :meth:`_unit_grading` are.
+        """
+        from esn_teach.certificates import DECLARATION_FILE, course_declaration
+
+        if not (self.notebooks / DECLARATION_FILE).is_file():
+            return True
+        criteria = [
+            criterion
+            for spec in course_declaration(self).certificates.values()
+            for criterion in spec.modules
+            if criterion.module == module.name
+        ]
+        return not criteria or any(criterion.reflection_graded for criterion in criteria)
+
     def _unit_grading(self, module: ModuleSource) -> list[str]:
         """Return the boxes « Comment cette unité est notée » of the certificates requiring it.
 
@@ -943,7 +977,12 @@ class Course:
         neighbours = self._neighbours()
         for module, digest in zip(modules, digests, strict=True):
             grading = self._unit_grading(module)
-            header = _add_outline(module, *neighbours.get(module.name, (None, None)), grading)
+            header = _add_outline(
+                module,
+                *neighbours.get(module.name, (None, None)),
+                grading,
+                reflection_counted=self._reflection_counted(module),
+            )
             apart = _handed_apart(module, whole_copy=self._whole_copy(module))
             if apart:
                 # What the header told students: the grader waits for these grades.

@@ -197,6 +197,14 @@ def test_header_states_points_in_class_and_after_and_the_partial_credit_rules(tm
     # Above a certificate's box, the line sends to it for what the certificate counts.
     boxed = _scoring_markdown(read_module(path), certificate=True)
     assert "notée d'après un guide de correction (ce qui compte pour le certificat : voir " in boxed
+    # No certificate requiring the module counts the reflection: the line says it first
+    # (module 14's lecturer and student, d23: « 4 points » read before the box).
+    apart = _scoring_markdown(read_module(path), certificate=True, reflection_counted=False)
+    assert (
+        "réflexion rédigée, hors certificat : elle ne compte que si votre enseignant·e annonce "
+        "la corriger (3 points, d'après un guide de correction)" in apart
+    )
+    assert "ce qui compte pour le certificat" not in apart
     # graded="in-class" on the after-class heading: the grade counts the in-class part and
     # the reflection; the autograded questions after the session are practice (review 04 d16).
     heading = "# %% [markdown]\n# ## Après la séance"
