@@ -31,7 +31,7 @@ c.Execute.interrupt_on_timeout = True
 # What students see in place of the solutions (French, and the cell stays
 # runnable: the answer cell keeps its "name = ..." placeholder line).
 c.ClearSolutions.code_stub = {
-    "python": "# VOTRE RÉPONSE : remplacez les trois points ... ci-dessus, "
+    "python": "# VOTRE RÉPONSE : remplacez chaque ... ci-dessus par votre réponse, "
     "puis exécutez la cellule."
 }
 c.ClearSolutions.text_stub = "VOTRE RÉPONSE ICI (double-cliquez sur cette cellule pour écrire)."
