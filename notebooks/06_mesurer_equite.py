@@ -374,7 +374,9 @@ checks.check_number(
 
 # %% tests="ecart_parite" points=1 session="evaluation"
 # Vérification de la question 1 : exécutez cette cellule.
-checks.check_form(ecart_parite, name="ecart_parite", kind="number", decimals=3, bounds=(0, 1))
+# Symmetric bounds (as in Q4): a negative gap is the sign mistake the hidden test names; the
+# visible check of the graded session must not give it away (lecturer's review d23, finding 4).
+checks.check_form(ecart_parite, name="ecart_parite", kind="number", decimals=3, bounds=(-1, 1))
 ### BEGIN HIDDEN TESTS
 # The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
 signe_q1 = quotient_q1 = g_q1 = taux_autre_q1 = None
@@ -680,9 +682,9 @@ plaintes = [
     "groupe B. Qu'ils retournent ensuite à l'hôpital ou non, je demande que, chez nous, les "
     "patients qui sortent reçoivent un appel aussi souvent que ceux du groupe B.",
     "Ma voisine a reçu un appel à sa sortie et s'est inquiétée toute la semaine ; elle n'est "
-    "jamais retournée à l'hôpital. Je ne demande pas moins d'appels. Je demande qu'un appel "
-    "signale le même risque chez nous et dans le groupe B : que, parmi les patients appelés, "
-    "la part de ceux qui retournent ensuite à l'hôpital soit la même dans les deux groupes.",
+    "jamais retournée à l'hôpital. Je ne demande pas moins d'appels. Je demande que, chez "
+    "nous, ceux qui reçoivent un appel finissent par retourner à l'hôpital aussi souvent que "
+    "ceux du groupe B qui en reçoivent un.",
     "Mon frère est retourné à l'hôpital sans avoir reçu d'appel ; son voisin a été appelé et "
     "n'y est jamais retourné. Peu m'importe combien de patients reçoivent un appel chez nous. "
     "Je demande que, chez nous, ceux qui finissent par retourner à l'hôpital aient reçu un "

@@ -676,3 +676,42 @@ def test_question_6_markers_line_prints_on_a_blank_copy(monkeypatch):
     assert "intervalle bootstrap des deux groupes de" in line, line
     # Lecturer d22, finding 3: the group-B loss (one task of Q4) is on the line too.
     assert f"(question 4) {case['vp_perdus']} (dont groupe B : {case['joints_b_lost']})" in line
+
+
+def _evaluated_complaints() -> list[str]:
+    """The four complaints of question 2's evaluated version, read from the notebook."""
+    source = NOTEBOOK.read_text()
+    start = source.index("plaintes = [")
+    return ast.literal_eval(source[start + len("plaintes = ") : source.index("]\n", start) + 1])
+
+
+def test_question_2_no_complaint_uses_the_definitions_wording():
+    """Lecturer's review d23, finding 1: the complaint asking for predictive parity wrote
+    « parmi les patients appelés, la part de ceux qui retournent … », section 3's definition
+    of the VPP almost word for word (a near-giveaway for one copy in four). Every complaint
+    is a story and a request (« aussi souvent »): none uses a definition's « parmi les …, la
+    part … », and each still asks its question with « aussi souvent »."""
+    complaints = _evaluated_complaints()
+    assert len(complaints) == 4
+    definition = re.compile(r"parmi (les|ceux|celles)\b[^.;:]*?,? la part", re.IGNORECASE)
+    for complaint in complaints:
+        assert not definition.search(complaint), complaint
+        assert "aussi souvent" in complaint, complaint
+        # The question's table of section 4 (« Un appel signifie-t-il le même risque … »).
+        assert "même risque" not in complaint, complaint
+
+
+def test_question_1_evaluated_form_check_says_nothing_about_the_sign(monkeypatch):
+    """Lecturer's review d23, finding 4: the evaluated form check of Q1 answered -0,382 with
+    « hors de l'intervalle possible [0 ; 1] », giving away the sign error worth the whole
+    point. Its bounds are symmetric, as Q4's are: a negative gap of the right form passes the
+    visible check, and the hidden test still names the inverted groups."""
+    cell = _evaluated_test_cell("ecart_parite")
+    visible = cell[: cell.index("### BEGIN HIDDEN TESTS")]
+    monkeypatch.setenv(checks.STUDENT_ENV, "alice")
+    for answer in (-0.382, 0.382, -0.05):
+        exec(visible, {"checks": checks, "ecart_parite": answer})  # no error, no hint
+    seed = READMISSION_CASE_SEEDS[0]
+    case = _case(seed)
+    with pytest.raises(checks.IncorrectAnswer, match="groupes inversés"):
+        _run_hidden_test("ecart_parite", seed, -round(case["ecart_parite"], 3), monkeypatch)
