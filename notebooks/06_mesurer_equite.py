@@ -346,6 +346,15 @@ checks.check_number(
             digest="6d9512a7e6ad8d83",
         ),
         *ecarts_faux,
+        *[
+            checks.Mistake(
+                par_groupe.loc[seul, "taux_selection"],
+                f"vous avez donné le taux de sélection du seul groupe {seul}. L'écart compare "
+                "les deux groupes : c'est une soustraction entre les deux lignes du tableau "
+                "par groupe.",
+            )
+            for seul in ("A", "B")
+        ],
         checks.Mistake(
             par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux_selection"],
             "vous avez calculé un rapport (une division) entre les deux taux de sélection. "
@@ -368,6 +377,7 @@ checks.check_number(
     ecart_parite,
     name="ecart_parite",
     expected=demographic_parity_difference(y_test, appel, sensitive_features=groupe_test),
+    hint="L'écart est une différence : quel taux soustrait-on, entre quelles lignes du tableau ?",
     points=1,
 )
 ### END HIDDEN TESTS
@@ -379,7 +389,7 @@ checks.check_number(
 checks.check_form(ecart_parite, name="ecart_parite", kind="number", decimals=3, bounds=(-1, 1))
 ### BEGIN HIDDEN TESTS
 # The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
-signe_q1 = quotient_q1 = g_q1 = taux_autre_q1 = None
+signe_q1 = quotient_q1 = g_q1 = taux_autre_q1 = seul_q1 = None
 # The copy's own cases, drawn again from its identifier (not from the notebook).
 graine_q1 = readmission_case_seed(checks.student_seed("06", announce=False))
 cas_q1 = make_readmission_cohort(
@@ -449,6 +459,15 @@ checks.check_number(
         ),
         *[
             checks.Mistake(
+                taux_q1.loc[seul_q1, "appel"],
+                f"vous avez donné le taux de sélection du seul groupe {seul_q1}. L'écart "
+                "compare les deux groupes : c'est une soustraction entre les deux lignes du "
+                "tableau par groupe.",
+            )
+            for seul_q1 in ("A", "B")
+        ],
+        *[
+            checks.Mistake(
                 quotient_q1,
                 "vous avez calculé un rapport (une division) entre les deux taux de sélection. "
                 "L'écart demandé est une différence (une soustraction).",
@@ -460,6 +479,7 @@ checks.check_number(
             )
         ],
     ],
+    hint="L'écart est une différence : quel taux soustrait-on, entre quelles lignes du tableau ?",
     points=1,
 )
 ### END HIDDEN TESTS
@@ -984,6 +1004,19 @@ checks.check_number(
             "diffèrent entre les groupes ; la question suppose la même VPP et le même TFN.",
             rel_tol=0.02,  # reconnaît aussi le calcul fait avec les taux arrondis du tableau
         ),
+        *[
+            checks.Mistake(
+                quotient,
+                "vous avez divisé les taux de sélection. L'identité ne fait pas intervenir "
+                "le taux de sélection : à VPP et TFN égaux, le TFP de chaque groupe suit son "
+                "taux de réhospitalisation p, par le facteur p / (1 − p).",
+                rel_tol=0.02,  # reconnaît aussi le calcul fait avec les taux arrondis du tableau
+            )
+            for quotient in (
+                par_groupe.loc["B", "taux_selection"] / par_groupe.loc["A", "taux_selection"],
+                par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux_selection"],
+            )
+        ],
         checks.Mistake(
             None,
             "groupes inversés : vous avez divisé le TFP du groupe A par celui du groupe B. La "
@@ -1038,6 +1071,8 @@ checks.check_number(
     decimals=2,
     expected=(par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_rehosp"]))
     / (par_groupe.loc["A", "taux_rehosp"] / (1 - par_groupe.loc["A", "taux_rehosp"])),
+    hint="Le rapport demandé est une division de deux TFP prédits : écrivez l'identité pour "
+    "chaque groupe et simplifiez les facteurs communs.",
     points=3,
 )
 ### END HIDDEN TESTS
@@ -1047,7 +1082,7 @@ checks.check_number(
 checks.check_form(rapport_tfp, name="rapport_tfp", kind="number", decimals=2, bounds=(0, 50))
 ### BEGIN HIDDEN TESTS
 # The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
-g_q3 = melange_q3 = None
+g_q3 = melange_q3 = quotient_q3 = None
 # The copy's own cases, drawn again from its identifier (not from the notebook).
 graine_q3 = readmission_case_seed(checks.student_seed("06", announce=False))
 cas_q3 = make_readmission_cohort(
@@ -1068,6 +1103,7 @@ p_q3 = yt_q3.groupby(gt_q3, observed=True).mean()
 cote_q3 = p_q3 / (1 - p_q3)
 reels_q3 = yt_q3.to_numpy() == 1
 tfp_q3 = {g_q3: appel_q3[~reels_q3 & (gt_q3 == g_q3).to_numpy()].mean() for g_q3 in "AB"}
+selection_q3 = {g_q3: appel_q3[(gt_q3 == g_q3).to_numpy()].mean() for g_q3 in "AB"}
 # Two right keys: the exact rates, and the three-decimal rates the table of section 3 shows
 # (on some cohorts the identity applied to the shown rates lands two hundredths away).
 exact_q3 = cote_q3["B"] / cote_q3["A"]
@@ -1112,6 +1148,19 @@ checks.check_number(
             "diffèrent entre les groupes ; la question suppose la même VPP et le même TFN.",
             rel_tol=0.02,
         ),
+        *[
+            checks.Mistake(
+                quotient_q3,
+                "vous avez divisé les taux de sélection. L'identité ne fait pas intervenir "
+                "le taux de sélection : à VPP et TFN égaux, le TFP de chaque groupe suit son "
+                "taux de réhospitalisation p, par le facteur p / (1 − p).",
+                rel_tol=0.02,
+            )
+            for quotient_q3 in (
+                selection_q3["B"] / selection_q3["A"],
+                selection_q3["A"] / selection_q3["B"],
+            )
+        ],
         checks.Mistake(
             1,
             "vous avez prédit des TFP égaux : c'est ce que voudrait l'égalité des erreurs, et "
@@ -1129,6 +1178,8 @@ checks.check_number(
             "sur les taux observés, et l'identité fait intervenir p / (1 − p), pas p.",
         ),
     ],
+    hint="Le rapport demandé est une division de deux TFP prédits : écrivez l'identité pour "
+    "chaque groupe et simplifiez les facteurs communs.",
     points=3,
 )
 ### END HIDDEN TESTS
@@ -1537,6 +1588,20 @@ un_seul_groupe = [
     for ligne_2 in comparaison.index
     if ligne_1 != ligne_2
 ]
+# Les colonnes « appelés » au lieu des colonnes « joints » (relecture d23, constat 5).
+colonnes_appeles = [
+    checks.Mistake(
+        comparaison.loc[ligne_1, colonne] - comparaison.loc[ligne_2, colonne],
+        f"vous avez lu la colonne {colonne}, qui compte des patients appelés, "
+        "réhospitalisés ou non. La question demande des réhospitalisés joints (appelés "
+        "et réhospitalisés) : ce sont les colonnes « joints ».",
+    )
+    for colonne in ("appeles", "appeles_A", "appeles_B")
+    for ligne_1 in comparaison.index
+    for ligne_2 in comparaison.index
+    if ligne_1 != ligne_2
+    and comparaison.loc[ligne_1, colonne] != comparaison.loc[ligne_2, colonne]
+]
 message_seuil = (
     "vous avez comparé la correction à la règle du seuil 0,3, qui appelle moins de patients : "
     "à capacité inégale, l'écart mélange l'effet de l'équité et celui du nombre d'appels. "
@@ -1567,6 +1632,7 @@ checks.check_number(
             digest="747a474ade1d92c6",
         ),
         *un_seul_groupe,
+        *colonnes_appeles,
     ],
     percent_is_mistake=False,
     hint="Choisissez les deux règles qui appellent le même nombre de patients, et comparez "
@@ -1580,6 +1646,8 @@ checks.check_number(
     decimals=3,
     integer=True,
     expected=int(((appel_meme_nombre == 1) & reel).sum() - ((appel_corrige == 1) & reel).sum()),
+    hint="Le nombre demandé est un compte de réhospitalisés joints : entre quelles deux règles "
+    "du tableau « comparaison », et dans quelle colonne ?",
     points=2,
 )
 ### END HIDDEN TESTS
@@ -1593,6 +1661,7 @@ checks.check_form(vp_perdus, name="vp_perdus", kind="number", integer=True, boun
 ### BEGIN HIDDEN TESTS
 # The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
 sens_q4 = regle_q4 = decisions_q4 = g_q4 = c_q4 = r1_q4 = r2_q4 = mistake_q4 = v_q4 = None
+dans_q4 = None
 # The copy's own cases, drawn again from its identifier (not from the notebook).
 graine_q4 = readmission_case_seed(checks.student_seed("06", announce=False))
 cas_q4 = make_readmission_cohort(
@@ -1624,6 +1693,21 @@ joints_q4 = {
         "joints": int(decisions_q4[reels_q4].sum()),
         **{
             f"joints_{g_q4}": int(decisions_q4[reels_q4 & (gt_q4 == g_q4).to_numpy()].sum())
+            for g_q4 in "AB"
+        },
+    }
+    for regle_q4, decisions_q4 in (
+        ("seuil", appel_q4),
+        ("meme", meme_q4),
+        ("correction", corrige_q4),
+    )
+}
+# The calls of each rule (the table's « appeles » columns), for the reading of the wrong column.
+appeles_q4 = {
+    regle_q4: {
+        "appeles": int(decisions_q4.sum()),
+        **{
+            f"appeles_{g_q4}": int(decisions_q4[(gt_q4 == g_q4).to_numpy()].sum())
             for g_q4 in "AB"
         },
     }
@@ -1714,7 +1798,21 @@ checks.check_number(
             for r2_q4 in joints_q4
             if r1_q4 != r2_q4
         ],
+        *[
+            checks.Mistake(
+                appeles_q4[r1_q4][c_q4] - appeles_q4[r2_q4][c_q4],
+                f"vous avez lu la colonne {c_q4}, qui compte des patients appelés, "
+                "réhospitalisés ou non. Votre énoncé demande des réhospitalisés joints "
+                f"(appelés et réhospitalisés) : {demande_q4}.",
+            )
+            for c_q4 in ("appeles", "appeles_A", "appeles_B")
+            for r1_q4 in appeles_q4
+            for r2_q4 in appeles_q4
+            if appeles_q4[r1_q4][c_q4] != appeles_q4[r2_q4][c_q4]
+        ],
     ],
+    hint="Le nombre demandé est un compte de réhospitalisés joints : entre quelles deux règles "
+    "du tableau « comparaison », et dans quelle colonne ?",
     points=2,
 )
 ### END HIDDEN TESTS

@@ -715,3 +715,76 @@ def test_question_1_evaluated_form_check_says_nothing_about_the_sign(monkeypatch
     case = _case(seed)
     with pytest.raises(checks.IncorrectAnswer, match="groupes inversés"):
         _run_hidden_test("ecart_parite", seed, -round(case["ecart_parite"], 3), monkeypatch)
+
+
+def _selection_and_calls(seed: int) -> dict:
+    """Per-group selection rates at 0.3, and the calls of the three rules of section 7."""
+    frame = make_readmission_cohort(
+        n_samples=6000, prevalence={"A": 0.15, "B": 0.30}, random_state=seed
+    ).frame
+    x = frame[["age", "prior_admissions", "length_of_stay", "n_medications"]]
+    x = x.assign(groupe_B=(frame["group"] == "B").astype(int))
+    x_app, x_test, y_app, y_test, g_app, g_test = train_test_split(
+        x, frame["readmitted"], frame["group"], test_size=0.5, random_state=seed
+    )
+    x_app, x_valid, y_app, y_valid, _, g_valid = train_test_split(
+        x_app, y_app, g_app, test_size=1 / 3, random_state=seed
+    )
+    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_app, y_app)
+    scores = model.predict_proba(x_test)[:, 1]
+    calls = (scores >= 0.3).astype(int)
+    mitigated = (
+        ThresholdOptimizer(
+            estimator=model,
+            constraints="equalized_odds",
+            objective="balanced_accuracy_score",
+            prefit=True,
+            predict_method="predict_proba",
+        )
+        .fit(x_valid, y_valid, sensitive_features=g_valid)
+        .predict(x_test, sensitive_features=g_test, random_state=0)
+    )
+    in_a = (g_test == "A").to_numpy()
+    return {
+        "selection": {g: calls[(g_test == g).to_numpy()].mean() for g in "AB"},
+        # « appeles_A » column: threshold 0.3 minus correction, a count of calls, not of joints.
+        "calls_a_gap": int(calls[in_a].sum() - mitigated[in_a].sum()),
+    }
+
+
+def test_generic_fallback_replaced_by_named_mistakes(monkeypatch):
+    """Lecturer's review d23, finding 5: three plausible wrong answers got the generic
+    « quel est le numérateur, quel est le dénominateur ? »: Q1 with group B's selection rate
+    alone, Q3 as the ratio of selection rates, Q4 read in an « appelés » column. Each is
+    named now, and the fallback fits the kind of answer (difference, ratio, count)."""
+    monkeypatch.setenv(checks.STUDENT_ENV, "alice")
+    seed = READMISSION_CASE_SEEDS[0]
+    facts = _selection_and_calls(seed)
+    with pytest.raises(checks.IncorrectAnswer, match="seul groupe B"):
+        _run_hidden_test("ecart_parite", seed, round(facts["selection"]["B"], 3), monkeypatch)
+    ratio = facts["selection"]["B"] / facts["selection"]["A"]
+    with pytest.raises(checks.IncorrectAnswer, match="divisé les taux de sélection"):
+        _run_hidden_test("rapport_tfp", seed, round(ratio, 2), monkeypatch)
+    namespace = {
+        "checks": checks,
+        "np": np,
+        "readmission_case_seed": lambda _student_seed: seed,
+        "make_readmission_cohort": make_readmission_cohort,
+        "train_test_split": train_test_split,
+        "make_pipeline": make_pipeline,
+        "StandardScaler": StandardScaler,
+        "LogisticRegression": LogisticRegression,
+        "ThresholdOptimizer": ThresholdOptimizer,
+        "vp_perdus": facts["calls_a_gap"],
+    }
+    with pytest.raises(checks.IncorrectAnswer, match="patients appelés"):
+        exec(_evaluated_hidden_test("vp_perdus"), namespace)
+    # The fallbacks: a difference, a ratio, a count; never « numérateur » for a difference.
+    with pytest.raises(checks.IncorrectAnswer, match="différence") as caught:
+        _run_hidden_test("ecart_parite", seed, 0.987, monkeypatch)
+    assert "numérateur" not in str(caught.value)
+    with pytest.raises(checks.IncorrectAnswer, match="division de deux TFP"):
+        _run_hidden_test("rapport_tfp", seed, 17.5, monkeypatch)
+    namespace["vp_perdus"] = 2999
+    with pytest.raises(checks.IncorrectAnswer, match="compte de réhospitalisés"):
+        exec(_evaluated_hidden_test("vp_perdus"), namespace)
