@@ -3,26 +3,21 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
-# **Prérequis** : module 01 (sensibilité, spécificité, valeur prédictive positive) ; module 03
-# conseillé (cible d'un modèle, outil `MetricFrame`).
+# **Prérequis** : module 01 (sensibilité, spécificité, VPP) ; module 03 conseillé.
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Mesurer les erreurs d'un modèle **groupe par groupe** (fairlearn), avec le bon
-#    **dénominateur** et (après la séance) sa **marge d'erreur**.
-# 2. Distinguer quatre définitions de l'équité des décisions, et la **calibration** d'un score.
-# 3. Expliquer avec l'**identité de Chouldechova** pourquoi on ne peut pas toutes les
-#    satisfaire quand les groupes n'ont pas le même taux d'événements.
+# 1. Mesurer les erreurs d'un modèle **groupe par groupe**, avec le bon **dénominateur**.
+# 2. Distinguer quatre définitions de l'équité, et la **calibration** d'un score.
+# 3. Expliquer (**identité de Chouldechova**) pourquoi on ne peut pas toutes les satisfaire.
 # 4. Juger ce que coûte une **correction**, à nombre d'appels égal.
-# 5. Argumenter le choix d'un critère selon l'usage, et en voir les limites juridiques.
+# 5. Argumenter le choix d'un critère, et en voir les limites juridiques (après la séance).
 #
 # > **Les valeurs de l'école dans ce module**
-# > - **V4 — Prudence, esprit critique et inclusivité** : ne pas croire un chiffre d'équité
-# >   sans son dénominateur, sa marge d'erreur et ce que mesure vraiment l'étiquette.
-# > - **V6 — Intégrité et transparence** : dire quel critère on choisit, ce qu'il coûte et à
-# >   qui.
-# > - **V7 — Partage et collaboration** : ce choix se fait avec les soignants, les usagers et
-# >   la direction.
+# > - **V4 — Prudence, esprit critique et inclusivité** : un chiffre d'équité ne vaut rien
+# >   sans son dénominateur.
+# > - **V6 — Intégrité et transparence** : dire quel critère on choisit, et ce qu'il coûte.
+# > - **V7 — Partage et collaboration** : ce choix se fait avec soignants et usagers.
 #
 # <details><summary>Les principes du cadre de l'éthique du numérique en santé (CENS) dans ce
 # module (facultatif)</summary>
@@ -34,15 +29,14 @@
 # logistique, suffit ici).
 # </details>
 #
-# **Mode d'emploi.** Exécutez les cellules dans l'ordre (**Maj + Entrée**). Remplacez chaque
-# `...` par votre calcul, puis exécutez la cellule **« Vérification »** en dessous. Décimales
-# avec un **point** (`0.3`) ; des **indices** sont repliés sous chaque question.
+# **Mode d'emploi.** Exécutez les cellules dans l'ordre (**Maj + Entrée**) ; décimales avec un
+# **point** (`0.3`).
 
 # %% [markdown]
 # ## 1. Une histoire clinique
 #
-# Une infirmière appelle, quelques jours après leur sortie, les patients qui risquent d'être
-# réhospitalisés dans les 30 jours. Ne pouvant appeler tout le monde, l'équipe utilise un
+# Une infirmière appelle, après leur sortie, les patients qui risquent d'être réhospitalisés
+# dans les 30 jours. Ne pouvant appeler tout le monde, l'équipe utilise un
 # modèle qui donne à chaque patient un **score de risque** entre 0 et 1, et appelle ceux dont
 # le score atteint un **seuil**.
 #
@@ -52,8 +46,7 @@
 # réponses, qui ne peuvent pas toutes être « oui ».
 #
 # Les données sont **synthétiques** : inventées par un programme, elles ne décrivent aucune
-# personne réelle (fiche repliée ci-dessous). Exécutez la cellule suivante, qui charge les
-# outils et les données (code replié, inutile à lire).
+# personne réelle. Exécutez la cellule suivante.
 
 # %% jupyter={"source_hidden": true} session="formative"
 # Préparation : outils et données (code replié, inutile à lire).
@@ -172,11 +165,11 @@ fr_table(
 #
 # ## 2. Le modèle et ses décisions
 #
-# Le modèle est une **régression logistique** : il pondère l'âge, les hospitalisations de
-# l'année précédente, la durée du séjour, le nombre de médicaments **et le groupe**, puis
-# ramène leur somme à un score entre 0 et 1. Il apprend sur un tiers des séjours. Un sixième, le **jeu de validation**, sert à la section 6.
-# La moitié restante, le **jeu de test**, sert à tout évaluer. L'équipe appelle les patients
-# dont le score atteint 0,3 (dans le code, `appel` vaut 1 pour un appelé, 0 sinon).
+# Le modèle est une **régression logistique** : il combine l'âge, les hospitalisations de
+# l'année précédente, la durée du séjour, le nombre de médicaments **et le groupe** en un score
+# entre 0 et 1. Il apprend sur un tiers des séjours ; un sixième (**jeu de validation**) sert à
+# la section 6, la moitié restante (**jeu de test**) à tout évaluer. L'équipe appelle les
+# patients dont le score atteint 0,3 (dans le code, `appel` vaut 1 pour un appelé, 0 sinon).
 
 # %% session="formative"
 variables = cohorte[["age", "hospit_annee_precedente", "duree_sejour", "nb_medicaments"]]
@@ -248,8 +241,7 @@ print(
 #   quand même (1 − spécificité) ;
 # - la **valeur prédictive positive (VPP)** : **parmi les appelés**, la part réhospitalisée.
 #
-# Chaque taux a son **dénominateur** : tous les patients, les réhospitalisés, les
-# non-réhospitalisés, ou les appelés.
+# Chaque taux a son **dénominateur** (en gras ci-dessus).
 
 
 # %%
@@ -545,7 +537,7 @@ ecart_parite = abs(par_groupe.loc["B", "vpp"] - par_groupe.loc["A", "vpp"])
 # %% [markdown]
 # ## 4. Plusieurs définitions de l'équité
 #
-# **Quel écart entre les groupes est injuste ?** Cela dépend de la définition de l'équité :
+# **Quel écart est injuste ?** Cela dépend de la définition de l'équité :
 #
 # | Définition (en anglais) | Ce qui doit être égal entre les groupes | Question à laquelle elle répond |
 # |---|---|---|
@@ -554,13 +546,12 @@ ecart_parite = abs(par_groupe.loc["B", "vpp"] - par_groupe.loc["A", "vpp"])
 # | **Égalité des erreurs** (*equalized odds* ; plus exigeante que l'égalité des chances) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
 # | **Parité prédictive** (*predictive parity*) | la VPP | « Un appel signifie-t-il le même risque dans chaque groupe ? » |
 #
-# La **calibration**, elle, porte sur le **score**, sans seuil. Un score est **calibré** dans
-# un groupe si, parmi les patients à qui il annonce un risque de 30 %, environ 30 % sont
-# réhospitalisés. Le **diagramme de fiabilité** le vérifie. Dans chaque groupe, les patients
-# sont rangés par score en dix paquets. Chaque point compare le risque moyen annoncé (en
-# abscisse) à la part réellement réhospitalisée (en ordonnée). Sa barre verticale est un
-# **intervalle de confiance à 95 %** de cette part (de Wilson, voir après la séance). Un score
-# calibré suit la diagonale, aux intervalles près.
+# La **calibration**, elle, porte sur le **score**, sans seuil : un score est **calibré**
+# dans un groupe si, parmi les patients à qui il annonce un risque de 30 %, environ 30 % sont
+# réhospitalisés. Le **diagramme de fiabilité** le vérifie : dans chaque groupe, dix paquets
+# de patients rangés par score ; chaque point compare le risque moyen annoncé (abscisse) à la
+# part réhospitalisée (ordonnée), avec son **intervalle de confiance à 95 %** (barre). Un
+# score calibré suit la diagonale, aux intervalles près.
 
 # %% jupyter={"source_hidden": true}
 # Le diagramme de fiabilité (code replié, inutile à lire : lisez ce qu'il affiche).
@@ -684,8 +675,8 @@ print(
 #
 # ### Question 2 — Quel critère cette plainte invoque-t-elle ? (2 points)
 #
-# Le représentant des usagers du groupe A écrit la plainte qu'affiche la cellule suivante
-# (propre à votre copie). Quel critère invoque-t-il ? Répondez, **entre guillemets**, par l'un
+# Le représentant des usagers du groupe A écrit la plainte affichée ci-dessous (propre à votre
+# copie). Quel critère invoque-t-il ? Répondez, **entre guillemets**, par l'un
 # de ces termes : `"parité démographique"`, `"égalité des chances"`, `"égalité des erreurs"`,
 # `"parité prédictive"` ou `"calibration"`.
 
@@ -916,7 +907,7 @@ critere_plainte = "égalité des chances" if numero_plainte in (1, 2) else "pari
 # %% [markdown]
 # ## 5. L'identité de Chouldechova
 #
-# La statisticienne Alexandra Chouldechova a montré que, dans **chaque groupe**, le taux
+# Alexandra Chouldechova a montré que, dans **chaque groupe**, le taux
 # d'événements *p*, la VPP, le TFN et le TFP sont liés (Chouldechova, 2017) :
 #
 # $$\text{TFP} = \frac{p}{1-p} \times \frac{1-\text{VPP}}{\text{VPP}} \times (1 - \text{TFN})$$
@@ -924,7 +915,7 @@ critere_plainte = "égalité des chances" if numero_plainte in (1, 2) else "pari
 # C'est une conséquence des définitions des quatre taux, vraie pour **toute** règle de
 # décision. Sur nos décisions, la formule redonne le TFP mesuré :
 
-# %%
+# %% session="formative"
 p, vpp, tfn = par_groupe["taux_rehosp"], par_groupe["vpp"], par_groupe["tfn"]
 fr_table(
     pd.DataFrame(
@@ -936,6 +927,26 @@ fr_table(
     index={"groupe": "Groupe"},
     digits=4,
 )
+
+# %% session="evaluation"
+p, vpp, tfn = par_groupe["taux_rehosp"], par_groupe["vpp"], par_groupe["tfn"]
+display(
+    fr_table(
+        pd.DataFrame(
+            {
+                "TFP mesuré": par_groupe["tfp"],
+                "TFP par la formule": p / (1 - p) * (1 - vpp) / vpp * (1 - tfn),
+            }
+        ),
+        index={"groupe": "Groupe"},
+        digits=4,
+    )
+)
+# La question 3 a de votre copie : le TFP le plus élevé, ou le plus bas.
+consigne_q3 = ["le plus élevé", "le plus bas"][
+    int(np.random.default_rng([graine_etudiant, 3]).integers(2))
+]
+print(f"Question 3 a, votre copie : quel groupe aura le TFP {consigne_q3} ?")
 
 # %% [markdown]
 # Conséquence : si deux groupes ont des taux *p* **différents**, imposer la même VPP et le
@@ -952,15 +963,17 @@ fr_table(
 # deux groupes, et de même aux non-réhospitalisés, sauf si les taux sont égaux ou la
 # prédiction parfaite.
 # </details>
+
+# %% [markdown] session="formative"
+# ### Question 3 — Prédire le TFP de chaque groupe (3 points : 3 a et 3 b)
 #
-# ### Question 3 — Prédire le TFP de chaque groupe (3 points)
+# L'équipe veut la même VPP et le même TFN dans les deux groupes (valeurs non encore
+# choisies). Prédisez avec l'identité et les taux de réhospitalisation observés (section 3) :
 #
-# L'équipe veut la même VPP et le même TFN dans les deux groupes, sans en avoir encore choisi
-# les valeurs. Prédisez avec l'identité : quel groupe aura le **TFP le plus élevé**, et combien
-# de fois plus ? Donnez `rapport_tfp`, le TFP du groupe B divisé par celui du groupe A, avec les
-# taux de réhospitalisation observés (section 3), à 0,01 près (deux décimales ; la
-# vérification accepte un écart d'une unité sur la deuxième, mais une réponse arrondie à une
-# seule décimale ne vaut que la moitié des points).
+# - **3 a (1 point)** : quel groupe aura le **TFP le plus élevé** ? Donnez `groupe_tfp`, entre
+#   guillemets : `"A"`, `"B"` ou `"aucun"` (TFP égaux).
+# - **3 b (2 points)** : donnez `rapport_tfp`, le TFP du groupe B divisé par celui du groupe A,
+#   à 0,01 près (deux décimales ; arrondie à une seule, la moitié des points).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -974,6 +987,132 @@ fr_table(
 # Regardez bien sous quelle forme le taux *p* entre dans le facteur qui reste.
 # </details>
 
+# %% [markdown] session="evaluation"
+# ### Question 3 — Prédire le TFP de chaque groupe (3 points : 3 a et 3 b)
+#
+# L'équipe veut la même VPP et le même TFN dans les deux groupes (valeurs non encore
+# choisies). Prédisez avec l'identité et les taux de réhospitalisation observés (section 3) :
+#
+# - **3 a (1 point)** : quel groupe aura le TFP que demande la ligne sous le tableau ?
+#   Donnez `groupe_tfp`, entre guillemets : `"A"`, `"B"` ou `"aucun"` (TFP égaux).
+# - **3 b (2 points)** : donnez `rapport_tfp`, le TFP du groupe B divisé par celui du groupe A,
+#   à 0,01 près (deux décimales ; arrondie à une seule, la moitié des points).
+#
+# <details><summary>Indice 1</summary>
+#
+# Écrivez l'identité pour le groupe A, puis pour le groupe B. Quels facteurs ont la même
+# valeur dans les deux groupes ? Que deviennent-ils si vous divisez l'une par l'autre ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Divisez l'identité du groupe B par celle du groupe A : que devient chaque facteur commun ?
+# Regardez bien sous quelle forme le taux *p* entre dans le facteur qui reste.
+# </details>
+
+# %% answer="groupe_tfp" session="formative"
+groupe_tfp = ...
+### BEGIN SOLUTION
+groupe_tfp = par_groupe["taux_rehosp"].idxmax()  # p / (1 − p) croît avec p
+### END SOLUTION
+
+# %% answer="groupe_tfp" session="evaluation"
+groupe_tfp = ...
+### BEGIN SOLUTION
+# p / (1 − p) croît avec p : le TFP le plus élevé est celui du groupe au p le plus élevé.
+if consigne_q3 == "le plus élevé":
+    groupe_tfp = par_groupe["taux_rehosp"].idxmax()
+else:
+    groupe_tfp = par_groupe["taux_rehosp"].idxmin()
+### END SOLUTION
+
+# %% tests="groupe_tfp" points=1 session="formative"
+# Vérification de la question 3 a : exécutez cette cellule.
+checks.check_choice(
+    groupe_tfp,
+    name="groupe_tfp",
+    options=["A", "B", "aucun"],
+    digest="c9cc4f3e244d3fc6",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "vous avez prédit des TFP égaux : c'est ce que voudrait l'égalité des erreurs, et "
+            "l'identité montre qu'elle est impossible ici. À VPP et TFN égaux, le TFP suit le "
+            "premier facteur, p / (1 − p), qui n'a pas la même valeur dans les deux groupes.",
+            digest="b4ddb1de97a2fc4a",
+        ),
+        checks.Mistake(
+            None,
+            "à VPP et TFN égaux, seul le premier facteur de l'identité, p / (1 − p), diffère "
+            "entre les groupes, et il croît avec p : comparez les taux de réhospitalisation des "
+            "deux groupes (section 3) : lequel a le plus grand ?",
+            digest="9f9e48679e777809",
+        ),
+    ],
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    groupe_tfp, name="groupe_tfp", options=["A", "B", "aucun"],
+    expected=par_groupe["taux_rehosp"].idxmax(),
+)
+### END HIDDEN TESTS
+
+# %% tests="groupe_tfp" points=1 session="evaluation"
+# Vérification de la question 3 a : exécutez cette cellule.
+checks.check_form(groupe_tfp, name="groupe_tfp", kind="choice", options=["A", "B", "aucun"])
+### BEGIN HIDDEN TESTS
+# The copy's own instruction and rates, drawn again from its identifier (not from the notebook).
+seed_q3a = checks.student_seed("06", announce=False)
+consigne_q3a = ["le plus élevé", "le plus bas"][
+    int(np.random.default_rng([seed_q3a, 3]).integers(2))
+]
+graine_q3a = readmission_case_seed(seed_q3a)
+cas_q3a = make_readmission_cohort(
+    n_samples=6000, prevalence={"A": 0.15, "B": 0.30}, random_state=graine_q3a
+).frame
+# The test split of the copy's cohort (the same rows whatever the columns kept).
+_, _, _, yt_q3a, _, gt_q3a = train_test_split(
+    cas_q3a[["age"]], cas_q3a["readmitted"], cas_q3a["group"], test_size=0.5,
+    random_state=graine_q3a,
+)
+p_q3a = yt_q3a.groupby(gt_q3a, observed=True).mean()
+attendu_q3a = p_q3a.idxmax() if consigne_q3a == "le plus élevé" else p_q3a.idxmin()
+checks.check_choice(
+    groupe_tfp, name="groupe_tfp", options=["A", "B", "aucun"],
+    expected=attendu_q3a,
+    mistakes=[
+        checks.Mistake(
+            "aucun",
+            "vous avez prédit des TFP égaux : c'est ce que voudrait l'égalité des erreurs, et "
+            "l'identité montre qu'elle est impossible ici. À VPP et TFN égaux, le TFP suit le "
+            "premier facteur, p / (1 − p), qui n'a pas la même valeur dans les deux groupes.",
+        ),
+        checks.Mistake(
+            "B" if attendu_q3a == "A" else "A",
+            "à VPP et TFN égaux, seul le premier facteur de l'identité, p / (1 − p), diffère "
+            "entre les groupes, et il croît avec p : comparez les taux de réhospitalisation des "
+            f"deux groupes (section 3). Votre copie demande le TFP {consigne_q3a}.",
+        ),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="groupe_tfp" session="formative"
+# message : TFP égaux
+groupe_tfp = "aucun"
+
+# %% mistake="groupe_tfp" session="formative"
+# message : il croît avec p
+groupe_tfp = "A"
+
+# %% mistake="groupe_tfp" session="evaluation"
+# message : TFP égaux
+groupe_tfp = "aucun"
+
+# %% mistake="groupe_tfp" session="evaluation"
+# message : Votre copie demande le TFP
+groupe_tfp = "B" if consigne_q3 == "le plus bas" else "A"
+
 # %% answer="rapport_tfp"
 rapport_tfp = ...
 ### BEGIN SOLUTION
@@ -982,8 +1121,8 @@ cote_b = par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_reh
 rapport_tfp = cote_b / cote_a
 ### END SOLUTION
 
-# %% tests="rapport_tfp" points=3 session="formative"
-# Vérification de la question 3 : exécutez cette cellule.
+# %% tests="rapport_tfp" points=2 session="formative"
+# Vérification de la question 3 b : exécutez cette cellule.
 checks.check_number(
     rapport_tfp,
     name="rapport_tfp",
@@ -1062,7 +1201,7 @@ checks.check_number(
         ),
     ],
     hint="Écrivez l'identité pour chaque groupe : quels facteurs sont les mêmes dans les deux ?",
-    points=3,
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -1073,12 +1212,12 @@ checks.check_number(
     / (par_groupe.loc["A", "taux_rehosp"] / (1 - par_groupe.loc["A", "taux_rehosp"])),
     hint="Le rapport demandé est une division de deux TFP prédits : écrivez l'identité pour "
     "chaque groupe et simplifiez les facteurs communs.",
-    points=3,
+    points=2,
 )
 ### END HIDDEN TESTS
 
-# %% tests="rapport_tfp" points=3 session="evaluation"
-# Vérification de la question 3 : exécutez cette cellule.
+# %% tests="rapport_tfp" points=2 session="evaluation"
+# Vérification de la question 3 b : exécutez cette cellule.
 checks.check_form(rapport_tfp, name="rapport_tfp", kind="number", decimals=2, bounds=(0, 50))
 ### BEGIN HIDDEN TESTS
 # The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
@@ -1180,7 +1319,7 @@ checks.check_number(
     ],
     hint="Le rapport demandé est une division de deux TFP prédits : écrivez l'identité pour "
     "chaque groupe et simplifiez les facteurs communs.",
-    points=3,
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -1247,8 +1386,7 @@ rapport_tfp = par_groupe.loc["B", "tfp"] / par_groupe.loc["A", "tfp"]
 # (fairlearn) garde le score, mais donne à chaque groupe sa propre règle : selon son score, un
 # patient a une certaine **probabilité d'être appelé**, parfois tirée au sort. Ces règles sont
 # apprises sur le **jeu de validation**. Elles égalisent le TFN et le TFP avec la meilleure
-# **exactitude équilibrée** possible (la moyenne de la sensibilité et de la spécificité, par
-# exemple $(0{,}8 + 0{,}6) / 2 = {0{,}7}$).
+# **exactitude équilibrée** possible (la moyenne de la sensibilité et de la spécificité).
 
 # %% jupyter={"source_hidden": true}
 # La correction (code replié, inutile à lire : lisez ce que la cellule affiche).
@@ -1429,22 +1567,17 @@ fr_table(
 )
 
 # %% [markdown]
-# Après correction, au même score, deux patients de groupes différents n'ont pas la même
-# probabilité d'être appelés. Certaines décisions sont tirées au sort : même un patient à
-# très haut risque peut ne pas être appelé (ligne imprimée « tirage au sort »).
-#
-# L'**écart d'égalité des erreurs** (le plus grand des écarts de TFN et de TFP entre groupes)
-# est presque annulé, mais **en moyenne sur le groupe**, pas pour chaque personne. Ce que
-# cela pose devant le patient et en droit : après la séance.
+# Après correction, deux patients de même score mais de groupes différents n'ont pas la même
+# probabilité d'être appelés ; certaines décisions sont tirées au sort (ligne « tirage au
+# sort »). L'**écart d'égalité des erreurs** (le plus grand des écarts de TFN et de TFP) est
+# presque annulé, mais **en moyenne sur le groupe**, pas pour chaque personne.
 #
 # ## 7. Ce que coûte la correction, à nombre d'appels égal
 #
-# La correction choisit elle-même son nombre d'appels (cellule ci-dessous). Le tableau compare
-# trois règles : le seuil 0,3, la correction, et la règle à seuil unique qui appelle autant de
-# patients que la correction (les scores les plus élevés ; ligne « même nombre » ; des scores
-# ex æquo au seuil peuvent y ajouter quelques appels, la cellule le dit). Un patient
-# **joint** est un réhospitalisé appelé par l'équipe (un vrai positif ; on suppose que chaque
-# appel aboutit).
+# La correction choisit elle-même son nombre d'appels. Le tableau compare trois règles : le
+# seuil 0,3, la correction, et la règle à seuil unique qui appelle autant de patients que la
+# correction (ligne « même nombre » : les scores les plus élevés). Un patient **joint** est un
+# réhospitalisé appelé (un vrai positif ; on suppose que chaque appel aboutit).
 
 # %% jupyter={"source_hidden": true}
 # Trois règles comparées (code replié, inutile à lire : lisez ce qu'il affiche).
@@ -1507,8 +1640,8 @@ display(
 print(f"Exactitude équilibrée la plus basse des trois : « {la_plus_basse} ».")
 
 # %% [markdown]
-# La correction a l'exactitude équilibrée la plus basse des trois : elle était la meilleure
-# possible sous sa contrainte sur les séjours de validation, pas dans l'absolu.
+# La correction était la meilleure possible sous sa contrainte, sur les séjours de
+# validation, pas dans l'absolu.
 #
 # ### Question 4 — Le prix de l'égalité des erreurs (2 points)
 
@@ -1516,7 +1649,7 @@ print(f"Exactitude équilibrée la plus basse des trois : « {la_plus_basse} ».
 # Que coûte la correction **à capacité égale** de l'équipe ? Donnez `vp_perdus`, le nombre de
 # patients réhospitalisés qu'elle joint **en moins** (vous pouvez recopier les nombres du
 # tableau ; choisir à quoi la comparer fait partie de la question). Il vaut pour **un** tirage
-# au sort de la correction ; après la séance, une cellule donne la fourchette de 200 tirages.
+# au sort de la correction.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1534,10 +1667,9 @@ print(f"Exactitude équilibrée la plus basse des trois : « {la_plus_basse} ».
 # %% [markdown] session="evaluation"
 # Que coûte la correction **à capacité égale** de l'équipe ? Donnez `vp_perdus`, le nombre de
 # patients réhospitalisés qu'elle joint **en moins**, parmi ceux que désigne la cellule
-# suivante : selon les copies, tous les réhospitalisés ou ceux du seul groupe B (vous pouvez
-# recopier les nombres du tableau ; choisir à quoi la comparer fait partie de la question).
-# Il vaut pour **un** tirage au sort de la correction ; après la séance, une cellule donne la
-# fourchette de la perte des deux groupes sur 200 tirages.
+# suivante, propre à votre copie (vous pouvez recopier les nombres du tableau ; choisir à
+# quoi la comparer fait partie de la question).
+# Il vaut pour **un** tirage au sort de la correction.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1853,18 +1985,6 @@ vp_perdus = comparaison.loc["même nombre", autre_q4] - comparaison.loc["correct
 # %% mistake="vp_perdus" session="evaluation"
 # message : vous avez lu la colonne joints_A
 vp_perdus = comparaison.loc["correction", "joints_A"] - comparaison.loc["même nombre", "joints_A"]
-
-# %% [markdown]
-# ## À retenir
-#
-# - « Équitable » a **plusieurs définitions** (même taux de sélection, même TFN, même TFN et
-#   TFP, même VPP) ; la **calibration** porte sur le score.
-# - Chaque taux a son **dénominateur**, qui fixe aussi sa **marge d'erreur** (section 8).
-# - Quand les taux d'événements diffèrent, on ne peut pas égaliser à la fois VPP, TFN et TFP
-#   (**identité de Chouldechova**).
-# - Une **correction** se juge à nombre d'appels égal, et avec sa fourchette si elle tire au
-#   sort ; son critère est un **choix de valeurs**, et elle peut dégrader le sort d'un groupe.
-#   L'étiquette elle-même peut refléter un accès inégal aux soins.
 
 # %% [markdown] session="formative"
 # ## Après la séance
@@ -4244,6 +4364,18 @@ vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[
 # une condition. L'énoncé de la séance évaluée donne, en deux phrases neutres, la distinction
 # entre efficacité et équité et le sens des deux erreurs d'un dépistage.
 # ### END SOLUTION
+
+# %% [markdown]
+# ## À retenir (tout le module)
+#
+# - « Équitable » a **plusieurs définitions** (même taux de sélection, même TFN, même TFN et
+#   TFP, même VPP) ; la **calibration** porte sur le score.
+# - Chaque taux a son **dénominateur**, qui fixe aussi sa **marge d'erreur** (section 8).
+# - Quand les taux d'événements diffèrent, on ne peut pas égaliser à la fois VPP, TFN et TFP
+#   (**identité de Chouldechova**).
+# - Une **correction** se juge à nombre d'appels égal, et avec sa fourchette si elle tire au
+#   sort ; son critère est un **choix de valeurs**, et elle peut dégrader le sort d'un groupe.
+#   L'étiquette elle-même peut refléter un accès inégal aux soins.
 
 # %% [markdown]
 # ## Sources

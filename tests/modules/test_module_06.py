@@ -724,7 +724,7 @@ def _selection_and_calls(seed: int) -> dict:
     ).frame
     x = frame[["age", "prior_admissions", "length_of_stay", "n_medications"]]
     x = x.assign(groupe_B=(frame["group"] == "B").astype(int))
-    x_app, x_test, y_app, y_test, g_app, g_test = train_test_split(
+    x_app, x_test, y_app, _y_test, g_app, g_test = train_test_split(
         x, frame["readmitted"], frame["group"], test_size=0.5, random_state=seed
     )
     x_app, x_valid, y_app, y_valid, _, g_valid = train_test_split(
@@ -788,3 +788,46 @@ def test_generic_fallback_replaced_by_named_mistakes(monkeypatch):
     namespace["vp_perdus"] = 2999
     with pytest.raises(checks.IncorrectAnswer, match="compte de réhospitalisés"):
         exec(_evaluated_hidden_test("vp_perdus"), namespace)
+
+
+def test_question_3a_grades_which_group_per_copy(monkeypatch):
+    """Lecturer's review d23, finding 2: Q3 asked « quel groupe… et combien de fois plus ? »
+    but graded only the ratio (3 points that decided the certificate alone). Q3 a (1 point)
+    now grades the group, with an instruction drawn per copy (highest or lowest TFP), and
+    Q3 b (2 points) the ratio; the in-class total stays 8 points."""
+    source = NOTEBOOK.read_text()
+    for version in ("formative", "evaluation"):
+        points = {
+            name: float(value)
+            for name, value in re.findall(
+                rf'^# %% tests="(\w+)" points=(\S+) session="{version}"$', source, re.M
+            )
+        }
+        assert points["groupe_tfp"] == 1 and points["rapport_tfp"] == 2, points
+        in_class = ("ecart_parite", "critere_plainte", "groupe_tfp", "rapport_tfp", "vp_perdus")
+        assert sum(points[name] for name in in_class) == 8
+    instructions = set()
+    for student in STUDENTS + ("etu01", "etu02", "etu03", "etu04"):
+        monkeypatch.setenv(checks.STUDENT_ENV, student)
+        seed = checks.student_seed("06", announce=False)
+        instruction = ["le plus élevé", "le plus bas"][
+            int(np.random.default_rng([seed, 3]).integers(2))
+        ]
+        instructions.add(instruction)
+        key = "B" if instruction == "le plus élevé" else "A"  # group B: the higher p
+        namespace = {
+            "checks": checks,
+            "np": np,
+            "readmission_case_seed": readmission_case_seed,
+            "make_readmission_cohort": make_readmission_cohort,
+            "train_test_split": train_test_split,
+        }
+        exec(_evaluated_hidden_test("groupe_tfp"), {**namespace, "groupe_tfp": key})
+        with pytest.raises(checks.IncorrectAnswer, match="TFP égaux"):
+            exec(_evaluated_hidden_test("groupe_tfp"), {**namespace, "groupe_tfp": "aucun"})
+        other = "A" if key == "B" else "B"
+        with pytest.raises(checks.IncorrectAnswer, match=f"TFP {instruction}"):
+            exec(_evaluated_hidden_test("groupe_tfp"), {**namespace, "groupe_tfp": other})
+        with pytest.raises(checks.NotAttempted):
+            exec(_evaluated_hidden_test("groupe_tfp"), {**namespace, "groupe_tfp": ...})
+    assert instructions == {"le plus élevé", "le plus bas"}
