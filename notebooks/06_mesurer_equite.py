@@ -2005,8 +2005,11 @@ vp_perdus = comparaison.loc["correction", "joints_A"] - comparaison.loc["même n
 # - **La note** porte sur les questions 1 à 4 (8 points, faites en séance, sous surveillance)
 #   et sur la **réflexion** (3 points), soit 11 points.
 # - **Votre copie est ramassée à la fin de la séance** : elle ne contient donc pas les
-#   questions 5 à 7. Ce sont un **entraînement hors note** : leur vérification dit seulement
-#   si votre réponse a la forme attendue, et personne ne les corrige.
+#   questions 5 à 7. Ce sont un **entraînement hors note** : ici, leur vérification dit
+#   seulement si votre réponse a la forme attendue. **Pour un retour sur vos réponses**,
+#   refaites-les dans la **version formative** du module, que votre enseignant·e publie après
+#   la séance : ses vérifications disent si la réponse est juste et pourquoi (ses chiffres
+#   sont ceux du cours, pas ceux de votre copie).
 # - **Ne rendez pas votre copie une seconde fois après la séance** : une nouvelle remise
 #   remplacerait la copie faite sous surveillance.
 # - **La réflexion est à rédiger après la séance, à rendre comme l'indique votre
@@ -2117,8 +2120,7 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 # plus. À nombre d'appels égal, elle en joint **moins**, quel que soit le tirage au sort.
 # Combien de moins dépend du tirage : citez la fourchette, pas un seul nombre (le bootstrap de
 # la section 8 en donnera une plus large, plus complète).
-
-# %% [markdown] reveal="vp_perdus"
+#
 # **Une redistribution coûteuse.** La correction déplace des appels du groupe B, le plus à
 # risque, vers le groupe A. Le groupe B perd plus de réhospitalisés joints que le groupe A
 # n'en gagne.
@@ -2135,9 +2137,7 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 #
 # **Les VPP restent différentes**, comme l'impose l'identité de Chouldechova ; leur écart a
 # même grandi (ligne « VPP » ci-dessus).
-
-
-# %% [markdown] reveal="vp_perdus"
+#
 # **Pourquoi le seuil unique joint le plus.** Avec un score calibré, appeler les scores les
 # plus élevés joint, en moyenne, le plus de réhospitalisés pour un nombre d'appels donné, si
 # le score reste calibré dans l'hôpital où on l'utilise (à vérifier : module 08).
@@ -2878,8 +2878,8 @@ print(
 # Ne changez pas les clés ; remplacez chaque `...` par l'une de ces options, **entre
 # guillemets** : `"un écart est établi"`, `"l'écart est négligeable (équivalence)"` ou
 # `"on ne peut pas conclure"`. Ici, la vérification dit seulement si votre réponse a la forme
-# attendue : cette question d'entraînement n'est pas dans la copie ramassée, et personne ne
-# la corrige.
+# attendue : cette question d'entraînement n'est pas dans la copie ramassée ; pour un retour,
+# refaites-la dans la version formative, publiée après la séance.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -4262,21 +4262,14 @@ vrai_ou_faux["seuils par pays de naissance"] = {"vrai": "faux", "faux": "vrai"}[
 #   réhospitalisation. (La parité prédictive n'est pas la calibration.)
 # - **Critère 2 — L'impossibilité et son prix, chiffrés** (question 2). 1 point : avec des
 #   taux de réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP
-#   (sauf règle dégénérée), et un chiffre juste du module, interprété, avec l'intervalle que
-#   le module affiche pour ce chiffre, **le chiffre et l'intervalle d'une même grandeur** :
-#   la perte des **deux groupes** (réhospitalisés joints en moins, à nombre d'appels égal :
-#   colonne joints du tableau de la section 7, quelle que soit la tâche de la question 4)
-#   avec son intervalle bootstrap (section 8, affiché sur toutes les copies) ; ou la
-#   différence des TFN après correction avec son intervalle (question 6 ou section 8). Un
-#   chiffre pour lequel le module n'affiche aucun intervalle (rapport des TFP de la question
-#   3 ; TFN des deux groupes au seuil 0,3, tableau de la section 3) vaut 1 s'il est
-#   interprété ; de même la perte du seul groupe B (tâche « groupe B » de la question 4,
-#   aucun intervalle affiché pour elle) : 1 si elle est interprétée, 0,5 si elle est citée
-#   avec l'intervalle des deux groupes (l'intervalle d'une autre grandeur). 0,5 point :
-#   l'impossibilité sans chiffre, un chiffre sans
-#   interprétation, un chiffre cité sans l'intervalle que le module affiche pour lui, ou
-#   avec l'intervalle d'une autre grandeur. 0 point : ni l'un ni l'autre, ou une correction
-#   qui rendrait le modèle équitable « sur tous les critères ».
+#   (sauf règle dégénérée), **et** un chiffre juste de la copie, interprété. Une seule règle
+#   pour les intervalles : si le module affiche un intervalle pour **ce** chiffre (la perte
+#   des deux groupes, colonne joints de la section 7, et la différence des TFN après
+#   correction : intervalles de la section 8 et de la question 6), il est cité avec lui ;
+#   sinon (rapport des TFP, TFN au seuil 0,3, perte du seul groupe B), le chiffre interprété
+#   suffit. 0,5 point : l'impossibilité sans chiffre, un chiffre sans interprétation, ou un
+#   chiffre sans son intervalle (ou avec celui d'une autre grandeur). 0 point : ni l'un ni
+#   l'autre, ou une correction qui rendrait le modèle équitable « sur tous les critères ».
 # - **Critère 3 — Le regard critique et collectif** (questions 3 et 4), valeurs
 #   V4 — Prudence, esprit critique et inclusivité,
 #   V6 — Intégrité et transparence, et V7 — Partage et collaboration.
