@@ -1113,6 +1113,9 @@ groupe_tfp = "aucun"
 # message : Votre copie demande le TFP
 groupe_tfp = "B" if consigne_q3 == "le plus bas" else "A"
 
+# %% [markdown]
+# #### Question 3 b (2 points)
+
 # %% answer="rapport_tfp"
 rapport_tfp = ...
 ### BEGIN SOLUTION
@@ -2408,7 +2411,9 @@ tfn_autre = manques_autre / appeles_autre
 tfn_autre = (rehosp_autre - manques_autre) / rehosp_autre
 
 # %% [markdown]
-# **5 b (1 point).** Calculez `marge_tfn_a`, la marge d'erreur à 95 % de ce TFN, au millième
+# #### Question 5 b (1 point)
+#
+# Calculez `marge_tfn_a`, la marge d'erreur à 95 % de ce TFN, au millième
 # près (trois décimales) : quels sont
 # ici *f* et *n* ? En Python, √x s'écrit `np.sqrt(x)`. Erreur reportée : si votre 5 a est
 # fausse mais que vous appliquez bien la formule à votre propre *f* (avec *n* son
