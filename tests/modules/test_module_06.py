@@ -807,7 +807,7 @@ def test_question_3a_grades_which_group_per_copy(monkeypatch):
         in_class = ("ecart_parite", "critere_plainte", "groupe_tfp", "rapport_tfp", "vp_perdus")
         assert sum(points[name] for name in in_class) == 8
     instructions = set()
-    for student in STUDENTS + ("etu01", "etu02", "etu03", "etu04"):
+    for student in (*STUDENTS, "etu01", "etu02", "etu03", "etu04"):
         monkeypatch.setenv(checks.STUDENT_ENV, student)
         seed = checks.student_seed("06", announce=False)
         instruction = ["le plus élevé", "le plus bas"][
