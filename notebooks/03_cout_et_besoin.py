@@ -1486,6 +1486,8 @@ def ecart_par_tranches(scores, du_centile=0, au_centile=100, mesure=None, largeu
     for t in range(du_centile // largeur, au_centile // largeur):
         malades_noirs = mesure[(tranches == t) & noirs]
         malades_blancs = mesure[(tranches == t) & blancs]
+        if malades_noirs.size < 2 or malades_blancs.size < 2:
+            continue  # moins de deux patients d'un groupe : pas d'écart ni d'intervalle à mesurer
         ecarts.append(malades_noirs.mean() - malades_blancs.mean())
         poids.append(malades_noirs.size)
         variances.append(
@@ -1970,9 +1972,10 @@ cles_q4 = {
         "cette affirmation ne suffit pas : un score juste pour le coût ne dit rien du besoin ; "
         "comparer des coûts, centile par centile, ne mesure pas les maladies. Dans l'étude "
         "même, le score était calibré pour le coût, et pourtant injuste.",
-        "cette affirmation suffit pourtant : dans des tranches d'un centile, sur tous les "
-        "scores, un score juste ne laisse presque pas d'écart (ligne sous le tableau) : la "
-        "référence y est nulle, et l'écart vient du score.",
+        "cette affirmation suffit pourtant : elle compare l'écart de maladies à celui du "
+        "score juste, mesuré de la même façon (centile par centile, sur tous les scores), et "
+        "il le dépasse : c'est cette référence, pas zéro, qui compte (ligne sous le tableau, "
+        "chiffres de votre copie), et l'excès vient du score.",
     ),
     "près du seuil": (
         "oui",

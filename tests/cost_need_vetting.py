@@ -344,7 +344,10 @@ _BANK_PATTERNS = {
     "entre inscrits": lambda p: p["enrolled_centile_excess_low"] > 0,
     "part qui double": lambda p: p["latent_rate_high"] < 0,
     "inscrits et score juste": lambda p: p["centile_excess_low"] > 0,
-    "centile par centile": lambda p: True,  # the evaluated text of section 4 says it
+    # Wording 1 (review 03 d23, finding 1): the cost score's gap centile by centile exceeds the
+    # fair score's, measured the same way (not « the fair score leaves no gap », false on a
+    # quarter of the pool).
+    "centile par centile": lambda p: p["centile_excess_low"] > 0,
     "près du seuil": lambda p: (
         p["band_low"] > 0 and p["fair_band_low"] > 0 and p["band_excess_low"] > 0
     ),

@@ -284,7 +284,8 @@ _PAIRS: dict[str, tuple[str, str]] = {
         "suivante.",
         "Comparés centile par centile du score « coût », sur tous les scores, les "
         "patients noirs ont plus de maladies chroniques l'année suivante que les "
-        "patients blancs.",
+        "patients blancs, et cet écart dépasse celui du score juste, comparé de la même "
+        "façon.",
     ),
     "près du seuil": (
         "Du 95e au 100e centile du score « coût », l'écart de maladies chroniques "
