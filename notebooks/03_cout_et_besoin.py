@@ -342,8 +342,8 @@ checks.check_number(
         checks.Mistake(
             0.0,
             "votre part vaut 0 : aucun retenu n'a été compté comme noir. Dans les données, le "
-            "groupe s'écrit \"Black\" (en anglais, avec une majuscule), comme dans le tableau "
-            "de la section 2 : \"black\" ou \"Noir\" ne correspondent à aucun patient.",
+            'groupe s\'écrit "Black" (en anglais, avec une majuscule), comme dans le tableau '
+            'de la section 2 : "black" ou "Noir" ne correspondent à aucun patient.',
         ),
         checks.Mistake(
             None,
@@ -509,8 +509,8 @@ checks.check_number(
         checks.Mistake(
             0.0,
             "votre part vaut 0 : aucun retenu n'a été compté comme noir. Dans les données, le "
-            "groupe s'écrit \"Black\" (en anglais, avec une majuscule), comme dans le tableau "
-            "de la section 2 : \"black\" ou \"Noir\" ne correspondent à aucun patient.",
+            'groupe s\'écrit "Black" (en anglais, avec une majuscule), comme dans le tableau '
+            'de la section 2 : "black" ou "Noir" ne correspondent à aucun patient.',
         ),
         checks.Mistake(
             float(np.sum(haut_copie == "Black") / np.sum(haut_copie == "White")),
@@ -944,6 +944,12 @@ ecart_maladies = (
 
 # %% tests="ecart_maladies" points=2 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
+if graine == 0:  # la cellule « Après la séance » a déjà remplacé vos cas (relecture d23)
+    print(
+        "Attention : la cellule « Après la séance » a remplacé vos cas par la cohorte commune. "
+        "Pour revenir à la question 2, relancez le notebook depuis le début jusqu'à elle : un "
+        "calcul fait maintenant porterait sur la cohorte commune, pas sur vos cas."
+    )
 checks.check_form(ecart_maladies, name="ecart_maladies", kind="number", decimals=3, bounds=(-5, 5))
 ### BEGIN HIDDEN TESTS
 from esn_teach.explorers import selection_by_group  # not imported in the students' cells
@@ -2181,6 +2187,26 @@ print(
     "relancez les cellules dans l'ordre depuis le début du notebook jusqu'à elle : "
     "vos calculs écrits en code retrouveront alors vos cas."
 )
+# Le tableau de la section 5, sur la cohorte commune : les renvois de la suite au « tableau de
+# la section 5 » (0,49 et 0,16, l'indice de la question 8...) désignent ce tableau-ci, pas
+# celui de vos cas (relecture d23, constat 5).
+tableau_cibles = pd.DataFrame(
+    {
+        nom: colonne(scores, juste=numero == 2)
+        for numero, (nom, scores) in enumerate(
+            [
+                ("Cible « coût »", scores_cout),
+                ("Cible « maladies »", scores_sante),
+                ("Score juste (maladie latente)", latente),
+            ]
+        )
+    }
+)
+print(
+    "Le tableau de la section 5 sur cette cohorte commune : quand la suite renvoie au "
+    "« tableau de la section 5 », c'est celui-ci qu'il faut lire."
+)
+display(tableau_cibles)
 
 # %% [markdown]
 # ### L'explorateur : changer la cible et le seuil
@@ -3295,7 +3321,7 @@ else:
 # | Chiffre | Étude (Obermeyer et al., 2019) | Notre cohorte | Pourquoi l'écart |
 # |---|---|---|---|
 # | Coût moyen des patients noirs, comparé à celui des blancs | 12 % de plus (8 442 contre 7 540 dollars par an, tableau 1) | un peu plus (section 2) | notre générateur vise environ 2 % de plus (forme du coût inventée), bien moins que l'étude ; le tirage ajoute un peu |
-# | Coût à nombre égal de maladies chroniques | 1 801 dollars de moins par an (figure 3B) | 2,4 fois cet écart (section 2) | écart d'accès grossi exprès, de cette année comme de la suivante |
+# | Coût à nombre égal de maladies chroniques | 1 801 dollars de moins par an (figure 3B) | nettement plus que cet écart (montant propre à chaque cohorte, affiché en section 2) | écart d'accès grossi exprès, de cette année comme de la suivante |
 # | Score « coût », tout en haut | calibré : même coût à score égal (figure 3A) | coût plus bas chez les patients noirs (section 4) | défaut de notre reproduction |
 #
 # Notre générateur règle l'écart d'accès à maladie égale, sur une maladie « latente » que les

@@ -856,3 +856,36 @@ def test_module_03_question_4_centile_item_compares_with_the_fair_score():
     assert "référence y est nulle" not in hidden
     probe = {"centile_excess_low": -0.01}
     assert not _BANK_PATTERNS["centile par centile"](probe)
+
+
+def test_module_03_question_2_grading_ignores_the_after_class_reset():
+    # Review 03 d23, lecturer 5: the evaluated « Après la séance » cell returns to the common
+    # cohort (graine 0) under the names of the session (cohorte, inscrits_cout...). The hidden
+    # test of question 2 must grade the copy's own value whatever ran before it: it reads none
+    # of the names that cell reassigns, and the visible check warns a student who re-checks
+    # question 2 after it.
+    text = SOURCE.read_text(encoding="utf-8")
+    start = text.index("# Inutile de lire ce code (replié) : après la séance, toute la promotion")
+    reset = ast.parse(text[start : text.index("\n# %%", start)])
+    reassigned = {
+        target.id
+        for node in reset.body  # the cell's own names, not a comprehension's
+        if isinstance(node, ast.Assign)
+        for assigned in node.targets
+        for target in ast.walk(assigned)
+        if isinstance(target, ast.Name)
+    }
+    assert {"cohorte", "inscrits_cout", "besoin", "noirs", "graine"} <= reassigned
+    cell = text[text.index('# %% tests="ecart_maladies" points=2 session="evaluation"') :]
+    visible = cell[: cell.index("### BEGIN HIDDEN TESTS")]
+    hidden = cell[cell.index("### BEGIN HIDDEN TESTS") : cell.index("### END HIDDEN TESTS")]
+    read = {
+        node.id
+        for node in ast.walk(ast.parse(hidden))
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
+    }
+    assert not (read & (reassigned - {"ecart_maladies"})), read & reassigned
+    assert "if graine == 0:" in visible and "remplacé vos cas" in visible
+    # The after-class cell shows the section-5 table of the common cohort that the later
+    # texts (0,49 to 0,16, question 8's hint) point to.
+    assert "display(tableau_cibles)" in text[start : text.index("\n# %%", start)]
