@@ -761,6 +761,13 @@ checks.check_number(
         ),
         checks.Mistake(
             None,
+            "vous avez retranché la moyenne de tous les inscrits, noirs et blancs ensemble. La "
+            "question compare deux groupes : retranchez la moyenne des inscrits blancs "
+            "seulement (inscrits_cout & blancs).",
+            digest="c696eda09b2a3031",
+        ),
+        checks.Mistake(
+            None,
             "vous avez pris les inscrits avec la cible « maladies ». La question "
             "porte sur la cible « coût » (celle de l'algorithme de l'étude).",
             digest="c5277aee8e84f3ae",
@@ -837,6 +844,13 @@ checks.check_number(
     points=2,
 )
 ### END HIDDEN TESTS
+
+# %% mistake="ecart_maladies" session="formative"
+# message : la moyenne de tous les inscrits
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[inscrits_cout, "n_chronic_next"].mean()
+)
 
 # %% mistake="ecart_maladies" session="formative"
 # message : les retenus de la question 1
@@ -1092,6 +1106,12 @@ checks.check_number(
             "écart : retranchez la moyenne des inscrits blancs.",
         ),
         checks.Mistake(
+            float(inscrits_noirs_copie.mean() - besoin_copie[inscrits_copie].mean()),
+            "vous avez retranché la moyenne de tous les inscrits, noirs et blancs ensemble. La "
+            "question compare deux groupes : retranchez la moyenne des inscrits blancs "
+            "seulement (inscrits_cout & blancs).",
+        ),
+        checks.Mistake(
             float(inscrits_blancs_copie.mean()),
             "vous avez donné la moyenne des inscrits blancs seulement. La question demande un "
             "écart : la moyenne des inscrits noirs moins celle des inscrits blancs.",
@@ -1124,6 +1144,13 @@ checks.check_number(
     points=2,
 )
 ### END HIDDEN TESTS
+
+# %% mistake="ecart_maladies" session="evaluation"
+# message : la moyenne de tous les inscrits
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[inscrits_cout, "n_chronic_next"].mean()
+)
 
 # %% mistake="ecart_maladies" session="evaluation"
 # message : les retenus de la question 1
@@ -2516,8 +2543,8 @@ lecture_difference = "tranche"
 # bas encore. La dernière ligne affichée avant la question 5 va dans ce sens (1,55 contre
 # l'écart de la tranche du haut), sans IC de la différence : un ordre de grandeur. Avec une cible
 # qui mesure le besoin, la question se pose autrement : elle est débattue, et en France ces
-# données sont très encadrées (section 1). Le levier du module reste la cible et les
-# informations du score.
+# données sont très encadrées (« Le cadre juridique européen », dans « Pour aller plus
+# loin »). Le levier du module reste la cible et les informations du score.
 # </details>
 #
 # <details><summary>Facultatif : et l'écart qui reste sans le coût de cette année ?</summary>
@@ -3364,7 +3391,7 @@ display(data_card(donnees))
 # modifié en 2026 : avant tout audit, lisez la version consolidée sur EUR-Lex). Le RGPD, lui, reste la règle de base. En
 # France, le Conseil constitutionnel a jugé que les études sur la diversité des origines
 # peuvent porter sur des « données objectives », mais ne peuvent reposer sur l'origine ethnique
-# ou la race (décision n° 2007-557 DC ; voir la section 1 du module). Savoir si un algorithme
+# ou la race (décision n° 2007-557 DC). Savoir si un algorithme
 # comme celui-ci est « à haut risque », qui en est le fournisseur et ce que le règlement lui
 # demande, c'est l'analyse que fait le module 13.
 
