@@ -889,3 +889,12 @@ def test_module_03_question_2_grading_ignores_the_after_class_reset():
     # The after-class cell shows the section-5 table of the common cohort that the later
     # texts (0,49 to 0,16, question 8's hint) point to.
     assert "display(tableau_cibles)" in text[start : text.index("\n# %%", start)]
+
+
+def test_module_03_legal_cross_references_point_where_the_law_is_discussed():
+    # Review 03 d23, lecturer 6: « décision n° 2007-557 DC ; voir la section 1 » and « très
+    # encadrées (section 1) » pointed to section 1, which does not discuss the law.
+    text = SOURCE.read_text(encoding="utf-8")
+    assert "voir la section 1 du module" not in text
+    assert "très encadrées (section 1)" not in text
+    assert "« Le cadre juridique européen », dans « Pour aller plus" in text
