@@ -2230,8 +2230,9 @@ tableau_cibles = pd.DataFrame(
     }
 )
 print(
-    "Le tableau de la section 5 sur cette cohorte commune : quand la suite renvoie au "
-    "« tableau de la section 5 », c'est celui-ci qu'il faut lire."
+    "Le tableau de la section 5, recalculé sur cette cohorte commune : quand les questions 5 "
+    "à 8 et les encadrés renvoient au « tableau de la section 5 », c'est celui-ci qu'il faut "
+    "lire. Pour la réflexion, gardez un chiffre de votre propre tableau (section 5, vos cas)."
 )
 display(tableau_cibles)
 
@@ -3130,7 +3131,7 @@ else:
 # %% [markdown]
 # ### Réflexion — Que doit prédire un algorithme de gestion des soins ? (3 points, corrigée par l'enseignant)
 #
-# En 10 à 15 lignes : vous participez au choix d'un algorithme qui orientera des patients vers
+# À rédiger après la séance, à rendre comme l'indique votre enseignant·e. En 10 à 15 lignes : vous participez au choix d'un algorithme qui orientera des patients vers
 # un programme de suivi renforcé dans votre établissement. **Quelle cible** proposeriez-vous
 # qu'il prédise, et pourquoi ? Si vous proposez un coût, même « évitable », dites-en la limite.
 # Quelles sont les **limites** de cette cible : quels patients risque-t-elle d'oublier ? Quelle
