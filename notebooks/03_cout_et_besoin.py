@@ -3131,7 +3131,9 @@ else:
 # %% [markdown]
 # ### Réflexion — Que doit prédire un algorithme de gestion des soins ? (3 points, corrigée par l'enseignant)
 #
-# À rédiger après la séance, à rendre comme l'indique votre enseignant·e. En 10 à 15 lignes : vous participez au choix d'un algorithme qui orientera des patients vers
+# À rédiger après la séance, à rendre comme l'indique votre enseignant·e.
+#
+# En 10 à 15 lignes : vous participez au choix d'un algorithme qui orientera des patients vers
 # un programme de suivi renforcé dans votre établissement. **Quelle cible** proposeriez-vous
 # qu'il prédise, et pourquoi ? Si vous proposez un coût, même « évitable », dites-en la limite.
 # Quelles sont les **limites** de cette cible : quels patients risque-t-elle d'oublier ? Quelle
