@@ -958,12 +958,6 @@ ecart_maladies = (
 
 # %% tests="ecart_maladies" points=2 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
-if graine == 0:  # la cellule « Après la séance » a déjà remplacé vos cas (relecture d23)
-    print(
-        "Attention : la cellule « Après la séance » a remplacé vos cas par la cohorte commune. "
-        "Pour revenir à la question 2, relancez le notebook depuis le début jusqu'à elle : un "
-        "calcul fait maintenant porterait sur la cohorte commune, pas sur vos cas."
-    )
 checks.check_form(ecart_maladies, name="ecart_maladies", kind="number", decimals=3, bounds=(-5, 5))
 ### BEGIN HIDDEN TESTS
 from esn_teach.explorers import selection_by_group  # not imported in the students' cells
