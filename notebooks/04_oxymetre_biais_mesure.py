@@ -802,7 +802,8 @@ i_ecart_net = tirage_des_audits.integers(4)
 taux_proches = TAUX_PROCHES_POSSIBLES[tirage_des_audits.integers(4)]
 petits = tirage_des_audits.integers(2) == 0
 # Deux petits audits (20 paires chez les patients noirs) ou deux grands (200), et un moyen ;
-# le tirage choisit aussi, pour votre copie, la réserve de l'un ou deux d'entre eux.
+# le tirage choisit aussi, pour votre copie, combien d'entre eux (un ou deux) ne permettent pas
+# de conclure.
 variante = tirage_des_audits.integers(6)
 six_mois_bis = SIX_MOIS_BIS_POSSIBLES[tirage_des_audits.integers(4)]
 if petits:
@@ -811,7 +812,7 @@ else:
     dix_fois = [tuple((10 * k, 10 * n) for k, n in audit) for audit in UN_MOIS_POSSIBLES]
     audits_tires = [taux_proches, dix_fois[i_un_mois], six_mois]
 if variante >= 3:
-    audits_tires[2] = six_mois_bis
+    audits_tires[1] = six_mois_bis
 # Votre copie présente les trois audits sous des lettres, dans un ordre tiré pour elle, et ne
 # garde qu'eux : les audits sous leurs lettres.
 ordre_des_audits, _ = checks.draw_slots(GRAINE, "conclusion_audit", ["un mois", "un an", "six mois"])
@@ -893,23 +894,28 @@ checks.check_choices(
     mistakes={
         "un mois": [
             checks.Mistake(None, "vous avez comparé les deux taux sans leur marge d'erreur. "
-                           "Avec 20 paires chez les patients noirs, lisez l'intervalle de "
-                           "l'écart : quelles valeurs contient-il, de la plus basse à la plus "
-                           "haute ?", digest="b3d5dc992fd90961"),
+                           "Avec 20 paires chez les patients noirs, relisez la dernière ligne de "
+                           "cet audit, l'intervalle de l'écart : quelles valeurs contient-il, de "
+                           "la plus basse à la plus haute ?", digest="b3d5dc992fd90961"),
         ],
         "un an": [
             checks.Mistake(None, "mêmes taux qu'en un mois, mais pas la même marge d'erreur : "
-                           "avec dix fois plus de paires, relisez les deux bornes de "
-                           "l'intervalle de l'écart. Un écart nul en fait-il partie ?",
+                           "avec dix fois plus de paires, relisez la dernière ligne de cet audit : "
+                           "les deux bornes de l'intervalle de l'écart. Un écart nul en fait-il "
+                           "partie ?",
                            digest="9dde92112385a4ac"),
         ],
         "six mois": [
             checks.Mistake(None, "vous avez regardé si les intervalles des deux taux se "
                            "chevauchent. Ce chevauchement ne dit pas quelles valeurs de l'écart "
-                           "sont compatibles avec l'audit : c'est l'intervalle de l'écart, sur la "
-                           "dernière ligne, qui décide.", digest="26cceead8bbf4f9b"),
+                           "sont compatibles avec l'audit : relisez la dernière ligne de cet "
+                           "audit, l'intervalle de l'écart, qui décide.",
+                           digest="26cceead8bbf4f9b"),
         ],
     },
+    # Practice: the message names the audit whose last line (the gap interval) is to be
+    # re-read, without its answer (review 04 d23, student finding 5).
+    name_items=True,
     success="mêmes taux, conclusions différentes en un mois et en un an : la taille de l'audit "
     "décide. Et deux intervalles de taux qui se chevauchent (six mois) n'empêchent pas "
     "l'intervalle de l'écart d'exclure 0 : c'est lui qu'on lit. Et un intervalle de l'écart qui "
@@ -971,8 +977,10 @@ i_net_q2 = tirage_q2.integers(4)
 proches_q2 = [((16, 200), (48, 800)), ((18, 200), (56, 800)), ((20, 200), (64, 800)), ((19, 200), (42, 600))][tirage_q2.integers(4)]
 petits_q2 = tirage_q2.integers(2) == 0
 # How many audits cannot conclude varies between copies: 1 (one copy in two) or 2 (one in
-# two: the medium audit is replaced by one whose gap interval holds 0). Never 0, so that
-# « écart » everywhere never pays in full (review 04 d22, lecturer finding 3).
+# two: the clear-gap audit is replaced by a medium one whose gap interval holds 0). Never 0,
+# so that « écart » everywhere never pays in full (review 04 d22, lecturer finding 3). The
+# medium audit whose rate intervals overlap while its gap interval excludes 0 stays on every
+# copy, so that the overlap rule never pays more than a third (review 04 d23, finding 2).
 variante_q2 = tirage_q2.integers(6)
 six_bis_q2 = [((9, 100), (24, 400)), ((10, 110), (24, 400)), ((10, 100), (28, 400)), ((11, 120), (28, 400))][tirage_q2.integers(4)]
 dix_q2 = [tuple((10 * k, 10 * n) for k, n in audit) for audit in mois_q2]
@@ -981,7 +989,7 @@ if petits_q2:
 else:
     audits_q2 = [proches_q2, dix_q2[i_mois_q2], six_q2]
 if variante_q2 >= 3:
-    audits_q2[2] = six_bis_q2
+    audits_q2[1] = six_bis_q2
 # The letter under which this copy shows each audit (same draw as the display cell).
 lettres_q2, _ = checks.draw_slots(checks.student_seed("04", announce=False), "conclusion_audit", ["un mois", "un an", "six mois"])
 attendu_q2, erreurs_q2 = {}, {}
@@ -1008,6 +1016,8 @@ checks.check_choices(
     options=["un écart est mis en évidence", "on ne peut pas conclure"],
     expected=attendu_q2,
     mistakes=erreurs_q2,
+    # The graded feedback names each wrong letter (review 04 d23, lecturer finding 7).
+    name_items=True,
     points=3,
 )
 ### END HIDDEN TESTS

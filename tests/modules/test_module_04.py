@@ -92,8 +92,9 @@ def _pool(name: str) -> list:
 
 def _drawn_audits(seed: int) -> dict[str, tuple]:
     """The three audits of a copy by role: "un mois" (small or large; its gap interval holds
-    0), "un an" (its gap interval clearly excludes 0), "six mois" (medium: overlapping rate
-    intervals and a gap interval that excludes 0, or, on one copy in two, one that holds 0).
+    0), "un an" (its gap interval clearly excludes 0, or, on one copy in two, a medium audit
+    whose gap interval holds 0), "six mois" (medium: overlapping rate intervals and a gap
+    interval that excludes 0, on every copy: review 04 d23, lecturer finding 2).
     How many audits cannot conclude varies, 1 or 2 (reviews 04 d18 and d22, lecturer finding 2
     then 3: never 0, so that « écart » everywhere never pays in full)."""
     draw = np.random.default_rng([seed, 2])
@@ -109,7 +110,7 @@ def _drawn_audits(seed: int) -> dict[str, tuple]:
     tenfold = [tuple((10 * k, 10 * n) for k, n in audit) for audit in months]
     audits = [months[i_month], clears[i_clear], six] if small else [close, tenfold[i_month], six]
     if variant >= 3:
-        audits[2] = six_bis
+        audits[1] = six_bis
     return dict(zip(AUDIT_LABELS, audits, strict=True))
 
 
@@ -356,11 +357,59 @@ def test_module_04_every_copy_has_an_inconclusive_audit():
     ):
         audits = [months[i_month], clear, six] if small else [close, tenfold[i_month], six]
         if bis is not None:
-            audits[2] = bis
+            audits[1] = bis
         open_ = sum(not _newcombe_excludes_zero(*audit) for audit in audits)
         assert 1 <= open_ <= 2, audits
         seen += 1
     assert seen == 3 * 4 * 4 * 4 * 2 * 5
+
+
+def _rate_intervals_overlap(black: tuple[int, int], white: tuple[int, int]) -> bool:
+    from esn_teach.evaluation import proportion_ci
+
+    (low1, high1), (low2, high2) = proportion_ci(*black), proportion_ci(*white)
+    return bool(low1 < high2 and low2 < high1)
+
+
+def test_module_04_overlap_rule_never_pays_more_than_a_third():
+    """Review 04 d23, lecturer finding 2: « overlapping rate intervals → cannot conclude »
+    is the fallacy section 4 teaches against. Over every combination of the pools (so every
+    identifier), that rule earns at most 1 of question 2's 3 points (+1 right, −1 wrong, floor
+    0), because every copy keeps one audit whose rate intervals overlap while its gap interval
+    excludes 0."""
+    import itertools
+
+    months = _pool("UN_MOIS_POSSIBLES")
+    six_pool, six_bis_pool = _pool("SIX_MOIS_POSSIBLES"), _pool("SIX_MOIS_BIS_POSSIBLES")
+    clears, close_pool = _pool("ECART_NET_POSSIBLES"), _pool("TAUX_PROCHES_POSSIBLES")
+    tenfold = [tuple((10 * k, 10 * n) for k, n in audit) for audit in months]
+    scores = []
+    for i_month, six, clear, close, small, bis in itertools.product(
+        range(3), six_pool, clears, close_pool, (True, False), [None, *six_bis_pool]
+    ):
+        audits = [months[i_month], clear, six] if small else [close, tenfold[i_month], six]
+        if bis is not None:
+            audits[1] = bis
+        trap = [a for a in audits if _rate_intervals_overlap(*a) and _newcombe_excludes_zero(*a)]
+        assert trap, audits
+        right = sum(
+            _rate_intervals_overlap(*a) != _newcombe_excludes_zero(*a) for a in audits
+        )
+        scores.append(max(0, right - (3 - right)))
+    assert max(scores) <= 1, max(scores)
+
+
+def test_module_04_overlap_rule_on_drawn_copies(monkeypatch):
+    """The same over 500 identifiers, through the draw the notebook makes for each copy."""
+    for i in range(500):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"etudiant{i}")
+        audits = _drawn_audits(checks.student_seed("04", announce=False))
+        assert _rate_intervals_overlap(*audits["six mois"])
+        assert _newcombe_excludes_zero(*audits["six mois"])
+        right = sum(
+            _rate_intervals_overlap(*a) != _newcombe_excludes_zero(*a) for a in audits.values()
+        )
+        assert max(0, right - (3 - right)) <= 1
 
 
 def _near_key(key: float, mistake: float, decimals: int) -> bool:
