@@ -160,6 +160,7 @@
 # %% session="formative"
 # La graine fixe le tirage : tout le monde obtient les mêmes données, et les mêmes patients.
 GRAINE = 2020
+GRAINE_DONNEES = GRAINE  # la graine des paires de mesures
 SEANCE_EVALUEE = False  # entraînement : les résultats masqués s'affichent une fois la réponse juste
 SPO2_M_K = 94  # M. K. (section 7) : SpO2 affichée par l'oxymètre (94 %)
 SAO2_M_K = 86  # M. K. (section 7) : SaO2 mesurée au gaz du sang (86 %)
@@ -170,8 +171,10 @@ SPO2_MME_R, SAO2_MME_R = 91, 93  # Mme R. (section 7) : SpO2 affichée, SaO2 du 
 import numpy as np
 
 from esn_teach import checks
+from esn_teach.datasets import oximetry_case_seed
 
 GRAINE = checks.student_seed("04")
+GRAINE_DONNEES = oximetry_case_seed(GRAINE)  # la graine de vos paires de mesures
 SEANCE_EVALUEE = True  # séance évaluée : les résultats qui donneraient une réponse restent masqués
 tirage_des_cas = np.random.default_rng([GRAINE, 7])  # M. K. et Mme R. (section 7)
 # Les mesures possibles, (SpO2 affichée, SaO2 du gaz du sang), chacune de sa borne basse à sa
@@ -239,7 +242,8 @@ pao2_mme_r = brentq(lambda p: sao2_selon_pao2(p) - SAO2_MME_R, 20, 100)
 print(f"Repère : SaO2 {SAO2_MME_R} % (Mme R., section 7) ↔ PaO2 d'environ "
       f"{fr_number(pao2_mme_r, 0)} mmHg.")
 
-jeu = make_pulse_oximetry(n_samples=N_PAIRES, device_bias=BIAIS_APPAREIL, random_state=GRAINE)
+jeu = make_pulse_oximetry(n_samples=N_PAIRES, device_bias=BIAIS_APPAREIL,
+                          random_state=GRAINE_DONNEES)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 paires = pd.DataFrame(
     {
@@ -640,7 +644,7 @@ checks.check_form(taux_occulte_noirs, name="taux_occulte_noirs", kind="number", 
 # shortcut (review 04 d22, lecturer finding 2).
 from esn_teach.datasets import occult_hypoxemia_rate
 
-paires_q1 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
+paires_q1 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=oximetry_case_seed(checks.student_seed("04", announce=False))).frame
 noir_q1 = (paires_q1["race"].astype(str) == "Black").to_numpy()
 rassure_q1 = paires_q1["spo2"].between(92, 96).to_numpy()
 hypox_q1 = (paires_q1["sao2"] < 88).to_numpy()
@@ -1236,7 +1240,7 @@ sensibilite_noirs = fn_noirs / (fn_noirs + vn_noirs)
 checks.check_form(sensibilite_noirs, name="sensibilite_noirs", kind="number", decimals=3,
                   bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
-paires_q3 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
+paires_q3 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=oximetry_case_seed(checks.student_seed("04", announce=False))).frame
 noir_q3 = (paires_q3["race"].astype(str) == "Black").to_numpy()
 hypox_q3 = (paires_q3["sao2"] < 88).to_numpy()
 sonne_q3 = (paires_q3["spo2"] < 92).to_numpy()
@@ -1960,7 +1964,7 @@ indicateur_audit = lettre_de_la_reponse_q5[5]
 # Au réglage de départ, il cache (« cachée ») la réponse des questions 1 et 3 chez les
 # patients noirs, jusqu'à ce que leur vérification ait dit « juste ».
 explorateur = OximetryExplorer(
-    random_state=GRAINE,
+    random_state=GRAINE_DONNEES,
     n_samples=N_PAIRES,
     threshold=SEUIL_ALARME,
     device_bias=BIAIS_APPAREIL,
@@ -2109,7 +2113,7 @@ seuil_alarme = 100
 checks.check_form(seuil_alarme, name="seuil_alarme", kind="number", decimals=0, on_grid=True,
                   bounds=(70, 100))
 ### BEGIN HIDDEN TESTS
-paires_q6a = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
+paires_q6a = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=oximetry_case_seed(checks.student_seed("04", announce=False))).frame
 noir_q6a = (paires_q6a["race"].astype(str) == "Black").to_numpy()
 hypox_q6a = (paires_q6a["sao2"] < 88).to_numpy()
 spo2_q6a = paires_q6a["spo2"].to_numpy()
@@ -2446,7 +2450,7 @@ checks.check_form(part_alarmes_sans_hypoxemie, name="part_alarmes_sans_hypoxemie
                   kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 # Graded at the student's own threshold of 6 a (the right one without a usable answer).
-paires_q6b = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
+paires_q6b = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=oximetry_case_seed(checks.student_seed("04", announce=False))).frame
 noir_q6b = (paires_q6b["race"].astype(str) == "Black").to_numpy()
 hypox_q6b = (paires_q6b["sao2"] < 88).to_numpy()
 spo2_q6b = paires_q6b["spo2"].to_numpy()
@@ -3057,7 +3061,7 @@ ecart_biais = 6.0 - 1.0
 checks.check_form(ecart_biais, name="ecart_biais", kind="number", decimals=1,
                   percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
-paires_q8 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
+paires_q8 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=oximetry_case_seed(checks.student_seed("04", announce=False))).frame
 noir_q8 = (paires_q8["race"].astype(str) == "Black").to_numpy()
 hypox_q8 = (paires_q8["sao2"] < 88).to_numpy()
 erreur_q8 = (paires_q8["spo2"] - paires_q8["sao2"]).to_numpy()

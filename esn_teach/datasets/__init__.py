@@ -21,7 +21,12 @@ from ._obermeyer import (
     programme_shares,
     top_share,
 )
-from ._oximetry import make_pulse_oximetry, occult_hypoxemia_rate
+from ._oximetry import (
+    OXIMETRY_CASE_SEEDS,
+    make_pulse_oximetry,
+    occult_hypoxemia_rate,
+    oximetry_case_seed,
+)
 from ._readmission import (
     READMISSION_CASE_SEEDS,
     make_readmission_cohort,
@@ -45,6 +50,7 @@ __all__ = [
     "AI_ACT_CARD_COUNTS",
     "CARD_SECTIONS",
     "DATASET_CARDS",
+    "OXIMETRY_CASE_SEEDS",
     "READMISSION_CASE_SEEDS",
     "REFERENCE_DOSES",
     "SEPSIS_CASE_SEEDS",
@@ -74,6 +80,7 @@ __all__ = [
     "make_voter_list",
     "occult_hypoxemia_rate",
     "other_hospital_audit",
+    "oximetry_case_seed",
     "programme_shares",
     "readmission_case_seed",
     "sepsis_case_mix",

@@ -127,3 +127,20 @@ def test_bad_arguments(kwargs, exc, msg):
 def test_return_x_y():
     x, y = make_pulse_oximetry(n_samples=10, random_state=0, return_X_y=True)
     assert list(x.columns) == ["spo2"] and y.name == "hypoxemia"
+
+
+def test_case_seeds_keep_the_published_rate_away_from_the_key():
+    """Module 04's evaluated copies draw their pairs from OXIMETRY_CASE_SEEDS (review 04 d23,
+    lecturer finding 3): each seed's occult rate among Black patients' pairs, at three
+    decimals, is outside 0,113–0,127, so 0,117 or 0,12 copied from the study never scores."""
+    from esn_teach.datasets import OXIMETRY_CASE_SEEDS, oximetry_case_seed
+
+    assert len(OXIMETRY_CASE_SEEDS) == len(set(OXIMETRY_CASE_SEEDS)) > 300
+    for seed in OXIMETRY_CASE_SEEDS[::7]:
+        frame = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=seed).frame
+        rate = occult_hypoxemia_rate(
+            frame.assign(noir=frame["race"].astype(str) == "Black"), by="noir"
+        )[True]
+        assert not 0.113 <= round(rate, 3) <= 0.127, (seed, rate)
+    assert oximetry_case_seed(12345) == oximetry_case_seed(12345)
+    assert {oximetry_case_seed(s) for s in range(2000)} == set(OXIMETRY_CASE_SEEDS)

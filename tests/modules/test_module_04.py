@@ -15,7 +15,7 @@ import pytest
 from esn_fixtures import NOTEBOOKS
 
 from esn_teach import checks
-from esn_teach.datasets import make_pulse_oximetry
+from esn_teach.datasets import make_pulse_oximetry, oximetry_case_seed
 
 SOURCE = NOTEBOOKS / "04_oxymetre_biais_mesure.py"
 
@@ -152,7 +152,9 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
     monkeypatch.setenv(checks.STUDENT_ENV, student)
     seed = checks.student_seed("04", announce=False)
     frame = make_pulse_oximetry(
-        n_samples=_constant("N_PAIRES"), device_bias=_constant("BIAIS_APPAREIL"), random_state=seed
+        n_samples=_constant("N_PAIRES"),
+        device_bias=_constant("BIAIS_APPAREIL"),
+        random_state=oximetry_case_seed(seed),
     ).frame
     black = (frame["race"].astype(str) == "Black").to_numpy()
     hypox = (frame["sao2"] < 88).to_numpy()
@@ -392,9 +394,7 @@ def test_module_04_overlap_rule_never_pays_more_than_a_third():
             audits[1] = bis
         trap = [a for a in audits if _rate_intervals_overlap(*a) and _newcombe_excludes_zero(*a)]
         assert trap, audits
-        right = sum(
-            _rate_intervals_overlap(*a) != _newcombe_excludes_zero(*a) for a in audits
-        )
+        right = sum(_rate_intervals_overlap(*a) != _newcombe_excludes_zero(*a) for a in audits)
         scores.append(max(0, right - (3 - right)))
     assert max(scores) <= 1, max(scores)
 
@@ -429,7 +429,7 @@ def test_module_04_no_named_mistake_scores_near_the_key(monkeypatch):
         frame = make_pulse_oximetry(
             n_samples=_constant("N_PAIRES"),
             device_bias=_constant("BIAIS_APPAREIL"),
-            random_state=checks.student_seed("04", announce=False),
+            random_state=oximetry_case_seed(checks.student_seed("04", announce=False)),
         ).frame
         black = (frame["race"].astype(str) == "Black").to_numpy()
         hypox = (frame["sao2"] < 88).to_numpy()
@@ -637,3 +637,34 @@ def test_module_04_evaluated_copies_own_copied_and_foreign(tmp_path, monkeypatch
         "en séance (bruno) :",
         in_class,
     )
+
+
+def test_module_04_question_1_never_pays_the_published_rate(monkeypatch):
+    """Review 04 d23, lecturer finding 3: the published 11,7 % (0,117), copied from Sjoding's
+    sentence, or its rounding 0,12, never earns a point on an evaluated copy: over 500
+    identifiers, the copy's key (three decimals) stays outside 0,113–0,127, beyond the graded
+    tolerance (one unit of the last decimal) and the « trop arrondi » half points (the key
+    within half a unit of the second decimal, plus one unit of tolerance)."""
+    from esn_teach.checks._checks import _too_rounded
+
+    keys = set()
+    for number in range(500):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"etu{number:03d}")
+        frame = make_pulse_oximetry(
+            n_samples=_constant("N_PAIRES"),
+            device_bias=_constant("BIAIS_APPAREIL"),
+            random_state=oximetry_case_seed(checks.student_seed("04", announce=False)),
+        ).frame
+        black = (frame["race"].astype(str) == "Black").to_numpy()
+        calm = frame["spo2"].between(92, 96).to_numpy()
+        hidden = calm & (frame["sao2"] < 88).to_numpy()
+        key = round(float((hidden & black).sum() / (calm & black).sum()), 3)
+        keys.add(key)
+        assert not 0.113 <= key <= 0.127, key
+
+        def is_key(x: float, key: float = key) -> bool:
+            return abs(round(x, 3) - key) <= 0.001 + 1e-9
+
+        assert not is_key(0.117)
+        assert not _too_rounded(0.12, 3, is_key)
+    assert len(keys) > 30  # the keys still vary between copies
