@@ -46,6 +46,12 @@
 # résultats qui attendent une réponse juste restent masqués (ils donneraient la réponse) ; le
 # retour de correction dit, question par question, ce qui était juste.
 
+# %% [markdown] session="formative"
+# **Ce notebook est l'entraînement.** La copie de la séance évaluée aura **ses propres cas**
+# (d'autres chiffres, d'autres patients), des **lettres tirées pour chaque copie** (A, B, C…
+# dans un ordre propre à chacun), et **seulement le premier indice** de chaque question :
+# retenez la méthode, pas les réponses.
+
 # %% [markdown]
 # ## 1. Une histoire clinique
 #
@@ -1385,6 +1391,18 @@ else:
 # le trouve plus essoufflé, un peu confus. L'interne fait faire un gaz du sang au lit,
 # l'oxymètre en place : SaO2 à 86 %. Il augmente l'oxygène.
 #
+# > **Les seuils du module, avant la question 4**
+# >
+# > - **SaO2 < 88 %** (gaz du sang) : l'hypoxémie au sens de l'**étude** (Sjoding et al.,
+# >   2020) ; c'est elle qui dit « vrai » ou « faux » dans la matrice.
+# > - **SpO2 < 92 %** (écran) : l'**alarme** du service, un seuil pédagogique ; c'est elle qui
+# >   dit « positif » ou « négatif ».
+# > - **94 à 98 %** : l'objectif de saturation le plus courant ; **88 à 92 %** en cas de
+# >   risque d'hypercapnie, par exemple dans certaines BPCO (O'Driscoll et al., 2017). Ce sont
+# >   des cibles de soin, pas les seuils de la matrice.
+# > - **PaO2 < 80 mmHg** : l'hypoxémie au sens français (campus de réanimation médicale de
+# >   l'UNF3S), une autre définition, sur le même gaz du sang.
+#
 # ### Question 4 — Trois mesures, trois cases de la matrice de confusion (3 points : + 1 par mesure juste, − 1/3 par fausse, 0 sans réponse)
 #
 # Au seuil du service, classez chaque mesure :
@@ -1429,6 +1447,18 @@ print(f"Mme R., une autre patiente : SpO2 affichée {SPO2_MME_R} % ; SaO2 au gaz
       "de Severinghaus ; au sens français, l'hypoxémie commence sous 80 mmHg).")
 
 # %% [markdown] session="evaluation"
+# > **Les seuils du module, avant la question 4**
+# >
+# > - **SaO2 < 88 %** (gaz du sang) : l'hypoxémie au sens de l'**étude** (Sjoding et al.,
+# >   2020) ; c'est elle qui dit « vrai » ou « faux » dans la matrice.
+# > - **SpO2 < 92 %** (écran) : l'**alarme** du service, un seuil pédagogique ; c'est elle qui
+# >   dit « positif » ou « négatif ».
+# > - **94 à 98 %** : l'objectif de saturation le plus courant ; **88 à 92 %** en cas de
+# >   risque d'hypercapnie, par exemple dans certaines BPCO (O'Driscoll et al., 2017). Ce sont
+# >   des cibles de soin, pas les seuils de la matrice.
+# > - **PaO2 < 80 mmHg** : l'hypoxémie au sens français (campus de réanimation médicale de
+# >   l'UNF3S), une autre définition, sur le même gaz du sang.
+#
 # ### Question 4 — Trois mesures, trois cases de la matrice de confusion (3 points : + 1 par mesure juste, − 1/3 par fausse, 0 sans réponse)
 #
 # Sous la cellule suivante s'affichent trois mesures, sous les lettres A, B et C, dans un
@@ -1706,12 +1736,21 @@ situations = {
 # %% [markdown] reveal="situations" session="formative"
 # Ce qui a protégé M. K. : le **regard clinique** d'Inès (un chiffre discordant avec l'état
 # du patient) et le **gaz du sang**, pas l'oxymètre, outil précieux par ailleurs.
+#
+# Mme R. est un **faux positif au seuil de l'étude** (SaO2 ≥ 88 %), mais son alarme reste
+# **cliniquement utile** : sa SaO2 de 93 % est sous la cible habituelle de 94 à 98 %
+# (O'Driscoll et al., 2017). « Faux » juge l'alarme contre le seuil de l'étude, pas contre
+# le soin.
 
 # %% [markdown] reveal="situations" session="evaluation"
 # Quand l'écran rassure à tort, ce qui protège le patient, c'est le **regard clinique** (un
 # chiffre discordant avec son état) et le **gaz du sang**, pas l'oxymètre, outil précieux par
 # ailleurs. Le même patient, avec un oxymètre exact, peut changer de case : le biais change
 # la case, pas la maladie.
+#
+# Une alarme « fausse » est fausse **au seuil de l'étude** (SaO2 ≥ 88 %), pas forcément pour
+# le soin : une SaO2 sous 94 %, par exemple, est sous la cible habituelle de 94 à 98 %
+# (O'Driscoll et al., 2017), et l'alarme y reste **cliniquement utile**.
 
 # %% [markdown]
 # ## À retenir
@@ -1737,6 +1776,11 @@ situations = {
 # explorateur, une lecture, puis une réflexion écrite, corrigée par l'enseignant. Elle compte
 # pour sept points et demi sur quinze et demi : rendez le notebook complet à la date que fixe
 # votre enseignant (une copie ramassée en fin de séance n'aurait pas ces points).
+#
+# **Des résultats qui attendent une réponse juste.** Plusieurs cellules de cette partie
+# n'affichent leur résultat complet qu'une fois juste la question qu'elles attendent ; chacune
+# le dit, en nommant cette question. Quand sa vérification dit « juste », remontez et
+# relancez la cellule qui l'attendait (Maj + Entrée).
 
 # %% [markdown] session="evaluation" graded="in-class"
 # ## Après la séance
@@ -1751,6 +1795,11 @@ situations = {
 # (un camarade, une IA générative) se signale en une ligne. Rendez-la à la date et sous la
 # forme que fixe votre enseignant (par exemple un devoir Moodle) : il la note à la main, sur
 # les trois critères écrits sous sa consigne.
+#
+# **Des résultats qui attendent une réponse juste.** Plusieurs cellules de cette partie
+# n'affichent leur résultat complet qu'une fois juste la question qu'elles attendent ; chacune
+# le dit, en nommant cette question. Quand sa vérification dit « juste », remontez et
+# relancez la cellule qui l'attendait (Maj + Entrée).
 
 # %% [markdown]
 # ## 8. Auditer l'appareil
