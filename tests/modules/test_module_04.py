@@ -8,6 +8,7 @@ must follow the generated data at every other threshold too.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 
 import numpy as np
@@ -79,8 +80,10 @@ def _gap(black: tuple[int, int], white: tuple[int, int]) -> float:
     return black[0] / black[1] - white[0] / white[1]
 
 
+@functools.cache
 def _pool(name: str) -> list:
-    """A pool of audits the evaluated session draws from, read from the notebook."""
+    """A pool of audits the evaluated session draws from, read from the notebook (once per
+    name: the tests draw hundreds of copies)."""
     text = SOURCE.read_text(encoding="utf-8")
     found = re.search(rf"^{name} = (\[.*?\])$", text, flags=re.M | re.S)
     assert found, f"{name} is no longer defined in module 04"
@@ -269,14 +272,19 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         seed = checks.student_seed("04", announce=False)
         audits = _drawn_audits(seed)
         key = {label: _newcombe_excludes_zero(*audits[label]) for label in AUDIT_LABELS}
-        # The large (or clearly apart) audit always concludes; the others may or may not.
-        assert key["un an"], audits
-        assert not _rates_overlap(*audits["un an"]), audits["un an"]
+        # The medium audit always concludes while its rate intervals overlap (d23, finding 2:
+        # the overlap rule never pays in full); « un an » concludes clearly, or, on one copy in
+        # two, is a medium audit whose gap interval holds 0.
+        assert key["six mois"], audits
+        if key["un an"]:
+            assert not _rates_overlap(*audits["un an"]), audits["un an"]
+        else:
+            assert audits["un an"][0][1] in range(100, 121), audits
         n_open = sum(not v for v in key.values())
         inconclusive[n_open] = inconclusive.get(n_open, 0) + 1
         assert audits["six mois"][0][1] in range(100, 121), audits
-        sizes = (audits["un mois"][0][1], audits["un an"][0][1])
-        assert sizes in ((20, 20), (200, 200)), audits
+        sizes = audits["un mois"][0][1]
+        assert sizes in (20, 200), audits
         sets.add(sizes)
         # The medium audit keeps the overlap trap: its rate intervals overlap whatever its key.
         assert _rates_overlap(*audits["six mois"]), audits["six mois"]
@@ -322,7 +330,7 @@ def test_module_04_every_draw_keeps_each_trap(monkeypatch):
         formative_scores.append(max(right - (3 - right) / 3, 0))
         keys.add((audits["six mois"], spo2_mk, sao2_mk, spo2_r, sao2_r))
     assert len(keys) >= 50, "the draw still gives different cases to different students"
-    assert sets == {(20, 20), (200, 200)}, "both sets of audits are drawn"
+    assert sets == {20, 200}, "both sets of audits are drawn"
     # Question 2: 1 or 2 audits cannot conclude, each on a fair share of copies; never 0.
     assert set(inconclusive) == {1, 2} and min(inconclusive.values()) >= 200, inconclusive
     # Question 4: several keys, none on most copies.
