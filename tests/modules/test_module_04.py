@@ -239,7 +239,8 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
         assert 93 <= a["seuil_alarme"] <= 97, "a raised threshold exists, a few points up"
         assert 0.3 < a["part_alarmes_sans_hypoxemie"] < 0.9
         assert 2.5 < a["ecart_biais"] < 6
-        assert a["conclusion_audit"][1] == "écart", "the large or clear audit always concludes"
+        # The medium audit whose rate intervals overlap always concludes (d23, finding 2).
+        assert a["conclusion_audit"][2] == "écart", "the medium overlapping audit concludes"
         # M. K. is always a false negative, a true positive with the exact oximeter (d22, 1).
         assert a["situations"][:2] == ("faux négatif", "vrai positif"), a["situations"]
         # Question 7: fewer alarms without hypoxaemia in Black patients; question 6 c: White
